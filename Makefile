@@ -1,0 +1,74 @@
+# Youyang children's protection portal.
+#   make            build build/portal, build/portalctl, build/modules/*.so
+#   make run        install what is missing, build, start MariaDB + portal + Apache
+#   make stop       stop them
+#   make test       the whole suite on a private instance; last line "N passed, M failed"
+#   make bench      wrk against the real stack
+#   make asan       the same build with AddressSanitizer + UBSan, in build-asan/
+#   make fuzz       libFuzzer on the request parsers, as long as FUZZ_SECONDS says
+B       ?= build
+PORT    ?= 8080
+CC      ?= cc
+OPT     ?= -O2 -D_FORTIFY_SOURCE=2
+SAN     ?=
+WARN     = -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes -Wformat=2 \
+           -Wshadow -Wno-unused-parameter
+CFLAGS   = -std=c11 -D_GNU_SOURCE -g $(OPT) $(WARN) -fstack-protector-strong -fPIC \
+           -I/usr/include/ClearSilver $(shell pkg-config --cflags libmariadb 2>/dev/null) $(SAN)
+LDLIBS   = $(shell pkg-config --libs libmariadb 2>/dev/null) -lneo_cgi -lneo_cs -lneo_utl -lz \
+           -lfcgi -lcrypto -ldl
+MODFLAGS = -shared -Wl,--no-undefined -Wl,-z,relro,-z,now
+
+CORE_SRC = cgi/util.c cgi/http.c cgi/db.c cgi/modules.c cgi/session.c cgi/render.c \
+           cgi/request.c cgi/services.c cgi/audit.c cgi/core.c
+CORE_OBJ = $(CORE_SRC:cgi/%.c=$(B)/obj/%.o)
+HEADERS  = $(wildcard cgi/*.h)
+MODULES  = $(notdir $(patsubst %/,%,$(dir $(wildcard modules/*/*.c))))
+MODULE_SO = $(sort $(MODULES:%=$(B)/modules/%.so))
+
+all: $(B)/portal $(B)/portalctl $(MODULE_SO)
+
+$(B)/obj/%.o: cgi/%.c $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(B)/libcore.a: $(CORE_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+$(B)/portal: $(B)/obj/portal.o $(B)/libcore.a
+	$(CC) $(CFLAGS) -Wl,-z,relro,-z,now -o $@ $^ $(LDLIBS)
+
+$(B)/portalctl: $(B)/obj/portalctl.o $(B)/libcore.a
+	$(CC) $(CFLAGS) -Wl,-z,relro,-z,now -o $@ $^ $(LDLIBS)
+
+# a module sees only cgi/portal_module.h and links against nothing of the host
+.SECONDEXPANSION:
+$(B)/modules/%.so: $$(wildcard modules/%/*.c) cgi/portal_module.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Icgi $(MODFLAGS) -o $@ $(filter %.c,$^)
+
+asan:
+	$(MAKE) B=build-asan OPT=-O1 SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined"
+
+deps:
+	bash deploy/local/deps.sh
+
+run: deps all
+	bash deploy/local/instance.sh start var $(PORT)
+
+stop:
+	bash deploy/local/instance.sh stop var $(PORT)
+
+test: 
+	bash tests/run.sh
+
+bench:
+	bash tests/bench/bench.sh
+
+fuzz:
+	bash tests/fuzz/run.sh $${FUZZ_SECONDS:-300}
+
+clean:
+	rm -rf build build-asan
+
+.PHONY: all asan deps run stop test bench fuzz clean

@@ -1,0 +1,24 @@
+/*
+ * audit.h - the append-only, hash-chained audit log.
+ * Each row's hash = SHA-256 of the previous row's hash and the row's fields,
+ * joined in a fixed order; `portalctl audit verify` recomputes the chain.
+ */
+#ifndef PORTAL_AUDIT_H
+#define PORTAL_AUDIT_H
+
+#include "util.h"
+
+struct audit_row {
+    const char *at;           /* UTC, "YYYY-MM-DD HH:MM:SS.uuuuuu" */
+    long long user_id;        /* 0 = none */
+    const char *username, *action, *object_type, *object_id, *detail, *ip;
+};
+
+/* hex SHA-256 (65 bytes with NUL) of prev_hash and the row */
+void audit_hash(const char *prev_hash, const struct audit_row *row, char out[65]);
+/* append a row; inside the caller's transaction if one is open; 0 ok */
+int audit_append(arena *a, const struct audit_row *row);
+/* walk the whole chain: 0 intact, else the id of the first broken row (-1 db error) */
+long long audit_verify(arena *a, long long *checked);
+
+#endif

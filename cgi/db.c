@@ -1,0 +1,476 @@
+/* db.c - MariaDB Connector/C wrapper (see db.h). */
+#include "db.h"
+
+#include <mysql.h>
+#include <stdlib.h>
+#include <string.h>
+#include <stdio.h>
+
+#define STMT_CACHE 256
+
+struct cached { char *sql; unsigned long hash; MYSQL_STMT *st; };
+
+static MYSQL *conn;
+static struct db_params params;
+static struct cached cache[STMT_CACHE];
+static size_t ncached;
+static int in_txn;
+static unsigned last_errno;
+static char last_error[512];
+static int deadlock_seen, lost_seen;
+
+static void set_err(unsigned no, const char *msg)
+{
+    last_errno = no;
+    snprintf(last_error, sizeof last_error, "%s", msg ? msg : "");
+    if (no == 1213 || no == 1205)
+        deadlock_seen = 1;
+}
+
+static int is_lost(unsigned no)
+{
+    return no == 2006 || no == 2013 || no == 1243 || no == 2030 || no == 2055 ||
+           no == 2002 || no == 2003 || no == 1927 || no == 4031;
+}
+
+static void drop_cache(void)
+{
+    for (size_t i = 0; i < ncached; i++) {
+        if (conn)
+            mysql_stmt_close(cache[i].st);
+        free(cache[i].sql);
+    }
+    ncached = 0;
+}
+
+void db_close(void)
+{
+    drop_cache();
+    if (conn)
+        mysql_close(conn);
+    conn = NULL;
+    in_txn = 0;
+}
+
+static char *dupz(const char *s) { return s ? strdup(s) : NULL; }
+
+int db_open(const struct db_params *p)
+{
+    params.socket = dupz(p->socket);
+    params.host = dupz(p->host);
+    params.user = dupz(p->user);
+    params.password = dupz(p->password);
+    params.database = dupz(p->database);
+    params.port = p->port;
+    params.read_timeout = p->read_timeout;
+    return db_ensure();
+}
+
+int db_connected(void)
+{
+    return conn != NULL;
+}
+
+int db_ensure(void)
+{
+    if (conn)
+        return 0;
+    MYSQL *m = mysql_init(NULL);
+    if (!m) {
+        set_err(2008, "out of memory");
+        return -1;
+    }
+    unsigned timeout = 2, rt = params.read_timeout ? params.read_timeout : 60;
+    my_bool off = 0;
+    mysql_options(m, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+    mysql_options(m, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+    mysql_options(m, MYSQL_OPT_READ_TIMEOUT, &rt);
+    mysql_options(m, MYSQL_OPT_WRITE_TIMEOUT, &rt);
+    mysql_options(m, MYSQL_OPT_RECONNECT, &off);
+    mysql_options(m, MYSQL_INIT_COMMAND,
+                  "SET time_zone='+00:00', sql_mode='STRICT_ALL_TABLES,NO_ZERO_DATE,"
+                  "NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'");
+    if (!mysql_real_connect(m, params.host, params.user, params.password, params.database,
+                            params.port, params.socket, CLIENT_MULTI_STATEMENTS)) {
+        set_err(mysql_errno(m), mysql_error(m));
+        lost_seen = 1;
+        mysql_close(m); /* never reuse a handle after a failed connect */
+        return -1;
+    }
+    conn = m;
+    in_txn = 0;
+    return 0;
+}
+
+int db_ping(void)
+{
+    if (db_ensure() != 0)
+        return -1;
+    if (mysql_ping(conn) != 0) {
+        set_err(mysql_errno(conn), mysql_error(conn));
+        db_close();
+        if (db_ensure() != 0)
+            return -1;
+        return mysql_ping(conn) == 0 ? 0 : -1;
+    }
+    return 0;
+}
+
+static unsigned long hash_str(const char *s)
+{
+    unsigned long h = 1469598103934665603UL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211UL;
+    return h;
+}
+
+static MYSQL_STMT *prepare(const char *sql)
+{
+    unsigned long h = hash_str(sql);
+    for (size_t i = 0; i < ncached; i++)
+        if (cache[i].hash == h && strcmp(cache[i].sql, sql) == 0)
+            return cache[i].st;
+    MYSQL_STMT *st = mysql_stmt_init(conn);
+    if (!st) {
+        set_err(2008, "out of memory");
+        return NULL;
+    }
+    my_bool one = 1;
+    mysql_stmt_attr_set(st, STMT_ATTR_UPDATE_MAX_LENGTH, &one);
+    if (mysql_stmt_prepare(st, sql, strlen(sql)) != 0) {
+        set_err(mysql_stmt_errno(st), mysql_stmt_error(st));
+        mysql_stmt_close(st);
+        return NULL;
+    }
+    if (ncached == STMT_CACHE)
+        drop_cache();
+    cache[ncached].sql = strdup(sql);
+    cache[ncached].hash = h;
+    cache[ncached].st = st;
+    ncached++;
+    return st;
+}
+
+/* Bind the arguments described by `types`.  `binds` has room for strlen(types). */
+static int bind_params(MYSQL_STMT *st, MYSQL_BIND *binds, long long *ints,
+                       const char *types, va_list ap)
+{
+    size_t n = strlen(types);
+    if (n != mysql_stmt_param_count(st)) {
+        set_err(2034, "parameter count does not match the bind format");
+        return -1;
+    }
+    memset(binds, 0, n * sizeof *binds);
+    for (size_t i = 0; i < n; i++) {
+        switch (types[i]) {
+        case 'i':
+            ints[i] = va_arg(ap, long long);
+            binds[i].buffer_type = MYSQL_TYPE_LONGLONG;
+            binds[i].buffer = &ints[i];
+            break;
+        case 's': {
+            const char *s = va_arg(ap, const char *);
+            if (!s) {
+                binds[i].buffer_type = MYSQL_TYPE_NULL;
+            } else {
+                binds[i].buffer_type = MYSQL_TYPE_STRING;
+                binds[i].buffer = (void *)s;
+                binds[i].buffer_length = strlen(s);
+            }
+            break;
+        }
+        case 'b': {
+            const void *p = va_arg(ap, const void *);
+            size_t len = va_arg(ap, size_t);
+            if (!p) {
+                binds[i].buffer_type = MYSQL_TYPE_NULL;
+            } else {
+                binds[i].buffer_type = MYSQL_TYPE_BLOB;
+                binds[i].buffer = (void *)p;
+                binds[i].buffer_length = len;
+            }
+            break;
+        }
+        default:
+            set_err(2034, "unknown bind format letter");
+            return -1;
+        }
+    }
+    if (n && mysql_stmt_bind_param(st, binds) != 0) {
+        set_err(mysql_stmt_errno(st), mysql_stmt_error(st));
+        return -1;
+    }
+    return 0;
+}
+
+static db_rows *fetch_all(arena *a, MYSQL_STMT *st)
+{
+    MYSQL_RES *meta = mysql_stmt_result_metadata(st);
+    db_rows *r = arena_zalloc(a, sizeof *r);
+    if (!meta)
+        return r;
+    if (mysql_stmt_store_result(st) != 0) {
+        set_err(mysql_stmt_errno(st), mysql_stmt_error(st));
+        mysql_free_result(meta);
+        return NULL;
+    }
+    size_t nc = mysql_num_fields(meta);
+    MYSQL_FIELD *f = mysql_fetch_fields(meta);
+    size_t nr = (size_t)mysql_stmt_num_rows(st);
+    r->ncols = nc;
+    r->nrows = nr;
+    r->names = arena_alloc(a, nc * sizeof(char *));
+    r->cells = arena_alloc(a, (nr * nc + 1) * sizeof(char *));
+    r->lens = arena_alloc(a, (nr * nc + 1) * sizeof(size_t));
+    MYSQL_BIND *b = arena_zalloc(a, (nc + 1) * sizeof *b);
+    unsigned long *lens = arena_zalloc(a, (nc + 1) * sizeof *lens);
+    my_bool *nulls = arena_zalloc(a, (nc + 1) * sizeof *nulls);
+    char **bufs = arena_alloc(a, (nc + 1) * sizeof(char *));
+    for (size_t c = 0; c < nc; c++) {
+        r->names[c] = arena_strdup(a, f[c].name);
+        size_t cap = f[c].max_length + 1;
+        bufs[c] = arena_alloc(a, cap);
+        b[c].buffer_type = MYSQL_TYPE_STRING;
+        b[c].buffer = bufs[c];
+        b[c].buffer_length = cap;
+        b[c].length = &lens[c];
+        b[c].is_null = &nulls[c];
+    }
+    mysql_free_result(meta);
+    if (nc && mysql_stmt_bind_result(st, b) != 0) {
+        set_err(mysql_stmt_errno(st), mysql_stmt_error(st));
+        mysql_stmt_free_result(st);
+        return NULL;
+    }
+    for (size_t row = 0; row < nr; row++) {
+        int rc = mysql_stmt_fetch(st);
+        if (rc == 1 || rc == MYSQL_NO_DATA) {
+            set_err(mysql_stmt_errno(st), mysql_stmt_error(st));
+            mysql_stmt_free_result(st);
+            return NULL;
+        }
+        for (size_t c = 0; c < nc; c++) {
+            size_t k = row * nc + c;
+            if (nulls[c]) {
+                r->cells[k] = NULL;
+                r->lens[k] = 0;
+            } else {
+                size_t len = lens[c];
+                char *v = arena_alloc(a, len + 1);
+                if (len < b[c].buffer_length) {
+                    memcpy(v, bufs[c], len);
+                } else {
+                    /* longer than max_length said: fetch the column whole */
+                    MYSQL_BIND one;
+                    memset(&one, 0, sizeof one);
+                    unsigned long l2 = 0;
+                    one.buffer_type = MYSQL_TYPE_STRING;
+                    one.buffer = v;
+                    one.buffer_length = len + 1;
+                    one.length = &l2;
+                    mysql_stmt_fetch_column(st, &one, (unsigned)c, 0);
+                }
+                v[len] = 0;
+                r->cells[k] = v;
+                r->lens[k] = len;
+            }
+        }
+    }
+    mysql_stmt_free_result(st);
+    return r;
+}
+
+/* Prepare, bind and execute; on a lost connection outside a transaction,
+ * reconnect and try once more.  Returns the statement or NULL. */
+static MYSQL_STMT *run(arena *a, const char *sql, const char *types, va_list ap)
+{
+    for (int attempt = 0; attempt < 2; attempt++) {
+        va_list aq;
+        va_copy(aq, ap);
+        MYSQL_STMT *st = NULL;
+        int failed = 0;
+        if (db_ensure() != 0) {
+            va_end(aq);
+            return NULL;
+        }
+        st = prepare(sql);
+        if (!st) {
+            failed = 1;
+        } else {
+            size_t n = strlen(types);
+            MYSQL_BIND *binds = arena_alloc(a, (n + 1) * sizeof *binds);
+            long long *ints = arena_alloc(a, (n + 1) * sizeof *ints);
+            if (bind_params(st, binds, ints, types, aq) != 0) {
+                va_end(aq);
+                return NULL; /* a programming error: do not retry */
+            }
+            if (mysql_stmt_execute(st) != 0) {
+                set_err(mysql_stmt_errno(st), mysql_stmt_error(st));
+                failed = 1;
+            }
+        }
+        va_end(aq);
+        if (!failed)
+            return st;
+        if (!is_lost(last_errno))
+            return NULL;
+        lost_seen = 1;
+        int was_txn = in_txn;
+        log_msg("PT0101", "database connection lost (%u %s); reconnecting", last_errno,
+                last_error);
+        db_close();
+        if (was_txn)
+            return NULL; /* the transaction is gone with the connection */
+    }
+    return NULL;
+}
+
+long long db_vexec(arena *a, const char *sql, const char *types, va_list ap)
+{
+    MYSQL_STMT *st = run(a, sql, types, ap);
+    if (!st)
+        return -1;
+    my_ulonglong n = mysql_stmt_affected_rows(st);
+    if (mysql_stmt_field_count(st) > 0)
+        mysql_stmt_free_result(st);
+    return n == (my_ulonglong)-1 ? 0 : (long long)n;
+}
+
+long long db_exec(arena *a, const char *sql, const char *types, ...)
+{
+    va_list ap;
+    va_start(ap, types);
+    long long n = db_vexec(a, sql, types, ap);
+    va_end(ap);
+    return n;
+}
+
+db_rows *db_vquery(arena *a, const char *sql, const char *types, va_list ap)
+{
+    MYSQL_STMT *st = run(a, sql, types, ap);
+    if (!st)
+        return NULL;
+    return fetch_all(a, st);
+}
+
+db_rows *db_query(arena *a, const char *sql, const char *types, ...)
+{
+    va_list ap;
+    va_start(ap, types);
+    db_rows *r = db_vquery(a, sql, types, ap);
+    va_end(ap);
+    return r;
+}
+
+int db_next(db_rows *r)
+{
+    if (!r || r->cur >= r->nrows)
+        return 0;
+    r->cur++;
+    return 1;
+}
+
+const char *db_col(db_rows *r, size_t col)
+{
+    if (!r || r->cur == 0 || col >= r->ncols)
+        return NULL;
+    return r->cells[(r->cur - 1) * r->ncols + col];
+}
+
+size_t db_col_len(db_rows *r, size_t col)
+{
+    if (!r || r->cur == 0 || col >= r->ncols)
+        return 0;
+    return r->lens[(r->cur - 1) * r->ncols + col];
+}
+
+long long db_insert_id(void)
+{
+    return conn ? (long long)mysql_insert_id(conn) : 0;
+}
+
+static int simple(const char *q)
+{
+    if (db_ensure() != 0)
+        return -1;
+    if (mysql_real_query(conn, q, strlen(q)) != 0) {
+        set_err(mysql_errno(conn), mysql_error(conn));
+        if (is_lost(last_errno)) {
+            lost_seen = 1;
+            db_close();
+        }
+        return -1;
+    }
+    return 0;
+}
+
+int db_begin(void)
+{
+    if (in_txn)
+        return 0;
+    if (simple("START TRANSACTION") != 0) {
+        /* a dead idle connection is found here: one fresh try */
+        if (!lost_seen || simple("START TRANSACTION") != 0)
+            return -1;
+    }
+    in_txn = 1;
+    return 0;
+}
+
+int db_commit(void)
+{
+    if (!in_txn)
+        return 0;
+    in_txn = 0;
+    if (simple("COMMIT") != 0) {
+        if (conn)
+            simple("ROLLBACK");
+        return -1;
+    }
+    return 0;
+}
+
+void db_rollback(void)
+{
+    if (!in_txn)
+        return;
+    in_txn = 0;
+    if (conn)
+        simple("ROLLBACK");
+}
+
+int db_in_txn(void)
+{
+    return in_txn;
+}
+
+int db_run_script(const char *sql, size_t len, char *err, size_t errlen)
+{
+    if (db_ensure() != 0) {
+        snprintf(err, errlen, "%s", last_error);
+        return -1;
+    }
+    if (mysql_real_query(conn, sql, len) != 0)
+        goto fail;
+    for (;;) {
+        MYSQL_RES *res = mysql_store_result(conn);
+        if (res)
+            mysql_free_result(res);
+        int rc = mysql_next_result(conn);
+        if (rc == -1)
+            return 0;
+        if (rc > 0)
+            goto fail;
+    }
+fail:
+    set_err(mysql_errno(conn), mysql_error(conn));
+    snprintf(err, errlen, "%u: %s", last_errno, last_error);
+    db_close();
+    return -1;
+}
+
+unsigned db_errno(void) { return last_errno; }
+const char *db_error(void) { return last_error; }
+int db_deadlock(void) { return deadlock_seen; }
+int db_lost(void) { return lost_seen; }
+void db_clear_flags(void) { deadlock_seen = lost_seen = 0; }

@@ -1,0 +1,64 @@
+/*
+ * db.h - the one database helper: one MariaDB connection per process,
+ * prepared statements cached per connection, reconnect on a lost server.
+ *
+ * Bind formats: one letter per '?':  i = long long,  s = const char * (NULL
+ * binds SQL NULL),  b = const void *, size_t (blob).  Query results are
+ * fetched whole into the caller's arena as strings.
+ *
+ * Lost connection (2006, 2013, 1243, 2030, 2055): the connection is closed,
+ * the statement cache dropped, and - outside a transaction - the statement
+ * is retried once on a fresh connection.  Inside a transaction the error is
+ * returned (the transaction is gone) and db_deadlock() or db_lost() tell the
+ * caller whether re-running the whole unit of work is safe.
+ */
+#ifndef PORTAL_DB_H
+#define PORTAL_DB_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include "util.h"
+
+typedef struct db_rows {
+    size_t nrows, ncols, cur;   /* cur: 1-based after db_next */
+    char **cells;               /* nrows * ncols */
+    size_t *lens;
+    char **names;
+} db_rows;
+
+struct db_params {
+    const char *socket, *host, *user, *password, *database;
+    unsigned port;
+    unsigned read_timeout;      /* seconds */
+};
+
+int db_open(const struct db_params *p);   /* 0 ok; keeps the params for reconnects */
+int db_ensure(void);                      /* connect if needed: 0 ok */
+int db_ping(void);                        /* 0 if the server answers */
+void db_close(void);
+int db_connected(void);
+
+long long db_exec(arena *a, const char *sql, const char *types, ...);
+long long db_vexec(arena *a, const char *sql, const char *types, va_list ap);
+db_rows *db_query(arena *a, const char *sql, const char *types, ...);
+db_rows *db_vquery(arena *a, const char *sql, const char *types, va_list ap);
+int db_next(db_rows *r);
+const char *db_col(db_rows *r, size_t col);
+size_t db_col_len(db_rows *r, size_t col);
+long long db_insert_id(void);
+
+int db_begin(void);
+int db_commit(void);
+void db_rollback(void);
+int db_in_txn(void);
+
+/* run a script of several statements (migrations); 0 ok */
+int db_run_script(const char *sql, size_t len, char *err, size_t errlen);
+
+unsigned db_errno(void);
+const char *db_error(void);
+int db_deadlock(void);      /* last error was 1213 or 1205 */
+void db_clear_flags(void);
+int db_lost(void);          /* last error was a lost connection */
+
+#endif

@@ -1,0 +1,115 @@
+/*
+ * host.h - the front controller's internals: the request, the module
+ * registry and router, sessions, rendering, the service table.
+ */
+#ifndef PORTAL_HOST_H
+#define PORTAL_HOST_H
+
+#include "portal_module.h"
+#include "util.h"
+#include "http.h"
+
+/* How a request reaches us: FastCGI, or CGI-style for tests (Fossil's way). */
+struct req_io {
+    void *ctx;
+    const char *(*getenv)(void *ctx, const char *name);
+    long (*read)(void *ctx, char *dst, size_t n);       /* bytes read, 0 at end, -1 error */
+    int (*write)(void *ctx, const char *src, size_t n);  /* 0 ok */
+};
+
+struct route_entry;
+struct loaded_module;
+
+struct portal_req {
+    arena *a;
+    const struct req_io *io;
+    /* input */
+    const char *method, *path, *query, *content_type, *remote_addr, *host, *origin,
+        *referer, *https;
+    long long content_length;
+    http_fields qf, bf, cookies;
+    const struct route_entry *route;
+    const char **arg_names, **arg_values;
+    size_t nargs;
+    /* session */
+    struct portal_user user;
+    int logged_in;
+    unsigned char sid_hash[32];
+    const char *csrf;           /* the session's (or pre-session's) CSRF token */
+    const char *perms;          /* ",perm1,perm2," */
+    int must_change_password;
+    const char *flash_in;       /* message saved by the previous request */
+    /* response */
+    int status;
+    buf headers;                /* extra header lines */
+    buf body;
+    int headers_sent;
+    int streaming;
+    const char *ctype;
+    const char *error_id;
+};
+
+struct loaded_module {
+    const struct portal_module *m;
+    char *src_dir;              /* modules_src/<name>, for sql/ and templates */
+    char *tmpl_dir;             /* absolute template folder or NULL */
+    int enabled;
+    int builtin;
+};
+
+struct route_entry {
+    const struct portal_route *r;
+    struct loaded_module *mod;
+    char **segs;                /* path split on '/', "{x}" kept as is */
+    size_t nsegs;
+};
+
+/* modules.c */
+int modules_load(const char *so_dir, const char *src_dir, char *err, size_t errlen);
+size_t modules_count(void);
+struct loaded_module *module_at(size_t i);
+struct loaded_module *module_find(const char *name);
+int modules_read_enabled(arena *a);       /* from the database: 0 ok */
+/* find a route; *status = 0 found, 404 or 405 */
+const struct route_entry *route_find(portal_req *r, const char *method, const char *path,
+                                     int *status);
+int perm_declared(const char *name);
+extern const struct portal_module core_module;
+
+/* session.c */
+int session_load(portal_req *r);          /* 0 ok (logged in or not), -1 db error */
+int session_create(portal_req *r, long long user_id);
+void session_destroy(portal_req *r);
+int csrf_check(portal_req *r);            /* 1 ok */
+int origin_check(portal_req *r);          /* 1 ok */
+int user_has_perm(portal_req *r, const char *perm);
+int password_hash(const char *pw, char *out, size_t outlen);   /* 0 ok */
+int password_verify(const char *pw, const char *stored);         /* 1 match */
+int password_policy(const char *pw, const char **why);           /* 1 ok */
+void random_token(char *out, size_t nbytes);                      /* b64url */
+void set_flash(portal_req *r, const char *msg);
+
+/* render.c */
+int render_init(const char *core_tmpl_dir);
+int render_page(portal_req *r, struct loaded_module *mod, const char *tmpl,
+                const char *title);
+int render_error(portal_req *r, int status, const char *msg);
+void hdf_reset_request(void);
+void hdf_put(const char *name, const char *value);
+void hdf_putf(const char *name, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void hdf_put_int(const char *name, long long v);
+int hdf_put_rows(const char *prefix, void *rows);  /* db_rows */
+
+/* request.c */
+void request_handle(const struct req_io *io, arena *a);
+const char *req_param(portal_req *r, const char *name);
+void resp_header(portal_req *r, const char *name, const char *value);
+void resp_write(portal_req *r, const void *data, size_t len);
+void audit(portal_req *r, const char *action, const char *otype, const char *oid,
+           const char *detail);
+extern const struct portal_services services;
+
+/* core handlers (core.c) */
+int core_init_module_state(void);
+
+#endif

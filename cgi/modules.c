@@ -1,0 +1,378 @@
+/*
+ * modules.c - load every module, check all it declares, build the route
+ * table.  Any fault stops the start with a message naming the module and
+ * the fault: fail at start, never on a request.
+ */
+#include "host.h"
+#include "db.h"
+
+#include <dirent.h>
+#include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define MAX_MODULES 64
+
+static struct loaded_module mods[MAX_MODULES];
+static size_t nmods;
+static struct route_entry *routes;
+static size_t nroutes;
+
+size_t modules_count(void) { return nmods; }
+struct loaded_module *module_at(size_t i) { return i < nmods ? &mods[i] : NULL; }
+
+struct loaded_module *module_find(const char *name)
+{
+    for (size_t i = 0; i < nmods; i++)
+        if (strcmp(mods[i].m->name, name) == 0)
+            return &mods[i];
+    return NULL;
+}
+
+static int valid_name(const char *s)
+{
+    if (!s || !(*s >= 'a' && *s <= 'z'))
+        return 0;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_'))
+            return 0;
+    return 1;
+}
+
+static int valid_perm_name(const char *s)
+{
+    const char *dot = s ? strchr(s, '.') : NULL;
+    if (!dot || dot == s || !dot[1])
+        return 0;
+    for (const char *p = s; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' || *p == '.'))
+            return 0;
+    return 1;
+}
+
+int perm_declared(const char *name)
+{
+    for (size_t i = 0; i < nmods; i++)
+        for (const struct portal_permission *p = mods[i].m->permissions; p && p->name; p++)
+            if (strcmp(p->name, name) == 0)
+                return 1;
+    return 0;
+}
+
+static int is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int is_file(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* checks that need only the module itself */
+static int check_module(struct loaded_module *lm, const char *where, char *err, size_t errlen)
+{
+    const struct portal_module *m = lm->m;
+    if (m->magic != PORTAL_MODULE_MAGIC) {
+        snprintf(err, errlen, "module %s: wrong magic number 0x%08x (not a portal module)",
+                 where, m->magic);
+        return -1;
+    }
+    if (m->abi_major != PORTAL_ABI_MAJOR || m->abi_minor > PORTAL_ABI_MINOR) {
+        snprintf(err, errlen, "module %s: ABI %u.%u does not match the host's %d.%d", where,
+                 m->abi_major, m->abi_minor, PORTAL_ABI_MAJOR, PORTAL_ABI_MINOR);
+        return -1;
+    }
+    if (m->size != sizeof(struct portal_module)) {
+        snprintf(err, errlen, "module %s: descriptor size %u, expected %zu", where, m->size,
+                 sizeof(struct portal_module));
+        return -1;
+    }
+    if (!valid_name(m->name) || !m->title || !m->version) {
+        snprintf(err, errlen, "module %s: name must be [a-z][a-z0-9_]* with a title and version",
+                 where);
+        return -1;
+    }
+    for (const struct portal_permission *p = m->permissions; p && p->name; p++) {
+        if (!valid_perm_name(p->name) || !p->title) {
+            snprintf(err, errlen, "module %s: permission '%s' is not of the form module.verb",
+                     m->name, p->name);
+            return -1;
+        }
+        if (perm_declared(p->name)) {
+            snprintf(err, errlen, "module %s: permission '%s' is already declared", m->name,
+                     p->name);
+            return -1;
+        }
+    }
+    for (const struct portal_route *r = m->routes; r && r->path; r++) {
+        if (!r->method || (strcmp(r->method, "GET") && strcmp(r->method, "POST")) ||
+            r->path[0] != '/' || !r->handler) {
+            snprintf(err, errlen, "module %s: route %s %s needs GET or POST, a path from / and "
+                     "a handler", m->name, r->method ? r->method : "?", r->path);
+            return -1;
+        }
+        if ((r->flags & PR_STATE_CHANGING) && strcmp(r->method, "POST")) {
+            snprintf(err, errlen, "module %s: route %s %s changes state but is not POST", m->name,
+                     r->method, r->path);
+            return -1;
+        }
+        if (r->permission && (r->flags & (PR_PUBLIC | PR_NO_DB))) {
+            snprintf(err, errlen, "module %s: route %s %s is public but names a permission",
+                     m->name, r->method, r->path);
+            return -1;
+        }
+        for (const struct portal_param *pp = r->params; pp && pp->name; pp++)
+            if (pp->type < PP_TEXT || pp->type > PP_FILE || !pp->label) {
+                snprintf(err, errlen, "module %s: route %s %s: parameter %s has no valid type "
+                         "or label", m->name, r->method, r->path, pp->name);
+                return -1;
+            }
+    }
+    int last = 0;
+    for (const struct portal_migration *g = m->migrations; g && g->version; g++) {
+        char path[4096];
+        if (g->version <= last || !g->file) {
+            snprintf(err, errlen, "module %s: migrations must have increasing versions", m->name);
+            return -1;
+        }
+        last = g->version;
+        snprintf(path, sizeof path, "%s/sql/%s", lm->src_dir, g->file);
+        if (!is_file(path)) {
+            snprintf(err, errlen, "module %s: migration file %s is missing", m->name, path);
+            return -1;
+        }
+    }
+    if (m->template_dir) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", lm->src_dir, m->template_dir);
+        if (!is_dir(path)) {
+            snprintf(err, errlen, "module %s: template folder %s is missing", m->name, path);
+            return -1;
+        }
+        lm->tmpl_dir = realpath(path, NULL);
+    }
+    return 0;
+}
+
+static void split_path(const char *path, struct route_entry *e)
+{
+    char *copy = strdup(path), *save = NULL;
+    size_t cap = 8;
+    e->segs = malloc(cap * sizeof(char *));
+    e->nsegs = 0;
+    for (char *t = strtok_r(copy, "/", &save); t; t = strtok_r(NULL, "/", &save)) {
+        if (e->nsegs == cap)
+            e->segs = realloc(e->segs, (cap *= 2) * sizeof(char *));
+        e->segs[e->nsegs++] = strdup(t);
+    }
+    free(copy);
+}
+
+static int same_shape(const struct route_entry *a, const struct route_entry *b)
+{
+    if (a->nsegs != b->nsegs)
+        return 0;
+    for (size_t i = 0; i < a->nsegs; i++) {
+        int va = a->segs[i][0] == '{', vb = b->segs[i][0] == '{';
+        if (va != vb || (!va && strcmp(a->segs[i], b->segs[i])))
+            return 0;
+    }
+    return 1;
+}
+
+/* checks across modules, then the route table */
+static int link_all(char *err, size_t errlen)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < nmods; i++)
+        for (const struct portal_route *r = mods[i].m->routes; r && r->path; r++)
+            n++;
+    routes = calloc(n + 1, sizeof *routes);
+    nroutes = 0;
+    for (size_t i = 0; i < nmods; i++) {
+        const struct portal_module *m = mods[i].m;
+        for (const struct portal_route *r = m->routes; r && r->path; r++) {
+            if (r->permission && !perm_declared(r->permission)) {
+                snprintf(err, errlen, "module %s: route %s %s requires permission '%s', which no "
+                         "module declares", m->name, r->method, r->path, r->permission);
+                return -1;
+            }
+            struct route_entry *e = &routes[nroutes];
+            e->r = r;
+            e->mod = &mods[i];
+            split_path(r->path, e);
+            for (size_t k = 0; k < nroutes; k++)
+                if (strcmp(routes[k].r->method, r->method) == 0 && same_shape(&routes[k], e)) {
+                    snprintf(err, errlen, "module %s: route %s %s clashes with module %s's %s %s",
+                             m->name, r->method, r->path, routes[k].mod->m->name,
+                             routes[k].r->method, routes[k].r->path);
+                    return -1;
+                }
+            nroutes++;
+        }
+        for (const struct portal_menu *mu = m->menu; mu && mu->title; mu++)
+            if (!mu->path || (mu->permission && !perm_declared(mu->permission))) {
+                snprintf(err, errlen, "module %s: menu entry %s names an undeclared permission",
+                         m->name, mu->title);
+                return -1;
+            }
+    }
+    return 0;
+}
+
+static int add_module(const struct portal_module *m, const char *src_root, const char *where,
+                      int builtin, char *err, size_t errlen)
+{
+    if (nmods == MAX_MODULES) {
+        snprintf(err, errlen, "too many modules (at most %d)", MAX_MODULES);
+        return -1;
+    }
+    struct loaded_module *lm = &mods[nmods];
+    memset(lm, 0, sizeof *lm);
+    lm->m = m;
+    lm->builtin = builtin;
+    lm->enabled = 1;
+    if (m->magic == PORTAL_MODULE_MAGIC && valid_name(m->name) && module_find(m->name)) {
+        snprintf(err, errlen, "module %s: duplicate module name '%s' (already loaded)", where,
+                 m->name);
+        return -1;
+    }
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", src_root, builtin ? "" : (valid_name(m->name) ? m->name : "?"));
+    lm->src_dir = strdup(path);
+    if (check_module(lm, where, err, errlen) != 0)
+        return -1;
+    nmods++;
+    return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* load every .so of one folder, in name order (a stable order for menus) */
+static int load_dir(const char *so_dir, const char *src_dir, char *err, size_t errlen)
+{
+    DIR *d = opendir(so_dir);
+    if (!d) {
+        snprintf(err, errlen, "cannot open the modules folder %s", so_dir);
+        return -1;
+    }
+    char *names[MAX_MODULES * 2];
+    size_t nn = 0;
+    struct dirent *de;
+    while ((de = readdir(d)) && nn < MAX_MODULES * 2) {
+        size_t l = strlen(de->d_name);
+        if (l > 3 && strcmp(de->d_name + l - 3, ".so") == 0)
+            names[nn++] = strdup(de->d_name);
+    }
+    closedir(d);
+    qsort(names, nn, sizeof *names, cmp_str);
+    int rc = 0;
+    for (size_t i = 0; i < nn && rc == 0; i++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", so_dir, names[i]);
+        void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+        if (!h) {
+            snprintf(err, errlen, "module %s: cannot load: %s", names[i], dlerror());
+            rc = -1;
+            break;
+        }
+        const struct portal_module *m = dlsym(h, "portal_module");
+        if (!m) {
+            snprintf(err, errlen, "module %s: exports no 'portal_module' descriptor", names[i]);
+            rc = -1;
+            break;
+        }
+        rc = add_module(m, src_dir, names[i], 0, err, errlen);
+    }
+    for (size_t i = 0; i < nn; i++)
+        free(names[i]);
+    return rc;
+}
+
+/* so_dirs: one folder or several separated by ':' */
+int modules_load(const char *so_dirs, const char *src_dir, char *err, size_t errlen)
+{
+    /* the core is a module like the others, compiled in; its SQL is in sql/ */
+    if (add_module(&core_module, config_get("core_src", "."), "core", 1, err, errlen) != 0)
+        return -1;
+    char *copy = strdup(so_dirs), *save = NULL;
+    int rc = 0;
+    for (char *dir = strtok_r(copy, ":", &save); dir && rc == 0; dir = strtok_r(NULL, ":", &save))
+        rc = load_dir(dir, src_dir, err, errlen);
+    free(copy);
+    if (rc != 0)
+        return -1;
+    return link_all(err, errlen);
+}
+
+int modules_read_enabled(arena *a)
+{
+    db_rows *rows = db_query(a, "SELECT name, enabled FROM module_state", "");
+    if (!rows)
+        return -1;
+    while (db_next(rows)) {
+        struct loaded_module *lm = module_find(db_col(rows, 0));
+        if (lm && !lm->builtin)
+            lm->enabled = atoi(db_col(rows, 1)) != 0;
+    }
+    return 0;
+}
+
+const struct route_entry *route_find(portal_req *r, const char *method, const char *path,
+                                     int *status)
+{
+    /* split the request path in the request arena */
+    char *copy = arena_strdup(r->a, path), *save = NULL;
+    char *segs[32];
+    size_t ns = 0;
+    for (char *t = strtok_r(copy, "/", &save); t; t = strtok_r(NULL, "/", &save)) {
+        if (ns == 32) {
+            *status = 404;
+            return NULL;
+        }
+        segs[ns++] = t;
+    }
+    const struct route_entry *other_method = NULL;
+    for (size_t i = 0; i < nroutes; i++) {
+        const struct route_entry *e = &routes[i];
+        if (!e->mod->enabled || e->nsegs != ns)
+            continue;
+        size_t k;
+        for (k = 0; k < ns; k++)
+            if (e->segs[k][0] != '{' && strcmp(e->segs[k], segs[k]) != 0)
+                break;
+        if (k < ns)
+            continue;
+        int same = strcmp(e->r->method, method) == 0 ||
+                   (strcmp(method, "HEAD") == 0 && strcmp(e->r->method, "GET") == 0);
+        if (!same) {
+            other_method = e;
+            continue;
+        }
+        size_t nargs = 0;
+        for (k = 0; k < ns; k++)
+            if (e->segs[k][0] == '{')
+                nargs++;
+        r->arg_names = arena_alloc(r->a, (nargs + 1) * sizeof(char *));
+        r->arg_values = arena_alloc(r->a, (nargs + 1) * sizeof(char *));
+        r->nargs = 0;
+        for (k = 0; k < ns; k++)
+            if (e->segs[k][0] == '{') {
+                size_t l = strlen(e->segs[k]);
+                r->arg_names[r->nargs] = arena_strndup(r->a, e->segs[k] + 1, l > 2 ? l - 2 : 0);
+                r->arg_values[r->nargs++] = segs[k];
+            }
+        *status = 0;
+        return e;
+    }
+    *status = other_method ? 405 : 404;
+    return NULL;
+}

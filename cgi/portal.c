@@ -1,0 +1,477 @@
+/*
+ * portal.c - the front controller and its own FastCGI process manager.
+ *
+ *   portal [--config FILE]            master + N workers on the unix socket
+ *   portal [--config FILE] --check    load and check every module, then exit
+ *   portal [--config FILE] --cgi      serve ONE request from the CGI
+ *                                     environment and stdin (tests, no server)
+ *   (fd 0 a listening socket)         one worker on it (mod_fcgid, spawn-fcgi)
+ *
+ * The master never loads a module: a checker child validates them, so a
+ * reload (SIGHUP) forks new workers that load the modules afresh; the old
+ * workers finish their request and exit.  The master kills a worker whose
+ * request runs past request_timeout, replaces workers that die, and workers
+ * leave by themselves after max_requests.  Nothing is shared between
+ * workers but the scoreboard the master reads.
+ */
+#include "host.h"
+#include "db.h"
+
+#include <errno.h>
+#include <fcgiapp.h>
+#include <grp.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MAX_SLOTS 256
+
+struct slot {
+    volatile pid_t pid;
+    volatile int gen;
+    volatile double busy_since;   /* monotonic seconds; 0 when idle */
+    volatile unsigned long requests;
+};
+
+static struct slot *board;
+static volatile sig_atomic_t stop_flag, reload_flag;
+
+static void on_stop(int sig) { (void)sig; stop_flag = 1; }
+static void on_reload(int sig) { (void)sig; reload_flag = 1; }
+
+static void set_signal(int sig, void (*fn)(int), int restart)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = fn;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = restart ? SA_RESTART : 0;
+    sigaction(sig, &sa, NULL);
+}
+
+/* ----------------------------------------------------------- worker setup */
+
+static int load_everything(char *err, size_t errlen)
+{
+    if (modules_load(config_get("modules_dir", "build/modules"),
+                     config_get("modules_src", "modules"), err, errlen) != 0)
+        return -1;
+    if (render_init(config_get("templates_dir", "templates")) != 0) {
+        snprintf(err, errlen, "templates folder %s is not usable",
+                 config_get("templates_dir", "templates"));
+        return -1;
+    }
+    return 0;
+}
+
+static void open_db(void)
+{
+    struct db_params p = {
+        .socket = config_get("db_socket", NULL),
+        .host = config_get("db_host", NULL),
+        .user = config_get("db_user", "portal"),
+        .password = config_get("db_password", NULL),
+        .database = config_get("db_name", "portal"),
+        .port = (unsigned)config_int("db_port", 0),
+        .read_timeout = (unsigned)config_int("request_timeout", 30),
+    };
+    if (db_open(&p) != 0)
+        log_msg("PT0601", "database not reachable at start (%u %s); will retry per request",
+                db_errno(), db_error());
+}
+
+static int modules_state_loaded;
+
+static void refresh_module_state(void)
+{
+    if (modules_state_loaded || !db_connected())
+        return;
+    arena *a = arena_new(4096);
+    if (modules_read_enabled(a) == 0)
+        modules_state_loaded = 1;
+    arena_free(a);
+}
+
+static void init_modules(void)
+{
+    for (size_t i = 0; i < modules_count(); i++) {
+        const struct portal_module *m = module_at(i)->m;
+        if (m->init && m->init(&services) != 0) {
+            log_msg("PT0602", "module %s: init failed; worker stops", m->name);
+            _exit(3);
+        }
+    }
+}
+
+static void shutdown_modules(void)
+{
+    for (size_t i = modules_count(); i-- > 0;) {
+        const struct portal_module *m = module_at(i)->m;
+        if (m->shutdown)
+            m->shutdown();
+    }
+}
+
+/* ------------------------------------------------------------- FastCGI io */
+
+static const char *fcgi_getenv(void *ctx, const char *name)
+{
+    return FCGX_GetParam(name, ((FCGX_Request *)ctx)->envp);
+}
+
+static long fcgi_read(void *ctx, char *dst, size_t n)
+{
+    int chunk = n > 1 << 30 ? 1 << 30 : (int)n;
+    return FCGX_GetStr(dst, chunk, ((FCGX_Request *)ctx)->in);
+}
+
+static int fcgi_write(void *ctx, const char *src, size_t n)
+{
+    return FCGX_PutStr(src, (int)n, ((FCGX_Request *)ctx)->out) == (int)n ? 0 : -1;
+}
+
+static void worker_main(int listen_fd, int slot)
+{
+    char err[1024];
+    log_set_name("portal-worker");
+    if (load_everything(err, sizeof err) != 0) {
+        log_msg("PT0603", "%s", err);
+        _exit(2);
+    }
+    open_db();
+    refresh_module_state();
+    init_modules();
+
+    FCGX_Init();
+    /* FCGX_Init installs its own handlers: put back what the manager needs */
+    set_signal(SIGTERM, on_stop, 0);
+    set_signal(SIGINT, on_stop, 0);
+    set_signal(SIGHUP, SIG_IGN, 1);
+    set_signal(SIGPIPE, SIG_IGN, 1);
+    set_signal(SIGUSR1, SIG_IGN, 1);
+
+    FCGX_Request req;
+    FCGX_InitRequest(&req, listen_fd, FCGI_FAIL_ACCEPT_ON_INTR);
+    struct req_io io = {&req, fcgi_getenv, fcgi_read, fcgi_write};
+    arena *a = arena_new(64 * 1024);
+    unsigned long max = (unsigned long)config_int("max_requests", 5000), served = 0;
+    while (!stop_flag) {
+        if (slot >= 0)
+            board[slot].busy_since = 0;
+        if (FCGX_Accept_r(&req) < 0) {
+            if (stop_flag)
+                break;
+            if (errno == EINTR)
+                continue;
+            log_msg("PT0604", "accept failed: %s", strerror(errno));
+            break;
+        }
+        if (slot >= 0)
+            board[slot].busy_since = now_mono();
+        refresh_module_state();
+        request_handle(&io, a);
+        FCGX_Finish_r(&req);
+        arena_reset(a);
+        served++;
+        if (slot >= 0)
+            board[slot].requests = served;
+        if (max && served >= max)
+            break; /* recycle: the master starts a fresh worker */
+    }
+    shutdown_modules();
+    db_close();
+    _exit(0);
+}
+
+/* ---------------------------------------------------------------- CGI io */
+
+static const char *cgi_getenv(void *ctx, const char *name)
+{
+    (void)ctx;
+    return getenv(name);
+}
+
+static long cgi_read(void *ctx, char *dst, size_t n)
+{
+    (void)ctx;
+    size_t k = fread(dst, 1, n, stdin);
+    return k ? (long)k : (ferror(stdin) ? -1 : 0);
+}
+
+static int cgi_write(void *ctx, const char *src, size_t n)
+{
+    (void)ctx;
+    return fwrite(src, 1, n, stdout) == n ? 0 : -1;
+}
+
+static int cgi_main(void)
+{
+    char err[1024];
+    if (load_everything(err, sizeof err) != 0) {
+        fprintf(stderr, "portal: %s\n", err);
+        return 2;
+    }
+    open_db();
+    refresh_module_state();
+    init_modules();
+    struct req_io io = {NULL, cgi_getenv, cgi_read, cgi_write};
+    arena *a = arena_new(64 * 1024);
+    request_handle(&io, a);
+    fflush(stdout);
+    arena_free(a);
+    shutdown_modules();
+    db_close();
+    return 0;
+}
+
+/* ---------------------------------------------------------------- master */
+
+/* load every module in a child that then exits: the master stays clean */
+static int check_in_child(void)
+{
+    pid_t pid = fork();
+    if (pid < 0)
+        return -1;
+    if (pid == 0) {
+        char err[1024];
+        if (load_everything(err, sizeof err) != 0) {
+            fprintf(stderr, "portal: refusing to start: %s\n", err);
+            log_msg("PT0605", "refusing to start: %s", err);
+            _exit(1);
+        }
+        _exit(0);
+    }
+    int st;
+    while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+        ;
+    return WIFEXITED(st) && WEXITSTATUS(st) == 0 ? 0 : -1;
+}
+
+static int spawn(int listen_fd, int gen)
+{
+    int s;
+    for (s = 0; s < MAX_SLOTS; s++)
+        if (board[s].pid == 0)
+            break;
+    if (s == MAX_SLOTS)
+        return -1;
+    board[s].gen = gen;
+    board[s].busy_since = 0;
+    board[s].requests = 0;
+    pid_t pid = fork();
+    if (pid < 0) {
+        log_msg("PT0606", "fork failed: %s", strerror(errno));
+        return -1;
+    }
+    if (pid == 0) {
+        board[s].pid = getpid();
+        worker_main(listen_fd, s);
+    }
+    board[s].pid = pid;
+    return 0;
+}
+
+static int open_listener(const char *path)
+{
+    unlink(path);
+    mode_t old = umask(0077);
+    int fd = FCGX_OpenSocket(path, (int)config_int("backlog", 256));
+    umask(old);
+    if (fd < 0)
+        return -1;
+    long mode = config_int("socket_mode", 0660);
+    chmod(path, (mode_t)mode);
+    const char *grp = config_get("socket_group", NULL);
+    if (grp && *grp) {
+        struct group *g = getgrnam(grp);
+        if (!g || chown(path, (uid_t)-1, g->gr_gid) != 0)
+            log_msg("PT0607", "cannot give the socket to group %s", grp);
+    }
+    return fd;
+}
+
+static void write_pid(void)
+{
+    const char *pf = config_get("pid_file", NULL);
+    if (!pf)
+        return;
+    FILE *f = fopen(pf, "w");
+    if (f) {
+        fprintf(f, "%d\n", (int)getpid());
+        fclose(f);
+    }
+}
+
+static int master_main(void)
+{
+    const char *sock = config_get("listen", NULL);
+    if (!sock) {
+        fprintf(stderr, "portal: no 'listen' socket path in %s\n", config_path());
+        return 1;
+    }
+    log_set_name("portal-master");
+    if (check_in_child() != 0)
+        return 1;
+    int fd = open_listener(sock);
+    if (fd < 0) {
+        fprintf(stderr, "portal: cannot listen on %s: %s\n", sock, strerror(errno));
+        return 1;
+    }
+    board = mmap(NULL, sizeof(struct slot) * MAX_SLOTS, PROT_READ | PROT_WRITE,
+                 MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (board == MAP_FAILED)
+        return 1;
+    memset(board, 0, sizeof(struct slot) * MAX_SLOTS);
+    write_pid();
+    set_signal(SIGTERM, on_stop, 0);
+    set_signal(SIGINT, on_stop, 0);
+    set_signal(SIGHUP, on_reload, 0);
+    set_signal(SIGPIPE, SIG_IGN, 1);
+
+    int nworkers = (int)config_int("workers", 4), gen = 1;
+    if (nworkers < 1 || nworkers > MAX_SLOTS / 2)
+        nworkers = 4;
+    double timeout = (double)config_int("request_timeout", 30);
+    log_msg("PT0608", "listening on %s with %d workers", sock, nworkers);
+    double window = now_mono();
+    int spawned_in_window = 0;
+
+    while (!stop_flag) {
+        int st;
+        pid_t pid;
+        while ((pid = waitpid(-1, &st, WNOHANG)) > 0) {
+            for (int s = 0; s < MAX_SLOTS; s++)
+                if (board[s].pid == pid) {
+                    if (WIFSIGNALED(st))
+                        log_msg("PT0609", "worker %d died by signal %d", (int)pid, WTERMSIG(st));
+                    else if (WEXITSTATUS(st) != 0)
+                        log_msg("PT0610", "worker %d exited with %d", (int)pid,
+                                WEXITSTATUS(st));
+                    board[s].pid = 0;
+                    board[s].busy_since = 0;
+                }
+        }
+        if (reload_flag) {
+            reload_flag = 0;
+            if (check_in_child() == 0) {
+                gen++;
+                log_msg("PT0611", "reloading: generation %d", gen);
+                for (int s = 0; s < MAX_SLOTS; s++)
+                    if (board[s].pid && board[s].gen != gen)
+                        kill(board[s].pid, SIGTERM); /* finishes its request, then exits */
+            } else {
+                log_msg("PT0612", "reload refused: the new modules do not pass the check; "
+                        "the running workers stay");
+            }
+        }
+        double now = now_mono();
+        for (int s = 0; s < MAX_SLOTS; s++) {
+            double b = board[s].busy_since;
+            if (board[s].pid && b > 0 && now - b > timeout) {
+                log_msg("PT0613", "worker %d ran a request for %.0f s; killing it",
+                        (int)board[s].pid, now - b);
+                kill(board[s].pid, SIGKILL);
+                board[s].busy_since = 0;
+            }
+        }
+        int live = 0;
+        for (int s = 0; s < MAX_SLOTS; s++)
+            if (board[s].pid && board[s].gen == gen)
+                live++;
+        if (now - window > 1.0) {
+            window = now;
+            spawned_in_window = 0;
+        }
+        while (live < nworkers && spawned_in_window < 2 * nworkers + 4) {
+            if (spawn(fd, gen) != 0)
+                break;
+            live++;
+            spawned_in_window++;
+        }
+        struct timespec ts = {0, 50 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+    }
+
+    log_msg("PT0614", "stopping");
+    for (int s = 0; s < MAX_SLOTS; s++)
+        if (board[s].pid)
+            kill(board[s].pid, SIGTERM);
+    double until = now_mono() + timeout;
+    for (;;) {
+        int left = 0, st;
+        pid_t pid;
+        while ((pid = waitpid(-1, &st, WNOHANG)) > 0)
+            for (int s = 0; s < MAX_SLOTS; s++)
+                if (board[s].pid == pid)
+                    board[s].pid = 0;
+        for (int s = 0; s < MAX_SLOTS; s++)
+            if (board[s].pid)
+                left++;
+        if (!left)
+            break;
+        if (now_mono() > until) {
+            for (int s = 0; s < MAX_SLOTS; s++)
+                if (board[s].pid)
+                    kill(board[s].pid, SIGKILL);
+        }
+        struct timespec ts = {0, 20 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+    }
+    unlink(sock);
+    const char *pf = config_get("pid_file", NULL);
+    if (pf)
+        unlink(pf);
+    return 0;
+}
+
+static int fd0_is_listener(void)
+{
+    int v = 0;
+    socklen_t l = sizeof v;
+    return getsockopt(0, SOL_SOCKET, SO_ACCEPTCONN, &v, &l) == 0 && v;
+}
+
+int main(int argc, char **argv)
+{
+    const char *cfg = NULL;
+    int check = 0, cgi = 0;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--config") == 0 && i + 1 < argc)
+            cfg = argv[++i];
+        else if (strcmp(argv[i], "--check") == 0)
+            check = 1;
+        else if (strcmp(argv[i], "--cgi") == 0)
+            cgi = 1;
+        else {
+            fprintf(stderr, "usage: portal [--config FILE] [--check | --cgi]\n");
+            return 2;
+        }
+    }
+    char err[1024];
+    if (config_load(config_locate(cfg), err, sizeof err) != 0) {
+        fprintf(stderr, "portal: %s\n", err);
+        return 1;
+    }
+    if (check) {
+        if (load_everything(err, sizeof err) != 0) {
+            fprintf(stderr, "portal: refusing to start: %s\n", err);
+            return 1;
+        }
+        printf("ok: %zu modules\n", modules_count());
+        return 0;
+    }
+    if (cgi)
+        return cgi_main();
+    if (fd0_is_listener()) {
+        worker_main(0, -1);
+        return 0;
+    }
+    return master_main();
+}

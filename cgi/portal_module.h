@@ -1,0 +1,178 @@
+/*
+ * portal_module.h - the module ABI: the only header a domain module includes.
+ *
+ * A module is modules/<name>/ built into <name>.so.  It exports ONE symbol,
+ * `portal_module`, a const struct portal_module that declares everything the
+ * module has: routes, permissions, menu entries, migrations, templates and
+ * optional init/shutdown hooks.  The host validates all of it at start and
+ * refuses to start on any fault.  A module reaches the host only through the
+ * struct portal_services table handed to its handlers and hooks; modules are
+ * linked with --no-undefined so they cannot reach host symbols by accident.
+ *
+ * ABI history (bump MAJOR on any incompatible change, MINOR on additions at
+ * the end of a struct; the host accepts minor <= its own):
+ *   1.0  2026-11-29  first version.
+ */
+#ifndef PORTAL_MODULE_H
+#define PORTAL_MODULE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdarg.h>
+
+#define PORTAL_MODULE_MAGIC 0x59594D44u /* "YYMD" */
+#define PORTAL_ABI_MAJOR 1
+#define PORTAL_ABI_MINOR 0
+
+typedef struct portal_req portal_req;     /* one request; opaque to modules */
+typedef struct portal_rows portal_rows;   /* a query result; opaque */
+struct portal_services;
+
+/* A handler returns an HTTP status (200, 303, 404...); the host renders the
+ * error page for statuses >= 400 unless the handler already wrote a body. */
+typedef int (*portal_handler)(portal_req *r, const struct portal_services *s);
+
+/* Parameter validators: anything not declared on a route never reaches the
+ * handler, and a declared parameter that fails its check gets a 400 with a
+ * Chinese message before the handler runs. */
+enum portal_param_type {
+    PP_TEXT = 1,   /* any valid UTF-8 without control characters, maxlen bytes */
+    PP_LINES,      /* like PP_TEXT but newlines and tabs allowed */
+    PP_INT,        /* optional '-', digits, fits in int64 */
+    PP_DATE,       /* YYYY-MM-DD, a real calendar date */
+    PP_CODE,       /* [A-Za-z0-9_.-] only: codes, names, ids */
+    PP_FILE        /* a multipart upload */
+};
+
+struct portal_param {
+    const char *name;
+    int type;          /* enum portal_param_type */
+    size_t maxlen;     /* bytes; 0 = the host default */
+    int required;
+    const char *label; /* Chinese label used in error messages */
+};
+
+/* Route flags */
+#define PR_STATE_CHANGING 0x01u /* POST only; CSRF token and Origin checked */
+#define PR_PUBLIC         0x02u /* no login needed */
+#define PR_NO_DB          0x04u /* must not touch the database (implies PR_PUBLIC) */
+#define PR_NO_LAYOUT      0x08u /* handler writes the whole body itself */
+
+struct portal_route {
+    const char *method;      /* "GET" or "POST" */
+    const char *path;        /* "/hello", "/child/{id}" - {x} matches one segment */
+    portal_handler handler;
+    const char *permission;  /* required permission, or NULL with PR_PUBLIC */
+    unsigned flags;
+    const struct portal_param *params; /* terminated by {NULL}; may be NULL */
+};
+
+struct portal_permission {
+    const char *name;  /* "module.verb", e.g. "living.approve" */
+    const char *title; /* Chinese, shown to administrators */
+};
+
+struct portal_menu {
+    const char *title;       /* Chinese */
+    const char *path;
+    const char *permission;  /* shown only to users holding it */
+    int order;
+};
+
+struct portal_migration {
+    int version;            /* 1, 2, 3... strictly increasing */
+    const char *file;       /* file name under the module's sql/ folder */
+};
+
+struct portal_module {
+    uint32_t magic;          /* PORTAL_MODULE_MAGIC */
+    uint16_t abi_major;      /* PORTAL_ABI_MAJOR */
+    uint16_t abi_minor;      /* PORTAL_ABI_MINOR */
+    uint32_t size;           /* sizeof(struct portal_module) */
+    const char *name;        /* [a-z][a-z0-9_]*, unique, = the .so name */
+    const char *title;       /* Chinese */
+    const char *version;
+    const struct portal_route *routes;           /* terminated by {NULL} */
+    const struct portal_permission *permissions; /* terminated by {NULL} */
+    const struct portal_menu *menu;              /* terminated by {NULL} */
+    const struct portal_migration *migrations;   /* terminated by {0} */
+    const char *template_dir;                    /* relative to the module folder */
+    int (*init)(const struct portal_services *s);  /* 0 = ok */
+    void (*shutdown)(void);
+    void *reserved[8];       /* room to grow without a major bump */
+};
+
+#define PORTAL_MODULE_HEADER \
+    PORTAL_MODULE_MAGIC, PORTAL_ABI_MAJOR, PORTAL_ABI_MINOR, \
+    (uint32_t)sizeof(struct portal_module)
+
+/* The user of the request, as the host resolved it from the session. */
+struct portal_user {
+    long long id;
+    const char *username;
+    const char *display_name;
+    long long org_id;
+    const char *org_name;
+    const char *division;      /* 12-digit code of the jurisdiction */
+    const char *division_name;
+};
+
+/*
+ * The host's services.  Database bind formats (the `types` argument): one
+ * letter per '?' in the SQL:  i = long long,  s = const char * (NULL binds
+ * SQL NULL),  b = const void *, size_t (a blob).  Results come back as
+ * strings (NULL for SQL NULL) and live until the request ends.
+ */
+struct portal_services {
+    uint32_t magic;          /* PORTAL_MODULE_MAGIC */
+    uint16_t abi_major, abi_minor;
+    uint32_t size;
+
+    /* request */
+    const char *(*param)(portal_req *r, const char *name);      /* declared params only */
+    long long (*param_int)(portal_req *r, const char *name, long long dflt);
+    const char *(*path_arg)(portal_req *r, const char *name);  /* {name} in the route */
+    const char *(*method)(portal_req *r);
+    const struct portal_user *(*user)(portal_req *r);           /* NULL if anonymous */
+    int (*has_perm)(portal_req *r, const char *perm);
+    const char *(*upload)(portal_req *r, const char *name, size_t *len,
+                          const char **filename, const char **ctype);
+
+    /* response and templates: values set are escaped by the template */
+    void (*set)(portal_req *r, const char *name, const char *value);
+    void (*setf)(portal_req *r, const char *name, const char *fmt, ...)
+        __attribute__((format(printf, 3, 4)));
+    void (*set_int)(portal_req *r, const char *name, long long v);
+    int (*render)(portal_req *r, const char *tmpl, const char *title); /* returns 200 */
+    int (*redirect)(portal_req *r, const char *path);  /* 303 to a local path */
+    void (*flash)(portal_req *r, const char *msg);     /* shown on the next page */
+    int (*fail)(portal_req *r, int status, const char *msg); /* Chinese message */
+    void (*header)(portal_req *r, const char *name, const char *value);
+    void (*write)(portal_req *r, const void *data, size_t len); /* with PR_NO_LAYOUT */
+
+    /* database: prepared statements only */
+    long long (*db_exec)(portal_req *r, const char *sql, const char *types, ...);
+    portal_rows *(*db_query)(portal_req *r, const char *sql, const char *types, ...);
+    int (*db_next)(portal_rows *rows);                       /* 1 = a row */
+    const char *(*db_col)(portal_rows *rows, int col);
+    int (*db_query_hdf)(portal_req *r, const char *prefix, const char *sql,
+                        const char *types, ...);            /* rows, or -1 */
+    long long (*db_insert_id)(portal_req *r);
+    int (*db_begin)(portal_req *r);
+    int (*db_commit)(portal_req *r);
+    void (*db_rollback)(portal_req *r);
+
+    /* audit, logging, memory */
+    void (*audit)(portal_req *r, const char *action, const char *object_type,
+                  const char *object_id, const char *detail);
+    void (*log)(const char *id, const char *fmt, ...)
+        __attribute__((format(printf, 2, 3)));
+    void *(*alloc)(portal_req *r, size_t n);   /* freed when the request ends */
+    char *(*sprintf)(portal_req *r, const char *fmt, ...)
+        __attribute__((format(printf, 2, 3)));
+    const char *(*config)(const char *key);
+
+    void *reserved[16];
+};
+
+#endif

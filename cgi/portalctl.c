@@ -1,0 +1,431 @@
+/*
+ * portalctl - the administrators' command-line tool.  It reads the same
+ * configuration as the portal (--config FILE, else $PORTAL_CONFIG, else
+ * ./var/portal.conf, else /etc/portal/portal.conf) and connects as the
+ * administrative database user (db_admin_user, root over the unix socket
+ * by default).
+ */
+#include "host.h"
+#include "db.h"
+#include "audit.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static arena *A;
+
+static void usage(void)
+{
+    fprintf(stderr,
+            "usage: portalctl [--config FILE] COMMAND\n"
+            "  migrate                       apply pending migrations, grant the portal user\n"
+            "  user add NAME --display-name TEXT --role ROLE[,ROLE] --division CODE\n"
+            "           [--org CODE] [--password PW | env PORTAL_PASSWORD] [--must-change]\n"
+            "  user passwd NAME [--password PW]   set a password, end the user's sessions\n"
+            "  user disable NAME | user enable NAME\n"
+            "  module list | module enable NAME | module disable NAME\n"
+            "  audit verify                  check the audit log's hash chain\n"
+            "  seed-demo                     demo organisations and accounts\n"
+            "  config                        show the configuration (secrets hidden)\n");
+}
+
+static int die(const char *fmt, const char *arg) __attribute__((format(printf, 1, 0)));
+static int die(const char *fmt, const char *arg)
+{
+    char msg[1024];
+    /* fmt is always a literal of this file with at most one %s */
+    _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wformat-nonliteral\"")
+    snprintf(msg, sizeof msg, fmt, arg ? arg : "");
+    _Pragma("GCC diagnostic pop")
+    fprintf(stderr, "portalctl: %s\n", msg);
+    return 1;
+}
+
+static int connect_admin(void)
+{
+    struct db_params p = {
+        .socket = config_get("db_socket", NULL),
+        .host = config_get("db_host", NULL),
+        .user = config_get("db_admin_user", "root"),
+        .password = config_get("db_admin_password", NULL),
+        .database = config_get("db_name", "portal"),
+        .port = (unsigned)config_int("db_port", 0),
+        .read_timeout = 600,
+    };
+    if (db_open(&p) != 0) {
+        fprintf(stderr, "portalctl: cannot connect to the database: %s\n", db_error());
+        return -1;
+    }
+    return 0;
+}
+
+static void cli_audit(const char *action, const char *otype, const char *oid, const char *detail)
+{
+    struct audit_row row = {NULL, 0, "portalctl", action, otype, oid, detail, "cli"};
+    if (audit_append(A, &row) != 0)
+        fprintf(stderr, "portalctl: warning: audit write failed: %s\n", db_error());
+}
+
+static int ident_ok(const char *s)
+{
+    if (!s || !*s || strlen(s) > 64)
+        return 0;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_'))
+            return 0;
+    return 1;
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    buf b;
+    buf_init(&b);
+    char tmp[8192];
+    size_t k;
+    while ((k = fread(tmp, 1, sizeof tmp, f)) > 0)
+        buf_add(&b, tmp, k);
+    fclose(f);
+    *len = b.len;
+    return b.data ? b.data : strdup("");
+}
+
+static int cmd_migrate(void)
+{
+    char err[1024];
+    if (modules_load(config_get("modules_dir", "build/modules"),
+                     config_get("modules_src", "modules"), err, sizeof err) != 0)
+        return die("%s", err);
+    if (db_exec(A, "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                "module VARCHAR(64) NOT NULL, version INT NOT NULL, file VARCHAR(255) NOT NULL,"
+                " applied_at DATETIME NOT NULL, PRIMARY KEY (module, version)"
+                ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4", "") < 0)
+        return die("cannot create schema_migrations: %s", db_error());
+    int applied = 0;
+    for (size_t i = 0; i < modules_count(); i++) {
+        struct loaded_module *lm = module_at(i);
+        db_rows *r = db_query(A, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations "
+                              "WHERE module = ?", "s", lm->m->name);
+        if (!r || !db_next(r))
+            return die("%s", db_error());
+        int have = atoi(db_col(r, 0));
+        for (const struct portal_migration *g = lm->m->migrations; g && g->version; g++) {
+            if (g->version <= have)
+                continue;
+            char path[4096];
+            snprintf(path, sizeof path, "%s/sql/%s", lm->src_dir, g->file);
+            size_t len;
+            char *sql = read_file(path, &len);
+            if (!sql)
+                return die("cannot read %s", path);
+            if (db_run_script(sql, len, err, sizeof err) != 0) {
+                fprintf(stderr, "portalctl: migration %s %d (%s) failed: %s\n", lm->m->name,
+                        g->version, g->file, err);
+                free(sql);
+                return 1;
+            }
+            free(sql);
+            if (db_exec(A, "INSERT INTO schema_migrations VALUES (?, ?, ?, UTC_TIMESTAMP())",
+                        "sis", lm->m->name, (long long)g->version, g->file) < 0)
+                return die("%s", db_error());
+            printf("applied %s %d %s\n", lm->m->name, g->version, g->file);
+            applied++;
+        }
+        if (!lm->builtin)
+            db_exec(A, "INSERT IGNORE INTO module_state (name, enabled, changed_at) "
+                    "VALUES (?, 1, UTC_TIMESTAMP())", "s", lm->m->name);
+    }
+    /* the runtime user: data rights on every table, but only SELECT and
+     * INSERT on the audit log, so the portal can never rewrite history */
+    const char *user = config_get("db_user", "portal");
+    const char *host = config_get("db_user_host", "localhost");
+    const char *dbn = config_get("db_name", "portal");
+    if (!ident_ok(user) || !ident_ok(dbn) || strpbrk(host, "'\\`"))
+        return die("db_user, db_name must be [a-z0-9_]", NULL);
+    db_rows *t = db_query(A, "SELECT table_name FROM information_schema.tables "
+                          "WHERE table_schema = ?", "s", dbn);
+    if (!t)
+        return die("%s", db_error());
+    while (db_next(t)) {
+        const char *tn = db_col(t, 0);
+        if (!ident_ok(tn))
+            continue;
+        const char *rights = strcmp(tn, "audit_log") == 0 ? "SELECT, INSERT"
+                             : strcmp(tn, "schema_migrations") == 0 ? "SELECT"
+                                                                    : "SELECT, INSERT, UPDATE, DELETE";
+        /* identifiers cannot be bound: all three were checked above */
+        char *sql = arena_sprintf(A, "GRANT %s ON `%s`.`%s` TO '%s'@'%s'", rights, dbn, tn,
+                                  user, host);
+        char e2[512];
+        if (db_run_script(sql, strlen(sql), e2, sizeof e2) != 0)
+            return die("grant failed: %s", e2);
+    }
+    if (applied)
+        cli_audit("migrate", "schema", NULL, arena_sprintf(A, "%d migrations", applied));
+    printf("migrations up to date (%d applied)\n", applied);
+    return 0;
+}
+
+static const char *opt(int argc, char **argv, const char *name)
+{
+    for (int i = 0; i < argc - 1; i++)
+        if (strcmp(argv[i], name) == 0)
+            return argv[i + 1];
+    return NULL;
+}
+
+static int has_flag(int argc, char **argv, const char *name)
+{
+    for (int i = 0; i < argc; i++)
+        if (strcmp(argv[i], name) == 0)
+            return 1;
+    return 0;
+}
+
+static int user_add(const char *name, const char *display, const char *roles,
+                    const char *division, const char *org, const char *pw, int must_change)
+{
+    const char *why;
+    if (!name || !display || !roles || !division || !pw)
+        return die("user add needs NAME, --display-name, --role, --division and a password",
+                   NULL);
+    if (!password_policy(pw, &why))
+        return die("%s", why);
+    db_rows *d = db_query(A, "SELECT code FROM divisions WHERE code = ?", "s", division);
+    if (!d || !db_next(d))
+        return die("no division with code %s", division);
+    long long org_id = 0;
+    if (org) {
+        db_rows *o = db_query(A, "SELECT id FROM orgs WHERE code = ?", "s", org);
+        if (!o || !db_next(o))
+            return die("no organisation with code %s", org);
+        org_id = atoll(db_col(o, 0));
+    }
+    char hash[256];
+    if (password_hash(pw, hash, sizeof hash) != 0)
+        return die("password hashing failed", NULL);
+    if (db_begin() != 0)
+        return die("%s", db_error());
+    if (db_exec(A, "INSERT INTO users (username, display_name, password_hash, org_id, "
+                "division_code, active, must_change_password, created_at) "
+                "VALUES (?, ?, ?, ?, ?, 1, ?, UTC_TIMESTAMP())", "sssisi", name, display, hash,
+                org_id ? org_id : 0, division, (long long)must_change) < 0) {
+        db_rollback();
+        return die("cannot add the user: %s", db_error());
+    }
+    long long uid = db_insert_id();
+    if (org_id == 0)
+        db_exec(A, "UPDATE users SET org_id = NULL WHERE id = ?", "i", uid);
+    char *copy = arena_strdup(A, roles), *save = NULL;
+    for (char *ro = strtok_r(copy, ",", &save); ro; ro = strtok_r(NULL, ",", &save)) {
+        if (db_exec(A, "INSERT INTO user_roles (user_id, role_id) SELECT ?, id FROM roles "
+                    "WHERE code = ?", "is", uid, ro) != 1) {
+            db_rollback();
+            return die("no role %s", ro);
+        }
+    }
+    cli_audit("user.add", "user", arena_sprintf(A, "%lld", uid), name);
+    if (db_commit() != 0)
+        return die("%s", db_error());
+    printf("user %s added (id %lld)\n", name, uid);
+    return 0;
+}
+
+static int cmd_user(int argc, char **argv)
+{
+    if (argc < 2)
+        return usage(), 2;
+    const char *name = argv[1];
+    if (strcmp(argv[0], "add") == 0) {
+        const char *pw = opt(argc, argv, "--password");
+        if (!pw)
+            pw = getenv("PORTAL_PASSWORD");
+        return user_add(name, opt(argc, argv, "--display-name"), opt(argc, argv, "--role"),
+                        opt(argc, argv, "--division"), opt(argc, argv, "--org"), pw,
+                        has_flag(argc, argv, "--must-change"));
+    }
+    db_rows *u = db_query(A, "SELECT id FROM users WHERE username = ?", "s", name);
+    if (!u || !db_next(u))
+        return die("no user %s", name);
+    long long uid = atoll(db_col(u, 0));
+    if (strcmp(argv[0], "passwd") == 0) {
+        const char *pw = opt(argc, argv, "--password"), *why;
+        char line[256];
+        if (!pw)
+            pw = getenv("PORTAL_PASSWORD");
+        if (!pw) {
+            fprintf(stderr, "new password: ");
+            if (!fgets(line, sizeof line, stdin))
+                return 1;
+            line[strcspn(line, "\r\n")] = 0;
+            pw = line;
+        }
+        if (!password_policy(pw, &why))
+            return die("%s", why);
+        char hash[256];
+        if (password_hash(pw, hash, sizeof hash) != 0)
+            return 1;
+        db_exec(A, "UPDATE users SET password_hash = ?, failed_count = 0, locked_until = NULL, "
+                "must_change_password = 1 WHERE id = ?", "si", hash, uid);
+        db_exec(A, "DELETE FROM sessions WHERE user_id = ?", "i", uid);
+        cli_audit("user.passwd", "user", db_col(u, 0), name);
+        printf("password of %s set; they must change it at next login\n", name);
+        return 0;
+    }
+    if (strcmp(argv[0], "disable") == 0 || strcmp(argv[0], "enable") == 0) {
+        int on = strcmp(argv[0], "enable") == 0;
+        db_exec(A, "UPDATE users SET active = ? WHERE id = ?", "ii", (long long)on, uid);
+        if (!on)
+            db_exec(A, "DELETE FROM sessions WHERE user_id = ?", "i", uid);
+        cli_audit(on ? "user.enable" : "user.disable", "user", db_col(u, 0), name);
+        printf("user %s %s\n", name, on ? "enabled" : "disabled");
+        return 0;
+    }
+    return usage(), 2;
+}
+
+static void signal_portal(void)
+{
+    const char *pf = config_get("pid_file", NULL);
+    FILE *f = pf ? fopen(pf, "r") : NULL;
+    int pid = 0;
+    if (f) {
+        if (fscanf(f, "%d", &pid) != 1)
+            pid = 0;
+        fclose(f);
+    }
+    if (pid > 0 && kill(pid, SIGHUP) == 0)
+        printf("the running portal (pid %d) is reloading\n", pid);
+    else
+        printf("no running portal found; the change applies at its next start\n");
+}
+
+static int cmd_module(int argc, char **argv)
+{
+    if (argc < 1)
+        return usage(), 2;
+    if (strcmp(argv[0], "list") == 0) {
+        char err[1024];
+        if (modules_load(config_get("modules_dir", "build/modules"),
+                         config_get("modules_src", "modules"), err, sizeof err) != 0)
+            return die("%s", err);
+        if (modules_read_enabled(A) != 0)
+            return die("%s", db_error());
+        for (size_t i = 0; i < modules_count(); i++) {
+            struct loaded_module *lm = module_at(i);
+            printf("%-16s %-8s %-8s %s\n", lm->m->name, lm->m->version,
+                   lm->builtin ? "builtin" : lm->enabled ? "enabled" : "disabled", lm->m->title);
+        }
+        return 0;
+    }
+    if (argc < 2 || (strcmp(argv[0], "enable") && strcmp(argv[0], "disable")))
+        return usage(), 2;
+    int on = strcmp(argv[0], "enable") == 0;
+    if (db_exec(A, "UPDATE module_state SET enabled = ?, changed_at = UTC_TIMESTAMP() "
+                "WHERE name = ?", "is", (long long)on, argv[1]) < 0)
+        return die("%s", db_error());
+    db_rows *r = db_query(A, "SELECT enabled FROM module_state WHERE name = ?", "s", argv[1]);
+    if (!r || !db_next(r))
+        return die("no module %s (run migrate after adding a module)", argv[1]);
+    cli_audit(on ? "module.enable" : "module.disable", "module", argv[1], NULL);
+    printf("module %s %s\n", argv[1], on ? "enabled" : "disabled");
+    signal_portal();
+    return 0;
+}
+
+static int cmd_audit(int argc, char **argv)
+{
+    if (argc < 1 || strcmp(argv[0], "verify") != 0)
+        return usage(), 2;
+    long long checked = 0;
+    long long bad = audit_verify(A, &checked);
+    if (bad < 0)
+        return die("%s", db_error());
+    if (bad > 0) {
+        printf("audit chain BROKEN at row %lld (%lld rows before it are intact)\n", bad, checked);
+        return 3;
+    }
+    printf("audit chain intact: %lld rows\n", checked);
+    return 0;
+}
+
+static int cmd_seed_demo(void)
+{
+    static const struct { const char *code, *name, *kind, *division; } orgs[] = {
+        {"mz", "酉阳县民政局", "department", "500242000000"},
+        {"lt_gov", "龙潭镇人民政府", "township", "500242101000"},
+    };
+    for (size_t i = 0; i < sizeof orgs / sizeof *orgs; i++)
+        if (db_exec(A, "INSERT IGNORE INTO orgs (code, name, kind, division_code) "
+                    "VALUES (?, ?, ?, ?)", "ssss", orgs[i].code, orgs[i].name, orgs[i].kind,
+                    orgs[i].division) < 0)
+            return die("%s", db_error());
+    static const struct { const char *user, *name, *role, *division, *org, *pw; } users[] = {
+        {"admin", "系统管理员", "sysadmin", "500242000000", "mz", "Admin#2026portal"},
+        {"auditor", "审计员", "auditor", "500242000000", "mz", "Audit#2026portal"},
+        {"township", "龙潭镇工作人员", "township_staff", "500242101000", "lt_gov",
+         "Town#2026portal"},
+    };
+    for (size_t i = 0; i < sizeof users / sizeof *users; i++) {
+        db_rows *r = db_query(A, "SELECT id FROM users WHERE username = ?", "s", users[i].user);
+        if (r && db_next(r))
+            continue;
+        if (user_add(users[i].user, users[i].name, users[i].role, users[i].division,
+                     users[i].org, users[i].pw, 0) != 0)
+            return 1;
+    }
+    printf("demo data loaded\n");
+    return 0;
+}
+
+static void show(const char *k, const char *v, void *ctx)
+{
+    (void)ctx;
+    printf("%s = %s\n", k, strstr(k, "password") || strstr(k, "secret") ? "(hidden)" : v);
+}
+
+int main(int argc, char **argv)
+{
+    const char *cfg = NULL;
+    int i = 1;
+    if (i + 1 < argc && strcmp(argv[i], "--config") == 0) {
+        cfg = argv[i + 1];
+        i += 2;
+    }
+    if (i >= argc) {
+        usage();
+        return 2;
+    }
+    char err[1024];
+    if (config_load(config_locate(cfg), err, sizeof err) != 0) {
+        fprintf(stderr, "portalctl: %s\n", err);
+        return 1;
+    }
+    log_set_name("portalctl");
+    A = arena_new(64 * 1024);
+    const char *cmd = argv[i];
+    if (strcmp(cmd, "config") == 0) {
+        printf("# %s\n", config_path());
+        config_each(show, NULL);
+        return 0;
+    }
+    if (connect_admin() != 0)
+        return 1;
+    if (strcmp(cmd, "migrate") == 0)
+        return cmd_migrate();
+    if (strcmp(cmd, "user") == 0)
+        return cmd_user(argc - i - 1, argv + i + 1);
+    if (strcmp(cmd, "module") == 0)
+        return cmd_module(argc - i - 1, argv + i + 1);
+    if (strcmp(cmd, "audit") == 0)
+        return cmd_audit(argc - i - 1, argv + i + 1);
+    if (strcmp(cmd, "seed-demo") == 0)
+        return cmd_seed_demo();
+    usage();
+    return 2;
+}

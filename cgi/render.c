@@ -1,0 +1,243 @@
+/*
+ * render.c - ClearSilver rendering inside the common layout.
+ *
+ * Each worker owns one HDF data tree and one parsed CSPARSE per template,
+ * parsed on first use and reused (parse once, refill, render).  Escaping is
+ * on by default (Config.VarEscapeMode = html).  A page template holds only
+ * the page body; the layout wraps it at parse time.
+ */
+#include "host.h"
+#include "db.h"
+
+#include <ClearSilver.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct parsed { char *key; CSPARSE *cs; };
+
+static HDF *hdf;
+static char *core_dir;
+static struct parsed *parsed;
+static size_t nparsed, capparsed;
+
+static void log_nerr(const char *id, NEOERR *err)
+{
+    STRING s;
+    string_init(&s);
+    nerr_error_traceback(err, &s);
+    log_msg(id, "template error: %s", s.buf ? s.buf : "?");
+    string_clear(&s);
+    nerr_ignore(&err);
+}
+
+int render_init(const char *core_tmpl_dir)
+{
+    nerr_init();
+    core_dir = realpath(core_tmpl_dir, NULL);
+    if (!core_dir) {
+        log_msg("PT0301", "template folder %s not found", core_tmpl_dir);
+        return -1;
+    }
+    NEOERR *e = hdf_init(&hdf);
+    if (e) {
+        log_nerr("PT0302", e);
+        return -1;
+    }
+    hdf_set_value(hdf, "Config.VarEscapeMode", "html");
+    hdf_set_value(hdf, "Config.WhiteSpaceStrip", "1");
+    return 0;
+}
+
+/* Clear everything a request put in the tree; Config and hdf stay. */
+void hdf_reset_request(void)
+{
+    HDF *c = hdf_obj_child(hdf);
+    char *names[64];
+    size_t n = 0;
+    for (; c && n < 64; c = hdf_obj_next(c)) {
+        const char *nm = hdf_obj_name(c);
+        if (strcmp(nm, "Config") && strcmp(nm, "hdf"))
+            names[n++] = strdup(nm);
+    }
+    for (size_t i = 0; i < n; i++) {
+        hdf_remove_tree(hdf, names[i]);
+        free(names[i]);
+    }
+}
+
+void hdf_put(const char *name, const char *value)
+{
+    NEOERR *e = hdf_set_value(hdf, name, value ? value : "");
+    if (e)
+        log_nerr("PT0303", e);
+}
+
+void hdf_putf(const char *name, const char *fmt, ...)
+{
+    char tmp[4096];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    hdf_put(name, tmp);
+}
+
+void hdf_put_int(const char *name, long long v)
+{
+    char tmp[32];
+    snprintf(tmp, sizeof tmp, "%lld", v);
+    hdf_put(name, tmp);
+}
+
+int hdf_put_rows(const char *prefix, void *p)
+{
+    db_rows *rows = p;
+    char name[512];
+    size_t i = 0;
+    while (db_next(rows)) {
+        for (size_t c = 0; c < rows->ncols; c++) {
+            snprintf(name, sizeof name, "%s.%zu.%s", prefix, i, rows->names[c]);
+            const char *v = db_col(rows, c);
+            if (v)
+                hdf_put(name, v);
+        }
+        i++;
+    }
+    return (int)i;
+}
+
+static NEOERR *out_cb(void *ctx, char *s)
+{
+    buf_adds((buf *)ctx, s);
+    return STATUS_OK;
+}
+
+static CSPARSE *get_parse(struct loaded_module *mod, const char *tmpl)
+{
+    char key[512];
+    snprintf(key, sizeof key, "%s/%s", mod && !mod->builtin ? mod->m->name : "", tmpl);
+    for (size_t i = 0; i < nparsed; i++)
+        if (strcmp(parsed[i].key, key) == 0)
+            return parsed[i].cs;
+    CSPARSE *cs = NULL;
+    NEOERR *e;
+    /* core templates first: a module cannot replace the layout */
+    hdf_set_value(hdf, "hdf.loadpaths.0", core_dir);
+    if (mod && mod->tmpl_dir)
+        hdf_set_value(hdf, "hdf.loadpaths.1", mod->tmpl_dir);
+    else
+        hdf_remove_tree(hdf, "hdf.loadpaths.1");
+    if ((e = cs_init(&cs, hdf)) || (e = cgi_register_strfuncs(cs))) {
+        log_nerr("PT0304", e);
+        if (cs)
+            cs_destroy(&cs);
+        return NULL;
+    }
+    char *wrapper = NULL;
+    if (asprintf(&wrapper, "<?cs include!\"layout_head.cs\" ?><?cs include!\"%s\" ?>"
+                 "<?cs include!\"layout_foot.cs\" ?>", tmpl) < 0)
+        abort();
+    /* cs_parse_string takes ownership of the string */
+    if ((e = cs_parse_string(cs, wrapper, strlen(wrapper)))) {
+        log_nerr("PT0305", e);
+        cs_destroy(&cs);
+        return NULL;
+    }
+    if (nparsed == capparsed) {
+        capparsed = capparsed ? capparsed * 2 : 16;
+        parsed = realloc(parsed, capparsed * sizeof *parsed);
+    }
+    parsed[nparsed].key = strdup(key);
+    parsed[nparsed].cs = cs;
+    nparsed++;
+    return cs;
+}
+
+struct menu_item { const struct portal_menu *m; };
+
+static int menu_cmp(const void *a, const void *b)
+{
+    const struct menu_item *x = a, *y = b;
+    return x->m->order - y->m->order;
+}
+
+static void fill_layout(portal_req *r, const char *title)
+{
+    hdf_put("Page.Title", title);
+    hdf_put("Page.Path", r->path);
+    hdf_put("Page.Static", config_get("static_url", "/static"));
+    hdf_put("Page.Site", config_get("site_name", "酉阳县困境儿童保障工作平台"));
+    hdf_put("CSRF.Token", r->csrf);
+    if (r->error_id)
+        hdf_put("Page.ErrorId", r->error_id);
+    if (!r->logged_in)
+        return;
+    hdf_put("User.Name", r->user.display_name);
+    hdf_put("User.Username", r->user.username);
+    hdf_put("User.Org", r->user.org_name);
+    hdf_put("User.Division", r->user.division_name);
+    struct menu_item items[128];
+    size_t n = 0;
+    for (size_t i = 0; i < modules_count(); i++) {
+        struct loaded_module *lm = module_at(i);
+        if (!lm->enabled)
+            continue;
+        for (const struct portal_menu *m = lm->m->menu; m && m->title && n < 128; m++)
+            if (!m->permission || user_has_perm(r, m->permission))
+                items[n++].m = m;
+    }
+    qsort(items, n, sizeof *items, menu_cmp);
+    for (size_t i = 0; i < n; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "Menu.%zu.title", i);
+        hdf_put(name, items[i].m->title);
+        snprintf(name, sizeof name, "Menu.%zu.path", i);
+        hdf_put(name, items[i].m->path);
+        size_t pl = strlen(items[i].m->path);
+        int active = strcmp(items[i].m->path, "/") == 0
+                         ? strcmp(r->path, "/") == 0
+                         : strncmp(r->path, items[i].m->path, pl) == 0;
+        snprintf(name, sizeof name, "Menu.%zu.active", i);
+        hdf_put(name, active ? "1" : "0");
+    }
+    if (r->flash_in) {
+        hdf_put("Flash", r->flash_in);
+        db_exec(r->a, "UPDATE sessions SET flash = NULL WHERE token_hash = ?", "b", r->sid_hash,
+                (size_t)32);
+        r->flash_in = NULL;
+    }
+}
+
+int render_page(portal_req *r, struct loaded_module *mod, const char *tmpl, const char *title)
+{
+    CSPARSE *cs = get_parse(mod, tmpl);
+    if (!cs)
+        return 500;
+    fill_layout(r, title);
+    buf_reset(&r->body);
+    NEOERR *e = cs_render(cs, &r->body, out_cb);
+    if (e) {
+        log_nerr("PT0306", e);
+        return 500;
+    }
+    r->ctype = "text/html; charset=utf-8";
+    return 200;
+}
+
+int render_error(portal_req *r, int status, const char *msg)
+{
+    hdf_put_int("Error.Status", status);
+    hdf_put("Error.Message", msg);
+    int rc = render_page(r, NULL, "error.cs", status >= 500 ? "系统错误" : "无法完成请求");
+    if (rc != 200) {
+        /* even the error template failed: a plain page, still escaped */
+        buf_reset(&r->body);
+        buf_adds(&r->body, "<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\">"
+                           "<title>错误</title><p>");
+        esc_html(&r->body, msg);
+        buf_adds(&r->body, "</p></html>");
+        r->ctype = "text/html; charset=utf-8";
+    }
+    return status;
+}

@@ -1,0 +1,240 @@
+/*
+ * services.c - the table of host services handed to modules: the only way a
+ * module reaches the request, the response, templates, the database, the
+ * audit log and the log.
+ */
+#include "host.h"
+#include "db.h"
+#include "audit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+void audit(portal_req *r, const char *action, const char *otype, const char *oid,
+           const char *detail)
+{
+    struct audit_row row = {NULL,
+                            r && r->logged_in ? r->user.id : 0,
+                            r && r->logged_in ? r->user.username : NULL,
+                            action, otype, oid, detail,
+                            r ? r->remote_addr : NULL};
+    if (audit_append(r->a, &row) != 0)
+        log_msg("PT0501", "audit write failed (%u %s): %s %s %s", db_errno(), db_error(), action,
+                otype ? otype : "", oid ? oid : "");
+}
+
+static const char *s_param(portal_req *r, const char *name) { return req_param(r, name); }
+
+static long long s_param_int(portal_req *r, const char *name, long long dflt)
+{
+    const char *v = req_param(r, name);
+    if (!v || !*v)
+        return dflt;
+    char *end;
+    long long n = strtoll(v, &end, 10);
+    return *end ? dflt : n;
+}
+
+static const char *s_path_arg(portal_req *r, const char *name)
+{
+    for (size_t i = 0; i < r->nargs; i++)
+        if (strcmp(r->arg_names[i], name) == 0)
+            return r->arg_values[i];
+    return NULL;
+}
+
+static const char *s_method(portal_req *r) { return r->method; }
+
+static const struct portal_user *s_user(portal_req *r)
+{
+    return r->logged_in ? &r->user : NULL;
+}
+
+static int s_has_perm(portal_req *r, const char *perm) { return user_has_perm(r, perm); }
+
+static const char *s_upload(portal_req *r, const char *name, size_t *len, const char **filename,
+                            const char **ctype)
+{
+    const struct portal_param *p = r->route->r->params;
+    for (; p && p->name; p++)
+        if (p->type == PP_FILE && strcmp(p->name, name) == 0)
+            break;
+    if (!p || !p->name)
+        return NULL;
+    const http_field *f = http_get(&r->bf, name);
+    if (!f || !f->filename)
+        return NULL;
+    if (len) *len = f->len;
+    if (filename) *filename = f->filename;
+    if (ctype) *ctype = f->ctype;
+    return f->value;
+}
+
+/* module data lives under its own name so it cannot overwrite the layout's */
+static void s_set(portal_req *r, const char *name, const char *value)
+{
+    (void)r;
+    if (strncmp(name, "Page.", 5) == 0 || strncmp(name, "User.", 5) == 0 ||
+        strncmp(name, "Menu.", 5) == 0 || strncmp(name, "CSRF.", 5) == 0 ||
+        strncmp(name, "Config.", 7) == 0 || strncmp(name, "hdf.", 4) == 0) {
+        log_msg("PT0502", "a module tried to set reserved template data %s", name);
+        return;
+    }
+    hdf_put(name, value);
+}
+
+static void s_setf(portal_req *r, const char *name, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *v = arena_vsprintf(r->a, fmt, ap);
+    va_end(ap);
+    s_set(r, name, v);
+}
+
+static void s_set_int(portal_req *r, const char *name, long long v)
+{
+    char t[32];
+    snprintf(t, sizeof t, "%lld", v);
+    s_set(r, name, t);
+}
+
+static int s_render(portal_req *r, const char *tmpl, const char *title)
+{
+    return render_page(r, r->route->mod, tmpl, title);
+}
+
+static int s_redirect(portal_req *r, const char *path)
+{
+    /* local paths only: no open redirects */
+    if (!path || path[0] != '/' || path[1] == '/' || path[1] == '\\' || strpbrk(path, "\r\n"))
+        path = "/";
+    resp_header(r, "Location", path);
+    return 303;
+}
+
+static void s_flash(portal_req *r, const char *msg) { set_flash(r, msg); }
+
+static int s_fail(portal_req *r, int status, const char *msg)
+{
+    r->status = status;
+    render_error(r, status, msg);
+    return status;
+}
+
+static void s_header(portal_req *r, const char *name, const char *value)
+{
+    if (strcasecmp(name, "Content-Type") == 0)
+        r->ctype = arena_strdup(r->a, value);
+    else
+        resp_header(r, name, value);
+}
+
+static void s_write(portal_req *r, const void *data, size_t len) { resp_write(r, data, len); }
+
+static long long s_db_exec(portal_req *r, const char *sql, const char *types, ...)
+{
+    va_list ap;
+    va_start(ap, types);
+    long long n = db_vexec(r->a, sql, types, ap);
+    va_end(ap);
+    return n;
+}
+
+static portal_rows *s_db_query(portal_req *r, const char *sql, const char *types, ...)
+{
+    va_list ap;
+    va_start(ap, types);
+    db_rows *rows = db_vquery(r->a, sql, types, ap);
+    va_end(ap);
+    return (portal_rows *)rows;
+}
+
+static int s_db_next(portal_rows *rows) { return db_next((db_rows *)rows); }
+static const char *s_db_col(portal_rows *rows, int col)
+{
+    return col < 0 ? NULL : db_col((db_rows *)rows, (size_t)col);
+}
+
+static int s_db_query_hdf(portal_req *r, const char *prefix, const char *sql, const char *types,
+                          ...)
+{
+    va_list ap;
+    va_start(ap, types);
+    db_rows *rows = db_vquery(r->a, sql, types, ap);
+    va_end(ap);
+    if (!rows)
+        return -1;
+    return hdf_put_rows(prefix, rows);
+}
+
+static long long s_db_insert_id(portal_req *r) { (void)r; return db_insert_id(); }
+static int s_db_begin(portal_req *r) { (void)r; return db_begin(); }
+static int s_db_commit(portal_req *r) { (void)r; return db_commit(); }
+static void s_db_rollback(portal_req *r) { (void)r; db_rollback(); }
+
+static void s_log(const char *id, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    log_vmsg(id, fmt, ap);
+    va_end(ap);
+}
+
+static void *s_alloc(portal_req *r, size_t n) { return arena_zalloc(r->a, n); }
+
+static char *s_sprintf(portal_req *r, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = arena_vsprintf(r->a, fmt, ap);
+    va_end(ap);
+    return s;
+}
+
+static const char *s_config(const char *key)
+{
+    /* secrets stay in the host */
+    if (strstr(key, "password") || strstr(key, "key"))
+        return NULL;
+    return config_get(key, NULL);
+}
+
+const struct portal_services services = {
+    .magic = PORTAL_MODULE_MAGIC,
+    .abi_major = PORTAL_ABI_MAJOR,
+    .abi_minor = PORTAL_ABI_MINOR,
+    .size = sizeof(struct portal_services),
+    .param = s_param,
+    .param_int = s_param_int,
+    .path_arg = s_path_arg,
+    .method = s_method,
+    .user = s_user,
+    .has_perm = s_has_perm,
+    .upload = s_upload,
+    .set = s_set,
+    .setf = s_setf,
+    .set_int = s_set_int,
+    .render = s_render,
+    .redirect = s_redirect,
+    .flash = s_flash,
+    .fail = s_fail,
+    .header = s_header,
+    .write = s_write,
+    .db_exec = s_db_exec,
+    .db_query = s_db_query,
+    .db_next = s_db_next,
+    .db_col = s_db_col,
+    .db_query_hdf = s_db_query_hdf,
+    .db_insert_id = s_db_insert_id,
+    .db_begin = s_db_begin,
+    .db_commit = s_db_commit,
+    .db_rollback = s_db_rollback,
+    .audit = audit,
+    .log = s_log,
+    .alloc = s_alloc,
+    .sprintf = s_sprintf,
+    .config = s_config,
+};

@@ -1,0 +1,241 @@
+/*
+ * session.c - passwords (scrypt), session tokens, CSRF and Origin checks.
+ *
+ * A session token is 256 random bits sent in the cookie; the database keeps
+ * only its SHA-256.  The session row carries the CSRF token for forms.
+ * Before login a separate random cookie ("pcsrf") plays the CSRF role.
+ */
+#include "host.h"
+#include "db.h"
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/rand.h>
+#include <openssl/sha.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SCRYPT_N 16384
+#define SCRYPT_R 8
+#define SCRYPT_P 1
+#define SCRYPT_LEN 32
+
+void random_token(char *out, size_t nbytes)
+{
+    unsigned char raw[64];
+    if (nbytes > sizeof raw)
+        nbytes = sizeof raw;
+    if (RAND_bytes(raw, (int)nbytes) != 1) {
+        log_msg("PT0201", "RAND_bytes failed");
+        abort();
+    }
+    b64url_encode(raw, nbytes, out);
+    OPENSSL_cleanse(raw, sizeof raw);
+}
+
+static int scrypt(const char *pw, const unsigned char *salt, size_t saltlen, unsigned long n,
+                  unsigned long r, unsigned long p, unsigned char *out, size_t outlen)
+{
+    return EVP_PBE_scrypt(pw, strlen(pw), salt, saltlen, n, r, p, 64UL * 1024 * 1024, out,
+                          outlen) == 1 ? 0 : -1;
+}
+
+/* stored form: scrypt$N$r$p$salt$hash (base64url) */
+int password_hash(const char *pw, char *out, size_t outlen)
+{
+    unsigned char salt[16], dk[SCRYPT_LEN];
+    char s64[32], h64[64];
+    if (RAND_bytes(salt, sizeof salt) != 1)
+        return -1;
+    if (scrypt(pw, salt, sizeof salt, SCRYPT_N, SCRYPT_R, SCRYPT_P, dk, sizeof dk) != 0)
+        return -1;
+    b64url_encode(salt, sizeof salt, s64);
+    b64url_encode(dk, sizeof dk, h64);
+    OPENSSL_cleanse(dk, sizeof dk);
+    int n = snprintf(out, outlen, "scrypt$%d$%d$%d$%s$%s", SCRYPT_N, SCRYPT_R, SCRYPT_P, s64, h64);
+    return n > 0 && (size_t)n < outlen ? 0 : -1;
+}
+
+int password_verify(const char *pw, const char *stored)
+{
+    unsigned long n, r, p;
+    char s64[64], h64[128];
+    if (!stored || sscanf(stored, "scrypt$%lu$%lu$%lu$%63[^$]$%127s", &n, &r, &p, s64, h64) != 5)
+        return 0;
+    if (n < 1024 || n > (1UL << 20) || r == 0 || r > 32 || p == 0 || p > 16)
+        return 0;
+    unsigned char salt[48], want[96], got[96];
+    long sl = b64url_decode(s64, strlen(s64), salt, sizeof salt);
+    long hl = b64url_decode(h64, strlen(h64), want, sizeof want);
+    if (sl <= 0 || hl <= 0)
+        return 0;
+    if (scrypt(pw, salt, (size_t)sl, n, r, p, got, (size_t)hl) != 0)
+        return 0;
+    int ok = CRYPTO_memcmp(got, want, (size_t)hl) == 0;
+    OPENSSL_cleanse(got, sizeof got);
+    return ok;
+}
+
+/* at least 10 characters with three of: lower, upper, digit, other */
+int password_policy(const char *pw, const char **why)
+{
+    size_t n = strlen(pw);
+    int lo = 0, up = 0, di = 0, ot = 0;
+    for (const char *p = pw; *p; p++) {
+        if (*p >= 'a' && *p <= 'z') lo = 1;
+        else if (*p >= 'A' && *p <= 'Z') up = 1;
+        else if (*p >= '0' && *p <= '9') di = 1;
+        else ot = 1;
+    }
+    if (n < 10) {
+        *why = "密码至少需要 10 个字符。";
+        return 0;
+    }
+    if (n > 128) {
+        *why = "密码不能超过 128 个字符。";
+        return 0;
+    }
+    if (lo + up + di + ot < 3) {
+        *why = "密码须包含小写字母、大写字母、数字、符号中的至少三类。";
+        return 0;
+    }
+    return 1;
+}
+
+static void sha256(const char *s, unsigned char out[32])
+{
+    SHA256((const unsigned char *)s, strlen(s), out);
+}
+
+static const char *cookie(portal_req *r, const char *name)
+{
+    const http_field *f = http_get(&r->cookies, name);
+    return f ? f->value : NULL;
+}
+
+int user_has_perm(portal_req *r, const char *perm)
+{
+    if (!r->logged_in || !r->perms || !perm)
+        return 0;
+    size_t l = strlen(perm);
+    for (const char *p = strstr(r->perms, perm); p; p = strstr(p + 1, perm))
+        if (p[-1] == ',' && p[l] == ',')
+            return 1;
+    return 0;
+}
+
+int session_load(portal_req *r)
+{
+    const char *tok = cookie(r, "psid");
+    if (tok && strlen(tok) == 43) {
+        sha256(tok, r->sid_hash);
+        db_rows *rows = db_query(
+            r->a,
+            "SELECT u.id, u.username, u.display_name, u.org_id, o.name, u.division_code, "
+            " d.name, s.csrf_token, u.must_change_password, "
+            " (SELECT GROUP_CONCAT(DISTINCT rp.perm) FROM user_roles ur "
+            "   JOIN role_perms rp ON rp.role_id = ur.role_id WHERE ur.user_id = u.id), "
+            " s.last_seen < UTC_TIMESTAMP() - INTERVAL 60 SECOND, s.flash "
+            "FROM sessions s JOIN users u ON u.id = s.user_id "
+            "LEFT JOIN orgs o ON o.id = u.org_id "
+            "LEFT JOIN divisions d ON d.code = u.division_code "
+            "WHERE s.token_hash = ? AND u.active = 1 "
+            " AND s.last_seen > UTC_TIMESTAMP() - INTERVAL ? SECOND "
+            " AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND",
+            "bii", r->sid_hash, (size_t)32, (long long)config_int("session_idle", 1800),
+            (long long)config_int("session_absolute", 43200));
+        if (!rows)
+            return -1;
+        if (db_next(rows)) {
+            r->logged_in = 1;
+            r->user.id = atoll(db_col(rows, 0));
+            r->user.username = db_col(rows, 1);
+            r->user.display_name = db_col(rows, 2);
+            r->user.org_id = db_col(rows, 3) ? atoll(db_col(rows, 3)) : 0;
+            r->user.org_name = db_col(rows, 4) ? db_col(rows, 4) : "";
+            r->user.division = db_col(rows, 5) ? db_col(rows, 5) : "";
+            r->user.division_name = db_col(rows, 6) ? db_col(rows, 6) : "";
+            r->csrf = db_col(rows, 7);
+            r->must_change_password = atoi(db_col(rows, 8)) != 0;
+            r->perms = arena_sprintf(r->a, ",%s,", db_col(rows, 9) ? db_col(rows, 9) : "");
+            r->flash_in = db_col(rows, 11);
+            if (atoi(db_col(rows, 10)))
+                db_exec(r->a, "UPDATE sessions SET last_seen = UTC_TIMESTAMP() "
+                        "WHERE token_hash = ?", "b", r->sid_hash, (size_t)32);
+            return 0;
+        }
+    }
+    /* anonymous: the pre-session CSRF cookie */
+    const char *pc = cookie(r, "pcsrf");
+    if (pc && strlen(pc) == 32) {
+        r->csrf = pc;
+    } else {
+        char *t = arena_alloc(r->a, 64);
+        random_token(t, 24);
+        r->csrf = t;
+        resp_header(r, "Set-Cookie",
+                    arena_sprintf(r->a, "pcsrf=%s; Path=/; HttpOnly; SameSite=Strict%s", t,
+                                  config_int("secure_cookies", 0) ? "; Secure" : ""));
+    }
+    return 0;
+}
+
+int session_create(portal_req *r, long long user_id)
+{
+    char tok[64], csrf[64];
+    random_token(tok, 32);   /* 256 bits: 43 characters */
+    random_token(csrf, 24);
+    sha256(tok, r->sid_hash);
+    if (db_exec(r->a, "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, "
+                "last_seen, ip) VALUES (?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP(), ?)",
+                "biss", r->sid_hash, (size_t)32, user_id, csrf,
+                r->remote_addr ? r->remote_addr : "") < 0)
+        return -1;
+    resp_header(r, "Set-Cookie",
+                arena_sprintf(r->a, "psid=%s; Path=/; HttpOnly; SameSite=Strict%s", tok,
+                              config_int("secure_cookies", 0) ? "; Secure" : ""));
+    r->csrf = arena_strdup(r->a, csrf);
+    return 0;
+}
+
+void session_destroy(portal_req *r)
+{
+    if (r->logged_in)
+        db_exec(r->a, "DELETE FROM sessions WHERE token_hash = ?", "b", r->sid_hash, (size_t)32);
+    resp_header(r, "Set-Cookie", "psid=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+    r->logged_in = 0;
+}
+
+int csrf_check(portal_req *r)
+{
+    const http_field *f = http_get(&r->bf, "_csrf");
+    if (!f || !r->csrf)
+        return 0;
+    size_t a = strlen(r->csrf);
+    return f->len == a && CRYPTO_memcmp(f->value, r->csrf, a) == 0;
+}
+
+/* The Origin (or, failing that, the Referer) must name this host. */
+int origin_check(portal_req *r)
+{
+    const char *o = r->origin;
+    if (!o || !*o || strcmp(o, "null") == 0) {
+        if (!r->referer || !*r->referer)
+            return o == NULL; /* no Origin nor Referer: old clients, CSRF token decides */
+        o = r->referer;
+    }
+    const char *p = strstr(o, "://");
+    if (!p || !r->host)
+        return 0;
+    p += 3;
+    size_t hl = strlen(r->host);
+    return strncmp(p, r->host, hl) == 0 && (p[hl] == 0 || p[hl] == '/');
+}
+
+void set_flash(portal_req *r, const char *msg)
+{
+    if (r->logged_in)
+        db_exec(r->a, "UPDATE sessions SET flash = ? WHERE token_hash = ?", "sb", msg,
+                r->sid_hash, (size_t)32);
+}

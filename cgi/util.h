@@ -1,0 +1,74 @@
+/*
+ * util.h - the few building blocks everything else uses: the request arena,
+ * the growable buffer, the configuration file and the log.
+ * One way to do each thing: allocate from an arena, build text in a buf.
+ */
+#ifndef PORTAL_UTIL_H
+#define PORTAL_UTIL_H
+
+#include <stddef.h>
+#include <stdarg.h>
+
+/* ---- arena: memory with a lifetime, plus cleanups run when it is reset ---- */
+typedef struct arena arena;
+typedef void (*arena_cleanup_fn)(void *);
+
+arena *arena_new(size_t chunk);
+void *arena_alloc(arena *a, size_t n);          /* aligned to 16; aborts on OOM */
+void *arena_zalloc(arena *a, size_t n);
+char *arena_strdup(arena *a, const char *s);
+char *arena_strndup(arena *a, const char *s, size_t n);
+char *arena_sprintf(arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+char *arena_vsprintf(arena *a, const char *fmt, va_list ap);
+void arena_on_reset(arena *a, arena_cleanup_fn fn, void *arg); /* LIFO */
+void arena_reset(arena *a);                     /* runs cleanups, keeps one chunk */
+void arena_free(arena *a);
+size_t arena_used(const arena *a);
+
+/* ---- buf: a growable byte string, always NUL-terminated ---- */
+typedef struct {
+    char *data;
+    size_t len, cap;
+} buf;
+
+void buf_init(buf *b);
+void buf_free(buf *b);
+void buf_reset(buf *b);
+void buf_add(buf *b, const void *p, size_t n);
+void buf_adds(buf *b, const char *s);
+void buf_addc(buf *b, char c);
+void buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* ---- escaping: one path per output context ---- */
+void esc_html(buf *b, const char *s);     /* text and attribute values */
+void esc_url(buf *b, const char *s);      /* a query-string component */
+int utf8_valid(const char *s, size_t n);  /* 1 if valid UTF-8 without NUL */
+size_t utf8_truncate(const char *s, size_t maxbytes); /* bytes to keep, on a char boundary */
+
+/* base64url without padding; returns bytes written (out has room for 4n/3+4) */
+size_t b64url_encode(const unsigned char *in, size_t n, char *out);
+/* returns decoded length or -1 */
+long b64url_decode(const char *in, size_t n, unsigned char *out, size_t outcap);
+void hex_encode(const unsigned char *in, size_t n, char *out); /* out: 2n+1 */
+
+/* ---- configuration: "key = value" lines, '#' comments ---- */
+int config_load(const char *path, char *err, size_t errlen); /* 0 ok */
+const char *config_get(const char *key, const char *dflt);
+long config_int(const char *key, long dflt);
+void config_set(const char *key, const char *value);        /* for defaults and tests */
+void config_each(void (*fn)(const char *key, const char *value, void *ctx), void *ctx);
+const char *config_path(void);
+/* find the configuration: explicit path, $PORTAL_CONFIG, ./var/portal.conf,
+ * /etc/portal/portal.conf - the first that exists */
+const char *config_locate(const char *explicit_path);
+
+/* ---- log: one line per message, to stderr; every message has an id ---- */
+void log_msg(const char *id, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void log_vmsg(const char *id, const char *fmt, va_list ap);
+void log_set_name(const char *name);
+
+/* monotonic and wall clocks */
+double now_mono(void);
+long long now_unix(void);
+
+#endif

@@ -1,0 +1,57 @@
+/*
+ * system - the home page, site information and the cheapest route (/hello).
+ * The smallest real module: it proves the ABI end to end.
+ */
+#include "portal_module.h"
+
+#include <string.h>
+
+static int home(portal_req *r, const struct portal_services *s)
+{
+    const struct portal_user *u = s->user(r);
+    s->set(r, "Home.Name", u->display_name);
+    return s->render(r, "home.cs", "首页");
+}
+
+/* public: which townships the portal serves - no personal data */
+static int about(portal_req *r, const struct portal_services *s)
+{
+    int n = s->db_query_hdf(r, "Towns",
+                            "SELECT code, name, type FROM divisions WHERE level = 'township' "
+                            "AND (valid_to IS NULL OR valid_to >= UTC_DATE()) ORDER BY code", "");
+    if (n < 0)
+        return 500;
+    s->set_int(r, "About.Townships", n);
+    return s->render(r, "about.cs", "站点信息");
+}
+
+static int hello(portal_req *r, const struct portal_services *s)
+{
+    static const char text[] = "你好，酉阳。\n";
+    s->header(r, "Content-Type", "text/plain; charset=utf-8");
+    s->write(r, text, sizeof text - 1);
+    return 200;
+}
+
+static const struct portal_route routes[] = {
+    {"GET", "/", home, NULL, 0, NULL},
+    {"GET", "/about", about, NULL, PR_PUBLIC, NULL},
+    {"GET", "/hello", hello, NULL, PR_NO_DB | PR_NO_LAYOUT, NULL},
+    {NULL, NULL, NULL, NULL, 0, NULL}};
+
+static const struct portal_menu menu[] = {
+    {"首页", "/", NULL, 0},
+    {"站点信息", "/about", NULL, 900},
+    {NULL, NULL, NULL, 0}};
+
+const struct portal_module portal_module = {
+    PORTAL_MODULE_HEADER,
+    .name = "system",
+    .title = "系统",
+    .version = "1.0",
+    .routes = routes,
+    .permissions = NULL,
+    .menu = menu,
+    .migrations = NULL,
+    .template_dir = "templates",
+};

@@ -1,0 +1,29 @@
+<!DOCTYPE html><?cs include!"macros.cs" ?>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title><?cs var:Page.Title ?> - <?cs var:Page.Site ?></title>
+<link rel="stylesheet" href="<?cs var:Page.Static ?>/portal.css">
+<link rel="stylesheet" href="<?cs var:Page.Static ?>/print.css" media="print">
+</head>
+<body>
+<header class="top">
+  <a class="site" href="/"><?cs var:Page.Site ?></a>
+  <?cs if:User.Username ?>
+  <div class="who">
+    <span class="user"><?cs var:User.Name ?></span>
+    <span class="org"><?cs var:User.Org ?></span>
+    <span class="juris">辖区：<?cs var:User.Division ?></span>
+    <a href="/account/password">修改密码</a>
+    <form method="post" action="/logout" class="inline"><?cs call:csrf() ?><button type="submit" class="link">退出</button></form>
+  </div>
+  <?cs /if ?>
+</header>
+<?cs if:subcount(Menu) ?>
+<nav class="menu" aria-label="主菜单"><ul>
+<?cs each:m = Menu ?><li<?cs if:m.active == "1" ?> class="active"<?cs /if ?>><a href="<?cs var:m.path ?>"><?cs var:m.title ?></a></li><?cs /each ?>
+</ul></nav>
+<?cs /if ?>
+<main id="main">
+<?cs if:Flash ?><p class="flash" role="status"><?cs var:Flash ?></p><?cs /if ?>

@@ -1,0 +1,16 @@
+<?cs # Shared pieces for every page. Values are HTML-escaped by default. ?>
+<?cs def:csrf() ?><input type="hidden" name="_csrf" value="<?cs var:CSRF.Token ?>"><?cs /def ?>
+<?cs def:field_error(msg) ?><?cs if:msg ?><span class="field-error" role="alert"><?cs var:msg ?></span><?cs /if ?><?cs /def ?>
+<?cs def:text_field(name, label, value, error, required) ?>
+<div class="field<?cs if:error ?> has-error<?cs /if ?>">
+  <label for="f-<?cs var:name ?>"><?cs var:label ?><?cs if:required ?> <abbr title="必填">*</abbr><?cs /if ?></label>
+  <input type="text" id="f-<?cs var:name ?>" name="<?cs var:name ?>" value="<?cs var:value ?>"<?cs if:required ?> required<?cs /if ?>>
+  <?cs call:field_error(error) ?>
+</div>
+<?cs /def ?>
+<?cs def:pager(base, prev, next) ?>
+<nav class="pager" aria-label="分页">
+  <?cs if:prev ?><a rel="prev" href="<?cs var:base ?>&amp;before=<?cs var:url_escape(prev) ?>">上一页</a><?cs /if ?>
+  <?cs if:next ?><a rel="next" href="<?cs var:base ?>&amp;after=<?cs var:url_escape(next) ?>">下一页</a><?cs /if ?>
+</nav>
+<?cs /def ?>
