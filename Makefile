@@ -20,7 +20,7 @@ LDLIBS   = $(shell pkg-config --libs libmariadb 2>/dev/null) -lneo_cgi -lneo_cs 
 MODFLAGS = -shared -Wl,--no-undefined -Wl,-z,relro,-z,now
 
 CORE_SRC = cgi/util.c cgi/http.c cgi/db.c cgi/modules.c cgi/session.c cgi/render.c \
-           cgi/request.c cgi/services.c cgi/audit.c cgi/core.c
+           cgi/request.c cgi/services.c cgi/audit.c cgi/core.c cgi/crypto.c
 CORE_OBJ = $(CORE_SRC:cgi/%.c=$(B)/obj/%.o)
 HEADERS  = $(wildcard cgi/*.h)
 MODULES  = $(notdir $(patsubst %/,%,$(dir $(wildcard modules/*/*.c))))
@@ -48,13 +48,13 @@ $(B)/modules/%.so: $$(wildcard modules/%/*.c) cgi/portal_module.h
 	$(CC) $(CFLAGS) -Icgi $(MODFLAGS) -o $@ $(filter %.c,$^)
 
 asan:
-	$(MAKE) B=build-asan OPT=-O1 SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined"
+	$(MAKE) B=build-asan OPT=-O1 SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" all unit
 
 deps:
 	bash deploy/local/deps.sh
 
 run: deps all
-	bash deploy/local/instance.sh start var $(PORT)
+	bash deploy/local/run.sh $(PORT)
 
 stop:
 	bash deploy/local/instance.sh stop var $(PORT)
@@ -72,3 +72,25 @@ clean:
 	rm -rf build build-asan
 
 .PHONY: all asan deps run stop test bench fuzz clean
+
+# Test fixtures: the testkit module and one faulty module per start-up fault.
+FAULTS = magic abi dup clash perm
+testmods: $(B)/testmods/testkit/testkit.so $(FAULTS:%=$(B)/testmods/%/faulty.so)
+
+$(B)/testmods/testkit/testkit.so: tests/modules/testkit/testkit.c cgi/portal_module.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Icgi $(MODFLAGS) -o $@ $<
+
+$(B)/testmods/%/faulty.so: tests/modules/faulty.c cgi/portal_module.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Icgi $(MODFLAGS) -DFAULT_$(shell echo $* | tr a-z A-Z) -o $@ $<
+
+.PHONY: testmods
+
+# Unit tests (cmocka) link the core library: build-asan/tests/test_* under `make asan unit`.
+UNIT = $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
+unit: $(UNIT)
+$(B)/tests/%: tests/unit/%.c $(B)/libcore.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Icgi -Wno-missing-prototypes -o $@ $< $(B)/libcore.a $(LDLIBS) -lcmocka
+.PHONY: unit

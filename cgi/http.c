@@ -134,6 +134,8 @@ int http_parse_cookies(arena *a, const char *s, size_t n, http_fields *out,
             eq++;
         if (eq < end && eq > i) {
             size_t vs = eq + 1, ve = end;
+            while (vs < ve && (s[vs] == ' ' || s[vs] == '\t'))
+                vs++;
             while (ve > vs && (s[ve - 1] == ' ' || s[ve - 1] == '\t'))
                 ve--;
             if (ve - vs >= 2 && s[vs] == '"' && s[ve - 1] == '"') {
@@ -205,8 +207,12 @@ static char *header_param(arena *a, const char *h, size_t n, const char *key)
                 i++;
             return arena_strndup(a, h + s, i - s);
         }
-        while (i < n && h[i] != ';')
+        int quoted = 0;
+        while (i < n && (quoted || h[i] != ';')) {
+            if (h[i] == '"')
+                quoted = !quoted;
             i++;
+        }
     }
     return NULL;
 }
@@ -238,6 +244,8 @@ int http_parse_multipart(arena *a, const char *content_type, const char *body, s
         const char *hend = memfind(p, (size_t)(end - p), "\r\n\r\n", 4);
         if (!hend || hend - p > 4096)
             return HTTP_E_SYNTAX;
+        if (memchr(p, 0, (size_t)(hend - p)))
+            return HTTP_E_ENCODING;
         char *name = NULL, *filename = NULL, *ctype = NULL;
         const char *line = p;
         while (line < hend + 2) {
@@ -279,7 +287,9 @@ int http_parse_multipart(arena *a, const char *content_type, const char *body, s
             if (len > lim->max_upload)
                 return HTTP_E_UPLOAD_TOO_BIG;
             size_t fl = strlen(filename);
-            if (fl > lim->max_field_len || !http_text_ok(filename, fl, 0))
+            if (fl > lim->max_field_len)
+                return HTTP_E_TOO_LONG;
+            if (!http_text_ok(filename, fl, 0))
                 return HTTP_E_ENCODING;
             if (ctype && !http_text_ok(ctype, strlen(ctype), 0))
                 return HTTP_E_ENCODING;

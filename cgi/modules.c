@@ -242,8 +242,19 @@ static int add_module(const struct portal_module *m, const char *src_root, const
                  m->name);
         return -1;
     }
+    /* src_root: one folder or several separated by ':'; the first that holds
+     * a folder named for the module is its home (sql/, templates/) */
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", src_root, builtin ? "" : (valid_name(m->name) ? m->name : "?"));
+    if (!builtin && strchr(src_root, ':')) {
+        char *copy = strdup(src_root), *save = NULL;
+        for (char *dir = strtok_r(copy, ":", &save); dir; dir = strtok_r(NULL, ":", &save)) {
+            snprintf(path, sizeof path, "%s/%s", dir, valid_name(m->name) ? m->name : "?");
+            if (is_dir(path))
+                break;
+        }
+        free(copy);
+    }
     lm->src_dir = strdup(path);
     if (check_module(lm, where, err, errlen) != 0)
         return -1;

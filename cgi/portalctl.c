@@ -8,6 +8,7 @@
 #include "host.h"
 #include "db.h"
 #include "audit.h"
+#include "crypto.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -29,6 +30,7 @@ static void usage(void)
             "  module list | module enable NAME | module disable NAME\n"
             "  audit verify                  check the audit log's hash chain\n"
             "  seed-demo                     demo organisations and accounts\n"
+            "  keys generate                 create the field-encryption key file (key_file)\n"
             "  config                        show the configuration (secrets hidden)\n");
 }
 
@@ -412,6 +414,15 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "config") == 0) {
         printf("# %s\n", config_path());
         config_each(show, NULL);
+        return 0;
+    }
+    if (strcmp(cmd, "keys") == 0 && i + 1 < argc && strcmp(argv[i + 1], "generate") == 0) {
+        const char *kf = config_get("key_file", NULL);
+        if (!kf)
+            return die("no key_file in the configuration", NULL);
+        if (crypto_keygen(kf, 0, err, sizeof err) != 0)
+            return die("%s", err);
+        printf("key file %s created (mode 0400); back it up apart from the database\n", kf);
         return 0;
     }
     if (connect_admin() != 0)

@@ -210,11 +210,14 @@ static int read_body(portal_req *r, char **out, size_t *outlen)
 
 static http_limits limits(void)
 {
+    /* a zero or negative setting must not lift the limit: use the default */
+    long f = config_int("max_fields", 200), fl = config_int("max_field_len", 65536),
+         up = config_int("max_upload", 8 << 20);
     http_limits l;
-    l.max_fields = (size_t)config_int("max_fields", 200);
+    l.max_fields = (size_t)(f > 0 ? f : 200);
     l.max_name_len = 100;
-    l.max_field_len = (size_t)config_int("max_field_len", 65536);
-    l.max_upload = (size_t)config_int("max_upload", 8 << 20);
+    l.max_field_len = (size_t)(fl > 0 ? fl : 65536);
+    l.max_upload = (size_t)(up > 0 ? up : 8 << 20);
     return l;
 }
 

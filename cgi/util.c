@@ -13,7 +13,7 @@
 struct chunk {
     struct chunk *next;
     size_t size, used;
-    unsigned char data[];
+    _Alignas(16) unsigned char data[];
 };
 
 struct cleanup {
@@ -206,7 +206,7 @@ static void buf_grow(buf *b, size_t extra)
 
 void buf_add(buf *b, const void *p, size_t n)
 {
-    buf_grow(b, n);
+    buf_grow(b, n); /* allocates even for n == 0: data is never NULL after a write */
     if (n)
         memcpy(b->data + b->len, p, n);
     b->len += n;
@@ -215,8 +215,7 @@ void buf_add(buf *b, const void *p, size_t n)
 
 void buf_adds(buf *b, const char *s)
 {
-    if (s)
-        buf_add(b, s, strlen(s));
+    buf_add(b, s ? s : "", s ? strlen(s) : 0);
 }
 
 void buf_addc(buf *b, char c)
@@ -231,11 +230,11 @@ void buf_printf(buf *b, const char *fmt, ...)
     va_copy(ap2, ap);
     int n = vsnprintf(NULL, 0, fmt, ap2);
     va_end(ap2);
-    if (n > 0) {
-        buf_grow(b, (size_t)n);
-        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-        b->len += (size_t)n;
-    }
+    if (n < 0)
+        n = 0;
+    buf_grow(b, (size_t)n);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    b->len += (size_t)n;
     va_end(ap);
 }
 
@@ -266,6 +265,7 @@ void esc_html(buf *b, const char *s)
 void esc_url(buf *b, const char *s)
 {
     static const char hex[] = "0123456789ABCDEF";
+    buf_add(b, "", 0);
     if (!s)
         return;
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
@@ -470,8 +470,9 @@ long config_int(const char *key, long dflt)
     if (!v || !*v)
         return dflt;
     char *end;
+    errno = 0;
     long n = strtol(v, &end, 0);
-    return *end ? dflt : n;
+    return *end || errno == ERANGE ? dflt : n;
 }
 
 void config_each(void (*fn)(const char *, const char *, void *), void *ctx)

@@ -1,0 +1,64 @@
+# The module ABI: every start-up fault is refused with a message naming the
+# module and the fault; disabling a module removes its routes and menu.
+fault_conf() { # fault_conf CASE -> a configuration that loads that faulty module
+    local f="$OUT/fault-$1.conf"
+    grep -v '^modules_dir' "$TEST_DIR/portal.conf" | grep -v '^listen' | grep -v '^pid_file' >"$f"
+    echo "modules_dir = $ROOT/build/modules:$ROOT/build/testmods/$1" >>"$f"
+    echo "listen = $OUT/fault-$1.sock" >>"$f"
+    echo "pid_file = $OUT/fault-$1.pid" >>"$f"
+    echo "$f"
+}
+refused() { # refused CASE EXPECTED-TEXT
+    local conf msg rc
+    conf=$(fault_conf "$1")
+    msg=$(timeout 20 build/portal --config "$conf" 2>&1); rc=$?
+    [ $rc -ne 0 ] && [ ! -S "$OUT/fault-$1.sock" ] && grep -qF -- "$2" <<<"$msg"
+}
+check "a module with the wrong magic is refused at start" refused magic "wrong magic number"
+check "a module built for another ABI is refused at start" refused abi "ABI 99.0 does not match"
+check "a duplicate module is refused at start" refused dup "duplicate module name 'system'"
+check "clashing routes are refused at start" refused clash "route GET /about clashes with module system's GET /about"
+check "a route naming an undeclared permission is refused at start" refused perm "requires permission 'nobody.declares_this', which no module declares"
+check "portal --check passes on the real modules" build/portal --config "$TEST_DIR/portal.conf" --check
+
+ctl() { build/portalctl --config "$TEST_DIR/portal.conf" "$@"; }
+check "portalctl module list shows the system module enabled" bash -c "build/portalctl --config '$TEST_DIR/portal.conf' module list | grep -q '^system .*enabled'"
+check "migrations are recorded per module" [ "$(sql "SELECT COUNT(*) FROM schema_migrations WHERE module='core'")" -ge 3 ]
+check "migrate again applies nothing" bash -c "build/portalctl --config '$TEST_DIR/portal.conf' migrate | grep -q '(0 applied)'"
+
+jar=$(login admin 'Admin#2026portal')
+req GET /_test/echo -b "$jar"
+check "the testkit module answers while enabled" status_is 200
+check "its menu entry is shown" body_has 'href="/_test/echo"'
+ctl module disable testkit >/dev/null
+sleep 1
+wait_for bash -c "[ \"\$(curl -s -o /dev/null -w '%{http_code}' -b '$jar' '$BASE/_test/echo')\" = 404 ]"
+req GET /_test/echo -b "$jar"
+check "a disabled module's routes disappear (404)" status_is 404
+req GET /about -b "$jar"
+check "a disabled module's menu entry disappears" body_lacks 'href="/_test/echo"'
+check "the other modules still work" status_is 200
+ctl module enable testkit >/dev/null
+wait_for bash -c "[ \"\$(curl -s -o /dev/null -w '%{http_code}' -b '$jar' '$BASE/_test/echo')\" = 200 ]"
+req GET /_test/echo -b "$jar"
+check "re-enabling brings the routes back" status_is 200
+check "module changes are audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action IN ('module.disable','module.enable')")" -ge 2 ]
+
+# the audit log: the portal's own database user cannot rewrite it
+pw=$(sed -n 's/^db_password = //p' "$TEST_DIR/portal.conf")
+as_portal() { mariadb --socket="$TEST_DIR/run/mysqld.sock" -uportal -p"$pw" portal -e "$1" 2>&1; }
+check "the portal user cannot UPDATE the audit log" bash -c "! mariadb --socket='$TEST_DIR/run/mysqld.sock' -uportal -p'$pw' portal -e 'UPDATE audit_log SET detail=1' 2>/dev/null"
+check "the portal user cannot DELETE from the audit log" bash -c "! mariadb --socket='$TEST_DIR/run/mysqld.sock' -uportal -p'$pw' portal -e 'DELETE FROM audit_log' 2>/dev/null"
+check "the portal user can read and append to it" bash -c "mariadb --socket='$TEST_DIR/run/mysqld.sock' -uportal -p'$pw' portal -e 'SELECT COUNT(*) FROM audit_log' >/dev/null"
+check "portalctl audit verify passes on an intact chain" ctl audit verify
+id=$(sql "SELECT MIN(id) + 2 FROM audit_log")
+orig=$(sql "SELECT COALESCE(detail, '') FROM audit_log WHERE id=$id")
+orig_null=$(sql "SELECT detail IS NULL FROM audit_log WHERE id=$id")
+sql "UPDATE audit_log SET detail='tampered' WHERE id=$id"
+out=$(ctl audit verify); rc=$?
+check "a row changed by the database root is detected" [ $rc -ne 0 ]
+check "verify names the first broken row" grep -q "BROKEN at row $id" <<<"$out"
+# put the row back: the chain is whole again
+if [ "$orig_null" = 1 ]; then sql "UPDATE audit_log SET detail=NULL WHERE id=$id"
+else sql "UPDATE audit_log SET detail=$(printf "'%s'" "${orig//\'/\'\'}") WHERE id=$id"; fi
+check "restoring the row makes the chain verify again" ctl audit verify

@@ -1,0 +1,71 @@
+# tests/lib.sh - helpers for the integration tests, which drive the real
+# stack (Apache -> portal -> MariaDB) of the test instance over HTTP.
+# Sourced by tests/run.sh; each test file is run in its own subshell.
+#
+#   check NAME CONDITION...   run CONDITION (a command); record PASS or FAIL
+#   req METHOD PATH [curl args]   -> $STATUS, $OUT/body, $OUT/headers
+#   login USER PASSWORD [JAR]     -> cookie jar file; fails the test if it cannot
+#   csrf JAR                      -> the CSRF token of the logged-in page
+#   sql "QUERY"                   -> tab-separated rows, as the database root
+#   body_has TEXT / body_lacks TEXT / header_has TEXT
+#
+# Environment (set by run.sh): BASE, TEST_DIR, RESULTS, ROOT.
+
+OUT=$(mktemp -d "${TMPDIR:-/tmp}/portal-test.XXXXXX")
+STATUS=0
+
+record() { # PASS|FAIL name [detail]
+    local verdict=$1 name=$2 detail=${3:-}
+    printf '%s\t%s\t%s\t%s\n' "$verdict" "${TEST_FILE:-?}" "$name" "$detail" >>"$RESULTS"
+    if [ "$verdict" = PASS ]; then printf '  ok   %s\n' "$name"
+    else printf '  FAIL %s %s\n' "$name" "$detail"; fi
+}
+
+check() { # check NAME command...
+    local name=$1; shift
+    if "$@"; then record PASS "$name"; else record FAIL "$name" "(status $STATUS)"; fi
+}
+
+req() { # req METHOD PATH [curl args...]
+    local method=$1 path=$2; shift 2
+    STATUS=$(curl -s -o "$OUT/body" -D "$OUT/headers" -w '%{http_code}' --max-time 30 \
+        -X "$method" "$@" "$BASE$path") || STATUS=000
+}
+
+body_has() { grep -qF -- "$1" "$OUT/body"; }
+body_lacks() { ! grep -qF -- "$1" "$OUT/body"; }
+header_has() { grep -qiF -- "$1" "$OUT/headers"; }
+status_is() { [ "$STATUS" = "$1" ]; }
+
+# the CSRF token of a page that holds a form
+csrf_of_body() { sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' "$OUT/body" | head -n1; }
+
+login() { # login USER PASSWORD [JAR] -> echoes the jar path
+    local user=$1 pw=$2 jar=${3:-$OUT/jar.$1}
+    rm -f "$jar"
+    curl -s -c "$jar" -b "$jar" -o "$OUT/login.html" "$BASE/login"
+    local tok
+    tok=$(sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' "$OUT/login.html" | head -n1)
+    curl -s -c "$jar" -b "$jar" -o "$OUT/login_post.html" -H "Origin: $BASE" \
+        --data-urlencode "_csrf=$tok" --data-urlencode "username=$user" \
+        --data-urlencode "password=$pw" "$BASE/login"
+    echo "$jar"
+}
+
+csrf() { # csrf JAR -> token from the home page
+    curl -s -b "$1" "$BASE/" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n1
+}
+
+sql() {
+    mariadb --socket="$TEST_DIR/run/mysqld.sock" -uroot -N -B portal -e "$1"
+}
+
+# wait_for CMD... : retry up to 20 s
+wait_for() {
+    local i
+    for i in $(seq 1 100); do "$@" && return 0; sleep 0.2; done
+    return 1
+}
+
+portal_master_pid() { cat "$TEST_DIR/run/portal.pid"; }
+portal_worker_pids() { pgrep -P "$(portal_master_pid)" | sort; }

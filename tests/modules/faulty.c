@@ -1,0 +1,43 @@
+/*
+ * faulty - one module source, built once per fault the host must refuse at
+ * start (tests/integration/test_module_faults.sh):
+ *   -DFAULT_MAGIC   wrong magic number
+ *   -DFAULT_ABI     ABI major version mismatch
+ *   -DFAULT_DUP     a second module named "system"
+ *   -DFAULT_CLASH   a route that clashes with the system module's GET /about
+ *   -DFAULT_PERM    a route requiring a permission nobody declares
+ */
+#include "portal_module.h"
+
+static int handler(portal_req *r, const struct portal_services *s)
+{
+    return s->fail(r, 404, "不存在");
+}
+
+static const struct portal_route routes[] = {
+#if defined(FAULT_CLASH)
+    {"GET", "/about", handler, NULL, PR_PUBLIC, NULL},
+#elif defined(FAULT_PERM)
+    {"GET", "/faulty", handler, "nobody.declares_this", 0, NULL},
+#else
+    {"GET", "/faulty", handler, NULL, PR_PUBLIC, NULL},
+#endif
+    {NULL, NULL, NULL, NULL, 0, NULL}};
+
+const struct portal_module portal_module = {
+#if defined(FAULT_MAGIC)
+    0xDEADBEEFu, PORTAL_ABI_MAJOR, PORTAL_ABI_MINOR, (uint32_t)sizeof(struct portal_module),
+#elif defined(FAULT_ABI)
+    PORTAL_MODULE_MAGIC, PORTAL_ABI_MAJOR + 98, 0, (uint32_t)sizeof(struct portal_module),
+#else
+    PORTAL_MODULE_HEADER,
+#endif
+#if defined(FAULT_DUP)
+    .name = "system",
+#else
+    .name = "faulty",
+#endif
+    .title = "故障模块",
+    .version = "0",
+    .routes = routes,
+};

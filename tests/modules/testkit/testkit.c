@@ -1,0 +1,73 @@
+/*
+ * testkit - a module loaded only by the test instance (never by make run or
+ * production: it lives under tests/).  It gives the tests a request that
+ * hangs, a page that shows a value in every template context, and a
+ * state-changing form whose effect the tests can count.
+ */
+#include "portal_module.h"
+
+#include <time.h>
+
+static int sleep_route(portal_req *r, const struct portal_services *s)
+{
+    long long secs = s->param_int(r, "s", 1);
+    struct timespec ts = {(time_t)secs, 0};
+    while (nanosleep(&ts, &ts) != 0)
+        ;
+    s->header(r, "Content-Type", "text/plain; charset=utf-8");
+    s->write(r, "slept\n", 6);
+    return 200;
+}
+
+static int echo(portal_req *r, const struct portal_services *s)
+{
+    const char *v = s->param(r, "v");
+    s->set(r, "Echo.Value", v ? v : "");
+    if (s->db_query_hdf(r, "Notes", "SELECT id, body FROM test_notes ORDER BY id DESC LIMIT 20",
+                        "") < 0)
+        return 500;
+    return s->render(r, "echo.cs", v ? v : "echo");
+}
+
+static int note_post(portal_req *r, const struct portal_services *s)
+{
+    const char *body = s->param(r, "body");
+    if (s->db_exec(r, "INSERT INTO test_notes (body) VALUES (?)", "s", body) < 0)
+        return 500;
+    s->audit(r, "testkit.note", "note", s->sprintf(r, "%lld", s->db_insert_id(r)), NULL);
+    s->flash(r, s->sprintf(r, "已保存：%s", body));
+    return s->redirect(r, "/_test/echo");
+}
+
+static const struct portal_param sleep_params[] = {
+    {"s", PP_INT, 4, 0, "秒数"}, {NULL, 0, 0, 0, NULL}};
+static const struct portal_param echo_params[] = {
+    {"v", PP_LINES, 2000, 0, "值"}, {NULL, 0, 0, 0, NULL}};
+static const struct portal_param note_params[] = {
+    {"body", PP_LINES, 2000, 1, "内容"}, {NULL, 0, 0, 0, NULL}};
+
+static const struct portal_route routes[] = {
+    {"GET", "/_test/sleep", sleep_route, NULL, PR_NO_DB | PR_NO_LAYOUT, sleep_params},
+    {"GET", "/_test/echo", echo, "testkit.write", 0, echo_params},
+    {"POST", "/_test/note", note_post, "testkit.write", PR_STATE_CHANGING, note_params},
+    {NULL, NULL, NULL, NULL, 0, NULL}};
+
+static const struct portal_permission perms[] = {
+    {"testkit.write", "测试：写入记录"}, {NULL, NULL}};
+
+static const struct portal_menu menu[] = {
+    {"测试", "/_test/echo", "testkit.write", 999}, {NULL, NULL, NULL, 0}};
+
+static const struct portal_migration migrations[] = {{1, "001_testkit.sql"}, {0, NULL}};
+
+const struct portal_module portal_module = {
+    PORTAL_MODULE_HEADER,
+    .name = "testkit",
+    .title = "测试工具",
+    .version = "1.0",
+    .routes = routes,
+    .permissions = perms,
+    .menu = menu,
+    .migrations = migrations,
+    .template_dir = "templates",
+};
