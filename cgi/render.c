@@ -90,17 +90,28 @@ void hdf_put_int(const char *name, long long v)
     hdf_put(name, tmp);
 }
 
+/* rows as prefix.N.column; one node lookup per row, not per cell */
 int hdf_put_rows(const char *prefix, void *p)
 {
     db_rows *rows = p;
-    char name[512];
+    HDF *parent = NULL, *row = NULL;
+    NEOERR *e = hdf_get_node(hdf, prefix, &parent);
+    if (e) {
+        log_nerr("PT0307", e);
+        return -1;
+    }
     size_t i = 0;
     while (db_next(rows)) {
+        char idx[24];
+        snprintf(idx, sizeof idx, "%zu", i);
+        if ((e = hdf_get_node(parent, idx, &row))) {
+            log_nerr("PT0307", e);
+            return -1;
+        }
         for (size_t c = 0; c < rows->ncols; c++) {
-            snprintf(name, sizeof name, "%s.%zu.%s", prefix, i, rows->names[c]);
             const char *v = db_col(rows, c);
-            if (v)
-                hdf_put(name, v);
+            if (v && (e = hdf_set_value(row, rows->names[c], v)))
+                log_nerr("PT0303", e);
         }
         i++;
     }

@@ -12,7 +12,8 @@ CREATE TABLE divisions (
   synthetic TINYINT NOT NULL DEFAULT 0,
   note VARCHAR(255) NOT NULL DEFAULT '',
   PRIMARY KEY (code),
-  KEY parent (parent_code)
+  KEY parent (parent_code),
+  KEY level_code (level, code)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE orgs (

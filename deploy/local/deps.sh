@@ -1,27 +1,53 @@
 #!/usr/bin/env bash
-# Install the Debian packages the portal needs, only those missing, so a warm
-# machine pays nothing.  --test adds what the test suite and bench need.
+# Install the Debian packages the portal needs - only the missing ones, so a
+# warm machine pays nothing (no apt-get update, no network).
+#   deps.sh           build + run: compiler, libraries, MariaDB, Apache
+#   deps.sh --test    also what the test suite and the bench need
+# Runs as root with no standard input (CI); nothing is started on install.
 set -euo pipefail
-PKGS=(build-essential pkg-config libfcgi-dev libfcgi-bin spawn-fcgi clearsilver-dev
-      libmariadb-dev mariadb-server mariadb-client libssl-dev zlib1g-dev apache2
-      libapache2-mod-fcgid curl ca-certificates)
-TEST_PKGS=(libcmocka-dev clang libclang-rt-14-dev chromium fonts-wqy-zenhei wrk)
-[ "${1:-}" = "--test" ] && PKGS+=("${TEST_PKGS[@]}")
+
+usage() { echo "usage: deps.sh [--test]" >&2; exit 2; }
+with_test=0
+case "${1:-}" in
+    "") ;;
+    --test) with_test=1 ;;
+    *) usage ;;
+esac
+[ $# -le 1 ] || usage
+
+# build + run
+PKGS=(build-essential pkg-config zlib1g-dev
+      libfcgi-dev libfcgi-bin spawn-fcgi clearsilver-dev libmariadb-dev libssl-dev
+      libcmocka-dev mariadb-server mariadb-client apache2 libapache2-mod-fcgid
+      curl ca-certificates)
+# test only: sanitizers and libFuzzer (clang + its runtime), headless browser
+# (with a CJK font so screenshots show the Chinese pages), load generator, node
+TEST_PKGS=(clang libclang-rt-14-dev chromium fonts-wqy-zenhei wrk)
+[ $with_test -eq 1 ] && PKGS+=("${TEST_PKGS[@]}")
+
+installed() { # a package counts only when fully installed (not "config-files")
+    [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = "install ok installed" ]
+}
+
 missing=()
 for p in "${PKGS[@]}"; do
-    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+    installed "$p" || missing+=("$p")
 done
-# node and npm may come from outside Debian: accept whatever is on PATH
-if [ "${1:-}" = "--test" ]; then
-    command -v node >/dev/null 2>&1 || missing+=(nodejs)
-    command -v npm >/dev/null 2>&1 || missing+=(npm)
+# node and npm may come from outside Debian (nvm, a tarball): whatever is on
+# PATH is good enough
+if [ $with_test -eq 1 ]; then
+    command -v node >/dev/null 2>&1 || installed nodejs || missing+=(nodejs)
+    command -v npm >/dev/null 2>&1 || installed npm || missing+=(npm)
 fi
-if [ ${#missing[@]} -gt 0 ]; then
-    echo "installing: ${missing[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+
+if [ ${#missing[@]} -eq 0 ]; then
+    exit 0
 fi
-# Debian starts nothing here (no systemd), but a machine that does would hold
-# port 80 and the system MariaDB: the project runs its own private servers.
-exit 0
+if [ "$(id -u)" -ne 0 ]; then
+    echo "deps: missing packages: ${missing[*]} (run as root to install them)" >&2
+    exit 1
+fi
+echo "deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null
