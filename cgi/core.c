@@ -194,6 +194,7 @@ static const struct portal_migration core_migrations[] = {
     {1, "001_core.sql"},
     {2, "002_divisions.sql"},
     {3, "003_roles.sql"},
+    {4, "004_crypto_columns.sql"},
     {0, NULL}};
 
 const struct portal_module core_module = {

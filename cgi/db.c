@@ -474,3 +474,87 @@ const char *db_error(void) { return last_error; }
 int db_deadlock(void) { return deadlock_seen; }
 int db_lost(void) { return lost_seen; }
 void db_clear_flags(void) { deadlock_seen = lost_seen = 0; }
+
+/* Stream a result row by row without buffering it whole (exports).  The
+ * callback sees one row at a time and must not run other statements. */
+long long db_vstream(arena *a, int (*cb)(void *ctx, db_rows *row), void *ctx, const char *sql,
+                     const char *types, va_list ap)
+{
+    MYSQL_STMT *st = run(a, sql, types, ap);
+    if (!st)
+        return -1;
+    MYSQL_RES *meta = mysql_stmt_result_metadata(st);
+    if (!meta)
+        return 0;
+    size_t nc = mysql_num_fields(meta);
+    MYSQL_FIELD *f = mysql_fetch_fields(meta);
+    db_rows *r = arena_zalloc(a, sizeof *r);
+    r->ncols = nc;
+    r->nrows = 1;
+    r->cur = 1;
+    r->names = arena_alloc(a, (nc + 1) * sizeof(char *));
+    r->cells = arena_alloc(a, (nc + 1) * sizeof(char *));
+    r->lens = arena_alloc(a, (nc + 1) * sizeof(size_t));
+    MYSQL_BIND *b = arena_zalloc(a, (nc + 1) * sizeof *b);
+    unsigned long *lens = arena_zalloc(a, (nc + 1) * sizeof *lens);
+    my_bool *nulls = arena_zalloc(a, (nc + 1) * sizeof *nulls);
+    char **bufs = arena_alloc(a, (nc + 1) * sizeof(char *));
+    const size_t cap = 1024;
+    for (size_t c = 0; c < nc; c++) {
+        r->names[c] = arena_strdup(a, f[c].name);
+        bufs[c] = arena_alloc(a, cap + 1);
+        b[c].buffer_type = MYSQL_TYPE_STRING;
+        b[c].buffer = bufs[c];
+        b[c].buffer_length = cap;
+        b[c].length = &lens[c];
+        b[c].is_null = &nulls[c];
+    }
+    mysql_free_result(meta);
+    if (nc && mysql_stmt_bind_result(st, b) != 0) {
+        set_err(mysql_stmt_errno(st), mysql_stmt_error(st));
+        mysql_stmt_free_result(st);
+        return -1;
+    }
+    long long n = 0;
+    int stop = 0;
+    for (;;) {
+        int rc = mysql_stmt_fetch(st);
+        if (rc == MYSQL_NO_DATA)
+            break;
+        if (rc == 1) {
+            set_err(mysql_stmt_errno(st), mysql_stmt_error(st));
+            n = -1;
+            break;
+        }
+        for (size_t c = 0; c < nc; c++) {
+            if (nulls[c]) {
+                r->cells[c] = NULL;
+                r->lens[c] = 0;
+                continue;
+            }
+            if (lens[c] <= cap) {
+                bufs[c][lens[c]] = 0;
+                r->cells[c] = bufs[c];
+            } else {
+                /* a long value: fetch it whole into the arena */
+                char *v = arena_alloc(a, lens[c] + 1);
+                MYSQL_BIND one;
+                unsigned long l2 = 0;
+                memset(&one, 0, sizeof one);
+                one.buffer_type = MYSQL_TYPE_STRING;
+                one.buffer = v;
+                one.buffer_length = lens[c] + 1;
+                one.length = &l2;
+                mysql_stmt_fetch_column(st, &one, (unsigned)c, 0);
+                v[lens[c]] = 0;
+                r->cells[c] = v;
+            }
+            r->lens[c] = lens[c];
+        }
+        n++;
+        if (!stop && cb(ctx, r) != 0)
+            stop = 1; /* keep fetching to drain the result, but stop calling */
+    }
+    mysql_stmt_free_result(st);
+    return n;
+}

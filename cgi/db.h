@@ -42,6 +42,8 @@ long long db_exec(arena *a, const char *sql, const char *types, ...);
 long long db_vexec(arena *a, const char *sql, const char *types, va_list ap);
 db_rows *db_query(arena *a, const char *sql, const char *types, ...);
 db_rows *db_vquery(arena *a, const char *sql, const char *types, va_list ap);
+long long db_vstream(arena *a, int (*cb)(void *ctx, db_rows *row), void *ctx, const char *sql,
+                     const char *types, va_list ap);
 int db_next(db_rows *r);
 const char *db_col(db_rows *r, size_t col);
 size_t db_col_len(db_rows *r, size_t col);

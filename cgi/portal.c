@@ -16,6 +16,7 @@
  */
 #include "host.h"
 #include "db.h"
+#include "crypto.h"
 
 #include <errno.h>
 #include <fcgiapp.h>
@@ -62,6 +63,9 @@ static int load_everything(char *err, size_t errlen)
 {
     if (modules_load(config_get("modules_dir", "build/modules"),
                      config_get("modules_src", "modules"), err, errlen) != 0)
+        return -1;
+    const char *kf = config_get("key_file", NULL);
+    if (kf && crypto_load(kf, err, errlen) != 0)
         return -1;
     if (render_init(config_get("templates_dir", "templates")) != 0) {
         snprintf(err, errlen, "templates folder %s is not usable",

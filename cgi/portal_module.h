@@ -12,6 +12,8 @@
  * ABI history (bump MAJOR on any incompatible change, MINOR on additions at
  * the end of a struct; the host accepts minor <= its own):
  *   1.0  2026-11-29  first version.
+ *   1.1  2026-11-29  services: in_scope, scope_prefix, encrypt, decrypt, hmac,
+ *                    db_col_len, db_stream, not_found, today (from reserved slots).
  */
 #ifndef PORTAL_MODULE_H
 #define PORTAL_MODULE_H
@@ -22,7 +24,7 @@
 
 #define PORTAL_MODULE_MAGIC 0x59594D44u /* "YYMD" */
 #define PORTAL_ABI_MAJOR 1
-#define PORTAL_ABI_MINOR 0
+#define PORTAL_ABI_MINOR 1
 
 typedef struct portal_req portal_req;     /* one request; opaque to modules */
 typedef struct portal_rows portal_rows;   /* a query result; opaque */
@@ -172,7 +174,25 @@ struct portal_services {
         __attribute__((format(printf, 2, 3)));
     const char *(*config)(const char *key);
 
-    void *reserved[16];
+    /* 1.1: jurisdiction - a division code is in scope when the user's own
+     * division covers it (county > township > village, by code prefix) */
+    int (*in_scope)(portal_req *r, const char *division_code);
+    const char *(*scope_prefix)(portal_req *r);  /* for "code LIKE CONCAT(?, '%')" */
+    /* 1.1: field encryption (AES-256-GCM) and keyed lookups (HMAC-SHA256) */
+    const void *(*encrypt)(portal_req *r, const char *plaintext, size_t *len);
+    const char *(*decrypt)(portal_req *r, const void *ct, size_t len); /* NULL: tampered */
+    const char *(*hmac)(portal_req *r, const char *text);              /* 64 hex chars */
+    size_t (*db_col_len)(portal_rows *rows, int col);
+    /* 1.1: a query streamed row by row (exports); the callback returns 0 to go
+     * on; returns the number of rows or -1 */
+    long long (*db_stream)(portal_req *r, int (*row)(void *ctx, portal_rows *rows),
+                           void *ctx, const char *sql, const char *types, ...);
+    /* 1.1: an object outside the user's scope: audit the denial, answer 404 */
+    int (*not_found)(portal_req *r, const char *object_type, const char *object_id);
+    /* 1.1: today's date, YYYY-MM-DD (config clock_today overrides it for tests) */
+    const char *(*today)(portal_req *r);
+
+    void *reserved[7];
 };
 
 #endif

@@ -6,11 +6,13 @@
 #include "host.h"
 #include "db.h"
 #include "audit.h"
+#include "crypto.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 void audit(portal_req *r, const char *action, const char *otype, const char *oid,
            const char *detail)
@@ -120,7 +122,7 @@ static void s_flash(portal_req *r, const char *msg) { set_flash(r, msg); }
 static int s_fail(portal_req *r, int status, const char *msg)
 {
     r->status = status;
-    render_error(r, status, msg);
+    render_error(r, status, msg ? msg : status == 404 ? "页面不存在，或您无权查看。" : "无法完成请求。");
     return status;
 }
 
@@ -202,6 +204,88 @@ static const char *s_config(const char *key)
     return config_get(key, NULL);
 }
 
+/* The user's jurisdiction as a code prefix: county 500242, township
+ * 500242101, village all 12 digits.  No user, no scope. */
+static const char *s_scope_prefix(portal_req *r)
+{
+    if (!r->logged_in || !r->user.division || strlen(r->user.division) != 12)
+        return NULL;
+    const char *d = r->user.division;
+    size_t n = 12;
+    if (strcmp(d + 9, "000") == 0) {
+        n = 9;
+        if (strcmp(d + 6, "000000") == 0)
+            n = 6;
+    }
+    return arena_strndup(r->a, d, n);
+}
+
+static int s_in_scope(portal_req *r, const char *code)
+{
+    const char *p = s_scope_prefix(r);
+    return p && code && strlen(code) == 12 && strncmp(code, p, strlen(p)) == 0;
+}
+
+static const void *s_encrypt(portal_req *r, const char *pt, size_t *len)
+{
+    if (!pt)
+        return NULL;
+    unsigned char *ct = crypto_encrypt(r->a, pt, strlen(pt), len);
+    if (!ct)
+        log_msg("PT0503", "encryption unavailable (no key loaded?)");
+    return ct;
+}
+
+static const char *s_decrypt(portal_req *r, const void *ct, size_t len)
+{
+    char *pt = crypto_decrypt(r->a, ct, len, NULL);
+    if (!pt && ct)
+        log_msg("PT0504", "a field failed to decrypt (tampered or unknown key)");
+    return pt;
+}
+
+static const char *s_hmac(portal_req *r, const char *text)
+{
+    char *out = arena_alloc(r->a, 65);
+    if (!text || crypto_hmac_hex(text, out) != 0)
+        return NULL;
+    return out;
+}
+
+static size_t s_db_col_len(portal_rows *rows, int col)
+{
+    return col < 0 ? 0 : db_col_len((db_rows *)rows, (size_t)col);
+}
+
+static long long s_db_stream(portal_req *r, int (*row)(void *, portal_rows *), void *ctx,
+                             const char *sql, const char *types, ...)
+{
+    va_list ap;
+    va_start(ap, types);
+    long long n = db_vstream(r->a, (int (*)(void *, db_rows *))row, ctx, sql, types, ap);
+    va_end(ap);
+    return n;
+}
+
+static int s_not_found(portal_req *r, const char *otype, const char *oid)
+{
+    audit(r, "deny", otype, oid, "outside the user's scope");
+    return s_fail(r, 404, NULL);
+}
+
+static const char *s_today(portal_req *r)
+{
+    const char *fixed = config_get("clock_today", NULL);
+    if (fixed && *fixed)
+        return fixed;
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    char *out = arena_alloc(r->a, 16);
+    strftime(out, 16, "%Y-%m-%d", &tm);
+    return out;
+}
+
 const struct portal_services services = {
     .magic = PORTAL_MODULE_MAGIC,
     .abi_major = PORTAL_ABI_MAJOR,
@@ -237,4 +321,13 @@ const struct portal_services services = {
     .alloc = s_alloc,
     .sprintf = s_sprintf,
     .config = s_config,
+    .in_scope = s_in_scope,
+    .scope_prefix = s_scope_prefix,
+    .encrypt = s_encrypt,
+    .decrypt = s_decrypt,
+    .hmac = s_hmac,
+    .db_col_len = s_db_col_len,
+    .db_stream = s_db_stream,
+    .not_found = s_not_found,
+    .today = s_today,
 };

@@ -1,74 +1,193 @@
 #!/usr/bin/env bash
-# A private portal instance: MariaDB (unix socket only), the portal, Apache.
-#   instance.sh start  DIR PORT   create what is missing, start what is not running
+# A private portal instance: MariaDB (unix socket only) + the portal (its own
+# FastCGI process manager) + Apache (mod_proxy_fcgi) on 127.0.0.1:PORT.
+#
+#   instance.sh start  DIR PORT   create what is missing, start what is not
+#                                 running; running twice is harmless
 #   instance.sh stop   DIR PORT   stop all of it (harmless when nothing runs)
-#   instance.sh status DIR PORT
-# Everything it writes lives under DIR.  Settings from the environment:
-#   WORKERS (4), MAX_REQUESTS (5000), REQUEST_TIMEOUT (30),
-#   EXTRA_MODULES_DIR / EXTRA_MODULES_SRC (test modules).
+#   instance.sh status DIR PORT   what runs; exit 0 when all three run, 3 if not
+#
+# DIR is the instance folder (var, var/test, ...), relative to the project
+# root or absolute; everything the instance writes lives under it:
+#   DIR/portal.conf               the portal's configuration (rewritten on start)
+#   DIR/keys/db_password          the portal user's database password (kept)
+#   DIR/keys/portal.key           field-encryption keys (created once, 0400)
+#   DIR/mariadb/{data,my.cnf}     the database server
+#   DIR/apache/httpd.conf         the web server
+#   DIR/run/                      sockets and pid files
+#   DIR/log/                      mariadb.err, portal.log, apache-error.log, access.log
+#   DIR/tmp/                      MariaDB's tmpdir
+#
+# Environment: WORKERS (4), MAX_REQUESTS (5000), REQUEST_TIMEOUT (30),
+#   EXTRA_MODULES_DIR / EXTRA_MODULES_SRC (more module folders, e.g. test
+#   modules; appended to modules_dir / modules_src with ':').
+# While build/portal does not exist yet, the portal steps are skipped with a
+# warning (MariaDB and Apache still start; Apache then answers 503).
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-cmd=${1:?start|stop|status}
-DIR=${2:-var}
-PORT=${3:-8080}
-case "$DIR" in /*) ;; *) DIR="$ROOT/$DIR" ;; esac
-SOCK_DB="$DIR/run/mysqld.sock"
-CONF="$DIR/portal.conf"
 
-alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
-wait_until() { # seconds command...
-    local n=$(( $1 * 10 )); shift
-    while [ $n -gt 0 ]; do "$@" >/dev/null 2>&1 && return 0; sleep 0.1; n=$((n - 1)); done
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+
+usage() { echo "usage: instance.sh start|stop|status DIR PORT" >&2; exit 2; }
+[ $# -eq 3 ] || usage
+cmd=$1
+DIR=$2
+PORT=$3
+case "$PORT" in '' | *[!0-9]*) echo "instance: PORT must be a number" >&2; exit 2 ;; esac
+case "$DIR" in /*) ;; *) DIR="$ROOT/$DIR" ;; esac
+DIR=$(realpath -m "$DIR")
+
+RUN="$DIR/run"
+LOG="$DIR/log"
+CONF="$DIR/portal.conf"
+DB_SOCK="$RUN/mysqld.sock"
+DB_PID="$RUN/mysqld.pid"
+DB_CNF="$DIR/mariadb/my.cnf"
+DB_DATA="$DIR/mariadb/data"
+PORTAL_SOCK="$RUN/portal.sock"
+PORTAL_PID="$RUN/portal.pid"
+HTTPD_CONF="$DIR/apache/httpd.conf"
+HTTPD_PID="$RUN/apache.pid"
+PORTAL="$ROOT/build/portal"
+PORTALCTL="$ROOT/build/portalctl"
+
+say() { echo "instance: $*"; }
+warn() { echo "instance: WARNING: $*" >&2; }
+die() { echo "instance: $*" >&2; exit 1; }
+
+# ---------------------------------------------------------------- helpers
+pid_of() { [ -s "$1" ] && cat "$1" 2>/dev/null || true; }
+alive() { # pidfile: the process named in it runs
+    local pid
+    pid=$(pid_of "$1")
+    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null
+}
+wait_for() { # SECONDS COMMAND...: run COMMAND every 0.1 s until it succeeds
+    local n=$(($1 * 10))
+    shift
+    while [ $n -gt 0 ]; do
+        "$@" >/dev/null 2>&1 && return 0
+        sleep 0.1
+        n=$((n - 1))
+    done
     return 1
 }
-stop_pid() { # pidfile seconds
-    local pf=$1 pid
-    alive "$pf" || { rm -f "$pf"; return 0; }
-    pid=$(cat "$pf")
+gone() { ! kill -0 "$1" 2>/dev/null; }
+kill_tree() { # PID SIGNAL: the process, its process group if it leads one, its children
+    local pid=$1 sig=$2 pgid
+    pgid=$(ps -o pgid= -p "$pid" 2>/dev/null | tr -d ' ' || true)
+    if [ "$pgid" = "$pid" ]; then
+        kill -"$sig" -- "-$pid" 2>/dev/null || true
+    else
+        pkill -"$sig" -P "$pid" 2>/dev/null || true
+        kill -"$sig" "$pid" 2>/dev/null || true
+    fi
+}
+stop_pid() { # NAME PIDFILE SECONDS: SIGTERM, wait, then SIGKILL
+    local name=$1 pf=$2 secs=$3 pid
+    if ! alive "$pf"; then
+        rm -f "$pf"
+        return 0
+    fi
+    pid=$(pid_of "$pf")
     kill -TERM "$pid" 2>/dev/null || true
-    wait_until "$2" bash -c "! kill -0 $pid 2>/dev/null" || kill -KILL "$pid" 2>/dev/null || true
+    if ! wait_for "$secs" gone "$pid"; then
+        warn "$name (pid $pid) still runs after ${secs}s: SIGKILL"
+        kill_tree "$pid" KILL
+        wait_for 5 gone "$pid" || true
+    fi
     rm -f "$pf"
 }
-db_up() { mariadb-admin --socket="$SOCK_DB" -uroot ping; }
-
-# www-data (Apache) must reach the socket folder and the static files
-grant_traverse() {
-    local p
-    for p in "$DIR/run" "$ROOT/templates/static"; do
-        if ! runuser -u www-data -- test -x "$p" 2>/dev/null; then
-            local d=$p
-            while [ "$d" != / ]; do
-                if [ -d "$d" ] && ! runuser -u www-data -- test -x "$d" 2>/dev/null; then
-                    echo "instance: allowing www-data to traverse $d (o+x)"
-                    chmod o+x "$d"
-                fi
-                d=$(dirname "$d")
-            done
-        fi
+db_up() { mariadb-admin --no-defaults --socket="$DB_SOCK" -uroot ping; }
+# a unix socket path holds at most 107 bytes
+check_sock_len() {
+    local s
+    for s in "$DB_SOCK" "$PORTAL_SOCK"; do
+        [ ${#s} -le 107 ] || die "socket path too long (${#s} > 107 bytes): $s - use a shorter DIR"
     done
 }
 
-write_config() {
-    local pw
+# www-data (Apache's children) must traverse to the portal's socket and to the
+# static files. Walk down from / and give o+x to each folder it cannot enter.
+grant_traverse() {
+    local target d part
+    for target in "$RUN" "$ROOT/templates/static"; do
+        [ -d "$target" ] || continue
+        runuser -u www-data -- test -x "$target" 2>/dev/null && continue
+        d=""
+        IFS=/ read -ra parts <<<"${target#/}"
+        for part in "${parts[@]}"; do
+            d="$d/$part"
+            if ! runuser -u www-data -- test -x "$d" 2>/dev/null; then
+                say "www-data cannot enter $d: adding o+x"
+                chmod o+x "$d"
+            fi
+        done
+        runuser -u www-data -- test -x "$target" ||
+            die "www-data still cannot reach $target (ACLs? mount options?)"
+    done
+    if [ -d "$ROOT/templates/static" ]; then
+        local unreadable
+        unreadable=$(find "$ROOT/templates/static" -type f ! -perm -o+r | head -5)
+        [ -z "$unreadable" ] || warn "static files Apache cannot read (chmod o+r): $unreadable"
+    else
+        warn "no templates/static folder: /static/ will answer 404"
+    fi
+}
+
+# ---------------------------------------------------------------- secrets
+# 24 random alphanumerics; kept across runs so the database user keeps working
+ensure_db_password() {
+    local f="$DIR/keys/db_password"
+    if [ ! -s "$f" ]; then
+        (umask 077 && head -c 48 /dev/urandom | base64 -w0 | tr -dc 'A-Za-z0-9' | head -c 24 >"$f.tmp")
+        mv "$f.tmp" "$f"
+    fi
+    chmod 600 "$f"
+}
+
+# The field-encryption key file, created once and never overwritten (data
+# encrypted with it would be lost). Its format belongs to the portal
+# (cgi/crypto.c: "enc N KEY" and "mac KEY" lines, 32 random bytes each in
+# unpadded base64url), so portalctl writes it; until portalctl is built, the
+# same format is written here.
+ensure_key_file() {
+    local f="$DIR/keys/portal.key"
+    [ -s "$f" ] && return 0
+    rm -f "$f"
+    if [ -x "$PORTALCTL" ]; then
+        "$PORTALCTL" --config "$CONF" keys generate >/dev/null
+    else
+        local k1 k2
+        k1=$(head -c 32 /dev/urandom | base64 -w0 | tr '+/' '-_' | tr -d '=')
+        k2=$(head -c 32 /dev/urandom | base64 -w0 | tr '+/' '-_' | tr -d '=')
+        (umask 077 && printf '# portal field-encryption keys: keep outside the database and backups\nenc 1 %s\nmac %s\n' "$k1" "$k2" >"$f")
+    fi
+    chmod 0400 "$f"
+    say "created the key file $f (back it up apart from the database)"
+}
+
+write_portal_conf() {
+    local pw mods="$ROOT/build/modules" srcs="$ROOT/modules"
     pw=$(cat "$DIR/keys/db_password")
-    local mods="$ROOT/build/modules" srcs="$ROOT/modules"
-    [ -n "${EXTRA_MODULES_DIR:-}" ] && mods="$mods:$EXTRA_MODULES_DIR"
-    [ -n "${EXTRA_MODULES_SRC:-}" ] && srcs="$srcs:$EXTRA_MODULES_SRC"
-    cat >"$CONF.tmp" <<CONF
-# Written by deploy/local/instance.sh for this instance; see deploy/portal.conf.example.
-listen = $DIR/run/portal.sock
+    if [ -n "${EXTRA_MODULES_DIR:-}" ]; then mods="$mods:$EXTRA_MODULES_DIR"; fi
+    if [ -n "${EXTRA_MODULES_SRC:-}" ]; then srcs="$srcs:$EXTRA_MODULES_SRC"; fi
+    (umask 077 && cat >"$CONF.tmp" <<CONF
+# Written by deploy/local/instance.sh on every start: edit the script (or set
+# WORKERS, MAX_REQUESTS, REQUEST_TIMEOUT), not this file.
+# Every key is explained in deploy/portal.conf.example.
+listen = $PORTAL_SOCK
 socket_mode = 0660
 socket_group = www-data
 workers = ${WORKERS:-4}
 max_requests = ${MAX_REQUESTS:-5000}
 request_timeout = ${REQUEST_TIMEOUT:-30}
-pid_file = $DIR/run/portal.pid
+pid_file = $PORTAL_PID
 modules_dir = $mods
 modules_src = $srcs
 templates_dir = $ROOT/templates
 core_src = $ROOT
 static_url = /static
-db_socket = $SOCK_DB
+db_socket = $DB_SOCK
 db_name = portal
 db_user = portal
 db_password = $pw
@@ -82,80 +201,231 @@ max_fields = 200
 max_field_len = 65536
 secure_cookies = 0
 CONF
-    chmod 600 "$CONF.tmp"
+    )
     mv "$CONF.tmp" "$CONF"
 }
 
-start() {
-    mkdir -p "$DIR"/{mariadb,run,log,keys,tmp}
-    chmod 700 "$DIR/keys"
-    [ -x "$ROOT/build/portal" ] || { echo "instance: build first (make)"; exit 1; }
-    [ -s "$DIR/keys/db_password" ] || { head -c 24 /dev/urandom | base64 | tr -d '/+=' >"$DIR/keys/db_password"; chmod 600 "$DIR/keys/db_password"; }
-    write_config
-    [ -s "$DIR/keys/portal.key" ] || "$ROOT/build/portalctl" --config "$CONF" keys generate >/dev/null
+# ---------------------------------------------------------------- MariaDB
+start_mariadb() {
+    sed -e "s|@DATADIR@|$DB_DATA|g; s|@SOCKET@|$DB_SOCK|g; s|@PIDFILE@|$DB_PID|g" \
+        -e "s|@LOGFILE@|$LOG/mariadb.err|g; s|@TMPDIR@|$DIR/tmp|g" \
+        "$ROOT/deploy/mariadb/portal.cnf.in" >"$DB_CNF.tmp"
+    mv "$DB_CNF.tmp" "$DB_CNF"
 
-    # MariaDB
-    sed -e "s|@DIR@|$DIR|g" "$ROOT/deploy/mariadb/local.cnf.in" >"$DIR/mariadb/my.cnf"
-    if [ ! -d "$DIR/mariadb/data/mysql" ]; then
-        mariadb-install-db --no-defaults --datadir="$DIR/mariadb/data" --user=root \
-            --auth-root-authentication-method=socket --skip-test-db >"$DIR/log/mariadb-install.log" 2>&1
+    if [ ! -d "$DB_DATA/mysql" ]; then
+        say "creating the MariaDB data folder $DB_DATA"
+        if ! mariadb-install-db --no-defaults --datadir="$DB_DATA" --user=root \
+            --auth-root-authentication-method=socket --skip-test-db \
+            >"$LOG/mariadb-install.log" 2>&1; then
+            tail -20 "$LOG/mariadb-install.log" >&2
+            rm -rf "$DB_DATA"
+            die "mariadb-install-db failed (log: $LOG/mariadb-install.log)"
+        fi
     fi
-    if ! db_up >/dev/null 2>&1; then
-        nohup mariadbd --defaults-file="$DIR/mariadb/my.cnf" >>"$DIR/log/mariadb.out" 2>&1 &
-        wait_until 30 db_up || { echo "instance: MariaDB did not start"; tail -20 "$DIR/log/mariadb.err"; exit 1; }
+
+    if db_up >/dev/null 2>&1; then
+        say "MariaDB already runs (pid $(pid_of "$DB_PID"))"
+    else
+        if alive "$DB_PID"; then
+            say "MariaDB (pid $(pid_of "$DB_PID")) is starting; waiting"
+        else
+            rm -f "$DB_PID"
+            setsid nohup mariadbd --defaults-file="$DB_CNF" >>"$LOG/mariadb.out" 2>&1 </dev/null &
+        fi
+        local n=300
+        until db_up >/dev/null 2>&1; do
+            n=$((n - 1))
+            if [ $n -le 0 ]; then
+                tail -20 "$LOG/mariadb.err" >&2 || true
+                die "MariaDB did not answer within 30 s (log: $LOG/mariadb.err)"
+            fi
+            sleep 0.1
+        done
+        say "MariaDB started (pid $(pid_of "$DB_PID"), socket $DB_SOCK)"
     fi
+
+    # the database and the runtime user; the password follows DIR/keys/db_password
     local pw
     pw=$(cat "$DIR/keys/db_password")
-    mariadb --socket="$SOCK_DB" -uroot <<SQL
+    mariadb --no-defaults --socket="$DB_SOCK" -uroot <<SQL
 CREATE DATABASE IF NOT EXISTS portal CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 CREATE USER IF NOT EXISTS 'portal'@'localhost' IDENTIFIED BY '$pw';
 ALTER USER 'portal'@'localhost' IDENTIFIED BY '$pw';
 SQL
-    "$ROOT/build/portalctl" --config "$CONF" migrate >"$DIR/log/migrate.log" 2>&1 ||
-        { cat "$DIR/log/migrate.log"; exit 1; }
-
-    # the portal
-    if ! alive "$DIR/run/portal.pid"; then
-        nohup "$ROOT/build/portal" --config "$CONF" >>"$DIR/log/portal.log" 2>&1 &
-        wait_until 15 test -S "$DIR/run/portal.sock" || { echo "instance: the portal did not start"; tail -20 "$DIR/log/portal.log"; exit 1; }
-    else
-        kill -HUP "$(cat "$DIR/run/portal.pid")"   # pick up a new build
-    fi
-
-    # Apache
-    grant_traverse
-    sed -e "s|@DIR@|$DIR|g; s|@ROOT@|$ROOT|g; s|@PORT@|$PORT|g; s|@SOCKET@|$DIR/run/portal.sock|g" \
-        "$ROOT/deploy/apache/local.conf.in" >"$DIR/run/httpd.conf"
-    if ! alive "$DIR/run/apache.pid"; then
-        apache2 -f "$DIR/run/httpd.conf" -k start
-    else
-        apache2 -f "$DIR/run/httpd.conf" -k graceful
-    fi
-    wait_until 15 curl -s -o /dev/null "http://127.0.0.1:$PORT/healthz" ||
-        { echo "instance: Apache does not answer on $PORT"; tail -20 "$DIR/log/apache-error.log"; exit 1; }
 }
 
-stop() {
-    if alive "$DIR/run/apache.pid"; then
-        apache2 -f "$DIR/run/httpd.conf" -k stop 2>/dev/null || true
-        wait_until 10 bash -c "! [ -f '$DIR/run/apache.pid' ]" || stop_pid "$DIR/run/apache.pid" 5
-    fi
-    stop_pid "$DIR/run/portal.pid" 15
+stop_mariadb() {
     if db_up >/dev/null 2>&1; then
-        mariadb-admin --socket="$SOCK_DB" -uroot shutdown 2>/dev/null || true
+        local pid
+        pid=$(pid_of "$DB_PID")
+        mariadb-admin --no-defaults --socket="$DB_SOCK" -uroot shutdown >/dev/null 2>&1 || true
+        [ -z "$pid" ] || wait_for 60 gone "$pid" || true
     fi
-    stop_pid "$DIR/run/mysqld.pid" 20
+    # not answering but still alive (starting, hung): SIGTERM, then SIGKILL -
+    # InnoDB recovers from that on the next start
+    stop_pid MariaDB "$DB_PID" 60
 }
 
-status() {
-    alive "$DIR/run/mysqld.pid" && echo "mariadb: running" || echo "mariadb: stopped"
-    alive "$DIR/run/portal.pid" && echo "portal:  running" || echo "portal:  stopped"
-    alive "$DIR/run/apache.pid" && echo "apache:  running on http://127.0.0.1:$PORT/" || echo "apache:  stopped"
+# ---------------------------------------------------------------- portal
+migrate() {
+    if [ ! -x "$PORTALCTL" ]; then
+        warn "build/portalctl does not exist: migrations skipped (run make)"
+        return 0
+    fi
+    if ! "$PORTALCTL" --config "$CONF" migrate >"$LOG/migrate.log" 2>&1; then
+        cat "$LOG/migrate.log" >&2
+        die "portalctl migrate failed"
+    fi
+    say "migrations: $(tail -1 "$LOG/migrate.log")"
+}
+
+start_portal() {
+    if [ ! -x "$PORTAL" ]; then
+        warn "build/portal does not exist: the portal is NOT started (run make);" \
+            "Apache will answer 503 for everything but /static/"
+        return 0
+    fi
+    if alive "$PORTAL_PID"; then
+        local pid
+        pid=$(pid_of "$PORTAL_PID")
+        # a rebuilt module is picked up by a graceful reload; a rebuilt
+        # binary or a changed configuration needs stop + start
+        if [ -n "$(find "$ROOT/build/modules" -name '*.so' -newer "$PORTAL_PID" 2>/dev/null | head -1)" ]; then
+            say "modules rebuilt since the portal started: reloading (SIGHUP)"
+            kill -HUP "$pid"
+            touch "$PORTAL_PID"
+        fi
+        [ "$PORTAL" -nt "$PORTAL_PID" ] &&
+            warn "build/portal is newer than the running portal: stop and start to use it"
+        say "the portal already runs (pid $pid)"
+        return 0
+    fi
+    rm -f "$PORTAL_SOCK" "$PORTAL_PID"    # left by a killed portal
+    setsid nohup "$PORTAL" --config "$CONF" >>"$LOG/portal.log" 2>&1 </dev/null &
+    local child=$! n=150
+    until [ -S "$PORTAL_SOCK" ]; do
+        n=$((n - 1))
+        if [ $n -le 0 ] || ! kill -0 "$child" 2>/dev/null; then
+            tail -20 "$LOG/portal.log" >&2 || true
+            kill_tree "$child" TERM
+            die "the portal did not open $PORTAL_SOCK (log: $LOG/portal.log)"
+        fi
+        sleep 0.1
+    done
+    # the portal writes its pid file itself; wait for it so stop can find it
+    wait_for 5 test -s "$PORTAL_PID" || echo "$child" >"$PORTAL_PID"
+    say "the portal started (pid $(pid_of "$PORTAL_PID"), ${WORKERS:-4} workers, socket $PORTAL_SOCK)"
+}
+
+stop_portal() {
+    stop_pid portal "$PORTAL_PID" 10
+    rm -f "$PORTAL_SOCK"
+}
+
+# ---------------------------------------------------------------- Apache
+start_apache() {
+    sed -e "s|@ROOT@|$ROOT|g; s|@DIR@|$DIR|g; s|@PORT@|$PORT|g; s|@SOCKET@|$PORTAL_SOCK|g" \
+        "$ROOT/deploy/apache/local.conf.in" >"$HTTPD_CONF.tmp"
+    mv "$HTTPD_CONF.tmp" "$HTTPD_CONF"
+    if ! apache2 -t -f "$HTTPD_CONF" >"$LOG/apache-configtest.log" 2>&1; then
+        cat "$LOG/apache-configtest.log" >&2
+        die "the Apache configuration $HTTPD_CONF does not pass apache2 -t"
+    fi
+    if alive "$HTTPD_PID"; then
+        say "Apache already runs (pid $(pid_of "$HTTPD_PID"))"
+    else
+        rm -f "$HTTPD_PID"
+        if ! apache2 -f "$HTTPD_CONF" -k start; then
+            tail -20 "$LOG/apache-error.log" >&2 || true
+            die "Apache did not start"
+        fi
+        wait_for 10 test -s "$HTTPD_PID" || true
+    fi
+    # any HTTP answer will do: /healthz is the portal's, a 503 means Apache
+    # runs but the portal does not
+    local code
+    if ! wait_for 15 curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$PORT/healthz"; then
+        tail -20 "$LOG/apache-error.log" >&2 || true
+        die "nothing answers on http://127.0.0.1:$PORT/ (port taken by another program?)"
+    fi
+    code=$(curl -s -o /dev/null --max-time 5 -w '%{http_code}' "http://127.0.0.1:$PORT/healthz" || true)
+    say "Apache answers on http://127.0.0.1:$PORT/ (pid $(pid_of "$HTTPD_PID"); /healthz: $code)"
+}
+
+stop_apache() {
+    alive "$HTTPD_PID" || { rm -f "$HTTPD_PID"; return 0; }
+    local pid
+    pid=$(pid_of "$HTTPD_PID")
+    if [ -f "$HTTPD_CONF" ]; then
+        apache2 -f "$HTTPD_CONF" -k stop >/dev/null 2>&1 || kill -TERM "$pid" 2>/dev/null || true
+    else
+        kill -TERM "$pid" 2>/dev/null || true   # same as -k stop
+    fi
+    if ! wait_for 15 gone "$pid"; then
+        warn "Apache (pid $pid) still runs after 15 s: SIGKILL"
+        kill_tree "$pid" KILL
+    fi
+    rm -f "$HTTPD_PID"
+}
+
+# ---------------------------------------------------------------- commands
+lock() { # one start/stop at a time per instance
+    mkdir -p "$DIR"
+    exec 9>"$DIR/.lock"
+    flock -w 120 9 || die "another instance.sh works on $DIR"
+}
+
+do_start() {
+    lock
+    mkdir -p "$DIR"/{mariadb,run,log,keys,apache,tmp}
+    chmod 700 "$DIR/keys" "$DIR/tmp"
+    check_sock_len
+    ensure_db_password
+    write_portal_conf
+    ensure_key_file
+    start_mariadb
+    migrate
+    start_portal
+    grant_traverse
+    start_apache
+}
+
+do_stop() {
+    lock
+    stop_apache
+    stop_portal
+    stop_mariadb
+    say "stopped ($DIR)"
+}
+
+do_status() {
+    local all=0 pid
+    if alive "$DB_PID" && db_up >/dev/null 2>&1; then
+        echo "mariadb: running (pid $(pid_of "$DB_PID"), socket $DB_SOCK)"
+    elif alive "$DB_PID"; then
+        echo "mariadb: process $(pid_of "$DB_PID") runs but does not answer"; all=3
+    else
+        echo "mariadb: stopped"; all=3
+    fi
+    if alive "$PORTAL_PID"; then
+        pid=$(pid_of "$PORTAL_PID")
+        echo "portal:  running (pid $pid, $(pgrep -c -P "$pid" || true) workers, socket $PORTAL_SOCK)"
+    elif [ -x "$PORTAL" ]; then
+        echo "portal:  stopped"; all=3
+    else
+        echo "portal:  stopped (build/portal not built)"; all=3
+    fi
+    if alive "$HTTPD_PID"; then
+        echo "apache:  running (pid $(pid_of "$HTTPD_PID"), http://127.0.0.1:$PORT/)"
+    else
+        echo "apache:  stopped"; all=3
+    fi
+    return $all
 }
 
 case "$cmd" in
-    start) start ;;
-    stop) stop ;;
-    status) status ;;
-    *) echo "usage: instance.sh start|stop|status DIR PORT"; exit 2 ;;
+    start) do_start ;;
+    stop) do_stop ;;
+    status) do_status ;;
+    *) usage ;;
 esac
