@@ -351,29 +351,40 @@ const struct route_entry *route_find(portal_req *r, const char *method, const ch
         }
         segs[ns++] = t;
     }
-    const struct route_entry *other_method = NULL;
+    /* the match with the fewest {x} segments wins: /children/export.csv
+     * beats /children/{id} */
+    const struct route_entry *other_method = NULL, *best = NULL;
+    size_t best_vars = (size_t)-1;
     for (size_t i = 0; i < nroutes; i++) {
         const struct route_entry *e = &routes[i];
         if (!e->mod->enabled || e->nsegs != ns)
             continue;
-        size_t k;
-        for (k = 0; k < ns; k++)
-            if (e->segs[k][0] != '{' && strcmp(e->segs[k], segs[k]) != 0)
+        size_t k, vars = 0;
+        for (k = 0; k < ns; k++) {
+            if (e->segs[k][0] == '{')
+                vars++;
+            else if (strcmp(e->segs[k], segs[k]) != 0)
                 break;
+        }
         if (k < ns)
             continue;
         int same = strcmp(e->r->method, method) == 0 ||
                    (strcmp(method, "HEAD") == 0 && strcmp(e->r->method, "GET") == 0);
         if (!same) {
-            other_method = e;
+            if (!other_method || vars < best_vars)
+                other_method = e;
             continue;
         }
-        size_t nargs = 0;
-        for (k = 0; k < ns; k++)
-            if (e->segs[k][0] == '{')
-                nargs++;
-        r->arg_names = arena_alloc(r->a, (nargs + 1) * sizeof(char *));
-        r->arg_values = arena_alloc(r->a, (nargs + 1) * sizeof(char *));
+        if (vars < best_vars) {
+            best = e;
+            best_vars = vars;
+        }
+    }
+    if (best) {
+        const struct route_entry *e = best;
+        size_t k;
+        r->arg_names = arena_alloc(r->a, (best_vars + 1) * sizeof(char *));
+        r->arg_values = arena_alloc(r->a, (best_vars + 1) * sizeof(char *));
         r->nargs = 0;
         for (k = 0; k < ns; k++)
             if (e->segs[k][0] == '{') {

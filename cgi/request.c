@@ -237,9 +237,18 @@ static int run_handler(portal_req *r)
         db_clear_flags();
         status = r->route->r->handler(r, &services);
         if (db_in_txn()) {
-            if (status < 400 && db_commit() == 0)
-                return status;
-            db_rollback();
+            if (status < 400) {
+                if (db_commit() == 0)
+                    return status;
+                /* nothing was acknowledged: never send the handler's success */
+                log_msg("PT0404", "commit failed in %s %s (%u %s)", r->method, r->path,
+                        db_errno(), db_error());
+                status = 500;
+                buf_reset(&r->headers);
+                buf_reset(&r->body);
+            } else {
+                db_rollback();
+            }
         }
         if (!(status >= 500 && db_deadlock()) || r->streaming)
             return status;

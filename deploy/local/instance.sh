@@ -17,6 +17,7 @@
 #   DIR/run/                      sockets and pid files
 #   DIR/log/                      mariadb.err, portal.log, apache-error.log, access.log
 #   DIR/tmp/                      MariaDB's tmpdir
+#   DIR/attachments/              uploaded files (scans of certificates)
 #
 # Environment: WORKERS (4), MAX_REQUESTS (5000), REQUEST_TIMEOUT (30),
 #   EXTRA_MODULES_DIR / EXTRA_MODULES_SRC (more module folders, e.g. test
@@ -55,11 +56,20 @@ warn() { echo "instance: WARNING: $*" >&2; }
 die() { echo "instance: $*" >&2; exit 1; }
 
 # ---------------------------------------------------------------- helpers
-pid_of() { [ -s "$1" ] && cat "$1" 2>/dev/null || true; }
-alive() { # pidfile: the process named in it runs
+pid_of() { # PIDFILE: the number in it, or nothing
+    local pid=""
+    if [ -s "$1" ]; then read -r pid <"$1" 2>/dev/null || true; fi
+    case "$pid" in '' | *[!0-9]*) ;; *) echo "$pid" ;; esac
+}
+running() { # PID runs (a zombie waiting for its parent to reap it does not count)
+    local st
+    st=$(ps -o stat= -p "$1" 2>/dev/null) || return 1
+    [[ $st != Z* ]]
+}
+alive() { # PIDFILE: the process named in it runs
     local pid
     pid=$(pid_of "$1")
-    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null
+    [ -n "$pid" ] && running "$pid"
 }
 wait_for() { # SECONDS COMMAND...: run COMMAND every 0.1 s until it succeeds
     local n=$(($1 * 10))
@@ -71,7 +81,7 @@ wait_for() { # SECONDS COMMAND...: run COMMAND every 0.1 s until it succeeds
     done
     return 1
 }
-gone() { ! kill -0 "$1" 2>/dev/null; }
+gone() { ! running "$1"; }
 kill_tree() { # PID SIGNAL: the process, its process group if it leads one, its children
     local pid=$1 sig=$2 pgid
     pgid=$(ps -o pgid= -p "$pid" 2>/dev/null | tr -d ' ' || true)
@@ -139,7 +149,9 @@ grant_traverse() {
 ensure_db_password() {
     local f="$DIR/keys/db_password"
     if [ ! -s "$f" ]; then
-        (umask 077 && head -c 48 /dev/urandom | base64 -w0 | tr -dc 'A-Za-z0-9' | head -c 24 >"$f.tmp")
+        local pw
+        pw=$(head -c 48 /dev/urandom | base64 -w0 | tr -dc 'A-Za-z0-9')
+        (umask 077 && printf '%s\n' "${pw:0:24}" >"$f.tmp")
         mv "$f.tmp" "$f"
     fi
     chmod 600 "$f"
@@ -193,6 +205,7 @@ db_user = portal
 db_password = $pw
 db_admin_user = root
 key_file = $DIR/keys/portal.key
+attachments_dir = $DIR/attachments
 session_idle = 1800
 session_absolute = 43200
 max_body = 10485760
@@ -230,7 +243,7 @@ start_mariadb() {
             say "MariaDB (pid $(pid_of "$DB_PID")) is starting; waiting"
         else
             rm -f "$DB_PID"
-            setsid nohup mariadbd --defaults-file="$DB_CNF" >>"$LOG/mariadb.out" 2>&1 </dev/null &
+            setsid nohup mariadbd --defaults-file="$DB_CNF" >>"$LOG/mariadb.out" 2>&1 </dev/null 9>&- &
         fi
         local n=300
         until db_up >/dev/null 2>&1; do
@@ -295,17 +308,21 @@ start_portal() {
             kill -HUP "$pid"
             touch "$PORTAL_PID"
         fi
-        [ "$PORTAL" -nt "$PORTAL_PID" ] &&
-            warn "build/portal is newer than the running portal: stop and start to use it"
-        say "the portal already runs (pid $pid)"
-        return 0
+        if [ "$PORTAL" -nt "$PORTAL_PID" ] || [ "$ROOT/build/portalctl" -nt "$PORTAL_PID" ]; then
+            # workers are forked from the master, so a new binary needs a restart
+            say "build/portal was rebuilt: restarting the portal"
+            stop_portal
+        else
+            say "the portal already runs (pid $pid)"
+            return 0
+        fi
     fi
     rm -f "$PORTAL_SOCK" "$PORTAL_PID"    # left by a killed portal
-    setsid nohup "$PORTAL" --config "$CONF" >>"$LOG/portal.log" 2>&1 </dev/null &
+    setsid nohup "$PORTAL" --config "$CONF" >>"$LOG/portal.log" 2>&1 </dev/null 9>&- &
     local child=$! n=150
     until [ -S "$PORTAL_SOCK" ]; do
         n=$((n - 1))
-        if [ $n -le 0 ] || ! kill -0 "$child" 2>/dev/null; then
+        if [ $n -le 0 ] || ! running "$child"; then
             tail -20 "$LOG/portal.log" >&2 || true
             kill_tree "$child" TERM
             die "the portal did not open $PORTAL_SOCK (log: $LOG/portal.log)"
@@ -335,7 +352,7 @@ start_apache() {
         say "Apache already runs (pid $(pid_of "$HTTPD_PID"))"
     else
         rm -f "$HTTPD_PID"
-        if ! apache2 -f "$HTTPD_CONF" -k start; then
+        if ! apache2 -f "$HTTPD_CONF" -k start 9>&-; then
             tail -20 "$LOG/apache-error.log" >&2 || true
             die "Apache did not start"
         fi
@@ -369,7 +386,7 @@ stop_apache() {
 }
 
 # ---------------------------------------------------------------- commands
-lock() { # one start/stop at a time per instance
+lock() { # one start/stop at a time per instance (the servers get fd 9 closed)
     mkdir -p "$DIR"
     exec 9>"$DIR/.lock"
     flock -w 120 9 || die "another instance.sh works on $DIR"
@@ -377,8 +394,8 @@ lock() { # one start/stop at a time per instance
 
 do_start() {
     lock
-    mkdir -p "$DIR"/{mariadb,run,log,keys,apache,tmp}
-    chmod 700 "$DIR/keys" "$DIR/tmp"
+    mkdir -p "$DIR"/{mariadb,run,log,keys,apache,tmp,attachments}
+    chmod 700 "$DIR/keys" "$DIR/tmp" "$DIR/attachments"
     check_sock_len
     ensure_db_password
     write_portal_conf
@@ -391,6 +408,10 @@ do_start() {
 }
 
 do_stop() {
+    if [ ! -d "$DIR" ]; then
+        say "nothing to stop ($DIR does not exist)"
+        return 0
+    fi
     lock
     stop_apache
     stop_portal
