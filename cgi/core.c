@@ -1,13 +1,19 @@
 /*
- * core.c - the built-in "core" module: login, logout, password change and
- * the health check.  Declared with the same descriptor as every module.
+ * core.c - the built-in "core" module: login (password, then a TOTP code
+ * for users who have one), logout, password change and the health check,
+ * plus the routes of the administration pages (admin.c).  Declared with the
+ * same descriptor as every module.
  */
 #include "host.h"
+#include "crypto.h"
 #include "db.h"
+#include "totp.h"
 
+#include <openssl/crypto.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define MAX_FAILURES 5
 #define LOCK_MINUTES 15
@@ -37,7 +43,27 @@ static int login_get(portal_req *r, const struct portal_services *s)
     (void)s;
     if (r->logged_in)
         return services.redirect(r, "/");
+    /* logged in by password but not yet enrolled: enrolment is the only way on */
+    if (r->mfa_pending == 2)
+        return services.redirect(r, "/account/totp");
     return login_form(r, NULL);
+}
+
+/* count a failed attempt (password or code) toward the lockout */
+static void count_failure(portal_req *r, long long uid)
+{
+    db_exec(r->a,
+            "UPDATE users SET locked_until = IF(failed_count + 1 >= ?, "
+            " UTC_TIMESTAMP() + INTERVAL ? MINUTE, locked_until), "
+            " failed_count = IF(failed_count + 1 >= ?, 0, failed_count + 1) WHERE id = ?",
+            "iiii", (long long)MAX_FAILURES, (long long)LOCK_MINUTES,
+            (long long)MAX_FAILURES, uid);
+}
+
+static const char *locked_msg(portal_req *r, const char *minutes)
+{
+    return arena_sprintf(r->a, "登录失败次数过多，账户已被锁定，请 %s 分钟后再试。",
+                         minutes ? minutes : "15");
 }
 
 static int login_post(portal_req *r, const struct portal_services *s)
@@ -48,7 +74,8 @@ static int login_post(portal_req *r, const struct portal_services *s)
         return login_form(r, "请输入用户名和密码。");
     db_rows *rows = db_query(r->a,
                              "SELECT id, password_hash, active, locked_until > UTC_TIMESTAMP(), "
-                             " CEIL(TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), locked_until) / 60) "
+                             " CEIL(TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), locked_until) / 60), "
+                             " totp_secret IS NOT NULL "
                              "FROM users WHERE username = ?", "s", user);
     if (!rows)
         return 500;
@@ -63,8 +90,7 @@ static int login_post(portal_req *r, const struct portal_services *s)
     const char *uids = db_col(rows, 0);
     if (db_col(rows, 3) && atoi(db_col(rows, 3))) {
         audit(r, "login.locked", "user", uids, user);
-        return login_form(r, arena_sprintf(r->a, "登录失败次数过多，账户已被锁定，请 %s 分钟后再试。",
-                                           db_col(rows, 4) ? db_col(rows, 4) : "15"));
+        return login_form(r, locked_msg(r, db_col(rows, 4)));
     }
     if (!atoi(db_col(rows, 2))) {
         password_verify(pw, db_col(rows, 1));
@@ -72,23 +98,115 @@ static int login_post(portal_req *r, const struct portal_services *s)
         return login_form(r, "用户名或密码错误。");
     }
     if (!password_verify(pw, db_col(rows, 1))) {
-        db_exec(r->a,
-                "UPDATE users SET locked_until = IF(failed_count + 1 >= ?, "
-                " UTC_TIMESTAMP() + INTERVAL ? MINUTE, locked_until), "
-                " failed_count = IF(failed_count + 1 >= ?, 0, failed_count + 1) WHERE id = ?",
-                "iiii", (long long)MAX_FAILURES, (long long)LOCK_MINUTES,
-                (long long)MAX_FAILURES, uid);
+        count_failure(r, uid);
         audit(r, "login.fail", "user", uids, "wrong password");
         return login_form(r, "用户名或密码错误。");
     }
+    const char *next = safe_next(req_param(r, "next"));
+    if (atoi(db_col(rows, 5))) {
+        /* enrolled in TOTP: a half session that only /login/totp accepts; the
+         * failure count stays until the code is right, so re-entering the
+         * password does not buy more guesses at the code */
+        if (session_create_mfa(r, uid, 1) != 0)
+            return 500;
+        audit(r, "login.password", "user", uids, "totp code due");
+        buf h;
+        buf_init(&h);
+        buf_adds(&h, "/login/totp?next=");
+        esc_url(&h, next);
+        int st = services.redirect(r, arena_strdup(r->a, h.data));
+        buf_free(&h);
+        return st;
+    }
+    int enrol = totp_required_for(r, uid);
     db_exec(r->a, "UPDATE users SET failed_count = 0, locked_until = NULL, "
             "last_login = UTC_TIMESTAMP() WHERE id = ?", "i", uid);
-    if (session_create(r, uid) != 0)
+    if (session_create_mfa(r, uid, enrol ? 2 : 0) != 0)
         return 500;
     r->logged_in = 1;
     r->user.id = uid;
     r->user.username = user;
-    audit(r, "login", "user", uids, NULL);
+    audit(r, "login", "user", uids, enrol ? "totp enrolment due" : NULL);
+    resp_header(r, "Set-Cookie", "pcsrf=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+    return services.redirect(r, enrol ? "/account/totp" : next);
+}
+
+/* the second step: the code from the authenticator app */
+static int totp_form(portal_req *r, const char *error)
+{
+    hdf_put("Login.Step", "totp");
+    hdf_put("Login.Next", safe_next(req_param(r, "next")));
+    if (error)
+        hdf_put("Login.Error", error);
+    return render_page(r, NULL, "login.cs", "两步验证");
+}
+
+static int login_totp_get(portal_req *r, const struct portal_services *s)
+{
+    (void)s;
+    if (r->mfa_pending != 1)
+        return services.redirect(r, "/login");
+    return totp_form(r, NULL);
+}
+
+static int login_totp_post(portal_req *r, const struct portal_services *s)
+{
+    (void)s;
+    if (r->mfa_pending != 1)
+        return services.redirect(r, "/login");
+    long long uid = r->mfa_user_id;
+    const char *uids = arena_sprintf(r->a, "%lld", uid);
+    db_rows *rows = db_query(r->a,
+                             "SELECT username, totp_secret, totp_last_step, "
+                             " locked_until > UTC_TIMESTAMP(), "
+                             " CEIL(TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), locked_until) / 60) "
+                             "FROM users WHERE id = ? AND active = 1", "i", uid);
+    if (!rows)
+        return 500;
+    if (!db_next(rows) || !db_col(rows, 1)) {
+        session_destroy(r);
+        return services.redirect(r, "/login");
+    }
+    if (db_col(rows, 3) && atoi(db_col(rows, 3))) {
+        session_destroy(r);
+        audit(r, "login.locked", "user", uids, db_col(rows, 0));
+        return login_form(r, locked_msg(r, db_col(rows, 4)));
+    }
+    size_t klen = 0;
+    char *key = crypto_decrypt(r->a, (const unsigned char *)db_col(rows, 1),
+                               db_col_len(rows, 1), &klen);
+    if (!key) {
+        log_msg("PT0601", "the TOTP secret of user %lld does not decrypt", uid);
+        return 500;
+    }
+    long long step = 0;
+    int rc = totp_check((const unsigned char *)key, klen, time(NULL), req_param(r, "code"),
+                        atoll(db_col(rows, 2)), &step);
+    OPENSSL_cleanse(key, klen);
+    /* the step is claimed atomically: two requests with one code cannot both pass */
+    if (rc == 1 && db_exec(r->a, "UPDATE users SET totp_last_step = ?, failed_count = 0, "
+                           "locked_until = NULL, last_login = UTC_TIMESTAMP() "
+                           "WHERE id = ? AND totp_last_step < ?", "iii", step, uid, step) != 1)
+        rc = -1;
+    if (rc != 1) {
+        count_failure(r, uid);
+        audit(r, "login.fail", "user", uids, rc < 0 ? "replayed totp code" : "wrong totp code");
+        db_rows *l = db_query(r->a, "SELECT locked_until > UTC_TIMESTAMP() FROM users "
+                              "WHERE id = ?", "i", uid);
+        if (l && db_next(l) && db_col(l, 0) && atoi(db_col(l, 0))) {
+            session_destroy(r);
+            return login_form(r, locked_msg(r, "15"));
+        }
+        return totp_form(r, rc < 0 ? "该验证码已经使用过，请等待验证器显示下一个验证码。"
+                                   : "验证码不正确。");
+    }
+    /* a fresh session token for the full login (the half session is dropped) */
+    if (session_create_mfa(r, uid, 0) != 0)
+        return 500;
+    r->logged_in = 1;
+    r->user.id = uid;
+    r->user.username = db_col(rows, 0);
+    audit(r, "login", "user", uids, "totp");
     resp_header(r, "Set-Cookie", "pcsrf=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
     return services.redirect(r, safe_next(req_param(r, "next")));
 }
@@ -175,14 +293,117 @@ static const struct portal_param password_params[] = {
     {"confirm_password", PP_TEXT, 128, 1, "确认新密码"},
     {NULL, 0, 0, 0, NULL}};
 
+static const struct portal_param totp_login_params[] = {
+    {"code", PP_CODE, 16, 0, "验证码"},
+    {"next", PP_TEXT, 500, 0, "跳转地址"},
+    {NULL, 0, 0, 0, NULL}};
+
+static const struct portal_param totp_enrol_params[] = {
+    {"code", PP_CODE, 16, 1, "验证码"},
+    {NULL, 0, 0, 0, NULL}};
+
+static const struct portal_param users_list_params[] = {
+    {"q", PP_TEXT, 64, 0, "查询"},
+    {"after", PP_CODE, 64, 0, "分页位置"},
+    {NULL, 0, 0, 0, NULL}};
+
+/* one parameter "role" per checked box: admin.c reads every value */
+static const struct portal_param user_new_params[] = {
+    {"username", PP_TEXT, 64, 0, "用户名"},
+    {"display_name", PP_TEXT, 64, 0, "姓名"},
+    {"org", PP_INT, 20, 0, "单位"},
+    {"division", PP_CODE, 12, 0, "辖区"},
+    {"role", PP_CODE, 32, 0, "角色"},
+    {"totp_required", PP_CODE, 1, 0, "要求两步验证"},
+    {"password", PP_TEXT, 256, 0, "初始密码"},
+    {"confirm_password", PP_TEXT, 256, 0, "确认密码"},
+    {NULL, 0, 0, 0, NULL}};
+
+static const struct portal_param user_update_params[] = {
+    {"org", PP_INT, 20, 0, "单位"},
+    {"division", PP_CODE, 12, 0, "辖区"},
+    {"role", PP_CODE, 32, 0, "角色"},
+    {"totp_required", PP_CODE, 1, 0, "要求两步验证"},
+    {NULL, 0, 0, 0, NULL}};
+
+static const struct portal_param user_reset_params[] = {
+    {"password", PP_TEXT, 256, 0, "新密码"},
+    {"confirm_password", PP_TEXT, 256, 0, "确认密码"},
+    {NULL, 0, 0, 0, NULL}};
+
+static const struct portal_param audit_params[] = {
+    {"user", PP_TEXT, 64, 0, "用户"},
+    {"action", PP_CODE, 64, 0, "操作"},
+    {"otype", PP_CODE, 32, 0, "对象类型"},
+    {"oid", PP_TEXT, 128, 0, "对象编号"},
+    {"from", PP_DATE, 10, 0, "开始日期"},
+    {"to", PP_DATE, 10, 0, "结束日期"},
+    {"before", PP_INT, 20, 0, "分页位置"},
+    {NULL, 0, 0, 0, NULL}};
+
+static const struct portal_param division_add_params[] = {
+    {"township", PP_CODE, 12, 0, "所属乡镇"},
+    {"code", PP_CODE, 12, 0, "区划代码"},
+    {"name", PP_TEXT, 64, 0, "名称"},
+    {"type", PP_TEXT, 16, 0, "类型"},
+    {"valid_from", PP_DATE, 10, 0, "生效日期"},
+    {NULL, 0, 0, 0, NULL}};
+
+static const struct portal_param division_end_params[] = {
+    {"valid_to", PP_DATE, 10, 1, "终止日期"},
+    {NULL, 0, 0, 0, NULL}};
+
+static const struct portal_param org_add_params[] = {
+    {"code", PP_CODE, 32, 0, "单位代码"},
+    {"name", PP_TEXT, 128, 0, "单位名称"},
+    {"kind", PP_CODE, 16, 0, "单位类别"},
+    {"division", PP_CODE, 12, 0, "所在区划"},
+    {NULL, 0, 0, 0, NULL}};
+
+#define SC PR_STATE_CHANGING
 static const struct portal_route core_routes[] = {
     {"GET", "/login", login_get, NULL, PR_PUBLIC, login_params},
-    {"POST", "/login", login_post, NULL, PR_PUBLIC | PR_STATE_CHANGING, login_params},
-    {"POST", "/logout", logout_post, NULL, PR_STATE_CHANGING, NULL},
+    {"POST", "/login", login_post, NULL, PR_PUBLIC | SC, login_params},
+    /* public: the half session of a verified password is checked by the handler */
+    {"GET", "/login/totp", login_totp_get, NULL, PR_PUBLIC, totp_login_params},
+    {"POST", "/login/totp", login_totp_post, NULL, PR_PUBLIC | SC, totp_login_params},
+    {"POST", "/logout", logout_post, NULL, SC, NULL},
     {"GET", "/healthz", healthz, NULL, PR_NO_DB | PR_NO_LAYOUT, NULL},
     {"GET", "/account/password", password_get, NULL, 0, NULL},
-    {"POST", "/account/password", password_post, NULL, PR_STATE_CHANGING, password_params},
+    {"POST", "/account/password", password_post, NULL, SC, password_params},
+    {"GET", "/account/totp", account_totp_get, NULL, 0, NULL},
+    {"POST", "/account/totp", account_totp_post, NULL, SC, totp_enrol_params},
+    /* accounts and roles: the security administrator */
+    {"GET", "/admin/users", admin_users, "system.users", 0, users_list_params},
+    {"GET", "/admin/users/new", admin_user_new_get, "system.users", 0, NULL},
+    {"POST", "/admin/users/new", admin_user_new_post, "system.users", SC, user_new_params},
+    {"GET", "/admin/users/{id}", admin_user_get, "system.users", 0, NULL},
+    {"POST", "/admin/users/{id}", admin_user_update, "system.users", SC, user_update_params},
+    {"POST", "/admin/users/{id}/disable", admin_user_disable, "system.users", SC, NULL},
+    {"POST", "/admin/users/{id}/enable", admin_user_enable, "system.users", SC, NULL},
+    {"POST", "/admin/users/{id}/password", admin_user_reset, "system.users", SC,
+     user_reset_params},
+    {"POST", "/admin/users/{id}/unlock", admin_user_unlock, "system.users", SC, NULL},
+    {"POST", "/admin/users/{id}/totp-reset", admin_user_totp_reset, "system.users", SC, NULL},
+    /* the audit log: the auditor */
+    {"GET", "/admin/audit", admin_audit, "system.audit", 0, audit_params},
+    {"GET", "/admin/audit/verify", admin_audit_verify, "system.audit", 0, NULL},
+    /* divisions and organisations: the system administrator */
+    {"GET", "/admin/divisions", admin_divisions, "system.admin", 0, NULL},
+    {"POST", "/admin/divisions", admin_division_add, "system.admin", SC, division_add_params},
+    {"POST", "/admin/divisions/{code}/end", admin_division_end, "system.admin", SC,
+     division_end_params},
+    {"GET", "/admin/orgs", admin_orgs, "system.admin", 0, NULL},
+    {"POST", "/admin/orgs", admin_org_add, "system.admin", SC, org_add_params},
     {NULL, NULL, NULL, NULL, 0, NULL}};
+#undef SC
+
+static const struct portal_menu core_menu[] = {
+    {"用户管理", "/admin/users", "system.users", 800},
+    {"审计日志", "/admin/audit", "system.audit", 810},
+    {"区划与单位", "/admin/divisions", "system.admin", 820},
+    {"账户安全", "/account/totp", NULL, 890},
+    {NULL, NULL, NULL, 0}};
 
 static const struct portal_permission core_perms[] = {
     {"system.admin", "系统管理"},
@@ -195,6 +416,7 @@ static const struct portal_migration core_migrations[] = {
     {2, "002_divisions.sql"},
     {3, "003_roles.sql"},
     {4, "004_crypto_columns.sql"},
+    {5, "005_admin.sql"},
     {0, NULL}};
 
 const struct portal_module core_module = {
@@ -204,7 +426,7 @@ const struct portal_module core_module = {
     .version = "1.0",
     .routes = core_routes,
     .permissions = core_perms,
-    .menu = NULL,
+    .menu = core_menu,
     .migrations = core_migrations,
     .template_dir = NULL,
 };

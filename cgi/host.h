@@ -38,6 +38,13 @@ struct portal_req {
     const char *csrf;           /* the session's (or pre-session's) CSRF token */
     const char *perms;          /* ",perm1,perm2," */
     int must_change_password;
+    /* two-factor state of the session cookie (sessions.mfa_pending): 1 = the
+     * password was right and the TOTP code is due, 2 = TOTP enrolment is due.
+     * With 1 the request is never logged in (only /login/totp reads it);
+     * with 2 it is logged in on /account/totp, /account/password and /logout only. */
+    int mfa_pending;
+    long long mfa_user_id;
+    int has_sid;                /* a psid cookie named a session row (sid_hash set) */
     const char *flash_in;       /* message saved by the previous request */
     /* response */
     int status;
@@ -79,6 +86,11 @@ extern const struct portal_module core_module;
 /* session.c */
 int session_load(portal_req *r);          /* 0 ok (logged in or not), -1 db error */
 int session_create(portal_req *r, long long user_id);
+/* a session in a two-factor state (mfa_pending 0, 1 or 2, as above) */
+int session_create_mfa(portal_req *r, long long user_id, int mfa_pending);
+/* 1 if the user must use TOTP: users.totp_required or a role listed in the
+ * configuration key require_totp_roles (default "sysadmin,secadmin,auditor") */
+int totp_required_for(portal_req *r, long long user_id);
 void session_destroy(portal_req *r);
 int csrf_check(portal_req *r);            /* 1 ok */
 int origin_check(portal_req *r);          /* 1 ok */
@@ -111,5 +123,27 @@ extern const struct portal_services services;
 
 /* core handlers (core.c) */
 int core_init_module_state(void);
+
+/* admin.c: user, audit, division and organisation administration, TOTP
+ * enrolment; routes declared in core.c */
+int admin_users(portal_req *r, const struct portal_services *s);
+int admin_user_new_get(portal_req *r, const struct portal_services *s);
+int admin_user_new_post(portal_req *r, const struct portal_services *s);
+int admin_user_get(portal_req *r, const struct portal_services *s);
+int admin_user_update(portal_req *r, const struct portal_services *s);
+int admin_user_disable(portal_req *r, const struct portal_services *s);
+int admin_user_enable(portal_req *r, const struct portal_services *s);
+int admin_user_reset(portal_req *r, const struct portal_services *s);
+int admin_user_unlock(portal_req *r, const struct portal_services *s);
+int admin_user_totp_reset(portal_req *r, const struct portal_services *s);
+int admin_audit(portal_req *r, const struct portal_services *s);
+int admin_audit_verify(portal_req *r, const struct portal_services *s);
+int admin_divisions(portal_req *r, const struct portal_services *s);
+int admin_division_add(portal_req *r, const struct portal_services *s);
+int admin_division_end(portal_req *r, const struct portal_services *s);
+int admin_orgs(portal_req *r, const struct portal_services *s);
+int admin_org_add(portal_req *r, const struct portal_services *s);
+int account_totp_get(portal_req *r, const struct portal_services *s);
+int account_totp_post(portal_req *r, const struct portal_services *s);
 
 #endif

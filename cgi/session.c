@@ -125,6 +125,13 @@ int user_has_perm(portal_req *r, const char *perm)
     return 0;
 }
 
+/* where a session waiting for TOTP enrolment counts as logged in */
+static int enrol_path(const char *path)
+{
+    return strcmp(path, "/account/totp") == 0 || strcmp(path, "/account/password") == 0 ||
+           strcmp(path, "/logout") == 0;
+}
+
 int session_load(portal_req *r)
 {
     const char *tok = cookie(r, "psid");
@@ -136,7 +143,8 @@ int session_load(portal_req *r)
             " d.name, s.csrf_token, u.must_change_password, "
             " (SELECT GROUP_CONCAT(DISTINCT rp.perm) FROM user_roles ur "
             "   JOIN role_perms rp ON rp.role_id = ur.role_id WHERE ur.user_id = u.id), "
-            " s.last_seen < UTC_TIMESTAMP() - INTERVAL 60 SECOND, s.flash "
+            " s.last_seen < UTC_TIMESTAMP() - INTERVAL 60 SECOND, s.flash, s.mfa_pending, "
+            " s.created_at > UTC_TIMESTAMP() - INTERVAL 300 SECOND "
             "FROM sessions s JOIN users u ON u.id = s.user_id "
             "LEFT JOIN orgs o ON o.id = u.org_id "
             "LEFT JOIN divisions d ON d.code = u.division_code "
@@ -148,6 +156,27 @@ int session_load(portal_req *r)
         if (!rows)
             return -1;
         if (db_next(rows)) {
+            int mfa = atoi(db_col(rows, 12));
+            r->has_sid = 1;
+            if (mfa == 1) {
+                /* password verified, code due: never logged in; the code form
+                 * (and only it) uses this half session's CSRF token, for five minutes */
+                if (atoi(db_col(rows, 13))) {
+                    r->mfa_pending = 1;
+                    r->mfa_user_id = atoll(db_col(rows, 0));
+                    if (strcmp(r->path, "/login/totp") == 0) {
+                        r->csrf = db_col(rows, 7);
+                        return 0;
+                    }
+                }
+                goto anonymous;
+            }
+            if (mfa == 2 && !enrol_path(r->path)) {
+                r->mfa_pending = 2;
+                r->mfa_user_id = atoll(db_col(rows, 0));
+                goto anonymous;
+            }
+            r->mfa_pending = mfa;
             r->logged_in = 1;
             r->user.id = atoll(db_col(rows, 0));
             r->user.username = db_col(rows, 1);
@@ -158,7 +187,8 @@ int session_load(portal_req *r)
             r->user.division_name = db_col(rows, 6) ? db_col(rows, 6) : "";
             r->csrf = db_col(rows, 7);
             r->must_change_password = atoi(db_col(rows, 8)) != 0;
-            r->perms = arena_sprintf(r->a, ",%s,", db_col(rows, 9) ? db_col(rows, 9) : "");
+            /* until enrolled the user holds no permission at all */
+            r->perms = mfa ? ",," : arena_sprintf(r->a, ",%s,", db_col(rows, 9) ? db_col(rows, 9) : "");
             r->flash_in = db_col(rows, 11);
             if (atoi(db_col(rows, 10)))
                 db_exec(r->a, "UPDATE sessions SET last_seen = UTC_TIMESTAMP() "
@@ -166,6 +196,7 @@ int session_load(portal_req *r)
             return 0;
         }
     }
+anonymous:
     /* anonymous: the pre-session CSRF cookie */
     const char *pc = cookie(r, "pcsrf");
     if (pc && strlen(pc) == 32) {
@@ -183,15 +214,25 @@ int session_load(portal_req *r)
 
 int session_create(portal_req *r, long long user_id)
 {
+    return session_create_mfa(r, user_id, 0);
+}
+
+int session_create_mfa(portal_req *r, long long user_id, int mfa_pending)
+{
     char tok[64], csrf[64];
+    /* a new login replaces the session (or half session) the browser held */
+    if (r->has_sid)
+        db_exec(r->a, "DELETE FROM sessions WHERE token_hash = ?", "b", r->sid_hash, (size_t)32);
     random_token(tok, 32);   /* 256 bits: 43 characters */
     random_token(csrf, 24);
     sha256(tok, r->sid_hash);
     if (db_exec(r->a, "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, "
-                "last_seen, ip) VALUES (?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP(), ?)",
-                "biss", r->sid_hash, (size_t)32, user_id, csrf,
-                r->remote_addr ? r->remote_addr : "") < 0)
+                "last_seen, ip, mfa_pending) VALUES (?, ?, ?, UTC_TIMESTAMP(), "
+                "UTC_TIMESTAMP(), ?, ?)",
+                "bissi", r->sid_hash, (size_t)32, user_id, csrf,
+                r->remote_addr ? r->remote_addr : "", (long long)mfa_pending) < 0)
         return -1;
+    r->has_sid = 1;
     resp_header(r, "Set-Cookie",
                 arena_sprintf(r->a, "psid=%s; Path=/; HttpOnly; SameSite=Strict%s", tok,
                               config_int("secure_cookies", 0) ? "; Secure" : ""));
@@ -201,10 +242,36 @@ int session_create(portal_req *r, long long user_id)
 
 void session_destroy(portal_req *r)
 {
-    if (r->logged_in)
+    if (r->logged_in || r->has_sid)
         db_exec(r->a, "DELETE FROM sessions WHERE token_hash = ?", "b", r->sid_hash, (size_t)32);
     resp_header(r, "Set-Cookie", "psid=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
     r->logged_in = 0;
+    r->has_sid = 0;
+}
+
+int totp_required_for(portal_req *r, long long user_id)
+{
+    db_rows *rows = db_query(r->a,
+                             "SELECT u.totp_required, (SELECT GROUP_CONCAT(ro.code) FROM user_roles ur "
+                             " JOIN roles ro ON ro.id = ur.role_id WHERE ur.user_id = u.id) "
+                             "FROM users u WHERE u.id = ?", "i", user_id);
+    if (!rows || !db_next(rows))
+        return 1;   /* in doubt, ask for the second factor */
+    if (atoi(db_col(rows, 0)))
+        return 1;
+    const char *want = config_get("require_totp_roles", "sysadmin,secadmin,auditor");
+    const char *have = db_col(rows, 1);
+    if (!have || !want)
+        return 0;
+    /* both are comma lists of role codes; spaces around the configured ones are allowed */
+    char *w = arena_strdup(r->a, want), *save = NULL;
+    for (char *t = strtok_r(w, ", ", &save); t; t = strtok_r(NULL, ", ", &save)) {
+        size_t l = strlen(t);
+        for (const char *p = strstr(have, t); p; p = strstr(p + 1, t))
+            if ((p == have || p[-1] == ',') && (p[l] == ',' || p[l] == 0))
+                return 1;
+    }
+    return 0;
 }
 
 int csrf_check(portal_req *r)

@@ -1,0 +1,48 @@
+<h1>单位管理</h1>
+<p><a href="/admin/divisions">区划管理</a></p>
+<?cs if:Form.Error ?><p class="form-error" role="alert"><?cs var:Form.Error ?></p><?cs /if ?>
+<section class="panel">
+<h2>添加单位</h2>
+<form method="post" action="/admin/orgs" class="narrow">
+  <?cs call:csrf() ?>
+  <div class="field<?cs if:Errors.code ?> has-error<?cs /if ?>"><label for="f-code">单位代码 <abbr title="必填">*</abbr></label>
+    <input type="text" id="f-code" name="code" value="<?cs var:Form.code ?>" maxlength="32" required>
+    <span class="hint">2–32 个字符：小写字母、数字、下划线，如 jyj（教育局）。</span>
+    <?cs call:field_error(Errors.code) ?></div>
+  <div class="field<?cs if:Errors.name ?> has-error<?cs /if ?>"><label for="f-name">单位名称 <abbr title="必填">*</abbr></label>
+    <input type="text" id="f-name" name="name" value="<?cs var:Form.name ?>" maxlength="128" required>
+    <?cs call:field_error(Errors.name) ?></div>
+  <div class="field<?cs if:Errors.kind ?> has-error<?cs /if ?>"><label for="f-kind">单位类别 <abbr title="必填">*</abbr></label>
+    <select id="f-kind" name="kind" required>
+      <option value="">请选择</option>
+      <option value="department"<?cs if:Form.kind == "department" ?> selected<?cs /if ?>>县级部门</option>
+      <option value="township"<?cs if:Form.kind == "township" ?> selected<?cs /if ?>>乡镇人民政府（街道办事处）</option>
+      <option value="village"<?cs if:Form.kind == "village" ?> selected<?cs /if ?>>村（居）民委员会</option>
+      <option value="ngo"<?cs if:Form.kind == "ngo" ?> selected<?cs /if ?>>社会组织</option>
+      <option value="institution"<?cs if:Form.kind == "institution" ?> selected<?cs /if ?>>事业单位（学校、医院等）</option>
+    </select>
+    <?cs call:field_error(Errors.kind) ?></div>
+  <div class="field<?cs if:Errors.division ?> has-error<?cs /if ?>"><label for="f-division">所在区划 <abbr title="必填">*</abbr></label>
+    <select id="f-division" name="division" required>
+      <option value="">请选择</option>
+      <?cs each:d = Divisions ?><option value="<?cs var:d.code ?>"<?cs if:d.code == Form.division ?> selected<?cs /if ?>><?cs if:d.level == "township" ?>　<?cs elif:d.level == "village" ?>　　<?cs /if ?><?cs var:d.name ?>（<?cs var:d.code ?>）</option><?cs /each ?>
+    </select>
+    <?cs call:field_error(Errors.division) ?></div>
+  <button type="submit">添加</button>
+</form>
+</section>
+<table class="list">
+<caption>单位</caption>
+<thead><tr><th>代码</th><th>名称</th><th>类别</th><th>所在区划</th><th>状态</th></tr></thead>
+<tbody>
+<?cs each:o = OrgList ?>
+<tr>
+  <td><?cs var:o.code ?></td>
+  <td><?cs var:o.name ?></td>
+  <td><?cs if:o.kind == "department" ?>县级部门<?cs elif:o.kind == "township" ?>乡镇（街道）<?cs elif:o.kind == "village" ?>村（居）委会<?cs elif:o.kind == "ngo" ?>社会组织<?cs else ?>事业单位<?cs /if ?></td>
+  <td><?cs var:o.division_name ?>（<?cs var:o.division ?>）</td>
+  <td><?cs if:o.active == "1" ?>有效<?cs else ?>已撤销<?cs /if ?></td>
+</tr>
+<?cs /each ?>
+</tbody>
+</table>
