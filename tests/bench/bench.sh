@@ -6,7 +6,7 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
-DIR="$ROOT/var/bench"
+DIR=${BENCH_DIR:-$ROOT/var/bench}
 PORT=${BENCH_PORT:-18280}
 DURATION=${BENCH_SECONDS:-10}
 CONN=${BENCH_CONNECTIONS:-32}
@@ -18,10 +18,35 @@ stop
 WORKERS=${WORKERS:-8} MAX_REQUESTS=100000 bash deploy/local/instance.sh start "$DIR" "$PORT" >/dev/null
 BASE="http://127.0.0.1:$PORT"
 
+# the registry at county scale: 100,000 synthetic children (seed once per
+# instance folder; a second run finds them there)
+have=$(mariadb --socket="$DIR/run/mysqld.sock" -uroot -N -B portal -e "SELECT COUNT(*) FROM children")
+if [ "$have" -lt 100000 ]; then
+    t0=$(date +%s.%N)
+    build/portalctl --config "$DIR/portal.conf" seed --children 100000 >"$DIR/log/seed.log"
+    t1=$(date +%s.%N)
+    awk -v a="$t0" -v b="$t1" 'BEGIN{printf "bench seed-100k seconds=%.1f\n", b-a}'
+else
+    build/portalctl --config "$DIR/portal.conf" seed-demo >/dev/null
+    echo "bench seed-100k seconds=skipped (the instance already holds $have children)"
+fi
+# a logged-in township user: the session cookie for wrk
+JAR=$(mktemp)
+tok=$(curl -s -c "$JAR" -b "$JAR" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n1)
+curl -s -c "$JAR" -b "$JAR" -o /dev/null -H "Origin: $BASE" --data-urlencode "_csrf=$tok" \
+    --data-urlencode "username=township" --data-urlencode 'password=Town#2026portal' "$BASE/login"
+PSID=$(awk '$6 == "psid" {print $7}' "$JAR")
+rm -f "$JAR"
+[ -n "$PSID" ] || { echo "bench: the township user could not log in" >&2; exit 1; }
+CHILD=$(mariadb --socket="$DIR/run/mysqld.sock" -uroot -N -B portal -e \
+    "SELECT id FROM children WHERE township_code = '500242101000' ORDER BY id LIMIT 1")
+
 declare -A RPS
-run() { # run NAME PATH
+run() { # run NAME PATH [COOKIE]
     local name=$1 path=$2 out
-    out=$(wrk -t2 -c"$CONN" -d"${DURATION}s" --latency "$BASE$path")
+    local -a hdr=()
+    [ -n "${3:-}" ] && hdr=(-H "Cookie: psid=$3")
+    out=$(wrk -t2 -c"$CONN" -d"${DURATION}s" --latency "${hdr[@]}" "$BASE$path")
     local rps p50 p99 non2xx
     rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
     p50=$(awk '$1=="50%" {print $2}' <<<"$out")
@@ -37,5 +62,9 @@ ratio() { awk -v a="${RPS[$1]}" -v b="${RPS[$2]}" -v n="$1/$2" 'BEGIN{printf "ra
 run static /static/portal.css
 run hello /hello
 run dbpage /about
+run list "/children?township=500242101000" "$PSID"
+run file "/children/$CHILD" "$PSID"
 ratio hello static
 ratio dbpage hello
+ratio list hello
+ratio file hello

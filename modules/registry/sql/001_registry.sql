@@ -36,6 +36,13 @@ CREATE TABLE children (
   KEY village (village_code, status, id),
   KEY name_birth (name, birth_date),
   KEY last4 (id_last4),
+  -- the list (list.c): keyset pages ordered by (name, id) / (birth_date, id),
+  -- in a township or county-wide (InnoDB appends the id to every key)
+  KEY town_name (township_code, name),
+  KEY town_birth (township_code, birth_date),
+  KEY name_id (name),
+  KEY birth_id (birth_date),
+  KEY status_village (status, village_code),  -- county-wide counts by status
   CONSTRAINT children_village FOREIGN KEY (village_code) REFERENCES divisions (code),
   CONSTRAINT children_township FOREIGN KEY (township_code) REFERENCES divisions (code)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

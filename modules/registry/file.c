@@ -1,0 +1,1208 @@
+/*
+ * file.c - one child's file (一人一档): create, read, print, edit, family
+ * members, categories (entry and exit as dated rows, never overwrites) and
+ * attachments.
+ *
+ * Security rules every handler here follows:
+ *  - every {id} route loads the child's village first and answers
+ *    s->not_found (404 + an audited denial) when it is outside the user's
+ *    scope, before reading or writing anything else;
+ *  - ID numbers exist in plaintext only in request memory: stored as id_enc
+ *    (AES-256-GCM), id_hmac (lookups, duplicates), id_masked and id_last4;
+ *    never in logs, audit details or the timeline;
+ *  - the full ID number is shown only on the edit form (registry.edit), where
+ *    the user needs it to correct it; that read is audited.  The file page and
+ *    the print page show it masked;
+ *  - every read of a file is audited (child.read, child.print,
+ *    attachment.read).
+ */
+#include "registry.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* ------------------------------------------------------------ the form */
+
+/* The create/edit form.  The order matches enum field below. */
+const struct portal_param child_params[] = {
+    {"name", PP_TEXT, 64, 0, "姓名"},
+    {"sex", PP_CODE, 1, 0, "性别"},
+    {"birth_date", PP_TEXT, 10, 0, "出生日期"},
+    {"ethnicity", PP_TEXT, 16, 0, "民族"},
+    {"id_number", PP_TEXT, 18, 0, "身份证号"},
+    {"no_id_reason", PP_TEXT, 100, 0, "无身份证号原因"},
+    {"hukou", PP_TEXT, 200, 0, "户籍地"},
+    {"address", PP_TEXT, 200, 0, "现住址"},
+    {"village_code", PP_CODE, 12, 0, "所在村（社区）"},
+    {"school", PP_TEXT, 100, 0, "就读学校"},
+    {"school_grade", PP_TEXT, 32, 0, "年级"},
+    {"health", PP_TEXT, 500, 0, "健康状况"},
+    {"disability_type", PP_CODE, 16, 0, "残疾类别"},
+    {"disability_grade", PP_CODE, 1, 0, "残疾等级"},
+    {"disability_cert_expiry", PP_TEXT, 10, 0, "残疾证有效期至"},
+    {"placement", PP_TEXT, 32, 0, "安置方式"},
+    {"notes", PP_LINES, 4000, 0, "备注（敏感信息）"},
+    {"confirm_duplicate", PP_INT, 1, 0, "确认重复"},
+    {NULL, 0, 0, 0, NULL}};
+
+enum field {
+    F_NAME, F_SEX, F_BIRTH, F_ETHNICITY, F_ID, F_NO_ID_REASON, F_HUKOU, F_ADDRESS, F_VILLAGE,
+    F_SCHOOL, F_GRADE, F_HEALTH, F_DIS_TYPE, F_DIS_GRADE, F_DIS_EXPIRY, F_PLACEMENT, F_NOTES,
+    F_COUNT
+};
+
+struct child_form {
+    const char *v[F_COUNT];   /* as typed (trimmed); never NULL */
+    int confirm;
+    int errors;
+    char township[13];
+    /* derived from the ID number */
+    const char *id_hmac;
+    const void *id_enc;
+    size_t id_enc_len;
+    char id_masked[19];
+    char id_last4[5];
+    const void *notes_enc;
+    size_t notes_enc_len;
+};
+
+/* ------------------------------------------------------------ labels */
+
+struct label {
+    const char *code, *text;
+};
+
+static const struct label sexes[] = {{"1", "男"}, {"2", "女"}, {NULL, NULL}};
+static const struct label situations[] = {
+    {"normal", "正常"}, {"dead", "死亡"}, {"missing", "失踪（下落不明）"},
+    {"disabled", "重度残疾"}, {"ill", "重病"}, {"imprisoned", "服刑在押"},
+    {"drug_treatment", "强制隔离戒毒"}, {"working_away", "外出务工"},
+    {"revoked", "被撤销监护资格"}, {"deported", "被遣送（驱逐）出境"}, {"other", "其他"},
+    {NULL, NULL}};
+static const struct label categories[] = {
+    {"orphan", "孤儿"}, {"de_facto_unsupported", "事实无人抚养儿童"},
+    {"tekun", "特困供养儿童"}, {"dibao", "低保家庭儿童"}, {"ill_disabled", "重病重残儿童"},
+    {"guardianship", "监护缺失或不当儿童"}, {"temporary", "临时困境儿童"}, {NULL, NULL}};
+static const struct label exit_reasons[] = {
+    {"released", "父母刑满释放或戒毒期满"}, {"found", "父母已找到"},
+    {"adult", "年满十八周岁（或十八周岁后离校）"}, {"adopted", "被依法收养"},
+    {"death", "死亡"}, {"moved", "迁出本县"}, {"ineligible", "不再符合条件"},
+    {"other", "其他"}, {NULL, NULL}};
+static const struct label disabilities[] = {
+    {"visual", "视力残疾"}, {"hearing", "听力残疾"}, {"speech", "言语残疾"},
+    {"physical", "肢体残疾"}, {"intellectual", "智力残疾"}, {"mental", "精神残疾"},
+    {"multiple", "多重残疾"}, {NULL, NULL}};
+static const struct label modules_held[] = {{"registry", "儿童台账"}, {NULL, NULL}};
+
+static const char *label_of(const struct label *t, const char *code)
+{
+    for (; code && t->code; t++)
+        if (strcmp(t->code, code) == 0)
+            return t->text;
+    return NULL;
+}
+
+/* Lbl.<name>.<code> = text: templates look labels up and list options */
+static void put_labels(portal_req *r, const struct portal_services *s, const char *name,
+                       const struct label *t)
+{
+    for (; t->code; t++)
+        s->set(r, s->sprintf(r, "Lbl.%s.%s", name, t->code), t->text);
+}
+
+static void put_all_labels(portal_req *r, const struct portal_services *s)
+{
+    put_labels(r, s, "sex", sexes);
+    put_labels(r, s, "situation", situations);
+    put_labels(r, s, "category", categories);
+    put_labels(r, s, "exit", exit_reasons);
+    put_labels(r, s, "disability", disabilities);
+    put_labels(r, s, "module", modules_held);
+}
+
+/* ------------------------------------------------------------ helpers */
+
+static const char *trim(portal_req *r, const struct portal_services *s, const char *v)
+{
+    if (!v)
+        return "";
+    while (*v == ' ' || *v == '\t')
+        v++;
+    size_t n = strlen(v);
+    while (n && (v[n - 1] == ' ' || v[n - 1] == '\t'))
+        n--;
+    char *out = s->alloc(r, n + 1);
+    memcpy(out, v, n);
+    out[n] = 0;
+    return out;
+}
+
+/* digits only, 1..18 of them: a row id; -1 otherwise */
+static long long parse_id(const char *v)
+{
+    if (!v || !*v || strlen(v) > 18)
+        return -1;
+    for (const char *p = v; *p; p++)
+        if (*p < '0' || *p > '9')
+            return -1;
+    long long n = strtoll(v, NULL, 10);
+    return n > 0 ? n : -1;
+}
+
+static int valid_date(const char *v)
+{
+    if (!v || strlen(v) != 10 || v[4] != '-' || v[7] != '-')
+        return 0;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && !isdigit((unsigned char)v[i]))
+            return 0;
+    int y = atoi(v), m = atoi(v + 5), d = atoi(v + 8);
+    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1900 || y > 2200 || m < 1 || m > 12)
+        return 0;
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d >= 1 && d <= mdays[m - 1] + (m == 2 && leap);
+}
+
+/*
+ * The jurisdiction guard of every {id} route: a numeric id whose child
+ * exists and lies in the user's scope.  Returns 0 with *id set, or the
+ * status already answered (404: a non-numeric id, an unknown id or a child
+ * outside the scope, the last two audited as denials).  Runs before any
+ * transaction so the denial's audit row is never rolled back.
+ */
+static int guard(portal_req *r, const struct portal_services *s, long long *id)
+{
+    const char *arg = s->path_arg(r, "id");
+    long long n = parse_id(arg);
+    if (n < 0)
+        return s->fail(r, 404, NULL);
+    portal_rows *q = s->db_query(r, "SELECT village_code FROM children WHERE id = ?", "i", n);
+    if (!q)
+        return 500;
+    if (!s->db_next(q) || !s->in_scope(r, s->db_col(q, 0)))
+        return s->not_found(r, "child", s->sprintf(r, "%lld", n));
+    *id = n;
+    return 0;
+}
+
+/* lock the child's row for the rest of the transaction */
+static int lock_child(portal_req *r, const struct portal_services *s, long long id)
+{
+    portal_rows *q = s->db_query(r, "SELECT id FROM children WHERE id = ? FOR UPDATE", "i", id);
+    return q && s->db_next(q) ? 0 : -1;
+}
+
+static int add_event(portal_req *r, const struct portal_services *s, long long child,
+                     const char *kind, const char *summary)
+{
+    char buf[500];
+    /* summary is VARCHAR(500) characters; cut long ones on a UTF-8 boundary */
+    size_t n = strlen(summary);
+    if (n > 480) {
+        n = 480;
+        while (n && ((unsigned char)summary[n] & 0xC0) == 0x80)
+            n--;
+        memcpy(buf, summary, n);
+        memcpy(buf + n, "…", sizeof "…");
+        summary = buf;
+    }
+    return s->db_exec(r, "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) "
+                         "VALUES (?, UTC_TIMESTAMP(), ?, 'registry', ?, ?)",
+                      "iiss", child, (long long)s->user(r)->id, kind, summary) < 0
+               ? -1
+               : 0;
+}
+
+static const char *idstr(portal_req *r, const struct portal_services *s, long long id)
+{
+    return s->sprintf(r, "%lld", id);
+}
+
+static int redirect_to_file(portal_req *r, const struct portal_services *s, long long id,
+                            const char *anchor, const char *flash)
+{
+    if (flash)
+        s->flash(r, flash);
+    return s->redirect(r, s->sprintf(r, "/children/%lld%s", id, anchor ? anchor : ""));
+}
+
+/* ------------------------------------------------------------ validation */
+
+static void field_error(portal_req *r, const struct portal_services *s, struct child_form *f,
+                        enum field k, const char *msg)
+{
+    s->set(r, s->sprintf(r, "Err.%s", child_params[k].name), msg);
+    f->errors++;
+}
+
+static void read_form(portal_req *r, const struct portal_services *s, struct child_form *f)
+{
+    memset(f, 0, sizeof *f);
+    for (int i = 0; i < F_COUNT; i++)
+        f->v[i] = i == F_NOTES ? (s->param(r, "notes") ? s->param(r, "notes") : "")
+                               : trim(r, s, s->param(r, child_params[i].name));
+    f->confirm = s->param_int(r, "confirm_duplicate", 0) == 1;
+    /* ID numbers: upper-case x, no spaces */
+    char *id = s->alloc(r, strlen(f->v[F_ID]) + 1);
+    size_t j = 0;
+    for (const char *p = f->v[F_ID]; *p; p++)
+        if (*p != ' ')
+            id[j++] = *p == 'x' ? 'X' : *p;
+    id[j] = 0;
+    f->v[F_ID] = id;
+}
+
+/*
+ * Check every field; sets Err.<field> for each fault (Chinese) and derives the
+ * township, the encrypted ID and its lookups.  Returns the number of faults;
+ * -1 on an internal error (encryption unavailable, database).
+ */
+static int validate(portal_req *r, const struct portal_services *s, struct child_form *f)
+{
+    const char *today = s->today(r);
+    const char **v = f->v;
+    if (!*v[F_NAME])
+        field_error(r, s, f, F_NAME, "请填写姓名。");
+    if (!label_of(sexes, v[F_SEX]))
+        field_error(r, s, f, F_SEX, "请选择性别。");
+    int birth_ok = 0;
+    if (!*v[F_BIRTH])
+        field_error(r, s, f, F_BIRTH, "请填写出生日期。");
+    else if (!valid_date(v[F_BIRTH]))
+        field_error(r, s, f, F_BIRTH, "出生日期的格式不正确，应为 年-月-日，例如 2015-03-01。");
+    else if (strcmp(v[F_BIRTH], today) > 0)
+        field_error(r, s, f, F_BIRTH, "出生日期不能晚于今天。");
+    else
+        birth_ok = 1;
+    if (!*v[F_ETHNICITY])
+        field_error(r, s, f, F_ETHNICITY, "请填写民族。");
+
+    /* the ID number: format, check character, date, then consistency */
+    const char *id = v[F_ID];
+    if (*id) {
+        int digits17 = strlen(id) == 18;
+        for (int i = 0; digits17 && i < 17; i++)
+            digits17 = isdigit((unsigned char)id[i]);
+        char birth[11];
+        int sex = 0;
+        if (!digits17 || !(isdigit((unsigned char)id[17]) || id[17] == 'X'))
+            field_error(r, s, f, F_ID, "身份证号应为 18 位：前 17 位是数字，最后一位是数字或 X。");
+        else if (idcard_check_char(id) != id[17])
+            field_error(r, s, f, F_ID, "身份证号校验位不正确，请逐位核对。");
+        else if (!idcard_parse(id, birth, &sex))
+            field_error(r, s, f, F_ID, "身份证号中的出生日期无效。");
+        else if (birth_ok && strcmp(birth, v[F_BIRTH]) != 0)
+            field_error(r, s, f, F_ID,
+                        s->sprintf(r, "身份证号中的出生日期（%s）与填写的出生日期不一致。", birth));
+        else if (label_of(sexes, v[F_SEX]) && sex != atoi(v[F_SEX]))
+            field_error(r, s, f, F_ID, "身份证号显示的性别与填写的性别不一致。");
+        else {
+            f->id_enc = s->encrypt(r, id, &f->id_enc_len);
+            f->id_hmac = s->hmac(r, id);
+            if (!f->id_enc || !f->id_hmac)
+                return -1;
+            idcard_mask(id, f->id_masked);
+            memcpy(f->id_last4, id + 14, 4);
+            f->id_last4[4] = 0;
+        }
+        if (*v[F_NO_ID_REASON])
+            v[F_NO_ID_REASON] = ""; /* a reason only goes with no number */
+    } else if (!*v[F_NO_ID_REASON]) {
+        field_error(r, s, f, F_NO_ID_REASON,
+                    "没有身份证号时，请填写原因（例如：未落户、弃婴待落户）。");
+    }
+
+    /* the village: a current village inside the user's scope */
+    const char *vc = v[F_VILLAGE];
+    if (!*vc) {
+        field_error(r, s, f, F_VILLAGE, "请选择所在村（社区）。");
+    } else if (strlen(vc) != 12 || !s->in_scope(r, vc)) {
+        field_error(r, s, f, F_VILLAGE, "所选村（社区）不在您的辖区内。");
+    } else {
+        portal_rows *q = s->db_query(r, "SELECT code FROM divisions WHERE code = ? AND "
+                                        "level = 'village' AND (valid_to IS NULL OR "
+                                        "valid_to >= UTC_DATE())", "s", vc);
+        if (!q)
+            return -1;
+        if (!s->db_next(q)) {
+            field_error(r, s, f, F_VILLAGE, "所选村（社区）不存在或已撤销。");
+        } else {
+            memcpy(f->township, vc, 9);
+            memcpy(f->township + 9, "000", 4);
+        }
+    }
+
+    /* disability (GB/T 26341-2010) */
+    if (*v[F_DIS_TYPE]) {
+        if (!label_of(disabilities, v[F_DIS_TYPE]))
+            field_error(r, s, f, F_DIS_TYPE, "残疾类别不正确。");
+        if (strlen(v[F_DIS_GRADE]) != 1 || v[F_DIS_GRADE][0] < '1' || v[F_DIS_GRADE][0] > '4')
+            field_error(r, s, f, F_DIS_GRADE, "请选择残疾等级（一级至四级）。");
+        if (*v[F_DIS_EXPIRY] && !valid_date(v[F_DIS_EXPIRY]))
+            field_error(r, s, f, F_DIS_EXPIRY, "残疾证有效期的格式不正确，应为 年-月-日。");
+    } else {
+        if (*v[F_DIS_GRADE])
+            field_error(r, s, f, F_DIS_TYPE, "填写了残疾等级时，请选择残疾类别。");
+        if (*v[F_DIS_EXPIRY])
+            field_error(r, s, f, F_DIS_TYPE, "填写了残疾证有效期时，请选择残疾类别。");
+    }
+
+    if (*v[F_NOTES]) {
+        f->notes_enc = s->encrypt(r, v[F_NOTES], &f->notes_enc_len);
+        if (!f->notes_enc)
+            return -1;
+    }
+    return f->errors;
+}
+
+static const char *or_null(const char *v) { return v && *v ? v : NULL; }
+
+/* ------------------------------------------------------------ form page */
+
+static int put_villages(portal_req *r, const struct portal_services *s)
+{
+    const char *scope = s->scope_prefix(r);
+    if (!scope)
+        return 0;
+    return s->db_query_hdf(r, "Villages",
+                           "SELECT v.code, v.name, t.name AS township FROM divisions v "
+                           "LEFT JOIN divisions t ON t.code = v.parent_code "
+                           "WHERE v.level = 'village' AND v.code LIKE CONCAT(?, '%') "
+                           "AND (v.valid_to IS NULL OR v.valid_to >= UTC_DATE()) "
+                           "ORDER BY v.code", "s", scope) < 0 ? -1 : 0;
+}
+
+/* the create/edit form, with the values as typed; status 200 or 400 */
+static int form_page(portal_req *r, const struct portal_services *s, const struct child_form *f,
+                     long long id, int status)
+{
+    for (int i = 0; i < F_COUNT; i++)
+        s->set(r, s->sprintf(r, "Form.%s", child_params[i].name), f->v[i]);
+    if (id > 0) {
+        s->set_int(r, "Form.id", id);
+        s->setf(r, "Form.action", "/children/%lld/edit", id);
+    } else {
+        s->set(r, "Form.action", "/children/new");
+    }
+    put_all_labels(r, s);
+    if (put_villages(r, s) < 0)
+        return 500;
+    int rc = s->render(r, "file_form.cs", id > 0 ? "修改儿童档案" : "新建儿童档案");
+    return rc == 200 ? status : rc;
+}
+
+/* ------------------------------------------------------------ create */
+
+int child_new_form(portal_req *r, const struct portal_services *s)
+{
+    struct child_form f;
+    memset(&f, 0, sizeof f);
+    for (int i = 0; i < F_COUNT; i++)
+        f.v[i] = "";
+    f.v[F_ETHNICITY] = "土家族"; /* Youyang is a Tujia and Miao autonomous county */
+    return form_page(r, s, &f, 0, 200);
+}
+
+/*
+ * Duplicates.  The same ID number is refused (the unique key would refuse it
+ * anyway); the existing file is linked only when the user may see it.  The
+ * same name and birth date is a warning the user can confirm past.
+ * Returns 0 (no blocking duplicate), 1 (form must be shown again), -1 error.
+ */
+static int duplicates(portal_req *r, const struct portal_services *s, struct child_form *f,
+                      long long self)
+{
+    if (f->id_hmac) {
+        portal_rows *q = s->db_query(r, "SELECT id, village_code FROM children "
+                                        "WHERE id_hmac = ? AND id <> ?", "si", f->id_hmac, self);
+        if (!q)
+            return -1;
+        if (s->db_next(q)) {
+            const char *other = s->db_col(q, 0);
+            int visible = s->in_scope(r, s->db_col(q, 1));
+            field_error(r, s, f, F_ID, visible ? "该身份证号已有档案，不能重复建档。"
+                                               : "该身份证号已在其他辖区建档，不能重复建档；"
+                                                 "如需转入，请联系县民政局。");
+            if (visible)
+                s->set(r, "Dup.Existing", other);
+            s->audit(r, "child.duplicate", "child", visible ? other : NULL,
+                     "ID number already on file");
+            return 1;
+        }
+    }
+    if (!f->confirm) {
+        portal_rows *q = s->db_query(r, "SELECT id, village_code FROM children WHERE name = ? "
+                                        "AND birth_date = ? AND id <> ? ORDER BY id LIMIT 10",
+                                     "ssi", f->v[F_NAME], f->v[F_BIRTH], self);
+        if (!q)
+            return -1;
+        int n = 0, hidden = 0;
+        while (s->db_next(q)) {
+            if (s->in_scope(r, s->db_col(q, 1)))
+                s->set(r, s->sprintf(r, "Dup.Similar.%d", n++), s->db_col(q, 0));
+            else
+                hidden++;
+        }
+        if (n || hidden) {
+            s->set_int(r, "Dup.Warn", n + hidden);
+            s->set_int(r, "Dup.Hidden", hidden);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+int child_create(portal_req *r, const struct portal_services *s)
+{
+    struct child_form f;
+    read_form(r, s, &f);
+    int bad = validate(r, s, &f);
+    if (bad < 0)
+        return 500;
+    if (bad > 0)
+        return form_page(r, s, &f, 0, 400);
+    int dup = duplicates(r, s, &f, 0);
+    if (dup < 0)
+        return 500;
+    if (dup > 0)
+        return form_page(r, s, &f, 0, 400);
+
+    const char **v = f.v;
+    if (s->db_begin(r) != 0)
+        return 500;
+    if (s->db_exec(r,
+                   "INSERT INTO children (name, sex, birth_date, ethnicity, id_enc, id_hmac, "
+                   "id_masked, id_last4, no_id_reason, hukou, address, township_code, "
+                   "village_code, school, school_grade, health, disability_type, "
+                   "disability_grade, disability_cert_expiry, placement, notes_enc, status, "
+                   "created_at, created_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                   "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', UTC_TIMESTAMP(), ?, "
+                   "UTC_TIMESTAMP())",
+                   "sissbsssssssssssssssbi", v[F_NAME], (long long)atoi(v[F_SEX]), v[F_BIRTH],
+                   v[F_ETHNICITY], f.id_enc, f.id_enc_len, f.id_hmac,
+                   f.id_hmac ? f.id_masked : NULL, f.id_hmac ? f.id_last4 : NULL,
+                   or_null(v[F_NO_ID_REASON]), v[F_HUKOU], v[F_ADDRESS], f.township,
+                   v[F_VILLAGE], v[F_SCHOOL], v[F_GRADE], v[F_HEALTH], or_null(v[F_DIS_TYPE]),
+                   or_null(v[F_DIS_GRADE]), or_null(v[F_DIS_EXPIRY]), v[F_PLACEMENT],
+                   f.notes_enc, f.notes_enc_len, (long long)s->user(r)->id) < 0)
+        return 500;
+    long long id = s->db_insert_id(r);
+    if (add_event(r, s, id, "created",
+                  s->sprintf(r, "建立档案：%s%s", v[F_NAME], f.id_hmac ? "" : "（无身份证号）")) != 0)
+        return 500;
+    s->audit(r, "child.create", "child", idstr(r, s, id),
+             f.id_hmac ? NULL : "no ID number");
+    return redirect_to_file(r, s, id, NULL, "已建立档案。");
+}
+
+/* ------------------------------------------------------------ the file page */
+
+/* identity, family, categories, attachments, timeline, holdings */
+static int load_file(portal_req *r, const struct portal_services *s, long long id, int print)
+{
+    if (s->db_query_hdf(r, "Child",
+                        "SELECT c.id, c.name, c.sex, c.birth_date, c.ethnicity, c.id_masked, "
+                        "c.no_id_reason, c.hukou, c.address, c.township_code, c.village_code, "
+                        "v.name AS village, t.name AS township, c.school, c.school_grade, "
+                        "c.health, c.disability_type, c.disability_grade, "
+                        "c.disability_cert_expiry, c.placement, c.status, "
+                        "DATE_FORMAT(c.created_at + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i') AS created, "
+                        "DATE_FORMAT(c.updated_at + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i') AS updated, "
+                        "TIMESTAMPDIFF(YEAR, c.birth_date, ?) AS age "
+                        "FROM children c LEFT JOIN divisions v ON v.code = c.village_code "
+                        "LEFT JOIN divisions t ON t.code = c.township_code WHERE c.id = ?",
+                        "si", s->today(r), id) != 1)
+        return 500;
+
+    /* family: ID numbers decrypted only to be masked */
+    portal_rows *q = s->db_query(r, "SELECT id, relation, name, id_enc, situation, is_guardian, "
+                                    "phone, note FROM child_family WHERE child_id = ? "
+                                    "ORDER BY is_guardian DESC, id", "i", id);
+    if (!q)
+        return 500;
+    int n = 0;
+    while (s->db_next(q)) {
+        const char *p = s->sprintf(r, "Family.%d.", n++);
+        static const char *const cols[] = {"id", "relation", "name", NULL, "situation",
+                                           "guardian", "phone", "note"};
+        for (int c = 0; c < 8; c++)
+            if (cols[c] && s->db_col(q, c))
+                s->set(r, s->sprintf(r, "%s%s", p, cols[c]), s->db_col(q, c));
+        if (s->db_col(q, 3)) {
+            const char *pt = s->decrypt(r, s->db_col(q, 3), s->db_col_len(q, 3));
+            char masked[19];
+            idcard_mask(pt, masked);
+            s->set(r, s->sprintf(r, "%sid_masked", p), pt ? masked : "（无法解密）");
+        }
+    }
+    s->set_int(r, "Count.family", n);
+
+    int cats = s->db_query_hdf(r, "Cats",
+                               "SELECT k.id, k.category, k.basis, k.start_date, k.end_date, "
+                               "k.exit_reason, k.exit_note, u.display_name AS entered_by "
+                               "FROM child_categories k LEFT JOIN users u ON u.id = k.entered_by "
+                               "WHERE k.child_id = ? "
+                               "ORDER BY k.end_date IS NOT NULL, k.start_date DESC, k.id DESC",
+                               "i", id);
+    int atts = s->db_query_hdf(r, "Atts",
+                               "SELECT a.id, a.kind, a.filename, a.content_type, a.size, "
+                               "DATE_FORMAT(a.uploaded_at + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i') AS at, "
+                               "u.display_name AS who FROM child_attachments a "
+                               "LEFT JOIN users u ON u.id = a.uploaded_by "
+                               "WHERE a.child_id = ? ORDER BY a.id", "i", id);
+    int evs = s->db_query_hdf(r, "Events",
+                              "SELECT DATE_FORMAT(e.at + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i') AS at, "
+                              "e.module, e.kind, e.summary, u.display_name AS who "
+                              "FROM child_events e LEFT JOIN users u ON u.id = e.user_id "
+                              "WHERE e.child_id = ? ORDER BY e.id DESC LIMIT 500", "i", id);
+    /* which module holds what: one row per module that wrote to the timeline;
+     * other modules' events appear here as they start writing them */
+    int holds = s->db_query_hdf(r, "Holds",
+                                "SELECT module, COUNT(*) AS events, "
+                                "DATE_FORMAT(MAX(at) + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i') AS last "
+                                "FROM child_events WHERE child_id = ? GROUP BY module "
+                                "ORDER BY module", "i", id);
+    if (cats < 0 || atts < 0 || evs < 0 || holds < 0)
+        return 500;
+    s->set_int(r, "Count.cats", cats);
+    s->set_int(r, "Count.atts", atts);
+
+    /* sensitive notes: on screen for editors only, never on paper */
+    if (!print && s->has_perm(r, "registry.edit")) {
+        s->set(r, "File.CanEdit", "1");
+        q = s->db_query(r, "SELECT notes_enc FROM children WHERE id = ?", "i", id);
+        if (!q)
+            return 500;
+        if (s->db_next(q) && s->db_col(q, 0)) {
+            const char *pt = s->decrypt(r, s->db_col(q, 0), s->db_col_len(q, 0));
+            s->set(r, "File.Notes", pt ? pt : "（无法解密，请联系管理员）");
+        }
+    }
+    s->set(r, "File.Today", s->today(r));
+    put_all_labels(r, s);
+    return 0;
+}
+
+int child_view(portal_req *r, const struct portal_services *s)
+{
+    long long id;
+    int st = guard(r, s, &id);
+    if (st)
+        return st;
+    if (load_file(r, s, id, 0) != 0)
+        return 500;
+    s->audit(r, "child.read", "child", idstr(r, s, id), NULL);
+    return s->render(r, "file_view.cs", "儿童档案");
+}
+
+int child_print(portal_req *r, const struct portal_services *s)
+{
+    long long id;
+    int st = guard(r, s, &id);
+    if (st)
+        return st;
+    if (load_file(r, s, id, 1) != 0)
+        return 500;
+    s->audit(r, "child.print", "child", idstr(r, s, id), NULL);
+    return s->render(r, "file_print.cs", "儿童档案（打印）");
+}
+
+/* ------------------------------------------------------------ edit */
+
+/* the stored values, as strings in form order; *notes and *id decrypted */
+static int load_current(portal_req *r, const struct portal_services *s, long long id,
+                        struct child_form *cur, const char **hmac)
+{
+    memset(cur, 0, sizeof *cur);
+    portal_rows *q = s->db_query(r,
+                                 "SELECT name, sex, birth_date, ethnicity, id_enc, no_id_reason, "
+                                 "hukou, address, village_code, school, school_grade, health, "
+                                 "disability_type, disability_grade, disability_cert_expiry, "
+                                 "placement, notes_enc, id_hmac FROM children WHERE id = ?",
+                                 "i", id);
+    if (!q || !s->db_next(q))
+        return -1;
+    for (int i = 0; i < F_COUNT; i++) {
+        const char *c = s->db_col(q, i);
+        if (c && (i == F_ID || i == F_NOTES)) {
+            c = s->decrypt(r, c, s->db_col_len(q, i));
+            if (!c)
+                return -1; /* tampered or unknown key: do not let an edit overwrite it */
+        }
+        cur->v[i] = c ? c : "";
+    }
+    *hmac = s->db_col(q, 17);
+    return 0;
+}
+
+int child_edit_form(portal_req *r, const struct portal_services *s)
+{
+    long long id;
+    int st = guard(r, s, &id);
+    if (st)
+        return st;
+    struct child_form cur;
+    const char *hmac;
+    if (load_current(r, s, id, &cur, &hmac) != 0)
+        return 500;
+    /* the form holds the full ID number: an audited read */
+    s->audit(r, "child.read", "child", idstr(r, s, id), "edit form (full ID number)");
+    return form_page(r, s, &cur, id, 200);
+}
+
+int child_update(portal_req *r, const struct portal_services *s)
+{
+    long long id;
+    int st = guard(r, s, &id);
+    if (st)
+        return st;
+    struct child_form cur, f;
+    const char *old_hmac;
+    if (load_current(r, s, id, &cur, &old_hmac) != 0)
+        return 500;
+    read_form(r, s, &f);
+    int bad = validate(r, s, &f);
+    if (bad < 0)
+        return 500;
+    if (bad > 0)
+        return form_page(r, s, &f, id, 400);
+    f.confirm = 1; /* name + birth date warnings are for new files */
+    int dup = duplicates(r, s, &f, id);
+    if (dup < 0)
+        return 500;
+    if (dup > 0)
+        return form_page(r, s, &f, id, 400);
+
+    /* which fields changed: labels only, never values of the ID number */
+    char changed[600] = "", fields[400] = "";
+    size_t cl = 0, fl = 0;
+    for (int i = 0; i < F_COUNT; i++) {
+        int same = i == F_ID ? (old_hmac && f.id_hmac ? strcmp(old_hmac, f.id_hmac) == 0
+                                                      : !old_hmac && !f.id_hmac)
+                             : strcmp(cur.v[i], f.v[i]) == 0;
+        if (same)
+            continue;
+        int k = snprintf(changed + cl, sizeof changed - cl, "%s%s", cl ? "、" : "",
+                         child_params[i].label);
+        if (k > 0 && (size_t)k < sizeof changed - cl)
+            cl += (size_t)k;
+        k = snprintf(fields + fl, sizeof fields - fl, "%s%s", fl ? "," : "", child_params[i].name);
+        if (k > 0 && (size_t)k < sizeof fields - fl)
+            fl += (size_t)k;
+    }
+    if (!cl)
+        return redirect_to_file(r, s, id, NULL, "没有修改任何内容。");
+
+    const char **v = f.v;
+    if (s->db_begin(r) != 0 || lock_child(r, s, id) != 0)
+        return 500;
+    if (s->db_exec(r,
+                   "UPDATE children SET name = ?, sex = ?, birth_date = ?, ethnicity = ?, "
+                   "id_enc = ?, id_hmac = ?, id_masked = ?, id_last4 = ?, no_id_reason = ?, "
+                   "hukou = ?, address = ?, township_code = ?, village_code = ?, school = ?, "
+                   "school_grade = ?, health = ?, disability_type = ?, disability_grade = ?, "
+                   "disability_cert_expiry = ?, placement = ?, notes_enc = ?, "
+                   "updated_at = UTC_TIMESTAMP() WHERE id = ?",
+                   "sissbsssssssssssssssbi", v[F_NAME], (long long)atoi(v[F_SEX]), v[F_BIRTH],
+                   v[F_ETHNICITY], f.id_enc, f.id_enc_len, f.id_hmac,
+                   f.id_hmac ? f.id_masked : NULL, f.id_hmac ? f.id_last4 : NULL,
+                   or_null(v[F_NO_ID_REASON]), v[F_HUKOU], v[F_ADDRESS], f.township,
+                   v[F_VILLAGE], v[F_SCHOOL], v[F_GRADE], v[F_HEALTH], or_null(v[F_DIS_TYPE]),
+                   or_null(v[F_DIS_GRADE]), or_null(v[F_DIS_EXPIRY]), v[F_PLACEMENT],
+                   f.notes_enc, f.notes_enc_len, id) < 0)
+        return 500;
+    if (add_event(r, s, id, "updated", s->sprintf(r, "修改了：%s", changed)) != 0)
+        return 500;
+    s->audit(r, "child.update", "child", idstr(r, s, id), s->sprintf(r, "fields: %s", fields));
+    return redirect_to_file(r, s, id, NULL, "已保存修改。");
+}
+
+/* ------------------------------------------------------------ family */
+
+int family_add(portal_req *r, const struct portal_services *s)
+{
+    long long id;
+    int st = guard(r, s, &id);
+    if (st)
+        return st;
+    const char *relation = trim(r, s, s->param(r, "relation"));
+    const char *name = trim(r, s, s->param(r, "name"));
+    const char *situation = s->param(r, "situation");
+    const char *rawid = trim(r, s, s->param(r, "id_number"));
+    long long guardian = s->param_int(r, "is_guardian", 0);
+    if (!*relation || !*name)
+        return s->fail(r, 400, "请填写家庭成员的关系和姓名。");
+    if (!label_of(situations, situation))
+        return s->fail(r, 400, "家庭成员情况不正确，请从列表中选择。");
+    if (guardian != 0 && guardian != 1)
+        return s->fail(r, 400, "是否监护人的取值不正确。");
+    const void *enc = NULL;
+    size_t enc_len = 0;
+    const char *hmac = NULL;
+    if (*rawid) {
+        char *fid = s->alloc(r, strlen(rawid) + 1);
+        for (size_t i = 0; rawid[i]; i++)
+            fid[i] = rawid[i] == 'x' ? 'X' : rawid[i];
+        char birth[11];
+        int sex;
+        if (!idcard_parse(fid, birth, &sex))
+            return s->fail(r, 400, "家庭成员的身份证号无效（位数、校验位或出生日期不正确），"
+                                   "请核对；不知道时可以不填。");
+        enc = s->encrypt(r, fid, &enc_len);
+        hmac = s->hmac(r, fid);
+        if (!enc || !hmac)
+            return 500;
+    }
+    if (s->db_begin(r) != 0 || lock_child(r, s, id) != 0)
+        return 500;
+    if (s->db_exec(r, "INSERT INTO child_family (child_id, relation, name, id_enc, id_hmac, "
+                      "situation, is_guardian, phone, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   "issbssiss", id, relation, name, enc, enc_len, hmac, situation, guardian,
+                   trim(r, s, s->param(r, "phone")), trim(r, s, s->param(r, "note"))) < 0)
+        return 500;
+    long long fid = s->db_insert_id(r);
+    if (add_event(r, s, id, "family.add",
+                  s->sprintf(r, "添加家庭成员：%s %s（%s）%s", relation, name,
+                             label_of(situations, situation), guardian ? "，监护人" : "")) != 0)
+        return 500;
+    s->audit(r, "child.family.add", "child", idstr(r, s, id),
+             s->sprintf(r, "family member %lld", fid));
+    /* the same person on other files in scope (siblings, or a duplicate file) */
+    const char *flash = "已添加家庭成员。";
+    if (hmac) {
+        portal_rows *q = s->db_query(r, "SELECT COUNT(DISTINCT c.id) FROM child_family f "
+                                        "JOIN children c ON c.id = f.child_id "
+                                        "WHERE f.id_hmac = ? AND c.id <> ? "
+                                        "AND c.village_code LIKE CONCAT(?, '%')",
+                                     "sis", hmac, id, s->scope_prefix(r));
+        if (q && s->db_next(q) && atoll(s->db_col(q, 0)) > 0)
+            flash = s->sprintf(r, "已添加家庭成员。提示：此人也登记为辖区内另外 %s 名儿童的"
+                                  "家庭成员，请核对是否为兄弟姐妹或重复建档。",
+                               s->db_col(q, 0));
+    }
+    return redirect_to_file(r, s, id, "#family", flash);
+}
+
+/* ------------------------------------------------------------ categories */
+
+static int set_status(portal_req *r, const struct portal_services *s, long long id)
+{
+    return s->db_exec(r, "UPDATE children SET status = IF(EXISTS (SELECT 1 FROM "
+                         "child_categories WHERE child_id = ? AND end_date IS NULL), "
+                         "'active', 'exited'), updated_at = UTC_TIMESTAMP() WHERE id = ?",
+                      "ii", id, id) < 0 ? -1 : 0;
+}
+
+int category_enter(portal_req *r, const struct portal_services *s)
+{
+    long long id;
+    int st = guard(r, s, &id);
+    if (st)
+        return st;
+    const char *cat = s->param(r, "category");
+    const char *basis = trim(r, s, s->param(r, "basis"));
+    const char *start = s->param(r, "start_date");
+    const char *label = label_of(categories, cat);
+    if (!label)
+        return s->fail(r, 400, "类别不正确，请从列表中选择。");
+    if (!*basis)
+        return s->fail(r, 400, "请填写认定依据。");
+    if (strcmp(start, s->today(r)) > 0)
+        return s->fail(r, 400, "开始日期不能晚于今天。");
+    if (s->db_begin(r) != 0 || lock_child(r, s, id) != 0)
+        return 500;
+    portal_rows *q = s->db_query(r, "SELECT birth_date, (SELECT COUNT(*) FROM child_categories "
+                                    "WHERE child_id = ? AND category = ? AND end_date IS NULL) "
+                                    "FROM children WHERE id = ?", "isi", id, cat, id);
+    if (!q || !s->db_next(q))
+        return 500;
+    if (strcmp(start, s->db_col(q, 0)) < 0)
+        return s->fail(r, 400, "开始日期不能早于出生日期。");
+    if (atoll(s->db_col(q, 1)) > 0)
+        return s->fail(r, 400, s->sprintf(r, "该儿童已在“%s”类别中且尚未退出，不能重复进入。",
+                                          label));
+    if (s->db_exec(r, "INSERT INTO child_categories (child_id, category, basis, start_date, "
+                      "entered_by) VALUES (?, ?, ?, ?, ?)",
+                   "isssi", id, cat, basis, start, (long long)s->user(r)->id) < 0)
+        return 500;
+    long long cid = s->db_insert_id(r);
+    if (set_status(r, s, id) != 0 ||
+        add_event(r, s, id, "category.enter",
+                  s->sprintf(r, "进入类别：%s（%s 起，依据：%s）", label, start, basis)) != 0)
+        return 500;
+    s->audit(r, "child.category.enter", "child", idstr(r, s, id),
+             s->sprintf(r, "category %s, row %lld", cat, cid));
+    return redirect_to_file(r, s, id, "#categories", s->sprintf(r, "已登记为%s。", label));
+}
+
+int category_exit(portal_req *r, const struct portal_services *s)
+{
+    long long id;
+    int st = guard(r, s, &id);
+    if (st)
+        return st;
+    long long cid = parse_id(s->path_arg(r, "cid"));
+    if (cid < 0)
+        return s->fail(r, 404, NULL);
+    const char *end = s->param(r, "end_date");
+    const char *reason = s->param(r, "exit_reason");
+    const char *note = trim(r, s, s->param(r, "exit_note"));
+    const char *rlabel = label_of(exit_reasons, reason);
+    if (!rlabel)
+        return s->fail(r, 400, "退出原因不正确，请从列表中选择。");
+    if (strcmp(end, s->today(r)) > 0)
+        return s->fail(r, 400, "退出日期不能晚于今天。");
+    if (s->db_begin(r) != 0 || lock_child(r, s, id) != 0)
+        return 500;
+    portal_rows *q = s->db_query(r, "SELECT category, start_date, end_date FROM child_categories "
+                                    "WHERE id = ? AND child_id = ? FOR UPDATE", "ii", cid, id);
+    if (!q)
+        return 500;
+    if (!s->db_next(q)) {
+        s->db_rollback(r);
+        return s->not_found(r, "child_category", idstr(r, s, cid));
+    }
+    const char *cat = s->db_col(q, 0), *start = s->db_col(q, 1);
+    if (s->db_col(q, 2))
+        return s->fail(r, 400, "该类别已经退出，退出记录不能修改。");
+    if (strcmp(end, start) < 0)
+        return s->fail(r, 400, s->sprintf(r, "退出日期不能早于开始日期（%s）。", start));
+    if (s->db_exec(r, "UPDATE child_categories SET end_date = ?, exit_reason = ?, exit_note = ?, "
+                      "exited_by = ? WHERE id = ? AND child_id = ? AND end_date IS NULL",
+                   "sssiii", end, reason, or_null(note), (long long)s->user(r)->id, cid, id) != 1)
+        return 500;
+    const char *label = label_of(categories, cat);
+    if (set_status(r, s, id) != 0 ||
+        add_event(r, s, id, "category.exit",
+                  s->sprintf(r, "退出类别：%s（%s，原因：%s%s%s）", label ? label : cat, end,
+                             rlabel, *note ? "；" : "", note)) != 0)
+        return 500;
+    s->audit(r, "child.category.exit", "child", idstr(r, s, id),
+             s->sprintf(r, "category %s, row %lld, reason %s", cat, cid, reason));
+    return redirect_to_file(r, s, id, "#categories",
+                            s->sprintf(r, "已退出%s。", label ? label : cat));
+}
+
+/* ------------------------------------------------------------ SHA-256 */
+
+/* FIPS 180-4, compact: the sha256 recorded with each attachment */
+struct sha256 {
+    uint32_t h[8];
+    uint64_t len;
+    unsigned char buf[64];
+    size_t n;
+};
+
+static const uint32_t K256[64] = {
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
+    0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
+    0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
+    0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
+    0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
+    0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
+    0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
+    0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
+    0xc67178f2};
+
+#define ROR(x, n) (((x) >> (n)) | ((x) << (32 - (n))))
+
+static void sha256_block(struct sha256 *c, const unsigned char *p)
+{
+    uint32_t w[64], a, b, d, e, f, g, h, cc;
+    for (int i = 0; i < 16; i++)
+        w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
+               (uint32_t)p[4 * i + 2] << 8 | p[4 * i + 3];
+    for (int i = 16; i < 64; i++) {
+        uint32_t s0 = ROR(w[i - 15], 7) ^ ROR(w[i - 15], 18) ^ (w[i - 15] >> 3);
+        uint32_t s1 = ROR(w[i - 2], 17) ^ ROR(w[i - 2], 19) ^ (w[i - 2] >> 10);
+        w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+    }
+    a = c->h[0], b = c->h[1], cc = c->h[2], d = c->h[3];
+    e = c->h[4], f = c->h[5], g = c->h[6], h = c->h[7];
+    for (int i = 0; i < 64; i++) {
+        uint32_t t1 = h + (ROR(e, 6) ^ ROR(e, 11) ^ ROR(e, 25)) + ((e & f) ^ (~e & g)) + K256[i] + w[i];
+        uint32_t t2 = (ROR(a, 2) ^ ROR(a, 13) ^ ROR(a, 22)) + ((a & b) ^ (a & cc) ^ (b & cc));
+        h = g, g = f, f = e, e = d + t1, d = cc, cc = b, b = a, a = t1 + t2;
+    }
+    c->h[0] += a, c->h[1] += b, c->h[2] += cc, c->h[3] += d;
+    c->h[4] += e, c->h[5] += f, c->h[6] += g, c->h[7] += h;
+}
+
+static void sha256_hex(const void *data, size_t len, char out[65])
+{
+    struct sha256 c = {{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c,
+                        0x1f83d9ab, 0x5be0cd19}, 0, {0}, 0};
+    const unsigned char *p = data;
+    c.len = (uint64_t)len * 8;
+    for (; len >= 64; p += 64, len -= 64)
+        sha256_block(&c, p);
+    memcpy(c.buf, p, len);
+    c.buf[len] = 0x80;
+    memset(c.buf + len + 1, 0, 63 - len);
+    if (len >= 56) {
+        sha256_block(&c, c.buf);
+        memset(c.buf, 0, 64);
+    }
+    for (int i = 0; i < 8; i++)
+        c.buf[56 + i] = (unsigned char)(c.len >> (56 - 8 * i));
+    sha256_block(&c, c.buf);
+    for (int i = 0; i < 8; i++)
+        snprintf(out + 8 * i, 9, "%08x", c.h[i]);
+}
+
+/* ------------------------------------------------------------ attachments */
+
+#define MAX_ATTACHMENT (8u << 20)
+
+/* the type from the first bytes, never from the browser */
+static const char *sniff(const unsigned char *p, size_t n, const char **ext)
+{
+    if (n >= 3 && p[0] == 0xFF && p[1] == 0xD8 && p[2] == 0xFF)
+        return *ext = "jpg", "image/jpeg";
+    if (n >= 8 && memcmp(p, "\x89PNG\r\n\x1a\n", 8) == 0)
+        return *ext = "png", "image/png";
+    if (n >= 5 && memcmp(p, "%PDF-", 5) == 0)
+        return *ext = "pdf", "application/pdf";
+    return NULL;
+}
+
+static const char *ext_of(const char *ctype)
+{
+    if (!ctype)
+        return NULL;
+    if (strcmp(ctype, "image/jpeg") == 0)
+        return "jpg";
+    if (strcmp(ctype, "image/png") == 0)
+        return "png";
+    if (strcmp(ctype, "application/pdf") == 0)
+        return "pdf";
+    return NULL;
+}
+
+/* the user's file name, for display only: the last path segment, valid
+ * UTF-8 without control characters, at most ~180 bytes */
+static const char *clean_filename(portal_req *r, const struct portal_services *s,
+                                  const char *name, const char *ext)
+{
+    const char *base = name ? name : "";
+    for (const char *p = base; *p; p++)
+        if (*p == '/' || *p == '\\')
+            base = p + 1;
+    size_t n = strlen(base), i = 0, keep = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)base[i];
+        size_t k = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3
+                                : (c & 0xF8) == 0xF0 ? 4 : 0;
+        if (!k || i + k > n || c < 0x20 || c == 0x7F || (k == 2 && c < 0xC2))
+            break;
+        for (size_t j = 1; j < k; j++)
+            if (((unsigned char)base[i + j] & 0xC0) != 0x80)
+                k = 0;
+        if (!k)
+            break;
+        if (i + k > 180)
+            break;
+        i += k;
+        keep = i;
+    }
+    if (keep == 0 || keep != n)
+        return s->sprintf(r, "附件.%s", ext);
+    return base;
+}
+
+static int random_hex(char out[65])
+{
+    unsigned char b[32];
+    int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    size_t got = 0;
+    while (got < sizeof b) {
+        ssize_t k = read(fd, b + got, sizeof b - got);
+        if (k <= 0 && errno != EINTR) {
+            close(fd);
+            return -1;
+        }
+        if (k > 0)
+            got += (size_t)k;
+    }
+    close(fd);
+    for (int i = 0; i < 32; i++)
+        snprintf(out + 2 * i, 3, "%02x", b[i]);
+    return 0;
+}
+
+/* write to a temporary name, fsync, rename: a file either exists whole or not */
+static int store_file(const char *dir, const char *name, const void *data, size_t len)
+{
+    char tmp[4200], final[4200];
+    if (snprintf(tmp, sizeof tmp, "%s/.tmp-%s", dir, name) >= (int)sizeof tmp ||
+        snprintf(final, sizeof final, "%s/%s", dir, name) >= (int)sizeof final)
+        return -1;
+    if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+        return -1;
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return -1;
+    const char *p = data;
+    size_t done = 0;
+    while (done < len) {
+        ssize_t k = write(fd, p + done, len - done);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0) {
+            close(fd);
+            unlink(tmp);
+            return -1;
+        }
+        done += (size_t)k;
+    }
+    if (fchmod(fd, 0600) != 0 || fsync(fd) != 0 || close(fd) != 0 || rename(tmp, final) != 0) {
+        unlink(tmp);
+        return -1;
+    }
+    return 0;
+}
+
+int attachment_upload(portal_req *r, const struct portal_services *s)
+{
+    long long id;
+    int st = guard(r, s, &id);
+    if (st)
+        return st;
+    const char *kind = trim(r, s, s->param(r, "kind"));
+    size_t len = 0;
+    const char *filename = NULL, *ctype = NULL;
+    const unsigned char *data = (const unsigned char *)s->upload(r, "file", &len, &filename,
+                                                                   &ctype);
+    if (!*kind)
+        return s->fail(r, 400, "请选择材料类型。");
+    if (!data || len == 0)
+        return s->fail(r, 400, "上传的文件是空的。");
+    if (len > MAX_ATTACHMENT)
+        return s->fail(r, 413, "文件超过 8 MB，请压缩或分开上传。");
+    const char *ext = NULL;
+    const char *type = sniff(data, len, &ext);
+    if (!type)
+        return s->fail(r, 400, "只能上传 JPEG、PNG 图片或 PDF 文件（按文件内容判断，"
+                               "改扩展名无效）。");
+    const char *dir = s->config("attachments_dir");
+    if (!dir || !*dir) {
+        s->log("RG0101", "attachments_dir is not configured");
+        return 500;
+    }
+    char stored[65], sum[65];
+    if (random_hex(stored) != 0)
+        return 500;
+    sha256_hex(data, len, sum);
+    if (store_file(dir, stored, data, len) != 0) {
+        s->log("RG0102", "cannot store an attachment in %s: %s", dir, strerror(errno));
+        return 500;
+    }
+    const char *shown = clean_filename(r, s, filename, ext);
+    char *path = s->sprintf(r, "%s/%s", dir, stored);
+    if (s->db_begin(r) != 0 || lock_child(r, s, id) != 0)
+        goto fail;
+    if (s->db_exec(r, "INSERT INTO child_attachments (child_id, kind, filename, content_type, "
+                      "size, sha256, stored_name, uploaded_by, uploaded_at) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())",
+                   "isssissi", id, kind, shown, type, (long long)len, sum, stored,
+                   (long long)s->user(r)->id) < 0)
+        goto fail;
+    long long aid = s->db_insert_id(r);
+    if (add_event(r, s, id, "attachment.add", s->sprintf(r, "上传材料：%s（%s）", kind, shown)) != 0)
+        goto fail;
+    s->audit(r, "attachment.add", "child", idstr(r, s, id),
+             s->sprintf(r, "attachment %lld, %s, %zu bytes, sha256 %s", aid, type, len, sum));
+    /* commit here so a failed commit does not leave an orphan file behind */
+    if (s->db_commit(r) != 0)
+        goto fail;
+    return redirect_to_file(r, s, id, "#attachments", "已上传材料。");
+fail:
+    s->db_rollback(r);
+    unlink(path);
+    return 500;
+}
+
+/* RFC 5987 filename*: percent-encode all but unreserved ASCII */
+static const char *pct_encode(portal_req *r, const struct portal_services *s, const char *v)
+{
+    size_t n = strlen(v);
+    char *out = s->alloc(r, 3 * n + 1), *o = out;
+    for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
+        if (isalnum(*p) || *p == '.' || *p == '-' || *p == '_')
+            *o++ = (char)*p;
+        else
+            o += sprintf(o, "%%%02X", *p);
+    }
+    *o = 0;
+    return out;
+}
+
+int attachment_download(portal_req *r, const struct portal_services *s)
+{
+    long long id;
+    int st = guard(r, s, &id);
+    if (st)
+        return st;
+    const char *aarg = s->path_arg(r, "aid");
+    long long aid = parse_id(aarg);
+    if (aid < 0)
+        return s->fail(r, 404, NULL);
+    portal_rows *q = s->db_query(r, "SELECT content_type, stored_name, size, sha256, filename "
+                                    "FROM child_attachments WHERE id = ? AND child_id = ?",
+                                 "ii", aid, id);
+    if (!q)
+        return 500;
+    if (!s->db_next(q))
+        return s->not_found(r, "attachment", idstr(r, s, aid));
+    const char *ctype = s->db_col(q, 0), *stored = s->db_col(q, 1), *want = s->db_col(q, 3);
+    const char *ext = ext_of(ctype);
+    long long size = atoll(s->db_col(q, 2));
+    const char *dir = s->config("attachments_dir");
+    int hex = stored && strlen(stored) == 64;
+    for (int i = 0; hex && i < 64; i++)
+        hex = isxdigit((unsigned char)stored[i]);
+    if (!ext || !hex || !dir || size < 0 || size > (long long)MAX_ATTACHMENT)
+        return 500;
+    char *path = s->sprintf(r, "%s/%s", dir, stored);
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) {
+        s->log("RG0103", "attachment %lld: cannot open its file: %s", aid, strerror(errno));
+        return 500;
+    }
+    unsigned char *buf = s->alloc(r, (size_t)size + 1);
+    size_t got = 0;
+    while (got < (size_t)size) {
+        ssize_t k = read(fd, buf + got, (size_t)size - got);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            break;
+        got += (size_t)k;
+    }
+    close(fd);
+    char sum[65];
+    sha256_hex(buf, got, sum);
+    if (got != (size_t)size || strcmp(sum, want) != 0) {
+        s->log("RG0104", "attachment %lld: stored file does not match its sha256", aid);
+        return 500;
+    }
+    s->audit(r, "attachment.read", "child", idstr(r, s, id),
+             s->sprintf(r, "attachment %lld", aid));
+    s->header(r, "Content-Type", ctype);
+    s->header(r, "Content-Disposition",
+              s->sprintf(r, "attachment; filename=\"attachment-%lld.%s\"; filename*=UTF-8''%s",
+                         aid, ext, pct_encode(r, s, s->db_col(q, 4))));
+    s->write(r, buf, got);
+    return 200;
+}

@@ -1,0 +1,1283 @@
+/*
+ * list.c - the registry list (台账), its CSV export and the CSV import.
+ *
+ * Every query is confined to the user's jurisdiction with
+ * "c.village_code LIKE CONCAT(?, '%')" and s->scope_prefix(r); no prefix, no
+ * rows.  The SQL text is assembled from fixed fragments chosen by code; every
+ * value is bound.  Paging is keyset only (never OFFSET): the key is the sort
+ * column plus the id as tiebreaker, carried in after= / before= as
+ * "<id>:<value>".  Counts are capped (LIMIT 10001 in a subquery) so a page
+ * never scans the whole table to count it.
+ */
+#include "registry.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PAGE_ROWS 50
+#define COUNT_CAP 10000
+#define IMPORT_MAX_ROWS 5000
+#define MAX_BINDS 16
+
+const struct portal_param list_params[] = {
+    {"township", PP_CODE, 12, 0, "乡镇（街道）"},
+    {"village", PP_CODE, 12, 0, "村（居）"},
+    {"category", PP_CODE, 32, 0, "类别"},
+    {"status", PP_CODE, 10, 0, "状态"},
+    {"age", PP_CODE, 8, 0, "年龄段"},
+    {"q", PP_TEXT, 64, 0, "姓名或身份证号后四位"},
+    {"sort", PP_CODE, 8, 0, "排序"},
+    {"after", PP_TEXT, 200, 0, "分页位置"},
+    {"before", PP_TEXT, 200, 0, "分页位置"},
+    {NULL, 0, 0, 0, NULL}};
+
+/* ------------------------------------------------------------ categories */
+
+static const struct {
+    const char *code, *label;
+} categories[] = {
+    {"orphan", "孤儿"},
+    {"de_facto_unsupported", "事实无人抚养儿童"},
+    {"tekun", "特困儿童"},
+    {"dibao", "低保家庭儿童"},
+    {"ill_disabled", "重病重残儿童"},
+    {"guardianship", "监护缺失儿童"},
+    {"temporary", "临时困境儿童"},
+};
+#define NCATEGORIES (sizeof categories / sizeof *categories)
+
+static const char *category_label(const char *code)
+{
+    for (size_t i = 0; i < NCATEGORIES; i++)
+        if (strcmp(categories[i].code, code) == 0)
+            return categories[i].label;
+    return NULL;
+}
+
+/* a code or a Chinese label (with or without the trailing 儿童) -> code */
+static const char *category_code(const char *text)
+{
+    for (size_t i = 0; i < NCATEGORIES; i++) {
+        const char *l = categories[i].label;
+        size_t n = strlen(l), k = strlen("儿童");
+        if (strcmp(categories[i].code, text) == 0 || strcmp(l, text) == 0)
+            return categories[i].code;
+        if (n > k && strcmp(l + n - k, "儿童") == 0 && strlen(text) == n - k &&
+            strncmp(l, text, n - k) == 0)
+            return categories[i].code;
+    }
+    if (strcmp(text, "特困") == 0)
+        return "tekun";
+    if (strcmp(text, "低保") == 0)
+        return "dibao";
+    return NULL;
+}
+
+/* ----------------------------------------------------------------- dates */
+
+/* YYYY-MM-DD of a date already checked (years 0..9999) */
+static void fmt_date(char out[11], int y, int m, int d)
+{
+    char t[40];
+    snprintf(t, sizeof t, "%04d-%02d-%02d", y, m, d);
+    memcpy(out, t, 10);
+    out[10] = 0;
+}
+
+static int leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+static int date_ok(int y, int m, int d)
+{
+    static const int md[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return y >= 1900 && y <= 2999 && m >= 1 && m <= 12 && d >= 1 &&
+           d <= md[m - 1] + (m == 2 && leap(y));
+}
+
+/* "YYYY-MM-DD" or "YYYY/M/D" (Excel) -> out "YYYY-MM-DD"; 1 if a real date */
+static int date_norm(const char *s, char out[11])
+{
+    int y = 0, m = 0, d = 0, n = 0;
+    char sep = 0, sep2 = 0;
+    if (sscanf(s, "%4d%c%2d%c%2d%n", &y, &sep, &m, &sep2, &d, &n) != 5 || s[n] != 0)
+        return 0;
+    if (sep != sep2 || (sep != '-' && sep != '/'))
+        return 0;
+    for (const char *p = s; *p; p++)
+        if (!((*p >= '0' && *p <= '9') || *p == sep))
+            return 0;
+    if (!date_ok(y, m, d))
+        return 0;
+    fmt_date(out, y, m, d);
+    return 1;
+}
+
+/* today minus k years, 29 February becoming the 28th */
+static void years_before(const char *today, int k, char out[11])
+{
+    int y = atoi(today), m = atoi(today + 5), d = atoi(today + 8);
+    y -= k;
+    if (m == 2 && d == 29 && !leap(y))
+        d = 28;
+    fmt_date(out, y, m, d);
+}
+
+/* ------------------------------------------------------ filters and SQL */
+
+struct sqlb {
+    char sql[4096];
+    size_t len;
+    const char *args[MAX_BINDS];
+    int nargs;
+    int overflow;
+};
+
+static void add_sql(struct sqlb *b, const char *frag)
+{
+    size_t n = strlen(frag);
+    if (b->len + n + 1 > sizeof b->sql) {
+        b->overflow = 1;
+        return;
+    }
+    memcpy(b->sql + b->len, frag, n + 1);
+    b->len += n;
+}
+
+static void add_arg(struct sqlb *b, const char *v)
+{
+    if (b->nargs == MAX_BINDS) {
+        b->overflow = 1;
+        return;
+    }
+    b->args[b->nargs++] = v;
+}
+
+static const char *types_of(portal_req *r, const struct portal_services *s, const struct sqlb *b)
+{
+    char *t = s->alloc(r, (size_t)b->nargs + 1);
+    memset(t, 's', (size_t)b->nargs);
+    t[b->nargs] = 0;
+    return t;
+}
+
+/* every bind is a string; the host reads exactly strlen(types) of them */
+#define BINDS(b)                                                                        \
+    (b)->args[0], (b)->args[1], (b)->args[2], (b)->args[3], (b)->args[4], (b)->args[5], \
+        (b)->args[6], (b)->args[7], (b)->args[8], (b)->args[9], (b)->args[10],          \
+        (b)->args[11], (b)->args[12], (b)->args[13], (b)->args[14], (b)->args[15]
+
+struct filters {
+    const char *scope;     /* the user's code prefix */
+    const char *scope_town; /* the user's township when the scope is one */
+    const char *township, *village, *category, *status, *age, *q, *sort;
+    const char *today;
+    char born_after[11];   /* birth_date > this (exclusive), "" if none */
+    char born_upto[11];    /* birth_date <= this, "" if none */
+    const char *name_like; /* escaped for LIKE */
+    int q_last4;
+};
+
+static int all_digits(const char *s, size_t n)
+{
+    if (strlen(s) != n)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return 1;
+}
+
+static const struct {
+    const char *code, *label;
+    int lo, hi; /* ages, hi -1 = no upper bound */
+} age_bands[] = {
+    {"0-2", "0-2 岁", 0, 2},     {"3-5", "3-5 岁", 3, 5},     {"6-11", "6-11 岁", 6, 11},
+    {"12-15", "12-15 岁", 12, 15}, {"16-17", "16-17 岁", 16, 17}, {"18up", "18 岁及以上", 18, -1},
+};
+
+static const char *empty_null(const char *v) { return v && *v ? v : NULL; }
+
+/* read and check the filters; returns a Chinese message on a bad value */
+static const char *read_filters(portal_req *r, const struct portal_services *s, struct filters *f)
+{
+    memset(f, 0, sizeof *f);
+    f->scope = s->scope_prefix(r);
+    f->today = s->today(r);
+    if (f->scope && strlen(f->scope) == 9)
+        f->scope_town = s->sprintf(r, "%s000", f->scope);
+    f->township = empty_null(s->param(r, "township"));
+    f->village = empty_null(s->param(r, "village"));
+    f->category = empty_null(s->param(r, "category"));
+    f->status = empty_null(s->param(r, "status"));
+    f->age = empty_null(s->param(r, "age"));
+    f->q = empty_null(s->param(r, "q"));
+    f->sort = empty_null(s->param(r, "sort"));
+    if (!f->sort)
+        f->sort = "name";
+    if (strcmp(f->sort, "name") && strcmp(f->sort, "birth") && strcmp(f->sort, "id"))
+        return "排序方式不正确。";
+    if (f->township && (!all_digits(f->township, 12) || strcmp(f->township + 9, "000") != 0))
+        return "乡镇（街道）代码应为 12 位数字。";
+    if (f->village && !all_digits(f->village, 12))
+        return "村（居）代码应为 12 位数字。";
+    if (f->category && !category_label(f->category))
+        return "类别不正确。";
+    if (f->status && strcmp(f->status, "active") && strcmp(f->status, "exited"))
+        return "状态不正确。";
+    if (f->age) {
+        size_t i;
+        for (i = 0; i < sizeof age_bands / sizeof *age_bands; i++)
+            if (strcmp(age_bands[i].code, f->age) == 0)
+                break;
+        if (i == sizeof age_bands / sizeof *age_bands)
+            return "年龄段不正确。";
+        /* age in [lo, hi]  <=>  today-(hi+1)y < birth_date <= today-lo y */
+        years_before(f->today, age_bands[i].lo, f->born_upto);
+        if (age_bands[i].hi >= 0)
+            years_before(f->today, age_bands[i].hi + 1, f->born_after);
+    }
+    if (f->q) {
+        size_t n = strlen(f->q);
+        int last4 = n == 4;
+        for (size_t i = 0; i < n && last4; i++)
+            last4 = (f->q[i] >= '0' && f->q[i] <= '9') || ((f->q[i] == 'X' || f->q[i] == 'x') && i == 3);
+        if (last4) {
+            char *v = s->sprintf(r, "%s", f->q);
+            if (v[3] == 'x')
+                v[3] = 'X';
+            f->q = v;
+            f->q_last4 = 1;
+        } else {
+            /* a name prefix: escape LIKE's wildcards */
+            char *e = s->alloc(r, 2 * n + 1), *o = e;
+            for (const char *p = f->q; *p; p++) {
+                if (*p == '%' || *p == '_' || *p == '\\')
+                    *o++ = '\\';
+                *o++ = *p;
+            }
+            *o = 0;
+            f->name_like = e;
+        }
+    }
+    return NULL;
+}
+
+/* the WHERE clause shared by the list, the count and the export.  A village
+ * code starts with its township's 9 digits, so a township is also a prefix:
+ * the count uses that form (the village index then covers it), the list the
+ * township_code form (the township indexes give its order). */
+static void add_where(struct sqlb *b, const struct filters *f, int counting)
+{
+    add_sql(b, " WHERE c.village_code LIKE CONCAT(?, '%')");
+    add_arg(b, f->scope);
+    if (f->scope_town && !counting) {
+        add_sql(b, " AND c.township_code = ?");
+        add_arg(b, f->scope_town);
+    }
+    if (f->township && counting) {
+        add_sql(b, " AND c.village_code LIKE CONCAT(LEFT(?, 9), '%')");
+        add_arg(b, f->township);
+    } else if (f->township) {
+        add_sql(b, " AND c.township_code = ?");
+        add_arg(b, f->township);
+    }
+    if (f->village) {
+        add_sql(b, " AND c.village_code = ?");
+        add_arg(b, f->village);
+    }
+    if (f->status) {
+        add_sql(b, " AND c.status = ?");
+        add_arg(b, f->status);
+    }
+    if (f->born_upto[0]) {
+        add_sql(b, " AND c.birth_date <= ?");
+        add_arg(b, f->born_upto);
+    }
+    if (f->born_after[0]) {
+        add_sql(b, " AND c.birth_date > ?");
+        add_arg(b, f->born_after);
+    }
+    if (f->name_like) {
+        add_sql(b, " AND c.name LIKE CONCAT(?, '%')");
+        add_arg(b, f->name_like);
+    }
+    if (f->q_last4) {
+        add_sql(b, " AND c.id_last4 = ?");
+        add_arg(b, f->q);
+    }
+    if (f->category) {
+        add_sql(b, " AND EXISTS (SELECT 1 FROM child_categories fc WHERE fc.child_id = c.id "
+                   "AND fc.category = ? AND fc.end_date IS NULL)");
+        add_arg(b, f->category);
+    }
+}
+
+/* the sort column for keys and ORDER BY */
+static const char *sort_col(const struct filters *f)
+{
+    return strcmp(f->sort, "birth") == 0 ? "c.birth_date" : "c.name";
+}
+
+/* ---------------------------------------------------------------- URL */
+
+static void url_add(char **pos, char *end, const char *name, const char *v)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    if (!v)
+        return;
+    char *o = *pos;
+    int n = snprintf(o, (size_t)(end - o), "&%s=", name);
+    if (n < 0 || o + n >= end)
+        return;
+    o += n;
+    for (const unsigned char *p = (const unsigned char *)v; *p && o + 4 < end; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+            *p == '-' || *p == '_' || *p == '.' || *p == '~') {
+            *o++ = (char)*p;
+        } else {
+            *o++ = '%';
+            *o++ = hex[*p >> 4];
+            *o++ = hex[*p & 15];
+        }
+    }
+    *o = 0;
+    *pos = o;
+}
+
+/* the query string of the current filters (no paging), starting with '&' */
+static const char *filter_query(portal_req *r, const struct portal_services *s,
+                                const struct filters *f, int with_sort)
+{
+    size_t cap = 1024;
+    char *q = s->alloc(r, cap), *p = q;
+    *p = 0;
+    if (with_sort)
+        url_add(&p, q + cap, "sort", f->sort);
+    url_add(&p, q + cap, "township", f->township);
+    url_add(&p, q + cap, "village", f->village);
+    url_add(&p, q + cap, "category", f->category);
+    url_add(&p, q + cap, "status", f->status);
+    url_add(&p, q + cap, "age", f->age);
+    url_add(&p, q + cap, "q", f->q);
+    return q;
+}
+
+/* ------------------------------------------------------------ the list */
+
+/* a key "<id>:<value>" (value empty for sort=id); 0 if malformed */
+static int parse_key(portal_req *r, const struct portal_services *s, const char *key,
+                     const struct filters *f, const char **id, const char **val)
+{
+    char *end;
+    long long n = strtoll(key, &end, 10);
+    if (n <= 0 || (*end != ':' && *end != 0))
+        return 0;
+    *id = s->sprintf(r, "%lld", n);
+    *val = *end == ':' ? end + 1 : "";
+    if (strcmp(f->sort, "id") != 0 && *end != ':')
+        return 0;
+    if (strcmp(f->sort, "birth") == 0) {
+        char d[11];
+        if (!date_norm(*val, d))
+            return 0;
+    }
+    return 1;
+}
+
+static void set_filters(portal_req *r, const struct portal_services *s, const struct filters *f)
+{
+    s->set(r, "List.F.sort", f->sort);
+    if (f->township) s->set(r, "List.F.township", f->township);
+    if (f->village) s->set(r, "List.F.village", f->village);
+    if (f->category) s->set(r, "List.F.category", f->category);
+    if (f->status) s->set(r, "List.F.status", f->status);
+    if (f->age) s->set(r, "List.F.age", f->age);
+    if (f->q) s->set(r, "List.F.q", f->q);
+    for (size_t i = 0; i < NCATEGORIES; i++) {
+        s->set(r, s->sprintf(r, "List.Categories.%zu.code", i), categories[i].code);
+        s->set(r, s->sprintf(r, "List.Categories.%zu.label", i), categories[i].label);
+    }
+    for (size_t i = 0; i < sizeof age_bands / sizeof *age_bands; i++) {
+        s->set(r, s->sprintf(r, "List.Ages.%zu.code", i), age_bands[i].code);
+        s->set(r, s->sprintf(r, "List.Ages.%zu.label", i), age_bands[i].label);
+    }
+}
+
+/* the township and village choices within the user's scope */
+static int set_divisions(portal_req *r, const struct portal_services *s, const struct filters *f)
+{
+    if (s->db_query_hdf(r, "List.Towns",
+                        "SELECT code, name FROM divisions WHERE level = 'township' AND code LIKE "
+                        "CONCAT(?, '%') AND (valid_to IS NULL OR valid_to >= ?) ORDER BY code",
+                        "ss", f->scope, f->today) < 0)
+        return -1;
+    /* villages: of the chosen township, or of the user's own township */
+    const char *vp = f->township ? s->sprintf(r, "%.9s", f->township)
+                                 : strlen(f->scope) >= 9 ? f->scope : NULL;
+    if (vp && s->db_query_hdf(r, "List.Villages",
+                              "SELECT code, name FROM divisions WHERE level = 'village' AND code "
+                              "LIKE CONCAT(?, '%') AND code LIKE CONCAT(?, '%') AND (valid_to IS "
+                              "NULL OR valid_to >= ?) ORDER BY code",
+                              "sss", f->scope, vp, f->today) < 0)
+        return -1;
+    return 0;
+}
+
+int child_list(portal_req *r, const struct portal_services *s)
+{
+    struct filters f;
+    const char *err = read_filters(r, s, &f);
+    if (err)
+        return s->fail(r, 400, err);
+    set_filters(r, s, &f);
+    s->set_int(r, "List.CanExport", s->has_perm(r, "registry.export"));
+    s->set_int(r, "List.CanEdit", s->has_perm(r, "registry.edit"));
+    s->set(r, "List.Base", s->sprintf(r, "/children?%s", filter_query(r, s, &f, 1) + 1));
+    s->set(r, "List.Export", s->sprintf(r, "/children/export.csv?%s", filter_query(r, s, &f, 1) + 1));
+    if (!f.scope) {
+        /* no jurisdiction, no children */
+        s->set(r, "List.Shown", "0");
+        s->set(r, "List.Total", "0");
+        return s->render(r, "list_children.cs", "儿童台账");
+    }
+    if (set_divisions(r, s, &f) != 0)
+        return 500;
+
+    const char *after = empty_null(s->param(r, "after"));
+    const char *before = empty_null(s->param(r, "before"));
+    const char *kid = NULL, *kval = NULL;
+    int backward = 0;
+    if (after && before)
+        return s->fail(r, 400, "分页位置不正确。");
+    if (after || before) {
+        if (!parse_key(r, s, after ? after : before, &f, &kid, &kval))
+            return s->fail(r, 400, "分页位置不正确，请回到第一页。");
+        backward = before != NULL;
+    }
+    int by_id = strcmp(f.sort, "id") == 0;
+    const char *col = sort_col(&f);
+
+    struct sqlb b;
+    memset(&b, 0, sizeof b);
+    add_sql(&b, "SELECT c.id, c.name, c.sex, c.birth_date, TIMESTAMPDIFF(YEAR, c.birth_date, ?) "
+                "AS age, c.id_masked, c.status, (SELECT v.name FROM divisions v WHERE v.code = "
+                "c.village_code) AS village, (SELECT GROUP_CONCAT(cc.category ORDER BY "
+                "cc.category) FROM child_categories cc WHERE cc.child_id = c.id AND "
+                "cc.end_date IS NULL) AS cats FROM children c");
+    add_arg(&b, f.today);
+    add_where(&b, &f, 0);
+    /* keyset: (col, id) past the key, in the direction of travel */
+    if (kid && by_id) {
+        add_sql(&b, backward ? " AND c.id > CAST(? AS SIGNED)" : " AND c.id < CAST(? AS SIGNED)");
+        add_arg(&b, kid);
+    } else if (kid) {
+        char frag[200];
+        snprintf(frag, sizeof frag, " AND %s %s ? AND (%s %s ? OR c.id %s CAST(? AS SIGNED))", col,
+                 backward ? "<=" : ">=", col, backward ? "<" : ">", backward ? "<" : ">");
+        add_sql(&b, frag);
+        add_arg(&b, kval);
+        add_arg(&b, kval);
+        add_arg(&b, kid);
+    }
+    char order[120];
+    if (by_id)
+        snprintf(order, sizeof order, " ORDER BY c.id %s", backward ? "ASC" : "DESC");
+    else
+        snprintf(order, sizeof order, " ORDER BY %s %s, c.id %s", col, backward ? "DESC" : "ASC",
+                 backward ? "DESC" : "ASC");
+    add_sql(&b, order);
+    add_sql(&b, " LIMIT 51");
+    if (b.overflow)
+        return 500;
+    portal_rows *rows = s->db_query(r, b.sql, types_of(r, s, &b), BINDS(&b));
+    if (!rows)
+        return 500;
+
+    /* collect (at most 51) rows; backward pages come in reverse */
+    const char *cell[PAGE_ROWS + 1][9];
+    int n = 0;
+    while (s->db_next(rows) && n < PAGE_ROWS + 1) {
+        for (int c = 0; c < 9; c++)
+            cell[n][c] = s->db_col(rows, c);
+        n++;
+    }
+    int more = n > PAGE_ROWS; /* another page in the direction of travel */
+    if (more)
+        n = PAGE_ROWS;
+    for (int i = 0; i < n; i++) {
+        int k = backward ? n - 1 - i : i;
+        const char *p = s->sprintf(r, "List.Rows.%d.", i);
+        static const char *names[] = {"id", "name", "sex", "birth", "age", "masked", "status",
+                                      "village"};
+        for (int c = 0; c < 8; c++)
+            if (cell[k][c])
+                s->set(r, s->sprintf(r, "%s%s", p, names[c]), cell[k][c]);
+        if (cell[k][8]) {
+            char *cats = s->sprintf(r, "%s", cell[k][8]), *save = NULL;
+            int j = 0;
+            for (char *t = strtok_r(cats, ",", &save); t; t = strtok_r(NULL, ",", &save), j++) {
+                s->set(r, s->sprintf(r, "%scats.%d", p, j), t); /* labels: the template */
+            }
+        }
+    }
+    if (n > 0) {
+        int first = backward ? n - 1 : 0, last = backward ? 0 : n - 1;
+        /* col index: name 1, birth 3 */
+        int vc = strcmp(f.sort, "birth") == 0 ? 3 : 1;
+        const char *kfirst = by_id ? cell[first][0] : s->sprintf(r, "%s:%s", cell[first][0], cell[first][vc]);
+        const char *klast = by_id ? cell[last][0] : s->sprintf(r, "%s:%s", cell[last][0], cell[last][vc]);
+        /* forward: a previous page exists if we came from a key; a next one if
+         * the query found more.  Backward: the mirror image. */
+        if (backward ? more : kid != NULL)
+            s->set(r, "List.Prev", kfirst);
+        if (backward ? 1 : more)
+            s->set(r, "List.Next", klast);
+    }
+    s->set_int(r, "List.Shown", n);
+
+    /* the capped count */
+    struct sqlb cb;
+    memset(&cb, 0, sizeof cb);
+    add_sql(&cb, "SELECT COUNT(*) FROM (SELECT 1 FROM children c");
+    add_where(&cb, &f, 1);
+    add_sql(&cb, " LIMIT 10001) t");
+    if (cb.overflow)
+        return 500;
+    portal_rows *cr = s->db_query(r, cb.sql, types_of(r, s, &cb), BINDS(&cb));
+    if (!cr || !s->db_next(cr))
+        return 500;
+    long long total = atoll(s->db_col(cr, 0));
+    if (total > COUNT_CAP)
+        s->set(r, "List.Total", "10000+");
+    else
+        s->set_int(r, "List.Total", total);
+    return s->render(r, "list_children.cs", "儿童台账");
+}
+
+/* ------------------------------------------------------------ the export */
+
+struct csv_out {
+    portal_req *r;
+    const struct portal_services *s;
+    char buf[16384];
+    size_t len;
+    long long rows;
+    int sent; /* something went out: the status can no longer change */
+};
+
+static void out_flush(struct csv_out *o)
+{
+    if (o->len) {
+        o->s->write(o->r, o->buf, o->len);
+        o->len = 0;
+        o->sent = 1;
+    }
+}
+
+static void out_add(struct csv_out *o, const char *p, size_t n)
+{
+    while (n) {
+        if (o->len == sizeof o->buf)
+            out_flush(o);
+        size_t k = sizeof o->buf - o->len;
+        if (k > n)
+            k = n;
+        memcpy(o->buf + o->len, p, k);
+        o->len += k;
+        p += k;
+        n -= k;
+    }
+}
+
+/* one CSV cell: quoted when it holds a comma, quote or line break; a cell
+ * that a spreadsheet would read as a formula gets a leading apostrophe */
+static void csv_cell(struct csv_out *o, const char *v, int last)
+{
+    if (!v)
+        v = "";
+    int formula = v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' ||
+                  v[0] == '\r';
+    int quote = strpbrk(v, ",\"\r\n") != NULL;
+    if (quote)
+        out_add(o, "\"", 1);
+    if (formula)
+        out_add(o, "'", 1);
+    for (const char *p = v; *p; p++) {
+        if (*p == '"')
+            out_add(o, "\"\"", 2);
+        else
+            out_add(o, p, 1);
+    }
+    if (quote)
+        out_add(o, "\"", 1);
+    out_add(o, last ? "\r\n" : ",", last ? 2 : 1);
+}
+
+static int export_row(void *ctx, portal_rows *rows)
+{
+    struct csv_out *o = ctx;
+    const struct portal_services *s = o->s;
+    const char *sex = s->db_col(rows, 1);
+    const char *masked = s->db_col(rows, 5);
+    const char *status = s->db_col(rows, 10);
+    char cats[512];
+    cats[0] = 0;
+    const char *cc = s->db_col(rows, 9);
+    if (cc) {
+        /* codes -> labels; the callback must not run queries, so no s->sprintf churn */
+        const char *p = cc;
+        size_t used = 0;
+        while (*p) {
+            const char *e = strchr(p, ',');
+            size_t n = e ? (size_t)(e - p) : strlen(p);
+            char code[40];
+            if (n < sizeof code) {
+                memcpy(code, p, n);
+                code[n] = 0;
+                const char *l = category_label(code);
+                int w = snprintf(cats + used, sizeof cats - used, "%s%s", used ? "、" : "",
+                                 l ? l : code);
+                if (w > 0 && (size_t)w < sizeof cats - used)
+                    used += (size_t)w;
+            }
+            p += n;
+            if (*p == ',')
+                p++;
+        }
+    }
+    csv_cell(o, s->db_col(rows, 0), 0);
+    csv_cell(o, sex && strcmp(sex, "1") == 0 ? "男" : sex && strcmp(sex, "2") == 0 ? "女" : "", 0);
+    csv_cell(o, s->db_col(rows, 2), 0);
+    csv_cell(o, s->db_col(rows, 3), 0);
+    csv_cell(o, s->db_col(rows, 4), 0);
+    csv_cell(o, masked ? masked : "无身份证号", 0);
+    csv_cell(o, s->db_col(rows, 6), 0);
+    csv_cell(o, s->db_col(rows, 7), 0);
+    csv_cell(o, s->db_col(rows, 8), 0);
+    csv_cell(o, cats, 0);
+    csv_cell(o, status && strcmp(status, "exited") == 0 ? "已退出" : "在册", 1);
+    o->rows++;
+    return 0;
+}
+
+int child_export(portal_req *r, const struct portal_services *s)
+{
+    struct filters f;
+    const char *err = read_filters(r, s, &f);
+    if (err)
+        return s->fail(r, 400, err);
+    const char *fq = filter_query(r, s, &f, 1);
+    char day[9];
+    snprintf(day, sizeof day, "%.4s%.2s%.2s", f.today, f.today + 5, f.today + 8);
+    s->header(r, "Content-Type", "text/csv; charset=utf-8");
+    s->header(r, "Content-Disposition",
+              s->sprintf(r, "attachment; filename=\"children-%s.csv\"", day));
+
+    struct csv_out *o = s->alloc(r, sizeof *o);
+    o->r = r;
+    o->s = s;
+    out_add(o, "\xEF\xBB\xBF", 3);
+    static const char *head[] = {"姓名", "性别", "出生日期", "年龄", "民族", "身份证号（脱敏）",
+                                 "乡镇（街道）", "村（居）", "现住址", "类别", "状态"};
+    for (size_t i = 0; i < sizeof head / sizeof *head; i++)
+        csv_cell(o, head[i], i + 1 == sizeof head / sizeof *head);
+
+    long long n = 0;
+    if (f.scope) {
+        struct sqlb b;
+        memset(&b, 0, sizeof b);
+        add_sql(&b, "SELECT c.name, c.sex, c.birth_date, TIMESTAMPDIFF(YEAR, c.birth_date, ?), "
+                    "c.ethnicity, c.id_masked, (SELECT t.name FROM divisions t WHERE t.code = "
+                    "c.township_code), (SELECT v.name FROM divisions v WHERE v.code = "
+                    "c.village_code), c.address, (SELECT GROUP_CONCAT(cc.category ORDER BY "
+                    "cc.category) FROM child_categories cc WHERE cc.child_id = c.id AND "
+                    "cc.end_date IS NULL), c.status FROM children c");
+        add_arg(&b, f.today);
+        add_where(&b, &f, 0);
+        if (strcmp(f.sort, "id") == 0)
+            add_sql(&b, " ORDER BY c.id DESC");
+        else
+            add_sql(&b, strcmp(f.sort, "birth") == 0 ? " ORDER BY c.birth_date, c.id"
+                                                     : " ORDER BY c.name, c.id");
+        if (b.overflow)
+            return 500;
+        n = s->db_stream(r, export_row, o, b.sql, types_of(r, s, &b), BINDS(&b));
+        if (n < 0) {
+            s->log("RG0201", "export query failed after %lld rows", o->rows);
+            if (!o->sent)
+                return 500; /* nothing sent yet: an error page */
+        }
+    }
+    out_flush(o);
+    s->audit(r, "child.export", "children", NULL,
+             s->sprintf(r, "rows=%lld filters=%s%s", o->rows, *fq ? fq + 1 : "",
+                        n < 0 ? " incomplete" : ""));
+    return 200;
+}
+
+/* ------------------------------------------------------------ the import */
+
+static const char *import_columns[] = {"姓名", "性别", "出生日期", "民族", "身份证号", "无证原因",
+                                       "村（居）代码", "户籍地址", "现住址", "类别", "认定依据",
+                                       "开始日期"};
+#define NCOLS 12
+enum { C_NAME, C_SEX, C_BIRTH, C_ETHN, C_ID, C_NOID, C_VILLAGE, C_HUKOU, C_ADDR, C_CAT, C_BASIS,
+       C_START };
+
+struct csv_rec {
+    int line;           /* the physical line the record starts on */
+    int nf;
+    char *f[NCOLS + 1]; /* extra columns beyond NCOLS are counted, not kept */
+};
+
+struct import_row {
+    int line;
+    const char *name, *ethnicity, *id, *no_id, *village, *township, *hukou, *address, *category,
+        *basis;
+    char birth[11], start[11];
+    int sex;
+};
+
+struct import_err {
+    int line;
+    const char *field, *reason;
+};
+
+struct import_ctx {
+    portal_req *r;
+    const struct portal_services *s;
+    struct import_err *errs;
+    int nerrs, caperrs;
+    int bad_line; /* the last line that had an error, to count bad rows */
+    int bad_rows;
+};
+
+static void add_err(struct import_ctx *c, int line, const char *field, const char *reason)
+{
+    if (c->nerrs == c->caperrs) {
+        int cap = c->caperrs ? c->caperrs * 2 : 64;
+        struct import_err *e = c->s->alloc(c->r, (size_t)cap * sizeof *e);
+        if (c->nerrs)
+            memcpy(e, c->errs, (size_t)c->nerrs * sizeof *e);
+        c->errs = e;
+        c->caperrs = cap;
+    }
+    c->errs[c->nerrs].line = line;
+    c->errs[c->nerrs].field = field;
+    c->errs[c->nerrs].reason = reason;
+    c->nerrs++;
+    if (c->bad_line != line) {
+        c->bad_line = line;
+        c->bad_rows++;
+    }
+}
+
+static int utf8_ok(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = s[i];
+        size_t k;
+        unsigned cp;
+        if (c == 0)
+            return 0;
+        if (c < 0x80) {
+            i++;
+            continue;
+        } else if ((c & 0xE0) == 0xC0) {
+            k = 1;
+            cp = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            k = 2;
+            cp = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            k = 3;
+            cp = c & 0x07;
+        } else {
+            return 0;
+        }
+        for (size_t j = 1; j <= k; j++) {
+            if (i + j >= n || (s[i + j] & 0xC0) != 0x80)
+                return 0;
+            cp = (cp << 6) | (s[i + j] & 0x3F);
+        }
+        if ((k == 1 && cp < 0x80) || (k == 2 && cp < 0x800) || (k == 3 && cp < 0x10000) ||
+            cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return 0;
+        i += k + 1;
+    }
+    return 1;
+}
+
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        s[--n] = 0;
+    return s;
+}
+
+/* Parse one CSV record from *pos (RFC 4180; quotes doubled; line breaks
+ * allowed inside quotes).  Modifies the text in place.  Returns 0 at the
+ * end, 1 for a record, -1 for a malformed one (an unclosed quote). */
+static int csv_next(char **pos, char *end, int *line, struct csv_rec *rec)
+{
+    char *p = *pos;
+    if (p >= end)
+        return 0;
+    rec->line = *line;
+    rec->nf = 0;
+    for (;;) {
+        char *start = p, *o = p;
+        if (p < end && *p == '"') {
+            p++;
+            for (;;) {
+                if (p >= end) {
+                    *pos = end;
+                    return -1;
+                }
+                if (*p == '"') {
+                    if (p + 1 < end && p[1] == '"') {
+                        *o++ = '"';
+                        p += 2;
+                        continue;
+                    }
+                    p++;
+                    break;
+                }
+                if (*p == '\n')
+                    (*line)++;
+                *o++ = *p++;
+            }
+            /* anything after the closing quote up to the separator is kept */
+            while (p < end && *p != ',' && *p != '\n' && *p != '\r')
+                *o++ = *p++;
+        } else {
+            while (p < end && *p != ',' && *p != '\n' && *p != '\r')
+                *o++ = *p++;
+        }
+        char sep = p < end ? *p : '\n';
+        *o = 0; /* o <= p: safe, and p's separator was read above */
+        if (rec->nf < NCOLS + 1)
+            rec->f[rec->nf] = trim(start);
+        rec->nf++;
+        if (sep == ',') {
+            p++;
+            continue;
+        }
+        /* the separator itself may have been overwritten by the NUL above */
+        if (p < end && sep == '\r') {
+            p++;
+            if (p < end && *p == '\n')
+                p++;
+        } else if (p < end) {
+            p++;
+        }
+        (*line)++;
+        *pos = p;
+        return 1;
+    }
+}
+
+static int rec_blank(const struct csv_rec *rec)
+{
+    for (int i = 0; i < rec->nf && i <= NCOLS; i++)
+        if (rec->f[i][0])
+            return 0;
+    return 1;
+}
+
+static const char *field_at(const struct csv_rec *rec, int i)
+{
+    return i < rec->nf ? rec->f[i] : "";
+}
+
+/* count UTF-8 characters */
+static size_t nchars(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+struct village {
+    const char *code, *township;
+};
+
+struct import_state {
+    struct import_row *rows;
+    int nrows;
+    struct village *villages;
+    int nvillages;
+    const char **ids; /* open-addressing set of ID numbers seen in the file */
+    size_t idcap;
+};
+
+static int id_seen(struct import_state *st, const char *id)
+{
+    unsigned long h = 5381;
+    for (const char *p = id; *p; p++)
+        h = h * 33 + (unsigned char)*p;
+    for (size_t i = h % st->idcap;; i = (i + 1) % st->idcap) {
+        if (!st->ids[i]) {
+            st->ids[i] = id;
+            return 0;
+        }
+        if (strcmp(st->ids[i], id) == 0)
+            return 1;
+    }
+}
+
+static const struct village *find_village(const struct import_state *st, const char *code)
+{
+    for (int i = 0; i < st->nvillages; i++)
+        if (strcmp(st->villages[i].code, code) == 0)
+            return &st->villages[i];
+    return NULL;
+}
+
+static void check_row(struct import_ctx *c, struct import_state *st, const struct csv_rec *rec,
+                      const char *today)
+{
+    portal_req *r = c->r;
+    const struct portal_services *s = c->s;
+    struct import_row *row = &st->rows[st->nrows];
+    int line = rec->line, errs0 = c->nerrs;
+    memset(row, 0, sizeof *row);
+    row->line = line;
+    if (rec->nf > NCOLS + 1 || (rec->nf == NCOLS + 1 && rec->f[NCOLS][0]))
+        add_err(c, line, "—", "列数多于 12 列，请使用页面上的模板。");
+
+    row->name = field_at(rec, C_NAME);
+    if (!*row->name)
+        add_err(c, line, "姓名", "缺少姓名。");
+    else if (nchars(row->name) > 20 || strlen(row->name) > 64)
+        add_err(c, line, "姓名", "姓名过长（最多 20 个字）。");
+    else if (strpbrk(row->name, "0123456789=+@<>\"'"))
+        add_err(c, line, "姓名", "姓名含有不允许的字符。");
+
+    const char *sex = field_at(rec, C_SEX);
+    if (!*sex)
+        add_err(c, line, "性别", "缺少性别。");
+    else if (strcmp(sex, "男") == 0 || strcmp(sex, "1") == 0)
+        row->sex = 1;
+    else if (strcmp(sex, "女") == 0 || strcmp(sex, "2") == 0)
+        row->sex = 2;
+    else
+        add_err(c, line, "性别", "性别应为“男”或“女”。");
+
+    const char *birth = field_at(rec, C_BIRTH);
+    int birth_ok = 0;
+    if (!*birth)
+        add_err(c, line, "出生日期", "缺少出生日期。");
+    else if (!date_norm(birth, row->birth))
+        add_err(c, line, "出生日期", "出生日期格式不正确（应为 YYYY-MM-DD，如 2015-03-08）。");
+    else if (strcmp(row->birth, today) > 0)
+        add_err(c, line, "出生日期", "出生日期晚于今天。");
+    else
+        birth_ok = 1;
+
+    row->ethnicity = field_at(rec, C_ETHN);
+    if (!*row->ethnicity)
+        row->ethnicity = "汉族";
+    else if (strlen(row->ethnicity) > 16)
+        add_err(c, line, "民族", "民族过长。");
+
+    const char *id = field_at(rec, C_ID);
+    row->no_id = field_at(rec, C_NOID);
+    if (*id) {
+        char *u = s->sprintf(r, "%s", id), bd[11];
+        int isex = 0;
+        if (strlen(u) == 18 && u[17] == 'x')
+            u[17] = 'X';
+        row->id = u;
+        int shape = strlen(u) == 18;
+        for (int i = 0; i < 17 && shape; i++)
+            shape = u[i] >= '0' && u[i] <= '9';
+        if (!shape || !((u[17] >= '0' && u[17] <= '9') || u[17] == 'X'))
+            add_err(c, line, "身份证号", "身份证号应为 18 位（最后一位可为 X）；如被 Excel 改成科学计数法，请把该列设为文本。");
+        else if (idcard_check_char(u) != u[17])
+            add_err(c, line, "身份证号", "身份证号校验位不正确。");
+        else if (!idcard_parse(u, bd, &isex))
+            add_err(c, line, "身份证号", "身份证号中的出生日期无效。");
+        else {
+            if (birth_ok && strcmp(bd, row->birth) != 0)
+                add_err(c, line, "身份证号", "身份证号与出生日期不一致。");
+            if (row->sex && isex != row->sex)
+                add_err(c, line, "身份证号", "身份证号与性别不一致。");
+            if (id_seen(st, u))
+                add_err(c, line, "身份证号", "身份证号在本文件中重复。");
+            else {
+                portal_rows *d = s->db_query(r, "SELECT 1 FROM children WHERE id_hmac = ?", "s",
+                                             s->hmac(r, u));
+                if (!d)
+                    add_err(c, line, "身份证号", "无法核对是否重复，请稍后再试。");
+                else if (s->db_next(d))
+                    add_err(c, line, "身份证号", "该身份证号已在台账中登记，不能重复建档。");
+            }
+        }
+        if (*row->no_id)
+            add_err(c, line, "无证原因", "已填写身份证号时，无证原因应留空。");
+        row->no_id = NULL;
+    } else {
+        row->id = NULL;
+        if (!*row->no_id)
+            add_err(c, line, "身份证号", "缺少身份证号；没有身份证号的儿童请填写无证原因。");
+        else if (strlen(row->no_id) > 100)
+            add_err(c, line, "无证原因", "无证原因过长（最多 100 字节）。");
+    }
+
+    row->village = field_at(rec, C_VILLAGE);
+    if (!*row->village)
+        add_err(c, line, "村（居）代码", "缺少村（居）代码。");
+    else if (!all_digits(row->village, 12))
+        add_err(c, line, "村（居）代码", "村（居）代码应为 12 位数字。");
+    else if (!s->in_scope(r, row->village))
+        add_err(c, line, "村（居）代码", "该村（居）不在您的辖区内。");
+    else {
+        const struct village *v = find_village(st, row->village);
+        if (!v)
+            add_err(c, line, "村（居）代码", "没有这个村（居）代码。");
+        else
+            row->township = v->township;
+    }
+
+    row->hukou = field_at(rec, C_HUKOU);
+    row->address = field_at(rec, C_ADDR);
+    if (strlen(row->hukou) > 200)
+        add_err(c, line, "户籍地址", "户籍地址过长（最多 200 字节）。");
+    if (strlen(row->address) > 200)
+        add_err(c, line, "现住址", "现住址过长（最多 200 字节）。");
+
+    const char *cat = field_at(rec, C_CAT);
+    if (!*cat)
+        add_err(c, line, "类别", "缺少类别。");
+    else if (!(row->category = category_code(cat)))
+        add_err(c, line, "类别", "未知的类别（可填：孤儿、事实无人抚养儿童、特困儿童、低保家庭儿童、重病重残儿童、监护缺失儿童、临时困境儿童）。");
+
+    row->basis = field_at(rec, C_BASIS);
+    if (!*row->basis)
+        add_err(c, line, "认定依据", "缺少认定依据。");
+    else if (strlen(row->basis) > 200)
+        add_err(c, line, "认定依据", "认定依据过长（最多 200 字节）。");
+
+    const char *start = field_at(rec, C_START);
+    if (!*start)
+        add_err(c, line, "开始日期", "缺少开始日期。");
+    else if (!date_norm(start, row->start))
+        add_err(c, line, "开始日期", "开始日期格式不正确（应为 YYYY-MM-DD）。");
+    else if (strcmp(row->start, today) > 0)
+        add_err(c, line, "开始日期", "开始日期晚于今天。");
+    else if (birth_ok && strcmp(row->start, row->birth) < 0)
+        add_err(c, line, "开始日期", "开始日期早于出生日期。");
+
+    if (c->nerrs == errs0)
+        st->nrows++;
+}
+
+static void set_columns(portal_req *r, const struct portal_services *s)
+{
+    for (int i = 0; i < NCOLS; i++)
+        s->set(r, s->sprintf(r, "Import.Columns.%d", i), import_columns[i]);
+    for (size_t i = 0; i < NCATEGORIES; i++)
+        s->set(r, s->sprintf(r, "Import.Categories.%zu", i), categories[i].label);
+    s->set_int(r, "Import.MaxRows", IMPORT_MAX_ROWS);
+}
+
+int import_form(portal_req *r, const struct portal_services *s)
+{
+    set_columns(r, s);
+    return s->render(r, "import_form.cs", "导入台账");
+}
+
+static int import_report(portal_req *r, const struct portal_services *s, struct import_ctx *c,
+                         const char *msg)
+{
+    set_columns(r, s);
+    if (msg)
+        s->set(r, "Import.Error", msg);
+    for (int i = 0; i < c->nerrs; i++) {
+        s->set_int(r, s->sprintf(r, "Import.Errors.%d.line", i), c->errs[i].line);
+        s->set(r, s->sprintf(r, "Import.Errors.%d.field", i), c->errs[i].field);
+        s->set(r, s->sprintf(r, "Import.Errors.%d.reason", i), c->errs[i].reason);
+    }
+    s->set_int(r, "Import.BadRows", c->bad_rows);
+    return s->render(r, "import_report.cs", "导入台账 - 检查结果");
+}
+
+static int import_write(portal_req *r, const struct portal_services *s, struct import_state *st)
+{
+    long long uid = s->user(r)->id;
+    if (s->db_begin(r) != 0)
+        return -1;
+    for (int i = 0; i < st->nrows; i++) {
+        struct import_row *w = &st->rows[i];
+        const void *enc = NULL;
+        size_t enclen = 0;
+        const char *mac = NULL, *masked = NULL, *last4 = NULL;
+        if (w->id) {
+            enc = s->encrypt(r, w->id, &enclen);
+            mac = s->hmac(r, w->id);
+            if (!enc || !mac)
+                goto fail;
+            char *m = s->alloc(r, 19);
+            idcard_mask(w->id, m);
+            masked = m;
+            last4 = w->id + 14;
+        }
+        if (s->db_exec(r, "INSERT INTO children (name, sex, birth_date, ethnicity, id_enc, "
+                          "id_hmac, id_masked, id_last4, no_id_reason, hukou, address, "
+                          "township_code, village_code, status, created_at, created_by, "
+                          "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', "
+                          "UTC_TIMESTAMP(), ?, UTC_TIMESTAMP())",
+                       "sissbssssssssi", w->name, (long long)w->sex, w->birth, w->ethnicity, enc,
+                       enclen, mac, masked, last4, w->no_id, w->hukou, w->address, w->township,
+                       w->village, uid) != 1)
+            goto fail;
+        long long cid = s->db_insert_id(r);
+        if (s->db_exec(r, "INSERT INTO child_categories (child_id, category, basis, start_date, "
+                          "entered_by) VALUES (?, ?, ?, ?, ?)",
+                       "isssi", cid, w->category, w->basis, w->start, uid) != 1)
+            goto fail;
+        if (s->db_exec(r, "INSERT INTO child_events (child_id, at, user_id, kind, summary) "
+                          "VALUES (?, UTC_TIMESTAMP(), ?, 'imported', ?)",
+                       "iis", cid, uid,
+                       s->sprintf(r, "批量导入建档（台账文件第 %d 行），类别：%s", w->line,
+                                  category_label(w->category))) != 1)
+            goto fail;
+    }
+    if (s->db_commit(r) != 0)
+        return -1;
+    return 0;
+fail:
+    s->db_rollback(r);
+    return -1;
+}
+
+int import_run(portal_req *r, const struct portal_services *s)
+{
+    const char *mode = s->param(r, "mode");
+    int commit = mode && strcmp(mode, "commit") == 0;
+    if (mode && *mode && !commit && strcmp(mode, "dry") != 0)
+        return s->fail(r, 400, "导入方式不正确。");
+    s->set(r, "Import.Mode", commit ? "commit" : "dry");
+    struct import_ctx c;
+    memset(&c, 0, sizeof c);
+    c.r = r;
+    c.s = s;
+
+    size_t len = 0;
+    const char *fname = NULL;
+    const char *data = s->upload(r, "file", &len, &fname, NULL);
+    if (!data)
+        return import_report(r, s, &c, "请选择要上传的台账文件。");
+    if (fname)
+        s->set(r, "Import.File", fname);
+    const char *scope = s->scope_prefix(r);
+    if (!scope)
+        return import_report(r, s, &c, "您的账户没有辖区，不能导入。");
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+        data += 3;
+        len -= 3;
+    }
+    if (!utf8_ok((const unsigned char *)data, len))
+        return import_report(r, s, &c, "文件不是 UTF-8 编码的 CSV。请在 Excel 中选择“另存为”→“CSV UTF-8（逗号分隔）”后再上传。");
+    char *text = s->alloc(r, len + 1);
+    memcpy(text, data, len);
+    text[len] = 0;
+    char *pos = text, *end = text + len;
+    int line = 1;
+    struct csv_rec rec;
+
+    /* the header */
+    int rc = csv_next(&pos, end, &line, &rec);
+    if (rc <= 0)
+        return import_report(r, s, &c, "文件是空的。");
+    for (int i = 0; i < NCOLS; i++)
+        if (strcmp(field_at(&rec, i), import_columns[i]) != 0) {
+            add_err(&c, 1, import_columns[i],
+                    s->sprintf(r, "第 1 行应为表头，第 %d 列应为“%s”。", i + 1, import_columns[i]));
+            return import_report(r, s, &c, "表头与模板不一致，未做检查。");
+        }
+
+    /* count the records first: refuse more than the limit before any check */
+    int nrec = 0;
+    {
+        int l2 = line;
+        char *copy = s->alloc(r, (size_t)(end - pos) + 1);
+        memcpy(copy, pos, (size_t)(end - pos));
+        copy[end - pos] = 0;
+        char *p2 = copy;
+        struct csv_rec t;
+        int k;
+        while ((k = csv_next(&p2, copy + (end - pos), &l2, &t)) != 0)
+            if (k < 0 || !rec_blank(&t))
+                nrec++;
+    }
+    if (nrec == 0)
+        return import_report(r, s, &c, "文件中没有数据行。");
+    if (nrec > IMPORT_MAX_ROWS)
+        return import_report(r, s, &c,
+                             s->sprintf(r, "文件有 %d 行数据，超过每个文件 %d 行的上限，请分成几个文件导入。",
+                                        nrec, IMPORT_MAX_ROWS));
+
+    struct import_state st;
+    memset(&st, 0, sizeof st);
+    st.rows = s->alloc(r, (size_t)nrec * sizeof *st.rows);
+    st.idcap = (size_t)nrec * 2 + 1;
+    st.ids = s->alloc(r, st.idcap * sizeof *st.ids);
+    /* the villages in the user's scope, with their townships */
+    portal_rows *vr = s->db_query(r, "SELECT code, parent_code FROM divisions WHERE level = "
+                                     "'village' AND code LIKE CONCAT(?, '%') AND (valid_to IS "
+                                     "NULL OR valid_to >= ?)",
+                                  "ss", scope, s->today(r));
+    if (!vr)
+        return 500;
+    int vcap = 64;
+    st.villages = s->alloc(r, (size_t)vcap * sizeof *st.villages);
+    while (s->db_next(vr)) {
+        if (st.nvillages == vcap) {
+            struct village *nv = s->alloc(r, (size_t)vcap * 2 * sizeof *nv);
+            memcpy(nv, st.villages, (size_t)vcap * sizeof *nv);
+            st.villages = nv;
+            vcap *= 2;
+        }
+        st.villages[st.nvillages].code = s->db_col(vr, 0);
+        st.villages[st.nvillages].township = s->db_col(vr, 1);
+        st.nvillages++;
+    }
+
+    const char *today = s->today(r);
+    int total = 0;
+    while ((rc = csv_next(&pos, end, &line, &rec)) != 0) {
+        if (rc < 0) {
+            add_err(&c, rec.line, "—", "引号没有闭合（该行起到文件末尾无法读取）。");
+            total++;
+            break;
+        }
+        if (rec_blank(&rec))
+            continue;
+        total++;
+        check_row(&c, &st, &rec, today);
+    }
+    s->set_int(r, "Import.Total", total);
+    s->set_int(r, "Import.Good", st.nrows);
+
+    if (c.nerrs || !commit) {
+        s->audit(r, commit ? "child.import.refused" : "child.import.check", "children", NULL,
+                 s->sprintf(r, "rows=%d bad=%d", total, c.bad_rows));
+        if (c.nerrs && commit)
+            return import_report(r, s, &c, "文件中有错误，未导入任何记录。请改正后重新检查。");
+        return import_report(r, s, &c, NULL);
+    }
+    if (import_write(r, s, &st) != 0) {
+        s->log("RG0202", "import of %d rows rolled back", st.nrows);
+        return import_report(r, s, &c, "导入时出错（可能有人同时录入了相同的身份证号），已全部撤销，未导入任何记录。请重新检查后再试。");
+    }
+    s->audit(r, "child.import", "children", NULL, s->sprintf(r, "rows=%d", st.nrows));
+    s->flash(r, s->sprintf(r, "已导入 %d 名儿童的档案。", st.nrows));
+    return s->redirect(r, "/children?sort=id");
+}

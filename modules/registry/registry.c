@@ -1,0 +1,82 @@
+/* registry - the module descriptor: everything the registry declares. */
+#include "registry.h"
+
+#include <stddef.h>
+
+static const struct portal_param id_only[] = {{NULL, 0, 0, 0, NULL}};
+
+/* family, category and attachment forms: declared here so both files agree */
+static const struct portal_param family_params[] = {
+    {"relation", PP_TEXT, 16, 1, "关系"},
+    {"name", PP_TEXT, 64, 1, "姓名"},
+    {"id_number", PP_CODE, 18, 0, "身份证号"},
+    {"situation", PP_CODE, 16, 1, "情况"},
+    {"is_guardian", PP_INT, 1, 0, "是否监护人"},
+    {"phone", PP_TEXT, 32, 0, "电话"},
+    {"note", PP_TEXT, 200, 0, "备注"},
+    {NULL, 0, 0, 0, NULL}};
+static const struct portal_param enter_params[] = {
+    {"category", PP_CODE, 32, 1, "类别"},
+    {"basis", PP_TEXT, 200, 1, "认定依据"},
+    {"start_date", PP_DATE, 10, 1, "开始日期"},
+    {NULL, 0, 0, 0, NULL}};
+static const struct portal_param exit_params[] = {
+    {"end_date", PP_DATE, 10, 1, "退出日期"},
+    {"exit_reason", PP_CODE, 32, 1, "退出原因"},
+    {"exit_note", PP_TEXT, 200, 0, "说明"},
+    {NULL, 0, 0, 0, NULL}};
+static const struct portal_param upload_params[] = {
+    {"kind", PP_TEXT, 32, 1, "材料类型"},
+    {"file", PP_FILE, 0, 1, "文件"},
+    {NULL, 0, 0, 0, NULL}};
+static const struct portal_param import_params[] = {
+    {"file", PP_FILE, 0, 1, "台账文件"},
+    {"mode", PP_CODE, 10, 0, "方式"},
+    {NULL, 0, 0, 0, NULL}};
+
+static const struct portal_route routes[] = {
+    {"GET", "/children", child_list, "registry.view", 0, list_params},
+    {"GET", "/children/export.csv", child_export, "registry.export", PR_NO_LAYOUT, list_params},
+    {"GET", "/children/import", import_form, "registry.import", 0, id_only},
+    {"POST", "/children/import", import_run, "registry.import", PR_STATE_CHANGING, import_params},
+    {"GET", "/children/new", child_new_form, "registry.edit", 0, id_only},
+    {"POST", "/children/new", child_create, "registry.edit", PR_STATE_CHANGING, child_params},
+    {"GET", "/children/{id}", child_view, "registry.view", 0, id_only},
+    {"GET", "/children/{id}/print", child_print, "registry.view", 0, id_only},
+    {"GET", "/children/{id}/edit", child_edit_form, "registry.edit", 0, id_only},
+    {"POST", "/children/{id}/edit", child_update, "registry.edit", PR_STATE_CHANGING, child_params},
+    {"POST", "/children/{id}/family", family_add, "registry.edit", PR_STATE_CHANGING, family_params},
+    {"POST", "/children/{id}/categories", category_enter, "registry.edit", PR_STATE_CHANGING, enter_params},
+    {"POST", "/children/{id}/categories/{cid}/exit", category_exit, "registry.edit", PR_STATE_CHANGING, exit_params},
+    {"POST", "/children/{id}/attachments", attachment_upload, "registry.edit", PR_STATE_CHANGING, upload_params},
+    {"GET", "/children/{id}/attachments/{aid}", attachment_download, "registry.view", PR_NO_LAYOUT, id_only},
+    {NULL, NULL, NULL, NULL, 0, NULL}};
+
+static const struct portal_permission perms[] = {
+    {"registry.view", "查看儿童档案"},
+    {"registry.edit", "建立和修改儿童档案"},
+    {"registry.export", "导出儿童台账"},
+    {"registry.import", "导入儿童台账"},
+    {NULL, NULL}};
+
+static const struct portal_menu menu[] = {
+    {"儿童台账", "/children", "registry.view", 10},
+    {"新建档案", "/children/new", "registry.edit", 11},
+    {"导入台账", "/children/import", "registry.import", 12},
+    {NULL, NULL, NULL, 0}};
+
+static const struct portal_migration migrations[] = {
+    {1, "001_registry.sql"},
+    {0, NULL}};
+
+const struct portal_module portal_module = {
+    PORTAL_MODULE_HEADER,
+    .name = "registry",
+    .title = "儿童台账",
+    .version = "1.0",
+    .routes = routes,
+    .permissions = perms,
+    .menu = menu,
+    .migrations = migrations,
+    .template_dir = "templates",
+};

@@ -1,0 +1,41 @@
+/*
+ * registry.h - the children's registry (台账, 一人一档): shared declarations.
+ * file.c: one child's file (create, edit, family, categories, attachments,
+ * timeline, print).  list.c: the list, CSV export and CSV import.
+ * idcard.c: GB 11643 ID numbers.  registry.c: the module descriptor.
+ */
+#ifndef REGISTRY_H
+#define REGISTRY_H
+
+#include "portal_module.h"
+
+/* file.c */
+int child_new_form(portal_req *r, const struct portal_services *s);
+int child_create(portal_req *r, const struct portal_services *s);
+int child_view(portal_req *r, const struct portal_services *s);
+int child_print(portal_req *r, const struct portal_services *s);
+int child_edit_form(portal_req *r, const struct portal_services *s);
+int child_update(portal_req *r, const struct portal_services *s);
+int family_add(portal_req *r, const struct portal_services *s);
+int category_enter(portal_req *r, const struct portal_services *s);
+int category_exit(portal_req *r, const struct portal_services *s);
+int attachment_upload(portal_req *r, const struct portal_services *s);
+int attachment_download(portal_req *r, const struct portal_services *s);
+
+/* list.c */
+int child_list(portal_req *r, const struct portal_services *s);
+int child_export(portal_req *r, const struct portal_services *s);
+int import_form(portal_req *r, const struct portal_services *s);
+int import_run(portal_req *r, const struct portal_services *s);
+
+/* idcard.c - GB 11643-1999 citizen ID numbers */
+char idcard_check_char(const char *first17);        /* '0'..'9' or 'X'; 0 if not digits */
+/* 1 if valid; birth (YYYY-MM-DD, 11 bytes) and sex (1 male, 2 female) filled */
+int idcard_parse(const char *id, char birth[11], int *sex);
+void idcard_mask(const char *id, char out[19]);     /* 500242********123X */
+
+/* parameter tables shared by routes (registry.c) */
+extern const struct portal_param child_params[];
+extern const struct portal_param list_params[];
+
+#endif
