@@ -20,7 +20,8 @@ LDLIBS   = $(shell pkg-config --libs libmariadb 2>/dev/null) -lneo_cgi -lneo_cs 
 MODFLAGS = -shared -Wl,--no-undefined -Wl,-z,relro,-z,now
 
 CORE_SRC = cgi/util.c cgi/http.c cgi/db.c cgi/modules.c cgi/session.c cgi/render.c \
-           cgi/request.c cgi/services.c cgi/audit.c cgi/core.c cgi/crypto.c
+           cgi/request.c cgi/services.c cgi/audit.c cgi/core.c cgi/crypto.c \
+           cgi/admin.c cgi/totp.c
 CORE_OBJ = $(CORE_SRC:cgi/%.c=$(B)/obj/%.o)
 HEADERS  = $(wildcard cgi/*.h)
 MODULES  = $(notdir $(patsubst %/,%,$(dir $(wildcard modules/*/*.c))))
@@ -38,7 +39,7 @@ $(B)/libcore.a: $(CORE_OBJ)
 $(B)/portal: $(B)/obj/portal.o $(B)/libcore.a
 	$(CC) $(CFLAGS) -Wl,-z,relro,-z,now -o $@ $^ $(LDLIBS)
 
-$(B)/portalctl: $(B)/obj/portalctl.o $(B)/libcore.a
+$(B)/portalctl: $(B)/obj/portalctl.o $(B)/obj/seed.o $(B)/libcore.a
 	$(CC) $(CFLAGS) -Wl,-z,relro,-z,now -o $@ $^ $(LDLIBS)
 
 # a module sees only cgi/portal_module.h and links against nothing of the host

@@ -9,6 +9,7 @@
 #include "db.h"
 #include "audit.h"
 #include "crypto.h"
+#include "seed.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -29,8 +30,10 @@ static void usage(void)
             "  user disable NAME | user enable NAME\n"
             "  module list | module enable NAME | module disable NAME\n"
             "  audit verify                  check the audit log's hash chain\n"
-            "  seed-demo                     demo organisations and accounts\n"
+            "  seed-demo                     demo villages, organisations and accounts\n"
+            "  seed --children N             generate N realistic children (demo, bench)\n"
             "  keys generate                 create the field-encryption key file (key_file)\n"
+            "  keys rotate                   add a key and re-encrypt every encrypted column\n"
             "  config                        show the configuration (secrets hidden)\n");
 }
 
@@ -215,14 +218,13 @@ static int user_add(const char *name, const char *display, const char *roles,
         return die("%s", db_error());
     if (db_exec(A, "INSERT INTO users (username, display_name, password_hash, org_id, "
                 "division_code, active, must_change_password, created_at) "
-                "VALUES (?, ?, ?, ?, ?, 1, ?, UTC_TIMESTAMP())", "sssisi", name, display, hash,
-                org_id ? org_id : 0, division, (long long)must_change) < 0) {
+                "VALUES (?, ?, ?, ?, ?, 1, ?, UTC_TIMESTAMP())", "sssssi", name, display, hash,
+                org_id ? arena_sprintf(A, "%lld", org_id) : NULL, division,
+                (long long)must_change) < 0) {
         db_rollback();
         return die("cannot add the user: %s", db_error());
     }
     long long uid = db_insert_id();
-    if (org_id == 0)
-        db_exec(A, "UPDATE users SET org_id = NULL WHERE id = ?", "i", uid);
     char *copy = arena_strdup(A, roles), *save = NULL;
     for (char *ro = strtok_r(copy, ",", &save); ro; ro = strtok_r(NULL, ",", &save)) {
         if (db_exec(A, "INSERT INTO user_roles (user_id, role_id) SELECT ?, id FROM roles "
@@ -358,6 +360,14 @@ static int cmd_audit(int argc, char **argv)
 
 static int cmd_seed_demo(void)
 {
+    /* synthetic villages (real village codes are not public): three per
+     * township, numbered 001-003, marked synthetic */
+    if (db_exec(A, "INSERT IGNORE INTO divisions (code, parent_code, level, name, type, "
+                "synthetic, note) SELECT CONCAT(LEFT(t.code, 9), n.s), t.code, 'village', "
+                "CONCAT(t.name, n.label, '（示例）'), '村', 1, 'demo data' FROM divisions t "
+                "JOIN (SELECT '001' s, '第一村' label UNION SELECT '002', '第二村' "
+                "UNION SELECT '003', '第三社区') n WHERE t.level = 'township'", "") < 0)
+        return die("%s", db_error());
     static const struct { const char *code, *name, *kind, *division; } orgs[] = {
         {"mz", "酉阳县民政局", "department", "500242000000"},
         {"lt_gov", "龙潭镇人民政府", "township", "500242101000"},
@@ -370,6 +380,7 @@ static int cmd_seed_demo(void)
     static const struct { const char *user, *name, *role, *division, *org, *pw; } users[] = {
         {"admin", "系统管理员", "sysadmin", "500242000000", "mz", "Admin#2026portal"},
         {"auditor", "审计员", "auditor", "500242000000", "mz", "Audit#2026portal"},
+        {"secadmin", "安全管理员", "secadmin", "500242000000", "mz", "Secadmin#2026portal"},
         {"township", "龙潭镇工作人员", "township_staff", "500242101000", "lt_gov",
          "Town#2026portal"},
     };
@@ -382,6 +393,84 @@ static int cmd_seed_demo(void)
             return 1;
     }
     printf("demo data loaded\n");
+    return 0;
+}
+
+/* Add a key, then re-encrypt every column listed in crypto_columns with it,
+ * in batches of 500 rows, each batch in its own transaction.  A value that
+ * does not decrypt stops the rotation before anything of it is written. */
+static int cmd_keys_rotate(void)
+{
+    char err[512];
+    const char *kf = config_get("key_file", NULL);
+    if (!kf)
+        return die("no key_file in the configuration", NULL);
+    if (crypto_keygen(kf, 1, err, sizeof err) != 0)
+        return die("%s", err);
+    int cur = crypto_current_key();
+    printf("new key %d added to %s\n", cur, kf);
+    db_rows *cols = db_query(A, "SELECT table_name, id_column, column_name FROM crypto_columns "
+                             "ORDER BY table_name, column_name", "");
+    if (!cols)
+        return die("%s", db_error());
+    long long total = 0;
+    while (db_next(cols)) {
+        const char *t = db_col(cols, 0), *idc = db_col(cols, 1), *c = db_col(cols, 2);
+        if (!ident_ok(t) || !ident_ok(idc) || !ident_ok(c))
+            return die("crypto_columns holds a bad identifier", NULL);
+        /* identifiers come from our own table, checked above; values are bound */
+        char *sel = strdup(arena_sprintf(A, "SELECT `%s`, `%s` FROM `%s` WHERE `%s` > ? AND `%s` IS "
+                                         "NOT NULL AND ASCII(`%s`) <> ? ORDER BY `%s` LIMIT 500",
+                                         idc, c, t, idc, c, c, idc));
+        char *upd = strdup(arena_sprintf(A, "UPDATE `%s` SET `%s` = ? WHERE `%s` = ?", t, c, idc));
+        long long last = 0, n = 0;
+        arena *b = arena_new(1 << 20);
+        for (;;) {
+            db_rows *rows = db_query(b, sel, "ii", last, (long long)cur);
+            if (!rows) {
+                free(sel);
+                free(upd);
+                return die("%s", db_error());
+            }
+            if (rows->nrows == 0)
+                break;
+            if (db_begin() != 0)
+                return die("%s", db_error());
+            while (db_next(rows)) {
+                last = atoll(db_col(rows, 0));
+                size_t pl, cl;
+                char *pt = crypto_decrypt(b, (const unsigned char *)db_col(rows, 1),
+                                          db_col_len(rows, 1), &pl);
+                if (!pt) {
+                    db_rollback();
+                    fprintf(stderr, "portalctl: %s.%s row %lld does not decrypt; rotation "
+                            "stopped, nothing of this batch written\n", t, c, last);
+                    return 1;
+                }
+                unsigned char *ct = crypto_encrypt(b, pt, pl, &cl);
+                if (!ct || db_exec(b, upd, "bi", ct, cl, last) < 0) {
+                    db_rollback();
+                    return die("re-encryption failed: %s", db_error());
+                }
+                n++;
+            }
+            if (db_commit() != 0)
+                return die("%s", db_error());
+            arena_reset(b);
+        }
+        arena_free(b);
+        free(sel);
+        free(upd);
+        printf("%s.%s: %lld values re-encrypted\n", t, c, n);
+        total += n;
+    }
+    struct audit_row row = {NULL, 0, "portalctl", "keys.rotate", "key", NULL, NULL, "cli"};
+    char detail[64];
+    snprintf(detail, sizeof detail, "key %d, %lld values", cur, total);
+    row.detail = detail;
+    audit_append(A, &row);
+    printf("rotation done: %lld values now under key %d\n", total, cur);
+    signal_portal();
     return 0;
 }
 
@@ -427,6 +516,12 @@ int main(int argc, char **argv)
     }
     if (connect_admin() != 0)
         return 1;
+    if (strcmp(cmd, "keys") == 0 && i + 1 < argc && strcmp(argv[i + 1], "rotate") == 0) {
+        const char *kf = config_get("key_file", NULL);
+        if (!kf || crypto_load(kf, err, sizeof err) != 0)
+            return die("%s", kf ? err : "no key_file in the configuration");
+        return cmd_keys_rotate();
+    }
     if (strcmp(cmd, "migrate") == 0)
         return cmd_migrate();
     if (strcmp(cmd, "user") == 0)
@@ -437,6 +532,11 @@ int main(int argc, char **argv)
         return cmd_audit(argc - i - 1, argv + i + 1);
     if (strcmp(cmd, "seed-demo") == 0)
         return cmd_seed_demo();
+    if (strcmp(cmd, "seed") == 0 && i + 2 < argc && strcmp(argv[i + 1], "--children") == 0) {
+        if (cmd_seed_demo() != 0)
+            return 1;
+        return seed_children(A, atol(argv[i + 2])) == 0 ? 0 : 1;
+    }
     usage();
     return 2;
 }

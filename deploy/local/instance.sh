@@ -213,6 +213,7 @@ max_upload = 8388608
 max_fields = 200
 max_field_len = 65536
 secure_cookies = 0
+require_totp_roles = ${REQUIRE_TOTP_ROLES-sysadmin,secadmin,auditor}
 CONF
     )
     mv "$CONF.tmp" "$CONF"

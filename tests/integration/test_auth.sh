@@ -11,6 +11,7 @@ check "only a hash of the session token is stored" [ "$(sql "SELECT LENGTH(token
 
 # wrong password, then lockout after 5
 sql "UPDATE users SET failed_count=0, locked_until=NULL WHERE username='township'"
+sql "DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE username='township')"
 login township 'wrong-password' >/dev/null
 check "a wrong password is refused in Chinese" grep -q "用户名或密码错误" "$OUT/login_post.html"
 cj="$OUT/anon"; curl -s -c "$cj" -o "$OUT/body" "$BASE/login"; tok=$(csrf_of_body)

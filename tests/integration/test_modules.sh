@@ -62,3 +62,8 @@ check "verify names the first broken row" grep -q "BROKEN at row $id" <<<"$out"
 if [ "$orig_null" = 1 ]; then sql "UPDATE audit_log SET detail=NULL WHERE id=$id"
 else sql "UPDATE audit_log SET detail=$(printf "'%s'" "${orig//\'/\'\'}") WHERE id=$id"; fi
 check "restoring the row makes the chain verify again" ctl audit verify
+
+# portalctl user add without --org (a bug: it inserted org_id 0 and hit the foreign key)
+noorg="noorg_$RANDOM$RANDOM"
+check "portalctl user add works without an organisation" ctl user add "$noorg" --display-name 无单位 --role township_staff --division 500242101000 --password 'Noorg#2026portal'
+check "the user has no organisation (NULL, not 0)" [ "$(sql "SELECT org_id IS NULL FROM users WHERE username='$noorg'")" = 1 ]
