@@ -67,6 +67,8 @@ static const struct portal_menu menu[] = {
 
 static const struct portal_migration migrations[] = {
     {1, "001_registry.sql"},
+    {2, "002_counts.sql"},
+    {3, "003_list_index.sql"},
     {0, NULL}};
 
 const struct portal_module portal_module = {
