@@ -16,6 +16,13 @@ static void add(EVP_MD_CTX *c, const char *s)
     EVP_DigestUpdate(c, "\x1f", 1);
 }
 
+static int chain_id;
+
+void audit_set_chain(int chain)
+{
+    chain_id = chain;
+}
+
 void audit_hash(const char *prev_hash, const struct audit_row *row, char out[65])
 {
     unsigned char md[32];
@@ -24,6 +31,12 @@ void audit_hash(const char *prev_hash, const struct audit_row *row, char out[65]
     snprintf(uid, sizeof uid, "%lld", row->user_id);
     EVP_MD_CTX *c = EVP_MD_CTX_new();
     EVP_DigestInit_ex(c, EVP_sha256(), NULL);
+    if (row->chain) {
+        /* a row cannot be moved to another chain unnoticed */
+        char ch[16];
+        snprintf(ch, sizeof ch, "chain %d", row->chain);
+        add(c, ch);
+    }
     add(c, prev_hash);
     add(c, row->at);
     add(c, uid);
@@ -49,22 +62,33 @@ int audit_append(arena *a, const struct audit_row *in)
     strftime(at, sizeof at, "%Y-%m-%d %H:%M:%S", &tm);
     snprintf(at + strlen(at), sizeof at - strlen(at), ".%06ld", (long)tv.tv_usec);
     row.at = at;
+    row.chain = chain_id;
     int own = !db_in_txn();
     for (int attempt = 0; attempt < 3; attempt++) {
         if (own && db_begin() != 0)
             return -1;
-        db_rows *h = db_query(a, "SELECT last_hash FROM audit_head WHERE id = 1 FOR UPDATE", "");
+        db_rows *h = db_query(a, "SELECT last_hash FROM audit_head WHERE id = ? FOR UPDATE", "i",
+                              (long long)row.chain);
+        if (h && h->nrows == 0) {
+            /* this chain's first row: create its head */
+            db_exec(a, "INSERT IGNORE INTO audit_head (id, last_hash, last_id) VALUES (?, ?, 0)",
+                    "is", (long long)row.chain,
+                    "0000000000000000000000000000000000000000000000000000000000000000");
+            h = db_query(a, "SELECT last_hash FROM audit_head WHERE id = ? FOR UPDATE", "i",
+                         (long long)row.chain);
+        }
         if (!h || !db_next(h))
             goto fail;
         audit_hash(db_col(h, 0), &row, hash);
-        if (db_exec(a, "INSERT INTO audit_log (at, user_id, username, action, object_type, "
-                    "object_id, detail, ip, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    "sissssssss", row.at, row.user_id ? row.user_id : 0LL, row.username,
-                    row.action, row.object_type, row.object_id, row.detail, row.ip,
-                    db_col(h, 0), hash) < 0)
+        if (db_exec(a, "INSERT INTO audit_log (chain, at, user_id, username, action, "
+                    "object_type, object_id, detail, ip, prev_hash, hash) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    "isissssssss", (long long)row.chain, row.at,
+                    row.user_id ? row.user_id : 0LL, row.username, row.action, row.object_type,
+                    row.object_id, row.detail, row.ip, db_col(h, 0), hash) < 0)
             goto fail;
         if (db_exec(a, "UPDATE audit_head SET last_hash = ?, last_id = LAST_INSERT_ID() "
-                    "WHERE id = 1", "s", hash) < 0)
+                    "WHERE id = ?", "si", hash, (long long)row.chain) < 0)
             goto fail;
         if (!own || db_commit() == 0)
             return 0;
@@ -78,16 +102,17 @@ int audit_append(arena *a, const struct audit_row *in)
     return -1;
 }
 
-long long audit_verify(arena *a, long long *checked)
+/* walk one chain; 0 intact, else the first broken row's id, -1 db error */
+static long long verify_chain(arena *a, int chain, long long *checked)
 {
     char prev[65] = "0000000000000000000000000000000000000000000000000000000000000000";
-    long long last = 0, n = 0;
+    long long last = 0;
     for (;;) {
         db_rows *rows = db_query(
             a,
             "SELECT id, DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s.%f'), user_id, username, action, "
             "object_type, object_id, detail, ip, prev_hash, hash FROM audit_log "
-            "WHERE id > ? ORDER BY id LIMIT 5000", "i", last);
+            "WHERE chain = ? AND id > ? ORDER BY id LIMIT 5000", "ii", (long long)chain, last);
         if (!rows)
             return -1;
         if (rows->nrows == 0)
@@ -96,26 +121,45 @@ long long audit_verify(arena *a, long long *checked)
             struct audit_row row = {
                 db_col(rows, 1), db_col(rows, 2) ? atoll(db_col(rows, 2)) : 0, db_col(rows, 3),
                 db_col(rows, 4), db_col(rows, 5), db_col(rows, 6), db_col(rows, 7),
-                db_col(rows, 8)};
+                db_col(rows, 8), chain};
             char h[65];
             last = atoll(db_col(rows, 0));
             audit_hash(prev, &row, h);
             if (strcmp(prev, db_col(rows, 9) ? db_col(rows, 9) : "") != 0 ||
-                strcmp(h, db_col(rows, 10) ? db_col(rows, 10) : "") != 0) {
-                *checked = n;
+                strcmp(h, db_col(rows, 10) ? db_col(rows, 10) : "") != 0)
                 return last;
-            }
             memcpy(prev, h, 65);
-            n++;
+            (*checked)++;
         }
         arena_reset(a);
     }
-    /* the head must point at the last row: deleting the tail is tampering too */
-    db_rows *hd = db_query(a, "SELECT last_hash FROM audit_head WHERE id = 1", "");
-    if (!hd || !db_next(hd))
+    /* the head must point at the chain's last row: deleting the tail is tampering too */
+    db_rows *hd = db_query(a, "SELECT last_hash FROM audit_head WHERE id = ?", "i",
+                           (long long)chain);
+    if (!hd)
         return -1;
-    *checked = n;
+    if (!db_next(hd))
+        return last ? last : -1;
     if (strcmp(db_col(hd, 0), prev) != 0)
         return last + 1;
     return 0;
+}
+
+long long audit_verify(arena *a, long long *checked)
+{
+    /* every chain that has rows or a head */
+    db_rows *chains = db_query(a, "SELECT id FROM audit_head UNION SELECT DISTINCT chain "
+                               "FROM audit_log ORDER BY 1", "");
+    if (!chains)
+        return -1;
+    size_t n = chains->nrows;
+    int *ids = malloc((n + 1) * sizeof *ids);
+    for (size_t i = 0; db_next(chains); i++)
+        ids[i] = atoi(db_col(chains, 0));
+    *checked = 0;
+    long long bad = 0;
+    for (size_t i = 0; i < n && bad == 0; i++)
+        bad = verify_chain(a, ids[i], checked);
+    free(ids);
+    return bad;
 }

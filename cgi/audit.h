@@ -1,7 +1,9 @@
 /*
  * audit.h - the append-only, hash-chained audit log.
  * Each row's hash = SHA-256 of the previous row's hash and the row's fields,
- * joined in a fixed order; `portalctl audit verify` recomputes the chain.
+ * joined in a fixed order; `portalctl audit verify` recomputes the chains.
+ * Each worker slot appends to a chain of its own (one head row each), so
+ * audited reads do not queue behind one lock and one disk flush.
  */
 #ifndef PORTAL_AUDIT_H
 #define PORTAL_AUDIT_H
@@ -12,7 +14,11 @@ struct audit_row {
     const char *at;           /* UTC, "YYYY-MM-DD HH:MM:SS.uuuuuu" */
     long long user_id;        /* 0 = none */
     const char *username, *action, *object_type, *object_id, *detail, *ip;
+    int chain;                /* set by audit_append from audit_set_chain */
 };
+
+/* the hash chain this process appends to: its worker slot + 1, 0 otherwise */
+void audit_set_chain(int chain);
 
 /* hex SHA-256 (65 bytes with NUL) of prev_hash and the row */
 void audit_hash(const char *prev_hash, const struct audit_row *row, char out[65]);

@@ -417,6 +417,7 @@ static const struct portal_migration core_migrations[] = {
     {3, "003_roles.sql"},
     {4, "004_crypto_columns.sql"},
     {5, "005_admin.sql"},
+    {7, "007_audit_chains.sql"},
     {0, NULL}};
 
 const struct portal_module core_module = {

@@ -17,6 +17,7 @@
 #include "host.h"
 #include "db.h"
 #include "crypto.h"
+#include "audit.h"
 
 #include <errno.h>
 #include <fcgiapp.h>
@@ -145,6 +146,8 @@ static void worker_main(int listen_fd, int slot)
 {
     char err[1024];
     log_set_name("portal-worker");
+    if (slot >= 0)
+        audit_set_chain(slot + 1);
     if (load_everything(err, sizeof err) != 0) {
         log_msg("PT0603", "%s", err);
         _exit(2);

@@ -69,7 +69,7 @@ static int connect_admin(void)
 
 static void cli_audit(const char *action, const char *otype, const char *oid, const char *detail)
 {
-    struct audit_row row = {NULL, 0, "portalctl", action, otype, oid, detail, "cli"};
+    struct audit_row row = {NULL, 0, "portalctl", action, otype, oid, detail, "cli", 0};
     if (audit_append(A, &row) != 0)
         fprintf(stderr, "portalctl: warning: audit write failed: %s\n", db_error());
 }
@@ -464,7 +464,7 @@ static int cmd_keys_rotate(void)
         printf("%s.%s: %lld values re-encrypted\n", t, c, n);
         total += n;
     }
-    struct audit_row row = {NULL, 0, "portalctl", "keys.rotate", "key", NULL, NULL, "cli"};
+    struct audit_row row = {NULL, 0, "portalctl", "keys.rotate", "key", NULL, NULL, "cli", 0};
     char detail[64];
     snprintf(detail, sizeof detail, "key %d, %lld values", cur, total);
     row.detail = detail;
