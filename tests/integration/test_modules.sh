@@ -67,3 +67,13 @@ check "restoring the row makes the chain verify again" ctl audit verify
 noorg="noorg_$RANDOM$RANDOM"
 check "portalctl user add works without an organisation" ctl user add "$noorg" --display-name 无单位 --role township_staff --division 500242101000 --password 'Noorg#2026portal'
 check "the user has no organisation (NULL, not 0)" [ "$(sql "SELECT org_id IS NULL FROM users WHERE username='$noorg'")" = 1 ]
+
+# one chain per worker slot: traffic spreads over several, each verifiable
+for i in 1 2 3 4 5 6 7 8; do curl -s -o /dev/null -b "$jar" "$BASE/_test/echo"; done
+check "audit rows are spread over several worker chains" [ "$(sql "SELECT COUNT(DISTINCT chain) FROM audit_log")" -ge 2 ]
+mv_id=$(sql "SELECT id FROM audit_log WHERE chain > 0 ORDER BY id LIMIT 1")
+mv_chain=$(sql "SELECT chain FROM audit_log WHERE id = $mv_id")
+sql "UPDATE audit_log SET chain = 0 WHERE id = $mv_id"
+check "a row moved to another chain is detected" bash -c "! build/portalctl --config '$TEST_DIR/portal.conf' audit verify >/dev/null"
+sql "UPDATE audit_log SET chain = $mv_chain WHERE id = $mv_id"
+check "moved back, every chain verifies" ctl audit verify
