@@ -5,6 +5,11 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 PORT=${1:-8080}
 bash "$ROOT/deploy/local/instance.sh" start var "$PORT"
 "$ROOT/build/portalctl" --config "$ROOT/var/portal.conf" seed-demo >/dev/null
+# a registry to look at: 500 generated children, on the first run only
+if [ "$(mariadb --socket="$ROOT/var/run/mysqld.sock" -uroot -N -B portal \
+        -e 'SELECT COUNT(*) FROM children' 2>/dev/null || echo 0)" = 0 ]; then
+    "$ROOT/build/portalctl" --config "$ROOT/var/portal.conf" seed --children 500 >/dev/null
+fi
 cat <<MSG
 
 酉阳县困境儿童保障工作平台 is running: http://127.0.0.1:$PORT/
@@ -17,5 +22,6 @@ Demo accounts (demo data only):
 The three administrator accounts must enrol a TOTP authenticator at first
 login (any RFC 6238 app; the secret is shown as text).
 
+Demo data: 500 generated children (synthetic names and ID numbers) in synthetic villages.
 Logs: var/log/   Configuration: var/portal.conf   Stop: make stop
 MSG
