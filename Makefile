@@ -21,7 +21,7 @@ MODFLAGS = -shared -Wl,--no-undefined -Wl,-z,relro,-z,now
 
 CORE_SRC = cgi/util.c cgi/http.c cgi/db.c cgi/modules.c cgi/session.c cgi/render.c \
            cgi/request.c cgi/services.c cgi/audit.c cgi/core.c cgi/crypto.c \
-           cgi/admin.c cgi/totp.c
+           cgi/admin.c cgi/totp.c cgi/workflow.c
 CORE_OBJ = $(CORE_SRC:cgi/%.c=$(B)/obj/%.o)
 HEADERS  = $(wildcard cgi/*.h)
 MODULES  = $(notdir $(patsubst %/,%,$(dir $(wildcard modules/*/*.c))))
@@ -75,7 +75,7 @@ clean:
 .PHONY: all asan deps run stop test bench fuzz clean
 
 # Test fixtures: the testkit module and one faulty module per start-up fault.
-FAULTS = magic abi dup clash perm
+FAULTS = magic abi dup clash perm wf
 testmods: $(B)/testmods/testkit/testkit.so $(FAULTS:%=$(B)/testmods/%/faulty.so)
 
 $(B)/testmods/testkit/testkit.so: tests/modules/testkit/testkit.c cgi/portal_module.h

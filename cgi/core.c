@@ -8,6 +8,7 @@
 #include "crypto.h"
 #include "db.h"
 #include "totp.h"
+#include "workflow.h"
 
 #include <openssl/crypto.h>
 #include <stdio.h>
@@ -360,6 +361,13 @@ static const struct portal_param org_add_params[] = {
     {"division", PP_CODE, 12, 0, "所在区划"},
     {NULL, 0, 0, 0, NULL}};
 
+static const struct portal_param calendar_params[] = {
+    {"day", PP_DATE, 10, 1, "日期"},
+    {"is_workday", PP_CODE, 1, 0, "类型"},
+    {"note", PP_TEXT, 64, 0, "说明"},
+    {"remove", PP_CODE, 1, 0, "删除"},
+    {NULL, 0, 0, 0, NULL}};
+
 #define SC PR_STATE_CHANGING
 static const struct portal_route core_routes[] = {
     {"GET", "/login", login_get, NULL, PR_PUBLIC, login_params},
@@ -395,13 +403,19 @@ static const struct portal_route core_routes[] = {
      division_end_params},
     {"GET", "/admin/orgs", admin_orgs, "system.admin", 0, NULL},
     {"POST", "/admin/orgs", admin_org_add, "system.admin", SC, org_add_params},
+    /* the workflow (workflow.c): what waits for the user, the working-day calendar */
+    {"GET", "/inbox", wf_inbox_page, NULL, 0, NULL},
+    {"GET", "/admin/calendar", wf_calendar_get, "system.admin", 0, NULL},
+    {"POST", "/admin/calendar", wf_calendar_post, "system.admin", SC, calendar_params},
     {NULL, NULL, NULL, NULL, 0, NULL}};
 #undef SC
 
 static const struct portal_menu core_menu[] = {
+    {"待办事项", "/inbox", NULL, 5},
     {"用户管理", "/admin/users", "system.users", 800},
     {"审计日志", "/admin/audit", "system.audit", 810},
     {"区划与单位", "/admin/divisions", "system.admin", 820},
+    {"工作日历", "/admin/calendar", "system.admin", 825},
     {"账户安全", "/account/totp", NULL, 890},
     {NULL, NULL, NULL, 0}};
 
@@ -417,6 +431,7 @@ static const struct portal_migration core_migrations[] = {
     {3, "003_roles.sql"},
     {4, "004_crypto_columns.sql"},
     {5, "005_admin.sql"},
+    {6, "006_workflow.sql"},
     {7, "007_audit_chains.sql"},
     {0, NULL}};
 

@@ -5,6 +5,7 @@
  */
 #include "host.h"
 #include "db.h"
+#include "workflow.h"
 
 #include <dirent.h>
 #include <dlfcn.h>
@@ -221,6 +222,9 @@ static int link_all(char *err, size_t errlen)
                          m->name, mu->title);
                 return -1;
             }
+        /* 1.2: the workflows it declares (levels, permissions, publicity) */
+        if (wf_check_module(m, err, errlen) != 0)
+            return -1;
     }
     return 0;
 }

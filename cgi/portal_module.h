@@ -14,6 +14,8 @@
  *   1.0  2026-11-29  first version.
  *   1.1  2026-11-29  services: in_scope, scope_prefix, encrypt, decrypt, hmac,
  *                    db_col_len, db_stream, not_found, today (from reserved slots).
+ *   1.2  2026-11-29  the workflow: portal_module.workflows (first reserved slot)
+ *                    and the wf_* services.
  */
 #ifndef PORTAL_MODULE_H
 #define PORTAL_MODULE_H
@@ -24,7 +26,7 @@
 
 #define PORTAL_MODULE_MAGIC 0x59594D44u /* "YYMD" */
 #define PORTAL_ABI_MAJOR 1
-#define PORTAL_ABI_MINOR 1
+#define PORTAL_ABI_MINOR 2
 
 typedef struct portal_req portal_req;     /* one request; opaque to modules */
 typedef struct portal_rows portal_rows;   /* a query result; opaque */
@@ -86,6 +88,38 @@ struct portal_migration {
     const char *file;       /* file name under the module's sql/ folder */
 };
 
+/*
+ * Workflow (ABI 1.2).  A module declares its application types; the host
+ * runs them: who acts at each step, time limits, publicity, objections,
+ * returns for missing documents, the inbox, overdue marking and the history.
+ */
+struct portal_wf_step {
+    const char *code;          /* "investigate" */
+    const char *title;         /* Chinese: "乡镇调查核实" */
+    const char *level;         /* who acts: "village", "township" or "county" */
+    const char *permission;    /* the actor needs it, AND the child in scope at that level */
+    int limit_days;            /* this step's own limit; 0 = none */
+    int working_days;          /* 1: limit_days counts working days (the calendar) */
+    int counts;                /* 1: counts toward the type's total limit */
+    int publicity_days;        /* > 0: publicity; it completes by itself after this many
+                                  days unless someone objects */
+    const char *objection_to;  /* publicity: the step an objection sends it back to */
+    int objection_days;        /* the publicity after an objection (e.g. 3) */
+};
+
+struct portal_services;
+struct portal_wf_type {
+    const char *code;          /* "dibao" */
+    const char *title;         /* Chinese */
+    const struct portal_wf_step *steps; /* in order, terminated by {NULL} */
+    int total_limit_days;      /* over the steps with counts = 1; 0 = none */
+    int total_working_days;    /* 1: the total counts working days */
+    /* called in the same transaction when the last step approves (outcome
+     * "approved") or any step rejects ("rejected"); non-zero rolls it back */
+    int (*on_done)(portal_req *r, const struct portal_services *s, long long app_id,
+                   long long child_id, const char *outcome);
+};
+
 struct portal_module {
     uint32_t magic;          /* PORTAL_MODULE_MAGIC */
     uint16_t abi_major;      /* PORTAL_ABI_MAJOR */
@@ -101,7 +135,8 @@ struct portal_module {
     const char *template_dir;                    /* relative to the module folder */
     int (*init)(const struct portal_services *s);  /* 0 = ok */
     void (*shutdown)(void);
-    void *reserved[8];       /* room to grow without a major bump */
+    const struct portal_wf_type *workflows;      /* 1.2; terminated by {NULL}; may be NULL */
+    void *reserved[7];       /* room to grow without a major bump */
 };
 
 #define PORTAL_MODULE_HEADER \
@@ -189,10 +224,28 @@ struct portal_services {
                            void *ctx, const char *sql, const char *types, ...);
     /* 1.1: an object outside the user's scope: audit the denial, answer 404 */
     int (*not_found)(portal_req *r, const char *object_type, const char *object_id);
-    /* 1.1: today's date, YYYY-MM-DD (config clock_today overrides it for tests) */
+    /* 1.1: today's date, YYYY-MM-DD (config clock_file names a file holding a
+     * date, for tests of deadlines; production has no such key) */
     const char *(*today)(portal_req *r);
 
-    void *reserved[7];
+    /* 1.2: the workflow.  wf_start opens an application of one of the
+     * module's types for a child (jurisdiction checked) and returns its id;
+     * wf_act acts on its current step: "approve", "return" (for documents:
+     * the opinion lists everything missing), "resubmit" (after a return),
+     * "reject" (the opinion is the reason), "object" (during publicity).
+     * Both return -1 with a Chinese message in wf_error. */
+    long long (*wf_start)(portal_req *r, const char *type, long long child_id,
+                          const char *summary);
+    int (*wf_act)(portal_req *r, long long app_id, const char *action, const char *opinion);
+    const char *(*wf_error)(portal_req *r);
+    /* prefix.N.{id,type,type_title,child_id,child_name,step,step_title,status,due,overdue,...}
+     * of what waits for the current user (module NULL = every module); rows or -1 */
+    int (*wf_inbox_hdf)(portal_req *r, const char *prefix, const char *module);
+    /* one application (prefix.{id,type,step,status,due,overdue,...}) and its
+     * history (prefix.History.N.{at,user,step_title,action,opinion}); 0 ok, -1 none */
+    int (*wf_app_hdf)(portal_req *r, const char *prefix, long long app_id);
+
+    void *reserved[2];
 };
 
 #endif

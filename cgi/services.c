@@ -7,6 +7,7 @@
 #include "db.h"
 #include "audit.h"
 #include "crypto.h"
+#include "workflow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -340,4 +341,9 @@ const struct portal_services services = {
     .db_stream = s_db_stream,
     .not_found = s_not_found,
     .today = s_today,
+    .wf_start = wf_svc_start,
+    .wf_act = wf_svc_act,
+    .wf_error = wf_svc_error,
+    .wf_inbox_hdf = wf_svc_inbox_hdf,
+    .wf_app_hdf = wf_svc_app_hdf,
 };

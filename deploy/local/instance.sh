@@ -214,6 +214,7 @@ max_fields = 200
 max_field_len = 65536
 secure_cookies = 0
 require_totp_roles = ${REQUIRE_TOTP_ROLES-sysadmin,secadmin,auditor}
+clock_file = ${CLOCK_FILE:-}
 CONF
     )
     mv "$CONF.tmp" "$CONF"

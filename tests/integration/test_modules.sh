@@ -19,6 +19,7 @@ check "a module built for another ABI is refused at start" refused abi "ABI 99.0
 check "a duplicate module is refused at start" refused dup "duplicate module name 'system'"
 check "clashing routes are refused at start" refused clash "route GET /about clashes with module system's GET /about"
 check "a route naming an undeclared permission is refused at start" refused perm "requires permission 'nobody.declares_this', which no module declares"
+check "a workflow step naming an undeclared permission is refused at start" refused wf "module faulty: workflow faulty_wf step check names a permission no module declares: nobody.declares_wf"
 check "portal --check passes on the real modules" build/portal --config "$TEST_DIR/portal.conf" --check
 
 ctl() { build/portalctl --config "$TEST_DIR/portal.conf" "$@"; }

@@ -6,6 +6,7 @@
  *   -DFAULT_DUP     a second module named "system"
  *   -DFAULT_CLASH   a route that clashes with the system module's GET /about
  *   -DFAULT_PERM    a route requiring a permission nobody declares
+ *   -DFAULT_WF      a workflow step requiring a permission nobody declares
  */
 #include "portal_module.h"
 
@@ -24,6 +25,15 @@ static const struct portal_route routes[] = {
 #endif
     {NULL, NULL, NULL, NULL, 0, NULL}};
 
+#if defined(FAULT_WF)
+static const struct portal_wf_step wf_steps[] = {
+    {"check", "审核", "township", "nobody.declares_wf", 5, 0, 1, 0, NULL, 0},
+    {NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL, 0}};
+static const struct portal_wf_type wf_types[] = {
+    {"faulty_wf", "故障流程", wf_steps, 0, 0, NULL},
+    {NULL, NULL, NULL, 0, 0, NULL}};
+#endif
+
 const struct portal_module portal_module = {
 #if defined(FAULT_MAGIC)
     0xDEADBEEFu, PORTAL_ABI_MAJOR, PORTAL_ABI_MINOR, (uint32_t)sizeof(struct portal_module),
@@ -40,4 +50,7 @@ const struct portal_module portal_module = {
     .title = "故障模块",
     .version = "0",
     .routes = routes,
+#if defined(FAULT_WF)
+    .workflows = wf_types,
+#endif
 };

@@ -1,0 +1,1059 @@
+/*
+ * workflow.c - the workflow service of the core (ABI 1.2).
+ *
+ * A module declares its application types (struct portal_wf_type); the host
+ * runs them.  Rules:
+ *  - wf_start: the child exists and lies in the user's scope; step 0 opens
+ *    with its due date (calendar days, or working days by work_calendar).
+ *  - wf_act: the user holds the step's permission, the child is in scope,
+ *    AND the user's own level (county / township / village, from the length
+ *    of the scope prefix) is the step's level: county users do not act on
+ *    township steps and township users do not act on county steps.
+ *  - approve advances; the last step's approval sets "approved" and calls
+ *    on_done("approved") in the same transaction (non-zero rolls it back).
+ *  - return (opinion lists what is missing; once per step: one notice),
+ *    then resubmit reopens the same step with a fresh due date; the time
+ *    spent waiting for documents does not count.
+ *  - reject (opinion = the reason) calls on_done("rejected").
+ *  - publicity steps are never approved by hand: when today >= the end of
+ *    the publicity and nobody objected, the step completes by itself, lazily,
+ *    whenever the application is read or acted on or an inbox is listed.
+ *  - object (publicity only) sends it back to objection_to; the publicity
+ *    after an objection lasts objection_days.
+ *  - every act writes a wf_actions row, a child_events row (module = the
+ *    application's module) and an audit row.
+ * The functions join the caller's transaction when there is one (then the
+ * caller commits or rolls back) and run their own otherwise.
+ */
+#include "host.h"
+#include "db.h"
+#include "workflow.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------ dates */
+
+static long days_from_civil(long y, unsigned m, unsigned d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    unsigned yoe = (unsigned)(y - era * 400);
+    unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + (long)doe - 719468;
+}
+
+static void civil_from_days(long z, long *y, unsigned *m, unsigned *d)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    unsigned doe = (unsigned)(z - era * 146097);
+    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    unsigned mp = (5 * doy + 2) / 153;
+    *d = doy - (153 * mp + 2) / 5 + 1;
+    *m = mp < 10 ? mp + 3 : mp - 9;
+    *y = (long)yoe + era * 400 + (*m <= 2);
+}
+
+long wf_date_parse(const char *v)
+{
+    if (!v || strlen(v) < 10 || v[4] != '-' || v[7] != '-')
+        return WF_NO_DAY;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && !isdigit((unsigned char)v[i]))
+            return WF_NO_DAY;
+    long y = atol(v);
+    unsigned m = (unsigned)atoi(v + 5), d = (unsigned)atoi(v + 8);
+    static const unsigned mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 ||
+        d > mdays[m - 1] + (m == 2 && leap))
+        return WF_NO_DAY;
+    return days_from_civil(y, m, d);
+}
+
+void wf_date_format(long day, char out[11])
+{
+    long y;
+    unsigned m, d;
+    civil_from_days(day, &y, &m, &d);
+    unsigned yy = y < 0 ? 0u : (unsigned)(y % 10000);
+    snprintf(out, 11, "%04u-%02u-%02u", yy, m % 13, d % 32);
+}
+
+int wf_weekday(long day)
+{
+    long w = (day + 3) % 7; /* 1970-01-01 was a Thursday: 3 with Monday 0 */
+    if (w < 0)
+        w += 7;
+    return (int)w + 1;
+}
+
+int wf_is_workday(long day, const struct wf_cal_exc *ex, size_t nex)
+{
+    for (size_t i = 0; i < nex; i++)
+        if (ex[i].day == day)
+            return ex[i].is_workday != 0;
+    return wf_weekday(day) <= 5;
+}
+
+long wf_add_days(long from, int n, int working, const struct wf_cal_exc *ex, size_t nex)
+{
+    if (!working || n <= 0)
+        return from + (n > 0 ? n : 0);
+    long d = from;
+    /* a calendar with no working day at all must not loop forever */
+    for (int got = 0, guard = 0; got < n && guard < 3660; guard++) {
+        d++;
+        if (wf_is_workday(d, ex, nex))
+            got++;
+    }
+    return d;
+}
+
+long wf_days_used(long from, long to, int working, const struct wf_cal_exc *ex, size_t nex)
+{
+    if (to <= from)
+        return 0;
+    if (!working)
+        return to - from;
+    long n = 0;
+    for (long d = from + 1; d <= to; d++)
+        n += wf_is_workday(d, ex, nex);
+    return n;
+}
+
+/* ------------------------------------------------------------ helpers */
+
+static char errbuf[512];
+
+static void set_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void set_err(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(errbuf, sizeof errbuf, fmt, ap);
+    va_end(ap);
+}
+
+const char *wf_svc_error(portal_req *r)
+{
+    return arena_strdup(r->a, errbuf);
+}
+
+static const char *level_title(const char *level)
+{
+    if (!level)
+        return "";
+    if (strcmp(level, "village") == 0)
+        return "村（社区）";
+    if (strcmp(level, "township") == 0)
+        return "乡镇（街道）";
+    if (strcmp(level, "county") == 0)
+        return "县级部门";
+    return level;
+}
+
+static const char *action_title(const char *a)
+{
+    static const char *const t[][2] = {
+        {"start", "提交申请"}, {"approve", "通过"}, {"return", "退回补正"},
+        {"resubmit", "补正后重新提交"}, {"reject", "不予批准"}, {"object", "公示异议"},
+        {"publicity_done", "公示期满无异议"}, {NULL, NULL}};
+    for (int i = 0; a && t[i][0]; i++)
+        if (strcmp(t[i][0], a) == 0)
+            return t[i][1];
+    return a ? a : "";
+}
+
+static const char *status_title(const char *st)
+{
+    if (!st)
+        return "";
+    if (strcmp(st, "open") == 0)
+        return "办理中";
+    if (strcmp(st, "returned") == 0)
+        return "退回补正中";
+    if (strcmp(st, "approved") == 0)
+        return "已批准";
+    if (strcmp(st, "rejected") == 0)
+        return "不予批准";
+    return st;
+}
+
+/* the user's own level, from the length of the scope prefix */
+static const char *user_level(portal_req *r)
+{
+    const char *p = services.scope_prefix(r);
+    size_t n = p ? strlen(p) : 0;
+    return n == 6 ? "county" : n == 9 ? "township" : n == 12 ? "village" : NULL;
+}
+
+static const struct portal_wf_type *find_type(const struct portal_module *m, const char *code)
+{
+    if (!m || m->abi_minor < 2 || !code)
+        return NULL;
+    for (const struct portal_wf_type *t = m->workflows; t && t->code; t++)
+        if (strcmp(t->code, code) == 0)
+            return t;
+    return NULL;
+}
+
+static int nsteps(const struct portal_wf_type *t)
+{
+    int n = 0;
+    while (t->steps && t->steps[n].code)
+        n++;
+    return n;
+}
+
+static int step_index_of(const struct portal_wf_type *t, const char *code)
+{
+    for (int i = 0; code && t->steps[i].code; i++)
+        if (strcmp(t->steps[i].code, code) == 0)
+            return i;
+    return -1;
+}
+
+/* the calendar's exceptions (a few dozen rows a year) */
+static struct wf_cal_exc *load_calendar(portal_req *r, size_t *n)
+{
+    *n = 0;
+    db_rows *q = db_query(r->a, "SELECT day, is_workday FROM work_calendar ORDER BY day", "");
+    if (!q)
+        return NULL;
+    struct wf_cal_exc *ex = arena_zalloc(r->a, (q->nrows + 1) * sizeof *ex);
+    while (db_next(q)) {
+        long d = wf_date_parse(db_col(q, 0));
+        if (d == WF_NO_DAY)
+            continue;
+        ex[*n].day = d;
+        ex[*n].is_workday = atoi(db_col(q, 1));
+        (*n)++;
+    }
+    return ex;
+}
+
+static const char *fmt_day(portal_req *r, long day)
+{
+    char *out = arena_alloc(r->a, 11);
+    wf_date_format(day, out);
+    return out;
+}
+
+static const char *idstr(portal_req *r, long long id) { return arena_sprintf(r->a, "%lld", id); }
+
+/* cut a text to at most n bytes on a UTF-8 boundary */
+static const char *cut(portal_req *r, const char *v, size_t n)
+{
+    if (!v)
+        return "";
+    size_t l = strlen(v);
+    if (l <= n)
+        return v;
+    while (n && ((unsigned char)v[n] & 0xC0) == 0x80)
+        n--;
+    return arena_strndup(r->a, v, n);
+}
+
+static const char *trimmed(portal_req *r, const char *v)
+{
+    if (!v)
+        return "";
+    while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n')
+        v++;
+    size_t n = strlen(v);
+    while (n && (v[n - 1] == ' ' || v[n - 1] == '\t' || v[n - 1] == '\r' || v[n - 1] == '\n'))
+        n--;
+    return arena_strndup(r->a, v, n);
+}
+
+/* ------------------------------------------------------------ one application */
+
+struct app {
+    long long id, child_id, total_used, created_by;
+    const char *module, *type, *village, *township, *step_code, *status, *summary, *started_at,
+        *step_started, *step_due, *publicity_until, *child_name;
+    int step_index;
+    struct loaded_module *lm;
+    const struct portal_wf_type *t;
+    const struct portal_wf_step *st; /* NULL if the step no longer exists */
+};
+
+/* 1 found, 0 none, -1 database error */
+static int load_app(portal_req *r, long long id, int for_update, struct app *a)
+{
+    memset(a, 0, sizeof *a);
+    db_rows *q = db_query(
+        r->a,
+        for_update
+            ? "SELECT id, module, type, child_id, village_code, township_code, step_index, "
+              "step_code, status, summary, DATE_FORMAT(started_at + INTERVAL 8 HOUR, "
+              "'%Y-%m-%d %H:%i'), step_started, step_due, publicity_until, total_used_days, "
+              "created_by FROM wf_applications WHERE id = ? FOR UPDATE"
+            : "SELECT id, module, type, child_id, village_code, township_code, step_index, "
+              "step_code, status, summary, DATE_FORMAT(started_at + INTERVAL 8 HOUR, "
+              "'%Y-%m-%d %H:%i'), step_started, step_due, publicity_until, total_used_days, "
+              "created_by FROM wf_applications WHERE id = ?",
+        "i", id);
+    if (!q)
+        return -1;
+    if (!db_next(q))
+        return 0;
+    a->id = atoll(db_col(q, 0));
+    a->module = db_col(q, 1);
+    a->type = db_col(q, 2);
+    a->child_id = atoll(db_col(q, 3));
+    a->village = db_col(q, 4);
+    a->township = db_col(q, 5);
+    a->step_index = atoi(db_col(q, 6));
+    a->step_code = db_col(q, 7);
+    a->status = db_col(q, 8);
+    a->summary = db_col(q, 9);
+    a->started_at = db_col(q, 10);
+    a->step_started = db_col(q, 11);
+    a->step_due = db_col(q, 12);
+    a->publicity_until = db_col(q, 13);
+    a->total_used = atoll(db_col(q, 14));
+    a->created_by = atoll(db_col(q, 15));
+    db_rows *c = db_query(r->a, "SELECT name FROM children WHERE id = ?", "i", a->child_id);
+    a->child_name = c && db_next(c) ? db_col(c, 0) : "";
+    a->lm = module_find(a->module);
+    a->t = a->lm ? find_type(a->lm->m, a->type) : NULL;
+    if (a->t && a->step_index >= 0 && a->step_index < nsteps(a->t) &&
+        strcmp(a->t->steps[a->step_index].code, a->step_code) == 0)
+        a->st = &a->t->steps[a->step_index];
+    return 1;
+}
+
+static int is_open(const struct app *a) { return strcmp(a->status, "open") == 0; }
+
+/* days used toward the total: finished counting steps + the current one */
+static long total_used_now(portal_req *r, const struct app *a, long today,
+                           const struct wf_cal_exc *ex, size_t nex)
+{
+    (void)r;
+    long used = (long)a->total_used;
+    if (a->st && a->st->counts && is_open(a))
+        used += wf_days_used(wf_date_parse(a->step_started), today, a->t->total_working_days,
+                             ex, nex);
+    return used;
+}
+
+/* the writes every act makes: the history row, the child's timeline, the audit */
+static int record(portal_req *r, const struct app *a, const struct portal_wf_step *st,
+                  const char *action, const char *opinion, int system)
+{
+    const char *step_code = st ? st->code : a->step_code;
+    if (db_exec(r->a, "INSERT INTO wf_actions (app_id, step_code, action, user_id, at, opinion) "
+                "VALUES (?, ?, ?, ?, UTC_TIMESTAMP(), ?)", "issss", a->id, step_code, action,
+                system ? NULL : idstr(r, r->user.id), cut(r, opinion ? opinion : "", 2000)) < 0)
+        return -1;
+    const char *summary = arena_sprintf(r->a, "%s申请 #%lld：%s%s%s", a->t ? a->t->title : a->type,
+                                        a->id, st ? st->title : step_code,
+                                        strcmp(action, "start") == 0 ? "，" : " ",
+                                        action_title(action));
+    if (db_exec(r->a, "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) "
+                "VALUES (?, UTC_TIMESTAMP(), ?, ?, ?, ?)", "iisss", a->child_id,
+                (long long)r->user.id, a->module, arena_sprintf(r->a, "wf.%s", action),
+                cut(r, summary, 480)) < 0)
+        return -1;
+    audit(r, arena_sprintf(r->a, "wf.%s", action), "wf_application", idstr(r, a->id),
+          arena_sprintf(r->a, "%s/%s child %lld step %s%s", a->module, a->type, a->child_id,
+                        step_code, system ? " (system)" : ""));
+    return 0;
+}
+
+/* entering a publicity step after an objection: objection_days */
+static int objected_before(portal_req *r, long long app_id, const char *step_code)
+{
+    db_rows *q = db_query(r->a, "SELECT COUNT(*) FROM wf_actions WHERE app_id = ? AND "
+                          "step_code = ? AND action = 'object'", "is", app_id, step_code);
+    return q && db_next(q) && atoll(db_col(q, 0)) > 0;
+}
+
+/* open step idx from today; after an objection the publicity is shorter */
+static int enter_step(portal_req *r, struct app *a, int idx, long today,
+                      const struct wf_cal_exc *ex, size_t nex)
+{
+    const struct portal_wf_step *st = &a->t->steps[idx];
+    int after_objection = st->publicity_days > 0 && objected_before(r, a->id, st->code);
+    const char *due = NULL, *pub = NULL;
+    if (st->publicity_days > 0) {
+        int days = after_objection && st->objection_days > 0 ? st->objection_days
+                                                             : st->publicity_days;
+        pub = fmt_day(r, today + days);
+    } else if (st->limit_days > 0) {
+        due = fmt_day(r, wf_add_days(today, st->limit_days, st->working_days, ex, nex));
+    }
+    if (db_exec(r->a, "UPDATE wf_applications SET step_index = ?, step_code = ?, step_title = ?, "
+                "status = 'open', step_started = ?, step_due = ?, publicity_until = ? "
+                "WHERE id = ?", "isssssi", (long long)idx, st->code, st->title,
+                fmt_day(r, today), due, pub, a->id) < 0)
+        return -1;
+    a->step_index = idx;
+    a->st = st;
+    a->step_code = st->code;
+    a->status = "open";
+    return 0;
+}
+
+/* add the current step's days to the total when it counts */
+static int leave_step(portal_req *r, struct app *a, long today, const struct wf_cal_exc *ex,
+                      size_t nex)
+{
+    if (!a->st || !a->st->counts)
+        return 0;
+    long used = wf_days_used(wf_date_parse(a->step_started), today, a->t->total_working_days,
+                             ex, nex);
+    a->total_used += used;
+    return db_exec(r->a, "UPDATE wf_applications SET total_used_days = ? WHERE id = ?", "ii",
+                   a->total_used, a->id) < 0 ? -1 : 0;
+}
+
+static int finish(portal_req *r, struct app *a, const char *outcome)
+{
+    if (db_exec(r->a, "UPDATE wf_applications SET status = ?, step_due = NULL, "
+                "publicity_until = NULL WHERE id = ?", "si", outcome, a->id) < 0)
+        return -1;
+    a->status = outcome;
+    if (a->t->on_done && a->t->on_done(r, &services, a->id, a->child_id, outcome) != 0) {
+        set_err("办结后的处理未能完成（%s），未做任何修改。",
+                strcmp(outcome, "approved") == 0 ? "批准" : "不予批准");
+        return -1;
+    }
+    return 0;
+}
+
+/* the current step is done: the next one opens, or the application is approved */
+static int advance(portal_req *r, struct app *a, long today, const struct wf_cal_exc *ex,
+                   size_t nex)
+{
+    if (leave_step(r, a, today, ex, nex) != 0)
+        return -1;
+    if (a->step_index + 1 < nsteps(a->t))
+        return enter_step(r, a, a->step_index + 1, today, ex, nex);
+    return finish(r, a, "approved");
+}
+
+static long today_day(portal_req *r)
+{
+    long d = wf_date_parse(services.today(r));
+    return d == WF_NO_DAY ? 0 : d;
+}
+
+/* a publicity past its end with no objection completes by itself */
+static int settle(portal_req *r, long long id)
+{
+    long today = today_day(r);
+    struct app a;
+    int rc = load_app(r, id, 0, &a);
+    if (rc <= 0)
+        return rc;
+    if (!is_open(&a) || !a.st || a.st->publicity_days <= 0 || !a.publicity_until ||
+        wf_date_parse(a.publicity_until) > today)
+        return 0;
+    int own = !db_in_txn();
+    if (own && db_begin() != 0)
+        return -1;
+    if (load_app(r, id, 1, &a) != 1 || !is_open(&a) || !a.st || a.st->publicity_days <= 0 ||
+        !a.publicity_until || wf_date_parse(a.publicity_until) > today) {
+        if (own)
+            db_rollback();
+        return 0;
+    }
+    size_t nex;
+    struct wf_cal_exc *ex = load_calendar(r, &nex);
+    const struct portal_wf_step *st = a.st;
+    if (!ex || record(r, &a, st, "publicity_done",
+                      arena_sprintf(r->a, "公示至 %s 期满，无异议。", a.publicity_until), 1) != 0 ||
+        advance(r, &a, today, ex, nex) != 0) {
+        if (own)
+            db_rollback();
+        return -1;
+    }
+    if (own && db_commit() != 0)
+        return -1;
+    return 1;
+}
+
+/* settle every due publicity in the user's scope */
+static void settle_due(portal_req *r)
+{
+    const char *scope = services.scope_prefix(r);
+    if (!scope)
+        return;
+    db_rows *q = db_query(r->a, "SELECT id FROM wf_applications WHERE status = 'open' AND "
+                          "publicity_until IS NOT NULL AND publicity_until <= ? AND "
+                          "village_code LIKE CONCAT(?, '%') ORDER BY id LIMIT 200",
+                          "ss", services.today(r), scope);
+    if (!q)
+        return;
+    while (db_next(q))
+        settle(r, atoll(db_col(q, 0)));
+}
+
+/*
+ * May the current user take this action now?  1 yes; 0 no with *why set.
+ */
+static int may_act(portal_req *r, const struct app *a, const char *action, long today,
+                   const char **why)
+{
+    *why = NULL;
+    if (!r->logged_in || !services.in_scope(r, a->village)) {
+        *why = "该申请不在您的辖区内。";
+        return 0;
+    }
+    if (!a->t || !a->st) {
+        *why = "该申请的类型或环节已不存在，请联系管理员。";
+        return 0;
+    }
+    const struct portal_wf_step *st = a->st;
+    int open = is_open(a), returned = strcmp(a->status, "returned") == 0;
+    if (strcmp(action, "resubmit") == 0) {
+        if (!returned) {
+            *why = "只有退回补正的申请才能重新提交。";
+            return 0;
+        }
+    } else if (!open) {
+        *why = returned ? "该申请已退回补正，请在材料补齐后重新提交。" : "该申请已办结。";
+        return 0;
+    }
+    if (!st->permission || !user_has_perm(r, st->permission)) {
+        *why = arena_sprintf(r->a, "您没有办理“%s”环节的权限。", st->title);
+        return 0;
+    }
+    const char *lvl = user_level(r);
+    if (!lvl || strcmp(lvl, st->level) != 0) {
+        *why = arena_sprintf(r->a, "“%s”环节由%s办理。", st->title, level_title(st->level));
+        return 0;
+    }
+    int publicity = st->publicity_days > 0;
+    if (strcmp(action, "approve") == 0) {
+        if (publicity) {
+            *why = arena_sprintf(r->a, "公示期至 %s，不能提前通过；期满无异议将自动进入下一环节。",
+                                 a->publicity_until ? a->publicity_until : "");
+            return 0;
+        }
+    } else if (strcmp(action, "return") == 0) {
+        if (publicity) {
+            *why = "公示期间不能退回补正；有异议请登记异议。";
+            return 0;
+        }
+        db_rows *q = db_query(r->a, "SELECT COUNT(*) FROM wf_actions WHERE app_id = ? AND "
+                              "step_code = ? AND action = 'return'", "is", a->id, st->code);
+        if (!q || !db_next(q) || atoll(db_col(q, 0)) > 0) {
+            *why = "本环节已经一次性告知过需要补正的材料，不能再次退回；材料仍不齐全的，可作出不予批准的决定。";
+            return 0;
+        }
+    } else if (strcmp(action, "object") == 0) {
+        if (!publicity) {
+            *why = "只有在公示期间才能登记异议。";
+            return 0;
+        }
+    } else if (strcmp(action, "reject") != 0 && strcmp(action, "resubmit") != 0) {
+        *why = "未知的操作。";
+        return 0;
+    }
+    (void)today;
+    return 1;
+}
+
+/* ------------------------------------------------------------ services */
+
+static struct loaded_module *caller(portal_req *r)
+{
+    return r->route ? r->route->mod : NULL;
+}
+
+long long wf_svc_start(portal_req *r, const char *type, long long child_id, const char *summary)
+{
+    errbuf[0] = 0;
+    struct loaded_module *lm = caller(r);
+    const struct portal_wf_type *t = lm ? find_type(lm->m, type) : NULL;
+    if (!r->logged_in) {
+        set_err("请先登录。");
+        return -1;
+    }
+    if (!t || nsteps(t) == 0) {
+        set_err("未知的申请类型。");
+        return -1;
+    }
+    db_rows *c = db_query(r->a, "SELECT village_code, township_code FROM children WHERE id = ?",
+                          "i", child_id);
+    if (!c)
+        return set_err("数据库暂时不可用。"), -1;
+    if (!db_next(c) || !services.in_scope(r, db_col(c, 0))) {
+        set_err("无权为该儿童申请。");
+        audit(r, "deny", "child", idstr(r, child_id),
+              arena_sprintf(r->a, "wf.start %s/%s outside the user's scope", lm->m->name, type));
+        return -1;
+    }
+    const char *village = db_col(c, 0), *township = db_col(c, 1);
+    int own = !db_in_txn();
+    if (own && db_begin() != 0)
+        return set_err("数据库暂时不可用。"), -1;
+    /* one open application of a type per child */
+    db_rows *d = db_query(r->a, "SELECT id FROM wf_applications WHERE child_id = ? AND "
+                          "module = ? AND type = ? AND status IN ('open', 'returned') "
+                          "LIMIT 1 FOR UPDATE", "iss", child_id, lm->m->name, t->code);
+    if (!d)
+        goto fail;
+    if (db_next(d)) {
+        set_err("该儿童已有一件正在办理的%s申请（#%s），不能重复申请。", t->title, db_col(d, 0));
+        if (own)
+            db_rollback();
+        return -1;
+    }
+    long today = today_day(r);
+    if (db_exec(r->a, "INSERT INTO wf_applications (module, type, type_title, child_id, "
+                "village_code, township_code, step_index, step_code, step_title, status, "
+                "summary, started_at, step_started, created_by) VALUES (?, ?, ?, ?, ?, ?, 0, ?, "
+                "?, 'open', ?, UTC_TIMESTAMP(), ?, ?)", "sssissssssi", lm->m->name, t->code,
+                t->title, child_id, village, township, t->steps[0].code, t->steps[0].title,
+                cut(r, summary ? summary : "", 480), fmt_day(r, today), (long long)r->user.id) != 1)
+        goto fail;
+    long long id = db_insert_id();
+    size_t nex;
+    struct wf_cal_exc *ex = load_calendar(r, &nex);
+    struct app a;
+    if (!ex || load_app(r, id, 1, &a) != 1 || enter_step(r, &a, 0, today, ex, nex) != 0 ||
+        record(r, &a, a.st, "start", summary, 0) != 0)
+        goto fail;
+    if (own && db_commit() != 0)
+        return set_err("保存失败，请重试。"), -1;
+    return id;
+fail:
+    if (!errbuf[0])
+        set_err("保存失败，请重试。");
+    if (own)
+        db_rollback();
+    return -1;
+}
+
+int wf_svc_act(portal_req *r, long long app_id, const char *action, const char *opinion)
+{
+    errbuf[0] = 0;
+    static const char *const actions[] = {"approve", "return", "resubmit", "reject", "object",
+                                          NULL};
+    int known = 0;
+    for (int i = 0; action && actions[i]; i++)
+        known |= strcmp(actions[i], action) == 0;
+    if (!known) {
+        set_err("未知的操作。");
+        return -1;
+    }
+    if (!r->logged_in) {
+        set_err("请先登录。");
+        return -1;
+    }
+    if (settle(r, app_id) < 0)
+        return set_err("数据库暂时不可用。"), -1;
+    opinion = trimmed(r, opinion);
+    long today = today_day(r);
+    struct loaded_module *lm = caller(r);
+    int own = !db_in_txn();
+    if (own && db_begin() != 0)
+        return set_err("数据库暂时不可用。"), -1;
+    struct app a;
+    int rc = load_app(r, app_id, 1, &a);
+    if (rc < 0)
+        goto fail;
+    if (rc == 0 || !lm || strcmp(a.module, lm->m->name) != 0) {
+        set_err("申请不存在。");
+        if (own)
+            db_rollback();
+        return -1;
+    }
+    const char *why;
+    if (!may_act(r, &a, action, today, &why)) {
+        set_err("%s", why);
+        if (own)
+            db_rollback();
+        /* after the rollback, so the denial is kept when we own the transaction */
+        audit(r, "wf.deny", "wf_application", idstr(r, a.id),
+              arena_sprintf(r->a, "%s at step %s: %s", action, a.step_code, why));
+        return -1;
+    }
+    if (!*opinion && (strcmp(action, "return") == 0 || strcmp(action, "reject") == 0 ||
+                      strcmp(action, "object") == 0)) {
+        set_err("%s", strcmp(action, "return") == 0 ? "退回补正时，请一次性列明需要补正的全部材料。"
+                      : strcmp(action, "reject") == 0 ? "不予批准时，请写明理由。"
+                                                      : "请写明异议的内容。");
+        if (own)
+            db_rollback();
+        return -1;
+    }
+    size_t nex;
+    struct wf_cal_exc *ex = load_calendar(r, &nex);
+    if (!ex)
+        goto fail;
+    const struct portal_wf_step *st = a.st;
+    if (record(r, &a, st, action, opinion, 0) != 0)
+        goto fail;
+    if (strcmp(action, "approve") == 0) {
+        if (advance(r, &a, today, ex, nex) != 0)
+            goto fail;
+    } else if (strcmp(action, "return") == 0) {
+        if (leave_step(r, &a, today, ex, nex) != 0 ||
+            db_exec(r->a, "UPDATE wf_applications SET status = 'returned', step_due = NULL "
+                    "WHERE id = ?", "i", a.id) < 0)
+            goto fail;
+    } else if (strcmp(action, "resubmit") == 0) {
+        if (enter_step(r, &a, a.step_index, today, ex, nex) != 0)
+            goto fail;
+    } else if (strcmp(action, "reject") == 0) {
+        if (leave_step(r, &a, today, ex, nex) != 0 || finish(r, &a, "rejected") != 0)
+            goto fail;
+    } else { /* object */
+        int back = step_index_of(a.t, st->objection_to);
+        if (back < 0)
+            goto fail;
+        /* the steps between (re-investigation, review) run again; the next
+         * publicity of this step lasts objection_days */
+        if (enter_step(r, &a, back, today, ex, nex) != 0)
+            goto fail;
+    }
+    if (own && db_commit() != 0)
+        return set_err("保存失败，请重试。"), -1;
+    return 0;
+fail:
+    if (!errbuf[0])
+        set_err("保存失败，请重试。");
+    if (own)
+        db_rollback();
+    return -1;
+}
+
+/* ------------------------------------------------------------ reading */
+
+struct row {
+    struct app a;
+    const char *village_name;
+    long due;     /* WF_NO_DAY: none */
+    int overdue;
+};
+
+static void put_app_fields(portal_req *r, const char *p, const struct app *a, long today,
+                           const struct wf_cal_exc *ex, size_t nex)
+{
+    hdf_put(arena_sprintf(r->a, "%s.id", p), idstr(r, a->id));
+    hdf_put(arena_sprintf(r->a, "%s.module", p), a->module);
+    hdf_put(arena_sprintf(r->a, "%s.type", p), a->type);
+    hdf_put(arena_sprintf(r->a, "%s.type_title", p), a->t ? a->t->title : a->type);
+    hdf_put(arena_sprintf(r->a, "%s.child_id", p), idstr(r, a->child_id));
+    hdf_put(arena_sprintf(r->a, "%s.child_name", p), a->child_name);
+    hdf_put(arena_sprintf(r->a, "%s.village_code", p), a->village);
+    hdf_put(arena_sprintf(r->a, "%s.step", p), a->step_code);
+    hdf_put(arena_sprintf(r->a, "%s.step_title", p), a->st ? a->st->title : a->step_code);
+    hdf_put(arena_sprintf(r->a, "%s.step_level", p), a->st ? level_title(a->st->level) : "");
+    hdf_put(arena_sprintf(r->a, "%s.status", p), a->status);
+    hdf_put(arena_sprintf(r->a, "%s.status_title", p), status_title(a->status));
+    hdf_put(arena_sprintf(r->a, "%s.summary", p), a->summary);
+    hdf_put(arena_sprintf(r->a, "%s.started_at", p), a->started_at);
+    hdf_put(arena_sprintf(r->a, "%s.step_started", p), a->step_started);
+    hdf_put(arena_sprintf(r->a, "%s.url", p),
+            arena_sprintf(r->a, "/%s/applications/%lld", a->module, a->id));
+    int open = is_open(a);
+    if (a->step_due) {
+        long due = wf_date_parse(a->step_due);
+        hdf_put(arena_sprintf(r->a, "%s.due", p), a->step_due);
+        if (open && due < today) {
+            hdf_put(arena_sprintf(r->a, "%s.overdue", p), "1");
+            hdf_put_int(arena_sprintf(r->a, "%s.days_over", p), today - due);
+        }
+    }
+    if (a->publicity_until && open) {
+        hdf_put(arena_sprintf(r->a, "%s.publicity_until", p), a->publicity_until);
+        hdf_put(arena_sprintf(r->a, "%s.in_publicity", p), "1");
+    }
+    if (a->t && a->t->total_limit_days > 0) {
+        long used = total_used_now(r, a, today, ex, nex);
+        hdf_put_int(arena_sprintf(r->a, "%s.total_limit", p), a->t->total_limit_days);
+        hdf_put(arena_sprintf(r->a, "%s.total_unit", p), a->t->total_working_days ? "个工作日" : "天");
+        hdf_put_int(arena_sprintf(r->a, "%s.total_used", p), used);
+        hdf_put_int(arena_sprintf(r->a, "%s.total_remaining", p), a->t->total_limit_days - used);
+        if (used > a->t->total_limit_days && (open || strcmp(a->status, "returned") == 0)) {
+            hdf_put(arena_sprintf(r->a, "%s.total_overdue", p), "1");
+            hdf_put_int(arena_sprintf(r->a, "%s.total_over", p), used - a->t->total_limit_days);
+        }
+    }
+}
+
+static int row_cmp(const void *x, const void *y)
+{
+    const struct row *a = x, *b = y;
+    if (a->overdue != b->overdue)
+        return b->overdue - a->overdue;
+    if (a->due != b->due)
+        return a->due == WF_NO_DAY ? 1 : b->due == WF_NO_DAY ? -1 : (a->due < b->due ? -1 : 1);
+    return a->a.id < b->a.id ? -1 : a->a.id > b->a.id;
+}
+
+int wf_svc_inbox_hdf(portal_req *r, const char *prefix, const char *module)
+{
+    const char *scope = services.scope_prefix(r);
+    const char *lvl = user_level(r);
+    if (!r->logged_in || !scope || !lvl)
+        return 0;
+    settle_due(r);
+    long today = today_day(r);
+    size_t nex;
+    struct wf_cal_exc *ex = load_calendar(r, &nex);
+    if (!ex)
+        return -1;
+    size_t n = 0, cap = 64;
+    struct row *rows = arena_alloc(r->a, cap * sizeof *rows);
+    for (size_t i = 0; i < modules_count(); i++) {
+        struct loaded_module *lm = module_at(i);
+        if (!lm->enabled || lm->m->abi_minor < 2 || (module && strcmp(module, lm->m->name)))
+            continue;
+        for (const struct portal_wf_type *t = lm->m->workflows; t && t->code; t++)
+            for (const struct portal_wf_step *st = t->steps; st && st->code; st++) {
+                if (strcmp(st->level, lvl) != 0 || !user_has_perm(r, st->permission))
+                    continue;
+                db_rows *q = db_query(
+                    r->a, "SELECT a.id, v.name FROM wf_applications a "
+                    "LEFT JOIN divisions v ON v.code = a.village_code "
+                    "WHERE a.module = ? AND a.type = ? AND a.step_code = ? AND "
+                    "a.status IN ('open', 'returned') AND a.village_code LIKE CONCAT(?, '%') "
+                    "ORDER BY a.id LIMIT 200", "ssss", lm->m->name, t->code, st->code, scope);
+                if (!q)
+                    return -1;
+                while (db_next(q)) {
+                    if (n == cap) {
+                        struct row *bigger = arena_alloc(r->a, 2 * cap * sizeof *rows);
+                        memcpy(bigger, rows, cap * sizeof *rows);
+                        rows = bigger;
+                        cap *= 2;
+                    }
+                    struct row *w = &rows[n];
+                    if (load_app(r, atoll(db_col(q, 0)), 0, &w->a) != 1)
+                        continue;
+                    w->village_name = db_col(q, 1);
+                    w->due = w->a.step_due ? wf_date_parse(w->a.step_due)
+                             : w->a.publicity_until ? wf_date_parse(w->a.publicity_until)
+                                                    : WF_NO_DAY;
+                    w->overdue = is_open(&w->a) && w->a.step_due &&
+                                 wf_date_parse(w->a.step_due) < today;
+                    n++;
+                }
+            }
+    }
+    qsort(rows, n, sizeof *rows, row_cmp);
+    for (size_t i = 0; i < n; i++) {
+        const char *p = arena_sprintf(r->a, "%s.%zu", prefix, i);
+        put_app_fields(r, p, &rows[i].a, today, ex, nex);
+        hdf_put(arena_sprintf(r->a, "%s.village", p), rows[i].village_name);
+    }
+    return (int)n;
+}
+
+int wf_svc_app_hdf(portal_req *r, const char *prefix, long long app_id)
+{
+    if (settle(r, app_id) < 0)
+        return -1;
+    struct app a;
+    if (load_app(r, app_id, 0, &a) != 1 || !services.in_scope(r, a.village))
+        return -1;
+    long today = today_day(r);
+    size_t nex;
+    struct wf_cal_exc *ex = load_calendar(r, &nex);
+    if (!ex)
+        return -1;
+    put_app_fields(r, prefix, &a, today, ex, nex);
+    db_rows *v = db_query(r->a, "SELECT v.name, t.name FROM divisions v LEFT JOIN divisions t "
+                          "ON t.code = v.parent_code WHERE v.code = ?", "s", a.village);
+    if (v && db_next(v)) {
+        hdf_put(arena_sprintf(r->a, "%s.village", prefix), db_col(v, 0));
+        hdf_put(arena_sprintf(r->a, "%s.township", prefix), db_col(v, 1));
+    }
+    /* the steps, with the current one marked */
+    for (int i = 0; a.t && a.t->steps[i].code; i++) {
+        const struct portal_wf_step *st = &a.t->steps[i];
+        const char *p = arena_sprintf(r->a, "%s.Steps.%d", prefix, i);
+        hdf_put(arena_sprintf(r->a, "%s.code", p), st->code);
+        hdf_put(arena_sprintf(r->a, "%s.title", p), st->title);
+        hdf_put(arena_sprintf(r->a, "%s.level", p), level_title(st->level));
+        if (st->publicity_days > 0)
+            hdf_put(arena_sprintf(r->a, "%s.limit", p),
+                    arena_sprintf(r->a, "公示 %d 天（异议后 %d 天）", st->publicity_days,
+                                  st->objection_days));
+        else if (st->limit_days > 0)
+            hdf_put(arena_sprintf(r->a, "%s.limit", p),
+                    arena_sprintf(r->a, "%d %s", st->limit_days,
+                                  st->working_days ? "个工作日" : "天"));
+        if (!st->counts)
+            hdf_put(arena_sprintf(r->a, "%s.not_counted", p), "1");
+        if (i == a.step_index && (is_open(&a) || strcmp(a.status, "returned") == 0))
+            hdf_put(arena_sprintf(r->a, "%s.current", p), "1");
+    }
+    /* the actions the user may take now */
+    static const char *const acts[] = {"approve", "return", "resubmit", "reject", "object", NULL};
+    for (int i = 0; acts[i]; i++) {
+        const char *why;
+        if (may_act(r, &a, acts[i], today, &why))
+            hdf_put(arena_sprintf(r->a, "%s.Can.%s", prefix, acts[i]), "1");
+        else if (i == 0 && why)
+            hdf_put(arena_sprintf(r->a, "%s.CannotApprove", prefix), why);
+    }
+    if (a.st && a.st->publicity_days > 0 && is_open(&a) && objected_before(r, a.id, a.st->code))
+        hdf_put(arena_sprintf(r->a, "%s.after_objection", prefix), "1");
+    db_rows *h = db_query(r->a, "SELECT DATE_FORMAT(w.at + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i'), "
+                          "u.display_name, w.step_code, w.action, w.opinion FROM wf_actions w "
+                          "LEFT JOIN users u ON u.id = w.user_id WHERE w.app_id = ? "
+                          "ORDER BY w.id", "i", a.id);
+    if (!h)
+        return -1;
+    for (int i = 0; db_next(h); i++) {
+        const char *p = arena_sprintf(r->a, "%s.History.%d", prefix, i);
+        int si = a.t ? step_index_of(a.t, db_col(h, 2)) : -1;
+        hdf_put(arena_sprintf(r->a, "%s.at", p), db_col(h, 0));
+        hdf_put(arena_sprintf(r->a, "%s.user", p), db_col(h, 1) ? db_col(h, 1) : "系统");
+        hdf_put(arena_sprintf(r->a, "%s.step", p), db_col(h, 2));
+        hdf_put(arena_sprintf(r->a, "%s.step_title", p),
+                si >= 0 ? a.t->steps[si].title : db_col(h, 2));
+        hdf_put(arena_sprintf(r->a, "%s.action", p), db_col(h, 3));
+        hdf_put(arena_sprintf(r->a, "%s.action_title", p), action_title(db_col(h, 3)));
+        hdf_put(arena_sprintf(r->a, "%s.opinion", p), db_col(h, 4));
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------ validation */
+
+int wf_check_module(const struct portal_module *m, char *err, size_t errlen)
+{
+    if (m->abi_minor < 2)
+        return 0;
+    for (const struct portal_wf_type *t = m->workflows; t && t->code; t++) {
+        if (!*t->code || !t->title || !*t->title || !t->steps || !t->steps[0].code) {
+            snprintf(err, errlen, "module %s: workflow %s needs a code, a title and steps",
+                     m->name, t->code);
+            return -1;
+        }
+        for (const struct portal_wf_type *u = m->workflows; u != t; u++)
+            if (strcmp(u->code, t->code) == 0) {
+                snprintf(err, errlen, "module %s: workflow %s is declared twice", m->name,
+                         t->code);
+                return -1;
+            }
+        for (const struct portal_wf_step *st = t->steps; st->code; st++) {
+            const char *what = NULL;
+            if (!*st->code || !st->title || !*st->title)
+                what = "needs a code and a title";
+            else if (!st->level || (strcmp(st->level, "village") && strcmp(st->level, "township") &&
+                                    strcmp(st->level, "county")))
+                what = "level must be village, township or county";
+            else if (!st->permission || !perm_declared(st->permission))
+                what = "names a permission no module declares";
+            else if (st->limit_days < 0 || st->publicity_days < 0 || st->objection_days < 0)
+                what = "has a negative number of days";
+            else if (st->publicity_days > 0 && st->objection_days <= 0)
+                what = "is a publicity without objection_days";
+            else if (st->publicity_days > 0 &&
+                     (!st->objection_to || step_index_of(t, st->objection_to) < 0))
+                what = "is a publicity whose objection_to names no step of the same type";
+            else if (st->publicity_days == 0 && st->objection_to)
+                what = "names objection_to but is not a publicity";
+            if (!what)
+                for (const struct portal_wf_step *o = t->steps; o != st; o++)
+                    if (strcmp(o->code, st->code) == 0)
+                        what = "is declared twice";
+            if (what) {
+                snprintf(err, errlen, "module %s: workflow %s step %s %s%s%s", m->name, t->code,
+                         st->code, what, st->permission && strstr(what, "permission") ? ": " : "",
+                         st->permission && strstr(what, "permission") ? st->permission : "");
+                return -1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------ core pages */
+
+int wf_inbox_page(portal_req *r, const struct portal_services *s)
+{
+    (void)s;
+    int n = wf_svc_inbox_hdf(r, "Inbox", NULL);
+    if (n < 0)
+        return 500;
+    hdf_put_int("InboxCount", n);
+    hdf_put("Today", services.today(r));
+    return render_page(r, NULL, "wf_inbox.cs", "待办事项");
+}
+
+static int calendar_page(portal_req *r)
+{
+    db_rows *q = db_query(r->a, "SELECT day, is_workday, note FROM work_calendar "
+                          "ORDER BY day DESC LIMIT 500", "");
+    if (!q)
+        return 500;
+    int i = 0;
+    while (db_next(q)) {
+        const char *p = arena_sprintf(r->a, "Days.%d", i++);
+        long d = wf_date_parse(db_col(q, 0));
+        static const char *const wd[] = {"", "一", "二", "三", "四", "五", "六", "日"};
+        hdf_put(arena_sprintf(r->a, "%s.day", p), db_col(q, 0));
+        hdf_put(arena_sprintf(r->a, "%s.weekday", p), d == WF_NO_DAY ? "" : wd[wf_weekday(d)]);
+        hdf_put(arena_sprintf(r->a, "%s.is_workday", p), db_col(q, 1));
+        hdf_put(arena_sprintf(r->a, "%s.note", p), db_col(q, 2));
+    }
+    return render_page(r, NULL, "wf_calendar.cs", "工作日历");
+}
+
+int wf_calendar_get(portal_req *r, const struct portal_services *s)
+{
+    (void)s;
+    return calendar_page(r);
+}
+
+int wf_calendar_post(portal_req *r, const struct portal_services *s)
+{
+    (void)s;
+    const char *day = req_param(r, "day"), *kind = req_param(r, "is_workday"),
+               *note = trimmed(r, req_param(r, "note")), *remove = req_param(r, "remove");
+    long d = wf_date_parse(day);
+    const char *msg = NULL;
+    int removing = remove && strcmp(remove, "1") == 0;
+    if (d == WF_NO_DAY)
+        msg = "请填写日期（年-月-日）。";
+    else if (!removing && (!kind || (strcmp(kind, "0") && strcmp(kind, "1"))))
+        msg = "请选择类型：节假日（休息）或调休上班日。";
+    else if (!removing && strcmp(kind, "0") == 0 && wf_weekday(d) > 5)
+        msg = "该日是周末，本来就不上班，无需登记为节假日。";
+    else if (!removing && strcmp(kind, "1") == 0 && wf_weekday(d) <= 5)
+        msg = "该日是周一至周五，本来就是工作日，无需登记为调休上班日。";
+    if (msg) {
+        hdf_put("Form.Error", msg);
+        hdf_put("Form.day", day);
+        hdf_put("Form.note", note);
+        return calendar_page(r);
+    }
+    if (db_begin() != 0)
+        return 500;
+    if (removing) {
+        if (db_exec(r->a, "DELETE FROM work_calendar WHERE day = ?", "s", day) < 0)
+            return 500;
+        audit(r, "admin.calendar.remove", "work_calendar", day, NULL);
+        set_flash(r, arena_sprintf(r->a, "已删除 %s 的登记，恢复按周一至周五计算。", day));
+    } else {
+        if (db_exec(r->a, "INSERT INTO work_calendar (day, is_workday, note) VALUES (?, ?, ?) "
+                    "ON DUPLICATE KEY UPDATE is_workday = VALUES(is_workday), note = VALUES(note)",
+                    "sis", day, (long long)atoi(kind), cut(r, note, 64)) < 0)
+            return 500;
+        audit(r, "admin.calendar.set", "work_calendar", day,
+              arena_sprintf(r->a, "%s %s", strcmp(kind, "1") == 0 ? "workday" : "holiday", note));
+        set_flash(r, arena_sprintf(r->a, "已登记 %s 为%s。", day,
+                                   strcmp(kind, "1") == 0 ? "调休上班日" : "节假日"));
+    }
+    if (db_commit() != 0)
+        return 500;
+    return services.redirect(r, "/admin/calendar");
+}
