@@ -99,7 +99,8 @@ static const struct label disabilities[] = {
     {"visual", "视力残疾"}, {"hearing", "听力残疾"}, {"speech", "言语残疾"},
     {"physical", "肢体残疾"}, {"intellectual", "智力残疾"}, {"mental", "精神残疾"},
     {"multiple", "多重残疾"}, {NULL, NULL}};
-static const struct label modules_held[] = {{"registry", "儿童台账"}, {NULL, NULL}};
+static const struct label modules_held[] = {{"registry", "儿童台账"}, {"living", "基本生活保障"},
+                                            {NULL, NULL}};
 
 static const char *label_of(const struct label *t, const char *code)
 {
@@ -570,7 +571,13 @@ static int load_file(portal_req *r, const struct portal_services *s, long long i
                                 "DATE_FORMAT(MAX(at) + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i') AS last "
                                 "FROM child_events WHERE child_id = ? GROUP BY module "
                                 "ORDER BY module", "i", id);
-    if (cats < 0 || atts < 0 || evs < 0 || holds < 0)
+    /* applications of the child in any module (the host's workflow tables) */
+    int apps = s->db_query_hdf(r, "Apps",
+                               "SELECT id, module, type_title, step_title, status, "
+                               "DATE_FORMAT(started_at + INTERVAL 8 HOUR, '%Y-%m-%d') AS started "
+                               "FROM wf_applications WHERE child_id = ? ORDER BY id DESC "
+                               "LIMIT 100", "i", id);
+    if (cats < 0 || atts < 0 || evs < 0 || holds < 0 || apps < 0)
         return 500;
     s->set_int(r, "Count.cats", cats);
     s->set_int(r, "Count.atts", atts);

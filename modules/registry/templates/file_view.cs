@@ -76,6 +76,19 @@
   <?cs /if ?>
 </section>
 
+<section class="panel" id="applications-section">
+  <h2>办理记录</h2>
+  <table class="list" id="applications">
+    <thead><tr><th scope="col">编号</th><th scope="col">申请事项</th><th scope="col">提交日期</th><th scope="col">状态</th><th scope="col">当前环节</th></tr></thead>
+    <tbody>
+    <?cs each:a = Apps ?><tr><td><a href="/<?cs var:a.module ?>/applications/<?cs var:a.id ?>">#<?cs var:a.id ?></a></td><td><?cs var:a.type_title ?></td><td><?cs var:a.started ?></td>
+      <td><?cs if:a.status == "open" ?>办理中<?cs elif:a.status == "returned" ?>退回补正中<?cs elif:a.status == "approved" ?>已批准<?cs elif:a.status == "rejected" ?>不予批准<?cs else ?><?cs var:a.status ?><?cs /if ?></td>
+      <td><?cs if:a.status == "open" || a.status == "returned" ?><?cs var:a.step_title ?><?cs else ?>已办结<?cs /if ?></td></tr><?cs /each ?>
+    <?cs if:!subcount(Apps) ?><tr><td colspan="5">没有申请记录。</td></tr><?cs /if ?>
+    </tbody>
+  </table>
+</section>
+
 <section class="panel" id="timeline-section">
   <h2>变更记录</h2>
   <?cs call:timeline_table() ?>

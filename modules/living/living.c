@@ -1,0 +1,61 @@
+/* living - 基本生活保障: the module descriptor. */
+#include "living.h"
+
+#include <stddef.h>
+
+static const struct portal_param none[] = {{NULL, 0, 0, 0, NULL}};
+
+static const struct portal_route routes[] = {
+    {"GET", "/living", living_home, "living.view", 0, none},
+    {"GET", "/living/apply", apply_form, "living.apply", 0, apply_params},
+    {"POST", "/living/apply", apply_submit, "living.apply", PR_STATE_CHANGING, apply_params},
+    {"GET", "/living/applications/{id}", application_view, "living.view", 0, none},
+    {"POST", "/living/applications/{id}/act", application_act, "living.view", PR_STATE_CHANGING, act_params},
+    {"GET", "/living/overdue", overdue_list, "living.view", 0, none},
+    {"GET", "/living/rates", rates_page, "living.view", 0, none},
+    {"POST", "/living/rates", rate_add, "living.rates", PR_STATE_CHANGING, rate_params},
+    {"GET", "/living/payments", months_page, "living.pay", 0, none},
+    {"POST", "/living/payments/generate", month_generate, "living.pay", PR_STATE_CHANGING, month_params},
+    {"GET", "/living/payments/{month}", month_view, "living.pay", 0, month_params},
+    {"POST", "/living/payments/{month}/review", month_review, "living.pay", PR_STATE_CHANGING, none},
+    {"POST", "/living/payments/{month}/lock", month_lock, "living.pay", PR_STATE_CHANGING, none},
+    {"POST", "/living/payments/{month}/adjust", month_adjust, "living.pay", PR_STATE_CHANGING, adjust_params},
+    {"GET", "/living/payments/{month}/bank.csv", month_bank_file, "living.pay", PR_NO_LAYOUT, none},
+    {"GET", "/living/payments/{month}/summary", month_summary, "living.pay", 0, none},
+    {"POST", "/living/grants/{id}/suspend", grant_suspend, "living.pay", PR_STATE_CHANGING, suspend_params},
+    {"POST", "/living/grants/{id}/resume", grant_resume, "living.pay", PR_STATE_CHANGING, suspend_params},
+    {"GET", "/living/children/{id}", child_living_page, "living.view", 0, none},
+    {"POST", "/living/children/{id}/account", account_save, "living.apply", PR_STATE_CHANGING, account_params},
+    {"GET", "/living/rechecks", rechecks_page, "living.view", 0, none},
+    {NULL, NULL, NULL, NULL, 0, NULL}};
+
+static const struct portal_permission perms[] = {
+    {"living.view", "查看基本生活保障"},
+    {"living.apply", "受理和代为申请基本生活保障"},
+    {"living.township", "乡镇审核基本生活保障"},
+    {"living.county", "县级审批基本生活保障"},
+    {"living.pay", "生成和锁定月度发放"},
+    {"living.rates", "维护保障标准"},
+    {NULL, NULL}};
+
+static const struct portal_menu menu[] = {
+    {"基本生活保障", "/living", "living.view", 20},
+    {NULL, NULL, NULL, 0}};
+
+static const struct portal_migration migrations[] = {
+    {1, "001_living.sql"},
+    {2, "002_applications.sql"},
+    {0, NULL}};
+
+const struct portal_module portal_module = {
+    PORTAL_MODULE_HEADER,
+    .name = "living",
+    .title = "基本生活保障",
+    .version = "1.0",
+    .routes = routes,
+    .permissions = perms,
+    .menu = menu,
+    .migrations = migrations,
+    .template_dir = "templates",
+    .workflows = living_workflows,
+};

@@ -1,0 +1,1328 @@
+/*
+ * pay.c - 基本生活保障: dated rates, monthly payment lists (generate, review,
+ * lock, back pay and corrections), the bank file, the printable summary,
+ * suspension and resumption of grants, bank accounts and re-checks.
+ *
+ * Money is integer fen everywhere: amounts typed in yuan are parsed as text
+ * into fen (never through a float), sums are SUM() in SQL, and yuan strings
+ * are made from fen by integer division.  Months are DATE values on the 1st.
+ *
+ * Jurisdiction: every query carries the user's scope prefix; an object
+ * outside it answers s->not_found (audited 404).  A month's list is shared
+ * county-wide (living_months), its lines are filtered by scope.
+ */
+#include "living.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define LINES_PAGE 100
+#define NOACCOUNT_MAX 200
+#define RECHECK_MAX 500
+
+/* ------------------------------------------------------------ parameters */
+
+const struct portal_param rate_params[] = {
+    {"kind", PP_TEXT, 70, 0, "保障项目"},   /* "benefit:subtype", from the form's one list */
+    {"benefit", PP_CODE, 32, 0, "保障项目"},
+    {"subtype", PP_CODE, 32, 0, "类型"},
+    {"effective_from", PP_DATE, 10, 1, "执行日期"},
+    {"amount", PP_TEXT, 20, 1, "金额（元）"},
+    {"basis", PP_TEXT, 200, 1, "依据文件"},
+    {NULL, 0, 0, 0, NULL}};
+
+const struct portal_param month_params[] = {
+    {"month", PP_CODE, 7, 0, "月份"},
+    {"after", PP_CODE, 20, 0, "分页位置"},
+    {NULL, 0, 0, 0, NULL}};
+
+const struct portal_param adjust_params[] = {
+    {"kind", PP_CODE, 16, 1, "调整类型"},
+    {"grant_id", PP_INT, 20, 1, "保障记录编号"},
+    {"for_month", PP_CODE, 7, 0, "所属月份"},
+    {"amount", PP_TEXT, 20, 0, "金额（元）"},
+    {"note", PP_TEXT, 200, 0, "说明"},
+    {NULL, 0, 0, 0, NULL}};
+
+const struct portal_param suspend_params[] = {
+    {"month", PP_CODE, 7, 1, "月份"},
+    {"reason", PP_TEXT, 200, 0, "原因"},
+    {NULL, 0, 0, 0, NULL}};
+
+const struct portal_param account_params[] = {
+    {"payee", PP_TEXT, 64, 1, "收款人"},
+    {"bank", PP_TEXT, 64, 1, "开户行"},
+    {"account", PP_CODE, 40, 1, "账号"},
+    {NULL, 0, 0, 0, NULL}};
+
+/* ------------------------------------------------------------ codes */
+
+static const struct {
+    const char *benefit, *subtype, *label;
+} rate_kinds[] = {
+    {"orphan", "institutional", "孤儿基本生活费（机构集中养育）"},
+    {"orphan", "scattered", "孤儿基本生活费（社会散居）"},
+    {"de_facto_unsupported", "scattered", "事实无人抚养儿童生活补贴（散居）"},
+    {"de_facto_unsupported", "institutional", "事实无人抚养儿童生活补贴（机构）"},
+    {"tekun", "basic", "特困人员基本生活费"},
+    {"tekun_care", "full_care", "特困照料护理补贴（全护理）"},
+    {"tekun_care", "partial_care", "特困照料护理补贴（半护理）"},
+    {"tekun_care", "self_care", "特困照料护理补贴（自理）"},
+    {"dibao", "urban", "城市低保"},
+    {"dibao", "rural", "农村低保"},
+    {"dibao_child_supplement", "child", "低保家庭儿童提标"},
+    {"temporary", "one_off", "临时救助"},
+};
+#define NRATE_KINDS (sizeof rate_kinds / sizeof *rate_kinds)
+
+static const char *rate_label(const char *benefit, const char *subtype)
+{
+    for (size_t i = 0; i < NRATE_KINDS; i++)
+        if (strcmp(rate_kinds[i].benefit, benefit) == 0 &&
+            strcmp(rate_kinds[i].subtype, subtype) == 0)
+            return rate_kinds[i].label;
+    return NULL;
+}
+
+static const char *benefit_label(const char *b)
+{
+    if (!b)
+        return "";
+    if (strcmp(b, "orphan") == 0) return "孤儿基本生活费";
+    if (strcmp(b, "de_facto_unsupported") == 0) return "事实无人抚养儿童生活补贴";
+    if (strcmp(b, "tekun") == 0) return "特困供养";
+    if (strcmp(b, "dibao") == 0) return "低保";
+    if (strcmp(b, "temporary") == 0) return "临时救助";
+    return b;
+}
+
+/* ------------------------------------------------------------ money */
+
+/* fen -> "1651.50" / "-12.05", by integer arithmetic */
+static const char *yuan(portal_req *r, const struct portal_services *s, long long fen)
+{
+    unsigned long long a = fen < 0 ? 0ULL - (unsigned long long)fen : (unsigned long long)fen;
+    return s->sprintf(r, "%s%llu.%02llu", fen < 0 ? "-" : "", a / 100, a % 100);
+}
+
+static const char *yuan_str(portal_req *r, const struct portal_services *s, const char *fen)
+{
+    return yuan(r, s, fen ? strtoll(fen, NULL, 10) : 0);
+}
+
+/* "1651.5" -> 165150.  Digits, at most one '.', at most 2 decimals, at most
+ * 10 integer digits; a leading '-' only when signed.  0 ok, -1 refused. */
+static int parse_yuan(const char *in, int allow_sign, long long *fen)
+{
+    const char *p = in;
+    int neg = 0;
+    if (!p || !*p)
+        return -1;
+    if (*p == '-') {
+        if (!allow_sign)
+            return -1;
+        neg = 1;
+        p++;
+    }
+    long long whole = 0, frac = 0;
+    int nd = 0, nf = 0;
+    while (*p >= '0' && *p <= '9') {
+        if (++nd > 10)
+            return -1;
+        whole = whole * 10 + (*p++ - '0');
+    }
+    if (nd == 0)
+        return -1;
+    if (*p == '.') {
+        p++;
+        while (*p >= '0' && *p <= '9') {
+            if (++nf > 2)
+                return -1;
+            frac = frac * 10 + (*p++ - '0');
+        }
+        if (nf == 0)
+            return -1;
+        if (nf == 1)
+            frac *= 10;
+    }
+    if (*p)
+        return -1;
+    *fen = (whole * 100 + frac) * (neg ? -1 : 1);
+    return 0;
+}
+
+/* ------------------------------------------------------------ months */
+
+/* "YYYY-MM" -> "YYYY-MM-01"; 0 ok */
+static int parse_month(const char *in, char out[11])
+{
+    if (!in || strlen(in) != 7 || in[4] != '-')
+        return -1;
+    for (int i = 0; i < 7; i++)
+        if (i != 4 && (in[i] < '0' || in[i] > '9'))
+            return -1;
+    int y = atoi(in), m = atoi(in + 5);
+    if (y < 2000 || y > 2999 || m < 1 || m > 12)
+        return -1;
+    snprintf(out, 11, "%04d-%02d-01", y, m);
+    return 0;
+}
+
+/* the first of the current month */
+static const char *this_month(portal_req *r, const struct portal_services *s)
+{
+    return s->sprintf(r, "%.7s-01", s->today(r));
+}
+
+/* the {month} of the path as "YYYY-MM-01", or NULL */
+static const char *path_month(portal_req *r, const struct portal_services *s)
+{
+    char m[11];
+    if (parse_month(s->path_arg(r, "month"), m) != 0)
+        return NULL;
+    return s->sprintf(r, "%s", m);
+}
+
+static const char *MSG_LOCKED = "该月发放名单已锁定，不能再生成、调整或复核；如需补发或更正，请在未锁定的月份中添加补发或更正记录。";
+
+/* the month's status, or NULL when it was never generated */
+static const char *month_status(portal_req *r, const struct portal_services *s, const char *month,
+                                int for_update)
+{
+    portal_rows *q = s->db_query(r, for_update
+                                        ? "SELECT status FROM living_months WHERE month = ? FOR UPDATE"
+                                        : "SELECT status FROM living_months WHERE month = ?",
+                                 "s", month);
+    if (!q || !s->db_next(q))
+        return NULL;
+    return s->db_col(q, 0);
+}
+
+/* the scope of payment lines: a township code starts with the county's and
+ * the township's prefix; a village user is confined through the child */
+static const char *pay_scope(portal_req *r, const struct portal_services *s, const char *alias)
+{
+    const char *sc = s->scope_prefix(r);
+    if (sc && strlen(sc) > 9)
+        return s->sprintf(r, "%s.child_id IN (SELECT sc.id FROM children sc WHERE sc.village_code = ?)",
+                          alias);
+    return s->sprintf(r, "%s.township_code LIKE CONCAT(?, '%%')", alias);
+}
+
+/* ------------------------------------------------------------ generation */
+
+/* the rate of each benefit/subtype in force on a month's first day */
+#define RATES_IN_FORCE                                                                       \
+    "(SELECT r.benefit, r.subtype, r.amount_fen FROM living_rates r JOIN (SELECT benefit, " \
+    "subtype, MAX(effective_from) ef FROM living_rates WHERE effective_from <= ? GROUP BY "  \
+    "benefit, subtype) m ON m.benefit = r.benefit AND m.subtype = r.subtype AND m.ef = "    \
+    "r.effective_from)"
+
+/* Insert the lines owed for `for_month` into the list of `month`, as `kind`
+ * (regular or backpay), for every grant in scope (grant_id 0) or one grant.
+ * One set-based statement; the unique key makes it idempotent.  A grant pays
+ * for a month when the month is within [start_month, end_month], no
+ * suspension covers it, the child holds the matching category on some day of
+ * it (the month a category ends is still paid) and the child turns 18 in it
+ * or later (the month after the 18th birthday stops).  Returns rows added. */
+static long long insert_lines(portal_req *r, const struct portal_services *s, const char *month,
+                              const char *for_month, const char *kind, long long grant_id,
+                              const char *note)
+{
+    const char *scope = s->scope_prefix(r);
+    if (!scope)
+        return -1;
+    int backpay = strcmp(kind, "backpay") == 0;
+    const char *sql =
+        "INSERT INTO living_payments (month, for_month, grant_id, child_id, township_code, "
+        "benefit, kind, amount_fen, note, created_at) "
+        "SELECT ?, ?, g.id, g.child_id, c.township_code, g.benefit, ?, br.amount_fen + "
+        "COALESCE(cr.amount_fen, 0) + COALESCE(sr.amount_fen, 0), ?, UTC_TIMESTAMP() "
+        "FROM living_grants g JOIN children c ON c.id = g.child_id "
+        "JOIN " RATES_IN_FORCE " br ON br.benefit = g.benefit AND br.subtype = g.subtype "
+        "LEFT JOIN " RATES_IN_FORCE " cr ON g.benefit = 'tekun' AND cr.benefit = 'tekun_care' "
+        "AND cr.subtype = g.care_level "
+        "LEFT JOIN " RATES_IN_FORCE " sr ON g.benefit = 'dibao' AND sr.benefit = "
+        "'dibao_child_supplement' AND sr.subtype = 'child' "
+        "WHERE g.benefit IN ('orphan', 'de_facto_unsupported', 'tekun', 'dibao') "
+        "AND c.village_code LIKE CONCAT(?, '%') "
+        "AND g.start_month <= ? AND (g.end_month IS NULL OR g.end_month >= ?) "
+        "AND c.birth_date >= DATE_SUB(CAST(? AS DATE), INTERVAL 18 YEAR) "
+        "AND EXISTS (SELECT 1 FROM child_categories cc WHERE cc.child_id = g.child_id AND "
+        "cc.category = g.benefit AND cc.start_date <= LAST_DAY(CAST(? AS DATE)) AND "
+        "(cc.end_date IS NULL OR cc.end_date >= ?)) "
+        "AND NOT EXISTS (SELECT 1 FROM living_suspensions su WHERE su.grant_id = g.id AND "
+        "su.from_month <= ? AND (su.to_month IS NULL OR su.to_month >= ?)) "
+        "AND (? = 0 OR g.id = ?) "
+        "AND (? = 0 OR NOT EXISTS (SELECT 1 FROM living_payments q WHERE q.grant_id = g.id AND "
+        "q.for_month = ? AND q.kind IN ('regular', 'backpay'))) "
+        "ON DUPLICATE KEY UPDATE living_payments.id = living_payments.id";
+    const char *f = for_month;
+    return s->db_exec(r, sql, "sssssssssssssssiiis", month, f, kind, note ? note : "", f, f, f,
+                      scope, f, f, f, f, f, f, f, grant_id, grant_id, (long long)backpay, f);
+}
+
+long long living_generate(portal_req *r, const struct portal_services *s, const char *month)
+{
+    const struct portal_user *u = s->user(r);
+    if (!u || !s->scope_prefix(r))
+        return -1;
+    if (s->db_begin(r) != 0)
+        return -1;
+    if (s->db_exec(r, "INSERT INTO living_months (month, status, generated_at, generated_by) "
+                      "VALUES (?, 'generated', UTC_TIMESTAMP(), ?) ON DUPLICATE KEY UPDATE "
+                      "month = month",
+                   "si", month, u->id) < 0)
+        goto fail;
+    const char *st = month_status(r, s, month, 1);
+    if (!st || strcmp(st, "locked") == 0)
+        goto fail;
+    long long n = insert_lines(r, s, month, month, "regular", 0, "");
+    if (n < 0)
+        goto fail;
+    /* temporary relief: one line, in its month, of the amount approved */
+    long long t = s->db_exec(
+        r,
+        "INSERT INTO living_payments (month, for_month, grant_id, child_id, township_code, "
+        "benefit, kind, amount_fen, note, created_at) "
+        "SELECT ?, ?, g.id, g.child_id, c.township_code, g.benefit, 'regular', la.amount_fen, "
+        "'临时救助（一次性）', UTC_TIMESTAMP() FROM living_grants g "
+        "JOIN children c ON c.id = g.child_id "
+        "JOIN living_applications la ON la.app_id = g.application_id "
+        "WHERE g.benefit = 'temporary' AND g.start_month = ? AND la.amount_fen > 0 "
+        "AND c.village_code LIKE CONCAT(?, '%') "
+        "AND NOT EXISTS (SELECT 1 FROM living_suspensions su WHERE su.grant_id = g.id AND "
+        "su.from_month <= ? AND (su.to_month IS NULL OR su.to_month >= ?)) "
+        "ON DUPLICATE KEY UPDATE living_payments.id = living_payments.id",
+        "ssssss", month, month, month, s->scope_prefix(r), month, month);
+    if (t < 0)
+        goto fail;
+    n += t;
+    /* new lines in a reviewed list: it needs reviewing again */
+    if (s->db_exec(r, "UPDATE living_months SET generated_at = UTC_TIMESTAMP(), generated_by = ?, "
+                      "status = IF(? > 0, 'generated', status), reviewed_by = IF(? > 0, NULL, "
+                      "reviewed_by), reviewed_at = IF(? > 0, NULL, reviewed_at) WHERE month = ?",
+                   "iiiis", u->id, n, n, n, month) < 0)
+        goto fail;
+    if (s->db_commit(r) != 0)
+        return -1;
+    return n;
+fail:
+    s->db_rollback(r);
+    return -1;
+}
+
+/* ------------------------------------------------------------ rates */
+
+int rates_page(portal_req *r, const struct portal_services *s)
+{
+    const char *today = s->today(r);
+    portal_rows *q = s->db_query(
+        r,
+        "SELECT r.id, r.benefit, r.subtype, r.effective_from, r.amount_fen, r.basis, "
+        "r.effective_from = (SELECT MAX(x.effective_from) FROM living_rates x WHERE x.benefit = "
+        "r.benefit AND x.subtype = r.subtype AND x.effective_from <= ?) AS current, "
+        "r.effective_from > ? AS future, COALESCE(u.display_name, '系统初始数据') "
+        "FROM living_rates r LEFT JOIN users u ON u.id = r.created_by "
+        "ORDER BY r.benefit, r.subtype, r.effective_from DESC",
+        "ss", today, today);
+    if (!q)
+        return 500;
+    int i = 0;
+    while (s->db_next(q)) {
+        const char *p = s->sprintf(r, "Rates.%d.", i++);
+        const char *b = s->db_col(q, 1), *st = s->db_col(q, 2);
+        const char *l = rate_label(b, st);
+        s->set(r, s->sprintf(r, "%sid", p), s->db_col(q, 0));
+        s->set(r, s->sprintf(r, "%sbenefit", p), b);
+        s->set(r, s->sprintf(r, "%ssubtype", p), st);
+        s->set(r, s->sprintf(r, "%slabel", p), l ? l : s->sprintf(r, "%s/%s", b, st));
+        s->set(r, s->sprintf(r, "%sfrom", p), s->db_col(q, 3));
+        s->set(r, s->sprintf(r, "%samount", p), yuan_str(r, s, s->db_col(q, 4)));
+        s->set(r, s->sprintf(r, "%sbasis", p), s->db_col(q, 5));
+        const char *cur = s->db_col(q, 6), *fut = s->db_col(q, 7);
+        s->set(r, s->sprintf(r, "%scurrent", p), cur && strcmp(cur, "1") == 0 ? "1" : "0");
+        s->set(r, s->sprintf(r, "%sfuture", p), fut && strcmp(fut, "1") == 0 ? "1" : "0");
+        s->set(r, s->sprintf(r, "%sby", p), s->db_col(q, 8));
+    }
+    for (size_t k = 0; k < NRATE_KINDS; k++) {
+        s->set(r, s->sprintf(r, "Kinds.%zu.value", k),
+               s->sprintf(r, "%s:%s", rate_kinds[k].benefit, rate_kinds[k].subtype));
+        s->set(r, s->sprintf(r, "Kinds.%zu.benefit", k), rate_kinds[k].benefit);
+        s->set(r, s->sprintf(r, "Kinds.%zu.subtype", k), rate_kinds[k].subtype);
+        s->set(r, s->sprintf(r, "Kinds.%zu.label", k), rate_kinds[k].label);
+    }
+    s->set(r, "Today", today);
+    s->set(r, "CanEdit", s->has_perm(r, "living.rates") ? "1" : "0");
+    return s->render(r, "pay_rates.cs", "保障标准");
+}
+
+int rate_add(portal_req *r, const struct portal_services *s)
+{
+    const char *benefit = s->param(r, "benefit"), *subtype = s->param(r, "subtype");
+    const char *kind = s->param(r, "kind");
+    if (kind && *kind) {
+        const char *colon = strchr(kind, ':');
+        if (!colon)
+            return s->fail(r, 400, "保障项目或类型不正确。");
+        benefit = s->sprintf(r, "%.*s", (int)(colon - kind), kind);
+        subtype = s->sprintf(r, "%s", colon + 1);
+    }
+    if (!benefit || !subtype)
+        return s->fail(r, 400, "请选择保障项目。");
+    const char *from = s->param(r, "effective_from"), *amount = s->param(r, "amount");
+    const char *basis = s->param(r, "basis");
+    if (!rate_label(benefit, subtype))
+        return s->fail(r, 400, "保障项目或类型不正确。");
+    long long fen = 0;
+    if (parse_yuan(amount, 0, &fen) != 0)
+        return s->fail(r, 400, "金额格式不正确：请填写以元为单位的数字，最多两位小数，例如 1651.50。");
+    if (!basis || !*basis)
+        return s->fail(r, 400, "请填写依据文件。");
+    portal_rows *d = s->db_query(r, "SELECT 1 FROM living_rates WHERE benefit = ? AND subtype = ? "
+                                    "AND effective_from = ?",
+                                 "sss", benefit, subtype, from);
+    if (!d)
+        return 500;
+    if (s->db_next(d))
+        return s->fail(r, 409, "该项目在这一执行日期已有标准。标准只能新增、不能修改；如需变更，请以新的执行日期新增一条。");
+    if (s->db_exec(r, "INSERT INTO living_rates (benefit, subtype, effective_from, amount_fen, "
+                      "basis, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())",
+                   "sssisi", benefit, subtype, from, fen, basis, s->user(r)->id) != 1)
+        return s->fail(r, 409, "保存失败：该项目在这一执行日期已有标准。");
+    long long id = s->db_insert_id(r);
+    s->audit(r, "living.rate.add", "living_rate", s->sprintf(r, "%lld", id),
+             s->sprintf(r, "benefit=%s subtype=%s from=%s amount_fen=%lld", benefit, subtype, from,
+                        fen));
+    s->flash(r, s->sprintf(r, "已新增标准：%s，自 %s 起每月 %s 元。", rate_label(benefit, subtype),
+                           from, yuan(r, s, fen)));
+    return s->redirect(r, "/living/rates");
+}
+
+/* ------------------------------------------------------------ months */
+
+int months_page(portal_req *r, const struct portal_services *s)
+{
+    const char *scope = s->scope_prefix(r);
+    if (!scope)
+        return s->fail(r, 403, "您的账户没有辖区。");
+    const char *sql = s->sprintf(
+        r,
+        "SELECT DATE_FORMAT(m.month, '%%Y-%%m'), m.status, DATE_FORMAT(m.generated_at + INTERVAL 8 "
+        "HOUR, '%%Y-%%m-%%d %%H:%%i'), "
+        "(SELECT COUNT(*) FROM living_payments p WHERE p.month = m.month AND %s), "
+        "(SELECT COALESCE(SUM(p.amount_fen), 0) FROM living_payments p WHERE p.month = m.month "
+        "AND %s), DATE_FORMAT(m.locked_at + INTERVAL 8 HOUR, '%%Y-%%m-%%d %%H:%%i'), "
+        "(SELECT display_name FROM users WHERE id = m.locked_by) "
+        "FROM living_months m ORDER BY m.month DESC LIMIT 120",
+        pay_scope(r, s, "p"), pay_scope(r, s, "p"));
+    portal_rows *q = s->db_query(r, sql, "ss", scope, scope);
+    if (!q)
+        return 500;
+    int i = 0;
+    while (s->db_next(q)) {
+        const char *p = s->sprintf(r, "Months.%d.", i++);
+        s->set(r, s->sprintf(r, "%smonth", p), s->db_col(q, 0));
+        s->set(r, s->sprintf(r, "%sstatus", p), s->db_col(q, 1));
+        s->set(r, s->sprintf(r, "%sgenerated_at", p), s->db_col(q, 2));
+        s->set(r, s->sprintf(r, "%slines", p), s->db_col(q, 3));
+        s->set(r, s->sprintf(r, "%samount", p), yuan_str(r, s, s->db_col(q, 4)));
+        if (s->db_col(q, 5))
+            s->set(r, s->sprintf(r, "%slocked_at", p), s->db_col(q, 5));
+        if (s->db_col(q, 6))
+            s->set(r, s->sprintf(r, "%slocked_by", p), s->db_col(q, 6));
+    }
+    s->setf(r, "ThisMonth", "%.7s", s->today(r));
+    return s->render(r, "pay_months.cs", "月度发放");
+}
+
+int month_generate(portal_req *r, const struct portal_services *s)
+{
+    char month[11];
+    if (parse_month(s->param(r, "month"), month) != 0)
+        return s->fail(r, 400, "月份格式不正确，应为 YYYY-MM，例如 2025-07。");
+    if (strcmp(month, this_month(r, s)) > 0)
+        return s->fail(r, 400, "不能生成未来月份的发放名单。");
+    const char *st = month_status(r, s, month, 0);
+    if (st && strcmp(st, "locked") == 0)
+        return s->fail(r, 409, MSG_LOCKED);
+    long long n = living_generate(r, s, month);
+    if (n < 0) {
+        st = month_status(r, s, month, 0);
+        if (st && strcmp(st, "locked") == 0)
+            return s->fail(r, 409, MSG_LOCKED);
+        return 500;
+    }
+    s->audit(r, "living.generate", "living_month", s->sprintf(r, "%.7s", month),
+             s->sprintf(r, "added=%lld scope=%s", n, s->scope_prefix(r)));
+    s->flash(r, n ? s->sprintf(r, "已生成 %.7s 的发放名单，新增 %lld 条记录。", month, n)
+                  : s->sprintf(r, "%.7s 的发放名单没有新增记录（已生成的记录保持不变）。", month));
+    return s->redirect(r, s->sprintf(r, "/living/payments/%.7s", month));
+}
+
+/* totals by township and benefit into prefix.N and prefix_total */
+static int set_totals(portal_req *r, const struct portal_services *s, const char *month,
+                      const char *prefix)
+{
+    const char *scope = s->scope_prefix(r);
+    const char *sql = s->sprintf(
+        r,
+        "SELECT p.township_code, COALESCE(t.name, p.township_code), p.benefit, COUNT(*), "
+        "SUM(p.amount_fen), COUNT(DISTINCT p.child_id) FROM living_payments p LEFT JOIN "
+        "divisions t ON t.code = p.township_code WHERE p.month = ? AND %s GROUP BY "
+        "p.township_code, p.benefit ORDER BY p.township_code, p.benefit",
+        pay_scope(r, s, "p"));
+    portal_rows *q = s->db_query(r, sql, "ss", month, scope);
+    if (!q)
+        return -1;
+    int i = 0, ti = -1;
+    long long lines = 0, fen = 0, tlines = 0, tfen = 0;
+    const char *town = NULL;
+    while (s->db_next(q)) {
+        const char *code = s->db_col(q, 0);
+        if (!town || strcmp(town, code) != 0) {
+            if (ti >= 0) {
+                s->set_int(r, s->sprintf(r, "%s.Towns.%d.lines", prefix, ti), tlines);
+                s->set(r, s->sprintf(r, "%s.Towns.%d.amount", prefix, ti), yuan(r, s, tfen));
+            }
+            ti++;
+            town = code;
+            tlines = tfen = 0;
+            s->set(r, s->sprintf(r, "%s.Towns.%d.code", prefix, ti), code);
+            s->set(r, s->sprintf(r, "%s.Towns.%d.name", prefix, ti), s->db_col(q, 1));
+        }
+        long long n = strtoll(s->db_col(q, 3), NULL, 10), f = strtoll(s->db_col(q, 4), NULL, 10);
+        const char *p = s->sprintf(r, "%s.Towns.%d.Rows.%d.", prefix, ti, i);
+        const char *rp = s->sprintf(r, "%s.Rows.%d.", prefix, i++);
+        const char *b = s->db_col(q, 2);
+        for (int k = 0; k < 2; k++) {
+            const char *pp = k ? rp : p;
+            s->set(r, s->sprintf(r, "%stown", pp), s->db_col(q, 1));
+            s->set(r, s->sprintf(r, "%sbenefit", pp), b);
+            s->set(r, s->sprintf(r, "%sbenefit_label", pp), benefit_label(b));
+            s->set_int(r, s->sprintf(r, "%slines", pp), n);
+            s->set(r, s->sprintf(r, "%schildren", pp), s->db_col(q, 5));
+            s->set(r, s->sprintf(r, "%samount", pp), yuan(r, s, f));
+            s->set_int(r, s->sprintf(r, "%samount_fen", pp), f);
+        }
+        lines += n;
+        fen += f;
+        tlines += n;
+        tfen += f;
+    }
+    if (ti >= 0) {
+        s->set_int(r, s->sprintf(r, "%s.Towns.%d.lines", prefix, ti), tlines);
+        s->set(r, s->sprintf(r, "%s.Towns.%d.amount", prefix, ti), yuan(r, s, tfen));
+    }
+    s->set_int(r, s->sprintf(r, "%s.lines", prefix), lines);
+    s->set(r, s->sprintf(r, "%s.amount", prefix), yuan(r, s, fen));
+    s->set_int(r, s->sprintf(r, "%s.amount_fen", prefix), fen);
+    return 0;
+}
+
+/* the month's header: status, who generated, reviewed, locked */
+static int set_month(portal_req *r, const struct portal_services *s, const char *month)
+{
+    portal_rows *q = s->db_query(
+        r,
+        "SELECT m.status, DATE_FORMAT(m.generated_at + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i'), "
+        "(SELECT display_name FROM users WHERE id = m.generated_by), "
+        "DATE_FORMAT(m.reviewed_at + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i'), "
+        "(SELECT display_name FROM users WHERE id = m.reviewed_by), "
+        "DATE_FORMAT(m.locked_at + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i'), "
+        "(SELECT display_name FROM users WHERE id = m.locked_by) "
+        "FROM living_months m WHERE m.month = ?",
+        "s", month);
+    if (!q)
+        return -1;
+    if (!s->db_next(q))
+        return 0;
+    static const char *names[] = {"status", "generated_at", "generated_by", "reviewed_at",
+                                  "reviewed_by", "locked_at", "locked_by"};
+    for (int i = 0; i < 7; i++)
+        if (s->db_col(q, i))
+            s->set(r, s->sprintf(r, "Month.%s", names[i]), s->db_col(q, i));
+    s->set(r, "Month.month", s->sprintf(r, "%.7s", month));
+    return 1;
+}
+
+int month_view(portal_req *r, const struct portal_services *s)
+{
+    const char *month = path_month(r, s);
+    if (!month)
+        return s->fail(r, 404, NULL);
+    const char *scope = s->scope_prefix(r);
+    if (!scope)
+        return s->fail(r, 403, "您的账户没有辖区。");
+    int have = set_month(r, s, month);
+    if (have < 0)
+        return 500;
+    if (have == 0)
+        return s->fail(r, 404, "该月的发放名单尚未生成。");
+    if (set_totals(r, s, month, "Totals") != 0)
+        return 500;
+
+    /* lines, keyset by id */
+    const char *after = s->param(r, "after");
+    long long after_id = after && *after ? strtoll(after, NULL, 10) : 0;
+    if (after && *after && after_id <= 0)
+        return s->fail(r, 400, "分页位置不正确，请回到第一页。");
+    const char *sql = s->sprintf(
+        r,
+        "SELECT p.id, p.child_id, c.name, COALESCE(t.name, p.township_code), p.benefit, p.kind, "
+        "DATE_FORMAT(p.for_month, '%%Y-%%m'), p.amount_fen, p.note, a.account_masked, p.grant_id "
+        "FROM living_payments p JOIN children c ON c.id = p.child_id LEFT JOIN divisions t ON "
+        "t.code = p.township_code LEFT JOIN living_accounts a ON a.child_id = p.child_id "
+        "WHERE p.month = ? AND %s AND p.id > ? ORDER BY p.id LIMIT %d",
+        pay_scope(r, s, "p"), LINES_PAGE + 1);
+    portal_rows *q = s->db_query(r, sql, "ssi", month, scope, after_id);
+    if (!q)
+        return 500;
+    int i = 0;
+    const char *last = NULL;
+    while (s->db_next(q)) {
+        if (i == LINES_PAGE) {
+            s->set(r, "Lines.Next", last);
+            break;
+        }
+        const char *p = s->sprintf(r, "Lines.Rows.%d.", i++);
+        static const char *names[] = {"id", "child_id", "child", "town", "benefit", "kind",
+                                      "for_month", NULL, "note", "account", "grant_id"};
+        for (int k = 0; k < 11; k++)
+            if (names[k] && s->db_col(q, k))
+                s->set(r, s->sprintf(r, "%s%s", p, names[k]), s->db_col(q, k));
+        s->set(r, s->sprintf(r, "%sbenefit_label", p), benefit_label(s->db_col(q, 4)));
+        s->set(r, s->sprintf(r, "%samount", p), yuan_str(r, s, s->db_col(q, 7)));
+        last = s->db_col(q, 0);
+    }
+    if (after_id > 0)
+        s->set(r, "Lines.First", "1");
+    s->set(r, "Lines.Base", s->sprintf(r, "/living/payments/%.7s?", month));
+
+    /* lines whose child has no registered account: not in the bank file */
+    sql = s->sprintf(
+        r,
+        "SELECT p.child_id, c.name, COALESCE(t.name, p.township_code), p.benefit, p.amount_fen, "
+        "p.kind FROM living_payments p JOIN children c ON c.id = p.child_id LEFT JOIN divisions "
+        "t ON t.code = p.township_code WHERE p.month = ? AND %s AND NOT EXISTS (SELECT 1 FROM "
+        "living_accounts a WHERE a.child_id = p.child_id) ORDER BY p.township_code, p.child_id "
+        "LIMIT %d",
+        pay_scope(r, s, "p"), NOACCOUNT_MAX + 1);
+    q = s->db_query(r, sql, "ss", month, scope);
+    if (!q)
+        return 500;
+    i = 0;
+    while (s->db_next(q) && i < NOACCOUNT_MAX) {
+        const char *p = s->sprintf(r, "NoAccount.Rows.%d.", i++);
+        s->set(r, s->sprintf(r, "%schild_id", p), s->db_col(q, 0));
+        s->set(r, s->sprintf(r, "%schild", p), s->db_col(q, 1));
+        s->set(r, s->sprintf(r, "%stown", p), s->db_col(q, 2));
+        s->set(r, s->sprintf(r, "%sbenefit_label", p), benefit_label(s->db_col(q, 3)));
+        s->set(r, s->sprintf(r, "%samount", p), yuan_str(r, s, s->db_col(q, 4)));
+        s->set(r, s->sprintf(r, "%skind", p), s->db_col(q, 5));
+    }
+    sql = s->sprintf(r,
+                     "SELECT COUNT(*), COALESCE(SUM(p.amount_fen), 0) FROM living_payments p "
+                     "WHERE p.month = ? AND %s AND NOT EXISTS (SELECT 1 FROM living_accounts a "
+                     "WHERE a.child_id = p.child_id)",
+                     pay_scope(r, s, "p"));
+    q = s->db_query(r, sql, "ss", month, scope);
+    if (!q || !s->db_next(q))
+        return 500;
+    s->set(r, "NoAccount.lines", s->db_col(q, 0));
+    s->set(r, "NoAccount.amount", yuan_str(r, s, s->db_col(q, 1)));
+    return s->render(r, "pay_month.cs", s->sprintf(r, "%.7s 月度发放", month));
+}
+
+int month_summary(portal_req *r, const struct portal_services *s)
+{
+    const char *month = path_month(r, s);
+    if (!month)
+        return s->fail(r, 404, NULL);
+    if (!s->scope_prefix(r))
+        return s->fail(r, 403, "您的账户没有辖区。");
+    int have = set_month(r, s, month);
+    if (have < 0)
+        return 500;
+    if (have == 0)
+        return s->fail(r, 404, "该月的发放名单尚未生成。");
+    if (set_totals(r, s, month, "Totals") != 0)
+        return 500;
+    s->set(r, "PrintedBy", s->user(r)->display_name);
+    s->set(r, "PrintedOn", s->today(r));
+    s->audit(r, "living.summary", "living_month", s->sprintf(r, "%.7s", month),
+             s->sprintf(r, "scope=%s", s->scope_prefix(r)));
+    return s->render(r, "pay_summary.cs", s->sprintf(r, "%.7s 发放汇总表", month));
+}
+
+/* generated -> reviewed -> locked */
+static int month_step(portal_req *r, const struct portal_services *s, int lock)
+{
+    const char *month = path_month(r, s);
+    if (!month)
+        return s->fail(r, 404, NULL);
+    long long uid = s->user(r)->id;
+    if (s->db_begin(r) != 0)
+        return 500;
+    const char *st = month_status(r, s, month, 1);
+    const char *msg = NULL;
+    int code = 409;
+    if (!st) {
+        msg = "该月的发放名单尚未生成。";
+        code = 404;
+    } else if (strcmp(st, "locked") == 0) {
+        msg = MSG_LOCKED;
+    } else if (lock && strcmp(st, "reviewed") != 0) {
+        msg = "请先复核该月发放名单，复核后才能锁定。";
+    } else if (!lock && strcmp(st, "reviewed") == 0) {
+        msg = "该月发放名单已复核。";
+    }
+    if (msg) {
+        s->db_rollback(r);
+        return s->fail(r, code, msg);
+    }
+    long long n = lock ? s->db_exec(r, "UPDATE living_months SET status = 'locked', locked_by = ?, "
+                                       "locked_at = UTC_TIMESTAMP() WHERE month = ? AND status = "
+                                       "'reviewed'",
+                                    "is", uid, month)
+                       : s->db_exec(r, "UPDATE living_months SET status = 'reviewed', reviewed_by "
+                                       "= ?, reviewed_at = UTC_TIMESTAMP() WHERE month = ? AND "
+                                       "status = 'generated'",
+                                    "is", uid, month);
+    if (n != 1) {
+        s->db_rollback(r);
+        return 500;
+    }
+    /* what was reviewed / locked: the figures go into the audit row */
+    portal_rows *q = s->db_query(r, "SELECT COUNT(*), COALESCE(SUM(amount_fen), 0) FROM "
+                                    "living_payments WHERE month = ?",
+                                 "s", month);
+    if (!q || !s->db_next(q) || s->db_commit(r) != 0) {
+        s->db_rollback(r);
+        return 500;
+    }
+    s->audit(r, lock ? "living.lock" : "living.review", "living_month",
+             s->sprintf(r, "%.7s", month),
+             s->sprintf(r, "lines=%s total_fen=%s", s->db_col(q, 0), s->db_col(q, 1)));
+    s->flash(r, lock ? s->sprintf(r, "%.7s 的发放名单已锁定。", month)
+                     : s->sprintf(r, "%.7s 的发放名单已复核。", month));
+    return s->redirect(r, s->sprintf(r, "/living/payments/%.7s", month));
+}
+
+int month_review(portal_req *r, const struct portal_services *s) { return month_step(r, s, 0); }
+int month_lock(portal_req *r, const struct portal_services *s) { return month_step(r, s, 1); }
+
+/* a grant with its child's village; 0 found in scope, else the status */
+static int load_grant(portal_req *r, const struct portal_services *s, const char *idtext,
+                      long long *id, long long *child_id)
+{
+    char *end = NULL;
+    long long gid = idtext ? strtoll(idtext, &end, 10) : 0;
+    if (gid <= 0 || !end || *end)
+        return s->fail(r, 404, NULL);
+    portal_rows *q = s->db_query(r, "SELECT g.child_id, c.village_code FROM living_grants g JOIN "
+                                    "children c ON c.id = g.child_id WHERE g.id = ?",
+                                 "i", gid);
+    if (!q)
+        return 500;
+    if (!s->db_next(q))
+        return s->fail(r, 404, NULL);
+    if (!s->in_scope(r, s->db_col(q, 1)))
+        return s->not_found(r, "living_grant", s->sprintf(r, "%lld", gid));
+    *id = gid;
+    *child_id = strtoll(s->db_col(q, 0), NULL, 10);
+    return 0;
+}
+
+int month_adjust(portal_req *r, const struct portal_services *s)
+{
+    const char *month = path_month(r, s);
+    if (!month)
+        return s->fail(r, 404, NULL);
+    /* a locked month refuses before anything else is looked at */
+    const char *st0 = month_status(r, s, month, 0);
+    if (st0 && strcmp(st0, "locked") == 0)
+        return s->fail(r, 409, MSG_LOCKED);
+    const char *kind = s->param(r, "kind");
+    int backpay = kind && strcmp(kind, "backpay") == 0;
+    if (!backpay && !(kind && strcmp(kind, "correction") == 0))
+        return s->fail(r, 400, "调整类型应为补发或更正。");
+    const char *gtext = s->sprintf(r, "%lld", s->param_int(r, "grant_id", 0));
+    long long gid = 0, cid = 0;
+    int rc = load_grant(r, s, gtext, &gid, &cid);
+    if (rc)
+        return rc;
+    const char *note = s->param(r, "note");
+    char for_month[11];
+    const char *fm = s->param(r, "for_month");
+    if (fm && *fm) {
+        if (parse_month(fm, for_month) != 0)
+            return s->fail(r, 400, "所属月份格式不正确，应为 YYYY-MM。");
+    } else if (backpay) {
+        return s->fail(r, 400, "补发须填写所属月份（应发未发的月份）。");
+    } else {
+        snprintf(for_month, sizeof for_month, "%s", month);
+    }
+    if (strcmp(for_month, month) > 0)
+        return s->fail(r, 400, "所属月份不能晚于发放月份。");
+    if (backpay && strcmp(for_month, month) >= 0)
+        return s->fail(r, 400, "补发只能针对本月以前应发未发的月份。");
+    long long fen = 0;
+    if (!backpay) {
+        if (parse_yuan(s->param(r, "amount"), 1, &fen) != 0 || fen == 0)
+            return s->fail(r, 400, "更正金额格式不正确：请填写以元为单位的非零数字，最多两位小数，减少用负数，例如 -100.50。");
+        if (!note || !*note)
+            return s->fail(r, 400, "更正须填写说明。");
+    }
+
+    if (s->db_begin(r) != 0)
+        return 500;
+    const char *st = month_status(r, s, month, 1);
+    if (!st) {
+        s->db_rollback(r);
+        return s->fail(r, 409, "请先生成该月的发放名单，再添加补发或更正。");
+    }
+    if (strcmp(st, "locked") == 0) {
+        s->db_rollback(r);
+        return s->fail(r, 409, MSG_LOCKED);
+    }
+    long long n;
+    if (backpay) {
+        n = insert_lines(r, s, month, for_month, "backpay", gid,
+                         note && *note ? note : s->sprintf(r, "补发 %.7s", for_month));
+        if (n == 0) {
+            s->db_rollback(r);
+            return s->fail(r, 409, "该月不能补发：该儿童在所属月份不符合发放条件，或该月已发放（含已补发）。");
+        }
+    } else {
+        portal_rows *q = s->db_query(r, "SELECT c.township_code, g.benefit FROM living_grants g "
+                                        "JOIN children c ON c.id = g.child_id WHERE g.id = ?",
+                                     "i", gid);
+        if (!q || !s->db_next(q)) {
+            s->db_rollback(r);
+            return 500;
+        }
+        n = s->db_exec(r, "INSERT INTO living_payments (month, for_month, grant_id, child_id, "
+                          "township_code, benefit, kind, amount_fen, note, created_at) VALUES (?, "
+                          "?, ?, ?, ?, ?, 'correction', ?, ?, UTC_TIMESTAMP()) ON DUPLICATE KEY "
+                          "UPDATE id = id",
+                       "ssiissis", month, for_month, gid, cid, s->db_col(q, 0), s->db_col(q, 1), fen,
+                       note);
+        if (n == 0) {
+            s->db_rollback(r);
+            return s->fail(r, 409, "本月已有该儿童该所属月份的更正记录；如需再调整，请选择其他所属月份或在下月更正。");
+        }
+    }
+    if (n < 0) {
+        s->db_rollback(r);
+        return 500;
+    }
+    portal_rows *q = s->db_query(r, "SELECT amount_fen FROM living_payments WHERE month = ? AND "
+                                    "grant_id = ? AND for_month = ? AND kind = ?",
+                                 "siss", month, gid, for_month, kind);
+    if (!q || !s->db_next(q)) {
+        s->db_rollback(r);
+        return 500;
+    }
+    fen = strtoll(s->db_col(q, 0), NULL, 10);
+    if (s->db_exec(r, "UPDATE living_months SET status = 'generated', reviewed_by = NULL, "
+                      "reviewed_at = NULL WHERE month = ?",
+                   "s", month) < 0 ||
+        s->db_exec(r, "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) "
+                      "VALUES (?, UTC_TIMESTAMP(), ?, 'living', ?, ?)",
+                   "iiss", cid, s->user(r)->id, backpay ? "living.backpay" : "living.correction",
+                   s->sprintf(r, "%.7s 发放名单中%s %.7s 的%s %s 元%s%s", month,
+                              backpay ? "补发" : "更正", for_month, "基本生活保障", yuan(r, s, fen),
+                              note && *note ? "：" : "", note && *note ? note : "")) != 1 ||
+        s->db_commit(r) != 0) {
+        s->db_rollback(r);
+        return 500;
+    }
+    s->audit(r, backpay ? "living.backpay" : "living.correction", "living_grant",
+             s->sprintf(r, "%lld", gid),
+             s->sprintf(r, "month=%.7s for=%.7s amount_fen=%lld", month, for_month, fen));
+    s->flash(r, s->sprintf(r, "已添加%s记录：%s 元。", backpay ? "补发" : "更正", yuan(r, s, fen)));
+    return s->redirect(r, s->sprintf(r, "/living/payments/%.7s", month));
+}
+
+/* ------------------------------------------------------------ bank file */
+
+struct bank_out {
+    portal_req *r;
+    const struct portal_services *s;
+    const char *month7;
+    char buf[16384];
+    size_t len;
+    long long rows, fen, failed;
+    int sent;
+    /* the transfer being summed: one child and benefit */
+    int pending;
+    long long child_id, sum;
+    char town_code[16], benefit[40], payee[260], bank[260], name[260], town[520];
+    unsigned char enc[256];
+    size_t enclen;
+};
+
+static void bank_flush(struct bank_out *o)
+{
+    if (o->len) {
+        o->s->write(o->r, o->buf, o->len);
+        o->len = 0;
+        o->sent = 1;
+    }
+}
+
+static void bank_add(struct bank_out *o, const char *p, size_t n)
+{
+    while (n) {
+        if (o->len == sizeof o->buf)
+            bank_flush(o);
+        size_t k = sizeof o->buf - o->len;
+        if (k > n)
+            k = n;
+        memcpy(o->buf + o->len, p, k);
+        o->len += k;
+        p += k;
+        n -= k;
+    }
+}
+
+/* one CSV cell, quoted when needed; a formula-looking cell gets an apostrophe */
+static void bank_cell(struct bank_out *o, const char *v, int last)
+{
+    if (!v)
+        v = "";
+    int formula = v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' ||
+                  v[0] == '\r';
+    int quote = strpbrk(v, ",\"\r\n") != NULL;
+    if (quote)
+        bank_add(o, "\"", 1);
+    if (formula)
+        bank_add(o, "'", 1);
+    for (const char *p = v; *p; p++) {
+        if (*p == '"')
+            bank_add(o, "\"\"", 2);
+        else
+            bank_add(o, p, 1);
+    }
+    if (quote)
+        bank_add(o, "\"", 1);
+    bank_add(o, last ? "\r\n" : ",", last ? 2 : 1);
+}
+
+/* write the pending transfer (a non-positive net is not a transfer) */
+static void bank_emit(struct bank_out *o)
+{
+    const struct portal_services *s = o->s;
+    if (!o->pending || o->sum <= 0)
+        return;
+    const char *acct = s->decrypt(o->r, o->enc, o->enclen);
+    if (!acct) {
+        o->failed++;
+        return;
+    }
+    unsigned long long a = (unsigned long long)o->sum;
+    char amount[40];
+    snprintf(amount, sizeof amount, "%llu.%02llu", a / 100, a % 100);
+    bank_cell(o, o->payee, 0);
+    bank_cell(o, o->bank, 0);
+    bank_cell(o, acct, 0);
+    bank_cell(o, amount, 0);
+    bank_cell(o, o->name, 0);
+    bank_cell(o, o->town, 0);
+    bank_cell(o, benefit_label(o->benefit), 0);
+    bank_cell(o, o->month7, 1);
+    o->rows++;
+    o->fen += o->sum;
+}
+
+static void copy_col(char *dst, size_t cap, const char *v)
+{
+    snprintf(dst, cap, "%s", v ? v : "");
+}
+
+/* rows come ordered by township, child, benefit: the lines of one transfer
+ * are consecutive and summed here (cheaper than GROUP BY in a temp table) */
+static int bank_row(void *ctx, portal_rows *rows)
+{
+    struct bank_out *o = ctx;
+    const struct portal_services *s = o->s;
+    long long cid = strtoll(s->db_col(rows, 1), NULL, 10);
+    const char *town_code = s->db_col(rows, 0), *benefit = s->db_col(rows, 2);
+    long long fen = strtoll(s->db_col(rows, 3), NULL, 10);
+    if (o->pending && cid == o->child_id && strcmp(benefit, o->benefit) == 0 &&
+        strcmp(town_code, o->town_code) == 0) {
+        o->sum += fen;
+        return 0;
+    }
+    bank_emit(o);
+    size_t elen = s->db_col_len(rows, 6);
+    if (elen > sizeof o->enc) {
+        o->failed++;
+        o->pending = 0;
+        return 0;
+    }
+    o->pending = 1;
+    o->child_id = cid;
+    o->sum = fen;
+    copy_col(o->town_code, sizeof o->town_code, town_code);
+    copy_col(o->benefit, sizeof o->benefit, benefit);
+    copy_col(o->payee, sizeof o->payee, s->db_col(rows, 4));
+    copy_col(o->bank, sizeof o->bank, s->db_col(rows, 5));
+    memcpy(o->enc, s->db_col(rows, 6), elen);
+    o->enclen = elen;
+    copy_col(o->name, sizeof o->name, s->db_col(rows, 7));
+    copy_col(o->town, sizeof o->town, s->db_col(rows, 8));
+    return 0;
+}
+
+int month_bank_file(portal_req *r, const struct portal_services *s)
+{
+    const char *month = path_month(r, s);
+    if (!month)
+        return s->fail(r, 404, NULL);
+    const char *scope = s->scope_prefix(r);
+    if (!scope)
+        return s->fail(r, 403, "您的账户没有辖区。");
+    const char *st = month_status(r, s, month, 0);
+    if (!st)
+        return s->fail(r, 404, "该月的发放名单尚未生成。");
+    struct bank_out *o = s->alloc(r, sizeof *o);
+    o->r = r;
+    o->s = s;
+    o->month7 = s->sprintf(r, "%.7s", month);
+    s->header(r, "Content-Type", "text/csv; charset=utf-8");
+    s->header(r, "Content-Disposition",
+              s->sprintf(r, "attachment; filename=\"living-bank-%.4s%.2s.csv\"", month, month + 5));
+    bank_add(o, "\xEF\xBB\xBF", 3);
+    static const char *head[] = {"收款人", "开户行", "账号", "金额（元）", "儿童姓名", "乡镇", "类别", "月份"};
+    for (size_t i = 0; i < 8; i++)
+        bank_cell(o, head[i], i == 7);
+    /* one transfer per child and benefit: the month's lines (regular, back
+     * pay and corrections) summed by bank_row in this order */
+    const char *sql = s->sprintf(
+        r,
+        "SELECT p.township_code, p.child_id, p.benefit, p.amount_fen, a.payee_name, "
+        "a.bank_name, a.account_enc, c.name, COALESCE(t.name, p.township_code) FROM "
+        "living_payments p JOIN living_accounts a ON a.child_id = p.child_id JOIN children c "
+        "ON c.id = p.child_id LEFT JOIN divisions t ON t.code = p.township_code WHERE p.month "
+        "= ? AND %s ORDER BY p.township_code, p.child_id, p.benefit",
+        pay_scope(r, s, "p"));
+    long long n = s->db_stream(r, bank_row, o, sql, "ss", month, scope);
+    if (n < 0) {
+        s->log("LV0301", "bank file query failed after %lld rows", o->rows);
+        if (!o->sent) {
+            s->audit(r, "living.bankfile", "living_month", o->month7, "failed");
+            return 500;
+        }
+    }
+    if (n >= 0)
+        bank_emit(o);
+    bank_flush(o);
+    if (o->failed)
+        s->log("LV0302", "bank file %s: %lld accounts failed to decrypt", o->month7, o->failed);
+    s->audit(r, "living.bankfile", "living_month", o->month7,
+             s->sprintf(r, "rows=%lld total_fen=%lld status=%s%s%s", o->rows, o->fen, st,
+                        o->failed ? s->sprintf(r, " undecryptable=%lld", o->failed) : "",
+                        n < 0 ? " incomplete" : ""));
+    return 200;
+}
+
+/* ------------------------------------------------------------ suspension */
+
+static void remove_unlocked_lines(portal_req *r, const struct portal_services *s, long long gid,
+                                  const char *from, long long *removed)
+{
+    /* regular lines of unlocked lists for the suspended months go: the
+     * list is not final yet; locked lists never change */
+    *removed = s->db_exec(r, "DELETE p FROM living_payments p JOIN living_months m ON m.month = "
+                             "p.month WHERE p.grant_id = ? AND p.kind = 'regular' AND "
+                             "p.for_month >= ? AND m.status <> 'locked'",
+                          "is", gid, from);
+    if (*removed > 0)
+        s->db_exec(r, "UPDATE living_months SET status = 'generated', reviewed_by = NULL, "
+                      "reviewed_at = NULL WHERE month >= ? AND status = 'reviewed'",
+                   "s", from);
+}
+
+int grant_suspend(portal_req *r, const struct portal_services *s)
+{
+    long long gid = 0, cid = 0;
+    int rc = load_grant(r, s, s->path_arg(r, "id"), &gid, &cid);
+    if (rc)
+        return rc;
+    char from[11];
+    if (parse_month(s->param(r, "month"), from) != 0)
+        return s->fail(r, 400, "暂停月份格式不正确，应为 YYYY-MM。");
+    const char *reason = s->param(r, "reason");
+    if (!reason || !*reason)
+        return s->fail(r, 400, "请填写暂停原因。");
+    const char *st = month_status(r, s, from, 0);
+    if (st && strcmp(st, "locked") == 0)
+        return s->fail(r, 409, "该月发放名单已锁定，暂停只能从未锁定的月份开始。");
+    if (s->db_begin(r) != 0)
+        return 500;
+    portal_rows *q = s->db_query(r, "SELECT id FROM living_suspensions WHERE grant_id = ? AND "
+                                    "to_month IS NULL FOR UPDATE",
+                                 "i", gid);
+    if (!q) {
+        s->db_rollback(r);
+        return 500;
+    }
+    if (s->db_next(q)) {
+        s->db_rollback(r);
+        return s->fail(r, 409, "该保障已处于暂停状态，请先恢复。");
+    }
+    long long removed = 0;
+    long long uid = s->user(r)->id;
+    if (s->db_exec(r, "INSERT INTO living_suspensions (grant_id, from_month, to_month, reason, "
+                      "created_by, created_at) VALUES (?, ?, NULL, ?, ?, UTC_TIMESTAMP())",
+                   "issi", gid, from, reason, uid) != 1)
+        goto fail;
+    remove_unlocked_lines(r, s, gid, from, &removed);
+    if (removed < 0)
+        goto fail;
+    if (s->db_exec(r, "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) "
+                      "VALUES (?, UTC_TIMESTAMP(), ?, 'living', 'living.suspend', ?)",
+                   "iis", cid, uid,
+                   s->sprintf(r, "基本生活保障自 %.7s 起暂停发放，原因：%s", from, reason)) != 1)
+        goto fail;
+    if (s->db_commit(r) != 0)
+        goto fail;
+    s->audit(r, "living.suspend", "living_grant", s->sprintf(r, "%lld", gid),
+             s->sprintf(r, "from=%.7s removed_lines=%lld reason=%s", from, removed, reason));
+    s->flash(r, s->sprintf(r, "已自 %.7s 起暂停发放。", from));
+    return s->redirect(r, s->sprintf(r, "/living/children/%lld", cid));
+fail:
+    s->db_rollback(r);
+    return 500;
+}
+
+int grant_resume(portal_req *r, const struct portal_services *s)
+{
+    long long gid = 0, cid = 0;
+    int rc = load_grant(r, s, s->path_arg(r, "id"), &gid, &cid);
+    if (rc)
+        return rc;
+    char from[11];
+    if (parse_month(s->param(r, "month"), from) != 0)
+        return s->fail(r, 400, "恢复月份格式不正确，应为 YYYY-MM。");
+    if (s->db_begin(r) != 0)
+        return 500;
+    portal_rows *q = s->db_query(r, "SELECT id, from_month FROM living_suspensions WHERE "
+                                    "grant_id = ? AND to_month IS NULL FOR UPDATE",
+                                 "i", gid);
+    if (!q) {
+        s->db_rollback(r);
+        return 500;
+    }
+    if (!s->db_next(q)) {
+        s->db_rollback(r);
+        return s->fail(r, 409, "该保障没有处于暂停状态。");
+    }
+    long long sid = strtoll(s->db_col(q, 0), NULL, 10);
+    if (strcmp(from, s->db_col(q, 1)) < 0) {
+        s->db_rollback(r);
+        return s->fail(r, 400, "恢复月份不能早于暂停月份。");
+    }
+    long long uid = s->user(r)->id;
+    const char *reason = s->param(r, "reason");
+    if (s->db_exec(r, "UPDATE living_suspensions SET to_month = DATE_SUB(CAST(? AS DATE), "
+                      "INTERVAL 1 MONTH) WHERE id = ?",
+                   "si", from, sid) != 1 ||
+        s->db_exec(r, "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) "
+                      "VALUES (?, UTC_TIMESTAMP(), ?, 'living', 'living.resume', ?)",
+                   "iis", cid, uid,
+                   s->sprintf(r, "基本生活保障自 %.7s 起恢复发放%s%s", from,
+                              reason && *reason ? "，说明：" : "", reason ? reason : "")) != 1 ||
+        s->db_commit(r) != 0) {
+        s->db_rollback(r);
+        return 500;
+    }
+    s->audit(r, "living.resume", "living_grant", s->sprintf(r, "%lld", gid),
+             s->sprintf(r, "from=%.7s suspension=%lld", from, sid));
+    s->flash(r, s->sprintf(r, "已自 %.7s 起恢复发放；已生成的月份如需补发，请添加补发记录。", from));
+    return s->redirect(r, s->sprintf(r, "/living/children/%lld", cid));
+}
+
+/* ------------------------------------------------------------ accounts */
+
+int account_save(portal_req *r, const struct portal_services *s)
+{
+    const char *idtext = s->path_arg(r, "id");
+    char *end = NULL;
+    long long cid = idtext ? strtoll(idtext, &end, 10) : 0;
+    if (cid <= 0 || !end || *end)
+        return s->fail(r, 404, NULL);
+    portal_rows *q = s->db_query(r, "SELECT village_code FROM children WHERE id = ?", "i", cid);
+    if (!q)
+        return 500;
+    if (!s->db_next(q))
+        return s->fail(r, 404, NULL);
+    if (!s->in_scope(r, s->db_col(q, 0)))
+        return s->not_found(r, "child", s->sprintf(r, "%lld", cid));
+    const char *payee = s->param(r, "payee"), *bank = s->param(r, "bank");
+    const char *acct = s->param(r, "account");
+    size_t n = acct ? strlen(acct) : 0;
+    int digits = n >= 10 && n <= 30;
+    for (size_t i = 0; i < n && digits; i++)
+        digits = acct[i] >= '0' && acct[i] <= '9';
+    if (!digits)
+        return s->fail(r, 400, "账号应为 10 至 30 位数字。");
+    if (!payee || !*payee || !bank || !*bank)
+        return s->fail(r, 400, "请填写收款人和开户行。");
+    size_t enclen = 0;
+    const void *enc = s->encrypt(r, acct, &enclen);
+    if (!enc)
+        return s->fail(r, 500, "无法加密账号，请联系系统管理员。");
+    const char *masked = s->sprintf(r, "****%s", acct + n - 4);
+    long long uid = s->user(r)->id;
+    if (s->db_begin(r) != 0)
+        return 500;
+    if (s->db_exec(r, "INSERT INTO living_accounts (child_id, payee_name, bank_name, account_enc, "
+                      "account_masked, updated_at) VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP()) ON "
+                      "DUPLICATE KEY UPDATE payee_name = VALUES(payee_name), bank_name = "
+                      "VALUES(bank_name), account_enc = VALUES(account_enc), account_masked = "
+                      "VALUES(account_masked), updated_at = VALUES(updated_at)",
+                   "issbs", cid, payee, bank, enc, enclen, masked) < 0 ||
+        s->db_exec(r, "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) "
+                      "VALUES (?, UTC_TIMESTAMP(), ?, 'living', 'living.account', ?)",
+                   "iis", cid, uid,
+                   s->sprintf(r, "登记发放账户：收款人 %s，开户行 %s，账号 %s", payee, bank,
+                              masked)) != 1 ||
+        s->db_commit(r) != 0) {
+        s->db_rollback(r);
+        return 500;
+    }
+    s->audit(r, "living.account", "child", s->sprintf(r, "%lld", cid),
+             s->sprintf(r, "account=%s", masked));
+    s->flash(r, s->sprintf(r, "已保存发放账户（账号 %s）。", masked));
+    return s->redirect(r, s->sprintf(r, "/living/children/%lld", cid));
+}
+
+/* ------------------------------------------------------------ re-checks */
+
+int rechecks_page(portal_req *r, const struct portal_services *s)
+{
+    const char *scope = s->scope_prefix(r);
+    if (!scope)
+        return s->fail(r, 403, "您的账户没有辖区。");
+    const char *today = s->today(r);
+    int n = s->db_query_hdf(
+        r, "Rechecks",
+        "SELECT g.id, g.child_id, c.name AS child, COALESCE(t.name, c.township_code) AS town, "
+        "COALESCE(v.name, c.village_code) AS village, g.subtype, g.next_recheck, "
+        "g.recheck_every_months AS every, g.next_recheck < ? AS overdue "
+        "FROM living_grants g JOIN children c ON c.id = g.child_id "
+        "LEFT JOIN divisions t ON t.code = c.township_code "
+        "LEFT JOIN divisions v ON v.code = c.village_code "
+        "WHERE g.benefit = 'dibao' AND g.next_recheck IS NOT NULL AND g.next_recheck <= "
+        "DATE_ADD(CAST(? AS DATE), INTERVAL 30 DAY) AND (g.end_month IS NULL OR g.end_month >= ?) "
+        "AND c.village_code LIKE CONCAT(?, '%') ORDER BY g.next_recheck, g.id LIMIT 500",
+        "ssss", today, today, this_month(r, s), scope);
+    if (n < 0)
+        return 500;
+    s->set_int(r, "RecheckCount", n);
+    s->set(r, "Today", today);
+    return s->render(r, "pay_rechecks.cs", "低保复核提醒");
+}
+
+/* ------------------------------------------------------------ home */
+
+int living_month_totals_hdf(portal_req *r, const struct portal_services *s, const char *prefix)
+{
+    const char *scope = s->scope_prefix(r);
+    const char *month = this_month(r, s);
+    s->set(r, s->sprintf(r, "%s.month", prefix), s->sprintf(r, "%.7s", month));
+    if (!scope) {
+        s->set(r, s->sprintf(r, "%s.lines", prefix), "0");
+        s->set(r, s->sprintf(r, "%s.amount", prefix), "0.00");
+        s->set(r, s->sprintf(r, "%s.status", prefix), "none");
+        return 0;
+    }
+    const char *sql = s->sprintf(r,
+                                 "SELECT COUNT(*), COALESCE(SUM(p.amount_fen), 0), COUNT(DISTINCT "
+                                 "p.child_id) FROM living_payments p WHERE p.month = ? AND %s",
+                                 pay_scope(r, s, "p"));
+    portal_rows *q = s->db_query(r, sql, "ss", month, scope);
+    if (!q || !s->db_next(q))
+        return -1;
+    s->set(r, s->sprintf(r, "%s.lines", prefix), s->db_col(q, 0));
+    s->set(r, s->sprintf(r, "%s.amount_fen", prefix), s->db_col(q, 1));
+    s->set(r, s->sprintf(r, "%s.amount", prefix), yuan_str(r, s, s->db_col(q, 1)));
+    s->set(r, s->sprintf(r, "%s.children", prefix), s->db_col(q, 2));
+    const char *st = month_status(r, s, month, 0);
+    s->set(r, s->sprintf(r, "%s.status", prefix), st ? st : "none");
+    return 0;
+}
+
+/* ------------------------------------------------------------ one child */
+
+/* GET /living/children/{id}: the child's benefits, suspensions, bank
+ * account (masked) and recent payments, with the forms to act on them. */
+int child_living_page(portal_req *r, const struct portal_services *s)
+{
+    const char *ids = s->path_arg(r, "id");
+    char *end = NULL;
+    long long cid = ids ? strtoll(ids, &end, 10) : 0;
+    if (cid <= 0 || !end || *end)
+        return s->not_found(r, "child", ids);
+    portal_rows *c = s->db_query(r, "SELECT name, village_code FROM children WHERE id = ?", "i",
+                                 cid);
+    if (!c)
+        return 500;
+    if (!s->db_next(c) || !s->in_scope(r, s->db_col(c, 1)))
+        return s->not_found(r, "child", ids);
+    s->set(r, "Child.id", ids);
+    s->set(r, "Child.name", s->db_col(c, 0));
+    portal_rows *g = s->db_query(
+        r,
+        "SELECT g.id, g.benefit, g.subtype, g.start_month, g.end_month, g.next_recheck, "
+        "(SELECT su.from_month FROM living_suspensions su WHERE su.grant_id = g.id AND "
+        "su.to_month IS NULL LIMIT 1) FROM living_grants g WHERE g.child_id = ? ORDER BY g.id",
+        "i", cid);
+    if (!g)
+        return 500;
+    for (int i = 0; s->db_next(g); i++) {
+        const char *p = s->sprintf(r, "Grants.%d.", i);
+        s->set(r, s->sprintf(r, "%sid", p), s->db_col(g, 0));
+        s->set(r, s->sprintf(r, "%sbenefit_label", p), benefit_label(s->db_col(g, 1)));
+        s->set(r, s->sprintf(r, "%ssubtype", p), s->db_col(g, 2));
+        s->set(r, s->sprintf(r, "%sstart", p), s->sprintf(r, "%.7s", s->db_col(g, 3)));
+        if (s->db_col(g, 4))
+            s->set(r, s->sprintf(r, "%send", p), s->sprintf(r, "%.7s", s->db_col(g, 4)));
+        if (s->db_col(g, 5))
+            s->set(r, s->sprintf(r, "%srecheck", p), s->db_col(g, 5));
+        if (s->db_col(g, 6))
+            s->set(r, s->sprintf(r, "%ssuspended", p), s->sprintf(r, "%.7s", s->db_col(g, 6)));
+    }
+    portal_rows *a = s->db_query(r, "SELECT payee_name, bank_name, account_masked FROM "
+                                    "living_accounts WHERE child_id = ?", "i", cid);
+    if (!a)
+        return 500;
+    if (s->db_next(a)) {
+        s->set(r, "Account.payee", s->db_col(a, 0));
+        s->set(r, "Account.bank", s->db_col(a, 1));
+        s->set(r, "Account.masked", s->db_col(a, 2));
+    }
+    portal_rows *p = s->db_query(r, "SELECT DATE_FORMAT(month, '%Y-%m'), DATE_FORMAT(for_month, "
+                                    "'%Y-%m'), benefit, kind, amount_fen, note FROM "
+                                    "living_payments WHERE child_id = ? ORDER BY month DESC, id "
+                                    "DESC LIMIT 24", "i", cid);
+    if (!p)
+        return 500;
+    for (int i = 0; s->db_next(p); i++) {
+        const char *q = s->sprintf(r, "Payments.%d.", i);
+        s->set(r, s->sprintf(r, "%smonth", q), s->db_col(p, 0));
+        s->set(r, s->sprintf(r, "%sfor_month", q), s->db_col(p, 1));
+        s->set(r, s->sprintf(r, "%sbenefit_label", q), benefit_label(s->db_col(p, 2)));
+        s->set(r, s->sprintf(r, "%skind", q), s->db_col(p, 3));
+        s->set(r, s->sprintf(r, "%samount", q), yuan_str(r, s, s->db_col(p, 4)));
+        s->set(r, s->sprintf(r, "%snote", q), s->db_col(p, 5));
+    }
+    s->set(r, "CanPay", s->has_perm(r, "living.pay") ? "1" : "0");
+    s->set(r, "CanAccount", s->has_perm(r, "living.apply") ? "1" : "0");
+    s->audit(r, "living.child.read", "child", ids, NULL);
+    return s->render(r, "pay_child.cs", s->sprintf(r, "基本生活保障：%s", s->db_col(c, 0)));
+}

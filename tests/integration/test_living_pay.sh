@@ -1,0 +1,339 @@
+# 基本生活保障 payments (issue 4: rates, monthly lists, suspension, accounts,
+# re-checks, the bank file).  Grants are created directly with SQL as the
+# database root (the approval path is tested elsewhere); everything else goes
+# through HTTP.  Months used: 2025-03 .. 2025-07 (the clock is moved to
+# 2025-09-10 with CLOCK_FILE and put back at the end).
+CTL="build/portalctl --config $TEST_DIR/portal.conf"
+V1=500242101001   # 龙潭镇第一村
+MW=500242102001   # 麻旺镇第一村
+PW='Xyz#2026portal'
+
+same() { [ "$1" = "$2" ]; }
+matches() { printf '%s' "$1" | grep -Eq "$2"; }
+
+# ---- a clean slate for re-runs on the same instance
+T="(SELECT id FROM children WHERE name LIKE '发放测试%')"
+sql "DELETE FROM living_payments WHERE child_id IN $T OR month BETWEEN '2025-01-01' AND '2025-12-01'"
+sql "DELETE FROM living_months WHERE month BETWEEN '2025-01-01' AND '2025-12-01'"
+sql "DELETE FROM living_suspensions WHERE grant_id IN (SELECT id FROM living_grants WHERE child_id IN $T)"
+sql "DELETE FROM living_grants WHERE child_id IN $T"
+sql "DELETE FROM living_accounts WHERE child_id IN $T"
+for t in child_events child_categories child_family; do sql "DELETE FROM $t WHERE child_id IN $T"; done
+sql "DELETE FROM children WHERE name LIKE '发放测试%'"
+sql "DELETE FROM living_rates WHERE created_by IS NOT NULL AND ((benefit = 'tekun_care' AND effective_from IN ('2025-07-01', '2099-01-01')) OR (benefit = 'de_facto_unsupported' AND subtype = 'institutional'))"
+
+$CTL seed --children 60 >"$OUT/seed.log" 2>&1
+sql "INSERT IGNORE INTO orgs (code, name, kind, division_code) VALUES ('mw_gov', '麻旺镇人民政府', 'township', '500242102000')"
+$CTL user add paycounty --display-name 县民政局发放 --role county_staff --division 500242000000 --org mz --password "$PW" >/dev/null 2>&1 || true
+$CTL user add rateadmin --display-name 保障标准管理员 --role module_admin --division 500242000000 --org mz --password "$PW" >/dev/null 2>&1 || true
+# county-staff permissions but 麻旺镇's jurisdiction: scope, not permission, must stop it
+$CTL user add paymw --display-name 麻旺镇发放 --role county_staff --division 500242102000 --org mw_gov --password "$PW" >/dev/null 2>&1 || true
+sql "UPDATE users SET failed_count=0, locked_until=NULL WHERE username IN ('township','paycounty','rateadmin','paymw')"
+
+# child NAME BIRTH VILLAGE CATEGORY CAT_START [CAT_END] -> id
+child() {
+    local end=${6:+"'$6'"}
+    sql "INSERT INTO children (name, sex, birth_date, township_code, village_code, status, created_at, created_by, updated_at)
+         VALUES ('$1', 1, '$2', CONCAT(LEFT('$3', 9), '000'), '$3', 'active', UTC_TIMESTAMP(), 1, UTC_TIMESTAMP())"
+    local id
+    id=$(sql "SELECT id FROM children WHERE name = '$1'")
+    sql "INSERT INTO child_categories (child_id, category, basis, start_date, end_date, entered_by)
+         VALUES ($id, '$4', '测试', '$5', ${end:-NULL}, 1)"
+    # an orphan's file holds both parents, dead (the registry tests check it)
+    [ "$4" = orphan ] && sql "INSERT INTO child_family (child_id, relation, name, situation) VALUES
+        ($id, '父亲', '发放测试父', 'dead'), ($id, '母亲', '发放测试母', 'dead')"
+    echo "$id"
+}
+# grant CHILD BENEFIT SUBTYPE CARE START [NEXT_RECHECK] -> id
+grant() {
+    local care=${4:+"'$4'"} rc=${6:+"'$6'"} every=NULL
+    [ -n "${6:-}" ] && every=12
+    sql "INSERT INTO living_grants (child_id, benefit, subtype, care_level, start_month, recheck_every_months, next_recheck, created_at)
+         VALUES ($1, '$2', '$3', ${care:-NULL}, '$5', $every, ${rc:-NULL}, UTC_TIMESTAMP());
+         SELECT LAST_INSERT_ID()"
+}
+cA=$(child 发放测试甲 2012-03-01 $V1 orphan 2024-01-01);        gA=$(grant "$cA" orphan scattered "" 2025-01-01)
+cB=$(child 发放测试乙 2013-05-05 $V1 tekun 2024-01-01);         gB=$(grant "$cB" tekun basic full_care 2025-01-01)
+cC=$(child 发放测试丙 2014-06-06 $V1 dibao 2024-01-01);         gC=$(grant "$cC" dibao rural "" 2025-01-01 2025-09-01)
+cD=$(child 发放测试丁 2011-01-01 $V1 orphan 2024-01-01 2025-03-20); gD=$(grant "$cD" orphan scattered "" 2025-01-01)
+cE=$(child 发放测试戊 2007-05-15 $V1 de_facto_unsupported 2024-01-01); gE=$(grant "$cE" de_facto_unsupported scattered "" 2025-01-01)
+cF=$(child 发放测试己 2015-02-02 $V1 dibao 2024-01-01);         gF=$(grant "$cF" dibao rural "" 2025-01-01 2025-12-01)
+cH=$(child 发放测试辛 2012-08-08 $MW dibao 2024-01-01);         gH=$(grant "$cH" dibao urban "" 2025-01-01 2025-09-05)
+check "test grants created" test -n "$gA" -a -n "$gB" -a -n "$gC" -a -n "$gD" -a -n "$gE" -a -n "$gF" -a -n "$gH"
+echo 2025-09-10 >"$CLOCK_FILE"
+
+cj=$(login paycounty "$PW" "$OUT/jar.pc"); ctok=$(csrf "$cj")
+aj=$(login rateadmin "$PW" "$OUT/jar.ra"); atok=$(csrf "$aj")
+tj=$(login township 'Town#2026portal' "$OUT/jar.tw"); ttok=$(csrf "$tj")
+mj=$(login paymw "$PW" "$OUT/jar.mw"); mtok=$(csrf "$mj")
+post() { # post JAR TOKEN PATH [--data-urlencode k=v ...]
+    local jar=$1 tok=$2 path=$3; shift 3
+    req POST "$path" -b "$jar" -H "Origin: $BASE" --data-urlencode "_csrf=$tok" "$@"
+}
+gen() { post "$cj" "$ctok" /living/payments/generate --data-urlencode "month=$1"; }
+line() { # line MONTH GRANT [KIND] -> amount_fen of that line, empty if none
+    sql "SELECT amount_fen FROM living_payments WHERE month = '$1-01' AND grant_id = $2 AND kind = '${3:-regular}'"
+}
+mine="grant_id IN ($gA,$gB,$gC,$gD,$gE,$gF,$gH)"
+month_sig() { sql "SELECT COUNT(*), COALESCE(SUM(amount_fen), 0) FROM living_payments WHERE month = '$1-01'"; }
+
+# ---- rates
+req GET /living/rates -b "$cj"
+check "the rates page answers 200 to county staff" status_is 200
+check "the rates page marks the rate in force" body_has "现行标准"
+check "amounts on the rates page are yuan with 2 decimals" body_has ">1651.00<"
+post "$aj" "$atok" /living/rates --data-urlencode benefit=tekun_care --data-urlencode subtype=full_care \
+    --data-urlencode effective_from=2025-07-01 --data-urlencode amount=520.5 --data-urlencode basis=测试：护理补贴提标
+check "a module administrator adds a dated rate" status_is 303
+check "520.5 yuan is stored as 52050 fen" same "$(sql "SELECT amount_fen FROM living_rates WHERE benefit = 'tekun_care' AND subtype = 'full_care' AND effective_from = '2025-07-01'")" 52050
+post "$aj" "$atok" /living/rates --data-urlencode benefit=de_facto_unsupported --data-urlencode subtype=institutional \
+    --data-urlencode effective_from=2026-01-01 --data-urlencode amount=1651.5 --data-urlencode basis=测试
+check "1651.5 is accepted" status_is 303
+check "1651.5 yuan is exactly 165150 fen" same "$(sql "SELECT amount_fen FROM living_rates WHERE benefit = 'de_facto_unsupported' AND subtype = 'institutional'")" 165150
+check "the rate addition is audited" same "$(sql "SELECT detail FROM audit_log WHERE action = 'living.rate.add' ORDER BY id DESC LIMIT 1")" "benefit=de_facto_unsupported subtype=institutional from=2026-01-01 amount_fen=165150"
+for bad in 1651.555 abc 1e3 -5 ' 12' 12. .5; do
+    post "$aj" "$atok" /living/rates --data-urlencode benefit=de_facto_unsupported --data-urlencode subtype=institutional \
+        --data-urlencode effective_from=2026-02-01 --data-urlencode "amount=$bad" --data-urlencode basis=测试
+    check "the amount '$bad' is refused in Chinese" eval 'status_is 400 && body_has 金额格式不正确'
+done
+check "no refused rate was stored" same "$(sql "SELECT COUNT(*) FROM living_rates WHERE effective_from = '2026-02-01'")" 0
+post "$aj" "$atok" /living/rates --data-urlencode benefit=tekun_care --data-urlencode subtype=full_care \
+    --data-urlencode effective_from=2025-07-01 --data-urlencode amount=600 --data-urlencode basis=改
+check "a rate row cannot be overwritten" eval 'status_is 409 && body_has 只能新增'
+check "and it kept its amount" same "$(sql "SELECT amount_fen FROM living_rates WHERE benefit = 'tekun_care' AND subtype = 'full_care' AND effective_from = '2025-07-01'")" 52050
+post "$aj" "$atok" /living/rates --data-urlencode benefit=orphan --data-urlencode subtype=full_care \
+    --data-urlencode effective_from=2025-07-01 --data-urlencode amount=1 --data-urlencode basis=x
+check "a benefit/subtype pair that does not exist is refused" status_is 400
+req GET /living/rates -b "$aj"
+check "the rates form offers one list of benefit:subtype" body_has 'value="tekun_care:full_care"'
+post "$aj" "$atok" /living/rates --data-urlencode kind=tekun_care:self_care --data-urlencode effective_from=2099-01-01 \
+    --data-urlencode amount=0 --data-urlencode basis=测试（将来生效）
+check "the form's list value is accepted" eval 'status_is 303 && [ "$(sql "SELECT amount_fen FROM living_rates WHERE benefit = '"'tekun_care'"' AND subtype = '"'self_care'"' AND effective_from = '"'2099-01-01'"'")" = 0 ]'
+post "$cj" "$ctok" /living/rates --data-urlencode benefit=tekun_care --data-urlencode subtype=self_care \
+    --data-urlencode effective_from=2025-08-01 --data-urlencode amount=1 --data-urlencode basis=x
+check "county staff without living.rates cannot add a rate (403)" status_is 403
+
+# ---- permissions
+req GET /living/payments -b "$aj"
+check "a county user without living.pay gets 403 on the payments" status_is 403
+post "$aj" "$atok" /living/payments/generate --data-urlencode month=2025-06
+check "and cannot generate (403)" status_is 403
+req GET /living/payments -b "$cj"
+check "county staff see the payment months" status_is 200
+
+# ---- March: generated before G exists, then reviewed and locked
+gen 2025-03
+check "generating 2025-03 redirects to the month" eval 'status_is 303 && header_has "Location: /living/payments/2025-03"'
+check "March pays the orphan whose category ends on 20 March" same "$(line 2025-03 "$gD")" 162500
+check "March pays the 18-year-old-to-be" same "$(line 2025-03 "$gE")" 162500
+check "March pays F before suspension" same "$(line 2025-03 "$gF")" 61000
+gG_child=$(child 发放测试庚 2013-09-09 $V1 orphan 2024-01-01)
+gG=$(grant "$gG_child" orphan scattered "" 2025-03-01)   # approved late: March is owed
+mine="grant_id IN ($gA,$gB,$gC,$gD,$gE,$gF,$gG,$gH)"
+check "the late grant is not in March's list" same "$(line 2025-03 "$gG")" ""
+post "$cj" "$ctok" /living/payments/2025-03/lock
+check "locking before review is refused" eval 'status_is 409 && body_has 请先复核'
+post "$cj" "$ctok" /living/payments/2025-03/review
+check "review of March" status_is 303
+post "$cj" "$ctok" /living/payments/2025-03/lock
+check "lock of March" status_is 303
+check "lock records who and when" same "$(sql "SELECT status, locked_by IS NOT NULL, locked_at IS NOT NULL FROM living_months WHERE month = '2025-03-01'")" "locked	1	1"
+check "the lock is audited" same "$(sql "SELECT object_id, detail FROM audit_log WHERE action = 'living.lock' ORDER BY id DESC LIMIT 1")" "2025-03	lines=$(sql "SELECT COUNT(*) FROM living_payments WHERE month = '2025-03-01'") total_fen=$(sql "SELECT SUM(amount_fen) FROM living_payments WHERE month = '2025-03-01'")"
+sig03=$(month_sig 2025-03)
+gen 2025-03
+check "a locked month refuses generation in Chinese" eval 'status_is 409 && body_has 已锁定'
+check "the locked month's lines are unchanged" same "$(month_sig 2025-03)" "$sig03"
+post "$cj" "$ctok" /living/payments/2025-03/adjust --data-urlencode kind=correction --data-urlencode "grant_id=$gA" \
+    --data-urlencode amount=10 --data-urlencode note=试图更正
+check "a locked month refuses adjustment" eval 'status_is 409 && body_has 已锁定'
+post "$cj" "$ctok" /living/payments/2025-03/adjust --data-urlencode kind=backpay --data-urlencode "grant_id=$gG" --data-urlencode for_month=2025-02
+check "a locked month refuses back pay" eval 'status_is 409 && body_has 已锁定'
+post "$cj" "$ctok" /living/payments/2025-03/review
+check "a locked month refuses review" eval 'status_is 409 && body_has 已锁定'
+check "still unchanged after all that" same "$(month_sig 2025-03)" "$sig03"
+
+# ---- suspension (F from April), resumption (from June)
+post "$cj" "$ctok" "/living/grants/$gF/suspend" --data-urlencode month=2025-04 --data-urlencode reason=外出务工家庭收入变化，待核实
+check "suspend F from April" status_is 303
+check "the suspension is on the child's file" same "$(sql "SELECT COUNT(*) FROM child_events WHERE child_id = $cF AND module = 'living' AND kind = 'living.suspend'")" 1
+check "the suspension is audited" same "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'living.suspend' AND object_id = '$gF'")" 1
+post "$cj" "$ctok" "/living/grants/$gF/suspend" --data-urlencode month=2025-05 --data-urlencode reason=again
+check "a second open suspension is refused" status_is 409
+post "$cj" "$ctok" "/living/grants/$gF/suspend" --data-urlencode month=2025-03 --data-urlencode reason=x
+check "a suspension cannot start in a locked month" status_is 409
+gen 2025-04; gen 2025-05
+check "April does not pay F (suspended)" same "$(line 2025-04 "$gF")" ""
+check "May does not pay F (suspended)" same "$(line 2025-05 "$gF")" ""
+check "April does not pay D (category ended in March)" same "$(line 2025-04 "$gD")" ""
+check "April pays G (late grant, its own month)" same "$(line 2025-04 "$gG")" 162500
+check "May pays E (18th birthday month)" same "$(line 2025-05 "$gE")" 162500
+post "$cj" "$ctok" "/living/grants/$gF/resume" --data-urlencode month=2025-06
+check "resume F from June" status_is 303
+check "the resumption is on the child's file" same "$(sql "SELECT COUNT(*) FROM child_events WHERE child_id = $cF AND module = 'living' AND kind = 'living.resume'")" 1
+gen 2025-06
+check "June pays F again" same "$(line 2025-06 "$gF")" 61000
+check "June does not pay E (the month after the 18th birthday)" same "$(line 2025-06 "$gE")" ""
+
+# ---- idempotence
+sig06=$(month_sig 2025-06)
+lines06=$(sql "SELECT GROUP_CONCAT(id ORDER BY id) FROM living_payments WHERE month = '2025-06-01'")
+gen 2025-06
+check "generating June again answers" status_is 303
+check "generating June twice gives the same count and sum" same "$(month_sig 2025-06)" "$sig06"
+check "and the very same lines" same "$(sql "SELECT GROUP_CONCAT(id ORDER BY id) FROM living_payments WHERE month = '2025-06-01'")" "$lines06"
+check "the generation is audited" same "$(sql "SELECT detail FROM audit_log WHERE action = 'living.generate' AND object_id = '2025-06' ORDER BY id DESC LIMIT 1" | cut -d' ' -f1)" "added=0"
+check "one regular line per grant per month" same "$(sql "SELECT COUNT(*) FROM (SELECT grant_id FROM living_payments WHERE kind = 'regular' AND $mine GROUP BY month, grant_id HAVING COUNT(*) > 1) x")" 0
+
+# ---- the mid-year rate change
+gen 2025-07
+check "June pays the orphan at the old rate" same "$(line 2025-06 "$gA")" 162500
+check "July pays the orphan at the new rate" same "$(line 2025-07 "$gA")" 165100
+check "June pays tekun basic + full care at the old rates" same "$(line 2025-06 "$gB")" $((97500 + 50000))
+check "July pays tekun with the care rate added on the page" same "$(line 2025-07 "$gB")" $((100100 + 52050))
+check "June pays dibao rural (2024 rate)" same "$(line 2025-06 "$gC")" 61000
+check "July pays dibao rural (2025 rate)" same "$(line 2025-07 "$gC")" 63000
+check "the other township's dibao urban child is paid too (county list)" same "$(line 2025-07 "$gH")" 77000
+gen 2025-10
+check "a future month cannot be generated" status_is 400
+
+# ---- back pay and corrections (July, unlocked)
+post "$cj" "$ctok" /living/payments/2025-07/adjust --data-urlencode kind=backpay --data-urlencode "grant_id=$gG" --data-urlencode for_month=2025-03
+check "back pay for G's unpaid March" status_is 303
+check "the back pay line is in July, for March, at March's rate" same "$(sql "SELECT DATE_FORMAT(for_month, '%Y-%m'), amount_fen FROM living_payments WHERE month = '2025-07-01' AND grant_id = $gG AND kind = 'backpay'")" "2025-03	162500"
+post "$cj" "$ctok" /living/payments/2025-07/adjust --data-urlencode kind=backpay --data-urlencode "grant_id=$gG" --data-urlencode for_month=2025-03
+check "the same back pay twice is refused" status_is 409
+post "$cj" "$ctok" /living/payments/2025-07/adjust --data-urlencode kind=backpay --data-urlencode "grant_id=$gA" --data-urlencode for_month=2025-04
+check "back pay of a month already paid is refused" eval 'status_is 409 && body_has 不能补发'
+post "$cj" "$ctok" /living/payments/2025-07/adjust --data-urlencode kind=backpay --data-urlencode "grant_id=$gD" --data-urlencode for_month=2025-05
+check "back pay of a month the child was not owed is refused" status_is 409
+post "$cj" "$ctok" /living/payments/2025-07/adjust --data-urlencode kind=correction --data-urlencode "grant_id=$gA" \
+    --data-urlencode amount=-100.50 --data-urlencode note=六月多发更正 --data-urlencode for_month=2025-06
+check "a negative correction" status_is 303
+check "the correction is -10050 fen" same "$(line 2025-07 "$gA" correction)" -10050
+post "$cj" "$ctok" /living/payments/2025-07/adjust --data-urlencode kind=correction --data-urlencode "grant_id=$gB" \
+    --data-urlencode amount=12.3 --data-urlencode note=少发补足
+check "a positive correction is 1230 fen" same "$(line 2025-07 "$gB" correction)" 1230
+post "$cj" "$ctok" /living/payments/2025-07/adjust --data-urlencode kind=correction --data-urlencode "grant_id=$gB" \
+    --data-urlencode amount=5 --data-urlencode for_month=2025-05
+check "a correction needs a note" eval 'status_is 400 && body_has 说明'
+post "$cj" "$ctok" /living/payments/2025-07/adjust --data-urlencode kind=correction --data-urlencode "grant_id=$gB" \
+    --data-urlencode amount=1.234 --data-urlencode note=x --data-urlencode for_month=2025-05
+check "a correction of 1.234 is refused" eval 'status_is 400 && body_has 金额格式不正确'
+check "adjustments are audited" same "$(sql "SELECT COUNT(*) FROM audit_log WHERE action IN ('living.backpay', 'living.correction') AND object_id IN ('$gG', '$gA', '$gB')")" 3
+check "the locked March list still has no line for G" same "$(line 2025-03 "$gG")" ""
+
+# ---- accounts (township staff of 龙潭镇)
+ACCT=6228480012345678901
+for c in "$cA" "$cB" "$cC"; do
+    post "$tj" "$ttok" "/living/children/$c/account" --data-urlencode payee=监护人 --data-urlencode bank=酉阳农商行龙潭支行 \
+        --data-urlencode "account=$ACCT"
+done
+post "$tj" "$ttok" "/living/children/$gG_child/account" --data-urlencode 'payee==SUM(1,2)' --data-urlencode bank=酉阳农商行 \
+    --data-urlencode "account=$ACCT"
+check "the township registers an account" status_is 303
+check "the account is stored encrypted and masked" same "$(sql "SELECT account_masked, LOCATE('$ACCT', account_enc) FROM living_accounts WHERE child_id = $cA")" "****8901	0"
+check "the account registration is audited without the number" same "$(sql "SELECT detail FROM audit_log WHERE action = 'living.account' AND object_id = '$cA' ORDER BY id DESC LIMIT 1")" "account=****8901"
+check "the account is on the child's file" same "$(sql "SELECT COUNT(*) FROM child_events WHERE child_id = $cA AND module = 'living' AND kind = 'living.account'")" 1
+post "$tj" "$ttok" "/living/children/$cB/account" --data-urlencode payee=x --data-urlencode bank=y --data-urlencode account=12345
+check "a short account number is refused in Chinese" eval 'status_is 400 && body_has 10 至 30 位数字'
+post "$tj" "$ttok" "/living/children/$cH/account" --data-urlencode payee=x --data-urlencode bank=y --data-urlencode "account=$ACCT"
+check "a township user cannot set an account in another township (404)" status_is 404
+check "that denial is audited" same "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'deny' AND object_type = 'child' AND object_id = '$cH'")" 1
+check "and no account was stored" same "$(sql "SELECT COUNT(*) FROM living_accounts WHERE child_id = $cH")" 0
+
+# ---- scope: 麻旺镇's pay user
+post "$mj" "$mtok" "/living/grants/$gA/suspend" --data-urlencode month=2025-08 --data-urlencode reason=x
+check "a user of another township cannot suspend the grant (404)" status_is 404
+check "that denial is audited" same "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'deny' AND object_type = 'living_grant' AND object_id = '$gA'")" 1
+check "and nothing was suspended" same "$(sql "SELECT COUNT(*) FROM living_suspensions WHERE grant_id = $gA")" 0
+post "$mj" "$mtok" "/living/grants/$gF/resume" --data-urlencode month=2025-08
+check "nor resume one (404)" status_is 404
+post "$mj" "$mtok" /living/payments/2025-07/adjust --data-urlencode kind=correction --data-urlencode "grant_id=$gA" \
+    --data-urlencode amount=1 --data-urlencode note=x --data-urlencode for_month=2025-05
+check "nor adjust it (404)" status_is 404
+req GET /living/payments/2025-07 -b "$mj"
+check "麻旺镇's month page shows none of 龙潭镇's children" eval 'status_is 200 && body_lacks 发放测试甲 && body_has 发放测试辛'
+req GET /living/payments/2025-07/bank.csv -b "$mj"
+check "麻旺镇's bank file holds none of 龙潭镇's accounts" sh -c "! grep -q '$ACCT' '$OUT/body'"
+
+# ---- the month page
+req GET /living/payments/2025-07 -b "$cj"
+cp "$OUT/body" "$OUT/month.html"
+check "the month page answers" status_is 200
+tot=$(sql "SELECT SUM(amount_fen) FROM living_payments WHERE month = '2025-07-01'")
+yuan_of() { awk -v f="$1" 'BEGIN { s = f < 0 ? "-" : ""; if (f < 0) f = -f; printf "%s%d.%02d", s, int(f / 100), f % 100 }'; }
+check "the month total is the SQL sum in yuan with 2 decimals" grep -q "id=\"total-amount\">$(yuan_of "$tot")<" "$OUT/month.html"
+sed -n '/id="lines"/,/<\/table>/p' "$OUT/month.html" | grep -o 'class="num">[^<]*<' >"$OUT/amounts"
+check "the lines table shows amounts" test -s "$OUT/amounts"
+check "every line amount is yuan with 2 decimals" sh -c "! grep -Ev '^class=\"num\">-?[0-9]+\.[0-9]{2}<\$' '$OUT/amounts'"
+check "the totals show the correction of -100.50" body_has ">-100.50<"
+check "the page shows masked accounts only" eval 'body_has "****8901" && body_lacks "$ACCT"'
+check "children without an account are listed as 未登记账户" sh -c "sed -n '/id=\"no-account\"/,/<\/table>/p' '$OUT/month.html' | grep -q 发放测试己"
+check "amounts in the database are whole fen (BIGINT)" same "$(sql "SELECT DATA_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = 'portal' AND TABLE_NAME = 'living_payments' AND COLUMN_NAME = 'amount_fen'")" bigint
+req GET /living/payments/2025-07/summary -b "$cj"
+check "the printable summary has the grand total" eval "status_is 200 && grep -q 'id=\"summary-total\">$(yuan_of "$tot")<' '$OUT/body'"
+check "the summary groups by township" eval 'body_has 龙潭镇 && body_has 麻旺镇'
+req GET /living/payments -b "$cj"
+check "the months page lists July with its total" body_has "$(yuan_of "$tot")"
+
+# ---- the bank file
+req GET /living/payments/2025-07/bank.csv -b "$cj"
+cp "$OUT/body" "$OUT/bank.csv"
+check "the bank file answers 200 as CSV" eval 'status_is 200 && header_has "text/csv; charset=utf-8"'
+check "the bank file starts with the UTF-8 BOM" same "$(head -c3 "$OUT/bank.csv" | od -An -tx1 | tr -d ' ')" "efbbbf"
+check "the bank file has the Chinese header" grep -q '收款人,开户行,账号,金额（元）,儿童姓名,乡镇,类别,月份' "$OUT/bank.csv"
+check "the bank file holds the decrypted account" grep -q "^监护人,酉阳农商行龙潭支行,$ACCT,1550.50,发放测试甲,龙潭镇," "$OUT/bank.csv"
+check "the bank file nets the correction into the tekun line" grep -q "^监护人,酉阳农商行龙潭支行,$ACCT,1533.80,发放测试乙," "$OUT/bank.csv"
+check "the bank file skips children without an account" sh -c "! grep -q 发放测试己 '$OUT/bank.csv'"
+want=$(sql "SELECT COUNT(*), SUM(fen) FROM (SELECT p.child_id, p.benefit, SUM(p.amount_fen) fen FROM living_payments p
+            JOIN living_accounts a ON a.child_id = p.child_id WHERE p.month = '2025-07-01' GROUP BY p.child_id, p.benefit HAVING SUM(p.amount_fen) > 0) x")
+got_rows=$(($(wc -l <"$OUT/bank.csv") - 1))
+got_fen=$(tail -n +2 "$OUT/bank.csv" | awk -F, '{ split($(NF - 4), a, "."); s += a[1] * 100 + a[2] } END { printf "%d", s }')
+check "bank file rows and total match SQL" same "$got_rows	$got_fen" "$want"
+check "the bank file is audited with rows and total" same "$(sql "SELECT detail FROM audit_log WHERE action = 'living.bankfile' AND object_id = '2025-07' ORDER BY id DESC LIMIT 1" | cut -d' ' -f1-2)" "rows=$got_rows total_fen=$got_fen"
+check "a formula-looking payee is neutralised and quoted in the bank file" grep -qF "\"'=SUM(1,2)\",酉阳农商行,$ACCT,3276.00,发放测试庚," "$OUT/bank.csv"
+check "the account number appears nowhere else (audit, events)" same "$(sql "SELECT (SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%$ACCT%') + (SELECT COUNT(*) FROM child_events WHERE summary LIKE '%$ACCT%')")" 0
+
+# ---- the module home: this month's totals in the user's scope
+echo 2025-07-15 >"$CLOCK_FILE"
+req GET /living -b "$cj"
+check "the module home shows this month's total" eval "status_is 200 && body_has '本月发放（2025-07）' && body_has '$(yuan_of "$tot") 元'"
+req GET /living -b "$mj"
+mw_tot=$(sql "SELECT SUM(amount_fen) FROM living_payments WHERE month = '2025-07-01' AND township_code = '500242102000'")
+check "and only the user's township's total for 麻旺镇" body_has "$(yuan_of "$mw_tot") 元"
+echo 2025-09-10 >"$CLOCK_FILE"
+
+# ---- re-checks (clock 2025-09-10)
+req GET /living/rechecks -b "$tj"
+check "the township sees its due dibao re-check" eval 'status_is 200 && body_has 发放测试丙 && body_has 已逾期'
+check "not one due in December" body_lacks 发放测试己
+check "nor another township's" body_lacks 发放测试辛
+req GET /living/rechecks -b "$mj"
+check "麻旺镇 sees its own" eval 'body_has 发放测试辛 && body_lacks 发放测试丙'
+
+# ---- temporary relief: one line of the approved amount, in its own month only
+cT=$(child 发放测试临 2016-04-04 $V1 temporary 2025-08-01)
+appT=$(sql "INSERT INTO wf_applications (module, type, child_id, village_code, township_code, step_index, step_code, status, started_at, step_started, created_by)
+            VALUES ('living', 'temporary', $cT, '$V1', CONCAT(LEFT('$V1', 9), '000'), 1, 'decide', 'approved', UTC_TIMESTAMP(), '2025-08-01', 1);
+            SELECT LAST_INSERT_ID()")
+sql "INSERT INTO living_applications (app_id, child_id, benefit, subtype, amount_fen, created_at) VALUES ($appT, $cT, 'temporary', 'one_off', 80050, UTC_TIMESTAMP())"
+gT=$(sql "INSERT INTO living_grants (child_id, application_id, benefit, subtype, start_month, end_month, created_at)
+          VALUES ($cT, $appT, 'temporary', 'one_off', '2025-08-01', '2025-08-01', UTC_TIMESTAMP()); SELECT LAST_INSERT_ID()")
+gen 2025-08
+check "temporary relief is paid in its month at the approved amount" same "$(line 2025-08 "$gT")" 80050
+gen 2025-08
+check "generating the month again pays it once" same "$(sql "SELECT COUNT(*) FROM living_payments WHERE grant_id = $gT")" 1
+gen 2025-09
+check "and not in the next month" same "$(line 2025-09 "$gT")" ""
+
+# ---- the child's benefits page: grants, forms, masked account, payments
+req GET "/living/children/$cA" -b "$cj"
+check "the child's benefits page shows the grant and the suspend form" eval 'status_is 200 && body_has 发放测试甲 && body_has "/living/grants/$gA/" && body_has 最近发放记录'
+check "it never shows a full account number" body_lacks "$ACCT"
+req GET "/living/children/$cA" -b "$mj"
+check "another township gets 404 for that child" status_is 404
+req GET "/living/children/$cH" -b "$mj"
+check "麻旺镇 sees its own child's benefits" eval 'status_is 200 && body_has 发放测试辛'
+check "reading it is audited" same "$(sql "SELECT COUNT(*) > 0 FROM audit_log WHERE action = 'living.child.read' AND object_id = '$cA'")" 1
+
+rm -f "$CLOCK_FILE"
