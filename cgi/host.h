@@ -117,6 +117,8 @@ void request_handle(const struct req_io *io, arena *a);
 const char *req_param(portal_req *r, const char *name);
 void resp_header(portal_req *r, const char *name, const char *value);
 void resp_write(portal_req *r, const void *data, size_t len);
+void resp_csv_cell(portal_req *r, const char *value, int last);
+int resp_sent(portal_req *r);   /* headers went out: the status is fixed */
 void audit(portal_req *r, const char *action, const char *otype, const char *oid,
            const char *detail);
 extern const struct portal_services services;

@@ -16,6 +16,8 @@
  *                    db_col_len, db_stream, not_found, today (from reserved slots).
  *   1.2  2026-11-29  the workflow: portal_module.workflows (first reserved slot)
  *                    and the wf_* services.
+ *   1.3  2026-11-29  services csv_cell and output_sent; write() is buffered by
+ *                    the host (small responses get a Content-Length).
  */
 #ifndef PORTAL_MODULE_H
 #define PORTAL_MODULE_H
@@ -26,7 +28,7 @@
 
 #define PORTAL_MODULE_MAGIC 0x59594D44u /* "YYMD" */
 #define PORTAL_ABI_MAJOR 1
-#define PORTAL_ABI_MINOR 2
+#define PORTAL_ABI_MINOR 3
 
 typedef struct portal_req portal_req;     /* one request; opaque to modules */
 typedef struct portal_rows portal_rows;   /* a query result; opaque */
@@ -185,7 +187,8 @@ struct portal_services {
     void (*flash)(portal_req *r, const char *msg);     /* shown on the next page */
     int (*fail)(portal_req *r, int status, const char *msg); /* Chinese message */
     void (*header)(portal_req *r, const char *name, const char *value);
-    void (*write)(portal_req *r, const void *data, size_t len); /* with PR_NO_LAYOUT */
+    void (*write)(portal_req *r, const void *data, size_t len); /* with PR_NO_LAYOUT;
+                                                                    buffered, streamed when large */
 
     /* database: prepared statements only */
     long long (*db_exec)(portal_req *r, const char *sql, const char *types, ...);
@@ -245,7 +248,11 @@ struct portal_services {
      * history (prefix.History.N.{at,user,step_title,action,opinion}); 0 ok, -1 none */
     int (*wf_app_hdf)(portal_req *r, const char *prefix, long long app_id);
 
-    void *reserved[2];
+    /* 1.3: one CSV cell into the response (quoted as needed, formula-looking
+     * cells neutralised; last = 1 ends the row) - the one CSV writer */
+    void (*csv_cell)(portal_req *r, const char *value, int last);
+    /* 1.3: 1 once output has gone out (the status can no longer change) */
+    int (*output_sent)(portal_req *r);
 };
 
 #endif

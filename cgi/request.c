@@ -77,7 +77,12 @@ static void send_headers(portal_req *r, long long content_length)
     r->headers_sent = 1;
 }
 
-void resp_write(portal_req *r, const void *data, size_t len)
+/* Module output is buffered in r->body: a small response goes out whole
+ * with its Content-Length; a large one (an export) streams in 16 KB pieces,
+ * the headers going out with the first. */
+#define STREAM_CHUNK 16384
+
+static void stream_flush(portal_req *r)
 {
     if (!r->headers_sent) {
         r->streaming = 1;
@@ -85,14 +90,36 @@ void resp_write(portal_req *r, const void *data, size_t len)
             r->status = 200;
         send_headers(r, -1);
     }
-    if (strcmp(r->method, "HEAD") != 0)
-        r->io->write(r->io->ctx, data, len);
+    if (r->body.len && strcmp(r->method, "HEAD") != 0)
+        r->io->write(r->io->ctx, r->body.data, r->body.len);
+    buf_reset(&r->body);
+}
+
+void resp_write(portal_req *r, const void *data, size_t len)
+{
+    buf_add(&r->body, data, len);
+    if (r->body.len >= STREAM_CHUNK)
+        stream_flush(r);
+}
+
+void resp_csv_cell(portal_req *r, const char *value, int last)
+{
+    esc_csv(&r->body, value, last);
+    if (r->body.len >= STREAM_CHUNK)
+        stream_flush(r);
+}
+
+int resp_sent(portal_req *r)
+{
+    return r->headers_sent;
 }
 
 static void finish(portal_req *r)
 {
-    if (r->streaming)
+    if (r->streaming) {
+        stream_flush(r);
         return;
+    }
     send_headers(r, (long long)r->body.len);
     if (strcmp(r->method, "HEAD") != 0 && r->body.len)
         r->io->write(r->io->ctx, r->body.data, r->body.len);

@@ -122,6 +122,11 @@ static void s_flash(portal_req *r, const char *msg) { set_flash(r, msg); }
 
 static int s_fail(portal_req *r, int status, const char *msg)
 {
+    if (r->headers_sent) {
+        /* an export already under way: its status went out, it just ends */
+        log_msg("PT0505", "%s %s failed (%d) after output began", r->method, r->path, status);
+        return status;
+    }
     r->status = status;
     render_error(r, status, msg ? msg : status == 404 ? "页面不存在，或您无权查看。" : "无法完成请求。");
     return status;
@@ -341,6 +346,8 @@ const struct portal_services services = {
     .db_stream = s_db_stream,
     .not_found = s_not_found,
     .today = s_today,
+    .csv_cell = resp_csv_cell,
+    .output_sent = resp_sent,
     .wf_start = wf_svc_start,
     .wf_act = wf_svc_act,
     .wf_error = wf_svc_error,

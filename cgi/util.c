@@ -280,6 +280,29 @@ void esc_url(buf *b, const char *s)
     }
 }
 
+void esc_csv(buf *b, const char *v, int last)
+{
+    if (!v)
+        v = "";
+    /* a cell a spreadsheet would read as a formula gets a leading apostrophe */
+    int formula = v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' ||
+                  v[0] == '\r';
+    int quote = strpbrk(v, ",\"\r\n") != NULL;
+    if (quote)
+        buf_addc(b, '"');
+    if (formula)
+        buf_addc(b, '\'');
+    for (const char *p = v; *p; p++) {
+        if (*p == '"')
+            buf_add(b, "\"\"", 2);
+        else
+            buf_addc(b, *p);
+    }
+    if (quote)
+        buf_addc(b, '"');
+    buf_add(b, last ? "\r\n" : ",", last ? 2 : 1);
+}
+
 int utf8_valid(const char *str, size_t n)
 {
     const unsigned char *s = (const unsigned char *)str, *end = s + n;

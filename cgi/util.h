@@ -42,6 +42,9 @@ void buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3
 /* ---- escaping: one path per output context ---- */
 void esc_html(buf *b, const char *s);     /* text and attribute values */
 void esc_url(buf *b, const char *s);      /* a query-string component */
+/* one CSV cell (RFC 4180 quoting; a formula-looking cell gets a leading
+ * apostrophe); last = 1 ends the row with CRLF */
+void esc_csv(buf *b, const char *v, int last);
 int utf8_valid(const char *s, size_t n);  /* 1 if valid UTF-8 without NUL */
 size_t utf8_truncate(const char *s, size_t maxbytes); /* bytes to keep, on a char boundary */
 

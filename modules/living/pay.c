@@ -852,10 +852,7 @@ struct bank_out {
     portal_req *r;
     const struct portal_services *s;
     const char *month7;
-    char buf[16384];
-    size_t len;
     long long rows, fen, failed;
-    int sent;
     /* the transfer being summed: one child and benefit */
     int pending;
     long long child_id, sum;
@@ -864,51 +861,10 @@ struct bank_out {
     size_t enclen;
 };
 
-static void bank_flush(struct bank_out *o)
-{
-    if (o->len) {
-        o->s->write(o->r, o->buf, o->len);
-        o->len = 0;
-        o->sent = 1;
-    }
-}
-
-static void bank_add(struct bank_out *o, const char *p, size_t n)
-{
-    while (n) {
-        if (o->len == sizeof o->buf)
-            bank_flush(o);
-        size_t k = sizeof o->buf - o->len;
-        if (k > n)
-            k = n;
-        memcpy(o->buf + o->len, p, k);
-        o->len += k;
-        p += k;
-        n -= k;
-    }
-}
-
-/* one CSV cell, quoted when needed; a formula-looking cell gets an apostrophe */
+/* one CSV cell through the host's writer (quoting, formula cells) */
 static void bank_cell(struct bank_out *o, const char *v, int last)
 {
-    if (!v)
-        v = "";
-    int formula = v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' ||
-                  v[0] == '\r';
-    int quote = strpbrk(v, ",\"\r\n") != NULL;
-    if (quote)
-        bank_add(o, "\"", 1);
-    if (formula)
-        bank_add(o, "'", 1);
-    for (const char *p = v; *p; p++) {
-        if (*p == '"')
-            bank_add(o, "\"\"", 2);
-        else
-            bank_add(o, p, 1);
-    }
-    if (quote)
-        bank_add(o, "\"", 1);
-    bank_add(o, last ? "\r\n" : ",", last ? 2 : 1);
+    o->s->csv_cell(o->r, v, last);
 }
 
 /* write the pending transfer (a non-positive net is not a transfer) */
@@ -995,7 +951,7 @@ int month_bank_file(portal_req *r, const struct portal_services *s)
     s->header(r, "Content-Type", "text/csv; charset=utf-8");
     s->header(r, "Content-Disposition",
               s->sprintf(r, "attachment; filename=\"living-bank-%.4s%.2s.csv\"", month, month + 5));
-    bank_add(o, "\xEF\xBB\xBF", 3);
+    s->write(r, "\xEF\xBB\xBF", 3);
     static const char *head[] = {"收款人", "开户行", "账号", "金额（元）", "儿童姓名", "乡镇", "类别", "月份"};
     for (size_t i = 0; i < 8; i++)
         bank_cell(o, head[i], i == 7);
@@ -1012,14 +968,13 @@ int month_bank_file(portal_req *r, const struct portal_services *s)
     long long n = s->db_stream(r, bank_row, o, sql, "ss", month, scope);
     if (n < 0) {
         s->log("LV0301", "bank file query failed after %lld rows", o->rows);
-        if (!o->sent) {
+        if (!s->output_sent(r)) {
             s->audit(r, "living.bankfile", "living_month", o->month7, "failed");
-            return 500;
+            return s->fail(r, 500, NULL);
         }
     }
     if (n >= 0)
         bank_emit(o);
-    bank_flush(o);
     if (o->failed)
         s->log("LV0302", "bank file %s: %lld accounts failed to decrypt", o->month7, o->failed);
     s->audit(r, "living.bankfile", "living_month", o->month7,

@@ -583,58 +583,13 @@ int child_list(portal_req *r, const struct portal_services *s)
 struct csv_out {
     portal_req *r;
     const struct portal_services *s;
-    char buf[16384];
-    size_t len;
     long long rows;
-    int sent; /* something went out: the status can no longer change */
 };
 
-static void out_flush(struct csv_out *o)
-{
-    if (o->len) {
-        o->s->write(o->r, o->buf, o->len);
-        o->len = 0;
-        o->sent = 1;
-    }
-}
-
-static void out_add(struct csv_out *o, const char *p, size_t n)
-{
-    while (n) {
-        if (o->len == sizeof o->buf)
-            out_flush(o);
-        size_t k = sizeof o->buf - o->len;
-        if (k > n)
-            k = n;
-        memcpy(o->buf + o->len, p, k);
-        o->len += k;
-        p += k;
-        n -= k;
-    }
-}
-
-/* one CSV cell: quoted when it holds a comma, quote or line break; a cell
- * that a spreadsheet would read as a formula gets a leading apostrophe */
+/* one CSV cell through the host's writer (quoting, formula cells) */
 static void csv_cell(struct csv_out *o, const char *v, int last)
 {
-    if (!v)
-        v = "";
-    int formula = v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' ||
-                  v[0] == '\r';
-    int quote = strpbrk(v, ",\"\r\n") != NULL;
-    if (quote)
-        out_add(o, "\"", 1);
-    if (formula)
-        out_add(o, "'", 1);
-    for (const char *p = v; *p; p++) {
-        if (*p == '"')
-            out_add(o, "\"\"", 2);
-        else
-            out_add(o, p, 1);
-    }
-    if (quote)
-        out_add(o, "\"", 1);
-    out_add(o, last ? "\r\n" : ",", last ? 2 : 1);
+    o->s->csv_cell(o->r, v, last);
 }
 
 static int export_row(void *ctx, portal_rows *rows)
@@ -700,7 +655,7 @@ int child_export(portal_req *r, const struct portal_services *s)
     struct csv_out *o = s->alloc(r, sizeof *o);
     o->r = r;
     o->s = s;
-    out_add(o, "\xEF\xBB\xBF", 3);
+    s->write(r, "\xEF\xBB\xBF", 3);
     static const char *head[] = {"姓名", "性别", "出生日期", "年龄", "民族", "身份证号（脱敏）",
                                  "乡镇（街道）", "村（居）", "现住址", "类别", "状态"};
     for (size_t i = 0; i < sizeof head / sizeof *head; i++)
@@ -728,11 +683,10 @@ int child_export(portal_req *r, const struct portal_services *s)
         n = s->db_stream(r, export_row, o, b.sql, types_of(r, s, &b), BINDS(&b));
         if (n < 0) {
             s->log("RG0201", "export query failed after %lld rows", o->rows);
-            if (!o->sent)
-                return 500; /* nothing sent yet: an error page */
+            if (!s->output_sent(r))
+                return s->fail(r, 500, NULL); /* nothing sent yet: an error page */
         }
     }
-    out_flush(o);
     s->audit(r, "child.export", "children", NULL,
              s->sprintf(r, "rows=%lld filters=%s%s", o->rows, *fq ? fq + 1 : "",
                         n < 0 ? " incomplete" : ""));
