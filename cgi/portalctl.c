@@ -100,6 +100,65 @@ static char *read_file(const char *path, size_t *len)
     return b.data ? b.data : strdup("");
 }
 
+/* "-- requires: a, b" lines at the top of a module's first migration name
+ * the modules whose tables it needs.  Returns 1 if module i requires name. */
+static int requires(size_t i, const char *name)
+{
+    struct loaded_module *lm = module_at(i);
+    const struct portal_migration *g = lm->m->migrations;
+    if (!g || !g->version)
+        return 0;
+    char path[4096], line[512];
+    snprintf(path, sizeof path, "%s/sql/%s", lm->src_dir, g->file);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return 0;
+    int found = 0;
+    while (!found && fgets(line, sizeof line, f) && strncmp(line, "--", 2) == 0) {
+        if (strncmp(line, "-- requires:", 12) != 0)
+            continue;
+        char *save = NULL;
+        for (char *t = strtok_r(line + 12, " ,\t\r\n", &save); t;
+             t = strtok_r(NULL, " ,\t\r\n", &save))
+            if (strcmp(t, name) == 0)
+                found = 1;
+    }
+    fclose(f);
+    return found;
+}
+
+/* the core first, then every module after the modules it requires */
+static int migration_order(size_t *order, size_t *n, char *err, size_t errlen)
+{
+    size_t count = modules_count();
+    int done[256] = {0};
+    if (count > 256) {
+        snprintf(err, errlen, "too many modules");
+        return -1;
+    }
+    *n = 0;
+    while (*n < count) {
+        size_t before = *n;
+        for (size_t i = 0; i < count; i++) {
+            if (done[i])
+                continue;
+            int ready = 1;
+            for (size_t k = 0; k < count && ready; k++)
+                if (k != i && !done[k] && (module_at(k)->builtin || requires(i, module_at(k)->m->name)))
+                    ready = 0;
+            if (ready) {
+                done[i] = 1;
+                order[(*n)++] = i;
+            }
+        }
+        if (*n == before) {
+            snprintf(err, errlen, "module migrations require each other in a circle");
+            return -1;
+        }
+    }
+    return 0;
+}
+
 static int cmd_migrate(void)
 {
     char err[1024];
@@ -111,9 +170,12 @@ static int cmd_migrate(void)
                 " applied_at DATETIME NOT NULL, PRIMARY KEY (module, version)"
                 ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4", "") < 0)
         return die("cannot create schema_migrations: %s", db_error());
+    size_t order[256], norder = 0;
+    if (migration_order(order, &norder, err, sizeof err) != 0)
+        return die("%s", err);
     int applied = 0;
-    for (size_t i = 0; i < modules_count(); i++) {
-        struct loaded_module *lm = module_at(i);
+    for (size_t oi = 0; oi < norder; oi++) {
+        struct loaded_module *lm = module_at(order[oi]);
         db_rows *r = db_query(A, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations "
                               "WHERE module = ?", "s", lm->m->name);
         if (!r || !db_next(r))

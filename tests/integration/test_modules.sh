@@ -78,3 +78,8 @@ sql "UPDATE audit_log SET chain = 0 WHERE id = $mv_id"
 check "a row moved to another chain is detected" bash -c "! build/portalctl --config '$TEST_DIR/portal.conf' audit verify >/dev/null"
 sql "UPDATE audit_log SET chain = $mv_chain WHERE id = $mv_id"
 check "moved back, every chain verifies" ctl audit verify
+
+# migration order: a module's "-- requires:" line runs the modules it needs first
+mig="$TEST_DIR/log/migrate.log"
+check "the registry migrated before living, which requires it" bash -c "[ \$(grep -n 'applied registry 1 ' '$mig' | cut -d: -f1) -lt \$(grep -n 'applied living 1 ' '$mig' | cut -d: -f1) ]"
+check "living's migrations keep foreign-key checks on" bash -c "! grep -q FOREIGN_KEY_CHECKS modules/living/sql/*.sql"

@@ -257,7 +257,7 @@ check "a family member is added" status_is 303
 check "the member's ID number is encrypted with an HMAC" \
     [ "$(sql "SELECT CONCAT(LENGTH(id_hmac), LOCATE('$fam', id_enc)) FROM child_family WHERE child_id=$cid")" = 640 ]
 post "/children/$cid/family" "$tj" --data-urlencode "relation=母亲" --data-urlencode "name=张某" \
-    --data "id_number=${fam:0:17}0" --data "situation=dead"
+    --data "id_number=${fam:0:17}$([ "${fam:17}" = 0 ] && echo 1 || echo 0)" --data "situation=dead"
 check "an invalid family ID number is refused" status_is 400
 post "/children/$cid/family" "$tj" --data-urlencode "relation=母亲" --data-urlencode "name=张某" --data "situation=vanished"
 check "an unknown situation is refused" status_is 400

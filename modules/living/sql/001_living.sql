@@ -1,9 +1,7 @@
+-- requires: registry
 -- 基本生活保障: rates, benefits granted, monthly payments, bank accounts, re-checks.
 -- Money is integer fen.  Months are DATE values on the first of the month.
-
--- Modules migrate in name order, so living runs before registry on a fresh
--- database: the foreign keys to children are created before that table.
-SET FOREIGN_KEY_CHECKS = 0;
+-- (portalctl migrate runs the registry's migrations first: grants refer to children.)
 
 -- Dated rates: the amount of a month is the row in force on its first day.
 CREATE TABLE living_rates (
@@ -142,4 +140,3 @@ INSERT INTO role_perms (role_id, perm) SELECT id, p FROM roles
   JOIN (SELECT 'living.view' p UNION SELECT 'living.rates') x
   WHERE code = 'module_admin';
 
-SET FOREIGN_KEY_CHECKS = 1;

@@ -1,9 +1,6 @@
 -- 基本生活保障 applications: the module's own details of each application;
 -- the state, steps, due dates and history are the host's (wf_applications,
 -- wf_actions, core migration 006).
--- living migrates before registry on a fresh database (name order): the
--- foreign key to children is created before that table exists.
-SET FOREIGN_KEY_CHECKS = 0;
 
 CREATE TABLE living_applications (
   app_id BIGINT NOT NULL,            -- wf_applications.id
@@ -23,4 +20,3 @@ CREATE TABLE living_applications (
   CONSTRAINT living_applications_child FOREIGN KEY (child_id) REFERENCES children (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
-SET FOREIGN_KEY_CHECKS = 1;
