@@ -176,13 +176,14 @@ static int cmd_migrate(void)
     int applied = 0;
     for (size_t oi = 0; oi < norder; oi++) {
         struct loaded_module *lm = module_at(order[oi]);
-        db_rows *r = db_query(A, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations "
-                              "WHERE module = ?", "s", lm->m->name);
-        if (!r || !db_next(r))
-            return die("%s", db_error());
-        int have = atoi(db_col(r, 0));
         for (const struct portal_migration *g = lm->m->migrations; g && g->version; g++) {
-            if (g->version <= have)
+            /* every version not recorded is applied, even below the highest
+             * one recorded: a migration can arrive after a later-numbered one */
+            db_rows *r = db_query(A, "SELECT 1 FROM schema_migrations WHERE module = ? AND "
+                                  "version = ?", "si", lm->m->name, (long long)g->version);
+            if (!r)
+                return die("%s", db_error());
+            if (db_next(r))
                 continue;
             char path[4096];
             snprintf(path, sizeof path, "%s/sql/%s", lm->src_dir, g->file);

@@ -58,7 +58,8 @@ static const struct portal_permission perms[] = {
 static const struct portal_menu menu[] = {
     {"测试", "/_test/echo", "testkit.write", 999}, {NULL, NULL, NULL, 0}};
 
-static const struct portal_migration migrations[] = {{1, "001_testkit.sql"}, {0, NULL}};
+static const struct portal_migration migrations[] = {
+    {1, "001_testkit.sql"}, {2, "002_gap.sql"}, {3, "003_after.sql"}, {0, NULL}};
 
 const struct portal_module portal_module = {
     PORTAL_MODULE_HEADER,
