@@ -303,18 +303,18 @@ start_portal() {
     if alive "$PORTAL_PID"; then
         local pid
         pid=$(pid_of "$PORTAL_PID")
-        # a rebuilt module is picked up by a graceful reload; a rebuilt
-        # binary or a changed configuration needs stop + start
-        if [ -n "$(find "$ROOT/build/modules" -name '*.so' -newer "$PORTAL_PID" 2>/dev/null | head -1)" ]; then
-            say "modules rebuilt since the portal started: reloading (SIGHUP)"
-            kill -HUP "$pid"
-            touch "$PORTAL_PID"
-        fi
+        # a rebuilt binary needs a restart (workers are forked from the
+        # master); otherwise a rebuilt module is picked up by a graceful reload.
+        # The binary is checked first: the reload touches the pid file.
         if [ "$PORTAL" -nt "$PORTAL_PID" ] || [ "$ROOT/build/portalctl" -nt "$PORTAL_PID" ]; then
-            # workers are forked from the master, so a new binary needs a restart
             say "build/portal was rebuilt: restarting the portal"
             stop_portal
         else
+            if [ -n "$(find "$ROOT/build/modules" -name '*.so' -newer "$PORTAL_PID" 2>/dev/null | head -1)" ]; then
+                say "modules rebuilt since the portal started: reloading (SIGHUP)"
+                kill -HUP "$pid"
+                touch "$PORTAL_PID"
+            fi
             say "the portal already runs (pid $pid)"
             return 0
         fi
