@@ -10,6 +10,9 @@ static int home(portal_req *r, const struct portal_services *s)
 {
     const struct portal_user *u = s->user(r);
     s->set(r, "Home.Name", u->display_name);
+    /* what waits for this user, across every module */
+    int n = s->wf_inbox_hdf(r, "Inbox", NULL);
+    s->set_int(r, "Home.Waiting", n > 0 ? n : 0);
     return s->render(r, "home.cs", "首页");
 }
 
