@@ -330,6 +330,9 @@ static int process(portal_req *r)
     if (!r->route) {
         if (st == 405)
             resp_header(r, "Allow", strcmp(r->method, "POST") ? "POST" : "GET, HEAD");
+        /* a signed-in user keeps the header and menu on the error page */
+        if (http_get(&r->cookies, "psid") && db_ensure() == 0)
+            session_load(r);
         return fail(r, st, NULL);
     }
     const struct portal_route *rt = r->route->r;

@@ -28,6 +28,9 @@ tj=$(login township 'Town#2026portal')
 req GET / -b "$tj"
 check "once the lock is lifted the user logs in" body_has "龙潭镇工作人员"
 
+req GET /no/such/page -b "$jar"
+check "a 404 for a signed-in user keeps the header with the user" eval 'status_is 404 && body_has 系统管理员 && body_has 页面不存在'
+
 # CSRF: a state change without the token changes nothing
 before=$(sql "SELECT COUNT(*) FROM test_notes")
 req POST /_test/note -b "$jar" -H "Origin: $BASE" --data "body=no-token"
