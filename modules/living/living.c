@@ -27,6 +27,7 @@ static const struct portal_route routes[] = {
     {"GET", "/living/children/{id}", child_living_page, "living.view", 0, none},
     {"POST", "/living/children/{id}/account", account_save, "living.apply", PR_STATE_CHANGING, account_params},
     {"GET", "/living/rechecks", rechecks_page, "living.view", 0, none},
+    {"POST", "/living/rechecks/{id}", recheck_done, "living.township", PR_STATE_CHANGING, recheck_params},
     {NULL, NULL, NULL, NULL, 0, NULL}};
 
 static const struct portal_permission perms[] = {

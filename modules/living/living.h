@@ -43,6 +43,8 @@ int grant_resume(portal_req *r, const struct portal_services *s);
 int account_save(portal_req *r, const struct portal_services *s);
 int rechecks_page(portal_req *r, const struct portal_services *s);
 int child_living_page(portal_req *r, const struct portal_services *s);
+extern const struct portal_param recheck_params[];
+int recheck_done(portal_req *r, const struct portal_services *s);
 /* for the module home: the current month's totals as prefix.{children,amount_fen,...}; 0 ok */
 int living_month_totals_hdf(portal_req *r, const struct portal_services *s, const char *prefix);
 /* generate one month's regular lines for every open grant (idempotent);

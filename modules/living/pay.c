@@ -1180,7 +1180,50 @@ int rechecks_page(portal_req *r, const struct portal_services *s)
         return 500;
     s->set_int(r, "RecheckCount", n);
     s->set(r, "Today", today);
+    s->set(r, "CanRecheck", s->has_perm(r, "living.township") ? "1" : "0");
     return s->render(r, "pay_rechecks.cs", "低保复核提醒");
+}
+
+/* POST /living/rechecks/{id}: the township records a re-check done; the
+ * next one falls due after the grant's period (yearly by default). */
+const struct portal_param recheck_params[] = {
+    {"result", PP_TEXT, 200, 1, "复核结论"},
+    {NULL, 0, 0, 0, NULL}};
+
+int recheck_done(portal_req *r, const struct portal_services *s)
+{
+    long long gid = 0, cid = 0;
+    int rc = load_grant(r, s, s->path_arg(r, "id"), &gid, &cid);
+    if (rc)
+        return rc;
+    const char *result = s->param(r, "result");
+    if (!result || !*result)
+        return s->fail(r, 400, "请填写复核结论。");
+    const char *today = s->today(r);
+    if (s->db_begin(r) != 0)
+        return 500;
+    long long n = s->db_exec(r, "UPDATE living_grants SET next_recheck = DATE_ADD(CAST(? AS DATE), "
+                                "INTERVAL COALESCE(recheck_every_months, 12) MONTH) WHERE id = ? "
+                                "AND benefit = 'dibao' AND next_recheck IS NOT NULL",
+                             "si", today, gid);
+    if (n < 0)
+        goto fail;
+    if (n == 0) {
+        s->db_rollback(r);
+        return s->fail(r, 409, "该保障无需复核。");
+    }
+    if (s->db_exec(r, "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) "
+                      "VALUES (?, UTC_TIMESTAMP(), ?, 'living', 'living.recheck', ?)",
+                   "iis", cid, s->user(r)->id, s->sprintf(r, "低保复核：%s", result)) != 1)
+        goto fail;
+    if (s->db_commit(r) != 0)
+        goto fail;
+    s->audit(r, "living.recheck", "living_grant", s->sprintf(r, "%lld", gid), result);
+    s->flash(r, "复核已记录，下次复核日期已顺延。");
+    return s->redirect(r, "/living/rechecks");
+fail:
+    s->db_rollback(r);
+    return 500;
 }
 
 /* ------------------------------------------------------------ home */

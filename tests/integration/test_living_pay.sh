@@ -310,6 +310,18 @@ check "not one due in December" body_lacks 发放测试己
 check "nor another township's" body_lacks 发放测试辛
 req GET /living/rechecks -b "$mj"
 check "麻旺镇 sees its own" eval 'body_has 发放测试辛 && body_lacks 发放测试丙'
+# recording a re-check moves the next one a period on (clock 2025-09-10)
+post "$tj" "$ttok" "/living/rechecks/$gC" --data-urlencode "result=家庭情况无变化，继续保障"
+check "the township records a re-check" status_is 303
+check "the next re-check is a year from today" same "$(sql "SELECT next_recheck FROM living_grants WHERE id = $gC")" 2026-09-10
+check "the re-check is on the child's timeline" same "$(sql "SELECT COUNT(*) FROM child_events WHERE child_id = $cC AND kind = 'living.recheck'")" 1
+check "and audited" same "$(sql "SELECT COUNT(*) > 0 FROM audit_log WHERE action = 'living.recheck' AND object_id = '$gC'")" 1
+req GET /living/rechecks -b "$tj"
+check "it leaves the list of due re-checks" body_lacks 发放测试丙
+post "$tj" "$ttok" "/living/rechecks/$gA" --data-urlencode "result=x"
+check "a grant without re-checks (an orphan allowance) is refused" status_is 409
+post "$mj" "$mtok" "/living/rechecks/$gH" --data-urlencode "result=x"
+check "a user without the township permission cannot record one" status_is 403
 
 # ---- temporary relief: one line of the approved amount, in its own month only
 cT=$(child 发放测试临 2016-04-04 $V1 temporary 2025-08-01)
