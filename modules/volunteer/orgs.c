@@ -1,0 +1,385 @@
+/*
+ * orgs.c - partner organisations and their volunteers.
+ *
+ * Civil-affairs staff (volunteer.manage) register an organisation (a core
+ * orgs row of kind 'ngo' plus its volunteer_orgs row), approve, suspend and
+ * end it; every change is a dated row in volunteer_org_events.  A partner
+ * user (volunteer.partner) sees only the organisation of its users.org_id.
+ * Hours are the SUM of verified service logs, never a stored number.
+ */
+#include "volunteer.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *const vol_service_types[] = {
+    "心理疏导", "学业辅导", "家庭教育指导", "权益保护", "陪伴关爱", "物资帮扶", "其他", NULL};
+
+int vol_service_type_ok(const char *t)
+{
+    if (!t)
+        return 0;
+    for (int i = 0; vol_service_types[i]; i++)
+        if (strcmp(vol_service_types[i], t) == 0)
+            return 1;
+    return 0;
+}
+
+void vol_set_types(portal_req *r, const struct portal_services *s)
+{
+    for (int i = 0; vol_service_types[i]; i++)
+        s->set(r, s->sprintf(r, "Types.%d", i), vol_service_types[i]);
+}
+
+long long vol_path_id(portal_req *r, const struct portal_services *s)
+{
+    const char *p = s->path_arg(r, "id");
+    if (!p || !*p || strlen(p) > 18)
+        return 0;
+    for (const char *c = p; *c; c++)
+        if (*c < '0' || *c > '9')
+            return 0;
+    return strtoll(p, NULL, 10);
+}
+
+int vol_partner_org(portal_req *r, const struct portal_services *s, long long *vorg,
+                    const char **status)
+{
+    const struct portal_user *u = s->user(r);
+    if (!u || u->org_id <= 0)
+        return -1;
+    portal_rows *q = s->db_query(r, "SELECT v.id, v.status FROM volunteer_orgs v JOIN orgs o "
+                                    "ON o.id = v.org_id WHERE v.org_id = ? AND o.kind = 'ngo'",
+                                 "i", u->org_id);
+    if (!q || !s->db_next(q))
+        return -1;
+    *vorg = strtoll(s->db_col(q, 0), NULL, 10);
+    if (status)
+        *status = s->db_col(q, 1);
+    return 0;
+}
+
+static const char *status_title(const char *st)
+{
+    if (!st) return "";
+    if (strcmp(st, "pending") == 0) return "待审核";
+    if (strcmp(st, "approved") == 0) return "已批准";
+    if (strcmp(st, "suspended") == 0) return "已暂停";
+    if (strcmp(st, "ended") == 0) return "已终止合作";
+    return st;
+}
+
+static void set_status_titles(portal_req *r, const struct portal_services *s)
+{
+    static const char *const sts[] = {"pending", "approved", "suspended", "ended", NULL};
+    for (int i = 0; sts[i]; i++)
+        s->set(r, s->sprintf(r, "Lbl.status.%s", sts[i]), status_title(sts[i]));
+    s->set(r, "Lbl.log.submitted", "待核实");
+    s->set(r, "Lbl.log.verified", "已核实");
+    s->set(r, "Lbl.log.returned", "已退回");
+}
+
+/* ------------------------------------------------------------ parameters */
+
+const struct portal_param org_params[] = {
+    {"code", PP_CODE, 32, 1, "组织代码"},
+    {"name", PP_TEXT, 128, 1, "组织名称"},
+    {"reg_no", PP_CODE, 64, 1, "登记证号"},
+    {"contact_name", PP_TEXT, 64, 1, "联系人"},
+    {"contact_phone", PP_CODE, 32, 1, "联系电话"},
+    {"areas", PP_TEXT, 400, 1, "服务区域"},
+    {"service_types", PP_TEXT, 200, 0, "服务类型"},
+    {NULL, 0, 0, 0, NULL}};
+
+const struct portal_param status_params[] = {
+    {"status", PP_CODE, 16, 1, "状态"},
+    {"effective_date", PP_DATE, 10, 0, "生效日期"},
+    {"reason", PP_TEXT, 200, 0, "原因"},
+    {NULL, 0, 0, 0, NULL}};
+
+const struct portal_param volunteer_params[] = {
+    {"name", PP_TEXT, 64, 1, "姓名"},
+    {"phone", PP_CODE, 32, 0, "联系电话"},
+    {"skills", PP_TEXT, 200, 0, "专长"},
+    {"availability", PP_TEXT, 200, 0, "可服务时间"},
+    {NULL, 0, 0, 0, NULL}};
+
+/* ------------------------------------------------------------ staff */
+
+int orgs_page(portal_req *r, const struct portal_services *s)
+{
+    if (s->db_query_hdf(r, "Orgs",
+                        "SELECT v.id, o.code, o.name, v.reg_no, v.contact_name, v.contact_phone, "
+                        "v.status, (SELECT GROUP_CONCAT(d.name ORDER BY d.code SEPARATOR '、') "
+                        "FROM volunteer_org_areas a JOIN divisions d ON d.code = a.township_code "
+                        "WHERE a.vorg_id = v.id) AS areas "
+                        "FROM volunteer_orgs v JOIN orgs o ON o.id = v.org_id ORDER BY o.name, v.id",
+                        "") < 0)
+        return 500;
+    if (s->db_query_hdf(r, "Townships",
+                        "SELECT code, name FROM divisions WHERE level = 'township' AND "
+                        "code LIKE CONCAT(?, '%') AND valid_to IS NULL ORDER BY code",
+                        "s", s->scope_prefix(r)) < 0)
+        return 500;
+    set_status_titles(r, s);
+    return s->render(r, "orgs.cs", "社会组织");
+}
+
+/* "500242101000,500242102000" -> each a township; 0 ok, -1 refused.
+ * codes[] receives up to max pointers into a copy. */
+static int parse_areas(portal_req *r, const struct portal_services *s, const char *in,
+                       const char **codes, int max, int *n)
+{
+    size_t len = strlen(in);
+    char *buf = s->alloc(r, len + 1);
+    memcpy(buf, in, len + 1);
+    *n = 0;
+    for (char *p = buf; *p;) {
+        while (*p == ',' || *p == ' ')
+            p++;
+        if (!*p)
+            break;
+        char *start = p;
+        while (*p && *p != ',' && *p != ' ')
+            p++;
+        if (*p)
+            *p++ = '\0';
+        if (strlen(start) != 12 || strspn(start, "0123456789") != 12 || *n >= max)
+            return -1;
+        portal_rows *q = s->db_query(r, "SELECT code FROM divisions WHERE code = ? AND "
+                                        "level = 'township'", "s", start);
+        if (!q || !s->db_next(q))
+            return -1;
+        codes[(*n)++] = start;
+    }
+    return *n > 0 ? 0 : -1;
+}
+
+int org_register(portal_req *r, const struct portal_services *s)
+{
+    const char *code = s->param(r, "code"), *name = s->param(r, "name");
+    const char *reg = s->param(r, "reg_no"), *cname = s->param(r, "contact_name");
+    const char *cphone = s->param(r, "contact_phone"), *types = s->param(r, "service_types");
+    const char *codes[40];
+    int n = 0;
+    if (parse_areas(r, s, s->param(r, "areas"), codes, 40, &n) != 0)
+        return s->fail(r, 400, "服务区域应为乡镇区划代码（12 位数字），多个用逗号分隔。");
+    portal_rows *q = s->db_query(r, "SELECT id FROM orgs WHERE code = ?", "s", code);
+    if (!q)
+        return 500;
+    if (s->db_next(q))
+        return s->fail(r, 409, "组织代码已被使用，请换一个。");
+    q = s->db_query(r, "SELECT id FROM volunteer_orgs WHERE reg_no = ?", "s", reg);
+    if (!q)
+        return 500;
+    if (s->db_next(q))
+        return s->fail(r, 409, "该登记证号的社会组织已登记。");
+    const struct portal_user *u = s->user(r);
+    if (s->db_begin(r) != 0)
+        return 500;
+    if (s->db_exec(r, "INSERT INTO orgs (code, name, kind, division_code) VALUES (?, ?, 'ngo', ?)",
+                   "sss", code, name, u->division) != 1)
+        goto fail;
+    long long org_id = s->db_insert_id(r);
+    if (s->db_exec(r, "INSERT INTO volunteer_orgs (org_id, reg_no, contact_name, contact_phone, "
+                      "service_types, status, created_at, created_by) VALUES (?, ?, ?, ?, ?, "
+                      "'pending', UTC_TIMESTAMP(), ?)",
+                   "issssi", org_id, reg, cname, cphone, types ? types : "", u->id) != 1)
+        goto fail;
+    long long vid = s->db_insert_id(r);
+    for (int i = 0; i < n; i++)
+        if (s->db_exec(r, "INSERT IGNORE INTO volunteer_org_areas (vorg_id, township_code) "
+                          "VALUES (?, ?)", "is", vid, codes[i]) < 0)
+            goto fail;
+    if (s->db_exec(r, "INSERT INTO volunteer_org_events (vorg_id, at, effective_date, user_id, "
+                      "status, reason) VALUES (?, UTC_TIMESTAMP(), ?, ?, 'pending', '登记')",
+                   "isi", vid, s->today(r), u->id) != 1)
+        goto fail;
+    if (s->db_commit(r) != 0)
+        goto fail;
+    s->audit(r, "volunteer.org.register", "volunteer_org", s->sprintf(r, "%lld", vid),
+             s->sprintf(r, "code=%s reg_no=%s areas=%d", code, reg, n));
+    s->flash(r, "社会组织已登记，待审核。");
+    return s->redirect(r, s->sprintf(r, "/volunteer/orgs/%lld", vid));
+fail:
+    s->db_rollback(r);
+    return 500;
+}
+
+int org_view(portal_req *r, const struct portal_services *s)
+{
+    long long id = vol_path_id(r, s);
+    const char *sid = s->path_arg(r, "id");
+    if (id <= 0)
+        return s->not_found(r, "volunteer_org", sid);
+    int n = s->db_query_hdf(r, "Org",
+                            "SELECT v.id, o.code, o.name, v.reg_no, v.contact_name, "
+                            "v.contact_phone, v.service_types, v.status, "
+                            "(SELECT GROUP_CONCAT(d.name ORDER BY d.code SEPARATOR '、') FROM "
+                            "volunteer_org_areas a JOIN divisions d ON d.code = a.township_code "
+                            "WHERE a.vorg_id = v.id) AS areas "
+                            "FROM volunteer_orgs v JOIN orgs o ON o.id = v.org_id WHERE v.id = ?",
+                            "i", id);
+    if (n < 0)
+        return 500;
+    if (n == 0)
+        return s->not_found(r, "volunteer_org", sid);
+    if (s->db_query_hdf(r, "Events",
+                        "SELECT e.at, e.effective_date, e.status, e.reason, u.display_name AS by_name "
+                        "FROM volunteer_org_events e LEFT JOIN users u ON u.id = e.user_id "
+                        "WHERE e.vorg_id = ? ORDER BY e.id", "i", id) < 0 ||
+        s->db_query_hdf(r, "Volunteers",
+                        "SELECT p.id, p.name, p.skills, p.availability, "
+                        "(SELECT COALESCE(SUM(l.minutes), 0) FROM volunteer_log_people lp JOIN "
+                        "volunteer_logs l ON l.id = lp.log_id WHERE lp.volunteer_id = p.id AND "
+                        "l.status = 'verified') AS minutes FROM volunteers p WHERE p.vorg_id = ? "
+                        "ORDER BY p.id", "i", id) < 0 ||
+        /* assignments of children in the user's own jurisdiction only */
+        s->db_query_hdf(r, "Assignments",
+                        "SELECT a.id, a.child_id, c.name AS child_name, d.name AS village, "
+                        "a.service_type, a.start_date, a.end_date, a.ended_at, "
+                        "(a.ended_at IS NULL AND ? BETWEEN a.start_date AND a.end_date) AS active "
+                        "FROM volunteer_assignments a JOIN children c ON c.id = a.child_id "
+                        "JOIN divisions d ON d.code = c.village_code WHERE a.vorg_id = ? AND "
+                        "c.village_code LIKE CONCAT(?, '%') ORDER BY a.id DESC LIMIT 500",
+                        "sis", s->today(r), id, s->scope_prefix(r)) < 0)
+        return 500;
+    set_status_titles(r, s);
+    vol_set_types(r, s);
+    s->set(r, "Today", s->today(r));
+    return s->render(r, "org.cs", "社会组织详情");
+}
+
+/* allowed transitions: pending -> approved; approved <-> suspended; any but
+ * ended -> ended (which also ends every open assignment) */
+static int transition_ok(const char *from, const char *to)
+{
+    if (strcmp(from, "ended") == 0)
+        return 0;
+    if (strcmp(to, "ended") == 0)
+        return 1;
+    if (strcmp(to, "approved") == 0)
+        return strcmp(from, "pending") == 0 || strcmp(from, "suspended") == 0;
+    if (strcmp(to, "suspended") == 0)
+        return strcmp(from, "approved") == 0;
+    return 0;
+}
+
+int org_status(portal_req *r, const struct portal_services *s)
+{
+    long long id = vol_path_id(r, s);
+    const char *sid = s->path_arg(r, "id");
+    const char *to = s->param(r, "status"), *reason = s->param(r, "reason");
+    const char *eff = s->param(r, "effective_date");
+    if (!eff || !*eff)
+        eff = s->today(r);
+    if (!reason)
+        reason = "";
+    if (id <= 0)
+        return s->not_found(r, "volunteer_org", sid);
+    if (strcmp(to, "approved") && strcmp(to, "suspended") && strcmp(to, "ended"))
+        return s->fail(r, 400, "状态不正确。");
+    if (strcmp(to, "approved") != 0 && !*reason)
+        return s->fail(r, 400, "暂停或终止合作须填写原因。");
+    if (s->db_begin(r) != 0)
+        return 500;
+    portal_rows *q = s->db_query(r, "SELECT status FROM volunteer_orgs WHERE id = ? FOR UPDATE",
+                                 "i", id);
+    if (!q) {
+        s->db_rollback(r);
+        return 500;
+    }
+    if (!s->db_next(q)) {
+        s->db_rollback(r);
+        return s->not_found(r, "volunteer_org", sid);
+    }
+    const char *from = s->db_col(q, 0);
+    if (!transition_ok(from, to)) {
+        s->db_rollback(r);
+        return s->fail(r, 409, s->sprintf(r, "该组织当前状态为“%s”，不能改为“%s”。",
+                                          status_title(from), status_title(to)));
+    }
+    long long uid = s->user(r)->id, ended = 0;
+    if (s->db_exec(r, "UPDATE volunteer_orgs SET status = ? WHERE id = ?", "si", to, id) != 1)
+        goto fail;
+    if (s->db_exec(r, "INSERT INTO volunteer_org_events (vorg_id, at, effective_date, user_id, "
+                      "status, reason) VALUES (?, UTC_TIMESTAMP(), ?, ?, ?, ?)",
+                   "isiss", id, eff, uid, to, reason) != 1)
+        goto fail;
+    if (strcmp(to, "ended") == 0) {
+        ended = s->db_exec(r, "UPDATE volunteer_assignments SET ended_at = UTC_TIMESTAMP(), "
+                              "ended_by = ? WHERE vorg_id = ? AND ended_at IS NULL", "ii", uid, id);
+        if (ended < 0)
+            goto fail;
+    }
+    if (s->db_commit(r) != 0)
+        goto fail;
+    s->audit(r, "volunteer.org.status", "volunteer_org", sid,
+             s->sprintf(r, "from=%s to=%s date=%s ended_assignments=%lld reason=%s", from, to, eff,
+                        ended, reason));
+    s->flash(r, s->sprintf(r, "组织状态已改为“%s”。", status_title(to)));
+    return s->redirect(r, s->sprintf(r, "/volunteer/orgs/%lld", id));
+fail:
+    s->db_rollback(r);
+    return 500;
+}
+
+/* ------------------------------------------------------------ partner */
+
+int partner_home(portal_req *r, const struct portal_services *s)
+{
+    long long vorg = 0;
+    if (vol_partner_org(r, s, &vorg, NULL) != 0)
+        return s->fail(r, 403, "您的账号未关联已登记的社会组织，请联系县民政局。");
+    const char *today = s->today(r);
+    if (s->db_query_hdf(r, "Org",
+                        "SELECT v.id, o.name, v.reg_no, v.contact_name, v.contact_phone, v.status "
+                        "FROM volunteer_orgs v JOIN orgs o ON o.id = v.org_id WHERE v.id = ?",
+                        "i", vorg) < 0 ||
+        s->db_query_hdf(r, "Volunteers",
+                        "SELECT p.id, p.name, p.phone, p.skills, p.availability, "
+                        "(SELECT COALESCE(SUM(l.minutes), 0) FROM volunteer_log_people lp JOIN "
+                        "volunteer_logs l ON l.id = lp.log_id WHERE lp.volunteer_id = p.id AND "
+                        "l.status = 'verified') AS minutes FROM volunteers p WHERE p.vorg_id = ? "
+                        "ORDER BY p.id", "i", vorg) < 0 ||
+        /* only what the partner may see: children assigned now, name and period */
+        s->db_query_hdf(r, "Children",
+                        "SELECT c.id, c.name, a.service_type, a.start_date, a.end_date "
+                        "FROM volunteer_assignments a JOIN children c ON c.id = a.child_id "
+                        "JOIN volunteer_orgs v ON v.id = a.vorg_id WHERE a.vorg_id = ? AND "
+                        "v.status = 'approved' AND a.ended_at IS NULL AND "
+                        "? BETWEEN a.start_date AND a.end_date ORDER BY c.name, a.id",
+                        "is", vorg, today) < 0)
+        return 500;
+    portal_rows *q = s->db_query(r, "SELECT COALESCE(SUM(minutes), 0), COUNT(*) FROM "
+                                    "volunteer_logs WHERE vorg_id = ? AND status = 'verified'",
+                                 "i", vorg);
+    if (!q || !s->db_next(q))
+        return 500;
+    s->set(r, "Total.minutes", s->db_col(q, 0));
+    s->set(r, "Total.services", s->db_col(q, 1));
+    set_status_titles(r, s);
+    return s->render(r, "partner.cs", "志愿服务");
+}
+
+int volunteer_add(portal_req *r, const struct portal_services *s)
+{
+    long long vorg = 0;
+    const char *st = NULL;
+    if (vol_partner_org(r, s, &vorg, &st) != 0)
+        return s->fail(r, 403, "您的账号未关联已登记的社会组织，请联系县民政局。");
+    if (strcmp(st, "ended") == 0)
+        return s->fail(r, 409, "本组织已终止合作，不能再添加志愿者。");
+    const char *phone = s->param(r, "phone"), *skills = s->param(r, "skills");
+    const char *avail = s->param(r, "availability");
+    if (s->db_exec(r, "INSERT INTO volunteers (vorg_id, name, phone, skills, availability, "
+                      "created_at, created_by) VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(), ?)",
+                   "issssi", vorg, s->param(r, "name"), phone ? phone : "", skills ? skills : "",
+                   avail ? avail : "", s->user(r)->id) != 1)
+        return 500;
+    long long id = s->db_insert_id(r);
+    s->audit(r, "volunteer.add", "volunteer", s->sprintf(r, "%lld", id),
+             s->sprintf(r, "vorg=%lld", vorg));
+    s->flash(r, "志愿者已添加。");
+    return s->redirect(r, "/volunteer/partner");
+}

@@ -1,0 +1,500 @@
+/*
+ * service.c - assignments, the partner's view of an assigned child, service
+ * logs, verification by the child's township, the report.
+ *
+ * A partner sees a child only through an assignment of its own organisation
+ * that is not ended, whose period holds today, while the organisation is
+ * approved; anything else answers s->not_found (404, the denial audited).
+ * The partner's view selects only name, sex, age, village, school grade and
+ * the assignment's needs: the ID number, the family, the categories and
+ * other modules' data are never queried.  Every view is audited.
+ */
+#include "volunteer.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------ parameters */
+
+const struct portal_param assign_params[] = {
+    {"child_id", PP_INT, 20, 1, "儿童编号"},
+    {"service_type", PP_TEXT, 32, 1, "服务类型"},
+    {"needs", PP_LINES, 500, 0, "服务需求"},
+    {"start_date", PP_DATE, 10, 1, "开始日期"},
+    {"end_date", PP_DATE, 10, 1, "结束日期"},
+    {NULL, 0, 0, 0, NULL}};
+
+const struct portal_param log_params[] = {
+    {"service_date", PP_DATE, 10, 1, "服务日期"},
+    {"minutes", PP_INT, 5, 1, "服务时长（分钟）"},
+    {"service_type", PP_TEXT, 32, 1, "服务类型"},
+    {"volunteer_ids", PP_TEXT, 200, 0, "参与志愿者编号"},
+    {"notes", PP_LINES, 1000, 0, "服务情况"},
+    {NULL, 0, 0, 0, NULL}};
+
+const struct portal_param verify_params[] = {
+    {"action", PP_CODE, 16, 1, "操作"},
+    {"reason", PP_TEXT, 200, 0, "退回原因"},
+    {NULL, 0, 0, 0, NULL}};
+
+const struct portal_param report_params[] = {
+    {"from", PP_DATE, 10, 0, "起始日期"},
+    {"to", PP_DATE, 10, 0, "截止日期"},
+    {NULL, 0, 0, 0, NULL}};
+
+/* ------------------------------------------------------------ assignments */
+
+int assign_add(portal_req *r, const struct portal_services *s)
+{
+    long long vorg = vol_path_id(r, s);
+    const char *sid = s->path_arg(r, "id");
+    if (vorg <= 0)
+        return s->not_found(r, "volunteer_org", sid);
+    long long child = s->param_int(r, "child_id", 0);
+    const char *type = s->param(r, "service_type"), *needs = s->param(r, "needs");
+    const char *from = s->param(r, "start_date"), *to = s->param(r, "end_date");
+    if (!vol_service_type_ok(type))
+        return s->fail(r, 400, "服务类型不正确。");
+    if (strcmp(from, to) > 0)
+        return s->fail(r, 400, "结束日期不能早于开始日期。");
+    portal_rows *q = s->db_query(r, "SELECT village_code, township_code, name FROM children "
+                                    "WHERE id = ?", "i", child);
+    if (!q)
+        return 500;
+    if (!s->db_next(q) || !s->in_scope(r, s->db_col(q, 0)))
+        return s->not_found(r, "child", s->sprintf(r, "%lld", child));
+    const char *township = s->db_col(q, 1), *cname = s->db_col(q, 2);
+    q = s->db_query(r, "SELECT v.status, o.name, (SELECT COUNT(*) FROM volunteer_org_areas a "
+                       "WHERE a.vorg_id = v.id AND a.township_code = ?) FROM volunteer_orgs v "
+                       "JOIN orgs o ON o.id = v.org_id WHERE v.id = ?", "si", township, vorg);
+    if (!q)
+        return 500;
+    if (!s->db_next(q))
+        return s->not_found(r, "volunteer_org", sid);
+    if (strcmp(s->db_col(q, 0), "approved") != 0)
+        return s->fail(r, 409, "只能向已批准的社会组织指派服务对象。");
+    if (strcmp(s->db_col(q, 2), "0") == 0)
+        return s->fail(r, 409, "该儿童所在乡镇不在该组织的服务区域内。");
+    const char *oname = s->db_col(q, 1);
+    long long uid = s->user(r)->id;
+    if (s->db_begin(r) != 0)
+        return 500;
+    if (s->db_exec(r, "INSERT INTO volunteer_assignments (child_id, vorg_id, service_type, needs, "
+                      "start_date, end_date, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, "
+                      "UTC_TIMESTAMP(), ?)",
+                   "iissssi", child, vorg, type, needs ? needs : "", from, to, uid) != 1)
+        goto fail;
+    long long aid = s->db_insert_id(r);
+    if (s->db_exec(r, "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) "
+                      "VALUES (?, UTC_TIMESTAMP(), ?, 'volunteer', 'volunteer.assign', ?)",
+                   "iis", child, uid,
+                   s->sprintf(r, "指派社会组织“%s”提供%s服务（%s 至 %s）", oname, type, from, to)) != 1)
+        goto fail;
+    if (s->db_commit(r) != 0)
+        goto fail;
+    s->audit(r, "volunteer.assign", "child", s->sprintf(r, "%lld", child),
+             s->sprintf(r, "assignment=%lld vorg=%lld type=%s from=%s to=%s", aid, vorg, type,
+                        from, to));
+    s->flash(r, s->sprintf(r, "已将%s指派给该组织。", cname));
+    return s->redirect(r, s->sprintf(r, "/volunteer/orgs/%lld", vorg));
+fail:
+    s->db_rollback(r);
+    return 500;
+}
+
+int assign_end(portal_req *r, const struct portal_services *s)
+{
+    long long aid = vol_path_id(r, s);
+    const char *sid = s->path_arg(r, "id");
+    if (aid <= 0)
+        return s->not_found(r, "volunteer_assignment", sid);
+    if (s->db_begin(r) != 0)
+        return 500;
+    portal_rows *q = s->db_query(r, "SELECT a.child_id, a.vorg_id, a.ended_at, c.village_code "
+                                    "FROM volunteer_assignments a JOIN children c ON "
+                                    "c.id = a.child_id WHERE a.id = ? FOR UPDATE", "i", aid);
+    if (!q) {
+        s->db_rollback(r);
+        return 500;
+    }
+    if (!s->db_next(q) || !s->in_scope(r, s->db_col(q, 3))) {
+        s->db_rollback(r);
+        return s->not_found(r, "volunteer_assignment", sid);
+    }
+    long long child = strtoll(s->db_col(q, 0), NULL, 10), vorg = strtoll(s->db_col(q, 1), NULL, 10);
+    if (s->db_col(q, 2)) {
+        s->db_rollback(r);
+        return s->fail(r, 409, "该指派已经结束。");
+    }
+    long long uid = s->user(r)->id;
+    if (s->db_exec(r, "UPDATE volunteer_assignments SET ended_at = UTC_TIMESTAMP(), ended_by = ? "
+                      "WHERE id = ?", "ii", uid, aid) != 1 ||
+        s->db_exec(r, "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) "
+                      "VALUES (?, UTC_TIMESTAMP(), ?, 'volunteer', 'volunteer.assign.end', ?)",
+                   "iis", child, uid, "社会组织服务指派已结束") != 1 ||
+        s->db_commit(r) != 0) {
+        s->db_rollback(r);
+        return 500;
+    }
+    s->audit(r, "volunteer.assign.end", "child", s->sprintf(r, "%lld", child),
+             s->sprintf(r, "assignment=%lld vorg=%lld", aid, vorg));
+    s->flash(r, "指派已结束，该组织即刻不能再查看该儿童。");
+    return s->redirect(r, s->sprintf(r, "/volunteer/orgs/%lld", vorg));
+}
+
+/* the partner's current assignment for the child: its id, or 0 */
+static long long active_assignment(portal_req *r, const struct portal_services *s, long long vorg,
+                                   long long child)
+{
+    portal_rows *q = s->db_query(r, "SELECT a.id FROM volunteer_assignments a JOIN volunteer_orgs v "
+                                    "ON v.id = a.vorg_id WHERE a.child_id = ? AND a.vorg_id = ? "
+                                    "AND v.status = 'approved' AND a.ended_at IS NULL AND "
+                                    "? BETWEEN a.start_date AND a.end_date ORDER BY a.id DESC LIMIT 1",
+                                 "iis", child, vorg, s->today(r));
+    if (!q || !s->db_next(q))
+        return 0;
+    return strtoll(s->db_col(q, 0), NULL, 10);
+}
+
+int partner_child(portal_req *r, const struct portal_services *s)
+{
+    long long child = vol_path_id(r, s), vorg = 0, aid = 0;
+    const char *sid = s->path_arg(r, "id");
+    if (child <= 0 || vol_partner_org(r, s, &vorg, NULL) != 0 ||
+        (aid = active_assignment(r, s, vorg, child)) == 0)
+        return s->not_found(r, "child", sid);
+    const char *today = s->today(r);
+    /* the permitted fields, and nothing else */
+    if (s->db_query_hdf(r, "Child",
+                        "SELECT c.id, c.name, CASE c.sex WHEN 1 THEN '男' WHEN 2 THEN '女' "
+                        "ELSE '未说明' END AS sex, TIMESTAMPDIFF(YEAR, c.birth_date, ?) AS age, "
+                        "d.name AS village, c.school_grade, a.id AS assignment_id, "
+                        "a.service_type, a.needs, a.start_date, a.end_date "
+                        "FROM children c JOIN divisions d ON d.code = c.village_code "
+                        "JOIN volunteer_assignments a ON a.id = ? WHERE c.id = ?",
+                        "sii", today, aid, child) != 1)
+        return 500;
+    if (s->db_query_hdf(r, "Logs",
+                        "SELECT l.id, l.service_date, l.minutes, l.service_type, l.notes, l.status, "
+                        "l.return_reason, (SELECT GROUP_CONCAT(p.id ORDER BY p.id) FROM "
+                        "volunteer_log_people lp JOIN volunteers p ON p.id = lp.volunteer_id "
+                        "WHERE lp.log_id = l.id) AS volunteer_ids, (SELECT GROUP_CONCAT(p.name "
+                        "ORDER BY p.id SEPARATOR '、') FROM volunteer_log_people lp JOIN "
+                        "volunteers p ON p.id = lp.volunteer_id WHERE lp.log_id = l.id) AS people "
+                        "FROM volunteer_logs l WHERE l.child_id = ? AND l.vorg_id = ? "
+                        "ORDER BY l.service_date DESC, l.id DESC LIMIT 200",
+                        "ii", child, vorg) < 0 ||
+        s->db_query_hdf(r, "Volunteers", "SELECT id, name FROM volunteers WHERE vorg_id = ? "
+                                         "ORDER BY id", "i", vorg) < 0)
+        return 500;
+    s->set(r, "Lbl.log.submitted", "待核实");
+    s->set(r, "Lbl.log.verified", "已核实");
+    s->set(r, "Lbl.log.returned", "已退回");
+    vol_set_types(r, s);
+    s->set(r, "Today", today);
+    s->audit(r, "volunteer.child.view", "child", sid,
+             s->sprintf(r, "assignment=%lld vorg=%lld", aid, vorg));
+    return s->render(r, "child.cs", "服务对象");
+}
+
+/* validate a log's fields and its volunteers (comma-separated ids of the
+ * organisation's volunteers); 0 ok, else a status already answered */
+static int check_log(portal_req *r, const struct portal_services *s, long long vorg, long long aid,
+                     long long **vids, int *nv)
+{
+    const char *date = s->param(r, "service_date"), *type = s->param(r, "service_type");
+    long long minutes = s->param_int(r, "minutes", 0);
+    if (!vol_service_type_ok(type))
+        return s->fail(r, 400, "服务类型不正确。");
+    if (minutes < 1 || minutes > 1440)
+        return s->fail(r, 400, "服务时长应为 1 到 1440 分钟。");
+    if (strcmp(date, s->today(r)) > 0)
+        return s->fail(r, 400, "服务日期不能晚于今天。");
+    portal_rows *q = s->db_query(r, "SELECT id FROM volunteer_assignments WHERE id = ? AND "
+                                    "? BETWEEN start_date AND end_date", "is", aid, date);
+    if (!q)
+        return 500;
+    if (!s->db_next(q))
+        return s->fail(r, 400, "服务日期须在指派的服务期限之内。");
+    const char *in = s->param(r, "volunteer_ids");
+    *nv = 0;
+    *vids = s->alloc(r, sizeof **vids * 50);
+    if (!in)
+        return 0;
+    for (const char *p = in; *p;) {
+        while (*p == ',' || *p == ' ')
+            p++;
+        if (!*p)
+            break;
+        if (*p < '0' || *p > '9' || *nv >= 50)
+            return s->fail(r, 400, "参与志愿者编号应为数字，用逗号分隔。");
+        char *end;
+        long long v = strtoll(p, &end, 10);
+        if (*end && *end != ',' && *end != ' ')
+            return s->fail(r, 400, "参与志愿者编号应为数字，用逗号分隔。");
+        p = end;
+        q = s->db_query(r, "SELECT id FROM volunteers WHERE id = ? AND vorg_id = ?", "ii", v, vorg);
+        if (!q)
+            return 500;
+        if (!s->db_next(q))
+            return s->fail(r, 400, s->sprintf(r, "编号为 %lld 的志愿者不属于本组织。", v));
+        int dup = 0;
+        for (int i = 0; i < *nv; i++)
+            dup |= (*vids)[i] == v;
+        if (!dup)
+            (*vids)[(*nv)++] = v;
+    }
+    return 0;
+}
+
+static int save_people(portal_req *r, const struct portal_services *s, long long log,
+                       const long long *vids, int nv)
+{
+    if (s->db_exec(r, "DELETE FROM volunteer_log_people WHERE log_id = ?", "i", log) < 0)
+        return -1;
+    for (int i = 0; i < nv; i++)
+        if (s->db_exec(r, "INSERT INTO volunteer_log_people (log_id, volunteer_id) VALUES (?, ?)",
+                       "ii", log, vids[i]) != 1)
+            return -1;
+    return 0;
+}
+
+int log_add(portal_req *r, const struct portal_services *s)
+{
+    long long child = vol_path_id(r, s), vorg = 0, aid = 0;
+    const char *sid = s->path_arg(r, "id");
+    if (child <= 0 || vol_partner_org(r, s, &vorg, NULL) != 0 ||
+        (aid = active_assignment(r, s, vorg, child)) == 0)
+        return s->not_found(r, "child", sid);
+    long long *vids = NULL;
+    int nv = 0, rc = check_log(r, s, vorg, aid, &vids, &nv);
+    if (rc)
+        return rc;
+    const char *notes = s->param(r, "notes");
+    if (s->db_begin(r) != 0)
+        return 500;
+    if (s->db_exec(r, "INSERT INTO volunteer_logs (assignment_id, child_id, vorg_id, service_date, "
+                      "minutes, service_type, notes, status, created_at, created_by, updated_at) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, 'submitted', UTC_TIMESTAMP(), ?, UTC_TIMESTAMP())",
+                   "iiisissi", aid, child, vorg, s->param(r, "service_date"),
+                   s->param_int(r, "minutes", 0), s->param(r, "service_type"),
+                   notes ? notes : "", s->user(r)->id) != 1)
+        goto fail;
+    long long id = s->db_insert_id(r);
+    if (save_people(r, s, id, vids, nv) != 0 || s->db_commit(r) != 0)
+        goto fail;
+    s->audit(r, "volunteer.log.add", "volunteer_log", s->sprintf(r, "%lld", id),
+             s->sprintf(r, "child=%lld assignment=%lld minutes=%lld", child, aid,
+                        s->param_int(r, "minutes", 0)));
+    s->flash(r, "服务记录已提交，待乡镇核实。");
+    return s->redirect(r, s->sprintf(r, "/volunteer/partner/children/%lld", child));
+fail:
+    s->db_rollback(r);
+    return 500;
+}
+
+int log_edit(portal_req *r, const struct portal_services *s)
+{
+    long long id = vol_path_id(r, s), vorg = 0;
+    const char *sid = s->path_arg(r, "id");
+    if (id <= 0 || vol_partner_org(r, s, &vorg, NULL) != 0)
+        return s->not_found(r, "volunteer_log", sid);
+    portal_rows *q = s->db_query(r, "SELECT child_id, status FROM volunteer_logs WHERE id = ? AND "
+                                    "vorg_id = ?", "ii", id, vorg);
+    if (!q)
+        return 500;
+    if (!s->db_next(q))
+        return s->not_found(r, "volunteer_log", sid);
+    long long child = strtoll(s->db_col(q, 0), NULL, 10), aid = 0;
+    /* access ends with the assignment: no edits either */
+    if ((aid = active_assignment(r, s, vorg, child)) == 0)
+        return s->not_found(r, "volunteer_log", sid);
+    if (strcmp(s->db_col(q, 1), "verified") == 0)
+        return s->fail(r, 409, "该服务记录已经乡镇核实，不能再修改。");
+    long long *vids = NULL;
+    int nv = 0, rc = check_log(r, s, vorg, aid, &vids, &nv);
+    if (rc)
+        return rc;
+    const char *notes = s->param(r, "notes");
+    if (s->db_begin(r) != 0)
+        return 500;
+    /* the status condition closes the race with a verification */
+    if (s->db_exec(r, "UPDATE volunteer_logs SET assignment_id = ?, service_date = ?, minutes = ?, "
+                      "service_type = ?, notes = ?, status = 'submitted', return_reason = NULL, "
+                      "updated_at = UTC_TIMESTAMP() WHERE id = ? AND status <> 'verified'",
+                   "isissi", aid, s->param(r, "service_date"), s->param_int(r, "minutes", 0),
+                   s->param(r, "service_type"), notes ? notes : "", id) < 0)
+        goto fail;
+    q = s->db_query(r, "SELECT status FROM volunteer_logs WHERE id = ? FOR UPDATE", "i", id);
+    if (!q || !s->db_next(q))
+        goto fail;
+    if (strcmp(s->db_col(q, 0), "submitted") != 0) {
+        s->db_rollback(r);
+        return s->fail(r, 409, "该服务记录已经乡镇核实，不能再修改。");
+    }
+    if (save_people(r, s, id, vids, nv) != 0 || s->db_commit(r) != 0)
+        goto fail;
+    s->audit(r, "volunteer.log.edit", "volunteer_log", sid,
+             s->sprintf(r, "child=%lld minutes=%lld", child, s->param_int(r, "minutes", 0)));
+    s->flash(r, "服务记录已修改并重新提交。");
+    return s->redirect(r, s->sprintf(r, "/volunteer/partner/children/%lld", child));
+fail:
+    s->db_rollback(r);
+    return 500;
+}
+
+/* ------------------------------------------------------------ verification */
+
+int verify_page(portal_req *r, const struct portal_services *s)
+{
+    if (s->db_query_hdf(r, "Logs",
+                        "SELECT l.id, l.child_id, c.name AS child_name, d.name AS village, "
+                        "o.name AS org_name, l.service_date, l.minutes, l.service_type, l.notes, "
+                        "(SELECT GROUP_CONCAT(p.name ORDER BY p.id SEPARATOR '、') FROM "
+                        "volunteer_log_people lp JOIN volunteers p ON p.id = lp.volunteer_id "
+                        "WHERE lp.log_id = l.id) AS people "
+                        "FROM volunteer_logs l JOIN children c ON c.id = l.child_id "
+                        "JOIN divisions d ON d.code = c.village_code "
+                        "JOIN volunteer_orgs v ON v.id = l.vorg_id JOIN orgs o ON o.id = v.org_id "
+                        "WHERE l.status = 'submitted' AND c.village_code LIKE CONCAT(?, '%') "
+                        "ORDER BY l.service_date, l.id LIMIT 500",
+                        "s", s->scope_prefix(r)) < 0)
+        return 500;
+    return s->render(r, "verify.cs", "服务记录核实");
+}
+
+int verify_act(portal_req *r, const struct portal_services *s)
+{
+    long long id = vol_path_id(r, s);
+    const char *sid = s->path_arg(r, "id");
+    const char *action = s->param(r, "action"), *reason = s->param(r, "reason");
+    if (id <= 0)
+        return s->not_found(r, "volunteer_log", sid);
+    int verify = strcmp(action, "verify") == 0;
+    if (!verify && strcmp(action, "return") != 0)
+        return s->fail(r, 400, "操作不正确。");
+    if (!verify && (!reason || !*reason))
+        return s->fail(r, 400, "退回须填写原因。");
+    if (s->db_begin(r) != 0)
+        return 500;
+    portal_rows *q = s->db_query(r, "SELECT l.child_id, l.status, c.village_code, l.minutes, "
+                                    "l.service_type, l.service_date, o.name FROM volunteer_logs l "
+                                    "JOIN children c ON c.id = l.child_id JOIN volunteer_orgs v ON "
+                                    "v.id = l.vorg_id JOIN orgs o ON o.id = v.org_id "
+                                    "WHERE l.id = ? FOR UPDATE", "i", id);
+    if (!q) {
+        s->db_rollback(r);
+        return 500;
+    }
+    if (!s->db_next(q) || !s->in_scope(r, s->db_col(q, 2))) {
+        s->db_rollback(r);
+        return s->not_found(r, "volunteer_log", sid);
+    }
+    long long child = strtoll(s->db_col(q, 0), NULL, 10);
+    if (strcmp(s->db_col(q, 1), "submitted") != 0) {
+        s->db_rollback(r);
+        return s->fail(r, 409, "该服务记录不在待核实状态。");
+    }
+    const char *summary =
+        verify ? s->sprintf(r, "接受社会组织“%s”%s服务（%s，%s 分钟），乡镇已核实", s->db_col(q, 6),
+                            s->db_col(q, 4), s->db_col(q, 5), s->db_col(q, 3))
+               : s->sprintf(r, "社会组织“%s”%s服务记录（%s）被乡镇退回：%s", s->db_col(q, 6),
+                            s->db_col(q, 4), s->db_col(q, 5), reason);
+    long long uid = s->user(r)->id;
+    if (s->db_exec(r, "UPDATE volunteer_logs SET status = ?, return_reason = ?, verified_at = "
+                      "UTC_TIMESTAMP(), verified_by = ? WHERE id = ?",
+                   "ssii", verify ? "verified" : "returned", verify ? NULL : reason, uid, id) != 1 ||
+        s->db_exec(r, "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) "
+                      "VALUES (?, UTC_TIMESTAMP(), ?, 'volunteer', ?, ?)",
+                   "iiss", child, uid, verify ? "volunteer.verify" : "volunteer.return",
+                   summary) != 1 ||
+        s->db_commit(r) != 0) {
+        s->db_rollback(r);
+        return 500;
+    }
+    s->audit(r, verify ? "volunteer.log.verify" : "volunteer.log.return", "volunteer_log", sid,
+             s->sprintf(r, "child=%lld%s%s", child, verify ? "" : " reason=",
+                        verify ? "" : reason));
+    s->flash(r, verify ? "服务记录已核实。" : "服务记录已退回。");
+    return s->redirect(r, "/volunteer/verify");
+}
+
+/* ------------------------------------------------------------ report */
+
+static void period(portal_req *r, const struct portal_services *s, const char **from,
+                   const char **to)
+{
+    *from = s->param(r, "from");
+    *to = s->param(r, "to");
+    if (!*to || !**to)
+        *to = s->today(r);
+    if (!*from || !**from)
+        *from = s->sprintf(r, "%.4s-01-01", *to);
+}
+
+#define REPORT_BY_ORG                                                                      \
+    "SELECT o.name, COUNT(*) AS services, SUM(l.minutes) AS minutes, "                     \
+    "COUNT(DISTINCT l.child_id) AS children FROM volunteer_logs l "                        \
+    "JOIN children c ON c.id = l.child_id JOIN volunteer_orgs v ON v.id = l.vorg_id "      \
+    "JOIN orgs o ON o.id = v.org_id WHERE l.status = 'verified' AND "                      \
+    "l.service_date BETWEEN ? AND ? AND c.village_code LIKE CONCAT(?, '%') "               \
+    "GROUP BY v.id, o.name ORDER BY o.name"
+#define REPORT_BY_TOWNSHIP                                                                 \
+    "SELECT d.name, COUNT(*) AS services, SUM(l.minutes) AS minutes, "                     \
+    "COUNT(DISTINCT l.child_id) AS children FROM volunteer_logs l "                        \
+    "JOIN children c ON c.id = l.child_id JOIN divisions d ON d.code = c.township_code "    \
+    "WHERE l.status = 'verified' AND l.service_date BETWEEN ? AND ? AND "                  \
+    "c.village_code LIKE CONCAT(?, '%') GROUP BY d.code, d.name ORDER BY d.code"
+
+int report_page(portal_req *r, const struct portal_services *s)
+{
+    const char *from, *to;
+    period(r, s, &from, &to);
+    if (strcmp(from, to) > 0)
+        return s->fail(r, 400, "起始日期不能晚于截止日期。");
+    const char *pre = s->scope_prefix(r);
+    if (s->db_query_hdf(r, "ByOrg", REPORT_BY_ORG, "sss", from, to, pre) < 0 ||
+        s->db_query_hdf(r, "ByTownship", REPORT_BY_TOWNSHIP, "sss", from, to, pre) < 0)
+        return 500;
+    s->set(r, "From", from);
+    s->set(r, "To", to);
+    return s->render(r, "report.cs", "志愿服务统计");
+}
+
+static int csv_row(void *ctx, portal_rows *rows)
+{
+    void **c = ctx;
+    portal_req *r = c[0];
+    const struct portal_services *s = c[1];
+    s->csv_cell(r, c[2], 0);
+    s->csv_cell(r, s->db_col(rows, 0), 0);
+    s->csv_cell(r, s->db_col(rows, 1), 0);
+    s->csv_cell(r, s->db_col(rows, 2), 0);
+    s->csv_cell(r, s->db_col(rows, 3), 1);
+    return 0;
+}
+
+int report_csv(portal_req *r, const struct portal_services *s)
+{
+    const char *from, *to;
+    period(r, s, &from, &to);
+    if (strcmp(from, to) > 0)
+        return s->fail(r, 400, "起始日期不能晚于截止日期。");
+    const char *pre = s->scope_prefix(r);
+    s->header(r, "Content-Type", "text/csv; charset=utf-8");
+    s->header(r, "Content-Disposition",
+              s->sprintf(r, "attachment; filename=\"volunteer-%s-%s.csv\"", from, to));
+    s->write(r, "\xEF\xBB\xBF", 3);
+    const char *heads[] = {"分组", "名称", "服务次数", "服务时长（分钟）", "服务儿童数"};
+    for (int i = 0; i < 5; i++)
+        s->csv_cell(r, heads[i], i == 4);
+    void *ctx[3] = {r, (void *)s, (void *)"按组织"};
+    if (s->db_stream(r, csv_row, ctx, REPORT_BY_ORG, "sss", from, to, pre) < 0)
+        return s->output_sent(r) ? 200 : 500;
+    ctx[2] = (void *)"按乡镇";
+    if (s->db_stream(r, csv_row, ctx, REPORT_BY_TOWNSHIP, "sss", from, to, pre) < 0)
+        return s->output_sent(r) ? 200 : 500;
+    s->audit(r, "volunteer.report.export", "volunteer_report", NULL,
+             s->sprintf(r, "from=%s to=%s", from, to));
+    return 200;
+}

@@ -1,0 +1,53 @@
+/*
+ * volunteer.h - 社会组织与志愿服务: shared declarations.
+ * orgs.c:    partner organisations (register, approve, suspend, end; dated
+ *            status events), their volunteers, the partner's own page.
+ * service.c: assignments of children to an organisation, the partner's
+ *            restricted view of an assigned child, service logs, township
+ *            verification, the report and its CSV.
+ * volunteer.c: the module descriptor.
+ */
+#ifndef VOLUNTEER_H
+#define VOLUNTEER_H
+
+#include "portal_module.h"
+
+/* the fixed list of service types */
+extern const char *const vol_service_types[];
+int vol_service_type_ok(const char *t);
+/* the {id} of the path as a positive number, or 0 */
+long long vol_path_id(portal_req *r, const struct portal_services *s);
+/* the partner user's organisation (volunteer_orgs.id via users.org_id);
+ * 0 ok, -1 none.  status may be NULL. */
+int vol_partner_org(portal_req *r, const struct portal_services *s, long long *vorg,
+                    const char **status);
+/* the service types and the template's select list */
+void vol_set_types(portal_req *r, const struct portal_services *s);
+
+/* orgs.c */
+extern const struct portal_param org_params[];
+extern const struct portal_param status_params[];
+extern const struct portal_param volunteer_params[];
+int orgs_page(portal_req *r, const struct portal_services *s);
+int org_register(portal_req *r, const struct portal_services *s);
+int org_view(portal_req *r, const struct portal_services *s);
+int org_status(portal_req *r, const struct portal_services *s);
+int partner_home(portal_req *r, const struct portal_services *s);
+int volunteer_add(portal_req *r, const struct portal_services *s);
+
+/* service.c */
+extern const struct portal_param assign_params[];
+extern const struct portal_param log_params[];
+extern const struct portal_param verify_params[];
+extern const struct portal_param report_params[];
+int assign_add(portal_req *r, const struct portal_services *s);
+int assign_end(portal_req *r, const struct portal_services *s);
+int partner_child(portal_req *r, const struct portal_services *s);
+int log_add(portal_req *r, const struct portal_services *s);
+int log_edit(portal_req *r, const struct portal_services *s);
+int verify_page(portal_req *r, const struct portal_services *s);
+int verify_act(portal_req *r, const struct portal_services *s);
+int report_page(portal_req *r, const struct portal_services *s);
+int report_csv(portal_req *r, const struct portal_services *s);
+
+#endif
