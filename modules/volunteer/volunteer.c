@@ -21,6 +21,26 @@ static const struct portal_route routes[] = {
     {"POST", "/volunteer/verify/logs/{id}", verify_act, "volunteer.verify", PR_STATE_CHANGING, verify_params},
     {"GET", "/volunteer/reports", report_page, "volunteer.manage", 0, report_params},
     {"GET", "/volunteer/reports.csv", report_csv, "volunteer.manage", PR_NO_LAYOUT, report_params},
+    /* permission checked in the handler: volunteer.manage, or the partner of its org */
+    {"GET", "/volunteer/volunteers/{id}/certificate", certificate_page, NULL, 0, none},
+    /* volunteer.manage or volunteer.verify, checked in the handler */
+    {"GET", "/volunteer/reports/unserved", unserved_page, NULL, 0, unserved_params},
+    {"GET", "/volunteer/reports/unserved.csv", unserved_csv, NULL, PR_NO_LAYOUT, unserved_params},
+    {"GET", "/volunteer/care", care_page, "volunteer.manage", 0, none},
+    {"POST", "/volunteer/care", care_add, "volunteer.manage", PR_STATE_CHANGING, care_params},
+    {"GET", "/volunteer/care/{id}", care_view, "volunteer.manage", 0, none},
+    {"POST", "/volunteer/care/{id}/match", care_match, "volunteer.manage", PR_STATE_CHANGING, match_params},
+    {"POST", "/volunteer/care/{id}/status", care_status, "volunteer.manage", PR_STATE_CHANGING, care_status_params},
+    {"GET", "/volunteer/projects", projects_page, "volunteer.manage", 0, none},
+    {"POST", "/volunteer/projects", project_add, "volunteer.manage", PR_STATE_CHANGING, project_params},
+    {"GET", "/volunteer/projects/{id}", project_view, "volunteer.manage", 0, none},
+    {"POST", "/volunteer/projects/{id}/spend", project_spend, "volunteer.manage", PR_STATE_CHANGING, spend_params},
+    {"POST", "/volunteer/donations", donation_add, "volunteer.manage", PR_STATE_CHANGING, donation_params},
+    {"POST", "/volunteer/donations/{id}/deliver", donation_deliver, "volunteer.manage", PR_STATE_CHANGING, deliver_params},
+    {"GET", "/volunteer/partner/projects", partner_projects, "volunteer.partner", 0, none},
+    {"GET", "/volunteer/partner/projects/{id}", partner_project, "volunteer.partner", 0, none},
+    {"GET", "/volunteer/reports/donations", donations_report, "volunteer.manage", 0, none},
+    {"GET", "/volunteer/reports/donations.csv", donations_csv, "volunteer.manage", PR_NO_LAYOUT, none},
     {NULL, NULL, NULL, NULL, 0, NULL}};
 
 static const struct portal_permission perms[] = {
@@ -34,10 +54,15 @@ static const struct portal_menu menu[] = {
     {"志愿服务统计", "/volunteer/reports", "volunteer.manage", 41},
     {"志愿服务", "/volunteer/partner", "volunteer.partner", 42},
     {"服务记录核实", "/volunteer/verify", "volunteer.verify", 43},
+    {"未获服务儿童", "/volunteer/reports/unserved", "volunteer.verify", 44},
+    {"爱心寄养与助养", "/volunteer/care", "volunteer.manage", 45},
+    {"慈善项目与捐赠", "/volunteer/projects", "volunteer.manage", 46},
+    {"本组织慈善项目", "/volunteer/partner/projects", "volunteer.partner", 47},
     {NULL, NULL, NULL, 0}};
 
 static const struct portal_migration migrations[] = {
     {1, "001_volunteer.sql"},
+    {2, "002_more.sql"},
     {0, NULL}};
 
 const struct portal_module portal_module = {

@@ -5,6 +5,11 @@
  * service.c: assignments of children to an organisation, the partner's
  *            restricted view of an assigned child, service logs, township
  *            verification, the report and its CSV.
+ * reports.c: a volunteer's certificate of verified hours; children with no
+ *            verified service for N months.
+ * care.c:    care offers (foster, entrusted care, sponsorship) and matches.
+ * donations.c: charity projects, spending, donations (integer fen), the
+ *            donations report.
  * volunteer.c: the module descriptor.
  */
 #ifndef VOLUNTEER_H
@@ -49,5 +54,40 @@ int verify_page(portal_req *r, const struct portal_services *s);
 int verify_act(portal_req *r, const struct portal_services *s);
 int report_page(portal_req *r, const struct portal_services *s);
 int report_csv(portal_req *r, const struct portal_services *s);
+
+/* reports.c */
+extern const struct portal_param unserved_params[];
+int certificate_page(portal_req *r, const struct portal_services *s);
+int unserved_page(portal_req *r, const struct portal_services *s);
+int unserved_csv(portal_req *r, const struct portal_services *s);
+
+/* care.c */
+extern const struct portal_param care_params[];
+extern const struct portal_param match_params[];
+extern const struct portal_param care_status_params[];
+int care_page(portal_req *r, const struct portal_services *s);
+int care_add(portal_req *r, const struct portal_services *s);
+int care_view(portal_req *r, const struct portal_services *s);
+int care_match(portal_req *r, const struct portal_services *s);
+int care_status(portal_req *r, const struct portal_services *s);
+
+/* donations.c */
+/* yuan text ("1234", "1234.5", "0.05") into integer fen without floating
+ * point; 0 ok, -1 malformed (sign, exponent, >2 decimals, >10 digits) */
+int vol_parse_fen(const char *in, long long *fen);
+extern const struct portal_param project_params[];
+extern const struct portal_param spend_params[];
+extern const struct portal_param donation_params[];
+extern const struct portal_param deliver_params[];
+int projects_page(portal_req *r, const struct portal_services *s);
+int project_add(portal_req *r, const struct portal_services *s);
+int project_view(portal_req *r, const struct portal_services *s);
+int project_spend(portal_req *r, const struct portal_services *s);
+int donation_add(portal_req *r, const struct portal_services *s);
+int donation_deliver(portal_req *r, const struct portal_services *s);
+int partner_projects(portal_req *r, const struct portal_services *s);
+int partner_project(portal_req *r, const struct portal_services *s);
+int donations_report(portal_req *r, const struct portal_services *s);
+int donations_csv(portal_req *r, const struct portal_services *s);
 
 #endif

@@ -13,7 +13,7 @@
 <section class="panel" id="volunteers">
   <h2>志愿者</h2>
   <table class="list"><thead><tr><th scope="col">编号</th><th scope="col">姓名</th><th scope="col">电话</th><th scope="col">专长</th><th scope="col">可服务时间</th><th scope="col">已核实服务时长（分钟）</th></tr></thead><tbody>
-  <?cs each:v = Volunteers ?><tr><td><?cs var:v.id ?></td><td><?cs var:v.name ?></td><td><?cs var:v.phone ?></td><td><?cs var:v.skills ?></td><td><?cs var:v.availability ?></td><td class="num" data-volunteer="<?cs var:v.id ?>"><?cs var:v.minutes ?></td></tr><?cs /each ?>
+  <?cs each:v = Volunteers ?><tr><td><?cs var:v.id ?></td><td><a href="/volunteer/volunteers/<?cs var:v.id ?>/certificate"><?cs var:v.name ?></a></td><td><?cs var:v.phone ?></td><td><?cs var:v.skills ?></td><td><?cs var:v.availability ?></td><td class="num" data-volunteer="<?cs var:v.id ?>"><?cs var:v.minutes ?></td></tr><?cs /each ?>
   </tbody></table>
   <form method="post" action="/volunteer/partner/volunteers">
     <?cs call:csrf() ?>

@@ -6,6 +6,7 @@
   <button type="submit">统计</button>
   <a href="/volunteer/reports.csv?from=<?cs var:url_escape(From) ?>&amp;to=<?cs var:url_escape(To) ?>">导出 CSV</a>
 </form>
+<p><a href="/volunteer/reports/unserved">未获服务儿童</a> · <a href="/volunteer/reports/donations">捐赠统计</a></p>
 <p class="summary">只统计乡镇已核实的服务记录，<?cs var:From ?> 至 <?cs var:To ?>。</p>
 <table class="list" id="by-org">
   <caption>按社会组织</caption>

@@ -1,0 +1,226 @@
+/*
+ * care.c - care offers: families and organisations offering foster care
+ * (家庭寄养), entrusted care (委托代养) or caring sponsorship (爱心助养).
+ *
+ * Staff (volunteer.manage) record an offer for an area within their scope
+ * and match it to a child in scope; the match is a volunteer_care_matches
+ * row plus a child_events row, so the child's file shows it.  An offer
+ * outside the user's scope answers s->not_found.  Everything is audited.
+ */
+#include "volunteer.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const struct portal_param care_params[] = {
+    {"offerer_kind", PP_CODE, 8, 1, "提供方类型"},
+    {"offerer", PP_TEXT, 100, 1, "提供方"},
+    {"contact_name", PP_TEXT, 64, 1, "联系人"},
+    {"contact_phone", PP_CODE, 32, 1, "联系电话"},
+    {"kind", PP_CODE, 16, 1, "关爱方式"},
+    {"area_code", PP_CODE, 12, 1, "服务区域"},
+    {"capacity", PP_INT, 3, 1, "可照料人数"},
+    {"notes", PP_LINES, 1000, 0, "备注"},
+    {NULL, 0, 0, 0, NULL}};
+
+const struct portal_param match_params[] = {
+    {"child_id", PP_INT, 20, 1, "儿童编号"},
+    {"start_date", PP_DATE, 10, 1, "开始日期"},
+    {"notes", PP_TEXT, 500, 0, "备注"},
+    {NULL, 0, 0, 0, NULL}};
+
+const struct portal_param care_status_params[] = {
+    {"status", PP_CODE, 16, 1, "状态"},
+    {NULL, 0, 0, 0, NULL}};
+
+static const char *kind_title(const char *k)
+{
+    if (!k) return NULL;
+    if (strcmp(k, "foster") == 0) return "家庭寄养";
+    if (strcmp(k, "entrusted") == 0) return "委托代养";
+    if (strcmp(k, "sponsor") == 0) return "爱心助养";
+    return NULL;
+}
+
+static void set_labels(portal_req *r, const struct portal_services *s)
+{
+    s->set(r, "Lbl.kind.foster", "家庭寄养");
+    s->set(r, "Lbl.kind.entrusted", "委托代养");
+    s->set(r, "Lbl.kind.sponsor", "爱心助养");
+    s->set(r, "Lbl.offerer.family", "家庭");
+    s->set(r, "Lbl.offerer.org", "组织");
+    s->set(r, "Lbl.status.open", "可匹配");
+    s->set(r, "Lbl.status.matched", "已满额");
+    s->set(r, "Lbl.status.closed", "已关闭");
+}
+
+int care_page(portal_req *r, const struct portal_services *s)
+{
+    const char *pre = s->scope_prefix(r);
+    if (s->db_query_hdf(r, "Offers",
+                        "SELECT f.id, f.offerer_kind, f.offerer, f.contact_name, f.contact_phone, "
+                        "f.kind, d.name AS area, f.capacity, f.status, (SELECT COUNT(*) FROM "
+                        "volunteer_care_matches m WHERE m.offer_id = f.id) AS matched "
+                        "FROM volunteer_care_offers f JOIN divisions d ON d.code = f.area_code "
+                        "WHERE f.area_code LIKE CONCAT(?, '%') ORDER BY f.id DESC LIMIT 500",
+                        "s", pre) < 0 ||
+        s->db_query_hdf(r, "Areas",
+                        "SELECT code, name FROM divisions WHERE level IN ('county', 'township') "
+                        "AND code LIKE CONCAT(?, '%') AND valid_to IS NULL ORDER BY code",
+                        "s", pre) < 0)
+        return 500;
+    set_labels(r, s);
+    return s->render(r, "care.cs", "爱心寄养与助养");
+}
+
+int care_add(portal_req *r, const struct portal_services *s)
+{
+    const char *okind = s->param(r, "offerer_kind"), *kind = s->param(r, "kind");
+    const char *area = s->param(r, "area_code"), *notes = s->param(r, "notes");
+    long long cap = s->param_int(r, "capacity", 0);
+    if (strcmp(okind, "family") != 0 && strcmp(okind, "org") != 0)
+        return s->fail(r, 400, "提供方类型应为家庭或组织。");
+    if (!kind_title(kind))
+        return s->fail(r, 400, "关爱方式应为家庭寄养、委托代养或爱心助养。");
+    if (cap < 1 || cap > 100)
+        return s->fail(r, 400, "可照料人数应为 1 到 100。");
+    portal_rows *q = s->db_query(r, "SELECT code FROM divisions WHERE code = ?", "s", area);
+    if (!q)
+        return 500;
+    if (!s->db_next(q) || !s->in_scope(r, area))
+        return s->fail(r, 400, "服务区域不在您的管辖范围内。");
+    if (s->db_exec(r, "INSERT INTO volunteer_care_offers (offerer_kind, offerer, contact_name, "
+                      "contact_phone, kind, area_code, capacity, notes, status, created_at, "
+                      "created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', UTC_TIMESTAMP(), ?)",
+                   "ssssssisi", okind, s->param(r, "offerer"), s->param(r, "contact_name"),
+                   s->param(r, "contact_phone"), kind, area, cap, notes ? notes : "",
+                   s->user(r)->id) != 1)
+        return 500;
+    long long id = s->db_insert_id(r);
+    s->audit(r, "volunteer.care.add", "care_offer", s->sprintf(r, "%lld", id),
+             s->sprintf(r, "kind=%s area=%s capacity=%lld", kind, area, cap));
+    s->flash(r, "关爱意向已登记。");
+    return s->redirect(r, s->sprintf(r, "/volunteer/care/%lld", id));
+}
+
+/* the offer's area, when it exists and is in scope; NULL otherwise */
+static const char *offer_area(portal_req *r, const struct portal_services *s, long long id,
+                              int for_update)
+{
+    portal_rows *q = s->db_query(r, for_update ? "SELECT area_code FROM volunteer_care_offers "
+                                                 "WHERE id = ? FOR UPDATE"
+                                               : "SELECT area_code FROM volunteer_care_offers "
+                                                 "WHERE id = ?", "i", id);
+    if (!q || !s->db_next(q) || !s->in_scope(r, s->db_col(q, 0)))
+        return NULL;
+    return s->db_col(q, 0);
+}
+
+int care_view(portal_req *r, const struct portal_services *s)
+{
+    long long id = vol_path_id(r, s);
+    const char *sid = s->path_arg(r, "id");
+    if (id <= 0 || !offer_area(r, s, id, 0))
+        return s->not_found(r, "care_offer", sid);
+    if (s->db_query_hdf(r, "Offer",
+                        "SELECT f.id, f.offerer_kind, f.offerer, f.contact_name, f.contact_phone, "
+                        "f.kind, d.name AS area, f.capacity, f.notes, f.status, f.created_at "
+                        "FROM volunteer_care_offers f JOIN divisions d ON d.code = f.area_code "
+                        "WHERE f.id = ?", "i", id) != 1 ||
+        s->db_query_hdf(r, "Matches",
+                        "SELECT m.id, m.child_id, c.name AS child_name, v.name AS village, "
+                        "m.start_date, m.notes FROM volunteer_care_matches m JOIN children c ON "
+                        "c.id = m.child_id JOIN divisions v ON v.code = c.village_code "
+                        "WHERE m.offer_id = ? ORDER BY m.id", "i", id) < 0)
+        return 500;
+    set_labels(r, s);
+    s->set(r, "Today", s->today(r));
+    s->audit(r, "volunteer.care.view", "care_offer", sid, NULL);
+    return s->render(r, "care_offer.cs", "关爱意向");
+}
+
+int care_match(portal_req *r, const struct portal_services *s)
+{
+    long long id = vol_path_id(r, s), child = s->param_int(r, "child_id", 0);
+    const char *sid = s->path_arg(r, "id"), *notes = s->param(r, "notes");
+    const char *start = s->param(r, "start_date");
+    if (id <= 0)
+        return s->not_found(r, "care_offer", sid);
+    if (s->db_begin(r) != 0)
+        return 500;
+    if (!offer_area(r, s, id, 1)) {
+        s->db_rollback(r);
+        return s->not_found(r, "care_offer", sid);
+    }
+    portal_rows *q = s->db_query(r, "SELECT f.status, f.capacity, f.kind, f.offerer, (SELECT "
+                                    "COUNT(*) FROM volunteer_care_matches m WHERE m.offer_id = "
+                                    "f.id) FROM volunteer_care_offers f WHERE f.id = ?", "i", id);
+    if (!q || !s->db_next(q)) {
+        s->db_rollback(r);
+        return 500;
+    }
+    const char *status = s->db_col(q, 0), *kind = s->db_col(q, 2), *offerer = s->db_col(q, 3);
+    long long cap = strtoll(s->db_col(q, 1), NULL, 10), used = strtoll(s->db_col(q, 4), NULL, 10);
+    if (strcmp(status, "open") != 0) {
+        s->db_rollback(r);
+        return s->fail(r, 409, "该关爱意向已满额或已关闭，不能再匹配。");
+    }
+    q = s->db_query(r, "SELECT village_code, name, status FROM children WHERE id = ?", "i", child);
+    if (!q) {
+        s->db_rollback(r);
+        return 500;
+    }
+    if (!s->db_next(q) || !s->in_scope(r, s->db_col(q, 0))) {
+        s->db_rollback(r);
+        return s->not_found(r, "child", s->sprintf(r, "%lld", child));
+    }
+    const char *cname = s->db_col(q, 1);
+    q = s->db_query(r, "SELECT id FROM volunteer_care_matches WHERE offer_id = ? AND child_id = ?",
+                    "ii", id, child);
+    if (!q) {
+        s->db_rollback(r);
+        return 500;
+    }
+    if (s->db_next(q)) {
+        s->db_rollback(r);
+        return s->fail(r, 409, "该儿童已与此关爱意向匹配。");
+    }
+    long long uid = s->user(r)->id;
+    if (s->db_exec(r, "INSERT INTO volunteer_care_matches (offer_id, child_id, start_date, notes, "
+                      "created_at, created_by) VALUES (?, ?, ?, ?, UTC_TIMESTAMP(), ?)",
+                   "iissi", id, child, start, notes ? notes : "", uid) != 1)
+        goto fail;
+    long long mid = s->db_insert_id(r);
+    if (used + 1 >= cap &&
+        s->db_exec(r, "UPDATE volunteer_care_offers SET status = 'matched' WHERE id = ?", "i",
+                   id) != 1)
+        goto fail;
+    if (s->db_exec(r, "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) "
+                      "VALUES (?, UTC_TIMESTAMP(), ?, 'volunteer', 'volunteer.care.match', ?)",
+                   "iis", child, uid,
+                   s->sprintf(r, "匹配%s：%s（自 %s 起）", kind_title(kind), offerer, start)) != 1 ||
+        s->db_commit(r) != 0)
+        goto fail;
+    s->audit(r, "volunteer.care.match", "child", s->sprintf(r, "%lld", child),
+             s->sprintf(r, "offer=%lld match=%lld kind=%s", id, mid, kind));
+    s->flash(r, s->sprintf(r, "已为%s匹配该关爱意向。", cname));
+    return s->redirect(r, s->sprintf(r, "/volunteer/care/%lld", id));
+fail:
+    s->db_rollback(r);
+    return 500;
+}
+
+int care_status(portal_req *r, const struct portal_services *s)
+{
+    long long id = vol_path_id(r, s);
+    const char *sid = s->path_arg(r, "id"), *st = s->param(r, "status");
+    if (id <= 0 || !offer_area(r, s, id, 0))
+        return s->not_found(r, "care_offer", sid);
+    if (strcmp(st, "closed") != 0 && strcmp(st, "open") != 0)
+        return s->fail(r, 400, "状态不正确。");
+    if (s->db_exec(r, "UPDATE volunteer_care_offers SET status = ? WHERE id = ?", "si", st, id) < 0)
+        return 500;
+    s->audit(r, "volunteer.care.status", "care_offer", sid, s->sprintf(r, "status=%s", st));
+    s->flash(r, strcmp(st, "closed") == 0 ? "关爱意向已关闭。" : "关爱意向已重新开放。");
+    return s->redirect(r, s->sprintf(r, "/volunteer/care/%lld", id));
+}

@@ -1,0 +1,146 @@
+/*
+ * reports.c - the volunteer's certificate of verified hours and the report
+ * of children in scope who received no verified service for N months.
+ *
+ * Hours are always the SUM of verified service logs the volunteer took part
+ * in; submitted or returned logs never count.
+ */
+#include "volunteer.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const struct portal_param unserved_params[] = {
+    {"months", PP_INT, 3, 0, "月数"},
+    {NULL, 0, 0, 0, NULL}};
+
+/* ------------------------------------------------------------ certificate */
+
+int certificate_page(portal_req *r, const struct portal_services *s)
+{
+    long long id = vol_path_id(r, s), mine = 0;
+    const char *sid = s->path_arg(r, "id");
+    if (id <= 0)
+        return s->not_found(r, "volunteer", sid);
+    portal_rows *q = s->db_query(r, "SELECT p.vorg_id FROM volunteers p WHERE p.id = ?", "i", id);
+    if (!q)
+        return 500;
+    if (!s->db_next(q))
+        return s->not_found(r, "volunteer", sid);
+    long long vorg = strtoll(s->db_col(q, 0), NULL, 10);
+    /* staff who manage organisations, or a partner of the volunteer's own one */
+    if (!s->has_perm(r, "volunteer.manage") &&
+        !(s->has_perm(r, "volunteer.partner") && vol_partner_org(r, s, &mine, NULL) == 0 &&
+          mine == vorg))
+        return s->not_found(r, "volunteer", sid);
+    if (s->db_query_hdf(r, "Cert",
+                        "SELECT p.id, p.name, o.name AS org_name, "
+                        "COUNT(l.id) AS services, COALESCE(SUM(l.minutes), 0) AS minutes, "
+                        "MIN(l.service_date) AS first_date, MAX(l.service_date) AS last_date "
+                        "FROM volunteers p JOIN volunteer_orgs v ON v.id = p.vorg_id "
+                        "JOIN orgs o ON o.id = v.org_id "
+                        "LEFT JOIN volunteer_log_people lp ON lp.volunteer_id = p.id "
+                        "LEFT JOIN volunteer_logs l ON l.id = lp.log_id AND l.status = 'verified' "
+                        "WHERE p.id = ? GROUP BY p.id, p.name, o.name",
+                        "i", id) != 1)
+        return 500;
+    q = s->db_query(r, "SELECT COALESCE(SUM(l.minutes), 0) FROM volunteer_log_people lp "
+                       "JOIN volunteer_logs l ON l.id = lp.log_id WHERE lp.volunteer_id = ? "
+                       "AND l.status = 'verified'", "i", id);
+    if (!q || !s->db_next(q))
+        return 500;
+    long long minutes = strtoll(s->db_col(q, 0), NULL, 10);
+    s->set_int(r, "Hours", minutes / 60);
+    s->set_int(r, "Minutes", minutes % 60);
+    s->set_int(r, "TotalMinutes", minutes);
+    s->set(r, "Issued", s->today(r));
+    s->audit(r, "volunteer.certificate", "volunteer", sid,
+             s->sprintf(r, "vorg=%lld minutes=%lld", vorg, minutes));
+    return s->render(r, "certificate.cs", "志愿服务时长证明");
+}
+
+/* ------------------------------------------------------------ unserved */
+
+#define UNSERVED_FROM                                                                         \
+    "FROM children c JOIN divisions d ON d.code = c.village_code "                            \
+    "JOIN divisions t ON t.code = c.township_code "                                           \
+    "WHERE c.status = 'active' AND c.village_code LIKE CONCAT(?, '%') AND NOT EXISTS "       \
+    "(SELECT 1 FROM volunteer_logs l WHERE l.child_id = c.id AND l.status = 'verified' AND "  \
+    "l.service_date > DATE_SUB(?, INTERVAL ? MONTH)) "
+#define UNSERVED_LIST                                                                         \
+    "SELECT c.id, c.name, t.name AS township, d.name AS village, "                            \
+    "COALESCE((SELECT MAX(l.service_date) FROM volunteer_logs l WHERE l.child_id = c.id AND " \
+    "l.status = 'verified'), '无') AS last_service " UNSERVED_FROM                            \
+    "ORDER BY c.township_code, c.village_code, c.id LIMIT ?"
+#define UNSERVED_LIMIT 1000
+
+/* months from the query: 1..36, default 3; 0 = refused (answered) */
+static int unserved_months(portal_req *r, const struct portal_services *s, long long *months)
+{
+    if (!s->has_perm(r, "volunteer.manage") && !s->has_perm(r, "volunteer.verify"))
+        return s->fail(r, 403, "您没有查看此报表的权限。");
+    *months = s->param_int(r, "months", 3);
+    if (*months < 1 || *months > 36)
+        return s->fail(r, 400, "月数应为 1 到 36。");
+    return 0;
+}
+
+int unserved_page(portal_req *r, const struct portal_services *s)
+{
+    long long months = 0;
+    int rc = unserved_months(r, s, &months);
+    if (rc)
+        return rc;
+    const char *pre = s->scope_prefix(r), *today = s->today(r);
+    if (s->db_query_hdf(r, "ByTownship",
+                        "SELECT t.name AS township, COUNT(*) AS children " UNSERVED_FROM
+                        "GROUP BY c.township_code, t.name ORDER BY c.township_code",
+                        "ssi", pre, today, months) < 0)
+        return 500;
+    if (s->db_query_hdf(r, "Children", UNSERVED_LIST, "ssii", pre, today, months,
+                        (long long)UNSERVED_LIMIT) < 0)
+        return 500;
+    portal_rows *q = s->db_query(r, "SELECT COUNT(*) " UNSERVED_FROM, "ssi", pre, today, months);
+    if (!q || !s->db_next(q))
+        return 500;
+    long long total = strtoll(s->db_col(q, 0), NULL, 10);
+    s->set_int(r, "Total", total);
+    if (total > UNSERVED_LIMIT)
+        s->set_int(r, "Truncated", UNSERVED_LIMIT);
+    s->set_int(r, "Months", months);
+    s->set(r, "Today", today);
+    return s->render(r, "unserved.cs", "未获服务儿童");
+}
+
+static int unserved_row(void *ctx, portal_rows *rows)
+{
+    void **c = ctx;
+    portal_req *r = c[0];
+    const struct portal_services *s = c[1];
+    for (int i = 0; i < 5; i++)
+        s->csv_cell(r, s->db_col(rows, i), i == 4);
+    return 0;
+}
+
+int unserved_csv(portal_req *r, const struct portal_services *s)
+{
+    long long months = 0;
+    int rc = unserved_months(r, s, &months);
+    if (rc)
+        return rc;
+    const char *pre = s->scope_prefix(r), *today = s->today(r);
+    s->header(r, "Content-Type", "text/csv; charset=utf-8");
+    s->header(r, "Content-Disposition",
+              s->sprintf(r, "attachment; filename=\"unserved-%lldm-%s.csv\"", months, today));
+    s->write(r, "\xEF\xBB\xBF", 3);
+    const char *heads[] = {"儿童编号", "姓名", "乡镇", "村（社区）", "最近一次服务"};
+    for (int i = 0; i < 5; i++)
+        s->csv_cell(r, heads[i], i == 4);
+    void *ctx[2] = {r, (void *)s};
+    if (s->db_stream(r, unserved_row, ctx, UNSERVED_LIST, "ssii", pre, today, months,
+                     100000LL) < 0)
+        return s->output_sent(r) ? 200 : 500;
+    s->audit(r, "volunteer.unserved.export", "volunteer_report", NULL,
+             s->sprintf(r, "months=%lld", months));
+    return 200;
+}

@@ -1,0 +1,17 @@
+<?cs # A project, for staff: with the spending and delivery forms. ?>
+<?cs include:"project_body.cs" ?>
+<form method="post" action="/volunteer/projects/<?cs var:Project.0.id ?>/spend" class="panel">
+  <?cs call:csrf() ?>
+  <h3>登记支出</h3>
+  <div class="field"><label for="f-sa">金额（元）</label><input type="text" id="f-sa" name="amount" maxlength="20" inputmode="decimal" pattern="[0-9]+(\.[0-9]{1,2})?" required></div>
+  <div class="field"><label for="f-sd">支出日期</label><input type="date" id="f-sd" name="spent_on" value="<?cs var:Today ?>" required></div>
+  <div class="field"><label for="f-sp">用途</label><input type="text" id="f-sp" name="purpose" maxlength="200" required></div>
+  <button type="submit">登记</button>
+</form>
+<section class="panel" id="donations">
+  <h2>捐赠</h2>
+  <table class="list"><thead><tr><th scope="col">编号</th><th scope="col">捐赠方</th><th scope="col">金额（元）</th><th scope="col">物资</th><th scope="col">认捐日期</th><th scope="col">状态</th><th scope="col">交付</th></tr></thead><tbody>
+  <?cs each:d = Donations ?><tr data-donation="<?cs var:d.id ?>"><td><?cs var:d.id ?></td><td><?cs var:d.donor ?></td><td class="num"><?cs var:d.money ?></td><td><?cs var:d.goods ?></td><td><?cs var:d.pledged_date ?></td><td><?cs var:Lbl.don[d.status] ?> <?cs var:d.delivered_date ?></td>
+    <td><?cs if:d.status == "pledged" ?><form method="post" action="/volunteer/donations/<?cs var:d.id ?>/deliver" class="inline"><?cs call:csrf() ?><input type="date" name="delivered_date" value="<?cs var:Today ?>" required aria-label="交付日期"><button type="submit">确认交付</button></form><?cs /if ?></td></tr><?cs /each ?>
+  </tbody></table>
+</section>
