@@ -18,6 +18,7 @@
  *                    and the wf_* services.
  *   1.3  2026-11-29  services csv_cell and output_sent; write() is buffered by
  *                    the host (small responses get a Content-Length).
+ *   1.4  2026-11-29  services yuan_to_fen and fen_to_yuan (appended).
  */
 #ifndef PORTAL_MODULE_H
 #define PORTAL_MODULE_H
@@ -28,7 +29,7 @@
 
 #define PORTAL_MODULE_MAGIC 0x59594D44u /* "YYMD" */
 #define PORTAL_ABI_MAJOR 1
-#define PORTAL_ABI_MINOR 3
+#define PORTAL_ABI_MINOR 4
 
 typedef struct portal_req portal_req;     /* one request; opaque to modules */
 typedef struct portal_rows portal_rows;   /* a query result; opaque */
@@ -253,6 +254,13 @@ struct portal_services {
     void (*csv_cell)(portal_req *r, const char *value, int last);
     /* 1.3: 1 once output has gone out (the status can no longer change) */
     int (*output_sent)(portal_req *r);
+
+    /* 1.4: money is integer fen.  yuan_to_fen parses "1651.5" -> 165150
+     * exactly (digits, at most 2 decimals, at most 10 integer digits, a
+     * leading '-' only when allow_sign); 0 ok, -1 refused.  fen_to_yuan
+     * formats 165150 as "1651.50". */
+    int (*yuan_to_fen)(const char *text, int allow_sign, long long *fen);
+    const char *(*fen_to_yuan)(portal_req *r, long long fen);
 };
 
 #endif

@@ -302,6 +302,13 @@ static const char *s_today(portal_req *r)
     return out;
 }
 
+static const char *s_fen_to_yuan(portal_req *r, long long fen)
+{
+    char out[32];
+    money_format(fen, out);
+    return arena_strdup(r->a, out);
+}
+
 const struct portal_services services = {
     .magic = PORTAL_MODULE_MAGIC,
     .abi_major = PORTAL_ABI_MAJOR,
@@ -348,6 +355,8 @@ const struct portal_services services = {
     .today = s_today,
     .csv_cell = resp_csv_cell,
     .output_sent = resp_sent,
+    .yuan_to_fen = money_parse_fen,
+    .fen_to_yuan = s_fen_to_yuan,
     .wf_start = wf_svc_start,
     .wf_act = wf_svc_act,
     .wf_error = wf_svc_error,

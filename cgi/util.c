@@ -303,6 +303,51 @@ void esc_csv(buf *b, const char *v, int last)
     buf_add(b, last ? "\r\n" : ",", last ? 2 : 1);
 }
 
+int money_parse_fen(const char *in, int allow_sign, long long *fen)
+{
+    const char *p = in;
+    int neg = 0;
+    if (!p || !*p)
+        return -1;
+    if (*p == '-') {
+        if (!allow_sign)
+            return -1;
+        neg = 1;
+        p++;
+    }
+    long long whole = 0, frac = 0;
+    int nd = 0, nf = 0;
+    while (*p >= '0' && *p <= '9') {
+        if (++nd > 10)
+            return -1;
+        whole = whole * 10 + (*p++ - '0');
+    }
+    if (nd == 0)
+        return -1;
+    if (*p == '.') {
+        p++;
+        while (*p >= '0' && *p <= '9') {
+            if (++nf > 2)
+                return -1;
+            frac = frac * 10 + (*p++ - '0');
+        }
+        if (nf == 0)
+            return -1;
+        if (nf == 1)
+            frac *= 10;
+    }
+    if (*p)
+        return -1;
+    *fen = (whole * 100 + frac) * (neg ? -1 : 1);
+    return 0;
+}
+
+void money_format(long long fen, char out[32])
+{
+    unsigned long long a = fen < 0 ? 0ULL - (unsigned long long)fen : (unsigned long long)fen;
+    snprintf(out, 32, "%s%llu.%02llu", fen < 0 ? "-" : "", a / 100, a % 100);
+}
+
 int utf8_valid(const char *str, size_t n)
 {
     const unsigned char *s = (const unsigned char *)str, *end = s + n;

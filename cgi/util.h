@@ -46,6 +46,12 @@ void esc_url(buf *b, const char *s);      /* a query-string component */
  * apostrophe); last = 1 ends the row with CRLF */
 void esc_csv(buf *b, const char *v, int last);
 int utf8_valid(const char *s, size_t n);  /* 1 if valid UTF-8 without NUL */
+
+/* money is integer fen.  "1651.5" -> 165150 exactly: digits, at most two
+ * decimals, at most 10 integer digits, a leading '-' only when allow_sign;
+ * 0 ok, -1 refused.  money_format: fen -> "1651.50" / "-12.05". */
+int money_parse_fen(const char *in, int allow_sign, long long *fen);
+void money_format(long long fen, char out[32]);
 size_t utf8_truncate(const char *s, size_t maxbytes); /* bytes to keep, on a char boundary */
 
 /* base64url without padding; returns bytes written (out has room for 4n/3+4) */

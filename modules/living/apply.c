@@ -161,41 +161,11 @@ static const char *trim(portal_req *r, const struct portal_services *s, const ch
     return out;
 }
 
-/* "1234", "1234.5", "1234.56" yuan -> fen; -1 if not a positive amount */
-static long long parse_yuan(const char *v)
+/* a positive amount in yuan -> fen through the host's parser; -1 if not */
+static long long parse_yuan(const struct portal_services *s, const char *v)
 {
-    if (!v || !*v)
-        return -1;
-    long long yuan = 0, fen = 0;
-    const char *p = v;
-    int digits = 0;
-    for (; *p >= '0' && *p <= '9'; p++, digits++) {
-        if (digits >= 9)
-            return -1;
-        yuan = yuan * 10 + (*p - '0');
-    }
-    if (!digits)
-        return -1;
-    if (*p == '.') {
-        p++;
-        int k = 0;
-        for (; *p >= '0' && *p <= '9' && k < 2; p++, k++)
-            fen = fen * 10 + (*p - '0');
-        if (k == 0)
-            return -1;
-        if (k == 1)
-            fen *= 10;
-    }
-    if (*p)
-        return -1;
-    long long total = yuan * 100 + fen;
-    return total > 0 ? total : -1;
-}
-
-static const char *fen_str(portal_req *r, const struct portal_services *s, long long fen)
-{
-    (void)r;
-    return s->sprintf(r, "%lld.%02lld", fen / 100, fen % 100);
+    long long fen = 0;
+    return s->yuan_to_fen(v, 0, &fen) == 0 && fen > 0 ? fen : -1;
 }
 
 /* the child (name, village, township) if in scope: 1; 0 none/outside; -1 db */
@@ -393,12 +363,12 @@ int apply_submit(portal_req *r, const struct portal_services *s)
     if (!tekun)
         care = NULL;
     if (strcmp(benefit, "temporary") == 0) {
-        fen = parse_yuan(amount);
+        fen = parse_yuan(s, amount);
         if (fen <= 0)
             return form_page(r, s, "临时救助须填写救助金额（元，最多两位小数，大于 0）。");
     }
     const char *summary = s->sprintf(r, "%s（%s）%s%s", t->title, sub_title,
-                                     fen > 0 ? "，金额 " : "", fen > 0 ? fen_str(r, s, fen) : "");
+                                     fen > 0 ? "，金额 " : "", fen > 0 ? s->fen_to_yuan(r, fen) : "");
     if (s->db_begin(r) != 0)
         return 500;
     long long id = s->wf_start(r, benefit, child, summary);
@@ -433,7 +403,7 @@ static int view_page(portal_req *r, const struct portal_services *s, long long i
     portal_rows *q = s->db_query(r, "SELECT amount_fen FROM living_applications WHERE app_id = ?",
                                  "i", id);
     if (q && s->db_next(q) && s->db_col(q, 0))
-        s->set(r, "Amount", fen_str(r, s, atoll(s->db_col(q, 0))));
+        s->set(r, "Amount", s->fen_to_yuan(r, atoll(s->db_col(q, 0))));
     if (s->db_query_hdf(r, "Grants", "SELECT id, benefit, subtype, start_month, end_month "
                         "FROM living_grants WHERE application_id = ?", "i", id) < 0)
         return 500;

@@ -99,57 +99,15 @@ static const char *benefit_label(const char *b)
 
 /* ------------------------------------------------------------ money */
 
-/* fen -> "1651.50" / "-12.05", by integer arithmetic */
+/* money: the host's one parser and formatter */
 static const char *yuan(portal_req *r, const struct portal_services *s, long long fen)
 {
-    unsigned long long a = fen < 0 ? 0ULL - (unsigned long long)fen : (unsigned long long)fen;
-    return s->sprintf(r, "%s%llu.%02llu", fen < 0 ? "-" : "", a / 100, a % 100);
+    return s->fen_to_yuan(r, fen);
 }
 
 static const char *yuan_str(portal_req *r, const struct portal_services *s, const char *fen)
 {
     return yuan(r, s, fen ? strtoll(fen, NULL, 10) : 0);
-}
-
-/* "1651.5" -> 165150.  Digits, at most one '.', at most 2 decimals, at most
- * 10 integer digits; a leading '-' only when signed.  0 ok, -1 refused. */
-static int parse_yuan(const char *in, int allow_sign, long long *fen)
-{
-    const char *p = in;
-    int neg = 0;
-    if (!p || !*p)
-        return -1;
-    if (*p == '-') {
-        if (!allow_sign)
-            return -1;
-        neg = 1;
-        p++;
-    }
-    long long whole = 0, frac = 0;
-    int nd = 0, nf = 0;
-    while (*p >= '0' && *p <= '9') {
-        if (++nd > 10)
-            return -1;
-        whole = whole * 10 + (*p++ - '0');
-    }
-    if (nd == 0)
-        return -1;
-    if (*p == '.') {
-        p++;
-        while (*p >= '0' && *p <= '9') {
-            if (++nf > 2)
-                return -1;
-            frac = frac * 10 + (*p++ - '0');
-        }
-        if (nf == 0)
-            return -1;
-        if (nf == 1)
-            frac *= 10;
-    }
-    if (*p)
-        return -1;
-    *fen = (whole * 100 + frac) * (neg ? -1 : 1);
-    return 0;
 }
 
 /* ------------------------------------------------------------ months */
@@ -376,7 +334,7 @@ int rate_add(portal_req *r, const struct portal_services *s)
     if (!rate_label(benefit, subtype))
         return s->fail(r, 400, "保障项目或类型不正确。");
     long long fen = 0;
-    if (parse_yuan(amount, 0, &fen) != 0)
+    if (s->yuan_to_fen(amount, 0, &fen) != 0)
         return s->fail(r, 400, "金额格式不正确：请填写以元为单位的数字，最多两位小数，例如 1651.50。");
     if (!basis || !*basis)
         return s->fail(r, 400, "请填写依据文件。");
@@ -770,7 +728,7 @@ int month_adjust(portal_req *r, const struct portal_services *s)
         return s->fail(r, 400, "补发只能针对本月以前应发未发的月份。");
     long long fen = 0;
     if (!backpay) {
-        if (parse_yuan(s->param(r, "amount"), 1, &fen) != 0 || fen == 0)
+        if (s->yuan_to_fen(s->param(r, "amount"), 1, &fen) != 0 || fen == 0)
             return s->fail(r, 400, "更正金额格式不正确：请填写以元为单位的非零数字，最多两位小数，减少用负数，例如 -100.50。");
         if (!note || !*note)
             return s->fail(r, 400, "更正须填写说明。");

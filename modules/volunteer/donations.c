@@ -4,7 +4,7 @@
  * report.
  *
  * Money is integer fen everywhere: typed yuan text ("1234.5") is parsed
- * into fen by vol_parse_fen without floating point, and shown as yuan by
+ * into fen by the host's yuan_to_fen without floating point, and shown as yuan by
  * integer arithmetic (the YUAN() SQL expression, DIV and MOD).  Staff
  * (volunteer.manage) register projects, spending and donations; a donation
  * to a child needs the child in scope.  A partner sees its own
@@ -17,43 +17,6 @@
 
 /* a non-negative fen column as yuan text: 123456 -> "1234.56" */
 #define YUAN(x) "CONCAT(" x " DIV 100, '.', LPAD(" x " MOD 100, 2, '0'))"
-
-#define MAX_YUAN_DIGITS 10 /* up to 9 999 999 999.99 yuan */
-
-int vol_parse_fen(const char *in, long long *fen)
-{
-    if (!in || !*in)
-        return -1;
-    const char *p = in;
-    long long yuan = 0, cents = 0;
-    int digits = 0;
-    while (*p >= '0' && *p <= '9') {
-        if (++digits > MAX_YUAN_DIGITS)
-            return -1;
-        yuan = yuan * 10 + (*p - '0');
-        p++;
-    }
-    if (digits == 0)
-        return -1;
-    if (*p == '.') {
-        p++;
-        int d = 0;
-        while (*p >= '0' && *p <= '9') {
-            if (++d > 2)
-                return -1;
-            cents = cents * 10 + (*p - '0');
-            p++;
-        }
-        if (d == 0)
-            return -1;
-        if (d == 1)
-            cents *= 10;
-    }
-    if (*p)
-        return -1;
-    *fen = yuan * 100 + cents;
-    return 0;
-}
 
 #define BAD_AMOUNT "金额格式不正确：请填写以元为单位的正数，最多两位小数，例如 1234.50。"
 
@@ -134,7 +97,7 @@ int project_add(portal_req *r, const struct portal_services *s)
 {
     long long vorg = s->param_int(r, "vorg_id", 0), budget = 0;
     const char *from = s->param(r, "start_date"), *to = s->param(r, "end_date");
-    if (vol_parse_fen(s->param(r, "budget"), &budget) != 0 || budget <= 0)
+    if (s->yuan_to_fen(s->param(r, "budget"), 0, &budget) != 0 || budget <= 0)
         return s->fail(r, 400, BAD_AMOUNT);
     if (strcmp(from, to) > 0)
         return s->fail(r, 400, "结束日期不能早于开始日期。");
@@ -195,7 +158,7 @@ int project_spend(portal_req *r, const struct portal_services *s)
     const char *sid = s->path_arg(r, "id");
     if (id <= 0)
         return s->not_found(r, "volunteer_project", sid);
-    if (vol_parse_fen(s->param(r, "amount"), &fen) != 0 || fen <= 0)
+    if (s->yuan_to_fen(s->param(r, "amount"), 0, &fen) != 0 || fen <= 0)
         return s->fail(r, 400, BAD_AMOUNT);
     portal_rows *q = s->db_query(r, "SELECT id FROM volunteer_projects WHERE id = ?", "i", id);
     if (!q)
@@ -221,7 +184,7 @@ int donation_add(portal_req *r, const struct portal_services *s)
     int money = amount && *amount;
     if ((pid > 0) == (child > 0))
         return s->fail(r, 400, "请填写受赠项目或受赠儿童中的一项。");
-    if (money && (vol_parse_fen(amount, &fen) != 0 || fen <= 0))
+    if (money && (s->yuan_to_fen(amount, 0, &fen) != 0 || fen <= 0))
         return s->fail(r, 400, BAD_AMOUNT);
     if (!money && (!goods || !*goods))
         return s->fail(r, 400, "请填写捐款金额或捐赠物资。");

@@ -72,9 +72,6 @@ int care_match(portal_req *r, const struct portal_services *s);
 int care_status(portal_req *r, const struct portal_services *s);
 
 /* donations.c */
-/* yuan text ("1234", "1234.5", "0.05") into integer fen without floating
- * point; 0 ok, -1 malformed (sign, exponent, >2 decimals, >10 digits) */
-int vol_parse_fen(const char *in, long long *fen);
 extern const struct portal_param project_params[];
 extern const struct portal_param spend_params[];
 extern const struct portal_param donation_params[];

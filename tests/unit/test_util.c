@@ -819,9 +819,39 @@ static void test_clocks(void **state)
     assert_true(now_unix() > 1600000000LL);
 }
 
+/* money: the one yuan -> fen parser and fen -> yuan formatter */
+static void test_money(void **state)
+{
+    (void)state;
+    long long f = 0;
+    assert_int_equal(money_parse_fen("1651.5", 0, &f), 0);
+    assert_int_equal(f, 165150);
+    assert_int_equal(money_parse_fen("0.05", 0, &f), 0);
+    assert_int_equal(f, 5);
+    assert_int_equal(money_parse_fen("12345.60", 0, &f), 0);
+    assert_int_equal(f, 1234560);
+    assert_int_equal(money_parse_fen("-12.05", 1, &f), 0);
+    assert_int_equal(f, -1205);
+    const char *bad[] = {"", "-5", "1651.555", "abc", "1e3", "12.", ".5", "1,000", "12345678901",
+                         " 1", "1 ", "+1", NULL};
+    for (int k = 0; bad[k]; k++)
+        assert_int_equal(money_parse_fen(bad[k], 0, &f), -1);
+    assert_int_equal(money_parse_fen(NULL, 0, &f), -1);
+    char out[32];
+    money_format(165150, out);
+    assert_string_equal(out, "1651.50");
+    money_format(-1205, out);
+    assert_string_equal(out, "-12.05");
+    money_format(5, out);
+    assert_string_equal(out, "0.05");
+    money_format(0, out);
+    assert_string_equal(out, "0.00");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_money),
         cmocka_unit_test(test_arena_many_allocs),
         cmocka_unit_test(test_arena_default_chunk),
         cmocka_unit_test(test_arena_big_allocations),
