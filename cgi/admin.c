@@ -72,24 +72,12 @@ static const char *like_pattern(portal_req *r, const char *pre, const char *q, c
     return out;
 }
 
-/* at most `limit` rows as prefix.N.column; *more = 1 when another row followed */
+/* at most `limit` rows as prefix.N.column (the core's row filler) */
 static size_t put_rows(portal_req *r, const char *prefix, db_rows *rows, size_t limit, int *more)
 {
-    size_t i = 0;
-    if (more)
-        *more = 0;
-    while (db_next(rows)) {
-        if (i == limit) {
-            if (more)
-                *more = 1;
-            break;
-        }
-        for (size_t c = 0; c < rows->ncols; c++)
-            hdf_put(arena_sprintf(r->a, "%s.%zu.%s", prefix, i, rows->names[c]),
-                    db_col(rows, c) ? db_col(rows, c) : "");
-        i++;
-    }
-    return i;
+    (void)r;
+    int n = hdf_put_rows_limit(prefix, rows, limit, more);
+    return n > 0 ? (size_t)n : 0;
 }
 
 static void field_error(portal_req *r, int *nerr, const char *field, const char *msg)

@@ -111,6 +111,7 @@ void hdf_put(const char *name, const char *value);
 void hdf_putf(const char *name, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void hdf_put_int(const char *name, long long v);
 int hdf_put_rows(const char *prefix, void *rows);  /* db_rows */
+int hdf_put_rows_limit(const char *prefix, void *rows, size_t limit, int *more);
 
 /* request.c */
 void request_handle(const struct req_io *io, arena *a);

@@ -90,11 +90,14 @@ void hdf_put_int(const char *name, long long v)
     hdf_put(name, tmp);
 }
 
-/* rows as prefix.N.column; one node lookup per row, not per cell */
-int hdf_put_rows(const char *prefix, void *p)
+/* rows as prefix.N.column, one node lookup per row, not per cell; at most
+ * `limit` rows, *more = 1 when another row followed (keyset pages) */
+int hdf_put_rows_limit(const char *prefix, void *p, size_t limit, int *more)
 {
     db_rows *rows = p;
     HDF *parent = NULL, *row = NULL;
+    if (more)
+        *more = 0;
     NEOERR *e = hdf_get_node(hdf, prefix, &parent);
     if (e) {
         log_nerr("PT0307", e);
@@ -102,6 +105,11 @@ int hdf_put_rows(const char *prefix, void *p)
     }
     size_t i = 0;
     while (db_next(rows)) {
+        if (i == limit) {
+            if (more)
+                *more = 1;
+            break;
+        }
         char idx[24];
         snprintf(idx, sizeof idx, "%zu", i);
         if ((e = hdf_get_node(parent, idx, &row))) {
@@ -116,6 +124,11 @@ int hdf_put_rows(const char *prefix, void *p)
         i++;
     }
     return (int)i;
+}
+
+int hdf_put_rows(const char *prefix, void *p)
+{
+    return hdf_put_rows_limit(prefix, p, (size_t)-1, NULL);
 }
 
 static NEOERR *out_cb(void *ctx, char *s)
