@@ -19,6 +19,10 @@
  *   1.3  2026-11-29  services csv_cell and output_sent; write() is buffered by
  *                    the host (small responses get a Content-Length).
  *   1.4  2026-11-29  services yuan_to_fen and fen_to_yuan (appended).
+ *   1.5  2026-11-29  files outside the web root (file_store, file_discard,
+ *                    file_send) and sections of the child's file from other
+ *                    modules (portal_module.child_panels from a reserved slot,
+ *                    service child_panels).
  */
 #ifndef PORTAL_MODULE_H
 #define PORTAL_MODULE_H
@@ -29,7 +33,7 @@
 
 #define PORTAL_MODULE_MAGIC 0x59594D44u /* "YYMD" */
 #define PORTAL_ABI_MAJOR 1
-#define PORTAL_ABI_MINOR 4
+#define PORTAL_ABI_MINOR 5
 
 typedef struct portal_req portal_req;     /* one request; opaque to modules */
 typedef struct portal_rows portal_rows;   /* a query result; opaque */
@@ -123,6 +127,23 @@ struct portal_wf_type {
                    long long child_id, const char *outcome);
 };
 
+/*
+ * A section of the child's file (ABI 1.5).  The registry shows, on a child's
+ * file it has already checked the viewer may open, one table per panel of
+ * every module: fill() puts the headings in prefix.Cols.N and the cells in
+ * prefix.Rows.N.M (strings, in column order; every cell set, "" for none),
+ * optionally prefix.Note (a line under the table) and prefix.Link (a local
+ * path to the module's own page for the child).  Returns the number of rows
+ * or -1 (the file page then fails with 500).  Data only: the registry's
+ * template renders it, escaped.
+ */
+struct portal_child_panel {
+    const char *title;       /* Chinese heading */
+    const char *permission;  /* the viewer needs it too; NULL: whoever may open the file */
+    int (*fill)(portal_req *r, const struct portal_services *s, long long child_id,
+                const char *prefix);
+};
+
 struct portal_module {
     uint32_t magic;          /* PORTAL_MODULE_MAGIC */
     uint16_t abi_major;      /* PORTAL_ABI_MAJOR */
@@ -139,12 +160,22 @@ struct portal_module {
     int (*init)(const struct portal_services *s);  /* 0 = ok */
     void (*shutdown)(void);
     const struct portal_wf_type *workflows;      /* 1.2; terminated by {NULL}; may be NULL */
-    void *reserved[7];       /* room to grow without a major bump */
+    const struct portal_child_panel *child_panels; /* 1.5; terminated by {NULL}; may be NULL */
+    void *reserved[6];       /* room to grow without a major bump */
 };
 
 #define PORTAL_MODULE_HEADER \
     PORTAL_MODULE_MAGIC, PORTAL_ABI_MAJOR, PORTAL_ABI_MINOR, \
     (uint32_t)sizeof(struct portal_module)
+
+/* A stored file (ABI 1.5, file_store). */
+struct portal_file {
+    char stored[65];         /* the random name under attachments_dir, 64 hex */
+    char sha256[65];         /* of the bytes stored */
+    const char *ctype;       /* image/jpeg, image/png or application/pdf */
+    const char *ext;         /* jpg, png or pdf */
+    size_t len;              /* bytes stored (after metadata was removed) */
+};
 
 /* The user of the request, as the host resolved it from the session. */
 struct portal_user {
@@ -261,6 +292,27 @@ struct portal_services {
      * formats 165150 as "1651.50". */
     int (*yuan_to_fen)(const char *text, int allow_sign, long long *fen);
     const char *(*fen_to_yuan)(portal_req *r, long long fen);
+
+    /* 1.5: files kept outside the web root (config attachments_dir).
+     * file_store takes an upload: its type from its first bytes, never from
+     * the browser (JPEG, PNG, and PDF unless images_only), at most 8 MB;
+     * strips JPEG and PNG metadata (EXIF with its GPS position, XMP, text
+     * chunks) and writes it durably (fsync, rename) under a random name.
+     * Returns 0 with *out filled, or the status of the Chinese message it has
+     * already answered (400, 413, 500).  Record the file in the module's
+     * table in the same request; after a rollback call file_discard. */
+    int (*file_store)(portal_req *r, const void *data, size_t len, int images_only,
+                      struct portal_file *out);
+    void (*file_discard)(portal_req *r, const char *stored);
+    /* sends a stored file after checking its size and sha256: Content-Type
+     * ctype, Content-Disposition inline (images only, when want_inline) or
+     * attachment with filename (UTF-8, RFC 5987).  Returns 200, or 500 when
+     * the file is missing or does not match (logged).  With PR_NO_LAYOUT. */
+    int (*file_send)(portal_req *r, const char *stored, long long size, const char *sha256,
+                     const char *ctype, const char *filename, int want_inline);
+    /* fills prefix.N.{module,title,rows,Cols,Rows,Note,Link} from every
+     * module's child_panels the user may see; the number of panels or -1 */
+    int (*child_panels)(portal_req *r, long long child_id, const char *prefix);
 };
 
 #endif
