@@ -205,8 +205,10 @@ static int put_role_choices(portal_req *r, const struct role_set *checked)
     return 0;
 }
 
-/* roles exist; the auditor is never also an administrator who acts */
-static void check_roles(portal_req *r, const struct role_set *rs, int *nerr)
+/* roles exist; the auditor is never also an administrator who acts; a
+ * partner administrator (ngo_admin) is no site administrator and belongs to
+ * an NGO organisation (`org`: the organisation posted, "" for none) */
+static void check_roles(portal_req *r, const struct role_set *rs, const char *org, int *nerr)
 {
     if (rs->n == 0) {
         field_error(r, nerr, "role", "请至少选择一个角色。");
@@ -222,6 +224,18 @@ static void check_roles(portal_req *r, const struct role_set *rs, int *nerr)
     if (role_in(rs, "auditor") && (role_in(rs, "sysadmin") || role_in(rs, "secadmin")))
         field_error(r, nerr, "role",
                     "审计员角色不能与系统管理员或安全管理员角色授予同一账户（职责分离）。");
+    if (!role_in(rs, "ngo_admin"))
+        return;
+    if (role_in(rs, "sysadmin") || role_in(rs, "secadmin") || role_in(rs, "auditor")) {
+        field_error(r, nerr, "role", "社会组织管理员角色不能与系统管理员、安全管理员或审计员"
+                    "角色授予同一账户。");
+        return;
+    }
+    db_rows *o = *org ? db_query(r->a, "SELECT kind FROM orgs WHERE id = ?", "i", atoll(org))
+                      : NULL;
+    if (!o || !db_next(o) || strcmp(db_col(o, 0), "ngo") != 0)
+        field_error(r, nerr, "role", "社会组织管理员角色只能授予社会组织的用户，请先选择该用户"
+                    "所属的社会组织。");
 }
 
 static int store_roles(portal_req *r, long long uid, const struct role_set *rs)
@@ -344,7 +358,7 @@ int admin_user_new_post(portal_req *r, const struct portal_services *s)
     if (!*name)
         field_error(r, &nerr, "display_name", "请填写姓名。");
     check_org_division(r, org, division, &nerr);
-    check_roles(r, &rs, &nerr);
+    check_roles(r, &rs, org, &nerr);
     if (!*pw)
         field_error(r, &nerr, "password", "请填写初始密码。");
     else if (!password_policy(pw, &why))
@@ -471,7 +485,7 @@ int admin_user_update(portal_req *r, const struct portal_services *s)
     if (uid == r->user.id && !same_roles(&rs, &before))
         field_error(r, &nerr, "role", "不能修改自己的角色，请由另一位安全管理员操作。");
     check_org_division(r, org, division, &nerr);
-    check_roles(r, &rs, &nerr);
+    check_roles(r, &rs, org, &nerr);
     if (nerr) {
         hdf_put("Form.Error", "请改正标出的错误后再提交，未做任何修改。");
         return user_page(r, uid, &rs);

@@ -423,6 +423,7 @@ static const struct portal_permission core_perms[] = {
     {"system.admin", "系统管理"},
     {"system.users", "用户管理"},
     {"system.audit", "查看审计日志"},
+    {"org.users", "管理本组织账户"},
     {NULL, NULL}};
 
 static const struct portal_migration core_migrations[] = {
@@ -433,6 +434,7 @@ static const struct portal_migration core_migrations[] = {
     {5, "005_admin.sql"},
     {6, "006_workflow.sql"},
     {7, "007_audit_chains.sql"},
+    {8, "008_partner_admin.sql"},
     {0, NULL}};
 
 const struct portal_module core_module = {
