@@ -5,9 +5,13 @@
  *   system.users  (安全管理员 secadmin)  accounts, roles, jurisdictions
  *   system.audit  (审计员 auditor)       reads the audit log, checks its chain
  *   system.admin  (系统管理员 sysadmin)   divisions and organisations
- * Every act is audited (admin.*, audit.read), with the target's id and never
- * a password.  Bad input re-renders the form with Chinese field errors and
- * changes nothing.  Routes and their parameters are declared in core.c.
+ * and, for one NGO organisation each (sql/008_partner_admin.sql):
+ *   org.users     (社会组织管理员 ngo_admin) the partner users of its own
+ *                 organisation (/org/users)
+ * Every act is audited (admin.*, org.user.*, audit.read), with the target's
+ * id and never a password.  Bad input re-renders the form with Chinese
+ * field errors and changes nothing.  Routes and their parameters are
+ * declared in core.c.
  */
 #include "host.h"
 #include "audit.h"
@@ -624,6 +628,317 @@ int admin_user_totp_reset(portal_req *r, const struct portal_services *s)
         return 500;
     set_flash(r, "两步验证已重置，该用户下次登录时须重新绑定。");
     return services.redirect(r, arena_sprintf(r->a, "/admin/users/%lld", uid));
+}
+
+/* ------------------------------------------- partner administrators */
+
+/*
+ * /org/users: the partner administrator (org.users, role ngo_admin) manages
+ * the accounts of its own NGO organisation.  It acts only on users of that
+ * organisation whose roles are exactly {ngo_partner}: never on itself, on
+ * another partner administrator, or on a government account whose
+ * organisation was mis-set.  Any other id answers 404 through the audited
+ * not-found path, so ids cannot be probed.  New accounts get the role
+ * ngo_partner, the organisation's division and must change the password.
+ */
+
+/* a user whose only role is ngo_partner (SQL on the users row `u`) */
+#define PARTNER_ONLY                                                                    \
+    "(SELECT GROUP_CONCAT(ro.code) FROM user_roles ur JOIN roles ro ON ro.id = ur.role_id " \
+    " WHERE ur.user_id = u.id) = 'ngo_partner'"
+
+struct own_org {
+    long long id;
+    const char *ids, *name, *division;
+};
+
+/* the administrator's organisation: an active NGO, or a Chinese refusal
+ * (403, audited) and nothing else */
+static int own_org(portal_req *r, struct own_org *o)
+{
+    const char *why = "您的账户未关联社会组织，不能管理组织账户，请联系安全管理员。";
+    o->id = r->user.org_id;
+    o->ids = arena_sprintf(r->a, "%lld", o->id);
+    if (o->id > 0) {
+        db_rows *x = db_query(r->a, "SELECT name, kind, division_code, active FROM orgs "
+                              "WHERE id = ?", "i", o->id);
+        if (!x)
+            return 500;
+        if (db_next(x) && strcmp(db_col(x, 1), "ngo") == 0) {
+            if (atoi(db_col(x, 3))) {
+                o->name = db_col(x, 0);
+                o->division = db_col(x, 2);
+                return 0;
+            }
+            why = "您所在的社会组织已停用，不能管理本组织账户。如有疑问请联系县民政部门。";
+        }
+    }
+    audit(r, "deny", "org", o->id > 0 ? o->ids : NULL,
+          arena_sprintf(r->a, "org.users: %s", o->id > 0 ? "organisation inactive or no NGO"
+                                                         : "no organisation"));
+    return render_error(r, 403, why);
+}
+
+/* the target of /org/users/{id}: a partner user of the organisation, else 0
+ * (the caller answers the audited 404) */
+static int org_target(portal_req *r, const struct own_org *o, long long uid,
+                      const char **username)
+{
+    if (uid < 0 || uid == r->user.id)
+        return 0;
+    db_rows *x = db_query(r->a, "SELECT u.username FROM users u WHERE u.id = ? AND u.org_id = ? "
+                          "AND " PARTNER_ONLY, "ii", uid, o->id);
+    if (!x || !db_next(x))
+        return 0;
+    *username = db_col(x, 0);
+    return 1;
+}
+
+static int org_not_found(portal_req *r)
+{
+    const char *id = path_arg(r, "id");
+    return services.not_found(r, "user", id ? id : "");
+}
+
+static int org_users_page(portal_req *r, const struct own_org *o)
+{
+    const char *after = param(r, "after");
+    db_rows *rows = db_query(
+        r->a,
+        "SELECT u.id, u.username, u.display_name, "
+        " COALESCE((SELECT GROUP_CONCAT(ro.name ORDER BY ro.id SEPARATOR '、') "
+        "   FROM user_roles ur JOIN roles ro ON ro.id = ur.role_id "
+        "   WHERE ur.user_id = u.id), '') AS roles, "
+        " u.active, IF(u.locked_until > UTC_TIMESTAMP(), 1, 0) AS locked, "
+        " COALESCE(DATE_FORMAT(u.last_login, '%Y-%m-%d %H:%i'), '') AS last_login, "
+        " IF(u.id <> ? AND " PARTNER_ONLY ", 1, 0) AS manageable "
+        "FROM users u WHERE u.org_id = ? AND u.username > ? ORDER BY u.username LIMIT 51",
+        "iis", r->user.id, o->id, after);
+    if (!rows)
+        return 500;
+    int more = 0;
+    size_t n = put_rows(r, "Users", rows, PAGE, &more);
+    hdf_put_int("Counts.users", (long long)n);
+    if (*after)
+        hdf_put("Pager.First", "/org/users");
+    if (more && n) {
+        buf b;
+        buf_init(&b);
+        buf_adds(&b, "/org/users?after=");
+        esc_url(&b, rows->cells[(n - 1) * rows->ncols + 1]);
+        hdf_put("Pager.Next", b.data);
+        buf_free(&b);
+    }
+    hdf_put("Org.name", o->name);
+    db_rows *d = db_query(r->a, "SELECT name FROM divisions WHERE code = ?", "s", o->division);
+    if (!d)
+        return 500;
+    hdf_put("Org.division", db_next(d) ? db_col(d, 0) : o->division);
+    return render_page(r, NULL, "org_users.cs", "本组织账户");
+}
+
+int org_users(portal_req *r, const struct portal_services *s)
+{
+    (void)s;
+    struct own_org o;
+    int st = own_org(r, &o);
+    return st ? st : org_users_page(r, &o);
+}
+
+int org_user_create(portal_req *r, const struct portal_services *s)
+{
+    (void)s;
+    struct own_org o;
+    int st = own_org(r, &o);
+    if (st)
+        return st;
+    const char *username = param(r, "username"), *name = param(r, "display_name"),
+               *pw = param(r, "password"), *pw2 = param(r, "confirm_password"), *why = NULL;
+    int nerr = 0;
+    if (!username_ok(username)) {
+        field_error(r, &nerr, "username",
+                    "用户名须为 3–32 个字符，只能包含小写字母、数字、下划线和点。");
+    } else {
+        db_rows *x = db_query(r->a, "SELECT id FROM users WHERE username = ?", "s", username);
+        if (!x)
+            return 500;
+        if (db_next(x))
+            field_error(r, &nerr, "username", "该用户名已被使用。");
+    }
+    if (!*name)
+        field_error(r, &nerr, "display_name", "请填写姓名。");
+    if (!*pw)
+        field_error(r, &nerr, "password", "请填写初始密码。");
+    else if (!password_policy(pw, &why))
+        field_error(r, &nerr, "password", why);
+    else if (strcmp(pw, pw2) != 0)
+        field_error(r, &nerr, "confirm_password", "两次输入的密码不一致。");
+    if (nerr) {
+        hdf_put("Form.Error", "请改正标出的错误后再提交，未做任何修改。");
+        hdf_put("Form.username", username);
+        hdf_put("Form.display_name", name);
+        return org_users_page(r, &o);
+    }
+    char hash[256];
+    if (password_hash(pw, hash, sizeof hash) != 0)
+        return 500;
+    if (db_begin() != 0)
+        return 500;
+    if (db_exec(r->a, "INSERT INTO users (username, display_name, password_hash, org_id, "
+                "division_code, active, must_change_password, totp_required, created_at) "
+                "VALUES (?, ?, ?, ?, ?, 1, 1, 0, UTC_TIMESTAMP())", "sssis", username, name, hash,
+                o.id, o.division) != 1)
+        return 500;
+    long long uid = db_insert_id();
+    struct role_set rs = {{"ngo_partner"}, 1};
+    if (store_roles(r, uid, &rs) != 0)
+        return 500;
+    audit(r, "org.user.create", "user", arena_sprintf(r->a, "%lld", uid),
+          arena_sprintf(r->a, "username=%s roles=ngo_partner org=%lld division=%s", username,
+                        o.id, o.division));
+    if (db_commit() != 0)
+        return 500;
+    set_flash(r, arena_sprintf(r->a, "账户 %s 已创建，首次登录时须修改密码。", username));
+    return services.redirect(r, arena_sprintf(r->a, "/org/users/%lld", uid));
+}
+
+/* one partner user and what may be done to it */
+static int org_user_page(portal_req *r, const struct own_org *o, long long uid)
+{
+    db_rows *u = db_query(
+        r->a,
+        "SELECT u.id, u.username, u.display_name, u.active, "
+        " IF(u.locked_until > UTC_TIMESTAMP(), 1, 0) AS locked, u.must_change_password, "
+        " COALESCE(DATE_FORMAT(u.last_login, '%Y-%m-%d %H:%i'), '') AS last_login, "
+        " DATE_FORMAT(u.created_at, '%Y-%m-%d %H:%i') AS created_at "
+        "FROM users u WHERE u.id = ? AND u.org_id = ?", "ii", uid, o->id);
+    if (!u)
+        return 500;
+    if (!db_next(u))
+        return 404;
+    for (size_t c = 0; c < u->ncols; c++)
+        hdf_put(arena_sprintf(r->a, "Edit.%s", u->names[c]), db_col(u, c) ? db_col(u, c) : "");
+    hdf_put("Org.name", o->name);
+    return render_page(r, NULL, "org_user.cs", arena_sprintf(r->a, "账户：%s", db_col(u, 1)));
+}
+
+int org_user_get(portal_req *r, const struct portal_services *s)
+{
+    (void)s;
+    struct own_org o;
+    int st = own_org(r, &o);
+    if (st)
+        return st;
+    long long uid = path_id(r);
+    const char *uname;
+    if (!org_target(r, &o, uid, &uname))
+        return org_not_found(r);
+    return org_user_page(r, &o, uid);
+}
+
+static int org_set_active(portal_req *r, int on)
+{
+    struct own_org o;
+    int st = own_org(r, &o);
+    if (st)
+        return st;
+    long long uid = path_id(r);
+    const char *uname;
+    if (!org_target(r, &o, uid, &uname))
+        return org_not_found(r);
+    if (db_begin() != 0)
+        return 500;
+    if (db_exec(r->a, "UPDATE users SET active = ? WHERE id = ? AND org_id = ?", "iii",
+                (long long)on, uid, o.id) < 0)
+        return 500;
+    /* a disabled user is logged out everywhere at once */
+    if (!on && db_exec(r->a, "DELETE FROM sessions WHERE user_id = ?", "i", uid) < 0)
+        return 500;
+    audit(r, on ? "org.user.enable" : "org.user.disable", "user",
+          arena_sprintf(r->a, "%lld", uid), arena_sprintf(r->a, "username=%s org=%lld", uname,
+                                                          o.id));
+    if (db_commit() != 0)
+        return 500;
+    set_flash(r, on ? "账户已启用。" : "账户已停用，该用户的所有登录已退出。");
+    return services.redirect(r, arena_sprintf(r->a, "/org/users/%lld", uid));
+}
+
+int org_user_disable(portal_req *r, const struct portal_services *s)
+{
+    (void)s;
+    return org_set_active(r, 0);
+}
+
+int org_user_enable(portal_req *r, const struct portal_services *s)
+{
+    (void)s;
+    return org_set_active(r, 1);
+}
+
+int org_user_reset(portal_req *r, const struct portal_services *s)
+{
+    (void)s;
+    struct own_org o;
+    int st = own_org(r, &o);
+    if (st)
+        return st;
+    long long uid = path_id(r);
+    const char *uname, *why = NULL;
+    if (!org_target(r, &o, uid, &uname))
+        return org_not_found(r);
+    const char *pw = param(r, "password"), *pw2 = param(r, "confirm_password"), *msg = NULL;
+    if (!*pw)
+        msg = "请填写新密码。";
+    else if (!password_policy(pw, &why))
+        msg = why;
+    else if (strcmp(pw, pw2) != 0)
+        msg = "两次输入的密码不一致。";
+    if (msg) {
+        int nerr = 0;
+        field_error(r, &nerr, "password", msg);
+        hdf_put("Form.Error", "请改正标出的错误后再提交，未做任何修改。");
+        return org_user_page(r, &o, uid);
+    }
+    char hash[256];
+    if (password_hash(pw, hash, sizeof hash) != 0)
+        return 500;
+    if (db_begin() != 0)
+        return 500;
+    if (db_exec(r->a, "UPDATE users SET password_hash = ?, must_change_password = 1, "
+                "password_changed_at = UTC_TIMESTAMP() WHERE id = ? AND org_id = ?", "sii", hash,
+                uid, o.id) < 0 ||
+        db_exec(r->a, "DELETE FROM sessions WHERE user_id = ?", "i", uid) < 0)
+        return 500;
+    audit(r, "org.user.reset", "user", arena_sprintf(r->a, "%lld", uid),
+          arena_sprintf(r->a, "username=%s org=%lld", uname, o.id));
+    if (db_commit() != 0)
+        return 500;
+    set_flash(r, "密码已重置，该用户的登录已退出，下次登录时须修改密码。");
+    return services.redirect(r, arena_sprintf(r->a, "/org/users/%lld", uid));
+}
+
+int org_user_unlock(portal_req *r, const struct portal_services *s)
+{
+    (void)s;
+    struct own_org o;
+    int st = own_org(r, &o);
+    if (st)
+        return st;
+    long long uid = path_id(r);
+    const char *uname;
+    if (!org_target(r, &o, uid, &uname))
+        return org_not_found(r);
+    if (db_begin() != 0)
+        return 500;
+    if (db_exec(r->a, "UPDATE users SET failed_count = 0, locked_until = NULL "
+                "WHERE id = ? AND org_id = ?", "ii", uid, o.id) < 0)
+        return 500;
+    audit(r, "org.user.unlock", "user", arena_sprintf(r->a, "%lld", uid),
+          arena_sprintf(r->a, "username=%s org=%lld", uname, o.id));
+    if (db_commit() != 0)
+        return 500;
+    set_flash(r, "账户已解锁。");
+    return services.redirect(r, arena_sprintf(r->a, "/org/users/%lld", uid));
 }
 
 /* ------------------------------------------------------------- audit */

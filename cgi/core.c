@@ -1,8 +1,9 @@
 /*
  * core.c - the built-in "core" module: login (password, then a TOTP code
  * for users who have one), logout, password change and the health check,
- * plus the routes of the administration pages (admin.c).  Declared with the
- * same descriptor as every module.
+ * plus the routes of the administration pages (admin.c), among them the
+ * partner administrator's pages of its own organisation's accounts.
+ * Declared with the same descriptor as every module.
  */
 #include "host.h"
 #include "crypto.h"
@@ -332,6 +333,18 @@ static const struct portal_param user_reset_params[] = {
     {"confirm_password", PP_TEXT, 256, 0, "确认密码"},
     {NULL, 0, 0, 0, NULL}};
 
+static const struct portal_param org_users_params[] = {
+    {"after", PP_CODE, 64, 0, "分页位置"},
+    {NULL, 0, 0, 0, NULL}};
+
+/* the partner administrator's new user: role, organisation and division are fixed */
+static const struct portal_param org_user_new_params[] = {
+    {"username", PP_TEXT, 64, 0, "用户名"},
+    {"display_name", PP_TEXT, 64, 0, "姓名"},
+    {"password", PP_TEXT, 256, 0, "初始密码"},
+    {"confirm_password", PP_TEXT, 256, 0, "确认密码"},
+    {NULL, 0, 0, 0, NULL}};
+
 static const struct portal_param audit_params[] = {
     {"user", PP_TEXT, 64, 0, "用户"},
     {"action", PP_CODE, 64, 0, "操作"},
@@ -393,6 +406,14 @@ static const struct portal_route core_routes[] = {
      user_reset_params},
     {"POST", "/admin/users/{id}/unlock", admin_user_unlock, "system.users", SC, NULL},
     {"POST", "/admin/users/{id}/totp-reset", admin_user_totp_reset, "system.users", SC, NULL},
+    /* the accounts of one partner organisation: its partner administrator */
+    {"GET", "/org/users", org_users, "org.users", 0, org_users_params},
+    {"POST", "/org/users", org_user_create, "org.users", SC, org_user_new_params},
+    {"GET", "/org/users/{id}", org_user_get, "org.users", 0, NULL},
+    {"POST", "/org/users/{id}/disable", org_user_disable, "org.users", SC, NULL},
+    {"POST", "/org/users/{id}/enable", org_user_enable, "org.users", SC, NULL},
+    {"POST", "/org/users/{id}/password", org_user_reset, "org.users", SC, user_reset_params},
+    {"POST", "/org/users/{id}/unlock", org_user_unlock, "org.users", SC, NULL},
     /* the audit log: the auditor */
     {"GET", "/admin/audit", admin_audit, "system.audit", 0, audit_params},
     {"GET", "/admin/audit/verify", admin_audit_verify, "system.audit", 0, NULL},
@@ -412,6 +433,7 @@ static const struct portal_route core_routes[] = {
 
 static const struct portal_menu core_menu[] = {
     {"待办事项", "/inbox", NULL, 5},
+    {"本组织账户", "/org/users", "org.users", 795},
     {"用户管理", "/admin/users", "system.users", 800},
     {"审计日志", "/admin/audit", "system.audit", 810},
     {"区划与单位", "/admin/divisions", "system.admin", 820},
