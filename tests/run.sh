@@ -18,12 +18,12 @@ export RESULTS="$ROOT/tests/out/results.tsv"
 mkdir -p tests/out
 : >"$RESULTS"
 
-pick_port() {
-    local p
-    for p in $(seq "${TEST_PORT:-18080}" 18180); do
+pick_port() { # the first free port from TEST_PORT on (100 tried)
+    local p first=${TEST_PORT:-18080}
+    for p in $(seq "$first" $((first + 100))); do
         (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
     done
-    echo 18080
+    echo "$first"
 }
 
 record() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "${4:-}" >>"$RESULTS"; }
