@@ -656,7 +656,8 @@ struct own_org {
  * (403, audited) and nothing else */
 static int own_org(portal_req *r, struct own_org *o)
 {
-    const char *why = "您的账户未关联社会组织，不能管理组织账户，请联系安全管理员。";
+    const char *why = "您的账户未关联社会组织，不能管理组织账户，请联系安全管理员。",
+               *detail = "org.users: no NGO organisation";
     o->id = r->user.org_id;
     o->ids = arena_sprintf(r->a, "%lld", o->id);
     if (o->id > 0) {
@@ -671,11 +672,10 @@ static int own_org(portal_req *r, struct own_org *o)
                 return 0;
             }
             why = "您所在的社会组织已停用，不能管理本组织账户。如有疑问请联系县民政部门。";
+            detail = "org.users: organisation inactive";
         }
     }
-    audit(r, "deny", "org", o->id > 0 ? o->ids : NULL,
-          arena_sprintf(r->a, "org.users: %s", o->id > 0 ? "organisation inactive or no NGO"
-                                                         : "no organisation"));
+    audit(r, "deny", "org", o->id > 0 ? o->ids : NULL, detail);
     return render_error(r, 403, why);
 }
 

@@ -224,7 +224,7 @@ req GET / -b "$cj"
 post /org/users "$cj" --data-urlencode "username=pc_new$sfx" --data-urlencode "display_name=x" \
     --data-urlencode "password=Initial#2026pw" --data-urlencode "confirm_password=Initial#2026pw"
 check "and cannot create a user" sh -c "[ '$STATUS' = 403 ] && [ -z '$(uid_of "pc_new$sfx")' ]"
-check "the refusals are audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='deny' AND object_type='org' AND username='pc_adm$sfx'")" -ge 2 ]
+check "the refusals are audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='deny' AND object_type='org' AND username='pc_adm$sfx' AND detail='org.users: organisation inactive'")" -ge 2 ]
 sql "UPDATE orgs SET active = 0 WHERE id = $orga"
 req GET "/org/users/$p1" -b "$aj"
 check "an organisation stopped later stops its administrator too" sh -c "[ '$STATUS' = 403 ] && grep -qF '社会组织已停用' '$OUT/body'"
