@@ -531,7 +531,8 @@ static int set_active(portal_req *r, int on)
         return refuse(r, uid, "status", "不能停用自己的账户。");
     if (db_begin() != 0)
         return 500;
-    if (db_exec(r->a, "UPDATE users SET active = ? WHERE id = ?", "ii", (long long)on, uid) < 0)
+    if (db_exec(r->a, "UPDATE users SET active = ?, disabled_by_org = 0 WHERE id = ?", "ii",
+                (long long)on, uid) < 0)
         return 500;
     /* a disabled user is logged out everywhere at once */
     if (!on && db_exec(r->a, "DELETE FROM sessions WHERE user_id = ?", "i", uid) < 0)
@@ -848,8 +849,17 @@ static int org_set_active(portal_req *r, int on)
         return org_not_found(r);
     if (db_begin() != 0)
         return 500;
-    if (db_exec(r->a, "UPDATE users SET active = ? WHERE id = ? AND org_id = ?", "iii",
-                (long long)on, uid, o.id) < 0)
+    /* an account the security administrator disabled stays disabled */
+    db_rows *x = db_query(r->a, "SELECT active, disabled_by_org FROM users WHERE id = ? "
+                          "FOR UPDATE", "i", uid);
+    if (!x || !db_next(x))
+        return 500;
+    if (on && !atoi(db_col(x, 0)) && !atoi(db_col(x, 1))) {
+        db_rollback();
+        return services.fail(r, 409, "该账户由县级安全管理员停用，本组织不能启用，请联系县民政局。");
+    }
+    if (db_exec(r->a, "UPDATE users SET active = ?, disabled_by_org = ? WHERE id = ? AND "
+                "org_id = ?", "iiii", (long long)on, (long long)!on, uid, o.id) < 0)
         return 500;
     /* a disabled user is logged out everywhere at once */
     if (!on && db_exec(r->a, "DELETE FROM sessions WHERE user_id = ?", "i", uid) < 0)

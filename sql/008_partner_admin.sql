@@ -9,3 +9,8 @@ INSERT INTO roles (code, name) VALUES ('ngo_admin', '社会组织管理员');
 
 INSERT INTO role_perms (role_id, perm)
   SELECT id, 'org.users' FROM roles WHERE code = 'ngo_admin';
+
+-- Who disabled an account: 1 when its organisation's own administrator did
+-- (who may enable it again), 0 for the security administrator or portalctl
+-- (whose disabling the partner administrator cannot undo).
+ALTER TABLE users ADD COLUMN disabled_by_org TINYINT NOT NULL DEFAULT 0;

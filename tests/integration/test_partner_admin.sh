@@ -152,6 +152,17 @@ check "enable is audited" same "$(audits org.user.enable "$new")" 1
 nj=$(login "pa_new$sfx" 'Chosen#2026pw' "$OUT/pa_new")
 req GET / -b "$nj"
 check "the enabled user logs in again" status_is 200
+req GET "/admin/users/$new" -b "$sj"
+post "/admin/users/$new/disable" "$sj"
+check "the security administrator disables the partner user" same "$(sql "SELECT CONCAT(active, '/', disabled_by_org) FROM users WHERE id=$new")" "0/0"
+req GET "/org/users/$new" -b "$aj"
+post "/org/users/$new/enable" "$aj"
+check "the partner administrator cannot undo that (409, in Chinese)" eval 'status_is 409 && body_has "安全管理员停用"'
+check "and the account stays disabled" same "$(sql "SELECT active FROM users WHERE id=$new")" 0
+req GET "/admin/users/$new" -b "$sj"
+post "/admin/users/$new/enable" "$sj"
+check "the security administrator enables it again" same "$(sql "SELECT active FROM users WHERE id=$new")" 1
+nj=$(login "pa_new$sfx" 'Chosen#2026pw' "$OUT/pa_new")
 
 # ---- reset the password
 before=$(hash_of "$new")
