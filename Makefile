@@ -75,7 +75,7 @@ clean:
 .PHONY: all asan deps run stop test bench fuzz clean
 
 # Test fixtures: the testkit module and one faulty module per start-up fault.
-FAULTS = magic abi dup clash perm wf
+FAULTS = magic abi dup clash perm wf panel panelfill
 testmods: $(B)/testmods/testkit/testkit.so $(FAULTS:%=$(B)/testmods/%/faulty.so)
 
 $(B)/testmods/testkit/testkit.so: tests/modules/testkit/testkit.c cgi/portal_module.h

@@ -309,6 +309,47 @@ static const char *s_fen_to_yuan(portal_req *r, long long fen)
     return arena_strdup(r->a, out);
 }
 
+/* 1.5: the sections other modules add to a child's file.  The caller (the
+ * registry) has checked its own permission and the child; the host checks
+ * the child's jurisdiction again so no module can be made to show a child
+ * outside the user's scope, then asks every enabled module in module order
+ * for the panels the user may see: prefix.N.{module,title,rows} and what
+ * the module's fill() puts under prefix.N. */
+static int s_child_panels(portal_req *r, long long child_id, const char *prefix)
+{
+    if (!r->logged_in || !prefix || !*prefix)
+        return -1;
+    db_rows *c = db_query(r->a, "SELECT village_code FROM children WHERE id = ?", "i", child_id);
+    if (!c)
+        return -1;
+    if (!db_next(c) || !s_in_scope(r, db_col(c, 0))) {
+        log_msg("PT0506", "child panels asked for child %lld outside the user's scope", child_id);
+        return -1;
+    }
+    int n = 0;
+    for (size_t i = 0; i < modules_count(); i++) {
+        const struct loaded_module *lm = module_at(i);
+        if (!lm->enabled || lm->m->abi_minor < 5)
+            continue;
+        for (const struct portal_child_panel *p = lm->m->child_panels; p && p->title; p++) {
+            if (p->permission && !user_has_perm(r, p->permission))
+                continue;
+            const char *pp = arena_sprintf(r->a, "%s.%d", prefix, n);
+            s_set(r, arena_sprintf(r->a, "%s.module", pp), lm->m->name);
+            s_set(r, arena_sprintf(r->a, "%s.title", pp), p->title);
+            int rows = p->fill(r, &services, child_id, pp);
+            if (rows < 0) {
+                log_msg("PT0507", "module %s: child panel %s failed for child %lld", lm->m->name,
+                        p->title, child_id);
+                return -1;
+            }
+            s_set_int(r, arena_sprintf(r->a, "%s.rows", pp), rows);
+            n++;
+        }
+    }
+    return n;
+}
+
 const struct portal_services services = {
     .magic = PORTAL_MODULE_MAGIC,
     .abi_major = PORTAL_ABI_MAJOR,
@@ -357,6 +398,7 @@ const struct portal_services services = {
     .output_sent = resp_sent,
     .yuan_to_fen = money_parse_fen,
     .fen_to_yuan = s_fen_to_yuan,
+    .child_panels = s_child_panels,
     .wf_start = wf_svc_start,
     .wf_act = wf_svc_act,
     .wf_error = wf_svc_error,

@@ -20,6 +20,8 @@ check "a duplicate module is refused at start" refused dup "duplicate module nam
 check "clashing routes are refused at start" refused clash "route GET /about clashes with module system's GET /about"
 check "a route naming an undeclared permission is refused at start" refused perm "requires permission 'nobody.declares_this', which no module declares"
 check "a workflow step naming an undeclared permission is refused at start" refused wf "module faulty: workflow faulty_wf step check names a permission no module declares: nobody.declares_wf"
+check "a child's-file panel naming an undeclared permission is refused at start" refused panel "module faulty: child panel 故障面板 requires permission 'nobody.declares_panel', which no module declares"
+check "a child's-file panel without a fill function is refused at start" refused panelfill "module faulty: child panel 1 needs a title and a fill function"
 check "portal --check passes on the real modules" build/portal --config "$TEST_DIR/portal.conf" --check
 
 ctl() { build/portalctl --config "$TEST_DIR/portal.conf" "$@"; }

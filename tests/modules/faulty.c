@@ -7,6 +7,8 @@
  *   -DFAULT_CLASH   a route that clashes with the system module's GET /about
  *   -DFAULT_PERM    a route requiring a permission nobody declares
  *   -DFAULT_WF      a workflow step requiring a permission nobody declares
+ *   -DFAULT_PANEL   a child's-file panel requiring a permission nobody declares
+ *   -DFAULT_PANELFILL  a child's-file panel without a fill function
  */
 #include "portal_module.h"
 
@@ -34,6 +36,23 @@ static const struct portal_wf_type wf_types[] = {
     {NULL, NULL, NULL, 0, 0, NULL}};
 #endif
 
+#if defined(FAULT_PANEL)
+static int fill(portal_req *r, const struct portal_services *s, long long child_id,
+                const char *prefix)
+{
+    return 0;
+}
+#endif
+#if defined(FAULT_PANEL) || defined(FAULT_PANELFILL)
+static const struct portal_child_panel panels[] = {
+#if defined(FAULT_PANEL)
+    {"故障面板", "nobody.declares_panel", fill},
+#else
+    {"故障面板", NULL, NULL},
+#endif
+    {NULL, NULL, NULL}};
+#endif
+
 const struct portal_module portal_module = {
 #if defined(FAULT_MAGIC)
     0xDEADBEEFu, PORTAL_ABI_MAJOR, PORTAL_ABI_MINOR, (uint32_t)sizeof(struct portal_module),
@@ -52,5 +71,8 @@ const struct portal_module portal_module = {
     .routes = routes,
 #if defined(FAULT_WF)
     .workflows = wf_types,
+#endif
+#if defined(FAULT_PANEL) || defined(FAULT_PANELFILL)
+    .child_panels = panels,
 #endif
 };
