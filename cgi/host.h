@@ -110,6 +110,8 @@ void hdf_reset_request(void);
 void hdf_put(const char *name, const char *value);
 void hdf_putf(const char *name, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void hdf_put_int(const char *name, long long v);
+const char *hdf_value(const char *name);           /* NULL when unset */
+void hdf_drop(const char *name);                   /* remove a node and its children */
 int hdf_put_rows(const char *prefix, void *rows);  /* db_rows */
 int hdf_put_rows_limit(const char *prefix, void *rows, size_t limit, int *more);
 

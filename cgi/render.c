@@ -73,6 +73,18 @@ void hdf_put(const char *name, const char *value)
         log_nerr("PT0303", e);
 }
 
+const char *hdf_value(const char *name)
+{
+    return hdf_get_value(hdf, name, NULL);
+}
+
+void hdf_drop(const char *name)
+{
+    NEOERR *e = hdf_remove_tree(hdf, name);
+    if (e)
+        log_nerr("PT0303", e);
+}
+
 void hdf_putf(const char *name, const char *fmt, ...)
 {
     char tmp[4096];

@@ -344,6 +344,14 @@ static int s_child_panels(portal_req *r, long long child_id, const char *prefix)
                 return -1;
             }
             s_set_int(r, arena_sprintf(r->a, "%s.rows", pp), rows);
+            /* Link must be a local path, as for s->redirect */
+            const char *ln = arena_sprintf(r->a, "%s.Link", pp), *link = hdf_value(ln);
+            if (link && (link[0] != '/' || link[1] == '/' || link[1] == '\\' ||
+                         strpbrk(link, "\r\n"))) {
+                log_msg("PT0508", "module %s: child panel %s: Link is not a local path",
+                        lm->m->name, p->title);
+                hdf_drop(ln);
+            }
             n++;
         }
     }
