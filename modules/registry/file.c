@@ -506,7 +506,8 @@ int child_create(portal_req *r, const struct portal_services *s)
 
 /* ------------------------------------------------------------ the file page */
 
-/* identity, family, categories, attachments, timeline, holdings */
+/* identity, family, categories, attachments, timeline, holdings, other
+ * modules' panels */
 static int load_file(portal_req *r, const struct portal_services *s, long long id, int print)
 {
     if (s->db_query_hdf(r, "Child",
@@ -593,6 +594,10 @@ static int load_file(portal_req *r, const struct portal_services *s, long long i
             s->set(r, "File.Notes", pt ? pt : "（无法解密，请联系管理员）");
         }
     }
+    /* other modules' sections (services, care, donations, benefits...): each
+     * module decides what the viewer may see of its own; the print view too */
+    if (s->child_panels(r, id, "Panels") < 0)
+        return 500;
     s->set(r, "File.Today", s->today(r));
     put_all_labels(r, s);
     return 0;

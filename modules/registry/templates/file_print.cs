@@ -1,4 +1,4 @@
-<?cs include!"file_macros.cs" ?><?cs include!"file_tables.cs" ?>
+<?cs include!"file_macros.cs" ?><?cs include!"file_tables.cs" ?><?cs include!"file_panels.cs" ?>
 <?cs with:c = Child.0 ?>
 <article class="print-file">
 <h1>儿童档案（一人一档）：<?cs var:c.name ?></h1>
@@ -25,6 +25,7 @@
     </tbody>
   </table>
 </section>
+<?cs call:child_panels(1) ?>
 <section id="timeline-section">
   <h2>变更记录</h2>
   <?cs call:timeline_table() ?>

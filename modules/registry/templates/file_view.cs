@@ -1,4 +1,4 @@
-<?cs include!"file_macros.cs" ?><?cs include!"file_tables.cs" ?>
+<?cs include!"file_macros.cs" ?><?cs include!"file_tables.cs" ?><?cs include!"file_panels.cs" ?>
 <?cs with:c = Child.0 ?>
 <h1>儿童档案：<?cs var:c.name ?></h1>
 <nav class="file-actions" aria-label="档案操作">
@@ -88,6 +88,8 @@
     </tbody>
   </table>
 </section>
+
+<?cs call:child_panels(0) ?>
 
 <section class="panel" id="timeline-section">
   <h2>变更记录</h2>
