@@ -43,6 +43,11 @@ static const struct portal_menu menu[] = {
     {"基本生活保障", "/living", "living.view", 20},
     {NULL, NULL, NULL, 0}};
 
+/* the child's file shows the grants to whoever may see this module */
+static const struct portal_child_panel panels[] = {
+    {"生活保障", "living.view", living_child_panel},
+    {NULL, NULL, NULL}};
+
 static const struct portal_migration migrations[] = {
     {1, "001_living.sql"},
     {2, "002_applications.sql"},
@@ -59,4 +64,5 @@ const struct portal_module portal_module = {
     .migrations = migrations,
     .template_dir = "templates",
     .workflows = living_workflows,
+    .child_panels = panels,
 };

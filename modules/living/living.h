@@ -43,6 +43,9 @@ int grant_resume(portal_req *r, const struct portal_services *s);
 int account_save(portal_req *r, const struct portal_services *s);
 int rechecks_page(portal_req *r, const struct portal_services *s);
 int child_living_page(portal_req *r, const struct portal_services *s);
+/* the 生活保障 section of the child's file (portal_child_panel.fill) */
+int living_child_panel(portal_req *r, const struct portal_services *s, long long child,
+                       const char *prefix);
 extern const struct portal_param recheck_params[];
 int recheck_done(portal_req *r, const struct portal_services *s);
 /* for the module home: the current month's totals as prefix.{children,amount_fen,...}; 0 ok */

@@ -1282,3 +1282,84 @@ int child_living_page(portal_req *r, const struct portal_services *s)
     s->audit(r, "living.child.read", "child", ids, NULL);
     return s->render(r, "pay_child.cs", s->sprintf(r, "基本生活保障：%s", s->db_col(c, 0)));
 }
+
+/* ------------------------------------------------------------ the child's file */
+
+/* The 生活保障 section of the registry's file (ABI 1.5 child panel): the
+ * child's grants with the monthly amount in force (the base rate plus the
+ * care or child supplement, as the monthly list computes it) in the current
+ * month, or in the last month paid for a grant that has ended, or in the
+ * first month for one that has not started yet; temporary relief shows its
+ * one-off amount.  The host has checked the child's jurisdiction and that
+ * the viewer holds living.view. */
+int living_child_panel(portal_req *r, const struct portal_services *s, long long child,
+                       const char *prefix)
+{
+    static const char *const cols[] = {"保障类别", "月标准（元）", "起始月份", "终止月份",
+                                       "状态"};
+    for (int i = 0; i < 5; i++)
+        s->set(r, s->sprintf(r, "%s.Cols.%d", prefix, i), cols[i]);
+    const char *month = this_month(r, s);
+#define RATE_AT(b, st)                                                                    \
+    "(SELECT x.amount_fen FROM living_rates x WHERE x.benefit = " b " AND x.subtype = " st \
+    " AND x.effective_from <= g.ref ORDER BY x.effective_from DESC LIMIT 1)"
+    portal_rows *q = s->db_query(
+        r,
+        "SELECT g.benefit, g.subtype, DATE_FORMAT(g.start_month, '%Y-%m'), "
+        "DATE_FORMAT(g.end_month, '%Y-%m'), g.end_month < ?, g.start_month > ?, "
+        "(SELECT DATE_FORMAT(su.from_month, '%Y-%m') FROM living_suspensions su WHERE "
+        "su.grant_id = g.id AND su.to_month IS NULL ORDER BY su.id LIMIT 1), "
+        "IF(g.benefit = 'temporary', la.amount_fen, " RATE_AT("g.benefit", "g.subtype") " + "
+        "IF(g.benefit = 'tekun', COALESCE(" RATE_AT("'tekun_care'", "g.care_level") ", 0), 0) + "
+        "IF(g.benefit = 'dibao', COALESCE(" RATE_AT("'dibao_child_supplement'", "'child'")
+        ", 0), 0)), g.end_reason "
+        "FROM (SELECT g0.*, GREATEST(g0.start_month, LEAST(COALESCE(g0.end_month, ?), ?)) AS ref "
+        "FROM living_grants g0 WHERE g0.child_id = ?) g "
+        "LEFT JOIN living_applications la ON la.app_id = g.application_id "
+        "ORDER BY g.end_month IS NOT NULL, g.start_month DESC, g.id DESC",
+        "ssssi", month, month, month, month, child);
+#undef RATE_AT
+    if (!q)
+        return -1;
+    int n = 0;
+    while (s->db_next(q)) {
+        const char *benefit = s->db_col(q, 0), *subtype = s->db_col(q, 1);
+        const char *label = rate_label(benefit, subtype);
+        int temporary = strcmp(benefit, "temporary") == 0;
+        const char *amount = s->db_col(q, 7) ? yuan_str(r, s, s->db_col(q, 7)) : "—";
+        const char *status;
+        if (temporary)
+            status = "一次性救助";
+        else if (s->db_col(q, 6))
+            status = s->sprintf(r, "自 %s 起暂停", s->db_col(q, 6));
+        else if (s->db_col(q, 4) && strcmp(s->db_col(q, 4), "1") == 0)
+            status = s->db_col(q, 8) && *s->db_col(q, 8)
+                         ? s->sprintf(r, "已终止（%s）", s->db_col(q, 8))
+                         : "已终止";
+        else if (strcmp(s->db_col(q, 5), "1") == 0)
+            status = "尚未开始";
+        else
+            status = "正常发放";
+        const char *cells[5] = {
+            label ? label : benefit_label(benefit),
+            temporary && s->db_col(q, 7) ? s->sprintf(r, "%s（一次性）", amount) : amount,
+            s->db_col(q, 2),
+            s->db_col(q, 3) ? s->db_col(q, 3) : "在保",
+            status};
+        for (int i = 0; i < 5; i++)
+            s->set(r, s->sprintf(r, "%s.Rows.%d.%d", prefix, n, i), cells[i]);
+        n++;
+    }
+    /* what was actually paid: lines of locked months only */
+    q = s->db_query(r, "SELECT COUNT(*), COALESCE(SUM(p.amount_fen), 0) FROM living_payments p "
+                       "JOIN living_months m ON m.month = p.month AND m.status = 'locked' "
+                       "WHERE p.child_id = ?", "i", child);
+    if (!q || !s->db_next(q))
+        return -1;
+    if (strcmp(s->db_col(q, 0), "0") != 0)
+        s->set(r, s->sprintf(r, "%s.Note", prefix),
+               s->sprintf(r, "已锁定的月度发放中共 %s 笔，合计 %s 元。", s->db_col(q, 0),
+                          yuan_str(r, s, s->db_col(q, 1))));
+    s->set(r, s->sprintf(r, "%s.Link", prefix), s->sprintf(r, "/living/children/%lld", child));
+    return n;
+}
