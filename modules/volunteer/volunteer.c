@@ -75,4 +75,5 @@ const struct portal_module portal_module = {
     .menu = menu,
     .migrations = migrations,
     .template_dir = "templates",
+    .child_panels = vol_child_panels,
 };

@@ -10,6 +10,8 @@
  * care.c:    care offers (foster, entrusted care, sponsorship) and matches.
  * donations.c: charity projects, spending, donations (integer fen), the
  *            donations report.
+ * panel.c:  its sections of the child's file (services received, care
+ *            matches, donations to the child).
  * volunteer.c: the module descriptor.
  */
 #ifndef VOLUNTEER_H
@@ -86,5 +88,8 @@ int partner_projects(portal_req *r, const struct portal_services *s);
 int partner_project(portal_req *r, const struct portal_services *s);
 int donations_report(portal_req *r, const struct portal_services *s);
 int donations_csv(portal_req *r, const struct portal_services *s);
+
+/* panel.c */
+extern const struct portal_child_panel vol_child_panels[];
 
 #endif
