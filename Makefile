@@ -21,7 +21,7 @@ MODFLAGS = -shared -Wl,--no-undefined -Wl,-z,relro,-z,now
 
 CORE_SRC = cgi/util.c cgi/http.c cgi/db.c cgi/modules.c cgi/session.c cgi/render.c \
            cgi/request.c cgi/services.c cgi/audit.c cgi/core.c cgi/crypto.c \
-           cgi/admin.c cgi/totp.c cgi/workflow.c
+           cgi/admin.c cgi/totp.c cgi/workflow.c cgi/files.c cgi/imgmeta.c
 CORE_OBJ = $(CORE_SRC:cgi/%.c=$(B)/obj/%.o)
 HEADERS  = $(wildcard cgi/*.h)
 MODULES  = $(notdir $(patsubst %/,%,$(dir $(wildcard modules/*/*.c))))

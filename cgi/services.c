@@ -8,6 +8,7 @@
 #include "audit.h"
 #include "crypto.h"
 #include "workflow.h"
+#include "files.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -412,4 +413,7 @@ const struct portal_services services = {
     .wf_error = wf_svc_error,
     .wf_inbox_hdf = wf_svc_inbox_hdf,
     .wf_app_hdf = wf_svc_app_hdf,
+    .file_store = file_svc_store,
+    .file_discard = file_svc_discard,
+    .file_send = file_svc_send,
 };

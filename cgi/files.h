@@ -1,0 +1,19 @@
+/*
+ * files.h - the stored-file services of ABI 1.5 (file_store, file_discard,
+ * file_send in struct portal_services): one place where every module's
+ * uploads are typed, stripped of metadata, written and served back.
+ */
+#ifndef PORTAL_FILES_H
+#define PORTAL_FILES_H
+
+#include "portal_module.h"
+
+#define FILE_MAX_BYTES (8u << 20) /* 8 MB, before metadata is removed */
+
+int file_svc_store(portal_req *r, const void *data, size_t len, int images_only,
+                   struct portal_file *out);
+void file_svc_discard(portal_req *r, const char *stored);
+int file_svc_send(portal_req *r, const char *stored, long long size, const char *sha256,
+                  const char *ctype, const char *filename, int want_inline);
+
+#endif

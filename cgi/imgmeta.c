@@ -1,0 +1,138 @@
+/* imgmeta.c - image type and metadata removal (see imgmeta.h). */
+#include "imgmeta.h"
+
+#include <string.h>
+
+static const unsigned char png_sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+enum img_type img_sniff(const unsigned char *p, size_t n)
+{
+    if (n >= 3 && p[0] == 0xFF && p[1] == 0xD8 && p[2] == 0xFF)
+        return IMG_JPEG;
+    if (n >= 8 && memcmp(p, png_sig, 8) == 0)
+        return IMG_PNG;
+    return IMG_NONE;
+}
+
+/*
+ * JPEG (ITU T.81 B.1): SOI, then segments "FF m [len16 payload]" - a marker
+ * may be preceded by fill bytes FF.  Markers without a length: TEM (01) and
+ * RST0-7 (D0-D7).  After an SOS segment comes entropy-coded data in which FF
+ * is followed only by 00 (a stuffed byte) or RST0-7; any other FF x starts
+ * the next marker.  EOI (D9) ends the image.
+ */
+static int strip_jpeg(const unsigned char *in, size_t n, unsigned char *out, size_t *outlen)
+{
+    size_t i = 2, o = 0;
+    out[o++] = 0xFF;
+    out[o++] = 0xD8;
+    for (;;) {
+        if (i >= n || in[i] != 0xFF)
+            return IMGMETA_E_MALFORMED;
+        size_t start = i;
+        while (i < n && in[i] == 0xFF)   /* fill bytes belong to the marker */
+            i++;
+        if (i >= n)
+            return IMGMETA_E_MALFORMED;
+        unsigned char m = in[i++];
+        if (m == 0x00 || m == 0xD8)      /* a stuffed byte outside a scan, a second SOI */
+            return IMGMETA_E_MALFORMED;
+        if (m == 0xD9) {                 /* EOI: done; whatever follows is dropped */
+            memcpy(out + o, in + start, i - start);
+            *outlen = o + (i - start);
+            return IMGMETA_OK;
+        }
+        if (m == 0x01 || (m >= 0xD0 && m <= 0xD7)) {
+            memcpy(out + o, in + start, i - start);
+            o += i - start;
+            continue;
+        }
+        if (n - i < 2)
+            return IMGMETA_E_MALFORMED;
+        size_t len = (size_t)in[i] << 8 | in[i + 1];
+        if (len < 2 || len > n - i)
+            return IMGMETA_E_MALFORMED;
+        size_t end = i + len;
+        int drop = m == 0xE1 /* APP1: EXIF, XMP */ || m == 0xED /* APP13: IPTC */ ||
+                   m == 0xFE /* COM */;
+        if (!drop) {
+            memcpy(out + o, in + start, end - start);
+            o += end - start;
+        }
+        i = end;
+        if (m != 0xDA)
+            continue;
+        /* SOS: the entropy-coded data runs to the next real marker */
+        size_t j = i;
+        for (;;) {
+            if (j >= n)
+                return IMGMETA_E_MALFORMED;
+            if (in[j] != 0xFF) {
+                j++;
+                continue;
+            }
+            if (j + 1 >= n)
+                return IMGMETA_E_MALFORMED;
+            unsigned char c = in[j + 1];
+            if (c == 0x00 || (c >= 0xD0 && c <= 0xD7)) {
+                j += 2;
+                continue;
+            }
+            break;                       /* FF x (x may be a fill FF): a marker */
+        }
+        memcpy(out + o, in + i, j - i);
+        o += j - i;
+        i = j;
+    }
+}
+
+static int is_chunk(const unsigned char *type, const char *name)
+{
+    return memcmp(type, name, 4) == 0;
+}
+
+/*
+ * PNG: the signature, then chunks "length32 type4 data crc32", the first
+ * IHDR, the last IEND.  Lengths are at most 2^31 - 1; types are four ASCII
+ * letters.
+ */
+static int strip_png(const unsigned char *in, size_t n, unsigned char *out, size_t *outlen)
+{
+    size_t i = 8, o = 8;
+    memcpy(out, png_sig, 8);
+    for (int first = 1;; first = 0) {
+        if (n - i < 12)
+            return IMGMETA_E_MALFORMED;
+        unsigned long len = (unsigned long)in[i] << 24 | (unsigned long)in[i + 1] << 16 |
+                            (unsigned long)in[i + 2] << 8 | in[i + 3];
+        if (len > 0x7FFFFFFFul || len > n - i - 12)
+            return IMGMETA_E_MALFORMED;
+        const unsigned char *type = in + i + 4;
+        for (int k = 0; k < 4; k++)
+            if (!((type[k] >= 'A' && type[k] <= 'Z') || (type[k] >= 'a' && type[k] <= 'z')))
+                return IMGMETA_E_MALFORMED;
+        if (first && (!is_chunk(type, "IHDR") || len != 13))
+            return IMGMETA_E_MALFORMED;
+        size_t total = 12 + (size_t)len;
+        int drop = is_chunk(type, "tEXt") || is_chunk(type, "zTXt") || is_chunk(type, "iTXt") ||
+                   is_chunk(type, "eXIf") || is_chunk(type, "tIME");
+        if (!drop) {
+            memcpy(out + o, in + i, total);
+            o += total;
+        }
+        i += total;
+        if (is_chunk(type, "IEND")) {
+            *outlen = o;
+            return IMGMETA_OK;
+        }
+    }
+}
+
+int file_strip_metadata(const unsigned char *in, size_t n, unsigned char *out, size_t *outlen)
+{
+    switch (img_sniff(in, n)) {
+    case IMG_JPEG: return strip_jpeg(in, n, out, outlen);
+    case IMG_PNG: return strip_png(in, n, out, outlen);
+    default: return IMGMETA_E_TYPE;
+    }
+}
