@@ -19,14 +19,9 @@
 #include "registry.h"
 
 #include <ctype.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 /* ------------------------------------------------------------ the form */
 
@@ -903,102 +898,10 @@ int category_exit(portal_req *r, const struct portal_services *s)
                             s->sprintf(r, "已退出%s。", label ? label : cat));
 }
 
-/* ------------------------------------------------------------ SHA-256 */
-
-/* FIPS 180-4, compact: the sha256 recorded with each attachment */
-struct sha256 {
-    uint32_t h[8];
-    uint64_t len;
-    unsigned char buf[64];
-    size_t n;
-};
-
-static const uint32_t K256[64] = {
-    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
-    0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
-    0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
-    0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
-    0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
-    0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
-    0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
-    0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
-    0xc67178f2};
-
-#define ROR(x, n) (((x) >> (n)) | ((x) << (32 - (n))))
-
-static void sha256_block(struct sha256 *c, const unsigned char *p)
-{
-    uint32_t w[64], a, b, d, e, f, g, h, cc;
-    for (int i = 0; i < 16; i++)
-        w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
-               (uint32_t)p[4 * i + 2] << 8 | p[4 * i + 3];
-    for (int i = 16; i < 64; i++) {
-        uint32_t s0 = ROR(w[i - 15], 7) ^ ROR(w[i - 15], 18) ^ (w[i - 15] >> 3);
-        uint32_t s1 = ROR(w[i - 2], 17) ^ ROR(w[i - 2], 19) ^ (w[i - 2] >> 10);
-        w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-    }
-    a = c->h[0], b = c->h[1], cc = c->h[2], d = c->h[3];
-    e = c->h[4], f = c->h[5], g = c->h[6], h = c->h[7];
-    for (int i = 0; i < 64; i++) {
-        uint32_t t1 = h + (ROR(e, 6) ^ ROR(e, 11) ^ ROR(e, 25)) + ((e & f) ^ (~e & g)) + K256[i] + w[i];
-        uint32_t t2 = (ROR(a, 2) ^ ROR(a, 13) ^ ROR(a, 22)) + ((a & b) ^ (a & cc) ^ (b & cc));
-        h = g, g = f, f = e, e = d + t1, d = cc, cc = b, b = a, a = t1 + t2;
-    }
-    c->h[0] += a, c->h[1] += b, c->h[2] += cc, c->h[3] += d;
-    c->h[4] += e, c->h[5] += f, c->h[6] += g, c->h[7] += h;
-}
-
-static void sha256_hex(const void *data, size_t len, char out[65])
-{
-    struct sha256 c = {{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c,
-                        0x1f83d9ab, 0x5be0cd19}, 0, {0}, 0};
-    const unsigned char *p = data;
-    c.len = (uint64_t)len * 8;
-    for (; len >= 64; p += 64, len -= 64)
-        sha256_block(&c, p);
-    memcpy(c.buf, p, len);
-    c.buf[len] = 0x80;
-    memset(c.buf + len + 1, 0, 63 - len);
-    if (len >= 56) {
-        sha256_block(&c, c.buf);
-        memset(c.buf, 0, 64);
-    }
-    for (int i = 0; i < 8; i++)
-        c.buf[56 + i] = (unsigned char)(c.len >> (56 - 8 * i));
-    sha256_block(&c, c.buf);
-    for (int i = 0; i < 8; i++)
-        snprintf(out + 8 * i, 9, "%08x", c.h[i]);
-}
-
 /* ------------------------------------------------------------ attachments */
 
-#define MAX_ATTACHMENT (8u << 20)
-
-/* the type from the first bytes, never from the browser */
-static const char *sniff(const unsigned char *p, size_t n, const char **ext)
-{
-    if (n >= 3 && p[0] == 0xFF && p[1] == 0xD8 && p[2] == 0xFF)
-        return *ext = "jpg", "image/jpeg";
-    if (n >= 8 && memcmp(p, "\x89PNG\r\n\x1a\n", 8) == 0)
-        return *ext = "png", "image/png";
-    if (n >= 5 && memcmp(p, "%PDF-", 5) == 0)
-        return *ext = "pdf", "application/pdf";
-    return NULL;
-}
-
-static const char *ext_of(const char *ctype)
-{
-    if (!ctype)
-        return NULL;
-    if (strcmp(ctype, "image/jpeg") == 0)
-        return "jpg";
-    if (strcmp(ctype, "image/png") == 0)
-        return "png";
-    if (strcmp(ctype, "application/pdf") == 0)
-        return "pdf";
-    return NULL;
-}
+/* Files are typed, stripped of metadata, stored and served by the host
+ * (file_store, file_send); a row of child_attachments records each one. */
 
 /* the user's file name, for display only: the last path segment, valid
  * UTF-8 without control characters, at most ~180 bytes */
@@ -1031,60 +934,6 @@ static const char *clean_filename(portal_req *r, const struct portal_services *s
     return base;
 }
 
-static int random_hex(char out[65])
-{
-    unsigned char b[32];
-    int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return -1;
-    size_t got = 0;
-    while (got < sizeof b) {
-        ssize_t k = read(fd, b + got, sizeof b - got);
-        if (k <= 0 && errno != EINTR) {
-            close(fd);
-            return -1;
-        }
-        if (k > 0)
-            got += (size_t)k;
-    }
-    close(fd);
-    for (int i = 0; i < 32; i++)
-        snprintf(out + 2 * i, 3, "%02x", b[i]);
-    return 0;
-}
-
-/* write to a temporary name, fsync, rename: a file either exists whole or not */
-static int store_file(const char *dir, const char *name, const void *data, size_t len)
-{
-    char tmp[4200], final[4200];
-    if (snprintf(tmp, sizeof tmp, "%s/.tmp-%s", dir, name) >= (int)sizeof tmp ||
-        snprintf(final, sizeof final, "%s/%s", dir, name) >= (int)sizeof final)
-        return -1;
-    if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-        return -1;
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return -1;
-    const char *p = data;
-    size_t done = 0;
-    while (done < len) {
-        ssize_t k = write(fd, p + done, len - done);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0) {
-            close(fd);
-            unlink(tmp);
-            return -1;
-        }
-        done += (size_t)k;
-    }
-    if (fchmod(fd, 0600) != 0 || fsync(fd) != 0 || close(fd) != 0 || rename(tmp, final) != 0) {
-        unlink(tmp);
-        return -1;
-    }
-    return 0;
-}
-
 int attachment_upload(portal_req *r, const struct portal_services *s)
 {
     long long id;
@@ -1093,71 +942,37 @@ int attachment_upload(portal_req *r, const struct portal_services *s)
         return st;
     const char *kind = trim(r, s, s->param(r, "kind"));
     size_t len = 0;
-    const char *filename = NULL, *ctype = NULL;
-    const unsigned char *data = (const unsigned char *)s->upload(r, "file", &len, &filename,
-                                                                   &ctype);
+    const char *filename = NULL;
+    const void *data = s->upload(r, "file", &len, &filename, NULL);
     if (!*kind)
         return s->fail(r, 400, "请选择材料类型。");
-    if (!data || len == 0)
-        return s->fail(r, 400, "上传的文件是空的。");
-    if (len > MAX_ATTACHMENT)
-        return s->fail(r, 413, "文件超过 8 MB，请压缩或分开上传。");
-    const char *ext = NULL;
-    const char *type = sniff(data, len, &ext);
-    if (!type)
-        return s->fail(r, 400, "只能上传 JPEG、PNG 图片或 PDF 文件（按文件内容判断，"
-                               "改扩展名无效）。");
-    const char *dir = s->config("attachments_dir");
-    if (!dir || !*dir) {
-        s->log("RG0101", "attachments_dir is not configured");
-        return 500;
-    }
-    char stored[65], sum[65];
-    if (random_hex(stored) != 0)
-        return 500;
-    sha256_hex(data, len, sum);
-    if (store_file(dir, stored, data, len) != 0) {
-        s->log("RG0102", "cannot store an attachment in %s: %s", dir, strerror(errno));
-        return 500;
-    }
-    const char *shown = clean_filename(r, s, filename, ext);
-    char *path = s->sprintf(r, "%s/%s", dir, stored);
+    struct portal_file f;
+    st = s->file_store(r, data, len, 0, &f);
+    if (st)
+        return st;
+    const char *shown = clean_filename(r, s, filename, f.ext);
     if (s->db_begin(r) != 0 || lock_child(r, s, id) != 0)
         goto fail;
     if (s->db_exec(r, "INSERT INTO child_attachments (child_id, kind, filename, content_type, "
                       "size, sha256, stored_name, uploaded_by, uploaded_at) "
                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())",
-                   "isssissi", id, kind, shown, type, (long long)len, sum, stored,
+                   "isssissi", id, kind, shown, f.ctype, (long long)f.len, f.sha256, f.stored,
                    (long long)s->user(r)->id) < 0)
         goto fail;
     long long aid = s->db_insert_id(r);
     if (add_event(r, s, id, "attachment.add", s->sprintf(r, "上传材料：%s（%s）", kind, shown)) != 0)
         goto fail;
     s->audit(r, "attachment.add", "child", idstr(r, s, id),
-             s->sprintf(r, "attachment %lld, %s, %zu bytes, sha256 %s", aid, type, len, sum));
+             s->sprintf(r, "attachment %lld, %s, %zu bytes, sha256 %s", aid, f.ctype, f.len,
+                        f.sha256));
     /* commit here so a failed commit does not leave an orphan file behind */
     if (s->db_commit(r) != 0)
         goto fail;
     return redirect_to_file(r, s, id, "#attachments", "已上传材料。");
 fail:
     s->db_rollback(r);
-    unlink(path);
+    s->file_discard(r, f.stored);
     return 500;
-}
-
-/* RFC 5987 filename*: percent-encode all but unreserved ASCII */
-static const char *pct_encode(portal_req *r, const struct portal_services *s, const char *v)
-{
-    size_t n = strlen(v);
-    char *out = s->alloc(r, 3 * n + 1), *o = out;
-    for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
-        if (isalnum(*p) || *p == '.' || *p == '-' || *p == '_')
-            *o++ = (char)*p;
-        else
-            o += sprintf(o, "%%%02X", *p);
-    }
-    *o = 0;
-    return out;
 }
 
 int attachment_download(portal_req *r, const struct portal_services *s)
@@ -1177,44 +992,10 @@ int attachment_download(portal_req *r, const struct portal_services *s)
         return 500;
     if (!s->db_next(q))
         return s->not_found(r, "attachment", idstr(r, s, aid));
-    const char *ctype = s->db_col(q, 0), *stored = s->db_col(q, 1), *want = s->db_col(q, 3);
-    const char *ext = ext_of(ctype);
-    long long size = atoll(s->db_col(q, 2));
-    const char *dir = s->config("attachments_dir");
-    int hex = stored && strlen(stored) == 64;
-    for (int i = 0; hex && i < 64; i++)
-        hex = isxdigit((unsigned char)stored[i]);
-    if (!ext || !hex || !dir || size < 0 || size > (long long)MAX_ATTACHMENT)
-        return 500;
-    char *path = s->sprintf(r, "%s/%s", dir, stored);
-    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-    if (fd < 0) {
-        s->log("RG0103", "attachment %lld: cannot open its file: %s", aid, strerror(errno));
-        return 500;
-    }
-    unsigned char *buf = s->alloc(r, (size_t)size + 1);
-    size_t got = 0;
-    while (got < (size_t)size) {
-        ssize_t k = read(fd, buf + got, (size_t)size - got);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            break;
-        got += (size_t)k;
-    }
-    close(fd);
-    char sum[65];
-    sha256_hex(buf, got, sum);
-    if (got != (size_t)size || strcmp(sum, want) != 0) {
-        s->log("RG0104", "attachment %lld: stored file does not match its sha256", aid);
-        return 500;
-    }
-    s->audit(r, "attachment.read", "child", idstr(r, s, id),
-             s->sprintf(r, "attachment %lld", aid));
-    s->header(r, "Content-Type", ctype);
-    s->header(r, "Content-Disposition",
-              s->sprintf(r, "attachment; filename=\"attachment-%lld.%s\"; filename*=UTF-8''%s",
-                         aid, ext, pct_encode(r, s, s->db_col(q, 4))));
-    s->write(r, buf, got);
-    return 200;
+    st = s->file_send(r, s->db_col(q, 1), atoll(s->db_col(q, 2)), s->db_col(q, 3),
+                      s->db_col(q, 0), s->db_col(q, 4), 0);
+    if (st == 200)
+        s->audit(r, "attachment.read", "child", idstr(r, s, id),
+                 s->sprintf(r, "attachment %lld", aid));
+    return st;
 }

@@ -185,7 +185,9 @@ check "with the exit reason in Chinese" body_has "被依法收养"
 check "an exit note is escaped" body_has "&lt;b&gt;收养&lt;/b&gt;"
 
 # attachments: checked by content, stored outside the web root, served back intact
-printf '\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\xff\xff?\x00\x05\xfe\x02\xfe\xa7V\xbd\xfa\x00\x00\x00\x00IEND\xaeB`\x82' >"$OUT/scan.png"
+# (a valid 1x1 PNG: the host checks the chunk structure, so a fixture whose
+# IDAT length runs into its CRC would now be refused as damaged)
+printf '\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\xdac\xf8\xff\xff\x7f=\x00\x09{\x03}3\xd3(\xaf\x00\x00\x00\x00IEND\xaeB`\x82' >"$OUT/scan.png"
 upload "/children/$cid/attachments" "$tj" -F "kind=残疾证" -F "file=@$OUT/scan.png;type=image/png;filename=残疾证扫描.png"
 check "a PNG upload succeeds" status_is 303
 aid=$(sql "SELECT id FROM child_attachments WHERE child_id=$cid ORDER BY id DESC LIMIT 1")
