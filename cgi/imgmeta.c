@@ -93,8 +93,8 @@ static int is_chunk(const unsigned char *type, const char *name)
 
 /*
  * PNG: the signature, then chunks "length32 type4 data crc32", the first
- * IHDR, the last IEND.  Lengths are at most 2^31 - 1; types are four ASCII
- * letters.
+ * IHDR (13 bytes), the last IEND (empty).  Lengths are at most 2^31 - 1;
+ * types are four ASCII letters.
  */
 static int strip_png(const unsigned char *in, size_t n, unsigned char *out, size_t *outlen)
 {
@@ -111,7 +111,8 @@ static int strip_png(const unsigned char *in, size_t n, unsigned char *out, size
         for (int k = 0; k < 4; k++)
             if (!((type[k] >= 'A' && type[k] <= 'Z') || (type[k] >= 'a' && type[k] <= 'z')))
                 return IMGMETA_E_MALFORMED;
-        if (first && (!is_chunk(type, "IHDR") || len != 13))
+        if ((first && (!is_chunk(type, "IHDR") || len != 13)) ||
+            (is_chunk(type, "IEND") && len != 0))
             return IMGMETA_E_MALFORMED;
         size_t total = 12 + (size_t)len;
         int drop = is_chunk(type, "tEXt") || is_chunk(type, "zTXt") || is_chunk(type, "iTXt") ||

@@ -17,7 +17,7 @@ enum img_type img_sniff(const unsigned char *p, size_t n);
 #define IMGMETA_OK 0
 #define IMGMETA_E_TYPE (-1)      /* neither JPEG nor PNG */
 #define IMGMETA_E_MALFORMED (-2) /* a segment or chunk runs past the end, a bad
-                                    length or marker, no EOI / IEND */
+                                    length, marker or chunk type, no EOI / IEND */
 
 /*
  * Copy an image without the metadata that can identify a child or a place.

@@ -1,0 +1,63 @@
+/*
+ * fuzz_imgmeta.c - libFuzzer target for the metadata stripper file_store
+ * applies to every JPEG and PNG upload (cgi/imgmeta.c).
+ *
+ *   clang -g -O1 -fsanitize=fuzzer,address,undefined -Icgi \
+ *     tests/fuzz/fuzz_imgmeta.c cgi/imgmeta.c -o build/fuzz_imgmeta
+ *
+ * Invariants: it reads only the n input bytes and writes at most n (ASan
+ * watches exact-size heap copies); the result is one of the three codes;
+ * refusals are about the type only when the first bytes say so; an accepted
+ * image keeps its type, ends at EOI / IEND, and is a fixed point - stripping
+ * it again changes nothing, so no APP1 / APP13 / COM segment or text, eXIf
+ * or tIME chunk is left in it.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "imgmeta.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+#define CHECK(cond)                                                                 \
+    do {                                                                            \
+        if (!(cond)) {                                                              \
+            fprintf(stderr, "invariant failed: %s (%s:%d)\n", #cond, __FILE__, __LINE__); \
+            abort();                                                                \
+        }                                                                           \
+    } while (0)
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    /* exact-size copies so any read or write past n is caught */
+    unsigned char *in = malloc(size ? size : 1), *out = malloc(size ? size : 1);
+    CHECK(in && out);
+    if (size)
+        memcpy(in, data, size);
+    size_t n = (size_t)-1;
+    int rc = file_strip_metadata(in, size, out, &n);
+    enum img_type t = img_sniff(in, size);
+    CHECK(rc == IMGMETA_OK || rc == IMGMETA_E_TYPE || rc == IMGMETA_E_MALFORMED);
+    CHECK((rc == IMGMETA_E_TYPE) == (t == IMG_NONE));
+    CHECK(memcmp(in, data, size) == 0);   /* the input is never written */
+    if (rc == IMGMETA_OK) {
+        CHECK(n <= size);
+        CHECK(img_sniff(out, n) == t);
+        if (t == IMG_JPEG)
+            CHECK(n >= 4 && out[n - 2] == 0xFF && out[n - 1] == 0xD9);
+        else
+            CHECK(n >= 8 + 12 + 12 && memcmp(out + n - 8, "IEND", 4) == 0);
+        unsigned char *again = malloc(n);
+        CHECK(again);
+        size_t m = (size_t)-1;
+        CHECK(file_strip_metadata(out, n, again, &m) == IMGMETA_OK);
+        CHECK(m == n && memcmp(again, out, n) == 0);
+        free(again);
+    }
+    free(in);
+    free(out);
+    return 0;
+}

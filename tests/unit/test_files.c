@@ -1,0 +1,340 @@
+/* Unit tests for cgi/imgmeta.c: the type of an upload and the removal of
+ * JPEG and PNG metadata that file_store applies before anything is stored. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+#include "imgmeta.h"
+
+/* ---- a byte builder ---- */
+struct bytes {
+    unsigned char d[4096];
+    size_t n;
+};
+
+static void add(struct bytes *b, const void *p, size_t n)
+{
+    assert_true(b->n + n <= sizeof b->d);
+    memcpy(b->d + b->n, p, n);
+    b->n += n;
+}
+
+/* a JPEG segment: FF m, length, payload */
+static void seg(struct bytes *b, unsigned char m, const void *payload, size_t n)
+{
+    unsigned char h[4] = {0xFF, m, (unsigned char)((n + 2) >> 8), (unsigned char)(n + 2)};
+    add(b, h, 4);
+    add(b, payload, n);
+}
+
+/* the parts of a small baseline 8x8 greyscale JPEG, in order */
+static void jpeg_head(struct bytes *b)
+{
+    add(b, "\xFF\xD8", 2);
+    seg(b, 0xE0, "JFIF\0\x01\x01\0\0\x01\0\x01\0\0", 14);               /* APP0 */
+}
+
+static void jpeg_body(struct bytes *b)
+{
+    unsigned char dqt[65] = {0};
+    memset(dqt + 1, 1, 64);
+    seg(b, 0xE2, "ICC_PROFILE\0\x01\x01" "colour", 20);                    /* APP2 ICC */
+    seg(b, 0xDB, dqt, sizeof dqt);                                      /* DQT */
+    seg(b, 0xC0, "\x08\0\x08\0\x08\x01\x01\x11\0", 9);                  /* SOF0 */
+    unsigned char dht[18] = {0x00, 1};                                  /* DC 0: one code */
+    seg(b, 0xC4, dht, sizeof dht);
+    dht[0] = 0x10;                                                      /* AC 0 */
+    seg(b, 0xC4, dht, sizeof dht);
+    seg(b, 0xDD, "\0\x01", 2);                                          /* DRI */
+    seg(b, 0xDA, "\x01\x01\0\0\x3F\0", 6);                              /* SOS */
+    /* entropy-coded data with a stuffed FF00 and a restart marker inside */
+    add(b, "\x3F\xFF\x00\x12\xFF\xD0\x3F\x80", 8);
+    add(b, "\xFF\xD9", 2);                                              /* EOI */
+}
+
+/* what a phone puts in a photo: EXIF with the GPS position, XMP, IPTC, a comment */
+static void jpeg_metadata(struct bytes *b)
+{
+    static const char exif[] = "Exif\0\0MM\0*\0\0\0\x08"
+                               "GPSLatitude 28/1 50/1 1234/100 N GPSLongitude 108/1 46/1 E";
+    static const char xmp[] = "http://ns.adobe.com/xap/1.0/\0<x:xmpmeta>exif:GPSLatitude"
+                              "</x:xmpmeta>";
+    seg(b, 0xE1, exif, sizeof exif - 1);
+    seg(b, 0xE1, xmp, sizeof xmp - 1);
+    seg(b, 0xED, "Photoshop 3.0\08BIM\x04\x04 city: Youyang", 34);
+    seg(b, 0xFE, "home of the child", 17);
+}
+
+static int strip(const struct bytes *in, unsigned char *out, size_t *outlen)
+{
+    *outlen = (size_t)-1;
+    return file_strip_metadata(in->d, in->n, out, outlen);
+}
+
+static void test_jpeg_exif_gps_removed(void **state)
+{
+    (void)state;
+    struct bytes in = {.n = 0}, want = {.n = 0};
+    jpeg_head(&in);
+    jpeg_metadata(&in);
+    jpeg_body(&in);
+    add(&in, "trailer after EOI: GPS", 22);  /* data appended after the image goes too */
+    jpeg_head(&want);
+    jpeg_body(&want);
+
+    unsigned char out[4096];
+    size_t n;
+    assert_int_equal(strip(&in, out, &n), IMGMETA_OK);
+    assert_true(n < in.n);
+    assert_memory_equal(out, "\xFF\xD8", 2);
+    assert_null(memmem(out, n, "Exif", 4));
+    assert_null(memmem(out, n, "GPS", 3));
+    assert_null(memmem(out, n, "xmpmeta", 7));
+    assert_null(memmem(out, n, "8BIM", 4));
+    assert_null(memmem(out, n, "home of the child", 17));
+    /* APP0, ICC, DQT, SOF, DHT, DRI, SOS, the scan data and EOI byte for byte */
+    assert_int_equal(n, want.n);
+    assert_memory_equal(out, want.d, n);
+    assert_memory_equal(out + n - 2, "\xFF\xD9", 2);
+}
+
+static void test_jpeg_without_metadata_is_identical(void **state)
+{
+    (void)state;
+    struct bytes in = {.n = 0};
+    jpeg_head(&in);
+    jpeg_body(&in);
+    unsigned char out[4096];
+    size_t n;
+    assert_int_equal(strip(&in, out, &n), IMGMETA_OK);
+    assert_int_equal(n, in.n);
+    assert_memory_equal(out, in.d, n);
+}
+
+static void test_jpeg_fill_bytes_and_progressive_scans(void **state)
+{
+    (void)state;
+    /* fill FF bytes before a marker, two scans with a DHT between them */
+    struct bytes in = {.n = 0};
+    jpeg_head(&in);
+    seg(&in, 0xDA, "\x01\x01\0\0\x3F\0", 6);
+    add(&in, "\x01\x02\xFF\x00", 4);
+    add(&in, "\xFF\xFF", 2);                       /* fill */
+    seg(&in, 0xFE, "comment between scans", 21);   /* dropped */
+    unsigned char dht[18] = {0x10, 1};
+    seg(&in, 0xC4, dht, sizeof dht);
+    seg(&in, 0xDA, "\x01\x01\0\0\x3F\0", 6);
+    add(&in, "\x03\xFF\xD9", 3);
+
+    struct bytes want = {.n = 0};
+    jpeg_head(&want);
+    seg(&want, 0xDA, "\x01\x01\0\0\x3F\0", 6);
+    add(&want, "\x01\x02\xFF\x00", 4);
+    seg(&want, 0xC4, dht, sizeof dht);
+    seg(&want, 0xDA, "\x01\x01\0\0\x3F\0", 6);
+    add(&want, "\x03\xFF\xD9", 3);
+
+    unsigned char out[4096];
+    size_t n;
+    assert_int_equal(strip(&in, out, &n), IMGMETA_OK);
+    assert_null(memmem(out, n, "comment", 7));
+    /* the fill bytes went with the comment's marker; everything else is kept */
+    assert_int_equal(n, want.n);
+    assert_memory_equal(out, want.d, n);
+}
+
+/* ---- PNG ---- */
+static void chunk(struct bytes *b, const char *type, const void *data, size_t n)
+{
+    unsigned char h[8] = {(unsigned char)(n >> 24), (unsigned char)(n >> 16),
+                          (unsigned char)(n >> 8), (unsigned char)n};
+    memcpy(h + 4, type, 4);
+    add(b, h, 8);
+    add(b, data, n);
+    uLong c = crc32(0L, (const Bytef *)type, 4);
+    c = crc32(c, (const Bytef *)data, (uInt)n);
+    unsigned char t[4] = {(unsigned char)(c >> 24), (unsigned char)(c >> 16),
+                          (unsigned char)(c >> 8), (unsigned char)c};
+    add(b, t, 4);
+}
+
+static const unsigned char ihdr[13] = {0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0};
+static const unsigned char idat[13] = {0x78, 0xda, 0x63, 0xf8, 0xff, 0xff, 0x7f,
+                                       0x3d, 0x00, 0x09, 0x7b, 0x03, 0x7d};
+
+static void png_image(struct bytes *b, int with_metadata)
+{
+    add(b, "\x89PNG\r\n\x1a\n", 8);
+    chunk(b, "IHDR", ihdr, sizeof ihdr);
+    if (with_metadata) {
+        chunk(b, "tEXt", "Comment\0GPS 28.83N 108.77E", 26);
+        chunk(b, "eXIf", "MM\0*\0\0\0\x08GPS", 11);
+        chunk(b, "tIME", "\x07\xea\x0b\x1d\x0c\0\0", 7);
+        chunk(b, "zTXt", "Author\0\0x", 9);
+        chunk(b, "iTXt", "XML:com.adobe.xmp\0\0\0\0\0<x:xmpmeta/>", 35);
+    }
+    chunk(b, "sRGB", "\0", 1);                    /* an ancillary chunk that stays */
+    chunk(b, "IDAT", idat, sizeof idat);
+    chunk(b, "IEND", "", 0);
+}
+
+static void test_png_text_and_exif_removed(void **state)
+{
+    (void)state;
+    struct bytes in = {.n = 0}, want = {.n = 0};
+    png_image(&in, 1);
+    add(&in, "after IEND", 10);
+    png_image(&want, 0);
+    unsigned char out[4096];
+    size_t n;
+    assert_int_equal(strip(&in, out, &n), IMGMETA_OK);
+    assert_null(memmem(out, n, "tEXt", 4));
+    assert_null(memmem(out, n, "eXIf", 4));
+    assert_null(memmem(out, n, "tIME", 4));
+    assert_null(memmem(out, n, "zTXt", 4));
+    assert_null(memmem(out, n, "iTXt", 4));
+    assert_null(memmem(out, n, "GPS", 3));
+    assert_int_equal(n, want.n);
+    assert_memory_equal(out, want.d, n);
+    /* walk the result: IHDR, sRGB, IDAT, IEND, every CRC valid */
+    const char *order[] = {"IHDR", "sRGB", "IDAT", "IEND"};
+    size_t i = 8;
+    for (int k = 0; k < 4; k++) {
+        assert_true(i + 12 <= n);
+        size_t len = (size_t)out[i] << 24 | (size_t)out[i + 1] << 16 | (size_t)out[i + 2] << 8 |
+                     out[i + 3];
+        assert_memory_equal(out + i + 4, order[k], 4);
+        uLong c = crc32(0L, out + i + 4, (uInt)(4 + len));
+        const unsigned char *t = out + i + 8 + len;
+        assert_int_equal(c, (uLong)t[0] << 24 | (uLong)t[1] << 16 | (uLong)t[2] << 8 | t[3]);
+        i += 12 + len;
+    }
+    assert_int_equal(i, n);
+}
+
+static void test_png_without_metadata_is_identical(void **state)
+{
+    (void)state;
+    struct bytes in = {.n = 0};
+    png_image(&in, 0);
+    unsigned char out[4096];
+    size_t n;
+    assert_int_equal(strip(&in, out, &n), IMGMETA_OK);
+    assert_int_equal(n, in.n);
+    assert_memory_equal(out, in.d, n);
+}
+
+/* every strict prefix of a valid image is refused (n bytes of output room only) */
+static void refuse_prefixes(const struct bytes *img, size_t sniffable)
+{
+    for (size_t k = 0; k < img->n; k++) {
+        unsigned char *in = malloc(k ? k : 1), *out = malloc(k ? k : 1);
+        assert_non_null(in);
+        assert_non_null(out);
+        memcpy(in, img->d, k);
+        size_t n = 0;
+        int rc = file_strip_metadata(in, k, out, &n);
+        assert_int_equal(rc, k < sniffable ? IMGMETA_E_TYPE : IMGMETA_E_MALFORMED);
+        free(in);
+        free(out);
+    }
+}
+
+static void test_truncated_refused(void **state)
+{
+    (void)state;
+    struct bytes j = {.n = 0}, p = {.n = 0};
+    jpeg_head(&j);
+    jpeg_metadata(&j);
+    jpeg_body(&j);
+    refuse_prefixes(&j, 3);
+    png_image(&p, 1);
+    refuse_prefixes(&p, 8);
+}
+
+static void expect_malformed(const void *p, size_t n)
+{
+    unsigned char out[256];
+    size_t m;
+    assert_true(n <= sizeof out);
+    assert_int_equal(file_strip_metadata(p, n, out, &m), IMGMETA_E_MALFORMED);
+}
+
+static void test_bad_structure_refused(void **state)
+{
+    (void)state;
+    /* JPEG: a length below 2, a length past the end, FF 00 outside a scan,
+     * a second SOI, bytes between segments, no EOI after a scan */
+    expect_malformed("\xFF\xD8\xFF\xE0\x00\x01\xFF\xD9", 8);
+    expect_malformed("\xFF\xD8\xFF\xE1\x10\x00" "Exif\xFF\xD9", 12);
+    expect_malformed("\xFF\xD8\xFF\x00\xFF\xD9", 6);
+    expect_malformed("\xFF\xD8\xFF\xD8\xFF\xD9", 6);
+    expect_malformed("\xFF\xD8\xFF\xFE\x00\x03x junk\xFF\xD9", 14);
+    expect_malformed("\xFF\xD8\xFF\xDA\x00\x02\x01\x02\x03", 9);
+    /* PNG: a first chunk other than IHDR, a chunk length past the end or
+     * above 2^31-1, a chunk type that is not letters, no IEND, an IEND with data */
+    struct bytes b = {.n = 0};
+    add(&b, "\x89PNG\r\n\x1a\n", 8);
+    chunk(&b, "IDAT", idat, sizeof idat);
+    chunk(&b, "IEND", "", 0);
+    expect_malformed(b.d, b.n);
+    b.n = 0;
+    add(&b, "\x89PNG\r\n\x1a\n", 8);
+    chunk(&b, "IHDR", ihdr, sizeof ihdr);
+    add(&b, "\xFF\xFF\xFF\xF0tEXt", 8);
+    add(&b, "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0", 16);
+    expect_malformed(b.d, b.n);
+    b.n = 0;
+    add(&b, "\x89PNG\r\n\x1a\n", 8);
+    chunk(&b, "IHDR", ihdr, sizeof ihdr);
+    chunk(&b, "ID4T", idat, sizeof idat);
+    chunk(&b, "IEND", "", 0);
+    expect_malformed(b.d, b.n);
+    b.n = 0;
+    add(&b, "\x89PNG\r\n\x1a\n", 8);
+    chunk(&b, "IHDR", ihdr, sizeof ihdr);
+    chunk(&b, "IDAT", idat, sizeof idat);
+    expect_malformed(b.d, b.n);
+    chunk(&b, "IEND", "GPS 28.83N", 10);      /* IEND is empty: nothing rides on it */
+    expect_malformed(b.d, b.n);
+}
+
+static void test_not_an_image_refused(void **state)
+{
+    (void)state;
+    static const char *const others[] = {"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "GIF89a\x01\0\x01\0",
+                                         "hello, this is text named photo.jpg",
+                                         "MZ\x90\0\x03\0\0\0", "\xFF\xD8", "\x89PNG\r\n"};
+    unsigned char out[64];
+    size_t n;
+    for (size_t i = 0; i < sizeof others / sizeof *others; i++) {
+        size_t len = strlen(others[i]);
+        assert_int_equal(img_sniff((const unsigned char *)others[i], len), IMG_NONE);
+        assert_int_equal(file_strip_metadata((const unsigned char *)others[i], len, out, &n),
+                         IMGMETA_E_TYPE);
+    }
+    assert_int_equal(file_strip_metadata((const unsigned char *)"", 0, out, &n), IMGMETA_E_TYPE);
+    assert_int_equal(img_sniff((const unsigned char *)"\xFF\xD8\xFF\xE0", 4), IMG_JPEG);
+    assert_int_equal(img_sniff((const unsigned char *)"\x89PNG\r\n\x1a\n", 8), IMG_PNG);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_jpeg_exif_gps_removed),
+        cmocka_unit_test(test_jpeg_without_metadata_is_identical),
+        cmocka_unit_test(test_jpeg_fill_bytes_and_progressive_scans),
+        cmocka_unit_test(test_png_text_and_exif_removed),
+        cmocka_unit_test(test_png_without_metadata_is_identical),
+        cmocka_unit_test(test_truncated_refused),
+        cmocka_unit_test(test_bad_structure_refused),
+        cmocka_unit_test(test_not_an_image_refused),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
