@@ -275,8 +275,10 @@ int file_svc_send(portal_req *r, const char *stored, long long size, const char 
     const char *dir = files_dir();
     if (t < 0 || !hex64(stored) || !hex64(sha256) || size < 0 || size > FILE_MAX_BYTES || !dir)
         return fault(r, "PT0705", broken, "refusing to send a stored file with an invalid "
-                     "record (name %s, type %s, size %lld)%s", hex64(stored) ? stored : "?",
-                     t < 0 ? "?" : ctype, size, dir ? "" : "; attachments_dir is not configured");
+                     "record (name %s, type %s, size %lld, sha256 %s)%s",
+                     hex64(stored) ? stored : "?", t < 0 ? "?" : ctype, size,
+                     hex64(sha256) ? sha256 : "?",
+                     dir ? "" : "; attachments_dir is not configured");
     char *path = arena_sprintf(r->a, "%s/%s", dir, stored);
     int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0)

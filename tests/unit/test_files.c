@@ -1,15 +1,25 @@
-/* Unit tests for cgi/imgmeta.c: the type of an upload and the removal of
- * JPEG and PNG metadata that file_store applies before anything is stored. */
+/* Unit tests for cgi/imgmeta.c (the type of an upload and the removal of
+ * JPEG and PNG metadata) and cgi/files.c (file_store, file_discard,
+ * file_send on a request of their own, files in a temporary folder).
+ * Run from the repository root (tests/run.sh does): the error page renders
+ * templates/. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <dirent.h>
+#include <openssl/sha.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 
+#include "files.h"
+#include "host.h"
 #include "imgmeta.h"
 
 /* ---- a byte builder ---- */
@@ -324,6 +334,281 @@ static void test_not_an_image_refused(void **state)
     assert_int_equal(img_sniff((const unsigned char *)"\x89PNG\r\n\x1a\n", 8), IMG_PNG);
 }
 
+/* ---- the services, on a request of their own ---- */
+static char tmpdir[64], attdir[128];
+static portal_req rq;
+static arena *ra;
+
+static void new_request(void)
+{
+    if (ra)
+        arena_reset(ra);
+    else
+        ra = arena_new(65536);
+    buf_free(&rq.body);
+    buf_free(&rq.headers);
+    hdf_reset_request();
+    memset(&rq, 0, sizeof rq);
+    rq.a = ra;
+    rq.method = "POST";
+    rq.path = "/children/1/attachments";
+    buf_init(&rq.body);
+    buf_init(&rq.headers);
+}
+
+static int svc_setup(void **state)
+{
+    (void)state;
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/portal-files-XXXXXX");
+    if (!mkdtemp(tmpdir) || render_init("templates") != 0)
+        return -1;
+    snprintf(attdir, sizeof attdir, "%s/attachments", tmpdir); /* missing: file_store makes it */
+    config_set("attachments_dir", attdir);
+    return 0;
+}
+
+static int svc_teardown(void **state)
+{
+    (void)state;
+    char cmd[200];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+/* regular files in the folder, temporary ones included */
+static int count_files(void)
+{
+    DIR *d = opendir(attdir);
+    int n = 0;
+    if (!d)
+        return 0;
+    for (struct dirent *e; (e = readdir(d));)
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+            n++;
+    closedir(d);
+    return n;
+}
+
+static size_t read_file(const char *path, unsigned char *dst, size_t cap)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    size_t n = fread(dst, 1, cap, f);
+    fclose(f);
+    return n;
+}
+
+static void hex_sha256(const unsigned char *p, size_t n, char out[65])
+{
+    unsigned char md[32];
+    SHA256(p, n, md);
+    for (int i = 0; i < 32; i++)
+        snprintf(out + 2 * i, 3, "%02x", md[i]);
+}
+
+static const char *body(void) { return rq.body.data ? rq.body.data : ""; }
+
+static void test_store_strips_and_writes_durably(void **state)
+{
+    (void)state;
+    struct bytes in = {.n = 0}, want = {.n = 0};
+    jpeg_head(&in);
+    jpeg_metadata(&in);
+    jpeg_body(&in);
+    jpeg_head(&want);
+    jpeg_body(&want);
+    new_request();
+    struct portal_file f;
+    assert_int_equal(file_svc_store(&rq, in.d, in.n, 1, &f), 0);
+    assert_string_equal(f.ctype, "image/jpeg");
+    assert_string_equal(f.ext, "jpg");
+    assert_int_equal(f.len, want.n);
+    assert_int_equal(strlen(f.stored), 64);
+    assert_int_equal(strspn(f.stored, "0123456789abcdef"), 64);
+    char sum[65];
+    hex_sha256(want.d, want.n, sum);
+    assert_string_equal(f.sha256, sum);
+
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", attdir, f.stored);
+    struct stat st;
+    assert_int_equal(lstat(path, &st), 0);
+    assert_true(S_ISREG(st.st_mode));
+    assert_int_equal(st.st_mode & 07777, 0600);
+    assert_int_equal(stat(attdir, &st), 0);
+    assert_int_equal(st.st_mode & 07777, 0700);
+    unsigned char disk[4096];
+    assert_int_equal(read_file(path, disk, sizeof disk), want.n);
+    assert_memory_equal(disk, want.d, want.n);
+    assert_int_equal(count_files(), 1);          /* no temporary file left */
+
+    /* a second store gets another random name */
+    new_request();
+    struct portal_file g;
+    assert_int_equal(file_svc_store(&rq, in.d, in.n, 0, &g), 0);
+    assert_string_not_equal(g.stored, f.stored);
+    assert_string_equal(g.sha256, f.sha256);
+    file_svc_discard(&rq, g.stored);
+    file_svc_discard(&rq, f.stored);
+    assert_int_equal(count_files(), 0);
+}
+
+static void test_store_refusals(void **state)
+{
+    (void)state;
+    static const char pdf[] = "%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n";
+    struct portal_file f;
+    int before = count_files();
+
+    new_request();
+    assert_int_equal(file_svc_store(&rq, pdf, sizeof pdf - 1, 1, &f), 400);
+    assert_non_null(strstr(body(), "只能上传 JPEG 或 PNG 格式的照片"));
+    new_request();
+    assert_int_equal(file_svc_store(&rq, "GIF89a....", 10, 0, &f), 400);
+    assert_non_null(strstr(body(), "只能上传 JPEG、PNG 图片或 PDF 文件"));
+    new_request();
+    assert_int_equal(file_svc_store(&rq, "", 0, 0, &f), 400);
+    assert_non_null(strstr(body(), "上传的文件是空的。"));
+    new_request();
+    assert_int_equal(file_svc_store(&rq, NULL, 0, 0, &f), 400);
+    new_request();
+    assert_int_equal(file_svc_store(&rq, "\xFF\xD8\xFF\xE1\x00\x40" "Exif", 10, 0, &f), 400);
+    assert_non_null(strstr(body(), "图片文件不完整或已损坏"));
+    size_t big = FILE_MAX_BYTES + 1;
+    unsigned char *b = calloc(1, big);
+    assert_non_null(b);
+    memcpy(b, "%PDF-", 5);
+    new_request();
+    assert_int_equal(file_svc_store(&rq, b, big, 0, &f), 413);
+    free(b);
+    assert_int_equal(count_files(), before);
+
+    /* a PDF is stored as it came when PDFs are allowed */
+    new_request();
+    assert_int_equal(file_svc_store(&rq, pdf, sizeof pdf - 1, 0, &f), 0);
+    assert_string_equal(f.ctype, "application/pdf");
+    assert_int_equal(f.len, sizeof pdf - 1);
+    file_svc_discard(&rq, f.stored);
+    assert_int_equal(count_files(), before);
+}
+
+static void test_discard_only_our_names(void **state)
+{
+    (void)state;
+    char path[256];
+    const char *decoys[] = {"ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789",
+                            "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcde",
+                            ".tmp-0123456789abcdef0123456789abcdef0123456789abcdef0123456789ab",
+                            "keep"};
+    mkdir(attdir, 0700);
+    for (int i = 0; i < 4; i++) {
+        snprintf(path, sizeof path, "%s/%s", attdir, decoys[i]);
+        FILE *f = fopen(path, "w");
+        assert_non_null(f);
+        fclose(f);
+    }
+    snprintf(path, sizeof path, "%s/victim", tmpdir);
+    FILE *v = fopen(path, "w");
+    assert_non_null(v);
+    fclose(v);
+    int before = count_files();
+    new_request();
+    for (int i = 0; i < 4; i++)
+        file_svc_discard(&rq, decoys[i]);
+    file_svc_discard(&rq, "../victim");
+    file_svc_discard(&rq, NULL);
+    file_svc_discard(&rq, "");
+    assert_int_equal(count_files(), before);
+    assert_int_equal(access(path, F_OK), 0);
+    for (int i = 0; i < 4; i++) {
+        snprintf(path, sizeof path, "%s/%s", attdir, decoys[i]);
+        unlink(path);
+    }
+}
+
+static void test_send(void **state)
+{
+    (void)state;
+    struct bytes png = {.n = 0};
+    png_image(&png, 0);
+    new_request();
+    struct portal_file f;
+    assert_int_equal(file_svc_store(&rq, png.d, png.n, 1, &f), 0);
+    char stored[65], sum[65];
+    strcpy(stored, f.stored);
+    strcpy(sum, f.sha256);
+    long long size = (long long)f.len;
+
+    new_request();
+    rq.method = "GET";
+    assert_int_equal(file_svc_send(&rq, stored, size, sum, "image/png", "照片 1.png", 1), 200);
+    assert_string_equal(rq.ctype, "image/png");
+    assert_int_equal(rq.body.len, png.n);
+    assert_memory_equal(rq.body.data, png.d, png.n);
+    assert_non_null(strstr(rq.headers.data, "Content-Disposition: inline; filename=\"_1.png\"; "
+                                            "filename*=UTF-8''%E7%85%A7%E7%89%87%201.png\r\n"));
+
+    /* not inline unless asked; a name without the type's extension gets it;
+     * quotes and control-free oddities become "_" in the ASCII name */
+    new_request();
+    assert_int_equal(file_svc_send(&rq, stored, size, sum, "image/png", "a\"b.pdf", 0), 200);
+    assert_non_null(strstr(rq.headers.data, "Content-Disposition: attachment; "
+                                            "filename=\"a_b.pdf.png\"; filename*=UTF-8''a%22b.pdf.png"));
+    new_request();
+    assert_int_equal(file_svc_send(&rq, stored, size, sum, "image/png", NULL, 0), 200);
+    assert_non_null(strstr(rq.headers.data, "filename=\"attachment.png\""));
+
+    /* a PDF is never inline */
+    static const char pdf[] = "%PDF-1.4\n%%EOF\n";
+    new_request();
+    struct portal_file p;
+    assert_int_equal(file_svc_store(&rq, pdf, sizeof pdf - 1, 0, &p), 0);
+    new_request();
+    assert_int_equal(file_svc_send(&rq, p.stored, (long long)p.len, p.sha256, "application/pdf",
+                                   "证明.pdf", 1), 200);
+    assert_non_null(strstr(rq.headers.data, "Content-Disposition: attachment; filename=\"attachment.pdf\""));
+    file_svc_discard(&rq, p.stored);
+
+    /* records that do not hold: each a 500 with the error page, no file bytes */
+    char other[65];
+    memset(other, 'a', 64);
+    other[64] = 0;
+    struct {
+        const char *stored;
+        long long size;
+        const char *sha, *ctype;
+    } bad[] = {{stored, size, sum, "text/html"},          {stored, size, sum, NULL},
+               {"../victim", size, sum, "image/png"},      {other, size, sum, "image/png"},
+               {stored, size + 1, sum, "image/png"},        {stored, -1, sum, "image/png"},
+               {stored, size, other, "image/png"},          {stored, size, "x", "image/png"},
+               {stored, (long long)FILE_MAX_BYTES + 1, sum, "image/png"}};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        new_request();
+        rq.method = "GET";
+        assert_int_equal(file_svc_send(&rq, bad[i].stored, bad[i].size, bad[i].sha, bad[i].ctype,
+                                       "x.png", 0), 500);
+        assert_null(memmem(rq.body.data, rq.body.len, "IHDR", 4));
+        assert_non_null(strstr(body(), "文件已丢失或损坏"));
+        assert_non_null(rq.error_id);
+    }
+
+    /* changed on disk, same size: 500 */
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", attdir, stored);
+    FILE *w = fopen(path, "r+b");
+    assert_non_null(w);
+    fseek(w, 20, SEEK_SET);
+    fputc(0x42, w);
+    fclose(w);
+    new_request();
+    assert_int_equal(file_svc_send(&rq, stored, size, sum, "image/png", "x.png", 0), 500);
+    assert_null(memmem(rq.body.data, rq.body.len, "IHDR", 4));
+    /* gone: 500 */
+    file_svc_discard(&rq, stored);
+    new_request();
+    assert_int_equal(file_svc_send(&rq, stored, size, sum, "image/png", "x.png", 0), 500);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -336,5 +621,17 @@ int main(void)
         cmocka_unit_test(test_bad_structure_refused),
         cmocka_unit_test(test_not_an_image_refused),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    const struct CMUnitTest services_tests[] = {
+        cmocka_unit_test(test_store_strips_and_writes_durably),
+        cmocka_unit_test(test_store_refusals),
+        cmocka_unit_test(test_discard_only_our_names),
+        cmocka_unit_test(test_send),
+    };
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    failed += cmocka_run_group_tests(services_tests, svc_setup, svc_teardown);
+    buf_free(&rq.body);
+    buf_free(&rq.headers);
+    if (ra)
+        arena_free(ra);
+    return failed;
 }
