@@ -164,19 +164,21 @@ int file_svc_store(portal_req *r, const void *data, size_t len, int images_only,
         return fault(r, "PT0701", "文件暂时无法保存，请稍后再试。",
                      "attachments_dir is not configured");
     unsigned char rnd[32];
+    char name[65], sum[65];
     if (RAND_bytes(rnd, sizeof rnd) != 1)
         return fault(r, "PT0702", "文件暂时无法保存，请稍后再试。",
                      "no random bytes for a stored file's name");
-    hex_encode(rnd, sizeof rnd, out->stored);
-    if (sha256_hex(bytes, n, out->sha256) != 0)
+    hex_encode(rnd, sizeof rnd, name);
+    if (sha256_hex(bytes, n, sum) != 0)
         return fault(r, "PT0702", "文件暂时无法保存，请稍后再试。", "sha256 unavailable");
-    const char *what = write_stored(dir, out->stored, bytes, n);
+    const char *what = write_stored(dir, name, bytes, n);
     if (what) {
         int e = errno;
-        memset(out, 0, sizeof *out);
         return fault(r, "PT0703", "文件暂时无法保存，请稍后再试。",
                      "cannot store a file in %s (%s): %s", dir, what, strerror(e));
     }
+    memcpy(out->stored, name, sizeof name);
+    memcpy(out->sha256, sum, sizeof sum);
     out->ctype = types[t].ctype;
     out->ext = types[t].ext;
     out->len = n;

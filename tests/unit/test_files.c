@@ -490,6 +490,25 @@ static void test_store_refusals(void **state)
     assert_int_equal(f.len, sizeof pdf - 1);
     file_svc_discard(&rq, f.stored);
     assert_int_equal(count_files(), before);
+
+    /* the machine's faults: a 500 with an error id, nothing stored */
+    char notdir[256];
+    snprintf(notdir, sizeof notdir, "%s/plain", tmpdir);
+    FILE *v = fopen(notdir, "w");
+    assert_non_null(v);
+    fclose(v);
+    snprintf(notdir, sizeof notdir, "%s/plain/attachments", tmpdir); /* under a plain file */
+    const char *fault_dirs[] = {notdir, ""};
+    for (int i = 0; i < 2; i++) {
+        config_set("attachments_dir", fault_dirs[i]);
+        new_request();
+        assert_int_equal(file_svc_store(&rq, pdf, sizeof pdf - 1, 0, &f), 500);
+        assert_non_null(strstr(body(), "文件暂时无法保存"));
+        assert_non_null(rq.error_id);
+        assert_string_equal(f.stored, "");
+    }
+    config_set("attachments_dir", attdir);
+    assert_int_equal(count_files(), before);
 }
 
 static void test_discard_only_our_names(void **state)
