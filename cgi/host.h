@@ -118,6 +118,7 @@ int hdf_put_rows_limit(const char *prefix, void *rows, size_t limit, int *more);
 /* request.c */
 void request_handle(const struct req_io *io, arena *a);
 const char *req_param(portal_req *r, const char *name);
+const char *req_param_n(portal_req *r, const char *name, int i);
 void resp_header(portal_req *r, const char *name, const char *value);
 void resp_write(portal_req *r, const void *data, size_t len);
 void resp_csv_cell(portal_req *r, const char *value, int last);

@@ -22,7 +22,7 @@
  *   1.5  2026-11-29  files outside the web root (file_store, file_discard,
  *                    file_send) and sections of the child's file from other
  *                    modules (portal_module.child_panels from a reserved slot,
- *                    service child_panels).
+ *                    service child_panels); repeated parameters (param_n).
  */
 #ifndef PORTAL_MODULE_H
 #define PORTAL_MODULE_H
@@ -313,6 +313,10 @@ struct portal_services {
     /* fills prefix.N.{module,title,rows,Cols,Rows,Note,Link} from every
      * module's child_panels the user may see; the number of panels or -1 */
     int (*child_panels)(portal_req *r, long long child_id, const char *prefix);
+    /* 1.5: the i-th value (from 0) of a repeated declared parameter
+     * (checkboxes, a multiple select), NULL past the last; the host has
+     * validated every value, not only the first */
+    const char *(*param_n)(portal_req *r, const char *name, int i);
 };
 
 #endif

@@ -136,15 +136,25 @@ static int fail(portal_req *r, int status, const char *msg)
 
 const char *req_param(portal_req *r, const char *name)
 {
-    if (!r->route || !r->route->r->params)
+    return req_param_n(r, name, 0);
+}
+
+/* the i-th value of a declared parameter (a POST's from its body, else from
+ * the query string), or NULL; check_params has validated every one */
+const char *req_param_n(portal_req *r, const char *name, int i)
+{
+    if (!r->route || !r->route->r->params || i < 0)
         return NULL;
     for (const struct portal_param *p = r->route->r->params; p->name; p++) {
         if (strcmp(p->name, name) != 0)
             continue;
-        const http_field *f = http_get(&r->bf, name);
-        if (!f && strcmp(r->method, "POST") != 0)
-            f = http_get(&r->qf, name);
-        return f && !f->filename ? f->value : NULL;
+        const http_fields *fs = &r->bf;
+        if (!http_get(fs, name) && strcmp(r->method, "POST") != 0)
+            fs = &r->qf;
+        for (size_t k = 0; k < fs->n; k++)
+            if (strcmp(fs->v[k].name, name) == 0 && !fs->v[k].filename && i-- == 0)
+                return fs->v[k].value;
+        return NULL;
     }
     return NULL;
 }
@@ -198,21 +208,24 @@ static const char *check_params(portal_req *r)
         size_t maxlen = p->maxlen;
         if (!maxlen)
             maxlen = p->type == PP_LINES ? 65536 : p->type == PP_INT ? 20 : 255;
-        if (strlen(v) > maxlen)
-            return arena_sprintf(r->a, "%s过长（最多 %zu 字节）。", p->label, maxlen);
-        int ok = 1;
-        switch (p->type) {
-        case PP_TEXT: ok = http_text_ok(v, strlen(v), 0); break;
-        case PP_LINES: ok = http_text_ok(v, strlen(v), 1); break;
-        case PP_INT: ok = valid_int(v); break;
-        case PP_DATE: ok = valid_date(v); break;
-        case PP_CODE:
-            for (const char *c = v; *c && ok; c++)
-                ok = isalnum((unsigned char)*c) || *c == '_' || *c == '.' || *c == '-';
-            break;
+        /* every value of a repeated parameter, not only the first */
+        for (int i = 0; (v = req_param_n(r, p->name, i)) != NULL; i++) {
+            if (strlen(v) > maxlen)
+                return arena_sprintf(r->a, "%s过长（最多 %zu 字节）。", p->label, maxlen);
+            int ok = 1;
+            switch (p->type) {
+            case PP_TEXT: ok = http_text_ok(v, strlen(v), 0); break;
+            case PP_LINES: ok = http_text_ok(v, strlen(v), 1); break;
+            case PP_INT: ok = !*v || valid_int(v); break;
+            case PP_DATE: ok = !*v || valid_date(v); break;
+            case PP_CODE:
+                for (const char *c = v; *c && ok; c++)
+                    ok = isalnum((unsigned char)*c) || *c == '_' || *c == '.' || *c == '-';
+                break;
+            }
+            if (!ok)
+                return arena_sprintf(r->a, "%s的格式不正确。", p->label);
         }
-        if (!ok)
-            return arena_sprintf(r->a, "%s的格式不正确。", p->label);
     }
     return NULL;
 }

@@ -366,6 +366,7 @@ const struct portal_services services = {
     .size = sizeof(struct portal_services),
     .param = s_param,
     .param_int = s_param_int,
+    .param_n = req_param_n,
     .path_arg = s_path_arg,
     .method = s_method,
     .user = s_user,
