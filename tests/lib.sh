@@ -69,3 +69,8 @@ wait_for() {
 
 portal_master_pid() { cat "$TEST_DIR/run/portal.pid"; }
 portal_worker_pids() { pgrep -P "$(portal_master_pid)" | sort; }
+
+# shared by the integration tests
+same() { [ "$1" = "$2" ]; }
+loc_id() { sed -n "s|^Location: $1/\([0-9]*\).*|\1|ip" "$OUT/headers" | tr -d '\r' | head -n1; }  # the id a 303 went to
+audits() { sql "SELECT COUNT(*) FROM audit_log WHERE action='$1' AND object_id='$2'"; }  # ACTION OBJECT_ID

@@ -9,12 +9,10 @@
 CTL="build/portalctl --config $TEST_DIR/portal.conf"
 PW='Xyz#2026portal'
 tag=$(date +%s%N | tail -c 7)
-same() { [ "$1" = "$2" ]; }
 post() { # post JAR PATH [curl args]
     local jar=$1 path=$2; shift 2
     req POST "$path" -b "$jar" -H "Origin: $BASE" --data-urlencode "_csrf=$(csrf "$jar")" "$@"
 }
-loc_id() { sed -n "s|^Location: $1/\([0-9]*\).*|\1|ip" "$OUT/headers" | tr -d '\r' | head -n1; }
 # the HTML of one panel (module, title) of the page in $OUT/body
 panel() { awk -v m="data-module=\"$1\"" -v t="<h2>$2</h2>" '
     index($0, m) { inp = 1; buf = "" } inp { buf = buf $0 "\n" }

@@ -8,7 +8,6 @@ V1=500242101001   # 龙潭镇第一村
 MW=500242102001   # 麻旺镇第一村
 PW='Xyz#2026portal'
 
-same() { [ "$1" = "$2" ]; }
 matches() { printf '%s' "$1" | grep -Eq "$2"; }
 
 # ---- a clean slate for re-runs on the same instance

@@ -9,7 +9,6 @@ CTL="build/portalctl --config $TEST_DIR/portal.conf"
 sfx=$(date +%s%N | tail -c 7)          # names unique per run on a reused instance
 PW='Partner#2026pw'
 SEC_PW='Secadmin#2026portal'
-same() { [ "$1" = "$2" ]; }
 # post PATH JAR [curl args...]: a form POST with the CSRF token of the last page in $OUT/body
 post() {
     local path=$1 jar=$2; shift 2
@@ -18,7 +17,6 @@ post() {
 }
 uid_of() { sql "SELECT id FROM users WHERE username='$1'"; }
 roles_of() { sql "SELECT GROUP_CONCAT(ro.code ORDER BY ro.code) FROM user_roles ur JOIN roles ro ON ro.id = ur.role_id WHERE ur.user_id = '$1'"; }
-audits() { sql "SELECT COUNT(*) FROM audit_log WHERE action='$1' AND object_id='$2'"; }
 denials() { sql "SELECT COUNT(*) FROM audit_log WHERE action='deny' AND object_type='user' AND object_id='$1' AND username='$2'"; }
 changes_by() { sql "SELECT COUNT(*) FROM audit_log WHERE action LIKE 'org.user.%' AND username='$1'"; }
 # act PATH [curl args...]: a POST of the partner administrator with a fresh form token

@@ -18,7 +18,6 @@ total_of_page() { sed -n 's/.*符合条件共 \([0-9+]*\) 条.*/\1/p' "$OUT/body
 next_of_page() { sed -n 's/.*rel="next" href="\([^"]*\)".*/\1/p' "$OUT/body" | head -n1 | sed 's/&amp;/\&/g'; }
 prev_of_page() { sed -n 's/.*rel="prev" href="\([^"]*\)".*/\1/p' "$OUT/body" | head -n1 | sed 's/&amp;/\&/g'; }
 no_full_id() { ! grep -Eq '(^|[^0-9])[0-9]{17}[0-9Xx]([^0-9]|$)' "$1"; }
-same() { [ "$1" = "$2" ]; }
 all_ids() { # PATH JAR: the ids of every page, following the next links
     local path=$1 n=0
     : >"$OUT/all"

@@ -7,13 +7,10 @@
 CTL="build/portalctl --config $TEST_DIR/portal.conf"
 PW='Xyz#2026portal'
 tag=$(date +%s%N | tail -c 7)
-same() { [ "$1" = "$2" ]; }
 post() { # post JAR PATH [curl args]
     local jar=$1 path=$2; shift 2
     req POST "$path" -b "$jar" -H "Origin: $BASE" --data-urlencode "_csrf=$(csrf "$jar")" "$@"
 }
-loc_id() { sed -n "s|^Location: $1/\([0-9]*\).*|\1|ip" "$OUT/headers" | tr -d '\r' | head -n1; }
-audits() { sql "SELECT COUNT(*) FROM audit_log WHERE action='$1' AND object_id='$2'"; }
 mkdir -p "$(dirname "$CLOCK_FILE")"; echo 2026-03-15 >"$CLOCK_FILE"
 
 sql "INSERT IGNORE INTO orgs (code, name, kind, division_code) VALUES ('mw_gov', '麻旺镇人民政府', 'township', '500242102000')"
@@ -40,11 +37,11 @@ sql "UPDATE children SET school_grade='五年级' WHERE id=$cid"
 sql "INSERT INTO child_family (child_id, relation, name, situation) VALUES ($cid, '祖母', '志愿测试祖母$tag', 'normal')"
 sql "INSERT INTO child_categories (child_id, category, basis, start_date, entered_by) VALUES ($cid, 'de_facto_unsupported', '测试', '2025-01-01', 1)"
 check "the masked ID is stored" same "$(sql "SELECT id_masked FROM children WHERE id=$cid")" "$masked"
-other=$(sql "SELECT id FROM children WHERE id <> $cid ORDER BY id LIMIT 1")
 mwchild="志愿测试麻旺$tag"
 sql "INSERT INTO children (name, sex, birth_date, township_code, village_code, status, created_at, created_by, updated_at)
      VALUES ('$mwchild', 1, '2013-01-01', '500242102000', '500242102001', 'active', UTC_TIMESTAMP(), 1, UTC_TIMESTAMP())"
 mwcid=$(sql "SELECT id FROM children WHERE name='$mwchild'")
+other=$mwcid   # a child never assigned to the organisation
 
 # ---- 1. partner organisations
 ocode="ngo_t$tag"; oname="阳光社工服务中心$tag"

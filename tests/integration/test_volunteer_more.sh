@@ -6,13 +6,10 @@
 CTL="build/portalctl --config $TEST_DIR/portal.conf"
 PW='Xyz#2026portal'
 tag=$(date +%s%N | tail -c 7)
-same() { [ "$1" = "$2" ]; }
 post() { # post JAR PATH [curl args]
     local jar=$1 path=$2; shift 2
     req POST "$path" -b "$jar" -H "Origin: $BASE" --data-urlencode "_csrf=$(csrf "$jar")" "$@"
 }
-loc_id() { sed -n "s|^Location: $1/\([0-9]*\).*|\1|ip" "$OUT/headers" | tr -d '\r' | head -n1; }
-audits() { sql "SELECT COUNT(*) FROM audit_log WHERE action='$1' AND object_id='$2'"; }
 mkdir -p "$(dirname "$CLOCK_FILE")"; echo 2026-06-15 >"$CLOCK_FILE"
 
 sql "INSERT IGNORE INTO orgs (code, name, kind, division_code) VALUES ('mw_gov', '麻旺镇人民政府', 'township', '500242102000')"
