@@ -7,7 +7,10 @@
  * into fen by the host's yuan_to_fen without floating point, and shown as yuan by
  * integer arithmetic (the YUAN() SQL expression, DIV and MOD).  Staff
  * (volunteer.manage) register projects, spending and donations; a donation
- * to a child needs the child in scope.  A partner sees its own
+ * to a child needs the child in scope and is on the child's timeline (pledged,
+ * corrected, delivered).  A pledged donation can be corrected; a delivered
+ * one no longer changes.  A project's name, budget and period can be
+ * corrected (audited with what they were).  A partner sees its own
  * organisation's projects only; any other id answers s->not_found.
  */
 #include "volunteer.h"
@@ -28,6 +31,20 @@ const struct portal_param project_params[] = {
     {"budget", PP_TEXT, 20, 1, "预算（元）"},
     {"start_date", PP_DATE, 10, 1, "开始日期"},
     {"end_date", PP_DATE, 10, 1, "结束日期"},
+    {NULL, 0, 0, 0, NULL}};
+
+const struct portal_param project_edit_params[] = {
+    {"name", PP_TEXT, 128, 1, "项目名称"},
+    {"budget", PP_TEXT, 20, 1, "预算（元）"},
+    {"start_date", PP_DATE, 10, 1, "开始日期"},
+    {"end_date", PP_DATE, 10, 1, "结束日期"},
+    {NULL, 0, 0, 0, NULL}};
+
+const struct portal_param donation_edit_params[] = {
+    {"donor", PP_TEXT, 100, 1, "捐赠方"},
+    {"amount", PP_TEXT, 20, 0, "捐款金额（元）"},
+    {"goods", PP_TEXT, 200, 0, "捐赠物资"},
+    {"pledged_date", PP_DATE, 10, 1, "认捐日期"},
     {NULL, 0, 0, 0, NULL}};
 
 const struct portal_param spend_params[] = {
@@ -176,6 +193,27 @@ int project_spend(portal_req *r, const struct portal_services *s)
     return s->redirect(r, s->sprintf(r, "/volunteer/projects/%lld", id));
 }
 
+/* a line on the child's timeline */
+static int child_event(portal_req *r, const struct portal_services *s, long long child,
+                       const char *kind, const char *summary)
+{
+    return s->db_exec(r, "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) "
+                         "VALUES (?, UTC_TIMESTAMP(), ?, 'volunteer', ?, ?)",
+                      "iiss", child, s->user(r)->id, kind, summary) == 1
+               ? 0
+               : -1;
+}
+
+/* what was given: "1234.50 元" or the goods (fen < 0: goods only) */
+static const char *what(portal_req *r, const struct portal_services *s, long long fen,
+                        const char *goods)
+{
+    if (fen >= 0)
+        return s->sprintf(r, "%s 元%s%s", s->fen_to_yuan(r, fen), goods && *goods ? "及" : "",
+                          goods ? goods : "");
+    return goods ? goods : "";
+}
+
 int donation_add(portal_req *r, const struct portal_services *s)
 {
     long long pid = s->param_int(r, "project_id", 0), child = s->param_int(r, "child_id", 0);
@@ -203,6 +241,8 @@ int donation_add(portal_req *r, const struct portal_services *s)
         if (!s->db_next(q) || !s->in_scope(r, s->db_col(q, 0)))
             return s->not_found(r, "child", s->sprintf(r, "%lld", child));
     }
+    if (s->db_begin(r) != 0)
+        return 500;
     if (s->db_exec(r, "INSERT INTO volunteer_donations (donor, project_id, child_id, money_fen, "
                       "goods, pledged_date, status, created_at, created_by) VALUES (?, ?, ?, ?, ?, "
                       "?, 'pledged', UTC_TIMESTAMP(), ?)",
@@ -211,12 +251,21 @@ int donation_add(portal_req *r, const struct portal_services *s)
                    child > 0 ? s->sprintf(r, "%lld", child) : NULL,
                    money ? s->sprintf(r, "%lld", fen) : NULL, goods ? goods : "",
                    s->param(r, "pledged_date"), s->user(r)->id) != 1)
-        return 500;
+        goto fail;
     long long id = s->db_insert_id(r);
+    if ((child > 0 &&
+         child_event(r, s, child, "volunteer.donation",
+                     s->sprintf(r, "受赠：%s 认捐%s", s->param(r, "donor"),
+                                what(r, s, money ? fen : -1, goods))) != 0) ||
+        s->db_commit(r) != 0)
+        goto fail;
     s->audit(r, "volunteer.donation.add", "volunteer_donation", s->sprintf(r, "%lld", id),
              s->sprintf(r, "project=%lld child=%lld money_fen=%lld", pid, child, fen));
     s->flash(r, "捐赠已登记。");
     return s->redirect(r, back);
+fail:
+    s->db_rollback(r);
+    return 500;
 }
 
 int donation_deliver(portal_req *r, const struct portal_services *s)
@@ -225,7 +274,8 @@ int donation_deliver(portal_req *r, const struct portal_services *s)
     const char *sid = s->path_arg(r, "id"), *date = s->param(r, "delivered_date");
     if (id <= 0)
         return s->not_found(r, "volunteer_donation", sid);
-    portal_rows *q = s->db_query(r, "SELECT d.status, d.project_id, c.village_code, d.pledged_date "
+    portal_rows *q = s->db_query(r, "SELECT d.status, d.project_id, c.village_code, d.pledged_date, "
+                                    "d.child_id, d.donor, d.money_fen, d.goods "
                                     "FROM volunteer_donations d LEFT JOIN children c ON "
                                     "c.id = d.child_id WHERE d.id = ?", "i", id);
     if (!q)
@@ -236,14 +286,119 @@ int donation_deliver(portal_req *r, const struct portal_services *s)
         return s->fail(r, 409, "该捐赠已经交付。");
     if (strcmp(date, s->db_col(q, 3)) < 0)
         return s->fail(r, 400, "交付日期不能早于认捐日期。");
-    const char *pid = s->db_col(q, 1);
+    const char *pid = s->db_col(q, 1), *cid = s->db_col(q, 4);
+    if (s->db_begin(r) != 0)
+        return 500;
     if (s->db_exec(r, "UPDATE volunteer_donations SET status = 'delivered', delivered_date = ? "
-                      "WHERE id = ? AND status = 'pledged'", "si", date, id) != 1)
+                      "WHERE id = ? AND status = 'pledged'", "si", date, id) != 1) {
+        s->db_rollback(r);
         return s->fail(r, 409, "该捐赠已经交付。");
+    }
+    if ((cid && child_event(r, s, strtoll(cid, NULL, 10), "volunteer.donation.deliver",
+                            s->sprintf(r, "受赠：%s 捐赠的%s已于 %s 送达", s->db_col(q, 5),
+                                       what(r, s, s->db_col(q, 6) ? strtoll(s->db_col(q, 6), NULL, 10)
+                                                                  : -1,
+                                            s->db_col(q, 7)),
+                                       date)) != 0) ||
+        s->db_commit(r) != 0) {
+        s->db_rollback(r);
+        return 500;
+    }
     s->audit(r, "volunteer.donation.deliver", "volunteer_donation", sid,
              s->sprintf(r, "delivered=%s", date));
     s->flash(r, "捐赠已确认交付。");
     return s->redirect(r, pid ? s->sprintf(r, "/volunteer/projects/%s", pid) : "/volunteer/projects");
+}
+
+int donation_edit(portal_req *r, const struct portal_services *s)
+{
+    long long id = vol_path_id(r, s), fen = 0;
+    const char *sid = s->path_arg(r, "id"), *amount = s->param(r, "amount");
+    const char *goods = s->param(r, "goods"), *donor = s->param(r, "donor");
+    const char *pledged = s->param(r, "pledged_date");
+    int money = amount && *amount;
+    if (id <= 0)
+        return s->not_found(r, "volunteer_donation", sid);
+    if (money && (s->yuan_to_fen(amount, 0, &fen) != 0 || fen <= 0))
+        return s->fail(r, 400, BAD_AMOUNT);
+    if (!money && (!goods || !*goods))
+        return s->fail(r, 400, "请填写捐款金额或捐赠物资。");
+    if (s->db_begin(r) != 0)
+        return 500;
+    portal_rows *q = s->db_query(r, "SELECT d.status, d.project_id, c.village_code, d.child_id, "
+                                    "d.donor, d.money_fen, d.goods, d.pledged_date "
+                                    "FROM volunteer_donations d LEFT JOIN children c ON "
+                                    "c.id = d.child_id WHERE d.id = ? FOR UPDATE", "i", id);
+    if (!q) {
+        s->db_rollback(r);
+        return 500;
+    }
+    if (!s->db_next(q) || (!s->db_col(q, 1) && !s->in_scope(r, s->db_col(q, 2)))) {
+        s->db_rollback(r);
+        return s->not_found(r, "volunteer_donation", sid);
+    }
+    if (strcmp(s->db_col(q, 0), "pledged") != 0) {
+        s->db_rollback(r);
+        return s->fail(r, 409, "该捐赠已经交付，不能再修改。");
+    }
+    const char *pid = s->db_col(q, 1), *cid = s->db_col(q, 3);
+    const char *was = s->sprintf(r, "donor=%s money_fen=%s goods=%s pledged=%s", s->db_col(q, 4),
+                                 s->db_col(q, 5) ? s->db_col(q, 5) : "-", s->db_col(q, 6),
+                                 s->db_col(q, 7));
+    if (s->db_exec(r, "UPDATE volunteer_donations SET donor = ?, money_fen = ?, goods = ?, "
+                      "pledged_date = ? WHERE id = ? AND status = 'pledged'",
+                   "ssssi", donor, money ? s->sprintf(r, "%lld", fen) : NULL, goods ? goods : "",
+                   pledged, id) != 1 ||
+        (cid && child_event(r, s, strtoll(cid, NULL, 10), "volunteer.donation.edit",
+                            s->sprintf(r, "受赠记录更正：%s 认捐%s", donor,
+                                       what(r, s, money ? fen : -1, goods))) != 0) ||
+        s->db_commit(r) != 0) {
+        s->db_rollback(r);
+        return 500;
+    }
+    s->audit(r, "volunteer.donation.edit", "volunteer_donation", sid,
+             s->sprintf(r, "was %s; now donor=%s money_fen=%lld pledged=%s", was, donor,
+                        money ? fen : -1, pledged));
+    s->flash(r, "捐赠记录已修改。");
+    return s->redirect(r, pid ? s->sprintf(r, "/volunteer/projects/%s", pid) : "/volunteer/projects");
+}
+
+int project_edit(portal_req *r, const struct portal_services *s)
+{
+    long long id = vol_path_id(r, s), budget = 0;
+    const char *sid = s->path_arg(r, "id"), *name = s->param(r, "name");
+    const char *from = s->param(r, "start_date"), *to = s->param(r, "end_date");
+    if (id <= 0)
+        return s->not_found(r, "volunteer_project", sid);
+    if (s->yuan_to_fen(s->param(r, "budget"), 0, &budget) != 0 || budget <= 0)
+        return s->fail(r, 400, BAD_AMOUNT);
+    if (strcmp(from, to) > 0)
+        return s->fail(r, 400, "结束日期不能早于开始日期。");
+    if (s->db_begin(r) != 0)
+        return 500;
+    portal_rows *q = s->db_query(r, "SELECT name, budget_fen, start_date, end_date FROM "
+                                    "volunteer_projects WHERE id = ? FOR UPDATE", "i", id);
+    if (!q) {
+        s->db_rollback(r);
+        return 500;
+    }
+    if (!s->db_next(q)) {
+        s->db_rollback(r);
+        return s->not_found(r, "volunteer_project", sid);
+    }
+    const char *was = s->sprintf(r, "name=%s budget_fen=%s %s..%s", s->db_col(q, 0),
+                                 s->db_col(q, 1), s->db_col(q, 2), s->db_col(q, 3));
+    if (s->db_exec(r, "UPDATE volunteer_projects SET name = ?, budget_fen = ?, start_date = ?, "
+                      "end_date = ? WHERE id = ?", "sissi", name, budget, from, to, id) < 0 ||
+        s->db_commit(r) != 0) {
+        s->db_rollback(r);
+        return 500;
+    }
+    s->audit(r, "volunteer.project.edit", "volunteer_project", sid,
+             s->sprintf(r, "was %s; now name=%s budget_fen=%lld %s..%s", was, name, budget, from,
+                        to));
+    s->flash(r, "项目信息已修改。");
+    return s->redirect(r, s->sprintf(r, "/volunteer/projects/%lld", id));
 }
 
 /* ------------------------------------------------------------ partner */

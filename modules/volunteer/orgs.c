@@ -110,7 +110,8 @@ int orgs_page(portal_req *r, const struct portal_services *s)
 {
     if (s->db_query_hdf(r, "Orgs",
                         "SELECT v.id, o.code, o.name, v.reg_no, v.contact_name, v.contact_phone, "
-                        "v.status, (SELECT GROUP_CONCAT(d.name ORDER BY d.code SEPARATOR '、') "
+                        "v.status, v.self_applied, (SELECT GROUP_CONCAT(d.name ORDER BY d.code "
+                        "SEPARATOR '、') "
                         "FROM volunteer_org_areas a JOIN divisions d ON d.code = a.township_code "
                         "WHERE a.vorg_id = v.id) AS areas "
                         "FROM volunteer_orgs v JOIN orgs o ON o.id = v.org_id ORDER BY o.name, v.id",
@@ -242,7 +243,30 @@ int org_view(portal_req *r, const struct portal_services *s)
                         "FROM volunteer_assignments a JOIN children c ON c.id = a.child_id "
                         "JOIN divisions d ON d.code = c.village_code WHERE a.vorg_id = ? AND "
                         "c.village_code LIKE CONCAT(?, '%') ORDER BY a.id DESC LIMIT 500",
-                        "sis", s->today(r), id, s->scope_prefix(r)) < 0)
+                        "sis", s->today(r), id, s->scope_prefix(r)) < 0 ||
+        /* projects over an area in the user's jurisdiction */
+        s->db_query_hdf(r, "AreaAssignments",
+                        "SELECT a.id, d.name AS area, COALESCE(p.name, '') AS project, "
+                        "a.service_type, a.start_date, a.end_date, a.ended_at, "
+                        "(a.ended_at IS NULL AND ? BETWEEN a.start_date AND a.end_date) AS active, "
+                        "(SELECT COUNT(*) FROM volunteer_logs l WHERE l.assignment_id = a.id AND "
+                        "l.status = 'verified') AS verified_logs "
+                        "FROM volunteer_assignments a JOIN divisions d ON d.code = a.area_code "
+                        "LEFT JOIN volunteer_projects p ON p.id = a.project_id WHERE "
+                        "a.vorg_id = ? AND a.area_code LIKE CONCAT(?, '%') ORDER BY a.id DESC "
+                        "LIMIT 500",
+                        "sis", s->today(r), id, s->scope_prefix(r)) < 0 ||
+        /* where a project may go: current townships and villages of the
+         * organisation's service areas, within the user's jurisdiction */
+        s->db_query_hdf(r, "AreaChoices",
+                        "SELECT d.code, d.name, d.level FROM divisions d JOIN volunteer_org_areas a "
+                        "ON a.township_code = IF(d.level = 'township', d.code, d.parent_code) "
+                        "WHERE a.vorg_id = ? AND d.level IN ('township', 'village') AND "
+                        "d.code LIKE CONCAT(?, '%') AND (d.valid_to IS NULL OR d.valid_to >= ?) "
+                        "ORDER BY d.code LIMIT 2000",
+                        "iss", id, s->scope_prefix(r), s->today(r)) < 0 ||
+        s->db_query_hdf(r, "Projects", "SELECT id, name FROM volunteer_projects WHERE vorg_id = ? "
+                                       "ORDER BY id DESC LIMIT 200", "i", id) < 0)
         return 500;
     set_status_titles(r, s);
     vol_set_types(r, s);
@@ -349,6 +373,15 @@ int partner_home(portal_req *r, const struct portal_services *s)
                         "JOIN volunteer_orgs v ON v.id = a.vorg_id WHERE a.vorg_id = ? AND "
                         "v.status = 'approved' AND a.ended_at IS NULL AND "
                         "? BETWEEN a.start_date AND a.end_date ORDER BY c.name, a.id",
+                        "is", vorg, today) < 0 ||
+        /* projects over an area: the area's name, never its children */
+        s->db_query_hdf(r, "Areas",
+                        "SELECT a.id, d.name AS area, COALESCE(p.name, '') AS project, "
+                        "a.service_type, a.start_date, a.end_date FROM volunteer_assignments a "
+                        "JOIN divisions d ON d.code = a.area_code JOIN volunteer_orgs v ON "
+                        "v.id = a.vorg_id LEFT JOIN volunteer_projects p ON p.id = a.project_id "
+                        "WHERE a.vorg_id = ? AND v.status = 'approved' AND a.ended_at IS NULL AND "
+                        "? BETWEEN a.start_date AND a.end_date ORDER BY d.code, a.id",
                         "is", vorg, today) < 0)
         return 500;
     portal_rows *q = s->db_query(r, "SELECT COALESCE(SUM(minutes), 0), COUNT(*) FROM "

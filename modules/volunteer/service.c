@@ -27,6 +27,7 @@ const struct portal_param assign_params[] = {
 const struct portal_param log_params[] = {
     {"service_date", PP_DATE, 10, 1, "服务日期"},
     {"minutes", PP_INT, 5, 1, "服务时长（分钟）"},
+    {"participants", PP_INT, 6, 0, "参加人数"},
     {"service_type", PP_TEXT, 32, 1, "服务类型"},
     {"volunteer_ids", PP_TEXT, 200, 0, "参与志愿者编号"},
     {"notes", PP_LINES, 1000, 0, "服务情况"},
@@ -110,8 +111,9 @@ int assign_end(portal_req *r, const struct portal_services *s)
         return s->not_found(r, "volunteer_assignment", sid);
     if (s->db_begin(r) != 0)
         return 500;
-    portal_rows *q = s->db_query(r, "SELECT a.child_id, a.vorg_id, a.ended_at, c.village_code "
-                                    "FROM volunteer_assignments a JOIN children c ON "
+    portal_rows *q = s->db_query(r, "SELECT a.child_id, a.vorg_id, a.ended_at, "
+                                    "COALESCE(c.village_code, a.area_code) FROM "
+                                    "volunteer_assignments a LEFT JOIN children c ON "
                                     "c.id = a.child_id WHERE a.id = ? FOR UPDATE", "i", aid);
     if (!q) {
         s->db_rollback(r);
@@ -121,7 +123,8 @@ int assign_end(portal_req *r, const struct portal_services *s)
         s->db_rollback(r);
         return s->not_found(r, "volunteer_assignment", sid);
     }
-    long long child = strtoll(s->db_col(q, 0), NULL, 10), vorg = strtoll(s->db_col(q, 1), NULL, 10);
+    long long child = s->db_col(q, 0) ? strtoll(s->db_col(q, 0), NULL, 10) : 0;
+    long long vorg = strtoll(s->db_col(q, 1), NULL, 10);
     if (s->db_col(q, 2)) {
         s->db_rollback(r);
         return s->fail(r, 409, "该指派已经结束。");
@@ -129,16 +132,22 @@ int assign_end(portal_req *r, const struct portal_services *s)
     long long uid = s->user(r)->id;
     if (s->db_exec(r, "UPDATE volunteer_assignments SET ended_at = UTC_TIMESTAMP(), ended_by = ? "
                       "WHERE id = ?", "ii", uid, aid) != 1 ||
-        s->db_exec(r, "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) "
-                      "VALUES (?, UTC_TIMESTAMP(), ?, 'volunteer', 'volunteer.assign.end', ?)",
-                   "iis", child, uid, "社会组织服务指派已结束") != 1 ||
+        (child > 0 &&
+         s->db_exec(r, "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) "
+                       "VALUES (?, UTC_TIMESTAMP(), ?, 'volunteer', 'volunteer.assign.end', ?)",
+                    "iis", child, uid, "社会组织服务指派已结束") != 1) ||
         s->db_commit(r) != 0) {
         s->db_rollback(r);
         return 500;
     }
-    s->audit(r, "volunteer.assign.end", "child", s->sprintf(r, "%lld", child),
-             s->sprintf(r, "assignment=%lld vorg=%lld", aid, vorg));
-    s->flash(r, "指派已结束，该组织即刻不能再查看该儿童。");
+    if (child > 0)
+        s->audit(r, "volunteer.assign.end", "child", s->sprintf(r, "%lld", child),
+                 s->sprintf(r, "assignment=%lld vorg=%lld", aid, vorg));
+    else
+        s->audit(r, "volunteer.assign.end", "volunteer_assignment", sid,
+                 s->sprintf(r, "vorg=%lld", vorg));
+    s->flash(r, child > 0 ? "指派已结束，该组织即刻不能再查看该儿童。"
+                          : "服务项目指派已结束，该组织不能再登记该区域的活动。");
     return s->redirect(r, s->sprintf(r, "/volunteer/orgs/%lld", vorg));
 }
 
@@ -174,22 +183,11 @@ int partner_child(portal_req *r, const struct portal_services *s)
                         "JOIN volunteer_assignments a ON a.id = ? WHERE c.id = ?",
                         "sii", today, aid, child) != 1)
         return 500;
-    if (s->db_query_hdf(r, "Logs",
-                        "SELECT l.id, l.service_date, l.minutes, l.service_type, l.notes, l.status, "
-                        "l.return_reason, (SELECT GROUP_CONCAT(p.id ORDER BY p.id) FROM "
-                        "volunteer_log_people lp JOIN volunteers p ON p.id = lp.volunteer_id "
-                        "WHERE lp.log_id = l.id) AS volunteer_ids, (SELECT GROUP_CONCAT(p.name "
-                        "ORDER BY p.id SEPARATOR '、') FROM volunteer_log_people lp JOIN "
-                        "volunteers p ON p.id = lp.volunteer_id WHERE lp.log_id = l.id) AS people "
-                        "FROM volunteer_logs l WHERE l.child_id = ? AND l.vorg_id = ? "
-                        "ORDER BY l.service_date DESC, l.id DESC LIMIT 200",
-                        "ii", child, vorg) < 0 ||
+    if (vol_logs_hdf(r, s, "l.child_id = ? AND l.vorg_id = ?", child, vorg) < 0 ||
         s->db_query_hdf(r, "Volunteers", "SELECT id, name FROM volunteers WHERE vorg_id = ? "
                                          "ORDER BY id", "i", vorg) < 0)
         return 500;
-    s->set(r, "Lbl.log.submitted", "待核实");
-    s->set(r, "Lbl.log.verified", "已核实");
-    s->set(r, "Lbl.log.returned", "已退回");
+    vol_set_log_labels(r, s);
     vol_set_types(r, s);
     s->set(r, "Today", today);
     s->audit(r, "volunteer.child.view", "child", sid,
@@ -197,10 +195,50 @@ int partner_child(portal_req *r, const struct portal_services *s)
     return s->render(r, "child.cs", "服务对象");
 }
 
+void vol_set_log_labels(portal_req *r, const struct portal_services *s)
+{
+    s->set(r, "Lbl.log.submitted", "待核实");
+    s->set(r, "Lbl.log.verified", "已核实");
+    s->set(r, "Lbl.log.returned", "已退回");
+}
+
+/* the partner's logs (Logs.N) matching `where` (a constant of the caller's
+ * with two bound ids), with their photos (Photos.N.{id,log_id}) */
+int vol_logs_hdf(portal_req *r, const struct portal_services *s, const char *where, long long a,
+                 long long b)
+{
+    int n = s->db_query_hdf(
+        r, "Logs",
+        s->sprintf(r,
+                   "SELECT l.id, l.service_date, l.minutes, l.participants, l.service_type, "
+                   "l.notes, l.status, l.return_reason, (SELECT GROUP_CONCAT(p.id ORDER BY p.id) "
+                   "FROM volunteer_log_people lp JOIN volunteers p ON p.id = lp.volunteer_id "
+                   "WHERE lp.log_id = l.id) AS volunteer_ids, (SELECT GROUP_CONCAT(p.name "
+                   "ORDER BY p.id SEPARATOR '、') FROM volunteer_log_people lp JOIN volunteers p "
+                   "ON p.id = lp.volunteer_id WHERE lp.log_id = l.id) AS people, (SELECT "
+                   "COUNT(*) FROM volunteer_log_photos f WHERE f.log_id = l.id) AS photos "
+                   "FROM volunteer_logs l WHERE %s "
+                   "ORDER BY l.service_date DESC, l.id DESC LIMIT 200",
+                   where),
+        "ii", a, b);
+    if (n <= 0)
+        return n;
+    return s->db_query_hdf(r, "Photos",
+                           s->sprintf(r,
+                                      "SELECT f.id, f.log_id FROM volunteer_log_photos f JOIN "
+                                      "volunteer_logs l ON l.id = f.log_id WHERE %s ORDER BY f.id "
+                                      "LIMIT 2000",
+                                      where),
+                           "ii", a, b) < 0
+               ? -1
+               : n;
+}
+
 /* validate a log's fields and its volunteers (comma-separated ids of the
- * organisation's volunteers); 0 ok, else a status already answered */
-static int check_log(portal_req *r, const struct portal_services *s, long long vorg, long long aid,
-                     long long **vids, int *nv)
+ * organisation's volunteers); an area's log also needs its participants.
+ * 0 ok, else a status already answered */
+int vol_check_log(portal_req *r, const struct portal_services *s, long long vorg, long long aid,
+                  int area, long long **vids, int *nv)
 {
     const char *date = s->param(r, "service_date"), *type = s->param(r, "service_type");
     long long minutes = s->param_int(r, "minutes", 0);
@@ -210,6 +248,9 @@ static int check_log(portal_req *r, const struct portal_services *s, long long v
         return s->fail(r, 400, "服务时长应为 1 到 1440 分钟。");
     if (strcmp(date, s->today(r)) > 0)
         return s->fail(r, 400, "服务日期不能晚于今天。");
+    long long people = s->param_int(r, "participants", 0);
+    if (area && (people < 1 || people > 10000))
+        return s->fail(r, 400, "请填写参加活动的人数（1 到 10000）。");
     portal_rows *q = s->db_query(r, "SELECT id FROM volunteer_assignments WHERE id = ? AND "
                                     "? BETWEEN start_date AND end_date", "is", aid, date);
     if (!q)
@@ -247,8 +288,8 @@ static int check_log(portal_req *r, const struct portal_services *s, long long v
     return 0;
 }
 
-static int save_people(portal_req *r, const struct portal_services *s, long long log,
-                       const long long *vids, int nv)
+int vol_save_people(portal_req *r, const struct portal_services *s, long long log,
+                    const long long *vids, int nv)
 {
     if (s->db_exec(r, "DELETE FROM volunteer_log_people WHERE log_id = ?", "i", log) < 0)
         return -1;
@@ -267,7 +308,7 @@ int log_add(portal_req *r, const struct portal_services *s)
         (aid = active_assignment(r, s, vorg, child)) == 0)
         return s->not_found(r, "child", sid);
     long long *vids = NULL;
-    int nv = 0, rc = check_log(r, s, vorg, aid, &vids, &nv);
+    int nv = 0, rc = vol_check_log(r, s, vorg, aid, 0, &vids, &nv);
     if (rc)
         return rc;
     const char *notes = s->param(r, "notes");
@@ -281,7 +322,7 @@ int log_add(portal_req *r, const struct portal_services *s)
                    notes ? notes : "", s->user(r)->id) != 1)
         goto fail;
     long long id = s->db_insert_id(r);
-    if (save_people(r, s, id, vids, nv) != 0 || s->db_commit(r) != 0)
+    if (vol_save_people(r, s, id, vids, nv) != 0 || s->db_commit(r) != 0)
         goto fail;
     s->audit(r, "volunteer.log.add", "volunteer_log", s->sprintf(r, "%lld", id),
              s->sprintf(r, "child=%lld assignment=%lld minutes=%lld", child, aid,
@@ -293,26 +334,41 @@ fail:
     return 500;
 }
 
+int vol_log_access(portal_req *r, const struct portal_services *s, long long id, long long vorg,
+                   long long *child, long long *aid, const char **status)
+{
+    portal_rows *q = s->db_query(r, "SELECT child_id, assignment_id, status FROM volunteer_logs "
+                                    "WHERE id = ? AND vorg_id = ?", "ii", id, vorg);
+    if (!q || !s->db_next(q))
+        return -1;
+    *child = s->db_col(q, 0) ? strtoll(s->db_col(q, 0), NULL, 10) : 0;
+    if (status)
+        *status = s->db_col(q, 2);
+    /* access ends with the assignment: no edits either */
+    *aid = *child ? active_assignment(r, s, vorg, *child)
+                  : vol_active_area(r, s, vorg, strtoll(s->db_col(q, 1), NULL, 10));
+    return *aid ? 0 : -1;
+}
+
+/* where the partner goes back to after acting on a log */
+const char *vol_log_page(portal_req *r, const struct portal_services *s, long long child,
+                         long long aid)
+{
+    return child ? s->sprintf(r, "/volunteer/partner/children/%lld", child)
+                 : s->sprintf(r, "/volunteer/partner/areas/%lld", aid);
+}
+
 int log_edit(portal_req *r, const struct portal_services *s)
 {
-    long long id = vol_path_id(r, s), vorg = 0;
-    const char *sid = s->path_arg(r, "id");
-    if (id <= 0 || vol_partner_org(r, s, &vorg, NULL) != 0)
+    long long id = vol_path_id(r, s), vorg = 0, child = 0, aid = 0;
+    const char *sid = s->path_arg(r, "id"), *status = NULL;
+    if (id <= 0 || vol_partner_org(r, s, &vorg, NULL) != 0 ||
+        vol_log_access(r, s, id, vorg, &child, &aid, &status) != 0)
         return s->not_found(r, "volunteer_log", sid);
-    portal_rows *q = s->db_query(r, "SELECT child_id, status FROM volunteer_logs WHERE id = ? AND "
-                                    "vorg_id = ?", "ii", id, vorg);
-    if (!q)
-        return 500;
-    if (!s->db_next(q))
-        return s->not_found(r, "volunteer_log", sid);
-    long long child = strtoll(s->db_col(q, 0), NULL, 10), aid = 0;
-    /* access ends with the assignment: no edits either */
-    if ((aid = active_assignment(r, s, vorg, child)) == 0)
-        return s->not_found(r, "volunteer_log", sid);
-    if (strcmp(s->db_col(q, 1), "verified") == 0)
+    if (strcmp(status, "verified") == 0)
         return s->fail(r, 409, "该服务记录已经乡镇核实，不能再修改。");
     long long *vids = NULL;
-    int nv = 0, rc = check_log(r, s, vorg, aid, &vids, &nv);
+    int nv = 0, rc = vol_check_log(r, s, vorg, aid, child == 0, &vids, &nv);
     if (rc)
         return rc;
     const char *notes = s->param(r, "notes");
@@ -320,24 +376,28 @@ int log_edit(portal_req *r, const struct portal_services *s)
         return 500;
     /* the status condition closes the race with a verification */
     if (s->db_exec(r, "UPDATE volunteer_logs SET assignment_id = ?, service_date = ?, minutes = ?, "
-                      "service_type = ?, notes = ?, status = 'submitted', return_reason = NULL, "
-                      "updated_at = UTC_TIMESTAMP() WHERE id = ? AND status <> 'verified'",
-                   "isissi", aid, s->param(r, "service_date"), s->param_int(r, "minutes", 0),
+                      "participants = ?, service_type = ?, notes = ?, status = 'submitted', "
+                      "return_reason = NULL, updated_at = UTC_TIMESTAMP() "
+                      "WHERE id = ? AND status <> 'verified'",
+                   "isisssi", aid, s->param(r, "service_date"), s->param_int(r, "minutes", 0),
+                   child ? NULL : s->sprintf(r, "%lld", s->param_int(r, "participants", 0)),
                    s->param(r, "service_type"), notes ? notes : "", id) < 0)
         goto fail;
-    q = s->db_query(r, "SELECT status FROM volunteer_logs WHERE id = ? FOR UPDATE", "i", id);
+    portal_rows *q = s->db_query(r, "SELECT status FROM volunteer_logs WHERE id = ? FOR UPDATE",
+                                 "i", id);
     if (!q || !s->db_next(q))
         goto fail;
     if (strcmp(s->db_col(q, 0), "submitted") != 0) {
         s->db_rollback(r);
         return s->fail(r, 409, "该服务记录已经乡镇核实，不能再修改。");
     }
-    if (save_people(r, s, id, vids, nv) != 0 || s->db_commit(r) != 0)
+    if (vol_save_people(r, s, id, vids, nv) != 0 || s->db_commit(r) != 0)
         goto fail;
     s->audit(r, "volunteer.log.edit", "volunteer_log", sid,
-             s->sprintf(r, "child=%lld minutes=%lld", child, s->param_int(r, "minutes", 0)));
+             s->sprintf(r, "child=%lld assignment=%lld minutes=%lld", child, aid,
+                        s->param_int(r, "minutes", 0)));
     s->flash(r, "服务记录已修改并重新提交。");
-    return s->redirect(r, s->sprintf(r, "/volunteer/partner/children/%lld", child));
+    return s->redirect(r, vol_log_page(r, s, child, aid));
 fail:
     s->db_rollback(r);
     return 500;
@@ -347,18 +407,27 @@ fail:
 
 int verify_page(portal_req *r, const struct portal_services *s)
 {
+    /* a child's log by the child's village, an area's log by its area */
+    const char *pre = s->scope_prefix(r);
     if (s->db_query_hdf(r, "Logs",
                         "SELECT l.id, l.child_id, c.name AS child_name, d.name AS village, "
-                        "o.name AS org_name, l.service_date, l.minutes, l.service_type, l.notes, "
+                        "o.name AS org_name, l.service_date, l.minutes, l.participants, "
+                        "l.service_type, l.notes, "
                         "(SELECT GROUP_CONCAT(p.name ORDER BY p.id SEPARATOR '、') FROM "
                         "volunteer_log_people lp JOIN volunteers p ON p.id = lp.volunteer_id "
                         "WHERE lp.log_id = l.id) AS people "
-                        "FROM volunteer_logs l JOIN children c ON c.id = l.child_id "
-                        "JOIN divisions d ON d.code = c.village_code "
+                        "FROM volunteer_logs l LEFT JOIN children c ON c.id = l.child_id "
+                        "JOIN divisions d ON d.code = COALESCE(c.village_code, l.area_code) "
                         "JOIN volunteer_orgs v ON v.id = l.vorg_id JOIN orgs o ON o.id = v.org_id "
-                        "WHERE l.status = 'submitted' AND c.village_code LIKE CONCAT(?, '%') "
+                        "WHERE l.status = 'submitted' AND d.code LIKE CONCAT(?, '%') "
                         "ORDER BY l.service_date, l.id LIMIT 500",
-                        "s", s->scope_prefix(r)) < 0)
+                        "s", pre) < 0 ||
+        s->db_query_hdf(r, "Photos",
+                        "SELECT f.id, f.log_id FROM volunteer_log_photos f JOIN volunteer_logs l "
+                        "ON l.id = f.log_id LEFT JOIN children c ON c.id = l.child_id "
+                        "WHERE l.status = 'submitted' AND COALESCE(c.village_code, l.area_code) "
+                        "LIKE CONCAT(?, '%') ORDER BY f.id LIMIT 5000",
+                        "s", pre) < 0)
         return 500;
     return s->render(r, "verify.cs", "服务记录核实");
 }
@@ -377,9 +446,10 @@ int verify_act(portal_req *r, const struct portal_services *s)
         return s->fail(r, 400, "退回须填写原因。");
     if (s->db_begin(r) != 0)
         return 500;
-    portal_rows *q = s->db_query(r, "SELECT l.child_id, l.status, c.village_code, l.minutes, "
-                                    "l.service_type, l.service_date, o.name FROM volunteer_logs l "
-                                    "JOIN children c ON c.id = l.child_id JOIN volunteer_orgs v ON "
+    portal_rows *q = s->db_query(r, "SELECT l.child_id, l.status, COALESCE(c.village_code, "
+                                    "l.area_code), l.minutes, l.service_type, l.service_date, "
+                                    "o.name FROM volunteer_logs l LEFT JOIN children c ON "
+                                    "c.id = l.child_id JOIN volunteer_orgs v ON "
                                     "v.id = l.vorg_id JOIN orgs o ON o.id = v.org_id "
                                     "WHERE l.id = ? FOR UPDATE", "i", id);
     if (!q) {
@@ -390,7 +460,7 @@ int verify_act(portal_req *r, const struct portal_services *s)
         s->db_rollback(r);
         return s->not_found(r, "volunteer_log", sid);
     }
-    long long child = strtoll(s->db_col(q, 0), NULL, 10);
+    long long child = s->db_col(q, 0) ? strtoll(s->db_col(q, 0), NULL, 10) : 0;
     if (strcmp(s->db_col(q, 1), "submitted") != 0) {
         s->db_rollback(r);
         return s->fail(r, 409, "该服务记录不在待核实状态。");
@@ -404,10 +474,12 @@ int verify_act(portal_req *r, const struct portal_services *s)
     if (s->db_exec(r, "UPDATE volunteer_logs SET status = ?, return_reason = ?, verified_at = "
                       "UTC_TIMESTAMP(), verified_by = ? WHERE id = ?",
                    "ssii", verify ? "verified" : "returned", verify ? NULL : reason, uid, id) != 1 ||
-        s->db_exec(r, "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) "
-                      "VALUES (?, UTC_TIMESTAMP(), ?, 'volunteer', ?, ?)",
-                   "iiss", child, uid, verify ? "volunteer.verify" : "volunteer.return",
-                   summary) != 1 ||
+        /* an area's group activity is on no child's timeline */
+        (child > 0 &&
+         s->db_exec(r, "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) "
+                       "VALUES (?, UTC_TIMESTAMP(), ?, 'volunteer', ?, ?)",
+                    "iiss", child, uid, verify ? "volunteer.verify" : "volunteer.return",
+                    summary) != 1) ||
         s->db_commit(r) != 0) {
         s->db_rollback(r);
         return 500;
@@ -432,19 +504,23 @@ static void period(portal_req *r, const struct portal_services *s, const char **
         *from = s->sprintf(r, "%.4s-01-01", *to);
 }
 
+/* children's services and areas' group activities together: a child's log
+ * counts where the child lives, an area's where the area is */
+#define REPORT_COLS                                                                        \
+    "COUNT(*) AS services, SUM(l.minutes) AS minutes, "                                    \
+    "COUNT(DISTINCT l.child_id) AS children, COALESCE(SUM(l.participants), 0) AS "         \
+    "participants FROM volunteer_logs l LEFT JOIN children c ON c.id = l.child_id "
+#define REPORT_WHERE                                                                       \
+    "l.status = 'verified' AND l.service_date BETWEEN ? AND ? AND "                        \
+    "COALESCE(c.village_code, l.area_code) LIKE CONCAT(?, '%') "
 #define REPORT_BY_ORG                                                                      \
-    "SELECT o.name, COUNT(*) AS services, SUM(l.minutes) AS minutes, "                     \
-    "COUNT(DISTINCT l.child_id) AS children FROM volunteer_logs l "                        \
-    "JOIN children c ON c.id = l.child_id JOIN volunteer_orgs v ON v.id = l.vorg_id "      \
-    "JOIN orgs o ON o.id = v.org_id WHERE l.status = 'verified' AND "                      \
-    "l.service_date BETWEEN ? AND ? AND c.village_code LIKE CONCAT(?, '%') "               \
+    "SELECT o.name, " REPORT_COLS "JOIN volunteer_orgs v ON v.id = l.vorg_id "             \
+    "JOIN orgs o ON o.id = v.org_id WHERE " REPORT_WHERE                                   \
     "GROUP BY v.id, o.name ORDER BY o.name"
 #define REPORT_BY_TOWNSHIP                                                                 \
-    "SELECT d.name, COUNT(*) AS services, SUM(l.minutes) AS minutes, "                     \
-    "COUNT(DISTINCT l.child_id) AS children FROM volunteer_logs l "                        \
-    "JOIN children c ON c.id = l.child_id JOIN divisions d ON d.code = c.township_code "    \
-    "WHERE l.status = 'verified' AND l.service_date BETWEEN ? AND ? AND "                  \
-    "c.village_code LIKE CONCAT(?, '%') GROUP BY d.code, d.name ORDER BY d.code"
+    "SELECT d.name, " REPORT_COLS "JOIN divisions d ON d.code = "                          \
+    "COALESCE(c.township_code, CONCAT(LEFT(l.area_code, 9), '000')) WHERE " REPORT_WHERE   \
+    "GROUP BY d.code, d.name ORDER BY d.code"
 
 int report_page(portal_req *r, const struct portal_services *s)
 {
@@ -470,7 +546,8 @@ static int csv_row(void *ctx, portal_rows *rows)
     s->csv_cell(r, s->db_col(rows, 0), 0);
     s->csv_cell(r, s->db_col(rows, 1), 0);
     s->csv_cell(r, s->db_col(rows, 2), 0);
-    s->csv_cell(r, s->db_col(rows, 3), 1);
+    s->csv_cell(r, s->db_col(rows, 3), 0);
+    s->csv_cell(r, s->db_col(rows, 4), 1);
     return 0;
 }
 
@@ -485,9 +562,10 @@ int report_csv(portal_req *r, const struct portal_services *s)
     s->header(r, "Content-Disposition",
               s->sprintf(r, "attachment; filename=\"volunteer-%s-%s.csv\"", from, to));
     s->write(r, "\xEF\xBB\xBF", 3);
-    const char *heads[] = {"分组", "名称", "服务次数", "服务时长（分钟）", "服务儿童数"};
-    for (int i = 0; i < 5; i++)
-        s->csv_cell(r, heads[i], i == 4);
+    const char *heads[] = {"分组", "名称", "服务次数", "服务时长（分钟）", "服务儿童数",
+                           "集体活动参加人次"};
+    for (int i = 0; i < 6; i++)
+        s->csv_cell(r, heads[i], i == 5);
     void *ctx[3] = {r, (void *)s, (void *)"按组织"};
     if (s->db_stream(r, csv_row, ctx, REPORT_BY_ORG, "sss", from, to, pre) < 0)
         return s->output_sent(r) ? 200 : 500;

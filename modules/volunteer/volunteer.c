@@ -6,17 +6,26 @@
 static const struct portal_param none[] = {{NULL, 0, 0, 0, NULL}};
 
 static const struct portal_route routes[] = {
+    /* an organisation applies itself: no account yet (apply.c) */
+    {"GET", "/volunteer/apply", apply_get, NULL, PR_PUBLIC, none},
+    {"POST", "/volunteer/apply", apply_post, NULL, PR_PUBLIC | PR_STATE_CHANGING, apply_params},
     {"GET", "/volunteer/orgs", orgs_page, "volunteer.manage", 0, none},
     {"POST", "/volunteer/orgs", org_register, "volunteer.manage", PR_STATE_CHANGING, org_params},
     {"GET", "/volunteer/orgs/{id}", org_view, "volunteer.manage", 0, none},
     {"POST", "/volunteer/orgs/{id}/status", org_status, "volunteer.manage", PR_STATE_CHANGING, status_params},
     {"POST", "/volunteer/orgs/{id}/assign", assign_add, "volunteer.manage", PR_STATE_CHANGING, assign_params},
+    {"POST", "/volunteer/orgs/{id}/assign-area", area_assign_add, "volunteer.manage", PR_STATE_CHANGING, area_assign_params},
     {"POST", "/volunteer/assignments/{id}/end", assign_end, "volunteer.manage", PR_STATE_CHANGING, none},
     {"GET", "/volunteer/partner", partner_home, "volunteer.partner", 0, none},
     {"POST", "/volunteer/partner/volunteers", volunteer_add, "volunteer.partner", PR_STATE_CHANGING, volunteer_params},
     {"GET", "/volunteer/partner/children/{id}", partner_child, "volunteer.partner", 0, none},
     {"POST", "/volunteer/partner/children/{id}/logs", log_add, "volunteer.partner", PR_STATE_CHANGING, log_params},
     {"POST", "/volunteer/partner/logs/{id}/edit", log_edit, "volunteer.partner", PR_STATE_CHANGING, log_params},
+    {"GET", "/volunteer/partner/areas/{id}", partner_area, "volunteer.partner", 0, none},
+    {"POST", "/volunteer/partner/areas/{id}/logs", area_log_add, "volunteer.partner", PR_STATE_CHANGING, log_params},
+    {"POST", "/volunteer/partner/logs/{id}/photos", photo_add, "volunteer.partner", PR_STATE_CHANGING, photo_params},
+    /* the partner of the log, or staff whose scope covers it: checked in the handler */
+    {"GET", "/volunteer/logs/{id}/photos/{pid}", photo_view, NULL, PR_NO_LAYOUT, none},
     {"GET", "/volunteer/verify", verify_page, "volunteer.verify", 0, none},
     {"POST", "/volunteer/verify/logs/{id}", verify_act, "volunteer.verify", PR_STATE_CHANGING, verify_params},
     {"GET", "/volunteer/reports", report_page, "volunteer.manage", 0, report_params},
@@ -31,11 +40,15 @@ static const struct portal_route routes[] = {
     {"GET", "/volunteer/care/{id}", care_view, "volunteer.manage", 0, none},
     {"POST", "/volunteer/care/{id}/match", care_match, "volunteer.manage", PR_STATE_CHANGING, match_params},
     {"POST", "/volunteer/care/{id}/status", care_status, "volunteer.manage", PR_STATE_CHANGING, care_status_params},
+    {"POST", "/volunteer/care/{id}/edit", care_edit, "volunteer.manage", PR_STATE_CHANGING, care_params},
+    {"POST", "/volunteer/care/matches/{id}/end", care_match_end, "volunteer.manage", PR_STATE_CHANGING, match_end_params},
     {"GET", "/volunteer/projects", projects_page, "volunteer.manage", 0, none},
     {"POST", "/volunteer/projects", project_add, "volunteer.manage", PR_STATE_CHANGING, project_params},
     {"GET", "/volunteer/projects/{id}", project_view, "volunteer.manage", 0, none},
     {"POST", "/volunteer/projects/{id}/spend", project_spend, "volunteer.manage", PR_STATE_CHANGING, spend_params},
     {"POST", "/volunteer/donations", donation_add, "volunteer.manage", PR_STATE_CHANGING, donation_params},
+    {"POST", "/volunteer/projects/{id}/edit", project_edit, "volunteer.manage", PR_STATE_CHANGING, project_edit_params},
+    {"POST", "/volunteer/donations/{id}/edit", donation_edit, "volunteer.manage", PR_STATE_CHANGING, donation_edit_params},
     {"POST", "/volunteer/donations/{id}/deliver", donation_deliver, "volunteer.manage", PR_STATE_CHANGING, deliver_params},
     {"GET", "/volunteer/partner/projects", partner_projects, "volunteer.partner", 0, none},
     {"GET", "/volunteer/partner/projects/{id}", partner_project, "volunteer.partner", 0, none},
@@ -63,6 +76,7 @@ static const struct portal_menu menu[] = {
 static const struct portal_migration migrations[] = {
     {1, "001_volunteer.sql"},
     {2, "002_more.sql"},
+    {3, "003_areas.sql"},
     {0, NULL}};
 
 const struct portal_module portal_module = {

@@ -10,8 +10,12 @@
  * care.c:    care offers (foster, entrusted care, sponsorship) and matches.
  * donations.c: charity projects, spending, donations (integer fen), the
  *            donations report.
- * panel.c:  its sections of the child's file (services received, care
+ * panel.c:   its sections of the child's file (services received, care
  *            matches, donations to the child).
+ * area.c:    a project over a village or township: assignment, the
+ *            partner's page, group-activity logs.
+ * photo.c:   photos on service logs.
+ * apply.c:   the public form on which an organisation applies itself.
  * volunteer.c: the module descriptor.
  */
 #ifndef VOLUNTEER_H
@@ -30,6 +34,41 @@ int vol_partner_org(portal_req *r, const struct portal_services *s, long long *v
                     const char **status);
 /* the service types and the template's select list */
 void vol_set_types(portal_req *r, const struct portal_services *s);
+
+/* service.c: shared by the log handlers */
+void vol_set_log_labels(portal_req *r, const struct portal_services *s);
+int vol_logs_hdf(portal_req *r, const struct portal_services *s, const char *where, long long a,
+                 long long b);
+int vol_check_log(portal_req *r, const struct portal_services *s, long long vorg, long long aid,
+                  int area, long long **vids, int *nv);
+int vol_save_people(portal_req *r, const struct portal_services *s, long long log,
+                    const long long *vids, int nv);
+/* the partner's access to one of its logs: the log's child (0 for an
+ * area's log) and the assignment it is filed under now; 0 ok, -1 none (not
+ * its own, or the assignment no longer runs).  status may be NULL. */
+int vol_log_access(portal_req *r, const struct portal_services *s, long long id, long long vorg,
+                   long long *child, long long *aid, const char **status);
+const char *vol_log_page(portal_req *r, const struct portal_services *s, long long child,
+                         long long aid);
+
+/* area.c */
+extern const struct portal_param area_assign_params[];
+/* the area assignment aid when it is the partner's and runs today, else 0 */
+long long vol_active_area(portal_req *r, const struct portal_services *s, long long vorg,
+                          long long aid);
+int area_assign_add(portal_req *r, const struct portal_services *s);
+int partner_area(portal_req *r, const struct portal_services *s);
+int area_log_add(portal_req *r, const struct portal_services *s);
+
+/* apply.c */
+extern const struct portal_param apply_params[];
+int apply_get(portal_req *r, const struct portal_services *s);
+int apply_post(portal_req *r, const struct portal_services *s);
+
+/* photo.c */
+extern const struct portal_param photo_params[];
+int photo_add(portal_req *r, const struct portal_services *s);
+int photo_view(portal_req *r, const struct portal_services *s);
 
 /* orgs.c */
 extern const struct portal_param org_params[];
@@ -72,6 +111,9 @@ int care_add(portal_req *r, const struct portal_services *s);
 int care_view(portal_req *r, const struct portal_services *s);
 int care_match(portal_req *r, const struct portal_services *s);
 int care_status(portal_req *r, const struct portal_services *s);
+extern const struct portal_param match_end_params[];
+int care_edit(portal_req *r, const struct portal_services *s);
+int care_match_end(portal_req *r, const struct portal_services *s);
 
 /* donations.c */
 extern const struct portal_param project_params[];
@@ -88,6 +130,10 @@ int partner_projects(portal_req *r, const struct portal_services *s);
 int partner_project(portal_req *r, const struct portal_services *s);
 int donations_report(portal_req *r, const struct portal_services *s);
 int donations_csv(portal_req *r, const struct portal_services *s);
+extern const struct portal_param project_edit_params[];
+extern const struct portal_param donation_edit_params[];
+int project_edit(portal_req *r, const struct portal_services *s);
+int donation_edit(portal_req *r, const struct portal_services *s);
 
 /* panel.c */
 extern const struct portal_child_panel vol_child_panels[];

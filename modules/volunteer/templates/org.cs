@@ -59,4 +59,29 @@
   </form>
   <?cs /if ?>
 </section>
+<section class="panel" id="area-assignments">
+  <h2>区域服务项目</h2>
+  <p class="hint">把一个服务项目指派到乡镇（街道）或村（社区）：社会组织只看到区域名称和服务需求，看不到该区域的任何儿童，按次登记集体活动和参加人数。</p>
+  <table class="list"><thead><tr><th scope="col">区域</th><th scope="col">慈善项目</th><th scope="col">服务类型</th><th scope="col">期限</th><th scope="col">已核实活动</th><th scope="col">状态</th><th scope="col">操作</th></tr></thead><tbody>
+  <?cs each:a = AreaAssignments ?><tr data-area-assignment="<?cs var:a.id ?>">
+    <td><?cs var:a.area ?></td><td><?cs var:a.project ?></td><td><?cs var:a.service_type ?></td>
+    <td><?cs var:a.start_date ?> 至 <?cs var:a.end_date ?></td><td class="num"><?cs var:a.verified_logs ?></td>
+    <td><?cs if:a.ended_at ?>已结束<?cs elif:a.active == "1" ?>服务中<?cs else ?>不在期限内<?cs /if ?></td>
+    <td><?cs if:!a.ended_at ?><form method="post" action="/volunteer/assignments/<?cs var:a.id ?>/end" class="inline"><?cs call:csrf() ?><button type="submit">结束指派</button></form><?cs /if ?></td>
+  </tr><?cs /each ?>
+  </tbody></table>
+  <?cs if:o.status == "approved" && subcount(AreaChoices) > 0 ?>
+  <form method="post" action="/volunteer/orgs/<?cs var:o.id ?>/assign-area">
+    <?cs call:csrf() ?>
+    <h3>指派区域服务项目</h3>
+    <div class="field"><label for="f-area">服务区域</label><select id="f-area" name="area_code" required><?cs each:d = AreaChoices ?><option value="<?cs var:d.code ?>"><?cs if:d.level == "village" ?>　<?cs /if ?><?cs var:d.name ?></option><?cs /each ?></select></div>
+    <div class="field"><label for="f-proj">慈善项目（可不选）</label><select id="f-proj" name="project_id"><option value="">（不关联项目）</option><?cs each:p = Projects ?><option value="<?cs var:p.id ?>"><?cs var:p.name ?></option><?cs /each ?></select></div>
+    <div class="field"><label for="f-atype">服务类型</label><select id="f-atype" name="service_type"><?cs each:t = Types ?><option value="<?cs var:t ?>"><?cs var:t ?></option><?cs /each ?></select></div>
+    <div class="field"><label for="f-aneeds">服务需求（社会组织可见）</label><textarea id="f-aneeds" name="needs" maxlength="500"></textarea></div>
+    <div class="field"><label for="f-afrom">开始日期</label><input type="date" id="f-afrom" name="start_date" required></div>
+    <div class="field"><label for="f-ato">结束日期</label><input type="date" id="f-ato" name="end_date" required></div>
+    <button type="submit">指派</button>
+  </form>
+  <?cs /if ?>
+</section>
 <?cs /with ?>

@@ -10,6 +10,13 @@
   <?cs each:c = Children ?><li><a href="/volunteer/partner/children/<?cs var:c.id ?>"><?cs var:c.name ?></a>（<?cs var:c.service_type ?>，<?cs var:c.start_date ?> 至 <?cs var:c.end_date ?>）</li><?cs /each ?>
   </ul>
 </section>
+<section class="panel" id="areas">
+  <h2>区域服务项目</h2>
+  <?cs if:subcount(Areas) == 0 ?><p>目前没有指派给本组织的区域服务项目。</p><?cs /if ?>
+  <ul>
+  <?cs each:a = Areas ?><li><a href="/volunteer/partner/areas/<?cs var:a.id ?>"><?cs var:a.area ?><?cs if:a.project ?> · <?cs var:a.project ?><?cs /if ?></a>（<?cs var:a.service_type ?>，<?cs var:a.start_date ?> 至 <?cs var:a.end_date ?>）</li><?cs /each ?>
+  </ul>
+</section>
 <section class="panel" id="volunteers">
   <h2>志愿者</h2>
   <table class="list"><thead><tr><th scope="col">编号</th><th scope="col">姓名</th><th scope="col">电话</th><th scope="col">专长</th><th scope="col">可服务时间</th><th scope="col">已核实服务时长（分钟）</th></tr></thead><tbody>

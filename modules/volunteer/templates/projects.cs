@@ -1,4 +1,5 @@
 <?cs # Charity projects, donations to children, and the forms to register them. ?>
+<?cs include:"donation_forms.cs" ?>
 <h1>慈善项目与捐赠</h1>
 <p><a href="/volunteer/reports/donations">捐赠统计</a></p>
 <table class="list" id="projects">
@@ -27,7 +28,7 @@
     <td><?cs var:d.id ?></td><td><?cs var:d.donor ?></td><td><a href="/children/<?cs var:d.child_id ?>"><?cs var:d.child_name ?></a></td>
     <td class="num"><?cs var:d.money ?></td><td><?cs var:d.goods ?></td><td><?cs var:d.pledged_date ?></td>
     <td><?cs var:Lbl.don[d.status] ?> <?cs var:d.delivered_date ?></td>
-    <td><?cs if:d.status == "pledged" ?><form method="post" action="/volunteer/donations/<?cs var:d.id ?>/deliver" class="inline"><?cs call:csrf() ?><input type="date" name="delivered_date" value="<?cs var:Today ?>" required aria-label="交付日期"><button type="submit">确认交付</button></form><?cs /if ?></td>
+    <td><?cs call:donation_forms(d) ?></td>
   </tr><?cs /each ?></tbody>
 </table>
 <form method="post" action="/volunteer/donations" class="panel">
