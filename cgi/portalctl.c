@@ -346,7 +346,8 @@ static int cmd_user(int argc, char **argv)
     }
     if (strcmp(argv[0], "disable") == 0 || strcmp(argv[0], "enable") == 0) {
         int on = strcmp(argv[0], "enable") == 0;
-        db_exec(A, "UPDATE users SET active = ? WHERE id = ?", "ii", (long long)on, uid);
+        db_exec(A, "UPDATE users SET active = ?, disabled_by_org = 0 WHERE id = ?", "ii",
+                (long long)on, uid);
         if (!on)
             db_exec(A, "DELETE FROM sessions WHERE user_id = ?", "i", uid);
         cli_audit(on ? "user.enable" : "user.disable", "user", db_col(u, 0), name);
@@ -434,6 +435,7 @@ static int cmd_seed_demo(void)
     static const struct { const char *code, *name, *kind, *division; } orgs[] = {
         {"mz", "酉阳县民政局", "department", "500242000000"},
         {"lt_gov", "龙潭镇人民政府", "township", "500242101000"},
+        {"demo_ngo", "酉阳县阳光社会工作服务中心（示例）", "ngo", "500242000000"},
     };
     for (size_t i = 0; i < sizeof orgs / sizeof *orgs; i++)
         if (db_exec(A, "INSERT IGNORE INTO orgs (code, name, kind, division_code) "
@@ -446,6 +448,11 @@ static int cmd_seed_demo(void)
         {"secadmin", "安全管理员", "secadmin", "500242000000", "mz", "Secadmin#2026portal"},
         {"township", "龙潭镇工作人员", "township_staff", "500242101000", "lt_gov",
          "Town#2026portal"},
+        {"county", "县民政局儿童福利股", "county_staff", "500242000000", "mz",
+         "County#2026portal"},
+        {"ngoadmin", "阳光社工管理员", "ngo_partner,ngo_admin", "500242000000", "demo_ngo",
+         "Ngoadmin#2026portal"},
+        {"ngo", "阳光社工", "ngo_partner", "500242000000", "demo_ngo", "Ngo#2026portal"},
     };
     for (size_t i = 0; i < sizeof users / sizeof *users; i++) {
         db_rows *r = db_query(A, "SELECT id FROM users WHERE username = ?", "s", users[i].user);
@@ -456,6 +463,32 @@ static int cmd_seed_demo(void)
             return 1;
     }
     printf("demo data loaded\n");
+    return 0;
+}
+
+/* Each module's demo data, sql/demo.sql when it has one: idempotent
+ * statements run after the demo children exist (make run only). */
+static int seed_module_demo(void)
+{
+    char err[1024];
+    if (modules_load(config_get("modules_dir", "build/modules"),
+                     config_get("modules_src", "modules"), err, sizeof err) != 0)
+        return die("%s", err);
+    for (size_t i = 0; i < modules_count(); i++) {
+        struct loaded_module *lm = module_at(i);
+        char path[4096];
+        snprintf(path, sizeof path, "%s/sql/demo.sql", lm->src_dir);
+        size_t len;
+        char *sql = read_file(path, &len);
+        if (!sql)
+            continue;
+        int rc = db_run_script(sql, len, err, sizeof err);
+        free(sql);
+        if (rc != 0) {
+            fprintf(stderr, "portalctl: demo data of module %s failed: %s\n", lm->m->name, err);
+            return 1;
+        }
+    }
     return 0;
 }
 
@@ -598,7 +631,9 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "seed") == 0 && i + 2 < argc && strcmp(argv[i + 1], "--children") == 0) {
         if (cmd_seed_demo() != 0)
             return 1;
-        return seed_children(A, atol(argv[i + 2])) == 0 ? 0 : 1;
+        if (seed_children(A, atol(argv[i + 2])) != 0)
+            return 1;
+        return seed_module_demo();
     }
     usage();
     return 2;

@@ -19,6 +19,9 @@ Demo accounts (demo data only):
   secadmin  Secadmin#2026portal  安全管理员 (users and roles)
   auditor   Audit#2026portal     审计员 (reads the audit log)
   township  Town#2026portal      龙潭镇工作人员 (registry of 龙潭镇)
+  county    County#2026portal    县民政局 (whole county; partner organisations)
+  ngoadmin  Ngoadmin#2026portal  示例社会组织管理员 (its own partner accounts)
+  ngo       Ngo#2026portal       示例社会组织 (sees only the children assigned to it)
 The three administrator accounts must enrol a TOTP authenticator at first
 login (any RFC 6238 app; the secret is shown as text).
 
