@@ -30,7 +30,8 @@ static void usage(void)
             "  user disable NAME | user enable NAME\n"
             "  module list | module enable NAME | module disable NAME\n"
             "  audit verify                  check the audit log's hash chain\n"
-            "  seed-demo                     demo villages, organisations and accounts\n"
+            "  seed-demo [--modules]         demo villages, organisations and accounts;\n"
+            "                                --modules: also each module's sql/demo.sql\n"
             "  seed --children N             generate N realistic children (demo, bench)\n"
             "  keys generate                 create the field-encryption key file (key_file)\n"
             "  keys rotate                   add a key and re-encrypt every encrypted column\n"
@@ -467,7 +468,8 @@ static int cmd_seed_demo(void)
 }
 
 /* Each module's demo data, sql/demo.sql when it has one: idempotent
- * statements run after the demo children exist (make run only). */
+ * statements, run by seed-demo --modules once the demo children exist
+ * (make run; never the test suite). */
 static int seed_module_demo(void)
 {
     char err[1024];
@@ -626,14 +628,15 @@ int main(int argc, char **argv)
         return cmd_module(argc - i - 1, argv + i + 1);
     if (strcmp(cmd, "audit") == 0)
         return cmd_audit(argc - i - 1, argv + i + 1);
-    if (strcmp(cmd, "seed-demo") == 0)
-        return cmd_seed_demo();
+    if (strcmp(cmd, "seed-demo") == 0) {
+        if (cmd_seed_demo() != 0)
+            return 1;
+        return has_flag(argc - i - 1, argv + i + 1, "--modules") ? seed_module_demo() : 0;
+    }
     if (strcmp(cmd, "seed") == 0 && i + 2 < argc && strcmp(argv[i + 1], "--children") == 0) {
         if (cmd_seed_demo() != 0)
             return 1;
-        if (seed_children(A, atol(argv[i + 2])) != 0)
-            return 1;
-        return seed_module_demo();
+        return seed_children(A, atol(argv[i + 2])) == 0 ? 0 : 1;
     }
     usage();
     return 2;

@@ -10,6 +10,8 @@ if [ "$(mariadb --socket="$ROOT/var/run/mysqld.sock" -uroot -N -B portal \
         -e 'SELECT COUNT(*) FROM children' 2>/dev/null || echo 0)" = 0 ]; then
     "$ROOT/build/portalctl" --config "$ROOT/var/portal.conf" seed --children 500 >/dev/null
 fi
+# the modules' demo data (partner organisation, assignments) over those children
+"$ROOT/build/portalctl" --config "$ROOT/var/portal.conf" seed-demo --modules >/dev/null
 cat <<MSG
 
 酉阳县困境儿童保障工作平台 is running: http://127.0.0.1:$PORT/

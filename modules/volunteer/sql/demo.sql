@@ -1,4 +1,4 @@
--- Demo data for `make run` (portalctl seed --children N runs it after the
+-- Demo data for `make run` (portalctl seed-demo --modules runs it after the
 -- generated children exist; idempotent).  The demo NGO (orgs.code demo_ngo,
 -- accounts ngoadmin and ngo) registered and approved for 龙潭镇, with two
 -- volunteers, two children of a 龙潭镇 village assigned, a charity project
