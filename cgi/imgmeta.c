@@ -15,6 +15,56 @@ enum img_type img_sniff(const unsigned char *p, size_t n)
 }
 
 /*
+ * The Orientation (tag 0x0112) of an EXIF APP1 payload ("Exif\0\0" then a
+ * TIFF header and IFD0), 2..8; 0 when absent, 1 or unreadable.  Phones
+ * store a photo sideways and say so here; it is kept so photos show upright.
+ */
+static unsigned exif_orientation(const unsigned char *p, size_t n)
+{
+    if (n < 14 || memcmp(p, "Exif\0\0", 6) != 0)
+        return 0;
+    p += 6, n -= 6;
+    int be = p[0] == 'M' && p[1] == 'M';
+    if (!be && !(p[0] == 'I' && p[1] == 'I'))
+        return 0;
+#define U16(q) (be ? (unsigned)(q)[0] << 8 | (q)[1] : (unsigned)(q)[1] << 8 | (q)[0])
+#define U32(q) (be ? (unsigned long)U16(q) << 16 | U16((q) + 2) \
+                   : (unsigned long)U16((q) + 2) << 16 | U16(q))
+    if (U16(p + 2) != 42)
+        return 0;
+    unsigned long ifd = U32(p + 4);
+    if (ifd < 8 || ifd > n - 2)
+        return 0;
+    unsigned count = U16(p + ifd);
+    if (count > (n - ifd - 2) / 12)
+        return 0;
+    for (unsigned k = 0; k < count; k++) {
+        const unsigned char *e = p + ifd + 2 + 12 * k;
+        if (U16(e) == 0x0112 && U16(e + 2) == 3 && U32(e + 4) == 1) {
+            unsigned v = U16(e + 8);
+            return v >= 2 && v <= 8 ? v : 0;
+        }
+    }
+    return 0;
+#undef U16
+#undef U32
+}
+
+/* the smallest APP1 that says only the orientation: 36 bytes */
+static size_t put_orientation(unsigned char *o, unsigned v)
+{
+    static const unsigned char seg[36] = {
+        0xFF, 0xE1, 0x00, 34, 'E', 'x', 'i', 'f', 0, 0,      /* APP1, length, EXIF id */
+        'M', 'M', 0, 42, 0, 0, 0, 8,                         /* TIFF header, IFD0 at 8 */
+        0, 1,                                                /* one entry */
+        0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 0, 0, 0,            /* Orientation SHORT 1 = v */
+        0, 0, 0, 0};                                         /* no next IFD */
+    memcpy(o, seg, sizeof seg);
+    o[29] = (unsigned char)v;
+    return sizeof seg;
+}
+
+/*
  * JPEG (ITU T.81 B.1): SOI, then segments "FF m [len16 payload]" - a marker
  * may be preceded by fill bytes FF.  Markers without a length: TEM (01) and
  * RST0-7 (D0-D7).  After an SOS segment comes entropy-coded data in which FF
@@ -24,6 +74,7 @@ enum img_type img_sniff(const unsigned char *p, size_t n)
 static int strip_jpeg(const unsigned char *in, size_t n, unsigned char *out, size_t *outlen)
 {
     size_t i = 2, o = 0;
+    int oriented = 0;
     out[o++] = 0xFF;
     out[o++] = 0xD8;
     for (;;) {
@@ -58,6 +109,13 @@ static int strip_jpeg(const unsigned char *in, size_t n, unsigned char *out, siz
         if (!drop) {
             memcpy(out + o, in + start, end - start);
             o += end - start;
+        } else if (m == 0xE1 && !oriented && end - start >= 36) {
+            /* the EXIF goes, its orientation stays (never longer than it was) */
+            unsigned v = exif_orientation(in + i + 2, len - 2);
+            if (v) {
+                o += put_orientation(out + o, v);
+                oriented = 1;
+            }
         }
         i = end;
         if (m != 0xDA)

@@ -23,7 +23,9 @@ enum img_type img_sniff(const unsigned char *p, size_t n);
  * Copy an image without the metadata that can identify a child or a place.
  *   JPEG: drops APP1 (EXIF with its GPS position and thumbnail, XMP), APP13
  *   (IPTC / Photoshop) and COM segments; every other segment, the scans and
- *   their entropy-coded data are copied byte for byte up to EOI.
+ *   their entropy-coded data are copied byte for byte up to EOI.  The EXIF
+ *   Orientation alone survives, as a minimal APP1 in the first EXIF's place
+ *   (a phone photo would otherwise show sideways).
  *   PNG: drops tEXt, zTXt, iTXt, eXIf and tIME chunks; every other chunk is
  *   copied whole (its CRC unchanged) up to IEND.
  * Anything after EOI / IEND is dropped (data appended to an image can hold

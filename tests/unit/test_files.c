@@ -114,6 +114,55 @@ static void test_jpeg_exif_gps_removed(void **state)
     assert_memory_equal(out + n - 2, "\xFF\xD9", 2);
 }
 
+/* a phone's EXIF, little-endian: Make, Orientation v, a GPS IFD with a position */
+static void jpeg_phone_exif(struct bytes *b, unsigned v)
+{
+    unsigned char e[80] = "Exif\0\0II\x2a\0\x08\0\0\0";     /* IFD0 at 8 */
+    static const unsigned char ifd[38] = {
+        3, 0,                                                    /* three entries */
+        0x0F, 0x01, 2, 0, 6, 0, 0, 0, 44, 0, 0, 0,               /* Make ASCII at 44 */
+        0x12, 0x01, 3, 0, 1, 0, 0, 0, 0, 0, 0, 0,                /* Orientation SHORT */
+        0x25, 0x88, 4, 0, 1, 0, 0, 0, 50, 0, 0, 0};              /* GPS IFD at 50 */
+    memcpy(e + 14, ifd, sizeof ifd);
+    e[14 + 2 + 12 + 8] = (unsigned char)v;
+    memcpy(e + 6 + 44, "Phone", 6);
+    memcpy(e + 6 + 50, "GPSLatitude 28.84N", 18);
+    seg(b, 0xE1, e, sizeof e);
+}
+
+static void test_jpeg_orientation_kept_alone(void **state)
+{
+    (void)state;
+    struct bytes in = {.n = 0}, want = {.n = 0};
+    jpeg_head(&in);
+    jpeg_phone_exif(&in, 6);                                     /* rotated 90 degrees */
+    jpeg_body(&in);
+    static const unsigned char minimal[36] = {
+        0xFF, 0xE1, 0, 34, 'E', 'x', 'i', 'f', 0, 0, 'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1,
+        0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0};
+    jpeg_head(&want);
+    add(&want, minimal, sizeof minimal);
+    jpeg_body(&want);
+    unsigned char out[4096];
+    size_t n;
+    assert_int_equal(strip(&in, out, &n), IMGMETA_OK);
+    assert_int_equal(n, want.n);
+    assert_memory_equal(out, want.d, n);
+    assert_null(memmem(out, n, "GPS", 3));
+    assert_null(memmem(out, n, "Phone", 5));
+
+    /* upright (1) needs no EXIF at all */
+    struct bytes up = {.n = 0}, plain = {.n = 0};
+    jpeg_head(&up);
+    jpeg_phone_exif(&up, 1);
+    jpeg_body(&up);
+    jpeg_head(&plain);
+    jpeg_body(&plain);
+    assert_int_equal(strip(&up, out, &n), IMGMETA_OK);
+    assert_int_equal(n, plain.n);
+    assert_memory_equal(out, plain.d, n);
+}
+
 static void test_jpeg_without_metadata_is_identical(void **state)
 {
     (void)state;
@@ -632,6 +681,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_jpeg_exif_gps_removed),
+        cmocka_unit_test(test_jpeg_orientation_kept_alone),
         cmocka_unit_test(test_jpeg_without_metadata_is_identical),
         cmocka_unit_test(test_jpeg_fill_bytes_and_progressive_scans),
         cmocka_unit_test(test_png_text_and_exif_removed),
