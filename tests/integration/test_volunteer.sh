@@ -128,6 +128,14 @@ req GET "/children/$cid" -b "$pj"
 check "and on the child's registry file" status_is 403
 req GET /living -b "$pj"
 check "and on 基本生活保障" status_is 403
+# a certificate scan on the child's registry file (it shows the ID number)
+printf '%%PDF-1.4\n%% 身份证 %s\n%%%%EOF\n' "$idnum" >"$OUT/idcard.pdf"
+req POST "/children/$cid/attachments" -b "$tj" -H "Origin: $BASE" -F "_csrf=$(csrf "$tj")" \
+    -F "kind=户口簿" -F "file=@$OUT/idcard.pdf;type=application/pdf"
+att=$(sql "SELECT id FROM child_attachments WHERE child_id=$cid ORDER BY id DESC LIMIT 1")
+check "township staff attach a scan holding the ID number" eval '[ -n "$att" ]'
+req GET "/children/$cid/attachments/$att" -b "$pj"
+check "the partner cannot download the child's attachments (403)" eval 'status_is 403 && body_lacks "$idnum"'
 
 # ---- 4. service logs
 post "$pj" "/volunteer/partner/children/$cid/logs" --data service_date=2026-03-10 --data minutes=90 \
