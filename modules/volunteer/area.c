@@ -113,7 +113,7 @@ int partner_area(portal_req *r, const struct portal_services *s)
         return 500;
     if (vol_logs_hdf(r, s, "l.assignment_id = ? AND l.vorg_id = ?", aid, vorg) < 0 ||
         s->db_query_hdf(r, "Volunteers", "SELECT id, name FROM volunteers WHERE vorg_id = ? "
-                                         "ORDER BY id", "i", vorg) < 0)
+                                         "AND active = 1 ORDER BY id", "i", vorg) < 0)
         return 500;
     vol_set_log_labels(r, s);
     vol_set_types(r, s);
@@ -131,7 +131,7 @@ int area_log_add(portal_req *r, const struct portal_services *s)
     if (aid <= 0 || vol_partner_org(r, s, &vorg, NULL) != 0 || !vol_active_area(r, s, vorg, aid))
         return s->not_found(r, "volunteer_assignment", sid);
     long long *vids = NULL;
-    int nv = 0, rc = vol_check_log(r, s, vorg, aid, 1, &vids, &nv);
+    int nv = 0, rc = vol_check_log(r, s, vorg, aid, 0, 1, &vids, &nv);
     if (rc)
         return rc;
     const char *notes = s->param(r, "notes");

@@ -97,6 +97,14 @@ const struct portal_param status_params[] = {
     {"reason", PP_TEXT, 200, 0, "原因"},
     {NULL, 0, 0, 0, NULL}};
 
+const struct portal_param volunteer_edit_params[] = {
+    {"name", PP_TEXT, 64, 1, "姓名"},
+    {"phone", PP_CODE, 32, 0, "联系电话"},
+    {"skills", PP_TEXT, 200, 0, "专长"},
+    {"availability", PP_TEXT, 200, 0, "可服务时间"},
+    {"active", PP_INT, 1, 0, "在册"},
+    {NULL, 0, 0, 0, NULL}};
+
 const struct portal_param volunteer_params[] = {
     {"name", PP_TEXT, 64, 1, "姓名"},
     {"phone", PP_CODE, 32, 0, "联系电话"},
@@ -361,7 +369,7 @@ int partner_home(portal_req *r, const struct portal_services *s)
                         "FROM volunteer_orgs v JOIN orgs o ON o.id = v.org_id WHERE v.id = ?",
                         "i", vorg) < 0 ||
         s->db_query_hdf(r, "Volunteers",
-                        "SELECT p.id, p.name, p.phone, p.skills, p.availability, "
+                        "SELECT p.id, p.name, p.phone, p.skills, p.availability, p.active, "
                         "(SELECT COALESCE(SUM(l.minutes), 0) FROM volunteer_log_people lp JOIN "
                         "volunteer_logs l ON l.id = lp.log_id WHERE lp.volunteer_id = p.id AND "
                         "l.status = 'verified') AS minutes FROM volunteers p WHERE p.vorg_id = ? "
@@ -414,5 +422,43 @@ int volunteer_add(portal_req *r, const struct portal_services *s)
     s->audit(r, "volunteer.add", "volunteer", s->sprintf(r, "%lld", id),
              s->sprintf(r, "vorg=%lld", vorg));
     s->flash(r, "志愿者已添加。");
+    return s->redirect(r, "/volunteer/partner");
+}
+
+/* a volunteer's details corrected, or the volunteer no longer serving
+ * (active = 0: kept on past logs and certificates, offered for no new log) */
+int volunteer_edit(portal_req *r, const struct portal_services *s)
+{
+    long long id = vol_path_id(r, s), vorg = 0;
+    const char *sid = s->path_arg(r, "id"), *st = NULL;
+    if (id <= 0 || vol_partner_org(r, s, &vorg, &st) != 0)
+        return s->not_found(r, "volunteer", sid);
+    const char *phone = s->param(r, "phone"), *skills = s->param(r, "skills");
+    const char *avail = s->param(r, "availability");
+    long long active = s->param_int(r, "active", 0) ? 1 : 0;
+    if (s->db_begin(r) != 0)
+        return 500;
+    portal_rows *q = s->db_query(r, "SELECT name, active FROM volunteers WHERE id = ? AND "
+                                    "vorg_id = ? FOR UPDATE", "ii", id, vorg);
+    if (!q) {
+        s->db_rollback(r);
+        return 500;
+    }
+    if (!s->db_next(q)) {
+        s->db_rollback(r);
+        return s->not_found(r, "volunteer", sid);
+    }
+    const char *was = s->sprintf(r, "name=%s active=%s", s->db_col(q, 0), s->db_col(q, 1));
+    if (s->db_exec(r, "UPDATE volunteers SET name = ?, phone = ?, skills = ?, availability = ?, "
+                      "active = ? WHERE id = ? AND vorg_id = ?",
+                   "ssssiii", s->param(r, "name"), phone ? phone : "", skills ? skills : "",
+                   avail ? avail : "", active, id, vorg) < 0 ||
+        s->db_commit(r) != 0) {
+        s->db_rollback(r);
+        return 500;
+    }
+    s->audit(r, "volunteer.edit", "volunteer", sid,
+             s->sprintf(r, "vorg=%lld was %s; now active=%lld", vorg, was, active));
+    s->flash(r, active ? "志愿者信息已修改。" : "该志愿者已标记为停止服务。");
     return s->redirect(r, "/volunteer/partner");
 }

@@ -185,7 +185,7 @@ int partner_child(portal_req *r, const struct portal_services *s)
         return 500;
     if (vol_logs_hdf(r, s, "l.child_id = ? AND l.vorg_id = ?", child, vorg) < 0 ||
         s->db_query_hdf(r, "Volunteers", "SELECT id, name FROM volunteers WHERE vorg_id = ? "
-                                         "ORDER BY id", "i", vorg) < 0)
+                                         "AND active = 1 ORDER BY id", "i", vorg) < 0)
         return 500;
     vol_set_log_labels(r, s);
     vol_set_types(r, s);
@@ -238,7 +238,7 @@ int vol_logs_hdf(portal_req *r, const struct portal_services *s, const char *whe
  * organisation's volunteers); an area's log also needs its participants.
  * 0 ok, else a status already answered */
 int vol_check_log(portal_req *r, const struct portal_services *s, long long vorg, long long aid,
-                  int area, long long **vids, int *nv)
+                  long long log, int area, long long **vids, int *nv)
 {
     const char *date = s->param(r, "service_date"), *type = s->param(r, "service_type");
     long long minutes = s->param_int(r, "minutes", 0);
@@ -274,11 +274,16 @@ int vol_check_log(portal_req *r, const struct portal_services *s, long long vorg
         if (*end && *end != ',' && *end != ' ')
             return s->fail(r, 400, "参与志愿者编号应为数字，用逗号分隔。");
         p = end;
-        q = s->db_query(r, "SELECT id FROM volunteers WHERE id = ? AND vorg_id = ?", "ii", v, vorg);
+        /* a volunteer who left stays on the logs already naming them */
+        q = s->db_query(r, "SELECT active OR EXISTS (SELECT 1 FROM volunteer_log_people lp "
+                           "WHERE lp.log_id = ? AND lp.volunteer_id = id) FROM volunteers "
+                           "WHERE id = ? AND vorg_id = ?", "iii", log, v, vorg);
         if (!q)
             return 500;
         if (!s->db_next(q))
             return s->fail(r, 400, s->sprintf(r, "编号为 %lld 的志愿者不属于本组织。", v));
+        if (strcmp(s->db_col(q, 0), "0") == 0)
+            return s->fail(r, 400, s->sprintf(r, "编号为 %lld 的志愿者已停止服务，不能登记新的服务。", v));
         int dup = 0;
         for (int i = 0; i < *nv; i++)
             dup |= (*vids)[i] == v;
@@ -308,7 +313,7 @@ int log_add(portal_req *r, const struct portal_services *s)
         (aid = active_assignment(r, s, vorg, child)) == 0)
         return s->not_found(r, "child", sid);
     long long *vids = NULL;
-    int nv = 0, rc = vol_check_log(r, s, vorg, aid, 0, &vids, &nv);
+    int nv = 0, rc = vol_check_log(r, s, vorg, aid, 0, 0, &vids, &nv);
     if (rc)
         return rc;
     const char *notes = s->param(r, "notes");
@@ -368,7 +373,7 @@ int log_edit(portal_req *r, const struct portal_services *s)
     if (strcmp(status, "verified") == 0)
         return s->fail(r, 409, "该服务记录已经乡镇核实，不能再修改。");
     long long *vids = NULL;
-    int nv = 0, rc = vol_check_log(r, s, vorg, aid, child == 0, &vids, &nv);
+    int nv = 0, rc = vol_check_log(r, s, vorg, aid, id, child == 0, &vids, &nv);
     if (rc)
         return rc;
     const char *notes = s->param(r, "notes");

@@ -18,6 +18,7 @@ static const struct portal_route routes[] = {
     {"POST", "/volunteer/assignments/{id}/end", assign_end, "volunteer.manage", PR_STATE_CHANGING, none},
     {"GET", "/volunteer/partner", partner_home, "volunteer.partner", 0, none},
     {"POST", "/volunteer/partner/volunteers", volunteer_add, "volunteer.partner", PR_STATE_CHANGING, volunteer_params},
+    {"POST", "/volunteer/partner/volunteers/{id}", volunteer_edit, "volunteer.partner", PR_STATE_CHANGING, volunteer_edit_params},
     {"GET", "/volunteer/partner/children/{id}", partner_child, "volunteer.partner", 0, none},
     {"POST", "/volunteer/partner/children/{id}/logs", log_add, "volunteer.partner", PR_STATE_CHANGING, log_params},
     {"POST", "/volunteer/partner/logs/{id}/edit", log_edit, "volunteer.partner", PR_STATE_CHANGING, log_params},

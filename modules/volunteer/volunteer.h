@@ -39,8 +39,9 @@ void vol_set_types(portal_req *r, const struct portal_services *s);
 void vol_set_log_labels(portal_req *r, const struct portal_services *s);
 int vol_logs_hdf(portal_req *r, const struct portal_services *s, const char *where, long long a,
                  long long b);
+/* log: the log being edited (its volunteers may have left since), 0 for a new one */
 int vol_check_log(portal_req *r, const struct portal_services *s, long long vorg, long long aid,
-                  int area, long long **vids, int *nv);
+                  long long log, int area, long long **vids, int *nv);
 int vol_save_people(portal_req *r, const struct portal_services *s, long long log,
                     const long long *vids, int nv);
 /* the partner's access to one of its logs: the log's child (0 for an
@@ -80,6 +81,8 @@ int org_view(portal_req *r, const struct portal_services *s);
 int org_status(portal_req *r, const struct portal_services *s);
 int partner_home(portal_req *r, const struct portal_services *s);
 int volunteer_add(portal_req *r, const struct portal_services *s);
+extern const struct portal_param volunteer_edit_params[];
+int volunteer_edit(portal_req *r, const struct portal_services *s);
 
 /* service.c */
 extern const struct portal_param assign_params[];

@@ -188,6 +188,29 @@ check "a verified log takes no more photos (409)" status_is 409
 upload "$mj" "/volunteer/partner/logs/$l2/photos" "$OUT/plain.png"
 check "staff cannot upload as a partner (403)" status_is 403
 
+# ---- volunteers corrected, or no longer serving
+post "$pj" /volunteer/partner/volunteers --data-urlencode "name=队员乙$tag"
+v2=$(sql "SELECT id FROM volunteers WHERE name='队员乙$tag'")
+post "$pj" "/volunteer/partner/volunteers/$v2" --data-urlencode "name=队员乙$tag" --data phone=13911112222 \
+    --data-urlencode "skills=手工"
+check "the partner marks a volunteer as no longer serving (303)" status_is 303
+check "the volunteer is kept, inactive, with the new phone" same "$(sql "SELECT CONCAT(active, '/', phone, '/', skills) FROM volunteers WHERE id=$v2")" "0/13911112222/手工"
+check "the change is audited" same "$(audits volunteer.edit "$v2")" 1
+post "$pj" "/volunteer/partner/areas/$aa/logs" --data service_date=2026-04-13 --data minutes=30 --data participants=5 \
+    --data-urlencode "service_type=陪伴关爱" --data "volunteer_ids=$v2"
+check "an inactive volunteer is refused on a new log (400, in Chinese)" eval 'status_is 400 && body_has "已停止服务"'
+req GET "/volunteer/partner/areas/$aa" -b "$pj"
+check "nor offered on the log form" body_lacks "$v2 队员乙$tag"
+post "$pj" "/volunteer/partner/volunteers/$v1" --data-urlencode "name=队员甲$tag"
+check "a volunteer named on a submitted log stops serving" same "$(sql "SELECT active FROM volunteers WHERE id=$v1")" 0
+post "$pj" "/volunteer/partner/logs/$l2/edit" --data service_date=2026-04-12 --data minutes=90 --data participants=9 \
+    --data-urlencode "service_type=陪伴关爱" --data "volunteer_ids=$v1"
+check "the log naming them can still be corrected (303)" status_is 303
+post "$pj" "/volunteer/partner/volunteers/$v1" --data-urlencode "name=队员甲$tag" --data active=1
+check "and the volunteer serves again" same "$(sql "SELECT active FROM volunteers WHERE id=$v1")" 1
+post "$bj" "/volunteer/partner/volunteers/$v1" --data-urlencode "name=x" --data active=1
+check "another organisation cannot edit the volunteer (404)" eval 'status_is 404 && same "$(sql "SELECT name FROM volunteers WHERE id=$v1")" "队员甲$tag"'
+
 # ---- 4. ending the area assignment ends the partner's access
 post "$cj" "/volunteer/assignments/$aa/end"
 check "county staff end the area assignment" status_is 303

@@ -58,3 +58,7 @@ INSERT INTO child_events (child_id, at, user_id, module, kind, summary)
 --    created_by is then 0.
 ALTER TABLE volunteer_orgs ADD COLUMN self_applied TINYINT NOT NULL DEFAULT 0 AFTER status,
   ADD KEY self_applied (self_applied, created_at);
+
+-- 5. A volunteer who stops serving stays on past logs and certificates but
+--    is offered for no new log.
+ALTER TABLE volunteers ADD COLUMN active TINYINT NOT NULL DEFAULT 1;

@@ -19,8 +19,18 @@
 </section>
 <section class="panel" id="volunteers">
   <h2>志愿者</h2>
-  <table class="list"><thead><tr><th scope="col">编号</th><th scope="col">姓名</th><th scope="col">电话</th><th scope="col">专长</th><th scope="col">可服务时间</th><th scope="col">已核实服务时长（分钟）</th></tr></thead><tbody>
-  <?cs each:v = Volunteers ?><tr><td><?cs var:v.id ?></td><td><a href="/volunteer/volunteers/<?cs var:v.id ?>/certificate"><?cs var:v.name ?></a></td><td><?cs var:v.phone ?></td><td><?cs var:v.skills ?></td><td><?cs var:v.availability ?></td><td class="num" data-volunteer="<?cs var:v.id ?>"><?cs var:v.minutes ?></td></tr><?cs /each ?>
+  <table class="list"><thead><tr><th scope="col">编号</th><th scope="col">姓名</th><th scope="col">电话</th><th scope="col">专长</th><th scope="col">可服务时间</th><th scope="col">已核实服务时长（分钟）</th><th scope="col">状态</th></tr></thead><tbody>
+  <?cs each:v = Volunteers ?><tr><td><?cs var:v.id ?></td><td><a href="/volunteer/volunteers/<?cs var:v.id ?>/certificate"><?cs var:v.name ?></a></td><td><?cs var:v.phone ?></td><td><?cs var:v.skills ?></td><td><?cs var:v.availability ?></td><td class="num" data-volunteer="<?cs var:v.id ?>"><?cs var:v.minutes ?></td>
+    <td data-active="<?cs var:v.active ?>"><?cs if:v.active == "0" ?>已停止服务<?cs /if ?>
+      <details><summary>修改</summary>
+      <form method="post" action="/volunteer/partner/volunteers/<?cs var:v.id ?>" class="inline"><?cs call:csrf() ?>
+        <input type="text" name="name" value="<?cs var:v.name ?>" maxlength="64" required aria-label="姓名">
+        <input type="text" name="phone" value="<?cs var:v.phone ?>" maxlength="32" pattern="[0-9\-]*" aria-label="联系电话">
+        <input type="text" name="skills" value="<?cs var:v.skills ?>" maxlength="200" aria-label="专长">
+        <input type="text" name="availability" value="<?cs var:v.availability ?>" maxlength="200" aria-label="可服务时间">
+        <label><input type="checkbox" name="active" value="1"<?cs if:v.active != "0" ?> checked<?cs /if ?>> 在册</label>
+        <button type="submit">保存</button>
+      </form></details></td></tr><?cs /each ?>
   </tbody></table>
   <form method="post" action="/volunteer/partner/volunteers">
     <?cs call:csrf() ?>
