@@ -27,6 +27,7 @@ Demo accounts (demo data only):
 The three administrator accounts must enrol a TOTP authenticator at first
 login (any RFC 6238 app; the secret is shown as text).
 
+Organisations apply without an account at http://127.0.0.1:$PORT/volunteer/apply
 Demo data: 500 generated children (synthetic names and ID numbers) in synthetic villages.
 Logs: var/log/   Configuration: var/portal.conf   Stop: make stop
 MSG
