@@ -66,6 +66,9 @@ int photo_add(portal_req *r, const struct portal_services *s)
                    s->user(r)->id) != 1)
         goto fail;
     long long pid = s->db_insert_id(r);
+    /* a photo is part of what the township verifies: the log's version moves */
+    if (s->db_exec(r, "UPDATE volunteer_logs SET version = version + 1 WHERE id = ?", "i", id) != 1)
+        goto fail;
     s->audit(r, "volunteer.photo.add", "volunteer_log", sid,
              s->sprintf(r, "photo=%lld child=%lld %s %zu bytes sha256 %s", pid, child, f.ctype,
                         f.len, f.sha256));

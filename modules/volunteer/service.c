@@ -36,6 +36,8 @@ const struct portal_param log_params[] = {
 const struct portal_param verify_params[] = {
     {"action", PP_CODE, 16, 1, "操作"},
     {"reason", PP_TEXT, 200, 0, "退回原因"},
+    /* the log's version the verifier was shown (the form always sends it) */
+    {"version", PP_INT, 10, 0, "记录版本"},
     {NULL, 0, 0, 0, NULL}};
 
 const struct portal_param report_params[] = {
@@ -382,7 +384,7 @@ int log_edit(portal_req *r, const struct portal_services *s)
     /* the status condition closes the race with a verification */
     if (s->db_exec(r, "UPDATE volunteer_logs SET assignment_id = ?, service_date = ?, minutes = ?, "
                       "participants = ?, service_type = ?, notes = ?, status = 'submitted', "
-                      "return_reason = NULL, updated_at = UTC_TIMESTAMP() "
+                      "return_reason = NULL, updated_at = UTC_TIMESTAMP(), version = version + 1 "
                       "WHERE id = ? AND status <> 'verified'",
                    "isisssi", aid, s->param(r, "service_date"), s->param_int(r, "minutes", 0),
                    child ? NULL : s->sprintf(r, "%lld", s->param_int(r, "participants", 0)),
@@ -415,7 +417,7 @@ int verify_page(portal_req *r, const struct portal_services *s)
     /* a child's log by the child's village, an area's log by its area */
     const char *pre = s->scope_prefix(r);
     if (s->db_query_hdf(r, "Logs",
-                        "SELECT l.id, l.child_id, c.name AS child_name, d.name AS village, "
+                        "SELECT l.id, l.version, l.child_id, c.name AS child_name, d.name AS village, "
                         "o.name AS org_name, l.service_date, l.minutes, l.participants, "
                         "l.service_type, l.notes, "
                         "(SELECT GROUP_CONCAT(p.name ORDER BY p.id SEPARATOR '、') FROM "
@@ -453,7 +455,7 @@ int verify_act(portal_req *r, const struct portal_services *s)
         return 500;
     portal_rows *q = s->db_query(r, "SELECT l.child_id, l.status, COALESCE(c.village_code, "
                                     "l.area_code), l.minutes, l.service_type, l.service_date, "
-                                    "o.name FROM volunteer_logs l LEFT JOIN children c ON "
+                                    "o.name, l.version FROM volunteer_logs l LEFT JOIN children c ON "
                                     "c.id = l.child_id JOIN volunteer_orgs v ON "
                                     "v.id = l.vorg_id JOIN orgs o ON o.id = v.org_id "
                                     "WHERE l.id = ? FOR UPDATE", "i", id);
@@ -469,6 +471,12 @@ int verify_act(portal_req *r, const struct portal_services *s)
     if (strcmp(s->db_col(q, 1), "submitted") != 0) {
         s->db_rollback(r);
         return s->fail(r, 409, "该服务记录不在待核实状态。");
+    }
+    /* the partner may have corrected the log since the verifier saw it */
+    const char *seen = s->param(r, "version");
+    if (seen && *seen && strcmp(seen, s->db_col(q, 7)) != 0) {
+        s->db_rollback(r);
+        return s->fail(r, 409, "该服务记录在您查看后已被社会组织修改，请刷新页面核对后再处理。");
     }
     const char *summary =
         verify ? s->sprintf(r, "接受社会组织“%s”%s服务（%s，%s 分钟），乡镇已核实", s->db_col(q, 6),

@@ -78,6 +78,7 @@ static const struct portal_migration migrations[] = {
     {1, "001_volunteer.sql"},
     {2, "002_more.sql"},
     {3, "003_areas.sql"},
+    {4, "004_log_version.sql"},
     {0, NULL}};
 
 const struct portal_module portal_module = {
