@@ -136,7 +136,9 @@ int care_view(portal_req *r, const struct portal_services *s)
                         "m.start_date, m.notes, m.end_date, m.end_reason FROM "
                         "volunteer_care_matches m JOIN children c ON "
                         "c.id = m.child_id JOIN divisions v ON v.code = c.village_code "
-                        "WHERE m.offer_id = ? ORDER BY m.end_date IS NOT NULL, m.id", "i", id) < 0 ||
+                        /* children outside the viewer's jurisdiction are not shown */
+                        "WHERE m.offer_id = ? AND c.village_code LIKE CONCAT(?, '%') "
+                        "ORDER BY m.end_date IS NOT NULL, m.id", "is", id, s->scope_prefix(r)) < 0 ||
         s->db_query_hdf(r, "Areas",
                         "SELECT code, name FROM divisions WHERE level IN ('county', 'township') "
                         "AND code LIKE CONCAT(?, '%') AND valid_to IS NULL ORDER BY code",
@@ -171,7 +173,8 @@ int care_match(portal_req *r, const struct portal_services *s)
     }
     const char *status = s->db_col(q, 0), *kind = s->db_col(q, 2), *offerer = s->db_col(q, 3);
     long long cap = strtoll(s->db_col(q, 1), NULL, 10), used = strtoll(s->db_col(q, 4), NULL, 10);
-    if (strcmp(status, "open") != 0) {
+    /* the places, not only the status: a full offer may have been reopened */
+    if (strcmp(status, "open") != 0 || used >= cap) {
         s->db_rollback(r);
         return s->fail(r, 409, "该关爱意向已满额或已关闭，不能再匹配。");
     }
@@ -228,10 +231,28 @@ int care_status(portal_req *r, const struct portal_services *s)
         return s->not_found(r, "care_offer", sid);
     if (strcmp(st, "closed") != 0 && strcmp(st, "open") != 0)
         return s->fail(r, 400, "状态不正确。");
-    if (s->db_exec(r, "UPDATE volunteer_care_offers SET status = ? WHERE id = ?", "si", st, id) < 0)
+    /* reopened, an offer whose places are all taken is full, not open */
+    if (s->db_begin(r) != 0)
         return 500;
+    portal_rows *q = s->db_query(r, "SELECT IF(? = 'open' AND (SELECT COUNT(*) FROM "
+                                    "volunteer_care_matches m WHERE m.offer_id = f.id AND "
+                                    "m.end_date IS NULL) >= f.capacity, 'matched', ?) FROM "
+                                    "volunteer_care_offers f WHERE f.id = ? FOR UPDATE",
+                                 "ssi", st, st, id);
+    if (!q || !s->db_next(q)) {
+        s->db_rollback(r);
+        return 500;
+    }
+    st = s->db_col(q, 0);
+    if (s->db_exec(r, "UPDATE volunteer_care_offers SET status = ? WHERE id = ?", "si", st, id) < 0 ||
+        s->db_commit(r) != 0) {
+        s->db_rollback(r);
+        return 500;
+    }
     s->audit(r, "volunteer.care.status", "care_offer", sid, s->sprintf(r, "status=%s", st));
-    s->flash(r, strcmp(st, "closed") == 0 ? "关爱意向已关闭。" : "关爱意向已重新开放。");
+    s->flash(r, strcmp(st, "closed") == 0  ? "关爱意向已关闭。"
+                : strcmp(st, "matched") == 0 ? "关爱意向已重新开放，但名额已满，不能再匹配。"
+                                             : "关爱意向已重新开放。");
     return s->redirect(r, s->sprintf(r, "/volunteer/care/%lld", id));
 }
 

@@ -73,4 +73,45 @@ check "the current version is verified (303)" \
     eval 'status_is 303 && same "$(sql "SELECT CONCAT(status, '"'"'/'"'"', minutes) FROM volunteer_logs WHERE id=$lid")" "verified/1440"'
 check "once audited" same "$(audits volunteer.log.verify "$lid")" 1
 
+# ---- 2. a care offer's places hold even when a full offer is reopened
+post "$cj" /volunteer/care --data offerer_kind=family --data-urlencode "offerer=复核寄养家庭$tag" \
+    --data-urlencode "contact_name=孙" --data contact_phone=13700000009 --data kind=foster \
+    --data area_code=500242101000 --data capacity=1
+offer=$(loc_id /volunteer/care)
+post "$cj" "/volunteer/care/$offer/match" --data "child_id=$cid" --data start_date=2026-04-12
+check "the one place is taken: the offer is full" same "$(sql "SELECT status FROM volunteer_care_offers WHERE id=$offer")" matched
+post "$cj" "/volunteer/care/$offer/status" --data status=closed
+post "$cj" "/volunteer/care/$offer/status" --data status=open
+check "reopened, a full offer stays full" same "$(sql "SELECT status FROM volunteer_care_offers WHERE id=$offer")" matched
+check "and the reopening is audited as such" \
+    same "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='volunteer.care.status' AND object_id='$offer' AND detail='status=matched'")" 1
+cname2="复核儿童乙$tag"
+sql "INSERT INTO children (name, sex, birth_date, township_code, village_code, status, created_at, created_by, updated_at)
+     VALUES ('$cname2', 1, '2016-02-02', '500242101000', '500242101001', 'active', UTC_TIMESTAMP(), 1, UTC_TIMESTAMP())"
+cid2=$(sql "SELECT id FROM children WHERE name='$cname2'")
+sql "UPDATE volunteer_care_offers SET status='open' WHERE id=$offer"   # as an older version left it
+post "$cj" "/volunteer/care/$offer/match" --data "child_id=$cid2" --data start_date=2026-04-13
+check "a second child is refused by the places, whatever the status says (409)" \
+    eval 'status_is 409 && body_has "已满额"'
+check "the offer still has one active match for its one place" \
+    same "$(sql "SELECT COUNT(*) FROM volunteer_care_matches WHERE offer_id=$offer AND end_date IS NULL")" 1
+
+# ---- 3. an offer's page shows only the matched children within the viewer's jurisdiction
+sql "INSERT IGNORE INTO orgs (code, name, kind, division_code) VALUES ('mw_gov', '麻旺镇人民政府', 'township', '500242102000')"
+$CTL user add "rvm$tag" --display-name 麻旺镇民政办 --role county_staff --division 500242102000 --org mw_gov --password "$PW" >/dev/null
+mj=$(login "rvm$tag" "$PW" "$OUT/jar.rm")
+post "$cj" /volunteer/care --data offerer_kind=org --data-urlencode "offerer=麻旺爱心助养$tag" \
+    --data-urlencode "contact_name=周" --data contact_phone=13700000008 --data kind=sponsor \
+    --data area_code=500242102000 --data capacity=5
+offer2=$(loc_id /volunteer/care)
+post "$cj" "/volunteer/care/$offer2/match" --data "child_id=$cid" --data start_date=2026-04-12
+check "county staff match a 龙潭镇 child to a 麻旺镇 offer" \
+    same "$(sql "SELECT COUNT(*) FROM volunteer_care_matches WHERE offer_id=$offer2 AND child_id=$cid")" 1
+req GET "/volunteer/care/$offer2" -b "$mj"
+check "麻旺镇's manager opens its offer (200)" eval 'status_is 200 && body_has "麻旺爱心助养$tag"'
+check "but not the name of the 龙潭镇 child" body_lacks "$cname"
+check "nor a link to that child's file" body_lacks "/children/$cid\""
+req GET "/volunteer/care/$offer2" -b "$cj"
+check "county staff still see the child on the offer" body_has "$cname"
+
 rm -f "$CLOCK_FILE"
