@@ -411,6 +411,7 @@ int partner_projects(portal_req *r, const struct portal_services *s)
     if (s->db_query_hdf(r, "Projects", "SELECT " PROJECT_COLS "WHERE p.vorg_id = ? "
                                        "ORDER BY p.id DESC LIMIT 500", "i", vorg) < 0)
         return 500;
+    s->audit(r, "volunteer.partner.projects", "volunteer_org", s->sprintf(r, "%lld", vorg), NULL);
     return s->render(r, "partner_projects.cs", "本组织慈善项目");
 }
 

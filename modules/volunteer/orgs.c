@@ -399,6 +399,16 @@ int partner_home(portal_req *r, const struct portal_services *s)
         return 500;
     s->set(r, "Total.minutes", s->db_col(q, 0));
     s->set(r, "Total.services", s->db_col(q, 1));
+    /* everything a partner reads is audited: here the names of its children */
+    q = s->db_query(r, "SELECT GROUP_CONCAT(DISTINCT a.child_id ORDER BY a.child_id) FROM "
+                       "volunteer_assignments a JOIN volunteer_orgs v ON v.id = a.vorg_id WHERE "
+                       "a.vorg_id = ? AND a.child_id IS NOT NULL AND v.status = 'approved' AND "
+                       "a.ended_at IS NULL AND ? BETWEEN a.start_date AND a.end_date",
+                    "is", vorg, today);
+    if (!q || !s->db_next(q))
+        return 500;
+    s->audit(r, "volunteer.partner.view", "volunteer_org", s->sprintf(r, "%lld", vorg),
+             s->sprintf(r, "children=%s", s->db_col(q, 0) ? s->db_col(q, 0) : ""));
     set_status_titles(r, s);
     return s->render(r, "partner.cs", "志愿服务");
 }

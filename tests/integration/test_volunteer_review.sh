@@ -114,4 +114,13 @@ check "nor a link to that child's file" body_lacks "/children/$cid\""
 req GET "/volunteer/care/$offer2" -b "$cj"
 check "county staff still see the child on the offer" body_has "$cname"
 
+# ---- 4. everything a partner reads is audited, its home page (the names of its children) too
+before=$(sql "SELECT COUNT(*) FROM audit_log WHERE action='volunteer.partner.view' AND object_id='$vorg'")
+req GET /volunteer/partner -b "$pj"
+check "the partner's page lists its assigned child" eval 'status_is 200 && body_has "$cname"'
+check "and the read is audited with the children shown" \
+    same "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='volunteer.partner.view' AND object_id='$vorg' AND detail='children=$cid'")" "$((before + 1))"
+req GET /volunteer/partner/projects -b "$pj"
+check "the list of its projects is audited too" same "$(audits volunteer.partner.projects "$vorg")" 1
+
 rm -f "$CLOCK_FILE"
