@@ -443,6 +443,8 @@ int volunteer_edit(portal_req *r, const struct portal_services *s)
     const char *sid = s->path_arg(r, "id"), *st = NULL;
     if (id <= 0 || vol_partner_org(r, s, &vorg, &st) != 0)
         return s->not_found(r, "volunteer", sid);
+    if (strcmp(st, "ended") == 0)
+        return s->fail(r, 409, "本组织已终止合作，不能再修改志愿者信息。");
     const char *phone = s->param(r, "phone"), *skills = s->param(r, "skills");
     const char *avail = s->param(r, "availability");
     long long active = s->param_int(r, "active", 0) ? 1 : 0;

@@ -123,4 +123,22 @@ check "and the read is audited with the children shown" \
 req GET /volunteer/partner/projects -b "$pj"
 check "the list of its projects is audited too" same "$(audits volunteer.partner.projects "$vorg")" 1
 
+# ---- 5. an organisation whose partnership ended no longer changes its volunteers
+post "$cj" /volunteer/orgs --data "code=ngo_rve$tag" --data-urlencode "name=已终止组织$tag" --data "reg_no=RVE$tag" \
+    --data-urlencode "contact_name=吴" --data contact_phone=13800000010 --data "areas=500242101000"
+vorg3=$(loc_id /volunteer/orgs)
+post "$cj" "/volunteer/orgs/$vorg3/status" --data status=approved
+$CTL user add "rve$tag" --display-name 终止组织队员 --role ngo_partner --division 500242000000 --org "ngo_rve$tag" --password "$PW" >/dev/null
+ej=$(login "rve$tag" "$PW" "$OUT/jar.re")
+post "$ej" /volunteer/partner/volunteers --data-urlencode "name=终止组织志愿者$tag" --data phone=13900000011
+v3=$(sql "SELECT id FROM volunteers WHERE name='终止组织志愿者$tag'")
+post "$cj" "/volunteer/orgs/$vorg3/status" --data status=ended --data-urlencode "reason=协议到期"
+check "the organisation's partnership ends" same "$(sql "SELECT status FROM volunteer_orgs WHERE id=$vorg3")" ended
+post "$ej" /volunteer/partner/volunteers --data-urlencode "name=新人$tag"
+check "it can add no volunteer (409)" eval 'status_is 409 && same "$(sql "SELECT COUNT(*) FROM volunteers WHERE vorg_id=$vorg3")" 1'
+post "$ej" "/volunteer/partner/volunteers/$v3" --data-urlencode "name=改名$tag" --data phone=13900000099 --data active=1
+check "nor edit one (409, in Chinese)" eval 'status_is 409 && body_has "终止合作"'
+check "the volunteer is unchanged" same "$(sql "SELECT CONCAT(name, '/', phone) FROM volunteers WHERE id=$v3")" "终止组织志愿者$tag/13900000011"
+check "and nothing was audited as an edit" same "$(audits volunteer.edit "$v3")" 0
+
 rm -f "$CLOCK_FILE"
