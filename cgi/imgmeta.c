@@ -149,6 +149,23 @@ static int is_chunk(const unsigned char *type, const char *name)
     return memcmp(type, name, 4) == 0;
 }
 
+/* Ancillary chunks (first letter lower case: a decoder may skip them) are
+ * kept only when they describe the pixels: transparency, colour, physical
+ * size, palette histograms, animation (APNG).  Any other - text, EXIF, the
+ * time, a private or proposed chunk such as zxIf - may carry metadata. */
+static int png_keep(const unsigned char *type)
+{
+    static const char *const keep[] = {"tRNS", "gAMA", "cHRM", "sRGB", "iCCP", "sBIT",
+                                       "bKGD", "pHYs", "hIST", "sPLT", "cICP", "mDCV",
+                                       "cLLI", "acTL", "fcTL", "fdAT", NULL};
+    if (type[0] >= 'A' && type[0] <= 'Z')   /* critical: the image needs it */
+        return 1;
+    for (int k = 0; keep[k]; k++)
+        if (is_chunk(type, keep[k]))
+            return 1;
+    return 0;
+}
+
 /*
  * PNG: the signature, then chunks "length32 type4 data crc32", the first
  * IHDR (13 bytes), the last IEND (empty).  Lengths are at most 2^31 - 1;
@@ -173,9 +190,7 @@ static int strip_png(const unsigned char *in, size_t n, unsigned char *out, size
             (is_chunk(type, "IEND") && len != 0))
             return IMGMETA_E_MALFORMED;
         size_t total = 12 + (size_t)len;
-        int drop = is_chunk(type, "tEXt") || is_chunk(type, "zTXt") || is_chunk(type, "iTXt") ||
-                   is_chunk(type, "eXIf") || is_chunk(type, "tIME");
-        if (!drop) {
+        if (png_keep(type)) {
             memcpy(out + o, in + i, total);
             o += total;
         }

@@ -26,8 +26,11 @@ enum img_type img_sniff(const unsigned char *p, size_t n);
  *   their entropy-coded data are copied byte for byte up to EOI.  The EXIF
  *   Orientation alone survives, as a minimal APP1 in the first EXIF's place
  *   (a phone photo would otherwise show sideways).
- *   PNG: drops tEXt, zTXt, iTXt, eXIf and tIME chunks; every other chunk is
- *   copied whole (its CRC unchanged) up to IEND.
+ *   PNG: keeps the critical chunks and the ancillary chunks that describe
+ *   the pixels (tRNS, gAMA, cHRM, sRGB, iCCP, sBIT, bKGD, pHYs, hIST, sPLT,
+ *   cICP, mDCV, cLLI and APNG's acTL, fcTL, fdAT), each copied whole (its
+ *   CRC unchanged) up to IEND; every other chunk - tEXt, zTXt, iTXt, eXIf,
+ *   tIME, private or proposed ones - is dropped.
  * Anything after EOI / IEND is dropped (data appended to an image can hold
  * anything).  out must have room for n bytes: the result is never longer.
  * Returns IMGMETA_OK with *outlen set, or IMGMETA_E_TYPE / IMGMETA_E_MALFORMED

@@ -277,6 +277,31 @@ static void test_png_text_and_exif_removed(void **state)
     assert_int_equal(i, n);
 }
 
+/* metadata in a chunk the list does not name (a private chunk, a proposed
+ * compressed-EXIF "zxIf" that exiftool reads) goes too: PNG ancillary
+ * chunks are kept only when they are known to describe the pixels */
+static void test_png_unknown_ancillary_removed(void **state)
+{
+    (void)state;
+    struct bytes in = {.n = 0}, want = {.n = 0};
+    add(&in, "\x89PNG\r\n\x1a\n", 8);
+    chunk(&in, "IHDR", ihdr, sizeof ihdr);
+    chunk(&in, "zxIf", "\0MM\0*\0\0\0\x08GPS 28.83N", 20);
+    chunk(&in, "gpSl", "GPS 28.83N 108.77E", 18);
+    chunk(&in, "sRGB", "\0", 1);
+    chunk(&in, "prVt", "home of the child", 17);
+    chunk(&in, "IDAT", idat, sizeof idat);
+    chunk(&in, "IEND", "", 0);
+    png_image(&want, 0);
+    unsigned char out[4096];
+    size_t n;
+    assert_int_equal(strip(&in, out, &n), IMGMETA_OK);
+    assert_null(memmem(out, n, "GPS", 3));
+    assert_null(memmem(out, n, "child", 5));
+    assert_int_equal(n, want.n);
+    assert_memory_equal(out, want.d, n);
+}
+
 static void test_png_without_metadata_is_identical(void **state)
 {
     (void)state;
@@ -686,6 +711,7 @@ int main(void)
         cmocka_unit_test(test_jpeg_fill_bytes_and_progressive_scans),
         cmocka_unit_test(test_png_text_and_exif_removed),
         cmocka_unit_test(test_png_without_metadata_is_identical),
+        cmocka_unit_test(test_png_unknown_ancillary_removed),
         cmocka_unit_test(test_truncated_refused),
         cmocka_unit_test(test_bad_structure_refused),
         cmocka_unit_test(test_not_an_image_refused),
