@@ -4,7 +4,7 @@
 #   2. unit tests (cmocka), short libFuzzer runs on the parsers
 #   3. a private instance (MariaDB + portal + Apache) under var/test on its
 #      own port, with the testkit module; integration tests over HTTP;
-#      the browser test in headless Chromium
+#      the browser tests in headless Chromium (login; the partner workflow)
 #   4. stop the instance whatever happened; last line: "N passed, M failed"
 # While working on one feature: QUICK=1 skips the ASan build, unit tests, fuzz
 # and the browser; ONLY=volunteer runs only tests/integration/test_*volunteer*.sh;
@@ -27,6 +27,40 @@ pick_port() { # the first free port from TEST_PORT on (100 tried)
 }
 
 record() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "${4:-}" >>"$RESULTS"; }
+
+# What tests/browser/partner.mjs needs and a browser cannot do: a pending
+# organisation serving 龙潭镇 with a partner account, and a child of 龙潭镇第一村
+# with an ID number on file (its masked form and last digits, what the file
+# page shows; the browser checks the partner never sees them).  Exports what
+# the test reads.  The portal's today is the real date: a clock file left by
+# an integration test is removed.
+partner_fixture() {
+    local tag i j sum d id=""
+    local w=(7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2)
+    fixture_sql() { mariadb --socket="$TEST_DIR/run/mysqld.sock" -uroot -N -B portal -e "$1"; }
+    rm -f "$CLOCK_FILE"
+    tag=$(date +%s%N | tail -c 7)
+    for i in $(seq 100 999); do  # an ID number (GB 11643) whose check character is X
+        d="50024220140506$i"; sum=0
+        for j in $(seq 0 16); do sum=$((sum + ${d:j:1} * ${w[j]})); done
+        if [ $((sum % 11)) = 2 ]; then id="${d}X"; break; fi
+    done
+    export ORG_NAME="晨光志愿服务社$tag" PARTNER_USER="brwp$tag" PARTNER_PASSWORD='Xyz#2026portal'
+    export CHILD_NAME="浏览器测试童$tag" CHILD_ID_NUMBER="$id"
+    fixture_sql "UPDATE users SET failed_count=0, locked_until=NULL WHERE username IN ('county','township');
+        INSERT INTO orgs (code, name, kind, division_code) VALUES ('brw$tag', '$ORG_NAME', 'ngo', '500242000000');
+        INSERT INTO volunteer_orgs (org_id, reg_no, contact_name, contact_phone, service_types, status, created_at, created_by)
+          SELECT id, 'BRW$tag', '周晨', '13800001111', '学业辅导', 'pending', UTC_TIMESTAMP(), 1 FROM orgs WHERE code='brw$tag';
+        INSERT INTO volunteer_org_areas (vorg_id, township_code) SELECT id, '500242101000' FROM volunteer_orgs WHERE reg_no='BRW$tag';
+        INSERT INTO children (name, sex, birth_date, id_masked, id_last4, township_code, village_code,
+                              school_grade, status, created_at, created_by, updated_at)
+          VALUES ('$CHILD_NAME', 2, '2014-05-06', '${id:0:6}********${id:14:4}', '${id:14:4}',
+                  '500242101000', '500242101001', '四年级', 'active', UTC_TIMESTAMP(), 1, UTC_TIMESTAMP())" || return 1
+    CHILD_ID=$(fixture_sql "SELECT id FROM children WHERE name='$CHILD_NAME'") && [ -n "$CHILD_ID" ] || return 1
+    export CHILD_ID
+    build/portalctl --config "$TEST_DIR/portal.conf" user add "$PARTNER_USER" --display-name 晨光社工 \
+        --role ngo_partner --division 500242000000 --org "brw$tag" --password "$PARTNER_PASSWORD" >/dev/null
+}
 
 echo "== dependencies and build"
 bash deploy/local/deps.sh --test || { echo "dependency install failed"; exit 1; }
@@ -86,6 +120,15 @@ else
             record PASS browser "login and home page in headless Chromium"
         else
             record FAIL browser "see output above"
+        fi
+        if partner_fixture; then
+            if (cd tests/browser && BASE="$BASE" OUT_DIR="$ROOT/tests/out" node partner.mjs); then
+                record PASS browser "partner workflow: assignment, service log, photo, verification, the child's file"
+            else
+                record FAIL browser "partner workflow, see output above"
+            fi
+        else
+            record FAIL browser "partner workflow: the fixture could not be prepared"
         fi
     fi
 fi
