@@ -309,7 +309,8 @@ check "the application form is public (200) and lists the townships" eval 'statu
 check "it shows nothing of the registry" body_lacks "区域村童"
 atok=$(csrf_of_body)
 apost() { req POST /volunteer/apply -b "$anon" -c "$anon" -H "Origin: $BASE" --data-urlencode "_csrf=$atok" "$@"; }
-apost --data-urlencode "name=青苗公益$tag" --data "reg_no=${reg:0:17}0" --data-urlencode "contact_name=孙" \
+bad="${reg:0:17}0"; [ "$bad" = "$reg" ] && bad="${reg:0:17}1"   # a check character that is wrong
+apost --data-urlencode "name=青苗公益$tag" --data "reg_no=$bad" --data-urlencode "contact_name=孙" \
     --data contact_phone=023-75550000 --data area=500242101000
 check "a credit code with a wrong check character is refused (400, in Chinese)" eval 'status_is 400 && body_has "统一社会信用代码"'
 apost --data-urlencode "name=青苗公益$tag" --data "reg_no=$reg" --data-urlencode "contact_name=孙" \
