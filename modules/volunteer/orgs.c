@@ -313,6 +313,9 @@ int org_status(portal_req *r, const struct portal_services *s)
         return s->fail(r, 400, "状态不正确。");
     if (strcmp(to, "approved") != 0 && !*reason)
         return s->fail(r, 400, "暂停或终止合作须填写原因。");
+    /* a change takes effect when it is made: a later date would say otherwise */
+    if (strcmp(eff, s->today(r)) > 0)
+        return s->fail(r, 400, "生效日期不能晚于今天；请到生效之日再办理。");
     if (s->db_begin(r) != 0)
         return 500;
     portal_rows *q = s->db_query(r, "SELECT status FROM volunteer_orgs WHERE id = ? FOR UPDATE",
@@ -341,7 +344,9 @@ int org_status(portal_req *r, const struct portal_services *s)
     if (strcmp(to, "ended") == 0) {
         ended = s->db_exec(r, "UPDATE volunteer_assignments SET ended_at = UTC_TIMESTAMP(), "
                               "ended_by = ? WHERE vorg_id = ? AND ended_at IS NULL", "ii", uid, id);
-        if (ended < 0)
+        /* its partner administrator no longer manages accounts (/org/users) */
+        if (ended < 0 || s->db_exec(r, "UPDATE orgs SET active = 0 WHERE id = (SELECT org_id FROM "
+                                       "volunteer_orgs WHERE id = ?)", "i", id) < 0)
             goto fail;
     }
     if (s->db_commit(r) != 0)
@@ -379,7 +384,7 @@ int partner_home(portal_req *r, const struct portal_services *s)
                         "SELECT c.id, c.name, a.service_type, a.start_date, a.end_date "
                         "FROM volunteer_assignments a JOIN children c ON c.id = a.child_id "
                         "JOIN volunteer_orgs v ON v.id = a.vorg_id WHERE a.vorg_id = ? AND "
-                        "v.status = 'approved' AND a.ended_at IS NULL AND "
+                        "c.status = 'active' AND v.status = 'approved' AND a.ended_at IS NULL AND "
                         "? BETWEEN a.start_date AND a.end_date ORDER BY c.name, a.id",
                         "is", vorg, today) < 0 ||
         /* projects over an area: the area's name, never its children */

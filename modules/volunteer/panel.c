@@ -93,10 +93,10 @@ static const char *kind_title(const char *k)
 static int care_panel(portal_req *r, const struct portal_services *s, long long child,
                       const char *prefix)
 {
-    static const char *const cols[] = {"关爱方式", "提供方", "开始日期", "备注"};
-    put_cols(r, s, prefix, cols, 4);
+    static const char *const cols[] = {"关爱方式", "提供方", "开始日期", "备注", "结束"};
+    put_cols(r, s, prefix, cols, 5);
     portal_rows *q = s->db_query(r, "SELECT f.kind, f.offerer, f.offerer_kind, m.start_date, "
-                                    "m.notes FROM volunteer_care_matches m JOIN "
+                                    "m.notes, m.end_date, m.end_reason FROM volunteer_care_matches m JOIN "
                                     "volunteer_care_offers f ON f.id = m.offer_id "
                                     "WHERE m.child_id = ? ORDER BY m.start_date DESC, m.id DESC "
                                     "LIMIT 100", "i", child);
@@ -105,12 +105,15 @@ static int care_panel(portal_req *r, const struct portal_services *s, long long 
     int n = 0;
     while (s->db_next(q)) {
         const char *okind = s->db_col(q, 2);
-        const char *cells[4] = {
+        const char *cells[5] = {
             kind_title(s->db_col(q, 0)),
             s->sprintf(r, "%s（%s）", s->db_col(q, 1),
                        okind && strcmp(okind, "org") == 0 ? "组织" : "家庭"),
-            s->db_col(q, 3), s->db_col(q, 4)};
-        put_row(r, s, prefix, n++, cells, 4);
+            s->db_col(q, 3), s->db_col(q, 4),
+            s->db_col(q, 5) ? s->sprintf(r, "%s（%s）", s->db_col(q, 5),
+                                         s->db_col(q, 6) ? s->db_col(q, 6) : "")
+                            : "进行中"};
+        put_row(r, s, prefix, n++, cells, 5);
     }
     if (s->has_perm(r, "volunteer.manage"))
         s->set(r, s->sprintf(r, "%s.Link", prefix), "/volunteer/care");

@@ -60,12 +60,14 @@ int assign_add(portal_req *r, const struct portal_services *s)
         return s->fail(r, 400, "服务类型不正确。");
     if (strcmp(from, to) > 0)
         return s->fail(r, 400, "结束日期不能早于开始日期。");
-    portal_rows *q = s->db_query(r, "SELECT village_code, township_code, name FROM children "
+    portal_rows *q = s->db_query(r, "SELECT village_code, township_code, name, status FROM children "
                                     "WHERE id = ?", "i", child);
     if (!q)
         return 500;
     if (!s->db_next(q) || !s->in_scope(r, s->db_col(q, 0)))
         return s->not_found(r, "child", s->sprintf(r, "%lld", child));
+    if (strcmp(s->db_col(q, 3), "active") != 0)
+        return s->fail(r, 409, "该儿童已退出保障，不能再指派服务。");
     const char *township = s->db_col(q, 1), *cname = s->db_col(q, 2);
     q = s->db_query(r, "SELECT v.status, o.name, (SELECT COUNT(*) FROM volunteer_org_areas a "
                        "WHERE a.vorg_id = v.id AND a.township_code = ?) FROM volunteer_orgs v "
@@ -157,8 +159,10 @@ int assign_end(portal_req *r, const struct portal_services *s)
 static long long active_assignment(portal_req *r, const struct portal_services *s, long long vorg,
                                    long long child)
 {
+    /* a child who left the registry's care is no longer served */
     portal_rows *q = s->db_query(r, "SELECT a.id FROM volunteer_assignments a JOIN volunteer_orgs v "
-                                    "ON v.id = a.vorg_id WHERE a.child_id = ? AND a.vorg_id = ? "
+                                    "ON v.id = a.vorg_id JOIN children c ON c.id = a.child_id "
+                                    "WHERE a.child_id = ? AND a.vorg_id = ? AND c.status = 'active' "
                                     "AND v.status = 'approved' AND a.ended_at IS NULL AND "
                                     "? BETWEEN a.start_date AND a.end_date ORDER BY a.id DESC LIMIT 1",
                                  "iis", child, vorg, s->today(r));

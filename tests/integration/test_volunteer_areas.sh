@@ -257,6 +257,8 @@ check "the match has its end date and reason" same "$(sql "SELECT CONCAT(end_dat
 check "the end is on the child's timeline" same "$(sql "SELECT COUNT(*) FROM child_events WHERE child_id=$mcid AND kind='volunteer.care.end'")" 1
 post "$cj" "/volunteer/care/matches/$match/end" --data end_date=2026-04-14 --data-urlencode "reason=again"
 check "a match ends once (409)" status_is 409
+req GET "/children/$mcid" -b "$tj"
+check "the child's file shows the match as ended, with its reason" body_has "2026-04-14（转为亲属抚养）"
 post "$cj" "/volunteer/care/$offer/match" --data "child_id=$mcid" --data start_date=2026-04-15
 check "after the end the child can be matched again" eval 'status_is 303 && same "$(sql "SELECT COUNT(*) FROM volunteer_care_matches WHERE offer_id=$offer AND child_id=$mcid AND end_date IS NULL")" 1'
 req GET "/volunteer/care/$offer" -b "$cj"

@@ -140,5 +140,27 @@ post "$ej" "/volunteer/partner/volunteers/$v3" --data-urlencode "name=改名$tag
 check "nor edit one (409, in Chinese)" eval 'status_is 409 && body_has "终止合作"'
 check "the volunteer is unchanged" same "$(sql "SELECT CONCAT(name, '/', phone) FROM volunteers WHERE id=$v3")" "终止组织志愿者$tag/13900000011"
 check "and nothing was audited as an edit" same "$(audits volunteer.edit "$v3")" 0
+check "ending the partnership stops its account management (orgs.active = 0)" \
+    same "$(sql "SELECT o.active FROM orgs o JOIN volunteer_orgs v ON v.org_id = o.id WHERE v.id=$vorg3")" 0
+$CTL user add "rea$tag" --display-name 终止组织管理员 --role ngo_partner,ngo_admin --division 500242000000 --org "ngo_rve$tag" --password "$PW" >/dev/null 2>&1 || true
+aj=$(login "rea$tag" "$PW" "$OUT/jar.rea")
+req GET /org/users -b "$aj"
+check "so its partner administrator can manage no account (403)" status_is 403
+
+# ---- 6. a status change takes effect when it is made
+post "$cj" "/volunteer/orgs/$vorg/status" --data status=suspended --data-urlencode "reason=整改" --data effective_date=2026-05-01
+check "a status change dated in the future is refused (400, in Chinese)" eval 'status_is 400 && body_has "生效日期不能晚于今天"'
+check "and the organisation stays approved" same "$(sql "SELECT status FROM volunteer_orgs WHERE id=$vorg")" approved
+
+# ---- 7. a child who leaves the registry's care is no longer served
+sql "UPDATE children SET status='exited' WHERE id=$cid"
+req GET "/volunteer/partner/children/$cid" -b "$pj"
+check "the partner can no longer open a child who exited (404)" status_is 404
+req GET /volunteer/partner -b "$pj"
+check "nor sees the child on its page" body_lacks "/volunteer/partner/children/$cid\""
+post "$cj" "/volunteer/orgs/$vorg/assign" --data "child_id=$cid" --data-urlencode "service_type=陪伴关爱" \
+    --data start_date=2026-04-01 --data end_date=2026-12-31
+check "an exited child cannot be assigned (409, in Chinese)" eval 'status_is 409 && body_has "已退出保障"'
+sql "UPDATE children SET status='active' WHERE id=$cid"
 
 rm -f "$CLOCK_FILE"
