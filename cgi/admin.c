@@ -713,7 +713,12 @@ static int org_users_page(portal_req *r, const struct own_org *o)
         " u.active, IF(u.locked_until > UTC_TIMESTAMP(), 1, 0) AS locked, "
         " COALESCE(DATE_FORMAT(u.last_login, '%Y-%m-%d %H:%i'), '') AS last_login, "
         " IF(u.id <> ? AND " PARTNER_ONLY ", 1, 0) AS manageable "
-        "FROM users u WHERE u.org_id = ? AND u.username > ? ORDER BY u.username LIMIT 51",
+        "FROM users u WHERE u.org_id = ? AND u.username > ? "
+        /* partner accounts only: a government account put in the organisation
+         * by mistake is none of the partner administrator's business */
+        " AND NOT EXISTS (SELECT 1 FROM user_roles ur JOIN roles ro ON ro.id = ur.role_id "
+        "   WHERE ur.user_id = u.id AND ro.code NOT IN ('ngo_partner', 'ngo_admin')) "
+        "ORDER BY u.username LIMIT 51",
         "iis", r->user.id, o->id, after);
     if (!rows)
         return 500;
