@@ -22,7 +22,8 @@
  *   1.5  2026-11-29  files outside the web root (file_store, file_discard,
  *                    file_send) and sections of the child's file from other
  *                    modules (portal_module.child_panels from a reserved slot,
- *                    service child_panels); repeated parameters (param_n).
+ *                    service child_panels); repeated parameters (param_n);
+ *                    the client's address (client_ip).
  */
 #ifndef PORTAL_MODULE_H
 #define PORTAL_MODULE_H
@@ -317,6 +318,9 @@ struct portal_services {
      * (checkboxes, a multiple select), NULL past the last; the host has
      * validated every value, not only the first */
     const char *(*param_n)(portal_req *r, const char *name, int i);
+    /* 1.5: the client's address as Apache saw it ("" when unknown), the one
+     * the audit log records: for per-address limits on public forms */
+    const char *(*client_ip)(portal_req *r);
 };
 
 #endif

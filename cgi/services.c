@@ -31,6 +31,8 @@ void audit(portal_req *r, const char *action, const char *otype, const char *oid
 
 static const char *s_param(portal_req *r, const char *name) { return req_param(r, name); }
 
+static const char *s_client_ip(portal_req *r) { return r->remote_addr ? r->remote_addr : ""; }
+
 static long long s_param_int(portal_req *r, const char *name, long long dflt)
 {
     const char *v = req_param(r, name);
@@ -367,6 +369,7 @@ const struct portal_services services = {
     .param = s_param,
     .param_int = s_param_int,
     .param_n = req_param_n,
+    .client_ip = s_client_ip,
     .path_arg = s_path_arg,
     .method = s_method,
     .user = s_user,

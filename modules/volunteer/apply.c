@@ -7,16 +7,18 @@
  * registered it, marked as self-applied; county staff then approve or end it
  * on /volunteer/orgs and the security administrator creates its accounts.
  * The form shows nothing of the portal's data beyond the township names.
- * Anonymous posts are throttled: at most APPLY_PER_HOUR pending
- * applications a rolling hour for the whole site, and one per registration
- * number.  Each application is audited.
+ * Anonymous posts are throttled: at most APPLY_PER_IP applications a rolling
+ * hour from one address (counted in the audit log, which records it), at
+ * most APPLY_PER_HOUR for the whole site, and one per registration number.
+ * Each application is audited.
  */
 #include "volunteer.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#define APPLY_PER_HOUR 20
+#define APPLY_PER_HOUR 100
+#define APPLY_PER_IP 3
 
 const struct portal_param apply_params[] = {
     {"name", PP_TEXT, 128, 1, "组织名称"},
@@ -96,6 +98,14 @@ int apply_post(portal_req *r, const struct portal_services *s)
     if (atoi(s->db_col(q, 0)) >= APPLY_PER_HOUR) {
         s->db_rollback(r);
         return s->fail(r, 429, "近期申请较多，请一小时后再提交，或直接联系县民政局。");
+    }
+    q = s->db_query(r, "SELECT COUNT(*) FROM audit_log WHERE action = 'volunteer.org.apply' AND "
+                       "ip = ? AND at > UTC_TIMESTAMP() - INTERVAL 1 HOUR", "s", s->client_ip(r));
+    if (!q || !s->db_next(q))
+        goto fail;
+    if (atoi(s->db_col(q, 0)) >= APPLY_PER_IP) {
+        s->db_rollback(r);
+        return s->fail(r, 429, "同一网络一小时内最多提交 3 份申请，请稍后再试，或直接联系县民政局。");
     }
     const char *code = s->sprintf(r, "ngo_%s", reg);
     q = s->db_query(r, "SELECT (SELECT COUNT(*) FROM orgs WHERE code = ?) + (SELECT COUNT(*) "

@@ -338,16 +338,25 @@ apost --data-urlencode "name=青苗公益$tag" --data "reg_no=$reg" --data-urlen
 check "the same credit code cannot apply twice (409)" status_is 409
 req GET /volunteer/orgs -b "$cj"
 check "county staff see it as 待审核（自行申请）" body_has "青苗公益$tag"
-sql "UPDATE volunteer_orgs SET created_at = UTC_TIMESTAMP() - INTERVAL 2 HOUR WHERE self_applied = 1"
-for i in $(seq 1 20); do
-    sql "INSERT INTO orgs (code, name, kind, division_code) VALUES ('fl$tag$i', 'flood', 'ngo', '500242000000')"
-    sql "INSERT INTO volunteer_orgs (org_id, reg_no, contact_name, contact_phone, status, self_applied, created_at, created_by)
-         SELECT id, 'FL$tag$i', 'x', '1', 'pending', 1, UTC_TIMESTAMP(), 0 FROM orgs WHERE code='fl$tag$i'"
+# one address: at most 3 applications an hour
+for k in 1 2; do
+    apost --data-urlencode "name=同址申请$k$tag" --data "reg_no=$(uscc "5250024${tag}MK0$k")" \
+        --data-urlencode "contact_name=李" --data contact_phone=13600000000 --data area=500242101000
 done
+check "the same address applies three times in an hour" eval 'status_is 200 && same "$(sql "SELECT COUNT(*) FROM volunteer_orgs WHERE reg_no LIKE '"'"'5250024${tag}M%'"'"'")" 3'
+apost --data-urlencode "name=同址申请3$tag" --data "reg_no=$(uscc "5250024${tag}MK03")" \
+    --data-urlencode "contact_name=李" --data contact_phone=13600000000 --data area=500242101000
+check "a fourth from the same address is asked to wait (429, in Chinese)" eval 'status_is 429 && body_has "同一网络一小时内最多提交 3 份申请"'
+check "and nothing was written for it" same "$(sql "SELECT COUNT(*) FROM volunteer_orgs WHERE reg_no='$(uscc "5250024${tag}MK03")'")" 0
+# the whole site: at most 100 an hour, counted before the address (so this
+# address's three do not decide the answer)
+sql "INSERT INTO orgs (code, name, kind, division_code) SELECT CONCAT('fl$tag', seq), 'flood', 'ngo', '500242000000' FROM seq_1_to_100"
+sql "INSERT INTO volunteer_orgs (org_id, reg_no, contact_name, contact_phone, status, self_applied, created_at, created_by)
+     SELECT id, CONCAT('FL', code), 'x', '1', 'pending', 1, UTC_TIMESTAMP(), 0 FROM orgs WHERE code LIKE 'fl$tag%'"
 reg2=$(uscc "5250024${tag}MJ01")
 apost --data-urlencode "name=又一家$tag" --data "reg_no=$reg2" --data-urlencode "contact_name=钱" \
     --data contact_phone=13600000000 --data area=500242101000
-check "after 20 applications in an hour the form asks to wait (429)" eval 'status_is 429 && body_has "一小时后"'
-sql "UPDATE volunteer_orgs SET created_at = UTC_TIMESTAMP() - INTERVAL 2 HOUR WHERE reg_no LIKE 'FL$tag%'"
+check "after 100 applications in an hour the form asks everyone to wait (429)" eval 'status_is 429 && body_has "一小时后"'
+sql "UPDATE volunteer_orgs SET created_at = UTC_TIMESTAMP() - INTERVAL 2 HOUR WHERE self_applied = 1"
 
 rm -f "$CLOCK_FILE"
