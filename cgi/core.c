@@ -457,6 +457,7 @@ static const struct portal_migration core_migrations[] = {
     {6, "006_workflow.sql"},
     {7, "007_audit_chains.sql"},
     {8, "008_partner_admin.sql"},
+    {9, "009_wf_total_due.sql"},
     {0, NULL}};
 
 const struct portal_module core_module = {

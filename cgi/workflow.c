@@ -391,10 +391,18 @@ static int enter_step(portal_req *r, struct app *a, int idx, long today,
     } else if (st->limit_days > 0) {
         due = fmt_day(r, wf_add_days(today, st->limit_days, st->working_days, ex, nex));
     }
+    /* the total's due date, from the days it has left (already over: the
+     * calendar day it ran out, as near as the count allows) */
+    const char *tdue = NULL;
+    if (a->t->total_limit_days > 0 && st->counts) {
+        long left = a->t->total_limit_days - (long)a->total_used;
+        tdue = fmt_day(r, left > 0 ? wf_add_days(today, (int)left, a->t->total_working_days, ex, nex)
+                                   : today + left);
+    }
     if (db_exec(r->a, "UPDATE wf_applications SET step_index = ?, step_code = ?, step_title = ?, "
-                "status = 'open', step_started = ?, step_due = ?, publicity_until = ? "
-                "WHERE id = ?", "isssssi", (long long)idx, st->code, st->title,
-                fmt_day(r, today), due, pub, a->id) < 0)
+                "status = 'open', step_started = ?, step_due = ?, publicity_until = ?, "
+                "total_due = ? WHERE id = ?", "issssssi", (long long)idx, st->code, st->title,
+                fmt_day(r, today), due, pub, tdue, a->id) < 0)
         return -1;
     a->step_index = idx;
     a->st = st;
@@ -419,7 +427,7 @@ static int leave_step(portal_req *r, struct app *a, long today, const struct wf_
 static int finish(portal_req *r, struct app *a, const char *outcome)
 {
     if (db_exec(r->a, "UPDATE wf_applications SET status = ?, step_due = NULL, "
-                "publicity_until = NULL WHERE id = ?", "si", outcome, a->id) < 0)
+                "publicity_until = NULL, total_due = NULL WHERE id = ?", "si", outcome, a->id) < 0)
         return -1;
     a->status = outcome;
     if (a->t->on_done && a->t->on_done(r, &services, a->id, a->child_id, outcome) != 0) {
@@ -701,8 +709,8 @@ int wf_svc_act(portal_req *r, long long app_id, const char *action, const char *
             goto fail;
     } else if (strcmp(action, "return") == 0) {
         if (leave_step(r, &a, today, ex, nex) != 0 ||
-            db_exec(r->a, "UPDATE wf_applications SET status = 'returned', step_due = NULL "
-                    "WHERE id = ?", "i", a.id) < 0)
+            db_exec(r->a, "UPDATE wf_applications SET status = 'returned', step_due = NULL, "
+                    "total_due = NULL WHERE id = ?", "i", a.id) < 0)
             goto fail;
     } else if (strcmp(action, "resubmit") == 0) {
         if (enter_step(r, &a, a.step_index, today, ex, nex) != 0)

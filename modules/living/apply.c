@@ -483,14 +483,16 @@ int overdue_list(portal_req *r, const struct portal_services *s)
     int n = s->db_query_hdf(
         r, "Overdue",
         "SELECT a.id, a.type, a.type_title, a.child_id, c.name AS child_name, v.name AS village, "
-        "t.name AS township, a.step_code, a.step_title, a.step_due, "
-        "DATEDIFF(?, a.step_due) AS days_over FROM wf_applications a "
+        "t.name AS township, a.step_code, a.step_title, a.step_due, a.total_due, "
+        /* over the step's own limit, or the type's total (低保, 特困: 30 days) */
+        "DATEDIFF(?, LEAST(COALESCE(a.step_due, a.total_due), COALESCE(a.total_due, a.step_due))) "
+        "AS days_over, a.total_due < ? AS total_over FROM wf_applications a "
         "JOIN children c ON c.id = a.child_id "
         "LEFT JOIN divisions v ON v.code = a.village_code "
         "LEFT JOIN divisions t ON t.code = a.township_code "
-        "WHERE a.status = 'open' AND a.step_due < ? AND a.module = 'living' "
-        "AND a.village_code LIKE CONCAT(?, '%') ORDER BY a.step_due, a.id LIMIT 500",
-        "sss", s->today(r), s->today(r), scope);
+        "WHERE a.status = 'open' AND (a.step_due < ? OR a.total_due < ?) AND a.module = 'living' "
+        "AND a.village_code LIKE CONCAT(?, '%') ORDER BY days_over DESC, a.id LIMIT 500",
+        "sssss", s->today(r), s->today(r), s->today(r), s->today(r), scope);
     if (n < 0)
         return 500;
     s->set_int(r, "OverdueCount", n);

@@ -203,6 +203,28 @@ req GET "/living/applications/$a4" -b "$tj"
 check "the reason is in the history" body_has "不符合条件"
 check "the rejection is audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='wf.reject' AND object_id='$a4'")" = 1 ]
 
+# ---------------------------------------------------------------- 低保's 30-day total on the overdue list
+c5=$(new_child "总时限童$tag" 500242101001)
+clock 2026-04-01
+post /living/apply "$tj" --data "child=$c5" --data "benefit=dibao" --data "subtype=rural"
+a5=$(app_from_location)
+check "a 低保 application's total falls due 30 days after it starts" [ "$(sql "SELECT total_due FROM wf_applications WHERE id=$a5")" = 2026-05-01 ]
+clock 2026-04-03
+act "$tj" "$a5" approve
+check "the days used by the acceptance leave the same total due date" [ "$(sql "SELECT CONCAT(step_code, '/', total_due) FROM wf_applications WHERE id=$a5")" = "investigate/2026-05-01" ]
+clock 2026-04-05
+act "$tj" "$a5" return --data-urlencode "opinion=请补充收入证明"
+check "returned for documents, the total waits (no due date)" [ "$(sql "SELECT CONCAT(status, '/', COALESCE(total_due, '-')) FROM wf_applications WHERE id=$a5")" = "returned/-" ]
+clock 2026-04-20
+act "$tj" "$a5" resubmit
+check "resubmitted, the days left (26 of 30) run from today" [ "$(sql "SELECT total_due FROM wf_applications WHERE id=$a5")" = 2026-05-16 ]
+clock 2026-05-17
+req GET /living/overdue -b "$cj"
+check "past its total the 低保 application is on the overdue list, marked over the total" \
+    eval 'body_has "/living/applications/$a5" && grep -A3 "/living/applications/$a5\"" "$OUT/body" | grep -q "2026-05-16（已超）"'
+req GET /living/overdue -b "$oj"
+check "not on another township's" body_lacks "/living/applications/$a5"
+
 # clean up: the clock and the calendar row of this test
 rm -f "$CLOCK_FILE"
 sql "DELETE FROM work_calendar WHERE day='2026-03-18'"
