@@ -557,36 +557,58 @@ int admin_user_enable(portal_req *r, const struct portal_services *s)
     return set_active(r, 1);
 }
 
+/* the new password of a reset form: NULL when acceptable, else why not */
+static const char *reset_password_error(portal_req *r)
+{
+    const char *pw = param(r, "password"), *pw2 = param(r, "confirm_password"), *why = NULL;
+    if (!*pw)
+        return "请填写新密码。";
+    if (!password_policy(pw, &why))
+        return why;
+    if (strcmp(pw, pw2) != 0)
+        return "两次输入的密码不一致。";
+    return NULL;
+}
+
+/* The writes of a password reset or an unlock, for /admin/users and
+ * /org/users alike: in one transaction with their audit row (org_id > 0:
+ * only a user of that organisation), then the flash and the redirect to
+ * back.  pw NULL: unlock. */
+static int account_reset(portal_req *r, long long uid, long long org_id, const char *pw,
+                         const char *action, const char *detail, const char *back)
+{
+    char hash[256];
+    if (pw && password_hash(pw, hash, sizeof hash) != 0)
+        return 500;
+    if (db_begin() != 0)
+        return 500;
+    if (pw ? db_exec(r->a, "UPDATE users SET password_hash = ?, must_change_password = 1, "
+                     "password_changed_at = UTC_TIMESTAMP() WHERE id = ? AND (? = 0 OR "
+                     "org_id = ?)", "siii", hash, uid, org_id, org_id) < 0 ||
+                 db_exec(r->a, "DELETE FROM sessions WHERE user_id = ?", "i", uid) < 0
+           : db_exec(r->a, "UPDATE users SET failed_count = 0, locked_until = NULL WHERE id = ? "
+                     "AND (? = 0 OR org_id = ?)", "iii", uid, org_id, org_id) < 0)
+        return 500;
+    audit(r, action, "user", arena_sprintf(r->a, "%lld", uid), detail);
+    if (db_commit() != 0)
+        return 500;
+    set_flash(r, pw ? "密码已重置，该用户的登录已退出，下次登录时须修改密码。" : "账户已解锁。");
+    return services.redirect(r, back);
+}
+
 int admin_user_reset(portal_req *r, const struct portal_services *s)
 {
     (void)s;
     long long uid = path_id(r);
-    const char *uname, *why = NULL;
+    const char *uname, *msg;
     if (!target_exists(r, uid, &uname))
         return 404;
     if (uid == r->user.id)
         return refuse(r, uid, "password", "请通过“修改密码”页面修改自己的密码。");
-    const char *pw = param(r, "password"), *pw2 = param(r, "confirm_password");
-    if (!*pw)
-        return refuse(r, uid, "password", "请填写新密码。");
-    if (!password_policy(pw, &why))
-        return refuse(r, uid, "password", why);
-    if (strcmp(pw, pw2) != 0)
-        return refuse(r, uid, "password", "两次输入的密码不一致。");
-    char hash[256];
-    if (password_hash(pw, hash, sizeof hash) != 0)
-        return 500;
-    if (db_begin() != 0)
-        return 500;
-    if (db_exec(r->a, "UPDATE users SET password_hash = ?, must_change_password = 1, "
-                "password_changed_at = UTC_TIMESTAMP() WHERE id = ?", "si", hash, uid) < 0 ||
-        db_exec(r->a, "DELETE FROM sessions WHERE user_id = ?", "i", uid) < 0)
-        return 500;
-    audit(r, "admin.user.reset", "user", arena_sprintf(r->a, "%lld", uid), uname);
-    if (db_commit() != 0)
-        return 500;
-    set_flash(r, "密码已重置，该用户的登录已退出，下次登录时须修改密码。");
-    return services.redirect(r, arena_sprintf(r->a, "/admin/users/%lld", uid));
+    if ((msg = reset_password_error(r)) != NULL)
+        return refuse(r, uid, "password", msg);
+    return account_reset(r, uid, 0, param(r, "password"), "admin.user.reset", uname,
+                         arena_sprintf(r->a, "/admin/users/%lld", uid));
 }
 
 int admin_user_unlock(portal_req *r, const struct portal_services *s)
@@ -596,16 +618,8 @@ int admin_user_unlock(portal_req *r, const struct portal_services *s)
     const char *uname;
     if (!target_exists(r, uid, &uname))
         return 404;
-    if (db_begin() != 0)
-        return 500;
-    if (db_exec(r->a, "UPDATE users SET failed_count = 0, locked_until = NULL WHERE id = ?", "i",
-                uid) < 0)
-        return 500;
-    audit(r, "admin.user.unlock", "user", arena_sprintf(r->a, "%lld", uid), uname);
-    if (db_commit() != 0)
-        return 500;
-    set_flash(r, "账户已解锁。");
-    return services.redirect(r, arena_sprintf(r->a, "/admin/users/%lld", uid));
+    return account_reset(r, uid, 0, NULL, "admin.user.unlock", uname,
+                         arena_sprintf(r->a, "/admin/users/%lld", uid));
 }
 
 /* a lost phone: the user enrols again at the next login */
@@ -898,38 +912,18 @@ int org_user_reset(portal_req *r, const struct portal_services *s)
     if (st)
         return st;
     long long uid = path_id(r);
-    const char *uname, *why = NULL;
+    const char *uname, *msg;
     if (!org_target(r, &o, uid, &uname))
         return org_not_found(r);
-    const char *pw = param(r, "password"), *pw2 = param(r, "confirm_password"), *msg = NULL;
-    if (!*pw)
-        msg = "请填写新密码。";
-    else if (!password_policy(pw, &why))
-        msg = why;
-    else if (strcmp(pw, pw2) != 0)
-        msg = "两次输入的密码不一致。";
-    if (msg) {
+    if ((msg = reset_password_error(r)) != NULL) {
         int nerr = 0;
         field_error(r, &nerr, "password", msg);
         hdf_put("Form.Error", "请改正标出的错误后再提交，未做任何修改。");
         return org_user_page(r, &o, uid);
     }
-    char hash[256];
-    if (password_hash(pw, hash, sizeof hash) != 0)
-        return 500;
-    if (db_begin() != 0)
-        return 500;
-    if (db_exec(r->a, "UPDATE users SET password_hash = ?, must_change_password = 1, "
-                "password_changed_at = UTC_TIMESTAMP() WHERE id = ? AND org_id = ?", "sii", hash,
-                uid, o.id) < 0 ||
-        db_exec(r->a, "DELETE FROM sessions WHERE user_id = ?", "i", uid) < 0)
-        return 500;
-    audit(r, "org.user.reset", "user", arena_sprintf(r->a, "%lld", uid),
-          arena_sprintf(r->a, "username=%s org=%lld", uname, o.id));
-    if (db_commit() != 0)
-        return 500;
-    set_flash(r, "密码已重置，该用户的登录已退出，下次登录时须修改密码。");
-    return services.redirect(r, arena_sprintf(r->a, "/org/users/%lld", uid));
+    return account_reset(r, uid, o.id, param(r, "password"), "org.user.reset",
+                         arena_sprintf(r->a, "username=%s org=%lld", uname, o.id),
+                         arena_sprintf(r->a, "/org/users/%lld", uid));
 }
 
 int org_user_unlock(portal_req *r, const struct portal_services *s)
@@ -943,17 +937,9 @@ int org_user_unlock(portal_req *r, const struct portal_services *s)
     const char *uname;
     if (!org_target(r, &o, uid, &uname))
         return org_not_found(r);
-    if (db_begin() != 0)
-        return 500;
-    if (db_exec(r->a, "UPDATE users SET failed_count = 0, locked_until = NULL "
-                "WHERE id = ? AND org_id = ?", "ii", uid, o.id) < 0)
-        return 500;
-    audit(r, "org.user.unlock", "user", arena_sprintf(r->a, "%lld", uid),
-          arena_sprintf(r->a, "username=%s org=%lld", uname, o.id));
-    if (db_commit() != 0)
-        return 500;
-    set_flash(r, "账户已解锁。");
-    return services.redirect(r, arena_sprintf(r->a, "/org/users/%lld", uid));
+    return account_reset(r, uid, o.id, NULL, "org.user.unlock",
+                         arena_sprintf(r->a, "username=%s org=%lld", uname, o.id),
+                         arena_sprintf(r->a, "/org/users/%lld", uid));
 }
 
 /* ------------------------------------------------------------- audit */
