@@ -14,3 +14,16 @@
   <?cs if:next ?><a rel="next" href="<?cs var:base ?>&amp;after=<?cs var:url_escape(next) ?>">下一页</a><?cs /if ?>
 </nav>
 <?cs /def ?>
+<?cs # a new password for another user (security or partner administrator) ?>
+<?cs def:password_reset_form(action) ?>
+<form method="post" action="<?cs var:action ?>" class="narrow">
+  <?cs call:csrf() ?>
+  <div class="field<?cs if:Errors.password ?> has-error<?cs /if ?>"><label for="f-reset">新密码</label>
+    <input type="password" id="f-reset" name="password" autocomplete="new-password" required>
+    <?cs call:field_error(Errors.password) ?></div>
+  <div class="field"><label for="f-reset2">确认新密码</label>
+    <input type="password" id="f-reset2" name="confirm_password" autocomplete="new-password" required></div>
+  <button type="submit">重置密码</button>
+  <span class="hint">重置后该用户的登录全部退出，下次登录时须修改密码。</span>
+</form>
+<?cs /def ?>

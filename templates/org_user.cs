@@ -29,14 +29,5 @@
 
 <section class="panel">
 <h2>重置密码</h2>
-<form method="post" action="/org/users/<?cs var:Edit.id ?>/password" class="narrow">
-  <?cs call:csrf() ?>
-  <div class="field<?cs if:Errors.password ?> has-error<?cs /if ?>"><label for="f-reset">新密码</label>
-    <input type="password" id="f-reset" name="password" autocomplete="new-password" required>
-    <?cs call:field_error(Errors.password) ?></div>
-  <div class="field"><label for="f-reset2">确认新密码</label>
-    <input type="password" id="f-reset2" name="confirm_password" autocomplete="new-password" required></div>
-  <button type="submit">重置密码</button>
-  <span class="hint">重置后该用户的登录全部退出，下次登录时须修改密码。</span>
-</form>
+<?cs call:password_reset_form("/org/users/" + Edit.id + "/password") ?>
 </section>

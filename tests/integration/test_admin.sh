@@ -82,6 +82,7 @@ check "a township user has no 用户管理 in the menu" body_lacks 'href="/admin
 # roles take effect: give the user the auditor role
 req GET "/admin/users/$staff" -b "$sj"
 check "the edit page shows the user" body_has "新乡镇员工"
+check "its reset form posts to this user's password route" body_has "action=\"/admin/users/$staff/password\""
 post "/admin/users/$staff" "$sj" --data-urlencode "division=500242101000" \
     --data-urlencode "role=township_staff" --data-urlencode "role=auditor"
 check "roles are saved" status_is 303

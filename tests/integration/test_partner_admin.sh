@@ -184,6 +184,7 @@ login "pa_p1$sfx" "$PW" "$OUT/pa_p1" >/dev/null
 check "a locked partner user cannot log in" grep -q "账户已被锁定" "$OUT/login_post.html"
 req GET "/org/users/$p1" -b "$aj"
 check "the locked user shows as locked" body_has "已锁定"
+check "the page's reset form posts to this user's password route" body_has "action=\"/org/users/$p1/password\""
 post "/org/users/$p1/unlock" "$aj"
 check "unlocking succeeds (303)" status_is 303
 check "unlock clears the lock" same "$(sql "SELECT COUNT(*) FROM users WHERE id=$p1 AND locked_until IS NULL AND failed_count=0")" 1
