@@ -7,7 +7,10 @@
 #   cron:  15 2 * * *  root  /usr/lib/portal/backup.sh /var/backups/portal 30
 #
 # Environment: PORTAL_DB (portal), DB_SOCKET (MariaDB's socket; default: the
-# client's own default), DB_USER (root, unix-socket authentication).
+# client's own default), DB_USER (root, unix-socket authentication),
+# ATTACHMENTS_DIR (the portal's attachments_dir: when set, its files - scans
+# and service photos - go into attachments-STAMP.tar.gz beside the dump,
+# with the same retention).
 #
 # The field-encryption key file (key_file) is NOT in the dump, on purpose:
 # ID numbers and abuse reports are encrypted with it, so a stolen or mislaid
@@ -15,7 +18,8 @@
 # the dumps (offline, another place); without it the encrypted fields of
 # every backup are lost.
 # Uploaded files (attachments_dir, /var/lib/portal/attachments) are not in
-# the database either: back that folder up with the file backups.
+# the database: set ATTACHMENTS_DIR, or back that folder up with the file
+# backups.
 # Restore (the dump creates the database if missing):
 #   gunzip -c FILE | mariadb       then: portalctl --config ... audit verify
 set -euo pipefail
@@ -48,6 +52,21 @@ gunzip -c "$tmp" | tail -n 1 | grep -q '^-- Dump completed' ||
     { echo "backup: the dump of $db is incomplete" >&2; exit 1; }
 mv "$tmp" "$file"
 trap - EXIT
+
+# the uploaded files, taken after the dump: a row in the dump whose file came
+# later is impossible (files are written before their rows commit)
+if [ -n "${ATTACHMENTS_DIR:-}" ]; then
+    [ -d "$ATTACHMENTS_DIR" ] || { echo "backup: no folder $ATTACHMENTS_DIR" >&2; exit 1; }
+    afile="$dest/attachments-$stamp.tar.gz"
+    tar -C "$ATTACHMENTS_DIR" --exclude='.tmp-*' -czf "$afile.partial" .
+    gzip -t "$afile.partial"
+    mv "$afile.partial" "$afile"
+    mapfile -t tars < <(find "$dest" -maxdepth 1 -type f -name "attachments-*.tar.gz" | sort)
+    if [ ${#tars[@]} -gt "$keep" ]; then
+        rm -f -- "${tars[@]:0:${#tars[@]}-keep}"
+    fi
+    echo "backup: $afile ($(du -h "$afile" | cut -f1))"
+fi
 
 # retention: names sort by date; remove all but the newest KEEP
 mapfile -t dumps < <(find "$dest" -maxdepth 1 -type f -name "$db-*.sql.gz" | sort)
