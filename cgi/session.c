@@ -259,7 +259,7 @@ int totp_required_for(portal_req *r, long long user_id)
         return 1;   /* in doubt, ask for the second factor */
     if (atoi(db_col(rows, 0)))
         return 1;
-    const char *want = config_get("require_totp_roles", "sysadmin,secadmin,auditor");
+    const char *want = config_get("require_totp_roles", "sysadmin,secadmin,auditor,ngo_admin");
     const char *have = db_col(rows, 1);
     if (!have || !want)
         return 0;

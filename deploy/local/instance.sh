@@ -213,7 +213,7 @@ max_upload = 8388608
 max_fields = 200
 max_field_len = 65536
 secure_cookies = 0
-require_totp_roles = ${REQUIRE_TOTP_ROLES-sysadmin,secadmin,auditor}
+require_totp_roles = ${REQUIRE_TOTP_ROLES-sysadmin,secadmin,auditor,ngo_admin}
 clock_file = ${CLOCK_FILE:-}
 CONF
     )

@@ -24,8 +24,8 @@ Demo accounts (demo data only):
   county    County#2026portal    县民政局 (whole county; partner organisations)
   ngoadmin  Ngoadmin#2026portal  示例社会组织管理员 (its own partner accounts)
   ngo       Ngo#2026portal       示例社会组织 (sees only the children assigned to it)
-The three administrator accounts must enrol a TOTP authenticator at first
-login (any RFC 6238 app; the secret is shown as text).
+The three administrator accounts and ngoadmin must enrol a TOTP authenticator
+at first login (any RFC 6238 app; the secret is shown as text).
 
 Organisations apply without an account at http://127.0.0.1:$PORT/volunteer/apply
 Demo data: 500 generated children (synthetic names and ID numbers) in synthetic villages.

@@ -307,7 +307,8 @@ check "through the enrolment page" header_has "Location: /account/totp"
 req GET /account/totp -b "$tj"
 check "any user may open the enrolment page" body_has "两步验证为可选项"
 
-# the role-based default (require_totp_roles unset: sysadmin, secadmin, auditor),
+# the role-based default (require_totp_roles unset: sysadmin, secadmin, auditor,
+# ngo_admin),
 # which the shared test instance turns off for the other test files: one login
 # through `portal --cgi` on a copy of the configuration without the key
 grep -v '^require_totp_roles' "$TEST_DIR/portal.conf" >"$OUT/default.conf"
@@ -320,6 +321,14 @@ printf '%s' "$cbody" | env -i REQUEST_METHOD=POST REQUEST_URI=/login \
 check "by default the auditor role must enrol in TOTP after the password" grep -q '^Location: /account/totp' "$OUT/cgi.out"
 check "its session is an enrolment-only one" [ "$(sql "SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username = 'auditor' AND s.mfa_pending = 2")" -ge 1 ]
 sql "DELETE s FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username = 'auditor' AND s.mfa_pending = 2"
+# partner administrators too: outsiders who create accounts that see children
+cbody="_csrf=$ctok&username=ngoadmin&password=Ngoadmin%232026portal"
+printf '%s' "$cbody" | env -i REQUEST_METHOD=POST REQUEST_URI=/login \
+    CONTENT_TYPE=application/x-www-form-urlencoded CONTENT_LENGTH=${#cbody} \
+    HTTP_COOKIE="pcsrf=$ctok" HTTP_HOST=x REMOTE_ADDR=127.0.0.1 \
+    "$ROOT/build/portal" --config "$OUT/default.conf" --cgi >"$OUT/cgi.out" 2>&1
+check "by default a partner administrator (ngo_admin) must enrol in TOTP too" grep -q '^Location: /account/totp' "$OUT/cgi.out"
+sql "DELETE s FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username = 'ngoadmin' AND s.mfa_pending = 2"
 
 # leave the demo accounts as the other test files expect them: logged out
 for j in "$tj" "$aj" "$auj" "$sj"; do
