@@ -74,7 +74,10 @@ const struct portal_param deliver_params[] = {
     YUAN("(SELECT COALESCE(SUM(d.money_fen), 0) FROM volunteer_donations d "                  \
          "WHERE d.project_id = p.id)") " AS pledged, "                                        \
     YUAN("(SELECT COALESCE(SUM(d.money_fen), 0) FROM volunteer_donations d "                  \
-         "WHERE d.project_id = p.id AND d.status = 'delivered')") " AS delivered "            \
+         "WHERE d.project_id = p.id AND d.status = 'delivered')") " AS delivered, "           \
+    /* spending beyond the budget is recorded (it happened) and shown */                     \
+    YUAN("GREATEST((SELECT COALESCE(SUM(x.amount_fen), 0) FROM volunteer_project_spending x " \
+         "WHERE x.project_id = p.id) - p.budget_fen, 0)") " AS over_budget "                  \
     "FROM volunteer_projects p JOIN volunteer_orgs v ON v.id = p.vorg_id "                    \
     "JOIN orgs o ON o.id = v.org_id "
 

@@ -295,6 +295,12 @@ check "a negative budget is refused (400)" eval 'status_is 400 && same "$(sql "S
 post "$cj" "/volunteer/projects/$proj/edit" --data-urlencode "name=x" --data budget=1 --data start_date=2026-12-01 --data end_date=2026-01-01
 check "a period ending before it starts is refused (400)" status_is 400
 check "the project correction is audited" same "$(audits volunteer.project.edit "$proj")" 1
+post "$cj" "/volunteer/projects/$proj/spend" --data amount=25000.5 --data spent_on=2026-04-10 --data-urlencode "purpose=活动物资"
+req GET "/volunteer/projects/$proj" -b "$cj"
+check "spending up to the budget shows no warning" body_lacks 'id="over-budget"'
+post "$cj" "/volunteer/projects/$proj/spend" --data amount=100.25 --data spent_on=2026-04-11 --data-urlencode "purpose=交通"
+req GET "/volunteer/projects/$proj" -b "$cj"
+check "spending beyond the budget is recorded and shown (超出预算 100.25 元)" body_has "超出预算 100.25 元"
 
 # ---- 7. an organisation applies itself (public form, no account)
 uscc() { # uscc 17CHARS -> with its GB 32100 check character

@@ -6,7 +6,7 @@
     <dt>社会组织</dt><dd><?cs var:p.org_name ?></dd>
     <dt>期限</dt><dd><?cs var:p.start_date ?> 至 <?cs var:p.end_date ?></dd>
     <dt>预算（元）</dt><dd id="budget"><?cs var:p.budget ?></dd>
-    <dt>已支出（元）</dt><dd id="spent"><?cs var:p.spent ?></dd>
+    <dt>已支出（元）</dt><dd id="spent"><?cs var:p.spent ?><?cs if:p.over_budget != "0.00" ?> <strong class="overdue-mark" id="over-budget">超出预算 <?cs var:p.over_budget ?> 元</strong><?cs /if ?></dd>
     <dt>认捐（元）</dt><dd id="pledged"><?cs var:p.pledged ?></dd>
     <dt>已交付（元）</dt><dd id="delivered"><?cs var:p.delivered ?></dd>
   </dl>
