@@ -521,6 +521,41 @@ int admin_user_update(portal_req *r, const struct portal_services *s)
     return services.redirect(r, arena_sprintf(r->a, "/admin/users/%lld", uid));
 }
 
+/* Enable or disable an account, for /admin/users (org_id 0) and /org/users
+ * (org_id: only a user of that organisation, and an account the security
+ * administrator disabled stays disabled): in one transaction with the audit
+ * row (action.enable / action.disable), then the flash and the redirect. */
+static int account_set_active(portal_req *r, long long uid, long long org_id, int on,
+                              const char *action, const char *detail, const char *back)
+{
+    if (db_begin() != 0)
+        return 500;
+    if (org_id > 0 && on) {
+        db_rows *x = db_query(r->a, "SELECT active, disabled_by_org FROM users WHERE id = ? "
+                              "FOR UPDATE", "i", uid);
+        if (!x || !db_next(x))
+            return 500;
+        if (!atoi(db_col(x, 0)) && !atoi(db_col(x, 1))) {
+            db_rollback();
+            return services.fail(r, 409, "该账户由县级安全管理员停用，本组织不能启用，请联系县民政局。");
+        }
+    }
+    /* disabled_by_org: who may enable it again */
+    if (db_exec(r->a, "UPDATE users SET active = ?, disabled_by_org = ? WHERE id = ? AND "
+                "(? = 0 OR org_id = ?)", "iiiii", (long long)on, (long long)(org_id > 0 && !on),
+                uid, org_id, org_id) < 0)
+        return 500;
+    /* a disabled user is logged out everywhere at once */
+    if (!on && db_exec(r->a, "DELETE FROM sessions WHERE user_id = ?", "i", uid) < 0)
+        return 500;
+    audit(r, arena_sprintf(r->a, "%s.%s", action, on ? "enable" : "disable"), "user",
+          arena_sprintf(r->a, "%lld", uid), detail);
+    if (db_commit() != 0)
+        return 500;
+    set_flash(r, on ? "账户已启用。" : "账户已停用，该用户的所有登录已退出。");
+    return services.redirect(r, back);
+}
+
 static int set_active(portal_req *r, int on)
 {
     long long uid = path_id(r);
@@ -529,20 +564,8 @@ static int set_active(portal_req *r, int on)
         return 404;
     if (!on && uid == r->user.id)
         return refuse(r, uid, "status", "不能停用自己的账户。");
-    if (db_begin() != 0)
-        return 500;
-    if (db_exec(r->a, "UPDATE users SET active = ?, disabled_by_org = 0 WHERE id = ?", "ii",
-                (long long)on, uid) < 0)
-        return 500;
-    /* a disabled user is logged out everywhere at once */
-    if (!on && db_exec(r->a, "DELETE FROM sessions WHERE user_id = ?", "i", uid) < 0)
-        return 500;
-    audit(r, on ? "admin.user.enable" : "admin.user.disable", "user",
-          arena_sprintf(r->a, "%lld", uid), uname);
-    if (db_commit() != 0)
-        return 500;
-    set_flash(r, on ? "账户已启用。" : "账户已停用，该用户的所有登录已退出。");
-    return services.redirect(r, arena_sprintf(r->a, "/admin/users/%lld", uid));
+    return account_set_active(r, uid, 0, on, "admin.user", uname,
+                              arena_sprintf(r->a, "/admin/users/%lld", uid));
 }
 
 int admin_user_disable(portal_req *r, const struct portal_services *s)
@@ -866,30 +889,9 @@ static int org_set_active(portal_req *r, int on)
     const char *uname;
     if (!org_target(r, &o, uid, &uname))
         return org_not_found(r);
-    if (db_begin() != 0)
-        return 500;
-    /* an account the security administrator disabled stays disabled */
-    db_rows *x = db_query(r->a, "SELECT active, disabled_by_org FROM users WHERE id = ? "
-                          "FOR UPDATE", "i", uid);
-    if (!x || !db_next(x))
-        return 500;
-    if (on && !atoi(db_col(x, 0)) && !atoi(db_col(x, 1))) {
-        db_rollback();
-        return services.fail(r, 409, "该账户由县级安全管理员停用，本组织不能启用，请联系县民政局。");
-    }
-    if (db_exec(r->a, "UPDATE users SET active = ?, disabled_by_org = ? WHERE id = ? AND "
-                "org_id = ?", "iiii", (long long)on, (long long)!on, uid, o.id) < 0)
-        return 500;
-    /* a disabled user is logged out everywhere at once */
-    if (!on && db_exec(r->a, "DELETE FROM sessions WHERE user_id = ?", "i", uid) < 0)
-        return 500;
-    audit(r, on ? "org.user.enable" : "org.user.disable", "user",
-          arena_sprintf(r->a, "%lld", uid), arena_sprintf(r->a, "username=%s org=%lld", uname,
-                                                          o.id));
-    if (db_commit() != 0)
-        return 500;
-    set_flash(r, on ? "账户已启用。" : "账户已停用，该用户的所有登录已退出。");
-    return services.redirect(r, arena_sprintf(r->a, "/org/users/%lld", uid));
+    return account_set_active(r, uid, o.id, on, "org.user",
+                              arena_sprintf(r->a, "username=%s org=%lld", uname, o.id),
+                              arena_sprintf(r->a, "/org/users/%lld", uid));
 }
 
 int org_user_disable(portal_req *r, const struct portal_services *s)
