@@ -738,6 +738,17 @@ static int org_not_found(portal_req *r)
     return services.not_found(r, "user", id ? id : "");
 }
 
+/* the administrator's organisation and the user of the path it may act on:
+ * 0, or the status already answered (403 no organisation, audited 404) */
+static int org_subject(portal_req *r, struct own_org *o, long long *uid, const char **uname)
+{
+    int st = own_org(r, o);
+    if (st)
+        return st;
+    *uid = path_id(r);
+    return org_target(r, o, *uid, uname) ? 0 : org_not_found(r);
+}
+
 static int org_users_page(portal_req *r, const struct own_org *o)
 {
     const char *after = param(r, "after");
@@ -869,26 +880,22 @@ int org_user_get(portal_req *r, const struct portal_services *s)
 {
     (void)s;
     struct own_org o;
-    int st = own_org(r, &o);
+    long long uid;
+    const char *uname;
+    int st = org_subject(r, &o, &uid, &uname);
     if (st)
         return st;
-    long long uid = path_id(r);
-    const char *uname;
-    if (!org_target(r, &o, uid, &uname))
-        return org_not_found(r);
     return org_user_page(r, &o, uid);
 }
 
 static int org_set_active(portal_req *r, int on)
 {
     struct own_org o;
-    int st = own_org(r, &o);
+    long long uid;
+    const char *uname;
+    int st = org_subject(r, &o, &uid, &uname);
     if (st)
         return st;
-    long long uid = path_id(r);
-    const char *uname;
-    if (!org_target(r, &o, uid, &uname))
-        return org_not_found(r);
     return account_set_active(r, uid, o.id, on, "org.user",
                               arena_sprintf(r->a, "username=%s org=%lld", uname, o.id),
                               arena_sprintf(r->a, "/org/users/%lld", uid));
@@ -910,13 +917,12 @@ int org_user_reset(portal_req *r, const struct portal_services *s)
 {
     (void)s;
     struct own_org o;
-    int st = own_org(r, &o);
+    long long uid;
+    const char *uname;
+    int st = org_subject(r, &o, &uid, &uname);
     if (st)
         return st;
-    long long uid = path_id(r);
-    const char *uname, *msg;
-    if (!org_target(r, &o, uid, &uname))
-        return org_not_found(r);
+    const char *msg;
     if ((msg = reset_password_error(r)) != NULL) {
         int nerr = 0;
         field_error(r, &nerr, "password", msg);
@@ -932,13 +938,11 @@ int org_user_unlock(portal_req *r, const struct portal_services *s)
 {
     (void)s;
     struct own_org o;
-    int st = own_org(r, &o);
+    long long uid;
+    const char *uname;
+    int st = org_subject(r, &o, &uid, &uname);
     if (st)
         return st;
-    long long uid = path_id(r);
-    const char *uname;
-    if (!org_target(r, &o, uid, &uname))
-        return org_not_found(r);
     return account_reset(r, uid, o.id, NULL, "org.user.unlock",
                          arena_sprintf(r->a, "username=%s org=%lld", uname, o.id),
                          arena_sprintf(r->a, "/org/users/%lld", uid));
