@@ -7,7 +7,8 @@
 #      the browser tests in headless Chromium (login; the partner workflow)
 #   4. stop the instance whatever happened; last line: "N passed, M failed"
 # While working on one feature: QUICK=1 skips the ASan build, unit tests, fuzz
-# and the browser; ONLY=volunteer runs only tests/integration/test_*volunteer*.sh;
+# and the browser; ONLY=volunteer runs only the integration tests whose name
+# holds it (tests/integration/test_*volunteer*.sh, modules/*/tests/test_*volunteer*.sh);
 # TEST_PORT picks the first port tried.
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -108,7 +109,9 @@ if ! bash deploy/local/instance.sh start "$TEST_DIR" "$PORT" >tests/out/instance
     record FAIL instance "the test instance did not start"
 else
     build/portalctl --config "$TEST_DIR/portal.conf" seed-demo >/dev/null
-    for f in tests/integration/test_*${ONLY:-}*.sh; do
+    # host tests in tests/integration, each module's beside it in modules/<name>/tests
+    for f in tests/integration/test_*${ONLY:-}*.sh modules/*/tests/test_*${ONLY:-}*.sh; do
+        [ -f "$f" ] || continue
         echo "-- $f"
         ( export TEST_FILE=$(basename "$f" .sh); source tests/lib.sh; source "$f" )
     done
