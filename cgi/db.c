@@ -18,12 +18,17 @@ static int in_txn;
 static unsigned last_errno;
 static char last_error[512];
 static int deadlock_seen, lost_seen;
+/* the request's transaction (see db.h): commits deferred to the host, and
+ * whether the unit of work may still commit */
+static int defer, doomed, txn_lost, loose_writes;
 
 static void set_err(unsigned no, const char *msg)
 {
     last_errno = no;
     snprintf(last_error, sizeof last_error, "%s", msg ? msg : "");
-    if (no == 1213 || no == 1205)
+    /* a deadlock is worth re-running; a lock wait timeout (1205) already
+     * waited its full time, so re-running it would outlast request_timeout */
+    if (no == 1213)
         deadlock_seen = 1;
 }
 
@@ -80,16 +85,25 @@ int db_ensure(void)
         set_err(2008, "out of memory");
         return -1;
     }
-    unsigned timeout = 2, rt = params.read_timeout ? params.read_timeout : 60;
+    /* params.read_timeout is the longest a unit of work may take (the
+     * portal's request_timeout): the socket gives up at three quarters of it
+     * and the server stops waiting for a lock at two thirds of that, so a
+     * stalled statement ends with an error the host answers (503), never
+     * with the master's SIGKILL */
+    unsigned timeout = 2, limit = params.read_timeout ? params.read_timeout : 60;
+    unsigned rt = limit * 3 / 4 ? limit * 3 / 4 : 1, lw = rt * 2 / 3 ? rt * 2 / 3 : 1;
+    char init[400];
+    snprintf(init, sizeof init,
+             "SET time_zone='+00:00', sql_mode='STRICT_ALL_TABLES,NO_ZERO_DATE,"
+             "NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION', "
+             "lock_wait_timeout=%u, innodb_lock_wait_timeout=%u", lw, lw);
     my_bool off = 0;
     mysql_options(m, MYSQL_SET_CHARSET_NAME, "utf8mb4");
     mysql_options(m, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
     mysql_options(m, MYSQL_OPT_READ_TIMEOUT, &rt);
     mysql_options(m, MYSQL_OPT_WRITE_TIMEOUT, &rt);
     mysql_options(m, MYSQL_OPT_RECONNECT, &off);
-    mysql_options(m, MYSQL_INIT_COMMAND,
-                  "SET time_zone='+00:00', sql_mode='STRICT_ALL_TABLES,NO_ZERO_DATE,"
-                  "NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'");
+    mysql_options(m, MYSQL_INIT_COMMAND, init);
     if (!mysql_real_connect(m, params.host, params.user, params.password, params.database,
                             params.port, params.socket, CLIENT_MULTI_STATEMENTS)) {
         set_err(mysql_errno(m), mysql_error(m));
@@ -280,9 +294,25 @@ static db_rows *fetch_all(arena *a, MYSQL_STMT *st)
     return r;
 }
 
+static MYSQL_STMT *run_once(arena *a, const char *sql, const char *types, va_list ap);
+
 /* Prepare, bind and execute; on a lost connection outside a transaction,
  * reconnect and try once more.  Returns the statement or NULL. */
 static MYSQL_STMT *run(arena *a, const char *sql, const char *types, va_list ap)
+{
+    if (defer && txn_lost) {
+        /* the unit of work is gone: nothing more of it may run, least of
+         * all as autocommit statements on a fresh connection */
+        set_err(2013, "the request's transaction was lost earlier");
+        return NULL;
+    }
+    MYSQL_STMT *st = run_once(a, sql, types, ap);
+    if (!st && in_txn)
+        doomed = 1;
+    return st;
+}
+
+static MYSQL_STMT *run_once(arena *a, const char *sql, const char *types, va_list ap)
 {
     for (int attempt = 0; attempt < 2; attempt++) {
         va_list aq;
@@ -319,8 +349,10 @@ static MYSQL_STMT *run(arena *a, const char *sql, const char *types, va_list ap)
         log_msg("PT0101", "database connection lost (%u %s); reconnecting", last_errno,
                 last_error);
         db_close();
-        if (was_txn)
+        if (was_txn) {
+            doomed = txn_lost = 1;
             return NULL; /* the transaction is gone with the connection */
+        }
     }
     return NULL;
 }
@@ -328,8 +360,12 @@ static MYSQL_STMT *run(arena *a, const char *sql, const char *types, va_list ap)
 long long db_vexec(arena *a, const char *sql, const char *types, va_list ap)
 {
     MYSQL_STMT *st = run(a, sql, types, ap);
-    if (!st)
+    if (!st) {
+        doomed = 1; /* a write failed: the request cannot report success */
         return -1;
+    }
+    if (!in_txn)
+        loose_writes++;
     my_ulonglong n = mysql_stmt_affected_rows(st);
     if (mysql_stmt_field_count(st) > 0)
         mysql_stmt_free_result(st);
@@ -408,6 +444,8 @@ int db_begin(void)
 {
     if (in_txn)
         return 0;
+    if (defer && txn_lost)
+        return -1;
     if (simple("START TRANSACTION") != 0) {
         /* a dead idle connection is found here: one fresh try */
         if (!lost_seen || simple("START TRANSACTION") != 0)
@@ -421,10 +459,26 @@ int db_commit(void)
 {
     if (!in_txn)
         return 0;
+    if (defer) {
+        /* the host commits once the response is settled */
+        if (doomed) {
+            db_rollback();
+            return -1;
+        }
+        return 0;
+    }
+    return db_commit_now() == 0 ? 0 : -1;
+}
+
+int db_commit_now(void)
+{
+    if (!in_txn)
+        return 0;
     in_txn = 0;
     if (simple("COMMIT") != 0) {
-        if (conn)
-            simple("ROLLBACK");
+        if (!conn)
+            return -2; /* lost during COMMIT: it may or may not have happened */
+        simple("ROLLBACK");
         return -1;
     }
     return 0;
@@ -473,7 +527,13 @@ unsigned db_errno(void) { return last_errno; }
 const char *db_error(void) { return last_error; }
 int db_deadlock(void) { return deadlock_seen; }
 int db_lost(void) { return lost_seen; }
-void db_clear_flags(void) { deadlock_seen = lost_seen = 0; }
+void db_clear_flags(void) { deadlock_seen = lost_seen = doomed = txn_lost = loose_writes = 0; }
+void db_defer_commits(int on) { defer = on; }
+void db_doom(void) { doomed = 1; }
+int db_doomed(void) { return doomed; }
+void db_set_doomed(int v) { doomed = v; }
+int db_txn_lost(void) { return txn_lost; }
+int db_loose_writes(void) { return loose_writes; }
 
 /* Stream a result row by row without buffering it whole (exports).  The
  * callback sees one row at a time and must not run other statements. */
@@ -557,4 +617,55 @@ long long db_vstream(arena *a, int (*cb)(void *ctx, db_rows *row), void *ctx, co
     }
     mysql_stmt_free_result(st);
     return n;
+}
+
+/* /healthz: a connection of its own, so the answer never waits on the
+ * worker's connection, with 1 s timeouts; a write that would have to wait
+ * (a row lock on this worker's audit chain head, FLUSH TABLES WITH READ
+ * LOCK, a backup lock) is found with NOWAIT instead of being waited for. */
+int db_probe(int chain, char *why, size_t whylen)
+{
+    MYSQL *m = mysql_init(NULL);
+    if (!m) {
+        snprintf(why, whylen, "out of memory");
+        return -1;
+    }
+    unsigned one = 1;
+    my_bool off = 0;
+    mysql_options(m, MYSQL_OPT_CONNECT_TIMEOUT, &one);
+    mysql_options(m, MYSQL_OPT_READ_TIMEOUT, &one);
+    mysql_options(m, MYSQL_OPT_WRITE_TIMEOUT, &one);
+    mysql_options(m, MYSQL_OPT_RECONNECT, &off);
+    if (!mysql_real_connect(m, params.host, params.user, params.password, params.database,
+                            params.port, params.socket, 0)) {
+        snprintf(why, whylen, "database unavailable (%u)", mysql_errno(m));
+        mysql_close(m);
+        return -1;
+    }
+    int rc = 0;
+    MYSQL_STMT *st = NULL;
+    static const char probe[] = "SELECT id FROM audit_head WHERE id = ? FOR UPDATE NOWAIT";
+    long long id = chain;
+    MYSQL_BIND b;
+    memset(&b, 0, sizeof b);
+    b.buffer_type = MYSQL_TYPE_LONGLONG;
+    b.buffer = &id;
+    if (mysql_query(m, "START TRANSACTION") != 0 || !(st = mysql_stmt_init(m)) ||
+        mysql_stmt_prepare(st, probe, sizeof probe - 1) != 0 ||
+        mysql_stmt_bind_param(st, &b) != 0 || mysql_stmt_execute(st) != 0 ||
+        mysql_stmt_store_result(st) != 0) {
+        unsigned no = st ? mysql_stmt_errno(st) : mysql_errno(m);
+        if (!no)
+            no = mysql_errno(m);
+        rc = is_lost(no) ? -1 : 1;
+        snprintf(why, whylen, "%s (%u)", rc < 0 ? "database unavailable" : "writes are blocked",
+                 no);
+    } else {
+        snprintf(why, whylen, "ok");
+    }
+    if (st)
+        mysql_stmt_close(st);
+    mysql_query(m, "ROLLBACK");
+    mysql_close(m);
+    return rc;
 }

@@ -54,12 +54,36 @@ int db_commit(void);
 void db_rollback(void);
 int db_in_txn(void);
 
+/*
+ * The request's transaction.  While the host runs a handler, commits are
+ * deferred (db_defer_commits(1)): db_commit() keeps the transaction open
+ * (or rolls it back and fails if the unit of work is doomed) and the host
+ * commits with db_commit_now() once the response is settled, so nothing -
+ * an audit row, a flash, a redirect naming a new row - can come after the
+ * commit and nothing is acknowledged before it.
+ * The unit of work is doomed when a write fails, a statement fails inside
+ * the transaction, the transaction is lost with the connection, or a caller
+ * says so (db_doom: an audit row that could not be written).  After the
+ * transaction was lost no further statement of the request runs.
+ */
+int db_commit_now(void);    /* 0 committed, -1 not committed, -2 connection lost during COMMIT */
+void db_defer_commits(int on);
+void db_doom(void);
+int db_doomed(void);
+void db_set_doomed(int v);
+int db_txn_lost(void);
+int db_loose_writes(void);  /* writes that succeeded outside a transaction since the flags were cleared */
+/* a quick health probe on a connection of its own (1 s timeouts): 0 ok,
+ * 1 degraded (writes would wait: a lock held, FLUSH TABLES WITH READ LOCK),
+ * -1 unavailable; `why` says which */
+int db_probe(int chain, char *why, size_t whylen);
+
 /* run a script of several statements (migrations); 0 ok */
 int db_run_script(const char *sql, size_t len, char *err, size_t errlen);
 
 unsigned db_errno(void);
 const char *db_error(void);
-int db_deadlock(void);      /* last error was 1213 or 1205 */
+int db_deadlock(void);      /* a deadlock (1213) was seen: the unit of work may be re-run */
 void db_clear_flags(void);
 int db_lost(void);          /* last error was a lost connection */
 
