@@ -1,5 +1,5 @@
 <?cs # Shared pieces for every page. Values are HTML-escaped by default. ?>
-<?cs def:csrf() ?><input type="hidden" name="_csrf" value="<?cs var:CSRF.Token ?>"><?cs /def ?>
+<?cs def:csrf() ?><input type="hidden" name="_csrf" value="<?cs var:CSRF.Token ?>"><input type="hidden" name="_idem" value="<?cs var:Page.Idem ?>"><?cs /def ?>
 <?cs def:field_error(msg) ?><?cs if:msg ?><span class="field-error" role="alert"><?cs var:msg ?></span><?cs /if ?><?cs /def ?>
 <?cs def:text_field(name, label, value, error, required) ?>
 <div class="field<?cs if:error ?> has-error<?cs /if ?>">
