@@ -23,6 +23,11 @@ void audit_set_chain(int chain)
     chain_id = chain;
 }
 
+int audit_chain(void)
+{
+    return chain_id;
+}
+
 void audit_hash(const char *prev_hash, const struct audit_row *row, char out[65])
 {
     unsigned char md[32];
@@ -90,7 +95,8 @@ int audit_append(arena *a, const struct audit_row *in)
         if (db_exec(a, "UPDATE audit_head SET last_hash = ?, last_id = LAST_INSERT_ID() "
                     "WHERE id = ?", "si", hash, (long long)row.chain) < 0)
             goto fail;
-        if (!own || db_commit() == 0)
+        /* its own transaction commits now, whatever the host defers */
+        if (!own || db_commit_now() == 0)
             return 0;
     fail:
         if (!own)

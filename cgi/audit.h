@@ -19,10 +19,13 @@ struct audit_row {
 
 /* the hash chain this process appends to: its worker slot + 1, 0 otherwise */
 void audit_set_chain(int chain);
+int audit_chain(void);
 
 /* hex SHA-256 (65 bytes with NUL) of prev_hash and the row */
 void audit_hash(const char *prev_hash, const struct audit_row *row, char out[65]);
-/* append a row; inside the caller's transaction if one is open; 0 ok */
+/* append a row; inside the caller's transaction if one is open (then a
+ * failure dooms that transaction: the change must not commit without its
+ * audit row), else in a transaction of its own committed at once; 0 ok */
 int audit_append(arena *a, const struct audit_row *row);
 /* walk the whole chain: 0 intact, else the id of the first broken row (-1 db error) */
 long long audit_verify(arena *a, long long *checked);

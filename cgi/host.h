@@ -54,6 +54,10 @@ struct portal_req {
     int streaming;
     const char *ctype;
     const char *error_id;
+    /* the request's transaction (request.c) */
+    unsigned char idem[32];     /* idempotency key of a signed-in form submission */
+    int has_idem;
+    int stream_refused;         /* output was held back: the unit of work failed */
 };
 
 struct loaded_module {

@@ -205,6 +205,11 @@ static void fill_layout(portal_req *r, const char *title)
     hdf_put("Page.Static", config_get("static_url", "/static"));
     hdf_put("Page.Site", config_get("site_name", "酉阳县困境儿童保障工作平台"));
     hdf_put("CSRF.Token", r->csrf);
+    /* every form carries a fresh idempotency token with its CSRF token
+     * (macros.cs csrf()): a resubmission of a completed write is recognised */
+    char idem[32];
+    random_token(idem, 16);
+    hdf_put("Page.Idem", idem);
     if (r->error_id)
         hdf_put("Page.ErrorId", r->error_id);
     if (!r->logged_in)
@@ -239,8 +244,11 @@ static void fill_layout(portal_req *r, const char *title)
     }
     if (r->flash_in) {
         hdf_put("Flash", r->flash_in);
+        /* showing a message twice is no reason to fail the page */
+        int doomed = db_doomed();
         db_exec(r->a, "UPDATE sessions SET flash = NULL WHERE token_hash = ?", "b", r->sid_hash,
                 (size_t)32);
+        db_set_doomed(doomed);
         r->flash_in = NULL;
     }
 }

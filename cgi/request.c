@@ -9,6 +9,7 @@
 #include "host.h"
 #include "db.h"
 
+#include <openssl/evp.h>
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -84,6 +85,17 @@ static void send_headers(portal_req *r, long long content_length)
 
 static void stream_flush(portal_req *r)
 {
+    if (r->stream_refused) {
+        buf_reset(&r->body);
+        return;
+    }
+    if (!r->headers_sent && (db_doomed() || (db_in_txn() && db_commit_now() != 0))) {
+        /* nothing goes out before the request's writes are committed: a
+         * failed unit of work answers 503 instead (settle) */
+        r->stream_refused = 1;
+        buf_reset(&r->body);
+        return;
+    }
     if (!r->headers_sent) {
         r->streaming = 1;
         if (!r->status)
@@ -270,32 +282,229 @@ static void new_error_id(portal_req *r)
     r->error_id = arena_strdup(r->a, t);
 }
 
+/* ------------------------------------------------------- the transaction */
+
+/* Nothing is claimed in these: the write is either known not to have
+ * happened, or the user is told to check before retrying. */
+static const char msg_not_saved[] =
+    "操作未能完成：数据库暂时出现问题，本次提交的内容没有保存。请稍后再试。";
+static const char msg_partly[] =
+    "操作未能完整完成，部分内容可能已经保存。请先核对再重试，以免重复登记。";
+static const char msg_unknown[] =
+    "保存时与数据库的连接中断，本次操作可能已保存，请先核对再重试。";
+static const char msg_read[] =
+    "系统暂时无法记录本次查阅，为保护儿童信息，本页暂不显示。请稍后再试。";
+static const char msg_replayed[] = "此操作已完成，未重复提交。";
+
+/* forget whatever the handler put in the response */
+static void discard(portal_req *r)
+{
+    buf_reset(&r->headers);
+    buf_reset(&r->body);
+    r->ctype = NULL;
+    hdf_reset_request();
+}
+
+static int tx_fail(portal_req *r, const char *msg)
+{
+    discard(r);
+    resp_header(r, "Retry-After", "5");
+    return fail(r, 503, msg);
+}
+
+/* the Location the handler set, or NULL */
+static const char *location_of(portal_req *r)
+{
+    const char *h = r->headers.data;
+    for (size_t i = 0; h && i < r->headers.len;) {
+        const char *eol = memchr(h + i, '\r', r->headers.len - i);
+        size_t n = eol ? (size_t)(eol - (h + i)) : r->headers.len - i;
+        if (n > 10 && strncasecmp(h + i, "Location: ", 10) == 0)
+            return arena_strndup(r->a, h + i + 10, n - 10);
+        i += n + 2;
+    }
+    return NULL;
+}
+
+static void digest_add(EVP_MD_CTX *c, const void *p, size_t n)
+{
+    EVP_DigestUpdate(c, p, n);
+    EVP_DigestUpdate(c, "", 1);
+}
+
+/* The idempotency key of a signed-in form submission: the user, the form's
+ * _idem token, the route and every submitted field but the two tokens (so
+ * two different forms of one page never share a key).  0 without a token. */
+static int idem_key(portal_req *r)
+{
+    const http_field *t = http_get(&r->bf, "_idem");
+    if (!t || t->len < 16 || t->len > 64 || !r->logged_in)
+        return 0;
+    char uid[32];
+    snprintf(uid, sizeof uid, "%lld", r->user.id);
+    unsigned md = 0;
+    EVP_MD_CTX *c = EVP_MD_CTX_new();
+    EVP_DigestInit_ex(c, EVP_sha256(), NULL);
+    digest_add(c, uid, strlen(uid));
+    digest_add(c, t->value, t->len);
+    digest_add(c, r->method, strlen(r->method));
+    digest_add(c, r->path, strlen(r->path));
+    for (size_t i = 0; i < r->bf.n; i++) {
+        const http_field *f = &r->bf.v[i];
+        if (strcmp(f->name, "_idem") == 0 || strcmp(f->name, "_csrf") == 0)
+            continue;
+        digest_add(c, f->name, strlen(f->name));
+        if (f->filename)
+            digest_add(c, f->filename, strlen(f->filename));
+        digest_add(c, f->value, f->len);
+    }
+    EVP_DigestFinal_ex(c, r->idem, &md);
+    EVP_MD_CTX_free(c);
+    r->has_idem = 1;
+    return 1;
+}
+
+/* a resubmission of a completed write: its original redirect and a note;
+ * 0 when this submission is new */
+static int idem_replay(portal_req *r)
+{
+    db_rows *q = db_query(r->a, "SELECT status, location FROM request_tokens "
+                          "WHERE token_hash = ? AND expires_at > UTC_TIMESTAMP()", "b", r->idem,
+                          (size_t)32);
+    if (!q || !db_next(q))
+        return 0;
+    log_msg("PT0406", "%s %s: a resubmission of a completed request, not run again", r->method,
+            r->path);
+    set_flash(r, msg_replayed);
+    const char *loc = db_col(q, 1);
+    r->status = 303;
+    resp_header(r, "Location", loc && loc[0] == '/' && loc[1] != '/' ? loc : "/");
+    return 303;
+}
+
+/* record the outcome with the request's writes: 0 ok, 1 already recorded
+ * (the same form submitted twice at once), -1 error */
+static int idem_store(portal_req *r, int status)
+{
+    const char *loc = location_of(r);
+    if (db_exec(r->a, "INSERT INTO request_tokens (token_hash, user_id, status, location, "
+                "created_at, expires_at) VALUES (?, ?, ?, ?, UTC_TIMESTAMP(), "
+                "UTC_TIMESTAMP() + INTERVAL 1 DAY)", "biis", r->idem, (size_t)32, r->user.id,
+                (long long)status, loc) >= 0)
+        return 0;
+    return db_errno() == 1062 ? 1 : -1;
+}
+
+/* after a connection lost during COMMIT: 1 it committed, 0 it did not,
+ * -1 unknown.  The shared lock waits for a commit still under way. */
+static int idem_committed(portal_req *r)
+{
+    db_rows *q = db_query(r->a, "SELECT 1 FROM request_tokens WHERE token_hash = ? "
+                          "LOCK IN SHARE MODE", "b", r->idem, (size_t)32);
+    if (!q)
+        return -1;
+    return q->nrows ? 1 : 0;
+}
+
+static int is_read(portal_req *r)
+{
+    return strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0;
+}
+
+/* The handler is done: commit its unit of work or answer that it failed.
+ * A request whose transaction was lost or any of whose writes failed (an
+ * audit row included) never answers success, and nothing the handler put
+ * in the response goes out; a commit failure is 503; a connection lost
+ * during COMMIT is checked with the idempotency key, else reported as
+ * "may have been saved". */
+static int settle(portal_req *r, int status)
+{
+    int doomed = db_doomed();
+    if (r->streaming) {
+        /* the output began after a commit (stream_flush); later writes */
+        if (db_in_txn()) {
+            if (doomed || status >= 400 || db_commit_now() != 0) {
+                db_rollback();
+                log_msg("PT0405", "%s %s: writes after the output began were not committed",
+                        r->method, r->path);
+            }
+        }
+        return status;
+    }
+    if ((doomed && status < 400) || r->stream_refused) {
+        int partly = db_loose_writes() > 0;
+        if (db_in_txn())
+            db_rollback();
+        log_msg("PT0405", "%s %s: the unit of work failed (%s; %u %s); answering 503 instead of %d",
+                r->method, r->path, db_txn_lost() ? "transaction lost" : "a write failed",
+                db_errno(), db_error(), status);
+        return tx_fail(r, partly ? msg_partly : is_read(r) ? msg_read : msg_not_saved);
+    }
+    int stored = 0;
+    if (!db_in_txn()) {
+        /* no transaction: whatever was written is written; remember it */
+        if (r->has_idem && status >= 300 && status < 400 && idem_store(r, status) != 0)
+            db_set_doomed(0); /* a second copy or a lost key is no reason to fail */
+        return status;
+    }
+    if (status >= 400) {
+        db_rollback();
+        return status;
+    }
+    if (r->has_idem && status >= 300 && status < 400) {
+        int rc = idem_store(r, status);
+        if (rc != 0) {
+            db_rollback();
+            if (rc == 1) {
+                /* the same form was submitted twice at once and the other
+                 * copy committed first: answer as a resubmission */
+                discard(r);
+                int st = idem_replay(r);
+                if (st)
+                    return st;
+            }
+            return tx_fail(r, msg_not_saved);
+        }
+        stored = 1;
+    }
+    int rc = db_commit_now();
+    if (rc == 0) {
+        static unsigned commits;
+        if (stored && ++commits % 50 == 0)
+            db_exec(r->a, "DELETE FROM request_tokens WHERE expires_at < UTC_TIMESTAMP() "
+                    "LIMIT 500", "");
+        return status;
+    }
+    log_msg("PT0404", "commit %s in %s %s (%u %s)", rc == -2 ? "lost" : "failed", r->method,
+            r->path, db_errno(), db_error());
+    if (rc == -1)
+        return tx_fail(r, db_loose_writes() ? msg_partly : msg_not_saved);
+    int c = stored && db_ensure() == 0 ? idem_committed(r) : -1;
+    if (c == 1) {
+        log_msg("PT0404", "%s %s: the commit did happen (its idempotency key is there)",
+                r->method, r->path);
+        return status;
+    }
+    return tx_fail(r, c == 0 && !db_loose_writes() ? msg_not_saved : msg_unknown);
+}
+
 static int run_handler(portal_req *r)
 {
     int status = 500;
     for (int attempt = 0; attempt < 3; attempt++) {
         db_clear_flags();
+        db_defer_commits(1);
         status = r->route->r->handler(r, &services);
-        if (db_in_txn()) {
-            if (status < 400) {
-                if (db_commit() == 0)
-                    return status;
-                /* nothing was acknowledged: never send the handler's success */
-                log_msg("PT0404", "commit failed in %s %s (%u %s)", r->method, r->path,
-                        db_errno(), db_error());
-                status = 500;
-                buf_reset(&r->headers);
-                buf_reset(&r->body);
-            } else {
-                db_rollback();
-            }
-        }
+        db_defer_commits(0);
+        status = settle(r, status);
         if (!(status >= 500 && db_deadlock()) || r->streaming)
             return status;
         log_msg("PT0401", "deadlock in %s %s; running it again", r->method, r->path);
-        buf_reset(&r->headers);
-        buf_reset(&r->body);
-        hdf_reset_request();
+        if (db_in_txn())
+            db_rollback();
+        discard(r);
+        r->status = 0;
+        r->stream_refused = 0;
         struct timespec ts = {0, 20000000L * (attempt + 1)};
         nanosleep(&ts, NULL);
     }
@@ -411,6 +620,11 @@ static int process(portal_req *r)
     const char *bad = check_params(r);
     if (bad)
         return fail(r, 400, bad);
+    if ((rt->flags & PR_STATE_CHANGING) && idem_key(r)) {
+        int replayed = idem_replay(r);
+        if (replayed)
+            return replayed;
+    }
 
     int status = run_handler(r);
     if (r->streaming)

@@ -24,9 +24,13 @@ void audit(portal_req *r, const char *action, const char *otype, const char *oid
                             r && r->logged_in ? r->user.username : NULL,
                             action, otype, oid, detail,
                             r ? r->remote_addr : NULL, 0};
-    if (audit_append(r->a, &row) != 0)
+    if (audit_append(r->a, &row) != 0) {
+        /* a change or a read that cannot be audited does not happen: the
+         * host rolls the request back and answers 503 */
+        db_doom();
         log_msg("PT0501", "audit write failed (%u %s): %s %s %s", db_errno(), db_error(), action,
                 otype ? otype : "", oid ? oid : "");
+    }
 }
 
 static const char *s_param(portal_req *r, const char *name) { return req_param(r, name); }
