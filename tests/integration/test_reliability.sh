@@ -1,0 +1,210 @@
+# The request's transaction under database faults (issue 21, items 1, 2, 6):
+# a write whose connection is killed while it waits on the audit chain head
+# never answers success; a change whose audit row cannot be written does not
+# happen, and a child's file whose read cannot be audited is not shown; a
+# stalled statement ends with the host's 503 before request_timeout; a
+# resubmitted form writes once; /healthz says "degraded" at once while
+# writes are blocked.  Every lock and grant taken here is given back on exit
+# (trap), since later test files share the instance.
+
+uniq_tag=$(date +%s%N | tail -c 7)
+dbsock="$TEST_DIR/run/mysqld.sock"
+db_user=$(sed -n 's/^db_user *= *//p' "$TEST_DIR/portal.conf")
+db_user=${db_user:-portal}
+grant_sql="GRANT SELECT, INSERT ON portal.audit_log TO '$db_user'@'localhost'"
+
+# a root client holding a lock in the background until release_hold
+HOLD_MARK="hold_$uniq_tag"
+hold() { # hold "STATEMENTS"
+    mariadb --socket="$dbsock" -uroot -N -B portal \
+        -e "$1; SELECT SLEEP(30) AS $HOLD_MARK" >/dev/null 2>&1 &
+    HOLDER=$!
+    # the lock is taken once the client sleeps
+    wait_for bash -c "[ -n \"\$(mariadb --socket='$dbsock' -uroot -N -B -e \"SELECT id FROM information_schema.processlist WHERE info LIKE '%AS $HOLD_MARK%' AND info NOT LIKE '%processlist%'\")\" ]"
+}
+release_hold() {
+    local ids
+    ids=$(sql "SELECT id FROM information_schema.processlist WHERE info LIKE '%AS $HOLD_MARK%' AND info NOT LIKE '%processlist%'")
+    for i in $ids; do sql "KILL $i" 2>/dev/null; done
+    [ -n "${HOLDER:-}" ] && wait "$HOLDER" 2>/dev/null
+    HOLDER=
+}
+restore() {
+    release_hold
+    sql "$grant_sql" 2>/dev/null
+}
+trap restore EXIT
+
+id_check() {
+    local s=$1 sum=0 i w=(7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2) map=10X98765432
+    for i in $(seq 0 16); do sum=$((sum + ${s:i:1} * ${w[i]})); done
+    echo "${map:$((sum % 11)):1}"
+}
+make_id() {
+    local f17
+    f17=$(printf '500242%s%03d' "$1" $(( (RANDOM % 400) * 2 + 1 )))
+    echo "$f17$(id_check "$f17")"
+}
+post() { # post PATH JAR [curl args]
+    local path=$1 jar=$2; shift 2
+    req POST "$path" -b "$jar" -H "Origin: $BASE" --data-urlencode "_csrf=$(csrf "$jar")" "$@"
+}
+# bg_post NAME PATH JAR TOKEN [curl args] : a post in the background -> $OUT/NAME.{status,body,headers}
+bg_post() {
+    local name=$1 path=$2 jar=$3 tok=$4; shift 4
+    curl -s -o "$OUT/$name.body" -D "$OUT/$name.headers" -w '%{http_code}' --max-time 30 \
+        -b "$jar" -H "Origin: $BASE" --data-urlencode "_csrf=$tok" "$@" "$BASE$path" \
+        >"$OUT/$name.status" &
+    BG=$!
+}
+# the portal's connection waiting on the audit chain head, or nothing
+waiter() {
+    sql "SELECT id FROM information_schema.processlist WHERE user = '$db_user' AND info LIKE '%audit_head%FOR UPDATE%' LIMIT 1"
+}
+# kill_waiter : KILL the portal's connection as soon as it waits (at most ~1.5 s)
+kill_waiter() {
+    local i w
+    for i in $(seq 1 60); do
+        w=$(waiter)
+        if [ -n "$w" ]; then sql "KILL $w"; return 0; fi
+        sleep 0.025
+    done
+    return 1
+}
+audit_head_lock="BEGIN; SELECT * FROM audit_head FOR UPDATE"
+family_count() { sql "SELECT COUNT(*) FROM child_family WHERE child_id = $cid AND name = '$1'"; }
+no_location() { ! grep -qi '^Location:' "$OUT/$1.headers"; }
+
+tj=$(login township 'Town#2026portal')
+name="可靠性$uniq_tag"
+post /children/new "$tj" --data-urlencode "name=$name" --data "sex=1" --data "birth_date=2016-05-09" \
+    --data-urlencode "ethnicity=土家族" --data "id_number=$(make_id 20160509)" \
+    --data "village_code=500242101001" --data-urlencode "hukou=酉阳县龙潭镇"
+check "a child for these tests is created" status_is 303
+cid=$(loc_id /children)
+
+# every worker has a chain head (the /healthz probe looks at its own)
+wait_for bash -c "curl -s -o /dev/null -b '$tj' '$BASE/children/$cid'; [ \"\$(mariadb --socket='$dbsock' -uroot -N -B portal -e 'SELECT COUNT(*) FROM audit_head WHERE id BETWEEN 1 AND 4')\" = 4 ]"
+
+# ---- 1. the connection killed while the write waits on the audit chain head
+tok=$(csrf "$tj")
+member="王可靠$uniq_tag"
+hold "$audit_head_lock"
+bg_post fam "/children/$cid/family" "$tj" "$tok" --data-urlencode "relation=父亲" \
+    --data-urlencode "name=$member" --data "situation=normal" --data "is_guardian=0"
+killed=0; kill_waiter && killed=1
+wait "$BG"
+release_hold
+STATUS=$(cat "$OUT/fam.status")
+check "the portal's connection was found waiting on the audit chain and killed" [ $killed = 1 ]
+check "a family member whose transaction was lost is not acknowledged (503)" [ "$STATUS" = 503 ]
+check "... no redirect is sent" no_location fam
+check "... the page claims nothing" bash -c "! grep -qF '已添加家庭成员' '$OUT/fam.body' && grep -qF '没有保存' '$OUT/fam.body'"
+check "... and nothing was stored" [ "$(family_count "$member")" = 0 ]
+req GET "/children/$cid" -b "$tj"
+check "the file page afterwards shows no success message and no member" \
+    bash -c "[ $STATUS = 200 ] && ! grep -qF '已添加家庭成员' '$OUT/body' && ! grep -qF '$member' '$OUT/body'"
+
+# the same for a new child: the 303 would have named an id that the rollback frees
+tok=$(csrf "$tj")
+lost="丢失$uniq_tag"
+hold "$audit_head_lock"
+bg_post kid /children/new "$tj" "$tok" --data-urlencode "name=$lost" --data "sex=1" \
+    --data "birth_date=2017-02-03" --data-urlencode "ethnicity=汉族" \
+    --data "id_number=$(make_id 20170203)" --data "village_code=500242101001" \
+    --data-urlencode "hukou=酉阳县龙潭镇"
+killed=0; kill_waiter && killed=1
+wait "$BG"
+release_hold
+check "creating a child whose transaction was lost: the connection was killed" [ $killed = 1 ]
+check "... answers 503, never 303 to the freed id" \
+    bash -c "[ \"\$(cat '$OUT/kid.status')\" = 503 ] && ! grep -qi '^Location:' '$OUT/kid.headers'"
+check "... and stores no child" [ "$(sql "SELECT COUNT(*) FROM children WHERE name = '$lost'")" = 0 ]
+
+# ---- a stalled statement: the host answers 503 before request_timeout (4 s here)
+log_lines=$(wc -l <"$TEST_DIR/log/portal.log")
+hold "$audit_head_lock"
+t0=$(date +%s%N)
+req GET "/children/$cid" -b "$tj"
+t1=$(date +%s%N)
+release_hold
+check "a read that waits on a held audit lock ends with the host's 503" status_is 503
+check "... before request_timeout (the database timeouts are shorter)" [ $(( (t1 - t0) / 1000000 )) -lt 4000 ]
+check "... the file is not shown" body_lacks "$name"
+check "... and says why in Chinese" body_has "暂不显示"
+check "... and the master did not have to kill a worker" \
+    bash -c "! tail -n +$((log_lines + 1)) '$TEST_DIR/log/portal.log' | grep -q PT0613"
+
+# ---- 2. the audit log refuses the portal's INSERT
+member2="赵审计$uniq_tag"
+reads_before=$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'child.read' AND object_id = '$cid'")
+sql "REVOKE INSERT ON portal.audit_log FROM '$db_user'@'localhost'"
+post "/children/$cid/family" "$tj" --data-urlencode "relation=母亲" --data-urlencode "name=$member2" \
+    --data "situation=normal" --data "is_guardian=0"
+check "a change whose audit row cannot be written answers 503" status_is 503
+check "... claims nothing" body_lacks "已添加家庭成员"
+check "... and did not happen" [ "$(family_count "$member2")" = 0 ]
+req GET "/children/$cid" -b "$tj"
+check "a child's file whose read cannot be audited is refused (503)" status_is 503
+check "... and not shown" body_lacks "$name"
+sql "$grant_sql"
+req GET "/children/$cid" -b "$tj"
+check "with the grant back the file opens again" status_is 200
+check "... and its read is audited" \
+    [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'child.read' AND object_id = '$cid'")" -gt "$reads_before" ]
+check "the audit chain is intact after the faults" \
+    bash -c "'$ROOT/build/portalctl' --config '$TEST_DIR/portal.conf' audit verify >/dev/null"
+
+# denials are still recorded when the handler's work is rolled back
+other=$(sql "SELECT id FROM children WHERE village_code NOT LIKE '500242101%' LIMIT 1")
+if [ -n "$other" ]; then
+    denials=$(audits deny "$other")
+    post "/children/$other/family" "$tj" --data-urlencode "relation=父亲" --data-urlencode "name=越权$uniq_tag" \
+        --data "situation=normal"
+    check "a write outside the scope is 404" status_is 404
+    check "... and its denial is audited" [ "$(audits deny "$other")" -gt "$denials" ]
+fi
+
+# ---- 6.1 a resubmitted form is recognised and writes once
+req GET "/children/$cid" -b "$tj"
+form_csrf=$(csrf_of_body)
+form_idem=$(sed -n 's/.*name="_idem" value="\([^"]*\)".*/\1/p' "$OUT/body" | head -n1)
+check "forms carry an idempotency token" [ -n "$form_idem" ]
+member3="钱重复$uniq_tag"
+submit() {
+    req POST "/children/$cid/family" -b "$tj" -H "Origin: $BASE" --data-urlencode "_csrf=$form_csrf" \
+        --data-urlencode "_idem=$form_idem" --data-urlencode "relation=叔叔" \
+        --data-urlencode "name=$1" --data "situation=normal" --data "is_guardian=0"
+}
+submit "$member3"
+check "the first submission writes" bash -c "[ $STATUS = 303 ] && [ $(family_count "$member3") = 1 ]"
+first_loc=$(grep -i '^Location:' "$OUT/headers" | tr -d '\r')
+submit "$member3"
+check "the same form sent again is answered with the original redirect" \
+    bash -c "[ $STATUS = 303 ] && [ \"\$(grep -i '^Location:' '$OUT/headers' | tr -d '\r')\" = '$first_loc' ]"
+check "... and writes nothing more" [ "$(family_count "$member3")" = 1 ]
+req GET "/children/$cid" -b "$tj"
+check "... the page says the operation was already done" body_has "此操作已完成"
+check "the key is kept in request_tokens with an expiry" \
+    [ "$(sql "SELECT COUNT(*) FROM request_tokens WHERE expires_at > UTC_TIMESTAMP() AND location LIKE '/children/$cid%'")" -ge 1 ]
+member4="孙另一$uniq_tag"
+submit "$member4"
+check "another form of the same page (other fields) is not taken for a resubmission" \
+    bash -c "[ $STATUS = 303 ] && [ $(family_count "$member4") = 1 ]"
+
+# ---- 6.2 /healthz answers at once whatever the database does
+req GET /healthz
+check "/healthz says ok normally" bash -c "[ $STATUS = 200 ] && grep -q '^ok' '$OUT/body'"
+hold "FLUSH TABLES WITH READ LOCK"
+t=$(curl -s -o "$OUT/hz" -w '%{http_code} %{time_total}' --max-time 10 "$BASE/healthz")
+release_hold
+check "/healthz under FLUSH TABLES WITH READ LOCK answers (200) within 2 s" \
+    awk -v t="$t" 'BEGIN { split(t, a, " "); exit !(a[1] == 200 && a[2] < 2.0) }'
+check "... and reports degraded" grep -q '^degraded' "$OUT/hz"
+hold "$audit_head_lock"
+t=$(curl -s -o "$OUT/hz" -w '%{http_code} %{time_total}' --max-time 10 "$BASE/healthz")
+release_hold
+check "/healthz with the audit chain heads locked answers within 2 s, degraded" \
+    bash -c "awk -v t='$t' 'BEGIN { split(t, a, \" \"); exit !(a[1] == 200 && a[2] < 2.0) }' && grep -q '^degraded' '$OUT/hz'"
+req GET /healthz
+check "/healthz is ok again once the locks are gone" bash -c "[ $STATUS = 200 ] && grep -q '^ok' '$OUT/body'"
