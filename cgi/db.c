@@ -302,8 +302,8 @@ static MYSQL_STMT *run(arena *a, const char *sql, const char *types, va_list ap)
 {
     if (defer && txn_lost) {
         /* the unit of work is gone: nothing more of it may run, least of
-         * all as autocommit statements on a fresh connection */
-        set_err(2013, "the request's transaction was lost earlier");
+         * all as autocommit statements on a fresh connection (the error
+         * of the loss stays in db_errno/db_error) */
         return NULL;
     }
     MYSQL_STMT *st = run_once(a, sql, types, ap);

@@ -232,7 +232,8 @@ struct portal_services {
                         const char *types, ...);            /* rows, or -1 */
     long long (*db_insert_id)(portal_req *r);
     int (*db_begin)(portal_req *r);
-    int (*db_commit)(portal_req *r);
+    int (*db_commit)(portal_req *r);   /* marks the work done: the host commits after the
+                                          handler (-1: a write failed, rolled back) */
     void (*db_rollback)(portal_req *r);
 
     /* audit, logging, memory */

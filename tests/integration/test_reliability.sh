@@ -121,6 +121,59 @@ check "... answers 503, never 303 to the freed id" \
     bash -c "[ \"\$(cat '$OUT/kid.status')\" = 503 ] && ! grep -qi '^Location:' '$OUT/kid.headers'"
 check "... and stores no child" [ "$(sql "SELECT COUNT(*) FROM children WHERE name = '$lost'")" = 0 ]
 
+# ---- the COMMIT itself: held back by a backup lock, then failing or lost
+block_commit="BACKUP STAGE START; BACKUP STAGE FLUSH; BACKUP STAGE BLOCK_DDL; BACKUP STAGE BLOCK_COMMIT"
+committer() {
+    sql "SELECT id FROM information_schema.processlist WHERE user = '$db_user' AND info = 'COMMIT' LIMIT 1"
+}
+kill_committer() {
+    local i w
+    for i in $(seq 1 60); do
+        w=$(committer)
+        if [ -n "$w" ]; then sql "KILL $w"; return 0; fi
+        sleep 0.025
+    done
+    return 1
+}
+# a commit that fails (the backup lock outlasts the lock wait): 503, nothing claimed
+tok=$(csrf "$tj")
+member5="周提交$uniq_tag"
+hold "$block_commit"
+bg_post cf "/children/$cid/family" "$tj" "$tok" --data-urlencode "relation=姑姑" \
+    --data-urlencode "name=$member5" --data "situation=normal" --data "is_guardian=0"
+wait "$BG"
+release_hold
+check "a failed COMMIT answers 503 and claims nothing" \
+    bash -c "[ \"\$(cat '$OUT/cf.status')\" = 503 ] && ! grep -qi '^Location:' '$OUT/cf.headers' && grep -qF '没有保存' '$OUT/cf.body'"
+check "... and nothing was stored" [ "$(family_count "$member5")" = 0 ]
+# the connection lost during COMMIT, no idempotency token: the outcome is unknown and said so
+tok=$(csrf "$tj")
+member6="吴未知$uniq_tag"
+hold "$block_commit"
+bg_post cl "/children/$cid/family" "$tj" "$tok" --data-urlencode "relation=舅舅" \
+    --data-urlencode "name=$member6" --data "situation=normal" --data "is_guardian=0"
+killed=0; kill_committer && killed=1
+wait "$BG"
+release_hold
+check "the portal's connection was killed during COMMIT" [ $killed = 1 ]
+check "... the answer is 503 'may have been saved: check before retrying'" \
+    bash -c "[ \"\$(cat '$OUT/cl.status')\" = 503 ] && ! grep -qi '^Location:' '$OUT/cl.headers' && grep -qF '可能已保存，请先核对再重试' '$OUT/cl.body'"
+# the same with the form's idempotency token: the host looks and knows it was not saved
+req GET "/children/$cid" -b "$tj"
+form_csrf=$(csrf_of_body)
+form_idem=$(sed -n 's/.*name="_idem" value="\([^"]*\)".*/\1/p' "$OUT/body" | head -n1)
+member7="郑核对$uniq_tag"
+hold "$block_commit"
+bg_post ck "/children/$cid/family" "$tj" "$form_csrf" --data-urlencode "_idem=$form_idem" \
+    --data-urlencode "relation=舅舅" --data-urlencode "name=$member7" --data "situation=normal" \
+    --data "is_guardian=0"
+killed=0; kill_committer && killed=1
+wait "$BG"
+release_hold
+check "with an idempotency token the lost COMMIT is checked: not saved, and said so" \
+    bash -c "[ $killed = 1 ] && [ \"\$(cat '$OUT/ck.status')\" = 503 ] && grep -qF '没有保存' '$OUT/ck.body'"
+check "... truthfully" [ "$(family_count "$member7")" = 0 ]
+
 # ---- a stalled statement: the host answers 503 before request_timeout (4 s here)
 log_lines=$(wc -l <"$TEST_DIR/log/portal.log")
 hold "$audit_head_lock"
