@@ -12,6 +12,7 @@ dbsock="$TEST_DIR/run/mysqld.sock"
 db_user=$(sed -n 's/^db_user *= *//p' "$TEST_DIR/portal.conf")
 db_user=${db_user:-portal}
 grant_sql="GRANT SELECT, INSERT ON portal.audit_log TO '$db_user'@'localhost'"
+grant_sessions="GRANT SELECT, INSERT, UPDATE, DELETE ON portal.sessions TO '$db_user'@'localhost'"
 
 # a root client holding a lock in the background until release_hold
 HOLD_MARK="hold_$uniq_tag"
@@ -32,6 +33,7 @@ release_hold() {
 restore() {
     release_hold
     sql "$grant_sql" 2>/dev/null
+    sql "$grant_sessions" 2>/dev/null
 }
 trap restore EXIT
 
@@ -208,6 +210,16 @@ check "... and its read is audited" \
 check "the audit chain is intact after the faults" \
     bash -c "'$ROOT/build/portalctl' --config '$TEST_DIR/portal.conf' audit verify >/dev/null"
 
+# the flash (the next page's message) cannot be written: the change does not happen either
+member8="冯消息$uniq_tag"
+tok=$(csrf "$tj")
+sql "REVOKE UPDATE ON portal.sessions FROM '$db_user'@'localhost'"
+req POST "/children/$cid/family" -b "$tj" -H "Origin: $BASE" --data-urlencode "_csrf=$tok" \
+    --data-urlencode "relation=爷爷" --data-urlencode "name=$member8" --data "situation=normal"
+sql "$grant_sessions"
+check "a change whose flash cannot be written answers 503" status_is 503
+check "... and did not happen" [ "$(family_count "$member8")" = 0 ]
+
 # denials are still recorded when the handler's work is rolled back
 other=$(sql "SELECT id FROM children WHERE village_code NOT LIKE '500242101%' LIMIT 1")
 if [ -n "$other" ]; then
@@ -244,6 +256,21 @@ member4="孙另一$uniq_tag"
 submit "$member4"
 check "another form of the same page (other fields) is not taken for a resubmission" \
     bash -c "[ $STATUS = 303 ] && [ $(family_count "$member4") = 1 ]"
+
+# the same form sent twice at once: both answered with the redirect, one row
+req GET "/children/$cid" -b "$tj"
+form_csrf=$(csrf_of_body)
+form_idem=$(sed -n 's/.*name="_idem" value="\([^"]*\)".*/\1/p' "$OUT/body" | head -n1)
+member9="陈并发$uniq_tag"
+bg_post d1 "/children/$cid/family" "$tj" "$form_csrf" --data-urlencode "_idem=$form_idem" \
+    --data-urlencode "relation=叔叔" --data-urlencode "name=$member9" --data "situation=normal"
+b1=$BG
+bg_post d2 "/children/$cid/family" "$tj" "$form_csrf" --data-urlencode "_idem=$form_idem" \
+    --data-urlencode "relation=叔叔" --data-urlencode "name=$member9" --data "situation=normal"
+wait "$b1" "$BG"
+check "two copies of one submission at once both answer 303" \
+    bash -c "[ \"\$(cat '$OUT/d1.status')\" = 303 ] && [ \"\$(cat '$OUT/d2.status')\" = 303 ]"
+check "... and write once" [ "$(family_count "$member9")" = 1 ]
 
 # ---- 6.2 /healthz answers at once whatever the database does
 req GET /healthz
