@@ -183,6 +183,7 @@ t0=$(date +%s%N)
 req GET "/children/$cid" -b "$tj"
 t1=$(date +%s%N)
 release_hold
+echo "  measured: a read stalled on the audit chain lock answered $STATUS after $(( (t1 - t0) / 1000000 )) ms (request_timeout 4000 ms)"
 check "a read that waits on a held audit lock ends with the host's 503" status_is 503
 check "... before request_timeout (the database timeouts are shorter)" [ $(( (t1 - t0) / 1000000 )) -lt 4000 ]
 check "... the file is not shown" body_lacks "$name"
@@ -278,6 +279,7 @@ check "/healthz says ok normally" bash -c "[ $STATUS = 200 ] && grep -q '^ok' '$
 hold "FLUSH TABLES WITH READ LOCK"
 t=$(curl -s -o "$OUT/hz" -w '%{http_code} %{time_total}' --max-time 10 "$BASE/healthz")
 release_hold
+echo "  measured: /healthz under FLUSH TABLES WITH READ LOCK: status and seconds $t, $(head -c 60 "$OUT/hz")"
 check "/healthz under FLUSH TABLES WITH READ LOCK answers (200) within 2 s" \
     awk -v t="$t" 'BEGIN { split(t, a, " "); exit !(a[1] == 200 && a[2] < 2.0) }'
 check "... and reports degraded" grep -q '^degraded' "$OUT/hz"
