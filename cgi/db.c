@@ -21,6 +21,8 @@ static int deadlock_seen, lost_seen;
 /* the request's transaction (see db.h): commits deferred to the host, and
  * whether the unit of work may still commit */
 static int defer, doomed, txn_lost, loose_writes;
+/* autobegin: a write outside a transaction opens one (auto_txn) */
+static int autobegin, auto_txn;
 
 static void set_err(unsigned no, const char *msg)
 {
@@ -359,6 +361,10 @@ static MYSQL_STMT *run_once(arena *a, const char *sql, const char *types, va_lis
 
 long long db_vexec(arena *a, const char *sql, const char *types, va_list ap)
 {
+    /* a signed-in state change: its writes, made in autocommit by the
+     * handler, join one transaction with their audit row */
+    if (defer && autobegin && !in_txn && !txn_lost && db_begin() == 0)
+        auto_txn = 1;
     MYSQL_STMT *st = run(a, sql, types, ap);
     if (!st) {
         doomed = 1; /* a write failed: the request cannot report success */
@@ -442,8 +448,10 @@ static int simple(const char *q)
 
 int db_begin(void)
 {
-    if (in_txn)
+    if (in_txn) {
+        auto_txn = 0; /* the handler's own transaction from here on */
         return 0;
+    }
     if (defer && txn_lost)
         return -1;
     if (simple("START TRANSACTION") != 0) {
@@ -472,6 +480,7 @@ int db_commit(void)
 
 int db_commit_now(void)
 {
+    auto_txn = 0;
     if (!in_txn)
         return 0;
     in_txn = 0;
@@ -486,6 +495,7 @@ int db_commit_now(void)
 
 void db_rollback(void)
 {
+    auto_txn = 0;
     if (!in_txn)
         return;
     in_txn = 0;
@@ -527,8 +537,13 @@ unsigned db_errno(void) { return last_errno; }
 const char *db_error(void) { return last_error; }
 int db_deadlock(void) { return deadlock_seen; }
 int db_lost(void) { return lost_seen; }
-void db_clear_flags(void) { deadlock_seen = lost_seen = doomed = txn_lost = loose_writes = 0; }
+void db_clear_flags(void)
+{
+    deadlock_seen = lost_seen = doomed = txn_lost = loose_writes = auto_txn = 0;
+}
 void db_defer_commits(int on) { defer = on; }
+void db_auto_begin(int on) { autobegin = on; }
+int db_auto_txn(void) { return auto_txn && in_txn; }
 void db_doom(void) { doomed = 1; }
 int db_doomed(void) { return doomed; }
 void db_set_doomed(int v) { doomed = v; }

@@ -72,7 +72,10 @@ void db_doom(void);
 int db_doomed(void);
 void db_set_doomed(int v);
 int db_txn_lost(void);
-int db_loose_writes(void);  /* writes that succeeded outside a transaction since the flags were cleared */
+int db_loose_writes(void);
+/* with db_defer_commits: the first write outside a transaction opens one */
+void db_auto_begin(int on);
+int db_auto_txn(void);      /* the open transaction was opened that way, not by the handler */  /* writes that succeeded outside a transaction since the flags were cleared */
 /* a quick health probe on a connection of its own (1 s timeouts): 0 ok,
  * 1 degraded (writes would wait: a lock held, FLUSH TABLES WITH READ LOCK),
  * -1 unavailable; `why` says which */

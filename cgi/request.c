@@ -448,6 +448,12 @@ static int settle(portal_req *r, int status)
         return status;
     }
     if (status >= 400) {
+        /* writes the handler made in autocommit before a refusal stay, as
+         * they always did (a refusal's audit row, a counter); a handler's
+         * own transaction, and anything after an error, is rolled back */
+        if (status < 500 && !db_doomed() && db_auto_txn() && db_commit_now() != 0)
+            log_msg("PT0404", "commit of a refusal's writes failed in %s %s (%u %s)",
+                    r->method, r->path, db_errno(), db_error());
         db_rollback();
         return status;
     }
@@ -494,7 +500,12 @@ static int run_handler(portal_req *r)
     for (int attempt = 0; attempt < 3; attempt++) {
         db_clear_flags();
         db_defer_commits(1);
+        /* a signed-in state change is one transaction even when the
+         * handler writes in autocommit: its audit row commits with it */
+        db_auto_begin((r->route->r->flags & PR_STATE_CHANGING) &&
+                      !(r->route->r->flags & PR_PUBLIC) && r->logged_in);
         status = r->route->r->handler(r, &services);
+        db_auto_begin(0);
         db_defer_commits(0);
         status = settle(r, status);
         if (!(status >= 500 && db_deadlock()) || r->streaming)

@@ -194,12 +194,20 @@ check "... and the master did not have to kill a worker" \
 # ---- 2. the audit log refuses the portal's INSERT
 member2="赵审计$uniq_tag"
 reads_before=$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'child.read' AND object_id = '$cid'")
+aj=$(login admin 'Admin#2026portal')
+atok=$(csrf "$aj")
 sql "REVOKE INSERT ON portal.audit_log FROM '$db_user'@'localhost'"
 post "/children/$cid/family" "$tj" --data-urlencode "relation=母亲" --data-urlencode "name=$member2" \
     --data "situation=normal" --data "is_guardian=0"
 check "a change whose audit row cannot be written answers 503" status_is 503
 check "... claims nothing" body_lacks "已添加家庭成员"
 check "... and did not happen" [ "$(family_count "$member2")" = 0 ]
+# a handler that writes in autocommit (the test module's note): the host
+# makes its write and its audit row one transaction
+note="note-$uniq_tag"
+req POST /_test/note -b "$aj" -H "Origin: $BASE" --data-urlencode "_csrf=$atok" --data-urlencode "body=$note"
+check "an autocommit write whose audit row cannot be written answers 503" status_is 503
+check "... and is not kept" [ "$(sql "SELECT COUNT(*) FROM test_notes WHERE body = '$note'")" = 0 ]
 req GET "/children/$cid" -b "$tj"
 check "a child's file whose read cannot be audited is refused (503)" status_is 503
 check "... and not shown" body_lacks "$name"
@@ -208,6 +216,9 @@ req GET "/children/$cid" -b "$tj"
 check "with the grant back the file opens again" status_is 200
 check "... and its read is audited" \
     [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'child.read' AND object_id = '$cid'")" -gt "$reads_before" ]
+req POST /_test/note -b "$aj" -H "Origin: $BASE" --data-urlencode "_csrf=$atok" --data-urlencode "body=$note"
+check "with the grant back the note is kept, with its audit row" \
+    bash -c "[ $STATUS = 303 ] && [ \"\$(mariadb --socket='$dbsock' -uroot -N -B portal -e \"SELECT COUNT(*) FROM test_notes n JOIN audit_log a ON a.action = 'testkit.note' AND a.object_id = n.id WHERE n.body = '$note'\")\" = 1 ]"
 check "the audit chain is intact after the faults" \
     bash -c "'$ROOT/build/portalctl' --config '$TEST_DIR/portal.conf' audit verify >/dev/null"
 
