@@ -255,14 +255,21 @@ int file_strip_metadata(const unsigned char *in, size_t n, unsigned char *out, s
 
 /* ------------------------------------------------------------------ PDF */
 
-/* PDF names that run something, carry a file, or hide names from this check */
+/* PDF names that run something, carry a file, or hide names from this check.
+ * The first two are checked only outside streams' data: two letters turn up
+ * by chance in the bytes of a scanned page (about once in 130 million
+ * positions), and inside a stream an action needs its type name (/S
+ * /JavaScript, /Launch, /Rendition ...) too, which is checked there. */
 static const char *const pdf_bad_names[] = {
-    "JavaScript", "JS", "Launch", "AA", "EmbeddedFile", "EmbeddedFiles", "RichMedia",
-    "XFA", "SubmitForm", "ImportData", "GoToE", "Encrypt", "ASCIIHexDecode", "AHx",
-    "ASCII85Decode", "A85", "LZWDecode", "LZW", "Crypt", NULL};
+    "JS", "AA",
+    "JavaScript", "Launch", "Rendition", "EmbeddedFile", "EmbeddedFiles", "RichMedia",
+    "RichMediaExecute", "XFA", "SubmitForm", "ImportData", "GoToE", "Encrypt",
+    "ASCIIHexDecode", "AHx", "ASCII85Decode", "A85", "LZWDecode", "LZW", "Crypt", NULL};
+#define PDF_SHORT_NAMES 2
 
 /* a name lexer that can be fed in pieces (a stream inflates in chunks) */
 struct pdf_names {
+    int in_stream;                  /* in a stream's data: the short names pass */
     int in_name, hex, overflow;
     unsigned hexv;
     size_t len;
@@ -296,7 +303,7 @@ static int name_end(struct pdf_names *s)
     int bad = 0;
     if (s->in_name && !s->overflow) {
         s->name[s->len] = 0;
-        for (int k = 0; pdf_bad_names[k] && !bad; k++)
+        for (int k = s->in_stream ? PDF_SHORT_NAMES : 0; pdf_bad_names[k] && !bad; k++)
             bad = strcmp(s->name, pdf_bad_names[k]) == 0;
     }
     s->in_name = s->hex = s->overflow = 0;
@@ -356,6 +363,7 @@ static int pdf_stream(const unsigned char *p, size_t n, size_t *budget)
     unsigned char buf[16384];
     struct pdf_names names;
     memset(&names, 0, sizeof names);
+    names.in_stream = 1;
     int rc = 0, zr = Z_OK, first = 1;
     z.next_in = (unsigned char *)p;
     z.avail_in = n > 0x7FFFFFFFu ? 0x7FFFFFFFu : (uInt)n;
@@ -395,24 +403,40 @@ int pdf_check(const unsigned char *p, size_t n)
 {
     struct pdf_names names;
     memset(&names, 0, sizeof names);
-    if (names_feed(&names, p, n) || name_end(&names))
-        return PDF_E_ACTIVE;
-    /* every "stream" keyword followed by an end of line starts a stream's data */
-    size_t budget = PDF_MAX_INFLATE;
-    for (size_t i = 0; i + 6 < n; i++) {
-        if (p[i] != 's' || memcmp(p + i, "stream", 6) != 0)
-            continue;
-        size_t d = i + 6;
-        if (d < n && p[d] == '\r')
-            d++;
-        if (d < n && p[d] == '\n')
-            d++;
-        if (d == i + 6)
-            continue;                           /* "streams", "endstream\x20"... */
+    size_t budget = PDF_MAX_INFLATE, i = 0;
+    while (i < n) {
+        /* outside streams: up to the next "stream" keyword and its end of line */
+        size_t d = n, kw = n;
+        for (size_t k = i; k + 6 <= n; k++) {
+            if (p[k] != 's' || memcmp(p + k, "stream", 6) != 0)
+                continue;
+            size_t e = k + 6;
+            if (e < n && p[e] == '\r')
+                e++;
+            if (e < n && p[e] == '\n')
+                e++;
+            if (e > k + 6) {
+                kw = k;
+                d = e;
+                break;
+            }
+        }
+        names.in_stream = 0;
+        if (names_feed(&names, p + i, kw - i) || name_end(&names))
+            return PDF_E_ACTIVE;
+        if (d >= n)
+            break;
+        /* a stream's data, to the first "endstream" (never past its real end):
+         * its names as they are, and what it inflates to if it is Flate */
+        const unsigned char *end = memmem(p + d, n - d, "endstream", 9);
+        size_t dn = end ? (size_t)(end - (p + d)) : n - d;
+        names.in_stream = 1;
+        if (names_feed(&names, p + d, dn) || name_end(&names))
+            return PDF_E_ACTIVE;
         int rc = pdf_stream(p + d, n - d, &budget);
         if (rc)
             return rc;
-        i = d - 1;
+        i = end ? d + dn + 9 : n;               /* after "endstream" */
     }
     return PDF_OK;
 }

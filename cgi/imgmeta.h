@@ -63,14 +63,17 @@ int file_strip_metadata(const unsigned char *in, size_t n, unsigned char *out, s
  * escapes decoded, so /J#61vaScript is /JavaScript) in the file and in every
  * FlateDecode stream it holds (object streams, where a PDF 1.5 file keeps
  * its dictionaries) is compared with the names of active content:
- * JavaScript, JS, Launch, AA (additional actions), EmbeddedFile(s),
- * RichMedia, XFA, SubmitForm, ImportData, GoToE, Encrypt (object streams
- * the check cannot read) and the filters that could hide names from it
- * (ASCIIHexDecode, ASCII85Decode, LZWDecode, Crypt, or a stream compressed
- * twice).  OpenAction itself passes (it often only sets the first view):
- * a script it would run needs /JS or /JavaScript.  Returns PDF_OK,
- * PDF_E_ACTIVE or PDF_E_COMPLEX; reads only the n bytes (zlib allocates
- * its own state).
+ * JavaScript, JS, Launch, Rendition, AA (additional actions),
+ * EmbeddedFile(s), RichMedia(Execute), XFA, SubmitForm, ImportData, GoToE,
+ * Encrypt (object streams the check cannot read) and the filters that could
+ * hide names from it (ASCIIHexDecode, ASCII85Decode, LZWDecode, Crypt, or a
+ * stream compressed twice).  OpenAction itself passes (it often only sets
+ * the first view): a script it would run needs /JS or /JavaScript.  Inside
+ * a stream's data (between "stream" and the first "endstream") and in what
+ * a stream inflates to, the two-letter JS and AA are not checked: they turn
+ * up by chance in a scanned page's bytes, and an action there needs its
+ * type name anyway.  Returns PDF_OK, PDF_E_ACTIVE or PDF_E_COMPLEX; reads
+ * only the n bytes (zlib allocates its own state).
  */
 int pdf_check(const unsigned char *p, size_t n);
 

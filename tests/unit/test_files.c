@@ -548,6 +548,23 @@ static void test_pdf_active_content_refused(void **state)
             fail_msg("not refused: %s", active[i]);
     }
 
+    /* in a stream's data (a scanned page's bytes) two letters happen by
+     * chance: /JS and /AA pass there, the names of actions do not */
+    static const char img[] = "%PDF-1.4\n6 0 obj<</Subtype/Image/Filter/DCTDecode/Length 20>>"
+                              "stream\n\xff\xd8/JS \x01/AA\n\x7f\xff\xd9\nendstream\nendobj\n"
+                              "7 0 obj<</Type/Page>>endobj\n%%EOF\n";
+    assert_int_equal(pdf_check((const unsigned char *)img, sizeof img - 1), PDF_OK);
+    static const char raw_objstm[] = "%PDF-1.5\n4 0 obj<</Type/ObjStm/N 1/First 4>>stream\r\n"
+                                     "5 0 <</S/Launch/F(x.exe)>>\nendstream\nendobj\n";
+    assert_int_equal(pdf_check((const unsigned char *)raw_objstm, sizeof raw_objstm - 1),
+                     PDF_E_ACTIVE);
+    /* after a stream's end, /JS is outside again */
+    static const char after[] = "%PDF-1.4\n6 0 obj<</Length 3>>stream\nabc\nendstream\n"
+                                "endobj\n7 0 obj<</S/X/JS(1)>>endobj\n";
+    assert_int_equal(pdf_check((const unsigned char *)after, sizeof after - 1), PDF_E_ACTIVE);
+    static const char unended[] = "%PDF-1.4\n6 0 obj<</Length 3>>stream\n/JS (x)";
+    assert_int_equal(pdf_check((const unsigned char *)unended, sizeof unended - 1), PDF_OK);
+
     /* inside a compressed object stream (PDF 1.5), escaped or not */
     unsigned char pdf[8192];
     static const char inner_ok[] = "5 0 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
