@@ -18,8 +18,27 @@
 #include <string.h>
 #include <time.h>
 
-#define MAX_FAILURES 5
-#define LOCK_MINUTES 15
+/* Login throttling (no hard lock a stranger could hold): failures are
+ * counted per source address (login_throttle) and per account (users);
+ * past a threshold each further failure blocks that address or account for
+ * 2, 4, 8 ... seconds, at most THROTTLE_MAX_DELAY.  An address reaches its
+ * threshold first, so one stranger guessing at a name is held back long
+ * before the account is; only many addresses together slow an account.
+ * Counts decay: an address's after 15 minutes without a failure, an
+ * account's after an hour.  While blocked nothing is verified or counted. */
+#define THROTTLE_ADDR_FREE 5
+#define THROTTLE_ACCOUNT_FREE 10
+#define THROTTLE_MAX_DELAY 900
+#define THROTTLE_ADDR_WINDOW 900
+#define THROTTLE_ACCOUNT_WINDOW 3600
+
+/* unknown, wrong, disabled and throttled all read the same */
+#define LOGIN_REFUSED "用户名或密码错误，或尝试过于频繁，请稍后再试。"
+
+/* a hash nobody's password matches: unknown and throttled logins spend the
+ * same scrypt time as a real check, so timing reveals neither */
+#define DUMMY_HASH "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$" \
+                   "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
 
 static const char *safe_next(const char *next)
 {
@@ -52,21 +71,37 @@ static int login_get(portal_req *r, const struct portal_services *s)
     return login_form(r, NULL);
 }
 
-/* count a failed attempt (password or code) toward the lockout */
+/* count a failed attempt (password or code) against the account */
 static void count_failure(portal_req *r, long long uid)
 {
     db_exec(r->a,
-            "UPDATE users SET locked_until = IF(failed_count + 1 >= ?, "
-            " UTC_TIMESTAMP() + INTERVAL ? MINUTE, locked_until), "
-            " failed_count = IF(failed_count + 1 >= ?, 0, failed_count + 1) WHERE id = ?",
-            "iiii", (long long)MAX_FAILURES, (long long)LOCK_MINUTES,
-            (long long)MAX_FAILURES, uid);
+            "UPDATE users SET failed_count = IF(last_failed_at IS NULL OR "
+            "   last_failed_at < UTC_TIMESTAMP() - INTERVAL ? SECOND, 1, failed_count + 1), "
+            " locked_until = IF(failed_count >= ?, UTC_TIMESTAMP() + INTERVAL "
+            "   LEAST(POW(2, LEAST(failed_count - ? + 1, 10)), ?) SECOND, locked_until), "
+            " last_failed_at = UTC_TIMESTAMP() WHERE id = ?",
+            "iiiii", (long long)THROTTLE_ACCOUNT_WINDOW, (long long)THROTTLE_ACCOUNT_FREE,
+            (long long)THROTTLE_ACCOUNT_FREE, (long long)THROTTLE_MAX_DELAY, uid);
 }
 
-static const char *locked_msg(portal_req *r, const char *minutes)
+static const char *client_addr(portal_req *r)
 {
-    return arena_sprintf(r->a, "登录失败次数过多，账户已被锁定，请 %s 分钟后再试。",
-                         minutes ? minutes : "15");
+    return r->remote_addr && *r->remote_addr ? r->remote_addr : "-";
+}
+
+/* count a failed password from the request's address */
+static void count_addr_failure(portal_req *r)
+{
+    db_exec(r->a,
+            "INSERT INTO login_throttle (addr, failures, last_failed_at) "
+            "VALUES (?, 1, UTC_TIMESTAMP()) ON DUPLICATE KEY UPDATE "
+            " failures = IF(last_failed_at < UTC_TIMESTAMP() - INTERVAL ? SECOND, 1, failures + 1), "
+            " blocked_until = IF(failures >= ?, UTC_TIMESTAMP() + INTERVAL "
+            "   LEAST(POW(2, LEAST(failures - ? + 1, 10)), ?) SECOND, NULL), "
+            " last_failed_at = UTC_TIMESTAMP()",
+            "siiii", client_addr(r), (long long)THROTTLE_ADDR_WINDOW,
+            (long long)THROTTLE_ADDR_FREE, (long long)THROTTLE_ADDR_FREE,
+            (long long)THROTTLE_MAX_DELAY);
 }
 
 static int login_post(portal_req *r, const struct portal_services *s)
@@ -75,38 +110,48 @@ static int login_post(portal_req *r, const struct portal_services *s)
     const char *user = req_param(r, "username"), *pw = req_param(r, "password");
     if (!user || !*user || !pw || !*pw)
         return login_form(r, "请输入用户名和密码。");
+    db_rows *blk = db_query(r->a, "SELECT 1 FROM login_throttle WHERE addr = ? "
+                            "AND blocked_until > UTC_TIMESTAMP()", "s", client_addr(r));
     db_rows *rows = db_query(r->a,
                              "SELECT id, password_hash, active, locked_until > UTC_TIMESTAMP(), "
-                             " CEIL(TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), locked_until) / 60), "
                              " totp_secret IS NOT NULL "
                              "FROM users WHERE username = ?", "s", user);
-    if (!rows)
+    if (!blk || !rows)
         return 500;
-    if (!db_next(rows)) {
-        /* spend the same time as a real check, so timing does not reveal names */
-        password_verify(pw, "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$"
-                            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
-        audit(r, "login.fail", "user", user, "unknown user");
-        return login_form(r, "用户名或密码错误。");
+    int addr_blocked = db_next(blk), known = db_next(rows);
+    const char *uids = known ? db_col(rows, 0) : NULL;
+    long long uid = known ? atoll(uids) : 0;
+    if (addr_blocked || (known && db_col(rows, 3) && atoi(db_col(rows, 3)))) {
+        /* throttled: nothing is verified or counted, the answer is the same */
+        password_verify(pw, DUMMY_HASH);
+        audit(r, "login.throttled", "user", known ? uids : user,
+              arena_sprintf(r->a, "%s%s", addr_blocked ? "address " : "account",
+                            addr_blocked ? client_addr(r) : ""));
+        return login_form(r, LOGIN_REFUSED);
     }
-    long long uid = atoll(db_col(rows, 0));
-    const char *uids = db_col(rows, 0);
-    if (db_col(rows, 3) && atoi(db_col(rows, 3))) {
-        audit(r, "login.locked", "user", uids, user);
-        return login_form(r, locked_msg(r, db_col(rows, 4)));
+    if (!known) {
+        password_verify(pw, DUMMY_HASH);
+        count_addr_failure(r);
+        audit(r, "login.fail", "user", user, "unknown user");
+        return login_form(r, LOGIN_REFUSED);
     }
     if (!atoi(db_col(rows, 2))) {
         password_verify(pw, db_col(rows, 1));
+        count_addr_failure(r);
         audit(r, "login.fail", "user", uids, "disabled account");
-        return login_form(r, "用户名或密码错误。");
+        return login_form(r, LOGIN_REFUSED);
     }
     if (!password_verify(pw, db_col(rows, 1))) {
         count_failure(r, uid);
+        count_addr_failure(r);
         audit(r, "login.fail", "user", uids, "wrong password");
-        return login_form(r, "用户名或密码错误。");
+        return login_form(r, LOGIN_REFUSED);
     }
     const char *next = safe_next(req_param(r, "next"));
-    if (atoi(db_col(rows, 5))) {
+    /* addresses nobody failed from for a day are forgotten */
+    db_exec(r->a, "DELETE FROM login_throttle WHERE last_failed_at < UTC_TIMESTAMP() - "
+            "INTERVAL 1 DAY", "");
+    if (atoi(db_col(rows, 4))) {
         /* enrolled in TOTP: a half session that only /login/totp accepts; the
          * failure count stays until the code is right, so re-entering the
          * password does not buy more guesses at the code */
@@ -161,8 +206,7 @@ static int login_totp_post(portal_req *r, const struct portal_services *s)
     const char *uids = arena_sprintf(r->a, "%lld", uid);
     db_rows *rows = db_query(r->a,
                              "SELECT username, totp_secret, totp_last_step, "
-                             " locked_until > UTC_TIMESTAMP(), "
-                             " CEIL(TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), locked_until) / 60) "
+                             " locked_until > UTC_TIMESTAMP() "
                              "FROM users WHERE id = ? AND active = 1", "i", uid);
     if (!rows)
         return 500;
@@ -172,8 +216,8 @@ static int login_totp_post(portal_req *r, const struct portal_services *s)
     }
     if (db_col(rows, 3) && atoi(db_col(rows, 3))) {
         session_destroy(r);
-        audit(r, "login.locked", "user", uids, db_col(rows, 0));
-        return login_form(r, locked_msg(r, db_col(rows, 4)));
+        audit(r, "login.throttled", "user", uids, "account");
+        return login_form(r, LOGIN_REFUSED);
     }
     size_t klen = 0;
     char *key = crypto_decrypt(r->a, (const unsigned char *)db_col(rows, 1),
@@ -198,7 +242,7 @@ static int login_totp_post(portal_req *r, const struct portal_services *s)
                               "WHERE id = ?", "i", uid);
         if (l && db_next(l) && db_col(l, 0) && atoi(db_col(l, 0))) {
             session_destroy(r);
-            return login_form(r, locked_msg(r, "15"));
+            return login_form(r, LOGIN_REFUSED);
         }
         return totp_form(r, rc < 0 ? "该验证码已经使用过，请等待验证器显示下一个验证码。"
                                    : "验证码不正确。");
@@ -472,6 +516,7 @@ static const struct portal_migration core_migrations[] = {
     {8, "008_partner_admin.sql"},
     {9, "009_wf_total_due.sql"},
     {10, "010_request_tokens.sql"},
+    {11, "011_login_throttle.sql"},
     {0, NULL}};
 
 const struct portal_module core_module = {

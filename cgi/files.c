@@ -4,7 +4,8 @@
  * Every module's uploads go through here, so there is one answer to each
  * question: what type a file is (its first bytes, never the browser's word or
  * the extension), what it may carry (no EXIF / XMP / IPTC / text chunks: a
- * phone photo's EXIF holds the GPS position of the child's home), where it
+ * phone photo's EXIF holds the GPS position of the child's home; no image of
+ * absurd dimensions; no PDF with scripts, actions or embedded files), where it
  * lives (config attachments_dir, outside the web root, under a random name of
  * 64 hex digits, mode 0600), how it is written (temporary name, fsync,
  * rename, fsync of the folder: whole or not at all) and how it is served
@@ -154,10 +155,24 @@ int file_svc_store(portal_req *r, const void *data, size_t len, int images_only,
     size_t n = len;
     if (t != T_PDF) {
         unsigned char *clean = arena_alloc(r->a, len);
-        if (file_strip_metadata(p, len, clean, &n) != IMGMETA_OK)
+        int rc = file_strip_metadata(p, len, clean, &n);
+        if (rc == IMGMETA_E_DIMENSIONS)
+            return services.fail(r, 400, "图片尺寸过大（每边最多 12000 像素，总计最多 4000 万像素），"
+                                         "请缩小后再上传。");
+        if (rc != IMGMETA_OK)
             return services.fail(r, 400, "图片文件不完整或已损坏，无法识别。"
                                          "请重新拍摄或导出后再上传。");
         bytes = clean;
+    } else {
+        /* a PDF is stored as it came, so it must not carry anything that runs */
+        int rc = pdf_check(p, len);
+        if (rc == PDF_E_COMPLEX)
+            return services.fail(r, 400, "PDF 文件的压缩内容过大，无法进行安全检查。"
+                                         "请用“打印为 PDF”重新生成，或扫描为图片后再上传。");
+        if (rc != PDF_OK)
+            return services.fail(r, 400, "PDF 文件含有脚本、自动操作、嵌入文件、加密或特殊编码，"
+                                         "出于安全考虑不能上传。请用“打印为 PDF”重新生成，"
+                                         "或扫描为图片后再上传。");
     }
     const char *dir = files_dir();
     if (!dir)

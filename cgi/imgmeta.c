@@ -1,7 +1,8 @@
-/* imgmeta.c - image type and metadata removal (see imgmeta.h). */
+/* imgmeta.c - image type and metadata removal, PDF active content (see imgmeta.h). */
 #include "imgmeta.h"
 
 #include <string.h>
+#include <zlib.h>
 
 static const unsigned char png_sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
@@ -104,19 +105,49 @@ static int strip_jpeg(const unsigned char *in, size_t n, unsigned char *out, siz
         if (len < 2 || len > n - i)
             return IMGMETA_E_MALFORMED;
         size_t end = i + len;
-        int drop = m == 0xE1 /* APP1: EXIF, XMP */ || m == 0xED /* APP13: IPTC */ ||
-                   m == 0xFE /* COM */;
-        if (!drop) {
+        const unsigned char *pl = in + i + 2;   /* the payload */
+        size_t plen = len - 2;
+        if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {
+            /* SOFn: P, Y (lines), X (samples per line), ... */
+            if (plen < 6)
+                return IMGMETA_E_MALFORMED;
+            unsigned long long y = (unsigned)pl[1] << 8 | pl[2], x = (unsigned)pl[3] << 8 | pl[4];
+            if (x == 0 || y == 0)
+                return IMGMETA_E_MALFORMED;
+            if (x > IMG_MAX_SIDE || y > IMG_MAX_SIDE || x * y > IMG_MAX_PIXELS)
+                return IMGMETA_E_DIMENSIONS;
+        }
+        if ((m >= 0xC0 && m <= 0xCF) || (m >= 0xDA && m <= 0xDF)) {
+            /* frames, tables, scans, DRI, DNL, DHP, EXP: the image itself */
             memcpy(out + o, in + start, end - start);
             o += end - start;
+        } else if (m == 0xE0 && plen >= 14 && memcmp(pl, "JFIF\0", 5) == 0 &&
+                   plen == 14 + 3u * pl[12] * pl[13]) {
+            /* a genuine JFIF header, without its thumbnail */
+            static const unsigned char h[4] = {0xFF, 0xE0, 0, 16};
+            memcpy(out + o, h, 4);
+            memcpy(out + o + 4, pl, 12);
+            out[o + 16] = out[o + 17] = 0;
+            o += 18;
+        } else if (m == 0xE2 && plen >= 14 && memcmp(pl, "ICC_PROFILE\0", 12) == 0) {
+            memcpy(out + o, in + start, end - start);   /* the colour profile */
+            o += end - start;
+        } else if (m == 0xEE && plen >= 12 && memcmp(pl, "Adobe", 5) == 0) {
+            /* Adobe: version, flags, colour transform - 12 bytes, no more */
+            static const unsigned char h[4] = {0xFF, 0xEE, 0, 14};
+            memcpy(out + o, h, 4);
+            memcpy(out + o + 4, pl, 12);
+            o += 16;
         } else if (m == 0xE1 && !oriented && end - start >= 36) {
             /* the EXIF goes, its orientation stays (never longer than it was) */
-            unsigned v = exif_orientation(in + i + 2, len - 2);
+            unsigned v = exif_orientation(pl, plen);
             if (v) {
                 o += put_orientation(out + o, v);
                 oriented = 1;
             }
         }
+        /* anything else - other APPn (EXIF, XMP, IPTC, ...), COM, reserved
+         * markers - is dropped */
         i = end;
         if (m != 0xDA)
             continue;
@@ -189,6 +220,17 @@ static int strip_png(const unsigned char *in, size_t n, unsigned char *out, size
         if ((first && (!is_chunk(type, "IHDR") || len != 13)) ||
             (is_chunk(type, "IEND") && len != 0))
             return IMGMETA_E_MALFORMED;
+        if (first) {
+            const unsigned char *d = in + i + 8;
+            unsigned long long w = (unsigned long long)d[0] << 24 | (unsigned long)d[1] << 16 |
+                                   (unsigned long)d[2] << 8 | d[3],
+                               h = (unsigned long long)d[4] << 24 | (unsigned long)d[5] << 16 |
+                                   (unsigned long)d[6] << 8 | d[7];
+            if (w == 0 || h == 0 || w > 0x7FFFFFFFull || h > 0x7FFFFFFFull)
+                return IMGMETA_E_MALFORMED;
+            if (w > IMG_MAX_SIDE || h > IMG_MAX_SIDE || w * h > IMG_MAX_PIXELS)
+                return IMGMETA_E_DIMENSIONS;
+        }
         size_t total = 12 + (size_t)len;
         if (png_keep(type)) {
             memcpy(out + o, in + i, total);
@@ -209,4 +251,192 @@ int file_strip_metadata(const unsigned char *in, size_t n, unsigned char *out, s
     case IMG_PNG: return strip_png(in, n, out, outlen);
     default: return IMGMETA_E_TYPE;
     }
+}
+
+/* ------------------------------------------------------------------ PDF */
+
+/* PDF names that run something, carry a file, or hide names from this check.
+ * The first two are checked only outside streams' data: two letters turn up
+ * by chance in the bytes of a scanned page (about once in 130 million
+ * positions), and inside a stream an action needs its type name (/S
+ * /JavaScript, /Launch, /Rendition ...) too, which is checked there. */
+static const char *const pdf_bad_names[] = {
+    "JS", "AA",
+    "JavaScript", "Launch", "Rendition", "EmbeddedFile", "EmbeddedFiles", "RichMedia",
+    "RichMediaExecute", "XFA", "SubmitForm", "ImportData", "GoToE", "Encrypt",
+    "ASCIIHexDecode", "AHx", "ASCII85Decode", "A85", "LZWDecode", "LZW", "Crypt", NULL};
+#define PDF_SHORT_NAMES 2
+
+/* a name lexer that can be fed in pieces (a stream inflates in chunks) */
+struct pdf_names {
+    int in_stream;                  /* in a stream's data: the short names pass */
+    int in_name, hex, overflow;
+    unsigned hexv;
+    size_t len;
+    char name[32];
+};
+
+static int pdf_regular(unsigned char c)
+{
+    return !(c == 0 || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' ' ||
+             c == '(' || c == ')' || c == '<' || c == '>' || c == '[' || c == ']' ||
+             c == '{' || c == '}' || c == '/' || c == '%');
+}
+
+static int hexval(unsigned char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+         : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+static void name_add(struct pdf_names *s, unsigned char c)
+{
+    if (s->len < sizeof s->name - 1)
+        s->name[s->len++] = (char)c;
+    else
+        s->overflow = 1;
+}
+
+/* the name ends: 1 when it is one of the refused */
+static int name_end(struct pdf_names *s)
+{
+    int bad = 0;
+    if (s->in_name && !s->overflow) {
+        s->name[s->len] = 0;
+        for (int k = s->in_stream ? PDF_SHORT_NAMES : 0; pdf_bad_names[k] && !bad; k++)
+            bad = strcmp(s->name, pdf_bad_names[k]) == 0;
+    }
+    s->in_name = s->hex = s->overflow = 0;
+    s->len = 0;
+    return bad;
+}
+
+static int names_feed(struct pdf_names *s, const unsigned char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = p[i];
+        if (s->in_name) {
+            if (s->hex) {                       /* #xx: two hex digits */
+                int v = hexval(c);
+                if (v >= 0) {
+                    s->hexv = s->hexv << 4 | (unsigned)v;
+                    if (++s->hex == 3) {
+                        name_add(s, (unsigned char)s->hexv);
+                        s->hex = 0;
+                    }
+                    continue;
+                }
+                name_add(s, '#');               /* not an escape: the '#' stays */
+                s->hex = 0;
+            }
+            if (c == '#') {
+                s->hex = 1;
+                s->hexv = 0;
+                continue;
+            }
+            if (pdf_regular(c)) {
+                name_add(s, c);
+                continue;
+            }
+            if (name_end(s))
+                return 1;
+        }
+        if (c == '/') {
+            s->in_name = 1;
+            s->len = 0;
+        }
+    }
+    return 0;
+}
+
+/* inflate a FlateDecode stream starting at p (at most n bytes) and scan its
+ * names; *budget is what may still be inflated.  0 clean (or not zlib data),
+ * PDF_E_ACTIVE, PDF_E_COMPLEX. */
+static int pdf_stream(const unsigned char *p, size_t n, size_t *budget)
+{
+    if (n < 2 || (p[0] & 0x0F) != 8 || ((unsigned)p[0] << 8 | p[1]) % 31 != 0)
+        return 0;                               /* no zlib header: not Flate */
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    if (inflateInit(&z) != Z_OK)
+        return PDF_E_COMPLEX;
+    unsigned char buf[16384];
+    struct pdf_names names;
+    memset(&names, 0, sizeof names);
+    names.in_stream = 1;
+    int rc = 0, zr = Z_OK, first = 1;
+    z.next_in = (unsigned char *)p;
+    z.avail_in = n > 0x7FFFFFFFu ? 0x7FFFFFFFu : (uInt)n;
+    while (zr == Z_OK) {
+        z.next_out = buf;
+        z.avail_out = sizeof buf;
+        zr = inflate(&z, Z_NO_FLUSH);
+        if (zr != Z_OK && zr != Z_STREAM_END)
+            break;                              /* corrupt or cut: what came out is scanned */
+        size_t got = sizeof buf - z.avail_out;
+        if (got > *budget) {
+            rc = PDF_E_COMPLEX;
+            break;
+        }
+        *budget -= got;
+        /* compressed twice: the inner layer would hide its names */
+        if (first && got >= 2 && (buf[0] & 0x0F) == 8 && ((unsigned)buf[0] << 8 | buf[1]) % 31 == 0) {
+            rc = PDF_E_ACTIVE;
+            break;
+        }
+        if (got)
+            first = 0;
+        if (names_feed(&names, buf, got)) {
+            rc = PDF_E_ACTIVE;
+            break;
+        }
+        if (got == 0 && zr == Z_OK)
+            break;                              /* no progress: input ran out */
+    }
+    if (!rc && name_end(&names))
+        rc = PDF_E_ACTIVE;
+    inflateEnd(&z);
+    return rc;
+}
+
+int pdf_check(const unsigned char *p, size_t n)
+{
+    struct pdf_names names;
+    memset(&names, 0, sizeof names);
+    size_t budget = PDF_MAX_INFLATE, i = 0;
+    while (i < n) {
+        /* outside streams: up to the next "stream" keyword and its end of line */
+        size_t d = n, kw = n;
+        for (size_t k = i; k + 6 <= n; k++) {
+            if (p[k] != 's' || memcmp(p + k, "stream", 6) != 0)
+                continue;
+            size_t e = k + 6;
+            if (e < n && p[e] == '\r')
+                e++;
+            if (e < n && p[e] == '\n')
+                e++;
+            if (e > k + 6) {
+                kw = k;
+                d = e;
+                break;
+            }
+        }
+        names.in_stream = 0;
+        if (names_feed(&names, p + i, kw - i) || name_end(&names))
+            return PDF_E_ACTIVE;
+        if (d >= n)
+            break;
+        /* a stream's data, to the first "endstream" (never past its real end):
+         * its names as they are, and what it inflates to if it is Flate */
+        const unsigned char *end = memmem(p + d, n - d, "endstream", 9);
+        size_t dn = end ? (size_t)(end - (p + d)) : n - d;
+        names.in_stream = 1;
+        if (names_feed(&names, p + d, dn) || name_end(&names))
+            return PDF_E_ACTIVE;
+        int rc = pdf_stream(p + d, n - d, &budget);
+        if (rc)
+            return rc;
+        i = end ? d + dn + 9 : n;               /* after "endstream" */
+    }
+    return PDF_OK;
 }

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 static const char *reason(int status)
@@ -67,7 +68,7 @@ static void send_headers(portal_req *r, long long content_length)
                  "Content-Security-Policy: default-src 'self'; img-src 'self' data:; "
                  "style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; "
                  "form-action 'self'; frame-ancestors 'none'\r\n");
-    if (config_int("secure_cookies", 0))
+    if (config_int("secure_cookies", 0) || (r->https && strcasecmp(r->https, "on") == 0))
         buf_adds(&h, "Strict-Transport-Security: max-age=31536000\r\n");
     if (content_length >= 0)
         buf_printf(&h, "Content-Length: %lld\r\n", content_length);

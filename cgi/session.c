@@ -15,6 +15,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <ctype.h>
 
 #define SCRYPT_N 16384
 #define SCRYPT_R 8
@@ -106,6 +108,13 @@ int password_policy(const char *pw, const char **why)
 static void sha256(const char *s, unsigned char out[32])
 {
     SHA256((const unsigned char *)s, strlen(s), out);
+}
+
+/* "; Secure" on cookies under HTTPS (as Apache says), or always with secure_cookies = 1 */
+static const char *secure_attr(portal_req *r)
+{
+    int tls = r->https && strcasecmp(r->https, "on") == 0;
+    return tls || config_int("secure_cookies", 0) ? "; Secure" : "";
 }
 
 static const char *cookie(portal_req *r, const char *name)
@@ -207,7 +216,7 @@ anonymous:
         r->csrf = t;
         resp_header(r, "Set-Cookie",
                     arena_sprintf(r->a, "pcsrf=%s; Path=/; HttpOnly; SameSite=Strict%s", t,
-                                  config_int("secure_cookies", 0) ? "; Secure" : ""));
+                                  secure_attr(r)));
     }
     return 0;
 }
@@ -235,7 +244,7 @@ int session_create_mfa(portal_req *r, long long user_id, int mfa_pending)
     r->has_sid = 1;
     resp_header(r, "Set-Cookie",
                 arena_sprintf(r->a, "psid=%s; Path=/; HttpOnly; SameSite=Strict%s", tok,
-                              config_int("secure_cookies", 0) ? "; Secure" : ""));
+                              secure_attr(r)));
     r->csrf = arena_strdup(r->a, csrf);
     return 0;
 }
@@ -283,21 +292,73 @@ int csrf_check(portal_req *r)
     return f->len == a && CRYPTO_memcmp(f->value, r->csrf, a) == 0;
 }
 
-/* The Origin (or, failing that, the Referer) must name this host. */
+/* scheme://host[:port] at the start of s: the scheme and host lower-cased,
+ * the port explicit (the scheme's default when absent); 0 when s does not
+ * start with an http(s) origin.  *rest points after the authority. */
+static int origin_parse(const char *s, char *out, size_t outlen, const char **rest)
+{
+    const char *scheme, *p;
+    int tls;
+    if (strncasecmp(s, "https://", 8) == 0)
+        tls = 1, scheme = "https", p = s + 8;
+    else if (strncasecmp(s, "http://", 7) == 0)
+        tls = 0, scheme = "http", p = s + 7;
+    else
+        return 0;
+    size_t hl = strcspn(p, ":/?#");
+    if (hl == 0 || hl > 255 || memchr(p, '@', hl))
+        return 0;
+    const char *q = p + hl;
+    long port = tls ? 443 : 80;
+    if (*q == ':') {
+        char *end;
+        if (q[1] < '0' || q[1] > '9')
+            return 0;
+        port = strtol(q + 1, &end, 10);
+        if (port < 1 || port > 65535 || end - q > 6)
+            return 0;
+        q = end;
+    }
+    if (*q && *q != '/' && *q != '?' && *q != '#')
+        return 0;
+    int n = snprintf(out, outlen, "%s://%.*s:%ld", scheme, (int)hl, p, port);
+    if (n < 0 || (size_t)n >= outlen)
+        return 0;
+    for (char *c = out; *c; c++)
+        *c = (char)tolower((unsigned char)*c);
+    *rest = q;
+    return 1;
+}
+
+/* A state change must come from a page of this site: the Origin (or, when
+ * the browser sent none, the Referer) names the same scheme, host and port
+ * as the request itself (HTTPS from the server, Host from the client).  A
+ * request with neither header is refused: every browser sends Origin on a
+ * form POST, so only scripts omit both (see README, Security). */
 int origin_check(portal_req *r)
 {
-    const char *o = r->origin;
+    const char *o = r->origin, *rest = NULL;
+    int from_referer = 0;
     if (!o || !*o || strcmp(o, "null") == 0) {
         if (!r->referer || !*r->referer)
-            return o == NULL; /* no Origin nor Referer: old clients, CSRF token decides */
+            return 0;
         o = r->referer;
+        from_referer = 1;
     }
-    const char *p = strstr(o, "://");
-    if (!p || !r->host)
+    if (!r->host || !*r->host)
         return 0;
-    p += 3;
-    size_t hl = strlen(r->host);
-    return strncmp(p, r->host, hl) == 0 && (p[hl] == 0 || p[hl] == '/');
+    int tls = r->https && strcasecmp(r->https, "on") == 0;
+    char self[300], theirs[300];
+    const char *srest = NULL;
+    if (!origin_parse(arena_sprintf(r->a, "%s://%s", tls ? "https" : "http", r->host), self,
+                      sizeof self, &srest) || *srest)
+        return 0;
+    if (!origin_parse(o, theirs, sizeof theirs, &rest))
+        return 0;
+    /* an Origin is exactly scheme://host[:port]; a Referer goes on with a path */
+    if (!from_referer && *rest)
+        return 0;
+    return strcmp(self, theirs) == 0;
 }
 
 void set_flash(portal_req *r, const char *msg)

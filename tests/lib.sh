@@ -43,6 +43,8 @@ csrf_of_body() { sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' "$OUT/body" 
 login() { # login USER PASSWORD [JAR] -> echoes the jar path
     local user=$1 pw=$2 jar=${3:-$OUT/jar.$1}
     rm -f "$jar"
+    # tests refuse logins on purpose: start from an unthrottled loopback address
+    sql "DELETE FROM login_throttle WHERE addr='127.0.0.1'" 2>/dev/null || true
     curl -s -c "$jar" -b "$jar" -o "$OUT/login.html" "$BASE/login"
     local tok
     tok=$(sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' "$OUT/login.html" | head -n1)

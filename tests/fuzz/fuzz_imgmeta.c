@@ -3,14 +3,15 @@
  * applies to every JPEG and PNG upload (cgi/imgmeta.c).
  *
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -Icgi \
- *     tests/fuzz/fuzz_imgmeta.c cgi/imgmeta.c -o build/fuzz_imgmeta
+ *     tests/fuzz/fuzz_imgmeta.c cgi/imgmeta.c -lz -o build/fuzz_imgmeta
  *
  * Invariants: it reads only the n input bytes and writes at most n (ASan
  * watches exact-size heap copies); the result is one of the three codes;
  * refusals are about the type only when the first bytes say so; an accepted
  * image keeps its type, ends at EOI / IEND, and is a fixed point - stripping
  * it again changes nothing, so no APP1 / APP13 / COM segment or text, eXIf
- * or tIME chunk is left in it.
+ * or tIME chunk is left in it.  The same bytes go through pdf_check (names
+ * and FlateDecode streams), which must answer one of its codes.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -40,7 +41,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t n = (size_t)-1;
     int rc = file_strip_metadata(in, size, out, &n);
     enum img_type t = img_sniff(in, size);
-    CHECK(rc == IMGMETA_OK || rc == IMGMETA_E_TYPE || rc == IMGMETA_E_MALFORMED);
+    CHECK(rc == IMGMETA_OK || rc == IMGMETA_E_TYPE || rc == IMGMETA_E_MALFORMED ||
+          rc == IMGMETA_E_DIMENSIONS);
     CHECK((rc == IMGMETA_E_TYPE) == (t == IMG_NONE));
     CHECK(memcmp(in, data, size) == 0);   /* the input is never written */
     if (rc == IMGMETA_OK) {
@@ -57,6 +59,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         CHECK(m == n && memcmp(again, out, n) == 0);
         free(again);
     }
+    /* the PDF check on the same bytes: one of its codes, the input untouched */
+    int pr = pdf_check(in, size);
+    CHECK(pr == PDF_OK || pr == PDF_E_ACTIVE || pr == PDF_E_COMPLEX);
+    CHECK(memcmp(in, data, size) == 0);
     free(in);
     free(out);
     return 0;

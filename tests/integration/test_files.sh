@@ -124,6 +124,43 @@ upload "/children/$cid/attachments" "$tj" -F "kind=其他" -F "file=@$OUT/big.pd
 check "a file over 8 MB is refused with 413" status_is 413
 check "no row and no file for any of them" [ "$(rows)/$(files_on_disk)" = "$n0/$f0" ]
 
+# active or absurd content (issue 22): a PDF that runs JavaScript when opened
+# (plain, and hidden as /J#61vaScript in a compressed object stream), a PNG
+# declaring 50,000 x 50,000, a JPEG with HTML in an APP0 segment
+python3 - "$OUT" <<'PY'
+import struct, sys, zlib
+out = sys.argv[1]
+open(out + '/js.pdf', 'wb').write(b'%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R '
+    b'/OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>\nendobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
+z = zlib.compress(b'5 0 << /S /J#61vaScript /JS (this.exportDataObject()) >>')
+open(out + '/objstm.pdf', 'wb').write(b'%PDF-1.5\n4 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length '
+    + str(len(z)).encode() + b' >>\nstream\n' + z + b'\nendstream\nendobj\n%%EOF\n')
+open(out + '/plain.pdf', 'wb').write(b'%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R /OpenAction [3 0 R /Fit] >>\nendobj\n%%EOF\n')
+def chunk(t, d): return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d))
+open(out + '/huge.png', 'wb').write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', 50000, 50000, 8, 2, 0, 0, 0))
+    + chunk(b'IDAT', zlib.compress(b'\0' * 64)) + chunk(b'IEND', b''))
+src = open(out + '/gps_clean.jpg', 'rb').read()
+html = b'<html><body><script>alert(document.domain)</script></body></html>'
+app0 = b'\xff\xe0' + struct.pack('>H', len(html) + 2) + html
+open(out + '/html.jpg', 'wb').write(src[:2] + app0 + src[2:])
+PY
+n0=$(rows); f0=$(files_on_disk)
+upload "/children/$cid/attachments" "$tj" -F "kind=其他" -F "file=@$OUT/js.pdf;type=application/pdf"
+check "a PDF with an OpenAction JavaScript is refused (400)" status_is 400
+check "with the Chinese message for it" body_has "PDF 文件含有脚本"
+upload "/children/$cid/attachments" "$tj" -F "kind=其他" -F "file=@$OUT/objstm.pdf;type=application/pdf"
+check "a PDF hiding /J#61vaScript in a compressed object stream is refused" status_is 400
+upload "/children/$cid/attachments" "$tj" -F "kind=照片" -F "file=@$OUT/huge.png;type=image/png"
+check "a PNG declaring 50,000 x 50,000 pixels is refused (400)" status_is 400
+check "as too large, in Chinese" body_has "图片尺寸过大"
+check "no row and no file for them" [ "$(rows)/$(files_on_disk)" = "$n0/$f0" ]
+upload "/children/$cid/attachments" "$tj" -F "kind=其他" -F "file=@$OUT/plain.pdf;type=application/pdf"
+check "a PDF without active content (an OpenAction that only sets the view) uploads" status_is 303
+upload "/children/$cid/attachments" "$tj" -F "kind=照片" -F "file=@$OUT/html.jpg;type=image/jpeg"
+check "a JPEG with HTML in an APP0 segment uploads" status_is 303
+req GET "/children/$cid/attachments/$(last_att)" -b "$tj"
+check "and is served without the HTML: exactly the clean photo" cmp -s "$OUT/body" "$OUT/gps_clean.jpg"
+
 # the folder is created (0700) when it is missing
 mv "$ATT" "$ATT.aside"
 upload "/children/$cid/attachments" "$tj" -F "kind=照片" -F "file=@$OUT/gps.jpg;type=image/jpeg"

@@ -181,7 +181,7 @@ check "reset is audited without the password" same "$(sql "SELECT COUNT(*) FROM 
 # ---- unlock
 sql "UPDATE users SET failed_count = 3, locked_until = UTC_TIMESTAMP() + INTERVAL 10 MINUTE WHERE id=$p1"
 login "pa_p1$sfx" "$PW" "$OUT/pa_p1" >/dev/null
-check "a locked partner user cannot log in" grep -q "账户已被锁定" "$OUT/login_post.html"
+check "a locked partner user cannot log in" grep -q "尝试过于频繁" "$OUT/login_post.html"
 req GET "/org/users/$p1" -b "$aj"
 check "the locked user shows as locked" body_has "已锁定"
 check "the page's reset form posts to this user's password route" body_has "action=\"/org/users/$p1/password\""

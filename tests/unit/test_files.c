@@ -408,6 +408,191 @@ static void test_not_an_image_refused(void **state)
     assert_int_equal(img_sniff((const unsigned char *)"\x89PNG\r\n\x1a\n", 8), IMG_PNG);
 }
 
+/* ---- what only shows the image survives; absurd dimensions are refused ---- */
+static void test_jpeg_unknown_segments_dropped(void **state)
+{
+    (void)state;
+    static const char html[] = "<html><script>alert(document.cookie)</script></html>";
+    struct bytes in = {.n = 0}, want = {.n = 0};
+    add(&in, "\xFF\xD8", 2);
+    /* a genuine JFIF header with a 2x1 thumbnail in which HTML hides */
+    unsigned char jfif[14 + 6] = "JFIF\0\x01\x01\0\0\x01\0\x01\x02\x01";
+    memcpy(jfif + 14, "<html>", 6);
+    seg(&in, 0xE0, jfif, sizeof jfif);
+    seg(&in, 0xE0, html, sizeof html - 1);                   /* APP0 that is no JFIF */
+    seg(&in, 0xE3, html, sizeof html - 1);                   /* APP3 */
+    seg(&in, 0xEF, html, sizeof html - 1);                   /* APP15 */
+    seg(&in, 0xEE, "Adobe\0\x64\0\0\0\0\x01<html>", 18);     /* Adobe: 12 bytes stay */
+    seg(&in, 0xE2, html, sizeof html - 1);                   /* APP2 that is no ICC profile */
+    seg(&in, 0xF0, html, sizeof html - 1);                   /* JPG0, reserved */
+    seg(&in, 0x4F, html, sizeof html - 1);                   /* a reserved marker */
+    seg(&in, 0xFE, html, sizeof html - 1);                   /* COM */
+    jpeg_body(&in);
+
+    add(&want, "\xFF\xD8", 2);
+    seg(&want, 0xE0, "JFIF\0\x01\x01\0\0\x01\0\x01\0\0", 14); /* the header, no thumbnail */
+    seg(&want, 0xEE, "Adobe\0\x64\0\0\0\0\x01", 12);
+    jpeg_body(&want);
+
+    unsigned char out[4096];
+    size_t n;
+    assert_int_equal(strip(&in, out, &n), IMGMETA_OK);
+    assert_null(memmem(out, n, "<html", 5));
+    assert_null(memmem(out, n, "script", 6));
+    assert_int_equal(n, want.n);
+    assert_memory_equal(out, want.d, n);
+}
+
+/* a baseline JPEG frame of w x h */
+static void jpeg_sized(struct bytes *b, unsigned w, unsigned h)
+{
+    unsigned char sof[9] = {8, (unsigned char)(h >> 8), (unsigned char)h,
+                            (unsigned char)(w >> 8), (unsigned char)w, 1, 1, 0x11, 0};
+    b->n = 0;
+    add(b, "\xFF\xD8", 2);
+    seg(b, 0xC0, sof, sizeof sof);
+    seg(b, 0xDA, "\x01\x01\0\0\x3F\0", 6);
+    add(b, "\x3F\xFF\xD9", 3);
+}
+
+static void png_sized(struct bytes *b, unsigned long w, unsigned long h)
+{
+    unsigned char hd[13] = {(unsigned char)(w >> 24), (unsigned char)(w >> 16),
+                            (unsigned char)(w >> 8), (unsigned char)w,
+                            (unsigned char)(h >> 24), (unsigned char)(h >> 16),
+                            (unsigned char)(h >> 8), (unsigned char)h, 8, 6, 0, 0, 0};
+    b->n = 0;
+    add(b, "\x89PNG\r\n\x1a\n", 8);
+    chunk(b, "IHDR", hd, sizeof hd);
+    chunk(b, "IDAT", idat, sizeof idat);
+    chunk(b, "IEND", "", 0);
+}
+
+static void test_absurd_dimensions_refused(void **state)
+{
+    (void)state;
+    struct bytes b = {.n = 0};
+    unsigned char out[4096];
+    size_t n;
+    static const struct { unsigned long w, h; int rc; } cases[] = {
+        {50000, 50000, IMGMETA_E_DIMENSIONS}, {12001, 1, IMGMETA_E_DIMENSIONS},
+        {1, 12001, IMGMETA_E_DIMENSIONS},     {8000, 6000, IMGMETA_E_DIMENSIONS},
+        {12000, 3000, IMGMETA_OK},            {6000, 6000, IMGMETA_OK},
+        {4000, 3000, IMGMETA_OK},             {0, 10, IMGMETA_E_MALFORMED},
+        {10, 0, IMGMETA_E_MALFORMED}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        jpeg_sized(&b, (unsigned)cases[i].w, (unsigned)cases[i].h);
+        assert_int_equal(strip(&b, out, &n), cases[i].rc);
+        png_sized(&b, cases[i].w, cases[i].h);
+        assert_int_equal(strip(&b, out, &n), cases[i].rc);
+    }
+    png_sized(&b, 0x80000000ul, 1);
+    assert_int_equal(strip(&b, out, &n), IMGMETA_E_MALFORMED);
+    /* a progressive frame (SOF2) too */
+    jpeg_sized(&b, 50000, 50000);
+    b.d[3] = 0xC2;
+    assert_int_equal(strip(&b, out, &n), IMGMETA_E_DIMENSIONS);
+}
+
+/* ---- PDF: nothing that runs ---- */
+static int pdf_str(const char *s) { return pdf_check((const unsigned char *)s, strlen(s)); }
+
+/* a PDF with one FlateDecode stream holding text (an object stream) */
+static size_t pdf_with_stream(unsigned char *dst, size_t cap, const void *plain, size_t plen)
+{
+    uLongf zl = compressBound(plen);
+    unsigned char *z = malloc(zl);
+    assert_non_null(z);
+    assert_int_equal(compress(z, &zl, plain, plen), Z_OK);
+    int h = snprintf((char *)dst, cap, "%%PDF-1.7\n4 0 obj\n<< /Type /ObjStm /N 1 /First 4 "
+                     "/Filter /FlateDecode /Length %lu >>\nstream\r\n", (unsigned long)zl);
+    assert_true(h > 0 && (size_t)h + zl + 40 <= cap);
+    memcpy(dst + h, z, zl);
+    free(z);
+    size_t n = (size_t)h + zl;
+    static const char tail[] = "\nendstream\nendobj\n%%EOF\n";
+    memcpy(dst + n, tail, sizeof tail - 1);
+    return n + sizeof tail - 1;
+}
+
+static void test_pdf_active_content_refused(void **state)
+{
+    (void)state;
+    static const char *const clean[] = {
+        "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n%%EOF\n",
+        "%PDF-1.4\n1 0 obj<</Type/Catalog/OpenAction [3 0 R /FitH null]>>endobj\n%%EOF\n",
+        "%PDF-1.4\n1 0 obj<</JSX 1/AAA 2/Font/F1/FlateDecode/DCTDecode>>endobj\n",
+        "%PDF-1.4\n(a string: JavaScript) Tj\n%%EOF\n", "%PDF-1.4\n/J#6", "%PDF-"};
+    for (size_t i = 0; i < sizeof clean / sizeof *clean; i++)
+        assert_int_equal(pdf_str(clean[i]), PDF_OK);
+    static const char *const active[] = {
+        "%PDF-1.4\n1 0 obj<</Type/Catalog/OpenAction<</S/JavaScript/JS(app.alert(1))>>>>endobj\n",
+        "%PDF-1.4\n1 0 obj<</S /JavaScript>>endobj\n",
+        "%PDF-1.4\n1 0 obj<</JS 5 0 R>>endobj\n",
+        "%PDF-1.4\n1 0 obj<</S/J#61vaScript>>endobj\n",        /* hex escapes in a name */
+        "%PDF-1.4\n1 0 obj<</S/#4A#53>>endobj\n",
+        "%PDF-1.4\n1 0 obj<</S/Launch/F(cmd.exe)>>endobj\n",
+        "%PDF-1.4\n3 0 obj<</Type/Page/AA<</O 9 0 R>>>>endobj\n",
+        "%PDF-1.4\n1 0 obj<</Type/EmbeddedFile>>endobj\n",
+        "%PDF-1.4\n1 0 obj<</Names<</EmbeddedFiles 4 0 R>>>>endobj\n",
+        "%PDF-1.4\n1 0 obj<</Subtype/RichMedia>>endobj\n",
+        "%PDF-1.4\n1 0 obj<</AcroForm<</XFA 7 0 R>>>>endobj\n",
+        "%PDF-1.4\n1 0 obj<</S/SubmitForm>>endobj\n",
+        "%PDF-1.4\ntrailer<</Encrypt 9 0 R>>\n",
+        "%PDF-1.4\n1 0 obj<</Filter/ASCIIHexDecode>>endobj\n",
+        "%PDF-1.4\n1 0 obj<</Filter[/ASCII85Decode/FlateDecode]>>endobj\n",
+        "%PDF-1.4\n1 0 obj<</Filter/LZWDecode>>endobj\n",
+        "%PDF-1.4\n1 0 obj<</S/JavaScript"};                     /* at the very end */
+    for (size_t i = 0; i < sizeof active / sizeof *active; i++) {
+        if (pdf_str(active[i]) != PDF_E_ACTIVE)
+            fail_msg("not refused: %s", active[i]);
+    }
+
+    /* in a stream's data (a scanned page's bytes) two letters happen by
+     * chance: /JS and /AA pass there, the names of actions do not */
+    static const char img[] = "%PDF-1.4\n6 0 obj<</Subtype/Image/Filter/DCTDecode/Length 20>>"
+                              "stream\n\xff\xd8/JS \x01/AA\n\x7f\xff\xd9\nendstream\nendobj\n"
+                              "7 0 obj<</Type/Page>>endobj\n%%EOF\n";
+    assert_int_equal(pdf_check((const unsigned char *)img, sizeof img - 1), PDF_OK);
+    static const char raw_objstm[] = "%PDF-1.5\n4 0 obj<</Type/ObjStm/N 1/First 4>>stream\r\n"
+                                     "5 0 <</S/Launch/F(x.exe)>>\nendstream\nendobj\n";
+    assert_int_equal(pdf_check((const unsigned char *)raw_objstm, sizeof raw_objstm - 1),
+                     PDF_E_ACTIVE);
+    /* after a stream's end, /JS is outside again */
+    static const char after[] = "%PDF-1.4\n6 0 obj<</Length 3>>stream\nabc\nendstream\n"
+                                "endobj\n7 0 obj<</S/X/JS(1)>>endobj\n";
+    assert_int_equal(pdf_check((const unsigned char *)after, sizeof after - 1), PDF_E_ACTIVE);
+    static const char unended[] = "%PDF-1.4\n6 0 obj<</Length 3>>stream\n/JS (x)";
+    assert_int_equal(pdf_check((const unsigned char *)unended, sizeof unended - 1), PDF_OK);
+
+    /* inside a compressed object stream (PDF 1.5), escaped or not */
+    unsigned char pdf[8192];
+    static const char inner_ok[] = "5 0 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
+    static const char inner_js[] = "5 0 << /S /J#61vaScript /JS (app.launchURL('x')) >>";
+    size_t n = pdf_with_stream(pdf, sizeof pdf, inner_ok, sizeof inner_ok - 1);
+    assert_int_equal(pdf_check(pdf, n), PDF_OK);
+    n = pdf_with_stream(pdf, sizeof pdf, inner_js, sizeof inner_js - 1);
+    assert_null(memmem(pdf, n, "JS", 2));      /* nothing to see without inflating */
+    assert_int_equal(pdf_check(pdf, n), PDF_E_ACTIVE);
+    /* compressed twice: the inner layer would hide the names */
+    unsigned char once[512];
+    uLongf ol = sizeof once;
+    assert_int_equal(compress(once, &ol, (const Bytef *)inner_ok, sizeof inner_ok - 1), Z_OK);
+    n = pdf_with_stream(pdf, sizeof pdf, once, ol);
+    assert_int_equal(pdf_check(pdf, n), PDF_E_ACTIVE);
+    /* a decompression bomb is not inflated to the end */
+    size_t big = PDF_MAX_INFLATE + 1024;
+    unsigned char *zeros = calloc(1, big);
+    assert_non_null(zeros);
+    unsigned char *bomb = malloc(big / 100);
+    assert_non_null(bomb);
+    n = pdf_with_stream(bomb, big / 100, zeros, big);
+    free(zeros);
+    assert_true(n < 200000);
+    assert_int_equal(pdf_check(bomb, n), PDF_E_COMPLEX);
+    free(bomb);
+}
+
 /* ---- the services, on a request of their own ---- */
 static char tmpdir[64], attdir[128];
 static portal_req rq;
@@ -555,6 +740,18 @@ static void test_store_refusals(void **state)
     new_request();
     assert_int_equal(file_svc_store(&rq, b, big, 0, &f), 413);
     free(b);
+    assert_int_equal(count_files(), before);
+
+    /* a PDF with a script, an image of absurd size: refused in Chinese, nothing stored */
+    static const char js[] = "%PDF-1.4\n1 0 obj<</OpenAction<</S/JavaScript/JS(x)>>>>endobj\n";
+    new_request();
+    assert_int_equal(file_svc_store(&rq, js, sizeof js - 1, 0, &f), 400);
+    assert_non_null(strstr(body(), "PDF 文件含有脚本"));
+    struct bytes huge = {.n = 0};
+    png_sized(&huge, 50000, 50000);
+    new_request();
+    assert_int_equal(file_svc_store(&rq, huge.d, huge.n, 1, &f), 400);
+    assert_non_null(strstr(body(), "图片尺寸过大"));
     assert_int_equal(count_files(), before);
 
     /* a PDF is stored as it came when PDFs are allowed */
@@ -715,6 +912,9 @@ int main(void)
         cmocka_unit_test(test_truncated_refused),
         cmocka_unit_test(test_bad_structure_refused),
         cmocka_unit_test(test_not_an_image_refused),
+        cmocka_unit_test(test_jpeg_unknown_segments_dropped),
+        cmocka_unit_test(test_absurd_dimensions_refused),
+        cmocka_unit_test(test_pdf_active_content_refused),
     };
     const struct CMUnitTest services_tests[] = {
         cmocka_unit_test(test_store_strips_and_writes_durably),
