@@ -22,6 +22,12 @@
  *    after an objection lasts objection_days.
  *  - every act writes a wf_actions row, a child_events row (module = the
  *    application's module) and an audit row.
+ *  - jurisdiction follows the child: every check, the inbox and the lists
+ *    use the child's CURRENT village (children.village_code), never the
+ *    village_code / township_code copied into wf_applications at the start
+ *    (those record where it was filed).  When the county moves a child to
+ *    another township its open applications go with it: the old township
+ *    gets 404 (audited), the new one finds them in its inbox.
  * The functions join the caller's transaction when there is one (then the
  * caller commits or rolls back) and run their own otherwise.
  */
@@ -321,8 +327,19 @@ static int load_app(portal_req *r, long long id, int for_update, struct app *a)
     a->publicity_until = db_col(q, 13);
     a->total_used = atoll(db_col(q, 14));
     a->created_by = atoll(db_col(q, 15));
-    db_rows *c = db_query(r->a, "SELECT name FROM children WHERE id = ?", "i", a->child_id);
-    a->child_name = c && db_next(c) ? db_col(c, 0) : "";
+    /* the scope is the child's current division, not the copy made at the start */
+    db_rows *c = db_query(r->a, "SELECT name, village_code, township_code FROM children "
+                          "WHERE id = ?", "i", a->child_id);
+    if (!c)
+        return -1;
+    if (db_next(c)) {
+        a->child_name = db_col(c, 0);
+        a->village = db_col(c, 1);
+        a->township = db_col(c, 2);
+    } else {
+        a->child_name = "";
+        a->village = a->township = "-"; /* no child: in nobody's scope */
+    }
     a->lm = module_find(a->module);
     a->t = a->lm ? find_type(a->lm->m, a->type) : NULL;
     if (a->t && a->step_index >= 0 && a->step_index < nsteps(a->t) &&
@@ -496,9 +513,10 @@ static void settle_due(portal_req *r)
     const char *scope = services.scope_prefix(r);
     if (!scope)
         return;
-    db_rows *q = db_query(r->a, "SELECT id FROM wf_applications WHERE status = 'open' AND "
-                          "publicity_until IS NOT NULL AND publicity_until <= ? AND "
-                          "village_code LIKE CONCAT(?, '%') ORDER BY id LIMIT 200",
+    db_rows *q = db_query(r->a, "SELECT a.id FROM wf_applications a JOIN children c ON "
+                          "c.id = a.child_id WHERE a.status = 'open' AND "
+                          "a.publicity_until IS NOT NULL AND a.publicity_until <= ? AND "
+                          "c.village_code LIKE CONCAT(?, '%') ORDER BY a.id LIMIT 200",
                           "ss", services.today(r), scope);
     if (!q)
         return;
@@ -827,9 +845,10 @@ int wf_svc_inbox_hdf(portal_req *r, const char *prefix, const char *module)
                     continue;
                 db_rows *q = db_query(
                     r->a, "SELECT a.id, v.name FROM wf_applications a "
-                    "LEFT JOIN divisions v ON v.code = a.village_code "
+                    "JOIN children c ON c.id = a.child_id "
+                    "LEFT JOIN divisions v ON v.code = c.village_code "
                     "WHERE a.module = ? AND a.type = ? AND a.step_code = ? AND "
-                    "a.status IN ('open', 'returned') AND a.village_code LIKE CONCAT(?, '%') "
+                    "a.status IN ('open', 'returned') AND c.village_code LIKE CONCAT(?, '%') "
                     "ORDER BY a.id LIMIT 200", "ssss", lm->m->name, t->code, st->code, scope);
                 if (!q)
                     return -1;
