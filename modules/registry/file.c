@@ -415,51 +415,23 @@ int child_new_form(portal_req *r, const struct portal_services *s)
  * "可能存在重复档案，已提交县级核查" (never where, never how many) and leaves
  * the county a notice to check.  Every check is audited with what was asked
  * (the ID number's HMAC, never the number; or the name and birth date) and
- * what it found; a user gets DUP_HITS_PER_HOUR checks that find something
- * per hour, then an audited refusal (a check that finds nothing creates the
- * file, so it is no free probe).
+ * what it found; a user gets REGISTRY_DUP_HITS_PER_HOUR checks that find
+ * something per hour (the CSV import counts too), then an audited refusal
+ * (a check that finds nothing creates the file, so it is no free probe).
  * Returns 0 (no blocking duplicate), 1 (form must be shown again), -1 error,
  * or the status already answered (429).
  */
-#define DUP_HITS_PER_HOUR 30
-#define MSG_DUP_OUTSIDE "可能存在重复档案，已提交县级核查。"
-
-/* the county checks a possible duplicate outside the filer's scope (one open
- * notice per filer and file) */
-static int tell_county(portal_req *r, const struct portal_services *s, const char *existing,
-                       const char *what)
-{
-    const struct portal_user *u = s->user(r);
-    portal_rows *q = s->db_query(r, "SELECT COUNT(*) FROM registry_notices WHERE created_by = ? "
-                                    "AND kind = 'duplicate_check' AND child_id = ? AND "
-                                    "done_at IS NULL", "is", (long long)u->id, existing);
-    if (!q || !s->db_next(q))
-        return -1;
-    if (atoll(s->db_col(q, 0)) > 0)
-        return 0;
-    return registry_notice_add(
-        r, s, registry_county_code(r, s), "duplicate_check", atoll(existing),
-        s->sprintf(r, "可能重复建档：%s %s（%s）建档时填写的%s与档案 %s 相同，该档案不在其辖区内，"
-                      "请县级核查（是否同一儿童、是否需要调整所属村（社区））。",
-                   u->division_name ? u->division_name : "", u->display_name ? u->display_name : "",
-                   u->username, what, existing));
-}
-
 static int duplicates(portal_req *r, const struct portal_services *s, struct child_form *f,
                       long long self)
 {
     if (!f->id_hmac && f->confirm)
         return 0; /* nothing to check */
-    long long uid = s->user(r)->id;
-    portal_rows *q = s->db_query(r, "SELECT COUNT(*) FROM registry_dup_checks WHERE user_id = ? "
-                                    "AND at > UTC_TIMESTAMP() - INTERVAL 1 HOUR", "i", uid);
-    if (!q || !s->db_next(q))
+    int left = registry_dup_left(r, s);
+    if (left < 0)
         return -1;
-    if (atoll(s->db_col(q, 0)) >= DUP_HITS_PER_HOUR)
-        return s->refuse(r, 429, "child", NULL,
-                         s->sprintf(r, "duplicate checks over %d an hour", DUP_HITS_PER_HOUR),
-                         "一小时内查到的疑似重复档案过多，暂停查重建档，请一小时后再试；"
-                         "如需核实，请联系县民政局。");
+    if (left == 0)
+        return registry_dup_refuse(r, s);
+    portal_rows *q;
     int hit = 0, blocked = 0;
     if (f->id_hmac) {
         q = s->db_query(r, "SELECT id, village_code FROM children WHERE id_hmac = ? AND id <> ?",
@@ -470,10 +442,10 @@ static int duplicates(portal_req *r, const struct portal_services *s, struct chi
             const char *other = s->db_col(q, 0);
             int visible = s->in_scope(r, s->db_col(q, 1));
             field_error(r, s, f, F_ID, visible ? "该身份证号已有档案，不能重复建档。"
-                                               : MSG_DUP_OUTSIDE);
+                                               : REGISTRY_MSG_DUP_OUTSIDE);
             if (visible)
                 s->set(r, "Dup.Existing", other);
-            else if (tell_county(r, s, other, "身份证号") != 0)
+            else if (registry_tell_county(r, s, other, "身份证号") != 0)
                 return -1;
             s->audit(r, "child.duplicate.check", "child", other,
                      s->sprintf(r, "asked id_hmac %s: on file %s", f->id_hmac,
@@ -503,7 +475,7 @@ static int duplicates(portal_req *r, const struct portal_services *s, struct chi
         }
         const char *asked = s->sprintf(r, "asked name %s birth %s", f->v[F_NAME], f->v[F_BIRTH]);
         if (hidden &&
-            tell_county(r, s, first_hidden,
+            registry_tell_county(r, s, first_hidden,
                         s->sprintf(r, "姓名和出生日期（%s，%s）", f->v[F_NAME], f->v[F_BIRTH])) != 0)
             return -1;
         s->audit(r, "child.duplicate.check", "child", n || hidden ? ids : NULL,
@@ -512,12 +484,11 @@ static int duplicates(portal_req *r, const struct portal_services *s, struct chi
         if (n)
             s->set_int(r, "Dup.Warn", n);
         if (hidden)
-            s->set(r, "Dup.Outside", MSG_DUP_OUTSIDE);
+            s->set(r, "Dup.Outside", REGISTRY_MSG_DUP_OUTSIDE);
         if (n || hidden)
             hit = blocked = 1;
     }
-    if (hit && s->db_exec(r, "INSERT INTO registry_dup_checks (user_id, at) "
-                             "VALUES (?, UTC_TIMESTAMP())", "i", uid) != 1)
+    if (hit && registry_dup_hit(r, s) != 0)
         return -1;
     return blocked;
 }

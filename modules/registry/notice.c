@@ -94,3 +94,52 @@ int notice_done(portal_req *r, const struct portal_services *s)
     s->flash(r, "已标记为已处理。");
     return s->redirect(r, "/children/notices");
 }
+
+/* ------------------------------------------------------------ duplicate checks */
+
+/* checks that found a possible duplicate still allowed to the user this
+ * hour (0: none left), or -1 */
+int registry_dup_left(portal_req *r, const struct portal_services *s)
+{
+    portal_rows *q = s->db_query(r, "SELECT COUNT(*) FROM registry_dup_checks WHERE user_id = ? "
+                                    "AND at > UTC_TIMESTAMP() - INTERVAL 1 HOUR", "i",
+                                 (long long)s->user(r)->id);
+    if (!q || !s->db_next(q))
+        return -1;
+    long long used = atoll(s->db_col(q, 0));
+    return used >= REGISTRY_DUP_HITS_PER_HOUR ? 0 : (int)(REGISTRY_DUP_HITS_PER_HOUR - used);
+}
+
+int registry_dup_hit(portal_req *r, const struct portal_services *s)
+{
+    return s->db_exec(r, "INSERT INTO registry_dup_checks (user_id, at) VALUES (?, "
+                         "UTC_TIMESTAMP())", "i", (long long)s->user(r)->id) == 1 ? 0 : -1;
+}
+
+int registry_dup_refuse(portal_req *r, const struct portal_services *s)
+{
+    return s->refuse(r, 429, "child", NULL,
+                     s->sprintf(r, "duplicate checks over %d an hour", REGISTRY_DUP_HITS_PER_HOUR),
+                     REGISTRY_MSG_DUP_LIMIT);
+}
+
+/* the county checks a possible duplicate outside the asker's scope (one open
+ * notice per asker and file) */
+int registry_tell_county(portal_req *r, const struct portal_services *s, const char *existing,
+                         const char *what)
+{
+    const struct portal_user *u = s->user(r);
+    portal_rows *q = s->db_query(r, "SELECT COUNT(*) FROM registry_notices WHERE created_by = ? "
+                                    "AND kind = 'duplicate_check' AND child_id = ? AND "
+                                    "done_at IS NULL", "is", (long long)u->id, existing);
+    if (!q || !s->db_next(q))
+        return -1;
+    if (atoll(s->db_col(q, 0)) > 0)
+        return 0;
+    return registry_notice_add(
+        r, s, registry_county_code(r, s), "duplicate_check", atoll(existing),
+        s->sprintf(r, "可能重复建档：%s %s（%s）建档时填写的%s与档案 %s 相同，该档案不在其辖区内，"
+                      "请县级核查（是否同一儿童、是否需要调整所属村（社区））。",
+                   u->division_name ? u->division_name : "", u->display_name ? u->display_name : "",
+                   u->username, what, existing));
+}

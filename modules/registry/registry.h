@@ -38,6 +38,18 @@ const char *registry_county_code(portal_req *r, const struct portal_services *s)
 int registry_notice_add(portal_req *r, const struct portal_services *s, const char *division,
                         const char *kind, long long child_id, const char *summary);
 
+/* duplicates outside the user's scope (file.c's form, list.c's import):
+ * the answer, the county's notice, the hourly limit of checks that find one */
+#define REGISTRY_MSG_DUP_OUTSIDE "可能存在重复档案，已提交县级核查。"
+#define REGISTRY_MSG_DUP_LIMIT "一小时内查到的疑似重复档案过多，暂停查重建档，请一小时后再试；" \
+                               "如需核实，请联系县民政局。"
+#define REGISTRY_DUP_HITS_PER_HOUR 30
+int registry_dup_left(portal_req *r, const struct portal_services *s);
+int registry_dup_hit(portal_req *r, const struct portal_services *s);
+int registry_dup_refuse(portal_req *r, const struct portal_services *s);
+int registry_tell_county(portal_req *r, const struct portal_services *s, const char *existing,
+                         const char *what);
+
 /* idcard.c - GB 11643-1999 citizen ID numbers */
 char idcard_check_char(const char *first17);        /* '0'..'9' or 'X'; 0 if not digits */
 /* 1 if valid; birth (YYYY-MM-DD, 11 bytes) and sex (1 male, 2 female) filled */

@@ -98,6 +98,24 @@ check "in scope: no notice for the county" [ "$(notices_for "$icid")" = 0 ]
 check "in-scope checks are audited too" \
     [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='child.duplicate.check' AND username='da_$tag' AND object_id='$icid'")" -ge 2 ]
 
+# ---------------------------------------------------------------- the CSV import (a bulk form)
+HEAD='姓名,性别,出生日期,民族,身份证号,无证原因,村（居）代码,户籍地址,现住址,类别,认定依据,开始日期'
+{
+    printf '%s\n' "$HEAD"
+    printf '导入探测%s,男,%s,,%s,,500242101001,,,低保,批复,2025-01-01\n' "$tag" "$bbirth" "$bid"
+    printf '导入探测乙%s,男,%s,,%s,,500242101001,,,低保,批复,2025-01-01\n' "$tag" "$ibirth" "$iid"
+} >"$OUT/probe.csv"
+req GET /children/import -b "$aj"
+itok=$(csrf_of_body)
+c0=$(checks_of "da_$tag")
+STATUS=$(curl -s -b "$aj" -o "$OUT/body" -D "$OUT/headers" -w '%{http_code}' -H "Origin: $BASE" \
+    -F "_csrf=$itok" -F "mode=dry" -F "file=@$OUT/probe.csv;type=text/csv" "$BASE/children/import")
+check "import dry run: B's ID number answers only the county wording" body_has "可能存在重复档案，已提交县级核查"
+check "import dry run: A's own duplicate is reported as before" body_has "该身份证号已在台账中登记"
+check "import dry run: each ID found is an audited check" [ "$(checks_of "da_$tag")" = "$((c0 + 2))" ]
+check "import dry run: the summary counts what was found" \
+    [ "$(sql "SELECT detail FROM audit_log WHERE action='child.import.check' AND username='da_$tag' ORDER BY id DESC LIMIT 1")" = "rows=2 bad=2 id_checks=2 on_file_in_scope=1 outside=1" ]
+
 # ---------------------------------------------------------------- the hourly limit
 ctl user add "dr_$tag" --display-name 酉酬镇建档员 --role township_staff --division 500242103000 --org mz --password "$PW"
 rj=$(login "dr_$tag" "$PW" "$OUT/jar.r")
@@ -117,5 +135,11 @@ check "without an answer about the ID number" body_lacks "可能存在重复档�
 check "the refusal is audited" \
     [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='deny' AND username='dr_$tag' AND detail LIKE '429 duplicate checks over 30 an hour'")" = 1 ]
 check "and no check was run" [ "$(checks_of "dr_$tag")" = "$c0" ]
+req GET /children/import -b "$rj"
+itok=$(csrf_of_body)
+STATUS=$(curl -s -b "$rj" -o "$OUT/body" -D "$OUT/headers" -w '%{http_code}' -H "Origin: $BASE" \
+    -F "_csrf=$itok" -F "mode=dry" -F "file=@$OUT/probe.csv;type=text/csv" "$BASE/children/import")
+check "over the limit the import is refused too (429)" status_is 429
+check "and checks nothing" [ "$(checks_of "dr_$tag")" = "$c0" ]
 req GET /children/new -b "$aj"
 check "another user is not limited" status_is 200
