@@ -432,6 +432,14 @@ int child_list(portal_req *r, const struct portal_services *s)
     set_filters(r, s, &f);
     s->set_int(r, "List.CanExport", s->has_perm(r, "registry.export"));
     s->set_int(r, "List.CanEdit", s->has_perm(r, "registry.edit"));
+    /* the office's open notices (children transferred in, duplicates to check) */
+    const struct portal_user *u = s->user(r);
+    portal_rows *nq = s->db_query(r, "SELECT COUNT(*) FROM registry_notices WHERE "
+                                     "division_code = ? AND done_at IS NULL", "s",
+                                  u && u->division ? u->division : "");
+    if (!nq || !s->db_next(nq))
+        return 500;
+    s->set(r, "List.Notices", s->db_col(nq, 0));
     s->set(r, "List.Base", s->sprintf(r, "/children?%s", filter_query(r, s, &f, 1) + 1));
     s->set(r, "List.Export", s->sprintf(r, "/children/export.csv?%s", filter_query(r, s, &f, 1) + 1));
     if (!f.scope) {

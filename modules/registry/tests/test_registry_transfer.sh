@@ -77,6 +77,8 @@ check "B acts on it (303)" status_is 303
 check "it moved on to the county" [ "$(app_state "$a1")" = "decide/open" ]
 check "B's act is in the history" [ "$(sql "SELECT COUNT(*) FROM wf_actions w JOIN users u ON u.id=w.user_id WHERE w.app_id=$a1 AND w.action='approve' AND u.username='tb_$tag'")" = 1 ]
 
+req GET /children -b "$bj"
+check "B's children list points to its open notices" body_has 'id="open-notices"'
 req GET /children/notices -b "$bj"
 check "B's notices page opens" status_is 200
 check "B is told what it received" body_has "转入：儿童$n1（原属龙潭镇"
