@@ -22,12 +22,13 @@
  *    after an objection lasts objection_days.
  *  - every act writes a wf_actions row, a child_events row (module = the
  *    application's module) and an audit row.
- *  - jurisdiction follows the child: every check, the inbox and the lists
- *    use the child's CURRENT village (children.village_code), never the
- *    village_code / township_code copied into wf_applications at the start
- *    (those record where it was filed).  When the county moves a child to
- *    another township its open applications go with it: the old township
- *    gets 404 (audited), the new one finds them in its inbox.
+ *  - jurisdiction follows the child: every check on one application uses
+ *    the child's CURRENT village (children.village_code); the inbox filters
+ *    by the copy in wf_applications (indexed), which the registry's trigger
+ *    children_scope_follow moves with the child in the transfer's own
+ *    statement, and re-checks each row.  When the county moves a child to
+ *    another township its applications go with it: the old township gets
+ *    404 (audited), the new one finds them in its inbox.
  * The functions join the caller's transaction when there is one (then the
  * caller commits or rolls back) and run their own otherwise.
  */
@@ -513,10 +514,9 @@ static void settle_due(portal_req *r)
     const char *scope = services.scope_prefix(r);
     if (!scope)
         return;
-    db_rows *q = db_query(r->a, "SELECT a.id FROM wf_applications a JOIN children c ON "
-                          "c.id = a.child_id WHERE a.status = 'open' AND "
-                          "a.publicity_until IS NOT NULL AND a.publicity_until <= ? AND "
-                          "c.village_code LIKE CONCAT(?, '%') ORDER BY a.id LIMIT 200",
+    db_rows *q = db_query(r->a, "SELECT id FROM wf_applications WHERE status = 'open' AND "
+                          "publicity_until IS NOT NULL AND publicity_until <= ? AND "
+                          "village_code LIKE CONCAT(?, '%') ORDER BY id LIMIT 200",
                           "ss", services.today(r), scope);
     if (!q)
         return;
@@ -845,10 +845,9 @@ int wf_svc_inbox_hdf(portal_req *r, const char *prefix, const char *module)
                     continue;
                 db_rows *q = db_query(
                     r->a, "SELECT a.id, v.name FROM wf_applications a "
-                    "JOIN children c ON c.id = a.child_id "
-                    "LEFT JOIN divisions v ON v.code = c.village_code "
+                    "LEFT JOIN divisions v ON v.code = a.village_code "
                     "WHERE a.module = ? AND a.type = ? AND a.step_code = ? AND "
-                    "a.status IN ('open', 'returned') AND c.village_code LIKE CONCAT(?, '%') "
+                    "a.status IN ('open', 'returned') AND a.village_code LIKE CONCAT(?, '%') "
                     "ORDER BY a.id LIMIT 200", "ssss", lm->m->name, t->code, st->code, scope);
                 if (!q)
                     return -1;
@@ -860,7 +859,9 @@ int wf_svc_inbox_hdf(portal_req *r, const char *prefix, const char *module)
                         cap *= 2;
                     }
                     struct row *w = &rows[n];
-                    if (load_app(r, atoll(db_col(q, 0)), 0, &w->a) != 1)
+                    /* the child's current village decides, not the copy */
+                    if (load_app(r, atoll(db_col(q, 0)), 0, &w->a) != 1 ||
+                        !services.in_scope(r, w->a.village))
                         continue;
                     w->village_name = db_col(q, 1);
                     w->due = w->a.step_due ? wf_date_parse(w->a.step_due)

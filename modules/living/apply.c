@@ -493,9 +493,12 @@ int overdue_list(portal_req *r, const struct portal_services *s)
         "JOIN children c ON c.id = a.child_id "
         "LEFT JOIN divisions v ON v.code = c.village_code "
         "LEFT JOIN divisions t ON t.code = c.township_code "
+        /* the copy is indexed and moves with the child (registry trigger);
+         * the child's own village is checked too */
         "WHERE a.status = 'open' AND (a.step_due < ? OR a.total_due < ?) AND a.module = 'living' "
-        "AND c.village_code LIKE CONCAT(?, '%') ORDER BY days_over DESC, a.id LIMIT 500",
-        "sssss", s->today(r), s->today(r), s->today(r), s->today(r), scope);
+        "AND a.village_code LIKE CONCAT(?, '%') AND c.village_code LIKE CONCAT(?, '%') "
+        "ORDER BY days_over DESC, a.id LIMIT 500",
+        "ssssss", s->today(r), s->today(r), s->today(r), s->today(r), scope, scope);
     if (n < 0)
         return 500;
     s->set_int(r, "OverdueCount", n);

@@ -706,11 +706,13 @@ int child_edit_form(portal_req *r, const struct portal_services *s)
 
 /*
  * A child moved to another village (the county, or a township within its
- * own villages), in the transaction of the edit.  Nothing else moves: every
- * module scopes what concerns a child by the child's current village (the
- * workflow, living's grants, volunteer's assignments, care and logs), so the
- * old township loses it and the new one has it from this commit.  The move
- * is on the timeline and audited; a new township is told what it received.
+ * own villages), in the transaction of the edit.  Every module scopes what
+ * concerns a child by the child's current village (the workflow, living's
+ * grants, volunteer's assignments, care and logs); the workflow's indexed
+ * copies move with the child by the trigger children_scope_follow
+ * (migration 005), in the same UPDATE.  So the old township loses it all and
+ * the new one has it from this commit.  The move is on the timeline and
+ * audited; a new township is told what it received.
  */
 static int transfer(portal_req *r, const struct portal_services *s, long long id,
                     const char *name, const char *from, const char *to)

@@ -73,6 +73,7 @@ static const struct portal_migration migrations[] = {
     {2, "002_counts.sql"},
     {3, "003_list_index.sql"},
     {4, "004_notices.sql"},
+    {5, "005_scope_follows.sql"},
     {0, NULL}};
 
 const struct portal_module portal_module = {
