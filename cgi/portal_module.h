@@ -331,8 +331,7 @@ struct portal_services {
      * audits action "deny" with the object (NULL: none) and the reason
      * (English, for the auditors), then answers status (403, 404 or 429)
      * with msg (Chinese; NULL: the default for the status).  Returns status.
-     * s->not_found(r, type, id) is refuse(r, 404, type, id, "outside the
-     * user's scope", NULL). */
+     * An object outside the user's scope keeps the short form not_found. */
     int (*refuse)(portal_req *r, int status, const char *object_type, const char *object_id,
                   const char *reason, const char *msg);
 };
