@@ -24,6 +24,9 @@
  *                    modules (portal_module.child_panels from a reserved slot,
  *                    service child_panels); repeated parameters (param_n);
  *                    the client's address (client_ip).
+ *   1.6  2026-12-01  service refuse (appended): a refusal a handler decides
+ *                    (403, or 404 for an object) is audited with its reason
+ *                    through one host call.
  */
 #ifndef PORTAL_MODULE_H
 #define PORTAL_MODULE_H
@@ -34,7 +37,7 @@
 
 #define PORTAL_MODULE_MAGIC 0x59594D44u /* "YYMD" */
 #define PORTAL_ABI_MAJOR 1
-#define PORTAL_ABI_MINOR 5
+#define PORTAL_ABI_MINOR 6
 
 typedef struct portal_req portal_req;     /* one request; opaque to modules */
 typedef struct portal_rows portal_rows;   /* a query result; opaque */
@@ -322,6 +325,16 @@ struct portal_services {
     /* 1.5: the client's address as Apache saw it ("" when unknown), the one
      * the audit log records: for per-address limits on public forms */
     const char *(*client_ip)(portal_req *r);
+
+    /* 1.6: every refusal a handler decides itself (no permission for this
+     * report, no jurisdiction, not the partner's own object, too many
+     * checks): rolls back the handler's open transaction (nothing was done),
+     * audits action "deny" with the object (NULL: none) and the reason
+     * (English, for the auditors), then answers status (403, 404 or 429)
+     * with msg (Chinese; NULL: the default for the status).  Returns status.
+     * An object outside the user's scope keeps the short form not_found. */
+    int (*refuse)(portal_req *r, int status, const char *object_type, const char *object_id,
+                  const char *reason, const char *msg);
 };
 
 #endif

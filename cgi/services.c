@@ -286,6 +286,19 @@ static int s_not_found(portal_req *r, const char *otype, const char *oid)
     return s_fail(r, 404, NULL);
 }
 
+/* 1.6: one audited answer for every refusal a handler decides */
+static int s_refuse(portal_req *r, int status, const char *otype, const char *oid,
+                    const char *reason, const char *msg)
+{
+    if (status != 403 && status != 404 && status != 429)
+        status = 403;
+    if (db_in_txn())
+        db_rollback(); /* nothing was done; the audit row must not go with it */
+    audit(r, "deny", otype, oid,
+          arena_sprintf(r->a, "%d %s", status, reason && *reason ? reason : "refused"));
+    return s_fail(r, status, msg);
+}
+
 static const char *s_today(portal_req *r)
 {
     /* tests move the clock by writing a date into clock_file */
@@ -424,4 +437,5 @@ const struct portal_services services = {
     .file_store = file_svc_store,
     .file_discard = file_svc_discard,
     .file_send = file_svc_send,
+    .refuse = s_refuse,
 };

@@ -22,6 +22,13 @@
  *    after an objection lasts objection_days.
  *  - every act writes a wf_actions row, a child_events row (module = the
  *    application's module) and an audit row.
+ *  - jurisdiction follows the child: every check on one application uses
+ *    the child's CURRENT village (children.village_code); the inbox filters
+ *    by the copy in wf_applications (indexed), which the registry's trigger
+ *    children_scope_follow moves with the child in the transfer's own
+ *    statement, and re-checks each row.  When the county moves a child to
+ *    another township its applications go with it: the old township gets
+ *    404 (audited), the new one finds them in its inbox.
  * The functions join the caller's transaction when there is one (then the
  * caller commits or rolls back) and run their own otherwise.
  */
@@ -321,8 +328,19 @@ static int load_app(portal_req *r, long long id, int for_update, struct app *a)
     a->publicity_until = db_col(q, 13);
     a->total_used = atoll(db_col(q, 14));
     a->created_by = atoll(db_col(q, 15));
-    db_rows *c = db_query(r->a, "SELECT name FROM children WHERE id = ?", "i", a->child_id);
-    a->child_name = c && db_next(c) ? db_col(c, 0) : "";
+    /* the scope is the child's current division, not the copy made at the start */
+    db_rows *c = db_query(r->a, "SELECT name, village_code, township_code FROM children "
+                          "WHERE id = ?", "i", a->child_id);
+    if (!c)
+        return -1;
+    if (db_next(c)) {
+        a->child_name = db_col(c, 0);
+        a->village = db_col(c, 1);
+        a->township = db_col(c, 2);
+    } else {
+        a->child_name = "";
+        a->village = a->township = "-"; /* no child: in nobody's scope */
+    }
     a->lm = module_find(a->module);
     a->t = a->lm ? find_type(a->lm->m, a->type) : NULL;
     if (a->t && a->step_index >= 0 && a->step_index < nsteps(a->t) &&
@@ -841,7 +859,9 @@ int wf_svc_inbox_hdf(portal_req *r, const char *prefix, const char *module)
                         cap *= 2;
                     }
                     struct row *w = &rows[n];
-                    if (load_app(r, atoll(db_col(q, 0)), 0, &w->a) != 1)
+                    /* the child's current village decides, not the copy */
+                    if (load_app(r, atoll(db_col(q, 0)), 0, &w->a) != 1 ||
+                        !services.in_scope(r, w->a.village))
                         continue;
                     w->village_name = db_col(q, 1);
                     w->due = w->a.step_due ? wf_date_parse(w->a.step_due)

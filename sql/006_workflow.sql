@@ -1,7 +1,8 @@
 -- The workflow service (ABI 1.2): applications of every module, their
 -- actions (the history), and the working-day calendar.
 -- Jurisdiction columns (village_code, township_code) are copied from the
--- child at the start so the inbox filters by scope with an index.
+-- child so the inbox filters by scope with an index; they follow the child
+-- when it moves (the registry's trigger children_scope_follow, migration 5).
 -- No foreign key to children: that table belongs to the registry module,
 -- whose migrations run after the core's.
 

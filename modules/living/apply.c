@@ -200,8 +200,10 @@ static int guard(portal_req *r, const struct portal_services *s, long long *id,
     long long n = parse_id(s->path_arg(r, "id"));
     if (n < 0)
         return s->fail(r, 404, NULL);
-    portal_rows *q = s->db_query(r, "SELECT module, village_code, type, step_code, status "
-                                    "FROM wf_applications WHERE id = ?", "i", n);
+    /* the child's current village: the scope follows the child (a transfer) */
+    portal_rows *q = s->db_query(r, "SELECT a.module, c.village_code, a.type, a.step_code, "
+                                    "a.status FROM wf_applications a JOIN children c ON "
+                                    "c.id = a.child_id WHERE a.id = ?", "i", n);
     if (!q)
         return 500;
     if (!s->db_next(q) || strcmp(s->db_col(q, 0), "living") != 0 ||
@@ -479,7 +481,8 @@ int overdue_list(portal_req *r, const struct portal_services *s)
 {
     const char *scope = s->scope_prefix(r);
     if (!scope)
-        return s->fail(r, 403, "您的账户没有辖区，无法查看。");
+        return s->refuse(r, 403, "page", "living.overdue", "user without a division",
+                        "您的账户没有辖区，无法查看。");
     int n = s->db_query_hdf(
         r, "Overdue",
         "SELECT a.id, a.type, a.type_title, a.child_id, c.name AS child_name, v.name AS village, "
@@ -488,11 +491,14 @@ int overdue_list(portal_req *r, const struct portal_services *s)
         "DATEDIFF(?, LEAST(COALESCE(a.step_due, a.total_due), COALESCE(a.total_due, a.step_due))) "
         "AS days_over, a.total_due < ? AS total_over FROM wf_applications a "
         "JOIN children c ON c.id = a.child_id "
-        "LEFT JOIN divisions v ON v.code = a.village_code "
-        "LEFT JOIN divisions t ON t.code = a.township_code "
+        "LEFT JOIN divisions v ON v.code = c.village_code "
+        "LEFT JOIN divisions t ON t.code = c.township_code "
+        /* the copy is indexed and moves with the child (registry trigger);
+         * the child's own village is checked too */
         "WHERE a.status = 'open' AND (a.step_due < ? OR a.total_due < ?) AND a.module = 'living' "
-        "AND a.village_code LIKE CONCAT(?, '%') ORDER BY days_over DESC, a.id LIMIT 500",
-        "sssss", s->today(r), s->today(r), s->today(r), s->today(r), scope);
+        "AND a.village_code LIKE CONCAT(?, '%') AND c.village_code LIKE CONCAT(?, '%') "
+        "ORDER BY days_over DESC, a.id LIMIT 500",
+        "ssssss", s->today(r), s->today(r), s->today(r), s->today(r), scope, scope);
     if (n < 0)
         return 500;
     s->set_int(r, "OverdueCount", n);

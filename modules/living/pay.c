@@ -364,7 +364,8 @@ int months_page(portal_req *r, const struct portal_services *s)
 {
     const char *scope = s->scope_prefix(r);
     if (!scope)
-        return s->fail(r, 403, "您的账户没有辖区。");
+        return s->refuse(r, 403, "page", "living.months", "user without a division",
+                         "您的账户没有辖区。");
     const char *sql = s->sprintf(
         r,
         "SELECT DATE_FORMAT(m.month, '%%Y-%%m'), m.status, DATE_FORMAT(m.generated_at + INTERVAL 8 "
@@ -512,7 +513,8 @@ int month_view(portal_req *r, const struct portal_services *s)
         return s->fail(r, 404, NULL);
     const char *scope = s->scope_prefix(r);
     if (!scope)
-        return s->fail(r, 403, "您的账户没有辖区。");
+        return s->refuse(r, 403, "page", "living.month", "user without a division",
+                         "您的账户没有辖区。");
     int have = set_month(r, s, month);
     if (have < 0)
         return 500;
@@ -599,7 +601,8 @@ int month_summary(portal_req *r, const struct portal_services *s)
     if (!month)
         return s->fail(r, 404, NULL);
     if (!s->scope_prefix(r))
-        return s->fail(r, 403, "您的账户没有辖区。");
+        return s->refuse(r, 403, "page", "living.month_summary", "user without a division",
+                         "您的账户没有辖区。");
     int have = set_month(r, s, month);
     if (have < 0)
         return 500;
@@ -898,7 +901,8 @@ int month_bank_file(portal_req *r, const struct portal_services *s)
         return s->fail(r, 404, NULL);
     const char *scope = s->scope_prefix(r);
     if (!scope)
-        return s->fail(r, 403, "您的账户没有辖区。");
+        return s->refuse(r, 403, "page", "living.bank_file", "user without a division",
+                         "您的账户没有辖区。");
     const char *st = month_status(r, s, month, 0);
     if (!st)
         return s->fail(r, 404, "该月的发放名单尚未生成。");
@@ -1120,7 +1124,8 @@ int rechecks_page(portal_req *r, const struct portal_services *s)
 {
     const char *scope = s->scope_prefix(r);
     if (!scope)
-        return s->fail(r, 403, "您的账户没有辖区。");
+        return s->refuse(r, 403, "page", "living.rechecks", "user without a division",
+                         "您的账户没有辖区。");
     const char *today = s->today(r);
     int n = s->db_query_hdf(
         r, "Rechecks",

@@ -409,51 +409,88 @@ int child_new_form(portal_req *r, const struct portal_services *s)
 
 /*
  * Duplicates.  The same ID number is refused (the unique key would refuse it
- * anyway); the existing file is linked only when the user may see it.  The
- * same name and birth date is a warning the user can confirm past.
- * Returns 0 (no blocking duplicate), 1 (form must be shown again), -1 error.
+ * anyway); the same name and birth date is a warning the user can confirm
+ * past.  Inside the user's scope the existing files are linked, as always.
+ * Outside it the form must not be an oracle across townships: it says only
+ * "可能存在重复档案，已提交县级核查" (never where, never how many) and leaves
+ * the county a notice to check.  Every check is audited with what was asked
+ * (the ID number's HMAC, never the number; or the name and birth date) and
+ * what it found; a user gets REGISTRY_DUP_HITS_PER_HOUR checks that find
+ * something per hour (the CSV import counts too), then an audited refusal
+ * (a check that finds nothing creates the file, so it is no free probe).
+ * Returns 0 (no blocking duplicate), 1 (form must be shown again), -1 error,
+ * or the status already answered (429).
  */
 static int duplicates(portal_req *r, const struct portal_services *s, struct child_form *f,
                       long long self)
 {
+    if (!f->id_hmac && f->confirm)
+        return 0; /* nothing to check */
+    int left = registry_dup_left(r, s);
+    if (left < 0)
+        return -1;
+    if (left == 0)
+        return registry_dup_refuse(r, s);
+    portal_rows *q;
+    int hit = 0, blocked = 0;
     if (f->id_hmac) {
-        portal_rows *q = s->db_query(r, "SELECT id, village_code FROM children "
-                                        "WHERE id_hmac = ? AND id <> ?", "si", f->id_hmac, self);
+        q = s->db_query(r, "SELECT id, village_code FROM children WHERE id_hmac = ? AND id <> ?",
+                        "si", f->id_hmac, self);
         if (!q)
             return -1;
         if (s->db_next(q)) {
             const char *other = s->db_col(q, 0);
             int visible = s->in_scope(r, s->db_col(q, 1));
             field_error(r, s, f, F_ID, visible ? "该身份证号已有档案，不能重复建档。"
-                                               : "该身份证号已在其他辖区建档，不能重复建档；"
-                                                 "如需转入，请联系县民政局。");
+                                               : REGISTRY_MSG_DUP_OUTSIDE);
             if (visible)
                 s->set(r, "Dup.Existing", other);
-            s->audit(r, "child.duplicate", "child", visible ? other : NULL,
-                     "ID number already on file");
-            return 1;
+            else if (registry_tell_county(r, s, other, "身份证号") != 0)
+                return -1;
+            s->audit(r, "child.duplicate.check", "child", other,
+                     s->sprintf(r, "asked id_hmac %s: on file %s", f->id_hmac,
+                                visible ? "in scope" : "outside the scope (county notified)"));
+            hit = blocked = 1;
+        } else {
+            s->audit(r, "child.duplicate.check", "child", NULL,
+                     s->sprintf(r, "asked id_hmac %s: none", f->id_hmac));
         }
     }
-    if (!f->confirm) {
-        portal_rows *q = s->db_query(r, "SELECT id, village_code FROM children WHERE name = ? "
-                                        "AND birth_date = ? AND id <> ? ORDER BY id LIMIT 10",
-                                     "ssi", f->v[F_NAME], f->v[F_BIRTH], self);
+    if (!f->confirm && !blocked) {
+        q = s->db_query(r, "SELECT id, village_code FROM children WHERE name = ? "
+                           "AND birth_date = ? AND id <> ? ORDER BY id LIMIT 10",
+                        "ssi", f->v[F_NAME], f->v[F_BIRTH], self);
         if (!q)
             return -1;
         int n = 0, hidden = 0;
+        const char *first_hidden = NULL, *ids = "";
         while (s->db_next(q)) {
-            if (s->in_scope(r, s->db_col(q, 1)))
-                s->set(r, s->sprintf(r, "Dup.Similar.%d", n++), s->db_col(q, 0));
-            else
-                hidden++;
+            const char *cid = s->db_col(q, 0);
+            ids = s->sprintf(r, "%s%s%s", ids, *ids ? "," : "", cid);
+            if (s->in_scope(r, s->db_col(q, 1))) {
+                s->set(r, s->sprintf(r, "Dup.Similar.%d", n++), cid);
+            } else if (!hidden++) {
+                first_hidden = cid;
+            }
         }
-        if (n || hidden) {
-            s->set_int(r, "Dup.Warn", n + hidden);
-            s->set_int(r, "Dup.Hidden", hidden);
-            return 1;
-        }
+        const char *asked = s->sprintf(r, "asked name %s birth %s", f->v[F_NAME], f->v[F_BIRTH]);
+        if (hidden &&
+            registry_tell_county(r, s, first_hidden,
+                        s->sprintf(r, "姓名和出生日期（%s，%s）", f->v[F_NAME], f->v[F_BIRTH])) != 0)
+            return -1;
+        s->audit(r, "child.duplicate.check", "child", n || hidden ? ids : NULL,
+                 s->sprintf(r, "%s: %d in scope, %d outside%s", asked, n, hidden,
+                            hidden ? " (county notified)" : ""));
+        if (n)
+            s->set_int(r, "Dup.Warn", n);
+        if (hidden)
+            s->set(r, "Dup.Outside", REGISTRY_MSG_DUP_OUTSIDE);
+        if (n || hidden)
+            hit = blocked = 1;
     }
-    return 0;
+    if (hit && registry_dup_hit(r, s) != 0)
+        return -1;
+    return blocked;
 }
 
 int child_create(portal_req *r, const struct portal_services *s)
@@ -468,6 +505,8 @@ int child_create(portal_req *r, const struct portal_services *s)
     int dup = duplicates(r, s, &f, 0);
     if (dup < 0)
         return 500;
+    if (dup >= 400)
+        return dup; /* refused and answered (too many checks) */
     if (dup > 0)
         return form_page(r, s, &f, 0, 400);
 
@@ -665,6 +704,55 @@ int child_edit_form(portal_req *r, const struct portal_services *s)
     return form_page(r, s, &cur, id, 200);
 }
 
+/*
+ * A child moved to another village (the county, or a township within its
+ * own villages), in the transaction of the edit.  Every module scopes what
+ * concerns a child by the child's current village (the workflow, living's
+ * grants, volunteer's assignments, care and logs); the workflow's indexed
+ * copies move with the child by the trigger children_scope_follow
+ * (migration 005), in the same UPDATE.  So the old township loses it all and
+ * the new one has it from this commit.  The move is on the timeline and
+ * audited; a new township is told what it received.
+ */
+static int transfer(portal_req *r, const struct portal_services *s, long long id,
+                    const char *name, const char *from, const char *to)
+{
+    const char *names[2][2] = {{from, ""}, {to, ""}}; /* village, township */
+    for (int i = 0; i < 2; i++) {
+        portal_rows *q = s->db_query(r, "SELECT v.name, COALESCE(t.name, '') FROM divisions v "
+                                        "LEFT JOIN divisions t ON t.code = v.parent_code "
+                                        "WHERE v.code = ?", "s", i ? to : from);
+        if (!q)
+            return -1;
+        if (s->db_next(q)) {
+            names[i][0] = s->db_col(q, 0);
+            names[i][1] = s->db_col(q, 1);
+        }
+    }
+    portal_rows *q = s->db_query(r, "SELECT COUNT(*) FROM wf_applications WHERE child_id = ? "
+                                    "AND status IN ('open', 'returned')", "i", id);
+    if (!q || !s->db_next(q))
+        return -1;
+    long long open = atoll(s->db_col(q, 0));
+    int new_town = strncmp(from, to, 9) != 0;
+    if (add_event(r, s, id, "transfer",
+                  s->sprintf(r, "所属村（社区）调整：由%s%s调整为%s%s%s", names[0][1], names[0][0],
+                             names[1][1], names[1][0],
+                             open ? s->sprintf(r, "，%lld 件待办申请随档案转由新辖区办理", open)
+                                  : "")) != 0)
+        return -1;
+    s->audit(r, "child.transfer", "child", idstr(r, s, id),
+             s->sprintf(r, "village %s -> %s, open applications %lld", from, to, open));
+    if (!new_town)
+        return 0;
+    char town[13];
+    memcpy(town, to, 9);
+    memcpy(town + 9, "000", 4);
+    return registry_notice_add(r, s, town, "transfer_in", id,
+                               s->sprintf(r, "转入：儿童%s（原属%s%s），现属%s，含待办申请 %lld 件。",
+                                          name, names[0][1], names[0][0], names[1][0], open));
+}
+
 int child_update(portal_req *r, const struct portal_services *s)
 {
     long long id;
@@ -685,6 +773,8 @@ int child_update(portal_req *r, const struct portal_services *s)
     int dup = duplicates(r, s, &f, id);
     if (dup < 0)
         return 500;
+    if (dup >= 400)
+        return dup;
     if (dup > 0)
         return form_page(r, s, &f, id, 400);
 
@@ -729,6 +819,9 @@ int child_update(portal_req *r, const struct portal_services *s)
     if (add_event(r, s, id, "updated", s->sprintf(r, "修改了：%s", changed)) != 0)
         return 500;
     s->audit(r, "child.update", "child", idstr(r, s, id), s->sprintf(r, "fields: %s", fields));
+    if (strcmp(cur.v[F_VILLAGE], v[F_VILLAGE]) != 0 &&
+        transfer(r, s, id, v[F_NAME], cur.v[F_VILLAGE], v[F_VILLAGE]) != 0)
+        return 500;
     return redirect_to_file(r, s, id, NULL, "已保存修改。");
 }
 

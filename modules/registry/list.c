@@ -432,6 +432,14 @@ int child_list(portal_req *r, const struct portal_services *s)
     set_filters(r, s, &f);
     s->set_int(r, "List.CanExport", s->has_perm(r, "registry.export"));
     s->set_int(r, "List.CanEdit", s->has_perm(r, "registry.edit"));
+    /* the office's open notices (children transferred in, duplicates to check) */
+    const struct portal_user *u = s->user(r);
+    portal_rows *nq = s->db_query(r, "SELECT COUNT(*) FROM registry_notices WHERE "
+                                     "division_code = ? AND done_at IS NULL", "s",
+                                  u && u->division ? u->division : "");
+    if (!nq || !s->db_next(nq))
+        return 500;
+    s->set(r, "List.Notices", s->db_col(nq, 0));
     s->set(r, "List.Base", s->sprintf(r, "/children?%s", filter_query(r, s, &f, 1) + 1));
     s->set(r, "List.Export", s->sprintf(r, "/children/export.csv?%s", filter_query(r, s, &f, 1) + 1));
     if (!f.scope) {
@@ -728,6 +736,8 @@ struct import_ctx {
     int nerrs, caperrs;
     int bad_line; /* the last line that had an error, to count bad rows */
     int bad_rows;
+    /* ID numbers already on file: the hourly limit left, what was found */
+    int dup_left, dup_checked, dup_in, dup_out;
 };
 
 static void add_err(struct import_ctx *c, int line, const char *field, const char *reason)
@@ -989,12 +999,38 @@ static void check_row(struct import_ctx *c, struct import_state *st, const struc
             if (id_seen(st, u))
                 add_err(c, line, "身份证号", "身份证号在本文件中重复。");
             else {
-                portal_rows *d = s->db_query(r, "SELECT 1 FROM children WHERE id_hmac = ?", "s",
-                                             s->hmac(r, u));
-                if (!d)
+                /* as on the new-file form: outside the scope only "a
+                 * possible duplicate, the county checks", audited, and
+                 * within the hourly limit of checks that find one */
+                const char *hm = s->hmac(r, u);
+                portal_rows *d = s->db_query(r, "SELECT id, village_code FROM children "
+                                                "WHERE id_hmac = ?", "s", hm);
+                c->dup_checked++;
+                if (!d) {
                     add_err(c, line, "身份证号", "无法核对是否重复，请稍后再试。");
-                else if (s->db_next(d))
-                    add_err(c, line, "身份证号", "该身份证号已在台账中登记，不能重复建档。");
+                } else if (s->db_next(d)) {
+                    const char *other = s->db_col(d, 0);
+                    int visible = s->in_scope(r, s->db_col(d, 1));
+                    if (c->dup_left <= 0) {
+                        add_err(c, line, "身份证号", "一小时内查到的疑似重复档案过多，本行未能查重，"
+                                                     "请一小时后再检查。");
+                    } else {
+                        c->dup_left--;
+                        if (registry_dup_hit(r, s) != 0 ||
+                            (!visible && registry_tell_county(r, s, other, "身份证号（台账导入）") != 0))
+                            add_err(c, line, "身份证号", "无法核对是否重复，请稍后再试。");
+                        else
+                            add_err(c, line, "身份证号", visible ? "该身份证号已在台账中登记，不能重复建档。"
+                                                                 : REGISTRY_MSG_DUP_OUTSIDE);
+                        s->audit(r, "child.duplicate.check", "child", other,
+                                 s->sprintf(r, "import line %d asked id_hmac %s: on file %s", line, hm,
+                                            visible ? "in scope" : "outside the scope (county notified)"));
+                        if (visible)
+                            c->dup_in++;
+                        else
+                            c->dup_out++;
+                    }
+                }
             }
         }
         if (*row->no_id)
@@ -1228,6 +1264,11 @@ int import_run(portal_req *r, const struct portal_services *s)
         st.nvillages++;
     }
 
+    c.dup_left = registry_dup_left(r, s);
+    if (c.dup_left < 0)
+        return 500;
+    if (c.dup_left == 0)
+        return registry_dup_refuse(r, s);
     const char *today = s->today(r);
     int total = 0;
     while ((rc = csv_next(&pos, end, &line, &rec)) != 0) {
@@ -1246,7 +1287,8 @@ int import_run(portal_req *r, const struct portal_services *s)
 
     if (c.nerrs || !commit) {
         s->audit(r, commit ? "child.import.refused" : "child.import.check", "children", NULL,
-                 s->sprintf(r, "rows=%d bad=%d", total, c.bad_rows));
+                 s->sprintf(r, "rows=%d bad=%d id_checks=%d on_file_in_scope=%d outside=%d",
+                            total, c.bad_rows, c.dup_checked, c.dup_in, c.dup_out));
         if (c.nerrs && commit)
             return import_report(r, s, &c, "文件中有错误，未导入任何记录。请改正后重新检查。");
         return import_report(r, s, &c, NULL);

@@ -41,6 +41,8 @@ static const struct portal_route routes[] = {
     {"POST", "/children/import", import_run, "registry.import", PR_STATE_CHANGING, import_params},
     {"GET", "/children/new", child_new_form, "registry.edit", 0, id_only},
     {"POST", "/children/new", child_create, "registry.edit", PR_STATE_CHANGING, child_params},
+    {"GET", "/children/notices", notices_page, "registry.view", 0, id_only},
+    {"POST", "/children/notices/{id}/done", notice_done, "registry.edit", PR_STATE_CHANGING, id_only},
     {"GET", "/children/{id}", child_view, "registry.view", 0, id_only},
     {"GET", "/children/{id}/print", child_print, "registry.view", 0, id_only},
     {"GET", "/children/{id}/edit", child_edit_form, "registry.edit", 0, id_only},
@@ -63,12 +65,15 @@ static const struct portal_menu menu[] = {
     {"儿童台账", "/children", "registry.view", 10},
     {"新建档案", "/children/new", "registry.edit", 11},
     {"导入台账", "/children/import", "registry.import", 12},
+    {"档案通知", "/children/notices", "registry.view", 13},
     {NULL, NULL, NULL, 0}};
 
 static const struct portal_migration migrations[] = {
     {1, "001_registry.sql"},
     {2, "002_counts.sql"},
     {3, "003_list_index.sql"},
+    {4, "004_notices.sql"},
+    {5, "005_scope_follows.sql"},
     {0, NULL}};
 
 const struct portal_module portal_module = {

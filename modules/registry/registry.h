@@ -2,7 +2,8 @@
  * registry.h - the children's registry (台账, 一人一档): shared declarations.
  * file.c: one child's file (create, edit, family, categories, attachments,
  * timeline, print).  list.c: the list, CSV export and CSV import.
- * idcard.c: GB 11643 ID numbers.  registry.c: the module descriptor.
+ * idcard.c: GB 11643 ID numbers.  notice.c: notices to an office (transfers
+ * in, duplicates for the county to check).  registry.c: the module descriptor.
  */
 #ifndef REGISTRY_H
 #define REGISTRY_H
@@ -27,6 +28,27 @@ int child_list(portal_req *r, const struct portal_services *s);
 int child_export(portal_req *r, const struct portal_services *s);
 int import_form(portal_req *r, const struct portal_services *s);
 int import_run(portal_req *r, const struct portal_services *s);
+
+/* notice.c */
+int notices_page(portal_req *r, const struct portal_services *s);
+int notice_done(portal_req *r, const struct portal_services *s);
+const char *registry_county_code(portal_req *r, const struct portal_services *s);
+/* a notice to the office of `division` (kind transfer_in or duplicate_check),
+ * audited; 0 ok, -1 database error */
+int registry_notice_add(portal_req *r, const struct portal_services *s, const char *division,
+                        const char *kind, long long child_id, const char *summary);
+
+/* duplicates outside the user's scope (file.c's form, list.c's import):
+ * the answer, the county's notice, the hourly limit of checks that find one */
+#define REGISTRY_MSG_DUP_OUTSIDE "可能存在重复档案，已提交县级核查。"
+#define REGISTRY_MSG_DUP_LIMIT "一小时内查到的疑似重复档案过多，暂停查重建档，请一小时后再试；" \
+                               "如需核实，请联系县民政局。"
+#define REGISTRY_DUP_HITS_PER_HOUR 30
+int registry_dup_left(portal_req *r, const struct portal_services *s);
+int registry_dup_hit(portal_req *r, const struct portal_services *s);
+int registry_dup_refuse(portal_req *r, const struct portal_services *s);
+int registry_tell_county(portal_req *r, const struct portal_services *s, const char *existing,
+                         const char *what);
 
 /* idcard.c - GB 11643-1999 citizen ID numbers */
 char idcard_check_char(const char *first17);        /* '0'..'9' or 'X'; 0 if not digits */

@@ -97,7 +97,8 @@ int apply_post(portal_req *r, const struct portal_services *s)
         goto fail;
     if (atoi(s->db_col(q, 0)) >= APPLY_PER_HOUR) {
         s->db_rollback(r);
-        return s->fail(r, 429, "近期申请较多，请一小时后再提交，或直接联系县民政局。");
+        return s->refuse(r, 429, "page", "volunteer.apply", "self-applications over the hourly limit",
+                         "近期申请较多，请一小时后再提交，或直接联系县民政局。");
     }
     q = s->db_query(r, "SELECT COUNT(*) FROM audit_log WHERE action = 'volunteer.org.apply' AND "
                        "ip = ? AND at > UTC_TIMESTAMP() - INTERVAL 1 HOUR", "s", s->client_ip(r));
@@ -105,7 +106,8 @@ int apply_post(portal_req *r, const struct portal_services *s)
         goto fail;
     if (atoi(s->db_col(q, 0)) >= APPLY_PER_IP) {
         s->db_rollback(r);
-        return s->fail(r, 429, "同一网络一小时内最多提交 3 份申请，请稍后再试，或直接联系县民政局。");
+        return s->refuse(r, 429, "page", "volunteer.apply", "self-applications from one address over the hourly limit",
+                         "同一网络一小时内最多提交 3 份申请，请稍后再试，或直接联系县民政局。");
     }
     const char *code = s->sprintf(r, "ngo_%s", reg);
     q = s->db_query(r, "SELECT (SELECT COUNT(*) FROM orgs WHERE code = ?) + (SELECT COUNT(*) "

@@ -410,7 +410,8 @@ int partner_projects(portal_req *r, const struct portal_services *s)
 {
     long long vorg = 0;
     if (vol_partner_org(r, s, &vorg, NULL) != 0)
-        return s->fail(r, 403, "您的账号没有关联社会组织。");
+        return s->refuse(r, 403, "page", "volunteer.partner_projects",
+                         "no registered partner organisation", "您的账号没有关联社会组织。");
     if (s->db_query_hdf(r, "Projects", "SELECT " PROJECT_COLS "WHERE p.vorg_id = ? "
                                        "ORDER BY p.id DESC LIMIT 500", "i", vorg) < 0)
         return 500;

@@ -367,7 +367,8 @@ int partner_home(portal_req *r, const struct portal_services *s)
 {
     long long vorg = 0;
     if (vol_partner_org(r, s, &vorg, NULL) != 0)
-        return s->fail(r, 403, "您的账号未关联已登记的社会组织，请联系县民政局。");
+        return s->refuse(r, 403, "page", "volunteer.partner", "no registered partner organisation",
+                         "您的账号未关联已登记的社会组织，请联系县民政局。");
     const char *today = s->today(r);
     if (s->db_query_hdf(r, "Org",
                         "SELECT v.id, o.name, v.reg_no, v.contact_name, v.contact_phone, v.status "
@@ -423,7 +424,9 @@ int volunteer_add(portal_req *r, const struct portal_services *s)
     long long vorg = 0;
     const char *st = NULL;
     if (vol_partner_org(r, s, &vorg, &st) != 0)
-        return s->fail(r, 403, "您的账号未关联已登记的社会组织，请联系县民政局。");
+        return s->refuse(r, 403, "page", "volunteer.volunteer_add",
+                         "no registered partner organisation",
+                         "您的账号未关联已登记的社会组织，请联系县民政局。");
     if (strcmp(st, "ended") == 0)
         return s->fail(r, 409, "本组织已终止合作，不能再添加志愿者。");
     const char *phone = s->param(r, "phone"), *skills = s->param(r, "skills");

@@ -78,7 +78,8 @@ int certificate_page(portal_req *r, const struct portal_services *s)
 static int unserved_months(portal_req *r, const struct portal_services *s, long long *months)
 {
     if (!s->has_perm(r, "volunteer.manage") && !s->has_perm(r, "volunteer.verify"))
-        return s->fail(r, 403, "您没有查看此报表的权限。");
+        return s->refuse(r, 403, "volunteer_report", "unserved",
+                        "neither volunteer.manage nor volunteer.verify", "您没有查看此报表的权限。");
     *months = s->param_int(r, "months", 3);
     if (*months < 1 || *months > 36)
         return s->fail(r, 400, "月数应为 1 到 36。");

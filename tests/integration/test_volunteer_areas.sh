@@ -353,6 +353,7 @@ check "the same address applies three times in an hour" eval 'status_is 200 && s
 apost --data-urlencode "name=同址申请3$tag" --data "reg_no=$(uscc "5250024${tag}MK03")" \
     --data-urlencode "contact_name=李" --data contact_phone=13600000000 --data area=500242101000
 check "a fourth from the same address is asked to wait (429, in Chinese)" eval 'status_is 429 && body_has "同一网络一小时内最多提交 3 份申请"'
+check "the refusal is audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='deny' AND object_id='volunteer.apply' AND detail LIKE '429 self-applications from one address%' AND at > UTC_TIMESTAMP() - INTERVAL 5 MINUTE")" -ge 1 ]
 check "and nothing was written for it" same "$(sql "SELECT COUNT(*) FROM volunteer_orgs WHERE reg_no='$(uscc "5250024${tag}MK03")'")" 0
 # the whole site: at most 100 an hour, counted before the address (so this
 # address's three do not decide the answer)

@@ -5,10 +5,11 @@
 <?cs if:Dup.Existing ?><p class="form-error" role="alert">该身份证号已有档案：<a id="dup-existing" href="/children/<?cs var:Dup.Existing ?>">查看已有档案</a></p><?cs /if ?>
 <form method="post" action="<?cs var:Form.action ?>">
   <?cs call:csrf() ?>
-  <?cs if:Dup.Warn ?>
+  <?cs if:Dup.Warn || Dup.Outside ?>
   <section class="panel" role="alert" id="dup-warning">
     <h2>可能重复建档</h2>
-    <p>已有 <?cs var:Dup.Warn ?> 份姓名和出生日期都相同的档案<?cs if:Dup.Hidden > 0 ?>（其中 <?cs var:Dup.Hidden ?> 份在您的辖区以外）<?cs /if ?>。请先核对：</p>
+    <?cs if:Dup.Warn ?><p>已有 <?cs var:Dup.Warn ?> 份姓名和出生日期都相同的档案。请先核对：</p><?cs /if ?>
+    <?cs if:Dup.Outside ?><p id="dup-outside"><?cs var:Dup.Outside ?></p><?cs /if ?>
     <?cs if:subcount(Dup.Similar) ?><ul><?cs each:d = Dup.Similar ?><li><a href="/children/<?cs var:d ?>">档案 <?cs var:d ?></a></li><?cs /each ?></ul><?cs /if ?>
     <div class="field">
       <label><input type="checkbox" name="confirm_duplicate" value="1"> 已核对，确实是另一名儿童，仍然建档</label>

@@ -1,6 +1,7 @@
 <?cs # The registry list: filters, one page of 50 children, keyset pager. ?>
 <?cs def:cat_label(code) ?><?cs if:code == "orphan" ?>孤儿<?cs elif:code == "de_facto_unsupported" ?>事实无人抚养儿童<?cs elif:code == "tekun" ?>特困儿童<?cs elif:code == "dibao" ?>低保家庭儿童<?cs elif:code == "ill_disabled" ?>重病重残儿童<?cs elif:code == "guardianship" ?>监护缺失儿童<?cs elif:code == "temporary" ?>临时困境儿童<?cs else ?><?cs var:code ?><?cs /if ?><?cs /def ?>
 <h1>儿童台账</h1>
+<?cs if:List.Notices > 0 ?><p class="notice" id="open-notices">本单位有 <?cs var:List.Notices ?> 条待处理的<a href="/children/notices">档案通知</a>（转入的儿童、待核查的疑似重复档案）。</p><?cs /if ?>
 <form method="get" action="/children" class="panel filters" role="search">
   <div class="field">
     <label for="f-township">乡镇（街道）</label>
