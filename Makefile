@@ -36,8 +36,9 @@ $(B)/obj/%.o: cgi/%.c $(HEADERS)
 $(B)/libcore.a: $(CORE_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
+# -rdynamic: a crashing worker's backtrace names the host's functions
 $(B)/portal: $(B)/obj/portal.o $(B)/libcore.a
-	$(CC) $(CFLAGS) -Wl,-z,relro,-z,now -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) -rdynamic -Wl,-z,relro,-z,now -o $@ $^ $(LDLIBS)
 
 $(B)/portalctl: $(B)/obj/portalctl.o $(B)/obj/seed.o $(B)/libcore.a
 	$(CC) $(CFLAGS) -Wl,-z,relro,-z,now -o $@ $^ $(LDLIBS)

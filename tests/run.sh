@@ -101,7 +101,7 @@ cleanup
 rm -rf "$TEST_DIR"
 export EXTRA_MODULES_DIR="$ROOT/build/testmods/testkit"
 export EXTRA_MODULES_SRC="$ROOT/tests/modules"
-export REQUEST_TIMEOUT=4 WORKERS=4 MAX_REQUESTS=300
+export REQUEST_TIMEOUT=4 WORKERS=4 MAX_REQUESTS=300 CORE_DUMPS=1
 export CLOCK_FILE="$TEST_DIR/run/today"  # tests of deadlines write a date here
 export REQUIRE_TOTP_ROLES=""   # demo admin/auditor log in with a password; test_admin.sh tests TOTP per user
 if ! bash deploy/local/instance.sh start "$TEST_DIR" "$PORT" >tests/out/instance.log 2>&1; then
