@@ -16,7 +16,7 @@ workers=$(portal_worker_pids | tr '\n' ' ')
 check "the portal runs with 4 workers before the test" [ "$(portal_worker_pids | wc -l)" = 4 ]
 
 # --- a second master beside a serving one refuses to start
-second=$("$ROOT/${PORTAL_BUILD:-build}/portal" --config "$TEST_DIR/portal.conf" 2>&1); rc=$?
+second=$(timeout 15 "$ROOT/${PORTAL_BUILD:-build}/portal" --config "$TEST_DIR/portal.conf" 2>&1); rc=$?
 check "a second master on the same socket refuses to start" [ $rc -ne 0 ]
 check "it says why" grep -q "still serves on" <<<"$second"
 check "the first master still runs" kill -0 "$master"
