@@ -214,6 +214,9 @@ static void install_crash_handlers(void)
 /* core_dumps = 1 (test and bench instances): unlimited core size, dumpable */
 static void enable_core_dumps(void)
 {
+#ifdef __SANITIZE_ADDRESS__
+    return;   /* ASan disables them: a core would hold the whole shadow memory */
+#endif
     if (!config_int("core_dumps", 0))
         return;
     struct rlimit rl = {RLIM_INFINITY, RLIM_INFINITY};
