@@ -129,17 +129,6 @@ else
         echo "-- $f"
         ( export TEST_FILE=$(basename "$f" .sh); source tests/lib.sh; source "$f" )
     done
-    if [ "${HOSTILE_SECONDS:-45}" != 0 ] && [ -z "${ONLY:-}" ] && [ -f tests/hostile/replay.py ]; then
-        echo "-- hostile replay (${HOSTILE_SECONDS:-45} s)"
-        if python3 tests/hostile/replay.py --base "$BASE" --instance "$TEST_DIR" \
-                --duration "${HOSTILE_SECONDS:-45}" >tests/out/hostile.log 2>&1; then
-            record PASS hostile "$(tail -n1 tests/out/hostile.log)"
-        else
-            tail -n 20 tests/out/hostile.log
-            record FAIL hostile "$(tail -n1 tests/out/hostile.log) (tests/out/hostile.log)"
-        fi
-        tail -n1 tests/out/hostile.log | sed 's/^/  /'
-    fi
     if [ -z "${QUICK:-}" ] && [ -f tests/browser/login.mjs ]; then
         echo "-- browser"
         [ -d tests/browser/node_modules/playwright-core ] ||
@@ -158,6 +147,18 @@ else
         else
             record FAIL browser "partner workflow: the fixture could not be prepared"
         fi
+    fi
+    # last: the hostile replay leaves odd data behind
+    if [ "${HOSTILE_SECONDS:-45}" != 0 ] && [ -z "${ONLY:-}" ] && [ -f tests/hostile/replay.py ]; then
+        echo "-- hostile replay (${HOSTILE_SECONDS:-45} s)"
+        if python3 tests/hostile/replay.py --base "$BASE" --instance "$TEST_DIR" \
+                --duration "${HOSTILE_SECONDS:-45}" >tests/out/hostile.log 2>&1; then
+            record PASS hostile "$(tail -n1 tests/out/hostile.log)"
+        else
+            tail -n 20 tests/out/hostile.log
+            record FAIL hostile "$(tail -n1 tests/out/hostile.log) (tests/out/hostile.log)"
+        fi
+        tail -n1 tests/out/hostile.log | sed 's/^/  /'
     fi
 fi
 

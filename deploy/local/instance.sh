@@ -303,7 +303,7 @@ migrate() {
 portal_procs() {
     local d argv
     for d in /proc/[0-9]*; do
-        argv=$(tr '\0' '\n' <"$d/cmdline" 2>/dev/null) || continue
+        argv=$(tr '\0' '\n' 2>/dev/null <"$d/cmdline") || continue
         [ "$(sed -n 2p <<<"$argv")" = --config ] && [ "$(sed -n 3p <<<"$argv")" = "$CONF" ] || continue
         case "$(sed -n 1p <<<"$argv")" in "$ROOT"/build*/portal) echo "${d#/proc/}" ;; esac
     done

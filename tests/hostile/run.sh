@@ -20,7 +20,7 @@ rm -rf "$DIR"
 export EXTRA_MODULES_DIR="$ROOT/$PORTAL_BUILD/testmods/testkit" EXTRA_MODULES_SRC="$ROOT/tests/modules"
 REQUEST_TIMEOUT=${REQUEST_TIMEOUT:-10} WORKERS=4 MAX_REQUESTS=2000 CORE_DUMPS=1 REQUIRE_TOTP_ROLES="" \
     bash deploy/local/instance.sh start "$DIR" "$PORT" >/dev/null
-build/portalctl --config "$DIR/portal.conf" seed-demo --modules >/dev/null
-build/portalctl --config "$DIR/portal.conf" seed --children "${HOSTILE_CHILDREN:-400}" >/dev/null
+"$PORTAL_BUILD/portalctl" --config "$DIR/portal.conf" seed-demo --modules >/dev/null
+"$PORTAL_BUILD/portalctl" --config "$DIR/portal.conf" seed --children "${HOSTILE_CHILDREN:-400}" >/dev/null
 python3 tests/hostile/replay.py --base "http://127.0.0.1:$PORT" --instance "$DIR" \
     --duration "${DURATION:-600}"

@@ -7,7 +7,7 @@ PORT_NOW=${BASE##*:}
 instance_portal_pids() { # every process of this instance's portal binary and configuration
     local d
     for d in /proc/[0-9]*; do
-        [ "$(tr '\0' ' ' <"$d/cmdline" 2>/dev/null)" = "$ROOT/${PORTAL_BUILD:-build}/portal --config $TEST_DIR/portal.conf " ] &&
+        [ "$(tr '\0' ' ' 2>/dev/null <"$d/cmdline")" = "$ROOT/${PORTAL_BUILD:-build}/portal --config $TEST_DIR/portal.conf " ] &&
             ! grep -q '^State:.*Z' "$d/status" 2>/dev/null && echo "${d#/proc/}"
     done
 }
