@@ -23,6 +23,7 @@ import os
 import random
 import re
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -112,6 +113,9 @@ class Page(html.parser.HTMLParser):
             self._select = None
 
 
+LOCK = threading.Lock()
+
+
 class NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):
         return None
@@ -121,6 +125,7 @@ class Client:
     def __init__(self, base, stats):
         self.base, self.stats = base, stats
         self.jar = http.cookiejar.CookieJar()
+        self.csrf = ""
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), NoRedirect)
 
     def request(self, method, path, data=None, ctype=None):
@@ -129,23 +134,24 @@ class Client:
         req.add_header("Origin", self.base)
         if ctype:
             req.add_header("Content-Type", ctype)
-        self.stats["requests"] += 1
-        if method == "POST":
-            self.stats["posts"] += 1
+        with LOCK:
+            self.stats["requests"] += 1
+            if method == "POST":
+                self.stats["posts"] += 1
         try:
             with self.opener.open(req, timeout=30) as resp:
                 body, status = resp.read(), resp.status
         except urllib.error.HTTPError as e:
             body, status = e.read(), e.code
         except Exception as e:  # reset, timeout: counted, never fatal
-            self.stats["errors"] += 1
-            self.stats.setdefault("error_kinds", {}).setdefault(type(e).__name__, 0)
-            self.stats["error_kinds"][type(e).__name__] += 1
+            with LOCK:
+                self.stats["errors"] += 1
             return 0, ""
         key = "%dxx" % (status // 100)
-        self.stats[key] = self.stats.get(key, 0) + 1
-        if status >= 500:
-            self.stats.setdefault("5xx_paths", set()).add("%s %s %d" % (method, re.sub(r"\?.*", "", path), status))
+        with LOCK:
+            self.stats[key] = self.stats.get(key, 0) + 1
+            if status >= 500:
+                self.stats.setdefault("5xx_paths", set()).add("%s %s %d" % (method, re.sub(r"\?.*", "", path), status))
         return status, body.decode("utf-8", "replace")
 
     def login(self, user, password):
@@ -155,6 +161,8 @@ class Client:
                                        "password": password}).encode()
         status, _ = self.request("POST", "/login", data, "application/x-www-form-urlencoded")
         st, body = self.request("GET", "/")
+        m = re.search(r'name="_csrf" value="([^"]*)"', body)
+        self.csrf = m.group(1) if m else ""
         return st == 200 and "/logout" in body
 
 
@@ -230,7 +238,7 @@ def encode_multipart(rng, pairs):
     return b"".join(out), "multipart/form-data; boundary=" + boundary
 
 
-def fill(rng, form):
+def fill(rng, form, csrf):
     """the form's fields with hostile values; sometimes many rows of one"""
     pairs = []
     # most posts change a few fields and keep the others valid, to get past
@@ -239,7 +247,7 @@ def fill(rng, form):
     hit = set(rng.sample(names, min(len(names), rng.choice([1, 1, 2, 3, len(names) or 1]))))
     for f in form["fields"]:
         if f["name"] == "_csrf":
-            pairs.append((f["name"], f["value"], False))
+            pairs.append((f["name"], csrf or f["value"], False))
             continue
         if f["type"] == "file":
             pairs.append((f["name"], "", True))
@@ -274,6 +282,8 @@ def main():
     ap.add_argument("--instance", required=True, help="the instance folder (its log/ is read)")
     ap.add_argument("--duration", type=float, default=float(os.environ.get("DURATION", 600)))
     ap.add_argument("--seed", type=int, default=int(os.environ.get("SEED", time.time())))
+    ap.add_argument("--threads", type=int, default=int(os.environ.get("THREADS", 4)),
+                    help="concurrent clients (4)")
     args = ap.parse_args()
     base = args.base.rstrip("/")
     if not re.match(r"^https?://(127\.0\.0\.1|localhost)(:\d+)?$", base):
@@ -299,28 +309,47 @@ def main():
     targets = sum(len(s[3]) for s in sessions)
     print("replay: seed %d, %d forms over %d roles" % (args.seed, targets, len(sessions)), flush=True)
     posted = set()
-    while time.monotonic() < end and targets:
-        user, pw, c, forms = rng.choice(sessions)
-        if not forms:
-            continue
-        (key, (action, page, form)) = rng.choice(forms)
-        action = mutate_path(rng, action)
-        pairs = fill(rng, form)
-        if form["method"] == "get":
-            q = urllib.parse.urlencode([(n, v) for n, v, _ in pairs])
-            c.request("GET", action + "?" + q)
-            continue
-        posted.add(key[0])
-        if form["multipart"] or rng.random() < 0.05:
-            body, ctype = encode_multipart(rng, pairs)
-        else:
-            body = urllib.parse.urlencode([(n, v) for n, v, _ in pairs]).encode()
-            ctype = "application/x-www-form-urlencoded"
-        status, _ = c.request("POST", action, body, ctype)
-        if status == 403 and rng.random() < 0.5 or rng.random() < 0.01:   # a stale session: log in again
-            c.login(user, pw)
-        if rng.random() < 0.3:   # the pages that show what was posted
-            c.request("GET", mutate_path(rng, page))
+
+    def worker(k):
+        # thread 0 uses the crawling sessions; the others sign in themselves,
+        # so concurrent requests meet on the same rows (locks, deadlocks)
+        trng = random.Random(args.seed * 1000 + k)
+        mine = sessions
+        if k:
+            mine = []
+            for user, pw, _, forms in sessions:
+                c = Client(base, stats)
+                if c.login(user, pw):
+                    mine.append((user, pw, c, forms))
+        while time.monotonic() < end and mine:
+            user, pw, c, forms = trng.choice(mine)
+            if not forms:
+                continue
+            (key, (action, page, form)) = trng.choice(forms)
+            action = mutate_path(trng, action)
+            pairs = fill(trng, form, c.csrf)
+            if form["method"] == "get":
+                q = urllib.parse.urlencode([(n, v) for n, v, _ in pairs])
+                c.request("GET", action + "?" + q)
+                continue
+            with LOCK:
+                posted.add(key[0])
+            if form["multipart"] or trng.random() < 0.05:
+                body, ctype = encode_multipart(trng, pairs)
+            else:
+                body = urllib.parse.urlencode([(n, v) for n, v, _ in pairs]).encode()
+                ctype = "application/x-www-form-urlencoded"
+            status, _ = c.request("POST", action, body, ctype)
+            if status == 403 and trng.random() < 0.5 or trng.random() < 0.01:   # a stale session: log in again
+                c.login(user, pw)
+            if trng.random() < 0.3:   # the pages that show what was posted
+                c.request("GET", mutate_path(trng, page))
+
+    threads = [threading.Thread(target=worker, args=(k,)) for k in range(max(1, args.threads))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
     elapsed = time.monotonic() - t0
     text = log_tail_from(log, log_start)
     deaths = [line for line in text.splitlines() if "PT0609" in line and "died by signal 9;" not in line]
