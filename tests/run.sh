@@ -181,6 +181,14 @@ if [ -n "${SAN:-}" ]; then
         head -n 12 "$r" | sed 's/^/  /'
         record FAIL sanitizer "a report in ${r#"$ROOT"/}"
     done
+    # UBSan writes to stderr, which is portal.log
+    inlog=$(grep -E 'runtime error:|ERROR: (Address|Leak)Sanitizer|SUMMARY: [A-Za-z]*Sanitizer' \
+        "$TEST_DIR/log/portal.log" 2>/dev/null || true)
+    if [ -n "$inlog" ]; then
+        echo "$inlog" | head -n 12 | sed 's/^/  /'
+        record FAIL sanitizer "$(echo "$inlog" | wc -l) sanitizer report line(s) in var/test/log/portal.log"
+        reports=x
+    fi
     [ -n "$reports" ] || record PASS sanitizer "no ASan/UBSan report from the portal (build-asan)"
 fi
 

@@ -355,10 +355,12 @@ def main():
     deaths = [line for line in text.splitlines() if "PT0609" in line and "died by signal 9;" not in line]
     timeouts = [line for line in text.splitlines() if "PT0613" in line]
     san = sorted(set(glob.glob(os.path.join(args.instance, "log", "[au]*san.*"))) - san_before)
+    san += [line for line in text.splitlines()   # UBSan writes to stderr: the log
+            if re.search(r"runtime error:|ERROR: (Address|Leak)Sanitizer", line)]
     for line in deaths + timeouts:
         print("replay: " + line)
     for f in san:
-        print("replay: sanitizer report " + f)
+        print("replay: sanitizer: " + f)
     for p in sorted(stats.get("5xx_paths", ())):
         print("replay: 5xx " + p)
     codes = " ".join("%s=%d" % (k, v) for k, v in sorted(stats.items()) if k.endswith("xx"))
