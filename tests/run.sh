@@ -151,7 +151,8 @@ else
     # last: the hostile replay leaves odd data behind
     if [ "${HOSTILE_SECONDS:-45}" != 0 ] && [ -z "${ONLY:-}" ] && [ -f tests/hostile/replay.py ]; then
         echo "-- hostile replay (${HOSTILE_SECONDS:-45} s)"
-        if python3 tests/hostile/replay.py --base "$BASE" --instance "$TEST_DIR" \
+        "$BUILD/portalctl" --config "$TEST_DIR/portal.conf" module routes >tests/out/routes.tsv 2>/dev/null
+        if python3 tests/hostile/replay.py --base "$BASE" --instance "$TEST_DIR" --routes tests/out/routes.tsv \
                 --duration "${HOSTILE_SECONDS:-45}" >tests/out/hostile.log 2>&1; then
             record PASS hostile "$(tail -n1 tests/out/hostile.log)"
         else

@@ -174,6 +174,9 @@ def local_path(base, page_path, href):
     return None
 
 
+IDS = set()
+
+
 def crawl(client, base, budget, deadline):
     seen, queue, forms = set(), ["/"], {}
     while queue and len(seen) < budget and time.monotonic() < deadline:
@@ -194,6 +197,7 @@ def crawl(client, base, budget, deadline):
             lp = local_path(base, path, href)
             if lp:
                 queue.append(lp)
+                IDS.update(int(x) for x in re.findall(r"/(\d{1,9})(?=/|$|\?)", lp))
         for f in p.forms:
             action = local_path(base, path, f["action"] or path) or path
             if f["method"] == "post" and not SKIP_POST.search(action):
@@ -203,6 +207,40 @@ def crawl(client, base, budget, deadline):
                 forms.setdefault((re.sub(r"\d+", "N", action.split("?")[0]) + "#get", ()),
                                  (action.split("?")[0], path, f))
     return list(forms.items())
+
+
+PTYPES = {1: "text", 2: "textarea", 3: "int", 4: "date", 5: "code", 6: "file"}
+SAMPLE = {"int": "1", "date": "2026-11-30", "code": "approve", "text": "测试", "textarea": "测试"}
+
+
+def route_forms(path, ids, seen_shapes):
+    """forms for the declared state-changing routes no page showed: every
+    declared parameter, {id}-like segments filled from the ids seen"""
+    forms = []
+    try:
+        lines = open(path, encoding="utf-8").read().splitlines()
+    except OSError:
+        return forms
+    for line in lines:
+        parts = line.split("\t")
+        if len(parts) < 5 or parts[0] != "POST" or not int(parts[3]) & 1:
+            continue
+        pattern = parts[1]
+        shape = re.sub(r"\{[^}]*\}", "N", pattern)
+        if SKIP_POST.search(pattern) or shape in seen_shapes:
+            continue
+        fields = [{"name": "_csrf", "type": "hidden", "value": "", "options": []}]
+        multipart = False
+        for spec in filter(None, parts[4].split(",")):
+            name, _, t = spec.partition(":")
+            kind = PTYPES.get(int(t or 1), "text")
+            multipart |= kind == "file"
+            fields.append({"name": name, "type": kind, "value": SAMPLE.get(kind, ""), "options": []})
+        for i in range(3):
+            action = re.sub(r"\{[^}]*\}", lambda m: str(ids[(hash(pattern) + i) % len(ids)]), pattern)
+            forms.append(((shape, "route%d" % i), (action, "/", {"action": action, "method": "post",
+                                                                  "multipart": multipart, "fields": fields})))
+    return forms
 
 
 def mutate_path(rng, path):
@@ -282,6 +320,7 @@ def main():
     ap.add_argument("--instance", required=True, help="the instance folder (its log/ is read)")
     ap.add_argument("--duration", type=float, default=float(os.environ.get("DURATION", 600)))
     ap.add_argument("--seed", type=int, default=int(os.environ.get("SEED", time.time())))
+    ap.add_argument("--routes", help="`portalctl module routes` output: post to every declared route too")
     ap.add_argument("--threads", type=int, default=int(os.environ.get("THREADS", 4)),
                     help="concurrent clients (4)")
     args = ap.parse_args()
@@ -306,6 +345,11 @@ def main():
         forms = crawl(c, base, 80, per_role_deadline)
         print("replay: %s: %d forms" % (user, len(forms)))
         sessions.append((user, pw, c, forms))
+    if args.routes:   # the declared routes no page showed, for every role
+        shapes = {k[0] for s_ in sessions for k, _ in s_[3]}
+        extra = route_forms(args.routes, sorted(IDS)[:50] or [1, 2, 3], shapes)
+        print("replay: %d more forms from the declared routes (%s)" % (len(extra), args.routes))
+        sessions = [(u, p, c, forms + extra) for u, p, c, forms in sessions]
     targets = sum(len(s[3]) for s in sessions)
     print("replay: seed %d, %d forms over %d roles" % (args.seed, targets, len(sessions)), flush=True)
     posted = set()

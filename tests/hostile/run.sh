@@ -20,7 +20,11 @@ rm -rf "$DIR"
 export EXTRA_MODULES_DIR="$ROOT/$PORTAL_BUILD/testmods/testkit" EXTRA_MODULES_SRC="$ROOT/tests/modules"
 REQUEST_TIMEOUT=${REQUEST_TIMEOUT:-10} WORKERS=4 MAX_REQUESTS=2000 CORE_DUMPS=1 REQUIRE_TOTP_ROLES="" \
     bash deploy/local/instance.sh start "$DIR" "$PORT" >/dev/null
+# as make run does: accounts, children, then the modules' demo data (which
+# assigns some of those children to the demo partner)
+"$PORTAL_BUILD/portalctl" --config "$DIR/portal.conf" seed-demo >/dev/null
+"$PORTAL_BUILD/portalctl" --config "$DIR/portal.conf" seed --children "${HOSTILE_CHILDREN:-500}" >/dev/null
 "$PORTAL_BUILD/portalctl" --config "$DIR/portal.conf" seed-demo --modules >/dev/null
-"$PORTAL_BUILD/portalctl" --config "$DIR/portal.conf" seed --children "${HOSTILE_CHILDREN:-400}" >/dev/null
+"$PORTAL_BUILD/portalctl" --config "$DIR/portal.conf" module routes >"$DIR/routes.tsv"
 python3 tests/hostile/replay.py --base "http://127.0.0.1:$PORT" --instance "$DIR" \
-    --duration "${DURATION:-600}"
+    --routes "$DIR/routes.tsv" --duration "${DURATION:-600}"
