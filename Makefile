@@ -3,6 +3,9 @@
 #   make run        install what is missing, build, start MariaDB + portal + Apache
 #   make stop       stop them
 #   make test       the whole suite on a private instance; last line "N passed, M failed"
+#                   (SAN=1 make test: the integration suite on the ASan/UBSan build)
+#   make hostile    randomised hostile form posts through the real stack on the
+#                   ASan/UBSan build (DURATION seconds, 600 by default)
 #   make bench      wrk against the real stack
 #   make asan       the same build with AddressSanitizer + UBSan, in build-asan/
 #   make fuzz       libFuzzer on the request parsers, as long as FUZZ_SECONDS says
@@ -10,11 +13,11 @@ B       ?= build
 PORT    ?= 8080
 CC      ?= cc
 OPT     ?= -O2 -D_FORTIFY_SOURCE=2
-SAN     ?=
+SANFLAGS ?=
 WARN     = -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes -Wformat=2 \
            -Wshadow -Wno-unused-parameter
 CFLAGS   = -std=c11 -D_GNU_SOURCE -g $(OPT) $(WARN) -fstack-protector-strong -fPIC \
-           -I/usr/include/ClearSilver $(shell pkg-config --cflags libmariadb 2>/dev/null) $(SAN)
+           -I/usr/include/ClearSilver $(shell pkg-config --cflags libmariadb 2>/dev/null) $(SANFLAGS)
 LDLIBS   = $(shell pkg-config --libs libmariadb 2>/dev/null) -lneo_cgi -lneo_cs -lneo_utl -lz \
            -lfcgi -lcrypto -ldl
 MODFLAGS = -shared -Wl,--no-undefined -Wl,-z,relro,-z,now
@@ -36,8 +39,9 @@ $(B)/obj/%.o: cgi/%.c $(HEADERS)
 $(B)/libcore.a: $(CORE_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
+# -rdynamic: a crashing worker's backtrace names the host's functions
 $(B)/portal: $(B)/obj/portal.o $(B)/libcore.a
-	$(CC) $(CFLAGS) -Wl,-z,relro,-z,now -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) -rdynamic -Wl,-z,relro,-z,now -o $@ $^ $(LDLIBS)
 
 $(B)/portalctl: $(B)/obj/portalctl.o $(B)/obj/seed.o $(B)/libcore.a
 	$(CC) $(CFLAGS) -Wl,-z,relro,-z,now -o $@ $^ $(LDLIBS)
@@ -49,7 +53,7 @@ $(B)/modules/%.so: $$(wildcard modules/%/*.c) cgi/portal_module.h
 	$(CC) $(CFLAGS) -Icgi $(MODFLAGS) -o $@ $(filter %.c,$^)
 
 asan:
-	$(MAKE) B=build-asan OPT=-O1 SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" all unit
+	$(MAKE) B=build-asan OPT=-O1 SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" all unit testmods
 
 deps:
 	bash deploy/local/deps.sh
@@ -69,10 +73,13 @@ bench:
 fuzz:
 	bash tests/fuzz/run.sh $${FUZZ_SECONDS:-300}
 
+hostile:
+	bash tests/hostile/run.sh
+
 clean:
 	rm -rf build build-asan
 
-.PHONY: all asan deps run stop test bench fuzz clean
+.PHONY: all asan deps run stop test bench fuzz hostile clean
 
 # Test fixtures: the testkit module and one faulty module per start-up fault.
 FAULTS = magic abi dup clash perm wf panel panelfill

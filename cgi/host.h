@@ -121,6 +121,9 @@ int hdf_put_rows_limit(const char *prefix, void *rows, size_t limit, int *more);
 
 /* request.c */
 void request_handle(const struct req_io *io, arena *a);
+/* called once the route and the session are known, before the handler
+ * (the process manager records what each worker serves); may be NULL */
+extern void (*request_begin_hook)(const portal_req *r);
 const char *req_param(portal_req *r, const char *name);
 const char *req_param_n(portal_req *r, const char *name, int i);
 void resp_header(portal_req *r, const char *name, const char *value);

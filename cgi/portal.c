@@ -20,9 +20,13 @@
 #include "audit.h"
 
 #include <errno.h>
+#include <execinfo.h>
 #include <fcgiapp.h>
 #include <grp.h>
 #include <signal.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/un.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,14 +39,29 @@
 
 #define MAX_SLOTS 256
 
+/* What a worker is serving, for the master to log if the worker dies:
+ * the method and path (never the query string, which may hold personal
+ * data), the route pattern and the user.  Written by the worker at request
+ * start and once the session is known, cleared at request end; read by the
+ * master only after the worker is gone (or killed), so no locking. */
+struct slot_req {
+    char line[160];               /* "GET /children/12" */
+    char route[96];               /* "GET /children/{id}" */
+    char user[48];                /* "township" */
+    long long uid;
+};
+
 struct slot {
     volatile pid_t pid;
     volatile int gen;
     volatile double busy_since;   /* monotonic seconds; 0 when idle */
     volatile unsigned long requests;
+    struct slot_req rec;
 };
 
 static struct slot *board;
+static int my_slot = -1;          /* in a worker: its slot on the board */
+static pid_t master_pid;          /* in a worker: the master that forked it */
 static volatile sig_atomic_t stop_flag, reload_flag;
 
 static void on_stop(int sig) { (void)sig; stop_flag = 1; }
@@ -56,6 +75,157 @@ static void set_signal(int sig, void (*fn)(int), int restart)
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = restart ? SA_RESTART : 0;
     sigaction(sig, &sa, NULL);
+}
+
+/* ------------------------------------------------- crash evidence (worker) */
+
+/* copy printable ASCII only (a path is checked later; this runs first) */
+static void copy_clean(char *dst, size_t cap, const char *src, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; src && i < n && src[i] && k + 1 < cap; i++) {
+        unsigned char c = (unsigned char)src[i];
+        dst[k++] = (c > 0x20 && c < 0x7f) ? (char)c : '?';
+    }
+    dst[k] = 0;
+}
+
+static void record_request_line(const char *method, const char *uri)
+{
+    if (my_slot < 0)
+        return;
+    struct slot_req *rec = &board[my_slot].rec;
+    memset(rec, 0, sizeof *rec);
+    char m[16], p[140];
+    copy_clean(m, sizeof m, method ? method : "?", 15);
+    copy_clean(p, sizeof p, uri ? uri : "?", uri ? strcspn(uri, "?#") : 1);
+    snprintf(rec->line, sizeof rec->line, "%s %s", m, p);
+}
+
+/* called by request.c once the route and the session are known */
+static void record_route_user(const portal_req *r)
+{
+    if (my_slot < 0)
+        return;
+    struct slot_req *rec = &board[my_slot].rec;
+    if (r->route && r->route->r)
+        snprintf(rec->route, sizeof rec->route, "%.15s %.79s", r->route->r->method,
+                 r->route->r->path);
+    if (r->logged_in) {
+        rec->uid = r->user.id;
+        copy_clean(rec->user, sizeof rec->user, r->user.username, sizeof rec->user);
+    }
+}
+
+static void clear_record(void)
+{
+    if (my_slot >= 0)
+        memset(&board[my_slot].rec, 0, sizeof board[my_slot].rec);
+}
+
+/* "request GET /x, route GET /x, user 5 township" or "idle" */
+static void describe_record(const struct slot_req *rec, char *out, size_t cap)
+{
+    if (!rec->line[0]) {
+        snprintf(out, cap, "idle (between requests)");
+        return;
+    }
+    snprintf(out, cap, "request \"%.159s\", route \"%.95s\", user %lld%s%.47s", rec->line,
+             rec->route[0] ? rec->route : "-", rec->uid, rec->user[0] ? " " : "",
+             rec->user);
+}
+
+static void put_fd(int fd, const char *s)
+{
+    size_t n = strlen(s);
+    while (n) {
+        ssize_t w = write(fd, s, n);
+        if (w <= 0)
+            return;
+        s += w;
+        n -= (size_t)w;
+    }
+}
+
+static void put_num(int fd, long long v)
+{
+    char b[24], *p = b + sizeof b - 1;
+    int neg = v < 0;
+    unsigned long long u = neg ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    *p = 0;
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (neg)
+        *--p = '-';
+    put_fd(fd, p);
+}
+
+/* SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT in a worker: what it was doing and
+ * a backtrace on the log (stderr), then the default action (a core dump
+ * where enabled).  Only async-signal-safe calls: write, backtrace (libgcc
+ * preloaded at start), backtrace_symbols_fd. */
+static void on_crash(int sig)
+{
+    int fd = 2;
+    put_fd(fd, "PT0615 worker ");
+    put_num(fd, (long long)getpid());
+    put_fd(fd, " caught signal ");
+    put_num(fd, sig);
+    if (my_slot >= 0 && board[my_slot].rec.line[0]) {
+        const struct slot_req *rec = &board[my_slot].rec;
+        put_fd(fd, " serving \"");
+        put_fd(fd, rec->line);
+        put_fd(fd, "\" route \"");
+        put_fd(fd, rec->route[0] ? rec->route : "-");
+        put_fd(fd, "\" user ");
+        put_num(fd, rec->uid);
+        put_fd(fd, " ");
+        put_fd(fd, rec->user);
+    }
+    put_fd(fd, "; backtrace:\n");
+    void *frames[64];
+    int n = backtrace(frames, 64);
+    backtrace_symbols_fd(frames, n, fd);
+    put_fd(fd, "PT0615 end of backtrace\n");
+    signal(sig, SIG_DFL);
+    raise(sig);   /* delivered when the handler returns */
+}
+
+static void install_crash_handlers(void)
+{
+    static char altstack[64 * 1024];   /* a stack overflow still gets its backtrace */
+    stack_t ss = {.ss_sp = altstack, .ss_size = sizeof altstack, .ss_flags = 0};
+    sigaltstack(&ss, NULL);
+    void *warm[2];
+    backtrace(warm, 2);   /* loads libgcc now, not inside the handler */
+    const int sigs[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_crash;
+        sigemptyset(&sa.sa_mask);
+        sa.sa_flags = SA_ONSTACK | SA_RESETHAND;
+        sigaction(sigs[i], &sa, NULL);
+    }
+}
+
+/* core_dumps = 1 (test and bench instances): unlimited core size, dumpable */
+static void enable_core_dumps(void)
+{
+#ifdef __SANITIZE_ADDRESS__
+    return;   /* ASan disables them: a core would hold the whole shadow memory */
+#endif
+    if (!config_int("core_dumps", 0))
+        return;
+    struct rlimit rl = {RLIM_INFINITY, RLIM_INFINITY};
+    if (setrlimit(RLIMIT_CORE, &rl) != 0) {
+        getrlimit(RLIMIT_CORE, &rl);
+        rl.rlim_cur = rl.rlim_max;
+        setrlimit(RLIMIT_CORE, &rl);
+    }
+    prctl(PR_SET_DUMPABLE, 1, 0, 0, 0);
 }
 
 /* ----------------------------------------------------------- worker setup */
@@ -146,8 +316,18 @@ static void worker_main(int listen_fd, int slot)
 {
     char err[1024];
     log_set_name("portal-worker");
-    if (slot >= 0)
+    my_slot = slot;
+    if (slot >= 0) {
         audit_set_chain(slot + 1);
+        /* the master's death: SIGTERM, handled like a stop (the current
+         * request finishes, then the worker leaves); checked again below in
+         * case the master died before this line */
+        prctl(PR_SET_PDEATHSIG, SIGTERM, 0, 0, 0);
+        if (getppid() != master_pid)
+            _exit(0);
+    }
+    request_begin_hook = record_route_user;
+    install_crash_handlers();
     if (load_everything(err, sizeof err) != 0) {
         log_msg("PT0603", "%s", err);
         _exit(2);
@@ -170,8 +350,12 @@ static void worker_main(int listen_fd, int slot)
     arena *a = arena_new(64 * 1024);
     unsigned long max = (unsigned long)config_int("max_requests", 5000), served = 0;
     while (!stop_flag) {
-        if (slot >= 0)
+        if (slot >= 0) {
             board[slot].busy_since = 0;
+            clear_record();
+            if (getppid() != master_pid)
+                break;
+        }
         if (FCGX_Accept_r(&req) < 0) {
             if (stop_flag)
                 break;
@@ -180,18 +364,24 @@ static void worker_main(int listen_fd, int slot)
             log_msg("PT0604", "accept failed: %s", strerror(errno));
             break;
         }
-        if (slot >= 0)
+        if (slot >= 0) {
             board[slot].busy_since = now_mono();
+            record_request_line(FCGX_GetParam("REQUEST_METHOD", req.envp),
+                                FCGX_GetParam("REQUEST_URI", req.envp));
+        }
         refresh_module_state();
         request_handle(&io, a);
         FCGX_Finish_r(&req);
         arena_reset(a);
+        clear_record();
         served++;
         if (slot >= 0)
             board[slot].requests = served;
         if (max && served >= max)
             break; /* recycle: the master starts a fresh worker */
     }
+    if (slot >= 0 && getppid() != master_pid)
+        log_msg("PT0616", "the master %d is gone; worker leaves", (int)master_pid);
     shutdown_modules();
     db_close();
     _exit(0);
@@ -272,6 +462,8 @@ static int spawn(int listen_fd, int gen)
     board[s].gen = gen;
     board[s].busy_since = 0;
     board[s].requests = 0;
+    memset(&board[s].rec, 0, sizeof board[s].rec);
+    master_pid = getpid();
     pid_t pid = fork();
     if (pid < 0) {
         log_msg("PT0606", "fork failed: %s", strerror(errno));
@@ -285,8 +477,33 @@ static int spawn(int listen_fd, int gen)
     return 0;
 }
 
+/* another process (a second master, or workers left by a killed one)
+ * still accepts on this socket */
+static int socket_in_use(const char *path)
+{
+    struct sockaddr_un sa;
+    if (strlen(path) >= sizeof sa.sun_path)
+        return 0;
+    memset(&sa, 0, sizeof sa);
+    sa.sun_family = AF_UNIX;
+    memcpy(sa.sun_path, path, strlen(path));
+    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return 0;
+    int used = connect(fd, (struct sockaddr *)&sa, sizeof sa) == 0;
+    close(fd);
+    return used;
+}
+
 static int open_listener(const char *path)
 {
+    if (socket_in_use(path)) {
+        fprintf(stderr, "portal: refusing to start: another portal (or workers left by a "
+                "killed master) still serves on %s\n", path);
+        log_msg("PT0617", "refusing to start: %s is still served by another process", path);
+        errno = EADDRINUSE;
+        return -2;
+    }
     unlink(path);
     mode_t old = umask(0077);
     int fd = FCGX_OpenSocket(path, (int)config_int("backlog", 256));
@@ -324,9 +541,12 @@ static int master_main(void)
         return 1;
     }
     log_set_name("portal-master");
+    enable_core_dumps();
     if (check_in_child() != 0)
         return 1;
     int fd = open_listener(sock);
+    if (fd == -2)
+        return 1;
     if (fd < 0) {
         fprintf(stderr, "portal: cannot listen on %s: %s\n", sock, strerror(errno));
         return 1;
@@ -356,11 +576,14 @@ static int master_main(void)
         while ((pid = waitpid(-1, &st, WNOHANG)) > 0) {
             for (int s = 0; s < MAX_SLOTS; s++)
                 if (board[s].pid == pid) {
+                    char what[400];
+                    describe_record(&board[s].rec, what, sizeof what);
                     if (WIFSIGNALED(st))
-                        log_msg("PT0609", "worker %d died by signal %d", (int)pid, WTERMSIG(st));
+                        log_msg("PT0609", "worker %d died by signal %d%s; %s", (int)pid,
+                                WTERMSIG(st), WCOREDUMP(st) ? " (core dumped)" : "", what);
                     else if (WEXITSTATUS(st) != 0)
-                        log_msg("PT0610", "worker %d exited with %d", (int)pid,
-                                WEXITSTATUS(st));
+                        log_msg("PT0610", "worker %d exited with %d; %s", (int)pid,
+                                WEXITSTATUS(st), what);
                     board[s].pid = 0;
                     board[s].busy_since = 0;
                 }
@@ -382,8 +605,10 @@ static int master_main(void)
         for (int s = 0; s < MAX_SLOTS; s++) {
             double b = board[s].busy_since;
             if (board[s].pid && b > 0 && now - b > timeout) {
-                log_msg("PT0613", "worker %d ran a request for %.0f s; killing it",
-                        (int)board[s].pid, now - b);
+                char what[400];
+                describe_record(&board[s].rec, what, sizeof what);
+                log_msg("PT0613", "worker %d ran a request for %.0f s; killing it; %s",
+                        (int)board[s].pid, now - b, what);
                 kill(board[s].pid, SIGKILL);
                 board[s].busy_since = 0;
             }

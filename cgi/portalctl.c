@@ -29,6 +29,7 @@ static void usage(void)
             "  user passwd NAME [--password PW]   set a password, end the user's sessions\n"
             "  user disable NAME | user enable NAME\n"
             "  module list | module enable NAME | module disable NAME\n"
+            "  module routes                 every route: METHOD PATH PERMISSION FLAGS PARAMS\n"
             "  audit verify                  check the audit log's hash chain\n"
             "  seed-demo [--modules]         demo villages, organisations and accounts;\n"
             "                                --modules: also each module's sql/demo.sql\n"
@@ -389,6 +390,25 @@ static int cmd_module(int argc, char **argv)
             struct loaded_module *lm = module_at(i);
             printf("%-16s %-8s %-8s %s\n", lm->m->name, lm->m->version,
                    lm->builtin ? "builtin" : lm->enabled ? "enabled" : "disabled", lm->m->title);
+        }
+        return 0;
+    }
+    if (strcmp(argv[0], "routes") == 0) {
+        /* for tools (the hostile replay): one route a line, tab-separated;
+         * PARAMS are name:type pairs (type 1 text ... 6 file) */
+        char err[1024];
+        if (modules_load(config_get("modules_dir", "build/modules"),
+                         config_get("modules_src", "modules"), err, sizeof err) != 0)
+            return die("%s", err);
+        for (size_t i = 0; i < modules_count(); i++) {
+            const struct portal_module *m = module_at(i)->m;
+            for (const struct portal_route *rt = m->routes; rt && rt->method; rt++) {
+                printf("%s\t%s\t%s\t%u\t", rt->method, rt->path,
+                       rt->permission ? rt->permission : "-", rt->flags);
+                for (const struct portal_param *pp = rt->params; pp && pp->name; pp++)
+                    printf("%s%s:%d", pp == rt->params ? "" : ",", pp->name, (int)pp->type);
+                printf("\n");
+            }
         }
         return 0;
     }

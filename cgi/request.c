@@ -523,6 +523,8 @@ static int run_handler(portal_req *r)
     return status;
 }
 
+void (*request_begin_hook)(const portal_req *r);
+
 /* the whole pipeline; returns the status */
 static int process(portal_req *r)
 {
@@ -638,6 +640,8 @@ static int process(portal_req *r)
             return replayed;
     }
 
+    if (request_begin_hook)
+        request_begin_hook(r);
     int status = run_handler(r);
     if (r->streaming)
         return status;

@@ -9,7 +9,14 @@
 # While working on one feature: QUICK=1 skips the ASan build, unit tests, fuzz
 # and the browser; ONLY=volunteer runs only the integration tests whose name
 # holds it (tests/integration/test_*volunteer*.sh, modules/*/tests/test_*volunteer*.sh);
-# TEST_PORT picks the first port tried.
+# TEST_PORT picks the first port tried; ONLY may hold several words
+# ("faults crash registry").
+# SAN=1 runs the portal, portalctl and modules of the instance from the
+# AddressSanitizer + UBSan build (build-asan/): any sanitizer report in
+# var/test/log/asan.* or ubsan.* is a failure naming the file.  Whatever the
+# build, a worker that died by a signal nobody sent on purpose fails the run.
+# A short hostile replay (tests/hostile/replay.py, HOSTILE_SECONDS, 45 by
+# default; 0 skips it) runs after the integration tests.
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -66,7 +73,9 @@ partner_fixture() {
 echo "== dependencies and build"
 bash deploy/local/deps.sh --test || { echo "dependency install failed"; exit 1; }
 make -s -j2 all testmods >tests/out/build.log 2>&1 || { cat tests/out/build.log; echo "0 passed, 1 failed"; exit 1; }
-[ -n "${QUICK:-}" ] || make -s -j2 asan >>tests/out/build.log 2>&1 || { tail -30 tests/out/build.log; echo "0 passed, 1 failed"; exit 1; }
+[ -n "${QUICK:-}" ] && [ -z "${SAN:-}" ] || make -s -j2 asan >>tests/out/build.log 2>&1 || { tail -30 tests/out/build.log; echo "0 passed, 1 failed"; exit 1; }
+BUILD=build
+if [ -n "${SAN:-}" ]; then BUILD=build-asan; export PORTAL_BUILD=build-asan; fi
 
 echo "== unit tests (ASan + UBSan)"
 for t in ${QUICK:+/nonexistent}build-asan/tests/test_*; do
@@ -99,9 +108,9 @@ cleanup() { bash deploy/local/instance.sh stop "$TEST_DIR" "$PORT" >/dev/null 2>
 trap cleanup EXIT
 cleanup
 rm -rf "$TEST_DIR"
-export EXTRA_MODULES_DIR="$ROOT/build/testmods/testkit"
+export EXTRA_MODULES_DIR="$ROOT/$BUILD/testmods/testkit"
 export EXTRA_MODULES_SRC="$ROOT/tests/modules"
-export REQUEST_TIMEOUT=4 WORKERS=4 MAX_REQUESTS=300
+export REQUEST_TIMEOUT=4 WORKERS=4 MAX_REQUESTS=300 CORE_DUMPS=1
 export CLOCK_FILE="$TEST_DIR/run/today"  # tests of deadlines write a date here
 export REQUIRE_TOTP_ROLES=""   # demo admin/auditor log in with a password; test_admin.sh tests TOTP per user
 if ! bash deploy/local/instance.sh start "$TEST_DIR" "$PORT" >tests/out/instance.log 2>&1; then
@@ -110,8 +119,13 @@ if ! bash deploy/local/instance.sh start "$TEST_DIR" "$PORT" >tests/out/instance
 else
     build/portalctl --config "$TEST_DIR/portal.conf" seed-demo >/dev/null
     # host tests in tests/integration, each module's beside it in modules/<name>/tests
-    for f in tests/integration/test_*${ONLY:-}*.sh modules/*/tests/test_*${ONLY:-}*.sh; do
-        [ -f "$f" ] || continue
+    files=""
+    for w in ${ONLY:-""}; do
+        for f in tests/integration/test_*${w}*.sh modules/*/tests/test_*${w}*.sh; do
+            [ -f "$f" ] && case " $files " in *" $f "*) ;; *) files="$files $f" ;; esac
+        done
+    done
+    for f in $files; do
         echo "-- $f"
         ( export TEST_FILE=$(basename "$f" .sh); source tests/lib.sh; source "$f" )
     done
@@ -134,6 +148,49 @@ else
             record FAIL browser "partner workflow: the fixture could not be prepared"
         fi
     fi
+    # last: the hostile replay leaves odd data behind
+    if [ "${HOSTILE_SECONDS:-45}" != 0 ] && [ -z "${ONLY:-}" ] && [ -f tests/hostile/replay.py ]; then
+        echo "-- hostile replay (${HOSTILE_SECONDS:-45} s)"
+        "$BUILD/portalctl" --config "$TEST_DIR/portal.conf" module routes >tests/out/routes.tsv 2>/dev/null
+        if python3 tests/hostile/replay.py --base "$BASE" --instance "$TEST_DIR" --routes tests/out/routes.tsv \
+                --duration "${HOSTILE_SECONDS:-45}" >tests/out/hostile.log 2>&1; then
+            record PASS hostile "$(tail -n1 tests/out/hostile.log)"
+        else
+            tail -n 20 tests/out/hostile.log
+            record FAIL hostile "$(tail -n1 tests/out/hostile.log) (tests/out/hostile.log)"
+        fi
+        tail -n1 tests/out/hostile.log | sed 's/^/  /'
+    fi
+fi
+
+# crashes: a worker killed by a signal that no test sent on purpose (SIGKILL
+# is the master's request_timeout and the fault tests'; /_test/crash and an
+# idle worker's SIGSEGV are test_crash.sh's)
+if [ -f "$TEST_DIR/log/portal.log" ]; then
+    deaths=$(grep 'PT0609' "$TEST_DIR/log/portal.log" | grep -v 'died by signal 9[; ]' |
+        grep -v '"GET /_test/crash"' | grep -v 'by signal 11[^;]*; idle' || true)
+    if [ -n "$deaths" ]; then
+        echo "$deaths" | sed 's/^/  /'
+        record FAIL crashes "$(echo "$deaths" | wc -l) worker(s) died by a signal (var/test/log/portal.log)"
+    else
+        record PASS crashes "no worker died by a signal the tests did not send"
+    fi
+fi
+if [ -n "${SAN:-}" ]; then
+    reports=$(ls "$TEST_DIR"/log/asan.* "$TEST_DIR"/log/ubsan.* 2>/dev/null || true)
+    for r in $reports; do
+        head -n 12 "$r" | sed 's/^/  /'
+        record FAIL sanitizer "a report in ${r#"$ROOT"/}"
+    done
+    # UBSan writes to stderr, which is portal.log
+    inlog=$(grep -E 'runtime error:|ERROR: (Address|Leak)Sanitizer|SUMMARY: [A-Za-z]*Sanitizer' \
+        "$TEST_DIR/log/portal.log" 2>/dev/null || true)
+    if [ -n "$inlog" ]; then
+        echo "$inlog" | head -n 12 | sed 's/^/  /'
+        record FAIL sanitizer "$(echo "$inlog" | wc -l) sanitizer report line(s) in var/test/log/portal.log"
+        reports=x
+    fi
+    [ -n "$reports" ] || record PASS sanitizer "no ASan/UBSan report from the portal (build-asan)"
 fi
 
 passed=$(grep -c '^PASS' "$RESULTS")

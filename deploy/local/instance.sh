@@ -21,7 +21,9 @@
 #
 # Environment: WORKERS (4), MAX_REQUESTS (5000), REQUEST_TIMEOUT (30),
 #   EXTRA_MODULES_DIR / EXTRA_MODULES_SRC (more module folders, e.g. test
-#   modules; appended to modules_dir / modules_src with ':').
+#   modules; appended to modules_dir / modules_src with ':'),
+#   PORTAL_BUILD (build; build-asan runs the AddressSanitizer + UBSan build,
+#   its reports in DIR/log/asan.*), CORE_DUMPS (0; 1 lets workers dump core).
 # While build/portal does not exist yet, the portal steps are skipped with a
 # warning (MariaDB and Apache still start; Apache then answers 503).
 set -euo pipefail
@@ -48,8 +50,9 @@ PORTAL_SOCK="$RUN/portal.sock"
 PORTAL_PID="$RUN/portal.pid"
 HTTPD_CONF="$DIR/apache/httpd.conf"
 HTTPD_PID="$RUN/apache.pid"
-PORTAL="$ROOT/build/portal"
-PORTALCTL="$ROOT/build/portalctl"
+BUILD_DIR="$ROOT/${PORTAL_BUILD:-build}"
+PORTAL="$BUILD_DIR/portal"
+PORTALCTL="$BUILD_DIR/portalctl"
 
 say() { echo "instance: $*"; }
 warn() { echo "instance: WARNING: $*" >&2; }
@@ -179,7 +182,7 @@ ensure_key_file() {
 }
 
 write_portal_conf() {
-    local pw mods="$ROOT/build/modules" srcs="$ROOT/modules"
+    local pw mods="$BUILD_DIR/modules" srcs="$ROOT/modules"
     pw=$(cat "$DIR/keys/db_password")
     if [ -n "${EXTRA_MODULES_DIR:-}" ]; then mods="$mods:$EXTRA_MODULES_DIR"; fi
     if [ -n "${EXTRA_MODULES_SRC:-}" ]; then srcs="$srcs:$EXTRA_MODULES_SRC"; fi
@@ -215,6 +218,7 @@ max_field_len = 65536
 secure_cookies = 0
 require_totp_roles = ${REQUIRE_TOTP_ROLES-sysadmin,secadmin,auditor,ngo_admin}
 clock_file = ${CLOCK_FILE:-}
+core_dumps = ${CORE_DUMPS:-0}
 CONF
     )
     mv "$CONF.tmp" "$CONF"
@@ -294,6 +298,31 @@ migrate() {
     say "migrations: $(tail -1 "$LOG/migrate.log")"
 }
 
+# Processes of this instance's portal (master or workers): the portal binary
+# of this checkout run with --config DIR/portal.conf, found in /proc.
+portal_procs() {
+    local d argv
+    for d in /proc/[0-9]*; do
+        argv=$(tr '\0' '\n' 2>/dev/null <"$d/cmdline") || continue
+        [ "$(sed -n 2p <<<"$argv")" = --config ] && [ "$(sed -n 3p <<<"$argv")" = "$CONF" ] || continue
+        case "$(sed -n 1p <<<"$argv")" in "$ROOT"/build*/portal) echo "${d#/proc/}" ;; esac
+    done
+}
+# Workers left by a master that died (kill -9): they notice and leave after
+# their request; whatever still runs after a grace period is killed.
+stop_orphans() { # SECONDS
+    local pids p
+    pids=$(portal_procs | tr '\n' ' ')
+    [ -n "${pids// /}" ] || return 0
+    say "portal processes without a master: $pids- stopping them"
+    for p in $pids; do kill -TERM "$p" 2>/dev/null || true; done
+    wait_for "$1" bash -c "for p in $pids; do ps -o stat= -p \$p 2>/dev/null | grep -qv '^Z' && exit 1; done; exit 0" || {
+        warn "portal processes still run after $1 s: SIGKILL"
+        for p in $pids; do kill -KILL "$p" 2>/dev/null || true; done
+        sleep 0.2
+    }
+}
+
 start_portal() {
     if [ ! -x "$PORTAL" ]; then
         warn "build/portal does not exist: the portal is NOT started (run make);" \
@@ -306,11 +335,11 @@ start_portal() {
         # a rebuilt binary needs a restart (workers are forked from the
         # master); otherwise a rebuilt module is picked up by a graceful reload.
         # The binary is checked first: the reload touches the pid file.
-        if [ "$PORTAL" -nt "$PORTAL_PID" ] || [ "$ROOT/build/portalctl" -nt "$PORTAL_PID" ]; then
+        if [ "$PORTAL" -nt "$PORTAL_PID" ] || [ "$PORTALCTL" -nt "$PORTAL_PID" ]; then
             say "build/portal was rebuilt: restarting the portal"
             stop_portal
         else
-            if [ -n "$(find "$ROOT/build/modules" -name '*.so' -newer "$PORTAL_PID" 2>/dev/null | head -1)" ]; then
+            if [ -n "$(find "$BUILD_DIR/modules" -name '*.so' -newer "$PORTAL_PID" 2>/dev/null | head -1)" ]; then
                 say "modules rebuilt since the portal started: reloading (SIGHUP)"
                 kill -HUP "$pid"
                 touch "$PORTAL_PID"
@@ -319,8 +348,13 @@ start_portal() {
             return 0
         fi
     fi
+    stop_orphans "${REQUEST_TIMEOUT:-30}"
     rm -f "$PORTAL_SOCK" "$PORTAL_PID"    # left by a killed portal
-    setsid nohup "$PORTAL" --config "$CONF" >>"$LOG/portal.log" 2>&1 </dev/null 9>&- &
+    # the ASan/UBSan build reports to DIR/log/asan.PID / ubsan.PID
+    # it runs in DIR/log, where a core dump lands (core_dumps = 1, core_pattern "core")
+    (cd "$LOG" && ASAN_OPTIONS="log_path=$LOG/asan:detect_leaks=0:abort_on_error=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}" \
+        UBSAN_OPTIONS="log_path=$LOG/ubsan:print_stacktrace=1:halt_on_error=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}" \
+        exec setsid nohup "$PORTAL" --config "$CONF" >>"$LOG/portal.log" 2>&1 </dev/null 9>&-) &
     local child=$! n=150
     until [ -S "$PORTAL_SOCK" ]; do
         n=$((n - 1))
@@ -338,6 +372,7 @@ start_portal() {
 
 stop_portal() {
     stop_pid portal "$PORTAL_PID" 10
+    stop_orphans 10
     rm -f "$PORTAL_SOCK"
 }
 
@@ -433,6 +468,9 @@ do_status() {
     if alive "$PORTAL_PID"; then
         pid=$(pid_of "$PORTAL_PID")
         echo "portal:  running (pid $pid, $(pgrep -c -P "$pid" || true) workers, socket $PORTAL_SOCK)"
+    elif [ -n "$(portal_procs)" ]; then
+        echo "portal:  NO MASTER - $(portal_procs | wc -l) worker(s) of a dead master still run" \
+            "(pids $(portal_procs | tr '\n' ' ')): start cleans them up"; all=3
     elif [ -x "$PORTAL" ]; then
         echo "portal:  stopped"; all=3
     else

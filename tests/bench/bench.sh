@@ -15,7 +15,7 @@ make -s -j2 all
 stop() { bash deploy/local/instance.sh stop "$DIR" "$PORT" >/dev/null 2>&1 || true; }
 trap stop EXIT
 stop
-WORKERS=${WORKERS:-8} MAX_REQUESTS=100000 bash deploy/local/instance.sh start "$DIR" "$PORT" >/dev/null
+WORKERS=${WORKERS:-8} MAX_REQUESTS=100000 CORE_DUMPS=1 bash deploy/local/instance.sh start "$DIR" "$PORT" >/dev/null
 BASE="http://127.0.0.1:$PORT"
 
 # the registry at county scale: 100,000 synthetic children (seed once per
@@ -40,6 +40,19 @@ rm -f "$JAR"
 [ -n "$PSID" ] || { echo "bench: the township user could not log in" >&2; exit 1; }
 CHILD=$(mariadb --socket="$DIR/run/mysqld.sock" -uroot -N -B portal -e \
     "SELECT id FROM children WHERE township_code = '500242101000' ORDER BY id LIMIT 1")
+
+# 200 users logging in at once (scrypt N=16384, r=8, p=1 per password check;
+# the cost is in cgi/session.c): the POST's latency, all released together
+DB_() { mariadb --socket="$DIR/run/mysqld.sock" -uroot -N -B portal -e "$1"; }
+DB_ "UPDATE users SET failed_count = 0, locked_until = NULL WHERE username = 'township'"
+python3 tests/bench/login.py --base "$BASE" -n "${BENCH_LOGINS:-200}"
+python3 - <<'PY'
+import hashlib, time
+t = time.monotonic()
+for _ in range(10):
+    hashlib.scrypt(b"Town#2026portal", salt=b"0123456789abcdef", n=16384, r=8, p=1, maxmem=64 << 20, dklen=32)
+print("bench scrypt-one ms=%.1f (N=16384 r=8 p=1, one core)" % ((time.monotonic() - t) * 100))
+PY
 
 declare -A RPS
 run() { # run NAME PATH [COOKIE]

@@ -317,7 +317,7 @@ cbody="_csrf=$ctok&username=auditor&password=Audit%232026portal"
 printf '%s' "$cbody" | env -i REQUEST_METHOD=POST REQUEST_URI=/login \
     CONTENT_TYPE=application/x-www-form-urlencoded CONTENT_LENGTH=${#cbody} \
     HTTP_COOKIE="pcsrf=$ctok" HTTP_HOST=x HTTP_ORIGIN=http://x REMOTE_ADDR=127.0.0.1 \
-    "$ROOT/build/portal" --config "$OUT/default.conf" --cgi >"$OUT/cgi.out" 2>&1
+    "$ROOT/${PORTAL_BUILD:-build}/portal" --config "$OUT/default.conf" --cgi >"$OUT/cgi.out" 2>&1
 check "by default the auditor role must enrol in TOTP after the password" grep -q '^Location: /account/totp' "$OUT/cgi.out"
 check "its session is an enrolment-only one" [ "$(sql "SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username = 'auditor' AND s.mfa_pending = 2")" -ge 1 ]
 sql "DELETE s FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username = 'auditor' AND s.mfa_pending = 2"
@@ -326,7 +326,7 @@ cbody="_csrf=$ctok&username=ngoadmin&password=Ngoadmin%232026portal"
 printf '%s' "$cbody" | env -i REQUEST_METHOD=POST REQUEST_URI=/login \
     CONTENT_TYPE=application/x-www-form-urlencoded CONTENT_LENGTH=${#cbody} \
     HTTP_COOKIE="pcsrf=$ctok" HTTP_HOST=x HTTP_ORIGIN=http://x REMOTE_ADDR=127.0.0.1 \
-    "$ROOT/build/portal" --config "$OUT/default.conf" --cgi >"$OUT/cgi.out" 2>&1
+    "$ROOT/${PORTAL_BUILD:-build}/portal" --config "$OUT/default.conf" --cgi >"$OUT/cgi.out" 2>&1
 check "by default a partner administrator (ngo_admin) must enrol in TOTP too" grep -q '^Location: /account/totp' "$OUT/cgi.out"
 sql "DELETE s FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username = 'ngoadmin' AND s.mfa_pending = 2"
 

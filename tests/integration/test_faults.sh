@@ -88,7 +88,7 @@ check "service continues across recycling" status_is 200
 
 # --- fd-0 mode: spawn-fcgi hands the program a listening socket
 sock="$OUT/fcgid.sock"
-spawn-fcgi -s "$sock" -P "$OUT/fcgid.pid" -- "$ROOT/build/portal" --config "$TEST_DIR/portal.conf" >/dev/null 2>&1
+spawn-fcgi -s "$sock" -P "$OUT/fcgid.pid" -- "$ROOT/${PORTAL_BUILD:-build}/portal" --config "$TEST_DIR/portal.conf" >/dev/null 2>&1
 wait_for test -S "$sock"
 resp=$(REQUEST_METHOD=GET REQUEST_URI=/hello SERVER_PROTOCOL=HTTP/1.1 cgi-fcgi -bind -connect "$sock" 2>&1)
 check "the same binary serves on a socket handed to it on fd 0" grep -q "你好，酉阳" <<<"$resp"

@@ -22,12 +22,12 @@ check "a route naming an undeclared permission is refused at start" refused perm
 check "a workflow step naming an undeclared permission is refused at start" refused wf "module faulty: workflow faulty_wf step check names a permission no module declares: nobody.declares_wf"
 check "a child's-file panel naming an undeclared permission is refused at start" refused panel "module faulty: child panel 故障面板 requires permission 'nobody.declares_panel', which no module declares"
 check "a child's-file panel without a fill function is refused at start" refused panelfill "module faulty: child panel 1 needs a title and a fill function"
-check "portal --check passes on the real modules" build/portal --config "$TEST_DIR/portal.conf" --check
+check "portal --check passes on the real modules" ${PORTAL_BUILD:-build}/portal --config "$TEST_DIR/portal.conf" --check
 
-ctl() { build/portalctl --config "$TEST_DIR/portal.conf" "$@"; }
-check "portalctl module list shows the system module enabled" bash -c "build/portalctl --config '$TEST_DIR/portal.conf' module list | grep -q '^system .*enabled'"
+ctl() { ${PORTAL_BUILD:-build}/portalctl --config "$TEST_DIR/portal.conf" "$@"; }
+check "portalctl module list shows the system module enabled" bash -c "${PORTAL_BUILD:-build}/portalctl --config '$TEST_DIR/portal.conf' module list | grep -q '^system .*enabled'"
 check "migrations are recorded per module" [ "$(sql "SELECT COUNT(*) FROM schema_migrations WHERE module='core'")" -ge 3 ]
-check "migrate again applies nothing" bash -c "build/portalctl --config '$TEST_DIR/portal.conf' migrate | grep -q '(0 applied)'"
+check "migrate again applies nothing" bash -c "${PORTAL_BUILD:-build}/portalctl --config '$TEST_DIR/portal.conf' migrate | grep -q '(0 applied)'"
 
 jar=$(login admin 'Admin#2026portal')
 req GET /_test/echo -b "$jar"

@@ -6,6 +6,8 @@
  */
 #include "portal_module.h"
 
+#include <signal.h>
+#include <stdlib.h>
 #include <time.h>
 
 static int sleep_route(portal_req *r, const struct portal_services *s)
@@ -39,6 +41,25 @@ static int note_post(portal_req *r, const struct portal_services *s)
     return s->redirect(r, "/_test/echo");
 }
 
+/* a worker crashing on purpose, so the tests can see the evidence it leaves
+ * (the request, route and user in the master's log, a backtrace) */
+static int crash_route(portal_req *r, const struct portal_services *s)
+{
+    const char *how = s->param(r, "how");
+    if (how && how[0] == 'a')
+        abort();
+#ifdef __SANITIZE_ADDRESS__
+    /* UBSan would report the null store and exit: a plain SIGSEGV instead */
+    raise(SIGSEGV);
+#else
+    volatile int *volatile p = NULL;
+    *p = 1;
+#endif
+    return 500;
+}
+
+static const struct portal_param crash_params[] = {
+    {"how", PP_TEXT, 8, 0, "方式"}, {NULL, 0, 0, 0, NULL}};
 static const struct portal_param sleep_params[] = {
     {"s", PP_INT, 4, 0, "秒数"}, {NULL, 0, 0, 0, NULL}};
 static const struct portal_param echo_params[] = {
@@ -48,6 +69,7 @@ static const struct portal_param note_params[] = {
 
 static const struct portal_route routes[] = {
     {"GET", "/_test/sleep", sleep_route, NULL, PR_NO_DB | PR_NO_LAYOUT, sleep_params},
+    {"GET", "/_test/crash", crash_route, "testkit.write", PR_NO_LAYOUT, crash_params},
     {"GET", "/_test/echo", echo, "testkit.write", 0, echo_params},
     {"POST", "/_test/note", note_post, "testkit.write", PR_STATE_CHANGING, note_params},
     {NULL, NULL, NULL, NULL, 0, NULL}};
