@@ -49,3 +49,46 @@ cut=$(grep -c '^408$' "$OUT/slow.codes")
 check "Apache cut the slow bodies itself (408, mod_reqtimeout): $cut" [ "$cut" -ge 20 ]
 req GET /healthz
 check "the portal answers normally after the attack" status_is 200
+
+# --- slow readers: 6 clients (more than the 4 workers) ask for an 8 MiB
+# answer and do not read it. Apache takes the whole answer from the portal
+# (FlushMaxThreshold) so no worker waits; before, each worker blocked until
+# the master killed it at request_timeout and the download was cut short.
+kills=$(grep -c PT0613 "$TEST_DIR/log/portal.log")
+python3 - "$port" >"$OUT/readers" 2>&1 <<'EOF'
+import socket, subprocess, sys, time
+port = int(sys.argv[1])
+size = 8 * 1024 * 1024
+socks = []
+for _ in range(6):
+    s = socket.create_connection(("127.0.0.1", port), 10)
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    s.sendall(b"GET /_test/big?mb=8 HTTP/1.0\r\nHost: 127.0.0.1:%d\r\n\r\n" % port)  # 1.0: not chunked
+    socks.append(s)
+t0 = time.monotonic()
+time.sleep(1)
+ok = 0
+for _ in range(5):  # the portal answers meanwhile
+    code = subprocess.run(["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--max-time", "3",
+                           "http://127.0.0.1:%d/healthz" % port], capture_output=True, text=True).stdout
+    ok += code == "200"
+    time.sleep(0.3)
+time.sleep(max(0, t0 + 6 - time.monotonic()))  # past request_timeout (4 s)
+s = socks[0]
+s.settimeout(10)
+head = b""
+while b"\r\n\r\n" not in head:
+    head += s.recv(1)
+got = 0
+while True:  # to the end: the server closes an HTTP/1.0 connection
+    d = s.recv(65536)
+    if not d:
+        break
+    got += len(d)
+print("healthz_ok=%d got=%d of %d" % (ok, got, size))
+EOF
+sed 's/^/  /' "$OUT/readers"
+check "6 slow readers of 8 MiB: /healthz answers meanwhile" grep -q "healthz_ok=5 " "$OUT/readers"
+check "6 slow readers of 8 MiB: the slow reader gets the whole answer" grep -q "got=8388608 of" "$OUT/readers"
+check "6 slow readers of 8 MiB: no worker was killed at request_timeout" \
+    [ "$(grep -c PT0613 "$TEST_DIR/log/portal.log")" = "$kills" ]
