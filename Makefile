@@ -102,3 +102,8 @@ $(B)/tests/%: tests/unit/%.c $(B)/libcore.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Icgi -Wno-missing-prototypes -o $@ $< $(B)/libcore.a $(LDLIBS) -lcmocka
 .PHONY: unit
+
+# make soak: 300 slowloris + 50 slow bodies vs probes on a private instance (tests/soak)
+soak:
+	bash tests/soak/run.sh
+.PHONY: soak

@@ -21,8 +21,9 @@ PKGS=(build-essential pkg-config zlib1g-dev
       libcmocka-dev mariadb-server mariadb-client apache2 libapache2-mod-fcgid
       curl ca-certificates)
 # test only: sanitizers and libFuzzer (clang + its runtime), headless browser
-# (with a CJK font so screenshots show the Chinese pages), load generator, node
-TEST_PKGS=(clang libclang-rt-14-dev chromium fonts-wqy-zenhei wrk)
+# (with a CJK font so screenshots show the Chinese pages), load generator, node;
+# python3 for the test helpers and the slow-client driver (tests/soak)
+TEST_PKGS=(clang libclang-rt-14-dev chromium fonts-wqy-zenhei wrk python3)
 [ $with_test -eq 1 ] && PKGS+=("${TEST_PKGS[@]}")
 
 installed() { # a package counts only when fully installed (not "config-files")

@@ -386,7 +386,10 @@ start_apache() {
         die "the Apache configuration $HTTPD_CONF does not pass apache2 -t"
     fi
     if alive "$HTTPD_PID"; then
-        say "Apache already runs (pid $(pid_of "$HTTPD_PID"))"
+        # the configuration was just rewritten: a graceful restart applies it
+        # (requests in flight finish)
+        apache2 -f "$HTTPD_CONF" -k graceful 9>&- || die "Apache did not reload $HTTPD_CONF"
+        say "Apache already runs (pid $(pid_of "$HTTPD_PID")): reloaded its configuration"
     else
         rm -f "$HTTPD_PID"
         if ! apache2 -f "$HTTPD_CONF" -k start 9>&-; then

@@ -1,13 +1,14 @@
 /*
  * testkit - a module loaded only by the test instance (never by make run or
  * production: it lives under tests/).  It gives the tests a request that
- * hangs, a page that shows a value in every template context, and a
- * state-changing form whose effect the tests can count.
+ * hangs, a large answer, a page that shows a value in every template
+ * context, and a state-changing form whose effect the tests can count.
  */
 #include "portal_module.h"
 
 #include <signal.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 static int sleep_route(portal_req *r, const struct portal_services *s)
@@ -18,6 +19,21 @@ static int sleep_route(portal_req *r, const struct portal_services *s)
         ;
     s->header(r, "Content-Type", "text/plain; charset=utf-8");
     s->write(r, "slept\n", 6);
+    return 200;
+}
+
+/* a large answer (mb MiB of text), for clients that read it slowly */
+static int big_route(portal_req *r, const struct portal_services *s)
+{
+    static char chunk[65536];
+    long long mb = s->param_int(r, "mb", 1);
+    if (mb < 1 || mb > 64)
+        return 400;
+    memset(chunk, 'x', sizeof chunk - 1);
+    chunk[sizeof chunk - 1] = '\n';
+    s->header(r, "Content-Type", "text/plain; charset=utf-8");
+    for (long long i = 0; i < mb * 16; i++)
+        s->write(r, chunk, sizeof chunk);
     return 200;
 }
 
@@ -62,6 +78,8 @@ static const struct portal_param crash_params[] = {
     {"how", PP_TEXT, 8, 0, "方式"}, {NULL, 0, 0, 0, NULL}};
 static const struct portal_param sleep_params[] = {
     {"s", PP_INT, 4, 0, "秒数"}, {NULL, 0, 0, 0, NULL}};
+static const struct portal_param big_params[] = {
+    {"mb", PP_INT, 2, 0, "大小"}, {NULL, 0, 0, 0, NULL}};
 static const struct portal_param echo_params[] = {
     {"v", PP_LINES, 2000, 0, "值"}, {NULL, 0, 0, 0, NULL}};
 static const struct portal_param note_params[] = {
@@ -70,6 +88,7 @@ static const struct portal_param note_params[] = {
 static const struct portal_route routes[] = {
     {"GET", "/_test/sleep", sleep_route, NULL, PR_NO_DB | PR_NO_LAYOUT, sleep_params},
     {"GET", "/_test/crash", crash_route, "testkit.write", PR_NO_LAYOUT, crash_params},
+    {"GET", "/_test/big", big_route, NULL, PR_NO_DB | PR_NO_LAYOUT, big_params},
     {"GET", "/_test/echo", echo, "testkit.write", 0, echo_params},
     {"POST", "/_test/note", note_post, "testkit.write", PR_STATE_CHANGING, note_params},
     {NULL, NULL, NULL, NULL, 0, NULL}};
