@@ -48,14 +48,14 @@ LoadModule authz_host_module $M/mod_authz_host.so
 LoadModule alias_module      $M/mod_alias.so
 LoadModule mime_module       $M/mod_mime.so
 LoadModule headers_module    $M/mod_headers.so
+LoadModule env_module        $M/mod_env.so
+LoadModule buffer_module     $M/mod_buffer.so
 LoadModule expires_module    $M/mod_expires.so
 LoadModule reqtimeout_module $M/mod_reqtimeout.so
 LoadModule proxy_module      $M/mod_proxy.so
 LoadModule proxy_fcgi_module $M/mod_proxy_fcgi.so
 LoadModule socache_shmcb_module $M/mod_socache_shmcb.so
 LoadModule ssl_module        $M/mod_ssl.so
-StartServers 1
-ThreadsPerChild 10
 TypesConfig /etc/mime.types
 LogFormat "%h %t \"%r\" %>s %b %D" combined
 Include "$TLS_DIR/site.conf"
