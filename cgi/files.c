@@ -192,6 +192,11 @@ int file_svc_store(portal_req *r, const void *data, size_t len, int images_only,
         return fault(r, "PT0703", "文件暂时无法保存，请稍后再试。",
                      "cannot store a file in %s (%s): %s", dir, what, strerror(e));
     }
+    /* the host removes it if the request's writes do not commit */
+    struct stored_file *sf = arena_alloc(r->a, sizeof *sf);
+    memcpy(sf->name, name, sizeof name);
+    sf->next = r->stored;
+    r->stored = sf;
     memcpy(out->stored, name, sizeof name);
     memcpy(out->sha256, sum, sizeof sum);
     out->ctype = types[t].ctype;
@@ -200,14 +205,35 @@ int file_svc_store(portal_req *r, const void *data, size_t len, int images_only,
     return 0;
 }
 
+/* Idempotent: a file already removed (by the module, or by the host after
+ * a rollback) is no error, and it leaves the request's list. */
 void file_svc_discard(portal_req *r, const char *stored)
 {
     const char *dir = files_dir();
     if (!hex64(stored) || !dir)
         return;
+    for (struct stored_file **p = &r->stored; *p; p = &(*p)->next)
+        if (strcmp((*p)->name, stored) == 0) {
+            *p = (*p)->next;
+            break;
+        }
     char *path = arena_sprintf(r->a, "%s/%s", dir, stored);
     if (unlink(path) != 0 && errno != ENOENT)
         log_msg("PT0704", "cannot remove the stored file %s: %s", stored, strerror(errno));
+}
+
+void files_settle(portal_req *r, int keep)
+{
+    while (r->stored) {
+        struct stored_file *f = r->stored;
+        if (keep) {
+            r->stored = f->next;
+            continue;
+        }
+        log_msg("PT0708", "%s %s: removing the stored file %s, its request did not commit",
+                r->method ? r->method : "?", r->path ? r->path : "?", f->name);
+        file_svc_discard(r, f->name); /* takes it off the list */
+    }
 }
 
 /* The name the browser saves the file as: the recorded name (last path
@@ -329,7 +355,11 @@ int file_svc_send(portal_req *r, const char *stored, long long size, const char 
                 arena_sprintf(r->a, "%s; filename=\"%s\"; filename*=UTF-8''%s",
                               want_inline && t != T_PDF ? "inline" : "attachment",
                               ascii_name(r, name, types[t].ext), pct_encode(r, name)));
-    /* every response already carries Cache-Control: no-store (request.c) */
+    /* every response already carries Cache-Control: no-store (request.c).
+     * The bytes wait in the response until the handler has audited the
+     * read and the host has committed: a read that cannot be audited never
+     * leaves, however large the file (no streaming here). */
+    r->hold_output = 1;
     resp_write(r, body, got);
     return 200;
 }

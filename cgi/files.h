@@ -13,6 +13,9 @@
 int file_svc_store(portal_req *r, const void *data, size_t len, int images_only,
                    struct portal_file *out);
 void file_svc_discard(portal_req *r, const char *stored);
+/* the request's outcome for the files it stored: keep (its writes
+ * committed) or remove them (rolled back, failed); the list is emptied */
+void files_settle(portal_req *r, int keep);
 int file_svc_send(portal_req *r, const char *stored, long long size, const char *sha256,
                   const char *ctype, const char *filename, int want_inline);
 

@@ -58,6 +58,15 @@ struct portal_req {
     unsigned char idem[32];     /* idempotency key of a signed-in form submission */
     int has_idem;
     int stream_refused;         /* output was held back: the unit of work failed */
+    int hold_output;            /* a file's bytes wait for the commit (file_send) */
+    struct stored_file *stored; /* files written during the request (files.c) */
+};
+
+/* a file file_store wrote during the request: kept when the request's
+ * writes commit, removed when they roll back (files_settle) */
+struct stored_file {
+    struct stored_file *next;
+    char name[65];
 };
 
 struct loaded_module {

@@ -305,14 +305,20 @@ struct portal_services {
      * chunks) and writes it durably (fsync, rename) under a random name.
      * Returns 0 with *out filled, or the status of the Chinese message it has
      * already answered (400, 413, 500).  Record the file in the module's
-     * table in the same request; after a rollback call file_discard. */
+     * table in the same request.  The host removes the files a request
+     * stored when its writes do not commit (rolled back, a failed commit,
+     * an answer >= 400); file_discard removes one at once and may be called
+     * again for the same file (idempotent). */
     int (*file_store)(portal_req *r, const void *data, size_t len, int images_only,
                       struct portal_file *out);
     void (*file_discard)(portal_req *r, const char *stored);
     /* sends a stored file after checking its size and sha256: Content-Type
      * ctype, Content-Disposition inline (images only, when want_inline) or
      * attachment with filename (UTF-8, RFC 5987).  Returns 200, or 500 when
-     * the file is missing or does not match (logged).  With PR_NO_LAYOUT. */
+     * the file is missing or does not match (logged).  With PR_NO_LAYOUT.
+     * Its bytes go out only after the handler returned and the request's
+     * writes committed: audit the read after file_send answered 200, and a
+     * read whose audit row fails answers 503 without a byte of the file. */
     int (*file_send)(portal_req *r, const char *stored, long long size, const char *sha256,
                      const char *ctype, const char *filename, int want_inline);
     /* fills prefix.N.{module,title,rows,Cols,Rows,Note,Link} from every

@@ -8,6 +8,7 @@
  */
 #include "host.h"
 #include "db.h"
+#include "files.h"
 
 #include <openssl/evp.h>
 #include <ctype.h>
@@ -103,6 +104,7 @@ static void stream_flush(portal_req *r)
         return;
     }
     if (!r->headers_sent) {
+        files_settle(r, 1); /* committed with the request's writes */
         r->streaming = 1;
         if (!r->status)
             r->status = 200;
@@ -116,7 +118,7 @@ static void stream_flush(portal_req *r)
 void resp_write(portal_req *r, const void *data, size_t len)
 {
     buf_add(&r->body, data, len);
-    if (r->body.len >= STREAM_CHUNK)
+    if (r->body.len >= STREAM_CHUNK && !r->hold_output)
         stream_flush(r);
 }
 
@@ -308,6 +310,7 @@ static void discard(portal_req *r)
     buf_reset(&r->headers);
     buf_reset(&r->body);
     r->ctype = NULL;
+    r->hold_output = 0;
     hdf_reset_request();
 }
 
@@ -431,6 +434,7 @@ static int settle(portal_req *r, int status)
         if (db_in_txn()) {
             if (doomed || status >= 400 || db_commit_now() != 0) {
                 db_rollback();
+                files_settle(r, 0);
                 log_msg("PT0405", "%s %s: writes after the output began were not committed",
                         r->method, r->path);
             }
@@ -441,6 +445,7 @@ static int settle(portal_req *r, int status)
         int partly = db_loose_writes() > 0;
         if (db_in_txn())
             db_rollback();
+        files_settle(r, 0);
         log_msg("PT0405", "%s %s: the unit of work failed (%s; %u %s); answering 503 instead of %d",
                 r->method, r->path, db_txn_lost() ? "transaction lost" : "a write failed",
                 db_errno(), db_error(), status);
@@ -456,8 +461,10 @@ static int settle(portal_req *r, int status)
     if (status >= 400) {
         /* writes the handler made in autocommit before a refusal stay, as
          * they always did (a refusal's audit row, a counter); a handler's
-         * own transaction, and anything after an error, is rolled back */
-        if (status < 500 && !db_doomed() && db_auto_txn() && db_commit_now() != 0)
+         * own transaction, and anything after an error, is rolled back;
+         * so is everything of a refused request that stored a file (the
+         * file goes, its record must not stay) */
+        if (status < 500 && !db_doomed() && db_auto_txn() && !r->stored && db_commit_now() != 0)
             log_msg("PT0404", "commit of a refusal's writes failed in %s %s (%u %s)",
                     r->method, r->path, db_errno(), db_error());
         db_rollback();
@@ -467,6 +474,7 @@ static int settle(portal_req *r, int status)
         int rc = idem_store(r, status);
         if (rc != 0) {
             db_rollback();
+            files_settle(r, 0);
             if (rc == 1) {
                 /* the same form was submitted twice at once and the other
                  * copy committed first: answer as a resubmission */
@@ -489,14 +497,19 @@ static int settle(portal_req *r, int status)
     }
     log_msg("PT0404", "commit %s in %s %s (%u %s)", rc == -2 ? "lost" : "failed", r->method,
             r->path, db_errno(), db_error());
-    if (rc == -1)
+    if (rc == -1) {
+        files_settle(r, 0);
         return tx_fail(r, db_loose_writes() ? msg_partly : msg_not_saved);
+    }
     int c = stored && db_ensure() == 0 ? idem_committed(r) : -1;
     if (c == 1) {
         log_msg("PT0404", "%s %s: the commit did happen (its idempotency key is there)",
                 r->method, r->path);
         return status;
     }
+    /* not committed: its files go; unknown: a record may have committed,
+     * so its file stays (an orphan at worst, never a record without a file) */
+    files_settle(r, c != 0);
     return tx_fail(r, c == 0 && !db_loose_writes() ? msg_not_saved : msg_unknown);
 }
 
@@ -514,6 +527,8 @@ static int run_handler(portal_req *r)
         db_auto_begin(0);
         db_defer_commits(0);
         status = settle(r, status);
+        /* files not settled above (no transaction): kept on success only */
+        files_settle(r, status < 400);
         if (!(status >= 500 && db_deadlock()) || r->streaming)
             return status;
         log_msg("PT0401", "deadlock in %s %s; running it again", r->method, r->path);
