@@ -913,6 +913,25 @@ int month_bank_file(portal_req *r, const struct portal_services *s)
     s->header(r, "Content-Type", "text/csv; charset=utf-8");
     s->header(r, "Content-Disposition",
               s->sprintf(r, "attachment; filename=\"living-bank-%.4s%.2s.csv\"", month, month + 5));
+    /* audited before the first line goes out, with the transfers and the
+     * total it holds (the same lines, summed as bank_row does): a bank file
+     * whose audit row cannot be written never leaves */
+    const char *from_where = s->sprintf(
+        r,
+        "FROM living_payments p JOIN living_accounts a ON a.child_id = p.child_id JOIN children c "
+        "ON c.id = p.child_id WHERE p.month = ? AND %s",
+        pay_scope(r, s, "p"));
+    portal_rows *tq = s->db_query(
+        r, s->sprintf(r, "SELECT COUNT(*), COALESCE(SUM(fen), 0) FROM (SELECT SUM(p.amount_fen) "
+                         "AS fen %s GROUP BY p.township_code, p.child_id, p.benefit HAVING "
+                         "SUM(p.amount_fen) > 0) x", from_where),
+        "ss", month, scope);
+    if (!tq || !s->db_next(tq))
+        return 500;
+    long long want_rows = strtoll(s->db_col(tq, 0), NULL, 10);
+    long long want_fen = strtoll(s->db_col(tq, 1), NULL, 10);
+    s->audit(r, "living.bankfile", "living_month", o->month7,
+             s->sprintf(r, "rows=%lld total_fen=%lld status=%s", want_rows, want_fen, st));
     s->write(r, "\xEF\xBB\xBF", 3);
     static const char *head[] = {"收款人", "开户行", "账号", "金额（元）", "儿童姓名", "乡镇", "类别", "月份"};
     for (size_t i = 0; i < 8; i++)
@@ -930,19 +949,16 @@ int month_bank_file(portal_req *r, const struct portal_services *s)
     long long n = s->db_stream(r, bank_row, o, sql, "ss", month, scope);
     if (n < 0) {
         s->log("LV0301", "bank file query failed after %lld rows", o->rows);
-        if (!s->output_sent(r)) {
-            s->audit(r, "living.bankfile", "living_month", o->month7, "failed");
+        if (!s->output_sent(r))
             return s->fail(r, 500, NULL);
-        }
     }
     if (n >= 0)
         bank_emit(o);
     if (o->failed)
         s->log("LV0302", "bank file %s: %lld accounts failed to decrypt", o->month7, o->failed);
-    s->audit(r, "living.bankfile", "living_month", o->month7,
-             s->sprintf(r, "rows=%lld total_fen=%lld status=%s%s%s", o->rows, o->fen, st,
-                        o->failed ? s->sprintf(r, " undecryptable=%lld", o->failed) : "",
-                        n < 0 ? " incomplete" : ""));
+    if (n >= 0 && (o->rows != want_rows || o->fen != want_fen))
+        s->log("LV0303", "bank file %s holds rows=%lld total_fen=%lld, audited rows=%lld "
+               "total_fen=%lld", o->month7, o->rows, o->fen, want_rows, want_fen);
     return 200;
 }
 

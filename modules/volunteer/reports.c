@@ -133,6 +133,9 @@ int unserved_csv(portal_req *r, const struct portal_services *s)
     s->header(r, "Content-Type", "text/csv; charset=utf-8");
     s->header(r, "Content-Disposition",
               s->sprintf(r, "attachment; filename=\"unserved-%lldm-%s.csv\"", months, today));
+    /* audited before any row: a read that cannot be audited never leaves */
+    s->audit(r, "volunteer.unserved.export", "volunteer_report", NULL,
+             s->sprintf(r, "months=%lld", months));
     s->write(r, "\xEF\xBB\xBF", 3);
     const char *heads[] = {"儿童编号", "姓名", "乡镇", "村（社区）", "最近一次服务"};
     for (int i = 0; i < 5; i++)
@@ -141,7 +144,5 @@ int unserved_csv(portal_req *r, const struct portal_services *s)
     if (s->db_stream(r, unserved_row, ctx, UNSERVED_LIST, "ssii", pre, today, months,
                      100000LL) < 0)
         return s->output_sent(r) ? 200 : 500;
-    s->audit(r, "volunteer.unserved.export", "volunteer_report", NULL,
-             s->sprintf(r, "months=%lld", months));
     return 200;
 }

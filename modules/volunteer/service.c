@@ -578,6 +578,9 @@ int report_csv(portal_req *r, const struct portal_services *s)
     s->header(r, "Content-Type", "text/csv; charset=utf-8");
     s->header(r, "Content-Disposition",
               s->sprintf(r, "attachment; filename=\"volunteer-%s-%s.csv\"", from, to));
+    /* audited before any row: a read that cannot be audited never leaves */
+    s->audit(r, "volunteer.report.export", "volunteer_report", NULL,
+             s->sprintf(r, "from=%s to=%s", from, to));
     s->write(r, "\xEF\xBB\xBF", 3);
     const char *heads[] = {"分组", "名称", "服务次数", "服务时长（分钟）", "服务儿童数",
                            "集体活动参加人次"};
@@ -589,7 +592,5 @@ int report_csv(portal_req *r, const struct portal_services *s)
     ctx[2] = (void *)"按乡镇";
     if (s->db_stream(r, csv_row, ctx, REPORT_BY_TOWNSHIP, "sss", from, to, pre) < 0)
         return s->output_sent(r) ? 200 : 500;
-    s->audit(r, "volunteer.report.export", "volunteer_report", NULL,
-             s->sprintf(r, "from=%s to=%s", from, to));
     return 200;
 }
