@@ -8,6 +8,10 @@
 INSTANCE="$ROOT/deploy/local/instance.sh"
 PORT_NOW=${BASE##*:}
 VG="$TEST_DIR/log/vg"
+if [ "${PORTAL_BUILD:-build}" != build ]; then
+    echo "  skipped: valgrind cannot run the ASan/UBSan build (SAN=1)"
+    return 0
+fi
 if ! command -v valgrind >/dev/null 2>&1; then
     record FAIL "$TEST_FILE" "valgrind is not installed (deploy/local/deps.sh --test installs it)"
     return 0
