@@ -125,6 +125,7 @@ void hdf_putf(const char *name, const char *fmt, ...) __attribute__((format(prin
 void hdf_put_int(const char *name, long long v);
 const char *hdf_value(const char *name);           /* NULL when unset */
 void hdf_drop(const char *name);                   /* remove a node and its children */
+struct _hdf *render_hdf(void);                     /* the worker's tree (unit tests) */
 int hdf_put_rows(const char *prefix, void *rows);  /* db_rows */
 int hdf_put_rows_limit(const char *prefix, void *rows, size_t limit, int *more);
 

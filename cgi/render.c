@@ -49,6 +49,44 @@ int render_init(const char *core_tmpl_dir)
     return 0;
 }
 
+/* hdf_remove_tree (ClearSilver 0.10.5) frees the node but leaves its
+ * parent's lookup cache (last_hp, last_hs) pointing at it, and last_child
+ * too when the removed node was the first child.  The next hdf_set_value
+ * under that parent then reads the freed node (hs->next) and, when the
+ * memory has been reused so that the check passes, follows or writes
+ * through it: a worker's heap is corrupted or it dies by SIGSEGV some
+ * requests later (issue 22).  ASan does not see it (libneo is not
+ * instrumented); valgrind does.  So every removal goes through here and the
+ * parent's cache is repaired. */
+static void remove_node(const char *name)
+{
+    HDF *parent = hdf;
+    const char *seg = name, *dot;
+    /* the parent, walked as hdf_remove_tree walks it (no symlinks) */
+    while (parent && (dot = strchr(seg, '.'))) {
+        HDF *c = parent->child;
+        size_t len = (size_t)(dot - seg);
+        while (c && !(c->name && (size_t)c->name_len == len && !strncmp(c->name, seg, len)))
+            c = c->next;
+        parent = c;
+        seg = dot + 1;
+    }
+    NEOERR *e = hdf_remove_tree(hdf, name);
+    if (e)
+        log_nerr("PT0303", e);
+    if (parent) {
+        parent->last_hp = parent->last_hs = NULL;
+        parent->last_child = NULL;
+        for (HDF *c = parent->child; c; c = c->next)
+            parent->last_child = c;
+    }
+}
+
+HDF *render_hdf(void)
+{
+    return hdf;
+}
+
 /* Clear everything a request put in the tree; Config and hdf stay. */
 void hdf_reset_request(void)
 {
@@ -61,7 +99,7 @@ void hdf_reset_request(void)
             names[n++] = strdup(nm);
     }
     for (size_t i = 0; i < n; i++) {
-        hdf_remove_tree(hdf, names[i]);
+        remove_node(names[i]);
         free(names[i]);
     }
 }
@@ -80,9 +118,7 @@ const char *hdf_value(const char *name)
 
 void hdf_drop(const char *name)
 {
-    NEOERR *e = hdf_remove_tree(hdf, name);
-    if (e)
-        log_nerr("PT0303", e);
+    remove_node(name);
 }
 
 void hdf_putf(const char *name, const char *fmt, ...)
@@ -163,7 +199,7 @@ static CSPARSE *get_parse(struct loaded_module *mod, const char *tmpl)
     if (mod && mod->tmpl_dir)
         hdf_set_value(hdf, "hdf.loadpaths.1", mod->tmpl_dir);
     else
-        hdf_remove_tree(hdf, "hdf.loadpaths.1");
+        remove_node("hdf.loadpaths.1");
     if ((e = cs_init(&cs, hdf)) || (e = cgi_register_strfuncs(cs))) {
         log_nerr("PT0304", e);
         if (cs)

@@ -22,8 +22,9 @@ PKGS=(build-essential pkg-config zlib1g-dev
       curl ca-certificates)
 # test only: sanitizers and libFuzzer (clang + its runtime), headless browser
 # (with a CJK font so screenshots show the Chinese pages), load generator, node;
-# python3 for the test helpers and the slow-client driver (tests/soak)
-TEST_PKGS=(clang libclang-rt-14-dev chromium fonts-wqy-zenhei wrk python3)
+# python3 for the test helpers and the slow-client driver (tests/soak);
+# valgrind for the uninitialised and freed-memory reads ASan does not see
+TEST_PKGS=(clang libclang-rt-14-dev chromium fonts-wqy-zenhei wrk python3 valgrind)
 [ $with_test -eq 1 ] && PKGS+=("${TEST_PKGS[@]}")
 
 installed() { # a package counts only when fully installed (not "config-files")

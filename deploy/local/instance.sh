@@ -24,6 +24,9 @@
 #   modules; appended to modules_dir / modules_src with ':'),
 #   PORTAL_BUILD (build; build-asan runs the AddressSanitizer + UBSan build,
 #   its reports in DIR/log/asan.*), CORE_DUMPS (0; 1 lets workers dump core).
+#   PORTAL_WRAPPER (a command the portal runs under, split on spaces, e.g.
+#   "valgrind --trace-children=yes --log-file=DIR/log/vg.%p"; see VALGRIND=1
+#   in tests/hostile/run.sh).
 # While build/portal does not exist yet, the portal steps are skipped with a
 # warning (MariaDB and Apache still start; Apache then answers 503).
 set -euo pipefail
@@ -354,7 +357,7 @@ start_portal() {
     # it runs in DIR/log, where a core dump lands (core_dumps = 1, core_pattern "core")
     (cd "$LOG" && ASAN_OPTIONS="log_path=$LOG/asan:detect_leaks=0:abort_on_error=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}" \
         UBSAN_OPTIONS="log_path=$LOG/ubsan:print_stacktrace=1:halt_on_error=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}" \
-        exec setsid nohup "$PORTAL" --config "$CONF" >>"$LOG/portal.log" 2>&1 </dev/null 9>&-) &
+        exec setsid nohup ${PORTAL_WRAPPER:-} "$PORTAL" --config "$CONF" >>"$LOG/portal.log" 2>&1 </dev/null 9>&-) &
     local child=$! n=150
     until [ -S "$PORTAL_SOCK" ]; do
         n=$((n - 1))

@@ -1,0 +1,128 @@
+/*
+ * test_render.c - unit tests for cgi/render.c: the worker's HDF tree is
+ * emptied between requests without leaving ClearSilver's lookup cache
+ * pointing at freed nodes (the worker SIGSEGV of issue 22).
+ *
+ * hdf_remove_tree (ClearSilver 0.10.5) frees a node but keeps its parent's
+ * last_hp / last_hs / last_child; the next hdf_set_value under that parent
+ * read the freed node.  ASan does not see those reads (libneo is not
+ * instrumented), so the test checks the cache itself: after every removal
+ * each cached pointer is NULL or one of the parent's current children.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "host.h"
+#include <ClearSilver.h>
+
+static int is_child(HDF *parent, HDF *p)
+{
+    if (!p)
+        return 1;
+    for (HDF *c = parent->child; c; c = c->next)
+        if (c == p)
+            return 1;
+    return 0;
+}
+
+/* every node of the tree: its cache points at live children only, and
+ * last_child (used to append when the level is hashed) is the last one */
+static void assert_cache_live(HDF *n)
+{
+    assert_true(is_child(n, n->last_hp));
+    assert_true(is_child(n, n->last_hs));
+    assert_true(is_child(n, n->last_child));
+    if (n->hash) {
+        HDF *last = NULL;
+        for (HDF *c = n->child; c; c = c->next)
+            last = c;
+        assert_ptr_equal(n->last_child, last);
+    }
+    for (HDF *c = n->child; c; c = c->next)
+        assert_cache_live(c);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    return render_init("templates");
+}
+
+/* a request's page data, as handlers and the layout write it */
+static void fill_request(int rows)
+{
+    hdf_put("Page.title", "儿童档案");
+    hdf_put("User.name", "township");
+    hdf_put("Csrf", "token");
+    for (int i = 0; i < rows; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "Rows.%d.name", i);
+        hdf_put(name, "x' ORDER BY 999#");
+    }
+    for (int i = 0; i < 20; i++) {   /* enough top-level names to hash the root */
+        char name[64];
+        snprintf(name, sizeof name, "Extra%d", i);
+        hdf_put(name, "v");
+    }
+    hdf_put("Flash", "已保存");
+}
+
+static void test_reset_leaves_no_stale_cache(void **state)
+{
+    (void)state;
+    HDF *root = render_hdf();
+    assert_non_null(root);
+    for (int round = 0; round < 3; round++) {
+        fill_request(round * 40);
+        assert_cache_live(root);
+        hdf_reset_request();
+        assert_cache_live(root);
+        /* only Config and hdf stay */
+        for (HDF *c = root->child; c; c = c->next)
+            assert_true(!strcmp(c->name, "Config") || !strcmp(c->name, "hdf"));
+    }
+    /* and the tree still works */
+    hdf_put("Page.title", "首页");
+    assert_string_equal(hdf_value("Page.title"), "首页");
+    hdf_reset_request();
+}
+
+static void test_drop_repairs_parent(void **state)
+{
+    (void)state;
+    HDF *root = render_hdf();
+    hdf_put("Rows.0.name", "a");
+    hdf_put("Rows.1.name", "b");
+    hdf_put("Rows.2.name", "c");
+    hdf_put("Rows.2.name", "c2");       /* the cache now holds Rows.2 */
+    hdf_drop("Rows.2");
+    assert_cache_live(root);
+    hdf_drop("Rows.0");                 /* the first child */
+    assert_cache_live(root);
+    hdf_put("Rows.3.name", "d");
+    assert_string_equal(hdf_value("Rows.1.name"), "b");
+    assert_string_equal(hdf_value("Rows.3.name"), "d");
+    assert_null(hdf_value("Rows.2.name"));
+    hdf_drop("Rows.1");
+    hdf_drop("Rows.3");                 /* the level is empty */
+    assert_cache_live(root);
+    hdf_put("Rows.4.name", "e");
+    assert_string_equal(hdf_value("Rows.4.name"), "e");
+    hdf_reset_request();
+    assert_cache_live(root);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_reset_leaves_no_stale_cache),
+        cmocka_unit_test(test_drop_repairs_parent),
+    };
+    return cmocka_run_group_tests(tests, setup, NULL);
+}
