@@ -17,40 +17,44 @@ SANFLAGS ?=
 WARN     = -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes -Wformat=2 \
            -Wshadow -Wno-unused-parameter
 CFLAGS   = -std=c11 -D_GNU_SOURCE -g $(OPT) $(WARN) -fstack-protector-strong -fPIC \
-           -I/usr/include/ClearSilver $(shell pkg-config --cflags libmariadb 2>/dev/null) $(SANFLAGS)
+           -Icgi -I/usr/include/ClearSilver $(shell pkg-config --cflags libmariadb 2>/dev/null) $(SANFLAGS)
 LDLIBS   = $(shell pkg-config --libs libmariadb 2>/dev/null) -lneo_cgi -lneo_cs -lneo_utl -lz \
            -lfcgi -lcrypto -ldl
 MODFLAGS = -shared -Wl,--no-undefined -Wl,-z,relro,-z,now
 
-CORE_SRC = cgi/util.c cgi/http.c cgi/db.c cgi/modules.c cgi/session.c cgi/render.c \
-           cgi/request.c cgi/services.c cgi/audit.c cgi/core.c cgi/crypto.c \
-           cgi/admin.c cgi/totp.c cgi/workflow.c cgi/files.c cgi/imgmeta.c
-CORE_OBJ = $(CORE_SRC:cgi/%.c=$(B)/obj/%.o)
-HEADERS  = $(wildcard cgi/*.h)
+# cgi/portal_module.h is the module ABI; cgi/host/ the framework (the host
+# library and the FastCGI server); cgi/tools/ the command-line tools.
+CORE_SRC = $(filter-out cgi/host/portal.c,$(wildcard cgi/host/*.c))
+CORE_OBJ = $(CORE_SRC:cgi/host/%.c=$(B)/obj/host/%.o)
+HEADERS  = cgi/portal_module.h $(wildcard cgi/host/*.h cgi/tools/*.h)
 MODULES  = $(notdir $(patsubst %/,%,$(dir $(wildcard modules/*/*.c))))
 MODULE_SO = $(sort $(MODULES:%=$(B)/modules/%.so))
 
 all: $(B)/portal $(B)/portalctl $(MODULE_SO)
 
-$(B)/obj/%.o: cgi/%.c $(HEADERS)
+$(B)/obj/host/%.o: cgi/host/%.c $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c $< -o $@
+
+$(B)/obj/tools/%.o: cgi/tools/%.c $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Icgi/host -c $< -o $@
 
 $(B)/libcore.a: $(CORE_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
 # -rdynamic: a crashing worker's backtrace names the host's functions
-$(B)/portal: $(B)/obj/portal.o $(B)/libcore.a
+$(B)/portal: $(B)/obj/host/portal.o $(B)/libcore.a
 	$(CC) $(CFLAGS) -rdynamic -Wl,-z,relro,-z,now -o $@ $^ $(LDLIBS)
 
-$(B)/portalctl: $(B)/obj/portalctl.o $(B)/obj/seed.o $(B)/libcore.a
+$(B)/portalctl: $(B)/obj/tools/portalctl.o $(B)/obj/tools/seed.o $(B)/libcore.a
 	$(CC) $(CFLAGS) -Wl,-z,relro,-z,now -o $@ $^ $(LDLIBS)
 
 # a module sees only cgi/portal_module.h and links against nothing of the host
 .SECONDEXPANSION:
 $(B)/modules/%.so: $$(wildcard modules/%/*.c) cgi/portal_module.h
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -Icgi $(MODFLAGS) -o $@ $(filter %.c,$^)
+	$(CC) $(CFLAGS) $(MODFLAGS) -o $@ $(filter %.c,$^)
 
 asan:
 	$(MAKE) B=build-asan OPT=-O1 SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" all unit testmods
@@ -87,11 +91,11 @@ testmods: $(B)/testmods/testkit/testkit.so $(FAULTS:%=$(B)/testmods/%/faulty.so)
 
 $(B)/testmods/testkit/testkit.so: tests/modules/testkit/testkit.c cgi/portal_module.h
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -Icgi $(MODFLAGS) -o $@ $<
+	$(CC) $(CFLAGS) $(MODFLAGS) -o $@ $<
 
 $(B)/testmods/%/faulty.so: tests/modules/faulty.c cgi/portal_module.h
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -Icgi $(MODFLAGS) -DFAULT_$(shell echo $* | tr a-z A-Z) -o $@ $<
+	$(CC) $(CFLAGS) $(MODFLAGS) -DFAULT_$(shell echo $* | tr a-z A-Z) -o $@ $<
 
 .PHONY: testmods
 
@@ -100,7 +104,7 @@ UNIT = $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
 unit: $(UNIT)
 $(B)/tests/%: tests/unit/%.c $(B)/libcore.a
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -Icgi -Wno-missing-prototypes -o $@ $< $(B)/libcore.a $(LDLIBS) -lcmocka
+	$(CC) $(CFLAGS) -Icgi/host -Wno-missing-prototypes -o $@ $< $(B)/libcore.a $(LDLIBS) -lcmocka
 .PHONY: unit
 
 # make soak: 300 slowloris + 50 slow bodies vs probes on a private instance (tests/soak)

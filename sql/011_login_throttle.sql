@@ -1,6 +1,6 @@
 -- Login throttling instead of a hard lock (issue 22, item 5): failures are
 -- counted per source address (this table) and per account (users), each with
--- a growing delay once past a threshold (cgi/core.c).  In the database so
+-- a growing delay once past a threshold (cgi/host/core.c).  In the database so
 -- that every worker - and later every portal host - sees the same counts.
 -- An address's row is forgotten a day after its last failure.
 CREATE TABLE login_throttle (

@@ -165,7 +165,7 @@ ensure_db_password() {
 
 # The field-encryption key file, created once and never overwritten (data
 # encrypted with it would be lost). Its format belongs to the portal
-# (cgi/crypto.c: "enc N KEY" and "mac KEY" lines, 32 random bytes each in
+# (cgi/host/crypto.c: "enc N KEY" and "mac KEY" lines, 32 random bytes each in
 # unpadded base64url), so portalctl writes it; until portalctl is built, the
 # same format is written here.
 ensure_key_file() {

@@ -42,7 +42,7 @@ CHILD=$(mariadb --socket="$DIR/run/mysqld.sock" -uroot -N -B portal -e \
     "SELECT id FROM children WHERE township_code = '500242101000' ORDER BY id LIMIT 1")
 
 # 200 users logging in at once (scrypt N=16384, r=8, p=1 per password check;
-# the cost is in cgi/session.c): the POST's latency, all released together
+# the cost is in cgi/host/session.c): the POST's latency, all released together
 DB_() { mariadb --socket="$DIR/run/mysqld.sock" -uroot -N -B portal -e "$1"; }
 DB_ "UPDATE users SET failed_count = 0, locked_until = NULL WHERE username = 'township'"
 python3 tests/bench/login.py --base "$BASE" -n "${BENCH_LOGINS:-200}"

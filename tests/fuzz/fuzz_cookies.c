@@ -2,7 +2,7 @@
  * fuzz_cookies.c - libFuzzer target for http_parse_cookies (HTTP_COOKIE).
  *
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -Icgi \
- *     tests/fuzz/fuzz_cookies.c cgi/http.c cgi/util.c -o build/fuzz_cookies
+ *     tests/fuzz/fuzz_cookies.c cgi/host/http.c cgi/host/util.c -o build/fuzz_cookies
  */
 #include <stddef.h>
 #include <stdint.h>

@@ -1,9 +1,9 @@
 /*
  * fuzz_imgmeta.c - libFuzzer target for the metadata stripper file_store
- * applies to every JPEG and PNG upload (cgi/imgmeta.c).
+ * applies to every JPEG and PNG upload (cgi/host/imgmeta.c).
  *
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -Icgi \
- *     tests/fuzz/fuzz_imgmeta.c cgi/imgmeta.c -lz -o build/fuzz_imgmeta
+ *     tests/fuzz/fuzz_imgmeta.c cgi/host/imgmeta.c -lz -o build/fuzz_imgmeta
  *
  * Invariants: it reads only the n input bytes and writes at most n (ASan
  * watches exact-size heap copies); the result is one of the three codes;

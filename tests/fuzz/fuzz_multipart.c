@@ -7,7 +7,7 @@
  * so ASan catches any read past its end.
  *
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -Icgi \
- *     tests/fuzz/fuzz_multipart.c cgi/http.c cgi/util.c -o build/fuzz_multipart
+ *     tests/fuzz/fuzz_multipart.c cgi/host/http.c cgi/host/util.c -o build/fuzz_multipart
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* memmem */

@@ -6,7 +6,7 @@
  * to the same field list, as a POST does, to exercise the shared limit.
  *
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -Icgi \
- *     tests/fuzz/fuzz_query.c cgi/http.c cgi/util.c -o build/fuzz_query
+ *     tests/fuzz/fuzz_query.c cgi/host/http.c cgi/host/util.c -o build/fuzz_query
  */
 #include <stddef.h>
 #include <stdint.h>

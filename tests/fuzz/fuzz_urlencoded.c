@@ -7,7 +7,7 @@
  * parsing again gives the same fields.
  *
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -Icgi \
- *     tests/fuzz/fuzz_urlencoded.c cgi/http.c cgi/util.c -o build/fuzz_urlencoded
+ *     tests/fuzz/fuzz_urlencoded.c cgi/host/http.c cgi/host/util.c -o build/fuzz_urlencoded
  */
 #include <stddef.h>
 #include <stdint.h>

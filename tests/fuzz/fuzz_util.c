@@ -4,7 +4,7 @@
  * esc_url.
  *
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -Icgi \
- *     tests/fuzz/fuzz_util.c cgi/util.c -o build/fuzz_util
+ *     tests/fuzz/fuzz_util.c cgi/host/util.c -o build/fuzz_util
  */
 #include <stddef.h>
 #include <stdint.h>

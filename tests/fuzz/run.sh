@@ -12,7 +12,7 @@ rc=0
 for src in tests/fuzz/fuzz_*.c; do
     t=$(basename "$src" .c)
     if ! clang -g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined \
-        -fno-sanitize-recover=undefined -Icgi "$src" cgi/http.c cgi/util.c cgi/imgmeta.c -lz -o "$OUT/$t"; then
+        -fno-sanitize-recover=undefined -Icgi -Icgi/host "$src" cgi/host/http.c cgi/host/util.c cgi/host/imgmeta.c -lz -o "$OUT/$t"; then
         echo "fuzz $t FAIL"; rc=1; continue
     fi
     corpus="tests/fuzz/corpus/${t#fuzz_}"

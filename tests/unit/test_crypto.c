@@ -1,4 +1,4 @@
-/* Unit tests for cgi/crypto.c: AES-256-GCM fields, HMAC, key files, rotation. */
+/* Unit tests for cgi/host/crypto.c: AES-256-GCM fields, HMAC, key files, rotation. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>

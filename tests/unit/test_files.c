@@ -1,5 +1,5 @@
-/* Unit tests for cgi/imgmeta.c (the type of an upload and the removal of
- * JPEG and PNG metadata) and cgi/files.c (file_store, file_discard,
+/* Unit tests for cgi/host/imgmeta.c (the type of an upload and the removal of
+ * JPEG and PNG metadata) and cgi/host/files.c (file_store, file_discard,
  * file_send on a request of their own, files in a temporary folder).
  * Run from the repository root (tests/run.sh does): the error page renders
  * templates/. */

@@ -1,11 +1,11 @@
 /*
- * test_http.c - unit tests for cgi/http.c: urlencoded bodies and query
+ * test_http.c - unit tests for cgi/host/http.c: urlencoded bodies and query
  * strings, cookies, multipart/form-data, and the error helpers.
  *
  * Build (from the repository root):
  *   cc -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wmissing-prototypes \
  *      -g -fsanitize=address,undefined -fno-sanitize-recover=all -Icgi \
- *      tests/unit/test_http.c cgi/http.c cgi/util.c -lcmocka -o build/test_http
+ *      tests/unit/test_http.c cgi/host/http.c cgi/host/util.c -lcmocka -o build/test_http
  */
 #include <stdarg.h>
 #include <stddef.h>

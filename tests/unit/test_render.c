@@ -1,5 +1,5 @@
 /*
- * test_render.c - unit tests for cgi/render.c: the worker's HDF tree is
+ * test_render.c - unit tests for cgi/host/render.c: the worker's HDF tree is
  * emptied between requests without leaving ClearSilver's lookup cache
  * pointing at freed nodes (the worker SIGSEGV of issue 22).
  *

@@ -1,11 +1,11 @@
 /*
- * test_util.c - unit tests for cgi/util.c: arena, buf, escaping, UTF-8,
+ * test_util.c - unit tests for cgi/host/util.c: arena, buf, escaping, UTF-8,
  * base64url, hex, configuration and log.
  *
  * Build (from the repository root):
  *   cc -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wmissing-prototypes \
  *      -g -fsanitize=address,undefined -fno-sanitize-recover=all -Icgi \
- *      tests/unit/test_util.c cgi/util.c -lcmocka -o build/test_util
+ *      tests/unit/test_util.c cgi/host/util.c -lcmocka -o build/test_util
  */
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,6 +1,6 @@
 /*
  * test_workdays.c - unit tests for the working-day arithmetic of the
- * workflow (cgi/workflow.c): dates, weekdays, weekends skipped, a holiday
+ * workflow (cgi/host/workflow.c): dates, weekdays, weekends skipped, a holiday
  * skipped, a make-up Saturday counted.  The calendar's exceptions are passed
  * in as an array: no database.
  */
