@@ -15,7 +15,8 @@ CC      ?= cc
 OPT     ?= -O2 -D_FORTIFY_SOURCE=2
 SANFLAGS ?=
 WARN     = -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes -Wformat=2 \
-           -Wshadow -Wno-unused-parameter
+           -Wshadow -Wno-unused-parameter \
+           -Wno-missing-field-initializers
 CFLAGS   = -std=c11 -D_GNU_SOURCE -g $(OPT) $(WARN) -fstack-protector-strong -fPIC \
            -Icgi -I/usr/include/ClearSilver $(shell pkg-config --cflags libmariadb 2>/dev/null) $(SANFLAGS)
 LDLIBS   = $(shell pkg-config --libs libmariadb 2>/dev/null) -lneo_cgi -lneo_cs -lneo_utl -lz \

@@ -27,6 +27,48 @@
  *   1.6  2026-12-01  service refuse (appended): a refusal a handler decides
  *                    (403, or 404 for an object) is audited with its reason
  *                    through one host call.
+ *   2.0  2026-12-01  the house (issue 9): typed path arguments ({id:int},
+ *                    {month:ym}, {day:date}, {code:division}); route guards
+ *                    (portal_route.object: the host loads the object, checks
+ *                    the user's scope and hands it to the handler); the child
+ *                    belongs to the core (child, child_event, child_category);
+ *                    rows into templates by column name (db_row_hdf, put_row,
+ *                    col); template functions (money, date, datetime, mask_id,
+ *                    label, division); one of each helper (dates, text, form
+ *                    errors, CSV reading); module labels and loaders.
+ *
+ * Writing a module (the rules; README "Writing a module" has the walk-through):
+ *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
+ *    name: child_list_get, apply_form_get, apply_create_post, pay_month_get);
+ *    its template is <noun>[_<what>].cs in the module's templates/; a
+ *    permission is <module>.<verb> ("living.approve"); a route is
+ *    /<module>/<noun>[/{id:int}[/<what>]].
+ *  - The transaction is the host's.  Every request runs in one: the host
+ *    commits when the handler returns a status below 400 and rolls back
+ *    otherwise (then nothing the handler wrote, and no audit row of a change,
+ *    stays).  Denials, not-founds and reads are audited whatever happens.  A
+ *    handler never calls db_begin/db_commit/db_rollback; only a long batch job
+ *    that must commit in parts (an import, a month's payments) calls
+ *    db_commit_now between parts.
+ *  - Objects come from the route.  A route with .object = "child:id" (or
+ *    "application:id", or "<loader>:id" for one of the module's loaders) has
+ *    its object loaded and its scope checked by the host before the handler
+ *    runs; out of scope or absent is an audited 404, the same page either
+ *    way.  The handler reads it with s->object(r).  A child named in a form
+ *    field goes through s->child(r, id): NULL means "answer 404", the denial
+ *    is already audited.
+ *  - The child's file is the core's: children, family, categories and the
+ *    timeline are core tables.  A module reads them with SELECT as it needs,
+ *    but writes a timeline event only with child_event and a category only
+ *    with child_category.
+ *  - Values reach templates as they come from the database (db_query_hdf,
+ *    db_row_hdf, put_row) and are formatted in the template with the host's
+ *    functions: money(fen) "1651.50", date(x) "2026-12-01", datetime(x)
+ *    "2026-12-01 09:30" (Beijing time), mask_id(last4) "**************1234",
+ *    label("kind", code) a module label's title, division(code) the name.
+ *  - A form that fails validation calls form_error per field and renders the
+ *    form again with the values the user typed; templates show Errors.<field>
+ *    (macros.cs: field_error) and the count in Errors.count.
  */
 #ifndef PORTAL_MODULE_H
 #define PORTAL_MODULE_H
@@ -36,11 +78,12 @@
 #include <stdarg.h>
 
 #define PORTAL_MODULE_MAGIC 0x59594D44u /* "YYMD" */
-#define PORTAL_ABI_MAJOR 1
-#define PORTAL_ABI_MINOR 6
+#define PORTAL_ABI_MAJOR 2
+#define PORTAL_ABI_MINOR 0
 
 typedef struct portal_req portal_req;     /* one request; opaque to modules */
 typedef struct portal_rows portal_rows;   /* a query result; opaque */
+typedef struct portal_csv portal_csv;     /* a CSV being read (2.0); opaque */
 struct portal_services;
 
 /* A handler returns an HTTP status (200, 303, 404...); the host renders the
@@ -73,13 +116,64 @@ struct portal_param {
 #define PR_NO_DB          0x04u /* must not touch the database (implies PR_PUBLIC) */
 #define PR_NO_LAYOUT      0x08u /* handler writes the whole body itself */
 
+/*
+ * A path is literal segments and typed arguments, one segment each:
+ *   {name}           [A-Za-z0-9_.-]{1,64}
+ *   {name:int}       a positive integer, at most 18 digits (s->path_int)
+ *   {name:ym}        a real month, YYYY-MM
+ *   {name:date}      a real calendar date, YYYY-MM-DD
+ *   {name:division}  a 12-digit administrative division code (GB/T 2260 + 6)
+ * A segment that does not fit its type is a 404 before the handler runs.
+ *
+ * .object names the object the route is about, as "<kind>:<argument>":
+ *   "child:id"        the child {id:int} (core tables); scope: its village
+ *   "application:id"  the workflow application {id:int} of one of this
+ *                     module's types; scope: its child's village
+ *   "<loader>:id"     one of the module's loaders (portal_module.loaders)
+ * The argument must be declared :int.  Absent, or outside the user's scope,
+ * is an audited 404 before the handler runs.  The handler gets the object
+ * from s->object(r); a child is also in HDF Child.* and an application in
+ * App.* (the fields of struct portal_child / the wf_app_hdf fields).
+ */
 struct portal_route {
     const char *method;      /* "GET" or "POST" */
-    const char *path;        /* "/hello", "/child/{id}" - {x} matches one segment */
+    const char *path;        /* "/hello", "/living/apply/{id:int}" */
     portal_handler handler;
     const char *permission;  /* required permission, or NULL with PR_PUBLIC */
     unsigned flags;
     const struct portal_param *params; /* terminated by {NULL}; may be NULL */
+    const char *object;      /* 2.0: "child:id", "application:id", "<loader>:id"; or NULL */
+};
+
+/* The object a route is about (2.0), loaded before the handler runs. */
+struct portal_object {
+    const char *kind;        /* "child", "application" or the loader's name */
+    long long id;
+    long long child_id;      /* the child it concerns; 0 when none */
+    const char *division;    /* the division code whose scope covers it; NULL:
+                                the loader checked access itself */
+    void *data;              /* the loader's own (s->alloc'ed); the child's
+                                struct portal_child for "child" */
+};
+
+/* A module's loader (2.0): fill o->division (and o->child_id, o->data as it
+ * likes) for object `id` and return 0; return 404 when there is no such
+ * object or it is not for this user (a partner's own rows: the loader checks
+ * the organisation itself and leaves division NULL).  The host checks the
+ * scope of o->division, audits every refusal and answers 404. */
+struct portal_loader {
+    const char *name;        /* [a-z_]+, used in routes as "<name>:id" */
+    const char *object_type; /* audit object type, e.g. "living_grant" */
+    int (*load)(portal_req *r, const struct portal_services *s, long long id,
+                struct portal_object *o);
+};
+
+/* A lookup label (2.0): label("kind", code) in templates, s->label in C.
+ * Kinds are the module's name or "<module>.<list>" ("living.benefit"). */
+struct portal_label {
+    const char *kind;
+    const char *code;
+    const char *title;       /* Chinese */
 };
 
 struct portal_permission {
@@ -165,6 +259,8 @@ struct portal_module {
     void (*shutdown)(void);
     const struct portal_wf_type *workflows;      /* 1.2; terminated by {NULL}; may be NULL */
     const struct portal_child_panel *child_panels; /* 1.5; terminated by {NULL}; may be NULL */
+    const struct portal_loader *loaders;   /* 2.0; terminated by {NULL}; may be NULL */
+    const struct portal_label *labels;     /* 2.0; terminated by {NULL}; may be NULL */
     void *reserved[6];       /* room to grow without a major bump */
 };
 
@@ -179,6 +275,19 @@ struct portal_file {
     const char *ctype;       /* image/jpeg, image/png or application/pdf */
     const char *ext;         /* jpg, png or pdf */
     size_t len;              /* bytes stored (after metadata was removed) */
+};
+
+/* A child's core record (2.0, s->child and the "child" route object).  The
+ * ID number itself stays encrypted; id_last4 is enough to show it masked. */
+struct portal_child {
+    long long id;
+    const char *name;
+    const char *gender;          /* "1" male, "2" female (GB/T 2261.1) */
+    const char *birth_date;      /* YYYY-MM-DD */
+    const char *id_last4;
+    const char *village_code;    /* 12 digits */
+    const char *township_code;
+    const char *status;          /* registry status code */
 };
 
 /* The user of the request, as the host resolved it from the session. */
@@ -341,6 +450,91 @@ struct portal_services {
      * An object outside the user's scope keeps the short form not_found. */
     int (*refuse)(portal_req *r, int status, const char *object_type, const char *object_id,
                   const char *reason, const char *msg);
+
+    /* ---- 2.0: routes and objects */
+    /* {name:int} of the route as a number (0 when absent: the host already
+     * answered 404 for a malformed one) */
+    long long (*path_int)(portal_req *r, const char *name);
+    /* the route's object (portal_route.object), NULL when it declares none */
+    const struct portal_object *(*object)(portal_req *r);
+
+    /* ---- 2.0: the child (core tables) */
+    /* the child with its scope checked; NULL when absent or out of scope:
+     * the denial is audited and the handler answers 404 (return 404) */
+    const struct portal_child *(*child)(portal_req *r, long long child_id);
+    /* the child's fields into HDF prefix.{id,name,gender,birth_date,id_last4,
+     * village_code,township_code,status} */
+    void (*child_hdf)(portal_req *r, const char *prefix, const struct portal_child *c);
+    /* a timeline event of the calling module in the request's transaction:
+     * kind "<noun>.<verb>" ("grant.approved"), summary in Chinese (cut to
+     * the column's size on a character boundary); also audited as
+     * "child.<kind>".  0 ok, -1 (the request is then doomed: 503) */
+    int (*child_event)(portal_req *r, long long child_id, const char *kind,
+                       const char *summary);
+    /* enter (enter = 1) or leave a category ("orphan", "disabled"... the
+     * registry's codes) from `date` (YYYY-MM-DD; NULL today) with its basis
+     * (Chinese); writes the timeline event too.  Entering one already held,
+     * or leaving one not held, changes nothing and returns 0.  -1 on error. */
+    int (*child_category)(portal_req *r, long long child_id, const char *category,
+                          int enter, const char *date, const char *basis);
+
+    /* ---- 2.0: rows into templates by column name */
+    /* the first row of a query as prefix.<column>; 1 found, 0 none, -1 error */
+    int (*db_row_hdf)(portal_req *r, const char *prefix, const char *sql,
+                      const char *types, ...);
+    /* the current row of `rows` (after db_next) as prefix.<column>; columns
+     * that are SQL NULL are left unset */
+    void (*put_row)(portal_req *r, const char *prefix, portal_rows *rows);
+    /* a column of the current row by its name (as in the SELECT); NULL for
+     * SQL NULL or no such column */
+    const char *(*col)(portal_rows *rows, const char *name);
+    /* the number of the column called name, -1 if none (for db_col_len) */
+    int (*col_index)(portal_rows *rows, const char *name);
+    /* commit the work so far with its audit rows and go on in a new
+     * transaction: only for long batch jobs that must commit in parts.  0 ok,
+     * -1 (nothing more should be written; return the error status) */
+    int (*db_commit_now)(portal_req *r);
+
+    /* ---- 2.0: labels (portal_module.labels, every module's) */
+    /* the title of code in kind, or code itself when unknown; NULL code: "" */
+    const char *(*label)(portal_req *r, const char *kind, const char *code);
+    /* kind's labels into prefix.N.{code,title}, in declaration order; count */
+    int (*labels_hdf)(portal_req *r, const char *prefix, const char *kind);
+
+    /* ---- 2.0: dates.  A day is the number of days since 1970-01-01;
+     * PORTAL_NO_DAY when the text is not a real date. */
+    long (*day_parse)(const char *ymd);                    /* YYYY-MM-DD */
+    const char *(*day_format)(portal_req *r, long day);    /* YYYY-MM-DD */
+    /* n days after ymd (n < 0: before); working = 1 counts working days with
+     * the holiday calendar (/admin/calendar); NULL when ymd is not a date */
+    const char *(*date_add)(portal_req *r, const char *ymd, int n, int working);
+    /* whole years of age on `on` (NULL: today) of someone born on birth; -1 bad */
+    int (*age_on)(portal_req *r, const char *birth, const char *on);
+    /* YYYY-MM of a real month, 0 ok, -1 not */
+    int (*month_check)(const char *ym);
+
+    /* ---- 2.0: text */
+    const char *(*trim)(portal_req *r, const char *text);        /* NULL -> "" */
+    const char *(*like_escape)(portal_req *r, const char *text); /* for LIKE ... ESCAPE '\\' */
+    const char *(*url_encode)(portal_req *r, const char *text);  /* a query value */
+
+    /* ---- 2.0: form errors, one convention: Errors.<field> (the message)
+     * and Errors.count; the form is then rendered again with the values the
+     * user typed (Form.<field>, put back by the host from the declared
+     * parameters).  form_failed() is the count so far. */
+    void (*form_error)(portal_req *r, const char *field, const char *msg);
+    int (*form_failed)(portal_req *r);
+
+    /* ---- 2.0: CSV reading (UTF-8, with or without BOM; RFC 4180 quotes).
+     * csv_open takes an upload's bytes; csv_next returns the number of
+     * cells of the next record (cells valid until the next call), 0 at the
+     * end, -1 on a malformed record or bad UTF-8 (csv_error says, in
+     * Chinese, with the line number). */
+    portal_csv *(*csv_open)(portal_req *r, const void *data, size_t len);
+    int (*csv_next)(portal_csv *c, const char ***cells);
+    const char *(*csv_error)(portal_csv *c);
 };
+
+#define PORTAL_NO_DAY (-2147483647L)
 
 #endif
