@@ -9,7 +9,8 @@
 #   sql "QUERY"                   -> tab-separated rows, as the database root
 #   body_has TEXT / body_lacks TEXT / header_has TEXT
 #
-# Environment (set by run.sh): BASE, TEST_DIR, RESULTS, ROOT.
+# Environment (set by run.sh): BASE, TEST_DIR, RESULTS, ROOT.  tests/bench and
+# tests/soak source it too, for login and session_id (BASE and TEST_DIR set).
 
 OUT=$(mktemp -d "${TMPDIR:-/tmp}/portal-test.XXXXXX")
 STATUS=0
@@ -52,6 +53,10 @@ login() { # login USER PASSWORD [JAR] -> echoes the jar path
         --data-urlencode "_csrf=$tok" --data-urlencode "username=$user" \
         --data-urlencode "password=$pw" "$BASE/login"
     echo "$jar"
+}
+
+session_id() { # session_id USER PASSWORD -> the psid cookie of a fresh login (bench, soak)
+    awk '$6 == "psid" {print $7}' "$(login "$1" "$2" "$OUT/jar.session.$1")"
 }
 
 csrf() { # csrf JAR -> token from the home page
