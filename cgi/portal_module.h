@@ -494,6 +494,12 @@ struct portal_services {
      * transaction: only for long batch jobs that must commit in parts.  0 ok,
      * -1 (nothing more should be written; return the error status) */
     int (*db_commit_now)(portal_req *r);
+    /* a write that stays even when the request is refused or fails: a
+     * counter of refused attempts, a notice a refusal raises.  It runs in
+     * the request's transaction and, when that rolls back, again after it
+     * (with the denials' audit rows).  Only for such counters and notices;
+     * returns what db_exec returns */
+    long long (*db_exec_kept)(portal_req *r, const char *sql, const char *types, ...);
 
     /* ---- 2.0: labels (portal_module.labels, every module's) */
     /* the title of code in kind, or code itself when unknown; NULL code: "" */

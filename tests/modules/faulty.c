@@ -9,6 +9,9 @@
  *   -DFAULT_WF      a workflow step requiring a permission nobody declares
  *   -DFAULT_PANEL   a child's-file panel requiring a permission nobody declares
  *   -DFAULT_PANELFILL  a child's-file panel without a fill function
+ *   -DFAULT_ARGTYPE    a path argument of an unknown type ({id:uuid})
+ *   -DFAULT_OBJECT     a route object naming a loader the module lacks
+ *   -DFAULT_OBJARG     a route object whose argument is not {name:int}
  */
 #include "portal_module.h"
 
@@ -22,6 +25,12 @@ static const struct portal_route routes[] = {
     {"GET", "/about", handler, NULL, PR_PUBLIC, NULL},
 #elif defined(FAULT_PERM)
     {"GET", "/faulty", handler, "nobody.declares_this", 0, NULL},
+#elif defined(FAULT_ARGTYPE)
+    {"GET", "/faulty/{id:uuid}", handler, NULL, PR_PUBLIC, NULL},
+#elif defined(FAULT_OBJECT)
+    {"GET", "/faulty/{id:int}", handler, NULL, PR_PUBLIC, NULL, "nosuch:id"},
+#elif defined(FAULT_OBJARG)
+    {"GET", "/faulty/{id}", handler, NULL, PR_PUBLIC, NULL, "child:id"},
 #else
     {"GET", "/faulty", handler, NULL, PR_PUBLIC, NULL},
 #endif
