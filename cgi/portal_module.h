@@ -46,10 +46,16 @@
  *  - The transaction is the host's.  Every request runs in one: the host
  *    commits when the handler returns a status below 400 and rolls back
  *    otherwise (then nothing the handler wrote, and no audit row of a change,
- *    stays).  Denials, not-founds and reads are audited whatever happens.  A
- *    handler never calls db_begin/db_commit/db_rollback; only a long batch job
- *    that must commit in parts (an import, a month's payments) calls
- *    db_commit_now between parts.
+ *    stays).  Denials, not-founds and reads are audited whatever happens:
+ *    the host writes their audit rows again after a rollback.  They are the
+ *    rows of refuse, not_found, child, the route's object, and every row of
+ *    a GET; in C name them so: "deny", "deny.*" or "*.deny", or an action
+ *    ending in .read, .view, .export, .check, .fail, .throttled or .refused.
+ *    A counter that must count refused attempts (an hourly limit) or a
+ *    notice a refusal raises is written with db_exec_kept: it is kept the
+ *    same way.  A handler never calls db_begin/db_commit/db_rollback; only a
+ *    long batch job that must commit in parts (an import, a month's
+ *    payments) calls db_commit_now between parts.
  *  - Objects come from the route.  A route with .object = "child:id" (or
  *    "application:id", or "<loader>:id" for one of the module's loaders) has
  *    its object loaded and its scope checked by the host before the handler

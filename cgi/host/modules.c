@@ -177,6 +177,38 @@ static int check_loaders(const struct portal_module *m, char *err, size_t errlen
     return 0;
 }
 
+/* every route's method, path, flags, parameters and (2.0) typed arguments and object */
+static int check_routes(const struct portal_module *m, char *err, size_t errlen)
+{
+    for (const struct portal_route *r = m->routes; r && r->path; r++) {
+        if (!r->method || (strcmp(r->method, "GET") && strcmp(r->method, "POST")) ||
+            r->path[0] != '/' || !r->handler) {
+            snprintf(err, errlen, "module %s: route %s %s needs GET or POST, a path from / and "
+                     "a handler", m->name, r->method ? r->method : "?", r->path);
+            return -1;
+        }
+        if ((r->flags & PR_STATE_CHANGING) && strcmp(r->method, "POST")) {
+            snprintf(err, errlen, "module %s: route %s %s changes state but is not POST", m->name,
+                     r->method, r->path);
+            return -1;
+        }
+        if (r->permission && (r->flags & (PR_PUBLIC | PR_NO_DB))) {
+            snprintf(err, errlen, "module %s: route %s %s is public but names a permission",
+                     m->name, r->method, r->path);
+            return -1;
+        }
+        if (check_route_2(m, r, err, errlen) != 0)
+            return -1;
+        for (const struct portal_param *pp = r->params; pp && pp->name; pp++)
+            if (pp->type < PP_TEXT || pp->type > PP_FILE || !pp->label) {
+                snprintf(err, errlen, "module %s: route %s %s: parameter %s has no valid type "
+                         "or label", m->name, r->method, r->path, pp->name);
+                return -1;
+            }
+    }
+    return 0;
+}
+
 /* checks that need only the module itself */
 static int check_module(struct loaded_module *lm, const char *where, char *err, size_t errlen)
 {
@@ -213,32 +245,8 @@ static int check_module(struct loaded_module *lm, const char *where, char *err, 
             return -1;
         }
     }
-    for (const struct portal_route *r = m->routes; r && r->path; r++) {
-        if (!r->method || (strcmp(r->method, "GET") && strcmp(r->method, "POST")) ||
-            r->path[0] != '/' || !r->handler) {
-            snprintf(err, errlen, "module %s: route %s %s needs GET or POST, a path from / and "
-                     "a handler", m->name, r->method ? r->method : "?", r->path);
-            return -1;
-        }
-        if ((r->flags & PR_STATE_CHANGING) && strcmp(r->method, "POST")) {
-            snprintf(err, errlen, "module %s: route %s %s changes state but is not POST", m->name,
-                     r->method, r->path);
-            return -1;
-        }
-        if (r->permission && (r->flags & (PR_PUBLIC | PR_NO_DB))) {
-            snprintf(err, errlen, "module %s: route %s %s is public but names a permission",
-                     m->name, r->method, r->path);
-            return -1;
-        }
-        if (check_route_2(m, r, err, errlen) != 0)
-            return -1;
-        for (const struct portal_param *pp = r->params; pp && pp->name; pp++)
-            if (pp->type < PP_TEXT || pp->type > PP_FILE || !pp->label) {
-                snprintf(err, errlen, "module %s: route %s %s: parameter %s has no valid type "
-                         "or label", m->name, r->method, r->path, pp->name);
-                return -1;
-            }
-    }
+    if (check_routes(m, err, errlen) != 0)
+        return -1;
     if (check_loaders(m, err, errlen) != 0)
         return -1;
     int last = 0;

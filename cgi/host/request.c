@@ -460,6 +460,8 @@ static int idem_committed(portal_req *r)
     return q->nrows ? 1 : 0;
 }
 
+static int commit_failed(portal_req *r, int rc, int stored, int status);
+
 static int is_read(portal_req *r)
 {
     return strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0;
@@ -648,6 +650,13 @@ static int settle(portal_req *r, int status)
                     "LIMIT 500", "");
         return status;
     }
+    return commit_failed(r, rc, stored, status);
+}
+
+/* the request's COMMIT failed (-1) or its connection was lost during it
+ * (-2): the answer, checked with the idempotency key when there is one */
+static int commit_failed(portal_req *r, int rc, int stored, int status)
+{
     log_msg("PT0404", "commit %s in %s %s (%u %s)", rc == -2 ? "lost" : "failed", r->method,
             r->path, db_errno(), db_error());
     if (rc == -1) {
@@ -782,8 +791,9 @@ static int run_handler(portal_req *r)
 
 void (*request_begin_hook)(const portal_req *r);
 
-/* the whole pipeline; returns the status */
-static int process(portal_req *r)
+/* the request line, query, cookies and the route: 0, or the status of the
+ * answer already given */
+static int parse_request(portal_req *r, http_limits *lim)
 {
     const struct req_io *io = r->io;
     r->method = io->getenv(io->ctx, "REQUEST_METHOD");
@@ -806,12 +816,11 @@ static int process(portal_req *r)
     for (const char *p = r->path; *p; p++)
         if ((unsigned char)*p <= 0x20 || *p == '%' || (unsigned char)*p >= 0x7f || *p == '\\')
             return fail(r, 404, NULL);
-    http_limits lim = limits();
-    int rc = http_parse_urlencoded(r->a, r->query, strlen(r->query), &r->qf, &lim);
+    int rc = http_parse_urlencoded(r->a, r->query, strlen(r->query), &r->qf, lim);
     if (rc)
         return fail(r, http_error_status(rc), http_error_text(rc));
     const char *ck = io->getenv(io->ctx, "HTTP_COOKIE");
-    if (ck && (rc = http_parse_cookies(r->a, ck, strlen(ck), &r->cookies, &lim)))
+    if (ck && (rc = http_parse_cookies(r->a, ck, strlen(ck), &r->cookies, lim)))
         return fail(r, 400, http_error_text(rc));
 
     if (strcmp(r->method, "GET") && strcmp(r->method, "POST") && strcmp(r->method, "HEAD")) {
@@ -828,8 +837,13 @@ static int process(portal_req *r)
             session_load(r);
         return fail(r, st, NULL);
     }
-    const struct portal_route *rt = r->route->r;
+    return 0;
+}
 
+/* a POST's body into r->bf: 0, or the status of the answer given */
+static int parse_body(portal_req *r, const http_limits *lim)
+{
+    int rc = 0;
     if (strcmp(r->method, "POST") == 0) {
         if (r->content_length < 0 || r->content_length > config_int("max_body", 10 << 20))
             return fail(r, 413, "提交的内容超过了允许的大小。");
@@ -839,15 +853,22 @@ static int process(portal_req *r)
             return fail(r, 400, NULL);
         const char *ct = r->content_type ? r->content_type : "";
         if (strncasecmp(ct, "application/x-www-form-urlencoded", 33) == 0)
-            rc = http_parse_urlencoded(r->a, body, blen, &r->bf, &lim);
+            rc = http_parse_urlencoded(r->a, body, blen, &r->bf, lim);
         else if (strncasecmp(ct, "multipart/form-data", 19) == 0)
-            rc = http_parse_multipart(r->a, ct, body, blen, &r->bf, &lim);
+            rc = http_parse_multipart(r->a, ct, body, blen, &r->bf, lim);
         else if (blen)
             rc = HTTP_E_SYNTAX;
         if (rc)
             return fail(r, http_error_status(rc), http_error_text(rc));
     }
+    return 0;
+}
 
+/* the pipeline after parsing: session, login, permission, CSRF,
+ * parameters, the idempotency key, the handler; returns the status */
+static int process_route(portal_req *r)
+{
+    const struct portal_route *rt = r->route->r;
     if (!(rt->flags & PR_NO_DB)) {
         if (db_ensure() != 0) {
             resp_header(r, "Retry-After", "5");
@@ -916,6 +937,16 @@ static int process(portal_req *r)
         return fail(r, status, NULL);
     }
     return status;
+}
+
+/* the whole pipeline; returns the status */
+static int process(portal_req *r)
+{
+    http_limits lim = limits();
+    int st = parse_request(r, &lim);
+    if (!st)
+        st = parse_body(r, &lim);
+    return st ? st : process_route(r);
 }
 
 void request_handle(const struct req_io *io, arena *a)

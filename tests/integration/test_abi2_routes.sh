@@ -7,19 +7,14 @@
 
 tag=$(date +%s%N | tail -c 7)
 PW='Xyz#2026portal'
-ctl() { build/portalctl --config "$TEST_DIR/portal.conf" "$@" >/dev/null 2>&1; }
-post() { # post PATH JAR [curl args]
-    local path=$1 jar=$2; shift 2
-    req POST "$path" -b "$jar" -H "Origin: $BASE" --data-urlencode "_csrf=$(csrf "$jar")" "$@"
-}
 denials() { # OBJECT_TYPE OBJECT_ID DETAIL-LIKE -> count of deny rows
     sql "SELECT COUNT(*) FROM audit_log WHERE action='deny' AND object_type='$1' AND object_id='$2' AND detail LIKE '$3'"
 }
 strip() { sed -e 's/value="[^"]*"//g' -e 's/content="[^"]*"//g' "$OUT/body"; }
 
 sql "INSERT IGNORE INTO orgs (code, name, kind, division_code) VALUES ('mw_gov', '麻旺镇人民政府', 'township', '500242102000')"
-ctl user add "ka_$tag" --display-name 龙潭镇测试员 --role township_staff --division 500242101000 --org lt_gov --password "$PW"
-ctl user add "kb_$tag" --display-name 麻旺镇测试员 --role township_staff --division 500242102000 --org mw_gov --password "$PW"
+add_user "ka_$tag" --display-name 龙潭镇测试员 --role township_staff --division 500242101000 --org lt_gov --password "$PW"
+add_user "kb_$tag" --display-name 麻旺镇测试员 --role township_staff --division 500242102000 --org mw_gov --password "$PW"
 aj=$(login "ka_$tag" "$PW" "$OUT/jar.a")
 bj=$(login "kb_$tag" "$PW" "$OUT/jar.b")
 new_child() { # NAME VILLAGE TOWNSHIP -> id
