@@ -2,7 +2,7 @@
  * faulty - one module source, built once per fault the host must refuse at
  * start (tests/integration/test_module_faults.sh):
  *   -DFAULT_MAGIC   wrong magic number
- *   -DFAULT_ABI     ABI major version mismatch
+ *   -DFAULT_ABI     ABI major version mismatch (99)
  *   -DFAULT_DUP     a second module named "system"
  *   -DFAULT_CLASH   a route that clashes with the system module's GET /about
  *   -DFAULT_PERM    a route requiring a permission nobody declares
@@ -66,7 +66,7 @@ const struct portal_module portal_module = {
 #if defined(FAULT_MAGIC)
     0xDEADBEEFu, PORTAL_ABI_MAJOR, PORTAL_ABI_MINOR, (uint32_t)sizeof(struct portal_module),
 #elif defined(FAULT_ABI)
-    PORTAL_MODULE_MAGIC, PORTAL_ABI_MAJOR + 98, 0, (uint32_t)sizeof(struct portal_module),
+    PORTAL_MODULE_MAGIC, 99, 0, (uint32_t)sizeof(struct portal_module),
 #else
     PORTAL_MODULE_HEADER,
 #endif
