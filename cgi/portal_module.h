@@ -46,10 +46,16 @@
  *  - The transaction is the host's.  Every request runs in one: the host
  *    commits when the handler returns a status below 400 and rolls back
  *    otherwise (then nothing the handler wrote, and no audit row of a change,
- *    stays).  Denials, not-founds and reads are audited whatever happens.  A
- *    handler never calls db_begin/db_commit/db_rollback; only a long batch job
- *    that must commit in parts (an import, a month's payments) calls
- *    db_commit_now between parts.
+ *    stays).  Denials, not-founds and reads are audited whatever happens:
+ *    the host writes their audit rows again after a rollback.  They are the
+ *    rows of refuse, not_found, child, the route's object, and every row of
+ *    a GET; in C name them so: "deny", "deny.*" or "*.deny", or an action
+ *    ending in .read, .view, .export, .check, .fail, .throttled or .refused.
+ *    A counter that must count refused attempts (an hourly limit) or a
+ *    notice a refusal raises is written with db_exec_kept: it is kept the
+ *    same way.  A handler never calls db_begin/db_commit/db_rollback; only a
+ *    long batch job that must commit in parts (an import, a month's
+ *    payments) calls db_commit_now between parts.
  *  - Objects come from the route.  A route with .object = "child:id" (or
  *    "application:id", or "<loader>:id" for one of the module's loaders) has
  *    its object loaded and its scope checked by the host before the handler
@@ -494,6 +500,12 @@ struct portal_services {
      * transaction: only for long batch jobs that must commit in parts.  0 ok,
      * -1 (nothing more should be written; return the error status) */
     int (*db_commit_now)(portal_req *r);
+    /* a write that stays even when the request is refused or fails: a
+     * counter of refused attempts, a notice a refusal raises.  It runs in
+     * the request's transaction and, when that rolls back, again after it
+     * (with the denials' audit rows).  Only for such counters and notices;
+     * returns what db_exec returns */
+    long long (*db_exec_kept)(portal_req *r, const char *sql, const char *types, ...);
 
     /* ---- 2.0: labels (portal_module.labels, every module's) */
     /* the title of code in kind, or code itself when unknown; NULL code: "" */

@@ -81,3 +81,8 @@ portal_worker_pids() { pgrep -P "$(portal_master_pid)" | sort; }
 same() { [ "$1" = "$2" ]; }
 loc_id() { sed -n "s|^Location: $1/\([0-9]*\).*|\1|ip" "$OUT/headers" | tr -d '\r' | head -n1; }  # the id a 303 went to
 audits() { sql "SELECT COUNT(*) FROM audit_log WHERE action='$1' AND object_id='$2'"; }  # ACTION OBJECT_ID
+post() { # post PATH JAR [curl args]: a signed-in form submission (CSRF token and Origin)
+    local path=$1 jar=$2; shift 2
+    req POST "$path" -b "$jar" -H "Origin: $BASE" --data-urlencode "_csrf=$(csrf "$jar")" "$@"
+}
+add_user() { build/portalctl --config "$TEST_DIR/portal.conf" user add "$@" >/dev/null 2>&1; }  # portalctl user add ARGS

@@ -517,6 +517,7 @@ static const struct portal_migration core_migrations[] = {
     {9, "009_wf_total_due.sql"},
     {10, "010_request_tokens.sql"},
     {11, "011_login_throttle.sql"},
+    {12, "012_child_core.sql"},
     {0, NULL}};
 
 const struct portal_module core_module = {

@@ -19,6 +19,8 @@ struct req_io {
 
 struct route_entry;
 struct loaded_module;
+struct audit_row;
+struct kept;
 
 struct portal_req {
     arena *a;
@@ -60,7 +62,20 @@ struct portal_req {
     int stream_refused;         /* output was held back: the unit of work failed */
     int hold_output;            /* a file's bytes wait for the commit (file_send) */
     struct stored_file *stored; /* files written during the request (files.c) */
+    /* 2.0 */
+    struct loaded_module *mod;  /* the module whose code runs (handler, on_done, panel) */
+    const struct portal_object *object; /* the route's object, loaded before the handler */
+    struct kept *kept;          /* writes and audit rows that outlive a rollback */
 };
+
+/* request.c: what must stay whatever the request's transaction does - the
+ * audit rows of denials and reads, counters of refused attempts (kept
+ * writes).  They run in the transaction; when it rolls back they run again
+ * after it, in one of their own. */
+int audit_is_kept(portal_req *r, const char *action);
+void req_keep_audit(portal_req *r, const struct audit_row *row);
+long long req_exec_kept(portal_req *r, const char *sql, const char *types, va_list ap);
+long long req_path_int(portal_req *r, const char *name);
 
 /* a file file_store wrote during the request: kept when the request's
  * writes commit, removed when they roll back (files_settle) */
@@ -82,7 +97,15 @@ struct route_entry {
     struct loaded_module *mod;
     char **segs;                /* path split on '/', "{x}" kept as is */
     size_t nsegs;
+    unsigned char *types;       /* per segment: 0 literal, else enum seg_type */
+    int obj_kind;               /* enum obj_kind of portal_route.object */
+    const char *obj_arg;        /* its argument's name */
+    const struct portal_loader *loader; /* OBJ_LOADER */
 };
+
+/* typed path arguments (2.0) */
+enum seg_type { SEG_LIT = 0, SEG_ANY, SEG_INT, SEG_YM, SEG_DATE, SEG_DIVISION };
+enum obj_kind { OBJ_NONE = 0, OBJ_CHILD, OBJ_APPLICATION, OBJ_LOADER };
 
 /* modules.c */
 int modules_load(const char *so_dir, const char *src_dir, char *err, size_t errlen);
@@ -94,6 +117,8 @@ int modules_read_enabled(arena *a);       /* from the database: 0 ok */
 const struct route_entry *route_find(portal_req *r, const char *method, const char *path,
                                      int *status);
 int perm_declared(const char *name);
+/* 1 when a path segment fits the type (enum seg_type) */
+int seg_fits(int type, const char *seg);
 extern const struct portal_module core_module;
 
 /* session.c */

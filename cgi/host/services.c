@@ -9,6 +9,7 @@
 #include "crypto.h"
 #include "workflow.h"
 #include "files.h"
+#include "child.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,7 +25,9 @@ void audit(portal_req *r, const char *action, const char *otype, const char *oid
                             r && r->logged_in ? r->user.username : NULL,
                             action, otype, oid, detail,
                             r ? r->remote_addr : NULL, 0};
-    if (audit_append(r->a, &row) != 0) {
+    if (audit_append(r->a, &row) == 0) {
+        req_keep_audit(r, &row); /* a denial or a read outlives a rollback */
+    } else {
         /* a change or a read that cannot be audited does not happen: the
          * host rolls the request back and answers 503 */
         db_doom();
@@ -339,17 +342,15 @@ static int s_child_panels(portal_req *r, long long child_id, const char *prefix)
 {
     if (!r->logged_in || !prefix || !*prefix)
         return -1;
-    db_rows *c = db_query(r->a, "SELECT village_code FROM children WHERE id = ?", "i", child_id);
-    if (!c)
-        return -1;
-    if (!db_next(c) || !s_in_scope(r, db_col(c, 0))) {
+    const struct portal_child *c = child_load(r, child_id);
+    if (!c || !s_in_scope(r, c->village_code)) {
         log_msg("PT0506", "child panels asked for child %lld outside the user's scope", child_id);
         return -1;
     }
     int n = 0;
     for (size_t i = 0; i < modules_count(); i++) {
         const struct loaded_module *lm = module_at(i);
-        if (!lm->enabled || lm->m->abi_minor < 5)
+        if (!lm->enabled)
             continue;
         for (const struct portal_child_panel *p = lm->m->child_panels; p && p->title; p++) {
             if (p->permission && !user_has_perm(r, p->permission))
@@ -357,7 +358,10 @@ static int s_child_panels(portal_req *r, long long child_id, const char *prefix)
             const char *pp = arena_sprintf(r->a, "%s.%d", prefix, n);
             s_set(r, arena_sprintf(r->a, "%s.module", pp), lm->m->name);
             s_set(r, arena_sprintf(r->a, "%s.title", pp), p->title);
+            struct loaded_module *was = r->mod;
+            r->mod = (struct loaded_module *)lm;
             int rows = p->fill(r, &services, child_id, pp);
+            r->mod = was;
             if (rows < 0) {
                 log_msg("PT0507", "module %s: child panel %s failed for child %lld", lm->m->name,
                         p->title, child_id);
@@ -375,6 +379,24 @@ static int s_child_panels(portal_req *r, long long child_id, const char *prefix)
             n++;
         }
     }
+    return n;
+}
+
+/* 2.0: routes, objects, the child */
+static long long s_path_int(portal_req *r, const char *name) { return req_path_int(r, name); }
+static const struct portal_object *s_object(portal_req *r) { return r->object; }
+static int s_db_commit_now(portal_req *r)
+{
+    (void)r;
+    return !db_doomed() && db_commit_now() == 0 ? 0 : -1;
+}
+
+static long long s_db_exec_kept(portal_req *r, const char *sql, const char *types, ...)
+{
+    va_list ap;
+    va_start(ap, types);
+    long long n = req_exec_kept(r, sql, types, ap);
+    va_end(ap);
     return n;
 }
 
@@ -438,4 +460,13 @@ const struct portal_services services = {
     .file_discard = file_svc_discard,
     .file_send = file_svc_send,
     .refuse = s_refuse,
+    /* 2.0: routes, objects, the child */
+    .path_int = s_path_int,
+    .object = s_object,
+    .child = child_svc_get,
+    .child_hdf = child_put_hdf,
+    .child_event = child_svc_event,
+    .child_category = child_svc_category,
+    .db_commit_now = s_db_commit_now,
+    .db_exec_kept = s_db_exec_kept,
 };

@@ -35,6 +35,7 @@
 #include "host.h"
 #include "db.h"
 #include "workflow.h"
+#include "child.h"
 
 #include <ctype.h>
 #include <limits.h>
@@ -203,7 +204,7 @@ static const char *user_level(portal_req *r)
 
 static const struct portal_wf_type *find_type(const struct portal_module *m, const char *code)
 {
-    if (!m || m->abi_minor < 2 || !code)
+    if (!m || !code)
         return NULL;
     for (const struct portal_wf_type *t = m->workflows; t && t->code; t++)
         if (strcmp(t->code, code) == 0)
@@ -329,14 +330,13 @@ static int load_app(portal_req *r, long long id, int for_update, struct app *a)
     a->total_used = atoll(db_col(q, 14));
     a->created_by = atoll(db_col(q, 15));
     /* the scope is the child's current division, not the copy made at the start */
-    db_rows *c = db_query(r->a, "SELECT name, village_code, township_code FROM children "
-                          "WHERE id = ?", "i", a->child_id);
-    if (!c)
+    const struct portal_child *c = child_load(r, a->child_id);
+    if (!c && db_doomed())
         return -1;
-    if (db_next(c)) {
-        a->child_name = db_col(c, 0);
-        a->village = db_col(c, 1);
-        a->township = db_col(c, 2);
+    if (c) {
+        a->child_name = c->name;
+        a->village = c->village_code;
+        a->township = c->township_code;
     } else {
         a->child_name = "";
         a->village = a->township = "-"; /* no child: in nobody's scope */
@@ -376,10 +376,8 @@ static int record(portal_req *r, const struct app *a, const struct portal_wf_ste
                                         a->id, st ? st->title : step_code,
                                         strcmp(action, "start") == 0 ? "，" : " ",
                                         action_title(action));
-    if (db_exec(r->a, "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) "
-                "VALUES (?, UTC_TIMESTAMP(), ?, ?, ?, ?)", "iisss", a->child_id,
-                (long long)r->user.id, a->module, arena_sprintf(r->a, "wf.%s", action),
-                cut(r, summary, 480)) < 0)
+    if (child_event_write(r, a->module, a->child_id, arena_sprintf(r->a, "wf.%s", action),
+                          summary) != 0)
         return -1;
     audit(r, arena_sprintf(r->a, "wf.%s", action), "wf_application", idstr(r, a->id),
           arena_sprintf(r->a, "%s/%s child %lld step %s%s", a->module, a->type, a->child_id,
@@ -448,7 +446,11 @@ static int finish(portal_req *r, struct app *a, const char *outcome)
                 "publicity_until = NULL, total_due = NULL WHERE id = ?", "si", outcome, a->id) < 0)
         return -1;
     a->status = outcome;
-    if (a->t->on_done && a->t->on_done(r, &services, a->id, a->child_id, outcome) != 0) {
+    struct loaded_module *was = r->mod;
+    r->mod = a->lm; /* its timeline events are the type's module's */
+    int done = a->t->on_done ? a->t->on_done(r, &services, a->id, a->child_id, outcome) : 0;
+    r->mod = was;
+    if (done != 0) {
         set_err("办结后的处理未能完成（%s），未做任何修改。",
                 strcmp(outcome, "approved") == 0 ? "批准" : "不予批准");
         return -1;
@@ -610,17 +612,16 @@ long long wf_svc_start(portal_req *r, const char *type, long long child_id, cons
         set_err("未知的申请类型。");
         return -1;
     }
-    db_rows *c = db_query(r->a, "SELECT village_code, township_code FROM children WHERE id = ?",
-                          "i", child_id);
-    if (!c)
+    const struct portal_child *c = child_load(r, child_id);
+    if (!c && db_doomed())
         return set_err("数据库暂时不可用。"), -1;
-    if (!db_next(c) || !services.in_scope(r, db_col(c, 0))) {
+    if (!c || !services.in_scope(r, c->village_code)) {
         set_err("无权为该儿童申请。");
         audit(r, "deny", "child", idstr(r, child_id),
               arena_sprintf(r->a, "wf.start %s/%s outside the user's scope", lm->m->name, type));
         return -1;
     }
-    const char *village = db_col(c, 0), *township = db_col(c, 1);
+    const char *village = c->village_code, *township = c->township_code;
     int own = !db_in_txn();
     if (own && db_begin() != 0)
         return set_err("数据库暂时不可用。"), -1;
@@ -837,7 +838,7 @@ int wf_svc_inbox_hdf(portal_req *r, const char *prefix, const char *module)
     struct row *rows = arena_alloc(r->a, cap * sizeof *rows);
     for (size_t i = 0; i < modules_count(); i++) {
         struct loaded_module *lm = module_at(i);
-        if (!lm->enabled || lm->m->abi_minor < 2 || (module && strcmp(module, lm->m->name)))
+        if (!lm->enabled || (module && strcmp(module, lm->m->name)))
             continue;
         for (const struct portal_wf_type *t = lm->m->workflows; t && t->code; t++)
             for (const struct portal_wf_step *st = t->steps; st && st->code; st++) {
@@ -957,8 +958,6 @@ int wf_svc_app_hdf(portal_req *r, const char *prefix, long long app_id)
 
 int wf_check_module(const struct portal_module *m, char *err, size_t errlen)
 {
-    if (m->abi_minor < 2)
-        return 0;
     for (const struct portal_wf_type *t = m->workflows; t && t->code; t++) {
         if (!*t->code || !t->title || !*t->title || !t->steps || !t->steps[0].code) {
             snprintf(err, errlen, "module %s: workflow %s needs a code, a title and steps",

@@ -2,13 +2,16 @@
  * faulty - one module source, built once per fault the host must refuse at
  * start (tests/integration/test_module_faults.sh):
  *   -DFAULT_MAGIC   wrong magic number
- *   -DFAULT_ABI     ABI major version mismatch
+ *   -DFAULT_ABI     ABI major version mismatch (99)
  *   -DFAULT_DUP     a second module named "system"
  *   -DFAULT_CLASH   a route that clashes with the system module's GET /about
  *   -DFAULT_PERM    a route requiring a permission nobody declares
  *   -DFAULT_WF      a workflow step requiring a permission nobody declares
  *   -DFAULT_PANEL   a child's-file panel requiring a permission nobody declares
  *   -DFAULT_PANELFILL  a child's-file panel without a fill function
+ *   -DFAULT_ARGTYPE    a path argument of an unknown type ({id:uuid})
+ *   -DFAULT_OBJECT     a route object naming a loader the module lacks
+ *   -DFAULT_OBJARG     a route object whose argument is not {name:int}
  */
 #include "portal_module.h"
 
@@ -22,6 +25,12 @@ static const struct portal_route routes[] = {
     {"GET", "/about", handler, NULL, PR_PUBLIC, NULL},
 #elif defined(FAULT_PERM)
     {"GET", "/faulty", handler, "nobody.declares_this", 0, NULL},
+#elif defined(FAULT_ARGTYPE)
+    {"GET", "/faulty/{id:uuid}", handler, NULL, PR_PUBLIC, NULL},
+#elif defined(FAULT_OBJECT)
+    {"GET", "/faulty/{id:int}", handler, NULL, PR_PUBLIC, NULL, "nosuch:id"},
+#elif defined(FAULT_OBJARG)
+    {"GET", "/faulty/{id}", handler, NULL, PR_PUBLIC, NULL, "child:id"},
 #else
     {"GET", "/faulty", handler, NULL, PR_PUBLIC, NULL},
 #endif
@@ -57,7 +66,7 @@ const struct portal_module portal_module = {
 #if defined(FAULT_MAGIC)
     0xDEADBEEFu, PORTAL_ABI_MAJOR, PORTAL_ABI_MINOR, (uint32_t)sizeof(struct portal_module),
 #elif defined(FAULT_ABI)
-    PORTAL_MODULE_MAGIC, PORTAL_ABI_MAJOR + 98, 0, (uint32_t)sizeof(struct portal_module),
+    PORTAL_MODULE_MAGIC, 99, 0, (uint32_t)sizeof(struct portal_module),
 #else
     PORTAL_MODULE_HEADER,
 #endif

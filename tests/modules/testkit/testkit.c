@@ -2,7 +2,9 @@
  * testkit - a module loaded only by the test instance (never by make run or
  * production: it lives under tests/).  It gives the tests a request that
  * hangs, a large answer, a page that shows a value in every template
- * context, and a state-changing form whose effect the tests can count.
+ * context, a state-changing form whose effect the tests can count, and
+ * (ABI 2.0) typed path arguments, route objects, a loader, the child's
+ * services and the host's transaction.
  */
 #include "portal_module.h"
 
@@ -74,6 +76,129 @@ static int crash_route(portal_req *r, const struct portal_services *s)
     return 500;
 }
 
+/* ---- ABI 2.0: typed path arguments, route objects, the child, the
+ * transaction (tests/integration/test_abi2_routes.sh) */
+
+static int typed_get(portal_req *r, const struct portal_services *s)
+{
+    s->set_int(r, "Typed.n", s->path_int(r, "n"));
+    s->set(r, "Typed.month", s->path_arg(r, "month"));
+    s->set(r, "Typed.day", s->path_arg(r, "day"));
+    s->set(r, "Typed.code", s->path_arg(r, "code"));
+    s->set(r, "Typed.word", s->path_arg(r, "word"));
+    return s->render(r, "abi2.cs", "typed");
+}
+
+/* any route object: what the host loaded; a read of the child's file */
+static int object_get(portal_req *r, const struct portal_services *s)
+{
+    const struct portal_object *o = s->object(r);
+    if (!o)
+        return 500;
+    s->set(r, "Obj.kind", o->kind);
+    s->set_int(r, "Obj.id", o->id);
+    s->set_int(r, "Obj.child_id", o->child_id);
+    s->set(r, "Obj.division", o->division ? o->division : "");
+    if (strcmp(o->kind, "child") == 0)
+        s->set(r, "Obj.name", ((const struct portal_child *)o->data)->name);
+    if (strcmp(o->kind, "grant") == 0)
+        s->set(r, "Obj.note", (const char *)o->data);
+    s->audit(r, "testkit.child.read", o->kind, s->sprintf(r, "%lld", o->id), NULL);
+    return s->render(r, "abi2.cs", o->kind);
+}
+
+/* the module's loader: a test_grants row; a division the host checks */
+static int grant_load(portal_req *r, const struct portal_services *s, long long id,
+                      struct portal_object *o)
+{
+    portal_rows *q = s->db_query(r, "SELECT division_code, note FROM test_grants WHERE id = ?",
+                                 "i", id);
+    if (!q || !s->db_next(q))
+        return 404;
+    o->division = s->db_col(q, 0);
+    o->data = (void *)s->db_col(q, 1);
+    return 0;
+}
+
+static int apply_post(portal_req *r, const struct portal_services *s)
+{
+    long long id = s->wf_start(r, "tk_check", s->object(r)->child_id, "测试申请");
+    if (id < 0)
+        return s->fail(r, 409, s->wf_error(r));
+    return s->redirect(r, s->sprintf(r, "/_test/app/%lld", id));
+}
+
+static int event_post(portal_req *r, const struct portal_services *s)
+{
+    if (s->child_event(r, s->object(r)->child_id, s->param(r, "kind"), s->param(r, "summary")))
+        return 500;
+    return s->redirect(r, s->sprintf(r, "/_test/child/%lld", s->object(r)->child_id));
+}
+
+static int category_post(portal_req *r, const struct portal_services *s)
+{
+    if (s->child_category(r, s->object(r)->child_id, s->param(r, "category"),
+                          (int)s->param_int(r, "enter", 1), s->param(r, "date"),
+                          s->param(r, "basis")) != 0)
+        return s->fail(r, 400, "类别登记失败。");
+    return s->redirect(r, s->sprintf(r, "/_test/child/%lld", s->object(r)->child_id));
+}
+
+/* a child named in a form field */
+static int lookup_post(portal_req *r, const struct portal_services *s)
+{
+    const struct portal_child *c = s->child(r, s->param_int(r, "child_id", 0));
+    if (!c)
+        return 404;
+    s->child_hdf(r, "Child", c);
+    return s->render(r, "abi2.cs", c->name);
+}
+
+/* writes, then a refusal: nothing of the change stays, the kept counter,
+ * the refusal's audit row and the audited read stay */
+static int refused_post(portal_req *r, const struct portal_services *s)
+{
+    const char *body = s->param(r, "body");
+    if (s->db_exec(r, "INSERT INTO test_notes (body) VALUES (?)", "s", body) != 1)
+        return 500;
+    s->audit(r, "testkit.note", "note", s->sprintf(r, "%lld", s->db_insert_id(r)), body);
+    if (s->db_exec_kept(r, "INSERT INTO test_attempts (body) VALUES (?)", "s", body) != 1)
+        return 500;
+    s->audit(r, "testkit.attempt.refused", "note", NULL, body);
+    return s->fail(r, 409, "测试：已拒绝，未保存。");
+}
+
+/* a batch committing in parts, then failing: the first part stays */
+static int batch_post(portal_req *r, const struct portal_services *s)
+{
+    const char *body = s->param(r, "body");
+    if (s->db_exec(r, "INSERT INTO test_notes (body) VALUES (?)", "s",
+                   s->sprintf(r, "%s-1", body)) != 1 || s->db_commit_now(r) != 0 ||
+        s->db_exec(r, "INSERT INTO test_notes (body) VALUES (?)", "s",
+                   s->sprintf(r, "%s-2", body)) != 1)
+        return 500;
+    return s->fail(r, 409, "测试：第二部分未保存。");
+}
+
+static const struct portal_param event_params[] = {
+    {"kind", PP_CODE, 40, 1, "类型"}, {"summary", PP_LINES, 4000, 1, "摘要"},
+    {NULL, 0, 0, 0, NULL}};
+static const struct portal_param category_params[] = {
+    {"category", PP_CODE, 32, 1, "类别"}, {"enter", PP_INT, 1, 0, "进入"},
+    {"date", PP_DATE, 10, 0, "日期"}, {"basis", PP_TEXT, 400, 1, "依据"},
+    {NULL, 0, 0, 0, NULL}};
+static const struct portal_param lookup_params[] = {
+    {"child_id", PP_INT, 18, 1, "儿童"}, {NULL, 0, 0, 0, NULL}};
+
+static const struct portal_loader loaders[] = {
+    {"grant", "test_grant", grant_load}, {NULL, NULL, NULL}};
+
+static const struct portal_wf_step tk_steps[] = {
+    {"check", "乡镇审核", "township", "testkit.child", 5, 0, 1, 0, NULL, 0},
+    {NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL, 0}};
+static const struct portal_wf_type workflows[] = {
+    {"tk_check", "测试申请", tk_steps, 0, 0, NULL}, {NULL, NULL, NULL, 0, 0, NULL}};
+
 static const struct portal_param crash_params[] = {
     {"how", PP_TEXT, 8, 0, "方式"}, {NULL, 0, 0, 0, NULL}};
 static const struct portal_param sleep_params[] = {
@@ -91,16 +216,31 @@ static const struct portal_route routes[] = {
     {"GET", "/_test/big", big_route, NULL, PR_NO_DB | PR_NO_LAYOUT, big_params},
     {"GET", "/_test/echo", echo, "testkit.write", 0, echo_params},
     {"POST", "/_test/note", note_post, "testkit.write", PR_STATE_CHANGING, note_params},
+    {"GET", "/_test/typed/{n:int}/{month:ym}/{day:date}/{code:division}/{word}", typed_get,
+     "testkit.child", 0, NULL},
+    {"GET", "/_test/child/{id:int}", object_get, "testkit.child", 0, NULL, "child:id"},
+    {"GET", "/_test/app/{id:int}", object_get, "testkit.child", 0, NULL, "application:id"},
+    {"GET", "/_test/grant/{id:int}", object_get, "testkit.child", 0, NULL, "grant:id"},
+    {"POST", "/_test/child/{id:int}/apply", apply_post, "testkit.child", PR_STATE_CHANGING,
+     NULL, "child:id"},
+    {"POST", "/_test/child/{id:int}/event", event_post, "testkit.child", PR_STATE_CHANGING,
+     event_params, "child:id"},
+    {"POST", "/_test/child/{id:int}/category", category_post, "testkit.child",
+     PR_STATE_CHANGING, category_params, "child:id"},
+    {"POST", "/_test/lookup", lookup_post, "testkit.child", PR_STATE_CHANGING, lookup_params},
+    {"POST", "/_test/refused", refused_post, "testkit.child", PR_STATE_CHANGING, note_params},
+    {"POST", "/_test/batch", batch_post, "testkit.child", PR_STATE_CHANGING, note_params},
     {NULL, NULL, NULL, NULL, 0, NULL}};
 
 static const struct portal_permission perms[] = {
-    {"testkit.write", "测试：写入记录"}, {NULL, NULL}};
+    {"testkit.write", "测试：写入记录"}, {"testkit.child", "测试：儿童对象"}, {NULL, NULL}};
 
 static const struct portal_menu menu[] = {
     {"测试", "/_test/echo", "testkit.write", 999}, {NULL, NULL, NULL, 0}};
 
 static const struct portal_migration migrations[] = {
-    {1, "001_testkit.sql"}, {2, "002_gap.sql"}, {3, "003_after.sql"}, {0, NULL}};
+    {1, "001_testkit.sql"}, {2, "002_gap.sql"}, {3, "003_after.sql"}, {4, "004_abi2.sql"},
+    {0, NULL}};
 
 const struct portal_module portal_module = {
     PORTAL_MODULE_HEADER,
@@ -112,4 +252,6 @@ const struct portal_module portal_module = {
     .menu = menu,
     .migrations = migrations,
     .template_dir = "templates",
+    .workflows = workflows,
+    .loaders = loaders,
 };
