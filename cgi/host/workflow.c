@@ -157,18 +157,6 @@ static const char *cut(portal_req *r, const char *v, size_t n)
     return arena_strndup(r->a, v, n);
 }
 
-static const char *trimmed(portal_req *r, const char *v)
-{
-    if (!v)
-        return "";
-    while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n')
-        v++;
-    size_t n = strlen(v);
-    while (n && (v[n - 1] == ' ' || v[n - 1] == '\t' || v[n - 1] == '\r' || v[n - 1] == '\n'))
-        n--;
-    return arena_strndup(r->a, v, n);
-}
-
 /* ------------------------------------------------------------ one application */
 
 struct app {
@@ -569,7 +557,7 @@ int wf_svc_act(portal_req *r, long long app_id, const char *action, const char *
     }
     if (settle(r, app_id) < 0)
         return set_err("数据库暂时不可用。"), -1;
-    opinion = trimmed(r, opinion);
+    opinion = text_trim(r->a, opinion);
     long today = today_day(r);
     struct loaded_module *lm = caller(r);
     int own = !db_in_txn();
@@ -935,7 +923,7 @@ int wf_calendar_post(portal_req *r, const struct portal_services *s)
 {
     (void)s;
     const char *day = req_param(r, "day"), *kind = req_param(r, "is_workday"),
-               *note = trimmed(r, req_param(r, "note")), *remove = req_param(r, "remove");
+               *note = text_trim(r->a, req_param(r, "note")), *remove = req_param(r, "remove");
     long d = day_parse(day);
     const char *msg = NULL;
     int removing = remove && strcmp(remove, "1") == 0;
