@@ -141,6 +141,26 @@ int day_age(long birth, long on)
     return (int)age;
 }
 
+int datetime_beijing(const char *utc, char out[17])
+{
+    char day[11];
+    if (!utc || strlen(utc) < 16 || utc[10] != ' ' || utc[13] != ':' ||
+        !isdigit((unsigned char)utc[11]) || !isdigit((unsigned char)utc[12]) ||
+        !isdigit((unsigned char)utc[14]) || !isdigit((unsigned char)utc[15]))
+        return -1;
+    memcpy(day, utc, 10);
+    day[10] = 0;
+    long d = day_parse(day);
+    unsigned h = (unsigned)atoi(utc + 11), m = (unsigned)atoi(utc + 14);
+    if (d == PORTAL_NO_DAY || h > 23 || m > 59)
+        return -1;
+    h += 8;
+    d += h / 24;
+    day_format(d, day);
+    snprintf(out, 17, "%.10s %02u:%02u", day, h % 24u, m % 60u);
+    return 0;
+}
+
 struct day_exc *calendar_load(arena *a, size_t *n)
 {
     *n = 0;

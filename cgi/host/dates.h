@@ -37,6 +37,11 @@ int day_age(long birth, long on);
 /* YYYY-MM of a real month (1900-9999): 0 ok, -1 not */
 int month_check(const char *ym);
 
+/* a DATETIME as the database stores it (UTC_TIMESTAMP(), "YYYY-MM-DD
+ * HH:MM[:SS...]") in Beijing time (UTC+8, no daylight saving) as
+ * "YYYY-MM-DD HH:MM"; 0 ok, -1 not a date and time */
+int datetime_beijing(const char *utc, char out[17]);
+
 /* the calendar's exceptions from work_calendar (a few dozen rows a year),
  * in a's memory; NULL with *n = 0 on a database error */
 struct day_exc *calendar_load(arena *a, size_t *n);

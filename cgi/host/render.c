@@ -4,10 +4,14 @@
  * Each worker owns one HDF data tree and one parsed CSPARSE per template,
  * parsed on first use and reused (parse once, refill, render).  Escaping is
  * on by default (Config.VarEscapeMode = html).  A page template holds only
- * the page body; the layout wraps it at parse time.
+ * the page body; the layout wraps it at parse time.  Every template has the
+ * host's functions money, date, datetime, mask_id, label and division
+ * (portal_module.h); their results are escaped like any other value.
  */
 #include "host.h"
 #include "db.h"
+#include "dates.h"
+#include "lookup.h"
 
 #include <ClearSilver.h>
 #include <stdio.h>
@@ -138,6 +142,27 @@ void hdf_put_int(const char *name, long long v)
     hdf_put(name, tmp);
 }
 
+/* the current row's columns under node; SQL NULL columns stay unset */
+static void row_into(HDF *node, db_rows *rows)
+{
+    for (size_t c = 0; c < rows->ncols; c++) {
+        const char *v = db_col(rows, c);
+        NEOERR *e;
+        if (v && (e = hdf_set_value(node, rows->names[c], v)))
+            log_nerr("PT0303", e);
+    }
+}
+
+void hdf_put_row(const char *prefix, void *p)
+{
+    HDF *node = NULL;
+    NEOERR *e = hdf_get_node(hdf, prefix, &node);
+    if (e)
+        log_nerr("PT0307", e);
+    else
+        row_into(node, p);
+}
+
 /* rows as prefix.N.column, one node lookup per row, not per cell; at most
  * `limit` rows, *more = 1 when another row followed (keyset pages) */
 int hdf_put_rows_limit(const char *prefix, void *p, size_t limit, int *more)
@@ -164,11 +189,7 @@ int hdf_put_rows_limit(const char *prefix, void *p, size_t limit, int *more)
             log_nerr("PT0307", e);
             return -1;
         }
-        for (size_t c = 0; c < rows->ncols; c++) {
-            const char *v = db_col(rows, c);
-            if (v && (e = hdf_set_value(row, rows->names[c], v)))
-                log_nerr("PT0303", e);
-        }
+        row_into(row, rows);
         i++;
     }
     return (int)i;
@@ -183,6 +204,127 @@ static NEOERR *out_cb(void *ctx, char *s)
 {
     buf_adds((buf *)ctx, s);
     return STATUS_OK;
+}
+
+/* ------------------------------------------------ template functions */
+
+/* a function's result: a copy of out (ClearSilver frees it), escaped by
+ * the template like any value */
+static NEOERR *str_result(CSARG *result, const char *out)
+{
+    result->op_type = CS_TYPE_STRING;
+    result->s = strdup(out ? out : "");
+    if (!result->s)
+        return nerr_raise(NERR_NOMEM, "out of memory");
+    result->alloc = 1;
+    return STATUS_OK;
+}
+
+/* an integer as text: optional '-', 1 to 18 digits */
+static int int_text(const char *v, long long *n)
+{
+    const char *p = v && *v == '-' ? v + 1 : v;
+    size_t len = p ? strlen(p) : 0;
+    if (len < 1 || len > 18 || strspn(p, "0123456789") != len)
+        return 0;
+    *n = strtoll(v, NULL, 10);
+    return 1;
+}
+
+/* money(fen): "1651.50"; empty or not an integer: "" */
+static NEOERR *fn_money(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *result)
+{
+    char *v = NULL, out[32] = "";
+    long long fen;
+    NEOERR *e = cs_arg_parse(parse, args, "s", &v);
+    if (e)
+        return nerr_pass(e);
+    if (int_text(v, &fen))
+        money_format(fen, out);
+    free(v);
+    return str_result(result, out);
+}
+
+/* date(x): a DATE as it is; a DATETIME (UTC) as its day in Beijing */
+static NEOERR *fn_date(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *result)
+{
+    char *v = NULL, out[17] = "";
+    NEOERR *e = cs_arg_parse(parse, args, "s", &v);
+    if (e)
+        return nerr_pass(e);
+    if (v && strlen(v) == 10 && day_parse(v) != PORTAL_NO_DAY)
+        memcpy(out, v, 11);
+    else if (v && datetime_beijing(v, out) == 0)
+        out[10] = 0;
+    else
+        out[0] = 0;
+    free(v);
+    return str_result(result, out);
+}
+
+/* datetime(x): a DATETIME (UTC) as "YYYY-MM-DD HH:MM" in Beijing time */
+static NEOERR *fn_datetime(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *result)
+{
+    char *v = NULL, out[17] = "";
+    NEOERR *e = cs_arg_parse(parse, args, "s", &v);
+    if (e)
+        return nerr_pass(e);
+    if (datetime_beijing(v, out) != 0)
+        out[0] = 0;
+    free(v);
+    return str_result(result, out);
+}
+
+/* mask_id(last4): the 18 characters of an ID number with the first 14 hidden */
+static NEOERR *fn_mask_id(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *result)
+{
+    char *v = NULL, out[32] = "";
+    NEOERR *e = cs_arg_parse(parse, args, "s", &v);
+    if (e)
+        return nerr_pass(e);
+    if (v && *v && strlen(v) <= 4)
+        snprintf(out, sizeof out, "**************%s", v);
+    free(v);
+    return str_result(result, out);
+}
+
+/* label(kind, code): the module label's title, the code itself when unknown */
+static NEOERR *fn_label(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *result)
+{
+    char *kind = NULL, *code = NULL;
+    NEOERR *e = cs_arg_parse(parse, args, "ss", &kind, &code);
+    if (e)
+        return nerr_pass(e);
+    const char *t = label_title(kind, code);
+    e = str_result(result, t ? t : code);
+    free(kind);
+    free(code);
+    return e;
+}
+
+/* division(code): the division's name, the code itself when unknown */
+static NEOERR *fn_division(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *result)
+{
+    char *code = NULL;
+    NEOERR *e = cs_arg_parse(parse, args, "s", &code);
+    if (e)
+        return nerr_pass(e);
+    const char *name = division_name(code);
+    e = str_result(result, name ? name : code);
+    free(code);
+    return e;
+}
+
+static NEOERR *register_functions(CSPARSE *cs)
+{
+    static const struct { const char *name; int nargs; CSFUNCTION fn; } fns[] = {
+        {"money", 1, fn_money},       {"date", 1, fn_date},   {"datetime", 1, fn_datetime},
+        {"mask_id", 1, fn_mask_id},   {"label", 2, fn_label}, {"division", 1, fn_division},
+    };
+    NEOERR *e = cgi_register_strfuncs(cs);
+    for (size_t i = 0; !e && i < sizeof fns / sizeof *fns; i++)
+        e = cs_register_function(cs, fns[i].name, fns[i].nargs, fns[i].fn);
+    return e;
 }
 
 static CSPARSE *get_parse(struct loaded_module *mod, const char *tmpl)
@@ -200,7 +342,7 @@ static CSPARSE *get_parse(struct loaded_module *mod, const char *tmpl)
         hdf_set_value(hdf, "hdf.loadpaths.1", mod->tmpl_dir);
     else
         remove_node("hdf.loadpaths.1");
-    if ((e = cs_init(&cs, hdf)) || (e = cgi_register_strfuncs(cs))) {
+    if ((e = cs_init(&cs, hdf)) || (e = register_functions(cs))) {
         log_nerr("PT0304", e);
         if (cs)
             cs_destroy(&cs);

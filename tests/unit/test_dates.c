@@ -168,6 +168,25 @@ static void test_age_on(void **state)
     assert_int_equal(day_age(PORTAL_NO_DAY, D("2028-02-29")), -1);
 }
 
+static void test_datetime_beijing(void **state)
+{
+    (void)state;
+    char out[17];
+    assert_int_equal(datetime_beijing("2026-12-01 09:30:15", out), 0);
+    assert_string_equal(out, "2026-12-01 17:30");
+    /* 16:00 UTC is midnight in Beijing: the next day */
+    assert_int_equal(datetime_beijing("2026-12-31 16:00:00", out), 0);
+    assert_string_equal(out, "2027-01-01 00:00");
+    assert_int_equal(datetime_beijing("2026-12-31 15:59:59", out), 0);
+    assert_string_equal(out, "2026-12-31 23:59");
+    assert_int_equal(datetime_beijing("2024-02-28 23:10:00.123456", out), 0);
+    assert_string_equal(out, "2024-02-29 07:10");
+    assert_int_equal(datetime_beijing("2026-12-01", out), -1);
+    assert_int_equal(datetime_beijing("2026-12-01 24:00:00", out), -1);
+    assert_int_equal(datetime_beijing("2026-02-30 01:00:00", out), -1);
+    assert_int_equal(datetime_beijing(NULL, out), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -181,6 +200,7 @@ int main(void)
         cmocka_unit_test(test_months),
         cmocka_unit_test(test_working_days_backwards),
         cmocka_unit_test(test_age_on),
+        cmocka_unit_test(test_datetime_beijing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
