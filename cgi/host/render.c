@@ -368,6 +368,43 @@ static CSPARSE *get_parse(struct loaded_module *mod, const char *tmpl)
     return cs;
 }
 
+/* ------------------------------------------------------------ forms */
+
+void form_error(portal_req *r, const char *field, const char *msg)
+{
+    if (!field || !*field || strchr(field, '.'))
+        return;
+    char name[160];
+    snprintf(name, sizeof name, "Errors.%s", field);
+    if (!hdf_value(name))
+        hdf_put_int("Errors.count", form_failed(r) + 1);
+    hdf_put(name, msg && *msg ? msg : "请检查此项。");
+}
+
+int form_failed(portal_req *r)
+{
+    const char *n = hdf_value("Errors.count");
+    return n ? atoi(n) : 0;
+}
+
+/* a form that failed is shown again with what the user typed: the route's
+ * declared parameters as Form.<name>, unless the handler set one itself
+ * (passwords and files are never sent back) */
+static void form_refill(portal_req *r)
+{
+    if (!form_failed(r) || !r->route)
+        return;
+    for (const struct portal_param *p = r->route->r->params; p && p->name; p++) {
+        if (p->type == PP_FILE || strstr(p->name, "password") || p->name[0] == '_')
+            continue;
+        char name[160];
+        snprintf(name, sizeof name, "Form.%s", p->name);
+        const char *v = req_param(r, p->name);
+        if (v && !hdf_value(name))
+            hdf_put(name, v);
+    }
+}
+
 struct menu_item { const struct portal_menu *m; };
 
 static int menu_cmp(const void *a, const void *b)
@@ -437,6 +474,7 @@ int render_page(portal_req *r, struct loaded_module *mod, const char *tmpl, cons
     if (!cs)
         return 500;
     fill_layout(r, title);
+    form_refill(r);
     buf_reset(&r->body);
     NEOERR *e = cs_render(cs, &r->body, out_cb);
     if (e) {
