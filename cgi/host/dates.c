@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static long days_from_civil(long y, unsigned m, unsigned d)
+long day_from_civil(long y, unsigned m, unsigned d)
 {
     y -= m <= 2;
     long era = (y >= 0 ? y : y - 399) / 400;
@@ -21,7 +21,7 @@ static long days_from_civil(long y, unsigned m, unsigned d)
     return era * 146097 + (long)doe - 719468;
 }
 
-static void civil_from_days(long z, long *y, unsigned *m, unsigned *d)
+void day_civil(long z, long *y, unsigned *m, unsigned *d)
 {
     z += 719468;
     long era = (z >= 0 ? z : z - 146096) / 146097;
@@ -63,7 +63,7 @@ long day_parse(const char *v)
     unsigned m = (unsigned)atoi(v + 5), d = (unsigned)atoi(v + 8);
     if (y < 1900 || y > 9999 || d < 1 || (int)d > day_month_days(y, m))
         return PORTAL_NO_DAY;
-    return days_from_civil(y, m, d);
+    return day_from_civil(y, m, d);
 }
 
 int month_check(const char *ym)
@@ -79,7 +79,7 @@ void day_format(long day, char out[11])
 {
     long y;
     unsigned m, d;
-    civil_from_days(day, &y, &m, &d);
+    day_civil(day, &y, &m, &d);
     unsigned yy = y < 0 ? 0u : (unsigned)(y % 10000);
     snprintf(out, 11, "%04u-%02u-%02u", yy, m % 13, d % 32);
 }
@@ -133,8 +133,8 @@ int day_age(long birth, long on)
         return -1;
     long by, oy;
     unsigned bm, bd, om, od;
-    civil_from_days(birth, &by, &bm, &bd);
-    civil_from_days(on, &oy, &om, &od);
+    day_civil(birth, &by, &bm, &bd);
+    day_civil(on, &oy, &om, &od);
     long age = oy - by;
     if (om < bm || (om == bm && od < bd))
         age--;

@@ -15,6 +15,8 @@
 long day_parse(const char *ymd);          /* exactly YYYY-MM-DD, a real date, or PORTAL_NO_DAY */
 void day_format(long day, char out[11]);
 int day_weekday(long day);                /* 1 Monday .. 7 Sunday */
+long day_from_civil(long y, unsigned m, unsigned d);  /* no check: day_parse checks */
+void day_civil(long day, long *y, unsigned *m, unsigned *d);
 int day_leap_year(long y);
 int day_month_days(long y, unsigned m);   /* days in month m (1-12) of year y */
 

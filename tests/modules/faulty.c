@@ -9,6 +9,8 @@
  *   -DFAULT_WF      a workflow step requiring a permission nobody declares
  *   -DFAULT_PANEL   a child's-file panel requiring a permission nobody declares
  *   -DFAULT_PANELFILL  a child's-file panel without a fill function
+ *   -DFAULT_LABEL   a label without a title (ABI 2.0)
+ *   -DFAULT_LABELDUP   a label declared twice (ABI 2.0)
  */
 #include "portal_module.h"
 
@@ -53,6 +55,17 @@ static const struct portal_child_panel panels[] = {
     {NULL, NULL, NULL}};
 #endif
 
+#if defined(FAULT_LABEL) || defined(FAULT_LABELDUP)
+static const struct portal_label labels[] = {
+    {"faulty.kind", "a", "甲"},
+#if defined(FAULT_LABEL)
+    {"faulty.kind", "b", ""},
+#else
+    {"faulty.kind", "a", "乙"},
+#endif
+    {NULL, NULL, NULL}};
+#endif
+
 const struct portal_module portal_module = {
 #if defined(FAULT_MAGIC)
     0xDEADBEEFu, PORTAL_ABI_MAJOR, PORTAL_ABI_MINOR, (uint32_t)sizeof(struct portal_module),
@@ -74,5 +87,8 @@ const struct portal_module portal_module = {
 #endif
 #if defined(FAULT_PANEL) || defined(FAULT_PANELFILL)
     .child_panels = panels,
+#endif
+#if defined(FAULT_LABEL) || defined(FAULT_LABELDUP)
+    .labels = labels,
 #endif
 };
