@@ -231,59 +231,66 @@ static int int_text(const char *v, long long *n)
     return 1;
 }
 
-/* money(fen): "1651.50"; empty or not an integer: "" */
-static NEOERR *fn_money(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *result)
+/* the one-argument functions: v (NULL when unset) -> out ("" for nothing) */
+static void f_money(const char *v, char *out, size_t cap)
 {
-    char *v = NULL, out[32] = "";
     long long fen;
-    NEOERR *e = cs_arg_parse(parse, args, "s", &v);
-    if (e)
-        return nerr_pass(e);
-    if (int_text(v, &fen))
-        money_format(fen, out);
-    free(v);
-    return str_result(result, out);
+    char t[32];
+    if (int_text(v, &fen)) {
+        money_format(fen, t);
+        snprintf(out, cap, "%s", t);
+    }
 }
 
-/* date(x): a DATE as it is; a DATETIME (UTC) as its day in Beijing */
-static NEOERR *fn_date(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *result)
+/* a DATE as it is; a DATETIME (UTC) as its day in Beijing */
+static void f_date(const char *v, char *out, size_t cap)
 {
-    char *v = NULL, out[17] = "";
-    NEOERR *e = cs_arg_parse(parse, args, "s", &v);
-    if (e)
-        return nerr_pass(e);
+    char t[17];
     if (v && strlen(v) == 10 && day_parse(v) != PORTAL_NO_DAY)
-        memcpy(out, v, 11);
-    else if (v && datetime_beijing(v, out) == 0)
-        out[10] = 0;
-    else
-        out[0] = 0;
-    free(v);
-    return str_result(result, out);
+        snprintf(out, cap, "%s", v);
+    else if (datetime_beijing(v, t) == 0)
+        snprintf(out, cap, "%.10s", t);
 }
 
-/* datetime(x): a DATETIME (UTC) as "YYYY-MM-DD HH:MM" in Beijing time */
-static NEOERR *fn_datetime(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *result)
+/* a DATETIME (UTC) as "YYYY-MM-DD HH:MM" in Beijing time */
+static void f_datetime(const char *v, char *out, size_t cap)
 {
-    char *v = NULL, out[17] = "";
-    NEOERR *e = cs_arg_parse(parse, args, "s", &v);
-    if (e)
-        return nerr_pass(e);
-    if (datetime_beijing(v, out) != 0)
-        out[0] = 0;
-    free(v);
-    return str_result(result, out);
+    char t[17];
+    if (datetime_beijing(v, t) == 0)
+        snprintf(out, cap, "%s", t);
 }
 
-/* mask_id(last4): the 18 characters of an ID number with the first 14 hidden */
-static NEOERR *fn_mask_id(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *result)
+/* the 18 characters of an ID number with the first 14 hidden */
+static void f_mask_id(const char *v, char *out, size_t cap)
 {
-    char *v = NULL, out[32] = "";
-    NEOERR *e = cs_arg_parse(parse, args, "s", &v);
-    if (e)
-        return nerr_pass(e);
     if (v && *v && strlen(v) <= 4)
-        snprintf(out, sizeof out, "**************%s", v);
+        snprintf(out, cap, "**************%s", v);
+}
+
+/* the division's name, the code itself when unknown */
+static void f_division(const char *v, char *out, size_t cap)
+{
+    const char *name = division_name(v);
+    snprintf(out, cap, "%s", name ? name : v ? v : "");
+}
+
+static const struct {
+    const char *name;
+    void (*fmt)(const char *v, char *out, size_t cap);
+} one_arg[] = {
+    {"money", f_money},       {"date", f_date},         {"datetime", f_datetime},
+    {"mask_id", f_mask_id},   {"division", f_division},
+};
+
+static NEOERR *fn_one(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *result)
+{
+    char *v = NULL, out[512] = "";
+    NEOERR *e = cs_arg_parse(parse, args, "s", &v);
+    if (e)
+        return nerr_pass(e);
+    for (size_t i = 0; i < sizeof one_arg / sizeof *one_arg; i++)
+        if (strcmp(csf->name, one_arg[i].name) == 0)
+            one_arg[i].fmt(v, out, sizeof out);
     free(v);
     return str_result(result, out);
 }
@@ -302,28 +309,13 @@ static NEOERR *fn_label(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *re
     return e;
 }
 
-/* division(code): the division's name, the code itself when unknown */
-static NEOERR *fn_division(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *result)
-{
-    char *code = NULL;
-    NEOERR *e = cs_arg_parse(parse, args, "s", &code);
-    if (e)
-        return nerr_pass(e);
-    const char *name = division_name(code);
-    e = str_result(result, name ? name : code);
-    free(code);
-    return e;
-}
-
 static NEOERR *register_functions(CSPARSE *cs)
 {
-    static const struct { const char *name; int nargs; CSFUNCTION fn; } fns[] = {
-        {"money", 1, fn_money},       {"date", 1, fn_date},   {"datetime", 1, fn_datetime},
-        {"mask_id", 1, fn_mask_id},   {"label", 2, fn_label}, {"division", 1, fn_division},
-    };
     NEOERR *e = cgi_register_strfuncs(cs);
-    for (size_t i = 0; !e && i < sizeof fns / sizeof *fns; i++)
-        e = cs_register_function(cs, fns[i].name, fns[i].nargs, fns[i].fn);
+    for (size_t i = 0; !e && i < sizeof one_arg / sizeof *one_arg; i++)
+        e = cs_register_function(cs, one_arg[i].name, 1, fn_one);
+    if (!e)
+        e = cs_register_function(cs, "label", 2, fn_label);
     return e;
 }
 
