@@ -509,7 +509,8 @@ struct portal_services {
     long (*day_parse)(const char *ymd);                    /* YYYY-MM-DD */
     const char *(*day_format)(portal_req *r, long day);    /* YYYY-MM-DD */
     /* n days after ymd (n < 0: before); working = 1 counts working days with
-     * the holiday calendar (/admin/calendar); NULL when ymd is not a date */
+     * the holiday calendar (/admin/calendar); NULL when ymd is not a date,
+     * |n| > 3650 or the result falls outside the years 1900-9999 */
     const char *(*date_add)(portal_req *r, const char *ymd, int n, int working);
     /* whole years of age on `on` (NULL: today) of someone born on birth; -1 bad */
     int (*age_on)(portal_req *r, const char *birth, const char *on);

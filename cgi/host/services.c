@@ -453,11 +453,12 @@ static const char *s_day_format(portal_req *r, long day)
 static const char *s_date_add(portal_req *r, const char *ymd, int n, int working)
 {
     long d = day_parse(ymd);
-    if (d == PORTAL_NO_DAY)
+    if (d == PORTAL_NO_DAY || n > 3650 || n < -3650)
         return NULL;
     size_t nex = 0;
     struct day_exc *ex = working ? calendar_load(r->a, &nex) : NULL;
-    return s_day_format(r, day_add(d, n, working, ex, nex));
+    const char *out = s_day_format(r, day_add(d, n, working, ex, nex));
+    return day_parse(out) == PORTAL_NO_DAY ? NULL : out; /* past the years 1900-9999 */
 }
 
 static int s_age_on(portal_req *r, const char *birth, const char *on)

@@ -89,6 +89,10 @@ check "2 working days back from Monday land on the make-up Saturday's Friday" \
 req GET /_test/days -b "$jar" -G --data-urlencode "d=2031-02-29" --data-urlencode "n=1" \
     --data-urlencode "birth=2016-02-29"
 check "not a date: date_add refuses, age_on is -1" same "$(cell p days)" "[invalid|invalid|-1|-1|invalid]"
+req GET /_test/days -b "$jar" -G --data-urlencode "d=2031-03-11" --data-urlencode "n=-99999"
+check "more than ten years of days is refused" same "$(cell p days)" "[invalid|invalid|-1|-1|2031-03-11]"
+req GET /_test/days -b "$jar" -G --data-urlencode "d=1905-01-01" --data-urlencode "n=-3650"
+check "a result before 1900 is no date" same "$(cell p days)" "[invalid|invalid|-1|-1|1905-01-01]"
 sql "DELETE FROM work_calendar WHERE note LIKE 'test %'"
 
 # CSV: an upload read record by record; a broken one names its line
