@@ -87,7 +87,7 @@ clean:
 .PHONY: all asan deps run stop test bench fuzz hostile clean
 
 # Test fixtures: the testkit module and one faulty module per start-up fault.
-FAULTS = magic abi dup clash perm wf panel panelfill argtype object objarg
+FAULTS = magic abi dup clash perm wf panel panelfill argtype object objarg label labeldup
 testmods: $(B)/testmods/testkit/testkit.so $(FAULTS:%=$(B)/testmods/%/faulty.so)
 
 $(B)/testmods/testkit/testkit.so: tests/modules/testkit/testkit.c cgi/portal_module.h

@@ -69,9 +69,12 @@
  *    with child_category.
  *  - Values reach templates as they come from the database (db_query_hdf,
  *    db_row_hdf, put_row) and are formatted in the template with the host's
- *    functions: money(fen) "1651.50", date(x) "2026-12-01", datetime(x)
- *    "2026-12-01 09:30" (Beijing time), mask_id(last4) "**************1234",
- *    label("kind", code) a module label's title, division(code) the name.
+ *    functions: money(fen) "1651.50" ("" for no number), date(x)
+ *    "2026-12-01" (a DATE as it is; a DATETIME, stored in UTC, as its day in
+ *    Beijing time), datetime(x) "2026-12-01 09:30" (Beijing time),
+ *    mask_id(last4) "**************1234", label("kind", code) a module
+ *    label's title, division(code) the name (both: the code when unknown).
+ *    Their results are escaped like any value.
  *  - A form that fails validation calls form_error per field and renders the
  *    form again with the values the user typed; templates show Errors.<field>
  *    (macros.cs: field_error) and the count in Errors.count.
@@ -518,7 +521,8 @@ struct portal_services {
     long (*day_parse)(const char *ymd);                    /* YYYY-MM-DD */
     const char *(*day_format)(portal_req *r, long day);    /* YYYY-MM-DD */
     /* n days after ymd (n < 0: before); working = 1 counts working days with
-     * the holiday calendar (/admin/calendar); NULL when ymd is not a date */
+     * the holiday calendar (/admin/calendar); NULL when ymd is not a date,
+     * |n| > 3650 or the result falls outside the years 1900-9999 */
     const char *(*date_add)(portal_req *r, const char *ymd, int n, int working);
     /* whole years of age on `on` (NULL: today) of someone born on birth; -1 bad */
     int (*age_on)(portal_req *r, const char *birth, const char *on);
@@ -533,15 +537,19 @@ struct portal_services {
     /* ---- 2.0: form errors, one convention: Errors.<field> (the message)
      * and Errors.count; the form is then rendered again with the values the
      * user typed (Form.<field>, put back by the host from the declared
-     * parameters).  form_failed() is the count so far. */
+     * parameters when the handler has not set Form.<field> itself; never a
+     * file or a parameter whose name holds "password").  form_failed() is
+     * the count so far (a field counts once). */
     void (*form_error)(portal_req *r, const char *field, const char *msg);
     int (*form_failed)(portal_req *r);
 
-    /* ---- 2.0: CSV reading (UTF-8, with or without BOM; RFC 4180 quotes).
-     * csv_open takes an upload's bytes; csv_next returns the number of
-     * cells of the next record (cells valid until the next call), 0 at the
-     * end, -1 on a malformed record or bad UTF-8 (csv_error says, in
-     * Chinese, with the line number). */
+    /* ---- 2.0: CSV reading (UTF-8, with or without BOM; RFC 4180 quotes;
+     * CRLF or LF; line breaks inside quotes; empty lines skipped).
+     * csv_open takes an upload's bytes (kept until the request ends);
+     * csv_next returns the number of cells of the next record (cells valid
+     * until the next call), 0 at the end, -1 on a malformed record, bad
+     * UTF-8, more than 256 cells or a cell over 64 KiB (csv_error says, in
+     * Chinese, with the line number; -1 again on every later call). */
     portal_csv *(*csv_open)(portal_req *r, const void *data, size_t len);
     int (*csv_next)(portal_csv *c, const char ***cells);
     const char *(*csv_error)(portal_csv *c);

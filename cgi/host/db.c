@@ -444,6 +444,20 @@ size_t db_col_len(db_rows *r, size_t col)
     return r->lens[(r->cur - 1) * r->ncols + col];
 }
 
+int db_col_index(db_rows *r, const char *name)
+{
+    for (size_t c = 0; r && name && c < r->ncols; c++)
+        if (r->names[c] && strcmp(r->names[c], name) == 0)
+            return (int)c;
+    return -1;
+}
+
+const char *db_col_named(db_rows *r, const char *name)
+{
+    int c = db_col_index(r, name);
+    return c < 0 ? NULL : db_col(r, (size_t)c);
+}
+
 long long db_insert_id(void)
 {
     return conn ? (long long)mysql_insert_id(conn) : 0;

@@ -58,6 +58,8 @@ long long db_vstream(arena *a, int (*cb)(void *ctx, db_rows *row), void *ctx, co
 int db_next(db_rows *r);
 const char *db_col(db_rows *r, size_t col);
 size_t db_col_len(db_rows *r, size_t col);
+int db_col_index(db_rows *r, const char *name);          /* -1 when no such column */
+const char *db_col_named(db_rows *r, const char *name);  /* NULL: SQL NULL or no such column */
 long long db_insert_id(void);
 
 int db_begin(void);

@@ -288,25 +288,6 @@ static const char *ascii_name(portal_req *r, const char *name, const char *ext)
     return stem ? o : arena_sprintf(r->a, "attachment.%s", ext);
 }
 
-/* RFC 5987 ext-value: UTF-8, everything but ALPHA / DIGIT / "-._~" percent-encoded */
-static const char *pct_encode(portal_req *r, const char *v)
-{
-    static const char hx[] = "0123456789ABCDEF";
-    char *out = arena_alloc(r->a, 3 * strlen(v) + 1), *o = out;
-    for (const unsigned char *q = (const unsigned char *)v; *q; q++) {
-        if ((*q >= 'A' && *q <= 'Z') || (*q >= 'a' && *q <= 'z') || (*q >= '0' && *q <= '9') ||
-            *q == '-' || *q == '.' || *q == '_' || *q == '~') {
-            *o++ = (char)*q;
-        } else {
-            *o++ = '%';
-            *o++ = hx[*q >> 4];
-            *o++ = hx[*q & 15];
-        }
-    }
-    *o = 0;
-    return out;
-}
-
 int file_svc_send(portal_req *r, const char *stored, long long size, const char *sha256,
                   const char *ctype, const char *filename, int want_inline)
 {
@@ -354,7 +335,7 @@ int file_svc_send(portal_req *r, const char *stored, long long size, const char 
     resp_header(r, "Content-Disposition",
                 arena_sprintf(r->a, "%s; filename=\"%s\"; filename*=UTF-8''%s",
                               want_inline && t != T_PDF ? "inline" : "attachment",
-                              ascii_name(r, name, types[t].ext), pct_encode(r, name)));
+                              ascii_name(r, name, types[t].ext), text_url_encode(r->a, name)));
     /* every response already carries Cache-Control: no-store (request.c).
      * The bytes wait in the response until the handler has audited the
      * read and the host has committed: a read that cannot be audited never

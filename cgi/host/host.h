@@ -152,6 +152,11 @@ const char *hdf_value(const char *name);           /* NULL when unset */
 void hdf_drop(const char *name);                   /* remove a node and its children */
 struct _hdf *render_hdf(void);                     /* the worker's tree (unit tests) */
 int hdf_put_rows(const char *prefix, void *rows);  /* db_rows */
+void hdf_put_row(const char *prefix, void *rows);  /* the current row as prefix.column */
+/* form errors, one convention: Errors.<field> and Errors.count; a page
+ * rendered after one shows the declared parameters again as Form.<name> */
+void form_error(portal_req *r, const char *field, const char *msg);
+int form_failed(portal_req *r);
 int hdf_put_rows_limit(const char *prefix, void *rows, size_t limit, int *more);
 
 /* request.c */

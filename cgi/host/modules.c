@@ -6,6 +6,7 @@
 #include "host.h"
 #include "db.h"
 #include "workflow.h"
+#include "lookup.h"
 
 #include <dirent.h>
 #include <dlfcn.h>
@@ -374,6 +375,8 @@ static int link_all(char *err, size_t errlen)
             }
         /* 1.2: the workflows it declares (levels, permissions, publicity) */
         if (wf_check_module(m, err, errlen) != 0)
+            return -1;
+        if (labels_check(m, err, errlen) != 0) /* 2.0: labels (lookup.c) */
             return -1;
     }
     return 0;

@@ -10,6 +10,9 @@
 #include "workflow.h"
 #include "files.h"
 #include "child.h"
+#include "dates.h"
+#include "lookup.h"
+#include "csv.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -86,16 +89,24 @@ static const char *s_upload(portal_req *r, const char *name, size_t *len, const 
 }
 
 /* module data lives under its own name so it cannot overwrite the layout's */
+static int reserved(const char *name)
+{
+    static const char *const top[] = {"Page", "User", "Menu", "CSRF", "Config", "hdf"};
+    for (size_t i = 0; i < sizeof top / sizeof *top; i++) {
+        size_t n = strlen(top[i]);
+        if (strncmp(name, top[i], n) == 0 && (name[n] == '.' || name[n] == 0)) {
+            log_msg("PT0502", "a module tried to set reserved template data %s", name);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static void s_set(portal_req *r, const char *name, const char *value)
 {
     (void)r;
-    if (strncmp(name, "Page.", 5) == 0 || strncmp(name, "User.", 5) == 0 ||
-        strncmp(name, "Menu.", 5) == 0 || strncmp(name, "CSRF.", 5) == 0 ||
-        strncmp(name, "Config.", 7) == 0 || strncmp(name, "hdf.", 4) == 0) {
-        log_msg("PT0502", "a module tried to set reserved template data %s", name);
-        return;
-    }
-    hdf_put(name, value);
+    if (!reserved(name))
+        hdf_put(name, value);
 }
 
 static void s_setf(portal_req *r, const char *name, const char *fmt, ...)
@@ -400,6 +411,101 @@ static long long s_db_exec_kept(portal_req *r, const char *sql, const char *type
     return n;
 }
 
+/* ---- 2.0: rows, labels, helpers */
+
+static int s_db_row_hdf(portal_req *r, const char *prefix, const char *sql, const char *types,
+                        ...)
+{
+    va_list ap;
+    va_start(ap, types);
+    db_rows *rows = db_vquery(r->a, sql, types, ap);
+    va_end(ap);
+    if (!rows || reserved(prefix))
+        return -1;
+    if (!db_next(rows))
+        return 0;
+    hdf_put_row(prefix, rows);
+    return 1;
+}
+
+static void s_put_row(portal_req *r, const char *prefix, portal_rows *rows)
+{
+    if (!reserved(prefix))
+        hdf_put_row(prefix, rows);
+}
+
+static const char *s_col(portal_rows *rows, const char *name)
+{
+    return db_col_named((db_rows *)rows, name);
+}
+
+static int s_col_index(portal_rows *rows, const char *name)
+{
+    return db_col_index((db_rows *)rows, name);
+}
+
+static const char *s_label(portal_req *r, const char *kind, const char *code)
+{
+    const char *t = label_title(kind, code);
+    return t ? t : code ? code : "";
+}
+
+struct labels_out { portal_req *r; const char *prefix; };
+
+static void label_out(void *ctx, int i, const struct portal_label *l)
+{
+    struct labels_out *o = ctx;
+    s_set(o->r, arena_sprintf(o->r->a, "%s.%d.code", o->prefix, i), l->code);
+    s_set(o->r, arena_sprintf(o->r->a, "%s.%d.title", o->prefix, i), l->title);
+}
+
+static int s_labels_hdf(portal_req *r, const char *prefix, const char *kind)
+{
+    struct labels_out o = {r, prefix};
+    return labels_each(kind, label_out, &o);
+}
+
+static const char *s_day_format(portal_req *r, long day)
+{
+    char *out = arena_alloc(r->a, 11);
+    day_format(day, out);
+    return out;
+}
+
+static const char *s_date_add(portal_req *r, const char *ymd, int n, int working)
+{
+    long d = day_parse(ymd);
+    if (d == PORTAL_NO_DAY || n > 3650 || n < -3650)
+        return NULL;
+    size_t nex = 0;
+    struct day_exc *ex = working ? calendar_load(r->a, &nex) : NULL;
+    const char *out = s_day_format(r, day_add(d, n, working, ex, nex));
+    return day_parse(out) == PORTAL_NO_DAY ? NULL : out; /* past the years 1900-9999 */
+}
+
+static int s_age_on(portal_req *r, const char *birth, const char *on)
+{
+    return day_age(day_parse(birth), day_parse(on ? on : s_today(r)));
+}
+
+static const char *s_trim(portal_req *r, const char *v) { return text_trim(r->a, v); }
+static const char *s_like_escape(portal_req *r, const char *v)
+{
+    return text_like_escape(r->a, v);
+}
+static const char *s_url_encode(portal_req *r, const char *v) { return text_url_encode(r->a, v); }
+
+static void s_form_error(portal_req *r, const char *field, const char *msg)
+{
+    form_error(r, field, msg);
+}
+static int s_form_failed(portal_req *r) { return form_failed(r); }
+
+static portal_csv *s_csv_open(portal_req *r, const void *data, size_t len)
+{
+    return csv_open(r->a, data, len);
+}
+
 const struct portal_services services = {
     .magic = PORTAL_MODULE_MAGIC,
     .abi_major = PORTAL_ABI_MAJOR,
@@ -469,4 +575,24 @@ const struct portal_services services = {
     .child_category = child_svc_category,
     .db_commit_now = s_db_commit_now,
     .db_exec_kept = s_db_exec_kept,
+    /* 2.0: rows, labels, helpers */
+    .db_row_hdf = s_db_row_hdf,
+    .put_row = s_put_row,
+    .col = s_col,
+    .col_index = s_col_index,
+    .label = s_label,
+    .labels_hdf = s_labels_hdf,
+    .day_parse = day_parse,
+    .day_format = s_day_format,
+    .date_add = s_date_add,
+    .age_on = s_age_on,
+    .month_check = month_check,
+    .trim = s_trim,
+    .like_escape = s_like_escape,
+    .url_encode = s_url_encode,
+    .form_error = s_form_error,
+    .form_failed = s_form_failed,
+    .csv_open = s_csv_open,
+    .csv_next = csv_next,
+    .csv_error = csv_error,
 };

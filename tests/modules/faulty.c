@@ -12,6 +12,8 @@
  *   -DFAULT_ARGTYPE    a path argument of an unknown type ({id:uuid})
  *   -DFAULT_OBJECT     a route object naming a loader the module lacks
  *   -DFAULT_OBJARG     a route object whose argument is not {name:int}
+ *   -DFAULT_LABEL   a label without a title (ABI 2.0)
+ *   -DFAULT_LABELDUP   a label declared twice (ABI 2.0)
  */
 #include "portal_module.h"
 
@@ -62,6 +64,17 @@ static const struct portal_child_panel panels[] = {
     {NULL, NULL, NULL}};
 #endif
 
+#if defined(FAULT_LABEL) || defined(FAULT_LABELDUP)
+static const struct portal_label labels[] = {
+    {"faulty.kind", "a", "甲"},
+#if defined(FAULT_LABEL)
+    {"faulty.kind", "b", ""},
+#else
+    {"faulty.kind", "a", "乙"},
+#endif
+    {NULL, NULL, NULL}};
+#endif
+
 const struct portal_module portal_module = {
 #if defined(FAULT_MAGIC)
     0xDEADBEEFu, PORTAL_ABI_MAJOR, PORTAL_ABI_MINOR, (uint32_t)sizeof(struct portal_module),
@@ -83,5 +96,8 @@ const struct portal_module portal_module = {
 #endif
 #if defined(FAULT_PANEL) || defined(FAULT_PANELFILL)
     .child_panels = panels,
+#endif
+#if defined(FAULT_LABEL) || defined(FAULT_LABELDUP)
+    .labels = labels,
 #endif
 };

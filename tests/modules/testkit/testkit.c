@@ -4,7 +4,8 @@
  * hangs, a large answer, a page that shows a value in every template
  * context, a state-changing form whose effect the tests can count, and
  * (ABI 2.0) typed path arguments, route objects, a loader, the child's
- * services and the host's transaction.
+ * services and the host's transaction; template functions over a row,
+ * labels, form errors put back, date arithmetic, CSV reading.
  */
 #include "portal_module.h"
 
@@ -57,6 +58,93 @@ static int note_post(portal_req *r, const struct portal_services *s)
     s->audit(r, "testkit.note", "note", s->sprintf(r, "%lld", s->db_insert_id(r)), NULL);
     s->flash(r, s->sprintf(r, "已保存：%s", body));
     return s->redirect(r, "/_test/echo");
+}
+
+/* ABI 2.0: the template functions over a row from the database (values as
+ * MariaDB gives them) and over the raw parameters */
+static int fmt_get(portal_req *r, const struct portal_services *s)
+{
+    static const char *const names[] = {"fen", "at", "day", "last4", "kind", "code", "div"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        const char *v = s->param(r, names[i]);
+        if (v)
+            s->set(r, s->sprintf(r, "Raw.%s", names[i]), v);
+    }
+    portal_rows *q = s->db_query(r, "SELECT CAST(? AS SIGNED) AS fen, CAST(? AS DATETIME) AS at, "
+                                    "CAST(? AS DATE) AS day, NULL AS nothing", "sss",
+                                 s->param(r, "fen"), s->param(r, "at"), s->param(r, "day"));
+    if (!q || !s->db_next(q))
+        return 500;
+    s->put_row(r, "Row", q);
+    s->set(r, "Col.fen", s->col(q, "fen"));
+    s->set_int(r, "Col.at_index", s->col_index(q, "at"));
+    s->set_int(r, "Col.missing_index", s->col_index(q, "missing"));
+    s->set(r, "Col.nothing", s->col(q, "nothing") ? "set" : "null");
+    int found = s->db_row_hdf(r, "One", "SELECT ? AS fen, 'x' AS tag FROM DUAL WHERE ? = 1", "si",
+                              s->param(r, "fen"), s->param_int(r, "found", 1));
+    s->set_int(r, "One.found", found);
+    s->set(r, "Label.direct", s->label(r, "testkit.color", s->param(r, "code")));
+    s->labels_hdf(r, "Colors", "testkit.color");
+    return s->render(r, "fmt.cs", "格式");
+}
+
+/* ABI 2.0: one form with errors; rendered again with what was typed */
+static int form_post(portal_req *r, const struct portal_services *s)
+{
+    const char *name = s->trim(r, s->param(r, "name"));
+    long long age = s->param_int(r, "age", -1);
+    if (!*name)
+        s->form_error(r, "name", "请填写姓名。");
+    if (age < 0 || age > 17)
+        s->form_error(r, "age", "年龄应在 0 到 17 岁之间。");
+    if (s->form_failed(r))
+        return s->render(r, "form.cs", "表单");
+    if (s->db_exec(r, "INSERT INTO test_notes (body) VALUES (?)", "s",
+                   s->sprintf(r, "form %s %lld", name, age)) < 0)
+        return 500;
+    s->audit(r, "testkit.form", "note", s->sprintf(r, "%lld", s->db_insert_id(r)), NULL);
+    return s->redirect(r, "/_test/echo");
+}
+
+static int form_get(portal_req *r, const struct portal_services *s)
+{
+    return s->render(r, "form.cs", "表单");
+}
+
+/* ABI 2.0: date arithmetic with the holiday calendar, ages, months, text */
+static int days_get(portal_req *r, const struct portal_services *s)
+{
+    const char *d = s->param(r, "d");
+    int n = (int)s->param_int(r, "n", 0);
+    const char *cal = s->date_add(r, d, n, 0), *work = s->date_add(r, d, n, 1);
+    s->set(r, "Days.calendar", cal ? cal : "invalid");
+    s->set(r, "Days.working", work ? work : "invalid");
+    s->set_int(r, "Days.age", s->age_on(r, s->param(r, "birth"), d));
+    s->set_int(r, "Days.month", s->month_check(s->param(r, "ym")));
+    long day = s->day_parse(d);
+    s->set(r, "Days.roundtrip", day == PORTAL_NO_DAY ? "invalid" : s->day_format(r, day));
+    s->set(r, "Days.like", s->like_escape(r, s->param(r, "q")));
+    s->set(r, "Days.url", s->url_encode(r, s->param(r, "q")));
+    return s->render(r, "days.cs", "日期");
+}
+
+/* ABI 2.0: an uploaded CSV read record by record */
+static int csv_post(portal_req *r, const struct portal_services *s)
+{
+    size_t len = 0;
+    const char *data = s->upload(r, "file", &len, NULL, NULL);
+    portal_csv *c = s->csv_open(r, data, data ? len : 0);
+    const char **cells;
+    int n, rec = 0;
+    while ((n = s->csv_next(c, &cells)) > 0) {
+        for (int i = 0; i < n; i++)
+            s->set(r, s->sprintf(r, "Csv.Rows.%d.%d", rec, i), cells[i]);
+        rec++;
+    }
+    s->set_int(r, "Csv.count", rec);
+    if (n < 0)
+        s->set(r, "Csv.error", s->csv_error(c));
+    return s->render(r, "csv.cs", "CSV");
 }
 
 /* a worker crashing on purpose, so the tests can see the evidence it leaves
@@ -210,6 +298,22 @@ static const struct portal_param echo_params[] = {
 static const struct portal_param note_params[] = {
     {"body", PP_LINES, 2000, 1, "内容"}, {NULL, 0, 0, 0, NULL}};
 
+static const struct portal_param fmt_params[] = {
+    {"fen", PP_TEXT, 32, 0, "金额"},   {"at", PP_TEXT, 32, 0, "时间"},
+    {"day", PP_TEXT, 32, 0, "日期"},   {"last4", PP_TEXT, 8, 0, "后四位"},
+    {"kind", PP_TEXT, 64, 0, "种类"},  {"code", PP_TEXT, 64, 0, "代码"},
+    {"div", PP_TEXT, 16, 0, "区划"},   {"found", PP_INT, 2, 0, "找到"},
+    {NULL, 0, 0, 0, NULL}};
+static const struct portal_param form_params[] = {
+    {"name", PP_TEXT, 64, 0, "姓名"}, {"age", PP_INT, 4, 0, "年龄"},
+    {"password", PP_TEXT, 64, 0, "密码"}, {NULL, 0, 0, 0, NULL}};
+static const struct portal_param days_params[] = {
+    {"d", PP_TEXT, 32, 0, "日期"},  {"n", PP_INT, 6, 0, "天数"},
+    {"birth", PP_TEXT, 32, 0, "出生日期"}, {"ym", PP_TEXT, 16, 0, "月份"},
+    {"q", PP_TEXT, 64, 0, "文本"},  {NULL, 0, 0, 0, NULL}};
+static const struct portal_param csv_params[] = {
+    {"file", PP_FILE, 0, 1, "文件"}, {NULL, 0, 0, 0, NULL}};
+
 static const struct portal_route routes[] = {
     {"GET", "/_test/sleep", sleep_route, NULL, PR_NO_DB | PR_NO_LAYOUT, sleep_params},
     {"GET", "/_test/crash", crash_route, "testkit.write", PR_NO_LAYOUT, crash_params},
@@ -230,6 +334,11 @@ static const struct portal_route routes[] = {
     {"POST", "/_test/lookup", lookup_post, "testkit.child", PR_STATE_CHANGING, lookup_params},
     {"POST", "/_test/refused", refused_post, "testkit.child", PR_STATE_CHANGING, note_params},
     {"POST", "/_test/batch", batch_post, "testkit.child", PR_STATE_CHANGING, note_params},
+    {"GET", "/_test/fmt", fmt_get, "testkit.write", 0, fmt_params},
+    {"GET", "/_test/form", form_get, "testkit.write", 0, NULL},
+    {"POST", "/_test/form", form_post, "testkit.write", PR_STATE_CHANGING, form_params},
+    {"GET", "/_test/days", days_get, "testkit.write", 0, days_params},
+    {"POST", "/_test/csv", csv_post, "testkit.write", PR_STATE_CHANGING, csv_params},
     {NULL, NULL, NULL, NULL, 0, NULL}};
 
 static const struct portal_permission perms[] = {
@@ -237,6 +346,13 @@ static const struct portal_permission perms[] = {
 
 static const struct portal_menu menu[] = {
     {"测试", "/_test/echo", "testkit.write", 999}, {NULL, NULL, NULL, 0}};
+
+/* one label holds markup: the tests see it escaped */
+static const struct portal_label labels[] = {
+    {"testkit.color", "red", "红色"},
+    {"testkit.color", "green", "绿色"},
+    {"testkit.color", "xss", "<script>alert(1)</script>红"},
+    {NULL, NULL, NULL}};
 
 static const struct portal_migration migrations[] = {
     {1, "001_testkit.sql"}, {2, "002_gap.sql"}, {3, "003_after.sql"}, {4, "004_abi2.sql"},
@@ -254,4 +370,5 @@ const struct portal_module portal_module = {
     .template_dir = "templates",
     .workflows = workflows,
     .loaders = loaders,
+    .labels = labels,
 };
