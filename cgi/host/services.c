@@ -349,7 +349,7 @@ static int s_child_panels(portal_req *r, long long child_id, const char *prefix)
     int n = 0;
     for (size_t i = 0; i < modules_count(); i++) {
         const struct loaded_module *lm = module_at(i);
-        if (!lm->enabled || lm->m->abi_minor < 5)
+        if (!lm->enabled)
             continue;
         for (const struct portal_child_panel *p = lm->m->child_panels; p && p->title; p++) {
             if (p->permission && !user_has_perm(r, p->permission))
@@ -437,5 +437,13 @@ const struct portal_services services = {
     .file_store = file_svc_store,
     .file_discard = file_svc_discard,
     .file_send = file_svc_send,
+    /* 2.0: accounts */
+    .password_refused = acct_password_refused,
+    .password_matches = acct_password_matches,
+    .password_set = acct_password_set,
+    .sessions_end = acct_sessions_end,
+    .totp_enrolment = acct_totp_enrolment,
+    .totp_confirm = acct_totp_confirm,
+    .audit_verify = acct_audit_verify,
     .refuse = s_refuse,
 };
