@@ -57,7 +57,7 @@ const struct portal_module portal_module = {
 #if defined(FAULT_MAGIC)
     0xDEADBEEFu, PORTAL_ABI_MAJOR, PORTAL_ABI_MINOR, (uint32_t)sizeof(struct portal_module),
 #elif defined(FAULT_ABI)
-    PORTAL_MODULE_MAGIC, PORTAL_ABI_MAJOR + 98, 0, (uint32_t)sizeof(struct portal_module),
+    PORTAL_MODULE_MAGIC, 99, 0, (uint32_t)sizeof(struct portal_module),
 #else
     PORTAL_MODULE_HEADER,
 #endif
