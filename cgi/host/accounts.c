@@ -45,12 +45,11 @@ int acct_password_set(portal_req *r, long long user_id, const char *pw, int must
     char hash[256];
     if (acct_password_refused(r, pw) || password_hash(pw, hash, sizeof hash) != 0)
         return -1;
-    if (db_exec(r->a, "UPDATE users SET password_hash = ?, must_change_password = ?, "
-                "password_changed_at = UTC_TIMESTAMP() WHERE id = ?", "sii", hash,
-                (long long)(must_change != 0), user_id) != 1)
-        return -1;
+    long long n = db_exec(r->a, "UPDATE users SET password_hash = ?, must_change_password = ?, "
+                          "password_changed_at = UTC_TIMESTAMP() WHERE id = ?", "sii", hash,
+                          (long long)(must_change != 0), user_id);
     OPENSSL_cleanse(hash, sizeof hash);
-    if (acct_sessions_end(r, user_id) != 0)
+    if (n != 1 || acct_sessions_end(r, user_id) != 0)
         return -1;
     if (action)
         audit(r, action, "user", arena_sprintf(r->a, "%lld", user_id), detail);

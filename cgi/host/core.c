@@ -123,7 +123,7 @@ static int login_post(portal_req *r, const struct portal_services *s)
         /* throttled: nothing is verified or counted, the answer is the same */
         password_verify(pw, DUMMY_HASH);
         s->audit(r, "login.throttled", "user", known ? uids : user,
-              s->sprintf(r, "%s%s", addr_blocked ? "address " : "account",
+                 s->sprintf(r, "%s%s", addr_blocked ? "address " : "account",
                             addr_blocked ? client_addr(r) : ""));
         return login_form(r, s, LOGIN_REFUSED);
     }

@@ -217,6 +217,20 @@ int user_create_post(portal_req *r, const struct portal_services *s)
     return s->redirect(r, s->sprintf(r, "/admin/users/%lld", uid));
 }
 
+/* the user of the path: its id, name and page; 0, or 404 */
+struct target {
+    long long uid;
+    const char *uname, *back;
+};
+
+static int target_of(portal_req *r, const struct portal_services *s, struct target *t)
+{
+    t->uid = path_id(r, s);
+    t->uname = user_name(r, s, t->uid);
+    t->back = s->sprintf(r, "/admin/users/%lld", t->uid);
+    return t->uname ? 0 : 404;
+}
+
 /* the edit page of one user; `posted` (a refused update) keeps what was sent */
 static int user_page(portal_req *r, const struct portal_services *s, long long uid,
                      const struct role_set *posted)
@@ -278,10 +292,10 @@ static int refuse_on_page(portal_req *r, const struct portal_services *s, long l
 
 int user_update_post(portal_req *r, const struct portal_services *s)
 {
-    long long uid = path_id(r, s);
-    const char *uname = user_name(r, s, uid);
-    if (!uname)
+    struct target t;
+    if (target_of(r, s, &t))
         return 404;
+    long long uid = t.uid;
     const char *org = arg(r, s, "org"), *division = arg(r, s, "division");
     int totp_req = strcmp(arg(r, s, "totp_required"), "1") == 0;
     struct role_set rs, before;
@@ -312,24 +326,10 @@ int user_update_post(portal_req *r, const struct portal_services *s)
         return 500;
     s->audit(r, "admin.user.update", "user", s->sprintf(r, "%lld", uid),
              s->sprintf(r, "username=%s roles=%s (was %s) division=%s org=%s totp_required=%d",
-                        uname, roles_joined(r, s, &rs), roles_joined(r, s, &before), division,
+                        t.uname, roles_joined(r, s, &rs), roles_joined(r, s, &before), division,
                         *org ? org : "-", totp_req));
     s->flash(r, "用户信息已保存。");
-    return s->redirect(r, s->sprintf(r, "/admin/users/%lld", uid));
-}
-
-/* the user of the path: its id, name and page; 0, or 404 */
-struct target {
-    long long uid;
-    const char *uname, *back;
-};
-
-static int target_of(portal_req *r, const struct portal_services *s, struct target *t)
-{
-    t->uid = path_id(r, s);
-    t->uname = user_name(r, s, t->uid);
-    t->back = s->sprintf(r, "/admin/users/%lld", t->uid);
-    return t->uname ? 0 : 404;
+    return s->redirect(r, t.back);
 }
 
 static int set_active(portal_req *r, const struct portal_services *s, int on)
