@@ -35,7 +35,10 @@
  *                    rows into templates by column name (db_row_hdf, put_row,
  *                    col); template functions (money, date, datetime, mask_id,
  *                    label, division); one of each helper (dates, text, form
- *                    errors, CSV reading); module labels and loaders.
+ *                    errors, CSV reading); module labels and loaders;
+ *                    the accounts services (passwords, sessions, TOTP
+ *                    enrolment, audit verification) for the admin and
+ *                    account modules.
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -553,6 +556,40 @@ struct portal_services {
     portal_csv *(*csv_open)(portal_req *r, const void *data, size_t len);
     int (*csv_next)(portal_csv *c, const char ***cells);
     const char *(*csv_error)(portal_csv *c);
+
+    /* ---- 2.0: accounts (the admin and account modules).  The secrets stay
+     * in the host: a module never sees a password hash or a TOTP secret.
+     * users, roles, sessions are core tables a module may read and write
+     * with SQL (its own audit rows); what needs a secret goes through here. */
+    /* NULL when pw meets the password policy, else why not (Chinese) */
+    const char *(*password_refused)(portal_req *r, const char *pw);
+    /* 1 when pw is the signed-in user's current password, else 0 */
+    int (*password_matches)(portal_req *r, const char *pw);
+    /* sets user_id's password: the policy checked again (-1 when refused),
+     * scrypt-hashed, must_change = 1 forces a change at the next login; ends
+     * the user's sessions (but the request's own, when it is the caller's
+     * account); audits `action` on the user with `detail` (action NULL: part
+     * of an act the caller audits, e.g. an account's creation).  0 ok, -1 */
+    int (*password_set)(portal_req *r, long long user_id, const char *pw, int must_change,
+                        const char *action, const char *detail);
+    /* ends every session of user_id but the request's own (a disabled
+     * account, a reset second factor): part of an act the caller audits.
+     * 0 ok, -1 */
+    int (*sessions_end)(portal_req *r, long long user_id);
+    /* the signed-in user's TOTP enrolment into prefix.{Enabled, Required,
+     * Blocking}; when not enabled, a pending secret (created once, stored
+     * encrypted) as prefix.Secret (grouped by four, for typing) and
+     * prefix.Uri (otpauth://, for the QR code).  0, or the status of the
+     * Chinese error page already answered (500: no encryption key) */
+    int (*totp_enrolment)(portal_req *r, const char *prefix);
+    /* confirms the enrolment with a code of the pending secret: 1 enabled
+     * (audited totp.enrol; an enrolment-only session becomes a full one
+     * under a new token), 0 wrong code (audited totp.enrol.fail), 2 nothing
+     * to confirm (enabled already, or no pending secret), -1 error */
+    int (*totp_confirm)(portal_req *r, const char *code);
+    /* walks every audit chain: *checked rows read, *broken_at the first
+     * broken row (0: intact); audits audit.verify.  0 ok, -1 error */
+    int (*audit_verify)(portal_req *r, long long *checked, long long *broken_at);
 };
 
 #define PORTAL_NO_DAY (-2147483647L)

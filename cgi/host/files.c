@@ -12,6 +12,7 @@
  * (only after its size and sha256 match what the module recorded).
  */
 #include "host.h"
+#include "crypto.h"
 #include "files.h"
 #include "imgmeta.h"
 

@@ -374,7 +374,7 @@ static int link_all(char *err, size_t errlen)
                 return -1;
             }
         /* 1.2: the workflows it declares (levels, permissions, publicity) */
-        if (wf_check_module(m, err, errlen) != 0)
+        if (wf_check_module(m, perm_declared, err, errlen) != 0)
             return -1;
         if (labels_check(m, err, errlen) != 0) /* 2.0: labels (lookup.c) */
             return -1;

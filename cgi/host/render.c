@@ -9,7 +9,7 @@
  * (portal_module.h); their results are escaped like any other value.
  */
 #include "host.h"
-#include "db.h"
+#include "crypto.h"
 #include "dates.h"
 #include "lookup.h"
 
@@ -25,7 +25,7 @@ static char *core_dir;
 static struct parsed *parsed;
 static size_t nparsed, capparsed;
 
-static void log_nerr(const char *id, NEOERR *err)
+void render_log_error(const char *id, NEOERR *err)
 {
     STRING s;
     string_init(&s);
@@ -45,7 +45,7 @@ int render_init(const char *core_tmpl_dir)
     }
     NEOERR *e = hdf_init(&hdf);
     if (e) {
-        log_nerr("PT0302", e);
+        render_log_error("PT0302", e);
         return -1;
     }
     hdf_set_value(hdf, "Config.VarEscapeMode", "html");
@@ -77,7 +77,7 @@ static void remove_node(const char *name)
     }
     NEOERR *e = hdf_remove_tree(hdf, name);
     if (e)
-        log_nerr("PT0303", e);
+        render_log_error("PT0303", e);
     if (parent) {
         parent->last_hp = parent->last_hs = NULL;
         parent->last_child = NULL;
@@ -112,7 +112,7 @@ void hdf_put(const char *name, const char *value)
 {
     NEOERR *e = hdf_set_value(hdf, name, value ? value : "");
     if (e)
-        log_nerr("PT0303", e);
+        render_log_error("PT0303", e);
 }
 
 const char *hdf_value(const char *name)
@@ -140,64 +140,6 @@ void hdf_put_int(const char *name, long long v)
     char tmp[32];
     snprintf(tmp, sizeof tmp, "%lld", v);
     hdf_put(name, tmp);
-}
-
-/* the current row's columns under node; SQL NULL columns stay unset */
-static void row_into(HDF *node, db_rows *rows)
-{
-    for (size_t c = 0; c < rows->ncols; c++) {
-        const char *v = db_col(rows, c);
-        NEOERR *e;
-        if (v && (e = hdf_set_value(node, rows->names[c], v)))
-            log_nerr("PT0303", e);
-    }
-}
-
-void hdf_put_row(const char *prefix, void *p)
-{
-    HDF *node = NULL;
-    NEOERR *e = hdf_get_node(hdf, prefix, &node);
-    if (e)
-        log_nerr("PT0307", e);
-    else
-        row_into(node, p);
-}
-
-/* rows as prefix.N.column, one node lookup per row, not per cell; at most
- * `limit` rows, *more = 1 when another row followed (keyset pages) */
-int hdf_put_rows_limit(const char *prefix, void *p, size_t limit, int *more)
-{
-    db_rows *rows = p;
-    HDF *parent = NULL, *row = NULL;
-    if (more)
-        *more = 0;
-    NEOERR *e = hdf_get_node(hdf, prefix, &parent);
-    if (e) {
-        log_nerr("PT0307", e);
-        return -1;
-    }
-    size_t i = 0;
-    while (db_next(rows)) {
-        if (i == limit) {
-            if (more)
-                *more = 1;
-            break;
-        }
-        char idx[24];
-        snprintf(idx, sizeof idx, "%zu", i);
-        if ((e = hdf_get_node(parent, idx, &row))) {
-            log_nerr("PT0307", e);
-            return -1;
-        }
-        row_into(row, rows);
-        i++;
-    }
-    return (int)i;
-}
-
-int hdf_put_rows(const char *prefix, void *p)
-{
-    return hdf_put_rows_limit(prefix, p, (size_t)-1, NULL);
 }
 
 static NEOERR *out_cb(void *ctx, char *s)
@@ -335,7 +277,7 @@ static CSPARSE *get_parse(struct loaded_module *mod, const char *tmpl)
     else
         remove_node("hdf.loadpaths.1");
     if ((e = cs_init(&cs, hdf)) || (e = register_functions(cs))) {
-        log_nerr("PT0304", e);
+        render_log_error("PT0304", e);
         if (cs)
             cs_destroy(&cs);
         return NULL;
@@ -346,7 +288,7 @@ static CSPARSE *get_parse(struct loaded_module *mod, const char *tmpl)
         abort();
     /* cs_parse_string takes ownership of the string */
     if ((e = cs_parse_string(cs, wrapper, strlen(wrapper)))) {
-        log_nerr("PT0305", e);
+        render_log_error("PT0305", e);
         cs_destroy(&cs);
         return NULL;
     }
@@ -450,13 +392,10 @@ static void fill_layout(portal_req *r, const char *title)
         hdf_put(name, active ? "1" : "0");
     }
     if (r->flash_in) {
+        /* shown: the request clears it from the session (session_flash_seen) */
         hdf_put("Flash", r->flash_in);
-        /* showing a message twice is no reason to fail the page */
-        int doomed = db_doomed();
-        db_exec(r->a, "UPDATE sessions SET flash = NULL WHERE token_hash = ?", "b", r->sid_hash,
-                (size_t)32);
-        db_set_doomed(doomed);
         r->flash_in = NULL;
+        r->flash_shown = 1;
     }
 }
 
@@ -470,7 +409,7 @@ int render_page(portal_req *r, struct loaded_module *mod, const char *tmpl, cons
     buf_reset(&r->body);
     NEOERR *e = cs_render(cs, &r->body, out_cb);
     if (e) {
-        log_nerr("PT0306", e);
+        render_log_error("PT0306", e);
         return 500;
     }
     r->ctype = "text/html; charset=utf-8";

@@ -7,6 +7,7 @@
  * host roll back and run the handler again (at most three times).
  */
 #include "host.h"
+#include "crypto.h"
 #include "db.h"
 #include "audit.h"
 #include "child.h"
@@ -54,14 +55,6 @@ static const char *status_message(int status)
     case 503: return "系统暂时无法连接数据库，请稍后再试。";
     default: return "系统发生错误，请稍后再试。";
     }
-}
-
-void resp_header(portal_req *r, const char *name, const char *value)
-{
-    /* header values come from code, never raw from the request: still refuse CR/LF */
-    if (strpbrk(name, "\r\n:") || strpbrk(value, "\r\n"))
-        return;
-    buf_printf(&r->headers, "%s: %s\r\n", name, value);
 }
 
 static void send_headers(portal_req *r, long long content_length)
@@ -763,6 +756,8 @@ static int run_handler(portal_req *r)
             r->mod = r->route->mod;
             status = r->route->r->handler(r, &services);
         }
+        if (r->flash_shown)
+            session_flash_seen(r);
         db_auto_begin(0);
         db_defer_commits(0);
         status = settle(r, status);

@@ -565,6 +565,14 @@ const struct portal_services services = {
     .file_store = file_svc_store,
     .file_discard = file_svc_discard,
     .file_send = file_svc_send,
+    /* 2.0: accounts */
+    .password_refused = acct_password_refused,
+    .password_matches = acct_password_matches,
+    .password_set = acct_password_set,
+    .sessions_end = acct_sessions_end,
+    .totp_enrolment = acct_totp_enrolment,
+    .totp_confirm = acct_totp_confirm,
+    .audit_verify = acct_audit_verify,
     .refuse = s_refuse,
     /* 2.0: routes, objects, the child */
     .path_int = s_path_int,

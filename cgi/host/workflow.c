@@ -128,13 +128,6 @@ static int nsteps(const struct portal_wf_type *t)
     return n;
 }
 
-static int step_index_of(const struct portal_wf_type *t, const char *code)
-{
-    for (int i = 0; code && t->steps[i].code; i++)
-        if (strcmp(t->steps[i].code, code) == 0)
-            return i;
-    return -1;
-}
 
 static const char *fmt_day(portal_req *r, long day)
 {
@@ -615,7 +608,7 @@ int wf_svc_act(portal_req *r, long long app_id, const char *action, const char *
         if (leave_step(r, &a, today, ex, nex) != 0 || finish(r, &a, "rejected") != 0)
             goto fail;
     } else { /* object */
-        int back = step_index_of(a.t, st->objection_to);
+        int back = wf_step_index(a.t, st->objection_to);
         if (back < 0)
             goto fail;
         /* the steps between (re-investigation, review) run again; the next
@@ -818,7 +811,7 @@ int wf_svc_app_hdf(portal_req *r, const char *prefix, long long app_id)
         return -1;
     for (int i = 0; db_next(h); i++) {
         const char *p = arena_sprintf(r->a, "%s.History.%d", prefix, i);
-        int si = a.t ? step_index_of(a.t, db_col(h, 2)) : -1;
+        int si = a.t ? wf_step_index(a.t, db_col(h, 2)) : -1;
         hdf_put(arena_sprintf(r->a, "%s.at", p), db_col(h, 0));
         hdf_put(arena_sprintf(r->a, "%s.user", p), db_col(h, 1) ? db_col(h, 1) : "系统");
         hdf_put(arena_sprintf(r->a, "%s.step", p), db_col(h, 2));
@@ -829,135 +822,4 @@ int wf_svc_app_hdf(portal_req *r, const char *prefix, long long app_id)
         hdf_put(arena_sprintf(r->a, "%s.opinion", p), db_col(h, 4));
     }
     return 0;
-}
-
-/* ------------------------------------------------------------ validation */
-
-int wf_check_module(const struct portal_module *m, char *err, size_t errlen)
-{
-    for (const struct portal_wf_type *t = m->workflows; t && t->code; t++) {
-        if (!*t->code || !t->title || !*t->title || !t->steps || !t->steps[0].code) {
-            snprintf(err, errlen, "module %s: workflow %s needs a code, a title and steps",
-                     m->name, t->code);
-            return -1;
-        }
-        for (const struct portal_wf_type *u = m->workflows; u != t; u++)
-            if (strcmp(u->code, t->code) == 0) {
-                snprintf(err, errlen, "module %s: workflow %s is declared twice", m->name,
-                         t->code);
-                return -1;
-            }
-        for (const struct portal_wf_step *st = t->steps; st->code; st++) {
-            const char *what = NULL;
-            if (!*st->code || !st->title || !*st->title)
-                what = "needs a code and a title";
-            else if (!st->level || (strcmp(st->level, "village") && strcmp(st->level, "township") &&
-                                    strcmp(st->level, "county")))
-                what = "level must be village, township or county";
-            else if (!st->permission || !perm_declared(st->permission))
-                what = "names a permission no module declares";
-            else if (st->limit_days < 0 || st->publicity_days < 0 || st->objection_days < 0)
-                what = "has a negative number of days";
-            else if (st->publicity_days > 0 && st->objection_days <= 0)
-                what = "is a publicity without objection_days";
-            else if (st->publicity_days > 0 &&
-                     (!st->objection_to || step_index_of(t, st->objection_to) < 0))
-                what = "is a publicity whose objection_to names no step of the same type";
-            else if (st->publicity_days == 0 && st->objection_to)
-                what = "names objection_to but is not a publicity";
-            if (!what)
-                for (const struct portal_wf_step *o = t->steps; o != st; o++)
-                    if (strcmp(o->code, st->code) == 0)
-                        what = "is declared twice";
-            if (what) {
-                snprintf(err, errlen, "module %s: workflow %s step %s %s%s%s", m->name, t->code,
-                         st->code, what, st->permission && strstr(what, "permission") ? ": " : "",
-                         st->permission && strstr(what, "permission") ? st->permission : "");
-                return -1;
-            }
-        }
-    }
-    return 0;
-}
-
-/* ------------------------------------------------------------ core pages */
-
-int wf_inbox_page(portal_req *r, const struct portal_services *s)
-{
-    (void)s;
-    int n = wf_svc_inbox_hdf(r, "Inbox", NULL);
-    if (n < 0)
-        return 500;
-    hdf_put_int("InboxCount", n);
-    hdf_put("Today", services.today(r));
-    return render_page(r, NULL, "wf_inbox.cs", "待办事项");
-}
-
-static int calendar_page(portal_req *r)
-{
-    db_rows *q = db_query(r->a, "SELECT day, is_workday, note FROM work_calendar "
-                          "ORDER BY day DESC LIMIT 500", "");
-    if (!q)
-        return 500;
-    int i = 0;
-    while (db_next(q)) {
-        const char *p = arena_sprintf(r->a, "Days.%d", i++);
-        long d = day_parse(db_col(q, 0));
-        static const char *const wd[] = {"", "一", "二", "三", "四", "五", "六", "日"};
-        hdf_put(arena_sprintf(r->a, "%s.day", p), db_col(q, 0));
-        hdf_put(arena_sprintf(r->a, "%s.weekday", p), d == PORTAL_NO_DAY ? "" : wd[day_weekday(d)]);
-        hdf_put(arena_sprintf(r->a, "%s.is_workday", p), db_col(q, 1));
-        hdf_put(arena_sprintf(r->a, "%s.note", p), db_col(q, 2));
-    }
-    return render_page(r, NULL, "wf_calendar.cs", "工作日历");
-}
-
-int wf_calendar_get(portal_req *r, const struct portal_services *s)
-{
-    (void)s;
-    return calendar_page(r);
-}
-
-int wf_calendar_post(portal_req *r, const struct portal_services *s)
-{
-    (void)s;
-    const char *day = req_param(r, "day"), *kind = req_param(r, "is_workday"),
-               *note = text_trim(r->a, req_param(r, "note")), *remove = req_param(r, "remove");
-    long d = day_parse(day);
-    const char *msg = NULL;
-    int removing = remove && strcmp(remove, "1") == 0;
-    if (d == PORTAL_NO_DAY)
-        msg = "请填写日期（年-月-日）。";
-    else if (!removing && (!kind || (strcmp(kind, "0") && strcmp(kind, "1"))))
-        msg = "请选择类型：节假日（休息）或调休上班日。";
-    else if (!removing && strcmp(kind, "0") == 0 && day_weekday(d) > 5)
-        msg = "该日是周末，本来就不上班，无需登记为节假日。";
-    else if (!removing && strcmp(kind, "1") == 0 && day_weekday(d) <= 5)
-        msg = "该日是周一至周五，本来就是工作日，无需登记为调休上班日。";
-    if (msg) {
-        hdf_put("Form.Error", msg);
-        hdf_put("Form.day", day);
-        hdf_put("Form.note", note);
-        return calendar_page(r);
-    }
-    if (db_begin() != 0)
-        return 500;
-    if (removing) {
-        if (db_exec(r->a, "DELETE FROM work_calendar WHERE day = ?", "s", day) < 0)
-            return 500;
-        audit(r, "admin.calendar.remove", "work_calendar", day, NULL);
-        set_flash(r, arena_sprintf(r->a, "已删除 %s 的登记，恢复按周一至周五计算。", day));
-    } else {
-        if (db_exec(r->a, "INSERT INTO work_calendar (day, is_workday, note) VALUES (?, ?, ?) "
-                    "ON DUPLICATE KEY UPDATE is_workday = VALUES(is_workday), note = VALUES(note)",
-                    "sis", day, (long long)atoi(kind), cut(r, note, 64)) < 0)
-            return 500;
-        audit(r, "admin.calendar.set", "work_calendar", day,
-              arena_sprintf(r->a, "%s %s", strcmp(kind, "1") == 0 ? "workday" : "holiday", note));
-        set_flash(r, arena_sprintf(r->a, "已登记 %s 为%s。", day,
-                                   strcmp(kind, "1") == 0 ? "调休上班日" : "节假日"));
-    }
-    if (db_commit() != 0)
-        return 500;
-    return services.redirect(r, "/admin/calendar");
 }

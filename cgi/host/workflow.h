@@ -1,8 +1,8 @@
 /*
  * workflow.h - the workflow service (ABI 1.2): applications declared by the
  * modules (struct portal_wf_type), run by the host.  The services wf_start,
- * wf_act, wf_error, wf_inbox_hdf and wf_app_hdf, the core pages /inbox and
- * /admin/calendar.  Its date arithmetic is dates.h.
+ * wf_act, wf_error, wf_inbox_hdf and wf_app_hdf, the /inbox page and the
+ * checks of the declarations.  Its date arithmetic is dates.h.
  */
 #ifndef PORTAL_WORKFLOW_H
 #define PORTAL_WORKFLOW_H
@@ -17,12 +17,11 @@ const char *wf_svc_error(portal_req *r);
 int wf_svc_inbox_hdf(portal_req *r, const char *prefix, const char *module);
 int wf_svc_app_hdf(portal_req *r, const char *prefix, long long app_id);
 
-/* ---- module validation at start (modules.c); 0 ok, else err filled */
-int wf_check_module(const struct portal_module *m, char *err, size_t errlen);
-
-/* ---- core pages (routes in core.c) */
-int wf_inbox_page(portal_req *r, const struct portal_services *s);
-int wf_calendar_get(portal_req *r, const struct portal_services *s);
-int wf_calendar_post(portal_req *r, const struct portal_services *s);
+/* ---- module validation at start (wf_check.c, called by modules.c): 0 ok,
+ * else err filled; declared(perm) says whether some module declares perm */
+int wf_check_module(const struct portal_module *m, int (*declared)(const char *perm), char *err,
+                    size_t errlen);
+/* the index of step `code` in t->steps, -1 when none */
+int wf_step_index(const struct portal_wf_type *t, const char *code);
 
 #endif
