@@ -9,6 +9,7 @@
 #include "crypto.h"
 #include "workflow.h"
 #include "files.h"
+#include "sheet.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -438,4 +439,13 @@ const struct portal_services services = {
     .file_discard = file_svc_discard,
     .file_send = file_svc_send,
     .refuse = s_refuse,
+    /* 2.0: spreadsheets */
+    .sheet_open = sheet_svc_open,
+    .sheet_next = sheet_svc_next,
+    .sheet_row = sheet_svc_row,
+    .sheet_error = sheet_svc_error,
+    .sheet_format = sheet_svc_format,
+    .xlsx_begin = xlsx_svc_begin,
+    .xlsx_row = xlsx_svc_row,
+    .xlsx_end = xlsx_svc_end,
 };
