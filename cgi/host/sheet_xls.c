@@ -81,17 +81,11 @@ static char *spill(portal_sheet *sh, const void *data, size_t len)
                 sheet_tmp_dir(), strerror(errno));
         return NULL;
     }
-    size_t done = 0;
-    while (done < len) {
-        ssize_t k = write(fd, (const char *)data + done, len - done);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            break;
-        done += (size_t)k;
-    }
-    close(fd);
-    if (done == len)
+    FILE *f = fdopen(fd, "wb");
+    int ok = f && fwrite(data, 1, len, f) == len;
+    if (f ? fclose(f) != 0 : close(fd) != 0)
+        ok = 0;
+    if (ok)
         return path;
     log_msg("PT1202", "xls upload: cannot write a temporary file: %s", strerror(errno));
     unlink(path);

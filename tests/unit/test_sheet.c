@@ -20,6 +20,7 @@
 
 #include "host.h"
 #include "sheet.h"
+#include "unit_request.h"
 
 static char tmpdir[64];
 static portal_req rq;
@@ -37,21 +38,9 @@ static const struct req_io io = {NULL, NULL, NULL, io_write};
 
 static void new_request(void)
 {
-    if (ra)
-        arena_reset(ra);
-    else
-        ra = arena_new(65536);
-    buf_free(&rq.body);
-    buf_free(&rq.headers);
-    buf_free(&sent);
-    hdf_reset_request();
-    memset(&rq, 0, sizeof rq);
-    rq.a = ra;
+    unit_request(&rq, &ra, "GET", "/export.xlsx");
     rq.io = &io;
-    rq.method = "GET";
-    rq.path = "/export.xlsx";
-    buf_init(&rq.body);
-    buf_init(&rq.headers);
+    buf_free(&sent);
     buf_init(&sent);
 }
 
@@ -65,6 +54,24 @@ static int setup(void **state)
     return 0;
 }
 
+/* the files in tmp_dir (left by the services: there should be none);
+ * removed when `remove` */
+static int files_in_tmp(int remove)
+{
+    DIR *d = opendir(tmpdir);
+    int n = 0;
+    for (struct dirent *e; d && (e = readdir(d));) {
+        if (e->d_name[0] == '.')
+            continue;
+        n++;
+        if (remove)
+            unlinkat(dirfd(d), e->d_name, 0);
+    }
+    if (d)
+        closedir(d);
+    return n;
+}
+
 static int teardown(void **state)
 {
     (void)state;
@@ -74,20 +81,8 @@ static int teardown(void **state)
     buf_free(&rq.body);
     buf_free(&rq.headers);
     buf_free(&sent);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    return system(cmd) == 0 ? 0 : -1;
-}
-
-static int files_in_tmp(void)
-{
-    DIR *d = opendir(tmpdir);
-    int n = 0;
-    for (struct dirent *e; d && (e = readdir(d));)
-        n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
-    if (d)
-        closedir(d);
-    return n;
+    files_in_tmp(1);
+    return rmdir(tmpdir);
 }
 
 /* a whole file into the request's arena */
@@ -209,7 +204,7 @@ static void test_xls_read(void **state)
     expect_row(sh, 3, "李四", "", "", "0.3", "-7", "", "多出的一列", NULL);
     const char **cells;
     assert_int_equal(sheet_svc_next(sh, &cells), 0);
-    assert_int_equal(files_in_tmp(), 0);     /* the spilled copy is gone */
+    assert_int_equal(files_in_tmp(0), 0);     /* the spilled copy is gone */
 }
 
 /* ---- CSV: UTF-8 as is, GBK converted, anything else refused ---- */
@@ -421,7 +416,7 @@ static void test_broken_files_refused(void **state)
     data = slurp("tests/unit/fixtures/sample.xls", &len);
     sh = sheet_svc_open(&rq, data, 1536);
     expect_error(sh, "已损坏或已加密");
-    assert_int_equal(files_in_tmp(), 0);
+    assert_int_equal(files_in_tmp(0), 0);
 
     sh = sheet_svc_open(&rq, "", 0);
     expect_error(sh, "文件是空的");
@@ -455,7 +450,7 @@ static void test_xlsx_write(void **state)
     new_request();
     portal_xlsx *x = xlsx_svc_begin(&rq, "儿童名单-20261201.xlsx", "儿童名单", cols);
     assert_non_null(x);
-    assert_int_equal(files_in_tmp(), 1);
+    assert_int_equal(files_in_tmp(0), 1);
     const char *r1[] = {"张小明", "**************1234", "2008-01-01", "165150", "3"};
     const char *r2[] = {"=HYPERLINK(\"http://x\")", NULL, "", "-5", "x"};
     const char *r3[] = {"+86 123", "500242200801011234", "2026-12-01 09:30:00", "12", "-1"};
@@ -463,7 +458,7 @@ static void test_xlsx_write(void **state)
     assert_int_equal(xlsx_svc_row(x, r2), 0);
     assert_int_equal(xlsx_svc_row(x, r3), 0);
     assert_int_equal(xlsx_svc_end(x), 200);
-    assert_int_equal(files_in_tmp(), 0);
+    assert_int_equal(files_in_tmp(0), 0);
     assert_string_equal(rq.ctype,
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     assert_non_null(strstr(rq.headers.data, "Content-Disposition: attachment; filename=\""));
@@ -531,16 +526,16 @@ static void test_xlsx_write_large_and_abandoned(void **state)
         rows++;
     assert_int_equal(n, 0);
     assert_int_equal(rows, 20001);
-    assert_int_equal(files_in_tmp(), 0);
+    assert_int_equal(files_in_tmp(0), 0);
 
     /* begun and never ended: nothing stays behind when the request ends */
     new_request();
     x = xlsx_svc_begin(&rq, "gone.xlsx", "x", cols);
     assert_non_null(x);
     assert_int_equal(xlsx_svc_row(x, row), 0);
-    assert_int_equal(files_in_tmp(), 1);
+    assert_int_equal(files_in_tmp(0), 1);
     new_request();
-    assert_int_equal(files_in_tmp(), 0);
+    assert_int_equal(files_in_tmp(0), 0);
 }
 
 int main(void)
