@@ -142,7 +142,7 @@ static lxw_error write_cell(struct portal_xlsx *x, lxw_col_t c, const char *v)
 
 int xlsx_svc_row(portal_xlsx *x, const char *const *cells)
 {
-    if (x->failed)
+    if (x->failed || x->closed)
         return -1;
     if (x->row > XLSX_LAST_ROW) {
         log_msg("PT1206", "xlsx export %s: more than %u rows", x->filename, XLSX_LAST_ROW);
@@ -173,6 +173,8 @@ static int xlsx_fail(struct portal_xlsx *x)
 
 int xlsx_svc_end(portal_xlsx *x)
 {
+    if (x->closed)
+        return 500; /* ended twice: the first answer stands */
     if (x->failed)
         return xlsx_fail(x);
     lxw_error e = workbook_close(x->wb);

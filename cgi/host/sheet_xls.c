@@ -15,6 +15,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#define XLS_MAX_CELLS 4000000ull /* FreeXL keeps every cell of the sheet: 16 bytes each */
+
 struct xls_in {
     const void *h;
     unsigned rows, row;
@@ -100,7 +102,23 @@ int sheet_xls_open(portal_sheet *sh, const void *data, size_t len)
     char *path = spill(sh, data, len);
     if (!path)
         return sheet_fail(sh, "系统暂时无法读取上传的文件，请稍后再试。");
-    int rc = freexl_open(path, &x->h);
+    /* FreeXL sizes its cell table from the sheet's own DIMENSION record: a
+     * small crafted file could claim 65536 x 256 cells.  Look first. */
+    unsigned rows = 0;
+    unsigned short cols = 0;
+    int rc = freexl_open_info(path, &x->h);
+    if (rc == FREEXL_OK && freexl_select_active_worksheet(x->h, 0) == FREEXL_OK &&
+        freexl_worksheet_dimensions(x->h, &rows, &cols) == FREEXL_OK &&
+        (unsigned long long)rows * cols > XLS_MAX_CELLS) {
+        unlink(path);
+        return sheet_fail(sh, "工作表过大（%u 行 × %u 列），请分成几个文件上传。", rows,
+                          (unsigned)cols);
+    }
+    if (x->h)
+        freexl_close(x->h);
+    x->h = NULL;
+    if (rc == FREEXL_OK)
+        rc = freexl_open(path, &x->h);
     unlink(path);
     unsigned info = 0;
     if (rc == FREEXL_OK && freexl_get_info(x->h, FREEXL_BIFF_PASSWORD, &info) == FREEXL_OK &&

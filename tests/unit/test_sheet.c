@@ -412,6 +412,16 @@ static void test_broken_files_refused(void **state)
     sh = sheet_svc_open(&rq, ole, sizeof ole);
     assert_string_equal(sheet_svc_format(sh), "xls");
     expect_error(sh, "已损坏或已加密");
+    /* the fixture claiming 65536 rows x 256 columns in its DIMENSION record
+     * (id 0x0200, 14 bytes: first row, last row + 1, first col, last col + 1) */
+    data = slurp("tests/unit/fixtures/sample.xls", &len);
+    char *dim = memmem(data, len, "\x00\x02\x0e\x00", 4);
+    assert_non_null(dim);
+    memcpy(dim + 8, "\x00\x00\x01\x00", 4);
+    memcpy(dim + 14, "\x00\x01", 2);
+    sh = sheet_svc_open(&rq, data, len);
+    expect_error(sh, "工作表过大（65536 行 × 256 列）");
+    assert_int_equal(files_in_tmp(0), 0);
     /* the real fixture cut short */
     data = slurp("tests/unit/fixtures/sample.xls", &len);
     sh = sheet_svc_open(&rq, data, 1536);
@@ -459,6 +469,8 @@ static void test_xlsx_write(void **state)
     assert_int_equal(xlsx_svc_row(x, r3), 0);
     assert_int_equal(xlsx_svc_end(x), 200);
     assert_int_equal(files_in_tmp(0), 0);
+    assert_int_equal(xlsx_svc_row(x, r1), -1);   /* after the end: refused, not a crash */
+    assert_int_equal(xlsx_svc_end(x), 500);
     assert_string_equal(rq.ctype,
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     assert_non_null(strstr(rq.headers.data, "Content-Disposition: attachment; filename=\""));
