@@ -205,6 +205,19 @@ static void test_xls_read(void **state)
     const char **cells;
     assert_int_equal(sheet_svc_next(sh, &cells), 0);
     assert_int_equal(files_in_tmp(0), 0);     /* the spilled copy is gone */
+
+    /* the caps are the worker's, whatever the reader (here a child process) says */
+    struct sheet_caps caps = sheet_default_caps;
+    caps.cells = 5;
+    sh = sheet_open_caps(&rq, data, len, &caps);
+    expect_row(sh, 1, "姓名", "身份证号", "出生日期", "金额", "人数", NULL);
+    expect_error(sh, "第 3 行：超过 5 列");
+    assert_int_equal(files_in_tmp(0), 0);
+    /* a reader left half way is stopped when the request ends */
+    sh = sheet_svc_open(&rq, data, len);
+    expect_row(sh, 1, "姓名", "身份证号", "出生日期", "金额", "人数", NULL);
+    new_request();
+    assert_int_equal(files_in_tmp(0), 0);
 }
 
 /* ---- CSV: UTF-8 as is, GBK converted, anything else refused ---- */
