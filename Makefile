@@ -23,6 +23,9 @@ CFLAGS   = -std=c11 -D_GNU_SOURCE -g $(OPT) $(WARN) -fstack-protector-strong -fP
            -Icgi -I/usr/include/ClearSilver $(shell pkg-config --cflags libmariadb 2>/dev/null) $(SANFLAGS)
 LDLIBS   = $(shell pkg-config --libs libmariadb 2>/dev/null) -lneo_cgi -lneo_cs -lneo_utl -lz \
            -lfcgi -lcrypto -ldl
+# spreadsheets in and out (cgi/host/sheet*.c): .xlsx read with libzip + expat, written with libxlsxwriter; .xls with libfreexl
+CFLAGS  += $(shell pkg-config --cflags libzip expat xlsxwriter freexl 2>/dev/null)
+LDLIBS  += $(shell pkg-config --libs libzip expat xlsxwriter freexl 2>/dev/null) -lm
 MODFLAGS = -shared -Wl,--no-undefined -Wl,-z,relro,-z,now
 
 # cgi/portal_module.h is the module ABI; cgi/host/ the framework (the host

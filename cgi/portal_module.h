@@ -314,6 +314,31 @@ struct portal_user {
 };
 
 /*
+ * Spreadsheets (2.0, issue 10): the services sheet_* read an upload, the
+ * services xlsx_* write an export.  Both are opaque to modules.
+ */
+typedef struct portal_sheet portal_sheet; /* an uploaded spreadsheet being read */
+typedef struct portal_xlsx portal_xlsx;   /* an .xlsx export being written */
+
+/* The type of an export column: how xlsx_row writes its values (strings as
+ * they come from the database).  A value that does not fit its type, and
+ * every PX_TEXT value, is written as a text cell (never a formula, whatever
+ * it starts with); NULL or "" leaves the cell empty. */
+enum portal_xlsx_type {
+    PX_TEXT = 1, /* text as is: names, codes, ID numbers masked or full */
+    PX_INT,      /* "42" -> the number 42 */
+    PX_MONEY,    /* fen "165150" -> the number 1651.50, shown "0.00" */
+    PX_DATE      /* "2026-12-01" (a DATE or DATETIME column) -> an Excel
+                    date shown yyyy-mm-dd */
+};
+
+struct portal_xlsx_col {
+    const char *title;   /* Chinese header of the column */
+    double width;        /* in characters (a Chinese character counts 2); 0: 12 */
+    int type;            /* enum portal_xlsx_type */
+};
+
+/*
  * The host's services.  Database bind formats (the `types` argument): one
  * letter per '?' in the SQL:  i = long long,  s = const char * (NULL binds
  * SQL NULL),  b = const void *, size_t (a blob).  Results come back as
@@ -590,6 +615,52 @@ struct portal_services {
     /* walks every audit chain: *checked rows read, *broken_at the first
      * broken row (0: intact); audits audit.verify.  0 ok, -1 error */
     int (*audit_verify)(portal_req *r, long long *checked, long long *broken_at);
+
+    /* ---- 2.0: spreadsheets in and out (issue 10) */
+    /* Reading an upload, whatever its format, found from its bytes (never
+     * from its name): .xlsx (first sheet), .xls (first sheet), or CSV in
+     * UTF-8 (with or without BOM) or GBK/GB18030 (what Excel in China
+     * saves).  sheet_open never returns NULL: a file that cannot be read
+     * (corrupt, encrypted, too large when unzipped, not a spreadsheet) makes
+     * the first sheet_next return -1.  sheet_next gives the next row that
+     * has a non-empty cell as UTF-8 strings (cells valid until the next
+     * call; trailing empty cells not counted, empty ones in between ""):
+     * the number of cells, 0 at the end, -1 on an error (and from then on).
+     * Cells read as Excel shows them: text exactly as typed (an ID number
+     * stored as text keeps every digit); numbers in plain notation without
+     * thousands separators ("42", "1651.5"; at most 15 significant
+     * digits, as Excel keeps); dates as YYYY-MM-DD (with " HH:MM:SS" when
+     * the cell's format shows a time; a time alone HH:MM:SS); TRUE/FALSE.
+     * Caps: 200,000 rows, 256 cells a row, 32,767 bytes a cell, 128 MB
+     * unzipped; past one, -1 with a Chinese message naming the row.
+     * sheet_row: the spreadsheet's row number (from 1) of the row sheet_next
+     * gave last, for "第 N 行" in the module's own messages.  sheet_error:
+     * the Chinese message after -1, NULL before.  sheet_format: "xlsx",
+     * "xls", "csv", or "" when the bytes are none of them. */
+    portal_sheet *(*sheet_open)(portal_req *r, const void *data, size_t len);
+    int (*sheet_next)(portal_sheet *sh, const char ***cells);
+    long (*sheet_row)(portal_sheet *sh);
+    const char *(*sheet_error)(portal_sheet *sh);
+    const char *(*sheet_format)(portal_sheet *sh);
+    /* Writing an .xlsx export (with PR_NO_LAYOUT), in flat memory however
+     * many rows: xlsx_begin(r, filename ("children-20261201.xlsx", UTF-8),
+     * sheet title (Chinese, at most 31 characters), columns terminated by
+     * {NULL}) writes the header row (bold, frozen); NULL when the export
+     * cannot start (logged; answer 500).  Then audit the export, then one
+     * xlsx_row per row (cells in column order, as many as the columns):
+     * 0, or -1 when the sheet is full (1,048,575 rows) or cannot be written
+     * (stop; xlsx_end then fails).  xlsx_end finishes the workbook and sends
+     * it (Content-Type of .xlsx, Content-Disposition attachment with the
+     * UTF-8 filename, RFC 5987); returns 200, or 500 with the error page
+     * when the workbook could not be written (nothing was sent).  Nothing
+     * leaves before xlsx_end, so the audit row always commits before the
+     * first byte.  The workbook is written to a private temporary file under
+     * the instance's tmp_dir (mode 0600), streamed out and removed; a request
+     * that never calls xlsx_end leaves nothing behind. */
+    portal_xlsx *(*xlsx_begin)(portal_req *r, const char *filename, const char *sheet_title,
+                               const struct portal_xlsx_col *cols);
+    int (*xlsx_row)(portal_xlsx *x, const char *const *cells);
+    int (*xlsx_end)(portal_xlsx *x);
 };
 
 #define PORTAL_NO_DAY (-2147483647L)

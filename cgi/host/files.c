@@ -289,6 +289,15 @@ static const char *ascii_name(portal_req *r, const char *name, const char *ext)
     return stem ? o : arena_sprintf(r->a, "attachment.%s", ext);
 }
 
+const char *files_disposition(portal_req *r, const char *filename, const char *ext,
+                              int want_inline)
+{
+    const char *name = download_name(r, filename, ext);
+    return arena_sprintf(r->a, "%s; filename=\"%s\"; filename*=UTF-8''%s",
+                         want_inline ? "inline" : "attachment", ascii_name(r, name, ext),
+                         text_url_encode(r->a, name));
+}
+
 int file_svc_send(portal_req *r, const char *stored, long long size, const char *sha256,
                   const char *ctype, const char *filename, int want_inline)
 {
@@ -331,12 +340,9 @@ int file_svc_send(portal_req *r, const char *stored, long long size, const char 
         return fault(r, "PT0707", broken, "stored file %s does not match its recorded sha256",
                      stored);
 
-    const char *name = download_name(r, filename, types[t].ext);
     r->ctype = types[t].ctype;
     resp_header(r, "Content-Disposition",
-                arena_sprintf(r->a, "%s; filename=\"%s\"; filename*=UTF-8''%s",
-                              want_inline && t != T_PDF ? "inline" : "attachment",
-                              ascii_name(r, name, types[t].ext), text_url_encode(r->a, name)));
+                files_disposition(r, filename, types[t].ext, want_inline && t != T_PDF));
     /* every response already carries Cache-Control: no-store (request.c).
      * The bytes wait in the response until the handler has audited the
      * read and the host has committed: a read that cannot be audited never

@@ -13,6 +13,7 @@
 #include "dates.h"
 #include "lookup.h"
 #include "csv.h"
+#include "sheet.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -603,4 +604,13 @@ const struct portal_services services = {
     .csv_open = s_csv_open,
     .csv_next = csv_next,
     .csv_error = csv_error,
+    /* 2.0: spreadsheets */
+    .sheet_open = sheet_svc_open,
+    .sheet_next = sheet_svc_next,
+    .sheet_row = sheet_svc_row,
+    .sheet_error = sheet_svc_error,
+    .sheet_format = sheet_svc_format,
+    .xlsx_begin = xlsx_svc_begin,
+    .xlsx_row = xlsx_svc_row,
+    .xlsx_end = xlsx_svc_end,
 };

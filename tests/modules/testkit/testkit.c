@@ -313,6 +313,45 @@ static const struct portal_param days_params[] = {
     {"q", PP_TEXT, 64, 0, "文本"},  {NULL, 0, 0, 0, NULL}};
 static const struct portal_param csv_params[] = {
     {"file", PP_FILE, 0, 1, "文件"}, {NULL, 0, 0, 0, NULL}};
+/* GET /testkit/xlsx: an .xlsx export as a module writes one - begun,
+ * audited, then streamed from a query row by row (tests/integration/
+ * test_sheets.sh reads it back) */
+struct xlsx_ctx {
+    const struct portal_services *s;
+    portal_xlsx *x;
+};
+
+static int xlsx_one(void *ctx, portal_rows *rows)
+{
+    struct xlsx_ctx *c = ctx;
+    const char *cells[6];
+    for (int i = 0; i < 6; i++)
+        cells[i] = c->s->db_col(rows, i);
+    return c->s->xlsx_row(c->x, cells);
+}
+
+static int xlsx_route(portal_req *r, const struct portal_services *s)
+{
+    static const struct portal_xlsx_col cols[] = {
+        {"姓名", 10, PX_TEXT},         {"身份证号（脱敏）", 22, PX_TEXT},
+        {"出生日期", 12, PX_DATE},     {"月发放金额（元）", 16, PX_MONEY},
+        {"人数", 6, PX_INT},           {"备注", 20, PX_TEXT},
+        {NULL, 0, 0}};
+    portal_xlsx *x = s->xlsx_begin(r, "儿童名单-测试.xlsx", "儿童名单", cols);
+    if (!x)
+        return 500;
+    s->audit(r, "testkit.export", "test_notes", NULL, "rows=3 format=xlsx");
+    struct xlsx_ctx c = {s, x};
+    if (s->db_stream(r, xlsx_one, &c,
+                     "SELECT name, idm, birth, fen, n, note FROM ("
+                     "SELECT 1 AS k, '张小明' AS name, '**************1234' AS idm, "
+                     "DATE '2008-01-01' AS birth, 165150 AS fen, 3 AS n, '=1+2' AS note "
+                     "UNION ALL SELECT 2, '李四', NULL, NULL, -5, 0, '+86 138 0000 0000' "
+                     "UNION ALL SELECT 3, '王五', '500242200801011234', DATE '2026-12-01', 0, "
+                     "-1, '@SUM(A1)') t ORDER BY k", "") != 3)
+        return 500;
+    return s->xlsx_end(x);
+}
 
 static const struct portal_route routes[] = {
     {"GET", "/_test/sleep", sleep_route, NULL, PR_NO_DB | PR_NO_LAYOUT, sleep_params},
@@ -339,6 +378,7 @@ static const struct portal_route routes[] = {
     {"POST", "/_test/form", form_post, "testkit.write", PR_STATE_CHANGING, form_params},
     {"GET", "/_test/days", days_get, "testkit.write", 0, days_params},
     {"POST", "/_test/csv", csv_post, "testkit.write", PR_STATE_CHANGING, csv_params},
+    {"GET", "/testkit/xlsx", xlsx_route, "testkit.write", PR_NO_LAYOUT, NULL},
     {NULL, NULL, NULL, NULL, 0, NULL}};
 
 static const struct portal_permission perms[] = {
