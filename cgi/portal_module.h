@@ -38,7 +38,8 @@
  *                    errors, CSV reading); module labels and loaders;
  *                    the accounts services (passwords, sessions, TOTP
  *                    enrolment, audit verification) for the admin and
- *                    account modules.
+ *                    account modules; db_commit_now and db_exec_kept;
+ *                    spreadsheets in and out (sheet_*, xlsx_*; issue 10).
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
