@@ -280,7 +280,7 @@ static int on_done(portal_req *r, const struct portal_services *s, long long app
 
 /* ------------------------------------------------------------ pages */
 
-int living_home(portal_req *r, const struct portal_services *s)
+int home_get(portal_req *r, const struct portal_services *s)
 {
     int n = s->wf_inbox_hdf(r, "Inbox", "living");
     if (n < 0)
@@ -336,9 +336,9 @@ static int form_page(portal_req *r, const struct portal_services *s, const char 
     return error ? 400 : 200;
 }
 
-int apply_form(portal_req *r, const struct portal_services *s) { return form_page(r, s, NULL); }
+int apply_form_get(portal_req *r, const struct portal_services *s) { return form_page(r, s, NULL); }
 
-int apply_submit(portal_req *r, const struct portal_services *s)
+int apply_create_post(portal_req *r, const struct portal_services *s)
 {
     long long child = s->param_int(r, "child", 0);
     if (child <= 0)
@@ -414,11 +414,11 @@ static int view_page(portal_req *r, const struct portal_services *s, long long i
     s->set(r, "Today", s->today(r));
     put_labels(r, s);
     s->audit(r, "living.application.read", "wf_application", s->sprintf(r, "%lld", id), NULL);
-    s->render(r, "apply_view.cs", "基本生活保障申请");
+    s->render(r, "application.cs", "基本生活保障申请");
     return error ? 403 : 200;
 }
 
-int application_view(portal_req *r, const struct portal_services *s)
+int application_get(portal_req *r, const struct portal_services *s)
 {
     long long id;
     int st = guard(r, s, &id, NULL, NULL, NULL);
@@ -427,7 +427,7 @@ int application_view(portal_req *r, const struct portal_services *s)
     return view_page(r, s, id, NULL);
 }
 
-int application_act(portal_req *r, const struct portal_services *s)
+int application_act_post(portal_req *r, const struct portal_services *s)
 {
     long long id;
     const char *type, *step, *status;
@@ -477,7 +477,7 @@ int application_act(portal_req *r, const struct portal_services *s)
     return s->redirect(r, s->sprintf(r, "/living/applications/%lld", id));
 }
 
-int overdue_list(portal_req *r, const struct portal_services *s)
+int overdue_list_get(portal_req *r, const struct portal_services *s)
 {
     const char *scope = s->scope_prefix(r);
     if (!scope)
@@ -503,5 +503,5 @@ int overdue_list(portal_req *r, const struct portal_services *s)
         return 500;
     s->set_int(r, "OverdueCount", n);
     s->set(r, "Today", s->today(r));
-    return s->render(r, "apply_overdue.cs", "逾期未办结的申请");
+    return s->render(r, "overdue_list.cs", "逾期未办结的申请");
 }

@@ -221,7 +221,9 @@ static long long insert_lines(portal_req *r, const struct portal_services *s, co
                       scope, f, f, f, f, f, f, f, grant_id, grant_id, (long long)backpay, f);
 }
 
-long long living_generate(portal_req *r, const struct portal_services *s, const char *month)
+/* generate one month's regular lines for every open grant (idempotent);
+ * returns the number of lines added or -1 */
+static long long living_generate(portal_req *r, const struct portal_services *s, const char *month)
 {
     const struct portal_user *u = s->user(r);
     if (!u || !s->scope_prefix(r))
@@ -273,7 +275,7 @@ fail:
 
 /* ------------------------------------------------------------ rates */
 
-int rates_page(portal_req *r, const struct portal_services *s)
+int rate_list_get(portal_req *r, const struct portal_services *s)
 {
     const char *today = s->today(r);
     portal_rows *q = s->db_query(
@@ -313,10 +315,10 @@ int rates_page(portal_req *r, const struct portal_services *s)
     }
     s->set(r, "Today", today);
     s->set(r, "CanEdit", s->has_perm(r, "living.rates") ? "1" : "0");
-    return s->render(r, "pay_rates.cs", "保障标准");
+    return s->render(r, "rate_list.cs", "保障标准");
 }
 
-int rate_add(portal_req *r, const struct portal_services *s)
+int rate_create_post(portal_req *r, const struct portal_services *s)
 {
     const char *benefit = s->param(r, "benefit"), *subtype = s->param(r, "subtype");
     const char *kind = s->param(r, "kind");
@@ -360,7 +362,7 @@ int rate_add(portal_req *r, const struct portal_services *s)
 
 /* ------------------------------------------------------------ months */
 
-int months_page(portal_req *r, const struct portal_services *s)
+int pay_month_list_get(portal_req *r, const struct portal_services *s)
 {
     const char *scope = s->scope_prefix(r);
     if (!scope)
@@ -393,10 +395,10 @@ int months_page(portal_req *r, const struct portal_services *s)
             s->set(r, s->sprintf(r, "%slocked_by", p), s->db_col(q, 6));
     }
     s->setf(r, "ThisMonth", "%.7s", s->today(r));
-    return s->render(r, "pay_months.cs", "月度发放");
+    return s->render(r, "pay_month_list.cs", "月度发放");
 }
 
-int month_generate(portal_req *r, const struct portal_services *s)
+int pay_month_generate_post(portal_req *r, const struct portal_services *s)
 {
     char month[11];
     if (parse_month(s->param(r, "month"), month) != 0)
@@ -506,7 +508,7 @@ static int set_month(portal_req *r, const struct portal_services *s, const char 
     return 1;
 }
 
-int month_view(portal_req *r, const struct portal_services *s)
+int pay_month_get(portal_req *r, const struct portal_services *s)
 {
     const char *month = path_month(r, s);
     if (!month)
@@ -595,7 +597,7 @@ int month_view(portal_req *r, const struct portal_services *s)
     return s->render(r, "pay_month.cs", s->sprintf(r, "%.7s 月度发放", month));
 }
 
-int month_summary(portal_req *r, const struct portal_services *s)
+int pay_month_summary_get(portal_req *r, const struct portal_services *s)
 {
     const char *month = path_month(r, s);
     if (!month)
@@ -614,7 +616,7 @@ int month_summary(portal_req *r, const struct portal_services *s)
     s->set(r, "PrintedOn", s->today(r));
     s->audit(r, "living.summary", "living_month", s->sprintf(r, "%.7s", month),
              s->sprintf(r, "scope=%s", s->scope_prefix(r)));
-    return s->render(r, "pay_summary.cs", s->sprintf(r, "%.7s 发放汇总表", month));
+    return s->render(r, "pay_month_summary.cs", s->sprintf(r, "%.7s 发放汇总表", month));
 }
 
 /* generated -> reviewed -> locked */
@@ -671,8 +673,8 @@ static int month_step(portal_req *r, const struct portal_services *s, int lock)
     return s->redirect(r, s->sprintf(r, "/living/payments/%.7s", month));
 }
 
-int month_review(portal_req *r, const struct portal_services *s) { return month_step(r, s, 0); }
-int month_lock(portal_req *r, const struct portal_services *s) { return month_step(r, s, 1); }
+int pay_month_review_post(portal_req *r, const struct portal_services *s) { return month_step(r, s, 0); }
+int pay_month_lock_post(portal_req *r, const struct portal_services *s) { return month_step(r, s, 1); }
 
 /* a grant with its child's village; 0 found in scope, else the status */
 static int load_grant(portal_req *r, const struct portal_services *s, const char *idtext,
@@ -696,7 +698,7 @@ static int load_grant(portal_req *r, const struct portal_services *s, const char
     return 0;
 }
 
-int month_adjust(portal_req *r, const struct portal_services *s)
+int pay_month_adjust_post(portal_req *r, const struct portal_services *s)
 {
     const char *month = path_month(r, s);
     if (!month)
@@ -894,7 +896,7 @@ static int bank_row(void *ctx, portal_rows *rows)
     return 0;
 }
 
-int month_bank_file(portal_req *r, const struct portal_services *s)
+int pay_month_bank_file_get(portal_req *r, const struct portal_services *s)
 {
     const char *month = path_month(r, s);
     if (!month)
@@ -979,7 +981,7 @@ static void remove_unlocked_lines(portal_req *r, const struct portal_services *s
                    "s", from);
 }
 
-int grant_suspend(portal_req *r, const struct portal_services *s)
+int grant_suspend_post(portal_req *r, const struct portal_services *s)
 {
     long long gid = 0, cid = 0;
     int rc = load_grant(r, s, s->path_arg(r, "id"), &gid, &cid);
@@ -1032,7 +1034,7 @@ fail:
     return 500;
 }
 
-int grant_resume(portal_req *r, const struct portal_services *s)
+int grant_resume_post(portal_req *r, const struct portal_services *s)
 {
     long long gid = 0, cid = 0;
     int rc = load_grant(r, s, s->path_arg(r, "id"), &gid, &cid);
@@ -1081,7 +1083,7 @@ int grant_resume(portal_req *r, const struct portal_services *s)
 
 /* ------------------------------------------------------------ accounts */
 
-int account_save(portal_req *r, const struct portal_services *s)
+int child_account_post(portal_req *r, const struct portal_services *s)
 {
     const char *idtext = s->path_arg(r, "id");
     char *end = NULL;
@@ -1136,7 +1138,7 @@ int account_save(portal_req *r, const struct portal_services *s)
 
 /* ------------------------------------------------------------ re-checks */
 
-int rechecks_page(portal_req *r, const struct portal_services *s)
+int recheck_list_get(portal_req *r, const struct portal_services *s)
 {
     const char *scope = s->scope_prefix(r);
     if (!scope)
@@ -1160,7 +1162,7 @@ int rechecks_page(portal_req *r, const struct portal_services *s)
     s->set_int(r, "RecheckCount", n);
     s->set(r, "Today", today);
     s->set(r, "CanRecheck", s->has_perm(r, "living.township") ? "1" : "0");
-    return s->render(r, "pay_rechecks.cs", "低保复核提醒");
+    return s->render(r, "recheck_list.cs", "低保复核提醒");
 }
 
 /* POST /living/rechecks/{id}: the township records a re-check done; the
@@ -1169,7 +1171,7 @@ const struct portal_param recheck_params[] = {
     {"result", PP_TEXT, 200, 1, "复核结论"},
     {NULL, 0, 0, 0, NULL}};
 
-int recheck_done(portal_req *r, const struct portal_services *s)
+int recheck_done_post(portal_req *r, const struct portal_services *s)
 {
     long long gid = 0, cid = 0;
     int rc = load_grant(r, s, s->path_arg(r, "id"), &gid, &cid);
@@ -1238,7 +1240,7 @@ int living_month_totals_hdf(portal_req *r, const struct portal_services *s, cons
 
 /* GET /living/children/{id}: the child's benefits, suspensions, bank
  * account (masked) and recent payments, with the forms to act on them. */
-int child_living_page(portal_req *r, const struct portal_services *s)
+int child_get(portal_req *r, const struct portal_services *s)
 {
     const char *ids = s->path_arg(r, "id");
     char *end = NULL;
@@ -1301,7 +1303,7 @@ int child_living_page(portal_req *r, const struct portal_services *s)
     s->set(r, "CanPay", s->has_perm(r, "living.pay") ? "1" : "0");
     s->set(r, "CanAccount", s->has_perm(r, "living.apply") ? "1" : "0");
     s->audit(r, "living.child.read", "child", ids, NULL);
-    return s->render(r, "pay_child.cs", s->sprintf(r, "基本生活保障：%s", s->db_col(c, 0)));
+    return s->render(r, "child.cs", s->sprintf(r, "基本生活保障：%s", s->db_col(c, 0)));
 }
 
 /* ------------------------------------------------------------ the child's file */
