@@ -371,12 +371,9 @@ int apply_create_post(portal_req *r, const struct portal_services *s)
     }
     const char *summary = s->sprintf(r, "%s（%s）%s%s", t->title, sub_title,
                                      fen > 0 ? "，金额 " : "", fen > 0 ? s->fen_to_yuan(r, fen) : "");
-    if (s->db_begin(r) != 0)
-        return 500;
     long long id = s->wf_start(r, benefit, child, summary);
     if (id < 0) {
-        const char *why = s->wf_error(r);
-        s->db_rollback(r);
+        const char *why = s->wf_error(r); /* nothing was written */
         s->audit(r, "living.apply.refused", "child", s->sprintf(r, "%lld", child), why);
         return form_page(r, s, why);
     }
@@ -457,22 +454,19 @@ int application_act_post(portal_req *r, const struct portal_services *s)
         if (!have && (!visit_date || !*visit_date || !*findings))
             return s->fail(r, 400, "调查核实须填写入户日期和入户调查情况后才能通过。");
     }
-    if (s->db_begin(r) != 0)
-        return 500;
     if (investigate && visit_date && *visit_date && *findings &&
         s->db_exec(r, "UPDATE living_applications SET visit_date = ?, visit_findings = ? "
                       "WHERE app_id = ?", "ssi", visit_date, findings, id) < 0)
         return 500;
     if (s->wf_act(r, id, action, opinion) != 0) {
         const char *why = s->wf_error(r);
+        /* the home-visit record must not stay; a denial row the workflow
+         * wrote in this transaction goes with it: keep one here */
         s->db_rollback(r);
-        /* the host's own denial row went with the rollback: keep one here */
         s->audit(r, "living.act.refused", "wf_application", s->sprintf(r, "%lld", id),
                  s->sprintf(r, "%s: %s", action, why));
         return view_page(r, s, id, why);
     }
-    if (s->db_commit(r) != 0)
-        return 500;
     s->flash(r, "已办理。");
     return s->redirect(r, s->sprintf(r, "/living/applications/%lld", id));
 }

@@ -228,19 +228,19 @@ static long long living_generate(portal_req *r, const struct portal_services *s,
     const struct portal_user *u = s->user(r);
     if (!u || !s->scope_prefix(r))
         return -1;
-    if (s->db_begin(r) != 0)
-        return -1;
+    /* the first write opens the request's transaction: the month's row is
+     * then locked until the host commits */
     if (s->db_exec(r, "INSERT INTO living_months (month, status, generated_at, generated_by) "
                       "VALUES (?, 'generated', UTC_TIMESTAMP(), ?) ON DUPLICATE KEY UPDATE "
                       "month = month",
                    "si", month, u->id) < 0)
-        goto fail;
+        return -1;
     const char *st = month_status(r, s, month, 1);
     if (!st || strcmp(st, "locked") == 0)
-        goto fail;
+        return -1;
     long long n = insert_lines(r, s, month, month, "regular", 0, "");
     if (n < 0)
-        goto fail;
+        return -1;
     /* temporary relief: one line, in its month, of the amount approved */
     long long t = s->db_exec(
         r,
@@ -257,20 +257,15 @@ static long long living_generate(portal_req *r, const struct portal_services *s,
         "ON DUPLICATE KEY UPDATE living_payments.id = living_payments.id",
         "ssssss", month, month, month, s->scope_prefix(r), month, month);
     if (t < 0)
-        goto fail;
+        return -1;
     n += t;
     /* new lines in a reviewed list: it needs reviewing again */
     if (s->db_exec(r, "UPDATE living_months SET generated_at = UTC_TIMESTAMP(), generated_by = ?, "
                       "status = IF(? > 0, 'generated', status), reviewed_by = IF(? > 0, NULL, "
                       "reviewed_by), reviewed_at = IF(? > 0, NULL, reviewed_at) WHERE month = ?",
                    "iiiis", u->id, n, n, n, month) < 0)
-        goto fail;
-    if (s->db_commit(r) != 0)
         return -1;
-    return n;
-fail:
-    s->db_rollback(r);
-    return -1;
+    return n; /* a locked month wrote nothing; an error is rolled back by the host */
 }
 
 /* ------------------------------------------------------------ rates */
@@ -508,28 +503,10 @@ static int set_month(portal_req *r, const struct portal_services *s, const char 
     return 1;
 }
 
-int pay_month_get(portal_req *r, const struct portal_services *s)
+/* one page of the month's lines (keyset by id) into Lines.Rows; 0, -1 on error */
+static int month_lines_hdf(portal_req *r, const struct portal_services *s, const char *month,
+                           long long after_id)
 {
-    const char *month = path_month(r, s);
-    if (!month)
-        return s->fail(r, 404, NULL);
-    const char *scope = s->scope_prefix(r);
-    if (!scope)
-        return s->refuse(r, 403, "page", "living.month", "user without a division",
-                         "您的账户没有辖区。");
-    int have = set_month(r, s, month);
-    if (have < 0)
-        return 500;
-    if (have == 0)
-        return s->fail(r, 404, "该月的发放名单尚未生成。");
-    if (set_totals(r, s, month, "Totals") != 0)
-        return 500;
-
-    /* lines, keyset by id */
-    const char *after = s->param(r, "after");
-    long long after_id = after && *after ? strtoll(after, NULL, 10) : 0;
-    if (after && *after && after_id <= 0)
-        return s->fail(r, 400, "分页位置不正确，请回到第一页。");
     const char *sql = s->sprintf(
         r,
         "SELECT p.id, p.child_id, c.name, COALESCE(t.name, p.township_code), p.benefit, p.kind, "
@@ -538,9 +515,9 @@ int pay_month_get(portal_req *r, const struct portal_services *s)
         "t.code = p.township_code LEFT JOIN living_accounts a ON a.child_id = p.child_id "
         "WHERE p.month = ? AND %s AND p.id > ? ORDER BY p.id LIMIT %d",
         pay_scope(r, s, "p"), LINES_PAGE + 1);
-    portal_rows *q = s->db_query(r, sql, "ssi", month, scope, after_id);
+    portal_rows *q = s->db_query(r, sql, "ssi", month, s->scope_prefix(r), after_id);
     if (!q)
-        return 500;
+        return -1;
     int i = 0;
     const char *last = NULL;
     while (s->db_next(q)) {
@@ -561,9 +538,15 @@ int pay_month_get(portal_req *r, const struct portal_services *s)
     if (after_id > 0)
         s->set(r, "Lines.First", "1");
     s->set(r, "Lines.Base", s->sprintf(r, "/living/payments/%.7s?", month));
+    return 0;
+}
 
-    /* lines whose child has no registered account: not in the bank file */
-    sql = s->sprintf(
+/* lines whose child has no registered account (not in the bank file) into
+ * NoAccount; 0, -1 on error */
+static int month_noaccount_hdf(portal_req *r, const struct portal_services *s, const char *month)
+{
+    const char *scope = s->scope_prefix(r);
+    const char *sql = s->sprintf(
         r,
         "SELECT p.child_id, c.name, COALESCE(t.name, p.township_code), p.benefit, p.amount_fen, "
         "p.kind FROM living_payments p JOIN children c ON c.id = p.child_id LEFT JOIN divisions "
@@ -571,10 +554,10 @@ int pay_month_get(portal_req *r, const struct portal_services *s)
         "living_accounts a WHERE a.child_id = p.child_id) ORDER BY p.township_code, p.child_id "
         "LIMIT %d",
         pay_scope(r, s, "p"), NOACCOUNT_MAX + 1);
-    q = s->db_query(r, sql, "ss", month, scope);
+    portal_rows *q = s->db_query(r, sql, "ss", month, scope);
     if (!q)
-        return 500;
-    i = 0;
+        return -1;
+    int i = 0;
     while (s->db_next(q) && i < NOACCOUNT_MAX) {
         const char *p = s->sprintf(r, "NoAccount.Rows.%d.", i++);
         s->set(r, s->sprintf(r, "%schild_id", p), s->db_col(q, 0));
@@ -591,9 +574,33 @@ int pay_month_get(portal_req *r, const struct portal_services *s)
                      pay_scope(r, s, "p"));
     q = s->db_query(r, sql, "ss", month, scope);
     if (!q || !s->db_next(q))
-        return 500;
+        return -1;
     s->set(r, "NoAccount.lines", s->db_col(q, 0));
     s->set(r, "NoAccount.amount", yuan_str(r, s, s->db_col(q, 1)));
+    return 0;
+}
+
+int pay_month_get(portal_req *r, const struct portal_services *s)
+{
+    const char *month = path_month(r, s);
+    if (!month)
+        return s->fail(r, 404, NULL);
+    if (!s->scope_prefix(r))
+        return s->refuse(r, 403, "page", "living.month", "user without a division",
+                         "您的账户没有辖区。");
+    int have = set_month(r, s, month);
+    if (have < 0)
+        return 500;
+    if (have == 0)
+        return s->fail(r, 404, "该月的发放名单尚未生成。");
+    if (set_totals(r, s, month, "Totals") != 0)
+        return 500;
+    const char *after = s->param(r, "after");
+    long long after_id = after && *after ? strtoll(after, NULL, 10) : 0;
+    if (after && *after && after_id <= 0)
+        return s->fail(r, 400, "分页位置不正确，请回到第一页。");
+    if (month_lines_hdf(r, s, month, after_id) != 0 || month_noaccount_hdf(r, s, month) != 0)
+        return 500;
     return s->render(r, "pay_month.cs", s->sprintf(r, "%.7s 月度发放", month));
 }
 
@@ -619,32 +626,30 @@ int pay_month_summary_get(portal_req *r, const struct portal_services *s)
     return s->render(r, "pay_month_summary.cs", s->sprintf(r, "%.7s 发放汇总表", month));
 }
 
-/* generated -> reviewed -> locked */
+/* why a month cannot go to the next state (status is NULL when the list was
+ * never generated); *code is the status to answer */
+static const char *month_step_refusal(const char *st, int lock, int *code)
+{
+    *code = 409;
+    if (!st) {
+        *code = 404;
+        return "该月的发放名单尚未生成。";
+    }
+    if (strcmp(st, "locked") == 0)
+        return MSG_LOCKED;
+    if (lock)
+        return "请先复核该月发放名单，复核后才能锁定。";
+    return "该月发放名单已复核。";
+}
+
+/* generated -> reviewed -> locked: one conditional update, so two clerks
+ * acting at once cannot both succeed */
 static int month_step(portal_req *r, const struct portal_services *s, int lock)
 {
     const char *month = path_month(r, s);
     if (!month)
         return s->fail(r, 404, NULL);
     long long uid = s->user(r)->id;
-    if (s->db_begin(r) != 0)
-        return 500;
-    const char *st = month_status(r, s, month, 1);
-    const char *msg = NULL;
-    int code = 409;
-    if (!st) {
-        msg = "该月的发放名单尚未生成。";
-        code = 404;
-    } else if (strcmp(st, "locked") == 0) {
-        msg = MSG_LOCKED;
-    } else if (lock && strcmp(st, "reviewed") != 0) {
-        msg = "请先复核该月发放名单，复核后才能锁定。";
-    } else if (!lock && strcmp(st, "reviewed") == 0) {
-        msg = "该月发放名单已复核。";
-    }
-    if (msg) {
-        s->db_rollback(r);
-        return s->fail(r, code, msg);
-    }
     long long n = lock ? s->db_exec(r, "UPDATE living_months SET status = 'locked', locked_by = ?, "
                                        "locked_at = UTC_TIMESTAMP() WHERE month = ? AND status = "
                                        "'reviewed'",
@@ -653,18 +658,19 @@ static int month_step(portal_req *r, const struct portal_services *s, int lock)
                                        "= ?, reviewed_at = UTC_TIMESTAMP() WHERE month = ? AND "
                                        "status = 'generated'",
                                     "is", uid, month);
-    if (n != 1) {
-        s->db_rollback(r);
+    if (n < 0)
         return 500;
+    if (n == 0) {
+        int code;
+        const char *msg = month_step_refusal(month_status(r, s, month, 0), lock, &code);
+        return s->fail(r, code, msg);
     }
     /* what was reviewed / locked: the figures go into the audit row */
     portal_rows *q = s->db_query(r, "SELECT COUNT(*), COALESCE(SUM(amount_fen), 0) FROM "
                                     "living_payments WHERE month = ?",
                                  "s", month);
-    if (!q || !s->db_next(q) || s->db_commit(r) != 0) {
-        s->db_rollback(r);
+    if (!q || !s->db_next(q))
         return 500;
-    }
     s->audit(r, lock ? "living.lock" : "living.review", "living_month",
              s->sprintf(r, "%.7s", month),
              s->sprintf(r, "lines=%s total_fen=%s", s->db_col(q, 0), s->db_col(q, 1)));
@@ -698,114 +704,120 @@ static int load_grant(portal_req *r, const struct portal_services *s, const char
     return 0;
 }
 
+/* a back pay or a correction, as the form gives it */
+struct adjustment {
+    int backpay;
+    const char *kind, *note;
+    long long grant_id, child_id, fen;
+    char for_month[11];
+};
+
+/* the form read and checked: 0, or the status already answered */
+static int adjust_read(portal_req *r, const struct portal_services *s, const char *month,
+                       struct adjustment *a)
+{
+    a->kind = s->param(r, "kind");
+    a->backpay = a->kind && strcmp(a->kind, "backpay") == 0;
+    if (!a->backpay && !(a->kind && strcmp(a->kind, "correction") == 0))
+        return s->fail(r, 400, "调整类型应为补发或更正。");
+    const char *gtext = s->sprintf(r, "%lld", s->param_int(r, "grant_id", 0));
+    int rc = load_grant(r, s, gtext, &a->grant_id, &a->child_id);
+    if (rc)
+        return rc;
+    a->note = s->param(r, "note");
+    const char *fm = s->param(r, "for_month");
+    if (fm && *fm) {
+        if (parse_month(fm, a->for_month) != 0)
+            return s->fail(r, 400, "所属月份格式不正确，应为 YYYY-MM。");
+    } else if (a->backpay) {
+        return s->fail(r, 400, "补发须填写所属月份（应发未发的月份）。");
+    } else {
+        snprintf(a->for_month, sizeof a->for_month, "%s", month);
+    }
+    if (strcmp(a->for_month, month) > 0)
+        return s->fail(r, 400, "所属月份不能晚于发放月份。");
+    if (a->backpay && strcmp(a->for_month, month) >= 0)
+        return s->fail(r, 400, "补发只能针对本月以前应发未发的月份。");
+    a->fen = 0;
+    if (!a->backpay) {
+        if (s->yuan_to_fen(s->param(r, "amount"), 1, &a->fen) != 0 || a->fen == 0)
+            return s->fail(r, 400, "更正金额格式不正确：请填写以元为单位的非零数字，最多两位小数，减少用负数，例如 -100.50。");
+        if (!a->note || !*a->note)
+            return s->fail(r, 400, "更正须填写说明。");
+    }
+    return 0;
+}
+
+/* the adjustment's line into an unlocked month: rows added (0: refused,
+ * nothing owed or already there), -1 on error */
+static long long adjust_insert(portal_req *r, const struct portal_services *s, const char *month,
+                               const struct adjustment *a)
+{
+    if (a->backpay)
+        return insert_lines(r, s, month, a->for_month, "backpay", a->grant_id,
+                            a->note && *a->note ? a->note : s->sprintf(r, "补发 %.7s", a->for_month));
+    portal_rows *q = s->db_query(r, "SELECT c.township_code, g.benefit FROM living_grants g "
+                                    "JOIN children c ON c.id = g.child_id WHERE g.id = ?",
+                                 "i", a->grant_id);
+    if (!q || !s->db_next(q))
+        return -1;
+    return s->db_exec(r, "INSERT INTO living_payments (month, for_month, grant_id, child_id, "
+                         "township_code, benefit, kind, amount_fen, note, created_at) VALUES (?, "
+                         "?, ?, ?, ?, ?, 'correction', ?, ?, UTC_TIMESTAMP()) ON DUPLICATE KEY "
+                         "UPDATE id = id",
+                      "ssiissis", month, a->for_month, a->grant_id, a->child_id, s->db_col(q, 0),
+                      s->db_col(q, 1), a->fen, a->note);
+}
+
+/* POST /living/payments/{month}/adjust: a back pay or a correction.  The
+ * month's row is locked from the check to the insert (a lock at the same
+ * moment waits); any refusal rolls the transaction back. */
 int pay_month_adjust_post(portal_req *r, const struct portal_services *s)
 {
     const char *month = path_month(r, s);
     if (!month)
         return s->fail(r, 404, NULL);
     /* a locked month refuses before anything else is looked at */
-    const char *st0 = month_status(r, s, month, 0);
-    if (st0 && strcmp(st0, "locked") == 0)
+    const char *st = month_status(r, s, month, 0);
+    if (st && strcmp(st, "locked") == 0)
         return s->fail(r, 409, MSG_LOCKED);
-    const char *kind = s->param(r, "kind");
-    int backpay = kind && strcmp(kind, "backpay") == 0;
-    if (!backpay && !(kind && strcmp(kind, "correction") == 0))
-        return s->fail(r, 400, "调整类型应为补发或更正。");
-    const char *gtext = s->sprintf(r, "%lld", s->param_int(r, "grant_id", 0));
-    long long gid = 0, cid = 0;
-    int rc = load_grant(r, s, gtext, &gid, &cid);
+    struct adjustment a;
+    int rc = adjust_read(r, s, month, &a);
     if (rc)
         return rc;
-    const char *note = s->param(r, "note");
-    char for_month[11];
-    const char *fm = s->param(r, "for_month");
-    if (fm && *fm) {
-        if (parse_month(fm, for_month) != 0)
-            return s->fail(r, 400, "所属月份格式不正确，应为 YYYY-MM。");
-    } else if (backpay) {
-        return s->fail(r, 400, "补发须填写所属月份（应发未发的月份）。");
-    } else {
-        snprintf(for_month, sizeof for_month, "%s", month);
-    }
-    if (strcmp(for_month, month) > 0)
-        return s->fail(r, 400, "所属月份不能晚于发放月份。");
-    if (backpay && strcmp(for_month, month) >= 0)
-        return s->fail(r, 400, "补发只能针对本月以前应发未发的月份。");
-    long long fen = 0;
-    if (!backpay) {
-        if (s->yuan_to_fen(s->param(r, "amount"), 1, &fen) != 0 || fen == 0)
-            return s->fail(r, 400, "更正金额格式不正确：请填写以元为单位的非零数字，最多两位小数，减少用负数，例如 -100.50。");
-        if (!note || !*note)
-            return s->fail(r, 400, "更正须填写说明。");
-    }
-
     if (s->db_begin(r) != 0)
         return 500;
-    const char *st = month_status(r, s, month, 1);
-    if (!st) {
-        s->db_rollback(r);
+    st = month_status(r, s, month, 1);
+    if (!st)
         return s->fail(r, 409, "请先生成该月的发放名单，再添加补发或更正。");
-    }
-    if (strcmp(st, "locked") == 0) {
-        s->db_rollback(r);
+    if (strcmp(st, "locked") == 0)
         return s->fail(r, 409, MSG_LOCKED);
-    }
-    long long n;
-    if (backpay) {
-        n = insert_lines(r, s, month, for_month, "backpay", gid,
-                         note && *note ? note : s->sprintf(r, "补发 %.7s", for_month));
-        if (n == 0) {
-            s->db_rollback(r);
-            return s->fail(r, 409, "该月不能补发：该儿童在所属月份不符合发放条件，或该月已发放（含已补发）。");
-        }
-    } else {
-        portal_rows *q = s->db_query(r, "SELECT c.township_code, g.benefit FROM living_grants g "
-                                        "JOIN children c ON c.id = g.child_id WHERE g.id = ?",
-                                     "i", gid);
-        if (!q || !s->db_next(q)) {
-            s->db_rollback(r);
-            return 500;
-        }
-        n = s->db_exec(r, "INSERT INTO living_payments (month, for_month, grant_id, child_id, "
-                          "township_code, benefit, kind, amount_fen, note, created_at) VALUES (?, "
-                          "?, ?, ?, ?, ?, 'correction', ?, ?, UTC_TIMESTAMP()) ON DUPLICATE KEY "
-                          "UPDATE id = id",
-                       "ssiissis", month, for_month, gid, cid, s->db_col(q, 0), s->db_col(q, 1), fen,
-                       note);
-        if (n == 0) {
-            s->db_rollback(r);
-            return s->fail(r, 409, "本月已有该儿童该所属月份的更正记录；如需再调整，请选择其他所属月份或在下月更正。");
-        }
-    }
-    if (n < 0) {
-        s->db_rollback(r);
+    long long n = adjust_insert(r, s, month, &a);
+    if (n < 0)
         return 500;
-    }
+    if (n == 0)
+        return s->fail(r, 409, a.backpay ? "该月不能补发：该儿童在所属月份不符合发放条件，或该月已发放（含已补发）。"
+                                         : "本月已有该儿童该所属月份的更正记录；如需再调整，请选择其他所属月份或在下月更正。");
     portal_rows *q = s->db_query(r, "SELECT amount_fen FROM living_payments WHERE month = ? AND "
                                     "grant_id = ? AND for_month = ? AND kind = ?",
-                                 "siss", month, gid, for_month, kind);
-    if (!q || !s->db_next(q)) {
-        s->db_rollback(r);
+                                 "siss", month, a.grant_id, a.for_month, a.kind);
+    if (!q || !s->db_next(q))
         return 500;
-    }
-    fen = strtoll(s->db_col(q, 0), NULL, 10);
+    long long fen = strtoll(s->db_col(q, 0), NULL, 10);
+    const char *what = a.backpay ? "补发" : "更正", *note = a.note && *a.note ? a.note : NULL;
     if (s->db_exec(r, "UPDATE living_months SET status = 'generated', reviewed_by = NULL, "
                       "reviewed_at = NULL WHERE month = ?",
                    "s", month) < 0 ||
         s->db_exec(r, "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) "
                       "VALUES (?, UTC_TIMESTAMP(), ?, 'living', ?, ?)",
-                   "iiss", cid, s->user(r)->id, backpay ? "living.backpay" : "living.correction",
-                   s->sprintf(r, "%.7s 发放名单中%s %.7s 的%s %s 元%s%s", month,
-                              backpay ? "补发" : "更正", for_month, "基本生活保障", yuan(r, s, fen),
-                              note && *note ? "：" : "", note && *note ? note : "")) != 1 ||
-        s->db_commit(r) != 0) {
-        s->db_rollback(r);
+                   "iiss", a.child_id, s->user(r)->id, a.backpay ? "living.backpay" : "living.correction",
+                   s->sprintf(r, "%.7s 发放名单中%s %.7s 的基本生活保障 %s 元%s%s", month, what,
+                              a.for_month, yuan(r, s, fen), note ? "：" : "", note ? note : "")) != 1)
         return 500;
-    }
-    s->audit(r, backpay ? "living.backpay" : "living.correction", "living_grant",
-             s->sprintf(r, "%lld", gid),
-             s->sprintf(r, "month=%.7s for=%.7s amount_fen=%lld", month, for_month, fen));
-    s->flash(r, s->sprintf(r, "已添加%s记录：%s 元。", backpay ? "补发" : "更正", yuan(r, s, fen)));
+    s->audit(r, a.backpay ? "living.backpay" : "living.correction", "living_grant",
+             s->sprintf(r, "%lld", a.grant_id),
+             s->sprintf(r, "month=%.7s for=%.7s amount_fen=%lld", month, a.for_month, fen));
+    s->flash(r, s->sprintf(r, "已添加%s记录：%s 元。", what, yuan(r, s, fen)));
     return s->redirect(r, s->sprintf(r, "/living/payments/%.7s", month));
 }
 
@@ -996,42 +1008,35 @@ int grant_suspend_post(portal_req *r, const struct portal_services *s)
     const char *st = month_status(r, s, from, 0);
     if (st && strcmp(st, "locked") == 0)
         return s->fail(r, 409, "该月发放名单已锁定，暂停只能从未锁定的月份开始。");
+    /* the open suspension, if any, stays locked until the host commits or
+     * rolls back: two suspensions at once cannot both be recorded */
     if (s->db_begin(r) != 0)
         return 500;
     portal_rows *q = s->db_query(r, "SELECT id FROM living_suspensions WHERE grant_id = ? AND "
                                     "to_month IS NULL FOR UPDATE",
                                  "i", gid);
-    if (!q) {
-        s->db_rollback(r);
+    if (!q)
         return 500;
-    }
-    if (s->db_next(q)) {
-        s->db_rollback(r);
+    if (s->db_next(q))
         return s->fail(r, 409, "该保障已处于暂停状态，请先恢复。");
-    }
     long long removed = 0;
     long long uid = s->user(r)->id;
     if (s->db_exec(r, "INSERT INTO living_suspensions (grant_id, from_month, to_month, reason, "
                       "created_by, created_at) VALUES (?, ?, NULL, ?, ?, UTC_TIMESTAMP())",
                    "issi", gid, from, reason, uid) != 1)
-        goto fail;
+        return 500;
     remove_unlocked_lines(r, s, gid, from, &removed);
     if (removed < 0)
-        goto fail;
+        return 500;
     if (s->db_exec(r, "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) "
                       "VALUES (?, UTC_TIMESTAMP(), ?, 'living', 'living.suspend', ?)",
                    "iis", cid, uid,
                    s->sprintf(r, "基本生活保障自 %.7s 起暂停发放，原因：%s", from, reason)) != 1)
-        goto fail;
-    if (s->db_commit(r) != 0)
-        goto fail;
+        return 500;
     s->audit(r, "living.suspend", "living_grant", s->sprintf(r, "%lld", gid),
              s->sprintf(r, "from=%.7s removed_lines=%lld reason=%s", from, removed, reason));
     s->flash(r, s->sprintf(r, "已自 %.7s 起暂停发放。", from));
     return s->redirect(r, s->sprintf(r, "/living/children/%lld", cid));
-fail:
-    s->db_rollback(r);
-    return 500;
 }
 
 int grant_resume_post(portal_req *r, const struct portal_services *s)
@@ -1043,38 +1048,32 @@ int grant_resume_post(portal_req *r, const struct portal_services *s)
     char from[11];
     if (parse_month(s->param(r, "month"), from) != 0)
         return s->fail(r, 400, "恢复月份格式不正确，应为 YYYY-MM。");
-    if (s->db_begin(r) != 0)
-        return 500;
     portal_rows *q = s->db_query(r, "SELECT id, from_month FROM living_suspensions WHERE "
-                                    "grant_id = ? AND to_month IS NULL FOR UPDATE",
+                                    "grant_id = ? AND to_month IS NULL",
                                  "i", gid);
-    if (!q) {
-        s->db_rollback(r);
+    if (!q)
         return 500;
-    }
-    if (!s->db_next(q)) {
-        s->db_rollback(r);
+    if (!s->db_next(q))
         return s->fail(r, 409, "该保障没有处于暂停状态。");
-    }
     long long sid = strtoll(s->db_col(q, 0), NULL, 10);
-    if (strcmp(from, s->db_col(q, 1)) < 0) {
-        s->db_rollback(r);
+    if (strcmp(from, s->db_col(q, 1)) < 0)
         return s->fail(r, 400, "恢复月份不能早于暂停月份。");
-    }
     long long uid = s->user(r)->id;
     const char *reason = s->param(r, "reason");
-    if (s->db_exec(r, "UPDATE living_suspensions SET to_month = DATE_SUB(CAST(? AS DATE), "
-                      "INTERVAL 1 MONTH) WHERE id = ?",
-                   "si", from, sid) != 1 ||
-        s->db_exec(r, "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) "
+    /* still open: a resumption at the same moment closes it only once */
+    long long n = s->db_exec(r, "UPDATE living_suspensions SET to_month = DATE_SUB(CAST(? AS "
+                                "DATE), INTERVAL 1 MONTH) WHERE id = ? AND to_month IS NULL",
+                             "si", from, sid);
+    if (n < 0)
+        return 500;
+    if (n == 0)
+        return s->fail(r, 409, "该保障没有处于暂停状态。");
+    if (s->db_exec(r, "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) "
                       "VALUES (?, UTC_TIMESTAMP(), ?, 'living', 'living.resume', ?)",
                    "iis", cid, uid,
                    s->sprintf(r, "基本生活保障自 %.7s 起恢复发放%s%s", from,
-                              reason && *reason ? "，说明：" : "", reason ? reason : "")) != 1 ||
-        s->db_commit(r) != 0) {
-        s->db_rollback(r);
+                              reason && *reason ? "，说明：" : "", reason ? reason : "")) != 1)
         return 500;
-    }
     s->audit(r, "living.resume", "living_grant", s->sprintf(r, "%lld", gid),
              s->sprintf(r, "from=%.7s suspension=%lld", from, sid));
     s->flash(r, s->sprintf(r, "已自 %.7s 起恢复发放；已生成的月份如需补发，请添加补发记录。", from));
@@ -1113,8 +1112,6 @@ int child_account_post(portal_req *r, const struct portal_services *s)
         return s->fail(r, 500, "无法加密账号，请联系系统管理员。");
     const char *masked = s->sprintf(r, "****%s", acct + n - 4);
     long long uid = s->user(r)->id;
-    if (s->db_begin(r) != 0)
-        return 500;
     if (s->db_exec(r, "INSERT INTO living_accounts (child_id, payee_name, bank_name, account_enc, "
                       "account_masked, updated_at) VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP()) ON "
                       "DUPLICATE KEY UPDATE payee_name = VALUES(payee_name), bank_name = "
@@ -1125,11 +1122,8 @@ int child_account_post(portal_req *r, const struct portal_services *s)
                       "VALUES (?, UTC_TIMESTAMP(), ?, 'living', 'living.account', ?)",
                    "iis", cid, uid,
                    s->sprintf(r, "登记发放账户：收款人 %s，开户行 %s，账号 %s", payee, bank,
-                              masked)) != 1 ||
-        s->db_commit(r) != 0) {
-        s->db_rollback(r);
+                              masked)) != 1)
         return 500;
-    }
     s->audit(r, "living.account", "child", s->sprintf(r, "%lld", cid),
              s->sprintf(r, "account=%s", masked));
     s->flash(r, s->sprintf(r, "已保存发放账户（账号 %s）。", masked));
@@ -1181,30 +1175,21 @@ int recheck_done_post(portal_req *r, const struct portal_services *s)
     if (!result || !*result)
         return s->fail(r, 400, "请填写复核结论。");
     const char *today = s->today(r);
-    if (s->db_begin(r) != 0)
-        return 500;
     long long n = s->db_exec(r, "UPDATE living_grants SET next_recheck = DATE_ADD(CAST(? AS DATE), "
                                 "INTERVAL COALESCE(recheck_every_months, 12) MONTH) WHERE id = ? "
                                 "AND benefit = 'dibao' AND next_recheck IS NOT NULL",
                              "si", today, gid);
     if (n < 0)
-        goto fail;
-    if (n == 0) {
-        s->db_rollback(r);
+        return 500;
+    if (n == 0)
         return s->fail(r, 409, "该保障无需复核。");
-    }
     if (s->db_exec(r, "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) "
                       "VALUES (?, UTC_TIMESTAMP(), ?, 'living', 'living.recheck', ?)",
                    "iis", cid, s->user(r)->id, s->sprintf(r, "低保复核：%s", result)) != 1)
-        goto fail;
-    if (s->db_commit(r) != 0)
-        goto fail;
+        return 500;
     s->audit(r, "living.recheck", "living_grant", s->sprintf(r, "%lld", gid), result);
     s->flash(r, "复核已记录，下次复核日期已顺延。");
     return s->redirect(r, "/living/rechecks");
-fail:
-    s->db_rollback(r);
-    return 500;
 }
 
 /* ------------------------------------------------------------ home */
