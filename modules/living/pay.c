@@ -4,12 +4,15 @@
  * suspension and resumption of grants, bank accounts and re-checks.
  *
  * Money is integer fen everywhere: amounts typed in yuan are parsed as text
- * into fen (never through a float), sums are SUM() in SQL, and yuan strings
- * are made from fen by integer division.  Months are DATE values on the 1st.
+ * into fen by the host (never through a float), sums are SUM() in SQL, and
+ * fen reach the pages as they are, formatted by money().  Months are DATE
+ * values on the 1st.
  *
- * Jurisdiction: every query carries the user's scope prefix; an object
- * outside it answers s->not_found (audited 404).  A month's list is shared
- * county-wide (living_months), its lines are filtered by scope.
+ * Jurisdiction: every query carries the user's scope prefix.  A grant or a
+ * child of the path is the route's object (the host answers the audited 404
+ * outside the scope); a grant named in a form answers s->not_found.  A
+ * month's list is shared county-wide (living_months), its lines are
+ * filtered by scope.
  */
 #include "living.h"
 
