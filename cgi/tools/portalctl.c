@@ -225,7 +225,9 @@ static int cmd_migrate(void)
         const char *tn = db_col(t, 0);
         if (!ident_ok(tn))
             continue;
-        const char *rights = strcmp(tn, "audit_log") == 0 ? "SELECT, INSERT"
+        /* audit_log and setting_values (dated settings) are append-only */
+        const char *rights = strcmp(tn, "audit_log") == 0 || strcmp(tn, "setting_values") == 0
+                                 ? "SELECT, INSERT"
                              : strcmp(tn, "schema_migrations") == 0 ? "SELECT"
                                                                     : "SELECT, INSERT, UPDATE, DELETE";
         /* identifiers cannot be bound: all three were checked above */
