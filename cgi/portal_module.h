@@ -79,6 +79,11 @@
  *    mask_id(last4) "**************1234", label("kind", code) a module
  *    label's title, division(code) the name (both: the code when unknown).
  *    Their results are escaped like any value.
+ *  - Rates, ratios, caps and time limits are settings, and lists of
+ *    hospitals, schools or providers are lookups (2.1): declare them in
+ *    .settings and .lookups and read them with setting, setting_int and
+ *    lookup_hdf for the day that matters (the month paid, the date of the
+ *    bill); never a table or a page of the module's own for them.
  *  - A form that fails validation calls form_error per field and renders the
  *    form again with the values the user typed; templates show Errors.<field>
  *    (macros.cs: field_error) and the count in Errors.count.

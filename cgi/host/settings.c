@@ -94,18 +94,23 @@ static const struct portal_module *owner(portal_req *r, const char *qualified,
     return lm ? lm->m : NULL;
 }
 
+/* logs a declaration a module asked for and does not have; NULL */
+static void *undeclared(const char *what, const char *qualified)
+{
+    log_msg("PT0910", "%s %s is not declared", what, qualified ? qualified : "(null)");
+    return NULL;
+}
+
 static const struct portal_setting *setting_find(portal_req *r, const char *qualified,
                                                  const char **module)
 {
     const char *code = NULL;
     const struct portal_module *m = owner(r, qualified, &code);
-    for (const struct portal_setting *st = m ? m->settings : NULL; st && st->code; st++)
-        if (strcmp(st->code, code) == 0) {
-            *module = m->name;
-            return st;
-        }
-    log_msg("PT0910", "setting %s is not declared", qualified ? qualified : "(null)");
-    return NULL;
+    const struct portal_setting *st = m ? m->settings : NULL;
+    while (st && st->code && strcmp(st->code, code) != 0)
+        st++;
+    *module = m ? m->name : NULL;
+    return st && st->code ? st : undeclared("setting", qualified);
 }
 
 const char *setting_value(portal_req *r, const char *code, const char *on)
@@ -135,13 +140,12 @@ static const struct portal_lookup *lookup_find(portal_req *r, const char *qualif
 {
     const char *kind = NULL;
     const struct portal_module *m = owner(r, qualified, &kind);
-    for (const struct portal_lookup *l = m ? m->lookups : NULL; l && l->kind; l++)
-        if (strcmp(l->kind, kind) == 0) {
-            *module = m->name;
-            return l;
-        }
-    log_msg("PT0911", "lookup %s is not declared", qualified ? qualified : "(null)");
-    return NULL;
+    const struct portal_lookup *l = m ? m->lookups : NULL;
+    for (; l && l->kind; l++)
+        if (strcmp(l->kind, kind) == 0)
+            break;
+    *module = m ? m->name : NULL;
+    return l && l->kind ? l : undeclared("lookup", qualified);
 }
 
 int lookup_rows(portal_req *r, const char *prefix, const char *kind, const char *on,
