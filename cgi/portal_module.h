@@ -79,6 +79,11 @@
  *    mask_id(last4) "**************1234", label("kind", code) a module
  *    label's title, division(code) the name (both: the code when unknown).
  *    Their results are escaped like any value.
+ *  - Rates, ratios, caps and time limits are settings, and lists of
+ *    hospitals, schools or providers are lookups (2.1): declare them in
+ *    .settings and .lookups and read them with setting, setting_int and
+ *    lookup_hdf for the day that matters (the month paid, the date of the
+ *    bill); never a table or a page of the module's own for them.
  *  - A form that fails validation calls form_error per field and renders the
  *    form again with the values the user typed; templates show Errors.<field>
  *    (macros.cs: field_error) and the count in Errors.count.
@@ -92,7 +97,7 @@
 
 #define PORTAL_MODULE_MAGIC 0x59594D44u /* "YYMD" */
 #define PORTAL_ABI_MAJOR 2
-#define PORTAL_ABI_MINOR 0
+#define PORTAL_ABI_MINOR 1
 
 typedef struct portal_req portal_req;     /* one request; opaque to modules */
 typedef struct portal_rows portal_rows;   /* a query result; opaque */
@@ -255,6 +260,43 @@ struct portal_child_panel {
                 const char *prefix);
 };
 
+/*
+ * Settings and lookups (2.1, issue 10 part 5).  A module declares its
+ * dated settings (premiums, ratios, caps, time limits) and its lookups
+ * (hospitals, schools, providers...); their values are rows the module's
+ * administrators edit on /admin/settings/<module> (history kept, never
+ * overwritten; audited).  A value is stored as text in its type's form:
+ *   PS_MONEY  integer fen ("165100"; typed in yuan "1651.00")
+ *   PS_RATIO  basis points, 1/10000 ("7000"; typed as a percentage "70")
+ *   PS_DAYS   whole days >= 0
+ *   PS_INT    an integer
+ *   PS_TEXT   text (at most 500 characters)
+ * The default is used on dates before the first value.
+ */
+enum portal_setting_type { PS_MONEY = 1, PS_RATIO, PS_DAYS, PS_INT, PS_TEXT };
+
+struct portal_setting {
+    const char *code;        /* [a-z][a-z0-9_]*, unique in the module */
+    int type;                /* enum portal_setting_type */
+    const char *unit;        /* Chinese unit shown beside the value ("元/人·月"); may be NULL */
+    const char *label;       /* Chinese */
+    const char *dflt;        /* the default in its stored form ("0", "7000", "") */
+};
+
+/* A lookup's column: entries hold at most PORTAL_LOOKUP_COLS of them,
+ * the first is the entry's name. */
+#define PORTAL_LOOKUP_COLS 6
+struct portal_lookup_col {
+    const char *code;        /* [a-z][a-z0-9_]* */
+    const char *label;       /* Chinese */
+};
+
+struct portal_lookup {
+    const char *kind;        /* [a-z][a-z0-9_]*, unique in the module ("hospital") */
+    const char *title;       /* Chinese ("定点医院") */
+    const struct portal_lookup_col *cols; /* 1..PORTAL_LOOKUP_COLS, terminated by {NULL} */
+};
+
 struct portal_module {
     uint32_t magic;          /* PORTAL_MODULE_MAGIC */
     uint16_t abi_major;      /* PORTAL_ABI_MAJOR */
@@ -274,7 +316,9 @@ struct portal_module {
     const struct portal_child_panel *child_panels; /* 1.5; terminated by {NULL}; may be NULL */
     const struct portal_loader *loaders;   /* 2.0; terminated by {NULL}; may be NULL */
     const struct portal_label *labels;     /* 2.0; terminated by {NULL}; may be NULL */
-    void *reserved[6];       /* room to grow without a major bump */
+    const struct portal_setting *settings; /* 2.1; terminated by {NULL}; may be NULL */
+    const struct portal_lookup *lookups;   /* 2.1; terminated by {NULL}; may be NULL */
+    void *reserved[4];       /* room to grow without a major bump */
 };
 
 #define PORTAL_MODULE_HEADER \
@@ -662,7 +706,27 @@ struct portal_services {
                                const struct portal_xlsx_col *cols);
     int (*xlsx_row)(portal_xlsx *x, const char *const *cells);
     int (*xlsx_end)(portal_xlsx *x);
+
+    /* ---- 2.1: module settings and lookups (issue 10 part 5).  code is
+     * one of the calling module's settings, or "<module>.<code>" for
+     * another module's; on is YYYY-MM-DD (NULL: today).  The value in force
+     * on that day: the row with the latest valid_from on or before it (the
+     * latest entered among rows of the same day), else the declared
+     * default.  NULL for an undeclared code or a bad date (logged). */
+    const char *(*setting)(portal_req *r, const char *code, const char *on);
+    /* the same as a number (fen, basis points, days, the integer);
+     * PORTAL_NO_SETTING for an undeclared code, a bad date or a text setting */
+    long long (*setting_int)(portal_req *r, const char *code, const char *on);
+    /* the entries of one of the calling module's lookups ("kind", or
+     * "<module>.<kind>") in force on `on` (NULL: today) into
+     * prefix.N.{id,code,<column code>...}, ordered by code; the count, -1 */
+    int (*lookup_hdf)(portal_req *r, const char *prefix, const char *kind, const char *on);
+    /* the i-th enabled module (from 0; the core not included), NULL past
+     * the last: its declarations (permissions, settings, lookups) */
+    const struct portal_module *(*module_nth)(portal_req *r, int i);
 };
+
+#define PORTAL_NO_SETTING (-9223372036854775807LL - 1)
 
 #define PORTAL_NO_DAY (-2147483647L)
 

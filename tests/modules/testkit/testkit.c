@@ -353,6 +353,25 @@ static int xlsx_route(portal_req *r, const struct portal_services *s)
     return s->xlsx_end(x);
 }
 
+/* 2.1: the settings services: the value of ?code= in force on ?on= (text
+ * and number) and the hospitals in force that day */
+static int setting_get(portal_req *r, const struct portal_services *s)
+{
+    const char *code = s->param(r, "code"), *on = s->param(r, "on");
+    const char *v = s->setting(r, code, on);
+    long long n = s->setting_int(r, code, on);
+    s->set(r, "Setting.text", v ? v : "(null)");
+    s->set(r, "Setting.int", n == PORTAL_NO_SETTING ? "none" : s->sprintf(r, "%lld", n));
+    if (s->lookup_hdf(r, "Hospitals", "hospital", on) < 0)
+        return 500;
+    return s->render(r, "setting.cs", "设置");
+}
+
+static const struct portal_param setting_params[] = {
+    {"code", PP_CODE, 64, 1, "设置项"},
+    {"on", PP_DATE, 10, 0, "日期"},
+    {NULL, 0, 0, 0, NULL}};
+
 static const struct portal_route routes[] = {
     {"GET", "/_test/sleep", sleep_route, NULL, PR_NO_DB | PR_NO_LAYOUT, sleep_params},
     {"GET", "/_test/crash", crash_route, "testkit.write", PR_NO_LAYOUT, crash_params},
@@ -379,6 +398,7 @@ static const struct portal_route routes[] = {
     {"GET", "/_test/days", days_get, "testkit.write", 0, days_params},
     {"POST", "/_test/csv", csv_post, "testkit.write", PR_STATE_CHANGING, csv_params},
     {"GET", "/testkit/xlsx", xlsx_route, "testkit.write", PR_NO_LAYOUT, NULL},
+    {"GET", "/_test/setting", setting_get, "testkit.write", 0, setting_params},
     {NULL, NULL, NULL, NULL, 0, NULL}};
 
 static const struct portal_permission perms[] = {
@@ -392,6 +412,22 @@ static const struct portal_label labels[] = {
     {"testkit.color", "red", "红色"},
     {"testkit.color", "green", "绿色"},
     {"testkit.color", "xss", "<script>alert(1)</script>红"},
+    {NULL, NULL, NULL}};
+
+/* 2.1: settings of every type and one lookup (test_settings.sh) */
+static const struct portal_setting settings[] = {
+    {"allowance", PS_MONEY, "元/人·月", "测试：每月补助", "165100"},
+    {"ratio", PS_RATIO, "%", "测试：报销比例", "7000"},
+    {"limit_days", PS_DAYS, "天", "测试：办理时限", "15"},
+    {"visits", PS_INT, "次/年", "测试：走访次数", "4"},
+    {"basis", PS_TEXT, NULL, "测试：政策依据", "渝民规〔2025〕6号"},
+    {NULL, 0, NULL, NULL, NULL}};
+
+static const struct portal_lookup_col hospital_cols[] = {
+    {"name", "医院名称"}, {"level", "等级"}, {NULL, NULL}};
+
+static const struct portal_lookup lookups[] = {
+    {"hospital", "测试：定点医院", hospital_cols},
     {NULL, NULL, NULL}};
 
 static const struct portal_migration migrations[] = {
@@ -411,4 +447,6 @@ const struct portal_module portal_module = {
     .workflows = workflows,
     .loaders = loaders,
     .labels = labels,
+    .settings = settings,
+    .lookups = lookups,
 };
