@@ -148,16 +148,15 @@ static int check_module(struct loaded_module *lm, const char *where, char *err, 
             return -1;
         }
     }
-    /* 1.5: sections of the child's file; the list ends with an all-NULL entry,
+    /* sections of the child's file; the list ends with an all-NULL entry,
      * so an entry missing its title is a fault, not a silent end */
-    if (m->abi_minor >= 5)
-        for (const struct portal_child_panel *cp = m->child_panels;
-             cp && (cp->title || cp->permission || cp->fill); cp++)
-            if (!cp->title || !*cp->title || !cp->fill) {
-                snprintf(err, errlen, "module %s: child panel %d needs a title and a fill "
-                         "function", m->name, (int)(cp - m->child_panels) + 1);
-                return -1;
-            }
+    for (const struct portal_child_panel *cp = m->child_panels;
+         cp && (cp->title || cp->permission || cp->fill); cp++)
+        if (!cp->title || !*cp->title || !cp->fill) {
+            snprintf(err, errlen, "module %s: child panel %d needs a title and a fill "
+                     "function", m->name, (int)(cp - m->child_panels) + 1);
+            return -1;
+        }
     if (m->template_dir) {
         char path[4096];
         snprintf(path, sizeof path, "%s/%s", lm->src_dir, m->template_dir);
@@ -232,9 +231,8 @@ static int link_all(char *err, size_t errlen)
                          m->name, mu->title);
                 return -1;
             }
-        /* 1.5: a child panel's permission, like a route's, must be declared */
-        for (const struct portal_child_panel *cp = m->abi_minor >= 5 ? m->child_panels : NULL;
-             cp && cp->title; cp++)
+        /* a child panel's permission, like a route's, must be declared */
+        for (const struct portal_child_panel *cp = m->child_panels; cp && cp->title; cp++)
             if (cp->permission && !perm_declared(cp->permission)) {
                 snprintf(err, errlen, "module %s: child panel %s requires permission '%s', "
                          "which no module declares", m->name, cp->title, cp->permission);

@@ -349,7 +349,7 @@ static int s_child_panels(portal_req *r, long long child_id, const char *prefix)
     int n = 0;
     for (size_t i = 0; i < modules_count(); i++) {
         const struct loaded_module *lm = module_at(i);
-        if (!lm->enabled || lm->m->abi_minor < 5)
+        if (!lm->enabled)
             continue;
         for (const struct portal_child_panel *p = lm->m->child_panels; p && p->title; p++) {
             if (p->permission && !user_has_perm(r, p->permission))

@@ -203,7 +203,7 @@ static const char *user_level(portal_req *r)
 
 static const struct portal_wf_type *find_type(const struct portal_module *m, const char *code)
 {
-    if (!m || m->abi_minor < 2 || !code)
+    if (!m || !code)
         return NULL;
     for (const struct portal_wf_type *t = m->workflows; t && t->code; t++)
         if (strcmp(t->code, code) == 0)
@@ -837,7 +837,7 @@ int wf_svc_inbox_hdf(portal_req *r, const char *prefix, const char *module)
     struct row *rows = arena_alloc(r->a, cap * sizeof *rows);
     for (size_t i = 0; i < modules_count(); i++) {
         struct loaded_module *lm = module_at(i);
-        if (!lm->enabled || lm->m->abi_minor < 2 || (module && strcmp(module, lm->m->name)))
+        if (!lm->enabled || (module && strcmp(module, lm->m->name)))
             continue;
         for (const struct portal_wf_type *t = lm->m->workflows; t && t->code; t++)
             for (const struct portal_wf_step *st = t->steps; st && st->code; st++) {
@@ -957,8 +957,6 @@ int wf_svc_app_hdf(portal_req *r, const char *prefix, long long app_id)
 
 int wf_check_module(const struct portal_module *m, char *err, size_t errlen)
 {
-    if (m->abi_minor < 2)
-        return 0;
     for (const struct portal_wf_type *t = m->workflows; t && t->code; t++) {
         if (!*t->code || !t->title || !*t->title || !t->steps || !t->steps[0].code) {
             snprintf(err, errlen, "module %s: workflow %s needs a code, a title and steps",
