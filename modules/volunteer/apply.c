@@ -29,7 +29,7 @@ const struct portal_param apply_params[] = {
     {"service_types", PP_TEXT, 200, 0, "服务类型"},
     {NULL, 0, 0, 0, NULL}};
 
-static int apply_form(portal_req *r, const struct portal_services *s)
+int apply_form_get(portal_req *r, const struct portal_services *s)
 {
     if (s->db_query_hdf(r, "Townships",
                         "SELECT code, name FROM divisions WHERE level = 'township' AND "
@@ -37,12 +37,7 @@ static int apply_form(portal_req *r, const struct portal_services *s)
                         "s", s->today(r)) < 0)
         return 500;
     vol_set_types(r, s);
-    return s->render(r, "apply.cs", "社会组织申请参与");
-}
-
-int apply_get(portal_req *r, const struct portal_services *s)
-{
-    return apply_form(r, s);
+    return s->render(r, "apply_form.cs", "社会组织申请参与");
 }
 
 /* GB 32100-2015 统一社会信用代码: 18 characters, the last a check
@@ -64,7 +59,7 @@ static int uscc_ok(const char *c)
     return c[17] == alpha[check];
 }
 
-int apply_post(portal_req *r, const struct portal_services *s)
+int apply_create_post(portal_req *r, const struct portal_services *s)
 {
     const char *name = s->param(r, "name"), *reg = s->param(r, "reg_no");
     const char *cname = s->param(r, "contact_name"), *cphone = s->param(r, "contact_phone");
@@ -143,7 +138,7 @@ int apply_post(portal_req *r, const struct portal_services *s)
         goto fail;
     s->set(r, "Applied.name", name);
     s->set(r, "Applied.reg_no", reg);
-    return s->render(r, "apply_done.cs", "申请已提交");
+    return s->render(r, "apply_create.cs", "申请已提交");
 fail:
     s->db_rollback(r);
     return 500;

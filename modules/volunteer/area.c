@@ -25,7 +25,7 @@ const struct portal_param area_assign_params[] = {
     {"end_date", PP_DATE, 10, 1, "结束日期"},
     {NULL, 0, 0, 0, NULL}};
 
-int area_assign_add(portal_req *r, const struct portal_services *s)
+int org_assign_area_post(portal_req *r, const struct portal_services *s)
 {
     long long vorg = vol_path_id(r, s), pid = s->param_int(r, "project_id", 0);
     const char *sid = s->path_arg(r, "id");
@@ -96,7 +96,7 @@ long long vol_active_area(portal_req *r, const struct portal_services *s, long l
     return aid;
 }
 
-int partner_area(portal_req *r, const struct portal_services *s)
+int partner_area_get(portal_req *r, const struct portal_services *s)
 {
     long long aid = vol_path_id(r, s), vorg = 0;
     const char *sid = s->path_arg(r, "id");
@@ -121,10 +121,10 @@ int partner_area(portal_req *r, const struct portal_services *s)
     s->set(r, "Today", s->today(r));
     s->audit(r, "volunteer.area.view", "volunteer_assignment", sid,
              s->sprintf(r, "vorg=%lld", vorg));
-    return s->render(r, "area.cs", "服务项目");
+    return s->render(r, "partner_area.cs", "服务项目");
 }
 
-int area_log_add(portal_req *r, const struct portal_services *s)
+int area_log_create_post(portal_req *r, const struct portal_services *s)
 {
     long long aid = vol_path_id(r, s), vorg = 0;
     const char *sid = s->path_arg(r, "id");

@@ -62,7 +62,7 @@ static void set_labels(portal_req *r, const struct portal_services *s)
     s->set(r, "Lbl.status.closed", "已关闭");
 }
 
-int care_page(portal_req *r, const struct portal_services *s)
+int care_list_get(portal_req *r, const struct portal_services *s)
 {
     const char *pre = s->scope_prefix(r);
     if (s->db_query_hdf(r, "Offers",
@@ -79,12 +79,12 @@ int care_page(portal_req *r, const struct portal_services *s)
                         "s", pre) < 0)
         return 500;
     set_labels(r, s);
-    return s->render(r, "care.cs", "爱心寄养与助养");
+    return s->render(r, "care_list.cs", "爱心寄养与助养");
 }
 
 static int check_offer(portal_req *r, const struct portal_services *s);
 
-int care_add(portal_req *r, const struct portal_services *s)
+int care_create_post(portal_req *r, const struct portal_services *s)
 {
     const char *okind = s->param(r, "offerer_kind"), *kind = s->param(r, "kind");
     const char *area = s->param(r, "area_code"), *notes = s->param(r, "notes");
@@ -119,7 +119,7 @@ static const char *offer_area(portal_req *r, const struct portal_services *s, lo
     return s->db_col(q, 0);
 }
 
-int care_view(portal_req *r, const struct portal_services *s)
+int care_get(portal_req *r, const struct portal_services *s)
 {
     long long id = vol_path_id(r, s);
     const char *sid = s->path_arg(r, "id");
@@ -147,10 +147,10 @@ int care_view(portal_req *r, const struct portal_services *s)
     set_labels(r, s);
     s->set(r, "Today", s->today(r));
     s->audit(r, "volunteer.care.view", "care_offer", sid, NULL);
-    return s->render(r, "care_offer.cs", "关爱意向");
+    return s->render(r, "care.cs", "关爱意向");
 }
 
-int care_match(portal_req *r, const struct portal_services *s)
+int care_match_post(portal_req *r, const struct portal_services *s)
 {
     long long id = vol_path_id(r, s), child = s->param_int(r, "child_id", 0);
     const char *sid = s->path_arg(r, "id"), *notes = s->param(r, "notes");
@@ -223,7 +223,7 @@ fail:
     return 500;
 }
 
-int care_status(portal_req *r, const struct portal_services *s)
+int care_status_post(portal_req *r, const struct portal_services *s)
 {
     long long id = vol_path_id(r, s);
     const char *sid = s->path_arg(r, "id"), *st = s->param(r, "status");
@@ -276,7 +276,7 @@ static int check_offer(portal_req *r, const struct portal_services *s)
     return 0;
 }
 
-int care_edit(portal_req *r, const struct portal_services *s)
+int care_edit_post(portal_req *r, const struct portal_services *s)
 {
     long long id = vol_path_id(r, s), cap = s->param_int(r, "capacity", 0);
     const char *sid = s->path_arg(r, "id"), *notes = s->param(r, "notes");
@@ -324,7 +324,7 @@ int care_edit(portal_req *r, const struct portal_services *s)
     return s->redirect(r, s->sprintf(r, "/volunteer/care/%lld", id));
 }
 
-int care_match_end(portal_req *r, const struct portal_services *s)
+int care_match_end_post(portal_req *r, const struct portal_services *s)
 {
     long long mid = vol_path_id(r, s);
     const char *sid = s->path_arg(r, "id"), *date = s->param(r, "end_date");

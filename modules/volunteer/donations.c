@@ -96,7 +96,7 @@ static void set_labels(portal_req *r, const struct portal_services *s)
 
 /* ------------------------------------------------------------ staff */
 
-int projects_page(portal_req *r, const struct portal_services *s)
+int project_list_get(portal_req *r, const struct portal_services *s)
 {
     if (s->db_query_hdf(r, "Projects", "SELECT " PROJECT_COLS "ORDER BY p.id DESC LIMIT 500",
                         "") < 0 ||
@@ -110,10 +110,10 @@ int projects_page(portal_req *r, const struct portal_services *s)
         return 500;
     set_labels(r, s);
     s->set(r, "Today", s->today(r));
-    return s->render(r, "projects.cs", "慈善项目与捐赠");
+    return s->render(r, "project_list.cs", "慈善项目与捐赠");
 }
 
-int project_add(portal_req *r, const struct portal_services *s)
+int project_create_post(portal_req *r, const struct portal_services *s)
 {
     long long vorg = s->param_int(r, "vorg_id", 0), budget = 0;
     const char *from = s->param(r, "start_date"), *to = s->param(r, "end_date");
@@ -164,7 +164,7 @@ static int project_detail(portal_req *r, const struct portal_services *s, long l
     return s->render(r, tmpl, "慈善项目");
 }
 
-int project_view(portal_req *r, const struct portal_services *s)
+int project_get(portal_req *r, const struct portal_services *s)
 {
     long long id = vol_path_id(r, s);
     if (id <= 0)
@@ -172,7 +172,7 @@ int project_view(portal_req *r, const struct portal_services *s)
     return project_detail(r, s, id, 0, "project.cs");
 }
 
-int project_spend(portal_req *r, const struct portal_services *s)
+int project_spend_post(portal_req *r, const struct portal_services *s)
 {
     long long id = vol_path_id(r, s), fen = 0;
     const char *sid = s->path_arg(r, "id");
@@ -217,7 +217,7 @@ static const char *what(portal_req *r, const struct portal_services *s, long lon
     return goods ? goods : "";
 }
 
-int donation_add(portal_req *r, const struct portal_services *s)
+int donation_create_post(portal_req *r, const struct portal_services *s)
 {
     long long pid = s->param_int(r, "project_id", 0), child = s->param_int(r, "child_id", 0);
     const char *amount = s->param(r, "amount"), *goods = s->param(r, "goods");
@@ -271,7 +271,7 @@ fail:
     return 500;
 }
 
-int donation_deliver(portal_req *r, const struct portal_services *s)
+int donation_deliver_post(portal_req *r, const struct portal_services *s)
 {
     long long id = vol_path_id(r, s);
     const char *sid = s->path_arg(r, "id"), *date = s->param(r, "delivered_date");
@@ -313,7 +313,7 @@ int donation_deliver(portal_req *r, const struct portal_services *s)
     return s->redirect(r, pid ? s->sprintf(r, "/volunteer/projects/%s", pid) : "/volunteer/projects");
 }
 
-int donation_edit(portal_req *r, const struct portal_services *s)
+int donation_edit_post(portal_req *r, const struct portal_services *s)
 {
     long long id = vol_path_id(r, s), fen = 0;
     const char *sid = s->path_arg(r, "id"), *amount = s->param(r, "amount");
@@ -366,7 +366,7 @@ int donation_edit(portal_req *r, const struct portal_services *s)
     return s->redirect(r, pid ? s->sprintf(r, "/volunteer/projects/%s", pid) : "/volunteer/projects");
 }
 
-int project_edit(portal_req *r, const struct portal_services *s)
+int project_edit_post(portal_req *r, const struct portal_services *s)
 {
     long long id = vol_path_id(r, s), budget = 0;
     const char *sid = s->path_arg(r, "id"), *name = s->param(r, "name");
@@ -406,7 +406,7 @@ int project_edit(portal_req *r, const struct portal_services *s)
 
 /* ------------------------------------------------------------ partner */
 
-int partner_projects(portal_req *r, const struct portal_services *s)
+int partner_project_list_get(portal_req *r, const struct portal_services *s)
 {
     long long vorg = 0;
     if (vol_partner_org(r, s, &vorg, NULL) != 0)
@@ -416,10 +416,10 @@ int partner_projects(portal_req *r, const struct portal_services *s)
                                        "ORDER BY p.id DESC LIMIT 500", "i", vorg) < 0)
         return 500;
     s->audit(r, "volunteer.partner.projects", "volunteer_org", s->sprintf(r, "%lld", vorg), NULL);
-    return s->render(r, "partner_projects.cs", "本组织慈善项目");
+    return s->render(r, "partner_project_list.cs", "本组织慈善项目");
 }
 
-int partner_project(portal_req *r, const struct portal_services *s)
+int partner_project_get(portal_req *r, const struct portal_services *s)
 {
     long long id = vol_path_id(r, s), vorg = 0;
     if (id <= 0 || vol_partner_org(r, s, &vorg, NULL) != 0)
@@ -452,13 +452,13 @@ int partner_project(portal_req *r, const struct portal_services *s)
     "COALESCE(SUM(d.goods <> ''), 0) AS goods FROM volunteer_donations d "                    \
     "JOIN children c ON c.id = d.child_id WHERE c.village_code LIKE CONCAT(?, '%')"
 
-int donations_report(portal_req *r, const struct portal_services *s)
+int donation_report_get(portal_req *r, const struct portal_services *s)
 {
     if (s->db_query_hdf(r, "ByProject", DON_BY_PROJECT, "") < 0 ||
         s->db_query_hdf(r, "ByOrg", DON_BY_ORG, "") < 0 ||
         s->db_query_hdf(r, "ToChildren", DON_TO_CHILDREN, "s", s->scope_prefix(r)) < 0)
         return 500;
-    return s->render(r, "donations_report.cs", "捐赠统计");
+    return s->render(r, "donation_report.cs", "捐赠统计");
 }
 
 static int don_row(void *ctx, portal_rows *rows)
@@ -472,7 +472,7 @@ static int don_row(void *ctx, portal_rows *rows)
     return 0;
 }
 
-int donations_csv(portal_req *r, const struct portal_services *s)
+int donation_report_csv_get(portal_req *r, const struct portal_services *s)
 {
     s->header(r, "Content-Type", "text/csv; charset=utf-8");
     s->header(r, "Content-Disposition", "attachment; filename=\"donations.csv\"");

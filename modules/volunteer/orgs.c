@@ -114,7 +114,7 @@ const struct portal_param volunteer_params[] = {
 
 /* ------------------------------------------------------------ staff */
 
-int orgs_page(portal_req *r, const struct portal_services *s)
+int org_list_get(portal_req *r, const struct portal_services *s)
 {
     if (s->db_query_hdf(r, "Orgs",
                         "SELECT v.id, o.code, o.name, v.reg_no, v.contact_name, v.contact_phone, "
@@ -131,7 +131,7 @@ int orgs_page(portal_req *r, const struct portal_services *s)
                         "s", s->scope_prefix(r)) < 0)
         return 500;
     set_status_titles(r, s);
-    return s->render(r, "orgs.cs", "社会组织");
+    return s->render(r, "org_list.cs", "社会组织");
 }
 
 /* "500242101000,500242102000" -> each a township; 0 ok, -1 refused.
@@ -164,7 +164,7 @@ static int parse_areas(portal_req *r, const struct portal_services *s, const cha
     return *n > 0 ? 0 : -1;
 }
 
-int org_register(portal_req *r, const struct portal_services *s)
+int org_create_post(portal_req *r, const struct portal_services *s)
 {
     const char *code = s->param(r, "code"), *name = s->param(r, "name");
     const char *reg = s->param(r, "reg_no"), *cname = s->param(r, "contact_name");
@@ -215,7 +215,7 @@ fail:
     return 500;
 }
 
-int org_view(portal_req *r, const struct portal_services *s)
+int org_get(portal_req *r, const struct portal_services *s)
 {
     long long id = vol_path_id(r, s);
     const char *sid = s->path_arg(r, "id");
@@ -297,7 +297,7 @@ static int transition_ok(const char *from, const char *to)
     return 0;
 }
 
-int org_status(portal_req *r, const struct portal_services *s)
+int org_status_post(portal_req *r, const struct portal_services *s)
 {
     long long id = vol_path_id(r, s);
     const char *sid = s->path_arg(r, "id");
@@ -363,7 +363,7 @@ fail:
 
 /* ------------------------------------------------------------ partner */
 
-int partner_home(portal_req *r, const struct portal_services *s)
+int partner_get(portal_req *r, const struct portal_services *s)
 {
     long long vorg = 0;
     if (vol_partner_org(r, s, &vorg, NULL) != 0)
@@ -419,7 +419,7 @@ int partner_home(portal_req *r, const struct portal_services *s)
     return s->render(r, "partner.cs", "志愿服务");
 }
 
-int volunteer_add(portal_req *r, const struct portal_services *s)
+int volunteer_create_post(portal_req *r, const struct portal_services *s)
 {
     long long vorg = 0;
     const char *st = NULL;
@@ -445,7 +445,7 @@ int volunteer_add(portal_req *r, const struct portal_services *s)
 
 /* a volunteer's details corrected, or the volunteer no longer serving
  * (active = 0: kept on past logs and certificates, offered for no new log) */
-int volunteer_edit(portal_req *r, const struct portal_services *s)
+int volunteer_edit_post(portal_req *r, const struct portal_services *s)
 {
     long long id = vol_path_id(r, s), vorg = 0;
     const char *sid = s->path_arg(r, "id"), *st = NULL;

@@ -20,7 +20,7 @@ const struct portal_param photo_params[] = {
     {"photo", PP_FILE, 0, 1, "照片"},
     {NULL, 0, 0, 0, NULL}};
 
-int photo_add(portal_req *r, const struct portal_services *s)
+int log_photo_create_post(portal_req *r, const struct portal_services *s)
 {
     long long id = vol_path_id(r, s), vorg = 0, child = 0, aid = 0;
     const char *sid = s->path_arg(r, "id"), *status = NULL;
@@ -83,7 +83,7 @@ fail:
     return 500;
 }
 
-int photo_view(portal_req *r, const struct portal_services *s)
+int photo_get(portal_req *r, const struct portal_services *s)
 {
     long long id = vol_path_id(r, s);
     const char *sid = s->path_arg(r, "id"), *spid = s->path_arg(r, "pid");

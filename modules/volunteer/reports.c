@@ -16,7 +16,7 @@ const struct portal_param unserved_params[] = {
 
 /* ------------------------------------------------------------ certificate */
 
-int certificate_page(portal_req *r, const struct portal_services *s)
+int certificate_get(portal_req *r, const struct portal_services *s)
 {
     long long id = vol_path_id(r, s), mine = 0;
     const char *sid = s->path_arg(r, "id");
@@ -86,7 +86,7 @@ static int unserved_months(portal_req *r, const struct portal_services *s, long 
     return 0;
 }
 
-int unserved_page(portal_req *r, const struct portal_services *s)
+int unserved_get(portal_req *r, const struct portal_services *s)
 {
     long long months = 0;
     int rc = unserved_months(r, s, &months);
@@ -123,7 +123,7 @@ static int unserved_row(void *ctx, portal_rows *rows)
     return 0;
 }
 
-int unserved_csv(portal_req *r, const struct portal_services *s)
+int unserved_csv_get(portal_req *r, const struct portal_services *s)
 {
     long long months = 0;
     int rc = unserved_months(r, s, &months);

@@ -47,7 +47,7 @@ const struct portal_param report_params[] = {
 
 /* ------------------------------------------------------------ assignments */
 
-int assign_add(portal_req *r, const struct portal_services *s)
+int org_assign_post(portal_req *r, const struct portal_services *s)
 {
     long long vorg = vol_path_id(r, s);
     const char *sid = s->path_arg(r, "id");
@@ -107,7 +107,7 @@ fail:
     return 500;
 }
 
-int assign_end(portal_req *r, const struct portal_services *s)
+int assignment_end_post(portal_req *r, const struct portal_services *s)
 {
     long long aid = vol_path_id(r, s);
     const char *sid = s->path_arg(r, "id");
@@ -171,7 +171,7 @@ static long long active_assignment(portal_req *r, const struct portal_services *
     return strtoll(s->db_col(q, 0), NULL, 10);
 }
 
-int partner_child(portal_req *r, const struct portal_services *s)
+int partner_child_get(portal_req *r, const struct portal_services *s)
 {
     long long child = vol_path_id(r, s), vorg = 0, aid = 0;
     const char *sid = s->path_arg(r, "id");
@@ -198,7 +198,7 @@ int partner_child(portal_req *r, const struct portal_services *s)
     s->set(r, "Today", today);
     s->audit(r, "volunteer.child.view", "child", sid,
              s->sprintf(r, "assignment=%lld vorg=%lld", aid, vorg));
-    return s->render(r, "child.cs", "服务对象");
+    return s->render(r, "partner_child.cs", "服务对象");
 }
 
 void vol_set_log_labels(portal_req *r, const struct portal_services *s)
@@ -311,7 +311,7 @@ int vol_save_people(portal_req *r, const struct portal_services *s, long long lo
     return 0;
 }
 
-int log_add(portal_req *r, const struct portal_services *s)
+int child_log_create_post(portal_req *r, const struct portal_services *s)
 {
     long long child = vol_path_id(r, s), vorg = 0, aid = 0;
     const char *sid = s->path_arg(r, "id");
@@ -369,7 +369,7 @@ const char *vol_log_page(portal_req *r, const struct portal_services *s, long lo
                  : s->sprintf(r, "/volunteer/partner/areas/%lld", aid);
 }
 
-int log_edit(portal_req *r, const struct portal_services *s)
+int log_edit_post(portal_req *r, const struct portal_services *s)
 {
     long long id = vol_path_id(r, s), vorg = 0, child = 0, aid = 0;
     const char *sid = s->path_arg(r, "id"), *status = NULL;
@@ -416,7 +416,7 @@ fail:
 
 /* ------------------------------------------------------------ verification */
 
-int verify_page(portal_req *r, const struct portal_services *s)
+int verify_list_get(portal_req *r, const struct portal_services *s)
 {
     /* a child's log by the child's village, an area's log by its area */
     const char *pre = s->scope_prefix(r);
@@ -440,10 +440,10 @@ int verify_page(portal_req *r, const struct portal_services *s)
                         "LIKE CONCAT(?, '%') ORDER BY f.id LIMIT 5000",
                         "s", pre) < 0)
         return 500;
-    return s->render(r, "verify.cs", "服务记录核实");
+    return s->render(r, "verify_list.cs", "服务记录核实");
 }
 
-int verify_act(portal_req *r, const struct portal_services *s)
+int verify_log_post(portal_req *r, const struct portal_services *s)
 {
     long long id = vol_path_id(r, s);
     const char *sid = s->path_arg(r, "id");
@@ -539,7 +539,7 @@ static void period(portal_req *r, const struct portal_services *s, const char **
     "COALESCE(c.township_code, CONCAT(LEFT(l.area_code, 9), '000')) WHERE " REPORT_WHERE   \
     "GROUP BY d.code, d.name ORDER BY d.code"
 
-int report_page(portal_req *r, const struct portal_services *s)
+int report_get(portal_req *r, const struct portal_services *s)
 {
     const char *from, *to;
     period(r, s, &from, &to);
@@ -568,7 +568,7 @@ static int csv_row(void *ctx, portal_rows *rows)
     return 0;
 }
 
-int report_csv(portal_req *r, const struct portal_services *s)
+int report_csv_get(portal_req *r, const struct portal_services *s)
 {
     const char *from, *to;
     period(r, s, &from, &to);

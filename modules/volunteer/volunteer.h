@@ -57,86 +57,86 @@ extern const struct portal_param area_assign_params[];
 /* the area assignment aid when it is the partner's and runs today, else 0 */
 long long vol_active_area(portal_req *r, const struct portal_services *s, long long vorg,
                           long long aid);
-int area_assign_add(portal_req *r, const struct portal_services *s);
-int partner_area(portal_req *r, const struct portal_services *s);
-int area_log_add(portal_req *r, const struct portal_services *s);
+int org_assign_area_post(portal_req *r, const struct portal_services *s);
+int partner_area_get(portal_req *r, const struct portal_services *s);
+int area_log_create_post(portal_req *r, const struct portal_services *s);
 
 /* apply.c */
 extern const struct portal_param apply_params[];
-int apply_get(portal_req *r, const struct portal_services *s);
-int apply_post(portal_req *r, const struct portal_services *s);
+int apply_form_get(portal_req *r, const struct portal_services *s);
+int apply_create_post(portal_req *r, const struct portal_services *s);
 
 /* photo.c */
 extern const struct portal_param photo_params[];
-int photo_add(portal_req *r, const struct portal_services *s);
-int photo_view(portal_req *r, const struct portal_services *s);
+int log_photo_create_post(portal_req *r, const struct portal_services *s);
+int photo_get(portal_req *r, const struct portal_services *s);
 
 /* orgs.c */
 extern const struct portal_param org_params[];
 extern const struct portal_param status_params[];
 extern const struct portal_param volunteer_params[];
-int orgs_page(portal_req *r, const struct portal_services *s);
-int org_register(portal_req *r, const struct portal_services *s);
-int org_view(portal_req *r, const struct portal_services *s);
-int org_status(portal_req *r, const struct portal_services *s);
-int partner_home(portal_req *r, const struct portal_services *s);
-int volunteer_add(portal_req *r, const struct portal_services *s);
+int org_list_get(portal_req *r, const struct portal_services *s);
+int org_create_post(portal_req *r, const struct portal_services *s);
+int org_get(portal_req *r, const struct portal_services *s);
+int org_status_post(portal_req *r, const struct portal_services *s);
+int partner_get(portal_req *r, const struct portal_services *s);
+int volunteer_create_post(portal_req *r, const struct portal_services *s);
 extern const struct portal_param volunteer_edit_params[];
-int volunteer_edit(portal_req *r, const struct portal_services *s);
+int volunteer_edit_post(portal_req *r, const struct portal_services *s);
 
 /* service.c */
 extern const struct portal_param assign_params[];
 extern const struct portal_param log_params[];
 extern const struct portal_param verify_params[];
 extern const struct portal_param report_params[];
-int assign_add(portal_req *r, const struct portal_services *s);
-int assign_end(portal_req *r, const struct portal_services *s);
-int partner_child(portal_req *r, const struct portal_services *s);
-int log_add(portal_req *r, const struct portal_services *s);
-int log_edit(portal_req *r, const struct portal_services *s);
-int verify_page(portal_req *r, const struct portal_services *s);
-int verify_act(portal_req *r, const struct portal_services *s);
-int report_page(portal_req *r, const struct portal_services *s);
-int report_csv(portal_req *r, const struct portal_services *s);
+int org_assign_post(portal_req *r, const struct portal_services *s);
+int assignment_end_post(portal_req *r, const struct portal_services *s);
+int partner_child_get(portal_req *r, const struct portal_services *s);
+int child_log_create_post(portal_req *r, const struct portal_services *s);
+int log_edit_post(portal_req *r, const struct portal_services *s);
+int verify_list_get(portal_req *r, const struct portal_services *s);
+int verify_log_post(portal_req *r, const struct portal_services *s);
+int report_get(portal_req *r, const struct portal_services *s);
+int report_csv_get(portal_req *r, const struct portal_services *s);
 
 /* reports.c */
 extern const struct portal_param unserved_params[];
-int certificate_page(portal_req *r, const struct portal_services *s);
-int unserved_page(portal_req *r, const struct portal_services *s);
-int unserved_csv(portal_req *r, const struct portal_services *s);
+int certificate_get(portal_req *r, const struct portal_services *s);
+int unserved_get(portal_req *r, const struct portal_services *s);
+int unserved_csv_get(portal_req *r, const struct portal_services *s);
 
 /* care.c */
 extern const struct portal_param care_params[];
 extern const struct portal_param match_params[];
 extern const struct portal_param care_status_params[];
-int care_page(portal_req *r, const struct portal_services *s);
-int care_add(portal_req *r, const struct portal_services *s);
-int care_view(portal_req *r, const struct portal_services *s);
-int care_match(portal_req *r, const struct portal_services *s);
-int care_status(portal_req *r, const struct portal_services *s);
+int care_list_get(portal_req *r, const struct portal_services *s);
+int care_create_post(portal_req *r, const struct portal_services *s);
+int care_get(portal_req *r, const struct portal_services *s);
+int care_match_post(portal_req *r, const struct portal_services *s);
+int care_status_post(portal_req *r, const struct portal_services *s);
 extern const struct portal_param match_end_params[];
-int care_edit(portal_req *r, const struct portal_services *s);
-int care_match_end(portal_req *r, const struct portal_services *s);
+int care_edit_post(portal_req *r, const struct portal_services *s);
+int care_match_end_post(portal_req *r, const struct portal_services *s);
 
 /* donations.c */
 extern const struct portal_param project_params[];
 extern const struct portal_param spend_params[];
 extern const struct portal_param donation_params[];
 extern const struct portal_param deliver_params[];
-int projects_page(portal_req *r, const struct portal_services *s);
-int project_add(portal_req *r, const struct portal_services *s);
-int project_view(portal_req *r, const struct portal_services *s);
-int project_spend(portal_req *r, const struct portal_services *s);
-int donation_add(portal_req *r, const struct portal_services *s);
-int donation_deliver(portal_req *r, const struct portal_services *s);
-int partner_projects(portal_req *r, const struct portal_services *s);
-int partner_project(portal_req *r, const struct portal_services *s);
-int donations_report(portal_req *r, const struct portal_services *s);
-int donations_csv(portal_req *r, const struct portal_services *s);
+int project_list_get(portal_req *r, const struct portal_services *s);
+int project_create_post(portal_req *r, const struct portal_services *s);
+int project_get(portal_req *r, const struct portal_services *s);
+int project_spend_post(portal_req *r, const struct portal_services *s);
+int donation_create_post(portal_req *r, const struct portal_services *s);
+int donation_deliver_post(portal_req *r, const struct portal_services *s);
+int partner_project_list_get(portal_req *r, const struct portal_services *s);
+int partner_project_get(portal_req *r, const struct portal_services *s);
+int donation_report_get(portal_req *r, const struct portal_services *s);
+int donation_report_csv_get(portal_req *r, const struct portal_services *s);
 extern const struct portal_param project_edit_params[];
 extern const struct portal_param donation_edit_params[];
-int project_edit(portal_req *r, const struct portal_services *s);
-int donation_edit(portal_req *r, const struct portal_services *s);
+int project_edit_post(portal_req *r, const struct portal_services *s);
+int donation_edit_post(portal_req *r, const struct portal_services *s);
 
 /* panel.c */
 extern const struct portal_child_panel vol_child_panels[];
