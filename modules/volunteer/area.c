@@ -135,8 +135,6 @@ int area_log_create_post(portal_req *r, const struct portal_services *s)
     if (rc)
         return rc;
     const char *notes = s->param(r, "notes");
-    if (s->db_begin(r) != 0)
-        return 500;
     if (s->db_exec(r, "INSERT INTO volunteer_logs (assignment_id, child_id, area_code, vorg_id, "
                       "service_date, minutes, participants, service_type, notes, status, "
                       "created_at, created_by, updated_at) SELECT id, NULL, area_code, vorg_id, ?, "
@@ -145,16 +143,13 @@ int area_log_create_post(portal_req *r, const struct portal_services *s)
                    "siissii", s->param(r, "service_date"), s->param_int(r, "minutes", 0),
                    s->param_int(r, "participants", 0), s->param(r, "service_type"),
                    notes ? notes : "", s->user(r)->id, aid) != 1)
-        goto fail;
+        return 500;
     long long id = s->db_insert_id(r);
-    if (vol_save_people(r, s, id, vids, nv) != 0 || s->db_commit(r) != 0)
-        goto fail;
+    if (vol_save_people(r, s, id, vids, nv) != 0)
+        return 500;
     s->audit(r, "volunteer.log.add", "volunteer_log", s->sprintf(r, "%lld", id),
              s->sprintf(r, "assignment=%lld minutes=%lld participants=%lld", aid,
                         s->param_int(r, "minutes", 0), s->param_int(r, "participants", 0)));
     s->flash(r, "活动记录已提交，待乡镇核实。");
     return s->redirect(r, s->sprintf(r, "/volunteer/partner/areas/%lld", aid));
-fail:
-    s->db_rollback(r);
-    return 500;
 }

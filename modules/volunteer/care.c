@@ -167,22 +167,16 @@ int care_match_post(portal_req *r, const struct portal_services *s)
                                     "COUNT(*) FROM volunteer_care_matches m WHERE m.offer_id = "
                                     "f.id AND m.end_date IS NULL) FROM volunteer_care_offers f "
                                     "WHERE f.id = ?", "i", id);
-    if (!q || !s->db_next(q)) {
-        s->db_rollback(r);
+    if (!q || !s->db_next(q))
         return 500;
-    }
     const char *status = s->db_col(q, 0), *kind = s->db_col(q, 2), *offerer = s->db_col(q, 3);
     long long cap = strtoll(s->db_col(q, 1), NULL, 10), used = strtoll(s->db_col(q, 4), NULL, 10);
     /* the places, not only the status: a full offer may have been reopened */
-    if (strcmp(status, "open") != 0 || used >= cap) {
-        s->db_rollback(r);
+    if (strcmp(status, "open") != 0 || used >= cap)
         return s->fail(r, 409, "该关爱意向已满额或已关闭，不能再匹配。");
-    }
     q = s->db_query(r, "SELECT village_code, name, status FROM children WHERE id = ?", "i", child);
-    if (!q) {
-        s->db_rollback(r);
+    if (!q)
         return 500;
-    }
     if (!s->db_next(q) || !s->in_scope(r, s->db_col(q, 0))) {
         s->db_rollback(r);
         return s->not_found(r, "child", s->sprintf(r, "%lld", child));
@@ -190,37 +184,29 @@ int care_match_post(portal_req *r, const struct portal_services *s)
     const char *cname = s->db_col(q, 1);
     q = s->db_query(r, "SELECT id FROM volunteer_care_matches WHERE offer_id = ? AND child_id = ? "
                        "AND end_date IS NULL", "ii", id, child);
-    if (!q) {
-        s->db_rollback(r);
+    if (!q)
         return 500;
-    }
-    if (s->db_next(q)) {
-        s->db_rollback(r);
+    if (s->db_next(q))
         return s->fail(r, 409, "该儿童已与此关爱意向匹配。");
-    }
     long long uid = s->user(r)->id;
     if (s->db_exec(r, "INSERT INTO volunteer_care_matches (offer_id, child_id, start_date, notes, "
                       "created_at, created_by) VALUES (?, ?, ?, ?, UTC_TIMESTAMP(), ?)",
                    "iissi", id, child, start, notes ? notes : "", uid) != 1)
-        goto fail;
+        return 500;
     long long mid = s->db_insert_id(r);
     if (used + 1 >= cap &&
         s->db_exec(r, "UPDATE volunteer_care_offers SET status = 'matched' WHERE id = ?", "i",
                    id) != 1)
-        goto fail;
+        return 500;
     if (s->db_exec(r, "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) "
                       "VALUES (?, UTC_TIMESTAMP(), ?, 'volunteer', 'volunteer.care.match', ?)",
                    "iis", child, uid,
-                   s->sprintf(r, "匹配%s：%s（自 %s 起）", kind_title(kind), offerer, start)) != 1 ||
-        s->db_commit(r) != 0)
-        goto fail;
+                   s->sprintf(r, "匹配%s：%s（自 %s 起）", kind_title(kind), offerer, start)) != 1)
+        return 500;
     s->audit(r, "volunteer.care.match", "child", s->sprintf(r, "%lld", child),
              s->sprintf(r, "offer=%lld match=%lld kind=%s", id, mid, kind));
     s->flash(r, s->sprintf(r, "已为%s匹配该关爱意向。", cname));
     return s->redirect(r, s->sprintf(r, "/volunteer/care/%lld", id));
-fail:
-    s->db_rollback(r);
-    return 500;
 }
 
 int care_status_post(portal_req *r, const struct portal_services *s)
@@ -239,16 +225,11 @@ int care_status_post(portal_req *r, const struct portal_services *s)
                                     "m.end_date IS NULL) >= f.capacity, 'matched', ?) FROM "
                                     "volunteer_care_offers f WHERE f.id = ? FOR UPDATE",
                                  "ssi", st, st, id);
-    if (!q || !s->db_next(q)) {
-        s->db_rollback(r);
+    if (!q || !s->db_next(q))
         return 500;
-    }
     st = s->db_col(q, 0);
-    if (s->db_exec(r, "UPDATE volunteer_care_offers SET status = ? WHERE id = ?", "si", st, id) < 0 ||
-        s->db_commit(r) != 0) {
-        s->db_rollback(r);
+    if (s->db_exec(r, "UPDATE volunteer_care_offers SET status = ? WHERE id = ?", "si", st, id) < 0)
         return 500;
-    }
     s->audit(r, "volunteer.care.status", "care_offer", sid, s->sprintf(r, "status=%s", st));
     s->flash(r, strcmp(st, "closed") == 0  ? "关爱意向已关闭。"
                 : strcmp(st, "matched") == 0 ? "关爱意向已重新开放，但名额已满，不能再匹配。"
@@ -291,16 +272,12 @@ int care_edit_post(portal_req *r, const struct portal_services *s)
                                     "(SELECT COUNT(*) FROM volunteer_care_matches m WHERE "
                                     "m.offer_id = f.id AND m.end_date IS NULL) FROM "
                                     "volunteer_care_offers f WHERE f.id = ? FOR UPDATE", "i", id);
-    if (!q || !s->db_next(q)) {
-        s->db_rollback(r);
+    if (!q || !s->db_next(q))
         return 500;
-    }
     long long active = strtoll(s->db_col(q, 5), NULL, 10);
-    if (cap < active) {
-        s->db_rollback(r);
+    if (cap < active)
         return s->fail(r, 409, s->sprintf(r, "该意向已匹配 %lld 名儿童，可照料人数不能少于此数。",
                                           active));
-    }
     const char *was = s->sprintf(r, "offerer=%s kind=%s area=%s capacity=%s", s->db_col(q, 1),
                                  s->db_col(q, 2), s->db_col(q, 3), s->db_col(q, 4));
     /* a closed offer stays closed; otherwise its status follows its places */
@@ -312,11 +289,8 @@ int care_edit_post(portal_req *r, const struct portal_services *s)
                       "notes = ?, status = ? WHERE id = ?",
                    "ssssssissi", s->param(r, "offerer_kind"), s->param(r, "offerer"),
                    s->param(r, "contact_name"), s->param(r, "contact_phone"), s->param(r, "kind"),
-                   s->param(r, "area_code"), cap, notes ? notes : "", status, id) < 0 ||
-        s->db_commit(r) != 0) {
-        s->db_rollback(r);
+                   s->param(r, "area_code"), cap, notes ? notes : "", status, id) < 0)
         return 500;
-    }
     s->audit(r, "volunteer.care.edit", "care_offer", sid,
              s->sprintf(r, "was %s; now kind=%s area=%s capacity=%lld", was, s->param(r, "kind"),
                         s->param(r, "area_code"), cap));
@@ -338,24 +312,18 @@ int care_match_end_post(portal_req *r, const struct portal_services *s)
                                     "FROM volunteer_care_matches m JOIN children c ON "
                                     "c.id = m.child_id JOIN volunteer_care_offers f ON "
                                     "f.id = m.offer_id WHERE m.id = ? FOR UPDATE", "i", mid);
-    if (!q) {
-        s->db_rollback(r);
+    if (!q)
         return 500;
-    }
     /* both the child and the offer within the user's jurisdiction */
     if (!s->db_next(q) || !s->in_scope(r, s->db_col(q, 4)) || !s->in_scope(r, s->db_col(q, 8))) {
         s->db_rollback(r);
         return s->not_found(r, "care_match", sid);
     }
     long long offer = strtoll(s->db_col(q, 0), NULL, 10), child = strtoll(s->db_col(q, 1), NULL, 10);
-    if (s->db_col(q, 3)) {
-        s->db_rollback(r);
+    if (s->db_col(q, 3))
         return s->fail(r, 409, "该匹配已经结束。");
-    }
-    if (strcmp(date, s->db_col(q, 2)) < 0) {
-        s->db_rollback(r);
+    if (strcmp(date, s->db_col(q, 2)) < 0)
         return s->fail(r, 400, "结束日期不能早于开始日期。");
-    }
     const char *kind = s->db_col(q, 5), *offerer = s->db_col(q, 6);
     long long uid = s->user(r)->id;
     if (s->db_exec(r, "UPDATE volunteer_care_matches SET end_date = ?, end_reason = ?, "
@@ -368,11 +336,8 @@ int care_match_end_post(portal_req *r, const struct portal_services *s)
                       "VALUES (?, UTC_TIMESTAMP(), ?, 'volunteer', 'volunteer.care.end', ?)",
                    "iis", child, uid,
                    s->sprintf(r, "结束%s：%s（%s 结束，原因：%s）", kind_title(kind), offerer, date,
-                              reason)) != 1 ||
-        s->db_commit(r) != 0) {
-        s->db_rollback(r);
+                              reason)) != 1)
         return 500;
-    }
     s->audit(r, "volunteer.care.end", "child", s->sprintf(r, "%lld", child),
              s->sprintf(r, "offer=%lld match=%lld end=%s reason=%s", offer, mid, date, reason));
     s->flash(r, "匹配已结束。");

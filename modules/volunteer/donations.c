@@ -244,8 +244,6 @@ int donation_create_post(portal_req *r, const struct portal_services *s)
         if (!s->db_next(q) || !s->in_scope(r, s->db_col(q, 0)))
             return s->not_found(r, "child", s->sprintf(r, "%lld", child));
     }
-    if (s->db_begin(r) != 0)
-        return 500;
     if (s->db_exec(r, "INSERT INTO volunteer_donations (donor, project_id, child_id, money_fen, "
                       "goods, pledged_date, status, created_at, created_by) VALUES (?, ?, ?, ?, ?, "
                       "?, 'pledged', UTC_TIMESTAMP(), ?)",
@@ -254,21 +252,17 @@ int donation_create_post(portal_req *r, const struct portal_services *s)
                    child > 0 ? s->sprintf(r, "%lld", child) : NULL,
                    money ? s->sprintf(r, "%lld", fen) : NULL, goods ? goods : "",
                    s->param(r, "pledged_date"), s->user(r)->id) != 1)
-        goto fail;
+        return 500;
     long long id = s->db_insert_id(r);
-    if ((child > 0 &&
-         child_event(r, s, child, "volunteer.donation",
-                     s->sprintf(r, "受赠：%s 认捐%s", s->param(r, "donor"),
-                                what(r, s, money ? fen : -1, goods))) != 0) ||
-        s->db_commit(r) != 0)
-        goto fail;
+    if (child > 0 &&
+        child_event(r, s, child, "volunteer.donation",
+                    s->sprintf(r, "受赠：%s 认捐%s", s->param(r, "donor"),
+                               what(r, s, money ? fen : -1, goods))) != 0)
+        return 500;
     s->audit(r, "volunteer.donation.add", "volunteer_donation", s->sprintf(r, "%lld", id),
              s->sprintf(r, "project=%lld child=%lld money_fen=%lld", pid, child, fen));
     s->flash(r, "捐赠已登记。");
     return s->redirect(r, back);
-fail:
-    s->db_rollback(r);
-    return 500;
 }
 
 int donation_deliver_post(portal_req *r, const struct portal_services *s)
@@ -290,23 +284,21 @@ int donation_deliver_post(portal_req *r, const struct portal_services *s)
     if (strcmp(date, s->db_col(q, 3)) < 0)
         return s->fail(r, 400, "交付日期不能早于认捐日期。");
     const char *pid = s->db_col(q, 1), *cid = s->db_col(q, 4);
-    if (s->db_begin(r) != 0)
+    /* the status condition closes the race with another delivery */
+    long long n = s->db_exec(r, "UPDATE volunteer_donations SET status = 'delivered', "
+                                "delivered_date = ? WHERE id = ? AND status = 'pledged'",
+                             "si", date, id);
+    if (n < 0)
         return 500;
-    if (s->db_exec(r, "UPDATE volunteer_donations SET status = 'delivered', delivered_date = ? "
-                      "WHERE id = ? AND status = 'pledged'", "si", date, id) != 1) {
-        s->db_rollback(r);
+    if (n == 0)
         return s->fail(r, 409, "该捐赠已经交付。");
-    }
-    if ((cid && child_event(r, s, strtoll(cid, NULL, 10), "volunteer.donation.deliver",
-                            s->sprintf(r, "受赠：%s 捐赠的%s已于 %s 送达", s->db_col(q, 5),
-                                       what(r, s, s->db_col(q, 6) ? strtoll(s->db_col(q, 6), NULL, 10)
-                                                                  : -1,
-                                            s->db_col(q, 7)),
-                                       date)) != 0) ||
-        s->db_commit(r) != 0) {
-        s->db_rollback(r);
+    if (cid && child_event(r, s, strtoll(cid, NULL, 10), "volunteer.donation.deliver",
+                           s->sprintf(r, "受赠：%s 捐赠的%s已于 %s 送达", s->db_col(q, 5),
+                                      what(r, s, s->db_col(q, 6) ? strtoll(s->db_col(q, 6), NULL, 10)
+                                                                 : -1,
+                                           s->db_col(q, 7)),
+                                      date)) != 0)
         return 500;
-    }
     s->audit(r, "volunteer.donation.deliver", "volunteer_donation", sid,
              s->sprintf(r, "delivered=%s", date));
     s->flash(r, "捐赠已确认交付。");
@@ -332,18 +324,14 @@ int donation_edit_post(portal_req *r, const struct portal_services *s)
                                     "d.donor, d.money_fen, d.goods, d.pledged_date "
                                     "FROM volunteer_donations d LEFT JOIN children c ON "
                                     "c.id = d.child_id WHERE d.id = ? FOR UPDATE", "i", id);
-    if (!q) {
-        s->db_rollback(r);
+    if (!q)
         return 500;
-    }
     if (!s->db_next(q) || (!s->db_col(q, 1) && !s->in_scope(r, s->db_col(q, 2)))) {
         s->db_rollback(r);
         return s->not_found(r, "volunteer_donation", sid);
     }
-    if (strcmp(s->db_col(q, 0), "pledged") != 0) {
-        s->db_rollback(r);
+    if (strcmp(s->db_col(q, 0), "pledged") != 0)
         return s->fail(r, 409, "该捐赠已经交付，不能再修改。");
-    }
     const char *pid = s->db_col(q, 1), *cid = s->db_col(q, 3);
     const char *was = s->sprintf(r, "donor=%s money_fen=%s goods=%s pledged=%s", s->db_col(q, 4),
                                  s->db_col(q, 5) ? s->db_col(q, 5) : "-", s->db_col(q, 6),
@@ -354,11 +342,8 @@ int donation_edit_post(portal_req *r, const struct portal_services *s)
                    pledged, id) != 1 ||
         (cid && child_event(r, s, strtoll(cid, NULL, 10), "volunteer.donation.edit",
                             s->sprintf(r, "受赠记录更正：%s 认捐%s", donor,
-                                       what(r, s, money ? fen : -1, goods))) != 0) ||
-        s->db_commit(r) != 0) {
-        s->db_rollback(r);
+                                       what(r, s, money ? fen : -1, goods))) != 0))
         return 500;
-    }
     s->audit(r, "volunteer.donation.edit", "volunteer_donation", sid,
              s->sprintf(r, "was %s; now donor=%s money_fen=%lld pledged=%s", was, donor,
                         money ? fen : -1, pledged));
@@ -381,10 +366,8 @@ int project_edit_post(portal_req *r, const struct portal_services *s)
         return 500;
     portal_rows *q = s->db_query(r, "SELECT name, budget_fen, start_date, end_date FROM "
                                     "volunteer_projects WHERE id = ? FOR UPDATE", "i", id);
-    if (!q) {
-        s->db_rollback(r);
+    if (!q)
         return 500;
-    }
     if (!s->db_next(q)) {
         s->db_rollback(r);
         return s->not_found(r, "volunteer_project", sid);
@@ -392,11 +375,8 @@ int project_edit_post(portal_req *r, const struct portal_services *s)
     const char *was = s->sprintf(r, "name=%s budget_fen=%s %s..%s", s->db_col(q, 0),
                                  s->db_col(q, 1), s->db_col(q, 2), s->db_col(q, 3));
     if (s->db_exec(r, "UPDATE volunteer_projects SET name = ?, budget_fen = ?, start_date = ?, "
-                      "end_date = ? WHERE id = ?", "sissi", name, budget, from, to, id) < 0 ||
-        s->db_commit(r) != 0) {
-        s->db_rollback(r);
+                      "end_date = ? WHERE id = ?", "sissi", name, budget, from, to, id) < 0)
         return 500;
-    }
     s->audit(r, "volunteer.project.edit", "volunteer_project", sid,
              s->sprintf(r, "was %s; now name=%s budget_fen=%lld %s..%s", was, name, budget, from,
                         to));

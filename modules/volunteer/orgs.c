@@ -164,55 +164,67 @@ static int parse_areas(portal_req *r, const struct portal_services *s, const cha
     return *n > 0 ? 0 : -1;
 }
 
+/* a new organisation, pending: its core orgs row (division NULL: the
+ * county's), its volunteer_orgs row, its townships and its first dated
+ * event.  The volunteer_orgs id, or -1. */
+long long vol_org_insert(portal_req *r, const struct portal_services *s,
+                         const struct vol_new_org *o)
+{
+    if (s->db_exec(r, "INSERT INTO orgs (code, name, kind, division_code) VALUES (?, ?, 'ngo', "
+                      "COALESCE(?, (SELECT code FROM divisions WHERE level = 'county' "
+                      "ORDER BY code LIMIT 1)))",
+                   "sss", o->code, o->name, o->division) != 1)
+        return -1;
+    long long org_id = s->db_insert_id(r);
+    if (s->db_exec(r, "INSERT INTO volunteer_orgs (org_id, reg_no, contact_name, contact_phone, "
+                      "service_types, status, self_applied, created_at, created_by) VALUES "
+                      "(?, ?, ?, ?, ?, 'pending', ?, UTC_TIMESTAMP(), ?)",
+                   "issssii", org_id, o->reg_no, o->contact_name, o->contact_phone,
+                   o->service_types ? o->service_types : "", (long long)o->self_applied,
+                   o->user_id) != 1)
+        return -1;
+    long long vid = s->db_insert_id(r);
+    for (int i = 0; i < o->ntownships; i++)
+        if (s->db_exec(r, "INSERT IGNORE INTO volunteer_org_areas (vorg_id, township_code) "
+                          "VALUES (?, ?)", "is", vid, o->townships[i]) < 0)
+            return -1;
+    if (s->db_exec(r, "INSERT INTO volunteer_org_events (vorg_id, at, effective_date, user_id, "
+                      "status, reason) VALUES (?, UTC_TIMESTAMP(), ?, ?, 'pending', ?)",
+                   "isis", vid, s->today(r), o->user_id, o->reason) != 1)
+        return -1;
+    return vid;
+}
+
 int org_create_post(portal_req *r, const struct portal_services *s)
 {
-    const char *code = s->param(r, "code"), *name = s->param(r, "name");
-    const char *reg = s->param(r, "reg_no"), *cname = s->param(r, "contact_name");
-    const char *cphone = s->param(r, "contact_phone"), *types = s->param(r, "service_types");
+    const struct portal_user *u = s->user(r);
+    struct vol_new_org o = {.code = s->param(r, "code"), .name = s->param(r, "name"),
+                            .division = u->division, .reg_no = s->param(r, "reg_no"),
+                            .contact_name = s->param(r, "contact_name"),
+                            .contact_phone = s->param(r, "contact_phone"),
+                            .service_types = s->param(r, "service_types"),
+                            .user_id = u->id, .reason = "登记"};
     const char *codes[40];
-    int n = 0;
-    if (parse_areas(r, s, s->param(r, "areas"), codes, 40, &n) != 0)
+    if (parse_areas(r, s, s->param(r, "areas"), codes, 40, &o.ntownships) != 0)
         return s->fail(r, 400, "服务区域应为乡镇区划代码（12 位数字），多个用逗号分隔。");
-    portal_rows *q = s->db_query(r, "SELECT id FROM orgs WHERE code = ?", "s", code);
+    o.townships = codes;
+    portal_rows *q = s->db_query(r, "SELECT id FROM orgs WHERE code = ?", "s", o.code);
     if (!q)
         return 500;
     if (s->db_next(q))
         return s->fail(r, 409, "组织代码已被使用，请换一个。");
-    q = s->db_query(r, "SELECT id FROM volunteer_orgs WHERE reg_no = ?", "s", reg);
+    q = s->db_query(r, "SELECT id FROM volunteer_orgs WHERE reg_no = ?", "s", o.reg_no);
     if (!q)
         return 500;
     if (s->db_next(q))
         return s->fail(r, 409, "该登记证号的社会组织已登记。");
-    const struct portal_user *u = s->user(r);
-    if (s->db_begin(r) != 0)
+    long long vid = vol_org_insert(r, s, &o);
+    if (vid < 0)
         return 500;
-    if (s->db_exec(r, "INSERT INTO orgs (code, name, kind, division_code) VALUES (?, ?, 'ngo', ?)",
-                   "sss", code, name, u->division) != 1)
-        goto fail;
-    long long org_id = s->db_insert_id(r);
-    if (s->db_exec(r, "INSERT INTO volunteer_orgs (org_id, reg_no, contact_name, contact_phone, "
-                      "service_types, status, created_at, created_by) VALUES (?, ?, ?, ?, ?, "
-                      "'pending', UTC_TIMESTAMP(), ?)",
-                   "issssi", org_id, reg, cname, cphone, types ? types : "", u->id) != 1)
-        goto fail;
-    long long vid = s->db_insert_id(r);
-    for (int i = 0; i < n; i++)
-        if (s->db_exec(r, "INSERT IGNORE INTO volunteer_org_areas (vorg_id, township_code) "
-                          "VALUES (?, ?)", "is", vid, codes[i]) < 0)
-            goto fail;
-    if (s->db_exec(r, "INSERT INTO volunteer_org_events (vorg_id, at, effective_date, user_id, "
-                      "status, reason) VALUES (?, UTC_TIMESTAMP(), ?, ?, 'pending', '登记')",
-                   "isi", vid, s->today(r), u->id) != 1)
-        goto fail;
-    if (s->db_commit(r) != 0)
-        goto fail;
     s->audit(r, "volunteer.org.register", "volunteer_org", s->sprintf(r, "%lld", vid),
-             s->sprintf(r, "code=%s reg_no=%s areas=%d", code, reg, n));
+             s->sprintf(r, "code=%s reg_no=%s areas=%d", o.code, o.reg_no, o.ntownships));
     s->flash(r, "社会组织已登记，待审核。");
     return s->redirect(r, s->sprintf(r, "/volunteer/orgs/%lld", vid));
-fail:
-    s->db_rollback(r);
-    return 500;
 }
 
 int org_get(portal_req *r, const struct portal_services *s)
@@ -320,45 +332,36 @@ int org_status_post(portal_req *r, const struct portal_services *s)
         return 500;
     portal_rows *q = s->db_query(r, "SELECT status FROM volunteer_orgs WHERE id = ? FOR UPDATE",
                                  "i", id);
-    if (!q) {
-        s->db_rollback(r);
+    if (!q)
         return 500;
-    }
     if (!s->db_next(q)) {
         s->db_rollback(r);
         return s->not_found(r, "volunteer_org", sid);
     }
     const char *from = s->db_col(q, 0);
-    if (!transition_ok(from, to)) {
-        s->db_rollback(r);
+    if (!transition_ok(from, to))
         return s->fail(r, 409, s->sprintf(r, "该组织当前状态为“%s”，不能改为“%s”。",
                                           status_title(from), status_title(to)));
-    }
     long long uid = s->user(r)->id, ended = 0;
     if (s->db_exec(r, "UPDATE volunteer_orgs SET status = ? WHERE id = ?", "si", to, id) != 1)
-        goto fail;
+        return 500;
     if (s->db_exec(r, "INSERT INTO volunteer_org_events (vorg_id, at, effective_date, user_id, "
                       "status, reason) VALUES (?, UTC_TIMESTAMP(), ?, ?, ?, ?)",
                    "isiss", id, eff, uid, to, reason) != 1)
-        goto fail;
+        return 500;
     if (strcmp(to, "ended") == 0) {
         ended = s->db_exec(r, "UPDATE volunteer_assignments SET ended_at = UTC_TIMESTAMP(), "
                               "ended_by = ? WHERE vorg_id = ? AND ended_at IS NULL", "ii", uid, id);
         /* its partner administrator no longer manages accounts (/org/users) */
         if (ended < 0 || s->db_exec(r, "UPDATE orgs SET active = 0 WHERE id = (SELECT org_id FROM "
                                        "volunteer_orgs WHERE id = ?)", "i", id) < 0)
-            goto fail;
+            return 500;
     }
-    if (s->db_commit(r) != 0)
-        goto fail;
     s->audit(r, "volunteer.org.status", "volunteer_org", sid,
              s->sprintf(r, "from=%s to=%s date=%s ended_assignments=%lld reason=%s", from, to, eff,
                         ended, reason));
     s->flash(r, s->sprintf(r, "组织状态已改为“%s”。", status_title(to)));
     return s->redirect(r, s->sprintf(r, "/volunteer/orgs/%lld", id));
-fail:
-    s->db_rollback(r);
-    return 500;
 }
 
 /* ------------------------------------------------------------ partner */
@@ -460,10 +463,8 @@ int volunteer_edit_post(portal_req *r, const struct portal_services *s)
         return 500;
     portal_rows *q = s->db_query(r, "SELECT name, active FROM volunteers WHERE id = ? AND "
                                     "vorg_id = ? FOR UPDATE", "ii", id, vorg);
-    if (!q) {
-        s->db_rollback(r);
+    if (!q)
         return 500;
-    }
     if (!s->db_next(q)) {
         s->db_rollback(r);
         return s->not_found(r, "volunteer", sid);
@@ -472,11 +473,8 @@ int volunteer_edit_post(portal_req *r, const struct portal_services *s)
     if (s->db_exec(r, "UPDATE volunteers SET name = ?, phone = ?, skills = ?, availability = ?, "
                       "active = ? WHERE id = ? AND vorg_id = ?",
                    "ssssiii", s->param(r, "name"), phone ? phone : "", skills ? skills : "",
-                   avail ? avail : "", active, id, vorg) < 0 ||
-        s->db_commit(r) != 0) {
-        s->db_rollback(r);
+                   avail ? avail : "", active, id, vorg) < 0)
         return 500;
-    }
     s->audit(r, "volunteer.edit", "volunteer", sid,
              s->sprintf(r, "vorg=%lld was %s; now active=%lld", vorg, was, active));
     s->flash(r, active ? "志愿者信息已修改。" : "该志愿者已标记为停止服务。");

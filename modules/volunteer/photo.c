@@ -34,53 +34,38 @@ int log_photo_create_post(portal_req *r, const struct portal_services *s)
     const void *data = s->upload(r, "photo", &len, &filename, &ctype);
     if (!data || len == 0)
         return s->fail(r, 400, "请选择要上传的照片。");
+    /* the log row locked: two uploads cannot both pass the limit */
     if (s->db_begin(r) != 0)
         return 500;
-    /* the log row locked: two uploads cannot both pass the limit */
     portal_rows *q = s->db_query(r, "SELECT status, (SELECT COUNT(*) FROM volunteer_log_photos f "
                                     "WHERE f.log_id = l.id) FROM volunteer_logs l WHERE l.id = ? "
                                     "FOR UPDATE", "i", id);
-    if (!q || !s->db_next(q)) {
-        s->db_rollback(r);
+    if (!q || !s->db_next(q))
         return 500;
-    }
-    if (strcmp(s->db_col(q, 0), "verified") == 0) {
-        s->db_rollback(r);
+    if (strcmp(s->db_col(q, 0), "verified") == 0)
         return s->fail(r, 409, "该服务记录已经乡镇核实，不能再添加照片。");
-    }
-    if (atoi(s->db_col(q, 1)) >= MAX_PHOTOS) {
-        s->db_rollback(r);
+    if (atoi(s->db_col(q, 1)) >= MAX_PHOTOS)
         return s->fail(r, 409, "每条服务记录最多上传 6 张照片。");
-    }
     struct portal_file f;
     int st = s->file_store(r, data, len, 1, &f);
-    if (st) {
-        s->db_rollback(r);
+    if (st)
         return st;
-    }
     const char *shown = s->sprintf(r, "服务照片-%lld.%s", id, f.ext);
     if (s->db_exec(r, "INSERT INTO volunteer_log_photos (log_id, filename, content_type, size, "
                       "sha256, stored_name, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, "
                       "UTC_TIMESTAMP())",
                    "ississi", id, shown, f.ctype, (long long)f.len, f.sha256, f.stored,
                    s->user(r)->id) != 1)
-        goto fail;
+        return 500; /* the host removes the file stored */
     long long pid = s->db_insert_id(r);
     /* a photo is part of what the township verifies: the log's version moves */
     if (s->db_exec(r, "UPDATE volunteer_logs SET version = version + 1 WHERE id = ?", "i", id) != 1)
-        goto fail;
+        return 500;
     s->audit(r, "volunteer.photo.add", "volunteer_log", sid,
              s->sprintf(r, "photo=%lld child=%lld %s %zu bytes sha256 %s", pid, child, f.ctype,
                         f.len, f.sha256));
-    /* committed here: a failed commit must not leave the file behind */
-    if (s->db_commit(r) != 0)
-        goto fail;
     s->flash(r, "照片已上传（已去除拍摄位置等信息）。");
     return s->redirect(r, vol_log_page(r, s, child, aid));
-fail:
-    s->db_rollback(r);
-    s->file_discard(r, f.stored);
-    return 500;
 }
 
 int photo_get(portal_req *r, const struct portal_services *s)

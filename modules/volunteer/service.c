@@ -82,29 +82,22 @@ int org_assign_post(portal_req *r, const struct portal_services *s)
         return s->fail(r, 409, "该儿童所在乡镇不在该组织的服务区域内。");
     const char *oname = s->db_col(q, 1);
     long long uid = s->user(r)->id;
-    if (s->db_begin(r) != 0)
-        return 500;
     if (s->db_exec(r, "INSERT INTO volunteer_assignments (child_id, vorg_id, service_type, needs, "
                       "start_date, end_date, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, "
                       "UTC_TIMESTAMP(), ?)",
                    "iissssi", child, vorg, type, needs ? needs : "", from, to, uid) != 1)
-        goto fail;
+        return 500;
     long long aid = s->db_insert_id(r);
     if (s->db_exec(r, "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) "
                       "VALUES (?, UTC_TIMESTAMP(), ?, 'volunteer', 'volunteer.assign', ?)",
                    "iis", child, uid,
                    s->sprintf(r, "指派社会组织“%s”提供%s服务（%s 至 %s）", oname, type, from, to)) != 1)
-        goto fail;
-    if (s->db_commit(r) != 0)
-        goto fail;
+        return 500;
     s->audit(r, "volunteer.assign", "child", s->sprintf(r, "%lld", child),
              s->sprintf(r, "assignment=%lld vorg=%lld type=%s from=%s to=%s", aid, vorg, type,
                         from, to));
     s->flash(r, s->sprintf(r, "已将%s指派给该组织。", cname));
     return s->redirect(r, s->sprintf(r, "/volunteer/orgs/%lld", vorg));
-fail:
-    s->db_rollback(r);
-    return 500;
 }
 
 int assignment_end_post(portal_req *r, const struct portal_services *s)
@@ -119,31 +112,24 @@ int assignment_end_post(portal_req *r, const struct portal_services *s)
                                     "COALESCE(c.village_code, a.area_code) FROM "
                                     "volunteer_assignments a LEFT JOIN children c ON "
                                     "c.id = a.child_id WHERE a.id = ? FOR UPDATE", "i", aid);
-    if (!q) {
-        s->db_rollback(r);
+    if (!q)
         return 500;
-    }
     if (!s->db_next(q) || !s->in_scope(r, s->db_col(q, 3))) {
         s->db_rollback(r);
         return s->not_found(r, "volunteer_assignment", sid);
     }
     long long child = s->db_col(q, 0) ? strtoll(s->db_col(q, 0), NULL, 10) : 0;
     long long vorg = strtoll(s->db_col(q, 1), NULL, 10);
-    if (s->db_col(q, 2)) {
-        s->db_rollback(r);
+    if (s->db_col(q, 2))
         return s->fail(r, 409, "该指派已经结束。");
-    }
     long long uid = s->user(r)->id;
     if (s->db_exec(r, "UPDATE volunteer_assignments SET ended_at = UTC_TIMESTAMP(), ended_by = ? "
                       "WHERE id = ?", "ii", uid, aid) != 1 ||
         (child > 0 &&
          s->db_exec(r, "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) "
                        "VALUES (?, UTC_TIMESTAMP(), ?, 'volunteer', 'volunteer.assign.end', ?)",
-                    "iis", child, uid, "社会组织服务指派已结束") != 1) ||
-        s->db_commit(r) != 0) {
-        s->db_rollback(r);
+                    "iis", child, uid, "社会组织服务指派已结束") != 1))
         return 500;
-    }
     if (child > 0)
         s->audit(r, "volunteer.assign.end", "child", s->sprintf(r, "%lld", child),
                  s->sprintf(r, "assignment=%lld vorg=%lld", aid, vorg));
@@ -323,26 +309,21 @@ int child_log_create_post(portal_req *r, const struct portal_services *s)
     if (rc)
         return rc;
     const char *notes = s->param(r, "notes");
-    if (s->db_begin(r) != 0)
-        return 500;
     if (s->db_exec(r, "INSERT INTO volunteer_logs (assignment_id, child_id, vorg_id, service_date, "
                       "minutes, service_type, notes, status, created_at, created_by, updated_at) "
                       "VALUES (?, ?, ?, ?, ?, ?, ?, 'submitted', UTC_TIMESTAMP(), ?, UTC_TIMESTAMP())",
                    "iiisissi", aid, child, vorg, s->param(r, "service_date"),
                    s->param_int(r, "minutes", 0), s->param(r, "service_type"),
                    notes ? notes : "", s->user(r)->id) != 1)
-        goto fail;
+        return 500;
     long long id = s->db_insert_id(r);
-    if (vol_save_people(r, s, id, vids, nv) != 0 || s->db_commit(r) != 0)
-        goto fail;
+    if (vol_save_people(r, s, id, vids, nv) != 0)
+        return 500;
     s->audit(r, "volunteer.log.add", "volunteer_log", s->sprintf(r, "%lld", id),
              s->sprintf(r, "child=%lld assignment=%lld minutes=%lld", child, aid,
                         s->param_int(r, "minutes", 0)));
     s->flash(r, "服务记录已提交，待乡镇核实。");
     return s->redirect(r, s->sprintf(r, "/volunteer/partner/children/%lld", child));
-fail:
-    s->db_rollback(r);
-    return 500;
 }
 
 int vol_log_access(portal_req *r, const struct portal_services *s, long long id, long long vorg,
@@ -383,35 +364,27 @@ int log_edit_post(portal_req *r, const struct portal_services *s)
     if (rc)
         return rc;
     const char *notes = s->param(r, "notes");
-    if (s->db_begin(r) != 0)
+    /* the status condition closes the race with a verification (the
+     * version always moves, so a matched row is a changed row) */
+    long long n = s->db_exec(
+        r, "UPDATE volunteer_logs SET assignment_id = ?, service_date = ?, minutes = ?, "
+           "participants = ?, service_type = ?, notes = ?, status = 'submitted', "
+           "return_reason = NULL, updated_at = UTC_TIMESTAMP(), version = version + 1 "
+           "WHERE id = ? AND status <> 'verified'",
+        "isisssi", aid, s->param(r, "service_date"), s->param_int(r, "minutes", 0),
+        child ? NULL : s->sprintf(r, "%lld", s->param_int(r, "participants", 0)),
+        s->param(r, "service_type"), notes ? notes : "", id);
+    if (n < 0)
         return 500;
-    /* the status condition closes the race with a verification */
-    if (s->db_exec(r, "UPDATE volunteer_logs SET assignment_id = ?, service_date = ?, minutes = ?, "
-                      "participants = ?, service_type = ?, notes = ?, status = 'submitted', "
-                      "return_reason = NULL, updated_at = UTC_TIMESTAMP(), version = version + 1 "
-                      "WHERE id = ? AND status <> 'verified'",
-                   "isisssi", aid, s->param(r, "service_date"), s->param_int(r, "minutes", 0),
-                   child ? NULL : s->sprintf(r, "%lld", s->param_int(r, "participants", 0)),
-                   s->param(r, "service_type"), notes ? notes : "", id) < 0)
-        goto fail;
-    portal_rows *q = s->db_query(r, "SELECT status FROM volunteer_logs WHERE id = ? FOR UPDATE",
-                                 "i", id);
-    if (!q || !s->db_next(q))
-        goto fail;
-    if (strcmp(s->db_col(q, 0), "submitted") != 0) {
-        s->db_rollback(r);
+    if (n == 0)
         return s->fail(r, 409, "该服务记录已经乡镇核实，不能再修改。");
-    }
-    if (vol_save_people(r, s, id, vids, nv) != 0 || s->db_commit(r) != 0)
-        goto fail;
+    if (vol_save_people(r, s, id, vids, nv) != 0)
+        return 500;
     s->audit(r, "volunteer.log.edit", "volunteer_log", sid,
              s->sprintf(r, "child=%lld assignment=%lld minutes=%lld", child, aid,
                         s->param_int(r, "minutes", 0)));
     s->flash(r, "服务记录已修改并重新提交。");
     return s->redirect(r, vol_log_page(r, s, child, aid));
-fail:
-    s->db_rollback(r);
-    return 500;
 }
 
 /* ------------------------------------------------------------ verification */
@@ -463,25 +436,19 @@ int verify_log_post(portal_req *r, const struct portal_services *s)
                                     "c.id = l.child_id JOIN volunteer_orgs v ON "
                                     "v.id = l.vorg_id JOIN orgs o ON o.id = v.org_id "
                                     "WHERE l.id = ? FOR UPDATE", "i", id);
-    if (!q) {
-        s->db_rollback(r);
+    if (!q)
         return 500;
-    }
     if (!s->db_next(q) || !s->in_scope(r, s->db_col(q, 2))) {
         s->db_rollback(r);
         return s->not_found(r, "volunteer_log", sid);
     }
     long long child = s->db_col(q, 0) ? strtoll(s->db_col(q, 0), NULL, 10) : 0;
-    if (strcmp(s->db_col(q, 1), "submitted") != 0) {
-        s->db_rollback(r);
+    if (strcmp(s->db_col(q, 1), "submitted") != 0)
         return s->fail(r, 409, "该服务记录不在待核实状态。");
-    }
     /* the partner may have corrected the log since the verifier saw it */
     const char *seen = s->param(r, "version");
-    if (seen && *seen && strcmp(seen, s->db_col(q, 7)) != 0) {
-        s->db_rollback(r);
+    if (seen && *seen && strcmp(seen, s->db_col(q, 7)) != 0)
         return s->fail(r, 409, "该服务记录在您查看后已被社会组织修改，请刷新页面核对后再处理。");
-    }
     const char *summary =
         verify ? s->sprintf(r, "接受社会组织“%s”%s服务（%s，%s 分钟），乡镇已核实", s->db_col(q, 6),
                             s->db_col(q, 4), s->db_col(q, 5), s->db_col(q, 3))
@@ -496,11 +463,8 @@ int verify_log_post(portal_req *r, const struct portal_services *s)
          s->db_exec(r, "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) "
                        "VALUES (?, UTC_TIMESTAMP(), ?, 'volunteer', ?, ?)",
                     "iiss", child, uid, verify ? "volunteer.verify" : "volunteer.return",
-                    summary) != 1) ||
-        s->db_commit(r) != 0) {
-        s->db_rollback(r);
+                    summary) != 1))
         return 500;
-    }
     s->audit(r, verify ? "volunteer.log.verify" : "volunteer.log.return", "volunteer_log", sid,
              s->sprintf(r, "child=%lld%s%s", child, verify ? "" : " reason=",
                         verify ? "" : reason));

@@ -32,6 +32,17 @@ long long vol_path_id(portal_req *r, const struct portal_services *s);
  * 0 ok, -1 none.  status may be NULL. */
 int vol_partner_org(portal_req *r, const struct portal_services *s, long long *vorg,
                     const char **status);
+/* a new organisation (orgs.c, apply.c) */
+struct vol_new_org {
+    const char *code, *name, *division, *reg_no, *contact_name, *contact_phone, *service_types;
+    int self_applied;
+    long long user_id;         /* 0: the organisation itself */
+    const char *reason;        /* of its first event */
+    const char **townships;
+    int ntownships;
+};
+long long vol_org_insert(portal_req *r, const struct portal_services *s,
+                         const struct vol_new_org *o);
 /* the service types and the template's select list */
 void vol_set_types(portal_req *r, const struct portal_services *s);
 
