@@ -441,36 +441,19 @@ int donation_report_get(portal_req *r, const struct portal_services *s)
     return s->render(r, "donation_report.cs", "捐赠统计");
 }
 
-static int don_row(void *ctx, portal_rows *rows)
-{
-    void **c = ctx;
-    portal_req *r = c[0];
-    const struct portal_services *s = c[1];
-    s->csv_cell(r, c[2], 0);
-    for (int i = 0; i < 6; i++)
-        s->csv_cell(r, s->db_col(rows, i), i == 5);
-    return 0;
-}
-
 int donation_report_csv_get(portal_req *r, const struct portal_services *s)
 {
-    s->header(r, "Content-Type", "text/csv; charset=utf-8");
-    s->header(r, "Content-Disposition", "attachment; filename=\"donations.csv\"");
-    /* audited before any row: a read that cannot be audited never leaves */
-    s->audit(r, "volunteer.donations.export", "volunteer_report", NULL, NULL);
-    s->write(r, "\xEF\xBB\xBF", 3);
-    const char *heads[] = {"分组", "项目", "社会组织", "捐赠笔数", "认捐金额（元）",
-                           "已交付金额（元）", "物资笔数"};
-    for (int i = 0; i < 7; i++)
-        s->csv_cell(r, heads[i], i == 6);
-    void *ctx[3] = {r, (void *)s, (void *)"按项目"};
-    if (s->db_stream(r, don_row, ctx, DON_BY_PROJECT, "") < 0)
+    static const char *const heads[] = {"分组", "项目", "社会组织", "捐赠笔数", "认捐金额（元）",
+                                        "已交付金额（元）", "物资笔数"};
+    vol_csv_begin(r, s, "donations.csv", "volunteer.donations.export", NULL, heads, 7);
+    struct vol_csv ctx = {r, s, "按项目", 6};
+    if (s->db_stream(r, vol_csv_row, &ctx, DON_BY_PROJECT, "") < 0)
         return s->output_sent(r) ? 200 : 500;
-    ctx[2] = (void *)"按组织";
-    if (s->db_stream(r, don_row, ctx, DON_BY_ORG, "") < 0)
+    ctx.group = "按组织";
+    if (s->db_stream(r, vol_csv_row, &ctx, DON_BY_ORG, "") < 0)
         return s->output_sent(r) ? 200 : 500;
-    ctx[2] = (void *)"直接资助儿童";
-    if (s->db_stream(r, don_row, ctx, DON_TO_CHILDREN, "s", s->scope_prefix(r)) < 0)
+    ctx.group = "直接资助儿童";
+    if (s->db_stream(r, vol_csv_row, &ctx, DON_TO_CHILDREN, "s", s->scope_prefix(r)) < 0)
         return s->output_sent(r) ? 200 : 500;
     return 200;
 }

@@ -14,6 +14,31 @@ const struct portal_param unserved_params[] = {
     {"months", PP_INT, 3, 0, "月数"},
     {NULL, 0, 0, 0, NULL}};
 
+/* ------------------------------------------------------------ CSV */
+
+void vol_csv_begin(portal_req *r, const struct portal_services *s, const char *filename,
+                   const char *action, const char *detail, const char *const *heads, int n)
+{
+    s->header(r, "Content-Type", "text/csv; charset=utf-8");
+    s->header(r, "Content-Disposition", s->sprintf(r, "attachment; filename=\"%s\"", filename));
+    /* audited before any row: a read that cannot be audited never leaves */
+    s->audit(r, action, "volunteer_report", NULL, detail);
+    s->write(r, "\xEF\xBB\xBF", 3);
+    for (int i = 0; i < n; i++)
+        s->csv_cell(r, heads[i], i == n - 1);
+}
+
+int vol_csv_row(void *ctx, portal_rows *rows)
+{
+    const struct vol_csv *c = ctx;
+    const struct portal_services *s = c->s;
+    if (c->group)
+        s->csv_cell(c->r, c->group, 0);
+    for (int i = 0; i < c->ncols; i++)
+        s->csv_cell(c->r, s->db_col(rows, i), i == c->ncols - 1);
+    return 0;
+}
+
 /* ------------------------------------------------------------ certificate */
 
 int certificate_get(portal_req *r, const struct portal_services *s)
@@ -113,16 +138,6 @@ int unserved_get(portal_req *r, const struct portal_services *s)
     return s->render(r, "unserved.cs", "未获服务儿童");
 }
 
-static int unserved_row(void *ctx, portal_rows *rows)
-{
-    void **c = ctx;
-    portal_req *r = c[0];
-    const struct portal_services *s = c[1];
-    for (int i = 0; i < 5; i++)
-        s->csv_cell(r, s->db_col(rows, i), i == 4);
-    return 0;
-}
-
 int unserved_csv_get(portal_req *r, const struct portal_services *s)
 {
     long long months = 0;
@@ -130,18 +145,11 @@ int unserved_csv_get(portal_req *r, const struct portal_services *s)
     if (rc)
         return rc;
     const char *pre = s->scope_prefix(r), *today = s->today(r);
-    s->header(r, "Content-Type", "text/csv; charset=utf-8");
-    s->header(r, "Content-Disposition",
-              s->sprintf(r, "attachment; filename=\"unserved-%lldm-%s.csv\"", months, today));
-    /* audited before any row: a read that cannot be audited never leaves */
-    s->audit(r, "volunteer.unserved.export", "volunteer_report", NULL,
-             s->sprintf(r, "months=%lld", months));
-    s->write(r, "\xEF\xBB\xBF", 3);
-    const char *heads[] = {"儿童编号", "姓名", "乡镇", "村（社区）", "最近一次服务"};
-    for (int i = 0; i < 5; i++)
-        s->csv_cell(r, heads[i], i == 4);
-    void *ctx[2] = {r, (void *)s};
-    if (s->db_stream(r, unserved_row, ctx, UNSERVED_LIST, "ssii", pre, today, months,
+    static const char *const heads[] = {"儿童编号", "姓名", "乡镇", "村（社区）", "最近一次服务"};
+    vol_csv_begin(r, s, s->sprintf(r, "unserved-%lldm-%s.csv", months, today),
+                  "volunteer.unserved.export", s->sprintf(r, "months=%lld", months), heads, 5);
+    struct vol_csv ctx = {r, s, NULL, 5};
+    if (s->db_stream(r, vol_csv_row, &ctx, UNSERVED_LIST, "ssii", pre, today, months,
                      100000LL) < 0)
         return s->output_sent(r) ? 200 : 500;
     return 200;

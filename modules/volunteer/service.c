@@ -518,20 +518,6 @@ int report_get(portal_req *r, const struct portal_services *s)
     return s->render(r, "report.cs", "志愿服务统计");
 }
 
-static int csv_row(void *ctx, portal_rows *rows)
-{
-    void **c = ctx;
-    portal_req *r = c[0];
-    const struct portal_services *s = c[1];
-    s->csv_cell(r, c[2], 0);
-    s->csv_cell(r, s->db_col(rows, 0), 0);
-    s->csv_cell(r, s->db_col(rows, 1), 0);
-    s->csv_cell(r, s->db_col(rows, 2), 0);
-    s->csv_cell(r, s->db_col(rows, 3), 0);
-    s->csv_cell(r, s->db_col(rows, 4), 1);
-    return 0;
-}
-
 int report_csv_get(portal_req *r, const struct portal_services *s)
 {
     const char *from, *to;
@@ -539,22 +525,15 @@ int report_csv_get(portal_req *r, const struct portal_services *s)
     if (strcmp(from, to) > 0)
         return s->fail(r, 400, "起始日期不能晚于截止日期。");
     const char *pre = s->scope_prefix(r);
-    s->header(r, "Content-Type", "text/csv; charset=utf-8");
-    s->header(r, "Content-Disposition",
-              s->sprintf(r, "attachment; filename=\"volunteer-%s-%s.csv\"", from, to));
-    /* audited before any row: a read that cannot be audited never leaves */
-    s->audit(r, "volunteer.report.export", "volunteer_report", NULL,
-             s->sprintf(r, "from=%s to=%s", from, to));
-    s->write(r, "\xEF\xBB\xBF", 3);
-    const char *heads[] = {"分组", "名称", "服务次数", "服务时长（分钟）", "服务儿童数",
-                           "集体活动参加人次"};
-    for (int i = 0; i < 6; i++)
-        s->csv_cell(r, heads[i], i == 5);
-    void *ctx[3] = {r, (void *)s, (void *)"按组织"};
-    if (s->db_stream(r, csv_row, ctx, REPORT_BY_ORG, "sss", from, to, pre) < 0)
+    static const char *const heads[] = {"分组", "名称", "服务次数", "服务时长（分钟）",
+                                        "服务儿童数", "集体活动参加人次"};
+    vol_csv_begin(r, s, s->sprintf(r, "volunteer-%s-%s.csv", from, to), "volunteer.report.export",
+                  s->sprintf(r, "from=%s to=%s", from, to), heads, 6);
+    struct vol_csv ctx = {r, s, "按组织", 5};
+    if (s->db_stream(r, vol_csv_row, &ctx, REPORT_BY_ORG, "sss", from, to, pre) < 0)
         return s->output_sent(r) ? 200 : 500;
-    ctx[2] = (void *)"按乡镇";
-    if (s->db_stream(r, csv_row, ctx, REPORT_BY_TOWNSHIP, "sss", from, to, pre) < 0)
+    ctx.group = "按乡镇";
+    if (s->db_stream(r, vol_csv_row, &ctx, REPORT_BY_TOWNSHIP, "sss", from, to, pre) < 0)
         return s->output_sent(r) ? 200 : 500;
     return 200;
 }

@@ -110,6 +110,19 @@ int verify_log_post(portal_req *r, const struct portal_services *s);
 int report_get(portal_req *r, const struct portal_services *s);
 int report_csv_get(portal_req *r, const struct portal_services *s);
 
+/* reports.c: a CSV download - its headers, the audit of the read, the BOM
+ * and the heading row; then rows by vol_csv_row (db_stream's callback):
+ * the group (NULL: none) and ncols columns */
+struct vol_csv {
+    portal_req *r;
+    const struct portal_services *s;
+    const char *group;
+    int ncols;
+};
+void vol_csv_begin(portal_req *r, const struct portal_services *s, const char *filename,
+                   const char *action, const char *detail, const char *const *heads, int n);
+int vol_csv_row(void *ctx, portal_rows *rows);
+
 /* reports.c */
 extern const struct portal_param unserved_params[];
 int certificate_get(portal_req *r, const struct portal_services *s);
