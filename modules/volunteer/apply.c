@@ -36,7 +36,7 @@ int apply_form_get(portal_req *r, const struct portal_services *s)
                         "(valid_to IS NULL OR valid_to >= ?) ORDER BY code",
                         "s", s->today(r)) < 0)
         return 500;
-    vol_set_types(r, s);
+    s->labels_hdf(r, "Types", "volunteer.service_type");
     return s->render(r, "apply_form.cs", "社会组织申请参与");
 }
 
@@ -116,9 +116,6 @@ int apply_create_post(portal_req *r, const struct portal_services *s)
     if (st)
         return st;
     o.townships = codes;
-    /* a public form: no transaction opens by itself */
-    if (s->db_begin(r) != 0)
-        return 500;
     if ((st = apply_throttle(r, s)) != 0)
         return st;
     o.code = s->sprintf(r, "ngo_%s", o.reg_no);

@@ -16,18 +16,28 @@
  *            partner's page, group-activity logs.
  * photo.c:   photos on service logs.
  * apply.c:   the public form on which an organisation applies itself.
- * volunteer.c: the module descriptor.
+ * objects.c: the objects routes are about (loaders) and a partner's access.
+ * volunteer.c: the module descriptor and its labels.
  */
 #ifndef VOLUNTEER_H
 #define VOLUNTEER_H
 
 #include "portal_module.h"
 
-/* the fixed list of service types */
-extern const char *const vol_service_types[];
-int vol_service_type_ok(const char *t);
-/* the {id} of the path as a positive number, or 0 */
-long long vol_path_id(portal_req *r, const struct portal_services *s);
+/* volunteer.c: code is one of the module's labels of kind */
+int vol_is_label(const char *kind, const char *code);
+
+/* objects.c: a number column (NULL: 0) */
+long long vol_num(const char *v);
+/* objects.c: the route objects */
+extern const struct portal_loader vol_loaders[];
+/* what a partner reaches through an assignment (the partner_* loaders'
+ * o->data): its organisation, the assignment, the child (0: an area) and,
+ * for a log, the log's status */
+struct vol_access {
+    long long vorg, aid, child;
+    const char *status;
+};
 /* the partner user's organisation (volunteer_orgs.id via users.org_id);
  * 0 ok, -1 none.  status may be NULL. */
 int vol_partner_org(portal_req *r, const struct portal_services *s, long long *vorg,
@@ -43,11 +53,8 @@ struct vol_new_org {
 };
 long long vol_org_insert(portal_req *r, const struct portal_services *s,
                          const struct vol_new_org *o);
-/* the service types and the template's select list */
-void vol_set_types(portal_req *r, const struct portal_services *s);
 
 /* service.c: shared by the log handlers */
-void vol_set_log_labels(portal_req *r, const struct portal_services *s);
 int vol_logs_hdf(portal_req *r, const struct portal_services *s, const char *where, long long a,
                  long long b);
 /* log: the log being edited (its volunteers may have left since), 0 for a new one */
@@ -55,19 +62,11 @@ int vol_check_log(portal_req *r, const struct portal_services *s, long long vorg
                   long long log, int area, long long **vids, int *nv);
 int vol_save_people(portal_req *r, const struct portal_services *s, long long log,
                     const long long *vids, int nv);
-/* the partner's access to one of its logs: the log's child (0 for an
- * area's log) and the assignment it is filed under now; 0 ok, -1 none (not
- * its own, or the assignment no longer runs).  status may be NULL. */
-int vol_log_access(portal_req *r, const struct portal_services *s, long long id, long long vorg,
-                   long long *child, long long *aid, const char **status);
 const char *vol_log_page(portal_req *r, const struct portal_services *s, long long child,
                          long long aid);
 
 /* area.c */
 extern const struct portal_param area_assign_params[];
-/* the area assignment aid when it is the partner's and runs today, else 0 */
-long long vol_active_area(portal_req *r, const struct portal_services *s, long long vorg,
-                          long long aid);
 int org_assign_area_post(portal_req *r, const struct portal_services *s);
 int partner_area_get(portal_req *r, const struct portal_services *s);
 int area_log_create_post(portal_req *r, const struct portal_services *s);
@@ -112,12 +111,14 @@ int report_csv_get(portal_req *r, const struct portal_services *s);
 
 /* reports.c: a CSV download - its headers, the audit of the read, the BOM
  * and the heading row; then rows by vol_csv_row (db_stream's callback):
- * the group (NULL: none) and ncols columns */
+ * the group (NULL: none) and ncols columns, those of bit i in money being
+ * fen shown as yuan */
 struct vol_csv {
     portal_req *r;
     const struct portal_services *s;
     const char *group;
     int ncols;
+    unsigned money;
 };
 void vol_csv_begin(portal_req *r, const struct portal_services *s, const char *filename,
                    const char *action, const char *detail, const char *const *heads, int n);

@@ -1,14 +1,14 @@
 <?cs # One care offer and the children matched to it. ?>
-<?cs with:f = Offer.0 ?>
-<h1><?cs var:f.offerer ?>（<?cs var:Lbl.kind[f.kind] ?>）</h1>
+<?cs with:f = Offer ?>
+<h1><?cs var:f.offerer ?>（<?cs var:label("volunteer.care_kind", f.kind) ?>）</h1>
 <section class="panel" id="info">
   <dl>
-    <dt>提供方类型</dt><dd><?cs var:Lbl.offerer[f.offerer_kind] ?></dd>
+    <dt>提供方类型</dt><dd><?cs var:label("volunteer.offerer", f.offerer_kind) ?></dd>
     <dt>联系人</dt><dd><?cs var:f.contact_name ?> <?cs var:f.contact_phone ?></dd>
     <dt>服务区域</dt><dd><?cs var:f.area ?></dd>
     <dt>可照料人数</dt><dd><?cs var:f.capacity ?></dd>
     <dt>备注</dt><dd><?cs var:f.notes ?></dd>
-    <dt>状态</dt><dd id="status" data-status="<?cs var:f.status ?>"><?cs var:Lbl.status[f.status] ?></dd>
+    <dt>状态</dt><dd id="status" data-status="<?cs var:f.status ?>"><?cs var:label("volunteer.care_status", f.status) ?></dd>
   </dl>
   <details id="edit-offer"><summary>修改意向信息</summary>
   <form method="post" action="/volunteer/care/<?cs var:f.id ?>/edit">

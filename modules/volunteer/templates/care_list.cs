@@ -3,9 +3,9 @@
 <table class="list" id="offers">
   <thead><tr><th scope="col">编号</th><th scope="col">提供方</th><th scope="col">关爱方式</th><th scope="col">区域</th><th scope="col">联系人</th><th scope="col">已匹配/可照料</th><th scope="col">状态</th></tr></thead>
   <tbody><?cs each:f = Offers ?><tr>
-    <td><?cs var:f.id ?></td><td><a href="/volunteer/care/<?cs var:f.id ?>"><?cs var:f.offerer ?></a>（<?cs var:Lbl.offerer[f.offerer_kind] ?>）</td>
-    <td><?cs var:Lbl.kind[f.kind] ?></td><td><?cs var:f.area ?></td><td><?cs var:f.contact_name ?> <?cs var:f.contact_phone ?></td>
-    <td class="num"><?cs var:f.matched ?>/<?cs var:f.capacity ?></td><td><?cs var:Lbl.status[f.status] ?></td>
+    <td><?cs var:f.id ?></td><td><a href="/volunteer/care/<?cs var:f.id ?>"><?cs var:f.offerer ?></a>（<?cs var:label("volunteer.offerer", f.offerer_kind) ?>）</td>
+    <td><?cs var:label("volunteer.care_kind", f.kind) ?></td><td><?cs var:f.area ?></td><td><?cs var:f.contact_name ?> <?cs var:f.contact_phone ?></td>
+    <td class="num"><?cs var:f.matched ?>/<?cs var:f.capacity ?></td><td><?cs var:label("volunteer.care_status", f.status) ?></td>
   </tr><?cs /each ?></tbody>
 </table>
 <form method="post" action="/volunteer/care" class="panel">
