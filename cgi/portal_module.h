@@ -47,7 +47,9 @@
  *    its template is <noun>[_<what>].cs in the module's templates/; a
  *    permission is <module>.<verb> ("living.approve"); a route is
  *    /<module>/<noun>[/{id:int}[/<what>]].
- *  - The transaction is the host's.  Every request runs in one: the host
+ *  - The transaction is the host's.  Every request runs in one (opened at
+ *    its first write or locking read: a loader's or handler's SELECT ...
+ *    FOR UPDATE keeps its rows locked until the end): the host
  *    commits when the handler returns a status below 400 and rolls back
  *    otherwise (then nothing the handler wrote, and no audit row of a change,
  *    stays).  Denials, not-founds and reads are audited whatever happens:

@@ -11,7 +11,7 @@
       <td><?cs var:o.reg_no ?></td>
       <td><?cs var:o.contact_name ?> <?cs var:o.contact_phone ?></td>
       <td><?cs var:o.areas ?></td>
-      <td data-status="<?cs var:o.status ?>"><?cs var:Lbl.status[o.status] ?><?cs if:o.self_applied == "1" ?>（自行申请）<?cs /if ?></td>
+      <td data-status="<?cs var:o.status ?>"><?cs var:label("volunteer.org_status", o.status) ?><?cs if:o.self_applied == "1" ?>（自行申请）<?cs /if ?></td>
     </tr>
   <?cs /each ?>
   </tbody>

@@ -7,8 +7,8 @@
   <thead><tr><th scope="col">编号</th><th scope="col">项目</th><th scope="col">社会组织</th><th scope="col">期限</th><th scope="col">预算（元）</th><th scope="col">已支出（元）</th><th scope="col">认捐（元）</th><th scope="col">已交付（元）</th></tr></thead>
   <tbody><?cs each:p = Projects ?><tr data-project="<?cs var:p.id ?>">
     <td><?cs var:p.id ?></td><td><a href="/volunteer/projects/<?cs var:p.id ?>"><?cs var:p.name ?></a></td><td><?cs var:p.org_name ?></td>
-    <td><?cs var:p.start_date ?> 至 <?cs var:p.end_date ?></td><td class="num"><?cs var:p.budget ?></td><td class="num"><?cs var:p.spent ?></td>
-    <td class="num"><?cs var:p.pledged ?></td><td class="num"><?cs var:p.delivered ?></td>
+    <td><?cs var:p.start_date ?> 至 <?cs var:p.end_date ?></td><td class="num"><?cs var:money(p.budget) ?></td><td class="num"><?cs var:money(p.spent) ?></td>
+    <td class="num"><?cs var:money(p.pledged) ?></td><td class="num"><?cs var:money(p.delivered) ?></td>
   </tr><?cs /each ?></tbody>
 </table>
 <form method="post" action="/volunteer/projects" class="panel">
@@ -26,8 +26,8 @@
   <thead><tr><th scope="col">编号</th><th scope="col">捐赠方</th><th scope="col">儿童</th><th scope="col">金额（元）</th><th scope="col">物资</th><th scope="col">认捐日期</th><th scope="col">状态</th><th scope="col">交付</th></tr></thead>
   <tbody><?cs each:d = ChildDonations ?><tr data-donation="<?cs var:d.id ?>">
     <td><?cs var:d.id ?></td><td><?cs var:d.donor ?></td><td><a href="/children/<?cs var:d.child_id ?>"><?cs var:d.child_name ?></a></td>
-    <td class="num"><?cs var:d.money ?></td><td><?cs var:d.goods ?></td><td><?cs var:d.pledged_date ?></td>
-    <td><?cs var:Lbl.don[d.status] ?> <?cs var:d.delivered_date ?></td>
+    <td class="num"><?cs var:money(d.money) ?></td><td><?cs var:d.goods ?></td><td><?cs var:d.pledged_date ?></td>
+    <td><?cs var:label("volunteer.donation_status", d.status) ?> <?cs var:d.delivered_date ?></td>
     <td><?cs call:donation_forms(d) ?></td>
   </tr><?cs /each ?></tbody>
 </table>

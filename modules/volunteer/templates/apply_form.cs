@@ -11,6 +11,6 @@
     <?cs each:t = Townships ?><label class="check"><input type="checkbox" name="area" value="<?cs var:t.code ?>" data-area="<?cs var:t.code ?>"> <?cs var:t.name ?></label> <?cs /each ?>
     <span class="hint">可多选。</span>
   </fieldset>
-  <div class="field"><label for="f-types">服务类型</label><input type="text" id="f-types" name="service_types" maxlength="200" placeholder="<?cs each:t = Types ?><?cs var:t ?> <?cs /each ?>"></div>
+  <div class="field"><label for="f-types">服务类型</label><input type="text" id="f-types" name="service_types" maxlength="200" placeholder="<?cs each:t = Types ?><?cs var:t.title ?> <?cs /each ?>"></div>
   <button type="submit">提交申请</button>
 </form>
