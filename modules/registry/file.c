@@ -391,13 +391,13 @@ static int form_page(portal_req *r, const struct portal_services *s, const struc
     put_all_labels(r, s);
     if (put_villages(r, s) < 0)
         return 500;
-    int rc = s->render(r, "file_form.cs", id > 0 ? "修改儿童档案" : "新建儿童档案");
+    int rc = s->render(r, "child_form.cs", id > 0 ? "修改儿童档案" : "新建儿童档案");
     return rc == 200 ? status : rc;
 }
 
 /* ------------------------------------------------------------ create */
 
-int child_new_form(portal_req *r, const struct portal_services *s)
+int child_new_get(portal_req *r, const struct portal_services *s)
 {
     struct child_form f;
     memset(&f, 0, sizeof f);
@@ -493,7 +493,7 @@ static int duplicates(portal_req *r, const struct portal_services *s, struct chi
     return blocked;
 }
 
-int child_create(portal_req *r, const struct portal_services *s)
+int child_new_post(portal_req *r, const struct portal_services *s)
 {
     struct child_form f;
     read_form(r, s, &f);
@@ -637,7 +637,7 @@ static int load_file(portal_req *r, const struct portal_services *s, long long i
     return 0;
 }
 
-int child_view(portal_req *r, const struct portal_services *s)
+int child_file_get(portal_req *r, const struct portal_services *s)
 {
     long long id;
     int st = guard(r, s, &id);
@@ -646,10 +646,10 @@ int child_view(portal_req *r, const struct portal_services *s)
     if (load_file(r, s, id, 0) != 0)
         return 500;
     s->audit(r, "child.read", "child", idstr(r, s, id), NULL);
-    return s->render(r, "file_view.cs", "儿童档案");
+    return s->render(r, "child_file.cs", "儿童档案");
 }
 
-int child_print(portal_req *r, const struct portal_services *s)
+int child_print_get(portal_req *r, const struct portal_services *s)
 {
     long long id;
     int st = guard(r, s, &id);
@@ -658,7 +658,7 @@ int child_print(portal_req *r, const struct portal_services *s)
     if (load_file(r, s, id, 1) != 0)
         return 500;
     s->audit(r, "child.print", "child", idstr(r, s, id), NULL);
-    return s->render(r, "file_print.cs", "儿童档案（打印）");
+    return s->render(r, "child_print.cs", "儿童档案（打印）");
 }
 
 /* ------------------------------------------------------------ edit */
@@ -689,7 +689,7 @@ static int load_current(portal_req *r, const struct portal_services *s, long lon
     return 0;
 }
 
-int child_edit_form(portal_req *r, const struct portal_services *s)
+int child_edit_get(portal_req *r, const struct portal_services *s)
 {
     long long id;
     int st = guard(r, s, &id);
@@ -753,7 +753,7 @@ static int transfer(portal_req *r, const struct portal_services *s, long long id
                                           name, names[0][1], names[0][0], names[1][0], open));
 }
 
-int child_update(portal_req *r, const struct portal_services *s)
+int child_edit_post(portal_req *r, const struct portal_services *s)
 {
     long long id;
     int st = guard(r, s, &id);
@@ -827,7 +827,7 @@ int child_update(portal_req *r, const struct portal_services *s)
 
 /* ------------------------------------------------------------ family */
 
-int family_add(portal_req *r, const struct portal_services *s)
+int family_add_post(portal_req *r, const struct portal_services *s)
 {
     long long id;
     int st = guard(r, s, &id);
@@ -901,7 +901,7 @@ static int set_status(portal_req *r, const struct portal_services *s, long long 
                       "ii", id, id) < 0 ? -1 : 0;
 }
 
-int category_enter(portal_req *r, const struct portal_services *s)
+int category_enter_post(portal_req *r, const struct portal_services *s)
 {
     long long id;
     int st = guard(r, s, &id);
@@ -943,7 +943,7 @@ int category_enter(portal_req *r, const struct portal_services *s)
     return redirect_to_file(r, s, id, "#categories", s->sprintf(r, "已登记为%s。", label));
 }
 
-int category_exit(portal_req *r, const struct portal_services *s)
+int category_exit_post(portal_req *r, const struct portal_services *s)
 {
     long long id;
     int st = guard(r, s, &id);
@@ -1027,7 +1027,7 @@ static const char *clean_filename(portal_req *r, const struct portal_services *s
     return base;
 }
 
-int attachment_upload(portal_req *r, const struct portal_services *s)
+int attachment_add_post(portal_req *r, const struct portal_services *s)
 {
     long long id;
     int st = guard(r, s, &id);
@@ -1068,7 +1068,7 @@ fail:
     return 500;
 }
 
-int attachment_download(portal_req *r, const struct portal_services *s)
+int attachment_get(portal_req *r, const struct portal_services *s)
 {
     long long id;
     int st = guard(r, s, &id);

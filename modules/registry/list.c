@@ -423,7 +423,7 @@ static int set_divisions(portal_req *r, const struct portal_services *s, const s
     return 0;
 }
 
-int child_list(portal_req *r, const struct portal_services *s)
+int child_list_get(portal_req *r, const struct portal_services *s)
 {
     struct filters f;
     const char *err = read_filters(r, s, &f);
@@ -446,7 +446,7 @@ int child_list(portal_req *r, const struct portal_services *s)
         /* no jurisdiction, no children */
         s->set(r, "List.Shown", "0");
         s->set(r, "List.Total", "0");
-        return s->render(r, "list_children.cs", "儿童台账");
+        return s->render(r, "child_list.cs", "儿童台账");
     }
     if (set_divisions(r, s, &f) != 0)
         return 500;
@@ -551,7 +551,7 @@ int child_list(portal_req *r, const struct portal_services *s)
     int simple = !f.category && !f.born_upto[0] && !f.born_after[0] && !f.name_like && !f.q_last4;
     if (!kid && !more) {
         s->set_int(r, "List.Total", n);
-        return s->render(r, "list_children.cs", "儿童台账");
+        return s->render(r, "child_list.cs", "儿童台账");
     } else if (simple) {
         add_sql(&cb, "SELECT COALESCE(SUM(n), 0) FROM registry_counts c WHERE c.village_code "
                      "LIKE CONCAT(?, '%')");
@@ -583,7 +583,7 @@ int child_list(portal_req *r, const struct portal_services *s)
         s->set(r, "List.Total", "10000+");
     else
         s->set_int(r, "List.Total", total);
-    return s->render(r, "list_children.cs", "儿童台账");
+    return s->render(r, "child_list.cs", "儿童台账");
 }
 
 /* ------------------------------------------------------------ the export */
@@ -647,7 +647,7 @@ static int export_row(void *ctx, portal_rows *rows)
     return 0;
 }
 
-int child_export(portal_req *r, const struct portal_services *s)
+int child_export_get(portal_req *r, const struct portal_services *s)
 {
     struct filters f;
     const char *err = read_filters(r, s, &f);
@@ -1119,10 +1119,10 @@ static void set_columns(portal_req *r, const struct portal_services *s)
     s->set_int(r, "Import.MaxRows", IMPORT_MAX_ROWS);
 }
 
-int import_form(portal_req *r, const struct portal_services *s)
+int child_import_get(portal_req *r, const struct portal_services *s)
 {
     set_columns(r, s);
-    return s->render(r, "import_form.cs", "导入台账");
+    return s->render(r, "child_import.cs", "导入台账");
 }
 
 static int import_report(portal_req *r, const struct portal_services *s, struct import_ctx *c,
@@ -1137,7 +1137,7 @@ static int import_report(portal_req *r, const struct portal_services *s, struct 
         s->set(r, s->sprintf(r, "Import.Errors.%d.reason", i), c->errs[i].reason);
     }
     s->set_int(r, "Import.BadRows", c->bad_rows);
-    return s->render(r, "import_report.cs", "导入台账 - 检查结果");
+    return s->render(r, "child_import_report.cs", "导入台账 - 检查结果");
 }
 
 static int import_write(portal_req *r, const struct portal_services *s, struct import_state *st)
@@ -1189,7 +1189,7 @@ fail:
     return -1;
 }
 
-int import_run(portal_req *r, const struct portal_services *s)
+int child_import_post(portal_req *r, const struct portal_services *s)
 {
     const char *mode = s->param(r, "mode");
     int commit = mode && strcmp(mode, "commit") == 0;

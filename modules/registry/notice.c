@@ -48,7 +48,7 @@ int registry_notice_add(portal_req *r, const struct portal_services *s, const ch
     return 0;
 }
 
-int notices_page(portal_req *r, const struct portal_services *s)
+int notice_list_get(portal_req *r, const struct portal_services *s)
 {
     const struct portal_user *u = s->user(r);
     if (!u->division || !*u->division)
@@ -66,10 +66,10 @@ int notices_page(portal_req *r, const struct portal_services *s)
     s->set_int(r, "NoticeCount", n);
     if (s->has_perm(r, "registry.edit"))
         s->set(r, "CanHandle", "1");
-    return s->render(r, "notices.cs", "档案通知");
+    return s->render(r, "notice_list.cs", "档案通知");
 }
 
-int notice_done(portal_req *r, const struct portal_services *s)
+int notice_done_post(portal_req *r, const struct portal_services *s)
 {
     const char *arg = s->path_arg(r, "id");
     char *end = NULL;

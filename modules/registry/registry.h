@@ -11,27 +11,27 @@
 #include "portal_module.h"
 
 /* file.c */
-int child_new_form(portal_req *r, const struct portal_services *s);
-int child_create(portal_req *r, const struct portal_services *s);
-int child_view(portal_req *r, const struct portal_services *s);
-int child_print(portal_req *r, const struct portal_services *s);
-int child_edit_form(portal_req *r, const struct portal_services *s);
-int child_update(portal_req *r, const struct portal_services *s);
-int family_add(portal_req *r, const struct portal_services *s);
-int category_enter(portal_req *r, const struct portal_services *s);
-int category_exit(portal_req *r, const struct portal_services *s);
-int attachment_upload(portal_req *r, const struct portal_services *s);
-int attachment_download(portal_req *r, const struct portal_services *s);
+int child_new_get(portal_req *r, const struct portal_services *s);
+int child_new_post(portal_req *r, const struct portal_services *s);
+int child_file_get(portal_req *r, const struct portal_services *s);
+int child_print_get(portal_req *r, const struct portal_services *s);
+int child_edit_get(portal_req *r, const struct portal_services *s);
+int child_edit_post(portal_req *r, const struct portal_services *s);
+int family_add_post(portal_req *r, const struct portal_services *s);
+int category_enter_post(portal_req *r, const struct portal_services *s);
+int category_exit_post(portal_req *r, const struct portal_services *s);
+int attachment_add_post(portal_req *r, const struct portal_services *s);
+int attachment_get(portal_req *r, const struct portal_services *s);
 
 /* list.c */
-int child_list(portal_req *r, const struct portal_services *s);
-int child_export(portal_req *r, const struct portal_services *s);
-int import_form(portal_req *r, const struct portal_services *s);
-int import_run(portal_req *r, const struct portal_services *s);
+int child_list_get(portal_req *r, const struct portal_services *s);
+int child_export_get(portal_req *r, const struct portal_services *s);
+int child_import_get(portal_req *r, const struct portal_services *s);
+int child_import_post(portal_req *r, const struct portal_services *s);
 
 /* notice.c */
-int notices_page(portal_req *r, const struct portal_services *s);
-int notice_done(portal_req *r, const struct portal_services *s);
+int notice_list_get(portal_req *r, const struct portal_services *s);
+int notice_done_post(portal_req *r, const struct portal_services *s);
 const char *registry_county_code(portal_req *r, const struct portal_services *s);
 /* a notice to the office of `division` (kind transfer_in or duplicate_check),
  * audited; 0 ok, -1 database error */

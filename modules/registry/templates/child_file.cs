@@ -1,4 +1,4 @@
-<?cs include!"file_macros.cs" ?><?cs include!"file_tables.cs" ?><?cs include!"file_panels.cs" ?>
+<?cs include!"child_file_macros.cs" ?><?cs include!"child_file_tables.cs" ?><?cs include!"child_file_panels.cs" ?>
 <?cs with:c = Child.0 ?>
 <h1>儿童档案：<?cs var:c.name ?></h1>
 <nav class="file-actions" aria-label="档案操作">
@@ -9,7 +9,7 @@
 
 <section class="panel" id="identity-section">
   <h2>身份信息</h2>
-  <?cs include!"file_identity.cs" ?>
+  <?cs include!"child_file_identity.cs" ?>
   <?cs if:File.Notes ?><h3>备注（敏感信息）</h3><pre class="notes"><?cs var:File.Notes ?></pre><?cs /if ?>
 </section>
 

@@ -1,4 +1,4 @@
-<?cs include!"file_macros.cs" ?>
+<?cs include!"child_file_macros.cs" ?>
 <h1><?cs if:Form.id ?>修改儿童档案<?cs else ?>新建儿童档案<?cs /if ?></h1>
 <?cs if:Form.id ?><p><a href="/children/<?cs var:Form.id ?>">返回档案</a></p><?cs /if ?>
 <?cs if:subcount(Err) ?><p class="form-error" role="alert">请更正下列标出的内容后再提交，档案尚未保存。</p><?cs /if ?>
