@@ -68,61 +68,6 @@ struct child_form {
     size_t notes_enc_len;
 };
 
-/* ------------------------------------------------------------ labels */
-
-struct label {
-    const char *code, *text;
-};
-
-static const struct label sexes[] = {{"1", "男"}, {"2", "女"}, {NULL, NULL}};
-static const struct label situations[] = {
-    {"normal", "正常"}, {"dead", "死亡"}, {"missing", "失踪（下落不明）"},
-    {"disabled", "重度残疾"}, {"ill", "重病"}, {"imprisoned", "服刑在押"},
-    {"drug_treatment", "强制隔离戒毒"}, {"working_away", "外出务工"},
-    {"revoked", "被撤销监护资格"}, {"deported", "被遣送（驱逐）出境"}, {"other", "其他"},
-    {NULL, NULL}};
-static const struct label categories[] = {
-    {"orphan", "孤儿"}, {"de_facto_unsupported", "事实无人抚养儿童"},
-    {"tekun", "特困供养儿童"}, {"dibao", "低保家庭儿童"}, {"ill_disabled", "重病重残儿童"},
-    {"guardianship", "监护缺失或不当儿童"}, {"temporary", "临时困境儿童"}, {NULL, NULL}};
-static const struct label exit_reasons[] = {
-    {"released", "父母刑满释放或戒毒期满"}, {"found", "父母已找到"},
-    {"adult", "年满十八周岁（或十八周岁后离校）"}, {"adopted", "被依法收养"},
-    {"death", "死亡"}, {"moved", "迁出本县"}, {"ineligible", "不再符合条件"},
-    {"other", "其他"}, {NULL, NULL}};
-static const struct label disabilities[] = {
-    {"visual", "视力残疾"}, {"hearing", "听力残疾"}, {"speech", "言语残疾"},
-    {"physical", "肢体残疾"}, {"intellectual", "智力残疾"}, {"mental", "精神残疾"},
-    {"multiple", "多重残疾"}, {NULL, NULL}};
-static const struct label modules_held[] = {{"registry", "儿童台账"}, {"living", "基本生活保障"},
-                                            {NULL, NULL}};
-
-static const char *label_of(const struct label *t, const char *code)
-{
-    for (; code && t->code; t++)
-        if (strcmp(t->code, code) == 0)
-            return t->text;
-    return NULL;
-}
-
-/* Lbl.<name>.<code> = text: templates look labels up and list options */
-static void put_labels(portal_req *r, const struct portal_services *s, const char *name,
-                       const struct label *t)
-{
-    for (; t->code; t++)
-        s->set(r, s->sprintf(r, "Lbl.%s.%s", name, t->code), t->text);
-}
-
-static void put_all_labels(portal_req *r, const struct portal_services *s)
-{
-    put_labels(r, s, "sex", sexes);
-    put_labels(r, s, "situation", situations);
-    put_labels(r, s, "category", categories);
-    put_labels(r, s, "exit", exit_reasons);
-    put_labels(r, s, "disability", disabilities);
-    put_labels(r, s, "module", modules_held);
-}
-
 /* ------------------------------------------------------------ helpers */
 
 static const char *trim(portal_req *r, const struct portal_services *s, const char *v)
@@ -267,7 +212,7 @@ static int validate(portal_req *r, const struct portal_services *s, struct child
     const char **v = f->v;
     if (!*v[F_NAME])
         field_error(r, s, f, F_NAME, "请填写姓名。");
-    if (!label_of(sexes, v[F_SEX]))
+    if (!registry_label("registry.sex", v[F_SEX]))
         field_error(r, s, f, F_SEX, "请选择性别。");
     int birth_ok = 0;
     if (!*v[F_BIRTH])
@@ -298,7 +243,7 @@ static int validate(portal_req *r, const struct portal_services *s, struct child
         else if (birth_ok && strcmp(birth, v[F_BIRTH]) != 0)
             field_error(r, s, f, F_ID,
                         s->sprintf(r, "身份证号中的出生日期（%s）与填写的出生日期不一致。", birth));
-        else if (label_of(sexes, v[F_SEX]) && sex != atoi(v[F_SEX]))
+        else if (registry_label("registry.sex", v[F_SEX]) && sex != atoi(v[F_SEX]))
             field_error(r, s, f, F_ID, "身份证号显示的性别与填写的性别不一致。");
         else {
             f->id_enc = s->encrypt(r, id, &f->id_enc_len);
@@ -338,7 +283,7 @@ static int validate(portal_req *r, const struct portal_services *s, struct child
 
     /* disability (GB/T 26341-2010) */
     if (*v[F_DIS_TYPE]) {
-        if (!label_of(disabilities, v[F_DIS_TYPE]))
+        if (!registry_label("registry.disability", v[F_DIS_TYPE]))
             field_error(r, s, f, F_DIS_TYPE, "残疾类别不正确。");
         if (strlen(v[F_DIS_GRADE]) != 1 || v[F_DIS_GRADE][0] < '1' || v[F_DIS_GRADE][0] > '4')
             field_error(r, s, f, F_DIS_GRADE, "请选择残疾等级（一级至四级）。");
@@ -388,7 +333,7 @@ static int form_page(portal_req *r, const struct portal_services *s, const struc
     } else {
         s->set(r, "Form.action", "/children/new");
     }
-    put_all_labels(r, s);
+    registry_put_labels(r, s);
     if (put_villages(r, s) < 0)
         return 500;
     int rc = s->render(r, "child_form.cs", id > 0 ? "修改儿童档案" : "新建儿童档案");
@@ -511,8 +456,6 @@ int child_new_post(portal_req *r, const struct portal_services *s)
         return form_page(r, s, &f, 0, 400);
 
     const char **v = f.v;
-    if (s->db_begin(r) != 0)
-        return 500;
     if (s->db_exec(r,
                    "INSERT INTO children (name, sex, birth_date, ethnicity, id_enc, id_hmac, "
                    "id_masked, id_last4, no_id_reason, hukou, address, township_code, "
@@ -633,7 +576,7 @@ static int load_file(portal_req *r, const struct portal_services *s, long long i
     if (s->child_panels(r, id, "Panels") < 0)
         return 500;
     s->set(r, "File.Today", s->today(r));
-    put_all_labels(r, s);
+    registry_put_labels(r, s);
     return 0;
 }
 
@@ -799,8 +742,6 @@ int child_edit_post(portal_req *r, const struct portal_services *s)
         return redirect_to_file(r, s, id, NULL, "没有修改任何内容。");
 
     const char **v = f.v;
-    if (s->db_begin(r) != 0 || lock_child(r, s, id) != 0)
-        return 500;
     if (s->db_exec(r,
                    "UPDATE children SET name = ?, sex = ?, birth_date = ?, ethnicity = ?, "
                    "id_enc = ?, id_hmac = ?, id_masked = ?, id_last4 = ?, no_id_reason = ?, "
@@ -840,7 +781,7 @@ int family_add_post(portal_req *r, const struct portal_services *s)
     long long guardian = s->param_int(r, "is_guardian", 0);
     if (!*relation || !*name)
         return s->fail(r, 400, "请填写家庭成员的关系和姓名。");
-    if (!label_of(situations, situation))
+    if (!registry_label("registry.situation", situation))
         return s->fail(r, 400, "家庭成员情况不正确，请从列表中选择。");
     if (guardian != 0 && guardian != 1)
         return s->fail(r, 400, "是否监护人的取值不正确。");
@@ -861,8 +802,6 @@ int family_add_post(portal_req *r, const struct portal_services *s)
         if (!enc || !hmac)
             return 500;
     }
-    if (s->db_begin(r) != 0 || lock_child(r, s, id) != 0)
-        return 500;
     if (s->db_exec(r, "INSERT INTO child_family (child_id, relation, name, id_enc, id_hmac, "
                       "situation, is_guardian, phone, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    "issbssiss", id, relation, name, enc, enc_len, hmac, situation, guardian,
@@ -871,7 +810,7 @@ int family_add_post(portal_req *r, const struct portal_services *s)
     long long fid = s->db_insert_id(r);
     if (add_event(r, s, id, "family.add",
                   s->sprintf(r, "添加家庭成员：%s %s（%s）%s", relation, name,
-                             label_of(situations, situation), guardian ? "，监护人" : "")) != 0)
+                             registry_label("registry.situation", situation), guardian ? "，监护人" : "")) != 0)
         return 500;
     s->audit(r, "child.family.add", "child", idstr(r, s, id),
              s->sprintf(r, "family member %lld", fid));
@@ -910,7 +849,7 @@ int category_enter_post(portal_req *r, const struct portal_services *s)
     const char *cat = s->param(r, "category");
     const char *basis = trim(r, s, s->param(r, "basis"));
     const char *start = s->param(r, "start_date");
-    const char *label = label_of(categories, cat);
+    const char *label = registry_label("registry.category", cat);
     if (!label)
         return s->fail(r, 400, "类别不正确，请从列表中选择。");
     if (!*basis)
@@ -955,7 +894,7 @@ int category_exit_post(portal_req *r, const struct portal_services *s)
     const char *end = s->param(r, "end_date");
     const char *reason = s->param(r, "exit_reason");
     const char *note = trim(r, s, s->param(r, "exit_note"));
-    const char *rlabel = label_of(exit_reasons, reason);
+    const char *rlabel = registry_label("registry.exit", reason);
     if (!rlabel)
         return s->fail(r, 400, "退出原因不正确，请从列表中选择。");
     if (strcmp(end, s->today(r)) > 0)
@@ -979,7 +918,7 @@ int category_exit_post(portal_req *r, const struct portal_services *s)
                       "exited_by = ? WHERE id = ? AND child_id = ? AND end_date IS NULL",
                    "sssiii", end, reason, or_null(note), (long long)s->user(r)->id, cid, id) != 1)
         return 500;
-    const char *label = label_of(categories, cat);
+    const char *label = registry_label("registry.category", cat);
     if (set_status(r, s, id) != 0 ||
         add_event(r, s, id, "category.exit",
                   s->sprintf(r, "退出类别：%s（%s，原因：%s%s%s）", label ? label : cat, end,
@@ -1044,28 +983,19 @@ int attachment_add_post(portal_req *r, const struct portal_services *s)
     if (st)
         return st;
     const char *shown = clean_filename(r, s, filename, f.ext);
-    if (s->db_begin(r) != 0 || lock_child(r, s, id) != 0)
-        goto fail;
     if (s->db_exec(r, "INSERT INTO child_attachments (child_id, kind, filename, content_type, "
                       "size, sha256, stored_name, uploaded_by, uploaded_at) "
                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())",
                    "isssissi", id, kind, shown, f.ctype, (long long)f.len, f.sha256, f.stored,
                    (long long)s->user(r)->id) < 0)
-        goto fail;
+        return 500; /* the host removes the stored file of a request that does not commit */
     long long aid = s->db_insert_id(r);
     if (add_event(r, s, id, "attachment.add", s->sprintf(r, "上传材料：%s（%s）", kind, shown)) != 0)
-        goto fail;
+        return 500;
     s->audit(r, "attachment.add", "child", idstr(r, s, id),
              s->sprintf(r, "attachment %lld, %s, %zu bytes, sha256 %s", aid, f.ctype, f.len,
                         f.sha256));
-    /* commit here so a failed commit does not leave an orphan file behind */
-    if (s->db_commit(r) != 0)
-        goto fail;
     return redirect_to_file(r, s, id, "#attachments", "已上传材料。");
-fail:
-    s->db_rollback(r);
-    s->file_discard(r, f.stored);
-    return 500;
 }
 
 int attachment_get(portal_req *r, const struct portal_services *s)

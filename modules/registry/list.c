@@ -34,38 +34,19 @@ const struct portal_param list_params[] = {
 
 /* ------------------------------------------------------------ categories */
 
-static const struct {
-    const char *code, *label;
-} categories[] = {
-    {"orphan", "孤儿"},
-    {"de_facto_unsupported", "事实无人抚养儿童"},
-    {"tekun", "特困儿童"},
-    {"dibao", "低保家庭儿童"},
-    {"ill_disabled", "重病重残儿童"},
-    {"guardianship", "监护缺失儿童"},
-    {"temporary", "临时困境儿童"},
-};
-#define NCATEGORIES (sizeof categories / sizeof *categories)
-
-static const char *category_label(const char *code)
-{
-    for (size_t i = 0; i < NCATEGORIES; i++)
-        if (strcmp(categories[i].code, code) == 0)
-            return categories[i].label;
-    return NULL;
-}
-
 /* a code or a Chinese label (with or without the trailing 儿童) -> code */
 static const char *category_code(const char *text)
 {
-    for (size_t i = 0; i < NCATEGORIES; i++) {
-        const char *l = categories[i].label;
+    for (const struct portal_label *c = registry_labels; c->kind; c++) {
+        if (strcmp(c->kind, "registry.category") != 0)
+            continue;
+        const char *l = c->title;
         size_t n = strlen(l), k = strlen("儿童");
-        if (strcmp(categories[i].code, text) == 0 || strcmp(l, text) == 0)
-            return categories[i].code;
+        if (strcmp(c->code, text) == 0 || strcmp(l, text) == 0)
+            return c->code;
         if (n > k && strcmp(l + n - k, "儿童") == 0 && strlen(text) == n - k &&
             strncmp(l, text, n - k) == 0)
-            return categories[i].code;
+            return c->code;
     }
     if (strcmp(text, "特困") == 0)
         return "tekun";
@@ -220,7 +201,7 @@ static const char *read_filters(portal_req *r, const struct portal_services *s, 
         return "乡镇（街道）代码应为 12 位数字。";
     if (f->village && !all_digits(f->village, 12))
         return "村（居）代码应为 12 位数字。";
-    if (f->category && !category_label(f->category))
+    if (f->category && !registry_label("registry.category", f->category))
         return "类别不正确。";
     if (f->status && strcmp(f->status, "active") && strcmp(f->status, "exited"))
         return "状态不正确。";
@@ -393,10 +374,7 @@ static void set_filters(portal_req *r, const struct portal_services *s, const st
     if (f->status) s->set(r, "List.F.status", f->status);
     if (f->age) s->set(r, "List.F.age", f->age);
     if (f->q) s->set(r, "List.F.q", f->q);
-    for (size_t i = 0; i < NCATEGORIES; i++) {
-        s->set(r, s->sprintf(r, "List.Categories.%zu.code", i), categories[i].code);
-        s->set(r, s->sprintf(r, "List.Categories.%zu.label", i), categories[i].label);
-    }
+    registry_put_labels(r, s);
     for (size_t i = 0; i < sizeof age_bands / sizeof *age_bands; i++) {
         s->set(r, s->sprintf(r, "List.Ages.%zu.code", i), age_bands[i].code);
         s->set(r, s->sprintf(r, "List.Ages.%zu.label", i), age_bands[i].label);
@@ -621,7 +599,7 @@ static int export_row(void *ctx, portal_rows *rows)
             if (n < sizeof code) {
                 memcpy(code, p, n);
                 code[n] = 0;
-                const char *l = category_label(code);
+                const char *l = registry_label("registry.category", code);
                 int w = snprintf(cats + used, sizeof cats - used, "%s%s", used ? "、" : "",
                                  l ? l : code);
                 if (w > 0 && (size_t)w < sizeof cats - used)
@@ -633,7 +611,8 @@ static int export_row(void *ctx, portal_rows *rows)
         }
     }
     csv_cell(o, s->db_col(rows, 0), 0);
-    csv_cell(o, sex && strcmp(sex, "1") == 0 ? "男" : sex && strcmp(sex, "2") == 0 ? "女" : "", 0);
+    const char *sex_title = registry_label("registry.sex", sex);
+    csv_cell(o, sex_title ? sex_title : "", 0);
     csv_cell(o, s->db_col(rows, 2), 0);
     csv_cell(o, s->db_col(rows, 3), 0);
     csv_cell(o, s->db_col(rows, 4), 0);
@@ -642,7 +621,7 @@ static int export_row(void *ctx, portal_rows *rows)
     csv_cell(o, s->db_col(rows, 7), 0);
     csv_cell(o, s->db_col(rows, 8), 0);
     csv_cell(o, cats, 0);
-    csv_cell(o, status && strcmp(status, "exited") == 0 ? "已退出" : "在册", 1);
+    csv_cell(o, registry_label("registry.status", status ? status : "active"), 1);
     o->rows++;
     return 0;
 }
@@ -1114,8 +1093,7 @@ static void set_columns(portal_req *r, const struct portal_services *s)
 {
     for (int i = 0; i < NCOLS; i++)
         s->set(r, s->sprintf(r, "Import.Columns.%d", i), import_columns[i]);
-    for (size_t i = 0; i < NCATEGORIES; i++)
-        s->set(r, s->sprintf(r, "Import.Categories.%zu", i), categories[i].label);
+    registry_put_labels(r, s);
     s->set_int(r, "Import.MaxRows", IMPORT_MAX_ROWS);
 }
 
@@ -1140,11 +1118,11 @@ static int import_report(portal_req *r, const struct portal_services *s, struct 
     return s->render(r, "child_import_report.cs", "导入台账 - 检查结果");
 }
 
+/* every good row, in the request's transaction: 0 ok, -1 a write failed
+ * (a concurrent file with the same ID number), 500 no encryption key */
 static int import_write(portal_req *r, const struct portal_services *s, struct import_state *st)
 {
     long long uid = s->user(r)->id;
-    if (s->db_begin(r) != 0)
-        return -1;
     for (int i = 0; i < st->nrows; i++) {
         struct import_row *w = &st->rows[i];
         const void *enc = NULL;
@@ -1154,7 +1132,7 @@ static int import_write(portal_req *r, const struct portal_services *s, struct i
             enc = s->encrypt(r, w->id, &enclen);
             mac = s->hmac(r, w->id);
             if (!enc || !mac)
-                goto fail;
+                return 500; /* no key: an internal error, rolled back by the host */
             char *m = s->alloc(r, 19);
             idcard_mask(w->id, m);
             masked = m;
@@ -1168,25 +1146,20 @@ static int import_write(portal_req *r, const struct portal_services *s, struct i
                        "sissbssssssssi", w->name, (long long)w->sex, w->birth, w->ethnicity, enc,
                        enclen, mac, masked, last4, w->no_id, w->hukou, w->address, w->township,
                        w->village, uid) != 1)
-            goto fail;
+            return -1;
         long long cid = s->db_insert_id(r);
         if (s->db_exec(r, "INSERT INTO child_categories (child_id, category, basis, start_date, "
                           "entered_by) VALUES (?, ?, ?, ?, ?)",
                        "isssi", cid, w->category, w->basis, w->start, uid) != 1)
-            goto fail;
+            return -1;
         if (s->db_exec(r, "INSERT INTO child_events (child_id, at, user_id, kind, summary) "
                           "VALUES (?, UTC_TIMESTAMP(), ?, 'imported', ?)",
                        "iis", cid, uid,
                        s->sprintf(r, "批量导入建档（台账文件第 %d 行），类别：%s", w->line,
-                                  category_label(w->category))) != 1)
-            goto fail;
+                                  registry_label("registry.category", w->category))) != 1)
+            return -1;
     }
-    if (s->db_commit(r) != 0)
-        return -1;
     return 0;
-fail:
-    s->db_rollback(r);
-    return -1;
 }
 
 int child_import_post(portal_req *r, const struct portal_services *s)
@@ -1311,9 +1284,15 @@ int child_import_post(portal_req *r, const struct portal_services *s)
             return import_report(r, s, &c, "文件中有错误，未导入任何记录。请改正后重新检查。");
         return import_report(r, s, &c, NULL);
     }
-    if (import_write(r, s, &st) != 0) {
+    int wrc = import_write(r, s, &st);
+    if (wrc > 0)
+        return wrc;
+    if (wrc < 0) {
+        /* all or nothing: the report answers 409, so the host rolls back
+         * every row of the file written so far */
         s->log("RG0202", "import of %d rows rolled back", st.nrows);
-        return import_report(r, s, &c, "导入时出错（可能有人同时录入了相同的身份证号），已全部撤销，未导入任何记录。请重新检查后再试。");
+        rc = import_report(r, s, &c, "导入时出错（可能有人同时录入了相同的身份证号），已全部撤销，未导入任何记录。请重新检查后再试。");
+        return rc == 200 ? 409 : rc;
     }
     s->audit(r, "child.import", "children", NULL, s->sprintf(r, "rows=%d", st.nrows));
     s->flash(r, s->sprintf(r, "已导入 %d 名儿童的档案。", st.nrows));

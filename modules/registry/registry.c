@@ -2,6 +2,7 @@
 #include "registry.h"
 
 #include <stddef.h>
+#include <string.h>
 
 static const struct portal_param id_only[] = {{NULL, 0, 0, 0, NULL}};
 
@@ -76,6 +77,66 @@ static const struct portal_migration migrations[] = {
     {5, "005_scope_follows.sql"},
     {0, NULL}};
 
+/* The registry's lookup lists: one title per code, wherever it is shown
+ * (file, list, export, import, timeline). */
+static const struct portal_label labels[] = {
+    {"registry.sex", "1", "男"},
+    {"registry.sex", "2", "女"},
+    {"registry.status", "active", "在册"},
+    {"registry.status", "exited", "已退出"},
+    {"registry.category", "orphan", "孤儿"},
+    {"registry.category", "de_facto_unsupported", "事实无人抚养儿童"},
+    {"registry.category", "tekun", "特困儿童"},
+    {"registry.category", "dibao", "低保家庭儿童"},
+    {"registry.category", "ill_disabled", "重病重残儿童"},
+    {"registry.category", "guardianship", "监护缺失儿童"},
+    {"registry.category", "temporary", "临时困境儿童"},
+    {"registry.situation", "normal", "正常"},
+    {"registry.situation", "dead", "死亡"},
+    {"registry.situation", "missing", "失踪（下落不明）"},
+    {"registry.situation", "disabled", "重度残疾"},
+    {"registry.situation", "ill", "重病"},
+    {"registry.situation", "imprisoned", "服刑在押"},
+    {"registry.situation", "drug_treatment", "强制隔离戒毒"},
+    {"registry.situation", "working_away", "外出务工"},
+    {"registry.situation", "revoked", "被撤销监护资格"},
+    {"registry.situation", "deported", "被遣送（驱逐）出境"},
+    {"registry.situation", "other", "其他"},
+    {"registry.exit", "released", "父母刑满释放或戒毒期满"},
+    {"registry.exit", "found", "父母已找到"},
+    {"registry.exit", "adult", "年满十八周岁（或十八周岁后离校）"},
+    {"registry.exit", "adopted", "被依法收养"},
+    {"registry.exit", "death", "死亡"},
+    {"registry.exit", "moved", "迁出本县"},
+    {"registry.exit", "ineligible", "不再符合条件"},
+    {"registry.exit", "other", "其他"},
+    {"registry.disability", "visual", "视力残疾"},
+    {"registry.disability", "hearing", "听力残疾"},
+    {"registry.disability", "speech", "言语残疾"},
+    {"registry.disability", "physical", "肢体残疾"},
+    {"registry.disability", "intellectual", "智力残疾"},
+    {"registry.disability", "mental", "精神残疾"},
+    {"registry.disability", "multiple", "多重残疾"},
+    {"registry.module", "registry", "儿童台账"},
+    {"registry.module", "living", "基本生活保障"},
+    {NULL, NULL, NULL}};
+
+const struct portal_label *registry_labels = labels;
+
+const char *registry_label(const char *kind, const char *code)
+{
+    for (const struct portal_label *l = labels; code && l->kind; l++)
+        if (strcmp(l->kind, kind) == 0 && strcmp(l->code, code) == 0)
+            return l->title;
+    return NULL;
+}
+
+void registry_put_labels(portal_req *r, const struct portal_services *s)
+{
+    for (const struct portal_label *l = labels; l->kind; l++)
+        s->set(r, s->sprintf(r, "Lbl.%s.%s", l->kind + strlen("registry."), l->code), l->title);
+}
+
 const struct portal_module portal_module = {
     PORTAL_MODULE_HEADER,
     .name = "registry",
@@ -86,4 +147,5 @@ const struct portal_module portal_module = {
     .menu = menu,
     .migrations = migrations,
     .template_dir = "templates",
+    .labels = labels,
 };

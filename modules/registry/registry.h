@@ -56,6 +56,14 @@ char idcard_check_char(const char *first17);        /* '0'..'9' or 'X'; 0 if not
 int idcard_parse(const char *id, char birth[11], int *sex);
 void idcard_mask(const char *id, char out[19]);     /* 500242********123X */
 
+/* registry.c: the lookup lists (kinds registry.sex, .status, .category,
+ * .situation, .exit, .disability, .module) */
+extern const struct portal_label *registry_labels;
+/* the title of code in kind, NULL when it is not one of kind's codes */
+const char *registry_label(const char *kind, const char *code);
+/* every label into HDF as Lbl.<list>.<code> for the templates */
+void registry_put_labels(portal_req *r, const struct portal_services *s);
+
 /* parameter tables shared by routes (registry.c) */
 extern const struct portal_param child_params[];
 extern const struct portal_param list_params[];

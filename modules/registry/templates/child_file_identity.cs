@@ -12,7 +12,7 @@
   <dt>健康状况</dt><dd><?cs var:c.health ?></dd>
   <dt>残疾情况</dt><dd><?cs if:c.disability_type ?><?cs var:Lbl.disability[c.disability_type] ?> <?cs call:grade_label(c.disability_grade) ?><?cs if:c.disability_cert_expiry ?>，残疾证有效期至 <?cs var:c.disability_cert_expiry ?><?cs if:c.disability_cert_expiry < File.Today ?>（已过期）<?cs /if ?><?cs /if ?><?cs else ?>无<?cs /if ?></dd>
   <dt>安置方式</dt><dd><?cs var:c.placement ?></dd>
-  <dt>档案状态</dt><dd id="child-status"><?cs call:status_label(c.status) ?></dd>
+  <dt>档案状态</dt><dd id="child-status"><?cs var:Lbl.status[c.status] ?></dd>
   <dt>建档时间</dt><dd><?cs var:c.created ?></dd>
   <dt>最后修改</dt><dd><?cs var:c.updated ?></dd>
 </dl>

@@ -24,6 +24,5 @@
   <?cs call:field_error(error) ?>
 </div>
 <?cs /def ?>
-<?cs def:status_label(st) ?><?cs if:st == "active" ?>在册<?cs else ?>已退出<?cs /if ?><?cs /def ?>
 <?cs def:grade_label(g) ?><?cs if:g == "1" ?>一级<?cs elif:g == "2" ?>二级<?cs elif:g == "3" ?>三级<?cs elif:g == "4" ?>四级<?cs /if ?><?cs /def ?>
 <?cs def:size_label(n) ?><?cs if:n >= 1048576 ?><?cs var:n / 1048576 ?> MB<?cs elif:n >= 1024 ?><?cs var:n / 1024 ?> KB<?cs else ?><?cs var:n ?> 字节<?cs /if ?><?cs /def ?>
