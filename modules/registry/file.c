@@ -201,14 +201,9 @@ static void read_form(portal_req *r, const struct portal_services *s, struct chi
     f->v[F_ID] = id;
 }
 
-/*
- * Check every field; sets Err.<field> for each fault (Chinese) and derives the
- * township, the encrypted ID and its lookups.  Returns the number of faults;
- * -1 on an internal error (encryption unavailable, database).
- */
-static int validate(portal_req *r, const struct portal_services *s, struct child_form *f)
+/* name, sex, birth date, ethnicity; 1 when the birth date is usable */
+static int check_person(portal_req *r, const struct portal_services *s, struct child_form *f)
 {
-    const char *today = s->today(r);
     const char **v = f->v;
     if (!*v[F_NAME])
         field_error(r, s, f, F_NAME, "请填写姓名。");
@@ -219,69 +214,89 @@ static int validate(portal_req *r, const struct portal_services *s, struct child
         field_error(r, s, f, F_BIRTH, "请填写出生日期。");
     else if (!valid_date(v[F_BIRTH]))
         field_error(r, s, f, F_BIRTH, "出生日期的格式不正确，应为 年-月-日，例如 2015-03-01。");
-    else if (strcmp(v[F_BIRTH], today) > 0)
+    else if (strcmp(v[F_BIRTH], s->today(r)) > 0)
         field_error(r, s, f, F_BIRTH, "出生日期不能晚于今天。");
     else
         birth_ok = 1;
     if (!*v[F_ETHNICITY])
         field_error(r, s, f, F_ETHNICITY, "请填写民族。");
+    return birth_ok;
+}
 
-    /* the ID number: format, check character, date, then consistency */
+/* the ID number: format, check character, date, then consistency with the
+ * birth date and sex; fills the encrypted number and its lookups.  0, or -1
+ * when encryption is unavailable */
+static int check_id_number(portal_req *r, const struct portal_services *s, struct child_form *f,
+                           int birth_ok)
+{
+    const char **v = f->v;
     const char *id = v[F_ID];
-    if (*id) {
-        int digits17 = strlen(id) == 18;
-        for (int i = 0; digits17 && i < 17; i++)
-            digits17 = isdigit((unsigned char)id[i]);
-        char birth[11];
-        int sex = 0;
-        if (!digits17 || !(isdigit((unsigned char)id[17]) || id[17] == 'X'))
-            field_error(r, s, f, F_ID, "身份证号应为 18 位：前 17 位是数字，最后一位是数字或 X。");
-        else if (idcard_check_char(id) != id[17])
-            field_error(r, s, f, F_ID, "身份证号校验位不正确，请逐位核对。");
-        else if (!idcard_parse(id, birth, &sex))
-            field_error(r, s, f, F_ID, "身份证号中的出生日期无效。");
-        else if (birth_ok && strcmp(birth, v[F_BIRTH]) != 0)
-            field_error(r, s, f, F_ID,
-                        s->sprintf(r, "身份证号中的出生日期（%s）与填写的出生日期不一致。", birth));
-        else if (registry_label("registry.sex", v[F_SEX]) && sex != atoi(v[F_SEX]))
-            field_error(r, s, f, F_ID, "身份证号显示的性别与填写的性别不一致。");
-        else {
-            f->id_enc = s->encrypt(r, id, &f->id_enc_len);
-            f->id_hmac = s->hmac(r, id);
-            if (!f->id_enc || !f->id_hmac)
-                return -1;
-            idcard_mask(id, f->id_masked);
-            memcpy(f->id_last4, id + 14, 4);
-            f->id_last4[4] = 0;
-        }
-        if (*v[F_NO_ID_REASON])
-            v[F_NO_ID_REASON] = ""; /* a reason only goes with no number */
-    } else if (!*v[F_NO_ID_REASON]) {
-        field_error(r, s, f, F_NO_ID_REASON,
-                    "没有身份证号时，请填写原因（例如：未落户、弃婴待落户）。");
+    if (!*id) {
+        if (!*v[F_NO_ID_REASON])
+            field_error(r, s, f, F_NO_ID_REASON,
+                        "没有身份证号时，请填写原因（例如：未落户、弃婴待落户）。");
+        return 0;
     }
+    v[F_NO_ID_REASON] = ""; /* a reason only goes with no number */
+    int digits17 = strlen(id) == 18;
+    for (int i = 0; digits17 && i < 17; i++)
+        digits17 = isdigit((unsigned char)id[i]);
+    char birth[11];
+    int sex = 0;
+    if (!digits17 || !(isdigit((unsigned char)id[17]) || id[17] == 'X'))
+        field_error(r, s, f, F_ID, "身份证号应为 18 位：前 17 位是数字，最后一位是数字或 X。");
+    else if (idcard_check_char(id) != id[17])
+        field_error(r, s, f, F_ID, "身份证号校验位不正确，请逐位核对。");
+    else if (!idcard_parse(id, birth, &sex))
+        field_error(r, s, f, F_ID, "身份证号中的出生日期无效。");
+    else if (birth_ok && strcmp(birth, v[F_BIRTH]) != 0)
+        field_error(r, s, f, F_ID,
+                    s->sprintf(r, "身份证号中的出生日期（%s）与填写的出生日期不一致。", birth));
+    else if (registry_label("registry.sex", v[F_SEX]) && sex != atoi(v[F_SEX]))
+        field_error(r, s, f, F_ID, "身份证号显示的性别与填写的性别不一致。");
+    else {
+        f->id_enc = s->encrypt(r, id, &f->id_enc_len);
+        f->id_hmac = s->hmac(r, id);
+        if (!f->id_enc || !f->id_hmac)
+            return -1;
+        idcard_mask(id, f->id_masked);
+        memcpy(f->id_last4, id + 14, 4);
+        f->id_last4[4] = 0;
+    }
+    return 0;
+}
 
-    /* the village: a current village inside the user's scope */
-    const char *vc = v[F_VILLAGE];
+/* the village: a current village inside the user's scope; fills the
+ * township.  0, or -1 on a database error */
+static int check_village(portal_req *r, const struct portal_services *s, struct child_form *f)
+{
+    const char *vc = f->v[F_VILLAGE];
     if (!*vc) {
         field_error(r, s, f, F_VILLAGE, "请选择所在村（社区）。");
-    } else if (strlen(vc) != 12 || !s->in_scope(r, vc)) {
-        field_error(r, s, f, F_VILLAGE, "所选村（社区）不在您的辖区内。");
-    } else {
-        portal_rows *q = s->db_query(r, "SELECT code FROM divisions WHERE code = ? AND "
-                                        "level = 'village' AND (valid_to IS NULL OR "
-                                        "valid_to >= UTC_DATE())", "s", vc);
-        if (!q)
-            return -1;
-        if (!s->db_next(q)) {
-            field_error(r, s, f, F_VILLAGE, "所选村（社区）不存在或已撤销。");
-        } else {
-            memcpy(f->township, vc, 9);
-            memcpy(f->township + 9, "000", 4);
-        }
+        return 0;
     }
+    if (strlen(vc) != 12 || !s->in_scope(r, vc)) {
+        field_error(r, s, f, F_VILLAGE, "所选村（社区）不在您的辖区内。");
+        return 0;
+    }
+    portal_rows *q = s->db_query(r, "SELECT code FROM divisions WHERE code = ? AND "
+                                    "level = 'village' AND (valid_to IS NULL OR "
+                                    "valid_to >= UTC_DATE())", "s", vc);
+    if (!q)
+        return -1;
+    if (!s->db_next(q)) {
+        field_error(r, s, f, F_VILLAGE, "所选村（社区）不存在或已撤销。");
+        return 0;
+    }
+    memcpy(f->township, vc, 9);
+    memcpy(f->township + 9, "000", 4);
+    return 0;
+}
 
-    /* disability (GB/T 26341-2010) */
+/* disability (GB/T 26341-2010): a type, with its grade and expiry, or none */
+static void check_disability(portal_req *r, const struct portal_services *s, struct child_form *f)
+{
+    const char **v = f->v;
     if (*v[F_DIS_TYPE]) {
         if (!registry_label("registry.disability", v[F_DIS_TYPE]))
             field_error(r, s, f, F_DIS_TYPE, "残疾类别不正确。");
@@ -295,9 +310,21 @@ static int validate(portal_req *r, const struct portal_services *s, struct child
         if (*v[F_DIS_EXPIRY])
             field_error(r, s, f, F_DIS_TYPE, "填写了残疾证有效期时，请选择残疾类别。");
     }
+}
 
-    if (*v[F_NOTES]) {
-        f->notes_enc = s->encrypt(r, v[F_NOTES], &f->notes_enc_len);
+/*
+ * Check every field; sets Err.<field> for each fault (Chinese) and derives the
+ * township, the encrypted ID and its lookups.  Returns the number of faults;
+ * -1 on an internal error (encryption unavailable, database).
+ */
+static int validate(portal_req *r, const struct portal_services *s, struct child_form *f)
+{
+    int birth_ok = check_person(r, s, f);
+    if (check_id_number(r, s, f, birth_ok) != 0 || check_village(r, s, f) != 0)
+        return -1;
+    check_disability(r, s, f);
+    if (*f->v[F_NOTES]) {
+        f->notes_enc = s->encrypt(r, f->v[F_NOTES], &f->notes_enc_len);
         if (!f->notes_enc)
             return -1;
     }
@@ -438,6 +465,35 @@ static int duplicates(portal_req *r, const struct portal_services *s, struct chi
     return blocked;
 }
 
+/* the form's values into a new file (id 0) or file id: the same columns,
+ * bound the same way; db_exec's result */
+static long long save_child(portal_req *r, const struct portal_services *s,
+                            const struct child_form *f, long long id)
+{
+    static const char insert[] =
+        "INSERT INTO children (name, sex, birth_date, ethnicity, id_enc, id_hmac, id_masked, "
+        "id_last4, no_id_reason, hukou, address, township_code, village_code, school, "
+        "school_grade, health, disability_type, disability_grade, disability_cert_expiry, "
+        "placement, notes_enc, created_by, status, created_at, updated_at) VALUES (?, ?, ?, ?, "
+        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', UTC_TIMESTAMP(), "
+        "UTC_TIMESTAMP())";
+    static const char update[] =
+        "UPDATE children SET name = ?, sex = ?, birth_date = ?, ethnicity = ?, id_enc = ?, "
+        "id_hmac = ?, id_masked = ?, id_last4 = ?, no_id_reason = ?, hukou = ?, address = ?, "
+        "township_code = ?, village_code = ?, school = ?, school_grade = ?, health = ?, "
+        "disability_type = ?, disability_grade = ?, disability_cert_expiry = ?, placement = ?, "
+        "notes_enc = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?";
+    const char *const *v = f->v;
+    return s->db_exec(r, id ? update : insert, "sissbsssssssssssssssbi", v[F_NAME],
+                      (long long)atoi(v[F_SEX]), v[F_BIRTH], v[F_ETHNICITY], f->id_enc,
+                      f->id_enc_len, f->id_hmac, f->id_hmac ? f->id_masked : NULL,
+                      f->id_hmac ? f->id_last4 : NULL, or_null(v[F_NO_ID_REASON]), v[F_HUKOU],
+                      v[F_ADDRESS], f->township, v[F_VILLAGE], v[F_SCHOOL], v[F_GRADE],
+                      v[F_HEALTH], or_null(v[F_DIS_TYPE]), or_null(v[F_DIS_GRADE]),
+                      or_null(v[F_DIS_EXPIRY]), v[F_PLACEMENT], f->notes_enc, f->notes_enc_len,
+                      id ? id : (long long)s->user(r)->id);
+}
+
 int child_new_post(portal_req *r, const struct portal_services *s)
 {
     struct child_form f;
@@ -456,21 +512,7 @@ int child_new_post(portal_req *r, const struct portal_services *s)
         return form_page(r, s, &f, 0, 400);
 
     const char **v = f.v;
-    if (s->db_exec(r,
-                   "INSERT INTO children (name, sex, birth_date, ethnicity, id_enc, id_hmac, "
-                   "id_masked, id_last4, no_id_reason, hukou, address, township_code, "
-                   "village_code, school, school_grade, health, disability_type, "
-                   "disability_grade, disability_cert_expiry, placement, notes_enc, status, "
-                   "created_at, created_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                   "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', UTC_TIMESTAMP(), ?, "
-                   "UTC_TIMESTAMP())",
-                   "sissbsssssssssssssssbi", v[F_NAME], (long long)atoi(v[F_SEX]), v[F_BIRTH],
-                   v[F_ETHNICITY], f.id_enc, f.id_enc_len, f.id_hmac,
-                   f.id_hmac ? f.id_masked : NULL, f.id_hmac ? f.id_last4 : NULL,
-                   or_null(v[F_NO_ID_REASON]), v[F_HUKOU], v[F_ADDRESS], f.township,
-                   v[F_VILLAGE], v[F_SCHOOL], v[F_GRADE], v[F_HEALTH], or_null(v[F_DIS_TYPE]),
-                   or_null(v[F_DIS_GRADE]), or_null(v[F_DIS_EXPIRY]), v[F_PLACEMENT],
-                   f.notes_enc, f.notes_enc_len, (long long)s->user(r)->id) < 0)
+    if (save_child(r, s, &f, 0) < 0)
         return 500;
     long long id = s->db_insert_id(r);
     if (add_event(r, s, id, "created",
@@ -482,6 +524,33 @@ int child_new_post(portal_req *r, const struct portal_services *s)
 }
 
 /* ------------------------------------------------------------ the file page */
+
+/* family members into Family.N; ID numbers decrypted only to be masked */
+static int put_family(portal_req *r, const struct portal_services *s, long long id)
+{
+    portal_rows *q = s->db_query(r, "SELECT id, relation, name, id_enc, situation, is_guardian, "
+                                    "phone, note FROM child_family WHERE child_id = ? "
+                                    "ORDER BY is_guardian DESC, id", "i", id);
+    if (!q)
+        return -1;
+    int n = 0;
+    while (s->db_next(q)) {
+        const char *p = s->sprintf(r, "Family.%d.", n++);
+        static const char *const cols[] = {"id", "relation", "name", NULL, "situation",
+                                           "guardian", "phone", "note"};
+        for (int c = 0; c < 8; c++)
+            if (cols[c] && s->db_col(q, c))
+                s->set(r, s->sprintf(r, "%s%s", p, cols[c]), s->db_col(q, c));
+        if (s->db_col(q, 3)) {
+            const char *pt = s->decrypt(r, s->db_col(q, 3), s->db_col_len(q, 3));
+            char masked[19];
+            idcard_mask(pt, masked);
+            s->set(r, s->sprintf(r, "%sid_masked", p), pt ? masked : "（无法解密）");
+        }
+    }
+    s->set_int(r, "Count.family", n);
+    return 0;
+}
 
 /* identity, family, categories, attachments, timeline, holdings, other
  * modules' panels */
@@ -501,28 +570,8 @@ static int load_file(portal_req *r, const struct portal_services *s, long long i
                         "si", s->today(r), id) != 1)
         return 500;
 
-    /* family: ID numbers decrypted only to be masked */
-    portal_rows *q = s->db_query(r, "SELECT id, relation, name, id_enc, situation, is_guardian, "
-                                    "phone, note FROM child_family WHERE child_id = ? "
-                                    "ORDER BY is_guardian DESC, id", "i", id);
-    if (!q)
+    if (put_family(r, s, id) != 0)
         return 500;
-    int n = 0;
-    while (s->db_next(q)) {
-        const char *p = s->sprintf(r, "Family.%d.", n++);
-        static const char *const cols[] = {"id", "relation", "name", NULL, "situation",
-                                           "guardian", "phone", "note"};
-        for (int c = 0; c < 8; c++)
-            if (cols[c] && s->db_col(q, c))
-                s->set(r, s->sprintf(r, "%s%s", p, cols[c]), s->db_col(q, c));
-        if (s->db_col(q, 3)) {
-            const char *pt = s->decrypt(r, s->db_col(q, 3), s->db_col_len(q, 3));
-            char masked[19];
-            idcard_mask(pt, masked);
-            s->set(r, s->sprintf(r, "%sid_masked", p), pt ? masked : "（无法解密）");
-        }
-    }
-    s->set_int(r, "Count.family", n);
 
     int cats = s->db_query_hdf(r, "Cats",
                                "SELECT k.id, k.category, k.basis, k.start_date, k.end_date, "
@@ -563,7 +612,7 @@ static int load_file(portal_req *r, const struct portal_services *s, long long i
     /* sensitive notes: on screen for editors only, never on paper */
     if (!print && s->has_perm(r, "registry.edit")) {
         s->set(r, "File.CanEdit", "1");
-        q = s->db_query(r, "SELECT notes_enc FROM children WHERE id = ?", "i", id);
+        portal_rows *q = s->db_query(r, "SELECT notes_enc FROM children WHERE id = ?", "i", id);
         if (!q)
             return 500;
         if (s->db_next(q) && s->db_col(q, 0)) {
@@ -742,20 +791,7 @@ int child_edit_post(portal_req *r, const struct portal_services *s)
         return redirect_to_file(r, s, id, NULL, "没有修改任何内容。");
 
     const char **v = f.v;
-    if (s->db_exec(r,
-                   "UPDATE children SET name = ?, sex = ?, birth_date = ?, ethnicity = ?, "
-                   "id_enc = ?, id_hmac = ?, id_masked = ?, id_last4 = ?, no_id_reason = ?, "
-                   "hukou = ?, address = ?, township_code = ?, village_code = ?, school = ?, "
-                   "school_grade = ?, health = ?, disability_type = ?, disability_grade = ?, "
-                   "disability_cert_expiry = ?, placement = ?, notes_enc = ?, "
-                   "updated_at = UTC_TIMESTAMP() WHERE id = ?",
-                   "sissbsssssssssssssssbi", v[F_NAME], (long long)atoi(v[F_SEX]), v[F_BIRTH],
-                   v[F_ETHNICITY], f.id_enc, f.id_enc_len, f.id_hmac,
-                   f.id_hmac ? f.id_masked : NULL, f.id_hmac ? f.id_last4 : NULL,
-                   or_null(v[F_NO_ID_REASON]), v[F_HUKOU], v[F_ADDRESS], f.township,
-                   v[F_VILLAGE], v[F_SCHOOL], v[F_GRADE], v[F_HEALTH], or_null(v[F_DIS_TYPE]),
-                   or_null(v[F_DIS_GRADE]), or_null(v[F_DIS_EXPIRY]), v[F_PLACEMENT],
-                   f.notes_enc, f.notes_enc_len, id) < 0)
+    if (save_child(r, s, &f, id) < 0)
         return 500;
     if (add_event(r, s, id, "updated", s->sprintf(r, "修改了：%s", changed)) != 0)
         return 500;

@@ -401,6 +401,161 @@ static int set_divisions(portal_req *r, const struct portal_services *s, const s
     return 0;
 }
 
+/* where a page starts: after= or before= (at most one), a key of the sort */
+struct page_key {
+    const char *id, *val; /* NULL: the first page */
+    int backward;         /* before=: the page before the key */
+};
+
+static const char *read_page_key(portal_req *r, const struct portal_services *s,
+                                 const struct filters *f, struct page_key *k)
+{
+    const char *after = empty_null(s->param(r, "after"));
+    const char *before = empty_null(s->param(r, "before"));
+    memset(k, 0, sizeof *k);
+    if (after && before)
+        return "分页位置不正确。";
+    if (!after && !before)
+        return NULL;
+    if (!parse_key(r, s, after ? after : before, f, &k->id, &k->val))
+        return "分页位置不正确，请回到第一页。";
+    k->backward = before != NULL;
+    return NULL;
+}
+
+/* the page's query: (col, id) past the key in the direction of travel, one
+ * row more than a page to know whether another follows */
+static void page_sql(struct sqlb *b, const struct filters *f, const struct page_key *k)
+{
+    int by_id = strcmp(f->sort, "id") == 0, bw = k->backward;
+    const char *col = sort_col(f);
+    add_sql(b, "SELECT c.id, c.name, c.sex, c.birth_date, TIMESTAMPDIFF(YEAR, c.birth_date, ?) "
+               "AS age, c.id_masked, c.status, (SELECT v.name FROM divisions v WHERE v.code = "
+               "c.village_code) AS village, (SELECT GROUP_CONCAT(cc.category ORDER BY "
+               "cc.category) FROM child_categories cc WHERE cc.child_id = c.id AND "
+               "cc.end_date IS NULL) AS cats FROM children c");
+    add_arg(b, f->today);
+    add_where(b, f, 0);
+    if (k->id && by_id) {
+        add_sql(b, bw ? " AND c.id > CAST(? AS SIGNED)" : " AND c.id < CAST(? AS SIGNED)");
+        add_arg(b, k->id);
+    } else if (k->id) {
+        char frag[200];
+        snprintf(frag, sizeof frag, " AND %s %s ? AND (%s %s ? OR c.id %s CAST(? AS SIGNED))", col,
+                 bw ? "<=" : ">=", col, bw ? "<" : ">", bw ? "<" : ">");
+        add_sql(b, frag);
+        add_arg(b, k->val);
+        add_arg(b, k->val);
+        add_arg(b, k->id);
+    }
+    char order[120];
+    if (by_id)
+        snprintf(order, sizeof order, " ORDER BY c.id %s", bw ? "ASC" : "DESC");
+    else
+        snprintf(order, sizeof order, " ORDER BY %s %s, c.id %s", col, bw ? "DESC" : "ASC",
+                 bw ? "DESC" : "ASC");
+    add_sql(b, order);
+    add_sql(b, " LIMIT 51");
+}
+
+/* one page of rows into List.Rows (in display order) with List.Prev and
+ * List.Next; returns the rows shown, or -1.  *more: another page follows in
+ * the direction of travel */
+static int page_rows(portal_req *r, const struct portal_services *s, const struct filters *f,
+                     const struct page_key *k, int *more)
+{
+    struct sqlb b;
+    memset(&b, 0, sizeof b);
+    page_sql(&b, f, k);
+    if (b.overflow)
+        return -1;
+    portal_rows *rows = s->db_query(r, b.sql, types_of(r, s, &b), BINDS(&b));
+    if (!rows)
+        return -1;
+    /* collect (at most 51) rows; backward pages come in reverse */
+    const char *cell[PAGE_ROWS + 1][9];
+    int n = 0;
+    while (s->db_next(rows) && n < PAGE_ROWS + 1) {
+        for (int c = 0; c < 9; c++)
+            cell[n][c] = s->db_col(rows, c);
+        n++;
+    }
+    *more = n > PAGE_ROWS;
+    if (*more)
+        n = PAGE_ROWS;
+    for (int i = 0; i < n; i++) {
+        int j = k->backward ? n - 1 - i : i;
+        const char *p = s->sprintf(r, "List.Rows.%d.", i);
+        static const char *names[] = {"id", "name", "sex", "birth", "age", "masked", "status",
+                                      "village"};
+        for (int c = 0; c < 8; c++)
+            if (cell[j][c])
+                s->set(r, s->sprintf(r, "%s%s", p, names[c]), cell[j][c]);
+        if (cell[j][8]) {
+            char *cats = s->sprintf(r, "%s", cell[j][8]), *save = NULL;
+            int m = 0;
+            for (char *t = strtok_r(cats, ",", &save); t; t = strtok_r(NULL, ",", &save), m++)
+                s->set(r, s->sprintf(r, "%scats.%d", p, m), t); /* labels: the template */
+        }
+    }
+    if (n > 0) {
+        int by_id = strcmp(f->sort, "id") == 0, vc = strcmp(f->sort, "birth") == 0 ? 3 : 1;
+        int first = k->backward ? n - 1 : 0, last = k->backward ? 0 : n - 1;
+        const char *kfirst = by_id ? cell[first][0] : s->sprintf(r, "%s:%s", cell[first][0], cell[first][vc]);
+        const char *klast = by_id ? cell[last][0] : s->sprintf(r, "%s:%s", cell[last][0], cell[last][vc]);
+        /* forward: a previous page exists if we came from a key; a next one if
+         * the query found more.  Backward: the mirror image. */
+        if (k->backward ? *more : k->id != NULL)
+            s->set(r, "List.Prev", kfirst);
+        if (k->backward ? 1 : *more)
+            s->set(r, "List.Next", klast);
+    }
+    s->set_int(r, "List.Shown", n);
+    return n;
+}
+
+/* List.Total: from the per-village summary when only the scope, township,
+ * village and status filter; otherwise a capped count.  0, or -1 */
+static int page_total(portal_req *r, const struct portal_services *s, const struct filters *f)
+{
+    struct sqlb cb;
+    memset(&cb, 0, sizeof cb);
+    int simple = !f->category && !f->born_upto[0] && !f->born_after[0] && !f->name_like &&
+                 !f->q_last4;
+    if (simple) {
+        add_sql(&cb, "SELECT COALESCE(SUM(n), 0) FROM registry_counts c WHERE c.village_code "
+                     "LIKE CONCAT(?, '%')");
+        add_arg(&cb, f->scope);
+        if (f->township) {
+            add_sql(&cb, " AND c.village_code LIKE CONCAT(LEFT(?, 9), '%')");
+            add_arg(&cb, f->township);
+        }
+        if (f->village) {
+            add_sql(&cb, " AND c.village_code = ?");
+            add_arg(&cb, f->village);
+        }
+        if (f->status) {
+            add_sql(&cb, " AND c.status = ?");
+            add_arg(&cb, f->status);
+        }
+    } else {
+        add_sql(&cb, "SELECT COUNT(*) FROM (SELECT 1 FROM children c");
+        add_where(&cb, f, 1);
+        add_sql(&cb, " LIMIT 10001) t");
+    }
+    if (cb.overflow)
+        return -1;
+    portal_rows *cr = s->db_query(r, cb.sql, types_of(r, s, &cb), BINDS(&cb));
+    if (!cr || !s->db_next(cr))
+        return -1;
+    long long total = atoll(s->db_col(cr, 0));
+    if (!simple && total > COUNT_CAP)
+        s->set(r, "List.Total", "10000+");
+    else
+        s->set_int(r, "List.Total", total);
+    return 0;
+}
+
 int child_list_get(portal_req *r, const struct portal_services *s)
 {
     struct filters f;
@@ -428,139 +583,17 @@ int child_list_get(portal_req *r, const struct portal_services *s)
     }
     if (set_divisions(r, s, &f) != 0)
         return 500;
-
-    const char *after = empty_null(s->param(r, "after"));
-    const char *before = empty_null(s->param(r, "before"));
-    const char *kid = NULL, *kval = NULL;
-    int backward = 0;
-    if (after && before)
-        return s->fail(r, 400, "分页位置不正确。");
-    if (after || before) {
-        if (!parse_key(r, s, after ? after : before, &f, &kid, &kval))
-            return s->fail(r, 400, "分页位置不正确，请回到第一页。");
-        backward = before != NULL;
-    }
-    int by_id = strcmp(f.sort, "id") == 0;
-    const char *col = sort_col(&f);
-
-    struct sqlb b;
-    memset(&b, 0, sizeof b);
-    add_sql(&b, "SELECT c.id, c.name, c.sex, c.birth_date, TIMESTAMPDIFF(YEAR, c.birth_date, ?) "
-                "AS age, c.id_masked, c.status, (SELECT v.name FROM divisions v WHERE v.code = "
-                "c.village_code) AS village, (SELECT GROUP_CONCAT(cc.category ORDER BY "
-                "cc.category) FROM child_categories cc WHERE cc.child_id = c.id AND "
-                "cc.end_date IS NULL) AS cats FROM children c");
-    add_arg(&b, f.today);
-    add_where(&b, &f, 0);
-    /* keyset: (col, id) past the key, in the direction of travel */
-    if (kid && by_id) {
-        add_sql(&b, backward ? " AND c.id > CAST(? AS SIGNED)" : " AND c.id < CAST(? AS SIGNED)");
-        add_arg(&b, kid);
-    } else if (kid) {
-        char frag[200];
-        snprintf(frag, sizeof frag, " AND %s %s ? AND (%s %s ? OR c.id %s CAST(? AS SIGNED))", col,
-                 backward ? "<=" : ">=", col, backward ? "<" : ">", backward ? "<" : ">");
-        add_sql(&b, frag);
-        add_arg(&b, kval);
-        add_arg(&b, kval);
-        add_arg(&b, kid);
-    }
-    char order[120];
-    if (by_id)
-        snprintf(order, sizeof order, " ORDER BY c.id %s", backward ? "ASC" : "DESC");
-    else
-        snprintf(order, sizeof order, " ORDER BY %s %s, c.id %s", col, backward ? "DESC" : "ASC",
-                 backward ? "DESC" : "ASC");
-    add_sql(&b, order);
-    add_sql(&b, " LIMIT 51");
-    if (b.overflow)
+    struct page_key k;
+    if ((err = read_page_key(r, s, &f, &k)))
+        return s->fail(r, 400, err);
+    int more, n = page_rows(r, s, &f, &k, &more);
+    if (n < 0)
         return 500;
-    portal_rows *rows = s->db_query(r, b.sql, types_of(r, s, &b), BINDS(&b));
-    if (!rows)
-        return 500;
-
-    /* collect (at most 51) rows; backward pages come in reverse */
-    const char *cell[PAGE_ROWS + 1][9];
-    int n = 0;
-    while (s->db_next(rows) && n < PAGE_ROWS + 1) {
-        for (int c = 0; c < 9; c++)
-            cell[n][c] = s->db_col(rows, c);
-        n++;
-    }
-    int more = n > PAGE_ROWS; /* another page in the direction of travel */
-    if (more)
-        n = PAGE_ROWS;
-    for (int i = 0; i < n; i++) {
-        int k = backward ? n - 1 - i : i;
-        const char *p = s->sprintf(r, "List.Rows.%d.", i);
-        static const char *names[] = {"id", "name", "sex", "birth", "age", "masked", "status",
-                                      "village"};
-        for (int c = 0; c < 8; c++)
-            if (cell[k][c])
-                s->set(r, s->sprintf(r, "%s%s", p, names[c]), cell[k][c]);
-        if (cell[k][8]) {
-            char *cats = s->sprintf(r, "%s", cell[k][8]), *save = NULL;
-            int j = 0;
-            for (char *t = strtok_r(cats, ",", &save); t; t = strtok_r(NULL, ",", &save), j++) {
-                s->set(r, s->sprintf(r, "%scats.%d", p, j), t); /* labels: the template */
-            }
-        }
-    }
-    if (n > 0) {
-        int first = backward ? n - 1 : 0, last = backward ? 0 : n - 1;
-        /* col index: name 1, birth 3 */
-        int vc = strcmp(f.sort, "birth") == 0 ? 3 : 1;
-        const char *kfirst = by_id ? cell[first][0] : s->sprintf(r, "%s:%s", cell[first][0], cell[first][vc]);
-        const char *klast = by_id ? cell[last][0] : s->sprintf(r, "%s:%s", cell[last][0], cell[last][vc]);
-        /* forward: a previous page exists if we came from a key; a next one if
-         * the query found more.  Backward: the mirror image. */
-        if (backward ? more : kid != NULL)
-            s->set(r, "List.Prev", kfirst);
-        if (backward ? 1 : more)
-            s->set(r, "List.Next", klast);
-    }
-    s->set_int(r, "List.Shown", n);
-
-    /* the total: from the per-village summary when only the scope, township,
-     * village and status filter; otherwise a capped count.  A first page
-     * that is not full is its own total. */
-    struct sqlb cb;
-    memset(&cb, 0, sizeof cb);
-    int simple = !f.category && !f.born_upto[0] && !f.born_after[0] && !f.name_like && !f.q_last4;
-    if (!kid && !more) {
+    /* a first page that is not full is its own total */
+    if (!k.id && !more)
         s->set_int(r, "List.Total", n);
-        return s->render(r, "child_list.cs", "儿童台账");
-    } else if (simple) {
-        add_sql(&cb, "SELECT COALESCE(SUM(n), 0) FROM registry_counts c WHERE c.village_code "
-                     "LIKE CONCAT(?, '%')");
-        add_arg(&cb, f.scope);
-        if (f.township) {
-            add_sql(&cb, " AND c.village_code LIKE CONCAT(LEFT(?, 9), '%')");
-            add_arg(&cb, f.township);
-        }
-        if (f.village) {
-            add_sql(&cb, " AND c.village_code = ?");
-            add_arg(&cb, f.village);
-        }
-        if (f.status) {
-            add_sql(&cb, " AND c.status = ?");
-            add_arg(&cb, f.status);
-        }
-    } else {
-        add_sql(&cb, "SELECT COUNT(*) FROM (SELECT 1 FROM children c");
-        add_where(&cb, &f, 1);
-        add_sql(&cb, " LIMIT 10001) t");
-    }
-    if (cb.overflow)
+    else if (page_total(r, s, &f) != 0)
         return 500;
-    portal_rows *cr = s->db_query(r, cb.sql, types_of(r, s, &cb), BINDS(&cb));
-    if (!cr || !s->db_next(cr))
-        return 500;
-    long long total = atoll(s->db_col(cr, 0));
-    if (!simple && total > COUNT_CAP)
-        s->set(r, "List.Total", "10000+");
-    else
-        s->set_int(r, "List.Total", total);
     return s->render(r, "child_list.cs", "儿童台账");
 }
 
@@ -924,18 +957,11 @@ static const struct village *find_village(const struct import_state *st, const c
     return NULL;
 }
 
-static void check_row(struct import_ctx *c, struct import_state *st, const struct csv_rec *rec,
-                      const char *today)
+/* name, sex, birth date, ethnicity; 1 when the birth date is usable */
+static int import_person(struct import_ctx *c, struct import_row *row, const struct csv_rec *rec,
+                         const char *today)
 {
-    portal_req *r = c->r;
-    const struct portal_services *s = c->s;
-    struct import_row *row = &st->rows[st->nrows];
-    int line = rec->line, errs0 = c->nerrs;
-    memset(row, 0, sizeof *row);
-    row->line = line;
-    if (rec->nf > NCOLS + 1 || (rec->nf == NCOLS + 1 && rec->f[NCOLS][0]))
-        add_err(c, line, "—", "列数多于 12 列，请使用页面上的模板。");
-
+    int line = row->line;
     row->name = field_at(rec, C_NAME);
     if (!*row->name)
         add_err(c, line, "姓名", "缺少姓名。");
@@ -970,83 +996,105 @@ static void check_row(struct import_ctx *c, struct import_state *st, const struc
         row->ethnicity = "汉族";
     else if (strlen(row->ethnicity) > 16)
         add_err(c, line, "民族", "民族过长。");
+    return birth_ok;
+}
 
+/* an ID number already on file?  As on the new-file form: outside the scope
+ * only "a possible duplicate, the county checks", audited, and within the
+ * hourly limit of checks that find one */
+static void import_dup(struct import_ctx *c, int line, const char *id)
+{
+    portal_req *r = c->r;
+    const struct portal_services *s = c->s;
+    const char *hm = s->hmac(r, id);
+    portal_rows *d = s->db_query(r, "SELECT id, village_code FROM children WHERE id_hmac = ?",
+                                 "s", hm);
+    c->dup_checked++;
+    if (!d) {
+        add_err(c, line, "身份证号", "无法核对是否重复，请稍后再试。");
+        return;
+    }
+    if (!s->db_next(d))
+        return;
+    if (c->dup_left <= 0) {
+        add_err(c, line, "身份证号", "一小时内查到的疑似重复档案过多，本行未能查重，"
+                                     "请一小时后再检查。");
+        return;
+    }
+    const char *other = s->db_col(d, 0);
+    int visible = s->in_scope(r, s->db_col(d, 1));
+    c->dup_left--;
+    if (registry_dup_hit(r, s) != 0 ||
+        (!visible && registry_tell_county(r, s, other, "身份证号（台账导入）") != 0))
+        add_err(c, line, "身份证号", "无法核对是否重复，请稍后再试。");
+    else
+        add_err(c, line, "身份证号", visible ? "该身份证号已在台账中登记，不能重复建档。"
+                                             : REGISTRY_MSG_DUP_OUTSIDE);
+    s->audit(r, "child.duplicate.check", "child", other,
+             s->sprintf(r, "import line %d asked id_hmac %s: on file %s", line, hm,
+                        visible ? "in scope" : "outside the scope (county notified)"));
+    if (visible)
+        c->dup_in++;
+    else
+        c->dup_out++;
+}
+
+/* the ID number (or the reason there is none): shape, check character,
+ * consistency with the birth date and sex, unique in the file and on file */
+static void import_id_number(struct import_ctx *c, struct import_state *st,
+                             struct import_row *row, const struct csv_rec *rec, int birth_ok)
+{
+    int line = row->line;
     const char *id = field_at(rec, C_ID);
     row->no_id = field_at(rec, C_NOID);
-    if (*id) {
-        char *u = s->sprintf(r, "%s", id), bd[11];
-        int isex = 0;
-        if (strlen(u) == 18 && u[17] == 'x')
-            u[17] = 'X';
-        row->id = u;
-        int shape = strlen(u) == 18;
-        for (int i = 0; i < 17 && shape; i++)
-            shape = u[i] >= '0' && u[i] <= '9';
-        if (!shape || !((u[17] >= '0' && u[17] <= '9') || u[17] == 'X'))
-            add_err(c, line, "身份证号", "身份证号应为 18 位（最后一位可为 X）；如被 Excel 改成科学计数法，请把该列设为文本。");
-        else if (idcard_check_char(u) != u[17])
-            add_err(c, line, "身份证号", "身份证号校验位不正确。");
-        else if (!idcard_parse(u, bd, &isex))
-            add_err(c, line, "身份证号", "身份证号中的出生日期无效。");
-        else {
-            if (birth_ok && strcmp(bd, row->birth) != 0)
-                add_err(c, line, "身份证号", "身份证号与出生日期不一致。");
-            if (row->sex && isex != row->sex)
-                add_err(c, line, "身份证号", "身份证号与性别不一致。");
-            if (id_seen(st, u))
-                add_err(c, line, "身份证号", "身份证号在本文件中重复。");
-            else {
-                /* as on the new-file form: outside the scope only "a
-                 * possible duplicate, the county checks", audited, and
-                 * within the hourly limit of checks that find one */
-                const char *hm = s->hmac(r, u);
-                portal_rows *d = s->db_query(r, "SELECT id, village_code FROM children "
-                                                "WHERE id_hmac = ?", "s", hm);
-                c->dup_checked++;
-                if (!d) {
-                    add_err(c, line, "身份证号", "无法核对是否重复，请稍后再试。");
-                } else if (s->db_next(d)) {
-                    const char *other = s->db_col(d, 0);
-                    int visible = s->in_scope(r, s->db_col(d, 1));
-                    if (c->dup_left <= 0) {
-                        add_err(c, line, "身份证号", "一小时内查到的疑似重复档案过多，本行未能查重，"
-                                                     "请一小时后再检查。");
-                    } else {
-                        c->dup_left--;
-                        if (registry_dup_hit(r, s) != 0 ||
-                            (!visible && registry_tell_county(r, s, other, "身份证号（台账导入）") != 0))
-                            add_err(c, line, "身份证号", "无法核对是否重复，请稍后再试。");
-                        else
-                            add_err(c, line, "身份证号", visible ? "该身份证号已在台账中登记，不能重复建档。"
-                                                                 : REGISTRY_MSG_DUP_OUTSIDE);
-                        s->audit(r, "child.duplicate.check", "child", other,
-                                 s->sprintf(r, "import line %d asked id_hmac %s: on file %s", line, hm,
-                                            visible ? "in scope" : "outside the scope (county notified)"));
-                        if (visible)
-                            c->dup_in++;
-                        else
-                            c->dup_out++;
-                    }
-                }
-            }
-        }
-        if (*row->no_id)
-            add_err(c, line, "无证原因", "已填写身份证号时，无证原因应留空。");
-        row->no_id = NULL;
-    } else {
+    if (!*id) {
         row->id = NULL;
         if (!*row->no_id)
             add_err(c, line, "身份证号", "缺少身份证号；没有身份证号的儿童请填写无证原因。");
         else if (strlen(row->no_id) > 100)
             add_err(c, line, "无证原因", "无证原因过长（最多 100 字节）。");
+        return;
     }
+    char *u = c->s->sprintf(c->r, "%s", id), bd[11];
+    int isex = 0;
+    if (strlen(u) == 18 && u[17] == 'x')
+        u[17] = 'X';
+    row->id = u;
+    int shape = strlen(u) == 18;
+    for (int i = 0; i < 17 && shape; i++)
+        shape = u[i] >= '0' && u[i] <= '9';
+    if (!shape || !((u[17] >= '0' && u[17] <= '9') || u[17] == 'X'))
+        add_err(c, line, "身份证号", "身份证号应为 18 位（最后一位可为 X）；如被 Excel 改成科学计数法，请把该列设为文本。");
+    else if (idcard_check_char(u) != u[17])
+        add_err(c, line, "身份证号", "身份证号校验位不正确。");
+    else if (!idcard_parse(u, bd, &isex))
+        add_err(c, line, "身份证号", "身份证号中的出生日期无效。");
+    else {
+        if (birth_ok && strcmp(bd, row->birth) != 0)
+            add_err(c, line, "身份证号", "身份证号与出生日期不一致。");
+        if (row->sex && isex != row->sex)
+            add_err(c, line, "身份证号", "身份证号与性别不一致。");
+        if (id_seen(st, u))
+            add_err(c, line, "身份证号", "身份证号在本文件中重复。");
+        else
+            import_dup(c, line, u);
+    }
+    if (*row->no_id)
+        add_err(c, line, "无证原因", "已填写身份证号时，无证原因应留空。");
+    row->no_id = NULL;
+}
 
+/* the village (in the scope, current) with its township; the addresses */
+static void import_place(struct import_ctx *c, struct import_state *st, struct import_row *row,
+                         const struct csv_rec *rec)
+{
+    int line = row->line;
     row->village = field_at(rec, C_VILLAGE);
     if (!*row->village)
         add_err(c, line, "村（居）代码", "缺少村（居）代码。");
     else if (!all_digits(row->village, 12))
         add_err(c, line, "村（居）代码", "村（居）代码应为 12 位数字。");
-    else if (!s->in_scope(r, row->village))
+    else if (!c->s->in_scope(c->r, row->village))
         add_err(c, line, "村（居）代码", "该村（居）不在您的辖区内。");
     else {
         const struct village *v = find_village(st, row->village);
@@ -1055,14 +1103,19 @@ static void check_row(struct import_ctx *c, struct import_state *st, const struc
         else
             row->township = v->township;
     }
-
     row->hukou = field_at(rec, C_HUKOU);
     row->address = field_at(rec, C_ADDR);
     if (strlen(row->hukou) > 200)
         add_err(c, line, "户籍地址", "户籍地址过长（最多 200 字节）。");
     if (strlen(row->address) > 200)
         add_err(c, line, "现住址", "现住址过长（最多 200 字节）。");
+}
 
+/* the category, its basis and its start date */
+static void import_category(struct import_ctx *c, struct import_row *row,
+                            const struct csv_rec *rec, const char *today, int birth_ok)
+{
+    int line = row->line;
     const char *cat = field_at(rec, C_CAT);
     if (!*cat)
         add_err(c, line, "类别", "缺少类别。");
@@ -1084,7 +1137,22 @@ static void check_row(struct import_ctx *c, struct import_state *st, const struc
         add_err(c, line, "开始日期", "开始日期晚于今天。");
     else if (birth_ok && strcmp(row->start, row->birth) < 0)
         add_err(c, line, "开始日期", "开始日期早于出生日期。");
+}
 
+/* one record: every fault is listed; a clean row is kept for the write */
+static void check_row(struct import_ctx *c, struct import_state *st, const struct csv_rec *rec,
+                      const char *today)
+{
+    struct import_row *row = &st->rows[st->nrows];
+    int errs0 = c->nerrs;
+    memset(row, 0, sizeof *row);
+    row->line = rec->line;
+    if (rec->nf > NCOLS + 1 || (rec->nf == NCOLS + 1 && rec->f[NCOLS][0]))
+        add_err(c, row->line, "—", "列数多于 12 列，请使用页面上的模板。");
+    int birth_ok = import_person(c, row, rec, today);
+    import_id_number(c, st, row, rec, birth_ok);
+    import_place(c, st, row, rec);
+    import_category(c, row, rec, today, birth_ok);
     if (c->nerrs == errs0)
         st->nrows++;
 }
@@ -1162,6 +1230,92 @@ static int import_write(portal_req *r, const struct portal_services *s, struct i
     return 0;
 }
 
+/* the uploaded file: UTF-8 text with the template's header and 1 to
+ * IMPORT_MAX_ROWS records.  Returns NULL with *nrec and the reading position
+ * just past the header, or the Chinese message of the report */
+static const char *import_open(struct import_ctx *c, char **pos, char **end, int *line, int *nrec)
+{
+    portal_req *r = c->r;
+    const struct portal_services *s = c->s;
+    size_t len = 0;
+    const char *fname = NULL;
+    const char *data = s->upload(r, "file", &len, &fname, NULL);
+    if (!data)
+        return "请选择要上传的台账文件。";
+    if (fname)
+        s->set(r, "Import.File", fname);
+    if (!s->scope_prefix(r))
+        return "您的账户没有辖区，不能导入。";
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+        data += 3;
+        len -= 3;
+    }
+    if (!utf8_ok((const unsigned char *)data, len))
+        return "文件不是 UTF-8 编码的 CSV。请在 Excel 中选择“另存为”→“CSV UTF-8（逗号分隔）”后再上传。";
+    char *text = s->alloc(r, len + 1);
+    memcpy(text, data, len);
+    text[len] = 0;
+    *pos = text;
+    *end = text + len;
+    *line = 1;
+    struct csv_rec rec;
+    if (csv_next(pos, *end, line, &rec) <= 0)
+        return "文件是空的。";
+    for (int i = 0; i < NCOLS; i++)
+        if (strcmp(field_at(&rec, i), import_columns[i]) != 0) {
+            add_err(c, 1, import_columns[i],
+                    s->sprintf(r, "第 1 行应为表头，第 %d 列应为“%s”。", i + 1, import_columns[i]));
+            return "表头与模板不一致，未做检查。";
+        }
+    /* count the records first: refuse more than the limit before any check */
+    size_t rest = (size_t)(*end - *pos);
+    char *copy = s->alloc(r, rest + 1), *p2 = copy;
+    memcpy(copy, *pos, rest);
+    copy[rest] = 0;
+    int l2 = *line, k;
+    *nrec = 0;
+    while ((k = csv_next(&p2, copy + rest, &l2, &rec)) != 0)
+        if (k < 0 || !rec_blank(&rec))
+            (*nrec)++;
+    if (*nrec == 0)
+        return "文件中没有数据行。";
+    if (*nrec > IMPORT_MAX_ROWS)
+        return s->sprintf(r, "文件有 %d 行数据，超过每个文件 %d 行的上限，请分成几个文件导入。",
+                          *nrec, IMPORT_MAX_ROWS);
+    return NULL;
+}
+
+/* room for nrec rows and their ID numbers; the villages in the user's
+ * scope with their townships.  0, or -1 */
+static int import_prepare(portal_req *r, const struct portal_services *s, struct import_state *st,
+                          int nrec)
+{
+    memset(st, 0, sizeof *st);
+    st->rows = s->alloc(r, (size_t)nrec * sizeof *st->rows);
+    st->idcap = (size_t)nrec * 2 + 1;
+    st->ids = s->alloc(r, st->idcap * sizeof *st->ids);
+    portal_rows *vr = s->db_query(r, "SELECT code, parent_code FROM divisions WHERE level = "
+                                     "'village' AND code LIKE CONCAT(?, '%') AND (valid_to IS "
+                                     "NULL OR valid_to >= ?)",
+                                  "ss", s->scope_prefix(r), s->today(r));
+    if (!vr)
+        return -1;
+    int vcap = 64;
+    st->villages = s->alloc(r, (size_t)vcap * sizeof *st->villages);
+    while (s->db_next(vr)) {
+        if (st->nvillages == vcap) {
+            struct village *nv = s->alloc(r, (size_t)vcap * 2 * sizeof *nv);
+            memcpy(nv, st->villages, (size_t)vcap * sizeof *nv);
+            st->villages = nv;
+            vcap *= 2;
+        }
+        st->villages[st->nvillages].code = s->db_col(vr, 0);
+        st->villages[st->nvillages].township = s->db_col(vr, 1);
+        st->nvillages++;
+    }
+    return 0;
+}
+
 int child_import_post(portal_req *r, const struct portal_services *s)
 {
     const char *mode = s->param(r, "mode");
@@ -1173,88 +1327,14 @@ int child_import_post(portal_req *r, const struct portal_services *s)
     memset(&c, 0, sizeof c);
     c.r = r;
     c.s = s;
-
-    size_t len = 0;
-    const char *fname = NULL;
-    const char *data = s->upload(r, "file", &len, &fname, NULL);
-    if (!data)
-        return import_report(r, s, &c, "请选择要上传的台账文件。");
-    if (fname)
-        s->set(r, "Import.File", fname);
-    const char *scope = s->scope_prefix(r);
-    if (!scope)
-        return import_report(r, s, &c, "您的账户没有辖区，不能导入。");
-    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
-        data += 3;
-        len -= 3;
-    }
-    if (!utf8_ok((const unsigned char *)data, len))
-        return import_report(r, s, &c, "文件不是 UTF-8 编码的 CSV。请在 Excel 中选择“另存为”→“CSV UTF-8（逗号分隔）”后再上传。");
-    char *text = s->alloc(r, len + 1);
-    memcpy(text, data, len);
-    text[len] = 0;
-    char *pos = text, *end = text + len;
-    int line = 1;
-    struct csv_rec rec;
-
-    /* the header */
-    int rc = csv_next(&pos, end, &line, &rec);
-    if (rc <= 0)
-        return import_report(r, s, &c, "文件是空的。");
-    for (int i = 0; i < NCOLS; i++)
-        if (strcmp(field_at(&rec, i), import_columns[i]) != 0) {
-            add_err(&c, 1, import_columns[i],
-                    s->sprintf(r, "第 1 行应为表头，第 %d 列应为“%s”。", i + 1, import_columns[i]));
-            return import_report(r, s, &c, "表头与模板不一致，未做检查。");
-        }
-
-    /* count the records first: refuse more than the limit before any check */
-    int nrec = 0;
-    {
-        int l2 = line;
-        char *copy = s->alloc(r, (size_t)(end - pos) + 1);
-        memcpy(copy, pos, (size_t)(end - pos));
-        copy[end - pos] = 0;
-        char *p2 = copy;
-        struct csv_rec t;
-        int k;
-        while ((k = csv_next(&p2, copy + (end - pos), &l2, &t)) != 0)
-            if (k < 0 || !rec_blank(&t))
-                nrec++;
-    }
-    if (nrec == 0)
-        return import_report(r, s, &c, "文件中没有数据行。");
-    if (nrec > IMPORT_MAX_ROWS)
-        return import_report(r, s, &c,
-                             s->sprintf(r, "文件有 %d 行数据，超过每个文件 %d 行的上限，请分成几个文件导入。",
-                                        nrec, IMPORT_MAX_ROWS));
-
+    char *pos, *end;
+    int line, nrec, rc;
+    const char *msg = import_open(&c, &pos, &end, &line, &nrec);
+    if (msg)
+        return import_report(r, s, &c, msg);
     struct import_state st;
-    memset(&st, 0, sizeof st);
-    st.rows = s->alloc(r, (size_t)nrec * sizeof *st.rows);
-    st.idcap = (size_t)nrec * 2 + 1;
-    st.ids = s->alloc(r, st.idcap * sizeof *st.ids);
-    /* the villages in the user's scope, with their townships */
-    portal_rows *vr = s->db_query(r, "SELECT code, parent_code FROM divisions WHERE level = "
-                                     "'village' AND code LIKE CONCAT(?, '%') AND (valid_to IS "
-                                     "NULL OR valid_to >= ?)",
-                                  "ss", scope, s->today(r));
-    if (!vr)
+    if (import_prepare(r, s, &st, nrec) != 0)
         return 500;
-    int vcap = 64;
-    st.villages = s->alloc(r, (size_t)vcap * sizeof *st.villages);
-    while (s->db_next(vr)) {
-        if (st.nvillages == vcap) {
-            struct village *nv = s->alloc(r, (size_t)vcap * 2 * sizeof *nv);
-            memcpy(nv, st.villages, (size_t)vcap * sizeof *nv);
-            st.villages = nv;
-            vcap *= 2;
-        }
-        st.villages[st.nvillages].code = s->db_col(vr, 0);
-        st.villages[st.nvillages].township = s->db_col(vr, 1);
-        st.nvillages++;
-    }
-
     c.dup_left = registry_dup_left(r, s);
     if (c.dup_left < 0)
         return 500;
@@ -1262,6 +1342,7 @@ int child_import_post(portal_req *r, const struct portal_services *s)
         return registry_dup_refuse(r, s);
     const char *today = s->today(r);
     int total = 0;
+    struct csv_rec rec;
     while ((rc = csv_next(&pos, end, &line, &rec)) != 0) {
         if (rc < 0) {
             add_err(&c, rec.line, "—", "引号没有闭合（该行起到文件末尾无法读取）。");
@@ -1284,10 +1365,10 @@ int child_import_post(portal_req *r, const struct portal_services *s)
             return import_report(r, s, &c, "文件中有错误，未导入任何记录。请改正后重新检查。");
         return import_report(r, s, &c, NULL);
     }
-    int wrc = import_write(r, s, &st);
-    if (wrc > 0)
-        return wrc;
-    if (wrc < 0) {
+    rc = import_write(r, s, &st);
+    if (rc > 0)
+        return rc;
+    if (rc < 0) {
         /* all or nothing: the report answers 409, so the host rolls back
          * every row of the file written so far */
         s->log("RG0202", "import of %d rows rolled back", st.nrows);
