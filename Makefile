@@ -9,6 +9,8 @@
 #   make bench      wrk against the real stack
 #   make asan       the same build with AddressSanitizer + UBSan, in build-asan/
 #   make fuzz       libFuzzer on the request parsers, as long as FUZZ_SECONDS says
+#   make module NAME=x   a new module modules/x/ from the skeleton (README,
+#                   "Writing a module")
 B       ?= build
 PORT    ?= 8080
 CC      ?= cc
@@ -21,6 +23,9 @@ CFLAGS   = -std=c11 -D_GNU_SOURCE -g $(OPT) $(WARN) -fstack-protector-strong -fP
            -Icgi -I/usr/include/ClearSilver $(shell pkg-config --cflags libmariadb 2>/dev/null) $(SANFLAGS)
 LDLIBS   = $(shell pkg-config --libs libmariadb 2>/dev/null) -lneo_cgi -lneo_cs -lneo_utl -lz \
            -lfcgi -lcrypto -ldl
+# spreadsheets in and out (cgi/host/sheet*.c): .xlsx read with libzip + expat, written with libxlsxwriter; .xls with libfreexl
+CFLAGS  += $(shell pkg-config --cflags libzip expat xlsxwriter freexl 2>/dev/null)
+LDLIBS  += $(shell pkg-config --libs libzip expat xlsxwriter freexl 2>/dev/null) -lm
 MODFLAGS = -shared -Wl,--no-undefined -Wl,-z,relro,-z,now
 
 # cgi/portal_module.h is the module ABI; cgi/host/ the framework (the host
@@ -86,8 +91,20 @@ clean:
 
 .PHONY: all asan deps run stop test bench fuzz hostile clean
 
+# The skeleton of a module lives in modules/.skeleton (the build's wildcards
+# do not see a dot folder): copied, every "skeleton" renamed to NAME.
+module:
+	@echo "$(NAME)" | grep -qE '^[a-z][a-z0-9_]{0,30}$$' || { echo "usage: make module NAME=x ([a-z][a-z0-9_]*)"; exit 1; }
+	@[ ! -e modules/$(NAME) ] || { echo "modules/$(NAME) exists already"; exit 1; }
+	cp -r modules/.skeleton modules/$(NAME)
+	cd modules/$(NAME) && for f in $$(find . -name '*skeleton*'); do \
+	    mv "$$f" "$$(echo "$$f" | sed 's/skeleton/$(NAME)/g')"; done
+	find modules/$(NAME) -type f -exec sed -i 's/skeleton/$(NAME)/g' {} +
+	@echo "modules/$(NAME): edit its declarations, SQL and templates; make; tests in modules/$(NAME)/tests"
+.PHONY: module
+
 # Test fixtures: the testkit module and one faulty module per start-up fault.
-FAULTS = magic abi dup clash perm wf panel panelfill
+FAULTS = magic abi dup clash perm wf panel panelfill argtype object objarg label labeldup
 testmods: $(B)/testmods/testkit/testkit.so $(FAULTS:%=$(B)/testmods/%/faulty.so)
 
 $(B)/testmods/testkit/testkit.so: tests/modules/testkit/testkit.c cgi/portal_module.h
@@ -102,10 +119,18 @@ $(B)/testmods/%/faulty.so: tests/modules/faulty.c cgi/portal_module.h
 
 # Unit tests (cmocka) link the core library: build-asan/tests/test_* under `make asan unit`.
 UNIT = $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
-unit: $(UNIT)
+# A module's unit tests beside it (modules/<name>/tests/test_*.c) link the
+# module's own sources, as the module sees them (only cgi/portal_module.h):
+# build/tests/modules/<name>/tests/test_*
+MOD_UNIT = $(patsubst modules/%.c,$(B)/tests/modules/%,$(wildcard modules/*/tests/test_*.c))
+unit: $(UNIT) $(MOD_UNIT)
 $(B)/tests/%: tests/unit/%.c $(B)/libcore.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Icgi/host -Wno-missing-prototypes -o $@ $< $(B)/libcore.a $(LDLIBS) -lcmocka
+$(B)/tests/modules/%: modules/%.c $$(wildcard $$(dir modules/%)../*.c $$(dir modules/%)../*.h) \
+                      cgi/portal_module.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -I$(dir $<).. -Wno-missing-prototypes -o $@ $(filter %.c,$^) -lcmocka
 .PHONY: unit
 
 # make soak: 300 slowloris + 50 slow bodies vs probes on a private instance (tests/soak)

@@ -35,7 +35,11 @@
  *                    rows into templates by column name (db_row_hdf, put_row,
  *                    col); template functions (money, date, datetime, mask_id,
  *                    label, division); one of each helper (dates, text, form
- *                    errors, CSV reading); module labels and loaders.
+ *                    errors, CSV reading); module labels and loaders;
+ *                    the accounts services (passwords, sessions, TOTP
+ *                    enrolment, audit verification) for the admin and
+ *                    account modules; db_commit_now and db_exec_kept;
+ *                    spreadsheets in and out (sheet_*, xlsx_*; issue 10).
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -46,10 +50,16 @@
  *  - The transaction is the host's.  Every request runs in one: the host
  *    commits when the handler returns a status below 400 and rolls back
  *    otherwise (then nothing the handler wrote, and no audit row of a change,
- *    stays).  Denials, not-founds and reads are audited whatever happens.  A
- *    handler never calls db_begin/db_commit/db_rollback; only a long batch job
- *    that must commit in parts (an import, a month's payments) calls
- *    db_commit_now between parts.
+ *    stays).  Denials, not-founds and reads are audited whatever happens:
+ *    the host writes their audit rows again after a rollback.  They are the
+ *    rows of refuse, not_found, child, the route's object, and every row of
+ *    a GET; in C name them so: "deny", "deny.*" or "*.deny", or an action
+ *    ending in .read, .view, .export, .check, .fail, .throttled or .refused.
+ *    A counter that must count refused attempts (an hourly limit) or a
+ *    notice a refusal raises is written with db_exec_kept: it is kept the
+ *    same way.  A handler never calls db_begin/db_commit/db_rollback; only a
+ *    long batch job that must commit in parts (an import, a month's
+ *    payments) calls db_commit_now between parts.
  *  - Objects come from the route.  A route with .object = "child:id" (or
  *    "application:id", or "<loader>:id" for one of the module's loaders) has
  *    its object loaded and its scope checked by the host before the handler
@@ -63,9 +73,12 @@
  *    with child_category.
  *  - Values reach templates as they come from the database (db_query_hdf,
  *    db_row_hdf, put_row) and are formatted in the template with the host's
- *    functions: money(fen) "1651.50", date(x) "2026-12-01", datetime(x)
- *    "2026-12-01 09:30" (Beijing time), mask_id(last4) "**************1234",
- *    label("kind", code) a module label's title, division(code) the name.
+ *    functions: money(fen) "1651.50" ("" for no number), date(x)
+ *    "2026-12-01" (a DATE as it is; a DATETIME, stored in UTC, as its day in
+ *    Beijing time), datetime(x) "2026-12-01 09:30" (Beijing time),
+ *    mask_id(last4) "**************1234", label("kind", code) a module
+ *    label's title, division(code) the name (both: the code when unknown).
+ *    Their results are escaped like any value.
  *  - A form that fails validation calls form_error per field and renders the
  *    form again with the values the user typed; templates show Errors.<field>
  *    (macros.cs: field_error) and the count in Errors.count.
@@ -302,6 +315,31 @@ struct portal_user {
 };
 
 /*
+ * Spreadsheets (2.0, issue 10): the services sheet_* read an upload, the
+ * services xlsx_* write an export.  Both are opaque to modules.
+ */
+typedef struct portal_sheet portal_sheet; /* an uploaded spreadsheet being read */
+typedef struct portal_xlsx portal_xlsx;   /* an .xlsx export being written */
+
+/* The type of an export column: how xlsx_row writes its values (strings as
+ * they come from the database).  A value that does not fit its type, and
+ * every PX_TEXT value, is written as a text cell (never a formula, whatever
+ * it starts with); NULL or "" leaves the cell empty. */
+enum portal_xlsx_type {
+    PX_TEXT = 1, /* text as is: names, codes, ID numbers masked or full */
+    PX_INT,      /* "42" -> the number 42 */
+    PX_MONEY,    /* fen "165150" -> the number 1651.50, shown "0.00" */
+    PX_DATE      /* "2026-12-01" (a DATE or DATETIME column) -> an Excel
+                    date shown yyyy-mm-dd */
+};
+
+struct portal_xlsx_col {
+    const char *title;   /* Chinese header of the column */
+    double width;        /* in characters (a Chinese character counts 2); 0: 12 */
+    int type;            /* enum portal_xlsx_type */
+};
+
+/*
  * The host's services.  Database bind formats (the `types` argument): one
  * letter per '?' in the SQL:  i = long long,  s = const char * (NULL binds
  * SQL NULL),  b = const void *, size_t (a blob).  Results come back as
@@ -494,6 +532,12 @@ struct portal_services {
      * transaction: only for long batch jobs that must commit in parts.  0 ok,
      * -1 (nothing more should be written; return the error status) */
     int (*db_commit_now)(portal_req *r);
+    /* a write that stays even when the request is refused or fails: a
+     * counter of refused attempts, a notice a refusal raises.  It runs in
+     * the request's transaction and, when that rolls back, again after it
+     * (with the denials' audit rows).  Only for such counters and notices;
+     * returns what db_exec returns */
+    long long (*db_exec_kept)(portal_req *r, const char *sql, const char *types, ...);
 
     /* ---- 2.0: labels (portal_module.labels, every module's) */
     /* the title of code in kind, or code itself when unknown; NULL code: "" */
@@ -506,7 +550,8 @@ struct portal_services {
     long (*day_parse)(const char *ymd);                    /* YYYY-MM-DD */
     const char *(*day_format)(portal_req *r, long day);    /* YYYY-MM-DD */
     /* n days after ymd (n < 0: before); working = 1 counts working days with
-     * the holiday calendar (/admin/calendar); NULL when ymd is not a date */
+     * the holiday calendar (/admin/calendar); NULL when ymd is not a date,
+     * |n| > 3650 or the result falls outside the years 1900-9999 */
     const char *(*date_add)(portal_req *r, const char *ymd, int n, int working);
     /* whole years of age on `on` (NULL: today) of someone born on birth; -1 bad */
     int (*age_on)(portal_req *r, const char *birth, const char *on);
@@ -521,18 +566,102 @@ struct portal_services {
     /* ---- 2.0: form errors, one convention: Errors.<field> (the message)
      * and Errors.count; the form is then rendered again with the values the
      * user typed (Form.<field>, put back by the host from the declared
-     * parameters).  form_failed() is the count so far. */
+     * parameters when the handler has not set Form.<field> itself; never a
+     * file or a parameter whose name holds "password").  form_failed() is
+     * the count so far (a field counts once). */
     void (*form_error)(portal_req *r, const char *field, const char *msg);
     int (*form_failed)(portal_req *r);
 
-    /* ---- 2.0: CSV reading (UTF-8, with or without BOM; RFC 4180 quotes).
-     * csv_open takes an upload's bytes; csv_next returns the number of
-     * cells of the next record (cells valid until the next call), 0 at the
-     * end, -1 on a malformed record or bad UTF-8 (csv_error says, in
-     * Chinese, with the line number). */
+    /* ---- 2.0: CSV reading (UTF-8, with or without BOM; RFC 4180 quotes;
+     * CRLF or LF; line breaks inside quotes; empty lines skipped).
+     * csv_open takes an upload's bytes (kept until the request ends);
+     * csv_next returns the number of cells of the next record (cells valid
+     * until the next call), 0 at the end, -1 on a malformed record, bad
+     * UTF-8, more than 256 cells or a cell over 64 KiB (csv_error says, in
+     * Chinese, with the line number; -1 again on every later call). */
     portal_csv *(*csv_open)(portal_req *r, const void *data, size_t len);
     int (*csv_next)(portal_csv *c, const char ***cells);
     const char *(*csv_error)(portal_csv *c);
+
+    /* ---- 2.0: accounts (the admin and account modules).  The secrets stay
+     * in the host: a module never sees a password hash or a TOTP secret.
+     * users, roles, sessions are core tables a module may read and write
+     * with SQL (its own audit rows); what needs a secret goes through here. */
+    /* NULL when pw meets the password policy, else why not (Chinese) */
+    const char *(*password_refused)(portal_req *r, const char *pw);
+    /* 1 when pw is the signed-in user's current password, else 0 */
+    int (*password_matches)(portal_req *r, const char *pw);
+    /* sets user_id's password: the policy checked again (-1 when refused),
+     * scrypt-hashed, must_change = 1 forces a change at the next login; ends
+     * the user's sessions (but the request's own, when it is the caller's
+     * account); audits `action` on the user with `detail` (action NULL: part
+     * of an act the caller audits, e.g. an account's creation).  0 ok, -1 */
+    int (*password_set)(portal_req *r, long long user_id, const char *pw, int must_change,
+                        const char *action, const char *detail);
+    /* ends every session of user_id but the request's own (a disabled
+     * account, a reset second factor): part of an act the caller audits.
+     * 0 ok, -1 */
+    int (*sessions_end)(portal_req *r, long long user_id);
+    /* the signed-in user's TOTP enrolment into prefix.{Enabled, Required,
+     * Blocking}; when not enabled, a pending secret (created once, stored
+     * encrypted) as prefix.Secret (grouped by four, for typing) and
+     * prefix.Uri (otpauth://, for the QR code).  0, or the status of the
+     * Chinese error page already answered (500: no encryption key) */
+    int (*totp_enrolment)(portal_req *r, const char *prefix);
+    /* confirms the enrolment with a code of the pending secret: 1 enabled
+     * (audited totp.enrol; an enrolment-only session becomes a full one
+     * under a new token), 0 wrong code (audited totp.enrol.fail), 2 nothing
+     * to confirm (enabled already, or no pending secret), -1 error */
+    int (*totp_confirm)(portal_req *r, const char *code);
+    /* walks every audit chain: *checked rows read, *broken_at the first
+     * broken row (0: intact); audits audit.verify.  0 ok, -1 error */
+    int (*audit_verify)(portal_req *r, long long *checked, long long *broken_at);
+
+    /* ---- 2.0: spreadsheets in and out (issue 10) */
+    /* Reading an upload, whatever its format, found from its bytes (never
+     * from its name): .xlsx (first sheet), .xls (first sheet), or CSV in
+     * UTF-8 (with or without BOM) or GBK/GB18030 (what Excel in China
+     * saves).  sheet_open never returns NULL: a file that cannot be read
+     * (corrupt, encrypted, too large when unzipped, not a spreadsheet) makes
+     * the first sheet_next return -1.  sheet_next gives the next row that
+     * has a non-empty cell as UTF-8 strings (cells valid until the next
+     * call; trailing empty cells not counted, empty ones in between ""):
+     * the number of cells, 0 at the end, -1 on an error (and from then on).
+     * Cells read as Excel shows them: text exactly as typed (an ID number
+     * stored as text keeps every digit); numbers in plain notation without
+     * thousands separators ("42", "1651.5"; at most 15 significant
+     * digits, as Excel keeps); dates as YYYY-MM-DD (with " HH:MM:SS" when
+     * the cell's format shows a time; a time alone HH:MM:SS); TRUE/FALSE.
+     * Caps: 200,000 rows, 256 cells a row, 32,767 bytes a cell, 128 MB
+     * unzipped; past one, -1 with a Chinese message naming the row.
+     * sheet_row: the spreadsheet's row number (from 1) of the row sheet_next
+     * gave last, for "第 N 行" in the module's own messages.  sheet_error:
+     * the Chinese message after -1, NULL before.  sheet_format: "xlsx",
+     * "xls", "csv", or "" when the bytes are none of them. */
+    portal_sheet *(*sheet_open)(portal_req *r, const void *data, size_t len);
+    int (*sheet_next)(portal_sheet *sh, const char ***cells);
+    long (*sheet_row)(portal_sheet *sh);
+    const char *(*sheet_error)(portal_sheet *sh);
+    const char *(*sheet_format)(portal_sheet *sh);
+    /* Writing an .xlsx export (with PR_NO_LAYOUT), in flat memory however
+     * many rows: xlsx_begin(r, filename ("children-20261201.xlsx", UTF-8),
+     * sheet title (Chinese, at most 31 characters), columns terminated by
+     * {NULL}) writes the header row (bold, frozen); NULL when the export
+     * cannot start (logged; answer 500).  Then audit the export, then one
+     * xlsx_row per row (cells in column order, as many as the columns):
+     * 0, or -1 when the sheet is full (1,048,575 rows) or cannot be written
+     * (stop; xlsx_end then fails).  xlsx_end finishes the workbook and sends
+     * it (Content-Type of .xlsx, Content-Disposition attachment with the
+     * UTF-8 filename, RFC 5987); returns 200, or 500 with the error page
+     * when the workbook could not be written (nothing was sent).  Nothing
+     * leaves before xlsx_end, so the audit row always commits before the
+     * first byte.  The workbook is written to a private temporary file under
+     * the instance's tmp_dir (mode 0600), streamed out and removed; a request
+     * that never calls xlsx_end leaves nothing behind. */
+    portal_xlsx *(*xlsx_begin)(portal_req *r, const char *filename, const char *sheet_title,
+                               const struct portal_xlsx_col *cols);
+    int (*xlsx_row)(portal_xlsx *x, const char *const *cells);
+    int (*xlsx_end)(portal_xlsx *x);
 };
 
 #define PORTAL_NO_DAY (-2147483647L)

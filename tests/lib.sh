@@ -9,7 +9,8 @@
 #   sql "QUERY"                   -> tab-separated rows, as the database root
 #   body_has TEXT / body_lacks TEXT / header_has TEXT
 #
-# Environment (set by run.sh): BASE, TEST_DIR, RESULTS, ROOT.
+# Environment (set by run.sh): BASE, TEST_DIR, RESULTS, ROOT.  tests/bench and
+# tests/soak source it too, for login and session_id (BASE and TEST_DIR set).
 
 OUT=$(mktemp -d "${TMPDIR:-/tmp}/portal-test.XXXXXX")
 STATUS=0
@@ -54,6 +55,10 @@ login() { # login USER PASSWORD [JAR] -> echoes the jar path
     echo "$jar"
 }
 
+session_id() { # session_id USER PASSWORD -> the psid cookie of a fresh login (bench, soak)
+    awk '$6 == "psid" {print $7}' "$(login "$1" "$2" "$OUT/jar.session.$1")"
+}
+
 csrf() { # csrf JAR -> token from the home page
     curl -s -b "$1" "$BASE/" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n1
 }
@@ -76,3 +81,8 @@ portal_worker_pids() { pgrep -P "$(portal_master_pid)" | sort; }
 same() { [ "$1" = "$2" ]; }
 loc_id() { sed -n "s|^Location: $1/\([0-9]*\).*|\1|ip" "$OUT/headers" | tr -d '\r' | head -n1; }  # the id a 303 went to
 audits() { sql "SELECT COUNT(*) FROM audit_log WHERE action='$1' AND object_id='$2'"; }  # ACTION OBJECT_ID
+post() { # post PATH JAR [curl args]: a signed-in form submission (CSRF token and Origin)
+    local path=$1 jar=$2; shift 2
+    req POST "$path" -b "$jar" -H "Origin: $BASE" --data-urlencode "_csrf=$(csrf "$jar")" "$@"
+}
+add_user() { build/portalctl --config "$TEST_DIR/portal.conf" user add "$@" >/dev/null 2>&1; }  # portalctl user add ARGS

@@ -78,7 +78,7 @@ BUILD=build
 if [ -n "${SAN:-}" ]; then BUILD=build-asan; export PORTAL_BUILD=build-asan; fi
 
 echo "== unit tests (ASan + UBSan)"
-for t in ${QUICK:+/nonexistent}build-asan/tests/test_*; do
+for t in ${QUICK:+/nonexistent}build-asan/tests/test_* build-asan/tests/modules/*/tests/test_*; do
     [ -x "$t" ] || continue
     name=$(basename "$t")
     out=$("$t" 2>&1); rc=$?

@@ -178,3 +178,16 @@ int crypto_keygen(const char *path, int add, char *err, size_t errlen)
         return -1;
     return crypto_load(path, err, errlen);
 }
+
+void random_token(char *out, size_t nbytes)
+{
+    unsigned char raw[64];
+    if (nbytes > sizeof raw)
+        nbytes = sizeof raw;
+    if (RAND_bytes(raw, (int)nbytes) != 1) {
+        log_msg("PT0201", "RAND_bytes failed");
+        abort();
+    }
+    b64url_encode(raw, nbytes, out);
+    OPENSSL_cleanse(raw, sizeof raw);
+}

@@ -27,6 +27,9 @@ unsigned char *crypto_encrypt(arena *a, const void *pt, size_t n, size_t *outlen
 char *crypto_decrypt(arena *a, const unsigned char *ct, size_t n, size_t *outlen);
 /* hex HMAC-SHA256 of s (65 bytes with NUL) */
 int crypto_hmac_hex(const char *s, char out[65]);
+/* nbytes random bytes (at most 64) as base64url into out; aborts when the
+ * system has no randomness */
+void random_token(char *out, size_t nbytes);
 /* write a new key file, or add a new enc key to an existing one */
 int crypto_keygen(const char *path, int add, char *err, size_t errlen);
 

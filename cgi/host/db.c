@@ -167,9 +167,48 @@ static MYSQL_STMT *prepare(const char *sql)
     return st;
 }
 
+/* The arguments described by `types`, read once from the caller's list
+ * (so a statement can be run again, or kept to run later: db_args_copy). */
+struct db_arg *db_args(arena *a, const char *types, va_list ap)
+{
+    size_t n = strlen(types);
+    struct db_arg *v = arena_zalloc(a, (n + 1) * sizeof *v);
+    for (size_t i = 0; i < n; i++) {
+        v[i].type = types[i];
+        if (types[i] == 'i') {
+            v[i].i = va_arg(ap, long long);
+        } else if (types[i] == 's') {
+            v[i].p = va_arg(ap, const char *);
+            v[i].len = v[i].p ? strlen(v[i].p) : 0;
+        } else if (types[i] == 'b') {
+            v[i].p = va_arg(ap, const void *);
+            v[i].len = va_arg(ap, size_t);
+        } else {
+            break; /* bind_params refuses it */
+        }
+    }
+    return v;
+}
+
+struct db_arg *db_args_copy(arena *a, const char *types, const struct db_arg *in)
+{
+    size_t n = strlen(types);
+    struct db_arg *v = arena_zalloc(a, (n + 1) * sizeof *v);
+    for (size_t i = 0; i < n; i++) {
+        v[i] = in[i];
+        if (in[i].p) {
+            char *c = arena_alloc(a, in[i].len + 1);
+            memcpy(c, in[i].p, in[i].len);
+            c[in[i].len] = 0;
+            v[i].p = c;
+        }
+    }
+    return v;
+}
+
 /* Bind the arguments described by `types`.  `binds` has room for strlen(types). */
-static int bind_params(MYSQL_STMT *st, MYSQL_BIND *binds, long long *ints,
-                       const char *types, va_list ap)
+static int bind_params(MYSQL_STMT *st, MYSQL_BIND *binds, const char *types,
+                       const struct db_arg *args)
 {
     size_t n = strlen(types);
     if (n != mysql_stmt_param_count(st)) {
@@ -178,38 +217,19 @@ static int bind_params(MYSQL_STMT *st, MYSQL_BIND *binds, long long *ints,
     }
     memset(binds, 0, n * sizeof *binds);
     for (size_t i = 0; i < n; i++) {
-        switch (types[i]) {
-        case 'i':
-            ints[i] = va_arg(ap, long long);
-            binds[i].buffer_type = MYSQL_TYPE_LONGLONG;
-            binds[i].buffer = &ints[i];
-            break;
-        case 's': {
-            const char *s = va_arg(ap, const char *);
-            if (!s) {
-                binds[i].buffer_type = MYSQL_TYPE_NULL;
-            } else {
-                binds[i].buffer_type = MYSQL_TYPE_STRING;
-                binds[i].buffer = (void *)s;
-                binds[i].buffer_length = strlen(s);
-            }
-            break;
-        }
-        case 'b': {
-            const void *p = va_arg(ap, const void *);
-            size_t len = va_arg(ap, size_t);
-            if (!p) {
-                binds[i].buffer_type = MYSQL_TYPE_NULL;
-            } else {
-                binds[i].buffer_type = MYSQL_TYPE_BLOB;
-                binds[i].buffer = (void *)p;
-                binds[i].buffer_length = len;
-            }
-            break;
-        }
-        default:
+        if (args[i].type != types[i] || !strchr("isb", types[i])) {
             set_err(2034, "unknown bind format letter");
             return -1;
+        }
+        if (types[i] == 'i') {
+            binds[i].buffer_type = MYSQL_TYPE_LONGLONG;
+            binds[i].buffer = (void *)&args[i].i;
+        } else if (!args[i].p) {
+            binds[i].buffer_type = MYSQL_TYPE_NULL;
+        } else {
+            binds[i].buffer_type = types[i] == 's' ? MYSQL_TYPE_STRING : MYSQL_TYPE_BLOB;
+            binds[i].buffer = (void *)args[i].p;
+            binds[i].buffer_length = args[i].len;
         }
     }
     if (n && mysql_stmt_bind_param(st, binds) != 0) {
@@ -296,11 +316,12 @@ static db_rows *fetch_all(arena *a, MYSQL_STMT *st)
     return r;
 }
 
-static MYSQL_STMT *run_once(arena *a, const char *sql, const char *types, va_list ap);
+static MYSQL_STMT *run_once(arena *a, const char *sql, const char *types,
+                            const struct db_arg *args);
 
 /* Prepare, bind and execute; on a lost connection outside a transaction,
  * reconnect and try once more.  Returns the statement or NULL. */
-static MYSQL_STMT *run(arena *a, const char *sql, const char *types, va_list ap)
+static MYSQL_STMT *run(arena *a, const char *sql, const char *types, const struct db_arg *args)
 {
     if (defer && txn_lost) {
         /* the unit of work is gone: nothing more of it may run, least of
@@ -308,40 +329,32 @@ static MYSQL_STMT *run(arena *a, const char *sql, const char *types, va_list ap)
          * of the loss stays in db_errno/db_error) */
         return NULL;
     }
-    MYSQL_STMT *st = run_once(a, sql, types, ap);
+    MYSQL_STMT *st = run_once(a, sql, types, args);
     if (!st && in_txn)
         doomed = 1;
     return st;
 }
 
-static MYSQL_STMT *run_once(arena *a, const char *sql, const char *types, va_list ap)
+static MYSQL_STMT *run_once(arena *a, const char *sql, const char *types,
+                            const struct db_arg *args)
 {
     for (int attempt = 0; attempt < 2; attempt++) {
-        va_list aq;
-        va_copy(aq, ap);
         MYSQL_STMT *st = NULL;
         int failed = 0;
-        if (db_ensure() != 0) {
-            va_end(aq);
+        if (db_ensure() != 0)
             return NULL;
-        }
         st = prepare(sql);
         if (!st) {
             failed = 1;
         } else {
-            size_t n = strlen(types);
-            MYSQL_BIND *binds = arena_alloc(a, (n + 1) * sizeof *binds);
-            long long *ints = arena_alloc(a, (n + 1) * sizeof *ints);
-            if (bind_params(st, binds, ints, types, aq) != 0) {
-                va_end(aq);
+            MYSQL_BIND *binds = arena_alloc(a, (strlen(types) + 1) * sizeof *binds);
+            if (bind_params(st, binds, types, args) != 0)
                 return NULL; /* a programming error: do not retry */
-            }
             if (mysql_stmt_execute(st) != 0) {
                 set_err(mysql_stmt_errno(st), mysql_stmt_error(st));
                 failed = 1;
             }
         }
-        va_end(aq);
         if (!failed)
             return st;
         if (!is_lost(last_errno))
@@ -361,11 +374,16 @@ static MYSQL_STMT *run_once(arena *a, const char *sql, const char *types, va_lis
 
 long long db_vexec(arena *a, const char *sql, const char *types, va_list ap)
 {
+    return db_exec_args(a, sql, types, db_args(a, types, ap));
+}
+
+long long db_exec_args(arena *a, const char *sql, const char *types, const struct db_arg *args)
+{
     /* a signed-in state change: its writes, made in autocommit by the
      * handler, join one transaction with their audit row */
     if (defer && autobegin && !in_txn && !txn_lost && db_begin() == 0)
         auto_txn = 1;
-    MYSQL_STMT *st = run(a, sql, types, ap);
+    MYSQL_STMT *st = run(a, sql, types, args);
     if (!st) {
         doomed = 1; /* a write failed: the request cannot report success */
         return -1;
@@ -389,7 +407,7 @@ long long db_exec(arena *a, const char *sql, const char *types, ...)
 
 db_rows *db_vquery(arena *a, const char *sql, const char *types, va_list ap)
 {
-    MYSQL_STMT *st = run(a, sql, types, ap);
+    MYSQL_STMT *st = run(a, sql, types, db_args(a, types, ap));
     if (!st)
         return NULL;
     return fetch_all(a, st);
@@ -424,6 +442,20 @@ size_t db_col_len(db_rows *r, size_t col)
     if (!r || r->cur == 0 || col >= r->ncols)
         return 0;
     return r->lens[(r->cur - 1) * r->ncols + col];
+}
+
+int db_col_index(db_rows *r, const char *name)
+{
+    for (size_t c = 0; r && name && c < r->ncols; c++)
+        if (r->names[c] && strcmp(r->names[c], name) == 0)
+            return (int)c;
+    return -1;
+}
+
+const char *db_col_named(db_rows *r, const char *name)
+{
+    int c = db_col_index(r, name);
+    return c < 0 ? NULL : db_col(r, (size_t)c);
 }
 
 long long db_insert_id(void)
@@ -478,6 +510,14 @@ int db_commit(void)
     return db_commit_now() == 0 ? 0 : -1;
 }
 
+void (*db_txn_end_hook)(int committed);
+
+static void txn_ended(int committed)
+{
+    if (db_txn_end_hook)
+        db_txn_end_hook(committed);
+}
+
 int db_commit_now(void)
 {
     auto_txn = 0;
@@ -485,11 +525,13 @@ int db_commit_now(void)
         return 0;
     in_txn = 0;
     if (simple("COMMIT") != 0) {
+        txn_ended(0);
         if (!conn)
             return -2; /* lost during COMMIT: it may or may not have happened */
         simple("ROLLBACK");
         return -1;
     }
+    txn_ended(1);
     return 0;
 }
 
@@ -501,6 +543,7 @@ void db_rollback(void)
     in_txn = 0;
     if (conn)
         simple("ROLLBACK");
+    txn_ended(0);
 }
 
 int db_in_txn(void)
@@ -555,7 +598,7 @@ int db_loose_writes(void) { return loose_writes; }
 long long db_vstream(arena *a, int (*cb)(void *ctx, db_rows *row), void *ctx, const char *sql,
                      const char *types, va_list ap)
 {
-    MYSQL_STMT *st = run(a, sql, types, ap);
+    MYSQL_STMT *st = run(a, sql, types, db_args(a, types, ap));
     if (!st)
         return -1;
     MYSQL_RES *meta = mysql_stmt_result_metadata(st);

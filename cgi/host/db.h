@@ -38,6 +38,17 @@ int db_ping(void);                        /* 0 if the server answers */
 void db_close(void);
 int db_connected(void);
 
+/* one bound argument: type 'i' (i), 's' (p, NULL = SQL NULL) or 'b' (p, len) */
+struct db_arg {
+    char type;
+    long long i;
+    const void *p;
+    size_t len;
+};
+struct db_arg *db_args(arena *a, const char *types, va_list ap);
+struct db_arg *db_args_copy(arena *a, const char *types, const struct db_arg *in); /* deep */
+long long db_exec_args(arena *a, const char *sql, const char *types, const struct db_arg *args);
+
 long long db_exec(arena *a, const char *sql, const char *types, ...);
 long long db_vexec(arena *a, const char *sql, const char *types, va_list ap);
 db_rows *db_query(arena *a, const char *sql, const char *types, ...);
@@ -47,6 +58,8 @@ long long db_vstream(arena *a, int (*cb)(void *ctx, db_rows *row), void *ctx, co
 int db_next(db_rows *r);
 const char *db_col(db_rows *r, size_t col);
 size_t db_col_len(db_rows *r, size_t col);
+int db_col_index(db_rows *r, const char *name);          /* -1 when no such column */
+const char *db_col_named(db_rows *r, const char *name);  /* NULL: SQL NULL or no such column */
 long long db_insert_id(void);
 
 int db_begin(void);
@@ -66,7 +79,10 @@ int db_in_txn(void);
  * says so (db_doom: an audit row that could not be written).  After the
  * transaction was lost no further statement of the request runs.
  */
-int db_commit_now(void);    /* 0 committed, -1 not committed, -2 connection lost during COMMIT */
+int db_commit_now(void);
+/* called when a transaction ends: committed 1, rolled back (or a failed
+ * COMMIT) 0; the request keeps what must outlive a rollback (request.c) */
+extern void (*db_txn_end_hook)(int committed);    /* 0 committed, -1 not committed, -2 connection lost during COMMIT */
 void db_defer_commits(int on);
 void db_doom(void);
 int db_doomed(void);

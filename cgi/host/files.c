@@ -12,6 +12,7 @@
  * (only after its size and sha256 match what the module recorded).
  */
 #include "host.h"
+#include "crypto.h"
 #include "files.h"
 #include "imgmeta.h"
 
@@ -288,23 +289,13 @@ static const char *ascii_name(portal_req *r, const char *name, const char *ext)
     return stem ? o : arena_sprintf(r->a, "attachment.%s", ext);
 }
 
-/* RFC 5987 ext-value: UTF-8, everything but ALPHA / DIGIT / "-._~" percent-encoded */
-static const char *pct_encode(portal_req *r, const char *v)
+const char *files_disposition(portal_req *r, const char *filename, const char *ext,
+                              int want_inline)
 {
-    static const char hx[] = "0123456789ABCDEF";
-    char *out = arena_alloc(r->a, 3 * strlen(v) + 1), *o = out;
-    for (const unsigned char *q = (const unsigned char *)v; *q; q++) {
-        if ((*q >= 'A' && *q <= 'Z') || (*q >= 'a' && *q <= 'z') || (*q >= '0' && *q <= '9') ||
-            *q == '-' || *q == '.' || *q == '_' || *q == '~') {
-            *o++ = (char)*q;
-        } else {
-            *o++ = '%';
-            *o++ = hx[*q >> 4];
-            *o++ = hx[*q & 15];
-        }
-    }
-    *o = 0;
-    return out;
+    const char *name = download_name(r, filename, ext);
+    return arena_sprintf(r->a, "%s; filename=\"%s\"; filename*=UTF-8''%s",
+                         want_inline ? "inline" : "attachment", ascii_name(r, name, ext),
+                         text_url_encode(r->a, name));
 }
 
 int file_svc_send(portal_req *r, const char *stored, long long size, const char *sha256,
@@ -349,12 +340,9 @@ int file_svc_send(portal_req *r, const char *stored, long long size, const char 
         return fault(r, "PT0707", broken, "stored file %s does not match its recorded sha256",
                      stored);
 
-    const char *name = download_name(r, filename, types[t].ext);
     r->ctype = types[t].ctype;
     resp_header(r, "Content-Disposition",
-                arena_sprintf(r->a, "%s; filename=\"%s\"; filename*=UTF-8''%s",
-                              want_inline && t != T_PDF ? "inline" : "attachment",
-                              ascii_name(r, name, types[t].ext), pct_encode(r, name)));
+                files_disposition(r, filename, types[t].ext, want_inline && t != T_PDF));
     /* every response already carries Cache-Control: no-store (request.c).
      * The bytes wait in the response until the handler has audited the
      * read and the host has committed: a read that cannot be audited never

@@ -16,6 +16,11 @@ void file_svc_discard(portal_req *r, const char *stored);
 /* the request's outcome for the files it stored: keep (its writes
  * committed) or remove them (rolled back, failed); the list is emptied */
 void files_settle(portal_req *r, int keep);
+/* the Content-Disposition value of a download called filename (UTF-8; any
+ * folder part dropped, .ext added when missing): inline or attachment, an
+ * ASCII filename= for old clients and the UTF-8 filename* (RFC 5987) */
+const char *files_disposition(portal_req *r, const char *filename, const char *ext,
+                              int want_inline);
 int file_svc_send(portal_req *r, const char *stored, long long size, const char *sha256,
                   const char *ctype, const char *filename, int want_inline);
 

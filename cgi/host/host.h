@@ -9,6 +9,8 @@
 #include "util.h"
 #include "http.h"
 
+#include <string.h>
+
 /* How a request reaches us: FastCGI, or CGI-style for tests (Fossil's way). */
 struct req_io {
     void *ctx;
@@ -19,6 +21,8 @@ struct req_io {
 
 struct route_entry;
 struct loaded_module;
+struct audit_row;
+struct kept;
 
 struct portal_req {
     arena *a;
@@ -46,6 +50,7 @@ struct portal_req {
     long long mfa_user_id;
     int has_sid;                /* a psid cookie named a session row (sid_hash set) */
     const char *flash_in;       /* message saved by the previous request */
+    int flash_shown;            /* a page showed it: session_flash_seen clears it */
     /* response */
     int status;
     buf headers;                /* extra header lines */
@@ -60,7 +65,20 @@ struct portal_req {
     int stream_refused;         /* output was held back: the unit of work failed */
     int hold_output;            /* a file's bytes wait for the commit (file_send) */
     struct stored_file *stored; /* files written during the request (files.c) */
+    /* 2.0 */
+    struct loaded_module *mod;  /* the module whose code runs (handler, on_done, panel) */
+    const struct portal_object *object; /* the route's object, loaded before the handler */
+    struct kept *kept;          /* writes and audit rows that outlive a rollback */
 };
+
+/* request.c: what must stay whatever the request's transaction does - the
+ * audit rows of denials and reads, counters of refused attempts (kept
+ * writes).  They run in the transaction; when it rolls back they run again
+ * after it, in one of their own. */
+int audit_is_kept(portal_req *r, const char *action);
+void req_keep_audit(portal_req *r, const struct audit_row *row);
+long long req_exec_kept(portal_req *r, const char *sql, const char *types, va_list ap);
+long long req_path_int(portal_req *r, const char *name);
 
 /* a file file_store wrote during the request: kept when the request's
  * writes commit, removed when they roll back (files_settle) */
@@ -82,7 +100,38 @@ struct route_entry {
     struct loaded_module *mod;
     char **segs;                /* path split on '/', "{x}" kept as is */
     size_t nsegs;
+    unsigned char *types;       /* per segment: 0 literal, else enum seg_type */
+    int obj_kind;               /* enum obj_kind of portal_route.object */
+    const char *obj_arg;        /* its argument's name */
+    const struct portal_loader *loader; /* OBJ_LOADER */
 };
+
+/* typed path arguments (2.0) */
+enum seg_type { SEG_LIT = 0, SEG_ANY, SEG_INT, SEG_YM, SEG_DATE, SEG_DIVISION };
+enum obj_kind { OBJ_NONE = 0, OBJ_CHILD, OBJ_APPLICATION, OBJ_LOADER };
+/* The request's own state, read and written by every layer (request,
+ * session, render): kept here so that none of them calls back into another. */
+
+/* a response header line; values come from code, never raw from the
+ * request: a name or value with CR/LF is refused all the same */
+static inline void resp_header(portal_req *r, const char *name, const char *value)
+{
+    if (strpbrk(name, "\r\n:") || strpbrk(value, "\r\n"))
+        return;
+    buf_printf(&r->headers, "%s: %s\r\n", name, value);
+}
+
+/* the signed-in user holds perm (r->perms is ",perm1,perm2,") */
+static inline int user_has_perm(const portal_req *r, const char *perm)
+{
+    if (!r->logged_in || !r->perms || !perm)
+        return 0;
+    size_t l = strlen(perm);
+    for (const char *p = strstr(r->perms, perm); p; p = strstr(p + 1, perm))
+        if (p[-1] == ',' && p[l] == ',')
+            return 1;
+    return 0;
+}
 
 /* modules.c */
 int modules_load(const char *so_dir, const char *src_dir, char *err, size_t errlen);
@@ -94,6 +143,8 @@ int modules_read_enabled(arena *a);       /* from the database: 0 ok */
 const struct route_entry *route_find(portal_req *r, const char *method, const char *path,
                                      int *status);
 int perm_declared(const char *name);
+/* 1 when a path segment fits the type (enum seg_type) */
+int seg_fits(int type, const char *seg);
 extern const struct portal_module core_module;
 
 /* session.c */
@@ -107,12 +158,12 @@ int totp_required_for(portal_req *r, long long user_id);
 void session_destroy(portal_req *r);
 int csrf_check(portal_req *r);            /* 1 ok */
 int origin_check(portal_req *r);          /* 1 ok */
-int user_has_perm(portal_req *r, const char *perm);
 int password_hash(const char *pw, char *out, size_t outlen);   /* 0 ok */
 int password_verify(const char *pw, const char *stored);         /* 1 match */
 int password_policy(const char *pw, const char **why);           /* 1 ok */
-void random_token(char *out, size_t nbytes);                      /* b64url */
 void set_flash(portal_req *r, const char *msg);
+/* the message of the previous request was shown (r->flash_shown): gone */
+void session_flash_seen(portal_req *r);
 
 /* render.c */
 int render_init(const char *core_tmpl_dir);
@@ -125,8 +176,18 @@ void hdf_putf(const char *name, const char *fmt, ...) __attribute__((format(prin
 void hdf_put_int(const char *name, long long v);
 const char *hdf_value(const char *name);           /* NULL when unset */
 void hdf_drop(const char *name);                   /* remove a node and its children */
-struct _hdf *render_hdf(void);                     /* the worker's tree (unit tests) */
-int hdf_put_rows(const char *prefix, void *rows);  /* db_rows */
+struct _hdf;
+struct _neo_err;
+struct _hdf *render_hdf(void);                     /* the worker's tree */
+void render_log_error(const char *id, struct _neo_err *err); /* logs and frees err */
+/* form errors, one convention: Errors.<field> and Errors.count; a page
+ * rendered after one shows the declared parameters again as Form.<name> */
+void form_error(portal_req *r, const char *field, const char *msg);
+int form_failed(portal_req *r);
+
+/* rows.c: a query's rows (db_rows) as prefix.N.column */
+int hdf_put_rows(const char *prefix, void *rows);
+void hdf_put_row(const char *prefix, void *rows);  /* the current row as prefix.column */
 int hdf_put_rows_limit(const char *prefix, void *rows, size_t limit, int *more);
 
 /* request.c */
@@ -136,7 +197,6 @@ void request_handle(const struct req_io *io, arena *a);
 extern void (*request_begin_hook)(const portal_req *r);
 const char *req_param(portal_req *r, const char *name);
 const char *req_param_n(portal_req *r, const char *name, int i);
-void resp_header(portal_req *r, const char *name, const char *value);
 void resp_write(portal_req *r, const void *data, size_t len);
 void resp_csv_cell(portal_req *r, const char *value, int last);
 int resp_sent(portal_req *r);   /* headers went out: the status is fixed */
@@ -144,36 +204,14 @@ void audit(portal_req *r, const char *action, const char *otype, const char *oid
            const char *detail);
 extern const struct portal_services services;
 
-/* core handlers (core.c) */
-int core_init_module_state(void);
-
-/* admin.c: user, audit, division and organisation administration, TOTP
- * enrolment; routes declared in core.c */
-int admin_users(portal_req *r, const struct portal_services *s);
-int admin_user_new_get(portal_req *r, const struct portal_services *s);
-int admin_user_new_post(portal_req *r, const struct portal_services *s);
-int admin_user_get(portal_req *r, const struct portal_services *s);
-int admin_user_update(portal_req *r, const struct portal_services *s);
-int admin_user_disable(portal_req *r, const struct portal_services *s);
-int admin_user_enable(portal_req *r, const struct portal_services *s);
-int admin_user_reset(portal_req *r, const struct portal_services *s);
-int admin_user_unlock(portal_req *r, const struct portal_services *s);
-int admin_user_totp_reset(portal_req *r, const struct portal_services *s);
-int org_users(portal_req *r, const struct portal_services *s);
-int org_user_create(portal_req *r, const struct portal_services *s);
-int org_user_get(portal_req *r, const struct portal_services *s);
-int org_user_disable(portal_req *r, const struct portal_services *s);
-int org_user_enable(portal_req *r, const struct portal_services *s);
-int org_user_reset(portal_req *r, const struct portal_services *s);
-int org_user_unlock(portal_req *r, const struct portal_services *s);
-int admin_audit(portal_req *r, const struct portal_services *s);
-int admin_audit_verify(portal_req *r, const struct portal_services *s);
-int admin_divisions(portal_req *r, const struct portal_services *s);
-int admin_division_add(portal_req *r, const struct portal_services *s);
-int admin_division_end(portal_req *r, const struct portal_services *s);
-int admin_orgs(portal_req *r, const struct portal_services *s);
-int admin_org_add(portal_req *r, const struct portal_services *s);
-int account_totp_get(portal_req *r, const struct portal_services *s);
-int account_totp_post(portal_req *r, const struct portal_services *s);
+/* accounts.c: the accounts services (portal_module.h, "2.0: accounts") */
+const char *acct_password_refused(portal_req *r, const char *pw);
+int acct_password_matches(portal_req *r, const char *pw);
+int acct_password_set(portal_req *r, long long user_id, const char *pw, int must_change,
+                      const char *action, const char *detail);
+int acct_sessions_end(portal_req *r, long long user_id);
+int acct_totp_enrolment(portal_req *r, const char *prefix);
+int acct_totp_confirm(portal_req *r, const char *code);
+int acct_audit_verify(portal_req *r, long long *checked, long long *broken_at);
 
 #endif

@@ -6,6 +6,7 @@
 #include "host.h"
 #include "db.h"
 #include "workflow.h"
+#include "lookup.h"
 
 #include <dirent.h>
 #include <dlfcn.h>
@@ -74,6 +75,141 @@ static int is_file(const char *p)
     return stat(p, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/* "{name}" or "{name:type}": the type (enum seg_type), and the name's
+ * length in *nlen; -1 when malformed or of an unknown type */
+static int seg_type(const char *seg, size_t *nlen)
+{
+    static const char *const names[] = {"int", "ym", "date", "division"};
+    size_t l = strlen(seg);
+    if (l < 3 || seg[0] != '{' || seg[l - 1] != '}')
+        return -1;
+    const char *colon = memchr(seg, ':', l);
+    size_t n = colon ? (size_t)(colon - seg - 1) : l - 2;
+    if (n == 0 || n > 32)
+        return -1;
+    for (size_t i = 1; i <= n; i++)
+        if (!((seg[i] >= 'a' && seg[i] <= 'z') || (seg[i] >= '0' && seg[i] <= '9') ||
+              seg[i] == '_'))
+            return -1;
+    if (nlen)
+        *nlen = n;
+    if (!colon)
+        return SEG_ANY;
+    for (size_t k = 0; k < sizeof names / sizeof *names; k++)
+        if (strlen(names[k]) == l - n - 3 && strncmp(colon + 1, names[k], l - n - 3) == 0)
+            return SEG_INT + (int)k;
+    return -1;
+}
+
+/* the type of path argument `name` in path, or -1 when the path has none */
+static int arg_type(const char *path, const char *name, size_t namelen)
+{
+    for (const char *p = strchr(path, '{'); p; p = strchr(p + 1, '{')) {
+        const char *end = strchr(p, '}');
+        if (!end)
+            return -1;
+        char seg[80];
+        size_t n = 0, l = (size_t)(end - p) + 1;
+        if (l >= sizeof seg)
+            return -1;
+        memcpy(seg, p, l);
+        seg[l] = 0;
+        int t = seg_type(seg, &n);
+        if (t > 0 && n == namelen && strncmp(seg + 1, name, n) == 0)
+            return t;
+    }
+    return -1;
+}
+
+static const struct portal_loader *loader_find(const struct portal_module *m, const char *name,
+                                               size_t n)
+{
+    for (const struct portal_loader *l = m->loaders; l && l->name; l++)
+        if (strlen(l->name) == n && strncmp(l->name, name, n) == 0)
+            return l;
+    return NULL;
+}
+
+/* 2.0: typed path arguments and the route's object */
+static int check_route_2(const struct portal_module *m, const struct portal_route *r,
+                         char *err, size_t errlen)
+{
+    for (const char *p = r->path; (p = strchr(p, '{')) != NULL; p++) {
+        const char *end = strchr(p, '/');
+        char seg[80];
+        size_t l = end ? (size_t)(end - p) : strlen(p);
+        snprintf(seg, sizeof seg, "%.*s", (int)(l < sizeof seg ? l : sizeof seg - 1), p);
+        if ((p > r->path && p[-1] != '/') || seg_type(seg, NULL) < 0) {
+            snprintf(err, errlen, "module %s: route %s %s: path argument %s is not {name} or "
+                     "{name:int|ym|date|division}", m->name, r->method, r->path, seg);
+            return -1;
+        }
+    }
+    if (!r->object)
+        return 0;
+    const char *colon = strchr(r->object, ':');
+    size_t kl = colon ? (size_t)(colon - r->object) : 0;
+    int known = colon && ((kl == 5 && strncmp(r->object, "child", 5) == 0) ||
+                          (kl == 11 && strncmp(r->object, "application", 11) == 0) ||
+                          loader_find(m, r->object, kl));
+    if (!known || arg_type(r->path, colon + 1, strlen(colon + 1)) != SEG_INT) {
+        snprintf(err, errlen, "module %s: route %s %s: object '%s' must be child, application "
+                 "or one of the module's loaders, with an {argument:int} of the path", m->name,
+                 r->method, r->path, r->object);
+        return -1;
+    }
+    return 0;
+}
+
+static int check_loaders(const struct portal_module *m, char *err, size_t errlen)
+{
+    for (const struct portal_loader *l = m->loaders; l && (l->name || l->load); l++) {
+        int ok = l->name && *l->name && l->object_type && l->load &&
+                 strcmp(l->name, "child") && strcmp(l->name, "application");
+        for (const char *c = l->name; ok && *c; c++)
+            ok = (*c >= 'a' && *c <= 'z') || *c == '_';
+        if (!ok) {
+            snprintf(err, errlen, "module %s: loader %d needs a name [a-z_]+ (not child or "
+                     "application), an object type and a load function", m->name,
+                     (int)(l - m->loaders) + 1);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* every route's method, path, flags, parameters and (2.0) typed arguments and object */
+static int check_routes(const struct portal_module *m, char *err, size_t errlen)
+{
+    for (const struct portal_route *r = m->routes; r && r->path; r++) {
+        if (!r->method || (strcmp(r->method, "GET") && strcmp(r->method, "POST")) ||
+            r->path[0] != '/' || !r->handler) {
+            snprintf(err, errlen, "module %s: route %s %s needs GET or POST, a path from / and "
+                     "a handler", m->name, r->method ? r->method : "?", r->path);
+            return -1;
+        }
+        if ((r->flags & PR_STATE_CHANGING) && strcmp(r->method, "POST")) {
+            snprintf(err, errlen, "module %s: route %s %s changes state but is not POST", m->name,
+                     r->method, r->path);
+            return -1;
+        }
+        if (r->permission && (r->flags & (PR_PUBLIC | PR_NO_DB))) {
+            snprintf(err, errlen, "module %s: route %s %s is public but names a permission",
+                     m->name, r->method, r->path);
+            return -1;
+        }
+        if (check_route_2(m, r, err, errlen) != 0)
+            return -1;
+        for (const struct portal_param *pp = r->params; pp && pp->name; pp++)
+            if (pp->type < PP_TEXT || pp->type > PP_FILE || !pp->label) {
+                snprintf(err, errlen, "module %s: route %s %s: parameter %s has no valid type "
+                         "or label", m->name, r->method, r->path, pp->name);
+                return -1;
+            }
+    }
+    return 0;
+}
+
 /* checks that need only the module itself */
 static int check_module(struct loaded_module *lm, const char *where, char *err, size_t errlen)
 {
@@ -110,30 +246,10 @@ static int check_module(struct loaded_module *lm, const char *where, char *err, 
             return -1;
         }
     }
-    for (const struct portal_route *r = m->routes; r && r->path; r++) {
-        if (!r->method || (strcmp(r->method, "GET") && strcmp(r->method, "POST")) ||
-            r->path[0] != '/' || !r->handler) {
-            snprintf(err, errlen, "module %s: route %s %s needs GET or POST, a path from / and "
-                     "a handler", m->name, r->method ? r->method : "?", r->path);
-            return -1;
-        }
-        if ((r->flags & PR_STATE_CHANGING) && strcmp(r->method, "POST")) {
-            snprintf(err, errlen, "module %s: route %s %s changes state but is not POST", m->name,
-                     r->method, r->path);
-            return -1;
-        }
-        if (r->permission && (r->flags & (PR_PUBLIC | PR_NO_DB))) {
-            snprintf(err, errlen, "module %s: route %s %s is public but names a permission",
-                     m->name, r->method, r->path);
-            return -1;
-        }
-        for (const struct portal_param *pp = r->params; pp && pp->name; pp++)
-            if (pp->type < PP_TEXT || pp->type > PP_FILE || !pp->label) {
-                snprintf(err, errlen, "module %s: route %s %s: parameter %s has no valid type "
-                         "or label", m->name, r->method, r->path, pp->name);
-                return -1;
-            }
-    }
+    if (check_routes(m, err, errlen) != 0)
+        return -1;
+    if (check_loaders(m, err, errlen) != 0)
+        return -1;
     int last = 0;
     for (const struct portal_migration *g = m->migrations; g && g->version; g++) {
         char path[4096];
@@ -150,14 +266,13 @@ static int check_module(struct loaded_module *lm, const char *where, char *err, 
     }
     /* 1.5: sections of the child's file; the list ends with an all-NULL entry,
      * so an entry missing its title is a fault, not a silent end */
-    if (m->abi_minor >= 5)
-        for (const struct portal_child_panel *cp = m->child_panels;
-             cp && (cp->title || cp->permission || cp->fill); cp++)
-            if (!cp->title || !*cp->title || !cp->fill) {
-                snprintf(err, errlen, "module %s: child panel %d needs a title and a fill "
-                         "function", m->name, (int)(cp - m->child_panels) + 1);
-                return -1;
-            }
+    for (const struct portal_child_panel *cp = m->child_panels;
+         cp && (cp->title || cp->permission || cp->fill); cp++)
+        if (!cp->title || !*cp->title || !cp->fill) {
+            snprintf(err, errlen, "module %s: child panel %d needs a title and a fill "
+                     "function", m->name, (int)(cp - m->child_panels) + 1);
+            return -1;
+        }
     if (m->template_dir) {
         char path[4096];
         snprintf(path, sizeof path, "%s/%s", lm->src_dir, m->template_dir);
@@ -182,6 +297,24 @@ static void split_path(const char *path, struct route_entry *e)
         e->segs[e->nsegs++] = strdup(t);
     }
     free(copy);
+    e->types = calloc(e->nsegs + 1, 1);
+    for (size_t i = 0; i < e->nsegs; i++) {
+        size_t n = 0;
+        int t = e->segs[i][0] == '{' ? seg_type(e->segs[i], &n) : SEG_LIT;
+        e->types[i] = (unsigned char)(t > 0 ? t : SEG_LIT);
+        if (t > 0) /* keep the bare name: path_arg("id") for {id:int} */
+            e->segs[i][n + 1] = 0;
+    }
+    const char *o = e->r->object, *colon = o ? strchr(o, ':') : NULL;
+    if (colon) {
+        size_t kl = (size_t)(colon - o);
+        e->obj_arg = colon + 1;
+        e->obj_kind = kl == 5 && strncmp(o, "child", 5) == 0         ? OBJ_CHILD
+                      : kl == 11 && strncmp(o, "application", 11) == 0 ? OBJ_APPLICATION
+                                                                       : OBJ_LOADER;
+        if (e->obj_kind == OBJ_LOADER)
+            e->loader = loader_find(e->mod->m, o, kl);
+    }
 }
 
 static int same_shape(const struct route_entry *a, const struct route_entry *b)
@@ -189,7 +322,7 @@ static int same_shape(const struct route_entry *a, const struct route_entry *b)
     if (a->nsegs != b->nsegs)
         return 0;
     for (size_t i = 0; i < a->nsegs; i++) {
-        int va = a->segs[i][0] == '{', vb = b->segs[i][0] == '{';
+        int va = a->types[i] != SEG_LIT, vb = b->types[i] != SEG_LIT;
         if (va != vb || (!va && strcmp(a->segs[i], b->segs[i])))
             return 0;
     }
@@ -233,7 +366,7 @@ static int link_all(char *err, size_t errlen)
                 return -1;
             }
         /* 1.5: a child panel's permission, like a route's, must be declared */
-        for (const struct portal_child_panel *cp = m->abi_minor >= 5 ? m->child_panels : NULL;
+        for (const struct portal_child_panel *cp = m->child_panels;
              cp && cp->title; cp++)
             if (cp->permission && !perm_declared(cp->permission)) {
                 snprintf(err, errlen, "module %s: child panel %s requires permission '%s', "
@@ -241,7 +374,9 @@ static int link_all(char *err, size_t errlen)
                 return -1;
             }
         /* 1.2: the workflows it declares (levels, permissions, publicity) */
-        if (wf_check_module(m, err, errlen) != 0)
+        if (wf_check_module(m, perm_declared, err, errlen) != 0)
+            return -1;
+        if (labels_check(m, err, errlen) != 0) /* 2.0: labels (lookup.c) */
             return -1;
     }
     return 0;
@@ -383,10 +518,14 @@ const struct route_entry *route_find(portal_req *r, const char *method, const ch
             continue;
         size_t k, vars = 0;
         for (k = 0; k < ns; k++) {
-            if (e->segs[k][0] == '{')
+            if (e->types[k] != SEG_LIT) {
+                /* a segment not fitting its type does not match at all */
+                if (!seg_fits(e->types[k], segs[k]))
+                    break;
                 vars++;
-            else if (strcmp(e->segs[k], segs[k]) != 0)
+            } else if (strcmp(e->segs[k], segs[k]) != 0) {
                 break;
+            }
         }
         if (k < ns)
             continue;
@@ -409,9 +548,8 @@ const struct route_entry *route_find(portal_req *r, const char *method, const ch
         r->arg_values = arena_alloc(r->a, (best_vars + 1) * sizeof(char *));
         r->nargs = 0;
         for (k = 0; k < ns; k++)
-            if (e->segs[k][0] == '{') {
-                size_t l = strlen(e->segs[k]);
-                r->arg_names[r->nargs] = arena_strndup(r->a, e->segs[k] + 1, l > 2 ? l - 2 : 0);
+            if (e->types[k] != SEG_LIT) {
+                r->arg_names[r->nargs] = e->segs[k] + 1;
                 r->arg_values[r->nargs++] = segs[k];
             }
         *status = 0;

@@ -4,10 +4,14 @@
  * Each worker owns one HDF data tree and one parsed CSPARSE per template,
  * parsed on first use and reused (parse once, refill, render).  Escaping is
  * on by default (Config.VarEscapeMode = html).  A page template holds only
- * the page body; the layout wraps it at parse time.
+ * the page body; the layout wraps it at parse time.  Every template has the
+ * host's functions money, date, datetime, mask_id, label and division
+ * (portal_module.h); their results are escaped like any other value.
  */
 #include "host.h"
-#include "db.h"
+#include "crypto.h"
+#include "dates.h"
+#include "lookup.h"
 
 #include <ClearSilver.h>
 #include <stdio.h>
@@ -21,7 +25,7 @@ static char *core_dir;
 static struct parsed *parsed;
 static size_t nparsed, capparsed;
 
-static void log_nerr(const char *id, NEOERR *err)
+void render_log_error(const char *id, NEOERR *err)
 {
     STRING s;
     string_init(&s);
@@ -41,7 +45,7 @@ int render_init(const char *core_tmpl_dir)
     }
     NEOERR *e = hdf_init(&hdf);
     if (e) {
-        log_nerr("PT0302", e);
+        render_log_error("PT0302", e);
         return -1;
     }
     hdf_set_value(hdf, "Config.VarEscapeMode", "html");
@@ -73,7 +77,7 @@ static void remove_node(const char *name)
     }
     NEOERR *e = hdf_remove_tree(hdf, name);
     if (e)
-        log_nerr("PT0303", e);
+        render_log_error("PT0303", e);
     if (parent) {
         parent->last_hp = parent->last_hs = NULL;
         parent->last_child = NULL;
@@ -108,7 +112,7 @@ void hdf_put(const char *name, const char *value)
 {
     NEOERR *e = hdf_set_value(hdf, name, value ? value : "");
     if (e)
-        log_nerr("PT0303", e);
+        render_log_error("PT0303", e);
 }
 
 const char *hdf_value(const char *name)
@@ -138,51 +142,123 @@ void hdf_put_int(const char *name, long long v)
     hdf_put(name, tmp);
 }
 
-/* rows as prefix.N.column, one node lookup per row, not per cell; at most
- * `limit` rows, *more = 1 when another row followed (keyset pages) */
-int hdf_put_rows_limit(const char *prefix, void *p, size_t limit, int *more)
-{
-    db_rows *rows = p;
-    HDF *parent = NULL, *row = NULL;
-    if (more)
-        *more = 0;
-    NEOERR *e = hdf_get_node(hdf, prefix, &parent);
-    if (e) {
-        log_nerr("PT0307", e);
-        return -1;
-    }
-    size_t i = 0;
-    while (db_next(rows)) {
-        if (i == limit) {
-            if (more)
-                *more = 1;
-            break;
-        }
-        char idx[24];
-        snprintf(idx, sizeof idx, "%zu", i);
-        if ((e = hdf_get_node(parent, idx, &row))) {
-            log_nerr("PT0307", e);
-            return -1;
-        }
-        for (size_t c = 0; c < rows->ncols; c++) {
-            const char *v = db_col(rows, c);
-            if (v && (e = hdf_set_value(row, rows->names[c], v)))
-                log_nerr("PT0303", e);
-        }
-        i++;
-    }
-    return (int)i;
-}
-
-int hdf_put_rows(const char *prefix, void *p)
-{
-    return hdf_put_rows_limit(prefix, p, (size_t)-1, NULL);
-}
-
 static NEOERR *out_cb(void *ctx, char *s)
 {
     buf_adds((buf *)ctx, s);
     return STATUS_OK;
+}
+
+/* ------------------------------------------------ template functions */
+
+/* a function's result: a copy of out (ClearSilver frees it), escaped by
+ * the template like any value */
+static NEOERR *str_result(CSARG *result, const char *out)
+{
+    result->op_type = CS_TYPE_STRING;
+    result->s = strdup(out ? out : "");
+    if (!result->s)
+        return nerr_raise(NERR_NOMEM, "out of memory");
+    result->alloc = 1;
+    return STATUS_OK;
+}
+
+/* an integer as text: optional '-', 1 to 18 digits */
+static int int_text(const char *v, long long *n)
+{
+    const char *p = v && *v == '-' ? v + 1 : v;
+    size_t len = p ? strlen(p) : 0;
+    if (len < 1 || len > 18 || strspn(p, "0123456789") != len)
+        return 0;
+    *n = strtoll(v, NULL, 10);
+    return 1;
+}
+
+/* the one-argument functions: v (NULL when unset) -> out ("" for nothing) */
+static void f_money(const char *v, char *out, size_t cap)
+{
+    long long fen;
+    char t[32];
+    if (int_text(v, &fen)) {
+        money_format(fen, t);
+        snprintf(out, cap, "%s", t);
+    }
+}
+
+/* a DATE as it is; a DATETIME (UTC) as its day in Beijing */
+static void f_date(const char *v, char *out, size_t cap)
+{
+    char t[17];
+    if (v && strlen(v) == 10 && day_parse(v) != PORTAL_NO_DAY)
+        snprintf(out, cap, "%s", v);
+    else if (datetime_beijing(v, t) == 0)
+        snprintf(out, cap, "%.10s", t);
+}
+
+/* a DATETIME (UTC) as "YYYY-MM-DD HH:MM" in Beijing time */
+static void f_datetime(const char *v, char *out, size_t cap)
+{
+    char t[17];
+    if (datetime_beijing(v, t) == 0)
+        snprintf(out, cap, "%s", t);
+}
+
+/* the 18 characters of an ID number with the first 14 hidden */
+static void f_mask_id(const char *v, char *out, size_t cap)
+{
+    if (v && *v && strlen(v) <= 4)
+        snprintf(out, cap, "**************%s", v);
+}
+
+/* the division's name, the code itself when unknown */
+static void f_division(const char *v, char *out, size_t cap)
+{
+    const char *name = division_name(v);
+    snprintf(out, cap, "%s", name ? name : v ? v : "");
+}
+
+static const struct {
+    const char *name;
+    void (*fmt)(const char *v, char *out, size_t cap);
+} one_arg[] = {
+    {"money", f_money},       {"date", f_date},         {"datetime", f_datetime},
+    {"mask_id", f_mask_id},   {"division", f_division},
+};
+
+static NEOERR *fn_one(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *result)
+{
+    char *v = NULL, out[512] = "";
+    NEOERR *e = cs_arg_parse(parse, args, "s", &v);
+    if (e)
+        return nerr_pass(e);
+    for (size_t i = 0; i < sizeof one_arg / sizeof *one_arg; i++)
+        if (strcmp(csf->name, one_arg[i].name) == 0)
+            one_arg[i].fmt(v, out, sizeof out);
+    free(v);
+    return str_result(result, out);
+}
+
+/* label(kind, code): the module label's title, the code itself when unknown */
+static NEOERR *fn_label(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *result)
+{
+    char *kind = NULL, *code = NULL;
+    NEOERR *e = cs_arg_parse(parse, args, "ss", &kind, &code);
+    if (e)
+        return nerr_pass(e);
+    const char *t = label_title(kind, code);
+    e = str_result(result, t ? t : code);
+    free(kind);
+    free(code);
+    return e;
+}
+
+static NEOERR *register_functions(CSPARSE *cs)
+{
+    NEOERR *e = cgi_register_strfuncs(cs);
+    for (size_t i = 0; !e && i < sizeof one_arg / sizeof *one_arg; i++)
+        e = cs_register_function(cs, one_arg[i].name, 1, fn_one);
+    if (!e)
+        e = cs_register_function(cs, "label", 2, fn_label);
+    return e;
 }
 
 static CSPARSE *get_parse(struct loaded_module *mod, const char *tmpl)
@@ -200,8 +276,8 @@ static CSPARSE *get_parse(struct loaded_module *mod, const char *tmpl)
         hdf_set_value(hdf, "hdf.loadpaths.1", mod->tmpl_dir);
     else
         remove_node("hdf.loadpaths.1");
-    if ((e = cs_init(&cs, hdf)) || (e = cgi_register_strfuncs(cs))) {
-        log_nerr("PT0304", e);
+    if ((e = cs_init(&cs, hdf)) || (e = register_functions(cs))) {
+        render_log_error("PT0304", e);
         if (cs)
             cs_destroy(&cs);
         return NULL;
@@ -212,7 +288,7 @@ static CSPARSE *get_parse(struct loaded_module *mod, const char *tmpl)
         abort();
     /* cs_parse_string takes ownership of the string */
     if ((e = cs_parse_string(cs, wrapper, strlen(wrapper)))) {
-        log_nerr("PT0305", e);
+        render_log_error("PT0305", e);
         cs_destroy(&cs);
         return NULL;
     }
@@ -224,6 +300,43 @@ static CSPARSE *get_parse(struct loaded_module *mod, const char *tmpl)
     parsed[nparsed].cs = cs;
     nparsed++;
     return cs;
+}
+
+/* ------------------------------------------------------------ forms */
+
+void form_error(portal_req *r, const char *field, const char *msg)
+{
+    if (!field || !*field || strchr(field, '.'))
+        return;
+    char name[160];
+    snprintf(name, sizeof name, "Errors.%s", field);
+    if (!hdf_value(name))
+        hdf_put_int("Errors.count", form_failed(r) + 1);
+    hdf_put(name, msg && *msg ? msg : "请检查此项。");
+}
+
+int form_failed(portal_req *r)
+{
+    const char *n = hdf_value("Errors.count");
+    return n ? atoi(n) : 0;
+}
+
+/* a form that failed is shown again with what the user typed: the route's
+ * declared parameters as Form.<name>, unless the handler set one itself
+ * (passwords and files are never sent back) */
+static void form_refill(portal_req *r)
+{
+    if (!form_failed(r) || !r->route)
+        return;
+    for (const struct portal_param *p = r->route->r->params; p && p->name; p++) {
+        if (p->type == PP_FILE || strstr(p->name, "password") || p->name[0] == '_')
+            continue;
+        char name[160];
+        snprintf(name, sizeof name, "Form.%s", p->name);
+        const char *v = req_param(r, p->name);
+        if (v && !hdf_value(name))
+            hdf_put(name, v);
+    }
 }
 
 struct menu_item { const struct portal_menu *m; };
@@ -279,13 +392,10 @@ static void fill_layout(portal_req *r, const char *title)
         hdf_put(name, active ? "1" : "0");
     }
     if (r->flash_in) {
+        /* shown: the request clears it from the session (session_flash_seen) */
         hdf_put("Flash", r->flash_in);
-        /* showing a message twice is no reason to fail the page */
-        int doomed = db_doomed();
-        db_exec(r->a, "UPDATE sessions SET flash = NULL WHERE token_hash = ?", "b", r->sid_hash,
-                (size_t)32);
-        db_set_doomed(doomed);
         r->flash_in = NULL;
+        r->flash_shown = 1;
     }
 }
 
@@ -295,10 +405,11 @@ int render_page(portal_req *r, struct loaded_module *mod, const char *tmpl, cons
     if (!cs)
         return 500;
     fill_layout(r, title);
+    form_refill(r);
     buf_reset(&r->body);
     NEOERR *e = cs_render(cs, &r->body, out_cb);
     if (e) {
-        log_nerr("PT0306", e);
+        render_log_error("PT0306", e);
         return 500;
     }
     r->ctype = "text/html; charset=utf-8";

@@ -7,8 +7,12 @@
  * host roll back and run the handler again (at most three times).
  */
 #include "host.h"
+#include "crypto.h"
 #include "db.h"
+#include "audit.h"
+#include "child.h"
 #include "files.h"
+#include "workflow.h"
 
 #include <openssl/evp.h>
 #include <ctype.h>
@@ -51,14 +55,6 @@ static const char *status_message(int status)
     case 503: return "系统暂时无法连接数据库，请稍后再试。";
     default: return "系统发生错误，请稍后再试。";
     }
-}
-
-void resp_header(portal_req *r, const char *name, const char *value)
-{
-    /* header values come from code, never raw from the request: still refuse CR/LF */
-    if (strpbrk(name, "\r\n:") || strpbrk(value, "\r\n"))
-        return;
-    buf_printf(&r->headers, "%s: %s\r\n", name, value);
 }
 
 static void send_headers(portal_req *r, long long content_length)
@@ -207,6 +203,48 @@ static int valid_int(const char *s)
         if (!isdigit((unsigned char)*p))
             return 0;
     return 1;
+}
+
+/* 2.0: a path segment of a typed argument (enum seg_type) */
+int seg_fits(int type, const char *seg)
+{
+    size_t n = strlen(seg);
+    switch (type) {
+    case SEG_ANY:
+        if (n < 1 || n > 64)
+            return 0;
+        for (const char *c = seg; *c; c++)
+            if (!isalnum((unsigned char)*c) && *c != '_' && *c != '.' && *c != '-')
+                return 0;
+        return 1;
+    case SEG_INT:
+        return n <= 18 && seg[0] >= '1' && seg[0] <= '9' && valid_int(seg);
+    case SEG_YM: {
+        char d[16];
+        if (n != 7)
+            return 0;
+        snprintf(d, sizeof d, "%s-01", seg);
+        return valid_date(d);
+    }
+    case SEG_DATE:
+        return valid_date(seg);
+    case SEG_DIVISION:
+        if (n != 12)
+            return 0;
+        for (const char *c = seg; *c; c++)
+            if (!isdigit((unsigned char)*c))
+                return 0;
+        return 1;
+    }
+    return 0;
+}
+
+long long req_path_int(portal_req *r, const char *name)
+{
+    for (size_t i = 0; i < r->nargs; i++)
+        if (strcmp(r->arg_names[i], name) == 0)
+            return valid_int(r->arg_values[i]) ? atoll(r->arg_values[i]) : 0;
+    return 0;
 }
 
 static const char *check_params(portal_req *r)
@@ -415,9 +453,124 @@ static int idem_committed(portal_req *r)
     return q->nrows ? 1 : 0;
 }
 
+static int commit_failed(portal_req *r, int rc, int stored, int status);
+
 static int is_read(portal_req *r)
 {
     return strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0;
+}
+
+/* ------------------------------------------- what outlives a rollback */
+
+/* An audit row, or a kept write, made inside the request's transaction:
+ * pending until that transaction ends; lost when it rolls back, then run
+ * again after it (keep_replay). */
+struct kept {
+    struct kept *next;
+    int state;                  /* KEPT_PENDING, KEPT_LOST, KEPT_DONE */
+    struct audit_row row;       /* row.action set: an audit row */
+    const char *sql, *types;    /* else a write */
+    struct db_arg *args;
+};
+enum { KEPT_PENDING, KEPT_LOST, KEPT_DONE };
+
+static portal_req *txn_req;     /* the request whose handler runs */
+
+static void kept_txn_end(int committed)
+{
+    for (struct kept *k = txn_req ? txn_req->kept : NULL; k; k = k->next)
+        if (k->state == KEPT_PENDING)
+            k->state = committed ? KEPT_DONE : KEPT_LOST;
+}
+
+static const char *dupz(portal_req *r, const char *v)
+{
+    return v ? arena_strdup(r->a, v) : NULL;
+}
+
+static void keep(portal_req *r, struct kept *k)
+{
+    k->state = KEPT_PENDING;
+    k->next = r->kept;
+    r->kept = k;
+}
+
+/* Denials and reads are recorded whatever happens: every audit row of a
+ * GET or HEAD (a read), and actions that say they are a denial or a read:
+ * "deny", "deny.*", "*.deny", or ending in .read .view .export .check
+ * .fail .throttled .refused.  Any other row records a change and goes with
+ * the change's transaction. */
+int audit_is_kept(portal_req *r, const char *action)
+{
+    static const char *const ends[] = {".deny", ".read", ".view", ".export", ".check",
+                                       ".fail", ".throttled", ".refused"};
+    if (is_read(r) || strcmp(action, "deny") == 0 || strncmp(action, "deny.", 5) == 0)
+        return 1;
+    size_t n = strlen(action);
+    for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+        size_t l = strlen(ends[i]);
+        if (n > l && strcmp(action + n - l, ends[i]) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+void req_keep_audit(portal_req *r, const struct audit_row *row)
+{
+    if (!db_in_txn() || txn_req != r || !audit_is_kept(r, row->action))
+        return; /* committed on its own already, or goes with the change */
+    struct kept *k = arena_zalloc(r->a, sizeof *k);
+    k->row = *row;
+    k->row.username = dupz(r, row->username);
+    k->row.action = dupz(r, row->action);
+    k->row.object_type = dupz(r, row->object_type);
+    k->row.object_id = dupz(r, row->object_id);
+    k->row.detail = dupz(r, row->detail);
+    k->row.ip = dupz(r, row->ip);
+    keep(r, k);
+}
+
+long long req_exec_kept(portal_req *r, const char *sql, const char *types, va_list ap)
+{
+    struct db_arg *args = db_args(r->a, types, ap);
+    long long n = db_exec_args(r->a, sql, types, args);
+    if (n >= 0 && db_in_txn() && txn_req == r) {
+        struct kept *k = arena_zalloc(r->a, sizeof *k);
+        k->sql = arena_strdup(r->a, sql);
+        k->types = arena_strdup(r->a, types);
+        k->args = db_args_copy(r->a, types, args);
+        keep(r, k);
+    }
+    return n;
+}
+
+/* after the request's transaction ended: what it lost, in one transaction
+ * of its own, oldest first; 0 ok (or nothing to do), -1 failed */
+static int keep_replay(portal_req *r)
+{
+    struct kept *lost = NULL;
+    for (struct kept *k = r->kept, *next; k; k = next) {
+        next = k->next;
+        if (k->state == KEPT_LOST) {
+            k->next = lost; /* reversed: oldest first */
+            lost = k;
+        }
+    }
+    r->kept = NULL;
+    if (!lost)
+        return 0;
+    if (db_in_txn())
+        db_rollback();
+    int rc = db_begin();
+    for (struct kept *k = lost; k && rc == 0; k = k->next)
+        rc = k->row.action ? audit_append(r->a, &k->row)
+                           : db_exec_args(r->a, k->sql, k->types, k->args) < 0 ? -1 : 0;
+    if (rc == 0 && db_commit_now() == 0)
+        return 0;
+    db_rollback();
+    log_msg("PT0407", "%s %s: denials, reads or kept counters could not be recorded after the "
+            "rollback (%u %s)", r->method, r->path, db_errno(), db_error());
+    return -1;
 }
 
 /* The handler is done: commit its unit of work or answer that it failed.
@@ -459,14 +612,9 @@ static int settle(portal_req *r, int status)
         return status;
     }
     if (status >= 400) {
-        /* writes the handler made in autocommit before a refusal stay, as
-         * they always did (a refusal's audit row, a counter); a handler's
-         * own transaction, and anything after an error, is rolled back;
-         * so is everything of a refused request that stored a file (the
-         * file goes, its record must not stay) */
-        if (status < 500 && !db_doomed() && db_auto_txn() && !r->stored && db_commit_now() != 0)
-            log_msg("PT0404", "commit of a refusal's writes failed in %s %s (%u %s)",
-                    r->method, r->path, db_errno(), db_error());
+        /* the transaction is the host's: a refusal or an error undoes every
+         * write of the handler; its denials, reads and kept counters are
+         * written again after the rollback (keep_replay) */
         db_rollback();
         return status;
     }
@@ -495,6 +643,13 @@ static int settle(portal_req *r, int status)
                     "LIMIT 500", "");
         return status;
     }
+    return commit_failed(r, rc, stored, status);
+}
+
+/* the request's COMMIT failed (-1) or its connection was lost during it
+ * (-2): the answer, checked with the idempotency key when there is one */
+static int commit_failed(portal_req *r, int rc, int stored, int status)
+{
     log_msg("PT0404", "commit %s in %s %s (%u %s)", rc == -2 ? "lost" : "failed", r->method,
             r->path, db_errno(), db_error());
     if (rc == -1) {
@@ -513,24 +668,109 @@ static int settle(portal_req *r, int status)
     return tx_fail(r, c == 0 && !db_loose_writes() ? msg_not_saved : msg_unknown);
 }
 
+/* 2.0: an application route's object: one of this module's types, its
+ * child in scope; NULL with *why set otherwise */
+static const struct portal_child *load_application(portal_req *r, long long id,
+                                                   const char **why)
+{
+    db_rows *q = db_query(r->a, "SELECT module, child_id FROM wf_applications WHERE id = ?",
+                          "i", id);
+    if (!q) {
+        *why = "database error";
+        return NULL;
+    }
+    if (!db_next(q) || strcmp(db_col(q, 0), r->route->mod->m->name) != 0) {
+        *why = "no such application of this module";
+        return NULL;
+    }
+    const struct portal_child *c = child_load(r, atoll(db_col(q, 1)));
+    *why = !c ? "its child is absent" : !services.in_scope(r, c->village_code)
+                                            ? "its child is outside the user's scope" : NULL;
+    return *why ? NULL : c;
+}
+
+/* 2.0: the route's object, loaded and its scope checked before the
+ * handler: 0 (go on), or the status of the audited refusal (the same 404
+ * for absent and out of scope) */
+static int load_object(portal_req *r)
+{
+    const struct route_entry *e = r->route;
+    if (e->obj_kind == OBJ_NONE)
+        return 0;
+    struct portal_object *o = arena_zalloc(r->a, sizeof *o);
+    o->id = req_path_int(r, e->obj_arg);
+    const char *otype = "child", *why = NULL;
+    const struct portal_child *c = NULL;
+    if (e->obj_kind == OBJ_CHILD) {
+        o->kind = "child";
+        c = child_load(r, o->id);
+        why = !c ? "absent" : !services.in_scope(r, c->village_code) ? "outside the user's scope"
+                                                                      : NULL;
+        if (!why)
+            o->data = (void *)c;
+    } else if (e->obj_kind == OBJ_APPLICATION) {
+        o->kind = "application";
+        otype = "wf_application";
+        c = load_application(r, o->id, &why);
+        if (!why && wf_svc_app_hdf(r, "App", o->id) != 0)
+            why = "its record could not be read";
+    } else {
+        o->kind = e->loader->name;
+        otype = e->loader->object_type;
+        r->mod = e->mod;
+        if (e->loader->load(r, &services, o->id, o) != 0)
+            why = "absent or not for this user (loader)";
+        else if (o->division && !services.in_scope(r, o->division))
+            why = "outside the user's scope";
+    }
+    if (why) {
+        r->object = NULL;
+        return services.refuse(r, 404, otype, arena_sprintf(r->a, "%lld", o->id),
+                               arena_sprintf(r->a, "route object %s: %s", r->route->r->object,
+                                             why), NULL);
+    }
+    if (c) {
+        o->child_id = c->id;
+        o->division = c->village_code;
+        child_put_hdf(r, "Child", c);
+    }
+    r->object = o;
+    return 0;
+}
+
 static int run_handler(portal_req *r)
 {
     int status = 500;
     for (int attempt = 0; attempt < 3; attempt++) {
         db_clear_flags();
         db_defer_commits(1);
-        /* a signed-in state change is one transaction even when the
-         * handler writes in autocommit: its audit row commits with it */
-        db_auto_begin((r->route->r->flags & PR_STATE_CHANGING) &&
-                      !(r->route->r->flags & PR_PUBLIC) && r->logged_in);
-        status = r->route->r->handler(r, &services);
+        /* the transaction is the host's: the first write of the handler
+         * opens it, settle() commits it below 400 and rolls it back else */
+        db_auto_begin(!(r->route->r->flags & PR_NO_DB));
+        r->kept = NULL;
+        txn_req = r;
+        db_txn_end_hook = kept_txn_end;
+        r->mod = r->route->mod;
+        status = load_object(r);
+        if (!status) {
+            r->mod = r->route->mod;
+            status = r->route->r->handler(r, &services);
+        }
+        if (r->flash_shown)
+            session_flash_seen(r);
         db_auto_begin(0);
         db_defer_commits(0);
         status = settle(r, status);
         /* files not settled above (no transaction): kept on success only */
         files_settle(r, status < 400);
-        if (!(status >= 500 && db_deadlock()) || r->streaming)
+        int again = status >= 500 && db_deadlock() && !r->streaming && attempt < 2;
+        if (!again) {
+            int rc = keep_replay(r);
+            txn_req = NULL;
+            if (rc != 0 && status < 400 && !r->streaming)
+                status = tx_fail(r, is_read(r) ? msg_read : msg_not_saved);
             return status;
+        }
         log_msg("PT0401", "deadlock in %s %s; running it again", r->method, r->path);
         if (db_in_txn())
             db_rollback();
@@ -540,13 +780,15 @@ static int run_handler(portal_req *r)
         struct timespec ts = {0, 20000000L * (attempt + 1)};
         nanosleep(&ts, NULL);
     }
+    txn_req = NULL;
     return status;
 }
 
 void (*request_begin_hook)(const portal_req *r);
 
-/* the whole pipeline; returns the status */
-static int process(portal_req *r)
+/* the request line, query, cookies and the route: 0, or the status of the
+ * answer already given */
+static int parse_request(portal_req *r, http_limits *lim)
 {
     const struct req_io *io = r->io;
     r->method = io->getenv(io->ctx, "REQUEST_METHOD");
@@ -569,12 +811,11 @@ static int process(portal_req *r)
     for (const char *p = r->path; *p; p++)
         if ((unsigned char)*p <= 0x20 || *p == '%' || (unsigned char)*p >= 0x7f || *p == '\\')
             return fail(r, 404, NULL);
-    http_limits lim = limits();
-    int rc = http_parse_urlencoded(r->a, r->query, strlen(r->query), &r->qf, &lim);
+    int rc = http_parse_urlencoded(r->a, r->query, strlen(r->query), &r->qf, lim);
     if (rc)
         return fail(r, http_error_status(rc), http_error_text(rc));
     const char *ck = io->getenv(io->ctx, "HTTP_COOKIE");
-    if (ck && (rc = http_parse_cookies(r->a, ck, strlen(ck), &r->cookies, &lim)))
+    if (ck && (rc = http_parse_cookies(r->a, ck, strlen(ck), &r->cookies, lim)))
         return fail(r, 400, http_error_text(rc));
 
     if (strcmp(r->method, "GET") && strcmp(r->method, "POST") && strcmp(r->method, "HEAD")) {
@@ -591,8 +832,13 @@ static int process(portal_req *r)
             session_load(r);
         return fail(r, st, NULL);
     }
-    const struct portal_route *rt = r->route->r;
+    return 0;
+}
 
+/* a POST's body into r->bf: 0, or the status of the answer given */
+static int parse_body(portal_req *r, const http_limits *lim)
+{
+    int rc = 0;
     if (strcmp(r->method, "POST") == 0) {
         if (r->content_length < 0 || r->content_length > config_int("max_body", 10 << 20))
             return fail(r, 413, "提交的内容超过了允许的大小。");
@@ -602,15 +848,22 @@ static int process(portal_req *r)
             return fail(r, 400, NULL);
         const char *ct = r->content_type ? r->content_type : "";
         if (strncasecmp(ct, "application/x-www-form-urlencoded", 33) == 0)
-            rc = http_parse_urlencoded(r->a, body, blen, &r->bf, &lim);
+            rc = http_parse_urlencoded(r->a, body, blen, &r->bf, lim);
         else if (strncasecmp(ct, "multipart/form-data", 19) == 0)
-            rc = http_parse_multipart(r->a, ct, body, blen, &r->bf, &lim);
+            rc = http_parse_multipart(r->a, ct, body, blen, &r->bf, lim);
         else if (blen)
             rc = HTTP_E_SYNTAX;
         if (rc)
             return fail(r, http_error_status(rc), http_error_text(rc));
     }
+    return 0;
+}
 
+/* the pipeline after parsing: session, login, permission, CSRF,
+ * parameters, the idempotency key, the handler; returns the status */
+static int process_route(portal_req *r)
+{
+    const struct portal_route *rt = r->route->r;
     if (!(rt->flags & PR_NO_DB)) {
         if (db_ensure() != 0) {
             resp_header(r, "Retry-After", "5");
@@ -679,6 +932,16 @@ static int process(portal_req *r)
         return fail(r, status, NULL);
     }
     return status;
+}
+
+/* the whole pipeline; returns the status */
+static int process(portal_req *r)
+{
+    http_limits lim = limits();
+    int st = parse_request(r, &lim);
+    if (!st)
+        st = parse_body(r, &lim);
+    return st ? st : process_route(r);
 }
 
 void request_handle(const struct req_io *io, arena *a)

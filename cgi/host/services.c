@@ -9,6 +9,11 @@
 #include "crypto.h"
 #include "workflow.h"
 #include "files.h"
+#include "child.h"
+#include "dates.h"
+#include "lookup.h"
+#include "csv.h"
+#include "sheet.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,7 +29,9 @@ void audit(portal_req *r, const char *action, const char *otype, const char *oid
                             r && r->logged_in ? r->user.username : NULL,
                             action, otype, oid, detail,
                             r ? r->remote_addr : NULL, 0};
-    if (audit_append(r->a, &row) != 0) {
+    if (audit_append(r->a, &row) == 0) {
+        req_keep_audit(r, &row); /* a denial or a read outlives a rollback */
+    } else {
         /* a change or a read that cannot be audited does not happen: the
          * host rolls the request back and answers 503 */
         db_doom();
@@ -83,16 +90,24 @@ static const char *s_upload(portal_req *r, const char *name, size_t *len, const 
 }
 
 /* module data lives under its own name so it cannot overwrite the layout's */
+static int reserved(const char *name)
+{
+    static const char *const top[] = {"Page", "User", "Menu", "CSRF", "Config", "hdf"};
+    for (size_t i = 0; i < sizeof top / sizeof *top; i++) {
+        size_t n = strlen(top[i]);
+        if (strncmp(name, top[i], n) == 0 && (name[n] == '.' || name[n] == 0)) {
+            log_msg("PT0502", "a module tried to set reserved template data %s", name);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static void s_set(portal_req *r, const char *name, const char *value)
 {
     (void)r;
-    if (strncmp(name, "Page.", 5) == 0 || strncmp(name, "User.", 5) == 0 ||
-        strncmp(name, "Menu.", 5) == 0 || strncmp(name, "CSRF.", 5) == 0 ||
-        strncmp(name, "Config.", 7) == 0 || strncmp(name, "hdf.", 4) == 0) {
-        log_msg("PT0502", "a module tried to set reserved template data %s", name);
-        return;
-    }
-    hdf_put(name, value);
+    if (!reserved(name))
+        hdf_put(name, value);
 }
 
 static void s_setf(portal_req *r, const char *name, const char *fmt, ...)
@@ -339,17 +354,15 @@ static int s_child_panels(portal_req *r, long long child_id, const char *prefix)
 {
     if (!r->logged_in || !prefix || !*prefix)
         return -1;
-    db_rows *c = db_query(r->a, "SELECT village_code FROM children WHERE id = ?", "i", child_id);
-    if (!c)
-        return -1;
-    if (!db_next(c) || !s_in_scope(r, db_col(c, 0))) {
+    const struct portal_child *c = child_load(r, child_id);
+    if (!c || !s_in_scope(r, c->village_code)) {
         log_msg("PT0506", "child panels asked for child %lld outside the user's scope", child_id);
         return -1;
     }
     int n = 0;
     for (size_t i = 0; i < modules_count(); i++) {
         const struct loaded_module *lm = module_at(i);
-        if (!lm->enabled || lm->m->abi_minor < 5)
+        if (!lm->enabled)
             continue;
         for (const struct portal_child_panel *p = lm->m->child_panels; p && p->title; p++) {
             if (p->permission && !user_has_perm(r, p->permission))
@@ -357,7 +370,10 @@ static int s_child_panels(portal_req *r, long long child_id, const char *prefix)
             const char *pp = arena_sprintf(r->a, "%s.%d", prefix, n);
             s_set(r, arena_sprintf(r->a, "%s.module", pp), lm->m->name);
             s_set(r, arena_sprintf(r->a, "%s.title", pp), p->title);
+            struct loaded_module *was = r->mod;
+            r->mod = (struct loaded_module *)lm;
             int rows = p->fill(r, &services, child_id, pp);
+            r->mod = was;
             if (rows < 0) {
                 log_msg("PT0507", "module %s: child panel %s failed for child %lld", lm->m->name,
                         p->title, child_id);
@@ -376,6 +392,119 @@ static int s_child_panels(portal_req *r, long long child_id, const char *prefix)
         }
     }
     return n;
+}
+
+/* 2.0: routes, objects, the child */
+static long long s_path_int(portal_req *r, const char *name) { return req_path_int(r, name); }
+static const struct portal_object *s_object(portal_req *r) { return r->object; }
+static int s_db_commit_now(portal_req *r)
+{
+    (void)r;
+    return !db_doomed() && db_commit_now() == 0 ? 0 : -1;
+}
+
+static long long s_db_exec_kept(portal_req *r, const char *sql, const char *types, ...)
+{
+    va_list ap;
+    va_start(ap, types);
+    long long n = req_exec_kept(r, sql, types, ap);
+    va_end(ap);
+    return n;
+}
+
+/* ---- 2.0: rows, labels, helpers */
+
+static int s_db_row_hdf(portal_req *r, const char *prefix, const char *sql, const char *types,
+                        ...)
+{
+    va_list ap;
+    va_start(ap, types);
+    db_rows *rows = db_vquery(r->a, sql, types, ap);
+    va_end(ap);
+    if (!rows || reserved(prefix))
+        return -1;
+    if (!db_next(rows))
+        return 0;
+    hdf_put_row(prefix, rows);
+    return 1;
+}
+
+static void s_put_row(portal_req *r, const char *prefix, portal_rows *rows)
+{
+    if (!reserved(prefix))
+        hdf_put_row(prefix, rows);
+}
+
+static const char *s_col(portal_rows *rows, const char *name)
+{
+    return db_col_named((db_rows *)rows, name);
+}
+
+static int s_col_index(portal_rows *rows, const char *name)
+{
+    return db_col_index((db_rows *)rows, name);
+}
+
+static const char *s_label(portal_req *r, const char *kind, const char *code)
+{
+    const char *t = label_title(kind, code);
+    return t ? t : code ? code : "";
+}
+
+struct labels_out { portal_req *r; const char *prefix; };
+
+static void label_out(void *ctx, int i, const struct portal_label *l)
+{
+    struct labels_out *o = ctx;
+    s_set(o->r, arena_sprintf(o->r->a, "%s.%d.code", o->prefix, i), l->code);
+    s_set(o->r, arena_sprintf(o->r->a, "%s.%d.title", o->prefix, i), l->title);
+}
+
+static int s_labels_hdf(portal_req *r, const char *prefix, const char *kind)
+{
+    struct labels_out o = {r, prefix};
+    return labels_each(kind, label_out, &o);
+}
+
+static const char *s_day_format(portal_req *r, long day)
+{
+    char *out = arena_alloc(r->a, 11);
+    day_format(day, out);
+    return out;
+}
+
+static const char *s_date_add(portal_req *r, const char *ymd, int n, int working)
+{
+    long d = day_parse(ymd);
+    if (d == PORTAL_NO_DAY || n > 3650 || n < -3650)
+        return NULL;
+    size_t nex = 0;
+    struct day_exc *ex = working ? calendar_load(r->a, &nex) : NULL;
+    const char *out = s_day_format(r, day_add(d, n, working, ex, nex));
+    return day_parse(out) == PORTAL_NO_DAY ? NULL : out; /* past the years 1900-9999 */
+}
+
+static int s_age_on(portal_req *r, const char *birth, const char *on)
+{
+    return day_age(day_parse(birth), day_parse(on ? on : s_today(r)));
+}
+
+static const char *s_trim(portal_req *r, const char *v) { return text_trim(r->a, v); }
+static const char *s_like_escape(portal_req *r, const char *v)
+{
+    return text_like_escape(r->a, v);
+}
+static const char *s_url_encode(portal_req *r, const char *v) { return text_url_encode(r->a, v); }
+
+static void s_form_error(portal_req *r, const char *field, const char *msg)
+{
+    form_error(r, field, msg);
+}
+static int s_form_failed(portal_req *r) { return form_failed(r); }
+
+static portal_csv *s_csv_open(portal_req *r, const void *data, size_t len)
+{
+    return csv_open(r->a, data, len);
 }
 
 const struct portal_services services = {
@@ -437,5 +566,51 @@ const struct portal_services services = {
     .file_store = file_svc_store,
     .file_discard = file_svc_discard,
     .file_send = file_svc_send,
+    /* 2.0: accounts */
+    .password_refused = acct_password_refused,
+    .password_matches = acct_password_matches,
+    .password_set = acct_password_set,
+    .sessions_end = acct_sessions_end,
+    .totp_enrolment = acct_totp_enrolment,
+    .totp_confirm = acct_totp_confirm,
+    .audit_verify = acct_audit_verify,
     .refuse = s_refuse,
+    /* 2.0: routes, objects, the child */
+    .path_int = s_path_int,
+    .object = s_object,
+    .child = child_svc_get,
+    .child_hdf = child_put_hdf,
+    .child_event = child_svc_event,
+    .child_category = child_svc_category,
+    .db_commit_now = s_db_commit_now,
+    .db_exec_kept = s_db_exec_kept,
+    /* 2.0: rows, labels, helpers */
+    .db_row_hdf = s_db_row_hdf,
+    .put_row = s_put_row,
+    .col = s_col,
+    .col_index = s_col_index,
+    .label = s_label,
+    .labels_hdf = s_labels_hdf,
+    .day_parse = day_parse,
+    .day_format = s_day_format,
+    .date_add = s_date_add,
+    .age_on = s_age_on,
+    .month_check = month_check,
+    .trim = s_trim,
+    .like_escape = s_like_escape,
+    .url_encode = s_url_encode,
+    .form_error = s_form_error,
+    .form_failed = s_form_failed,
+    .csv_open = s_csv_open,
+    .csv_next = csv_next,
+    .csv_error = csv_error,
+    /* 2.0: spreadsheets */
+    .sheet_open = sheet_svc_open,
+    .sheet_next = sheet_svc_next,
+    .sheet_row = sheet_svc_row,
+    .sheet_error = sheet_svc_error,
+    .sheet_format = sheet_svc_format,
+    .xlsx_begin = xlsx_svc_begin,
+    .xlsx_row = xlsx_svc_row,
+    .xlsx_end = xlsx_svc_end,
 };

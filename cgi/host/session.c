@@ -6,6 +6,7 @@
  * Before login a separate random cookie ("pcsrf") plays the CSRF role.
  */
 #include "host.h"
+#include "crypto.h"
 #include "db.h"
 
 #include <openssl/crypto.h>
@@ -22,19 +23,6 @@
 #define SCRYPT_R 8
 #define SCRYPT_P 1
 #define SCRYPT_LEN 32
-
-void random_token(char *out, size_t nbytes)
-{
-    unsigned char raw[64];
-    if (nbytes > sizeof raw)
-        nbytes = sizeof raw;
-    if (RAND_bytes(raw, (int)nbytes) != 1) {
-        log_msg("PT0201", "RAND_bytes failed");
-        abort();
-    }
-    b64url_encode(raw, nbytes, out);
-    OPENSSL_cleanse(raw, sizeof raw);
-}
 
 static int scrypt(const char *pw, const unsigned char *salt, size_t saltlen, unsigned long n,
                   unsigned long r, unsigned long p, unsigned char *out, size_t outlen)
@@ -121,17 +109,6 @@ static const char *cookie(portal_req *r, const char *name)
 {
     const http_field *f = http_get(&r->cookies, name);
     return f ? f->value : NULL;
-}
-
-int user_has_perm(portal_req *r, const char *perm)
-{
-    if (!r->logged_in || !r->perms || !perm)
-        return 0;
-    size_t l = strlen(perm);
-    for (const char *p = strstr(r->perms, perm); p; p = strstr(p + 1, perm))
-        if (p[-1] == ',' && p[l] == ',')
-            return 1;
-    return 0;
 }
 
 /* where a session waiting for TOTP enrolment counts as logged in */
@@ -359,6 +336,16 @@ int origin_check(portal_req *r)
     if (!from_referer && *rest)
         return 0;
     return strcmp(self, theirs) == 0;
+}
+
+void session_flash_seen(portal_req *r)
+{
+    /* showing a message twice is no reason to fail the page */
+    int doomed = db_doomed();
+    db_exec(r->a, "UPDATE sessions SET flash = NULL WHERE token_hash = ?", "b", r->sid_hash,
+            (size_t)32);
+    db_set_doomed(doomed);
+    r->flash_shown = 0;
 }
 
 void set_flash(portal_req *r, const char *msg)

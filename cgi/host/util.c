@@ -348,6 +348,53 @@ void money_format(long long fen, char out[32])
     snprintf(out, 32, "%s%llu.%02llu", fen < 0 ? "-" : "", a / 100, a % 100);
 }
 
+/* ---- text helpers */
+
+static int is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+size_t text_trim_span(const char *s, size_t *len)
+{
+    size_t start = 0, n = strlen(s);
+    while (start < n && is_space(s[start]))
+        start++;
+    while (n > start && is_space(s[n - 1]))
+        n--;
+    *len = n - start;
+    return start;
+}
+
+const char *text_trim(arena *a, const char *s)
+{
+    if (!s)
+        return "";
+    size_t len, start = text_trim_span(s, &len);
+    return arena_strndup(a, s + start, len);
+}
+
+const char *text_like_escape(arena *a, const char *s)
+{
+    if (!s)
+        return "";
+    char *out = arena_alloc(a, 2 * strlen(s) + 1), *o = out;
+    for (; *s; s++) {
+        if (*s == '%' || *s == '_' || *s == '\\')
+            *o++ = '\\';
+        *o++ = *s;
+    }
+    *o = 0;
+    return out;
+}
+
+const char *text_url_encode(arena *a, const char *s)
+{
+    buf b;
+    buf_init(&b);
+    esc_url(&b, s);
+    char *out = arena_strndup(a, b.data, b.len);
+    buf_free(&b);
+    return out;
+}
+
 int utf8_valid(const char *str, size_t n)
 {
     const unsigned char *s = (const unsigned char *)str, *end = s + n;
@@ -488,11 +535,9 @@ void config_set(const char *key, const char *value)
 
 static char *trim(char *s)
 {
-    while (*s == ' ' || *s == '\t')
-        s++;
-    char *e = s + strlen(s);
-    while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' || e[-1] == '\r'))
-        *--e = 0;
+    size_t len;
+    s += text_trim_span(s, &len);
+    s[len] = 0;
     return s;
 }
 

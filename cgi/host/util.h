@@ -47,6 +47,13 @@ void esc_url(buf *b, const char *s);      /* a query-string component */
 void esc_csv(buf *b, const char *v, int last);
 int utf8_valid(const char *s, size_t n);  /* 1 if valid UTF-8 without NUL */
 
+/* text helpers (the services trim, like_escape, url_encode): results in a's
+ * memory; NULL reads as "".  Whitespace is space, tab, CR and LF. */
+size_t text_trim_span(const char *s, size_t *len);      /* offset of the trimmed text */
+const char *text_trim(arena *a, const char *s);
+const char *text_like_escape(arena *a, const char *s);  /* for LIKE ... ESCAPE '\\' */
+const char *text_url_encode(arena *a, const char *s);   /* a query value (esc_url) */
+
 /* money is integer fen.  "1651.5" -> 165150 exactly: digits, at most two
  * decimals, at most 10 integer digits, a leading '-' only when allow_sign;
  * 0 ok, -1 refused.  money_format: fen -> "1651.50" / "-12.05". */

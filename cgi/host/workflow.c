@@ -35,105 +35,14 @@
 #include "host.h"
 #include "db.h"
 #include "workflow.h"
+#include "child.h"
+#include "dates.h"
 
 #include <ctype.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* ------------------------------------------------------------ dates */
-
-static long days_from_civil(long y, unsigned m, unsigned d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    unsigned yoe = (unsigned)(y - era * 400);
-    unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + (long)doe - 719468;
-}
-
-static void civil_from_days(long z, long *y, unsigned *m, unsigned *d)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    unsigned doe = (unsigned)(z - era * 146097);
-    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    unsigned mp = (5 * doy + 2) / 153;
-    *d = doy - (153 * mp + 2) / 5 + 1;
-    *m = mp < 10 ? mp + 3 : mp - 9;
-    *y = (long)yoe + era * 400 + (*m <= 2);
-}
-
-long wf_date_parse(const char *v)
-{
-    if (!v || strlen(v) < 10 || v[4] != '-' || v[7] != '-')
-        return WF_NO_DAY;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && !isdigit((unsigned char)v[i]))
-            return WF_NO_DAY;
-    long y = atol(v);
-    unsigned m = (unsigned)atoi(v + 5), d = (unsigned)atoi(v + 8);
-    static const unsigned mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 ||
-        d > mdays[m - 1] + (m == 2 && leap))
-        return WF_NO_DAY;
-    return days_from_civil(y, m, d);
-}
-
-void wf_date_format(long day, char out[11])
-{
-    long y;
-    unsigned m, d;
-    civil_from_days(day, &y, &m, &d);
-    unsigned yy = y < 0 ? 0u : (unsigned)(y % 10000);
-    snprintf(out, 11, "%04u-%02u-%02u", yy, m % 13, d % 32);
-}
-
-int wf_weekday(long day)
-{
-    long w = (day + 3) % 7; /* 1970-01-01 was a Thursday: 3 with Monday 0 */
-    if (w < 0)
-        w += 7;
-    return (int)w + 1;
-}
-
-int wf_is_workday(long day, const struct wf_cal_exc *ex, size_t nex)
-{
-    for (size_t i = 0; i < nex; i++)
-        if (ex[i].day == day)
-            return ex[i].is_workday != 0;
-    return wf_weekday(day) <= 5;
-}
-
-long wf_add_days(long from, int n, int working, const struct wf_cal_exc *ex, size_t nex)
-{
-    if (!working || n <= 0)
-        return from + (n > 0 ? n : 0);
-    long d = from;
-    /* a calendar with no working day at all must not loop forever */
-    for (int got = 0, guard = 0; got < n && guard < 3660; guard++) {
-        d++;
-        if (wf_is_workday(d, ex, nex))
-            got++;
-    }
-    return d;
-}
-
-long wf_days_used(long from, long to, int working, const struct wf_cal_exc *ex, size_t nex)
-{
-    if (to <= from)
-        return 0;
-    if (!working)
-        return to - from;
-    long n = 0;
-    for (long d = from + 1; d <= to; d++)
-        n += wf_is_workday(d, ex, nex);
-    return n;
-}
 
 /* ------------------------------------------------------------ helpers */
 
@@ -203,7 +112,7 @@ static const char *user_level(portal_req *r)
 
 static const struct portal_wf_type *find_type(const struct portal_module *m, const char *code)
 {
-    if (!m || m->abi_minor < 2 || !code)
+    if (!m || !code)
         return NULL;
     for (const struct portal_wf_type *t = m->workflows; t && t->code; t++)
         if (strcmp(t->code, code) == 0)
@@ -219,37 +128,11 @@ static int nsteps(const struct portal_wf_type *t)
     return n;
 }
 
-static int step_index_of(const struct portal_wf_type *t, const char *code)
-{
-    for (int i = 0; code && t->steps[i].code; i++)
-        if (strcmp(t->steps[i].code, code) == 0)
-            return i;
-    return -1;
-}
-
-/* the calendar's exceptions (a few dozen rows a year) */
-static struct wf_cal_exc *load_calendar(portal_req *r, size_t *n)
-{
-    *n = 0;
-    db_rows *q = db_query(r->a, "SELECT day, is_workday FROM work_calendar ORDER BY day", "");
-    if (!q)
-        return NULL;
-    struct wf_cal_exc *ex = arena_zalloc(r->a, (q->nrows + 1) * sizeof *ex);
-    while (db_next(q)) {
-        long d = wf_date_parse(db_col(q, 0));
-        if (d == WF_NO_DAY)
-            continue;
-        ex[*n].day = d;
-        ex[*n].is_workday = atoi(db_col(q, 1));
-        (*n)++;
-    }
-    return ex;
-}
 
 static const char *fmt_day(portal_req *r, long day)
 {
     char *out = arena_alloc(r->a, 11);
-    wf_date_format(day, out);
+    day_format(day, out);
     return out;
 }
 
@@ -264,18 +147,6 @@ static const char *cut(portal_req *r, const char *v, size_t n)
     if (l <= n)
         return v;
     while (n && ((unsigned char)v[n] & 0xC0) == 0x80)
-        n--;
-    return arena_strndup(r->a, v, n);
-}
-
-static const char *trimmed(portal_req *r, const char *v)
-{
-    if (!v)
-        return "";
-    while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n')
-        v++;
-    size_t n = strlen(v);
-    while (n && (v[n - 1] == ' ' || v[n - 1] == '\t' || v[n - 1] == '\r' || v[n - 1] == '\n'))
         n--;
     return arena_strndup(r->a, v, n);
 }
@@ -329,14 +200,13 @@ static int load_app(portal_req *r, long long id, int for_update, struct app *a)
     a->total_used = atoll(db_col(q, 14));
     a->created_by = atoll(db_col(q, 15));
     /* the scope is the child's current division, not the copy made at the start */
-    db_rows *c = db_query(r->a, "SELECT name, village_code, township_code FROM children "
-                          "WHERE id = ?", "i", a->child_id);
-    if (!c)
+    const struct portal_child *c = child_load(r, a->child_id);
+    if (!c && db_doomed())
         return -1;
-    if (db_next(c)) {
-        a->child_name = db_col(c, 0);
-        a->village = db_col(c, 1);
-        a->township = db_col(c, 2);
+    if (c) {
+        a->child_name = c->name;
+        a->village = c->village_code;
+        a->township = c->township_code;
     } else {
         a->child_name = "";
         a->village = a->township = "-"; /* no child: in nobody's scope */
@@ -353,12 +223,12 @@ static int is_open(const struct app *a) { return strcmp(a->status, "open") == 0;
 
 /* days used toward the total: finished counting steps + the current one */
 static long total_used_now(portal_req *r, const struct app *a, long today,
-                           const struct wf_cal_exc *ex, size_t nex)
+                           const struct day_exc *ex, size_t nex)
 {
     (void)r;
     long used = (long)a->total_used;
     if (a->st && a->st->counts && is_open(a))
-        used += wf_days_used(wf_date_parse(a->step_started), today, a->t->total_working_days,
+        used += day_used(day_parse(a->step_started), today, a->t->total_working_days,
                              ex, nex);
     return used;
 }
@@ -376,10 +246,8 @@ static int record(portal_req *r, const struct app *a, const struct portal_wf_ste
                                         a->id, st ? st->title : step_code,
                                         strcmp(action, "start") == 0 ? "，" : " ",
                                         action_title(action));
-    if (db_exec(r->a, "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) "
-                "VALUES (?, UTC_TIMESTAMP(), ?, ?, ?, ?)", "iisss", a->child_id,
-                (long long)r->user.id, a->module, arena_sprintf(r->a, "wf.%s", action),
-                cut(r, summary, 480)) < 0)
+    if (child_event_write(r, a->module, a->child_id, arena_sprintf(r->a, "wf.%s", action),
+                          summary) != 0)
         return -1;
     audit(r, arena_sprintf(r->a, "wf.%s", action), "wf_application", idstr(r, a->id),
           arena_sprintf(r->a, "%s/%s child %lld step %s%s", a->module, a->type, a->child_id,
@@ -397,7 +265,7 @@ static int objected_before(portal_req *r, long long app_id, const char *step_cod
 
 /* open step idx from today; after an objection the publicity is shorter */
 static int enter_step(portal_req *r, struct app *a, int idx, long today,
-                      const struct wf_cal_exc *ex, size_t nex)
+                      const struct day_exc *ex, size_t nex)
 {
     const struct portal_wf_step *st = &a->t->steps[idx];
     int after_objection = st->publicity_days > 0 && objected_before(r, a->id, st->code);
@@ -407,14 +275,14 @@ static int enter_step(portal_req *r, struct app *a, int idx, long today,
                                                              : st->publicity_days;
         pub = fmt_day(r, today + days);
     } else if (st->limit_days > 0) {
-        due = fmt_day(r, wf_add_days(today, st->limit_days, st->working_days, ex, nex));
+        due = fmt_day(r, day_add(today, st->limit_days, st->working_days, ex, nex));
     }
     /* the total's due date, from the days it has left (already over: the
      * calendar day it ran out, as near as the count allows) */
     const char *tdue = NULL;
     if (a->t->total_limit_days > 0 && st->counts) {
         long left = a->t->total_limit_days - (long)a->total_used;
-        tdue = fmt_day(r, left > 0 ? wf_add_days(today, (int)left, a->t->total_working_days, ex, nex)
+        tdue = fmt_day(r, left > 0 ? day_add(today, (int)left, a->t->total_working_days, ex, nex)
                                    : today + left);
     }
     if (db_exec(r->a, "UPDATE wf_applications SET step_index = ?, step_code = ?, step_title = ?, "
@@ -430,12 +298,12 @@ static int enter_step(portal_req *r, struct app *a, int idx, long today,
 }
 
 /* add the current step's days to the total when it counts */
-static int leave_step(portal_req *r, struct app *a, long today, const struct wf_cal_exc *ex,
+static int leave_step(portal_req *r, struct app *a, long today, const struct day_exc *ex,
                       size_t nex)
 {
     if (!a->st || !a->st->counts)
         return 0;
-    long used = wf_days_used(wf_date_parse(a->step_started), today, a->t->total_working_days,
+    long used = day_used(day_parse(a->step_started), today, a->t->total_working_days,
                              ex, nex);
     a->total_used += used;
     return db_exec(r->a, "UPDATE wf_applications SET total_used_days = ? WHERE id = ?", "ii",
@@ -448,7 +316,11 @@ static int finish(portal_req *r, struct app *a, const char *outcome)
                 "publicity_until = NULL, total_due = NULL WHERE id = ?", "si", outcome, a->id) < 0)
         return -1;
     a->status = outcome;
-    if (a->t->on_done && a->t->on_done(r, &services, a->id, a->child_id, outcome) != 0) {
+    struct loaded_module *was = r->mod;
+    r->mod = a->lm; /* its timeline events are the type's module's */
+    int done = a->t->on_done ? a->t->on_done(r, &services, a->id, a->child_id, outcome) : 0;
+    r->mod = was;
+    if (done != 0) {
         set_err("办结后的处理未能完成（%s），未做任何修改。",
                 strcmp(outcome, "approved") == 0 ? "批准" : "不予批准");
         return -1;
@@ -457,7 +329,7 @@ static int finish(portal_req *r, struct app *a, const char *outcome)
 }
 
 /* the current step is done: the next one opens, or the application is approved */
-static int advance(portal_req *r, struct app *a, long today, const struct wf_cal_exc *ex,
+static int advance(portal_req *r, struct app *a, long today, const struct day_exc *ex,
                    size_t nex)
 {
     if (leave_step(r, a, today, ex, nex) != 0)
@@ -469,8 +341,8 @@ static int advance(portal_req *r, struct app *a, long today, const struct wf_cal
 
 static long today_day(portal_req *r)
 {
-    long d = wf_date_parse(services.today(r));
-    return d == WF_NO_DAY ? 0 : d;
+    long d = day_parse(services.today(r));
+    return d == PORTAL_NO_DAY ? 0 : d;
 }
 
 /* a publicity past its end with no objection completes by itself */
@@ -482,19 +354,19 @@ static int settle(portal_req *r, long long id)
     if (rc <= 0)
         return rc;
     if (!is_open(&a) || !a.st || a.st->publicity_days <= 0 || !a.publicity_until ||
-        wf_date_parse(a.publicity_until) > today)
+        day_parse(a.publicity_until) > today)
         return 0;
     int own = !db_in_txn();
     if (own && db_begin() != 0)
         return -1;
     if (load_app(r, id, 1, &a) != 1 || !is_open(&a) || !a.st || a.st->publicity_days <= 0 ||
-        !a.publicity_until || wf_date_parse(a.publicity_until) > today) {
+        !a.publicity_until || day_parse(a.publicity_until) > today) {
         if (own)
             db_rollback();
         return 0;
     }
     size_t nex;
-    struct wf_cal_exc *ex = load_calendar(r, &nex);
+    struct day_exc *ex = calendar_load(r->a, &nex);
     const struct portal_wf_step *st = a.st;
     if (!ex || record(r, &a, st, "publicity_done",
                       arena_sprintf(r->a, "公示至 %s 期满，无异议。", a.publicity_until), 1) != 0 ||
@@ -610,17 +482,16 @@ long long wf_svc_start(portal_req *r, const char *type, long long child_id, cons
         set_err("未知的申请类型。");
         return -1;
     }
-    db_rows *c = db_query(r->a, "SELECT village_code, township_code FROM children WHERE id = ?",
-                          "i", child_id);
-    if (!c)
+    const struct portal_child *c = child_load(r, child_id);
+    if (!c && db_doomed())
         return set_err("数据库暂时不可用。"), -1;
-    if (!db_next(c) || !services.in_scope(r, db_col(c, 0))) {
+    if (!c || !services.in_scope(r, c->village_code)) {
         set_err("无权为该儿童申请。");
         audit(r, "deny", "child", idstr(r, child_id),
               arena_sprintf(r->a, "wf.start %s/%s outside the user's scope", lm->m->name, type));
         return -1;
     }
-    const char *village = db_col(c, 0), *township = db_col(c, 1);
+    const char *village = c->village_code, *township = c->township_code;
     int own = !db_in_txn();
     if (own && db_begin() != 0)
         return set_err("数据库暂时不可用。"), -1;
@@ -646,7 +517,7 @@ long long wf_svc_start(portal_req *r, const char *type, long long child_id, cons
         goto fail;
     long long id = db_insert_id();
     size_t nex;
-    struct wf_cal_exc *ex = load_calendar(r, &nex);
+    struct day_exc *ex = calendar_load(r->a, &nex);
     struct app a;
     if (!ex || load_app(r, id, 1, &a) != 1 || enter_step(r, &a, 0, today, ex, nex) != 0 ||
         record(r, &a, a.st, "start", summary, 0) != 0)
@@ -680,7 +551,7 @@ int wf_svc_act(portal_req *r, long long app_id, const char *action, const char *
     }
     if (settle(r, app_id) < 0)
         return set_err("数据库暂时不可用。"), -1;
-    opinion = trimmed(r, opinion);
+    opinion = text_trim(r->a, opinion);
     long today = today_day(r);
     struct loaded_module *lm = caller(r);
     int own = !db_in_txn();
@@ -716,7 +587,7 @@ int wf_svc_act(portal_req *r, long long app_id, const char *action, const char *
         return -1;
     }
     size_t nex;
-    struct wf_cal_exc *ex = load_calendar(r, &nex);
+    struct day_exc *ex = calendar_load(r->a, &nex);
     if (!ex)
         goto fail;
     const struct portal_wf_step *st = a.st;
@@ -737,7 +608,7 @@ int wf_svc_act(portal_req *r, long long app_id, const char *action, const char *
         if (leave_step(r, &a, today, ex, nex) != 0 || finish(r, &a, "rejected") != 0)
             goto fail;
     } else { /* object */
-        int back = step_index_of(a.t, st->objection_to);
+        int back = wf_step_index(a.t, st->objection_to);
         if (back < 0)
             goto fail;
         /* the steps between (re-investigation, review) run again; the next
@@ -761,12 +632,12 @@ fail:
 struct row {
     struct app a;
     const char *village_name;
-    long due;     /* WF_NO_DAY: none */
+    long due;     /* PORTAL_NO_DAY: none */
     int overdue;
 };
 
 static void put_app_fields(portal_req *r, const char *p, const struct app *a, long today,
-                           const struct wf_cal_exc *ex, size_t nex)
+                           const struct day_exc *ex, size_t nex)
 {
     hdf_put(arena_sprintf(r->a, "%s.id", p), idstr(r, a->id));
     hdf_put(arena_sprintf(r->a, "%s.module", p), a->module);
@@ -787,7 +658,7 @@ static void put_app_fields(portal_req *r, const char *p, const struct app *a, lo
             arena_sprintf(r->a, "/%s/applications/%lld", a->module, a->id));
     int open = is_open(a);
     if (a->step_due) {
-        long due = wf_date_parse(a->step_due);
+        long due = day_parse(a->step_due);
         hdf_put(arena_sprintf(r->a, "%s.due", p), a->step_due);
         if (open && due < today) {
             hdf_put(arena_sprintf(r->a, "%s.overdue", p), "1");
@@ -817,7 +688,7 @@ static int row_cmp(const void *x, const void *y)
     if (a->overdue != b->overdue)
         return b->overdue - a->overdue;
     if (a->due != b->due)
-        return a->due == WF_NO_DAY ? 1 : b->due == WF_NO_DAY ? -1 : (a->due < b->due ? -1 : 1);
+        return a->due == PORTAL_NO_DAY ? 1 : b->due == PORTAL_NO_DAY ? -1 : (a->due < b->due ? -1 : 1);
     return a->a.id < b->a.id ? -1 : a->a.id > b->a.id;
 }
 
@@ -830,14 +701,14 @@ int wf_svc_inbox_hdf(portal_req *r, const char *prefix, const char *module)
     settle_due(r);
     long today = today_day(r);
     size_t nex;
-    struct wf_cal_exc *ex = load_calendar(r, &nex);
+    struct day_exc *ex = calendar_load(r->a, &nex);
     if (!ex)
         return -1;
     size_t n = 0, cap = 64;
     struct row *rows = arena_alloc(r->a, cap * sizeof *rows);
     for (size_t i = 0; i < modules_count(); i++) {
         struct loaded_module *lm = module_at(i);
-        if (!lm->enabled || lm->m->abi_minor < 2 || (module && strcmp(module, lm->m->name)))
+        if (!lm->enabled || (module && strcmp(module, lm->m->name)))
             continue;
         for (const struct portal_wf_type *t = lm->m->workflows; t && t->code; t++)
             for (const struct portal_wf_step *st = t->steps; st && st->code; st++) {
@@ -864,11 +735,11 @@ int wf_svc_inbox_hdf(portal_req *r, const char *prefix, const char *module)
                         !services.in_scope(r, w->a.village))
                         continue;
                     w->village_name = db_col(q, 1);
-                    w->due = w->a.step_due ? wf_date_parse(w->a.step_due)
-                             : w->a.publicity_until ? wf_date_parse(w->a.publicity_until)
-                                                    : WF_NO_DAY;
+                    w->due = w->a.step_due ? day_parse(w->a.step_due)
+                             : w->a.publicity_until ? day_parse(w->a.publicity_until)
+                                                    : PORTAL_NO_DAY;
                     w->overdue = is_open(&w->a) && w->a.step_due &&
-                                 wf_date_parse(w->a.step_due) < today;
+                                 day_parse(w->a.step_due) < today;
                     n++;
                 }
             }
@@ -891,7 +762,7 @@ int wf_svc_app_hdf(portal_req *r, const char *prefix, long long app_id)
         return -1;
     long today = today_day(r);
     size_t nex;
-    struct wf_cal_exc *ex = load_calendar(r, &nex);
+    struct day_exc *ex = calendar_load(r->a, &nex);
     if (!ex)
         return -1;
     put_app_fields(r, prefix, &a, today, ex, nex);
@@ -940,7 +811,7 @@ int wf_svc_app_hdf(portal_req *r, const char *prefix, long long app_id)
         return -1;
     for (int i = 0; db_next(h); i++) {
         const char *p = arena_sprintf(r->a, "%s.History.%d", prefix, i);
-        int si = a.t ? step_index_of(a.t, db_col(h, 2)) : -1;
+        int si = a.t ? wf_step_index(a.t, db_col(h, 2)) : -1;
         hdf_put(arena_sprintf(r->a, "%s.at", p), db_col(h, 0));
         hdf_put(arena_sprintf(r->a, "%s.user", p), db_col(h, 1) ? db_col(h, 1) : "系统");
         hdf_put(arena_sprintf(r->a, "%s.step", p), db_col(h, 2));
@@ -951,137 +822,4 @@ int wf_svc_app_hdf(portal_req *r, const char *prefix, long long app_id)
         hdf_put(arena_sprintf(r->a, "%s.opinion", p), db_col(h, 4));
     }
     return 0;
-}
-
-/* ------------------------------------------------------------ validation */
-
-int wf_check_module(const struct portal_module *m, char *err, size_t errlen)
-{
-    if (m->abi_minor < 2)
-        return 0;
-    for (const struct portal_wf_type *t = m->workflows; t && t->code; t++) {
-        if (!*t->code || !t->title || !*t->title || !t->steps || !t->steps[0].code) {
-            snprintf(err, errlen, "module %s: workflow %s needs a code, a title and steps",
-                     m->name, t->code);
-            return -1;
-        }
-        for (const struct portal_wf_type *u = m->workflows; u != t; u++)
-            if (strcmp(u->code, t->code) == 0) {
-                snprintf(err, errlen, "module %s: workflow %s is declared twice", m->name,
-                         t->code);
-                return -1;
-            }
-        for (const struct portal_wf_step *st = t->steps; st->code; st++) {
-            const char *what = NULL;
-            if (!*st->code || !st->title || !*st->title)
-                what = "needs a code and a title";
-            else if (!st->level || (strcmp(st->level, "village") && strcmp(st->level, "township") &&
-                                    strcmp(st->level, "county")))
-                what = "level must be village, township or county";
-            else if (!st->permission || !perm_declared(st->permission))
-                what = "names a permission no module declares";
-            else if (st->limit_days < 0 || st->publicity_days < 0 || st->objection_days < 0)
-                what = "has a negative number of days";
-            else if (st->publicity_days > 0 && st->objection_days <= 0)
-                what = "is a publicity without objection_days";
-            else if (st->publicity_days > 0 &&
-                     (!st->objection_to || step_index_of(t, st->objection_to) < 0))
-                what = "is a publicity whose objection_to names no step of the same type";
-            else if (st->publicity_days == 0 && st->objection_to)
-                what = "names objection_to but is not a publicity";
-            if (!what)
-                for (const struct portal_wf_step *o = t->steps; o != st; o++)
-                    if (strcmp(o->code, st->code) == 0)
-                        what = "is declared twice";
-            if (what) {
-                snprintf(err, errlen, "module %s: workflow %s step %s %s%s%s", m->name, t->code,
-                         st->code, what, st->permission && strstr(what, "permission") ? ": " : "",
-                         st->permission && strstr(what, "permission") ? st->permission : "");
-                return -1;
-            }
-        }
-    }
-    return 0;
-}
-
-/* ------------------------------------------------------------ core pages */
-
-int wf_inbox_page(portal_req *r, const struct portal_services *s)
-{
-    (void)s;
-    int n = wf_svc_inbox_hdf(r, "Inbox", NULL);
-    if (n < 0)
-        return 500;
-    hdf_put_int("InboxCount", n);
-    hdf_put("Today", services.today(r));
-    return render_page(r, NULL, "wf_inbox.cs", "待办事项");
-}
-
-static int calendar_page(portal_req *r)
-{
-    db_rows *q = db_query(r->a, "SELECT day, is_workday, note FROM work_calendar "
-                          "ORDER BY day DESC LIMIT 500", "");
-    if (!q)
-        return 500;
-    int i = 0;
-    while (db_next(q)) {
-        const char *p = arena_sprintf(r->a, "Days.%d", i++);
-        long d = wf_date_parse(db_col(q, 0));
-        static const char *const wd[] = {"", "一", "二", "三", "四", "五", "六", "日"};
-        hdf_put(arena_sprintf(r->a, "%s.day", p), db_col(q, 0));
-        hdf_put(arena_sprintf(r->a, "%s.weekday", p), d == WF_NO_DAY ? "" : wd[wf_weekday(d)]);
-        hdf_put(arena_sprintf(r->a, "%s.is_workday", p), db_col(q, 1));
-        hdf_put(arena_sprintf(r->a, "%s.note", p), db_col(q, 2));
-    }
-    return render_page(r, NULL, "wf_calendar.cs", "工作日历");
-}
-
-int wf_calendar_get(portal_req *r, const struct portal_services *s)
-{
-    (void)s;
-    return calendar_page(r);
-}
-
-int wf_calendar_post(portal_req *r, const struct portal_services *s)
-{
-    (void)s;
-    const char *day = req_param(r, "day"), *kind = req_param(r, "is_workday"),
-               *note = trimmed(r, req_param(r, "note")), *remove = req_param(r, "remove");
-    long d = wf_date_parse(day);
-    const char *msg = NULL;
-    int removing = remove && strcmp(remove, "1") == 0;
-    if (d == WF_NO_DAY)
-        msg = "请填写日期（年-月-日）。";
-    else if (!removing && (!kind || (strcmp(kind, "0") && strcmp(kind, "1"))))
-        msg = "请选择类型：节假日（休息）或调休上班日。";
-    else if (!removing && strcmp(kind, "0") == 0 && wf_weekday(d) > 5)
-        msg = "该日是周末，本来就不上班，无需登记为节假日。";
-    else if (!removing && strcmp(kind, "1") == 0 && wf_weekday(d) <= 5)
-        msg = "该日是周一至周五，本来就是工作日，无需登记为调休上班日。";
-    if (msg) {
-        hdf_put("Form.Error", msg);
-        hdf_put("Form.day", day);
-        hdf_put("Form.note", note);
-        return calendar_page(r);
-    }
-    if (db_begin() != 0)
-        return 500;
-    if (removing) {
-        if (db_exec(r->a, "DELETE FROM work_calendar WHERE day = ?", "s", day) < 0)
-            return 500;
-        audit(r, "admin.calendar.remove", "work_calendar", day, NULL);
-        set_flash(r, arena_sprintf(r->a, "已删除 %s 的登记，恢复按周一至周五计算。", day));
-    } else {
-        if (db_exec(r->a, "INSERT INTO work_calendar (day, is_workday, note) VALUES (?, ?, ?) "
-                    "ON DUPLICATE KEY UPDATE is_workday = VALUES(is_workday), note = VALUES(note)",
-                    "sis", day, (long long)atoi(kind), cut(r, note, 64)) < 0)
-            return 500;
-        audit(r, "admin.calendar.set", "work_calendar", day,
-              arena_sprintf(r->a, "%s %s", strcmp(kind, "1") == 0 ? "workday" : "holiday", note));
-        set_flash(r, arena_sprintf(r->a, "已登记 %s 为%s。", day,
-                                   strcmp(kind, "1") == 0 ? "调休上班日" : "节假日"));
-    }
-    if (db_commit() != 0)
-        return 500;
-    return services.redirect(r, "/admin/calendar");
 }

@@ -6,10 +6,10 @@
  * AES-256-GCM + HMAC, masked, last four.
  *
  * Speed: the rows of 500 children (and their families, categories and
- * events) go in multi-row INSERT statements - fixed SQL text built by code,
- * every value bound - one transaction per batch, on a connection of its own
- * (the core db_* helpers bind through varargs, which cannot carry thousands
- * of values).  Foreign-key and unique checks stay on.
+ * events) go in one INSERT ... SELECT per table and batch, the rows bound as
+ * ONE value - a JSON array read by JSON_TABLE - through the core's db_exec
+ * (its varargs could not carry thousands of values one by one), one
+ * transaction per batch.  Foreign-key and unique checks stay on.
  *
  * Uniqueness of ID numbers: the birth date and the 3-digit sequence come
  * from a counter: block q of the counter uses the sequence pair 2q+1 (male)
@@ -20,9 +20,9 @@
  */
 #include "seed.h"
 #include "crypto.h"
+#include "dates.h"
 #include "db.h"
 
-#include <mysql.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,214 +132,92 @@ static enum cat pick_cat(void)
     return DIBAO;
 }
 
-/* -------------------------------------------------------------- dates */
-
-/* days since 1970-01-01 <-> civil date (H. Hinnant's algorithms) */
-static long days_from_civil(int y, int m, int d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, int *y, int *m, int *d)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long yy = yoe + era * 400;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yy + (*m <= 2));
-}
-
-static void fmt_day(long z, char out[11])
-{
-    int y, m, d;
-    char t[40];
-    civil_from_days(z, &y, &m, &d);
-    snprintf(t, sizeof t, "%04d-%02d-%02d", y, m, d);
-    memcpy(out, t, 10);
-    out[10] = 0;
-}
-
 /* ---------------------------------------------------------- bulk insert */
 
-struct binds {
-    MYSQL_BIND *b;
-    unsigned long *lens;
-    long long *ints;
-    int n, cap;
-};
-
-static void bind_init(struct binds *bd, int cap)
-{
-    bd->b = calloc((size_t)cap, sizeof *bd->b);
-    bd->lens = calloc((size_t)cap, sizeof *bd->lens);
-    bd->ints = calloc((size_t)cap, sizeof *bd->ints);
-    bd->cap = cap;
-    bd->n = 0;
-    if (!bd->b || !bd->lens || !bd->ints) {
-        fprintf(stderr, "portalctl: out of memory\n");
-        exit(1);
-    }
-}
-
-static void bind_reset(struct binds *bd)
-{
-    memset(bd->b, 0, (size_t)bd->cap * sizeof *bd->b);
-    bd->n = 0;
-}
-
-static MYSQL_BIND *bind_next(struct binds *bd)
-{
-    if (bd->n == bd->cap) {
-        fprintf(stderr, "portalctl: seed: too many values in one statement\n");
-        exit(1);
-    }
-    return &bd->b[bd->n++];
-}
-
-/* strings must live until the statement ran (the batch arena) */
-static void bs(struct binds *bd, const char *s)
-{
-    MYSQL_BIND *b = bind_next(bd);
-    if (!s) {
-        b->buffer_type = MYSQL_TYPE_NULL;
-        return;
-    }
-    b->buffer_type = MYSQL_TYPE_STRING;
-    b->buffer = (void *)s;
-    b->buffer_length = strlen(s);
-}
-
-static void bi(struct binds *bd, long long v)
-{
-    int i = bd->n;
-    MYSQL_BIND *b = bind_next(bd);
-    bd->ints[i] = v;
-    b->buffer_type = MYSQL_TYPE_LONGLONG;
-    b->buffer = &bd->ints[i];
-}
-
-static void bb(struct binds *bd, const void *p, size_t n)
-{
-    MYSQL_BIND *b = bind_next(bd);
-    if (!p) {
-        b->buffer_type = MYSQL_TYPE_NULL;
-        return;
-    }
-    b->buffer_type = MYSQL_TYPE_BLOB;
-    b->buffer = (void *)p;
-    b->buffer_length = n;
-}
-
-static MYSQL *bulk;
-
-/* prepared statements by (table, rows): the full batch shape is reused */
-#define NSTMT 16
-static struct {
-    const char *head;
-    int rows;
-    MYSQL_STMT *st;
-} stmts[NSTMT];
-static int nstmts;
-
-static MYSQL_STMT *stmt_for(const char *head, const char *tuple, int rows)
-{
-    for (int i = 0; i < nstmts; i++)
-        if (stmts[i].head == head && stmts[i].rows == rows)
-            return stmts[i].st;
-    buf sql;
-    buf_init(&sql);
-    buf_adds(&sql, head);
-    for (int i = 0; i < rows; i++) {
-        if (i)
-            buf_addc(&sql, ',');
-        buf_adds(&sql, tuple);
-    }
-    MYSQL_STMT *st = mysql_stmt_init(bulk);
-    if (!st || mysql_stmt_prepare(st, sql.data, sql.len) != 0) {
-        fprintf(stderr, "portalctl: seed: prepare failed: %s\n",
-                st ? mysql_stmt_error(st) : "out of memory");
-        buf_free(&sql);
-        return NULL;
-    }
-    buf_free(&sql);
-    if (nstmts == NSTMT) {
-        /* keep the full-size shapes (the first ones); drop an odd tail shape */
-        mysql_stmt_close(stmts[NSTMT - 1].st);
-        nstmts--;
-    }
-    stmts[nstmts].head = head;
-    stmts[nstmts].rows = rows;
-    stmts[nstmts].st = st;
-    nstmts++;
-    return st;
-}
-
-/* run one multi-row INSERT of `rows` tuples with the values in bd */
-static int bulk_exec(const char *head, const char *tuple, int rows, struct binds *bd)
-{
-    if (rows == 0)
-        return 0;
-    MYSQL_STMT *st = stmt_for(head, tuple, rows);
-    if (!st)
-        return -1;
-    if ((unsigned long)bd->n != mysql_stmt_param_count(st)) {
-        fprintf(stderr, "portalctl: seed: %d values for %lu placeholders\n", bd->n,
-                mysql_stmt_param_count(st));
-        return -1;
-    }
-    if (mysql_stmt_bind_param(st, bd->b) != 0 || mysql_stmt_execute(st) != 0) {
-        fprintf(stderr, "portalctl: seed: insert failed: %s\n", mysql_stmt_error(st));
-        return -1;
-    }
-    return 0;
-}
-
-/* a table's rows for one batch, written in one statement at the batch's
- * end (children first: the other tables refer to them) */
+/* a table's rows for one batch: a JSON array of rows (each an array of
+ * values, in the order of the statement's JSON_TABLE columns), inserted by
+ * one statement at the batch's end (children first: the other tables refer
+ * to them) */
 struct table {
-    const char *head, *tuple;
-    int ncols, rows, maxrows;
-    struct binds bd;
+    const char *sql;    /* INSERT ... SELECT ... FROM JSON_TABLE(?, ...) */
+    buf json;
+    int rows, cells;    /* cells: of the current row */
 };
 
-static void table_init(struct table *t, const char *head, const char *tuple, int ncols,
-                       int maxrows)
+static void table_init(struct table *t, const char *sql)
 {
-    t->head = head;
-    t->tuple = tuple;
-    t->ncols = ncols;
-    t->rows = 0;
-    t->maxrows = maxrows;
-    bind_init(&t->bd, ncols * maxrows);
-}
-
-static int table_flush(struct table *t)
-{
-    int rc = bulk_exec(t->head, t->tuple, t->rows, &t->bd);
-    t->rows = 0;
-    bind_reset(&t->bd);
-    return rc;
+    t->sql = sql;
+    buf_init(&t->json);
+    t->rows = t->cells = 0;
 }
 
 /* call before adding a row's values */
-static int table_row(struct table *t)
+static void row_begin(struct table *t)
 {
-    if (t->rows == t->maxrows) {
-        fprintf(stderr, "portalctl: seed: batch too large\n");
-        return -1;
-    }
+    buf_adds(&t->json, t->rows ? "],[" : "[[");
     t->rows++;
-    return 0;
+    t->cells = 0;
+}
+
+static void sep(struct table *t)
+{
+    if (t->cells++)
+        buf_addc(&t->json, ',');
+}
+
+/* a string (NULL: SQL NULL), escaped for JSON */
+static void js(struct table *t, const char *s)
+{
+    sep(t);
+    if (!s) {
+        buf_adds(&t->json, "null");
+        return;
+    }
+    buf_addc(&t->json, '"');
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\')
+            buf_printf(&t->json, "\\%c", *s);
+        else if ((unsigned char)*s < 0x20)
+            buf_printf(&t->json, "\\u%04x", (unsigned char)*s);
+        else
+            buf_addc(&t->json, *s);
+    }
+    buf_addc(&t->json, '"');
+}
+
+static void ji(struct table *t, long long v)
+{
+    sep(t);
+    buf_printf(&t->json, "%lld", v);
+}
+
+/* bytes as hex (the statement UNHEXes them) */
+static void jb(struct table *t, const void *p, size_t n)
+{
+    static const char hx[] = "0123456789ABCDEF";
+    sep(t);
+    buf_addc(&t->json, '"');
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = ((const unsigned char *)p)[i];
+        buf_addc(&t->json, hx[c >> 4]);
+        buf_addc(&t->json, hx[c & 15]);
+    }
+    buf_addc(&t->json, '"');
+}
+
+static int table_flush(arena *a, struct table *t)
+{
+    if (!t->rows)
+        return 0;
+    buf_adds(&t->json, "]]");
+    long long n = db_exec(a, t->sql, "s", t->json.data);
+    if (n != t->rows)
+        fprintf(stderr, "portalctl: seed: insert failed (%lld of %d rows): %s\n", n, t->rows,
+                db_error());
+    int rc = n == t->rows ? 0 : -1;
+    buf_reset(&t->json);
+    t->rows = 0;
+    return rc;
 }
 
 /* ------------------------------------------------------------ the seed */
@@ -349,71 +227,57 @@ struct village {
     int weight;
 };
 
-static const char *const CHILD_HEAD =
+#define JT(cols) "FROM JSON_TABLE(?, '$[*]' COLUMNS (" cols ")) AS j"
+static const char *const CHILD_SQL =
     "INSERT INTO children (id, name, sex, birth_date, ethnicity, id_enc, id_hmac, id_masked, "
     "id_last4, hukou, address, township_code, village_code, school, school_grade, health, "
     "disability_type, disability_grade, placement, status, created_at, created_by, updated_at) "
-    "VALUES ";
-static const char *const CHILD_TUPLE =
-    "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,UTC_TIMESTAMP(),?,UTC_TIMESTAMP())";
-static const char *const FAMILY_HEAD =
+    "SELECT id, name, sex, birth_date, ethnicity, UNHEX(id_enc), id_hmac, id_masked, id_last4, "
+    "hukou, address, township_code, village_code, school, school_grade, health, "
+    "disability_type, disability_grade, placement, status, UTC_TIMESTAMP(), created_by, "
+    "UTC_TIMESTAMP() "
+    JT("id BIGINT PATH '$[0]', name VARCHAR(255) PATH '$[1]', sex INT PATH '$[2]', "
+       "birth_date DATE PATH '$[3]', ethnicity VARCHAR(255) PATH '$[4]', "
+       "id_enc VARCHAR(4000) PATH '$[5]', id_hmac VARCHAR(255) PATH '$[6]', "
+       "id_masked VARCHAR(255) PATH '$[7]', id_last4 VARCHAR(255) PATH '$[8]', "
+       "hukou VARCHAR(1000) PATH '$[9]', address VARCHAR(1000) PATH '$[10]', "
+       "township_code VARCHAR(255) PATH '$[11]', village_code VARCHAR(255) PATH '$[12]', "
+       "school VARCHAR(1000) PATH '$[13]', school_grade VARCHAR(255) PATH '$[14]', "
+       "health VARCHAR(1000) PATH '$[15]', disability_type VARCHAR(255) PATH '$[16]', "
+       "disability_grade INT PATH '$[17]', placement VARCHAR(255) PATH '$[18]', "
+       "status VARCHAR(255) PATH '$[19]', created_by BIGINT PATH '$[20]'");
+static const char *const FAMILY_SQL =
     "INSERT INTO child_family (child_id, relation, name, situation, is_guardian, phone, note) "
-    "VALUES ";
-static const char *const FAMILY_TUPLE = "(?,?,?,?,?,?,?)";
-static const char *const CAT_HEAD =
+    "SELECT child_id, relation, name, situation, is_guardian, phone, note "
+    JT("child_id BIGINT PATH '$[0]', relation VARCHAR(255) PATH '$[1]', "
+       "name VARCHAR(255) PATH '$[2]', situation VARCHAR(255) PATH '$[3]', "
+       "is_guardian INT PATH '$[4]', phone VARCHAR(255) PATH '$[5]', "
+       "note VARCHAR(1000) PATH '$[6]'");
+static const char *const CAT_SQL =
     "INSERT INTO child_categories (child_id, category, basis, start_date, end_date, "
-    "exit_reason, exit_note, entered_by, exited_by) VALUES ";
-static const char *const CAT_TUPLE = "(?,?,?,?,?,?,?,?,?)";
-static const char *const EVENT_HEAD =
-    "INSERT INTO child_events (child_id, at, user_id, kind, summary) VALUES ";
-static const char *const EVENT_TUPLE = "(?,UTC_TIMESTAMP(),?,?,?)";
-
-static int open_bulk(void)
-{
-    bulk = mysql_init(NULL);
-    if (!bulk)
-        return -1;
-    unsigned rt = 600;
-    mysql_options(bulk, MYSQL_SET_CHARSET_NAME, "utf8mb4");
-    mysql_options(bulk, MYSQL_OPT_READ_TIMEOUT, &rt);
-    mysql_options(bulk, MYSQL_OPT_WRITE_TIMEOUT, &rt);
-    mysql_options(bulk, MYSQL_INIT_COMMAND,
-                  "SET time_zone='+00:00', sql_mode='STRICT_ALL_TABLES,NO_ZERO_DATE,"
-                  "NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'");
-    /* the same account portalctl uses (connect_admin) */
-    if (!mysql_real_connect(bulk, config_get("db_host", NULL),
-                            config_get("db_admin_user", "root"),
-                            config_get("db_admin_password", NULL), config_get("db_name", "portal"),
-                            (unsigned)config_int("db_port", 0), config_get("db_socket", NULL), 0)) {
-        fprintf(stderr, "portalctl: seed: cannot connect: %s\n", mysql_error(bulk));
-        mysql_close(bulk);
-        bulk = NULL;
-        return -1;
-    }
-    mysql_autocommit(bulk, 0);
-    return 0;
-}
-
-static void close_bulk(void)
-{
-    for (int i = 0; i < nstmts; i++)
-        mysql_stmt_close(stmts[i].st);
-    nstmts = 0;
-    if (bulk)
-        mysql_close(bulk);
-    bulk = NULL;
-}
+    "exit_reason, exit_note, entered_by, exited_by) "
+    "SELECT child_id, category, basis, start_date, end_date, exit_reason, exit_note, "
+    "entered_by, exited_by "
+    JT("child_id BIGINT PATH '$[0]', category VARCHAR(255) PATH '$[1]', "
+       "basis VARCHAR(1000) PATH '$[2]', start_date DATE PATH '$[3]', "
+       "end_date DATE PATH '$[4]', exit_reason VARCHAR(255) PATH '$[5]', "
+       "exit_note VARCHAR(1000) PATH '$[6]', entered_by BIGINT PATH '$[7]', "
+       "exited_by BIGINT PATH '$[8]'");
+static const char *const EVENT_SQL =
+    "INSERT INTO child_events (child_id, at, user_id, kind, summary) "
+    "SELECT child_id, UTC_TIMESTAMP(), user_id, kind, summary "
+    JT("child_id BIGINT PATH '$[0]', user_id BIGINT PATH '$[1]', kind VARCHAR(255) PATH '$[2]', "
+       "summary VARCHAR(1000) PATH '$[3]'");
 
 static long today_days(void)
 {
-    const char *fixed = config_get("clock_today", NULL);
-    int y, m, d;
-    if (fixed && sscanf(fixed, "%d-%d-%d", &y, &m, &d) == 3)
-        return days_from_civil(y, m, d);
+    long fixed = day_parse(config_get("clock_today", NULL));
+    if (fixed != PORTAL_NO_DAY)
+        return fixed;
     time_t t = time(NULL);
     struct tm tm;
     gmtime_r(&t, &tm);
-    return days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    return day_from_civil(tm.tm_year + 1900, (unsigned)tm.tm_mon + 1, (unsigned)tm.tm_mday);
 }
 
 static const char *school_of(arena *a, int age, const char *tname, int *grade_out)
@@ -507,11 +371,11 @@ int seed_children(arena *a, long n)
     long long uid = db_col(q, 2) ? atoll(db_col(q, 2)) : atoll(db_col(q, 3));
     long block0 = (maxseq + 1) / 2;  /* pairs 2q+1 / 2q+2 above maxseq */
 
-    long today = today_days();
-    int ty, tm_, td;
-    civil_from_days(today, &ty, &tm_, &td);
+    long today = today_days(), ty;
+    unsigned tm_, td;
+    day_civil(today, &ty, &tm_, &td);
     /* the window: born after today-18 years, up to today */
-    long first = days_from_civil(ty - 18, tm_, td == 29 && tm_ == 2 ? 28 : td) + 1;
+    long first = day_from_civil(ty - 18, tm_, td == 29 && tm_ == 2 ? 28 : td) + 1;
     long ndays = today - first + 1;
     long capacity = (499 - block0) * ndays;
     if (capacity < n) {
@@ -527,13 +391,11 @@ int seed_children(arena *a, long n)
     if (!rng_state)
         rng_state = 1;
 
-    if (open_bulk() != 0)
-        return -1;
     struct table tc, tf, tk, te;
-    table_init(&tc, CHILD_HEAD, CHILD_TUPLE, 21, BATCH);
-    table_init(&tf, FAMILY_HEAD, FAMILY_TUPLE, 7, 3 * BATCH);
-    table_init(&tk, CAT_HEAD, CAT_TUPLE, 9, 2 * BATCH);
-    table_init(&te, EVENT_HEAD, EVENT_TUPLE, 4, BATCH);
+    table_init(&tc, CHILD_SQL);
+    table_init(&tf, FAMILY_SQL);
+    table_init(&tk, CAT_SQL);
+    table_init(&te, EVENT_SQL);
     arena *b = arena_new(1 << 20);
     long done = 0, exited = 0, two = 0, fam = 0;
     int rc = 0;
@@ -545,7 +407,7 @@ int seed_children(arena *a, long n)
         int sex = chance(52) ? 1 : 2;
         int seq = (int)(2 * block + (sex == 1 ? 1 : 2));
         char birth[11], id[19];
-        fmt_day(dayn, birth);
+        day_format(dayn, birth);
         memcpy(id, "500242", 6);
         memcpy(id + 6, birth, 4);
         memcpy(id + 10, birth + 5, 2);
@@ -563,9 +425,7 @@ int seed_children(arena *a, long n)
             id[17] = "10X98765432"[sum % 11];
             id[18] = 0;
         }
-        int by, bm, bd_;
-        civil_from_days(dayn, &by, &bm, &bd_);
-        int age = ty - by - ((tm_ < bm || (tm_ == bm && td < bd_)) ? 1 : 0);
+        int age = day_age(dayn, today);
 
         /* the village, weighted */
         int x = rnd_n(wtotal);
@@ -605,9 +465,9 @@ int seed_children(arena *a, long n)
         if (start1 < bornday)
             start1 = bornday;
         char s1[11], e1[11];
-        fmt_day(start1, s1);
+        day_format(start1, s1);
         long endd = start1 + (today > start1 ? rnd_n((int)(today - start1) + 1) : 0);
-        fmt_day(endd, e1);
+        day_format(endd, e1);
 
         /* ID number: as the portal stores it */
         size_t enclen = 0;
@@ -642,51 +502,45 @@ int seed_children(arena *a, long n)
                                     (chance(85) ? "亲属抚养" : "家庭寄养") : "";
 
         long long cid = next_id + i;
-        if (table_row(&tc) != 0) {
-            rc = -1;
-            break;
-        }
-        struct binds *B = &tc.bd;
-        bi(B, cid);
-        bs(B, name);
-        bi(B, sex);
-        bs(B, arena_strdup(b, birth));
-        bs(B, PICK(ethnicities));
-        bb(B, enc, enclen);
-        bs(B, mac);
-        bs(B, masked);
-        bs(B, masked + 14);
+        struct table *B = &tc;
+        row_begin(B);
+        ji(B, cid);
+        js(B, name);
+        ji(B, sex);
+        js(B, arena_strdup(b, birth));
+        js(B, PICK(ethnicities));
+        jb(B, enc, enclen);
+        js(B, mac);
+        js(B, masked);
+        js(B, masked + 14);
         /* the synthetic village names already start with the township's */
-        bs(B, arena_sprintf(b, "重庆市酉阳县%s", v->name));
-        bs(B, arena_sprintf(b, "%s%d组", v->name, 1 + rnd_n(12)));
-        bs(B, v->township);
-        bs(B, v->code);
-        bs(B, school_of(b, age, v->tname, NULL));
-        bs(B, grade_of(b, age));
-        bs(B, health);
-        bs(B, dtype);
+        js(B, arena_sprintf(b, "重庆市酉阳县%s", v->name));
+        js(B, arena_sprintf(b, "%s%d组", v->name, 1 + rnd_n(12)));
+        js(B, v->township);
+        js(B, v->code);
+        js(B, school_of(b, age, v->tname, NULL));
+        js(B, grade_of(b, age));
+        js(B, health);
+        js(B, dtype);
         if (dtype)
-            bi(B, dgrade);
+            ji(B, dgrade);
         else
-            bs(B, NULL);
-        bs(B, placement);
-        bs(B, is_exited ? "exited" : "active");
-        bi(B, uid);
+            js(B, NULL);
+        js(B, placement);
+        js(B, is_exited ? "exited" : "active");
+        ji(B, uid);
 
         /* categories rows */
         enum cat cs[2] = {c1, c2};
         for (int j = 0; j < 2 && rc == 0; j++) {
             if (cs[j] == NCAT)
                 continue;
-            if (table_row(&tk) != 0) {
-                rc = -1;
-                break;
-            }
-            B = &tk.bd;
-            bi(B, cid);
-            bs(B, cat_code[cs[j]]);
-            bs(B, cat_basis[cs[j]][rnd_n(3)]);
-            bs(B, arena_strdup(b, s1));
+            B = &tk;
+            row_begin(B);
+            ji(B, cid);
+            js(B, cat_code[cs[j]]);
+            js(B, cat_basis[cs[j]][rnd_n(3)]);
+            js(B, arena_strdup(b, s1));
             if (is_exited) {
                 static const char *const reasons[NCAT] = {"adopted", "released", "ineligible",
                                                           "ineligible", "ineligible", "released",
@@ -696,17 +550,17 @@ int seed_children(arena *a, long n)
                                                         "病情好转", "监护人恢复履行监护职责",
                                                         "困难情形已消除"};
                 const char *reason = chance(15) ? "moved" : reasons[cs[j]];
-                bs(B, arena_strdup(b, e1));
-                bs(B, reason);
-                bs(B, strcmp(reason, "moved") == 0 ? "迁出本县" : notes[cs[j]]);
-                bi(B, uid);
-                bi(B, uid);
+                js(B, arena_strdup(b, e1));
+                js(B, reason);
+                js(B, strcmp(reason, "moved") == 0 ? "迁出本县" : notes[cs[j]]);
+                ji(B, uid);
+                ji(B, uid);
             } else {
-                bs(B, NULL);
-                bs(B, NULL);
-                bs(B, NULL);
-                bi(B, uid);
-                bs(B, NULL);
+                js(B, NULL);
+                js(B, NULL);
+                js(B, NULL);
+                ji(B, uid);
+                js(B, NULL);
             }
         }
 
@@ -766,11 +620,8 @@ int seed_children(arena *a, long n)
         const char *mname = arena_sprintf(b, "%s%s%s", PICK(surnames), PICKS(mother_chars),
                                           chance(50) ? PICKS(mother_chars) : "");
         for (int j = 0; j < nfam && rc == 0; j++) {
-            if (table_row(&tf) != 0) {
-                rc = -1;
-                break;
-            }
-            B = &tf.bd;
+            B = &tf;
+            row_begin(B);
             const char *rel, *fn, *sit, *note = "";
             int g = guardian == j;
             if (j == 0) {
@@ -790,37 +641,33 @@ int seed_children(arena *a, long n)
             }
             if (strcmp(sit, "working_away") == 0)
                 note = "在外务工";
-            bi(B, cid);
-            bs(B, rel);
-            bs(B, fn);
-            bs(B, sit);
-            bi(B, g);
-            bs(B, g ? phone(b) : "");
-            bs(B, note);
+            ji(B, cid);
+            js(B, rel);
+            js(B, fn);
+            js(B, sit);
+            ji(B, g);
+            js(B, g ? phone(b) : "");
+            js(B, note);
             fam++;
         }
         if (rc)
             break;
 
-        if (table_row(&te) != 0) {
-            rc = -1;
-            break;
-        }
-        B = &te.bd;
-        bi(B, cid);
-        bi(B, uid);
-        bs(B, "created");
-        bs(B, "建档（演示数据）");
+        B = &te;
+        row_begin(B);
+        ji(B, cid);
+        ji(B, uid);
+        js(B, "created");
+        js(B, "建档（演示数据）");
         if (is_exited)
             exited++;
 
         /* one transaction per batch of children */
         if ((i + 1) % BATCH == 0 || i + 1 == n) {
-            if (table_flush(&tc) || table_flush(&tk) || table_flush(&tf) || table_flush(&te) ||
-                mysql_commit(bulk) != 0) {
-                if (mysql_errno(bulk))
-                    fprintf(stderr, "portalctl: seed: %s\n", mysql_error(bulk));
-                mysql_rollback(bulk);
+            if (db_begin() != 0 || table_flush(b, &tc) || table_flush(b, &tk) ||
+                table_flush(b, &tf) || table_flush(b, &te) || db_commit() != 0) {
+                fprintf(stderr, "portalctl: seed: %s\n", db_error());
+                db_rollback();
                 rc = -1;
                 break;
             }
@@ -828,21 +675,14 @@ int seed_children(arena *a, long n)
             arena_reset(b);
         }
     }
-    if (rc != 0) {
-        mysql_rollback(bulk);
-    } else if (mysql_query(bulk, "ANALYZE TABLE children, child_categories, child_family") ==
-               0) {
-        /* fresh statistics, so the list's plans are right at once */
-        MYSQL_RES *res = mysql_store_result(bulk);
-        if (res)
-            mysql_free_result(res);
-    }
-    close_bulk();
+    /* fresh statistics, so the list's plans are right at once */
+    if (rc == 0 && !db_query(a, "ANALYZE TABLE children, child_categories, child_family", ""))
+        fprintf(stderr, "portalctl: seed: ANALYZE TABLE failed: %s\n", db_error());
     arena_free(b);
-    free(tc.bd.b); free(tc.bd.lens); free(tc.bd.ints);
-    free(tf.bd.b); free(tf.bd.lens); free(tf.bd.ints);
-    free(tk.bd.b); free(tk.bd.lens); free(tk.bd.ints);
-    free(te.bd.b); free(te.bd.lens); free(te.bd.ints);
+    buf_free(&tc.json);
+    buf_free(&tf.json);
+    buf_free(&tk.json);
+    buf_free(&te.json);
     double secs = now_mono() - t0;
     if (rc == 0)
         printf("seeded %ld children (%ld family members, %ld with two categories, %ld exited) in "

@@ -19,7 +19,8 @@ esac
 PKGS=(build-essential pkg-config zlib1g-dev
       libfcgi-dev libfcgi-bin spawn-fcgi clearsilver-dev libmariadb-dev libssl-dev
       libcmocka-dev mariadb-server mariadb-client apache2 libapache2-mod-fcgid
-      curl ca-certificates)
+      curl ca-certificates
+      libzip-dev libexpat1-dev libxlsxwriter-dev libfreexl-dev)
 # test only: sanitizers and libFuzzer (clang + its runtime), headless browser
 # (with a CJK font so screenshots show the Chinese pages), load generator, node;
 # python3 for the test helpers and the slow-client driver (tests/soak);

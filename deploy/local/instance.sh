@@ -16,7 +16,7 @@
 #   DIR/apache/httpd.conf         the web server
 #   DIR/run/                      sockets and pid files
 #   DIR/log/                      mariadb.err, portal.log, apache-error.log, access.log
-#   DIR/tmp/                      MariaDB's tmpdir
+#   DIR/tmp/                      MariaDB's tmpdir, the portal's tmp_dir
 #   DIR/attachments/              uploaded files (scans of certificates)
 #
 # Environment: WORKERS (4), MAX_REQUESTS (5000), REQUEST_TIMEOUT (30),
@@ -212,6 +212,7 @@ db_password = $pw
 db_admin_user = root
 key_file = $DIR/keys/portal.key
 attachments_dir = $DIR/attachments
+tmp_dir = $DIR/tmp
 session_idle = 1800
 session_absolute = 43200
 max_body = 10485760

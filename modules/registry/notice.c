@@ -36,13 +36,16 @@ int registry_notice_add(portal_req *r, const struct portal_services *s, const ch
 {
     if (!division)
         return -1;
-    if (s->db_exec(r, "INSERT INTO registry_notices (division_code, kind, child_id, summary, "
-                      "created_at, created_by) VALUES (?, ?, ?, ?, UTC_TIMESTAMP(), ?)",
-                   "ssssi", division, kind,
-                   child_id > 0 ? s->sprintf(r, "%lld", child_id) : NULL,
-                   cut(r, s, summary, 480), (long long)s->user(r)->id) != 1)
+    /* a duplicate check's notice stays even when the form is refused (the
+     * host rolls a 400 back): a kept write, audited as a kept row */
+    int kept = strcmp(kind, "duplicate_check") == 0;
+    if ((kept ? s->db_exec_kept : s->db_exec)(
+            r, "INSERT INTO registry_notices (division_code, kind, child_id, summary, "
+               "created_at, created_by) VALUES (?, ?, ?, ?, UTC_TIMESTAMP(), ?)",
+            "ssssi", division, kind, child_id > 0 ? s->sprintf(r, "%lld", child_id) : NULL,
+            cut(r, s, summary, 480), (long long)s->user(r)->id) != 1)
         return -1;
-    s->audit(r, "registry.notice.create", "registry_notice",
+    s->audit(r, kept ? "registry.notice.check" : "registry.notice.create", "registry_notice",
              s->sprintf(r, "%lld", s->db_insert_id(r)),
              s->sprintf(r, "%s for %s, child %lld", kind, division, child_id));
     return 0;
@@ -112,7 +115,8 @@ int registry_dup_left(portal_req *r, const struct portal_services *s)
 
 int registry_dup_hit(portal_req *r, const struct portal_services *s)
 {
-    return s->db_exec(r, "INSERT INTO registry_dup_checks (user_id, at) VALUES (?, "
+    /* counts refused attempts too: a kept write */
+    return s->db_exec_kept(r, "INSERT INTO registry_dup_checks (user_id, at) VALUES (?, "
                          "UTC_TIMESTAMP())", "i", (long long)s->user(r)->id) == 1 ? 0 : -1;
 }
 

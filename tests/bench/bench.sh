@@ -31,12 +31,10 @@ else
     echo "bench seed-100k seconds=skipped (the instance already holds $have children)"
 fi
 # a logged-in township user: the session cookie for wrk
-JAR=$(mktemp)
-tok=$(curl -s -c "$JAR" -b "$JAR" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n1)
-curl -s -c "$JAR" -b "$JAR" -o /dev/null -H "Origin: $BASE" --data-urlencode "_csrf=$tok" \
-    --data-urlencode "username=township" --data-urlencode 'password=Town#2026portal' "$BASE/login"
-PSID=$(awk '$6 == "psid" {print $7}' "$JAR")
-rm -f "$JAR"
+TEST_DIR=$DIR
+# shellcheck source=../lib.sh
+source tests/lib.sh
+PSID=$(session_id township 'Town#2026portal')
 [ -n "$PSID" ] || { echo "bench: the township user could not log in" >&2; exit 1; }
 CHILD=$(mariadb --socket="$DIR/run/mysqld.sock" -uroot -N -B portal -e \
     "SELECT id FROM children WHERE township_code = '500242101000' ORDER BY id LIMIT 1")

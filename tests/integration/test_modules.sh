@@ -22,6 +22,11 @@ check "a route naming an undeclared permission is refused at start" refused perm
 check "a workflow step naming an undeclared permission is refused at start" refused wf "module faulty: workflow faulty_wf step check names a permission no module declares: nobody.declares_wf"
 check "a child's-file panel naming an undeclared permission is refused at start" refused panel "module faulty: child panel 故障面板 requires permission 'nobody.declares_panel', which no module declares"
 check "a child's-file panel without a fill function is refused at start" refused panelfill "module faulty: child panel 1 needs a title and a fill function"
+check "a path argument of an unknown type is refused at start" refused argtype "module faulty: route GET /faulty/{id:uuid}: path argument {id:uuid} is not {name} or {name:int|ym|date|division}"
+check "a route object naming no known loader is refused at start" refused object "module faulty: route GET /faulty/{id:int}: object 'nosuch:id' must be child, application or one of the module's loaders"
+check "a route object on an untyped argument is refused at start" refused objarg "module faulty: route GET /faulty/{id}: object 'child:id' must be child, application or one of the module's loaders, with an {argument:int} of the path"
+check "a label without a title is refused at start" refused label "module faulty: label faulty.kind/b needs a kind [a-z0-9_.], a code and a title"
+check "a label declared twice is refused at start" refused labeldup "module faulty: label faulty.kind/a declared twice"
 check "portal --check passes on the real modules" ${PORTAL_BUILD:-build}/portal --config "$TEST_DIR/portal.conf" --check
 
 ctl() { ${PORTAL_BUILD:-build}/portalctl --config "$TEST_DIR/portal.conf" "$@"; }

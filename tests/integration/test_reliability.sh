@@ -63,16 +63,17 @@ bg_post() {
 waiter() {
     sql "SELECT id FROM information_schema.processlist WHERE user = '$db_user' AND info LIKE '%audit_head%FOR UPDATE%' LIMIT 1"
 }
-# kill_waiter : KILL the portal's connection as soon as it waits (at most ~1.5 s)
-kill_waiter() {
+# kill_when FINDER: KILL the connection FINDER names as soon as there is one (at most ~1.5 s)
+kill_when() {
     local i w
     for i in $(seq 1 60); do
-        w=$(waiter)
+        w=$($1)
         if [ -n "$w" ]; then sql "KILL $w"; return 0; fi
         sleep 0.025
     done
     return 1
 }
+kill_waiter() { kill_when waiter; }  # the portal's connection, once it waits
 audit_head_lock="BEGIN; SELECT * FROM audit_head FOR UPDATE"
 family_count() { sql "SELECT COUNT(*) FROM child_family WHERE child_id = $cid AND name = '$1'"; }
 no_location() { ! grep -qi '^Location:' "$OUT/$1.headers"; }
@@ -128,15 +129,7 @@ block_commit="BACKUP STAGE START; BACKUP STAGE FLUSH; BACKUP STAGE BLOCK_DDL; BA
 committer() {
     sql "SELECT id FROM information_schema.processlist WHERE user = '$db_user' AND info = 'COMMIT' LIMIT 1"
 }
-kill_committer() {
-    local i w
-    for i in $(seq 1 60); do
-        w=$(committer)
-        if [ -n "$w" ]; then sql "KILL $w"; return 0; fi
-        sleep 0.025
-    done
-    return 1
-}
+kill_committer() { kill_when committer; }
 # a commit that fails (the backup lock outlasts the lock wait): 503, nothing claimed
 tok=$(csrf "$tj")
 member5="周提交$uniq_tag"

@@ -2,13 +2,18 @@
  * faulty - one module source, built once per fault the host must refuse at
  * start (tests/integration/test_module_faults.sh):
  *   -DFAULT_MAGIC   wrong magic number
- *   -DFAULT_ABI     ABI major version mismatch
+ *   -DFAULT_ABI     ABI major version mismatch (99)
  *   -DFAULT_DUP     a second module named "system"
  *   -DFAULT_CLASH   a route that clashes with the system module's GET /about
  *   -DFAULT_PERM    a route requiring a permission nobody declares
  *   -DFAULT_WF      a workflow step requiring a permission nobody declares
  *   -DFAULT_PANEL   a child's-file panel requiring a permission nobody declares
  *   -DFAULT_PANELFILL  a child's-file panel without a fill function
+ *   -DFAULT_ARGTYPE    a path argument of an unknown type ({id:uuid})
+ *   -DFAULT_OBJECT     a route object naming a loader the module lacks
+ *   -DFAULT_OBJARG     a route object whose argument is not {name:int}
+ *   -DFAULT_LABEL   a label without a title (ABI 2.0)
+ *   -DFAULT_LABELDUP   a label declared twice (ABI 2.0)
  */
 #include "portal_module.h"
 
@@ -22,6 +27,12 @@ static const struct portal_route routes[] = {
     {"GET", "/about", handler, NULL, PR_PUBLIC, NULL},
 #elif defined(FAULT_PERM)
     {"GET", "/faulty", handler, "nobody.declares_this", 0, NULL},
+#elif defined(FAULT_ARGTYPE)
+    {"GET", "/faulty/{id:uuid}", handler, NULL, PR_PUBLIC, NULL},
+#elif defined(FAULT_OBJECT)
+    {"GET", "/faulty/{id:int}", handler, NULL, PR_PUBLIC, NULL, "nosuch:id"},
+#elif defined(FAULT_OBJARG)
+    {"GET", "/faulty/{id}", handler, NULL, PR_PUBLIC, NULL, "child:id"},
 #else
     {"GET", "/faulty", handler, NULL, PR_PUBLIC, NULL},
 #endif
@@ -53,11 +64,22 @@ static const struct portal_child_panel panels[] = {
     {NULL, NULL, NULL}};
 #endif
 
+#if defined(FAULT_LABEL) || defined(FAULT_LABELDUP)
+static const struct portal_label labels[] = {
+    {"faulty.kind", "a", "甲"},
+#if defined(FAULT_LABEL)
+    {"faulty.kind", "b", ""},
+#else
+    {"faulty.kind", "a", "乙"},
+#endif
+    {NULL, NULL, NULL}};
+#endif
+
 const struct portal_module portal_module = {
 #if defined(FAULT_MAGIC)
     0xDEADBEEFu, PORTAL_ABI_MAJOR, PORTAL_ABI_MINOR, (uint32_t)sizeof(struct portal_module),
 #elif defined(FAULT_ABI)
-    PORTAL_MODULE_MAGIC, PORTAL_ABI_MAJOR + 98, 0, (uint32_t)sizeof(struct portal_module),
+    PORTAL_MODULE_MAGIC, 99, 0, (uint32_t)sizeof(struct portal_module),
 #else
     PORTAL_MODULE_HEADER,
 #endif
@@ -74,5 +96,8 @@ const struct portal_module portal_module = {
 #endif
 #if defined(FAULT_PANEL) || defined(FAULT_PANELFILL)
     .child_panels = panels,
+#endif
+#if defined(FAULT_LABEL) || defined(FAULT_LABELDUP)
+    .labels = labels,
 #endif
 };

@@ -22,12 +22,10 @@ build/portalctl --config "$DIR/portal.conf" seed-demo >/dev/null
 BASE="http://127.0.0.1:$PORT"
 
 # a logged-in township user: the probes' session cookie
-JAR=$(mktemp)
-tok=$(curl -s -c "$JAR" -b "$JAR" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n1)
-curl -s -c "$JAR" -b "$JAR" -o /dev/null -H "Origin: $BASE" --data-urlencode "_csrf=$tok" \
-    --data-urlencode "username=township" --data-urlencode 'password=Town#2026portal' "$BASE/login"
-PSID=$(awk '$6 == "psid" {print $7}' "$JAR")
-rm -f "$JAR"
+TEST_DIR=$DIR
+# shellcheck source=../lib.sh
+source tests/lib.sh
+PSID=$(session_id township 'Town#2026portal')
 [ -n "$PSID" ] || { echo "soak: the township user could not log in" >&2; exit 1; }
 
 ulimit -n 4096 2>/dev/null || true

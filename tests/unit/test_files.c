@@ -21,6 +21,7 @@
 #include "files.h"
 #include "host.h"
 #include "imgmeta.h"
+#include "unit_request.h"
 
 /* ---- a byte builder ---- */
 struct bytes {
@@ -600,19 +601,7 @@ static arena *ra;
 
 static void new_request(void)
 {
-    if (ra)
-        arena_reset(ra);
-    else
-        ra = arena_new(65536);
-    buf_free(&rq.body);
-    buf_free(&rq.headers);
-    hdf_reset_request();
-    memset(&rq, 0, sizeof rq);
-    rq.a = ra;
-    rq.method = "POST";
-    rq.path = "/children/1/attachments";
-    buf_init(&rq.body);
-    buf_init(&rq.headers);
+    unit_request(&rq, &ra, "POST", "/children/1/attachments");
 }
 
 static int svc_setup(void **state)

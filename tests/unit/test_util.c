@@ -848,6 +848,28 @@ static void test_money(void **state)
     assert_string_equal(out, "0.00");
 }
 
+/* ------------------------------------------------------------ text helpers */
+
+static void test_text_helpers(void **state)
+{
+    (void)state;
+    arena *a = arena_new(1024);
+    assert_string_equal(text_trim(a, "  \t张三 \r\n"), "张三");
+    assert_string_equal(text_trim(a, "a b"), "a b");
+    assert_string_equal(text_trim(a, " \n\t "), "");
+    assert_string_equal(text_trim(a, NULL), "");
+    assert_string_equal(text_like_escape(a, "50%_a\\b"), "50\\%\\_a\\\\b");
+    assert_string_equal(text_like_escape(a, "王"), "王");
+    assert_string_equal(text_like_escape(a, NULL), "");
+    assert_string_equal(text_url_encode(a, "a b&c=d/é~"), "a%20b%26c%3Dd%2F%C3%A9~");
+    assert_string_equal(text_url_encode(a, "张"), "%E5%BC%A0");
+    assert_string_equal(text_url_encode(a, NULL), "");
+    size_t len;
+    assert_int_equal(text_trim_span("  ab ", &len), 2);
+    assert_int_equal(len, 2);
+    arena_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -881,6 +903,7 @@ int main(void)
         cmocka_unit_test(test_config_locate),
         cmocka_unit_test(test_log_one_line),
         cmocka_unit_test(test_clocks),
+        cmocka_unit_test(test_text_helpers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

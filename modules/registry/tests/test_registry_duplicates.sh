@@ -9,10 +9,6 @@
 tag=$(date +%s%N | tail -c 7)
 PW='Xyz#2026portal'
 ctl() { build/portalctl --config "$TEST_DIR/portal.conf" "$@" >/dev/null 2>&1; }
-post() { # post PATH JAR [curl args]
-    local path=$1 jar=$2; shift 2
-    req POST "$path" -b "$jar" -H "Origin: $BASE" --data-urlencode "_csrf=$(csrf "$jar")" "$@"
-}
 id_check() {
     local s=$1 sum=0 i w=(7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2) map=10X98765432
     for i in $(seq 0 16); do sum=$((sum + ${s:i:1} * ${w[i]})); done

@@ -2,7 +2,10 @@
  * testkit - a module loaded only by the test instance (never by make run or
  * production: it lives under tests/).  It gives the tests a request that
  * hangs, a large answer, a page that shows a value in every template
- * context, and a state-changing form whose effect the tests can count.
+ * context, a state-changing form whose effect the tests can count, and
+ * (ABI 2.0) typed path arguments, route objects, a loader, the child's
+ * services and the host's transaction; template functions over a row,
+ * labels, form errors put back, date arithmetic, CSV reading.
  */
 #include "portal_module.h"
 
@@ -57,6 +60,93 @@ static int note_post(portal_req *r, const struct portal_services *s)
     return s->redirect(r, "/_test/echo");
 }
 
+/* ABI 2.0: the template functions over a row from the database (values as
+ * MariaDB gives them) and over the raw parameters */
+static int fmt_get(portal_req *r, const struct portal_services *s)
+{
+    static const char *const names[] = {"fen", "at", "day", "last4", "kind", "code", "div"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        const char *v = s->param(r, names[i]);
+        if (v)
+            s->set(r, s->sprintf(r, "Raw.%s", names[i]), v);
+    }
+    portal_rows *q = s->db_query(r, "SELECT CAST(? AS SIGNED) AS fen, CAST(? AS DATETIME) AS at, "
+                                    "CAST(? AS DATE) AS day, NULL AS nothing", "sss",
+                                 s->param(r, "fen"), s->param(r, "at"), s->param(r, "day"));
+    if (!q || !s->db_next(q))
+        return 500;
+    s->put_row(r, "Row", q);
+    s->set(r, "Col.fen", s->col(q, "fen"));
+    s->set_int(r, "Col.at_index", s->col_index(q, "at"));
+    s->set_int(r, "Col.missing_index", s->col_index(q, "missing"));
+    s->set(r, "Col.nothing", s->col(q, "nothing") ? "set" : "null");
+    int found = s->db_row_hdf(r, "One", "SELECT ? AS fen, 'x' AS tag FROM DUAL WHERE ? = 1", "si",
+                              s->param(r, "fen"), s->param_int(r, "found", 1));
+    s->set_int(r, "One.found", found);
+    s->set(r, "Label.direct", s->label(r, "testkit.color", s->param(r, "code")));
+    s->labels_hdf(r, "Colors", "testkit.color");
+    return s->render(r, "fmt.cs", "格式");
+}
+
+/* ABI 2.0: one form with errors; rendered again with what was typed */
+static int form_post(portal_req *r, const struct portal_services *s)
+{
+    const char *name = s->trim(r, s->param(r, "name"));
+    long long age = s->param_int(r, "age", -1);
+    if (!*name)
+        s->form_error(r, "name", "请填写姓名。");
+    if (age < 0 || age > 17)
+        s->form_error(r, "age", "年龄应在 0 到 17 岁之间。");
+    if (s->form_failed(r))
+        return s->render(r, "form.cs", "表单");
+    if (s->db_exec(r, "INSERT INTO test_notes (body) VALUES (?)", "s",
+                   s->sprintf(r, "form %s %lld", name, age)) < 0)
+        return 500;
+    s->audit(r, "testkit.form", "note", s->sprintf(r, "%lld", s->db_insert_id(r)), NULL);
+    return s->redirect(r, "/_test/echo");
+}
+
+static int form_get(portal_req *r, const struct portal_services *s)
+{
+    return s->render(r, "form.cs", "表单");
+}
+
+/* ABI 2.0: date arithmetic with the holiday calendar, ages, months, text */
+static int days_get(portal_req *r, const struct portal_services *s)
+{
+    const char *d = s->param(r, "d");
+    int n = (int)s->param_int(r, "n", 0);
+    const char *cal = s->date_add(r, d, n, 0), *work = s->date_add(r, d, n, 1);
+    s->set(r, "Days.calendar", cal ? cal : "invalid");
+    s->set(r, "Days.working", work ? work : "invalid");
+    s->set_int(r, "Days.age", s->age_on(r, s->param(r, "birth"), d));
+    s->set_int(r, "Days.month", s->month_check(s->param(r, "ym")));
+    long day = s->day_parse(d);
+    s->set(r, "Days.roundtrip", day == PORTAL_NO_DAY ? "invalid" : s->day_format(r, day));
+    s->set(r, "Days.like", s->like_escape(r, s->param(r, "q")));
+    s->set(r, "Days.url", s->url_encode(r, s->param(r, "q")));
+    return s->render(r, "days.cs", "日期");
+}
+
+/* ABI 2.0: an uploaded CSV read record by record */
+static int csv_post(portal_req *r, const struct portal_services *s)
+{
+    size_t len = 0;
+    const char *data = s->upload(r, "file", &len, NULL, NULL);
+    portal_csv *c = s->csv_open(r, data, data ? len : 0);
+    const char **cells;
+    int n, rec = 0;
+    while ((n = s->csv_next(c, &cells)) > 0) {
+        for (int i = 0; i < n; i++)
+            s->set(r, s->sprintf(r, "Csv.Rows.%d.%d", rec, i), cells[i]);
+        rec++;
+    }
+    s->set_int(r, "Csv.count", rec);
+    if (n < 0)
+        s->set(r, "Csv.error", s->csv_error(c));
+    return s->render(r, "csv.cs", "CSV");
+}
+
 /* a worker crashing on purpose, so the tests can see the evidence it leaves
  * (the request, route and user in the master's log, a backtrace) */
 static int crash_route(portal_req *r, const struct portal_services *s)
@@ -74,6 +164,129 @@ static int crash_route(portal_req *r, const struct portal_services *s)
     return 500;
 }
 
+/* ---- ABI 2.0: typed path arguments, route objects, the child, the
+ * transaction (tests/integration/test_abi2_routes.sh) */
+
+static int typed_get(portal_req *r, const struct portal_services *s)
+{
+    s->set_int(r, "Typed.n", s->path_int(r, "n"));
+    s->set(r, "Typed.month", s->path_arg(r, "month"));
+    s->set(r, "Typed.day", s->path_arg(r, "day"));
+    s->set(r, "Typed.code", s->path_arg(r, "code"));
+    s->set(r, "Typed.word", s->path_arg(r, "word"));
+    return s->render(r, "abi2.cs", "typed");
+}
+
+/* any route object: what the host loaded; a read of the child's file */
+static int object_get(portal_req *r, const struct portal_services *s)
+{
+    const struct portal_object *o = s->object(r);
+    if (!o)
+        return 500;
+    s->set(r, "Obj.kind", o->kind);
+    s->set_int(r, "Obj.id", o->id);
+    s->set_int(r, "Obj.child_id", o->child_id);
+    s->set(r, "Obj.division", o->division ? o->division : "");
+    if (strcmp(o->kind, "child") == 0)
+        s->set(r, "Obj.name", ((const struct portal_child *)o->data)->name);
+    if (strcmp(o->kind, "grant") == 0)
+        s->set(r, "Obj.note", (const char *)o->data);
+    s->audit(r, "testkit.child.read", o->kind, s->sprintf(r, "%lld", o->id), NULL);
+    return s->render(r, "abi2.cs", o->kind);
+}
+
+/* the module's loader: a test_grants row; a division the host checks */
+static int grant_load(portal_req *r, const struct portal_services *s, long long id,
+                      struct portal_object *o)
+{
+    portal_rows *q = s->db_query(r, "SELECT division_code, note FROM test_grants WHERE id = ?",
+                                 "i", id);
+    if (!q || !s->db_next(q))
+        return 404;
+    o->division = s->db_col(q, 0);
+    o->data = (void *)s->db_col(q, 1);
+    return 0;
+}
+
+static int apply_post(portal_req *r, const struct portal_services *s)
+{
+    long long id = s->wf_start(r, "tk_check", s->object(r)->child_id, "测试申请");
+    if (id < 0)
+        return s->fail(r, 409, s->wf_error(r));
+    return s->redirect(r, s->sprintf(r, "/_test/app/%lld", id));
+}
+
+static int event_post(portal_req *r, const struct portal_services *s)
+{
+    if (s->child_event(r, s->object(r)->child_id, s->param(r, "kind"), s->param(r, "summary")))
+        return 500;
+    return s->redirect(r, s->sprintf(r, "/_test/child/%lld", s->object(r)->child_id));
+}
+
+static int category_post(portal_req *r, const struct portal_services *s)
+{
+    if (s->child_category(r, s->object(r)->child_id, s->param(r, "category"),
+                          (int)s->param_int(r, "enter", 1), s->param(r, "date"),
+                          s->param(r, "basis")) != 0)
+        return s->fail(r, 400, "类别登记失败。");
+    return s->redirect(r, s->sprintf(r, "/_test/child/%lld", s->object(r)->child_id));
+}
+
+/* a child named in a form field */
+static int lookup_post(portal_req *r, const struct portal_services *s)
+{
+    const struct portal_child *c = s->child(r, s->param_int(r, "child_id", 0));
+    if (!c)
+        return 404;
+    s->child_hdf(r, "Child", c);
+    return s->render(r, "abi2.cs", c->name);
+}
+
+/* writes, then a refusal: nothing of the change stays, the kept counter,
+ * the refusal's audit row and the audited read stay */
+static int refused_post(portal_req *r, const struct portal_services *s)
+{
+    const char *body = s->param(r, "body");
+    if (s->db_exec(r, "INSERT INTO test_notes (body) VALUES (?)", "s", body) != 1)
+        return 500;
+    s->audit(r, "testkit.note", "note", s->sprintf(r, "%lld", s->db_insert_id(r)), body);
+    if (s->db_exec_kept(r, "INSERT INTO test_attempts (body) VALUES (?)", "s", body) != 1)
+        return 500;
+    s->audit(r, "testkit.attempt.refused", "note", NULL, body);
+    return s->fail(r, 409, "测试：已拒绝，未保存。");
+}
+
+/* a batch committing in parts, then failing: the first part stays */
+static int batch_post(portal_req *r, const struct portal_services *s)
+{
+    const char *body = s->param(r, "body");
+    if (s->db_exec(r, "INSERT INTO test_notes (body) VALUES (?)", "s",
+                   s->sprintf(r, "%s-1", body)) != 1 || s->db_commit_now(r) != 0 ||
+        s->db_exec(r, "INSERT INTO test_notes (body) VALUES (?)", "s",
+                   s->sprintf(r, "%s-2", body)) != 1)
+        return 500;
+    return s->fail(r, 409, "测试：第二部分未保存。");
+}
+
+static const struct portal_param event_params[] = {
+    {"kind", PP_CODE, 40, 1, "类型"}, {"summary", PP_LINES, 4000, 1, "摘要"},
+    {NULL, 0, 0, 0, NULL}};
+static const struct portal_param category_params[] = {
+    {"category", PP_CODE, 32, 1, "类别"}, {"enter", PP_INT, 1, 0, "进入"},
+    {"date", PP_DATE, 10, 0, "日期"}, {"basis", PP_TEXT, 400, 1, "依据"},
+    {NULL, 0, 0, 0, NULL}};
+static const struct portal_param lookup_params[] = {
+    {"child_id", PP_INT, 18, 1, "儿童"}, {NULL, 0, 0, 0, NULL}};
+
+static const struct portal_loader loaders[] = {
+    {"grant", "test_grant", grant_load}, {NULL, NULL, NULL}};
+
+static const struct portal_wf_step tk_steps[] = {
+    {"check", "乡镇审核", "township", "testkit.child", 5, 0, 1, 0, NULL, 0},
+    {NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL, 0}};
+static const struct portal_wf_type workflows[] = {
+    {"tk_check", "测试申请", tk_steps, 0, 0, NULL}, {NULL, NULL, NULL, 0, 0, NULL}};
+
 static const struct portal_param crash_params[] = {
     {"how", PP_TEXT, 8, 0, "方式"}, {NULL, 0, 0, 0, NULL}};
 static const struct portal_param sleep_params[] = {
@@ -85,22 +298,105 @@ static const struct portal_param echo_params[] = {
 static const struct portal_param note_params[] = {
     {"body", PP_LINES, 2000, 1, "内容"}, {NULL, 0, 0, 0, NULL}};
 
+static const struct portal_param fmt_params[] = {
+    {"fen", PP_TEXT, 32, 0, "金额"},   {"at", PP_TEXT, 32, 0, "时间"},
+    {"day", PP_TEXT, 32, 0, "日期"},   {"last4", PP_TEXT, 8, 0, "后四位"},
+    {"kind", PP_TEXT, 64, 0, "种类"},  {"code", PP_TEXT, 64, 0, "代码"},
+    {"div", PP_TEXT, 16, 0, "区划"},   {"found", PP_INT, 2, 0, "找到"},
+    {NULL, 0, 0, 0, NULL}};
+static const struct portal_param form_params[] = {
+    {"name", PP_TEXT, 64, 0, "姓名"}, {"age", PP_INT, 4, 0, "年龄"},
+    {"password", PP_TEXT, 64, 0, "密码"}, {NULL, 0, 0, 0, NULL}};
+static const struct portal_param days_params[] = {
+    {"d", PP_TEXT, 32, 0, "日期"},  {"n", PP_INT, 6, 0, "天数"},
+    {"birth", PP_TEXT, 32, 0, "出生日期"}, {"ym", PP_TEXT, 16, 0, "月份"},
+    {"q", PP_TEXT, 64, 0, "文本"},  {NULL, 0, 0, 0, NULL}};
+static const struct portal_param csv_params[] = {
+    {"file", PP_FILE, 0, 1, "文件"}, {NULL, 0, 0, 0, NULL}};
+/* GET /testkit/xlsx: an .xlsx export as a module writes one - begun,
+ * audited, then streamed from a query row by row (tests/integration/
+ * test_sheets.sh reads it back) */
+struct xlsx_ctx {
+    const struct portal_services *s;
+    portal_xlsx *x;
+};
+
+static int xlsx_one(void *ctx, portal_rows *rows)
+{
+    struct xlsx_ctx *c = ctx;
+    const char *cells[6];
+    for (int i = 0; i < 6; i++)
+        cells[i] = c->s->db_col(rows, i);
+    return c->s->xlsx_row(c->x, cells);
+}
+
+static int xlsx_route(portal_req *r, const struct portal_services *s)
+{
+    static const struct portal_xlsx_col cols[] = {
+        {"姓名", 10, PX_TEXT},         {"身份证号（脱敏）", 22, PX_TEXT},
+        {"出生日期", 12, PX_DATE},     {"月发放金额（元）", 16, PX_MONEY},
+        {"人数", 6, PX_INT},           {"备注", 20, PX_TEXT},
+        {NULL, 0, 0}};
+    portal_xlsx *x = s->xlsx_begin(r, "儿童名单-测试.xlsx", "儿童名单", cols);
+    if (!x)
+        return 500;
+    s->audit(r, "testkit.export", "test_notes", NULL, "rows=3 format=xlsx");
+    struct xlsx_ctx c = {s, x};
+    if (s->db_stream(r, xlsx_one, &c,
+                     "SELECT name, idm, birth, fen, n, note FROM ("
+                     "SELECT 1 AS k, '张小明' AS name, '**************1234' AS idm, "
+                     "DATE '2008-01-01' AS birth, 165150 AS fen, 3 AS n, '=1+2' AS note "
+                     "UNION ALL SELECT 2, '李四', NULL, NULL, -5, 0, '+86 138 0000 0000' "
+                     "UNION ALL SELECT 3, '王五', '500242200801011234', DATE '2026-12-01', 0, "
+                     "-1, '@SUM(A1)') t ORDER BY k", "") != 3)
+        return 500;
+    return s->xlsx_end(x);
+}
+
 static const struct portal_route routes[] = {
     {"GET", "/_test/sleep", sleep_route, NULL, PR_NO_DB | PR_NO_LAYOUT, sleep_params},
     {"GET", "/_test/crash", crash_route, "testkit.write", PR_NO_LAYOUT, crash_params},
     {"GET", "/_test/big", big_route, NULL, PR_NO_DB | PR_NO_LAYOUT, big_params},
     {"GET", "/_test/echo", echo, "testkit.write", 0, echo_params},
     {"POST", "/_test/note", note_post, "testkit.write", PR_STATE_CHANGING, note_params},
+    {"GET", "/_test/typed/{n:int}/{month:ym}/{day:date}/{code:division}/{word}", typed_get,
+     "testkit.child", 0, NULL},
+    {"GET", "/_test/child/{id:int}", object_get, "testkit.child", 0, NULL, "child:id"},
+    {"GET", "/_test/app/{id:int}", object_get, "testkit.child", 0, NULL, "application:id"},
+    {"GET", "/_test/grant/{id:int}", object_get, "testkit.child", 0, NULL, "grant:id"},
+    {"POST", "/_test/child/{id:int}/apply", apply_post, "testkit.child", PR_STATE_CHANGING,
+     NULL, "child:id"},
+    {"POST", "/_test/child/{id:int}/event", event_post, "testkit.child", PR_STATE_CHANGING,
+     event_params, "child:id"},
+    {"POST", "/_test/child/{id:int}/category", category_post, "testkit.child",
+     PR_STATE_CHANGING, category_params, "child:id"},
+    {"POST", "/_test/lookup", lookup_post, "testkit.child", PR_STATE_CHANGING, lookup_params},
+    {"POST", "/_test/refused", refused_post, "testkit.child", PR_STATE_CHANGING, note_params},
+    {"POST", "/_test/batch", batch_post, "testkit.child", PR_STATE_CHANGING, note_params},
+    {"GET", "/_test/fmt", fmt_get, "testkit.write", 0, fmt_params},
+    {"GET", "/_test/form", form_get, "testkit.write", 0, NULL},
+    {"POST", "/_test/form", form_post, "testkit.write", PR_STATE_CHANGING, form_params},
+    {"GET", "/_test/days", days_get, "testkit.write", 0, days_params},
+    {"POST", "/_test/csv", csv_post, "testkit.write", PR_STATE_CHANGING, csv_params},
+    {"GET", "/testkit/xlsx", xlsx_route, "testkit.write", PR_NO_LAYOUT, NULL},
     {NULL, NULL, NULL, NULL, 0, NULL}};
 
 static const struct portal_permission perms[] = {
-    {"testkit.write", "测试：写入记录"}, {NULL, NULL}};
+    {"testkit.write", "测试：写入记录"}, {"testkit.child", "测试：儿童对象"}, {NULL, NULL}};
 
 static const struct portal_menu menu[] = {
     {"测试", "/_test/echo", "testkit.write", 999}, {NULL, NULL, NULL, 0}};
 
+/* one label holds markup: the tests see it escaped */
+static const struct portal_label labels[] = {
+    {"testkit.color", "red", "红色"},
+    {"testkit.color", "green", "绿色"},
+    {"testkit.color", "xss", "<script>alert(1)</script>红"},
+    {NULL, NULL, NULL}};
+
 static const struct portal_migration migrations[] = {
-    {1, "001_testkit.sql"}, {2, "002_gap.sql"}, {3, "003_after.sql"}, {0, NULL}};
+    {1, "001_testkit.sql"}, {2, "002_gap.sql"}, {3, "003_after.sql"}, {4, "004_abi2.sql"},
+    {0, NULL}};
 
 const struct portal_module portal_module = {
     PORTAL_MODULE_HEADER,
@@ -112,4 +408,7 @@ const struct portal_module portal_module = {
     .menu = menu,
     .migrations = migrations,
     .template_dir = "templates",
+    .workflows = workflows,
+    .loaders = loaders,
+    .labels = labels,
 };

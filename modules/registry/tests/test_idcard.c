@@ -9,7 +9,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "../../modules/registry/idcard.c"
+#include "registry.h"
 
 /* the standard's published example */
 static void test_standard_example(void **state)

@@ -18,7 +18,7 @@
 <form method="post" action="/admin/users/<?cs var:Edit.id ?>">
   <?cs call:csrf() ?>
   <?cs set:V.org = Edit.org ?><?cs set:V.division = Edit.division ?><?cs set:V.totp_required = Edit.totp_required ?>
-  <?cs include:"admin_user_fields.cs" ?>
+  <?cs include:"user_fields.cs" ?>
   <button type="submit">保存</button>
 </form>
 </section>

@@ -36,6 +36,6 @@
 </tbody>
 </table>
 <nav class="pager" aria-label="分页">
-  <?cs if:Pager.First ?><a href="<?cs var:Pager.First ?>">最新一页</a><?cs /if ?>
-  <?cs if:Pager.Next ?><a rel="next" href="<?cs var:Pager.Next ?>">更早的记录</a><?cs /if ?>
+  <?cs if:Pager.Paged ?><a href="/admin/audit?user=<?cs var:url_escape(Filter.user) ?>&amp;action=<?cs var:url_escape(Filter.action) ?>&amp;otype=<?cs var:url_escape(Filter.otype) ?>&amp;oid=<?cs var:url_escape(Filter.oid) ?>&amp;from=<?cs var:url_escape(Filter.from) ?>&amp;to=<?cs var:url_escape(Filter.to) ?>">最新一页</a><?cs /if ?>
+  <?cs if:Pager.Next ?><a rel="next" href="/admin/audit?user=<?cs var:url_escape(Filter.user) ?>&amp;action=<?cs var:url_escape(Filter.action) ?>&amp;otype=<?cs var:url_escape(Filter.otype) ?>&amp;oid=<?cs var:url_escape(Filter.oid) ?>&amp;from=<?cs var:url_escape(Filter.from) ?>&amp;to=<?cs var:url_escape(Filter.to) ?>&amp;before=<?cs var:Pager.Next ?>">更早的记录</a><?cs /if ?>
 </nav>

@@ -11,7 +11,7 @@
     <input type="text" id="f-display_name" name="display_name" value="<?cs var:Form.display_name ?>" maxlength="64" required>
     <?cs call:field_error(Errors.display_name) ?></div>
   <?cs set:V.org = Form.org ?><?cs set:V.division = Form.division ?><?cs set:V.totp_required = Form.totp_required ?>
-  <?cs include:"admin_user_fields.cs" ?>
+  <?cs include:"user_fields.cs" ?>
   <div class="field<?cs if:Errors.password ?> has-error<?cs /if ?>"><label for="f-password">初始密码 <abbr title="必填">*</abbr></label>
     <input type="password" id="f-password" name="password" autocomplete="new-password" required>
     <span class="hint">至少 10 个字符，包含小写字母、大写字母、数字、符号中的至少三类；用户首次登录时须修改。</span>

@@ -19,8 +19,8 @@
 </table>
 <p class="hint">您只能管理角色仅为“社会组织合作方”的本组织账户；管理员账户和其他角色的账户请联系安全管理员。</p>
 <nav class="pager" aria-label="分页">
-  <?cs if:Pager.First ?><a href="<?cs var:Pager.First ?>">第一页</a><?cs /if ?>
-  <?cs if:Pager.Next ?><a rel="next" href="<?cs var:Pager.Next ?>">下一页</a><?cs /if ?>
+  <?cs if:Pager.Paged ?><a href="/org/users">第一页</a><?cs /if ?>
+  <?cs if:Pager.Next ?><a rel="next" href="/org/users?after=<?cs var:url_escape(Pager.Next) ?>">下一页</a><?cs /if ?>
 </nav>
 
 <section class="panel">

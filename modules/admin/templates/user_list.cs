@@ -25,6 +25,6 @@
 </tbody>
 </table>
 <nav class="pager" aria-label="分页">
-  <?cs if:Pager.First ?><a href="<?cs var:Pager.First ?>">第一页</a><?cs /if ?>
-  <?cs if:Pager.Next ?><a rel="next" href="<?cs var:Pager.Next ?>">下一页</a><?cs /if ?>
+  <?cs if:Pager.Paged || Pager.Next ?><a href="/admin/users?q=<?cs var:url_escape(Filter.q) ?>">第一页</a><?cs /if ?>
+  <?cs if:Pager.Next ?><a rel="next" href="/admin/users?q=<?cs var:url_escape(Filter.q) ?>&amp;after=<?cs var:url_escape(Pager.Next) ?>">下一页</a><?cs /if ?>
 </nav>

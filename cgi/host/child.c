@@ -1,0 +1,169 @@
+/*
+ * child.c - the child's file in the core (see child.h): load a child with
+ * its scope checked, its fields into templates, its timeline and its
+ * categories.  Every module goes through these; the timeline summary is cut
+ * here to its column, and every event is audited here.
+ */
+#include "child.h"
+#include "db.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* child_events.summary is VARCHAR(500): characters, not bytes */
+#define EVENT_SUMMARY_CHARS 500
+#define EVENT_KIND_BYTES 32
+
+/* the categories of child_categories.category (an ENUM of the core) */
+static const struct {
+    const char *code, *title;
+} categories[] = {
+    {"orphan", "孤儿"}, {"de_facto_unsupported", "事实无人抚养儿童"},
+    {"tekun", "特困供养儿童"}, {"dibao", "低保家庭儿童"}, {"ill_disabled", "重病重残儿童"},
+    {"guardianship", "监护缺失或不当儿童"}, {"temporary", "临时困境儿童"}};
+
+static const char *category_title(const char *code)
+{
+    for (size_t i = 0; code && i < sizeof categories / sizeof *categories; i++)
+        if (strcmp(categories[i].code, code) == 0)
+            return categories[i].title;
+    return NULL;
+}
+
+static const char *idstr(portal_req *r, long long id)
+{
+    return arena_sprintf(r->a, "%lld", id);
+}
+
+const struct portal_child *child_load(portal_req *r, long long id)
+{
+    db_rows *q = db_query(r->a, "SELECT id, name, sex, DATE_FORMAT(birth_date, '%Y-%m-%d'), "
+                          "id_last4, village_code, township_code, status FROM children "
+                          "WHERE id = ?", "i", id);
+    if (!q || !db_next(q))
+        return NULL;
+    struct portal_child *c = arena_zalloc(r->a, sizeof *c);
+    c->id = atoll(db_col(q, 0));
+    c->name = db_col(q, 1);
+    c->gender = db_col(q, 2);
+    c->birth_date = db_col(q, 3);
+    c->id_last4 = db_col(q, 4);
+    c->village_code = db_col(q, 5);
+    c->township_code = db_col(q, 6);
+    c->status = db_col(q, 7);
+    return c;
+}
+
+void child_put_hdf(portal_req *r, const char *prefix, const struct portal_child *c)
+{
+    if (!c || !prefix)
+        return;
+    const struct {
+        const char *name, *value;
+    } f[] = {{"id", idstr(r, c->id)},       {"name", c->name},
+             {"gender", c->gender},         {"birth_date", c->birth_date},
+             {"id_last4", c->id_last4},     {"village_code", c->village_code},
+             {"township_code", c->township_code}, {"status", c->status}};
+    for (size_t i = 0; i < sizeof f / sizeof *f; i++)
+        if (f[i].value)
+            hdf_put(arena_sprintf(r->a, "%s.%s", prefix, f[i].name), f[i].value);
+}
+
+const struct portal_child *child_svc_get(portal_req *r, long long child_id)
+{
+    const struct portal_child *c = child_load(r, child_id);
+    const char *why = !c ? "absent" : !services.in_scope(r, c->village_code)
+                                          ? "outside the user's scope" : NULL;
+    if (!why)
+        return c;
+    audit(r, "deny", "child", idstr(r, child_id),
+          arena_sprintf(r->a, "404 child %s (%s)", why, r->mod ? r->mod->m->name : "core"));
+    return NULL;
+}
+
+/* the first `chars` characters of valid UTF-8 text, "…" ending a cut one */
+static const char *cut_chars(portal_req *r, const char *s, size_t chars)
+{
+    size_t n = 0, i = 0;
+    for (; s[i]; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80 && ++n > chars)
+            break;
+    if (!s[i])
+        return s;
+    /* keep chars - 1 of them and the ellipsis */
+    size_t keep = i;
+    do
+        keep--;
+    while (keep && ((unsigned char)s[keep] & 0xC0) == 0x80);
+    return arena_sprintf(r->a, "%.*s…", (int)keep, s);
+}
+
+int child_event_write(portal_req *r, const char *module, long long child_id, const char *kind,
+                      const char *summary)
+{
+    if (!kind || !*kind || strlen(kind) > EVENT_KIND_BYTES || !summary ||
+        !utf8_valid(summary, strlen(summary))) {
+        log_msg("PT0509", "child event refused: kind %s of module %s", kind ? kind : "(none)",
+                module);
+        db_doom();
+        return -1;
+    }
+    return db_exec(r->a, "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) "
+                   "VALUES (?, UTC_TIMESTAMP(), ?, ?, ?, ?)", "iisss", child_id,
+                   (long long)(r->logged_in ? r->user.id : 0), module, kind,
+                   cut_chars(r, summary, EVENT_SUMMARY_CHARS)) < 0 ? -1 : 0;
+}
+
+int child_svc_event(portal_req *r, long long child_id, const char *kind, const char *summary)
+{
+    const char *module = r->mod ? r->mod->m->name : "core";
+    if (child_event_write(r, module, child_id, kind, summary) != 0)
+        return -1;
+    audit(r, arena_sprintf(r->a, "child.%s", kind), "child", idstr(r, child_id), module);
+    return db_doomed() ? -1 : 0;
+}
+
+/* the child's status follows its open categories */
+static int status_follow(portal_req *r, long long id)
+{
+    return db_exec(r->a, "UPDATE children SET status = IF(EXISTS (SELECT 1 FROM "
+                   "child_categories WHERE child_id = ? AND end_date IS NULL), 'active', "
+                   "'exited'), updated_at = UTC_TIMESTAMP() WHERE id = ?", "ii", id, id) < 0
+               ? -1 : 0;
+}
+
+int child_svc_category(portal_req *r, long long child_id, const char *category, int enter,
+                       const char *date, const char *basis)
+{
+    const char *title = category_title(category);
+    if (!date)
+        date = services.today(r);
+    if (!title || !basis || !*basis || !seg_fits(SEG_DATE, date))
+        return -1;
+    /* one writer of the child's categories at a time */
+    db_rows *q = db_query(r->a, "SELECT id FROM children WHERE id = ? FOR UPDATE", "i", child_id);
+    db_rows *open = q && db_next(q) ? db_query(r->a, "SELECT id FROM child_categories WHERE "
+                                               "child_id = ? AND category = ? AND end_date IS "
+                                               "NULL FOR UPDATE", "is", child_id, category)
+                                    : NULL;
+    if (!open)
+        return -1;
+    int held = db_next(open);
+    if (held == !!enter)
+        return 0; /* already so: nothing changes */
+    long long uid = r->logged_in ? r->user.id : 0;
+    long long n = enter ? db_exec(r->a, "INSERT INTO child_categories (child_id, category, "
+                                  "basis, start_date, entered_by) VALUES (?, ?, ?, ?, ?)",
+                                  "isssi", child_id, category, cut_chars(r, basis, 200), date, uid)
+                        : db_exec(r->a, "UPDATE child_categories SET end_date = ?, "
+                                  "exit_reason = 'other', exit_note = ?, exited_by = ? "
+                                  "WHERE id = ? AND end_date IS NULL", "ssii", date,
+                                  cut_chars(r, basis, 200), uid, atoll(db_col(open, 0)));
+    if (n != 1 || status_follow(r, child_id) != 0)
+        return -1;
+    const char *summary = enter ? arena_sprintf(r->a, "进入类别：%s（%s 起，依据：%s）", title,
+                                                date, basis)
+                                : arena_sprintf(r->a, "退出类别：%s（%s，依据：%s）", title,
+                                                date, basis);
+    return child_svc_event(r, child_id, enter ? "category.enter" : "category.exit", summary);
+}

@@ -1,0 +1,27 @@
+/*
+ * child.h - the child's file is the core's (2.0): children, child_family,
+ * child_categories and child_events are core tables (sql/012_child_core.sql)
+ * and no other host file reads them.
+ */
+#ifndef PORTAL_CHILD_H
+#define PORTAL_CHILD_H
+
+#include "host.h"
+
+/* the child's core record, or NULL (absent, or a database error); no scope
+ * check, no audit: for the host's own checks */
+const struct portal_child *child_load(portal_req *r, long long id);
+/* the fields of struct portal_child into HDF prefix.* */
+void child_put_hdf(portal_req *r, const char *prefix, const struct portal_child *c);
+/* a timeline row of `module` in the request's transaction, without an
+ * audit row (the caller audits): 0 ok, -1 */
+int child_event_write(portal_req *r, const char *module, long long child_id, const char *kind,
+                      const char *summary);
+
+/* the services (portal_module.h) */
+const struct portal_child *child_svc_get(portal_req *r, long long child_id);
+int child_svc_event(portal_req *r, long long child_id, const char *kind, const char *summary);
+int child_svc_category(portal_req *r, long long child_id, const char *category, int enter,
+                       const char *date, const char *basis);
+
+#endif

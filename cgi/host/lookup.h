@@ -1,0 +1,27 @@
+/*
+ * lookup.h - the names behind codes that every page shows: module labels
+ * (portal_module.labels, ABI 2.0) and division names (the divisions table,
+ * cached per worker).  The template functions label() and division() and the
+ * services label and labels_hdf read them.
+ */
+#ifndef PORTAL_LOOKUP_H
+#define PORTAL_LOOKUP_H
+
+#include <stddef.h>
+#include "portal_module.h"
+
+/* a module's labels at start: kind, code and title non-empty, kind
+ * [a-z0-9_.]+, no kind+code twice in the module or across the modules
+ * already loaded; 0 ok, else err filled (modules.c refuses to start) */
+int labels_check(const struct portal_module *m, char *err, size_t errlen);
+/* the title of code in kind over every loaded module, NULL when unknown */
+const char *label_title(const char *kind, const char *code);
+/* kind's labels in module and declaration order: fn for each; the count */
+int labels_each(const char *kind, void (*fn)(void *ctx, int i, const struct portal_label *l),
+                void *ctx);
+/* the name of a division code, NULL when unknown (or the database cannot
+ * say); names are cached for the worker's life (divisions are added and
+ * ended, never renamed) */
+const char *division_name(const char *code);
+
+#endif

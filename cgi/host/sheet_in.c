@@ -1,0 +1,256 @@
+/*
+ * sheet_in.c - one reader for every uploaded spreadsheet (services
+ * sheet_open, sheet_next, sheet_row, sheet_error, sheet_format).
+ *
+ * The format comes from the bytes, never from the file's name: a zip is an
+ * .xlsx (sheet_xlsx.c), an OLE2 compound file an .xls (sheet_xls.c), the
+ * rest is CSV - UTF-8, or GB18030/GBK as Excel in China saves it, converted
+ * here with iconv and then read by the one CSV parser (services.csv_*).
+ * Every reader builds rows through sheet_cell, so the caps (cells a row,
+ * bytes a cell, rows) and the messages are the same whatever the format.
+ */
+#include "host.h"
+#include "sheet.h"
+
+#include <iconv.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+const struct sheet_caps sheet_default_caps = {200000, 256, 32767, 128u << 20};
+
+static const char msg_unknown[] =
+    "无法识别该文件：请上传 Excel 工作簿（.xlsx 或 .xls），或 UTF-8、GBK 编码的 CSV 文件。";
+
+const char *sheet_tmp_dir(void)
+{
+    const char *d = config_get("tmp_dir", NULL);
+    if (!d || !*d)
+        d = getenv("TMPDIR");
+    return d && *d ? d : "/tmp";
+}
+
+/* "A", "B", ... "Z", "AA": the column's letters as Excel shows them */
+static const char *col_name(char out[8], int col)
+{
+    char t[8];
+    int n = 0;
+    for (int c = col + 1; c > 0 && n < 7; c = (c - 1) / 26)
+        t[n++] = (char)('A' + (c - 1) % 26);
+    for (int i = 0; i < n; i++)
+        out[i] = t[n - 1 - i];
+    out[n] = 0;
+    return out;
+}
+
+int sheet_fail(portal_sheet *sh, const char *fmt, ...)
+{
+    if (sh->error)
+        return -1;
+    va_list ap;
+    va_start(ap, fmt);
+    const char *m = arena_vsprintf(sh->a, fmt, ap);
+    va_end(ap);
+    sh->error = sh->row > 0 ? arena_sprintf(sh->a, "第 %ld 行：%s", sh->row, m) : m;
+    return -1;
+}
+
+int sheet_cell(portal_sheet *sh, int col, const char *text, size_t len)
+{
+    char cn[8];
+    if (col < sh->ncells)
+        return sheet_fail(sh, "单元格的顺序不正确，文件可能已损坏。");
+    if (col >= sh->caps.cells)
+        return sheet_fail(sh, "超过 %d 列，无法读取。", sh->caps.cells);
+    if (len > sh->caps.cell_bytes)
+        return sheet_fail(sh, "%s 列的内容超过 %zu 字节，无法读取。", col_name(cn, col),
+                          sh->caps.cell_bytes);
+    while (sh->ncells < col) {             /* empty cells in between */
+        sh->off[sh->ncells++] = sh->text.len;
+        buf_addc(&sh->text, 0);
+    }
+    sh->off[sh->ncells++] = sh->text.len;
+    buf_add(&sh->text, text, len);
+    buf_addc(&sh->text, 0);
+    return 0;
+}
+
+void sheet_number(double v, char out[32])
+{
+    /* Excel keeps 15 significant digits; whole numbers print without ".0" */
+    if (v == floor(v) && fabs(v) < 1e15)
+        snprintf(out, 32, "%.0f", v);
+    else
+        snprintf(out, 32, "%.15G", v);
+    if (strcmp(out, "-0") == 0)
+        strcpy(out, "0");
+}
+
+void sheet_serial_date(double serial, int date1904, int with_time, int time_only, char out[32])
+{
+    double whole = floor(serial);
+    long secs = lround((serial - whole) * 86400.0);
+    long day = (long)whole;
+    if (secs >= 86400) {
+        secs -= 86400;
+        day++;
+    }
+    /* day 0 of the 1900 system is 1899-12-31 and Excel counts a 1900-02-29
+     * that never was (serial 60): from serial 61 on, day 0 is 1899-12-30 */
+    long epoch = date1904 ? -24107 : day >= 61 ? -25569 : -25568;
+    time_t t = (time_t)(day + epoch) * 86400 + secs;
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(out, 32, time_only ? "%H:%M:%S" : with_time ? "%Y-%m-%d %H:%M:%S" : "%Y-%m-%d",
+             &tm);
+}
+
+const char *sheet_csv_utf8(arena *a, const char *data, size_t len, size_t *outlen,
+                           const char **enc)
+{
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+        data += 3;
+        len -= 3;
+    }
+    if (utf8_valid(data, len)) {
+        *enc = "utf-8";
+        *outlen = len;
+        return data;
+    }
+    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    if (cd == (iconv_t)-1)
+        return NULL;
+    size_t cap = 2 * len + 4, left = cap, inleft = len; /* 4 bytes in -> at most 4 out */
+    char *out = arena_alloc(a, cap), *o = out, *in = (char *)data;
+    size_t rc = iconv(cd, &in, &inleft, &o, &left);
+    iconv_close(cd);
+    if (rc == (size_t)-1 || inleft != 0 || !utf8_valid(out, cap - left))
+        return NULL;
+    *o = 0;
+    *enc = "gb18030";
+    *outlen = cap - left;
+    return out;
+}
+
+/* ---- CSV: the one CSV parser (services.csv_*) on UTF-8 bytes ---- */
+
+struct csv_in {
+    portal_csv *c;
+    long record;
+};
+
+static int csv_next(portal_sheet *sh)
+{
+    struct csv_in *x = sh->impl;
+    const char **cells = NULL;
+    int n = services.csv_next(x->c, &cells);
+    if (n < 0) {
+        const char *e = services.csv_error(x->c);
+        sh->row = 0; /* the parser's message names its line */
+        return sheet_fail(sh, "%s", e ? e : "CSV 文件的格式不正确。");
+    }
+    if (n == 0)
+        return 0;
+    sh->row = ++x->record;
+    for (int i = 0; i < n; i++)
+        if (sheet_cell(sh, i, cells[i], strlen(cells[i])) != 0)
+            return -1;
+    return 1;
+}
+
+static void csv_done(portal_sheet *sh) { (void)sh; }
+
+static const struct sheet_reader csv_reader = {"csv", csv_next, csv_done};
+
+static int csv_open(portal_sheet *sh, const void *data, size_t len)
+{
+    size_t n;
+    const char *enc;
+    const char *text = sheet_csv_utf8(sh->a, data, len, &n, &enc);
+    if (!text)
+        return sheet_fail(sh, "%s", msg_unknown);
+    sh->rd = &csv_reader;
+    /* the CSV parser is the host's csv_open service (csv.c) */
+    if (!services.csv_open || !services.csv_next || !services.csv_error)
+        return sheet_fail(sh, "暂不能读取 CSV 文件，请另存为 Excel 工作簿（.xlsx）后上传。");
+    struct csv_in *x = arena_zalloc(sh->a, sizeof *x);
+    x->c = services.csv_open(sh->r, text, n);
+    if (!x->c)
+        return sheet_fail(sh, "CSV 文件无法读取。");
+    sh->impl = x;
+    return 0;
+}
+
+/* ---- the interface ---- */
+
+static void sheet_done(void *arg)
+{
+    portal_sheet *sh = arg;
+    if (sh->rd && sh->impl)
+        sh->rd->done(sh);
+    buf_free(&sh->text);
+}
+
+portal_sheet *sheet_open_caps(portal_req *r, const void *data, size_t len,
+                              const struct sheet_caps *caps)
+{
+    portal_sheet *sh = arena_zalloc(r->a, sizeof *sh);
+    sh->r = r;
+    sh->a = r->a;
+    sh->caps = *caps;
+    buf_init(&sh->text);
+    sh->off = arena_alloc(r->a, (size_t)caps->cells * sizeof *sh->off);
+    sh->cells = arena_alloc(r->a, ((size_t)caps->cells + 1) * sizeof *sh->cells);
+    arena_on_reset(r->a, sheet_done, sh);
+    const unsigned char *b = data;
+    if (!data || len == 0)
+        sheet_fail(sh, "文件是空的。");
+    else if (len >= 4 && memcmp(b, "PK\x03\x04", 4) == 0)
+        sheet_xlsx_open(sh, data, len);
+    else if (len >= 8 && memcmp(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+        sheet_xls_open(sh, data, len);
+    else
+        csv_open(sh, data, len);
+    return sh;
+}
+
+portal_sheet *sheet_svc_open(portal_req *r, const void *data, size_t len)
+{
+    return sheet_open_caps(r, data, len, &sheet_default_caps);
+}
+
+int sheet_svc_next(portal_sheet *sh, const char ***cells)
+{
+    if (cells)
+        *cells = NULL;
+    while (!sh->error) {
+        buf_reset(&sh->text);
+        sh->ncells = 0;
+        int rc = sh->rd ? sh->rd->next(sh) : 0;
+        if (rc < 0)
+            return sheet_fail(sh, "文件内容损坏，无法读取。");
+        if (rc == 0)
+            return 0;
+        while (sh->ncells > 0 && sh->text.data[sh->off[sh->ncells - 1]] == 0)
+            sh->ncells--;                  /* trailing empty cells */
+        if (sh->ncells == 0)
+            continue;                      /* a row with nothing in it */
+        if (++sh->rows > sh->caps.rows)
+            return sheet_fail(sh, "文件超过 %ld 行，请分成几个文件上传。", sh->caps.rows);
+        for (int i = 0; i < sh->ncells; i++)
+            sh->cells[i] = sh->text.data + sh->off[i];
+        sh->cells[sh->ncells] = NULL;
+        if (cells)
+            *cells = sh->cells;
+        return sh->ncells;
+    }
+    return -1;
+}
+
+long sheet_svc_row(portal_sheet *sh) { return sh->row; }
+
+const char *sheet_svc_error(portal_sheet *sh) { return sh->error; }
+
+const char *sheet_svc_format(portal_sheet *sh) { return sh->rd ? sh->rd->format : ""; }
