@@ -39,7 +39,8 @@
  *                    the accounts services (passwords, sessions, TOTP
  *                    enrolment, audit verification) for the admin and
  *                    account modules; db_commit_now and db_exec_kept;
- *                    spreadsheets in and out (sheet_*, xlsx_*; issue 10).
+ *                    spreadsheets in and out (sheet_*, xlsx_*; issue 10);
+ *                    csv_line (the line a CSV record starts on).
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -662,6 +663,11 @@ struct portal_services {
                                const struct portal_xlsx_col *cols);
     int (*xlsx_row)(portal_xlsx *x, const char *const *cells);
     int (*xlsx_end)(portal_xlsx *x);
+
+    /* ---- 2.0: the line of the file (from 1) the record csv_next gave last
+     * started on, blank lines and line breaks inside quotes counted: for
+     * "第 N 行" in the module's own messages, as sheet_row is for sheets */
+    long (*csv_line)(portal_csv *c);
 };
 
 #define PORTAL_NO_DAY (-2147483647L)

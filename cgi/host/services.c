@@ -613,4 +613,5 @@ const struct portal_services services = {
     .xlsx_begin = xlsx_svc_begin,
     .xlsx_row = xlsx_svc_row,
     .xlsx_end = xlsx_svc_end,
+    .csv_line = csv_line,
 };
