@@ -48,11 +48,23 @@ static const char *category_code(const char *text)
             strncmp(l, text, n - k) == 0)
             return c->code;
     }
-    if (strcmp(text, "特困") == 0)
-        return "tekun";
-    if (strcmp(text, "低保") == 0)
-        return "dibao";
+    /* the short names ledgers use, and the list's titles before 2.0 */
+    static const char *const alias[][2] = {{"特困", "tekun"}, {"特困儿童", "tekun"},
+                                           {"低保", "dibao"}, {"监护缺失儿童", "guardianship"}};
+    for (size_t i = 0; i < sizeof alias / sizeof *alias; i++)
+        if (strcmp(text, alias[i][0]) == 0)
+            return alias[i][1];
     return NULL;
+}
+
+/* "孤儿、事实无人抚养儿童、..." : what the import accepts, for its message */
+static const char *category_titles(portal_req *r, const struct portal_services *s)
+{
+    const char *out = "";
+    for (const struct portal_label *c = registry_labels; c->kind; c++)
+        if (strcmp(c->kind, "registry.category") == 0)
+            out = s->sprintf(r, "%s%s%s", out, *out ? "、" : "", c->title);
+    return out;
 }
 
 /* ----------------------------------------------------------------- dates */
@@ -66,41 +78,30 @@ static void fmt_date(char out[11], int y, int m, int d)
     out[10] = 0;
 }
 
-static int leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-static int date_ok(int y, int m, int d)
-{
-    static const int md[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return y >= 1900 && y <= 2999 && m >= 1 && m <= 12 && d >= 1 &&
-           d <= md[m - 1] + (m == 2 && leap(y));
-}
-
-/* "YYYY-MM-DD" or "YYYY/M/D" (Excel) -> out "YYYY-MM-DD"; 1 if a real date */
-static int date_norm(const char *s, char out[11])
+/* "YYYY-MM-DD" or "YYYY/M/D" (Excel) -> out "YYYY-MM-DD"; 1 if a real date
+ * from 1900 on */
+static int date_norm(const struct portal_services *s, const char *v, char out[11])
 {
     int y = 0, m = 0, d = 0, n = 0;
     char sep = 0, sep2 = 0;
-    if (sscanf(s, "%4d%c%2d%c%2d%n", &y, &sep, &m, &sep2, &d, &n) != 5 || s[n] != 0)
+    if (sscanf(v, "%4d%c%2d%c%2d%n", &y, &sep, &m, &sep2, &d, &n) != 5 || v[n] != 0)
         return 0;
-    if (sep != sep2 || (sep != '-' && sep != '/'))
+    if (sep != sep2 || (sep != '-' && sep != '/') || y < 1900)
         return 0;
-    for (const char *p = s; *p; p++)
+    for (const char *p = v; *p; p++)
         if (!((*p >= '0' && *p <= '9') || *p == sep))
             return 0;
-    if (!date_ok(y, m, d))
-        return 0;
     fmt_date(out, y, m, d);
-    return 1;
+    return s->day_parse(out) != PORTAL_NO_DAY;
 }
 
 /* today minus k years, 29 February becoming the 28th */
-static void years_before(const char *today, int k, char out[11])
+static void years_before(const struct portal_services *s, const char *today, int k, char out[11])
 {
-    int y = atoi(today), m = atoi(today + 5), d = atoi(today + 8);
-    y -= k;
-    if (m == 2 && d == 29 && !leap(y))
-        d = 28;
+    int y = atoi(today) - k, m = atoi(today + 5), d = atoi(today + 8);
     fmt_date(out, y, m, d);
+    if (s->day_parse(out) == PORTAL_NO_DAY)
+        fmt_date(out, y, m, d - 1);
 }
 
 /* ------------------------------------------------------ filters and SQL */
@@ -168,12 +169,13 @@ static int all_digits(const char *s, size_t n)
     return 1;
 }
 
+/* the age bands of the filter (titles: labels registry.age) */
 static const struct {
-    const char *code, *label;
+    const char *code;
     int lo, hi; /* ages, hi -1 = no upper bound */
 } age_bands[] = {
-    {"0-2", "0-2 岁", 0, 2},     {"3-5", "3-5 岁", 3, 5},     {"6-11", "6-11 岁", 6, 11},
-    {"12-15", "12-15 岁", 12, 15}, {"16-17", "16-17 岁", 16, 17}, {"18up", "18 岁及以上", 18, -1},
+    {"0-2", 0, 2}, {"3-5", 3, 5}, {"6-11", 6, 11}, {"12-15", 12, 15}, {"16-17", 16, 17},
+    {"18up", 18, -1},
 };
 
 static const char *empty_null(const char *v) { return v && *v ? v : NULL; }
@@ -213,9 +215,9 @@ static const char *read_filters(portal_req *r, const struct portal_services *s, 
         if (i == sizeof age_bands / sizeof *age_bands)
             return "年龄段不正确。";
         /* age in [lo, hi]  <=>  today-(hi+1)y < birth_date <= today-lo y */
-        years_before(f->today, age_bands[i].lo, f->born_upto);
+        years_before(s, f->today, age_bands[i].lo, f->born_upto);
         if (age_bands[i].hi >= 0)
-            years_before(f->today, age_bands[i].hi + 1, f->born_after);
+            years_before(s, f->today, age_bands[i].hi + 1, f->born_after);
     }
     if (f->q) {
         size_t n = strlen(f->q);
@@ -229,15 +231,7 @@ static const char *read_filters(portal_req *r, const struct portal_services *s, 
             f->q = v;
             f->q_last4 = 1;
         } else {
-            /* a name prefix: escape LIKE's wildcards */
-            char *e = s->alloc(r, 2 * n + 1), *o = e;
-            for (const char *p = f->q; *p; p++) {
-                if (*p == '%' || *p == '_' || *p == '\\')
-                    *o++ = '\\';
-                *o++ = *p;
-            }
-            *o = 0;
-            f->name_like = e;
+            f->name_like = s->like_escape(r, f->q); /* a name prefix */
         }
     }
     return NULL;
@@ -301,45 +295,17 @@ static const char *sort_col(const struct filters *f)
 
 /* ---------------------------------------------------------------- URL */
 
-static void url_add(char **pos, char *end, const char *name, const char *v)
-{
-    static const char hex[] = "0123456789ABCDEF";
-    if (!v)
-        return;
-    char *o = *pos;
-    int n = snprintf(o, (size_t)(end - o), "&%s=", name);
-    if (n < 0 || o + n >= end)
-        return;
-    o += n;
-    for (const unsigned char *p = (const unsigned char *)v; *p && o + 4 < end; p++) {
-        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-            *p == '-' || *p == '_' || *p == '.' || *p == '~') {
-            *o++ = (char)*p;
-        } else {
-            *o++ = '%';
-            *o++ = hex[*p >> 4];
-            *o++ = hex[*p & 15];
-        }
-    }
-    *o = 0;
-    *pos = o;
-}
-
 /* the query string of the current filters (no paging), starting with '&' */
 static const char *filter_query(portal_req *r, const struct portal_services *s,
                                 const struct filters *f, int with_sort)
 {
-    size_t cap = 1024;
-    char *q = s->alloc(r, cap), *p = q;
-    *p = 0;
-    if (with_sort)
-        url_add(&p, q + cap, "sort", f->sort);
-    url_add(&p, q + cap, "township", f->township);
-    url_add(&p, q + cap, "village", f->village);
-    url_add(&p, q + cap, "category", f->category);
-    url_add(&p, q + cap, "status", f->status);
-    url_add(&p, q + cap, "age", f->age);
-    url_add(&p, q + cap, "q", f->q);
+    const char *name[] = {"sort", "township", "village", "category", "status", "age", "q"};
+    const char *value[] = {with_sort ? f->sort : NULL, f->township, f->village, f->category,
+                           f->status, f->age, f->q};
+    const char *q = "";
+    for (size_t i = 0; i < sizeof name / sizeof *name; i++)
+        if (value[i])
+            q = s->sprintf(r, "%s&%s=%s", q, name[i], s->url_encode(r, value[i]));
     return q;
 }
 
@@ -359,7 +325,7 @@ static int parse_key(portal_req *r, const struct portal_services *s, const char 
         return 0;
     if (strcmp(f->sort, "birth") == 0) {
         char d[11];
-        if (!date_norm(*val, d))
+        if (!date_norm(s, *val, d))
             return 0;
     }
     return 1;
@@ -374,11 +340,8 @@ static void set_filters(portal_req *r, const struct portal_services *s, const st
     if (f->status) s->set(r, "List.F.status", f->status);
     if (f->age) s->set(r, "List.F.age", f->age);
     if (f->q) s->set(r, "List.F.q", f->q);
-    registry_put_labels(r, s);
-    for (size_t i = 0; i < sizeof age_bands / sizeof *age_bands; i++) {
-        s->set(r, s->sprintf(r, "List.Ages.%zu.code", i), age_bands[i].code);
-        s->set(r, s->sprintf(r, "List.Ages.%zu.label", i), age_bands[i].label);
-    }
+    s->labels_hdf(r, "Opts.category", "registry.category");
+    s->labels_hdf(r, "List.Ages", "registry.age");
 }
 
 /* the township and village choices within the user's scope */
@@ -424,16 +387,18 @@ static const char *read_page_key(portal_req *r, const struct portal_services *s,
 }
 
 /* the page's query: (col, id) past the key in the direction of travel, one
- * row more than a page to know whether another follows */
+ * row more than a page to know whether another follows; rows come in the
+ * order they are shown (a backward page is read in reverse, then turned) */
 static void page_sql(struct sqlb *b, const struct filters *f, const struct page_key *k)
 {
     int by_id = strcmp(f->sort, "id") == 0, bw = k->backward;
     const char *col = sort_col(f);
-    add_sql(b, "SELECT c.id, c.name, c.sex, c.birth_date, TIMESTAMPDIFF(YEAR, c.birth_date, ?) "
-               "AS age, c.id_masked, c.status, (SELECT v.name FROM divisions v WHERE v.code = "
-               "c.village_code) AS village, (SELECT GROUP_CONCAT(cc.category ORDER BY "
-               "cc.category) FROM child_categories cc WHERE cc.child_id = c.id AND "
-               "cc.end_date IS NULL) AS cats FROM children c");
+    if (bw) /* page_n: the rows found, known at the first (the extra one) */
+        add_sql(b, "SELECT p.*, COUNT(*) OVER () AS page_n FROM (");
+    add_sql(b, "SELECT c.id, c.name, c.sex, c.birth_date AS birth, TIMESTAMPDIFF(YEAR, "
+               "c.birth_date, ?) AS age, c.id_masked AS masked, c.status, c.village_code, "
+               "(SELECT GROUP_CONCAT(cc.category ORDER BY cc.category) FROM child_categories cc "
+               "WHERE cc.child_id = c.id AND cc.end_date IS NULL) AS cat_codes FROM children c");
     add_arg(b, f->today);
     add_where(b, f, 0);
     if (k->id && by_id) {
@@ -448,19 +413,33 @@ static void page_sql(struct sqlb *b, const struct filters *f, const struct page_
         add_arg(b, k->val);
         add_arg(b, k->id);
     }
-    char order[120];
+    char order[160];
+    const char *outer = by_id ? "id" : strcmp(f->sort, "birth") == 0 ? "birth" : "name";
     if (by_id)
-        snprintf(order, sizeof order, " ORDER BY c.id %s", bw ? "ASC" : "DESC");
+        snprintf(order, sizeof order, " ORDER BY c.id %s LIMIT 51", bw ? "ASC" : "DESC");
     else
-        snprintf(order, sizeof order, " ORDER BY %s %s, c.id %s", col, bw ? "DESC" : "ASC",
-                 bw ? "DESC" : "ASC");
+        snprintf(order, sizeof order, " ORDER BY %s %s, c.id %s LIMIT 51", col,
+                 bw ? "DESC" : "ASC", bw ? "DESC" : "ASC");
     add_sql(b, order);
-    add_sql(b, " LIMIT 51");
+    if (bw) {
+        snprintf(order, sizeof order, ") p ORDER BY %s%s", outer, by_id ? " DESC" : ", id");
+        add_sql(b, order);
+    }
 }
 
-/* one page of rows into List.Rows (in display order) with List.Prev and
- * List.Next; returns the rows shown, or -1.  *more: another page follows in
- * the direction of travel */
+/* a row's paging key "<id>:<value of the sort>" ("<id>" for sort=id) */
+static const char *row_key(portal_req *r, const struct portal_services *s,
+                           const struct filters *f, portal_rows *rows)
+{
+    if (strcmp(f->sort, "id") == 0)
+        return s->col(rows, "id");
+    return s->sprintf(r, "%s:%s", s->col(rows, "id"),
+                      s->col(rows, strcmp(f->sort, "birth") == 0 ? "birth" : "name"));
+}
+
+/* one page of rows into List.Rows with List.Prev and List.Next; returns
+ * the rows shown, or -1.  *more: another page follows in the direction of
+ * travel */
 static int page_rows(portal_req *r, const struct portal_services *s, const struct filters *f,
                      const struct page_key *k, int *more)
 {
@@ -472,44 +451,33 @@ static int page_rows(portal_req *r, const struct portal_services *s, const struc
     portal_rows *rows = s->db_query(r, b.sql, types_of(r, s, &b), BINDS(&b));
     if (!rows)
         return -1;
-    /* collect (at most 51) rows; backward pages come in reverse */
-    const char *cell[PAGE_ROWS + 1][9];
-    int n = 0;
-    while (s->db_next(rows) && n < PAGE_ROWS + 1) {
-        for (int c = 0; c < 9; c++)
-            cell[n][c] = s->db_col(rows, c);
-        n++;
+    /* the extra row is after the page forward, before it backward */
+    int n = 0, have = s->db_next(rows);
+    *more = 0;
+    if (have && k->backward && atoi(s->col(rows, "page_n")) > PAGE_ROWS) {
+        *more = 1;
+        have = s->db_next(rows);
     }
-    *more = n > PAGE_ROWS;
-    if (*more)
-        n = PAGE_ROWS;
-    for (int i = 0; i < n; i++) {
-        int j = k->backward ? n - 1 - i : i;
-        const char *p = s->sprintf(r, "List.Rows.%d.", i);
-        static const char *names[] = {"id", "name", "sex", "birth", "age", "masked", "status",
-                                      "village"};
-        for (int c = 0; c < 8; c++)
-            if (cell[j][c])
-                s->set(r, s->sprintf(r, "%s%s", p, names[c]), cell[j][c]);
-        if (cell[j][8]) {
-            char *cats = s->sprintf(r, "%s", cell[j][8]), *save = NULL;
-            int m = 0;
-            for (char *t = strtok_r(cats, ",", &save); t; t = strtok_r(NULL, ",", &save), m++)
-                s->set(r, s->sprintf(r, "%scats.%d", p, m), t); /* labels: the template */
-        }
+    const char *kfirst = NULL, *klast = NULL;
+    for (; have && n < PAGE_ROWS; have = s->db_next(rows)) {
+        const char *p = s->sprintf(r, "List.Rows.%d", n++);
+        s->put_row(r, p, rows);
+        const char *codes = s->col(rows, "cat_codes");
+        char *cats = s->sprintf(r, "%s", codes ? codes : ""), *save = NULL;
+        int m = 0;
+        for (char *c = strtok_r(cats, ",", &save); c; c = strtok_r(NULL, ",", &save))
+            s->set(r, s->sprintf(r, "%s.cats.%d", p, m++), c); /* titles: the template */
+        klast = row_key(r, s, f, rows);
+        kfirst = kfirst ? kfirst : klast;
     }
-    if (n > 0) {
-        int by_id = strcmp(f->sort, "id") == 0, vc = strcmp(f->sort, "birth") == 0 ? 3 : 1;
-        int first = k->backward ? n - 1 : 0, last = k->backward ? 0 : n - 1;
-        const char *kfirst = by_id ? cell[first][0] : s->sprintf(r, "%s:%s", cell[first][0], cell[first][vc]);
-        const char *klast = by_id ? cell[last][0] : s->sprintf(r, "%s:%s", cell[last][0], cell[last][vc]);
-        /* forward: a previous page exists if we came from a key; a next one if
-         * the query found more.  Backward: the mirror image. */
-        if (k->backward ? *more : k->id != NULL)
-            s->set(r, "List.Prev", kfirst);
-        if (k->backward ? 1 : *more)
-            s->set(r, "List.Next", klast);
-    }
+    if (!k->backward)
+        *more = have;
+    /* forward: a previous page exists if we came from a key; a next one if
+     * the query found more.  Backward: the mirror image. */
+    if (n > 0 && (k->backward ? *more : k->id != NULL))
+        s->set(r, "List.Prev", kfirst);
+    if (n > 0 && (k->backward || *more))
+        s->set(r, "List.Next", klast);
     s->set_int(r, "List.Shown", n);
     return n;
 }
@@ -741,9 +709,9 @@ enum { C_NAME, C_SEX, C_BIRTH, C_ETHN, C_ID, C_NOID, C_VILLAGE, C_HUKOU, C_ADDR,
        C_START };
 
 struct csv_rec {
-    int line;           /* the physical line the record starts on */
+    int line;                 /* the line the record starts on (the header: 1) */
     int nf;
-    char *f[NCOLS + 1]; /* extra columns beyond NCOLS are counted, not kept */
+    const char *f[NCOLS + 1]; /* trimmed; extra columns beyond NCOLS are counted, not kept */
 };
 
 struct import_row {
@@ -768,6 +736,7 @@ struct import_ctx {
     int bad_rows;
     /* ID numbers already on file: the hourly limit left, what was found */
     int dup_left, dup_checked, dup_in, dup_out;
+    int nrec; /* the records of the file */
 };
 
 static void add_err(struct import_ctx *c, int line, const char *field, const char *reason)
@@ -790,113 +759,18 @@ static void add_err(struct import_ctx *c, int line, const char *field, const cha
     }
 }
 
-static int utf8_ok(const unsigned char *s, size_t n)
+/* the next record of the host's CSV reader, its cells trimmed: the number
+ * of cells, 0 at the end, -1 for a malformed record (s->csv_error says) */
+static int next_record(portal_req *r, const struct portal_services *s, portal_csv *csv,
+                       struct csv_rec *rec)
 {
-    size_t i = 0;
-    while (i < n) {
-        unsigned char c = s[i];
-        size_t k;
-        unsigned cp;
-        if (c == 0)
-            return 0;
-        if (c < 0x80) {
-            i++;
-            continue;
-        } else if ((c & 0xE0) == 0xC0) {
-            k = 1;
-            cp = c & 0x1F;
-        } else if ((c & 0xF0) == 0xE0) {
-            k = 2;
-            cp = c & 0x0F;
-        } else if ((c & 0xF8) == 0xF0) {
-            k = 3;
-            cp = c & 0x07;
-        } else {
-            return 0;
-        }
-        for (size_t j = 1; j <= k; j++) {
-            if (i + j >= n || (s[i + j] & 0xC0) != 0x80)
-                return 0;
-            cp = (cp << 6) | (s[i + j] & 0x3F);
-        }
-        if ((k == 1 && cp < 0x80) || (k == 2 && cp < 0x800) || (k == 3 && cp < 0x10000) ||
-            cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return 0;
-        i += k + 1;
-    }
-    return 1;
-}
-
-static char *trim(char *s)
-{
-    while (*s == ' ' || *s == '\t')
-        s++;
-    size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        s[--n] = 0;
-    return s;
-}
-
-/* Parse one CSV record from *pos (RFC 4180; quotes doubled; line breaks
- * allowed inside quotes).  Modifies the text in place.  Returns 0 at the
- * end, 1 for a record, -1 for a malformed one (an unclosed quote). */
-static int csv_next(char **pos, char *end, int *line, struct csv_rec *rec)
-{
-    char *p = *pos;
-    if (p >= end)
-        return 0;
-    rec->line = *line;
-    rec->nf = 0;
-    for (;;) {
-        char *start = p, *o = p;
-        if (p < end && *p == '"') {
-            p++;
-            for (;;) {
-                if (p >= end) {
-                    *pos = end;
-                    return -1;
-                }
-                if (*p == '"') {
-                    if (p + 1 < end && p[1] == '"') {
-                        *o++ = '"';
-                        p += 2;
-                        continue;
-                    }
-                    p++;
-                    break;
-                }
-                if (*p == '\n')
-                    (*line)++;
-                *o++ = *p++;
-            }
-            /* anything after the closing quote up to the separator is kept */
-            while (p < end && *p != ',' && *p != '\n' && *p != '\r')
-                *o++ = *p++;
-        } else {
-            while (p < end && *p != ',' && *p != '\n' && *p != '\r')
-                *o++ = *p++;
-        }
-        char sep = p < end ? *p : '\n';
-        *o = 0; /* o <= p: safe, and p's separator was read above */
-        if (rec->nf < NCOLS + 1)
-            rec->f[rec->nf] = trim(start);
-        rec->nf++;
-        if (sep == ',') {
-            p++;
-            continue;
-        }
-        /* the separator itself may have been overwritten by the NUL above */
-        if (p < end && sep == '\r') {
-            p++;
-            if (p < end && *p == '\n')
-                p++;
-        } else if (p < end) {
-            p++;
-        }
-        (*line)++;
-        *pos = p;
-        return 1;
-    }
+    const char **cells;
+    int n = s->csv_next(csv, &cells);
+    rec->line = (int)s->csv_line(csv);
+    rec->nf = n > 0 ? n : 0;
+    for (int i = 0; i < rec->nf && i <= NCOLS; i++)
+        rec->f[i] = s->trim(r, cells[i]);
+    return n;
 }
 
 static int rec_blank(const struct csv_rec *rec)
@@ -984,7 +858,7 @@ static int import_person(struct import_ctx *c, struct import_row *row, const str
     int birth_ok = 0;
     if (!*birth)
         add_err(c, line, "出生日期", "缺少出生日期。");
-    else if (!date_norm(birth, row->birth))
+    else if (!date_norm(c->s, birth, row->birth))
         add_err(c, line, "出生日期", "出生日期格式不正确（应为 YYYY-MM-DD，如 2015-03-08）。");
     else if (strcmp(row->birth, today) > 0)
         add_err(c, line, "出生日期", "出生日期晚于今天。");
@@ -1060,14 +934,12 @@ static void import_id_number(struct import_ctx *c, struct import_state *st,
     if (strlen(u) == 18 && u[17] == 'x')
         u[17] = 'X';
     row->id = u;
-    int shape = strlen(u) == 18;
-    for (int i = 0; i < 17 && shape; i++)
-        shape = u[i] >= '0' && u[i] <= '9';
-    if (!shape || !((u[17] >= '0' && u[17] <= '9') || u[17] == 'X'))
+    enum idcard_fault fault = idcard_check(u, bd, &isex);
+    if (fault == ID_SHAPE)
         add_err(c, line, "身份证号", "身份证号应为 18 位（最后一位可为 X）；如被 Excel 改成科学计数法，请把该列设为文本。");
-    else if (idcard_check_char(u) != u[17])
+    else if (fault == ID_CHECK_CHAR)
         add_err(c, line, "身份证号", "身份证号校验位不正确。");
-    else if (!idcard_parse(u, bd, &isex))
+    else if (fault == ID_BIRTH_DATE)
         add_err(c, line, "身份证号", "身份证号中的出生日期无效。");
     else {
         if (birth_ok && strcmp(bd, row->birth) != 0)
@@ -1120,7 +992,8 @@ static void import_category(struct import_ctx *c, struct import_row *row,
     if (!*cat)
         add_err(c, line, "类别", "缺少类别。");
     else if (!(row->category = category_code(cat)))
-        add_err(c, line, "类别", "未知的类别（可填：孤儿、事实无人抚养儿童、特困儿童、低保家庭儿童、重病重残儿童、监护缺失儿童、临时困境儿童）。");
+        add_err(c, line, "类别", c->s->sprintf(c->r, "未知的类别（可填：%s）。",
+                                               category_titles(c->r, c->s)));
 
     row->basis = field_at(rec, C_BASIS);
     if (!*row->basis)
@@ -1131,7 +1004,7 @@ static void import_category(struct import_ctx *c, struct import_row *row,
     const char *start = field_at(rec, C_START);
     if (!*start)
         add_err(c, line, "开始日期", "缺少开始日期。");
-    else if (!date_norm(start, row->start))
+    else if (!date_norm(c->s, start, row->start))
         add_err(c, line, "开始日期", "开始日期格式不正确（应为 YYYY-MM-DD）。");
     else if (strcmp(row->start, today) > 0)
         add_err(c, line, "开始日期", "开始日期晚于今天。");
@@ -1161,7 +1034,7 @@ static void set_columns(portal_req *r, const struct portal_services *s)
 {
     for (int i = 0; i < NCOLS; i++)
         s->set(r, s->sprintf(r, "Import.Columns.%d", i), import_columns[i]);
-    registry_put_labels(r, s);
+    s->labels_hdf(r, "Opts.category", "registry.category");
     s->set_int(r, "Import.MaxRows", IMPORT_MAX_ROWS);
 }
 
@@ -1216,24 +1089,34 @@ static int import_write(portal_req *r, const struct portal_services *s, struct i
                        w->village, uid) != 1)
             return -1;
         long long cid = s->db_insert_id(r);
-        if (s->db_exec(r, "INSERT INTO child_categories (child_id, category, basis, start_date, "
-                          "entered_by) VALUES (?, ?, ?, ?, ?)",
-                       "isssi", cid, w->category, w->basis, w->start, uid) != 1)
-            return -1;
-        if (s->db_exec(r, "INSERT INTO child_events (child_id, at, user_id, kind, summary) "
-                          "VALUES (?, UTC_TIMESTAMP(), ?, 'imported', ?)",
-                       "iis", cid, uid,
-                       s->sprintf(r, "批量导入建档（台账文件第 %d 行），类别：%s", w->line,
-                                  registry_label("registry.category", w->category))) != 1)
+        if (s->child_event(r, cid, "imported",
+                           s->sprintf(r, "批量导入建档（台账文件第 %d 行），类别：%s", w->line,
+                                      registry_label("registry.category", w->category))) != 0 ||
+            s->child_category(r, cid, w->category, 1, w->start, w->basis) != 0)
             return -1;
     }
     return 0;
 }
 
-/* the uploaded file: UTF-8 text with the template's header and 1 to
- * IMPORT_MAX_ROWS records.  Returns NULL with *nrec and the reading position
- * just past the header, or the Chinese message of the report */
-static const char *import_open(struct import_ctx *c, char **pos, char **end, int *line, int *nrec)
+/* records that are not blank after the header (a malformed one counts and
+ * ends the file): what the limit is checked against before any check */
+static int count_records(portal_req *r, const struct portal_services *s, const void *data,
+                         size_t len)
+{
+    portal_csv *csv = s->csv_open(r, data, len);
+    struct csv_rec rec;
+    memset(&rec, 0, sizeof rec);
+    int n = 0, k = next_record(r, s, csv, &rec);
+    while (k > 0 && (k = next_record(r, s, csv, &rec)) != 0)
+        if (k < 0 || !rec_blank(&rec))
+            n++;
+    return n;
+}
+
+/* the uploaded file: CSV with the template's header and 1 to
+ * IMPORT_MAX_ROWS records.  Returns NULL with *csv just past the header
+ * (rec holds it), or the Chinese message of the report */
+static const char *import_open(struct import_ctx *c, portal_csv **csv, struct csv_rec *rec)
 {
     portal_req *r = c->r;
     const struct portal_services *s = c->s;
@@ -1246,42 +1129,26 @@ static const char *import_open(struct import_ctx *c, char **pos, char **end, int
         s->set(r, "Import.File", fname);
     if (!s->scope_prefix(r))
         return "您的账户没有辖区，不能导入。";
-    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
-        data += 3;
-        len -= 3;
-    }
-    if (!utf8_ok((const unsigned char *)data, len))
-        return "文件不是 UTF-8 编码的 CSV。请在 Excel 中选择“另存为”→“CSV UTF-8（逗号分隔）”后再上传。";
-    char *text = s->alloc(r, len + 1);
-    memcpy(text, data, len);
-    text[len] = 0;
-    *pos = text;
-    *end = text + len;
-    *line = 1;
-    struct csv_rec rec;
-    if (csv_next(pos, *end, line, &rec) <= 0)
+    *csv = s->csv_open(r, data, len);
+    memset(rec, 0, sizeof *rec);
+    int k = next_record(r, s, *csv, rec);
+    if (k == 0)
         return "文件是空的。";
+    if (k < 0)
+        return s->sprintf(r, "文件无法读取：%s请在 Excel 中选择“另存为”→“CSV UTF-8（逗号分隔）”"
+                             "后再上传。", s->csv_error(*csv));
     for (int i = 0; i < NCOLS; i++)
-        if (strcmp(field_at(&rec, i), import_columns[i]) != 0) {
+        if (strcmp(field_at(rec, i), import_columns[i]) != 0) {
             add_err(c, 1, import_columns[i],
                     s->sprintf(r, "第 1 行应为表头，第 %d 列应为“%s”。", i + 1, import_columns[i]));
             return "表头与模板不一致，未做检查。";
         }
-    /* count the records first: refuse more than the limit before any check */
-    size_t rest = (size_t)(*end - *pos);
-    char *copy = s->alloc(r, rest + 1), *p2 = copy;
-    memcpy(copy, *pos, rest);
-    copy[rest] = 0;
-    int l2 = *line, k;
-    *nrec = 0;
-    while ((k = csv_next(&p2, copy + rest, &l2, &rec)) != 0)
-        if (k < 0 || !rec_blank(&rec))
-            (*nrec)++;
-    if (*nrec == 0)
+    c->nrec = count_records(r, s, data, len);
+    if (c->nrec == 0)
         return "文件中没有数据行。";
-    if (*nrec > IMPORT_MAX_ROWS)
+    if (c->nrec > IMPORT_MAX_ROWS)
         return s->sprintf(r, "文件有 %d 行数据，超过每个文件 %d 行的上限，请分成几个文件导入。",
-                          *nrec, IMPORT_MAX_ROWS);
+                          c->nrec, IMPORT_MAX_ROWS);
     return NULL;
 }
 
@@ -1327,13 +1194,13 @@ int child_import_post(portal_req *r, const struct portal_services *s)
     memset(&c, 0, sizeof c);
     c.r = r;
     c.s = s;
-    char *pos, *end;
-    int line, nrec, rc;
-    const char *msg = import_open(&c, &pos, &end, &line, &nrec);
+    portal_csv *csv = NULL;
+    struct csv_rec rec;
+    const char *msg = import_open(&c, &csv, &rec);
     if (msg)
         return import_report(r, s, &c, msg);
     struct import_state st;
-    if (import_prepare(r, s, &st, nrec) != 0)
+    if (import_prepare(r, s, &st, c.nrec) != 0)
         return 500;
     c.dup_left = registry_dup_left(r, s);
     if (c.dup_left < 0)
@@ -1341,11 +1208,11 @@ int child_import_post(portal_req *r, const struct portal_services *s)
     if (c.dup_left == 0)
         return registry_dup_refuse(r, s);
     const char *today = s->today(r);
-    int total = 0;
-    struct csv_rec rec;
-    while ((rc = csv_next(&pos, end, &line, &rec)) != 0) {
+    int total = 0, rc;
+    while ((rc = next_record(r, s, csv, &rec)) != 0) {
         if (rc < 0) {
-            add_err(&c, rec.line, "—", "引号没有闭合（该行起到文件末尾无法读取）。");
+            add_err(&c, rec.line, "—", s->sprintf(r, "%s该行起到文件末尾无法读取。",
+                                                  s->csv_error(csv)));
             total++;
             break;
         }

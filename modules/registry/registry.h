@@ -32,6 +32,9 @@ int child_import_post(portal_req *r, const struct portal_services *s);
 /* notice.c */
 int notice_list_get(portal_req *r, const struct portal_services *s);
 int notice_done_post(portal_req *r, const struct portal_services *s);
+/* the loader "notice": a notice of the user's own office (404 otherwise) */
+int registry_notice_load(portal_req *r, const struct portal_services *s, long long id,
+                         struct portal_object *o);
 const char *registry_county_code(portal_req *r, const struct portal_services *s);
 /* a notice to the office of `division` (kind transfer_in or duplicate_check),
  * audited; 0 ok, -1 database error */
@@ -55,14 +58,17 @@ char idcard_check_char(const char *first17);        /* '0'..'9' or 'X'; 0 if not
 /* 1 if valid; birth (YYYY-MM-DD, 11 bytes) and sex (1 male, 2 female) filled */
 int idcard_parse(const char *id, char birth[11], int *sex);
 void idcard_mask(const char *id, char out[19]);     /* 500242********123X */
+/* what is wrong with a number typed in (upper-case X): ID_OK with birth and
+ * sex filled, or the first fault found */
+enum idcard_fault { ID_OK, ID_SHAPE, ID_CHECK_CHAR, ID_BIRTH_DATE };
+enum idcard_fault idcard_check(const char *id, char birth[11], int *sex);
 
-/* registry.c: the lookup lists (kinds registry.sex, .status, .category,
- * .situation, .exit, .disability, .module) */
+/* registry.c: the lookup lists (portal_module.labels; kinds registry.sex,
+ * .status, .category, .situation, .exit, .disability, .grade, .age, .module) */
 extern const struct portal_label *registry_labels;
-/* the title of code in kind, NULL when it is not one of kind's codes */
+/* the title of code in kind, NULL when it is not one of kind's codes (what
+ * validation asks; s->label answers the code itself for an unknown one) */
 const char *registry_label(const char *kind, const char *code);
-/* every label into HDF as Lbl.<list>.<code> for the templates */
-void registry_put_labels(portal_req *r, const struct portal_services *s);
 
 /* parameter tables shared by routes (registry.c) */
 extern const struct portal_param child_params[];

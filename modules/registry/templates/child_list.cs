@@ -21,7 +21,7 @@
     <label for="f-category">类别</label>
     <select id="f-category" name="category">
       <option value="">全部</option>
-      <?cs each:c = Lbl.category ?><option value="<?cs name:c ?>"<?cs if:name(c) == List.F.category ?> selected<?cs /if ?>><?cs var:c ?></option><?cs /each ?>
+      <?cs each:c = Opts.category ?><option value="<?cs var:c.code ?>"<?cs if:c.code == List.F.category ?> selected<?cs /if ?>><?cs var:c.title ?></option><?cs /each ?>
     </select>
   </div>
   <div class="field">
@@ -36,7 +36,7 @@
     <label for="f-age">年龄段</label>
     <select id="f-age" name="age">
       <option value="">全部</option>
-      <?cs each:a = List.Ages ?><option value="<?cs var:a.code ?>"<?cs if:a.code == List.F.age ?> selected<?cs /if ?>><?cs var:a.label ?></option><?cs /each ?>
+      <?cs each:a = List.Ages ?><option value="<?cs var:a.code ?>"<?cs if:a.code == List.F.age ?> selected<?cs /if ?>><?cs var:a.title ?></option><?cs /each ?>
     </select>
   </div>
   <div class="field">
@@ -66,12 +66,12 @@
   <?cs each:c = List.Rows ?>
     <tr>
       <td><a href="/children/<?cs var:c.id ?>"><?cs var:c.name ?></a></td>
-      <td><?cs var:Lbl.sex[c.sex] ?></td>
+      <td><?cs var:label("registry.sex", c.sex) ?></td>
       <td><?cs var:c.age ?> 岁</td>
       <td class="idno"><?cs if:c.masked ?><?cs var:c.masked ?><?cs else ?>无身份证号<?cs /if ?></td>
-      <td><?cs var:c.village ?></td>
-      <td><?cs each:k = c.cats ?><?cs if:!first(k) ?>、<?cs /if ?><?cs alt:Lbl.category[k] ?><?cs var:k ?><?cs /alt ?><?cs /each ?></td>
-      <td><?cs var:Lbl.status[c.status] ?></td>
+      <td><?cs var:division(c.village_code) ?></td>
+      <td><?cs each:k = c.cats ?><?cs if:!first(k) ?>、<?cs /if ?><?cs var:label("registry.category", k) ?><?cs /each ?></td>
+      <td><?cs var:label("registry.status", c.status) ?></td>
     </tr>
   <?cs /each ?>
   <?cs if:!subcount(List.Rows) ?><tr><td colspan="7">没有符合条件的儿童。</td></tr><?cs /if ?>
