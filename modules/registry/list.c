@@ -722,16 +722,11 @@ struct import_row {
     int sex;
 };
 
-struct import_err {
-    int line;
-    const char *field, *reason;
-};
 
 struct import_ctx {
     portal_req *r;
     const struct portal_services *s;
-    struct import_err *errs;
-    int nerrs, caperrs;
+    int nerrs;    /* faults listed in Import.Errors */
     int bad_line; /* the last line that had an error, to count bad rows */
     int bad_rows;
     /* ID numbers already on file: the hourly limit left, what was found */
@@ -739,20 +734,13 @@ struct import_ctx {
     int nrec; /* the records of the file */
 };
 
+/* a fault of the file, straight into the report (Import.Errors.N) */
 static void add_err(struct import_ctx *c, int line, const char *field, const char *reason)
 {
-    if (c->nerrs == c->caperrs) {
-        int cap = c->caperrs ? c->caperrs * 2 : 64;
-        struct import_err *e = c->s->alloc(c->r, (size_t)cap * sizeof *e);
-        if (c->nerrs)
-            memcpy(e, c->errs, (size_t)c->nerrs * sizeof *e);
-        c->errs = e;
-        c->caperrs = cap;
-    }
-    c->errs[c->nerrs].line = line;
-    c->errs[c->nerrs].field = field;
-    c->errs[c->nerrs].reason = reason;
-    c->nerrs++;
+    const char *p = c->s->sprintf(c->r, "Import.Errors.%d", c->nerrs++);
+    c->s->set_int(c->r, c->s->sprintf(c->r, "%s.line", p), line);
+    c->s->set(c->r, c->s->sprintf(c->r, "%s.field", p), field);
+    c->s->set(c->r, c->s->sprintf(c->r, "%s.reason", p), reason);
     if (c->bad_line != line) {
         c->bad_line = line;
         c->bad_rows++;
@@ -1050,11 +1038,6 @@ static int import_report(portal_req *r, const struct portal_services *s, struct 
     set_columns(r, s);
     if (msg)
         s->set(r, "Import.Error", msg);
-    for (int i = 0; i < c->nerrs; i++) {
-        s->set_int(r, s->sprintf(r, "Import.Errors.%d.line", i), c->errs[i].line);
-        s->set(r, s->sprintf(r, "Import.Errors.%d.field", i), c->errs[i].field);
-        s->set(r, s->sprintf(r, "Import.Errors.%d.reason", i), c->errs[i].reason);
-    }
     s->set_int(r, "Import.BadRows", c->bad_rows);
     return s->render(r, "child_import_report.cs", "导入台账 - 检查结果");
 }
