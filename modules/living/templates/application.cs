@@ -1,6 +1,6 @@
 <?cs with:a = App ?>
 <h1><?cs var:a.type_title ?>申请 #<?cs var:a.id ?></h1>
-<?cs if:Form.Error ?><p class="form-error" role="alert"><?cs var:Form.Error ?></p><?cs /if ?>
+<?cs if:Errors.action ?><p class="form-error" role="alert"><?cs var:Errors.action ?></p><?cs /if ?>
 <section class="panel" id="state">
   <h2>办理情况</h2>
   <dl>
@@ -19,16 +19,16 @@
 
 <section class="panel" id="details">
   <h2>申请信息</h2>
-  <?cs each:d = Detail ?>
+  <?cs with:d = Detail ?>
   <dl>
-    <dt>类别</dt><dd><?cs var:Lbl.subtype[d.subtype] ?><?cs if:d.care_level ?>，护理等级：<?cs var:Lbl.care[d.care_level] ?><?cs /if ?></dd>
-    <?cs if:Amount ?><dt>救助金额</dt><dd><?cs var:Amount ?> 元</dd><?cs /if ?>
+    <dt>类别</dt><dd><?cs var:label("living.subtype." + d.benefit, d.subtype) ?><?cs if:d.care_level ?>，护理等级：<?cs var:label("living.care", d.care_level) ?><?cs /if ?></dd>
+    <?cs if:d.amount_fen ?><dt>救助金额</dt><dd><?cs var:money(d.amount_fen) ?> 元</dd><?cs /if ?>
     <?cs if:d.household_note ?><dt>家庭情况</dt><dd><?cs var:d.household_note ?></dd><?cs /if ?>
     <?cs if:d.income_note ?><dt>收入情况</dt><dd><?cs var:d.income_note ?></dd><?cs /if ?>
     <?cs if:d.visit_date ?><dt>入户调查</dt><dd id="visit"><?cs var:d.visit_date ?>：<?cs var:d.visit_findings ?></dd><?cs /if ?>
   </dl>
-  <?cs /each ?>
-  <?cs each:g = Grants ?><p id="grant">已批准发放：<?cs var:Lbl.benefit[g.benefit] ?>（<?cs var:Lbl.subtype[g.subtype] ?>），自 <?cs var:g.start_month ?> 起<?cs if:g.end_month ?>，至 <?cs var:g.end_month ?><?cs /if ?>。</p><?cs /each ?>
+  <?cs /with ?>
+  <?cs each:g = Grants ?><p id="grant">已批准发放：<?cs var:label("living.type", g.benefit) ?>（<?cs var:label("living.subtype." + g.benefit, g.subtype) ?>），自 <?cs var:g.start_month ?> 起<?cs if:g.end_month ?>，至 <?cs var:g.end_month ?><?cs /if ?>。</p><?cs /each ?>
 </section>
 
 <section class="panel" id="steps">

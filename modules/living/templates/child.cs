@@ -9,8 +9,8 @@
   <tbody>
   <?cs each:g = Grants ?>
   <tr>
-    <td><?cs var:g.benefit_label ?></td><td><?cs var:g.subtype ?></td><td><?cs var:g.start ?></td>
-    <td><?cs if:g.end ?><?cs var:g.end ?><?cs else ?>—<?cs /if ?></td>
+    <td><?cs var:label("living.benefit", g.benefit) ?></td><td><?cs var:g.subtype ?></td><td><?cs var:g.start ?></td>
+    <td><?cs if:g.end_month ?><?cs var:g.end_month ?><?cs else ?>—<?cs /if ?></td>
     <td><?cs if:g.recheck ?><?cs var:g.recheck ?><?cs else ?>—<?cs /if ?></td>
     <td><?cs if:g.suspended ?>自 <?cs var:g.suspended ?> 起暂停<?cs else ?>正常发放<?cs /if ?></td>
     <?cs if:CanPay == "1" ?><td>
@@ -61,9 +61,9 @@
   <thead><tr><th scope="col">发放月份</th><th scope="col">所属月份</th><th scope="col">类别</th><th scope="col">类型</th><th scope="col">金额（元）</th><th scope="col">说明</th></tr></thead>
   <tbody>
   <?cs each:p = Payments ?>
-  <tr><td><?cs var:p.month ?></td><td><?cs var:p.for_month ?></td><td><?cs var:p.benefit_label ?></td>
+  <tr><td><?cs var:p.month ?></td><td><?cs var:p.for_month ?></td><td><?cs var:label("living.benefit", p.benefit) ?></td>
     <td><?cs if:p.kind == "regular" ?>正常<?cs elif:p.kind == "backpay" ?>补发<?cs else ?>更正<?cs /if ?></td>
-    <td class="num"><?cs var:p.amount ?></td><td><?cs var:p.note ?></td></tr>
+    <td class="num"><?cs var:money(p.amount_fen) ?></td><td><?cs var:p.note ?></td></tr>
   <?cs /each ?>
   </tbody>
 </table>

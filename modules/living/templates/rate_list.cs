@@ -7,12 +7,12 @@
   <tbody>
   <?cs each:x = Rates ?>
     <tr<?cs if:x.current == "1" ?> class="current"<?cs /if ?>>
-      <td><?cs var:x.label ?></td>
-      <td><?cs var:x.from ?></td>
-      <td class="num"><?cs var:x.amount ?></td>
+      <td><?cs var:label("living.rate", x.kind) ?></td>
+      <td><?cs var:x.effective_from ?></td>
+      <td class="num"><?cs var:money(x.amount_fen) ?></td>
       <td><?cs var:x.basis ?></td>
       <td><?cs if:x.current == "1" ?><strong>现行标准</strong><?cs elif:x.future == "1" ?>尚未生效<?cs else ?>已停止执行<?cs /if ?></td>
-      <td><?cs var:x.by ?></td>
+      <td><?cs var:x.created_by ?></td>
     </tr>
   <?cs /each ?>
   </tbody>
@@ -24,7 +24,7 @@
   <div class="field">
     <label for="f-kind">项目</label>
     <select id="f-kind" name="kind" required>
-      <?cs each:k = Kinds ?><option value="<?cs var:k.value ?>"><?cs var:k.label ?></option><?cs /each ?>
+      <?cs each:k = Kinds ?><option value="<?cs var:k.code ?>"><?cs var:k.title ?></option><?cs /each ?>
     </select>
   </div>
   <div class="field">

@@ -18,8 +18,8 @@
       <td><a href="/living/payments/<?cs var:m.month ?>"><?cs var:m.month ?></a></td>
       <td><?cs call:month_status(m.status) ?></td>
       <td class="num"><?cs var:m.lines ?></td>
-      <td class="num"><?cs var:m.amount ?></td>
-      <td><?cs if:m.locked_at ?><?cs var:m.locked_by ?> <?cs var:m.locked_at ?><?cs /if ?></td>
+      <td class="num"><?cs var:money(m.amount_fen) ?></td>
+      <td><?cs if:m.locked_at ?><?cs var:m.locked_by ?> <?cs var:datetime(m.locked_at) ?><?cs /if ?></td>
     </tr>
   <?cs /each ?>
   <?cs if:!subcount(Months) ?><tr><td colspan="5">还没有生成过发放名单。</td></tr><?cs /if ?>
