@@ -40,6 +40,10 @@
  *                    enrolment, audit verification) for the admin and
  *                    account modules; db_commit_now and db_exec_kept;
  *                    spreadsheets in and out (sheet_*, xlsx_*; issue 10).
+ *   2.1  2026-12-01  module settings and lookups (portal_module.settings,
+ *                    .lookups from reserved slots; services setting,
+ *                    setting_int, lookup_hdf, module_nth); csv_line (the line
+ *                    a CSV record starts on).
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -726,6 +730,11 @@ struct portal_services {
     /* the i-th enabled module (from 0; the core not included), NULL past
      * the last: its declarations (permissions, settings, lookups) */
     const struct portal_module *(*module_nth)(portal_req *r, int i);
+
+    /* ---- 2.1: the line of the file (from 1) the record csv_next gave last
+     * started on, blank lines and line breaks inside quotes counted: for
+     * "第 N 行" in the module's own messages, as sheet_row is for sheets */
+    long (*csv_line)(portal_csv *c);
 };
 
 #define PORTAL_NO_SETTING (-9223372036854775807LL - 1)

@@ -640,4 +640,5 @@ const struct portal_services services = {
     .setting_int = s_setting_int,
     .lookup_hdf = s_lookup_hdf,
     .module_nth = s_module_nth,
+    .csv_line = csv_line,
 };

@@ -41,4 +41,4 @@
   </div>
   <button type="submit">检查文件（不导入）</button>
 </form>
-<?cs include:"import_help.cs" ?>
+<?cs include:"child_import_help.cs" ?>

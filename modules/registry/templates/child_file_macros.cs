@@ -4,7 +4,7 @@
   <label for="f-<?cs var:name ?>"><?cs var:label ?><?cs if:required ?> <abbr title="必填">*</abbr><?cs /if ?></label>
   <select id="f-<?cs var:name ?>" name="<?cs var:name ?>"<?cs if:required ?> required<?cs /if ?>>
     <option value=""><?cs var:blank ?></option>
-    <?cs each:o = options ?><option value="<?cs name:o ?>"<?cs if:value == name(o) ?> selected<?cs /if ?>><?cs var:o ?></option><?cs /each ?>
+    <?cs each:o = options ?><option value="<?cs var:o.code ?>"<?cs if:value == o.code ?> selected<?cs /if ?>><?cs var:o.title ?></option><?cs /each ?>
   </select>
   <?cs call:field_error(error) ?>
 </div>
@@ -24,6 +24,4 @@
   <?cs call:field_error(error) ?>
 </div>
 <?cs /def ?>
-<?cs def:status_label(st) ?><?cs if:st == "active" ?>在册<?cs else ?>已退出<?cs /if ?><?cs /def ?>
-<?cs def:grade_label(g) ?><?cs if:g == "1" ?>一级<?cs elif:g == "2" ?>二级<?cs elif:g == "3" ?>三级<?cs elif:g == "4" ?>四级<?cs /if ?><?cs /def ?>
 <?cs def:size_label(n) ?><?cs if:n >= 1048576 ?><?cs var:n / 1048576 ?> MB<?cs elif:n >= 1024 ?><?cs var:n / 1024 ?> KB<?cs else ?><?cs var:n ?> 字节<?cs /if ?><?cs /def ?>

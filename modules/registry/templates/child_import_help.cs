@@ -14,7 +14,7 @@
       <tr><td>村（居）代码</td><td>必填，12 位统计用区划代码，须在您的辖区内</td></tr>
       <tr><td>户籍地址</td><td>可空</td></tr>
       <tr><td>现住址</td><td>可空</td></tr>
-      <tr><td>类别</td><td>必填，一种：<?cs each:c = Import.Categories ?><?cs if:!first(c) ?>、<?cs /if ?><?cs var:c ?><?cs /each ?></td></tr>
+      <tr><td>类别</td><td>必填，一种：<?cs each:c = Opts.category ?><?cs if:!first(c) ?>、<?cs /if ?><?cs var:c.title ?><?cs /each ?></td></tr>
       <tr><td>认定依据</td><td>必填，如“县民政局批复〔2025〕12号”</td></tr>
       <tr><td>开始日期</td><td>必填，类别的认定日期，如 2025-01-01</td></tr>
     </tbody>

@@ -5,7 +5,7 @@
 <table class="list" id="notices">
   <thead><tr><th scope="col">时间</th><th scope="col">类型</th><th scope="col">内容</th><th scope="col">档案</th><th scope="col">提交人</th><?cs if:CanHandle ?><th scope="col">处理</th><?cs /if ?></tr></thead>
   <tbody><?cs each:x = Notices ?><tr data-notice="<?cs var:x.id ?>" data-kind="<?cs var:x.kind ?>">
-    <td><?cs var:x.at ?></td>
+    <td><?cs var:datetime(x.at) ?></td>
     <td><?cs if:x.kind == "transfer_in" ?>转入<?cs else ?>重复核查<?cs /if ?></td>
     <td><?cs var:x.summary ?></td>
     <td><?cs if:x.child_id ?><a href="/children/<?cs var:x.child_id ?>">档案 <?cs var:x.child_id ?></a><?cs /if ?></td>

@@ -1,5 +1,5 @@
-<?cs include!"file_macros.cs" ?><?cs include!"file_tables.cs" ?><?cs include!"file_panels.cs" ?>
-<?cs with:c = Child.0 ?>
+<?cs include!"child_file_macros.cs" ?><?cs include!"child_file_tables.cs" ?><?cs include!"child_file_panels.cs" ?>
+<?cs with:c = Child ?>
 <h1>儿童档案：<?cs var:c.name ?></h1>
 <nav class="file-actions" aria-label="档案操作">
   <a href="/children">返回台账</a>
@@ -9,7 +9,7 @@
 
 <section class="panel" id="identity-section">
   <h2>身份信息</h2>
-  <?cs include!"file_identity.cs" ?>
+  <?cs include!"child_file_identity.cs" ?>
   <?cs if:File.Notes ?><h3>备注（敏感信息）</h3><pre class="notes"><?cs var:File.Notes ?></pre><?cs /if ?>
 </section>
 
@@ -23,7 +23,7 @@
     <?cs call:text_field("relation", "关系（如 父亲、母亲、祖母）", "", "", 1) ?>
     <?cs call:text_field("name", "姓名", "", "", 1) ?>
     <div class="field"><label for="f-fam-id">身份证号（可不填）</label><input type="text" id="f-fam-id" name="id_number" maxlength="18" autocomplete="off"></div>
-    <?cs call:select_field("situation", "情况", "normal", "", 1, Lbl.situation, "请选择") ?>
+    <?cs call:select_field("situation", "情况", "normal", "", 1, Opts.situation, "请选择") ?>
     <div class="field"><label><input type="checkbox" name="is_guardian" value="1"> 是监护人</label></div>
     <?cs call:text_field("phone", "电话", "", "", 0) ?>
     <?cs call:text_field("note", "备注", "", "", 0) ?>
@@ -40,7 +40,7 @@
   <form method="post" action="/children/<?cs var:c.id ?>/categories">
     <fieldset><legend>登记进入类别</legend>
     <?cs call:csrf() ?>
-    <?cs call:select_field("category", "类别", "", "", 1, Lbl.category, "请选择") ?>
+    <?cs call:select_field("category", "类别", "", "", 1, Opts.category, "请选择") ?>
     <?cs call:text_field("basis", "认定依据（文件、证明）", "", "", 1) ?>
     <?cs call:date_field("start_date", "开始日期", File.Today, "", 1) ?>
     <button type="submit">登记</button>
@@ -55,7 +55,7 @@
     <caption>附件（<?cs var:Count.atts ?> 份）</caption>
     <thead><tr><th scope="col">材料类型</th><th scope="col">文件名</th><th scope="col">大小</th><th scope="col">上传时间</th><th scope="col">上传人</th></tr></thead>
     <tbody>
-    <?cs each:a = Atts ?><tr><td><?cs var:a.kind ?></td><td><a href="/children/<?cs var:c.id ?>/attachments/<?cs var:a.id ?>"><?cs var:a.filename ?></a></td><td><?cs call:size_label(a.size) ?></td><td><?cs var:a.at ?></td><td><?cs var:a.who ?></td></tr><?cs /each ?>
+    <?cs each:a = Atts ?><tr><td><?cs var:a.kind ?></td><td><a href="/children/<?cs var:c.id ?>/attachments/<?cs var:a.id ?>"><?cs var:a.filename ?></a></td><td><?cs call:size_label(a.size) ?></td><td><?cs var:datetime(a.at) ?></td><td><?cs var:a.who ?></td></tr><?cs /each ?>
     <?cs if:!subcount(Atts) ?><tr><td colspan="5">暂无材料。</td></tr><?cs /if ?>
     </tbody>
   </table>
@@ -81,7 +81,7 @@
   <table class="list" id="applications">
     <thead><tr><th scope="col">编号</th><th scope="col">申请事项</th><th scope="col">提交日期</th><th scope="col">状态</th><th scope="col">当前环节</th></tr></thead>
     <tbody>
-    <?cs each:a = Apps ?><tr><td><a href="/<?cs var:a.module ?>/applications/<?cs var:a.id ?>">#<?cs var:a.id ?></a></td><td><?cs var:a.type_title ?></td><td><?cs var:a.started ?></td>
+    <?cs each:a = Apps ?><tr><td><a href="/<?cs var:a.module ?>/applications/<?cs var:a.id ?>">#<?cs var:a.id ?></a></td><td><?cs var:a.type_title ?></td><td><?cs var:date(a.started_at) ?></td>
       <td><?cs if:a.status == "open" ?>办理中<?cs elif:a.status == "returned" ?>退回补正中<?cs elif:a.status == "approved" ?>已批准<?cs elif:a.status == "rejected" ?>不予批准<?cs else ?><?cs var:a.status ?><?cs /if ?></td>
       <td><?cs if:a.status == "open" || a.status == "returned" ?><?cs var:a.step_title ?><?cs else ?>已办结<?cs /if ?></td></tr><?cs /each ?>
     <?cs if:!subcount(Apps) ?><tr><td colspan="5">没有申请记录。</td></tr><?cs /if ?>

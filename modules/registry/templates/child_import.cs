@@ -1,6 +1,6 @@
 <?cs # CSV ledger import: the upload form and the column documentation. ?>
 <h1>导入台账</h1>
-<?cs include:"import_help.cs" ?>
+<?cs include:"child_import_help.cs" ?>
 <form method="post" action="/children/import" enctype="multipart/form-data" class="panel">
   <?cs call:csrf() ?>
   <input type="hidden" name="mode" value="dry">

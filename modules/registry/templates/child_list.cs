@@ -1,5 +1,4 @@
 <?cs # The registry list: filters, one page of 50 children, keyset pager. ?>
-<?cs def:cat_label(code) ?><?cs if:code == "orphan" ?>孤儿<?cs elif:code == "de_facto_unsupported" ?>事实无人抚养儿童<?cs elif:code == "tekun" ?>特困儿童<?cs elif:code == "dibao" ?>低保家庭儿童<?cs elif:code == "ill_disabled" ?>重病重残儿童<?cs elif:code == "guardianship" ?>监护缺失儿童<?cs elif:code == "temporary" ?>临时困境儿童<?cs else ?><?cs var:code ?><?cs /if ?><?cs /def ?>
 <h1>儿童台账</h1>
 <?cs if:List.Notices > 0 ?><p class="notice" id="open-notices">本单位有 <?cs var:List.Notices ?> 条待处理的<a href="/children/notices">档案通知</a>（转入的儿童、待核查的疑似重复档案）。</p><?cs /if ?>
 <form method="get" action="/children" class="panel filters" role="search">
@@ -22,7 +21,7 @@
     <label for="f-category">类别</label>
     <select id="f-category" name="category">
       <option value="">全部</option>
-      <?cs each:c = List.Categories ?><option value="<?cs var:c.code ?>"<?cs if:c.code == List.F.category ?> selected<?cs /if ?>><?cs var:c.label ?></option><?cs /each ?>
+      <?cs each:c = Opts.category ?><option value="<?cs var:c.code ?>"<?cs if:c.code == List.F.category ?> selected<?cs /if ?>><?cs var:c.title ?></option><?cs /each ?>
     </select>
   </div>
   <div class="field">
@@ -37,7 +36,7 @@
     <label for="f-age">年龄段</label>
     <select id="f-age" name="age">
       <option value="">全部</option>
-      <?cs each:a = List.Ages ?><option value="<?cs var:a.code ?>"<?cs if:a.code == List.F.age ?> selected<?cs /if ?>><?cs var:a.label ?></option><?cs /each ?>
+      <?cs each:a = List.Ages ?><option value="<?cs var:a.code ?>"<?cs if:a.code == List.F.age ?> selected<?cs /if ?>><?cs var:a.title ?></option><?cs /each ?>
     </select>
   </div>
   <div class="field">
@@ -67,12 +66,12 @@
   <?cs each:c = List.Rows ?>
     <tr>
       <td><a href="/children/<?cs var:c.id ?>"><?cs var:c.name ?></a></td>
-      <td><?cs if:c.sex == "1" ?>男<?cs elif:c.sex == "2" ?>女<?cs /if ?></td>
+      <td><?cs var:label("registry.sex", c.sex) ?></td>
       <td><?cs var:c.age ?> 岁</td>
       <td class="idno"><?cs if:c.masked ?><?cs var:c.masked ?><?cs else ?>无身份证号<?cs /if ?></td>
-      <td><?cs var:c.village ?></td>
-      <td><?cs each:k = c.cats ?><?cs if:!first(k) ?>、<?cs /if ?><?cs call:cat_label(k) ?><?cs /each ?></td>
-      <td><?cs if:c.status == "exited" ?>已退出<?cs else ?>在册<?cs /if ?></td>
+      <td><?cs var:division(c.village_code) ?></td>
+      <td><?cs each:k = c.cats ?><?cs if:!first(k) ?>、<?cs /if ?><?cs var:label("registry.category", k) ?><?cs /each ?></td>
+      <td><?cs var:label("registry.status", c.status) ?></td>
     </tr>
   <?cs /each ?>
   <?cs if:!subcount(List.Rows) ?><tr><td colspan="7">没有符合条件的儿童。</td></tr><?cs /if ?>
