@@ -14,6 +14,7 @@
 #include "lookup.h"
 #include "csv.h"
 #include "sheet.h"
+#include "pay.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -613,4 +614,11 @@ const struct portal_services services = {
     .xlsx_begin = xlsx_svc_begin,
     .xlsx_row = xlsx_svc_row,
     .xlsx_end = xlsx_svc_end,
+    /* payments (issue 10 part 1): the ledger */
+    .pay_batch_open = pay_svc_batch_open,
+    .pay_payee_account = pay_svc_payee_account,
+    .pay_payee_org = pay_svc_payee_org,
+    .pay_line = pay_svc_line,
+    .pay_cap_left = pay_svc_cap_left,
+    .pay_error = pay_svc_error,
 };
