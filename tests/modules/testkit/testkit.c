@@ -280,7 +280,29 @@ static const struct portal_param pay_params[] = {
     {"account", PP_TEXT, 40, 0, "账号"}, {"amount", PP_INT, 18, 0, "金额（分）"},
     {"reason", PP_TEXT, 400, 0, "事由"}, {"corrects", PP_INT, 18, 0, "更正"},
     {"source_id", PP_INT, 18, 0, "来源"}, {"year", PP_INT, 4, 0, "年度"},
-    {"cap", PP_INT, 18, 0, "限额"}, {NULL, 0, 0, 0, NULL}};
+    {"cap", PP_INT, 18, 0, "限额"}, {"count", PP_INT, 7, 0, "条数"},
+    {NULL, 0, 0, 0, NULL}};
+
+/* make bench: one line for each of the first `count` children in scope,
+ * committed every 5,000 lines as a module's monthly generation would */
+static int pay_bulk(portal_req *r, const struct portal_services *s)
+{
+    portal_rows *q = s->db_query(r, "SELECT id FROM children WHERE village_code LIKE "
+                                 "CONCAT(?, '%') ORDER BY id LIMIT ?", "si",
+                                 s->scope_prefix(r), s->param_int(r, "count", 0));
+    long long n = 0;
+    while (q && s->db_next(q)) {
+        struct portal_pay_line l = {s->param_int(r, "batch_id", 0), atoll(s->db_col(q, 0)), 0,
+                                    NULL, s->param(r, "period"), s->param_int(r, "amount", 0),
+                                    s->param(r, "reason"), 0, 0};
+        if (s->pay_line(r, &l) <= 0)
+            return s->fail(r, 409, s->pay_error(r));
+        if (++n % 5000 == 0 && s->db_commit_now(r) != 0)
+            return 500;
+    }
+    s->set(r, "Out", s->sprintf(r, "id=%lld", n));
+    return s->render(r, "pay.cs", "测试");
+}
 
 static int pay_post(portal_req *r, const struct portal_services *s)
 {
@@ -302,6 +324,8 @@ static int pay_post(portal_req *r, const struct portal_services *s)
             s->param_int(r, "amount", 0), s->param(r, "reason"),
             s->param_int(r, "source_id", 0), s->param_int(r, "corrects", 0)};
         id = s->pay_line(r, &l);
+    } else if (strcmp(op, "bulk") == 0) {
+        return pay_bulk(r, s);
     } else if (strcmp(op, "cap") == 0) {
         if (s->pay_cap_left(r, s->param_int(r, "child_id", 0), s->param(r, "programme"),
                             (int)s->param_int(r, "year", 0), s->param_int(r, "cap", 0),
