@@ -53,6 +53,7 @@ l2=$(pay "$pj" op=line "batch_id=$b" "child_id=$c2" amount=20000 reason=11月救
 l3=$(pay "$pj" op=line "batch_id=$b" "payee_id=$org" amount=50000 "reason=住院费用$tag")
 check "lines are posted (a child's, an institution's)" [ "$(lines "$b")" = 3 ]
 check "... each with its township, period, source and poster" [ "$(sql "SELECT CONCAT(township_code, ' ', period, ' ', source_module, ' ', source_id, ' ', (SELECT username FROM users WHERE id=posted_by)) FROM pay_lines WHERE id='$l1'")" = "500242101000 2026-11-01 testkit 7 pp_$tag" ]
+check "... 麻旺镇's child's line in 麻旺镇" [ "$(sql "SELECT township_code FROM pay_lines WHERE id='$l2'")" = 500242102000 ]
 check "... the institution's line in its township" [ "$(sql "SELECT township_code FROM pay_lines WHERE id='$l3'")" = 500242101000 ]
 check "... audited" [ "$(audits pay.line.add "$l1")" = 1 ]
 
