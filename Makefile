@@ -6,7 +6,7 @@
 #                   (SAN=1 make test: the integration suite on the ASan/UBSan build)
 #   make hostile    randomised hostile form posts through the real stack on the
 #                   ASan/UBSan build (DURATION seconds, 600 by default)
-#   make bench      wrk against the real stack
+#   make bench      wrk against the real stack (and tests/bench/payments.sh)
 #   make asan       the same build with AddressSanitizer + UBSan, in build-asan/
 #   make fuzz       libFuzzer on the request parsers, as long as FUZZ_SECONDS says
 #   make module NAME=x   a new module modules/x/ from the skeleton (README,

@@ -44,6 +44,8 @@
  *                    .lookups from reserved slots; services setting,
  *                    setting_int, lookup_hdf, module_nth); csv_line (the line
  *                    a CSV record starts on).
+ *   2.2  2026-12-01  the payments ledger (pay_batch_open, pay_payee_account,
+ *                    pay_payee_org, pay_line, pay_cap_left, pay_error).
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -103,7 +105,7 @@
 
 #define PORTAL_MODULE_MAGIC 0x59594D44u /* "YYMD" */
 #define PORTAL_ABI_MAJOR 2
-#define PORTAL_ABI_MINOR 1
+#define PORTAL_ABI_MINOR 2
 
 typedef struct portal_req portal_req;     /* one request; opaque to modules */
 typedef struct portal_rows portal_rows;   /* a query result; opaque */
@@ -387,6 +389,20 @@ struct portal_xlsx_col {
     const char *title;   /* Chinese header of the column */
     double width;        /* in characters (a Chinese character counts 2); 0: 12 */
     int type;            /* enum portal_xlsx_type */
+};
+
+/* One payment line (payments, issue 10 part 1: pay_line). */
+struct portal_pay_line {
+    long long batch_id;      /* a batch of the calling module (pay_batch_open) */
+    long long child_id;      /* the child paid for; 0: none (an institution's own line) */
+    long long payee_id;      /* pay_payee_*; 0: the child's registered account */
+    const char *programme;   /* NULL: the batch's */
+    const char *period;      /* YYYY-MM the line is for (back pay: earlier); NULL: the batch's */
+    long long amount_fen;    /* > 0; < 0 only for a correction */
+    const char *reason;      /* Chinese, 1 to 200 characters */
+    long long source_id;     /* the module's record it comes from; 0: none */
+    long long corrects;      /* the line it corrects (same child, payee and programme;
+                                the corrected line's net never below 0); 0: none */
 };
 
 /*
@@ -735,6 +751,40 @@ struct portal_services {
      * started on, blank lines and line breaks inside quotes counted: for
      * "第 N 行" in the module's own messages, as sheet_row is for sheets */
     long (*csv_line)(portal_csv *c);
+    /* ---- 2.2: payments (issue 10 part 1): the ledger every module posts into
+     * (core tables pay_batches, pay_lines, pay_payees; the payments module
+     * shows, reviews, locks and exports the batches).  Every call joins the
+     * request's transaction; -1 (or 0 for an id) is a refusal with a Chinese
+     * message in pay_error, nothing written; the handler answers it (409 or
+     * 400: the host rolls back).  Money in fen, periods YYYY-MM. */
+    /* opens a batch of the calling module (draft): programme [a-z0-9_]{1,32}
+     * (its title is the label "<module>.programme"), period YYYY-MM, title
+     * (Chinese); audited pay.batch.open.  The batch's id, or 0 */
+    long long (*pay_batch_open)(portal_req *r, const char *programme, const char *period,
+                                const char *title);
+    /* the guardian's bank account a child is paid into (one per child; a
+     * second call replaces it): holder, bank and the account number (digits,
+     * 8 to 32; stored encrypted, shown masked, decrypted only in the bank
+     * file).  The child is checked in scope (else 0, the denial audited);
+     * audited pay.payee.account.  The payee's id, or 0 */
+    long long (*pay_payee_account)(portal_req *r, long long child_id, const char *holder,
+                                   const char *bank, const char *account);
+    /* an institution (an org: hospital, school, provider) as a payee, its
+     * bank account as above; holder is the org's name.  The payee's id, or 0 */
+    long long (*pay_payee_org)(portal_req *r, long long org_id, const char *bank,
+                               const char *account);
+    /* posts one line into a draft or reviewed batch of the calling module
+     * (a reviewed one goes back to draft: it must be reviewed again); a
+     * locked or exported batch refuses it.  The line's id, or 0 */
+    long long (*pay_line)(portal_req *r, const struct portal_pay_line *line);
+    /* how much is left this year for a child in a programme of the calling
+     * module: cap_fen minus the sum of its lines (every batch, corrections
+     * included) whose period falls in `year`; negative when over the cap.
+     * The child is checked in scope.  0 ok with *left set, -1 */
+    int (*pay_cap_left)(portal_req *r, long long child_id, const char *programme, int year,
+                        long long cap_fen, long long *left);
+    /* the Chinese message of the last refusal of a pay_* call, NULL if none */
+    const char *(*pay_error)(portal_req *r);
 };
 
 #define PORTAL_NO_SETTING (-9223372036854775807LL - 1)

@@ -339,6 +339,7 @@ static const struct portal_migration core_migrations[] = {
     {11, "011_login_throttle.sql"},
     {12, "012_child_core.sql"},
     {15, "015_settings.sql"},
+    {16, "016_payments.sql"},
     {0, NULL}};
 
 const struct portal_module core_module = {

@@ -15,6 +15,7 @@
 #include "settings.h"
 #include "csv.h"
 #include "sheet.h"
+#include "pay.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -641,4 +642,11 @@ const struct portal_services services = {
     .lookup_hdf = s_lookup_hdf,
     .module_nth = s_module_nth,
     .csv_line = csv_line,
+    /* payments (issue 10 part 1): the ledger */
+    .pay_batch_open = pay_svc_batch_open,
+    .pay_payee_account = pay_svc_payee_account,
+    .pay_payee_org = pay_svc_payee_org,
+    .pay_line = pay_svc_line,
+    .pay_cap_left = pay_svc_cap_left,
+    .pay_error = pay_svc_error,
 };

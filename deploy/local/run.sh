@@ -29,6 +29,9 @@ Demo accounts (demo data only):
 The three administrator accounts and ngoadmin must enrol a TOTP authenticator
 at first login (any RFC 6238 app; the secret is shown as text).
 
+Payments: township posted a demo batch (2026年11月孤儿基本生活费) at /payments/batch;
+county reviews and locks it (the poster cannot: four eyes).
+
 Organisations apply without an account at http://127.0.0.1:$PORT/volunteer/apply
 Demo data: 500 generated children (synthetic names and ID numbers) in synthetic villages.
 Logs: var/log/   Configuration: var/portal.conf   Stop: make stop
