@@ -306,7 +306,9 @@ migrate() {
 # of this checkout run with --config DIR/portal.conf, found in /proc.
 portal_procs() {
     local d argv
-    for d in /proc/[0-9]*; do
+    # candidates by command line first (one pgrep, not a fork per process of
+    # a busy machine), then the exact argv check
+    for d in $(pgrep -f -- "--config $CONF" | sed 's|^|/proc/|'); do
         argv=$(tr '\0' '\n' 2>/dev/null <"$d/cmdline") || continue
         [ "$(sed -n 2p <<<"$argv")" = --config ] && [ "$(sed -n 3p <<<"$argv")" = "$CONF" ] || continue
         case "$(sed -n 1p <<<"$argv")" in "$ROOT"/build*/portal) echo "${d#/proc/}" ;; esac
