@@ -594,7 +594,11 @@ static int settle(portal_req *r, int status)
         }
         return status;
     }
-    if ((doomed && status < 400) || r->stream_refused) {
+    /* a write failed or the transaction was lost: whatever the handler then
+     * answered (success, or its own 500/503 because a statement failed),
+     * the user is told plainly that nothing was saved; a refusal (4xx) the
+     * handler decided stays what it is */
+    if ((doomed && (status < 400 || status >= 500)) || r->stream_refused) {
         int partly = db_loose_writes() > 0;
         if (db_in_txn())
             db_rollback();
