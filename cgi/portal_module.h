@@ -340,6 +340,48 @@ struct portal_xlsx_col {
 };
 
 /*
+ * Urgent tasks and notices (issue 10 part 4; services task_* and notice_*).
+ *
+ * An urgent task counts HOURS: a module opens one for a child or an object
+ * (an abuse report, an emergency) with who acts (level, optional
+ * organisation, permission, like a workflow step) and a deadline in hours.
+ * /inbox lists the open tasks first with a red mark and the time left.  When
+ * the deadline passes, the master's periodic job (never a request) escalates
+ * it: to the next level's inbox (village -> township -> county) with a new
+ * window of the same hours, and a row in the supervision list
+ * (supervision_items, /inbox/escalated for core.supervise).  Past the
+ * county's window it stays there marked overdue.  Every open, escalation and
+ * close is audited; with portal.conf outbound_command the master also tells
+ * that command (one JSON line on stdin).
+ */
+struct portal_task {
+    const char *kind;        /* the module's code, "report.handle" */
+    const char *title;       /* Chinese, shown in the inbox */
+    const char *link;        /* a local path ("/reports/12"); NULL: none */
+    long long child_id;      /* the child it concerns (scope: its village); 0: none */
+    const char *object_type; /* or the object ("report") ... */
+    const char *object_id;
+    const char *division;    /* ... and its division when there is no child */
+    const char *level;       /* who acts first: "village", "township" or "county" */
+    long long org_id;        /* only this organisation's users at that level; 0: any */
+    const char *permission;  /* the actor needs it (declared by some module) */
+    int hours;               /* 1 .. 720 */
+};
+
+/* A notice to one user or to every user of an organisation (read per user). */
+struct portal_notice {
+    long long user_id;       /* the user, or 0 ... */
+    long long org_id;        /* ... the organisation (one of the two) */
+    const char *kind;        /* the module's code, "transfer.sent" */
+    const char *title;       /* Chinese, at most 200 bytes (cut on a character) */
+    const char *body;        /* Chinese, may be NULL */
+    const char *link;        /* a local path; NULL: none */
+    long long child_id;      /* the child it concerns; 0: none */
+    const char *object_type; /* the object it is about; NULL: none */
+    const char *object_id;
+};
+
+/*
  * The host's services.  Database bind formats (the `types` argument): one
  * letter per '?' in the SQL:  i = long long,  s = const char * (NULL binds
  * SQL NULL),  b = const void *, size_t (a blob).  Results come back as
@@ -662,6 +704,28 @@ struct portal_services {
                                const struct portal_xlsx_col *cols);
     int (*xlsx_row)(portal_xlsx *x, const char *const *cells);
     int (*xlsx_end)(portal_xlsx *x);
+    /* ---- issue 10 part 4: urgent tasks and notices (struct portal_task,
+     * struct portal_notice above).  All run in the request's transaction. */
+    /* opens an urgent task of the calling module; checks the child (or the
+     * division) is in the user's scope, the level, the permission and the
+     * hours; audited task.open.  The id, or -1 with a Chinese message in
+     * task_error (nothing written) */
+    long long (*task_open)(portal_req *r, const struct portal_task *t);
+    /* closes a task the user may act on (in scope, at its level, with its
+     * permission): the outcome (Chinese) is kept, its supervision rows are
+     * resolved; audited task.close.  0 ok, -1 (task_error says why) */
+    int (*task_close)(portal_req *r, long long task_id, const char *outcome);
+    const char *(*task_error)(portal_req *r);
+    /* the open tasks the user acts on now, most urgent first (module NULL:
+     * every module): prefix.N.{id,module,kind,title,link,child_id,level,
+     * level_title,due_at,opened_at,minutes_left,left,overdue,escalations};
+     * due_at in UTC (datetime() shows Beijing time); rows or -1 */
+    int (*tasks_hdf)(portal_req *r, const char *prefix, const char *module);
+    /* sends a notice from the calling module (audited notice.send); the id
+     * or -1 (no such user or organisation, no title) */
+    long long (*notice_send)(portal_req *r, const struct portal_notice *n);
+    /* the signed-in user's unread notices (their own and their organisation's) */
+    long long (*notices_unread)(portal_req *r);
 };
 
 #define PORTAL_NO_DAY (-2147483647L)
