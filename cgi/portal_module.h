@@ -368,10 +368,13 @@ struct portal_task {
     int hours;               /* 1 .. 720 */
 };
 
-/* A notice to one user or to every user of an organisation (read per user). */
+/* A notice to one user, to every user of an organisation, or to the office
+ * of a division (every user whose jurisdiction is exactly that division: a
+ * township's staff, the county's); read per user. */
 struct portal_notice {
     long long user_id;       /* the user, or 0 ... */
-    long long org_id;        /* ... the organisation (one of the two) */
+    long long org_id;        /* ... the organisation, or 0 ... */
+    const char *division;    /* ... the division's office (12 digits); exactly one */
     const char *kind;        /* the module's code, "transfer.sent" */
     const char *title;       /* Chinese, at most 200 bytes (cut on a character) */
     const char *body;        /* Chinese, may be NULL */
@@ -722,9 +725,11 @@ struct portal_services {
      * due_at in UTC (datetime() shows Beijing time); rows or -1 */
     int (*tasks_hdf)(portal_req *r, const char *prefix, const char *module);
     /* sends a notice from the calling module (audited notice.send); the id
-     * or -1 (no such user or organisation, no title) */
+     * or -1 (no such user, organisation or division, not exactly one of
+     * them, no title, a link that is not local) */
     long long (*notice_send)(portal_req *r, const struct portal_notice *n);
-    /* the signed-in user's unread notices (their own and their organisation's) */
+    /* the signed-in user's unread notices (their own, their organisation's
+     * and their division's office's) */
     long long (*notices_unread)(portal_req *r);
 };
 

@@ -54,12 +54,14 @@ CREATE TABLE supervision_items (
   CONSTRAINT supervision_task FOREIGN KEY (task_id) REFERENCES urgent_tasks (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
--- A notice to one user (user_id) or to every user of an organisation
--- (org_id); read per user in notice_reads.
+-- A notice to one user (user_id), to every user of an organisation
+-- (org_id), or to the office of a division (division_code: every user whose
+-- jurisdiction is exactly that division); read per user in notice_reads.
 CREATE TABLE notices (
   id BIGINT NOT NULL AUTO_INCREMENT,
   user_id BIGINT NULL,
   org_id BIGINT NULL,
+  division_code CHAR(12) NULL,
   module VARCHAR(32) NOT NULL,
   kind VARCHAR(64) NOT NULL,                    -- "transfer.sent", "task.escalated"
   title VARCHAR(200) NOT NULL,
@@ -73,6 +75,7 @@ CREATE TABLE notices (
   PRIMARY KEY (id),
   KEY to_user (user_id, id),
   KEY to_org (org_id, id),
+  KEY to_division (division_code, id),
   KEY object (object_type, object_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 

@@ -119,7 +119,15 @@ post "/notices/$n1/read" "$tj" --data-urlencode go=1
 check "reading with its link follows the link" eval 'status_is 303 && header_has "Location: /inbox"'
 req GET /inbox -b "$tj"
 check "no unread notices: no count in the layout" body_lacks 'id="unread-count"'
-check "the hook is told of the notices" wait_for eval '[ "$(hook_lines "\"notice_id\":$n1,")" = 1 ] && [ "$(hook_lines "\"notice_id\":$n2,")" = 1 ]'
+post /_test/notice "$cj" --data-urlencode "division=500242101000" --data-urlencode "title=办公室通知$tag"
+n4=$(sed -n 's/^notice \([0-9]*\)$/\1/p' "$OUT/body")
+req GET /notices -b "$tj"
+check "a notice to a division's office reaches its staff" eval '[ -n "$n4" ] && body_has "class=\"unread\" id=\"notice-$n4\"" && body_has "发给本辖区办公室" && body_has "id=\"unread-count\">1<"'
+req GET /notices -b "$vj"
+check "... not the villages below it" body_lacks "办公室通知$tag"
+post /notices/read-all "$tj"
+check "marking all read" eval 'status_is 303 && [ "$(sql "SELECT COUNT(*) FROM notice_reads WHERE notice_id='"'$n4'"'")" = 1 ]'
+check "the hook is told of the notices" wait_for eval '[ "$(hook_lines "\"notice_id\":$n1,")" = 1 ] && [ "$(hook_lines "\"notice_id\":$n2,")" = 1 ] && [ "$(hook_lines "\"notice_id\":$n4,")" = 1 ]'
 
 # ---- a failing hook is logged and retried, a bounded number of times
 touch "$OUTBOUND_FAIL"

@@ -388,9 +388,10 @@ static int notice_post(portal_req *r, const struct portal_services *s)
                           : s->db_query(r, "SELECT id FROM orgs WHERE code = ?", "s", org);
     long long to = q && s->db_next(q) ? atoll(s->db_col(q, 0)) : 0;
     struct portal_notice n = {
-        .user_id = user ? to : 0, .org_id = user ? 0 : to, .kind = "report.sent",
-        .title = s->param(r, "title"), .body = s->param(r, "body"), .link = s->param(r, "link")};
-    long long id = to ? s->notice_send(r, &n) : -1;
+        .user_id = user ? to : 0, .org_id = user ? 0 : to, .division = s->param(r, "division"),
+        .kind = "report.sent", .title = s->param(r, "title"), .body = s->param(r, "body"),
+        .link = s->param(r, "link")};
+    long long id = to || n.division ? s->notice_send(r, &n) : -1;
     if (id < 0)
         return s->fail(r, 400, "通知未发送：收件人或标题不正确。");
     return text_answer(r, s, s->sprintf(r, "notice %lld\n", id));
@@ -411,6 +412,7 @@ static const struct portal_param task_close_params[] = {
 static const struct portal_param notice_params[] = {
     {"user", PP_CODE, 64, 0, "用户"},
     {"org", PP_CODE, 32, 0, "单位"},
+    {"division", PP_CODE, 12, 0, "区划"},
     {"title", PP_TEXT, 300, 1, "标题"},
     {"body", PP_LINES, 2000, 0, "内容"},
     {"link", PP_TEXT, 200, 0, "链接"},
