@@ -6,7 +6,7 @@
 #                   (SAN=1 make test: the integration suite on the ASan/UBSan build)
 #   make hostile    randomised hostile form posts through the real stack on the
 #                   ASan/UBSan build (DURATION seconds, 600 by default)
-#   make bench      wrk against the real stack
+#   make bench      wrk against the real stack (and tests/bench/payments.sh)
 #   make asan       the same build with AddressSanitizer + UBSan, in build-asan/
 #   make fuzz       libFuzzer on the request parsers, as long as FUZZ_SECONDS says
 #   make module NAME=x   a new module modules/x/ from the skeleton (README,
@@ -104,7 +104,8 @@ module:
 .PHONY: module
 
 # Test fixtures: the testkit module and one faulty module per start-up fault.
-FAULTS = magic abi dup clash perm wf panel panelfill argtype object objarg label labeldup
+FAULTS = magic abi dup clash perm wf panel panelfill argtype object objarg label labeldup \
+         setting lookup
 testmods: $(B)/testmods/testkit/testkit.so $(FAULTS:%=$(B)/testmods/%/faulty.so)
 
 $(B)/testmods/testkit/testkit.so: tests/modules/testkit/testkit.c cgi/portal_module.h

@@ -40,6 +40,16 @@
  *                    enrolment, audit verification) for the admin and
  *                    account modules; db_commit_now and db_exec_kept;
  *                    spreadsheets in and out (sheet_*, xlsx_*; issue 10).
+ *   2.1  2026-12-01  module settings and lookups (portal_module.settings,
+ *                    .lookups from reserved slots; services setting,
+ *                    setting_int, lookup_hdf, module_nth); csv_line (the line
+ *                    a CSV record starts on).
+ *   2.2  2026-12-01  the payments ledger (pay_batch_open, pay_payee_account,
+ *                    pay_payee_org, pay_line, pay_cap_left, pay_error).
+ *   2.3  2026-12-01  urgent tasks and notices (issue 10 part 4: struct
+ *                    portal_task, struct portal_notice; services task_open,
+ *                    task_close, task_error, tasks_hdf, notice_send,
+ *                    notices_unread).
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -47,7 +57,9 @@
  *    its template is <noun>[_<what>].cs in the module's templates/; a
  *    permission is <module>.<verb> ("living.approve"); a route is
  *    /<module>/<noun>[/{id:int}[/<what>]].
- *  - The transaction is the host's.  Every request runs in one: the host
+ *  - The transaction is the host's.  Every request runs in one (opened at
+ *    its first write or locking read: a loader's or handler's SELECT ...
+ *    FOR UPDATE keeps its rows locked until the end): the host
  *    commits when the handler returns a status below 400 and rolls back
  *    otherwise (then nothing the handler wrote, and no audit row of a change,
  *    stays).  Denials, not-founds and reads are audited whatever happens:
@@ -79,6 +91,11 @@
  *    mask_id(last4) "**************1234", label("kind", code) a module
  *    label's title, division(code) the name (both: the code when unknown).
  *    Their results are escaped like any value.
+ *  - Rates, ratios, caps and time limits are settings, and lists of
+ *    hospitals, schools or providers are lookups (2.1): declare them in
+ *    .settings and .lookups and read them with setting, setting_int and
+ *    lookup_hdf for the day that matters (the month paid, the date of the
+ *    bill); never a table or a page of the module's own for them.
  *  - A form that fails validation calls form_error per field and renders the
  *    form again with the values the user typed; templates show Errors.<field>
  *    (macros.cs: field_error) and the count in Errors.count.
@@ -92,7 +109,7 @@
 
 #define PORTAL_MODULE_MAGIC 0x59594D44u /* "YYMD" */
 #define PORTAL_ABI_MAJOR 2
-#define PORTAL_ABI_MINOR 0
+#define PORTAL_ABI_MINOR 3
 
 typedef struct portal_req portal_req;     /* one request; opaque to modules */
 typedef struct portal_rows portal_rows;   /* a query result; opaque */
@@ -255,6 +272,43 @@ struct portal_child_panel {
                 const char *prefix);
 };
 
+/*
+ * Settings and lookups (2.1, issue 10 part 5).  A module declares its
+ * dated settings (premiums, ratios, caps, time limits) and its lookups
+ * (hospitals, schools, providers...); their values are rows the module's
+ * administrators edit on /admin/settings/<module> (history kept, never
+ * overwritten; audited).  A value is stored as text in its type's form:
+ *   PS_MONEY  integer fen ("165100"; typed in yuan "1651.00")
+ *   PS_RATIO  basis points, 1/10000 ("7000"; typed as a percentage "70")
+ *   PS_DAYS   whole days >= 0
+ *   PS_INT    an integer
+ *   PS_TEXT   text (at most 500 characters)
+ * The default is used on dates before the first value.
+ */
+enum portal_setting_type { PS_MONEY = 1, PS_RATIO, PS_DAYS, PS_INT, PS_TEXT };
+
+struct portal_setting {
+    const char *code;        /* [a-z][a-z0-9_]*, unique in the module */
+    int type;                /* enum portal_setting_type */
+    const char *unit;        /* Chinese unit shown beside the value ("元/人·月"); may be NULL */
+    const char *label;       /* Chinese */
+    const char *dflt;        /* the default in its stored form ("0", "7000", "") */
+};
+
+/* A lookup's column: entries hold at most PORTAL_LOOKUP_COLS of them,
+ * the first is the entry's name. */
+#define PORTAL_LOOKUP_COLS 6
+struct portal_lookup_col {
+    const char *code;        /* [a-z][a-z0-9_]* */
+    const char *label;       /* Chinese */
+};
+
+struct portal_lookup {
+    const char *kind;        /* [a-z][a-z0-9_]*, unique in the module ("hospital") */
+    const char *title;       /* Chinese ("定点医院") */
+    const struct portal_lookup_col *cols; /* 1..PORTAL_LOOKUP_COLS, terminated by {NULL} */
+};
+
 struct portal_module {
     uint32_t magic;          /* PORTAL_MODULE_MAGIC */
     uint16_t abi_major;      /* PORTAL_ABI_MAJOR */
@@ -274,7 +328,9 @@ struct portal_module {
     const struct portal_child_panel *child_panels; /* 1.5; terminated by {NULL}; may be NULL */
     const struct portal_loader *loaders;   /* 2.0; terminated by {NULL}; may be NULL */
     const struct portal_label *labels;     /* 2.0; terminated by {NULL}; may be NULL */
-    void *reserved[6];       /* room to grow without a major bump */
+    const struct portal_setting *settings; /* 2.1; terminated by {NULL}; may be NULL */
+    const struct portal_lookup *lookups;   /* 2.1; terminated by {NULL}; may be NULL */
+    void *reserved[4];       /* room to grow without a major bump */
 };
 
 #define PORTAL_MODULE_HEADER \
@@ -337,6 +393,20 @@ struct portal_xlsx_col {
     const char *title;   /* Chinese header of the column */
     double width;        /* in characters (a Chinese character counts 2); 0: 12 */
     int type;            /* enum portal_xlsx_type */
+};
+
+/* One payment line (payments, issue 10 part 1: pay_line). */
+struct portal_pay_line {
+    long long batch_id;      /* a batch of the calling module (pay_batch_open) */
+    long long child_id;      /* the child paid for; 0: none (an institution's own line) */
+    long long payee_id;      /* pay_payee_*; 0: the child's registered account */
+    const char *programme;   /* NULL: the batch's */
+    const char *period;      /* YYYY-MM the line is for (back pay: earlier); NULL: the batch's */
+    long long amount_fen;    /* > 0; < 0 only for a correction */
+    const char *reason;      /* Chinese, 1 to 200 characters */
+    long long source_id;     /* the module's record it comes from; 0: none */
+    long long corrects;      /* the line it corrects (same child, payee and programme;
+                                the corrected line's net never below 0); 0: none */
 };
 
 /*
@@ -707,7 +777,65 @@ struct portal_services {
                                const struct portal_xlsx_col *cols);
     int (*xlsx_row)(portal_xlsx *x, const char *const *cells);
     int (*xlsx_end)(portal_xlsx *x);
-    /* ---- issue 10 part 4: urgent tasks and notices (struct portal_task,
+
+    /* ---- 2.1: module settings and lookups (issue 10 part 5).  code is
+     * one of the calling module's settings, or "<module>.<code>" for
+     * another module's; on is YYYY-MM-DD (NULL: today).  The value in force
+     * on that day: the row with the latest valid_from on or before it (the
+     * latest entered among rows of the same day), else the declared
+     * default.  NULL for an undeclared code or a bad date (logged). */
+    const char *(*setting)(portal_req *r, const char *code, const char *on);
+    /* the same as a number (fen, basis points, days, the integer);
+     * PORTAL_NO_SETTING for an undeclared code, a bad date or a text setting */
+    long long (*setting_int)(portal_req *r, const char *code, const char *on);
+    /* the entries of one of the calling module's lookups ("kind", or
+     * "<module>.<kind>") in force on `on` (NULL: today) into
+     * prefix.N.{id,code,<column code>...}, ordered by code; the count, -1 */
+    int (*lookup_hdf)(portal_req *r, const char *prefix, const char *kind, const char *on);
+    /* the i-th enabled module (from 0; the core not included), NULL past
+     * the last: its declarations (permissions, settings, lookups) */
+    const struct portal_module *(*module_nth)(portal_req *r, int i);
+
+    /* ---- 2.1: the line of the file (from 1) the record csv_next gave last
+     * started on, blank lines and line breaks inside quotes counted: for
+     * "第 N 行" in the module's own messages, as sheet_row is for sheets */
+    long (*csv_line)(portal_csv *c);
+    /* ---- 2.2: payments (issue 10 part 1): the ledger every module posts into
+     * (core tables pay_batches, pay_lines, pay_payees; the payments module
+     * shows, reviews, locks and exports the batches).  Every call joins the
+     * request's transaction; -1 (or 0 for an id) is a refusal with a Chinese
+     * message in pay_error, nothing written; the handler answers it (409 or
+     * 400: the host rolls back).  Money in fen, periods YYYY-MM. */
+    /* opens a batch of the calling module (draft): programme [a-z0-9_]{1,32}
+     * (its title is the label "<module>.programme"), period YYYY-MM, title
+     * (Chinese); audited pay.batch.open.  The batch's id, or 0 */
+    long long (*pay_batch_open)(portal_req *r, const char *programme, const char *period,
+                                const char *title);
+    /* the guardian's bank account a child is paid into (one per child; a
+     * second call replaces it): holder, bank and the account number (digits,
+     * 8 to 32; stored encrypted, shown masked, decrypted only in the bank
+     * file).  The child is checked in scope (else 0, the denial audited);
+     * audited pay.payee.account.  The payee's id, or 0 */
+    long long (*pay_payee_account)(portal_req *r, long long child_id, const char *holder,
+                                   const char *bank, const char *account);
+    /* an institution (an org: hospital, school, provider) as a payee, its
+     * bank account as above; holder is the org's name.  The payee's id, or 0 */
+    long long (*pay_payee_org)(portal_req *r, long long org_id, const char *bank,
+                               const char *account);
+    /* posts one line into a draft or reviewed batch of the calling module
+     * (a reviewed one goes back to draft: it must be reviewed again); a
+     * locked or exported batch refuses it.  The line's id, or 0 */
+    long long (*pay_line)(portal_req *r, const struct portal_pay_line *line);
+    /* how much is left this year for a child in a programme of the calling
+     * module: cap_fen minus the sum of its lines (every batch, corrections
+     * included) whose period falls in `year`; negative when over the cap.
+     * The child is checked in scope.  0 ok with *left set, -1 */
+    int (*pay_cap_left)(portal_req *r, long long child_id, const char *programme, int year,
+                        long long cap_fen, long long *left);
+    /* the Chinese message of the last refusal of a pay_* call, NULL if none */
+    const char *(*pay_error)(portal_req *r);
+
+    /* ---- 2.3, issue 10 part 4: urgent tasks and notices (struct portal_task,
      * struct portal_notice above).  All run in the request's transaction. */
     /* opens an urgent task of the calling module; checks the child (or the
      * division) is in the user's scope, the level, the permission and the
@@ -732,6 +860,8 @@ struct portal_services {
      * and their division's office's) */
     long long (*notices_unread)(portal_req *r);
 };
+
+#define PORTAL_NO_SETTING (-9223372036854775807LL - 1)
 
 #define PORTAL_NO_DAY (-2147483647L)
 

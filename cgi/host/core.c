@@ -357,6 +357,8 @@ static const struct portal_migration core_migrations[] = {
     {11, "011_login_throttle.sql"},
     {12, "012_child_core.sql"},
     {14, "014_tasks.sql"},
+    {15, "015_settings.sql"},
+    {16, "016_payments.sql"},
     {0, NULL}};
 
 const struct portal_module core_module = {

@@ -377,12 +377,24 @@ long long db_vexec(arena *a, const char *sql, const char *types, va_list ap)
     return db_exec_args(a, sql, types, db_args(a, types, ap));
 }
 
-long long db_exec_args(arena *a, const char *sql, const char *types, const struct db_arg *args)
+/* the request's transaction opens at its first write, or at its first
+ * locking read (FOR UPDATE, LOCK IN SHARE MODE), whose locks hold only
+ * inside a transaction: a handler's (or a route object's loader's)
+ * "SELECT ... FOR UPDATE" then keeps the rows locked until the host commits */
+static void auto_open(void)
 {
-    /* a signed-in state change: its writes, made in autocommit by the
-     * handler, join one transaction with their audit row */
     if (defer && autobegin && !in_txn && !txn_lost && db_begin() == 0)
         auto_txn = 1;
+}
+
+static int locking_read(const char *sql)
+{
+    return strstr(sql, " FOR UPDATE") || strstr(sql, " LOCK IN SHARE MODE");
+}
+
+long long db_exec_args(arena *a, const char *sql, const char *types, const struct db_arg *args)
+{
+    auto_open();
     MYSQL_STMT *st = run(a, sql, types, args);
     if (!st) {
         doomed = 1; /* a write failed: the request cannot report success */
@@ -407,6 +419,8 @@ long long db_exec(arena *a, const char *sql, const char *types, ...)
 
 db_rows *db_vquery(arena *a, const char *sql, const char *types, va_list ap)
 {
+    if (locking_read(sql))
+        auto_open();
     MYSQL_STMT *st = run(a, sql, types, db_args(a, types, ap));
     if (!st)
         return NULL;

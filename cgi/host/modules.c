@@ -7,6 +7,7 @@
 #include "db.h"
 #include "workflow.h"
 #include "lookup.h"
+#include "settings.h"
 
 #include <dirent.h>
 #include <dlfcn.h>
@@ -377,6 +378,8 @@ static int link_all(char *err, size_t errlen)
         if (wf_check_module(m, perm_declared, err, errlen) != 0)
             return -1;
         if (labels_check(m, err, errlen) != 0) /* 2.0: labels (lookup.c) */
+            return -1;
+        if (settings_check(m, err, errlen) != 0) /* 2.1: settings, lookups (settings.c) */
             return -1;
     }
     return 0;

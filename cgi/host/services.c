@@ -12,8 +12,10 @@
 #include "child.h"
 #include "dates.h"
 #include "lookup.h"
+#include "settings.h"
 #include "csv.h"
 #include "sheet.h"
+#include "pay.h"
 #include "tasks.h"
 
 #include <stdio.h>
@@ -491,6 +493,27 @@ static portal_csv *s_csv_open(portal_req *r, const void *data, size_t len)
     return csv_open(r->a, data, len);
 }
 
+/* 2.1: module settings and lookups (settings.c) */
+static const char *s_setting(portal_req *r, const char *code, const char *on)
+{
+    return setting_value(r, code, on ? on : s_today(r));
+}
+
+static long long s_setting_int(portal_req *r, const char *code, const char *on)
+{
+    return setting_number(r, code, on ? on : s_today(r));
+}
+
+static int s_lookup_hdf(portal_req *r, const char *prefix, const char *kind, const char *on)
+{
+    return lookup_rows(r, prefix, kind, on ? on : s_today(r), s_set);
+}
+
+static const struct portal_module *s_module_nth(portal_req *r, int i)
+{
+    return module_enabled_nth(i);
+}
+
 const struct portal_services services = {
     .magic = PORTAL_MODULE_MAGIC,
     .abi_major = PORTAL_ABI_MAJOR,
@@ -597,6 +620,19 @@ const struct portal_services services = {
     .xlsx_begin = xlsx_svc_begin,
     .xlsx_row = xlsx_svc_row,
     .xlsx_end = xlsx_svc_end,
+    /* 2.1: module settings and lookups (issue 10 part 5) */
+    .setting = s_setting,
+    .setting_int = s_setting_int,
+    .lookup_hdf = s_lookup_hdf,
+    .module_nth = s_module_nth,
+    .csv_line = csv_line,
+    /* payments (issue 10 part 1): the ledger */
+    .pay_batch_open = pay_svc_batch_open,
+    .pay_payee_account = pay_svc_payee_account,
+    .pay_payee_org = pay_svc_payee_org,
+    .pay_line = pay_svc_line,
+    .pay_cap_left = pay_svc_cap_left,
+    .pay_error = pay_svc_error,
     /* issue 10 part 4: urgent tasks and notices (tasks.c, notices.c) */
     .task_open = task_svc_open,
     .task_close = task_svc_close,

@@ -127,8 +127,9 @@ int session_load(portal_req *r)
             r->a,
             "SELECT u.id, u.username, u.display_name, u.org_id, o.name, u.division_code, "
             " d.name, s.csrf_token, u.must_change_password, "
-            " (SELECT GROUP_CONCAT(DISTINCT rp.perm) FROM user_roles ur "
+            " CONCAT_WS(',', (SELECT GROUP_CONCAT(DISTINCT rp.perm) FROM user_roles ur "
             "   JOIN role_perms rp ON rp.role_id = ur.role_id WHERE ur.user_id = u.id), "
+            "  (SELECT GROUP_CONCAT(up.perm) FROM user_perms up WHERE up.user_id = u.id)), "
             " s.last_seen < UTC_TIMESTAMP() - INTERVAL 60 SECOND, s.flash, s.mfa_pending, "
             " s.created_at > UTC_TIMESTAMP() - INTERVAL 300 SECOND "
             "FROM sessions s JOIN users u ON u.id = s.user_id "

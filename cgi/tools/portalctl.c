@@ -225,7 +225,9 @@ static int cmd_migrate(void)
         const char *tn = db_col(t, 0);
         if (!ident_ok(tn))
             continue;
-        const char *rights = strcmp(tn, "audit_log") == 0 ? "SELECT, INSERT"
+        /* audit_log and setting_values (dated settings) are append-only */
+        const char *rights = strcmp(tn, "audit_log") == 0 || strcmp(tn, "setting_values") == 0
+                                 ? "SELECT, INSERT"
                              : strcmp(tn, "schema_migrations") == 0 ? "SELECT"
                                                                     : "SELECT, INSERT, UPDATE, DELETE";
         /* identifiers cannot be bound: all three were checked above */
@@ -474,6 +476,8 @@ static int cmd_seed_demo(void)
         {"ngoadmin", "阳光社工管理员", "ngo_partner,ngo_admin", "500242000000", "demo_ngo",
          "Ngoadmin#2026portal"},
         {"ngo", "阳光社工", "ngo_partner", "500242000000", "demo_ngo", "Ngo#2026portal"},
+        {"modadmin", "县民政局社会事务股（模块管理员）", "module_admin", "500242000000", "mz",
+         "Modadmin#2026portal"},
     };
     for (size_t i = 0; i < sizeof users / sizeof *users; i++) {
         db_rows *r = db_query(A, "SELECT id FROM users WHERE username = ?", "s", users[i].user);
@@ -483,6 +487,15 @@ static int cmd_seed_demo(void)
                      users[i].org, users[i].pw, 0) != 0)
             return 1;
     }
+    /* modadmin administers the living module (its settings, lookups and
+     * working permissions, /admin/settings/living) */
+    if (db_exec(A, "INSERT IGNORE INTO module_admins (module, user_id, granted_by, granted_at) "
+                "SELECT 'living', id, id, UTC_TIMESTAMP() FROM users WHERE username = 'modadmin'",
+                "") < 0 ||
+        db_exec(A, "INSERT IGNORE INTO user_perms (user_id, perm, module, granted_by, granted_at) "
+                "SELECT id, 'settings.module', 'settings', id, UTC_TIMESTAMP() FROM users "
+                "WHERE username = 'modadmin'", "") < 0)
+        return die("%s", db_error());
     printf("demo data loaded\n");
     return 0;
 }

@@ -24,8 +24,13 @@ Demo accounts (demo data only):
   county    County#2026portal    县民政局 (whole county; partner organisations)
   ngoadmin  Ngoadmin#2026portal  示例社会组织管理员 (its own partner accounts)
   ngo       Ngo#2026portal       示例社会组织 (sees only the children assigned to it)
+  modadmin  Modadmin#2026portal  模块管理员 of 基本生活保障 (its settings and working
+                                 permissions: /admin/settings/living)
 The three administrator accounts and ngoadmin must enrol a TOTP authenticator
 at first login (any RFC 6238 app; the secret is shown as text).
+
+Payments: township posted a demo batch (2026年11月孤儿基本生活费) at /payments/batch;
+county reviews and locks it (the poster cannot: four eyes).
 
 Organisations apply without an account at http://127.0.0.1:$PORT/volunteer/apply
 Demo data: 500 generated children (synthetic names and ID numbers) in synthetic villages.

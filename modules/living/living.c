@@ -2,33 +2,32 @@
 #include "living.h"
 
 #include <stddef.h>
-
-static const struct portal_param none[] = {{NULL, 0, 0, 0, NULL}};
+#include <string.h>
 
 static const struct portal_route routes[] = {
-    {"GET", "/living", living_home, "living.view", 0, none},
-    {"GET", "/living/apply", apply_form, "living.apply", 0, apply_params},
-    {"POST", "/living/apply", apply_submit, "living.apply", PR_STATE_CHANGING, apply_params},
-    {"GET", "/living/applications/{id}", application_view, "living.view", 0, none},
-    {"POST", "/living/applications/{id}/act", application_act, "living.view", PR_STATE_CHANGING, act_params},
-    {"GET", "/living/overdue", overdue_list, "living.view", 0, none},
-    {"GET", "/living/rates", rates_page, "living.view", 0, none},
-    {"POST", "/living/rates", rate_add, "living.rates", PR_STATE_CHANGING, rate_params},
-    {"GET", "/living/payments", months_page, "living.pay", 0, none},
-    {"POST", "/living/payments/generate", month_generate, "living.pay", PR_STATE_CHANGING, month_params},
-    {"GET", "/living/payments/{month}", month_view, "living.pay", 0, month_params},
-    {"POST", "/living/payments/{month}/review", month_review, "living.pay", PR_STATE_CHANGING, none},
-    {"POST", "/living/payments/{month}/lock", month_lock, "living.pay", PR_STATE_CHANGING, none},
-    {"POST", "/living/payments/{month}/adjust", month_adjust, "living.pay", PR_STATE_CHANGING, adjust_params},
-    {"GET", "/living/payments/{month}/bank.csv", month_bank_file, "living.pay", PR_NO_LAYOUT, none},
-    {"GET", "/living/payments/{month}/summary", month_summary, "living.pay", 0, none},
-    {"POST", "/living/grants/{id}/suspend", grant_suspend, "living.pay", PR_STATE_CHANGING, suspend_params},
-    {"POST", "/living/grants/{id}/resume", grant_resume, "living.pay", PR_STATE_CHANGING, suspend_params},
-    {"GET", "/living/children/{id}", child_living_page, "living.view", 0, none},
-    {"POST", "/living/children/{id}/account", account_save, "living.apply", PR_STATE_CHANGING, account_params},
-    {"GET", "/living/rechecks", rechecks_page, "living.view", 0, none},
-    {"POST", "/living/rechecks/{id}", recheck_done, "living.township", PR_STATE_CHANGING, recheck_params},
-    {NULL, NULL, NULL, NULL, 0, NULL}};
+    {"GET", "/living", home_get, "living.view", 0, NULL, NULL},
+    {"GET", "/living/apply", apply_form_get, "living.apply", 0, apply_params, NULL},
+    {"POST", "/living/apply", apply_create_post, "living.apply", PR_STATE_CHANGING, apply_params, NULL},
+    {"GET", "/living/applications/{id:int}", application_get, "living.view", 0, NULL, "application:id"},
+    {"POST", "/living/applications/{id:int}/act", application_act_post, "living.view", PR_STATE_CHANGING, act_params, "application:id"},
+    {"GET", "/living/overdue", overdue_list_get, "living.view", 0, NULL, NULL},
+    {"GET", "/living/rates", rate_list_get, "living.view", 0, NULL, NULL},
+    {"POST", "/living/rates", rate_create_post, "living.rates", PR_STATE_CHANGING, rate_params, NULL},
+    {"GET", "/living/payments", pay_month_list_get, "living.pay", 0, NULL, NULL},
+    {"POST", "/living/payments/generate", pay_month_generate_post, "living.pay", PR_STATE_CHANGING, month_params, NULL},
+    {"GET", "/living/payments/{month:ym}", pay_month_get, "living.pay", 0, month_params, NULL},
+    {"POST", "/living/payments/{month:ym}/review", pay_month_review_post, "living.pay", PR_STATE_CHANGING, NULL, NULL},
+    {"POST", "/living/payments/{month:ym}/lock", pay_month_lock_post, "living.pay", PR_STATE_CHANGING, NULL, NULL},
+    {"POST", "/living/payments/{month:ym}/adjust", pay_month_adjust_post, "living.pay", PR_STATE_CHANGING, adjust_params, NULL},
+    {"GET", "/living/payments/{month:ym}/bank.csv", pay_month_bank_file_get, "living.pay", PR_NO_LAYOUT, NULL, NULL},
+    {"GET", "/living/payments/{month:ym}/summary", pay_month_summary_get, "living.pay", 0, NULL, NULL},
+    {"POST", "/living/grants/{id:int}/suspend", grant_suspend_post, "living.pay", PR_STATE_CHANGING, suspend_params, "grant:id"},
+    {"POST", "/living/grants/{id:int}/resume", grant_resume_post, "living.pay", PR_STATE_CHANGING, suspend_params, "grant:id"},
+    {"GET", "/living/children/{id:int}", child_get, "living.view", 0, NULL, "child:id"},
+    {"POST", "/living/children/{id:int}/account", child_account_post, "living.apply", PR_STATE_CHANGING, account_params, "child:id"},
+    {"GET", "/living/rechecks", recheck_list_get, "living.view", 0, NULL, NULL},
+    {"POST", "/living/rechecks/{id:int}", recheck_done_post, "living.township", PR_STATE_CHANGING, recheck_params, "grant:id"},
+    {NULL, NULL, NULL, NULL, 0, NULL, NULL}};
 
 static const struct portal_permission perms[] = {
     {"living.view", "查看基本生活保障"},
@@ -48,16 +47,68 @@ static const struct portal_child_panel panels[] = {
     {"生活保障", "living.view", living_child_panel},
     {NULL, NULL, NULL}};
 
+static const struct portal_loader loaders[] = {
+    {"grant", "living_grant", grant_load},
+    {NULL, NULL, NULL}};
+
+static const struct portal_label labels[] = {
+    /* the application types (the workflow's titles) */
+    {"living.type", "dibao", LIVING_T_DIBAO},
+    {"living.type", "tekun", LIVING_T_TEKUN},
+    {"living.type", "orphan", LIVING_T_ORPHAN},
+    {"living.type", "de_facto_unsupported", LIVING_T_DEFACTO},
+    {"living.type", "temporary", LIVING_T_TEMPORARY},
+    /* the categories of each type */
+    {"living.subtype.dibao", "urban", "城市低保"},
+    {"living.subtype.dibao", "rural", "农村低保"},
+    {"living.subtype.tekun", "basic", "基本生活"},
+    {"living.subtype.orphan", "institutional", "机构集中养育"},
+    {"living.subtype.orphan", "scattered", "社会散居"},
+    {"living.subtype.de_facto_unsupported", "scattered", "社会散居"},
+    {"living.subtype.de_facto_unsupported", "institutional", "机构养育"},
+    {"living.subtype.temporary", "one_off", "一次性救助"},
+    /* 特困: the care levels */
+    {"living.care", "full_care", "全护理"},
+    {"living.care", "partial_care", "半护理"},
+    {"living.care", "self_care", "生活自理"},
+    /* the benefits as the payment pages name them */
+    {"living.benefit", "orphan", "孤儿基本生活费"},
+    {"living.benefit", "de_facto_unsupported", "事实无人抚养儿童生活补贴"},
+    {"living.benefit", "tekun", "特困供养"},
+    {"living.benefit", "dibao", "低保"},
+    {"living.benefit", "temporary", "临时救助"},
+    /* the dated rates, "benefit:subtype" */
+    {"living.rate", "orphan:institutional", "孤儿基本生活费（机构集中养育）"},
+    {"living.rate", "orphan:scattered", "孤儿基本生活费（社会散居）"},
+    {"living.rate", "de_facto_unsupported:scattered", "事实无人抚养儿童生活补贴（散居）"},
+    {"living.rate", "de_facto_unsupported:institutional", "事实无人抚养儿童生活补贴（机构）"},
+    {"living.rate", "tekun:basic", "特困人员基本生活费"},
+    {"living.rate", "tekun_care:full_care", "特困照料护理补贴（全护理）"},
+    {"living.rate", "tekun_care:partial_care", "特困照料护理补贴（半护理）"},
+    {"living.rate", "tekun_care:self_care", "特困照料护理补贴（自理）"},
+    {"living.rate", "dibao:urban", "城市低保"},
+    {"living.rate", "dibao:rural", "农村低保"},
+    {"living.rate", "dibao_child_supplement:child", "低保家庭儿童提标"},
+    {"living.rate", "temporary:one_off", "临时救助"},
+    {NULL, NULL, NULL}};
+
 static const struct portal_migration migrations[] = {
     {1, "001_living.sql"},
     {2, "002_applications.sql"},
     {0, NULL}};
 
+int living_label_known(portal_req *r, const struct portal_services *s, const char *kind,
+                       const char *code)
+{
+    /* label() answers the code itself when it is not one of kind's */
+    return code && *code && strcmp(s->label(r, kind, code), code) != 0;
+}
+
 const struct portal_module portal_module = {
     PORTAL_MODULE_HEADER,
     .name = "living",
     .title = "基本生活保障",
-    .version = "1.0",
+    .version = "2.0",
     .routes = routes,
     .permissions = perms,
     .menu = menu,
@@ -65,4 +116,6 @@ const struct portal_module portal_module = {
     .template_dir = "templates",
     .workflows = living_workflows,
     .child_panels = panels,
+    .loaders = loaders,
+    .labels = labels,
 };

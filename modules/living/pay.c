@@ -4,12 +4,15 @@
  * suspension and resumption of grants, bank accounts and re-checks.
  *
  * Money is integer fen everywhere: amounts typed in yuan are parsed as text
- * into fen (never through a float), sums are SUM() in SQL, and yuan strings
- * are made from fen by integer division.  Months are DATE values on the 1st.
+ * into fen by the host (never through a float), sums are SUM() in SQL, and
+ * fen reach the pages as they are, formatted by money().  Months are DATE
+ * values on the 1st.
  *
- * Jurisdiction: every query carries the user's scope prefix; an object
- * outside it answers s->not_found (audited 404).  A month's list is shared
- * county-wide (living_months), its lines are filtered by scope.
+ * Jurisdiction: every query carries the user's scope prefix.  A grant or a
+ * child of the path is the route's object (the host answers the audited 404
+ * outside the scope); a grant named in a form answers s->not_found.  A
+ * month's list is shared county-wide (living_months), its lines are
+ * filtered by scope.
  */
 #include "living.h"
 
@@ -56,75 +59,12 @@ const struct portal_param account_params[] = {
     {"account", PP_CODE, 40, 1, "账号"},
     {NULL, 0, 0, 0, NULL}};
 
-/* ------------------------------------------------------------ codes */
-
-static const struct {
-    const char *benefit, *subtype, *label;
-} rate_kinds[] = {
-    {"orphan", "institutional", "孤儿基本生活费（机构集中养育）"},
-    {"orphan", "scattered", "孤儿基本生活费（社会散居）"},
-    {"de_facto_unsupported", "scattered", "事实无人抚养儿童生活补贴（散居）"},
-    {"de_facto_unsupported", "institutional", "事实无人抚养儿童生活补贴（机构）"},
-    {"tekun", "basic", "特困人员基本生活费"},
-    {"tekun_care", "full_care", "特困照料护理补贴（全护理）"},
-    {"tekun_care", "partial_care", "特困照料护理补贴（半护理）"},
-    {"tekun_care", "self_care", "特困照料护理补贴（自理）"},
-    {"dibao", "urban", "城市低保"},
-    {"dibao", "rural", "农村低保"},
-    {"dibao_child_supplement", "child", "低保家庭儿童提标"},
-    {"temporary", "one_off", "临时救助"},
-};
-#define NRATE_KINDS (sizeof rate_kinds / sizeof *rate_kinds)
-
-static const char *rate_label(const char *benefit, const char *subtype)
-{
-    for (size_t i = 0; i < NRATE_KINDS; i++)
-        if (strcmp(rate_kinds[i].benefit, benefit) == 0 &&
-            strcmp(rate_kinds[i].subtype, subtype) == 0)
-            return rate_kinds[i].label;
-    return NULL;
-}
-
-static const char *benefit_label(const char *b)
-{
-    if (!b)
-        return "";
-    if (strcmp(b, "orphan") == 0) return "孤儿基本生活费";
-    if (strcmp(b, "de_facto_unsupported") == 0) return "事实无人抚养儿童生活补贴";
-    if (strcmp(b, "tekun") == 0) return "特困供养";
-    if (strcmp(b, "dibao") == 0) return "低保";
-    if (strcmp(b, "temporary") == 0) return "临时救助";
-    return b;
-}
-
-/* ------------------------------------------------------------ money */
-
-/* money: the host's one parser and formatter */
-static const char *yuan(portal_req *r, const struct portal_services *s, long long fen)
-{
-    return s->fen_to_yuan(r, fen);
-}
-
-static const char *yuan_str(portal_req *r, const struct portal_services *s, const char *fen)
-{
-    return yuan(r, s, fen ? strtoll(fen, NULL, 10) : 0);
-}
-
 /* ------------------------------------------------------------ months */
 
-/* "YYYY-MM" -> "YYYY-MM-01"; 0 ok */
-static int parse_month(const char *in, char out[11])
+/* a form's "YYYY-MM" as "YYYY-MM-01", or NULL when it is not a real month */
+static const char *month_first(portal_req *r, const struct portal_services *s, const char *ym)
 {
-    if (!in || strlen(in) != 7 || in[4] != '-')
-        return -1;
-    for (int i = 0; i < 7; i++)
-        if (i != 4 && (in[i] < '0' || in[i] > '9'))
-            return -1;
-    int y = atoi(in), m = atoi(in + 5);
-    if (y < 2000 || y > 2999 || m < 1 || m > 12)
-        return -1;
-    snprintf(out, 11, "%04d-%02d-01", y, m);
-    return 0;
+    return ym && s->month_check(ym) == 0 ? s->sprintf(r, "%s-01", ym) : NULL;
 }
 
 /* the first of the current month */
@@ -133,13 +73,10 @@ static const char *this_month(portal_req *r, const struct portal_services *s)
     return s->sprintf(r, "%.7s-01", s->today(r));
 }
 
-/* the {month} of the path as "YYYY-MM-01", or NULL */
+/* the route's {month:ym} as "YYYY-MM-01" */
 static const char *path_month(portal_req *r, const struct portal_services *s)
 {
-    char m[11];
-    if (parse_month(s->path_arg(r, "month"), m) != 0)
-        return NULL;
-    return s->sprintf(r, "%s", m);
+    return s->sprintf(r, "%s-01", s->path_arg(r, "month"));
 }
 
 static const char *MSG_LOCKED = "该月发放名单已锁定，不能再生成、调整或复核；如需补发或更正，请在未锁定的月份中添加补发或更正记录。";
@@ -221,24 +158,26 @@ static long long insert_lines(portal_req *r, const struct portal_services *s, co
                       scope, f, f, f, f, f, f, f, grant_id, grant_id, (long long)backpay, f);
 }
 
-long long living_generate(portal_req *r, const struct portal_services *s, const char *month)
+/* generate one month's regular lines for every open grant (idempotent);
+ * returns the number of lines added or -1 */
+static long long living_generate(portal_req *r, const struct portal_services *s, const char *month)
 {
     const struct portal_user *u = s->user(r);
     if (!u || !s->scope_prefix(r))
         return -1;
-    if (s->db_begin(r) != 0)
-        return -1;
+    /* the first write opens the request's transaction: the month's row is
+     * then locked until the host commits */
     if (s->db_exec(r, "INSERT INTO living_months (month, status, generated_at, generated_by) "
                       "VALUES (?, 'generated', UTC_TIMESTAMP(), ?) ON DUPLICATE KEY UPDATE "
                       "month = month",
                    "si", month, u->id) < 0)
-        goto fail;
+        return -1;
     const char *st = month_status(r, s, month, 1);
     if (!st || strcmp(st, "locked") == 0)
-        goto fail;
+        return -1;
     long long n = insert_lines(r, s, month, month, "regular", 0, "");
     if (n < 0)
-        goto fail;
+        return -1;
     /* temporary relief: one line, in its month, of the amount approved */
     long long t = s->db_exec(
         r,
@@ -255,84 +194,54 @@ long long living_generate(portal_req *r, const struct portal_services *s, const 
         "ON DUPLICATE KEY UPDATE living_payments.id = living_payments.id",
         "ssssss", month, month, month, s->scope_prefix(r), month, month);
     if (t < 0)
-        goto fail;
+        return -1;
     n += t;
     /* new lines in a reviewed list: it needs reviewing again */
     if (s->db_exec(r, "UPDATE living_months SET generated_at = UTC_TIMESTAMP(), generated_by = ?, "
                       "status = IF(? > 0, 'generated', status), reviewed_by = IF(? > 0, NULL, "
                       "reviewed_by), reviewed_at = IF(? > 0, NULL, reviewed_at) WHERE month = ?",
                    "iiiis", u->id, n, n, n, month) < 0)
-        goto fail;
-    if (s->db_commit(r) != 0)
         return -1;
-    return n;
-fail:
-    s->db_rollback(r);
-    return -1;
+    return n; /* a locked month wrote nothing; an error is rolled back by the host */
 }
 
 /* ------------------------------------------------------------ rates */
 
-int rates_page(portal_req *r, const struct portal_services *s)
+int rate_list_get(portal_req *r, const struct portal_services *s)
 {
     const char *today = s->today(r);
-    portal_rows *q = s->db_query(
-        r,
-        "SELECT r.id, r.benefit, r.subtype, r.effective_from, r.amount_fen, r.basis, "
-        "r.effective_from = (SELECT MAX(x.effective_from) FROM living_rates x WHERE x.benefit = "
-        "r.benefit AND x.subtype = r.subtype AND x.effective_from <= ?) AS current, "
-        "r.effective_from > ? AS future, COALESCE(u.display_name, '系统初始数据') "
-        "FROM living_rates r LEFT JOIN users u ON u.id = r.created_by "
-        "ORDER BY r.benefit, r.subtype, r.effective_from DESC",
-        "ss", today, today);
-    if (!q)
+    if (s->db_query_hdf(
+            r, "Rates",
+            "SELECT r.id, CONCAT(r.benefit, ':', r.subtype) AS kind, r.effective_from, "
+            "r.amount_fen, r.basis, r.effective_from = (SELECT MAX(x.effective_from) FROM "
+            "living_rates x WHERE x.benefit = r.benefit AND x.subtype = r.subtype AND "
+            "x.effective_from <= ?) AS current, r.effective_from > ? AS future, "
+            "COALESCE(u.display_name, '系统初始数据') AS created_by "
+            "FROM living_rates r LEFT JOIN users u ON u.id = r.created_by "
+            "ORDER BY r.benefit, r.subtype, r.effective_from DESC",
+            "ss", today, today) < 0)
         return 500;
-    int i = 0;
-    while (s->db_next(q)) {
-        const char *p = s->sprintf(r, "Rates.%d.", i++);
-        const char *b = s->db_col(q, 1), *st = s->db_col(q, 2);
-        const char *l = rate_label(b, st);
-        s->set(r, s->sprintf(r, "%sid", p), s->db_col(q, 0));
-        s->set(r, s->sprintf(r, "%sbenefit", p), b);
-        s->set(r, s->sprintf(r, "%ssubtype", p), st);
-        s->set(r, s->sprintf(r, "%slabel", p), l ? l : s->sprintf(r, "%s/%s", b, st));
-        s->set(r, s->sprintf(r, "%sfrom", p), s->db_col(q, 3));
-        s->set(r, s->sprintf(r, "%samount", p), yuan_str(r, s, s->db_col(q, 4)));
-        s->set(r, s->sprintf(r, "%sbasis", p), s->db_col(q, 5));
-        const char *cur = s->db_col(q, 6), *fut = s->db_col(q, 7);
-        s->set(r, s->sprintf(r, "%scurrent", p), cur && strcmp(cur, "1") == 0 ? "1" : "0");
-        s->set(r, s->sprintf(r, "%sfuture", p), fut && strcmp(fut, "1") == 0 ? "1" : "0");
-        s->set(r, s->sprintf(r, "%sby", p), s->db_col(q, 8));
-    }
-    for (size_t k = 0; k < NRATE_KINDS; k++) {
-        s->set(r, s->sprintf(r, "Kinds.%zu.value", k),
-               s->sprintf(r, "%s:%s", rate_kinds[k].benefit, rate_kinds[k].subtype));
-        s->set(r, s->sprintf(r, "Kinds.%zu.benefit", k), rate_kinds[k].benefit);
-        s->set(r, s->sprintf(r, "Kinds.%zu.subtype", k), rate_kinds[k].subtype);
-        s->set(r, s->sprintf(r, "Kinds.%zu.label", k), rate_kinds[k].label);
-    }
+    s->labels_hdf(r, "Kinds", "living.rate");
     s->set(r, "Today", today);
     s->set(r, "CanEdit", s->has_perm(r, "living.rates") ? "1" : "0");
-    return s->render(r, "pay_rates.cs", "保障标准");
+    return s->render(r, "rate_list.cs", "保障标准");
 }
 
-int rate_add(portal_req *r, const struct portal_services *s)
+int rate_create_post(portal_req *r, const struct portal_services *s)
 {
-    const char *benefit = s->param(r, "benefit"), *subtype = s->param(r, "subtype");
+    /* "benefit:subtype" from the form's one list, or the two fields */
     const char *kind = s->param(r, "kind");
-    if (kind && *kind) {
-        const char *colon = strchr(kind, ':');
-        if (!colon)
-            return s->fail(r, 400, "保障项目或类型不正确。");
-        benefit = s->sprintf(r, "%.*s", (int)(colon - kind), kind);
-        subtype = s->sprintf(r, "%s", colon + 1);
-    }
-    if (!benefit || !subtype)
+    if (!kind || !*kind)
+        kind = s->sprintf(r, "%s:%s", s->param(r, "benefit") ? s->param(r, "benefit") : "",
+                          s->param(r, "subtype") ? s->param(r, "subtype") : "");
+    if (strcmp(kind, ":") == 0)
         return s->fail(r, 400, "请选择保障项目。");
+    if (!living_label_known(r, s, "living.rate", kind))
+        return s->fail(r, 400, "保障项目或类型不正确。");
+    const char *colon = strchr(kind, ':');
+    const char *benefit = s->sprintf(r, "%.*s", (int)(colon - kind), kind), *subtype = colon + 1;
     const char *from = s->param(r, "effective_from"), *amount = s->param(r, "amount");
     const char *basis = s->param(r, "basis");
-    if (!rate_label(benefit, subtype))
-        return s->fail(r, 400, "保障项目或类型不正确。");
     long long fen = 0;
     if (s->yuan_to_fen(amount, 0, &fen) != 0)
         return s->fail(r, 400, "金额格式不正确：请填写以元为单位的数字，最多两位小数，例如 1651.50。");
@@ -353,14 +262,14 @@ int rate_add(portal_req *r, const struct portal_services *s)
     s->audit(r, "living.rate.add", "living_rate", s->sprintf(r, "%lld", id),
              s->sprintf(r, "benefit=%s subtype=%s from=%s amount_fen=%lld", benefit, subtype, from,
                         fen));
-    s->flash(r, s->sprintf(r, "已新增标准：%s，自 %s 起每月 %s 元。", rate_label(benefit, subtype),
-                           from, yuan(r, s, fen)));
+    s->flash(r, s->sprintf(r, "已新增标准：%s，自 %s 起每月 %s 元。", s->label(r, "living.rate", kind),
+                           from, s->fen_to_yuan(r, fen)));
     return s->redirect(r, "/living/rates");
 }
 
 /* ------------------------------------------------------------ months */
 
-int months_page(portal_req *r, const struct portal_services *s)
+int pay_month_list_get(portal_req *r, const struct portal_services *s)
 {
     const char *scope = s->scope_prefix(r);
     if (!scope)
@@ -368,38 +277,23 @@ int months_page(portal_req *r, const struct portal_services *s)
                          "您的账户没有辖区。");
     const char *sql = s->sprintf(
         r,
-        "SELECT DATE_FORMAT(m.month, '%%Y-%%m'), m.status, DATE_FORMAT(m.generated_at + INTERVAL 8 "
-        "HOUR, '%%Y-%%m-%%d %%H:%%i'), "
-        "(SELECT COUNT(*) FROM living_payments p WHERE p.month = m.month AND %s), "
+        "SELECT DATE_FORMAT(m.month, '%%Y-%%m') AS month, m.status, "
+        "(SELECT COUNT(*) FROM living_payments p WHERE p.month = m.month AND %s) AS `lines`, "
         "(SELECT COALESCE(SUM(p.amount_fen), 0) FROM living_payments p WHERE p.month = m.month "
-        "AND %s), DATE_FORMAT(m.locked_at + INTERVAL 8 HOUR, '%%Y-%%m-%%d %%H:%%i'), "
-        "(SELECT display_name FROM users WHERE id = m.locked_by) "
+        "AND %s) AS amount_fen, m.locked_at, "
+        "(SELECT display_name FROM users WHERE id = m.locked_by) AS locked_by "
         "FROM living_months m ORDER BY m.month DESC LIMIT 120",
         pay_scope(r, s, "p"), pay_scope(r, s, "p"));
-    portal_rows *q = s->db_query(r, sql, "ss", scope, scope);
-    if (!q)
+    if (s->db_query_hdf(r, "Months", sql, "ss", scope, scope) < 0)
         return 500;
-    int i = 0;
-    while (s->db_next(q)) {
-        const char *p = s->sprintf(r, "Months.%d.", i++);
-        s->set(r, s->sprintf(r, "%smonth", p), s->db_col(q, 0));
-        s->set(r, s->sprintf(r, "%sstatus", p), s->db_col(q, 1));
-        s->set(r, s->sprintf(r, "%sgenerated_at", p), s->db_col(q, 2));
-        s->set(r, s->sprintf(r, "%slines", p), s->db_col(q, 3));
-        s->set(r, s->sprintf(r, "%samount", p), yuan_str(r, s, s->db_col(q, 4)));
-        if (s->db_col(q, 5))
-            s->set(r, s->sprintf(r, "%slocked_at", p), s->db_col(q, 5));
-        if (s->db_col(q, 6))
-            s->set(r, s->sprintf(r, "%slocked_by", p), s->db_col(q, 6));
-    }
     s->setf(r, "ThisMonth", "%.7s", s->today(r));
-    return s->render(r, "pay_months.cs", "月度发放");
+    return s->render(r, "pay_month_list.cs", "月度发放");
 }
 
-int month_generate(portal_req *r, const struct portal_services *s)
+int pay_month_generate_post(portal_req *r, const struct portal_services *s)
 {
-    char month[11];
-    if (parse_month(s->param(r, "month"), month) != 0)
+    const char *month = month_first(r, s, s->param(r, "month"));
+    if (!month)
         return s->fail(r, 400, "月份格式不正确，应为 YYYY-MM，例如 2025-07。");
     if (strcmp(month, this_month(r, s)) > 0)
         return s->fail(r, 400, "不能生成未来月份的发放名单。");
@@ -420,229 +314,166 @@ int month_generate(portal_req *r, const struct portal_services *s)
     return s->redirect(r, s->sprintf(r, "/living/payments/%.7s", month));
 }
 
-/* totals by township and benefit into prefix.N and prefix_total */
-static int set_totals(portal_req *r, const struct portal_services *s, const char *month,
+/* the month's totals in the user's scope: prefix.Rows by township and
+ * benefit, prefix.Towns by township, prefix.{lines,amount_fen}; 0 or -1 */
+static int totals_hdf(portal_req *r, const struct portal_services *s, const char *month,
                       const char *prefix)
 {
-    const char *scope = s->scope_prefix(r);
-    const char *sql = s->sprintf(
+    const char *scope = s->scope_prefix(r), *where = pay_scope(r, s, "p");
+    const char *rows = s->sprintf(
         r,
-        "SELECT p.township_code, COALESCE(t.name, p.township_code), p.benefit, COUNT(*), "
-        "SUM(p.amount_fen), COUNT(DISTINCT p.child_id) FROM living_payments p LEFT JOIN "
-        "divisions t ON t.code = p.township_code WHERE p.month = ? AND %s GROUP BY "
-        "p.township_code, p.benefit ORDER BY p.township_code, p.benefit",
-        pay_scope(r, s, "p"));
-    portal_rows *q = s->db_query(r, sql, "ss", month, scope);
-    if (!q)
+        "SELECT p.township_code, p.benefit, COUNT(*) AS `lines`, SUM(p.amount_fen) AS amount_fen, "
+        "COUNT(DISTINCT p.child_id) AS children FROM living_payments p WHERE p.month = ? AND %s "
+        "GROUP BY p.township_code, p.benefit ORDER BY p.township_code, p.benefit", where);
+    const char *towns = s->sprintf(
+        r,
+        "SELECT p.township_code, COUNT(*) AS `lines`, SUM(p.amount_fen) AS amount_fen FROM "
+        "living_payments p WHERE p.month = ? AND %s GROUP BY p.township_code "
+        "ORDER BY p.township_code", where);
+    const char *all = s->sprintf(
+        r,
+        "SELECT COUNT(*) AS `lines`, COALESCE(SUM(p.amount_fen), 0) AS amount_fen FROM "
+        "living_payments p WHERE p.month = ? AND %s", where);
+    if (s->db_query_hdf(r, s->sprintf(r, "%s.Rows", prefix), rows, "ss", month, scope) < 0 ||
+        s->db_query_hdf(r, s->sprintf(r, "%s.Towns", prefix), towns, "ss", month, scope) < 0 ||
+        s->db_row_hdf(r, prefix, all, "ss", month, scope) < 0)
         return -1;
-    int i = 0, ti = -1;
-    long long lines = 0, fen = 0, tlines = 0, tfen = 0;
-    const char *town = NULL;
-    while (s->db_next(q)) {
-        const char *code = s->db_col(q, 0);
-        if (!town || strcmp(town, code) != 0) {
-            if (ti >= 0) {
-                s->set_int(r, s->sprintf(r, "%s.Towns.%d.lines", prefix, ti), tlines);
-                s->set(r, s->sprintf(r, "%s.Towns.%d.amount", prefix, ti), yuan(r, s, tfen));
-            }
-            ti++;
-            town = code;
-            tlines = tfen = 0;
-            s->set(r, s->sprintf(r, "%s.Towns.%d.code", prefix, ti), code);
-            s->set(r, s->sprintf(r, "%s.Towns.%d.name", prefix, ti), s->db_col(q, 1));
-        }
-        long long n = strtoll(s->db_col(q, 3), NULL, 10), f = strtoll(s->db_col(q, 4), NULL, 10);
-        const char *p = s->sprintf(r, "%s.Towns.%d.Rows.%d.", prefix, ti, i);
-        const char *rp = s->sprintf(r, "%s.Rows.%d.", prefix, i++);
-        const char *b = s->db_col(q, 2);
-        for (int k = 0; k < 2; k++) {
-            const char *pp = k ? rp : p;
-            s->set(r, s->sprintf(r, "%stown", pp), s->db_col(q, 1));
-            s->set(r, s->sprintf(r, "%sbenefit", pp), b);
-            s->set(r, s->sprintf(r, "%sbenefit_label", pp), benefit_label(b));
-            s->set_int(r, s->sprintf(r, "%slines", pp), n);
-            s->set(r, s->sprintf(r, "%schildren", pp), s->db_col(q, 5));
-            s->set(r, s->sprintf(r, "%samount", pp), yuan(r, s, f));
-            s->set_int(r, s->sprintf(r, "%samount_fen", pp), f);
-        }
-        lines += n;
-        fen += f;
-        tlines += n;
-        tfen += f;
-    }
-    if (ti >= 0) {
-        s->set_int(r, s->sprintf(r, "%s.Towns.%d.lines", prefix, ti), tlines);
-        s->set(r, s->sprintf(r, "%s.Towns.%d.amount", prefix, ti), yuan(r, s, tfen));
-    }
-    s->set_int(r, s->sprintf(r, "%s.lines", prefix), lines);
-    s->set(r, s->sprintf(r, "%s.amount", prefix), yuan(r, s, fen));
-    s->set_int(r, s->sprintf(r, "%s.amount_fen", prefix), fen);
     return 0;
 }
 
-/* the month's header: status, who generated, reviewed, locked */
-static int set_month(portal_req *r, const struct portal_services *s, const char *month)
+/* the month's header into Month: status, who generated, reviewed, locked;
+ * 1 found, 0 never generated, -1 error */
+static int month_hdf(portal_req *r, const struct portal_services *s, const char *month)
 {
-    portal_rows *q = s->db_query(
-        r,
-        "SELECT m.status, DATE_FORMAT(m.generated_at + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i'), "
-        "(SELECT display_name FROM users WHERE id = m.generated_by), "
-        "DATE_FORMAT(m.reviewed_at + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i'), "
-        "(SELECT display_name FROM users WHERE id = m.reviewed_by), "
-        "DATE_FORMAT(m.locked_at + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i'), "
-        "(SELECT display_name FROM users WHERE id = m.locked_by) "
+    return s->db_row_hdf(
+        r, "Month",
+        "SELECT DATE_FORMAT(m.month, '%Y-%m') AS month, m.status, m.generated_at, "
+        "(SELECT display_name FROM users WHERE id = m.generated_by) AS generated_by, "
+        "m.reviewed_at, (SELECT display_name FROM users WHERE id = m.reviewed_by) AS reviewed_by, "
+        "m.locked_at, (SELECT display_name FROM users WHERE id = m.locked_by) AS locked_by "
         "FROM living_months m WHERE m.month = ?",
         "s", month);
-    if (!q)
-        return -1;
-    if (!s->db_next(q))
-        return 0;
-    static const char *names[] = {"status", "generated_at", "generated_by", "reviewed_at",
-                                  "reviewed_by", "locked_at", "locked_by"};
-    for (int i = 0; i < 7; i++)
-        if (s->db_col(q, i))
-            s->set(r, s->sprintf(r, "Month.%s", names[i]), s->db_col(q, i));
-    s->set(r, "Month.month", s->sprintf(r, "%.7s", month));
-    return 1;
 }
 
-int month_view(portal_req *r, const struct portal_services *s)
+/* one page of the month's lines (keyset by id) into Lines.Rows; 0, -1 on error */
+static int month_lines_hdf(portal_req *r, const struct portal_services *s, const char *month,
+                           long long after_id)
 {
-    const char *month = path_month(r, s);
-    if (!month)
-        return s->fail(r, 404, NULL);
-    const char *scope = s->scope_prefix(r);
-    if (!scope)
-        return s->refuse(r, 403, "page", "living.month", "user without a division",
-                         "您的账户没有辖区。");
-    int have = set_month(r, s, month);
-    if (have < 0)
-        return 500;
-    if (have == 0)
-        return s->fail(r, 404, "该月的发放名单尚未生成。");
-    if (set_totals(r, s, month, "Totals") != 0)
-        return 500;
-
-    /* lines, keyset by id */
-    const char *after = s->param(r, "after");
-    long long after_id = after && *after ? strtoll(after, NULL, 10) : 0;
-    if (after && *after && after_id <= 0)
-        return s->fail(r, 400, "分页位置不正确，请回到第一页。");
     const char *sql = s->sprintf(
         r,
-        "SELECT p.id, p.child_id, c.name, COALESCE(t.name, p.township_code), p.benefit, p.kind, "
-        "DATE_FORMAT(p.for_month, '%%Y-%%m'), p.amount_fen, p.note, a.account_masked, p.grant_id "
-        "FROM living_payments p JOIN children c ON c.id = p.child_id LEFT JOIN divisions t ON "
-        "t.code = p.township_code LEFT JOIN living_accounts a ON a.child_id = p.child_id "
+        "SELECT p.id, p.child_id, c.name AS child, p.township_code, p.benefit, p.kind, "
+        "DATE_FORMAT(p.for_month, '%%Y-%%m') AS for_month, p.amount_fen, p.note, "
+        "a.account_masked AS account, p.grant_id FROM living_payments p "
+        "JOIN children c ON c.id = p.child_id "
+        "LEFT JOIN living_accounts a ON a.child_id = p.child_id "
         "WHERE p.month = ? AND %s AND p.id > ? ORDER BY p.id LIMIT %d",
         pay_scope(r, s, "p"), LINES_PAGE + 1);
-    portal_rows *q = s->db_query(r, sql, "ssi", month, scope, after_id);
+    portal_rows *q = s->db_query(r, sql, "ssi", month, s->scope_prefix(r), after_id);
     if (!q)
-        return 500;
-    int i = 0;
+        return -1;
     const char *last = NULL;
-    while (s->db_next(q)) {
+    for (int i = 0; s->db_next(q); i++) {
         if (i == LINES_PAGE) {
-            s->set(r, "Lines.Next", last);
+            s->set(r, "Lines.Next", last); /* a page more after this one */
             break;
         }
-        const char *p = s->sprintf(r, "Lines.Rows.%d.", i++);
-        static const char *names[] = {"id", "child_id", "child", "town", "benefit", "kind",
-                                      "for_month", NULL, "note", "account", "grant_id"};
-        for (int k = 0; k < 11; k++)
-            if (names[k] && s->db_col(q, k))
-                s->set(r, s->sprintf(r, "%s%s", p, names[k]), s->db_col(q, k));
-        s->set(r, s->sprintf(r, "%sbenefit_label", p), benefit_label(s->db_col(q, 4)));
-        s->set(r, s->sprintf(r, "%samount", p), yuan_str(r, s, s->db_col(q, 7)));
-        last = s->db_col(q, 0);
+        s->put_row(r, s->sprintf(r, "Lines.Rows.%d", i), q);
+        last = s->col(q, "id");
     }
     if (after_id > 0)
         s->set(r, "Lines.First", "1");
     s->set(r, "Lines.Base", s->sprintf(r, "/living/payments/%.7s?", month));
-
-    /* lines whose child has no registered account: not in the bank file */
-    sql = s->sprintf(
-        r,
-        "SELECT p.child_id, c.name, COALESCE(t.name, p.township_code), p.benefit, p.amount_fen, "
-        "p.kind FROM living_payments p JOIN children c ON c.id = p.child_id LEFT JOIN divisions "
-        "t ON t.code = p.township_code WHERE p.month = ? AND %s AND NOT EXISTS (SELECT 1 FROM "
-        "living_accounts a WHERE a.child_id = p.child_id) ORDER BY p.township_code, p.child_id "
-        "LIMIT %d",
-        pay_scope(r, s, "p"), NOACCOUNT_MAX + 1);
-    q = s->db_query(r, sql, "ss", month, scope);
-    if (!q)
-        return 500;
-    i = 0;
-    while (s->db_next(q) && i < NOACCOUNT_MAX) {
-        const char *p = s->sprintf(r, "NoAccount.Rows.%d.", i++);
-        s->set(r, s->sprintf(r, "%schild_id", p), s->db_col(q, 0));
-        s->set(r, s->sprintf(r, "%schild", p), s->db_col(q, 1));
-        s->set(r, s->sprintf(r, "%stown", p), s->db_col(q, 2));
-        s->set(r, s->sprintf(r, "%sbenefit_label", p), benefit_label(s->db_col(q, 3)));
-        s->set(r, s->sprintf(r, "%samount", p), yuan_str(r, s, s->db_col(q, 4)));
-        s->set(r, s->sprintf(r, "%skind", p), s->db_col(q, 5));
-    }
-    sql = s->sprintf(r,
-                     "SELECT COUNT(*), COALESCE(SUM(p.amount_fen), 0) FROM living_payments p "
-                     "WHERE p.month = ? AND %s AND NOT EXISTS (SELECT 1 FROM living_accounts a "
-                     "WHERE a.child_id = p.child_id)",
-                     pay_scope(r, s, "p"));
-    q = s->db_query(r, sql, "ss", month, scope);
-    if (!q || !s->db_next(q))
-        return 500;
-    s->set(r, "NoAccount.lines", s->db_col(q, 0));
-    s->set(r, "NoAccount.amount", yuan_str(r, s, s->db_col(q, 1)));
-    return s->render(r, "pay_month.cs", s->sprintf(r, "%.7s 月度发放", month));
+    return 0;
 }
 
-int month_summary(portal_req *r, const struct portal_services *s)
+/* lines whose child has no registered account (not in the bank file) into
+ * NoAccount.Rows, their count and sum into NoAccount; 0, -1 on error */
+static int month_noaccount_hdf(portal_req *r, const struct portal_services *s, const char *month)
 {
-    const char *month = path_month(r, s);
-    if (!month)
-        return s->fail(r, 404, NULL);
+    const char *scope = s->scope_prefix(r), *where = pay_scope(r, s, "p");
+    const char *rows = s->sprintf(
+        r,
+        "SELECT p.child_id, c.name AS child, p.township_code, p.benefit, p.amount_fen, p.kind "
+        "FROM living_payments p JOIN children c ON c.id = p.child_id WHERE p.month = ? AND %s "
+        "AND NOT EXISTS (SELECT 1 FROM living_accounts a WHERE a.child_id = p.child_id) "
+        "ORDER BY p.township_code, p.child_id LIMIT %d",
+        where, NOACCOUNT_MAX);
+    const char *all = s->sprintf(
+        r,
+        "SELECT COUNT(*) AS `lines`, COALESCE(SUM(p.amount_fen), 0) AS amount_fen FROM "
+        "living_payments p WHERE p.month = ? AND %s AND NOT EXISTS (SELECT 1 FROM "
+        "living_accounts a WHERE a.child_id = p.child_id)", where);
+    if (s->db_query_hdf(r, "NoAccount.Rows", rows, "ss", month, scope) < 0 ||
+        s->db_row_hdf(r, "NoAccount", all, "ss", month, scope) < 0)
+        return -1;
+    return 0;
+}
+
+/* the month's header and totals for the list and the summary: 0, or the
+ * status answered (no jurisdiction, never generated) */
+static int month_pages_head(portal_req *r, const struct portal_services *s, const char *month,
+                            const char *page)
+{
     if (!s->scope_prefix(r))
-        return s->refuse(r, 403, "page", "living.month_summary", "user without a division",
-                         "您的账户没有辖区。");
-    int have = set_month(r, s, month);
+        return s->refuse(r, 403, "page", page, "user without a division", "您的账户没有辖区。");
+    int have = month_hdf(r, s, month);
     if (have < 0)
         return 500;
     if (have == 0)
         return s->fail(r, 404, "该月的发放名单尚未生成。");
-    if (set_totals(r, s, month, "Totals") != 0)
+    return totals_hdf(r, s, month, "Totals") == 0 ? 0 : 500;
+}
+
+int pay_month_get(portal_req *r, const struct portal_services *s)
+{
+    const char *month = path_month(r, s);
+    int st = month_pages_head(r, s, month, "living.month");
+    if (st)
+        return st;
+    const char *after = s->param(r, "after");
+    long long after_id = after && *after ? strtoll(after, NULL, 10) : 0;
+    if (after && *after && after_id <= 0)
+        return s->fail(r, 400, "分页位置不正确，请回到第一页。");
+    if (month_lines_hdf(r, s, month, after_id) != 0 || month_noaccount_hdf(r, s, month) != 0)
         return 500;
+    return s->render(r, "pay_month.cs", s->sprintf(r, "%.7s 月度发放", month));
+}
+
+int pay_month_summary_get(portal_req *r, const struct portal_services *s)
+{
+    const char *month = path_month(r, s);
+    int st = month_pages_head(r, s, month, "living.month_summary");
+    if (st)
+        return st;
     s->set(r, "PrintedBy", s->user(r)->display_name);
     s->set(r, "PrintedOn", s->today(r));
     s->audit(r, "living.summary", "living_month", s->sprintf(r, "%.7s", month),
              s->sprintf(r, "scope=%s", s->scope_prefix(r)));
-    return s->render(r, "pay_summary.cs", s->sprintf(r, "%.7s 发放汇总表", month));
+    return s->render(r, "pay_month_summary.cs", s->sprintf(r, "%.7s 发放汇总表", month));
 }
 
-/* generated -> reviewed -> locked */
+/* why a month cannot go to the next state (status is NULL when the list was
+ * never generated); *code is the status to answer */
+static const char *month_step_refusal(const char *st, int lock, int *code)
+{
+    *code = 409;
+    if (!st) {
+        *code = 404;
+        return "该月的发放名单尚未生成。";
+    }
+    if (strcmp(st, "locked") == 0)
+        return MSG_LOCKED;
+    if (lock)
+        return "请先复核该月发放名单，复核后才能锁定。";
+    return "该月发放名单已复核。";
+}
+
+/* generated -> reviewed -> locked: one conditional update, so two clerks
+ * acting at once cannot both succeed */
 static int month_step(portal_req *r, const struct portal_services *s, int lock)
 {
     const char *month = path_month(r, s);
-    if (!month)
-        return s->fail(r, 404, NULL);
     long long uid = s->user(r)->id;
-    if (s->db_begin(r) != 0)
-        return 500;
-    const char *st = month_status(r, s, month, 1);
-    const char *msg = NULL;
-    int code = 409;
-    if (!st) {
-        msg = "该月的发放名单尚未生成。";
-        code = 404;
-    } else if (strcmp(st, "locked") == 0) {
-        msg = MSG_LOCKED;
-    } else if (lock && strcmp(st, "reviewed") != 0) {
-        msg = "请先复核该月发放名单，复核后才能锁定。";
-    } else if (!lock && strcmp(st, "reviewed") == 0) {
-        msg = "该月发放名单已复核。";
-    }
-    if (msg) {
-        s->db_rollback(r);
-        return s->fail(r, code, msg);
-    }
     long long n = lock ? s->db_exec(r, "UPDATE living_months SET status = 'locked', locked_by = ?, "
                                        "locked_at = UTC_TIMESTAMP() WHERE month = ? AND status = "
                                        "'reviewed'",
@@ -651,18 +482,19 @@ static int month_step(portal_req *r, const struct portal_services *s, int lock)
                                        "= ?, reviewed_at = UTC_TIMESTAMP() WHERE month = ? AND "
                                        "status = 'generated'",
                                     "is", uid, month);
-    if (n != 1) {
-        s->db_rollback(r);
+    if (n < 0)
         return 500;
+    if (n == 0) {
+        int code;
+        const char *msg = month_step_refusal(month_status(r, s, month, 0), lock, &code);
+        return s->fail(r, code, msg);
     }
     /* what was reviewed / locked: the figures go into the audit row */
     portal_rows *q = s->db_query(r, "SELECT COUNT(*), COALESCE(SUM(amount_fen), 0) FROM "
                                     "living_payments WHERE month = ?",
                                  "s", month);
-    if (!q || !s->db_next(q) || s->db_commit(r) != 0) {
-        s->db_rollback(r);
+    if (!q || !s->db_next(q))
         return 500;
-    }
     s->audit(r, lock ? "living.lock" : "living.review", "living_month",
              s->sprintf(r, "%.7s", month),
              s->sprintf(r, "lines=%s total_fen=%s", s->db_col(q, 0), s->db_col(q, 1)));
@@ -671,139 +503,156 @@ static int month_step(portal_req *r, const struct portal_services *s, int lock)
     return s->redirect(r, s->sprintf(r, "/living/payments/%.7s", month));
 }
 
-int month_review(portal_req *r, const struct portal_services *s) { return month_step(r, s, 0); }
-int month_lock(portal_req *r, const struct portal_services *s) { return month_step(r, s, 1); }
+int pay_month_review_post(portal_req *r, const struct portal_services *s) { return month_step(r, s, 0); }
+int pay_month_lock_post(portal_req *r, const struct portal_services *s) { return month_step(r, s, 1); }
 
-/* a grant with its child's village; 0 found in scope, else the status */
-static int load_grant(portal_req *r, const struct portal_services *s, const char *idtext,
-                      long long *id, long long *child_id)
+/* ------------------------------------------------------------ grants */
+
+int grant_load(portal_req *r, const struct portal_services *s, long long id,
+               struct portal_object *o)
 {
-    char *end = NULL;
-    long long gid = idtext ? strtoll(idtext, &end, 10) : 0;
-    if (gid <= 0 || !end || *end)
-        return s->fail(r, 404, NULL);
+    /* the child's current village: the scope follows the child (a transfer) */
     portal_rows *q = s->db_query(r, "SELECT g.child_id, c.village_code FROM living_grants g JOIN "
                                     "children c ON c.id = g.child_id WHERE g.id = ?",
-                                 "i", gid);
+                                 "i", id);
     if (!q)
         return 500;
     if (!s->db_next(q))
-        return s->fail(r, 404, NULL);
-    if (!s->in_scope(r, s->db_col(q, 1)))
-        return s->not_found(r, "living_grant", s->sprintf(r, "%lld", gid));
-    *id = gid;
-    *child_id = strtoll(s->db_col(q, 0), NULL, 10);
+        return 404;
+    o->child_id = strtoll(s->col(q, "child_id"), NULL, 10);
+    o->division = s->col(q, "village_code");
     return 0;
 }
 
-int month_adjust(portal_req *r, const struct portal_services *s)
+/* a grant named in a form field: 0 with its child, or the status answered
+ * (404, audited when it exists outside the user's scope) */
+static int grant_of_form(portal_req *r, const struct portal_services *s, long long id,
+                         long long *child_id)
 {
-    const char *month = path_month(r, s);
-    if (!month)
-        return s->fail(r, 404, NULL);
-    /* a locked month refuses before anything else is looked at */
-    const char *st0 = month_status(r, s, month, 0);
-    if (st0 && strcmp(st0, "locked") == 0)
-        return s->fail(r, 409, MSG_LOCKED);
-    const char *kind = s->param(r, "kind");
-    int backpay = kind && strcmp(kind, "backpay") == 0;
-    if (!backpay && !(kind && strcmp(kind, "correction") == 0))
+    struct portal_object o = {"grant", id, 0, NULL, NULL};
+    int rc = id > 0 ? grant_load(r, s, id, &o) : 404;
+    if (rc)
+        return rc == 404 ? s->fail(r, 404, NULL) : rc;
+    if (!s->in_scope(r, o.division))
+        return s->not_found(r, "living_grant", s->sprintf(r, "%lld", id));
+    *child_id = o.child_id;
+    return 0;
+}
+
+/* a back pay or a correction, as the form gives it */
+struct adjustment {
+    int backpay;
+    const char *kind, *note;
+    const char *for_month;
+    long long grant_id, child_id, fen;
+};
+
+/* the form read and checked: 0, or the status already answered */
+static int adjust_read(portal_req *r, const struct portal_services *s, const char *month,
+                       struct adjustment *a)
+{
+    a->kind = s->param(r, "kind");
+    a->backpay = a->kind && strcmp(a->kind, "backpay") == 0;
+    if (!a->backpay && !(a->kind && strcmp(a->kind, "correction") == 0))
         return s->fail(r, 400, "调整类型应为补发或更正。");
-    const char *gtext = s->sprintf(r, "%lld", s->param_int(r, "grant_id", 0));
-    long long gid = 0, cid = 0;
-    int rc = load_grant(r, s, gtext, &gid, &cid);
+    a->grant_id = s->param_int(r, "grant_id", 0);
+    int rc = grant_of_form(r, s, a->grant_id, &a->child_id);
     if (rc)
         return rc;
-    const char *note = s->param(r, "note");
-    char for_month[11];
+    a->note = s->param(r, "note");
     const char *fm = s->param(r, "for_month");
     if (fm && *fm) {
-        if (parse_month(fm, for_month) != 0)
+        a->for_month = month_first(r, s, fm);
+        if (!a->for_month)
             return s->fail(r, 400, "所属月份格式不正确，应为 YYYY-MM。");
-    } else if (backpay) {
+    } else if (a->backpay) {
         return s->fail(r, 400, "补发须填写所属月份（应发未发的月份）。");
     } else {
-        snprintf(for_month, sizeof for_month, "%s", month);
+        a->for_month = month;
     }
-    if (strcmp(for_month, month) > 0)
+    if (strcmp(a->for_month, month) > 0)
         return s->fail(r, 400, "所属月份不能晚于发放月份。");
-    if (backpay && strcmp(for_month, month) >= 0)
+    if (a->backpay && strcmp(a->for_month, month) >= 0)
         return s->fail(r, 400, "补发只能针对本月以前应发未发的月份。");
-    long long fen = 0;
-    if (!backpay) {
-        if (s->yuan_to_fen(s->param(r, "amount"), 1, &fen) != 0 || fen == 0)
+    a->fen = 0;
+    if (!a->backpay) {
+        if (s->yuan_to_fen(s->param(r, "amount"), 1, &a->fen) != 0 || a->fen == 0)
             return s->fail(r, 400, "更正金额格式不正确：请填写以元为单位的非零数字，最多两位小数，减少用负数，例如 -100.50。");
-        if (!note || !*note)
+        if (!a->note || !*a->note)
             return s->fail(r, 400, "更正须填写说明。");
     }
+    return 0;
+}
 
-    if (s->db_begin(r) != 0)
-        return 500;
-    const char *st = month_status(r, s, month, 1);
-    if (!st) {
-        s->db_rollback(r);
-        return s->fail(r, 409, "请先生成该月的发放名单，再添加补发或更正。");
-    }
-    if (strcmp(st, "locked") == 0) {
-        s->db_rollback(r);
+/* the adjustment's line into an unlocked month: rows added (0: refused,
+ * nothing owed or already there), -1 on error */
+static long long adjust_insert(portal_req *r, const struct portal_services *s, const char *month,
+                               const struct adjustment *a)
+{
+    if (a->backpay)
+        return insert_lines(r, s, month, a->for_month, "backpay", a->grant_id,
+                            a->note && *a->note ? a->note : s->sprintf(r, "补发 %.7s", a->for_month));
+    portal_rows *q = s->db_query(r, "SELECT c.township_code, g.benefit FROM living_grants g "
+                                    "JOIN children c ON c.id = g.child_id WHERE g.id = ?",
+                                 "i", a->grant_id);
+    if (!q || !s->db_next(q))
+        return -1;
+    return s->db_exec(r, "INSERT INTO living_payments (month, for_month, grant_id, child_id, "
+                         "township_code, benefit, kind, amount_fen, note, created_at) VALUES (?, "
+                         "?, ?, ?, ?, ?, 'correction', ?, ?, UTC_TIMESTAMP()) ON DUPLICATE KEY "
+                         "UPDATE id = id",
+                      "ssiissis", month, a->for_month, a->grant_id, a->child_id, s->db_col(q, 0),
+                      s->db_col(q, 1), a->fen, a->note);
+}
+
+/* POST /living/payments/{month}/adjust: a back pay or a correction.  The
+ * month's row is locked from the check to the insert; a refusal rolls the
+ * transaction back. */
+int pay_month_adjust_post(portal_req *r, const struct portal_services *s)
+{
+    const char *month = path_month(r, s);
+    /* a locked month refuses before anything else is looked at */
+    const char *st = month_status(r, s, month, 0);
+    if (st && strcmp(st, "locked") == 0)
         return s->fail(r, 409, MSG_LOCKED);
-    }
-    long long n;
-    if (backpay) {
-        n = insert_lines(r, s, month, for_month, "backpay", gid,
-                         note && *note ? note : s->sprintf(r, "补发 %.7s", for_month));
-        if (n == 0) {
-            s->db_rollback(r);
-            return s->fail(r, 409, "该月不能补发：该儿童在所属月份不符合发放条件，或该月已发放（含已补发）。");
-        }
-    } else {
-        portal_rows *q = s->db_query(r, "SELECT c.township_code, g.benefit FROM living_grants g "
-                                        "JOIN children c ON c.id = g.child_id WHERE g.id = ?",
-                                     "i", gid);
-        if (!q || !s->db_next(q)) {
-            s->db_rollback(r);
-            return 500;
-        }
-        n = s->db_exec(r, "INSERT INTO living_payments (month, for_month, grant_id, child_id, "
-                          "township_code, benefit, kind, amount_fen, note, created_at) VALUES (?, "
-                          "?, ?, ?, ?, ?, 'correction', ?, ?, UTC_TIMESTAMP()) ON DUPLICATE KEY "
-                          "UPDATE id = id",
-                       "ssiissis", month, for_month, gid, cid, s->db_col(q, 0), s->db_col(q, 1), fen,
-                       note);
-        if (n == 0) {
-            s->db_rollback(r);
-            return s->fail(r, 409, "本月已有该儿童该所属月份的更正记录；如需再调整，请选择其他所属月份或在下月更正。");
-        }
-    }
-    if (n < 0) {
-        s->db_rollback(r);
+    struct adjustment a;
+    int rc = adjust_read(r, s, month, &a);
+    if (rc)
+        return rc;
+    /* the month's row locked first (this write opens the request's
+     * transaction): a lock at the same moment waits for this insert */
+    if (s->db_exec(r, "UPDATE living_months SET month = month WHERE month = ?", "s", month) < 0)
         return 500;
-    }
+    st = month_status(r, s, month, 1);
+    if (!st)
+        return s->fail(r, 409, "请先生成该月的发放名单，再添加补发或更正。");
+    if (strcmp(st, "locked") == 0)
+        return s->fail(r, 409, MSG_LOCKED);
+    long long n = adjust_insert(r, s, month, &a);
+    if (n < 0)
+        return 500;
+    if (n == 0)
+        return s->fail(r, 409, a.backpay ? "该月不能补发：该儿童在所属月份不符合发放条件，或该月已发放（含已补发）。"
+                                         : "本月已有该儿童该所属月份的更正记录；如需再调整，请选择其他所属月份或在下月更正。");
     portal_rows *q = s->db_query(r, "SELECT amount_fen FROM living_payments WHERE month = ? AND "
                                     "grant_id = ? AND for_month = ? AND kind = ?",
-                                 "siss", month, gid, for_month, kind);
-    if (!q || !s->db_next(q)) {
-        s->db_rollback(r);
+                                 "siss", month, a.grant_id, a.for_month, a.kind);
+    if (!q || !s->db_next(q))
         return 500;
-    }
-    fen = strtoll(s->db_col(q, 0), NULL, 10);
+    long long fen = strtoll(s->db_col(q, 0), NULL, 10);
+    const char *what = a.backpay ? "补发" : "更正", *note = a.note && *a.note ? a.note : NULL;
     if (s->db_exec(r, "UPDATE living_months SET status = 'generated', reviewed_by = NULL, "
                       "reviewed_at = NULL WHERE month = ?",
                    "s", month) < 0 ||
-        s->db_exec(r, "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) "
-                      "VALUES (?, UTC_TIMESTAMP(), ?, 'living', ?, ?)",
-                   "iiss", cid, s->user(r)->id, backpay ? "living.backpay" : "living.correction",
-                   s->sprintf(r, "%.7s 发放名单中%s %.7s 的%s %s 元%s%s", month,
-                              backpay ? "补发" : "更正", for_month, "基本生活保障", yuan(r, s, fen),
-                              note && *note ? "：" : "", note && *note ? note : "")) != 1 ||
-        s->db_commit(r) != 0) {
-        s->db_rollback(r);
+        s->child_event(r, a.child_id, a.backpay ? "living.backpay" : "living.correction",
+                       s->sprintf(r, "%.7s 发放名单中%s %.7s 的基本生活保障 %s 元%s%s", month,
+                                  what, a.for_month, s->fen_to_yuan(r, fen), note ? "：" : "",
+                                  note ? note : "")) != 0)
         return 500;
-    }
-    s->audit(r, backpay ? "living.backpay" : "living.correction", "living_grant",
-             s->sprintf(r, "%lld", gid),
-             s->sprintf(r, "month=%.7s for=%.7s amount_fen=%lld", month, for_month, fen));
-    s->flash(r, s->sprintf(r, "已添加%s记录：%s 元。", backpay ? "补发" : "更正", yuan(r, s, fen)));
+    s->audit(r, a.backpay ? "living.backpay" : "living.correction", "living_grant",
+             s->sprintf(r, "%lld", a.grant_id),
+             s->sprintf(r, "month=%.7s for=%.7s amount_fen=%lld", month, a.for_month, fen));
+    s->flash(r, s->sprintf(r, "已添加%s记录：%s 元。", what, s->fen_to_yuan(r, fen)));
     return s->redirect(r, s->sprintf(r, "/living/payments/%.7s", month));
 }
 
@@ -839,16 +688,13 @@ static void bank_emit(struct bank_out *o)
         o->failed++;
         return;
     }
-    unsigned long long a = (unsigned long long)o->sum;
-    char amount[40];
-    snprintf(amount, sizeof amount, "%llu.%02llu", a / 100, a % 100);
     bank_cell(o, o->payee, 0);
     bank_cell(o, o->bank, 0);
     bank_cell(o, acct, 0);
-    bank_cell(o, amount, 0);
+    bank_cell(o, s->fen_to_yuan(o->r, o->sum), 0);
     bank_cell(o, o->name, 0);
     bank_cell(o, o->town, 0);
-    bank_cell(o, benefit_label(o->benefit), 0);
+    bank_cell(o, s->label(o->r, "living.benefit", o->benefit), 0);
     bank_cell(o, o->month7, 1);
     o->rows++;
     o->fen += o->sum;
@@ -865,16 +711,17 @@ static int bank_row(void *ctx, portal_rows *rows)
 {
     struct bank_out *o = ctx;
     const struct portal_services *s = o->s;
-    long long cid = strtoll(s->db_col(rows, 1), NULL, 10);
-    const char *town_code = s->db_col(rows, 0), *benefit = s->db_col(rows, 2);
-    long long fen = strtoll(s->db_col(rows, 3), NULL, 10);
+    long long cid = strtoll(s->col(rows, "child_id"), NULL, 10);
+    const char *town_code = s->col(rows, "township_code"), *benefit = s->col(rows, "benefit");
+    long long fen = strtoll(s->col(rows, "amount_fen"), NULL, 10);
     if (o->pending && cid == o->child_id && strcmp(benefit, o->benefit) == 0 &&
         strcmp(town_code, o->town_code) == 0) {
         o->sum += fen;
         return 0;
     }
     bank_emit(o);
-    size_t elen = s->db_col_len(rows, 6);
+    int enc = s->col_index(rows, "account_enc");
+    size_t elen = s->db_col_len(rows, enc);
     if (elen > sizeof o->enc) {
         o->failed++;
         o->pending = 0;
@@ -885,20 +732,18 @@ static int bank_row(void *ctx, portal_rows *rows)
     o->sum = fen;
     copy_col(o->town_code, sizeof o->town_code, town_code);
     copy_col(o->benefit, sizeof o->benefit, benefit);
-    copy_col(o->payee, sizeof o->payee, s->db_col(rows, 4));
-    copy_col(o->bank, sizeof o->bank, s->db_col(rows, 5));
-    memcpy(o->enc, s->db_col(rows, 6), elen);
+    copy_col(o->payee, sizeof o->payee, s->col(rows, "payee_name"));
+    copy_col(o->bank, sizeof o->bank, s->col(rows, "bank_name"));
+    memcpy(o->enc, s->db_col(rows, enc), elen);
     o->enclen = elen;
-    copy_col(o->name, sizeof o->name, s->db_col(rows, 7));
-    copy_col(o->town, sizeof o->town, s->db_col(rows, 8));
+    copy_col(o->name, sizeof o->name, s->col(rows, "name"));
+    copy_col(o->town, sizeof o->town, s->col(rows, "town"));
     return 0;
 }
 
-int month_bank_file(portal_req *r, const struct portal_services *s)
+int pay_month_bank_file_get(portal_req *r, const struct portal_services *s)
 {
     const char *month = path_month(r, s);
-    if (!month)
-        return s->fail(r, 404, NULL);
     const char *scope = s->scope_prefix(r);
     if (!scope)
         return s->refuse(r, 403, "page", "living.bank_file", "user without a division",
@@ -941,7 +786,7 @@ int month_bank_file(portal_req *r, const struct portal_services *s)
     const char *sql = s->sprintf(
         r,
         "SELECT p.township_code, p.child_id, p.benefit, p.amount_fen, a.payee_name, "
-        "a.bank_name, a.account_enc, c.name, COALESCE(t.name, p.township_code) FROM "
+        "a.bank_name, a.account_enc, c.name, COALESCE(t.name, p.township_code) AS town FROM "
         "living_payments p JOIN living_accounts a ON a.child_id = p.child_id JOIN children c "
         "ON c.id = p.child_id LEFT JOIN divisions t ON t.code = p.township_code WHERE p.month "
         "= ? AND %s ORDER BY p.township_code, p.child_id, p.benefit",
@@ -979,14 +824,12 @@ static void remove_unlocked_lines(portal_req *r, const struct portal_services *s
                    "s", from);
 }
 
-int grant_suspend(portal_req *r, const struct portal_services *s)
+int grant_suspend_post(portal_req *r, const struct portal_services *s)
 {
-    long long gid = 0, cid = 0;
-    int rc = load_grant(r, s, s->path_arg(r, "id"), &gid, &cid);
-    if (rc)
-        return rc;
-    char from[11];
-    if (parse_month(s->param(r, "month"), from) != 0)
+    const struct portal_object *o = s->object(r);
+    long long gid = o->id, cid = o->child_id;
+    const char *from = month_first(r, s, s->param(r, "month"));
+    if (!from)
         return s->fail(r, 400, "暂停月份格式不正确，应为 YYYY-MM。");
     const char *reason = s->param(r, "reason");
     if (!reason || !*reason)
@@ -994,85 +837,64 @@ int grant_suspend(portal_req *r, const struct portal_services *s)
     const char *st = month_status(r, s, from, 0);
     if (st && strcmp(st, "locked") == 0)
         return s->fail(r, 409, "该月发放名单已锁定，暂停只能从未锁定的月份开始。");
-    if (s->db_begin(r) != 0)
+    /* the grant's row locked first (this write opens the request's
+     * transaction): two suspensions at once cannot both be recorded */
+    if (s->db_exec(r, "UPDATE living_grants SET id = id WHERE id = ?", "i", gid) < 0)
         return 500;
     portal_rows *q = s->db_query(r, "SELECT id FROM living_suspensions WHERE grant_id = ? AND "
                                     "to_month IS NULL FOR UPDATE",
                                  "i", gid);
-    if (!q) {
-        s->db_rollback(r);
+    if (!q)
         return 500;
-    }
-    if (s->db_next(q)) {
-        s->db_rollback(r);
+    if (s->db_next(q))
         return s->fail(r, 409, "该保障已处于暂停状态，请先恢复。");
-    }
     long long removed = 0;
-    long long uid = s->user(r)->id;
     if (s->db_exec(r, "INSERT INTO living_suspensions (grant_id, from_month, to_month, reason, "
                       "created_by, created_at) VALUES (?, ?, NULL, ?, ?, UTC_TIMESTAMP())",
-                   "issi", gid, from, reason, uid) != 1)
-        goto fail;
+                   "issi", gid, from, reason, s->user(r)->id) != 1)
+        return 500;
     remove_unlocked_lines(r, s, gid, from, &removed);
     if (removed < 0)
-        goto fail;
-    if (s->db_exec(r, "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) "
-                      "VALUES (?, UTC_TIMESTAMP(), ?, 'living', 'living.suspend', ?)",
-                   "iis", cid, uid,
-                   s->sprintf(r, "基本生活保障自 %.7s 起暂停发放，原因：%s", from, reason)) != 1)
-        goto fail;
-    if (s->db_commit(r) != 0)
-        goto fail;
+        return 500;
+    if (s->child_event(r, cid, "living.suspend",
+                       s->sprintf(r, "基本生活保障自 %.7s 起暂停发放，原因：%s", from, reason)) != 0)
+        return 500;
     s->audit(r, "living.suspend", "living_grant", s->sprintf(r, "%lld", gid),
              s->sprintf(r, "from=%.7s removed_lines=%lld reason=%s", from, removed, reason));
     s->flash(r, s->sprintf(r, "已自 %.7s 起暂停发放。", from));
     return s->redirect(r, s->sprintf(r, "/living/children/%lld", cid));
-fail:
-    s->db_rollback(r);
-    return 500;
 }
 
-int grant_resume(portal_req *r, const struct portal_services *s)
+int grant_resume_post(portal_req *r, const struct portal_services *s)
 {
-    long long gid = 0, cid = 0;
-    int rc = load_grant(r, s, s->path_arg(r, "id"), &gid, &cid);
-    if (rc)
-        return rc;
-    char from[11];
-    if (parse_month(s->param(r, "month"), from) != 0)
+    const struct portal_object *o = s->object(r);
+    long long gid = o->id, cid = o->child_id;
+    const char *from = month_first(r, s, s->param(r, "month"));
+    if (!from)
         return s->fail(r, 400, "恢复月份格式不正确，应为 YYYY-MM。");
-    if (s->db_begin(r) != 0)
-        return 500;
     portal_rows *q = s->db_query(r, "SELECT id, from_month FROM living_suspensions WHERE "
-                                    "grant_id = ? AND to_month IS NULL FOR UPDATE",
+                                    "grant_id = ? AND to_month IS NULL",
                                  "i", gid);
-    if (!q) {
-        s->db_rollback(r);
+    if (!q)
         return 500;
-    }
-    if (!s->db_next(q)) {
-        s->db_rollback(r);
+    if (!s->db_next(q))
         return s->fail(r, 409, "该保障没有处于暂停状态。");
-    }
-    long long sid = strtoll(s->db_col(q, 0), NULL, 10);
-    if (strcmp(from, s->db_col(q, 1)) < 0) {
-        s->db_rollback(r);
+    long long sid = strtoll(s->col(q, "id"), NULL, 10);
+    if (strcmp(from, s->col(q, "from_month")) < 0)
         return s->fail(r, 400, "恢复月份不能早于暂停月份。");
-    }
-    long long uid = s->user(r)->id;
     const char *reason = s->param(r, "reason");
-    if (s->db_exec(r, "UPDATE living_suspensions SET to_month = DATE_SUB(CAST(? AS DATE), "
-                      "INTERVAL 1 MONTH) WHERE id = ?",
-                   "si", from, sid) != 1 ||
-        s->db_exec(r, "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) "
-                      "VALUES (?, UTC_TIMESTAMP(), ?, 'living', 'living.resume', ?)",
-                   "iis", cid, uid,
-                   s->sprintf(r, "基本生活保障自 %.7s 起恢复发放%s%s", from,
-                              reason && *reason ? "，说明：" : "", reason ? reason : "")) != 1 ||
-        s->db_commit(r) != 0) {
-        s->db_rollback(r);
+    /* still open: a resumption at the same moment closes it only once */
+    long long n = s->db_exec(r, "UPDATE living_suspensions SET to_month = DATE_SUB(CAST(? AS "
+                                "DATE), INTERVAL 1 MONTH) WHERE id = ? AND to_month IS NULL",
+                             "si", from, sid);
+    if (n < 0)
         return 500;
-    }
+    if (n == 0)
+        return s->fail(r, 409, "该保障没有处于暂停状态。");
+    if (s->child_event(r, cid, "living.resume",
+                       s->sprintf(r, "基本生活保障自 %.7s 起恢复发放%s%s", from,
+                                  reason && *reason ? "，说明：" : "", reason ? reason : "")) != 0)
+        return 500;
     s->audit(r, "living.resume", "living_grant", s->sprintf(r, "%lld", gid),
              s->sprintf(r, "from=%.7s suspension=%lld", from, sid));
     s->flash(r, s->sprintf(r, "已自 %.7s 起恢复发放；已生成的月份如需补发，请添加补发记录。", from));
@@ -1081,20 +903,9 @@ int grant_resume(portal_req *r, const struct portal_services *s)
 
 /* ------------------------------------------------------------ accounts */
 
-int account_save(portal_req *r, const struct portal_services *s)
+int child_account_post(portal_req *r, const struct portal_services *s)
 {
-    const char *idtext = s->path_arg(r, "id");
-    char *end = NULL;
-    long long cid = idtext ? strtoll(idtext, &end, 10) : 0;
-    if (cid <= 0 || !end || *end)
-        return s->fail(r, 404, NULL);
-    portal_rows *q = s->db_query(r, "SELECT village_code FROM children WHERE id = ?", "i", cid);
-    if (!q)
-        return 500;
-    if (!s->db_next(q))
-        return s->fail(r, 404, NULL);
-    if (!s->in_scope(r, s->db_col(q, 0)))
-        return s->not_found(r, "child", s->sprintf(r, "%lld", cid));
+    long long cid = s->object(r)->id; /* the child, in scope */
     const char *payee = s->param(r, "payee"), *bank = s->param(r, "bank");
     const char *acct = s->param(r, "account");
     size_t n = acct ? strlen(acct) : 0;
@@ -1110,24 +921,16 @@ int account_save(portal_req *r, const struct portal_services *s)
     if (!enc)
         return s->fail(r, 500, "无法加密账号，请联系系统管理员。");
     const char *masked = s->sprintf(r, "****%s", acct + n - 4);
-    long long uid = s->user(r)->id;
-    if (s->db_begin(r) != 0)
-        return 500;
     if (s->db_exec(r, "INSERT INTO living_accounts (child_id, payee_name, bank_name, account_enc, "
                       "account_masked, updated_at) VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP()) ON "
                       "DUPLICATE KEY UPDATE payee_name = VALUES(payee_name), bank_name = "
                       "VALUES(bank_name), account_enc = VALUES(account_enc), account_masked = "
                       "VALUES(account_masked), updated_at = VALUES(updated_at)",
                    "issbs", cid, payee, bank, enc, enclen, masked) < 0 ||
-        s->db_exec(r, "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) "
-                      "VALUES (?, UTC_TIMESTAMP(), ?, 'living', 'living.account', ?)",
-                   "iis", cid, uid,
-                   s->sprintf(r, "登记发放账户：收款人 %s，开户行 %s，账号 %s", payee, bank,
-                              masked)) != 1 ||
-        s->db_commit(r) != 0) {
-        s->db_rollback(r);
+        s->child_event(r, cid, "living.account",
+                       s->sprintf(r, "登记发放账户：收款人 %s，开户行 %s，账号 %s", payee, bank,
+                                  masked)) != 0)
         return 500;
-    }
     s->audit(r, "living.account", "child", s->sprintf(r, "%lld", cid),
              s->sprintf(r, "account=%s", masked));
     s->flash(r, s->sprintf(r, "已保存发放账户（账号 %s）。", masked));
@@ -1136,7 +939,7 @@ int account_save(portal_req *r, const struct portal_services *s)
 
 /* ------------------------------------------------------------ re-checks */
 
-int rechecks_page(portal_req *r, const struct portal_services *s)
+int recheck_list_get(portal_req *r, const struct portal_services *s)
 {
     const char *scope = s->scope_prefix(r);
     if (!scope)
@@ -1145,12 +948,9 @@ int rechecks_page(portal_req *r, const struct portal_services *s)
     const char *today = s->today(r);
     int n = s->db_query_hdf(
         r, "Rechecks",
-        "SELECT g.id, g.child_id, c.name AS child, COALESCE(t.name, c.township_code) AS town, "
-        "COALESCE(v.name, c.village_code) AS village, g.subtype, g.next_recheck, "
-        "g.recheck_every_months AS every, g.next_recheck < ? AS overdue "
+        "SELECT g.id, g.child_id, c.name AS child, c.township_code, c.village_code, g.subtype, "
+        "g.next_recheck, g.recheck_every_months AS every, g.next_recheck < ? AS overdue "
         "FROM living_grants g JOIN children c ON c.id = g.child_id "
-        "LEFT JOIN divisions t ON t.code = c.township_code "
-        "LEFT JOIN divisions v ON v.code = c.village_code "
         "WHERE g.benefit = 'dibao' AND g.next_recheck IS NOT NULL AND g.next_recheck <= "
         "DATE_ADD(CAST(? AS DATE), INTERVAL 30 DAY) AND (g.end_month IS NULL OR g.end_month >= ?) "
         "AND c.village_code LIKE CONCAT(?, '%') ORDER BY g.next_recheck, g.id LIMIT 500",
@@ -1160,7 +960,7 @@ int rechecks_page(portal_req *r, const struct portal_services *s)
     s->set_int(r, "RecheckCount", n);
     s->set(r, "Today", today);
     s->set(r, "CanRecheck", s->has_perm(r, "living.township") ? "1" : "0");
-    return s->render(r, "pay_rechecks.cs", "低保复核提醒");
+    return s->render(r, "recheck_list.cs", "低保复核提醒");
 }
 
 /* POST /living/rechecks/{id}: the township records a re-check done; the
@@ -1169,40 +969,27 @@ const struct portal_param recheck_params[] = {
     {"result", PP_TEXT, 200, 1, "复核结论"},
     {NULL, 0, 0, 0, NULL}};
 
-int recheck_done(portal_req *r, const struct portal_services *s)
+int recheck_done_post(portal_req *r, const struct portal_services *s)
 {
-    long long gid = 0, cid = 0;
-    int rc = load_grant(r, s, s->path_arg(r, "id"), &gid, &cid);
-    if (rc)
-        return rc;
+    const struct portal_object *o = s->object(r);
+    long long gid = o->id, cid = o->child_id;
     const char *result = s->param(r, "result");
     if (!result || !*result)
         return s->fail(r, 400, "请填写复核结论。");
     const char *today = s->today(r);
-    if (s->db_begin(r) != 0)
-        return 500;
     long long n = s->db_exec(r, "UPDATE living_grants SET next_recheck = DATE_ADD(CAST(? AS DATE), "
                                 "INTERVAL COALESCE(recheck_every_months, 12) MONTH) WHERE id = ? "
                                 "AND benefit = 'dibao' AND next_recheck IS NOT NULL",
                              "si", today, gid);
     if (n < 0)
-        goto fail;
-    if (n == 0) {
-        s->db_rollback(r);
+        return 500;
+    if (n == 0)
         return s->fail(r, 409, "该保障无需复核。");
-    }
-    if (s->db_exec(r, "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) "
-                      "VALUES (?, UTC_TIMESTAMP(), ?, 'living', 'living.recheck', ?)",
-                   "iis", cid, s->user(r)->id, s->sprintf(r, "低保复核：%s", result)) != 1)
-        goto fail;
-    if (s->db_commit(r) != 0)
-        goto fail;
+    if (s->child_event(r, cid, "living.recheck", s->sprintf(r, "低保复核：%s", result)) != 0)
+        return 500;
     s->audit(r, "living.recheck", "living_grant", s->sprintf(r, "%lld", gid), result);
     s->flash(r, "复核已记录，下次复核日期已顺延。");
     return s->redirect(r, "/living/rechecks");
-fail:
-    s->db_rollback(r);
-    return 500;
 }
 
 /* ------------------------------------------------------------ home */
@@ -1212,96 +999,46 @@ int living_month_totals_hdf(portal_req *r, const struct portal_services *s, cons
     const char *scope = s->scope_prefix(r);
     const char *month = this_month(r, s);
     s->set(r, s->sprintf(r, "%s.month", prefix), s->sprintf(r, "%.7s", month));
-    if (!scope) {
-        s->set(r, s->sprintf(r, "%s.lines", prefix), "0");
-        s->set(r, s->sprintf(r, "%s.amount", prefix), "0.00");
-        s->set(r, s->sprintf(r, "%s.status", prefix), "none");
-        return 0;
-    }
-    const char *sql = s->sprintf(r,
-                                 "SELECT COUNT(*), COALESCE(SUM(p.amount_fen), 0), COUNT(DISTINCT "
-                                 "p.child_id) FROM living_payments p WHERE p.month = ? AND %s",
-                                 pay_scope(r, s, "p"));
-    portal_rows *q = s->db_query(r, sql, "ss", month, scope);
-    if (!q || !s->db_next(q))
-        return -1;
-    s->set(r, s->sprintf(r, "%s.lines", prefix), s->db_col(q, 0));
-    s->set(r, s->sprintf(r, "%s.amount_fen", prefix), s->db_col(q, 1));
-    s->set(r, s->sprintf(r, "%s.amount", prefix), yuan_str(r, s, s->db_col(q, 1)));
-    s->set(r, s->sprintf(r, "%s.children", prefix), s->db_col(q, 2));
-    const char *st = month_status(r, s, month, 0);
+    const char *st = scope ? month_status(r, s, month, 0) : NULL;
     s->set(r, s->sprintf(r, "%s.status", prefix), st ? st : "none");
-    return 0;
+    if (!scope)
+        return 0;
+    const char *sql = s->sprintf(r,
+                                 "SELECT COUNT(*) AS `lines`, COALESCE(SUM(p.amount_fen), 0) AS "
+                                 "amount_fen, COUNT(DISTINCT p.child_id) AS children FROM "
+                                 "living_payments p WHERE p.month = ? AND %s",
+                                 pay_scope(r, s, "p"));
+    return s->db_row_hdf(r, prefix, sql, "ss", month, scope) == 1 ? 0 : -1;
 }
 
 /* ------------------------------------------------------------ one child */
 
 /* GET /living/children/{id}: the child's benefits, suspensions, bank
- * account (masked) and recent payments, with the forms to act on them. */
-int child_living_page(portal_req *r, const struct portal_services *s)
+ * account (masked) and recent payments, with the forms to act on them.
+ * The child is the route's object (Child.*, in scope). */
+int child_get(portal_req *r, const struct portal_services *s)
 {
-    const char *ids = s->path_arg(r, "id");
-    char *end = NULL;
-    long long cid = ids ? strtoll(ids, &end, 10) : 0;
-    if (cid <= 0 || !end || *end)
-        return s->not_found(r, "child", ids);
-    portal_rows *c = s->db_query(r, "SELECT name, village_code FROM children WHERE id = ?", "i",
-                                 cid);
-    if (!c)
+    const struct portal_object *o = s->object(r);
+    const struct portal_child *c = o->data;
+    if (s->db_query_hdf(
+            r, "Grants",
+            "SELECT g.id, g.benefit, g.subtype, DATE_FORMAT(g.start_month, '%Y-%m') AS start, "
+            "DATE_FORMAT(g.end_month, '%Y-%m') AS end_month, g.next_recheck AS recheck, "
+            "(SELECT DATE_FORMAT(su.from_month, '%Y-%m') FROM living_suspensions su WHERE "
+            "su.grant_id = g.id AND su.to_month IS NULL LIMIT 1) AS suspended "
+            "FROM living_grants g WHERE g.child_id = ? ORDER BY g.id", "i", o->id) < 0 ||
+        s->db_row_hdf(r, "Account", "SELECT payee_name AS payee, bank_name AS bank, "
+                      "account_masked AS masked FROM living_accounts WHERE child_id = ?",
+                      "i", o->id) < 0 ||
+        s->db_query_hdf(r, "Payments", "SELECT DATE_FORMAT(month, '%Y-%m') AS month, "
+                        "DATE_FORMAT(for_month, '%Y-%m') AS for_month, benefit, kind, amount_fen, "
+                        "note FROM living_payments WHERE child_id = ? ORDER BY month DESC, id "
+                        "DESC LIMIT 24", "i", o->id) < 0)
         return 500;
-    if (!s->db_next(c) || !s->in_scope(r, s->db_col(c, 1)))
-        return s->not_found(r, "child", ids);
-    s->set(r, "Child.id", ids);
-    s->set(r, "Child.name", s->db_col(c, 0));
-    portal_rows *g = s->db_query(
-        r,
-        "SELECT g.id, g.benefit, g.subtype, g.start_month, g.end_month, g.next_recheck, "
-        "(SELECT su.from_month FROM living_suspensions su WHERE su.grant_id = g.id AND "
-        "su.to_month IS NULL LIMIT 1) FROM living_grants g WHERE g.child_id = ? ORDER BY g.id",
-        "i", cid);
-    if (!g)
-        return 500;
-    for (int i = 0; s->db_next(g); i++) {
-        const char *p = s->sprintf(r, "Grants.%d.", i);
-        s->set(r, s->sprintf(r, "%sid", p), s->db_col(g, 0));
-        s->set(r, s->sprintf(r, "%sbenefit_label", p), benefit_label(s->db_col(g, 1)));
-        s->set(r, s->sprintf(r, "%ssubtype", p), s->db_col(g, 2));
-        s->set(r, s->sprintf(r, "%sstart", p), s->sprintf(r, "%.7s", s->db_col(g, 3)));
-        if (s->db_col(g, 4))
-            s->set(r, s->sprintf(r, "%send", p), s->sprintf(r, "%.7s", s->db_col(g, 4)));
-        if (s->db_col(g, 5))
-            s->set(r, s->sprintf(r, "%srecheck", p), s->db_col(g, 5));
-        if (s->db_col(g, 6))
-            s->set(r, s->sprintf(r, "%ssuspended", p), s->sprintf(r, "%.7s", s->db_col(g, 6)));
-    }
-    portal_rows *a = s->db_query(r, "SELECT payee_name, bank_name, account_masked FROM "
-                                    "living_accounts WHERE child_id = ?", "i", cid);
-    if (!a)
-        return 500;
-    if (s->db_next(a)) {
-        s->set(r, "Account.payee", s->db_col(a, 0));
-        s->set(r, "Account.bank", s->db_col(a, 1));
-        s->set(r, "Account.masked", s->db_col(a, 2));
-    }
-    portal_rows *p = s->db_query(r, "SELECT DATE_FORMAT(month, '%Y-%m'), DATE_FORMAT(for_month, "
-                                    "'%Y-%m'), benefit, kind, amount_fen, note FROM "
-                                    "living_payments WHERE child_id = ? ORDER BY month DESC, id "
-                                    "DESC LIMIT 24", "i", cid);
-    if (!p)
-        return 500;
-    for (int i = 0; s->db_next(p); i++) {
-        const char *q = s->sprintf(r, "Payments.%d.", i);
-        s->set(r, s->sprintf(r, "%smonth", q), s->db_col(p, 0));
-        s->set(r, s->sprintf(r, "%sfor_month", q), s->db_col(p, 1));
-        s->set(r, s->sprintf(r, "%sbenefit_label", q), benefit_label(s->db_col(p, 2)));
-        s->set(r, s->sprintf(r, "%skind", q), s->db_col(p, 3));
-        s->set(r, s->sprintf(r, "%samount", q), yuan_str(r, s, s->db_col(p, 4)));
-        s->set(r, s->sprintf(r, "%snote", q), s->db_col(p, 5));
-    }
     s->set(r, "CanPay", s->has_perm(r, "living.pay") ? "1" : "0");
     s->set(r, "CanAccount", s->has_perm(r, "living.apply") ? "1" : "0");
-    s->audit(r, "living.child.read", "child", ids, NULL);
-    return s->render(r, "pay_child.cs", s->sprintf(r, "基本生活保障：%s", s->db_col(c, 0)));
+    s->audit(r, "living.child.read", "child", s->sprintf(r, "%lld", o->id), NULL);
+    return s->render(r, "child.cs", s->sprintf(r, "基本生活保障：%s", c->name));
 }
 
 /* ------------------------------------------------------------ the child's file */
@@ -1313,6 +1050,30 @@ int child_living_page(portal_req *r, const struct portal_services *s)
  * first month for one that has not started yet; temporary relief shows its
  * one-off amount.  The host has checked the child's jurisdiction and that
  * the viewer holds living.view. */
+/* the 状态 cell of a grant row of the panel */
+static const char *panel_status(portal_req *r, const struct portal_services *s, portal_rows *q)
+{
+    const char *ended = s->col(q, "ended"), *why = s->col(q, "end_reason");
+    if (strcmp(s->col(q, "benefit"), "temporary") == 0)
+        return "一次性救助";
+    if (s->col(q, "suspended"))
+        return s->sprintf(r, "自 %s 起暂停", s->col(q, "suspended"));
+    if (ended && strcmp(ended, "1") == 0)
+        return why && *why ? s->sprintf(r, "已终止（%s）", why) : "已终止";
+    if (strcmp(s->col(q, "future"), "1") == 0)
+        return "尚未开始";
+    return "正常发放";
+}
+
+/* the 保障类别 cell: the rate's name, else the benefit's */
+static const char *panel_kind(portal_req *r, const struct portal_services *s, portal_rows *q)
+{
+    const char *kind = s->sprintf(r, "%s:%s", s->col(q, "benefit"), s->col(q, "subtype"));
+    return living_label_known(r, s, "living.rate", kind)
+               ? s->label(r, "living.rate", kind)
+               : s->label(r, "living.benefit", s->col(q, "benefit"));
+}
+
 int living_child_panel(portal_req *r, const struct portal_services *s, long long child,
                        const char *prefix)
 {
@@ -1326,14 +1087,15 @@ int living_child_panel(portal_req *r, const struct portal_services *s, long long
     " AND x.effective_from <= g.ref ORDER BY x.effective_from DESC LIMIT 1)"
     portal_rows *q = s->db_query(
         r,
-        "SELECT g.benefit, g.subtype, DATE_FORMAT(g.start_month, '%Y-%m'), "
-        "DATE_FORMAT(g.end_month, '%Y-%m'), g.end_month < ?, g.start_month > ?, "
-        "(SELECT DATE_FORMAT(su.from_month, '%Y-%m') FROM living_suspensions su WHERE "
-        "su.grant_id = g.id AND su.to_month IS NULL ORDER BY su.id LIMIT 1), "
+        "SELECT g.benefit, g.subtype, DATE_FORMAT(g.start_month, '%Y-%m') AS start, "
+        "DATE_FORMAT(g.end_month, '%Y-%m') AS end_month, g.end_month < ? AS ended, "
+        "g.start_month > ? AS future, (SELECT DATE_FORMAT(su.from_month, '%Y-%m') FROM "
+        "living_suspensions su WHERE su.grant_id = g.id AND su.to_month IS NULL ORDER BY su.id "
+        "LIMIT 1) AS suspended, "
         "IF(g.benefit = 'temporary', la.amount_fen, " RATE_AT("g.benefit", "g.subtype") " + "
         "IF(g.benefit = 'tekun', COALESCE(" RATE_AT("'tekun_care'", "g.care_level") ", 0), 0) + "
         "IF(g.benefit = 'dibao', COALESCE(" RATE_AT("'dibao_child_supplement'", "'child'")
-        ", 0), 0)), g.end_reason "
+        ", 0), 0)) AS amount_fen, g.end_reason "
         "FROM (SELECT g0.*, GREATEST(g0.start_month, LEAST(COALESCE(g0.end_month, ?), ?)) AS ref "
         "FROM living_grants g0 WHERE g0.child_id = ?) g "
         "LEFT JOIN living_applications la ON la.app_id = g.application_id "
@@ -1343,44 +1105,26 @@ int living_child_panel(portal_req *r, const struct portal_services *s, long long
     if (!q)
         return -1;
     int n = 0;
-    while (s->db_next(q)) {
-        const char *benefit = s->db_col(q, 0), *subtype = s->db_col(q, 1);
-        const char *label = rate_label(benefit, subtype);
-        int temporary = strcmp(benefit, "temporary") == 0;
-        const char *amount = s->db_col(q, 7) ? yuan_str(r, s, s->db_col(q, 7)) : "—";
-        const char *status;
-        if (temporary)
-            status = "一次性救助";
-        else if (s->db_col(q, 6))
-            status = s->sprintf(r, "自 %s 起暂停", s->db_col(q, 6));
-        else if (s->db_col(q, 4) && strcmp(s->db_col(q, 4), "1") == 0)
-            status = s->db_col(q, 8) && *s->db_col(q, 8)
-                         ? s->sprintf(r, "已终止（%s）", s->db_col(q, 8))
-                         : "已终止";
-        else if (strcmp(s->db_col(q, 5), "1") == 0)
-            status = "尚未开始";
-        else
-            status = "正常发放";
-        const char *cells[5] = {
-            label ? label : benefit_label(benefit),
-            temporary && s->db_col(q, 7) ? s->sprintf(r, "%s（一次性）", amount) : amount,
-            s->db_col(q, 2),
-            s->db_col(q, 3) ? s->db_col(q, 3) : "在保",
-            status};
+    for (; s->db_next(q); n++) {
+        const char *fen = s->col(q, "amount_fen"), *end = s->col(q, "end_month");
+        const char *amount = fen ? s->fen_to_yuan(r, strtoll(fen, NULL, 10)) : "—";
+        if (fen && strcmp(s->col(q, "benefit"), "temporary") == 0)
+            amount = s->sprintf(r, "%s（一次性）", amount);
+        const char *cells[5] = {panel_kind(r, s, q), amount, s->col(q, "start"),
+                                end ? end : "在保", panel_status(r, s, q)};
         for (int i = 0; i < 5; i++)
             s->set(r, s->sprintf(r, "%s.Rows.%d.%d", prefix, n, i), cells[i]);
-        n++;
     }
     /* what was actually paid: lines of locked months only */
-    q = s->db_query(r, "SELECT COUNT(*), COALESCE(SUM(p.amount_fen), 0) FROM living_payments p "
-                       "JOIN living_months m ON m.month = p.month AND m.status = 'locked' "
-                       "WHERE p.child_id = ?", "i", child);
+    q = s->db_query(r, "SELECT COUNT(*) AS n, COALESCE(SUM(p.amount_fen), 0) AS fen FROM "
+                       "living_payments p JOIN living_months m ON m.month = p.month AND "
+                       "m.status = 'locked' WHERE p.child_id = ?", "i", child);
     if (!q || !s->db_next(q))
         return -1;
-    if (strcmp(s->db_col(q, 0), "0") != 0)
+    if (strcmp(s->col(q, "n"), "0") != 0)
         s->set(r, s->sprintf(r, "%s.Note", prefix),
-               s->sprintf(r, "已锁定的月度发放中共 %s 笔，合计 %s 元。", s->db_col(q, 0),
-                          yuan_str(r, s, s->db_col(q, 1))));
+               s->sprintf(r, "已锁定的月度发放中共 %s 笔，合计 %s 元。", s->col(q, "n"),
+                          s->fen_to_yuan(r, strtoll(s->col(q, "fen"), NULL, 10))));
     s->set(r, s->sprintf(r, "%s.Link", prefix), s->sprintf(r, "/living/children/%lld", child));
     return n;
 }

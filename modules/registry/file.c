@@ -4,9 +4,9 @@
  * attachments.
  *
  * Security rules every handler here follows:
- *  - every {id} route loads the child's village first and answers
- *    s->not_found (404 + an audited denial) when it is outside the user's
- *    scope, before reading or writing anything else;
+ *  - every /children/{id:int} route declares the child as its object: the
+ *    host loads it and answers the audited 404 when it is absent or outside
+ *    the user's scope, before the handler reads or writes anything;
  *  - ID numbers exist in plaintext only in request memory: stored as id_enc
  *    (AES-256-GCM), id_hmac (lookups, duplicates), id_masked and id_last4;
  *    never in logs, audit details or the timeline;
@@ -18,7 +18,6 @@
  */
 #include "registry.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,7 +55,6 @@ enum field {
 struct child_form {
     const char *v[F_COUNT];   /* as typed (trimmed); never NULL */
     int confirm;
-    int errors;
     char township[13];
     /* derived from the ID number */
     const char *id_hmac;
@@ -68,153 +66,18 @@ struct child_form {
     size_t notes_enc_len;
 };
 
-/* ------------------------------------------------------------ labels */
-
-struct label {
-    const char *code, *text;
-};
-
-static const struct label sexes[] = {{"1", "男"}, {"2", "女"}, {NULL, NULL}};
-static const struct label situations[] = {
-    {"normal", "正常"}, {"dead", "死亡"}, {"missing", "失踪（下落不明）"},
-    {"disabled", "重度残疾"}, {"ill", "重病"}, {"imprisoned", "服刑在押"},
-    {"drug_treatment", "强制隔离戒毒"}, {"working_away", "外出务工"},
-    {"revoked", "被撤销监护资格"}, {"deported", "被遣送（驱逐）出境"}, {"other", "其他"},
-    {NULL, NULL}};
-static const struct label categories[] = {
-    {"orphan", "孤儿"}, {"de_facto_unsupported", "事实无人抚养儿童"},
-    {"tekun", "特困供养儿童"}, {"dibao", "低保家庭儿童"}, {"ill_disabled", "重病重残儿童"},
-    {"guardianship", "监护缺失或不当儿童"}, {"temporary", "临时困境儿童"}, {NULL, NULL}};
-static const struct label exit_reasons[] = {
-    {"released", "父母刑满释放或戒毒期满"}, {"found", "父母已找到"},
-    {"adult", "年满十八周岁（或十八周岁后离校）"}, {"adopted", "被依法收养"},
-    {"death", "死亡"}, {"moved", "迁出本县"}, {"ineligible", "不再符合条件"},
-    {"other", "其他"}, {NULL, NULL}};
-static const struct label disabilities[] = {
-    {"visual", "视力残疾"}, {"hearing", "听力残疾"}, {"speech", "言语残疾"},
-    {"physical", "肢体残疾"}, {"intellectual", "智力残疾"}, {"mental", "精神残疾"},
-    {"multiple", "多重残疾"}, {NULL, NULL}};
-static const struct label modules_held[] = {{"registry", "儿童台账"}, {"living", "基本生活保障"},
-                                            {NULL, NULL}};
-
-static const char *label_of(const struct label *t, const char *code)
-{
-    for (; code && t->code; t++)
-        if (strcmp(t->code, code) == 0)
-            return t->text;
-    return NULL;
-}
-
-/* Lbl.<name>.<code> = text: templates look labels up and list options */
-static void put_labels(portal_req *r, const struct portal_services *s, const char *name,
-                       const struct label *t)
-{
-    for (; t->code; t++)
-        s->set(r, s->sprintf(r, "Lbl.%s.%s", name, t->code), t->text);
-}
-
-static void put_all_labels(portal_req *r, const struct portal_services *s)
-{
-    put_labels(r, s, "sex", sexes);
-    put_labels(r, s, "situation", situations);
-    put_labels(r, s, "category", categories);
-    put_labels(r, s, "exit", exit_reasons);
-    put_labels(r, s, "disability", disabilities);
-    put_labels(r, s, "module", modules_held);
-}
-
 /* ------------------------------------------------------------ helpers */
 
-static const char *trim(portal_req *r, const struct portal_services *s, const char *v)
+/* a real calendar date YYYY-MM-DD */
+static int valid_date(const struct portal_services *s, const char *v)
 {
-    if (!v)
-        return "";
-    while (*v == ' ' || *v == '\t')
-        v++;
-    size_t n = strlen(v);
-    while (n && (v[n - 1] == ' ' || v[n - 1] == '\t'))
-        n--;
-    char *out = s->alloc(r, n + 1);
-    memcpy(out, v, n);
-    out[n] = 0;
-    return out;
+    return v && s->day_parse(v) != PORTAL_NO_DAY;
 }
 
-/* digits only, 1..18 of them: a row id; -1 otherwise */
-static long long parse_id(const char *v)
+/* the route's child ("child:id"), loaded and scope-checked by the host */
+static long long child_id(portal_req *r, const struct portal_services *s)
 {
-    if (!v || !*v || strlen(v) > 18)
-        return -1;
-    for (const char *p = v; *p; p++)
-        if (*p < '0' || *p > '9')
-            return -1;
-    long long n = strtoll(v, NULL, 10);
-    return n > 0 ? n : -1;
-}
-
-static int valid_date(const char *v)
-{
-    if (!v || strlen(v) != 10 || v[4] != '-' || v[7] != '-')
-        return 0;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && !isdigit((unsigned char)v[i]))
-            return 0;
-    int y = atoi(v), m = atoi(v + 5), d = atoi(v + 8);
-    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (y < 1900 || y > 2200 || m < 1 || m > 12)
-        return 0;
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return d >= 1 && d <= mdays[m - 1] + (m == 2 && leap);
-}
-
-/*
- * The jurisdiction guard of every {id} route: a numeric id whose child
- * exists and lies in the user's scope.  Returns 0 with *id set, or the
- * status already answered (404: a non-numeric id, an unknown id or a child
- * outside the scope, the last two audited as denials).  Runs before any
- * transaction so the denial's audit row is never rolled back.
- */
-static int guard(portal_req *r, const struct portal_services *s, long long *id)
-{
-    const char *arg = s->path_arg(r, "id");
-    long long n = parse_id(arg);
-    if (n < 0)
-        return s->fail(r, 404, NULL);
-    portal_rows *q = s->db_query(r, "SELECT village_code FROM children WHERE id = ?", "i", n);
-    if (!q)
-        return 500;
-    if (!s->db_next(q) || !s->in_scope(r, s->db_col(q, 0)))
-        return s->not_found(r, "child", s->sprintf(r, "%lld", n));
-    *id = n;
-    return 0;
-}
-
-/* lock the child's row for the rest of the transaction */
-static int lock_child(portal_req *r, const struct portal_services *s, long long id)
-{
-    portal_rows *q = s->db_query(r, "SELECT id FROM children WHERE id = ? FOR UPDATE", "i", id);
-    return q && s->db_next(q) ? 0 : -1;
-}
-
-static int add_event(portal_req *r, const struct portal_services *s, long long child,
-                     const char *kind, const char *summary)
-{
-    char buf[500];
-    /* summary is VARCHAR(500) characters; cut long ones on a UTF-8 boundary */
-    size_t n = strlen(summary);
-    if (n > 480) {
-        n = 480;
-        while (n && ((unsigned char)summary[n] & 0xC0) == 0x80)
-            n--;
-        memcpy(buf, summary, n);
-        memcpy(buf + n, "…", sizeof "…");
-        summary = buf;
-    }
-    return s->db_exec(r, "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) "
-                         "VALUES (?, UTC_TIMESTAMP(), ?, 'registry', ?, ?)",
-                      "iiss", child, (long long)s->user(r)->id, kind, summary) < 0
-               ? -1
-               : 0;
+    return s->object(r)->id;
 }
 
 static const char *idstr(portal_req *r, const struct portal_services *s, long long id)
@@ -232,11 +95,10 @@ static int redirect_to_file(portal_req *r, const struct portal_services *s, long
 
 /* ------------------------------------------------------------ validation */
 
-static void field_error(portal_req *r, const struct portal_services *s, struct child_form *f,
-                        enum field k, const char *msg)
+static void field_error(portal_req *r, const struct portal_services *s, enum field k,
+                        const char *msg)
 {
-    s->set(r, s->sprintf(r, "Err.%s", child_params[k].name), msg);
-    f->errors++;
+    s->form_error(r, child_params[k].name, msg);
 }
 
 static void read_form(portal_req *r, const struct portal_services *s, struct child_form *f)
@@ -244,7 +106,7 @@ static void read_form(portal_req *r, const struct portal_services *s, struct chi
     memset(f, 0, sizeof *f);
     for (int i = 0; i < F_COUNT; i++)
         f->v[i] = i == F_NOTES ? (s->param(r, "notes") ? s->param(r, "notes") : "")
-                               : trim(r, s, s->param(r, child_params[i].name));
+                               : s->trim(r, s->param(r, child_params[i].name));
     f->confirm = s->param_int(r, "confirm_duplicate", 0) == 1;
     /* ID numbers: upper-case x, no spaces */
     char *id = s->alloc(r, strlen(f->v[F_ID]) + 1);
@@ -256,6 +118,115 @@ static void read_form(portal_req *r, const struct portal_services *s, struct chi
     f->v[F_ID] = id;
 }
 
+/* name, sex, birth date, ethnicity; 1 when the birth date is usable */
+static int check_person(portal_req *r, const struct portal_services *s, struct child_form *f)
+{
+    const char **v = f->v;
+    if (!*v[F_NAME])
+        field_error(r, s, F_NAME, "请填写姓名。");
+    if (!registry_label("registry.sex", v[F_SEX]))
+        field_error(r, s, F_SEX, "请选择性别。");
+    int birth_ok = 0;
+    if (!*v[F_BIRTH])
+        field_error(r, s, F_BIRTH, "请填写出生日期。");
+    else if (!valid_date(s, v[F_BIRTH]))
+        field_error(r, s, F_BIRTH, "出生日期的格式不正确，应为 年-月-日，例如 2015-03-01。");
+    else if (strcmp(v[F_BIRTH], s->today(r)) > 0)
+        field_error(r, s, F_BIRTH, "出生日期不能晚于今天。");
+    else
+        birth_ok = 1;
+    if (!*v[F_ETHNICITY])
+        field_error(r, s, F_ETHNICITY, "请填写民族。");
+    return birth_ok;
+}
+
+/* the ID number: format, check character, date, then consistency with the
+ * birth date and sex; fills the encrypted number and its lookups.  0, or -1
+ * when encryption is unavailable */
+static int check_id_number(portal_req *r, const struct portal_services *s, struct child_form *f,
+                           int birth_ok)
+{
+    const char **v = f->v;
+    const char *id = v[F_ID];
+    if (!*id) {
+        if (!*v[F_NO_ID_REASON])
+            field_error(r, s, F_NO_ID_REASON,
+                        "没有身份证号时，请填写原因（例如：未落户、弃婴待落户）。");
+        return 0;
+    }
+    v[F_NO_ID_REASON] = ""; /* a reason only goes with no number */
+    char birth[11];
+    int sex = 0;
+    enum idcard_fault fault = idcard_check(id, birth, &sex);
+    if (fault == ID_SHAPE)
+        field_error(r, s, F_ID, "身份证号应为 18 位：前 17 位是数字，最后一位是数字或 X。");
+    else if (fault == ID_CHECK_CHAR)
+        field_error(r, s, F_ID, "身份证号校验位不正确，请逐位核对。");
+    else if (fault == ID_BIRTH_DATE)
+        field_error(r, s, F_ID, "身份证号中的出生日期无效。");
+    else if (birth_ok && strcmp(birth, v[F_BIRTH]) != 0)
+        field_error(r, s, F_ID,
+                    s->sprintf(r, "身份证号中的出生日期（%s）与填写的出生日期不一致。", birth));
+    else if (registry_label("registry.sex", v[F_SEX]) && sex != atoi(v[F_SEX]))
+        field_error(r, s, F_ID, "身份证号显示的性别与填写的性别不一致。");
+    else {
+        f->id_enc = s->encrypt(r, id, &f->id_enc_len);
+        f->id_hmac = s->hmac(r, id);
+        if (!f->id_enc || !f->id_hmac)
+            return -1;
+        idcard_mask(id, f->id_masked);
+        memcpy(f->id_last4, id + 14, 4);
+        f->id_last4[4] = 0;
+    }
+    return 0;
+}
+
+/* the village: a current village inside the user's scope; fills the
+ * township.  0, or -1 on a database error */
+static int check_village(portal_req *r, const struct portal_services *s, struct child_form *f)
+{
+    const char *vc = f->v[F_VILLAGE];
+    if (!*vc) {
+        field_error(r, s, F_VILLAGE, "请选择所在村（社区）。");
+        return 0;
+    }
+    if (strlen(vc) != 12 || !s->in_scope(r, vc)) {
+        field_error(r, s, F_VILLAGE, "所选村（社区）不在您的辖区内。");
+        return 0;
+    }
+    portal_rows *q = s->db_query(r, "SELECT code FROM divisions WHERE code = ? AND "
+                                    "level = 'village' AND (valid_to IS NULL OR "
+                                    "valid_to >= UTC_DATE())", "s", vc);
+    if (!q)
+        return -1;
+    if (!s->db_next(q)) {
+        field_error(r, s, F_VILLAGE, "所选村（社区）不存在或已撤销。");
+        return 0;
+    }
+    memcpy(f->township, vc, 9);
+    memcpy(f->township + 9, "000", 4);
+    return 0;
+}
+
+/* disability (GB/T 26341-2010): a type, with its grade and expiry, or none */
+static void check_disability(portal_req *r, const struct portal_services *s, struct child_form *f)
+{
+    const char **v = f->v;
+    if (*v[F_DIS_TYPE]) {
+        if (!registry_label("registry.disability", v[F_DIS_TYPE]))
+            field_error(r, s, F_DIS_TYPE, "残疾类别不正确。");
+        if (!registry_label("registry.grade", v[F_DIS_GRADE]))
+            field_error(r, s, F_DIS_GRADE, "请选择残疾等级（一级至四级）。");
+        if (*v[F_DIS_EXPIRY] && !valid_date(s, v[F_DIS_EXPIRY]))
+            field_error(r, s, F_DIS_EXPIRY, "残疾证有效期的格式不正确，应为 年-月-日。");
+    } else {
+        if (*v[F_DIS_GRADE])
+            field_error(r, s, F_DIS_TYPE, "填写了残疾等级时，请选择残疾类别。");
+        if (*v[F_DIS_EXPIRY])
+            field_error(r, s, F_DIS_TYPE, "填写了残疾证有效期时，请选择残疾类别。");
+    }
+}
+
 /*
  * Check every field; sets Err.<field> for each fault (Chinese) and derives the
  * township, the encrypted ID and its lookups.  Returns the number of faults;
@@ -263,100 +234,16 @@ static void read_form(portal_req *r, const struct portal_services *s, struct chi
  */
 static int validate(portal_req *r, const struct portal_services *s, struct child_form *f)
 {
-    const char *today = s->today(r);
-    const char **v = f->v;
-    if (!*v[F_NAME])
-        field_error(r, s, f, F_NAME, "请填写姓名。");
-    if (!label_of(sexes, v[F_SEX]))
-        field_error(r, s, f, F_SEX, "请选择性别。");
-    int birth_ok = 0;
-    if (!*v[F_BIRTH])
-        field_error(r, s, f, F_BIRTH, "请填写出生日期。");
-    else if (!valid_date(v[F_BIRTH]))
-        field_error(r, s, f, F_BIRTH, "出生日期的格式不正确，应为 年-月-日，例如 2015-03-01。");
-    else if (strcmp(v[F_BIRTH], today) > 0)
-        field_error(r, s, f, F_BIRTH, "出生日期不能晚于今天。");
-    else
-        birth_ok = 1;
-    if (!*v[F_ETHNICITY])
-        field_error(r, s, f, F_ETHNICITY, "请填写民族。");
-
-    /* the ID number: format, check character, date, then consistency */
-    const char *id = v[F_ID];
-    if (*id) {
-        int digits17 = strlen(id) == 18;
-        for (int i = 0; digits17 && i < 17; i++)
-            digits17 = isdigit((unsigned char)id[i]);
-        char birth[11];
-        int sex = 0;
-        if (!digits17 || !(isdigit((unsigned char)id[17]) || id[17] == 'X'))
-            field_error(r, s, f, F_ID, "身份证号应为 18 位：前 17 位是数字，最后一位是数字或 X。");
-        else if (idcard_check_char(id) != id[17])
-            field_error(r, s, f, F_ID, "身份证号校验位不正确，请逐位核对。");
-        else if (!idcard_parse(id, birth, &sex))
-            field_error(r, s, f, F_ID, "身份证号中的出生日期无效。");
-        else if (birth_ok && strcmp(birth, v[F_BIRTH]) != 0)
-            field_error(r, s, f, F_ID,
-                        s->sprintf(r, "身份证号中的出生日期（%s）与填写的出生日期不一致。", birth));
-        else if (label_of(sexes, v[F_SEX]) && sex != atoi(v[F_SEX]))
-            field_error(r, s, f, F_ID, "身份证号显示的性别与填写的性别不一致。");
-        else {
-            f->id_enc = s->encrypt(r, id, &f->id_enc_len);
-            f->id_hmac = s->hmac(r, id);
-            if (!f->id_enc || !f->id_hmac)
-                return -1;
-            idcard_mask(id, f->id_masked);
-            memcpy(f->id_last4, id + 14, 4);
-            f->id_last4[4] = 0;
-        }
-        if (*v[F_NO_ID_REASON])
-            v[F_NO_ID_REASON] = ""; /* a reason only goes with no number */
-    } else if (!*v[F_NO_ID_REASON]) {
-        field_error(r, s, f, F_NO_ID_REASON,
-                    "没有身份证号时，请填写原因（例如：未落户、弃婴待落户）。");
-    }
-
-    /* the village: a current village inside the user's scope */
-    const char *vc = v[F_VILLAGE];
-    if (!*vc) {
-        field_error(r, s, f, F_VILLAGE, "请选择所在村（社区）。");
-    } else if (strlen(vc) != 12 || !s->in_scope(r, vc)) {
-        field_error(r, s, f, F_VILLAGE, "所选村（社区）不在您的辖区内。");
-    } else {
-        portal_rows *q = s->db_query(r, "SELECT code FROM divisions WHERE code = ? AND "
-                                        "level = 'village' AND (valid_to IS NULL OR "
-                                        "valid_to >= UTC_DATE())", "s", vc);
-        if (!q)
-            return -1;
-        if (!s->db_next(q)) {
-            field_error(r, s, f, F_VILLAGE, "所选村（社区）不存在或已撤销。");
-        } else {
-            memcpy(f->township, vc, 9);
-            memcpy(f->township + 9, "000", 4);
-        }
-    }
-
-    /* disability (GB/T 26341-2010) */
-    if (*v[F_DIS_TYPE]) {
-        if (!label_of(disabilities, v[F_DIS_TYPE]))
-            field_error(r, s, f, F_DIS_TYPE, "残疾类别不正确。");
-        if (strlen(v[F_DIS_GRADE]) != 1 || v[F_DIS_GRADE][0] < '1' || v[F_DIS_GRADE][0] > '4')
-            field_error(r, s, f, F_DIS_GRADE, "请选择残疾等级（一级至四级）。");
-        if (*v[F_DIS_EXPIRY] && !valid_date(v[F_DIS_EXPIRY]))
-            field_error(r, s, f, F_DIS_EXPIRY, "残疾证有效期的格式不正确，应为 年-月-日。");
-    } else {
-        if (*v[F_DIS_GRADE])
-            field_error(r, s, f, F_DIS_TYPE, "填写了残疾等级时，请选择残疾类别。");
-        if (*v[F_DIS_EXPIRY])
-            field_error(r, s, f, F_DIS_TYPE, "填写了残疾证有效期时，请选择残疾类别。");
-    }
-
-    if (*v[F_NOTES]) {
-        f->notes_enc = s->encrypt(r, v[F_NOTES], &f->notes_enc_len);
+    int birth_ok = check_person(r, s, f);
+    if (check_id_number(r, s, f, birth_ok) != 0 || check_village(r, s, f) != 0)
+        return -1;
+    check_disability(r, s, f);
+    if (*f->v[F_NOTES]) {
+        f->notes_enc = s->encrypt(r, f->v[F_NOTES], &f->notes_enc_len);
         if (!f->notes_enc)
             return -1;
     }
-    return f->errors;
+    return s->form_failed(r);
 }
 
 static const char *or_null(const char *v) { return v && *v ? v : NULL; }
@@ -369,11 +256,10 @@ static int put_villages(portal_req *r, const struct portal_services *s)
     if (!scope)
         return 0;
     return s->db_query_hdf(r, "Villages",
-                           "SELECT v.code, v.name, t.name AS township FROM divisions v "
-                           "LEFT JOIN divisions t ON t.code = v.parent_code "
-                           "WHERE v.level = 'village' AND v.code LIKE CONCAT(?, '%') "
-                           "AND (v.valid_to IS NULL OR v.valid_to >= UTC_DATE()) "
-                           "ORDER BY v.code", "s", scope) < 0 ? -1 : 0;
+                           "SELECT code, name, parent_code FROM divisions "
+                           "WHERE level = 'village' AND code LIKE CONCAT(?, '%') "
+                           "AND (valid_to IS NULL OR valid_to >= UTC_DATE()) "
+                           "ORDER BY code", "s", scope) < 0 ? -1 : 0;
 }
 
 /* the create/edit form, with the values as typed; status 200 or 400 */
@@ -388,16 +274,18 @@ static int form_page(portal_req *r, const struct portal_services *s, const struc
     } else {
         s->set(r, "Form.action", "/children/new");
     }
-    put_all_labels(r, s);
+    s->labels_hdf(r, "Opts.sex", "registry.sex");
+    s->labels_hdf(r, "Opts.disability", "registry.disability");
+    s->labels_hdf(r, "Opts.grade", "registry.grade");
     if (put_villages(r, s) < 0)
         return 500;
-    int rc = s->render(r, "file_form.cs", id > 0 ? "修改儿童档案" : "新建儿童档案");
+    int rc = s->render(r, "child_form.cs", id > 0 ? "修改儿童档案" : "新建儿童档案");
     return rc == 200 ? status : rc;
 }
 
 /* ------------------------------------------------------------ create */
 
-int child_new_form(portal_req *r, const struct portal_services *s)
+int child_new_get(portal_req *r, const struct portal_services *s)
 {
     struct child_form f;
     memset(&f, 0, sizeof f);
@@ -441,7 +329,7 @@ static int duplicates(portal_req *r, const struct portal_services *s, struct chi
         if (s->db_next(q)) {
             const char *other = s->db_col(q, 0);
             int visible = s->in_scope(r, s->db_col(q, 1));
-            field_error(r, s, f, F_ID, visible ? "该身份证号已有档案，不能重复建档。"
+            field_error(r, s, F_ID, visible ? "该身份证号已有档案，不能重复建档。"
                                                : REGISTRY_MSG_DUP_OUTSIDE);
             if (visible)
                 s->set(r, "Dup.Existing", other);
@@ -493,7 +381,36 @@ static int duplicates(portal_req *r, const struct portal_services *s, struct chi
     return blocked;
 }
 
-int child_create(portal_req *r, const struct portal_services *s)
+/* the form's values into a new file (id 0) or file id: the same columns,
+ * bound the same way; db_exec's result */
+static long long save_child(portal_req *r, const struct portal_services *s,
+                            const struct child_form *f, long long id)
+{
+    static const char insert[] =
+        "INSERT INTO children (name, sex, birth_date, ethnicity, id_enc, id_hmac, id_masked, "
+        "id_last4, no_id_reason, hukou, address, township_code, village_code, school, "
+        "school_grade, health, disability_type, disability_grade, disability_cert_expiry, "
+        "placement, notes_enc, created_by, status, created_at, updated_at) VALUES (?, ?, ?, ?, "
+        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', UTC_TIMESTAMP(), "
+        "UTC_TIMESTAMP())";
+    static const char update[] =
+        "UPDATE children SET name = ?, sex = ?, birth_date = ?, ethnicity = ?, id_enc = ?, "
+        "id_hmac = ?, id_masked = ?, id_last4 = ?, no_id_reason = ?, hukou = ?, address = ?, "
+        "township_code = ?, village_code = ?, school = ?, school_grade = ?, health = ?, "
+        "disability_type = ?, disability_grade = ?, disability_cert_expiry = ?, placement = ?, "
+        "notes_enc = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?";
+    const char *const *v = f->v;
+    return s->db_exec(r, id ? update : insert, "sissbsssssssssssssssbi", v[F_NAME],
+                      (long long)atoi(v[F_SEX]), v[F_BIRTH], v[F_ETHNICITY], f->id_enc,
+                      f->id_enc_len, f->id_hmac, f->id_hmac ? f->id_masked : NULL,
+                      f->id_hmac ? f->id_last4 : NULL, or_null(v[F_NO_ID_REASON]), v[F_HUKOU],
+                      v[F_ADDRESS], f->township, v[F_VILLAGE], v[F_SCHOOL], v[F_GRADE],
+                      v[F_HEALTH], or_null(v[F_DIS_TYPE]), or_null(v[F_DIS_GRADE]),
+                      or_null(v[F_DIS_EXPIRY]), v[F_PLACEMENT], f->notes_enc, f->notes_enc_len,
+                      id ? id : (long long)s->user(r)->id);
+}
+
+int child_new_post(portal_req *r, const struct portal_services *s)
 {
     struct child_form f;
     read_form(r, s, &f);
@@ -511,26 +428,10 @@ int child_create(portal_req *r, const struct portal_services *s)
         return form_page(r, s, &f, 0, 400);
 
     const char **v = f.v;
-    if (s->db_begin(r) != 0)
-        return 500;
-    if (s->db_exec(r,
-                   "INSERT INTO children (name, sex, birth_date, ethnicity, id_enc, id_hmac, "
-                   "id_masked, id_last4, no_id_reason, hukou, address, township_code, "
-                   "village_code, school, school_grade, health, disability_type, "
-                   "disability_grade, disability_cert_expiry, placement, notes_enc, status, "
-                   "created_at, created_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                   "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', UTC_TIMESTAMP(), ?, "
-                   "UTC_TIMESTAMP())",
-                   "sissbsssssssssssssssbi", v[F_NAME], (long long)atoi(v[F_SEX]), v[F_BIRTH],
-                   v[F_ETHNICITY], f.id_enc, f.id_enc_len, f.id_hmac,
-                   f.id_hmac ? f.id_masked : NULL, f.id_hmac ? f.id_last4 : NULL,
-                   or_null(v[F_NO_ID_REASON]), v[F_HUKOU], v[F_ADDRESS], f.township,
-                   v[F_VILLAGE], v[F_SCHOOL], v[F_GRADE], v[F_HEALTH], or_null(v[F_DIS_TYPE]),
-                   or_null(v[F_DIS_GRADE]), or_null(v[F_DIS_EXPIRY]), v[F_PLACEMENT],
-                   f.notes_enc, f.notes_enc_len, (long long)s->user(r)->id) < 0)
+    if (save_child(r, s, &f, 0) < 0)
         return 500;
     long long id = s->db_insert_id(r);
-    if (add_event(r, s, id, "created",
+    if (s->child_event(r, id, "created",
                   s->sprintf(r, "建立档案：%s%s", v[F_NAME], f.id_hmac ? "" : "（无身份证号）")) != 0)
         return 500;
     s->audit(r, "child.create", "child", idstr(r, s, id),
@@ -540,47 +441,41 @@ int child_create(portal_req *r, const struct portal_services *s)
 
 /* ------------------------------------------------------------ the file page */
 
+/* family members into Family.N, their ID numbers masked into
+ * FamilyIds.<member id> (decrypted only to be masked) */
+static int put_family(portal_req *r, const struct portal_services *s, long long id)
+{
+    int n = s->db_query_hdf(r, "Family", "SELECT id, relation, name, situation, is_guardian "
+                                         "AS guardian, phone, note FROM child_family WHERE "
+                                         "child_id = ? ORDER BY is_guardian DESC, id", "i", id);
+    portal_rows *q = s->db_query(r, "SELECT id, id_enc FROM child_family WHERE child_id = ? "
+                                    "AND id_enc IS NOT NULL", "i", id);
+    if (n < 0 || !q)
+        return -1;
+    while (s->db_next(q)) {
+        const char *pt = s->decrypt(r, s->col(q, "id_enc"), s->db_col_len(q, 1));
+        char masked[19];
+        idcard_mask(pt, masked);
+        s->set(r, s->sprintf(r, "FamilyIds.%s", s->col(q, "id")), pt ? masked : "（无法解密）");
+    }
+    s->set_int(r, "Count.family", n);
+    return 0;
+}
+
 /* identity, family, categories, attachments, timeline, holdings, other
  * modules' panels */
 static int load_file(portal_req *r, const struct portal_services *s, long long id, int print)
 {
-    if (s->db_query_hdf(r, "Child",
-                        "SELECT c.id, c.name, c.sex, c.birth_date, c.ethnicity, c.id_masked, "
-                        "c.no_id_reason, c.hukou, c.address, c.township_code, c.village_code, "
-                        "v.name AS village, t.name AS township, c.school, c.school_grade, "
-                        "c.health, c.disability_type, c.disability_grade, "
-                        "c.disability_cert_expiry, c.placement, c.status, "
-                        "DATE_FORMAT(c.created_at + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i') AS created, "
-                        "DATE_FORMAT(c.updated_at + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i') AS updated, "
-                        "TIMESTAMPDIFF(YEAR, c.birth_date, ?) AS age "
-                        "FROM children c LEFT JOIN divisions v ON v.code = c.village_code "
-                        "LEFT JOIN divisions t ON t.code = c.township_code WHERE c.id = ?",
-                        "si", s->today(r), id) != 1)
+    /* raw values: the templates format dates (datetime) and name divisions */
+    if (s->db_row_hdf(r, "Child",
+                      "SELECT id, name, sex, birth_date, ethnicity, id_masked, no_id_reason, "
+                      "hukou, address, township_code, village_code, school, school_grade, health, "
+                      "disability_type, disability_grade, disability_cert_expiry, placement, "
+                      "status, created_at, updated_at, TIMESTAMPDIFF(YEAR, birth_date, ?) AS age "
+                      "FROM children WHERE id = ?", "si", s->today(r), id) != 1)
         return 500;
-
-    /* family: ID numbers decrypted only to be masked */
-    portal_rows *q = s->db_query(r, "SELECT id, relation, name, id_enc, situation, is_guardian, "
-                                    "phone, note FROM child_family WHERE child_id = ? "
-                                    "ORDER BY is_guardian DESC, id", "i", id);
-    if (!q)
+    if (put_family(r, s, id) != 0)
         return 500;
-    int n = 0;
-    while (s->db_next(q)) {
-        const char *p = s->sprintf(r, "Family.%d.", n++);
-        static const char *const cols[] = {"id", "relation", "name", NULL, "situation",
-                                           "guardian", "phone", "note"};
-        for (int c = 0; c < 8; c++)
-            if (cols[c] && s->db_col(q, c))
-                s->set(r, s->sprintf(r, "%s%s", p, cols[c]), s->db_col(q, c));
-        if (s->db_col(q, 3)) {
-            const char *pt = s->decrypt(r, s->db_col(q, 3), s->db_col_len(q, 3));
-            char masked[19];
-            idcard_mask(pt, masked);
-            s->set(r, s->sprintf(r, "%sid_masked", p), pt ? masked : "（无法解密）");
-        }
-    }
-    s->set_int(r, "Count.family", n);
-
     int cats = s->db_query_hdf(r, "Cats",
                                "SELECT k.id, k.category, k.basis, k.start_date, k.end_date, "
                                "k.exit_reason, k.exit_note, u.display_name AS entered_by "
@@ -590,26 +485,21 @@ static int load_file(portal_req *r, const struct portal_services *s, long long i
                                "i", id);
     int atts = s->db_query_hdf(r, "Atts",
                                "SELECT a.id, a.kind, a.filename, a.content_type, a.size, "
-                               "DATE_FORMAT(a.uploaded_at + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i') AS at, "
-                               "u.display_name AS who FROM child_attachments a "
+                               "a.uploaded_at AS at, u.display_name AS who FROM child_attachments a "
                                "LEFT JOIN users u ON u.id = a.uploaded_by "
                                "WHERE a.child_id = ? ORDER BY a.id", "i", id);
     int evs = s->db_query_hdf(r, "Events",
-                              "SELECT DATE_FORMAT(e.at + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i') AS at, "
-                              "e.module, e.kind, e.summary, u.display_name AS who "
+                              "SELECT e.at, e.module, e.kind, e.summary, u.display_name AS who "
                               "FROM child_events e LEFT JOIN users u ON u.id = e.user_id "
                               "WHERE e.child_id = ? ORDER BY e.id DESC LIMIT 500", "i", id);
-    /* which module holds what: one row per module that wrote to the timeline;
-     * other modules' events appear here as they start writing them */
+    /* which module holds what: one row per module that wrote to the timeline */
     int holds = s->db_query_hdf(r, "Holds",
-                                "SELECT module, COUNT(*) AS events, "
-                                "DATE_FORMAT(MAX(at) + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i') AS last "
+                                "SELECT module, COUNT(*) AS events, MAX(at) AS last "
                                 "FROM child_events WHERE child_id = ? GROUP BY module "
                                 "ORDER BY module", "i", id);
     /* applications of the child in any module (the host's workflow tables) */
     int apps = s->db_query_hdf(r, "Apps",
-                               "SELECT id, module, type_title, step_title, status, "
-                               "DATE_FORMAT(started_at + INTERVAL 8 HOUR, '%Y-%m-%d') AS started "
+                               "SELECT id, module, type_title, step_title, status, started_at "
                                "FROM wf_applications WHERE child_id = ? ORDER BY id DESC "
                                "LIMIT 100", "i", id);
     if (cats < 0 || atts < 0 || evs < 0 || holds < 0 || apps < 0)
@@ -620,7 +510,7 @@ static int load_file(portal_req *r, const struct portal_services *s, long long i
     /* sensitive notes: on screen for editors only, never on paper */
     if (!print && s->has_perm(r, "registry.edit")) {
         s->set(r, "File.CanEdit", "1");
-        q = s->db_query(r, "SELECT notes_enc FROM children WHERE id = ?", "i", id);
+        portal_rows *q = s->db_query(r, "SELECT notes_enc FROM children WHERE id = ?", "i", id);
         if (!q)
             return 500;
         if (s->db_next(q) && s->db_col(q, 0)) {
@@ -633,32 +523,30 @@ static int load_file(portal_req *r, const struct portal_services *s, long long i
     if (s->child_panels(r, id, "Panels") < 0)
         return 500;
     s->set(r, "File.Today", s->today(r));
-    put_all_labels(r, s);
+    if (!print) {
+        s->labels_hdf(r, "Opts.situation", "registry.situation");
+        s->labels_hdf(r, "Opts.category", "registry.category");
+        s->labels_hdf(r, "Opts.exit", "registry.exit");
+    }
     return 0;
 }
 
-int child_view(portal_req *r, const struct portal_services *s)
+int child_file_get(portal_req *r, const struct portal_services *s)
 {
-    long long id;
-    int st = guard(r, s, &id);
-    if (st)
-        return st;
+    long long id = child_id(r, s);
     if (load_file(r, s, id, 0) != 0)
         return 500;
     s->audit(r, "child.read", "child", idstr(r, s, id), NULL);
-    return s->render(r, "file_view.cs", "儿童档案");
+    return s->render(r, "child_file.cs", "儿童档案");
 }
 
-int child_print(portal_req *r, const struct portal_services *s)
+int child_print_get(portal_req *r, const struct portal_services *s)
 {
-    long long id;
-    int st = guard(r, s, &id);
-    if (st)
-        return st;
+    long long id = child_id(r, s);
     if (load_file(r, s, id, 1) != 0)
         return 500;
     s->audit(r, "child.print", "child", idstr(r, s, id), NULL);
-    return s->render(r, "file_print.cs", "儿童档案（打印）");
+    return s->render(r, "child_print.cs", "儿童档案（打印）");
 }
 
 /* ------------------------------------------------------------ edit */
@@ -689,12 +577,9 @@ static int load_current(portal_req *r, const struct portal_services *s, long lon
     return 0;
 }
 
-int child_edit_form(portal_req *r, const struct portal_services *s)
+int child_edit_get(portal_req *r, const struct portal_services *s)
 {
-    long long id;
-    int st = guard(r, s, &id);
-    if (st)
-        return st;
+    long long id = child_id(r, s);
     struct child_form cur;
     const char *hmac;
     if (load_current(r, s, id, &cur, &hmac) != 0)
@@ -735,7 +620,7 @@ static int transfer(portal_req *r, const struct portal_services *s, long long id
         return -1;
     long long open = atoll(s->db_col(q, 0));
     int new_town = strncmp(from, to, 9) != 0;
-    if (add_event(r, s, id, "transfer",
+    if (s->child_event(r, id, "transfer",
                   s->sprintf(r, "所属村（社区）调整：由%s%s调整为%s%s%s", names[0][1], names[0][0],
                              names[1][1], names[1][0],
                              open ? s->sprintf(r, "，%lld 件待办申请随档案转由新辖区办理", open)
@@ -753,12 +638,9 @@ static int transfer(portal_req *r, const struct portal_services *s, long long id
                                           name, names[0][1], names[0][0], names[1][0], open));
 }
 
-int child_update(portal_req *r, const struct portal_services *s)
+int child_edit_post(portal_req *r, const struct portal_services *s)
 {
-    long long id;
-    int st = guard(r, s, &id);
-    if (st)
-        return st;
+    long long id = child_id(r, s);
     struct child_form cur, f;
     const char *old_hmac;
     if (load_current(r, s, id, &cur, &old_hmac) != 0)
@@ -799,24 +681,9 @@ int child_update(portal_req *r, const struct portal_services *s)
         return redirect_to_file(r, s, id, NULL, "没有修改任何内容。");
 
     const char **v = f.v;
-    if (s->db_begin(r) != 0 || lock_child(r, s, id) != 0)
+    if (save_child(r, s, &f, id) < 0)
         return 500;
-    if (s->db_exec(r,
-                   "UPDATE children SET name = ?, sex = ?, birth_date = ?, ethnicity = ?, "
-                   "id_enc = ?, id_hmac = ?, id_masked = ?, id_last4 = ?, no_id_reason = ?, "
-                   "hukou = ?, address = ?, township_code = ?, village_code = ?, school = ?, "
-                   "school_grade = ?, health = ?, disability_type = ?, disability_grade = ?, "
-                   "disability_cert_expiry = ?, placement = ?, notes_enc = ?, "
-                   "updated_at = UTC_TIMESTAMP() WHERE id = ?",
-                   "sissbsssssssssssssssbi", v[F_NAME], (long long)atoi(v[F_SEX]), v[F_BIRTH],
-                   v[F_ETHNICITY], f.id_enc, f.id_enc_len, f.id_hmac,
-                   f.id_hmac ? f.id_masked : NULL, f.id_hmac ? f.id_last4 : NULL,
-                   or_null(v[F_NO_ID_REASON]), v[F_HUKOU], v[F_ADDRESS], f.township,
-                   v[F_VILLAGE], v[F_SCHOOL], v[F_GRADE], v[F_HEALTH], or_null(v[F_DIS_TYPE]),
-                   or_null(v[F_DIS_GRADE]), or_null(v[F_DIS_EXPIRY]), v[F_PLACEMENT],
-                   f.notes_enc, f.notes_enc_len, id) < 0)
-        return 500;
-    if (add_event(r, s, id, "updated", s->sprintf(r, "修改了：%s", changed)) != 0)
+    if (s->child_event(r, id, "updated", s->sprintf(r, "修改了：%s", changed)) != 0)
         return 500;
     s->audit(r, "child.update", "child", idstr(r, s, id), s->sprintf(r, "fields: %s", fields));
     if (strcmp(cur.v[F_VILLAGE], v[F_VILLAGE]) != 0 &&
@@ -827,20 +694,17 @@ int child_update(portal_req *r, const struct portal_services *s)
 
 /* ------------------------------------------------------------ family */
 
-int family_add(portal_req *r, const struct portal_services *s)
+int family_add_post(portal_req *r, const struct portal_services *s)
 {
-    long long id;
-    int st = guard(r, s, &id);
-    if (st)
-        return st;
-    const char *relation = trim(r, s, s->param(r, "relation"));
-    const char *name = trim(r, s, s->param(r, "name"));
+    long long id = child_id(r, s);
+    const char *relation = s->trim(r, s->param(r, "relation"));
+    const char *name = s->trim(r, s->param(r, "name"));
     const char *situation = s->param(r, "situation");
-    const char *rawid = trim(r, s, s->param(r, "id_number"));
+    const char *rawid = s->trim(r, s->param(r, "id_number"));
     long long guardian = s->param_int(r, "is_guardian", 0);
     if (!*relation || !*name)
         return s->fail(r, 400, "请填写家庭成员的关系和姓名。");
-    if (!label_of(situations, situation))
+    if (!registry_label("registry.situation", situation))
         return s->fail(r, 400, "家庭成员情况不正确，请从列表中选择。");
     if (guardian != 0 && guardian != 1)
         return s->fail(r, 400, "是否监护人的取值不正确。");
@@ -861,20 +725,15 @@ int family_add(portal_req *r, const struct portal_services *s)
         if (!enc || !hmac)
             return 500;
     }
-    if (s->db_begin(r) != 0 || lock_child(r, s, id) != 0)
-        return 500;
     if (s->db_exec(r, "INSERT INTO child_family (child_id, relation, name, id_enc, id_hmac, "
                       "situation, is_guardian, phone, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    "issbssiss", id, relation, name, enc, enc_len, hmac, situation, guardian,
-                   trim(r, s, s->param(r, "phone")), trim(r, s, s->param(r, "note"))) < 0)
+                   s->trim(r, s->param(r, "phone")), s->trim(r, s->param(r, "note"))) < 0)
         return 500;
-    long long fid = s->db_insert_id(r);
-    if (add_event(r, s, id, "family.add",
+    if (s->child_event(r, id, "family.add",
                   s->sprintf(r, "添加家庭成员：%s %s（%s）%s", relation, name,
-                             label_of(situations, situation), guardian ? "，监护人" : "")) != 0)
+                             registry_label("registry.situation", situation), guardian ? "，监护人" : "")) != 0)
         return 500;
-    s->audit(r, "child.family.add", "child", idstr(r, s, id),
-             s->sprintf(r, "family member %lld", fid));
     /* the same person on other files in scope (siblings, or a duplicate file) */
     const char *flash = "已添加家庭成员。";
     if (hmac) {
@@ -901,94 +760,72 @@ static int set_status(portal_req *r, const struct portal_services *s, long long 
                       "ii", id, id) < 0 ? -1 : 0;
 }
 
-int category_enter(portal_req *r, const struct portal_services *s)
+int category_enter_post(portal_req *r, const struct portal_services *s)
 {
-    long long id;
-    int st = guard(r, s, &id);
-    if (st)
-        return st;
+    const struct portal_child *c = s->object(r)->data;
     const char *cat = s->param(r, "category");
-    const char *basis = trim(r, s, s->param(r, "basis"));
+    const char *basis = s->trim(r, s->param(r, "basis"));
     const char *start = s->param(r, "start_date");
-    const char *label = label_of(categories, cat);
+    const char *label = registry_label("registry.category", cat);
     if (!label)
         return s->fail(r, 400, "类别不正确，请从列表中选择。");
     if (!*basis)
         return s->fail(r, 400, "请填写认定依据。");
     if (strcmp(start, s->today(r)) > 0)
         return s->fail(r, 400, "开始日期不能晚于今天。");
-    if (s->db_begin(r) != 0 || lock_child(r, s, id) != 0)
-        return 500;
-    portal_rows *q = s->db_query(r, "SELECT birth_date, (SELECT COUNT(*) FROM child_categories "
-                                    "WHERE child_id = ? AND category = ? AND end_date IS NULL) "
-                                    "FROM children WHERE id = ?", "isi", id, cat, id);
+    if (strcmp(start, c->birth_date) < 0)
+        return s->fail(r, 400, "开始日期不能早于出生日期。");
+    portal_rows *q = s->db_query(r, "SELECT COUNT(*) FROM child_categories WHERE child_id = ? "
+                                    "AND category = ? AND end_date IS NULL", "is", c->id, cat);
     if (!q || !s->db_next(q))
         return 500;
-    if (strcmp(start, s->db_col(q, 0)) < 0)
-        return s->fail(r, 400, "开始日期不能早于出生日期。");
-    if (atoll(s->db_col(q, 1)) > 0)
+    if (atoll(s->db_col(q, 0)) > 0)
         return s->fail(r, 400, s->sprintf(r, "该儿童已在“%s”类别中且尚未退出，不能重复进入。",
                                           label));
-    if (s->db_exec(r, "INSERT INTO child_categories (child_id, category, basis, start_date, "
-                      "entered_by) VALUES (?, ?, ?, ?, ?)",
-                   "isssi", id, cat, basis, start, (long long)s->user(r)->id) < 0)
+    /* the core writes the row, the child's status, the timeline and the audit */
+    if (s->child_category(r, c->id, cat, 1, start, basis) != 0)
         return 500;
-    long long cid = s->db_insert_id(r);
-    if (set_status(r, s, id) != 0 ||
-        add_event(r, s, id, "category.enter",
-                  s->sprintf(r, "进入类别：%s（%s 起，依据：%s）", label, start, basis)) != 0)
-        return 500;
-    s->audit(r, "child.category.enter", "child", idstr(r, s, id),
-             s->sprintf(r, "category %s, row %lld", cat, cid));
-    return redirect_to_file(r, s, id, "#categories", s->sprintf(r, "已登记为%s。", label));
+    return redirect_to_file(r, s, c->id, "#categories", s->sprintf(r, "已登记为%s。", label));
 }
 
-int category_exit(portal_req *r, const struct portal_services *s)
+/* Leaving a category is the registry's own form: a row chosen by its id, a
+ * reason from registry.exit and a note (child_category leaves with a basis
+ * only), so it writes the row itself and the rest through the core. */
+int category_exit_post(portal_req *r, const struct portal_services *s)
 {
-    long long id;
-    int st = guard(r, s, &id);
-    if (st)
-        return st;
-    long long cid = parse_id(s->path_arg(r, "cid"));
-    if (cid < 0)
-        return s->fail(r, 404, NULL);
+    long long id = child_id(r, s), cid = s->path_int(r, "cid");
     const char *end = s->param(r, "end_date");
     const char *reason = s->param(r, "exit_reason");
-    const char *note = trim(r, s, s->param(r, "exit_note"));
-    const char *rlabel = label_of(exit_reasons, reason);
+    const char *note = s->trim(r, s->param(r, "exit_note"));
+    const char *rlabel = registry_label("registry.exit", reason);
     if (!rlabel)
         return s->fail(r, 400, "退出原因不正确，请从列表中选择。");
     if (strcmp(end, s->today(r)) > 0)
         return s->fail(r, 400, "退出日期不能晚于今天。");
-    if (s->db_begin(r) != 0 || lock_child(r, s, id) != 0)
-        return 500;
     portal_rows *q = s->db_query(r, "SELECT category, start_date, end_date FROM child_categories "
-                                    "WHERE id = ? AND child_id = ? FOR UPDATE", "ii", cid, id);
+                                    "WHERE id = ? AND child_id = ?", "ii", cid, id);
     if (!q)
         return 500;
-    if (!s->db_next(q)) {
-        s->db_rollback(r);
+    if (!s->db_next(q))
         return s->not_found(r, "child_category", idstr(r, s, cid));
-    }
     const char *cat = s->db_col(q, 0), *start = s->db_col(q, 1);
     if (s->db_col(q, 2))
         return s->fail(r, 400, "该类别已经退出，退出记录不能修改。");
     if (strcmp(end, start) < 0)
         return s->fail(r, 400, s->sprintf(r, "退出日期不能早于开始日期（%s）。", start));
-    if (s->db_exec(r, "UPDATE child_categories SET end_date = ?, exit_reason = ?, exit_note = ?, "
-                      "exited_by = ? WHERE id = ? AND child_id = ? AND end_date IS NULL",
-                   "sssiii", end, reason, or_null(note), (long long)s->user(r)->id, cid, id) != 1)
+    long long n = s->db_exec(r, "UPDATE child_categories SET end_date = ?, exit_reason = ?, "
+                                "exit_note = ?, exited_by = ? WHERE id = ? AND child_id = ? "
+                                "AND end_date IS NULL", "sssiii", end, reason, or_null(note),
+                             (long long)s->user(r)->id, cid, id);
+    if (n == 0)
+        return s->fail(r, 400, "该类别已经退出，退出记录不能修改。");
+    const char *label = registry_label("registry.category", cat);
+    if (n < 0 || set_status(r, s, id) != 0 ||
+        s->child_event(r, id, "category.exit",
+                       s->sprintf(r, "退出类别：%s（%s，原因：%s%s%s）", label, end, rlabel,
+                                  *note ? "；" : "", note)) != 0)
         return 500;
-    const char *label = label_of(categories, cat);
-    if (set_status(r, s, id) != 0 ||
-        add_event(r, s, id, "category.exit",
-                  s->sprintf(r, "退出类别：%s（%s，原因：%s%s%s）", label ? label : cat, end,
-                             rlabel, *note ? "；" : "", note)) != 0)
-        return 500;
-    s->audit(r, "child.category.exit", "child", idstr(r, s, id),
-             s->sprintf(r, "category %s, row %lld, reason %s", cat, cid, reason));
-    return redirect_to_file(r, s, id, "#categories",
-                            s->sprintf(r, "已退出%s。", label ? label : cat));
+    return redirect_to_file(r, s, id, "#categories", s->sprintf(r, "已退出%s。", label));
 }
 
 /* ------------------------------------------------------------ attachments */
@@ -1027,57 +864,38 @@ static const char *clean_filename(portal_req *r, const struct portal_services *s
     return base;
 }
 
-int attachment_upload(portal_req *r, const struct portal_services *s)
+int attachment_add_post(portal_req *r, const struct portal_services *s)
 {
-    long long id;
-    int st = guard(r, s, &id);
-    if (st)
-        return st;
-    const char *kind = trim(r, s, s->param(r, "kind"));
+    long long id = child_id(r, s);
+    const char *kind = s->trim(r, s->param(r, "kind"));
     size_t len = 0;
     const char *filename = NULL;
     const void *data = s->upload(r, "file", &len, &filename, NULL);
     if (!*kind)
         return s->fail(r, 400, "请选择材料类型。");
     struct portal_file f;
-    st = s->file_store(r, data, len, 0, &f);
+    int st = s->file_store(r, data, len, 0, &f);
     if (st)
         return st;
     const char *shown = clean_filename(r, s, filename, f.ext);
-    if (s->db_begin(r) != 0 || lock_child(r, s, id) != 0)
-        goto fail;
     if (s->db_exec(r, "INSERT INTO child_attachments (child_id, kind, filename, content_type, "
                       "size, sha256, stored_name, uploaded_by, uploaded_at) "
                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())",
                    "isssissi", id, kind, shown, f.ctype, (long long)f.len, f.sha256, f.stored,
                    (long long)s->user(r)->id) < 0)
-        goto fail;
+        return 500; /* the host removes the stored file of a request that does not commit */
     long long aid = s->db_insert_id(r);
-    if (add_event(r, s, id, "attachment.add", s->sprintf(r, "上传材料：%s（%s）", kind, shown)) != 0)
-        goto fail;
+    if (s->child_event(r, id, "attachment.add", s->sprintf(r, "上传材料：%s（%s）", kind, shown)) != 0)
+        return 500;
     s->audit(r, "attachment.add", "child", idstr(r, s, id),
              s->sprintf(r, "attachment %lld, %s, %zu bytes, sha256 %s", aid, f.ctype, f.len,
                         f.sha256));
-    /* commit here so a failed commit does not leave an orphan file behind */
-    if (s->db_commit(r) != 0)
-        goto fail;
     return redirect_to_file(r, s, id, "#attachments", "已上传材料。");
-fail:
-    s->db_rollback(r);
-    s->file_discard(r, f.stored);
-    return 500;
 }
 
-int attachment_download(portal_req *r, const struct portal_services *s)
+int attachment_get(portal_req *r, const struct portal_services *s)
 {
-    long long id;
-    int st = guard(r, s, &id);
-    if (st)
-        return st;
-    const char *aarg = s->path_arg(r, "aid");
-    long long aid = parse_id(aarg);
-    if (aid < 0)
-        return s->fail(r, 404, NULL);
+    long long id = child_id(r, s), aid = s->path_int(r, "aid");
     portal_rows *q = s->db_query(r, "SELECT content_type, stored_name, size, sha256, filename "
                                     "FROM child_attachments WHERE id = ? AND child_id = ?",
                                  "ii", aid, id);
@@ -1085,7 +903,7 @@ int attachment_download(portal_req *r, const struct portal_services *s)
         return 500;
     if (!s->db_next(q))
         return s->not_found(r, "attachment", idstr(r, s, aid));
-    st = s->file_send(r, s->db_col(q, 1), atoll(s->db_col(q, 2)), s->db_col(q, 3),
+    int st = s->file_send(r, s->db_col(q, 1), atoll(s->db_col(q, 2)), s->db_col(q, 3),
                       s->db_col(q, 0), s->db_col(q, 4), 0);
     if (st == 200)
         s->audit(r, "attachment.read", "child", idstr(r, s, id),

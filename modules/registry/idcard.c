@@ -67,6 +67,18 @@ int idcard_parse(const char *id, char birth[11], int *sex)
     return 1;
 }
 
+enum idcard_fault idcard_check(const char *id, char birth[11], int *sex)
+{
+    int shape = id && strlen(id) == 18;
+    for (int i = 0; shape && i < 17; i++)
+        shape = id[i] >= '0' && id[i] <= '9';
+    if (!shape || !((id[17] >= '0' && id[17] <= '9') || id[17] == 'X'))
+        return ID_SHAPE;
+    if (idcard_check_char(id) != id[17])
+        return ID_CHECK_CHAR;
+    return idcard_parse(id, birth, sex) ? ID_OK : ID_BIRTH_DATE;
+}
+
 void idcard_mask(const char *id, char out[19])
 {
     size_t n = id ? strlen(id) : 0;

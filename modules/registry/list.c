@@ -34,44 +34,37 @@ const struct portal_param list_params[] = {
 
 /* ------------------------------------------------------------ categories */
 
-static const struct {
-    const char *code, *label;
-} categories[] = {
-    {"orphan", "孤儿"},
-    {"de_facto_unsupported", "事实无人抚养儿童"},
-    {"tekun", "特困儿童"},
-    {"dibao", "低保家庭儿童"},
-    {"ill_disabled", "重病重残儿童"},
-    {"guardianship", "监护缺失儿童"},
-    {"temporary", "临时困境儿童"},
-};
-#define NCATEGORIES (sizeof categories / sizeof *categories)
-
-static const char *category_label(const char *code)
-{
-    for (size_t i = 0; i < NCATEGORIES; i++)
-        if (strcmp(categories[i].code, code) == 0)
-            return categories[i].label;
-    return NULL;
-}
-
 /* a code or a Chinese label (with or without the trailing 儿童) -> code */
 static const char *category_code(const char *text)
 {
-    for (size_t i = 0; i < NCATEGORIES; i++) {
-        const char *l = categories[i].label;
+    for (const struct portal_label *c = registry_labels; c->kind; c++) {
+        if (strcmp(c->kind, "registry.category") != 0)
+            continue;
+        const char *l = c->title;
         size_t n = strlen(l), k = strlen("儿童");
-        if (strcmp(categories[i].code, text) == 0 || strcmp(l, text) == 0)
-            return categories[i].code;
+        if (strcmp(c->code, text) == 0 || strcmp(l, text) == 0)
+            return c->code;
         if (n > k && strcmp(l + n - k, "儿童") == 0 && strlen(text) == n - k &&
             strncmp(l, text, n - k) == 0)
-            return categories[i].code;
+            return c->code;
     }
-    if (strcmp(text, "特困") == 0)
-        return "tekun";
-    if (strcmp(text, "低保") == 0)
-        return "dibao";
+    /* the short names ledgers use, and the list's titles before 2.0 */
+    static const char *const alias[][2] = {{"特困", "tekun"}, {"特困儿童", "tekun"},
+                                           {"低保", "dibao"}, {"监护缺失儿童", "guardianship"}};
+    for (size_t i = 0; i < sizeof alias / sizeof *alias; i++)
+        if (strcmp(text, alias[i][0]) == 0)
+            return alias[i][1];
     return NULL;
+}
+
+/* "孤儿、事实无人抚养儿童、..." : what the import accepts, for its message */
+static const char *category_titles(portal_req *r, const struct portal_services *s)
+{
+    const char *out = "";
+    for (const struct portal_label *c = registry_labels; c->kind; c++)
+        if (strcmp(c->kind, "registry.category") == 0)
+            out = s->sprintf(r, "%s%s%s", out, *out ? "、" : "", c->title);
+    return out;
 }
 
 /* ----------------------------------------------------------------- dates */
@@ -85,41 +78,30 @@ static void fmt_date(char out[11], int y, int m, int d)
     out[10] = 0;
 }
 
-static int leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-static int date_ok(int y, int m, int d)
-{
-    static const int md[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return y >= 1900 && y <= 2999 && m >= 1 && m <= 12 && d >= 1 &&
-           d <= md[m - 1] + (m == 2 && leap(y));
-}
-
-/* "YYYY-MM-DD" or "YYYY/M/D" (Excel) -> out "YYYY-MM-DD"; 1 if a real date */
-static int date_norm(const char *s, char out[11])
+/* "YYYY-MM-DD" or "YYYY/M/D" (Excel) -> out "YYYY-MM-DD"; 1 if a real date
+ * from 1900 on */
+static int date_norm(const struct portal_services *s, const char *v, char out[11])
 {
     int y = 0, m = 0, d = 0, n = 0;
     char sep = 0, sep2 = 0;
-    if (sscanf(s, "%4d%c%2d%c%2d%n", &y, &sep, &m, &sep2, &d, &n) != 5 || s[n] != 0)
+    if (sscanf(v, "%4d%c%2d%c%2d%n", &y, &sep, &m, &sep2, &d, &n) != 5 || v[n] != 0)
         return 0;
-    if (sep != sep2 || (sep != '-' && sep != '/'))
+    if (sep != sep2 || (sep != '-' && sep != '/') || y < 1900)
         return 0;
-    for (const char *p = s; *p; p++)
+    for (const char *p = v; *p; p++)
         if (!((*p >= '0' && *p <= '9') || *p == sep))
             return 0;
-    if (!date_ok(y, m, d))
-        return 0;
     fmt_date(out, y, m, d);
-    return 1;
+    return s->day_parse(out) != PORTAL_NO_DAY;
 }
 
 /* today minus k years, 29 February becoming the 28th */
-static void years_before(const char *today, int k, char out[11])
+static void years_before(const struct portal_services *s, const char *today, int k, char out[11])
 {
-    int y = atoi(today), m = atoi(today + 5), d = atoi(today + 8);
-    y -= k;
-    if (m == 2 && d == 29 && !leap(y))
-        d = 28;
+    int y = atoi(today) - k, m = atoi(today + 5), d = atoi(today + 8);
     fmt_date(out, y, m, d);
+    if (s->day_parse(out) == PORTAL_NO_DAY)
+        fmt_date(out, y, m, d - 1);
 }
 
 /* ------------------------------------------------------ filters and SQL */
@@ -187,12 +169,13 @@ static int all_digits(const char *s, size_t n)
     return 1;
 }
 
+/* the age bands of the filter (titles: labels registry.age) */
 static const struct {
-    const char *code, *label;
+    const char *code;
     int lo, hi; /* ages, hi -1 = no upper bound */
 } age_bands[] = {
-    {"0-2", "0-2 岁", 0, 2},     {"3-5", "3-5 岁", 3, 5},     {"6-11", "6-11 岁", 6, 11},
-    {"12-15", "12-15 岁", 12, 15}, {"16-17", "16-17 岁", 16, 17}, {"18up", "18 岁及以上", 18, -1},
+    {"0-2", 0, 2}, {"3-5", 3, 5}, {"6-11", 6, 11}, {"12-15", 12, 15}, {"16-17", 16, 17},
+    {"18up", 18, -1},
 };
 
 static const char *empty_null(const char *v) { return v && *v ? v : NULL; }
@@ -220,7 +203,7 @@ static const char *read_filters(portal_req *r, const struct portal_services *s, 
         return "乡镇（街道）代码应为 12 位数字。";
     if (f->village && !all_digits(f->village, 12))
         return "村（居）代码应为 12 位数字。";
-    if (f->category && !category_label(f->category))
+    if (f->category && !registry_label("registry.category", f->category))
         return "类别不正确。";
     if (f->status && strcmp(f->status, "active") && strcmp(f->status, "exited"))
         return "状态不正确。";
@@ -232,9 +215,9 @@ static const char *read_filters(portal_req *r, const struct portal_services *s, 
         if (i == sizeof age_bands / sizeof *age_bands)
             return "年龄段不正确。";
         /* age in [lo, hi]  <=>  today-(hi+1)y < birth_date <= today-lo y */
-        years_before(f->today, age_bands[i].lo, f->born_upto);
+        years_before(s, f->today, age_bands[i].lo, f->born_upto);
         if (age_bands[i].hi >= 0)
-            years_before(f->today, age_bands[i].hi + 1, f->born_after);
+            years_before(s, f->today, age_bands[i].hi + 1, f->born_after);
     }
     if (f->q) {
         size_t n = strlen(f->q);
@@ -248,15 +231,7 @@ static const char *read_filters(portal_req *r, const struct portal_services *s, 
             f->q = v;
             f->q_last4 = 1;
         } else {
-            /* a name prefix: escape LIKE's wildcards */
-            char *e = s->alloc(r, 2 * n + 1), *o = e;
-            for (const char *p = f->q; *p; p++) {
-                if (*p == '%' || *p == '_' || *p == '\\')
-                    *o++ = '\\';
-                *o++ = *p;
-            }
-            *o = 0;
-            f->name_like = e;
+            f->name_like = s->like_escape(r, f->q); /* a name prefix */
         }
     }
     return NULL;
@@ -320,45 +295,17 @@ static const char *sort_col(const struct filters *f)
 
 /* ---------------------------------------------------------------- URL */
 
-static void url_add(char **pos, char *end, const char *name, const char *v)
-{
-    static const char hex[] = "0123456789ABCDEF";
-    if (!v)
-        return;
-    char *o = *pos;
-    int n = snprintf(o, (size_t)(end - o), "&%s=", name);
-    if (n < 0 || o + n >= end)
-        return;
-    o += n;
-    for (const unsigned char *p = (const unsigned char *)v; *p && o + 4 < end; p++) {
-        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-            *p == '-' || *p == '_' || *p == '.' || *p == '~') {
-            *o++ = (char)*p;
-        } else {
-            *o++ = '%';
-            *o++ = hex[*p >> 4];
-            *o++ = hex[*p & 15];
-        }
-    }
-    *o = 0;
-    *pos = o;
-}
-
 /* the query string of the current filters (no paging), starting with '&' */
 static const char *filter_query(portal_req *r, const struct portal_services *s,
                                 const struct filters *f, int with_sort)
 {
-    size_t cap = 1024;
-    char *q = s->alloc(r, cap), *p = q;
-    *p = 0;
-    if (with_sort)
-        url_add(&p, q + cap, "sort", f->sort);
-    url_add(&p, q + cap, "township", f->township);
-    url_add(&p, q + cap, "village", f->village);
-    url_add(&p, q + cap, "category", f->category);
-    url_add(&p, q + cap, "status", f->status);
-    url_add(&p, q + cap, "age", f->age);
-    url_add(&p, q + cap, "q", f->q);
+    const char *name[] = {"sort", "township", "village", "category", "status", "age", "q"};
+    const char *value[] = {with_sort ? f->sort : NULL, f->township, f->village, f->category,
+                           f->status, f->age, f->q};
+    const char *q = "";
+    for (size_t i = 0; i < sizeof name / sizeof *name; i++)
+        if (value[i])
+            q = s->sprintf(r, "%s&%s=%s", q, name[i], s->url_encode(r, value[i]));
     return q;
 }
 
@@ -378,7 +325,7 @@ static int parse_key(portal_req *r, const struct portal_services *s, const char 
         return 0;
     if (strcmp(f->sort, "birth") == 0) {
         char d[11];
-        if (!date_norm(*val, d))
+        if (!date_norm(s, *val, d))
             return 0;
     }
     return 1;
@@ -393,14 +340,8 @@ static void set_filters(portal_req *r, const struct portal_services *s, const st
     if (f->status) s->set(r, "List.F.status", f->status);
     if (f->age) s->set(r, "List.F.age", f->age);
     if (f->q) s->set(r, "List.F.q", f->q);
-    for (size_t i = 0; i < NCATEGORIES; i++) {
-        s->set(r, s->sprintf(r, "List.Categories.%zu.code", i), categories[i].code);
-        s->set(r, s->sprintf(r, "List.Categories.%zu.label", i), categories[i].label);
-    }
-    for (size_t i = 0; i < sizeof age_bands / sizeof *age_bands; i++) {
-        s->set(r, s->sprintf(r, "List.Ages.%zu.code", i), age_bands[i].code);
-        s->set(r, s->sprintf(r, "List.Ages.%zu.label", i), age_bands[i].label);
-    }
+    s->labels_hdf(r, "Opts.category", "registry.category");
+    s->labels_hdf(r, "List.Ages", "registry.age");
 }
 
 /* the township and village choices within the user's scope */
@@ -423,7 +364,167 @@ static int set_divisions(portal_req *r, const struct portal_services *s, const s
     return 0;
 }
 
-int child_list(portal_req *r, const struct portal_services *s)
+/* where a page starts: after= or before= (at most one), a key of the sort */
+struct page_key {
+    const char *id, *val; /* NULL: the first page */
+    int backward;         /* before=: the page before the key */
+};
+
+static const char *read_page_key(portal_req *r, const struct portal_services *s,
+                                 const struct filters *f, struct page_key *k)
+{
+    const char *after = empty_null(s->param(r, "after"));
+    const char *before = empty_null(s->param(r, "before"));
+    memset(k, 0, sizeof *k);
+    if (after && before)
+        return "分页位置不正确。";
+    if (!after && !before)
+        return NULL;
+    if (!parse_key(r, s, after ? after : before, f, &k->id, &k->val))
+        return "分页位置不正确，请回到第一页。";
+    k->backward = before != NULL;
+    return NULL;
+}
+
+/* the page's query: (col, id) past the key in the direction of travel, one
+ * row more than a page to know whether another follows; rows come in the
+ * order they are shown (a backward page is read in reverse, then turned) */
+static void page_sql(struct sqlb *b, const struct filters *f, const struct page_key *k)
+{
+    int by_id = strcmp(f->sort, "id") == 0, bw = k->backward;
+    const char *col = sort_col(f);
+    if (bw) /* page_n: the rows found, known at the first (the extra one) */
+        add_sql(b, "SELECT p.*, COUNT(*) OVER () AS page_n FROM (");
+    add_sql(b, "SELECT c.id, c.name, c.sex, c.birth_date AS birth, TIMESTAMPDIFF(YEAR, "
+               "c.birth_date, ?) AS age, c.id_masked AS masked, c.status, c.village_code, "
+               "(SELECT GROUP_CONCAT(cc.category ORDER BY cc.category) FROM child_categories cc "
+               "WHERE cc.child_id = c.id AND cc.end_date IS NULL) AS cat_codes FROM children c");
+    add_arg(b, f->today);
+    add_where(b, f, 0);
+    if (k->id && by_id) {
+        add_sql(b, bw ? " AND c.id > CAST(? AS SIGNED)" : " AND c.id < CAST(? AS SIGNED)");
+        add_arg(b, k->id);
+    } else if (k->id) {
+        char frag[200];
+        snprintf(frag, sizeof frag, " AND %s %s ? AND (%s %s ? OR c.id %s CAST(? AS SIGNED))", col,
+                 bw ? "<=" : ">=", col, bw ? "<" : ">", bw ? "<" : ">");
+        add_sql(b, frag);
+        add_arg(b, k->val);
+        add_arg(b, k->val);
+        add_arg(b, k->id);
+    }
+    char order[160];
+    const char *outer = by_id ? "id" : strcmp(f->sort, "birth") == 0 ? "birth" : "name";
+    if (by_id)
+        snprintf(order, sizeof order, " ORDER BY c.id %s LIMIT 51", bw ? "ASC" : "DESC");
+    else
+        snprintf(order, sizeof order, " ORDER BY %s %s, c.id %s LIMIT 51", col,
+                 bw ? "DESC" : "ASC", bw ? "DESC" : "ASC");
+    add_sql(b, order);
+    if (bw) {
+        snprintf(order, sizeof order, ") p ORDER BY %s%s", outer, by_id ? " DESC" : ", id");
+        add_sql(b, order);
+    }
+}
+
+/* a row's paging key "<id>:<value of the sort>" ("<id>" for sort=id) */
+static const char *row_key(portal_req *r, const struct portal_services *s,
+                           const struct filters *f, portal_rows *rows)
+{
+    if (strcmp(f->sort, "id") == 0)
+        return s->col(rows, "id");
+    return s->sprintf(r, "%s:%s", s->col(rows, "id"),
+                      s->col(rows, strcmp(f->sort, "birth") == 0 ? "birth" : "name"));
+}
+
+/* one page of rows into List.Rows with List.Prev and List.Next; returns
+ * the rows shown, or -1.  *more: another page follows in the direction of
+ * travel */
+static int page_rows(portal_req *r, const struct portal_services *s, const struct filters *f,
+                     const struct page_key *k, int *more)
+{
+    struct sqlb b;
+    memset(&b, 0, sizeof b);
+    page_sql(&b, f, k);
+    if (b.overflow)
+        return -1;
+    portal_rows *rows = s->db_query(r, b.sql, types_of(r, s, &b), BINDS(&b));
+    if (!rows)
+        return -1;
+    /* the extra row is after the page forward, before it backward */
+    int n = 0, have = s->db_next(rows);
+    *more = 0;
+    if (have && k->backward && atoi(s->col(rows, "page_n")) > PAGE_ROWS) {
+        *more = 1;
+        have = s->db_next(rows);
+    }
+    const char *kfirst = NULL, *klast = NULL;
+    for (; have && n < PAGE_ROWS; have = s->db_next(rows)) {
+        const char *p = s->sprintf(r, "List.Rows.%d", n++);
+        s->put_row(r, p, rows);
+        const char *codes = s->col(rows, "cat_codes");
+        char *cats = s->sprintf(r, "%s", codes ? codes : ""), *save = NULL;
+        int m = 0;
+        for (char *c = strtok_r(cats, ",", &save); c; c = strtok_r(NULL, ",", &save))
+            s->set(r, s->sprintf(r, "%s.cats.%d", p, m++), c); /* titles: the template */
+        klast = row_key(r, s, f, rows);
+        kfirst = kfirst ? kfirst : klast;
+    }
+    if (!k->backward)
+        *more = have;
+    /* forward: a previous page exists if we came from a key; a next one if
+     * the query found more.  Backward: the mirror image. */
+    if (n > 0 && (k->backward ? *more : k->id != NULL))
+        s->set(r, "List.Prev", kfirst);
+    if (n > 0 && (k->backward || *more))
+        s->set(r, "List.Next", klast);
+    s->set_int(r, "List.Shown", n);
+    return n;
+}
+
+/* List.Total: from the per-village summary when only the scope, township,
+ * village and status filter; otherwise a capped count.  0, or -1 */
+static int page_total(portal_req *r, const struct portal_services *s, const struct filters *f)
+{
+    struct sqlb cb;
+    memset(&cb, 0, sizeof cb);
+    int simple = !f->category && !f->born_upto[0] && !f->born_after[0] && !f->name_like &&
+                 !f->q_last4;
+    if (simple) {
+        add_sql(&cb, "SELECT COALESCE(SUM(n), 0) FROM registry_counts c WHERE c.village_code "
+                     "LIKE CONCAT(?, '%')");
+        add_arg(&cb, f->scope);
+        if (f->township) {
+            add_sql(&cb, " AND c.village_code LIKE CONCAT(LEFT(?, 9), '%')");
+            add_arg(&cb, f->township);
+        }
+        if (f->village) {
+            add_sql(&cb, " AND c.village_code = ?");
+            add_arg(&cb, f->village);
+        }
+        if (f->status) {
+            add_sql(&cb, " AND c.status = ?");
+            add_arg(&cb, f->status);
+        }
+    } else {
+        add_sql(&cb, "SELECT COUNT(*) FROM (SELECT 1 FROM children c");
+        add_where(&cb, f, 1);
+        add_sql(&cb, " LIMIT 10001) t");
+    }
+    if (cb.overflow)
+        return -1;
+    portal_rows *cr = s->db_query(r, cb.sql, types_of(r, s, &cb), BINDS(&cb));
+    if (!cr || !s->db_next(cr))
+        return -1;
+    long long total = atoll(s->db_col(cr, 0));
+    if (!simple && total > COUNT_CAP)
+        s->set(r, "List.Total", "10000+");
+    else
+        s->set_int(r, "List.Total", total);
+    return 0;
+}
+
+int child_list_get(portal_req *r, const struct portal_services *s)
 {
     struct filters f;
     const char *err = read_filters(r, s, &f);
@@ -446,144 +547,22 @@ int child_list(portal_req *r, const struct portal_services *s)
         /* no jurisdiction, no children */
         s->set(r, "List.Shown", "0");
         s->set(r, "List.Total", "0");
-        return s->render(r, "list_children.cs", "儿童台账");
+        return s->render(r, "child_list.cs", "儿童台账");
     }
     if (set_divisions(r, s, &f) != 0)
         return 500;
-
-    const char *after = empty_null(s->param(r, "after"));
-    const char *before = empty_null(s->param(r, "before"));
-    const char *kid = NULL, *kval = NULL;
-    int backward = 0;
-    if (after && before)
-        return s->fail(r, 400, "分页位置不正确。");
-    if (after || before) {
-        if (!parse_key(r, s, after ? after : before, &f, &kid, &kval))
-            return s->fail(r, 400, "分页位置不正确，请回到第一页。");
-        backward = before != NULL;
-    }
-    int by_id = strcmp(f.sort, "id") == 0;
-    const char *col = sort_col(&f);
-
-    struct sqlb b;
-    memset(&b, 0, sizeof b);
-    add_sql(&b, "SELECT c.id, c.name, c.sex, c.birth_date, TIMESTAMPDIFF(YEAR, c.birth_date, ?) "
-                "AS age, c.id_masked, c.status, (SELECT v.name FROM divisions v WHERE v.code = "
-                "c.village_code) AS village, (SELECT GROUP_CONCAT(cc.category ORDER BY "
-                "cc.category) FROM child_categories cc WHERE cc.child_id = c.id AND "
-                "cc.end_date IS NULL) AS cats FROM children c");
-    add_arg(&b, f.today);
-    add_where(&b, &f, 0);
-    /* keyset: (col, id) past the key, in the direction of travel */
-    if (kid && by_id) {
-        add_sql(&b, backward ? " AND c.id > CAST(? AS SIGNED)" : " AND c.id < CAST(? AS SIGNED)");
-        add_arg(&b, kid);
-    } else if (kid) {
-        char frag[200];
-        snprintf(frag, sizeof frag, " AND %s %s ? AND (%s %s ? OR c.id %s CAST(? AS SIGNED))", col,
-                 backward ? "<=" : ">=", col, backward ? "<" : ">", backward ? "<" : ">");
-        add_sql(&b, frag);
-        add_arg(&b, kval);
-        add_arg(&b, kval);
-        add_arg(&b, kid);
-    }
-    char order[120];
-    if (by_id)
-        snprintf(order, sizeof order, " ORDER BY c.id %s", backward ? "ASC" : "DESC");
-    else
-        snprintf(order, sizeof order, " ORDER BY %s %s, c.id %s", col, backward ? "DESC" : "ASC",
-                 backward ? "DESC" : "ASC");
-    add_sql(&b, order);
-    add_sql(&b, " LIMIT 51");
-    if (b.overflow)
+    struct page_key k;
+    if ((err = read_page_key(r, s, &f, &k)))
+        return s->fail(r, 400, err);
+    int more, n = page_rows(r, s, &f, &k, &more);
+    if (n < 0)
         return 500;
-    portal_rows *rows = s->db_query(r, b.sql, types_of(r, s, &b), BINDS(&b));
-    if (!rows)
-        return 500;
-
-    /* collect (at most 51) rows; backward pages come in reverse */
-    const char *cell[PAGE_ROWS + 1][9];
-    int n = 0;
-    while (s->db_next(rows) && n < PAGE_ROWS + 1) {
-        for (int c = 0; c < 9; c++)
-            cell[n][c] = s->db_col(rows, c);
-        n++;
-    }
-    int more = n > PAGE_ROWS; /* another page in the direction of travel */
-    if (more)
-        n = PAGE_ROWS;
-    for (int i = 0; i < n; i++) {
-        int k = backward ? n - 1 - i : i;
-        const char *p = s->sprintf(r, "List.Rows.%d.", i);
-        static const char *names[] = {"id", "name", "sex", "birth", "age", "masked", "status",
-                                      "village"};
-        for (int c = 0; c < 8; c++)
-            if (cell[k][c])
-                s->set(r, s->sprintf(r, "%s%s", p, names[c]), cell[k][c]);
-        if (cell[k][8]) {
-            char *cats = s->sprintf(r, "%s", cell[k][8]), *save = NULL;
-            int j = 0;
-            for (char *t = strtok_r(cats, ",", &save); t; t = strtok_r(NULL, ",", &save), j++) {
-                s->set(r, s->sprintf(r, "%scats.%d", p, j), t); /* labels: the template */
-            }
-        }
-    }
-    if (n > 0) {
-        int first = backward ? n - 1 : 0, last = backward ? 0 : n - 1;
-        /* col index: name 1, birth 3 */
-        int vc = strcmp(f.sort, "birth") == 0 ? 3 : 1;
-        const char *kfirst = by_id ? cell[first][0] : s->sprintf(r, "%s:%s", cell[first][0], cell[first][vc]);
-        const char *klast = by_id ? cell[last][0] : s->sprintf(r, "%s:%s", cell[last][0], cell[last][vc]);
-        /* forward: a previous page exists if we came from a key; a next one if
-         * the query found more.  Backward: the mirror image. */
-        if (backward ? more : kid != NULL)
-            s->set(r, "List.Prev", kfirst);
-        if (backward ? 1 : more)
-            s->set(r, "List.Next", klast);
-    }
-    s->set_int(r, "List.Shown", n);
-
-    /* the total: from the per-village summary when only the scope, township,
-     * village and status filter; otherwise a capped count.  A first page
-     * that is not full is its own total. */
-    struct sqlb cb;
-    memset(&cb, 0, sizeof cb);
-    int simple = !f.category && !f.born_upto[0] && !f.born_after[0] && !f.name_like && !f.q_last4;
-    if (!kid && !more) {
+    /* a first page that is not full is its own total */
+    if (!k.id && !more)
         s->set_int(r, "List.Total", n);
-        return s->render(r, "list_children.cs", "儿童台账");
-    } else if (simple) {
-        add_sql(&cb, "SELECT COALESCE(SUM(n), 0) FROM registry_counts c WHERE c.village_code "
-                     "LIKE CONCAT(?, '%')");
-        add_arg(&cb, f.scope);
-        if (f.township) {
-            add_sql(&cb, " AND c.village_code LIKE CONCAT(LEFT(?, 9), '%')");
-            add_arg(&cb, f.township);
-        }
-        if (f.village) {
-            add_sql(&cb, " AND c.village_code = ?");
-            add_arg(&cb, f.village);
-        }
-        if (f.status) {
-            add_sql(&cb, " AND c.status = ?");
-            add_arg(&cb, f.status);
-        }
-    } else {
-        add_sql(&cb, "SELECT COUNT(*) FROM (SELECT 1 FROM children c");
-        add_where(&cb, &f, 1);
-        add_sql(&cb, " LIMIT 10001) t");
-    }
-    if (cb.overflow)
+    else if (page_total(r, s, &f) != 0)
         return 500;
-    portal_rows *cr = s->db_query(r, cb.sql, types_of(r, s, &cb), BINDS(&cb));
-    if (!cr || !s->db_next(cr))
-        return 500;
-    long long total = atoll(s->db_col(cr, 0));
-    if (!simple && total > COUNT_CAP)
-        s->set(r, "List.Total", "10000+");
-    else
-        s->set_int(r, "List.Total", total);
-    return s->render(r, "list_children.cs", "儿童台账");
+    return s->render(r, "child_list.cs", "儿童台账");
 }
 
 /* ------------------------------------------------------------ the export */
@@ -621,7 +600,7 @@ static int export_row(void *ctx, portal_rows *rows)
             if (n < sizeof code) {
                 memcpy(code, p, n);
                 code[n] = 0;
-                const char *l = category_label(code);
+                const char *l = registry_label("registry.category", code);
                 int w = snprintf(cats + used, sizeof cats - used, "%s%s", used ? "、" : "",
                                  l ? l : code);
                 if (w > 0 && (size_t)w < sizeof cats - used)
@@ -633,7 +612,8 @@ static int export_row(void *ctx, portal_rows *rows)
         }
     }
     csv_cell(o, s->db_col(rows, 0), 0);
-    csv_cell(o, sex && strcmp(sex, "1") == 0 ? "男" : sex && strcmp(sex, "2") == 0 ? "女" : "", 0);
+    const char *sex_title = registry_label("registry.sex", sex);
+    csv_cell(o, sex_title ? sex_title : "", 0);
     csv_cell(o, s->db_col(rows, 2), 0);
     csv_cell(o, s->db_col(rows, 3), 0);
     csv_cell(o, s->db_col(rows, 4), 0);
@@ -642,12 +622,12 @@ static int export_row(void *ctx, portal_rows *rows)
     csv_cell(o, s->db_col(rows, 7), 0);
     csv_cell(o, s->db_col(rows, 8), 0);
     csv_cell(o, cats, 0);
-    csv_cell(o, status && strcmp(status, "exited") == 0 ? "已退出" : "在册", 1);
+    csv_cell(o, registry_label("registry.status", status ? status : "active"), 1);
     o->rows++;
     return 0;
 }
 
-int child_export(portal_req *r, const struct portal_services *s)
+int child_export_get(portal_req *r, const struct portal_services *s)
 {
     struct filters f;
     const char *err = read_filters(r, s, &f);
@@ -729,9 +709,9 @@ enum { C_NAME, C_SEX, C_BIRTH, C_ETHN, C_ID, C_NOID, C_VILLAGE, C_HUKOU, C_ADDR,
        C_START };
 
 struct csv_rec {
-    int line;           /* the physical line the record starts on */
+    int line;                 /* the line the record starts on (the header: 1) */
     int nf;
-    char *f[NCOLS + 1]; /* extra columns beyond NCOLS are counted, not kept */
+    const char *f[NCOLS + 1]; /* trimmed; extra columns beyond NCOLS are counted, not kept */
 };
 
 struct import_row {
@@ -742,149 +722,43 @@ struct import_row {
     int sex;
 };
 
-struct import_err {
-    int line;
-    const char *field, *reason;
-};
 
 struct import_ctx {
     portal_req *r;
     const struct portal_services *s;
-    struct import_err *errs;
-    int nerrs, caperrs;
+    int nerrs;    /* faults listed in Import.Errors */
     int bad_line; /* the last line that had an error, to count bad rows */
     int bad_rows;
     /* ID numbers already on file: the hourly limit left, what was found */
     int dup_left, dup_checked, dup_in, dup_out;
+    int nrec; /* the records of the file */
 };
 
+/* a fault of the file, straight into the report (Import.Errors.N) */
 static void add_err(struct import_ctx *c, int line, const char *field, const char *reason)
 {
-    if (c->nerrs == c->caperrs) {
-        int cap = c->caperrs ? c->caperrs * 2 : 64;
-        struct import_err *e = c->s->alloc(c->r, (size_t)cap * sizeof *e);
-        if (c->nerrs)
-            memcpy(e, c->errs, (size_t)c->nerrs * sizeof *e);
-        c->errs = e;
-        c->caperrs = cap;
-    }
-    c->errs[c->nerrs].line = line;
-    c->errs[c->nerrs].field = field;
-    c->errs[c->nerrs].reason = reason;
-    c->nerrs++;
+    const char *p = c->s->sprintf(c->r, "Import.Errors.%d", c->nerrs++);
+    c->s->set_int(c->r, c->s->sprintf(c->r, "%s.line", p), line);
+    c->s->set(c->r, c->s->sprintf(c->r, "%s.field", p), field);
+    c->s->set(c->r, c->s->sprintf(c->r, "%s.reason", p), reason);
     if (c->bad_line != line) {
         c->bad_line = line;
         c->bad_rows++;
     }
 }
 
-static int utf8_ok(const unsigned char *s, size_t n)
+/* the next record of the host's CSV reader, its cells trimmed: the number
+ * of cells, 0 at the end, -1 for a malformed record (s->csv_error says) */
+static int next_record(portal_req *r, const struct portal_services *s, portal_csv *csv,
+                       struct csv_rec *rec)
 {
-    size_t i = 0;
-    while (i < n) {
-        unsigned char c = s[i];
-        size_t k;
-        unsigned cp;
-        if (c == 0)
-            return 0;
-        if (c < 0x80) {
-            i++;
-            continue;
-        } else if ((c & 0xE0) == 0xC0) {
-            k = 1;
-            cp = c & 0x1F;
-        } else if ((c & 0xF0) == 0xE0) {
-            k = 2;
-            cp = c & 0x0F;
-        } else if ((c & 0xF8) == 0xF0) {
-            k = 3;
-            cp = c & 0x07;
-        } else {
-            return 0;
-        }
-        for (size_t j = 1; j <= k; j++) {
-            if (i + j >= n || (s[i + j] & 0xC0) != 0x80)
-                return 0;
-            cp = (cp << 6) | (s[i + j] & 0x3F);
-        }
-        if ((k == 1 && cp < 0x80) || (k == 2 && cp < 0x800) || (k == 3 && cp < 0x10000) ||
-            cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return 0;
-        i += k + 1;
-    }
-    return 1;
-}
-
-static char *trim(char *s)
-{
-    while (*s == ' ' || *s == '\t')
-        s++;
-    size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        s[--n] = 0;
-    return s;
-}
-
-/* Parse one CSV record from *pos (RFC 4180; quotes doubled; line breaks
- * allowed inside quotes).  Modifies the text in place.  Returns 0 at the
- * end, 1 for a record, -1 for a malformed one (an unclosed quote). */
-static int csv_next(char **pos, char *end, int *line, struct csv_rec *rec)
-{
-    char *p = *pos;
-    if (p >= end)
-        return 0;
-    rec->line = *line;
-    rec->nf = 0;
-    for (;;) {
-        char *start = p, *o = p;
-        if (p < end && *p == '"') {
-            p++;
-            for (;;) {
-                if (p >= end) {
-                    *pos = end;
-                    return -1;
-                }
-                if (*p == '"') {
-                    if (p + 1 < end && p[1] == '"') {
-                        *o++ = '"';
-                        p += 2;
-                        continue;
-                    }
-                    p++;
-                    break;
-                }
-                if (*p == '\n')
-                    (*line)++;
-                *o++ = *p++;
-            }
-            /* anything after the closing quote up to the separator is kept */
-            while (p < end && *p != ',' && *p != '\n' && *p != '\r')
-                *o++ = *p++;
-        } else {
-            while (p < end && *p != ',' && *p != '\n' && *p != '\r')
-                *o++ = *p++;
-        }
-        char sep = p < end ? *p : '\n';
-        *o = 0; /* o <= p: safe, and p's separator was read above */
-        if (rec->nf < NCOLS + 1)
-            rec->f[rec->nf] = trim(start);
-        rec->nf++;
-        if (sep == ',') {
-            p++;
-            continue;
-        }
-        /* the separator itself may have been overwritten by the NUL above */
-        if (p < end && sep == '\r') {
-            p++;
-            if (p < end && *p == '\n')
-                p++;
-        } else if (p < end) {
-            p++;
-        }
-        (*line)++;
-        *pos = p;
-        return 1;
-    }
+    const char **cells;
+    int n = s->csv_next(csv, &cells);
+    rec->line = (int)s->csv_line(csv);
+    rec->nf = n > 0 ? n : 0;
+    for (int i = 0; i < rec->nf && i <= NCOLS; i++)
+        rec->f[i] = s->trim(r, cells[i]);
+    return n;
 }
 
 static int rec_blank(const struct csv_rec *rec)
@@ -945,18 +819,11 @@ static const struct village *find_village(const struct import_state *st, const c
     return NULL;
 }
 
-static void check_row(struct import_ctx *c, struct import_state *st, const struct csv_rec *rec,
-                      const char *today)
+/* name, sex, birth date, ethnicity; 1 when the birth date is usable */
+static int import_person(struct import_ctx *c, struct import_row *row, const struct csv_rec *rec,
+                         const char *today)
 {
-    portal_req *r = c->r;
-    const struct portal_services *s = c->s;
-    struct import_row *row = &st->rows[st->nrows];
-    int line = rec->line, errs0 = c->nerrs;
-    memset(row, 0, sizeof *row);
-    row->line = line;
-    if (rec->nf > NCOLS + 1 || (rec->nf == NCOLS + 1 && rec->f[NCOLS][0]))
-        add_err(c, line, "—", "列数多于 12 列，请使用页面上的模板。");
-
+    int line = row->line;
     row->name = field_at(rec, C_NAME);
     if (!*row->name)
         add_err(c, line, "姓名", "缺少姓名。");
@@ -979,7 +846,7 @@ static void check_row(struct import_ctx *c, struct import_state *st, const struc
     int birth_ok = 0;
     if (!*birth)
         add_err(c, line, "出生日期", "缺少出生日期。");
-    else if (!date_norm(birth, row->birth))
+    else if (!date_norm(c->s, birth, row->birth))
         add_err(c, line, "出生日期", "出生日期格式不正确（应为 YYYY-MM-DD，如 2015-03-08）。");
     else if (strcmp(row->birth, today) > 0)
         add_err(c, line, "出生日期", "出生日期晚于今天。");
@@ -991,83 +858,103 @@ static void check_row(struct import_ctx *c, struct import_state *st, const struc
         row->ethnicity = "汉族";
     else if (strlen(row->ethnicity) > 16)
         add_err(c, line, "民族", "民族过长。");
+    return birth_ok;
+}
 
+/* an ID number already on file?  As on the new-file form: outside the scope
+ * only "a possible duplicate, the county checks", audited, and within the
+ * hourly limit of checks that find one */
+static void import_dup(struct import_ctx *c, int line, const char *id)
+{
+    portal_req *r = c->r;
+    const struct portal_services *s = c->s;
+    const char *hm = s->hmac(r, id);
+    portal_rows *d = s->db_query(r, "SELECT id, village_code FROM children WHERE id_hmac = ?",
+                                 "s", hm);
+    c->dup_checked++;
+    if (!d) {
+        add_err(c, line, "身份证号", "无法核对是否重复，请稍后再试。");
+        return;
+    }
+    if (!s->db_next(d))
+        return;
+    if (c->dup_left <= 0) {
+        add_err(c, line, "身份证号", "一小时内查到的疑似重复档案过多，本行未能查重，"
+                                     "请一小时后再检查。");
+        return;
+    }
+    const char *other = s->db_col(d, 0);
+    int visible = s->in_scope(r, s->db_col(d, 1));
+    c->dup_left--;
+    if (registry_dup_hit(r, s) != 0 ||
+        (!visible && registry_tell_county(r, s, other, "身份证号（台账导入）") != 0))
+        add_err(c, line, "身份证号", "无法核对是否重复，请稍后再试。");
+    else
+        add_err(c, line, "身份证号", visible ? "该身份证号已在台账中登记，不能重复建档。"
+                                             : REGISTRY_MSG_DUP_OUTSIDE);
+    s->audit(r, "child.duplicate.check", "child", other,
+             s->sprintf(r, "import line %d asked id_hmac %s: on file %s", line, hm,
+                        visible ? "in scope" : "outside the scope (county notified)"));
+    if (visible)
+        c->dup_in++;
+    else
+        c->dup_out++;
+}
+
+/* the ID number (or the reason there is none): shape, check character,
+ * consistency with the birth date and sex, unique in the file and on file */
+static void import_id_number(struct import_ctx *c, struct import_state *st,
+                             struct import_row *row, const struct csv_rec *rec, int birth_ok)
+{
+    int line = row->line;
     const char *id = field_at(rec, C_ID);
     row->no_id = field_at(rec, C_NOID);
-    if (*id) {
-        char *u = s->sprintf(r, "%s", id), bd[11];
-        int isex = 0;
-        if (strlen(u) == 18 && u[17] == 'x')
-            u[17] = 'X';
-        row->id = u;
-        int shape = strlen(u) == 18;
-        for (int i = 0; i < 17 && shape; i++)
-            shape = u[i] >= '0' && u[i] <= '9';
-        if (!shape || !((u[17] >= '0' && u[17] <= '9') || u[17] == 'X'))
-            add_err(c, line, "身份证号", "身份证号应为 18 位（最后一位可为 X）；如被 Excel 改成科学计数法，请把该列设为文本。");
-        else if (idcard_check_char(u) != u[17])
-            add_err(c, line, "身份证号", "身份证号校验位不正确。");
-        else if (!idcard_parse(u, bd, &isex))
-            add_err(c, line, "身份证号", "身份证号中的出生日期无效。");
-        else {
-            if (birth_ok && strcmp(bd, row->birth) != 0)
-                add_err(c, line, "身份证号", "身份证号与出生日期不一致。");
-            if (row->sex && isex != row->sex)
-                add_err(c, line, "身份证号", "身份证号与性别不一致。");
-            if (id_seen(st, u))
-                add_err(c, line, "身份证号", "身份证号在本文件中重复。");
-            else {
-                /* as on the new-file form: outside the scope only "a
-                 * possible duplicate, the county checks", audited, and
-                 * within the hourly limit of checks that find one */
-                const char *hm = s->hmac(r, u);
-                portal_rows *d = s->db_query(r, "SELECT id, village_code FROM children "
-                                                "WHERE id_hmac = ?", "s", hm);
-                c->dup_checked++;
-                if (!d) {
-                    add_err(c, line, "身份证号", "无法核对是否重复，请稍后再试。");
-                } else if (s->db_next(d)) {
-                    const char *other = s->db_col(d, 0);
-                    int visible = s->in_scope(r, s->db_col(d, 1));
-                    if (c->dup_left <= 0) {
-                        add_err(c, line, "身份证号", "一小时内查到的疑似重复档案过多，本行未能查重，"
-                                                     "请一小时后再检查。");
-                    } else {
-                        c->dup_left--;
-                        if (registry_dup_hit(r, s) != 0 ||
-                            (!visible && registry_tell_county(r, s, other, "身份证号（台账导入）") != 0))
-                            add_err(c, line, "身份证号", "无法核对是否重复，请稍后再试。");
-                        else
-                            add_err(c, line, "身份证号", visible ? "该身份证号已在台账中登记，不能重复建档。"
-                                                                 : REGISTRY_MSG_DUP_OUTSIDE);
-                        s->audit(r, "child.duplicate.check", "child", other,
-                                 s->sprintf(r, "import line %d asked id_hmac %s: on file %s", line, hm,
-                                            visible ? "in scope" : "outside the scope (county notified)"));
-                        if (visible)
-                            c->dup_in++;
-                        else
-                            c->dup_out++;
-                    }
-                }
-            }
-        }
-        if (*row->no_id)
-            add_err(c, line, "无证原因", "已填写身份证号时，无证原因应留空。");
-        row->no_id = NULL;
-    } else {
+    if (!*id) {
         row->id = NULL;
         if (!*row->no_id)
             add_err(c, line, "身份证号", "缺少身份证号；没有身份证号的儿童请填写无证原因。");
         else if (strlen(row->no_id) > 100)
             add_err(c, line, "无证原因", "无证原因过长（最多 100 字节）。");
+        return;
     }
+    char *u = c->s->sprintf(c->r, "%s", id), bd[11];
+    int isex = 0;
+    if (strlen(u) == 18 && u[17] == 'x')
+        u[17] = 'X';
+    row->id = u;
+    enum idcard_fault fault = idcard_check(u, bd, &isex);
+    if (fault == ID_SHAPE)
+        add_err(c, line, "身份证号", "身份证号应为 18 位（最后一位可为 X）；如被 Excel 改成科学计数法，请把该列设为文本。");
+    else if (fault == ID_CHECK_CHAR)
+        add_err(c, line, "身份证号", "身份证号校验位不正确。");
+    else if (fault == ID_BIRTH_DATE)
+        add_err(c, line, "身份证号", "身份证号中的出生日期无效。");
+    else {
+        if (birth_ok && strcmp(bd, row->birth) != 0)
+            add_err(c, line, "身份证号", "身份证号与出生日期不一致。");
+        if (row->sex && isex != row->sex)
+            add_err(c, line, "身份证号", "身份证号与性别不一致。");
+        if (id_seen(st, u))
+            add_err(c, line, "身份证号", "身份证号在本文件中重复。");
+        else
+            import_dup(c, line, u);
+    }
+    if (*row->no_id)
+        add_err(c, line, "无证原因", "已填写身份证号时，无证原因应留空。");
+    row->no_id = NULL;
+}
 
+/* the village (in the scope, current) with its township; the addresses */
+static void import_place(struct import_ctx *c, struct import_state *st, struct import_row *row,
+                         const struct csv_rec *rec)
+{
+    int line = row->line;
     row->village = field_at(rec, C_VILLAGE);
     if (!*row->village)
         add_err(c, line, "村（居）代码", "缺少村（居）代码。");
     else if (!all_digits(row->village, 12))
         add_err(c, line, "村（居）代码", "村（居）代码应为 12 位数字。");
-    else if (!s->in_scope(r, row->village))
+    else if (!c->s->in_scope(c->r, row->village))
         add_err(c, line, "村（居）代码", "该村（居）不在您的辖区内。");
     else {
         const struct village *v = find_village(st, row->village);
@@ -1076,19 +963,25 @@ static void check_row(struct import_ctx *c, struct import_state *st, const struc
         else
             row->township = v->township;
     }
-
     row->hukou = field_at(rec, C_HUKOU);
     row->address = field_at(rec, C_ADDR);
     if (strlen(row->hukou) > 200)
         add_err(c, line, "户籍地址", "户籍地址过长（最多 200 字节）。");
     if (strlen(row->address) > 200)
         add_err(c, line, "现住址", "现住址过长（最多 200 字节）。");
+}
 
+/* the category, its basis and its start date */
+static void import_category(struct import_ctx *c, struct import_row *row,
+                            const struct csv_rec *rec, const char *today, int birth_ok)
+{
+    int line = row->line;
     const char *cat = field_at(rec, C_CAT);
     if (!*cat)
         add_err(c, line, "类别", "缺少类别。");
     else if (!(row->category = category_code(cat)))
-        add_err(c, line, "类别", "未知的类别（可填：孤儿、事实无人抚养儿童、特困儿童、低保家庭儿童、重病重残儿童、监护缺失儿童、临时困境儿童）。");
+        add_err(c, line, "类别", c->s->sprintf(c->r, "未知的类别（可填：%s）。",
+                                               category_titles(c->r, c->s)));
 
     row->basis = field_at(rec, C_BASIS);
     if (!*row->basis)
@@ -1099,13 +992,28 @@ static void check_row(struct import_ctx *c, struct import_state *st, const struc
     const char *start = field_at(rec, C_START);
     if (!*start)
         add_err(c, line, "开始日期", "缺少开始日期。");
-    else if (!date_norm(start, row->start))
+    else if (!date_norm(c->s, start, row->start))
         add_err(c, line, "开始日期", "开始日期格式不正确（应为 YYYY-MM-DD）。");
     else if (strcmp(row->start, today) > 0)
         add_err(c, line, "开始日期", "开始日期晚于今天。");
     else if (birth_ok && strcmp(row->start, row->birth) < 0)
         add_err(c, line, "开始日期", "开始日期早于出生日期。");
+}
 
+/* one record: every fault is listed; a clean row is kept for the write */
+static void check_row(struct import_ctx *c, struct import_state *st, const struct csv_rec *rec,
+                      const char *today)
+{
+    struct import_row *row = &st->rows[st->nrows];
+    int errs0 = c->nerrs;
+    memset(row, 0, sizeof *row);
+    row->line = rec->line;
+    if (rec->nf > NCOLS + 1 || (rec->nf == NCOLS + 1 && rec->f[NCOLS][0]))
+        add_err(c, row->line, "—", "列数多于 12 列，请使用页面上的模板。");
+    int birth_ok = import_person(c, row, rec, today);
+    import_id_number(c, st, row, rec, birth_ok);
+    import_place(c, st, row, rec);
+    import_category(c, row, rec, today, birth_ok);
     if (c->nerrs == errs0)
         st->nrows++;
 }
@@ -1114,15 +1022,14 @@ static void set_columns(portal_req *r, const struct portal_services *s)
 {
     for (int i = 0; i < NCOLS; i++)
         s->set(r, s->sprintf(r, "Import.Columns.%d", i), import_columns[i]);
-    for (size_t i = 0; i < NCATEGORIES; i++)
-        s->set(r, s->sprintf(r, "Import.Categories.%zu", i), categories[i].label);
+    s->labels_hdf(r, "Opts.category", "registry.category");
     s->set_int(r, "Import.MaxRows", IMPORT_MAX_ROWS);
 }
 
-int import_form(portal_req *r, const struct portal_services *s)
+int child_import_get(portal_req *r, const struct portal_services *s)
 {
     set_columns(r, s);
-    return s->render(r, "import_form.cs", "导入台账");
+    return s->render(r, "child_import.cs", "导入台账");
 }
 
 static int import_report(portal_req *r, const struct portal_services *s, struct import_ctx *c,
@@ -1131,20 +1038,15 @@ static int import_report(portal_req *r, const struct portal_services *s, struct 
     set_columns(r, s);
     if (msg)
         s->set(r, "Import.Error", msg);
-    for (int i = 0; i < c->nerrs; i++) {
-        s->set_int(r, s->sprintf(r, "Import.Errors.%d.line", i), c->errs[i].line);
-        s->set(r, s->sprintf(r, "Import.Errors.%d.field", i), c->errs[i].field);
-        s->set(r, s->sprintf(r, "Import.Errors.%d.reason", i), c->errs[i].reason);
-    }
     s->set_int(r, "Import.BadRows", c->bad_rows);
-    return s->render(r, "import_report.cs", "导入台账 - 检查结果");
+    return s->render(r, "child_import_report.cs", "导入台账 - 检查结果");
 }
 
+/* every good row, in the request's transaction: 0 ok, -1 a write failed
+ * (a concurrent file with the same ID number), 500 no encryption key */
 static int import_write(portal_req *r, const struct portal_services *s, struct import_state *st)
 {
     long long uid = s->user(r)->id;
-    if (s->db_begin(r) != 0)
-        return -1;
     for (int i = 0; i < st->nrows; i++) {
         struct import_row *w = &st->rows[i];
         const void *enc = NULL;
@@ -1154,7 +1056,7 @@ static int import_write(portal_req *r, const struct portal_services *s, struct i
             enc = s->encrypt(r, w->id, &enclen);
             mac = s->hmac(r, w->id);
             if (!enc || !mac)
-                goto fail;
+                return 500; /* no key: an internal error, rolled back by the host */
             char *m = s->alloc(r, 19);
             idcard_mask(w->id, m);
             masked = m;
@@ -1168,28 +1070,103 @@ static int import_write(portal_req *r, const struct portal_services *s, struct i
                        "sissbssssssssi", w->name, (long long)w->sex, w->birth, w->ethnicity, enc,
                        enclen, mac, masked, last4, w->no_id, w->hukou, w->address, w->township,
                        w->village, uid) != 1)
-            goto fail;
+            return -1;
         long long cid = s->db_insert_id(r);
-        if (s->db_exec(r, "INSERT INTO child_categories (child_id, category, basis, start_date, "
-                          "entered_by) VALUES (?, ?, ?, ?, ?)",
-                       "isssi", cid, w->category, w->basis, w->start, uid) != 1)
-            goto fail;
-        if (s->db_exec(r, "INSERT INTO child_events (child_id, at, user_id, kind, summary) "
-                          "VALUES (?, UTC_TIMESTAMP(), ?, 'imported', ?)",
-                       "iis", cid, uid,
-                       s->sprintf(r, "批量导入建档（台账文件第 %d 行），类别：%s", w->line,
-                                  category_label(w->category))) != 1)
-            goto fail;
+        if (s->child_event(r, cid, "imported",
+                           s->sprintf(r, "批量导入建档（台账文件第 %d 行），类别：%s", w->line,
+                                      registry_label("registry.category", w->category))) != 0 ||
+            s->child_category(r, cid, w->category, 1, w->start, w->basis) != 0)
+            return -1;
     }
-    if (s->db_commit(r) != 0)
-        return -1;
     return 0;
-fail:
-    s->db_rollback(r);
-    return -1;
 }
 
-int import_run(portal_req *r, const struct portal_services *s)
+/* records that are not blank after the header (a malformed one counts and
+ * ends the file): what the limit is checked against before any check */
+static int count_records(portal_req *r, const struct portal_services *s, const void *data,
+                         size_t len)
+{
+    portal_csv *csv = s->csv_open(r, data, len);
+    struct csv_rec rec;
+    memset(&rec, 0, sizeof rec);
+    int n = 0, k = next_record(r, s, csv, &rec);
+    while (k > 0 && (k = next_record(r, s, csv, &rec)) != 0)
+        if (k < 0 || !rec_blank(&rec))
+            n++;
+    return n;
+}
+
+/* the uploaded file: CSV with the template's header and 1 to
+ * IMPORT_MAX_ROWS records.  Returns NULL with *csv just past the header
+ * (rec holds it), or the Chinese message of the report */
+static const char *import_open(struct import_ctx *c, portal_csv **csv, struct csv_rec *rec)
+{
+    portal_req *r = c->r;
+    const struct portal_services *s = c->s;
+    size_t len = 0;
+    const char *fname = NULL;
+    const char *data = s->upload(r, "file", &len, &fname, NULL);
+    if (!data)
+        return "请选择要上传的台账文件。";
+    if (fname)
+        s->set(r, "Import.File", fname);
+    if (!s->scope_prefix(r))
+        return "您的账户没有辖区，不能导入。";
+    *csv = s->csv_open(r, data, len);
+    memset(rec, 0, sizeof *rec);
+    int k = next_record(r, s, *csv, rec);
+    if (k == 0)
+        return "文件是空的。";
+    if (k < 0)
+        return s->sprintf(r, "文件无法读取：%s请在 Excel 中选择“另存为”→“CSV UTF-8（逗号分隔）”"
+                             "后再上传。", s->csv_error(*csv));
+    for (int i = 0; i < NCOLS; i++)
+        if (strcmp(field_at(rec, i), import_columns[i]) != 0) {
+            add_err(c, 1, import_columns[i],
+                    s->sprintf(r, "第 1 行应为表头，第 %d 列应为“%s”。", i + 1, import_columns[i]));
+            return "表头与模板不一致，未做检查。";
+        }
+    c->nrec = count_records(r, s, data, len);
+    if (c->nrec == 0)
+        return "文件中没有数据行。";
+    if (c->nrec > IMPORT_MAX_ROWS)
+        return s->sprintf(r, "文件有 %d 行数据，超过每个文件 %d 行的上限，请分成几个文件导入。",
+                          c->nrec, IMPORT_MAX_ROWS);
+    return NULL;
+}
+
+/* room for nrec rows and their ID numbers; the villages in the user's
+ * scope with their townships.  0, or -1 */
+static int import_prepare(portal_req *r, const struct portal_services *s, struct import_state *st,
+                          int nrec)
+{
+    memset(st, 0, sizeof *st);
+    st->rows = s->alloc(r, (size_t)nrec * sizeof *st->rows);
+    st->idcap = (size_t)nrec * 2 + 1;
+    st->ids = s->alloc(r, st->idcap * sizeof *st->ids);
+    portal_rows *vr = s->db_query(r, "SELECT code, parent_code FROM divisions WHERE level = "
+                                     "'village' AND code LIKE CONCAT(?, '%') AND (valid_to IS "
+                                     "NULL OR valid_to >= ?)",
+                                  "ss", s->scope_prefix(r), s->today(r));
+    if (!vr)
+        return -1;
+    int vcap = 64;
+    st->villages = s->alloc(r, (size_t)vcap * sizeof *st->villages);
+    while (s->db_next(vr)) {
+        if (st->nvillages == vcap) {
+            struct village *nv = s->alloc(r, (size_t)vcap * 2 * sizeof *nv);
+            memcpy(nv, st->villages, (size_t)vcap * sizeof *nv);
+            st->villages = nv;
+            vcap *= 2;
+        }
+        st->villages[st->nvillages].code = s->db_col(vr, 0);
+        st->villages[st->nvillages].township = s->db_col(vr, 1);
+        st->nvillages++;
+    }
+    return 0;
+}
+
+int child_import_post(portal_req *r, const struct portal_services *s)
 {
     const char *mode = s->param(r, "mode");
     int commit = mode && strcmp(mode, "commit") == 0;
@@ -1200,98 +1177,25 @@ int import_run(portal_req *r, const struct portal_services *s)
     memset(&c, 0, sizeof c);
     c.r = r;
     c.s = s;
-
-    size_t len = 0;
-    const char *fname = NULL;
-    const char *data = s->upload(r, "file", &len, &fname, NULL);
-    if (!data)
-        return import_report(r, s, &c, "请选择要上传的台账文件。");
-    if (fname)
-        s->set(r, "Import.File", fname);
-    const char *scope = s->scope_prefix(r);
-    if (!scope)
-        return import_report(r, s, &c, "您的账户没有辖区，不能导入。");
-    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
-        data += 3;
-        len -= 3;
-    }
-    if (!utf8_ok((const unsigned char *)data, len))
-        return import_report(r, s, &c, "文件不是 UTF-8 编码的 CSV。请在 Excel 中选择“另存为”→“CSV UTF-8（逗号分隔）”后再上传。");
-    char *text = s->alloc(r, len + 1);
-    memcpy(text, data, len);
-    text[len] = 0;
-    char *pos = text, *end = text + len;
-    int line = 1;
+    portal_csv *csv = NULL;
     struct csv_rec rec;
-
-    /* the header */
-    int rc = csv_next(&pos, end, &line, &rec);
-    if (rc <= 0)
-        return import_report(r, s, &c, "文件是空的。");
-    for (int i = 0; i < NCOLS; i++)
-        if (strcmp(field_at(&rec, i), import_columns[i]) != 0) {
-            add_err(&c, 1, import_columns[i],
-                    s->sprintf(r, "第 1 行应为表头，第 %d 列应为“%s”。", i + 1, import_columns[i]));
-            return import_report(r, s, &c, "表头与模板不一致，未做检查。");
-        }
-
-    /* count the records first: refuse more than the limit before any check */
-    int nrec = 0;
-    {
-        int l2 = line;
-        char *copy = s->alloc(r, (size_t)(end - pos) + 1);
-        memcpy(copy, pos, (size_t)(end - pos));
-        copy[end - pos] = 0;
-        char *p2 = copy;
-        struct csv_rec t;
-        int k;
-        while ((k = csv_next(&p2, copy + (end - pos), &l2, &t)) != 0)
-            if (k < 0 || !rec_blank(&t))
-                nrec++;
-    }
-    if (nrec == 0)
-        return import_report(r, s, &c, "文件中没有数据行。");
-    if (nrec > IMPORT_MAX_ROWS)
-        return import_report(r, s, &c,
-                             s->sprintf(r, "文件有 %d 行数据，超过每个文件 %d 行的上限，请分成几个文件导入。",
-                                        nrec, IMPORT_MAX_ROWS));
-
+    const char *msg = import_open(&c, &csv, &rec);
+    if (msg)
+        return import_report(r, s, &c, msg);
     struct import_state st;
-    memset(&st, 0, sizeof st);
-    st.rows = s->alloc(r, (size_t)nrec * sizeof *st.rows);
-    st.idcap = (size_t)nrec * 2 + 1;
-    st.ids = s->alloc(r, st.idcap * sizeof *st.ids);
-    /* the villages in the user's scope, with their townships */
-    portal_rows *vr = s->db_query(r, "SELECT code, parent_code FROM divisions WHERE level = "
-                                     "'village' AND code LIKE CONCAT(?, '%') AND (valid_to IS "
-                                     "NULL OR valid_to >= ?)",
-                                  "ss", scope, s->today(r));
-    if (!vr)
+    if (import_prepare(r, s, &st, c.nrec) != 0)
         return 500;
-    int vcap = 64;
-    st.villages = s->alloc(r, (size_t)vcap * sizeof *st.villages);
-    while (s->db_next(vr)) {
-        if (st.nvillages == vcap) {
-            struct village *nv = s->alloc(r, (size_t)vcap * 2 * sizeof *nv);
-            memcpy(nv, st.villages, (size_t)vcap * sizeof *nv);
-            st.villages = nv;
-            vcap *= 2;
-        }
-        st.villages[st.nvillages].code = s->db_col(vr, 0);
-        st.villages[st.nvillages].township = s->db_col(vr, 1);
-        st.nvillages++;
-    }
-
     c.dup_left = registry_dup_left(r, s);
     if (c.dup_left < 0)
         return 500;
     if (c.dup_left == 0)
         return registry_dup_refuse(r, s);
     const char *today = s->today(r);
-    int total = 0;
-    while ((rc = csv_next(&pos, end, &line, &rec)) != 0) {
+    int total = 0, rc;
+    while ((rc = next_record(r, s, csv, &rec)) != 0) {
         if (rc < 0) {
-            add_err(&c, rec.line, "—", "引号没有闭合（该行起到文件末尾无法读取）。");
+            add_err(&c, rec.line, "—", s->sprintf(r, "%s该行起到文件末尾无法读取。",
+                                                  s->csv_error(csv)));
             total++;
             break;
         }
@@ -1311,9 +1215,15 @@ int import_run(portal_req *r, const struct portal_services *s)
             return import_report(r, s, &c, "文件中有错误，未导入任何记录。请改正后重新检查。");
         return import_report(r, s, &c, NULL);
     }
-    if (import_write(r, s, &st) != 0) {
+    rc = import_write(r, s, &st);
+    if (rc > 0)
+        return rc;
+    if (rc < 0) {
+        /* all or nothing: the report answers 409, so the host rolls back
+         * every row of the file written so far */
         s->log("RG0202", "import of %d rows rolled back", st.nrows);
-        return import_report(r, s, &c, "导入时出错（可能有人同时录入了相同的身份证号），已全部撤销，未导入任何记录。请重新检查后再试。");
+        rc = import_report(r, s, &c, "导入时出错（可能有人同时录入了相同的身份证号），已全部撤销，未导入任何记录。请重新检查后再试。");
+        return rc == 200 ? 409 : rc;
     }
     s->audit(r, "child.import", "children", NULL, s->sprintf(r, "rows=%d", st.nrows));
     s->flash(r, s->sprintf(r, "已导入 %d 名儿童的档案。", st.nrows));

@@ -51,7 +51,7 @@ int registry_notice_add(portal_req *r, const struct portal_services *s, const ch
     return 0;
 }
 
-int notices_page(portal_req *r, const struct portal_services *s)
+int notice_list_get(portal_req *r, const struct portal_services *s)
 {
     const struct portal_user *u = s->user(r);
     if (!u->division || !*u->division)
@@ -59,7 +59,7 @@ int notices_page(portal_req *r, const struct portal_services *s)
                          "您的账户没有辖区，无法查看。");
     int n = s->db_query_hdf(r, "Notices",
                             "SELECT n.id, n.kind, n.child_id, n.summary, "
-                            "DATE_FORMAT(n.created_at + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i') AS at, "
+                            "n.created_at AS at, "
                             "COALESCE(u.display_name, '') AS by_name FROM registry_notices n "
                             "LEFT JOIN users u ON u.id = n.created_by "
                             "WHERE n.division_code = ? AND n.done_at IS NULL "
@@ -69,31 +69,35 @@ int notices_page(portal_req *r, const struct portal_services *s)
     s->set_int(r, "NoticeCount", n);
     if (s->has_perm(r, "registry.edit"))
         s->set(r, "CanHandle", "1");
-    return s->render(r, "notices.cs", "档案通知");
+    return s->render(r, "notice_list.cs", "档案通知");
 }
 
-int notice_done(portal_req *r, const struct portal_services *s)
+int registry_notice_load(portal_req *r, const struct portal_services *s, long long id,
+                         struct portal_object *o)
 {
-    const char *arg = s->path_arg(r, "id");
-    char *end = NULL;
-    long long id = arg ? strtoll(arg, &end, 10) : 0;
-    if (id <= 0 || !end || *end)
-        return s->fail(r, 404, NULL);
     const struct portal_user *u = s->user(r);
-    portal_rows *q = s->db_query(r, "SELECT division_code, done_at FROM registry_notices "
-                                    "WHERE id = ?", "i", id);
-    if (!q)
-        return 500;
-    if (!s->db_next(q) || !u->division || strcmp(s->db_col(q, 0), u->division) != 0)
-        return s->refuse(r, 404, "registry_notice", arg, "notice of another office", NULL);
-    if (s->db_col(q, 1)) {
+    if (!u->division)
+        return 404;
+    portal_rows *q = s->db_query(r, "SELECT done_at FROM registry_notices WHERE id = ? "
+                                    "AND division_code = ?", "is", id, u->division);
+    if (!q || !s->db_next(q))
+        return 404;
+    o->data = (void *)(s->db_col(q, 0) ? "done" : "open");
+    return 0;
+}
+
+int notice_done_post(portal_req *r, const struct portal_services *s)
+{
+    const struct portal_object *o = s->object(r);
+    if (strcmp(o->data, "done") == 0) {
         s->flash(r, "该通知已处理。");
         return s->redirect(r, "/children/notices");
     }
     if (s->db_exec(r, "UPDATE registry_notices SET done_at = UTC_TIMESTAMP(), done_by = ? "
-                      "WHERE id = ? AND done_at IS NULL", "ii", (long long)u->id, id) < 0)
+                      "WHERE id = ? AND done_at IS NULL", "ii", (long long)s->user(r)->id,
+                   o->id) < 0)
         return 500;
-    s->audit(r, "registry.notice.done", "registry_notice", arg, NULL);
+    s->audit(r, "registry.notice.done", "registry_notice", s->sprintf(r, "%lld", o->id), NULL);
     s->flash(r, "已标记为已处理。");
     return s->redirect(r, "/children/notices");
 }

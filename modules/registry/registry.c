@@ -2,6 +2,7 @@
 #include "registry.h"
 
 #include <stddef.h>
+#include <string.h>
 
 static const struct portal_param id_only[] = {{NULL, 0, 0, 0, NULL}};
 
@@ -34,25 +35,32 @@ static const struct portal_param import_params[] = {
     {"mode", PP_CODE, 10, 0, "方式"},
     {NULL, 0, 0, 0, NULL}};
 
+/* every /children/{id:int} route is about that child: the host loads it and
+ * checks the user's scope before the handler runs (an audited 404 else) */
 static const struct portal_route routes[] = {
-    {"GET", "/children", child_list, "registry.view", 0, list_params},
-    {"GET", "/children/export.csv", child_export, "registry.export", PR_NO_LAYOUT, list_params},
-    {"GET", "/children/import", import_form, "registry.import", 0, id_only},
-    {"POST", "/children/import", import_run, "registry.import", PR_STATE_CHANGING, import_params},
-    {"GET", "/children/new", child_new_form, "registry.edit", 0, id_only},
-    {"POST", "/children/new", child_create, "registry.edit", PR_STATE_CHANGING, child_params},
-    {"GET", "/children/notices", notices_page, "registry.view", 0, id_only},
-    {"POST", "/children/notices/{id}/done", notice_done, "registry.edit", PR_STATE_CHANGING, id_only},
-    {"GET", "/children/{id}", child_view, "registry.view", 0, id_only},
-    {"GET", "/children/{id}/print", child_print, "registry.view", 0, id_only},
-    {"GET", "/children/{id}/edit", child_edit_form, "registry.edit", 0, id_only},
-    {"POST", "/children/{id}/edit", child_update, "registry.edit", PR_STATE_CHANGING, child_params},
-    {"POST", "/children/{id}/family", family_add, "registry.edit", PR_STATE_CHANGING, family_params},
-    {"POST", "/children/{id}/categories", category_enter, "registry.edit", PR_STATE_CHANGING, enter_params},
-    {"POST", "/children/{id}/categories/{cid}/exit", category_exit, "registry.edit", PR_STATE_CHANGING, exit_params},
-    {"POST", "/children/{id}/attachments", attachment_upload, "registry.edit", PR_STATE_CHANGING, upload_params},
-    {"GET", "/children/{id}/attachments/{aid}", attachment_download, "registry.view", PR_NO_LAYOUT, id_only},
-    {NULL, NULL, NULL, NULL, 0, NULL}};
+    {"GET", "/children", child_list_get, "registry.view", 0, list_params, NULL},
+    {"GET", "/children/export.csv", child_export_get, "registry.export", PR_NO_LAYOUT, list_params, NULL},
+    {"GET", "/children/import", child_import_get, "registry.import", 0, id_only, NULL},
+    {"POST", "/children/import", child_import_post, "registry.import", PR_STATE_CHANGING, import_params, NULL},
+    {"GET", "/children/new", child_new_get, "registry.edit", 0, id_only, NULL},
+    {"POST", "/children/new", child_new_post, "registry.edit", PR_STATE_CHANGING, child_params, NULL},
+    {"GET", "/children/notices", notice_list_get, "registry.view", 0, id_only, NULL},
+    {"POST", "/children/notices/{id:int}/done", notice_done_post, "registry.edit", PR_STATE_CHANGING, id_only, "notice:id"},
+    {"GET", "/children/{id:int}", child_file_get, "registry.view", 0, id_only, "child:id"},
+    {"GET", "/children/{id:int}/print", child_print_get, "registry.view", 0, id_only, "child:id"},
+    {"GET", "/children/{id:int}/edit", child_edit_get, "registry.edit", 0, id_only, "child:id"},
+    {"POST", "/children/{id:int}/edit", child_edit_post, "registry.edit", PR_STATE_CHANGING, child_params, "child:id"},
+    {"POST", "/children/{id:int}/family", family_add_post, "registry.edit", PR_STATE_CHANGING, family_params, "child:id"},
+    {"POST", "/children/{id:int}/categories", category_enter_post, "registry.edit", PR_STATE_CHANGING, enter_params, "child:id"},
+    {"POST", "/children/{id:int}/categories/{cid:int}/exit", category_exit_post, "registry.edit", PR_STATE_CHANGING, exit_params, "child:id"},
+    {"POST", "/children/{id:int}/attachments", attachment_add_post, "registry.edit", PR_STATE_CHANGING, upload_params, "child:id"},
+    {"GET", "/children/{id:int}/attachments/{aid:int}", attachment_get, "registry.view", PR_NO_LAYOUT, id_only, "child:id"},
+    {NULL, NULL, NULL, NULL, 0, NULL, NULL}};
+
+/* a notice is its office's own: the loader checks that itself */
+static const struct portal_loader loaders[] = {
+    {"notice", "registry_notice", registry_notice_load},
+    {NULL, NULL, NULL}};
 
 static const struct portal_permission perms[] = {
     {"registry.view", "查看儿童档案"},
@@ -76,6 +84,72 @@ static const struct portal_migration migrations[] = {
     {5, "005_scope_follows.sql"},
     {0, NULL}};
 
+/* The registry's lookup lists: one title per code, wherever it is shown
+ * (file, list, export, import, timeline): label("registry.sex", code) in
+ * templates, labels_hdf for a form's options.  The category titles are the
+ * core's (the timeline entries child_category writes use them too). */
+static const struct portal_label labels[] = {
+    {"registry.sex", "1", "男"},
+    {"registry.sex", "2", "女"},
+    {"registry.status", "active", "在册"},
+    {"registry.status", "exited", "已退出"},
+    {"registry.category", "orphan", "孤儿"},
+    {"registry.category", "de_facto_unsupported", "事实无人抚养儿童"},
+    {"registry.category", "tekun", "特困供养儿童"},
+    {"registry.category", "dibao", "低保家庭儿童"},
+    {"registry.category", "ill_disabled", "重病重残儿童"},
+    {"registry.category", "guardianship", "监护缺失或不当儿童"},
+    {"registry.category", "temporary", "临时困境儿童"},
+    {"registry.situation", "normal", "正常"},
+    {"registry.situation", "dead", "死亡"},
+    {"registry.situation", "missing", "失踪（下落不明）"},
+    {"registry.situation", "disabled", "重度残疾"},
+    {"registry.situation", "ill", "重病"},
+    {"registry.situation", "imprisoned", "服刑在押"},
+    {"registry.situation", "drug_treatment", "强制隔离戒毒"},
+    {"registry.situation", "working_away", "外出务工"},
+    {"registry.situation", "revoked", "被撤销监护资格"},
+    {"registry.situation", "deported", "被遣送（驱逐）出境"},
+    {"registry.situation", "other", "其他"},
+    {"registry.exit", "released", "父母刑满释放或戒毒期满"},
+    {"registry.exit", "found", "父母已找到"},
+    {"registry.exit", "adult", "年满十八周岁（或十八周岁后离校）"},
+    {"registry.exit", "adopted", "被依法收养"},
+    {"registry.exit", "death", "死亡"},
+    {"registry.exit", "moved", "迁出本县"},
+    {"registry.exit", "ineligible", "不再符合条件"},
+    {"registry.exit", "other", "其他"},
+    {"registry.disability", "visual", "视力残疾"},
+    {"registry.disability", "hearing", "听力残疾"},
+    {"registry.disability", "speech", "言语残疾"},
+    {"registry.disability", "physical", "肢体残疾"},
+    {"registry.disability", "intellectual", "智力残疾"},
+    {"registry.disability", "mental", "精神残疾"},
+    {"registry.disability", "multiple", "多重残疾"},
+    {"registry.grade", "1", "一级"},
+    {"registry.grade", "2", "二级"},
+    {"registry.grade", "3", "三级"},
+    {"registry.grade", "4", "四级"},
+    {"registry.age", "0-2", "0-2 岁"},
+    {"registry.age", "3-5", "3-5 岁"},
+    {"registry.age", "6-11", "6-11 岁"},
+    {"registry.age", "12-15", "12-15 岁"},
+    {"registry.age", "16-17", "16-17 岁"},
+    {"registry.age", "18up", "18 岁及以上"},
+    {"registry.module", "registry", "儿童台账"},
+    {"registry.module", "living", "基本生活保障"},
+    {NULL, NULL, NULL}};
+
+const struct portal_label *registry_labels = labels;
+
+const char *registry_label(const char *kind, const char *code)
+{
+    for (const struct portal_label *l = labels; code && l->kind; l++)
+        if (strcmp(l->kind, kind) == 0 && strcmp(l->code, code) == 0)
+            return l->title;
+    return NULL;
+}
+
 const struct portal_module portal_module = {
     PORTAL_MODULE_HEADER,
     .name = "registry",
@@ -86,4 +160,6 @@ const struct portal_module portal_module = {
     .menu = menu,
     .migrations = migrations,
     .template_dir = "templates",
+    .loaders = loaders,
+    .labels = labels,
 };

@@ -11,27 +11,30 @@
 #include "portal_module.h"
 
 /* file.c */
-int child_new_form(portal_req *r, const struct portal_services *s);
-int child_create(portal_req *r, const struct portal_services *s);
-int child_view(portal_req *r, const struct portal_services *s);
-int child_print(portal_req *r, const struct portal_services *s);
-int child_edit_form(portal_req *r, const struct portal_services *s);
-int child_update(portal_req *r, const struct portal_services *s);
-int family_add(portal_req *r, const struct portal_services *s);
-int category_enter(portal_req *r, const struct portal_services *s);
-int category_exit(portal_req *r, const struct portal_services *s);
-int attachment_upload(portal_req *r, const struct portal_services *s);
-int attachment_download(portal_req *r, const struct portal_services *s);
+int child_new_get(portal_req *r, const struct portal_services *s);
+int child_new_post(portal_req *r, const struct portal_services *s);
+int child_file_get(portal_req *r, const struct portal_services *s);
+int child_print_get(portal_req *r, const struct portal_services *s);
+int child_edit_get(portal_req *r, const struct portal_services *s);
+int child_edit_post(portal_req *r, const struct portal_services *s);
+int family_add_post(portal_req *r, const struct portal_services *s);
+int category_enter_post(portal_req *r, const struct portal_services *s);
+int category_exit_post(portal_req *r, const struct portal_services *s);
+int attachment_add_post(portal_req *r, const struct portal_services *s);
+int attachment_get(portal_req *r, const struct portal_services *s);
 
 /* list.c */
-int child_list(portal_req *r, const struct portal_services *s);
-int child_export(portal_req *r, const struct portal_services *s);
-int import_form(portal_req *r, const struct portal_services *s);
-int import_run(portal_req *r, const struct portal_services *s);
+int child_list_get(portal_req *r, const struct portal_services *s);
+int child_export_get(portal_req *r, const struct portal_services *s);
+int child_import_get(portal_req *r, const struct portal_services *s);
+int child_import_post(portal_req *r, const struct portal_services *s);
 
 /* notice.c */
-int notices_page(portal_req *r, const struct portal_services *s);
-int notice_done(portal_req *r, const struct portal_services *s);
+int notice_list_get(portal_req *r, const struct portal_services *s);
+int notice_done_post(portal_req *r, const struct portal_services *s);
+/* the loader "notice": a notice of the user's own office (404 otherwise) */
+int registry_notice_load(portal_req *r, const struct portal_services *s, long long id,
+                         struct portal_object *o);
 const char *registry_county_code(portal_req *r, const struct portal_services *s);
 /* a notice to the office of `division` (kind transfer_in or duplicate_check),
  * audited; 0 ok, -1 database error */
@@ -55,6 +58,17 @@ char idcard_check_char(const char *first17);        /* '0'..'9' or 'X'; 0 if not
 /* 1 if valid; birth (YYYY-MM-DD, 11 bytes) and sex (1 male, 2 female) filled */
 int idcard_parse(const char *id, char birth[11], int *sex);
 void idcard_mask(const char *id, char out[19]);     /* 500242********123X */
+/* what is wrong with a number typed in (upper-case X): ID_OK with birth and
+ * sex filled, or the first fault found */
+enum idcard_fault { ID_OK, ID_SHAPE, ID_CHECK_CHAR, ID_BIRTH_DATE };
+enum idcard_fault idcard_check(const char *id, char birth[11], int *sex);
+
+/* registry.c: the lookup lists (portal_module.labels; kinds registry.sex,
+ * .status, .category, .situation, .exit, .disability, .grade, .age, .module) */
+extern const struct portal_label *registry_labels;
+/* the title of code in kind, NULL when it is not one of kind's codes (what
+ * validation asks; s->label answers the code itself for an unknown one) */
+const char *registry_label(const char *kind, const char *code);
 
 /* parameter tables shared by routes (registry.c) */
 extern const struct portal_param child_params[];

@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-static int home(portal_req *r, const struct portal_services *s)
+static int home_get(portal_req *r, const struct portal_services *s)
 {
     const struct portal_user *u = s->user(r);
     s->set(r, "Home.Name", u->display_name);
@@ -17,7 +17,7 @@ static int home(portal_req *r, const struct portal_services *s)
 }
 
 /* public: which townships the portal serves - no personal data */
-static int about(portal_req *r, const struct portal_services *s)
+static int about_get(portal_req *r, const struct portal_services *s)
 {
     int n = s->db_query_hdf(r, "Towns",
                             "SELECT code, name, type FROM divisions WHERE level = 'township' "
@@ -28,7 +28,7 @@ static int about(portal_req *r, const struct portal_services *s)
     return s->render(r, "about.cs", "站点信息");
 }
 
-static int hello(portal_req *r, const struct portal_services *s)
+static int hello_get(portal_req *r, const struct portal_services *s)
 {
     static const char text[] = "你好，酉阳。\n";
     s->header(r, "Content-Type", "text/plain; charset=utf-8");
@@ -37,9 +37,9 @@ static int hello(portal_req *r, const struct portal_services *s)
 }
 
 static const struct portal_route routes[] = {
-    {"GET", "/", home, NULL, 0, NULL},
-    {"GET", "/about", about, NULL, PR_PUBLIC, NULL},
-    {"GET", "/hello", hello, NULL, PR_NO_DB | PR_NO_LAYOUT, NULL},
+    {"GET", "/", home_get, NULL, 0, NULL},
+    {"GET", "/about", about_get, NULL, PR_PUBLIC, NULL},
+    {"GET", "/hello", hello_get, NULL, PR_NO_DB | PR_NO_LAYOUT, NULL},
     {NULL, NULL, NULL, NULL, 0, NULL}};
 
 static const struct portal_menu menu[] = {

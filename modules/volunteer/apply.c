@@ -29,20 +29,15 @@ const struct portal_param apply_params[] = {
     {"service_types", PP_TEXT, 200, 0, "服务类型"},
     {NULL, 0, 0, 0, NULL}};
 
-static int apply_form(portal_req *r, const struct portal_services *s)
+int apply_form_get(portal_req *r, const struct portal_services *s)
 {
     if (s->db_query_hdf(r, "Townships",
                         "SELECT code, name FROM divisions WHERE level = 'township' AND "
                         "(valid_to IS NULL OR valid_to >= ?) ORDER BY code",
                         "s", s->today(r)) < 0)
         return 500;
-    vol_set_types(r, s);
-    return s->render(r, "apply.cs", "社会组织申请参与");
-}
-
-int apply_get(portal_req *r, const struct portal_services *s)
-{
-    return apply_form(r, s);
+    s->labels_hdf(r, "Types", "volunteer.service_type");
+    return s->render(r, "apply_form.cs", "社会组织申请参与");
 }
 
 /* GB 32100-2015 统一社会信用代码: 18 characters, the last a check
@@ -64,18 +59,12 @@ static int uscc_ok(const char *c)
     return c[17] == alpha[check];
 }
 
-int apply_post(portal_req *r, const struct portal_services *s)
+/* the townships ticked, each a current one: 0, or the status answered */
+static int apply_areas(portal_req *r, const struct portal_services *s, const char **codes,
+                       int *n)
 {
-    const char *name = s->param(r, "name"), *reg = s->param(r, "reg_no");
-    const char *cname = s->param(r, "contact_name"), *cphone = s->param(r, "contact_phone");
-    const char *types = s->param(r, "service_types");
-    if (!uscc_ok(reg))
-        return s->fail(r, 400, "统一社会信用代码应为 18 位（数字和大写字母），请核对后重新填写。");
-    if (strspn(cphone, "0123456789-") != strlen(cphone) || strlen(cphone) < 7)
-        return s->fail(r, 400, "联系电话只能包含数字和“-”。");
-    const char *codes[64];
-    int n = 0;
-    for (const char *a; n < 64 && (a = s->param_n(r, "area", n)) != NULL; n++) {
+    *n = 0;
+    for (const char *a; *n < 64 && (a = s->param_n(r, "area", *n)) != NULL; (*n)++) {
         portal_rows *q = s->db_query(r, "SELECT code FROM divisions WHERE code = ? AND "
                                         "level = 'township' AND (valid_to IS NULL OR "
                                         "valid_to >= ?)", "ss", a, s->today(r));
@@ -83,68 +72,66 @@ int apply_post(portal_req *r, const struct portal_services *s)
             return 500;
         if (!s->db_next(q))
             return s->fail(r, 400, "服务区域应为本县现有的乡镇（街道）。");
-        codes[n] = a;
+        codes[*n] = a;
     }
-    if (n == 0)
-        return s->fail(r, 400, "请至少选择一个服务乡镇（街道）。");
-    if (s->db_begin(r) != 0)
-        return 500;
-    /* the throttle: counted under a lock so parallel posts cannot pass it */
+    return *n ? 0 : s->fail(r, 400, "请至少选择一个服务乡镇（街道）。");
+}
+
+/* the throttle, counted under a lock so parallel posts cannot pass it: 0,
+ * or the refusal answered */
+static int apply_throttle(portal_req *r, const struct portal_services *s)
+{
     portal_rows *q = s->db_query(r, "SELECT COUNT(*) FROM volunteer_orgs WHERE self_applied = 1 "
                                     "AND created_at > UTC_TIMESTAMP() - INTERVAL 1 HOUR FOR UPDATE",
                                  "");
     if (!q || !s->db_next(q))
-        goto fail;
-    if (atoi(s->db_col(q, 0)) >= APPLY_PER_HOUR) {
-        s->db_rollback(r);
+        return 500;
+    if (atoi(s->db_col(q, 0)) >= APPLY_PER_HOUR)
         return s->refuse(r, 429, "page", "volunteer.apply", "self-applications over the hourly limit",
                          "近期申请较多，请一小时后再提交，或直接联系县民政局。");
-    }
     q = s->db_query(r, "SELECT COUNT(*) FROM audit_log WHERE action = 'volunteer.org.apply' AND "
                        "ip = ? AND at > UTC_TIMESTAMP() - INTERVAL 1 HOUR", "s", s->client_ip(r));
     if (!q || !s->db_next(q))
-        goto fail;
-    if (atoi(s->db_col(q, 0)) >= APPLY_PER_IP) {
-        s->db_rollback(r);
+        return 500;
+    if (atoi(s->db_col(q, 0)) >= APPLY_PER_IP)
         return s->refuse(r, 429, "page", "volunteer.apply", "self-applications from one address over the hourly limit",
                          "同一网络一小时内最多提交 3 份申请，请稍后再试，或直接联系县民政局。");
-    }
-    const char *code = s->sprintf(r, "ngo_%s", reg);
-    q = s->db_query(r, "SELECT (SELECT COUNT(*) FROM orgs WHERE code = ?) + (SELECT COUNT(*) "
-                       "FROM volunteer_orgs WHERE reg_no = ?)", "ss", code, reg);
+    return 0;
+}
+
+int apply_create_post(portal_req *r, const struct portal_services *s)
+{
+    struct vol_new_org o = {.name = s->param(r, "name"), .reg_no = s->param(r, "reg_no"),
+                            .contact_name = s->param(r, "contact_name"),
+                            .contact_phone = s->param(r, "contact_phone"),
+                            .service_types = s->param(r, "service_types"),
+                            .self_applied = 1, .reason = "组织自行申请"};
+    if (!uscc_ok(o.reg_no))
+        return s->fail(r, 400, "统一社会信用代码应为 18 位（数字和大写字母），请核对后重新填写。");
+    if (strspn(o.contact_phone, "0123456789-") != strlen(o.contact_phone) ||
+        strlen(o.contact_phone) < 7)
+        return s->fail(r, 400, "联系电话只能包含数字和“-”。");
+    const char *codes[64];
+    int st = apply_areas(r, s, codes, &o.ntownships);
+    if (st)
+        return st;
+    o.townships = codes;
+    if ((st = apply_throttle(r, s)) != 0)
+        return st;
+    o.code = s->sprintf(r, "ngo_%s", o.reg_no);
+    portal_rows *q = s->db_query(r, "SELECT (SELECT COUNT(*) FROM orgs WHERE code = ?) + (SELECT "
+                                    "COUNT(*) FROM volunteer_orgs WHERE reg_no = ?)",
+                                 "ss", o.code, o.reg_no);
     if (!q || !s->db_next(q))
-        goto fail;
-    if (strcmp(s->db_col(q, 0), "0") != 0) {
-        s->db_rollback(r);
+        return 500;
+    if (strcmp(s->db_col(q, 0), "0") != 0)
         return s->fail(r, 409, "该统一社会信用代码的组织已申请或已登记，请联系县民政局查询进度。");
-    }
-    if (s->db_exec(r, "INSERT INTO orgs (code, name, kind, division_code) VALUES (?, ?, 'ngo', "
-                      "(SELECT code FROM divisions WHERE level = 'county' ORDER BY code LIMIT 1))",
-                   "ss", code, name) != 1)
-        goto fail;
-    long long org_id = s->db_insert_id(r);
-    if (s->db_exec(r, "INSERT INTO volunteer_orgs (org_id, reg_no, contact_name, contact_phone, "
-                      "service_types, status, self_applied, created_at, created_by) VALUES "
-                      "(?, ?, ?, ?, ?, 'pending', 1, UTC_TIMESTAMP(), 0)",
-                   "issss", org_id, reg, cname, cphone, types ? types : "") != 1)
-        goto fail;
-    long long vid = s->db_insert_id(r);
-    for (int i = 0; i < n; i++)
-        if (s->db_exec(r, "INSERT IGNORE INTO volunteer_org_areas (vorg_id, township_code) "
-                          "VALUES (?, ?)", "is", vid, codes[i]) < 0)
-            goto fail;
-    if (s->db_exec(r, "INSERT INTO volunteer_org_events (vorg_id, at, effective_date, user_id, "
-                      "status, reason) VALUES (?, UTC_TIMESTAMP(), ?, 0, 'pending', "
-                      "'组织自行申请')", "is", vid, s->today(r)) != 1)
-        goto fail;
+    long long vid = vol_org_insert(r, s, &o);
+    if (vid < 0)
+        return 500;
     s->audit(r, "volunteer.org.apply", "volunteer_org", s->sprintf(r, "%lld", vid),
-             s->sprintf(r, "reg_no=%s areas=%d", reg, n));
-    if (s->db_commit(r) != 0)
-        goto fail;
-    s->set(r, "Applied.name", name);
-    s->set(r, "Applied.reg_no", reg);
-    return s->render(r, "apply_done.cs", "申请已提交");
-fail:
-    s->db_rollback(r);
-    return 500;
+             s->sprintf(r, "reg_no=%s areas=%d", o.reg_no, o.ntownships));
+    s->set(r, "Applied.name", o.name);
+    s->set(r, "Applied.reg_no", o.reg_no);
+    return s->render(r, "apply_create.cs", "申请已提交");
 }

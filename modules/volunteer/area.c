@@ -9,7 +9,7 @@
  * not names; the township of the area verifies them like a child's log, and
  * they count toward the organisation's and its volunteers' hours.  Access
  * ends with the assignment (ended, out of its period, or the organisation
- * no longer approved): every other id answers s->not_found.
+ * no longer approved): every other id is an audited 404 (objects.c).
  */
 #include "volunteer.h"
 
@@ -25,42 +25,35 @@ const struct portal_param area_assign_params[] = {
     {"end_date", PP_DATE, 10, 1, "结束日期"},
     {NULL, 0, 0, 0, NULL}};
 
-int area_assign_add(portal_req *r, const struct portal_services *s)
+int org_assign_area_post(portal_req *r, const struct portal_services *s)
 {
-    long long vorg = vol_path_id(r, s), pid = s->param_int(r, "project_id", 0);
-    const char *sid = s->path_arg(r, "id");
-    if (vorg <= 0)
-        return s->not_found(r, "volunteer_org", sid);
+    const struct portal_object *org = s->object(r);
+    long long vorg = org->id, pid = s->param_int(r, "project_id", 0);
     const char *area = s->param(r, "area_code"), *type = s->param(r, "service_type");
     const char *needs = s->param(r, "needs");
     const char *from = s->param(r, "start_date"), *to = s->param(r, "end_date");
-    if (!vol_service_type_ok(type))
+    if (!vol_is_label("volunteer.service_type", type))
         return s->fail(r, 400, "服务类型不正确。");
     if (strcmp(from, to) > 0)
         return s->fail(r, 400, "结束日期不能早于开始日期。");
     /* a current township or village within the user's jurisdiction */
-    portal_rows *q = s->db_query(r, "SELECT d.level, d.name, IF(d.level = 'township', d.code, "
-                                    "d.parent_code) FROM divisions d WHERE d.code = ? AND "
-                                    "(d.valid_to IS NULL OR d.valid_to >= ?)",
-                                 "ss", area, s->today(r));
+    portal_rows *q = s->db_query(r, "SELECT d.level, d.name, (SELECT COUNT(*) FROM "
+                                    "volunteer_org_areas a WHERE a.vorg_id = ? AND "
+                                    "a.township_code = IF(d.level = 'township', d.code, "
+                                    "d.parent_code)) AS served FROM divisions d WHERE d.code = ? "
+                                    "AND (d.valid_to IS NULL OR d.valid_to >= ?)",
+                                 "iss", vorg, area, s->today(r));
     if (!q)
         return 500;
     if (!s->db_next(q) || !s->in_scope(r, area))
         return s->fail(r, 400, "服务区域应为您辖区内现有的乡镇（街道）或村（社区）代码。");
-    if (strcmp(s->db_col(q, 0), "county") == 0)
+    if (strcmp(s->col(q, "level"), "county") == 0)
         return s->fail(r, 400, "服务区域应为乡镇（街道）或村（社区），不能是整个县。");
-    const char *aname = s->db_col(q, 1), *township = s->db_col(q, 2);
-    q = s->db_query(r, "SELECT v.status, (SELECT COUNT(*) FROM volunteer_org_areas a "
-                       "WHERE a.vorg_id = v.id AND a.township_code = ?) FROM volunteer_orgs v "
-                       "WHERE v.id = ?", "si", township, vorg);
-    if (!q)
-        return 500;
-    if (!s->db_next(q))
-        return s->not_found(r, "volunteer_org", sid);
-    if (strcmp(s->db_col(q, 0), "approved") != 0)
+    if (strcmp(s->col(org->data, "status"), "approved") != 0)
         return s->fail(r, 409, "只能向已批准的社会组织指派服务项目。");
-    if (strcmp(s->db_col(q, 1), "0") == 0)
+    if (strcmp(s->col(q, "served"), "0") == 0)
         return s->fail(r, 409, "该区域所在乡镇不在该组织的服务区域内。");
+    const char *aname = s->col(q, "name");
     if (pid > 0) {
         q = s->db_query(r, "SELECT id FROM volunteer_projects WHERE id = ? AND vorg_id = ?", "ii",
                         pid, vorg);
@@ -83,60 +76,40 @@ int area_assign_add(portal_req *r, const struct portal_services *s)
     return s->redirect(r, s->sprintf(r, "/volunteer/orgs/%lld", vorg));
 }
 
-long long vol_active_area(portal_req *r, const struct portal_services *s, long long vorg,
-                          long long aid)
+int partner_area_get(portal_req *r, const struct portal_services *s)
 {
-    portal_rows *q = s->db_query(r, "SELECT a.id FROM volunteer_assignments a JOIN volunteer_orgs v "
-                                    "ON v.id = a.vorg_id WHERE a.id = ? AND a.vorg_id = ? AND "
-                                    "a.area_code IS NOT NULL AND v.status = 'approved' AND "
-                                    "a.ended_at IS NULL AND ? BETWEEN a.start_date AND a.end_date",
-                                 "iis", aid, vorg, s->today(r));
-    if (!q || !s->db_next(q))
-        return 0;
-    return aid;
-}
-
-int partner_area(portal_req *r, const struct portal_services *s)
-{
-    long long aid = vol_path_id(r, s), vorg = 0;
-    const char *sid = s->path_arg(r, "id");
-    if (aid <= 0 || vol_partner_org(r, s, &vorg, NULL) != 0 || !vol_active_area(r, s, vorg, aid))
-        return s->not_found(r, "volunteer_assignment", sid);
+    const struct vol_access *a = s->object(r)->data;
+    long long aid = a->aid, vorg = a->vorg;
     /* the area and the assignment: no child of the area is queried */
-    if (s->db_query_hdf(r, "Area",
-                        "SELECT a.id, d.name AS area, d.level, COALESCE(t.name, '') AS township, "
-                        "COALESCE(p.name, '') AS project, a.service_type, a.needs, a.start_date, "
-                        "a.end_date FROM volunteer_assignments a JOIN divisions d ON "
-                        "d.code = a.area_code LEFT JOIN divisions t ON t.code = d.parent_code AND "
-                        "d.level = 'village' LEFT JOIN volunteer_projects p ON p.id = a.project_id "
-                        "WHERE a.id = ?", "i", aid) != 1)
+    if (s->db_row_hdf(r, "Area",
+                      "SELECT a.id, d.name AS area, d.level, COALESCE(t.name, '') AS township, "
+                      "COALESCE(p.name, '') AS project, a.service_type, a.needs, a.start_date, "
+                      "a.end_date FROM volunteer_assignments a JOIN divisions d ON "
+                      "d.code = a.area_code LEFT JOIN divisions t ON t.code = d.parent_code AND "
+                      "d.level = 'village' LEFT JOIN volunteer_projects p ON p.id = a.project_id "
+                      "WHERE a.id = ?", "i", aid) != 1)
         return 500;
     if (vol_logs_hdf(r, s, "l.assignment_id = ? AND l.vorg_id = ?", aid, vorg) < 0 ||
         s->db_query_hdf(r, "Volunteers", "SELECT id, name FROM volunteers WHERE vorg_id = ? "
                                          "AND active = 1 ORDER BY id", "i", vorg) < 0)
         return 500;
-    vol_set_log_labels(r, s);
-    vol_set_types(r, s);
+    s->labels_hdf(r, "Types", "volunteer.service_type");
     s->set(r, "LogArea", "1");
     s->set(r, "Today", s->today(r));
-    s->audit(r, "volunteer.area.view", "volunteer_assignment", sid,
+    s->audit(r, "volunteer.area.view", "volunteer_assignment", s->sprintf(r, "%lld", aid),
              s->sprintf(r, "vorg=%lld", vorg));
-    return s->render(r, "area.cs", "服务项目");
+    return s->render(r, "partner_area.cs", "服务项目");
 }
 
-int area_log_add(portal_req *r, const struct portal_services *s)
+int area_log_create_post(portal_req *r, const struct portal_services *s)
 {
-    long long aid = vol_path_id(r, s), vorg = 0;
-    const char *sid = s->path_arg(r, "id");
-    if (aid <= 0 || vol_partner_org(r, s, &vorg, NULL) != 0 || !vol_active_area(r, s, vorg, aid))
-        return s->not_found(r, "volunteer_assignment", sid);
+    const struct vol_access *a = s->object(r)->data;
+    long long aid = a->aid, vorg = a->vorg;
     long long *vids = NULL;
     int nv = 0, rc = vol_check_log(r, s, vorg, aid, 0, 1, &vids, &nv);
     if (rc)
         return rc;
     const char *notes = s->param(r, "notes");
-    if (s->db_begin(r) != 0)
-        return 500;
     if (s->db_exec(r, "INSERT INTO volunteer_logs (assignment_id, child_id, area_code, vorg_id, "
                       "service_date, minutes, participants, service_type, notes, status, "
                       "created_at, created_by, updated_at) SELECT id, NULL, area_code, vorg_id, ?, "
@@ -145,16 +118,13 @@ int area_log_add(portal_req *r, const struct portal_services *s)
                    "siissii", s->param(r, "service_date"), s->param_int(r, "minutes", 0),
                    s->param_int(r, "participants", 0), s->param(r, "service_type"),
                    notes ? notes : "", s->user(r)->id, aid) != 1)
-        goto fail;
+        return 500;
     long long id = s->db_insert_id(r);
-    if (vol_save_people(r, s, id, vids, nv) != 0 || s->db_commit(r) != 0)
-        goto fail;
+    if (vol_save_people(r, s, id, vids, nv) != 0)
+        return 500;
     s->audit(r, "volunteer.log.add", "volunteer_log", s->sprintf(r, "%lld", id),
              s->sprintf(r, "assignment=%lld minutes=%lld participants=%lld", aid,
                         s->param_int(r, "minutes", 0), s->param_int(r, "participants", 0)));
     s->flash(r, "活动记录已提交，待乡镇核实。");
     return s->redirect(r, s->sprintf(r, "/volunteer/partner/areas/%lld", aid));
-fail:
-    s->db_rollback(r);
-    return 500;
 }

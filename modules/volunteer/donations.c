@@ -5,21 +5,18 @@
  *
  * Money is integer fen everywhere: typed yuan text ("1234.5") is parsed
  * into fen by the host's yuan_to_fen without floating point, and shown as yuan by
- * integer arithmetic (the YUAN() SQL expression, DIV and MOD).  Staff
+ * the templates' money() (the CSV by fen_to_yuan).  Staff
  * (volunteer.manage) register projects, spending and donations; a donation
  * to a child needs the child in scope and is on the child's timeline (pledged,
  * corrected, delivered).  A pledged donation can be corrected; a delivered
  * one no longer changes.  A project's name, budget and period can be
  * corrected (audited with what they were).  A partner sees its own
- * organisation's projects only; any other id answers s->not_found.
+ * organisation's projects only; any other id is an audited 404 (objects.c).
  */
 #include "volunteer.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-/* a non-negative fen column as yuan text: 123456 -> "1234.56" */
-#define YUAN(x) "CONCAT(" x " DIV 100, '.', LPAD(" x " MOD 100, 2, '0'))"
 
 #define BAD_AMOUNT "金额格式不正确：请填写以元为单位的正数，最多两位小数，例如 1234.50。"
 
@@ -66,37 +63,31 @@ const struct portal_param deliver_params[] = {
     {"delivered_date", PP_DATE, 10, 1, "交付日期"},
     {NULL, 0, 0, 0, NULL}};
 
+/* money in fen, shown by the templates' money() */
 #define PROJECT_COLS                                                                          \
     "p.id, p.name, o.name AS org_name, p.vorg_id, p.start_date, p.end_date, "                 \
-    YUAN("p.budget_fen") " AS budget, "                                                       \
-    YUAN("(SELECT COALESCE(SUM(x.amount_fen), 0) FROM volunteer_project_spending x "          \
-         "WHERE x.project_id = p.id)") " AS spent, "                                          \
-    YUAN("(SELECT COALESCE(SUM(d.money_fen), 0) FROM volunteer_donations d "                  \
-         "WHERE d.project_id = p.id)") " AS pledged, "                                        \
-    YUAN("(SELECT COALESCE(SUM(d.money_fen), 0) FROM volunteer_donations d "                  \
-         "WHERE d.project_id = p.id AND d.status = 'delivered')") " AS delivered, "           \
+    "p.budget_fen AS budget, (SELECT COALESCE(SUM(x.amount_fen), 0) FROM "                    \
+    "volunteer_project_spending x WHERE x.project_id = p.id) AS spent, "                      \
+    "(SELECT COALESCE(SUM(d.money_fen), 0) FROM volunteer_donations d "                       \
+    "WHERE d.project_id = p.id) AS pledged, "                                                 \
+    "(SELECT COALESCE(SUM(d.money_fen), 0) FROM volunteer_donations d "                       \
+    "WHERE d.project_id = p.id AND d.status = 'delivered') AS delivered, "                    \
     /* spending beyond the budget is recorded (it happened) and shown */                     \
-    YUAN("GREATEST((SELECT COALESCE(SUM(x.amount_fen), 0) FROM volunteer_project_spending x " \
-         "WHERE x.project_id = p.id) - p.budget_fen, 0)") " AS over_budget "                  \
+    "GREATEST((SELECT COALESCE(SUM(x.amount_fen), 0) FROM volunteer_project_spending x "      \
+    "WHERE x.project_id = p.id) - p.budget_fen, 0) AS over_budget "                           \
     "FROM volunteer_projects p JOIN volunteer_orgs v ON v.id = p.vorg_id "                    \
     "JOIN orgs o ON o.id = v.org_id "
 
 /* donations of a project (pid > 0), or those to children in scope (pid 0) */
 #define DONATION_COLS                                                                         \
     "d.id, d.donor, d.project_id, d.child_id, c.name AS child_name, "                         \
-    "IF(d.money_fen IS NULL, NULL, " YUAN("d.money_fen") ") AS money, d.goods, "              \
+    "d.money_fen AS money, d.goods, "                                                         \
     "d.pledged_date, d.delivered_date, d.status FROM volunteer_donations d "                  \
     "LEFT JOIN children c ON c.id = d.child_id "
 
-static void set_labels(portal_req *r, const struct portal_services *s)
-{
-    s->set(r, "Lbl.don.pledged", "已认捐");
-    s->set(r, "Lbl.don.delivered", "已交付");
-}
-
 /* ------------------------------------------------------------ staff */
 
-int projects_page(portal_req *r, const struct portal_services *s)
+int project_list_get(portal_req *r, const struct portal_services *s)
 {
     if (s->db_query_hdf(r, "Projects", "SELECT " PROJECT_COLS "ORDER BY p.id DESC LIMIT 500",
                         "") < 0 ||
@@ -108,12 +99,11 @@ int projects_page(portal_req *r, const struct portal_services *s)
                         "c.village_code LIKE CONCAT(?, '%') ORDER BY d.id DESC LIMIT 500",
                         "s", s->scope_prefix(r)) < 0)
         return 500;
-    set_labels(r, s);
     s->set(r, "Today", s->today(r));
-    return s->render(r, "projects.cs", "慈善项目与捐赠");
+    return s->render(r, "project_list.cs", "慈善项目与捐赠");
 }
 
-int project_add(portal_req *r, const struct portal_services *s)
+int project_create_post(portal_req *r, const struct portal_services *s)
 {
     long long vorg = s->param_int(r, "vorg_id", 0), budget = 0;
     const char *from = s->param(r, "start_date"), *to = s->param(r, "end_date");
@@ -139,72 +129,42 @@ int project_add(portal_req *r, const struct portal_services *s)
     return s->redirect(r, s->sprintf(r, "/volunteer/projects/%lld", id));
 }
 
-static int project_detail(portal_req *r, const struct portal_services *s, long long id,
-                          long long vorg, const char *tmpl)
+/* a project the route's loader let through (staff: any; a partner: its own) */
+static int project_detail(portal_req *r, const struct portal_services *s, const char *tmpl)
 {
-    const char *sid = s->path_arg(r, "id");
-    int n = vorg > 0 ? s->db_query_hdf(r, "Project", "SELECT " PROJECT_COLS
-                                       "WHERE p.id = ? AND p.vorg_id = ?", "ii", id, vorg)
-                     : s->db_query_hdf(r, "Project", "SELECT " PROJECT_COLS "WHERE p.id = ?",
-                                       "i", id);
-    if (n < 0)
-        return 500;
-    if (n == 0)
-        return s->not_found(r, "volunteer_project", sid);
-    if (s->db_query_hdf(r, "Spending",
-                        "SELECT id, spent_on, " YUAN("amount_fen") " AS amount, purpose FROM "
+    long long id = s->object(r)->id;
+    if (s->db_row_hdf(r, "Project", "SELECT " PROJECT_COLS "WHERE p.id = ?", "i", id) != 1 ||
+        s->db_query_hdf(r, "Spending",
+                        "SELECT id, spent_on, amount_fen AS amount, purpose FROM "
                         "volunteer_project_spending WHERE project_id = ? ORDER BY spent_on, id",
                         "i", id) < 0 ||
         s->db_query_hdf(r, "Donations", "SELECT " DONATION_COLS "WHERE d.project_id = ? "
                                         "ORDER BY d.id", "i", id) < 0)
         return 500;
-    set_labels(r, s);
     s->set(r, "Today", s->today(r));
-    s->audit(r, "volunteer.project.view", "volunteer_project", sid, NULL);
+    s->audit(r, "volunteer.project.view", "volunteer_project", s->sprintf(r, "%lld", id), NULL);
     return s->render(r, tmpl, "慈善项目");
 }
 
-int project_view(portal_req *r, const struct portal_services *s)
+int project_get(portal_req *r, const struct portal_services *s)
 {
-    long long id = vol_path_id(r, s);
-    if (id <= 0)
-        return s->not_found(r, "volunteer_project", s->path_arg(r, "id"));
-    return project_detail(r, s, id, 0, "project.cs");
+    return project_detail(r, s, "project.cs");
 }
 
-int project_spend(portal_req *r, const struct portal_services *s)
+int project_spend_post(portal_req *r, const struct portal_services *s)
 {
-    long long id = vol_path_id(r, s), fen = 0;
-    const char *sid = s->path_arg(r, "id");
-    if (id <= 0)
-        return s->not_found(r, "volunteer_project", sid);
+    long long id = s->object(r)->id, fen = 0;
     if (s->yuan_to_fen(s->param(r, "amount"), 0, &fen) != 0 || fen <= 0)
         return s->fail(r, 400, BAD_AMOUNT);
-    portal_rows *q = s->db_query(r, "SELECT id FROM volunteer_projects WHERE id = ?", "i", id);
-    if (!q)
-        return 500;
-    if (!s->db_next(q))
-        return s->not_found(r, "volunteer_project", sid);
     if (s->db_exec(r, "INSERT INTO volunteer_project_spending (project_id, spent_on, amount_fen, "
                       "purpose, created_at, created_by) VALUES (?, ?, ?, ?, UTC_TIMESTAMP(), ?)",
                    "isisi", id, s->param(r, "spent_on"), fen, s->param(r, "purpose"),
                    s->user(r)->id) != 1)
         return 500;
-    s->audit(r, "volunteer.project.spend", "volunteer_project", sid,
+    s->audit(r, "volunteer.project.spend", "volunteer_project", s->sprintf(r, "%lld", id),
              s->sprintf(r, "amount_fen=%lld", fen));
     s->flash(r, "支出已登记。");
     return s->redirect(r, s->sprintf(r, "/volunteer/projects/%lld", id));
-}
-
-/* a line on the child's timeline */
-static int child_event(portal_req *r, const struct portal_services *s, long long child,
-                       const char *kind, const char *summary)
-{
-    return s->db_exec(r, "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) "
-                         "VALUES (?, UTC_TIMESTAMP(), ?, 'volunteer', ?, ?)",
-                      "iiss", child, s->user(r)->id, kind, summary) == 1
-               ? 0
-               : -1;
 }
 
 /* what was given: "1234.50 元" or the goods (fen < 0: goods only) */
@@ -217,7 +177,7 @@ static const char *what(portal_req *r, const struct portal_services *s, long lon
     return goods ? goods : "";
 }
 
-int donation_add(portal_req *r, const struct portal_services *s)
+int donation_create_post(portal_req *r, const struct portal_services *s)
 {
     long long pid = s->param_int(r, "project_id", 0), child = s->param_int(r, "child_id", 0);
     const char *amount = s->param(r, "amount"), *goods = s->param(r, "goods");
@@ -237,15 +197,9 @@ int donation_add(portal_req *r, const struct portal_services *s)
         if (!s->db_next(q))
             return s->not_found(r, "volunteer_project", s->sprintf(r, "%lld", pid));
         back = s->sprintf(r, "/volunteer/projects/%lld", pid);
-    } else {
-        portal_rows *q = s->db_query(r, "SELECT village_code FROM children WHERE id = ?", "i", child);
-        if (!q)
-            return 500;
-        if (!s->db_next(q) || !s->in_scope(r, s->db_col(q, 0)))
-            return s->not_found(r, "child", s->sprintf(r, "%lld", child));
+    } else if (!s->child(r, child)) {
+        return 404;
     }
-    if (s->db_begin(r) != 0)
-        return 500;
     if (s->db_exec(r, "INSERT INTO volunteer_donations (donor, project_id, child_id, money_fen, "
                       "goods, pledged_date, status, created_at, created_by) VALUES (?, ?, ?, ?, ?, "
                       "?, 'pledged', UTC_TIMESTAMP(), ?)",
@@ -254,159 +208,114 @@ int donation_add(portal_req *r, const struct portal_services *s)
                    child > 0 ? s->sprintf(r, "%lld", child) : NULL,
                    money ? s->sprintf(r, "%lld", fen) : NULL, goods ? goods : "",
                    s->param(r, "pledged_date"), s->user(r)->id) != 1)
-        goto fail;
+        return 500;
     long long id = s->db_insert_id(r);
-    if ((child > 0 &&
-         child_event(r, s, child, "volunteer.donation",
-                     s->sprintf(r, "受赠：%s 认捐%s", s->param(r, "donor"),
-                                what(r, s, money ? fen : -1, goods))) != 0) ||
-        s->db_commit(r) != 0)
-        goto fail;
+    if (child > 0 &&
+        s->child_event(r, child, "volunteer.donation",
+                       s->sprintf(r, "受赠：%s 认捐%s", s->param(r, "donor"),
+                                  what(r, s, money ? fen : -1, goods))) != 0)
+        return 500;
     s->audit(r, "volunteer.donation.add", "volunteer_donation", s->sprintf(r, "%lld", id),
              s->sprintf(r, "project=%lld child=%lld money_fen=%lld", pid, child, fen));
     s->flash(r, "捐赠已登记。");
     return s->redirect(r, back);
-fail:
-    s->db_rollback(r);
-    return 500;
 }
 
-int donation_deliver(portal_req *r, const struct portal_services *s)
+/* where a donation's page is: its project's, or the list */
+static const char *donation_page(portal_req *r, const struct portal_services *s, const char *pid)
 {
-    long long id = vol_path_id(r, s);
-    const char *sid = s->path_arg(r, "id"), *date = s->param(r, "delivered_date");
-    if (id <= 0)
-        return s->not_found(r, "volunteer_donation", sid);
-    portal_rows *q = s->db_query(r, "SELECT d.status, d.project_id, c.village_code, d.pledged_date, "
-                                    "d.child_id, d.donor, d.money_fen, d.goods "
-                                    "FROM volunteer_donations d LEFT JOIN children c ON "
-                                    "c.id = d.child_id WHERE d.id = ?", "i", id);
-    if (!q)
-        return 500;
-    if (!s->db_next(q) || (!s->db_col(q, 1) && !s->in_scope(r, s->db_col(q, 2))))
-        return s->not_found(r, "volunteer_donation", sid);
-    if (strcmp(s->db_col(q, 0), "pledged") != 0)
+    return pid ? s->sprintf(r, "/volunteer/projects/%s", pid) : "/volunteer/projects";
+}
+
+int donation_deliver_post(portal_req *r, const struct portal_services *s)
+{
+    const struct portal_object *o = s->object(r);
+    portal_rows *d = o->data;
+    const char *date = s->param(r, "delivered_date"), *money = s->col(d, "money_fen");
+    if (strcmp(s->col(d, "status"), "pledged") != 0)
         return s->fail(r, 409, "该捐赠已经交付。");
-    if (strcmp(date, s->db_col(q, 3)) < 0)
+    if (strcmp(date, s->col(d, "pledged_date")) < 0)
         return s->fail(r, 400, "交付日期不能早于认捐日期。");
-    const char *pid = s->db_col(q, 1), *cid = s->db_col(q, 4);
-    if (s->db_begin(r) != 0)
+    /* the status condition closes the race with another delivery */
+    long long n = s->db_exec(r, "UPDATE volunteer_donations SET status = 'delivered', "
+                                "delivered_date = ? WHERE id = ? AND status = 'pledged'",
+                             "si", date, o->id);
+    if (n < 0)
         return 500;
-    if (s->db_exec(r, "UPDATE volunteer_donations SET status = 'delivered', delivered_date = ? "
-                      "WHERE id = ? AND status = 'pledged'", "si", date, id) != 1) {
-        s->db_rollback(r);
+    if (n == 0)
         return s->fail(r, 409, "该捐赠已经交付。");
-    }
-    if ((cid && child_event(r, s, strtoll(cid, NULL, 10), "volunteer.donation.deliver",
-                            s->sprintf(r, "受赠：%s 捐赠的%s已于 %s 送达", s->db_col(q, 5),
-                                       what(r, s, s->db_col(q, 6) ? strtoll(s->db_col(q, 6), NULL, 10)
-                                                                  : -1,
-                                            s->db_col(q, 7)),
-                                       date)) != 0) ||
-        s->db_commit(r) != 0) {
-        s->db_rollback(r);
+    if (o->child_id &&
+        s->child_event(r, o->child_id, "volunteer.donation.deliver",
+                       s->sprintf(r, "受赠：%s 捐赠的%s已于 %s 送达", s->col(d, "donor"),
+                                  what(r, s, money ? vol_num(money) : -1,
+                                       s->col(d, "goods")),
+                                  date)) != 0)
         return 500;
-    }
-    s->audit(r, "volunteer.donation.deliver", "volunteer_donation", sid,
+    s->audit(r, "volunteer.donation.deliver", "volunteer_donation", s->sprintf(r, "%lld", o->id),
              s->sprintf(r, "delivered=%s", date));
     s->flash(r, "捐赠已确认交付。");
-    return s->redirect(r, pid ? s->sprintf(r, "/volunteer/projects/%s", pid) : "/volunteer/projects");
+    return s->redirect(r, donation_page(r, s, s->col(d, "project_id")));
 }
 
-int donation_edit(portal_req *r, const struct portal_services *s)
+int donation_edit_post(portal_req *r, const struct portal_services *s)
 {
-    long long id = vol_path_id(r, s), fen = 0;
-    const char *sid = s->path_arg(r, "id"), *amount = s->param(r, "amount");
-    const char *goods = s->param(r, "goods"), *donor = s->param(r, "donor");
-    const char *pledged = s->param(r, "pledged_date");
+    const struct portal_object *o = s->object(r);
+    portal_rows *d = o->data;
+    long long fen = 0;
+    const char *amount = s->param(r, "amount"), *goods = s->param(r, "goods");
+    const char *donor = s->param(r, "donor"), *pledged = s->param(r, "pledged_date");
     int money = amount && *amount;
-    if (id <= 0)
-        return s->not_found(r, "volunteer_donation", sid);
     if (money && (s->yuan_to_fen(amount, 0, &fen) != 0 || fen <= 0))
         return s->fail(r, 400, BAD_AMOUNT);
     if (!money && (!goods || !*goods))
         return s->fail(r, 400, "请填写捐款金额或捐赠物资。");
-    if (s->db_begin(r) != 0)
-        return 500;
-    portal_rows *q = s->db_query(r, "SELECT d.status, d.project_id, c.village_code, d.child_id, "
-                                    "d.donor, d.money_fen, d.goods, d.pledged_date "
-                                    "FROM volunteer_donations d LEFT JOIN children c ON "
-                                    "c.id = d.child_id WHERE d.id = ? FOR UPDATE", "i", id);
-    if (!q) {
-        s->db_rollback(r);
-        return 500;
-    }
-    if (!s->db_next(q) || (!s->db_col(q, 1) && !s->in_scope(r, s->db_col(q, 2)))) {
-        s->db_rollback(r);
-        return s->not_found(r, "volunteer_donation", sid);
-    }
-    if (strcmp(s->db_col(q, 0), "pledged") != 0) {
-        s->db_rollback(r);
+    if (strcmp(s->col(d, "status"), "pledged") != 0)
         return s->fail(r, 409, "该捐赠已经交付，不能再修改。");
-    }
-    const char *pid = s->db_col(q, 1), *cid = s->db_col(q, 3);
-    const char *was = s->sprintf(r, "donor=%s money_fen=%s goods=%s pledged=%s", s->db_col(q, 4),
-                                 s->db_col(q, 5) ? s->db_col(q, 5) : "-", s->db_col(q, 6),
-                                 s->db_col(q, 7));
+    const char *was = s->sprintf(r, "donor=%s money_fen=%s goods=%s pledged=%s", s->col(d, "donor"),
+                                 s->col(d, "money_fen") ? s->col(d, "money_fen") : "-",
+                                 s->col(d, "goods"), s->col(d, "pledged_date"));
     if (s->db_exec(r, "UPDATE volunteer_donations SET donor = ?, money_fen = ?, goods = ?, "
                       "pledged_date = ? WHERE id = ? AND status = 'pledged'",
                    "ssssi", donor, money ? s->sprintf(r, "%lld", fen) : NULL, goods ? goods : "",
-                   pledged, id) != 1 ||
-        (cid && child_event(r, s, strtoll(cid, NULL, 10), "volunteer.donation.edit",
-                            s->sprintf(r, "受赠记录更正：%s 认捐%s", donor,
-                                       what(r, s, money ? fen : -1, goods))) != 0) ||
-        s->db_commit(r) != 0) {
-        s->db_rollback(r);
+                   pledged, o->id) != 1 ||
+        (o->child_id && s->child_event(r, o->child_id, "volunteer.donation.edit",
+                                       s->sprintf(r, "受赠记录更正：%s 认捐%s", donor,
+                                                  what(r, s, money ? fen : -1, goods))) != 0))
         return 500;
-    }
-    s->audit(r, "volunteer.donation.edit", "volunteer_donation", sid,
+    s->audit(r, "volunteer.donation.edit", "volunteer_donation", s->sprintf(r, "%lld", o->id),
              s->sprintf(r, "was %s; now donor=%s money_fen=%lld pledged=%s", was, donor,
                         money ? fen : -1, pledged));
     s->flash(r, "捐赠记录已修改。");
-    return s->redirect(r, pid ? s->sprintf(r, "/volunteer/projects/%s", pid) : "/volunteer/projects");
+    return s->redirect(r, donation_page(r, s, s->col(d, "project_id")));
 }
 
-int project_edit(portal_req *r, const struct portal_services *s)
+int project_edit_post(portal_req *r, const struct portal_services *s)
 {
-    long long id = vol_path_id(r, s), budget = 0;
-    const char *sid = s->path_arg(r, "id"), *name = s->param(r, "name");
+    const struct portal_object *o = s->object(r);
+    portal_rows *p = o->data;
+    long long budget = 0;
+    const char *name = s->param(r, "name");
     const char *from = s->param(r, "start_date"), *to = s->param(r, "end_date");
-    if (id <= 0)
-        return s->not_found(r, "volunteer_project", sid);
     if (s->yuan_to_fen(s->param(r, "budget"), 0, &budget) != 0 || budget <= 0)
         return s->fail(r, 400, BAD_AMOUNT);
     if (strcmp(from, to) > 0)
         return s->fail(r, 400, "结束日期不能早于开始日期。");
-    if (s->db_begin(r) != 0)
-        return 500;
-    portal_rows *q = s->db_query(r, "SELECT name, budget_fen, start_date, end_date FROM "
-                                    "volunteer_projects WHERE id = ? FOR UPDATE", "i", id);
-    if (!q) {
-        s->db_rollback(r);
-        return 500;
-    }
-    if (!s->db_next(q)) {
-        s->db_rollback(r);
-        return s->not_found(r, "volunteer_project", sid);
-    }
-    const char *was = s->sprintf(r, "name=%s budget_fen=%s %s..%s", s->db_col(q, 0),
-                                 s->db_col(q, 1), s->db_col(q, 2), s->db_col(q, 3));
+    const char *was = s->sprintf(r, "name=%s budget_fen=%s %s..%s", s->col(p, "name"),
+                                 s->col(p, "budget_fen"), s->col(p, "start_date"),
+                                 s->col(p, "end_date"));
     if (s->db_exec(r, "UPDATE volunteer_projects SET name = ?, budget_fen = ?, start_date = ?, "
-                      "end_date = ? WHERE id = ?", "sissi", name, budget, from, to, id) < 0 ||
-        s->db_commit(r) != 0) {
-        s->db_rollback(r);
+                      "end_date = ? WHERE id = ?", "sissi", name, budget, from, to, o->id) < 0)
         return 500;
-    }
-    s->audit(r, "volunteer.project.edit", "volunteer_project", sid,
+    s->audit(r, "volunteer.project.edit", "volunteer_project", s->sprintf(r, "%lld", o->id),
              s->sprintf(r, "was %s; now name=%s budget_fen=%lld %s..%s", was, name, budget, from,
                         to));
     s->flash(r, "项目信息已修改。");
-    return s->redirect(r, s->sprintf(r, "/volunteer/projects/%lld", id));
+    return s->redirect(r, s->sprintf(r, "/volunteer/projects/%lld", o->id));
 }
 
 /* ------------------------------------------------------------ partner */
 
-int partner_projects(portal_req *r, const struct portal_services *s)
+int partner_project_list_get(portal_req *r, const struct portal_services *s)
 {
     long long vorg = 0;
     if (vol_partner_org(r, s, &vorg, NULL) != 0)
@@ -416,81 +325,58 @@ int partner_projects(portal_req *r, const struct portal_services *s)
                                        "ORDER BY p.id DESC LIMIT 500", "i", vorg) < 0)
         return 500;
     s->audit(r, "volunteer.partner.projects", "volunteer_org", s->sprintf(r, "%lld", vorg), NULL);
-    return s->render(r, "partner_projects.cs", "本组织慈善项目");
+    return s->render(r, "partner_project_list.cs", "本组织慈善项目");
 }
 
-int partner_project(portal_req *r, const struct portal_services *s)
+int partner_project_get(portal_req *r, const struct portal_services *s)
 {
-    long long id = vol_path_id(r, s), vorg = 0;
-    if (id <= 0 || vol_partner_org(r, s, &vorg, NULL) != 0)
-        return s->not_found(r, "volunteer_project", s->path_arg(r, "id"));
-    return project_detail(r, s, id, vorg, "partner_project.cs");
+    return project_detail(r, s, "partner_project.cs");
 }
 
 /* ------------------------------------------------------------ report */
 
+/* count, money pledged and delivered (fen), goods: by project, by
+ * organisation, and straight to children in scope */
+#define DON_SUMS                                                                              \
+    "COUNT(d.id) AS donations, COALESCE(SUM(d.money_fen), 0) AS pledged, "                    \
+    "COALESCE(SUM(IF(d.status = 'delivered', d.money_fen, 0)), 0) AS delivered, "             \
+    "COALESCE(SUM(d.goods <> ''), 0) AS goods "
+#define DON_OF_PROJECTS                                                                       \
+    "FROM volunteer_projects p JOIN volunteer_orgs v ON v.id = p.vorg_id "                    \
+    "JOIN orgs o ON o.id = v.org_id LEFT JOIN volunteer_donations d ON d.project_id = p.id "
 #define DON_BY_PROJECT                                                                        \
-    "SELECT p.name, o.name AS org_name, COUNT(d.id) AS donations, "                           \
-    YUAN("COALESCE(SUM(d.money_fen), 0)") " AS pledged, "                                     \
-    YUAN("COALESCE(SUM(IF(d.status = 'delivered', d.money_fen, 0)), 0)") " AS delivered, "    \
-    "SUM(d.goods <> '') AS goods FROM volunteer_projects p "                                  \
-    "JOIN volunteer_orgs v ON v.id = p.vorg_id JOIN orgs o ON o.id = v.org_id "               \
-    "LEFT JOIN volunteer_donations d ON d.project_id = p.id "                                 \
+    "SELECT p.name, o.name AS org_name, " DON_SUMS DON_OF_PROJECTS                            \
     "GROUP BY p.id, p.name, o.name ORDER BY o.name, p.id"
 #define DON_BY_ORG                                                                            \
-    "SELECT '' AS name, o.name AS org_name, COUNT(d.id) AS donations, "                       \
-    YUAN("COALESCE(SUM(d.money_fen), 0)") " AS pledged, "                                     \
-    YUAN("COALESCE(SUM(IF(d.status = 'delivered', d.money_fen, 0)), 0)") " AS delivered, "    \
-    "SUM(d.goods <> '') AS goods FROM volunteer_projects p "                                  \
-    "JOIN volunteer_orgs v ON v.id = p.vorg_id JOIN orgs o ON o.id = v.org_id "               \
-    "LEFT JOIN volunteer_donations d ON d.project_id = p.id "                                 \
+    "SELECT '' AS name, o.name AS org_name, " DON_SUMS DON_OF_PROJECTS                        \
     "GROUP BY v.id, o.name ORDER BY o.name"
 #define DON_TO_CHILDREN                                                                       \
-    "SELECT '' AS name, '' AS org_name, COUNT(d.id) AS donations, "                           \
-    YUAN("COALESCE(SUM(d.money_fen), 0)") " AS pledged, "                                     \
-    YUAN("COALESCE(SUM(IF(d.status = 'delivered', d.money_fen, 0)), 0)") " AS delivered, "    \
-    "COALESCE(SUM(d.goods <> ''), 0) AS goods FROM volunteer_donations d "                    \
+    "SELECT '' AS name, '' AS org_name, " DON_SUMS "FROM volunteer_donations d "              \
     "JOIN children c ON c.id = d.child_id WHERE c.village_code LIKE CONCAT(?, '%')"
 
-int donations_report(portal_req *r, const struct portal_services *s)
+int donation_report_get(portal_req *r, const struct portal_services *s)
 {
     if (s->db_query_hdf(r, "ByProject", DON_BY_PROJECT, "") < 0 ||
         s->db_query_hdf(r, "ByOrg", DON_BY_ORG, "") < 0 ||
         s->db_query_hdf(r, "ToChildren", DON_TO_CHILDREN, "s", s->scope_prefix(r)) < 0)
         return 500;
-    return s->render(r, "donations_report.cs", "捐赠统计");
+    return s->render(r, "donation_report.cs", "捐赠统计");
 }
 
-static int don_row(void *ctx, portal_rows *rows)
+int donation_report_csv_get(portal_req *r, const struct portal_services *s)
 {
-    void **c = ctx;
-    portal_req *r = c[0];
-    const struct portal_services *s = c[1];
-    s->csv_cell(r, c[2], 0);
-    for (int i = 0; i < 6; i++)
-        s->csv_cell(r, s->db_col(rows, i), i == 5);
-    return 0;
-}
-
-int donations_csv(portal_req *r, const struct portal_services *s)
-{
-    s->header(r, "Content-Type", "text/csv; charset=utf-8");
-    s->header(r, "Content-Disposition", "attachment; filename=\"donations.csv\"");
-    /* audited before any row: a read that cannot be audited never leaves */
-    s->audit(r, "volunteer.donations.export", "volunteer_report", NULL, NULL);
-    s->write(r, "\xEF\xBB\xBF", 3);
-    const char *heads[] = {"分组", "项目", "社会组织", "捐赠笔数", "认捐金额（元）",
-                           "已交付金额（元）", "物资笔数"};
-    for (int i = 0; i < 7; i++)
-        s->csv_cell(r, heads[i], i == 6);
-    void *ctx[3] = {r, (void *)s, (void *)"按项目"};
-    if (s->db_stream(r, don_row, ctx, DON_BY_PROJECT, "") < 0)
+    static const char *const heads[] = {"分组", "项目", "社会组织", "捐赠笔数", "认捐金额（元）",
+                                        "已交付金额（元）", "物资笔数"};
+    vol_csv_begin(r, s, "donations.csv", "volunteer.donations.export", NULL, heads, 7);
+    /* columns 3 and 4 are money in fen */
+    struct vol_csv ctx = {r, s, "按项目", 6, 1u << 3 | 1u << 4};
+    if (s->db_stream(r, vol_csv_row, &ctx, DON_BY_PROJECT, "") < 0)
         return s->output_sent(r) ? 200 : 500;
-    ctx[2] = (void *)"按组织";
-    if (s->db_stream(r, don_row, ctx, DON_BY_ORG, "") < 0)
+    ctx.group = "按组织";
+    if (s->db_stream(r, vol_csv_row, &ctx, DON_BY_ORG, "") < 0)
         return s->output_sent(r) ? 200 : 500;
-    ctx[2] = (void *)"直接资助儿童";
-    if (s->db_stream(r, don_row, ctx, DON_TO_CHILDREN, "s", s->scope_prefix(r)) < 0)
+    ctx.group = "直接资助儿童";
+    if (s->db_stream(r, vol_csv_row, &ctx, DON_TO_CHILDREN, "s", s->scope_prefix(r)) < 0)
         return s->output_sent(r) ? 200 : 500;
     return 200;
 }

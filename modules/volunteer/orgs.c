@@ -12,73 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const vol_service_types[] = {
-    "心理疏导", "学业辅导", "家庭教育指导", "权益保护", "陪伴关爱", "物资帮扶", "其他", NULL};
-
-int vol_service_type_ok(const char *t)
-{
-    if (!t)
-        return 0;
-    for (int i = 0; vol_service_types[i]; i++)
-        if (strcmp(vol_service_types[i], t) == 0)
-            return 1;
-    return 0;
-}
-
-void vol_set_types(portal_req *r, const struct portal_services *s)
-{
-    for (int i = 0; vol_service_types[i]; i++)
-        s->set(r, s->sprintf(r, "Types.%d", i), vol_service_types[i]);
-}
-
-long long vol_path_id(portal_req *r, const struct portal_services *s)
-{
-    const char *p = s->path_arg(r, "id");
-    if (!p || !*p || strlen(p) > 18)
-        return 0;
-    for (const char *c = p; *c; c++)
-        if (*c < '0' || *c > '9')
-            return 0;
-    return strtoll(p, NULL, 10);
-}
-
-int vol_partner_org(portal_req *r, const struct portal_services *s, long long *vorg,
-                    const char **status)
-{
-    const struct portal_user *u = s->user(r);
-    if (!u || u->org_id <= 0)
-        return -1;
-    portal_rows *q = s->db_query(r, "SELECT v.id, v.status FROM volunteer_orgs v JOIN orgs o "
-                                    "ON o.id = v.org_id WHERE v.org_id = ? AND o.kind = 'ngo'",
-                                 "i", u->org_id);
-    if (!q || !s->db_next(q))
-        return -1;
-    *vorg = strtoll(s->db_col(q, 0), NULL, 10);
-    if (status)
-        *status = s->db_col(q, 1);
-    return 0;
-}
-
-static const char *status_title(const char *st)
-{
-    if (!st) return "";
-    if (strcmp(st, "pending") == 0) return "待审核";
-    if (strcmp(st, "approved") == 0) return "已批准";
-    if (strcmp(st, "suspended") == 0) return "已暂停";
-    if (strcmp(st, "ended") == 0) return "已终止合作";
-    return st;
-}
-
-static void set_status_titles(portal_req *r, const struct portal_services *s)
-{
-    static const char *const sts[] = {"pending", "approved", "suspended", "ended", NULL};
-    for (int i = 0; sts[i]; i++)
-        s->set(r, s->sprintf(r, "Lbl.status.%s", sts[i]), status_title(sts[i]));
-    s->set(r, "Lbl.log.submitted", "待核实");
-    s->set(r, "Lbl.log.verified", "已核实");
-    s->set(r, "Lbl.log.returned", "已退回");
-}
-
 /* ------------------------------------------------------------ parameters */
 
 const struct portal_param org_params[] = {
@@ -114,7 +47,7 @@ const struct portal_param volunteer_params[] = {
 
 /* ------------------------------------------------------------ staff */
 
-int orgs_page(portal_req *r, const struct portal_services *s)
+int org_list_get(portal_req *r, const struct portal_services *s)
 {
     if (s->db_query_hdf(r, "Orgs",
                         "SELECT v.id, o.code, o.name, v.reg_no, v.contact_name, v.contact_phone, "
@@ -130,8 +63,7 @@ int orgs_page(portal_req *r, const struct portal_services *s)
                         "code LIKE CONCAT(?, '%') AND valid_to IS NULL ORDER BY code",
                         "s", s->scope_prefix(r)) < 0)
         return 500;
-    set_status_titles(r, s);
-    return s->render(r, "orgs.cs", "社会组织");
+    return s->render(r, "org_list.cs", "社会组织");
 }
 
 /* "500242101000,500242102000" -> each a township; 0 ok, -1 refused.
@@ -164,75 +96,80 @@ static int parse_areas(portal_req *r, const struct portal_services *s, const cha
     return *n > 0 ? 0 : -1;
 }
 
-int org_register(portal_req *r, const struct portal_services *s)
+/* a new organisation, pending: its core orgs row (division NULL: the
+ * county's), its volunteer_orgs row, its townships and its first dated
+ * event.  The volunteer_orgs id, or -1. */
+long long vol_org_insert(portal_req *r, const struct portal_services *s,
+                         const struct vol_new_org *o)
 {
-    const char *code = s->param(r, "code"), *name = s->param(r, "name");
-    const char *reg = s->param(r, "reg_no"), *cname = s->param(r, "contact_name");
-    const char *cphone = s->param(r, "contact_phone"), *types = s->param(r, "service_types");
+    if (s->db_exec(r, "INSERT INTO orgs (code, name, kind, division_code) VALUES (?, ?, 'ngo', "
+                      "COALESCE(?, (SELECT code FROM divisions WHERE level = 'county' "
+                      "ORDER BY code LIMIT 1)))",
+                   "sss", o->code, o->name, o->division) != 1)
+        return -1;
+    long long org_id = s->db_insert_id(r);
+    if (s->db_exec(r, "INSERT INTO volunteer_orgs (org_id, reg_no, contact_name, contact_phone, "
+                      "service_types, status, self_applied, created_at, created_by) VALUES "
+                      "(?, ?, ?, ?, ?, 'pending', ?, UTC_TIMESTAMP(), ?)",
+                   "issssii", org_id, o->reg_no, o->contact_name, o->contact_phone,
+                   o->service_types ? o->service_types : "", (long long)o->self_applied,
+                   o->user_id) != 1)
+        return -1;
+    long long vid = s->db_insert_id(r);
+    for (int i = 0; i < o->ntownships; i++)
+        if (s->db_exec(r, "INSERT IGNORE INTO volunteer_org_areas (vorg_id, township_code) "
+                          "VALUES (?, ?)", "is", vid, o->townships[i]) < 0)
+            return -1;
+    if (s->db_exec(r, "INSERT INTO volunteer_org_events (vorg_id, at, effective_date, user_id, "
+                      "status, reason) VALUES (?, UTC_TIMESTAMP(), ?, ?, 'pending', ?)",
+                   "isis", vid, s->today(r), o->user_id, o->reason) != 1)
+        return -1;
+    return vid;
+}
+
+int org_create_post(portal_req *r, const struct portal_services *s)
+{
+    const struct portal_user *u = s->user(r);
+    struct vol_new_org o = {.code = s->param(r, "code"), .name = s->param(r, "name"),
+                            .division = u->division, .reg_no = s->param(r, "reg_no"),
+                            .contact_name = s->param(r, "contact_name"),
+                            .contact_phone = s->param(r, "contact_phone"),
+                            .service_types = s->param(r, "service_types"),
+                            .user_id = u->id, .reason = "登记"};
     const char *codes[40];
-    int n = 0;
-    if (parse_areas(r, s, s->param(r, "areas"), codes, 40, &n) != 0)
+    if (parse_areas(r, s, s->param(r, "areas"), codes, 40, &o.ntownships) != 0)
         return s->fail(r, 400, "服务区域应为乡镇区划代码（12 位数字），多个用逗号分隔。");
-    portal_rows *q = s->db_query(r, "SELECT id FROM orgs WHERE code = ?", "s", code);
+    o.townships = codes;
+    portal_rows *q = s->db_query(r, "SELECT id FROM orgs WHERE code = ?", "s", o.code);
     if (!q)
         return 500;
     if (s->db_next(q))
         return s->fail(r, 409, "组织代码已被使用，请换一个。");
-    q = s->db_query(r, "SELECT id FROM volunteer_orgs WHERE reg_no = ?", "s", reg);
+    q = s->db_query(r, "SELECT id FROM volunteer_orgs WHERE reg_no = ?", "s", o.reg_no);
     if (!q)
         return 500;
     if (s->db_next(q))
         return s->fail(r, 409, "该登记证号的社会组织已登记。");
-    const struct portal_user *u = s->user(r);
-    if (s->db_begin(r) != 0)
+    long long vid = vol_org_insert(r, s, &o);
+    if (vid < 0)
         return 500;
-    if (s->db_exec(r, "INSERT INTO orgs (code, name, kind, division_code) VALUES (?, ?, 'ngo', ?)",
-                   "sss", code, name, u->division) != 1)
-        goto fail;
-    long long org_id = s->db_insert_id(r);
-    if (s->db_exec(r, "INSERT INTO volunteer_orgs (org_id, reg_no, contact_name, contact_phone, "
-                      "service_types, status, created_at, created_by) VALUES (?, ?, ?, ?, ?, "
-                      "'pending', UTC_TIMESTAMP(), ?)",
-                   "issssi", org_id, reg, cname, cphone, types ? types : "", u->id) != 1)
-        goto fail;
-    long long vid = s->db_insert_id(r);
-    for (int i = 0; i < n; i++)
-        if (s->db_exec(r, "INSERT IGNORE INTO volunteer_org_areas (vorg_id, township_code) "
-                          "VALUES (?, ?)", "is", vid, codes[i]) < 0)
-            goto fail;
-    if (s->db_exec(r, "INSERT INTO volunteer_org_events (vorg_id, at, effective_date, user_id, "
-                      "status, reason) VALUES (?, UTC_TIMESTAMP(), ?, ?, 'pending', '登记')",
-                   "isi", vid, s->today(r), u->id) != 1)
-        goto fail;
-    if (s->db_commit(r) != 0)
-        goto fail;
     s->audit(r, "volunteer.org.register", "volunteer_org", s->sprintf(r, "%lld", vid),
-             s->sprintf(r, "code=%s reg_no=%s areas=%d", code, reg, n));
+             s->sprintf(r, "code=%s reg_no=%s areas=%d", o.code, o.reg_no, o.ntownships));
     s->flash(r, "社会组织已登记，待审核。");
     return s->redirect(r, s->sprintf(r, "/volunteer/orgs/%lld", vid));
-fail:
-    s->db_rollback(r);
-    return 500;
 }
 
-int org_view(portal_req *r, const struct portal_services *s)
+int org_get(portal_req *r, const struct portal_services *s)
 {
-    long long id = vol_path_id(r, s);
-    const char *sid = s->path_arg(r, "id");
-    if (id <= 0)
-        return s->not_found(r, "volunteer_org", sid);
-    int n = s->db_query_hdf(r, "Org",
-                            "SELECT v.id, o.code, o.name, v.reg_no, v.contact_name, "
-                            "v.contact_phone, v.service_types, v.status, "
-                            "(SELECT GROUP_CONCAT(d.name ORDER BY d.code SEPARATOR '、') FROM "
-                            "volunteer_org_areas a JOIN divisions d ON d.code = a.township_code "
-                            "WHERE a.vorg_id = v.id) AS areas "
-                            "FROM volunteer_orgs v JOIN orgs o ON o.id = v.org_id WHERE v.id = ?",
-                            "i", id);
-    if (n < 0)
+    long long id = s->object(r)->id;
+    if (s->db_row_hdf(r, "Org",
+                      "SELECT v.id, o.code, o.name, v.reg_no, v.contact_name, v.contact_phone, "
+                      "v.service_types, v.status, (SELECT GROUP_CONCAT(d.name ORDER BY d.code "
+                      "SEPARATOR '、') FROM volunteer_org_areas a JOIN divisions d ON "
+                      "d.code = a.township_code WHERE a.vorg_id = v.id) AS areas "
+                      "FROM volunteer_orgs v JOIN orgs o ON o.id = v.org_id WHERE v.id = ?",
+                      "i", id) != 1)
         return 500;
-    if (n == 0)
-        return s->not_found(r, "volunteer_org", sid);
     if (s->db_query_hdf(r, "Events",
                         "SELECT e.at, e.effective_date, e.status, e.reason, u.display_name AS by_name "
                         "FROM volunteer_org_events e LEFT JOIN users u ON u.id = e.user_id "
@@ -276,8 +213,7 @@ int org_view(portal_req *r, const struct portal_services *s)
         s->db_query_hdf(r, "Projects", "SELECT id, name FROM volunteer_projects WHERE vorg_id = ? "
                                        "ORDER BY id DESC LIMIT 200", "i", id) < 0)
         return 500;
-    set_status_titles(r, s);
-    vol_set_types(r, s);
+    s->labels_hdf(r, "Types", "volunteer.service_type");
     s->set(r, "Today", s->today(r));
     return s->render(r, "org.cs", "社会组织详情");
 }
@@ -297,18 +233,15 @@ static int transition_ok(const char *from, const char *to)
     return 0;
 }
 
-int org_status(portal_req *r, const struct portal_services *s)
+int org_status_post(portal_req *r, const struct portal_services *s)
 {
-    long long id = vol_path_id(r, s);
-    const char *sid = s->path_arg(r, "id");
+    const struct portal_object *org = s->object(r);
     const char *to = s->param(r, "status"), *reason = s->param(r, "reason");
     const char *eff = s->param(r, "effective_date");
     if (!eff || !*eff)
         eff = s->today(r);
     if (!reason)
         reason = "";
-    if (id <= 0)
-        return s->not_found(r, "volunteer_org", sid);
     if (strcmp(to, "approved") && strcmp(to, "suspended") && strcmp(to, "ended"))
         return s->fail(r, 400, "状态不正确。");
     if (strcmp(to, "approved") != 0 && !*reason)
@@ -316,64 +249,45 @@ int org_status(portal_req *r, const struct portal_services *s)
     /* a change takes effect when it is made: a later date would say otherwise */
     if (strcmp(eff, s->today(r)) > 0)
         return s->fail(r, 400, "生效日期不能晚于今天；请到生效之日再办理。");
-    if (s->db_begin(r) != 0)
-        return 500;
-    portal_rows *q = s->db_query(r, "SELECT status FROM volunteer_orgs WHERE id = ? FOR UPDATE",
-                                 "i", id);
-    if (!q) {
-        s->db_rollback(r);
-        return 500;
-    }
-    if (!s->db_next(q)) {
-        s->db_rollback(r);
-        return s->not_found(r, "volunteer_org", sid);
-    }
-    const char *from = s->db_col(q, 0);
-    if (!transition_ok(from, to)) {
-        s->db_rollback(r);
+    const char *from = s->col(org->data, "status");
+    if (!transition_ok(from, to))
         return s->fail(r, 409, s->sprintf(r, "该组织当前状态为“%s”，不能改为“%s”。",
-                                          status_title(from), status_title(to)));
-    }
-    long long uid = s->user(r)->id, ended = 0;
-    if (s->db_exec(r, "UPDATE volunteer_orgs SET status = ? WHERE id = ?", "si", to, id) != 1)
-        goto fail;
-    if (s->db_exec(r, "INSERT INTO volunteer_org_events (vorg_id, at, effective_date, user_id, "
+                                          s->label(r, "volunteer.org_status", from),
+                                          s->label(r, "volunteer.org_status", to)));
+    long long id = org->id, uid = s->user(r)->id, ended = 0;
+    if (s->db_exec(r, "UPDATE volunteer_orgs SET status = ? WHERE id = ?", "si", to, id) != 1 ||
+        s->db_exec(r, "INSERT INTO volunteer_org_events (vorg_id, at, effective_date, user_id, "
                       "status, reason) VALUES (?, UTC_TIMESTAMP(), ?, ?, ?, ?)",
                    "isiss", id, eff, uid, to, reason) != 1)
-        goto fail;
+        return 500;
     if (strcmp(to, "ended") == 0) {
         ended = s->db_exec(r, "UPDATE volunteer_assignments SET ended_at = UTC_TIMESTAMP(), "
                               "ended_by = ? WHERE vorg_id = ? AND ended_at IS NULL", "ii", uid, id);
         /* its partner administrator no longer manages accounts (/org/users) */
         if (ended < 0 || s->db_exec(r, "UPDATE orgs SET active = 0 WHERE id = (SELECT org_id FROM "
                                        "volunteer_orgs WHERE id = ?)", "i", id) < 0)
-            goto fail;
+            return 500;
     }
-    if (s->db_commit(r) != 0)
-        goto fail;
-    s->audit(r, "volunteer.org.status", "volunteer_org", sid,
+    s->audit(r, "volunteer.org.status", "volunteer_org", s->sprintf(r, "%lld", id),
              s->sprintf(r, "from=%s to=%s date=%s ended_assignments=%lld reason=%s", from, to, eff,
                         ended, reason));
-    s->flash(r, s->sprintf(r, "组织状态已改为“%s”。", status_title(to)));
+    s->flash(r, s->sprintf(r, "组织状态已改为“%s”。", s->label(r, "volunteer.org_status", to)));
     return s->redirect(r, s->sprintf(r, "/volunteer/orgs/%lld", id));
-fail:
-    s->db_rollback(r);
-    return 500;
 }
 
 /* ------------------------------------------------------------ partner */
 
-int partner_home(portal_req *r, const struct portal_services *s)
+int partner_get(portal_req *r, const struct portal_services *s)
 {
     long long vorg = 0;
     if (vol_partner_org(r, s, &vorg, NULL) != 0)
         return s->refuse(r, 403, "page", "volunteer.partner", "no registered partner organisation",
                          "您的账号未关联已登记的社会组织，请联系县民政局。");
     const char *today = s->today(r);
-    if (s->db_query_hdf(r, "Org",
-                        "SELECT v.id, o.name, v.reg_no, v.contact_name, v.contact_phone, v.status "
-                        "FROM volunteer_orgs v JOIN orgs o ON o.id = v.org_id WHERE v.id = ?",
-                        "i", vorg) < 0 ||
+    if (s->db_row_hdf(r, "Org",
+                      "SELECT v.id, o.name, v.reg_no, v.contact_name, v.contact_phone, v.status "
+                      "FROM volunteer_orgs v JOIN orgs o ON o.id = v.org_id WHERE v.id = ?",
+                      "i", vorg) < 0 ||
         s->db_query_hdf(r, "Volunteers",
                         "SELECT p.id, p.name, p.phone, p.skills, p.availability, p.active, "
                         "(SELECT COALESCE(SUM(l.minutes), 0) FROM volunteer_log_people lp JOIN "
@@ -398,15 +312,12 @@ int partner_home(portal_req *r, const struct portal_services *s)
                         "? BETWEEN a.start_date AND a.end_date ORDER BY d.code, a.id",
                         "is", vorg, today) < 0)
         return 500;
-    portal_rows *q = s->db_query(r, "SELECT COALESCE(SUM(minutes), 0), COUNT(*) FROM "
-                                    "volunteer_logs WHERE vorg_id = ? AND status = 'verified'",
-                                 "i", vorg);
-    if (!q || !s->db_next(q))
+    if (s->db_row_hdf(r, "Total", "SELECT COALESCE(SUM(minutes), 0) AS minutes, COUNT(*) AS "
+                                  "services FROM volunteer_logs WHERE vorg_id = ? AND "
+                                  "status = 'verified'", "i", vorg) != 1)
         return 500;
-    s->set(r, "Total.minutes", s->db_col(q, 0));
-    s->set(r, "Total.services", s->db_col(q, 1));
     /* everything a partner reads is audited: here the names of its children */
-    q = s->db_query(r, "SELECT GROUP_CONCAT(DISTINCT a.child_id ORDER BY a.child_id) FROM "
+    portal_rows *q = s->db_query(r, "SELECT GROUP_CONCAT(DISTINCT a.child_id ORDER BY a.child_id) FROM "
                        "volunteer_assignments a JOIN volunteer_orgs v ON v.id = a.vorg_id WHERE "
                        "a.vorg_id = ? AND a.child_id IS NOT NULL AND v.status = 'approved' AND "
                        "a.ended_at IS NULL AND ? BETWEEN a.start_date AND a.end_date",
@@ -415,11 +326,10 @@ int partner_home(portal_req *r, const struct portal_services *s)
         return 500;
     s->audit(r, "volunteer.partner.view", "volunteer_org", s->sprintf(r, "%lld", vorg),
              s->sprintf(r, "children=%s", s->db_col(q, 0) ? s->db_col(q, 0) : ""));
-    set_status_titles(r, s);
     return s->render(r, "partner.cs", "志愿服务");
 }
 
-int volunteer_add(portal_req *r, const struct portal_services *s)
+int volunteer_create_post(portal_req *r, const struct portal_services *s)
 {
     long long vorg = 0;
     const char *st = NULL;
@@ -445,40 +355,23 @@ int volunteer_add(portal_req *r, const struct portal_services *s)
 
 /* a volunteer's details corrected, or the volunteer no longer serving
  * (active = 0: kept on past logs and certificates, offered for no new log) */
-int volunteer_edit(portal_req *r, const struct portal_services *s)
+int volunteer_edit_post(portal_req *r, const struct portal_services *s)
 {
-    long long id = vol_path_id(r, s), vorg = 0;
-    const char *sid = s->path_arg(r, "id"), *st = NULL;
-    if (id <= 0 || vol_partner_org(r, s, &vorg, &st) != 0)
-        return s->not_found(r, "volunteer", sid);
-    if (strcmp(st, "ended") == 0)
+    const struct portal_object *o = s->object(r);
+    portal_rows *p = o->data;
+    if (strcmp(s->col(p, "org_status"), "ended") == 0)
         return s->fail(r, 409, "本组织已终止合作，不能再修改志愿者信息。");
     const char *phone = s->param(r, "phone"), *skills = s->param(r, "skills");
     const char *avail = s->param(r, "availability");
     long long active = s->param_int(r, "active", 0) ? 1 : 0;
-    if (s->db_begin(r) != 0)
-        return 500;
-    portal_rows *q = s->db_query(r, "SELECT name, active FROM volunteers WHERE id = ? AND "
-                                    "vorg_id = ? FOR UPDATE", "ii", id, vorg);
-    if (!q) {
-        s->db_rollback(r);
-        return 500;
-    }
-    if (!s->db_next(q)) {
-        s->db_rollback(r);
-        return s->not_found(r, "volunteer", sid);
-    }
-    const char *was = s->sprintf(r, "name=%s active=%s", s->db_col(q, 0), s->db_col(q, 1));
+    const char *was = s->sprintf(r, "name=%s active=%s", s->col(p, "name"), s->col(p, "active"));
     if (s->db_exec(r, "UPDATE volunteers SET name = ?, phone = ?, skills = ?, availability = ?, "
-                      "active = ? WHERE id = ? AND vorg_id = ?",
-                   "ssssiii", s->param(r, "name"), phone ? phone : "", skills ? skills : "",
-                   avail ? avail : "", active, id, vorg) < 0 ||
-        s->db_commit(r) != 0) {
-        s->db_rollback(r);
+                      "active = ? WHERE id = ?",
+                   "ssssii", s->param(r, "name"), phone ? phone : "", skills ? skills : "",
+                   avail ? avail : "", active, o->id) < 0)
         return 500;
-    }
-    s->audit(r, "volunteer.edit", "volunteer", sid,
-             s->sprintf(r, "vorg=%lld was %s; now active=%lld", vorg, was, active));
+    s->audit(r, "volunteer.edit", "volunteer", s->sprintf(r, "%lld", o->id),
+             s->sprintf(r, "vorg=%s was %s; now active=%lld", s->col(p, "vorg_id"), was, active));
     s->flash(r, active ? "志愿者信息已修改。" : "该志愿者已标记为停止服务。");
     return s->redirect(r, "/volunteer/partner");
 }

@@ -16,22 +16,28 @@
 
 #define PANEL_ROWS 100 /* = the LIMIT of the row queries below */
 
+/* prefix.<name> = value (the panel's Note, Link, headings and cells are
+ * positional: ABI 1.5 child panels) */
+static void put(portal_req *r, const struct portal_services *s, const char *prefix,
+                const char *name, const char *value)
+{
+    s->set(r, s->sprintf(r, "%s.%s", prefix, name), value ? value : "");
+}
+
 static void put_cols(portal_req *r, const struct portal_services *s, const char *prefix,
                      const char *const *cols, int n)
 {
     for (int i = 0; i < n; i++)
-        s->set(r, s->sprintf(r, "%s.Cols.%d", prefix, i), cols[i]);
+        put(r, s, prefix, s->sprintf(r, "Cols.%d", i), cols[i]);
 }
 
 /* one row of cells, every one set ("" for none) */
-static void put_row(portal_req *r, const struct portal_services *s, const char *prefix, int row,
-                    const char *const *cells, int n)
+static void put_cells(portal_req *r, const struct portal_services *s, const char *prefix,
+                      int row, const char *const *cells, int n)
 {
     for (int i = 0; i < n; i++)
-        s->set(r, s->sprintf(r, "%s.Rows.%d.%d", prefix, row, i), cells[i] ? cells[i] : "");
+        put(r, s, prefix, s->sprintf(r, "Rows.%d.%d", row, i), cells[i]);
 }
-
-static long long num(const char *v) { return v ? strtoll(v, NULL, 10) : 0; }
 
 /* ------------------------------------------------------------ services */
 
@@ -56,7 +62,7 @@ static int services_panel(portal_req *r, const struct portal_services *s, long l
     while (s->db_next(q)) {
         const char *cells[5] = {s->db_col(q, 0), s->db_col(q, 1), s->db_col(q, 2),
                                 s->db_col(q, 3), s->db_col(q, 4)};
-        put_row(r, s, prefix, n++, cells, 5);
+        put_cells(r, s, prefix, n++, cells, 5);
     }
     /* the totals count every verified log, not only the rows shown */
     q = s->db_query(r, "SELECT COALESCE(SUM(status = 'verified'), 0), "
@@ -66,8 +72,8 @@ static int services_panel(portal_req *r, const struct portal_services *s, long l
                        "FROM volunteer_logs WHERE child_id = ?", "i", child);
     if (!q || !s->db_next(q))
         return -1;
-    long long done = num(s->db_col(q, 0)), minutes = num(s->db_col(q, 1));
-    long long pending = num(s->db_col(q, 2)), returned = num(s->db_col(q, 3));
+    long long done = vol_num(s->db_col(q, 0)), minutes = vol_num(s->db_col(q, 1));
+    long long pending = vol_num(s->db_col(q, 2)), returned = vol_num(s->db_col(q, 3));
     const char *note = s->sprintf(r, "经乡镇核实的服务共 %lld 次，合计 %lld 小时 %lld 分钟",
                                   done, minutes / 60, minutes % 60);
     if (done > PANEL_ROWS)
@@ -75,20 +81,11 @@ static int services_panel(portal_req *r, const struct portal_services *s, long l
     if (pending || returned)
         note = s->sprintf(r, "%s；另有待核实 %lld 条、已退回 %lld 条，不计入", note, pending,
                           returned);
-    s->set(r, s->sprintf(r, "%s.Note", prefix), s->sprintf(r, "%s。", note));
+    put(r, s, prefix, "Note", s->sprintf(r, "%s。", note));
     return n;
 }
 
 /* ------------------------------------------------------------ care */
-
-static const char *kind_title(const char *k)
-{
-    if (!k) return "";
-    if (strcmp(k, "foster") == 0) return "家庭寄养";
-    if (strcmp(k, "entrusted") == 0) return "委托代养";
-    if (strcmp(k, "sponsor") == 0) return "爱心助养";
-    return k;
-}
 
 static int care_panel(portal_req *r, const struct portal_services *s, long long child,
                       const char *prefix)
@@ -106,17 +103,17 @@ static int care_panel(portal_req *r, const struct portal_services *s, long long 
     while (s->db_next(q)) {
         const char *okind = s->db_col(q, 2);
         const char *cells[5] = {
-            kind_title(s->db_col(q, 0)),
+            s->label(r, "volunteer.care_kind", s->db_col(q, 0)),
             s->sprintf(r, "%s（%s）", s->db_col(q, 1),
-                       okind && strcmp(okind, "org") == 0 ? "组织" : "家庭"),
+                       s->label(r, "volunteer.offerer", okind && *okind ? okind : "family")),
             s->db_col(q, 3), s->db_col(q, 4),
             s->db_col(q, 5) ? s->sprintf(r, "%s（%s）", s->db_col(q, 5),
                                          s->db_col(q, 6) ? s->db_col(q, 6) : "")
                             : "进行中"};
-        put_row(r, s, prefix, n++, cells, 5);
+        put_cells(r, s, prefix, n++, cells, 5);
     }
     if (s->has_perm(r, "volunteer.manage"))
-        s->set(r, s->sprintf(r, "%s.Link", prefix), "/volunteer/care");
+        put(r, s, prefix, "Link", "/volunteer/care");
     return n;
 }
 
@@ -138,24 +135,24 @@ static int donations_panel(portal_req *r, const struct portal_services *s, long 
     while (s->db_next(q)) {
         const char *money = s->db_col(q, 1), *st = s->db_col(q, 5);
         const char *cells[6] = {
-            s->db_col(q, 0), money ? s->fen_to_yuan(r, num(money)) : "—",
+            s->db_col(q, 0), money ? s->fen_to_yuan(r, vol_num(money)) : "—",
             s->db_col(q, 2) && *s->db_col(q, 2) ? s->db_col(q, 2) : "—", s->db_col(q, 3),
             s->db_col(q, 4) ? s->db_col(q, 4) : "未送达",
-            strcmp(st, "delivered") == 0 ? "已交付" : strcmp(st, "pledged") == 0 ? "已认捐" : st};
-        put_row(r, s, prefix, n++, cells, 6);
+            s->label(r, "volunteer.donation_status", st)};
+        put_cells(r, s, prefix, n++, cells, 6);
     }
     q = s->db_query(r, "SELECT COUNT(*), COALESCE(SUM(money_fen), 0), "
                        "COALESCE(SUM(IF(status = 'delivered', money_fen, 0)), 0) "
                        "FROM volunteer_donations WHERE child_id = ?", "i", child);
     if (!q || !s->db_next(q))
         return -1;
-    if (num(s->db_col(q, 0)) > 0)
-        s->set(r, s->sprintf(r, "%s.Note", prefix),
-               s->sprintf(r, "共 %s 笔，认捐金额合计 %s 元，其中已交付 %s 元。", s->db_col(q, 0),
-                          s->fen_to_yuan(r, num(s->db_col(q, 1))),
-                          s->fen_to_yuan(r, num(s->db_col(q, 2)))));
+    if (vol_num(s->db_col(q, 0)) > 0)
+        put(r, s, prefix, "Note",
+            s->sprintf(r, "共 %s 笔，认捐金额合计 %s 元，其中已交付 %s 元。", s->db_col(q, 0),
+                          s->fen_to_yuan(r, vol_num(s->db_col(q, 1))),
+                          s->fen_to_yuan(r, vol_num(s->db_col(q, 2)))));
     if (s->has_perm(r, "volunteer.manage"))
-        s->set(r, s->sprintf(r, "%s.Link", prefix), "/volunteer/projects");
+        put(r, s, prefix, "Link", "/volunteer/projects");
     return n;
 }
 

@@ -14,48 +14,63 @@ const struct portal_param unserved_params[] = {
     {"months", PP_INT, 3, 0, "月数"},
     {NULL, 0, 0, 0, NULL}};
 
+/* ------------------------------------------------------------ CSV */
+
+void vol_csv_begin(portal_req *r, const struct portal_services *s, const char *filename,
+                   const char *action, const char *detail, const char *const *heads, int n)
+{
+    s->header(r, "Content-Type", "text/csv; charset=utf-8");
+    s->header(r, "Content-Disposition", s->sprintf(r, "attachment; filename=\"%s\"", filename));
+    /* audited before any row: a read that cannot be audited never leaves */
+    s->audit(r, action, "volunteer_report", NULL, detail);
+    s->write(r, "\xEF\xBB\xBF", 3);
+    for (int i = 0; i < n; i++)
+        s->csv_cell(r, heads[i], i == n - 1);
+}
+
+int vol_csv_row(void *ctx, portal_rows *rows)
+{
+    const struct vol_csv *c = ctx;
+    const struct portal_services *s = c->s;
+    if (c->group)
+        s->csv_cell(c->r, c->group, 0);
+    for (int i = 0; i < c->ncols; i++)
+        s->csv_cell(c->r,
+                    c->money >> i & 1u ? s->fen_to_yuan(c->r, vol_num(s->db_col(rows, i)))
+                                       : s->db_col(rows, i),
+                    i == c->ncols - 1);
+    return 0;
+}
+
 /* ------------------------------------------------------------ certificate */
 
-int certificate_page(portal_req *r, const struct portal_services *s)
+int certificate_get(portal_req *r, const struct portal_services *s)
 {
-    long long id = vol_path_id(r, s), mine = 0;
-    const char *sid = s->path_arg(r, "id");
-    if (id <= 0)
-        return s->not_found(r, "volunteer", sid);
-    portal_rows *q = s->db_query(r, "SELECT p.vorg_id FROM volunteers p WHERE p.id = ?", "i", id);
-    if (!q)
+    const struct portal_object *o = s->object(r);
+    long long id = o->id;
+    if (s->db_row_hdf(r, "Cert",
+                      "SELECT p.id, p.name, o.name AS org_name, "
+                      "COUNT(l.id) AS services, COALESCE(SUM(l.minutes), 0) AS minutes, "
+                      "MIN(l.service_date) AS first_date, MAX(l.service_date) AS last_date "
+                      "FROM volunteers p JOIN volunteer_orgs v ON v.id = p.vorg_id "
+                      "JOIN orgs o ON o.id = v.org_id "
+                      "LEFT JOIN volunteer_log_people lp ON lp.volunteer_id = p.id "
+                      "LEFT JOIN volunteer_logs l ON l.id = lp.log_id AND l.status = 'verified' "
+                      "WHERE p.id = ? GROUP BY p.id, p.name, o.name",
+                      "i", id) != 1)
         return 500;
-    if (!s->db_next(q))
-        return s->not_found(r, "volunteer", sid);
-    long long vorg = strtoll(s->db_col(q, 0), NULL, 10);
-    /* staff who manage organisations, or a partner of the volunteer's own one */
-    if (!s->has_perm(r, "volunteer.manage") &&
-        !(s->has_perm(r, "volunteer.partner") && vol_partner_org(r, s, &mine, NULL) == 0 &&
-          mine == vorg))
-        return s->not_found(r, "volunteer", sid);
-    if (s->db_query_hdf(r, "Cert",
-                        "SELECT p.id, p.name, o.name AS org_name, "
-                        "COUNT(l.id) AS services, COALESCE(SUM(l.minutes), 0) AS minutes, "
-                        "MIN(l.service_date) AS first_date, MAX(l.service_date) AS last_date "
-                        "FROM volunteers p JOIN volunteer_orgs v ON v.id = p.vorg_id "
-                        "JOIN orgs o ON o.id = v.org_id "
-                        "LEFT JOIN volunteer_log_people lp ON lp.volunteer_id = p.id "
-                        "LEFT JOIN volunteer_logs l ON l.id = lp.log_id AND l.status = 'verified' "
-                        "WHERE p.id = ? GROUP BY p.id, p.name, o.name",
-                        "i", id) != 1)
-        return 500;
-    q = s->db_query(r, "SELECT COALESCE(SUM(l.minutes), 0) FROM volunteer_log_people lp "
-                       "JOIN volunteer_logs l ON l.id = lp.log_id WHERE lp.volunteer_id = ? "
-                       "AND l.status = 'verified'", "i", id);
+    portal_rows *q = s->db_query(r, "SELECT COALESCE(SUM(l.minutes), 0) FROM volunteer_log_people "
+                                    "lp JOIN volunteer_logs l ON l.id = lp.log_id WHERE "
+                                    "lp.volunteer_id = ? AND l.status = 'verified'", "i", id);
     if (!q || !s->db_next(q))
         return 500;
-    long long minutes = strtoll(s->db_col(q, 0), NULL, 10);
+    long long minutes = vol_num(s->db_col(q, 0));
     s->set_int(r, "Hours", minutes / 60);
     s->set_int(r, "Minutes", minutes % 60);
     s->set_int(r, "TotalMinutes", minutes);
     s->set(r, "Issued", s->today(r));
-    s->audit(r, "volunteer.certificate", "volunteer", sid,
-             s->sprintf(r, "vorg=%lld minutes=%lld", vorg, minutes));
+    s->audit(r, "volunteer.certificate", "volunteer", s->sprintf(r, "%lld", id),
+             s->sprintf(r, "vorg=%s minutes=%lld", s->col(o->data, "vorg_id"), minutes));
     return s->render(r, "certificate.cs", "志愿服务时长证明");
 }
 
@@ -86,7 +101,7 @@ static int unserved_months(portal_req *r, const struct portal_services *s, long 
     return 0;
 }
 
-int unserved_page(portal_req *r, const struct portal_services *s)
+int unserved_get(portal_req *r, const struct portal_services *s)
 {
     long long months = 0;
     int rc = unserved_months(r, s, &months);
@@ -104,7 +119,7 @@ int unserved_page(portal_req *r, const struct portal_services *s)
     portal_rows *q = s->db_query(r, "SELECT COUNT(*) " UNSERVED_FROM, "ssi", pre, today, months);
     if (!q || !s->db_next(q))
         return 500;
-    long long total = strtoll(s->db_col(q, 0), NULL, 10);
+    long long total = vol_num(s->db_col(q, 0));
     s->set_int(r, "Total", total);
     if (total > UNSERVED_LIMIT)
         s->set_int(r, "Truncated", UNSERVED_LIMIT);
@@ -113,35 +128,18 @@ int unserved_page(portal_req *r, const struct portal_services *s)
     return s->render(r, "unserved.cs", "未获服务儿童");
 }
 
-static int unserved_row(void *ctx, portal_rows *rows)
-{
-    void **c = ctx;
-    portal_req *r = c[0];
-    const struct portal_services *s = c[1];
-    for (int i = 0; i < 5; i++)
-        s->csv_cell(r, s->db_col(rows, i), i == 4);
-    return 0;
-}
-
-int unserved_csv(portal_req *r, const struct portal_services *s)
+int unserved_csv_get(portal_req *r, const struct portal_services *s)
 {
     long long months = 0;
     int rc = unserved_months(r, s, &months);
     if (rc)
         return rc;
     const char *pre = s->scope_prefix(r), *today = s->today(r);
-    s->header(r, "Content-Type", "text/csv; charset=utf-8");
-    s->header(r, "Content-Disposition",
-              s->sprintf(r, "attachment; filename=\"unserved-%lldm-%s.csv\"", months, today));
-    /* audited before any row: a read that cannot be audited never leaves */
-    s->audit(r, "volunteer.unserved.export", "volunteer_report", NULL,
-             s->sprintf(r, "months=%lld", months));
-    s->write(r, "\xEF\xBB\xBF", 3);
-    const char *heads[] = {"儿童编号", "姓名", "乡镇", "村（社区）", "最近一次服务"};
-    for (int i = 0; i < 5; i++)
-        s->csv_cell(r, heads[i], i == 4);
-    void *ctx[2] = {r, (void *)s};
-    if (s->db_stream(r, unserved_row, ctx, UNSERVED_LIST, "ssii", pre, today, months,
+    static const char *const heads[] = {"儿童编号", "姓名", "乡镇", "村（社区）", "最近一次服务"};
+    vol_csv_begin(r, s, s->sprintf(r, "unserved-%lldm-%s.csv", months, today),
+                  "volunteer.unserved.export", s->sprintf(r, "months=%lld", months), heads, 5);
+    struct vol_csv ctx = {r, s, NULL, 5, 0};
+    if (s->db_stream(r, vol_csv_row, &ctx, UNSERVED_LIST, "ssii", pre, today, months,
                      100000LL) < 0)
         return s->output_sent(r) ? 200 : 500;
     return 200;

@@ -4,7 +4,7 @@
  *
  * A partner sees a child only through an assignment of its own organisation
  * that is not ended, whose period holds today, while the organisation is
- * approved; anything else answers s->not_found (404, the denial audited).
+ * approved (objects.c); anything else is an audited 404.
  * The partner's view selects only name, sex, age, village, school grade and
  * the assignment's needs: the ID number, the family, the categories and
  * other modules' data are never queried.  Every view is audited.
@@ -47,165 +47,91 @@ const struct portal_param report_params[] = {
 
 /* ------------------------------------------------------------ assignments */
 
-int assign_add(portal_req *r, const struct portal_services *s)
+int org_assign_post(portal_req *r, const struct portal_services *s)
 {
-    long long vorg = vol_path_id(r, s);
-    const char *sid = s->path_arg(r, "id");
-    if (vorg <= 0)
-        return s->not_found(r, "volunteer_org", sid);
-    long long child = s->param_int(r, "child_id", 0);
+    const struct portal_object *org = s->object(r);
     const char *type = s->param(r, "service_type"), *needs = s->param(r, "needs");
     const char *from = s->param(r, "start_date"), *to = s->param(r, "end_date");
-    if (!vol_service_type_ok(type))
+    if (!vol_is_label("volunteer.service_type", type))
         return s->fail(r, 400, "服务类型不正确。");
     if (strcmp(from, to) > 0)
         return s->fail(r, 400, "结束日期不能早于开始日期。");
-    portal_rows *q = s->db_query(r, "SELECT village_code, township_code, name, status FROM children "
-                                    "WHERE id = ?", "i", child);
-    if (!q)
-        return 500;
-    if (!s->db_next(q) || !s->in_scope(r, s->db_col(q, 0)))
-        return s->not_found(r, "child", s->sprintf(r, "%lld", child));
-    if (strcmp(s->db_col(q, 3), "active") != 0)
+    const struct portal_child *c = s->child(r, s->param_int(r, "child_id", 0));
+    if (!c)
+        return 404;
+    if (strcmp(c->status, "active") != 0)
         return s->fail(r, 409, "该儿童已退出保障，不能再指派服务。");
-    const char *township = s->db_col(q, 1), *cname = s->db_col(q, 2);
-    q = s->db_query(r, "SELECT v.status, o.name, (SELECT COUNT(*) FROM volunteer_org_areas a "
-                       "WHERE a.vorg_id = v.id AND a.township_code = ?) FROM volunteer_orgs v "
-                       "JOIN orgs o ON o.id = v.org_id WHERE v.id = ?", "si", township, vorg);
+    if (strcmp(s->col(org->data, "status"), "approved") != 0)
+        return s->fail(r, 409, "只能向已批准的社会组织指派服务对象。");
+    portal_rows *q = s->db_query(r, "SELECT 1 FROM volunteer_org_areas WHERE vorg_id = ? AND "
+                                    "township_code = ?", "is", org->id, c->township_code);
     if (!q)
         return 500;
     if (!s->db_next(q))
-        return s->not_found(r, "volunteer_org", sid);
-    if (strcmp(s->db_col(q, 0), "approved") != 0)
-        return s->fail(r, 409, "只能向已批准的社会组织指派服务对象。");
-    if (strcmp(s->db_col(q, 2), "0") == 0)
         return s->fail(r, 409, "该儿童所在乡镇不在该组织的服务区域内。");
-    const char *oname = s->db_col(q, 1);
-    long long uid = s->user(r)->id;
-    if (s->db_begin(r) != 0)
-        return 500;
     if (s->db_exec(r, "INSERT INTO volunteer_assignments (child_id, vorg_id, service_type, needs, "
                       "start_date, end_date, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, "
                       "UTC_TIMESTAMP(), ?)",
-                   "iissssi", child, vorg, type, needs ? needs : "", from, to, uid) != 1)
-        goto fail;
+                   "iissssi", c->id, org->id, type, needs ? needs : "", from, to,
+                   s->user(r)->id) != 1)
+        return 500;
     long long aid = s->db_insert_id(r);
-    if (s->db_exec(r, "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) "
-                      "VALUES (?, UTC_TIMESTAMP(), ?, 'volunteer', 'volunteer.assign', ?)",
-                   "iis", child, uid,
-                   s->sprintf(r, "指派社会组织“%s”提供%s服务（%s 至 %s）", oname, type, from, to)) != 1)
-        goto fail;
-    if (s->db_commit(r) != 0)
-        goto fail;
-    s->audit(r, "volunteer.assign", "child", s->sprintf(r, "%lld", child),
-             s->sprintf(r, "assignment=%lld vorg=%lld type=%s from=%s to=%s", aid, vorg, type,
+    if (s->child_event(r, c->id, "volunteer.assign",
+                       s->sprintf(r, "指派社会组织“%s”提供%s服务（%s 至 %s）",
+                                  s->col(org->data, "name"), type, from, to)) != 0)
+        return 500;
+    s->audit(r, "volunteer.assign", "child", s->sprintf(r, "%lld", c->id),
+             s->sprintf(r, "assignment=%lld vorg=%lld type=%s from=%s to=%s", aid, org->id, type,
                         from, to));
-    s->flash(r, s->sprintf(r, "已将%s指派给该组织。", cname));
-    return s->redirect(r, s->sprintf(r, "/volunteer/orgs/%lld", vorg));
-fail:
-    s->db_rollback(r);
-    return 500;
+    s->flash(r, s->sprintf(r, "已将%s指派给该组织。", c->name));
+    return s->redirect(r, s->sprintf(r, "/volunteer/orgs/%lld", org->id));
 }
 
-int assign_end(portal_req *r, const struct portal_services *s)
+int assignment_end_post(portal_req *r, const struct portal_services *s)
 {
-    long long aid = vol_path_id(r, s);
-    const char *sid = s->path_arg(r, "id");
-    if (aid <= 0)
-        return s->not_found(r, "volunteer_assignment", sid);
-    if (s->db_begin(r) != 0)
-        return 500;
-    portal_rows *q = s->db_query(r, "SELECT a.child_id, a.vorg_id, a.ended_at, "
-                                    "COALESCE(c.village_code, a.area_code) FROM "
-                                    "volunteer_assignments a LEFT JOIN children c ON "
-                                    "c.id = a.child_id WHERE a.id = ? FOR UPDATE", "i", aid);
-    if (!q) {
-        s->db_rollback(r);
-        return 500;
-    }
-    if (!s->db_next(q) || !s->in_scope(r, s->db_col(q, 3))) {
-        s->db_rollback(r);
-        return s->not_found(r, "volunteer_assignment", sid);
-    }
-    long long child = s->db_col(q, 0) ? strtoll(s->db_col(q, 0), NULL, 10) : 0;
-    long long vorg = strtoll(s->db_col(q, 1), NULL, 10);
-    if (s->db_col(q, 2)) {
-        s->db_rollback(r);
+    const struct portal_object *a = s->object(r);
+    const char *vorg = s->col(a->data, "vorg_id");
+    if (s->col(a->data, "ended_at"))
         return s->fail(r, 409, "该指派已经结束。");
-    }
-    long long uid = s->user(r)->id;
     if (s->db_exec(r, "UPDATE volunteer_assignments SET ended_at = UTC_TIMESTAMP(), ended_by = ? "
-                      "WHERE id = ?", "ii", uid, aid) != 1 ||
-        (child > 0 &&
-         s->db_exec(r, "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) "
-                       "VALUES (?, UTC_TIMESTAMP(), ?, 'volunteer', 'volunteer.assign.end', ?)",
-                    "iis", child, uid, "社会组织服务指派已结束") != 1) ||
-        s->db_commit(r) != 0) {
-        s->db_rollback(r);
+                      "WHERE id = ?", "ii", s->user(r)->id, a->id) != 1 ||
+        (a->child_id > 0 &&
+         s->child_event(r, a->child_id, "volunteer.assign.end", "社会组织服务指派已结束") != 0))
         return 500;
-    }
-    if (child > 0)
-        s->audit(r, "volunteer.assign.end", "child", s->sprintf(r, "%lld", child),
-                 s->sprintf(r, "assignment=%lld vorg=%lld", aid, vorg));
+    if (a->child_id > 0)
+        s->audit(r, "volunteer.assign.end", "child", s->sprintf(r, "%lld", a->child_id),
+                 s->sprintf(r, "assignment=%lld vorg=%s", a->id, vorg));
     else
-        s->audit(r, "volunteer.assign.end", "volunteer_assignment", sid,
-                 s->sprintf(r, "vorg=%lld", vorg));
-    s->flash(r, child > 0 ? "指派已结束，该组织即刻不能再查看该儿童。"
-                          : "服务项目指派已结束，该组织不能再登记该区域的活动。");
-    return s->redirect(r, s->sprintf(r, "/volunteer/orgs/%lld", vorg));
+        s->audit(r, "volunteer.assign.end", "volunteer_assignment", s->sprintf(r, "%lld", a->id),
+                 s->sprintf(r, "vorg=%s", vorg));
+    s->flash(r, a->child_id > 0 ? "指派已结束，该组织即刻不能再查看该儿童。"
+                                : "服务项目指派已结束，该组织不能再登记该区域的活动。");
+    return s->redirect(r, s->sprintf(r, "/volunteer/orgs/%s", vorg));
 }
 
-/* the partner's current assignment for the child: its id, or 0 */
-static long long active_assignment(portal_req *r, const struct portal_services *s, long long vorg,
-                                   long long child)
+int partner_child_get(portal_req *r, const struct portal_services *s)
 {
-    /* a child who left the registry's care is no longer served */
-    portal_rows *q = s->db_query(r, "SELECT a.id FROM volunteer_assignments a JOIN volunteer_orgs v "
-                                    "ON v.id = a.vorg_id JOIN children c ON c.id = a.child_id "
-                                    "WHERE a.child_id = ? AND a.vorg_id = ? AND c.status = 'active' "
-                                    "AND v.status = 'approved' AND a.ended_at IS NULL AND "
-                                    "? BETWEEN a.start_date AND a.end_date ORDER BY a.id DESC LIMIT 1",
-                                 "iis", child, vorg, s->today(r));
-    if (!q || !s->db_next(q))
-        return 0;
-    return strtoll(s->db_col(q, 0), NULL, 10);
-}
-
-int partner_child(portal_req *r, const struct portal_services *s)
-{
-    long long child = vol_path_id(r, s), vorg = 0, aid = 0;
-    const char *sid = s->path_arg(r, "id");
-    if (child <= 0 || vol_partner_org(r, s, &vorg, NULL) != 0 ||
-        (aid = active_assignment(r, s, vorg, child)) == 0)
-        return s->not_found(r, "child", sid);
+    const struct vol_access *a = s->object(r)->data;
     const char *today = s->today(r);
     /* the permitted fields, and nothing else */
-    if (s->db_query_hdf(r, "Child",
-                        "SELECT c.id, c.name, CASE c.sex WHEN 1 THEN '男' WHEN 2 THEN '女' "
-                        "ELSE '未说明' END AS sex, TIMESTAMPDIFF(YEAR, c.birth_date, ?) AS age, "
-                        "d.name AS village, c.school_grade, a.id AS assignment_id, "
-                        "a.service_type, a.needs, a.start_date, a.end_date "
-                        "FROM children c JOIN divisions d ON d.code = c.village_code "
-                        "JOIN volunteer_assignments a ON a.id = ? WHERE c.id = ?",
-                        "sii", today, aid, child) != 1)
+    if (s->db_row_hdf(r, "Child",
+                      "SELECT c.id, c.name, CASE c.sex WHEN 1 THEN '男' WHEN 2 THEN '女' "
+                      "ELSE '未说明' END AS sex, TIMESTAMPDIFF(YEAR, c.birth_date, ?) AS age, "
+                      "d.name AS village, c.school_grade, a.id AS assignment_id, "
+                      "a.service_type, a.needs, a.start_date, a.end_date "
+                      "FROM children c JOIN divisions d ON d.code = c.village_code "
+                      "JOIN volunteer_assignments a ON a.id = ? WHERE c.id = ?",
+                      "sii", today, a->aid, a->child) != 1)
         return 500;
-    if (vol_logs_hdf(r, s, "l.child_id = ? AND l.vorg_id = ?", child, vorg) < 0 ||
+    if (vol_logs_hdf(r, s, "l.child_id = ? AND l.vorg_id = ?", a->child, a->vorg) < 0 ||
         s->db_query_hdf(r, "Volunteers", "SELECT id, name FROM volunteers WHERE vorg_id = ? "
-                                         "AND active = 1 ORDER BY id", "i", vorg) < 0)
+                                         "AND active = 1 ORDER BY id", "i", a->vorg) < 0)
         return 500;
-    vol_set_log_labels(r, s);
-    vol_set_types(r, s);
+    s->labels_hdf(r, "Types", "volunteer.service_type");
     s->set(r, "Today", today);
-    s->audit(r, "volunteer.child.view", "child", sid,
-             s->sprintf(r, "assignment=%lld vorg=%lld", aid, vorg));
-    return s->render(r, "child.cs", "服务对象");
-}
-
-void vol_set_log_labels(portal_req *r, const struct portal_services *s)
-{
-    s->set(r, "Lbl.log.submitted", "待核实");
-    s->set(r, "Lbl.log.verified", "已核实");
-    s->set(r, "Lbl.log.returned", "已退回");
+    s->audit(r, "volunteer.child.view", "child", s->sprintf(r, "%lld", a->child),
+             s->sprintf(r, "assignment=%lld vorg=%lld", a->aid, a->vorg));
+    return s->render(r, "partner_child.cs", "服务对象");
 }
 
 /* the partner's logs (Logs.N) matching `where` (a constant of the caller's
@@ -248,7 +174,7 @@ int vol_check_log(portal_req *r, const struct portal_services *s, long long vorg
 {
     const char *date = s->param(r, "service_date"), *type = s->param(r, "service_type");
     long long minutes = s->param_int(r, "minutes", 0);
-    if (!vol_service_type_ok(type))
+    if (!vol_is_label("volunteer.service_type", type))
         return s->fail(r, 400, "服务类型不正确。");
     if (minutes < 1 || minutes > 1440)
         return s->fail(r, 400, "服务时长应为 1 到 1440 分钟。");
@@ -311,54 +237,29 @@ int vol_save_people(portal_req *r, const struct portal_services *s, long long lo
     return 0;
 }
 
-int log_add(portal_req *r, const struct portal_services *s)
+int child_log_create_post(portal_req *r, const struct portal_services *s)
 {
-    long long child = vol_path_id(r, s), vorg = 0, aid = 0;
-    const char *sid = s->path_arg(r, "id");
-    if (child <= 0 || vol_partner_org(r, s, &vorg, NULL) != 0 ||
-        (aid = active_assignment(r, s, vorg, child)) == 0)
-        return s->not_found(r, "child", sid);
+    const struct vol_access *a = s->object(r)->data;
     long long *vids = NULL;
-    int nv = 0, rc = vol_check_log(r, s, vorg, aid, 0, 0, &vids, &nv);
+    int nv = 0, rc = vol_check_log(r, s, a->vorg, a->aid, 0, 0, &vids, &nv);
     if (rc)
         return rc;
     const char *notes = s->param(r, "notes");
-    if (s->db_begin(r) != 0)
-        return 500;
     if (s->db_exec(r, "INSERT INTO volunteer_logs (assignment_id, child_id, vorg_id, service_date, "
                       "minutes, service_type, notes, status, created_at, created_by, updated_at) "
                       "VALUES (?, ?, ?, ?, ?, ?, ?, 'submitted', UTC_TIMESTAMP(), ?, UTC_TIMESTAMP())",
-                   "iiisissi", aid, child, vorg, s->param(r, "service_date"),
+                   "iiisissi", a->aid, a->child, a->vorg, s->param(r, "service_date"),
                    s->param_int(r, "minutes", 0), s->param(r, "service_type"),
                    notes ? notes : "", s->user(r)->id) != 1)
-        goto fail;
+        return 500;
     long long id = s->db_insert_id(r);
-    if (vol_save_people(r, s, id, vids, nv) != 0 || s->db_commit(r) != 0)
-        goto fail;
+    if (vol_save_people(r, s, id, vids, nv) != 0)
+        return 500;
     s->audit(r, "volunteer.log.add", "volunteer_log", s->sprintf(r, "%lld", id),
-             s->sprintf(r, "child=%lld assignment=%lld minutes=%lld", child, aid,
+             s->sprintf(r, "child=%lld assignment=%lld minutes=%lld", a->child, a->aid,
                         s->param_int(r, "minutes", 0)));
     s->flash(r, "服务记录已提交，待乡镇核实。");
-    return s->redirect(r, s->sprintf(r, "/volunteer/partner/children/%lld", child));
-fail:
-    s->db_rollback(r);
-    return 500;
-}
-
-int vol_log_access(portal_req *r, const struct portal_services *s, long long id, long long vorg,
-                   long long *child, long long *aid, const char **status)
-{
-    portal_rows *q = s->db_query(r, "SELECT child_id, assignment_id, status FROM volunteer_logs "
-                                    "WHERE id = ? AND vorg_id = ?", "ii", id, vorg);
-    if (!q || !s->db_next(q))
-        return -1;
-    *child = s->db_col(q, 0) ? strtoll(s->db_col(q, 0), NULL, 10) : 0;
-    if (status)
-        *status = s->db_col(q, 2);
-    /* access ends with the assignment: no edits either */
-    *aid = *child ? active_assignment(r, s, vorg, *child)
-                  : vol_active_area(r, s, vorg, strtoll(s->db_col(q, 1), NULL, 10));
-    return *aid ? 0 : -1;
+    return s->redirect(r, s->sprintf(r, "/volunteer/partner/children/%lld", a->child));
 }
 
 /* where the partner goes back to after acting on a log */
@@ -369,54 +270,44 @@ const char *vol_log_page(portal_req *r, const struct portal_services *s, long lo
                  : s->sprintf(r, "/volunteer/partner/areas/%lld", aid);
 }
 
-int log_edit(portal_req *r, const struct portal_services *s)
+int log_edit_post(portal_req *r, const struct portal_services *s)
 {
-    long long id = vol_path_id(r, s), vorg = 0, child = 0, aid = 0;
-    const char *sid = s->path_arg(r, "id"), *status = NULL;
-    if (id <= 0 || vol_partner_org(r, s, &vorg, NULL) != 0 ||
-        vol_log_access(r, s, id, vorg, &child, &aid, &status) != 0)
-        return s->not_found(r, "volunteer_log", sid);
-    if (strcmp(status, "verified") == 0)
+    const struct portal_object *o = s->object(r);
+    const struct vol_access *a = o->data;
+    long long id = o->id, child = a->child, aid = a->aid;
+    if (strcmp(a->status, "verified") == 0)
         return s->fail(r, 409, "该服务记录已经乡镇核实，不能再修改。");
     long long *vids = NULL;
-    int nv = 0, rc = vol_check_log(r, s, vorg, aid, id, child == 0, &vids, &nv);
+    int nv = 0, rc = vol_check_log(r, s, a->vorg, aid, id, child == 0, &vids, &nv);
     if (rc)
         return rc;
     const char *notes = s->param(r, "notes");
-    if (s->db_begin(r) != 0)
+    /* the status condition closes the race with a verification (the
+     * version always moves, so a matched row is a changed row) */
+    long long n = s->db_exec(
+        r, "UPDATE volunteer_logs SET assignment_id = ?, service_date = ?, minutes = ?, "
+           "participants = ?, service_type = ?, notes = ?, status = 'submitted', "
+           "return_reason = NULL, updated_at = UTC_TIMESTAMP(), version = version + 1 "
+           "WHERE id = ? AND status <> 'verified'",
+        "isisssi", aid, s->param(r, "service_date"), s->param_int(r, "minutes", 0),
+        child ? NULL : s->sprintf(r, "%lld", s->param_int(r, "participants", 0)),
+        s->param(r, "service_type"), notes ? notes : "", id);
+    if (n < 0)
         return 500;
-    /* the status condition closes the race with a verification */
-    if (s->db_exec(r, "UPDATE volunteer_logs SET assignment_id = ?, service_date = ?, minutes = ?, "
-                      "participants = ?, service_type = ?, notes = ?, status = 'submitted', "
-                      "return_reason = NULL, updated_at = UTC_TIMESTAMP(), version = version + 1 "
-                      "WHERE id = ? AND status <> 'verified'",
-                   "isisssi", aid, s->param(r, "service_date"), s->param_int(r, "minutes", 0),
-                   child ? NULL : s->sprintf(r, "%lld", s->param_int(r, "participants", 0)),
-                   s->param(r, "service_type"), notes ? notes : "", id) < 0)
-        goto fail;
-    portal_rows *q = s->db_query(r, "SELECT status FROM volunteer_logs WHERE id = ? FOR UPDATE",
-                                 "i", id);
-    if (!q || !s->db_next(q))
-        goto fail;
-    if (strcmp(s->db_col(q, 0), "submitted") != 0) {
-        s->db_rollback(r);
+    if (n == 0)
         return s->fail(r, 409, "该服务记录已经乡镇核实，不能再修改。");
-    }
-    if (vol_save_people(r, s, id, vids, nv) != 0 || s->db_commit(r) != 0)
-        goto fail;
-    s->audit(r, "volunteer.log.edit", "volunteer_log", sid,
+    if (vol_save_people(r, s, id, vids, nv) != 0)
+        return 500;
+    s->audit(r, "volunteer.log.edit", "volunteer_log", s->sprintf(r, "%lld", id),
              s->sprintf(r, "child=%lld assignment=%lld minutes=%lld", child, aid,
                         s->param_int(r, "minutes", 0)));
     s->flash(r, "服务记录已修改并重新提交。");
     return s->redirect(r, vol_log_page(r, s, child, aid));
-fail:
-    s->db_rollback(r);
-    return 500;
 }
 
 /* ------------------------------------------------------------ verification */
 
-int verify_page(portal_req *r, const struct portal_services *s)
+int verify_list_get(portal_req *r, const struct portal_services *s)
 {
     /* a child's log by the child's village, an area's log by its area */
     const char *pre = s->scope_prefix(r);
@@ -440,69 +331,43 @@ int verify_page(portal_req *r, const struct portal_services *s)
                         "LIKE CONCAT(?, '%') ORDER BY f.id LIMIT 5000",
                         "s", pre) < 0)
         return 500;
-    return s->render(r, "verify.cs", "服务记录核实");
+    return s->render(r, "verify_list.cs", "服务记录核实");
 }
 
-int verify_act(portal_req *r, const struct portal_services *s)
+int verify_log_post(portal_req *r, const struct portal_services *s)
 {
-    long long id = vol_path_id(r, s);
-    const char *sid = s->path_arg(r, "id");
+    const struct portal_object *o = s->object(r);
+    portal_rows *l = o->data;
     const char *action = s->param(r, "action"), *reason = s->param(r, "reason");
-    if (id <= 0)
-        return s->not_found(r, "volunteer_log", sid);
     int verify = strcmp(action, "verify") == 0;
     if (!verify && strcmp(action, "return") != 0)
         return s->fail(r, 400, "操作不正确。");
     if (!verify && (!reason || !*reason))
         return s->fail(r, 400, "退回须填写原因。");
-    if (s->db_begin(r) != 0)
-        return 500;
-    portal_rows *q = s->db_query(r, "SELECT l.child_id, l.status, COALESCE(c.village_code, "
-                                    "l.area_code), l.minutes, l.service_type, l.service_date, "
-                                    "o.name, l.version FROM volunteer_logs l LEFT JOIN children c ON "
-                                    "c.id = l.child_id JOIN volunteer_orgs v ON "
-                                    "v.id = l.vorg_id JOIN orgs o ON o.id = v.org_id "
-                                    "WHERE l.id = ? FOR UPDATE", "i", id);
-    if (!q) {
-        s->db_rollback(r);
-        return 500;
-    }
-    if (!s->db_next(q) || !s->in_scope(r, s->db_col(q, 2))) {
-        s->db_rollback(r);
-        return s->not_found(r, "volunteer_log", sid);
-    }
-    long long child = s->db_col(q, 0) ? strtoll(s->db_col(q, 0), NULL, 10) : 0;
-    if (strcmp(s->db_col(q, 1), "submitted") != 0) {
-        s->db_rollback(r);
+    if (strcmp(s->col(l, "status"), "submitted") != 0)
         return s->fail(r, 409, "该服务记录不在待核实状态。");
-    }
     /* the partner may have corrected the log since the verifier saw it */
     const char *seen = s->param(r, "version");
-    if (seen && *seen && strcmp(seen, s->db_col(q, 7)) != 0) {
-        s->db_rollback(r);
+    if (seen && *seen && strcmp(seen, s->col(l, "version")) != 0)
         return s->fail(r, 409, "该服务记录在您查看后已被社会组织修改，请刷新页面核对后再处理。");
-    }
+    const char *org = s->col(l, "org_name"), *type = s->col(l, "service_type");
+    const char *date = s->col(l, "service_date");
     const char *summary =
-        verify ? s->sprintf(r, "接受社会组织“%s”%s服务（%s，%s 分钟），乡镇已核实", s->db_col(q, 6),
-                            s->db_col(q, 4), s->db_col(q, 5), s->db_col(q, 3))
-               : s->sprintf(r, "社会组织“%s”%s服务记录（%s）被乡镇退回：%s", s->db_col(q, 6),
-                            s->db_col(q, 4), s->db_col(q, 5), reason);
-    long long uid = s->user(r)->id;
+        verify ? s->sprintf(r, "接受社会组织“%s”%s服务（%s，%s 分钟），乡镇已核实", org, type, date,
+                            s->col(l, "minutes"))
+               : s->sprintf(r, "社会组织“%s”%s服务记录（%s）被乡镇退回：%s", org, type, date, reason);
     if (s->db_exec(r, "UPDATE volunteer_logs SET status = ?, return_reason = ?, verified_at = "
                       "UTC_TIMESTAMP(), verified_by = ? WHERE id = ?",
-                   "ssii", verify ? "verified" : "returned", verify ? NULL : reason, uid, id) != 1 ||
+                   "ssii", verify ? "verified" : "returned", verify ? NULL : reason,
+                   s->user(r)->id, o->id) != 1 ||
         /* an area's group activity is on no child's timeline */
-        (child > 0 &&
-         s->db_exec(r, "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) "
-                       "VALUES (?, UTC_TIMESTAMP(), ?, 'volunteer', ?, ?)",
-                    "iiss", child, uid, verify ? "volunteer.verify" : "volunteer.return",
-                    summary) != 1) ||
-        s->db_commit(r) != 0) {
-        s->db_rollback(r);
+        (o->child_id > 0 && s->child_event(r, o->child_id,
+                                           verify ? "volunteer.verify" : "volunteer.return",
+                                           summary) != 0))
         return 500;
-    }
-    s->audit(r, verify ? "volunteer.log.verify" : "volunteer.log.return", "volunteer_log", sid,
-             s->sprintf(r, "child=%lld%s%s", child, verify ? "" : " reason=",
+    s->audit(r, verify ? "volunteer.log.verify" : "volunteer.log.return", "volunteer_log",
+             s->sprintf(r, "%lld", o->id),
+             s->sprintf(r, "child=%lld%s%s", o->child_id, verify ? "" : " reason=",
                         verify ? "" : reason));
     s->flash(r, verify ? "服务记录已核实。" : "服务记录已退回。");
     return s->redirect(r, "/volunteer/verify");
@@ -539,7 +404,7 @@ static void period(portal_req *r, const struct portal_services *s, const char **
     "COALESCE(c.township_code, CONCAT(LEFT(l.area_code, 9), '000')) WHERE " REPORT_WHERE   \
     "GROUP BY d.code, d.name ORDER BY d.code"
 
-int report_page(portal_req *r, const struct portal_services *s)
+int report_get(portal_req *r, const struct portal_services *s)
 {
     const char *from, *to;
     period(r, s, &from, &to);
@@ -554,43 +419,22 @@ int report_page(portal_req *r, const struct portal_services *s)
     return s->render(r, "report.cs", "志愿服务统计");
 }
 
-static int csv_row(void *ctx, portal_rows *rows)
-{
-    void **c = ctx;
-    portal_req *r = c[0];
-    const struct portal_services *s = c[1];
-    s->csv_cell(r, c[2], 0);
-    s->csv_cell(r, s->db_col(rows, 0), 0);
-    s->csv_cell(r, s->db_col(rows, 1), 0);
-    s->csv_cell(r, s->db_col(rows, 2), 0);
-    s->csv_cell(r, s->db_col(rows, 3), 0);
-    s->csv_cell(r, s->db_col(rows, 4), 1);
-    return 0;
-}
-
-int report_csv(portal_req *r, const struct portal_services *s)
+int report_csv_get(portal_req *r, const struct portal_services *s)
 {
     const char *from, *to;
     period(r, s, &from, &to);
     if (strcmp(from, to) > 0)
         return s->fail(r, 400, "起始日期不能晚于截止日期。");
     const char *pre = s->scope_prefix(r);
-    s->header(r, "Content-Type", "text/csv; charset=utf-8");
-    s->header(r, "Content-Disposition",
-              s->sprintf(r, "attachment; filename=\"volunteer-%s-%s.csv\"", from, to));
-    /* audited before any row: a read that cannot be audited never leaves */
-    s->audit(r, "volunteer.report.export", "volunteer_report", NULL,
-             s->sprintf(r, "from=%s to=%s", from, to));
-    s->write(r, "\xEF\xBB\xBF", 3);
-    const char *heads[] = {"分组", "名称", "服务次数", "服务时长（分钟）", "服务儿童数",
-                           "集体活动参加人次"};
-    for (int i = 0; i < 6; i++)
-        s->csv_cell(r, heads[i], i == 5);
-    void *ctx[3] = {r, (void *)s, (void *)"按组织"};
-    if (s->db_stream(r, csv_row, ctx, REPORT_BY_ORG, "sss", from, to, pre) < 0)
+    static const char *const heads[] = {"分组", "名称", "服务次数", "服务时长（分钟）",
+                                        "服务儿童数", "集体活动参加人次"};
+    vol_csv_begin(r, s, s->sprintf(r, "volunteer-%s-%s.csv", from, to), "volunteer.report.export",
+                  s->sprintf(r, "from=%s to=%s", from, to), heads, 6);
+    struct vol_csv ctx = {r, s, "按组织", 5, 0};
+    if (s->db_stream(r, vol_csv_row, &ctx, REPORT_BY_ORG, "sss", from, to, pre) < 0)
         return s->output_sent(r) ? 200 : 500;
-    ctx[2] = (void *)"按乡镇";
-    if (s->db_stream(r, csv_row, ctx, REPORT_BY_TOWNSHIP, "sss", from, to, pre) < 0)
+    ctx.group = "按乡镇";
+    if (s->db_stream(r, vol_csv_row, &ctx, REPORT_BY_TOWNSHIP, "sss", from, to, pre) < 0)
         return s->output_sent(r) ? 200 : 500;
     return 200;
 }

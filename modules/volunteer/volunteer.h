@@ -16,27 +16,45 @@
  *            partner's page, group-activity logs.
  * photo.c:   photos on service logs.
  * apply.c:   the public form on which an organisation applies itself.
- * volunteer.c: the module descriptor.
+ * objects.c: the objects routes are about (loaders) and a partner's access.
+ * volunteer.c: the module descriptor and its labels.
  */
 #ifndef VOLUNTEER_H
 #define VOLUNTEER_H
 
 #include "portal_module.h"
 
-/* the fixed list of service types */
-extern const char *const vol_service_types[];
-int vol_service_type_ok(const char *t);
-/* the {id} of the path as a positive number, or 0 */
-long long vol_path_id(portal_req *r, const struct portal_services *s);
+/* volunteer.c: code is one of the module's labels of kind */
+int vol_is_label(const char *kind, const char *code);
+
+/* objects.c: a number column (NULL: 0) */
+long long vol_num(const char *v);
+/* objects.c: the route objects */
+extern const struct portal_loader vol_loaders[];
+/* what a partner reaches through an assignment (the partner_* loaders'
+ * o->data): its organisation, the assignment, the child (0: an area) and,
+ * for a log, the log's status */
+struct vol_access {
+    long long vorg, aid, child;
+    const char *status;
+};
 /* the partner user's organisation (volunteer_orgs.id via users.org_id);
  * 0 ok, -1 none.  status may be NULL. */
 int vol_partner_org(portal_req *r, const struct portal_services *s, long long *vorg,
                     const char **status);
-/* the service types and the template's select list */
-void vol_set_types(portal_req *r, const struct portal_services *s);
+/* a new organisation (orgs.c, apply.c) */
+struct vol_new_org {
+    const char *code, *name, *division, *reg_no, *contact_name, *contact_phone, *service_types;
+    int self_applied;
+    long long user_id;         /* 0: the organisation itself */
+    const char *reason;        /* of its first event */
+    const char **townships;
+    int ntownships;
+};
+long long vol_org_insert(portal_req *r, const struct portal_services *s,
+                         const struct vol_new_org *o);
 
 /* service.c: shared by the log handlers */
-void vol_set_log_labels(portal_req *r, const struct portal_services *s);
 int vol_logs_hdf(portal_req *r, const struct portal_services *s, const char *where, long long a,
                  long long b);
 /* log: the log being edited (its volunteers may have left since), 0 for a new one */
@@ -44,99 +62,106 @@ int vol_check_log(portal_req *r, const struct portal_services *s, long long vorg
                   long long log, int area, long long **vids, int *nv);
 int vol_save_people(portal_req *r, const struct portal_services *s, long long log,
                     const long long *vids, int nv);
-/* the partner's access to one of its logs: the log's child (0 for an
- * area's log) and the assignment it is filed under now; 0 ok, -1 none (not
- * its own, or the assignment no longer runs).  status may be NULL. */
-int vol_log_access(portal_req *r, const struct portal_services *s, long long id, long long vorg,
-                   long long *child, long long *aid, const char **status);
 const char *vol_log_page(portal_req *r, const struct portal_services *s, long long child,
                          long long aid);
 
 /* area.c */
 extern const struct portal_param area_assign_params[];
-/* the area assignment aid when it is the partner's and runs today, else 0 */
-long long vol_active_area(portal_req *r, const struct portal_services *s, long long vorg,
-                          long long aid);
-int area_assign_add(portal_req *r, const struct portal_services *s);
-int partner_area(portal_req *r, const struct portal_services *s);
-int area_log_add(portal_req *r, const struct portal_services *s);
+int org_assign_area_post(portal_req *r, const struct portal_services *s);
+int partner_area_get(portal_req *r, const struct portal_services *s);
+int area_log_create_post(portal_req *r, const struct portal_services *s);
 
 /* apply.c */
 extern const struct portal_param apply_params[];
-int apply_get(portal_req *r, const struct portal_services *s);
-int apply_post(portal_req *r, const struct portal_services *s);
+int apply_form_get(portal_req *r, const struct portal_services *s);
+int apply_create_post(portal_req *r, const struct portal_services *s);
 
 /* photo.c */
 extern const struct portal_param photo_params[];
-int photo_add(portal_req *r, const struct portal_services *s);
-int photo_view(portal_req *r, const struct portal_services *s);
+int log_photo_create_post(portal_req *r, const struct portal_services *s);
+int photo_get(portal_req *r, const struct portal_services *s);
 
 /* orgs.c */
 extern const struct portal_param org_params[];
 extern const struct portal_param status_params[];
 extern const struct portal_param volunteer_params[];
-int orgs_page(portal_req *r, const struct portal_services *s);
-int org_register(portal_req *r, const struct portal_services *s);
-int org_view(portal_req *r, const struct portal_services *s);
-int org_status(portal_req *r, const struct portal_services *s);
-int partner_home(portal_req *r, const struct portal_services *s);
-int volunteer_add(portal_req *r, const struct portal_services *s);
+int org_list_get(portal_req *r, const struct portal_services *s);
+int org_create_post(portal_req *r, const struct portal_services *s);
+int org_get(portal_req *r, const struct portal_services *s);
+int org_status_post(portal_req *r, const struct portal_services *s);
+int partner_get(portal_req *r, const struct portal_services *s);
+int volunteer_create_post(portal_req *r, const struct portal_services *s);
 extern const struct portal_param volunteer_edit_params[];
-int volunteer_edit(portal_req *r, const struct portal_services *s);
+int volunteer_edit_post(portal_req *r, const struct portal_services *s);
 
 /* service.c */
 extern const struct portal_param assign_params[];
 extern const struct portal_param log_params[];
 extern const struct portal_param verify_params[];
 extern const struct portal_param report_params[];
-int assign_add(portal_req *r, const struct portal_services *s);
-int assign_end(portal_req *r, const struct portal_services *s);
-int partner_child(portal_req *r, const struct portal_services *s);
-int log_add(portal_req *r, const struct portal_services *s);
-int log_edit(portal_req *r, const struct portal_services *s);
-int verify_page(portal_req *r, const struct portal_services *s);
-int verify_act(portal_req *r, const struct portal_services *s);
-int report_page(portal_req *r, const struct portal_services *s);
-int report_csv(portal_req *r, const struct portal_services *s);
+int org_assign_post(portal_req *r, const struct portal_services *s);
+int assignment_end_post(portal_req *r, const struct portal_services *s);
+int partner_child_get(portal_req *r, const struct portal_services *s);
+int child_log_create_post(portal_req *r, const struct portal_services *s);
+int log_edit_post(portal_req *r, const struct portal_services *s);
+int verify_list_get(portal_req *r, const struct portal_services *s);
+int verify_log_post(portal_req *r, const struct portal_services *s);
+int report_get(portal_req *r, const struct portal_services *s);
+int report_csv_get(portal_req *r, const struct portal_services *s);
+
+/* reports.c: a CSV download - its headers, the audit of the read, the BOM
+ * and the heading row; then rows by vol_csv_row (db_stream's callback):
+ * the group (NULL: none) and ncols columns, those of bit i in money being
+ * fen shown as yuan */
+struct vol_csv {
+    portal_req *r;
+    const struct portal_services *s;
+    const char *group;
+    int ncols;
+    unsigned money;
+};
+void vol_csv_begin(portal_req *r, const struct portal_services *s, const char *filename,
+                   const char *action, const char *detail, const char *const *heads, int n);
+int vol_csv_row(void *ctx, portal_rows *rows);
 
 /* reports.c */
 extern const struct portal_param unserved_params[];
-int certificate_page(portal_req *r, const struct portal_services *s);
-int unserved_page(portal_req *r, const struct portal_services *s);
-int unserved_csv(portal_req *r, const struct portal_services *s);
+int certificate_get(portal_req *r, const struct portal_services *s);
+int unserved_get(portal_req *r, const struct portal_services *s);
+int unserved_csv_get(portal_req *r, const struct portal_services *s);
 
 /* care.c */
 extern const struct portal_param care_params[];
 extern const struct portal_param match_params[];
 extern const struct portal_param care_status_params[];
-int care_page(portal_req *r, const struct portal_services *s);
-int care_add(portal_req *r, const struct portal_services *s);
-int care_view(portal_req *r, const struct portal_services *s);
-int care_match(portal_req *r, const struct portal_services *s);
-int care_status(portal_req *r, const struct portal_services *s);
+int care_list_get(portal_req *r, const struct portal_services *s);
+int care_create_post(portal_req *r, const struct portal_services *s);
+int care_get(portal_req *r, const struct portal_services *s);
+int care_match_post(portal_req *r, const struct portal_services *s);
+int care_status_post(portal_req *r, const struct portal_services *s);
 extern const struct portal_param match_end_params[];
-int care_edit(portal_req *r, const struct portal_services *s);
-int care_match_end(portal_req *r, const struct portal_services *s);
+int care_edit_post(portal_req *r, const struct portal_services *s);
+int care_match_end_post(portal_req *r, const struct portal_services *s);
 
 /* donations.c */
 extern const struct portal_param project_params[];
 extern const struct portal_param spend_params[];
 extern const struct portal_param donation_params[];
 extern const struct portal_param deliver_params[];
-int projects_page(portal_req *r, const struct portal_services *s);
-int project_add(portal_req *r, const struct portal_services *s);
-int project_view(portal_req *r, const struct portal_services *s);
-int project_spend(portal_req *r, const struct portal_services *s);
-int donation_add(portal_req *r, const struct portal_services *s);
-int donation_deliver(portal_req *r, const struct portal_services *s);
-int partner_projects(portal_req *r, const struct portal_services *s);
-int partner_project(portal_req *r, const struct portal_services *s);
-int donations_report(portal_req *r, const struct portal_services *s);
-int donations_csv(portal_req *r, const struct portal_services *s);
+int project_list_get(portal_req *r, const struct portal_services *s);
+int project_create_post(portal_req *r, const struct portal_services *s);
+int project_get(portal_req *r, const struct portal_services *s);
+int project_spend_post(portal_req *r, const struct portal_services *s);
+int donation_create_post(portal_req *r, const struct portal_services *s);
+int donation_deliver_post(portal_req *r, const struct portal_services *s);
+int partner_project_list_get(portal_req *r, const struct portal_services *s);
+int partner_project_get(portal_req *r, const struct portal_services *s);
+int donation_report_get(portal_req *r, const struct portal_services *s);
+int donation_report_csv_get(portal_req *r, const struct portal_services *s);
 extern const struct portal_param project_edit_params[];
 extern const struct portal_param donation_edit_params[];
-int project_edit(portal_req *r, const struct portal_services *s);
-int donation_edit(portal_req *r, const struct portal_services *s);
+int project_edit_post(portal_req *r, const struct portal_services *s);
+int donation_edit_post(portal_req *r, const struct portal_services *s);
 
 /* panel.c */
 extern const struct portal_child_panel vol_child_panels[];

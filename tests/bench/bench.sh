@@ -136,3 +136,8 @@ rm -f "$TJ" "$PJ"
 [ "$gcode" = 303 ] && [ "$bcode" = 200 ] || echo "bench: payments: generate answered $gcode, bank file $bcode" >&2
 awk -v a="$t0" -v b="$t1" -v c="$t2" -v n="$LINES" -v br="$BROWS" \
     'BEGIN{printf "bench payments-100k seconds=%.2f bankfile_seconds=%.2f lines=%d bankfile_%s\n", b-a, c-b, n, br}'
+
+# the payments ledger: 100,000 lines posted through the services, the bank
+# file and the .xlsx (an instance of its own, with the testkit module)
+stop
+bash tests/bench/payments.sh

@@ -27,6 +27,8 @@ check "a route object naming no known loader is refused at start" refused object
 check "a route object on an untyped argument is refused at start" refused objarg "module faulty: route GET /faulty/{id}: object 'child:id' must be child, application or one of the module's loaders, with an {argument:int} of the path"
 check "a label without a title is refused at start" refused label "module faulty: label faulty.kind/b needs a kind [a-z0-9_.], a code and a title"
 check "a label declared twice is refused at start" refused labeldup "module faulty: label faulty.kind/a declared twice"
+check "a setting whose default does not fit its type is refused at start" refused setting "module faulty: setting rate needs a unique code [a-z][a-z0-9_]*, a type (money, ratio, days, integer, text), a label and a default of its type"
+check "a lookup without columns is refused at start" refused lookup "module faulty: lookup hospital needs a unique kind [a-z][a-z0-9_]*, a title and 1 to 6 columns with a code and a label"
 check "portal --check passes on the real modules" ${PORTAL_BUILD:-build}/portal --config "$TEST_DIR/portal.conf" --check
 
 ctl() { ${PORTAL_BUILD:-build}/portalctl --config "$TEST_DIR/portal.conf" "$@"; }

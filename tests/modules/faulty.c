@@ -14,6 +14,8 @@
  *   -DFAULT_OBJARG     a route object whose argument is not {name:int}
  *   -DFAULT_LABEL   a label without a title (ABI 2.0)
  *   -DFAULT_LABELDUP   a label declared twice (ABI 2.0)
+ *   -DFAULT_SETTING    a money setting whose default is not fen (ABI 2.1)
+ *   -DFAULT_LOOKUP     a lookup without columns (ABI 2.1)
  */
 #include "portal_module.h"
 
@@ -75,6 +77,18 @@ static const struct portal_label labels[] = {
     {NULL, NULL, NULL}};
 #endif
 
+#if defined(FAULT_SETTING)
+static const struct portal_setting settings[] = {
+    {"rate", PS_MONEY, "元", "故障设置", "12.50"},
+    {NULL, 0, NULL, NULL, NULL}};
+#endif
+#if defined(FAULT_LOOKUP)
+static const struct portal_lookup_col no_cols[] = {{NULL, NULL}};
+static const struct portal_lookup lookups[] = {
+    {"hospital", "故障目录", no_cols},
+    {NULL, NULL, NULL}};
+#endif
+
 const struct portal_module portal_module = {
 #if defined(FAULT_MAGIC)
     0xDEADBEEFu, PORTAL_ABI_MAJOR, PORTAL_ABI_MINOR, (uint32_t)sizeof(struct portal_module),
@@ -99,5 +113,11 @@ const struct portal_module portal_module = {
 #endif
 #if defined(FAULT_LABEL) || defined(FAULT_LABELDUP)
     .labels = labels,
+#endif
+#if defined(FAULT_SETTING)
+    .settings = settings,
+#endif
+#if defined(FAULT_LOOKUP)
+    .lookups = lookups,
 #endif
 };

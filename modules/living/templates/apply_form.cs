@@ -1,5 +1,5 @@
 <h1>基本生活保障申请</h1>
-<?cs if:Form.Error ?><p class="form-error" role="alert"><?cs var:Form.Error ?></p><?cs /if ?>
+<?cs if:Errors.child ?><p class="form-error" role="alert"><?cs var:Errors.child ?></p><?cs /if ?>
 <?cs if:!Child.id ?>
 <section class="panel">
   <h2>第一步：选择儿童</h2>
@@ -13,7 +13,7 @@
     <caption>您辖区内的儿童（最多 20 名）</caption>
     <thead><tr><th scope="col">姓名</th><th scope="col">出生日期</th><th scope="col">村（社区）</th><th scope="col"></th></tr></thead>
     <tbody>
-    <?cs each:c = Found ?><tr><td><?cs var:c.name ?></td><td><?cs var:c.birth_date ?></td><td><?cs var:c.village ?></td>
+    <?cs each:c = Found ?><tr><td><?cs var:c.name ?></td><td><?cs var:c.birth_date ?></td><td><?cs var:division(c.village_code) ?></td>
       <td><a href="/living/apply?child=<?cs var:c.id ?>">为其申请</a></td></tr><?cs /each ?>
     <?cs if:!subcount(Found) ?><tr><td colspan="4">没有找到。儿童须先在儿童台账中建档。</td></tr><?cs /if ?>
     </tbody>
@@ -23,7 +23,7 @@
 <?cs else ?>
 <section class="panel">
   <h2>申请儿童</h2>
-  <p id="child"><a href="/children/<?cs var:Child.id ?>"><?cs var:Child.name ?></a>（<?cs var:Child.township ?> <?cs var:Child.village ?>，出生日期 <?cs var:Child.birth_date ?>） · <a href="/living/apply">换一名儿童</a></p>
+  <p id="child"><a href="/children/<?cs var:Child.id ?>"><?cs var:Child.name ?></a>（<?cs var:division(Child.township_code) ?> <?cs var:division(Child.village_code) ?>，出生日期 <?cs var:Child.birth_date ?>） · <a href="/living/apply">换一名儿童</a></p>
 </section>
 <form method="post" action="/living/apply" class="panel narrow">
   <?cs call:csrf() ?>
@@ -32,19 +32,19 @@
     <select id="f-benefit" name="benefit" required>
       <option value="">请选择</option>
       <?cs each:b = Benefits ?><option value="<?cs var:b.code ?>"<?cs if:b.code == Form.benefit ?> selected<?cs /if ?>><?cs var:b.title ?></option><?cs /each ?>
-    </select></div>
+    </select><?cs call:field_error(Errors.benefit) ?></div>
   <div class="field"><label for="f-subtype">类别 <abbr title="必填">*</abbr></label>
     <select id="f-subtype" name="subtype" required>
       <option value="">请选择</option>
-      <?cs each:o = Subtypes ?><option value="<?cs var:o.code ?>"<?cs if:o.code == Form.subtype ?> selected<?cs /if ?>><?cs var:Lbl.benefit[o.benefit] ?>：<?cs var:o.title ?></option><?cs /each ?>
-    </select></div>
+      <?cs each:b = Benefits ?><?cs each:o = Subtypes[b.code] ?><option value="<?cs var:o.code ?>"<?cs if:o.code == Form.subtype ?> selected<?cs /if ?>><?cs var:b.title ?>：<?cs var:o.title ?></option><?cs /each ?><?cs /each ?>
+    </select><?cs call:field_error(Errors.subtype) ?></div>
   <div class="field"><label for="f-care">护理等级（特困）</label>
     <select id="f-care" name="care_level">
       <option value="">不适用</option>
       <?cs each:o = CareLevels ?><option value="<?cs var:o.code ?>"<?cs if:o.code == Form.care_level ?> selected<?cs /if ?>><?cs var:o.title ?></option><?cs /each ?>
-    </select></div>
+    </select><?cs call:field_error(Errors.care_level) ?></div>
   <div class="field"><label for="f-amount">救助金额（元，临时救助）</label>
-    <input type="text" id="f-amount" name="amount" value="<?cs var:Form.amount ?>" maxlength="16" inputmode="decimal"></div>
+    <input type="text" id="f-amount" name="amount" value="<?cs var:Form.amount ?>" maxlength="16" inputmode="decimal"><?cs call:field_error(Errors.amount) ?></div>
   <div class="field"><label for="f-household">家庭情况</label>
     <textarea id="f-household" name="household_note" maxlength="1000"><?cs var:Form.household_note ?></textarea></div>
   <div class="field"><label for="f-income">收入情况</label>

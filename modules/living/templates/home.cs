@@ -11,7 +11,7 @@
 <section class="panel" id="totals">
   <h2>本月发放（<?cs var:Totals.month ?>）</h2>
   <?cs if:Totals.status == "none" ?><p>本月发放名单尚未生成。</p>
-  <?cs else ?><p>保障儿童 <?cs alt:Totals.children ?>0<?cs /alt ?> 人，<?cs var:Totals.lines ?> 笔，发放金额 <?cs var:Totals.amount ?> 元（<?cs if:Totals.status == "locked" ?>已锁定<?cs elif:Totals.status == "reviewed" ?>已审核<?cs else ?>已生成<?cs /if ?>）。</p><?cs /if ?>
+  <?cs else ?><p>保障儿童 <?cs alt:Totals.children ?>0<?cs /alt ?> 人，<?cs var:Totals.lines ?> 笔，发放金额 <?cs var:money(Totals.amount_fen) ?> 元（<?cs if:Totals.status == "locked" ?>已锁定<?cs elif:Totals.status == "reviewed" ?>已审核<?cs else ?>已生成<?cs /if ?>）。</p><?cs /if ?>
 </section>
 <?cs /if ?>
 <section class="panel" id="inbox-section">

@@ -127,6 +127,28 @@ static void test_mask(void **state)
     assert_int_equal(strlen(out), 18);
 }
 
+/* what the form and the import say about a number typed in: the first fault */
+static void test_check(void **state)
+{
+    (void)state;
+    char birth[11] = "";
+    int sex = 0;
+    assert_int_equal(idcard_check("11010519491231002X", birth, &sex), ID_OK);
+    assert_string_equal(birth, "1949-12-31");
+    assert_int_equal(sex, 2);
+    assert_int_equal(idcard_check("1101051949123100", birth, &sex), ID_SHAPE);   /* 16 */
+    assert_int_equal(idcard_check("1101051949123100A2", birth, &sex), ID_SHAPE); /* a letter */
+    assert_int_equal(idcard_check("11010519491231002Y", birth, &sex), ID_SHAPE); /* last not X */
+    assert_int_equal(idcard_check("11010519491231002x", birth, &sex), ID_SHAPE); /* upper-case only */
+    assert_int_equal(idcard_check(NULL, birth, &sex), ID_SHAPE);
+    assert_int_equal(idcard_check("110105194912310021", birth, &sex), ID_CHECK_CHAR);
+    /* 2015-02-30 with its right check character */
+    char id[19] = "50024220150230001";
+    id[17] = idcard_check_char(id);
+    id[18] = 0;
+    assert_int_equal(idcard_check(id, birth, &sex), ID_BIRTH_DATE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -137,6 +159,7 @@ int main(void)
         cmocka_unit_test(test_bad_dates),
         cmocka_unit_test(test_lengths_and_letters),
         cmocka_unit_test(test_mask),
+        cmocka_unit_test(test_check),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,5 +1,5 @@
 <?cs # A printable certificate of a volunteer's verified hours. ?>
-<?cs with:c = Cert.0 ?>
+<?cs with:c = Cert ?>
 <article class="certificate" id="certificate">
   <h1>志愿服务时长证明</h1>
   <p>兹证明志愿者 <strong id="cert-name"><?cs var:c.name ?></strong>（编号 <?cs var:c.id ?>）在

@@ -1,5 +1,5 @@
 <?cs # One partner organisation: status, events, volunteers, assignments. ?>
-<?cs with:o = Org.0 ?>
+<?cs with:o = Org ?>
 <h1><?cs var:o.name ?></h1>
 <section class="panel" id="info">
   <dl>
@@ -7,7 +7,7 @@
     <dt>联系人</dt><dd><?cs var:o.contact_name ?> <?cs var:o.contact_phone ?></dd>
     <dt>服务区域</dt><dd><?cs var:o.areas ?></dd>
     <dt>服务类型</dt><dd><?cs var:o.service_types ?></dd>
-    <dt>状态</dt><dd id="status" data-status="<?cs var:o.status ?>"><?cs var:Lbl.status[o.status] ?></dd>
+    <dt>状态</dt><dd id="status" data-status="<?cs var:o.status ?>"><?cs var:label("volunteer.org_status", o.status) ?></dd>
   </dl>
   <?cs if:o.status != "ended" ?>
   <form method="post" action="/volunteer/orgs/<?cs var:o.id ?>/status">
@@ -27,7 +27,7 @@
 <section class="panel" id="events">
   <h2>状态记录</h2>
   <table class="list"><thead><tr><th scope="col">时间</th><th scope="col">生效日期</th><th scope="col">状态</th><th scope="col">原因</th><th scope="col">经办人</th></tr></thead><tbody>
-  <?cs each:e = Events ?><tr><td><?cs var:e.at ?></td><td><?cs var:e.effective_date ?></td><td><?cs var:Lbl.status[e.status] ?></td><td><?cs var:e.reason ?></td><td><?cs var:e.by_name ?></td></tr><?cs /each ?>
+  <?cs each:e = Events ?><tr><td><?cs var:e.at ?></td><td><?cs var:e.effective_date ?></td><td><?cs var:label("volunteer.org_status", e.status) ?></td><td><?cs var:e.reason ?></td><td><?cs var:e.by_name ?></td></tr><?cs /each ?>
   </tbody></table>
 </section>
 <section class="panel" id="volunteers">
@@ -51,7 +51,7 @@
     <?cs call:csrf() ?>
     <h3>指派服务对象</h3>
     <div class="field"><label for="f-child">儿童编号</label><input type="number" id="f-child" name="child_id" min="1" required></div>
-    <div class="field"><label for="f-type">服务类型</label><select id="f-type" name="service_type"><?cs each:t = Types ?><option value="<?cs var:t ?>"><?cs var:t ?></option><?cs /each ?></select></div>
+    <div class="field"><label for="f-type">服务类型</label><select id="f-type" name="service_type"><?cs each:t = Types ?><option value="<?cs var:t.code ?>"><?cs var:t.title ?></option><?cs /each ?></select></div>
     <div class="field"><label for="f-needs">服务需求（社会组织可见）</label><textarea id="f-needs" name="needs" maxlength="500"></textarea></div>
     <div class="field"><label for="f-from">开始日期</label><input type="date" id="f-from" name="start_date" required></div>
     <div class="field"><label for="f-to">结束日期</label><input type="date" id="f-to" name="end_date" required></div>
@@ -76,7 +76,7 @@
     <h3>指派区域服务项目</h3>
     <div class="field"><label for="f-area">服务区域</label><select id="f-area" name="area_code" required><?cs each:d = AreaChoices ?><option value="<?cs var:d.code ?>"><?cs if:d.level == "village" ?>　<?cs /if ?><?cs var:d.name ?></option><?cs /each ?></select></div>
     <div class="field"><label for="f-proj">慈善项目（可不选）</label><select id="f-proj" name="project_id"><option value="">（不关联项目）</option><?cs each:p = Projects ?><option value="<?cs var:p.id ?>"><?cs var:p.name ?></option><?cs /each ?></select></div>
-    <div class="field"><label for="f-atype">服务类型</label><select id="f-atype" name="service_type"><?cs each:t = Types ?><option value="<?cs var:t ?>"><?cs var:t ?></option><?cs /each ?></select></div>
+    <div class="field"><label for="f-atype">服务类型</label><select id="f-atype" name="service_type"><?cs each:t = Types ?><option value="<?cs var:t.code ?>"><?cs var:t.title ?></option><?cs /each ?></select></div>
     <div class="field"><label for="f-aneeds">服务需求（社会组织可见）</label><textarea id="f-aneeds" name="needs" maxlength="500"></textarea></div>
     <div class="field"><label for="f-afrom">开始日期</label><input type="date" id="f-afrom" name="start_date" required></div>
     <div class="field"><label for="f-ato">结束日期</label><input type="date" id="f-ato" name="end_date" required></div>

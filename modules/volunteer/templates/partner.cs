@@ -1,7 +1,7 @@
 <?cs # The partner's own organisation: volunteers, hours, children assigned now. ?>
-<?cs with:o = Org.0 ?>
+<?cs with:o = Org ?>
 <h1><?cs var:o.name ?></h1>
-<p class="summary">状态：<span id="status"><?cs var:Lbl.status[o.status] ?></span>。已核实服务 <span id="total-services"><?cs var:Total.services ?></span> 次，共 <span id="total-minutes"><?cs var:Total.minutes ?></span> 分钟。</p>
+<p class="summary">状态：<span id="status"><?cs var:label("volunteer.org_status", o.status) ?></span>。已核实服务 <span id="total-services"><?cs var:Total.services ?></span> 次，共 <span id="total-minutes"><?cs var:Total.minutes ?></span> 分钟。</p>
 <?cs /with ?>
 <section class="panel" id="children">
   <h2>当前服务对象</h2>

@@ -268,6 +268,78 @@ static int batch_post(portal_req *r, const struct portal_services *s)
     return s->fail(r, 409, "测试：第二部分未保存。");
 }
 
+/* ---- payments (issue 10 part 1): the ledger's services as a module uses
+ * them.  op = open | account | org | line | cap; answers "id=N" or
+ * "left=N", or 409 with pay_error's message. */
+static const struct portal_param pay_params[] = {
+    {"op", PP_CODE, 16, 1, "操作"}, {"programme", PP_CODE, 32, 0, "项目"},
+    {"period", PP_CODE, 7, 0, "月份"}, {"title", PP_TEXT, 100, 0, "名称"},
+    {"batch_id", PP_INT, 18, 0, "批次"}, {"child_id", PP_INT, 18, 0, "儿童"},
+    {"payee_id", PP_INT, 18, 0, "收款人"}, {"org_id", PP_INT, 18, 0, "机构"},
+    {"holder", PP_TEXT, 64, 0, "收款人"}, {"bank", PP_TEXT, 64, 0, "开户行"},
+    {"account", PP_TEXT, 40, 0, "账号"}, {"amount", PP_INT, 18, 0, "金额（分）"},
+    {"reason", PP_TEXT, 400, 0, "事由"}, {"corrects", PP_INT, 18, 0, "更正"},
+    {"source_id", PP_INT, 18, 0, "来源"}, {"year", PP_INT, 4, 0, "年度"},
+    {"cap", PP_INT, 18, 0, "限额"}, {"count", PP_INT, 7, 0, "条数"},
+    {NULL, 0, 0, 0, NULL}};
+
+/* make bench: one line for each of the first `count` children in scope,
+ * committed every 5,000 lines as a module's monthly generation would */
+static int pay_bulk(portal_req *r, const struct portal_services *s)
+{
+    portal_rows *q = s->db_query(r, "SELECT id FROM children WHERE village_code LIKE "
+                                 "CONCAT(?, '%') ORDER BY id LIMIT ?", "si",
+                                 s->scope_prefix(r), s->param_int(r, "count", 0));
+    long long n = 0;
+    while (q && s->db_next(q)) {
+        struct portal_pay_line l = {s->param_int(r, "batch_id", 0), atoll(s->db_col(q, 0)), 0,
+                                    NULL, s->param(r, "period"), s->param_int(r, "amount", 0),
+                                    s->param(r, "reason"), 0, 0};
+        if (s->pay_line(r, &l) <= 0)
+            return s->fail(r, 409, s->pay_error(r));
+        if (++n % 5000 == 0 && s->db_commit_now(r) != 0)
+            return 500;
+    }
+    s->set(r, "Out", s->sprintf(r, "id=%lld", n));
+    return s->render(r, "pay.cs", "测试");
+}
+
+static int pay_post(portal_req *r, const struct portal_services *s)
+{
+    const char *op = s->param(r, "op");
+    long long id = 0, left = 0;
+    if (strcmp(op, "open") == 0) {
+        id = s->pay_batch_open(r, s->param(r, "programme"), s->param(r, "period"),
+                               s->param(r, "title"));
+    } else if (strcmp(op, "account") == 0) {
+        id = s->pay_payee_account(r, s->param_int(r, "child_id", 0), s->param(r, "holder"),
+                                  s->param(r, "bank"), s->param(r, "account"));
+    } else if (strcmp(op, "org") == 0) {
+        id = s->pay_payee_org(r, s->param_int(r, "org_id", 0), s->param(r, "bank"),
+                              s->param(r, "account"));
+    } else if (strcmp(op, "line") == 0) {
+        struct portal_pay_line l = {
+            s->param_int(r, "batch_id", 0), s->param_int(r, "child_id", 0),
+            s->param_int(r, "payee_id", 0), s->param(r, "programme"), s->param(r, "period"),
+            s->param_int(r, "amount", 0), s->param(r, "reason"),
+            s->param_int(r, "source_id", 0), s->param_int(r, "corrects", 0)};
+        id = s->pay_line(r, &l);
+    } else if (strcmp(op, "bulk") == 0) {
+        return pay_bulk(r, s);
+    } else if (strcmp(op, "cap") == 0) {
+        if (s->pay_cap_left(r, s->param_int(r, "child_id", 0), s->param(r, "programme"),
+                            (int)s->param_int(r, "year", 0), s->param_int(r, "cap", 0),
+                            &left) != 0)
+            return s->fail(r, 409, s->pay_error(r));
+        s->set(r, "Out", s->sprintf(r, "left=%lld", left));
+        return s->render(r, "pay.cs", "测试");
+    }
+    if (id <= 0)
+        return s->fail(r, 409, s->pay_error(r));
+    s->set(r, "Out", s->sprintf(r, "id=%lld", id));
+    return s->render(r, "pay.cs", "测试");
+}
+
 static const struct portal_param event_params[] = {
     {"kind", PP_CODE, 40, 1, "类型"}, {"summary", PP_LINES, 4000, 1, "摘要"},
     {NULL, 0, 0, 0, NULL}};
@@ -352,6 +424,25 @@ static int xlsx_route(portal_req *r, const struct portal_services *s)
         return 500;
     return s->xlsx_end(x);
 }
+
+/* 2.1: the settings services: the value of ?code= in force on ?on= (text
+ * and number) and the hospitals in force that day */
+static int setting_get(portal_req *r, const struct portal_services *s)
+{
+    const char *code = s->param(r, "code"), *on = s->param(r, "on");
+    const char *v = s->setting(r, code, on);
+    long long n = s->setting_int(r, code, on);
+    s->set(r, "Setting.text", v ? v : "(null)");
+    s->set(r, "Setting.int", n == PORTAL_NO_SETTING ? "none" : s->sprintf(r, "%lld", n));
+    if (s->lookup_hdf(r, "Hospitals", "hospital", on) < 0)
+        return 500;
+    return s->render(r, "setting.cs", "设置");
+}
+
+static const struct portal_param setting_params[] = {
+    {"code", PP_CODE, 64, 1, "设置项"},
+    {"on", PP_DATE, 10, 0, "日期"},
+    {NULL, 0, 0, 0, NULL}};
 
 /* urgent tasks and notices (issue 10 part 4): open a task for a child,
  * close it, send a notice to a user (by name) or an organisation (by code) */
@@ -444,6 +535,8 @@ static const struct portal_route routes[] = {
     {"GET", "/_test/days", days_get, "testkit.write", 0, days_params},
     {"POST", "/_test/csv", csv_post, "testkit.write", PR_STATE_CHANGING, csv_params},
     {"GET", "/testkit/xlsx", xlsx_route, "testkit.write", PR_NO_LAYOUT, NULL},
+    {"GET", "/_test/setting", setting_get, "testkit.write", 0, setting_params},
+    {"POST", "/_test/pay", pay_post, "testkit.child", PR_STATE_CHANGING, pay_params},
     {"POST", "/_test/task", task_post, "testkit.task", PR_STATE_CHANGING | PR_NO_LAYOUT,
      task_params},
     {"POST", "/_test/task/{id:int}/close", task_close_post, "testkit.task",
@@ -464,6 +557,23 @@ static const struct portal_label labels[] = {
     {"testkit.color", "red", "红色"},
     {"testkit.color", "green", "绿色"},
     {"testkit.color", "xss", "<script>alert(1)</script>红"},
+    {"testkit.programme", "aid", "测试救助金"},
+    {NULL, NULL, NULL}};
+
+/* 2.1: settings of every type and one lookup (test_settings.sh) */
+static const struct portal_setting settings[] = {
+    {"allowance", PS_MONEY, "元/人·月", "测试：每月补助", "165100"},
+    {"ratio", PS_RATIO, "%", "测试：报销比例", "7000"},
+    {"limit_days", PS_DAYS, "天", "测试：办理时限", "15"},
+    {"visits", PS_INT, "次/年", "测试：走访次数", "4"},
+    {"basis", PS_TEXT, NULL, "测试：政策依据", "渝民规〔2025〕6号"},
+    {NULL, 0, NULL, NULL, NULL}};
+
+static const struct portal_lookup_col hospital_cols[] = {
+    {"name", "医院名称"}, {"level", "等级"}, {NULL, NULL}};
+
+static const struct portal_lookup lookups[] = {
+    {"hospital", "测试：定点医院", hospital_cols},
     {NULL, NULL, NULL}};
 
 static const struct portal_migration migrations[] = {
@@ -483,4 +593,6 @@ const struct portal_module portal_module = {
     .workflows = workflows,
     .loaders = loaders,
     .labels = labels,
+    .settings = settings,
+    .lookups = lookups,
 };

@@ -1,0 +1,187 @@
+/*
+ * settings.c - module settings and lookups (settings.h).
+ */
+#include "host.h"
+#include "db.h"
+#include "dates.h"
+#include "settings.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int code_ok(const char *c)
+{
+    if (!c || !(*c >= 'a' && *c <= 'z') || strlen(c) > 48)
+        return 0;
+    for (; *c; c++)
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '_'))
+            return 0;
+    return 1;
+}
+
+/* the stored form of a number: optional '-', 1..18 digits */
+static int number_ok(const char *v, int allow_sign)
+{
+    if (allow_sign && *v == '-')
+        v++;
+    size_t n = strspn(v, "0123456789");
+    return n > 0 && n <= 18 && !v[n];
+}
+
+static int default_ok(const struct portal_setting *st)
+{
+    if (!st->dflt)
+        return 0;
+    switch (st->type) {
+    case PS_MONEY: case PS_DAYS: return number_ok(st->dflt, 0);
+    case PS_RATIO: return number_ok(st->dflt, 0) && atoll(st->dflt) <= 10000;
+    case PS_INT: return number_ok(st->dflt, 1);
+    case PS_TEXT: return strlen(st->dflt) <= 1500;
+    default: return 0;
+    }
+}
+
+static int lookups_check(const struct portal_module *m, char *err, size_t errlen)
+{
+    for (const struct portal_lookup *l = m->lookups; l && (l->kind || l->title); l++) {
+        int ncols = 0, ok = code_ok(l->kind) && l->title && *l->title && l->cols;
+        for (const struct portal_lookup_col *c = ok ? l->cols : NULL; c && c->code; c++, ncols++)
+            ok = ok && code_ok(c->code) && c->label && *c->label;
+        for (const struct portal_lookup *e = m->lookups; ok && e != l; e++)
+            ok = strcmp(e->kind, l->kind) != 0;
+        if (!ok || ncols < 1 || ncols > PORTAL_LOOKUP_COLS) {
+            snprintf(err, errlen, "module %s: lookup %s needs a unique kind [a-z][a-z0-9_]*, "
+                     "a title and 1 to %d columns with a code and a label", m->name,
+                     l->kind ? l->kind : "(null)", PORTAL_LOOKUP_COLS);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+int settings_check(const struct portal_module *m, char *err, size_t errlen)
+{
+    for (const struct portal_setting *st = m->settings; st && (st->code || st->label); st++) {
+        int ok = code_ok(st->code) && st->label && *st->label && default_ok(st);
+        for (const struct portal_setting *e = m->settings; ok && e != st; e++)
+            ok = strcmp(e->code, st->code) != 0;
+        if (!ok) {
+            snprintf(err, errlen, "module %s: setting %s needs a unique code [a-z][a-z0-9_]*, "
+                     "a type (money, ratio, days, integer, text), a label and a default of "
+                     "its type", m->name, st->code ? st->code : "(null)");
+            return -1;
+        }
+    }
+    return lookups_check(m, err, errlen);
+}
+
+/* "code" of the running module or "<module>.<code>": the module and the code */
+static const struct portal_module *owner(portal_req *r, const char *qualified,
+                                         const char **code)
+{
+    const char *dot = qualified ? strchr(qualified, '.') : NULL;
+    if (!qualified)
+        return NULL;
+    if (!dot) {
+        *code = qualified;
+        return r->mod ? r->mod->m : NULL;
+    }
+    *code = dot + 1;
+    char name[65];
+    snprintf(name, sizeof name, "%.*s", (int)(dot - qualified), qualified);
+    struct loaded_module *lm = module_find(name);
+    return lm ? lm->m : NULL;
+}
+
+/* logs a declaration a module asked for and does not have; NULL */
+static void *undeclared(const char *what, const char *qualified)
+{
+    log_msg("PT0910", "%s %s is not declared", what, qualified ? qualified : "(null)");
+    return NULL;
+}
+
+static const struct portal_setting *setting_find(portal_req *r, const char *qualified,
+                                                 const char **module)
+{
+    const char *code = NULL;
+    const struct portal_module *m = owner(r, qualified, &code);
+    const struct portal_setting *st = m ? m->settings : NULL;
+    while (st && st->code && strcmp(st->code, code) != 0)
+        st++;
+    *module = m ? m->name : NULL;
+    return st && st->code ? st : undeclared("setting", qualified);
+}
+
+const char *setting_value(portal_req *r, const char *code, const char *on)
+{
+    const char *module = NULL;
+    const struct portal_setting *st = setting_find(r, code, &module);
+    if (!st || !on || day_parse(on) == PORTAL_NO_DAY)
+        return NULL;
+    db_rows *rows = db_query(r->a, "SELECT value FROM setting_values WHERE module = ? AND "
+                             "code = ? AND valid_from <= ? ORDER BY valid_from DESC, id DESC "
+                             "LIMIT 1", "sss", module, st->code, on);
+    if (!rows)
+        return NULL;
+    return db_next(rows) ? db_col(rows, 0) : st->dflt;
+}
+
+long long setting_number(portal_req *r, const char *code, const char *on)
+{
+    const char *module = NULL;
+    const struct portal_setting *st = setting_find(r, code, &module);
+    const char *v = st && st->type != PS_TEXT ? setting_value(r, code, on) : NULL;
+    return v && number_ok(v, 1) ? atoll(v) : PORTAL_NO_SETTING;
+}
+
+static const struct portal_lookup *lookup_find(portal_req *r, const char *qualified,
+                                               const char **module)
+{
+    const char *kind = NULL;
+    const struct portal_module *m = owner(r, qualified, &kind);
+    const struct portal_lookup *l = m ? m->lookups : NULL;
+    for (; l && l->kind; l++)
+        if (strcmp(l->kind, kind) == 0)
+            break;
+    *module = m ? m->name : NULL;
+    return l && l->kind ? l : undeclared("lookup", qualified);
+}
+
+int lookup_rows(portal_req *r, const char *prefix, const char *kind, const char *on,
+                void (*put)(portal_req *r, const char *name, const char *value))
+{
+    const char *module = NULL;
+    const struct portal_lookup *l = lookup_find(r, kind, &module);
+    if (!l || !on || day_parse(on) == PORTAL_NO_DAY)
+        return -1;
+    db_rows *rows = db_query(r->a, "SELECT id, code, c1, c2, c3, c4, c5, c6 FROM lookup_entries "
+                             "WHERE module = ? AND kind = ? AND valid_from <= ? AND "
+                             "(valid_to IS NULL OR valid_to > ?) ORDER BY code",
+                             "ssss", module, l->kind, on, on);
+    if (!rows)
+        return -1;
+    int n = 0;
+    for (; db_next(rows); n++) {
+        put(r, arena_sprintf(r->a, "%s.%d.id", prefix, n), db_col(rows, 0));
+        put(r, arena_sprintf(r->a, "%s.%d.code", prefix, n), db_col(rows, 1));
+        int c = 0;
+        for (const struct portal_lookup_col *col = l->cols; col->code; col++, c++) {
+            const char *v = db_col(rows, 2 + (size_t)c);
+            put(r, arena_sprintf(r->a, "%s.%d.%s", prefix, n, col->code), v ? v : "");
+        }
+    }
+    return n;
+}
+
+const struct portal_module *module_enabled_nth(int i)
+{
+    for (size_t k = 0; k < modules_count(); k++) {
+        struct loaded_module *lm = module_at(k);
+        if (!lm->enabled || strcmp(lm->m->name, "core") == 0)
+            continue;
+        if (i-- == 0)
+            return lm->m;
+    }
+    return NULL;
+}

@@ -1,0 +1,71 @@
+<h1>基本生活保障：<?cs var:Child.name ?></h1>
+<p><a href="/children/<?cs var:Child.id ?>">查看儿童档案</a></p>
+
+<section class="panel">
+<h2>享受的保障</h2>
+<?cs if:subcount(Grants) ?>
+<table class="list">
+  <thead><tr><th scope="col">保障类别</th><th scope="col">档次</th><th scope="col">起始月份</th><th scope="col">终止月份</th><th scope="col">下次复核</th><th scope="col">状态</th><?cs if:CanPay == "1" ?><th scope="col">操作</th><?cs /if ?></tr></thead>
+  <tbody>
+  <?cs each:g = Grants ?>
+  <tr>
+    <td><?cs var:label("living.benefit", g.benefit) ?></td><td><?cs var:g.subtype ?></td><td><?cs var:g.start ?></td>
+    <td><?cs if:g.end_month ?><?cs var:g.end_month ?><?cs else ?>—<?cs /if ?></td>
+    <td><?cs if:g.recheck ?><?cs var:g.recheck ?><?cs else ?>—<?cs /if ?></td>
+    <td><?cs if:g.suspended ?>自 <?cs var:g.suspended ?> 起暂停<?cs else ?>正常发放<?cs /if ?></td>
+    <?cs if:CanPay == "1" ?><td>
+      <?cs if:g.suspended ?>
+      <form method="post" action="/living/grants/<?cs var:g.id ?>/resume" class="inline-form">
+        <?cs call:csrf() ?>
+        <label>恢复月份 <input type="month" name="month" required></label>
+        <button type="submit">恢复发放</button>
+      </form>
+      <?cs else ?>
+      <form method="post" action="/living/grants/<?cs var:g.id ?>/suspend" class="inline-form">
+        <?cs call:csrf() ?>
+        <label>暂停月份 <input type="month" name="month" required></label>
+        <label>原因 <input type="text" name="reason" maxlength="200" required></label>
+        <button type="submit">暂停发放</button>
+      </form>
+      <?cs /if ?>
+    </td><?cs /if ?>
+  </tr>
+  <?cs /each ?>
+  </tbody>
+</table>
+<?cs else ?>
+<p>该儿童目前没有基本生活保障。<a href="/living/apply?child=<?cs var:Child.id ?>">提出申请</a></p>
+<?cs /if ?>
+</section>
+
+<section class="panel">
+<h2>收款账户</h2>
+<?cs if:Account.masked ?>
+<dl class="facts"><dt>收款人</dt><dd><?cs var:Account.payee ?></dd><dt>开户行</dt><dd><?cs var:Account.bank ?></dd><dt>账号</dt><dd><?cs var:Account.masked ?></dd></dl>
+<?cs else ?><p>尚未登记收款账户，发放时将列入“未登记账户”。</p><?cs /if ?>
+<?cs if:CanAccount == "1" ?>
+<form method="post" action="/living/children/<?cs var:Child.id ?>/account" class="narrow">
+  <?cs call:csrf() ?>
+  <div class="field"><label for="f-payee">收款人</label><input type="text" id="f-payee" name="payee" maxlength="64" required></div>
+  <div class="field"><label for="f-bank">开户行</label><input type="text" id="f-bank" name="bank" maxlength="64" required></div>
+  <div class="field"><label for="f-account">账号</label><input type="text" id="f-account" name="account" inputmode="numeric" maxlength="30" required autocomplete="off"></div>
+  <button type="submit"><?cs if:Account.masked ?>更新账户<?cs else ?>登记账户<?cs /if ?></button>
+</form>
+<?cs /if ?>
+</section>
+
+<section class="panel">
+<h2>最近发放记录</h2>
+<?cs if:subcount(Payments) ?>
+<table class="list">
+  <thead><tr><th scope="col">发放月份</th><th scope="col">所属月份</th><th scope="col">类别</th><th scope="col">类型</th><th scope="col">金额（元）</th><th scope="col">说明</th></tr></thead>
+  <tbody>
+  <?cs each:p = Payments ?>
+  <tr><td><?cs var:p.month ?></td><td><?cs var:p.for_month ?></td><td><?cs var:label("living.benefit", p.benefit) ?></td>
+    <td><?cs if:p.kind == "regular" ?>正常<?cs elif:p.kind == "backpay" ?>补发<?cs else ?>更正<?cs /if ?></td>
+    <td class="num"><?cs var:money(p.amount_fen) ?></td><td><?cs var:p.note ?></td></tr>
+  <?cs /each ?>
+  </tbody>
+</table>
+<?cs else ?><p>暂无发放记录。</p><?cs /if ?>
+</section>

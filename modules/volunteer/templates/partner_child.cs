@@ -1,0 +1,26 @@
+<?cs # The partner's view of an assigned child: the permitted fields only. ?>
+<?cs with:c = Child ?>
+<h1>服务对象：<?cs var:c.name ?></h1>
+<section class="panel" id="child">
+  <dl>
+    <dt>姓名</dt><dd><?cs var:c.name ?></dd>
+    <dt>性别</dt><dd><?cs var:c.sex ?></dd>
+    <dt>年龄</dt><dd><?cs var:c.age ?> 岁</dd>
+    <dt>所在村（社区）</dt><dd><?cs var:c.village ?></dd>
+    <dt>年级</dt><dd><?cs var:c.school_grade ?></dd>
+<?cs include:"assignment_terms.cs" ?>
+  <h2>服务记录</h2>
+  <?cs include:"logs.cs" ?>
+  <form method="post" action="/volunteer/partner/children/<?cs var:c.id ?>/logs">
+    <?cs call:csrf() ?>
+    <h3>登记一次服务</h3>
+    <div class="field"><label for="f-date">服务日期</label><input type="date" id="f-date" name="service_date" min="<?cs var:c.start_date ?>" max="<?cs var:Today ?>" required></div>
+    <div class="field"><label for="f-min">服务时长（分钟）</label><input type="number" id="f-min" name="minutes" min="1" max="1440" required></div>
+    <div class="field"><label for="f-type">服务类型</label><select id="f-type" name="service_type"><?cs each:t = Types ?><option value="<?cs var:t.code ?>"><?cs var:t.title ?></option><?cs /each ?></select></div>
+    <div class="field"><label for="f-vids">参与志愿者编号</label><input type="text" id="f-vids" name="volunteer_ids" maxlength="200">
+      <span class="hint">用逗号分隔。本组织志愿者：<?cs each:v = Volunteers ?><?cs var:v.id ?> <?cs var:v.name ?>；<?cs /each ?></span></div>
+    <div class="field"><label for="f-notes">服务情况</label><textarea id="f-notes" name="notes" maxlength="1000"></textarea></div>
+    <button type="submit">提交</button>
+  </form>
+</section>
+<?cs /with ?>

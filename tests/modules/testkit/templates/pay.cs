@@ -1,0 +1,1 @@
+<p id="out"><?cs var:Out ?></p>
