@@ -46,6 +46,10 @@
  *                    a CSV record starts on).
  *   2.2  2026-12-01  the payments ledger (pay_batch_open, pay_payee_account,
  *                    pay_payee_org, pay_line, pay_cap_left, pay_error).
+ *   2.3  2026-12-01  urgent tasks and notices (issue 10 part 4: struct
+ *                    portal_task, struct portal_notice; services task_open,
+ *                    task_close, task_error, tasks_hdf, notice_send,
+ *                    notices_unread).
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -105,7 +109,7 @@
 
 #define PORTAL_MODULE_MAGIC 0x59594D44u /* "YYMD" */
 #define PORTAL_ABI_MAJOR 2
-#define PORTAL_ABI_MINOR 2
+#define PORTAL_ABI_MINOR 3
 
 typedef struct portal_req portal_req;     /* one request; opaque to modules */
 typedef struct portal_rows portal_rows;   /* a query result; opaque */
@@ -403,6 +407,51 @@ struct portal_pay_line {
     long long source_id;     /* the module's record it comes from; 0: none */
     long long corrects;      /* the line it corrects (same child, payee and programme;
                                 the corrected line's net never below 0); 0: none */
+};
+
+/*
+ * Urgent tasks and notices (issue 10 part 4; services task_* and notice_*).
+ *
+ * An urgent task counts HOURS: a module opens one for a child or an object
+ * (an abuse report, an emergency) with who acts (level, optional
+ * organisation, permission, like a workflow step) and a deadline in hours.
+ * /inbox lists the open tasks first with a red mark and the time left.  When
+ * the deadline passes, the master's periodic job (never a request) escalates
+ * it: to the next level's inbox (village -> township -> county) with a new
+ * window of the same hours, and a row in the supervision list
+ * (supervision_items, /inbox/escalated for core.supervise).  Past the
+ * county's window it stays there marked overdue.  Every open, escalation and
+ * close is audited; with portal.conf outbound_command the master also tells
+ * that command (one JSON line on stdin).
+ */
+struct portal_task {
+    const char *kind;        /* the module's code, "report.handle" */
+    const char *title;       /* Chinese, shown in the inbox */
+    const char *link;        /* a local path ("/reports/12"); NULL: none */
+    long long child_id;      /* the child it concerns (scope: its village); 0: none */
+    const char *object_type; /* or the object ("report") ... */
+    const char *object_id;
+    const char *division;    /* ... and its division when there is no child */
+    const char *level;       /* who acts first: "village", "township" or "county" */
+    long long org_id;        /* only this organisation's users at that level; 0: any */
+    const char *permission;  /* the actor needs it (declared by some module) */
+    int hours;               /* 1 .. 720 */
+};
+
+/* A notice to one user, to every user of an organisation, or to the office
+ * of a division (every user whose jurisdiction is exactly that division: a
+ * township's staff, the county's); read per user. */
+struct portal_notice {
+    long long user_id;       /* the user, or 0 ... */
+    long long org_id;        /* ... the organisation, or 0 ... */
+    const char *division;    /* ... the division's office (12 digits); exactly one */
+    const char *kind;        /* the module's code, "transfer.sent" */
+    const char *title;       /* Chinese, at most 200 bytes (cut on a character) */
+    const char *body;        /* Chinese, may be NULL */
+    const char *link;        /* a local path; NULL: none */
+    long long child_id;      /* the child it concerns; 0: none */
+    const char *object_type; /* the object it is about; NULL: none */
+    const char *object_id;
 };
 
 /*
@@ -785,6 +834,31 @@ struct portal_services {
                         long long cap_fen, long long *left);
     /* the Chinese message of the last refusal of a pay_* call, NULL if none */
     const char *(*pay_error)(portal_req *r);
+
+    /* ---- 2.3, issue 10 part 4: urgent tasks and notices (struct portal_task,
+     * struct portal_notice above).  All run in the request's transaction. */
+    /* opens an urgent task of the calling module; checks the child (or the
+     * division) is in the user's scope, the level, the permission and the
+     * hours; audited task.open.  The id, or -1 with a Chinese message in
+     * task_error (nothing written) */
+    long long (*task_open)(portal_req *r, const struct portal_task *t);
+    /* closes a task the user may act on (in scope, at its level, with its
+     * permission): the outcome (Chinese) is kept, its supervision rows are
+     * resolved; audited task.close.  0 ok, -1 (task_error says why) */
+    int (*task_close)(portal_req *r, long long task_id, const char *outcome);
+    const char *(*task_error)(portal_req *r);
+    /* the open tasks the user acts on now, most urgent first (module NULL:
+     * every module): prefix.N.{id,module,kind,title,link,child_id,level,
+     * level_title,due_at,opened_at,minutes_left,left,overdue,escalations};
+     * due_at in UTC (datetime() shows Beijing time); rows or -1 */
+    int (*tasks_hdf)(portal_req *r, const char *prefix, const char *module);
+    /* sends a notice from the calling module (audited notice.send); the id
+     * or -1 (no such user, organisation or division, not exactly one of
+     * them, no title, a link that is not local) */
+    long long (*notice_send)(portal_req *r, const struct portal_notice *n);
+    /* the signed-in user's unread notices (their own, their organisation's
+     * and their division's office's) */
+    long long (*notices_unread)(portal_req *r);
 };
 
 #define PORTAL_NO_SETTING (-9223372036854775807LL - 1)

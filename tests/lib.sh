@@ -75,7 +75,12 @@ wait_for() {
 }
 
 portal_master_pid() { cat "$TEST_DIR/run/portal.pid"; }
-portal_worker_pids() { pgrep -P "$(portal_master_pid)" | sort; }
+portal_worker_pids() { # the master's children but its periodic job (portal-job)
+    local p
+    for p in $(pgrep -P "$(portal_master_pid)"); do
+        [ "$(cat "/proc/$p/comm" 2>/dev/null)" = portal-job ] || echo "$p"
+    done | sort
+}
 
 # shared by the integration tests
 same() { [ "$1" = "$2" ]; }

@@ -112,6 +112,9 @@ export EXTRA_MODULES_DIR="$ROOT/$BUILD/testmods/testkit"
 export EXTRA_MODULES_SRC="$ROOT/tests/modules"
 export REQUEST_TIMEOUT=4 WORKERS=4 MAX_REQUESTS=300 CORE_DUMPS=1
 export CLOCK_FILE="$TEST_DIR/run/today"  # tests of deadlines write a date here
+# the periodic job every second; the outbound hook records its calls (test_tasks.sh)
+export JOBS_INTERVAL=1 OUTBOUND_RETRY_SECONDS=1 OUTBOUND_COMMAND="$ROOT/tests/outbound_hook.sh"
+export OUTBOUND_LOG="$TEST_DIR/run/outbound.log" OUTBOUND_FAIL="$TEST_DIR/run/outbound.fail"
 export REQUIRE_TOTP_ROLES=""   # demo admin/auditor log in with a password; test_admin.sh tests TOTP per user
 if ! bash deploy/local/instance.sh start "$TEST_DIR" "$PORT" >tests/out/instance.log 2>&1; then
     cat tests/out/instance.log

@@ -11,6 +11,7 @@
 #include "db.h"
 #include "audit.h"
 #include "totp.h"
+#include "tasks.h"
 
 #include <openssl/crypto.h>
 #include <stdio.h>
@@ -42,9 +43,7 @@
 
 static const char *safe_next(const char *next)
 {
-    if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\')
-        return "/";
-    return next;
+    return is_local_path(next) ? next : "/";
 }
 
 static int login_form(portal_req *r, const struct portal_services *s, const char *error)
@@ -287,9 +286,13 @@ static int healthz(portal_req *r, const struct portal_services *s)
 /* what waits for the user, across every module's workflows */
 static int inbox_get(portal_req *r, const struct portal_services *s)
 {
-    int n = s->wf_inbox_hdf(r, "Inbox", NULL);
+    /* urgent tasks (hours) first, then the workflows' applications (days) */
+    int t = s->tasks_hdf(r, "Tasks", NULL);
+    int n = t < 0 ? -1 : s->wf_inbox_hdf(r, "Inbox", NULL);
     if (n < 0)
         return 500;
+    s->set_int(r, "TaskCount", t);
+    s->set(r, "CanSupervise", s->has_perm(r, "core.supervise") ? "1" : "0");
     s->set_int(r, "InboxCount", n);
     s->set(r, "Today", s->today(r));
     return s->render(r, "inbox.cs", "待办事项");
@@ -307,6 +310,10 @@ static const struct portal_param totp_login_params[] = {
     {"next", PP_TEXT, 500, 0, "跳转地址"},
     {NULL, 0, 0, 0, NULL}};
 
+static const struct portal_param notice_read_params[] = {
+    {"go", PP_INT, 1, 0, "跳转"},
+    {NULL, 0, 0, 0, NULL}};
+
 #define SC PR_STATE_CHANGING
 static const struct portal_route core_routes[] = {
     {"GET", "/login", login_get, NULL, PR_PUBLIC, login_params},
@@ -318,11 +325,22 @@ static const struct portal_route core_routes[] = {
     {"GET", "/healthz", healthz, NULL, PR_NO_DB | PR_NO_LAYOUT, NULL},
     /* what waits for the user, in every module's workflows */
     {"GET", "/inbox", inbox_get, NULL, 0, NULL},
+    /* urgent tasks past their deadline, for supervision (tasks.c) */
+    {"GET", "/inbox/escalated", escalated_get, "core.supervise", 0, NULL},
+    /* the user's notices (notices.c) */
+    {"GET", "/notices", notices_get, NULL, 0, NULL},
+    {"POST", "/notices/{id:int}/read", notice_read_post, NULL, SC, notice_read_params},
+    {"POST", "/notices/read-all", notices_read_all_post, NULL, SC, NULL},
     {NULL, NULL, NULL, NULL, 0, NULL}};
 #undef SC
 
+static const struct portal_permission core_perms[] = {
+    {"core.supervise", "督办：查看超时升级的紧急任务"},
+    {NULL, NULL}};
+
 static const struct portal_menu core_menu[] = {
     {"待办事项", "/inbox", NULL, 5},
+    {"超时督办", "/inbox/escalated", "core.supervise", 6},
     {NULL, NULL, NULL, 0}};
 
 static const struct portal_migration core_migrations[] = {
@@ -338,6 +356,7 @@ static const struct portal_migration core_migrations[] = {
     {10, "010_request_tokens.sql"},
     {11, "011_login_throttle.sql"},
     {12, "012_child_core.sql"},
+    {14, "014_tasks.sql"},
     {15, "015_settings.sql"},
     {16, "016_payments.sql"},
     {0, NULL}};
@@ -348,6 +367,7 @@ const struct portal_module core_module = {
     .title = "平台核心",
     .version = "1.0",
     .routes = core_routes,
+    .permissions = core_perms,
     .menu = core_menu,
     .migrations = core_migrations,
     .template_dir = NULL,

@@ -18,6 +18,7 @@
 #include "db.h"
 #include "crypto.h"
 #include "audit.h"
+#include "tasks.h"
 
 #include <errno.h>
 #include <execinfo.h>
@@ -477,6 +478,73 @@ static int spawn(int listen_fd, int gen)
     return 0;
 }
 
+/* ---------------------------------------------------- the periodic job */
+
+/* Every jobs_interval seconds (60; 0 = never) the master forks one child
+ * that escalates the urgent tasks whose deadline passed and runs the
+ * outbound hook (jobs.c), then exits: the master itself never opens the
+ * database.  One at a time; killed past jobs_timeout seconds (300). */
+static pid_t job_pid;
+static double job_started, job_last;
+
+static void job_main(int listen_fd)
+{
+    prctl(PR_SET_NAME, "portal-job", 0, 0, 0);   /* not a worker (tests/lib.sh) */
+    log_set_name("portal-job");
+    close(listen_fd);   /* nor its hook may hold the workers' socket */
+    set_signal(SIGTERM, SIG_DFL, 1);
+    set_signal(SIGINT, SIG_DFL, 1);
+    set_signal(SIGHUP, SIG_IGN, 1);
+    prctl(PR_SET_PDEATHSIG, SIGTERM, 0, 0, 0);
+    if (getppid() != master_pid)
+        _exit(0);
+    audit_set_chain(MAX_SLOTS + 1);   /* the job's own audit chain */
+    open_db();
+    int rc = jobs_run();
+    db_close();
+    _exit(rc == 0 ? 0 : 1);
+}
+
+static void job_tick(double now, int listen_fd)
+{
+    long every = config_int("jobs_interval", 60);
+    if (job_pid) {
+        if (now - job_started > (double)config_int("jobs_timeout", 300)) {
+            log_msg("PT1005", "the periodic job %d ran for %.0f s; killing it", (int)job_pid,
+                    now - job_started);
+            kill(job_pid, SIGKILL);
+            job_started = now;   /* reaped by the loop; logged once a timeout */
+        }
+        return;
+    }
+    if (every <= 0 || (job_last > 0 && now - job_last < (double)every))
+        return;
+    job_last = now;
+    master_pid = getpid();
+    pid_t pid = fork();
+    if (pid < 0) {
+        log_msg("PT1006", "cannot fork the periodic job: %s", strerror(errno));
+        return;
+    }
+    if (pid == 0)
+        job_main(listen_fd);
+    job_pid = pid;
+    job_started = now;
+}
+
+/* a child the master reaped: 1 when it was the periodic job */
+static int job_reaped(pid_t pid, int st)
+{
+    if (!job_pid || pid != job_pid)
+        return 0;
+    job_pid = 0;
+    if (WIFSIGNALED(st) || WEXITSTATUS(st) != 0)
+        log_msg("PT1007", "the periodic job %d ended with %s %d", (int)pid,
+                WIFSIGNALED(st) ? "signal" : "status",
+                WIFSIGNALED(st) ? WTERMSIG(st) : WEXITSTATUS(st));
+    return 1;
+}
+
 /* another process (a second master, or workers left by a killed one)
  * still accepts on this socket */
 static int socket_in_use(const char *path)
@@ -574,6 +642,8 @@ static int master_main(void)
         int st;
         pid_t pid;
         while ((pid = waitpid(-1, &st, WNOHANG)) > 0) {
+            if (job_reaped(pid, st))
+                continue;
             for (int s = 0; s < MAX_SLOTS; s++)
                 if (board[s].pid == pid) {
                     char what[400];
@@ -627,11 +697,14 @@ static int master_main(void)
             live++;
             spawned_in_window++;
         }
+        job_tick(now, fd);
         struct timespec ts = {0, 50 * 1000 * 1000};
         nanosleep(&ts, NULL);
     }
 
     log_msg("PT0614", "stopping");
+    if (job_pid)
+        kill(job_pid, SIGTERM);
     for (int s = 0; s < MAX_SLOTS; s++)
         if (board[s].pid)
             kill(board[s].pid, SIGTERM);
@@ -640,9 +713,10 @@ static int master_main(void)
         int left = 0, st;
         pid_t pid;
         while ((pid = waitpid(-1, &st, WNOHANG)) > 0)
-            for (int s = 0; s < MAX_SLOTS; s++)
-                if (board[s].pid == pid)
-                    board[s].pid = 0;
+            if (!job_reaped(pid, st))
+                for (int s = 0; s < MAX_SLOTS; s++)
+                    if (board[s].pid == pid)
+                        board[s].pid = 0;
         for (int s = 0; s < MAX_SLOTS; s++)
             if (board[s].pid)
                 left++;

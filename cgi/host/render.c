@@ -9,6 +9,8 @@
  * (portal_module.h); their results are escaped like any other value.
  */
 #include "host.h"
+#include "tasks.h"
+#include "db.h"
 #include "crypto.h"
 #include "dates.h"
 #include "lookup.h"
@@ -347,6 +349,8 @@ static int menu_cmp(const void *a, const void *b)
     return x->m->order - y->m->order;
 }
 
+static int rendering_error;   /* render_error is rendering its page */
+
 static void fill_layout(portal_req *r, const char *title)
 {
     hdf_put("Page.Title", title);
@@ -367,6 +371,9 @@ static void fill_layout(portal_req *r, const char *title)
     hdf_put("User.Username", r->user.username);
     hdf_put("User.Org", r->user.org_name);
     hdf_put("User.Division", r->user.division_name);
+    /* the unread notices; not on an error page (the database may be why) */
+    if (!rendering_error && db_connected() && !db_doomed())
+        hdf_put_int("User.UnreadNotices", notice_svc_unread(r));
     struct menu_item items[128];
     size_t n = 0;
     for (size_t i = 0; i < modules_count(); i++) {
@@ -420,7 +427,9 @@ int render_error(portal_req *r, int status, const char *msg)
 {
     hdf_put_int("Error.Status", status);
     hdf_put("Error.Message", msg);
+    rendering_error = 1;
     int rc = render_page(r, NULL, "error.cs", status >= 500 ? "系统错误" : "无法完成请求");
+    rendering_error = 0;
     if (rc != 200) {
         /* even the error template failed: a plain page, still escaped */
         buf_reset(&r->body);

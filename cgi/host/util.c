@@ -438,6 +438,35 @@ size_t utf8_truncate(const char *s, size_t maxbytes)
     return n;
 }
 
+int is_local_path(const char *p)
+{
+    return p && p[0] == '/' && p[1] != '/' && p[1] != '\\' && !strpbrk(p, "\r\n");
+}
+
+void json_str(buf *b, const char *s)
+{
+    if (!s) {
+        buf_adds(b, "null");
+        return;
+    }
+    buf_addc(b, '"');
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            buf_printf(b, "\\%c", *p);
+        else if (*p < 0x20 || *p == 0x7f)
+            buf_printf(b, "\\u%04x", *p);
+        else
+            buf_addc(b, (char)*p);
+    }
+    buf_addc(b, '"');
+}
+
+void json_field(buf *b, const char *key, const char *s)
+{
+    buf_printf(b, ",\"%s\":", key);
+    json_str(b, s);
+}
+
 size_t b64url_encode(const unsigned char *in, size_t n, char *out)
 {
     static const char t[] =

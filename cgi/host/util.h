@@ -60,6 +60,11 @@ const char *text_url_encode(arena *a, const char *s);   /* a query value (esc_ur
 int money_parse_fen(const char *in, int allow_sign, long long *fen);
 void money_format(long long fen, char out[32]);
 size_t utf8_truncate(const char *s, size_t maxbytes); /* bytes to keep, on a char boundary */
+/* a path on this site ("/x"), never another site's ("//x", "/\\x") nor a header break: 1 */
+int is_local_path(const char *p);
+/* s as a JSON string, quoted (NULL: null); json_field adds ,"key":s */
+void json_str(buf *b, const char *s);
+void json_field(buf *b, const char *key, const char *s);
 
 /* base64url without padding; returns bytes written (out has room for 4n/3+4) */
 size_t b64url_encode(const unsigned char *in, size_t n, char *out);

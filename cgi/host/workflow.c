@@ -62,7 +62,7 @@ const char *wf_svc_error(portal_req *r)
     return arena_strdup(r->a, errbuf);
 }
 
-static const char *level_title(const char *level)
+const char *wf_level_title(const char *level)
 {
     if (!level)
         return "";
@@ -103,7 +103,7 @@ static const char *status_title(const char *st)
 }
 
 /* the user's own level, from the length of the scope prefix */
-static const char *user_level(portal_req *r)
+const char *wf_user_level(portal_req *r)
 {
     const char *p = services.scope_prefix(r);
     size_t n = p ? strlen(p) : 0;
@@ -426,9 +426,9 @@ static int may_act(portal_req *r, const struct app *a, const char *action, long 
         *why = arena_sprintf(r->a, "您没有办理“%s”环节的权限。", st->title);
         return 0;
     }
-    const char *lvl = user_level(r);
+    const char *lvl = wf_user_level(r);
     if (!lvl || strcmp(lvl, st->level) != 0) {
-        *why = arena_sprintf(r->a, "“%s”环节由%s办理。", st->title, level_title(st->level));
+        *why = arena_sprintf(r->a, "“%s”环节由%s办理。", st->title, wf_level_title(st->level));
         return 0;
     }
     int publicity = st->publicity_days > 0;
@@ -648,7 +648,7 @@ static void put_app_fields(portal_req *r, const char *p, const struct app *a, lo
     hdf_put(arena_sprintf(r->a, "%s.village_code", p), a->village);
     hdf_put(arena_sprintf(r->a, "%s.step", p), a->step_code);
     hdf_put(arena_sprintf(r->a, "%s.step_title", p), a->st ? a->st->title : a->step_code);
-    hdf_put(arena_sprintf(r->a, "%s.step_level", p), a->st ? level_title(a->st->level) : "");
+    hdf_put(arena_sprintf(r->a, "%s.step_level", p), a->st ? wf_level_title(a->st->level) : "");
     hdf_put(arena_sprintf(r->a, "%s.status", p), a->status);
     hdf_put(arena_sprintf(r->a, "%s.status_title", p), status_title(a->status));
     hdf_put(arena_sprintf(r->a, "%s.summary", p), a->summary);
@@ -695,7 +695,7 @@ static int row_cmp(const void *x, const void *y)
 int wf_svc_inbox_hdf(portal_req *r, const char *prefix, const char *module)
 {
     const char *scope = services.scope_prefix(r);
-    const char *lvl = user_level(r);
+    const char *lvl = wf_user_level(r);
     if (!r->logged_in || !scope || !lvl)
         return 0;
     settle_due(r);
@@ -778,7 +778,7 @@ int wf_svc_app_hdf(portal_req *r, const char *prefix, long long app_id)
         const char *p = arena_sprintf(r->a, "%s.Steps.%d", prefix, i);
         hdf_put(arena_sprintf(r->a, "%s.code", p), st->code);
         hdf_put(arena_sprintf(r->a, "%s.title", p), st->title);
-        hdf_put(arena_sprintf(r->a, "%s.level", p), level_title(st->level));
+        hdf_put(arena_sprintf(r->a, "%s.level", p), wf_level_title(st->level));
         if (st->publicity_days > 0)
             hdf_put(arena_sprintf(r->a, "%s.limit", p),
                     arena_sprintf(r->a, "公示 %d 天（异议后 %d 天）", st->publicity_days,

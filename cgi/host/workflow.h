@@ -17,6 +17,11 @@ const char *wf_svc_error(portal_req *r);
 int wf_svc_inbox_hdf(portal_req *r, const char *prefix, const char *module);
 int wf_svc_app_hdf(portal_req *r, const char *prefix, long long app_id);
 
+/* the signed-in user's level from the length of their scope prefix: "county",
+ * "township", "village" or NULL; a level's Chinese title (urgent tasks too) */
+const char *wf_user_level(portal_req *r);
+const char *wf_level_title(const char *level);
+
 /* ---- module validation at start (wf_check.c, called by modules.c): 0 ok,
  * else err filled; declared(perm) says whether some module declares perm */
 int wf_check_module(const struct portal_module *m, int (*declared)(const char *perm), char *err,

@@ -222,6 +222,9 @@ max_field_len = 65536
 secure_cookies = 0
 require_totp_roles = ${REQUIRE_TOTP_ROLES-sysadmin,secadmin,auditor,ngo_admin}
 clock_file = ${CLOCK_FILE:-}
+jobs_interval = ${JOBS_INTERVAL:-60}
+outbound_command = ${OUTBOUND_COMMAND:-}
+outbound_retry_seconds = ${OUTBOUND_RETRY_SECONDS:-30}
 core_dumps = ${CORE_DUMPS:-0}
 CONF
     )

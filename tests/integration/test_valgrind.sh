@@ -24,7 +24,8 @@ restart_portal() { # [VAR=value...]: stop the portal, start it again with that e
     env "$@" bash "$INSTANCE" start "$TEST_DIR" "$PORT_NOW" >"$OUT/vg_start" 2>&1
 }
 rm -f "$VG".*
-restart_portal WORKERS=1 REQUEST_TIMEOUT=120 \
+# the periodic job off: only the master and its one worker run under valgrind
+restart_portal WORKERS=1 REQUEST_TIMEOUT=120 JOBS_INTERVAL=0 \
     PORTAL_WRAPPER="valgrind --tool=memcheck --error-limit=no --num-callers=30 --suppressions=$ROOT/tests/hostile/valgrind.supp --log-file=$VG.%p"
 check "the portal runs under valgrind with one worker" wait_for bash -c "[ \$(pgrep -P \$(cat '$TEST_DIR/run/portal.pid') | wc -l) = 1 ]"
 

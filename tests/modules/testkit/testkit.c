@@ -444,6 +444,71 @@ static const struct portal_param setting_params[] = {
     {"on", PP_DATE, 10, 0, "日期"},
     {NULL, 0, 0, 0, NULL}};
 
+/* urgent tasks and notices (issue 10 part 4): open a task for a child,
+ * close it, send a notice to a user (by name) or an organisation (by code) */
+static int text_answer(portal_req *r, const struct portal_services *s, const char *text)
+{
+    s->header(r, "Content-Type", "text/plain; charset=utf-8");
+    s->write(r, text, strlen(text));
+    return 200;
+}
+
+static int task_post(portal_req *r, const struct portal_services *s)
+{
+    struct portal_task t = {
+        .kind = "report.handle", .title = s->param(r, "title"), .link = s->param(r, "link"),
+        .child_id = s->param_int(r, "child", 0), .level = s->param(r, "level"),
+        .permission = "testkit.task", .hours = (int)s->param_int(r, "hours", 0)};
+    long long id = s->task_open(r, &t);
+    if (id < 0)
+        return s->fail(r, 400, s->task_error(r));
+    return text_answer(r, s, s->sprintf(r, "task %lld\n", id));
+}
+
+static int task_close_post(portal_req *r, const struct portal_services *s)
+{
+    if (s->task_close(r, s->path_int(r, "id"), s->param(r, "outcome")) != 0)
+        return s->fail(r, 400, s->task_error(r));
+    return text_answer(r, s, "closed\n");
+}
+
+static int notice_post(portal_req *r, const struct portal_services *s)
+{
+    const char *user = s->param(r, "user"), *org = s->param(r, "org");
+    portal_rows *q = user ? s->db_query(r, "SELECT id FROM users WHERE username = ?", "s", user)
+                          : s->db_query(r, "SELECT id FROM orgs WHERE code = ?", "s", org);
+    long long to = q && s->db_next(q) ? atoll(s->db_col(q, 0)) : 0;
+    struct portal_notice n = {
+        .user_id = user ? to : 0, .org_id = user ? 0 : to, .division = s->param(r, "division"),
+        .kind = "report.sent", .title = s->param(r, "title"), .body = s->param(r, "body"),
+        .link = s->param(r, "link")};
+    long long id = to || n.division ? s->notice_send(r, &n) : -1;
+    if (id < 0)
+        return s->fail(r, 400, "通知未发送：收件人或标题不正确。");
+    return text_answer(r, s, s->sprintf(r, "notice %lld\n", id));
+}
+
+static const struct portal_param task_params[] = {
+    {"child", PP_INT, 0, 1, "儿童"},
+    {"hours", PP_INT, 0, 1, "时限"},
+    {"level", PP_CODE, 16, 1, "层级"},
+    {"title", PP_TEXT, 300, 1, "标题"},
+    {"link", PP_TEXT, 200, 0, "链接"},
+    {NULL, 0, 0, 0, NULL}};
+
+static const struct portal_param task_close_params[] = {
+    {"outcome", PP_TEXT, 500, 0, "办理结果"},
+    {NULL, 0, 0, 0, NULL}};
+
+static const struct portal_param notice_params[] = {
+    {"user", PP_CODE, 64, 0, "用户"},
+    {"org", PP_CODE, 32, 0, "单位"},
+    {"division", PP_CODE, 12, 0, "区划"},
+    {"title", PP_TEXT, 300, 1, "标题"},
+    {"body", PP_LINES, 2000, 0, "内容"},
+    {"link", PP_TEXT, 200, 0, "链接"},
+    {NULL, 0, 0, 0, NULL}};
+
 static const struct portal_route routes[] = {
     {"GET", "/_test/sleep", sleep_route, NULL, PR_NO_DB | PR_NO_LAYOUT, sleep_params},
     {"GET", "/_test/crash", crash_route, "testkit.write", PR_NO_LAYOUT, crash_params},
@@ -472,10 +537,17 @@ static const struct portal_route routes[] = {
     {"GET", "/testkit/xlsx", xlsx_route, "testkit.write", PR_NO_LAYOUT, NULL},
     {"GET", "/_test/setting", setting_get, "testkit.write", 0, setting_params},
     {"POST", "/_test/pay", pay_post, "testkit.child", PR_STATE_CHANGING, pay_params},
+    {"POST", "/_test/task", task_post, "testkit.task", PR_STATE_CHANGING | PR_NO_LAYOUT,
+     task_params},
+    {"POST", "/_test/task/{id:int}/close", task_close_post, "testkit.task",
+     PR_STATE_CHANGING | PR_NO_LAYOUT, task_close_params},
+    {"POST", "/_test/notice", notice_post, "testkit.task", PR_STATE_CHANGING | PR_NO_LAYOUT,
+     notice_params},
     {NULL, NULL, NULL, NULL, 0, NULL}};
 
 static const struct portal_permission perms[] = {
-    {"testkit.write", "测试：写入记录"}, {"testkit.child", "测试：儿童对象"}, {NULL, NULL}};
+    {"testkit.write", "测试：写入记录"}, {"testkit.child", "测试：儿童对象"},
+    {"testkit.task", "测试：紧急任务与通知"}, {NULL, NULL}};
 
 static const struct portal_menu menu[] = {
     {"测试", "/_test/echo", "testkit.write", 999}, {NULL, NULL, NULL, 0}};
@@ -506,7 +578,7 @@ static const struct portal_lookup lookups[] = {
 
 static const struct portal_migration migrations[] = {
     {1, "001_testkit.sql"}, {2, "002_gap.sql"}, {3, "003_after.sql"}, {4, "004_abi2.sql"},
-    {0, NULL}};
+    {5, "005_tasks.sql"}, {0, NULL}};
 
 const struct portal_module portal_module = {
     PORTAL_MODULE_HEADER,
