@@ -338,6 +338,7 @@ static const struct portal_migration core_migrations[] = {
     {10, "010_request_tokens.sql"},
     {11, "011_login_throttle.sql"},
     {12, "012_child_core.sql"},
+    {13, "013_org_scopes.sql"},
     {0, NULL}};
 
 const struct portal_module core_module = {
