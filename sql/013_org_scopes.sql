@@ -19,29 +19,30 @@ CREATE TABLE org_kinds (
   grp ENUM('government','department','institution','ngo') NOT NULL,
   scope ENUM('division','org') NOT NULL,
   relation ENUM('enrolled','referred','report') NULL, -- the one relation of a child to it
+  relation_title VARCHAR(16) NULL,      -- Chinese: 在读, 转介, 报告
   sort INT NOT NULL,
   PRIMARY KEY (code)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
-INSERT INTO org_kinds (code, title, grp, scope, relation, sort) VALUES
-  ('township', '乡镇人民政府（街道办事处）', 'government', 'division', NULL, 10),
-  ('village', '村（居）民委员会', 'government', 'division', NULL, 20),
-  ('dept_civil', '县民政局', 'department', 'division', NULL, 30),
-  ('dept_education', '县教育委员会', 'department', 'division', NULL, 31),
-  ('dept_health', '县卫生健康委员会', 'department', 'division', NULL, 32),
-  ('dept_hrss', '县人力资源和社会保障局', 'department', 'division', NULL, 33),
-  ('dept_police', '县公安局', 'department', 'division', NULL, 34),
-  ('dept_disabled', '县残疾人联合会', 'department', 'division', NULL, 35),
-  ('dept_women_children', '县妇女儿童工作委员会办公室', 'department', 'division', NULL, 36),
-  ('dept_medical', '县医疗保障局', 'department', 'division', NULL, 37),
-  ('department', '其他县级部门', 'department', 'division', NULL, 39),
-  ('school', '学校', 'institution', 'org', 'enrolled', 50),
-  ('hospital', '医院、诊所', 'institution', 'org', 'referred', 51),
-  ('rehab', '康复服务机构', 'institution', 'org', 'referred', 52),
-  ('welfare', '儿童福利和未成年人保护机构', 'institution', 'org', 'referred', 53),
-  ('police_station', '派出所', 'institution', 'org', 'report', 54),
-  ('ngo', '社会组织', 'ngo', 'org', 'referred', 60),
-  ('institution', '其他机构', 'institution', 'division', NULL, 69);
+INSERT INTO org_kinds (code, title, grp, scope, relation, relation_title, sort) VALUES
+  ('township', '乡镇人民政府（街道办事处）', 'government', 'division', NULL, NULL, 10),
+  ('village', '村（居）民委员会', 'government', 'division', NULL, NULL, 20),
+  ('dept_civil', '县民政局', 'department', 'division', NULL, NULL, 30),
+  ('dept_education', '县教育委员会', 'department', 'division', NULL, NULL, 31),
+  ('dept_health', '县卫生健康委员会', 'department', 'division', NULL, NULL, 32),
+  ('dept_hrss', '县人力资源和社会保障局', 'department', 'division', NULL, NULL, 33),
+  ('dept_police', '县公安局', 'department', 'division', NULL, NULL, 34),
+  ('dept_disabled', '县残疾人联合会', 'department', 'division', NULL, NULL, 35),
+  ('dept_women_children', '县妇女儿童工作委员会办公室', 'department', 'division', NULL, NULL, 36),
+  ('dept_medical', '县医疗保障局', 'department', 'division', NULL, NULL, 37),
+  ('department', '其他县级部门', 'department', 'division', NULL, NULL, 39),
+  ('school', '学校', 'institution', 'org', 'enrolled', '在读', 50),
+  ('hospital', '医院、诊所', 'institution', 'org', 'referred', '转介', 51),
+  ('rehab', '康复服务机构', 'institution', 'org', 'referred', '转介', 52),
+  ('welfare', '儿童福利和未成年人保护机构', 'institution', 'org', 'referred', '转介', 53),
+  ('police_station', '派出所', 'institution', 'org', 'report', '报告', 54),
+  ('ngo', '社会组织', 'ngo', 'org', 'referred', '转介', 60),
+  ('institution', '其他机构', 'institution', 'division', NULL, NULL, 69);
 
 ALTER TABLE orgs MODIFY kind VARCHAR(32) NOT NULL,
   ADD CONSTRAINT orgs_kind FOREIGN KEY (kind) REFERENCES org_kinds (code);

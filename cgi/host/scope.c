@@ -83,28 +83,22 @@ int scope_allows(portal_req *r, const char *division, long long child_id)
     return q && db_next(q);
 }
 
-static const char *relation_title(const char *rel)
+/* the organisation a child may be linked to with `relation`: its name and
+ * the relation's title, or NULL with the message set */
+static const char *link_org(portal_req *r, long long org_id, const char *relation,
+                            const char **title)
 {
-    return !rel ? NULL : strcmp(rel, "enrolled") == 0 ? "在读"
-                       : strcmp(rel, "referred") == 0 ? "转介"
-                       : strcmp(rel, "report") == 0   ? "报告"
-                                                      : NULL;
-}
-
-/* the organisation a child may be linked to with `relation`: its name, or
- * NULL with the message set */
-static const char *link_org(portal_req *r, long long org_id, const char *relation)
-{
-    db_rows *q = db_query(r->a, "SELECT o.name, k.relation FROM orgs o JOIN org_kinds k "
-                          "ON k.code = o.kind WHERE o.id = ? AND o.active = 1", "i", org_id);
+    db_rows *q = db_query(r->a, "SELECT o.name, k.relation, k.relation_title FROM orgs o "
+                          "JOIN org_kinds k ON k.code = o.kind WHERE o.id = ? AND o.active = 1",
+                          "i", org_id);
     if (!q || !db_next(q))
         return set_err("该单位不存在或已停用。"), NULL;
     const char *want = db_col(q, 1);
     if (!want)
         return set_err("该类单位按行政区划管辖，不关联儿童。"), NULL;
-    if (!relation_title(relation) || strcmp(relation, want) != 0)
-        return set_err(arena_sprintf(r->a, "该单位只能以“%s”关联儿童。", relation_title(want))),
-               NULL;
+    *title = db_col(q, 2);
+    if (!relation || strcmp(relation, want) != 0)
+        return set_err(arena_sprintf(r->a, "该单位只能以“%s”关联儿童。", *title)), NULL;
     return db_col(q, 0);
 }
 
@@ -133,7 +127,7 @@ long long scope_svc_link(portal_req *r, long long child_id, long long org_id,
         return set_err("备注过长或含有无效字符。"), -1;
     if (!child_svc_get(r, child_id)) /* the denial is audited */
         return set_err("无权关联该儿童。"), -1;
-    const char *org = link_org(r, org_id, relation);
+    const char *rt = NULL, *org = link_org(r, org_id, relation, &rt);
     if (!org || link_dates(r, &from, &to) != 0)
         return -1;
     db_rows *d = db_query(r->a, "SELECT id FROM child_org_links WHERE child_id = ? AND "
@@ -150,8 +144,7 @@ long long scope_svc_link(portal_req *r, long long child_id, long long org_id,
                 module, (long long)r->user.id) != 1)
         return set_err("数据库暂时不可用。"), -1;
     long long id = db_insert_id();
-    const char *summary = arena_sprintf(r->a, "关联%s（%s），自 %s 起%s%s", org,
-                                        relation_title(relation), from, to ? "至 " : "",
+    const char *summary = arena_sprintf(r->a, "关联%s（%s），自 %s 起%s%s", org, rt, from, to ? "至 " : "",
                                         to ? to : "");
     if (child_event_write(r, module, child_id, "org.link", summary) != 0)
         return set_err("数据库暂时不可用。"), -1;
@@ -166,8 +159,9 @@ int scope_svc_unlink(portal_req *r, long long link_id)
     errbuf[0] = 0;
     const char *lid = arena_sprintf(r->a, "%lld", link_id);
     db_rows *q = db_query(r->a, "SELECT l.child_id, l.org_id, l.relation, o.name, "
-                          "l.ended_at IS NOT NULL FROM child_org_links l JOIN orgs o "
-                          "ON o.id = l.org_id WHERE l.id = ?", "i", link_id);
+                          "l.ended_at IS NOT NULL, k.relation_title FROM child_org_links l "
+                          "JOIN orgs o ON o.id = l.org_id JOIN org_kinds k ON k.code = o.kind "
+                          "WHERE l.id = ?", "i", link_id);
     if (!q)
         return set_err("数据库暂时不可用。"), -1;
     if (!db_next(q)) {
@@ -185,7 +179,7 @@ int scope_svc_unlink(portal_req *r, long long link_id)
                 "WHERE id = ? AND ended_at IS NULL", "ii", (long long)r->user.id, link_id) != 1 ||
         child_event_write(r, module, child_id, "org.unlink",
                           arena_sprintf(r->a, "解除与%s的关联（%s）", org,
-                                        relation_title(relation))) != 0)
+                                        db_col(q, 5) ? db_col(q, 5) : relation)) != 0)
         return set_err("数据库暂时不可用。"), -1;
     audit(r, "child.unlink", "child", arena_sprintf(r->a, "%lld", child_id),
           arena_sprintf(r->a, "link=%s org=%s relation=%s (%s)", lid, org_id, relation, module));
