@@ -40,11 +40,12 @@
  *                    enrolment, audit verification) for the admin and
  *                    account modules; db_commit_now and db_exec_kept;
  *                    spreadsheets in and out (sheet_*, xlsx_*; issue 10).
- *   2.1  2026-12-01  organisation scopes (issue 10 part 3): portal_user.org_kind
+ *   2.2  2026-12-01  organisation scopes (issue 10 part 3): portal_user.org_kind
  *                    and .scope; services scope_allows, scope_sql, child_link,
  *                    child_unlink, link_error; in_scope and scope_prefix
  *                    refuse org-scoped users; route objects, s->child and
  *                    child panels let them see exactly their linked children.
+ *                    (2.1 is module settings, from a branch beside this one.)
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -109,7 +110,7 @@
 
 #define PORTAL_MODULE_MAGIC 0x59594D44u /* "YYMD" */
 #define PORTAL_ABI_MAJOR 2
-#define PORTAL_ABI_MINOR 1
+#define PORTAL_ABI_MINOR 2
 
 typedef struct portal_req portal_req;     /* one request; opaque to modules */
 typedef struct portal_rows portal_rows;   /* a query result; opaque */
@@ -329,7 +330,7 @@ struct portal_user {
     const char *org_name;
     const char *division;      /* 12-digit code of the jurisdiction */
     const char *division_name;
-    /* 2.1: the kind of the user's organisation (org_kinds.code, "" for none)
+    /* 2.2: the kind of the user's organisation (org_kinds.code, "" for none)
      * and its scope: "division" (as always: by the division above) or "org"
      * (only the children linked to org_id; see "Scopes" in the rules) */
     const char *org_kind;
@@ -685,7 +686,7 @@ struct portal_services {
     int (*xlsx_row)(portal_xlsx *x, const char *const *cells);
     int (*xlsx_end)(portal_xlsx *x);
 
-    /* ---- 2.1: organisation scopes (issue 10 part 3; "Scopes" in the rules
+    /* ---- 2.2: organisation scopes (issue 10 part 3; "Scopes" in the rules
      * above).  scope_allows is THE scope check of anything about a child:
      * 1 when the user may see what concerns child_id (0: no child) in the
      * division division_code (NULL: none) - a division-scoped user when

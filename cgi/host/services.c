@@ -615,7 +615,7 @@ const struct portal_services services = {
     .xlsx_begin = xlsx_svc_begin,
     .xlsx_row = xlsx_svc_row,
     .xlsx_end = xlsx_svc_end,
-    /* ---- 2.1: organisation scopes (issue 10 part 3) */
+    /* ---- 2.2: organisation scopes (issue 10 part 3) */
     .scope_allows = scope_allows,
     .scope_sql = scope_svc_sql,
     .child_link = scope_svc_link,

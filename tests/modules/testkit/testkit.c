@@ -268,7 +268,7 @@ static int batch_post(portal_req *r, const struct portal_services *s)
     return s->fail(r, 409, "测试：第二部分未保存。");
 }
 
-/* ---- ABI 2.1: organisation scopes (tests/integration/test_access.sh) */
+/* ---- ABI 2.2: organisation scopes (tests/integration/test_access.sh) */
 
 /* the children the user sees, by the one scope check in its SQL form */
 static int scoped_get(portal_req *r, const struct portal_services *s)
