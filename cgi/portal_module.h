@@ -50,6 +50,11 @@
  *                    portal_task, struct portal_notice; services task_open,
  *                    task_close, task_error, tasks_hdf, notice_send,
  *                    notices_unread).
+ *   2.4  2026-12-01  organisation scopes (issue 10 part 3): portal_user.org_kind
+ *                    and .scope; services scope_allows, scope_sql, child_link,
+ *                    child_unlink, link_error; in_scope and scope_prefix
+ *                    refuse org-scoped users; route objects, s->child and
+ *                    child panels let them see exactly their linked children.
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -96,6 +101,18 @@
  *    .settings and .lookups and read them with setting, setting_int and
  *    lookup_hdf for the day that matters (the month paid, the date of the
  *    bill); never a table or a page of the module's own for them.
+ *  - Scopes.  A user's scope is a division (county > township > village,
+ *    by code prefix) or, for the staff of a school, a hospital or clinic, a
+ *    rehabilitation provider, a welfare or protection institution, a police
+ *    station or an NGO (org_kinds.scope = 'org'), their organisation: they
+ *    see exactly the children linked to it now (child_org_links: enrolled,
+ *    referred, report; written with child_link/child_unlink) and nothing by
+ *    division (in_scope is 0 and scope_prefix NULL for them).  County
+ *    departments and governments are division-scoped.  Every check of a
+ *    child goes through scope_allows (one row) or scope_sql (a list); the
+ *    host's route objects and s->child already do.  A loader that sets
+ *    o->child_id is checked the same way; one that sets only o->division
+ *    refuses org-scoped users.
  *  - A form that fails validation calls form_error per field and renders the
  *    form again with the values the user typed; templates show Errors.<field>
  *    (macros.cs: field_error) and the count in Errors.count.
@@ -109,7 +126,7 @@
 
 #define PORTAL_MODULE_MAGIC 0x59594D44u /* "YYMD" */
 #define PORTAL_ABI_MAJOR 2
-#define PORTAL_ABI_MINOR 3
+#define PORTAL_ABI_MINOR 4
 
 typedef struct portal_req portal_req;     /* one request; opaque to modules */
 typedef struct portal_rows portal_rows;   /* a query result; opaque */
@@ -368,6 +385,11 @@ struct portal_user {
     const char *org_name;
     const char *division;      /* 12-digit code of the jurisdiction */
     const char *division_name;
+    /* 2.2: the kind of the user's organisation (org_kinds.code, "" for none)
+     * and its scope: "division" (as always: by the division above) or "org"
+     * (only the children linked to org_id; see "Scopes" in the rules) */
+    const char *org_kind;
+    const char *scope;
 };
 
 /*
@@ -859,6 +881,40 @@ struct portal_services {
     /* the signed-in user's unread notices (their own, their organisation's
      * and their division's office's) */
     long long (*notices_unread)(portal_req *r);
+    /* ---- 2.4: organisation scopes (issue 10 part 3; "Scopes" in the rules
+     * above).  scope_allows is THE scope check of anything about a child:
+     * 1 when the user may see what concerns child_id (0: no child) in the
+     * division division_code (NULL: none) - a division-scoped user when
+     * in_scope(division_code), an org-scoped user when child_id is linked
+     * to their organisation now (never by division).  Route objects,
+     * s->child and child panels use it; a module's own check of a child
+     * uses it too (in_scope alone refuses every org-scoped user). */
+    int (*scope_allows)(portal_req *r, const char *division_code, long long child_id);
+    /* the same check for a list: an SQL condition on the children table
+     * under `alias` ("c": c.id, c.village_code) with exactly two '?' bound
+     * as "ss" with *arg1, *arg2 (either may be NULL: it binds SQL NULL):
+     *   "SELECT c.id, c.name FROM children c WHERE <cond> ORDER BY c.name"
+     * NULL (logged) when alias is not [a-z_][a-z0-9_]{0,31}. */
+    const char *(*scope_sql)(portal_req *r, const char *alias, const char **arg1,
+                             const char **arg2);
+    /* link child_id to organisation org_id with the relation of its kind
+     * ("enrolled" a school, "referred" a hospital, a provider, a welfare
+     * institution or an NGO, "report" a police station) from `from` (NULL:
+     * today) to `to` (inclusive; NULL: open-ended), with a note (Chinese,
+     * at most 200 characters; NULL none).  The caller must have the child
+     * in scope (else the denial is audited).  In the request's transaction:
+     * a timeline event "org.link" and the audit row "child.link".  The link
+     * id, or -1 with link_error set (nothing written). */
+    long long (*child_link)(portal_req *r, long long child_id, long long org_id,
+                            const char *relation, const char *from, const char *to,
+                            const char *note);
+    /* end a link now (the row stays, ended_at set): the child in the
+     * caller's scope, a timeline event "org.unlink", audit "child.unlink".
+     * 0, or -1 with link_error set (an unknown link's probe is audited) */
+    int (*child_unlink)(portal_req *r, long long link_id);
+    /* the Chinese message of the last child_link / child_unlink that
+     * failed, NULL after one that worked */
+    const char *(*link_error)(portal_req *r);
 };
 
 #define PORTAL_NO_SETTING (-9223372036854775807LL - 1)

@@ -6,6 +6,7 @@
  */
 #include "child.h"
 #include "db.h"
+#include "scope.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -72,7 +73,7 @@ void child_put_hdf(portal_req *r, const char *prefix, const struct portal_child 
 const struct portal_child *child_svc_get(portal_req *r, long long child_id)
 {
     const struct portal_child *c = child_load(r, child_id);
-    const char *why = !c ? "absent" : !services.in_scope(r, c->village_code)
+    const char *why = !c ? "absent" : !scope_allows(r, c->village_code, c->id)
                                           ? "outside the user's scope" : NULL;
     if (!why)
         return c;

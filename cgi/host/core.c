@@ -356,6 +356,7 @@ static const struct portal_migration core_migrations[] = {
     {10, "010_request_tokens.sql"},
     {11, "011_login_throttle.sql"},
     {12, "012_child_core.sql"},
+    {13, "013_org_scopes.sql"},
     {14, "014_tasks.sql"},
     {15, "015_settings.sql"},
     {16, "016_payments.sql"},

@@ -13,6 +13,7 @@
 #include "child.h"
 #include "files.h"
 #include "workflow.h"
+#include "scope.h"
 
 #include <openssl/evp.h>
 #include <ctype.h>
@@ -688,7 +689,7 @@ static const struct portal_child *load_application(portal_req *r, long long id,
         return NULL;
     }
     const struct portal_child *c = child_load(r, atoll(db_col(q, 1)));
-    *why = !c ? "its child is absent" : !services.in_scope(r, c->village_code)
+    *why = !c ? "its child is absent" : !scope_allows(r, c->village_code, c->id)
                                             ? "its child is outside the user's scope" : NULL;
     return *why ? NULL : c;
 }
@@ -708,7 +709,7 @@ static int load_object(portal_req *r)
     if (e->obj_kind == OBJ_CHILD) {
         o->kind = "child";
         c = child_load(r, o->id);
-        why = !c ? "absent" : !services.in_scope(r, c->village_code) ? "outside the user's scope"
+        why = !c ? "absent" : !scope_allows(r, c->village_code, c->id) ? "outside the user's scope"
                                                                       : NULL;
         if (!why)
             o->data = (void *)c;
@@ -724,7 +725,7 @@ static int load_object(portal_req *r)
         r->mod = e->mod;
         if (e->loader->load(r, &services, o->id, o) != 0)
             why = "absent or not for this user (loader)";
-        else if (o->division && !services.in_scope(r, o->division))
+        else if (o->division && !scope_allows(r, o->division, o->child_id))
             why = "outside the user's scope";
     }
     if (why) {

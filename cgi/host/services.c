@@ -17,6 +17,7 @@
 #include "sheet.h"
 #include "pay.h"
 #include "tasks.h"
+#include "scope.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -236,10 +237,11 @@ static const char *s_config(const char *key)
 }
 
 /* The user's jurisdiction as a code prefix: county 500242, township
- * 500242101, village all 12 digits.  No user, no scope. */
+ * 500242101, village all 12 digits.  No user, or a user of an org-scoped
+ * organisation (scope.h: never anything by division), no prefix. */
 static const char *s_scope_prefix(portal_req *r)
 {
-    if (!r->logged_in || !r->user.division || strlen(r->user.division) != 12)
+    if (!r->logged_in || scope_org(r) || !r->user.division || strlen(r->user.division) != 12)
         return NULL;
     const char *d = r->user.division;
     size_t n = 12;
@@ -341,7 +343,7 @@ static int s_child_panels(portal_req *r, long long child_id, const char *prefix)
     if (!r->logged_in || !prefix || !*prefix)
         return -1;
     const struct portal_child *c = child_load(r, child_id);
-    if (!c || !s_in_scope(r, c->village_code)) {
+    if (!c || !scope_allows(r, c->village_code, c->id)) {
         log_msg("PT0506", "child panels asked for child %lld outside the user's scope", child_id);
         return -1;
     }
@@ -640,4 +642,10 @@ const struct portal_services services = {
     .tasks_hdf = task_svc_hdf,
     .notice_send = notice_svc_send,
     .notices_unread = notice_svc_unread,
+    /* 2.4: organisation scopes (issue 10 part 3) */
+    .scope_allows = scope_allows,
+    .scope_sql = scope_svc_sql,
+    .child_link = scope_svc_link,
+    .child_unlink = scope_svc_unlink,
+    .link_error = scope_svc_error,
 };

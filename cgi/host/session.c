@@ -131,9 +131,10 @@ int session_load(portal_req *r)
             "   JOIN role_perms rp ON rp.role_id = ur.role_id WHERE ur.user_id = u.id), "
             "  (SELECT GROUP_CONCAT(up.perm) FROM user_perms up WHERE up.user_id = u.id)), "
             " s.last_seen < UTC_TIMESTAMP() - INTERVAL 60 SECOND, s.flash, s.mfa_pending, "
-            " s.created_at > UTC_TIMESTAMP() - INTERVAL 300 SECOND "
+            " s.created_at > UTC_TIMESTAMP() - INTERVAL 300 SECOND, o.kind, k.scope "
             "FROM sessions s JOIN users u ON u.id = s.user_id "
             "LEFT JOIN orgs o ON o.id = u.org_id "
+            "LEFT JOIN org_kinds k ON k.code = o.kind "
             "LEFT JOIN divisions d ON d.code = u.division_code "
             "WHERE s.token_hash = ? AND u.active = 1 "
             " AND s.last_seen > UTC_TIMESTAMP() - INTERVAL ? SECOND "
@@ -172,6 +173,10 @@ int session_load(portal_req *r)
             r->user.org_name = db_col(rows, 4) ? db_col(rows, 4) : "";
             r->user.division = db_col(rows, 5) ? db_col(rows, 5) : "";
             r->user.division_name = db_col(rows, 6) ? db_col(rows, 6) : "";
+            r->user.org_kind = db_col(rows, 14) ? db_col(rows, 14) : "";
+            /* an organisation of an org-scoped kind: its links, never a division */
+            r->user.scope = db_col(rows, 15) && strcmp(db_col(rows, 15), "org") == 0 &&
+                                    r->user.org_id > 0 ? "org" : "division";
             r->csrf = db_col(rows, 7);
             r->must_change_password = atoi(db_col(rows, 8)) != 0;
             /* until enrolled the user holds no permission at all */

@@ -37,6 +37,7 @@
 #include "workflow.h"
 #include "child.h"
 #include "dates.h"
+#include "scope.h"
 
 #include <ctype.h>
 #include <limits.h>
@@ -403,7 +404,7 @@ static int may_act(portal_req *r, const struct app *a, const char *action, long 
                    const char **why)
 {
     *why = NULL;
-    if (!r->logged_in || !services.in_scope(r, a->village)) {
+    if (!r->logged_in || !scope_allows(r, a->village, a->child_id)) {
         *why = "该申请不在您的辖区内。";
         return 0;
     }
@@ -485,7 +486,7 @@ long long wf_svc_start(portal_req *r, const char *type, long long child_id, cons
     const struct portal_child *c = child_load(r, child_id);
     if (!c && db_doomed())
         return set_err("数据库暂时不可用。"), -1;
-    if (!c || !services.in_scope(r, c->village_code)) {
+    if (!c || !scope_allows(r, c->village_code, c->id)) {
         set_err("无权为该儿童申请。");
         audit(r, "deny", "child", idstr(r, child_id),
               arena_sprintf(r->a, "wf.start %s/%s outside the user's scope", lm->m->name, type));
@@ -732,7 +733,7 @@ int wf_svc_inbox_hdf(portal_req *r, const char *prefix, const char *module)
                     struct row *w = &rows[n];
                     /* the child's current village decides, not the copy */
                     if (load_app(r, atoll(db_col(q, 0)), 0, &w->a) != 1 ||
-                        !services.in_scope(r, w->a.village))
+                        !scope_allows(r, w->a.village, w->a.child_id))
                         continue;
                     w->village_name = db_col(q, 1);
                     w->due = w->a.step_due ? day_parse(w->a.step_due)
@@ -758,7 +759,7 @@ int wf_svc_app_hdf(portal_req *r, const char *prefix, long long app_id)
     if (settle(r, app_id) < 0)
         return -1;
     struct app a;
-    if (load_app(r, app_id, 0, &a) != 1 || !services.in_scope(r, a.village))
+    if (load_app(r, app_id, 0, &a) != 1 || !scope_allows(r, a.village, a.child_id))
         return -1;
     long today = today_day(r);
     size_t nex;

@@ -445,6 +445,63 @@ static int cmd_audit(int argc, char **argv)
     return 0;
 }
 
+/* One organisation and one user of every kind (sql/013_org_scopes.sql)
+ * beyond the civil-affairs bureau, the township and the NGO above. */
+static int seed_demo_kinds(void)
+{
+#define COUNTY "500242000000"
+#define LONGTAN "500242101000"
+    static const struct {
+        const char *code, *name, *kind, *division, *user, *display, *role, *pw;
+    } k[] = {
+        {"demo_jw", "酉阳县教育委员会（示例）", "dept_education", COUNTY, "jiaowei",
+         "县教委工作人员", "county_staff", "Jiaowei#2026portal"},
+        {"demo_wj", "酉阳县卫生健康委员会（示例）", "dept_health", COUNTY, "weijian",
+         "县卫健委工作人员", "county_staff", "Weijian#2026portal"},
+        {"demo_rs", "酉阳县人力资源和社会保障局（示例）", "dept_hrss", COUNTY, "renshe",
+         "县人社局工作人员", "county_staff", "Renshe#2026portal"},
+        {"demo_ga", "酉阳县公安局（示例）", "dept_police", COUNTY, "gongan", "县公安局工作人员",
+         "county_staff", "Gongan#2026portal"},
+        {"demo_cl", "酉阳县残疾人联合会（示例）", "dept_disabled", COUNTY, "canlian",
+         "县残联工作人员", "county_staff", "Canlian#2026portal"},
+        {"demo_fe", "酉阳县妇女儿童工作委员会办公室（示例）", "dept_women_children", COUNTY,
+         "fuer", "县妇儿工委办工作人员", "county_staff", "Fuer#2026portal"},
+        {"demo_yb", "酉阳县医疗保障局（示例）", "dept_medical", COUNTY, "yibao",
+         "县医保局工作人员", "county_staff", "Yibao#2026portal"},
+        {"demo_school", "龙潭镇中心小学（示例）", "school", LONGTAN, "school",
+         "龙潭镇中心小学老师", "org_staff", "School#2026portal"},
+        {"demo_hospital", "酉阳县人民医院（示例）", "hospital", COUNTY, "hospital",
+         "县人民医院医生", "org_staff", "Hospital#2026portal"},
+        {"demo_rehab", "酉阳县儿童康复服务中心（示例）", "rehab", COUNTY, "rehab",
+         "康复中心康复师", "org_staff", "Rehab#2026portal"},
+        {"demo_welfare", "酉阳县儿童福利院（示例）", "welfare", COUNTY, "welfare",
+         "儿童福利院工作人员", "org_staff", "Welfare#2026portal"},
+        {"demo_police", "龙潭派出所（示例）", "police_station", LONGTAN, "police",
+         "龙潭派出所民警", "org_staff", "Police#2026portal"},
+    };
+#undef COUNTY
+#undef LONGTAN
+    /* the county's civil-affairs bureau is of its own kind */
+    if (db_exec(A, "UPDATE orgs SET kind = 'dept_civil' WHERE code = 'mz' AND "
+                "kind = 'department'", "") < 0)
+        return die("%s", db_error());
+    for (size_t i = 0; i < sizeof k / sizeof *k; i++) {
+        if (db_exec(A, "INSERT IGNORE INTO orgs (code, name, kind, division_code) "
+                    "VALUES (?, ?, ?, ?)", "ssss", k[i].code, k[i].name, k[i].kind,
+                    k[i].division) < 0)
+            return die("%s", db_error());
+        db_rows *r = db_query(A, "SELECT id FROM users WHERE username = ?", "s", k[i].user);
+        if (!r)
+            return die("%s", db_error());
+        if (db_next(r))
+            continue;
+        if (user_add(k[i].user, k[i].display, k[i].role, k[i].division, k[i].code, k[i].pw,
+                     0) != 0)
+            return 1;
+    }
+    return 0;
+}
+
 static int cmd_seed_demo(void)
 {
     /* synthetic villages (real village codes are not public): three per
@@ -496,7 +553,41 @@ static int cmd_seed_demo(void)
                 "SELECT id, 'settings.module', 'settings', id, UTC_TIMESTAMP() FROM users "
                 "WHERE username = 'modadmin'", "") < 0)
         return die("%s", db_error());
+    if (seed_demo_kinds() != 0)
+        return 1;
     printf("demo data loaded\n");
+    return 0;
+}
+
+/* Each organisation of an org-scoped kind gets one child of 龙潭镇 linked
+ * (once; the generated children must exist): what its staff can see. */
+static int seed_demo_links(void)
+{
+    db_rows *o = db_query(A, "SELECT o.id, o.name, k.relation, k.relation_title FROM orgs o "
+                          "JOIN org_kinds k "
+                          "ON k.code = o.kind WHERE o.code LIKE 'demo\\_%' AND "
+                          "k.relation IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+                          "child_org_links l WHERE l.org_id = o.id) ORDER BY o.id", "");
+    if (!o)
+        return die("%s", db_error());
+    long long n = 0;
+    while (db_next(o)) {
+        const char *org = db_col(o, 0), *rel = db_col(o, 2), *rt = db_col(o, 3);
+        db_rows *c = db_query(A, "SELECT id FROM children WHERE village_code LIKE "
+                              "'500242101%' ORDER BY id LIMIT 1 OFFSET ?", "i", n++);
+        if (!c || !db_next(c))
+            continue; /* no generated children yet */
+        const char *child = db_col(c, 0);
+        if (db_exec(A, "INSERT INTO child_org_links (child_id, org_id, relation, valid_from, "
+                    "note, module, created_at, created_by) SELECT ?, ?, ?, UTC_DATE(), "
+                    "'示例数据', 'core', UTC_TIMESTAMP(), id FROM users WHERE username = 'admin'",
+                    "sss", child, org, rel) != 1 ||
+            db_exec(A, "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) "
+                    "SELECT ?, UTC_TIMESTAMP(), id, 'core', 'org.link', CONCAT('关联', ?, '（', "
+                    "?, '）（示例数据）') FROM users WHERE username = 'admin'", "sss", child,
+                    db_col(o, 1), rt) != 1)
+            return die("%s", db_error());
+    }
     return 0;
 }
 
@@ -664,7 +755,9 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "seed-demo") == 0) {
         if (cmd_seed_demo() != 0)
             return 1;
-        return has_flag(argc - i - 1, argv + i + 1, "--modules") ? seed_module_demo() : 0;
+        if (!has_flag(argc - i - 1, argv + i + 1, "--modules"))
+            return 0;
+        return seed_demo_links() != 0 ? 1 : seed_module_demo();
     }
     if (strcmp(cmd, "seed") == 0 && i + 2 < argc && strcmp(argv[i + 1], "--children") == 0) {
         if (cmd_seed_demo() != 0)

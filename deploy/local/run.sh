@@ -10,7 +10,8 @@ if [ "$(mariadb --socket="$ROOT/var/run/mysqld.sock" -uroot -N -B portal \
         -e 'SELECT COUNT(*) FROM children' 2>/dev/null || echo 0)" = 0 ]; then
     "$ROOT/build/portalctl" --config "$ROOT/var/portal.conf" seed --children 500 >/dev/null
 fi
-# the modules' demo data (partner organisation, assignments) over those children
+# the links of demo children to the demo institutions, and the modules' demo
+# data (partner organisation, assignments) over those children
 "$ROOT/build/portalctl" --config "$ROOT/var/portal.conf" seed-demo --modules >/dev/null
 cat <<MSG
 
@@ -23,9 +24,23 @@ Demo accounts (demo data only):
   township  Town#2026portal      龙潭镇工作人员 (registry of 龙潭镇)
   county    County#2026portal    县民政局 (whole county; partner organisations)
   ngoadmin  Ngoadmin#2026portal  示例社会组织管理员 (its own partner accounts)
-  ngo       Ngo#2026portal       示例社会组织 (sees only the children assigned to it)
   modadmin  Modadmin#2026portal  模块管理员 of 基本生活保障 (its settings and working
                                  permissions: /admin/settings/living)
+  ngo       Ngo#2026portal       示例社会组织 (sees only the children assigned or referred to it)
+County departments (the whole county, by division):
+  jiaowei   Jiaowei#2026portal   县教委
+  weijian   Weijian#2026portal   县卫健委
+  renshe    Renshe#2026portal    县人社局
+  gongan    Gongan#2026portal    县公安局
+  canlian   Canlian#2026portal   县残联
+  fuer      Fuer#2026portal      县妇儿工委办
+  yibao     Yibao#2026portal     县医保局
+Institutions (only the children linked to them; one demo child each):
+  school    School#2026portal    龙潭镇中心小学 (children enrolled there)
+  hospital  Hospital#2026portal  县人民医院 (children referred to it)
+  rehab     Rehab#2026portal     县儿童康复服务中心 (children referred to it)
+  welfare   Welfare#2026portal   县儿童福利院 (children referred to it)
+  police    Police#2026portal    龙潭派出所 (children of the reports sent to it)
 The three administrator accounts and ngoadmin must enrol a TOTP authenticator
 at first login (any RFC 6238 app; the secret is shown as text).
 

@@ -164,7 +164,7 @@ static const struct portal_param division_end_params[] = {
 static const struct portal_param org_add_params[] = {
     {"code", PP_CODE, 32, 0, "单位代码"},
     {"name", PP_TEXT, 128, 0, "单位名称"},
-    {"kind", PP_CODE, 16, 0, "单位类别"},
+    {"kind", PP_CODE, 32, 0, "单位类别"},
     {"division", PP_CODE, 12, 0, "所在区划"},
     {NULL, 0, 0, 0, NULL}};
 

@@ -127,10 +127,15 @@ int division_end_post(portal_req *r, const struct portal_services *s)
 static int orgs_page(portal_req *r, const struct portal_services *s)
 {
     if (s->db_query_hdf(r, "OrgList",
-                        "SELECT o.id, o.code, o.name, o.kind, o.division_code AS division, "
-                        " COALESCE(d.name, '') AS division_name, o.active "
-                        "FROM orgs o LEFT JOIN divisions d ON d.code = o.division_code "
-                        "ORDER BY o.division_code, o.name", "") < 0 ||
+                        "SELECT o.id, o.code, o.name, o.kind, k.title AS kind_title, k.scope, "
+                        " o.division_code AS division, COALESCE(d.name, '') AS division_name, "
+                        " o.active, (SELECT COUNT(*) FROM users u WHERE u.org_id = o.id AND "
+                        " u.active = 1) AS users FROM orgs o JOIN org_kinds k ON k.code = o.kind "
+                        "LEFT JOIN divisions d ON d.code = o.division_code "
+                        "ORDER BY o.division_code, k.sort, o.name", "") < 0 ||
+        /* the core's reference list of kinds (sql/013_org_scopes.sql) */
+        s->db_query_hdf(r, "OrgKinds", "SELECT code, title, grp, scope, relation FROM org_kinds "
+                        "ORDER BY sort", "") < 0 ||
         s->db_query_hdf(r, "Divisions", "SELECT code, name, level FROM divisions "
                         "WHERE valid_to IS NULL OR valid_to >= UTC_DATE() ORDER BY code", "") < 0)
         return 500;
@@ -142,8 +147,6 @@ int org_list_get(portal_req *r, const struct portal_services *s) { return orgs_p
 static void check_org(portal_req *r, const struct portal_services *s, const char *code,
                       const char *kind, const char *division, int *nerr)
 {
-    static const char *const kinds[] = {"department", "township", "village", "ngo",
-                                        "institution", NULL};
     size_t cl = strlen(code);
     portal_rows *x;
     if (cl < 2 || cl > 32 || strspn(code, "abcdefghijklmnopqrstuvwxyz0123456789_") != cl)
@@ -151,10 +154,9 @@ static void check_org(portal_req *r, const struct portal_services *s, const char
     else if (!(x = s->db_query(r, "SELECT id FROM orgs WHERE code = ?", "s", code)) ||
              s->db_next(x))
         field_error(r, s, nerr, "code", "该单位代码已被使用。");
-    int kind_ok = 0;
-    for (const char *const *k = kinds; *k; k++)
-        kind_ok |= strcmp(kind, *k) == 0;
-    if (!kind_ok)
+    portal_rows *k = *kind ? s->db_query(r, "SELECT code FROM org_kinds WHERE code = ?", "s", kind)
+                           : NULL;
+    if (!k || !s->db_next(k))
         field_error(r, s, nerr, "kind", "请选择单位类别。");
     portal_rows *d = *division ? s->db_query(r, "SELECT code FROM divisions WHERE code = ? AND "
                                              "(valid_to IS NULL OR valid_to >= UTC_DATE())",

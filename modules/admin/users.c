@@ -10,8 +10,9 @@
 /* reference lists for the user forms: organisations and current divisions */
 static int put_org_division_choices(portal_req *r, const struct portal_services *s)
 {
-    if (s->db_query_hdf(r, "Orgs", "SELECT id, name, code FROM orgs WHERE active = 1 "
-                        "ORDER BY division_code, name", "") < 0)
+    if (s->db_query_hdf(r, "Orgs", "SELECT o.id, o.name, o.code, k.title AS kind_title, k.scope "
+                        "FROM orgs o JOIN org_kinds k ON k.code = o.kind WHERE o.active = 1 "
+                        "ORDER BY o.division_code, k.sort, o.name", "") < 0)
         return -1;
     return s->db_query_hdf(r, "Divisions", "SELECT code, name, level FROM divisions "
                            "WHERE valid_to IS NULL OR valid_to >= UTC_DATE() ORDER BY code",

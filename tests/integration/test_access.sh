@@ -188,3 +188,103 @@ check "exiting another child's category row through an in-scope child is 404" st
 check "that row stays open" [ "$(sql "SELECT end_date IS NULL FROM child_categories WHERE id=$(cat_of "$A")")" = 1 ]
 req GET "/children/$((top + 1))/attachments/1" -b "$cj"
 check "an attachment of an unknown child is 404" status_is 404
+
+# ------------------------------------------------------------ organisations
+# Every kind of organisation (sql/013_org_scopes.sql).  County departments are
+# division-scoped: they see the county as county staff always did.  The staff
+# of a school, hospital, provider, welfare institution, police station or NGO
+# see exactly the children linked to their organisation - not the other
+# children of their own township - through the host's route objects
+# (/_test/child/{id}: child:id) and the scoped list (/_test/scoped: scope_sql).
+kinds_n=$(sql "SELECT COUNT(*) FROM org_kinds")
+check "the core lists every kind of organisation" [ "$kinds_n" -ge 18 ]
+for k in dept_civil dept_education dept_health dept_hrss dept_police dept_disabled dept_women_children dept_medical; do
+    sql "INSERT INTO orgs (code, name, kind, division_code) VALUES ('${k}_$tag', '$k$tag', '$k', '500242000000')"
+    ctl user add "$k$tag" --display-name "县级部门$k" --role county_staff --division 500242000000 --org "${k}_$tag" --password "$pw"
+    check "$k: its user belongs to it" [ "$(sql "SELECT o.kind FROM users u JOIN orgs o ON o.id=u.org_id WHERE u.username='$k$tag'")" = "$k" ]
+    dj=$(login "$k$tag" "$pw")
+    got=""
+    for x in "$A" "$B" "$C"; do req GET "/_test/child/$x" -b "$dj"; got="$got $STATUS"; done
+    check "$k: a county department reads every child of the county by division" [ "$got" = " 200 200 200" ]
+    req GET /_test/scoped -b "$dj"
+    check "$k: its list holds the children of the county" sh -c "grep -qF 'id=\"scoped-$A\"' '$OUT/body' && grep -qF 'id=\"scoped-$C\"' '$OUT/body'"
+done
+
+# the township links children; the relation must be the one of the kind
+link() { # link JAR CHILD ORG_ID RELATION [curl args] -> the link id (or nothing)
+    local jar=$1 x=$2 org=$3 rel=$4; shift 4
+    post "/_test/child/$x/link" "$jar" --data "org_id=$org" --data "relation=$rel" "$@"
+    sed -n 's|.*<dd id="obj-link">\([0-9]*\)</dd>.*|\1|p' "$OUT/body" | head -n1
+}
+reads() { sql "SELECT COUNT(*) FROM audit_log WHERE action='testkit.child.read' AND username='$1' AND object_id='$2'"; }
+for kr in school:enrolled hospital:referred rehab:referred welfare:referred police_station:report ngo:referred; do
+    k=${kr%%:*} rel=${kr#*:}
+    sql "INSERT INTO orgs (code, name, kind, division_code) VALUES ('${k}_$tag', '$k$tag', '$k', '500242101000')"
+    org=$(sql "SELECT id FROM orgs WHERE code='${k}_$tag'")
+    ctl user add "o$k$tag" --display-name "机构$k" --role org_staff --division 500242101000 --org "${k}_$tag" --password "$pw"
+    check "$k: its user belongs to it" [ "$(sql "SELECT o.kind FROM users u JOIN orgs o ON o.id=u.org_id WHERE u.username='o$k$tag'")" = "$k" ]
+    oj=$(login "o$k$tag" "$pw")
+    # before any link: nothing, not even the children of its own township
+    req GET "/_test/child/$A" -b "$oj"
+    check "$k: an unlinked child of its own township is 404" status_is 404
+    req GET /_test/scoped -b "$oj"
+    check "$k: its list is empty before any link" body_lacks 'id="scoped-'
+    bad=$([ "$rel" = report ] && echo enrolled || echo report)
+    n0=$(sql "SELECT COUNT(*) FROM child_org_links WHERE org_id=$org")
+    link "$tj" "$A" "$org" "$bad" >/dev/null
+    check "$k: a link of another relation ($bad) is refused with a Chinese message" sh -c "[ '$STATUS' = 409 ] && grep -qF '该单位只能以' '$OUT/body'"
+    check "$k: and writes nothing" [ "$(sql "SELECT COUNT(*) FROM child_org_links WHERE org_id=$org")" = "$n0" ]
+    lid=$(link "$tj" "$A" "$org" "$rel" --data-urlencode "note=测试关联")
+    check "$k: the township links child A ($rel)" [ -n "$lid" ] && [ "$STATUS" = 200 ]
+    check "$k: the link is in the database with who made it" \
+        [ "$(sql "SELECT CONCAT(child_id, ':', relation, ':', created_by, ':', ended_at IS NULL) FROM child_org_links WHERE id=$lid")" = "$A:$rel:$(sql "SELECT id FROM users WHERE username='township'"):1" ]
+    check "$k: the link is audited and on the child's timeline" \
+        [ "$(audits child.link "$A")" -ge 1 ] && [ "$(sql "SELECT COUNT(*) FROM child_events WHERE child_id=$A AND kind='org.link' AND summary LIKE '%$k$tag%'")" = 1 ]
+    r0=$(reads "o$k$tag" "$A")
+    req GET "/_test/child/$A" -b "$oj"
+    check "$k: its staff read the linked child" sh -c "[ '$STATUS' = 200 ] && grep -qF '甲童$tag' '$OUT/body'"
+    check "$k: the read is audited" [ "$(reads "o$k$tag" "$A")" = "$((r0 + 1))" ]
+    for x in "$B" "$C"; do
+        d0=$(denials "o$k$tag" child "$x")
+        req GET "/_test/child/$x" -b "$oj"
+        check "$k: unlinked child $x (own township or not) is 404" status_is 404
+        check "$k: and the refusal is audited" [ "$(denials "o$k$tag" child "$x")" = "$((d0 + 1))" ]
+    done
+    req GET /_test/scoped -b "$oj"
+    check "$k: its list holds exactly the linked child" sh -c "grep -qF 'id=\"scoped-$A\"' '$OUT/body' && [ \$(grep -c 'id=\"scoped-' '$OUT/body') = 1 ]"
+    # an org user may not link what it cannot see
+    n0=$(sql "SELECT COUNT(*) FROM child_org_links")
+    post "/_test/child/$B/link" "$oj" --data "org_id=$org" --data "relation=$rel"
+    check "$k: its staff cannot link a child outside its scope (404)" status_is 404
+    check "$k: and nothing is written" [ "$(sql "SELECT COUNT(*) FROM child_org_links")" = "$n0" ]
+    # the township unlinks: the child is gone from the organisation's view
+    post "/_test/link/$lid/unlink" "$tj"
+    check "$k: the township unlinks" status_is 200
+    check "$k: the row stays, ended, and the unlink is audited" \
+        [ "$(sql "SELECT ended_at IS NOT NULL FROM child_org_links WHERE id=$lid")" = 1 ] && [ "$(audits child.unlink "$A")" -ge 1 ]
+    req GET "/_test/child/$A" -b "$oj"
+    check "$k: after the unlink its staff get 404" status_is 404
+done
+
+# dates: a link that has not started or has ended does not count
+sch=$(sql "SELECT id FROM orgs WHERE code='school_$tag'")
+sj=$(login "oschool$tag" "$pw")
+link "$tj" "$B" "$sch" enrolled --data "from=2099-09-01" >/dev/null
+req GET "/_test/child/$B" -b "$sj"
+check "a link from a future date does not count yet" status_is 404
+link "$cj" "$C" "$sch" enrolled --data "from=2020-09-01" --data "to=2021-07-01" >/dev/null
+check "a county user may link a child of another township" status_is 200
+req GET "/_test/child/$C" -b "$sj"
+check "a link that ended does not count" status_is 404
+link "$tj" "$A" "$sch" enrolled --data "from=2022-09-01" --data "to=2021-07-01" >/dev/null
+check "a link ending before it starts is refused" sh -c "[ '$STATUS' = 409 ] && grep -qF '结束日期不能早于开始日期' '$OUT/body'"
+post "/_test/link/999999999/unlink" "$tj"
+check "an unknown link is refused" status_is 409
+check "and the probe is audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='deny' AND object_type='child_org_link' AND object_id='999999999'")" -ge 1 ]
+
+# division-scoped users are unchanged: the township lists its own villages only
+req GET /_test/scoped -b "$tj"
+check "the township's list holds A and B, not C of 麻旺镇" \
+    sh -c "grep -qF 'id=\"scoped-$A\"' '$OUT/body' && grep -qF 'id=\"scoped-$B\"' '$OUT/body' && ! grep -qF 'id=\"scoped-$C\"' '$OUT/body'"
+req GET "/_test/child/$C" -b "$tj"
+check "a link of a child to a school gives the township nothing outside its division" status_is 404

@@ -15,12 +15,9 @@
   <div class="field<?cs if:Errors.kind ?> has-error<?cs /if ?>"><label for="f-kind">单位类别 <abbr title="必填">*</abbr></label>
     <select id="f-kind" name="kind" required>
       <option value="">请选择</option>
-      <option value="department"<?cs if:Form.kind == "department" ?> selected<?cs /if ?>>县级部门</option>
-      <option value="township"<?cs if:Form.kind == "township" ?> selected<?cs /if ?>>乡镇人民政府（街道办事处）</option>
-      <option value="village"<?cs if:Form.kind == "village" ?> selected<?cs /if ?>>村（居）民委员会</option>
-      <option value="ngo"<?cs if:Form.kind == "ngo" ?> selected<?cs /if ?>>社会组织</option>
-      <option value="institution"<?cs if:Form.kind == "institution" ?> selected<?cs /if ?>>事业单位（学校、医院等）</option>
+      <?cs each:k = OrgKinds ?><option value="<?cs var:k.code ?>"<?cs if:Form.kind == k.code ?> selected<?cs /if ?>><?cs var:k.title ?></option><?cs /each ?>
     </select>
+    <span class="hint">学校、医院诊所、康复服务机构、儿童福利和未成年人保护机构、派出所、社会组织的用户只能看到与本单位关联的儿童（在读、转介或报告）；政府和县级部门的用户按所在区划查看。</span>
     <?cs call:field_error(Errors.kind) ?></div>
   <div class="field<?cs if:Errors.division ?> has-error<?cs /if ?>"><label for="f-division">所在区划 <abbr title="必填">*</abbr></label>
     <select id="f-division" name="division" required>
@@ -33,14 +30,16 @@
 </section>
 <table class="list">
 <caption>单位</caption>
-<thead><tr><th>代码</th><th>名称</th><th>类别</th><th>所在区划</th><th>状态</th></tr></thead>
+<thead><tr><th>代码</th><th>名称</th><th>类别</th><th>查看范围</th><th>所在区划</th><th>在用账户</th><th>状态</th></tr></thead>
 <tbody>
 <?cs each:o = OrgList ?>
 <tr>
   <td><?cs var:o.code ?></td>
   <td><?cs var:o.name ?></td>
-  <td><?cs if:o.kind == "department" ?>县级部门<?cs elif:o.kind == "township" ?>乡镇（街道）<?cs elif:o.kind == "village" ?>村（居）委会<?cs elif:o.kind == "ngo" ?>社会组织<?cs else ?>事业单位<?cs /if ?></td>
+  <td><?cs var:o.kind_title ?></td>
+  <td><?cs if:o.scope == "org" ?>本单位关联的儿童<?cs else ?>所在区划<?cs /if ?></td>
   <td><?cs var:o.division_name ?>（<?cs var:o.division ?>）</td>
+  <td><?cs var:o.users ?></td>
   <td><?cs if:o.active == "1" ?>有效<?cs else ?>已撤销<?cs /if ?></td>
 </tr>
 <?cs /each ?>

@@ -3,8 +3,9 @@
 <div class="field<?cs if:Errors.org ?> has-error<?cs /if ?>"><label for="f-org">单位</label>
   <select id="f-org" name="org">
     <option value="">（无）</option>
-    <?cs each:o = Orgs ?><option value="<?cs var:o.id ?>"<?cs if:string.length(V.org) && o.id == V.org ?> selected<?cs /if ?>><?cs var:o.name ?></option><?cs /each ?>
+    <?cs each:o = Orgs ?><option value="<?cs var:o.id ?>"<?cs if:string.length(V.org) && o.id == V.org ?> selected<?cs /if ?>><?cs var:o.name ?>（<?cs var:o.kind_title ?>）</option><?cs /each ?>
   </select>
+  <span class="hint">学校、医院诊所、康复、福利保护机构、派出所、社会组织的用户只能看到与本单位关联的儿童，不按辖区查看（角色选“机构工作人员”）。</span>
   <?cs call:field_error(Errors.org) ?></div>
 <div class="field<?cs if:Errors.division ?> has-error<?cs /if ?>"><label for="f-division">辖区 <abbr title="必填">*</abbr></label>
   <select id="f-division" name="division" required>

@@ -226,6 +226,25 @@ post /admin/orgs "$aj" --data-urlencode "code=org_$sfx" --data-urlencode "name=�
     --data-urlencode "kind=alien" --data-urlencode "division=500242000000"
 check "a duplicate code and a bad kind are refused" sh -c "grep -qF '该单位代码已被使用' '$OUT/body' && grep -qF '请选择单位类别' '$OUT/body'"
 check "the organisation was audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='admin.org.create' AND detail LIKE 'org_$sfx %'")" = 1 ]
+# every kind of the core's reference list (sql/013_org_scopes.sql) can be created
+req GET /admin/orgs -b "$aj"
+check "the kinds offered are the core's list" sh -c "grep -qF '<option value=\"school\"' '$OUT/body' && grep -qF '派出所' '$OUT/body' && grep -qF '县妇女儿童工作委员会办公室' '$OUT/body'"
+for k in dept_civil dept_education dept_health dept_hrss dept_police dept_disabled dept_women_children dept_medical school hospital rehab welfare police_station ngo; do
+    req GET /admin/orgs -b "$aj"
+    post /admin/orgs "$aj" --data-urlencode "code=k_${k:0:12}_$sfx" --data-urlencode "name=单位$k$sfx" \
+        --data-urlencode "kind=$k" --data-urlencode "division=500242101000"
+    check "an organisation of kind $k is created" [ "$(sql "SELECT kind FROM orgs WHERE code='k_${k:0:12}_$sfx'")" = "$k" ]
+done
+req GET /admin/orgs -b "$aj"
+check "the list shows each kind's title and what its users see" sh -c "grep -qF '单位school$sfx' '$OUT/body' && grep -qF '本单位关联的儿童' '$OUT/body'"
+# the security administrator puts users in them (separation of duties: not the system administrator)
+req GET /admin/users/new -b "$sj"
+check "the user form names each organisation's kind" body_has "单位school$sfx（学校）"
+post /admin/users/new "$sj" --data-urlencode "username=school_$sfx" --data-urlencode "display_name=学校老师" \
+    --data-urlencode "org=$(sql "SELECT id FROM orgs WHERE code='k_school_$sfx'")" --data-urlencode "division=500242101000" \
+    --data-urlencode "role=org_staff" --data-urlencode "password=Initial#2026pw" --data-urlencode "confirm_password=Initial#2026pw"
+check "a user of the school is created with the organisation staff role" \
+    [ "$(sql "SELECT CONCAT(o.kind, ':', ro.code) FROM users u JOIN orgs o ON o.id=u.org_id JOIN user_roles ur ON ur.user_id=u.id JOIN roles ro ON ro.id=ur.role_id WHERE u.username='school_$sfx'")" = school:org_staff ]
 
 # ------------------------------------------------------------------- TOTP
 req GET /admin/users/new -b "$sj"

@@ -340,6 +340,48 @@ static int pay_post(portal_req *r, const struct portal_services *s)
     return s->render(r, "pay.cs", "测试");
 }
 
+/* ---- ABI 2.2: organisation scopes (tests/integration/test_access.sh) */
+
+/* the children the user sees, by the one scope check in its SQL form */
+static int scoped_get(portal_req *r, const struct portal_services *s)
+{
+    const char *a1 = NULL, *a2 = NULL, *cond = s->scope_sql(r, "c", &a1, &a2);
+    if (!cond ||
+        s->db_query_hdf(r, "Scoped", s->sprintf(r, "SELECT c.id, c.name FROM children c "
+                                                   "WHERE %s ORDER BY c.id", cond),
+                        "ss", a1, a2) < 0)
+        return 500;
+    s->audit(r, "testkit.children.view", NULL, NULL, NULL);
+    return s->render(r, "scoped.cs", "scoped");
+}
+
+static int link_post(portal_req *r, const struct portal_services *s)
+{
+    long long id = s->child_link(r, s->object(r)->child_id, s->param_int(r, "org_id", 0),
+                                 s->param(r, "relation"), s->param(r, "from"),
+                                 s->param(r, "to"), s->param(r, "note"));
+    if (id < 0)
+        return s->fail(r, 409, s->link_error(r));
+    s->set_int(r, "Obj.link", id);
+    return s->render(r, "abi2.cs", "link");
+}
+
+static int unlink_post(portal_req *r, const struct portal_services *s)
+{
+    if (s->child_unlink(r, s->path_int(r, "id")) != 0)
+        return s->fail(r, 409, s->link_error(r));
+    s->set_int(r, "Obj.unlinked", s->path_int(r, "id"));
+    return s->render(r, "abi2.cs", "unlink");
+}
+
+static const struct portal_param link_params[] = {
+    {"org_id", PP_INT, 0, 1, "单位"},
+    {"relation", PP_CODE, 16, 1, "关系"},
+    {"from", PP_DATE, 0, 0, "开始日期"},
+    {"to", PP_DATE, 0, 0, "结束日期"},
+    {"note", PP_TEXT, 1000, 0, "备注"},
+    {NULL, 0, 0, 0, NULL}};
+
 static const struct portal_param event_params[] = {
     {"kind", PP_CODE, 40, 1, "类型"}, {"summary", PP_LINES, 4000, 1, "摘要"},
     {NULL, 0, 0, 0, NULL}};
@@ -543,6 +585,11 @@ static const struct portal_route routes[] = {
      PR_STATE_CHANGING | PR_NO_LAYOUT, task_close_params},
     {"POST", "/_test/notice", notice_post, "testkit.task", PR_STATE_CHANGING | PR_NO_LAYOUT,
      notice_params},
+    {"GET", "/_test/scoped", scoped_get, "testkit.child", 0, NULL},
+    {"POST", "/_test/child/{id:int}/link", link_post, "testkit.child", PR_STATE_CHANGING,
+     link_params, "child:id"},
+    {"POST", "/_test/link/{id:int}/unlink", unlink_post, "testkit.child", PR_STATE_CHANGING,
+     NULL},
     {NULL, NULL, NULL, NULL, 0, NULL}};
 
 static const struct portal_permission perms[] = {
@@ -578,7 +625,7 @@ static const struct portal_lookup lookups[] = {
 
 static const struct portal_migration migrations[] = {
     {1, "001_testkit.sql"}, {2, "002_gap.sql"}, {3, "003_after.sql"}, {4, "004_abi2.sql"},
-    {5, "005_tasks.sql"}, {0, NULL}};
+    {5, "005_tasks.sql"}, {6, "006_org_scopes.sql"}, {0, NULL}};
 
 const struct portal_module portal_module = {
     PORTAL_MODULE_HEADER,
