@@ -88,6 +88,16 @@ static int strip(const struct bytes *in, unsigned char *out, size_t *outlen)
     return file_strip_metadata(in->d, in->n, out, outlen);
 }
 
+/* in is stripped to exactly want: the result's length (the bytes in out) */
+static size_t strips_to(const struct bytes *in, const struct bytes *want, unsigned char *out)
+{
+    size_t n;
+    assert_int_equal(strip(in, out, &n), IMGMETA_OK);
+    assert_int_equal(n, want->n);
+    assert_memory_equal(out, want->d, n);
+    return n;
+}
+
 static void test_jpeg_exif_gps_removed(void **state)
 {
     (void)state;
@@ -100,8 +110,7 @@ static void test_jpeg_exif_gps_removed(void **state)
     jpeg_body(&want);
 
     unsigned char out[4096];
-    size_t n;
-    assert_int_equal(strip(&in, out, &n), IMGMETA_OK);
+    size_t n = strips_to(&in, &want, out);
     assert_true(n < in.n);
     assert_memory_equal(out, "\xFF\xD8", 2);
     assert_null(memmem(out, n, "Exif", 4));
@@ -110,8 +119,6 @@ static void test_jpeg_exif_gps_removed(void **state)
     assert_null(memmem(out, n, "8BIM", 4));
     assert_null(memmem(out, n, "home of the child", 17));
     /* APP0, ICC, DQT, SOF, DHT, DRI, SOS, the scan data and EOI byte for byte */
-    assert_int_equal(n, want.n);
-    assert_memory_equal(out, want.d, n);
     assert_memory_equal(out + n - 2, "\xFF\xD9", 2);
 }
 
@@ -145,10 +152,7 @@ static void test_jpeg_orientation_kept_alone(void **state)
     add(&want, minimal, sizeof minimal);
     jpeg_body(&want);
     unsigned char out[4096];
-    size_t n;
-    assert_int_equal(strip(&in, out, &n), IMGMETA_OK);
-    assert_int_equal(n, want.n);
-    assert_memory_equal(out, want.d, n);
+    size_t n = strips_to(&in, &want, out);
     assert_null(memmem(out, n, "GPS", 3));
     assert_null(memmem(out, n, "Phone", 5));
 
@@ -159,9 +163,7 @@ static void test_jpeg_orientation_kept_alone(void **state)
     jpeg_body(&up);
     jpeg_head(&plain);
     jpeg_body(&plain);
-    assert_int_equal(strip(&up, out, &n), IMGMETA_OK);
-    assert_int_equal(n, plain.n);
-    assert_memory_equal(out, plain.d, n);
+    n = strips_to(&up, &plain, out);
 }
 
 static void test_jpeg_without_metadata_is_identical(void **state)
@@ -171,10 +173,7 @@ static void test_jpeg_without_metadata_is_identical(void **state)
     jpeg_head(&in);
     jpeg_body(&in);
     unsigned char out[4096];
-    size_t n;
-    assert_int_equal(strip(&in, out, &n), IMGMETA_OK);
-    assert_int_equal(n, in.n);
-    assert_memory_equal(out, in.d, n);
+    strips_to(&in, &in, out);
 }
 
 static void test_jpeg_fill_bytes_and_progressive_scans(void **state)
@@ -201,12 +200,9 @@ static void test_jpeg_fill_bytes_and_progressive_scans(void **state)
     add(&want, "\x03\xFF\xD9", 3);
 
     unsigned char out[4096];
-    size_t n;
-    assert_int_equal(strip(&in, out, &n), IMGMETA_OK);
+    size_t n = strips_to(&in, &want, out);
     assert_null(memmem(out, n, "comment", 7));
     /* the fill bytes went with the comment's marker; everything else is kept */
-    assert_int_equal(n, want.n);
-    assert_memory_equal(out, want.d, n);
 }
 
 /* ---- PNG ---- */
@@ -252,16 +248,13 @@ static void test_png_text_and_exif_removed(void **state)
     add(&in, "after IEND", 10);
     png_image(&want, 0);
     unsigned char out[4096];
-    size_t n;
-    assert_int_equal(strip(&in, out, &n), IMGMETA_OK);
+    size_t n = strips_to(&in, &want, out);
     assert_null(memmem(out, n, "tEXt", 4));
     assert_null(memmem(out, n, "eXIf", 4));
     assert_null(memmem(out, n, "tIME", 4));
     assert_null(memmem(out, n, "zTXt", 4));
     assert_null(memmem(out, n, "iTXt", 4));
     assert_null(memmem(out, n, "GPS", 3));
-    assert_int_equal(n, want.n);
-    assert_memory_equal(out, want.d, n);
     /* walk the result: IHDR, sRGB, IDAT, IEND, every CRC valid */
     const char *order[] = {"IHDR", "sRGB", "IDAT", "IEND"};
     size_t i = 8;
@@ -295,12 +288,9 @@ static void test_png_unknown_ancillary_removed(void **state)
     chunk(&in, "IEND", "", 0);
     png_image(&want, 0);
     unsigned char out[4096];
-    size_t n;
-    assert_int_equal(strip(&in, out, &n), IMGMETA_OK);
+    size_t n = strips_to(&in, &want, out);
     assert_null(memmem(out, n, "GPS", 3));
     assert_null(memmem(out, n, "child", 5));
-    assert_int_equal(n, want.n);
-    assert_memory_equal(out, want.d, n);
 }
 
 static void test_png_without_metadata_is_identical(void **state)
@@ -309,10 +299,7 @@ static void test_png_without_metadata_is_identical(void **state)
     struct bytes in = {.n = 0};
     png_image(&in, 0);
     unsigned char out[4096];
-    size_t n;
-    assert_int_equal(strip(&in, out, &n), IMGMETA_OK);
-    assert_int_equal(n, in.n);
-    assert_memory_equal(out, in.d, n);
+    strips_to(&in, &in, out);
 }
 
 /* every strict prefix of a valid image is refused (n bytes of output room only) */
@@ -436,12 +423,9 @@ static void test_jpeg_unknown_segments_dropped(void **state)
     jpeg_body(&want);
 
     unsigned char out[4096];
-    size_t n;
-    assert_int_equal(strip(&in, out, &n), IMGMETA_OK);
+    size_t n = strips_to(&in, &want, out);
     assert_null(memmem(out, n, "<html", 5));
     assert_null(memmem(out, n, "script", 6));
-    assert_int_equal(n, want.n);
-    assert_memory_equal(out, want.d, n);
 }
 
 /* a baseline JPEG frame of w x h */
