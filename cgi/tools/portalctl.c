@@ -51,6 +51,16 @@ static int die(const char *fmt, const char *arg)
     return 1;
 }
 
+/* The modules the configuration names: 0, or 1 after saying why. */
+static int load_modules(void)
+{
+    char err[1024];
+    if (modules_load(config_get("modules_dir", "build/modules"),
+                     config_get("modules_src", "modules"), err, sizeof err) != 0)
+        return die("%s", err);
+    return 0;
+}
+
 static int connect_admin(void)
 {
     struct db_params p = {
@@ -229,16 +239,15 @@ static int grant_runtime_user(void)
 
 static int cmd_migrate(void)
 {
-    char err[1024];
-    if (modules_load(config_get("modules_dir", "build/modules"),
-                     config_get("modules_src", "modules"), err, sizeof err) != 0)
-        return die("%s", err);
+    if (load_modules() != 0)
+        return 1;
     if (db_exec(A, "CREATE TABLE IF NOT EXISTS schema_migrations ("
                 "module VARCHAR(64) NOT NULL, version INT NOT NULL, file VARCHAR(255) NOT NULL,"
                 " applied_at DATETIME NOT NULL, PRIMARY KEY (module, version)"
                 ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4", "") < 0)
         return die("cannot create schema_migrations: %s", db_error());
     size_t order[256], norder = 0;
+    char err[1024];
     if (migration_order(order, &norder, err, sizeof err) != 0)
         return die("%s", err);
     int applied = 0;
@@ -402,10 +411,8 @@ static int cmd_module(int argc, char **argv)
     if (argc < 1)
         return usage(), 2;
     if (strcmp(argv[0], "list") == 0) {
-        char err[1024];
-        if (modules_load(config_get("modules_dir", "build/modules"),
-                         config_get("modules_src", "modules"), err, sizeof err) != 0)
-            return die("%s", err);
+        if (load_modules() != 0)
+            return 1;
         if (modules_read_enabled(A) != 0)
             return die("%s", db_error());
         for (size_t i = 0; i < modules_count(); i++) {
@@ -418,10 +425,8 @@ static int cmd_module(int argc, char **argv)
     if (strcmp(argv[0], "routes") == 0) {
         /* for tools (the hostile replay): one route a line, tab-separated;
          * PARAMS are name:type pairs (type 1 text ... 6 file) */
-        char err[1024];
-        if (modules_load(config_get("modules_dir", "build/modules"),
-                         config_get("modules_src", "modules"), err, sizeof err) != 0)
-            return die("%s", err);
+        if (load_modules() != 0)
+            return 1;
         for (size_t i = 0; i < modules_count(); i++) {
             const struct portal_module *m = module_at(i)->m;
             for (const struct portal_route *rt = m->routes; rt && rt->method; rt++) {
@@ -525,13 +530,11 @@ static int cmd_seed_demo(void)
  * (make run; never the test suite). */
 static int seed_module_demo(void)
 {
-    char err[1024];
-    if (modules_load(config_get("modules_dir", "build/modules"),
-                     config_get("modules_src", "modules"), err, sizeof err) != 0)
-        return die("%s", err);
+    if (load_modules() != 0)
+        return 1;
     for (size_t i = 0; i < modules_count(); i++) {
         struct loaded_module *lm = module_at(i);
-        char path[4096];
+        char path[4096], err[1024];
         snprintf(path, sizeof path, "%s/sql/demo.sql", lm->src_dir);
         size_t len;
         char *sql = read_file(path, &len);
