@@ -789,6 +789,21 @@ static void test_discard_only_our_names(void **state)
     }
 }
 
+/* a PDF is never inline */
+static void test_send_pdf_never_inline(void **state)
+{
+    (void)state;
+    static const char pdf[] = "%PDF-1.4\n%%EOF\n";
+    new_request();
+    struct portal_file p;
+    assert_int_equal(file_svc_store(&rq, pdf, sizeof pdf - 1, 0, &p), 0);
+    new_request();
+    assert_int_equal(file_svc_send(&rq, p.stored, (long long)p.len, p.sha256, "application/pdf",
+                                   "证明.pdf", 1), 200);
+    assert_non_null(strstr(rq.headers.data, "Content-Disposition: attachment; filename=\"attachment.pdf\""));
+    file_svc_discard(&rq, p.stored);
+}
+
 static void test_send(void **state)
 {
     (void)state;
@@ -820,17 +835,6 @@ static void test_send(void **state)
     new_request();
     assert_int_equal(file_svc_send(&rq, stored, size, sum, "image/png", NULL, 0), 200);
     assert_non_null(strstr(rq.headers.data, "filename=\"attachment.png\""));
-
-    /* a PDF is never inline */
-    static const char pdf[] = "%PDF-1.4\n%%EOF\n";
-    new_request();
-    struct portal_file p;
-    assert_int_equal(file_svc_store(&rq, pdf, sizeof pdf - 1, 0, &p), 0);
-    new_request();
-    assert_int_equal(file_svc_send(&rq, p.stored, (long long)p.len, p.sha256, "application/pdf",
-                                   "证明.pdf", 1), 200);
-    assert_non_null(strstr(rq.headers.data, "Content-Disposition: attachment; filename=\"attachment.pdf\""));
-    file_svc_discard(&rq, p.stored);
 
     /* records that do not hold: each a 500 with the error page, no file bytes */
     char other[65];
@@ -894,6 +898,7 @@ int main(void)
         cmocka_unit_test(test_store_refusals),
         cmocka_unit_test(test_discard_only_our_names),
         cmocka_unit_test(test_send),
+        cmocka_unit_test(test_send_pdf_never_inline),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     failed += cmocka_run_group_tests(services_tests, svc_setup, svc_teardown);
