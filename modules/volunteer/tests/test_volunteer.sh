@@ -136,21 +136,16 @@ post "/volunteer/partner/children/$cid/logs" "$pj" --data service_date=2026-03-1
     --data-urlencode "service_type=陪伴关爱" --data "volunteer_ids=$v1"
 l2=$(sql "SELECT MAX(id) FROM volunteer_logs WHERE child_id=$cid")
 check "a second log is stored" [ "$l2" -gt "$l1" ]
-post "/volunteer/partner/children/$cid/logs" "$pj" --data service_date=2026-02-20 --data minutes=30 \
-    --data-urlencode "service_type=学业辅导"
-check "a date before the assignment is refused (400)" status_is 400
-post "/volunteer/partner/children/$cid/logs" "$pj" --data service_date=2026-03-20 --data minutes=30 \
-    --data-urlencode "service_type=学业辅导"
-check "a date after today is refused (400)" status_is 400
-post "/volunteer/partner/children/$cid/logs" "$pj" --data service_date=2026-03-10 --data minutes=30 \
-    --data-urlencode "service_type=心理咨询"
-check "a type off the fixed list is refused (400)" status_is 400
-post "/volunteer/partner/children/$cid/logs" "$pj" --data service_date=2026-03-10 --data minutes=0 \
-    --data-urlencode "service_type=其他"
-check "zero minutes are refused (400)" status_is 400
-post "/volunteer/partner/children/$other/logs" "$pj" --data service_date=2026-03-10 --data minutes=30 \
-    --data-urlencode "service_type=其他"
-check "no log for a child not assigned (404)" status_is 404
+log_refused() { # log_refused CHILD DATE MINUTES TYPE STATUS WHAT: the partner's log is refused
+    post "/volunteer/partner/children/$1/logs" "$pj" --data "service_date=$2" --data "minutes=$3" \
+        --data-urlencode "service_type=$4"
+    check "$6 ($5)" status_is "$5"
+}
+log_refused "$cid" 2026-02-20 30 学业辅导 400 "a date before the assignment is refused"
+log_refused "$cid" 2026-03-20 30 学业辅导 400 "a date after today is refused"
+log_refused "$cid" 2026-03-10 30 心理咨询 400 "a type off the fixed list is refused"
+log_refused "$cid" 2026-03-10 0 其他 400 "zero minutes are refused"
+log_refused "$other" 2026-03-10 30 其他 404 "no log for a child not assigned"
 
 req GET /volunteer/verify -b "$tj"
 check "the township sees the logs to verify" eval 'status_is 200 && body_has "/volunteer/verify/logs/$l1"'
@@ -227,9 +222,7 @@ post "/volunteer/assignments/$aid/end" "$cj"
 check "county staff end the assignment" status_is 303
 req GET "/volunteer/partner/children/$cid" -b "$pj"
 check "ending the assignment ends access at once (404)" status_is 404
-post "/volunteer/partner/children/$cid/logs" "$pj" --data service_date=2026-03-14 --data minutes=30 \
-    --data-urlencode "service_type=其他"
-check "and no more logs for that child (404)" status_is 404
+log_refused "$cid" 2026-03-14 30 其他 404 "and no more logs for that child"
 post "/volunteer/assignments/$aid/end" "$cj"
 check "an ended assignment cannot be ended twice (409)" status_is 409
 
