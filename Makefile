@@ -36,7 +36,19 @@ HEADERS  = cgi/portal_module.h $(wildcard cgi/host/*.h cgi/tools/*.h)
 MODULES  = $(notdir $(patsubst %/,%,$(dir $(wildcard modules/*/*.c))))
 MODULE_SO = $(sort $(MODULES:%=$(B)/modules/%.so))
 
-all: $(B)/portal $(B)/portalctl $(MODULE_SO)
+# Apache's own error pages (ErrorDocument, deploy/apache), served without the
+# portal: one page, templates/static/errors/page.html.in, filled in per code
+# from the table pages.tsv. Built into the static folder, which production
+# installs as /usr/share/portal/static after `make`.
+ERRORS      = templates/static/errors
+ERROR_PAGES = $(patsubst %,$(ERRORS)/%.html,$(shell awk -F'\t' '/^[0-9]/ {print $$1}' $(ERRORS)/pages.tsv))
+$(ERRORS)/%.html: $(ERRORS)/page.html.in $(ERRORS)/pages.tsv
+	awk -F'\t' -v code=$* 'NR == FNR { if ($$1 == code) { t = $$2; l = $$3; a = $$4 }; next } \
+	    t == "" { exit 1 } \
+	    { gsub(/@CODE@/, code); gsub(/@TITLE@/, t); gsub(/@LEAD@/, l); gsub(/@ADVICE@/, a); print }' \
+	    $(ERRORS)/pages.tsv $(ERRORS)/page.html.in >$@.tmp && mv $@.tmp $@
+
+all: $(B)/portal $(B)/portalctl $(MODULE_SO) $(ERROR_PAGES)
 
 $(B)/obj/host/%.o: cgi/host/%.c $(HEADERS)
 	@mkdir -p $(@D)

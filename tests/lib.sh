@@ -91,3 +91,17 @@ post() { # post PATH JAR [curl args]: a signed-in form submission (CSRF token an
     req POST "$path" -b "$jar" -H "Origin: $BASE" --data-urlencode "_csrf=$(csrf "$jar")" "$@"
 }
 add_user() { build/portalctl --config "$TEST_DIR/portal.conf" user add "$@" >/dev/null 2>&1; }  # portalctl user add ARGS
+set_clock() { mkdir -p "$(dirname "$CLOCK_FILE")"; echo "$1" >"$CLOCK_FILE"; }  # set_clock YYYY-MM-DD: the portal's today
+# volunteer_staff X: 麻旺镇's government, the county's social-affairs user
+# volcounty and 麻旺镇's verifier volmw (password $PW), unlocked with the demo
+# township user and signed in: jars in cj, tj, mj ($OUT/jar.Xc, .Xt, .Xm)
+volunteer_staff() {
+    sql "INSERT IGNORE INTO orgs (code, name, kind, division_code) VALUES ('mw_gov', '麻旺镇人民政府', 'township', '500242102000')"
+    add_user volcounty --display-name 县民政局社会事务 --role county_staff --division 500242000000 --org mz --password "$PW"
+    add_user volmw --display-name 麻旺镇核实员 --role township_staff --division 500242102000 --org mw_gov --password "$PW"
+    sql "UPDATE users SET failed_count=0, locked_until=NULL WHERE username IN ('township','volcounty','volmw')"
+    cj=$(login volcounty "$PW" "$OUT/jar.$1c")
+    tj=$(login township 'Town#2026portal' "$OUT/jar.$1t")
+    mj=$(login volmw "$PW" "$OUT/jar.$1m")
+}
+denials_of() { sql "SELECT COUNT(*) FROM audit_log WHERE action='deny' AND username='$1' AND object_id='$2'"; }  # USER OBJECT_ID: audited refusals

@@ -239,6 +239,62 @@ static int bind_params(MYSQL_STMT *st, MYSQL_BIND *binds, const char *types,
     return 0;
 }
 
+/* The result columns bound as strings: one buffer a column, cap bytes
+ * (cap 0: the column's max_length + 1, for a stored result). */
+struct col_bufs {
+    MYSQL_BIND *b;
+    unsigned long *lens;
+    my_bool *nulls;
+    char **bufs;
+};
+
+/* Names the columns of r, binds them into cb and frees meta: 0, or -1 with
+ * the error set and the statement's result freed. */
+static int bind_columns(arena *a, MYSQL_STMT *st, MYSQL_RES *meta, db_rows *r, size_t cap,
+                        struct col_bufs *cb)
+{
+    size_t nc = mysql_num_fields(meta);
+    MYSQL_FIELD *f = mysql_fetch_fields(meta);
+    r->ncols = nc;
+    r->names = arena_alloc(a, (nc + 1) * sizeof(char *));
+    cb->b = arena_zalloc(a, (nc + 1) * sizeof *cb->b);
+    cb->lens = arena_zalloc(a, (nc + 1) * sizeof *cb->lens);
+    cb->nulls = arena_zalloc(a, (nc + 1) * sizeof *cb->nulls);
+    cb->bufs = arena_alloc(a, (nc + 1) * sizeof(char *));
+    for (size_t c = 0; c < nc; c++) {
+        size_t len = cap ? cap : f[c].max_length + 1;
+        r->names[c] = arena_strdup(a, f[c].name);
+        cb->bufs[c] = arena_alloc(a, len + 1);
+        cb->b[c].buffer_type = MYSQL_TYPE_STRING;
+        cb->b[c].buffer = cb->bufs[c];
+        cb->b[c].buffer_length = len;
+        cb->b[c].length = &cb->lens[c];
+        cb->b[c].is_null = &cb->nulls[c];
+    }
+    mysql_free_result(meta);
+    if (nc && mysql_stmt_bind_result(st, cb->b) != 0) {
+        set_err(mysql_stmt_errno(st), mysql_stmt_error(st));
+        mysql_stmt_free_result(st);
+        return -1;
+    }
+    return 0;
+}
+
+/* A value longer than its bound buffer: column c of the current row whole
+ * into v (len + 1 bytes), NUL-terminated. */
+static void fetch_long_column(MYSQL_STMT *st, size_t c, char *v, size_t len)
+{
+    MYSQL_BIND one;
+    unsigned long l2 = 0;
+    memset(&one, 0, sizeof one);
+    one.buffer_type = MYSQL_TYPE_STRING;
+    one.buffer = v;
+    one.buffer_length = len + 1;
+    one.length = &l2;
+    mysql_stmt_fetch_column(st, &one, (unsigned)c, 0);
+    v[len] = 0;
+}
+
 static db_rows *fetch_all(arena *a, MYSQL_STMT *st)
 {
     MYSQL_RES *meta = mysql_stmt_result_metadata(st);
@@ -250,34 +306,13 @@ static db_rows *fetch_all(arena *a, MYSQL_STMT *st)
         mysql_free_result(meta);
         return NULL;
     }
-    size_t nc = mysql_num_fields(meta);
-    MYSQL_FIELD *f = mysql_fetch_fields(meta);
-    size_t nr = (size_t)mysql_stmt_num_rows(st);
-    r->ncols = nc;
+    struct col_bufs cb;
+    if (bind_columns(a, st, meta, r, 0, &cb) != 0)
+        return NULL;
+    size_t nc = r->ncols, nr = (size_t)mysql_stmt_num_rows(st);
     r->nrows = nr;
-    r->names = arena_alloc(a, nc * sizeof(char *));
     r->cells = arena_alloc(a, (nr * nc + 1) * sizeof(char *));
     r->lens = arena_alloc(a, (nr * nc + 1) * sizeof(size_t));
-    MYSQL_BIND *b = arena_zalloc(a, (nc + 1) * sizeof *b);
-    unsigned long *lens = arena_zalloc(a, (nc + 1) * sizeof *lens);
-    my_bool *nulls = arena_zalloc(a, (nc + 1) * sizeof *nulls);
-    char **bufs = arena_alloc(a, (nc + 1) * sizeof(char *));
-    for (size_t c = 0; c < nc; c++) {
-        r->names[c] = arena_strdup(a, f[c].name);
-        size_t cap = f[c].max_length + 1;
-        bufs[c] = arena_alloc(a, cap);
-        b[c].buffer_type = MYSQL_TYPE_STRING;
-        b[c].buffer = bufs[c];
-        b[c].buffer_length = cap;
-        b[c].length = &lens[c];
-        b[c].is_null = &nulls[c];
-    }
-    mysql_free_result(meta);
-    if (nc && mysql_stmt_bind_result(st, b) != 0) {
-        set_err(mysql_stmt_errno(st), mysql_stmt_error(st));
-        mysql_stmt_free_result(st);
-        return NULL;
-    }
     for (size_t row = 0; row < nr; row++) {
         int rc = mysql_stmt_fetch(st);
         if (rc == 1 || rc == MYSQL_NO_DATA) {
@@ -286,30 +321,22 @@ static db_rows *fetch_all(arena *a, MYSQL_STMT *st)
             return NULL;
         }
         for (size_t c = 0; c < nc; c++) {
-            size_t k = row * nc + c;
-            if (nulls[c]) {
+            size_t k = row * nc + c, len = cb.lens[c];
+            if (cb.nulls[c]) {
                 r->cells[k] = NULL;
                 r->lens[k] = 0;
-            } else {
-                size_t len = lens[c];
-                char *v = arena_alloc(a, len + 1);
-                if (len < b[c].buffer_length) {
-                    memcpy(v, bufs[c], len);
-                } else {
-                    /* longer than max_length said: fetch the column whole */
-                    MYSQL_BIND one;
-                    memset(&one, 0, sizeof one);
-                    unsigned long l2 = 0;
-                    one.buffer_type = MYSQL_TYPE_STRING;
-                    one.buffer = v;
-                    one.buffer_length = len + 1;
-                    one.length = &l2;
-                    mysql_stmt_fetch_column(st, &one, (unsigned)c, 0);
-                }
-                v[len] = 0;
-                r->cells[k] = v;
-                r->lens[k] = len;
+                continue;
             }
+            char *v = arena_alloc(a, len + 1);
+            if (len < cb.b[c].buffer_length) {
+                memcpy(v, cb.bufs[c], len);
+                v[len] = 0;
+            } else {
+                /* longer than max_length said: fetch the column whole */
+                fetch_long_column(st, c, v, len);
+            }
+            r->cells[k] = v;
+            r->lens[k] = len;
         }
     }
     mysql_stmt_free_result(st);
@@ -618,35 +645,16 @@ long long db_vstream(arena *a, int (*cb)(void *ctx, db_rows *row), void *ctx, co
     MYSQL_RES *meta = mysql_stmt_result_metadata(st);
     if (!meta)
         return 0;
-    size_t nc = mysql_num_fields(meta);
-    MYSQL_FIELD *f = mysql_fetch_fields(meta);
+    const size_t cap = 1024;
     db_rows *r = arena_zalloc(a, sizeof *r);
-    r->ncols = nc;
+    struct col_bufs cols;
+    if (bind_columns(a, st, meta, r, cap, &cols) != 0)
+        return -1;
+    size_t nc = r->ncols;
     r->nrows = 1;
     r->cur = 1;
-    r->names = arena_alloc(a, (nc + 1) * sizeof(char *));
     r->cells = arena_alloc(a, (nc + 1) * sizeof(char *));
     r->lens = arena_alloc(a, (nc + 1) * sizeof(size_t));
-    MYSQL_BIND *b = arena_zalloc(a, (nc + 1) * sizeof *b);
-    unsigned long *lens = arena_zalloc(a, (nc + 1) * sizeof *lens);
-    my_bool *nulls = arena_zalloc(a, (nc + 1) * sizeof *nulls);
-    char **bufs = arena_alloc(a, (nc + 1) * sizeof(char *));
-    const size_t cap = 1024;
-    for (size_t c = 0; c < nc; c++) {
-        r->names[c] = arena_strdup(a, f[c].name);
-        bufs[c] = arena_alloc(a, cap + 1);
-        b[c].buffer_type = MYSQL_TYPE_STRING;
-        b[c].buffer = bufs[c];
-        b[c].buffer_length = cap;
-        b[c].length = &lens[c];
-        b[c].is_null = &nulls[c];
-    }
-    mysql_free_result(meta);
-    if (nc && mysql_stmt_bind_result(st, b) != 0) {
-        set_err(mysql_stmt_errno(st), mysql_stmt_error(st));
-        mysql_stmt_free_result(st);
-        return -1;
-    }
     long long n = 0;
     int stop = 0;
     for (;;) {
@@ -659,29 +667,19 @@ long long db_vstream(arena *a, int (*cb)(void *ctx, db_rows *row), void *ctx, co
             break;
         }
         for (size_t c = 0; c < nc; c++) {
-            if (nulls[c]) {
+            size_t len = cols.lens[c];
+            if (cols.nulls[c]) {
                 r->cells[c] = NULL;
-                r->lens[c] = 0;
-                continue;
-            }
-            if (lens[c] <= cap) {
-                bufs[c][lens[c]] = 0;
-                r->cells[c] = bufs[c];
+                len = 0;
+            } else if (len <= cap) {
+                cols.bufs[c][len] = 0;
+                r->cells[c] = cols.bufs[c];
             } else {
                 /* a long value: fetch it whole into the arena */
-                char *v = arena_alloc(a, lens[c] + 1);
-                MYSQL_BIND one;
-                unsigned long l2 = 0;
-                memset(&one, 0, sizeof one);
-                one.buffer_type = MYSQL_TYPE_STRING;
-                one.buffer = v;
-                one.buffer_length = lens[c] + 1;
-                one.length = &l2;
-                mysql_stmt_fetch_column(st, &one, (unsigned)c, 0);
-                v[lens[c]] = 0;
-                r->cells[c] = v;
+                r->cells[c] = arena_alloc(a, len + 1);
+                fetch_long_column(st, c, r->cells[c], len);
             }
-            r->lens[c] = lens[c];
+            r->lens[c] = len;
         }
         n++;
         if (!stop && cb(ctx, r) != 0)

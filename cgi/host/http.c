@@ -217,6 +217,71 @@ static char *header_param(arena *a, const char *h, size_t n, const char *key)
     return NULL;
 }
 
+/* The value of the header line (ll bytes) after its name hname,
+ * leading spaces skipped: NULL when the line is not that header. */
+static const char *header_value(const char *line, size_t ll, const char *hname, size_t *vl)
+{
+    size_t nl = strlen(hname);
+    if (ll <= nl || strncasecmp(line, hname, nl) != 0)
+        return NULL;
+    const char *v = line + nl;
+    *vl = ll - nl;
+    while (*vl && *v == ' ') { v++; (*vl)--; }
+    return v;
+}
+
+/* A part's headers, from p to hend (its blank line): name, filename (NULL
+ * for a plain field) and content type (NULL when not given). */
+static int part_headers(arena *a, const char *p, const char *hend, char **name,
+                        char **filename, char **ctype)
+{
+    *name = *filename = *ctype = NULL;
+    for (const char *line = p; line < hend + 2;) {
+        const char *le = memfind(line, (size_t)(hend + 2 - line), "\r\n", 2);
+        if (!le)
+            break;
+        size_t ll = (size_t)(le - line), vl;
+        const char *v;
+        if ((v = header_value(line, ll, "Content-Disposition:", &vl))) {
+            if (vl < 9 || strncasecmp(v, "form-data", 9) != 0)
+                return HTTP_E_SYNTAX;
+            *name = header_param(a, v + 9, vl - 9, "name");
+            *filename = header_param(a, v + 9, vl - 9, "filename");
+        } else if ((v = header_value(line, ll, "Content-Type:", &vl))) {
+            *ctype = arena_strndup(a, v, vl);
+        }
+        line = le + 2;
+    }
+    return *name && **name ? HTTP_OK : HTTP_E_SYNTAX;
+}
+
+/* A part within the limits: HTTP_OK, or the error (name, filename, ctype
+ * from part_headers; its data len bytes). */
+static int part_check(const char *name, const char *filename, const char *ctype,
+                      const char *data, size_t len, const http_limits *lim)
+{
+    size_t nl = strlen(name);
+    if (nl > lim->max_name_len)
+        return HTTP_E_TOO_LONG;
+    if (!http_text_ok(name, nl, 0))
+        return HTTP_E_ENCODING;
+    if (!filename) {
+        if (len > lim->max_field_len)
+            return HTTP_E_TOO_LONG;
+        return http_text_ok(data, len, 1) ? HTTP_OK : HTTP_E_ENCODING;
+    }
+    if (len > lim->max_upload)
+        return HTTP_E_UPLOAD_TOO_BIG;
+    size_t fl = strlen(filename);
+    if (fl > lim->max_field_len)
+        return HTTP_E_TOO_LONG;
+    if (!http_text_ok(filename, fl, 0))
+        return HTTP_E_ENCODING;
+    if (ctype && !http_text_ok(ctype, strlen(ctype), 0))
+        return HTTP_E_ENCODING;
+    return HTTP_OK;
+}
+
 int http_parse_multipart(arena *a, const char *content_type, const char *body, size_t n,
                          http_fields *out, const http_limits *lim)
 {
@@ -246,31 +311,10 @@ int http_parse_multipart(arena *a, const char *content_type, const char *body, s
             return HTTP_E_SYNTAX;
         if (memchr(p, 0, (size_t)(hend - p)))
             return HTTP_E_ENCODING;
-        char *name = NULL, *filename = NULL, *ctype = NULL;
-        const char *line = p;
-        while (line < hend + 2) {
-            const char *le = memfind(line, (size_t)(hend + 2 - line), "\r\n", 2);
-            if (!le)
-                break;
-            size_t ll = (size_t)(le - line);
-            if (ll > 20 && strncasecmp(line, "Content-Disposition:", 20) == 0) {
-                const char *v = line + 20;
-                size_t vl = ll - 20;
-                while (vl && *v == ' ') { v++; vl--; }
-                if (vl < 9 || strncasecmp(v, "form-data", 9) != 0)
-                    return HTTP_E_SYNTAX;
-                name = header_param(a, v + 9, vl - 9, "name");
-                filename = header_param(a, v + 9, vl - 9, "filename");
-            } else if (ll > 13 && strncasecmp(line, "Content-Type:", 13) == 0) {
-                const char *v = line + 13;
-                size_t vl = ll - 13;
-                while (vl && *v == ' ') { v++; vl--; }
-                ctype = arena_strndup(a, v, vl);
-            }
-            line = le + 2;
-        }
-        if (!name || !*name)
-            return HTTP_E_SYNTAX;
+        char *name, *filename, *ctype;
+        int rc = part_headers(a, p, hend, &name, &filename, &ctype);
+        if (rc != HTTP_OK)
+            return rc;
         const char *data = hend + 4;
         const char *next = memfind(data, (size_t)(end - data), delim, dl);
         if (!next)
@@ -278,37 +322,14 @@ int http_parse_multipart(arena *a, const char *content_type, const char *body, s
         size_t len = (size_t)(next - data);
         if (out->n >= lim->max_fields)
             return HTTP_E_TOO_MANY;
-        size_t nl = strlen(name);
-        if (nl > lim->max_name_len)
-            return HTTP_E_TOO_LONG;
-        if (!http_text_ok(name, nl, 0))
-            return HTTP_E_ENCODING;
-        if (filename) {
-            if (len > lim->max_upload)
-                return HTTP_E_UPLOAD_TOO_BIG;
-            size_t fl = strlen(filename);
-            if (fl > lim->max_field_len)
-                return HTTP_E_TOO_LONG;
-            if (!http_text_ok(filename, fl, 0))
-                return HTTP_E_ENCODING;
-            if (ctype && !http_text_ok(ctype, strlen(ctype), 0))
-                return HTTP_E_ENCODING;
-            if (!*filename && len == 0) {
-                /* an empty file input: the browser sends it, nobody chose a file */
-                p = next + dl;
-                continue;
-            }
-        } else {
-            if (len > lim->max_field_len)
-                return HTTP_E_TOO_LONG;
-            if (!http_text_ok(data, len, 1))
-                return HTTP_E_ENCODING;
-        }
-        char *value = arena_strndup(a, data, len);
-        fields_push(a, out,
-                    (http_field){name, value, len, filename,
-                                 filename ? (ctype ? ctype : "application/octet-stream") : NULL});
+        if ((rc = part_check(name, filename, ctype, data, len, lim)) != HTTP_OK)
+            return rc;
         p = next + dl;
+        if (filename && !*filename && len == 0)
+            continue;   /* an empty file input: the browser sends it, nobody chose a file */
+        fields_push(a, out,
+                    (http_field){name, arena_strndup(a, data, len), len, filename,
+                                 filename ? (ctype ? ctype : "application/octet-stream") : NULL});
     }
 }
 

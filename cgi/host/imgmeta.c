@@ -71,11 +71,95 @@ static size_t put_orientation(unsigned char *o, unsigned v)
  * RST0-7 (D0-D7).  After an SOS segment comes entropy-coded data in which FF
  * is followed only by 00 (a stuffed byte) or RST0-7; any other FF x starts
  * the next marker.  EOI (D9) ends the image.
+ *
+ * strip_jpeg walks it with the three helpers below.
  */
+/* An SOFn segment's payload: P, Y (lines), X (samples per line), ... - the
+ * image must have a size, and not too large a one. */
+static int jpeg_check_frame(const unsigned char *pl, size_t plen)
+{
+    if (plen < 6)
+        return IMGMETA_E_MALFORMED;
+    unsigned long long y = (unsigned)pl[1] << 8 | pl[2], x = (unsigned)pl[3] << 8 | pl[4];
+    if (x == 0 || y == 0)
+        return IMGMETA_E_MALFORMED;
+    if (x > IMG_MAX_SIDE || y > IMG_MAX_SIDE || x * y > IMG_MAX_PIXELS)
+        return IMGMETA_E_DIMENSIONS;
+    return IMGMETA_OK;
+}
+
+/* What of the segment seg (marker m, seglen bytes from its first FF; payload
+ * pl, plen bytes) goes to out: the bytes written (0: dropped). */
+static size_t jpeg_keep_segment(unsigned char m, const unsigned char *seg, size_t seglen,
+                                const unsigned char *pl, size_t plen, unsigned char *out,
+                                int *oriented)
+{
+    if ((m >= 0xC0 && m <= 0xCF) || (m >= 0xDA && m <= 0xDF)) {
+        /* frames, tables, scans, DRI, DNL, DHP, EXP: the image itself */
+        memcpy(out, seg, seglen);
+        return seglen;
+    }
+    if (m == 0xE0 && plen >= 14 && memcmp(pl, "JFIF\0", 5) == 0 &&
+        plen == 14 + 3u * pl[12] * pl[13]) {
+        /* a genuine JFIF header, without its thumbnail */
+        static const unsigned char h[4] = {0xFF, 0xE0, 0, 16};
+        memcpy(out, h, 4);
+        memcpy(out + 4, pl, 12);
+        out[16] = out[17] = 0;
+        return 18;
+    }
+    if (m == 0xE2 && plen >= 14 && memcmp(pl, "ICC_PROFILE\0", 12) == 0) {
+        memcpy(out, seg, seglen);   /* the colour profile */
+        return seglen;
+    }
+    if (m == 0xEE && plen >= 12 && memcmp(pl, "Adobe", 5) == 0) {
+        /* Adobe: version, flags, colour transform - 12 bytes, no more */
+        static const unsigned char h[4] = {0xFF, 0xEE, 0, 14};
+        memcpy(out, h, 4);
+        memcpy(out + 4, pl, 12);
+        return 16;
+    }
+    if (m == 0xE1 && !*oriented && seglen >= 36) {
+        /* the EXIF goes, its orientation stays (never longer than it was) */
+        unsigned v = exif_orientation(pl, plen);
+        if (v) {
+            *oriented = 1;
+            return put_orientation(out, v);
+        }
+    }
+    /* anything else - other APPn (EXIF, XMP, IPTC, ...), COM, reserved
+     * markers - is dropped */
+    return 0;
+}
+
+/* After SOS, entropy-coded data from i runs to the next real marker: where
+ * it ends in *end. */
+static int jpeg_scan_end(const unsigned char *in, size_t n, size_t i, size_t *end)
+{
+    size_t j = i;
+    for (;;) {
+        if (j >= n)
+            return IMGMETA_E_MALFORMED;
+        if (in[j] != 0xFF) {
+            j++;
+            continue;
+        }
+        if (j + 1 >= n)
+            return IMGMETA_E_MALFORMED;
+        unsigned char c = in[j + 1];
+        if (c == 0x00 || (c >= 0xD0 && c <= 0xD7)) {
+            j += 2;
+            continue;
+        }
+        *end = j;                        /* FF x (x may be a fill FF): a marker */
+        return IMGMETA_OK;
+    }
+}
+
 static int strip_jpeg(const unsigned char *in, size_t n, unsigned char *out, size_t *outlen)
 {
     size_t i = 2, o = 0;
-    int oriented = 0;
+    int oriented = 0, rc;
     out[o++] = 0xFF;
     out[o++] = 0xD8;
     for (;;) {
@@ -106,69 +190,16 @@ static int strip_jpeg(const unsigned char *in, size_t n, unsigned char *out, siz
             return IMGMETA_E_MALFORMED;
         size_t end = i + len;
         const unsigned char *pl = in + i + 2;   /* the payload */
-        size_t plen = len - 2;
-        if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {
-            /* SOFn: P, Y (lines), X (samples per line), ... */
-            if (plen < 6)
-                return IMGMETA_E_MALFORMED;
-            unsigned long long y = (unsigned)pl[1] << 8 | pl[2], x = (unsigned)pl[3] << 8 | pl[4];
-            if (x == 0 || y == 0)
-                return IMGMETA_E_MALFORMED;
-            if (x > IMG_MAX_SIDE || y > IMG_MAX_SIDE || x * y > IMG_MAX_PIXELS)
-                return IMGMETA_E_DIMENSIONS;
-        }
-        if ((m >= 0xC0 && m <= 0xCF) || (m >= 0xDA && m <= 0xDF)) {
-            /* frames, tables, scans, DRI, DNL, DHP, EXP: the image itself */
-            memcpy(out + o, in + start, end - start);
-            o += end - start;
-        } else if (m == 0xE0 && plen >= 14 && memcmp(pl, "JFIF\0", 5) == 0 &&
-                   plen == 14 + 3u * pl[12] * pl[13]) {
-            /* a genuine JFIF header, without its thumbnail */
-            static const unsigned char h[4] = {0xFF, 0xE0, 0, 16};
-            memcpy(out + o, h, 4);
-            memcpy(out + o + 4, pl, 12);
-            out[o + 16] = out[o + 17] = 0;
-            o += 18;
-        } else if (m == 0xE2 && plen >= 14 && memcmp(pl, "ICC_PROFILE\0", 12) == 0) {
-            memcpy(out + o, in + start, end - start);   /* the colour profile */
-            o += end - start;
-        } else if (m == 0xEE && plen >= 12 && memcmp(pl, "Adobe", 5) == 0) {
-            /* Adobe: version, flags, colour transform - 12 bytes, no more */
-            static const unsigned char h[4] = {0xFF, 0xEE, 0, 14};
-            memcpy(out + o, h, 4);
-            memcpy(out + o + 4, pl, 12);
-            o += 16;
-        } else if (m == 0xE1 && !oriented && end - start >= 36) {
-            /* the EXIF goes, its orientation stays (never longer than it was) */
-            unsigned v = exif_orientation(pl, plen);
-            if (v) {
-                o += put_orientation(out + o, v);
-                oriented = 1;
-            }
-        }
-        /* anything else - other APPn (EXIF, XMP, IPTC, ...), COM, reserved
-         * markers - is dropped */
+        if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC &&
+            (rc = jpeg_check_frame(pl, len - 2)) != IMGMETA_OK)
+            return rc;
+        o += jpeg_keep_segment(m, in + start, end - start, pl, len - 2, out + o, &oriented);
         i = end;
         if (m != 0xDA)
             continue;
-        /* SOS: the entropy-coded data runs to the next real marker */
-        size_t j = i;
-        for (;;) {
-            if (j >= n)
-                return IMGMETA_E_MALFORMED;
-            if (in[j] != 0xFF) {
-                j++;
-                continue;
-            }
-            if (j + 1 >= n)
-                return IMGMETA_E_MALFORMED;
-            unsigned char c = in[j + 1];
-            if (c == 0x00 || (c >= 0xD0 && c <= 0xD7)) {
-                j += 2;
-                continue;
-            }
-            break;                       /* FF x (x may be a fill FF): a marker */
-        }
+        size_t j;
+        if ((rc = jpeg_scan_end(in, n, i, &j)) != IMGMETA_OK)
+            return rc;
         memcpy(out + o, in + i, j - i);
         o += j - i;
         i = j;

@@ -51,6 +51,16 @@ static int die(const char *fmt, const char *arg)
     return 1;
 }
 
+/* The modules the configuration names: 0, or 1 after saying why. */
+static int load_modules(void)
+{
+    char err[1024];
+    if (modules_load(config_get("modules_dir", "build/modules"),
+                     config_get("modules_src", "modules"), err, sizeof err) != 0)
+        return die("%s", err);
+    return 0;
+}
+
 static int connect_admin(void)
 {
     struct db_params p = {
@@ -161,57 +171,44 @@ static int migration_order(size_t *order, size_t *n, char *err, size_t errlen)
     return 0;
 }
 
-static int cmd_migrate(void)
+/* One module migration: 1 applied, 0 recorded already (every version not
+ * recorded is applied, even below the highest one recorded: a migration can
+ * arrive after a later-numbered one), -1 failed (said on stderr). */
+static int apply_migration(const struct loaded_module *lm, const struct portal_migration *g)
 {
-    char err[1024];
-    if (modules_load(config_get("modules_dir", "build/modules"),
-                     config_get("modules_src", "modules"), err, sizeof err) != 0)
-        return die("%s", err);
-    if (db_exec(A, "CREATE TABLE IF NOT EXISTS schema_migrations ("
-                "module VARCHAR(64) NOT NULL, version INT NOT NULL, file VARCHAR(255) NOT NULL,"
-                " applied_at DATETIME NOT NULL, PRIMARY KEY (module, version)"
-                ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4", "") < 0)
-        return die("cannot create schema_migrations: %s", db_error());
-    size_t order[256], norder = 0;
-    if (migration_order(order, &norder, err, sizeof err) != 0)
-        return die("%s", err);
-    int applied = 0;
-    for (size_t oi = 0; oi < norder; oi++) {
-        struct loaded_module *lm = module_at(order[oi]);
-        for (const struct portal_migration *g = lm->m->migrations; g && g->version; g++) {
-            /* every version not recorded is applied, even below the highest
-             * one recorded: a migration can arrive after a later-numbered one */
-            db_rows *r = db_query(A, "SELECT 1 FROM schema_migrations WHERE module = ? AND "
-                                  "version = ?", "si", lm->m->name, (long long)g->version);
-            if (!r)
-                return die("%s", db_error());
-            if (db_next(r))
-                continue;
-            char path[4096];
-            snprintf(path, sizeof path, "%s/sql/%s", lm->src_dir, g->file);
-            size_t len;
-            char *sql = read_file(path, &len);
-            if (!sql)
-                return die("cannot read %s", path);
-            if (db_run_script(sql, len, err, sizeof err) != 0) {
-                fprintf(stderr, "portalctl: migration %s %d (%s) failed: %s\n", lm->m->name,
-                        g->version, g->file, err);
-                free(sql);
-                return 1;
-            }
-            free(sql);
-            if (db_exec(A, "INSERT INTO schema_migrations VALUES (?, ?, ?, UTC_TIMESTAMP())",
-                        "sis", lm->m->name, (long long)g->version, g->file) < 0)
-                return die("%s", db_error());
-            printf("applied %s %d %s\n", lm->m->name, g->version, g->file);
-            applied++;
-        }
-        if (!lm->builtin)
-            db_exec(A, "INSERT IGNORE INTO module_state (name, enabled, changed_at) "
-                    "VALUES (?, 1, UTC_TIMESTAMP())", "s", lm->m->name);
+    db_rows *r = db_query(A, "SELECT 1 FROM schema_migrations WHERE module = ? AND "
+                          "version = ?", "si", lm->m->name, (long long)g->version);
+    if (!r)
+        return die("%s", db_error()), -1;
+    if (db_next(r))
+        return 0;
+    char path[4096], err[1024];
+    snprintf(path, sizeof path, "%s/sql/%s", lm->src_dir, g->file);
+    size_t len;
+    char *sql = read_file(path, &len);
+    if (!sql) {
+        fprintf(stderr, "portalctl: cannot read %s\n", path);
+        return -1;
     }
-    /* the runtime user: data rights on every table, but only SELECT and
-     * INSERT on the audit log, so the portal can never rewrite history */
+    if (db_run_script(sql, len, err, sizeof err) != 0) {
+        fprintf(stderr, "portalctl: migration %s %d (%s) failed: %s\n", lm->m->name,
+                g->version, g->file, err);
+        free(sql);
+        return -1;
+    }
+    free(sql);
+    if (db_exec(A, "INSERT INTO schema_migrations VALUES (?, ?, ?, UTC_TIMESTAMP())",
+                "sis", lm->m->name, (long long)g->version, g->file) < 0)
+        return die("%s", db_error()), -1;
+    printf("applied %s %d %s\n", lm->m->name, g->version, g->file);
+    return 1;
+}
+
+/* The runtime user: data rights on every table, but only SELECT and INSERT
+ * on the audit log, so the portal can never rewrite history.  0, or the
+ * exit status after saying why. */
+static int grant_runtime_user(void)
+{
     const char *user = config_get("db_user", "portal");
     const char *host = config_get("db_user_host", "localhost");
     const char *dbn = config_get("db_name", "portal");
@@ -237,6 +234,38 @@ static int cmd_migrate(void)
         if (db_run_script(sql, strlen(sql), e2, sizeof e2) != 0)
             return die("grant failed: %s", e2);
     }
+    return 0;
+}
+
+static int cmd_migrate(void)
+{
+    if (load_modules() != 0)
+        return 1;
+    if (db_exec(A, "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                "module VARCHAR(64) NOT NULL, version INT NOT NULL, file VARCHAR(255) NOT NULL,"
+                " applied_at DATETIME NOT NULL, PRIMARY KEY (module, version)"
+                ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4", "") < 0)
+        return die("cannot create schema_migrations: %s", db_error());
+    size_t order[256], norder = 0;
+    char err[1024];
+    if (migration_order(order, &norder, err, sizeof err) != 0)
+        return die("%s", err);
+    int applied = 0;
+    for (size_t oi = 0; oi < norder; oi++) {
+        struct loaded_module *lm = module_at(order[oi]);
+        for (const struct portal_migration *g = lm->m->migrations; g && g->version; g++) {
+            int rc = apply_migration(lm, g);
+            if (rc < 0)
+                return 1;
+            applied += rc;
+        }
+        if (!lm->builtin)
+            db_exec(A, "INSERT IGNORE INTO module_state (name, enabled, changed_at) "
+                    "VALUES (?, 1, UTC_TIMESTAMP())", "s", lm->m->name);
+    }
+    int rc = grant_runtime_user();
+    if (rc)
+        return rc;
     if (applied)
         cli_audit("migrate", "schema", NULL, arena_sprintf(A, "%d migrations", applied));
     printf("migrations up to date (%d applied)\n", applied);
@@ -382,10 +411,8 @@ static int cmd_module(int argc, char **argv)
     if (argc < 1)
         return usage(), 2;
     if (strcmp(argv[0], "list") == 0) {
-        char err[1024];
-        if (modules_load(config_get("modules_dir", "build/modules"),
-                         config_get("modules_src", "modules"), err, sizeof err) != 0)
-            return die("%s", err);
+        if (load_modules() != 0)
+            return 1;
         if (modules_read_enabled(A) != 0)
             return die("%s", db_error());
         for (size_t i = 0; i < modules_count(); i++) {
@@ -398,10 +425,8 @@ static int cmd_module(int argc, char **argv)
     if (strcmp(argv[0], "routes") == 0) {
         /* for tools (the hostile replay): one route a line, tab-separated;
          * PARAMS are name:type pairs (type 1 text ... 6 file) */
-        char err[1024];
-        if (modules_load(config_get("modules_dir", "build/modules"),
-                         config_get("modules_src", "modules"), err, sizeof err) != 0)
-            return die("%s", err);
+        if (load_modules() != 0)
+            return 1;
         for (size_t i = 0; i < modules_count(); i++) {
             const struct portal_module *m = module_at(i)->m;
             for (const struct portal_route *rt = m->routes; rt && rt->method; rt++) {
@@ -596,13 +621,11 @@ static int seed_demo_links(void)
  * (make run; never the test suite). */
 static int seed_module_demo(void)
 {
-    char err[1024];
-    if (modules_load(config_get("modules_dir", "build/modules"),
-                     config_get("modules_src", "modules"), err, sizeof err) != 0)
-        return die("%s", err);
+    if (load_modules() != 0)
+        return 1;
     for (size_t i = 0; i < modules_count(); i++) {
         struct loaded_module *lm = module_at(i);
-        char path[4096];
+        char path[4096], err[1024];
         snprintf(path, sizeof path, "%s/sql/demo.sql", lm->src_dir);
         size_t len;
         char *sql = read_file(path, &len);

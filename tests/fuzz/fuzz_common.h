@@ -1,15 +1,20 @@
 /*
- * fuzz_common.h - invariants shared by the libFuzzer targets.  Every check
- * that fails calls abort(), so libFuzzer saves the input as a crash.
+ * fuzz_common.h - what the libFuzzer targets share: their entry point,
+ * FUZZ_CHECK and the request parsers' invariants.  Every check that fails
+ * calls abort(), so libFuzzer saves the input as a crash.
  */
 #ifndef FUZZ_COMMON_H
 #define FUZZ_COMMON_H
 
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "http.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* tight limits so the fuzzer reaches every limit quickly */
 static inline http_limits fuzz_limits(void)

@@ -4,12 +4,7 @@
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -Icgi \
  *     tests/fuzz/fuzz_cookies.c cgi/host/http.c cgi/host/util.c -o build/fuzz_cookies
  */
-#include <stddef.h>
-#include <stdint.h>
-
 #include "fuzz_common.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static int printable(const char *s, size_t n)
 {

@@ -13,56 +13,41 @@
  * or tIME chunk is left in it.  The same bytes go through pdf_check (names
  * and FlateDecode streams), which must answer one of its codes.
  */
-#include <stddef.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
+#include "fuzz_common.h"
 #include "imgmeta.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define CHECK(cond)                                                                 \
-    do {                                                                            \
-        if (!(cond)) {                                                              \
-            fprintf(stderr, "invariant failed: %s (%s:%d)\n", #cond, __FILE__, __LINE__); \
-            abort();                                                                \
-        }                                                                           \
-    } while (0)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     /* exact-size copies so any read or write past n is caught */
     unsigned char *in = malloc(size ? size : 1), *out = malloc(size ? size : 1);
-    CHECK(in && out);
+    FUZZ_CHECK(in && out);
     if (size)
         memcpy(in, data, size);
     size_t n = (size_t)-1;
     int rc = file_strip_metadata(in, size, out, &n);
     enum img_type t = img_sniff(in, size);
-    CHECK(rc == IMGMETA_OK || rc == IMGMETA_E_TYPE || rc == IMGMETA_E_MALFORMED ||
+    FUZZ_CHECK(rc == IMGMETA_OK || rc == IMGMETA_E_TYPE || rc == IMGMETA_E_MALFORMED ||
           rc == IMGMETA_E_DIMENSIONS);
-    CHECK((rc == IMGMETA_E_TYPE) == (t == IMG_NONE));
-    CHECK(memcmp(in, data, size) == 0);   /* the input is never written */
+    FUZZ_CHECK((rc == IMGMETA_E_TYPE) == (t == IMG_NONE));
+    FUZZ_CHECK(memcmp(in, data, size) == 0);   /* the input is never written */
     if (rc == IMGMETA_OK) {
-        CHECK(n <= size);
-        CHECK(img_sniff(out, n) == t);
+        FUZZ_CHECK(n <= size);
+        FUZZ_CHECK(img_sniff(out, n) == t);
         if (t == IMG_JPEG)
-            CHECK(n >= 4 && out[n - 2] == 0xFF && out[n - 1] == 0xD9);
+            FUZZ_CHECK(n >= 4 && out[n - 2] == 0xFF && out[n - 1] == 0xD9);
         else
-            CHECK(n >= 8 + 12 + 12 && memcmp(out + n - 8, "IEND", 4) == 0);
+            FUZZ_CHECK(n >= 8 + 12 + 12 && memcmp(out + n - 8, "IEND", 4) == 0);
         unsigned char *again = malloc(n);
-        CHECK(again);
+        FUZZ_CHECK(again);
         size_t m = (size_t)-1;
-        CHECK(file_strip_metadata(out, n, again, &m) == IMGMETA_OK);
-        CHECK(m == n && memcmp(again, out, n) == 0);
+        FUZZ_CHECK(file_strip_metadata(out, n, again, &m) == IMGMETA_OK);
+        FUZZ_CHECK(m == n && memcmp(again, out, n) == 0);
         free(again);
     }
     /* the PDF check on the same bytes: one of its codes, the input untouched */
     int pr = pdf_check(in, size);
-    CHECK(pr == PDF_OK || pr == PDF_E_ACTIVE || pr == PDF_E_COMPLEX);
-    CHECK(memcmp(in, data, size) == 0);
+    FUZZ_CHECK(pr == PDF_OK || pr == PDF_E_ACTIVE || pr == PDF_E_COMPLEX);
+    FUZZ_CHECK(memcmp(in, data, size) == 0);
     free(in);
     free(out);
     return 0;

@@ -8,12 +8,7 @@
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -Icgi \
  *     tests/fuzz/fuzz_query.c cgi/host/http.c cgi/host/util.c -o build/fuzz_query
  */
-#include <stddef.h>
-#include <stdint.h>
-
 #include "fuzz_common.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -6,23 +6,8 @@
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -Icgi \
  *     tests/fuzz/fuzz_util.c cgi/host/util.c -o build/fuzz_util
  */
-#include <stddef.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
+#include "fuzz_common.h"
 #include "util.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define CHECK(cond)                                                                 \
-    do {                                                                            \
-        if (!(cond)) {                                                              \
-            fprintf(stderr, "invariant failed: %s (%s:%d)\n", #cond, __FILE__, __LINE__); \
-            abort();                                                                \
-        }                                                                           \
-    } while (0)
 
 /* reference: decode each scalar value, then judge it (Unicode 3.9, D92) */
 static int ref_utf8_valid(const uint8_t *s, size_t n)
@@ -64,7 +49,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *s = (const char *)data;
 
     /* utf8_valid agrees with the reference */
-    CHECK(utf8_valid(s, size) == ref_utf8_valid(data, size));
+    FUZZ_CHECK(utf8_valid(s, size) == ref_utf8_valid(data, size));
 
     char *z = malloc(size + 1);
     if (!z)
@@ -76,15 +61,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* utf8_truncate: never longer, never half a character of valid text */
     for (size_t max = 0; max <= zl + 1 && max < 64; max++) {
         size_t k = utf8_truncate(z, max);
-        CHECK(k <= zl);
+        FUZZ_CHECK(k <= zl);
         if (max >= zl) {
-            CHECK(k == zl);
+            FUZZ_CHECK(k == zl);
             continue;
         }
-        CHECK(k <= max);
+        FUZZ_CHECK(k <= max);
         if (utf8_valid(z, zl)) {
-            CHECK(max - k < 4);
-            CHECK(utf8_valid(z, k));
+            FUZZ_CHECK(max - k < 4);
+            FUZZ_CHECK(utf8_valid(z, k));
         }
     }
 
@@ -92,26 +77,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t cap = 4 * size / 3 + 4;
     char *enc = malloc(cap);
     unsigned char *dec = malloc(size + 1);
-    CHECK(enc && dec);
+    FUZZ_CHECK(enc && dec);
     size_t e = b64url_encode(data, size, enc);
-    CHECK(e < cap && enc[e] == 0 && e == (4 * size + 2) / 3);
-    CHECK(b64url_decode(enc, e, dec, size) == (long)size);
-    CHECK(size == 0 || memcmp(dec, data, size) == 0);
+    FUZZ_CHECK(e < cap && enc[e] == 0 && e == (4 * size + 2) / 3);
+    FUZZ_CHECK(b64url_decode(enc, e, dec, size) == (long)size);
+    FUZZ_CHECK(size == 0 || memcmp(dec, data, size) == 0);
     /* decoding arbitrary text: never writes past outcap */
     size_t outcap = size * 3 / 4; /* the most any input can need */
     if (size && (data[0] & 1) && outcap)
         outcap--;                  /* and sometimes one byte short */
     unsigned char *small = malloc(outcap + 1);
-    CHECK(small);
+    FUZZ_CHECK(small);
     long d = b64url_decode(s, size, small, outcap);
-    CHECK(d >= -1 && (d == -1 || (size_t)d <= outcap));
+    FUZZ_CHECK(d >= -1 && (d == -1 || (size_t)d <= outcap));
     if (d >= 0) {
         /* re-encoding gives the input back up to the unused low bits */
         char *re = malloc(4 * (size_t)d / 3 + 4);
-        CHECK(re);
+        FUZZ_CHECK(re);
         size_t rl = b64url_encode(small, (size_t)d, re);
-        CHECK(rl == size);
-        CHECK(size == 0 || memcmp(re, s, size - 1) == 0);
+        FUZZ_CHECK(rl == size);
+        FUZZ_CHECK(size == 0 || memcmp(re, s, size - 1) == 0);
         free(re);
     }
     free(small);
@@ -122,15 +107,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     buf b;
     buf_init(&b);
     esc_html(&b, z);
-    CHECK(b.data && strlen(b.data) == b.len);
-    CHECK(!strpbrk(b.data, "<>\"'"));
+    FUZZ_CHECK(b.data && strlen(b.data) == b.len);
+    FUZZ_CHECK(!strpbrk(b.data, "<>\"'"));
     for (const char *p = b.data; (p = strchr(p, '&')); p++)
-        CHECK(!strncmp(p, "&amp;", 5) || !strncmp(p, "&lt;", 4) || !strncmp(p, "&gt;", 4) ||
+        FUZZ_CHECK(!strncmp(p, "&amp;", 5) || !strncmp(p, "&lt;", 4) || !strncmp(p, "&gt;", 4) ||
               !strncmp(p, "&quot;", 6) || !strncmp(p, "&#39;", 5));
     buf_reset(&b);
     esc_url(&b, z);
-    CHECK(b.len == 0 || strlen(b.data) == b.len);
-    CHECK(b.len == 0 || strspn(b.data, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+    FUZZ_CHECK(b.len == 0 || strlen(b.data) == b.len);
+    FUZZ_CHECK(b.len == 0 || strspn(b.data, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
                                        "0123456789-_.~%") == b.len);
     buf_free(&b);
     free(z);

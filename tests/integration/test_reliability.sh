@@ -47,10 +47,6 @@ make_id() {
     f17=$(printf '500242%s%03d' "$1" $(( (RANDOM % 400) * 2 + 1 )))
     echo "$f17$(id_check "$f17")"
 }
-post() { # post PATH JAR [curl args]
-    local path=$1 jar=$2; shift 2
-    req POST "$path" -b "$jar" -H "Origin: $BASE" --data-urlencode "_csrf=$(csrf "$jar")" "$@"
-}
 # bg_post NAME PATH JAR TOKEN [curl args] : a post in the background -> $OUT/NAME.{status,body,headers}
 bg_post() {
     local name=$1 path=$2 jar=$3 tok=$4; shift 4
@@ -74,6 +70,17 @@ kill_when() {
     return 1
 }
 kill_waiter() { kill_when waiter; }  # the portal's connection, once it waits
+# post_under_hold LOCK KILLER NAME PATH JAR TOKEN [curl args]: bg_post while a
+# root client holds LOCK; KILLER (kill_waiter, kill_committer or false) may
+# kill the portal's connection meanwhile -> killed=1 when it did
+post_under_hold() {
+    local lock=$1 killer=$2; shift 2
+    hold "$lock"
+    bg_post "$@"
+    killed=0; $killer && killed=1
+    wait "$BG"
+    release_hold
+}
 audit_head_lock="BEGIN; SELECT * FROM audit_head FOR UPDATE"
 family_count() { sql "SELECT COUNT(*) FROM child_family WHERE child_id = $cid AND name = '$1'"; }
 no_location() { ! grep -qi '^Location:' "$OUT/$1.headers"; }
@@ -92,12 +99,8 @@ wait_for bash -c "curl -s -o /dev/null -b '$tj' '$BASE/children/$cid'; [ \"\$(ma
 # ---- 1. the connection killed while the write waits on the audit chain head
 tok=$(csrf "$tj")
 member="王可靠$uniq_tag"
-hold "$audit_head_lock"
-bg_post fam "/children/$cid/family" "$tj" "$tok" --data-urlencode "relation=父亲" \
+post_under_hold "$audit_head_lock" kill_waiter fam "/children/$cid/family" "$tj" "$tok" --data-urlencode "relation=父亲" \
     --data-urlencode "name=$member" --data "situation=normal" --data "is_guardian=0"
-killed=0; kill_waiter && killed=1
-wait "$BG"
-release_hold
 STATUS=$(cat "$OUT/fam.status")
 check "the portal's connection was found waiting on the audit chain and killed" [ $killed = 1 ]
 check "a family member whose transaction was lost is not acknowledged (503)" [ "$STATUS" = 503 ]
@@ -111,14 +114,10 @@ check "the file page afterwards shows no success message and no member" \
 # the same for a new child: the 303 would have named an id that the rollback frees
 tok=$(csrf "$tj")
 lost="丢失$uniq_tag"
-hold "$audit_head_lock"
-bg_post kid /children/new "$tj" "$tok" --data-urlencode "name=$lost" --data "sex=1" \
+post_under_hold "$audit_head_lock" kill_waiter kid /children/new "$tj" "$tok" --data-urlencode "name=$lost" --data "sex=1" \
     --data "birth_date=2017-02-03" --data-urlencode "ethnicity=汉族" \
     --data "id_number=$(make_id 20170203)" --data "village_code=500242101001" \
     --data-urlencode "hukou=酉阳县龙潭镇"
-killed=0; kill_waiter && killed=1
-wait "$BG"
-release_hold
 check "creating a child whose transaction was lost: the connection was killed" [ $killed = 1 ]
 check "... answers 503, never 303 to the freed id" \
     bash -c "[ \"\$(cat '$OUT/kid.status')\" = 503 ] && ! grep -qi '^Location:' '$OUT/kid.headers'"
@@ -133,23 +132,16 @@ kill_committer() { kill_when committer; }
 # a commit that fails (the backup lock outlasts the lock wait): 503, nothing claimed
 tok=$(csrf "$tj")
 member5="周提交$uniq_tag"
-hold "$block_commit"
-bg_post cf "/children/$cid/family" "$tj" "$tok" --data-urlencode "relation=姑姑" \
+post_under_hold "$block_commit" false cf "/children/$cid/family" "$tj" "$tok" --data-urlencode "relation=姑姑" \
     --data-urlencode "name=$member5" --data "situation=normal" --data "is_guardian=0"
-wait "$BG"
-release_hold
 check "a failed COMMIT answers 503 and claims nothing" \
     bash -c "[ \"\$(cat '$OUT/cf.status')\" = 503 ] && ! grep -qi '^Location:' '$OUT/cf.headers' && grep -qF '没有保存' '$OUT/cf.body'"
 check "... and nothing was stored" [ "$(family_count "$member5")" = 0 ]
 # the connection lost during COMMIT, no idempotency token: the outcome is unknown and said so
 tok=$(csrf "$tj")
 member6="吴未知$uniq_tag"
-hold "$block_commit"
-bg_post cl "/children/$cid/family" "$tj" "$tok" --data-urlencode "relation=舅舅" \
+post_under_hold "$block_commit" kill_committer cl "/children/$cid/family" "$tj" "$tok" --data-urlencode "relation=舅舅" \
     --data-urlencode "name=$member6" --data "situation=normal" --data "is_guardian=0"
-killed=0; kill_committer && killed=1
-wait "$BG"
-release_hold
 check "the portal's connection was killed during COMMIT" [ $killed = 1 ]
 check "... the answer is 503 'may have been saved: check before retrying'" \
     bash -c "[ \"\$(cat '$OUT/cl.status')\" = 503 ] && ! grep -qi '^Location:' '$OUT/cl.headers' && grep -qF '可能已保存，请先核对再重试' '$OUT/cl.body'"
@@ -158,13 +150,9 @@ req GET "/children/$cid" -b "$tj"
 form_csrf=$(csrf_of_body)
 form_idem=$(sed -n 's/.*name="_idem" value="\([^"]*\)".*/\1/p' "$OUT/body" | head -n1)
 member7="郑核对$uniq_tag"
-hold "$block_commit"
-bg_post ck "/children/$cid/family" "$tj" "$form_csrf" --data-urlencode "_idem=$form_idem" \
+post_under_hold "$block_commit" kill_committer ck "/children/$cid/family" "$tj" "$form_csrf" --data-urlencode "_idem=$form_idem" \
     --data-urlencode "relation=舅舅" --data-urlencode "name=$member7" --data "situation=normal" \
     --data "is_guardian=0"
-killed=0; kill_committer && killed=1
-wait "$BG"
-release_hold
 check "with an idempotency token the lost COMMIT is checked: not saved, and said so" \
     bash -c "[ $killed = 1 ] && [ \"\$(cat '$OUT/ck.status')\" = 503 ] && grep -qF '没有保存' '$OUT/ck.body'"
 check "... truthfully" [ "$(family_count "$member7")" = 0 ]

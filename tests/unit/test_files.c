@@ -88,6 +88,16 @@ static int strip(const struct bytes *in, unsigned char *out, size_t *outlen)
     return file_strip_metadata(in->d, in->n, out, outlen);
 }
 
+/* in is stripped to exactly want: the result's length (the bytes in out) */
+static size_t strips_to(const struct bytes *in, const struct bytes *want, unsigned char *out)
+{
+    size_t n;
+    assert_int_equal(strip(in, out, &n), IMGMETA_OK);
+    assert_int_equal(n, want->n);
+    assert_memory_equal(out, want->d, n);
+    return n;
+}
+
 static void test_jpeg_exif_gps_removed(void **state)
 {
     (void)state;
@@ -100,8 +110,7 @@ static void test_jpeg_exif_gps_removed(void **state)
     jpeg_body(&want);
 
     unsigned char out[4096];
-    size_t n;
-    assert_int_equal(strip(&in, out, &n), IMGMETA_OK);
+    size_t n = strips_to(&in, &want, out);
     assert_true(n < in.n);
     assert_memory_equal(out, "\xFF\xD8", 2);
     assert_null(memmem(out, n, "Exif", 4));
@@ -110,8 +119,6 @@ static void test_jpeg_exif_gps_removed(void **state)
     assert_null(memmem(out, n, "8BIM", 4));
     assert_null(memmem(out, n, "home of the child", 17));
     /* APP0, ICC, DQT, SOF, DHT, DRI, SOS, the scan data and EOI byte for byte */
-    assert_int_equal(n, want.n);
-    assert_memory_equal(out, want.d, n);
     assert_memory_equal(out + n - 2, "\xFF\xD9", 2);
 }
 
@@ -145,10 +152,7 @@ static void test_jpeg_orientation_kept_alone(void **state)
     add(&want, minimal, sizeof minimal);
     jpeg_body(&want);
     unsigned char out[4096];
-    size_t n;
-    assert_int_equal(strip(&in, out, &n), IMGMETA_OK);
-    assert_int_equal(n, want.n);
-    assert_memory_equal(out, want.d, n);
+    size_t n = strips_to(&in, &want, out);
     assert_null(memmem(out, n, "GPS", 3));
     assert_null(memmem(out, n, "Phone", 5));
 
@@ -159,9 +163,7 @@ static void test_jpeg_orientation_kept_alone(void **state)
     jpeg_body(&up);
     jpeg_head(&plain);
     jpeg_body(&plain);
-    assert_int_equal(strip(&up, out, &n), IMGMETA_OK);
-    assert_int_equal(n, plain.n);
-    assert_memory_equal(out, plain.d, n);
+    n = strips_to(&up, &plain, out);
 }
 
 static void test_jpeg_without_metadata_is_identical(void **state)
@@ -171,10 +173,7 @@ static void test_jpeg_without_metadata_is_identical(void **state)
     jpeg_head(&in);
     jpeg_body(&in);
     unsigned char out[4096];
-    size_t n;
-    assert_int_equal(strip(&in, out, &n), IMGMETA_OK);
-    assert_int_equal(n, in.n);
-    assert_memory_equal(out, in.d, n);
+    strips_to(&in, &in, out);
 }
 
 static void test_jpeg_fill_bytes_and_progressive_scans(void **state)
@@ -201,12 +200,9 @@ static void test_jpeg_fill_bytes_and_progressive_scans(void **state)
     add(&want, "\x03\xFF\xD9", 3);
 
     unsigned char out[4096];
-    size_t n;
-    assert_int_equal(strip(&in, out, &n), IMGMETA_OK);
+    size_t n = strips_to(&in, &want, out);
     assert_null(memmem(out, n, "comment", 7));
     /* the fill bytes went with the comment's marker; everything else is kept */
-    assert_int_equal(n, want.n);
-    assert_memory_equal(out, want.d, n);
 }
 
 /* ---- PNG ---- */
@@ -252,16 +248,13 @@ static void test_png_text_and_exif_removed(void **state)
     add(&in, "after IEND", 10);
     png_image(&want, 0);
     unsigned char out[4096];
-    size_t n;
-    assert_int_equal(strip(&in, out, &n), IMGMETA_OK);
+    size_t n = strips_to(&in, &want, out);
     assert_null(memmem(out, n, "tEXt", 4));
     assert_null(memmem(out, n, "eXIf", 4));
     assert_null(memmem(out, n, "tIME", 4));
     assert_null(memmem(out, n, "zTXt", 4));
     assert_null(memmem(out, n, "iTXt", 4));
     assert_null(memmem(out, n, "GPS", 3));
-    assert_int_equal(n, want.n);
-    assert_memory_equal(out, want.d, n);
     /* walk the result: IHDR, sRGB, IDAT, IEND, every CRC valid */
     const char *order[] = {"IHDR", "sRGB", "IDAT", "IEND"};
     size_t i = 8;
@@ -295,12 +288,9 @@ static void test_png_unknown_ancillary_removed(void **state)
     chunk(&in, "IEND", "", 0);
     png_image(&want, 0);
     unsigned char out[4096];
-    size_t n;
-    assert_int_equal(strip(&in, out, &n), IMGMETA_OK);
+    size_t n = strips_to(&in, &want, out);
     assert_null(memmem(out, n, "GPS", 3));
     assert_null(memmem(out, n, "child", 5));
-    assert_int_equal(n, want.n);
-    assert_memory_equal(out, want.d, n);
 }
 
 static void test_png_without_metadata_is_identical(void **state)
@@ -309,10 +299,7 @@ static void test_png_without_metadata_is_identical(void **state)
     struct bytes in = {.n = 0};
     png_image(&in, 0);
     unsigned char out[4096];
-    size_t n;
-    assert_int_equal(strip(&in, out, &n), IMGMETA_OK);
-    assert_int_equal(n, in.n);
-    assert_memory_equal(out, in.d, n);
+    strips_to(&in, &in, out);
 }
 
 /* every strict prefix of a valid image is refused (n bytes of output room only) */
@@ -436,12 +423,9 @@ static void test_jpeg_unknown_segments_dropped(void **state)
     jpeg_body(&want);
 
     unsigned char out[4096];
-    size_t n;
-    assert_int_equal(strip(&in, out, &n), IMGMETA_OK);
+    size_t n = strips_to(&in, &want, out);
     assert_null(memmem(out, n, "<html", 5));
     assert_null(memmem(out, n, "script", 6));
-    assert_int_equal(n, want.n);
-    assert_memory_equal(out, want.d, n);
 }
 
 /* a baseline JPEG frame of w x h */
@@ -805,6 +789,21 @@ static void test_discard_only_our_names(void **state)
     }
 }
 
+/* a PDF is never inline */
+static void test_send_pdf_never_inline(void **state)
+{
+    (void)state;
+    static const char pdf[] = "%PDF-1.4\n%%EOF\n";
+    new_request();
+    struct portal_file p;
+    assert_int_equal(file_svc_store(&rq, pdf, sizeof pdf - 1, 0, &p), 0);
+    new_request();
+    assert_int_equal(file_svc_send(&rq, p.stored, (long long)p.len, p.sha256, "application/pdf",
+                                   "证明.pdf", 1), 200);
+    assert_non_null(strstr(rq.headers.data, "Content-Disposition: attachment; filename=\"attachment.pdf\""));
+    file_svc_discard(&rq, p.stored);
+}
+
 static void test_send(void **state)
 {
     (void)state;
@@ -836,17 +835,6 @@ static void test_send(void **state)
     new_request();
     assert_int_equal(file_svc_send(&rq, stored, size, sum, "image/png", NULL, 0), 200);
     assert_non_null(strstr(rq.headers.data, "filename=\"attachment.png\""));
-
-    /* a PDF is never inline */
-    static const char pdf[] = "%PDF-1.4\n%%EOF\n";
-    new_request();
-    struct portal_file p;
-    assert_int_equal(file_svc_store(&rq, pdf, sizeof pdf - 1, 0, &p), 0);
-    new_request();
-    assert_int_equal(file_svc_send(&rq, p.stored, (long long)p.len, p.sha256, "application/pdf",
-                                   "证明.pdf", 1), 200);
-    assert_non_null(strstr(rq.headers.data, "Content-Disposition: attachment; filename=\"attachment.pdf\""));
-    file_svc_discard(&rq, p.stored);
 
     /* records that do not hold: each a 500 with the error page, no file bytes */
     char other[65];
@@ -910,6 +898,7 @@ int main(void)
         cmocka_unit_test(test_store_refusals),
         cmocka_unit_test(test_discard_only_our_names),
         cmocka_unit_test(test_send),
+        cmocka_unit_test(test_send_pdf_never_inline),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     failed += cmocka_run_group_tests(services_tests, svc_setup, svc_teardown);

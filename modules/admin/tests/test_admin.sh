@@ -331,21 +331,21 @@ check "any user may open the enrolment page" body_has "两步验证为可选项"
 # which the shared test instance turns off for the other test files: one login
 # through `portal --cgi` on a copy of the configuration without the key
 grep -v '^require_totp_roles' "$TEST_DIR/portal.conf" >"$OUT/default.conf"
-ctok=abcdefghijklmnopqrstuvwxyz012345
-cbody="_csrf=$ctok&username=auditor&password=Audit%232026portal"
-printf '%s' "$cbody" | env -i REQUEST_METHOD=POST REQUEST_URI=/login \
-    CONTENT_TYPE=application/x-www-form-urlencoded CONTENT_LENGTH=${#cbody} \
-    HTTP_COOKIE="pcsrf=$ctok" HTTP_HOST=x HTTP_ORIGIN=http://x REMOTE_ADDR=127.0.0.1 \
-    "$ROOT/${PORTAL_BUILD:-build}/portal" --config "$OUT/default.conf" --cgi >"$OUT/cgi.out" 2>&1
+# cgi_login USER PASSWORD (urlencoded): a login through `portal --cgi` -> $OUT/cgi.out
+cgi_login() {
+    local ctok=abcdefghijklmnopqrstuvwxyz012345 cbody
+    cbody="_csrf=$ctok&username=$1&password=$2"
+    printf '%s' "$cbody" | env -i REQUEST_METHOD=POST REQUEST_URI=/login \
+        CONTENT_TYPE=application/x-www-form-urlencoded CONTENT_LENGTH=${#cbody} \
+        HTTP_COOKIE="pcsrf=$ctok" HTTP_HOST=x HTTP_ORIGIN=http://x REMOTE_ADDR=127.0.0.1 \
+        "$ROOT/${PORTAL_BUILD:-build}/portal" --config "$OUT/default.conf" --cgi >"$OUT/cgi.out" 2>&1
+}
+cgi_login auditor 'Audit%232026portal'
 check "by default the auditor role must enrol in TOTP after the password" grep -q '^Location: /account/totp' "$OUT/cgi.out"
 check "its session is an enrolment-only one" [ "$(sql "SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username = 'auditor' AND s.mfa_pending = 2")" -ge 1 ]
 sql "DELETE s FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username = 'auditor' AND s.mfa_pending = 2"
 # partner administrators too: outsiders who create accounts that see children
-cbody="_csrf=$ctok&username=ngoadmin&password=Ngoadmin%232026portal"
-printf '%s' "$cbody" | env -i REQUEST_METHOD=POST REQUEST_URI=/login \
-    CONTENT_TYPE=application/x-www-form-urlencoded CONTENT_LENGTH=${#cbody} \
-    HTTP_COOKIE="pcsrf=$ctok" HTTP_HOST=x HTTP_ORIGIN=http://x REMOTE_ADDR=127.0.0.1 \
-    "$ROOT/${PORTAL_BUILD:-build}/portal" --config "$OUT/default.conf" --cgi >"$OUT/cgi.out" 2>&1
+cgi_login ngoadmin 'Ngoadmin%232026portal'
 check "by default a partner administrator (ngo_admin) must enrol in TOTP too" grep -q '^Location: /account/totp' "$OUT/cgi.out"
 sql "DELETE s FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username = 'ngoadmin' AND s.mfa_pending = 2"
 

@@ -10,18 +10,13 @@
 tag=$(date +%s%N | tail -c 7)
 PW='Xyz#2026portal'
 V1=500242101001 # 龙潭镇第一村
-ctl() { build/portalctl --config "$TEST_DIR/portal.conf" "$@" >/dev/null 2>&1; }
-post() { # post PATH JAR [curl args]
-    local path=$1 jar=$2; shift 2
-    req POST "$path" -b "$jar" -H "Origin: $BASE" --data-urlencode "_csrf=$(csrf "$jar")" "$@"
-}
 denials() { sql "SELECT COUNT(*) FROM audit_log WHERE action='deny' AND object_type='$1' AND object_id='$2'"; }
 NOT_FOUND="页面不存在，或您无权查看。"
-mkdir -p "$(dirname "$CLOCK_FILE")"; echo 2026-03-02 >"$CLOCK_FILE"
+set_clock 2026-03-02
 
-ctl user add "ac_$tag" --display-name 县民政局 --role county_staff --division 500242000000 --org mz --password "$PW"
-ctl user add "ao_$tag" --display-name 他镇 --role township_staff --division 500242102000 --org mz --password "$PW"
-ctl user add "ap_$tag" --display-name 他镇发放 --role county_staff --division 500242102000 --org mz --password "$PW"
+add_user "ac_$tag" --display-name 县民政局 --role county_staff --division 500242000000 --org mz --password "$PW"
+add_user "ao_$tag" --display-name 他镇 --role township_staff --division 500242102000 --org mz --password "$PW"
+add_user "ap_$tag" --display-name 他镇发放 --role county_staff --division 500242102000 --org mz --password "$PW"
 sql "UPDATE users SET failed_count=0, locked_until=NULL WHERE username='township'"
 tj=$(login township 'Town#2026portal' "$OUT/jar.t")
 cj=$(login "ac_$tag" "$PW" "$OUT/jar.c")

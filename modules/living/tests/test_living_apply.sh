@@ -7,25 +7,19 @@
 # moved by writing a date into $CLOCK_FILE.
 
 tag=$(date +%s%N | tail -c 7)
-post() { # post PATH JAR [curl args]
-    local path=$1 jar=$2; shift 2
-    req POST "$path" -b "$jar" -H "Origin: $BASE" --data-urlencode "_csrf=$(csrf "$jar")" "$@"
-}
 act() { # act JAR APP ACTION [curl args]
     local jar=$1 app=$2 action=$3; shift 3
     post "/living/applications/$app/act" "$jar" --data "action=$action" "$@"
 }
-clock() { mkdir -p "$(dirname "$CLOCK_FILE")"; echo "$1" >"$CLOCK_FILE"; }
 app_state() { sql "SELECT CONCAT(step_code, '/', status) FROM wf_applications WHERE id=$1"; }
 new_child() { # new_child NAME VILLAGE -> id
     sql "INSERT INTO children (name, sex, birth_date, township_code, village_code, created_at, created_by, updated_at) VALUES ('$1', 1, '2016-05-01', CONCAT(LEFT('$2', 9), '000'), '$2', UTC_TIMESTAMP(), 1, UTC_TIMESTAMP()); SELECT LAST_INSERT_ID();"
 }
 app_from_location() { sed -n 's|^Location: /living/applications/\([0-9]*\).*|\1|ip' "$OUT/headers" | tr -d '\r' | head -n1; }
-ctl() { build/portalctl --config "$TEST_DIR/portal.conf" "$@" >/dev/null; }
 
-ctl user add "vd_$tag" --display-name 村儿童主任 --role village_director --division 500242101001 --org lt_gov --password 'Xyz#2026portal'
-ctl user add "cs_$tag" --display-name 县民政局 --role county_staff --division 500242000000 --org mz --password 'Xyz#2026portal'
-ctl user add "ot_$tag" --display-name 他镇 --role township_staff --division 500242102000 --org lt_gov --password 'Xyz#2026portal'
+add_user "vd_$tag" --display-name 村儿童主任 --role village_director --division 500242101001 --org lt_gov --password 'Xyz#2026portal'
+add_user "cs_$tag" --display-name 县民政局 --role county_staff --division 500242000000 --org mz --password 'Xyz#2026portal'
+add_user "ot_$tag" --display-name 他镇 --role township_staff --division 500242102000 --org lt_gov --password 'Xyz#2026portal'
 tj=$(login township 'Town#2026portal')
 vj=$(login "vd_$tag" 'Xyz#2026portal')
 cj=$(login "cs_$tag" 'Xyz#2026portal')
@@ -36,7 +30,7 @@ c1=$(new_child "低保童$tag" 500242101001)
 c2=$(new_child "特困童$tag" 500242101001)
 c3=$(new_child "孤儿童$tag" 500242101001)
 c4=$(new_child "临救童$tag" 500242101001)
-clock 2026-03-02   # a Monday
+set_clock 2026-03-02   # a Monday
 
 # ---------------------------------------------------------------- 低保
 req GET "/living/apply?child=$c1" -b "$tj"
@@ -92,7 +86,7 @@ check "only one notice: a second return of the step is refused" status_is 403
 check "... the notice explains it" body_has "一次性告知"
 act "$tj" "$a1" approve
 check "the investigation cannot pass without the home-visit record (400)" status_is 400
-clock 2026-03-04
+set_clock 2026-03-04
 act "$tj" "$a1" approve --data "visit_date=2026-03-03" --data-urlencode "visit_findings=入户核实，住房简陋，无稳定收入"
 check "with the home visit it passes to the community review" [ "$(app_state "$a1")" = "review/open" ]
 check "the home visit is stored" [ "$(sql "SELECT visit_date FROM living_applications WHERE app_id=$a1")" = 2026-03-03 ]
@@ -104,10 +98,10 @@ check "the publicity lasts 7 days" [ "$(sql "SELECT publicity_until FROM wf_appl
 act "$vj" "$a1" approve
 check "the publicity cannot be approved early (403)" status_is 403
 check "... the page says why" body_has "不能提前通过"
-clock 2026-03-10
+set_clock 2026-03-10
 req GET "/living/applications/$a1" -b "$vj"
 check "one day before its end the publicity still runs" [ "$(app_state "$a1")" = "publicity/open" ]
-clock 2026-03-11
+set_clock 2026-03-11
 req GET "/living/applications/$a1" -b "$vj"
 check "after 7 days with no objection it completes by itself" [ "$(app_state "$a1")" = "decide/open" ]
 check "the completion is in the history" [ "$(sql "SELECT COUNT(*) FROM wf_actions WHERE app_id=$a1 AND action='publicity_done' AND user_id IS NULL")" = 1 ]
@@ -139,7 +133,7 @@ act "$tj" "$a2" approve
 act "$tj" "$a2" approve --data "visit_date=2026-03-09" --data-urlencode "visit_findings=核实无劳动能力"
 act "$vj" "$a2" approve
 check "the 特困 application reaches its publicity" [ "$(app_state "$a2")" = "publicity/open" ]
-clock 2026-03-11
+set_clock 2026-03-11
 act "$vj" "$a2" object
 check "an objection needs its content (400)" status_is 400
 act "$vj" "$a2" object --data-urlencode "opinion=村民反映其家庭另有收入"
@@ -148,7 +142,7 @@ act "$tj" "$a2" approve
 check "the re-investigation keeps the earlier home-visit record" [ "$(app_state "$a2")" = "review/open" ]
 act "$vj" "$a2" approve
 check "after the objection the publicity lasts 3 days" [ "$(sql "SELECT publicity_until FROM wf_applications WHERE id=$a2")" = 2026-03-14 ]
-clock 2026-03-14
+set_clock 2026-03-14
 req GET /living -b "$cj"
 check "the county's inbox completes the due publicity and lists the decision" body_has "/living/applications/$a2"
 check "it is now at the county's decision" [ "$(app_state "$a2")" = "decide/open" ]
@@ -162,7 +156,7 @@ check "a Saturday cannot be a holiday" body_has "本来就不上班"
 post /admin/calendar "$tj" --data "day=2026-03-19" --data "is_workday=0"
 check "a township user cannot edit the calendar" status_is 403
 check "the calendar change is audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='admin.calendar.set' AND object_id='2026-03-18'")" = "$((cal0 + 1))" ]
-clock 2026-03-13   # a Friday
+set_clock 2026-03-13   # a Friday
 post /living/apply "$tj" --data "child=$c3" --data "benefit=orphan" --data "subtype=scattered"
 a3=$(app_from_location)
 check "an orphan application opens at the township check" [ "$(app_state "$a3")" = "check/open" ]
@@ -170,7 +164,7 @@ check "10 working days from Friday 03-13, skipping weekends and the holiday: 03-
     [ "$(sql "SELECT step_due FROM wf_applications WHERE id=$a3")" = 2026-03-30 ]
 req GET "/living/applications/$a3" -b "$tj"
 check "the orphan path has no publicity (privacy)" body_lacks "公示"
-clock 2026-03-31
+set_clock 2026-03-31
 req GET /living -b "$tj"
 check "past its due date the application is overdue in the inbox" body_has "已逾期 1 天"
 req GET "/living/applications/$a3" -b "$tj"
@@ -205,27 +199,27 @@ check "the rejection is audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE 
 
 # ---------------------------------------------------------------- 低保's 30-day total on the overdue list
 c5=$(new_child "总时限童$tag" 500242101001)
-clock 2026-04-01
+set_clock 2026-04-01
 post /living/apply "$tj" --data "child=$c5" --data "benefit=dibao" --data "subtype=rural"
 a5=$(app_from_location)
 check "a 低保 application's total falls due 30 days after it starts" [ "$(sql "SELECT total_due FROM wf_applications WHERE id=$a5")" = 2026-05-01 ]
-clock 2026-04-03
+set_clock 2026-04-03
 act "$tj" "$a5" approve
 check "the days used by the acceptance leave the same total due date" [ "$(sql "SELECT CONCAT(step_code, '/', total_due) FROM wf_applications WHERE id=$a5")" = "investigate/2026-05-01" ]
-clock 2026-04-05
+set_clock 2026-04-05
 act "$tj" "$a5" return --data-urlencode "opinion=请补充收入证明"
 check "returned for documents, the total waits (no due date)" [ "$(sql "SELECT CONCAT(status, '/', COALESCE(total_due, '-')) FROM wf_applications WHERE id=$a5")" = "returned/-" ]
-clock 2026-04-20
+set_clock 2026-04-20
 act "$tj" "$a5" resubmit
 check "resubmitted, the days left (26 of 30) run from today" [ "$(sql "SELECT total_due FROM wf_applications WHERE id=$a5")" = 2026-05-16 ]
-clock 2026-05-17
+set_clock 2026-05-17
 req GET /living/overdue -b "$cj"
 check "past its total the 低保 application is on the overdue list, marked over the total" \
     eval 'body_has "/living/applications/$a5" && grep -A3 "/living/applications/$a5\"" "$OUT/body" | grep -q "2026-05-16（已超）"'
 req GET /living/overdue -b "$oj"
 check "not on another township's" body_lacks "/living/applications/$a5"
 
-# clean up: the clock and the calendar row of this test
+# clean up: the set_clock and the calendar row of this test
 rm -f "$CLOCK_FILE"
 sql "DELETE FROM work_calendar WHERE day='2026-03-18'"
 for j in "$tj" "$vj" "$cj" "$oj" "$aj"; do post /logout "$j"; done

@@ -59,7 +59,7 @@ cE=$(child 发放测试戊 2007-05-15 $V1 de_facto_unsupported 2024-01-01); gE=$
 cF=$(child 发放测试己 2015-02-02 $V1 dibao 2024-01-01);         gF=$(grant "$cF" dibao rural "" 2025-01-01 2025-12-01)
 cH=$(child 发放测试辛 2012-08-08 $MW dibao 2024-01-01);         gH=$(grant "$cH" dibao urban "" 2025-01-01 2025-09-05)
 check "test grants created" test -n "$gA" -a -n "$gB" -a -n "$gC" -a -n "$gD" -a -n "$gE" -a -n "$gF" -a -n "$gH"
-echo 2025-09-10 >"$CLOCK_FILE"
+set_clock 2025-09-10
 
 cj=$(login paycounty "$PW" "$OUT/jar.pc"); ctok=$(csrf "$cj")
 aj=$(login rateadmin "$PW" "$OUT/jar.ra"); atok=$(csrf "$aj")
@@ -294,13 +294,13 @@ check "a formula-looking payee is neutralised and quoted in the bank file" grep 
 check "the account number appears nowhere else (audit, events)" same "$(sql "SELECT (SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%$ACCT%') + (SELECT COUNT(*) FROM child_events WHERE summary LIKE '%$ACCT%')")" 0
 
 # ---- the module home: this month's totals in the user's scope
-echo 2025-07-15 >"$CLOCK_FILE"
+set_clock 2025-07-15
 req GET /living -b "$cj"
 check "the module home shows this month's total" eval "status_is 200 && body_has '本月发放（2025-07）' && body_has '$(yuan_of "$tot") 元'"
 req GET /living -b "$mj"
 mw_tot=$(sql "SELECT SUM(amount_fen) FROM living_payments WHERE month = '2025-07-01' AND township_code = '500242102000'")
 check "and only the user's township's total for 麻旺镇" body_has "$(yuan_of "$mw_tot") 元"
-echo 2025-09-10 >"$CLOCK_FILE"
+set_clock 2025-09-10
 
 # ---- re-checks (clock 2025-09-10)
 req GET /living/rechecks -b "$tj"

@@ -7,14 +7,8 @@
 
 tag=$(date +%s%N | tail -c 7)
 PW='Xyz#2026portal'
-ctl() { build/portalctl --config "$TEST_DIR/portal.conf" "$@" >/dev/null 2>&1; }
-denials_of() { sql "SELECT COUNT(*) FROM audit_log WHERE action='deny' AND username='$1' AND object_id='$2'"; }
-post() { # post PATH JAR [curl args]
-    local path=$1 jar=$2; shift 2
-    req POST "$path" -b "$jar" -H "Origin: $BASE" --data-urlencode "_csrf=$(csrf "$jar")" "$@"
-}
 
-ctl user add "lz_$tag" --display-name 无辖区县级 --role county_staff --division 500242000000 --org mz --password "$PW"
+add_user "lz_$tag" --display-name 无辖区县级 --role county_staff --division 500242000000 --org mz --password "$PW"
 sql "SET FOREIGN_KEY_CHECKS=0; UPDATE users SET division_code='' WHERE username='lz_$tag'"
 zj=$(login "lz_$tag" "$PW" "$OUT/jar.z")
 for page in payments rechecks overdue; do
@@ -35,7 +29,7 @@ sql "UPDATE users SET division_code='500242000000' WHERE username='lz_$tag'"
 
 # a township user on a child of another township: the payment account
 c=$(sql "INSERT INTO children (name, sex, birth_date, township_code, village_code, status, created_at, created_by, updated_at) VALUES ('拒绝测试童$tag', 1, '2015-01-01', '500242101000', '500242101001', 'active', UTC_TIMESTAMP(), 1, UTC_TIMESTAMP()); SELECT LAST_INSERT_ID();")
-ctl user add "lo_$tag" --display-name 他镇 --role township_staff --division 500242102000 --org mz --password "$PW"
+add_user "lo_$tag" --display-name 他镇 --role township_staff --division 500242102000 --org mz --password "$PW"
 oj=$(login "lo_$tag" "$PW" "$OUT/jar.o")
 post "/living/children/$c/account" "$oj" --data-urlencode "payee=某人" --data-urlencode "bank=农商行" --data "account=6210000000000000"
 check "an account for a child of another township: 404" status_is 404

@@ -6,38 +6,27 @@
 # correcting care offers and ending a match, correcting donations and
 # projects, and donations to a child on the child's timeline.
 # The clock is set to 2026-04-15 with CLOCK_FILE and removed at the end.
-CTL="build/portalctl --config $TEST_DIR/portal.conf"
 PW='Xyz#2026portal'
 tag=$(date +%s%N | tail -c 7)
-post() { # post JAR PATH [curl args]
-    local jar=$1 path=$2; shift 2
-    req POST "$path" -b "$jar" -H "Origin: $BASE" --data-urlencode "_csrf=$(csrf "$jar")" "$@"
-}
 upload() { # upload JAR PATH FILE
     req POST "$2" -b "$1" -H "Origin: $BASE" -F "_csrf=$(csrf "$1")" -F "photo=@$3"
 }
-mkdir -p "$(dirname "$CLOCK_FILE")"; echo 2026-04-15 >"$CLOCK_FILE"
+set_clock 2026-04-15
 
-sql "INSERT IGNORE INTO orgs (code, name, kind, division_code) VALUES ('mw_gov', '麻旺镇人民政府', 'township', '500242102000')"
-$CTL user add volcounty --display-name 县民政局社会事务 --role county_staff --division 500242000000 --org mz --password "$PW" >/dev/null 2>&1 || true
-$CTL user add volmw --display-name 麻旺镇核实员 --role township_staff --division 500242102000 --org mw_gov --password "$PW" >/dev/null 2>&1 || true
-sql "UPDATE users SET failed_count=0, locked_until=NULL WHERE username IN ('township','volcounty','volmw')"
-cj=$(login volcounty "$PW" "$OUT/jar.ac")
-tj=$(login township 'Town#2026portal' "$OUT/jar.at")
-mj=$(login volmw "$PW" "$OUT/jar.am")
+volunteer_staff a
 
 # an organisation serving 龙潭镇 only, approved, with a partner account and a project
 ocode="ngo_a$tag"; oname="山花志愿服务队$tag"
-post "$cj" /volunteer/orgs --data "code=$ocode" --data-urlencode "name=$oname" --data "reg_no=AREA$tag" \
+post /volunteer/orgs "$cj" --data "code=$ocode" --data-urlencode "name=$oname" --data "reg_no=AREA$tag" \
     --data-urlencode "contact_name=李队长" --data contact_phone=13800000001 --data "areas=500242101000"
 vorg=$(loc_id /volunteer/orgs)
-post "$cj" "/volunteer/orgs/$vorg/status" --data status=approved
+post "/volunteer/orgs/$vorg/status" "$cj" --data status=approved
 check "the test organisation is approved" same "$(sql "SELECT status FROM volunteer_orgs WHERE id=$vorg")" approved
-$CTL user add "vap$tag" --display-name 山花队员 --role ngo_partner --division 500242000000 --org "$ocode" --password "$PW" >/dev/null
+add_user "vap$tag" --display-name 山花队员 --role ngo_partner --division 500242000000 --org "$ocode" --password "$PW"
 pj=$(login "vap$tag" "$PW" "$OUT/jar.ap")
-post "$pj" /volunteer/partner/volunteers --data-urlencode "name=队员甲$tag"
+post /volunteer/partner/volunteers "$pj" --data-urlencode "name=队员甲$tag"
 v1=$(sql "SELECT id FROM volunteers WHERE name='队员甲$tag'")
-post "$cj" /volunteer/projects --data "vorg_id=$vorg" --data-urlencode "name=乡村儿童之家$tag" \
+post /volunteer/projects "$cj" --data "vorg_id=$vorg" --data-urlencode "name=乡村儿童之家$tag" \
     --data budget=20000 --data start_date=2026-01-01 --data end_date=2026-12-31
 proj=$(loc_id /volunteer/projects)
 check "a project of the organisation is registered" same "$(sql "SELECT vorg_id FROM volunteer_projects WHERE id=$proj")" "$vorg"
@@ -46,11 +35,11 @@ vchild="区域村童$tag"
 sql "INSERT INTO children (name, sex, birth_date, township_code, village_code, status, created_at, created_by, updated_at)
      VALUES ('$vchild', 1, '2015-05-05', '500242101000', '500242101001', 'active', UTC_TIMESTAMP(), 1, UTC_TIMESTAMP())"
 vcid=$(sql "SELECT id FROM children WHERE name='$vchild'")
-post "$cj" /volunteer/orgs --data "code=ngo_b$tag" --data-urlencode "name=别家组织$tag" --data "reg_no=AREB$tag" \
+post /volunteer/orgs "$cj" --data "code=ngo_b$tag" --data-urlencode "name=别家组织$tag" --data "reg_no=AREB$tag" \
     --data-urlencode "contact_name=王" --data contact_phone=13800000002 --data "areas=500242101000"
 vorg2=$(loc_id /volunteer/orgs)
-post "$cj" "/volunteer/orgs/$vorg2/status" --data status=approved
-post "$cj" /volunteer/projects --data "vorg_id=$vorg2" --data-urlencode "name=别家项目$tag" \
+post "/volunteer/orgs/$vorg2/status" "$cj" --data status=approved
+post /volunteer/projects "$cj" --data "vorg_id=$vorg2" --data-urlencode "name=别家项目$tag" \
     --data budget=100 --data start_date=2026-01-01 --data end_date=2026-12-31
 proj2=$(loc_id /volunteer/projects)
 
@@ -58,23 +47,23 @@ proj2=$(loc_id /volunteer/projects)
 req GET "/volunteer/orgs/$vorg" -b "$cj"
 check "the organisation page offers the village as an area" eval 'body_has "value=\"500242101001\"" && body_has "/volunteer/orgs/$vorg/assign-area"'
 check "but not a township outside its service areas" body_lacks 'value="500242102001"'
-post "$cj" "/volunteer/orgs/$vorg/assign-area" --data area_code=500242000000 --data-urlencode "service_type=陪伴关爱" \
+post "/volunteer/orgs/$vorg/assign-area" "$cj" --data area_code=500242000000 --data-urlencode "service_type=陪伴关爱" \
     --data start_date=2026-04-01 --data end_date=2026-09-30
 check "the whole county is not an area (400)" eval 'status_is 400 && body_has "不能是整个县"'
-post "$cj" "/volunteer/orgs/$vorg/assign-area" --data area_code=500242102001 --data-urlencode "service_type=陪伴关爱" \
+post "/volunteer/orgs/$vorg/assign-area" "$cj" --data area_code=500242102001 --data-urlencode "service_type=陪伴关爱" \
     --data start_date=2026-04-01 --data end_date=2026-09-30
 check "a village outside the organisation's service areas is refused (409)" status_is 409
-post "$cj" "/volunteer/orgs/$vorg/assign-area" --data area_code=999999999999 --data-urlencode "service_type=陪伴关爱" \
+post "/volunteer/orgs/$vorg/assign-area" "$cj" --data area_code=999999999999 --data-urlencode "service_type=陪伴关爱" \
     --data start_date=2026-04-01 --data end_date=2026-09-30
 check "an unknown area code is refused with a Chinese message (400)" eval 'status_is 400 && body_has "服务区域应为"'
-post "$cj" "/volunteer/orgs/$vorg/assign-area" --data area_code=500242101001 --data "project_id=$proj2" \
+post "/volunteer/orgs/$vorg/assign-area" "$cj" --data area_code=500242101001 --data "project_id=$proj2" \
     --data-urlencode "service_type=陪伴关爱" --data start_date=2026-04-01 --data end_date=2026-09-30
 check "another organisation's project is refused (400)" eval 'status_is 400 && body_has "不属于该组织"'
-post "$tj" "/volunteer/orgs/$vorg/assign-area" --data area_code=500242101001 --data-urlencode "service_type=陪伴关爱" \
+post "/volunteer/orgs/$vorg/assign-area" "$tj" --data area_code=500242101001 --data-urlencode "service_type=陪伴关爱" \
     --data start_date=2026-04-01 --data end_date=2026-09-30
 check "township staff cannot assign projects (403)" status_is 403
 check "nothing was written by the refusals" same "$(sql "SELECT COUNT(*) FROM volunteer_assignments WHERE vorg_id=$vorg")" 0
-post "$cj" "/volunteer/orgs/$vorg/assign-area" --data area_code=500242101001 --data "project_id=$proj" \
+post "/volunteer/orgs/$vorg/assign-area" "$cj" --data area_code=500242101001 --data "project_id=$proj" \
     --data-urlencode "service_type=陪伴关爱" --data-urlencode "needs=每周六下午在村儿童之家开展活动" \
     --data start_date=2026-04-01 --data end_date=2026-09-30
 check "county staff assign the project over the village (303)" status_is 303
@@ -93,28 +82,28 @@ check "and shows the project" body_has "乡村儿童之家$tag"
 check "the view is audited" same "$(audits volunteer.area.view "$aa")" 1
 req GET "/volunteer/partner/children/$vcid" -b "$pj"
 check "an area assignment opens none of its children (404)" status_is 404
-$CTL user add "vbp$tag" --display-name 别家队员 --role ngo_partner --division 500242000000 --org "ngo_b$tag" --password "$PW" >/dev/null
+add_user "vbp$tag" --display-name 别家队员 --role ngo_partner --division 500242000000 --org "ngo_b$tag" --password "$PW"
 bj=$(login "vbp$tag" "$PW" "$OUT/jar.ap2")
 req GET "/volunteer/partner/areas/$aa" -b "$bj"
 check "another organisation's partner cannot open the area (404)" status_is 404
 
 # ---- 2. group activities
-post "$pj" "/volunteer/partner/areas/$aa/logs" --data service_date=2026-04-11 --data minutes=120 \
+post "/volunteer/partner/areas/$aa/logs" "$pj" --data service_date=2026-04-11 --data minutes=120 \
     --data-urlencode "service_type=陪伴关爱" --data "volunteer_ids=$v1"
 check "an activity without its number of participants is refused (400)" eval 'status_is 400 && body_has "参加活动的人数"'
-post "$pj" "/volunteer/partner/areas/$aa/logs" --data service_date=2026-03-20 --data minutes=120 --data participants=15 \
+post "/volunteer/partner/areas/$aa/logs" "$pj" --data service_date=2026-03-20 --data minutes=120 --data participants=15 \
     --data-urlencode "service_type=陪伴关爱"
 check "an activity before the assignment's period is refused (400)" status_is 400
 check "the refusals wrote no log" same "$(sql "SELECT COUNT(*) FROM volunteer_logs WHERE assignment_id=$aa")" 0
-post "$pj" "/volunteer/partner/areas/$aa/logs" --data service_date=2026-04-11 --data minutes=120 --data participants=15 \
+post "/volunteer/partner/areas/$aa/logs" "$pj" --data service_date=2026-04-11 --data minutes=120 --data participants=15 \
     --data-urlencode "service_type=陪伴关爱" --data "volunteer_ids=$v1" --data-urlencode "notes=手工课和阅读"
 check "the partner logs a group activity (303)" status_is 303
 l1=$(sql "SELECT id FROM volunteer_logs WHERE assignment_id=$aa ORDER BY id LIMIT 1")
 check "the log is of the area, with its participants" same "$(sql "SELECT CONCAT(COALESCE(child_id, '-'), '/', area_code, '/', participants, '/', status) FROM volunteer_logs WHERE id=$l1")" "-/500242101001/15/submitted"
-post "$pj" "/volunteer/partner/areas/$aa/logs" --data service_date=2026-04-12 --data minutes=60 --data participants=8 \
+post "/volunteer/partner/areas/$aa/logs" "$pj" --data service_date=2026-04-12 --data minutes=60 --data participants=8 \
     --data-urlencode "service_type=陪伴关爱" --data "volunteer_ids=$v1"
 l2=$(sql "SELECT id FROM volunteer_logs WHERE assignment_id=$aa ORDER BY id DESC LIMIT 1")
-post "$pj" "/volunteer/partner/logs/$l2/edit" --data service_date=2026-04-12 --data minutes=90 --data participants=9 \
+post "/volunteer/partner/logs/$l2/edit" "$pj" --data service_date=2026-04-12 --data minutes=90 --data participants=9 \
     --data-urlencode "service_type=陪伴关爱" --data "volunteer_ids=$v1"
 check "the partner corrects an activity (303 back to the area page)" eval 'status_is 303 && header_has "/volunteer/partner/areas/$aa"'
 check "the correction is stored" same "$(sql "SELECT CONCAT(minutes, '/', participants) FROM volunteer_logs WHERE id=$l2")" "90/9"
@@ -123,12 +112,12 @@ req GET /volunteer/verify -b "$tj"
 check "the area's township sees the activity to verify" eval 'body_has "/volunteer/verify/logs/$l1" && body_has "集体活动，15 人参加"'
 req GET /volunteer/verify -b "$mj"
 check "another township does not" body_lacks "/volunteer/verify/logs/$l1"
-post "$mj" "/volunteer/verify/logs/$l1" --data action=verify
+post "/volunteer/verify/logs/$l1" "$mj" --data action=verify
 check "nor can it verify it (404)" status_is 404
-post "$tj" "/volunteer/verify/logs/$l1" --data action=verify
+post "/volunteer/verify/logs/$l1" "$tj" --data action=verify
 check "the township verifies the activity" eval 'status_is 303 && same "$(sql "SELECT status FROM volunteer_logs WHERE id=$l1")" verified'
 check "a group activity is on no child's timeline" same "$(sql "SELECT COUNT(*) FROM child_events WHERE child_id=$vcid AND module='volunteer'")" 0
-post "$pj" "/volunteer/partner/logs/$l1/edit" --data service_date=2026-04-11 --data minutes=600 --data participants=15 \
+post "/volunteer/partner/logs/$l1/edit" "$pj" --data service_date=2026-04-11 --data minutes=600 --data participants=15 \
     --data-urlencode "service_type=陪伴关爱"
 check "a verified activity cannot be edited (409)" eval 'status_is 409 && same "$(sql "SELECT minutes FROM volunteer_logs WHERE id=$l1")" 120'
 req GET "/volunteer/volunteers/$v1/certificate" -b "$pj"
@@ -189,34 +178,34 @@ upload "$mj" "/volunteer/partner/logs/$l2/photos" "$OUT/plain.png"
 check "staff cannot upload as a partner (403)" status_is 403
 
 # ---- volunteers corrected, or no longer serving
-post "$pj" /volunteer/partner/volunteers --data-urlencode "name=队员乙$tag"
+post /volunteer/partner/volunteers "$pj" --data-urlencode "name=队员乙$tag"
 v2=$(sql "SELECT id FROM volunteers WHERE name='队员乙$tag'")
-post "$pj" "/volunteer/partner/volunteers/$v2" --data-urlencode "name=队员乙$tag" --data phone=13911112222 \
+post "/volunteer/partner/volunteers/$v2" "$pj" --data-urlencode "name=队员乙$tag" --data phone=13911112222 \
     --data-urlencode "skills=手工"
 check "the partner marks a volunteer as no longer serving (303)" status_is 303
 check "the volunteer is kept, inactive, with the new phone" same "$(sql "SELECT CONCAT(active, '/', phone, '/', skills) FROM volunteers WHERE id=$v2")" "0/13911112222/手工"
 check "the change is audited" same "$(audits volunteer.edit "$v2")" 1
-post "$pj" "/volunteer/partner/areas/$aa/logs" --data service_date=2026-04-13 --data minutes=30 --data participants=5 \
+post "/volunteer/partner/areas/$aa/logs" "$pj" --data service_date=2026-04-13 --data minutes=30 --data participants=5 \
     --data-urlencode "service_type=陪伴关爱" --data "volunteer_ids=$v2"
 check "an inactive volunteer is refused on a new log (400, in Chinese)" eval 'status_is 400 && body_has "已停止服务"'
 req GET "/volunteer/partner/areas/$aa" -b "$pj"
 check "nor offered on the log form" body_lacks "$v2 队员乙$tag"
-post "$pj" "/volunteer/partner/volunteers/$v1" --data-urlencode "name=队员甲$tag"
+post "/volunteer/partner/volunteers/$v1" "$pj" --data-urlencode "name=队员甲$tag"
 check "a volunteer named on a submitted log stops serving" same "$(sql "SELECT active FROM volunteers WHERE id=$v1")" 0
-post "$pj" "/volunteer/partner/logs/$l2/edit" --data service_date=2026-04-12 --data minutes=90 --data participants=9 \
+post "/volunteer/partner/logs/$l2/edit" "$pj" --data service_date=2026-04-12 --data minutes=90 --data participants=9 \
     --data-urlencode "service_type=陪伴关爱" --data "volunteer_ids=$v1"
 check "the log naming them can still be corrected (303)" status_is 303
-post "$pj" "/volunteer/partner/volunteers/$v1" --data-urlencode "name=队员甲$tag" --data active=1
+post "/volunteer/partner/volunteers/$v1" "$pj" --data-urlencode "name=队员甲$tag" --data active=1
 check "and the volunteer serves again" same "$(sql "SELECT active FROM volunteers WHERE id=$v1")" 1
-post "$bj" "/volunteer/partner/volunteers/$v1" --data-urlencode "name=x" --data active=1
+post "/volunteer/partner/volunteers/$v1" "$bj" --data-urlencode "name=x" --data active=1
 check "another organisation cannot edit the volunteer (404)" eval 'status_is 404 && same "$(sql "SELECT name FROM volunteers WHERE id=$v1")" "队员甲$tag"'
 
 # ---- 4. ending the area assignment ends the partner's access
-post "$cj" "/volunteer/assignments/$aa/end"
+post "/volunteer/assignments/$aa/end" "$cj"
 check "county staff end the area assignment" status_is 303
 req GET "/volunteer/partner/areas/$aa" -b "$pj"
 check "the partner can no longer open the area (404)" status_is 404
-post "$pj" "/volunteer/partner/areas/$aa/logs" --data service_date=2026-04-14 --data minutes=30 --data participants=3 \
+post "/volunteer/partner/areas/$aa/logs" "$pj" --data service_date=2026-04-14 --data minutes=30 --data participants=3 \
     --data-urlencode "service_type=陪伴关爱"
 check "nor log activities there (404)" status_is 404
 req GET "/volunteer/logs/$l2/photos/$ph" -b "$pj"
@@ -229,76 +218,76 @@ mchild="寄养测试童$tag"
 sql "INSERT INTO children (name, sex, birth_date, township_code, village_code, status, created_at, created_by, updated_at)
      VALUES ('$mchild', 2, '2016-06-06', '500242101000', '500242101002', 'active', UTC_TIMESTAMP(), 1, UTC_TIMESTAMP())"
 mcid=$(sql "SELECT id FROM children WHERE name='$mchild'")
-post "$cj" /volunteer/care --data offerer_kind=family --data-urlencode "offerer=寄养家庭$tag" \
+post /volunteer/care "$cj" --data offerer_kind=family --data-urlencode "offerer=寄养家庭$tag" \
     --data-urlencode "contact_name=赵" --data contact_phone=13700000000 --data kind=foster \
     --data area_code=500242101000 --data capacity=1
 offer=$(loc_id /volunteer/care)
-post "$cj" "/volunteer/care/$offer/match" --data "child_id=$mcid" --data start_date=2026-04-01
+post "/volunteer/care/$offer/match" "$cj" --data "child_id=$mcid" --data start_date=2026-04-01
 check "the child is matched and the offer is full" same "$(sql "SELECT status FROM volunteer_care_offers WHERE id=$offer")" matched
 match=$(sql "SELECT id FROM volunteer_care_matches WHERE offer_id=$offer AND child_id=$mcid")
-post "$cj" "/volunteer/care/$offer/edit" --data offerer_kind=family --data-urlencode "offerer=寄养家庭$tag（更正）" \
+post "/volunteer/care/$offer/edit" "$cj" --data offerer_kind=family --data-urlencode "offerer=寄养家庭$tag（更正）" \
     --data-urlencode "contact_name=赵" --data contact_phone=13700000009 --data kind=foster \
     --data area_code=500242101000 --data capacity=0
 check "a capacity of 0 is refused (400)" status_is 400
-post "$cj" "/volunteer/care/$offer/edit" --data offerer_kind=family --data-urlencode "offerer=寄养家庭$tag（更正）" \
+post "/volunteer/care/$offer/edit" "$cj" --data offerer_kind=family --data-urlencode "offerer=寄养家庭$tag（更正）" \
     --data-urlencode "contact_name=赵" --data contact_phone=13700000009 --data kind=foster \
     --data area_code=500242101000 --data capacity=2
 check "county staff correct the offer (303)" status_is 303
 check "the correction is stored and the offer has a place again" same "$(sql "SELECT CONCAT(offerer, '/', contact_phone, '/', capacity, '/', status) FROM volunteer_care_offers WHERE id=$offer")" "寄养家庭$tag（更正）/13700000009/2/open"
 check "the correction is audited with what it was" eval '[ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='"'"'volunteer.care.edit'"'"' AND object_id='"'"'$offer'"'"' AND detail LIKE '"'"'was offerer=寄养家庭$tag %'"'"'")" = 1 ]'
-post "$mj" "/volunteer/care/$offer/edit" --data offerer_kind=family --data-urlencode "offerer=x" \
+post "/volunteer/care/$offer/edit" "$mj" --data offerer_kind=family --data-urlencode "offerer=x" \
     --data-urlencode "contact_name=x" --data contact_phone=1 --data kind=foster --data area_code=500242101000 --data capacity=2
 check "staff without volunteer.manage cannot correct it (403)" status_is 403
-post "$cj" "/volunteer/care/matches/$match/end" --data end_date=2026-03-01 --data-urlencode "reason=转为亲属抚养"
+post "/volunteer/care/matches/$match/end" "$cj" --data end_date=2026-03-01 --data-urlencode "reason=转为亲属抚养"
 check "a match cannot end before it started (400)" status_is 400
-post "$cj" "/volunteer/care/matches/$match/end" --data end_date=2026-04-14 --data-urlencode "reason=转为亲属抚养"
+post "/volunteer/care/matches/$match/end" "$cj" --data end_date=2026-04-14 --data-urlencode "reason=转为亲属抚养"
 check "county staff end the match (303)" status_is 303
 check "the match has its end date and reason" same "$(sql "SELECT CONCAT(end_date, '/', end_reason) FROM volunteer_care_matches WHERE id=$match")" "2026-04-14/转为亲属抚养"
 check "the end is on the child's timeline" same "$(sql "SELECT COUNT(*) FROM child_events WHERE child_id=$mcid AND kind='volunteer.care.end'")" 1
-post "$cj" "/volunteer/care/matches/$match/end" --data end_date=2026-04-14 --data-urlencode "reason=again"
+post "/volunteer/care/matches/$match/end" "$cj" --data end_date=2026-04-14 --data-urlencode "reason=again"
 check "a match ends once (409)" status_is 409
 req GET "/children/$mcid" -b "$tj"
 check "the child's file shows the match as ended, with its reason" body_has "2026-04-14（转为亲属抚养）"
-post "$cj" "/volunteer/care/$offer/match" --data "child_id=$mcid" --data start_date=2026-04-15
+post "/volunteer/care/$offer/match" "$cj" --data "child_id=$mcid" --data start_date=2026-04-15
 check "after the end the child can be matched again" eval 'status_is 303 && same "$(sql "SELECT COUNT(*) FROM volunteer_care_matches WHERE offer_id=$offer AND child_id=$mcid AND end_date IS NULL")" 1'
 req GET "/volunteer/care/$offer" -b "$cj"
 check "the offer page shows the ended match with its reason" body_has "2026-04-14 结束：转为亲属抚养"
 
 # ---- 6. donations to a child on its timeline; corrections
-post "$cj" /volunteer/donations --data-urlencode "donor=爱心企业$tag" --data "child_id=$mcid" --data amount=300.5 --data pledged_date=2026-04-10
+post /volunteer/donations "$cj" --data-urlencode "donor=爱心企业$tag" --data "child_id=$mcid" --data amount=300.5 --data pledged_date=2026-04-10
 check "a donation to the child is registered" status_is 303
 don=$(sql "SELECT id FROM volunteer_donations WHERE donor='爱心企业$tag'")
 check "the pledge is on the child's timeline" same "$(sql "SELECT summary FROM child_events WHERE child_id=$mcid AND kind='volunteer.donation'")" "受赠：爱心企业$tag 认捐300.50 元"
-post "$cj" "/volunteer/donations/$don/edit" --data-urlencode "donor=爱心企业$tag" --data amount=12.345 --data pledged_date=2026-04-10
+post "/volunteer/donations/$don/edit" "$cj" --data-urlencode "donor=爱心企业$tag" --data amount=12.345 --data pledged_date=2026-04-10
 check "a correction with a bad amount is refused (400)" eval 'status_is 400 && same "$(sql "SELECT money_fen FROM volunteer_donations WHERE id=$don")" 30050'
-post "$cj" "/volunteer/donations/$don/edit" --data-urlencode "donor=爱心企业$tag" --data amount=350 \
+post "/volunteer/donations/$don/edit" "$cj" --data-urlencode "donor=爱心企业$tag" --data amount=350 \
     --data-urlencode "goods=书包一个" --data pledged_date=2026-04-11
 check "county staff correct the pledge (303)" status_is 303
 check "the corrected sum is stored in fen" same "$(sql "SELECT CONCAT(money_fen, '/', goods, '/', pledged_date) FROM volunteer_donations WHERE id=$don")" "35000/书包一个/2026-04-11"
 check "the correction is on the timeline" same "$(sql "SELECT COUNT(*) FROM child_events WHERE child_id=$mcid AND kind='volunteer.donation.edit'")" 1
 check "and audited" same "$(audits volunteer.donation.edit "$don")" 1
-post "$mj" "/volunteer/donations/$don/edit" --data-urlencode "donor=x" --data amount=1 --data pledged_date=2026-04-11
+post "/volunteer/donations/$don/edit" "$mj" --data-urlencode "donor=x" --data amount=1 --data pledged_date=2026-04-11
 check "staff without volunteer.manage cannot correct it (403)" status_is 403
-post "$cj" "/volunteer/donations/$don/deliver" --data delivered_date=2026-04-15
+post "/volunteer/donations/$don/deliver" "$cj" --data delivered_date=2026-04-15
 check "the delivery is on the child's timeline" same "$(sql "SELECT summary FROM child_events WHERE child_id=$mcid AND kind='volunteer.donation.deliver'")" "受赠：爱心企业$tag 捐赠的350.00 元及书包一个已于 2026-04-15 送达"
-post "$cj" "/volunteer/donations/$don/edit" --data-urlencode "donor=爱心企业$tag" --data amount=1 --data pledged_date=2026-04-11
+post "/volunteer/donations/$don/edit" "$cj" --data-urlencode "donor=爱心企业$tag" --data amount=1 --data pledged_date=2026-04-11
 check "a delivered donation can no longer be corrected (409)" eval 'status_is 409 && same "$(sql "SELECT money_fen FROM volunteer_donations WHERE id=$don")" 35000'
 req GET "/children/$mcid" -b "$tj"
 check "the child's file shows the donation on its timeline" body_has "爱心企业$tag 捐赠的350.00 元及书包一个已于 2026-04-15 送达"
 
-post "$cj" "/volunteer/projects/$proj/edit" --data-urlencode "name=乡村儿童之家（二期）$tag" --data budget=25000.5 \
+post "/volunteer/projects/$proj/edit" "$cj" --data-urlencode "name=乡村儿童之家（二期）$tag" --data budget=25000.5 \
     --data start_date=2026-01-01 --data end_date=2026-12-31
 check "county staff correct a project (303)" status_is 303
 check "the project's name and budget (fen) are stored" same "$(sql "SELECT CONCAT(name, '/', budget_fen) FROM volunteer_projects WHERE id=$proj")" "乡村儿童之家（二期）$tag/2500050"
-post "$cj" "/volunteer/projects/$proj/edit" --data-urlencode "name=x" --data budget=-1 --data start_date=2026-01-01 --data end_date=2026-12-31
+post "/volunteer/projects/$proj/edit" "$cj" --data-urlencode "name=x" --data budget=-1 --data start_date=2026-01-01 --data end_date=2026-12-31
 check "a negative budget is refused (400)" eval 'status_is 400 && same "$(sql "SELECT budget_fen FROM volunteer_projects WHERE id=$proj")" 2500050'
-post "$cj" "/volunteer/projects/$proj/edit" --data-urlencode "name=x" --data budget=1 --data start_date=2026-12-01 --data end_date=2026-01-01
+post "/volunteer/projects/$proj/edit" "$cj" --data-urlencode "name=x" --data budget=1 --data start_date=2026-12-01 --data end_date=2026-01-01
 check "a period ending before it starts is refused (400)" status_is 400
 check "the project correction is audited" same "$(audits volunteer.project.edit "$proj")" 1
-post "$cj" "/volunteer/projects/$proj/spend" --data amount=25000.5 --data spent_on=2026-04-10 --data-urlencode "purpose=活动物资"
+post "/volunteer/projects/$proj/spend" "$cj" --data amount=25000.5 --data spent_on=2026-04-10 --data-urlencode "purpose=活动物资"
 req GET "/volunteer/projects/$proj" -b "$cj"
 check "spending up to the budget shows no warning" body_lacks 'id="over-budget"'
-post "$cj" "/volunteer/projects/$proj/spend" --data amount=100.25 --data spent_on=2026-04-11 --data-urlencode "purpose=交通"
+post "/volunteer/projects/$proj/spend" "$cj" --data amount=100.25 --data spent_on=2026-04-11 --data-urlencode "purpose=交通"
 req GET "/volunteer/projects/$proj" -b "$cj"
 check "spending beyond the budget is recorded and shown (超出预算 100.25 元)" body_has "超出预算 100.25 元"
 

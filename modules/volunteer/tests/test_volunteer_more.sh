@@ -3,23 +3,13 @@
 # months by township, care offers matched to children (on the child's file),
 # charity projects and donations in integer fen, the donations report.
 # The clock is set to 2026-06-15 with CLOCK_FILE and removed at the end.
-CTL="build/portalctl --config $TEST_DIR/portal.conf"
 PW='Xyz#2026portal'
 tag=$(date +%s%N | tail -c 7)
-post() { # post JAR PATH [curl args]
-    local jar=$1 path=$2; shift 2
-    req POST "$path" -b "$jar" -H "Origin: $BASE" --data-urlencode "_csrf=$(csrf "$jar")" "$@"
-}
-mkdir -p "$(dirname "$CLOCK_FILE")"; echo 2026-06-15 >"$CLOCK_FILE"
+set_clock 2026-06-15
 
-sql "INSERT IGNORE INTO orgs (code, name, kind, division_code) VALUES ('mw_gov', '麻旺镇人民政府', 'township', '500242102000')"
-$CTL user add volcounty --display-name 县民政局社会事务 --role county_staff --division 500242000000 --org mz --password "$PW" >/dev/null 2>&1 || true
-$CTL user add volmw --display-name 麻旺镇核实员 --role township_staff --division 500242102000 --org mw_gov --password "$PW" >/dev/null 2>&1 || true
-$CTL user add volmwcounty --display-name 麻旺镇社会事务 --role county_staff --division 500242102000 --org mw_gov --password "$PW" >/dev/null 2>&1 || true
-sql "UPDATE users SET failed_count=0, locked_until=NULL WHERE username IN ('township','volcounty','volmw','volmwcounty')"
-cj=$(login volcounty "$PW" "$OUT/jar.mc")
-tj=$(login township 'Town#2026portal' "$OUT/jar.mt")
-mj=$(login volmw "$PW" "$OUT/jar.mm")
+volunteer_staff m
+add_user volmwcounty --display-name 麻旺镇社会事务 --role county_staff --division 500242102000 --org mw_gov --password "$PW"
+sql "UPDATE users SET failed_count=0, locked_until=NULL WHERE username IN ('volmwcounty')"
 xj=$(login volmwcounty "$PW" "$OUT/jar.mx")
 
 # ---- fixtures: two organisations with partner users, children in 龙潭镇 and 麻旺镇
@@ -41,8 +31,8 @@ c_never=$(mkchild "$never" 500242101000 500242101001)
 c_mw=$(mkchild "$mwname" 500242102000 500242102001)
 oa="oa$tag"; oaname="春苗公益$tag"; ob="ob$tag"; obname="晨光基金$tag"
 va=$(mkorg "$oa" "$oaname"); vb=$(mkorg "$ob" "$obname")
-$CTL user add "pa$tag" --display-name 春苗 --role ngo_partner --division 500242000000 --org "$oa" --password "$PW" >/dev/null 2>&1
-$CTL user add "pb$tag" --display-name 晨光 --role ngo_partner --division 500242000000 --org "$ob" --password "$PW" >/dev/null 2>&1
+add_user "pa$tag" --display-name 春苗 --role ngo_partner --division 500242000000 --org "$oa" --password "$PW"
+add_user "pb$tag" --display-name 晨光 --role ngo_partner --division 500242000000 --org "$ob" --password "$PW"
 paj=$(login "pa$tag" "$PW" "$OUT/jar.pa"); pbj=$(login "pb$tag" "$PW" "$OUT/jar.pb")
 sql "INSERT INTO volunteers (vorg_id, name, created_at, created_by) VALUES ($va, '证书志愿者$tag', UTC_TIMESTAMP(), 1)"
 vol=$(sql "SELECT id FROM volunteers WHERE name='证书志愿者$tag'")
@@ -101,18 +91,18 @@ req GET "/volunteer/reports/unserved" -b "$paj"
 check "a partner cannot see the report (403)" status_is 403
 
 # ---- 3. care offers
-post "$cj" /volunteer/care --data offerer_kind=family --data-urlencode "offerer=王氏家庭$tag" \
+post /volunteer/care "$cj" --data offerer_kind=family --data-urlencode "offerer=王氏家庭$tag" \
     --data-urlencode "contact_name=王女士" --data contact_phone=13700000000 --data kind=foster \
     --data area_code=500242101000 --data capacity=2 --data-urlencode "notes=有照料经验"
 check "county staff record a foster care offer (303)" status_is 303
 offer=$(loc_id /volunteer/care)
 check "the offer is open" same "$(sql "SELECT status FROM volunteer_care_offers WHERE id=$offer")" open
 check "it is audited" same "$(audits volunteer.care.add "$offer")" 1
-post "$cj" /volunteer/care --data offerer_kind=family --data-urlencode "offerer=x" \
+post /volunteer/care "$cj" --data offerer_kind=family --data-urlencode "offerer=x" \
     --data-urlencode "contact_name=x" --data contact_phone=1 --data kind=adoption \
     --data area_code=500242101000 --data capacity=1
 check "an unknown kind of care is refused (400)" eval 'status_is 400 && body_has "关爱方式"'
-post "$xj" /volunteer/care --data offerer_kind=org --data-urlencode "offerer=x" \
+post /volunteer/care "$xj" --data offerer_kind=org --data-urlencode "offerer=x" \
     --data-urlencode "contact_name=x" --data contact_phone=1 --data kind=sponsor \
     --data area_code=500242101000 --data capacity=1
 check "an area outside the user's scope is refused (400)" status_is 400
@@ -120,64 +110,64 @@ req GET /volunteer/care -b "$cj"
 check "the offer is listed" eval 'status_is 200 && body_has "王氏家庭$tag" && body_has "家庭寄养"'
 req GET "/volunteer/care/$offer" -b "$xj"
 check "staff of another township cannot open it (404)" status_is 404
-post "$xj" "/volunteer/care/$offer/match" --data "child_id=$c_mw" --data start_date=2026-06-15
+post "/volunteer/care/$offer/match" "$xj" --data "child_id=$c_mw" --data start_date=2026-06-15
 check "nor match it (404)" status_is 404
-post "$cj" "/volunteer/care/$offer/match" --data "child_id=999999999" --data start_date=2026-06-15
+post "/volunteer/care/$offer/match" "$cj" --data "child_id=999999999" --data start_date=2026-06-15
 check "an unknown child answers 404" status_is 404
-post "$tj" "/volunteer/care/$offer/match" --data "child_id=$c_never" --data start_date=2026-06-15
+post "/volunteer/care/$offer/match" "$tj" --data "child_id=$c_never" --data start_date=2026-06-15
 check "township staff without volunteer.manage cannot match (403)" status_is 403
-post "$cj" "/volunteer/care/$offer/match" --data "child_id=$c_never" --data start_date=2026-06-15 --data-urlencode "notes=周末寄养"
+post "/volunteer/care/$offer/match" "$cj" --data "child_id=$c_never" --data start_date=2026-06-15 --data-urlencode "notes=周末寄养"
 check "county staff match the offer to a child (303)" status_is 303
 check "the match is recorded" same "$(sql "SELECT COUNT(*) FROM volunteer_care_matches WHERE offer_id=$offer AND child_id=$c_never")" 1
 check "and is on the child's timeline" same "$(sql "SELECT COUNT(*) FROM child_events WHERE child_id=$c_never AND module='volunteer' AND kind='volunteer.care.match'")" 1
 check "the match is audited" same "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='volunteer.care.match' AND object_id='$c_never'")" 1
 req GET "/children/$c_never" -b "$tj"
 check "the child's file shows the match" eval 'status_is 200 && body_has "匹配家庭寄养：王氏家庭$tag"'
-post "$cj" "/volunteer/care/$offer/match" --data "child_id=$c_never" --data start_date=2026-06-15
+post "/volunteer/care/$offer/match" "$cj" --data "child_id=$c_never" --data start_date=2026-06-15
 check "the same child cannot be matched twice (409)" status_is 409
-post "$cj" "/volunteer/care/$offer/match" --data "child_id=$c_stale" --data start_date=2026-06-15
+post "/volunteer/care/$offer/match" "$cj" --data "child_id=$c_stale" --data start_date=2026-06-15
 check "a second child fills the offer" eval 'status_is 303 && [ "$(sql "SELECT status FROM volunteer_care_offers WHERE id=$offer")" = matched ]'
-post "$cj" "/volunteer/care/$offer/match" --data "child_id=$c_served" --data start_date=2026-06-15
+post "/volunteer/care/$offer/match" "$cj" --data "child_id=$c_served" --data start_date=2026-06-15
 check "a full offer takes no more children (409)" status_is 409
-post "$cj" "/volunteer/care/$offer/status" --data status=closed
+post "/volunteer/care/$offer/status" "$cj" --data status=closed
 check "staff close the offer" eval 'status_is 303 && [ "$(sql "SELECT status FROM volunteer_care_offers WHERE id=$offer")" = closed ]'
 
 # ---- 4. charity projects and donations (integer fen)
-post "$cj" /volunteer/projects --data "vorg_id=$va" --data-urlencode "name=春苗助学$tag" --data budget=12345.6 \
+post /volunteer/projects "$cj" --data "vorg_id=$va" --data-urlencode "name=春苗助学$tag" --data budget=12345.6 \
     --data start_date=2026-01-01 --data end_date=2026-12-31
 check "county staff register a project (303)" status_is 303
 pa=$(loc_id /volunteer/projects)
 check "the budget 12345.6 yuan is stored as 1234560 fen" same "$(sql "SELECT budget_fen FROM volunteer_projects WHERE id=$pa")" 1234560
-post "$cj" /volunteer/projects --data "vorg_id=$vb" --data-urlencode "name=晨光午餐$tag" --data budget=0.05 \
+post /volunteer/projects "$cj" --data "vorg_id=$vb" --data-urlencode "name=晨光午餐$tag" --data budget=0.05 \
     --data start_date=2026-01-01 --data end_date=2026-12-31
 pb=$(loc_id /volunteer/projects)
 check "0.05 yuan is 5 fen" same "$(sql "SELECT budget_fen FROM volunteer_projects WHERE id=$pb")" 5
 for bad in 12.345 -5 1e3 abc 1. .5 "1,000" 12345678901 0; do
-    post "$cj" /volunteer/projects --data "vorg_id=$va" --data-urlencode "name=坏金额$tag" --data-urlencode "budget=$bad" \
+    post /volunteer/projects "$cj" --data "vorg_id=$va" --data-urlencode "name=坏金额$tag" --data-urlencode "budget=$bad" \
         --data start_date=2026-01-01 --data end_date=2026-12-31
     check "the amount '$bad' is refused in Chinese (400)" eval 'status_is 400 && body_has "金额格式不正确"'
 done
 check "no project was stored with a bad amount" same "$(sql "SELECT COUNT(*) FROM volunteer_projects WHERE name='坏金额$tag'")" 0
-post "$cj" "/volunteer/projects/$pa/spend" --data amount=1000.01 --data spent_on=2026-06-01 --data-urlencode "purpose=购买学习用品"
+post "/volunteer/projects/$pa/spend" "$cj" --data amount=1000.01 --data spent_on=2026-06-01 --data-urlencode "purpose=购买学习用品"
 check "staff record spending (303)" status_is 303
-post "$cj" /volunteer/donations --data-urlencode "donor=爱心企业$tag" --data "project_id=$pa" --data amount=5000 --data pledged_date=2026-06-01
+post /volunteer/donations "$cj" --data-urlencode "donor=爱心企业$tag" --data "project_id=$pa" --data amount=5000 --data pledged_date=2026-06-01
 check "a money donation to a project (303)" status_is 303
 d1=$(sql "SELECT MAX(id) FROM volunteer_donations WHERE project_id=$pa")
 check "5000 yuan is 500000 fen" same "$(sql "SELECT money_fen FROM volunteer_donations WHERE id=$d1")" 500000
-post "$cj" /volunteer/donations --data-urlencode "donor=爱心个人$tag" --data "project_id=$pa" --data amount=99.99 --data pledged_date=2026-06-02
-post "$cj" /volunteer/donations --data-urlencode "donor=物资捐赠$tag" --data "project_id=$pa" --data-urlencode "goods=书包 20 个" --data pledged_date=2026-06-02
+post /volunteer/donations "$cj" --data-urlencode "donor=爱心个人$tag" --data "project_id=$pa" --data amount=99.99 --data pledged_date=2026-06-02
+post /volunteer/donations "$cj" --data-urlencode "donor=物资捐赠$tag" --data "project_id=$pa" --data-urlencode "goods=书包 20 个" --data pledged_date=2026-06-02
 check "a goods donation is stored without money" same "$(sql "SELECT CONCAT(COALESCE(money_fen,'null'), '/', goods) FROM volunteer_donations WHERE donor='物资捐赠$tag'")" "null/书包 20 个"
-post "$cj" /volunteer/donations --data-urlencode "donor=x" --data "project_id=$pa" --data amount=1.234 --data pledged_date=2026-06-02
+post /volunteer/donations "$cj" --data-urlencode "donor=x" --data "project_id=$pa" --data amount=1.234 --data pledged_date=2026-06-02
 check "a donation with a bad amount is refused (400)" eval 'status_is 400 && body_has "金额格式不正确"'
-post "$cj" /volunteer/donations --data-urlencode "donor=x" --data "project_id=$pa" --data "child_id=$c_never" --data amount=1 --data pledged_date=2026-06-02
+post /volunteer/donations "$cj" --data-urlencode "donor=x" --data "project_id=$pa" --data "child_id=$c_never" --data amount=1 --data pledged_date=2026-06-02
 check "a donation to both a project and a child is refused (400)" status_is 400
-post "$cj" /volunteer/donations --data-urlencode "donor=一对一$tag" --data "child_id=$c_never" --data amount=300 --data pledged_date=2026-06-02
+post /volunteer/donations "$cj" --data-urlencode "donor=一对一$tag" --data "child_id=$c_never" --data amount=300 --data pledged_date=2026-06-02
 check "a one-to-one donation to a child in scope (303)" status_is 303
-post "$xj" /volunteer/donations --data-urlencode "donor=x" --data "child_id=$c_never" --data amount=1 --data pledged_date=2026-06-02
+post /volunteer/donations "$xj" --data-urlencode "donor=x" --data "child_id=$c_never" --data amount=1 --data pledged_date=2026-06-02
 check "a donation to a child out of scope answers 404" status_is 404
-post "$cj" "/volunteer/donations/$d1/deliver" --data delivered_date=2026-06-10
+post "/volunteer/donations/$d1/deliver" "$cj" --data delivered_date=2026-06-10
 check "staff confirm delivery (303)" eval 'status_is 303 && [ "$(sql "SELECT CONCAT(status, delivered_date) FROM volunteer_donations WHERE id=$d1")" = delivered2026-06-10 ]'
-post "$cj" "/volunteer/donations/$d1/deliver" --data delivered_date=2026-06-11
+post "/volunteer/donations/$d1/deliver" "$cj" --data delivered_date=2026-06-11
 check "a delivered donation cannot be delivered again (409)" status_is 409
 req GET "/volunteer/projects/$pa" -b "$cj"
 check "the project shows budget, spending, pledged and delivered as yuan" eval 'status_is 200 && body_has "<dd id=\"budget\">12345.60</dd>" && body_has "<dd id=\"spent\">1000.01</dd>" && body_has "<dd id=\"pledged\">5099.99</dd>" && body_has "<dd id=\"delivered\">5000.00</dd>"'

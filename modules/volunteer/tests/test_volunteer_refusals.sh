@@ -5,18 +5,12 @@
 
 tag=$(date +%s%N | tail -c 7)
 PW='Xyz#2026portal'
-ctl() { build/portalctl --config "$TEST_DIR/portal.conf" "$@" >/dev/null 2>&1; }
-denials_of() { sql "SELECT COUNT(*) FROM audit_log WHERE action='deny' AND username='$1' AND object_id='$2'"; }
-post() { # post PATH JAR [curl args]
-    local path=$1 jar=$2; shift 2
-    req POST "$path" -b "$jar" -H "Origin: $BASE" --data-urlencode "_csrf=$(csrf "$jar")" "$@"
-}
 
 # a partner of a registered, approved organisation
 sql "INSERT INTO orgs (code, name, kind, division_code) VALUES ('ngo_rf$tag', '拒绝测试社工$tag', 'ngo', '500242000000')"
 sql "INSERT INTO volunteer_orgs (org_id, reg_no, contact_name, contact_phone, status, created_at, created_by)
      SELECT id, 'RF$tag', '李', '1', 'approved', UTC_TIMESTAMP(), 1 FROM orgs WHERE code='ngo_rf$tag'" 2>/dev/null
-ctl user add "rp_$tag" --display-name 拒绝测试伙伴 --role ngo_partner --division 500242000000 --org "ngo_rf$tag" --password "$PW"
+add_user "rp_$tag" --display-name 拒绝测试伙伴 --role ngo_partner --division 500242000000 --org "ngo_rf$tag" --password "$PW"
 pj=$(login "rp_$tag" "$PW" "$OUT/jar.p")
 
 d0=$(denials_of "rp_$tag" unserved)
@@ -32,7 +26,7 @@ check "the audit row says why" \
     [ "$(sql "SELECT detail FROM audit_log WHERE action='deny' AND username='rp_$tag' AND object_id='unserved' ORDER BY id DESC LIMIT 1")" = "403 neither volunteer.manage nor volunteer.verify" ]
 
 # an account with the partner role whose organisation is no registered partner
-ctl user add "rn_$tag" --display-name 未登记伙伴 --role ngo_partner --division 500242000000 --org mz --password "$PW"
+add_user "rn_$tag" --display-name 未登记伙伴 --role ngo_partner --division 500242000000 --org mz --password "$PW"
 nj=$(login "rn_$tag" "$PW" "$OUT/jar.n")
 req GET /volunteer/partner -b "$nj"
 check "orgs: the partner page answers 403 without a registered organisation" status_is 403
