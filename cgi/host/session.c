@@ -118,78 +118,85 @@ static int enrol_path(const char *path)
            strcmp(path, "/logout") == 0;
 }
 
-int session_load(portal_req *r)
+/* the live session of the token whose hash is r->sid_hash, with its user */
+static db_rows *session_row(portal_req *r)
 {
-    const char *tok = cookie(r, "psid");
-    if (tok && strlen(tok) == 43) {
-        sha256(tok, r->sid_hash);
-        db_rows *rows = db_query(
-            r->a,
-            "SELECT u.id, u.username, u.display_name, u.org_id, o.name, u.division_code, "
-            " d.name, s.csrf_token, u.must_change_password, "
-            " CONCAT_WS(',', (SELECT GROUP_CONCAT(DISTINCT rp.perm) FROM user_roles ur "
-            "   JOIN role_perms rp ON rp.role_id = ur.role_id WHERE ur.user_id = u.id), "
-            "  (SELECT GROUP_CONCAT(up.perm) FROM user_perms up WHERE up.user_id = u.id)), "
-            " s.last_seen < UTC_TIMESTAMP() - INTERVAL 60 SECOND, s.flash, s.mfa_pending, "
-            " s.created_at > UTC_TIMESTAMP() - INTERVAL 300 SECOND, o.kind, k.scope "
-            "FROM sessions s JOIN users u ON u.id = s.user_id "
-            "LEFT JOIN orgs o ON o.id = u.org_id "
-            "LEFT JOIN org_kinds k ON k.code = o.kind "
-            "LEFT JOIN divisions d ON d.code = u.division_code "
-            "WHERE s.token_hash = ? AND u.active = 1 "
-            " AND s.last_seen > UTC_TIMESTAMP() - INTERVAL ? SECOND "
-            " AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND",
-            "bii", r->sid_hash, (size_t)32, (long long)config_int("session_idle", 1800),
-            (long long)config_int("session_absolute", 43200));
-        if (!rows)
-            return -1;
-        if (db_next(rows)) {
-            int mfa = atoi(db_col(rows, 12));
-            r->has_sid = 1;
-            if (mfa == 1) {
-                /* password verified, code due: never logged in; the code form
-                 * (and only it) uses this half session's CSRF token, for five minutes */
-                if (atoi(db_col(rows, 13))) {
-                    r->mfa_pending = 1;
-                    r->mfa_user_id = atoll(db_col(rows, 0));
-                    if (strcmp(r->path, "/login/totp") == 0) {
-                        r->csrf = db_col(rows, 7);
-                        return 0;
-                    }
-                }
-                goto anonymous;
+    return db_query(
+        r->a,
+        "SELECT u.id, u.username, u.display_name, u.org_id, o.name, u.division_code, "
+        " d.name, s.csrf_token, u.must_change_password, "
+        " CONCAT_WS(',', (SELECT GROUP_CONCAT(DISTINCT rp.perm) FROM user_roles ur "
+        "   JOIN role_perms rp ON rp.role_id = ur.role_id WHERE ur.user_id = u.id), "
+        "  (SELECT GROUP_CONCAT(up.perm) FROM user_perms up WHERE up.user_id = u.id)), "
+        " s.last_seen < UTC_TIMESTAMP() - INTERVAL 60 SECOND, s.flash, s.mfa_pending, "
+        " s.created_at > UTC_TIMESTAMP() - INTERVAL 300 SECOND, o.kind, k.scope "
+        "FROM sessions s JOIN users u ON u.id = s.user_id "
+        "LEFT JOIN orgs o ON o.id = u.org_id "
+        "LEFT JOIN org_kinds k ON k.code = o.kind "
+        "LEFT JOIN divisions d ON d.code = u.division_code "
+        "WHERE s.token_hash = ? AND u.active = 1 "
+        " AND s.last_seen > UTC_TIMESTAMP() - INTERVAL ? SECOND "
+        " AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND",
+        "bii", r->sid_hash, (size_t)32, (long long)config_int("session_idle", 1800),
+        (long long)config_int("session_absolute", 43200));
+}
+
+/* the logged-in user of the session row */
+static void session_user(portal_req *r, db_rows *rows, int mfa)
+{
+    r->mfa_pending = mfa;
+    r->logged_in = 1;
+    r->user.id = atoll(db_col(rows, 0));
+    r->user.username = db_col(rows, 1);
+    r->user.display_name = db_col(rows, 2);
+    r->user.org_id = db_col(rows, 3) ? atoll(db_col(rows, 3)) : 0;
+    r->user.org_name = db_col(rows, 4) ? db_col(rows, 4) : "";
+    r->user.division = db_col(rows, 5) ? db_col(rows, 5) : "";
+    r->user.division_name = db_col(rows, 6) ? db_col(rows, 6) : "";
+    r->user.org_kind = db_col(rows, 14) ? db_col(rows, 14) : "";
+    /* an organisation of an org-scoped kind: its links, never a division */
+    r->user.scope = db_col(rows, 15) && strcmp(db_col(rows, 15), "org") == 0 &&
+                            r->user.org_id > 0 ? "org" : "division";
+    r->csrf = db_col(rows, 7);
+    r->must_change_password = atoi(db_col(rows, 8)) != 0;
+    /* until enrolled the user holds no permission at all */
+    r->perms = mfa ? ",," : arena_sprintf(r->a, ",%s,", db_col(rows, 9) ? db_col(rows, 9) : "");
+    r->flash_in = db_col(rows, 11);
+    if (atoi(db_col(rows, 10)))
+        db_exec(r->a, "UPDATE sessions SET last_seen = UTC_TIMESTAMP() "
+                "WHERE token_hash = ?", "b", r->sid_hash, (size_t)32);
+}
+
+/* 1: the session row settles the request; 0: the request goes on as anonymous */
+static int session_apply(portal_req *r, db_rows *rows)
+{
+    int mfa = atoi(db_col(rows, 12));
+    r->has_sid = 1;
+    if (mfa == 1) {
+        /* password verified, code due: never logged in; the code form
+         * (and only it) uses this half session's CSRF token, for five minutes */
+        if (atoi(db_col(rows, 13))) {
+            r->mfa_pending = 1;
+            r->mfa_user_id = atoll(db_col(rows, 0));
+            if (strcmp(r->path, "/login/totp") == 0) {
+                r->csrf = db_col(rows, 7);
+                return 1;
             }
-            if (mfa == 2 && !enrol_path(r->path)) {
-                r->mfa_pending = 2;
-                r->mfa_user_id = atoll(db_col(rows, 0));
-                goto anonymous;
-            }
-            r->mfa_pending = mfa;
-            r->logged_in = 1;
-            r->user.id = atoll(db_col(rows, 0));
-            r->user.username = db_col(rows, 1);
-            r->user.display_name = db_col(rows, 2);
-            r->user.org_id = db_col(rows, 3) ? atoll(db_col(rows, 3)) : 0;
-            r->user.org_name = db_col(rows, 4) ? db_col(rows, 4) : "";
-            r->user.division = db_col(rows, 5) ? db_col(rows, 5) : "";
-            r->user.division_name = db_col(rows, 6) ? db_col(rows, 6) : "";
-            r->user.org_kind = db_col(rows, 14) ? db_col(rows, 14) : "";
-            /* an organisation of an org-scoped kind: its links, never a division */
-            r->user.scope = db_col(rows, 15) && strcmp(db_col(rows, 15), "org") == 0 &&
-                                    r->user.org_id > 0 ? "org" : "division";
-            r->csrf = db_col(rows, 7);
-            r->must_change_password = atoi(db_col(rows, 8)) != 0;
-            /* until enrolled the user holds no permission at all */
-            r->perms = mfa ? ",," : arena_sprintf(r->a, ",%s,", db_col(rows, 9) ? db_col(rows, 9) : "");
-            r->flash_in = db_col(rows, 11);
-            if (atoi(db_col(rows, 10)))
-                db_exec(r->a, "UPDATE sessions SET last_seen = UTC_TIMESTAMP() "
-                        "WHERE token_hash = ?", "b", r->sid_hash, (size_t)32);
-            return 0;
         }
+        return 0;
     }
-anonymous:
-    /* anonymous: the pre-session CSRF cookie */
+    if (mfa == 2 && !enrol_path(r->path)) {
+        r->mfa_pending = 2;
+        r->mfa_user_id = atoll(db_col(rows, 0));
+        return 0;
+    }
+    session_user(r, rows, mfa);
+    return 1;
+}
+
+/* anonymous: the pre-session CSRF cookie */
+static void anonymous_csrf(portal_req *r)
+{
     const char *pc = cookie(r, "pcsrf");
     if (pc && strlen(pc) == 32) {
         r->csrf = pc;
@@ -201,6 +208,20 @@ anonymous:
                     arena_sprintf(r->a, "pcsrf=%s; Path=/; HttpOnly; SameSite=Strict%s", t,
                                   secure_attr(r)));
     }
+}
+
+int session_load(portal_req *r)
+{
+    const char *tok = cookie(r, "psid");
+    if (tok && strlen(tok) == 43) {
+        sha256(tok, r->sid_hash);
+        db_rows *rows = session_row(r);
+        if (!rows)
+            return -1;
+        if (db_next(rows) && session_apply(r, rows))
+            return 0;
+    }
+    anonymous_csrf(r);
     return 0;
 }
 
