@@ -534,9 +534,9 @@ fail:
     return -1;
 }
 
-int wf_svc_act(portal_req *r, long long app_id, const char *action, const char *opinion)
+/* an unknown action, or nobody logged in: the error set, -1 */
+static int act_refused(portal_req *r, const char *action)
 {
-    errbuf[0] = 0;
     static const char *const actions[] = {"approve", "return", "resubmit", "reject", "object",
                                           NULL};
     int known = 0;
@@ -550,6 +550,57 @@ int wf_svc_act(portal_req *r, long long app_id, const char *action, const char *
         set_err("请先登录。");
         return -1;
     }
+    return 0;
+}
+
+/* return, reject and object need an opinion: 1 (the error set) when it is missing */
+static int opinion_missing(const char *action, const char *opinion)
+{
+    if (!*opinion && (strcmp(action, "return") == 0 || strcmp(action, "reject") == 0 ||
+                      strcmp(action, "object") == 0)) {
+        set_err("%s", strcmp(action, "return") == 0 ? "退回补正时，请一次性列明需要补正的全部材料。"
+                      : strcmp(action, "reject") == 0 ? "不予批准时，请写明理由。"
+                                                      : "请写明异议的内容。");
+        return 1;
+    }
+    return 0;
+}
+
+/* what the recorded action does to the application at step st */
+static int apply_action(portal_req *r, struct app *a, const struct portal_wf_step *st,
+                        const char *action, long today, const struct day_exc *ex, size_t nex)
+{
+    if (strcmp(action, "approve") == 0) {
+        if (advance(r, a, today, ex, nex) != 0)
+            return -1;
+    } else if (strcmp(action, "return") == 0) {
+        if (leave_step(r, a, today, ex, nex) != 0 ||
+            db_exec(r->a, "UPDATE wf_applications SET status = 'returned', step_due = NULL, "
+                    "total_due = NULL WHERE id = ?", "i", a->id) < 0)
+            return -1;
+    } else if (strcmp(action, "resubmit") == 0) {
+        if (enter_step(r, a, a->step_index, today, ex, nex) != 0)
+            return -1;
+    } else if (strcmp(action, "reject") == 0) {
+        if (leave_step(r, a, today, ex, nex) != 0 || finish(r, a, "rejected") != 0)
+            return -1;
+    } else { /* object */
+        int back = wf_step_index(a->t, st->objection_to);
+        if (back < 0)
+            return -1;
+        /* the steps between (re-investigation, review) run again; the next
+         * publicity of this step lasts objection_days */
+        if (enter_step(r, a, back, today, ex, nex) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+int wf_svc_act(portal_req *r, long long app_id, const char *action, const char *opinion)
+{
+    errbuf[0] = 0;
+    if (act_refused(r, action) != 0)
+        return -1;
     if (settle(r, app_id) < 0)
         return set_err("数据库暂时不可用。"), -1;
     opinion = text_trim(r->a, opinion);
@@ -578,11 +629,7 @@ int wf_svc_act(portal_req *r, long long app_id, const char *action, const char *
               arena_sprintf(r->a, "%s at step %s: %s", action, a.step_code, why));
         return -1;
     }
-    if (!*opinion && (strcmp(action, "return") == 0 || strcmp(action, "reject") == 0 ||
-                      strcmp(action, "object") == 0)) {
-        set_err("%s", strcmp(action, "return") == 0 ? "退回补正时，请一次性列明需要补正的全部材料。"
-                      : strcmp(action, "reject") == 0 ? "不予批准时，请写明理由。"
-                                                      : "请写明异议的内容。");
+    if (opinion_missing(action, opinion)) {
         if (own)
             db_rollback();
         return -1;
@@ -594,29 +641,8 @@ int wf_svc_act(portal_req *r, long long app_id, const char *action, const char *
     const struct portal_wf_step *st = a.st;
     if (record(r, &a, st, action, opinion, 0) != 0)
         goto fail;
-    if (strcmp(action, "approve") == 0) {
-        if (advance(r, &a, today, ex, nex) != 0)
-            goto fail;
-    } else if (strcmp(action, "return") == 0) {
-        if (leave_step(r, &a, today, ex, nex) != 0 ||
-            db_exec(r->a, "UPDATE wf_applications SET status = 'returned', step_due = NULL, "
-                    "total_due = NULL WHERE id = ?", "i", a.id) < 0)
-            goto fail;
-    } else if (strcmp(action, "resubmit") == 0) {
-        if (enter_step(r, &a, a.step_index, today, ex, nex) != 0)
-            goto fail;
-    } else if (strcmp(action, "reject") == 0) {
-        if (leave_step(r, &a, today, ex, nex) != 0 || finish(r, &a, "rejected") != 0)
-            goto fail;
-    } else { /* object */
-        int back = wf_step_index(a.t, st->objection_to);
-        if (back < 0)
-            goto fail;
-        /* the steps between (re-investigation, review) run again; the next
-         * publicity of this step lasts objection_days */
-        if (enter_step(r, &a, back, today, ex, nex) != 0)
-            goto fail;
-    }
+    if (apply_action(r, &a, st, action, today, ex, nex) != 0)
+        goto fail;
     if (own && db_commit() != 0)
         return set_err("保存失败，请重试。"), -1;
     return 0;
