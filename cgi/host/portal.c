@@ -601,6 +601,102 @@ static void write_pid(void)
     }
 }
 
+/* collect ended workers (and the periodic job), logging abnormal ends */
+static void reap_workers(void)
+{
+    int st;
+    pid_t pid;
+    while ((pid = waitpid(-1, &st, WNOHANG)) > 0) {
+        if (job_reaped(pid, st))
+            continue;
+        for (int s = 0; s < MAX_SLOTS; s++)
+            if (board[s].pid == pid) {
+                char what[400];
+                describe_record(&board[s].rec, what, sizeof what);
+                if (WIFSIGNALED(st))
+                    log_msg("PT0609", "worker %d died by signal %d%s; %s", (int)pid,
+                            WTERMSIG(st), WCOREDUMP(st) ? " (core dumped)" : "", what);
+                else if (WEXITSTATUS(st) != 0)
+                    log_msg("PT0610", "worker %d exited with %d; %s", (int)pid,
+                            WEXITSTATUS(st), what);
+                board[s].pid = 0;
+                board[s].busy_since = 0;
+            }
+    }
+}
+
+/* on SIGHUP: a new generation if the new modules pass the check */
+static void reload_workers(int *gen)
+{
+    if (check_in_child() == 0) {
+        (*gen)++;
+        log_msg("PT0611", "reloading: generation %d", *gen);
+        for (int s = 0; s < MAX_SLOTS; s++)
+            if (board[s].pid && board[s].gen != *gen)
+                kill(board[s].pid, SIGTERM); /* finishes its request, then exits */
+    } else {
+        log_msg("PT0612", "reload refused: the new modules do not pass the check; "
+                "the running workers stay");
+    }
+}
+
+/* kill the workers whose request has run longer than timeout seconds */
+static void kill_overdue(double now, double timeout)
+{
+    for (int s = 0; s < MAX_SLOTS; s++) {
+        double b = board[s].busy_since;
+        if (board[s].pid && b > 0 && now - b > timeout) {
+            char what[400];
+            describe_record(&board[s].rec, what, sizeof what);
+            log_msg("PT0613", "worker %d ran a request for %.0f s; killing it; %s",
+                    (int)board[s].pid, now - b, what);
+            kill(board[s].pid, SIGKILL);
+            board[s].busy_since = 0;
+        }
+    }
+}
+
+static int live_workers(int gen)
+{
+    int live = 0;
+    for (int s = 0; s < MAX_SLOTS; s++)
+        if (board[s].pid && board[s].gen == gen)
+            live++;
+    return live;
+}
+
+/* on stop: SIGTERM to the job and every worker, SIGKILL to those left after timeout */
+static void stop_workers(double timeout)
+{
+    if (job_pid)
+        kill(job_pid, SIGTERM);
+    for (int s = 0; s < MAX_SLOTS; s++)
+        if (board[s].pid)
+            kill(board[s].pid, SIGTERM);
+    double until = now_mono() + timeout;
+    for (;;) {
+        int left = 0, st;
+        pid_t pid;
+        while ((pid = waitpid(-1, &st, WNOHANG)) > 0)
+            if (!job_reaped(pid, st))
+                for (int s = 0; s < MAX_SLOTS; s++)
+                    if (board[s].pid == pid)
+                        board[s].pid = 0;
+        for (int s = 0; s < MAX_SLOTS; s++)
+            if (board[s].pid)
+                left++;
+        if (!left)
+            break;
+        if (now_mono() > until) {
+            for (int s = 0; s < MAX_SLOTS; s++)
+                if (board[s].pid)
+                    kill(board[s].pid, SIGKILL);
+        }
+        struct timespec ts = {0, 20 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+    }
+}
+
 static int master_main(void)
 {
     const char *sock = config_get("listen", NULL);
@@ -639,54 +735,14 @@ static int master_main(void)
     int spawned_in_window = 0;
 
     while (!stop_flag) {
-        int st;
-        pid_t pid;
-        while ((pid = waitpid(-1, &st, WNOHANG)) > 0) {
-            if (job_reaped(pid, st))
-                continue;
-            for (int s = 0; s < MAX_SLOTS; s++)
-                if (board[s].pid == pid) {
-                    char what[400];
-                    describe_record(&board[s].rec, what, sizeof what);
-                    if (WIFSIGNALED(st))
-                        log_msg("PT0609", "worker %d died by signal %d%s; %s", (int)pid,
-                                WTERMSIG(st), WCOREDUMP(st) ? " (core dumped)" : "", what);
-                    else if (WEXITSTATUS(st) != 0)
-                        log_msg("PT0610", "worker %d exited with %d; %s", (int)pid,
-                                WEXITSTATUS(st), what);
-                    board[s].pid = 0;
-                    board[s].busy_since = 0;
-                }
-        }
+        reap_workers();
         if (reload_flag) {
             reload_flag = 0;
-            if (check_in_child() == 0) {
-                gen++;
-                log_msg("PT0611", "reloading: generation %d", gen);
-                for (int s = 0; s < MAX_SLOTS; s++)
-                    if (board[s].pid && board[s].gen != gen)
-                        kill(board[s].pid, SIGTERM); /* finishes its request, then exits */
-            } else {
-                log_msg("PT0612", "reload refused: the new modules do not pass the check; "
-                        "the running workers stay");
-            }
+            reload_workers(&gen);
         }
         double now = now_mono();
-        for (int s = 0; s < MAX_SLOTS; s++) {
-            double b = board[s].busy_since;
-            if (board[s].pid && b > 0 && now - b > timeout) {
-                char what[400];
-                describe_record(&board[s].rec, what, sizeof what);
-                log_msg("PT0613", "worker %d ran a request for %.0f s; killing it; %s",
-                        (int)board[s].pid, now - b, what);
-                kill(board[s].pid, SIGKILL);
-                board[s].busy_since = 0;
-            }
-        }
-        int live = 0;
-        for (int s = 0; s < MAX_SLOTS; s++)
-            if (board[s].pid && board[s].gen == gen)
-                live++;
+        kill_overdue(now, timeout);
+        int live = live_workers(gen);
         if (now - window > 1.0) {
             window = now;
             spawned_in_window = 0;
@@ -703,33 +759,7 @@ static int master_main(void)
     }
 
     log_msg("PT0614", "stopping");
-    if (job_pid)
-        kill(job_pid, SIGTERM);
-    for (int s = 0; s < MAX_SLOTS; s++)
-        if (board[s].pid)
-            kill(board[s].pid, SIGTERM);
-    double until = now_mono() + timeout;
-    for (;;) {
-        int left = 0, st;
-        pid_t pid;
-        while ((pid = waitpid(-1, &st, WNOHANG)) > 0)
-            if (!job_reaped(pid, st))
-                for (int s = 0; s < MAX_SLOTS; s++)
-                    if (board[s].pid == pid)
-                        board[s].pid = 0;
-        for (int s = 0; s < MAX_SLOTS; s++)
-            if (board[s].pid)
-                left++;
-        if (!left)
-            break;
-        if (now_mono() > until) {
-            for (int s = 0; s < MAX_SLOTS; s++)
-                if (board[s].pid)
-                    kill(board[s].pid, SIGKILL);
-        }
-        struct timespec ts = {0, 20 * 1000 * 1000};
-        nanosleep(&ts, NULL);
-    }
+    stop_workers(timeout);
     unlink(sock);
     const char *pf = config_get("pid_file", NULL);
     if (pf)
