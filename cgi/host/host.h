@@ -50,6 +50,7 @@ struct portal_req {
     long long mfa_user_id;
     int has_sid;                /* a psid cookie named a session row (sid_hash set) */
     const char *flash_in;       /* message saved by the previous request */
+    long long unread_notices;   /* the user's unread notices when the session was read */
     int flash_shown;            /* a page showed it: session_flash_seen clears it */
     /* response */
     int status;
@@ -213,5 +214,14 @@ int acct_sessions_end(portal_req *r, long long user_id);
 int acct_totp_enrolment(portal_req *r, const char *prefix);
 int acct_totp_confirm(portal_req *r, const char *code);
 int acct_audit_verify(portal_req *r, long long *checked, long long *broken_at);
+
+/* the notices user U (of organisation O, in division D) receives, as SQL over
+ * notices n: NOTICES_FOR_SQL("?", "?", "?") binds them; the session's row reads
+ * the unread count with the user's columns (one round trip per page) */
+#define NOTICES_FOR_SQL(U, O, D) "(n.user_id = " U " OR (n.org_id IS NOT NULL AND n.org_id = " \
+    O ") OR (n.division_code IS NOT NULL AND n.division_code = " D "))"
+#define NOTICES_UNREAD_SQL(U, O, D) "(SELECT COUNT(*) FROM notices n LEFT JOIN notice_reads nr " \
+    "ON nr.notice_id = n.id AND nr.user_id = " U " WHERE " NOTICES_FOR_SQL(U, O, D) \
+    " AND nr.notice_id IS NULL)"
 
 #endif

@@ -13,8 +13,7 @@
 
 /* the notices the signed-in user receives: their own, their organisation's
  * and their division's office's (binds: user id, org id, division) */
-#define FOR_USER "(n.user_id = ? OR (n.org_id IS NOT NULL AND n.org_id = ?) OR " \
-                 "(n.division_code IS NOT NULL AND n.division_code = ?))"
+#define FOR_USER NOTICES_FOR_SQL("?", "?", "?")
 
 static const char *notice_payload(portal_req *r, long long id, const char *module,
                                   const struct portal_notice *n)
@@ -87,10 +86,8 @@ long long notice_svc_unread(portal_req *r)
 {
     if (!r->logged_in)
         return 0;
-    db_rows *q = db_query(r->a, "SELECT COUNT(*) FROM notices n LEFT JOIN notice_reads nr "
-                          "ON nr.notice_id = n.id AND nr.user_id = ? WHERE " FOR_USER
-                          " AND nr.notice_id IS NULL", "iiis", r->user.id, r->user.id,
-                          r->user.org_id, r->user.division);
+    db_rows *q = db_query(r->a, "SELECT " NOTICES_UNREAD_SQL("?", "?", "?"), "iiis",
+                          r->user.id, r->user.id, r->user.org_id, r->user.division);
     return q && db_next(q) ? atoll(db_col(q, 0)) : 0;
 }
 

@@ -371,9 +371,8 @@ static void fill_layout(portal_req *r, const char *title)
     hdf_put("User.Username", r->user.username);
     hdf_put("User.Org", r->user.org_name);
     hdf_put("User.Division", r->user.division_name);
-    /* the unread notices; not on an error page (the database may be why) */
-    if (!rendering_error && db_connected() && !db_doomed())
-        hdf_put_int("User.UnreadNotices", notice_svc_unread(r));
+    /* the unread notices, read with the session (no statement of its own) */
+    hdf_put_int("User.UnreadNotices", r->unread_notices);
     struct menu_item items[128];
     size_t n = 0;
     for (size_t i = 0; i < modules_count(); i++) {

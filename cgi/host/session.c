@@ -129,7 +129,8 @@ static db_rows *session_row(portal_req *r)
         "   JOIN role_perms rp ON rp.role_id = ur.role_id WHERE ur.user_id = u.id), "
         "  (SELECT GROUP_CONCAT(up.perm) FROM user_perms up WHERE up.user_id = u.id)), "
         " s.last_seen < UTC_TIMESTAMP() - INTERVAL 60 SECOND, s.flash, s.mfa_pending, "
-        " s.created_at > UTC_TIMESTAMP() - INTERVAL 300 SECOND, o.kind, k.scope "
+        " s.created_at > UTC_TIMESTAMP() - INTERVAL 300 SECOND, o.kind, k.scope, "
+        NOTICES_UNREAD_SQL("u.id", "u.org_id", "u.division_code") " "
         "FROM sessions s JOIN users u ON u.id = s.user_id "
         "LEFT JOIN orgs o ON o.id = u.org_id "
         "LEFT JOIN org_kinds k ON k.code = o.kind "
@@ -158,6 +159,7 @@ static void session_user(portal_req *r, db_rows *rows, int mfa)
     r->user.scope = db_col(rows, 15) && strcmp(db_col(rows, 15), "org") == 0 &&
                             r->user.org_id > 0 ? "org" : "division";
     r->csrf = db_col(rows, 7);
+    r->unread_notices = db_col(rows, 16) ? atoll(db_col(rows, 16)) : 0;
     r->must_change_password = atoi(db_col(rows, 8)) != 0;
     /* until enrolled the user holds no permission at all */
     r->perms = mfa ? ",," : arena_sprintf(r->a, ",%s,", db_col(rows, 9) ? db_col(rows, 9) : "");
@@ -180,6 +182,7 @@ static int session_apply(portal_req *r, db_rows *rows)
             r->mfa_user_id = atoll(db_col(rows, 0));
             if (strcmp(r->path, "/login/totp") == 0) {
                 r->csrf = db_col(rows, 7);
+    r->unread_notices = db_col(rows, 16) ? atoll(db_col(rows, 16)) : 0;
                 return 1;
             }
         }
