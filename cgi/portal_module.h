@@ -55,6 +55,9 @@
  *                    child_unlink, link_error; in_scope and scope_prefix
  *                    refuse org-scoped users; route objects, s->child and
  *                    child panels let them see exactly their linked children.
+ *   2.5  2026-12-01  divisions from the worker's cache: divisions_hdf,
+ *                    divisions_changed (issue 17: no statement per page for
+ *                    a township or village list).
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -126,7 +129,7 @@
 
 #define PORTAL_MODULE_MAGIC 0x59594D44u /* "YYMD" */
 #define PORTAL_ABI_MAJOR 2
-#define PORTAL_ABI_MINOR 4
+#define PORTAL_ABI_MINOR 5
 
 typedef struct portal_req portal_req;     /* one request; opaque to modules */
 typedef struct portal_rows portal_rows;   /* a query result; opaque */
@@ -915,6 +918,17 @@ struct portal_services {
     /* the Chinese message of the last child_link / child_unlink that
      * failed, NULL after one that worked */
     const char *(*link_error)(portal_req *r);
+
+    /* ---- 2.5: divisions from the worker's cache (issue 17) ---- */
+    /* the divisions of `level` ("township" or "village") whose code starts
+     * with code_prefix (NULL or "": all) valid on `on` (NULL: today) into
+     * prefix.N.{code,name}, in code order: no statement per page.  The
+     * count, -1 when they cannot be read. */
+    int (*divisions_hdf)(portal_req *r, const char *prefix, const char *level,
+                         const char *code_prefix, const char *on);
+    /* after writing the divisions table: every worker reloads its cache
+     * (in the request's transaction); 0, -1 */
+    int (*divisions_changed)(portal_req *r);
 };
 
 #define PORTAL_NO_SETTING (-9223372036854775807LL - 1)

@@ -86,40 +86,113 @@ int labels_each(const char *kind, void (*fn)(void *, int, const struct portal_la
 
 /* ------------------------------------------------------------ divisions */
 
-struct division { char code[13]; char *name; };
+/* Every division, loaded once per worker and again when the version in
+ * cache_versions moves (the session's row carries it: division_version_seen).
+ * Codes sort as the table's primary key, so a prefix's divisions are one run. */
+struct division {
+    char code[13], level;       /* 'c'ounty, 't'ownship, 'v'illage */
+    char from[11], to[11];      /* valid_from, valid_to; "" open */
+    char *name;
+};
 static struct division *divs;
-static size_t ndivs, capdivs;
+static size_t ndivs;
+static long long divs_version = -1; /* of the divisions loaded */
+static long long divs_wanted = -1;  /* in the database now; -1 unknown this request */
 
-static void division_add(const char *code, const char *name)
+static void divisions_free(void)
 {
-    if (ndivs == capdivs) {
-        capdivs = capdivs ? capdivs * 2 : 256;
-        divs = realloc(divs, capdivs * sizeof *divs);
-        if (!divs)
-            abort();
+    for (size_t i = 0; i < ndivs; i++)
+        free(divs[i].name);
+    free(divs);
+    divs = NULL;
+    ndivs = 0;
+}
+
+static int divisions_load(void)
+{
+    arena *a = arena_new(4096);
+    db_rows *v = db_query(a, "SELECT version FROM cache_versions WHERE name = 'divisions'", "");
+    db_rows *q = db_query(a, "SELECT code, level, name, COALESCE(valid_from, ''), "
+                          "COALESCE(valid_to, '') FROM divisions ORDER BY code", "");
+    if (!v || !q) {
+        arena_free(a);
+        return -1;
     }
-    snprintf(divs[ndivs].code, sizeof divs[ndivs].code, "%s", code);
-    divs[ndivs].name = strdup(name);
-    if (!divs[ndivs].name)
+    long long version = db_next(v) ? atoll(db_col(v, 0)) : 0;
+    size_t n = 0, cap = 16;
+    struct division *d = malloc(cap * sizeof *d);
+    if (!d)
         abort();
-    ndivs++;
+    while (db_next(q)) {
+        if (n == cap) {
+            cap = cap ? cap * 2 : 512;
+            if (!(d = realloc(d, cap * sizeof *d)))
+                abort();
+        }
+        snprintf(d[n].code, sizeof d[n].code, "%s", db_col(q, 0));
+        d[n].level = db_col(q, 1)[0];
+        snprintf(d[n].from, sizeof d[n].from, "%s", db_col(q, 3));
+        snprintf(d[n].to, sizeof d[n].to, "%s", db_col(q, 4));
+        if (!(d[n].name = strdup(db_col(q, 2))))
+            abort();
+        n++;
+    }
+    arena_free(a);
+    divisions_free();
+    divs = d;
+    ndivs = n;
+    divs_version = divs_wanted = version;
+    return 0;
+}
+
+/* the loaded divisions, reloaded first when stale; 0 ok */
+static int divisions_fresh(void)
+{
+    if (divs_wanted < 0 && divs) {
+        /* a request without a session (a public page): ask once */
+        arena *a = arena_new(512);
+        db_rows *v = db_query(a, "SELECT version FROM cache_versions WHERE name = 'divisions'", "");
+        if (v && db_next(v))
+            divs_wanted = atoll(db_col(v, 0));
+        arena_free(a);
+    }
+    if (divs && divs_version == divs_wanted)
+        return 0;
+    return divisions_load() == 0 || divs ? 0 : -1;
+}
+
+void division_version_seen(long long version)
+{
+    divs_wanted = version;
+}
+
+static int code_cmp(const void *key, const void *elem)
+{
+    return memcmp(key, ((const struct division *)elem)->code, 12);
 }
 
 const char *division_name(const char *code)
 {
-    if (!code || strlen(code) != 12)
+    if (!code || strlen(code) != 12 || divisions_fresh() != 0)
         return NULL;
-    for (size_t i = 0; i < ndivs; i++)
-        if (memcmp(divs[i].code, code, 12) == 0)
-            return divs[i].name;
-    /* one prepared statement per miss: a code added since, or none at all */
-    arena *a = arena_new(1024);
-    db_rows *q = db_query(a, "SELECT name FROM divisions WHERE code = ?", "s", code);
-    const char *name = NULL;
-    if (q && db_next(q) && db_col(q, 0)) {
-        division_add(code, db_col(q, 0));
-        name = divs[ndivs - 1].name;
+    struct division *d = bsearch(code, divs, ndivs, sizeof *divs, code_cmp);
+    return d ? d->name : NULL;
+}
+
+int divisions_each(const char *level, const char *prefix, const char *on,
+                   void (*fn)(void *ctx, int i, const char *code, const char *name), void *ctx)
+{
+    if (!level || !*level || divisions_fresh() != 0)
+        return -1;
+    size_t plen = prefix ? strlen(prefix) : 0;
+    int n = 0;
+    for (size_t i = 0; i < ndivs; i++) {
+        const struct division *d = &divs[i];
+        if (d->level != level[0] || (plen && strncmp(d->code, prefix, plen) != 0))
+            continue;
+        if (on && ((*d->from && strcmp(d->from, on) > 0) || (*d->to && strcmp(d->to, on) < 0)))
+            continue;
+        fn(ctx, n++, d->code, d->name);
     }
-    arena_free(a);
-    return name;
+    return n;
 }

@@ -511,6 +511,28 @@ static int s_lookup_hdf(portal_req *r, const char *prefix, const char *kind, con
     return lookup_rows(r, prefix, kind, on ? on : s_today(r), s_set);
 }
 
+struct div_put { portal_req *r; const char *prefix; };
+
+static void div_put(void *ctx, int i, const char *code, const char *name)
+{
+    struct div_put *p = ctx;
+    s_set(p->r, s_sprintf(p->r, "%s.%d.code", p->prefix, i), code);
+    s_set(p->r, s_sprintf(p->r, "%s.%d.name", p->prefix, i), name);
+}
+
+static int s_divisions_hdf(portal_req *r, const char *prefix, const char *level,
+                           const char *code_prefix, const char *on)
+{
+    struct div_put p = {r, prefix};
+    return divisions_each(level, code_prefix, on ? on : s_today(r), div_put, &p);
+}
+
+static int s_divisions_changed(portal_req *r)
+{
+    return db_exec(r->a, "UPDATE cache_versions SET version = version + 1 "
+                   "WHERE name = 'divisions'", "") < 0 ? -1 : 0;
+}
+
 static const struct portal_module *s_module_nth(portal_req *r, int i)
 {
     return module_enabled_nth(i);
@@ -648,4 +670,7 @@ const struct portal_services services = {
     .child_link = scope_svc_link,
     .child_unlink = scope_svc_unlink,
     .link_error = scope_svc_error,
+    /* 2.5: divisions from the worker's cache */
+    .divisions_hdf = s_divisions_hdf,
+    .divisions_changed = s_divisions_changed,
 };

@@ -8,6 +8,7 @@
 #include "host.h"
 #include "crypto.h"
 #include "db.h"
+#include "lookup.h"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
@@ -130,7 +131,8 @@ static db_rows *session_row(portal_req *r)
         "  (SELECT GROUP_CONCAT(up.perm) FROM user_perms up WHERE up.user_id = u.id)), "
         " s.last_seen < UTC_TIMESTAMP() - INTERVAL 60 SECOND, s.flash, s.mfa_pending, "
         " s.created_at > UTC_TIMESTAMP() - INTERVAL 300 SECOND, o.kind, k.scope, "
-        NOTICES_UNREAD_SQL("u.id", "u.org_id", "u.division_code") " "
+        NOTICES_UNREAD_SQL("u.id", "u.org_id", "u.division_code") ", "
+        " (SELECT version FROM cache_versions WHERE name = 'divisions') "
         "FROM sessions s JOIN users u ON u.id = s.user_id "
         "LEFT JOIN orgs o ON o.id = u.org_id "
         "LEFT JOIN org_kinds k ON k.code = o.kind "
@@ -160,6 +162,7 @@ static void session_user(portal_req *r, db_rows *rows, int mfa)
                             r->user.org_id > 0 ? "org" : "division";
     r->csrf = db_col(rows, 7);
     r->unread_notices = db_col(rows, 16) ? atoll(db_col(rows, 16)) : 0;
+    division_version_seen(db_col(rows, 17) ? atoll(db_col(rows, 17)) : -1);
     r->must_change_password = atoi(db_col(rows, 8)) != 0;
     /* until enrolled the user holds no permission at all */
     r->perms = mfa ? ",," : arena_sprintf(r->a, ",%s,", db_col(rows, 9) ? db_col(rows, 9) : "");
@@ -183,6 +186,7 @@ static int session_apply(portal_req *r, db_rows *rows)
             if (strcmp(r->path, "/login/totp") == 0) {
                 r->csrf = db_col(rows, 7);
     r->unread_notices = db_col(rows, 16) ? atoll(db_col(rows, 16)) : 0;
+    division_version_seen(db_col(rows, 17) ? atoll(db_col(rows, 17)) : -1);
                 return 1;
             }
         }
@@ -216,6 +220,7 @@ static void anonymous_csrf(portal_req *r)
 int session_load(portal_req *r)
 {
     const char *tok = cookie(r, "psid");
+    division_version_seen(-1);
     if (tok && strlen(tok) == 43) {
         sha256(tok, r->sid_hash);
         db_rows *rows = session_row(r);

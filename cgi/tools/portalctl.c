@@ -535,7 +535,9 @@ static int cmd_seed_demo(void)
                 "synthetic, note) SELECT CONCAT(LEFT(t.code, 9), n.s), t.code, 'village', "
                 "CONCAT(t.name, n.label, '（示例）'), '村', 1, 'demo data' FROM divisions t "
                 "JOIN (SELECT '001' s, '第一村' label UNION SELECT '002', '第二村' "
-                "UNION SELECT '003', '第三社区') n WHERE t.level = 'township'", "") < 0)
+                "UNION SELECT '003', '第三社区') n WHERE t.level = 'township'", "") < 0 ||
+        db_exec(A, "UPDATE cache_versions SET version = version + 1 WHERE name = 'divisions'",
+                "") < 0)
         return die("%s", db_error());
     static const struct { const char *code, *name, *kind, *division; } orgs[] = {
         {"mz", "酉阳县民政局", "department", "500242000000"},

@@ -86,7 +86,7 @@ int division_create_post(portal_req *r, const struct portal_services *s)
     /* a real code from the statistics bureau's list: not synthetic */
     if (s->db_exec(r, "INSERT INTO divisions (code, parent_code, level, name, type, valid_from, "
                    "synthetic, note) VALUES (?, ?, 'village', ?, ?, ?, 0, '')", "sssss", code,
-                   town, name, type, from) != 1)
+                   town, name, type, from) != 1 || s->divisions_changed(r) != 0)
         return 500;
     s->audit(r, "admin.division.create", "division", code,
              s->sprintf(r, "%s %s, parent %s, valid from %s", name, type, town, from));
@@ -116,7 +116,8 @@ int division_end_post(portal_req *r, const struct portal_services *s)
         s->set(r, "Form.Error", s->sprintf(r, "%s（%s）：%s", name, code, msg));
         return divisions_page(r, s);
     }
-    if (s->db_exec(r, "UPDATE divisions SET valid_to = ? WHERE code = ?", "ss", to, code) < 0)
+    if (s->db_exec(r, "UPDATE divisions SET valid_to = ? WHERE code = ?", "ss", to, code) < 0 ||
+        s->divisions_changed(r) != 0)
         return 500;
     s->audit(r, "admin.division.end", "division", code,
              s->sprintf(r, "%s valid to %s", name, to));

@@ -31,10 +31,7 @@ const struct portal_param apply_params[] = {
 
 int apply_form_get(portal_req *r, const struct portal_services *s)
 {
-    if (s->db_query_hdf(r, "Townships",
-                        "SELECT code, name FROM divisions WHERE level = 'township' AND "
-                        "(valid_to IS NULL OR valid_to >= ?) ORDER BY code",
-                        "s", s->today(r)) < 0)
+    if (s->divisions_hdf(r, "Townships", "township", NULL, NULL) < 0)
         return 500;
     s->labels_hdf(r, "Types", "volunteer.service_type");
     return s->render(r, "apply_form.cs", "社会组织申请参与");

@@ -58,10 +58,8 @@ int org_list_get(portal_req *r, const struct portal_services *s)
                         "FROM volunteer_orgs v JOIN orgs o ON o.id = v.org_id ORDER BY o.name, v.id",
                         "") < 0)
         return 500;
-    if (s->db_query_hdf(r, "Townships",
-                        "SELECT code, name FROM divisions WHERE level = 'township' AND "
-                        "code LIKE CONCAT(?, '%') AND valid_to IS NULL ORDER BY code",
-                        "s", s->scope_prefix(r)) < 0)
+    const char *prefix = s->scope_prefix(r);
+    if (prefix && s->divisions_hdf(r, "Townships", "township", prefix, NULL) < 0)
         return 500;
     return s->render(r, "org_list.cs", "社会组织");
 }

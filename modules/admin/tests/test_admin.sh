@@ -217,6 +217,18 @@ check "an end before the start is refused" body_has "不能早于生效日期"
 post "/admin/divisions/$vcode/end" "$aj" --data-urlencode "valid_to=2030-12-31"
 check "the end of validity is set, not deleted" [ "$(sql "SELECT valid_to FROM divisions WHERE code='$vcode'")" = 2030-12-31 ]
 check "division acts are audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action IN ('admin.division.create','admin.division.end') AND object_id='$vcode'")" = 2 ]
+# every worker caches the divisions (issue 17) and reloads them when they change:
+# a township loaded by SQL with the version bumped shows on the public form of
+# every worker; ended through the page, it leaves every worker's form at once
+tcode=500242199000
+sql "INSERT INTO divisions (code, parent_code, level, name, type, synthetic, note) VALUES ('$tcode', '500242000000', 'township', '缓存测试镇', '镇', 1, 'test') ON DUPLICATE KEY UPDATE valid_to = NULL; UPDATE cache_versions SET version = version + 1 WHERE name = 'divisions'" >/dev/null
+listed=0; for i in 1 2 3 4 5 6 7 8; do req GET /volunteer/apply; body_has "缓存测试镇" && listed=$((listed + 1)); done
+check "a township loaded with the version bumped is on every worker's form" [ "$listed" = 8 ]
+req GET /admin/divisions -b "$aj"
+post "/admin/divisions/$tcode/end" "$aj" --data-urlencode "valid_to=$(date -u -d yesterday +%F)"
+check "the township is ended through the page" [ "$(sql "SELECT valid_to IS NOT NULL FROM divisions WHERE code='$tcode'")" = 1 ]
+listed=0; for i in 1 2 3 4 5 6 7 8; do req GET /volunteer/apply; body_has "缓存测试镇" && listed=$((listed + 1)); done
+check "... and is gone from every worker's form at once" [ "$listed" = 0 ]
 req GET /admin/orgs -b "$aj"
 post /admin/orgs "$aj" --data-urlencode "code=org_$sfx" --data-urlencode "name=酉阳县教育局$sfx" \
     --data-urlencode "kind=department" --data-urlencode "division=500242000000"
