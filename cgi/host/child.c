@@ -36,8 +36,13 @@ static const char *idstr(portal_req *r, long long id)
     return arena_sprintf(r->a, "%lld", id);
 }
 
+/* A GET reads a child's row once: the route's object, s->child and the
+ * panels' scope checks share it (a GET writes no child; a POST reads again) */
 const struct portal_child *child_load(portal_req *r, long long id)
 {
+    int get = r->method && (strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0);
+    if (get && r->child_seen && r->child_seen->id == id)
+        return r->child_seen;
     db_rows *q = db_query(r->a, "SELECT id, name, sex, DATE_FORMAT(birth_date, '%Y-%m-%d'), "
                           "id_last4, village_code, township_code, status FROM children "
                           "WHERE id = ?", "i", id);
@@ -52,6 +57,8 @@ const struct portal_child *child_load(portal_req *r, long long id)
     c->village_code = db_col(q, 5);
     c->township_code = db_col(q, 6);
     c->status = db_col(q, 7);
+    if (get)
+        r->child_seen = c;
     return c;
 }
 
