@@ -6,6 +6,7 @@
 <title><?cs var:Page.Title ?> - <?cs var:Page.Site ?></title>
 <link rel="stylesheet" href="<?cs var:Page.Static ?>/portal.css">
 <link rel="stylesheet" href="<?cs var:Page.Static ?>/print.css" media="print">
+<script src="<?cs var:Page.Static ?>/portal.js" defer></script>
 </head>
 <body>
 <header class="top">

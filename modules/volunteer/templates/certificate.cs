@@ -9,6 +9,6 @@
   累计服务时长 <span id="cert-hours"><?cs var:Hours ?> 小时 <?cs var:Minutes ?> 分钟</span>（<span id="cert-minutes"><?cs var:TotalMinutes ?></span> 分钟）。</p>
   <p>仅统计经乡镇核实的服务记录。</p>
   <p class="issued">出具日期：<span id="cert-issued"><?cs var:Issued ?></span></p>
-  <p class="noprint"><button type="button" onclick="window.print()">打印</button></p>
+  <p class="noprint"><button type="button" data-print id="print">打印</button></p>
 </article>
 <?cs /with ?>
