@@ -122,6 +122,10 @@ static const struct portal_param user_update_params[] = {
     {"totp_required", PP_CODE, 1, 0, "要求两步验证"},
     {NULL, 0, 0, 0, NULL}};
 
+static const struct portal_param disable_params[] = {
+    {"back", PP_CODE, 16, 0, "返回页面"},
+    {NULL, 0, 0, 0, NULL}};
+
 static const struct portal_param user_reset_params[] = {
     {"password", PP_TEXT, 256, 0, "新密码"},
     {"confirm_password", PP_TEXT, 256, 0, "确认密码"},
@@ -183,12 +187,13 @@ static const struct portal_route routes[] = {
     {"POST", "/admin/users/new", user_create_post, "system.users", SC, user_new_params},
     {"GET", "/admin/users/{id}", user_edit_get, "system.users", 0, NULL},
     {"POST", "/admin/users/{id}", user_update_post, "system.users", SC, user_update_params},
-    {"POST", "/admin/users/{id}/disable", user_disable_post, "system.users", SC, NULL},
+    {"POST", "/admin/users/{id}/disable", user_disable_post, "system.users", SC, disable_params},
     {"POST", "/admin/users/{id}/enable", user_enable_post, "system.users", SC, NULL},
     {"POST", "/admin/users/{id}/password", user_password_post, "system.users", SC,
      user_reset_params},
     {"POST", "/admin/users/{id}/unlock", user_unlock_post, "system.users", SC, NULL},
     {"POST", "/admin/users/{id}/totp-reset", user_totp_reset_post, "system.users", SC, NULL},
+    {"GET", "/admin/access-review", access_review_get, "system.users", 0, NULL},
     /* the accounts of one partner organisation: its partner administrator */
     {"GET", "/org/users", org_user_list_get, "org.users", 0, org_users_params},
     {"POST", "/org/users", org_user_create_post, "org.users", SC, org_user_new_params},
@@ -216,6 +221,7 @@ static const struct portal_route routes[] = {
 static const struct portal_menu menu[] = {
     {"本组织账户", "/org/users", "org.users", 795},
     {"用户管理", "/admin/users", "system.users", 800},
+    {"账户复核", "/admin/access-review", "system.users", 805},
     {"审计日志", "/admin/audit", "system.audit", 810},
     {"区划与单位", "/admin/divisions", "system.admin", 820},
     {"工作日历", "/admin/calendar", "system.admin", 825},

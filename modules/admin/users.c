@@ -340,6 +340,10 @@ static int set_active(portal_req *r, const struct portal_services *s, int on)
         return 404;
     if (!on && t.uid == s->user(r)->id)
         return refuse_on_page(r, s, t.uid, "status", "不能停用自己的账户。");
+    /* one click from the access review goes back to it */
+    const char *back = s->param(r, "back");
+    if (!on && back && strcmp(back, "review") == 0)
+        t.back = "/admin/access-review";
     return account_set_active(r, s, t.uid, 0, on, "admin.user", t.uname, t.back);
 }
 
