@@ -1,0 +1,48 @@
+/* rehab - 残疾儿童康复: what the module's files share. */
+#ifndef REHAB_H
+#define REHAB_H
+
+#include "portal_module.h"
+
+/* the six screening domains, in the order of the grid and the import */
+#define REHAB_DOMAINS 6
+extern const char *const rehab_domains[REHAB_DOMAINS];
+
+/* rehab.c */
+const char *rehab_id(portal_req *r, const struct portal_services *s, long long id);
+int rehab_is_label(const char *kind, const char *code);
+int rehab_org_user(portal_req *r, const struct portal_services *s);
+long long rehab_batch(portal_req *r, const struct portal_services *s, const char *programme,
+                      const char *title);
+long long rehab_payee(portal_req *r, const struct portal_services *s, long long org_id);
+int rehab_org_of_kind(portal_req *r, const struct portal_services *s, long long org_id,
+                      const char *kind);
+
+/* screen.c: rounds, the grid, the import, minimal records */
+extern const struct portal_param round_params[], grid_params[], import_params[],
+    screenee_params[];
+int home_get(portal_req *r, const struct portal_services *s);
+int round_create_post(portal_req *r, const struct portal_services *s);
+int round_get(portal_req *r, const struct portal_services *s);
+int round_grid_post(portal_req *r, const struct portal_services *s);
+int round_import_post(portal_req *r, const struct portal_services *s);
+int round_screenee_post(portal_req *r, const struct portal_services *s);
+int round_link_post(portal_req *r, const struct portal_services *s);
+int round_load(portal_req *r, const struct portal_services *s, long long id,
+               struct portal_object *o);
+
+/* refer.c: referrals, diagnosis, the subsidy, 明天计划 */
+extern const struct portal_param refer_params[], result_params[];
+int screening_load(portal_req *r, const struct portal_services *s, long long id,
+                   struct portal_object *o);
+int referral_load(portal_req *r, const struct portal_services *s, long long id,
+                  struct portal_object *o);
+int screening_refer_post(portal_req *r, const struct portal_services *s);
+int referral_list_get(portal_req *r, const struct portal_services *s);
+int referral_get(portal_req *r, const struct portal_services *s);
+int referral_result_post(portal_req *r, const struct portal_services *s);
+int referral_subsidy_post(portal_req *r, const struct portal_services *s);
+int tomorrow_list_get(portal_req *r, const struct portal_services *s);
+int tomorrow_refer_post(portal_req *r, const struct portal_services *s);
+
+#endif
