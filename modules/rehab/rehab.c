@@ -41,6 +41,22 @@ static const struct portal_route routes[] = {
     {"GET", "/rehab/tomorrow", tomorrow_list_get, "rehab.manage", 0, NULL, NULL},
     {"POST", "/rehab/children/{id:int}/tomorrow", tomorrow_refer_post, "rehab.manage", SC,
      refer_params, "child:id"},
+    {"GET", "/rehab/providers", provider_list_get, "rehab.manage", 0, NULL, NULL},
+    {"POST", "/rehab/providers", provider_save_post, "rehab.manage", SC, provider_params, NULL},
+    {"GET", "/rehab/apply", apply_form_get, "rehab.apply", 0, apply_params, NULL},
+    {"POST", "/rehab/apply", apply_create_post, "rehab.apply", SC, apply_params, NULL},
+    {"GET", "/rehab/applications/{id:int}", application_get, "rehab.view", 0, NULL,
+     "application:id"},
+    {"POST", "/rehab/applications/{id:int}/act", application_act_post, "rehab.view", SC,
+     act_params, "application:id"},
+    {"GET", "/rehab/provider", provider_home_get, "rehab.provider", 0, NULL, NULL},
+    /* rehab.provider (their own plans) or rehab.manage, checked in the handler */
+    {"GET", "/rehab/plans/{id:int}", plan_get, NULL, 0, NULL, "plan:id"},
+    {"POST", "/rehab/plans/{id:int}/months", plan_month_post, "rehab.provider", SC,
+     month_params, "plan:id"},
+    {"GET", "/rehab/claims", claim_list_get, "rehab.manage", 0, NULL, NULL},
+    {"POST", "/rehab/months/{id:int}/settle", claim_settle_post, "rehab.manage", SC, NULL,
+     "plan_month:id"},
     {NULL, NULL, NULL, NULL, 0, NULL, NULL}};
 #undef SC
 
@@ -57,12 +73,15 @@ static const struct portal_permission perms[] = {
 static const struct portal_menu menu[] = {
     {"残疾儿童康复", "/rehab", "rehab.view", 60},
     {"转介诊断", "/rehab/referrals", "rehab.diagnose", 61},
+    {"康复机构端", "/rehab/provider", "rehab.provider", 62},
     {NULL, NULL, NULL, 0}};
 
 static const struct portal_loader loaders[] = {
     {"round", "rehab_round", round_load},
     {"screening", "rehab_screening", screening_load},
     {"referral", "rehab_referral", referral_load},
+    {"plan", "rehab_plan", plan_load},
+    {"plan_month", "rehab_month", plan_month_load},
     {NULL, NULL, NULL}};
 
 static const struct portal_label labels[] = {
@@ -93,11 +112,23 @@ static const struct portal_label labels[] = {
     {"rehab.result", "done", "手术完成"},
     {"rehab.result", "failed", "未能手术"},
     {"rehab.programme", "diagnosis", "残疾儿童诊断补贴"},
+    {"rehab.programme", "aid_training", "残疾儿童康复训练救助"},
+    {"rehab.programme", "aid_device", "残疾儿童辅助器具适配救助"},
+    {"rehab.programme", "aid_surgery", "残疾儿童手术救助"},
+    {"rehab.service", "training", "康复训练"},
+    {"rehab.service", "device", "辅助器具适配"},
+    {"rehab.service", "surgery", "手术矫治"},
+    {"rehab.month_status", "submitted", "待结算"},
+    {"rehab.month_status", "paid", "已结算"},
+    {"rehab.month_status", "refused", "不予结算"},
     {NULL, NULL, NULL}};
 
 static const struct portal_setting settings[] = {
     {"diagnosis_subsidy_cap", PS_MONEY, "元/人次", "疑似残疾儿童诊断补贴上限（困难家庭）",
      "50000"},
+    {"cap_training", PS_MONEY, "元/人·年", "康复训练救助年度限额（每名儿童）", "2400000"},
+    {"cap_device", PS_MONEY, "元/人·年", "辅助器具适配救助年度限额（每名儿童）", "500000"},
+    {"cap_surgery", PS_MONEY, "元/人·年", "手术救助年度限额（每名儿童）", "2000000"},
     {"suspected_days", PS_DAYS, "天", "疑似儿童转介后未诊断的提示天数", "30"},
     {NULL, 0, NULL, NULL, NULL}};
 
@@ -166,6 +197,7 @@ const struct portal_module portal_module = {
     .menu = menu,
     .migrations = migrations,
     .template_dir = "templates",
+    .workflows = rehab_workflows,
     .loaders = loaders,
     .labels = labels,
     .settings = settings,

@@ -45,4 +45,26 @@ int referral_subsidy_post(portal_req *r, const struct portal_services *s);
 int tomorrow_list_get(portal_req *r, const struct portal_services *s);
 int tomorrow_refer_post(portal_req *r, const struct portal_services *s);
 
+/* aid.c: providers, the application on the workflow, plans */
+extern const struct portal_wf_type rehab_workflows[];
+extern const struct portal_param provider_params[], apply_params[], act_params[];
+int provider_list_get(portal_req *r, const struct portal_services *s);
+int provider_save_post(portal_req *r, const struct portal_services *s);
+int apply_form_get(portal_req *r, const struct portal_services *s);
+int apply_create_post(portal_req *r, const struct portal_services *s);
+int application_get(portal_req *r, const struct portal_services *s);
+int application_act_post(portal_req *r, const struct portal_services *s);
+
+/* provider.c: the provider's months, the settlement against plan and cap */
+extern const struct portal_param month_params[];
+int plan_load(portal_req *r, const struct portal_services *s, long long id,
+              struct portal_object *o);
+int plan_month_load(portal_req *r, const struct portal_services *s, long long id,
+                    struct portal_object *o);
+int provider_home_get(portal_req *r, const struct portal_services *s);
+int plan_get(portal_req *r, const struct portal_services *s);
+int plan_month_post(portal_req *r, const struct portal_services *s);
+int claim_list_get(portal_req *r, const struct portal_services *s);
+int claim_settle_post(portal_req *r, const struct portal_services *s);
+
 #endif
