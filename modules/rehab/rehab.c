@@ -57,6 +57,13 @@ static const struct portal_route routes[] = {
     {"GET", "/rehab/claims", claim_list_get, "rehab.manage", 0, NULL, NULL},
     {"POST", "/rehab/months/{id:int}/settle", claim_settle_post, "rehab.manage", SC, NULL,
      "plan_month:id"},
+    {"GET", "/rehab/children/{id:int}", child_get, "rehab.view", 0, NULL, "child:id"},
+    {"POST", "/rehab/children/{id:int}/certificate", certificate_create_post, "rehab.manage", SC,
+     cert_params, "child:id"},
+    {"GET", "/rehab/certificates", certificate_list_get, "rehab.view", 0, NULL, NULL},
+    {"POST", "/rehab/certificates/lapse", certificate_lapse_post, "rehab.manage", SC, NULL,
+     NULL},
+    {"GET", "/rehab/reports", report_get, "rehab.view", 0, report_params, NULL},
     {NULL, NULL, NULL, NULL, 0, NULL, NULL}};
 #undef SC
 
@@ -74,6 +81,9 @@ static const struct portal_menu menu[] = {
     {"残疾儿童康复", "/rehab", "rehab.view", 60},
     {"转介诊断", "/rehab/referrals", "rehab.diagnose", 61},
     {"康复机构端", "/rehab/provider", "rehab.provider", 62},
+    {"康复救助结算", "/rehab/claims", "rehab.manage", 63},
+    {"残疾人证到期", "/rehab/certificates", "rehab.view", 64},
+    {"康复统计", "/rehab/reports", "rehab.view", 65},
     {NULL, NULL, NULL, 0}};
 
 static const struct portal_loader loaders[] = {
@@ -129,8 +139,13 @@ static const struct portal_setting settings[] = {
     {"cap_training", PS_MONEY, "元/人·年", "康复训练救助年度限额（每名儿童）", "2400000"},
     {"cap_device", PS_MONEY, "元/人·年", "辅助器具适配救助年度限额（每名儿童）", "500000"},
     {"cap_surgery", PS_MONEY, "元/人·年", "手术救助年度限额（每名儿童）", "2000000"},
+    {"cert_warn_days", PS_DAYS, "天", "残疾人证到期提前提醒天数", "90"},
     {"suspected_days", PS_DAYS, "天", "疑似儿童转介后未诊断的提示天数", "30"},
     {NULL, 0, NULL, NULL, NULL}};
+
+static const struct portal_child_panel panels[] = {
+    {"残疾与康复", "rehab.view", rehab_child_panel},
+    {NULL, NULL, NULL}};
 
 static const struct portal_migration migrations[] = {
     {1, "001_rehab.sql"},
@@ -198,6 +213,7 @@ const struct portal_module portal_module = {
     .migrations = migrations,
     .template_dir = "templates",
     .workflows = rehab_workflows,
+    .child_panels = panels,
     .loaders = loaders,
     .labels = labels,
     .settings = settings,

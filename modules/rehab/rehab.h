@@ -67,4 +67,17 @@ int plan_month_post(portal_req *r, const struct portal_services *s);
 int claim_list_get(portal_req *r, const struct portal_services *s);
 int claim_settle_post(portal_req *r, const struct portal_services *s);
 
+/* cert.c: disability certificates, the child's panel and page */
+extern const struct portal_param cert_params[];
+int certificate_create_post(portal_req *r, const struct portal_services *s);
+int certificate_list_get(portal_req *r, const struct portal_services *s);
+int certificate_lapse_post(portal_req *r, const struct portal_services *s);
+int rehab_child_panel(portal_req *r, const struct portal_services *s, long long child,
+                      const char *prefix);
+int child_get(portal_req *r, const struct portal_services *s);
+
+/* report.c */
+extern const struct portal_param report_params[];
+int report_get(portal_req *r, const struct portal_services *s);
+
 #endif
