@@ -25,16 +25,8 @@ const struct portal_param month_params[] = {
 int plan_load(portal_req *r, const struct portal_services *s, long long id,
               struct portal_object *o)
 {
-    portal_rows *q = s->db_query(r, "SELECT p.child_id, p.org_id, c.village_code FROM "
-                                 "rehab_plans p JOIN children c ON c.id = p.child_id WHERE p.id "
-                                 "= ?", "i", id);
-    if (!q || !s->db_next(q))
-        return 404;
-    if (rehab_org_user(r, s) && atoll(s->db_col(q, 1)) != s->user(r)->org_id)
-        return 404;
-    o->child_id = atoll(s->db_col(q, 0));
-    o->division = s->db_col(q, 2);
-    return 0;
+    return rehab_load_own(r, s, "SELECT p.child_id, p.org_id, c.village_code FROM rehab_plans "
+                          "p JOIN children c ON c.id = p.child_id WHERE p.id = ?", id, o);
 }
 
 /* "plan_month:id": a month of a plan, the same scope */

@@ -45,16 +45,9 @@ int screening_load(portal_req *r, const struct portal_services *s, long long id,
 int referral_load(portal_req *r, const struct portal_services *s, long long id,
                   struct portal_object *o)
 {
-    portal_rows *q = s->db_query(r, "SELECT f.child_id, f.org_id, c.village_code FROM "
-                                 "rehab_referrals f JOIN children c ON c.id = f.child_id WHERE "
-                                 "f.id = ?", "i", id);
-    if (!q || !s->db_next(q))
-        return 404;
-    if (rehab_org_user(r, s) && atoll(s->db_col(q, 1)) != s->user(r)->org_id)
-        return 404;
-    o->child_id = atoll(s->db_col(q, 0));
-    o->division = s->db_col(q, 2);
-    return 0;
+    return rehab_load_own(r, s, "SELECT f.child_id, f.org_id, c.village_code FROM "
+                          "rehab_referrals f JOIN children c ON c.id = f.child_id WHERE f.id = ?",
+                          id, o);
 }
 
 /* links the child to the hospital and records the referral: its id, or

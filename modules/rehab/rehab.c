@@ -171,6 +171,22 @@ int rehab_org_user(portal_req *r, const struct portal_services *s)
     return u && u->scope && strcmp(u->scope, "org") == 0;
 }
 
+/* a loader of an object that concerns a child and an organisation: sql
+ * selects (child_id, org_id, village_code) of object id; the staff of an
+ * organisation only their own (else 404), everyone the child's scope */
+int rehab_load_own(portal_req *r, const struct portal_services *s, const char *sql,
+                   long long id, struct portal_object *o)
+{
+    portal_rows *q = s->db_query(r, sql, "i", id);
+    if (!q || !s->db_next(q))
+        return 404;
+    if (rehab_org_user(r, s) && atoll(s->db_col(q, 1)) != s->user(r)->org_id)
+        return 404;
+    o->child_id = atoll(s->db_col(q, 0));
+    o->division = s->db_col(q, 2);
+    return 0;
+}
+
 /* 1 when org_id is an active organisation of that kind */
 int rehab_org_of_kind(portal_req *r, const struct portal_services *s, long long org_id,
                       const char *kind)

@@ -15,6 +15,8 @@ int rehab_org_user(portal_req *r, const struct portal_services *s);
 long long rehab_batch(portal_req *r, const struct portal_services *s, const char *programme,
                       const char *title);
 long long rehab_payee(portal_req *r, const struct portal_services *s, long long org_id);
+int rehab_load_own(portal_req *r, const struct portal_services *s, const char *sql,
+                   long long id, struct portal_object *o);
 int rehab_org_of_kind(portal_req *r, const struct portal_services *s, long long org_id,
                       const char *kind);
 

@@ -9,11 +9,7 @@ tag=$(date +%s%N | tail -c 7)
 PW='Xyz#2026portal'
 month=$(date -u +%Y-%m)
 next=$(date -u -d "$(date -u +%Y-%m-01) +1 month" +%Y-%m)
-form() { # PATH JAR field=value...: a signed-in form submission
-    local path=$1 jar=$2 a=() x; shift 2
-    for x in "$@"; do a+=(--data-urlencode "$x"); done
-    post "$path" "$jar" "${a[@]}"
-}
+. "$ROOT/modules/rehab/tests/rehab_lib.sh"
 sql "INSERT INTO orgs (code, name, kind, division_code) VALUES ('rh_p$tag', '康复中心$tag', 'rehab', '500242000000'), ('rh_q$tag', '别家康复$tag', 'rehab', '500242000000')"
 prov=$(sql "SELECT id FROM orgs WHERE code='rh_p$tag'")
 sql "INSERT IGNORE INTO orgs (code, name, kind, division_code) VALUES ('lt_gov', '龙潭镇人民政府', 'township', '500242101000')"

@@ -6,11 +6,7 @@
 # The panel on the child's file and the reports.
 tag=$(date +%s%N | tail -c 7)
 PW='Xyz#2026portal'
-form() { # PATH JAR field=value...: a signed-in form submission
-    local path=$1 jar=$2 a=() x; shift 2
-    for x in "$@"; do a+=(--data-urlencode "$x"); done
-    post "$path" "$jar" "${a[@]}"
-}
+. "$ROOT/modules/rehab/tests/rehab_lib.sh"
 rm -f "$CLOCK_FILE"
 today=$(date -u +%F)
 issued=$(date -u -d "$today -10 years +14 days" +%F)

@@ -20,11 +20,7 @@ add_user "rho$tag" --display-name 别家医生 --role org_staff --division 50024
 cj=$(login "rhc$tag" "$PW" "$OUT/jar.rhc")
 hj=$(login "rhh$tag" "$PW" "$OUT/jar.rhh")
 oj=$(login "rho$tag" "$PW" "$OUT/jar.rho")
-form() { # PATH JAR field=value...: a signed-in form submission
-    local path=$1 jar=$2 a=() x; shift 2
-    for x in "$@"; do a+=(--data-urlencode "$x"); done
-    post "$path" "$jar" "${a[@]}"
-}
+. "$ROOT/modules/rehab/tests/rehab_lib.sh"
 new_child() { # NAME BIRTH -> id
     sql "INSERT INTO children (name, sex, birth_date, township_code, village_code, status, created_at, created_by, updated_at)
          VALUES ('$1', 1, '$2', '$TOWN', '$V1', 'active', UTC_TIMESTAMP(), 1, UTC_TIMESTAMP()); SELECT LAST_INSERT_ID();"
