@@ -20,6 +20,26 @@ int rehab_load_own(portal_req *r, const struct portal_services *s, const char *s
 int rehab_org_of_kind(portal_req *r, const struct portal_services *s, long long org_id,
                       const char *kind);
 
+/* one child's results, as saved (screen.c, import.c) */
+struct scr {
+    long long child_id;           /* 0: not in the registry */
+    const char *name, *sex, *birth, *village, *id_hmac;
+    const void *id_enc;
+    size_t id_len;
+    int d[REHAB_DOMAINS];         /* 1 suspected */
+    const char *id;               /* import: the ID number until it is encrypted */
+    const char *why;              /* import: why the row is refused, NULL if not */
+    long line;                    /* import: the sheet's row number */
+};
+
+/* the round's township and day (the route's object) */
+struct round {
+    long long id;
+    const char *township, *day;
+    const char **villages;        /* the township's village codes */
+    int nvillages;
+};
+
 /* screen.c: rounds, the grid, the import, minimal records */
 extern const struct portal_param round_params[], grid_params[], import_params[],
     screenee_params[];
@@ -27,11 +47,19 @@ int home_get(portal_req *r, const struct portal_services *s);
 int round_create_post(portal_req *r, const struct portal_services *s);
 int round_get(portal_req *r, const struct portal_services *s);
 int round_grid_post(portal_req *r, const struct portal_services *s);
-int round_import_post(portal_req *r, const struct portal_services *s);
 int round_screenee_post(portal_req *r, const struct portal_services *s);
 int round_link_post(portal_req *r, const struct portal_services *s);
+int rehab_round_of(portal_req *r, const struct portal_services *s, struct round *rd);
+int rehab_screen_save(portal_req *r, const struct portal_services *s, long long round_id,
+                      const struct scr *x);
+int rehab_id_shape(const char *id);
+const char *rehab_screen_fields(portal_req *r, const struct portal_services *s,
+                                const struct round *rd, const struct scr *x);
 int round_load(portal_req *r, const struct portal_services *s, long long id,
                struct portal_object *o);
+
+/* import.c: the spreadsheet import, all or nothing, in batches */
+int round_import_post(portal_req *r, const struct portal_services *s);
 
 /* refer.c: referrals, diagnosis, the subsidy, 明天计划 */
 extern const struct portal_param refer_params[], result_params[];

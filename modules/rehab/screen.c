@@ -13,7 +13,7 @@
 #include <string.h>
 
 #define GRID_MAX 300
-#define IMPORT_ERRORS 20
+
 
 const struct portal_param round_params[] = {
     {"org", PP_INT, 20, 1, "筛查机构"},
@@ -51,22 +51,7 @@ const struct portal_param screenee_params[] = {
     {"d_autism", PP_INT, 1, 0, "孤独症表现"},
     {NULL, 0, 0, 0, NULL}};
 
-/* one child's results, as saved */
-struct scr {
-    long long child_id;           /* 0: not in the registry */
-    const char *name, *sex, *birth, *village, *id_hmac;
-    const void *id_enc;
-    size_t id_len;
-    int d[REHAB_DOMAINS];         /* 1 suspected */
-};
-
-/* the round's township and day (the route's object) */
-struct round {
-    long long id;
-    const char *township, *day;
-};
-
-static int round_of(portal_req *r, const struct portal_services *s, struct round *rd)
+int rehab_round_of(portal_req *r, const struct portal_services *s, struct round *rd)
 {
     rd->id = s->object(r)->id;
     portal_rows *q = s->db_query(r, "SELECT township_code, day FROM rehab_rounds WHERE id = ?",
@@ -75,7 +60,13 @@ static int round_of(portal_req *r, const struct portal_services *s, struct round
         return -1;
     rd->township = s->db_col(q, 0);
     rd->day = s->db_col(q, 1);
-    return 0;
+    q = s->db_query(r, "SELECT code FROM divisions WHERE parent_code = ? AND level = 'village'",
+                    "s", rd->township);
+    rd->nvillages = 0;
+    rd->villages = s->alloc(r, 512 * sizeof *rd->villages);
+    while (q && s->db_next(q) && rd->nvillages < 512)
+        rd->villages[rd->nvillages++] = s->db_col(q, 0);
+    return q ? 0 : -1;
 }
 
 int round_load(portal_req *r, const struct portal_services *s, long long id,
@@ -90,7 +81,7 @@ int round_load(portal_req *r, const struct portal_services *s, long long id,
 }
 
 /* saves one result (a second entry for the same child replaces the first) */
-static int screen_save(portal_req *r, const struct portal_services *s, long long round_id,
+int rehab_screen_save(portal_req *r, const struct portal_services *s, long long round_id,
                        const struct scr *x)
 {
     int any = 0;
@@ -165,7 +156,7 @@ int round_get(portal_req *r, const struct portal_services *s)
 {
     struct round rd;
     const char *village = s->param(r, "village");
-    if (round_of(r, s, &rd) != 0 ||
+    if (rehab_round_of(r, s, &rd) != 0 ||
         s->db_row_hdf(r, "Round", "SELECT rd.id, rd.day, rd.place, rd.township_code, o.name AS "
                       "org_name FROM rehab_rounds rd JOIN orgs o ON o.id = rd.org_id WHERE "
                       "rd.id = ?", "i", rd.id) != 1 ||
@@ -227,7 +218,7 @@ static int grid_child(portal_req *r, const struct portal_services *s, const stru
 int round_grid_post(portal_req *r, const struct portal_services *s)
 {
     struct round rd;
-    if (round_of(r, s, &rd) != 0)
+    if (rehab_round_of(r, s, &rd) != 0)
         return 500;
     const char *v;
     int n = 0, suspected = 0;
@@ -239,7 +230,7 @@ int round_grid_post(portal_req *r, const struct portal_services *s)
             return s->fail(r, 400, "所选儿童不是本乡镇 0-6 岁的在册儿童，未做任何修改。");
         for (int d = 0; d < REHAB_DOMAINS; d++)
             x.d[d] = posted(r, s, s->sprintf(r, "d_%s", rehab_domains[d]), x.child_id);
-        int any = screen_save(r, s, rd.id, &x);
+        int any = rehab_screen_save(r, s, rd.id, &x);
         if (any < 0)
             return 500;
         if (any && s->child_event(r, x.child_id, "screen.suspected",
@@ -255,19 +246,9 @@ int round_grid_post(portal_req *r, const struct portal_services *s)
     return s->redirect(r, s->sprintf(r, "/rehab/rounds/%lld", rd.id));
 }
 
-/* "疑似"/"1" suspected, "正常"/"0"/"" normal; -1 anything else */
-static int domain_value(const char *v)
-{
-    if (!v || !*v || strcmp(v, "0") == 0 || strcmp(v, "正常") == 0)
-        return 0;
-    if (strcmp(v, "1") == 0 || strcmp(v, "疑似") == 0)
-        return 1;
-    return -1;
-}
-
 /* the ID number's shape (17 digits and a digit or X); the registry checks
  * the check character when the child is registered */
-static int id_shape(const char *id)
+int rehab_id_shape(const char *id)
 {
     if (!id || strlen(id) != 18)
         return 0;
@@ -278,12 +259,12 @@ static int id_shape(const char *id)
 }
 
 /* a village of the round's township */
-static int village_ok(portal_req *r, const struct portal_services *s, const struct round *rd,
-                      const char *code)
+static int village_ok(const struct round *rd, const char *code)
 {
-    portal_rows *q = s->db_query(r, "SELECT 1 FROM divisions WHERE code = ? AND parent_code = ? "
-                                 "AND level = 'village'", "ss", code ? code : "", rd->township);
-    return q && s->db_next(q);
+    for (int i = 0; code && i < rd->nvillages; i++)
+        if (strcmp(rd->villages[i], code) == 0)
+            return 1;
+    return 0;
 }
 
 /* the child with this ID number in the registry: 1 found (x filled from the
@@ -313,7 +294,7 @@ static const char *minimal_check(portal_req *r, const struct portal_services *s,
                                  const struct round *rd, const char *id, struct scr *x)
 {
     if (id && *id) {
-        if (!id_shape(id))
+        if (!rehab_id_shape(id))
             return "身份证号应为 18 位：前 17 位是数字，最后一位是数字或 X";
         x->id_hmac = s->hmac(r, id);
         int m = registry_match(r, s, rd, x->id_hmac, x);
@@ -325,6 +306,13 @@ static const char *minimal_check(portal_req *r, const struct portal_services *s,
         if (!x->id_enc || !x->id_hmac)
             return "系统加密功能不可用";
     }
+    return rehab_screen_fields(r, s, rd, x);
+}
+
+/* the fields of a child not in the registry: NULL, or why they are refused */
+const char *rehab_screen_fields(portal_req *r, const struct portal_services *s,
+                                const struct round *rd, const struct scr *x)
+{
     if (!x->name || !*x->name || strlen(x->name) > 64)
         return "请填写姓名（64 字节以内）";
     if (!x->sex || (strcmp(x->sex, "1") != 0 && strcmp(x->sex, "2") != 0))
@@ -332,109 +320,16 @@ static const char *minimal_check(portal_req *r, const struct portal_services *s,
     if (!x->birth || s->day_parse(x->birth) == PORTAL_NO_DAY ||
         s->age_on(r, x->birth, rd->day) < 0 || s->age_on(r, x->birth, rd->day) > 6)
         return "出生日期须为 YYYY-MM-DD，且筛查时在 0-6 岁";
-    if (!village_ok(r, s, rd, x->village))
+    if (!village_ok(rd, x->village))
         return "村（社区）代码须为本乡镇的 12 位代码";
     return NULL;
-}
-
-static const char *sex_code(const char *v)
-{
-    if (v && (strcmp(v, "男") == 0 || strcmp(v, "1") == 0))
-        return "1";
-    if (v && (strcmp(v, "女") == 0 || strcmp(v, "2") == 0))
-        return "2";
-    return v;
-}
-
-/* one row of the sheet into x: NULL, or the reason it is refused */
-static const char *import_row(portal_req *r, const struct portal_services *s,
-                              const struct round *rd, const char **c, int n, struct scr *x)
-{
-    memset(x, 0, sizeof *x);
-    const char *id = n > 0 ? s->trim(r, c[0]) : "";
-    if (*id && id[17] == 'x')
-        id = s->sprintf(r, "%.17sX", id);
-    x->name = n > 1 ? s->trim(r, c[1]) : "";
-    x->sex = sex_code(n > 2 ? s->trim(r, c[2]) : "");
-    x->birth = n > 3 ? s->trim(r, c[3]) : "";
-    x->village = n > 4 ? s->trim(r, c[4]) : "";
-    for (int d = 0; d < REHAB_DOMAINS; d++) {
-        x->d[d] = domain_value(n > 5 + d ? s->trim(r, c[5 + d]) : "");
-        if (x->d[d] < 0)
-            return s->sprintf(r, "%s结果须为“正常”或“疑似”",
-                              s->label(r, "rehab.domain", rehab_domains[d]));
-    }
-    return minimal_check(r, s, rd, *id ? id : NULL, x);
-}
-
-/* reads and checks every row (nothing written); the rows, or NULL with
- * Errors.N set (count in *errors) or a sheet error */
-static struct scr *import_read(portal_req *r, const struct portal_services *s,
-                               const struct round *rd, portal_sheet *sh, int *nrows, int *errors)
-{
-    size_t cap = 1024;
-    struct scr *rows = s->alloc(r, cap * sizeof *rows);
-    const char **c;
-    int n, header = 1;
-    *nrows = *errors = 0;
-    while ((n = s->sheet_next(sh, &c)) > 0) {
-        if (header && (n < 1 || strstr(c[0], "身份证") || strstr(n > 1 ? c[1] : "", "姓名"))) {
-            header = 0;
-            continue;
-        }
-        header = 0;
-        if ((size_t)*nrows == cap) {
-            struct scr *more = s->alloc(r, cap * 2 * sizeof *rows);
-            memcpy(more, rows, cap * sizeof *rows);
-            rows = more, cap *= 2;
-        }
-        const char *why = import_row(r, s, rd, c, n, &rows[*nrows]);
-        if (why && *errors < IMPORT_ERRORS)
-            s->setf(r, s->sprintf(r, "ImportErrors.%d", *errors), "第 %ld 行：%s。",
-                    s->sheet_row(sh), why);
-        *errors += why != NULL;
-        ++*nrows;
-    }
-    return n < 0 ? NULL : rows;
-}
-
-int round_import_post(portal_req *r, const struct portal_services *s)
-{
-    struct round rd;
-    size_t len = 0;
-    const char *data = s->upload(r, "file", &len, NULL, NULL);
-    if (round_of(r, s, &rd) != 0)
-        return 500;
-    portal_sheet *sh = s->sheet_open(r, data ? data : "", len);
-    int nrows = 0, errors = 0, suspected = 0;
-    struct scr *rows = import_read(r, s, &rd, sh, &nrows, &errors);
-    if (!rows)
-        return s->fail(r, 400, s->sprintf(r, "无法读取筛查结果表：%s", s->sheet_error(sh)));
-    if (errors || !nrows) {
-        s->setf(r, "ImportError", "%s", errors ? s->sprintf(r, "共 %d 行有错误，未导入任何一行，"
-                "请改正后重新导入。", errors) : "表中没有数据行。");
-        s->audit(r, "rehab.import.refused", "rehab_round", rehab_id(r, s, rd.id),
-                 s->sprintf(r, "rows=%d errors=%d", nrows, errors));
-        return round_get(r, s);
-    }
-    for (int i = 0; i < nrows; i++) {
-        int any = screen_save(r, s, rd.id, &rows[i]);
-        if (any < 0)
-            return 500;
-        suspected += any;
-    }
-    s->audit(r, "rehab.screen.import", "rehab_round", rehab_id(r, s, rd.id),
-             s->sprintf(r, "rows=%d suspected=%d format=%s", nrows, suspected,
-                        s->sheet_format(sh)));
-    s->flash(r, s->sprintf(r, "已导入 %d 行筛查结果，其中疑似 %d 名。", nrows, suspected));
-    return s->redirect(r, s->sprintf(r, "/rehab/rounds/%lld", rd.id));
 }
 
 int round_screenee_post(portal_req *r, const struct portal_services *s)
 {
     struct round rd;
     struct scr x;
-    if (round_of(r, s, &rd) != 0)
+    if (rehab_round_of(r, s, &rd) != 0)
         return 500;
     memset(&x, 0, sizeof x);
     x.name = s->trim(r, s->param(r, "name"));
@@ -446,7 +341,7 @@ int round_screenee_post(portal_req *r, const struct portal_services *s)
     const char *why = minimal_check(r, s, &rd, s->param(r, "id_number"), &x);
     if (why)
         return s->fail(r, 400, s->sprintf(r, "%s，未做任何修改。", why));
-    int any = screen_save(r, s, rd.id, &x);
+    int any = rehab_screen_save(r, s, rd.id, &x);
     if (any < 0)
         return 500;
     s->audit(r, "rehab.screen.add", "rehab_round", rehab_id(r, s, rd.id),

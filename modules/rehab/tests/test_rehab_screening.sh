@@ -10,6 +10,7 @@ PW='Xyz#2026portal'
 today=$(date -u +%F)
 TOWN=500242101000
 V1=500242101001
+idn="5002422024${tag}27"  # an ID number of this run
 
 sql "INSERT INTO orgs (code, name, kind, division_code) VALUES ('rh_h$tag', '筛查医院$tag', 'hospital', '500242000000'), ('rh_o$tag', '别家医院$tag', 'hospital', '500242000000')"
 hosp=$(sql "SELECT id FROM orgs WHERE code='rh_h$tag'")
@@ -51,10 +52,10 @@ upload() { # JAR PATH FILE: a multipart form with the CSRF token
 }
 upload "$cj" "/rehab/rounds/$round/import" "$OUT/bad.csv"
 check "an import with a bad row names it and imports nothing" eval 'body_has "第 3 行" && body_has "未导入任何一行" && [ "$(sql "SELECT COUNT(*) FROM rehab_screenings WHERE round_id=$round")" = 2 ]'
-printf '身份证号,姓名,性别,出生日期,村（社区）代码,视力,听力,言语,肢体运动,智力,孤独症表现\n500242202401020027,外来童%s,女,2024-01-02,%s,正常,疑似,正常,正常,正常,正常\n,外来童二%s,男,2021-01-02,%s,,,,,,\n' "$tag" "$V1" "$tag" "$V1" >"$OUT/good.csv"
+printf '身份证号,姓名,性别,出生日期,村（社区）代码,视力,听力,言语,肢体运动,智力,孤独症表现\n%s,外来童%s,女,2024-01-02,%s,正常,疑似,正常,正常,正常,正常\n,外来童二%s,男,2021-01-02,%s,,,,,,\n' "$idn" "$tag" "$V1" "$tag" "$V1" >"$OUT/good.csv"
 upload "$cj" "/rehab/rounds/$round/import" "$OUT/good.csv"
 check "a good import is saved" eval 'status_is 303 && [ "$(sql "SELECT COUNT(*) FROM rehab_screenings WHERE round_id=$round AND child_id IS NULL")" = 2 ]'
-check "... a minimal record for a child not in the registry, the ID number encrypted" [ "$(sql "SELECT CONCAT(hearing, suspected, sex, ' ', INSTR(id_enc, '500242202401020027'), ' ', LENGTH(id_hmac)) FROM rehab_screenings WHERE name='外来童$tag'")" = "112 0 64" ]
+check "... a minimal record for a child not in the registry, the ID number encrypted" [ "$(sql "SELECT CONCAT(hearing, suspected, sex, ' ', INSTR(id_enc, '$idn'), ' ', LENGTH(id_hmac)) FROM rehab_screenings WHERE name='外来童$tag'")" = "112 0 64" ]
 check "... audited with its rows" [ "$(sql "SELECT detail FROM audit_log WHERE action='rehab.screen.import' AND object_id='$round'")" = "rows=2 suspected=1 format=csv" ]
 req GET "/rehab/rounds/$round" -b "$cj"
 check "the round counts screened and suspected children" eval 'body_has "<strong id=\"screened\">4</strong>" && body_has "<strong id=\"suspected\">2</strong>"'
@@ -90,3 +91,18 @@ form "/rehab/referrals/$ref/subsidy" "$cj"
 check "the subsidy of a 低保 child, capped by the dated setting, is posted to the ledger" [ "$(sql "SELECT CONCAT(l.amount_fen, ' ', l.programme, ' ', p.org_id, ' ', l.source_module, ' ', l.source_id) FROM rehab_referrals f JOIN pay_lines l ON l.id=f.pay_line_id JOIN pay_payees p ON p.id=l.payee_id WHERE f.id=$ref")" = "60000 diagnosis $hosp rehab $ref" ]
 form "/rehab/referrals/$ref/subsidy" "$cj"
 check "... only once" eval 'status_is 409 && [ "$(sql "SELECT COUNT(*) FROM pay_lines WHERE source_module=\"rehab\" AND source_id=$ref")" = 1 ]'
+
+# ---- a minimal record whose child enters the registry: linked by ID number
+c=$(sql "INSERT INTO children (name, sex, birth_date, township_code, village_code, status, created_at, created_by, updated_at)
+     VALUES ('入册童$tag', 2, '2024-01-02', '$TOWN', '$V1', 'active', UTC_TIMESTAMP(), 1, UTC_TIMESTAMP()); SELECT LAST_INSERT_ID();")
+sql "UPDATE children SET id_hmac=(SELECT id_hmac FROM rehab_screenings WHERE id=$sx) WHERE id=$c"
+form "/rehab/rounds/$round/link" "$cj"
+check "a minimal record is linked once its child is in the registry" [ "$(sql "SELECT child_id FROM rehab_screenings WHERE id=$sx")" = "$c" ]
+form /rehab/rounds "$cj" "org=$hosp" "township=$TOWN" "day=$today" "place=复筛$tag"
+round2=$(loc_id /rehab/rounds)
+printf '身份证号,姓名,性别,出生日期,村（社区）代码,视力,听力,言语,肢体运动,智力,孤独症表现\n%s,,,,,疑似,正常,正常,正常,正常,正常\n' "$idn" >"$OUT/reg.csv"
+upload "$cj" "/rehab/rounds/$round2/import" "$OUT/reg.csv"
+check "an imported ID number on the registry is saved as the registry's child" [ "$(sql "SELECT CONCAT(child_id, ' ', name, ' ', vision, ' ', id_hmac IS NULL) FROM rehab_screenings WHERE round_id=$round2")" = "$c 入册童$tag 1 1" ]
+sql "UPDATE children SET township_code='500242102000', village_code='500242102001' WHERE id=$c"
+upload "$cj" "/rehab/rounds/$round2/import" "$OUT/reg.csv"
+check "... not when the child lives in another township" eval 'body_has "不属于本轮筛查的乡镇"'
