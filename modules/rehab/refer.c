@@ -7,7 +7,8 @@
  * or de-facto-unsupported category) gets the diagnosis subsidy, up to the
  * dated cap, posted to the payments ledger with the hospital as payee.
  * 明天计划: disabled orphans are candidates; a referral for surgery to a
- * designated hospital, its outcome recorded the same way.
+ * hospital designated for surgery (rehab_providers), its outcome recorded
+ * the same way.
  */
 #include "rehab.h"
 
@@ -263,8 +264,10 @@ int tomorrow_list_get(portal_req *r, const struct portal_services *s)
                         "EXISTS (SELECT 1 FROM child_categories k WHERE k.child_id = c.id AND "
                         "k.category = 'orphan' AND k.end_date IS NULL) ORDER BY c.village_code, "
                         "c.name LIMIT 500", cond), "ss", a1, a2) < 0 ||
-        s->db_query_hdf(r, "Hospitals", "SELECT id, name FROM orgs WHERE kind = 'hospital' AND "
-                        "active = 1 ORDER BY name", "") < 0)
+        s->db_query_hdf(r, "Hospitals", "SELECT o.id, o.name FROM orgs o JOIN rehab_providers "
+                        "p ON p.org_id = o.id WHERE o.kind = 'hospital' AND o.active = 1 AND "
+                        "FIND_IN_SET('surgery', p.services) AND ? BETWEEN p.approved_from AND "
+                        "p.approved_to ORDER BY o.name", "s", s->today(r)) < 0)
         return 500;
     return s->render(r, "tomorrow.cs", "明天计划");
 }
@@ -282,8 +285,11 @@ int tomorrow_refer_post(portal_req *r, const struct portal_services *s)
                     "AND status = 'referred'", "i", child);
     if (q && s->db_next(q))
         return s->fail(r, 409, "该儿童已转介手术，尚无结果。");
-    if (!rehab_org_of_kind(r, s, org, "hospital"))
-        return s->fail(r, 400, "请选择定点医院。");
+    q = s->db_query(r, "SELECT 1 FROM rehab_providers WHERE org_id = ? AND FIND_IN_SET("
+                    "'surgery', services) AND ? BETWEEN approved_from AND approved_to", "is", org,
+                    s->today(r));
+    if (!rehab_org_of_kind(r, s, org, "hospital") || !q || !s->db_next(q))
+        return s->fail(r, 400, "请选择手术定点医院（在定点期内）。");
     long long id = refer(r, s, "tomorrow", child, 0, org);
     if (id < 0)
         return (int)-id;

@@ -59,6 +59,9 @@ rm -f "$CLOCK_FILE"
 req GET /rehab/tomorrow -b "$cj"
 check "disabled orphans are candidates" eval 'body_has "持证童$tag" && body_has "换证童$tag"'
 form "/rehab/children/$a/tomorrow" "$cj" "hospital=$hosp"
+check "only a hospital designated for surgery" eval 'status_is 400 && body_has "手术定点医院"'
+form /rehab/providers "$cj" "org=$hosp" service=surgery price=15000 from=2020-01-01 to=2099-12-31
+form "/rehab/children/$a/tomorrow" "$cj" "hospital=$hosp"
 ref=$(loc_id /rehab/referrals)
 check "a candidate is referred for surgery" [ "$(sql "SELECT CONCAT(kind, ' ', org_id, ' ', status) FROM rehab_referrals WHERE id='$ref'")" = "tomorrow $hosp referred" ]
 form "/rehab/children/$a/tomorrow" "$cj" "hospital=$hosp"
