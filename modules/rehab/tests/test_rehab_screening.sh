@@ -41,6 +41,8 @@ form "/rehab/rounds/$round/grid" "$cj" "child=$a" "child=$b" "d_vision=$a" "d_au
 check "the grid saves a result per child and domain" [ "$(sql "SELECT CONCAT(vision, hearing, autism, suspected) FROM rehab_screenings WHERE round_id=$round AND child_id=$a")" = 1011 ]
 check "... a child screened normal" [ "$(sql "SELECT suspected FROM rehab_screenings WHERE round_id=$round AND child_id=$b")" = 0 ]
 check "... audited" [ "$(audits rehab.screen.grid "$round")" = 1 ]
+req GET "/rehab/rounds/$round?village=$V1" -b "$cj"
+check "... the grid shows them again" eval 'grep -q "name=\"d_vision\" value=\"$a\"[^>]* checked" "$OUT/body" && ! grep -q "name=\"d_vision\" value=\"$b\"[^>]* checked" "$OUT/body"'
 form "/rehab/rounds/$round/grid" "$cj" "child=$old"
 check "a child over 6 is refused, nothing changed" eval 'status_is 400 && [ "$(sql "SELECT COUNT(*) FROM rehab_screenings WHERE round_id=$round")" = 2 ]'
 
@@ -82,6 +84,8 @@ check "a confirmed result without a grade is refused in Chinese" eval 'status_is
 form "/rehab/referrals/$ref/result" "$hj" result=confirmed category=visual grade=2 "day=$today" cost=800
 check "the hospital records the diagnosis" [ "$(sql "SELECT CONCAT(status, ' ', result, ' ', category, grade, ' ', cost_fen) FROM rehab_referrals WHERE id=$ref")" = "done confirmed visual2 80000" ]
 check "... the child's file has the disability" [ "$(sql "SELECT CONCAT(disability_type, disability_grade) FROM children WHERE id=$a")" = visual2 ]
+req GET "/children/$a" -b "$cj"
+check "the child's file shows the screening and the diagnosis" eval 'body_has "视力、孤独症表现疑似" && body_has "确诊残疾视力残疾二级"'
 check "... and a timeline event" [ "$(sql "SELECT COUNT(*) FROM child_events WHERE child_id=$a AND kind='disability.diagnosed'")" = 1 ]
 form "/rehab/referrals/$ref/subsidy" "$cj"
 check "the subsidy needs the hospital's bank account" eval 'status_is 409 && body_has "尚未登记收款账户"'
