@@ -71,6 +71,12 @@ form "/rehab/screenings/$sa/refer" "$cj" "hospital=$hosp"
 ref=$(loc_id /rehab/referrals)
 check "a suspected child is referred to the hospital" [ -n "$ref" ]
 check "... linked to it (relation referred)" [ "$(sql "SELECT COUNT(*) FROM child_org_links WHERE child_id=$a AND org_id=$hosp AND relation='referred' AND ended_at IS NULL")" = 1 ]
+set_clock "$(date -u -d "$today +40 days" +%F)"
+req GET /rehab/referrals -b "$cj"
+check "a referral without a diagnosis after 30 days (the setting) is marked" eval 'body_has "已 40 天"'
+req GET /rehab/reports -b "$cj"
+check "... and counted in the reports" eval '[ "$(sed -n "s/.*已转介未出结果 <strong>\([0-9]*\)<.*/\1/p" "$OUT/body")" -ge 1 ]'
+rm -f "$CLOCK_FILE"
 req GET /rehab/referrals -b "$hj"
 check "the hospital's staff see their referred child" eval 'status_is 200 && body_has "筛查童甲$tag"'
 req GET /rehab/referrals -b "$oj"
