@@ -64,6 +64,8 @@ static const struct portal_route routes[] = {
     {"POST", "/rehab/certificates/lapse", certificate_lapse_post, "rehab.manage", SC, NULL,
      NULL},
     {"GET", "/rehab/reports", report_get, "rehab.view", 0, report_params, NULL},
+    {"GET", "/rehab/reports/coverage.xlsx", report_coverage_xlsx_get, "rehab.view",
+     PR_NO_LAYOUT, report_params, NULL},
     {NULL, NULL, NULL, NULL, 0, NULL, NULL}};
 #undef SC
 

@@ -109,5 +109,6 @@ int child_get(portal_req *r, const struct portal_services *s);
 /* report.c */
 extern const struct portal_param report_params[];
 int report_get(portal_req *r, const struct portal_services *s);
+int report_coverage_xlsx_get(portal_req *r, const struct portal_services *s);
 
 #endif

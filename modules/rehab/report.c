@@ -15,21 +15,55 @@ const struct portal_param report_params[] = {
     {"year", PP_INT, 4, 0, "年度"},
     {NULL, 0, 0, 0, NULL}};
 
+/* per township in the user's division: the registry's children 0-6, those
+ * screened in the year, children not in the registry screened, suspected;
+ * binds "siiis" (today, year three times, the scope prefix) */
+#define COVERAGE_SQL                                                                          \
+    "SELECT t.code, t.name, (SELECT COUNT(*) FROM children c WHERE c.township_code = t.code "  \
+    "AND c.status = 'active' AND c.birth_date > DATE_SUB(?, INTERVAL 7 YEAR)) AS children, "   \
+    "(SELECT COUNT(DISTINCT x.child_id) FROM rehab_screenings x JOIN rehab_rounds rd ON "      \
+    "rd.id = x.round_id JOIN children c ON c.id = x.child_id WHERE c.township_code = t.code "  \
+    "AND YEAR(rd.day) = ?) AS screened, (SELECT COUNT(*) FROM rehab_screenings x JOIN "       \
+    "rehab_rounds rd ON rd.id = x.round_id WHERE rd.township_code = t.code AND x.child_id IS " \
+    "NULL AND YEAR(rd.day) = ?) AS unregistered, (SELECT COUNT(*) FROM rehab_screenings x "   \
+    "JOIN rehab_rounds rd ON rd.id = x.round_id WHERE rd.township_code = t.code AND "          \
+    "x.suspected = 1 AND YEAR(rd.day) = ?) AS suspected FROM divisions t WHERE t.level = "     \
+    "'township' AND t.code LIKE CONCAT(?, '%') ORDER BY t.code"
+
 static int coverage_hdf(portal_req *r, const struct portal_services *s, const char *sp, int year)
 {
-    return s->db_query_hdf(
-        r, "Towns",
-        "SELECT t.code, t.name, (SELECT COUNT(*) FROM children c WHERE c.township_code = t.code "
-        "AND c.status = 'active' AND c.birth_date > DATE_SUB(?, INTERVAL 7 YEAR)) AS children, "
-        "(SELECT COUNT(DISTINCT x.child_id) FROM rehab_screenings x JOIN rehab_rounds rd ON "
-        "rd.id = x.round_id JOIN children c ON c.id = x.child_id WHERE c.township_code = t.code "
-        "AND YEAR(rd.day) = ?) AS screened, (SELECT COUNT(*) FROM rehab_screenings x JOIN "
-        "rehab_rounds rd ON rd.id = x.round_id WHERE rd.township_code = t.code AND x.child_id IS "
-        "NULL AND YEAR(rd.day) = ?) AS unregistered, (SELECT COUNT(*) FROM rehab_screenings x "
-        "JOIN rehab_rounds rd ON rd.id = x.round_id WHERE rd.township_code = t.code AND "
-        "x.suspected = 1 AND YEAR(rd.day) = ?) AS suspected FROM divisions t WHERE t.level = "
-        "'township' AND t.code LIKE CONCAT(?, '%') ORDER BY t.code", "siiis", s->today(r),
-        (long long)year, (long long)year, (long long)year, sp);
+    return s->db_query_hdf(r, "Towns", COVERAGE_SQL, "siiis", s->today(r), (long long)year,
+                           (long long)year, (long long)year, sp);
+}
+
+/* the coverage table as an .xlsx: what a county sends upwards */
+int report_coverage_xlsx_get(portal_req *r, const struct portal_services *s)
+{
+    static const struct portal_xlsx_col cols[] = {
+        {"乡镇", 16, PX_TEXT}, {"在册0-6岁儿童", 14, PX_INT}, {"已筛查（在册）", 14, PX_INT},
+        {"覆盖率（‰）", 12, PX_INT}, {"已筛查（未入册）", 16, PX_INT}, {"疑似", 8, PX_INT},
+        {NULL, 0, 0}};
+    const char *sp = s->scope_prefix(r);
+    int year = (int)s->param_int(r, "year", atoi(s->today(r)));
+    if (!sp)
+        return s->refuse(r, 403, "page", "rehab.report", "user without a division",
+                         "您的账户没有辖区，无法查看。");
+    portal_rows *q = s->db_query(r, COVERAGE_SQL, "siiis", s->today(r), (long long)year,
+                                 (long long)year, (long long)year, sp);
+    portal_xlsx *x = q ? s->xlsx_begin(r, s->sprintf(r, "rehab-coverage-%d.xlsx", year),
+                                       s->sprintf(r, "%d年残疾筛查覆盖", year), cols) : NULL;
+    if (!x)
+        return 500;
+    s->audit(r, "rehab.report.export", "page", "rehab.report", s->sprintf(r, "year=%d", year));
+    while (s->db_next(q)) {
+        long long n = atoll(s->col(q, "children")), done = atoll(s->col(q, "screened"));
+        const char *cells[] = {s->col(q, "name"), s->col(q, "children"), s->col(q, "screened"),
+                               n ? rehab_id(r, s, done * 1000 / n) : "",
+                               s->col(q, "unregistered"), s->col(q, "suspected")};
+        if (s->xlsx_row(x, cells) != 0)
+            break;
+    }
+    return s->xlsx_end(x);
 }
 
 int report_get(portal_req *r, const struct portal_services *s)

@@ -1,4 +1,5 @@
 <h1>残疾儿童康复统计（<?cs var:Year ?> 年）</h1>
+<p><a href="/rehab/reports/coverage.xlsx?year=<?cs var:Year ?>">导出筛查覆盖表（Excel）</a></p>
 <table class="list" id="coverage">
   <caption>筛查覆盖（按乡镇）</caption>
   <thead><tr><th scope="col">乡镇</th><th scope="col">在册 0-6 岁儿童</th><th scope="col">已筛查（在册）</th><th scope="col">覆盖率</th><th scope="col">已筛查（未入册）</th><th scope="col">疑似</th></tr></thead>

@@ -78,3 +78,5 @@ req GET "/rehab/children/$a" -b "$hj"
 check "a hospital's staff cannot open the rehabilitation page" eval 'status_is 403 || status_is 404'
 req GET /rehab/reports -b "$cj"
 check "the reports show coverage by township" eval 'status_is 200 && body_has "龙潭镇" && body_has "筛查覆盖"'
+req GET "/rehab/reports/coverage.xlsx?year=$(date -u +%Y)" -b "$cj"
+check "the coverage table as .xlsx, audited" eval 'status_is 200 && header_has "spreadsheetml" && [ "$(head -c 2 "$OUT/body")" = PK ] && [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action=\"rehab.report.export\" AND username=\"rcc$tag\"")" = 1 ]'
