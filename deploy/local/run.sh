@@ -47,6 +47,10 @@ at first login (any RFC 6238 app; the secret is shown as text).
 Payments: township posted a demo batch (2026年11月孤儿基本生活费) at /payments/batch;
 county reviews and locks it (the poster cannot: four eyes).
 
+Rehabilitation (残疾儿童康复, demo data): canlian at /rehab (a screening round of 龙潭镇,
+providers at /rehab/providers: register their bank accounts before settling /rehab/claims);
+hospital sees its referred child at /rehab/referrals; rehab records months at /rehab/provider.
+
 Organisations apply without an account at http://127.0.0.1:$PORT/volunteer/apply
 Demo data: 500 generated children (synthetic names and ID numbers) in synthetic villages.
 Logs: var/log/   Configuration: var/portal.conf   Stop: make stop

@@ -177,3 +177,6 @@ awk -v a="$t0" -v b="$t1" -v c="$t2" -v n="$LINES" -v br="$BROWS" \
 # file and the .xlsx (an instance of its own, with the testkit module)
 stop
 bash tests/bench/payments.sh
+
+# 残疾儿童康复: a 50,000-row screening import (an instance of its own)
+bash tests/bench/rehab.sh

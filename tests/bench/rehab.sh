@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# make bench (from bench.sh), or alone: a county's screening import - one
+# spreadsheet of 50,000 children 0-6 (ID numbers, encrypted and looked up in
+# the registry by HMAC; a minimal record each) into one round, all or
+# nothing, through Apache on a private instance.  Prints
+# "bench rehab-screening-import-50k seconds=... rows=... rows_per_s=...".
+# Never a pass/fail on timing.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$ROOT"
+DIR=${REHAB_BENCH_DIR:-$ROOT/var/bench-rehab}
+PORT=${BENCH_PORT:-18390}
+ROWS=${REHAB_BENCH_ROWS:-50000}
+make -s -j2 all
+stop() { bash deploy/local/instance.sh stop "$DIR" "$PORT" >/dev/null 2>&1 || true; }
+trap stop EXIT
+stop
+REQUEST_TIMEOUT=900 WORKERS=2 bash deploy/local/instance.sh start "$DIR" "$PORT" >/dev/null
+BASE="http://127.0.0.1:$PORT"
+DB() { mariadb --socket="$DIR/run/mysqld.sock" -uroot -N -B portal -e "$1"; }
+CTL() { build/portalctl --config "$DIR/portal.conf" "$@" >/dev/null 2>&1 || true; }
+CTL seed-demo
+CTL user add rehabbench --display-name 筛查导入压测 --role county_staff --division 500242000000 --org mz --password 'Bench#2026portal'
+DB "UPDATE users SET failed_count = 0, locked_until = NULL WHERE username = 'rehabbench'"
+JAR=$(mktemp)
+CSV=$(mktemp --suffix=.csv)
+trap 'stop; rm -f "$JAR" "$CSV"' EXIT
+tok=$(curl -s -c "$JAR" -b "$JAR" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n1)
+curl -s -c "$JAR" -b "$JAR" -o /dev/null -H "Origin: $BASE" --data-urlencode "_csrf=$tok" \
+    --data-urlencode "username=rehabbench" --data-urlencode "password=Bench#2026portal" "$BASE/login"
+csrf() { curl -s -b "$JAR" "$BASE/" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n1; }
+org=$(DB "SELECT id FROM orgs WHERE code = 'demo_hospital'")
+day=$(date -u +%F)
+curl -s -b "$JAR" -o /dev/null -D "$JAR.h" -H "Origin: $BASE" --data-urlencode "_csrf=$(csrf)" \
+    --data-urlencode "org=$org" --data-urlencode "township=500242101000" \
+    --data-urlencode "day=$day" --data-urlencode "place=压测筛查点" "$BASE/rehab/rounds"
+round=$(sed -n 's|^Location: /rehab/rounds/\([0-9]*\).*|\1|ip' "$JAR.h" | tr -d '\r')
+rm -f "$JAR.h"
+# synthetic children: unique 18-digit ID numbers (the shape the import
+# checks), born in the last 6 years, one in seven suspected
+awk -v n="$ROWS" -v y="$(date -u +%Y)" 'BEGIN {
+    print "身份证号,姓名,性别,出生日期,村（社区）代码,视力,听力,言语,肢体运动,智力,孤独症表现"
+    for (i = 1; i <= n; i++) {
+        by = y - 1 - (i % 5); bm = 1 + (i % 12); bd = 1 + (i % 28)
+        printf "5%016d%d,压测童%d,%s,%04d-%02d-%02d,500242101001,正常,%s,正常,正常,正常,正常\n",
+            i, i % 10, i, (i % 2 ? "男" : "女"), by, bm, bd, (i % 7 ? "正常" : "疑似")
+    }
+}' >"$CSV"
+t0=$(date +%s.%N)
+code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 900 -b "$JAR" -H "Origin: $BASE" \
+    -F "_csrf=$(csrf)" -F "file=@$CSV;type=text/csv" "$BASE/rehab/rounds/$round/import")
+t1=$(date +%s.%N)
+got=$(DB "SELECT COUNT(*) FROM rehab_screenings WHERE round_id = '$round'")
+[ "$code" = 303 ] || echo "bench: rehab: the import answered $code" >&2
+awk -v a="$t0" -v b="$t1" -v n="$got" \
+    'BEGIN{printf "bench rehab-screening-import-50k seconds=%.2f rows=%d rows_per_s=%.0f\n", b-a, n, (b > a ? n/(b-a) : 0)}'
