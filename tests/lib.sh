@@ -105,3 +105,15 @@ volunteer_staff() {
     mj=$(login volmw "$PW" "$OUT/jar.$1m")
 }
 denials_of() { sql "SELECT COUNT(*) FROM audit_log WHERE action='deny' AND username='$1' AND object_id='$2'"; }  # USER OBJECT_ID: audited refusals
+# GB 11643 ID numbers for tests: id_check FIRST17 -> the check character;
+# make_id ADDRESS6 BIRTH8 SEX(1|2) -> a valid number (random sequence)
+id_check() {
+    local s=$1 sum=0 i w=(7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2) map=10X98765432
+    for i in $(seq 0 16); do sum=$((sum + ${s:i:1} * ${w[i]})); done
+    echo "${map:$((sum % 11)):1}"
+}
+make_id() { # make_id ADDRESS6 BIRTH8 SEX
+    local f17
+    f17=$(printf '%s%s%03d' "$1" "$2" $(( (RANDOM % 400) * 2 + ($3 == 1 ? 1 : 2) )))
+    echo "$f17$(id_check "$f17")"
+}

@@ -361,6 +361,7 @@ static const struct portal_migration core_migrations[] = {
     {15, "015_settings.sql"},
     {16, "016_payments.sql"},
     {24, "024_division_cache.sql"},
+    {25, "025_crypto_lookups.sql"},
     {0, NULL}};
 
 const struct portal_module core_module = {

@@ -3,12 +3,22 @@
  *
  * Key file (mode 0400, outside the database and the repository), lines:
  *     enc N BASE64URL(32 bytes)     AES-256-GCM key number N (1..255)
+ *     sm4 N BASE64URL(48 bytes)     SM4-CTR key (16) and HMAC-SM3 tag key (32),
+ *                                   number N (one numbering with enc)
  *     mac BASE64URL(32 bytes)       HMAC-SHA256 key for lookups of ID numbers
- * The highest-numbered enc key encrypts; every listed key decrypts, so a new
- * key can be added and the data re-encrypted (`portalctl keys rotate`)
- * without losing a record.
+ *     sm3mac BASE64URL(32 bytes)    HMAC-SM3 key for lookups (国密 suite)
+ *     suite aes|sm                  which suite encrypts and looks up (the
+ *                                   last such line; aes when none)
+ * The newest key of the suite encrypts; every listed key decrypts, so a new
+ * key can be added and the data re-encrypted, within a suite or into the
+ * other one (`portalctl keys rotate [--suite aes|sm]`), without losing a
+ * record.  The suite is the key file's, not the configuration's: the lookup
+ * columns hold one suite's HMAC, so the portal and portalctl must agree.
  *
  * Ciphertext: 1 byte key number | 12 bytes nonce | ciphertext | 16 bytes tag.
+ * AES: GCM's nonce and tag.  SM: encrypt-then-MAC; SM4-CTR with the nonce and
+ * a 32-bit block counter as its IV; the tag is HMAC-SM3 over key number,
+ * nonce and ciphertext, its first 16 bytes (the same size as GCM's).
  */
 #ifndef PORTAL_CRYPTO_H
 #define PORTAL_CRYPTO_H
@@ -30,7 +40,16 @@ int crypto_hmac_hex(const char *s, char out[65]);
 /* nbytes random bytes (at most 64) as base64url into out; aborts when the
  * system has no randomness */
 void random_token(char *out, size_t nbytes);
-/* write a new key file, or add a new enc key to an existing one */
-int crypto_keygen(const char *path, int add, char *err, size_t errlen);
+/* write a new key file (add 0), or add a key to an existing one, of suite
+ * "aes" or "sm" (NULL: the file's), with the suite's lookup key when the
+ * file has none; the key number (1 for a new file), -1 with err */
+int crypto_keygen(const char *path, int add, const char *suite, char *err, size_t errlen);
+/* "aes" or "sm": the suite that encrypts and looks up */
+const char *crypto_suite(void);
+/* encrypt and look up with suite `name` from now on in this process (key
+ * rotation); 0, -1 when the loaded file lacks its keys */
+int crypto_use_suite(const char *name);
+/* record the suite in use as the key file's (its last "suite" line) */
+int crypto_write_suite(const char *path, char *err, size_t errlen);
 
 #endif

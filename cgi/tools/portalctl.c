@@ -34,8 +34,9 @@ static void usage(void)
             "  seed-demo [--modules]         demo villages, organisations and accounts;\n"
             "                                --modules: also each module's sql/demo.sql\n"
             "  seed --children N             generate N realistic children (demo, bench)\n"
-            "  keys generate                 create the field-encryption key file (key_file)\n"
-            "  keys rotate                   add a key and re-encrypt every encrypted column\n"
+            "  keys generate [--suite aes|sm] create the field-encryption key file (key_file)\n"
+            "  keys rotate [--suite aes|sm]  add a key and re-encrypt every encrypted column\n"
+            "                                (into the other suite: lookups computed anew)\n"
             "  config                        show the configuration (secrets hidden)\n");
 }
 
@@ -643,80 +644,143 @@ static int seed_module_demo(void)
     return 0;
 }
 
-/* Add a key, then re-encrypt every column listed in crypto_columns with it,
- * in batches of 500 rows, each batch in its own transaction.  A value that
- * does not decrypt stops the rotation before anything of it is written. */
-static int cmd_keys_rotate(void)
+/* the statements of one rotation pass over t.c (identifiers from our own
+ * tables, checked; values bound) */
+struct pass {
+    const char *t, *idc, *c, *src; /* src: the encrypted source of a lookup column */
+    char *sel, *upd;
+};
+
+static int pass_prepare(struct pass *p)
 {
-    char err[512];
-    const char *kf = config_get("key_file", NULL);
-    if (!kf)
-        return die("no key_file in the configuration", NULL);
-    if (crypto_keygen(kf, 1, err, sizeof err) != 0)
-        return die("%s", err);
-    int cur = crypto_current_key();
-    printf("new key %d added to %s\n", cur, kf);
-    db_rows *cols = db_query(A, "SELECT table_name, id_column, column_name FROM crypto_columns "
-                             "ORDER BY table_name, column_name", "");
-    if (!cols)
-        return die("%s", db_error());
+    if (!ident_ok(p->t) || !ident_ok(p->idc) || !ident_ok(p->c) || (p->src && !ident_ok(p->src)))
+        return -1;
+    /* a value is redone while it is not under the new key (a lookup: once,
+     * by id order, from the start) */
+    p->sel = strdup(p->src ? arena_sprintf(A, "SELECT `%s`, `%s` FROM `%s` WHERE `%s` > ? AND "
+                                           "`%s` IS NOT NULL AND ? > 0 ORDER BY `%s` LIMIT 500",
+                                           p->idc, p->src, p->t, p->idc, p->src, p->idc)
+                           : arena_sprintf(A, "SELECT `%s`, `%s` FROM `%s` WHERE `%s` > ? AND "
+                                           "`%s` IS NOT NULL AND ASCII(`%s`) <> ? ORDER BY `%s` "
+                                           "LIMIT 500", p->idc, p->c, p->t, p->idc, p->c, p->c,
+                                           p->idc));
+    p->upd = strdup(arena_sprintf(A, "UPDATE `%s` SET `%s` = ? WHERE `%s` = ?", p->t, p->c, p->idc));
+    return p->sel && p->upd ? 0 : -1;
+}
+
+/* one row: re-encrypted, or its lookup computed again; 0, -1 stop */
+static int pass_row(struct pass *p, arena *b, db_rows *rows, long long id)
+{
+    size_t pl, cl;
+    char *pt = crypto_decrypt(b, (const unsigned char *)db_col(rows, 1), db_col_len(rows, 1), &pl);
+    if (!pt) {
+        fprintf(stderr, "portalctl: %s.%s row %lld does not decrypt; rotation stopped, nothing "
+                "of this batch written\n", p->t, p->src ? p->src : p->c, id);
+        return -1;
+    }
+    if (p->src) {
+        char mac[65];
+        return crypto_hmac_hex(pt, mac) == 0 && db_exec(b, p->upd, "si", mac, id) >= 0 ? 0 : -1;
+    }
+    unsigned char *ct = crypto_encrypt(b, pt, pl, &cl);
+    return ct && db_exec(b, p->upd, "bi", ct, cl, id) >= 0 ? 0 : -1;
+}
+
+/* every row of one column, in batches of 500, each batch one transaction;
+ * the count, -1 */
+static long long pass_run(struct pass *p, int cur)
+{
+    long long last = 0, n = 0;
+    arena *b = arena_new(1 << 20);
+    for (;;) {
+        db_rows *rows = db_query(b, p->sel, "ii", last, (long long)cur);
+        if (!rows || db_begin() != 0) {
+            fprintf(stderr, "portalctl: %s\n", db_error());
+            n = -1;
+            break;
+        }
+        if (rows->nrows == 0) {
+            db_rollback();
+            break;
+        }
+        while (n >= 0 && db_next(rows)) {
+            last = atoll(db_col(rows, 0));
+            n = pass_row(p, b, rows, last) == 0 ? n + 1 : -1;
+        }
+        if (n < 0 || db_commit() != 0) {
+            db_rollback();
+            n = -1;
+            break;
+        }
+        arena_reset(b);
+    }
+    arena_free(b);
+    free(p->sel);
+    free(p->upd);
+    return n;
+}
+
+/* every column of crypto_columns (lookups 0) or crypto_lookups (1): the total, -1 */
+static long long rotate_all(int lookups, int cur)
+{
+    db_rows *cols = db_query(A, lookups ? "SELECT table_name, id_column, column_name, "
+                                          "source_column FROM crypto_lookups ORDER BY 1, 3"
+                                        : "SELECT table_name, id_column, column_name, NULL "
+                                          "FROM crypto_columns ORDER BY 1, 3", "");
+    if (!cols) {
+        fprintf(stderr, "portalctl: %s\n", db_error());
+        return -1;
+    }
     long long total = 0;
     while (db_next(cols)) {
-        const char *t = db_col(cols, 0), *idc = db_col(cols, 1), *c = db_col(cols, 2);
-        if (!ident_ok(t) || !ident_ok(idc) || !ident_ok(c))
-            return die("crypto_columns holds a bad identifier", NULL);
-        /* identifiers come from our own table, checked above; values are bound */
-        char *sel = strdup(arena_sprintf(A, "SELECT `%s`, `%s` FROM `%s` WHERE `%s` > ? AND `%s` IS "
-                                         "NOT NULL AND ASCII(`%s`) <> ? ORDER BY `%s` LIMIT 500",
-                                         idc, c, t, idc, c, c, idc));
-        char *upd = strdup(arena_sprintf(A, "UPDATE `%s` SET `%s` = ? WHERE `%s` = ?", t, c, idc));
-        long long last = 0, n = 0;
-        arena *b = arena_new(1 << 20);
-        for (;;) {
-            db_rows *rows = db_query(b, sel, "ii", last, (long long)cur);
-            if (!rows) {
-                free(sel);
-                free(upd);
-                return die("%s", db_error());
-            }
-            if (rows->nrows == 0)
-                break;
-            if (db_begin() != 0)
-                return die("%s", db_error());
-            while (db_next(rows)) {
-                last = atoll(db_col(rows, 0));
-                size_t pl, cl;
-                char *pt = crypto_decrypt(b, (const unsigned char *)db_col(rows, 1),
-                                          db_col_len(rows, 1), &pl);
-                if (!pt) {
-                    db_rollback();
-                    fprintf(stderr, "portalctl: %s.%s row %lld does not decrypt; rotation "
-                            "stopped, nothing of this batch written\n", t, c, last);
-                    return 1;
-                }
-                unsigned char *ct = crypto_encrypt(b, pt, pl, &cl);
-                if (!ct || db_exec(b, upd, "bi", ct, cl, last) < 0) {
-                    db_rollback();
-                    return die("re-encryption failed: %s", db_error());
-                }
-                n++;
-            }
-            if (db_commit() != 0)
-                return die("%s", db_error());
-            arena_reset(b);
+        struct pass p = {db_col(cols, 0), db_col(cols, 1), db_col(cols, 2), db_col(cols, 3),
+                         NULL, NULL};
+        if (pass_prepare(&p) != 0) {
+            fprintf(stderr, "portalctl: crypto_columns or crypto_lookups holds a bad identifier\n");
+            return -1;
         }
-        arena_free(b);
-        free(sel);
-        free(upd);
-        printf("%s.%s: %lld values re-encrypted\n", t, c, n);
+        long long n = pass_run(&p, cur);
+        if (n < 0)
+            return -1;
+        printf("%s.%s: %lld values %s\n", p.t, p.c, n, lookups ? "looked up anew" : "re-encrypted");
         total += n;
     }
+    return total;
+}
+
+/* Add a key of the suite (the key file's, or --suite aes|sm), then
+ * re-encrypt every column of crypto_columns with it; when the suite
+ * changes, compute every lookup column of crypto_lookups again under the
+ * new suite's HMAC and record the suite in the key file.  Batches of 500
+ * rows, each in its own transaction; a value that does not decrypt stops
+ * the rotation before anything of its batch is written (run it again to
+ * finish: what is done is not redone).  Run it in a maintenance window: until
+ * the suite line is written, the portal looks ID numbers up under the old
+ * suite. */
+static int cmd_keys_rotate(const char *kf, const char *to)
+{
+    char err[512];
+    const char *from = crypto_suite();
+    int cur = crypto_keygen(kf, 1, to, err, sizeof err);
+    if (cur < 0)
+        return die("%s", err);
+    if (to && crypto_use_suite(to) != 0)
+        return die("the key file lacks the keys of suite %s", to);
+    printf("new key %d (%s) added to %s\n", cur, crypto_suite(), kf);
+    long long total = rotate_all(0, cur), looked = 0;
+    if (total < 0)
+        return 1;
+    int changed = strcmp(from, crypto_suite()) != 0;
+    if (changed && ((looked = rotate_all(1, cur)) < 0 || crypto_write_suite(kf, err, sizeof err)))
+        return looked < 0 ? 1 : die("%s", err);
     struct audit_row row = {NULL, 0, "portalctl", "keys.rotate", "key", NULL, NULL, "cli", 0};
-    char detail[64];
-    snprintf(detail, sizeof detail, "key %d, %lld values", cur, total);
+    char detail[128];
+    snprintf(detail, sizeof detail, "key %d (%s%s%s), %lld values, %lld lookups", cur,
+             changed ? from : "", changed ? " -> " : "", crypto_suite(), total, looked);
     row.detail = detail;
     audit_append(A, &row);
-    printf("rotation done: %lld values now under key %d\n", total, cur);
+    printf("rotation done: %lld values now under key %d (%s)%s\n", total, cur, crypto_suite(),
+           changed ? ", lookups computed anew" : "");
     signal_portal();
     return 0;
 }
@@ -752,11 +816,12 @@ int main(int argc, char **argv)
         config_each(show, NULL);
         return 0;
     }
+    const char *suite = i + 3 < argc && strcmp(argv[i + 2], "--suite") == 0 ? argv[i + 3] : NULL;
     if (strcmp(cmd, "keys") == 0 && i + 1 < argc && strcmp(argv[i + 1], "generate") == 0) {
         const char *kf = config_get("key_file", NULL);
         if (!kf)
             return die("no key_file in the configuration", NULL);
-        if (crypto_keygen(kf, 0, err, sizeof err) != 0)
+        if (crypto_keygen(kf, 0, suite, err, sizeof err) < 0)
             return die("%s", err);
         printf("key file %s created (mode 0400); back it up apart from the database\n", kf);
         return 0;
@@ -767,7 +832,7 @@ int main(int argc, char **argv)
         const char *kf = config_get("key_file", NULL);
         if (!kf || crypto_load(kf, err, sizeof err) != 0)
             return die("%s", kf ? err : "no key_file in the configuration");
-        return cmd_keys_rotate();
+        return cmd_keys_rotate(kf, suite);
     }
     if (strcmp(cmd, "migrate") == 0)
         return cmd_migrate();

@@ -4,16 +4,6 @@
 # download - and nothing changes in the database.  In-scope access works;
 # guessed ids answer 404.
 
-id_check() {
-    local s=$1 sum=0 i w=(7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2) map=10X98765432
-    for i in $(seq 0 16); do sum=$((sum + ${s:i:1} * ${w[i]})); done
-    echo "${map:$((sum % 11)):1}"
-}
-make_id() { # make_id ADDRESS6 BIRTH8 SEX
-    local f17
-    f17=$(printf '%s%s%03d' "$1" "$2" $(( (RANDOM % 400) * 2 + ($3 == 1 ? 1 : 2) )))
-    echo "$f17$(id_check "$f17")"
-}
 post() {
     local path=$1 jar=$2; shift 2
     req POST "$path" -b "$jar" -H "Origin: $BASE" --data-urlencode "_csrf=$(csrf "$jar")" "$@"

@@ -37,16 +37,6 @@ restore() {
 }
 trap restore EXIT
 
-id_check() {
-    local s=$1 sum=0 i w=(7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2) map=10X98765432
-    for i in $(seq 0 16); do sum=$((sum + ${s:i:1} * ${w[i]})); done
-    echo "${map:$((sum % 11)):1}"
-}
-make_id() {
-    local f17
-    f17=$(printf '500242%s%03d' "$1" $(( (RANDOM % 400) * 2 + 1 )))
-    echo "$f17$(id_check "$f17")"
-}
 # bg_post NAME PATH JAR TOKEN [curl args] : a post in the background -> $OUT/NAME.{status,body,headers}
 bg_post() {
     local name=$1 path=$2 jar=$3 tok=$4; shift 4
@@ -88,7 +78,7 @@ no_location() { ! grep -qi '^Location:' "$OUT/$1.headers"; }
 tj=$(login township 'Town#2026portal')
 name="可靠性$uniq_tag"
 post /children/new "$tj" --data-urlencode "name=$name" --data "sex=1" --data "birth_date=2016-05-09" \
-    --data-urlencode "ethnicity=土家族" --data "id_number=$(make_id 20160509)" \
+    --data-urlencode "ethnicity=土家族" --data "id_number=$(make_id 500242 20160509 1)" \
     --data "village_code=500242101001" --data-urlencode "hukou=酉阳县龙潭镇"
 check "a child for these tests is created" status_is 303
 cid=$(loc_id /children)
@@ -116,7 +106,7 @@ tok=$(csrf "$tj")
 lost="丢失$uniq_tag"
 post_under_hold "$audit_head_lock" kill_waiter kid /children/new "$tj" "$tok" --data-urlencode "name=$lost" --data "sex=1" \
     --data "birth_date=2017-02-03" --data-urlencode "ethnicity=汉族" \
-    --data "id_number=$(make_id 20170203)" --data "village_code=500242101001" \
+    --data "id_number=$(make_id 500242 20170203 1)" --data "village_code=500242101001" \
     --data-urlencode "hukou=酉阳县龙潭镇"
 check "creating a child whose transaction was lost: the connection was killed" [ $killed = 1 ]
 check "... answers 503, never 303 to the freed id" \

@@ -1,4 +1,5 @@
-/* Unit tests for cgi/host/crypto.c: AES-256-GCM fields, HMAC, key files, rotation. */
+/* Unit tests for cgi/host/crypto.c: AES-256-GCM and SM4 fields, HMAC-SHA256 and
+ * HMAC-SM3 lookups, key files, rotation within and across suites. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -23,7 +24,7 @@ static int setup(void **state)
     int fd = mkstemp(keyfile);
     close(fd);
     unlink(keyfile);
-    if (crypto_keygen(keyfile, 0, err, sizeof err) != 0) {
+    if (crypto_keygen(keyfile, 0, NULL, err, sizeof err) != 0) {
         fprintf(stderr, "%s\n", err);
         return -1;
     }
@@ -112,7 +113,7 @@ static void test_rotation_keeps_old_data(void **state)
     size_t n, n2;
     crypto_hmac_hex("x", before);
     unsigned char *old = crypto_encrypt(a, "old", 3, &n);
-    assert_int_equal(crypto_keygen(keyfile, 1, err, sizeof err), 0);
+    assert_int_equal(crypto_keygen(keyfile, 1, NULL, err, sizeof err), 2);
     assert_int_equal(crypto_current_key(), 2);
     unsigned char *nw = crypto_encrypt(a, "new", 3, &n2);
     assert_int_equal(nw[0], 2);
@@ -142,7 +143,58 @@ static void test_key_file_rules(void **state)
     unlink(path);
     assert_int_not_equal(crypto_load("/nonexistent/key", err, sizeof err), 0);
     /* keygen refuses to overwrite an existing file */
-    assert_int_not_equal(crypto_keygen(keyfile, 0, err, sizeof err), 0);
+    assert_int_not_equal(crypto_keygen(keyfile, 0, NULL, err, sizeof err), 0);
+}
+
+/* the 国密 suite: a key added into it encrypts with SM4-CTR and tags with
+ * HMAC-SM3 (tampering refused), lookups use HMAC-SM3, AES data still reads,
+ * and the key file's "suite" line decides after a reload */
+static void test_sm_suite(void **state)
+{
+    (void)state;
+    arena *a = arena_new(4096);
+    char err[256], h_aes[65], h_sm[65], h_back[65];
+    size_t n, n2;
+    unsigned char *old = crypto_encrypt(a, "aes data", 8, &n);
+    crypto_hmac_hex("500242201001011234", h_aes);
+    int k = crypto_keygen(keyfile, 1, "sm", err, sizeof err);
+    assert_true(k > 1);
+    assert_string_equal(crypto_suite(), "aes"); /* added, not yet in use */
+    assert_int_equal(crypto_use_suite("sm"), 0);
+    assert_int_equal(crypto_current_key(), k);
+    const char *id = "11010519491231002X";
+    unsigned char *ct = crypto_encrypt(a, id, strlen(id), &n2);
+    assert_non_null(ct);
+    assert_int_equal(n2, strlen(id) + CRYPTO_OVERHEAD);
+    assert_int_equal(ct[0], k);
+    assert_null(memmem(ct, n2, "19491231", 8));
+    assert_string_equal(crypto_decrypt(a, ct, n2, NULL), id);
+    assert_string_equal(crypto_decrypt(a, old, n, NULL), "aes data");
+    for (size_t i = 1; i < n2; i++) { /* any flipped byte: nonce, text or tag */
+        unsigned char *bad = arena_alloc(a, n2);
+        memcpy(bad, ct, n2);
+        bad[i] ^= 0x01;
+        assert_null(crypto_decrypt(a, bad, n2, NULL));
+    }
+    crypto_hmac_hex("500242201001011234", h_sm);
+    assert_string_not_equal(h_aes, h_sm);
+    assert_int_equal(strlen(h_sm), 64);
+    /* the suite line makes it the file's after a reload */
+    assert_int_equal(crypto_write_suite(keyfile, err, sizeof err), 0);
+    assert_int_equal(crypto_load(keyfile, err, sizeof err), 0);
+    assert_string_equal(crypto_suite(), "sm");
+    assert_string_equal(crypto_decrypt(a, ct, n2, NULL), id);
+    assert_int_equal(crypto_use_suite("aes"), 0);
+    crypto_hmac_hex("500242201001011234", h_back);
+    assert_string_equal(h_aes, h_back);
+    assert_int_equal(crypto_write_suite(keyfile, err, sizeof err), 0);
+    assert_int_equal(crypto_load(keyfile, err, sizeof err), 0);
+    assert_string_equal(crypto_suite(), "aes");
+    assert_int_equal(crypto_use_suite("des"), -1);
+    struct stat st;
+    stat(keyfile, &st);
+    assert_int_equal(st.st_mode & 0777, 0400);
+    arena_free(a);
 }
 
 int main(void)
@@ -153,6 +205,7 @@ int main(void)
         cmocka_unit_test(test_empty_plaintext),
         cmocka_unit_test(test_hmac),
         cmocka_unit_test(test_rotation_keeps_old_data),
+        cmocka_unit_test(test_sm_suite),
         cmocka_unit_test(test_key_file_rules),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
