@@ -1,0 +1,71 @@
+/*
+ * medical.h - 医疗保障 (issue 11): shared declarations.
+ * aid.c:       aid after insurance on the host's workflow (form, page,
+ *              decision, settlement sheet) and the rate it applies.
+ * premium.c:   premium subsidies per insurance year (list, supplement,
+ *              export, confirmation import, posting to the ledger).
+ * emergency.c: emergency treatment cases (hospitals, health commission).
+ * panel.c:     the child's file panel and the module's page of a child.
+ * medical.c:   the module descriptor: routes, permissions, settings, labels.
+ */
+#ifndef MEDICAL_H
+#define MEDICAL_H
+
+#include "portal_module.h"
+
+/* the categories with a medical-aid rate (settings aid_ratio_<cat>_<in|out>) */
+extern const char *const medical_aid_categories[];
+/* every registry category (settings premium_share_<cat>) */
+extern const char *const medical_categories[];
+
+/* medical.c */
+int medical_is_label(const char *kind, const char *code);
+/* the yuan text of an amount field: fen, or -1 after form_error(field) */
+long long medical_fen_field(portal_req *r, const struct portal_services *s, const char *field,
+                            const char *what);
+
+/* aid.c */
+extern const struct portal_wf_type medical_workflows[];
+extern const struct portal_param aid_params[];
+extern const struct portal_param act_params[];
+int home_get(portal_req *r, const struct portal_services *s);
+int aid_form_get(portal_req *r, const struct portal_services *s);
+int aid_create_post(portal_req *r, const struct portal_services *s);
+int aid_get(portal_req *r, const struct portal_services *s);
+int aid_act_post(portal_req *r, const struct portal_services *s);
+int aid_sheet_get(portal_req *r, const struct portal_services *s);
+int aid_receipt_get(portal_req *r, const struct portal_services *s);
+int hospital_list_get(portal_req *r, const struct portal_services *s);
+int hospital_account_post(portal_req *r, const struct portal_services *s);
+extern const struct portal_param account_params[];
+
+/* premium.c */
+extern const struct portal_param year_params[];
+extern const struct portal_param import_params[];
+extern const struct portal_param tier_params[];
+int premium_list_get(portal_req *r, const struct portal_services *s);
+int premium_generate_post(portal_req *r, const struct portal_services *s);
+int premium_supplement_post(portal_req *r, const struct portal_services *s);
+int premium_export_get(portal_req *r, const struct portal_services *s);
+int premium_import_post(portal_req *r, const struct portal_services *s);
+int premium_post_post(portal_req *r, const struct portal_services *s);
+int child_tier_post(portal_req *r, const struct portal_services *s);
+
+/* emergency.c */
+extern const struct portal_param emergency_params[];
+extern const struct portal_param cost_params[];
+extern const struct portal_param identify_params[];
+int emergency_list_get(portal_req *r, const struct portal_services *s);
+int emergency_create_post(portal_req *r, const struct portal_services *s);
+int emergency_get(portal_req *r, const struct portal_services *s);
+int emergency_cost_post(portal_req *r, const struct portal_services *s);
+int emergency_identify_post(portal_req *r, const struct portal_services *s);
+int emergency_load(portal_req *r, const struct portal_services *s, long long id,
+                   struct portal_object *o);
+
+/* panel.c */
+int medical_child_panel(portal_req *r, const struct portal_services *s, long long child,
+                        const char *prefix);
+int child_get(portal_req *r, const struct portal_services *s);
+
+#endif

@@ -1,0 +1,107 @@
+/*
+ * panel.c - the 医疗保障 section of the child's file and the module's page
+ * of a child: the insurance tier and premium subsidy this year, aid
+ * received this year and the yearly cap left (per case type), open
+ * applications.
+ */
+#include "medical.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void cell(portal_req *r, const struct portal_services *s, const char *prefix, int row,
+                 int col, const char *v)
+{
+    s->set(r, s->sprintf(r, "%s.Rows.%d.%d", prefix, row, col), v ? v : "");
+}
+
+/* the cap left this year for a case type, with the child's best rate today */
+static const char *cap_left_text(portal_req *r, const struct portal_services *s, long long child,
+                                 const char *t, int year)
+{
+    const char *today = s->today(r), *best = NULL;
+    long long cap = -1, ratio = -1, left = 0;
+    portal_rows *q = s->db_query(r, "SELECT DISTINCT category FROM child_categories WHERE "
+                                 "child_id = ? AND start_date <= ? AND (end_date IS NULL OR "
+                                 "end_date >= ?)", "iss", child, today, today);
+    while (q && s->db_next(q))
+        for (int i = 0; medical_aid_categories[i]; i++)
+            if (strcmp(s->db_col(q, 0), medical_aid_categories[i]) == 0) {
+                const char *cat = medical_aid_categories[i];
+                long long rt = s->setting_int(r, s->sprintf(r, "aid_ratio_%s_%s", cat, t), today);
+                long long cp = s->setting_int(r, s->sprintf(r, "aid_cap_%s_%s", cat, t), today);
+                if (rt > ratio || (rt == ratio && cp > cap))
+                    ratio = rt, cap = cp, best = cat;
+            }
+    if (!best)
+        return "不属于医疗救助对象";
+    if (s->pay_cap_left(r, child, strcmp(t, "in") == 0 ? "aid_in" : "aid_out", year, cap,
+                        &left) != 0)
+        return "";
+    return s->sprintf(r, "%s 元（年度限额 %s 元，%s）", s->fen_to_yuan(r, left < 0 ? 0 : left),
+                      s->fen_to_yuan(r, cap), s->label(r, "medical.category", best));
+}
+
+int medical_child_panel(portal_req *r, const struct portal_services *s, long long child,
+                        const char *prefix)
+{
+    int year = atoi(s->today(r));
+    const char *cols[] = {"项目", "情况"};
+    for (int i = 0; i < 2; i++)
+        s->set(r, s->sprintf(r, "%s.Cols.%d", prefix, i), cols[i]);
+    portal_rows *q = s->db_query(r, "SELECT tier, subsidy_fen, status, list FROM "
+                                 "medical_premium_lines WHERE child_id = ? AND year = ?", "ii",
+                                 child, (long long)year);
+    if (!q)
+        return -1;
+    int row = 0;
+    cell(r, s, prefix, row, 0, s->sprintf(r, "%d 年度参保", year));
+    cell(r, s, prefix, row++, 1, s->db_next(q)
+         ? s->sprintf(r, "%s档，资助 %s 元，%s（%s）", strcmp(s->col(q, "tier"), "2") == 0 ? "二" : "一",
+                      s->fen_to_yuan(r, atoll(s->col(q, "subsidy_fen"))),
+                      s->label(r, "medical.premium_status", s->col(q, "status")),
+                      s->label(r, "medical.list", s->col(q, "list")))
+         : "不在本年度参保资助名单");
+    portal_rows *a = s->db_query(r, "SELECT COALESCE(SUM(aid_fen), 0), COUNT(*) FROM medical_aid "
+                                 "WHERE child_id = ? AND YEAR(start_date) = ? AND pay_line_id IS "
+                                 "NOT NULL", "ii", child, (long long)year);
+    if (!a || !s->db_next(a))
+        return -1;
+    cell(r, s, prefix, row, 0, s->sprintf(r, "%d 年已获医疗救助", year));
+    cell(r, s, prefix, row++, 1, s->sprintf(r, "%s 元（%s 次）", s->fen_to_yuan(r,
+                                             atoll(s->db_col(a, 0))), s->db_col(a, 1)));
+    cell(r, s, prefix, row, 0, "住院救助年度余额");
+    cell(r, s, prefix, row++, 1, cap_left_text(r, s, child, "in", year));
+    cell(r, s, prefix, row, 0, "门诊救助年度余额");
+    cell(r, s, prefix, row++, 1, cap_left_text(r, s, child, "out", year));
+    portal_rows *o = s->db_query(r, "SELECT COUNT(*) FROM medical_aid m JOIN wf_applications w "
+                                 "ON w.id = m.app_id WHERE m.child_id = ? AND w.status IN "
+                                 "('open', 'returned')", "i", child);
+    if (!o || !s->db_next(o))
+        return -1;
+    cell(r, s, prefix, row, 0, "办理中的医疗救助申请");
+    cell(r, s, prefix, row++, 1, s->sprintf(r, "%s 件", s->db_col(o, 0)));
+    s->set(r, s->sprintf(r, "%s.Link", prefix), s->sprintf(r, "/medical/children/%lld", child));
+    return row;
+}
+
+int child_get(portal_req *r, const struct portal_services *s)
+{
+    long long child = s->object(r)->id;
+    if (medical_child_panel(r, s, child, "Panel") < 0 ||
+        s->db_query_hdf(r, "Aid", "SELECT a.app_id, a.case_type, a.start_date, a.end_date, "
+                        "a.eligible_fen, a.aid_fen, w.status, w.step_title FROM medical_aid a "
+                        "JOIN wf_applications w ON w.id = a.app_id WHERE a.child_id = ? "
+                        "ORDER BY a.start_date DESC, a.app_id DESC LIMIT 100", "i", child) < 0 ||
+        s->db_query_hdf(r, "Premiums", "SELECT year, list, tier, premium_fen, subsidy_fen, "
+                        "status, fail_reason FROM medical_premium_lines WHERE child_id = ? "
+                        "ORDER BY year DESC", "i", child) < 0 ||
+        s->db_query_hdf(r, "Tiers", "SELECT year, tier FROM medical_tiers WHERE child_id = ? "
+                        "ORDER BY year DESC", "i", child) < 0)
+        return 500;
+    if (s->has_perm(r, "medical.premium"))
+        s->set(r, "Can.premium", "1");
+    s->set_int(r, "Year", atoi(s->today(r)));
+    s->audit(r, "medical.child.read", "child", s->sprintf(r, "%lld", child), NULL);
+    return s->render(r, "child.cs", "医疗保障：儿童");
+}
