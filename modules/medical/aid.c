@@ -126,21 +126,6 @@ static int aid_compute(portal_req *r, const struct portal_services *s, long long
 
 /* ------------------------------------------------------------ on_done */
 
-/* the open batch of this month for the programme, or a new one: its id */
-static long long aid_batch(portal_req *r, const struct portal_services *s, const char *prog)
-{
-    const char *month = s->sprintf(r, "%.7s", s->today(r));
-    portal_rows *q = s->db_query(r, "SELECT id FROM pay_batches WHERE module = 'medical' AND "
-                                 "programme = ? AND period = CONCAT(?, '-01') AND status IN "
-                                 "('draft', 'reviewed') ORDER BY id DESC LIMIT 1", "ss", prog,
-                                 month);
-    if (q && s->db_next(q))
-        return atoll(s->db_col(q, 0));
-    return s->pay_batch_open(r, prog, month,
-                             s->sprintf(r, "%.4s年%.2s月%s", month, month + 5,
-                                        s->label(r, "medical.programme", prog)));
-}
-
 /* the hospital's registered payee, 0 when none */
 static long long hospital_payee(portal_req *r, const struct portal_services *s, long long org)
 {
@@ -169,7 +154,7 @@ static int on_done(portal_req *r, const struct portal_services *s, long long app
     if (c.aid > 0) {
         long long payee = strcmp(s->col(q, "payee"), "hospital") == 0
                               ? hospital_payee(r, s, atoll(s->col(q, "hospital_org_id"))) : 0;
-        struct portal_pay_line l = {aid_batch(r, s, programme_of(type)), child_id, payee, NULL,
+        struct portal_pay_line l = {medical_batch(r, s, programme_of(type), s->sprintf(r, "%.7s", s->today(r))), child_id, payee, NULL,
                                     s->sprintf(r, "%.7s", on), c.aid,
                                     s->sprintf(r, "医疗救助（%s）#%lld", s->label(r,
                                                "medical.case_type", type), app_id),

@@ -24,6 +24,11 @@ int medical_is_label(const char *kind, const char *code);
 long long medical_fen_field(portal_req *r, const struct portal_services *s, const char *field,
                             const char *what);
 
+/* the open (draft or reviewed) batch of the programme for month YYYY-MM,
+ * or a new one: its id, 0 when refused (pay_error) */
+long long medical_batch(portal_req *r, const struct portal_services *s, const char *programme,
+                        const char *month);
+
 /* aid.c */
 extern const struct portal_wf_type medical_workflows[];
 extern const struct portal_param aid_params[];
