@@ -31,7 +31,7 @@ static const struct portal_route routes[] = {
      * handlers check one of medical.emergency / medical.emergency_county */
     {"GET", "/medical/emergencies", emergency_list_get, NULL, 0, none, NULL},
     {"POST", "/medical/emergencies", emergency_create_post, "medical.emergency", SC, emergency_params, NULL},
-    {"GET", "/medical/emergencies/{id:int}", emergency_get, NULL, 0, none, "emergency:id"},
+    {"GET", "/medical/emergencies/{id:int}", emergency_get, NULL, 0, identify_params, "emergency:id"},
     {"POST", "/medical/emergencies/{id:int}/costs", emergency_cost_post, NULL, SC, cost_params, "emergency:id"},
     {"POST", "/medical/emergencies/{id:int}/identify", emergency_identify_post, "medical.emergency_county", SC, identify_params, "emergency:id"},
     {NULL, NULL, NULL, NULL, 0, NULL, NULL}};

@@ -173,4 +173,5 @@ INSERT INTO role_perms (role_id, perm) SELECT r.id, p.perm FROM roles r JOIN (
   UNION ALL SELECT 'health_commission', 'medical.view'
   UNION ALL SELECT 'health_commission', 'medical.emergency'
   UNION ALL SELECT 'health_commission', 'medical.emergency_county'
+  UNION ALL SELECT 'hospital_staff', 'medical.view'
   UNION ALL SELECT 'hospital_staff', 'medical.emergency') p ON p.code = r.code;
