@@ -25,6 +25,12 @@ static const struct portal_route routes[] = {
     {"GET", "/medical/premiums/{year:int}/export", premium_export_get, "medical.premium", PR_NO_LAYOUT, year_params, NULL},
     {"POST", "/medical/premiums/{year:int}/import", premium_import_post, "medical.premium", SC, import_params, NULL},
     {"POST", "/medical/premiums/{year:int}/post", premium_post_post, "medical.premium", SC, account_params, NULL},
+    {"GET", "/medical/policies", policy_list_get, "medical.insurance", 0, policy_params, NULL},
+    {"POST", "/medical/policies", policy_create_post, "medical.insurance", SC, policy_params, NULL},
+    {"GET", "/medical/policies/{id:int}", policy_get, "medical.insurance", 0, none, "policy:id"},
+    {"POST", "/medical/policies/{id:int}/children", policy_children_post, "medical.insurance", SC, insured_params, "policy:id"},
+    {"POST", "/medical/policies/{id:int}/claims", claim_create_post, "medical.insurance", SC, claim_params, "policy:id"},
+    {"POST", "/medical/policies/{id:int}/claims/{cid:int}", claim_outcome_post, "medical.insurance", SC, claim_params, "policy:id"},
     {"GET", "/medical/children/{id:int}", child_get, "medical.view", 0, none, "child:id"},
     {"POST", "/medical/children/{id:int}/tier", child_tier_post, "medical.premium", SC, tier_params, "child:id"},
     /* hospitals and the health commission open; the county handles: the
@@ -43,12 +49,14 @@ static const struct portal_permission perms[] = {
     {"medical.county", "县民政局审批医疗救助、登记医院收款账户"},
     {"medical.premium", "参保资助名单：生成、导出、导入参保结果、入账"},
     {"medical.emergency", "登记急救病例（医院、卫健委）"},
+    {"medical.insurance", "慈善资金购买的意外伤害、重大疾病保险：保单、参保儿童、理赔"},
     {"medical.emergency_county", "处理急救病例（县级）：身份确认、关联儿童档案"},
     {NULL, NULL}};
 
 static const struct portal_menu menu[] = {
     {"医疗保障", "/medical", "medical.view", 25},
     {"参保资助", "/medical/premiums", "medical.premium", 26},
+    {"慈善保险", "/medical/policies", "medical.insurance", 28},
     {"急救病例", "/medical/emergencies", "medical.emergency", 27},
     {NULL, NULL, NULL, 0}};
 
@@ -58,6 +66,7 @@ static const struct portal_child_panel panels[] = {
 
 static const struct portal_loader loaders[] = {
     {"emergency", "medical_emergency", emergency_load},
+    {"policy", "medical_policy", policy_load},
     {NULL, NULL, NULL}};
 
 const char *const medical_aid_categories[] = {"orphan", "de_facto_unsupported", "tekun", "dibao",
@@ -87,6 +96,11 @@ static const struct portal_label labels[] = {
     {"medical.list", "supplement", "补充名单"},
     {"medical.emergency_reason", "unidentified", "身份不明"},
     {"medical.emergency_reason", "unable_to_pay", "无力支付"},
+    {"medical.policy_kind", "accident", "意外伤害保险"},
+    {"medical.policy_kind", "critical", "重大疾病保险"},
+    {"medical.claim_outcome", "pending", "理赔中"},
+    {"medical.claim_outcome", "paid", "已赔付"},
+    {"medical.claim_outcome", "rejected", "拒赔"},
     {"medical.status", "open", "办理中"},
     {"medical.status", "returned", "退回补正"},
     {"medical.status", "approved", "已批准"},
@@ -148,6 +162,7 @@ static const struct portal_lookup lookups[] = {
 
 static const struct portal_migration migrations[] = {
     {1, "001_medical.sql"},
+    {2, "002_insurance.sql"},
     {0, NULL}};
 
 int medical_is_label(const char *kind, const char *code)

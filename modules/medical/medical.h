@@ -5,6 +5,7 @@
  * premium.c:   premium subsidies per insurance year (list, supplement,
  *              export, confirmation import, posting to the ledger).
  * emergency.c: emergency treatment cases (hospitals, health commission).
+ * insurance.c: accident and critical-illness insurance bought for children.
  * panel.c:     the child's file panel and the module's page of a child.
  * medical.c:   the module descriptor: routes, permissions, settings, labels.
  */
@@ -67,6 +68,19 @@ int emergency_cost_post(portal_req *r, const struct portal_services *s);
 int emergency_identify_post(portal_req *r, const struct portal_services *s);
 int emergency_load(portal_req *r, const struct portal_services *s, long long id,
                    struct portal_object *o);
+
+/* insurance.c */
+extern const struct portal_param policy_params[];
+extern const struct portal_param insured_params[];
+extern const struct portal_param claim_params[];
+int policy_list_get(portal_req *r, const struct portal_services *s);
+int policy_create_post(portal_req *r, const struct portal_services *s);
+int policy_get(portal_req *r, const struct portal_services *s);
+int policy_children_post(portal_req *r, const struct portal_services *s);
+int claim_create_post(portal_req *r, const struct portal_services *s);
+int claim_outcome_post(portal_req *r, const struct portal_services *s);
+int policy_load(portal_req *r, const struct portal_services *s, long long id,
+                struct portal_object *o);
 
 /* panel.c */
 int medical_child_panel(portal_req *r, const struct portal_services *s, long long child,

@@ -81,6 +81,16 @@ int medical_child_panel(portal_req *r, const struct portal_services *s, long lon
         return -1;
     cell(r, s, prefix, row, 0, "办理中的医疗救助申请");
     cell(r, s, prefix, row++, 1, s->sprintf(r, "%s 件", s->db_col(o, 0)));
+    portal_rows *p = s->db_query(r, "SELECT GROUP_CONCAT(CONCAT(IF(p.kind = 'accident', "
+                                 "'意外伤害保险', '重大疾病保险'), '（', p.insurer, '，至 ', "
+                                 "p.end_date, '）') ORDER BY p.end_date SEPARATOR '；') FROM "
+                                 "medical_policy_children k JOIN medical_policies p ON p.id = "
+                                 "k.policy_id WHERE k.child_id = ? AND ? BETWEEN p.start_date "
+                                 "AND p.end_date", "is", child, s->today(r));
+    if (!p || !s->db_next(p))
+        return -1;
+    cell(r, s, prefix, row, 0, "慈善购买的商业保险");
+    cell(r, s, prefix, row++, 1, s->db_col(p, 0) ? s->db_col(p, 0) : "无");
     s->set(r, s->sprintf(r, "%s.Link", prefix), s->sprintf(r, "/medical/children/%lld", child));
     return row;
 }
