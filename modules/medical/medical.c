@@ -31,6 +31,8 @@ static const struct portal_route routes[] = {
     {"POST", "/medical/policies/{id:int}/children", policy_children_post, "medical.insurance", SC, insured_params, "policy:id"},
     {"POST", "/medical/policies/{id:int}/claims", claim_create_post, "medical.insurance", SC, claim_params, "policy:id"},
     {"POST", "/medical/policies/{id:int}/claims/{cid:int}", claim_outcome_post, "medical.insurance", SC, claim_params, "policy:id"},
+    {"GET", "/medical/reports", report_get, "medical.view", 0, report_params, NULL},
+    {"GET", "/medical/reports/export", report_csv_get, "medical.view", PR_NO_LAYOUT, report_params, NULL},
     {"GET", "/medical/children/{id:int}", child_get, "medical.view", 0, none, "child:id"},
     {"POST", "/medical/children/{id:int}/tier", child_tier_post, "medical.premium", SC, tier_params, "child:id"},
     /* hospitals and the health commission open; the county handles: the
@@ -57,6 +59,7 @@ static const struct portal_menu menu[] = {
     {"医疗保障", "/medical", "medical.view", 25},
     {"参保资助", "/medical/premiums", "medical.premium", 26},
     {"慈善保险", "/medical/policies", "medical.insurance", 28},
+    {"医疗保障统计", "/medical/reports", "medical.view", 29},
     {"急救病例", "/medical/emergencies", "medical.emergency", 27},
     {NULL, NULL, NULL, 0}};
 

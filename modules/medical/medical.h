@@ -6,6 +6,7 @@
  *              export, confirmation import, posting to the ledger).
  * emergency.c: emergency treatment cases (hospitals, health commission).
  * insurance.c: accident and critical-illness insurance bought for children.
+ * reports.c:   the reports, on a page and as CSV.
  * panel.c:     the child's file panel and the module's page of a child.
  * medical.c:   the module descriptor: routes, permissions, settings, labels.
  */
@@ -81,6 +82,11 @@ int claim_create_post(portal_req *r, const struct portal_services *s);
 int claim_outcome_post(portal_req *r, const struct portal_services *s);
 int policy_load(portal_req *r, const struct portal_services *s, long long id,
                 struct portal_object *o);
+
+/* reports.c */
+extern const struct portal_param report_params[];
+int report_get(portal_req *r, const struct portal_services *s);
+int report_csv_get(portal_req *r, const struct portal_services *s);
 
 /* panel.c */
 int medical_child_panel(portal_req *r, const struct portal_services *s, long long child,

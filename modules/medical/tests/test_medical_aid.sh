@@ -143,4 +143,15 @@ req GET "/medical/children/$c1" -b "$tj"
 check "the module's page of the child lists the applications" body_has "/medical/aid/$a2"
 req GET "/medical/children/$c1" -b "$oj"
 check "another township cannot open it (404)" status_is 404
+# ---------------------------------------------------------------- reports
+req GET "/medical/reports?year=2026" -b "$cj"
+check "the reports page opens" status_is 200
+check "the child at the yearly cap is listed as near it" body_has "医救童$tag"
+req GET "/medical/reports/export?report=near_cap&year=2026" -b "$cj"
+check "the near-cap report exports as CSV" grep -q "医救童$tag,龙潭镇,住院,1000.00,1000.00,0.00" "$OUT/body"
+req GET "/medical/reports/export?report=aid&year=$(date -u +%Y)" -b "$cj"
+check "the aid report exports per category and month" grep -q "^低保家庭儿童,.*,住院," "$OUT/body"
+check "exports are audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='medical.report.export'")" -ge 2 ]
+req GET "/medical/reports?year=2026" -b "$oj"
+check "another township's reports do not list the child" body_lacks "医救童$tag"
 rm -f "$CLOCK_FILE"

@@ -71,3 +71,6 @@ req GET "/medical/children/$kid" -b "$aj"
 check "the hospital now sees the medical page of the child it treats" status_is 200
 post "/medical/emergencies/$e1/identify" "$cj" --data "child=$kid"
 check "identifying twice is refused (409)" status_is 409
+req GET /medical/reports -b "$cj"
+check "the open-cases report lists the case still open" body_has "县人民医院急诊"
+check "... and not the identified one" body_lacks "龙潭镇汽车站"
