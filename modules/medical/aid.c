@@ -66,20 +66,15 @@ const struct portal_param account_params[] = {
 
 /* ------------------------------------------------------------ the rate */
 
-struct aid_calc {
-    const char *category;
-    long long ratio, cap, cap_left, raw, aid;
-};
-
-static const char *programme_of(const char *case_type)
+const char *medical_programme_of(const char *case_type)
 {
     return strcmp(case_type, "inpatient") == 0 ? "aid_in" : "aid_out";
 }
 
 /* the best rate of the child's categories on day `on`: 0, 1 when the child
  * holds no category with a medical-aid rate that day, -1 on error */
-static int aid_rate(portal_req *r, const struct portal_services *s, long long child,
-                    const char *case_type, const char *on, struct aid_calc *c)
+int medical_aid_rate(portal_req *r, const struct portal_services *s, long long child,
+                     const char *case_type, const char *on, struct aid_calc *c)
 {
     const char *t = strcmp(case_type, "inpatient") == 0 ? "in" : "out";
     portal_rows *q = s->db_query(r, "SELECT DISTINCT category FROM child_categories WHERE "
@@ -114,10 +109,11 @@ static int aid_compute(portal_req *r, const struct portal_services *s, long long
                        const char *case_type, const char *on, long long eligible,
                        struct aid_calc *c)
 {
-    int rc = aid_rate(r, s, child, case_type, on, c);
+    int rc = medical_aid_rate(r, s, child, case_type, on, c);
     if (rc != 0)
         return rc;
-    if (s->pay_cap_left(r, child, programme_of(case_type), atoi(on), c->cap, &c->cap_left) != 0)
+    if (s->pay_cap_left(r, child, medical_programme_of(case_type), atoi(on), c->cap,
+                        &c->cap_left) != 0)
         return -1;
     c->raw = eligible * c->ratio / 10000;
     c->aid = c->raw < c->cap_left ? c->raw : (c->cap_left > 0 ? c->cap_left : 0);
@@ -154,7 +150,9 @@ static int on_done(portal_req *r, const struct portal_services *s, long long app
     if (c.aid > 0) {
         long long payee = strcmp(s->col(q, "payee"), "hospital") == 0
                               ? hospital_payee(r, s, atoll(s->col(q, "hospital_org_id"))) : 0;
-        struct portal_pay_line l = {medical_batch(r, s, programme_of(type), s->sprintf(r, "%.7s", s->today(r))), child_id, payee, NULL,
+        const char *month = s->sprintf(r, "%.7s", s->today(r));
+        struct portal_pay_line l = {medical_batch(r, s, medical_programme_of(type), month),
+                                    child_id, payee, NULL,
                                     s->sprintf(r, "%.7s", on), c.aid,
                                     s->sprintf(r, "医疗救助（%s）#%lld", s->label(r,
                                                "medical.case_type", type), app_id),
@@ -206,16 +204,8 @@ static int form_page(portal_req *r, const struct portal_services *s, int status)
             return 404; /* absent or out of scope: audited by the host */
         s->child_hdf(r, "Child", c);
     }
-    const char *q = s->trim(r, s->param(r, "q"));
-    if (*q) {
-        const char *a1, *a2, *cond = s->scope_sql(r, "c", &a1, &a2);
-        if (!cond || s->db_query_hdf(r, "Found", s->sprintf(r, "SELECT c.id, c.name, "
-                                     "c.birth_date, c.village_code FROM children c WHERE %s AND "
-                                     "c.name LIKE CONCAT('%%', ?, '%%') ORDER BY c.name, c.id "
-                                     "LIMIT 20", cond), "sss", a1, a2, s->like_escape(r, q)) < 0)
-            return 500;
-        s->set(r, "Form.q", q);
-    }
+    if (medical_children_found(r, s, s->trim(r, s->param(r, "q"))) != 0)
+        return 500;
     if (form_lists(r, s) != 0)
         return 500;
     s->set(r, "Today", s->today(r));

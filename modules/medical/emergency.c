@@ -179,16 +179,9 @@ static int case_page(portal_req *r, const struct portal_services *s, int status)
                         "medical_emergency_costs WHERE emergency_id = ? ORDER BY cost_date, id",
                         "i", id) < 0)
         return 500;
-    const char *q = s->trim(r, s->param(r, "q"));
-    int county = s->has_perm(r, "medical.emergency_county") && !org_scoped(r, s);
-    if (county) {
+    if (s->has_perm(r, "medical.emergency_county") && !org_scoped(r, s)) {
         s->set(r, "Can.identify", "1");
-        const char *a1, *a2, *cond = s->scope_sql(r, "c", &a1, &a2);
-        if (*q && (!cond || s->db_query_hdf(r, "Found", s->sprintf(r, "SELECT c.id, c.name, "
-                                            "c.birth_date, c.village_code FROM children c WHERE "
-                                            "%s AND c.name LIKE CONCAT('%%', ?, '%%') ORDER BY "
-                                            "c.name, c.id LIMIT 20", cond), "sss", a1, a2,
-                                            s->like_escape(r, q)) < 0))
+        if (medical_children_found(r, s, s->trim(r, s->param(r, "q"))) != 0)
             return 500;
     }
     s->set(r, "Today", s->today(r));
@@ -242,11 +235,11 @@ static int identify_effects(portal_req *r, const struct portal_services *s, long
                                  "WHERE e.id = ?", "i", id);
     if (!q || !s->db_next(q))
         return 500;
+    const char *why = s->label(r, "medical.emergency_reason", s->col(q, "reason"));
     if (s->child_event(r, child, "emergency.identified",
                        s->sprintf(r, "急救病例 #%lld：%s 在%s发现，于%s救治（%s），已确认身份", id,
                                   s->col(q, "found_on"), s->col(q, "place_found"),
-                                  s->col(q, "hospital"),
-                                  s->label(r, "medical.emergency_reason", s->col(q, "reason")))) != 0)
+                                  s->col(q, "hospital"), why)) != 0)
         return 500;
     if (s->child_link(r, child, atoll(s->col(q, "hospital_org_id")), "referred",
                       s->col(q, "found_on"), NULL, s->sprintf(r, "急救病例 #%lld", id)) < 0)

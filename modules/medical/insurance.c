@@ -68,7 +68,8 @@ int policy_list_get(portal_req *r, const struct portal_services *s)
 int policy_create_post(portal_req *r, const struct portal_services *s)
 {
     const char *insurer = s->trim(r, s->param(r, "insurer")), *kind = s->param(r, "kind");
-    const char *no = s->trim(r, s->param(r, "policy_no")), *funded = s->trim(r, s->param(r, "funded_by"));
+    const char *no = s->trim(r, s->param(r, "policy_no"));
+    const char *funded = s->trim(r, s->param(r, "funded_by"));
     const char *from = s->param(r, "start_date"), *to = s->param(r, "end_date");
     long long fen = medical_fen_field(r, s, "premium", "每人保费");
     if (!*insurer)
@@ -113,7 +114,7 @@ static int policy_page(portal_req *r, const struct portal_services *s, int statu
                         "JOIN children c ON c.id = m.child_id WHERE m.policy_id = ? ORDER BY "
                         "m.id DESC", "i", id) < 0)
         return 500;
-    s->labels_hdf(r, "Categories", "medical.category");
+    s->labels_hdf(r, "Categories", "registry.category");
     s->labels_hdf(r, "Outcomes", "medical.claim_outcome");
     s->set(r, "Today", s->today(r));
     s->audit(r, "medical.policy.read", "medical_policy", s->sprintf(r, "%lld", id), NULL);
@@ -194,7 +195,7 @@ int policy_children_post(portal_req *r, const struct portal_services *s)
     long long id = s->object(r)->id, n = 0, child = s->param_int(r, "child", 0);
     const char *mode = s->param(r, "mode"), *cat = s->param(r, "category");
     if (strcmp(mode, "category") == 0) {
-        if (!medical_is_label("medical.category", cat))
+        if (!medical_category_known(cat))
             return s->fail(r, 400, "请选择儿童类别。");
         n = add_by_category(r, s, id, cat);
     } else if (strcmp(mode, "hand") == 0) {

@@ -85,13 +85,6 @@ static const struct portal_label labels[] = {
     {"medical.case_type", "outpatient", "门诊"},
     {"medical.payee", "guardian", "监护人账户"},
     {"medical.payee", "hospital", "医院（一站式结算）"},
-    {"medical.category", "orphan", "孤儿"},
-    {"medical.category", "de_facto_unsupported", "事实无人抚养儿童"},
-    {"medical.category", "tekun", "特困"},
-    {"medical.category", "dibao", "低保家庭儿童"},
-    {"medical.category", "ill_disabled", "重病重残儿童"},
-    {"medical.category", "guardianship", "监护缺失儿童"},
-    {"medical.category", "temporary", "临时困境儿童"},
     {"medical.premium_status", "listed", "待参保确认"},
     {"medical.premium_status", "insured", "已参保"},
     {"medical.premium_status", "failed", "参保失败"},
@@ -173,6 +166,28 @@ int medical_is_label(const char *kind, const char *code)
     for (const struct portal_label *l = labels; code && l->kind; l++)
         if (strcmp(l->kind, kind) == 0 && strcmp(l->code, code) == 0)
             return 1;
+    return 0;
+}
+
+int medical_category_known(const char *code)
+{
+    for (int i = 0; code && medical_categories[i]; i++)
+        if (strcmp(code, medical_categories[i]) == 0)
+            return 1;
+    return 0;
+}
+
+int medical_children_found(portal_req *r, const struct portal_services *s, const char *q)
+{
+    const char *a1, *a2, *cond = s->scope_sql(r, "c", &a1, &a2);
+    if (!*q)
+        return 0;
+    if (!cond || s->db_query_hdf(r, "Found", s->sprintf(r, "SELECT c.id, c.name, c.birth_date, "
+                                 "c.village_code FROM children c WHERE %s AND c.name LIKE "
+                                 "CONCAT('%%', ?, '%%') ORDER BY c.name, c.id LIMIT 20", cond),
+                                 "sss", a1, a2, s->like_escape(r, q)) < 0)
+        return -1;
+    s->set(r, "Form.q", q);
     return 0;
 }
 

@@ -22,6 +22,12 @@ extern const char *const medical_categories[];
 
 /* medical.c */
 int medical_is_label(const char *kind, const char *code);
+/* 1 when code is a registry category (child_categories.category) */
+int medical_category_known(const char *code);
+/* the children of the user's scope whose name holds q (at most 20) into
+ * Found.N.{id,name,birth_date,village_code}, q into Form.q; nothing for an
+ * empty q.  0, -1 on error */
+int medical_children_found(portal_req *r, const struct portal_services *s, const char *q);
 /* the yuan text of an amount field: fen, or -1 after form_error(field) */
 long long medical_fen_field(portal_req *r, const struct portal_services *s, const char *field,
                             const char *what);
@@ -32,6 +38,19 @@ long long medical_batch(portal_req *r, const struct portal_services *s, const ch
                         const char *month);
 
 /* aid.c */
+/* the figures of an aid: the category whose rate applies, its ratio
+ * (basis points) and yearly cap, the cap left, ratio x eligible, the aid */
+struct aid_calc {
+    const char *category;
+    long long ratio, cap, cap_left, raw, aid;
+};
+/* the best rate (c->category, ratio, cap) of the child's categories on day
+ * `on` for case_type inpatient|outpatient: 0, 1 when none has a medical-aid
+ * rate that day, -1 on error */
+int medical_aid_rate(portal_req *r, const struct portal_services *s, long long child,
+                     const char *case_type, const char *on, struct aid_calc *c);
+/* the ledger programme of a case type: aid_in or aid_out */
+const char *medical_programme_of(const char *case_type);
 extern const struct portal_wf_type medical_workflows[];
 extern const struct portal_param aid_params[];
 extern const struct portal_param act_params[];

@@ -15,31 +15,20 @@ static void cell(portal_req *r, const struct portal_services *s, const char *pre
     s->set(r, s->sprintf(r, "%s.Rows.%d.%d", prefix, row, col), v ? v : "");
 }
 
-/* the cap left this year for a case type, with the child's best rate today */
+/* the cap left this year for a case type, by the child's best rate today */
 static const char *cap_left_text(portal_req *r, const struct portal_services *s, long long child,
-                                 const char *t, int year)
+                                 const char *case_type, int year)
 {
-    const char *today = s->today(r), *best = NULL;
-    long long cap = -1, ratio = -1, left = 0;
-    portal_rows *q = s->db_query(r, "SELECT DISTINCT category FROM child_categories WHERE "
-                                 "child_id = ? AND start_date <= ? AND (end_date IS NULL OR "
-                                 "end_date >= ?)", "iss", child, today, today);
-    while (q && s->db_next(q))
-        for (int i = 0; medical_aid_categories[i]; i++)
-            if (strcmp(s->db_col(q, 0), medical_aid_categories[i]) == 0) {
-                const char *cat = medical_aid_categories[i];
-                long long rt = s->setting_int(r, s->sprintf(r, "aid_ratio_%s_%s", cat, t), today);
-                long long cp = s->setting_int(r, s->sprintf(r, "aid_cap_%s_%s", cat, t), today);
-                if (rt > ratio || (rt == ratio && cp > cap))
-                    ratio = rt, cap = cp, best = cat;
-            }
-    if (!best)
+    struct aid_calc c;
+    long long left = 0;
+    int rc = medical_aid_rate(r, s, child, case_type, s->today(r), &c);
+    if (rc == 1)
         return "不属于医疗救助对象";
-    if (s->pay_cap_left(r, child, strcmp(t, "in") == 0 ? "aid_in" : "aid_out", year, cap,
-                        &left) != 0)
+    if (rc != 0 || s->pay_cap_left(r, child, medical_programme_of(case_type), year, c.cap,
+                                   &left) != 0)
         return "";
     return s->sprintf(r, "%s 元（年度限额 %s 元，%s）", s->fen_to_yuan(r, left < 0 ? 0 : left),
-                      s->fen_to_yuan(r, cap), s->label(r, "medical.category", best));
+                      s->fen_to_yuan(r, c.cap), s->label(r, "registry.category", c.category));
 }
 
 int medical_child_panel(portal_req *r, const struct portal_services *s, long long child,
@@ -71,9 +60,9 @@ int medical_child_panel(portal_req *r, const struct portal_services *s, long lon
     cell(r, s, prefix, row++, 1, s->sprintf(r, "%s 元（%s 次）", s->fen_to_yuan(r,
                                              atoll(s->db_col(a, 0))), s->db_col(a, 1)));
     cell(r, s, prefix, row, 0, "住院救助年度余额");
-    cell(r, s, prefix, row++, 1, cap_left_text(r, s, child, "in", year));
+    cell(r, s, prefix, row++, 1, cap_left_text(r, s, child, "inpatient", year));
     cell(r, s, prefix, row, 0, "门诊救助年度余额");
-    cell(r, s, prefix, row++, 1, cap_left_text(r, s, child, "out", year));
+    cell(r, s, prefix, row++, 1, cap_left_text(r, s, child, "outpatient", year));
     portal_rows *o = s->db_query(r, "SELECT COUNT(*) FROM medical_aid m JOIN wf_applications w "
                                  "ON w.id = m.app_id WHERE m.child_id = ? AND w.status IN "
                                  "('open', 'returned')", "i", child);
