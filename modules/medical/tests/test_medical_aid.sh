@@ -143,6 +143,23 @@ req GET "/medical/children/$c1" -b "$tj"
 check "the module's page of the child lists the applications" body_has "/medical/aid/$a2"
 req GET "/medical/children/$c1" -b "$oj"
 check "another township cannot open it (404)" status_is 404
+# ---------------------------------------------------------------- a receipt
+python3 -c "import zlib,struct,sys
+def ch(t,d): return struct.pack('>I',len(d))+t+d+struct.pack('>I',zlib.crc32(t+d))
+sys.stdout.buffer.write(b'\x89PNG\r\n\x1a\n'+ch(b'IHDR',struct.pack('>IIBBBBB',1,1,8,2,0,0,0))+ch(b'IDAT',zlib.compress(b'\x00\xff\x00\x00'))+ch(b'IEND',b''))" >"$OUT/receipt.png"
+req POST /medical/aid -b "$tj" -H "Origin: $BASE" -F "_csrf=$(csrf "$tj")" -F "child=$c1" -F case_type=outpatient \
+    -F "hospital=$hosp" -F start_date=2026-08-25 -F end_date=2026-08-25 -F "diagnosis=复诊" -F total=300 \
+    -F basic=100 -F eligible=200 -F payee=guardian -F "receipt=@$OUT/receipt.png;type=image/png"
+check "an outpatient application with a receipt is made (303)" status_is 303
+a4=$(sed -n 's|^Location: /medical/aid/\([0-9]*\).*|\1|ip' "$OUT/headers" | tr -d '\r' | head -n1)
+rid=$(sql "SELECT id FROM medical_aid_receipts WHERE app_id='$a4'")
+check "the receipt is stored with it" [ -n "$rid" ]
+req GET "/medical/aid/$a4/receipts/$rid" -b "$tj"
+check "the township opens the receipt" status_is 200
+req GET "/medical/aid/$a4/receipts/$rid" -b "$oj"
+check "another township cannot (404)" status_is 404
+check "outpatient aid uses the outpatient cap (default 3000.00 元 for 低保)" same "$(aid_col "$a4" "CONCAT(ratio_bp, '/', cap_fen, '/', aid_fen)")" "5000/300000/10000"
+
 # ---------------------------------------------------------------- reports
 req GET "/medical/reports?year=2026" -b "$cj"
 check "the reports page opens" status_is 200
