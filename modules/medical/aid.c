@@ -445,12 +445,15 @@ int aid_act_post(portal_req *r, const struct portal_services *s)
         s->form_error(r, "action", why);
         return aid_page(r, s, 409);
     }
-    /* the county's step opens: its due day from the setting */
+    /* the current step's due day from its setting (working days from
+     * today); none while returned for documents or once decided */
+    const char *accept = s->date_add(r, s->today(r),
+                                     (int)s->setting_int(r, "aid_accept_days", NULL), 1);
+    const char *decide = s->date_add(r, s->today(r),
+                                     (int)s->setting_int(r, "aid_decide_days", NULL), 1);
     if (s->db_exec(r, "UPDATE medical_aid a JOIN wf_applications w ON w.id = a.app_id SET "
-                   "a.step_due = ? WHERE a.app_id = ? AND w.step_code = 'decide' AND "
-                   "w.status = 'open'", "si",
-                   s->date_add(r, s->today(r), (int)s->setting_int(r, "aid_decide_days", NULL),
-                               1), id) < 0)
+                   "a.step_due = CASE WHEN w.status <> 'open' THEN NULL WHEN w.step_code = "
+                   "'decide' THEN ? ELSE ? END WHERE a.app_id = ?", "ssi", decide, accept, id) < 0)
         return 500;
     s->flash(r, "已办理。");
     return s->redirect(r, s->sprintf(r, "/medical/aid/%lld", id));

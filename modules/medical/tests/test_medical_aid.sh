@@ -92,9 +92,15 @@ check "... the denial is audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE
 
 act "$cj" "$a1" approve
 check "the county cannot act on the township's step (409)" status_is 409
+act "$tj" "$a1" return --data-urlencode "opinion=请补充出院小结"
+check "the township returns it for documents (303)" status_is 303
+check "... no due day while returned" same "$(aid_col "$a1" "COALESCE(step_due, 'none')")" none
+act "$tj" "$a1" resubmit
+check "... resubmitted, the township's due day runs again" same "$(aid_col "$a1" step_due)" 2026-09-15
 act "$tj" "$a1" approve --data-urlencode "opinion=材料齐全"
 check "the township accepts (303)" status_is 303
 check "it moves to the county" same "$(app_state "$a1")" "decide/open"
+check "the county's due day is 10 working days on" same "$(aid_col "$a1" step_due)" 2026-09-15
 act "$cj" "$a1" approve
 check "paying the hospital without its account is refused (409)" status_is 409
 check "... with the reason" body_has "尚未登记收款账户"
