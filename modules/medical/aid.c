@@ -433,10 +433,7 @@ int aid_act_post(portal_req *r, const struct portal_services *s)
     long long id = s->object(r)->id;
     const char *action = s->param(r, "action");
     const char *opinion = s->trim(r, s->param(r, "opinion"));
-    if ((strcmp(action, "return") == 0 || strcmp(action, "reject") == 0) && !*opinion)
-        return s->fail(r, 400, strcmp(action, "return") == 0
-                                   ? "退回补正时，请在意见中一次性列明需要补正的全部材料。"
-                                   : "不予批准时，请在意见中写明理由。");
+    /* the workflow refuses a return or a rejection without an opinion */
     const char *why = strcmp(action, "approve") == 0 ? approve_refused(r, s, id) : NULL;
     if (why || s->wf_act(r, id, action, opinion) != 0) {
         why = why ? why : s->wf_error(r);
