@@ -7,6 +7,7 @@
 #include "host.h"
 #include "db.h"
 #include "child.h"
+#include "scope.h"
 #include "tasks.h"
 #include "workflow.h"
 
@@ -59,6 +60,22 @@ static int level_ok(const char *level)
                      strcmp(level, "county") == 0);
 }
 
+/* The staff of an organisation-scoped organisation (a hospital, a school)
+ * have no division of their own, but raise a task to the government of a
+ * division that covers their organisation: a hospital tells its county of
+ * an emergency (issue 11).  1 when the user's organisation lies in division. */
+static int org_reports_to(portal_req *r, const char *division)
+{
+    long long org = scope_org(r);
+    if (!org)
+        return 0;
+    long long n = strcmp(division + 6, "000000") == 0 ? 6 : strcmp(division + 9, "000") == 0 ? 9
+                                                                                          : 12;
+    db_rows *q = db_query(r->a, "SELECT 1 FROM orgs WHERE id = ? AND active = 1 AND "
+                          "LEFT(division_code, ?) = LEFT(?, ?)", "iisi", org, n, division, n);
+    return q && db_next(q);
+}
+
 /* the division the task is about: the child's village, or the one given;
  * NULL (errbuf set) when absent or outside the user's scope */
 static const char *task_division(portal_req *r, const struct portal_task *t)
@@ -72,7 +89,8 @@ static const char *task_division(portal_req *r, const struct portal_task *t)
         }
         return c->village_code;
     }
-    if (!t->division || strlen(t->division) != 12 || !services.in_scope(r, t->division))
+    if (!t->division || strlen(t->division) != 12 ||
+        (!services.in_scope(r, t->division) && !org_reports_to(r, t->division)))
         return set_err("任务所属区划不在您的辖区内。"), NULL;
     return t->division;
 }

@@ -1,0 +1,106 @@
+/*
+ * panel.c - the 医疗保障 section of the child's file and the module's page
+ * of a child: the insurance tier and premium subsidy this year, aid
+ * received this year and the yearly cap left (per case type), open
+ * applications.
+ */
+#include "medical.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void cell(portal_req *r, const struct portal_services *s, const char *prefix, int row,
+                 int col, const char *v)
+{
+    s->set(r, s->sprintf(r, "%s.Rows.%d.%d", prefix, row, col), v ? v : "");
+}
+
+/* the cap left this year for a case type, by the child's best rate today */
+static const char *cap_left_text(portal_req *r, const struct portal_services *s, long long child,
+                                 const char *case_type, int year)
+{
+    struct aid_calc c;
+    long long left = 0;
+    int rc = medical_aid_rate(r, s, child, case_type, s->today(r), &c);
+    if (rc == 1)
+        return "不属于医疗救助对象";
+    if (rc != 0 || s->pay_cap_left(r, child, medical_programme_of(case_type), year, c.cap,
+                                   &left) != 0)
+        return "";
+    return s->sprintf(r, "%s 元（年度限额 %s 元，%s）", s->fen_to_yuan(r, left < 0 ? 0 : left),
+                      s->fen_to_yuan(r, c.cap), s->label(r, "registry.category", c.category));
+}
+
+int medical_child_panel(portal_req *r, const struct portal_services *s, long long child,
+                        const char *prefix)
+{
+    int year = atoi(s->today(r));
+    const char *cols[] = {"项目", "情况"};
+    for (int i = 0; i < 2; i++)
+        s->set(r, s->sprintf(r, "%s.Cols.%d", prefix, i), cols[i]);
+    portal_rows *q = s->db_query(r, "SELECT tier, subsidy_fen, status, list FROM "
+                                 "medical_premium_lines WHERE child_id = ? AND year = ?", "ii",
+                                 child, (long long)year);
+    if (!q)
+        return -1;
+    int row = 0;
+    cell(r, s, prefix, row, 0, s->sprintf(r, "%d 年度参保", year));
+    cell(r, s, prefix, row++, 1, s->db_next(q)
+         ? s->sprintf(r, "%s档，资助 %s 元，%s（%s）", strcmp(s->col(q, "tier"), "2") == 0 ? "二" : "一",
+                      s->fen_to_yuan(r, atoll(s->col(q, "subsidy_fen"))),
+                      s->label(r, "medical.premium_status", s->col(q, "status")),
+                      s->label(r, "medical.list", s->col(q, "list")))
+         : "不在本年度参保资助名单");
+    portal_rows *a = s->db_query(r, "SELECT COALESCE(SUM(aid_fen), 0), COUNT(*) FROM medical_aid "
+                                 "WHERE child_id = ? AND YEAR(start_date) = ? AND pay_line_id IS "
+                                 "NOT NULL", "ii", child, (long long)year);
+    if (!a || !s->db_next(a))
+        return -1;
+    cell(r, s, prefix, row, 0, s->sprintf(r, "%d 年已获医疗救助", year));
+    cell(r, s, prefix, row++, 1, s->sprintf(r, "%s 元（%s 次）", s->fen_to_yuan(r,
+                                             atoll(s->db_col(a, 0))), s->db_col(a, 1)));
+    cell(r, s, prefix, row, 0, "住院救助年度余额");
+    cell(r, s, prefix, row++, 1, cap_left_text(r, s, child, "inpatient", year));
+    cell(r, s, prefix, row, 0, "门诊救助年度余额");
+    cell(r, s, prefix, row++, 1, cap_left_text(r, s, child, "outpatient", year));
+    portal_rows *o = s->db_query(r, "SELECT COUNT(*) FROM medical_aid m JOIN wf_applications w "
+                                 "ON w.id = m.app_id WHERE m.child_id = ? AND w.status IN "
+                                 "('open', 'returned')", "i", child);
+    if (!o || !s->db_next(o))
+        return -1;
+    cell(r, s, prefix, row, 0, "办理中的医疗救助申请");
+    cell(r, s, prefix, row++, 1, s->sprintf(r, "%s 件", s->db_col(o, 0)));
+    portal_rows *p = s->db_query(r, "SELECT GROUP_CONCAT(CONCAT(IF(p.kind = 'accident', "
+                                 "'意外伤害保险', '重大疾病保险'), '（', p.insurer, '，至 ', "
+                                 "p.end_date, '）') ORDER BY p.end_date SEPARATOR '；') FROM "
+                                 "medical_policy_children k JOIN medical_policies p ON p.id = "
+                                 "k.policy_id WHERE k.child_id = ? AND ? BETWEEN p.start_date "
+                                 "AND p.end_date", "is", child, s->today(r));
+    if (!p || !s->db_next(p))
+        return -1;
+    cell(r, s, prefix, row, 0, "慈善购买的商业保险");
+    cell(r, s, prefix, row++, 1, s->db_col(p, 0) ? s->db_col(p, 0) : "无");
+    s->set(r, s->sprintf(r, "%s.Link", prefix), s->sprintf(r, "/medical/children/%lld", child));
+    return row;
+}
+
+int child_get(portal_req *r, const struct portal_services *s)
+{
+    long long child = s->object(r)->id;
+    if (medical_child_panel(r, s, child, "Panel") < 0 ||
+        s->db_query_hdf(r, "Aid", "SELECT a.app_id, a.case_type, a.start_date, a.end_date, "
+                        "a.eligible_fen, a.aid_fen, w.status, w.step_title FROM medical_aid a "
+                        "JOIN wf_applications w ON w.id = a.app_id WHERE a.child_id = ? "
+                        "ORDER BY a.start_date DESC, a.app_id DESC LIMIT 100", "i", child) < 0 ||
+        s->db_query_hdf(r, "Premiums", "SELECT year, list, tier, premium_fen, subsidy_fen, "
+                        "status, fail_reason FROM medical_premium_lines WHERE child_id = ? "
+                        "ORDER BY year DESC", "i", child) < 0 ||
+        s->db_query_hdf(r, "Tiers", "SELECT year, tier FROM medical_tiers WHERE child_id = ? "
+                        "ORDER BY year DESC", "i", child) < 0)
+        return 500;
+    if (s->has_perm(r, "medical.premium"))
+        s->set(r, "Can.premium", "1");
+    s->set_int(r, "Year", atoi(s->today(r)));
+    s->audit(r, "medical.child.read", "child", s->sprintf(r, "%lld", child), NULL);
+    return s->render(r, "child.cs", "医疗保障：儿童");
+}
