@@ -65,6 +65,22 @@ static int step_task(portal_req *r, svc *s, long long app, long long child, cons
                       task, app) < 0 ? -1 : 0;
 }
 
+/* a case a school opened: the township's office is told (a school's staff
+ * cannot open a division's urgent task; the township's first action opens
+ * the next step's task) */
+static int case_notice(portal_req *r, svc *s, long long app, long long child)
+{
+    portal_rows *q = s->db_query(r, "SELECT township_code, name FROM children WHERE id = ?", "i",
+                                 child);
+    if (!q || !s->db_next(q))
+        return -1;
+    struct portal_notice n = {0, 0, s->db_col(q, 0), "dropout.absent",
+                              s->sprintf(r, "学校报告缺课：%s，请入户核实劝返", s->db_col(q, 1)),
+                              NULL, s->sprintf(r, "/education/applications/%lld", app), child,
+                              "wf_application", edu_id(r, s, app)};
+    return s->notice_send(r, &n) < 0 ? -1 : 1;
+}
+
 /* a case for the child unless one is open: 1 opened, 0 one was open, -1 */
 static int case_open(portal_req *r, svc *s, long long child, const char *reason, long long org,
                      const char *note)
@@ -90,6 +106,9 @@ static int case_open(portal_req *r, svc *s, long long child, const char *reason,
                    "reason, detected_on, note) VALUES (?, ?, ?, NULLIF(?, 0), ?, ?, ?)", "iiiisss",
                    app, child, child, org, reason, s->today(r), note ? note : "") != 1)
         return -1;
+    const struct portal_user *u = s->user(r);
+    if (u->scope && strcmp(u->scope, "org") == 0) /* a school: task_open is division-scoped */
+        return case_notice(r, s, app, child);
     return step_task(r, s, app, child, dropout_steps[0].title) == 0 ? 1 : -1;
 }
 

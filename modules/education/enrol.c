@@ -97,7 +97,7 @@ int edu_enrol(portal_req *r, svc *s, const struct edu_enrol *e, const char **why
     if (s->db_exec(r, "INSERT INTO edu_enrolments (child_id, org_id, semester, grade, class_name, "
                    "boarding, mode, migrant, hukou_place, valid_from, source, import_id, note, "
                    "created_by, created_at) VALUES (?, NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                   "NULLIF(?, 0), ?, ?, UTC_TIMESTAMP())", "iisssisissis" "si", e->child_id,
+                   "NULLIF(?, 0), ?, ?, UTC_TIMESTAMP())", "iisssisisssisi", e->child_id,
                    e->org_id, e->semester, e->grade, e->class_name, (long long)e->boarding,
                    e->mode, (long long)e->migrant, e->hukou_place ? e->hukou_place : "",
                    s->today(r), e->source, e->import_id, e->note ? e->note : "",
