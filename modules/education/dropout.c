@@ -22,6 +22,10 @@ const struct portal_param absent_params[] = {
     {"note", PP_TEXT, 200, 1, "缺课情况"},
     {NULL, 0, 0, 0, NULL}};
 
+const struct portal_param scan_params[] = {
+    {"township", PP_CODE, 12, 0, "乡镇（街道）"},
+    {NULL, 0, 0, 0, NULL}};
+
 const struct portal_param report_params[] = {
     {"month", PP_CODE, 7, 0, "月份"},
     {NULL, 0, 0, 0, NULL}};
@@ -118,13 +122,15 @@ int dropout_scan_post(portal_req *r, svc *s)
     if (!cond)
         return 500;
     edu_age_bounds(r, s, &after, &upto);
+    const char *town = s->param(r, "township"); /* one township, or all in scope */
     portal_rows *q = s->db_query(
-        r, s->sprintf(r, "SELECT c.id FROM children c WHERE %s AND c.status = 'active' AND "
+        r, s->sprintf(r, "SELECT c.id FROM children c WHERE %s AND (? = '' OR c.township_code = "
+                      "?) AND c.status = 'active' AND "
                       "c.birth_date > ? AND c.birth_date <= ? AND NOT EXISTS (SELECT 1 FROM "
                       "edu_enrolments e WHERE e.child_id = c.id AND e.ended_on IS NULL AND "
                       "e.mode <> 'none') AND NOT EXISTS (SELECT 1 FROM edu_dropouts d WHERE "
                       "d.open_child = c.id) ORDER BY c.id LIMIT 5000", cond),
-        "ssss", a1, a2, after, upto);
+        "ssssss", a1, a2, town ? town : "", town ? town : "", after, upto);
     if (!q)
         return 500;
     long long n = 0;

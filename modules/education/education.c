@@ -131,7 +131,7 @@ static const struct portal_route routes[] = {
     {"POST", "/education/roll", roll_import_post, V, SC, roll_params, NULL},
     {"GET", "/education/roll/{id:int}", roll_get, V, 0, NULL, "roll:id"},
     {"GET", "/education/dropouts", dropout_list_get, V, 0, NULL, NULL},
-    {"POST", "/education/scan", dropout_scan_post, "education.manage", SC, NULL, NULL},
+    {"POST", "/education/scan", dropout_scan_post, "education.manage", SC, scan_params, NULL},
     {"GET", "/education/applications/{id:int}", dropout_get, V, 0, NULL, "application:id"},
     {"POST", "/education/applications/{id:int}/act", dropout_act_post, V, SC, act_params,
      "application:id"},
@@ -139,6 +139,14 @@ static const struct portal_route routes[] = {
     {"GET", "/education/disabled", disabled_list_get, V, 0, NULL, NULL},
     {"GET", "/education/disabled.xlsx", disabled_export_get, V, PR_NO_LAYOUT, NULL, NULL},
     {"GET", "/education/migrants", migrant_list_get, V, 0, NULL, NULL},
+    {"GET", "/education/aid", aid_list_get, V, 0, NULL, NULL},
+    {"POST", "/education/aid", aid_generate_post, "education.manage", SC, aid_params, NULL},
+    {"GET", "/education/aid/{id:int}", aid_get, V, 0, NULL, "aid:id"},
+    {"POST", "/education/aid/{id:int}/review", aid_review_post, V, SC, review_params, "aid:id"},
+    {"POST", "/education/aid/{id:int}/approve", aid_approve_post, "education.manage", SC, NULL,
+     "aid:id"},
+    {"POST", "/education/schools/{id:int}/account", school_account_post, "education.manage", SC,
+     account_params, "school:id"},
     {NULL, NULL, NULL, NULL, 0, NULL, NULL}};
 #undef SC
 #undef V
@@ -157,6 +165,7 @@ static const struct portal_menu menu[] = {
 
 static const struct portal_migration migrations[] = {
     {1, "001_education.sql"},
+    {2, "002_aid.sql"},
     {0, NULL}};
 
 static const struct portal_child_panel panels[] = {
@@ -166,11 +175,17 @@ static const struct portal_child_panel panels[] = {
 static const struct portal_loader loaders[] = {
     {"school", "edu_school", school_load},
     {"roll", "edu_roll_import", roll_load},
+    {"aid", "edu_aid_list", aid_load},
     {NULL, NULL, NULL}};
 
 static const struct portal_setting settings[] = {
     {"dropout_age_min", PS_INT, "周岁", "控辍保学：义务教育起始年龄（8月31日）", "6"},
     {"dropout_age_max", PS_INT, "周岁", "控辍保学：义务教育截止年龄（8月31日）", "15"},
+    {"aid_boarding_primary", PS_MONEY, "元/人·学期", "两免一补：小学寄宿生生活补助", "50000"},
+    {"aid_boarding_junior", PS_MONEY, "元/人·学期", "两免一补：初中寄宿生生活补助", "62500"},
+    {"aid_hs_grant", PS_MONEY, "元/人·学期", "普通高中、中职国家助学金", "100000"},
+    {"aid_free12", PS_MONEY, "元/人·学期", "贫困残疾学生十二年免费教育（免学杂费，付学校）", "80000"},
+    {"aid_preschool", PS_MONEY, "元/人·学期", "学前教育资助", "50000"},
     {"dropout_task_hours", PS_INT, "小时", "控辍保学：每一环节督办时限", "168"},
     {NULL, 0, NULL, NULL, NULL}};
 
@@ -212,6 +227,10 @@ static const struct portal_label labels[] = {
     {"education.referral", "guardianship", "强制报告（未成年人保护）"},
     {"education.referral", "police", "报告公安机关"},
     {"education.referral", "other", "其他"},
+    {"education.programme", "boarding", "两免一补寄宿生生活补助"},
+    {"education.programme", "hs_grant", "高中国家助学金"},
+    {"education.programme", "free12", "贫困残疾学生十二年免费教育"},
+    {"education.programme", "preschool", "学前教育资助"},
     {"education.support", "resource_room", "资源教室"},
     {"education.support", "itinerant", "巡回指导教师"},
     {"education.support", "home_visit", "送教上门"},

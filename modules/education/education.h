@@ -56,7 +56,7 @@ int dropout_get(portal_req *r, svc *s);
 int dropout_act_post(portal_req *r, svc *s);
 int child_absent_post(portal_req *r, svc *s);
 int report_get(portal_req *r, svc *s);
-extern const struct portal_param act_params[], absent_params[], report_params[];
+extern const struct portal_param act_params[], absent_params[], scan_params[], report_params[];
 
 /* ledger.c */
 int edu_child_panel(portal_req *r, svc *s, long long child_id, const char *prefix);
@@ -66,5 +66,15 @@ int migrant_list_get(portal_req *r, svc *s);
 int counselling_get(portal_req *r, svc *s);
 int counselling_post(portal_req *r, svc *s);
 extern const struct portal_param counsel_params[];
+
+/* aid.c */
+int aid_list_get(portal_req *r, svc *s);
+int aid_generate_post(portal_req *r, svc *s);
+int aid_load(portal_req *r, svc *s, long long id, struct portal_object *o);
+int aid_get(portal_req *r, svc *s);
+int aid_review_post(portal_req *r, svc *s);
+int aid_approve_post(portal_req *r, svc *s);
+int school_account_post(portal_req *r, svc *s);
+extern const struct portal_param aid_params[], review_params[], account_params[];
 
 #endif

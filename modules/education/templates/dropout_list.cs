@@ -1,7 +1,7 @@
 <h1>控辍保学</h1>
 <p><a href="/education/report">月报</a></p>
 <?cs if:Manager ?>
-<form method="post" action="/education/scan" class="inline"><?cs call:csrf() ?><button type="submit">排查无在读记录的义务教育阶段儿童</button></form>
+<form method="post" action="/education/scan" class="inline"><?cs call:csrf() ?><label for="f-town">乡镇（街道）代码（空：全县）</label> <input id="f-town" name="township" maxlength="12"> <button type="submit">排查无在读记录的义务教育阶段儿童</button></form>
 <?cs /if ?>
 <table class="list" id="cases">
   <caption>办理中的疑似失学辍学案件（<?cs var:subcount(Cases) ?> 件，逾期的在前）</caption>

@@ -3,6 +3,7 @@
 <ul class="links">
   <li><a href="/education/schools">学校名录</a></li>
   <?cs if:Manager || School ?><li><a href="/education/roll">学籍名册导入</a></li><?cs /if ?>
+  <?cs if:Manager || School ?><li><a href="/education/aid">学生资助</a></li><?cs /if ?>
   <li><a href="/education/dropouts">控辍保学</a></li>
   <li><a href="/education/report">控辍保学月报</a></li>
   <li><a href="/education/disabled">残疾学生台账</a></li>

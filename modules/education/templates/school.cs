@@ -17,6 +17,13 @@
   </tbody>
 </table>
 <?cs if:Manager ?>
+<section class="panel" id="account"><h2>收款账户（免学杂费等付学校的资助）</h2>
+<form method="post" action="/education/schools/<?cs var:School.id ?>/account" class="narrow">
+  <?cs call:csrf() ?>
+  <?cs call:text_field("bank", "开户行", "", "", 1) ?>
+  <?cs call:text_field("account", "账号", "", "", 1) ?>
+  <button type="submit">登记</button>
+</form></section>
 <section class="panel" id="edit-school"><h2>修改学校信息</h2>
 <?cs if:Errors.count ?><p class="form-error" role="alert">请改正标出的错误后再提交，未做任何修改。</p><?cs /if ?>
 <form method="post" action="/education/schools/<?cs var:School.id ?>" class="narrow">

@@ -22,9 +22,9 @@ upload() { # upload PATH JAR [curl -F args]
     local path=$1 jar=$2; shift 2
     req POST "$path" -b "$jar" -H "Origin: $BASE" -F "_csrf=$(csrf "$jar")" "$@"
 }
-new_child() { # new_child NAME BIRTH(YYYY-MM-DD) IDNUM -> id, filed by the township
+new_child() { # new_child NAME BIRTH(YYYY-MM-DD) IDNUM -> id, filed by 小河镇
     post /children/new "$tj" --data-urlencode "name=$1" --data "sex=1" --data "birth_date=$2" \
-        --data-urlencode "ethnicity=土家族" --data "id_number=$3" --data "village_code=500242101001" \
+        --data-urlencode "ethnicity=土家族" --data "id_number=$3" --data "village_code=500242113001" \
         --data-urlencode "hukou=酉阳县龙潭镇" >/dev/null
     sed -n 's|^Location: /children/\([0-9]*\).*|\1|ip' "$OUT/headers" | tr -d '\r' | head -n1
 }
@@ -38,29 +38,29 @@ add_user "jw_$tag" --display-name 县教委 --role county_staff --division 50024
 add_user "cs_$tag" --display-name 县未保中心 --role county_staff --division 500242000000 --org mz --password "$PW"
 grant "jw_$tag" education.manage
 grant "cs_$tag" education.counsel
-sql "UPDATE users SET failed_count=0, locked_until=NULL WHERE username='township'"
+add_user "xh_$tag" --display-name 小河镇 --role township_staff --division 500242113000 --org lt_gov --password "$PW"
 jw=$(login "jw_$tag" "$PW")
-tj=$(login township 'Town#2026portal')
+tj=$(login "xh_$tag" "$PW")
 cs=$(login "cs_$tag" "$PW")
 
 # ---------------------------------------------------------------- schools
 codeA="51${tag: -6}01"; codeB="51${tag: -6}02"
-post /education/schools "$jw" --data "code=12345" --data-urlencode "name=甲校$tag" --data level=primary --data township=500242101000
+post /education/schools "$jw" --data "code=12345" --data-urlencode "name=甲校$tag" --data level=primary --data township=500242113000
 check "a bad school code is refused in Chinese" body_has "学校标识码应为 10 位数字"
 check "and nothing is stored" [ "$(sql "SELECT COUNT(*) FROM orgs WHERE name='甲校$tag'")" = 0 ]
-post /education/schools "$jw" --data "code=$codeA" --data-urlencode "name=甲校$tag" --data level=primary --data township=500242101000 --data boarding=1
+post /education/schools "$jw" --data "code=$codeA" --data-urlencode "name=甲校$tag" --data level=primary --data township=500242113000 --data boarding=1
 check "the commission registers a school" status_is 303
 orgA=$(loc_id /education/schools)
-post /education/schools "$jw" --data "code=$codeB" --data-urlencode "name=乙校$tag" --data level=junior --data township=500242101000
+post /education/schools "$jw" --data "code=$codeB" --data-urlencode "name=乙校$tag" --data level=junior --data township=500242113000
 orgB=$(loc_id /education/schools)
 check "a school is a core organisation of kind school" [ "$(sql "SELECT kind FROM orgs WHERE id=$orgA")" = school ]
 check "with its attributes in the module's table" [ "$(sql "SELECT CONCAT(level, boarding) FROM edu_schools WHERE org_id=$orgA")" = primary1 ]
 check "the creation is audited" [ "$(audits education.school.create "$orgA")" = 1 ]
-post /education/schools "$jw" --data "code=$codeA" --data-urlencode "name=重复$tag" --data level=primary --data township=500242101000
+post /education/schools "$jw" --data "code=$codeA" --data-urlencode "name=重复$tag" --data level=primary --data township=500242113000
 check "a school code is unique" body_has "该学校标识码已登记"
 
-add_user "sa_$tag" --display-name 甲校老师 --role org_staff --division 500242101000 --org "school_$codeA" --password "$PW"
-add_user "sb_$tag" --display-name 乙校老师 --role org_staff --division 500242101000 --org "school_$codeB" --password "$PW"
+add_user "sa_$tag" --display-name 甲校老师 --role org_staff --division 500242113000 --org "school_$codeA" --password "$PW"
+add_user "sb_$tag" --display-name 乙校老师 --role org_staff --division 500242113000 --org "school_$codeB" --password "$PW"
 for u in "sa_$tag" "sb_$tag"; do grant "$u" education.view; grant "$u" education.school; done
 sa=$(login "sa_$tag" "$PW")
 sb=$(login "sb_$tag" "$PW")
@@ -132,13 +132,13 @@ req GET "/education/children/$c1" -b "$sb"
 check "the new school does" status_is 200
 
 # ---------------------------------------------------------------- 控辍保学
-post /education/scan "$jw"
+post /education/scan "$jw" --data township=500242113000
 check "the commission's scan" status_is 303
 case2=$(sql "SELECT app_id FROM edu_dropouts WHERE child_id=$c2 AND open_child IS NOT NULL")
 check "opens a case for the child with no enrolment" [ -n "$case2" ]
 check "none for the enrolled child" [ "$(sql "SELECT COUNT(*) FROM edu_dropouts WHERE child_id=$c1")" = 0 ]
 check "an urgent task for the township" [ "$(sql "SELECT COUNT(*) FROM urgent_tasks t JOIN edu_dropouts d ON d.task_id=t.id WHERE d.app_id=$case2")" = 1 ]
-post /education/scan "$jw"
+post /education/scan "$jw" --data township=500242113000
 check "a second scan opens no second case" [ "$(sql "SELECT COUNT(*) FROM edu_dropouts WHERE child_id=$c2")" = 1 ]
 req GET /inbox -b "$tj"
 check "the case is in the township's inbox" body_has "/education/applications/$case2"
@@ -158,12 +158,12 @@ check "its task is closed" [ "$(sql "SELECT COUNT(*) FROM edu_dropouts WHERE app
 post "/education/applications/$case2/act" "$jw" --data action=approve
 check "the county cannot act on a township step" [ "$STATUS" != 303 ]
 req GET "/education/report?month=2026-10" -b "$jw"
-want=$(sql "SELECT CONCAT(SUM(d.detected_on BETWEEN '2026-10-01' AND '2026-10-31'), '/', SUM(d.outcome='returned' AND d.closed_on BETWEEN '2026-10-01' AND '2026-10-31')) FROM edu_dropouts d JOIN children c ON c.id=d.child_id WHERE c.township_code='500242101000'")
-got=$(tr -d '\n' <"$OUT/body" | sed -n 's|.*data-town="500242101000"><td>[^<]*</td><td class="num">\([0-9]*\)</td><td class="num">\([0-9]*\)</td>.*|\1/\2|p')
+want=$(sql "SELECT CONCAT(SUM(d.detected_on BETWEEN '2026-10-01' AND '2026-10-31'), '/', SUM(d.outcome='returned' AND d.closed_on BETWEEN '2026-10-01' AND '2026-10-31')) FROM edu_dropouts d JOIN children c ON c.id=d.child_id WHERE c.township_code='500242113000'")
+got=$(tr -d '\n' <"$OUT/body" | sed -n 's|.*data-town="500242113000"><td>[^<]*</td><td class="num">\([0-9]*\)</td><td class="num">\([0-9]*\)</td>.*|\1/\2|p')
 check "the monthly report counts opened and returned per township" [ "$got" = "$want" ]
 post "/education/children/$c1/absent" "$sb" --data-urlencode "note=连续缺课 10 天"
 check "a school reports an absent pupil: a case" [ "$(sql "SELECT CONCAT(reason, '/', last_org_id) FROM edu_dropouts WHERE child_id=$c1 AND open_child IS NOT NULL")" = "absent/$orgB" ]
-check "the township's office is told" [ "$(sql "SELECT COUNT(*) FROM notices WHERE kind='dropout.absent' AND child_id=$c1 AND division_code='500242101000'")" = 1 ]
+check "the township's office is told" [ "$(sql "SELECT COUNT(*) FROM notices WHERE kind='dropout.absent' AND child_id=$c1 AND division_code='500242113000'")" = 1 ]
 
 # ---------------------------------------------------------------- panel, ledger, migrants
 req GET "/children/$c1" -b "$tj"
