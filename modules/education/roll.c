@@ -23,6 +23,15 @@ const struct portal_param roll_params[] = {
 
 struct school { const char *org, *code, *name, *level; };
 
+/* a row waiting for the batched lookup of its ID number's HMAC */
+#define ROLL_BATCH 32
+struct pending {
+    long row;
+    const char *cells[5]; /* copies: name, ID number, school, grade, class */
+    const char *hmac;
+    const struct school *sc;
+};
+
 struct roll {
     portal_req *r;
     svc *s;
@@ -31,6 +40,8 @@ struct roll {
     struct school *schools;
     int nschools;
     long long row, total, matched, updated, missing, refused;
+    struct pending pend[ROLL_BATCH];
+    int npend;
 };
 
 static int load_schools(struct roll *c)
@@ -130,10 +141,9 @@ static int roll_apply(struct roll *c, long long child, const struct school *sc, 
     return 0;
 }
 
-/* one row of the roll: applied, counted as not in the registry, or listed
- * with the reason.  A school's import never tells it whether a pupil who is
- * not its enrolled child is in the registry: such rows count as not found. */
-static int roll_row(struct roll *c, const char **cells, int n)
+/* one row of the roll checked: listed with the reason, or kept for the
+ * batched lookup (its cells copied) */
+static int roll_check(struct roll *c, const char **cells, int n)
 {
     portal_req *r = c->r;
     svc *s = c->s;
@@ -149,20 +159,64 @@ static int roll_row(struct roll *c, const char **cells, int n)
         return refuse_row(c, cells, n, "no_school");
     if (c->own && atoll(sc->org) != c->own)
         return refuse_row(c, cells, n, "other_school");
-    portal_rows *q = s->db_query(r, "SELECT id, name, village_code FROM children WHERE id_hmac = ?",
-                                 "s", s->hmac(r, id));
-    if (!q)
-        return -1;
-    long long child = s->db_next(q) ? atoll(s->db_col(q, 0)) : 0;
-    if (!child || (c->own && !s->scope_allows(r, s->db_col(q, 2), child))) {
+    struct pending *p = &c->pend[c->npend++];
+    p->row = c->row, p->sc = sc, p->hmac = s->hmac(r, id);
+    p->cells[0] = s->sprintf(r, "%s", name), p->cells[1] = s->sprintf(r, "%s", cells[1]);
+    p->cells[2] = s->sprintf(r, "%s", cells[2]), p->cells[3] = s->sprintf(r, "%s", grade);
+    p->cells[4] = s->sprintf(r, "%s", n > 4 ? s->trim(r, cells[4]) : "");
+    return p->hmac ? 0 : -1;
+}
+
+/* one pending row with the child its HMAC found (0: none): applied,
+ * counted as not in the registry, or listed.  A school's import never tells
+ * it whether a pupil who is not its enrolled child is in the registry: such
+ * rows count as not found. */
+static int roll_match(struct roll *c, struct pending *p, long long child, const char *name,
+                      const char *village)
+{
+    c->row = p->row;
+    if (!child || (c->own && !c->s->scope_allows(c->r, village, child))) {
         c->missing++;
         return 0;
     }
-    if (strcmp(s->db_col(q, 1), name) != 0)
-        return refuse_row(c, cells, n, "name_differs");
+    if (strcmp(name, p->cells[0]) != 0)
+        return refuse_row(c, p->cells, 5, "name_differs");
     c->matched++;
-    return roll_apply(c, child, sc, grade, n > 4 ? s->trim(r, cells[4]) : "");
+    return roll_apply(c, child, p->sc, p->cells[3], p->cells[4]);
 }
+
+#define Q8 "?, ?, ?, ?, ?, ?, ?, ?"
+#define H8(o) h[o], h[o + 1], h[o + 2], h[o + 3], h[o + 4], h[o + 5], h[o + 6], h[o + 7]
+
+/* the children of the pending rows, ROLL_BATCH HMACs a query */
+static int roll_flush(struct roll *c)
+{
+    portal_req *r = c->r;
+    svc *s = c->s;
+    const char *h[ROLL_BATCH] = {0}, *name[ROLL_BATCH] = {0}, *village[ROLL_BATCH] = {0};
+    long long child[ROLL_BATCH] = {0};
+    for (int i = 0; i < c->npend; i++)
+        h[i] = c->pend[i].hmac;
+    portal_rows *q = s->db_query(r, "SELECT id, name, village_code, id_hmac FROM children WHERE "
+                                 "id_hmac IN (" Q8 ", " Q8 ", " Q8 ", " Q8 ")",
+                                 "ssssssss" "ssssssss" "ssssssss" "ssssssss", H8(0), H8(8),
+                                 H8(16), H8(24));
+    if (!q)
+        return -1;
+    while (s->db_next(q))
+        for (int i = 0; i < c->npend; i++)
+            if (strcmp(s->db_col(q, 3), h[i]) == 0) {
+                child[i] = atoll(s->db_col(q, 0));
+                name[i] = s->db_col(q, 1), village[i] = s->db_col(q, 2);
+            }
+    for (int i = 0; i < c->npend; i++)
+        if (roll_match(c, &c->pend[i], child[i], name[i], village[i]) != 0)
+            return -1;
+    c->npend = 0;
+    return 0;
+}
+#undef Q8
+#undef H8
 
 static int roll_page(portal_req *r, svc *s, int status)
 {
@@ -203,11 +257,13 @@ static int roll_read(struct roll *c, portal_sheet *sh)
         n = s->sheet_next(sh, &cells);
     for (; n > 0; n = s->sheet_next(sh, &cells)) {
         c->row = s->sheet_row(sh);
-        if (roll_row(c, cells, n) != 0)
+        if (roll_check(c, cells, n) != 0 || (c->npend == ROLL_BATCH && roll_flush(c) != 0))
             return 500;
         if (c->total % ROLL_PART == 0 && s->db_commit_now(r) != 0)
             return 500;
     }
+    if (c->npend && roll_flush(c) != 0)
+        return 500;
     if (n < 0)
         s->flash(r, s->sprintf(r, "文件读取中断：%s 已导入此前的各行。", s->sheet_error(sh)));
     return 0;
