@@ -79,7 +79,7 @@ static int aid_page(portal_req *r, svc *s, int status)
 
 int aid_list_get(portal_req *r, svc *s)
 {
-    if (!edu_manager(r, s) && !(edu_own_school(r, s) && s->has_perm(r, "education.school")))
+    if (!edu_staff(r, s))
         return s->refuse(r, 403, "page", "education.aid", "aid lists without the commission's "
                          "or a school's permission", "您没有查看资助名单的权限。");
     return aid_page(r, s, 200);
@@ -130,7 +130,7 @@ int aid_load(portal_req *r, svc *s, long long id, struct portal_object *o)
     portal_rows *q = s->db_query(r, "SELECT id FROM edu_aid_lists WHERE id = ?", "i", id);
     if (!q || !s->db_next(q))
         return 404;
-    if (!edu_manager(r, s) && !(edu_own_school(r, s) && s->has_perm(r, "education.school")))
+    if (!edu_staff(r, s))
         return 404;
     o->division = NULL; /* checked here; a school sees only its own pupils' items */
     return 0;

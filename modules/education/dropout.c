@@ -206,7 +206,7 @@ int dropout_act_post(portal_req *r, svc *s)
     if (strcmp(action, "reject") == 0 && !*opinion)
         s->form_error(r, "action", "认定不属于失学辍学时，请在意见中写明核实情况。");
     if (last && (!outcome || !strcmp(outcome, "unfounded") ||
-                 !strcmp(s->label(r, "education.outcome", outcome), outcome)))
+                 !edu_known(r, s, "education.outcome", outcome)))
         s->form_error(r, "outcome", "请选择办理结果。");
     if (s->form_failed(r))
         return case_page(r, s, 400);

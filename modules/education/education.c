@@ -73,6 +73,19 @@ int edu_manager(portal_req *r, svc *s)
     return s->has_perm(r, "education.manage") && !edu_own_school(r, s);
 }
 
+/* the commission, or a school's staff holding education.school: who keeps
+ * enrolments and rolls and sees the aid lists */
+int edu_staff(portal_req *r, svc *s)
+{
+    return edu_manager(r, s) || (edu_own_school(r, s) && s->has_perm(r, "education.school"));
+}
+
+/* 1 when code is one of the module's labels of kind (a form's choice) */
+int edu_known(portal_req *r, svc *s, const char *kind, const char *code)
+{
+    return code && strcmp(s->label(r, kind, code), code) != 0;
+}
+
 const char *edu_id(portal_req *r, svc *s, long long id)
 {
     return s->sprintf(r, "%lld", id);

@@ -164,7 +164,7 @@ static void school_check(portal_req *r, svc *s, long long self)
     }
     if (!*s->trim(r, s->param(r, "name")))
         s->form_error(r, "name", "请填写学校名称。");
-    if (strcmp(s->label(r, "education.level", lvl), lvl) == 0)
+    if (!edu_known(r, s, "education.level", lvl))
         s->form_error(r, "level", "请选择学段。");
     portal_rows *t = s->db_query(r, "SELECT 1 FROM divisions WHERE code = ? AND level = "
                                  "'township'", "s", s->param(r, "township"));
@@ -260,8 +260,7 @@ static int child_page(portal_req *r, svc *s, int status)
     s->labels_hdf(r, "Modes", "education.mode");
     s->labels_hdf(r, "SupportKinds", "education.support");
     s->set(r, "Semester", edu_semester(r, s, NULL));
-    s->set_int(r, "CanEnrol", edu_manager(r, s) || (edu_own_school(r, s) &&
-                                                   s->has_perm(r, "education.school")));
+    s->set_int(r, "CanEnrol", edu_staff(r, s));
     s->set_int(r, "IsSchool", edu_own_school(r, s) > 0 && s->has_perm(r, "education.school"));
     s->set_int(r, "Counsel", s->has_perm(r, "education.counsel"));
     s->audit(r, "education.child.read", "child", edu_id(r, s, o->id), NULL);
@@ -282,7 +281,7 @@ static void enrol_check(portal_req *r, svc *s, long long *org)
     *org = own ? own : s->param_int(r, "school", 0);
     if (!edu_semester_ok(s->param(r, "semester")))
         s->form_error(r, "semester", "学期格式应为“2026-2”（秋季）或“2027-1”（春季）。");
-    if (strcmp(s->label(r, "education.mode", mode), mode) == 0)
+    if (!edu_known(r, s, "education.mode", mode))
         s->form_error(r, "mode", "请选择就读方式。");
     else if (strcmp(mode, "none") == 0 || strcmp(mode, "exempt") == 0)
         *org = 0;
@@ -299,7 +298,7 @@ static void enrol_check(portal_req *r, svc *s, long long *org)
 int child_enrol_post(portal_req *r, svc *s)
 {
     const struct portal_object *o = s->object(r);
-    if (!edu_manager(r, s) && !(edu_own_school(r, s) && s->has_perm(r, "education.school")))
+    if (!edu_staff(r, s))
         return s->refuse(r, 403, "child", edu_id(r, s, o->id), "education enrol without the "
                          "commission's or a school's permission", "您没有登记在读情况的权限。");
     long long org = 0;
@@ -326,11 +325,11 @@ int child_enrol_post(portal_req *r, svc *s)
 int child_support_post(portal_req *r, svc *s)
 {
     const struct portal_object *o = s->object(r);
-    if (!edu_manager(r, s) && !(edu_own_school(r, s) && s->has_perm(r, "education.school")))
+    if (!edu_staff(r, s))
         return s->refuse(r, 403, "child", edu_id(r, s, o->id), "education support without the "
                          "commission's or a school's permission", "您没有登记支持服务的权限。");
     const char *kind = s->param(r, "kind"), *day = s->param(r, "day");
-    if (strcmp(s->label(r, "education.support", kind), kind) == 0)
+    if (!edu_known(r, s, "education.support", kind))
         s->form_error(r, "kind", "请选择支持方式。");
     if (strcmp(day, s->today(r)) > 0)
         s->form_error(r, "day", "日期不能晚于今天。");

@@ -184,11 +184,11 @@ int counselling_post(portal_req *r, svc *s)
     const struct portal_object *o = s->object(r);
     const char *kind = s->param(r, "kind"), *concern = s->param(r, "concern");
     const char *referral = s->param(r, "referral"), *day = s->param(r, "session_date");
-    if (strcmp(s->label(r, "education.counsel_kind", kind), kind) == 0)
+    if (!edu_known(r, s, "education.counsel_kind", kind))
         s->form_error(r, "kind", "请选择辅导形式。");
-    if (strcmp(s->label(r, "education.concern", concern), concern) == 0)
+    if (!edu_known(r, s, "education.concern", concern))
         s->form_error(r, "concern", "请选择关注等级。");
-    if (strcmp(s->label(r, "education.referral", referral), referral) == 0)
+    if (!edu_known(r, s, "education.referral", referral))
         s->form_error(r, "referral", "请选择转介情况。");
     if (strcmp(day, s->today(r)) > 0)
         s->form_error(r, "session_date", "辅导日期不能晚于今天。");

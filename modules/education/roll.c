@@ -233,14 +233,9 @@ static int roll_page(portal_req *r, svc *s, int status)
     return status;
 }
 
-static int may_import(portal_req *r, svc *s)
-{
-    return edu_manager(r, s) || (edu_own_school(r, s) && s->has_perm(r, "education.school"));
-}
-
 int roll_list_get(portal_req *r, svc *s)
 {
-    if (!may_import(r, s))
+    if (!edu_staff(r, s))
         return s->refuse(r, 403, "page", "education.roll", "roll without the commission's or a "
                          "school's permission", "您没有导入学籍名册的权限。");
     return roll_page(r, s, 200);
@@ -271,7 +266,7 @@ static int roll_read(struct roll *c, portal_sheet *sh)
 
 int roll_import_post(portal_req *r, svc *s)
 {
-    if (!may_import(r, s))
+    if (!edu_staff(r, s))
         return s->refuse(r, 403, "page", "education.roll", "roll import without the commission's "
                          "or a school's permission", "您没有导入学籍名册的权限。");
     size_t len = 0;
