@@ -3,7 +3,8 @@
 -- the test suite).  The demo school (orgs.code demo_school, account
 -- `school`) and a second demo school with their attributes; the 龙潭镇
 -- children linked to the demo school enrolled there, plus three more; the
--- demo accounts' working permissions: `jiaowei` the commission's, `school`
+-- demo accounts' working permissions: `jiaowei` the commission's (and the
+-- escalated dropout tasks in its inbox), `school`
 -- a school's; `modadmin` administers this module too.  All marked 示例.
 SET @admin = (SELECT id FROM users WHERE username = 'admin');
 SET @today = UTC_DATE();
@@ -42,6 +43,7 @@ INSERT INTO edu_enrolments (child_id, org_id, semester, grade, class_name, board
 INSERT IGNORE INTO user_perms (user_id, perm, module, granted_by, granted_at)
   SELECT u.id, p.perm, 'education', @admin, UTC_TIMESTAMP() FROM users u
   JOIN (SELECT 'jiaowei' username, 'education.manage' perm
+        UNION ALL SELECT 'jiaowei', 'education.dropout'
         UNION ALL SELECT 'school', 'education.view'
         UNION ALL SELECT 'school', 'education.school') p ON p.username = u.username
   WHERE @admin IS NOT NULL;

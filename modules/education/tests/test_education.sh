@@ -37,6 +37,7 @@ set_clock 2026-10-12   # a Monday of the autumn semester 2026-2
 add_user "jw_$tag" --display-name 县教委 --role county_staff --division 500242000000 --org mz --password "$PW"
 add_user "cs_$tag" --display-name 县未保中心 --role county_staff --division 500242000000 --org mz --password "$PW"
 grant "jw_$tag" education.manage
+grant "jw_$tag" education.dropout
 grant "cs_$tag" education.counsel
 add_user "xh_$tag" --display-name 小河镇 --role township_staff --division 500242113000 --org lt_gov --password "$PW"
 jw=$(login "jw_$tag" "$PW")
@@ -142,13 +143,20 @@ post /education/scan "$jw" --data township=500242113000
 check "a second scan opens no second case" [ "$(sql "SELECT COUNT(*) FROM edu_dropouts WHERE child_id=$c2")" = 1 ]
 req GET /inbox -b "$tj"
 check "the case is in the township's inbox" body_has "/education/applications/$case2"
+task2=$(sql "SELECT task_id FROM edu_dropouts WHERE app_id=$case2")
 set_clock 2026-10-30
+check "past its hours the step's task escalates to the supervision list" wait_for eval \
+    '[ "$(sql "SELECT COUNT(*) FROM supervision_items WHERE task_id='"'$task2'"'")" -ge 1 ]'
+req GET /inbox -b "$jw"
+check "and reaches the commission's inbox" body_has "/education/applications/$case2"
 req GET "/education/applications/$case2" -b "$tj"
 check "past 5 working days the case is overdue" body_has "已逾期"
 req GET /education/dropouts -b "$tj"
 check "and first on the supervision list" body_has "/education/applications/$case2"
 post "/education/applications/$case2/act" "$tj" --data action=approve --data-urlencode "opinion=已入户"
 check "the home visit is done" [ "$(sql "SELECT step_code FROM wf_applications WHERE id=$case2")" = persuade ]
+check "its escalated task is closed" [ "$(sql "SELECT status FROM urgent_tasks WHERE id=$task2")" = closed ]
+check "the next step has its own task" [ "$(sql "SELECT COUNT(*) FROM urgent_tasks t JOIN edu_dropouts d ON d.task_id=t.id WHERE d.app_id=$case2 AND t.status='open' AND t.id<>$task2")" = 1 ]
 post "/education/applications/$case2/act" "$tj" --data action=approve --data-urlencode "opinion=已劝返"
 post "/education/applications/$case2/act" "$tj" --data action=approve
 check "the outcome is required, in Chinese" body_has "请选择办理结果"
