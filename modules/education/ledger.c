@@ -149,6 +149,16 @@ int migrant_list_get(portal_req *r, svc *s)
 
 /* ------------------------------------------------------------ counselling */
 
+/* never an NGO partner's, whatever it was granted */
+static int counsel_refused(portal_req *r, svc *s)
+{
+    const struct portal_user *u = s->user(r);
+    if (!u->org_kind || strcmp(u->org_kind, "ngo") != 0)
+        return 0;
+    return s->refuse(r, 403, "child", edu_id(r, s, s->object(r)->id), "counselling refused to an "
+                     "NGO partner", "心理辅导记录仅心理教师和县级未成年人保护工作人员可见。");
+}
+
 static int counsel_page(portal_req *r, svc *s, int status)
 {
     const struct portal_object *o = s->object(r);
@@ -176,12 +186,16 @@ static int counsel_page(portal_req *r, svc *s, int status)
 
 int counselling_get(portal_req *r, svc *s)
 {
-    return counsel_page(r, s, 200);
+    int refused = counsel_refused(r, s);
+    return refused ? refused : counsel_page(r, s, 200);
 }
 
 int counselling_post(portal_req *r, svc *s)
 {
     const struct portal_object *o = s->object(r);
+    int refused = counsel_refused(r, s);
+    if (refused)
+        return refused;
     const char *kind = s->param(r, "kind"), *concern = s->param(r, "concern");
     const char *referral = s->param(r, "referral"), *day = s->param(r, "session_date");
     if (!edu_known(r, s, "education.counsel_kind", kind))

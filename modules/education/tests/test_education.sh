@@ -204,6 +204,13 @@ check "nor the school's other staff" status_is 403
 ngo=$(login ngo 'Ngo#2026portal')
 req GET "/education/children/$c1/counselling" -b "$ngo"
 check "nor an NGO partner" status_is 403
+sql "INSERT INTO child_org_links (child_id, org_id, relation, valid_from, module, created_at, created_by) SELECT $c1, id, 'referred', '2026-01-01', 'test', UTC_TIMESTAMP(), 1 FROM orgs WHERE code='demo_ngo'"
+grant ngo education.counsel
+ngo=$(login ngo 'Ngo#2026portal')
+req GET "/education/children/$c1/counselling" -b "$ngo"
+check "not even a partner granted the permission, for a child referred to it" status_is 403
+check "the refusal is audited" [ "$(denials_of ngo "$c1")" -ge 1 ]
+sql "UPDATE child_org_links SET ended_at=UTC_TIMESTAMP() WHERE child_id=$c1 AND module='test'"
 post "/education/children/$c1/counselling" "$cs" --data session_date=2026-10-30 --data kind=crisis --data concern=critical --data referral=guardianship
 check "a concern raises the mandatory report in one step" header_has "Location: /guardianship/report/new?child=$c1&source=education"
 set_clock ''
