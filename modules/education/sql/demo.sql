@@ -4,7 +4,8 @@
 -- `school`) and a second demo school with their attributes; the 龙潭镇
 -- children linked to the demo school enrolled there, plus three more; the
 -- demo accounts' working permissions: `jiaowei` the commission's (and the
--- escalated dropout tasks in its inbox), `school`
+-- escalated dropout tasks in its inbox), `county` (the child-protection
+-- staff) the counselling records', `school`
 -- a school's; `modadmin` administers this module too.  All marked 示例.
 SET @admin = (SELECT id FROM users WHERE username = 'admin');
 SET @today = UTC_DATE();
@@ -44,6 +45,7 @@ INSERT IGNORE INTO user_perms (user_id, perm, module, granted_by, granted_at)
   SELECT u.id, p.perm, 'education', @admin, UTC_TIMESTAMP() FROM users u
   JOIN (SELECT 'jiaowei' username, 'education.manage' perm
         UNION ALL SELECT 'jiaowei', 'education.dropout'
+        UNION ALL SELECT 'county', 'education.counsel'
         UNION ALL SELECT 'school', 'education.view'
         UNION ALL SELECT 'school', 'education.school') p ON p.username = u.username
   WHERE @admin IS NOT NULL;
