@@ -203,7 +203,9 @@ int dropout_act_post(portal_req *r, svc *s)
         return 500;
     const char *step = s->db_col(q, 0);
     int last = strcmp(step, "outcome") == 0 && strcmp(action, "approve") == 0;
-    if (strcmp(action, "reject") == 0 && !*opinion)
+    if (strcmp(action, "approve") != 0 && strcmp(action, "reject") != 0)
+        s->form_error(r, "action", "控辍保学案件只能完成本环节或核实非辍学结案。");
+    else if (strcmp(action, "reject") == 0 && !*opinion)
         s->form_error(r, "action", "认定不属于失学辍学时，请在意见中写明核实情况。");
     if (last && (!outcome || !strcmp(outcome, "unfounded") ||
                  !edu_known(r, s, "education.outcome", outcome)))

@@ -153,6 +153,8 @@ req GET "/education/applications/$case2" -b "$tj"
 check "past 5 working days the case is overdue" body_has "已逾期"
 req GET /education/dropouts -b "$tj"
 check "and first on the supervision list" body_has "/education/applications/$case2"
+post "/education/applications/$case2/act" "$tj" --data action=return --data-urlencode "opinion=补材料"
+check "a case is not returned for documents" body_has "只能完成本环节或核实非辍学结案"
 post "/education/applications/$case2/act" "$tj" --data action=approve --data-urlencode "opinion=已入户"
 check "the home visit is done" [ "$(sql "SELECT step_code FROM wf_applications WHERE id=$case2")" = persuade ]
 check "its escalated task is closed" [ "$(sql "SELECT status FROM urgent_tasks WHERE id=$task2")" = closed ]
