@@ -131,6 +131,9 @@ req GET "/education/children/$c1" -b "$sa"
 check "the old school no longer sees the child" status_is 404
 req GET "/education/children/$c1" -b "$sb"
 check "the new school does" status_is 200
+printf '姓名,身份证号,学校,年级,班级\n入学童%s,%s,乙校%s,四年级,3班\n' "$tag" "$id1" "$tag" >"$OUT/rollb2.csv"
+upload /education/roll "$sb" -F "semester=2026-2" -F "file=@$OUT/rollb2.csv;type=text/csv"
+check "the school's own roll (school by name) updates its pupil" [ "$(current "$c1")" = "$orgB/2026-2/四年级/3班/inclusive" ]
 
 # ---------------------------------------------------------------- 控辍保学
 post /education/scan "$jw" --data township=500242113000
