@@ -218,4 +218,5 @@ check "the refusal is audited" [ "$(denials_of ngo "$c1")" -ge 1 ]
 sql "UPDATE child_org_links SET ended_at=UTC_TIMESTAMP() WHERE child_id=$c1 AND module='test'"
 post "/education/children/$c1/counselling" "$cs" --data session_date=2026-10-30 --data kind=crisis --data concern=critical --data referral=guardianship
 check "a concern raises the mandatory report in one step" header_has "Location: /guardianship/report/new?child=$c1&source=education"
+sql "DELETE p FROM user_perms p JOIN users u ON u.id=p.user_id WHERE u.username='ngo' AND p.module='education'"
 set_clock ''
