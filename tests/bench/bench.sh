@@ -181,3 +181,4 @@ bash tests/bench/payments.sh
 # 残疾儿童康复: a 50,000-row screening import (an instance of its own)
 bash tests/bench/rehab.sh
 bash tests/bench/medical.sh
+stop; bash tests/bench/education.sh   # the education roll import: 50,000 pupils (its own instance)
