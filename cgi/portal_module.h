@@ -253,7 +253,10 @@ struct portal_wf_step {
     const char *title;         /* Chinese: "乡镇调查核实" */
     const char *level;         /* who acts: "village", "township" or "county" */
     const char *permission;    /* the actor needs it, AND the child in scope at that level */
-    int limit_days;            /* this step's own limit; 0 = none */
+    int limit_days;            /* this step's own limit; 0 = none.  A module makes it
+                                  a setting by declaring "<type>_<step>_days" (PS_INT)
+                                  in .settings: the value in force on the day the
+                                  step opens wins (its administrator edits it) */
     int working_days;          /* 1: limit_days counts working days (the calendar) */
     int counts;                /* 1: counts toward the type's total limit */
     int publicity_days;        /* > 0: publicity; it completes by itself after this many

@@ -38,6 +38,8 @@
 #include "child.h"
 #include "dates.h"
 #include "scope.h"
+#include "settings.h"
+#include "lookup.h"
 
 #include <ctype.h>
 #include <limits.h>
@@ -264,6 +266,21 @@ static int objected_before(portal_req *r, long long app_id, const char *step_cod
     return q && db_next(q) && atoll(db_col(q, 0)) > 0;
 }
 
+/* a step's limit in days: the module's setting "<type>_<step>_days" in force
+ * on `day` when the module declares one (its administrator edits it on the
+ * settings pages), else the declaration's limit_days */
+static int step_limit(portal_req *r, const struct app *a, const struct portal_wf_step *st, long day)
+{
+    const char *code = arena_sprintf(r->a, "%s_%s_days", a->type, st->code);
+    for (const struct portal_setting *d = a->lm ? a->lm->m->settings : NULL; d && d->code; d++)
+        if (strcmp(d->code, code) == 0) {
+            long long v = setting_number(r, arena_sprintf(r->a, "%s.%s", a->module, code),
+                                         fmt_day(r, day));
+            return v != PORTAL_NO_SETTING && v >= 0 && v <= 3650 ? (int)v : st->limit_days;
+        }
+    return st->limit_days;
+}
+
 /* open step idx from today; after an objection the publicity is shorter */
 static int enter_step(portal_req *r, struct app *a, int idx, long today,
                       const struct day_exc *ex, size_t nex)
@@ -275,8 +292,8 @@ static int enter_step(portal_req *r, struct app *a, int idx, long today,
         int days = after_objection && st->objection_days > 0 ? st->objection_days
                                                              : st->publicity_days;
         pub = fmt_day(r, today + days);
-    } else if (st->limit_days > 0) {
-        due = fmt_day(r, day_add(today, st->limit_days, st->working_days, ex, nex));
+    } else if (step_limit(r, a, st, today) > 0) {
+        due = fmt_day(r, day_add(today, step_limit(r, a, st, today), st->working_days, ex, nex));
     }
     /* the total's due date, from the days it has left (already over: the
      * calendar day it ran out, as near as the count allows) */
@@ -793,12 +810,11 @@ int wf_svc_app_hdf(portal_req *r, const char *prefix, long long app_id)
     if (!ex)
         return -1;
     put_app_fields(r, prefix, &a, today, ex, nex);
-    db_rows *v = db_query(r->a, "SELECT v.name, t.name FROM divisions v LEFT JOIN divisions t "
-                          "ON t.code = v.parent_code WHERE v.code = ?", "s", a.village);
-    if (v && db_next(v)) {
-        hdf_put(arena_sprintf(r->a, "%s.village", prefix), db_col(v, 0));
-        hdf_put(arena_sprintf(r->a, "%s.township", prefix), db_col(v, 1));
-    }
+    const char *vname = division_name(a.village), *tname = division_name(a.township);
+    if (vname)
+        hdf_put(arena_sprintf(r->a, "%s.village", prefix), vname);
+    if (tname)
+        hdf_put(arena_sprintf(r->a, "%s.township", prefix), tname);
     /* the steps, with the current one marked */
     for (int i = 0; a.t && a.t->steps[i].code; i++) {
         const struct portal_wf_step *st = &a.t->steps[i];
@@ -810,9 +826,9 @@ int wf_svc_app_hdf(portal_req *r, const char *prefix, long long app_id)
             hdf_put(arena_sprintf(r->a, "%s.limit", p),
                     arena_sprintf(r->a, "公示 %d 天（异议后 %d 天）", st->publicity_days,
                                   st->objection_days));
-        else if (st->limit_days > 0)
+        else if (step_limit(r, &a, st, today) > 0)
             hdf_put(arena_sprintf(r->a, "%s.limit", p),
-                    arena_sprintf(r->a, "%d %s", st->limit_days,
+                    arena_sprintf(r->a, "%d %s", step_limit(r, &a, st, today),
                                   st->working_days ? "个工作日" : "天"));
         if (!st->counts)
             hdf_put(arena_sprintf(r->a, "%s.not_counted", p), "1");
