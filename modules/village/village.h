@@ -1,0 +1,71 @@
+/*
+ * village.h - 儿童主任 (issue 15): shared declarations.
+ * village.c:   the module descriptor, labels, settings, the phone assets.
+ * directors.c: who covers which village; the county's page per village.
+ * plan.c:      the visit plan (interval per category, next visit due) and
+ *              overdue visits per township and per director.
+ * visits.c:    the visit form, a visit's page, its concerns' next steps,
+ *              the child's file panel.
+ * survey.c:    摸底: children not on file, reviewed by the township.
+ */
+#ifndef VILLAGE_H
+#define VILLAGE_H
+
+#include "portal_module.h"
+
+/* village.c: code is one of the module's labels of kind */
+int vil_is_label(const char *kind, const char *code);
+/* village.c: a number column (NULL: 0) */
+long long vil_num(const char *v);
+/* village.c: "%lld" */
+const char *vil_id(portal_req *r, const struct portal_services *s, long long id);
+
+/* directors.c: 1 when the user directs some village now (their pages are
+ * then limited to their villages), 0 not, -1 error */
+int vil_is_director(portal_req *r, const struct portal_services *s);
+/* 1 when the user may work on a child of village (a director: one of their
+ * villages; anyone else: the host's scope check already made), 0 not */
+int vil_covers(portal_req *r, const struct portal_services *s, const char *village);
+
+/* plan.c: the children of the user (their villages for a director, their
+ * scope otherwise) with last_visit, days and due into prefix.N; until
+ * (YYYY-MM-DD or NULL) keeps those due on or before it; child_id (0: all)
+ * one child.  Rows or -1 */
+int vil_plan_hdf(portal_req *r, const struct portal_services *s, const char *prefix,
+                 const char *until, long long child_id);
+
+/* plan.c: one child's interval, next visit due and whether it is late;
+ * 1, 0 (not active or out of scope), -1 */
+int vil_plan_one(portal_req *r, const struct portal_services *s, long long child_id,
+                 long long *days, const char **due, int *late);
+
+/* visits.c */
+extern const struct portal_param visit_params[];
+extern const struct portal_child_panel vil_panels[];
+int vil_visit_load(portal_req *r, const struct portal_services *s, long long id,
+                   struct portal_object *o);
+
+/* handlers */
+int home_get(portal_req *r, const struct portal_services *s);
+int child_list_get(portal_req *r, const struct portal_services *s);
+int overdue_get(portal_req *r, const struct portal_services *s);
+int director_list_get(portal_req *r, const struct portal_services *s);
+int director_create_post(portal_req *r, const struct portal_services *s);
+int director_end_post(portal_req *r, const struct portal_services *s);
+int visit_form_get(portal_req *r, const struct portal_services *s);
+int visit_create_post(portal_req *r, const struct portal_services *s);
+int visit_get(portal_req *r, const struct portal_services *s);
+int visit_photo_get(portal_req *r, const struct portal_services *s);
+int survey_form_get(portal_req *r, const struct portal_services *s);
+int survey_create_post(portal_req *r, const struct portal_services *s);
+int survey_list_get(portal_req *r, const struct portal_services *s);
+int survey_get(portal_req *r, const struct portal_services *s);
+int survey_file_post(portal_req *r, const struct portal_services *s);
+int survey_dismiss_post(portal_req *r, const struct portal_services *s);
+int vil_survey_load(portal_req *r, const struct portal_services *s, long long id,
+                    struct portal_object *o);
+extern const struct portal_param survey_params[];
+extern const struct portal_param dismiss_params[];
+extern const struct portal_param director_params[];
+
+#endif
