@@ -154,6 +154,15 @@ static const struct portal_route routes[] = {
      "survey:id"},
     {"POST", "/village/surveys/{id:int}/dismiss", survey_dismiss_post, "village.supervise", SC,
      dismiss_params, "survey:id"},
+    {"GET", "/village/intake", intake_list_get, NULL, 0, NULL, NULL},
+    {"GET", "/village/intake/new", intake_form_get, "village.intake", 0, intake_params, NULL},
+    {"POST", "/village/intake/new", intake_create_post, "village.intake", SC, intake_params,
+     NULL},
+    {"GET", "/village/intake/{id:int}", intake_get, NULL, 0, NULL, "intake:id"},
+    {"GET", "/village/intake/{id:int}/reply", intake_reply_get, "village.intake", 0, NULL,
+     "intake:id"},
+    {"POST", "/village/intake/needs/{id:int}/answer", need_answer_post, "village.answer", SC,
+     answer_params, NULL},
     {NULL, NULL, NULL, NULL, 0, NULL, NULL}};
 #undef SC
 #undef ASSET
@@ -161,6 +170,7 @@ static const struct portal_route routes[] = {
 static const struct portal_loader loaders[] = {
     {"visit", "village_visit", vil_visit_load},
     {"survey", "village_survey", vil_survey_load},
+    {"intake", "village_intake", vil_intake_load},
     {NULL, NULL, NULL}};
 
 static const struct portal_label labels[] = {
@@ -187,6 +197,17 @@ static const struct portal_label labels[] = {
     {"village.survey", "pending", "待乡镇审核"},
     {"village.survey", "filed", "已建档"},
     {"village.survey", "dismissed", "不予建档"},
+    {"village.need", "living", "基本生活"},
+    {"village.need", "medical", "医疗"},
+    {"village.need", "education", "教育"},
+    {"village.need", "guardianship", "监护"},
+    {"village.need", "rehabilitation", "康复"},
+    {"village.need", "hukou", "户口登记（公安）"},
+    {"village.need", "housing", "住房（住建）"},
+    {"village.need", "employment", "父母就业（人社）"},
+    {"village.answer", "open", "办理中"},
+    {"village.answer", "accepted", "已受理"},
+    {"village.answer", "declined", "不予受理"},
     {"village.sex", "1", "男"},
     {"village.sex", "2", "女"},
     {NULL, NULL, NULL}};
@@ -204,6 +225,16 @@ static const struct portal_setting settings[] = {
     {"visit_days_de_facto_unsupported", PS_DAYS, "天", "走访周期：事实无人抚养儿童", "30"},
     {"visit_days_guardianship", PS_DAYS, "天", "走访周期：监护缺失或不当儿童", "30"},
     {"visit_days_other", PS_DAYS, "天", "走访周期：其他困境儿童", "90"},
+    {"intake_days", PS_DAYS, "个工作日", "一门受理：部门答复时限", "5"},
+    /* the department each need goes to: an organisation's code (orgs.code) */
+    {"intake_dept_living", PS_TEXT, NULL, "一门受理承办部门：基本生活", "mz"},
+    {"intake_dept_medical", PS_TEXT, NULL, "一门受理承办部门：医疗", "demo_yb"},
+    {"intake_dept_education", PS_TEXT, NULL, "一门受理承办部门：教育", "demo_jw"},
+    {"intake_dept_guardianship", PS_TEXT, NULL, "一门受理承办部门：监护", "mz"},
+    {"intake_dept_rehabilitation", PS_TEXT, NULL, "一门受理承办部门：康复", "demo_cl"},
+    {"intake_dept_hukou", PS_TEXT, NULL, "一门受理承办部门：户口登记", "demo_ga"},
+    {"intake_dept_housing", PS_TEXT, NULL, "一门受理承办部门：住房", "demo_zj"},
+    {"intake_dept_employment", PS_TEXT, NULL, "一门受理承办部门：父母就业", "demo_rs"},
     {NULL, 0, NULL, NULL, NULL}};
 
 static const struct portal_permission perms[] = {
@@ -211,15 +242,19 @@ static const struct portal_permission perms[] = {
     {"village.survey", "儿童主任：摸底登记"},
     {"village.supervise", "儿童督导：审核摸底、督办逾期走访"},
     {"village.directors", "儿童主任：配备和调整"},
+    {"village.intake", "一门受理：窗口登记和答复书"},
+    {"village.answer", "一门受理：部门答复"},
     {NULL, NULL}};
 
 static const struct portal_menu menu[] = {
     {"儿童主任", "/village", "village.visit", 150},
     {"儿童主任配备", "/village/directors", "village.directors", 151},
+    {"一门受理", "/village/intake", "village.intake", 152},
     {NULL, NULL, NULL, 0}};
 
 static const struct portal_migration migrations[] = {
     {1, "001_village.sql"},
+    {2, "002_intake.sql"},
     {0, NULL}};
 
 const struct portal_module portal_module = {

@@ -7,6 +7,8 @@
  * visits.c:    the visit form, a visit's page, its concerns' next steps,
  *              the child's file panel.
  * survey.c:    摸底: children not on file, reviewed by the township.
+ * intake.c:    一门受理: a township window's request, a task per need for the
+ *              department concerned, their answers, one printable reply.
  */
 #ifndef VILLAGE_H
 #define VILLAGE_H
@@ -67,5 +69,17 @@ int vil_survey_load(portal_req *r, const struct portal_services *s, long long id
 extern const struct portal_param survey_params[];
 extern const struct portal_param dismiss_params[];
 extern const struct portal_param director_params[];
+
+/* intake.c: 一门受理 */
+extern const struct portal_param intake_params[];
+extern const struct portal_param answer_params[];
+int vil_intake_load(portal_req *r, const struct portal_services *s, long long id,
+                    struct portal_object *o);
+int intake_form_get(portal_req *r, const struct portal_services *s);
+int intake_create_post(portal_req *r, const struct portal_services *s);
+int intake_get(portal_req *r, const struct portal_services *s);
+int intake_reply_get(portal_req *r, const struct portal_services *s);
+int intake_list_get(portal_req *r, const struct portal_services *s);
+int need_answer_post(portal_req *r, const struct portal_services *s);
 
 #endif

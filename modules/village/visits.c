@@ -19,14 +19,22 @@ static const struct {
     const char *code;
     int report;
     const char *title, *link; /* link: a local path the child's id ends */
+    const char *perm;         /* the user needs it to follow the link */
 } steps[] = {
-    {"no_carer", 1, NULL, NULL},
-    {"injury", 1, NULL, NULL},
-    {"sexual_abuse", 1, NULL, NULL},
-    {"malnutrition", 1, NULL, NULL},
-    {"self_harm", 1, NULL, NULL},
-    {"begging", 1, NULL, NULL},
-    {"no_living", 0, "申请基本生活保障", "/living/apply?child="},
+    {"no_carer", 1, NULL, NULL, NULL},
+    {"injury", 1, NULL, NULL, NULL},
+    {"sexual_abuse", 1, NULL, NULL, NULL},
+    {"malnutrition", 1, NULL, NULL, NULL},
+    {"self_harm", 1, NULL, NULL, NULL},
+    {"begging", 1, NULL, NULL, NULL},
+    {"no_living", 0, "申请基本生活保障", "/living/apply?child=", "living.apply"},
+    {"medical", 0, "一门受理：医疗", "/village/intake/new?need=medical&child=", "village.intake"},
+    {"dropout", 0, "一门受理：教育", "/village/intake/new?need=education&child=",
+     "village.intake"},
+    {"no_hukou", 0, "一门受理：户口登记", "/village/intake/new?need=hukou&child=",
+     "village.intake"},
+    {"housing", 0, "一门受理：住房", "/village/intake/new?need=housing&child=",
+     "village.intake"},
 };
 
 const struct portal_param visit_params[] = {
@@ -232,7 +240,8 @@ int vil_visit_load(portal_req *r, const struct portal_services *s, long long id,
     return 0;
 }
 
-/* Offers.N.{title,link,urgent}: what the concerns of the visit call for */
+/* Offers.N.{title,link}: what the concerns of the visit call for (no link:
+ * the user cannot open it; the page says where to go); Report: the report */
 static void put_offers(portal_req *r, const struct portal_services *s, long long child,
                        const char *concerns)
 {
@@ -247,7 +256,10 @@ static void put_offers(portal_req *r, const struct portal_services *s, long long
             continue;
         }
         s->set(r, s->sprintf(r, "Offers.%d.title", n), steps[i].title);
-        s->set(r, s->sprintf(r, "Offers.%d.link", n++), s->sprintf(r, "%s%lld", steps[i].link, child));
+        if (s->has_perm(r, steps[i].perm))
+            s->set(r, s->sprintf(r, "Offers.%d.link", n), s->sprintf(r, "%s%lld",
+                                                                    steps[i].link, child));
+        n++;
     }
     if (report)
         s->set(r, "Report", s->sprintf(r, "/guardianship/report/new?child=%lld&source=village",

@@ -4,7 +4,7 @@
 <h1><?cs var:label("village.kind", v.kind) ?>：<?cs var:Child.name ?></h1>
 <?cs if:Report ?><div class="offer" id="report-offer"><p><strong>发现的问题属于强制报告情形：请立即报告（同时报告派出所）。</strong></p>
   <a class="button" id="report-link" href="<?cs var:Report ?>">立即强制报告</a></div><?cs /if ?>
-<?cs if:subcount(Offers) ?><div class="offer" id="apply-offers"><?cs each:o = Offers ?><a class="button" href="<?cs var:o.link ?>"><?cs var:o.title ?></a><?cs /each ?></div><?cs /if ?>
+<?cs if:subcount(Offers) ?><div class="offer" id="apply-offers"><?cs each:o = Offers ?><?cs if:o.link ?><a class="button" href="<?cs var:o.link ?>"><?cs var:o.title ?></a><?cs else ?><p>请到乡镇一门受理窗口办理：<?cs var:o.title ?></p><?cs /if ?><?cs /each ?></div><?cs /if ?>
 <dl class="facts" id="visit">
   <dt>日期</dt><dd><?cs var:date(v.visit_date) ?></dd>
   <dt>儿童主任</dt><dd><?cs var:v.director ?></dd>
