@@ -163,6 +163,14 @@ static const struct portal_route routes[] = {
      "intake:id"},
     {"POST", "/village/intake/needs/{id:int}/answer", need_answer_post, "village.answer", SC,
      answer_params, NULL},
+    {"GET", "/village/reports", report_list_get, "village.visit", 0, NULL, NULL},
+    {"GET", "/village/reports/month/{month:ym}", report_month_get, "village.visit", 0, NULL,
+     NULL},
+    {"POST", "/village/reports/month/{month:ym}", report_month_post, "village.visit", SC,
+     report_params, NULL},
+    {"GET", "/village/reports/{id:int}", report_get, "village.visit", 0, NULL, "report:id"},
+    {"POST", "/village/reports/{id:int}/review", report_review_post, "village.supervise", SC,
+     review_params, "report:id"},
     {NULL, NULL, NULL, NULL, 0, NULL, NULL}};
 #undef SC
 #undef ASSET
@@ -171,6 +179,7 @@ static const struct portal_loader loaders[] = {
     {"visit", "village_visit", vil_visit_load},
     {"survey", "village_survey", vil_survey_load},
     {"intake", "village_intake", vil_intake_load},
+    {"report", "village_report", vil_report_load},
     {NULL, NULL, NULL}};
 
 static const struct portal_label labels[] = {
@@ -208,6 +217,9 @@ static const struct portal_label labels[] = {
     {"village.answer", "open", "办理中"},
     {"village.answer", "accepted", "已受理"},
     {"village.answer", "declined", "不予受理"},
+    {"village.report", "submitted", "待乡镇确认"},
+    {"village.report", "confirmed", "已确认"},
+    {"village.report", "returned", "已退回"},
     {"village.sex", "1", "男"},
     {"village.sex", "2", "女"},
     {NULL, NULL, NULL}};
@@ -255,6 +267,7 @@ static const struct portal_menu menu[] = {
 static const struct portal_migration migrations[] = {
     {1, "001_village.sql"},
     {2, "002_intake.sql"},
+    {3, "003_reports.sql"},
     {0, NULL}};
 
 const struct portal_module portal_module = {

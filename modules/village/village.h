@@ -9,6 +9,7 @@
  * survey.c:    摸底: children not on file, reviewed by the township.
  * intake.c:    一门受理: a township window's request, a task per need for the
  *              department concerned, their answers, one printable reply.
+ * report.c:    the director's monthly work report, confirmed by the township.
  */
 #ifndef VILLAGE_H
 #define VILLAGE_H
@@ -81,5 +82,16 @@ int intake_get(portal_req *r, const struct portal_services *s);
 int intake_reply_get(portal_req *r, const struct portal_services *s);
 int intake_list_get(portal_req *r, const struct portal_services *s);
 int need_answer_post(portal_req *r, const struct portal_services *s);
+
+/* report.c: the monthly work report */
+extern const struct portal_param report_params[];
+extern const struct portal_param review_params[];
+int vil_report_load(portal_req *r, const struct portal_services *s, long long id,
+                    struct portal_object *o);
+int report_list_get(portal_req *r, const struct portal_services *s);
+int report_month_get(portal_req *r, const struct portal_services *s);
+int report_month_post(portal_req *r, const struct portal_services *s);
+int report_get(portal_req *r, const struct portal_services *s);
+int report_review_post(portal_req *r, const struct portal_services *s);
 
 #endif

@@ -6,6 +6,7 @@
 <a class="button" href="/village/children">我的儿童</a>
 <?cs if:Surveyor ?><a class="button" href="/village/survey/new">摸底登记（未建档儿童）</a><?cs /if ?>
 <a class="button" href="/village/surveys">摸底记录</a>
+<a class="button" href="/village/reports">工作报告</a>
 <?cs if:Supervisor ?><a class="button" href="/village/overdue">逾期未走访（督导）</a>
 <a class="button" href="/village/directors">儿童主任配备</a><?cs /if ?>
 <h2>七天内到期</h2>
