@@ -12,11 +12,10 @@
 
 int vil_is_director(portal_req *r, const struct portal_services *s)
 {
-    portal_rows *q = s->db_query(r, "SELECT 1 FROM village_directors WHERE user_id = ? AND "
-                                    "end_date IS NULL LIMIT 1", "i", s->user(r)->id);
-    if (!q)
+    portal_rows *q = s->db_query(r, "SELECT EXISTS " VIL_MY_VILLAGES, "i", s->user(r)->id);
+    if (!q || !s->db_next(q))
         return -1;
-    return s->db_next(q) ? 1 : 0;
+    return vil_num(s->db_col(q, 0)) == 1;
 }
 
 int vil_covers(portal_req *r, const struct portal_services *s, const char *village)
@@ -28,6 +27,16 @@ int vil_covers(portal_req *r, const struct portal_services *s, const char *villa
                                     "village_code = ? AND end_date IS NULL", "is",
                                  s->user(r)->id, village);
     return q && s->db_next(q);
+}
+
+int vil_child_object(portal_req *r, const struct portal_services *s, portal_rows *q,
+                     struct portal_object *o)
+{
+    if (!q || !s->db_next(q) || !vil_covers(r, s, s->db_col(q, 1)))
+        return 404;
+    o->child_id = vil_num(s->db_col(q, 0));
+    o->division = s->db_col(q, 1);
+    return 0;
 }
 
 const struct portal_param director_params[] = {

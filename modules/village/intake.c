@@ -158,14 +158,9 @@ int intake_create_post(portal_req *r, const struct portal_services *s)
 int vil_intake_load(portal_req *r, const struct portal_services *s, long long id,
                     struct portal_object *o)
 {
-    portal_rows *q = s->db_query(r, "SELECT i.child_id, c.village_code FROM village_intakes i "
-                                    "JOIN children c ON c.id = i.child_id WHERE i.id = ?", "i",
-                                 id);
-    if (!q || !s->db_next(q))
-        return 404;
-    o->child_id = vil_num(s->db_col(q, 0));
-    o->division = s->db_col(q, 1);
-    return 0;
+    return vil_child_object(r, s, s->db_query(r, "SELECT i.child_id, c.village_code FROM "
+                                                 "village_intakes i JOIN children c ON c.id = "
+                                                 "i.child_id WHERE i.id = ?", "i", id), o);
 }
 
 static int intake_hdf(portal_req *r, const struct portal_services *s, long long id)

@@ -39,8 +39,8 @@ static int plan_days(portal_req *r, const struct portal_services *s, struct plan
     "MIN(CASE k.category WHEN 'orphan' THEN ? WHEN 'de_facto_unsupported' THEN ? WHEN "       \
     "'guardianship' THEN ? ELSE ? END) FROM child_categories k WHERE k.child_id = c.id AND "  \
     "k.end_date IS NULL), ?) AS days FROM children c WHERE c.status = 'active' AND %s AND "   \
-    "(? = 0 OR c.village_code IN (SELECT d.village_code FROM village_directors d WHERE "      \
-    "d.user_id = ? AND d.end_date IS NULL)) AND (? = 0 OR c.id = ?)) x) y WHERE ? = ? "       \
+    "(? = 0 OR c.village_code IN " VIL_MY_VILLAGES ") AND (? = 0 OR c.id = ?)) x) y "         \
+    "WHERE ? = ? "                                                                           \
     outer_where
 #define PLAN_TYPES "iiiiissiiiiss"
 #define PLAN_ARGS(p, a1, a2, mine, uid, child, today)                                         \

@@ -21,8 +21,8 @@ const struct portal_param review_params[] = {
 /* the month's figures of the signed-in director as Figures.* */
 #define FIGURES_SQL                                                                           \
     "SELECT (SELECT COUNT(*) FROM children c WHERE c.status = 'active' AND c.village_code IN " \
-    "(SELECT d.village_code FROM village_directors d WHERE d.user_id = ? AND d.end_date IS "  \
-    "NULL)) AS children, COUNT(DISTINCT v.child_id) AS visited, COALESCE(SUM(v.kind = "      \
+    VIL_MY_VILLAGES ") AS children, COUNT(DISTINCT v.child_id) AS visited, "                 \
+    "COALESCE(SUM(v.kind = "                                                                 \
     "'visit'), 0) AS visits, COALESCE(SUM(v.kind = 'home_check'), 0) AS home_checks, "        \
     "COALESCE(SUM(v.kind = 'phone'), 0) AS calls, COALESCE(SUM(v.concerns <> ''), 0) AS "      \
     "concerns, (SELECT COUNT(*) FROM village_surveys s WHERE s.created_by = ? AND "            \

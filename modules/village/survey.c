@@ -75,9 +75,7 @@ static int survey_form(portal_req *r, const struct portal_services *s, int statu
     /* a director's villages, else the villages of the user's jurisdiction */
     if (s->db_query_hdf(r, "Villages", "SELECT v.code, v.name FROM divisions v WHERE "
                         "v.level = 'village' AND v.code LIKE CONCAT(?, '%') AND (NOT EXISTS "
-                        "(SELECT 1 FROM village_directors d WHERE d.user_id = ? AND "
-                        "d.end_date IS NULL) OR v.code IN (SELECT d.village_code FROM "
-                        "village_directors d WHERE d.user_id = ? AND d.end_date IS NULL)) "
+                        VIL_MY_VILLAGES " OR v.code IN " VIL_MY_VILLAGES ") "
                         "ORDER BY v.code LIMIT 500", "sii", pre, s->user(r)->id,
                         s->user(r)->id) < 0)
         return 500;

@@ -26,9 +26,17 @@ const char *vil_id(portal_req *r, const struct portal_services *s, long long id)
 /* directors.c: 1 when the user directs some village now (their pages are
  * then limited to their villages), 0 not, -1 error */
 int vil_is_director(portal_req *r, const struct portal_services *s);
+/* SQL: the villages user ? directs now (a subquery, one '?') */
+#define VIL_MY_VILLAGES                                                                       \
+    "(SELECT d.village_code FROM village_directors d WHERE d.user_id = ? AND d.end_date IS "  \
+    "NULL)"
 /* 1 when the user may work on a child of village (a director: one of their
  * villages; anyone else: the host's scope check already made), 0 not */
 int vil_covers(portal_req *r, const struct portal_services *s, const char *village);
+/* a loader's object from a row (child_id, village_code): the child's scope
+ * checked by the host, a director's villages here; 0 or 404 */
+int vil_child_object(portal_req *r, const struct portal_services *s, portal_rows *q,
+                     struct portal_object *o);
 
 /* plan.c: the children of the user (their villages for a director, their
  * scope otherwise) with last_visit, days and due into prefix.N; until

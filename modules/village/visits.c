@@ -230,14 +230,9 @@ int visit_create_post(portal_req *r, const struct portal_services *s)
 int vil_visit_load(portal_req *r, const struct portal_services *s, long long id,
                    struct portal_object *o)
 {
-    portal_rows *q = s->db_query(r, "SELECT v.child_id, c.village_code FROM village_visits v "
-                                    "JOIN children c ON c.id = v.child_id WHERE v.id = ?", "i",
-                                 id);
-    if (!q || !s->db_next(q) || !vil_covers(r, s, s->db_col(q, 1)))
-        return 404;
-    o->child_id = vil_num(s->db_col(q, 0));
-    o->division = s->db_col(q, 1);
-    return 0;
+    return vil_child_object(r, s, s->db_query(r, "SELECT v.child_id, c.village_code FROM "
+                                                 "village_visits v JOIN children c ON c.id = "
+                                                 "v.child_id WHERE v.id = ?", "i", id), o);
 }
 
 /* Offers.N.{title,link}: what the concerns of the visit call for (no link:
