@@ -119,10 +119,22 @@ check "after the visit the next one is due in 90 days" \
 req GET "/children/$c1" -b "$tj"
 check "the child's file shows the visits section" body_has "儿童主任走访"
 check "with the next visit due" body_has "下次应走访：2026-08-30"
+python3 -c 'import struct,zlib,sys
+def ch(t,d): return struct.pack(">I",len(d))+t+d+struct.pack(">I",zlib.crc32(t+d))
+sys.stdout.buffer.write(b"\x89PNG\r\n\x1a\n"+ch(b"IHDR",struct.pack(">IIBBBBB",2,2,8,2,0,0,0))+ch(b"IDAT",zlib.compress(b"\x00"+b"\xff\x00\x00"*2+b"\x00"+b"\x00\xff\x00"*2))+ch(b"IEND",b""))' >"$OUT/visit.png"
+req POST "/village/children/$c2/visit" -b "$dj" -H "Origin: $BASE" -F "_csrf=$(csrf "$dj")" \
+    -F visit_date=2026-06-01 -F kind=phone -F "seen=祖父" -F "told=电话告知政策" -F "photo=@$OUT/visit.png;type=image/png"
+check "a visit with a photo is saved" status_is 303
+pv=$(loc_id /village/visits)
+req GET "/village/visits/$pv/photo" -b "$dj"
+check "its photo is served to the director" eval 'status_is 200 && header_has "image/png"'
+check "the photo's read is audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='village.photo.read' AND object_id='$c2'")" = 1 ]
 add_user "vo_$tag" --display-name 他镇 --role township_staff --division 500242102000 --org lt_gov --password "$PW"
 oj=$(login "vo_$tag" "$PW" "$OUT/jar.vo")
 req GET "/village/visits/$vid" -b "$oj"
 check "another township's user gets 404 for the visit" status_is 404
+req GET "/village/visits/$pv/photo" -b "$oj"
+check "and for its photo" status_is 404
 check "and the denial is audited" [ "$(denials_of "vo_$tag" "$vid")" -ge 1 ]
 
 # ------------------------------------------------------------------ survey
