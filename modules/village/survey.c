@@ -129,6 +129,12 @@ int survey_create_post(portal_req *r, const struct portal_services *s)
             up[i] = (char)toupper((unsigned char)idn[i]);
         idn = up;
     }
+    if (idn && !birth) /* the ID number holds it (checked as a date below) */
+        birth = s->sprintf(r, "%.4s-%.2s-%.2s", idn + 6, idn + 10, idn + 12);
+    if (birth && s->day_parse(birth) == PORTAL_NO_DAY) {
+        s->form_error(r, "id_number", "身份证号中的出生日期不正确。");
+        return survey_form(r, s, 400);
+    }
     const char *hmac = idn ? s->hmac(r, idn) : NULL;
     int dup = duplicates(r, s, hmac, name, birth, 0);
     if (dup < 0)

@@ -171,4 +171,41 @@ post "/village/surveys/$s2/dismiss" "$sj" --data-urlencode "reason=与摸底记�
 check "dismissed with a reason" [ "$(sql "SELECT CONCAT(status, '/', reason) FROM village_surveys WHERE id=$s2")" = "dismissed/与摸底记录 $s1 为同一儿童" ]
 survey
 check "after filing, the same child again is warned as on file" body_has "档案中已有姓名和出生日期相同的儿童"
+
+# an ID number filed once is warned the next time (by its HMAC)
+idn=$(python3 -c "
+w=[7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2]; b='50024220180607'+'$tag'[-3:]
+print(b+'10X98765432'[sum(int(c)*k for c,k in zip(b,w))%11])")
+post /village/survey/new "$dj" --data "village=$V1" --data-urlencode "name=有证童$tag" --data sex=1 \
+    --data "id_number=$idn" --data-urlencode "situation=户籍在外地，随亲戚生活"
+s3=$(loc_id /village/surveys)
+check "a survey with an ID number is saved, the number encrypted" \
+    [ "$(sql "SELECT CONCAT(id_last4, '/', id_enc LIKE '%$idn%', '/', LENGTH(id_hmac)) FROM village_surveys WHERE id='$s3'")" = "${idn:14}/0/64" ]
+post "/village/surveys/$s3/file" "$sj"
+c4=$(loc_id /children)
+check "filed, the file keeps the ID number masked and its HMAC" \
+    [ "$(sql "SELECT CONCAT(id_masked, '/', id_hmac = (SELECT id_hmac FROM village_surveys WHERE id='$s3')) FROM children WHERE id='$c4'")" = "${idn:0:6}********${idn:14}/1" ]
+post /village/survey/new "$dj" --data "village=$V1" --data-urlencode "name=别名$tag" --data sex=1 \
+    --data "id_number=$idn" --data-urlencode "situation=再次发现"
+check "the same ID number under another name is warned as on file" eval 'status_is 409 && body_has "档案中已有身份证号相同的儿童"'
+
+# a director of two villages: an account of the township, assigned V2 and V3
+add_user "vm_$tag" --display-name 两村主任 --role village_director --division 500242101000 --org lt_gov --password "$PW"
+post /village/directors "$cj" --data "username=vm_$tag" --data "village=$V2"
+post /village/directors "$cj" --data "username=vm_$tag" --data "village=$V3"
+check "a director may cover several villages" [ "$(sql "SELECT COUNT(*) FROM village_directors d JOIN users u ON u.id=d.user_id WHERE u.username='vm_$tag' AND d.end_date IS NULL")" = 2 ]
+mj=$(login "vm_$tag" "$PW" "$OUT/jar.vm")
+req GET /village/children -b "$mj"
+check "they see the children of their villages" body_has "他村儿童$tag"
+check "not those of the township's other villages" body_lacks "久未走访$tag"
+req GET "/village/children/$c1/visit" -b "$mj"
+check "a child of a village they do not cover is 404" status_is 404
+check "the denial is audited" [ "$(denials_of "vm_$tag" "$c1")" -ge 1 ]
+req GET "/village/visits/$vid" -b "$mj"
+check "so is a visit there" status_is 404
+aid=$(sql "SELECT d.id FROM village_directors d JOIN users u ON u.id=d.user_id WHERE u.username='vm_$tag' AND d.village_code='$V2'")
+post "/village/directors/$aid/end" "$cj"
+check "the county ends one assignment (the row stays)" [ "$(sql "SELECT end_date FROM village_directors WHERE id=$aid")" = 2026-06-01 ]
+req GET /village/children -b "$mj"
+check "and its children leave the director's list" body_lacks "他村儿童$tag"
 rm -f "$CLOCK_FILE"
