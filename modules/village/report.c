@@ -56,18 +56,21 @@ int report_month_post(portal_req *r, const struct portal_services *s)
     int again = s->db_next(q);
     if (again && strcmp(s->db_col(q, 1), "returned") != 0)
         return s->fail(r, 409, "本月工作报告已提交。");
-    if (again && s->db_exec(r, "DELETE FROM village_reports WHERE id = ?", "i",
-                            vil_num(s->db_col(q, 0))) != 1)
-        return 500;
+    /* after a return the same row takes the new figures (the return's
+     * opinion stays on it and in the audit log) */
     if (s->db_exec(r, "INSERT INTO village_reports (user_id, month, township_code, children, "
                       "visited, visits, home_checks, calls, concerns, surveys, note, "
                       "submitted_at) SELECT ?, ?, (SELECT CONCAT(LEFT(division_code, 9), '000') "
                       "FROM users WHERE id = ?), f.children, f.visited, f.visits, f.home_checks, "
                       "f.calls, f.concerns, f.surveys, ?, UTC_TIMESTAMP() FROM (" FIGURES_SQL
-                      ") f", "isisiisis", uid, month, uid, s->trim(r, s->param(r, "note")), uid,
-                   uid, month, uid, month) != 1)
+                      ") f ON DUPLICATE KEY UPDATE children = VALUES(children), visited = "
+                      "VALUES(visited), visits = VALUES(visits), home_checks = "
+                      "VALUES(home_checks), calls = VALUES(calls), concerns = VALUES(concerns), "
+                      "surveys = VALUES(surveys), note = VALUES(note), submitted_at = "
+                      "VALUES(submitted_at), status = 'submitted'", "isisiisis", uid, month, uid,
+                   s->trim(r, s->param(r, "note")), uid, uid, month, uid, month) < 1)
         return 500;
-    long long id = s->db_insert_id(r);
+    long long id = again ? vil_num(s->db_col(q, 0)) : s->db_insert_id(r);
     s->audit(r, "village.report.submit", "village_report", vil_id(r, s, id), month);
     s->flash(r, "工作报告已提交乡镇。");
     return s->redirect(r, s->sprintf(r, "/village/reports/%lld", id));
@@ -110,7 +113,8 @@ int report_review_post(portal_req *r, const struct portal_services *s)
                       "user_id <> ?", "ssiii", d, opinion, s->user(r)->id, id,
                    s->user(r)->id) != 1)
         return s->fail(r, 409, "该报告不是待审核状态。");
-    s->audit(r, "village.report.review", "village_report", vil_id(r, s, id), d);
+    s->audit(r, "village.report.review", "village_report", vil_id(r, s, id),
+             *opinion ? s->sprintf(r, "%s: %s", d, opinion) : d);
     s->flash(r, strcmp(d, "confirmed") == 0 ? "已确认。" : "已退回。");
     return s->redirect(r, s->sprintf(r, "/village/reports/%lld", id));
 }

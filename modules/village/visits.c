@@ -352,8 +352,9 @@ static int visits_panel(portal_req *r, const struct portal_services *s, long lon
         s->set(r, s->sprintf(r, "%s.Note", prefix),
                s->sprintf(r, "走访周期 %lld 天；下次应走访：%s%s", days, due,
                           late ? "（已逾期）" : ""));
-    s->set(r, s->sprintf(r, "%s.Link", prefix), s->sprintf(r, "/village/children/%lld/visit",
-                                                           child));
+    if (s->has_perm(r, "village.visit"))
+        s->set(r, s->sprintf(r, "%s.Link", prefix),
+               s->sprintf(r, "/village/children/%lld/visit", child));
     return n;
 }
 

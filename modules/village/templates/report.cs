@@ -2,7 +2,7 @@
 <div class="vil">
 <?cs with:f = Report ?>
 <h1><?cs var:f.director ?> · <?cs var:f.month ?> 工作报告</h1>
-<p id="status" data-status="<?cs var:f.status ?>"><?cs var:label("village.report", f.status) ?><?cs if:f.opinion ?>：<?cs var:f.opinion ?><?cs /if ?></p>
+<p id="status" data-status="<?cs var:f.status ?>"><?cs var:label("village.report", f.status) ?><?cs if:f.opinion ?>（<?cs if:f.status == "submitted" ?>上次退回意见<?cs else ?>意见<?cs /if ?>：<?cs var:f.opinion ?>）<?cs /if ?></p>
 <?cs include:"report_figures.cs" ?>
 <?cs if:f.note ?><p><?cs var:f.note ?></p><?cs /if ?>
 <?cs if:CanReview && f.status == "submitted" ?>

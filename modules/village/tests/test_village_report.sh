@@ -53,8 +53,9 @@ post "/village/reports/$rid/review" "$sj" --data decision=returned --data-urlenc
 check "returned with the opinion" [ "$(sql "SELECT status FROM village_reports WHERE id='$rid'")" = returned ]
 post /village/reports/month/2026-05 "$dj" --data-urlencode "note=已联系学校劝返$tag"
 check "after a return it is submitted again" status_is 303
-rid=$(loc_id /village/reports)
+check "it is the same report" [ "$(loc_id /village/reports)" = "$rid" ]
+check "submitted again, the return's opinion kept" [ "$(sql "SELECT CONCAT(status, '/', opinion) FROM village_reports WHERE id=$rid")" = "submitted/请补充辍学儿童的跟进情况" ]
 post "/village/reports/$rid/review" "$sj" --data decision=confirmed
 check "the supervisor confirms it" [ "$(sql "SELECT CONCAT(status, '/', note) FROM village_reports WHERE id='$rid'")" = "confirmed/已联系学校劝返$tag" ]
-check "the confirmation is audited" [ "$(audits village.report.review "$rid")" = 1 ]
+check "the return and the confirmation are audited" [ "$(audits village.report.review "$rid")" = 2 ]
 rm -f "$CLOCK_FILE"
