@@ -19,8 +19,10 @@ stop() { bash deploy/local/instance.sh stop "$DIR" "$PORT" >/dev/null 2>&1 || tr
 trap stop EXIT
 stop
 WORKERS=2 bash deploy/local/instance.sh start "$DIR" "$PORT" >/dev/null
-BASE="http://127.0.0.1:$PORT"
-DB() { mariadb --socket="$DIR/run/mysqld.sock" -uroot -N -B portal -e "$1"; }
+BASE="http://127.0.0.1:$PORT" TEST_DIR="$DIR"
+# shellcheck source=../lib.sh
+source tests/lib.sh   # login, sql
+DB() { sql "$1"; }
 CTL() { build/portalctl --config "$DIR/portal.conf" "$@" >/dev/null 2>&1 || true; }
 CTL seed-demo
 have=$(DB "SELECT COUNT(*) FROM children")
@@ -40,12 +42,6 @@ if [ "$(DB "SELECT COUNT(*) FROM village_visits")" -lt "$((CHILDREN * 3))" ]; th
                'visit', '压测', '压测', (SELECT id FROM users WHERE username = 'vbdir'), UTC_TIMESTAMP()
         FROM children c JOIN (SELECT 0 k UNION ALL SELECT 1 UNION ALL SELECT 2) n"
 fi
-login() { # login USER JAR
-    local tok
-    tok=$(curl -s -c "$2" -b "$2" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n1)
-    curl -s -c "$2" -b "$2" -o /dev/null -H "Origin: $BASE" --data-urlencode "_csrf=$tok" \
-        --data-urlencode "username=$1" --data-urlencode "password=Bench#2026portal" "$BASE/login"
-}
 timed() { # timed JAR PATH -> seconds (warns unless 200)
     local t0 t1 code
     t0=$(date +%s.%N)
@@ -54,12 +50,12 @@ timed() { # timed JAR PATH -> seconds (warns unless 200)
     [ "$code" = 200 ] || echo "bench: village: $2 answered $code" >&2
     awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", b-a}'
 }
-CJ=$(mktemp); TJ=$(mktemp); VJ=$(mktemp)
-login vbcounty "$CJ"; login vbtown "$TJ"; login vbdir "$VJ"
+CJ=$(login vbcounty 'Bench#2026portal'); TJ=$(login vbtown 'Bench#2026portal')
+VJ=$(login vbdir 'Bench#2026portal')
 timed "$CJ" /village/overdue >/dev/null   # warm the caches once
 over=$(timed "$CJ" /village/overdue)
 town=$(timed "$TJ" /village/children)
 dir=$(timed "$VJ" /village/children)
-rm -f "$CJ" "$TJ" "$VJ"
+rm -rf "$OUT"
 echo "bench village-overdue children=$(DB "SELECT COUNT(*) FROM children") visits=$(DB "SELECT COUNT(*) FROM village_visits") seconds=$over"
 echo "bench village-plan township_seconds=$town director_seconds=$dir"
