@@ -58,7 +58,9 @@ static const char css[] =
  * filled in, restores it when the form is opened again, and does not send
  * while the phone is offline.  The draft keeps the form's request token
  * (_idem) too: a form sent again after a lost answer is recognised by the
- * host and not saved twice.  The page after a visit was saved clears it. */
+ * host and not saved twice.  The page after a visit was saved clears it.
+ * Fields marked data-nodraft (the details of a concern: abuse, injuries)
+ * never go into the phone's storage. */
 static const char js[] =
     "(function () {\n"
     "  var sent = document.querySelector('[data-draft-sent]');\n"
@@ -70,7 +72,7 @@ static const char js[] =
     "  var note = document.getElementById('draft-note');\n"
     "  function say(t) { if (note) { note.hidden = false; note.textContent = t; } }\n"
     "  function skip(el) { return !el.name || el.name === '_csrf' || el.type === 'file' || "
-    "el.type === 'submit'; }\n"
+    "el.type === 'submit' || el.hasAttribute('data-nodraft'); }\n"
     "  function save() {\n"
     "    var d = {};\n"
     "    Array.prototype.forEach.call(form.elements, function (el) {\n"

@@ -74,6 +74,7 @@ try {
   await page.fill('#f-seen', '儿童本人和祖母' + tag);
   await page.fill('#f-told', '告知孤儿基本生活保障政策' + tag);
   await page.check('input[name=concern][value=injury]');
+  await page.fill('#f-concern_note', '左臂淤青' + tag);
   await page.screenshot({ path: outDir + '/browser-village-form.png', fullPage: true });
 
   // the network goes: sending is held back, the draft stays in the browser
@@ -82,9 +83,10 @@ try {
   await page.waitForSelector('#draft-note:not([hidden])');
   if (!(await page.textContent('#draft-note')).includes('网络不通')) fail('no offline note');
   const key = await page.getAttribute('#visit-form', 'data-draft');
-  if (!(await page.evaluate((k) => localStorage.getItem(k), key) || '').includes(tag))
-    fail('the draft was not kept in the browser');
-  step('offline: the visit is held back as a draft');
+  const draft = await page.evaluate((k) => localStorage.getItem(k), key) || '';
+  if (!draft.includes(tag)) fail('the draft was not kept in the browser');
+  if (draft.includes('淤青')) fail('the details of a concern went into the phone\'s storage');
+  step('offline: the visit is held back as a draft (without the details of the concern)');
 
   await context.setOffline(false);
   await page.reload();

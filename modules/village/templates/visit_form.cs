@@ -19,8 +19,8 @@
   <fieldset id="concerns"><legend>发现的问题（安全隐患检查）</legend>
     <?cs each:k = Concerns ?><label class="check"><input type="checkbox" name="concern" value="<?cs var:k.code ?>"<?cs if:Checked.concern[k.code] ?> checked<?cs /if ?>> <?cs var:k.title ?></label><?cs /each ?>
     <?cs call:field_error(Errors.concern) ?>
-    <div class="field"><label for="f-concern_note">问题说明（加密保存）</label>
-      <textarea id="f-concern_note" name="concern_note"><?cs var:Form.concern_note ?></textarea></div>
+    <div class="field"><label for="f-concern_note">问题说明（加密保存，不存入手机草稿）</label>
+      <textarea id="f-concern_note" name="concern_note" data-nodraft><?cs var:Form.concern_note ?></textarea></div>
   </fieldset>
   <div class="field<?cs if:Errors.told ?> has-error<?cs /if ?>"><label for="f-told">向家庭告知的政策 <abbr title="必填">*</abbr></label>
     <textarea id="f-told" name="told" required><?cs var:Form.told ?></textarea><?cs call:field_error(Errors.told) ?></div>
