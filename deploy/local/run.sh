@@ -10,6 +10,14 @@ if [ "$(mariadb --socket="$ROOT/var/run/mysqld.sock" -uroot -N -B portal \
         -e 'SELECT COUNT(*) FROM children' 2>/dev/null || echo 0)" = 0 ]; then
     "$ROOT/build/portalctl" --config "$ROOT/var/portal.conf" seed --children 500 >/dev/null
 fi
+# the village child directors and the township's child supervisor (issue 15)
+for u in "cunzhuren|龙潭镇第一村儿童主任（示例）|village_director|500242101001|Cunzhuren#2026portal" \
+         "cunzhuren2|龙潭镇第二村、第三社区儿童主任（示例）|village_director|500242101000|Cunzhuren2#2026portal" \
+         "dudao|龙潭镇儿童督导员（示例）|child_supervisor|500242101000|Dudao#2026portal"; do
+    IFS='|' read -r name display role division pw <<<"$u"
+    "$ROOT/build/portalctl" --config "$ROOT/var/portal.conf" user add "$name" --display-name "$display" \
+        --role "$role" --division "$division" --org lt_gov --password "$pw" >/dev/null 2>&1 || true
+done
 # the links of demo children to the demo institutions, and the modules' demo
 # data (partner organisation, assignments) over those children
 "$ROOT/build/portalctl" --config "$ROOT/var/portal.conf" seed-demo --modules >/dev/null
@@ -27,6 +35,10 @@ Demo accounts (demo data only):
   modadmin  Modadmin#2026portal  模块管理员 of 基本生活保障 (its settings and working
                                  permissions: /admin/settings/living)
   ngo       Ngo#2026portal       示例社会组织 (sees only the children assigned or referred to it)
+Village child directors (儿童主任, /village; their pages work on a phone):
+  cunzhuren   Cunzhuren#2026portal   龙潭镇第一村
+  cunzhuren2  Cunzhuren2#2026portal  龙潭镇第二村 and 第三社区
+  dudao       Dudao#2026portal       龙潭镇儿童督导员 (surveys, overdue visits, reports)
 County departments (the whole county, by division):
   jiaowei   Jiaowei#2026portal   县教委
   weijian   Weijian#2026portal   县卫健委

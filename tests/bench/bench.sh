@@ -182,3 +182,4 @@ bash tests/bench/payments.sh
 bash tests/bench/rehab.sh
 bash tests/bench/medical.sh
 stop; bash tests/bench/education.sh   # the education roll import: 50,000 pupils (its own instance)
+bash tests/bench/village.sh

@@ -1,0 +1,121 @@
+/*
+ * plan.c - the visit plan.  Each child is visited every N days, N the
+ * shortest interval among the categories it holds now (dated settings
+ * visit_days_*, read for today: a category entered today shortens the plan
+ * at once); a child holding none of the listed ones, the interval for
+ * others.  The next visit is due N days after the last one (or after the
+ * file was opened, when never visited); overdue when that day has passed.
+ * Overdue visits are counted per township and per director for the
+ * township's supervisor and the county.
+ */
+#include "village.h"
+
+/* the four intervals in force today */
+struct plan {
+    long long orphan, unsupported, guardianship, other;
+};
+
+static int plan_days(portal_req *r, const struct portal_services *s, struct plan *p)
+{
+    p->orphan = s->setting_int(r, "visit_days_orphan", NULL);
+    p->unsupported = s->setting_int(r, "visit_days_de_facto_unsupported", NULL);
+    p->guardianship = s->setting_int(r, "visit_days_guardianship", NULL);
+    p->other = s->setting_int(r, "visit_days_other", NULL);
+    if (p->orphan == PORTAL_NO_SETTING || p->unsupported == PORTAL_NO_SETTING ||
+        p->guardianship == PORTAL_NO_SETTING || p->other == PORTAL_NO_SETTING)
+        return -1;
+    return 0;
+}
+
+/* The children in the user's scope (and, for a director, their villages)
+ * with last_visit, days, due and late (1: overdue).  Binds, in order:
+ * the intervals "iiiii", the scope "ss", the director "ii", the child "ii",
+ * today "ss", then the caller's own. */
+#define PLAN_SQL(outer_where)                                                                  \
+    "SELECT y.*, y.due < ? AS late FROM (SELECT x.*, DATE_ADD(COALESCE(x.last_visit, "      \
+    "DATE(x.created_at)), INTERVAL x.days DAY) AS due FROM (SELECT c.id, c.name, c.sex, "    \
+    "c.birth_date, c.village_code, c.township_code, c.created_at, (SELECT MAX(w.visit_date) " \
+    "FROM village_visits w WHERE w.child_id = c.id) AS last_visit, COALESCE((SELECT "        \
+    "MIN(CASE k.category WHEN 'orphan' THEN ? WHEN 'de_facto_unsupported' THEN ? WHEN "       \
+    "'guardianship' THEN ? ELSE ? END) FROM child_categories k WHERE k.child_id = c.id AND "  \
+    "k.end_date IS NULL), ?) AS days FROM children c WHERE c.status = 'active' AND %s AND "   \
+    "(? = 0 OR c.village_code IN " VIL_MY_VILLAGES ") AND (? = 0 OR c.id = ?)) x) y "         \
+    "WHERE ? = ? "                                                                           \
+    outer_where
+#define PLAN_TYPES "iiiiissiiiiss"
+#define PLAN_ARGS(p, a1, a2, mine, uid, child, today)                                         \
+    (p).orphan, (p).unsupported, (p).guardianship, (p).other, (p).other, a1, a2, mine, uid,  \
+        child, child, today, today
+
+int vil_plan_hdf(portal_req *r, const struct portal_services *s, const char *prefix,
+                 const char *until, long long child_id)
+{
+    struct plan p;
+    const char *a1, *a2, *today = s->today(r);
+    const char *cond = s->scope_sql(r, "c", &a1, &a2);
+    int mine = vil_is_director(r, s);
+    if (!cond || mine < 0 || plan_days(r, s, &p) != 0)
+        return -1;
+    /* the first today binds "y.due < ?" (late), the pair "? = ?" is a no-op
+     * that keeps the binds in one order for every caller */
+    const char *sql = s->sprintf(r, PLAN_SQL("AND (? IS NULL OR y.due <= ?) ORDER BY y.due, "
+                                             "y.name, y.id LIMIT 1000"), cond);
+    return s->db_query_hdf(r, prefix, sql, "s" PLAN_TYPES "ss", today,
+                           PLAN_ARGS(p, a1, a2, (long long)mine, s->user(r)->id, child_id, today),
+                           until, until);
+}
+
+int vil_plan_one(portal_req *r, const struct portal_services *s, long long child_id,
+                 long long *days, const char **due, int *late)
+{
+    struct plan p;
+    const char *a1, *a2, *today = s->today(r);
+    const char *cond = s->scope_sql(r, "c", &a1, &a2);
+    if (!cond || plan_days(r, s, &p) != 0)
+        return -1;
+    portal_rows *q = s->db_query(r, s->sprintf(r, PLAN_SQL(""), cond), "s" PLAN_TYPES, today,
+                                 PLAN_ARGS(p, a1, a2, 0LL, 0LL, child_id, today));
+    if (!q)
+        return -1;
+    if (!s->db_next(q))
+        return 0;
+    *days = vil_num(s->col(q, "days"));
+    *due = s->col(q, "due");
+    *late = vil_num(s->col(q, "late")) == 1;
+    return 1;
+}
+
+/* overdue children per township and per director, in the user's scope */
+int overdue_get(portal_req *r, const struct portal_services *s)
+{
+    struct plan p;
+    const char *a1, *a2, *today = s->today(r);
+    const char *cond = s->scope_sql(r, "c", &a1, &a2);
+    if (!cond || plan_days(r, s, &p) != 0)
+        return 500;
+    const char *by_town = s->sprintf(
+        r, "SELECT z.township_code AS code, COUNT(*) AS children, SUM(z.late) AS late FROM (" PLAN_SQL("") ") z "
+           "GROUP BY z.township_code ORDER BY SUM(z.late) DESC, z.township_code", cond);
+    if (s->db_query_hdf(r, "Townships", by_town, "s" PLAN_TYPES, today,
+                        PLAN_ARGS(p, a1, a2, 0LL, 0LL, 0LL, today)) < 0)
+        return 500;
+    const char *by_director = s->sprintf(
+        r, "SELECT COALESCE(u.display_name, '（未配备儿童主任）') AS director, u.username, "
+           "z.township_code, COUNT(DISTINCT z.id) AS children, COUNT(DISTINCT IF(z.late = 1, "
+           "z.id, NULL)) AS late, GROUP_CONCAT(DISTINCT z.village_code ORDER BY z.village_code) "
+           "AS villages FROM (" PLAN_SQL("") ") z LEFT JOIN village_directors d ON "
+           "d.village_code = z.village_code AND d.end_date IS NULL LEFT JOIN users u ON "
+           "u.id = d.user_id GROUP BY u.id, u.display_name, u.username, z.township_code "
+           "ORDER BY late DESC, z.township_code, u.display_name LIMIT 1000", cond);
+    if (s->db_query_hdf(r, "Directors", by_director, "s" PLAN_TYPES, today,
+                        PLAN_ARGS(p, a1, a2, 0LL, 0LL, 0LL, today)) < 0)
+        return 500;
+    /* the overdue children themselves, most overdue first */
+    const char *late = s->sprintf(r, PLAN_SQL("AND y.due < ? ORDER BY y.due, y.id LIMIT 300"),
+                                  cond);
+    if (s->db_query_hdf(r, "Late", late, "s" PLAN_TYPES "s", today,
+                        PLAN_ARGS(p, a1, a2, 0LL, 0LL, 0LL, today), today) < 0)
+        return 500;
+    s->set(r, "Today", today);
+    return s->render(r, "overdue.cs", "逾期未走访");
+}

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# make bench (from bench.sh), or alone: the village directors' plan at
+# county scale on a private instance: CHILDREN synthetic children
+# (VIL_BENCH_CHILDREN, 5,000; a county holds thousands of files) with three
+# visits each, a director for every village.  Times the county's overdue
+# page (the plan of every child, per township and per director), a township
+# supervisor's list of children with their next visit, and a director's
+# list.  Prints "bench village-overdue children=... visits=... seconds=..."
+# and "bench village-plan township_seconds=... director_seconds=...".
+# Never a pass/fail on timing.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$ROOT"
+DIR=${VIL_BENCH_DIR:-$ROOT/var/bench-village}
+PORT=${VIL_BENCH_PORT:-${BENCH_PORT:-18850}}
+CHILDREN=${VIL_BENCH_CHILDREN:-5000}
+make -s -j2 all
+stop() { bash deploy/local/instance.sh stop "$DIR" "$PORT" >/dev/null 2>&1 || true; }
+trap stop EXIT
+stop
+WORKERS=2 bash deploy/local/instance.sh start "$DIR" "$PORT" >/dev/null
+BASE="http://127.0.0.1:$PORT" TEST_DIR="$DIR"
+# shellcheck source=../lib.sh
+source tests/lib.sh   # login, sql
+DB() { sql "$1"; }
+CTL() { build/portalctl --config "$DIR/portal.conf" "$@" >/dev/null 2>&1 || true; }
+CTL seed-demo
+have=$(DB "SELECT COUNT(*) FROM children")
+[ "$have" -ge "$CHILDREN" ] || CTL seed --children $((CHILDREN - have))
+CTL user add vbcounty --display-name 走访压测县 --role county_staff --division 500242000000 --org mz --password 'Bench#2026portal'
+CTL user add vbtown --display-name 走访压测镇 --role child_supervisor --division 500242101000 --org lt_gov --password 'Bench#2026portal'
+CTL user add vbdir --display-name 走访压测主任 --role village_director --division 500242101001 --org lt_gov --password 'Bench#2026portal'
+DB "UPDATE users SET failed_count = 0, locked_until = NULL WHERE username LIKE 'vb%'"
+DB "INSERT INTO village_directors (user_id, village_code, start_date, created_by, created_at)
+    SELECT u.id, v.code, '2026-01-01', u.id, UTC_TIMESTAMP() FROM users u JOIN divisions v
+    ON v.level = 'village' AND v.code LIKE CONCAT(LEFT(u.division_code, 9), '%')
+    WHERE u.username = 'vbdir' AND NOT EXISTS (SELECT 1 FROM village_directors d WHERE d.village_code = v.code)"
+if [ "$(DB "SELECT COUNT(*) FROM village_visits")" -lt "$((CHILDREN * 3))" ]; then
+    DB "DELETE FROM village_visits"
+    DB "INSERT INTO village_visits (child_id, village_code, township_code, visit_date, kind, seen, told, user_id, created_at)
+        SELECT c.id, c.village_code, c.township_code, UTC_DATE() - INTERVAL (n.k * 40 + c.id % 60) DAY,
+               'visit', '压测', '压测', (SELECT id FROM users WHERE username = 'vbdir'), UTC_TIMESTAMP()
+        FROM children c JOIN (SELECT 0 k UNION ALL SELECT 1 UNION ALL SELECT 2) n"
+fi
+timed() { # timed JAR PATH -> seconds (warns unless 200)
+    local t0 t1 code
+    t0=$(date +%s.%N)
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 300 -b "$1" "$BASE$2")
+    t1=$(date +%s.%N)
+    [ "$code" = 200 ] || echo "bench: village: $2 answered $code" >&2
+    awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", b-a}'
+}
+CJ=$(login vbcounty 'Bench#2026portal'); TJ=$(login vbtown 'Bench#2026portal')
+VJ=$(login vbdir 'Bench#2026portal')
+timed "$CJ" /village/overdue >/dev/null   # warm the caches once
+over=$(timed "$CJ" /village/overdue)
+town=$(timed "$TJ" /village/children)
+dir=$(timed "$VJ" /village/children)
+rm -rf "$OUT"
+echo "bench village-overdue children=$(DB "SELECT COUNT(*) FROM children") visits=$(DB "SELECT COUNT(*) FROM village_visits") seconds=$over"
+echo "bench village-plan township_seconds=$town director_seconds=$dir"
