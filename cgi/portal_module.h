@@ -254,7 +254,7 @@ struct portal_wf_step {
     const char *level;         /* who acts: "village", "township" or "county" */
     const char *permission;    /* the actor needs it, AND the child in scope at that level */
     int limit_days;            /* this step's own limit; 0 = none.  A module makes it
-                                  a setting by declaring "<type>_<step>_days" (PS_INT)
+                                  a setting by declaring "<type>_<step>_days" (PS_DAYS)
                                   in .settings: the value in force on the day the
                                   step opens wins (its administrator edits it) */
     int working_days;          /* 1: limit_days counts working days (the calendar) */

@@ -194,6 +194,10 @@ static const struct portal_loader loaders[] = {
 static const struct portal_setting settings[] = {
     {"dropout_age_min", PS_INT, "周岁", "控辍保学：义务教育起始年龄（8月31日）", "6"},
     {"dropout_age_max", PS_INT, "周岁", "控辍保学：义务教育截止年龄（8月31日）", "15"},
+    /* the workflow's step limits (the host reads <type>_<step>_days) */
+    {"dropout_visit_days", PS_DAYS, "工作日", "控辍保学：入户家访核实时限", "5"},
+    {"dropout_persuade_days", PS_DAYS, "工作日", "控辍保学：劝返复学时限", "10"},
+    {"dropout_outcome_days", PS_DAYS, "工作日", "控辍保学：结果认定时限", "5"},
     {"aid_boarding_primary", PS_MONEY, "元/人·学期", "两免一补：小学寄宿生生活补助", "50000"},
     {"aid_boarding_junior", PS_MONEY, "元/人·学期", "两免一补：初中寄宿生生活补助", "62500"},
     {"aid_hs_grant", PS_MONEY, "元/人·学期", "普通高中、中职国家助学金", "100000"},

@@ -34,9 +34,13 @@ check "... and its bank account as a payee (masked)" [ "$(sql "SELECT account_ma
 # ---- the application on the workflow
 form /rehab/apply "$tj" "child=$child" service=training "provider=$prov" months=13 amount=3000
 check "13 months of training are refused, nothing started" eval 'status_is 400 && body_has "1 至 12 个月" && [ "$(sql "SELECT COUNT(*) FROM rehab_aid_apps WHERE child_id=$child")" = 0 ]'
+# the township's time limit is a setting of the module administrator (the
+# workflow reads aid_check_days): 3 working days instead of the declared 10
+sql "INSERT INTO setting_values (module, code, valid_from, value, created_by, created_at) VALUES ('rehab', 'aid_check_days', '2020-01-01', '3', 1, UTC_TIMESTAMP())"
 form /rehab/apply "$tj" "child=$child" service=training "provider=$prov" months=3 amount=3000 note=听力言语训练
 app=$(loc_id /rehab/applications)
 check "the township applies for training" [ -n "$app" ]
+check "... its check is due in the set 3 working days, not the declared 10" [ "$(sql "SELECT DATEDIFF(step_due, step_started) BETWEEN 3 AND 8 FROM wf_applications WHERE id=$app")" = 1 ]
 form "/rehab/applications/$app/act" "$cj" action=approve
 check "the county cannot decide before the township checked" eval '[ "$(sql "SELECT step_code FROM wf_applications WHERE id=$app")" = check ]'
 form "/rehab/applications/$app/act" "$tj" action=approve opinion=情况属实
