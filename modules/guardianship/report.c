@@ -4,8 +4,9 @@
  * village modules link to it) and its submission.  One of the nine
  * situations; the child identified (in the reporter's scope) or described
  * with the place; what was seen; the police notification (station, time,
- * receipt) or why the police could not be reached - nothing is filed
- * without one.  Filing opens the urgent tasks at once: the township's
+ * receipt) or why the police could not be reached (the station
+ * responsible may still be named) - nothing is filed without one.
+ * Filing opens the urgent tasks at once: the township's
  * protection workers (receive, and the child's safety within the set
  * hours) and the county's child-protection staff.  The reporter's identity
  * and the facts are stored encrypted.
@@ -105,7 +106,8 @@ static void check_police(portal_req *r, const struct portal_services *s)
                                  "'police_station' AND active = 1", "i", st);
     if (!q || !s->db_next(q))
         s->form_error(r, "police_org", "请选择派出所。");
-    if (!time_ok(r, s, s->param(r, "police_at")))
+    const char *at = s->param(r, "police_at");
+    if ((*why && at && *at && !time_ok(r, s, at)) || (!*why && !time_ok(r, s, at)))
         s->form_error(r, "police_at", "请填写报警时间。");
     if (!*s->trim(r, s->param(r, "police_receipt")) && !*why)
         s->form_error(r, "police_receipt", "请填写报警回执编号，或说明未取得回执的原因。");
@@ -166,7 +168,7 @@ static long long insert_report(portal_req *r, const struct portal_services *s,
                    c ? gd_id(r, s, c->id) : NULL, division, s->param(r, "situation"),
                    src && *src ? src : "direct", de, dl, fe, fl, we, wl, u->id,
                    u->org_id ? gd_id(r, s, u->org_id) : NULL, s->param(r, "found_at"),
-                   st ? gd_id(r, s, st) : NULL, st ? s->param(r, "police_at") : NULL,
+                   st ? gd_id(r, s, st) : NULL, st && *s->trim(r, s->param(r, "police_at")) ? s->param(r, "police_at") : NULL,
                    *receipt ? receipt : NULL, *why ? why : NULL) != 1)
         return 0;
     return s->db_insert_id(r);
