@@ -90,6 +90,8 @@ static int guardian_load(portal_req *r, const struct portal_services *s, long lo
 const struct portal_loader gd_loaders[] = {
     {"report", "gd_report", report_load},
     {"guardian", "gd_guardian", guardian_load},
+    {"detention", "gd_detention", gd_detention_load},
+    {"referral", "gd_referral", gd_referral_load},
     {NULL, NULL, NULL}};
 
 /* The reports a user may see, as a condition on gd_reports g LEFT JOIN

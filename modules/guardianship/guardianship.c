@@ -34,6 +34,17 @@ static const struct portal_route routes[] = {
     {"POST", "/guardianship/children/{id:int}/placements", placement_create_post, "guardianship.placement", SC, gd_placement_params, "child:id"},
     {"POST", "/guardianship/children/{id:int}/guardians", guardian_create_post, "guardianship.placement", SC, gd_guardian_params, "child:id"},
     {"POST", "/guardianship/guardians/{id:int}/end", guardian_end_post, "guardianship.placement", SC, gd_guardian_end_params, "guardian:id"},
+    /* parents detained: recorded by a police station, cared for by the township */
+    {"GET", "/guardianship/detentions", detention_list_get, NULL, 0, none},
+    {"POST", "/guardianship/detentions", detention_create_post, "guardianship.police", SC, gd_detention_params},
+    {"GET", "/guardianship/detentions/{id:int}", detention_get, NULL, 0, none, "detention:id"},
+    {"POST", "/guardianship/detentions/{id:int}/care", detention_care_post, "guardianship.handle", SC, gd_det_care_params, "detention:id"},
+    {"POST", "/guardianship/detentions/{id:int}/close", detention_close_post, NULL, SC, gd_det_close_params, "detention:id"},
+    /* liability referrals of failing parents to the police */
+    {"GET", "/guardianship/referrals", referral_list_get, NULL, 0, none},
+    {"POST", "/guardianship/referrals", referral_create_post, "guardianship.handle", SC, gd_referral_params},
+    {"POST", "/guardianship/referrals/{id:int}/ack", referral_ack_post, "guardianship.police", SC, none, "referral:id"},
+    {"POST", "/guardianship/referrals/{id:int}/outcome", referral_outcome_post, "guardianship.police", SC, gd_outcome_params, "referral:id"},
     {"GET", "/guardianship/stats", stats_get, "guardianship.county", 0, gd_stats_params},
     {NULL, NULL, NULL, NULL, 0, NULL, NULL}};
 
@@ -50,6 +61,10 @@ static const struct portal_menu menu[] = {
     {"保护个案", "/guardianship/reports", "guardianship.handle", 51},
     {"收到的强制报告", "/guardianship/reports", "guardianship.police", 52},
     {"保护统计", "/guardianship/stats", "guardianship.county", 53},
+    {"父母被羁押儿童", "/guardianship/detentions", "guardianship.handle", 54},
+    {"登记父母被羁押", "/guardianship/detentions", "guardianship.police", 55},
+    {"监护失职移送", "/guardianship/referrals", "guardianship.handle", 56},
+    {"监护失职移送回执", "/guardianship/referrals", "guardianship.police", 57},
     {NULL, NULL, NULL, 0}};
 
 static const struct portal_label labels[] = {
@@ -130,6 +145,7 @@ static const struct portal_setting settings[] = {
 
 static const struct portal_migration migrations[] = {
     {1, "001_guardianship.sql"},
+    {2, "002_detentions_referrals.sql"},
     {0, NULL}};
 
 const struct portal_module portal_module = {

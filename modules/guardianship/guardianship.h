@@ -84,6 +84,26 @@ int gd_guardian_on(portal_req *r, const struct portal_services *s, long long chi
 extern const struct portal_param gd_stats_params[];
 int stats_get(portal_req *r, const struct portal_services *s);
 
+/* detention.c */
+extern const struct portal_param gd_detention_params[], gd_det_care_params[],
+    gd_det_close_params[];
+int gd_detention_load(portal_req *r, const struct portal_services *s, long long id,
+                      struct portal_object *o);
+int detention_list_get(portal_req *r, const struct portal_services *s);
+int detention_create_post(portal_req *r, const struct portal_services *s);
+int detention_get(portal_req *r, const struct portal_services *s);
+int detention_care_post(portal_req *r, const struct portal_services *s);
+int detention_close_post(portal_req *r, const struct portal_services *s);
+
+/* referral.c */
+extern const struct portal_param gd_referral_params[], gd_outcome_params[];
+int gd_referral_load(portal_req *r, const struct portal_services *s, long long id,
+                     struct portal_object *o);
+int referral_list_get(portal_req *r, const struct portal_services *s);
+int referral_create_post(portal_req *r, const struct portal_services *s);
+int referral_ack_post(portal_req *r, const struct portal_services *s);
+int referral_outcome_post(portal_req *r, const struct portal_services *s);
+
 /* panel.c */
 extern const struct portal_child_panel gd_child_panels[];
 
