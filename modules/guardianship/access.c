@@ -87,6 +87,22 @@ static int guardian_load(portal_req *r, const struct portal_services *s, long lo
     return 0;
 }
 
+/* a detention's or a referral's loader: the police station it concerns
+ * (o->data 1) or protection staff whose jurisdiction covers the division
+ * (o->data 2); 404 for anyone else */
+int gd_police_or_staff(portal_req *r, const struct portal_services *s, const char *police_org,
+                       const char *division, struct portal_object *o)
+{
+    int police = police_org && is_police(r, s) && atoll(police_org) == s->user(r)->org_id;
+    int staff = s->has_perm(r, "guardianship.handle") && s->in_scope(r, division);
+    if (!police && !staff)
+        return 404;
+    int *who = s->alloc(r, sizeof *who);
+    *who = police ? 1 : 2;
+    o->data = who;
+    return 0;
+}
+
 const struct portal_loader gd_loaders[] = {
     {"report", "gd_report", report_load},
     {"guardian", "gd_guardian", guardian_load},

@@ -36,24 +36,7 @@ int gd_detention_load(portal_req *r, const struct portal_services *s, long long 
                                  "children c ON c.id = d.child_id WHERE d.id = ?", "i", id);
     if (!q || !s->db_next(q))
         return 404;
-    int police = gd_is_police(r, s) && atoll(s->db_col(q, 0)) == s->user(r)->org_id;
-    int staff = s->has_perm(r, "guardianship.handle") && s->in_scope(r, s->db_col(q, 1));
-    if (!police && !staff)
-        return 404;
-    int *who = s->alloc(r, sizeof *who);
-    *who = police ? 1 : 2;
-    o->data = who;
-    return 0;
-}
-
-static int put_lists(portal_req *r, const struct portal_services *s)
-{
-    return s->db_query_hdf(r, "Places", "SELECT code, name, level FROM divisions WHERE level IN "
-                           "('township', 'village') AND (valid_to IS NULL OR valid_to >= ?) "
-                           "ORDER BY code", "s", s->today(r)) < 0 ||
-                   s->db_query_hdf(r, "Institutions", "SELECT id, name FROM orgs WHERE kind IN "
-                                   "('welfare', 'institution') AND active = 1 ORDER BY name",
-                                   "") < 0 ? -1 : 0;
+    return gd_police_or_staff(r, s, s->db_col(q, 0), s->db_col(q, 1), o);
 }
 
 int detention_list_get(portal_req *r, const struct portal_services *s)
@@ -67,7 +50,7 @@ int detention_list_get(portal_req *r, const struct portal_services *s)
                         "iiis", (long long)gd_is_police(r, s), u->org_id,
                         (long long)s->has_perm(r, "guardianship.handle"),
                         s->scope_prefix(r)) < 0 ||
-        (gd_is_police(r, s) && put_lists(r, s) != 0))
+        (gd_is_police(r, s) && (gd_places_hdf(r, s) < 0 || gd_institutions_hdf(r, s) < 0)))
         return 500;
     s->set_int(r, "IsPolice", gd_is_police(r, s));
     s->audit(r, "guardianship.detention.list", NULL, NULL, NULL);

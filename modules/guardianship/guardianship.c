@@ -8,7 +8,6 @@
 #include "guardianship.h"
 
 #include <stddef.h>
-#include <string.h>
 
 static const struct portal_param none[] = {{NULL, 0, 0, 0, NULL}};
 
@@ -124,14 +123,6 @@ static const struct portal_label labels[] = {
     {"guardianship.end", "adult", "年满十八周岁"},
     {"guardianship.end", "other", "其他"},
     {NULL, NULL, NULL}};
-
-int gd_is_label(const char *kind, const char *code)
-{
-    for (const struct portal_label *l = labels; code && l->kind; l++)
-        if (strcmp(l->kind, kind) == 0 && strcmp(l->code, code) == 0)
-            return 1;
-    return 0;
-}
 
 /* every time limit of a case, in hours or days (the host caps a task at 720 h) */
 static const struct portal_setting settings[] = {

@@ -29,11 +29,14 @@ int gd_access_of(portal_req *r, const struct portal_services *s, long long id,
                  struct gd_report *out);
 const char *gd_list_sql(void);
 int gd_is_police(portal_req *r, const struct portal_services *s);
+int gd_police_or_staff(portal_req *r, const struct portal_services *s, const char *police_org,
+                       const char *division, struct portal_object *o);
 extern const struct portal_loader gd_loaders[];
 
 /* util.c */
 const char *gd_id(portal_req *r, const struct portal_services *s, long long id);
-int gd_is_label(const char *kind, const char *code);
+int gd_is_label(portal_req *r, const struct portal_services *s, const char *kind,
+                const char *code);
 long long gd_task(portal_req *r, const struct portal_services *s, long long report,
                   long long child, const char *division, const char *step, const char *level,
                   const char *perm, int hours);
@@ -44,6 +47,8 @@ int gd_event(portal_req *r, const struct portal_services *s, long long report, c
 const char *gd_dec(portal_req *r, const struct portal_services *s, portal_rows *q,
                    const char *col);
 int gd_hours(portal_req *r, const struct portal_services *s, const char *code, int per_day);
+int gd_places_hdf(portal_req *r, const struct portal_services *s);
+int gd_institutions_hdf(portal_req *r, const struct portal_services *s);
 
 /* report.c */
 extern const struct portal_param gd_new_params[], gd_report_params[];

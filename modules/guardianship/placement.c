@@ -55,8 +55,7 @@ int child_care_get(portal_req *r, const struct portal_services *s)
                         "g.end_reason, g.review_due FROM gd_guardians g LEFT JOIN orgs o ON "
                         "o.id = g.org_id WHERE g.child_id = ? ORDER BY g.start_date DESC, g.id "
                         "DESC", "i", cid) < 0 ||
-        s->db_query_hdf(r, "Institutions", "SELECT id, name FROM orgs WHERE kind IN "
-                        "('welfare', 'institution') AND active = 1 ORDER BY name", "") < 0 ||
+        gd_institutions_hdf(r, s) < 0 ||
         s->labels_hdf(r, "PlacementKinds", "guardianship.placement") < 0 ||
         s->labels_hdf(r, "GuardianKinds", "guardianship.guardian") < 0 ||
         s->labels_hdf(r, "Art92", "guardianship.art92") < 0 ||
@@ -107,7 +106,7 @@ static int adopted(portal_req *r, const struct portal_services *s, long long chi
 static const char *placement_refused(portal_req *r, const struct portal_services *s,
                                      long long cid, const char *kind)
 {
-    if (!gd_is_label("guardianship.placement", kind))
+    if (!gd_is_label(r, s, "guardianship.placement", kind))
         return "请选择安置方式。";
     if (strcmp(kind, "institution") == 0) {
         portal_rows *q = s->db_query(r, "SELECT 1 FROM orgs WHERE id = ? AND kind IN "
@@ -160,12 +159,12 @@ int placement_create_post(portal_req *r, const struct portal_services *s)
 static const char *guardian_refused(portal_req *r, const struct portal_services *s,
                                     const char *kind, int civil)
 {
-    if (!gd_is_label("guardianship.guardian", kind) || strcmp(kind, "adoptive") == 0)
+    if (!gd_is_label(r, s, "guardianship.guardian", kind) || strcmp(kind, "adoptive") == 0)
         return "请选择监护类型（收养请登记为“依法收养”安置）。";
-    if (civil && !gd_is_label("guardianship.basis", s->param(r, "basis")))
+    if (civil && !gd_is_label(r, s, "guardianship.basis", s->param(r, "basis")))
         return "民政监护：请选择依据（法院指定、公安机关护送等）。";
     if (strcmp(kind, "civil_temporary") == 0 &&
-        !gd_is_label("guardianship.art92", s->param(r, "situation")))
+        !gd_is_label(r, s, "guardianship.art92", s->param(r, "situation")))
         return "临时监护：请选择《未成年人保护法》第九十二条的情形。";
     return NULL;
 }
@@ -207,7 +206,7 @@ int guardian_end_post(portal_req *r, const struct portal_services *s)
 {
     const struct portal_object *o = s->object(r);
     const char *reason = s->param(r, "end_reason"), *end = s->param(r, "end_date");
-    if (!gd_is_label("guardianship.end", reason))
+    if (!gd_is_label(r, s, "guardianship.end", reason))
         return s->fail(r, 400, "请选择终止原因。");
     portal_rows *q = s->db_query(r, "SELECT kind FROM gd_guardians WHERE id = ? AND end_date IS "
                                  "NULL AND start_date <= ?", "is", o->id, end);

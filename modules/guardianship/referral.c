@@ -28,13 +28,8 @@ int gd_referral_load(portal_req *r, const struct portal_services *s, long long i
                                  "f.id = ?", "i", id);
     if (!q || !s->db_next(q))
         return 404;
-    int police = gd_is_police(r, s) && atoll(s->db_col(q, 0)) == s->user(r)->org_id;
-    int staff = s->has_perm(r, "guardianship.handle") && s->in_scope(r, s->db_col(q, 1));
-    if (!police && !staff)
+    if (gd_police_or_staff(r, s, s->db_col(q, 0), s->db_col(q, 1), o) != 0)
         return 404;
-    int *who = s->alloc(r, sizeof *who);
-    *who = police ? 1 : 2;
-    o->data = who;
     o->child_id = atoll(s->db_col(q, 2));
     return 0;
 }

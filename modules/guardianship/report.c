@@ -41,9 +41,7 @@ static int form_lists(portal_req *r, const struct portal_services *s)
     if (s->labels_hdf(r, "Situations", "guardianship.situation") < 0 ||
         s->db_query_hdf(r, "Stations", "SELECT id, name FROM orgs WHERE kind = "
                         "'police_station' AND active = 1 ORDER BY name", "") < 0 ||
-        s->db_query_hdf(r, "Places", "SELECT code, name, level FROM divisions WHERE level IN "
-                        "('township', 'village') AND (valid_to IS NULL OR valid_to >= ?) "
-                        "ORDER BY code", "s", s->today(r)) < 0)
+        gd_places_hdf(r, s) < 0)
         return -1;
     return 0;
 }
@@ -119,7 +117,7 @@ static const char *check_form(portal_req *r, const struct portal_services *s,
                               const struct portal_child *c)
 {
     const char *place = NULL;
-    if (!gd_is_label("guardianship.situation", s->param(r, "situation")))
+    if (!gd_is_label(r, s, "guardianship.situation", s->param(r, "situation")))
         s->form_error(r, "situation", "请选择属于哪一种强制报告情形。");
     if (!*s->trim(r, s->param(r, "facts")))
         s->form_error(r, "facts", "请填写发现的情况。");

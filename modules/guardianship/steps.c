@@ -64,7 +64,7 @@ int report_assess_post(portal_req *r, const struct portal_services *s)
     if (st)
         return st;
     const char *risk = s->param(r, "risk");
-    if (!gd_is_label("guardianship.risk", risk))
+    if (!gd_is_label(r, s, "guardianship.risk", risk))
         return s->fail(r, 400, "请选择风险等级。");
     size_t len = 0;
     const void *enc = NULL;

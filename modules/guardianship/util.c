@@ -14,6 +14,13 @@ const char *gd_id(portal_req *r, const struct portal_services *s, long long id)
     return s->sprintf(r, "%lld", id);
 }
 
+/* code is one of the module's labels of kind (every title differs from its code) */
+int gd_is_label(portal_req *r, const struct portal_services *s, const char *kind,
+                const char *code)
+{
+    return code && *code && strcmp(s->label(r, kind, code), code) != 0;
+}
+
 /* hours of a time-limit setting: per_day = 1 for a PS_DAYS one; 1..720 */
 int gd_hours(portal_req *r, const struct portal_services *s, const char *code, int per_day)
 {
@@ -117,4 +124,19 @@ const char *gd_dec(portal_req *r, const struct portal_services *s, portal_rows *
         return "";
     const char *pt = s->decrypt(r, v, s->db_col_len(q, i));
     return pt ? pt : "（无法解密）";
+}
+
+/* the current townships and villages (a place in a form) into Places.N */
+int gd_places_hdf(portal_req *r, const struct portal_services *s)
+{
+    return s->db_query_hdf(r, "Places", "SELECT code, name, level FROM divisions WHERE level IN "
+                           "('township', 'village') AND (valid_to IS NULL OR valid_to >= ?) "
+                           "ORDER BY code", "s", s->today(r));
+}
+
+/* the institutions that take children in into Institutions.N */
+int gd_institutions_hdf(portal_req *r, const struct portal_services *s)
+{
+    return s->db_query_hdf(r, "Institutions", "SELECT id, name FROM orgs WHERE kind IN "
+                           "('welfare', 'institution') AND active = 1 ORDER BY name", "");
 }
