@@ -47,6 +47,10 @@ at first login (any RFC 6238 app; the secret is shown as text).
 Payments: township posted a demo batch (2026年11月孤儿基本生活费) at /payments/batch;
 county reviews and locks it (the poster cannot: four eyes).
 
+Child protection (监护与安全保护): school files a 强制报告 about a pupil; township (also a
+protection worker) takes the case from /inbox; county (also the county protection staff) reads
+the reporter; police acknowledges; /guardianship/stats; demo state guardianship: welfare's child.
+
 Organisations apply without an account at http://127.0.0.1:$PORT/volunteer/apply
 Demo data: 500 generated children (synthetic names and ID numbers) in synthetic villages.
 Logs: var/log/   Configuration: var/portal.conf   Stop: make stop
