@@ -152,4 +152,14 @@ check "closed: every task of the case closed" eval 'is "$(sql "SELECT stage FROM
 post "/guardianship/reports/$rid/visit" "$wkj" --data visit_date=2026-12-06 --data-urlencode "notes=再访"
 check "a closed case takes no more steps (409)" status_is 409
 
+# ---- the county's figures (item 7), against what the database holds
+req GET "/guardianship/stats?year=2026" -b "$ctyj"
+n_inj=$(sql "SELECT COUNT(*) FROM gd_reports WHERE situation='injuries' AND YEAR(DATE_ADD(reported_at, INTERVAL 8 HOUR))=2026")
+n_edu=$(sql "SELECT COUNT(*) FROM gd_reports WHERE source='education' AND YEAR(DATE_ADD(reported_at, INTERVAL 8 HOUR))=2026")
+check "the statistics count the reports by situation and by source" eval 'status_is 200 && grep -q "data-k=\"injuries\"><th>[^<]*</th><td class=\"n\">$n_inj<" "$OUT/body" && grep -q "data-k=\"education\"><th>education</th><td class=\"n\">$n_edu<" "$OUT/body"'
+check "... by township and month" eval 'body_has "data-k=\"500242101000\"" && body_has "data-k=\"2026-12\""'
+check "... the time to the police and to safety" eval 'grep -q "id=\"t-police\">[0-9]" "$OUT/body" && grep -q "id=\"t-safe\">[0-9]" "$OUT/body"'
+req GET "/guardianship/stats" -b "$wkj"
+check "a township worker has no statistics page (403)" status_is 403
+
 rm -f "$CLOCK_FILE"
