@@ -141,3 +141,6 @@ awk -v a="$t0" -v b="$t1" -v c="$t2" -v n="$LINES" -v br="$BROWS" \
 # file and the .xlsx (an instance of its own, with the testkit module)
 stop
 bash tests/bench/payments.sh
+
+# mandatory reports: filed through the form, then the county's reads over 20,000
+bash tests/bench/guardianship.sh
