@@ -44,6 +44,7 @@ static const struct portal_route routes[] = {
     {"POST", "/guardianship/referrals", referral_create_post, "guardianship.handle", SC, gd_referral_params},
     {"POST", "/guardianship/referrals/{id:int}/ack", referral_ack_post, "guardianship.police", SC, none, "referral:id"},
     {"POST", "/guardianship/referrals/{id:int}/outcome", referral_outcome_post, "guardianship.police", SC, gd_outcome_params, "referral:id"},
+    {"POST", "/guardianship/guardians/{id:int}/review", guardian_review_post, "guardianship.placement", SC, gd_review_params, "guardian:id"},
     {"GET", "/guardianship/stats", stats_get, "guardianship.county", 0, gd_stats_params},
     {NULL, NULL, NULL, NULL, 0, NULL, NULL}};
 
@@ -137,6 +138,7 @@ static const struct portal_setting settings[] = {
 static const struct portal_migration migrations[] = {
     {1, "001_guardianship.sql"},
     {2, "002_detentions_referrals.sql"},
+    {3, "003_guardian_reviews.sql"},
     {0, NULL}};
 
 const struct portal_module portal_module = {

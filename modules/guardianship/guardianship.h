@@ -77,7 +77,8 @@ int gd_done(portal_req *r, const struct portal_services *s, long long id, const 
 
 /* placement.c */
 extern const struct portal_param gd_on_params[], gd_placement_params[], gd_guardian_params[],
-    gd_guardian_end_params[];
+    gd_guardian_end_params[], gd_review_params[];
+int guardian_review_post(portal_req *r, const struct portal_services *s);
 int child_care_get(portal_req *r, const struct portal_services *s);
 int placement_create_post(portal_req *r, const struct portal_services *s);
 int guardian_create_post(portal_req *r, const struct portal_services *s);

@@ -25,6 +25,9 @@ const struct portal_param gd_guardian_params[] = {
     {"situation", PP_CODE, 32, 0, "临时监护情形"}, {"basis", PP_CODE, 16, 0, "依据"},
     {"basis_note", PP_TEXT, 200, 0, "文书"}, {"org", PP_INT, 0, 0, "照料机构"},
     {"start_date", PP_DATE, 0, 1, "开始日期"}, {NULL, 0, 0, 0, NULL}};
+const struct portal_param gd_review_params[] = {
+    {"reviewed_on", PP_DATE, 0, 1, "评估日期"}, {"conclusion", PP_TEXT, 500, 0, "评估结论"},
+    {NULL, 0, 0, 0, NULL}};
 const struct portal_param gd_guardian_end_params[] = {
     {"end_reason", PP_CODE, 16, 1, "终止原因"}, {"end_date", PP_DATE, 0, 1, "终止日期"},
     {NULL, 0, 0, 0, NULL}};
@@ -56,6 +59,9 @@ int child_care_get(portal_req *r, const struct portal_services *s)
                         "o.id = g.org_id WHERE g.child_id = ? ORDER BY g.start_date DESC, g.id "
                         "DESC", "i", cid) < 0 ||
         gd_institutions_hdf(r, s) < 0 ||
+        s->db_query_hdf(r, "Reviews", "SELECT v.guardian_id, v.reviewed_on, v.conclusion FROM "
+                        "gd_guardian_reviews v JOIN gd_guardians g ON g.id = v.guardian_id WHERE "
+                        "g.child_id = ? ORDER BY v.reviewed_on DESC, v.id DESC", "i", cid) < 0 ||
         s->labels_hdf(r, "PlacementKinds", "guardianship.placement") < 0 ||
         s->labels_hdf(r, "GuardianKinds", "guardianship.guardian") < 0 ||
         s->labels_hdf(r, "Art92", "guardianship.art92") < 0 ||
@@ -223,5 +229,30 @@ int guardian_end_post(portal_req *r, const struct portal_services *s)
         return 500;
     s->audit(r, "guardianship.guardian.end", "gd_guardian", gd_id(r, s, o->id), reason);
     s->flash(r, "已终止监护。");
+    return s->redirect(r, s->sprintf(r, "/guardianship/children/%lld", o->child_id));
+}
+
+/* a periodic review of the state's guardianship: the next one is due
+ * review_days after it */
+int guardian_review_post(portal_req *r, const struct portal_services *s)
+{
+    const struct portal_object *o = s->object(r);
+    const char *on = s->param(r, "reviewed_on");
+    const char *what = s->trim(r, s->param(r, "conclusion"));
+    if (!*what)
+        return s->fail(r, 400, "请填写评估结论。");
+    const char *next = s->date_add(r, on, (int)s->setting_int(r, "review_days", on), 0);
+    if (!next || s->db_exec(r, "UPDATE gd_guardians SET review_due = ? WHERE id = ? AND kind IN "
+                            "('civil_temporary', 'civil_long') AND end_date IS NULL AND "
+                            "start_date <= ?", "sis", next, o->id, on) != 1)
+        return s->fail(r, 409, "只能评估进行中的民政监护，且评估日期不早于开始日期。");
+    if (s->db_exec(r, "INSERT INTO gd_guardian_reviews (guardian_id, reviewed_on, conclusion, "
+                   "created_at, created_by) VALUES (?, ?, ?, UTC_TIMESTAMP(), ?)", "issi", o->id,
+                   on, what, s->user(r)->id) != 1 ||
+        s->child_event(r, o->child_id, "guardian.review",
+                       s->sprintf(r, "民政监护定期评估（%s）", on)) != 0)
+        return 500;
+    s->audit(r, "guardianship.guardian.review", "gd_guardian", gd_id(r, s, o->id), what);
+    s->flash(r, s->sprintf(r, "已登记评估，下次评估：%s。", next));
     return s->redirect(r, s->sprintf(r, "/guardianship/children/%lld", o->child_id));
 }

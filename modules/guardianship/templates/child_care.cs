@@ -20,8 +20,11 @@
 <td><?cs var:g.org_name ?></td><td><?cs var:date(g.start_date) ?></td><td><?cs var:date(g.end_date) ?></td><td><?cs if:g.end_reason ?><?cs var:label("guardianship.end", g.end_reason) ?><?cs /if ?></td><td><?cs var:date(g.review_due) ?></td>
 <td><?cs if:!g.end_date ?><form method="post" action="/guardianship/guardians/<?cs var:g.id ?>/end" class="inline"><?cs call:csrf() ?>
 <select name="end_reason"><?cs each:o = Ends ?><option value="<?cs var:o.code ?>"><?cs var:o.title ?></option><?cs /each ?></select>
-<input type="date" name="end_date" required> <button type="submit">终止</button></form><?cs /if ?></td></tr><?cs /each ?>
+<input type="date" name="end_date" required> <button type="submit">终止</button></form>
+<?cs if:g.review_due ?><form method="post" action="/guardianship/guardians/<?cs var:g.id ?>/review" class="inline"><?cs call:csrf() ?>
+<input type="date" name="reviewed_on" required> <input type="text" name="conclusion" placeholder="评估结论" required> <button type="submit">定期评估</button></form><?cs /if ?><?cs /if ?></td></tr><?cs /each ?>
 </tbody></table>
+<?cs if:subcount(Reviews) ?><h3>定期评估</h3><ul id="reviews"><?cs each:v = Reviews ?><li><?cs var:date(v.reviewed_on) ?>：<?cs var:v.conclusion ?></li><?cs /each ?></ul><?cs /if ?>
 <form method="post" action="/guardianship/children/<?cs var:Child.id ?>/guardians" class="narrow" id="guardian-form"><?cs call:csrf() ?>
 <div class="field"><label for="f-gkind">监护类型</label><select id="f-gkind" name="kind"><?cs each:o = GuardianKinds ?><?cs if:o.code != "adoptive" ?><option value="<?cs var:o.code ?>"><?cs var:o.title ?></option><?cs /if ?><?cs /each ?></select></div>
 <div class="field"><label for="f-guardian">监护人</label><input type="text" id="f-guardian" name="guardian" required></div>

@@ -35,9 +35,17 @@ post "/guardianship/children/$child/placements" "$cj" --data kind=foster --data-
 check "a placement starting before the open one is refused (409)" status_is 409
 post "/guardianship/children/$child/placements" "$mj" --data kind=relatives --data-urlencode "carer=姑姑" --data start_date=2025-06-01
 check "another township cannot record a placement (404)" eval 'status_is 404 && [ "$(sql "SELECT COUNT(*) FROM gd_placements WHERE child_id=$child")" = 1 ]'
+gid=$(sql "SELECT id FROM gd_guardians WHERE child_id=$child")
+post "/guardianship/guardians/$gid/review" "$cj" --data reviewed_on=2025-08-20 --data-urlencode "conclusion=照料良好，继续临时监护"
+check "a periodic review moves the next one 180 days on, kept as history" is \
+    "$(sql "SELECT review_due FROM gd_guardians WHERE id=$gid"):$(sql "SELECT conclusion FROM gd_guardian_reviews WHERE guardian_id=$gid")" "2026-02-16:照料良好，继续临时监护"
+post "/guardianship/guardians/$gid/review" "$mj" --data reviewed_on=2025-09-20 --data-urlencode "conclusion=越权"
+check "another township cannot review it (404)" eval 'status_is 404 && [ "$(sql "SELECT COUNT(*) FROM gd_guardian_reviews WHERE guardian_id=$gid")" = 1 ]'
 req GET /guardianship/stats?year=2026 -b "$cj"
 check "the statistics list the child under state guardianship" eval 'status_is 200 && body_has "id=\"state-$child\"" && body_has "民政部门临时监护"'
 
+post "/guardianship/guardians/$gid/review" "$cj" --data reviewed_on=2026-11-20 --data-urlencode "conclusion=已被收养"
+check "a second review before the adoption" status_is 303
 post "/guardianship/children/$child/placements" "$cj" --data kind=adoption --data-urlencode "carer=赵某、钱某夫妇" --data start_date=2026-10-01
 check "adoption: the institution's placement ends the day before" is \
     "$(sql "SELECT GROUP_CONCAT(CONCAT(kind, ':', start_date, ':', IFNULL(end_date, '-')) ORDER BY start_date) FROM gd_placements WHERE child_id=$child")" \
@@ -49,6 +57,8 @@ check "... the orphan and guardianship categories end, recorded as adoption" is 
     "$(sql "SELECT GROUP_CONCAT(CONCAT(category, ':', end_date, ':', exit_note) ORDER BY category) FROM child_categories WHERE child_id=$child")" \
     "orphan:2026-10-01:依法收养,guardianship:2026-10-01:依法收养"
 check "... on the timeline" eval '[ "$(sql "SELECT COUNT(*) FROM child_events WHERE child_id=$child AND summary LIKE \"%依法收养%\"")" -ge 2 ]'
+post "/guardianship/guardians/$gid/review" "$cj" --data reviewed_on=2026-11-21 --data-urlencode "conclusion=再评估"
+check "the ended state guardianship takes no review (409)" status_is 409
 req GET "/guardianship/children/$child?on=2026-05-01" -b "$cj"
 check "the guardian on 2026-05-01: civil affairs" eval 'status_is 200 && grep -q "id=\"guardian-on\">2026-05-01：民政部门临时监护 酉阳县民政局" "$OUT/body"'
 req GET "/guardianship/children/$child?on=2026-11-01" -b "$cj"
