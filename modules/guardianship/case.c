@@ -162,8 +162,11 @@ int gd_done(portal_req *r, const struct portal_services *s, long long id, const 
 int report_take_post(portal_req *r, const struct portal_services *s)
 {
     const struct gd_report *g = gd_report_of(r, s);
-    if (g->access != GD_INTAKE && g->access != GD_COUNTY)
+    if (g->access == GD_WORKER)
         return s->fail(r, 409, "您已在办理该个案。");
+    if (g->access != GD_INTAKE && g->access != GD_COUNTY)
+        return s->refuse(r, 403, "gd_report", gd_id(r, s, g->id), "take: not protection staff "
+                         "of its division", NULL);
     if (strcmp(g->stage, "closed") == 0)
         return s->fail(r, 409, "该个案已结案。");
     if (worker_add(r, s, g->id, s->user(r)->id) != 0 ||

@@ -78,6 +78,11 @@ static const struct portal_label labels[] = {
     {"guardianship.situation", "missing", "来源不明、失踪或被拐卖、收买"},
     {"guardianship.situation", "begging", "被组织乞讨"},
     {"guardianship.situation", "other", "其他严重侵害或面临不法侵害危险"},
+    /* where a report came from: the module whose page linked to the form */
+    {"guardianship.source", "direct", "直接填报"},
+    {"guardianship.source", "education", "学校（教育模块）"},
+    {"guardianship.source", "village", "村（居）儿童主任"},
+    {"guardianship.source", "health", "医疗机构"},
     {"guardianship.stage", "reported", "已报告，待确保安全"},
     {"guardianship.stage", "safe", "已确保安全，待评估"},
     {"guardianship.stage", "assessed", "已评估，待制定干预方案"},

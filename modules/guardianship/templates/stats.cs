@@ -8,7 +8,7 @@
 </tbody></table>
 <?cs /def ?>
 <?cs call:counts("by-situation", "按情形", BySituation, "guardianship.situation") ?>
-<?cs call:counts("by-source", "按来源", BySource, "") ?>
+<?cs call:counts("by-source", "按来源", BySource, "guardianship.source") ?>
 <?cs call:counts("by-township", "按乡镇", ByTownship, "division") ?>
 <?cs call:counts("by-month", "按月份", ByMonth, "") ?>
 <h2>时效</h2>

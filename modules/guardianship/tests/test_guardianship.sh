@@ -151,12 +151,14 @@ post "/guardianship/reports/$rid/close" "$wkj" --data-urlencode "outcome=监护�
 check "closed: every task of the case closed" eval 'is "$(sql "SELECT stage FROM gd_reports WHERE id=$rid"):$(sql "SELECT COUNT(*) FROM gd_report_tasks x JOIN urgent_tasks t ON t.id=x.task_id WHERE x.report_id=$rid AND t.status=\"open\"")" closed:0'
 post "/guardianship/reports/$rid/visit" "$wkj" --data visit_date=2026-12-06 --data-urlencode "notes=再访"
 check "a closed case takes no more steps (409)" status_is 409
+post "/guardianship/reports/$rid/take" "$teaj"
+check "a reporter cannot take a case (403, audited)" eval 'status_is 403 && [ "$(sql "SELECT COUNT(*) FROM gd_case_workers WHERE report_id=$rid")" = 1 ]'
 
 # ---- the county's figures (item 7), against what the database holds
 req GET "/guardianship/stats?year=2026" -b "$ctyj"
 n_inj=$(sql "SELECT COUNT(*) FROM gd_reports WHERE situation='injuries' AND YEAR(DATE_ADD(reported_at, INTERVAL 8 HOUR))=2026")
 n_edu=$(sql "SELECT COUNT(*) FROM gd_reports WHERE source='education' AND YEAR(DATE_ADD(reported_at, INTERVAL 8 HOUR))=2026")
-check "the statistics count the reports by situation and by source" eval 'status_is 200 && grep -q "data-k=\"injuries\"><th>[^<]*</th><td class=\"n\">$n_inj<" "$OUT/body" && grep -q "data-k=\"education\"><th>education</th><td class=\"n\">$n_edu<" "$OUT/body"'
+check "the statistics count the reports by situation and by source" eval 'status_is 200 && grep -q "data-k=\"injuries\"><th>[^<]*</th><td class=\"n\">$n_inj<" "$OUT/body" && grep -q "data-k=\"education\"><th>学校（教育模块）</th><td class=\"n\">$n_edu<" "$OUT/body"'
 check "... by township and month" eval 'body_has "data-k=\"500242101000\"" && body_has "data-k=\"2026-12\""'
 check "... the time to the police and to safety" eval 'grep -q "id=\"t-police\">[0-9]" "$OUT/body" && grep -q "id=\"t-safe\">[0-9]" "$OUT/body"'
 req GET "/guardianship/stats" -b "$wkj"
