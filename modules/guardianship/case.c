@@ -184,12 +184,17 @@ int report_assign_post(portal_req *r, const struct portal_services *s)
                          NULL);
     const char *name = s->param(r, "worker");
     if (name && *name) {
-        portal_rows *q = s->db_query(r, "SELECT u.id FROM users u JOIN user_roles ur ON "
-                                     "ur.user_id = u.id JOIN role_perms p ON p.role_id = "
-                                     "ur.role_id WHERE u.username = ? AND u.active = 1 AND "
-                                     "p.perm = 'guardianship.handle' LIMIT 1", "s", name);
+        /* a protection worker whose jurisdiction covers the case (by the
+         * division's code prefix, as the host's scope) */
+        portal_rows *q = s->db_query(
+            r, "SELECT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id JOIN "
+            "role_perms p ON p.role_id = ur.role_id WHERE u.username = ? AND u.active = 1 AND "
+            "p.perm = 'guardianship.handle' AND ? LIKE CONCAT(CASE WHEN u.division_code LIKE "
+            "'%000000' THEN LEFT(u.division_code, 6) WHEN u.division_code LIKE '%000' THEN "
+            "LEFT(u.division_code, 9) ELSE u.division_code END, '%') LIMIT 1", "ss", name,
+            g->division);
         if (!q || !s->db_next(q))
-            return s->fail(r, 400, "没有该未成年人保护工作人员账号。");
+            return s->fail(r, 400, "没有该账号，或其不是本个案所在地的未成年人保护工作人员。");
         if (worker_add(r, s, g->id, atoll(s->db_col(q, 0))) != 0)
             return 500;
     }

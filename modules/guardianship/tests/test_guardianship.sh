@@ -108,6 +108,15 @@ check "township staff without access: the file says a case exists, nothing more"
 req GET "/children/$child" -b "$wkj"
 check "the township protection worker: the case and its stage" eval 'body_has "保护个案第 $rid 号" && body_has "已报告，待确保安全"'
 
+# ---- the county assigns a worker: only one whose jurisdiction covers the case
+post "/guardianship/reports/$rid/assign" "$ctyj" --data "worker=gwk2$tag"
+check "the county cannot assign another township's worker (400, nothing changed)" eval 'status_is 400 && body_has "不是本个案所在地" && [ "$(sql "SELECT COUNT(*) FROM gd_case_workers WHERE report_id=$rid")" = 0 ]'
+post "/guardianship/reports/$rid/assign" "$wkj" --data "worker=gwk$tag"
+check "a township worker cannot assign (403)" status_is 403
+post "/guardianship/reports/$rid/assign" "$ctyj" --data worker=
+check "the county acknowledges: its urgent task closes" is \
+    "$(sql "SELECT t.status FROM gd_report_tasks x JOIN urgent_tasks t ON t.id=x.task_id WHERE x.report_id=$rid AND x.step='county'")" closed
+
 # ---- the police acknowledge; the receive deadline passes: the host escalates
 post "/guardianship/reports/$rid/police" "$copj"
 check "the station acknowledges the report" eval 'status_is 303 && [ -n "$(sql "SELECT police_ack_at FROM gd_reports WHERE id=$rid")" ]'
