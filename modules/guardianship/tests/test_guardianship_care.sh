@@ -69,4 +69,21 @@ check "the statistics no longer list the adopted child" body_lacks "id=\"state-$
 req GET "/guardianship/children/$child" -b "$mj"
 check "another township cannot open the child's guardianship page (404)" status_is 404
 
+# ---- long-term guardianship ended because a parent is able again
+c2=$(sql "INSERT INTO children (name, sex, birth_date, township_code, village_code, status, created_at, created_by, updated_at)
+     VALUES ('长期监护童$tag', 1, '2012-01-02', '500242101000', '$V1', 'active', UTC_TIMESTAMP(), 1, UTC_TIMESTAMP()); SELECT LAST_INSERT_ID();")
+post "/guardianship/children/$c2/guardians" "$cj" --data kind=civil_long --data-urlencode "guardian=酉阳县民政局" \
+    --data basis=revoked --data-urlencode "basis_note=(2024)渝0242民特3号" --data start_date=2024-05-01
+g2=$(sql "SELECT id FROM gd_guardians WHERE child_id=$c2")
+post "/guardianship/guardians/$g2/end" "$cj" --data end_reason=nonsense --data end_date=2026-11-30
+check "ending without a known reason is refused" eval 'status_is 400 && [ "$(sql "SELECT IFNULL(end_date, 0) FROM gd_guardians WHERE id=$g2")" = 0 ]'
+post "/guardianship/guardians/$g2/end" "$mj" --data end_reason=parent_able --data end_date=2026-11-30
+check "another township cannot end it (404)" status_is 404
+post "/guardianship/guardians/$g2/end" "$cj" --data end_reason=parent_able --data end_date=2026-11-30
+check "long-term guardianship ends: the parent is able again; the category exits with the reason" is \
+    "$(sql "SELECT end_date, end_reason FROM gd_guardians WHERE id=$g2"):$(sql "SELECT CONCAT(end_date, ' ', exit_note) FROM child_categories WHERE child_id=$c2 AND category='guardianship'")" \
+    "$(printf '2026-11-30\tparent_able'):2026-11-30 监护人恢复履行监护能力"
+post "/guardianship/guardians/$g2/end" "$cj" --data end_reason=adult --data end_date=2026-12-01
+check "... once (409)" status_is 409
+
 rm -f "$CLOCK_FILE"
