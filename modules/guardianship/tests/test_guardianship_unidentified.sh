@@ -64,7 +64,23 @@ req GET "/guardianship/reports/$rid" -b "$wkj"
 check "the case page now names the child" eval 'body_has "无名童$tag" && body_has "查明儿童身份"'
 req GET "/guardianship/reports/$rid" -b "$copj"
 check "the station it was sent to reads it" eval 'status_is 200 && body_has "无名童$tag" && body_lacks "陈老师"'
+safety=$(sql "SELECT task_id FROM gd_report_tasks WHERE report_id=$rid AND step='safety'")
+set_clock "2026-12-03 01:30:00"   # 24 h and a half after the report
+check "24 hours without the child's safety recorded: the host escalates to the county" wait_for eval \
+    '[ "$(sql "SELECT level FROM urgent_tasks WHERE id=$safety")" = county ]'
 post "/guardianship/reports/$rid/safety" "$wkj" --data-urlencode "where_now=由外祖母接回$tag"
-check "the case goes on with the child: safety recorded" is "$(sql "SELECT stage FROM gd_reports WHERE id=$rid")" safe
+check "the case goes on with the child: safety recorded late, its escalated task closed" is \
+    "$(sql "SELECT g.stage, g.safe_at > g.safety_due, t.status FROM gd_reports g JOIN urgent_tasks t ON t.id=$safety WHERE g.id=$rid")" "$(printf 'safe\t1\tclosed')"
+
+# ---- the village module's link: the child director reports a child of the village
+add_user "uvd$tag" --display-name 第一村儿童主任 --role village_director --division "$V1" --org "ugov$tag" --password "$PW"
+vdj=$(login "uvd$tag" "$PW" "$OUT/jar.vd")
+req GET "/guardianship/report/new?child=$child&source=village" -b "$vdj"
+check "the village director opens the form from the village module's link" eval 'status_is 200 && body_has "无名童$tag" && body_has "name=\"source\" value=\"village\""'
+post /guardianship/report "$vdj" --data "child=$child" --data source=village --data situation=begging --data found_at=2026-12-03T09:00 \
+    --data-urlencode "facts=在集市被组织乞讨$tag" --data "police_org=$police" --data police_at=2026-12-03T09:05 --data police_receipt=V1
+r2=$(loc_id /guardianship/reports)
+check "... files it: source village, the township's task opened" is \
+    "$(sql "SELECT g.source, t.level FROM gd_reports g JOIN gd_report_tasks x ON x.report_id=g.id AND x.step='receive' JOIN urgent_tasks t ON t.id=x.task_id WHERE g.id=0$r2")" "$(printf 'village\ttownship')"
 
 rm -f "$CLOCK_FILE"
