@@ -865,10 +865,12 @@ struct portal_services {
 
     /* ---- 2.3, issue 10 part 4: urgent tasks and notices (struct portal_task,
      * struct portal_notice above).  All run in the request's transaction. */
-    /* opens an urgent task of the calling module; checks the child (or the
-     * division) is in the user's scope, the level, the permission and the
-     * hours; audited task.open.  The id, or -1 with a Chinese message in
-     * task_error (nothing written) */
+    /* opens an urgent task of the calling module; checks the child (with
+     * scope_allows: a school may alert about its pupil) or the division (in
+     * the user's scope; for an org-scoped user, a division of their own
+     * county: a school reporting a child without a file), the level, the
+     * permission and the hours; audited task.open.  The id, or -1 with a
+     * Chinese message in task_error (nothing written) */
     long long (*task_open)(portal_req *r, const struct portal_task *t);
     /* closes a task the user may act on (in scope, at its level, with its
      * permission): the outcome (Chinese) is kept, its supervision rows are

@@ -60,29 +60,26 @@ static int level_ok(const char *level)
                      strcmp(level, "county") == 0);
 }
 
-/* The staff of an organisation-scoped organisation (a hospital, a school)
- * have no division of their own, but raise a task to the government of a
- * division that covers their organisation: a hospital tells its county of
- * an emergency (issue 11).  1 when the user's organisation lies in division. */
-static int org_reports_to(portal_req *r, const char *division)
+/* A division-only task (an object without a child's file: a mandatory
+ * report of an unidentified child) opened by the staff of an org-scoped
+ * organisation (a school, a hospital): they raise the alarm for a division
+ * of their own county, though they see nothing by division: a hospital
+ * tells its county of an emergency (issue 11), a school reports a child
+ * found in a village (issue 13). */
+static int org_alerts(portal_req *r, const char *division)
 {
-    long long org = scope_org(r);
-    if (!org)
-        return 0;
-    long long n = strcmp(division + 6, "000000") == 0 ? 6 : strcmp(division + 9, "000") == 0 ? 9
-                                                                                          : 12;
-    db_rows *q = db_query(r->a, "SELECT 1 FROM orgs WHERE id = ? AND active = 1 AND "
-                          "LEFT(division_code, ?) = LEFT(?, ?)", "iisi", org, n, division, n);
-    return q && db_next(q);
+    return scope_org(r) && r->user.division && strlen(r->user.division) == 12 &&
+           strncmp(division, r->user.division, 6) == 0;
 }
 
 /* the division the task is about: the child's village, or the one given;
- * NULL (errbuf set) when absent or outside the user's scope */
+ * NULL (errbuf set) when absent or outside the user's scope (the child: the
+ * one scope check, scope_allows, so a school may alert about its pupil) */
 static const char *task_division(portal_req *r, const struct portal_task *t)
 {
     if (t->child_id > 0) {
         const struct portal_child *c = child_load(r, t->child_id);
-        if (!c || !services.in_scope(r, c->village_code)) {
+        if (!c || !scope_allows(r, c->village_code, t->child_id)) {
             audit(r, "deny", "child", arena_sprintf(r->a, "%lld", t->child_id),
                   "task.open outside the user's scope");
             return set_err("无权为该儿童创建任务。"), NULL;
@@ -90,7 +87,7 @@ static const char *task_division(portal_req *r, const struct portal_task *t)
         return c->village_code;
     }
     if (!t->division || strlen(t->division) != 12 ||
-        (!services.in_scope(r, t->division) && !org_reports_to(r, t->division)))
+        !(services.in_scope(r, t->division) || org_alerts(r, t->division)))
         return set_err("任务所属区划不在您的辖区内。"), NULL;
     return t->division;
 }

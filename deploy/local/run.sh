@@ -62,6 +62,9 @@ county reviews and locks it (the poster cannot: four eyes).
 Rehabilitation (残疾儿童康复, demo data): canlian at /rehab (a screening round of 龙潭镇,
 providers at /rehab/providers: register their bank accounts before settling /rehab/claims);
 hospital sees its referred child at /rehab/referrals; rehab records months at /rehab/provider.
+Child protection (监护与安全保护): school files a 强制报告 about a pupil; township (also a
+protection worker) takes the case from /inbox; county (also the county protection staff) reads
+the reporter; police acknowledges; /guardianship/stats; demo state guardianship: welfare's child.
 
 Organisations apply without an account at http://127.0.0.1:$PORT/volunteer/apply
 Demo data: 500 generated children (synthetic names and ID numbers) in synthetic villages.

@@ -183,3 +183,5 @@ bash tests/bench/rehab.sh
 bash tests/bench/medical.sh
 stop; bash tests/bench/education.sh   # the education roll import: 50,000 pupils (its own instance)
 bash tests/bench/village.sh
+# mandatory reports: filed through the form, then the county's reads over 20,000
+bash tests/bench/guardianship.sh
