@@ -179,6 +179,10 @@ CREATE TABLE rehab_months (
 INSERT IGNORE INTO crypto_columns VALUES
   ('rehab_screenings', 'id', 'id_enc'),
   ('rehab_certificates', 'id', 'number_enc');
+-- their keyed lookups, computed again when the key suite changes
+INSERT IGNORE INTO crypto_lookups VALUES
+  ('rehab_screenings', 'id', 'id_hmac', 'id_enc'),
+  ('rehab_certificates', 'id', 'number_hmac', 'number_enc');
 
 -- county staff (残联) manage; townships screen and apply; the staff of a
 -- hospital record diagnoses, a provider's staff its months (their own only)

@@ -84,6 +84,8 @@ CREATE TABLE village_surveys (
 INSERT IGNORE INTO crypto_columns VALUES
   ('village_visits', 'id', 'concern_enc'),
   ('village_surveys', 'id', 'id_enc');
+-- its keyed lookup, computed again when the key suite changes
+INSERT IGNORE INTO crypto_lookups VALUES ('village_surveys', 'id', 'id_hmac', 'id_enc');
 
 -- 乡镇儿童督导员: a township role of its own (reviews surveys, confirms the
 -- directors' reports, follows overdue visits).
