@@ -95,6 +95,9 @@ check "... its supervision row is resolved, audited task.close" eval '[ "$(sql "
 check "... and it leaves the inbox" eval '! inbox_has_task "$tj" "$task"'
 
 # ---- notices: to a user and to an organisation, read per user
+# (other modules' tests may have sent the township's office notices before:
+# the two users start with none unread)
+post /notices/read-all "$tj"; post /notices/read-all "$uj"
 post /_test/notice "$cj" --data-urlencode "user=tt_$tag" --data-urlencode "title=报告已移送派出所$tag" \
     --data-urlencode "body=您乡镇的一份强制报告已移送龙潭派出所。" --data-urlencode "link=/inbox"
 n1=$(sed -n 's/^notice \([0-9]*\)$/\1/p' "$OUT/body")

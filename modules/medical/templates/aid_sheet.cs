@@ -5,5 +5,5 @@
 <?cs include:"aid_figures.cs" ?>
 <p>计算方法：救助金额 = 政策范围内个人自付 × 救助比例（不足一分舍去），且不超过该儿童当年同类救助的年度余额。</p>
 <p>经办人：＿＿＿＿　审核人：＿＿＿＿　领款人（监护人或医院）：＿＿＿＿</p>
-<p class="no-print"><button type="button" onclick="window.print()">打印</button> <a href="/medical/aid/<?cs var:App.id ?>">返回申请</a></p>
+<p class="no-print"><button type="button" data-print>打印</button> <a href="/medical/aid/<?cs var:App.id ?>">返回申请</a></p>
 </article>
