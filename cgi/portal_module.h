@@ -772,7 +772,8 @@ struct portal_services {
      * Caps: 200,000 rows, 256 cells a row, 32,767 bytes a cell, 128 MB
      * unzipped; past one, -1 with a Chinese message naming the row.
      * sheet_row: the spreadsheet's row number (from 1) of the row sheet_next
-     * gave last, for "第 N 行" in the module's own messages.  sheet_error:
+     * gave last (for a CSV, the line its record starts on, as csv_line),
+     * for "第 N 行" in the module's own messages.  sheet_error:
      * the Chinese message after -1, NULL before.  sheet_format: "xlsx",
      * "xls", "csv", or "" when the bytes are none of them. */
     portal_sheet *(*sheet_open)(portal_req *r, const void *data, size_t len);
