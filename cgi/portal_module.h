@@ -55,6 +55,9 @@
  *                    child_unlink, link_error; in_scope and scope_prefix
  *                    refuse org-scoped users; route objects, s->child and
  *                    child panels let them see exactly their linked children.
+ *   2.x  2026-12-01  registry: services notice_done (an office's notice
+ *                    handled, notices.done_at: core migration 018) and
+ *                    notice_send_kept (a notice a refusal raises).
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -916,6 +919,20 @@ struct portal_services {
     /* the Chinese message of the last child_link / child_unlink that
      * failed, NULL after one that worked */
     const char *(*link_error)(portal_req *r);
+    /* ---- registry (issue 10): notices an office handles.  A notice to a
+     * division's office is one piece of work for that office: */
+    /* marks a notice of the calling module handled (notices.done_at,
+     * done_by: the same for every user of the office, shown on /notices,
+     * unread for nobody any more) by one of its recipients; audited
+     * notice.done.  0 done now, 1 done already, -1 no such notice of the
+     * calling module for this user (or a database error) */
+    int (*notice_done)(portal_req *r, long long notice_id);
+    /* notice_send for a notice a refusal raises (a possible duplicate for
+     * the county to check while the form itself is refused): written like
+     * db_exec_kept, so it stays when the request rolls back (its id is
+     * then another: none is returned); audited notice.send.check.  0, or
+     * -1 as notice_send */
+    int (*notice_send_kept)(portal_req *r, const struct portal_notice *n);
 };
 
 #define PORTAL_NO_SETTING (-9223372036854775807LL - 1)

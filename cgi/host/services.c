@@ -648,4 +648,7 @@ const struct portal_services services = {
     .child_link = scope_svc_link,
     .child_unlink = scope_svc_unlink,
     .link_error = scope_svc_error,
+    /* registry (issue 10): notices an office handles, a notice a refusal raises */
+    .notice_done = notice_svc_done,
+    .notice_send_kept = notice_svc_send_kept,
 };

@@ -535,8 +535,8 @@ int child_list_get(portal_req *r, const struct portal_services *s)
     s->set_int(r, "List.CanEdit", s->has_perm(r, "registry.edit"));
     /* the office's open notices (children transferred in, duplicates to check) */
     const struct portal_user *u = s->user(r);
-    portal_rows *nq = s->db_query(r, "SELECT COUNT(*) FROM registry_notices WHERE "
-                                     "division_code = ? AND done_at IS NULL", "s",
+    portal_rows *nq = s->db_query(r, "SELECT COUNT(*) FROM notices WHERE division_code = ? "
+                                     "AND module = 'registry' AND done_at IS NULL", "s",
                                   u && u->division ? u->division : "");
     if (!nq || !s->db_next(nq))
         return 500;
