@@ -737,11 +737,14 @@ int family_add_post(portal_req *r, const struct portal_services *s)
     /* the same person on other files in scope (siblings, or a duplicate file) */
     const char *flash = "已添加家庭成员。";
     if (hmac) {
-        portal_rows *q = s->db_query(r, "SELECT COUNT(DISTINCT c.id) FROM child_family f "
-                                        "JOIN children c ON c.id = f.child_id "
-                                        "WHERE f.id_hmac = ? AND c.id <> ? "
-                                        "AND c.village_code LIKE CONCAT(?, '%')",
-                                     "sis", hmac, id, s->scope_prefix(r));
+        const char *a1, *a2, *scope = s->scope_sql(r, "c", &a1, &a2);
+        portal_rows *q = scope ? s->db_query(r, s->sprintf(r, "SELECT COUNT(DISTINCT c.id) "
+                                                              "FROM child_family f JOIN children c "
+                                                              "ON c.id = f.child_id WHERE "
+                                                              "f.id_hmac = ? AND c.id <> ? AND %s",
+                                                           scope),
+                                             "siss", hmac, id, a1, a2)
+                               : NULL;
         if (q && s->db_next(q) && atoll(s->db_col(q, 0)) > 0)
             flash = s->sprintf(r, "已添加家庭成员。提示：此人也登记为辖区内另外 %s 名儿童的"
                                   "家庭成员，请核对是否为兄弟姐妹或重复建档。",

@@ -1,9 +1,10 @@
 /*
  * list.c - the registry list (台账) and its CSV export (import.c: the import).
  *
- * Every query is confined to the user's jurisdiction with
- * "c.village_code LIKE CONCAT(?, '%')" and s->scope_prefix(r); no prefix, no
- * rows.  The SQL text is assembled from fixed fragments chosen by code; every
+ * Every query is confined to the user's scope with s->scope_sql (the one
+ * check for a list): a division-scoped user's villages, or the children
+ * linked to an organisation-scoped user's organisation (a school, a
+ * hospital...); no scope, no rows.  The SQL text is assembled from fixed fragments chosen by code; every
  * value is bound.  Paging is keyset only (never OFFSET): the key is the sort
  * column plus the id as tiebreaker, carried in after= / before= as
  * "<id>:<value>".  Counts are capped (LIMIT 10001 in a subquery) so a page
@@ -148,7 +149,9 @@ static const char *types_of(portal_req *r, const struct portal_services *s, cons
         (b)->args[11], (b)->args[12], (b)->args[13], (b)->args[14], (b)->args[15]
 
 struct filters {
-    const char *scope;     /* the user's code prefix */
+    const char *scope_sql; /* s->scope_sql on children c, and its two binds */
+    const char *scope_a1, *scope_a2;
+    const char *prefix;     /* a division-scoped user's code prefix (NULL: none) */
     const char *scope_town; /* the user's township when the scope is one */
     const char *township, *village, *category, *status, *age, *q, *sort;
     const char *today;
@@ -183,10 +186,11 @@ static const char *empty_null(const char *v) { return v && *v ? v : NULL; }
 static const char *read_filters(portal_req *r, const struct portal_services *s, struct filters *f)
 {
     memset(f, 0, sizeof *f);
-    f->scope = s->scope_prefix(r);
+    f->scope_sql = s->scope_sql(r, "c", &f->scope_a1, &f->scope_a2);
+    f->prefix = s->scope_prefix(r);
     f->today = s->today(r);
-    if (f->scope && strlen(f->scope) == 9)
-        f->scope_town = s->sprintf(r, "%s000", f->scope);
+    if (f->prefix && strlen(f->prefix) == 9)
+        f->scope_town = s->sprintf(r, "%s000", f->prefix);
     f->township = empty_null(s->param(r, "township"));
     f->village = empty_null(s->param(r, "village"));
     f->category = empty_null(s->param(r, "category"));
@@ -243,8 +247,10 @@ static const char *read_filters(portal_req *r, const struct portal_services *s, 
  * township_code form (the township indexes give its order). */
 static void add_where(struct sqlb *b, const struct filters *f, int counting)
 {
-    add_sql(b, " WHERE c.village_code LIKE CONCAT(?, '%')");
-    add_arg(b, f->scope);
+    add_sql(b, " WHERE ");
+    add_sql(b, f->scope_sql);
+    add_arg(b, f->scope_a1);
+    add_arg(b, f->scope_a2);
     if (f->scope_town && !counting) {
         add_sql(b, " AND c.township_code = ?");
         add_arg(b, f->scope_town);
@@ -350,16 +356,16 @@ static int set_divisions(portal_req *r, const struct portal_services *s, const s
     if (s->db_query_hdf(r, "List.Towns",
                         "SELECT code, name FROM divisions WHERE level = 'township' AND code LIKE "
                         "CONCAT(?, '%') AND (valid_to IS NULL OR valid_to >= ?) ORDER BY code",
-                        "ss", f->scope, f->today) < 0)
+                        "ss", f->prefix, f->today) < 0)
         return -1;
     /* villages: of the chosen township, or of the user's own township */
     const char *vp = f->township ? s->sprintf(r, "%.9s", f->township)
-                                 : strlen(f->scope) >= 9 ? f->scope : NULL;
+                                 : strlen(f->prefix) >= 9 ? f->prefix : NULL;
     if (vp && s->db_query_hdf(r, "List.Villages",
                               "SELECT code, name FROM divisions WHERE level = 'village' AND code "
                               "LIKE CONCAT(?, '%') AND code LIKE CONCAT(?, '%') AND (valid_to IS "
                               "NULL OR valid_to >= ?) ORDER BY code",
-                              "sss", f->scope, vp, f->today) < 0)
+                              "sss", f->prefix, vp, f->today) < 0)
         return -1;
     return 0;
 }
@@ -482,18 +488,18 @@ static int page_rows(portal_req *r, const struct portal_services *s, const struc
     return n;
 }
 
-/* List.Total: from the per-village summary when only the scope, township,
- * village and status filter; otherwise a capped count.  0, or -1 */
+/* List.Total: from the per-village summary when only a division scope,
+ * township, village and status filter; otherwise a capped count.  0, or -1 */
 static int page_total(portal_req *r, const struct portal_services *s, const struct filters *f)
 {
     struct sqlb cb;
     memset(&cb, 0, sizeof cb);
-    int simple = !f->category && !f->born_upto[0] && !f->born_after[0] && !f->name_like &&
-                 !f->q_last4;
+    int simple = f->prefix && !f->category && !f->born_upto[0] && !f->born_after[0] &&
+                 !f->name_like && !f->q_last4;
     if (simple) {
         add_sql(&cb, "SELECT COALESCE(SUM(n), 0) FROM registry_counts c WHERE c.village_code "
                      "LIKE CONCAT(?, '%')");
-        add_arg(&cb, f->scope);
+        add_arg(&cb, f->prefix);
         if (f->township) {
             add_sql(&cb, " AND c.village_code LIKE CONCAT(LEFT(?, 9), '%')");
             add_arg(&cb, f->township);
@@ -543,13 +549,12 @@ int child_list_get(portal_req *r, const struct portal_services *s)
     s->set(r, "List.Notices", s->db_col(nq, 0));
     s->set(r, "List.Base", s->sprintf(r, "/children?%s", filter_query(r, s, &f, 1) + 1));
     s->set(r, "List.Export", s->sprintf(r, "/children/export.csv?%s", filter_query(r, s, &f, 1) + 1));
-    if (!f.scope) {
-        /* no jurisdiction, no children */
-        s->set(r, "List.Shown", "0");
-        s->set(r, "List.Total", "0");
-        return s->render(r, "child_list.cs", "儿童台账");
-    }
-    if (set_divisions(r, s, &f) != 0)
+    if (!f.scope_sql)
+        return 500;
+    if (u && u->scope && strcmp(u->scope, "org") == 0)
+        s->set(r, "List.Org", u->org_name ? u->org_name : "");
+    /* the township and village choices: a division-scoped user's own */
+    if (f.prefix && set_divisions(r, s, &f) != 0)
         return 500;
     struct page_key k;
     if ((err = read_page_key(r, s, &f, &k)))
@@ -627,19 +632,68 @@ static int export_row(void *ctx, portal_rows *rows)
     return 0;
 }
 
+/* the rows the export holds (audited before the first row goes out), or -1 */
+static long long export_total(portal_req *r, const struct portal_services *s,
+                              const struct filters *f)
+{
+    struct sqlb cb;
+    memset(&cb, 0, sizeof cb);
+    add_sql(&cb, "SELECT COUNT(*) FROM children c");
+    add_where(&cb, f, 0);
+    if (cb.overflow)
+        return -1;
+    portal_rows *cr = s->db_query(r, cb.sql, types_of(r, s, &cb), BINDS(&cb));
+    if (!cr || !s->db_next(cr))
+        return -1;
+    return atoll(s->db_col(cr, 0));
+}
+
+/* the export's rows through export_row: their number, or -1 */
+static long long export_rows(portal_req *r, const struct portal_services *s,
+                             const struct filters *f, struct csv_out *o)
+{
+    struct sqlb b;
+    memset(&b, 0, sizeof b);
+    add_sql(&b, "SELECT c.name, c.sex, c.birth_date, TIMESTAMPDIFF(YEAR, c.birth_date, ?), "
+                "c.ethnicity, c.id_masked, (SELECT t.name FROM divisions t WHERE t.code = "
+                "c.township_code), (SELECT v.name FROM divisions v WHERE v.code = "
+                "c.village_code), c.address, (SELECT GROUP_CONCAT(cc.category ORDER BY "
+                "cc.category) FROM child_categories cc WHERE cc.child_id = c.id AND "
+                "cc.end_date IS NULL), c.status FROM children c");
+    add_arg(&b, f->today);
+    add_where(&b, f, 0);
+    if (strcmp(f->sort, "id") == 0)
+        add_sql(&b, " ORDER BY c.id DESC");
+    else
+        add_sql(&b, strcmp(f->sort, "birth") == 0 ? " ORDER BY c.birth_date, c.id"
+                                                  : " ORDER BY c.name, c.id");
+    if (b.overflow)
+        return -1;
+    return s->db_stream(r, export_row, o, b.sql, types_of(r, s, &b), BINDS(&b));
+}
+
 int child_export_get(portal_req *r, const struct portal_services *s)
 {
     struct filters f;
     const char *err = read_filters(r, s, &f);
     if (err)
         return s->fail(r, 400, err);
+    if (!f.scope_sql)
+        return 500;
     const char *fq = filter_query(r, s, &f, 1);
+    /* audited before the first row goes out, with the number of rows it
+     * holds: an export whose audit row cannot be written never leaves (the
+     * host refuses to start the output of a request whose audit failed) */
+    long long total = export_total(r, s, &f);
+    if (total < 0)
+        return 500;
+    s->audit(r, "child.export", "children", NULL,
+             s->sprintf(r, "rows=%lld filters=%s", total, *fq ? fq + 1 : ""));
     char day[9];
     snprintf(day, sizeof day, "%.4s%.2s%.2s", f.today, f.today + 5, f.today + 8);
     s->header(r, "Content-Type", "text/csv; charset=utf-8");
     s->header(r, "Content-Disposition",
               s->sprintf(r, "attachment; filename=\"children-%s.csv\"", day));
-
     struct csv_out *o = s->alloc(r, sizeof *o);
     o->r = r;
     o->s = s;
@@ -648,53 +702,12 @@ int child_export_get(portal_req *r, const struct portal_services *s)
                                  "乡镇（街道）", "村（居）", "现住址", "类别", "状态"};
     for (size_t i = 0; i < sizeof head / sizeof *head; i++)
         csv_cell(o, head[i], i + 1 == sizeof head / sizeof *head);
-
-    /* audited before the first row goes out, with the number of rows it
-     * holds: an export whose audit row cannot be written never leaves (the
-     * host refuses to start the output of a request whose audit failed) */
-    long long total = 0;
-    if (f.scope) {
-        struct sqlb cb;
-        memset(&cb, 0, sizeof cb);
-        add_sql(&cb, "SELECT COUNT(*) FROM children c");
-        add_where(&cb, &f, 0);
-        if (cb.overflow)
-            return 500;
-        portal_rows *cr = s->db_query(r, cb.sql, types_of(r, s, &cb), BINDS(&cb));
-        if (!cr || !s->db_next(cr))
-            return 500;
-        total = atoll(s->db_col(cr, 0));
-    }
-    s->audit(r, "child.export", "children", NULL,
-             s->sprintf(r, "rows=%lld filters=%s", total, *fq ? fq + 1 : ""));
-
-    long long n = 0;
-    if (f.scope) {
-        struct sqlb b;
-        memset(&b, 0, sizeof b);
-        add_sql(&b, "SELECT c.name, c.sex, c.birth_date, TIMESTAMPDIFF(YEAR, c.birth_date, ?), "
-                    "c.ethnicity, c.id_masked, (SELECT t.name FROM divisions t WHERE t.code = "
-                    "c.township_code), (SELECT v.name FROM divisions v WHERE v.code = "
-                    "c.village_code), c.address, (SELECT GROUP_CONCAT(cc.category ORDER BY "
-                    "cc.category) FROM child_categories cc WHERE cc.child_id = c.id AND "
-                    "cc.end_date IS NULL), c.status FROM children c");
-        add_arg(&b, f.today);
-        add_where(&b, &f, 0);
-        if (strcmp(f.sort, "id") == 0)
-            add_sql(&b, " ORDER BY c.id DESC");
-        else
-            add_sql(&b, strcmp(f.sort, "birth") == 0 ? " ORDER BY c.birth_date, c.id"
-                                                     : " ORDER BY c.name, c.id");
-        if (b.overflow)
-            return 500;
-        n = s->db_stream(r, export_row, o, b.sql, types_of(r, s, &b), BINDS(&b));
-        if (n < 0) {
-            s->log("RG0201", "export query failed after %lld rows", o->rows);
-            if (!s->output_sent(r))
-                return s->fail(r, 500, NULL); /* nothing sent yet: an error page */
-        } else if (o->rows != total) {
-            s->log("RG0202", "export holds %lld rows, %lld when it was audited", o->rows, total);
-        }
+    if (export_rows(r, s, &f, o) < 0) {
+        s->log("RG0201", "export query failed after %lld rows", o->rows);
+        if (!s->output_sent(r))
+            return s->fail(r, 500, NULL); /* nothing sent yet: an error page */
+    } else if (o->rows != total) {
+        s->log("RG0202", "export holds %lld rows, %lld when it was audited", o->rows, total);
     }
     return 200;
 }

@@ -83,6 +83,7 @@ static const struct portal_migration migrations[] = {
     {4, "004_notices.sql"},
     {5, "005_scope_follows.sql"},
     {6, "006_core_notices.sql"},
+    {7, "007_org_staff.sql"},
     {0, NULL}};
 
 /* The registry's lookup lists: one title per code, wherever it is shown
