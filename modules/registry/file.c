@@ -328,7 +328,7 @@ static int duplicates(portal_req *r, const struct portal_services *s, struct chi
             return -1;
         if (s->db_next(q)) {
             const char *other = s->db_col(q, 0);
-            int visible = s->in_scope(r, s->db_col(q, 1));
+            int visible = s->scope_allows(r, s->db_col(q, 1), atoll(other));
             field_error(r, s, F_ID, visible ? "该身份证号已有档案，不能重复建档。"
                                                : REGISTRY_MSG_DUP_OUTSIDE);
             if (visible)
@@ -355,7 +355,7 @@ static int duplicates(portal_req *r, const struct portal_services *s, struct chi
         while (s->db_next(q)) {
             const char *cid = s->db_col(q, 0);
             ids = s->sprintf(r, "%s%s%s", ids, *ids ? "," : "", cid);
-            if (s->in_scope(r, s->db_col(q, 1))) {
+            if (s->scope_allows(r, s->db_col(q, 1), atoll(cid))) {
                 s->set(r, s->sprintf(r, "Dup.Similar.%d", n++), cid);
             } else if (!hidden++) {
                 first_hidden = cid;

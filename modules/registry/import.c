@@ -9,6 +9,7 @@
  */
 #include "registry.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define IMPORT_MAX_ROWS 5000
@@ -124,6 +125,24 @@ static const struct village *find_village(const struct import_state *st, const c
     return NULL;
 }
 
+/* a date column: filled, a real date (typed, or an Excel date cell), not
+ * after today; 1 with out set, else 0 with the fault listed */
+static int import_date(struct import_ctx *c, int line, const char *field, const char *v,
+                       const char *today, char out[11])
+{
+    portal_req *r = c->r;
+    if (!*v)
+        add_err(c, line, field, c->s->sprintf(r, "缺少%s。", field));
+    else if (!registry_date_norm(c->s, day_cell(c, v), out))
+        add_err(c, line, field,
+                c->s->sprintf(r, "%s格式不正确（应为 YYYY-MM-DD，如 2015-03-08）。", field));
+    else if (strcmp(out, today) > 0)
+        add_err(c, line, field, c->s->sprintf(r, "%s晚于今天。", field));
+    else
+        return 1;
+    return 0;
+}
+
 /* name, sex, birth date, ethnicity; 1 when the birth date is usable */
 static int import_person(struct import_ctx *c, struct import_row *row, const struct rec *rec,
                          const char *today)
@@ -147,16 +166,7 @@ static int import_person(struct import_ctx *c, struct import_row *row, const str
     else
         add_err(c, line, "性别", "性别应为“男”或“女”。");
 
-    const char *birth = field_at(rec, C_BIRTH);
-    int birth_ok = 0;
-    if (!*birth)
-        add_err(c, line, "出生日期", "缺少出生日期。");
-    else if (!registry_date_norm(c->s, day_cell(c, birth), row->birth))
-        add_err(c, line, "出生日期", "出生日期格式不正确（应为 YYYY-MM-DD，如 2015-03-08）。");
-    else if (strcmp(row->birth, today) > 0)
-        add_err(c, line, "出生日期", "出生日期晚于今天。");
-    else
-        birth_ok = 1;
+    int birth_ok = import_date(c, line, "出生日期", field_at(rec, C_BIRTH), today, row->birth);
 
     row->ethnicity = field_at(rec, C_ETHN);
     if (!*row->ethnicity)
@@ -189,7 +199,7 @@ static void import_dup(struct import_ctx *c, int line, const char *id)
         return;
     }
     const char *other = s->db_col(d, 0);
-    int visible = s->in_scope(r, s->db_col(d, 1));
+    int visible = s->scope_allows(r, s->db_col(d, 1), atoll(other));
     c->dup_left--;
     if (registry_dup_hit(r, s) != 0 ||
         (!visible && registry_tell_county(r, s, other, "身份证号（台账导入）") != 0))
@@ -294,14 +304,8 @@ static void import_category(struct import_ctx *c, struct import_row *row,
     else if (strlen(row->basis) > 200)
         add_err(c, line, "认定依据", "认定依据过长（最多 200 字节）。");
 
-    const char *start = field_at(rec, C_START);
-    if (!*start)
-        add_err(c, line, "开始日期", "缺少开始日期。");
-    else if (!registry_date_norm(c->s, day_cell(c, start), row->start))
-        add_err(c, line, "开始日期", "开始日期格式不正确（应为 YYYY-MM-DD）。");
-    else if (strcmp(row->start, today) > 0)
-        add_err(c, line, "开始日期", "开始日期晚于今天。");
-    else if (birth_ok && strcmp(row->start, row->birth) < 0)
+    if (import_date(c, line, "开始日期", field_at(rec, C_START), today, row->start) &&
+        birth_ok && strcmp(row->start, row->birth) < 0)
         add_err(c, line, "开始日期", "开始日期早于出生日期。");
 }
 

@@ -5,16 +5,8 @@
 # in Excel; a file with any bad row imports nothing; the import audited with
 # its count and format.
 MK="/usr/bin/python3 modules/registry/tests/make_ledger.py"
-idno() { # BIRTH(YYYYMMDD) SEQ -> an 18-character ID with a valid check character
-    awk -v b="500242$1$2" 'BEGIN { split("7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2", w, " ");
-        s = 0; for (i = 1; i <= 17; i++) s += substr(b, i, 1) * w[i];
-        printf "%s%s\n", b, substr("10X98765432", s % 11 + 1, 1) }'
-}
-# a re-run on the same instance starts from no earlier sheet imports
-for t in child_events child_categories child_family; do
-    sql "DELETE FROM $t WHERE child_id IN (SELECT id FROM children WHERE name LIKE '表导%')"
-done
-sql "DELETE FROM children WHERE name LIKE '表导%'"
+. modules/registry/tests/ledger.sh
+forget_imported 表导
 sql "DELETE FROM registry_dup_checks WHERE user_id = (SELECT id FROM users WHERE username = 'township')"
 tj=$(login township 'Town#2026portal')
 req GET /children/import -b "$tj"

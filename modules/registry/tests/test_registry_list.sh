@@ -133,17 +133,8 @@ check "another township's export holds none of 龙潭镇's villages" sh -c "! gr
 check "another township's export has its own rows" same "$(($(wc -l <"$OUT/body") - 1))" "$(sql "SELECT COUNT(*) FROM children WHERE township_code = '500242102000'")"
 
 # ---- import
-# idno BIRTH(YYYYMMDD) SEQ -> an 18-character ID with a valid check character
-idno() {
-    awk -v b="500242$1$2" 'BEGIN { split("7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2", w, " ");
-        s = 0; for (i = 1; i <= 17; i++) s += substr(b, i, 1) * w[i];
-        printf "%s%s\n", b, substr("10X98765432", s % 11 + 1, 1) }'
-}
-# a re-run on the same instance starts from no earlier imports
-for t in child_events child_categories child_family; do
-    sql "DELETE FROM $t WHERE child_id IN (SELECT id FROM children WHERE name LIKE '导入%')"
-done
-sql "DELETE FROM children WHERE name LIKE '导入%'"
+. modules/registry/tests/ledger.sh
+forget_imported 导入
 HEAD='姓名,性别,出生日期,民族,身份证号,无证原因,村（居）代码,户籍地址,现住址,类别,认定依据,开始日期'
 good1=$(idno 20150308 901); good2=$(idno 20180101 902); good3=$(idno 20120520 903)
 {
