@@ -141,3 +141,4 @@ awk -v a="$t0" -v b="$t1" -v c="$t2" -v n="$LINES" -v br="$BROWS" \
 # file and the .xlsx (an instance of its own, with the testkit module)
 stop
 bash tests/bench/payments.sh
+REG_BENCH_PORT=$((PORT + 2)) bash tests/bench/registry.sh # registry: a 5,000-row ledger import
