@@ -34,7 +34,7 @@ $MK "$OUT/ledger.xlsx" "龙潭镇困境儿童台账（2026年12月）" <"$OUT/le
 check "the test's .xlsx is a zip (a real workbook)" same "$(head -c 2 "$OUT/ledger.xlsx")" "PK"
 before=$(sql "SELECT COUNT(*) FROM children")
 import_post "$OUT/ledger.xlsx" dry
-check "an .xlsx ledger passes the dry run" eval 'status_is 200 && body_has "全部通过"'
+check "an .xlsx ledger passes the dry run (the commit is offered)" eval 'status_is 200 && body_has "value=\"commit\""'
 check "the dry run counts both rows" body_has "共 2 行数据，2 行通过检查"
 check "the dry run wrote nothing" same "$(sql "SELECT COUNT(*) FROM children")" "$before"
 import_post "$OUT/ledger.xlsx" commit
