@@ -309,6 +309,23 @@ static void import_category(struct import_ctx *c, struct import_row *row,
         add_err(c, line, "开始日期", "开始日期早于出生日期。");
 }
 
+/* a child without an ID number whose name and birth date are already on
+ * file in the same village: most likely the same ledger imported again */
+static void import_same_child(struct import_ctx *c, const struct import_row *row)
+{
+    portal_req *r = c->r;
+    const struct portal_services *s = c->s;
+    portal_rows *q = s->db_query(r, "SELECT id FROM children WHERE name = ? AND birth_date = ? "
+                                    "AND village_code = ? ORDER BY id LIMIT 1", "sss",
+                                 row->name, row->birth, row->village);
+    if (!q)
+        add_err(c, row->line, "姓名", "无法核对是否重复，请稍后再试。");
+    else if (s->db_next(q))
+        add_err(c, row->line, "姓名",
+                s->sprintf(r, "本村（居）已有同名、同出生日期的儿童档案（档案 %s），可能是重复导入；"
+                              "如确为另一名儿童，请在“新建档案”中逐个建档。", s->db_col(q, 0)));
+}
+
 /* one record: every fault is listed; a clean row is kept for the write */
 static void check_row(struct import_ctx *c, struct import_state *st, const struct rec *rec,
                       const char *today)
@@ -321,6 +338,8 @@ static void check_row(struct import_ctx *c, struct import_state *st, const struc
     import_id_number(c, st, row, rec, birth_ok);
     import_place(c, st, row, rec);
     import_category(c, row, rec, today, birth_ok);
+    if (c->nerrs == errs0 && !row->id)
+        import_same_child(c, row);
     if (c->nerrs == errs0)
         st->nrows++;
 }

@@ -95,6 +95,10 @@ import_post "$OUT/gbk.csv" commit
 check "a GBK CSV commits" status_is 303
 check "its Chinese text arrived intact" same "$(sql "SELECT CONCAT(name, '/', no_id_reason, '/', birth_date) FROM children WHERE name = '表导己'")" "表导己/未落户/2016-01-05"
 check "the CSV import is audited with its format" same "$(last_import)" "rows=1 format=csv"
+import_post "$OUT/gbk.csv" commit
+check "the same ledger imported again is refused: the child without an ID is named on row 2" \
+    eval 'status_is 200 && row_has 2 "已有同名、同出生日期的儿童档案" && body_has "未导入任何记录"'
+check "and it was not imported twice" same "$(count_of '表导己')" 1
 
 # ---- the header: a missing column is named; nothing is checked
 sed 's/类别/分类/' "$OUT/ledger.tsv" | $MK "$OUT/nocat.xlsx"
