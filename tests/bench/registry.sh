@@ -10,12 +10,8 @@
 #  csv_dry_seconds=... xlsx_commit_seconds=... rows_per_s=...".
 # Never a pass/fail on timing.
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$ROOT"
-DIR=${REG_BENCH_DIR:-$ROOT/var/bench-registry}
-PORT=${REG_BENCH_PORT:-18292}
-ROWS=${REG_BENCH_ROWS:-5000}
-make -s -j2 all
+cd "$(dirname "$0")/../.." && make -s -j2 all
+DIR=${REG_BENCH_DIR:-$PWD/var/bench-registry} PORT=${REG_BENCH_PORT:-18292} ROWS=${REG_BENCH_ROWS:-5000}
 stop() { bash deploy/local/instance.sh stop "$DIR" "$PORT" >/dev/null 2>&1 || true; }
 trap stop EXIT
 stop
@@ -27,6 +23,10 @@ CTL seed-demo
 CTL user add regimp --display-name 台账导入压测 --role township_staff --division 500242101000 --org lt_gov --password 'Bench#2026portal'
 DB "UPDATE users SET failed_count = 0, locked_until = NULL WHERE username = 'regimp'"
 DB "DELETE FROM registry_dup_checks"
+for t in child_events child_categories child_family; do # a run before this one (the instance stays)
+    DB "DELETE FROM $t WHERE child_id IN (SELECT id FROM children WHERE name LIKE '压测%')"
+done
+DB "DELETE FROM children WHERE name LIKE '压测%'"
 WORK=$(mktemp -d)
 JAR="$WORK/jar"
 tok=$(curl -s -c "$JAR" -b "$JAR" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n1)
