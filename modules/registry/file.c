@@ -531,23 +531,20 @@ static int load_file(portal_req *r, const struct portal_services *s, long long i
     return 0;
 }
 
-int child_file_get(portal_req *r, const struct portal_services *s)
+/* the file, or its print view: loaded, the read audited, rendered */
+static int file_page(portal_req *r, const struct portal_services *s, int print)
 {
     long long id = child_id(r, s);
-    if (load_file(r, s, id, 0) != 0)
+    if (load_file(r, s, id, print) != 0)
         return 500;
-    s->audit(r, "child.read", "child", idstr(r, s, id), NULL);
-    return s->render(r, "child_file.cs", "儿童档案");
+    s->audit(r, print ? "child.print" : "child.read", "child", idstr(r, s, id), NULL);
+    return s->render(r, print ? "child_print.cs" : "child_file.cs",
+                     print ? "儿童档案（打印）" : "儿童档案");
 }
 
-int child_print_get(portal_req *r, const struct portal_services *s)
-{
-    long long id = child_id(r, s);
-    if (load_file(r, s, id, 1) != 0)
-        return 500;
-    s->audit(r, "child.print", "child", idstr(r, s, id), NULL);
-    return s->render(r, "child_print.cs", "儿童档案（打印）");
-}
+int child_file_get(portal_req *r, const struct portal_services *s) { return file_page(r, s, 0); }
+
+int child_print_get(portal_req *r, const struct portal_services *s) { return file_page(r, s, 1); }
 
 /* ------------------------------------------------------------ edit */
 

@@ -241,6 +241,15 @@ static const char *read_filters(portal_req *r, const struct portal_services *s, 
     return NULL;
 }
 
+/* " AND <frag>" with its one bind, when the filter has a value */
+static void add_cond(struct sqlb *b, const char *frag, const char *v)
+{
+    if (!v || !*v)
+        return;
+    add_sql(b, frag);
+    add_arg(b, v);
+}
+
 /* the WHERE clause shared by the list, the count and the export.  A village
  * code starts with its township's 9 digits, so a township is also a prefix:
  * the count uses that form (the village index then covers it), the list the
@@ -251,46 +260,18 @@ static void add_where(struct sqlb *b, const struct filters *f, int counting)
     add_sql(b, f->scope_sql);
     add_arg(b, f->scope_a1);
     add_arg(b, f->scope_a2);
-    if (f->scope_town && !counting) {
-        add_sql(b, " AND c.township_code = ?");
-        add_arg(b, f->scope_town);
-    }
-    if (f->township && counting) {
-        add_sql(b, " AND c.village_code LIKE CONCAT(LEFT(?, 9), '%')");
-        add_arg(b, f->township);
-    } else if (f->township) {
-        add_sql(b, " AND c.township_code = ?");
-        add_arg(b, f->township);
-    }
-    if (f->village) {
-        add_sql(b, " AND c.village_code = ?");
-        add_arg(b, f->village);
-    }
-    if (f->status) {
-        add_sql(b, " AND c.status = ?");
-        add_arg(b, f->status);
-    }
-    if (f->born_upto[0]) {
-        add_sql(b, " AND c.birth_date <= ?");
-        add_arg(b, f->born_upto);
-    }
-    if (f->born_after[0]) {
-        add_sql(b, " AND c.birth_date > ?");
-        add_arg(b, f->born_after);
-    }
-    if (f->name_like) {
-        add_sql(b, " AND c.name LIKE CONCAT(?, '%')");
-        add_arg(b, f->name_like);
-    }
-    if (f->q_last4) {
-        add_sql(b, " AND c.id_last4 = ?");
-        add_arg(b, f->q);
-    }
-    if (f->category) {
-        add_sql(b, " AND EXISTS (SELECT 1 FROM child_categories fc WHERE fc.child_id = c.id "
-                   "AND fc.category = ? AND fc.end_date IS NULL)");
-        add_arg(b, f->category);
-    }
+    if (!counting)
+        add_cond(b, " AND c.township_code = ?", f->scope_town);
+    add_cond(b, counting ? " AND c.village_code LIKE CONCAT(LEFT(?, 9), '%')"
+                         : " AND c.township_code = ?", f->township);
+    add_cond(b, " AND c.village_code = ?", f->village);
+    add_cond(b, " AND c.status = ?", f->status);
+    add_cond(b, " AND c.birth_date <= ?", f->born_upto);
+    add_cond(b, " AND c.birth_date > ?", f->born_after);
+    add_cond(b, " AND c.name LIKE CONCAT(?, '%')", f->name_like);
+    add_cond(b, " AND c.id_last4 = ?", f->q_last4 ? f->q : NULL);
+    add_cond(b, " AND EXISTS (SELECT 1 FROM child_categories fc WHERE fc.child_id = c.id "
+                "AND fc.category = ? AND fc.end_date IS NULL)", f->category);
 }
 
 /* the sort column for keys and ORDER BY */
@@ -500,18 +481,9 @@ static int page_total(portal_req *r, const struct portal_services *s, const stru
         add_sql(&cb, "SELECT COALESCE(SUM(n), 0) FROM registry_counts c WHERE c.village_code "
                      "LIKE CONCAT(?, '%')");
         add_arg(&cb, f->prefix);
-        if (f->township) {
-            add_sql(&cb, " AND c.village_code LIKE CONCAT(LEFT(?, 9), '%')");
-            add_arg(&cb, f->township);
-        }
-        if (f->village) {
-            add_sql(&cb, " AND c.village_code = ?");
-            add_arg(&cb, f->village);
-        }
-        if (f->status) {
-            add_sql(&cb, " AND c.status = ?");
-            add_arg(&cb, f->status);
-        }
+        add_cond(&cb, " AND c.village_code LIKE CONCAT(LEFT(?, 9), '%')", f->township);
+        add_cond(&cb, " AND c.village_code = ?", f->village);
+        add_cond(&cb, " AND c.status = ?", f->status);
     } else {
         add_sql(&cb, "SELECT COUNT(*) FROM (SELECT 1 FROM children c");
         add_where(&cb, f, 1);
