@@ -58,6 +58,9 @@
  *   2.5  2026-12-01  divisions from the worker's cache: divisions_hdf,
  *                    divisions_changed (issue 17: no statement per page for
  *                    a township or village list).
+ *   2.6  2026-12-01  registry: services notice_done (an office's notice
+ *                    handled, notices.done_at: core migration 018) and
+ *                    notice_send_kept (a notice a refusal raises).
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -129,7 +132,7 @@
 
 #define PORTAL_MODULE_MAGIC 0x59594D44u /* "YYMD" */
 #define PORTAL_ABI_MAJOR 2
-#define PORTAL_ABI_MINOR 5
+#define PORTAL_ABI_MINOR 6
 
 typedef struct portal_req portal_req;     /* one request; opaque to modules */
 typedef struct portal_rows portal_rows;   /* a query result; opaque */
@@ -778,7 +781,8 @@ struct portal_services {
      * Caps: 200,000 rows, 256 cells a row, 32,767 bytes a cell, 128 MB
      * unzipped; past one, -1 with a Chinese message naming the row.
      * sheet_row: the spreadsheet's row number (from 1) of the row sheet_next
-     * gave last, for "第 N 行" in the module's own messages.  sheet_error:
+     * gave last (for a CSV, the line its record starts on, as csv_line),
+     * for "第 N 行" in the module's own messages.  sheet_error:
      * the Chinese message after -1, NULL before.  sheet_format: "xlsx",
      * "xls", "csv", or "" when the bytes are none of them. */
     portal_sheet *(*sheet_open)(portal_req *r, const void *data, size_t len);
@@ -934,6 +938,20 @@ struct portal_services {
     /* after writing the divisions table: every worker reloads its cache
      * (in the request's transaction); 0, -1 */
     int (*divisions_changed)(portal_req *r);
+    /* ---- 2.6 registry (issue 10): notices an office handles.  A notice to a
+     * division's office is one piece of work for that office: */
+    /* marks a notice of the calling module handled (notices.done_at,
+     * done_by: the same for every user of the office, shown on /notices,
+     * unread for nobody any more) by one of its recipients; audited
+     * notice.done.  0 done now, 1 done already, -1 no such notice of the
+     * calling module for this user (or a database error) */
+    int (*notice_done)(portal_req *r, long long notice_id);
+    /* notice_send for a notice a refusal raises (a possible duplicate for
+     * the county to check while the form itself is refused): written like
+     * db_exec_kept, so it stays when the request rolls back (its id is
+     * then another: none is returned); audited notice.send.check.  0, or
+     * -1 as notice_send */
+    int (*notice_send_kept)(portal_req *r, const struct portal_notice *n);
 };
 
 #define PORTAL_NO_SETTING (-9223372036854775807LL - 1)

@@ -223,6 +223,6 @@ int acct_audit_verify(portal_req *r, long long *checked, long long *broken_at);
     O ") OR (n.division_code IS NOT NULL AND n.division_code = " D "))"
 #define NOTICES_UNREAD_SQL(U, O, D) "(SELECT COUNT(*) FROM notices n LEFT JOIN notice_reads nr " \
     "ON nr.notice_id = n.id AND nr.user_id = " U " WHERE " NOTICES_FOR_SQL(U, O, D) \
-    " AND nr.notice_id IS NULL)"
+    " AND nr.notice_id IS NULL AND n.done_at IS NULL)"
 
 #endif

@@ -673,4 +673,7 @@ const struct portal_services services = {
     /* 2.5: divisions from the worker's cache */
     .divisions_hdf = s_divisions_hdf,
     .divisions_changed = s_divisions_changed,
+    /* 2.6 registry (issue 10): notices an office handles, a notice a refusal raises */
+    .notice_done = notice_svc_done,
+    .notice_send_kept = notice_svc_send_kept,
 };

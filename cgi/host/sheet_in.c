@@ -153,7 +153,10 @@ static int csv_next(portal_sheet *sh)
     }
     if (n == 0)
         return 0;
-    sh->row = ++x->record;
+    /* the line the record starts on (blank lines and line breaks inside
+     * quotes counted), as a text editor shows it */
+    x->record++;
+    sh->row = services.csv_line ? services.csv_line(x->c) : x->record;
     for (int i = 0; i < n; i++)
         if (sheet_cell(sh, i, cells[i], strlen(cells[i])) != 0)
             return -1;

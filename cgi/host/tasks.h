@@ -21,6 +21,8 @@ const char *task_svc_error(portal_req *r);
 int task_svc_hdf(portal_req *r, const char *prefix, const char *module);
 long long notice_svc_send(portal_req *r, const struct portal_notice *n);
 long long notice_svc_unread(portal_req *r);
+int notice_svc_send_kept(portal_req *r, const struct portal_notice *n);
+int notice_svc_done(portal_req *r, long long notice_id);
 
 /* ---- pages (core.c routes them) */
 int escalated_get(portal_req *r, const struct portal_services *s);   /* /inbox/escalated */

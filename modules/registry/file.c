@@ -328,7 +328,7 @@ static int duplicates(portal_req *r, const struct portal_services *s, struct chi
             return -1;
         if (s->db_next(q)) {
             const char *other = s->db_col(q, 0);
-            int visible = s->in_scope(r, s->db_col(q, 1));
+            int visible = s->scope_allows(r, s->db_col(q, 1), atoll(other));
             field_error(r, s, F_ID, visible ? "该身份证号已有档案，不能重复建档。"
                                                : REGISTRY_MSG_DUP_OUTSIDE);
             if (visible)
@@ -355,7 +355,7 @@ static int duplicates(portal_req *r, const struct portal_services *s, struct chi
         while (s->db_next(q)) {
             const char *cid = s->db_col(q, 0);
             ids = s->sprintf(r, "%s%s%s", ids, *ids ? "," : "", cid);
-            if (s->in_scope(r, s->db_col(q, 1))) {
+            if (s->scope_allows(r, s->db_col(q, 1), atoll(cid))) {
                 s->set(r, s->sprintf(r, "Dup.Similar.%d", n++), cid);
             } else if (!hidden++) {
                 first_hidden = cid;
@@ -531,23 +531,20 @@ static int load_file(portal_req *r, const struct portal_services *s, long long i
     return 0;
 }
 
-int child_file_get(portal_req *r, const struct portal_services *s)
+/* the file, or its print view: loaded, the read audited, rendered */
+static int file_page(portal_req *r, const struct portal_services *s, int print)
 {
     long long id = child_id(r, s);
-    if (load_file(r, s, id, 0) != 0)
+    if (load_file(r, s, id, print) != 0)
         return 500;
-    s->audit(r, "child.read", "child", idstr(r, s, id), NULL);
-    return s->render(r, "child_file.cs", "儿童档案");
+    s->audit(r, print ? "child.print" : "child.read", "child", idstr(r, s, id), NULL);
+    return s->render(r, print ? "child_print.cs" : "child_file.cs",
+                     print ? "儿童档案（打印）" : "儿童档案");
 }
 
-int child_print_get(portal_req *r, const struct portal_services *s)
-{
-    long long id = child_id(r, s);
-    if (load_file(r, s, id, 1) != 0)
-        return 500;
-    s->audit(r, "child.print", "child", idstr(r, s, id), NULL);
-    return s->render(r, "child_print.cs", "儿童档案（打印）");
-}
+int child_file_get(portal_req *r, const struct portal_services *s) { return file_page(r, s, 0); }
+
+int child_print_get(portal_req *r, const struct portal_services *s) { return file_page(r, s, 1); }
 
 /* ------------------------------------------------------------ edit */
 
@@ -737,11 +734,14 @@ int family_add_post(portal_req *r, const struct portal_services *s)
     /* the same person on other files in scope (siblings, or a duplicate file) */
     const char *flash = "已添加家庭成员。";
     if (hmac) {
-        portal_rows *q = s->db_query(r, "SELECT COUNT(DISTINCT c.id) FROM child_family f "
-                                        "JOIN children c ON c.id = f.child_id "
-                                        "WHERE f.id_hmac = ? AND c.id <> ? "
-                                        "AND c.village_code LIKE CONCAT(?, '%')",
-                                     "sis", hmac, id, s->scope_prefix(r));
+        const char *a1, *a2, *scope = s->scope_sql(r, "c", &a1, &a2);
+        portal_rows *q = scope ? s->db_query(r, s->sprintf(r, "SELECT COUNT(DISTINCT c.id) "
+                                                              "FROM child_family f JOIN children c "
+                                                              "ON c.id = f.child_id WHERE "
+                                                              "f.id_hmac = ? AND c.id <> ? AND %s",
+                                                           scope),
+                                             "siss", hmac, id, a1, a2)
+                               : NULL;
         if (q && s->db_next(q) && atoll(s->db_col(q, 0)) > 0)
             flash = s->sprintf(r, "已添加家庭成员。提示：此人也登记为辖区内另外 %s 名儿童的"
                                   "家庭成员，请核对是否为兄弟姐妹或重复建档。",

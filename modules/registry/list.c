@@ -1,9 +1,10 @@
 /*
- * list.c - the registry list (台账), its CSV export and the CSV import.
+ * list.c - the registry list (台账) and its CSV export (import.c: the import).
  *
- * Every query is confined to the user's jurisdiction with
- * "c.village_code LIKE CONCAT(?, '%')" and s->scope_prefix(r); no prefix, no
- * rows.  The SQL text is assembled from fixed fragments chosen by code; every
+ * Every query is confined to the user's scope with s->scope_sql (the one
+ * check for a list): a division-scoped user's villages, or the children
+ * linked to an organisation-scoped user's organisation (a school, a
+ * hospital...); no scope, no rows.  The SQL text is assembled from fixed fragments chosen by code; every
  * value is bound.  Paging is keyset only (never OFFSET): the key is the sort
  * column plus the id as tiebreaker, carried in after= / before= as
  * "<id>:<value>".  Counts are capped (LIMIT 10001 in a subquery) so a page
@@ -17,7 +18,6 @@
 
 #define PAGE_ROWS 50
 #define COUNT_CAP 10000
-#define IMPORT_MAX_ROWS 5000
 #define MAX_BINDS 16
 
 const struct portal_param list_params[] = {
@@ -35,7 +35,7 @@ const struct portal_param list_params[] = {
 /* ------------------------------------------------------------ categories */
 
 /* a code or a Chinese label (with or without the trailing 儿童) -> code */
-static const char *category_code(const char *text)
+const char *registry_category_code(const char *text)
 {
     for (const struct portal_label *c = registry_labels; c->kind; c++) {
         if (strcmp(c->kind, "registry.category") != 0)
@@ -58,7 +58,7 @@ static const char *category_code(const char *text)
 }
 
 /* "孤儿、事实无人抚养儿童、..." : what the import accepts, for its message */
-static const char *category_titles(portal_req *r, const struct portal_services *s)
+const char *registry_category_titles(portal_req *r, const struct portal_services *s)
 {
     const char *out = "";
     for (const struct portal_label *c = registry_labels; c->kind; c++)
@@ -80,7 +80,7 @@ static void fmt_date(char out[11], int y, int m, int d)
 
 /* "YYYY-MM-DD" or "YYYY/M/D" (Excel) -> out "YYYY-MM-DD"; 1 if a real date
  * from 1900 on */
-static int date_norm(const struct portal_services *s, const char *v, char out[11])
+int registry_date_norm(const struct portal_services *s, const char *v, char out[11])
 {
     int y = 0, m = 0, d = 0, n = 0;
     char sep = 0, sep2 = 0;
@@ -149,7 +149,9 @@ static const char *types_of(portal_req *r, const struct portal_services *s, cons
         (b)->args[11], (b)->args[12], (b)->args[13], (b)->args[14], (b)->args[15]
 
 struct filters {
-    const char *scope;     /* the user's code prefix */
+    const char *scope_sql; /* s->scope_sql on children c, and its two binds */
+    const char *scope_a1, *scope_a2;
+    const char *prefix;     /* a division-scoped user's code prefix (NULL: none) */
     const char *scope_town; /* the user's township when the scope is one */
     const char *township, *village, *category, *status, *age, *q, *sort;
     const char *today;
@@ -159,7 +161,7 @@ struct filters {
     int q_last4;
 };
 
-static int all_digits(const char *s, size_t n)
+int registry_digits(const char *s, size_t n)
 {
     if (strlen(s) != n)
         return 0;
@@ -184,10 +186,11 @@ static const char *empty_null(const char *v) { return v && *v ? v : NULL; }
 static const char *read_filters(portal_req *r, const struct portal_services *s, struct filters *f)
 {
     memset(f, 0, sizeof *f);
-    f->scope = s->scope_prefix(r);
+    f->scope_sql = s->scope_sql(r, "c", &f->scope_a1, &f->scope_a2);
+    f->prefix = s->scope_prefix(r);
     f->today = s->today(r);
-    if (f->scope && strlen(f->scope) == 9)
-        f->scope_town = s->sprintf(r, "%s000", f->scope);
+    if (f->prefix && strlen(f->prefix) == 9)
+        f->scope_town = s->sprintf(r, "%s000", f->prefix);
     f->township = empty_null(s->param(r, "township"));
     f->village = empty_null(s->param(r, "village"));
     f->category = empty_null(s->param(r, "category"));
@@ -199,9 +202,10 @@ static const char *read_filters(portal_req *r, const struct portal_services *s, 
         f->sort = "name";
     if (strcmp(f->sort, "name") && strcmp(f->sort, "birth") && strcmp(f->sort, "id"))
         return "排序方式不正确。";
-    if (f->township && (!all_digits(f->township, 12) || strcmp(f->township + 9, "000") != 0))
+    if (f->township &&
+        (!registry_digits(f->township, 12) || strcmp(f->township + 9, "000") != 0))
         return "乡镇（街道）代码应为 12 位数字。";
-    if (f->village && !all_digits(f->village, 12))
+    if (f->village && !registry_digits(f->village, 12))
         return "村（居）代码应为 12 位数字。";
     if (f->category && !registry_label("registry.category", f->category))
         return "类别不正确。";
@@ -237,54 +241,37 @@ static const char *read_filters(portal_req *r, const struct portal_services *s, 
     return NULL;
 }
 
+/* " AND <frag>" with its one bind, when the filter has a value */
+static void add_cond(struct sqlb *b, const char *frag, const char *v)
+{
+    if (!v || !*v)
+        return;
+    add_sql(b, frag);
+    add_arg(b, v);
+}
+
 /* the WHERE clause shared by the list, the count and the export.  A village
  * code starts with its township's 9 digits, so a township is also a prefix:
  * the count uses that form (the village index then covers it), the list the
  * township_code form (the township indexes give its order). */
 static void add_where(struct sqlb *b, const struct filters *f, int counting)
 {
-    add_sql(b, " WHERE c.village_code LIKE CONCAT(?, '%')");
-    add_arg(b, f->scope);
-    if (f->scope_town && !counting) {
-        add_sql(b, " AND c.township_code = ?");
-        add_arg(b, f->scope_town);
-    }
-    if (f->township && counting) {
-        add_sql(b, " AND c.village_code LIKE CONCAT(LEFT(?, 9), '%')");
-        add_arg(b, f->township);
-    } else if (f->township) {
-        add_sql(b, " AND c.township_code = ?");
-        add_arg(b, f->township);
-    }
-    if (f->village) {
-        add_sql(b, " AND c.village_code = ?");
-        add_arg(b, f->village);
-    }
-    if (f->status) {
-        add_sql(b, " AND c.status = ?");
-        add_arg(b, f->status);
-    }
-    if (f->born_upto[0]) {
-        add_sql(b, " AND c.birth_date <= ?");
-        add_arg(b, f->born_upto);
-    }
-    if (f->born_after[0]) {
-        add_sql(b, " AND c.birth_date > ?");
-        add_arg(b, f->born_after);
-    }
-    if (f->name_like) {
-        add_sql(b, " AND c.name LIKE CONCAT(?, '%')");
-        add_arg(b, f->name_like);
-    }
-    if (f->q_last4) {
-        add_sql(b, " AND c.id_last4 = ?");
-        add_arg(b, f->q);
-    }
-    if (f->category) {
-        add_sql(b, " AND EXISTS (SELECT 1 FROM child_categories fc WHERE fc.child_id = c.id "
-                   "AND fc.category = ? AND fc.end_date IS NULL)");
-        add_arg(b, f->category);
-    }
+    add_sql(b, " WHERE ");
+    add_sql(b, f->scope_sql);
+    add_arg(b, f->scope_a1);
+    add_arg(b, f->scope_a2);
+    if (!counting)
+        add_cond(b, " AND c.township_code = ?", f->scope_town);
+    add_cond(b, counting ? " AND c.village_code LIKE CONCAT(LEFT(?, 9), '%')"
+                         : " AND c.township_code = ?", f->township);
+    add_cond(b, " AND c.village_code = ?", f->village);
+    add_cond(b, " AND c.status = ?", f->status);
+    add_cond(b, " AND c.birth_date <= ?", f->born_upto);
+    add_cond(b, " AND c.birth_date > ?", f->born_after);
+    add_cond(b, " AND c.name LIKE CONCAT(?, '%')", f->name_like);
+    add_cond(b, " AND c.id_last4 = ?", f->q_last4 ? f->q : NULL);
+    add_cond(b, " AND EXISTS (SELECT 1 FROM child_categories fc WHERE fc.child_id = c.id "
+                "AND fc.category = ? AND fc.end_date IS NULL)", f->category);
 }
 
 /* the sort column for keys and ORDER BY */
@@ -325,7 +312,7 @@ static int parse_key(portal_req *r, const struct portal_services *s, const char 
         return 0;
     if (strcmp(f->sort, "birth") == 0) {
         char d[11];
-        if (!date_norm(s, *val, d))
+        if (!registry_date_norm(s, *val, d))
             return 0;
     }
     return 1;
@@ -350,16 +337,16 @@ static int set_divisions(portal_req *r, const struct portal_services *s, const s
     if (s->db_query_hdf(r, "List.Towns",
                         "SELECT code, name FROM divisions WHERE level = 'township' AND code LIKE "
                         "CONCAT(?, '%') AND (valid_to IS NULL OR valid_to >= ?) ORDER BY code",
-                        "ss", f->scope, f->today) < 0)
+                        "ss", f->prefix, f->today) < 0)
         return -1;
     /* villages: of the chosen township, or of the user's own township */
     const char *vp = f->township ? s->sprintf(r, "%.9s", f->township)
-                                 : strlen(f->scope) >= 9 ? f->scope : NULL;
+                                 : strlen(f->prefix) >= 9 ? f->prefix : NULL;
     if (vp && s->db_query_hdf(r, "List.Villages",
                               "SELECT code, name FROM divisions WHERE level = 'village' AND code "
                               "LIKE CONCAT(?, '%') AND code LIKE CONCAT(?, '%') AND (valid_to IS "
                               "NULL OR valid_to >= ?) ORDER BY code",
-                              "sss", f->scope, vp, f->today) < 0)
+                              "sss", f->prefix, vp, f->today) < 0)
         return -1;
     return 0;
 }
@@ -482,30 +469,21 @@ static int page_rows(portal_req *r, const struct portal_services *s, const struc
     return n;
 }
 
-/* List.Total: from the per-village summary when only the scope, township,
- * village and status filter; otherwise a capped count.  0, or -1 */
+/* List.Total: from the per-village summary when only a division scope,
+ * township, village and status filter; otherwise a capped count.  0, or -1 */
 static int page_total(portal_req *r, const struct portal_services *s, const struct filters *f)
 {
     struct sqlb cb;
     memset(&cb, 0, sizeof cb);
-    int simple = !f->category && !f->born_upto[0] && !f->born_after[0] && !f->name_like &&
-                 !f->q_last4;
+    int simple = f->prefix && !f->category && !f->born_upto[0] && !f->born_after[0] &&
+                 !f->name_like && !f->q_last4;
     if (simple) {
         add_sql(&cb, "SELECT COALESCE(SUM(n), 0) FROM registry_counts c WHERE c.village_code "
                      "LIKE CONCAT(?, '%')");
-        add_arg(&cb, f->scope);
-        if (f->township) {
-            add_sql(&cb, " AND c.village_code LIKE CONCAT(LEFT(?, 9), '%')");
-            add_arg(&cb, f->township);
-        }
-        if (f->village) {
-            add_sql(&cb, " AND c.village_code = ?");
-            add_arg(&cb, f->village);
-        }
-        if (f->status) {
-            add_sql(&cb, " AND c.status = ?");
-            add_arg(&cb, f->status);
-        }
+        add_arg(&cb, f->prefix);
+        add_cond(&cb, " AND c.village_code LIKE CONCAT(LEFT(?, 9), '%')", f->township);
+        add_cond(&cb, " AND c.village_code = ?", f->village);
+        add_cond(&cb, " AND c.status = ?", f->status);
     } else {
         add_sql(&cb, "SELECT COUNT(*) FROM (SELECT 1 FROM children c");
         add_where(&cb, f, 1);
@@ -535,21 +513,20 @@ int child_list_get(portal_req *r, const struct portal_services *s)
     s->set_int(r, "List.CanEdit", s->has_perm(r, "registry.edit"));
     /* the office's open notices (children transferred in, duplicates to check) */
     const struct portal_user *u = s->user(r);
-    portal_rows *nq = s->db_query(r, "SELECT COUNT(*) FROM registry_notices WHERE "
-                                     "division_code = ? AND done_at IS NULL", "s",
+    portal_rows *nq = s->db_query(r, "SELECT COUNT(*) FROM notices WHERE division_code = ? "
+                                     "AND module = 'registry' AND done_at IS NULL", "s",
                                   u && u->division ? u->division : "");
     if (!nq || !s->db_next(nq))
         return 500;
     s->set(r, "List.Notices", s->db_col(nq, 0));
     s->set(r, "List.Base", s->sprintf(r, "/children?%s", filter_query(r, s, &f, 1) + 1));
     s->set(r, "List.Export", s->sprintf(r, "/children/export.csv?%s", filter_query(r, s, &f, 1) + 1));
-    if (!f.scope) {
-        /* no jurisdiction, no children */
-        s->set(r, "List.Shown", "0");
-        s->set(r, "List.Total", "0");
-        return s->render(r, "child_list.cs", "儿童台账");
-    }
-    if (set_divisions(r, s, &f) != 0)
+    if (!f.scope_sql)
+        return 500;
+    if (u && u->scope && strcmp(u->scope, "org") == 0)
+        s->set(r, "List.Org", u->org_name ? u->org_name : "");
+    /* the township and village choices: a division-scoped user's own */
+    if (f.prefix && set_divisions(r, s, &f) != 0)
         return 500;
     struct page_key k;
     if ((err = read_page_key(r, s, &f, &k)))
@@ -627,19 +604,68 @@ static int export_row(void *ctx, portal_rows *rows)
     return 0;
 }
 
+/* the rows the export holds (audited before the first row goes out), or -1 */
+static long long export_total(portal_req *r, const struct portal_services *s,
+                              const struct filters *f)
+{
+    struct sqlb cb;
+    memset(&cb, 0, sizeof cb);
+    add_sql(&cb, "SELECT COUNT(*) FROM children c");
+    add_where(&cb, f, 0);
+    if (cb.overflow)
+        return -1;
+    portal_rows *cr = s->db_query(r, cb.sql, types_of(r, s, &cb), BINDS(&cb));
+    if (!cr || !s->db_next(cr))
+        return -1;
+    return atoll(s->db_col(cr, 0));
+}
+
+/* the export's rows through export_row: their number, or -1 */
+static long long export_rows(portal_req *r, const struct portal_services *s,
+                             const struct filters *f, struct csv_out *o)
+{
+    struct sqlb b;
+    memset(&b, 0, sizeof b);
+    add_sql(&b, "SELECT c.name, c.sex, c.birth_date, TIMESTAMPDIFF(YEAR, c.birth_date, ?), "
+                "c.ethnicity, c.id_masked, (SELECT t.name FROM divisions t WHERE t.code = "
+                "c.township_code), (SELECT v.name FROM divisions v WHERE v.code = "
+                "c.village_code), c.address, (SELECT GROUP_CONCAT(cc.category ORDER BY "
+                "cc.category) FROM child_categories cc WHERE cc.child_id = c.id AND "
+                "cc.end_date IS NULL), c.status FROM children c");
+    add_arg(&b, f->today);
+    add_where(&b, f, 0);
+    if (strcmp(f->sort, "id") == 0)
+        add_sql(&b, " ORDER BY c.id DESC");
+    else
+        add_sql(&b, strcmp(f->sort, "birth") == 0 ? " ORDER BY c.birth_date, c.id"
+                                                  : " ORDER BY c.name, c.id");
+    if (b.overflow)
+        return -1;
+    return s->db_stream(r, export_row, o, b.sql, types_of(r, s, &b), BINDS(&b));
+}
+
 int child_export_get(portal_req *r, const struct portal_services *s)
 {
     struct filters f;
     const char *err = read_filters(r, s, &f);
     if (err)
         return s->fail(r, 400, err);
+    if (!f.scope_sql)
+        return 500;
     const char *fq = filter_query(r, s, &f, 1);
+    /* audited before the first row goes out, with the number of rows it
+     * holds: an export whose audit row cannot be written never leaves (the
+     * host refuses to start the output of a request whose audit failed) */
+    long long total = export_total(r, s, &f);
+    if (total < 0)
+        return 500;
+    s->audit(r, "child.export", "children", NULL,
+             s->sprintf(r, "rows=%lld filters=%s", total, *fq ? fq + 1 : ""));
     char day[9];
     snprintf(day, sizeof day, "%.4s%.2s%.2s", f.today, f.today + 5, f.today + 8);
     s->header(r, "Content-Type", "text/csv; charset=utf-8");
     s->header(r, "Content-Disposition",
               s->sprintf(r, "attachment; filename=\"children-%s.csv\"", day));
-
     struct csv_out *o = s->alloc(r, sizeof *o);
     o->r = r;
     o->s = s;
@@ -648,584 +674,12 @@ int child_export_get(portal_req *r, const struct portal_services *s)
                                  "乡镇（街道）", "村（居）", "现住址", "类别", "状态"};
     for (size_t i = 0; i < sizeof head / sizeof *head; i++)
         csv_cell(o, head[i], i + 1 == sizeof head / sizeof *head);
-
-    /* audited before the first row goes out, with the number of rows it
-     * holds: an export whose audit row cannot be written never leaves (the
-     * host refuses to start the output of a request whose audit failed) */
-    long long total = 0;
-    if (f.scope) {
-        struct sqlb cb;
-        memset(&cb, 0, sizeof cb);
-        add_sql(&cb, "SELECT COUNT(*) FROM children c");
-        add_where(&cb, &f, 0);
-        if (cb.overflow)
-            return 500;
-        portal_rows *cr = s->db_query(r, cb.sql, types_of(r, s, &cb), BINDS(&cb));
-        if (!cr || !s->db_next(cr))
-            return 500;
-        total = atoll(s->db_col(cr, 0));
-    }
-    s->audit(r, "child.export", "children", NULL,
-             s->sprintf(r, "rows=%lld filters=%s", total, *fq ? fq + 1 : ""));
-
-    long long n = 0;
-    if (f.scope) {
-        struct sqlb b;
-        memset(&b, 0, sizeof b);
-        add_sql(&b, "SELECT c.name, c.sex, c.birth_date, TIMESTAMPDIFF(YEAR, c.birth_date, ?), "
-                    "c.ethnicity, c.id_masked, (SELECT t.name FROM divisions t WHERE t.code = "
-                    "c.township_code), (SELECT v.name FROM divisions v WHERE v.code = "
-                    "c.village_code), c.address, (SELECT GROUP_CONCAT(cc.category ORDER BY "
-                    "cc.category) FROM child_categories cc WHERE cc.child_id = c.id AND "
-                    "cc.end_date IS NULL), c.status FROM children c");
-        add_arg(&b, f.today);
-        add_where(&b, &f, 0);
-        if (strcmp(f.sort, "id") == 0)
-            add_sql(&b, " ORDER BY c.id DESC");
-        else
-            add_sql(&b, strcmp(f.sort, "birth") == 0 ? " ORDER BY c.birth_date, c.id"
-                                                     : " ORDER BY c.name, c.id");
-        if (b.overflow)
-            return 500;
-        n = s->db_stream(r, export_row, o, b.sql, types_of(r, s, &b), BINDS(&b));
-        if (n < 0) {
-            s->log("RG0201", "export query failed after %lld rows", o->rows);
-            if (!s->output_sent(r))
-                return s->fail(r, 500, NULL); /* nothing sent yet: an error page */
-        } else if (o->rows != total) {
-            s->log("RG0202", "export holds %lld rows, %lld when it was audited", o->rows, total);
-        }
+    if (export_rows(r, s, &f, o) < 0) {
+        s->log("RG0201", "export query failed after %lld rows", o->rows);
+        if (!s->output_sent(r))
+            return s->fail(r, 500, NULL); /* nothing sent yet: an error page */
+    } else if (o->rows != total) {
+        s->log("RG0202", "export holds %lld rows, %lld when it was audited", o->rows, total);
     }
     return 200;
-}
-
-/* ------------------------------------------------------------ the import */
-
-static const char *import_columns[] = {"姓名", "性别", "出生日期", "民族", "身份证号", "无证原因",
-                                       "村（居）代码", "户籍地址", "现住址", "类别", "认定依据",
-                                       "开始日期"};
-#define NCOLS 12
-enum { C_NAME, C_SEX, C_BIRTH, C_ETHN, C_ID, C_NOID, C_VILLAGE, C_HUKOU, C_ADDR, C_CAT, C_BASIS,
-       C_START };
-
-struct csv_rec {
-    int line;                 /* the line the record starts on (the header: 1) */
-    int nf;
-    const char *f[NCOLS + 1]; /* trimmed; extra columns beyond NCOLS are counted, not kept */
-};
-
-struct import_row {
-    int line;
-    const char *name, *ethnicity, *id, *no_id, *village, *township, *hukou, *address, *category,
-        *basis;
-    char birth[11], start[11];
-    int sex;
-};
-
-
-struct import_ctx {
-    portal_req *r;
-    const struct portal_services *s;
-    int nerrs;    /* faults listed in Import.Errors */
-    int bad_line; /* the last line that had an error, to count bad rows */
-    int bad_rows;
-    /* ID numbers already on file: the hourly limit left, what was found */
-    int dup_left, dup_checked, dup_in, dup_out;
-    int nrec; /* the records of the file */
-};
-
-/* a fault of the file, straight into the report (Import.Errors.N) */
-static void add_err(struct import_ctx *c, int line, const char *field, const char *reason)
-{
-    const char *p = c->s->sprintf(c->r, "Import.Errors.%d", c->nerrs++);
-    c->s->set_int(c->r, c->s->sprintf(c->r, "%s.line", p), line);
-    c->s->set(c->r, c->s->sprintf(c->r, "%s.field", p), field);
-    c->s->set(c->r, c->s->sprintf(c->r, "%s.reason", p), reason);
-    if (c->bad_line != line) {
-        c->bad_line = line;
-        c->bad_rows++;
-    }
-}
-
-/* the next record of the host's CSV reader, its cells trimmed: the number
- * of cells, 0 at the end, -1 for a malformed record (s->csv_error says) */
-static int next_record(portal_req *r, const struct portal_services *s, portal_csv *csv,
-                       struct csv_rec *rec)
-{
-    const char **cells;
-    int n = s->csv_next(csv, &cells);
-    rec->line = (int)s->csv_line(csv);
-    rec->nf = n > 0 ? n : 0;
-    for (int i = 0; i < rec->nf && i <= NCOLS; i++)
-        rec->f[i] = s->trim(r, cells[i]);
-    return n;
-}
-
-static int rec_blank(const struct csv_rec *rec)
-{
-    for (int i = 0; i < rec->nf && i <= NCOLS; i++)
-        if (rec->f[i][0])
-            return 0;
-    return 1;
-}
-
-static const char *field_at(const struct csv_rec *rec, int i)
-{
-    return i < rec->nf ? rec->f[i] : "";
-}
-
-/* count UTF-8 characters */
-static size_t nchars(const char *s)
-{
-    size_t n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
-}
-
-struct village {
-    const char *code, *township;
-};
-
-struct import_state {
-    struct import_row *rows;
-    int nrows;
-    struct village *villages;
-    int nvillages;
-    const char **ids; /* open-addressing set of ID numbers seen in the file */
-    size_t idcap;
-};
-
-static int id_seen(struct import_state *st, const char *id)
-{
-    unsigned long h = 5381;
-    for (const char *p = id; *p; p++)
-        h = h * 33 + (unsigned char)*p;
-    for (size_t i = h % st->idcap;; i = (i + 1) % st->idcap) {
-        if (!st->ids[i]) {
-            st->ids[i] = id;
-            return 0;
-        }
-        if (strcmp(st->ids[i], id) == 0)
-            return 1;
-    }
-}
-
-static const struct village *find_village(const struct import_state *st, const char *code)
-{
-    for (int i = 0; i < st->nvillages; i++)
-        if (strcmp(st->villages[i].code, code) == 0)
-            return &st->villages[i];
-    return NULL;
-}
-
-/* name, sex, birth date, ethnicity; 1 when the birth date is usable */
-static int import_person(struct import_ctx *c, struct import_row *row, const struct csv_rec *rec,
-                         const char *today)
-{
-    int line = row->line;
-    row->name = field_at(rec, C_NAME);
-    if (!*row->name)
-        add_err(c, line, "姓名", "缺少姓名。");
-    else if (nchars(row->name) > 20 || strlen(row->name) > 64)
-        add_err(c, line, "姓名", "姓名过长（最多 20 个字）。");
-    else if (strpbrk(row->name, "0123456789=+@<>\"'"))
-        add_err(c, line, "姓名", "姓名含有不允许的字符。");
-
-    const char *sex = field_at(rec, C_SEX);
-    if (!*sex)
-        add_err(c, line, "性别", "缺少性别。");
-    else if (strcmp(sex, "男") == 0 || strcmp(sex, "1") == 0)
-        row->sex = 1;
-    else if (strcmp(sex, "女") == 0 || strcmp(sex, "2") == 0)
-        row->sex = 2;
-    else
-        add_err(c, line, "性别", "性别应为“男”或“女”。");
-
-    const char *birth = field_at(rec, C_BIRTH);
-    int birth_ok = 0;
-    if (!*birth)
-        add_err(c, line, "出生日期", "缺少出生日期。");
-    else if (!date_norm(c->s, birth, row->birth))
-        add_err(c, line, "出生日期", "出生日期格式不正确（应为 YYYY-MM-DD，如 2015-03-08）。");
-    else if (strcmp(row->birth, today) > 0)
-        add_err(c, line, "出生日期", "出生日期晚于今天。");
-    else
-        birth_ok = 1;
-
-    row->ethnicity = field_at(rec, C_ETHN);
-    if (!*row->ethnicity)
-        row->ethnicity = "汉族";
-    else if (strlen(row->ethnicity) > 16)
-        add_err(c, line, "民族", "民族过长。");
-    return birth_ok;
-}
-
-/* an ID number already on file?  As on the new-file form: outside the scope
- * only "a possible duplicate, the county checks", audited, and within the
- * hourly limit of checks that find one */
-static void import_dup(struct import_ctx *c, int line, const char *id)
-{
-    portal_req *r = c->r;
-    const struct portal_services *s = c->s;
-    const char *hm = s->hmac(r, id);
-    portal_rows *d = s->db_query(r, "SELECT id, village_code FROM children WHERE id_hmac = ?",
-                                 "s", hm);
-    c->dup_checked++;
-    if (!d) {
-        add_err(c, line, "身份证号", "无法核对是否重复，请稍后再试。");
-        return;
-    }
-    if (!s->db_next(d))
-        return;
-    if (c->dup_left <= 0) {
-        add_err(c, line, "身份证号", "一小时内查到的疑似重复档案过多，本行未能查重，"
-                                     "请一小时后再检查。");
-        return;
-    }
-    const char *other = s->db_col(d, 0);
-    int visible = s->in_scope(r, s->db_col(d, 1));
-    c->dup_left--;
-    if (registry_dup_hit(r, s) != 0 ||
-        (!visible && registry_tell_county(r, s, other, "身份证号（台账导入）") != 0))
-        add_err(c, line, "身份证号", "无法核对是否重复，请稍后再试。");
-    else
-        add_err(c, line, "身份证号", visible ? "该身份证号已在台账中登记，不能重复建档。"
-                                             : REGISTRY_MSG_DUP_OUTSIDE);
-    s->audit(r, "child.duplicate.check", "child", other,
-             s->sprintf(r, "import line %d asked id_hmac %s: on file %s", line, hm,
-                        visible ? "in scope" : "outside the scope (county notified)"));
-    if (visible)
-        c->dup_in++;
-    else
-        c->dup_out++;
-}
-
-/* the ID number (or the reason there is none): shape, check character,
- * consistency with the birth date and sex, unique in the file and on file */
-static void import_id_number(struct import_ctx *c, struct import_state *st,
-                             struct import_row *row, const struct csv_rec *rec, int birth_ok)
-{
-    int line = row->line;
-    const char *id = field_at(rec, C_ID);
-    row->no_id = field_at(rec, C_NOID);
-    if (!*id) {
-        row->id = NULL;
-        if (!*row->no_id)
-            add_err(c, line, "身份证号", "缺少身份证号；没有身份证号的儿童请填写无证原因。");
-        else if (strlen(row->no_id) > 100)
-            add_err(c, line, "无证原因", "无证原因过长（最多 100 字节）。");
-        return;
-    }
-    char *u = c->s->sprintf(c->r, "%s", id), bd[11];
-    int isex = 0;
-    if (strlen(u) == 18 && u[17] == 'x')
-        u[17] = 'X';
-    row->id = u;
-    enum idcard_fault fault = idcard_check(u, bd, &isex);
-    if (fault == ID_SHAPE)
-        add_err(c, line, "身份证号", "身份证号应为 18 位（最后一位可为 X）；如被 Excel 改成科学计数法，请把该列设为文本。");
-    else if (fault == ID_CHECK_CHAR)
-        add_err(c, line, "身份证号", "身份证号校验位不正确。");
-    else if (fault == ID_BIRTH_DATE)
-        add_err(c, line, "身份证号", "身份证号中的出生日期无效。");
-    else {
-        if (birth_ok && strcmp(bd, row->birth) != 0)
-            add_err(c, line, "身份证号", "身份证号与出生日期不一致。");
-        if (row->sex && isex != row->sex)
-            add_err(c, line, "身份证号", "身份证号与性别不一致。");
-        if (id_seen(st, u))
-            add_err(c, line, "身份证号", "身份证号在本文件中重复。");
-        else
-            import_dup(c, line, u);
-    }
-    if (*row->no_id)
-        add_err(c, line, "无证原因", "已填写身份证号时，无证原因应留空。");
-    row->no_id = NULL;
-}
-
-/* the village (in the scope, current) with its township; the addresses */
-static void import_place(struct import_ctx *c, struct import_state *st, struct import_row *row,
-                         const struct csv_rec *rec)
-{
-    int line = row->line;
-    row->village = field_at(rec, C_VILLAGE);
-    if (!*row->village)
-        add_err(c, line, "村（居）代码", "缺少村（居）代码。");
-    else if (!all_digits(row->village, 12))
-        add_err(c, line, "村（居）代码", "村（居）代码应为 12 位数字。");
-    else if (!c->s->in_scope(c->r, row->village))
-        add_err(c, line, "村（居）代码", "该村（居）不在您的辖区内。");
-    else {
-        const struct village *v = find_village(st, row->village);
-        if (!v)
-            add_err(c, line, "村（居）代码", "没有这个村（居）代码。");
-        else
-            row->township = v->township;
-    }
-    row->hukou = field_at(rec, C_HUKOU);
-    row->address = field_at(rec, C_ADDR);
-    if (strlen(row->hukou) > 200)
-        add_err(c, line, "户籍地址", "户籍地址过长（最多 200 字节）。");
-    if (strlen(row->address) > 200)
-        add_err(c, line, "现住址", "现住址过长（最多 200 字节）。");
-}
-
-/* the category, its basis and its start date */
-static void import_category(struct import_ctx *c, struct import_row *row,
-                            const struct csv_rec *rec, const char *today, int birth_ok)
-{
-    int line = row->line;
-    const char *cat = field_at(rec, C_CAT);
-    if (!*cat)
-        add_err(c, line, "类别", "缺少类别。");
-    else if (!(row->category = category_code(cat)))
-        add_err(c, line, "类别", c->s->sprintf(c->r, "未知的类别（可填：%s）。",
-                                               category_titles(c->r, c->s)));
-
-    row->basis = field_at(rec, C_BASIS);
-    if (!*row->basis)
-        add_err(c, line, "认定依据", "缺少认定依据。");
-    else if (strlen(row->basis) > 200)
-        add_err(c, line, "认定依据", "认定依据过长（最多 200 字节）。");
-
-    const char *start = field_at(rec, C_START);
-    if (!*start)
-        add_err(c, line, "开始日期", "缺少开始日期。");
-    else if (!date_norm(c->s, start, row->start))
-        add_err(c, line, "开始日期", "开始日期格式不正确（应为 YYYY-MM-DD）。");
-    else if (strcmp(row->start, today) > 0)
-        add_err(c, line, "开始日期", "开始日期晚于今天。");
-    else if (birth_ok && strcmp(row->start, row->birth) < 0)
-        add_err(c, line, "开始日期", "开始日期早于出生日期。");
-}
-
-/* one record: every fault is listed; a clean row is kept for the write */
-static void check_row(struct import_ctx *c, struct import_state *st, const struct csv_rec *rec,
-                      const char *today)
-{
-    struct import_row *row = &st->rows[st->nrows];
-    int errs0 = c->nerrs;
-    memset(row, 0, sizeof *row);
-    row->line = rec->line;
-    if (rec->nf > NCOLS + 1 || (rec->nf == NCOLS + 1 && rec->f[NCOLS][0]))
-        add_err(c, row->line, "—", "列数多于 12 列，请使用页面上的模板。");
-    int birth_ok = import_person(c, row, rec, today);
-    import_id_number(c, st, row, rec, birth_ok);
-    import_place(c, st, row, rec);
-    import_category(c, row, rec, today, birth_ok);
-    if (c->nerrs == errs0)
-        st->nrows++;
-}
-
-static void set_columns(portal_req *r, const struct portal_services *s)
-{
-    for (int i = 0; i < NCOLS; i++)
-        s->set(r, s->sprintf(r, "Import.Columns.%d", i), import_columns[i]);
-    s->labels_hdf(r, "Opts.category", "registry.category");
-    s->set_int(r, "Import.MaxRows", IMPORT_MAX_ROWS);
-}
-
-int child_import_get(portal_req *r, const struct portal_services *s)
-{
-    set_columns(r, s);
-    return s->render(r, "child_import.cs", "导入台账");
-}
-
-static int import_report(portal_req *r, const struct portal_services *s, struct import_ctx *c,
-                         const char *msg)
-{
-    set_columns(r, s);
-    if (msg)
-        s->set(r, "Import.Error", msg);
-    s->set_int(r, "Import.BadRows", c->bad_rows);
-    return s->render(r, "child_import_report.cs", "导入台账 - 检查结果");
-}
-
-/* every good row, in the request's transaction: 0 ok, -1 a write failed
- * (a concurrent file with the same ID number), 500 no encryption key */
-static int import_write(portal_req *r, const struct portal_services *s, struct import_state *st)
-{
-    long long uid = s->user(r)->id;
-    for (int i = 0; i < st->nrows; i++) {
-        struct import_row *w = &st->rows[i];
-        const void *enc = NULL;
-        size_t enclen = 0;
-        const char *mac = NULL, *masked = NULL, *last4 = NULL;
-        if (w->id) {
-            enc = s->encrypt(r, w->id, &enclen);
-            mac = s->hmac(r, w->id);
-            if (!enc || !mac)
-                return 500; /* no key: an internal error, rolled back by the host */
-            char *m = s->alloc(r, 19);
-            idcard_mask(w->id, m);
-            masked = m;
-            last4 = w->id + 14;
-        }
-        if (s->db_exec(r, "INSERT INTO children (name, sex, birth_date, ethnicity, id_enc, "
-                          "id_hmac, id_masked, id_last4, no_id_reason, hukou, address, "
-                          "township_code, village_code, status, created_at, created_by, "
-                          "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', "
-                          "UTC_TIMESTAMP(), ?, UTC_TIMESTAMP())",
-                       "sissbssssssssi", w->name, (long long)w->sex, w->birth, w->ethnicity, enc,
-                       enclen, mac, masked, last4, w->no_id, w->hukou, w->address, w->township,
-                       w->village, uid) != 1)
-            return -1;
-        long long cid = s->db_insert_id(r);
-        if (s->child_event(r, cid, "imported",
-                           s->sprintf(r, "批量导入建档（台账文件第 %d 行），类别：%s", w->line,
-                                      registry_label("registry.category", w->category))) != 0 ||
-            s->child_category(r, cid, w->category, 1, w->start, w->basis) != 0)
-            return -1;
-    }
-    return 0;
-}
-
-/* records that are not blank after the header (a malformed one counts and
- * ends the file): what the limit is checked against before any check */
-static int count_records(portal_req *r, const struct portal_services *s, const void *data,
-                         size_t len)
-{
-    portal_csv *csv = s->csv_open(r, data, len);
-    struct csv_rec rec;
-    memset(&rec, 0, sizeof rec);
-    int n = 0, k = next_record(r, s, csv, &rec);
-    while (k > 0 && (k = next_record(r, s, csv, &rec)) != 0)
-        if (k < 0 || !rec_blank(&rec))
-            n++;
-    return n;
-}
-
-/* the uploaded file: CSV with the template's header and 1 to
- * IMPORT_MAX_ROWS records.  Returns NULL with *csv just past the header
- * (rec holds it), or the Chinese message of the report */
-static const char *import_open(struct import_ctx *c, portal_csv **csv, struct csv_rec *rec)
-{
-    portal_req *r = c->r;
-    const struct portal_services *s = c->s;
-    size_t len = 0;
-    const char *fname = NULL;
-    const char *data = s->upload(r, "file", &len, &fname, NULL);
-    if (!data)
-        return "请选择要上传的台账文件。";
-    if (fname)
-        s->set(r, "Import.File", fname);
-    if (!s->scope_prefix(r))
-        return "您的账户没有辖区，不能导入。";
-    *csv = s->csv_open(r, data, len);
-    memset(rec, 0, sizeof *rec);
-    int k = next_record(r, s, *csv, rec);
-    if (k == 0)
-        return "文件是空的。";
-    if (k < 0)
-        return s->sprintf(r, "文件无法读取：%s请在 Excel 中选择“另存为”→“CSV UTF-8（逗号分隔）”"
-                             "后再上传。", s->csv_error(*csv));
-    for (int i = 0; i < NCOLS; i++)
-        if (strcmp(field_at(rec, i), import_columns[i]) != 0) {
-            add_err(c, 1, import_columns[i],
-                    s->sprintf(r, "第 1 行应为表头，第 %d 列应为“%s”。", i + 1, import_columns[i]));
-            return "表头与模板不一致，未做检查。";
-        }
-    c->nrec = count_records(r, s, data, len);
-    if (c->nrec == 0)
-        return "文件中没有数据行。";
-    if (c->nrec > IMPORT_MAX_ROWS)
-        return s->sprintf(r, "文件有 %d 行数据，超过每个文件 %d 行的上限，请分成几个文件导入。",
-                          c->nrec, IMPORT_MAX_ROWS);
-    return NULL;
-}
-
-/* room for nrec rows and their ID numbers; the villages in the user's
- * scope with their townships.  0, or -1 */
-static int import_prepare(portal_req *r, const struct portal_services *s, struct import_state *st,
-                          int nrec)
-{
-    memset(st, 0, sizeof *st);
-    st->rows = s->alloc(r, (size_t)nrec * sizeof *st->rows);
-    st->idcap = (size_t)nrec * 2 + 1;
-    st->ids = s->alloc(r, st->idcap * sizeof *st->ids);
-    portal_rows *vr = s->db_query(r, "SELECT code, parent_code FROM divisions WHERE level = "
-                                     "'village' AND code LIKE CONCAT(?, '%') AND (valid_to IS "
-                                     "NULL OR valid_to >= ?)",
-                                  "ss", s->scope_prefix(r), s->today(r));
-    if (!vr)
-        return -1;
-    int vcap = 64;
-    st->villages = s->alloc(r, (size_t)vcap * sizeof *st->villages);
-    while (s->db_next(vr)) {
-        if (st->nvillages == vcap) {
-            struct village *nv = s->alloc(r, (size_t)vcap * 2 * sizeof *nv);
-            memcpy(nv, st->villages, (size_t)vcap * sizeof *nv);
-            st->villages = nv;
-            vcap *= 2;
-        }
-        st->villages[st->nvillages].code = s->db_col(vr, 0);
-        st->villages[st->nvillages].township = s->db_col(vr, 1);
-        st->nvillages++;
-    }
-    return 0;
-}
-
-int child_import_post(portal_req *r, const struct portal_services *s)
-{
-    const char *mode = s->param(r, "mode");
-    int commit = mode && strcmp(mode, "commit") == 0;
-    if (mode && *mode && !commit && strcmp(mode, "dry") != 0)
-        return s->fail(r, 400, "导入方式不正确。");
-    s->set(r, "Import.Mode", commit ? "commit" : "dry");
-    struct import_ctx c;
-    memset(&c, 0, sizeof c);
-    c.r = r;
-    c.s = s;
-    portal_csv *csv = NULL;
-    struct csv_rec rec;
-    const char *msg = import_open(&c, &csv, &rec);
-    if (msg)
-        return import_report(r, s, &c, msg);
-    struct import_state st;
-    if (import_prepare(r, s, &st, c.nrec) != 0)
-        return 500;
-    c.dup_left = registry_dup_left(r, s);
-    if (c.dup_left < 0)
-        return 500;
-    if (c.dup_left == 0)
-        return registry_dup_refuse(r, s);
-    const char *today = s->today(r);
-    int total = 0, rc;
-    while ((rc = next_record(r, s, csv, &rec)) != 0) {
-        if (rc < 0) {
-            add_err(&c, rec.line, "—", s->sprintf(r, "%s该行起到文件末尾无法读取。",
-                                                  s->csv_error(csv)));
-            total++;
-            break;
-        }
-        if (rec_blank(&rec))
-            continue;
-        total++;
-        check_row(&c, &st, &rec, today);
-    }
-    s->set_int(r, "Import.Total", total);
-    s->set_int(r, "Import.Good", st.nrows);
-
-    if (c.nerrs || !commit) {
-        s->audit(r, commit ? "child.import.refused" : "child.import.check", "children", NULL,
-                 s->sprintf(r, "rows=%d bad=%d id_checks=%d on_file_in_scope=%d outside=%d",
-                            total, c.bad_rows, c.dup_checked, c.dup_in, c.dup_out));
-        if (c.nerrs && commit)
-            return import_report(r, s, &c, "文件中有错误，未导入任何记录。请改正后重新检查。");
-        return import_report(r, s, &c, NULL);
-    }
-    rc = import_write(r, s, &st);
-    if (rc > 0)
-        return rc;
-    if (rc < 0) {
-        /* all or nothing: the report answers 409, so the host rolls back
-         * every row of the file written so far */
-        s->log("RG0202", "import of %d rows rolled back", st.nrows);
-        rc = import_report(r, s, &c, "导入时出错（可能有人同时录入了相同的身份证号），已全部撤销，未导入任何记录。请重新检查后再试。");
-        return rc == 200 ? 409 : rc;
-    }
-    s->audit(r, "child.import", "children", NULL, s->sprintf(r, "rows=%d", st.nrows));
-    s->flash(r, s->sprintf(r, "已导入 %d 名儿童的档案。", st.nrows));
-    return s->redirect(r, "/children?sort=id");
 }

@@ -1,8 +1,9 @@
 /*
- * notice.c - notices to an office (registry_notices, migration 004): what a
- * township received when the county moved a child into it, and the possible
- * duplicates outside a filer's jurisdiction that the county checks.  A user
- * sees and handles the open notices of exactly their own division.
+ * notice.c - notices to an office, on the core's notices (notice_send,
+ * notice_send_kept, notice_done): what a township received when the county
+ * moved a child into it, and the possible duplicates outside a filer's
+ * jurisdiction that the county checks.  A user sees and handles the open
+ * notices of exactly their own division here (and every notice on /notices).
  */
 #include "registry.h"
 
@@ -17,18 +18,10 @@ const char *registry_county_code(portal_req *r, const struct portal_services *s)
     return q && s->db_next(q) ? s->db_col(q, 0) : NULL;
 }
 
-/* cut to at most n bytes on a UTF-8 boundary */
-static const char *cut(portal_req *r, const struct portal_services *s, const char *v, size_t n)
+/* the titles of the registry's notices, by kind */
+static const char *notice_title(const char *kind)
 {
-    size_t l = strlen(v);
-    if (l <= n)
-        return v;
-    while (n && ((unsigned char)v[n] & 0xC0) == 0x80)
-        n--;
-    char *out = s->alloc(r, n + 1);
-    memcpy(out, v, n);
-    out[n] = 0;
-    return out;
+    return strcmp(kind, "transfer_in") == 0 ? "儿童档案转入本辖区" : "疑似重复档案，请县级核查";
 }
 
 int registry_notice_add(portal_req *r, const struct portal_services *s, const char *division,
@@ -36,19 +29,17 @@ int registry_notice_add(portal_req *r, const struct portal_services *s, const ch
 {
     if (!division)
         return -1;
+    const char *cid = s->sprintf(r, "%lld", child_id);
+    struct portal_notice n = {.division = division, .kind = kind, .title = notice_title(kind),
+                              .body = summary, .child_id = child_id,
+                              .link = child_id > 0 ? s->sprintf(r, "/children/%s", cid) : NULL,
+                              .object_type = child_id > 0 ? "child" : NULL,
+                              .object_id = child_id > 0 ? cid : NULL};
     /* a duplicate check's notice stays even when the form is refused (the
-     * host rolls a 400 back): a kept write, audited as a kept row */
-    int kept = strcmp(kind, "duplicate_check") == 0;
-    if ((kept ? s->db_exec_kept : s->db_exec)(
-            r, "INSERT INTO registry_notices (division_code, kind, child_id, summary, "
-               "created_at, created_by) VALUES (?, ?, ?, ?, UTC_TIMESTAMP(), ?)",
-            "ssssi", division, kind, child_id > 0 ? s->sprintf(r, "%lld", child_id) : NULL,
-            cut(r, s, summary, 480), (long long)s->user(r)->id) != 1)
-        return -1;
-    s->audit(r, kept ? "registry.notice.check" : "registry.notice.create", "registry_notice",
-             s->sprintf(r, "%lld", s->db_insert_id(r)),
-             s->sprintf(r, "%s for %s, child %lld", kind, division, child_id));
-    return 0;
+     * host rolls a 400 back): the kept variant */
+    if (strcmp(kind, "duplicate_check") == 0)
+        return s->notice_send_kept(r, &n) == 0 ? 0 : -1;
+    return s->notice_send(r, &n) > 0 ? 0 : -1;
 }
 
 int notice_list_get(portal_req *r, const struct portal_services *s)
@@ -58,12 +49,12 @@ int notice_list_get(portal_req *r, const struct portal_services *s)
         return s->refuse(r, 403, "page", "registry.notices", "user without a division",
                          "您的账户没有辖区，无法查看。");
     int n = s->db_query_hdf(r, "Notices",
-                            "SELECT n.id, n.kind, n.child_id, n.summary, "
+                            "SELECT n.id, n.kind, n.child_id, n.body AS summary, "
                             "n.created_at AS at, "
-                            "COALESCE(u.display_name, '') AS by_name FROM registry_notices n "
+                            "COALESCE(u.display_name, '') AS by_name FROM notices n "
                             "LEFT JOIN users u ON u.id = n.created_by "
-                            "WHERE n.division_code = ? AND n.done_at IS NULL "
-                            "ORDER BY n.id DESC LIMIT 500", "s", u->division);
+                            "WHERE n.division_code = ? AND n.module = 'registry' AND "
+                            "n.done_at IS NULL ORDER BY n.id DESC LIMIT 500", "s", u->division);
     if (n < 0)
         return 500;
     s->set_int(r, "NoticeCount", n);
@@ -78,27 +69,20 @@ int registry_notice_load(portal_req *r, const struct portal_services *s, long lo
     const struct portal_user *u = s->user(r);
     if (!u->division)
         return 404;
-    portal_rows *q = s->db_query(r, "SELECT done_at FROM registry_notices WHERE id = ? "
-                                    "AND division_code = ?", "is", id, u->division);
+    portal_rows *q = s->db_query(r, "SELECT done_at FROM notices WHERE id = ? AND "
+                                    "module = 'registry' AND division_code = ?", "is", id,
+                                 u->division);
     if (!q || !s->db_next(q))
         return 404;
-    o->data = (void *)(s->db_col(q, 0) ? "done" : "open");
     return 0;
 }
 
 int notice_done_post(portal_req *r, const struct portal_services *s)
 {
-    const struct portal_object *o = s->object(r);
-    if (strcmp(o->data, "done") == 0) {
-        s->flash(r, "该通知已处理。");
-        return s->redirect(r, "/children/notices");
-    }
-    if (s->db_exec(r, "UPDATE registry_notices SET done_at = UTC_TIMESTAMP(), done_by = ? "
-                      "WHERE id = ? AND done_at IS NULL", "ii", (long long)s->user(r)->id,
-                   o->id) < 0)
+    int rc = s->notice_done(r, s->object(r)->id);
+    if (rc < 0)
         return 500;
-    s->audit(r, "registry.notice.done", "registry_notice", s->sprintf(r, "%lld", o->id), NULL);
-    s->flash(r, "已标记为已处理。");
+    s->flash(r, rc == 1 ? "该通知已处理。" : "已标记为已处理。");
     return s->redirect(r, "/children/notices");
 }
 
@@ -137,9 +121,10 @@ int registry_tell_county(portal_req *r, const struct portal_services *s, const c
                          const char *what)
 {
     const struct portal_user *u = s->user(r);
-    portal_rows *q = s->db_query(r, "SELECT COUNT(*) FROM registry_notices WHERE created_by = ? "
-                                    "AND kind = 'duplicate_check' AND child_id = ? AND "
-                                    "done_at IS NULL", "is", (long long)u->id, existing);
+    portal_rows *q = s->db_query(r, "SELECT COUNT(*) FROM notices WHERE module = 'registry' AND "
+                                    "created_by = ? AND kind = 'duplicate_check' AND "
+                                    "child_id = ? AND done_at IS NULL", "is", (long long)u->id,
+                                 existing);
     if (!q || !s->db_next(q))
         return -1;
     if (atoll(s->db_col(q, 0)) > 0)

@@ -59,7 +59,7 @@ static const struct portal_route routes[] = {
 
 /* a notice is its office's own: the loader checks that itself */
 static const struct portal_loader loaders[] = {
-    {"notice", "registry_notice", registry_notice_load},
+    {"notice", "notice", registry_notice_load},
     {NULL, NULL, NULL}};
 
 static const struct portal_permission perms[] = {
@@ -82,6 +82,8 @@ static const struct portal_migration migrations[] = {
     {3, "003_list_index.sql"},
     {4, "004_notices.sql"},
     {5, "005_scope_follows.sql"},
+    {6, "006_core_notices.sql"},
+    {7, "007_org_staff.sql"},
     {0, NULL}};
 
 /* The registry's lookup lists: one title per code, wherever it is shown

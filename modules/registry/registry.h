@@ -1,7 +1,8 @@
 /*
  * registry.h - the children's registry (台账, 一人一档): shared declarations.
  * file.c: one child's file (create, edit, family, categories, attachments,
- * timeline, print).  list.c: the list, CSV export and CSV import.
+ * timeline, print).  list.c: the list and its CSV export.  import.c: the
+ * ledger import (.xlsx, .xls or CSV through the host's sheet_* reader).
  * idcard.c: GB 11643 ID numbers.  notice.c: notices to an office (transfers
  * in, duplicates for the county to check).  registry.c: the module descriptor.
  */
@@ -26,6 +27,18 @@ int attachment_get(portal_req *r, const struct portal_services *s);
 /* list.c */
 int child_list_get(portal_req *r, const struct portal_services *s);
 int child_export_get(portal_req *r, const struct portal_services *s);
+/* a category's code from its code or Chinese title (with or without the
+ * trailing 儿童, and the ledgers' short names); NULL when none */
+const char *registry_category_code(const char *text);
+/* "孤儿、事实无人抚养儿童、...": every category title, for messages */
+const char *registry_category_titles(portal_req *r, const struct portal_services *s);
+/* "YYYY-MM-DD" or "YYYY/M/D" (Excel) -> out "YYYY-MM-DD"; 1 if a real date
+ * from 1900 on */
+int registry_date_norm(const struct portal_services *s, const char *v, char out[11]);
+/* 1 when s is exactly n digits */
+int registry_digits(const char *s, size_t n);
+
+/* import.c */
 int child_import_get(portal_req *r, const struct portal_services *s);
 int child_import_post(portal_req *r, const struct portal_services *s);
 

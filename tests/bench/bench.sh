@@ -185,3 +185,4 @@ stop; bash tests/bench/education.sh   # the education roll import: 50,000 pupils
 bash tests/bench/village.sh
 # mandatory reports: filed through the form, then the county's reads over 20,000
 bash tests/bench/guardianship.sh
+REG_BENCH_PORT=$((PORT + 2)) bash tests/bench/registry.sh # registry: a 5,000-row ledger import

@@ -1,15 +1,15 @@
 <section class="panel">
   <h2>文件格式</h2>
-  <p>CSV 文件，UTF-8 编码（Excel：“另存为”→“CSV UTF-8（逗号分隔）”）。第 1 行为表头，从第 2 行起每行一名儿童，每个文件最多 <?cs var:Import.MaxRows ?> 行。</p>
+  <p>Excel 工作簿（.xlsx 或 .xls，读取第一个工作表）或 CSV 文件（UTF-8 或 GBK 编码均可）。表头一行写列名（表头上方可以有标题行），其下每行一名儿童，每个文件最多 <?cs var:Import.MaxRows ?> 行。按列名识别各列，列的顺序不限，其他列不读取。</p>
   <table class="list">
-    <caption>各列（按此顺序）</caption>
+    <caption>各列</caption>
     <thead><tr><th scope="col">列</th><th scope="col">说明</th></tr></thead>
     <tbody>
       <tr><td>姓名</td><td>必填，最多 20 个字</td></tr>
       <tr><td>性别</td><td>必填：男 或 女</td></tr>
       <tr><td>出生日期</td><td>必填，如 2015-03-08</td></tr>
       <tr><td>民族</td><td>可空，默认汉族</td></tr>
-      <tr><td>身份证号</td><td>18 位，须与出生日期、性别一致；请把 Excel 中这一列设为“文本”，以免被改成科学计数法</td></tr>
+      <tr><td>身份证号</td><td>18 位，须与出生日期、性别一致；请把 Excel 中这一列设为“文本”，以免被改成科学计数法；日期列可以是 Excel 日期</td></tr>
       <tr><td>无证原因</td><td>没有身份证号时必填（如：未落户），有身份证号时留空</td></tr>
       <tr><td>村（居）代码</td><td>必填，12 位统计用区划代码，须在您的辖区内</td></tr>
       <tr><td>户籍地址</td><td>可空</td></tr>

@@ -1,4 +1,4 @@
-<?cs # CSV ledger import: the check report, and the commit form when clean. ?>
+<?cs # Ledger import (.xlsx, .xls, CSV): the check report, and the commit form when clean. ?>
 <h1>导入台账 - 检查结果</h1>
 <?cs if:Import.Error ?><p class="form-error" role="alert"><?cs var:Import.Error ?></p><?cs /if ?>
 <?cs if:Import.File ?><p>文件：<?cs var:Import.File ?></p><?cs /if ?>
@@ -7,7 +7,7 @@
 <?cs /if ?>
 <?cs if:subcount(Import.Errors) ?>
 <table class="list">
-  <caption>有问题的行（行号为文件中的行号，表头为第 1 行）</caption>
+  <caption>有问题的行（行号为 Excel 中的行号；CSV 文件为文本中的行号）</caption>
   <thead><tr><th scope="col">行号</th><th scope="col">列</th><th scope="col">问题</th></tr></thead>
   <tbody>
   <?cs each:e = Import.Errors ?>
@@ -25,7 +25,7 @@
     <input type="hidden" name="mode" value="commit">
     <div class="field">
       <label for="f-file">同一台账文件 <abbr title="必填">*</abbr></label>
-      <input type="file" id="f-file" name="file" accept=".csv,text/csv" required>
+      <input type="file" id="f-file" name="file" accept=".xlsx,.xls,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,text/csv" required>
     </div>
     <button type="submit">确认导入</button>
   </form>
@@ -36,8 +36,8 @@
   <?cs call:csrf() ?>
   <input type="hidden" name="mode" value="dry">
   <div class="field">
-    <label for="f-file2">台账文件（CSV）</label>
-    <input type="file" id="f-file2" name="file" accept=".csv,text/csv" required>
+    <label for="f-file2">台账文件（Excel 或 CSV）</label>
+    <input type="file" id="f-file2" name="file" accept=".xlsx,.xls,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,text/csv" required>
   </div>
   <button type="submit">检查文件（不导入）</button>
 </form>

@@ -1,6 +1,7 @@
 <?cs # The registry list: filters, one page of 50 children, keyset pager. ?>
 <h1>儿童台账</h1>
 <?cs if:List.Notices > 0 ?><p class="notice" id="open-notices">本单位有 <?cs var:List.Notices ?> 条待处理的<a href="/children/notices">档案通知</a>（转入的儿童、待核查的疑似重复档案）。</p><?cs /if ?>
+<?cs if:List.Org ?><p class="hint" id="org-scope">仅列出与本单位（<?cs var:List.Org ?>）现有关联的儿童（在读、转介或报告）。</p><?cs /if ?>
 <form method="get" action="/children" class="panel filters" role="search">
   <div class="field">
     <label for="f-township">乡镇（街道）</label>

@@ -25,7 +25,7 @@ file() { # file JAR NAME BIRTH(YYYY-MM-DD) VILLAGE [curl args]: post the new-fil
         --data-urlencode "ethnicity=土家族" --data "village_code=$village" "$@"
 }
 checks_of() { sql "SELECT COUNT(*) FROM audit_log WHERE action='child.duplicate.check' AND username='$1'"; }
-notices_for() { sql "SELECT COUNT(*) FROM registry_notices WHERE kind='duplicate_check' AND division_code='500242000000' AND child_id=$1 AND done_at IS NULL"; }
+notices_for() { sql "SELECT COUNT(*) FROM notices WHERE module='registry' AND kind='duplicate_check' AND division_code='500242000000' AND child_id=$1 AND done_at IS NULL"; }
 
 sql "INSERT IGNORE INTO orgs (code, name, kind, division_code) VALUES ('mw_gov', '麻旺镇人民政府', 'township', '500242102000')"
 ctl user add "da_$tag" --display-name 龙潭镇建档员 --role township_staff --division 500242101000 --org lt_gov --password "$PW"
@@ -57,11 +57,18 @@ check "with what was asked: the ID's HMAC" \
     [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='child.duplicate.check' AND username='da_$tag' AND detail LIKE '%$hm%outside the scope%'")" = 1 ]
 check "never the ID number itself" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%$bid%' OR object_id LIKE '%$bid%'")" = 0 ]
 check "the county has a notice to check it" [ "$(notices_for "$bcid")" = 1 ]
+check "the refused form's notice is kept and audited as such (notice_send_kept)" \
+    [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='notice.send.check' AND username='da_$tag' AND detail LIKE '%duplicate_check to division 500242000000, child $bcid%'")" = 1 ]
+check "the kept notice, written again after the rollback, tells the outbound hook its own id" \
+    [ "$(sql "SELECT COUNT(*) FROM outbound_events o JOIN notices n ON o.kind = 'notice' AND o.ref_id = n.id WHERE n.module = 'registry' AND n.kind = 'duplicate_check' AND n.child_id = $bcid AND o.payload LIKE CONCAT('{\"event\":\"notice\",\"notice_id\":', n.id, ',\"module\":\"registry\"%')")" = 1 ]
 file "$aj" "另一个名字$tag" "$bbirth" 500242101001 --data "id_number=$bid"
 check "asking again adds no second open notice" [ "$(notices_for "$bcid")" = 1 ]
 req GET /children/notices -b "$cj"
 check "the county sees the notice" eval 'status_is 200 && body_has "data-kind=\"duplicate_check\"" && body_has "/children/$bcid"'
 check "it says who asked" body_has "龙潭镇建档员"
+req GET /notices -b "$cj"
+check "the county's notices page (the core's) lists it too" \
+    eval 'status_is 200 && body_has "疑似重复档案，请县级核查" && body_has "重复建档：龙潭镇"'
 req GET /children/notices -b "$aj"
 check "A does not see the county's notices" body_lacks "/children/$bcid"
 

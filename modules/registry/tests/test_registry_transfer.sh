@@ -27,10 +27,14 @@ mkdir -p "$(dirname "$CLOCK_FILE")"; echo 2026-03-16 >"$CLOCK_FILE"
 sql "INSERT IGNORE INTO orgs (code, name, kind, division_code) VALUES ('mw_gov', '麻旺镇人民政府', 'township', '500242102000')"
 ctl user add "tc_$tag" --display-name 县民政局 --role county_staff --division 500242000000 --org mz --password "$PW"
 ctl user add "tb_$tag" --display-name 麻旺镇工作人员 --role township_staff --division 500242102000 --org mw_gov --password "$PW"
+ctl user add "tb2_$tag" --display-name 麻旺镇另一工作人员 --role township_staff --division 500242102000 --org mw_gov --password "$PW"
 sql "UPDATE users SET failed_count=0, locked_until=NULL WHERE username='township'"
 aj=$(login township 'Town#2026portal' "$OUT/jar.a")
 bj=$(login "tb_$tag" "$PW" "$OUT/jar.b")
 cj=$(login "tc_$tag" "$PW" "$OUT/jar.c")
+b2j=$(login "tb2_$tag" "$PW" "$OUT/jar.b2")
+unread_of() { sed -n 's/.*id="notices-unread">\([0-9]*\)<.*/\1/p' "$OUT/body" | head -n1; }
+row_of() { tr -d '\n' <"$OUT/body" | grep -o "id=\"notice-$1\">.*" | sed 's#</tr>.*##'; }  # ID: a row of /notices
 
 # ---------------------------------------------------------------- an open application
 n1="转移童$tag"
@@ -86,13 +90,29 @@ check "with the open application" body_has "含待办申请 1 件"
 check "the notice links the child" body_has "/children/$c1"
 req GET /children/notices -b "$aj"
 check "A has no such notice" body_lacks "儿童$n1"
-nid=$(sql "SELECT id FROM registry_notices WHERE child_id=$c1 AND kind='transfer_in'")
+nid=$(sql "SELECT id FROM notices WHERE module='registry' AND child_id=$c1 AND kind='transfer_in'")
+check "the notice is a core notice to B's office" \
+    same "$(sql "SELECT CONCAT_WS('/', division_code, title, link) FROM notices WHERE id='$nid'")" "500242102000/儿童档案转入本辖区//children/$c1"
+req GET /notices -b "$b2j"
+check "B's colleague finds it unread on /notices" \
+    eval 'status_is 200 && row_of "$nid" | grep -q "未读"'
+unread0=$(unread_of)
 post "/children/notices/$nid/done" "$aj"
 check "A cannot mark B's notice handled (404)" status_is 404
-check "that refusal is audited" [ "$(denied registry_notice "$nid")" = 1 ]
+check "that refusal is audited" [ "$(denied notice "$nid")" = 1 ]
+check "and the notice stays open" same "$(sql "SELECT done_at IS NULL FROM notices WHERE id=$nid")" 1
 post "/children/notices/$nid/done" "$bj"
 check "B marks it handled (303)" status_is 303
-check "it is recorded and audited" [ "$(sql "SELECT (done_by IS NOT NULL) + (SELECT COUNT(*) FROM audit_log WHERE action='registry.notice.done' AND object_id='$nid') FROM registry_notices WHERE id=$nid")" = 2 ]
+check "it is recorded and audited" [ "$(sql "SELECT (done_by IS NOT NULL) + (SELECT COUNT(*) FROM audit_log WHERE action='notice.done' AND object_id='$nid') FROM notices WHERE id=$nid")" = 2 ]
+req GET /children/notices -b "$b2j"
+check "handled for the whole office: gone from the colleague's open notices" body_lacks "儿童$n1"
+req GET /notices -b "$b2j"
+check "the colleague's /notices shows it handled by the office" \
+    eval 'row_of "$nid" | grep -q "本单位已处理" && ! row_of "$nid" | grep -q "未读"'
+check "and it no longer counts as unread for the colleague" same "$(unread_of)" "$((unread0 - 1))"
+post "/children/notices/$nid/done" "$b2j"
+check "marking it again only says so (303)" eval 'status_is 303'
+check "without a second audit row" same "$(audits notice.done "$nid")" 1
 
 # ---------------------------------------------------------------- a living grant
 n2="保障转移童$tag"
@@ -113,7 +133,7 @@ check "and on the finished application" status_is 404
 req GET "/living/children/$c2" -b "$bj"
 check "B sees the grant" eval 'status_is 200 && body_has "孤儿"'
 check "no open application: the notice says 0" \
-    [ "$(sql "SELECT COUNT(*) FROM registry_notices WHERE child_id=$c2 AND kind='transfer_in' AND division_code='500242102000' AND summary LIKE '%含待办申请 0 件%'")" = 1 ]
+    [ "$(sql "SELECT COUNT(*) FROM notices WHERE module='registry' AND child_id=$c2 AND kind='transfer_in' AND division_code='500242102000' AND body LIKE '%含待办申请 0 件%'")" = 1 ]
 
 # ---------------------------------------------------------------- a volunteer assignment
 ocode="ngo_tr$tag"
