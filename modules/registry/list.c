@@ -331,22 +331,20 @@ static void set_filters(portal_req *r, const struct portal_services *s, const st
     s->labels_hdf(r, "List.Ages", "registry.age");
 }
 
-/* the township and village choices within the user's scope */
+/* the township and village choices within the user's scope (from the
+ * host's division cache: no statement) */
 static int set_divisions(portal_req *r, const struct portal_services *s, const struct filters *f)
 {
-    if (s->db_query_hdf(r, "List.Towns",
-                        "SELECT code, name FROM divisions WHERE level = 'township' AND code LIKE "
-                        "CONCAT(?, '%') AND (valid_to IS NULL OR valid_to >= ?) ORDER BY code",
-                        "ss", f->prefix, f->today) < 0)
+    if (!f->prefix)
+        return 0;
+    if (s->divisions_hdf(r, "List.Towns", "township", f->prefix, f->today) < 0)
         return -1;
-    /* villages: of the chosen township, or of the user's own township */
+    /* villages: of the chosen township (within the scope), or of the user's own township */
     const char *vp = f->township ? s->sprintf(r, "%.9s", f->township)
                                  : strlen(f->prefix) >= 9 ? f->prefix : NULL;
-    if (vp && s->db_query_hdf(r, "List.Villages",
-                              "SELECT code, name FROM divisions WHERE level = 'village' AND code "
-                              "LIKE CONCAT(?, '%') AND code LIKE CONCAT(?, '%') AND (valid_to IS "
-                              "NULL OR valid_to >= ?) ORDER BY code",
-                              "sss", f->prefix, vp, f->today) < 0)
+    if (vp && strncmp(vp, f->prefix, strlen(f->prefix)) != 0)
+        vp = NULL;
+    if (vp && s->divisions_hdf(r, "List.Villages", "village", vp, f->today) < 0)
         return -1;
     return 0;
 }
