@@ -68,6 +68,10 @@ $(B)/portal: $(B)/obj/host/portal.o $(B)/libcore.a
 $(B)/portalctl: $(B)/obj/tools/portalctl.o $(B)/obj/tools/seed.o $(B)/libcore.a
 	$(CC) $(CFLAGS) -Wl,-z,relro,-z,now -o $@ $^ $(LDLIBS)
 
+# make bench: the .xlsx services over 1,000,000 rows (tests/bench/xlsx_export.c)
+$(B)/xlsx_export: tests/bench/xlsx_export.c $(B)/libcore.a
+	$(CC) $(CFLAGS) -O2 -Icgi/host -Wno-missing-prototypes -o $@ $^ $(LDLIBS)
+
 # a module sees only cgi/portal_module.h and links against nothing of the host
 .SECONDEXPANSION:
 $(B)/modules/%.so: $$(wildcard modules/%/*.c) cgi/portal_module.h

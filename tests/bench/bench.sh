@@ -178,6 +178,11 @@ awk -v a="$t0" -v b="$t1" -v c="$t2" -v n="$LINES" -v br="$BROWS" \
 stop
 bash tests/bench/payments.sh
 
+# spreadsheets at 1,000,000 rows: the .xlsx export and reading it back, in
+# flat memory (the services alone, no database: lists' queries are above)
+make -s "build/xlsx_export"
+build/xlsx_export "${BENCH_EXPORT_ROWS:-1000000}" | sed 's/^xlsx-export /bench export-1m /; s/^xlsx-read /bench import-1m /'
+
 # 残疾儿童康复: a 50,000-row screening import (an instance of its own)
 bash tests/bench/rehab.sh
 bash tests/bench/medical.sh

@@ -8,12 +8,9 @@
  * (peak RSS of the whole process so far: the read line includes the file
  * held in memory, as an upload is; the read lifts the row and unzipped caps,
  * which refuse an upload this large).  No database: the query side of an
- * export is measured by make bench.  Build and run from the repository root:
- *   make && cc -std=c11 -D_GNU_SOURCE -O2 -Icgi -Icgi/host -I/usr/include/ClearSilver \
- *     $(pkg-config --cflags libmariadb) -o build/xlsx_export tests/bench/xlsx_export.c \
- *     build/libcore.a $(pkg-config --libs libmariadb libzip expat xlsxwriter freexl) \
- *     -lneo_cgi -lneo_cs -lneo_utl -lz -lfcgi -lcrypto -ldl -lm
- *   build/xlsx_export [ROWS]
+ * export is measured by make bench.  make bench builds and runs it
+ * (`make build/xlsx_export && build/xlsx_export [ROWS]`) and prints its lines
+ * as "bench export-1m ..." and "bench import-1m ...".
  */
 #include "host.h"
 #include "sheet.h"
