@@ -16,23 +16,7 @@ db -e "DROP DATABASE IF EXISTS $up; CREATE DATABASE $up CHARACTER SET utf8mb4 CO
 added=$(git -C "$ROOT" log --diff-filter=A --format=%H -- modules/living/sql/003_ledger.sql | tail -n1)
 mkdir -p "$OUT/lvold"
 check "the tree before living 003 is in git" bash -c "[ -n '$added' ] && git -C '$ROOT' archive '$added^' sql modules | tar -x -C '$OUT/lvold'"
-apply_old() { # MODULE FILE
-    local v
-    v=$(basename "$2" | sed 's/^0*\([0-9][0-9]*\)_.*/\1/')
-    { echo 'DELIMITER $$'; cat "$2"; echo '$$'; } | db "$up" || return 1
-    db "$up" -e "INSERT INTO schema_migrations VALUES ('$1', $v, '$(basename "$2")', UTC_TIMESTAMP())"
-}
-old_migrate() {
-    db "$up" -e "CREATE TABLE schema_migrations (module VARCHAR(64) NOT NULL, version INT NOT NULL,
-        file VARCHAR(255) NOT NULL, applied_at DATETIME NOT NULL, PRIMARY KEY (module, version))
-        ENGINE=InnoDB DEFAULT CHARSET=utf8mb4" || return 1
-    local f m
-    for f in "$OUT"/lvold/sql/[0-9][0-9][0-9]_*.sql; do apply_old core "$f" || return 1; done
-    for m in registry living; do
-        for f in "$OUT"/lvold/modules/$m/sql/[0-9][0-9][0-9]_*.sql; do apply_old "$m" "$f" || return 1; done
-    done
-}
-check "the old tree's migrations apply" old_migrate
+check "the old tree's migrations apply" old_tree_migrate "$up" "$OUT/lvold" registry living
 
 # the old data (the account's ciphertext is opaque here: it must come over
 # byte for byte, so the same key decrypts it in the bank file)
