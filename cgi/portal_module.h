@@ -55,6 +55,8 @@
  *                    child_unlink, link_error; in_scope and scope_prefix
  *                    refuse org-scoped users; route objects, s->child and
  *                    child panels let them see exactly their linked children.
+ *   2.x  2026-12-01  living-ledger: service pay_lines_select (many payment
+ *                    lines in one statement; living's month generation).
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -915,6 +917,23 @@ struct portal_services {
     /* the Chinese message of the last child_link / child_unlink that
      * failed, NULL after one that worked */
     const char *(*link_error)(portal_req *r);
+
+    /* ---- 2.x living-ledger (issue 10: living's monthly payments on the
+     * ledger): many payment lines at once, for a month of a whole county
+     * (100,000 lines), where pay_line one at a time is too slow.  Posts
+     * into a draft or reviewed batch of the calling module (a reviewed one
+     * goes back to draft) every row of `select`, a SELECT of the module
+     * with the columns child_id, programme, period (a DATE, first of the
+     * month), amount_fen, reason, source_id and its own bound arguments
+     * (types, ...), in one statement inside the request's transaction.  A
+     * row is posted only when its child is in the user's scope, its amount
+     * is 1 fen or more, its programme a code and its reason 1 to 200
+     * characters: the module's SELECT filters, these hold.  No payee (the
+     * child's registered account), no correction (pay_line does those).
+     * One audit row pay.lines.add with the count and the total.  The number
+     * of lines posted, or -1 (pay_error says why when it was a refusal). */
+    long long (*pay_lines_select)(portal_req *r, long long batch_id, const char *select,
+                                  const char *types, ...);
 };
 
 #define PORTAL_NO_SETTING (-9223372036854775807LL - 1)

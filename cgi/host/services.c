@@ -648,4 +648,6 @@ const struct portal_services services = {
     .child_link = scope_svc_link,
     .child_unlink = scope_svc_unlink,
     .link_error = scope_svc_error,
+    /* 2.x living-ledger: many lines posted at once (pay.c) */
+    .pay_lines_select = pay_svc_lines_select,
 };

@@ -1,6 +1,7 @@
 /*
- * grants.c - 基本生活保障: a child's grants - suspension and resumption
- * (lines of unlocked batches cancelled by correction lines, never edited),
+ * grants.c - 基本生活保障: a child's grants - suspension, resumption and
+ * stop (lines of unlocked batches cancelled by correction lines, never
+ * edited),
  * the guardian's bank account (a payee of the ledger), re-checks, the
  * child's benefits page and the 生活保障 section of the child's file.
  *
@@ -170,6 +171,41 @@ int grant_resume_post(portal_req *r, const struct portal_services *s)
     s->audit(r, "living.resume", "living_grant", s->sprintf(r, "%lld", gid),
              s->sprintf(r, "from=%.7s suspension=%lld", from, sid));
     s->flash(r, s->sprintf(r, "已自 %.7s 起恢复发放；已生成的月份如需补发，请添加补发记录。", from));
+    return s->redirect(r, s->sprintf(r, "/living/children/%lld", cid));
+}
+
+/* POST /living/grants/{id}/stop: payment stops from a month (the grant's
+ * last month paid is the one before; "stopping takes effect the next
+ * month"), with the reason; lines already posted for that month and later
+ * in batches not yet locked are cancelled by correction lines. */
+int grant_stop_post(portal_req *r, const struct portal_services *s)
+{
+    const struct portal_object *o = s->object(r);
+    long long gid = o->id, cid = o->child_id;
+    const char *from = living_month_first(r, s, s->param(r, "month")), *st = NULL;
+    const char *reason = s->param(r, "reason");
+    if (!from)
+        return s->fail(r, 400, "停发月份格式不正确，应为 YYYY-MM。");
+    if (!reason || !*reason)
+        return s->fail(r, 400, "请填写终止原因。");
+    if (living_month_batch(r, s, from, &st) > 0 && !living_batch_open(st))
+        return s->fail(r, 409, "该月发放批次已锁定，终止只能从未锁定的月份开始。");
+    long long n = s->db_exec(r, "UPDATE living_grants SET end_month = DATE_SUB(CAST(? AS DATE), "
+                                "INTERVAL 1 MONTH), end_reason = ? WHERE id = ? AND (end_month IS "
+                                "NULL OR end_month >= ?)", "ssis", from, reason, gid, from);
+    if (n < 0)
+        return 500;
+    if (n == 0)
+        return s->fail(r, 409, "该保障在这一月份之前已终止。");
+    long long cancelled = cancel_unlocked_lines(r, s, gid, from);
+    if (cancelled < 0)
+        return s->pay_error(r) ? s->fail(r, 409, s->pay_error(r)) : 500;
+    if (s->child_event(r, cid, "living.stop",
+                       s->sprintf(r, "基本生活保障自 %.7s 起终止发放，原因：%s", from, reason)) != 0)
+        return 500;
+    s->audit(r, "living.stop", "living_grant", s->sprintf(r, "%lld", gid),
+             s->sprintf(r, "from=%.7s cancelled_lines=%lld reason=%s", from, cancelled, reason));
+    s->flash(r, s->sprintf(r, "已自 %.7s 起终止发放。", from));
     return s->redirect(r, s->sprintf(r, "/living/children/%lld", cid));
 }
 

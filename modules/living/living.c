@@ -17,6 +17,7 @@ static const struct portal_route routes[] = {
     {"POST", "/living/payments/{month:ym}/adjust", pay_month_adjust_post, "living.pay", PR_STATE_CHANGING, adjust_params, NULL},
     {"POST", "/living/grants/{id:int}/suspend", grant_suspend_post, "living.pay", PR_STATE_CHANGING, suspend_params, "grant:id"},
     {"POST", "/living/grants/{id:int}/resume", grant_resume_post, "living.pay", PR_STATE_CHANGING, suspend_params, "grant:id"},
+    {"POST", "/living/grants/{id:int}/stop", grant_stop_post, "living.pay", PR_STATE_CHANGING, suspend_params, "grant:id"},
     {"GET", "/living/children/{id:int}", child_get, "living.view", 0, NULL, "child:id"},
     {"POST", "/living/children/{id:int}/account", child_account_post, "living.apply", PR_STATE_CHANGING, account_params, "child:id"},
     {"GET", "/living/rechecks", recheck_list_get, "living.view", 0, NULL, NULL},

@@ -72,6 +72,7 @@ extern const struct portal_param account_params[];
 extern const struct portal_param recheck_params[];
 int grant_suspend_post(portal_req *r, const struct portal_services *s);
 int grant_resume_post(portal_req *r, const struct portal_services *s);
+int grant_stop_post(portal_req *r, const struct portal_services *s);
 int child_account_post(portal_req *r, const struct portal_services *s);
 int recheck_list_get(portal_req *r, const struct portal_services *s);
 int recheck_done_post(portal_req *r, const struct portal_services *s);

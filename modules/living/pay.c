@@ -21,8 +21,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define OWED_PAGE 2000
-#define RATE_CACHE 64
 
 const struct portal_param month_params[] = {
     {"month", PP_CODE, 7, 0, "月份"},
@@ -99,14 +97,6 @@ static long long month_batch_for_post(portal_req *r, const struct portal_service
 
 /* ------------------------------------------------------------ amounts */
 
-struct rate_cache {
-    int n;
-    struct {
-        char key[112];
-        long long fen;
-    } e[RATE_CACHE];
-};
-
 /* one setting "<benefit>_<subtype>" in force on `on`, 0 when none */
 static long long rate(portal_req *r, const struct portal_services *s, const char *benefit,
                       const char *subtype, const char *on)
@@ -129,88 +119,72 @@ long long living_monthly_fen(portal_req *r, const struct portal_services *s, con
     return fen;
 }
 
-/* living_monthly_fen, remembered for the request (a month has few kinds) */
-static long long cached_fen(portal_req *r, const struct portal_services *s, struct rate_cache *c,
-                            const char *benefit, const char *subtype, const char *care,
-                            const char *on)
+/* every monthly kind a grant can be (benefit, subtype, care level) */
+static const char *const kinds[][3] = {
+    {"orphan", "institutional", ""},        {"orphan", "scattered", ""},
+    {"de_facto_unsupported", "scattered", ""}, {"de_facto_unsupported", "institutional", ""},
+    {"tekun", "basic", ""},                 {"tekun", "basic", "full_care"},
+    {"tekun", "basic", "partial_care"},     {"tekun", "basic", "self_care"},
+    {"dibao", "urban", ""},                 {"dibao", "rural", ""}};
+
+/* The monthly amounts in force on `on` as a derived table (b, st, care,
+ * fen) for the month's one statement.  Only this file's constant codes and
+ * integers computed from the settings go into the text: nothing a user
+ * typed. */
+static const char *rates_table(portal_req *r, const struct portal_services *s, const char *on)
 {
-    char key[112];
-    snprintf(key, sizeof key, "%s|%s|%s|%s", benefit, subtype, care ? care : "", on);
-    for (int i = 0; i < c->n; i++)
-        if (strcmp(c->e[i].key, key) == 0)
-            return c->e[i].fen;
-    long long fen = living_monthly_fen(r, s, benefit, subtype, care, on);
-    if (c->n < RATE_CACHE) {
-        snprintf(c->e[c->n].key, sizeof c->e[c->n].key, "%s", key);
-        c->e[c->n++].fen = fen;
+    const char *sql = NULL;
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+        long long fen = living_monthly_fen(r, s, kinds[i][0], kinds[i][1],
+                                           *kinds[i][2] ? kinds[i][2] : NULL, on);
+        const char *row = s->sprintf(r, "SELECT '%s' AS b, '%s' AS st, '%s' AS care, %lld AS fen",
+                                     kinds[i][0], kinds[i][1], kinds[i][2], fen);
+        sql = sql ? s->sprintf(r, "%s UNION ALL %s", sql, row) : row;
     }
-    return fen;
+    return sql;
 }
 
 /* ------------------------------------------------------------ posting */
 
-/* The grants in scope owed a line for `for_month` (one grant, or every one
- * for grant_id 0), by id after `after`.  A grant pays a month within
+/* The lines owed for a month (the first bound argument, twice) to the
+ * grants in scope (every one for grant_id 0): a grant pays a month within
  * [start_month, end_month] that no suspension covers, while the child holds
  * the matching category on some day of it (the month a category ends is
- * still paid) and turns 18 in it or later; temporary relief pays its
- * approved amount in its own month only. */
+ * still paid) and turns 18 in it or later, unless living's lines for that
+ * grant and month already net above zero; temporary relief pays its
+ * approved amount in its own month only.  Columns as pay_lines_select
+ * wants them; %s is the rates' derived table. */
 #define OWED                                                                                  \
-    "SELECT g.id, g.child_id, g.benefit, g.subtype, g.care_level, la.amount_fen AS once_fen " \
+    "SELECT g.child_id, g.benefit AS programme, CAST(? AS DATE) AS period, IF(g.benefit = "   \
+    "'temporary', la.amount_fen, rt.fen) AS amount_fen, ? AS reason, g.id AS source_id "      \
     "FROM living_grants g JOIN children c ON c.id = g.child_id "                              \
     "LEFT JOIN living_applications la ON g.benefit = 'temporary' AND la.app_id = "            \
-    "g.application_id WHERE g.id > ? AND (? = 0 OR g.id = ?) "                                \
-    "AND c.village_code LIKE CONCAT(?, '%') AND ((g.benefit IN ('orphan', "                   \
-    "'de_facto_unsupported', 'tekun', 'dibao') AND g.start_month <= ? AND (g.end_month IS "   \
-    "NULL OR g.end_month >= ?) AND c.birth_date >= DATE_SUB(CAST(? AS DATE), INTERVAL 18 "    \
-    "YEAR) AND EXISTS (SELECT 1 FROM child_categories cc WHERE cc.child_id = g.child_id AND " \
-    "cc.category = g.benefit AND cc.start_date <= LAST_DAY(CAST(? AS DATE)) AND "            \
-    "(cc.end_date IS NULL OR cc.end_date >= ?))) OR (g.benefit = 'temporary' AND "            \
+    "g.application_id LEFT JOIN (%s) rt ON rt.b = g.benefit AND rt.st = g.subtype AND "       \
+    "rt.care = IF(g.benefit = 'tekun', COALESCE(g.care_level, ''), '') "                      \
+    "WHERE (? = 0 OR g.id = ?) AND c.village_code LIKE CONCAT(?, '%%') AND ((g.benefit IN "    \
+    "('orphan', 'de_facto_unsupported', 'tekun', 'dibao') AND g.start_month <= ? AND "        \
+    "(g.end_month IS NULL OR g.end_month >= ?) AND c.birth_date >= DATE_SUB(CAST(? AS DATE), " \
+    "INTERVAL 18 YEAR) AND EXISTS (SELECT 1 FROM child_categories cc WHERE cc.child_id = "    \
+    "g.child_id AND cc.category = g.benefit AND cc.start_date <= LAST_DAY(CAST(? AS DATE)) "  \
+    "AND (cc.end_date IS NULL OR cc.end_date >= ?))) OR (g.benefit = 'temporary' AND "        \
     "g.start_month = ? AND la.amount_fen > 0)) "                                              \
     "AND NOT EXISTS (SELECT 1 FROM living_suspensions su WHERE su.grant_id = g.id AND "       \
     "su.from_month <= ? AND (su.to_month IS NULL OR su.to_month >= ?)) "                      \
     "AND (SELECT COALESCE(SUM(l.amount_fen), 0) FROM pay_lines l WHERE l.source_module = "    \
-    "'living' AND l.source_id = g.id AND l.period = ?) <= 0 ORDER BY g.id LIMIT 2000"
+    "'living' AND l.source_id = g.id AND l.period = ?) <= 0"
 
-/* post the lines owed for `for_month` into `batch`; the count posted, or
- * -1 (pay_error may say why) */
+/* post into `batch` the lines owed for `for_month` in one statement
+ * (pay_lines_select); the count posted, or -1 (pay_error may say why) */
 long long living_post_owed(portal_req *r, const struct portal_services *s, long long batch,
                            const char *for_month, long long grant_id, const char *reason)
 {
     const char *scope = s->scope_prefix(r), *f = for_month;
-    struct rate_cache *cache = s->alloc(r, sizeof *cache);
-    long long after = 0, posted = 0;
-    if (!scope || !cache)
+    if (!scope)
         return -1;
-    cache->n = 0;
-    for (;;) {
-        portal_rows *q = s->db_query(r, OWED, "iiissssssssss", after, grant_id, grant_id, scope,
-                                     f, f, f, f, f, f, f, f, f);
-        if (!q)
-            return -1;
-        int rows = 0;
-        while (s->db_next(q)) {
-            rows++;
-            after = atoll(s->col(q, "id"));
-            const char *b = s->col(q, "benefit"), *once = s->col(q, "once_fen");
-            long long fen = strcmp(b, "temporary") == 0 && once
-                                ? atoll(once)
-                                : cached_fen(r, s, cache, b, s->col(q, "subtype"),
-                                             s->col(q, "care_level"), f);
-            if (fen <= 0)
-                continue; /* no rate in force: nothing to pay */
-            struct portal_pay_line l = {batch, atoll(s->col(q, "child_id")), 0, b,
-                                        s->sprintf(r, "%.7s", f), fen,
-                                        reason ? reason : s->sprintf(r, "%s %.7s",
-                                                                     s->label(r, "living.benefit", b), f),
-                                        after, 0};
-            if (s->pay_line(r, &l) <= 0)
-                return -1;
-            posted++;
-        }
-        if (rows < OWED_PAGE)
-            return posted;
-    }
+    const char *why = reason ? reason : s->sprintf(r, "月度发放 %.7s", f);
+    return s->pay_lines_select(r, batch, s->sprintf(r, OWED, rates_table(r, s, f)),
+                               "ssiissssssssss", f, why, grant_id, grant_id, scope, f, f, f, f,
+                               f, f, f, f, f);
 }
 
 /* ------------------------------------------------------------ generate */
@@ -381,7 +355,7 @@ static long long backpay_post(portal_req *r, const struct portal_services *s, lo
     portal_rows *q = s->db_query(r, "SELECT MAX(id) FROM pay_lines WHERE batch_id = ? AND "
                                     "source_module = 'living' AND source_id = ?",
                                  "ii", batch, a->grant_id);
-    return q && s->db_next(q) ? atoll(s->db_col(q, 0)) : -1;
+    return q && s->db_next(q) && s->db_col(q, 0) ? atoll(s->db_col(q, 0)) : -1;
 }
 
 /* POST /living/payments/{month}/adjust: a back pay or a correction, posted

@@ -27,6 +27,12 @@
         <label>原因 <input type="text" name="reason" maxlength="200" required></label>
         <button type="submit">暂停发放</button>
       </form>
+      <?cs if:!g.end_month ?><form method="post" action="/living/grants/<?cs var:g.id ?>/stop" class="inline-form">
+        <?cs call:csrf() ?>
+        <label>停发月份 <input type="month" name="month" required></label>
+        <label>终止原因 <input type="text" name="reason" maxlength="200" required></label>
+        <button type="submit">终止发放</button>
+      </form><?cs /if ?>
       <?cs /if ?>
     </td><?cs /if ?>
   </tr>

@@ -128,6 +128,7 @@ check "county staff see the payment months" status_is 200
 gen 2025-03
 check "generating 2025-03 redirects to the month's batch on the payments pages" eval 'status_is 303 && header_has "Location: /payments/batch/$(batch 2025-03)"'
 check "the month is one ledger batch of living" same "$(sql "SELECT CONCAT(module, ' ', programme, ' ', period, ' ', status) FROM pay_batches WHERE id = $(batch 2025-03)")" "living monthly 2025-03-01 draft"
+check "the posting is one audit row with the count and total of the lines" same "$(sql "SELECT detail FROM audit_log WHERE action = 'pay.lines.add' AND object_id = '$(batch 2025-03)' ORDER BY id DESC LIMIT 1")" "lines=$(sql "SELECT COUNT(*) FROM pay_lines WHERE batch_id = $(batch 2025-03)") total_fen=$(sql "SELECT SUM(amount_fen) FROM pay_lines WHERE batch_id = $(batch 2025-03)")"
 check "its lines carry the benefit as programme, the month as period, the grant as source" same "$(sql "SELECT CONCAT(programme, ' ', period, ' ', source_id) FROM pay_lines WHERE batch_id = $(batch 2025-03) AND source_id = $gA")" "orphan 2025-03-01 $gA"
 req GET /living/payments/2025-03 -b "$cj"
 check "the old month URL leads to the batch" eval 'status_is 303 && header_has "Location: /payments/batch/$(batch 2025-03)"'
@@ -170,6 +171,8 @@ post "$cj" "$ctok" "/living/grants/$gF/suspend" --data-urlencode month=2025-05 -
 check "a second open suspension is refused" status_is 409
 post "$cj" "$ctok" "/living/grants/$gF/suspend" --data-urlencode month=2025-03 --data-urlencode reason=x
 check "a suspension cannot start in a locked month" status_is 409
+post "$mj" "$mtok" /living/payments/generate --data-urlencode month=2025-04
+check "麻旺镇's clerk generating April posts 麻旺镇's lines only" same "$(sql "SELECT GROUP_CONCAT(DISTINCT township_code) FROM pay_lines WHERE batch_id = $(batch 2025-04)")" 500242102000
 gen 2025-04; gen 2025-05
 check "April does not pay F (suspended)" same "$(line 2025-04 "$gF")" ""
 check "May does not pay F (suspended)" same "$(line 2025-05 "$gF")" ""
@@ -370,6 +373,22 @@ check "the suspension's audit row counts the cancelled lines" eval 'sql "SELECT 
 post "$cj" "$ctok" "/living/grants/$gC/resume" --data-urlencode month=2025-08
 gen 2025-08
 check "resumed and generated again, August pays C once more" same "$(sql "SELECT SUM(l.amount_fen) FROM $LINES WHERE m.month = '2025-08-01' AND l.source_id = $gC")" 63000
+
+# ---- a stop: from a month generated but not locked, a correction line again
+check "September paid B" same "$(line 2025-09 "$gB")" $((100100 + 52050))
+post "$mj" "$mtok" "/living/grants/$gB/stop" --data-urlencode month=2025-09 --data-urlencode reason=x
+check "another township cannot stop the grant (404)" status_is 404
+post "$cj" "$ctok" "/living/grants/$gB/stop" --data-urlencode month=2025-09 --data-urlencode reason=监护人恢复抚养能力
+check "stop B from September" status_is 303
+check "the grant's last month paid is August, with the reason" same "$(sql "SELECT end_month, end_reason FROM living_grants WHERE id = $gB")" "2025-08-01	监护人恢复抚养能力"
+check "September's line is cancelled by a correction" same "$(line 2025-09 "$gB")" ""
+check "the stop is on the child's file and audited" same "$(sql "SELECT (SELECT COUNT(*) FROM child_events WHERE child_id = $cB AND kind = 'living.stop') + (SELECT COUNT(*) FROM audit_log WHERE action = 'living.stop' AND object_id = '$gB')")" 2
+gen 2025-09
+check "generating September again does not pay B" same "$(sql "SELECT SUM(l.amount_fen) FROM $LINES WHERE m.month = '2025-09-01' AND l.source_id = $gB")" 0
+post "$cj" "$ctok" "/living/grants/$gB/stop" --data-urlencode month=2025-09 --data-urlencode reason=again
+check "a second stop from the same month is refused" eval 'status_is 409 && body_has 已终止'
+post "$cj" "$ctok" "/living/grants/$gA/stop" --data-urlencode month=2025-03 --data-urlencode reason=x
+check "a stop cannot start in a locked month" eval 'status_is 409 && body_has 已锁定'
 
 # ---- the child's benefits page: grants, forms, masked account, payments
 req GET "/living/children/$cA" -b "$cj"
