@@ -24,18 +24,20 @@ stop() { bash deploy/local/instance.sh stop "$DIR" "$PORT" >/dev/null 2>&1 || tr
 trap stop EXIT
 stop
 REQUEST_TIMEOUT=${REQUEST_TIMEOUT:-900} WORKERS=4 bash deploy/local/instance.sh start "$DIR" "$PORT" >/dev/null
-DB() { mariadb --socket="$DIR/run/mysqld.sock" -uroot -N -B portal -e "$1"; }
+TEST_DIR=$DIR
+# shellcheck source=../lib.sh
+source tests/lib.sh   # login, csrf, sql
 CTL() { build/portalctl --config "$DIR/portal.conf" "$@" >/dev/null 2>&1 || true; }
 CTL seed-demo
-have=$(DB "SELECT COUNT(*) FROM children")
+have=$(sql "SELECT COUNT(*) FROM children")
 [ "$have" -ge 100000 ] || build/portalctl --config "$DIR/portal.conf" seed --children $((100000 - have)) >"$DIR/log/seed.log"
-CHILD=$(DB "SELECT id FROM children WHERE township_code = '500242101000' ORDER BY id LIMIT 1")
-if [ "$(DB "SELECT COUNT(*) FROM living_grants")" -lt 100000 ]; then
-    DB "INSERT INTO child_categories (child_id, category, basis, start_date, entered_by)
+CHILD=$(sql "SELECT id FROM children WHERE township_code = '500242101000' ORDER BY id LIMIT 1")
+if [ "$(sql "SELECT COUNT(*) FROM living_grants")" -lt 100000 ]; then
+    sql "INSERT INTO child_categories (child_id, category, basis, start_date, entered_by)
         SELECT c.id, 'dibao', 'bench', '2024-01-01', 1 FROM children c WHERE NOT EXISTS (
           SELECT 1 FROM child_categories k WHERE k.child_id = c.id AND k.end_date IS NULL
           AND k.category IN ('orphan', 'de_facto_unsupported', 'tekun', 'dibao'))"
-    DB "INSERT INTO living_grants (child_id, benefit, subtype, care_level, start_month, created_at)
+    sql "INSERT INTO living_grants (child_id, benefit, subtype, care_level, start_month, created_at)
         SELECT k.child_id, k.cat, CASE k.cat WHEN 'dibao' THEN IF(k.child_id % 3 = 0, 'urban', 'rural')
           WHEN 'tekun' THEN 'basic' ELSE 'scattered' END,
           IF(k.cat = 'tekun', 'partial_care', NULL), '2025-01-01', UTC_TIMESTAMP()
@@ -47,35 +49,28 @@ for u in benchpay benchrev; do
     CTL user add "$u" --display-name "发放压测$u" --role county_staff --division 500242000000 --org mz \
         --password 'Bench#2026portal'
 done
-DB "UPDATE users SET failed_count = 0, locked_until = NULL WHERE username IN ('benchpay', 'benchrev', 'township')"
-bench_login() { # bench_login USER PASSWORD JAR -> the CSRF token of the home page
-    local tok
-    tok=$(curl -s -c "$3" -b "$3" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n1)
-    curl -s -c "$3" -b "$3" -o /dev/null -H "Origin: $BASE" --data-urlencode "_csrf=$tok" \
-        --data-urlencode "username=$1" --data-urlencode "password=$2" "$BASE/login"
-    curl -s -b "$3" "$BASE/" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n1
-}
-TJ=$(mktemp); PJ=$(mktemp); RJ=$(mktemp)
-if [ "$(DB "SELECT COUNT(*) FROM pay_payees WHERE kind = 'account'")" -lt 100000 ]; then
-    ttok=$(bench_login township 'Town#2026portal' "$TJ")
+sql "UPDATE users SET failed_count = 0, locked_until = NULL WHERE username IN ('benchpay', 'benchrev', 'township')"
+if [ "$(sql "SELECT COUNT(*) FROM pay_payees WHERE kind = 'account'")" -lt 100000 ]; then
+    TJ=$(login township 'Town#2026portal'); ttok=$(csrf "$TJ")
     curl -s -o /dev/null -b "$TJ" -H "Origin: $BASE" --data-urlencode "_csrf=$ttok" \
         --data-urlencode payee=监护人 --data-urlencode bank=酉阳农商行 \
         --data-urlencode account=6228480012345678901 "$BASE/living/children/$CHILD/account"
-    DB "INSERT IGNORE INTO pay_payees (kind, child_id, holder, bank_name, account_enc, account_masked, updated_by, updated_at)
+    sql "INSERT IGNORE INTO pay_payees (kind, child_id, holder, bank_name, account_enc, account_masked, updated_by, updated_at)
         SELECT 'account', c.id, a.holder, a.bank_name, a.account_enc, a.account_masked, a.updated_by, UTC_TIMESTAMP()
         FROM children c JOIN pay_payees a ON a.child_id = $CHILD"
 fi
 MONTH=$(date -u +%Y-%m)
 for i in $(seq 0 240); do
     MONTH=$(date -u -d "$(date -u +%Y-%m-01) -$i month" +%Y-%m)
-    [ "$(DB "SELECT COUNT(*) FROM living_ledger_months WHERE month = '$MONTH-01'")" = 0 ] && break
+    [ "$(sql "SELECT COUNT(*) FROM living_ledger_months WHERE month = '$MONTH-01'")" = 0 ] && break
 done
-ptok=$(bench_login benchpay 'Bench#2026portal' "$PJ"); rtok=$(bench_login benchrev 'Bench#2026portal' "$RJ")
+PJ=$(login benchpay 'Bench#2026portal'); ptok=$(csrf "$PJ")
+RJ=$(login benchrev 'Bench#2026portal'); rtok=$(csrf "$RJ")
 t0=$(date +%s.%N)
 gcode=$(curl -s -o /dev/null -w '%{http_code}' --max-time 900 -b "$PJ" -H "Origin: $BASE" \
     --data-urlencode "_csrf=$ptok" --data-urlencode "month=$MONTH" "$BASE/living/payments/generate")
 t1=$(date +%s.%N)
-BATCH=$(DB "SELECT COALESCE(MAX(batch_id), 0) FROM living_ledger_months WHERE month = '$MONTH-01'")
+BATCH=$(sql "SELECT COALESCE(MAX(batch_id), 0) FROM living_ledger_months WHERE month = '$MONTH-01'")
 for step in review lock; do
     curl -s -o /dev/null --max-time 900 -b "$RJ" -H "Origin: $BASE" --data-urlencode "_csrf=$rtok" "$BASE/payments/batch/$BATCH/$step"
 done
@@ -83,9 +78,8 @@ t2=$(date +%s.%N)
 bcode=$(curl -s -o /dev/null -w '%{http_code}' --max-time 900 -b "$RJ" -H "Origin: $BASE" \
     --data-urlencode "_csrf=$rtok" "$BASE/payments/batch/$BATCH/bank")
 t3=$(date +%s.%N)
-LINES=$(DB "SELECT COUNT(*) FROM pay_lines WHERE batch_id = $BATCH")
-BROWS=$(DB "SELECT detail FROM audit_log WHERE action = 'payments.bankfile' AND object_id = '$BATCH' ORDER BY id DESC LIMIT 1" | cut -d' ' -f1-2 | tr ' ' '\n' | sed 's/^/bankfile_/' | tr '\n' ' ')
-rm -f "$TJ" "$PJ" "$RJ"
+LINES=$(sql "SELECT COUNT(*) FROM pay_lines WHERE batch_id = $BATCH")
+BROWS=$(sql "SELECT detail FROM audit_log WHERE action = 'payments.bankfile' AND object_id = '$BATCH' ORDER BY id DESC LIMIT 1" | cut -d' ' -f1-2 | tr ' ' '\n' | sed 's/^/bankfile_/' | tr '\n' ' ')
 [ "$gcode" = 303 ] && [ "$bcode" = 200 ] || echo "bench: living: generate answered $gcode, bank file $bcode" >&2
 awk -v a="$t0" -v b="$t1" -v c="$t2" -v d="$t3" -v n="$LINES" -v m="$MONTH" -v br="$BROWS" \
     'BEGIN{printf "bench payments-100k seconds=%.2f lines=%d lines_per_s=%.0f review_lock_seconds=%.2f bankfile_seconds=%.2f month=%s %s\n", b-a, n, n/(b-a), c-b, d-c, m, br}'
