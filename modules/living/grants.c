@@ -100,18 +100,49 @@ static long long cancel_unlocked_lines(portal_req *r, const struct portal_servic
     return n;
 }
 
-int grant_suspend_post(portal_req *r, const struct portal_services *s)
+/* a suspension's or a stop's form (what: 暂停 or 终止): 0 with the first
+ * month not paid and the reason, or the status answered */
+static int end_form(portal_req *r, const struct portal_services *s, const char *what,
+                    const char **from, const char **reason)
+{
+    const char *st = NULL;
+    *from = living_month_first(r, s, s->param(r, "month"));
+    *reason = s->param(r, "reason");
+    if (!*from)
+        return s->fail(r, 400, s->sprintf(r, "%s月份格式不正确，应为 YYYY-MM。", what));
+    if (!*reason || !**reason)
+        return s->fail(r, 400, s->sprintf(r, "请填写%s原因。", what));
+    if (living_month_batch(r, s, *from, &st) > 0 && !living_batch_open(st))
+        return s->fail(r, 409, s->sprintf(r, "该月发放批次已锁定，%s只能从未锁定的月份开始。", what));
+    return 0;
+}
+
+/* after a suspension or a stop is recorded: the lines cancelled, the
+ * child's file, the audit row (action living.<kind>), the answer */
+static int end_done(portal_req *r, const struct portal_services *s, const char *kind,
+                    const char *what, const char *from, const char *reason)
 {
     const struct portal_object *o = s->object(r);
-    long long gid = o->id, cid = o->child_id;
-    const char *from = living_month_first(r, s, s->param(r, "month")), *st = NULL;
-    if (!from)
-        return s->fail(r, 400, "暂停月份格式不正确，应为 YYYY-MM。");
-    const char *reason = s->param(r, "reason");
-    if (!reason || !*reason)
-        return s->fail(r, 400, "请填写暂停原因。");
-    if (living_month_batch(r, s, from, &st) > 0 && !living_batch_open(st))
-        return s->fail(r, 409, "该月发放批次已锁定，暂停只能从未锁定的月份开始。");
+    long long cancelled = cancel_unlocked_lines(r, s, o->id, from);
+    if (cancelled < 0)
+        return s->pay_error(r) ? s->fail(r, 409, s->pay_error(r)) : 500;
+    if (s->child_event(r, o->child_id, s->sprintf(r, "living.%s", kind),
+                       s->sprintf(r, "基本生活保障自 %.7s 起%s发放，原因：%s", from, what,
+                                  reason)) != 0)
+        return 500;
+    s->audit(r, s->sprintf(r, "living.%s", kind), "living_grant", s->sprintf(r, "%lld", o->id),
+             s->sprintf(r, "from=%.7s cancelled_lines=%lld reason=%s", from, cancelled, reason));
+    s->flash(r, s->sprintf(r, "已自 %.7s 起%s发放。", from, what));
+    return s->redirect(r, s->sprintf(r, "/living/children/%lld", o->child_id));
+}
+
+int grant_suspend_post(portal_req *r, const struct portal_services *s)
+{
+    long long gid = s->object(r)->id;
+    const char *from, *reason;
+    int rc = end_form(r, s, "暂停", &from, &reason);
+    if (rc)
+        return rc;
     /* the grant's row locked first (this write opens the request's
      * transaction): two suspensions at once cannot both be recorded */
     if (s->db_exec(r, "UPDATE living_grants SET id = id WHERE id = ?", "i", gid) < 0)
@@ -126,16 +157,7 @@ int grant_suspend_post(portal_req *r, const struct portal_services *s)
                       "created_by, created_at) VALUES (?, ?, NULL, ?, ?, UTC_TIMESTAMP())",
                    "issi", gid, from, reason, s->user(r)->id) != 1)
         return 500;
-    long long cancelled = cancel_unlocked_lines(r, s, gid, from);
-    if (cancelled < 0)
-        return s->pay_error(r) ? s->fail(r, 409, s->pay_error(r)) : 500;
-    if (s->child_event(r, cid, "living.suspend",
-                       s->sprintf(r, "基本生活保障自 %.7s 起暂停发放，原因：%s", from, reason)) != 0)
-        return 500;
-    s->audit(r, "living.suspend", "living_grant", s->sprintf(r, "%lld", gid),
-             s->sprintf(r, "from=%.7s cancelled_lines=%lld reason=%s", from, cancelled, reason));
-    s->flash(r, s->sprintf(r, "已自 %.7s 起暂停发放。", from));
-    return s->redirect(r, s->sprintf(r, "/living/children/%lld", cid));
+    return end_done(r, s, "suspend", "暂停", from, reason);
 }
 
 int grant_resume_post(portal_req *r, const struct portal_services *s)
@@ -180,33 +202,19 @@ int grant_resume_post(portal_req *r, const struct portal_services *s)
  * in batches not yet locked are cancelled by correction lines. */
 int grant_stop_post(portal_req *r, const struct portal_services *s)
 {
-    const struct portal_object *o = s->object(r);
-    long long gid = o->id, cid = o->child_id;
-    const char *from = living_month_first(r, s, s->param(r, "month")), *st = NULL;
-    const char *reason = s->param(r, "reason");
-    if (!from)
-        return s->fail(r, 400, "停发月份格式不正确，应为 YYYY-MM。");
-    if (!reason || !*reason)
-        return s->fail(r, 400, "请填写终止原因。");
-    if (living_month_batch(r, s, from, &st) > 0 && !living_batch_open(st))
-        return s->fail(r, 409, "该月发放批次已锁定，终止只能从未锁定的月份开始。");
+    const char *from, *reason;
+    int rc = end_form(r, s, "终止", &from, &reason);
+    if (rc)
+        return rc;
     long long n = s->db_exec(r, "UPDATE living_grants SET end_month = DATE_SUB(CAST(? AS DATE), "
                                 "INTERVAL 1 MONTH), end_reason = ? WHERE id = ? AND (end_month IS "
-                                "NULL OR end_month >= ?)", "ssis", from, reason, gid, from);
+                                "NULL OR end_month >= ?)", "ssis", from, reason,
+                             s->object(r)->id, from);
     if (n < 0)
         return 500;
     if (n == 0)
         return s->fail(r, 409, "该保障在这一月份之前已终止。");
-    long long cancelled = cancel_unlocked_lines(r, s, gid, from);
-    if (cancelled < 0)
-        return s->pay_error(r) ? s->fail(r, 409, s->pay_error(r)) : 500;
-    if (s->child_event(r, cid, "living.stop",
-                       s->sprintf(r, "基本生活保障自 %.7s 起终止发放，原因：%s", from, reason)) != 0)
-        return 500;
-    s->audit(r, "living.stop", "living_grant", s->sprintf(r, "%lld", gid),
-             s->sprintf(r, "from=%.7s cancelled_lines=%lld reason=%s", from, cancelled, reason));
-    s->flash(r, s->sprintf(r, "已自 %.7s 起终止发放。", from));
-    return s->redirect(r, s->sprintf(r, "/living/children/%lld", cid));
+    return end_done(r, s, "stop", "终止", from, reason);
 }
 
 /* ------------------------------------------------------------ accounts */
