@@ -146,6 +146,12 @@ check "... no transfer without an account" body_lacks "支付童乙$tag"
 check "... a header and two transfers" [ "$(grep -c . "$OUT/body")" = 3 ]
 check "... audited with its rows and total" [ "$(sql "SELECT detail FROM audit_log WHERE action='payments.bankfile' AND object_id='$b'")" = "rows=2 total_fen=75000 scope=500242" ]
 check "... the batch is exported" [ "$(sql "SELECT CONCAT(status, (SELECT username FROM users WHERE id=exported_by)) FROM pay_batches WHERE id='$b'")" = "exportedpr_$tag" ]
+same_file=0
+for i in 1 2 3 4 5 6 7 8; do   # every worker, its prepared statements executed again
+    post "/payments/batch/$b/bank" "$rj"
+    grep -q "张三,酉阳农商银行,6222000011112222,250.00," "$OUT/body" && [ "$(grep -c . "$OUT/body")" = 3 ] && same_file=$((same_file + 1))
+done
+check "... exported again and again, the same two transfers every time" [ "$same_file" = 8 ]
 
 req GET "/payments/batch/$b/lines" -b "$rj"
 check "the lines as .xlsx" eval 'status_is 200 && header_has "spreadsheetml" && [ "$(head -c 2 "$OUT/body")" = PK ]'
