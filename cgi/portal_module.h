@@ -61,6 +61,8 @@
  *   2.6  2026-12-01  registry: services notice_done (an office's notice
  *                    handled, notices.done_at: core migration 018) and
  *                    notice_send_kept (a notice a refusal raises).
+ *   2.7  2026-12-01  living-ledger: service pay_lines_select (many payment
+ *                    lines in one statement; living's month generation).
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -132,7 +134,7 @@
 
 #define PORTAL_MODULE_MAGIC 0x59594D44u /* "YYMD" */
 #define PORTAL_ABI_MAJOR 2
-#define PORTAL_ABI_MINOR 6
+#define PORTAL_ABI_MINOR 7
 
 typedef struct portal_req portal_req;     /* one request; opaque to modules */
 typedef struct portal_rows portal_rows;   /* a query result; opaque */
@@ -952,6 +954,22 @@ struct portal_services {
      * then another: none is returned); audited notice.send.check.  0, or
      * -1 as notice_send */
     int (*notice_send_kept)(portal_req *r, const struct portal_notice *n);
+    /* ---- 2.7 living-ledger (issue 10: living's monthly payments on the
+     * ledger): many payment lines at once, for a month of a whole county
+     * (100,000 lines), where pay_line one at a time is too slow.  Posts
+     * into a draft or reviewed batch of the calling module (a reviewed one
+     * goes back to draft) every row of `select`, a SELECT of the module
+     * with the columns child_id, programme, period (a DATE, first of the
+     * month), amount_fen, reason, source_id and its own bound arguments
+     * (types, ...), in one statement inside the request's transaction.  A
+     * row is posted only when its child is in the user's scope, its amount
+     * is 1 fen or more, its programme a code and its reason 1 to 200
+     * characters: the module's SELECT filters, these hold.  No payee (the
+     * child's registered account), no correction (pay_line does those).
+     * One audit row pay.lines.add with the count and the total.  The number
+     * of lines posted, or -1 (pay_error says why when it was a refusal). */
+    long long (*pay_lines_select)(portal_req *r, long long batch_id, const char *select,
+                                  const char *types, ...);
 };
 
 #define PORTAL_NO_SETTING (-9223372036854775807LL - 1)

@@ -117,3 +117,25 @@ make_id() { # make_id ADDRESS6 BIRTH8 SEX
     f17=$(printf '%s%s%03d' "$1" "$2" $(( (RANDOM % 400) * 2 + ($3 == 1 ? 1 : 2) )))
     echo "$f17$(id_check "$f17")"
 }
+
+# old_tree_migrate DB DIR MODULE...: an old tree's SQL (git archive'd into
+# DIR) applied to the empty database DB as portalctl applied it then: the
+# core's files, then each module's in the order given, each recorded in
+# schema_migrations (the upgrade tests)
+old_tree_apply() { # DB MODULE FILE...
+    local db=$1 m=$2 f v; shift 2
+    for f in "$@"; do
+        v=$(basename "$f" | sed 's/^0*\([0-9][0-9]*\)_.*/\1/')
+        { echo 'DELIMITER $$'; cat "$f"; echo '$$'; } | mariadb --socket="$TEST_DIR/run/mysqld.sock" -uroot "$db" || return 1
+        mariadb --socket="$TEST_DIR/run/mysqld.sock" -uroot "$db" \
+            -e "INSERT INTO schema_migrations VALUES ('$m', $v, '$(basename "$f")', UTC_TIMESTAMP())" || return 1
+    done
+}
+old_tree_migrate() {
+    local db=$1 dir=$2 m; shift 2
+    mariadb --socket="$TEST_DIR/run/mysqld.sock" -uroot "$db" -e "CREATE TABLE schema_migrations (
+        module VARCHAR(64) NOT NULL, version INT NOT NULL, file VARCHAR(255) NOT NULL,
+        applied_at DATETIME NOT NULL, PRIMARY KEY (module, version)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4" || return 1
+    old_tree_apply "$db" core "$dir"/sql/[0-9][0-9][0-9]_*.sql || return 1
+    for m in "$@"; do old_tree_apply "$db" "$m" "$dir"/modules/"$m"/sql/[0-9][0-9][0-9]_*.sql || return 1; done
+}

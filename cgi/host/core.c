@@ -360,6 +360,7 @@ static const struct portal_migration core_migrations[] = {
     {14, "014_tasks.sql"},
     {15, "015_settings.sql"},
     {16, "016_payments.sql"},
+    {17, "017_pay_lines_period.sql"},
     {18, "018_notice_done.sql"},
     {24, "024_division_cache.sql"},
     {25, "025_crypto_lookups.sql"},

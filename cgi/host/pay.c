@@ -14,6 +14,7 @@
 #include "child.h"
 #include "crypto.h"
 #include "dates.h"
+#include "scope.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -326,6 +327,82 @@ long long pay_svc_line(portal_req *r, const struct portal_pay_line *l)
                         l->batch_id, l->child_id, l->payee_id, l->amount_fen, l->corrects,
                         reviewed ? " review_cleared" : ""));
     return id;
+}
+
+/* the lines of a batch posted after line `after`: "lines=N total_fen=M" */
+static const char *posted_figures(portal_req *r, long long batch_id, long long after,
+                                  long long *n)
+{
+    db_rows *q = db_query(r->a, "SELECT COUNT(*), COALESCE(SUM(amount_fen), 0) FROM pay_lines "
+                          "WHERE batch_id = ? AND id > ?", "ii", batch_id, after);
+    if (!q || !db_next(q))
+        return NULL;
+    *n = atoll(db_col(q, 0));
+    return arena_sprintf(r->a, "lines=%s total_fen=%s", db_col(q, 0), db_col(q, 1));
+}
+
+/* the arguments of the insert: batch, module, user, the module's, the scope's */
+static struct db_arg *select_args(portal_req *r, const char *module, long long batch_id,
+                                  const char *types, va_list ap, const char *sa1,
+                                  const char *sa2, const char **all_types)
+{
+    size_t nt = strlen(types);
+    struct db_arg *mine = db_args(r->a, types, ap);
+    struct db_arg *args = arena_alloc(r->a, (nt + 5) * sizeof *args);
+    if (!args || (nt && !mine))
+        return NULL;
+    args[0] = (struct db_arg){'i', batch_id, NULL, 0};
+    args[1] = (struct db_arg){'s', 0, module, strlen(module)};
+    args[2] = (struct db_arg){'i', r->user.id, NULL, 0};
+    if (nt)
+        memcpy(args + 3, mine, nt * sizeof *args);
+    args[3 + nt] = (struct db_arg){'s', 0, sa1, sa1 ? strlen(sa1) : 0};
+    args[4 + nt] = (struct db_arg){'s', 0, sa2, sa2 ? strlen(sa2) : 0};
+    *all_types = arena_sprintf(r->a, "isi%sss", types);
+    return args;
+}
+
+long long pay_svc_lines_select(portal_req *r, long long batch_id, const char *select,
+                               const char *types, ...)
+{
+    clear_err(r);
+    const char *module = caller(r), *programme, *period, *sa1 = NULL, *sa2 = NULL, *all;
+    int reviewed = 0;
+    struct portal_pay_line probe = {batch_id, 0, 0, NULL, NULL, 0, NULL, 0, 0};
+    if (!module || !r->logged_in || !select || !types) {
+        set_err(r, "只有业务模块可以登记发放明细。");
+        return -1;
+    }
+    const char *cond = scope_svc_sql(r, "c", &sa1, &sa2);
+    if (!cond || line_batch(r, module, &probe, &programme, &period, &reviewed) != 0)
+        return -1;
+    db_rows *q = db_query(r->a, "SELECT COALESCE(MAX(id), 0) FROM pay_lines", "");
+    if (!q || !db_next(q))
+        return -1;
+    long long before = atoll(db_col(q, 0)), n = 0;
+    va_list ap;
+    va_start(ap, types);
+    struct db_arg *args = select_args(r, module, batch_id, types, ap, sa1, sa2, &all);
+    va_end(ap);
+    const char *sql = arena_sprintf(
+        r->a,
+        "INSERT INTO pay_lines (batch_id, child_id, payee_id, township_code, programme, period, "
+        "amount_fen, reason, source_module, source_id, corrects_id, posted_by, created_at) "
+        "SELECT ?, c.id, NULL, c.township_code, x.programme, x.period, x.amount_fen, x.reason, "
+        "?, x.source_id, NULL, ?, UTC_TIMESTAMP() FROM (%s) x JOIN children c ON c.id = "
+        "x.child_id WHERE x.amount_fen BETWEEN 1 AND %lld AND x.programme REGEXP "
+        "'^[a-z0-9_]{1,32}$' AND CHAR_LENGTH(x.reason) BETWEEN 1 AND %d AND x.period = "
+        "DATE_FORMAT(x.period, '%%Y-%%m-01') AND %s", select, MAX_FEN, REASON_CHARS, cond);
+    if (!args || db_exec_args(r->a, sql, all, args) < 0)
+        return -1;
+    const char *fig = posted_figures(r, batch_id, before, &n);
+    if (!fig || (reviewed && n > 0 &&
+                 db_exec(r->a, "UPDATE pay_batches SET status = 'draft', reviewed_by = NULL, "
+                         "reviewed_at = NULL WHERE id = ?", "i", batch_id) != 1))
+        return -1;
+    audit(r, "pay.lines.add", "pay_batch", idstr(r, batch_id),
+          arena_sprintf(r->a, "%s%s", fig, reviewed && n > 0 ? " review_cleared" : ""));
+    return n;
 }
 
 int pay_svc_cap_left(portal_req *r, long long child_id, const char *programme, int year,

@@ -17,5 +17,7 @@ long long pay_svc_line(portal_req *r, const struct portal_pay_line *line);
 int pay_svc_cap_left(portal_req *r, long long child_id, const char *programme, int year,
                      long long cap_fen, long long *left);
 const char *pay_svc_error(portal_req *r);
+long long pay_svc_lines_select(portal_req *r, long long batch_id, const char *select,
+                               const char *types, ...);
 
 #endif

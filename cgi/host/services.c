@@ -676,4 +676,6 @@ const struct portal_services services = {
     /* 2.6 registry (issue 10): notices an office handles, a notice a refusal raises */
     .notice_done = notice_svc_done,
     .notice_send_kept = notice_svc_send_kept,
+    /* 2.7 living-ledger: many lines posted at once (pay.c) */
+    .pay_lines_select = pay_svc_lines_select,
 };

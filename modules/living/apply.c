@@ -141,6 +141,8 @@ int home_get(portal_req *r, const struct portal_services *s)
         s->set(r, "HasTotals", "1");
     if (s->has_perm(r, "living.apply"))
         s->set(r, "Can.apply", "1");
+    if (s->has_perm(r, "settings.module")) /* the rates: module settings */
+        s->set(r, "Can.rates", "1");
     return s->render(r, "home.cs", "基本生活保障");
 }
 

@@ -11,18 +11,13 @@ static const struct portal_route routes[] = {
     {"GET", "/living/applications/{id:int}", application_get, "living.view", 0, NULL, "application:id"},
     {"POST", "/living/applications/{id:int}/act", application_act_post, "living.view", PR_STATE_CHANGING, act_params, "application:id"},
     {"GET", "/living/overdue", overdue_list_get, "living.view", 0, NULL, NULL},
-    {"GET", "/living/rates", rate_list_get, "living.view", 0, NULL, NULL},
-    {"POST", "/living/rates", rate_create_post, "living.rates", PR_STATE_CHANGING, rate_params, NULL},
     {"GET", "/living/payments", pay_month_list_get, "living.pay", 0, NULL, NULL},
     {"POST", "/living/payments/generate", pay_month_generate_post, "living.pay", PR_STATE_CHANGING, month_params, NULL},
-    {"GET", "/living/payments/{month:ym}", pay_month_get, "living.pay", 0, month_params, NULL},
-    {"POST", "/living/payments/{month:ym}/review", pay_month_review_post, "living.pay", PR_STATE_CHANGING, NULL, NULL},
-    {"POST", "/living/payments/{month:ym}/lock", pay_month_lock_post, "living.pay", PR_STATE_CHANGING, NULL, NULL},
+    {"GET", "/living/payments/{month:ym}", pay_month_get, "living.pay", 0, NULL, NULL},
     {"POST", "/living/payments/{month:ym}/adjust", pay_month_adjust_post, "living.pay", PR_STATE_CHANGING, adjust_params, NULL},
-    {"GET", "/living/payments/{month:ym}/bank.csv", pay_month_bank_file_get, "living.pay", PR_NO_LAYOUT, NULL, NULL},
-    {"GET", "/living/payments/{month:ym}/summary", pay_month_summary_get, "living.pay", 0, NULL, NULL},
     {"POST", "/living/grants/{id:int}/suspend", grant_suspend_post, "living.pay", PR_STATE_CHANGING, suspend_params, "grant:id"},
     {"POST", "/living/grants/{id:int}/resume", grant_resume_post, "living.pay", PR_STATE_CHANGING, suspend_params, "grant:id"},
+    {"POST", "/living/grants/{id:int}/stop", grant_stop_post, "living.pay", PR_STATE_CHANGING, suspend_params, "grant:id"},
     {"GET", "/living/children/{id:int}", child_get, "living.view", 0, NULL, "child:id"},
     {"POST", "/living/children/{id:int}/account", child_account_post, "living.apply", PR_STATE_CHANGING, account_params, "child:id"},
     {"GET", "/living/rechecks", recheck_list_get, "living.view", 0, NULL, NULL},
@@ -34,8 +29,7 @@ static const struct portal_permission perms[] = {
     {"living.apply", "受理和代为申请基本生活保障"},
     {"living.township", "乡镇审核基本生活保障"},
     {"living.county", "县级审批基本生活保障"},
-    {"living.pay", "生成和锁定月度发放"},
-    {"living.rates", "维护保障标准"},
+    {"living.pay", "生成月度发放、补发和更正"},
     {NULL, NULL}};
 
 static const struct portal_menu menu[] = {
@@ -90,11 +84,38 @@ static const struct portal_label labels[] = {
     {"living.rate", "dibao:rural", "农村低保"},
     {"living.rate", "dibao_child_supplement:child", "低保家庭儿童提标"},
     {"living.rate", "temporary:one_off", "临时救助"},
+    /* the ledger's programmes (payments pages): the month's batch, then the
+     * lines' benefits */
+    {"living.programme", "monthly", "基本生活保障月度发放"},
+    {"living.programme", "orphan", "孤儿基本生活费"},
+    {"living.programme", "de_facto_unsupported", "事实无人抚养儿童生活补贴"},
+    {"living.programme", "tekun", "特困供养"},
+    {"living.programme", "dibao", "低保"},
+    {"living.programme", "temporary", "临时救助"},
     {NULL, NULL, NULL}};
+
+/* the monthly rates, "<benefit>_<subtype>" of the living.rate labels, in
+ * fen from their date (module administrators: /admin/settings/living) */
+#define RATE(code, label) {code, PS_MONEY, "元/人·月", label, "0"}
+static const struct portal_setting settings[] = {
+    RATE("orphan_institutional", "孤儿基本生活费（机构集中养育）"),
+    RATE("orphan_scattered", "孤儿基本生活费（社会散居）"),
+    RATE("de_facto_unsupported_scattered", "事实无人抚养儿童生活补贴（散居）"),
+    RATE("de_facto_unsupported_institutional", "事实无人抚养儿童生活补贴（机构）"),
+    RATE("tekun_basic", "特困人员基本生活费"),
+    RATE("tekun_care_full_care", "特困照料护理补贴（全护理）"),
+    RATE("tekun_care_partial_care", "特困照料护理补贴（半护理）"),
+    RATE("tekun_care_self_care", "特困照料护理补贴（自理）"),
+    RATE("dibao_urban", "城市低保"),
+    RATE("dibao_rural", "农村低保"),
+    RATE("dibao_child_supplement_child", "低保家庭儿童提标"),
+    {NULL, 0, NULL, NULL, NULL}};
+#undef RATE
 
 static const struct portal_migration migrations[] = {
     {1, "001_living.sql"},
     {2, "002_applications.sql"},
+    {3, "003_ledger.sql"},
     {0, NULL}};
 
 int living_label_known(portal_req *r, const struct portal_services *s, const char *kind,
@@ -108,7 +129,7 @@ const struct portal_module portal_module = {
     PORTAL_MODULE_HEADER,
     .name = "living",
     .title = "基本生活保障",
-    .version = "2.0",
+    .version = "2.1",
     .routes = routes,
     .permissions = perms,
     .menu = menu,
@@ -118,4 +139,5 @@ const struct portal_module portal_module = {
     .child_panels = panels,
     .loaders = loaders,
     .labels = labels,
+    .settings = settings,
 };

@@ -242,13 +242,17 @@ static int batch_lock_post(portal_req *r, const struct portal_services *s)
 /* ------------------------------------------------------------ bank file */
 
 /* one transfer per township, payee and programme: the lines (payments,
- * back pay, corrections) summed; a non-positive net is not a transfer */
+ * back pay, corrections) summed; a non-positive net is not a transfer.
+ * The child's account is a LEFT JOIN, not a correlated subquery: MariaDB
+ * answered the subquery form wrongly when a connection executed the
+ * prepared statement a second time (a transfer went missing from the bank
+ * file; test_payments after test_living_pay). */
 #define TRANSFERS                                                                          \
     "SELECT x.township_code, COALESCE(t.name, x.township_code) AS town, p.holder, "        \
     "p.bank_name, p.account_enc, COALESCE(c.name, '') AS child, x.programme, "             \
     "SUM(x.amount_fen) AS fen FROM (SELECT l.township_code, l.programme, l.amount_fen, "   \
-    "COALESCE(l.payee_id, (SELECT a.id FROM pay_payees a WHERE l.payee_id IS NULL AND "    \
-    "a.child_id = l.child_id)) AS pid FROM pay_lines l WHERE l.batch_id = ? AND " SCOPE    \
+    "COALESCE(l.payee_id, a.id) AS pid FROM pay_lines l LEFT JOIN pay_payees a ON "        \
+    "l.payee_id IS NULL AND a.child_id = l.child_id WHERE l.batch_id = ? AND " SCOPE       \
     ") x JOIN pay_payees p ON p.id = x.pid LEFT JOIN children c ON c.id = p.child_id "     \
     "LEFT JOIN divisions t ON t.code = x.township_code GROUP BY x.township_code, p.id, "   \
     "x.programme HAVING SUM(x.amount_fen) > 0"

@@ -116,63 +116,6 @@ ratio dbpage hello
 ratio list hello
 ratio file hello
 
-# 基本生活保障 at county scale: a grant for every seeded child (one SQL
-# statement, after giving the children without a payable category a 低保
-# one), one account encrypted by the portal and copied to every child (the
-# bank file then decrypts 100,000 of them), then one month generated through
-# living_generate (POST /living/payments/generate as county staff) and its
-# bank file streamed.  The month is cleared first so every run times a
-# full generation.
-DB() { mariadb --socket="$DIR/run/mysqld.sock" -uroot -N -B portal -e "$1"; }
-if [ "$(DB "SELECT COUNT(*) FROM living_grants")" -lt 100000 ]; then
-    DB "INSERT INTO child_categories (child_id, category, basis, start_date, entered_by)
-        SELECT c.id, 'dibao', 'bench', '2024-01-01', 1 FROM children c WHERE NOT EXISTS (
-          SELECT 1 FROM child_categories k WHERE k.child_id = c.id AND k.end_date IS NULL
-          AND k.category IN ('orphan', 'de_facto_unsupported', 'tekun', 'dibao'))"
-    DB "INSERT INTO living_grants (child_id, benefit, subtype, care_level, start_month, created_at)
-        SELECT k.child_id, k.cat, CASE k.cat WHEN 'dibao' THEN IF(k.child_id % 3 = 0, 'urban', 'rural')
-          WHEN 'tekun' THEN 'basic' ELSE 'scattered' END,
-          IF(k.cat = 'tekun', 'partial_care', NULL), '2025-01-01', UTC_TIMESTAMP()
-        FROM (SELECT child_id, MIN(CAST(category AS CHAR)) cat FROM child_categories
-              WHERE end_date IS NULL AND category IN ('orphan', 'de_facto_unsupported', 'tekun', 'dibao')
-              GROUP BY child_id) k"
-fi
-build/portalctl --config "$DIR/portal.conf" user add benchpay --display-name 发放压测 --role county_staff \
-    --division 500242000000 --org mz --password 'Bench#2026portal' >/dev/null 2>&1 || true
-DB "UPDATE users SET failed_count = 0, locked_until = NULL WHERE username IN ('benchpay', 'township')"
-bench_login() { # bench_login USER PASSWORD JAR -> the CSRF token of the home page
-    local tok
-    tok=$(curl -s -c "$3" -b "$3" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n1)
-    curl -s -c "$3" -b "$3" -o /dev/null -H "Origin: $BASE" --data-urlencode "_csrf=$tok" \
-        --data-urlencode "username=$1" --data-urlencode "password=$2" "$BASE/login"
-    curl -s -b "$3" "$BASE/" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n1
-}
-TJ=$(mktemp); PJ=$(mktemp)
-if [ "$(DB "SELECT COUNT(*) FROM living_accounts")" -lt 100000 ]; then
-    ttok=$(bench_login township 'Town#2026portal' "$TJ")
-    curl -s -o /dev/null -b "$TJ" -H "Origin: $BASE" --data-urlencode "_csrf=$ttok" \
-        --data-urlencode payee=监护人 --data-urlencode bank=酉阳农商行 \
-        --data-urlencode account=6228480012345678901 "$BASE/living/children/$CHILD/account"
-    DB "INSERT IGNORE INTO living_accounts (child_id, payee_name, bank_name, account_enc, account_masked, updated_at)
-        SELECT c.id, a.payee_name, a.bank_name, a.account_enc, a.account_masked, UTC_TIMESTAMP()
-        FROM children c JOIN living_accounts a ON a.child_id = $CHILD"
-fi
-MONTH=$(date -u +%Y-%m)
-DB "DELETE FROM living_payments WHERE month = '$MONTH-01'; DELETE FROM living_months WHERE month = '$MONTH-01'"
-ptok=$(bench_login benchpay 'Bench#2026portal' "$PJ")
-t0=$(date +%s.%N)
-gcode=$(curl -s -o /dev/null -w '%{http_code}' --max-time 120 -b "$PJ" -H "Origin: $BASE" \
-    --data-urlencode "_csrf=$ptok" --data-urlencode "month=$MONTH" "$BASE/living/payments/generate")
-t1=$(date +%s.%N)
-bcode=$(curl -s -o /dev/null -w '%{http_code}' --max-time 120 -b "$PJ" "$BASE/living/payments/$MONTH/bank.csv")
-t2=$(date +%s.%N)
-LINES=$(DB "SELECT COUNT(*) FROM living_payments WHERE month = '$MONTH-01'")
-BROWS=$(DB "SELECT detail FROM audit_log WHERE action = 'living.bankfile' ORDER BY id DESC LIMIT 1" | sed 's/ .*//')
-rm -f "$TJ" "$PJ"
-[ "$gcode" = 303 ] && [ "$bcode" = 200 ] || echo "bench: payments: generate answered $gcode, bank file $bcode" >&2
-awk -v a="$t0" -v b="$t1" -v c="$t2" -v n="$LINES" -v br="$BROWS" \
-    'BEGIN{printf "bench payments-100k seconds=%.2f bankfile_seconds=%.2f lines=%d bankfile_%s\n", b-a, c-b, n, br}'
-
 # the payments ledger: 100,000 lines posted through the services, the bank
 # file and the .xlsx (an instance of its own, with the testkit module)
 stop
@@ -191,3 +134,5 @@ bash tests/bench/village.sh
 # mandatory reports: filed through the form, then the county's reads over 20,000
 bash tests/bench/guardianship.sh
 REG_BENCH_PORT=$((PORT + 2)) bash tests/bench/registry.sh # registry: a 5,000-row ledger import
+# 基本生活保障 on the ledger at county scale (the same instance folder, restarted)
+bash tests/bench/living.sh

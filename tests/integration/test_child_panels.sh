@@ -109,9 +109,10 @@ check "the goods donation is delivered" same "$(sql "SELECT CONCAT(status, deliv
 sql "INSERT INTO child_categories (child_id, category, basis, start_date, entered_by) VALUES ($cid, 'orphan', '测试', '2026-01-01', 1)"
 sql "INSERT INTO living_grants (child_id, benefit, subtype, start_month, created_at) VALUES ($cid, 'orphan', 'scattered', '2026-02-01', UTC_TIMESTAMP())"
 sql "INSERT INTO living_grants (child_id, benefit, subtype, start_month, end_month, end_reason, created_at) VALUES ($cid, 'dibao', 'rural', '2025-01-01', '2026-01-01', '转为孤儿保障', UTC_TIMESTAMP())"
-fen=$(sql "SELECT amount_fen FROM living_rates WHERE benefit='orphan' AND subtype='scattered' AND effective_from <= '2026-07-01' ORDER BY effective_from DESC LIMIT 1")
+rate() { sql "SELECT COALESCE((SELECT value FROM setting_values WHERE module='living' AND code='$1' AND valid_from <= '$2' ORDER BY valid_from DESC, id DESC LIMIT 1), 0)"; }
+fen=$(rate orphan_scattered 2026-07-01)
 yuan="$((fen / 100)).$(printf '%02d' $((fen % 100)))"
-dfen=$(sql "SELECT (SELECT amount_fen FROM living_rates WHERE benefit='dibao' AND subtype='rural' AND effective_from <= '2026-01-01' ORDER BY effective_from DESC LIMIT 1) + COALESCE((SELECT amount_fen FROM living_rates WHERE benefit='dibao_child_supplement' AND subtype='child' AND effective_from <= '2026-01-01' ORDER BY effective_from DESC LIMIT 1), 0)")
+dfen=$(($(rate dibao_rural 2026-01-01) + $(rate dibao_child_supplement_child 2026-01-01)))
 dyuan="$((dfen / 100)).$(printf '%02d' $((dfen % 100)))"
 
 req GET "/children/$cid" -b "$tj"

@@ -24,21 +24,8 @@ added=$(git -C "$ROOT" log --diff-filter=A --format=%H -- sql/012_child_core.sql
 mkdir -p "$OUT/old"
 check "the tree before the move is in git" bash -c "[ -n '$added' ] && git -C '$ROOT' archive '$added^' sql modules | tar -x -C '$OUT/old'"
 
-apply_old() { # MODULE FILE: run one old migration as portalctl did, and record it
-    local v
-    v=$(basename "$2" | sed 's/^0*\([0-9][0-9]*\)_.*/\1/')
-    { echo 'DELIMITER $$'; cat "$2"; echo '$$'; } | db "$up" || return 1
-    db "$up" -e "INSERT INTO schema_migrations VALUES ('$1', $v, '$(basename "$2")', UTC_TIMESTAMP())"
-}
 old_migrate() {
-    db "$up" -e "CREATE TABLE schema_migrations (module VARCHAR(64) NOT NULL, version INT NOT NULL,
-        file VARCHAR(255) NOT NULL, applied_at DATETIME NOT NULL, PRIMARY KEY (module, version))
-        ENGINE=InnoDB DEFAULT CHARSET=utf8mb4" || return 1
-    local f m
-    for f in "$OUT"/old/sql/[0-9][0-9][0-9]_*.sql; do apply_old core "$f" || return 1; done
-    for m in registry living volunteer; do
-        for f in "$OUT"/old/modules/$m/sql/[0-9][0-9][0-9]_*.sql; do apply_old "$m" "$f" || return 1; done
-    done
+    old_tree_migrate "$up" "$OUT/old" registry living volunteer || return 1
     [ "$(ls "$OUT"/old/modules/*/sql/[0-9][0-9][0-9]_*.sql | grep -cv '/\(registry\|living\|volunteer\)/')" = 0 ]
 }
 check "the old tree's migrations apply to an empty database" old_migrate

@@ -27,6 +27,12 @@
         <label>原因 <input type="text" name="reason" maxlength="200" required></label>
         <button type="submit">暂停发放</button>
       </form>
+      <?cs if:!g.end_month ?><form method="post" action="/living/grants/<?cs var:g.id ?>/stop" class="inline-form">
+        <?cs call:csrf() ?>
+        <label>停发月份 <input type="month" name="month" required></label>
+        <label>终止原因 <input type="text" name="reason" maxlength="200" required></label>
+        <button type="submit">终止发放</button>
+      </form><?cs /if ?>
       <?cs /if ?>
     </td><?cs /if ?>
   </tr>
@@ -61,7 +67,7 @@
   <thead><tr><th scope="col">发放月份</th><th scope="col">所属月份</th><th scope="col">类别</th><th scope="col">类型</th><th scope="col">金额（元）</th><th scope="col">说明</th></tr></thead>
   <tbody>
   <?cs each:p = Payments ?>
-  <tr><td><?cs var:p.month ?></td><td><?cs var:p.for_month ?></td><td><?cs var:label("living.benefit", p.benefit) ?></td>
+  <tr><td><a href="/payments/batch/<?cs var:p.batch_id ?>"><?cs var:p.month ?></a></td><td><?cs var:p.for_month ?></td><td><?cs var:label("living.benefit", p.benefit) ?></td>
     <td><?cs if:p.kind == "regular" ?>正常<?cs elif:p.kind == "backpay" ?>补发<?cs else ?>更正<?cs /if ?></td>
     <td class="num"><?cs var:money(p.amount_fen) ?></td><td><?cs var:p.note ?></td></tr>
   <?cs /each ?>
@@ -69,3 +75,17 @@
 </table>
 <?cs else ?><p>暂无发放记录。</p><?cs /if ?>
 </section>
+
+<?cs if:CanPay == "1" && subcount(Grants) ?>
+<form method="post" action="/living/payments/<?cs var:ThisMonth ?>/adjust" class="panel" id="adjust">
+  <h2>补发或更正（记入 <?cs var:ThisMonth ?> 的发放批次）</h2>
+  <?cs call:csrf() ?>
+  <div class="field"><label for="f-grant">保障</label><select id="f-grant" name="grant_id"><?cs each:g = Grants ?><option value="<?cs var:g.id ?>"><?cs var:label("living.benefit", g.benefit) ?>（<?cs var:g.start ?> 起）</option><?cs /each ?></select></div>
+  <div class="field"><label for="f-kind">类型</label><select id="f-kind" name="kind"><option value="backpay">补发</option><option value="correction">更正</option></select></div>
+  <div class="field"><label for="f-for">所属月份</label><input type="month" id="f-for" name="for_month"></div>
+  <div class="field"><label for="f-amount">更正金额（元，减少用负数）</label><input type="text" id="f-amount" name="amount" inputmode="decimal" maxlength="20"></div>
+  <div class="field"><label for="f-note">说明</label><input type="text" id="f-note" name="note" maxlength="200"></div>
+  <button type="submit">添加</button>
+  <span class="hint">补发按所属月份的标准计算；更正是新增一条记录，原记录不变。</span>
+</form>
+<?cs /if ?>

@@ -1,8 +1,12 @@
-# 基本生活保障 payments (issue 4: rates, monthly lists, suspension, accounts,
-# re-checks, the bank file).  Grants are created directly with SQL as the
-# database root (the approval path is tested elsewhere); everything else goes
-# through HTTP.  Months used: 2025-03 .. 2025-07 (the clock is moved to
-# 2025-09-10 with CLOCK_FILE and put back at the end).
+# 基本生活保障 payments (issue 4; on the payments ledger and module settings
+# since issue 10: rates as dated settings, a month = one ledger batch,
+# suspension and corrections as new lines, accounts as ledger payees; review,
+# lock, summary and bank file on the payments pages).  Grants are created
+# directly with SQL as the database root (the approval path is tested
+# elsewhere); everything else goes through HTTP.  Months used: 2025-03 ..
+# 2025-09 (the clock is moved to 2025-09-10 with CLOCK_FILE and put back at
+# the end).  The ledger is append-only: the test needs a fresh instance (the
+# test runner starts one).
 CTL="build/portalctl --config $TEST_DIR/portal.conf"
 V1=500242101001   # 龙潭镇第一村
 MW=500242102001   # 麻旺镇第一村
@@ -10,24 +14,15 @@ PW='Xyz#2026portal'
 
 matches() { printf '%s' "$1" | grep -Eq "$2"; }
 
-# ---- a clean slate for re-runs on the same instance
-T="(SELECT id FROM children WHERE name LIKE '发放测试%')"
-sql "DELETE FROM living_payments WHERE child_id IN $T OR month BETWEEN '2025-01-01' AND '2025-12-01'"
-sql "DELETE FROM living_months WHERE month BETWEEN '2025-01-01' AND '2025-12-01'"
-sql "DELETE FROM living_suspensions WHERE grant_id IN (SELECT id FROM living_grants WHERE child_id IN $T)"
-sql "DELETE FROM living_grants WHERE child_id IN $T"
-sql "DELETE FROM living_accounts WHERE child_id IN $T"
-for t in child_events child_categories child_family; do sql "DELETE FROM $t WHERE child_id IN $T"; done
-sql "DELETE FROM children WHERE name LIKE '发放测试%'"
-sql "DELETE FROM living_rates WHERE created_by IS NOT NULL AND ((benefit = 'tekun_care' AND effective_from IN ('2025-07-01', '2099-01-01')) OR (benefit = 'de_facto_unsupported' AND subtype = 'institutional'))"
 
 $CTL seed --children 60 >"$OUT/seed.log" 2>&1
 sql "INSERT IGNORE INTO orgs (code, name, kind, division_code) VALUES ('mw_gov', '麻旺镇人民政府', 'township', '500242102000')"
 $CTL user add paycounty --display-name 县民政局发放 --role county_staff --division 500242000000 --org mz --password "$PW" >/dev/null 2>&1 || true
-$CTL user add rateadmin --display-name 保障标准管理员 --role module_admin --division 500242000000 --org mz --password "$PW" >/dev/null 2>&1 || true
+# a second county clerk: the batch is reviewed by another person (four eyes)
+$CTL user add payrev --display-name 县民政局复核 --role county_staff --division 500242000000 --org mz --password "$PW" >/dev/null 2>&1 || true
 # county-staff permissions but 麻旺镇's jurisdiction: scope, not permission, must stop it
 $CTL user add paymw --display-name 麻旺镇发放 --role county_staff --division 500242102000 --org mw_gov --password "$PW" >/dev/null 2>&1 || true
-sql "UPDATE users SET failed_count=0, locked_until=NULL WHERE username IN ('township','paycounty','rateadmin','paymw')"
+sql "UPDATE users SET failed_count=0, locked_until=NULL WHERE username IN ('township','paycounty','payrev','modadmin','paymw')"
 
 # child NAME BIRTH VILLAGE CATEGORY CAT_START [CAT_END] -> id
 child() {
@@ -62,7 +57,8 @@ check "test grants created" test -n "$gA" -a -n "$gB" -a -n "$gC" -a -n "$gD" -a
 set_clock 2025-09-10
 
 cj=$(login paycounty "$PW" "$OUT/jar.pc"); ctok=$(csrf "$cj")
-aj=$(login rateadmin "$PW" "$OUT/jar.ra"); atok=$(csrf "$aj")
+aj=$(login modadmin 'Modadmin#2026portal' "$OUT/jar.ra"); atok=$(csrf "$aj")   # living's module administrator (demo)
+rj=$(login payrev "$PW" "$OUT/jar.pr"); rtok=$(csrf "$rj")
 tj=$(login township 'Town#2026portal' "$OUT/jar.tw"); ttok=$(csrf "$tj")
 mj=$(login paymw "$PW" "$OUT/jar.mw"); mtok=$(csrf "$mj")
 post() { # post JAR TOKEN PATH [--data-urlencode k=v ...]
@@ -70,47 +66,55 @@ post() { # post JAR TOKEN PATH [--data-urlencode k=v ...]
     req POST "$path" -b "$jar" -H "Origin: $BASE" --data-urlencode "_csrf=$tok" "$@"
 }
 gen() { post "$cj" "$ctok" /living/payments/generate --data-urlencode "month=$1"; }
-line() { # line MONTH GRANT [KIND] -> amount_fen of that line, empty if none
-    sql "SELECT amount_fen FROM living_payments WHERE month = '$1-01' AND grant_id = $2 AND kind = '${3:-regular}'"
+# the month's batch, and its lines: regular (for the month itself), backpay
+# (for an earlier month), correction (referencing the line it corrects)
+batch() { sql "SELECT batch_id FROM living_ledger_months WHERE month = '$1-01'"; }
+KIND="CASE WHEN l.corrects_id IS NOT NULL THEN 'correction' WHEN l.period < m.month THEN 'backpay' ELSE 'regular' END"
+LINES="pay_lines l JOIN living_ledger_months m ON m.batch_id = l.batch_id"
+line() { # line MONTH GRANT [KIND] -> amount_fen of that line (net of its cancellations), empty if none
+    sql "SELECT l.amount_fen + COALESCE((SELECT SUM(x.amount_fen) FROM pay_lines x WHERE x.corrects_id = l.id AND x.batch_id = l.batch_id), 0) AS net
+         FROM $LINES WHERE m.month = '$1-01' AND l.source_module = 'living' AND l.source_id = $2 AND $KIND = '${3:-regular}'
+         HAVING net <> 0 OR '${3:-regular}' = 'correction'"
 }
-mine="grant_id IN ($gA,$gB,$gC,$gD,$gE,$gF,$gH)"
-month_sig() { sql "SELECT COUNT(*), COALESCE(SUM(amount_fen), 0) FROM living_payments WHERE month = '$1-01'"; }
+mine="l.source_id IN ($gA,$gB,$gC,$gD,$gE,$gF,$gH)"
+month_sig() { sql "SELECT COUNT(*), COALESCE(SUM(l.amount_fen), 0) FROM $LINES WHERE m.month = '$1-01'"; }
+step() { # step JAR TOKEN MONTH review|lock: on the payments page of the month's batch
+    post "$1" "$2" "/payments/batch/$(batch "$3")/$4"
+}
 
-# ---- rates
-req GET /living/rates -b "$cj"
-check "the rates page answers 200 to county staff" status_is 200
-check "the rates page marks the rate in force" body_has "现行标准"
-check "amounts on the rates page are yuan with 2 decimals" body_has ">1651.00<"
-post "$aj" "$atok" /living/rates --data-urlencode benefit=tekun_care --data-urlencode subtype=full_care \
-    --data-urlencode effective_from=2025-07-01 --data-urlencode amount=520.5 --data-urlencode basis=测试：护理补贴提标
+# ---- rates: dated settings of the module, edited by its administrator
+setv() { # setv CODE VALUE FROM [NOTE] as living's module administrator
+    post "$aj" "$atok" /admin/settings/living/value --data-urlencode "code=$1" --data-urlencode "value=$2" \
+        --data-urlencode "valid_from=$3" --data-urlencode "note=${4:-测试}"
+}
+stored() { sql "SELECT value FROM setting_values WHERE module = 'living' AND code = '$1' AND valid_from = '$2' ORDER BY id DESC LIMIT 1"; }
+check "the rates came over from living_rates as settings" same "$(stored orphan_scattered 2025-07-01)" 165100
+check "with their basis" same "$(sql "SELECT note FROM setting_values WHERE module = 'living' AND code = 'tekun_basic' AND valid_from = '2025-07-01'")" "渝民规〔2025〕6号"
+req GET /living -b "$aj"
+check "the module home links the administrator to the rates" body_has 'href="/admin/settings/living"'
+req GET /living -b "$cj"
+check "but not county staff" body_lacks 'href="/admin/settings/living"'
+req GET /admin/settings/living -b "$aj"
+check "the settings page lists the rates with the amount in force" eval 'status_is 200 && body_has 孤儿基本生活费（机构集中养育） && body_has "2000.00 元/人·月"'
+setv tekun_care_full_care 520.5 2025-07-01 测试：护理补贴提标
 check "a module administrator adds a dated rate" status_is 303
-check "520.5 yuan is stored as 52050 fen" same "$(sql "SELECT amount_fen FROM living_rates WHERE benefit = 'tekun_care' AND subtype = 'full_care' AND effective_from = '2025-07-01'")" 52050
-post "$aj" "$atok" /living/rates --data-urlencode benefit=de_facto_unsupported --data-urlencode subtype=institutional \
-    --data-urlencode effective_from=2026-01-01 --data-urlencode amount=1651.5 --data-urlencode basis=测试
-check "1651.5 is accepted" status_is 303
-check "1651.5 yuan is exactly 165150 fen" same "$(sql "SELECT amount_fen FROM living_rates WHERE benefit = 'de_facto_unsupported' AND subtype = 'institutional'")" 165150
-check "the rate addition is audited" same "$(sql "SELECT detail FROM audit_log WHERE action = 'living.rate.add' ORDER BY id DESC LIMIT 1")" "benefit=de_facto_unsupported subtype=institutional from=2026-01-01 amount_fen=165150"
-for bad in 1651.555 abc 1e3 -5 ' 12' 12. .5; do
-    post "$aj" "$atok" /living/rates --data-urlencode benefit=de_facto_unsupported --data-urlencode subtype=institutional \
-        --data-urlencode effective_from=2026-02-01 --data-urlencode "amount=$bad" --data-urlencode basis=测试
-    check "the amount '$bad' is refused in Chinese" eval 'status_is 400 && body_has 金额格式不正确'
+check "520.5 yuan is stored as 52050 fen" same "$(stored tekun_care_full_care 2025-07-01)" 52050
+setv de_facto_unsupported_institutional 1651.5 2026-01-01
+check "1651.5 yuan is exactly 165150 fen" same "$(stored de_facto_unsupported_institutional 2026-01-01)" 165150
+check "the rate addition is audited" same "$(sql "SELECT detail FROM audit_log WHERE action = 'settings.value' AND object_id = 'living.de_facto_unsupported_institutional' ORDER BY id DESC LIMIT 1")" "valid_from=2026-01-01 value=165150"
+for bad in 1651.555 abc 1e3 -5 12. .5; do
+    setv de_facto_unsupported_institutional "$bad" 2026-02-01
+    check "the amount '$bad' is refused in Chinese" body_has 金额须为元
 done
-check "no refused rate was stored" same "$(sql "SELECT COUNT(*) FROM living_rates WHERE effective_from = '2026-02-01'")" 0
-post "$aj" "$atok" /living/rates --data-urlencode benefit=tekun_care --data-urlencode subtype=full_care \
-    --data-urlencode effective_from=2025-07-01 --data-urlencode amount=600 --data-urlencode basis=改
-check "a rate row cannot be overwritten" eval 'status_is 409 && body_has 只能新增'
-check "and it kept its amount" same "$(sql "SELECT amount_fen FROM living_rates WHERE benefit = 'tekun_care' AND subtype = 'full_care' AND effective_from = '2025-07-01'")" 52050
-post "$aj" "$atok" /living/rates --data-urlencode benefit=orphan --data-urlencode subtype=full_care \
-    --data-urlencode effective_from=2025-07-01 --data-urlencode amount=1 --data-urlencode basis=x
-check "a benefit/subtype pair that does not exist is refused" status_is 400
-req GET /living/rates -b "$aj"
-check "the rates form offers one list of benefit:subtype" body_has 'value="tekun_care:full_care"'
-post "$aj" "$atok" /living/rates --data-urlencode kind=tekun_care:self_care --data-urlencode effective_from=2099-01-01 \
-    --data-urlencode amount=0 --data-urlencode basis=测试（将来生效）
-check "the form's list value is accepted" eval 'status_is 303 && [ "$(sql "SELECT amount_fen FROM living_rates WHERE benefit = '"'tekun_care'"' AND subtype = '"'self_care'"' AND effective_from = '"'2099-01-01'"'")" = 0 ]'
-post "$cj" "$ctok" /living/rates --data-urlencode benefit=tekun_care --data-urlencode subtype=self_care \
-    --data-urlencode effective_from=2025-08-01 --data-urlencode amount=1 --data-urlencode basis=x
-check "county staff without living.rates cannot add a rate (403)" status_is 403
+check "no refused rate was stored" same "$(sql "SELECT COUNT(*) FROM setting_values WHERE module = 'living' AND valid_from = '2026-02-01'")" 0
+setv orphan_full_care 1 2025-07-01
+check "a rate that does not exist is refused" body_has 请选择要修改的设置项
+setv tekun_care_self_care 0 2099-01-01 测试（将来生效）
+check "a future rate is accepted" same "$(stored tekun_care_self_care 2099-01-01)" 0
+post "$cj" "$ctok" /admin/settings/living/value --data-urlencode code=tekun_care_self_care --data-urlencode value=1 \
+    --data-urlencode valid_from=2025-08-01
+check "county staff who do not administer the module cannot add a rate (403)" status_is 403
+check "the old rates page is gone" eval 'req GET /living/rates -b "$cj"; status_is 404'
 
 # ---- permissions
 req GET /living/payments -b "$aj"
@@ -122,22 +126,29 @@ check "county staff see the payment months" status_is 200
 
 # ---- March: generated before G exists, then reviewed and locked
 gen 2025-03
-check "generating 2025-03 redirects to the month" eval 'status_is 303 && header_has "Location: /living/payments/2025-03"'
+check "generating 2025-03 redirects to the month's batch on the payments pages" eval 'status_is 303 && header_has "Location: /payments/batch/$(batch 2025-03)"'
+check "the month is one ledger batch of living" same "$(sql "SELECT CONCAT(module, ' ', programme, ' ', period, ' ', status) FROM pay_batches WHERE id = $(batch 2025-03)")" "living monthly 2025-03-01 draft"
+check "the posting is one audit row with the count and total of the lines" same "$(sql "SELECT detail FROM audit_log WHERE action = 'pay.lines.add' AND object_id = '$(batch 2025-03)' ORDER BY id DESC LIMIT 1")" "lines=$(sql "SELECT COUNT(*) FROM pay_lines WHERE batch_id = $(batch 2025-03)") total_fen=$(sql "SELECT SUM(amount_fen) FROM pay_lines WHERE batch_id = $(batch 2025-03)")"
+check "its lines carry the benefit as programme, the month as period, the grant as source" same "$(sql "SELECT CONCAT(programme, ' ', period, ' ', source_id) FROM pay_lines WHERE batch_id = $(batch 2025-03) AND source_id = $gA")" "orphan 2025-03-01 $gA"
+req GET /living/payments/2025-03 -b "$cj"
+check "the old month URL leads to the batch" eval 'status_is 303 && header_has "Location: /payments/batch/$(batch 2025-03)"'
 check "March pays the orphan whose category ends on 20 March" same "$(line 2025-03 "$gD")" 162500
 check "March pays the 18-year-old-to-be" same "$(line 2025-03 "$gE")" 162500
 check "March pays F before suspension" same "$(line 2025-03 "$gF")" 61000
 gG_child=$(child 发放测试庚 2013-09-09 $V1 orphan 2024-01-01)
 gG=$(grant "$gG_child" orphan scattered "" 2025-03-01)   # approved late: March is owed
-mine="grant_id IN ($gA,$gB,$gC,$gD,$gE,$gF,$gG,$gH)"
+mine="l.source_id IN ($gA,$gB,$gC,$gD,$gE,$gF,$gG,$gH)"
 check "the late grant is not in March's list" same "$(line 2025-03 "$gG")" ""
-post "$cj" "$ctok" /living/payments/2025-03/lock
+step "$rj" "$rtok" 2025-03 lock
 check "locking before review is refused" eval 'status_is 409 && body_has 请先复核'
-post "$cj" "$ctok" /living/payments/2025-03/review
-check "review of March" status_is 303
-post "$cj" "$ctok" /living/payments/2025-03/lock
+step "$cj" "$ctok" 2025-03 review
+check "the clerk who generated the month cannot review it (four eyes)" eval 'status_is 403 && body_has 双人复核'
+step "$rj" "$rtok" 2025-03 review
+check "review of March by another clerk" status_is 303
+step "$rj" "$rtok" 2025-03 lock
 check "lock of March" status_is 303
-check "lock records who and when" same "$(sql "SELECT status, locked_by IS NOT NULL, locked_at IS NOT NULL FROM living_months WHERE month = '2025-03-01'")" "locked	1	1"
-check "the lock is audited" same "$(sql "SELECT object_id, detail FROM audit_log WHERE action = 'living.lock' ORDER BY id DESC LIMIT 1")" "2025-03	lines=$(sql "SELECT COUNT(*) FROM living_payments WHERE month = '2025-03-01'") total_fen=$(sql "SELECT SUM(amount_fen) FROM living_payments WHERE month = '2025-03-01'")"
+check "lock records who and when" same "$(sql "SELECT status, locked_by IS NOT NULL, locked_at IS NOT NULL FROM pay_batches WHERE id = $(batch 2025-03)")" "locked	1	1"
+check "the lock is audited" same "$(sql "SELECT object_id, detail FROM audit_log WHERE action = 'payments.lock' ORDER BY id DESC LIMIT 1")" "$(batch 2025-03)	lines=$(sql "SELECT COUNT(*) FROM pay_lines WHERE batch_id = $(batch 2025-03)") total_fen=$(sql "SELECT SUM(amount_fen) FROM pay_lines WHERE batch_id = $(batch 2025-03)")"
 sig03=$(month_sig 2025-03)
 gen 2025-03
 check "a locked month refuses generation in Chinese" eval 'status_is 409 && body_has 已锁定'
@@ -147,7 +158,7 @@ post "$cj" "$ctok" /living/payments/2025-03/adjust --data-urlencode kind=correct
 check "a locked month refuses adjustment" eval 'status_is 409 && body_has 已锁定'
 post "$cj" "$ctok" /living/payments/2025-03/adjust --data-urlencode kind=backpay --data-urlencode "grant_id=$gG" --data-urlencode for_month=2025-02
 check "a locked month refuses back pay" eval 'status_is 409 && body_has 已锁定'
-post "$cj" "$ctok" /living/payments/2025-03/review
+step "$rj" "$rtok" 2025-03 review
 check "a locked month refuses review" eval 'status_is 409 && body_has 已锁定'
 check "still unchanged after all that" same "$(month_sig 2025-03)" "$sig03"
 
@@ -160,6 +171,8 @@ post "$cj" "$ctok" "/living/grants/$gF/suspend" --data-urlencode month=2025-05 -
 check "a second open suspension is refused" status_is 409
 post "$cj" "$ctok" "/living/grants/$gF/suspend" --data-urlencode month=2025-03 --data-urlencode reason=x
 check "a suspension cannot start in a locked month" status_is 409
+post "$mj" "$mtok" /living/payments/generate --data-urlencode month=2025-04
+check "麻旺镇's clerk generating April posts 麻旺镇's lines only" same "$(sql "SELECT GROUP_CONCAT(DISTINCT township_code) FROM pay_lines WHERE batch_id = $(batch 2025-04)")" 500242102000
 gen 2025-04; gen 2025-05
 check "April does not pay F (suspended)" same "$(line 2025-04 "$gF")" ""
 check "May does not pay F (suspended)" same "$(line 2025-05 "$gF")" ""
@@ -175,13 +188,13 @@ check "June does not pay E (the month after the 18th birthday)" same "$(line 202
 
 # ---- idempotence
 sig06=$(month_sig 2025-06)
-lines06=$(sql "SELECT GROUP_CONCAT(id ORDER BY id) FROM living_payments WHERE month = '2025-06-01'")
+lines06=$(sql "SELECT GROUP_CONCAT(l.id ORDER BY l.id) FROM $LINES WHERE m.month = '2025-06-01'")
 gen 2025-06
 check "generating June again answers" status_is 303
 check "generating June twice gives the same count and sum" same "$(month_sig 2025-06)" "$sig06"
-check "and the very same lines" same "$(sql "SELECT GROUP_CONCAT(id ORDER BY id) FROM living_payments WHERE month = '2025-06-01'")" "$lines06"
-check "the generation is audited" same "$(sql "SELECT detail FROM audit_log WHERE action = 'living.generate' AND object_id = '2025-06' ORDER BY id DESC LIMIT 1" | cut -d' ' -f1)" "added=0"
-check "one regular line per grant per month" same "$(sql "SELECT COUNT(*) FROM (SELECT grant_id FROM living_payments WHERE kind = 'regular' AND $mine GROUP BY month, grant_id HAVING COUNT(*) > 1) x")" 0
+check "and the very same lines" same "$(sql "SELECT GROUP_CONCAT(l.id ORDER BY l.id) FROM $LINES WHERE m.month = '2025-06-01'")" "$lines06"
+check "the generation is audited" same "$(sql "SELECT detail FROM audit_log WHERE action = 'living.generate' AND object_id = '$(batch 2025-06)' ORDER BY id DESC LIMIT 1" | cut -d' ' -f1-2)" "added=0 month=2025-06"
+check "one regular line per grant per month" same "$(sql "SELECT COUNT(*) FROM (SELECT l.source_id FROM $LINES WHERE $KIND = 'regular' AND $mine GROUP BY m.month, l.source_id HAVING COUNT(*) > 1) x")" 0
 
 # ---- the mid-year rate change
 gen 2025-07
@@ -198,7 +211,7 @@ check "a future month cannot be generated" status_is 400
 # ---- back pay and corrections (July, unlocked)
 post "$cj" "$ctok" /living/payments/2025-07/adjust --data-urlencode kind=backpay --data-urlencode "grant_id=$gG" --data-urlencode for_month=2025-03
 check "back pay for G's unpaid March" status_is 303
-check "the back pay line is in July, for March, at March's rate" same "$(sql "SELECT DATE_FORMAT(for_month, '%Y-%m'), amount_fen FROM living_payments WHERE month = '2025-07-01' AND grant_id = $gG AND kind = 'backpay'")" "2025-03	162500"
+check "the back pay line is in July, for March, at March's rate" same "$(sql "SELECT DATE_FORMAT(l.period, '%Y-%m'), l.amount_fen FROM $LINES WHERE m.month = '2025-07-01' AND l.source_id = $gG AND $KIND = 'backpay'")" "2025-03	162500"
 post "$cj" "$ctok" /living/payments/2025-07/adjust --data-urlencode kind=backpay --data-urlencode "grant_id=$gG" --data-urlencode for_month=2025-03
 check "the same back pay twice is refused" status_is 409
 post "$cj" "$ctok" /living/payments/2025-07/adjust --data-urlencode kind=backpay --data-urlencode "grant_id=$gA" --data-urlencode for_month=2025-04
@@ -209,6 +222,7 @@ post "$cj" "$ctok" /living/payments/2025-07/adjust --data-urlencode kind=correct
     --data-urlencode amount=-100.50 --data-urlencode note=六月多发更正 --data-urlencode for_month=2025-06
 check "a negative correction" status_is 303
 check "the correction is -10050 fen" same "$(line 2025-07 "$gA" correction)" -10050
+check "it is a new line referencing June's line, which is unchanged" same "$(sql "SELECT o.amount_fen, DATE_FORMAT(o.period, '%Y-%m') FROM $LINES JOIN pay_lines o ON o.id = l.corrects_id WHERE m.month = '2025-07-01' AND l.source_id = $gA AND l.corrects_id IS NOT NULL")" "162500	2025-06"
 post "$cj" "$ctok" /living/payments/2025-07/adjust --data-urlencode kind=correction --data-urlencode "grant_id=$gB" \
     --data-urlencode amount=12.3 --data-urlencode note=少发补足
 check "a positive correction is 1230 fen" same "$(line 2025-07 "$gB" correction)" 1230
@@ -230,15 +244,15 @@ done
 post "$tj" "$ttok" "/living/children/$gG_child/account" --data-urlencode 'payee==SUM(1,2)' --data-urlencode bank=酉阳农商行 \
     --data-urlencode "account=$ACCT"
 check "the township registers an account" status_is 303
-check "the account is stored encrypted and masked" same "$(sql "SELECT account_masked, LOCATE('$ACCT', account_enc) FROM living_accounts WHERE child_id = $cA")" "****8901	0"
-check "the account registration is audited without the number" same "$(sql "SELECT detail FROM audit_log WHERE action = 'living.account' AND object_id = '$cA' ORDER BY id DESC LIMIT 1")" "account=****8901"
+check "the account is a ledger payee, stored encrypted and masked" same "$(sql "SELECT kind, account_masked, LOCATE('$ACCT', account_enc) FROM pay_payees WHERE child_id = $cA")" "account	6228****8901	0"
+check "the account registration is audited without the number" same "$(sql "SELECT detail FROM audit_log WHERE action = 'living.account' AND object_id = '$cA' ORDER BY id DESC LIMIT 1" | cut -d' ' -f1)" "account=6228****8901"
 check "the account is on the child's file" same "$(sql "SELECT COUNT(*) FROM child_events WHERE child_id = $cA AND module = 'living' AND kind = 'living.account'")" 1
 post "$tj" "$ttok" "/living/children/$cB/account" --data-urlencode payee=x --data-urlencode bank=y --data-urlencode account=12345
 check "a short account number is refused in Chinese" eval 'status_is 400 && body_has 10 至 30 位数字'
 post "$tj" "$ttok" "/living/children/$cH/account" --data-urlencode payee=x --data-urlencode bank=y --data-urlencode "account=$ACCT"
 check "a township user cannot set an account in another township (404)" status_is 404
 check "that denial is audited" same "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'deny' AND object_type = 'child' AND object_id = '$cH'")" 1
-check "and no account was stored" same "$(sql "SELECT COUNT(*) FROM living_accounts WHERE child_id = $cH")" 0
+check "and no account was stored" same "$(sql "SELECT COUNT(*) FROM pay_payees WHERE child_id = $cH")" 0
 
 # ---- scope: 麻旺镇's pay user
 post "$mj" "$mtok" "/living/grants/$gA/suspend" --data-urlencode month=2025-08 --data-urlencode reason=x
@@ -250,46 +264,56 @@ check "nor resume one (404)" status_is 404
 post "$mj" "$mtok" /living/payments/2025-07/adjust --data-urlencode kind=correction --data-urlencode "grant_id=$gA" \
     --data-urlencode amount=1 --data-urlencode note=x --data-urlencode for_month=2025-05
 check "nor adjust it (404)" status_is 404
-req GET /living/payments/2025-07 -b "$mj"
-check "麻旺镇's month page shows none of 龙潭镇's children" eval 'status_is 200 && body_lacks 发放测试甲 && body_has 发放测试辛'
-req GET /living/payments/2025-07/bank.csv -b "$mj"
-check "麻旺镇's bank file holds none of 龙潭镇's accounts" sh -c "! grep -q '$ACCT' '$OUT/body'"
+B7=$(batch 2025-07)
+req GET "/payments/batch/$B7" -b "$mj"
+check "麻旺镇's view of the month's batch shows none of 龙潭镇's children" eval 'status_is 200 && body_lacks 发放测试甲 && body_has 发放测试辛'
 
-# ---- the month page
-req GET /living/payments/2025-07 -b "$cj"
+# ---- the month's batch on the payments pages
+req GET /living/payments -b "$cj"
+check "the months page links each month to its batch" body_has "href=\"/payments/batch/$B7\""
+req GET "/payments/batch/$B7" -b "$cj"
 cp "$OUT/body" "$OUT/month.html"
-check "the month page answers" status_is 200
-tot=$(sql "SELECT SUM(amount_fen) FROM living_payments WHERE month = '2025-07-01'")
+check "the month's batch page answers" status_is 200
+tot=$(sql "SELECT SUM(amount_fen) FROM pay_lines WHERE batch_id = $B7")
 yuan_of() { awk -v f="$1" 'BEGIN { s = f < 0 ? "-" : ""; if (f < 0) f = -f; printf "%s%d.%02d", s, int(f / 100), f % 100 }'; }
 check "the month total is the SQL sum in yuan with 2 decimals" grep -q "id=\"total-amount\">$(yuan_of "$tot")<" "$OUT/month.html"
 sed -n '/id="lines"/,/<\/table>/p' "$OUT/month.html" | grep -o 'class="num">[^<]*<' >"$OUT/amounts"
 check "the lines table shows amounts" test -s "$OUT/amounts"
 check "every line amount is yuan with 2 decimals" sh -c "! grep -Ev '^class=\"num\">-?[0-9]+\.[0-9]{2}<\$' '$OUT/amounts'"
-check "the totals show the correction of -100.50" body_has ">-100.50<"
-check "the page shows masked accounts only" eval 'body_has "****8901" && body_lacks "$ACCT"'
-check "children without an account are listed as 未登记账户" sh -c "sed -n '/id=\"no-account\"/,/<\/table>/p' '$OUT/month.html' | grep -q 发放测试己"
-check "amounts in the database are whole fen (BIGINT)" same "$(sql "SELECT DATA_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = 'portal' AND TABLE_NAME = 'living_payments' AND COLUMN_NAME = 'amount_fen'")" bigint
-req GET /living/payments/2025-07/summary -b "$cj"
+check "the lines show the correction of -100.50" body_has ">-100.50<"
+check "the benefits are named as living names them" eval 'body_has 孤儿基本生活费 && body_has 特困供养'
+check "the page shows masked accounts only" eval 'body_has "6228****8901" && body_lacks "$ACCT"'
+check "lines without an account are counted apart" eval 'body_has "id=\"no-account\"" && body_has 尚未登记收款账户'
+check "amounts in the database are whole fen (BIGINT)" same "$(sql "SELECT DATA_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = 'portal' AND TABLE_NAME = 'pay_lines' AND COLUMN_NAME = 'amount_fen'")" bigint
+req GET "/payments/batch/$B7/summary" -b "$cj"
 check "the printable summary has the grand total" eval "status_is 200 && grep -q 'id=\"summary-total\">$(yuan_of "$tot")<' '$OUT/body'"
 check "the summary groups by township" eval 'body_has 龙潭镇 && body_has 麻旺镇'
 req GET /living/payments -b "$cj"
 check "the months page lists July with its total" body_has "$(yuan_of "$tot")"
 
-# ---- the bank file
-req GET /living/payments/2025-07/bank.csv -b "$cj"
+# ---- the bank file: after review and lock by another clerk
+step "$rj" "$rtok" 2025-07 review
+step "$rj" "$rtok" 2025-07 lock
+check "July is reviewed and locked" same "$(sql "SELECT status FROM pay_batches WHERE id = $B7")" locked
+post "$cj" "$ctok" /living/payments/2025-07/adjust --data-urlencode kind=correction --data-urlencode "grant_id=$gA" \
+    --data-urlencode amount=10 --data-urlencode note=试图更正
+check "a locked month refuses adjustment" eval 'status_is 409 && body_has 已锁定'
+post "$mj" "$mtok" "/payments/batch/$B7/bank"
+check "麻旺镇's bank file holds none of 龙潭镇's accounts" eval 'status_is 200 && ! grep -q "$ACCT" "$OUT/body" && body_has 收款人'
+post "$cj" "$ctok" "/payments/batch/$B7/bank"
 cp "$OUT/body" "$OUT/bank.csv"
 check "the bank file answers 200 as CSV" eval 'status_is 200 && header_has "text/csv; charset=utf-8"'
 check "the bank file starts with the UTF-8 BOM" same "$(head -c3 "$OUT/bank.csv" | od -An -tx1 | tr -d ' ')" "efbbbf"
-check "the bank file has the Chinese header" grep -q '收款人,开户行,账号,金额（元）,儿童姓名,乡镇,类别,月份' "$OUT/bank.csv"
-check "the bank file holds the decrypted account" grep -q "^监护人,酉阳农商行龙潭支行,$ACCT,1550.50,发放测试甲,龙潭镇," "$OUT/bank.csv"
+check "the bank file has the Chinese header" grep -q '收款人,开户行,账号,金额（元）,儿童姓名,乡镇,项目,月份' "$OUT/bank.csv"
+check "the bank file holds the decrypted account" grep -q "^监护人,酉阳农商行龙潭支行,$ACCT,1550.50,发放测试甲,龙潭镇,孤儿基本生活费," "$OUT/bank.csv"
 check "the bank file nets the correction into the tekun line" grep -q "^监护人,酉阳农商行龙潭支行,$ACCT,1533.80,发放测试乙," "$OUT/bank.csv"
 check "the bank file skips children without an account" sh -c "! grep -q 发放测试己 '$OUT/bank.csv'"
-want=$(sql "SELECT COUNT(*), SUM(fen) FROM (SELECT p.child_id, p.benefit, SUM(p.amount_fen) fen FROM living_payments p
-            JOIN living_accounts a ON a.child_id = p.child_id WHERE p.month = '2025-07-01' GROUP BY p.child_id, p.benefit HAVING SUM(p.amount_fen) > 0) x")
+want=$(sql "SELECT COUNT(*), SUM(fen) FROM (SELECT l.township_code, p.id, l.programme, SUM(l.amount_fen) fen FROM pay_lines l
+            JOIN pay_payees p ON p.child_id = l.child_id WHERE l.batch_id = $B7 GROUP BY l.township_code, p.id, l.programme HAVING SUM(l.amount_fen) > 0) x")
 got_rows=$(($(wc -l <"$OUT/bank.csv") - 1))
 got_fen=$(tail -n +2 "$OUT/bank.csv" | awk -F, '{ split($(NF - 4), a, "."); s += a[1] * 100 + a[2] } END { printf "%d", s }')
 check "bank file rows and total match SQL" same "$got_rows	$got_fen" "$want"
-check "the bank file is audited with rows and total" same "$(sql "SELECT detail FROM audit_log WHERE action = 'living.bankfile' AND object_id = '2025-07' ORDER BY id DESC LIMIT 1" | cut -d' ' -f1-2)" "rows=$got_rows total_fen=$got_fen"
+check "the bank file is audited with rows and total" same "$(sql "SELECT detail FROM audit_log WHERE action = 'payments.bankfile' AND object_id = '$B7' ORDER BY id DESC LIMIT 1" | cut -d' ' -f1-2)" "rows=$got_rows total_fen=$got_fen"
 check "a formula-looking payee is neutralised and quoted in the bank file" grep -qF "\"'=SUM(1,2)\",酉阳农商行,$ACCT,3276.00,发放测试庚," "$OUT/bank.csv"
 check "the account number appears nowhere else (audit, events)" same "$(sql "SELECT (SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%$ACCT%') + (SELECT COUNT(*) FROM child_events WHERE summary LIKE '%$ACCT%')")" 0
 
@@ -298,7 +322,7 @@ set_clock 2025-07-15
 req GET /living -b "$cj"
 check "the module home shows this month's total" eval "status_is 200 && body_has '本月发放（2025-07）' && body_has '$(yuan_of "$tot") 元'"
 req GET /living -b "$mj"
-mw_tot=$(sql "SELECT SUM(amount_fen) FROM living_payments WHERE month = '2025-07-01' AND township_code = '500242102000'")
+mw_tot=$(sql "SELECT SUM(amount_fen) FROM pay_lines WHERE batch_id = $B7 AND township_code = '500242102000'")
 check "and only the user's township's total for 麻旺镇" body_has "$(yuan_of "$mw_tot") 元"
 set_clock 2025-09-10
 
@@ -333,9 +357,38 @@ gT=$(sql "INSERT INTO living_grants (child_id, application_id, benefit, subtype,
 gen 2025-08
 check "temporary relief is paid in its month at the approved amount" same "$(line 2025-08 "$gT")" 80050
 gen 2025-08
-check "generating the month again pays it once" same "$(sql "SELECT COUNT(*) FROM living_payments WHERE grant_id = $gT")" 1
+check "generating the month again pays it once" same "$(sql "SELECT COUNT(*) FROM pay_lines WHERE source_module = 'living' AND source_id = $gT")" 1
 gen 2025-09
 check "and not in the next month" same "$(line 2025-09 "$gT")" ""
+
+# ---- a suspension of a month already generated: a correction line, never an edit
+orig=$(sql "SELECT l.id, l.amount_fen FROM $LINES WHERE m.month = '2025-08-01' AND l.source_id = $gC AND l.corrects_id IS NULL")
+check "August paid C" same "$(echo "$orig" | cut -f2)" 63000
+post "$cj" "$ctok" "/living/grants/$gC/suspend" --data-urlencode month=2025-08 --data-urlencode reason=复核中
+check "suspend C from August (generated, not locked)" status_is 303
+check "August's line is cancelled by a correction referencing it" same "$(sql "SELECT amount_fen, batch_id = $(batch 2025-08) FROM pay_lines WHERE corrects_id = $(echo "$orig" | cut -f1)")" "-63000	1"
+check "the original line is unchanged" same "$(sql "SELECT id, amount_fen FROM pay_lines WHERE id = $(echo "$orig" | cut -f1)")" "$orig"
+check "so August pays C nothing" same "$(line 2025-08 "$gC")" ""
+check "the suspension's audit row counts the cancelled lines" eval 'sql "SELECT detail FROM audit_log WHERE action = '"'living.suspend'"' AND object_id = '"'$gC'"' ORDER BY id DESC LIMIT 1" | grep -q "cancelled_lines=2"'
+post "$cj" "$ctok" "/living/grants/$gC/resume" --data-urlencode month=2025-08
+gen 2025-08
+check "resumed and generated again, August pays C once more" same "$(sql "SELECT SUM(l.amount_fen) FROM $LINES WHERE m.month = '2025-08-01' AND l.source_id = $gC")" 63000
+
+# ---- a stop: from a month generated but not locked, a correction line again
+check "September paid B" same "$(line 2025-09 "$gB")" $((100100 + 52050))
+post "$mj" "$mtok" "/living/grants/$gB/stop" --data-urlencode month=2025-09 --data-urlencode reason=x
+check "another township cannot stop the grant (404)" status_is 404
+post "$cj" "$ctok" "/living/grants/$gB/stop" --data-urlencode month=2025-09 --data-urlencode reason=监护人恢复抚养能力
+check "stop B from September" status_is 303
+check "the grant's last month paid is August, with the reason" same "$(sql "SELECT end_month, end_reason FROM living_grants WHERE id = $gB")" "2025-08-01	监护人恢复抚养能力"
+check "September's line is cancelled by a correction" same "$(line 2025-09 "$gB")" ""
+check "the stop is on the child's file and audited" same "$(sql "SELECT (SELECT COUNT(*) FROM child_events WHERE child_id = $cB AND kind = 'living.stop') + (SELECT COUNT(*) FROM audit_log WHERE action = 'living.stop' AND object_id = '$gB')")" 2
+gen 2025-09
+check "generating September again does not pay B" same "$(sql "SELECT SUM(l.amount_fen) FROM $LINES WHERE m.month = '2025-09-01' AND l.source_id = $gB")" 0
+post "$cj" "$ctok" "/living/grants/$gB/stop" --data-urlencode month=2025-09 --data-urlencode reason=again
+check "a second stop from the same month is refused" eval 'status_is 409 && body_has 已终止'
+post "$cj" "$ctok" "/living/grants/$gA/stop" --data-urlencode month=2025-03 --data-urlencode reason=x
+check "a stop cannot start in a locked month" eval 'status_is 409 && body_has 已锁定'
 
 # ---- the child's benefits page: grants, forms, masked account, payments
 req GET "/living/children/$cA" -b "$cj"

@@ -112,6 +112,19 @@ check "no line is added after the lock (Chinese message)" eval 'status_is 409 &&
 check "... nothing written, the refusal audited" [ "$(sql "SELECT CONCAT((SELECT COUNT(*) FROM pay_lines WHERE batch_id=$b), ' ', (SELECT COUNT(*) FROM audit_log WHERE action='pay.line.refused' AND object_id='$b' AND detail='batch locked'))")" = "6 1" ]
 sql "INSERT INTO pay_lines (batch_id, child_id, township_code, programme, period, amount_fen, reason, source_module, posted_by, created_at) VALUES ($b, $c1, '500242101000', 'aid', '2026-11-01', 1, 'x', 'testkit', 1, UTC_TIMESTAMP())" 2>/dev/null
 check "... not even in SQL" [ "$(lines "$b")" = 6 ]
+pay "$pj" op=select "batch_id=$b" programme=aid period=2026-11 amount=100 reason=整批 "name=支付童" >/dev/null
+check "many lines at once (pay_lines_select) into a locked batch are refused" eval 'status_is 409 && body_has "已锁定，不能再添加" && [ "$(lines "$b")" = 6 ]'
+
+# ---- many lines at once: the rows of the module's SELECT, kept in the poster's scope
+b3=$(pay "$aj" op=open programme=bulk period=2026-12 "title=整批$tag")
+n=$(pay "$aj" op=select "batch_id=$b3" programme=bulk period=2026-12 amount=12345 reason=整批发放 "name=支付童")
+check "a township poster's SELECT over both townships posts 龙潭镇's child only" [ "$n" = 1 ]
+check "... as a line of the module, its township, period and poster" [ "$(sql "SELECT CONCAT(child_id, ' ', township_code, ' ', period, ' ', amount_fen, ' ', source_module, ' ', (SELECT username FROM users WHERE id=posted_by)) FROM pay_lines WHERE batch_id=$b3")" = "$c1 500242101000 2026-12-01 12345 testkit pa_$tag" ]
+check "... one audit row with the count and total" [ "$(sql "SELECT detail FROM audit_log WHERE action='pay.lines.add' AND object_id='$b3'")" = "lines=1 total_fen=12345" ]
+n=$(pay "$aj" op=select "batch_id=$b3" programme=bulk period=2026-12 amount=0 reason=零 "name=支付童")
+check "rows that are not valid lines (0 fen) are not posted" eval '[ "$n" = 0 ] && [ "$(lines "$b3")" = 1 ]'
+pay "$pj" op=select "batch_id=$b3" programme=Bad-Code period=2026-12 amount=1 reason=x "name=支付童" >/dev/null
+check "... nor a programme that is not a code" [ "$(lines "$b3")" = 1 ]
 
 # ---- back pay into a new batch, the cap again
 b2=$(pay "$pj" op=open programme=aid period=2026-12 "title=测试补发$tag")
@@ -133,6 +146,12 @@ check "... no transfer without an account" body_lacks "支付童乙$tag"
 check "... a header and two transfers" [ "$(grep -c . "$OUT/body")" = 3 ]
 check "... audited with its rows and total" [ "$(sql "SELECT detail FROM audit_log WHERE action='payments.bankfile' AND object_id='$b'")" = "rows=2 total_fen=75000 scope=500242" ]
 check "... the batch is exported" [ "$(sql "SELECT CONCAT(status, (SELECT username FROM users WHERE id=exported_by)) FROM pay_batches WHERE id='$b'")" = "exportedpr_$tag" ]
+same_file=0
+for i in 1 2 3 4 5 6 7 8; do   # every worker, its prepared statements executed again
+    post "/payments/batch/$b/bank" "$rj"
+    grep -q "张三,酉阳农商银行,6222000011112222,250.00," "$OUT/body" && [ "$(grep -c . "$OUT/body")" = 3 ] && same_file=$((same_file + 1))
+done
+check "... exported again and again, the same two transfers every time" [ "$same_file" = 8 ]
 
 req GET "/payments/batch/$b/lines" -b "$rj"
 check "the lines as .xlsx" eval 'status_is 200 && header_has "spreadsheetml" && [ "$(head -c 2 "$OUT/body")" = PK ]'

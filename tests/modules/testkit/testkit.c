@@ -269,7 +269,7 @@ static int batch_post(portal_req *r, const struct portal_services *s)
 }
 
 /* ---- payments (issue 10 part 1): the ledger's services as a module uses
- * them.  op = open | account | org | line | cap; answers "id=N" or
+ * them.  op = open | account | org | line | bulk | select | cap; answers "id=N" or
  * "left=N", or 409 with pay_error's message. */
 static const struct portal_param pay_params[] = {
     {"op", PP_CODE, 16, 1, "操作"}, {"programme", PP_CODE, 32, 0, "项目"},
@@ -281,6 +281,7 @@ static const struct portal_param pay_params[] = {
     {"reason", PP_TEXT, 400, 0, "事由"}, {"corrects", PP_INT, 18, 0, "更正"},
     {"source_id", PP_INT, 18, 0, "来源"}, {"year", PP_INT, 4, 0, "年度"},
     {"cap", PP_INT, 18, 0, "限额"}, {"count", PP_INT, 7, 0, "条数"},
+    {"name", PP_TEXT, 64, 0, "姓名"},
     {NULL, 0, 0, 0, NULL}};
 
 /* make bench: one line for each of the first `count` children in scope,
@@ -326,6 +327,19 @@ static int pay_post(portal_req *r, const struct portal_services *s)
         id = s->pay_line(r, &l);
     } else if (strcmp(op, "bulk") == 0) {
         return pay_bulk(r, s);
+    } else if (strcmp(op, "select") == 0) {
+        /* every child whose name starts with `name`, unscoped on purpose:
+         * the service keeps the rows in the user's scope */
+        long long n = s->pay_lines_select(
+            r, s->param_int(r, "batch_id", 0),
+            "SELECT c.id AS child_id, ? AS programme, CAST(CONCAT(?, '-01') AS DATE) AS period, "
+            "? AS amount_fen, ? AS reason, NULL AS source_id FROM children c WHERE c.name LIKE "
+            "CONCAT(?, '%')", "ssiss", s->param(r, "programme"), s->param(r, "period"),
+            s->param_int(r, "amount", 0), s->param(r, "reason"), s->param(r, "name"));
+        if (n < 0)
+            return s->fail(r, 409, s->pay_error(r));
+        s->set(r, "Out", s->sprintf(r, "id=%lld", n));
+        return s->render(r, "pay.cs", "测试");
     } else if (strcmp(op, "cap") == 0) {
         if (s->pay_cap_left(r, s->param_int(r, "child_id", 0), s->param(r, "programme"),
                             (int)s->param_int(r, "year", 0), s->param_int(r, "cap", 0),
