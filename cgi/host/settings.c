@@ -113,18 +113,49 @@ static const struct portal_setting *setting_find(portal_req *r, const char *qual
     return st && st->code ? st : undeclared("setting", qualified);
 }
 
+/* A request reads a module's settings for a day once: the first value asked
+ * loads every setting of the module in force on that day (one statement), the
+ * others come from that row set.  Per request only, so a value saved a moment
+ * ago is always seen. */
+struct settings_day {
+    const char *module, *on;
+    db_rows *rows;              /* code, value: newest first per code */
+    struct settings_day *next;
+};
+
+static db_rows *settings_of_day(portal_req *r, const char *module, const char *on)
+{
+    for (struct settings_day *d = r->settings_seen; d; d = d->next)
+        if (strcmp(d->module, module) == 0 && strcmp(d->on, on) == 0)
+            return d->rows;
+    db_rows *rows = db_query(r->a, "SELECT code, value FROM setting_values WHERE module = ? AND "
+                             "valid_from <= ? ORDER BY code, valid_from DESC, id DESC", "ss",
+                             module, on);
+    if (!rows)
+        return NULL;
+    struct settings_day *d = arena_zalloc(r->a, sizeof *d);
+    d->module = arena_strdup(r->a, module);
+    d->on = arena_strdup(r->a, on);
+    d->rows = rows;
+    d->next = r->settings_seen;
+    r->settings_seen = d;
+    return rows;
+}
+
 const char *setting_value(portal_req *r, const char *code, const char *on)
 {
     const char *module = NULL;
     const struct portal_setting *st = setting_find(r, code, &module);
     if (!st || !on || day_parse(on) == PORTAL_NO_DAY)
         return NULL;
-    db_rows *rows = db_query(r->a, "SELECT value FROM setting_values WHERE module = ? AND "
-                             "code = ? AND valid_from <= ? ORDER BY valid_from DESC, id DESC "
-                             "LIMIT 1", "sss", module, st->code, on);
+    db_rows *rows = settings_of_day(r, module, on);
     if (!rows)
         return NULL;
-    return db_next(rows) ? db_col(rows, 0) : st->dflt;
+    /* the first row of the code is the one in force (rows are newest first) */
+    for (size_t i = 0; i < rows->nrows; i++)
+        if (rows->cells[i * rows->ncols] && strcmp(rows->cells[i * rows->ncols], st->code) == 0)
+            return rows->cells[i * rows->ncols + 1];
+    return st->dflt;
 }
 
 long long setting_number(portal_req *r, const char *code, const char *on)

@@ -26,8 +26,9 @@ static int on_done(portal_req *r, const struct portal_services *s, long long app
                    long long child_id, const char *outcome);
 
 static const struct portal_wf_step aid_steps[] = {
-    {"accept", "乡镇受理审核", "township", "medical.township", 0, 0, 1, 0, NULL, 0},
-    {"decide", "县民政局审批", "county", "medical.county", 0, 0, 1, 0, NULL, 0},
+    /* limits: the settings aid_accept_days and aid_decide_days (working days) */
+    {"accept", "乡镇受理审核", "township", "medical.township", 10, 1, 1, 0, NULL, 0},
+    {"decide", "县民政局审批", "county", "medical.county", 10, 1, 1, 0, NULL, 0},
     {NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL, 0}};
 
 const struct portal_wf_type medical_workflows[] = {

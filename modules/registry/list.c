@@ -519,6 +519,7 @@ int child_list_get(portal_req *r, const struct portal_services *s)
     s->set(r, "List.Notices", s->db_col(nq, 0));
     s->set(r, "List.Base", s->sprintf(r, "/children?%s", filter_query(r, s, &f, 1) + 1));
     s->set(r, "List.Export", s->sprintf(r, "/children/export.csv?%s", filter_query(r, s, &f, 1) + 1));
+    s->set(r, "List.ExportXlsx", s->sprintf(r, "/children/export.xlsx?%s", filter_query(r, s, &f, 1) + 1));
     if (!f.scope_sql)
         return 500;
     if (u && u->scope && strcmp(u->scope, "org") == 0)
@@ -542,62 +543,72 @@ int child_list_get(portal_req *r, const struct portal_services *s)
 
 /* ------------------------------------------------------------ the export */
 
+/* One export, CSV or .xlsx: the same columns and rows either way */
 struct csv_out {
     portal_req *r;
     const struct portal_services *s;
     long long rows;
+    portal_xlsx *x;             /* NULL: CSV */
+    int failed;                 /* the workbook refused a row */
 };
 
-/* one CSV cell through the host's writer (quoting, formula cells) */
-static void csv_cell(struct csv_out *o, const char *v, int last)
+#define EXPORT_COLS 11
+static const struct portal_xlsx_col export_cols[] = {
+    {"姓名", 10, PX_TEXT},          {"性别", 5, PX_TEXT},       {"出生日期", 11, PX_DATE},
+    {"年龄", 5, PX_INT},            {"民族", 8, PX_TEXT},       {"身份证号（脱敏）", 20, PX_TEXT},
+    {"乡镇（街道）", 14, PX_TEXT},  {"村（居）", 18, PX_TEXT},  {"现住址", 30, PX_TEXT},
+    {"类别", 24, PX_TEXT},          {"状态", 8, PX_TEXT},       {NULL, 0, 0}};
+
+/* one row of cells to the CSV writer (quoting, formula cells) or the workbook */
+static void export_cells(struct csv_out *o, const char *const *cells)
 {
-    o->s->csv_cell(o->r, v, last);
+    if (o->x) {
+        if (!o->failed && o->s->xlsx_row(o->x, cells) != 0)
+            o->failed = 1;
+        return;
+    }
+    for (int i = 0; i < EXPORT_COLS; i++)
+        o->s->csv_cell(o->r, cells[i], i + 1 == EXPORT_COLS);
+}
+
+/* category codes "a,b" -> their labels "甲、乙" into cats */
+static void category_titles(const char *cc, char *cats, size_t size)
+{
+    size_t used = 0;
+    cats[0] = 0;
+    for (const char *p = cc; p && *p;) {
+        const char *e = strchr(p, ',');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        char code[40];
+        if (n < sizeof code) {
+            memcpy(code, p, n);
+            code[n] = 0;
+            const char *l = registry_label("registry.category", code);
+            int w = snprintf(cats + used, size - used, "%s%s", used ? "、" : "", l ? l : code);
+            if (w > 0 && (size_t)w < size - used)
+                used += (size_t)w;
+        }
+        p += n;
+        if (*p == ',')
+            p++;
+    }
 }
 
 static int export_row(void *ctx, portal_rows *rows)
 {
     struct csv_out *o = ctx;
     const struct portal_services *s = o->s;
-    const char *sex = s->db_col(rows, 1);
-    const char *masked = s->db_col(rows, 5);
-    const char *status = s->db_col(rows, 10);
+    const char *masked = s->db_col(rows, 5), *status = s->db_col(rows, 10);
+    const char *sex_title = registry_label("registry.sex", s->db_col(rows, 1));
     char cats[512];
-    cats[0] = 0;
-    const char *cc = s->db_col(rows, 9);
-    if (cc) {
-        /* codes -> labels; the callback must not run queries, so no s->sprintf churn */
-        const char *p = cc;
-        size_t used = 0;
-        while (*p) {
-            const char *e = strchr(p, ',');
-            size_t n = e ? (size_t)(e - p) : strlen(p);
-            char code[40];
-            if (n < sizeof code) {
-                memcpy(code, p, n);
-                code[n] = 0;
-                const char *l = registry_label("registry.category", code);
-                int w = snprintf(cats + used, sizeof cats - used, "%s%s", used ? "、" : "",
-                                 l ? l : code);
-                if (w > 0 && (size_t)w < sizeof cats - used)
-                    used += (size_t)w;
-            }
-            p += n;
-            if (*p == ',')
-                p++;
-        }
-    }
-    csv_cell(o, s->db_col(rows, 0), 0);
-    const char *sex_title = registry_label("registry.sex", sex);
-    csv_cell(o, sex_title ? sex_title : "", 0);
-    csv_cell(o, s->db_col(rows, 2), 0);
-    csv_cell(o, s->db_col(rows, 3), 0);
-    csv_cell(o, s->db_col(rows, 4), 0);
-    csv_cell(o, masked ? masked : "无身份证号", 0);
-    csv_cell(o, s->db_col(rows, 6), 0);
-    csv_cell(o, s->db_col(rows, 7), 0);
-    csv_cell(o, s->db_col(rows, 8), 0);
-    csv_cell(o, cats, 0);
-    csv_cell(o, registry_label("registry.status", status ? status : "active"), 1);
+    /* the callback must not run queries: labels come from the declarations */
+    category_titles(s->db_col(rows, 9), cats, sizeof cats);
+    const char *cells[EXPORT_COLS] = {
+        s->db_col(rows, 0), sex_title ? sex_title : "", s->db_col(rows, 2), s->db_col(rows, 3),
+        s->db_col(rows, 4), masked ? masked : "无身份证号", s->db_col(rows, 6),
+        s->db_col(rows, 7), s->db_col(rows, 8), cats,
+        registry_label("registry.status", status ? status : "active")};
+    export_cells(o, cells);
     o->rows++;
     return 0;
 }
@@ -642,7 +653,8 @@ static long long export_rows(portal_req *r, const struct portal_services *s,
     return s->db_stream(r, export_row, o, b.sql, types_of(r, s, &b), BINDS(&b));
 }
 
-int child_export_get(portal_req *r, const struct portal_services *s)
+/* the list as a file: CSV (xlsx 0) or .xlsx, the same columns and rows */
+static int export_list(portal_req *r, const struct portal_services *s, int xlsx)
 {
     struct filters f;
     const char *err = read_filters(r, s, &f);
@@ -651,6 +663,15 @@ int child_export_get(portal_req *r, const struct portal_services *s)
     if (!f.scope_sql)
         return 500;
     const char *fq = filter_query(r, s, &f, 1);
+    char day[9];
+    snprintf(day, sizeof day, "%.4s%.2s%.2s", f.today, f.today + 5, f.today + 8);
+    struct csv_out *o = s->alloc(r, sizeof *o);
+    memset(o, 0, sizeof *o);
+    o->r = r;
+    o->s = s;
+    if (xlsx && !(o->x = s->xlsx_begin(r, s->sprintf(r, "children-%s.xlsx", day), "儿童台账",
+                                        export_cols)))
+        return 500;
     /* audited before the first row goes out, with the number of rows it
      * holds: an export whose audit row cannot be written never leaves (the
      * host refuses to start the output of a request whose audit failed) */
@@ -658,26 +679,34 @@ int child_export_get(portal_req *r, const struct portal_services *s)
     if (total < 0)
         return 500;
     s->audit(r, "child.export", "children", NULL,
-             s->sprintf(r, "rows=%lld filters=%s", total, *fq ? fq + 1 : ""));
-    char day[9];
-    snprintf(day, sizeof day, "%.4s%.2s%.2s", f.today, f.today + 5, f.today + 8);
-    s->header(r, "Content-Type", "text/csv; charset=utf-8");
-    s->header(r, "Content-Disposition",
-              s->sprintf(r, "attachment; filename=\"children-%s.csv\"", day));
-    struct csv_out *o = s->alloc(r, sizeof *o);
-    o->r = r;
-    o->s = s;
-    s->write(r, "\xEF\xBB\xBF", 3);
-    static const char *head[] = {"姓名", "性别", "出生日期", "年龄", "民族", "身份证号（脱敏）",
-                                 "乡镇（街道）", "村（居）", "现住址", "类别", "状态"};
-    for (size_t i = 0; i < sizeof head / sizeof *head; i++)
-        csv_cell(o, head[i], i + 1 == sizeof head / sizeof *head);
-    if (export_rows(r, s, &f, o) < 0) {
+             s->sprintf(r, "rows=%lld filters=%s%s", total, *fq ? fq + 1 : "",
+                        xlsx ? " format=xlsx" : ""));
+    if (!xlsx) {
+        s->header(r, "Content-Type", "text/csv; charset=utf-8");
+        s->header(r, "Content-Disposition",
+                  s->sprintf(r, "attachment; filename=\"children-%s.csv\"", day));
+        s->write(r, "\xEF\xBB\xBF", 3);
+        const char *head[EXPORT_COLS];
+        for (int i = 0; i < EXPORT_COLS; i++)
+            head[i] = export_cols[i].title;
+        export_cells(o, head);
+    }
+    if (export_rows(r, s, &f, o) < 0 || o->failed) {
         s->log("RG0201", "export query failed after %lld rows", o->rows);
         if (!s->output_sent(r))
             return s->fail(r, 500, NULL); /* nothing sent yet: an error page */
     } else if (o->rows != total) {
         s->log("RG0202", "export holds %lld rows, %lld when it was audited", o->rows, total);
     }
-    return 200;
+    return xlsx ? s->xlsx_end(o->x) : 200;
+}
+
+int child_export_get(portal_req *r, const struct portal_services *s)
+{
+    return export_list(r, s, 0);
+}
+
+int child_export_xlsx_get(portal_req *r, const struct portal_services *s)
+{
+    return export_list(r, s, 1);
 }

@@ -40,6 +40,7 @@ static const struct portal_param import_params[] = {
 static const struct portal_route routes[] = {
     {"GET", "/children", child_list_get, "registry.view", 0, list_params, NULL},
     {"GET", "/children/export.csv", child_export_get, "registry.export", PR_NO_LAYOUT, list_params, NULL},
+    {"GET", "/children/export.xlsx", child_export_xlsx_get, "registry.export", PR_NO_LAYOUT, list_params, NULL},
     {"GET", "/children/import", child_import_get, "registry.import", 0, id_only, NULL},
     {"POST", "/children/import", child_import_post, "registry.import", PR_STATE_CHANGING, import_params, NULL},
     {"GET", "/children/new", child_new_get, "registry.edit", 0, id_only, NULL},

@@ -27,6 +27,7 @@ int attachment_get(portal_req *r, const struct portal_services *s);
 /* list.c */
 int child_list_get(portal_req *r, const struct portal_services *s);
 int child_export_get(portal_req *r, const struct portal_services *s);
+int child_export_xlsx_get(portal_req *r, const struct portal_services *s);
 /* a category's code from its code or Chinese title (with or without the
  * trailing 儿童, and the ledgers' short names); NULL when none */
 const char *registry_category_code(const char *text);

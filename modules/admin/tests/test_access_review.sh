@@ -56,3 +56,7 @@ check "a disabled account offers no second click" eval '! grep -q "action=\"/adm
 aj=$(login auditor 'Audit#2026portal' "$OUT/rv.a")
 req GET /admin/access-review -b "$aj"
 check "the auditor is refused the review" status_is 403
+
+# leave the demo accounts as the other test files expect them: logged out
+for j in "$tj" "$sj" "$aj"; do post /logout "$j"; done
+check "the demo accounts used here are logged out again" [ "$(sql "SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username IN ('township', 'secadmin', 'auditor') AND s.created_at >= (SELECT MIN(created_at) FROM users WHERE username = 'stale_$tag')")" = 0 ]

@@ -57,7 +57,7 @@
 </form>
 
 <p class="summary">显示 <?cs var:List.Shown ?> 条，符合条件共 <?cs var:List.Total ?> 条<?cs if:List.Total == "10000+" ?>（超过 10000 条，请缩小查询范围）<?cs /if ?>。
-<?cs if:List.CanExport == "1" ?><a class="button" href="<?cs var:List.Export ?>">导出 CSV</a><?cs /if ?>
+<?cs if:List.CanExport == "1" ?><a class="button" href="<?cs var:List.Export ?>">导出 CSV</a> <a class="button" href="<?cs var:List.ExportXlsx ?>" id="export-xlsx">导出 Excel</a><?cs /if ?>
 <?cs if:List.CanEdit == "1" ?><a class="button" href="/children/new">新建档案</a><?cs /if ?></p>
 
 <table class="list">

@@ -120,6 +120,29 @@ req GET "/children/export.csv?status=exited" -b "$tj"
 check "export applies the filters" same "$(($(wc -l <"$OUT/body") - 1))" "$(sql "SELECT COUNT(*) FROM children WHERE township_code = '$LT' AND status = 'exited'")"
 ex_n=$(sql "SELECT COUNT(*) FROM children WHERE township_code = '$LT' AND status = 'exited'")
 check "the filtered export is audited with its filters" same "$(sql "SELECT detail FROM audit_log WHERE action = 'child.export' ORDER BY id DESC LIMIT 1")" "rows=$ex_n filters=sort=name&status=exited"
+# the same list as an Excel workbook (issue 10 part 2): the same rows and
+# columns, masked IDs, formula-looking text kept as text, audited the same way
+req GET /children -b "$tj"
+check "the list offers the Excel export" body_has 'id="export-xlsx" href="/children/export.xlsx?'
+req GET /children/export.xlsx -b "$tj"
+cp "$OUT/body" "$OUT/export.xlsx"
+check "the .xlsx export answers 200 as a workbook" eval 'status_is 200 && header_has "spreadsheetml.sheet" && header_has "children-$(date -u +%Y%m%d).xlsx"'
+python3 - "$OUT/export.xlsx" >"$OUT/xlsx.txt" <<'PY'
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+sheet = z.read("xl/worksheets/sheet1.xml").decode()
+strings = z.read("xl/sharedStrings.xml").decode() if "xl/sharedStrings.xml" in z.namelist() else ""
+print("rows=%d" % (len(re.findall(r"<row ", sheet)) - 1))
+print("formulas=%d" % len(re.findall(r"<f>", sheet)))
+print("header=%d" % ("身份证号（脱敏）" in strings))
+print("masked=%d" % ("500242********" in strings))
+print("full=%d" % bool(re.search(r"500242(19|20)\d{9}[\dX]", strings + sheet)))
+print("hyperlink_text=%d" % ("=HYPERLINK" in strings))
+PY
+check "the workbook holds the list's rows under the Chinese header" eval 'grep -qx "rows=$lt_n" "$OUT/xlsx.txt" && grep -qx "header=1" "$OUT/xlsx.txt"'
+check "... masked ID numbers, no full one" eval 'grep -qx "masked=1" "$OUT/xlsx.txt" && grep -qx "full=0" "$OUT/xlsx.txt"'
+check "... and a formula-looking address as text, no formula" eval 'grep -qx "formulas=0" "$OUT/xlsx.txt" && grep -qx "hyperlink_text=1" "$OUT/xlsx.txt"'
+check "the .xlsx export is audited with its row count and format" eval 'sql "SELECT detail FROM audit_log WHERE action = '"'child.export'"' ORDER BY id DESC LIMIT 1" | grep -q "^rows=$lt_n .*format=xlsx$"'
 
 # ---- another township sees none of 龙潭镇's children
 mj=$(login mawang 'Mawang#2026x')
