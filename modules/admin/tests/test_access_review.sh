@@ -6,6 +6,7 @@
 
 tag=$(date +%s%N | tail -c 7)
 PW='Review#2026portal'
+t0=$(sql "SELECT UTC_TIMESTAMP()")
 add_user "stale_$tag" --display-name 长期未用 --role township_staff --division 500242101000 --org lt_gov --password "$PW"
 sql "UPDATE users SET created_at = UTC_TIMESTAMP() - INTERVAL 100 DAY, last_login = NULL WHERE username = 'stale_$tag'"
 add_user "fresh_$tag" --display-name 近期新建 --role township_staff --division 500242101000 --org lt_gov --password "$PW"
@@ -59,4 +60,4 @@ check "the auditor is refused the review" status_is 403
 
 # leave the demo accounts as the other test files expect them: logged out
 for j in "$tj" "$sj" "$aj"; do post /logout "$j"; done
-check "the demo accounts used here are logged out again" [ "$(sql "SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username IN ('township', 'secadmin', 'auditor') AND s.created_at >= (SELECT MIN(created_at) FROM users WHERE username = 'stale_$tag')")" = 0 ]
+check "the demo accounts used here are logged out again" [ "$(sql "SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username IN ('township', 'secadmin', 'auditor') AND s.created_at >= '$t0'")" = 0 ]
