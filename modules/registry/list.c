@@ -30,6 +30,9 @@ const struct portal_param list_params[] = {
     {"sort", PP_CODE, 8, 0, "排序"},
     {"after", PP_TEXT, 200, 0, "分页位置"},
     {"before", PP_TEXT, 200, 0, "分页位置"},
+    /* the exports: full ID numbers (registry.export_full_id) with a purpose */
+    {"full_id", PP_INT, 1, 0, "导出完整身份证号"},
+    {"reason", PP_TEXT, 200, 0, "导出用途"},
     {NULL, 0, 0, 0, NULL}};
 
 /* ------------------------------------------------------------ categories */
@@ -520,6 +523,7 @@ int child_list_get(portal_req *r, const struct portal_services *s)
     s->set(r, "List.Base", s->sprintf(r, "/children?%s", filter_query(r, s, &f, 1) + 1));
     s->set(r, "List.Export", s->sprintf(r, "/children/export.csv?%s", filter_query(r, s, &f, 1) + 1));
     s->set(r, "List.ExportXlsx", s->sprintf(r, "/children/export.xlsx?%s", filter_query(r, s, &f, 1) + 1));
+    s->set_int(r, "List.CanExportFull", s->has_perm(r, "registry.export_full_id"));
     if (!f.scope_sql)
         return 500;
     if (u && u->scope && strcmp(u->scope, "org") == 0)
@@ -550,6 +554,7 @@ struct csv_out {
     long long rows;
     portal_xlsx *x;             /* NULL: CSV */
     int failed;                 /* the workbook refused a row */
+    int full_id;                /* full ID numbers, decrypted row by row */
 };
 
 #define EXPORT_COLS 11
@@ -599,6 +604,10 @@ static int export_row(void *ctx, portal_rows *rows)
     struct csv_out *o = ctx;
     const struct portal_services *s = o->s;
     const char *masked = s->db_col(rows, 5), *status = s->db_col(rows, 10);
+    if (o->full_id && s->db_col(rows, 11)) {
+        const char *id = s->decrypt(o->r, s->db_col(rows, 11), s->db_col_len(rows, 11));
+        masked = id ? id : "（无法解密）";
+    }
     const char *sex_title = registry_label("registry.sex", s->db_col(rows, 1));
     char cats[512];
     /* the callback must not run queries: labels come from the declarations */
@@ -640,7 +649,7 @@ static long long export_rows(portal_req *r, const struct portal_services *s,
                 "c.township_code), (SELECT v.name FROM divisions v WHERE v.code = "
                 "c.village_code), c.address, (SELECT GROUP_CONCAT(cc.category ORDER BY "
                 "cc.category) FROM child_categories cc WHERE cc.child_id = c.id AND "
-                "cc.end_date IS NULL), c.status FROM children c");
+                "cc.end_date IS NULL), c.status, c.id_enc FROM children c");
     add_arg(&b, f->today);
     add_where(&b, f, 0);
     if (strcmp(f->sort, "id") == 0)
@@ -651,6 +660,31 @@ static long long export_rows(portal_req *r, const struct portal_services *s,
     if (b.overflow)
         return -1;
     return s->db_stream(r, export_row, o, b.sql, types_of(r, s, &b), BINDS(&b));
+}
+
+/* characters (not bytes) of UTF-8 text */
+static size_t chars_of(const char *t)
+{
+    size_t n = 0;
+    for (; *t; t++)
+        n += ((unsigned char)*t & 0xC0) != 0x80;
+    return n;
+}
+
+/* full ID numbers asked for: the permission and a purpose, else the refusal's
+ * status (0: allowed or not asked) */
+static int full_id_refused(portal_req *r, const struct portal_services *s, struct csv_out *o)
+{
+    const char *full = s->param(r, "full_id"), *reason = s->param(r, "reason");
+    if (!full || strcmp(full, "1") != 0)
+        return 0;
+    if (!s->has_perm(r, "registry.export_full_id"))
+        return s->refuse(r, 403, "children", NULL, "export of full ID numbers without "
+                         "registry.export_full_id", "您没有导出完整身份证号的权限。");
+    if (!reason || chars_of(reason) < 4)
+        return s->fail(r, 400, "导出完整身份证号须写明用途（至少 4 个字），用途将记入审计日志。");
+    o->full_id = 1;
+    return 0;
 }
 
 /* the list as a file: CSV (xlsx 0) or .xlsx, the same columns and rows */
@@ -669,8 +703,15 @@ static int export_list(portal_req *r, const struct portal_services *s, int xlsx)
     memset(o, 0, sizeof *o);
     o->r = r;
     o->s = s;
+    int refused = full_id_refused(r, s, o);
+    if (refused)
+        return refused;
+    struct portal_xlsx_col *cols = s->alloc(r, sizeof export_cols);
+    memcpy(cols, export_cols, sizeof export_cols);
+    if (o->full_id)
+        cols[5].title = "身份证号";
     if (xlsx && !(o->x = s->xlsx_begin(r, s->sprintf(r, "children-%s.xlsx", day), "儿童台账",
-                                        export_cols)))
+                                        cols)))
         return 500;
     /* audited before the first row goes out, with the number of rows it
      * holds: an export whose audit row cannot be written never leaves (the
@@ -679,8 +720,9 @@ static int export_list(portal_req *r, const struct portal_services *s, int xlsx)
     if (total < 0)
         return 500;
     s->audit(r, "child.export", "children", NULL,
-             s->sprintf(r, "rows=%lld filters=%s%s", total, *fq ? fq + 1 : "",
-                        xlsx ? " format=xlsx" : ""));
+             s->sprintf(r, "rows=%lld filters=%s%s%s%s", total, *fq ? fq + 1 : "",
+                        xlsx ? " format=xlsx" : "", o->full_id ? " full_id reason=" : "",
+                        o->full_id ? s->param(r, "reason") : ""));
     if (!xlsx) {
         s->header(r, "Content-Type", "text/csv; charset=utf-8");
         s->header(r, "Content-Disposition",
@@ -688,7 +730,7 @@ static int export_list(portal_req *r, const struct portal_services *s, int xlsx)
         s->write(r, "\xEF\xBB\xBF", 3);
         const char *head[EXPORT_COLS];
         for (int i = 0; i < EXPORT_COLS; i++)
-            head[i] = export_cols[i].title;
+            head[i] = cols[i].title;
         export_cells(o, head);
     }
     if (export_rows(r, s, &f, o) < 0 || o->failed) {

@@ -67,6 +67,7 @@ static const struct portal_permission perms[] = {
     {"registry.view", "查看儿童档案"},
     {"registry.edit", "建立和修改儿童档案"},
     {"registry.export", "导出儿童台账"},
+    {"registry.export_full_id", "导出含完整身份证号的台账（须写明用途）"},
     {"registry.import", "导入儿童台账"},
     {NULL, NULL}};
 
@@ -85,6 +86,7 @@ static const struct portal_migration migrations[] = {
     {5, "005_scope_follows.sql"},
     {6, "006_core_notices.sql"},
     {7, "007_org_staff.sql"},
+    {8, "008_export_full_id.sql"},
     {0, NULL}};
 
 /* The registry's lookup lists: one title per code, wherever it is shown

@@ -59,6 +59,16 @@
 <p class="summary">显示 <?cs var:List.Shown ?> 条，符合条件共 <?cs var:List.Total ?> 条<?cs if:List.Total == "10000+" ?>（超过 10000 条，请缩小查询范围）<?cs /if ?>。
 <?cs if:List.CanExport == "1" ?><a class="button" href="<?cs var:List.Export ?>">导出 CSV</a> <a class="button" href="<?cs var:List.ExportXlsx ?>" id="export-xlsx">导出 Excel</a><?cs /if ?>
 <?cs if:List.CanEdit == "1" ?><a class="button" href="/children/new">新建档案</a><?cs /if ?></p>
+<?cs if:List.CanExportFull == "1" ?>
+<details class="export-full"><summary>导出含完整身份证号的台账</summary>
+<form method="get" action="/children/export.xlsx" id="export-full">
+  <?cs each:k = List.F ?><input type="hidden" name="<?cs name:k ?>" value="<?cs var:k ?>"><?cs /each ?>
+  <input type="hidden" name="full_id" value="1">
+  <label for="export-reason">用途（必填，记入审计日志）</label>
+  <input type="text" id="export-reason" name="reason" maxlength="200" required>
+  <button type="submit">导出 Excel（含完整身份证号）</button>
+</form></details>
+<?cs /if ?>
 
 <table class="list">
   <caption>儿童名单（身份证号已脱敏）</caption>

@@ -144,6 +144,22 @@ check "the workbook holds the list's rows under the Chinese header" eval 'grep -
 check "... masked ID numbers, no full one" eval 'grep -qx "masked=1" "$OUT/xlsx.txt" && grep -qx "full=0" "$OUT/xlsx.txt"'
 check "... and a formula-looking address as text, no formula" eval 'grep -qx "formulas=0" "$OUT/xlsx.txt" && grep -qx "hyperlink_text=1" "$OUT/xlsx.txt"'
 check "the .xlsx export is audited with its row count and format" eval 'sql "SELECT detail FROM audit_log WHERE action = '"'child.export'"' ORDER BY id DESC LIMIT 1" | grep -q "^rows=$lt_n .*format=xlsx$"'
+# full ID numbers: only with registry.export_full_id (county staff) and a
+# written purpose, which the audit row keeps
+req GET "/children/export.csv?full_id=1&reason=%E6%A0%B8%E5%AF%B9%E5%8F%91%E6%94%BE" -b "$tj"
+check "a township clerk cannot export full ID numbers (403, audited)" eval 'status_is 403 && [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = '"'deny'"' AND username = '"'township'"' AND detail LIKE '"'%export of full ID%'"'")" -ge 1 ]'
+req GET /children -b "$tj"
+check "... nor is offered the form" body_lacks 'id="export-full"'
+cj=$(login county 'County#2026portal' "$OUT/jar.county")
+req GET "/children?township=$LT" -b "$cj"
+check "county staff are offered the full-ID export with the list's filters" eval 'body_has "id=\"export-full\"" && body_has "name=\"township\" value=\"$LT\""'
+req GET "/children/export.csv?township=$LT&full_id=1" -b "$cj"
+check "without a purpose it is refused with the reason why" eval 'status_is 400 && body_has "须写明用途"'
+req GET "/children/export.csv?township=$LT&full_id=1" -b "$cj" --data-urlencode "reason=向医保局报送参保名单" -G
+cp "$OUT/body" "$OUT/export-full.csv"
+check "with a purpose the file holds full ID numbers under 身份证号" eval 'status_is 200 && ! no_full_id "$OUT/export-full.csv" && head -n1 "$OUT/export-full.csv" | grep -q ",身份证号,"'
+check "... and the audit row keeps the purpose" eval 'sql "SELECT detail FROM audit_log WHERE action = '"'child.export'"' AND username = '"'county'"' ORDER BY id DESC LIMIT 1" | grep -q "full_id reason=向医保局报送参保名单$"'
+post /logout "$cj"
 
 # ---- another township sees none of 龙潭镇's children
 mj=$(login mawang 'Mawang#2026x')
