@@ -63,6 +63,8 @@
  *                    notice_send_kept (a notice a refusal raises).
  *   2.7  2026-12-01  living-ledger: service pay_lines_select (many payment
  *                    lines in one statement; living's month generation).
+ *   2.8  2026-12-01  id_number_check, id_number_mask (the registry's GB 11643
+ *                    rule moved into the host for every module).
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -134,7 +136,7 @@
 
 #define PORTAL_MODULE_MAGIC 0x59594D44u /* "YYMD" */
 #define PORTAL_ABI_MAJOR 2
-#define PORTAL_ABI_MINOR 7
+#define PORTAL_ABI_MINOR 8
 
 typedef struct portal_req portal_req;     /* one request; opaque to modules */
 typedef struct portal_rows portal_rows;   /* a query result; opaque */
@@ -970,10 +972,23 @@ struct portal_services {
      * of lines posted, or -1 (pay_error says why when it was a refusal). */
     long long (*pay_lines_select)(portal_req *r, long long batch_id, const char *select,
                                   const char *types, ...);
+
+    /* ---- 2.8: citizen ID numbers (GB 11643-1999), one rule for every
+     * module.  id_number_check: PORTAL_ID_OK with birth (YYYY-MM-DD, 11
+     * bytes) and sex (1 male, 2 female) filled, or the first fault found
+     * (PORTAL_ID_SHAPE: not 17 digits and a digit or upper-case X;
+     * PORTAL_ID_CHECK_CHAR; PORTAL_ID_BIRTH_DATE: no such day, or later than
+     * today).  birth and sex may be NULL.  id_number_mask: 500242********123X
+     * into out (all '*' for anything that is not 18 characters). */
+    int (*id_number_check)(const char *id, char birth[11], int *sex);
+    void (*id_number_mask)(const char *id, char out[19]);
 };
 
 #define PORTAL_NO_SETTING (-9223372036854775807LL - 1)
 
 #define PORTAL_NO_DAY (-2147483647L)
+
+/* id_number_check (2.8) */
+enum { PORTAL_ID_OK = 0, PORTAL_ID_SHAPE, PORTAL_ID_CHECK_CHAR, PORTAL_ID_BIRTH_DATE };
 
 #endif

@@ -18,6 +18,7 @@
 #include "pay.h"
 #include "tasks.h"
 #include "scope.h"
+#include "idcard.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -678,4 +679,7 @@ const struct portal_services services = {
     .notice_send_kept = notice_svc_send_kept,
     /* 2.7 living-ledger: many lines posted at once (pay.c) */
     .pay_lines_select = pay_svc_lines_select,
+    /* 2.8: citizen ID numbers */
+    .id_number_check = idcard_check,
+    .id_number_mask = idcard_mask,
 };

@@ -157,12 +157,12 @@ static int check_id_number(portal_req *r, const struct portal_services *s, struc
     v[F_NO_ID_REASON] = ""; /* a reason only goes with no number */
     char birth[11];
     int sex = 0;
-    enum idcard_fault fault = idcard_check(id, birth, &sex);
-    if (fault == ID_SHAPE)
+    int fault = s->id_number_check(id, birth, &sex);
+    if (fault == PORTAL_ID_SHAPE)
         field_error(r, s, F_ID, "身份证号应为 18 位：前 17 位是数字，最后一位是数字或 X。");
-    else if (fault == ID_CHECK_CHAR)
+    else if (fault == PORTAL_ID_CHECK_CHAR)
         field_error(r, s, F_ID, "身份证号校验位不正确，请逐位核对。");
-    else if (fault == ID_BIRTH_DATE)
+    else if (fault == PORTAL_ID_BIRTH_DATE)
         field_error(r, s, F_ID, "身份证号中的出生日期无效。");
     else if (birth_ok && strcmp(birth, v[F_BIRTH]) != 0)
         field_error(r, s, F_ID,
@@ -174,7 +174,7 @@ static int check_id_number(portal_req *r, const struct portal_services *s, struc
         f->id_hmac = s->hmac(r, id);
         if (!f->id_enc || !f->id_hmac)
             return -1;
-        idcard_mask(id, f->id_masked);
+        s->id_number_mask(id, f->id_masked);
         memcpy(f->id_last4, id + 14, 4);
         f->id_last4[4] = 0;
     }
@@ -455,7 +455,7 @@ static int put_family(portal_req *r, const struct portal_services *s, long long 
     while (s->db_next(q)) {
         const char *pt = s->decrypt(r, s->col(q, "id_enc"), s->db_col_len(q, 1));
         char masked[19];
-        idcard_mask(pt, masked);
+        s->id_number_mask(pt, masked);
         s->set(r, s->sprintf(r, "FamilyIds.%s", s->col(q, "id")), pt ? masked : "（无法解密）");
     }
     s->set_int(r, "Count.family", n);
@@ -714,7 +714,7 @@ int family_add_post(portal_req *r, const struct portal_services *s)
             fid[i] = rawid[i] == 'x' ? 'X' : rawid[i];
         char birth[11];
         int sex;
-        if (!idcard_parse(fid, birth, &sex))
+        if (s->id_number_check(fid, birth, &sex) != PORTAL_ID_OK)
             return s->fail(r, 400, "家庭成员的身份证号无效（位数、校验位或出生日期不正确），"
                                    "请核对；不知道时可以不填。");
         enc = s->encrypt(r, fid, &enc_len);

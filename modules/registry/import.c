@@ -237,12 +237,12 @@ static void import_id_number(struct import_ctx *c, struct import_state *st,
     if (strlen(u) == 18 && u[17] == 'x')
         u[17] = 'X';
     row->id = u;
-    enum idcard_fault fault = idcard_check(u, bd, &isex);
-    if (fault == ID_SHAPE)
+    int fault = c->s->id_number_check(u, bd, &isex);
+    if (fault == PORTAL_ID_SHAPE)
         add_err(c, line, "身份证号", "身份证号应为 18 位（最后一位可为 X）；如被 Excel 改成科学计数法，请把该列设为文本。");
-    else if (fault == ID_CHECK_CHAR)
+    else if (fault == PORTAL_ID_CHECK_CHAR)
         add_err(c, line, "身份证号", "身份证号校验位不正确。");
-    else if (fault == ID_BIRTH_DATE)
+    else if (fault == PORTAL_ID_BIRTH_DATE)
         add_err(c, line, "身份证号", "身份证号中的出生日期无效。");
     else {
         if (birth_ok && strcmp(bd, row->birth) != 0)
@@ -384,7 +384,7 @@ static int import_write(portal_req *r, const struct portal_services *s, struct i
             if (!enc || !mac)
                 return 500; /* no key: an internal error, rolled back by the host */
             char *m = s->alloc(r, 19);
-            idcard_mask(w->id, m);
+            s->id_number_mask(w->id, m);
             masked = m;
             last4 = w->id + 14;
         }

@@ -67,15 +67,6 @@ int registry_dup_refuse(portal_req *r, const struct portal_services *s);
 int registry_tell_county(portal_req *r, const struct portal_services *s, const char *existing,
                          const char *what);
 
-/* idcard.c - GB 11643-1999 citizen ID numbers */
-char idcard_check_char(const char *first17);        /* '0'..'9' or 'X'; 0 if not digits */
-/* 1 if valid; birth (YYYY-MM-DD, 11 bytes) and sex (1 male, 2 female) filled */
-int idcard_parse(const char *id, char birth[11], int *sex);
-void idcard_mask(const char *id, char out[19]);     /* 500242********123X */
-/* what is wrong with a number typed in (upper-case X): ID_OK with birth and
- * sex filled, or the first fault found */
-enum idcard_fault { ID_OK, ID_SHAPE, ID_CHECK_CHAR, ID_BIRTH_DATE };
-enum idcard_fault idcard_check(const char *id, char birth[11], int *sex);
 
 /* registry.c: the lookup lists (portal_module.labels; kinds registry.sex,
  * .status, .category, .situation, .exit, .disability, .grade, .age, .module) */

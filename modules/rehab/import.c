@@ -106,8 +106,8 @@ static void import_row(portal_req *r, const struct portal_services *s, const str
     }
     if (*id && strlen(id) == 18 && id[17] == 'x')
         id = s->sprintf(r, "%.17sX", id);
-    if (*id && !rehab_id_shape(id)) {
-        x->why = "身份证号应为 18 位：前 17 位是数字，最后一位是数字或 X";
+    if (*id && s->id_number_check(id, NULL, NULL) != PORTAL_ID_OK) {
+        x->why = "身份证号不正确（应为 18 位，校验位和出生日期须正确）";
         return;
     }
     if (*id) {

@@ -52,7 +52,6 @@ int round_link_post(portal_req *r, const struct portal_services *s);
 int rehab_round_of(portal_req *r, const struct portal_services *s, struct round *rd);
 int rehab_screen_save(portal_req *r, const struct portal_services *s, long long round_id,
                       const struct scr *x);
-int rehab_id_shape(const char *id);
 const char *rehab_screen_fields(portal_req *r, const struct portal_services *s,
                                 const struct round *rd, const struct scr *x);
 int round_load(portal_req *r, const struct portal_services *s, long long id,

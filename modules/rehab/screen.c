@@ -246,18 +246,6 @@ int round_grid_post(portal_req *r, const struct portal_services *s)
     return s->redirect(r, s->sprintf(r, "/rehab/rounds/%lld", rd.id));
 }
 
-/* the ID number's shape (17 digits and a digit or X); the registry checks
- * the check character when the child is registered */
-int rehab_id_shape(const char *id)
-{
-    if (!id || strlen(id) != 18)
-        return 0;
-    for (int i = 0; i < 17; i++)
-        if (id[i] < '0' || id[i] > '9')
-            return 0;
-    return (id[17] >= '0' && id[17] <= '9') || id[17] == 'X';
-}
-
 /* a village of the round's township */
 static int village_ok(const struct round *rd, const char *code)
 {
@@ -294,8 +282,8 @@ static const char *minimal_check(portal_req *r, const struct portal_services *s,
                                  const struct round *rd, const char *id, struct scr *x)
 {
     if (id && *id) {
-        if (!rehab_id_shape(id))
-            return "身份证号应为 18 位：前 17 位是数字，最后一位是数字或 X";
+        if (s->id_number_check(id, NULL, NULL) != PORTAL_ID_OK)
+            return "身份证号不正确（应为 18 位，校验位和出生日期须正确）";
         x->id_hmac = s->hmac(r, id);
         int m = registry_match(r, s, rd, x->id_hmac, x);
         if (m < 0)

@@ -29,21 +29,6 @@ const struct portal_param dismiss_params[] = {
     {"birth_date", PP_DATE, 10, 0, "出生日期"},
     {NULL, 0, 0, 0, NULL}};
 
-/* GB 11643-1999: 17 digits, then the ISO 7064 MOD 11-2 check character */
-static int id_valid(const char *id)
-{
-    static const int w[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    if (strlen(id) != 18)
-        return 0;
-    int sum = 0;
-    for (int i = 0; i < 17; i++) {
-        if (!isdigit((unsigned char)id[i]))
-            return 0;
-        sum += (id[i] - '0') * w[i];
-    }
-    return "10X98765432"[sum % 11] == toupper((unsigned char)id[17]);
-}
-
 /* Dup.{id_files,id_surveys,name_files,name_surveys} and Dup.count;
  * self: the survey under review (not its own duplicate).  -1 error */
 static int duplicates(portal_req *r, const struct portal_services *s, const char *hmac,
@@ -99,7 +84,9 @@ static void survey_check(portal_req *r, const struct portal_services *s, const c
         s->form_error(r, "sex", "请选择性别。");
     if (birth && *birth && strcmp(birth, s->today(r)) > 0)
         s->form_error(r, "birth_date", "出生日期不能晚于今天。");
-    if (idn && *idn && !id_valid(idn))
+    if (idn && *idn && s->id_number_check(s->sprintf(r, "%.17s%c", idn, strlen(idn) == 18 ?
+                                                       toupper((unsigned char)idn[17]) : 0),
+                                          NULL, NULL) != PORTAL_ID_OK)
         s->form_error(r, "id_number", "身份证号不正确（18 位，最后一位校验码），没有可不填。");
     else if (idn && *idn && birth && *birth &&
              strncmp(idn + 6, s->sprintf(r, "%.4s%.2s%.2s", birth, birth + 5, birth + 8), 8))

@@ -36,14 +36,20 @@ curl -s -b "$JAR" -o /dev/null -D "$JAR.h" -H "Origin: $BASE" --data-urlencode "
     --data-urlencode "day=$day" --data-urlencode "place=压测筛查点" "$BASE/rehab/rounds"
 round=$(sed -n 's|^Location: /rehab/rounds/\([0-9]*\).*|\1|ip' "$JAR.h" | tr -d '\r')
 rm -f "$JAR.h"
-# synthetic children: unique 18-digit ID numbers (the shape the import
-# checks), born in the last 6 years, one in seven suspected
+# synthetic children: unique valid ID numbers (GB 11643: the birth date and
+# the check character right), born in the last 6 years, one in seven suspected
 awk -v n="$ROWS" -v y="$(date -u +%Y)" 'BEGIN {
+    split("7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2", w, " ")
     print "身份证号,姓名,性别,出生日期,村（社区）代码,视力,听力,言语,肢体运动,智力,孤独症表现"
     for (i = 1; i <= n; i++) {
         by = y - 1 - (i % 5); bm = 1 + (i % 12); bd = 1 + (i % 28)
-        printf "5%016d%d,压测童%d,%s,%04d-%02d-%02d,500242101001,正常,%s,正常,正常,正常,正常\n",
-            i, i % 10, i, (i % 2 ? "男" : "女"), by, bm, bd, (i % 7 ? "正常" : "疑似")
+        # 420 birth dates (the lcm of 5, 12, 28): the sequence tells the rest apart
+        f17 = sprintf("500242%04d%02d%02d%03d", by, bm, bd, int(i / 420) * 2 + (i % 2))
+        sum = 0
+        for (k = 1; k <= 17; k++) sum += substr(f17, k, 1) * w[k]
+        printf "%s%s,压测童%d,%s,%04d-%02d-%02d,500242101001,正常,%s,正常,正常,正常,正常\n",
+            f17, substr("10X98765432", sum % 11 + 1, 1), i, (i % 2 ? "男" : "女"), by, bm, bd,
+            (i % 7 ? "正常" : "疑似")
     }
 }' >"$CSV"
 t0=$(date +%s.%N)

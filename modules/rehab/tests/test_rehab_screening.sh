@@ -10,7 +10,7 @@ PW='Xyz#2026portal'
 today=$(date -u +%F)
 TOWN=500242101000
 V1=500242101001
-idn="5002422024${tag}27"  # an ID number of this run
+idn=$(make_id 500242 20240102 2)  # a valid ID number of this run (a girl born 2024-01-02)
 
 sql "INSERT INTO orgs (code, name, kind, division_code) VALUES ('rh_h$tag', '筛查医院$tag', 'hospital', '500242000000'), ('rh_o$tag', '别家医院$tag', 'hospital', '500242000000')"
 hosp=$(sql "SELECT id FROM orgs WHERE code='rh_h$tag'")

@@ -1,4 +1,5 @@
-/* test_idcard.c - GB 11643-1999 ID numbers: check character, parsing, masking. */
+/* test_idcard.c - GB 11643-1999 ID numbers (cgi/host/idcard.c): check character,
+ * parsing, masking. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -9,7 +10,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "registry.h"
+#include "idcard.h"
 
 /* the standard's published example */
 static void test_standard_example(void **state)
@@ -133,20 +134,20 @@ static void test_check(void **state)
     (void)state;
     char birth[11] = "";
     int sex = 0;
-    assert_int_equal(idcard_check("11010519491231002X", birth, &sex), ID_OK);
+    assert_int_equal(idcard_check("11010519491231002X", birth, &sex), PORTAL_ID_OK);
     assert_string_equal(birth, "1949-12-31");
     assert_int_equal(sex, 2);
-    assert_int_equal(idcard_check("1101051949123100", birth, &sex), ID_SHAPE);   /* 16 */
-    assert_int_equal(idcard_check("1101051949123100A2", birth, &sex), ID_SHAPE); /* a letter */
-    assert_int_equal(idcard_check("11010519491231002Y", birth, &sex), ID_SHAPE); /* last not X */
-    assert_int_equal(idcard_check("11010519491231002x", birth, &sex), ID_SHAPE); /* upper-case only */
-    assert_int_equal(idcard_check(NULL, birth, &sex), ID_SHAPE);
-    assert_int_equal(idcard_check("110105194912310021", birth, &sex), ID_CHECK_CHAR);
+    assert_int_equal(idcard_check("1101051949123100", birth, &sex), PORTAL_ID_SHAPE);   /* 16 */
+    assert_int_equal(idcard_check("1101051949123100A2", birth, &sex), PORTAL_ID_SHAPE); /* a letter */
+    assert_int_equal(idcard_check("11010519491231002Y", birth, &sex), PORTAL_ID_SHAPE); /* last not X */
+    assert_int_equal(idcard_check("11010519491231002x", birth, &sex), PORTAL_ID_SHAPE); /* upper-case only */
+    assert_int_equal(idcard_check(NULL, birth, &sex), PORTAL_ID_SHAPE);
+    assert_int_equal(idcard_check("110105194912310021", birth, &sex), PORTAL_ID_CHECK_CHAR);
     /* 2015-02-30 with its right check character */
     char id[19] = "50024220150230001";
     id[17] = idcard_check_char(id);
     id[18] = 0;
-    assert_int_equal(idcard_check(id, birth, &sex), ID_BIRTH_DATE);
+    assert_int_equal(idcard_check(id, birth, &sex), PORTAL_ID_BIRTH_DATE);
 }
 
 int main(void)

@@ -1,9 +1,10 @@
 /*
  * idcard.c - GB 11643-1999 citizen ID numbers (公民身份号码): 6-digit address
  * code, 8-digit birth date, 3-digit sequence (odd = male), one check character
- * computed with ISO 7064 MOD 11-2.
+ * computed with ISO 7064 MOD 11-2.  One rule for every module: the services
+ * id_number_check and id_number_mask (ABI 2.8).
  */
-#include "registry.h"
+#include "idcard.h"
 
 #include <string.h>
 #include <time.h>
@@ -67,16 +68,16 @@ int idcard_parse(const char *id, char birth[11], int *sex)
     return 1;
 }
 
-enum idcard_fault idcard_check(const char *id, char birth[11], int *sex)
+int idcard_check(const char *id, char birth[11], int *sex)
 {
     int shape = id && strlen(id) == 18;
     for (int i = 0; shape && i < 17; i++)
         shape = id[i] >= '0' && id[i] <= '9';
     if (!shape || !((id[17] >= '0' && id[17] <= '9') || id[17] == 'X'))
-        return ID_SHAPE;
+        return PORTAL_ID_SHAPE;
     if (idcard_check_char(id) != id[17])
-        return ID_CHECK_CHAR;
-    return idcard_parse(id, birth, sex) ? ID_OK : ID_BIRTH_DATE;
+        return PORTAL_ID_CHECK_CHAR;
+    return idcard_parse(id, birth, sex) ? PORTAL_ID_OK : PORTAL_ID_BIRTH_DATE;
 }
 
 void idcard_mask(const char *id, char out[19])
