@@ -109,6 +109,13 @@ static const struct portal_setting settings[] = {
     RATE("dibao_urban", "城市低保"),
     RATE("dibao_rural", "农村低保"),
     RATE("dibao_child_supplement_child", "低保家庭儿童提标"),
+    /* the workflow's step limits (the host reads <type>_<step>_days) */
+    {"orphan_check_days", PS_DAYS, "工作日", "孤儿认定：乡镇审核时限", "10"},
+    {"orphan_decide_days", PS_DAYS, "工作日", "孤儿认定：县级审批时限", "10"},
+    {"de_facto_unsupported_check_days", PS_DAYS, "工作日", "事实无人抚养儿童认定：乡镇审核时限", "10"},
+    {"de_facto_unsupported_decide_days", PS_DAYS, "工作日", "事实无人抚养儿童认定：县级审批时限", "10"},
+    {"temporary_check_days", PS_DAYS, "天", "临时救助：乡镇审核时限", "5"},
+    {"temporary_decide_days", PS_DAYS, "天", "临时救助：县级审批时限", "5"},
     {NULL, 0, NULL, NULL, NULL}};
 #undef RATE
 
