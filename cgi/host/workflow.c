@@ -40,6 +40,7 @@
 #include "scope.h"
 #include "settings.h"
 #include "lookup.h"
+#include "tasks.h"
 
 #include <ctype.h>
 #include <limits.h>
@@ -328,6 +329,27 @@ static int leave_step(portal_req *r, struct app *a, long today, const struct day
                    a->total_used, a->id) < 0 ? -1 : 0;
 }
 
+/* the applicant learns the decision (issue 20: the township was never told):
+ * a notice to the user who started it, unless they decided it themselves; a
+ * refused notice (the account disabled since) does not stop the decision */
+static void tell_applicant(portal_req *r, const struct app *a, const char *outcome)
+{
+    if (a->created_by <= 0 || a->created_by == r->user.id)
+        return;
+    int ok = strcmp(outcome, "approved") == 0;
+    struct portal_notice n = {
+        .user_id = a->created_by,
+        .kind = "wf.decided",
+        .title = arena_sprintf(r->a, "%s申请%s：%s", a->t->title, ok ? "已批准" : "不予批准",
+                               a->child_name && *a->child_name ? a->child_name : "（未关联儿童）"),
+        .body = ok ? "申请已审批通过。" : "申请未获批准，理由见办理记录。",
+        .link = a->child_id > 0 ? arena_sprintf(r->a, "/children/%lld", a->child_id) : NULL,
+        .child_id = a->child_id,
+        .object_type = "wf_application",
+        .object_id = arena_sprintf(r->a, "%lld", a->id)};
+    notice_svc_send(r, &n);
+}
+
 static int finish(portal_req *r, struct app *a, const char *outcome)
 {
     if (db_exec(r->a, "UPDATE wf_applications SET status = ?, step_due = NULL, "
@@ -343,6 +365,7 @@ static int finish(portal_req *r, struct app *a, const char *outcome)
                 strcmp(outcome, "approved") == 0 ? "批准" : "不予批准");
         return -1;
     }
+    tell_applicant(r, a, outcome);
     return 0;
 }
 

@@ -46,6 +46,10 @@ check "the county cannot decide before the township checked" eval '[ "$(sql "SEL
 form "/rehab/applications/$app/act" "$tj" action=approve opinion=情况属实
 form "/rehab/applications/$app/act" "$cj" action=approve opinion=同意
 check "the 残联 approves: a plan from this month" [ "$(sql "SELECT CONCAT(service, ' ', DATE_FORMAT(start_month, '%Y-%m'), ' ', months, ' ', amount_fen) FROM rehab_plans WHERE app_id=$app")" = "training $month 3 300000" ]
+tid=$(sql "SELECT id FROM users WHERE username='rat$tag'")
+check "the township that applied is told of the decision (a notice to the clerk)" [ "$(sql "SELECT COUNT(*) FROM notices WHERE user_id=$tid AND kind='wf.decided' AND object_id='$app' AND title LIKE '%已批准%康复童$tag%'")" = 1 ]
+req GET /notices -b "$tj"
+check "... shown on their notices page, leading to the child's file" eval 'body_has "已批准：康复童$tag" && [ "$(sql "SELECT link FROM notices WHERE user_id=$tid AND kind='"'wf.decided'"' AND object_id='"'$app'"'")" = "/children/$child" ]'
 plan=$(sql "SELECT id FROM rehab_plans WHERE app_id=$app")
 check "... the child linked to the provider for the plan's months" [ "$(sql "SELECT COUNT(*) FROM child_org_links WHERE child_id=$child AND org_id=$prov AND relation='referred' AND valid_to IS NOT NULL AND ended_at IS NULL")" = 1 ]
 
