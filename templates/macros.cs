@@ -27,3 +27,27 @@
   <span class="hint">重置后该用户的登录全部退出，下次登录时须修改密码。</span>
 </form>
 <?cs /def ?>
+<?cs # the first step of an application form: find a child of the user's scope
+   by name (Found: id, name, birth_date, village_code; Form.q), then go on to
+   action?child=<id> ?>
+<?cs def:child_picker(action) ?>
+<section class="panel">
+  <h2>第一步：选择儿童</h2>
+  <form method="get" action="<?cs var:action ?>" role="search">
+    <div class="field"><label for="f-q">儿童姓名</label>
+      <input type="text" id="f-q" name="q" value="<?cs var:Form.q ?>" maxlength="64" required></div>
+    <button type="submit">查找</button>
+  </form>
+  <?cs if:Form.q ?>
+  <table class="list" id="found">
+    <caption>您辖区内的儿童（最多 20 名）</caption>
+    <thead><tr><th scope="col">姓名</th><th scope="col">出生日期</th><th scope="col">村（社区）</th><th scope="col"></th></tr></thead>
+    <tbody>
+    <?cs each:c = Found ?><tr><td><?cs var:c.name ?></td><td><?cs var:date(c.birth_date) ?></td><td><?cs var:division(c.village_code) ?></td>
+      <td><a href="<?cs var:action ?>?child=<?cs var:c.id ?>">为其申请</a></td></tr><?cs /each ?>
+    <?cs if:!subcount(Found) ?><tr><td colspan="4">没有找到。儿童须先在儿童台账中建档。</td></tr><?cs /if ?>
+    </tbody>
+  </table>
+  <?cs /if ?>
+</section>
+<?cs /def ?>

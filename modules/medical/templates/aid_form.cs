@@ -1,25 +1,7 @@
 <h1>医疗救助申请</h1>
 <?cs if:Errors.child ?><p class="form-error" role="alert"><?cs var:Errors.child ?></p><?cs /if ?>
 <?cs if:!Child.id ?>
-<section class="panel">
-  <h2>第一步：选择儿童</h2>
-  <form method="get" action="/medical/aid/new" role="search">
-    <div class="field"><label for="f-q">儿童姓名</label>
-      <input type="text" id="f-q" name="q" value="<?cs var:Form.q ?>" maxlength="64" required></div>
-    <button type="submit">查找</button>
-  </form>
-  <?cs if:Form.q ?>
-  <table class="list" id="found">
-    <caption>您辖区内的儿童（最多 20 名）</caption>
-    <thead><tr><th scope="col">姓名</th><th scope="col">出生日期</th><th scope="col">村（社区）</th><th scope="col"></th></tr></thead>
-    <tbody>
-    <?cs each:c = Found ?><tr><td><?cs var:c.name ?></td><td><?cs var:date(c.birth_date) ?></td><td><?cs var:division(c.village_code) ?></td>
-      <td><a href="/medical/aid/new?child=<?cs var:c.id ?>">为其申请</a></td></tr><?cs /each ?>
-    <?cs if:!subcount(Found) ?><tr><td colspan="4">没有找到。儿童须先在儿童台账中建档。</td></tr><?cs /if ?>
-    </tbody>
-  </table>
-  <?cs /if ?>
-</section>
+<?cs call:child_picker("/medical/aid/new") ?>
 <?cs else ?>
 <section class="panel">
   <h2>申请儿童</h2>
