@@ -293,8 +293,10 @@ static int enter_step(portal_req *r, struct app *a, int idx, long today,
         int days = after_objection && st->objection_days > 0 ? st->objection_days
                                                              : st->publicity_days;
         pub = fmt_day(r, today + days);
-    } else if (step_limit(r, a, st, today) > 0) {
-        due = fmt_day(r, day_add(today, step_limit(r, a, st, today), st->working_days, ex, nex));
+    } else {
+        int limit = step_limit(r, a, st, today);
+        if (limit > 0)
+            due = fmt_day(r, day_add(today, limit, st->working_days, ex, nex));
     }
     /* the total's due date, from the days it has left (already over: the
      * calendar day it ran out, as near as the count allows) */
@@ -839,7 +841,7 @@ int wf_svc_app_hdf(portal_req *r, const char *prefix, long long app_id)
     if (tname)
         hdf_put(arena_sprintf(r->a, "%s.township", prefix), tname);
     /* the steps, with the current one marked */
-    for (int i = 0; a.t && a.t->steps[i].code; i++) {
+    for (int i = 0, limit; a.t && a.t->steps[i].code; i++) {
         const struct portal_wf_step *st = &a.t->steps[i];
         const char *p = arena_sprintf(r->a, "%s.Steps.%d", prefix, i);
         hdf_put(arena_sprintf(r->a, "%s.code", p), st->code);
@@ -849,10 +851,9 @@ int wf_svc_app_hdf(portal_req *r, const char *prefix, long long app_id)
             hdf_put(arena_sprintf(r->a, "%s.limit", p),
                     arena_sprintf(r->a, "公示 %d 天（异议后 %d 天）", st->publicity_days,
                                   st->objection_days));
-        else if (step_limit(r, &a, st, today) > 0)
+        else if ((limit = step_limit(r, &a, st, today)) > 0)
             hdf_put(arena_sprintf(r->a, "%s.limit", p),
-                    arena_sprintf(r->a, "%d %s", step_limit(r, &a, st, today),
-                                  st->working_days ? "个工作日" : "天"));
+                    arena_sprintf(r->a, "%d %s", limit, st->working_days ? "个工作日" : "天"));
         if (!st->counts)
             hdf_put(arena_sprintf(r->a, "%s.not_counted", p), "1");
         if (i == a.step_index && (is_open(&a) || strcmp(a.status, "returned") == 0))
