@@ -4,6 +4,7 @@
 #include <mysql.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <stdio.h>
 
 #define STMT_CACHE 256
@@ -650,11 +651,17 @@ int db_commit_now(void)
     if (!in_txn)
         return 0;
     in_txn = 0;
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
     if (simple("COMMIT") != 0) {
         /* on a Galera cluster a transaction another node's write set beat
-         * fails certification at COMMIT: 1213, or 1205 when it was aborted
-         * while waiting; nothing of it happened, so it is run again */
-        if (last_errno == 1205)
+         * fails certification at COMMIT: 1213 (set_err), or 1205 when it was
+         * aborted for it; nothing of it happened, so it is run again. A 1205
+         * that took a second or more is a real lock wait timeout (a backup
+         * lock): re-running it would outlast request_timeout. */
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        long ms = (t1.tv_sec - t0.tv_sec) * 1000L + (t1.tv_nsec - t0.tv_nsec) / 1000000L;
+        if (last_errno == 1205 && ms < 1000)
             deadlock_seen = 1;
         txn_ended(0);
         if (!conn)

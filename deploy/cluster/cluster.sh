@@ -63,9 +63,20 @@ write_cnf() { # N
         "$ROOT/deploy/cluster/galera.cnf.in" >"$d/my.cnf"
 }
 
+# the position a node stopped at: after a crash (SIGKILL) grastate.dat does
+# not say, InnoDB does (--wsrep-recover, as Debian's galera_recovery); with it
+# the node asks for the write sets it missed (IST), not a full copy (SST)
+recover_position() { # N
+    local d
+    d=$(ndir "$1")
+    grep -q '^seqno: *-1' "$d/data/grastate.dat" 2>/dev/null || return 0
+    mariadbd --defaults-file="$d/my.cnf" --wsrep-recover --log-error="$d/log/recover.log" >/dev/null 2>&1 || true
+    sed -n 's/.*WSREP: Recovered position: *//p' "$d/log/recover.log" | tail -1
+}
+
 # start node N; BOOT=1 bootstraps a new cluster with it (the first node)
 start_node() {
-    local n=$1 d
+    local n=$1 d pos
     d=$(ndir "$n")
     if alive "$d/run/mysqld.pid" && node_synced "$n"; then say "node $n already runs"; return 0; fi
     write_cnf "$n"
@@ -79,9 +90,17 @@ start_node() {
         extra=(--wsrep-new-cluster)
         # a cluster stopped cleanly: the last node to stop may bootstrap it
         [ ! -f "$d/data/grastate.dat" ] || sed -i 's/^safe_to_bootstrap: 0/safe_to_bootstrap: 1/' "$d/data/grastate.dat"
+    else
+        pos=$(recover_position "$n")
+        [ -z "$pos" ] || extra=(--wsrep-start-position="$pos")
     fi
     setsid nohup mariadbd --defaults-file="$d/my.cnf" "${extra[@]}" >>"$d/log/mariadb.out" 2>&1 </dev/null &
-    local pid=$! t=600
+    [ "${NOWAIT:-0}" = 1 ] || wait_synced "$n" $!
+}
+
+wait_synced() { # N PID: until node N (process PID) is Synced
+    local n=$1 pid=$2 t=600 d
+    d=$(ndir "$n")
     until node_synced "$n"; do
         t=$((t - 1))
         if [ $t -le 0 ] || ! kill -0 "$pid" 2>/dev/null; then
@@ -91,6 +110,21 @@ start_node() {
         sleep 0.2
     done
     say "node $n synced ($(addr "$n"):$SQLP, cluster size $(cluster_size "$n"))"
+}
+
+# A new cluster: node 1 bootstraps it and stops; nodes 2 and 3 start from a
+# copy of its data, so they join by IST (nothing to send) instead of each
+# taking a full copy (SST) - the same as restoring one backup on every node
+seed_nodes() {
+    local n
+    BOOT=1 start_node 1
+    stop_node 1
+    for n in 2 3; do
+        write_cnf "$n"
+        cp -a "$(ndir 1)/data/." "$(ndir "$n")/data/"
+        rm -f "$(ndir "$n")/data/galera.cache"
+        sed -i 's/^safe_to_bootstrap: 1/safe_to_bootstrap: 0/' "$(ndir "$n")/data/grastate.dat"
+    done
 }
 
 stop_node() {
@@ -204,13 +238,21 @@ do_start() {
     secret "$DIR/keys/db_password"
     secret "$DIR/keys/db_admin_password"
     local n
+    [ -d "$(ndir 2)/data/mysql" ] || seed_nodes
     # the first node bootstraps the cluster unless another node already runs
     if ! alive "$(ndir 2)/run/mysqld.pid" && ! alive "$(ndir 3)/run/mysqld.pid"; then
         BOOT=1 start_node 1
     else
         start_node 1
     fi
-    for n in 2 3; do start_node "$n"; done
+    # the others join together (each runs the SST script, slow on 2 cores)
+    local pids=()
+    for n in 2 3; do
+        if alive "$(ndir "$n")/run/mysqld.pid" && node_synced "$n"; then pids+=(0); continue; fi
+        NOWAIT=1 start_node "$n"
+        pids+=($!)
+    done
+    for n in 2 3; do [ "${pids[n - 2]}" = 0 ] || wait_synced "$n" "${pids[n - 2]}"; done
     db_users
     for n in "${HOSTS[@]}"; do start_host "$n"; done
     start_balancer

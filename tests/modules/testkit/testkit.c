@@ -651,7 +651,7 @@ static const struct portal_lookup lookups[] = {
 
 static const struct portal_migration migrations[] = {
     {1, "001_testkit.sql"}, {2, "002_gap.sql"}, {3, "003_after.sql"}, {4, "004_abi2.sql"},
-    {5, "005_tasks.sql"}, {6, "006_org_scopes.sql"}, {0, NULL}};
+    {5, "005_tasks.sql"}, {6, "006_org_scopes.sql"}, {7, "007_counter.sql"}, {0, NULL}};
 
 const struct portal_module portal_module = {
     PORTAL_MODULE_HEADER,
