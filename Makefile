@@ -3,6 +3,8 @@
 #   make run        install what is missing, build, start MariaDB + portal + Apache
 #   make stop       stop them
 #   make test       the whole suite on a private instance; last line "N passed, M failed"
+#   make cluster-test  the portal on a three-node Galera cluster behind a
+#                   balancer, nodes and hosts killed (deploy/cluster/README.md)
 #                   (SAN=1 make test: the integration suite on the ASan/UBSan build)
 #   make hostile    randomised hostile form posts through the real stack on the
 #                   ASan/UBSan build (DURATION seconds, 600 by default)
@@ -93,6 +95,11 @@ stop:
 test: 
 	bash tests/run.sh
 
+# make cluster-test: three MariaDB Galera nodes, two portal hosts and an
+# Apache balancer under var/cluster; nodes and hosts killed (tests/cluster)
+cluster-test: all testmods
+	bash tests/cluster/test_cluster.sh
+
 bench:
 	bash tests/bench/bench.sh
 
@@ -105,7 +112,7 @@ hostile:
 clean:
 	rm -rf build build-asan
 
-.PHONY: all asan deps run stop test bench fuzz hostile clean
+.PHONY: all asan deps run stop test cluster-test bench fuzz hostile clean
 
 # The skeleton of a module lives in modules/.skeleton (the build's wildcards
 # do not see a dot folder): copied, every "skeleton" renamed to NAME.

@@ -18,6 +18,37 @@ static void add(EVP_MD_CTX *c, const char *s)
 
 static int chain_id;
 
+/* The chain's identity. Several portal hosts may write one database (a
+ * Galera cluster, deploy/cluster), each worker to a chain of its own, and two
+ * hosts must never append to one chain: host_id (portal.conf, 1..32; 0 or
+ * absent on a single host) gives each host a range of its own, host_id *
+ * AUDIT_HOST_SPAN + the process's chain (a worker's slot + 1, the periodic
+ * job's, 0 for portalctl). audit_log.chain is a SMALLINT: 32 * 1000 + 257
+ * fits. */
+#define AUDIT_HOST_SPAN 1000
+#define AUDIT_HOSTS_MAX 32
+
+static int host_chain(int local)
+{
+    return (int)config_int("host_id", 0) * AUDIT_HOST_SPAN + local;
+}
+
+int audit_host_check(int cluster, char *err, size_t errlen)
+{
+    long id = config_int("host_id", 0);
+    if (id < 0 || id > AUDIT_HOSTS_MAX) {
+        snprintf(err, errlen, "host_id must be 0..%d (it is %ld)", AUDIT_HOSTS_MAX, id);
+        return -1;
+    }
+    if (cluster && id == 0) {
+        snprintf(err, errlen, "db_host names several servers (a cluster): set host_id "
+                 "(1..%d, different on every portal host) so each host has audit "
+                 "chains of its own", AUDIT_HOSTS_MAX);
+        return -1;
+    }
+    return 0;
+}
+
 void audit_set_chain(int chain)
 {
     chain_id = chain;
@@ -25,7 +56,7 @@ void audit_set_chain(int chain)
 
 int audit_chain(void)
 {
-    return chain_id;
+    return host_chain(chain_id);
 }
 
 void audit_hash(const char *prev_hash, const struct audit_row *row, char out[65])
@@ -67,7 +98,7 @@ int audit_append(arena *a, const struct audit_row *in)
     strftime(at, sizeof at, "%Y-%m-%d %H:%M:%S", &tm);
     snprintf(at + strlen(at), sizeof at - strlen(at), ".%06ld", (long)tv.tv_usec);
     row.at = at;
-    row.chain = chain_id;
+    row.chain = audit_chain();
     int own = !db_in_txn();
     for (int attempt = 0; attempt < 3; attempt++) {
         if (own && db_begin() != 0)

@@ -17,9 +17,14 @@ struct audit_row {
     int chain;                /* set by audit_append from audit_set_chain */
 };
 
-/* the hash chain this process appends to: its worker slot + 1, 0 otherwise */
+/* the hash chain this process appends to: its worker slot + 1, 0 otherwise,
+ * in the range of this host (host_id in portal.conf: a cluster's hosts never
+ * share a chain); audit_chain() is the chain as stored */
 void audit_set_chain(int chain);
 int audit_chain(void);
+/* host_id is usable (0..32; not 0 when `cluster`, several db_host servers):
+ * 0, else -1 and why */
+int audit_host_check(int cluster, char *err, size_t errlen);
 
 /* hex SHA-256 (65 bytes with NUL) of prev_hash and the row */
 void audit_hash(const char *prev_hash, const struct audit_row *row, char out[65]);

@@ -4,6 +4,7 @@
 #include <mysql.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <stdio.h>
 
 #define STMT_CACHE 256
@@ -36,8 +37,9 @@ static void set_err(unsigned no, const char *msg)
 
 static int is_lost(unsigned no)
 {
+    /* 1047: a Galera node not ready (joining, or out of the primary component) */
     return no == 2006 || no == 2013 || no == 1243 || no == 2030 || no == 2055 ||
-           no == 2002 || no == 2003 || no == 1927 || no == 4031;
+           no == 2002 || no == 2003 || no == 1927 || no == 4031 || no == 1047;
 }
 
 static void drop_cache(void)
@@ -78,15 +80,95 @@ int db_connected(void)
     return conn != NULL;
 }
 
-int db_ensure(void)
+/* db_host may name several servers, "10.1.0.21,10.1.0.22:3307,10.1.0.23"
+ * (the nodes of a Galera cluster, deploy/cluster): a connection goes to the
+ * first of them that answers and is ready, starting from the one used last;
+ * a connection lost (the node died, or left the cluster's primary component)
+ * moves on to the next one, so a worker follows the cluster. */
+static int host_at;
+
+static int host_count(void)
 {
-    if (conn)
-        return 0;
-    MYSQL *m = mysql_init(NULL);
-    if (!m) {
-        set_err(2008, "out of memory");
-        return -1;
+    int n = 1;
+    for (const char *p = params.host; p && *p; p++)
+        n += *p == ',';
+    return n;
+}
+
+/* the i-th server of db_host, with its own port when it names one */
+static const char *host_item(int i, char *out, size_t len, unsigned *port)
+{
+    *port = params.port;
+    if (!params.host || host_count() == 1)
+        return params.host;
+    const char *p = params.host;
+    for (; i > 0; i--)
+        p = strchr(p, ',') + 1;
+    size_t n = strcspn(p, ",");
+    snprintf(out, len, "%.*s", (int)n, p);
+    out[strcspn(out, " ")] = 0;
+    char *colon = strchr(out, ':');
+    if (colon) {
+        *colon = 0;
+        *port = (unsigned)atoi(colon + 1);
     }
+    return out;
+}
+
+/* a Galera node that is joining, donating by a blocking method or cut off
+ * from the primary component answers, but refuses statements with 1047 */
+static int node_ready(MYSQL *m)
+{
+    if (host_count() == 1)
+        return 1;
+    if (mysql_query(m, "SELECT 1") != 0)
+        return 0;
+    MYSQL_RES *res = mysql_store_result(m);
+    if (res)
+        mysql_free_result(res);
+    return 1;
+}
+
+/* a connection with the options opts() sets, to the first server of db_host
+ * that answers and is ready; NULL with the last error in errno_out/err_out */
+static MYSQL *connect_any(void (*opts)(MYSQL *), unsigned long flags, unsigned *errno_out,
+                          char *err_out, size_t errlen)
+{
+    int n = host_count();
+    for (int k = 0; k < n; k++) {
+        int i = (host_at + k) % n;
+        char name[256];
+        unsigned port;
+        const char *host = host_item(i, name, sizeof name, &port);
+        MYSQL *m = mysql_init(NULL);
+        if (!m) {
+            *errno_out = 2008;
+            snprintf(err_out, errlen, "out of memory");
+            return NULL;
+        }
+        opts(m);
+        if (mysql_real_connect(m, host, params.user, params.password, params.database, port,
+                               params.socket, flags) && node_ready(m)) {
+            host_at = i;
+            return m;
+        }
+        *errno_out = mysql_errno(m);
+        snprintf(err_out, errlen, "%s", mysql_error(m));
+        mysql_close(m); /* never reuse a handle after a failed connect */
+    }
+    return NULL;
+}
+
+/* a lost connection: the next attempt starts with the next server */
+static void drop_lost(void)
+{
+    lost_seen = 1;
+    host_at = (host_at + 1) % host_count();
+    db_close();
+}
+
+static void worker_opts(MYSQL *m)
+{
     /* params.read_timeout is the longest a unit of work may take (the
      * portal's request_timeout): the socket gives up at three quarters of it
      * and the server stops waiting for a lock at two thirds of that, so a
@@ -106,11 +188,18 @@ int db_ensure(void)
     mysql_options(m, MYSQL_OPT_WRITE_TIMEOUT, &rt);
     mysql_options(m, MYSQL_OPT_RECONNECT, &off);
     mysql_options(m, MYSQL_INIT_COMMAND, init);
-    if (!mysql_real_connect(m, params.host, params.user, params.password, params.database,
-                            params.port, params.socket, CLIENT_MULTI_STATEMENTS)) {
-        set_err(mysql_errno(m), mysql_error(m));
+}
+
+int db_ensure(void)
+{
+    if (conn)
+        return 0;
+    unsigned no = 0;
+    char err[512];
+    MYSQL *m = connect_any(worker_opts, CLIENT_MULTI_STATEMENTS, &no, err, sizeof err);
+    if (!m) {
+        set_err(no, err);
         lost_seen = 1;
-        mysql_close(m); /* never reuse a handle after a failed connect */
         return -1;
     }
     conn = m;
@@ -386,11 +475,10 @@ static MYSQL_STMT *run_once(arena *a, const char *sql, const char *types,
             return st;
         if (!is_lost(last_errno))
             return NULL;
-        lost_seen = 1;
         int was_txn = in_txn;
         log_msg("PT0101", "database connection lost (%u %s); reconnecting", last_errno,
                 last_error);
-        db_close();
+        drop_lost();
         if (was_txn) {
             doomed = txn_lost = 1;
             return NULL; /* the transaction is gone with the connection */
@@ -510,10 +598,8 @@ static int simple(const char *q)
         return -1;
     if (mysql_real_query(conn, q, strlen(q)) != 0) {
         set_err(mysql_errno(conn), mysql_error(conn));
-        if (is_lost(last_errno)) {
-            lost_seen = 1;
-            db_close();
-        }
+        if (is_lost(last_errno))
+            drop_lost();
         return -1;
     }
     return 0;
@@ -565,7 +651,18 @@ int db_commit_now(void)
     if (!in_txn)
         return 0;
     in_txn = 0;
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
     if (simple("COMMIT") != 0) {
+        /* on a Galera cluster a transaction another node's write set beat
+         * fails certification at COMMIT: 1213 (set_err), or 1205 when it was
+         * aborted for it; nothing of it happened, so it is run again. A 1205
+         * that took a second or more is a real lock wait timeout (a backup
+         * lock): re-running it would outlast request_timeout. */
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        long ms = (t1.tv_sec - t0.tv_sec) * 1000L + (t1.tv_nsec - t0.tv_nsec) / 1000000L;
+        if (last_errno == 1205 && ms < 1000)
+            deadlock_seen = 1;
         txn_ended(0);
         if (!conn)
             return -2; /* lost during COMMIT: it may or may not have happened */
@@ -693,23 +790,23 @@ long long db_vstream(arena *a, int (*cb)(void *ctx, db_rows *row), void *ctx, co
  * worker's connection, with 1 s timeouts; a write that would have to wait
  * (a row lock on this worker's audit chain head, FLUSH TABLES WITH READ
  * LOCK, a backup lock) is found with NOWAIT instead of being waited for. */
-int db_probe(int chain, char *why, size_t whylen)
+static void probe_opts(MYSQL *m)
 {
-    MYSQL *m = mysql_init(NULL);
-    if (!m) {
-        snprintf(why, whylen, "out of memory");
-        return -1;
-    }
     unsigned one = 1;
     my_bool off = 0;
     mysql_options(m, MYSQL_OPT_CONNECT_TIMEOUT, &one);
     mysql_options(m, MYSQL_OPT_READ_TIMEOUT, &one);
     mysql_options(m, MYSQL_OPT_WRITE_TIMEOUT, &one);
     mysql_options(m, MYSQL_OPT_RECONNECT, &off);
-    if (!mysql_real_connect(m, params.host, params.user, params.password, params.database,
-                            params.port, params.socket, 0)) {
-        snprintf(why, whylen, "database unavailable (%u)", mysql_errno(m));
-        mysql_close(m);
+}
+
+int db_probe(int chain, char *why, size_t whylen)
+{
+    unsigned cno = 0;
+    char err[512];
+    MYSQL *m = connect_any(probe_opts, 0, &cno, err, sizeof err);
+    if (!m) {
+        snprintf(why, whylen, "database unavailable (%u)", cno);
         return -1;
     }
     int rc = 0;

@@ -233,6 +233,9 @@ static void enable_core_dumps(void)
 
 static int load_everything(char *err, size_t errlen)
 {
+    const char *dbh = config_get("db_host", NULL);
+    if (audit_host_check(dbh && strchr(dbh, ','), err, errlen) != 0)
+        return -1;
     if (modules_load(config_get("modules_dir", "build/modules"),
                      config_get("modules_src", "modules"), err, errlen) != 0)
         return -1;

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static arena *A;
 
@@ -229,7 +230,9 @@ static int grant_runtime_user(void)
         /* audit_log and setting_values (dated settings) are append-only */
         const char *rights = strcmp(tn, "audit_log") == 0 || strcmp(tn, "setting_values") == 0
                                  ? "SELECT, INSERT"
-                             : strcmp(tn, "schema_migrations") == 0 ? "SELECT"
+                             : strcmp(tn, "schema_migrations") == 0 ||
+                                       strcmp(tn, "migrate_lock") == 0
+                                   ? "SELECT"
                                                                     : "SELECT, INSERT, UPDATE, DELETE";
         /* identifiers cannot be bound: all three were checked above */
         char *sql = arena_sprintf(A, "GRANT %s ON `%s`.`%s` TO '%s'@'%s'", rights, dbn, tn,
@@ -241,10 +244,53 @@ static int grant_runtime_user(void)
     return 0;
 }
 
+/* One migrate at a time, for a whole cluster too (deploy/cluster: a named lock of the server
+ * is not replicated by Galera): a row of migrate_lock claims the run. Two
+ * hosts inserting it at once, one wins (a duplicate key here, a
+ * certification conflict between two Galera nodes); a claim older than an
+ * hour is a crashed run's and is taken over. 0 claimed, else the exit status. */
+static int migrate_claim(void)
+{
+    char host[256] = "?";
+    gethostname(host, sizeof host - 1);
+    if (db_exec(A, "CREATE TABLE IF NOT EXISTS migrate_lock (id TINYINT NOT NULL, holder "
+                "VARCHAR(300) NOT NULL, since DATETIME NOT NULL, PRIMARY KEY (id)) "
+                "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4", "") < 0 ||
+        db_exec(A, "DELETE FROM migrate_lock WHERE since < UTC_TIMESTAMP() - INTERVAL 1 HOUR",
+                "") < 0)
+        return die("cannot claim the migration: %s", db_error());
+    if (db_exec(A, "INSERT INTO migrate_lock VALUES (1, ?, UTC_TIMESTAMP())", "s",
+                arena_sprintf(A, "%s pid %d", host, (int)getpid())) == 1)
+        return 0;
+    db_rows *r = db_query(A, "SELECT holder, since FROM migrate_lock WHERE id = 1", "");
+    if (r && db_next(r))
+        return die("%s", arena_sprintf(A, "another migrate runs (%s, since %s UTC): wait for "
+                                       "it; after a crash, DELETE FROM migrate_lock",
+                                       db_col(r, 0), db_col(r, 1)));
+    return die("cannot claim the migration: %s", db_error());
+}
+
+static void migrate_release(void)
+{
+    db_exec(A, "DELETE FROM migrate_lock WHERE id = 1", "");
+}
+
+static int migrate_all(void);
+
 static int cmd_migrate(void)
 {
     if (load_modules() != 0)
         return 1;
+    int rc = migrate_claim();
+    if (rc)
+        return rc;
+    rc = migrate_all();
+    migrate_release();
+    return rc;
+}
+
+static int migrate_all(void)
+{
     if (db_exec(A, "CREATE TABLE IF NOT EXISTS schema_migrations ("
                 "module VARCHAR(64) NOT NULL, version INT NOT NULL, file VARCHAR(255) NOT NULL,"
                 " applied_at DATETIME NOT NULL, PRIMARY KEY (module, version)"

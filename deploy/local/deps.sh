@@ -15,12 +15,14 @@ case "${1:-}" in
 esac
 [ $# -le 1 ] || usage
 
-# build + run
+# build + run (galera-4 and rsync: a MariaDB Galera cluster, deploy/cluster,
+# and `make cluster-test`)
 PKGS=(build-essential pkg-config zlib1g-dev
       libfcgi-dev libfcgi-bin spawn-fcgi clearsilver-dev libmariadb-dev libssl-dev
       libcmocka-dev mariadb-server mariadb-client apache2 libapache2-mod-fcgid
       curl ca-certificates
-      libzip-dev libexpat1-dev libxlsxwriter-dev libfreexl-dev)
+      libzip-dev libexpat1-dev libxlsxwriter-dev libfreexl-dev
+      galera-4 rsync)
 # test only: sanitizers and libFuzzer (clang + its runtime), headless browser
 # (with a CJK font so screenshots show the Chinese pages), load generator, node;
 # python3 for the test helpers and the slow-client driver (tests/soak);

@@ -24,6 +24,10 @@
 #   modules; appended to modules_dir / modules_src with ':'),
 #   PORTAL_BUILD (build; build-asan runs the AddressSanitizer + UBSan build,
 #   its reports in DIR/log/asan.*), CORE_DUMPS (0; 1 lets workers dump core).
+#   DB_HOSTS (a cluster's database nodes, "a,b,c": no MariaDB of the instance
+#   is started or stopped; the portal connects over TCP, deploy/cluster) with
+#   DB_PORT, DB_USER_HOST, DB_ADMIN_USER, DB_ADMIN_PASSWORD, HOST_ID;
+#   ATTACHMENTS_DIR (uploaded files elsewhere: a cluster's shared folder).
 #   PORTAL_WRAPPER (a command the portal runs under, split on spaces, e.g.
 #   "valgrind --trace-children=yes --log-file=DIR/log/vg.%p"; see VALGRIND=1
 #   in tests/hostile/run.sh).
@@ -184,6 +188,18 @@ ensure_key_file() {
     say "created the key file $f (back it up apart from the database)"
 }
 
+# where the database is: the instance's own MariaDB (its socket), or a
+# cluster's nodes (DB_HOSTS)
+db_conf() {
+    if [ -z "${DB_HOSTS:-}" ]; then
+        printf 'db_socket = %s\ndb_admin_user = root\n' "$DB_SOCK"
+        return
+    fi
+    printf 'db_host = %s\ndb_port = %s\ndb_user_host = %s\nhost_id = %s\n' "$DB_HOSTS" \
+        "${DB_PORT:-3306}" "${DB_USER_HOST:-localhost}" "${HOST_ID:-0}"
+    printf 'db_admin_user = %s\ndb_admin_password = %s\n' "${DB_ADMIN_USER:-root}" "${DB_ADMIN_PASSWORD:-}"
+}
+
 write_portal_conf() {
     local pw mods="$BUILD_DIR/modules" srcs="$ROOT/modules"
     pw=$(cat "$DIR/keys/db_password")
@@ -205,13 +221,12 @@ modules_src = $srcs
 templates_dir = $ROOT/templates
 core_src = $ROOT
 static_url = /static
-db_socket = $DB_SOCK
+$(db_conf)
 db_name = portal
 db_user = portal
 db_password = $pw
-db_admin_user = root
 key_file = $DIR/keys/portal.key
-attachments_dir = $DIR/attachments
+attachments_dir = ${ATTACHMENTS_DIR:-$DIR/attachments}
 tmp_dir = $DIR/tmp
 session_idle = 1800
 session_absolute = 43200
@@ -449,7 +464,7 @@ do_start() {
     ensure_db_password
     write_portal_conf
     ensure_key_file
-    start_mariadb
+    [ -n "${DB_HOSTS:-}" ] || start_mariadb
     migrate
     start_portal
     grant_traverse
@@ -464,7 +479,7 @@ do_stop() {
     lock
     stop_apache
     stop_portal
-    stop_mariadb
+    [ -n "${DB_HOSTS:-}" ] || stop_mariadb
     say "stopped ($DIR)"
 }
 

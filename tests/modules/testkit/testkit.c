@@ -60,6 +60,17 @@ static int note_post(portal_req *r, const struct portal_services *s)
     return s->redirect(r, "/_test/echo");
 }
 
+/* tests/cluster: one shared row, incremented by every post - on a Galera
+ * cluster, posts through two nodes conflict at certification (1213 at
+ * COMMIT) and the host runs the loser again */
+static int counter_post(portal_req *r, const struct portal_services *s)
+{
+    if (s->db_exec(r, "UPDATE test_counter SET n = n + 1 WHERE id = 1", "") != 1)
+        return 500;
+    s->audit(r, "testkit.counter", "counter", "1", NULL);
+    return s->redirect(r, "/_test/echo");
+}
+
 /* ABI 2.0: the template functions over a row from the database (values as
  * MariaDB gives them) and over the raw parameters */
 static int fmt_get(portal_req *r, const struct portal_services *s)
@@ -571,6 +582,7 @@ static const struct portal_route routes[] = {
     {"GET", "/_test/big", big_route, NULL, PR_NO_DB | PR_NO_LAYOUT, big_params},
     {"GET", "/_test/echo", echo, "testkit.write", 0, echo_params},
     {"POST", "/_test/note", note_post, "testkit.write", PR_STATE_CHANGING, note_params},
+    {"POST", "/_test/counter", counter_post, "testkit.write", PR_STATE_CHANGING, NULL},
     {"GET", "/_test/typed/{n:int}/{month:ym}/{day:date}/{code:division}/{word}", typed_get,
      "testkit.child", 0, NULL},
     {"GET", "/_test/child/{id:int}", object_get, "testkit.child", 0, NULL, "child:id"},
@@ -639,7 +651,7 @@ static const struct portal_lookup lookups[] = {
 
 static const struct portal_migration migrations[] = {
     {1, "001_testkit.sql"}, {2, "002_gap.sql"}, {3, "003_after.sql"}, {4, "004_abi2.sql"},
-    {5, "005_tasks.sql"}, {6, "006_org_scopes.sql"}, {0, NULL}};
+    {5, "005_tasks.sql"}, {6, "006_org_scopes.sql"}, {7, "007_counter.sql"}, {0, NULL}};
 
 const struct portal_module portal_module = {
     PORTAL_MODULE_HEADER,
