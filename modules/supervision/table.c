@@ -40,26 +40,31 @@ static long long score_of(const long long *num, const long long *den, const long
     return wsum > 0 ? sum / wsum : -1;
 }
 
-/* prefix.Cells.N.{code,num,den,pm,pct,pts}: pts is what the indicator adds
- * to the score (its weight's share of the weights in play times its rate) */
+/* prefix.Cells.N.{code,num,den,pct} (the county's with title and dept too),
+ * and with weights (the appraisal) pts: what the indicator adds to the
+ * score, its weight's share of the weights in play times its rate.  As few
+ * values as the pages use: the dashboard sets some 2,000 of them. */
 static void cells_hdf(portal_req *r, const struct portal_services *s, const char *prefix,
                       const long long *num, const long long *den, const long long *w, int n)
 {
     long long wsum = 0;
-    for (int i = 0; i < n; i++)
+    int county = strcmp(prefix, "County") == 0;
+    for (int i = 0; w && i < n; i++)
         if (den[i] > 0 && w[i] > 0)
             wsum += w[i];
     for (int i = 0; i < n; i++) {
-        const char *p = s->sprintf(r, "%s.Cells.%d", prefix, i);
-        s->setf(r, s->sprintf(r, "%s.code", p), "%s", sv_indicators[i].code);
-        s->setf(r, s->sprintf(r, "%s.title", p), "%s", sv_indicators[i].title);
-        s->set_int(r, s->sprintf(r, "%s.num", p), num[i]);
-        s->set_int(r, s->sprintf(r, "%s.den", p), den[i]);
-        s->set_int(r, s->sprintf(r, "%s.pm", p), per_mille(num[i], den[i]));
-        s->set(r, s->sprintf(r, "%s.pct", p), pct(r, s, per_mille(num[i], den[i])));
-        if (den[i] > 0 && w[i] > 0 && wsum > 0)
-            s->set(r, s->sprintf(r, "%s.pts", p),
-                   pct(r, s, w[i] * per_mille(num[i], den[i]) / wsum));
+        const char *p = s->sprintf(r, "%s.Cells.%d.", prefix, i);
+        long long pm = per_mille(num[i], den[i]);
+        s->setf(r, s->sprintf(r, "%scode", p), "%s", sv_indicators[i].code);
+        if (county) {
+            s->set(r, s->sprintf(r, "%stitle", p), sv_indicators[i].title);
+            s->set(r, s->sprintf(r, "%sdept", p), sv_indicators[i].dept);
+        }
+        s->set_int(r, s->sprintf(r, "%snum", p), num[i]);
+        s->set_int(r, s->sprintf(r, "%sden", p), den[i]);
+        s->set(r, s->sprintf(r, "%spct", p), pct(r, s, pm));
+        if (wsum > 0 && den[i] > 0 && w[i] > 0)
+            s->set(r, s->sprintf(r, "%spts", p), pct(r, s, w[i] * pm / wsum));
     }
 }
 
@@ -228,10 +233,11 @@ int sv_table_hdf(portal_req *r, const struct portal_services *s, const char *sou
     s->set(r, "Sort", si ? si->code : col == -2 ? "name" : "score");
     s->set(r, "Dir", asc ? "asc" : "desc");
     int out = 0;
+    const long long *pw = strcmp(source, "year") == 0 ? w : NULL; /* the appraisal's points */
     for (int k = 0; k < nt; k++)
         if (!*town || strcmp(t[k].code, town) == 0)
-            town_hdf(r, s, s->sprintf(r, "Towns.%d", out++), &t[k], w, ni);
-    cells_hdf(r, s, "County", cnum, cden, w, ni);
+            town_hdf(r, s, s->sprintf(r, "Towns.%d", out++), &t[k], pw, ni);
+    cells_hdf(r, s, "County", cnum, cden, pw, ni);
     s->set(r, "County.score_pct", pct(r, s, score_of(cnum, cden, w, ni)));
     depts_hdf(r, s, cnum, cden, w, ni);
     return out;

@@ -6,7 +6,7 @@
 <h2>一、全县总体情况</h2>
 <table class="list" id="county">
   <thead><tr><th scope="col">指标</th><th scope="col">主管部门</th><th scope="col">达标数/应达标数</th><th scope="col">比率</th></tr></thead>
-  <tbody><?cs each:c = County.Cells ?><tr data-ind="<?cs var:c.code ?>"><td><?cs var:c.title ?></td><td><?cs each:i = Indicators ?><?cs if:i.code == c.code ?><?cs var:i.dept ?><?cs /if ?><?cs /each ?></td><td><?cs var:c.num ?>/<?cs var:c.den ?></td><td><?cs var:c.pct ?></td></tr><?cs /each ?>
+  <tbody><?cs each:c = County.Cells ?><tr data-ind="<?cs var:c.code ?>"><td><?cs var:c.title ?></td><td><?cs var:c.dept ?></td><td><?cs var:c.num ?>/<?cs var:c.den ?></td><td><?cs var:c.pct ?></td></tr><?cs /each ?>
   <tr><th scope="row" colspan="3">全县综合得分</th><td><?cs var:County.score_pct ?></td></tr></tbody>
 </table>
 <h2>二、各乡镇（街道）情况及排名</h2>

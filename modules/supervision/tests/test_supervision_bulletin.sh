@@ -111,5 +111,16 @@ check "the departments' scores" body_has 'id="depts"'
 req GET "/supervision/appraisal?year=2025" -b "$cj"
 check "a township's appraisal shows itself only" body_lacks "data-town=\"$D\""
 check "and no department scores" body_lacks 'id="depts"'
+# Chromium: the dashboard and the printed bulletin, screenshots in tests/out
+[ -d tests/browser/node_modules/playwright-core ] ||
+    (cd tests/browser && npm install --no-audit --no-fund --loglevel=error >/dev/null 2>&1)
+out=$(cd tests/browser && BASE="$BASE" OUT_DIR="$ROOT/tests/out" SV_USER="sbi_$tag" SV_PASSWORD="$PW" \
+      SV_MONTH=2025-03 SV_BULLETIN="$bid" node supervision.mjs 2>&1)
+rc=$?
+echo "$out"
+check "the dashboard and the printed bulletin in Chromium (see above)" [ "$rc" = 0 ]
+check "the screenshots and the PDF are written" [ -s tests/out/browser-supervision-dashboard.png ] &&
+    [ -s tests/out/browser-supervision-bulletin.png ] && [ "$(head -c 4 tests/out/browser-supervision-bulletin.pdf)" = %PDF ]
+
 sql "DELETE FROM setting_values WHERE module = 'supervision' AND created_by = 1 AND code LIKE 'weight\_%'"
 rm -f "$CLOCK_FILE"
