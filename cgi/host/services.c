@@ -682,4 +682,6 @@ const struct portal_services services = {
     /* 2.8: citizen ID numbers */
     .id_number_check = idcard_check,
     .id_number_mask = idcard_mask,
+    /* 2.9: the modules' jobs (jobs.c) */
+    .jobs_hdf = jobs_svc_hdf,
 };
