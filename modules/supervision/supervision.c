@@ -63,14 +63,6 @@ static int style_get(portal_req *r, const struct portal_services *s)
     return 200;
 }
 
-#if PORTAL_ABI_MINOR < 9
-/* TEMPORARY until ABI 2.9's module jobs are on main: runs the job's body */
-static int dev_run_post(portal_req *r, const struct portal_services *s)
-{
-    return indicators_job(r, s) == 0 ? s->redirect(r, "/supervision") : 500;
-}
-#endif
-
 #define SC PR_STATE_CHANGING
 static const struct portal_route routes[] = {
     {"GET", "/supervision/supervision.css", style_get, NULL, PR_NO_DB | PR_NO_LAYOUT, NULL, NULL},
@@ -82,9 +74,6 @@ static const struct portal_route routes[] = {
     {"GET", "/supervision/bulletins/{id:int}", bulletin_get, "supervision.view", 0, NULL, "bulletin:id"},
     {"GET", "/supervision/bulletins/{id:int}/export.xlsx", bulletin_export_get, "supervision.view", PR_NO_LAYOUT, NULL, "bulletin:id"},
     {"GET", "/supervision/appraisal", appraisal_get, "supervision.view", 0, year_params, NULL},
-#if PORTAL_ABI_MINOR < 9
-    {"POST", "/supervision/dev-run", dev_run_post, "supervision.issue", SC, NULL, NULL},
-#endif
     {NULL, NULL, NULL, NULL, 0, NULL, NULL}};
 
 static const struct portal_permission perms[] = {
@@ -126,11 +115,11 @@ static const struct portal_setting settings[] = {
     WEIGHT("ngo_service", "社会组织服务覆盖"),
     {NULL, 0, NULL, NULL, NULL}};
 
-#if PORTAL_ABI_MINOR >= 9
+/* the indicators, nightly: the month running, the month before, and any of
+ * the last twelve not computed yet */
 static const struct portal_job jobs[] = {
     {"indicators", "督查指标月度计算", 1440, indicators_job},
     {NULL, NULL, 0, NULL}};
-#endif
 
 const struct portal_module portal_module = {
     PORTAL_MODULE_HEADER,
@@ -144,9 +133,7 @@ const struct portal_module portal_module = {
     .template_dir = "templates",
     .loaders = loaders,
     .settings = settings,
-#if PORTAL_ABI_MINOR >= 9
     .jobs = jobs,
-#endif
 };
 
 const char *sv_viewer_township(portal_req *r, const struct portal_services *s)

@@ -7,11 +7,10 @@ tag=$(date +%s%N | tail -c 7)
 PW='Xyz#2026portal'
 A=500242222000; A1=500242222001; B=500242223000; B1=500242223001
 M=2025-06-01
-# the indicators job, as the master runs it (TEMPORARY: its body through a
-# test-only route until ABI 2.9's `portalctl job run` is on main)
+# the indicators job, as an operator runs it (the master runs it nightly)
 run_indicators() {
-    post /supervision/dev-run "$cj"
-    if status_is 303; then JOB_STATUS=ok; else JOB_STATUS=failed; fi
+    if build/portalctl --config "$TEST_DIR/portal.conf" job run supervision.indicators |
+        grep -q "job supervision.indicators done"; then JOB_STATUS=ok; else JOB_STATUS=failed; fi
 }
 
 sql "INSERT IGNORE INTO divisions (code, parent_code, level, name, synthetic) VALUES
@@ -125,6 +124,7 @@ d4=$(dropout $c6 2025-03-01 2025-05-20); d5=$(dropout $c7 2025-05-15 2025-07-03)
 set_clock 2025-07-10
 run_indicators
 check "the job ran" [ "$JOB_STATUS" = ok ]
+check "and is recorded" [ "$(sql "SELECT last_status FROM module_jobs WHERE module = 'supervision' AND job = 'indicators'")" = ok ]
 check "June 2025 is computed as of its last day" \
     [ "$(sql "SELECT as_of FROM supervision_months WHERE month = '$M'")" = 2025-06-30 ]
 check "July 2025 as of today" [ "$(sql "SELECT as_of FROM supervision_months WHERE month = '2025-07-01'")" = 2025-07-10 ]
