@@ -21,6 +21,9 @@ done
 # the links of demo children to the demo institutions, and the modules' demo
 # data (partner organisation, assignments) over those children
 "$ROOT/build/portalctl" --config "$ROOT/var/portal.conf" seed-demo --modules >/dev/null
+# a county leader who reads the supervision figures (issue 16)
+"$ROOT/build/portalctl" --config "$ROOT/var/portal.conf" user add lingdao --display-name 县领导（示例） \
+    --role county_leader --division 500242000000 --org mz --password 'Lingdao#2026portal' >/dev/null 2>&1 || true
 cat <<MSG
 
 酉阳县困境儿童保障工作平台 is running: http://127.0.0.1:$PORT/
@@ -65,6 +68,10 @@ hospital sees its referred child at /rehab/referrals; rehab records months at /r
 Child protection (监护与安全保护): school files a 强制报告 about a pupil; township (also a
 protection worker) takes the case from /inbox; county (also the county protection staff) reads
 the reporter; police acknowledges; /guardianship/stats; demo state guardianship: welfare's child.
+
+Supervision (督查考核, /supervision): county (县民政局) sees the indicators by township,
+issues the monthly bulletin and sets the appraisal weights (/admin/settings/supervision);
+lingdao  Lingdao#2026portal  县领导 reads them; township sees 龙潭镇 and the county total.
 
 Organisations apply without an account at http://127.0.0.1:$PORT/volunteer/apply
 Demo data: 500 generated children (synthetic names and ID numbers) in synthetic villages.

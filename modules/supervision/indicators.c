@@ -1,0 +1,251 @@
+/*
+ * indicators.c - the supervision indicators and the job that computes them.
+ *
+ * Each indicator is one SELECT of the cases in its denominator with a flag
+ * for the numerator (supervision.h).  The job runs each for a month into the
+ * summary tables: supervision_figures (the numbers per township) and
+ * supervision_cases (the cases that fall short, for the lists behind a
+ * number).  Pages read only those tables, never the modules' large ones.
+ */
+#include "supervision.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+/* the children in difficulty on the month's last day counted: an open category */
+#define IN_DIFFICULTY(extra)                                                             \
+    "c.id IN (SELECT k.child_id FROM child_categories k WHERE k.start_date <= @m2 "     \
+    "AND (k.end_date IS NULL OR k.end_date > @m2)" extra ")"
+
+/* 应保尽保 for one benefit: a child holding the category (long enough for the
+ * decision) and no living grant of that benefit paid for the month */
+#define COVERAGE(b)                                                                      \
+    "SELECT c.id case_id, c.id child_id, c.township_code, EXISTS (SELECT 1 FROM "        \
+    "living_grants g WHERE g.child_id = c.id AND g.benefit = '" b "' AND g.start_month " \
+    "<= @m1 AND (g.end_month IS NULL OR g.end_month >= @m1) AND NOT EXISTS (SELECT 1 "   \
+    "FROM living_suspensions u WHERE u.grant_id = g.id AND u.from_month <= @m1 AND "     \
+    "(u.to_month IS NULL OR u.to_month >= @m1))) ok FROM children c WHERE c.id IN "      \
+    "(SELECT k.child_id FROM child_categories k WHERE k.category = '" b "' AND "         \
+    "k.start_date <= @m2 - INTERVAL @days DAY AND (k.end_date IS NULL OR k.end_date > @m2))"
+
+#define COVERAGE_DEF(name)                                                               \
+    "应保尽保：分母为月末仍属" name "、且认定已满“应保尽保宽限天数”的儿童；分子为其中本月领取" \
+    name "基本生活保障（未暂停）的儿童。点击数字列出应保未保的儿童。"
+
+const struct sv_indicator sv_indicators[] = {
+    {"cov_orphan", "孤儿应保尽保", "县民政局", "child", "living", "coverage_grace_days",
+     COVERAGE_DEF("孤儿"), COVERAGE("orphan")},
+    {"cov_dfu", "事实无人抚养应保尽保", "县民政局", "child", "living", "coverage_grace_days",
+     COVERAGE_DEF("事实无人抚养儿童"), COVERAGE("de_facto_unsupported")},
+    {"cov_tekun", "特困应保尽保", "县民政局", "child", "living", "coverage_grace_days",
+     COVERAGE_DEF("特困儿童"), COVERAGE("tekun")},
+    {"cov_dibao", "低保应保尽保", "县民政局", "child", "living", "coverage_grace_days",
+     COVERAGE_DEF("低保家庭儿童"), COVERAGE("dibao")},
+    {"app_timely", "申请按时办结", "县民政局", "application", "registry", NULL,
+     "分母为本月作出最终决定（批准或不予批准）的申请（有总时限的申请类型）；分子为其中所用天数未超过"
+     "该类型总时限的申请。公示期不计入。",
+     "SELECT a.id case_id, a.child_id, a.township_code, a.total_used_days <= l.limit_days ok "
+     "FROM wf_applications a JOIN supervision_wf_limits l ON l.module = a.module AND "
+     "l.type = a.type AND l.limit_days > 0 JOIN (SELECT DISTINCT app_id FROM wf_actions "
+     "WHERE action IN ('approve', 'reject') AND at >= @t1 AND at < @t2) d ON d.app_id = a.id "
+     "WHERE a.status IN ('approved', 'rejected') AND NOT EXISTS (SELECT 1 FROM wf_actions y "
+     "WHERE y.app_id = a.id AND y.action IN ('approve', 'reject') AND y.at >= @t2)"},
+    {"visit_timely", "按期走访", "乡镇人民政府", "child", "village", "visit_days",
+     "分母为月末在册的困境儿童；分子为其中在月末前“走访周期天数”内有入户走访或家庭核查记录的儿童"
+     "（电话回访不计）。",
+     "SELECT c.id case_id, c.id child_id, c.township_code, EXISTS (SELECT 1 FROM "
+     "village_visits v WHERE v.child_id = c.id AND v.kind <> 'phone' AND v.visit_date <= @m2 "
+     "AND v.visit_date > @m2 - INTERVAL @days DAY) ok FROM children c WHERE "
+     IN_DIFFICULTY("")},
+    {"report_police", "强制报告及时报警", "县公安局", "report", "guardianship", "police_hours",
+     "分母为本月登记的强制报告；分子为其中自发现起“报警时限小时数”内已告知公安机关的报告。",
+     "SELECT g.id case_id, g.child_id, CONCAT(LEFT(g.division_code, 9), '000') township_code, "
+     "g.police_at IS NOT NULL AND g.police_at <= g.found_at + INTERVAL @days HOUR ok "
+     "FROM gd_reports g WHERE g.reported_at >= @t1 AND g.reported_at < @t2"},
+    {"report_safety", "24小时内确保安全", "县民政局", "report", "guardianship", NULL,
+     "分母为本月登记的强制报告；分子为其中登记后24小时内确认儿童安全的报告。",
+     "SELECT g.id case_id, g.child_id, CONCAT(LEFT(g.division_code, 9), '000') township_code, "
+     "g.safe_at IS NOT NULL AND g.safe_at <= g.reported_at + INTERVAL 24 HOUR ok "
+     "FROM gd_reports g WHERE g.reported_at >= @t1 AND g.reported_at < @t2"},
+    {"dropout_resolved", "辍学劝返办结", "县教育委员会", "dropout", "education", "dropout_days",
+     "分母为本月办结的辍学案件，及截至月末已登记满“劝返办结天数”仍未办结的案件；分子为本月办结的案件。",
+     "SELECT d.app_id case_id, d.child_id, c.township_code, d.closed_on IS NOT NULL AND "
+     "d.closed_on <= @m2 ok FROM edu_dropouts d JOIN children c ON c.id = d.child_id "
+     "WHERE (d.closed_on >= @m1 AND d.closed_on <= @m2) OR ((d.closed_on IS NULL OR "
+     "d.closed_on > @m2) AND d.detected_on <= @m2 - INTERVAL @days DAY)"},
+    {"screening", "0-6岁筛查覆盖", "县残疾人联合会", "child", "rehab", NULL,
+     "分母为月末未满7周岁的在册困境儿童；分子为其中近12个月内参加过残疾筛查的儿童。",
+     "SELECT c.id case_id, c.id child_id, c.township_code, EXISTS (SELECT 1 FROM "
+     "rehab_screenings s JOIN rehab_rounds rr ON rr.id = s.round_id WHERE s.child_id = c.id "
+     "AND rr.day <= @m2 AND rr.day > @m2 - INTERVAL 1 YEAR) ok FROM children c WHERE "
+     "c.birth_date <= @m2 AND c.birth_date > @m2 - INTERVAL 7 YEAR AND " IN_DIFFICULTY("")},
+    {"file_complete", "档案完整", "乡镇人民政府", "child", "registry", NULL,
+     "分母为月末在册的困境儿童；分子为其中有身份证号（或已注明无证原因）且已上传至少一份证明材料的档案。",
+     "SELECT c.id case_id, c.id child_id, c.township_code, (c.id_hmac IS NOT NULL OR "
+     "TRIM(COALESCE(c.no_id_reason, '')) <> '') AND EXISTS (SELECT 1 FROM child_attachments a "
+     "WHERE a.child_id = c.id AND a.uploaded_at < @t2) ok FROM children c WHERE "
+     IN_DIFFICULTY("")},
+    {"data_quality", "数据质量", "乡镇人民政府", "child", "registry", NULL,
+     "分母为月末在册的困境儿童；分子为其中没有问题的档案：每个在册类别都写明认定依据，且残疾证未过期。",
+     "SELECT c.id case_id, c.id child_id, c.township_code, NOT EXISTS (SELECT 1 FROM "
+     "child_categories k WHERE k.child_id = c.id AND k.start_date <= @m2 AND (k.end_date IS "
+     "NULL OR k.end_date > @m2) AND TRIM(k.basis) = '') AND NOT (c.disability_cert_expiry IS "
+     "NOT NULL AND c.disability_cert_expiry < @m2) ok FROM children c WHERE "
+     IN_DIFFICULTY("")},
+    {"ngo_service", "社会组织服务覆盖", "县民政局", "child", "volunteer", "ngo_days",
+     "分母为月末属孤儿、事实无人抚养或监护缺失类别的儿童（需要社会组织服务）；分子为其中在月末前"
+     "“社会组织服务周期天数”内有已核实服务记录的儿童。",
+     "SELECT c.id case_id, c.id child_id, c.township_code, EXISTS (SELECT 1 FROM "
+     "volunteer_logs l WHERE l.child_id = c.id AND l.status = 'verified' AND l.service_date "
+     "<= @m2 AND l.service_date > @m2 - INTERVAL @days DAY) ok FROM children c WHERE "
+     IN_DIFFICULTY(" AND k.category IN ('orphan', 'de_facto_unsupported', 'guardianship')")},
+    {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL}};
+
+int sv_indicator_count(void)
+{
+    int n = 0;
+    while (sv_indicators[n].code)
+        n++;
+    return n;
+}
+
+const struct sv_indicator *sv_indicator_find(const char *code)
+{
+    for (int i = 0; code && sv_indicators[i].code; i++)
+        if (strcmp(sv_indicators[i].code, code) == 0)
+            return &sv_indicators[i];
+    return NULL;
+}
+
+static int module_on(portal_req *r, const struct portal_services *s, const char *name)
+{
+    const struct portal_module *m;
+    for (int i = 0; (m = s->module_nth(r, i)) != NULL; i++)
+        if (strcmp(m->name, name) == 0)
+            return 1;
+    return 0;
+}
+
+/* the total limits of every enabled module's workflow types, for app_timely */
+static int wf_limits_copy(portal_req *r, const struct portal_services *s)
+{
+    const struct portal_module *m;
+    for (int i = 0; (m = s->module_nth(r, i)) != NULL; i++)
+        for (const struct portal_wf_type *t = m->workflows; t && t->code; t++)
+            if (s->db_exec(r, "INSERT INTO supervision_wf_limits (module, type, limit_days) "
+                           "VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE limit_days = VALUES("
+                           "limit_days)", "ssi", m->name, t->code,
+                           (long long)t->total_limit_days) < 0)
+                return -1;
+    return 0;
+}
+
+/* one indicator for the month set in @m1.. by sv_month_compute */
+static int indicator_compute(portal_req *r, const struct portal_services *s,
+                             const struct sv_indicator *ind, const char *as_of)
+{
+    if (s->db_exec(r, "DELETE FROM supervision_figures WHERE month = @m1 AND indicator = ?",
+                   "s", ind->code) < 0 ||
+        s->db_exec(r, "DELETE FROM supervision_cases WHERE month = @m1 AND indicator = ?",
+                   "s", ind->code) < 0)
+        return -1;
+    if (!module_on(r, s, ind->module))
+        return 0;
+    long long v = ind->setting ? s->setting_int(r, ind->setting, as_of) : 0;
+    if (v == PORTAL_NO_SETTING || s->db_exec(r, "SET @days = ?", "i", v) < 0)
+        return -1;
+    /* the cases once into the work table, then the numbers and the
+     * shortfalls from it: one pass over the modules' large tables */
+    if (s->db_exec(r, "DELETE FROM supervision_work WHERE conn = CONNECTION_ID()", "") < 0 ||
+        s->db_exec(r, s->sprintf(r, "INSERT INTO supervision_work (conn, case_id, child_id, "
+                                 "township_code, ok) SELECT CONNECTION_ID(), x.case_id, "
+                                 "x.child_id, x.township_code, x.ok <> 0 FROM (%s) x",
+                                 ind->sql), "") < 0)
+        return -1;
+    if (s->db_exec(r, "INSERT INTO supervision_figures (month, township_code, indicator, "
+                   "numerator, denominator, computed_at) SELECT @m1, township_code, ?, SUM(ok), "
+                   "COUNT(*), UTC_TIMESTAMP() FROM supervision_work WHERE conn = CONNECTION_ID() "
+                   "GROUP BY township_code", "s",
+                   ind->code) < 0)
+        return -1;
+    return s->db_exec(r, "INSERT INTO supervision_cases (month, indicator, case_id, "
+                      "township_code, child_id) SELECT @m1, ?, case_id, township_code, child_id "
+                      "FROM supervision_work WHERE conn = CONNECTION_ID() AND ok = 0", "s",
+                      ind->code) < 0 ? -1 : 0;
+}
+
+int sv_month_compute(portal_req *r, const struct portal_services *s, const char *ym,
+                     const char *as_of)
+{
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    long first = s->day_parse(s->sprintf(r, "%s-01", ym));
+    /* the first of the next month: 35 days after a first is always in it */
+    long next = first == PORTAL_NO_DAY ? PORTAL_NO_DAY
+        : s->day_parse(s->sprintf(r, "%.7s-01", s->day_format(r, first + 35)));
+    long last = next - 1, upto = s->day_parse(as_of);
+    if (first == PORTAL_NO_DAY || upto == PORTAL_NO_DAY || upto < first)
+        return -1;
+    if (upto < last)
+        last = upto;
+    const char *m1 = s->day_format(r, first), *m2 = s->day_format(r, last);
+    /* Beijing days as UTC times: a day starts at 16:00 UTC the day before */
+    const char *t1s = s->sprintf(r, "%s 16:00:00", s->day_format(r, first - 1));
+    const char *t2s = s->sprintf(r, "%s 16:00:00", m2);
+    if (s->db_exec(r, "SET @m1 = CAST(? AS DATE), @m2 = CAST(? AS DATE), "
+                   "@t1 = CAST(? AS DATETIME), @t2 = CAST(? AS DATETIME)", "ssss",
+                   m1, m2, t1s, t2s) < 0)
+        return -1;
+    for (const struct sv_indicator *ind = sv_indicators; ind->code; ind++)
+        if (indicator_compute(r, s, ind, m2) != 0) {
+            s->log("SV0101", "supervision: indicator %s for %s failed", ind->code, ym);
+            return -1;
+        }
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    long long ms = (t1.tv_sec - t0.tv_sec) * 1000LL + (t1.tv_nsec - t0.tv_nsec) / 1000000;
+    return s->db_exec(r, "INSERT INTO supervision_months (month, as_of, computed_at, seconds_ms) "
+                      "VALUES (?, ?, UTC_TIMESTAMP(), ?) ON DUPLICATE KEY UPDATE as_of = "
+                      "VALUES(as_of), computed_at = VALUES(computed_at), seconds_ms = "
+                      "VALUES(seconds_ms)", "ssi", m1, m2, ms) < 0 ? -1 : 0;
+}
+
+/* the month n months before ym (YYYY-MM) */
+static const char *month_before(portal_req *r, const struct portal_services *s, const char *ym,
+                                int n)
+{
+    int y = 0, m = 0;
+    if (sscanf(ym, "%4d-%2d", &y, &m) != 2)
+        return NULL;
+    int k = y * 12 + (m - 1) - n;
+    return s->sprintf(r, "%04d-%02d", k / 12, k % 12 + 1);
+}
+
+static int month_known(portal_req *r, const struct portal_services *s, const char *ym)
+{
+    portal_rows *q = s->db_query(r, "SELECT 1 FROM supervision_months WHERE month = ?", "s",
+                                 s->sprintf(r, "%s-01", ym));
+    return q && s->db_next(q);
+}
+
+int indicators_job(portal_req *r, const struct portal_services *s)
+{
+    const char *today = s->today(r);
+    const char *now = s->sprintf(r, "%.7s", today);
+    if (wf_limits_copy(r, s) != 0)
+        return -1;
+    int done = 0;
+    for (int n = 12; n >= 0; n--) {
+        const char *ym = month_before(r, s, now, n);
+        if (!ym || (n > 1 && month_known(r, s, ym)))
+            continue;
+        if (sv_month_compute(r, s, ym, today) != 0 || s->db_commit_now(r) != 0)
+            return -1;
+        done++;
+    }
+    if (s->db_exec(r, "DELETE FROM supervision_work WHERE conn = CONNECTION_ID()", "") < 0)
+        return -1;
+    s->audit(r, "supervision.indicators", "supervision_month", now,
+             s->sprintf(r, "months=%d", done));
+    return 0;
+}

@@ -1,0 +1,124 @@
+# 月度通报 and 年度考核 (issue 16 items 3-4): the county's civil affairs
+# previews and issues March 2025's bulletin; it is archived, listed, printable
+# (A4 through the module's stylesheet, data-print) and exported; a later
+# change of the data and a new run of the job change the dashboard but never
+# the issued bulletin; the yearly appraisal weighs the months' figures with
+# the weights in force (dated settings).  Townships 楠木乡 (C) and 庙溪乡 (D)
+# are this test's alone.
+tag=$(date +%s%N | tail -c 7)
+PW='Xyz#2026portal'
+C=500242224000; C1=500242224001; D=500242221000; D1=500242221001
+sql "INSERT IGNORE INTO divisions (code, parent_code, level, name, synthetic) VALUES
+     ('$C1', '$C', 'village', '楠木测试村', 1), ('$D1', '$D', 'village', '庙溪测试村', 1)"
+add_user "sbi_$tag" --display-name 县民政局通报 --role supervision_issuer --division 500242000000 --org mz --password "$PW"
+add_user "sbc_$tag" --display-name 楠木乡 --role township_staff --division "$C" --org mz --password "$PW"
+add_user "sbl_$tag" --display-name 县领导 --role county_leader --division 500242000000 --org mz --password "$PW"
+ij=$(login "sbi_$tag" "$PW" "$OUT/jar.sbi")
+cj=$(login "sbc_$tag" "$PW" "$OUT/jar.sbc")
+lj=$(login "sbl_$tag" "$PW" "$OUT/jar.sbl")
+# the indicators job, as an operator runs it (the master runs it nightly)
+run_indicators() { build/portalctl --config "$TEST_DIR/portal.conf" job run supervision.indicators; }
+
+orphan() { # orphan NAME VILLAGE [GRANT_FROM] -> id: an orphan since 2024-10-01
+    local id
+    id=$(sql "INSERT INTO children (name, sex, birth_date, township_code, village_code, status, created_at, created_by, updated_at)
+              VALUES ('$1$tag', 2, '2015-05-05', '${2:0:9}000', '$2', 'active', UTC_TIMESTAMP(), 1, UTC_TIMESTAMP()); SELECT LAST_INSERT_ID();")
+    sql "INSERT INTO child_categories (child_id, category, basis, start_date, entered_by) VALUES ($id, 'orphan', '死亡证明（测试）', '2024-10-01', 1)"
+    [ -z "${3:-}" ] || grant "$id" "$3"
+    echo "$id"
+}
+grant() { sql "INSERT INTO living_grants (child_id, benefit, subtype, start_month, created_at) VALUES ($1, 'orphan', 'scattered', '$2', UTC_TIMESTAMP())"; }
+k1=$(orphan 丙一 $C1); k2=$(orphan 丙二 $C1 2024-11-01); k3=$(orphan 丁三 $D1 2024-11-01)
+# weights: from 2025 only 孤儿应保尽保 counts (all others 0); a 2026 weight does not apply to 2025
+sql "INSERT INTO setting_values (module, code, valid_from, value, created_by, created_at)
+     SELECT 'supervision', CONCAT('weight_', x.c), '2025-01-01', IF(x.c = 'cov_orphan', '10', '0'), 1, UTC_TIMESTAMP()
+     FROM (SELECT 'cov_orphan' c UNION ALL SELECT 'cov_dfu' UNION ALL SELECT 'cov_tekun' UNION ALL SELECT 'cov_dibao'
+           UNION ALL SELECT 'app_timely' UNION ALL SELECT 'visit_timely' UNION ALL SELECT 'report_police'
+           UNION ALL SELECT 'report_safety' UNION ALL SELECT 'dropout_resolved' UNION ALL SELECT 'screening'
+           UNION ALL SELECT 'file_complete' UNION ALL SELECT 'data_quality' UNION ALL SELECT 'ngo_service') x;
+     INSERT INTO setting_values (module, code, valid_from, value, created_by, created_at)
+     VALUES ('supervision', 'weight_cov_orphan', '2026-01-01', '0', 1, UTC_TIMESTAMP()),
+            ('supervision', 'weight_visit_timely', '2026-01-01', '10', 1, UTC_TIMESTAMP())"
+
+set_clock 2025-04-10
+check "the job ran" eval 'run_indicators | grep -q "job supervision.indicators done"'
+fig() { sql "SELECT CONCAT(numerator, '/', denominator) FROM supervision_figures WHERE month = '$1' AND indicator = 'cov_orphan' AND township_code = '$2'"; }
+check "March: C pays one orphan of two" [ "$(fig 2025-03-01 $C)" = 1/2 ]
+
+req GET "/supervision/bulletins/new?month=2025-03" -b "$cj"
+check "a township cannot issue a bulletin" status_is 403
+req GET "/supervision/bulletins/new?month=2025-03" -b "$ij"
+check "the preview opens" status_is 200
+check "titled for the month" body_has "2025年3月困境儿童保障工作督查通报"
+check "with C's rate" grep -q "data-town=\"$C\">.*data-ind=\"cov_orphan\">50.0%" "$OUT/body"
+check "and the form to issue it" body_has 'id="issue"'
+
+post /supervision/bulletins "$ij" --data "month=2025-13"
+check "a bad month is refused" status_is 400
+check "nothing was issued" [ "$(sql "SELECT COUNT(*) FROM supervision_bulletins WHERE month = '2025-03-01'")" = 0 ]
+post /supervision/bulletins "$cj" --data "month=2025-03"
+check "a township's POST is refused" status_is 403
+post /supervision/bulletins "$ij" --data "month=2025-03" --data-urlencode "remarks=请各乡镇对照问题限期整改（测试$tag）。"
+check "the bulletin is issued" status_is 303
+bid=$(loc_id /supervision/bulletins)
+check "with its own copy of the numbers" [ "$(sql "SELECT CONCAT(numerator, '/', denominator) FROM supervision_bulletin_rows WHERE bulletin_id = '$bid' AND indicator = 'cov_orphan' AND township_code = '$C'")" = 1/2 ]
+check "the issue is audited" [ "$(audits supervision.bulletin.issue "$bid")" = 1 ]
+post /supervision/bulletins "$ij" --data "month=2025-03"
+check "a month is issued once" status_is 409
+
+req GET "/supervision/bulletins/$bid" -b "$ij"
+check "the bulletin opens" status_is 200
+check "with C's rate and rank" grep -q "data-town=\"$C\">.*data-ind=\"cov_orphan\">50.0%" "$OUT/body"
+check "the remarks" body_has "限期整改（测试$tag）"
+check "the best and the worst" body_has 'id="best-worst"'
+check "overdue items by township" body_has 'id="overdue"'
+check "a print button without inline script" body_has "data-print"
+check "the A4 stylesheet" body_has "/supervision/supervision.css"
+cp "$OUT/body" "$OUT/bulletin-issued.html"
+req GET /supervision/supervision.css
+check "which sets an A4 page" body_has "@page { size: A4"
+
+# the data change: C's first orphan is paid from March; the job runs again
+grant "$k1" 2025-03-01
+run_indicators >/dev/null
+check "the figures change" [ "$(fig 2025-03-01 $C)" = 2/2 ]
+req GET "/supervision?month=2025-03" -b "$ij"
+check "the dashboard shows it" grep -q "data-ind=\"cov_orphan\" data-num=\"2\" data-den=\"2\"" "$OUT/body"
+req GET "/supervision/bulletins/$bid" -b "$ij"
+check "the issued bulletin still says 50.0%" grep -q "data-town=\"$C\">.*data-ind=\"cov_orphan\">50.0%" "$OUT/body"
+check "its copy is unchanged" [ "$(sql "SELECT CONCAT(numerator, '/', denominator) FROM supervision_bulletin_rows WHERE bulletin_id = '$bid' AND indicator = 'cov_orphan' AND township_code = '$C'")" = 1/2 ]
+
+req GET /supervision/bulletins -b "$lj"
+check "the county leader sees the archive" body_has "/supervision/bulletins/$bid"
+req GET "/supervision/bulletins/$bid" -b "$cj"
+check "a township reads the issued bulletin" status_is 200
+req GET "/supervision/bulletins/$bid/export.xlsx" -b "$ij"
+check "the export is an .xlsx" header_has "spreadsheetml"
+check "and audited" [ "$(audits supervision.bulletin.export "$bid")" = 1 ]
+req GET "/supervision/bulletins/999999999" -b "$ij"
+check "no such bulletin is 404" status_is 404
+
+# 年度考核 2025: C's 孤儿应保尽保 Jan 1/2, Feb 1/2, Mar 2/2, Apr 2/2 = 6/8; the only weight = 75.0 %
+req GET "/supervision/appraisal?year=2025" -b "$ij"
+check "the appraisal opens" status_is 200
+check "C's orphan coverage over the year is 6/8" grep -q "data-town=\"$C\">.*data-ind=\"cov_orphan\">75.0% <small>(6/8)</small>" "$OUT/body"
+check "C's score is that rate alone (the 2026 weights do not count)" grep -q "data-town=\"$C\"><td>[0-9]*</td><th scope=\"row\">楠木乡</th><td>75.0%</td>" "$OUT/body"
+check "D scores 100 % and ranks before C" \
+    [ "$(grep -o "data-town=\"\($C\|$D\)\"" "$OUT/body" | head -n1)" = "data-town=\"$D\"" ]
+check "the departments' scores" body_has 'id="depts"'
+req GET "/supervision/appraisal?year=2025" -b "$cj"
+check "a township's appraisal shows itself only" body_lacks "data-town=\"$D\""
+check "and no department scores" body_lacks 'id="depts"'
+# Chromium: the dashboard and the printed bulletin, screenshots in tests/out
+[ -d tests/browser/node_modules/playwright-core ] ||
+    (cd tests/browser && npm install --no-audit --no-fund --loglevel=error >/dev/null 2>&1)
+out=$(cd tests/browser && BASE="$BASE" OUT_DIR="$ROOT/tests/out" SV_USER="sbi_$tag" SV_PASSWORD="$PW" \
+      SV_MONTH=2025-03 SV_BULLETIN="$bid" node supervision.mjs 2>&1)
+rc=$?
+echo "$out"
+check "the dashboard and the printed bulletin in Chromium (see above)" [ "$rc" = 0 ]
+check "the screenshots and the PDF are written" [ -s tests/out/browser-supervision-dashboard.png ] &&
+    [ -s tests/out/browser-supervision-bulletin.png ] && [ "$(head -c 4 tests/out/browser-supervision-bulletin.pdf)" = %PDF ]
+
+sql "DELETE FROM setting_values WHERE module = 'supervision' AND created_by = 1 AND code LIKE 'weight\_%'"
+rm -f "$CLOCK_FILE"

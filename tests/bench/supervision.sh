@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# make bench (from bench.sh), or alone: the supervision indicators at county
+# scale on a private instance: 100,000 synthetic children (SV_BENCH_CHILDREN)
+# in every village, each in a category, most with a grant and an attachment,
+# 1,000,000 visits over the last year (ten a child) and 100,000 decided
+# applications, generated with INSERT ... SELECT from the sequence engine
+# (kept between runs).  Then the module's job computes the months (the
+# twelve before are marked done, so it computes the month running and the
+# one before, as on any night); `bench indicators-month seconds=` is the
+# month before's own time as the job recorded it.  Then the county's
+# dashboard under wrk against /hello.  Prints
+# "bench indicators-month seconds=... job_seconds=... children=... visits=... applications=..."
+# and "bench dashboard req_s=... ratio dashboard/hello=...".
+# Never a pass/fail on timing.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$ROOT"
+DIR=${SV_BENCH_DIR:-$ROOT/var/bench-supervision}
+PORT=${SV_BENCH_PORT:-${BENCH_PORT:-18150}}
+CHILDREN=${SV_BENCH_CHILDREN:-100000}
+make -s -j2 all
+stop() { bash deploy/local/instance.sh stop "$DIR" "$PORT" >/dev/null 2>&1 || true; }
+trap stop EXIT
+stop
+REQUEST_TIMEOUT=900 WORKERS=2 bash deploy/local/instance.sh start "$DIR" "$PORT" >/dev/null
+BASE="http://127.0.0.1:$PORT" TEST_DIR="$DIR"
+# shellcheck source=../lib.sh
+source tests/lib.sh   # login, session_id, sql
+DB() { sql "$1"; }
+CTL() { build/portalctl --config "$DIR/portal.conf" "$@" >/dev/null 2>&1 || true; }
+CTL seed-demo
+CTL user add svbench --display-name 督查压测 --role supervision_issuer --division 500242000000 --org mz --password 'Bench#2026portal'
+DB "UPDATE users SET failed_count = 0, locked_until = NULL WHERE username = 'svbench'"
+
+if [ "$(DB "SELECT COUNT(*) FROM children WHERE name LIKE '督查压测%'")" -lt "$CHILDREN" ]; then
+    t0=$(date +%s.%N)
+    DB "INSERT INTO children (name, sex, birth_date, township_code, village_code, id_hmac, no_id_reason,
+            status, created_at, created_by, updated_at)
+        SELECT CONCAT('督查压测', s.seq), 1 + s.seq % 2, UTC_DATE() - INTERVAL (200 + s.seq % 6300) DAY,
+               CONCAT(LEFT(v.code, 9), '000'), v.code, IF(s.seq % 20 = 0, NULL, SHA2(CONCAT('svb', s.seq), 256)),
+               NULL, 'active', UTC_TIMESTAMP(), 1, UTC_TIMESTAMP()
+        FROM seq_1_to_$CHILDREN s
+        JOIN (SELECT code, ROW_NUMBER() OVER (ORDER BY code) - 1 rn FROM divisions WHERE level = 'village') v
+          ON v.rn = s.seq % (SELECT COUNT(*) FROM divisions WHERE level = 'village')"
+    DB "CREATE TEMPORARY TABLE b (id BIGINT PRIMARY KEY) SELECT id FROM children WHERE name LIKE '督查压测%';
+        INSERT INTO child_categories (child_id, category, basis, start_date, entered_by)
+        SELECT id, ELT(1 + id % 5, 'orphan', 'de_facto_unsupported', 'tekun', 'dibao', 'guardianship'),
+               IF(id % 50 = 0, '', '压测依据'), UTC_DATE() - INTERVAL 500 DAY, 1 FROM b;
+        INSERT INTO living_grants (child_id, benefit, subtype, start_month, created_at)
+        SELECT id, ELT(1 + id % 5, 'orphan', 'de_facto_unsupported', 'tekun', 'dibao'), 'scattered',
+               DATE_FORMAT(UTC_DATE() - INTERVAL 400 DAY, '%Y-%m-01'), UTC_TIMESTAMP() FROM b
+        WHERE id % 5 <> 4 AND id % 7 <> 0;
+        INSERT INTO child_attachments (child_id, kind, filename, content_type, size, sha256, stored_name, uploaded_by, uploaded_at)
+        SELECT id, '压测', 'b.pdf', 'application/pdf', 1, SHA2(id, 256), SHA2(id, 256), 1, UTC_TIMESTAMP() - INTERVAL 400 DAY
+        FROM b WHERE id % 3 <> 0;
+        INSERT INTO wf_applications (module, type, child_id, village_code, township_code, step_index, step_code,
+            status, started_at, step_started, total_used_days, created_by)
+        SELECT 'living', 'dibao', c.id, c.village_code, c.township_code, 3, 'decide', IF(c.id % 9 = 0, 'rejected', 'approved'),
+               UTC_TIMESTAMP() - INTERVAL (c.id % 365 + 30) DAY, UTC_DATE() - INTERVAL (c.id % 365) DAY, c.id % 40, 1
+        FROM children c JOIN b ON b.id = c.id;
+        INSERT INTO wf_actions (app_id, step_code, action, user_id, at)
+        SELECT a.id, 'decide', IF(a.status = 'approved', 'approve', 'reject'), 1, UTC_TIMESTAMP() - INTERVAL (a.child_id % 365) DAY
+        FROM wf_applications a JOIN b ON b.id = a.child_id;
+        INSERT INTO village_visits (child_id, village_code, township_code, visit_date, kind, seen, user_id, created_at)
+        SELECT c.id, c.village_code, c.township_code, UTC_DATE() - INTERVAL ((s.seq * 37 + c.id) % 365) DAY,
+               IF((s.seq + c.id) % 10 = 0, 'phone', 'visit'), '压测', 1, UTC_TIMESTAMP()
+        FROM children c JOIN b ON b.id = c.id JOIN seq_1_to_10 s"
+    t1=$(date +%s.%N)
+    awk -v a="$t0" -v b="$t1" 'BEGIN{printf "bench supervision-data seconds=%.1f\n", b-a}'
+fi
+# the twelve older months count as done: the job computes the month running and the one before
+DB "DELETE FROM supervision_months;
+    INSERT INTO supervision_months (month, as_of, computed_at)
+    SELECT DATE_FORMAT(UTC_DATE() - INTERVAL s.seq MONTH, '%Y-%m-01'), UTC_DATE(), UTC_TIMESTAMP() FROM seq_2_to_12 s"
+CJ=$(login svbench 'Bench#2026portal')
+t0=$(date +%s.%N)
+code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 900 -b "$CJ" -H "Origin: $BASE" \
+       --data-urlencode "_csrf=$(csrf "$CJ")" "$BASE/supervision/dev-run")
+t1=$(date +%s.%N)
+[ "$code" = 303 ] || echo "bench: supervision: the job answered $code" >&2
+month=$(DB "SELECT seconds_ms / 1000 FROM supervision_months WHERE month = DATE_FORMAT(UTC_DATE() - INTERVAL 1 MONTH, '%Y-%m-01')")
+echo "bench indicators-month seconds=$month job_seconds=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.1f", b-a}') months=2" \
+     "children=$(DB "SELECT COUNT(*) FROM children") visits=$(DB "SELECT COUNT(*) FROM village_visits")" \
+     "applications=$(DB "SELECT COUNT(*) FROM wf_applications")"
+PSID=$(session_id svbench 'Bench#2026portal')
+rps() { # rps PATH [COOKIE]: requests per second under wrk (one thread, 8 connections)
+    local -a hdr=()
+    [ -n "${2:-}" ] && hdr=(-H "Cookie: psid=$2")
+    wrk -t1 -c8 -d"${BENCH_SECONDS:-5}s" "${hdr[@]}" "$BASE$1" | awk '/^Requests\/sec/ {print $2}'
+}
+code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: psid=$PSID" "$BASE/supervision")
+[ "$code" = 200 ] || echo "bench: supervision: the dashboard answered $code" >&2
+dash=$(rps /supervision "$PSID"); hello=$(rps /hello)
+rm -rf "$OUT"
+echo "bench dashboard req_s=$dash hello_req_s=$hello"
+awk -v a="$dash" -v b="$hello" 'BEGIN{printf "ratio dashboard/hello=%.2f\n", a/b}'
