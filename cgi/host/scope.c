@@ -4,6 +4,7 @@
  * organisations (see scope.h and sql/013_org_scopes.sql).
  */
 #include "scope.h"
+#include "disclose.h"
 #include "audit.h"
 #include "child.h"
 #include "dates.h"
@@ -146,7 +147,8 @@ long long scope_svc_link(portal_req *r, long long child_id, long long org_id,
     long long id = db_insert_id();
     const char *summary = arena_sprintf(r->a, "关联%s（%s），自 %s 起%s%s", org, rt, from, to ? "至 " : "",
                                         to ? to : "");
-    if (child_event_write(r, module, child_id, "org.link", summary) != 0)
+    if (child_event_write(r, module, child_id, "org.link", summary) != 0 ||
+        disclose_link(r, child_id, org_id, org, rt, id, module) != 0)
         return set_err("数据库暂时不可用。"), -1;
     audit(r, "child.link", "child", arena_sprintf(r->a, "%lld", child_id),
           arena_sprintf(r->a, "link=%lld org=%lld relation=%s from=%s to=%s (%s)", id, org_id,

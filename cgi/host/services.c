@@ -19,6 +19,7 @@
 #include "tasks.h"
 #include "scope.h"
 #include "idcard.h"
+#include "disclose.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -682,4 +683,6 @@ const struct portal_services services = {
     /* 2.8: citizen ID numbers */
     .id_number_check = idcard_check,
     .id_number_mask = idcard_mask,
+    /* 2.x privacy (issue 19): exports of personal data (disclose.c) */
+    .export_begin = export_svc_begin,
 };
