@@ -72,10 +72,10 @@ check "another enrolment date for the same year is refused (409)" status_is 409
 req GET "/medical/premiums?year=2027" -b "$yj"
 check "the bureau opens the year's list" status_is 200
 check "... with the township's totals" body_has "龙潭镇"
-req GET "/medical/premiums/2027/export?format=xlsx" -b "$yj" -o "$OUT/list.xlsx"
+req GET "/medical/premiums/2027/export?format=xlsx&purpose=stats" -b "$yj" -o "$OUT/list.xlsx"
 check "the bureau exports it as .xlsx" status_is 200
 check "... an xlsx file" header_has "spreadsheetml"
-req GET "/medical/premiums/2027/export?format=csv" -b "$yj"
+req GET "/medical/premiums/2027/export?format=csv&purpose=stats" -b "$yj"
 check "... and as CSV" status_is 200
 check "the CSV lists the tier-2 child with premium and subsidy" grep -q "低保二档$tag.*,2,735.00,400.00" "$OUT/body"
 check "exports are audited" same "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='medical.premium.export' AND object_id='2027'")" 2

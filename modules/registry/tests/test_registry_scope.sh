@@ -55,7 +55,7 @@ req GET "/children/$A" -b "$sj"
 check "the school's staff open a listed child's file" eval 'status_is 200 && body_has "在读童$tag"'
 req GET "/children/$B" -b "$sj"
 check "an unlinked child's file is 404" status_is 404
-req GET /children/export.csv -b "$sj"
+req GET "/children/export.csv?purpose=stats" -b "$sj"
 check "org staff may not export (403)" status_is 403
 req GET /children/new -b "$sj"
 check "nor file a child (403)" status_is 403
