@@ -127,6 +127,11 @@
  *    host's route objects and s->child already do.  A loader that sets
  *    o->child_id is checked the same way; one that sets only o->division
  *    refuses org-scoped users.
+ *  - An export of personal data (a list, a bank file, names in a bulletin;
+ *    CSV or .xlsx) calls export_begin before its first byte and returns
+ *    what it answers unless 0: the purpose is asked, registered and
+ *    audited there, full ID numbers need export.full_id and, in a large
+ *    file, a second person's approval (privacy, issue 19).
  *  - A form that fails validation calls form_error per field and renders the
  *    form again with the values the user typed; templates show Errors.<field>
  *    (macros.cs: field_error) and the count in Errors.count.

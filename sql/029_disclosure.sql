@@ -56,3 +56,9 @@ CREATE TABLE disclosures (
   KEY by_child (child_id, disclosed_at),
   KEY by_time (disclosed_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Archived files (issue 19 item 2: the privacy module's retention job): the
+-- child's row stays as the anchor of the ledger and the categories, blanked
+-- but for its identity; 'archived' leaves every list and search (scope_sql)
+-- and every page (the child's route object).
+ALTER TABLE children MODIFY status ENUM('active','exited','archived') NOT NULL DEFAULT 'active';

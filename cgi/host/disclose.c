@@ -185,6 +185,15 @@ static void audit_export(portal_req *r, const struct portal_export *e, long long
                         purpose, e->rows, e->full_id, filter));
 }
 
+/* the register's row (and a used ticket) committed before the file's first
+ * byte: a streamed export must not hold the transaction open (the host
+ * commits when the output starts, with the stream's rows still coming),
+ * and an export that fails after it has still been asked for.  0, or 503 */
+static int commit_before_file(void)
+{
+    return !db_doomed() && db_commit_now() == 0 ? 0 : 503;
+}
+
 /* an approved request downloaded: 0, or the refusal's status */
 static int ticket_use(portal_req *r, const struct portal_export *e, const char *ticket,
                       const char *filter)
@@ -221,7 +230,7 @@ static int ticket_use(portal_req *r, const struct portal_export *e, const char *
         disclose_export(r, e, id, &p, db_col(q, 6), db_col(q, 7)) != 0)
         return 500;
     audit_export(r, e, id, db_col(q, 5), filter, "data.export");
-    return 0;
+    return commit_before_file();
 }
 
 /* a register row: its id, or 0 */
@@ -249,6 +258,16 @@ static int request_approval(portal_req *r, const struct portal_export *e,
     if (!id)
         return 500;
     audit_export(r, e, id, p->code, filter, "data.export.request");
+    /* the county's office is told: its approvers act on the request's page */
+    const char *div = r->user.division && strlen(r->user.division) == 12 ? r->user.division
+                                                                          : "000000000000";
+    struct portal_notice n = {0, 0, arena_sprintf(r->a, "%.6s000000", div), "export.request",
+                              arena_sprintf(r->a, "导出申请待审批：%s（%lld 行，含完整身份证号）",
+                                            e->title, e->rows),
+                              NULL, arena_sprintf(r->a, "/privacy/exports/%lld", id), 0,
+                              "export", arena_sprintf(r->a, "%lld", id)};
+    if (services.notice_send(r, &n) < 0)
+        return 500;
     hdf_put_int("Export.Id", id);
     hdf_put("Export.Title", e->title);
     hdf_put_int("Export.Rows", e->rows);
@@ -288,7 +307,7 @@ int export_svc_begin(portal_req *r, const struct portal_export *e)
     if (!id || disclose_export(r, e, id, &p, note, recipient) != 0)
         return 500;
     audit_export(r, e, id, p.code, filter, "data.export");
-    return 0;
+    return commit_before_file();
 }
 
 /* child_link's row of the sharing register (scope.c): 0, -1 */

@@ -36,17 +36,15 @@ static int copy_protected(const char *kind)
     return 0;
 }
 
-static const char *idstr(portal_req *r, svc *s, long long id)
-{
-    return s->sprintf(r, "%lld", id);
-}
-
 int copy_load(portal_req *r, svc *s, long long id, struct portal_object *o)
 {
-    portal_rows *q = s->db_query(r, "SELECT child_id FROM guardian_copies WHERE id = ?", "i", id);
+    portal_rows *q = s->db_query(r, "SELECT g.child_id, c.village_code FROM guardian_copies g "
+                                 "JOIN children c ON c.id = g.child_id WHERE g.id = ? AND "
+                                 "c.status <> 'archived'", "i", id);
     if (!q || !s->db_next(q))
         return 404;
     o->child_id = atoll(s->db_col(q, 0));
+    o->division = s->db_col(q, 1);
     return 0;
 }
 
@@ -84,7 +82,7 @@ int copy_create_post(portal_req *r, svc *s)
                    s->trim(r, s->param(r, "note")), s->user(r)->id) != 1)
         return 500;
     long long id = s->db_insert_id(r);
-    s->audit(r, "privacy.copy.create", "guardian_copy", idstr(r, s, id),
+    s->audit(r, "privacy.copy.create", "guardian_copy", privacy_id(r, s, id),
              s->sprintf(r, "child=%lld relationship=%s", child_id, rel));
     if (s->child_event(r, child_id, "copy.given", s->sprintf(r, "向%s（%s）出具本系统保存的该儿童信息",
                        who, s->label(r, "privacy.relationship", rel))) != 0)
@@ -132,7 +130,7 @@ int copy_get(portal_req *r, svc *s)
                         "i", child_id) < 0 ||
         copy_events(r, s, child_id) < 0 || sharing_panel_fill(r, s, child_id, "Sharing") < 0)
         return 500;
-    s->audit(r, "privacy.copy.read", "child", idstr(r, s, child_id),
+    s->audit(r, "privacy.copy.read", "child", privacy_id(r, s, child_id),
              s->sprintf(r, "copy=%lld", id));
     return s->render(r, "copy.cs", "本系统保存的该儿童信息");
 }

@@ -24,11 +24,6 @@ const struct portal_param decide_params[] = {
     {"note", PP_TEXT, 200, 0, "审批意见"},
     {NULL, 0, 0, 0, NULL}};
 
-static const char *idstr(portal_req *r, svc *s, long long id)
-{
-    return s->sprintf(r, "%lld", id);
-}
-
 /* "export:id": the requester, or whoever reads the register or approves,
  * within the scope of the requester's division (the host checks it) */
 int export_load(portal_req *r, svc *s, long long id, struct portal_object *o)
@@ -114,7 +109,7 @@ int export_get(portal_req *r, svc *s)
     s->set_int(r, "CanDecide", s->has_perm(r, "privacy.export_approve"));
     s->set_int(r, "Me", s->user(r)->id);
     download_link(r, s, id);
-    s->audit(r, "privacy.export.view", "export", idstr(r, s, id), NULL);
+    s->audit(r, "privacy.export.view", "export", privacy_id(r, s, id), NULL);
     return s->render(r, "export.cs", s->sprintf(r, "导出申请 #%lld", id));
 }
 
@@ -129,10 +124,10 @@ static int decide_refused(portal_req *r, svc *s, long long id, long long *reques
         return 500;
     *requester = atoll(s->db_col(q, 0));
     if (*requester == u->id)
-        return s->refuse(r, 403, "export", idstr(r, s, id), "approver is the requester",
+        return s->refuse(r, 403, "export", privacy_id(r, s, id), "approver is the requester",
                          "不能审批本人提交的导出申请，须由县级另一名工作人员审批。");
     if (!u->division || strlen(u->division) != 12 || strcmp(u->division + 6, "000000") != 0)
-        return s->refuse(r, 403, "export", idstr(r, s, id), "approver is not county-level",
+        return s->refuse(r, 403, "export", privacy_id(r, s, id), "approver is not county-level",
                          "导出申请须由县级工作人员审批。");
     if (strcmp(s->db_col(q, 1), "pending") != 0)
         return s->fail(r, 409, "该导出申请已审批过，不能再次审批。");
@@ -154,12 +149,12 @@ static int decide(portal_req *r, svc *s, int approve)
                    "UTC_TIMESTAMP(), decision_note = ? WHERE id = ? AND status = 'pending'",
                    "sisi", approve ? "approved" : "rejected", s->user(r)->id, note, id) != 1)
         return 500;
-    s->audit(r, approve ? "export.approve" : "export.reject", "export", idstr(r, s, id), note);
+    s->audit(r, approve ? "export.approve" : "export.reject", "export", privacy_id(r, s, id), note);
     struct portal_notice n = {requester, 0, NULL, approve ? "export.approved" : "export.rejected",
                               approve ? "您的导出申请已批准，请在时限内下载（只能下载一次）"
                                       : "您的导出申请未获批准",
                               *note ? note : NULL, s->sprintf(r, "/privacy/exports/%lld", id), 0,
-                              "export", idstr(r, s, id)};
+                              "export", privacy_id(r, s, id)};
     if (s->notice_send(r, &n) < 0)
         return 500;
     s->flash(r, approve ? "已批准；申请人可在时限内下载一次。" : "已不予批准。");

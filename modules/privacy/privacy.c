@@ -3,6 +3,11 @@
 
 #include <stddef.h>
 
+const char *privacy_id(portal_req *r, svc *s, long long id)
+{
+    return s->sprintf(r, "%lld", id);
+}
+
 #define SC PR_STATE_CHANGING
 static const struct portal_route routes[] = {
     {"GET", "/privacy/exports", export_list_get, "privacy.register", 0, export_list_params, NULL},
@@ -16,6 +21,9 @@ static const struct portal_route routes[] = {
     {"POST", "/privacy/children/{id:int}/copy", copy_create_post, "privacy.copy", SC,
      copy_params, "child:id"},
     {"GET", "/privacy/copies/{id:int}", copy_get, "privacy.copy", 0, NULL, "copy:id"},
+    {"GET", "/privacy/retention", retention_get, "privacy.retention", 0, NULL, NULL},
+    {"POST", "/privacy/children/{id:int}/hold", retention_hold_post, "privacy.retention", SC,
+     hold_params, "child:id"},
     {NULL, NULL, NULL, NULL, 0, NULL, NULL}};
 #undef SC
 
@@ -24,15 +32,19 @@ static const struct portal_permission perms[] = {
     {"privacy.export_approve", "审批含完整身份证号的大批量导出（县级）"},
     {"privacy.sharing", "查看儿童档案的信息共享登记"},
     {"privacy.copy", "受理监护人查阅复制申请、出具儿童信息副本"},
+    {"privacy.retention", "档案保存期限：查看将归档的档案，设置法律保留"},
     {NULL, NULL}};
 
 static const struct portal_menu menu[] = {
     {"导出登记簿", "/privacy/exports", "privacy.register", 90},
+    {"档案保存期限", "/privacy/retention", "privacy.retention", 91},
     {NULL, NULL, NULL, 0}};
 
 static const struct portal_setting settings[] = {
     {"export_approval_rows", PS_INT, "行", "含完整身份证号的导出超过此行数须他人审批", "50"},
     {"export_window_hours", PS_INT, "小时", "审批通过后的下载时限", "24"},
+    {"retention_years", PS_INT, "年", "档案保存年限：儿童退出全部类别且年满18周岁后，自最后一条记录起", "5"},
+    {"retention_years_abuse", PS_INT, "年", "档案保存年限：涉及侵害报告（强制报告、保护案件）的档案", "20"},
     {NULL, 0, NULL, NULL, NULL}};
 
 static const struct portal_child_panel panels[] = {
@@ -65,6 +77,7 @@ static const struct portal_label labels[] = {
 
 static const struct portal_migration migrations[] = {
     {1, "001_privacy.sql"},
+    {2, "002_retention.sql"},
     {0, NULL}};
 
 const struct portal_module portal_module = {

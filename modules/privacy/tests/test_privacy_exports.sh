@@ -58,6 +58,7 @@ req GET "/children/export.csv?township=$LT&full_id=1&purpose=payment_check" -b "
 check "... and becomes a request: no file" eval 'status_is 200 && header_has "text/html" && body_has "导出申请已提交" && body_lacks "姓名,性别"'
 q=$(last_reg "pa$tag")
 check "... registered as pending with its full filter" same "$(sql "SELECT CONCAT_WS('|', status, full_id, filter) FROM export_register WHERE id = $q")" "pending|1|township=$LT&full_id=1"
+check "... and the county's office is told" same "$(sql "SELECT CONCAT(division_code, ' ', link) FROM notices WHERE object_type = 'export' AND object_id = '$q' AND kind = 'export.request'")" "500242000000 /privacy/exports/$q"
 req GET "/children/export.csv?township=$LT&full_id=1&export_ticket=$q" -b "$aj"
 check "refused without approval (403, nothing sent)" eval 'status_is 403 && body_has "尚未审批" && body_lacks "姓名,性别"'
 req GET "/privacy/exports/$q" -b "$aj"

@@ -71,6 +71,6 @@ tj=$(login township 'Town#2026portal')
 req GET "/children?sort=id" -b "$tj"
 check "the township still lists its children by division, linked or not" \
     eval 'listed "$A" && listed "$B" && listed "$D" && listed "$E" && ! listed "$C"'
-req GET /children/export.csv -b "$tj"
+req GET "/children/export.csv?purpose=stats" -b "$tj"
 check "the township's export still holds its children" \
     eval 'status_is 200 && grep -qF "在读童$tag" "$OUT/body" && grep -qF "同镇童$tag" "$OUT/body" && ! grep -qF "外镇在读$tag" "$OUT/body"'
