@@ -683,6 +683,8 @@ const struct portal_services services = {
     /* 2.8: citizen ID numbers */
     .id_number_check = idcard_check,
     .id_number_mask = idcard_mask,
+    /* 2.9: the modules' jobs (jobs.c) */
+    .jobs_hdf = jobs_svc_hdf,
     /* 2.x privacy (issue 19): exports of personal data (disclose.c) */
     .export_begin = export_svc_begin,
 };

@@ -75,6 +75,11 @@ static const struct portal_label labels[] = {
     {"privacy.status", "downloaded", "已下载"},
     {NULL, NULL, NULL}};
 
+/* 2.9: what the master runs, never a request */
+static const struct portal_job jobs[] = {
+    {"archive", "档案到期归档（保留最少信息）", 1440, retention_job},
+    {NULL, NULL, 0, NULL}};
+
 static const struct portal_migration migrations[] = {
     {1, "001_privacy.sql"},
     {2, "002_retention.sql"},
@@ -94,4 +99,5 @@ const struct portal_module portal_module = {
     .loaders = loaders,
     .labels = labels,
     .settings = settings,
+    .jobs = jobs,
 };
