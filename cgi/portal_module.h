@@ -68,6 +68,10 @@
  *   2.9  2026-12-01  module jobs: portal_module.jobs (from a reserved slot),
  *                    struct portal_job: periodic work the master runs, never
  *                    a request (see "Jobs" in the rules below).
+ *   2.x  2026-12-01  privacy (issue 19): export_begin (struct portal_export):
+ *                    every export of personal data states a purpose, is
+ *                    registered, and a large one with full ID numbers waits
+ *                    for a second person's approval.
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -126,6 +130,11 @@
  *    host's route objects and s->child already do.  A loader that sets
  *    o->child_id is checked the same way; one that sets only o->division
  *    refuses org-scoped users.
+ *  - An export of personal data (a list, a bank file, names in a bulletin;
+ *    CSV or .xlsx) calls export_begin before its first byte and returns
+ *    what it answers unless 0: the purpose is asked, registered and
+ *    audited there, full ID numbers need export.full_id and, in a large
+ *    file, a second person's approval (privacy, issue 19).
  *  - A form that fails validation calls form_error per field and renders the
  *    form again with the values the user typed; templates show Errors.<field>
  *    (macros.cs: field_error) and the count in Errors.count.
@@ -453,6 +462,16 @@ struct portal_xlsx_col {
     const char *title;   /* Chinese header of the column */
     double width;        /* in characters (a Chinese character counts 2); 0: 12 */
     int type;            /* enum portal_xlsx_type */
+};
+
+/* An export of personal data (privacy, issue 19: export_begin). */
+struct portal_export {
+    const char *kind;        /* "<module>.<what>" ("registry.children"), at most 64 bytes */
+    const char *title;       /* Chinese, what the file holds ("儿童台账"), at most 100 bytes */
+    long long rows;          /* the rows the file will hold */
+    int full_id;             /* 1: it holds full ID numbers (needs export.full_id) */
+    const char *categories;  /* Chinese, the data categories it holds ("姓名、身份证号、
+                                银行账号"), for the sharing register; NULL: the title */
 };
 
 /* One payment line (payments, issue 10 part 1: pay_line). */
@@ -1013,6 +1032,22 @@ struct portal_services {
      * finished, status: running/ok/failed or empty, message, runs,
      * failures); the count, or -1. */
     int (*jobs_hdf)(portal_req *r, const char *prefix);
+    /* ---- 2.x privacy (issue 19 items 1 and 4): every export of personal
+     * data (a list, a bank file, a bulletin with names; CSV or .xlsx) calls
+     * export_begin once it knows its row count and BEFORE anything else of
+     * the file (xlsx_begin, a header, a write) and before its own writes.
+     * 0: go on and write the file - it is in the export register (who,
+     * when, kind, purpose, the request's parameters, rows, full ID or not)
+     * and audited ("data.export"); an export to another department is in
+     * the sharing register.  Else return what it returns: the status of a
+     * page it has answered - the form asking the purpose (the host's own
+     * fields purpose, purpose_note, recipient: no route declares them; the
+     * form asks the same request again), the request for approval of a
+     * large export with full ID numbers (above the setting
+     * privacy.export_approval_rows: downloaded once, after a second
+     * county-level person's approval, with export_ticket), or a refusal
+     * (no export.full_id, a ticket not approved or used). */
+    int (*export_begin)(portal_req *r, const struct portal_export *e);
 };
 
 #define PORTAL_NO_SETTING (-9223372036854775807LL - 1)

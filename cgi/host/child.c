@@ -45,7 +45,7 @@ const struct portal_child *child_load(portal_req *r, long long id)
         return r->child_seen;
     db_rows *q = db_query(r->a, "SELECT id, name, sex, DATE_FORMAT(birth_date, '%Y-%m-%d'), "
                           "id_last4, village_code, township_code, status FROM children "
-                          "WHERE id = ?", "i", id);
+                          "WHERE id = ? AND status <> 'archived'", "i", id); /* issue 19 */
     if (!q || !db_next(q))
         return NULL;
     struct portal_child *c = arena_zalloc(r->a, sizeof *c);

@@ -336,6 +336,8 @@ static const struct portal_route core_routes[] = {
 
 static const struct portal_permission core_perms[] = {
     {"core.supervise", "督办：查看超时升级的紧急任务"},
+    /* issue 19: one rule for full ID numbers in any export (disclose.c) */
+    {"export.full_id", "导出含完整身份证号的名单（须写明用途，超过限额须他人审批）"},
     {NULL, NULL}};
 
 static const struct portal_menu core_menu[] = {
@@ -365,6 +367,7 @@ static const struct portal_migration core_migrations[] = {
     {24, "024_division_cache.sql"},
     {25, "025_crypto_lookups.sql"},
     {26, "026_module_jobs.sql"},
+    {29, "029_disclosure.sql"},
     {0, NULL}};
 
 const struct portal_module core_module = {

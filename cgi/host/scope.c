@@ -4,6 +4,7 @@
  * organisations (see scope.h and sql/013_org_scopes.sql).
  */
 #include "scope.h"
+#include "disclose.h"
 #include "audit.h"
 #include "child.h"
 #include "dates.h"
@@ -31,7 +32,9 @@ long long scope_org(const portal_req *r)
 
 /* The link is active: not ended, today within its dates, its organisation
  * active, and of the relation its organisation's kind has.  One definition,
- * for the C check and for lists. */
+ * for the C check and for lists.  An archived file (issue 19: the privacy
+ * module's retention job) is in no list and no search: NOT_ARCHIVED. */
+#define NOT_ARCHIVED(A) A ".status <> 'archived'"
 #define LINKED_SQL                                                                         \
     "EXISTS (SELECT 1 FROM child_org_links l JOIN orgs o ON o.id = l.org_id "              \
     "JOIN org_kinds k ON k.code = o.kind AND k.relation = l.relation "                     \
@@ -60,12 +63,13 @@ const char *scope_svc_sql(portal_req *r, const char *alias, const char **arg1,
     if (org) {
         *arg1 = arena_sprintf(r->a, "%lld", org);
         *arg2 = services.today(r);
-        return arena_sprintf(r->a, LINKED_SQL, alias);
+        return arena_sprintf(r->a, "(" LINKED_SQL " AND " NOT_ARCHIVED("%s") ")", alias, alias);
     }
     /* no scope at all (NULL prefix): LIKE NULL is never true */
     *arg1 = services.scope_prefix(r);
     *arg2 = NULL;
-    return arena_sprintf(r->a, "(%s.village_code LIKE CONCAT(?, '%%') AND ? IS NULL)", alias);
+    return arena_sprintf(r->a, "(%s.village_code LIKE CONCAT(?, '%%') AND ? IS NULL AND "
+                         NOT_ARCHIVED("%s") ")", alias, alias);
 }
 
 int scope_allows(portal_req *r, const char *division, long long child_id)
@@ -146,7 +150,8 @@ long long scope_svc_link(portal_req *r, long long child_id, long long org_id,
     long long id = db_insert_id();
     const char *summary = arena_sprintf(r->a, "关联%s（%s），自 %s 起%s%s", org, rt, from, to ? "至 " : "",
                                         to ? to : "");
-    if (child_event_write(r, module, child_id, "org.link", summary) != 0)
+    if (child_event_write(r, module, child_id, "org.link", summary) != 0 ||
+        disclose_link(r, child_id, org_id, org, rt, id, module) != 0)
         return set_err("数据库暂时不可用。"), -1;
     audit(r, "child.link", "child", arena_sprintf(r->a, "%lld", child_id),
           arena_sprintf(r->a, "link=%lld org=%lld relation=%s from=%s to=%s (%s)", id, org_id,

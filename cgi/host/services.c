@@ -19,6 +19,7 @@
 #include "tasks.h"
 #include "scope.h"
 #include "idcard.h"
+#include "disclose.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -684,4 +685,6 @@ const struct portal_services services = {
     .id_number_mask = idcard_mask,
     /* 2.9: the modules' jobs (jobs.c) */
     .jobs_hdf = jobs_svc_hdf,
+    /* 2.x privacy (issue 19): exports of personal data (disclose.c) */
+    .export_begin = export_svc_begin,
 };

@@ -123,6 +123,15 @@ int disabled_export_get(portal_req *r, svc *s)
     const char *a1, *a2, *after, *upto, *sql = disabled_sql(r, s, &a1, &a2, &after, &upto);
     if (!sql)
         return 500;
+    portal_rows *nq = s->db_query(r, s->sprintf(r, "SELECT COUNT(*) FROM (%s) x", sql), "ssss",
+                                  a1, a2, after, upto);
+    if (!nq || !s->db_next(nq))
+        return 500;
+    struct portal_export ex = {"education.disabled", "残疾学生台账", atoll(s->db_col(nq, 0)), 0,
+                               "姓名、出生日期、残疾类别和等级、学校、安置方式"};
+    int st = s->export_begin(r, &ex);
+    if (st)
+        return st;
     struct xrow e = {r, s, s->xlsx_begin(r, s->sprintf(r, "disabled-students-%s.xlsx",
                                                        s->today(r)), "残疾学生台账", cols)};
     if (!e.x)

@@ -243,6 +243,18 @@ int premium_export_get(portal_req *r, const struct portal_services *s)
     if (!cond)
         return 500;
     const char *name = s->sprintf(r, "参保资助名单-%lld.%s", year, csv ? "csv" : "xlsx");
+    /* the list holds full ID numbers: a purpose, export.full_id, and for a
+     * large list a second person's approval (export_begin) */
+    portal_rows *nq = s->db_query(r, s->sprintf(r, "SELECT COUNT(*) FROM medical_premium_lines "
+                                  "l JOIN children c ON c.id = l.child_id WHERE l.year = ? AND "
+                                  "%s", cond), "iss", year, a1, a2);
+    if (!nq || !s->db_next(nq))
+        return 500;
+    struct portal_export ex = {"medical.premium", s->sprintf(r, "%lld年度参保资助名单", year),
+                               atoll(s->db_col(nq, 0)), 1, "姓名、身份证号、类别、参保档次、资助金额"};
+    int st = s->export_begin(r, &ex);
+    if (st)
+        return st;
     struct export e = {r, s, NULL, 0};
     if (!csv && !(e.x = s->xlsx_begin(r, name, s->sprintf(r, "%lld年度参保资助", year),
                                       export_cols)))

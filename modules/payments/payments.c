@@ -308,6 +308,11 @@ static int batch_bank_post(portal_req *r, const struct portal_services *s)
         return s->fail(r, 409, "批次锁定后才能导出银行代发文件。");
     if (bank_figures(r, s, id, &want_rows, &want_fen) != 0)
         return 500;
+    struct portal_export ex = {"payments.bank", s->sprintf(r, "银行代发文件（批次 %lld）", id),
+                               want_rows, 0, "收款人姓名、银行账号、金额、儿童姓名"};
+    int est = s->export_begin(r, &ex);
+    if (est)
+        return est;
     s->audit(r, "payments.bankfile", "pay_batch", idstr(r, s, id),
              s->sprintf(r, "rows=%lld total_fen=%lld scope=%s", want_rows, want_fen,
                         s->scope_prefix(r)));
@@ -387,6 +392,11 @@ static int batch_lines_get(portal_req *r, const struct portal_services *s)
     if (!q || !s->db_next(q))
         return 500;
     struct xlsx_out o = {r, s, NULL, s->db_col(q, 0), 0};
+    struct portal_export ex = {"payments.lines", s->sprintf(r, "发放明细（批次 %lld）", id),
+                               atoll(s->db_col(q, 1)), 0, "儿童姓名、脱敏身份证号、金额、收款人"};
+    int est = s->export_begin(r, &ex);
+    if (est)
+        return est;
     o.x = s->xlsx_begin(r, s->sprintf(r, "payments-%lld.xlsx", id), "发放明细", cols);
     if (!o.x)
         return 500;

@@ -30,9 +30,8 @@ const struct portal_param list_params[] = {
     {"sort", PP_CODE, 8, 0, "排序"},
     {"after", PP_TEXT, 200, 0, "分页位置"},
     {"before", PP_TEXT, 200, 0, "分页位置"},
-    /* the exports: full ID numbers (registry.export_full_id) with a purpose */
+    /* the exports: full ID numbers (export.full_id; the purpose: export_begin) */
     {"full_id", PP_INT, 1, 0, "导出完整身份证号"},
-    {"reason", PP_TEXT, 200, 0, "导出用途"},
     {NULL, 0, 0, 0, NULL}};
 
 /* ------------------------------------------------------------ categories */
@@ -523,7 +522,7 @@ int child_list_get(portal_req *r, const struct portal_services *s)
     s->set(r, "List.Base", s->sprintf(r, "/children?%s", filter_query(r, s, &f, 1) + 1));
     s->set(r, "List.Export", s->sprintf(r, "/children/export.csv?%s", filter_query(r, s, &f, 1) + 1));
     s->set(r, "List.ExportXlsx", s->sprintf(r, "/children/export.xlsx?%s", filter_query(r, s, &f, 1) + 1));
-    s->set_int(r, "List.CanExportFull", s->has_perm(r, "registry.export_full_id"));
+    s->set_int(r, "List.CanExportFull", s->has_perm(r, "export.full_id"));
     if (!f.scope_sql)
         return 500;
     if (u && u->scope && strcmp(u->scope, "org") == 0)
@@ -662,31 +661,6 @@ static long long export_rows(portal_req *r, const struct portal_services *s,
     return s->db_stream(r, export_row, o, b.sql, types_of(r, s, &b), BINDS(&b));
 }
 
-/* characters (not bytes) of UTF-8 text */
-static size_t chars_of(const char *t)
-{
-    size_t n = 0;
-    for (; *t; t++)
-        n += ((unsigned char)*t & 0xC0) != 0x80;
-    return n;
-}
-
-/* full ID numbers asked for: the permission and a purpose, else the refusal's
- * status (0: allowed or not asked) */
-static int full_id_refused(portal_req *r, const struct portal_services *s, struct csv_out *o)
-{
-    const char *full = s->param(r, "full_id"), *reason = s->param(r, "reason");
-    if (!full || strcmp(full, "1") != 0)
-        return 0;
-    if (!s->has_perm(r, "registry.export_full_id"))
-        return s->refuse(r, 403, "children", NULL, "export of full ID numbers without "
-                         "registry.export_full_id", "您没有导出完整身份证号的权限。");
-    if (!reason || chars_of(reason) < 4)
-        return s->fail(r, 400, "导出完整身份证号须写明用途（至少 4 个字），用途将记入审计日志。");
-    o->full_id = 1;
-    return 0;
-}
-
 /* the list as a file: CSV (xlsx 0) or .xlsx, the same columns and rows */
 static int export_list(portal_req *r, const struct portal_services *s, int xlsx)
 {
@@ -703,9 +677,20 @@ static int export_list(portal_req *r, const struct portal_services *s, int xlsx)
     memset(o, 0, sizeof *o);
     o->r = r;
     o->s = s;
-    int refused = full_id_refused(r, s, o);
-    if (refused)
-        return refused;
+    const char *full = s->param(r, "full_id");
+    o->full_id = full && strcmp(full, "1") == 0;
+    /* registered and audited before the first row goes out, with the number
+     * of rows it holds and its purpose (export_begin: full ID numbers need
+     * export.full_id, and a large list a second person's approval) */
+    long long total = export_total(r, s, &f);
+    if (total < 0)
+        return 500;
+    struct portal_export ex = {"registry.children", "儿童台账", total, o->full_id,
+                               o->full_id ? "姓名、性别、出生日期、身份证号、住址、类别"
+                                          : "姓名、性别、出生日期、脱敏身份证号、住址、类别"};
+    int st = s->export_begin(r, &ex);
+    if (st)
+        return st;
     struct portal_xlsx_col *cols = s->alloc(r, sizeof export_cols);
     memcpy(cols, export_cols, sizeof export_cols);
     if (o->full_id)
@@ -713,16 +698,9 @@ static int export_list(portal_req *r, const struct portal_services *s, int xlsx)
     if (xlsx && !(o->x = s->xlsx_begin(r, s->sprintf(r, "children-%s.xlsx", day), "儿童台账",
                                         cols)))
         return 500;
-    /* audited before the first row goes out, with the number of rows it
-     * holds: an export whose audit row cannot be written never leaves (the
-     * host refuses to start the output of a request whose audit failed) */
-    long long total = export_total(r, s, &f);
-    if (total < 0)
-        return 500;
     s->audit(r, "child.export", "children", NULL,
-             s->sprintf(r, "rows=%lld filters=%s%s%s%s", total, *fq ? fq + 1 : "",
-                        xlsx ? " format=xlsx" : "", o->full_id ? " full_id reason=" : "",
-                        o->full_id ? s->param(r, "reason") : ""));
+             s->sprintf(r, "rows=%lld filters=%s%s%s", total, *fq ? fq + 1 : "",
+                        xlsx ? " format=xlsx" : "", o->full_id ? " full_id" : ""));
     if (!xlsx) {
         s->header(r, "Content-Type", "text/csv; charset=utf-8");
         s->header(r, "Content-Disposition",

@@ -67,7 +67,6 @@ static const struct portal_permission perms[] = {
     {"registry.view", "查看儿童档案"},
     {"registry.edit", "建立和修改儿童档案"},
     {"registry.export", "导出儿童台账"},
-    {"registry.export_full_id", "导出含完整身份证号的台账（须写明用途）"},
     {"registry.import", "导入儿童台账"},
     {NULL, NULL}};
 

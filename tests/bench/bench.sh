@@ -137,3 +137,4 @@ REG_BENCH_PORT=$((PORT + 2)) bash tests/bench/registry.sh # registry: a 5,000-ro
 # 基本生活保障 on the ledger at county scale (the same instance folder, restarted)
 bash tests/bench/living.sh
 [ -z "${CLUSTER:-}" ] || bash tests/bench/cluster.sh   # CLUSTER=1: on a Galera cluster, one host vs two, write latency vs one MariaDB
+PRIV_BENCH_PORT=$((PORT + 6)) bash tests/bench/privacy.sh # privacy: export, dry run, archive job (issue 19)

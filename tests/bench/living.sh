@@ -76,7 +76,7 @@ for step in review lock; do
 done
 t2=$(date +%s.%N)
 bcode=$(curl -s -o /dev/null -w '%{http_code}' --max-time 900 -b "$RJ" -H "Origin: $BASE" \
-    --data-urlencode "_csrf=$rtok" "$BASE/payments/batch/$BATCH/bank")
+    --data-urlencode "_csrf=$rtok" --data purpose=payment_check "$BASE/payments/batch/$BATCH/bank")
 t3=$(date +%s.%N)
 LINES=$(sql "SELECT COUNT(*) FROM pay_lines WHERE batch_id = $BATCH")
 BROWS=$(sql "SELECT detail FROM audit_log WHERE action = 'payments.bankfile' AND object_id = '$BATCH' ORDER BY id DESC LIMIT 1" | cut -d' ' -f1-2 | tr ' ' '\n' | sed 's/^/bankfile_/' | tr '\n' ' ')

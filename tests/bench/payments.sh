@@ -63,10 +63,10 @@ for step in review lock; do
     curl -s -o /dev/null -b "$RJ" -H "Origin: $BASE" --data-urlencode "_csrf=$rtok" "$BASE/payments/batch/$batch/$step"
 done
 t2=$(date +%s.%N)
-curl -s --max-time 900 -o "$OUTF" -b "$RJ" -H "Origin: $BASE" --data-urlencode "_csrf=$rtok" "$BASE/payments/batch/$batch/bank"
+curl -s --max-time 900 -o "$OUTF" -b "$RJ" -H "Origin: $BASE" --data-urlencode "_csrf=$rtok" --data purpose=payment_check "$BASE/payments/batch/$batch/bank"
 t3=$(date +%s.%N)
 BROWS=$(($(wc -l <"$OUTF") - 1))
-curl -s --max-time 900 -o "$OUTF" -b "$RJ" "$BASE/payments/batch/$batch/lines"
+curl -s --max-time 900 -o "$OUTF" -b "$RJ" "$BASE/payments/batch/$batch/lines?purpose=payment_check"
 t4=$(date +%s.%N)
 XBYTES=$(stat -c %s "$OUTF")
 rm -f "$PJ" "$RJ" "$OUTF"

@@ -45,7 +45,7 @@ sql "INSERT INTO children (name, sex, birth_date, no_id_reason, address, townshi
      FROM seq_1_to_60"
 check "the export's children are there" same "$(sql "SELECT COUNT(*) FROM children WHERE name LIKE '导出测试${tag}%'")" 60
 q="q=$(printf '导出测试%s' "$tag" | od -An -tx1 | tr -d ' \n' | sed 's/../%&/g')"
-req GET "/children/export.csv?$q" -b "$tj"
+req GET "/children/export.csv?$q&purpose=stats" -b "$tj"
 check "with the audit working the export answers 200" status_is 200
 check "... it is larger than one stream chunk" [ "$(stat -c %s "$OUT/body")" -gt 16384 ]
 check "... and holds the 60 rows" same "$(grep -c "导出测试$tag" "$OUT/body")" 60
@@ -53,7 +53,7 @@ check "... audited with its row count, before the rows went out" \
     same "$(sql "SELECT detail FROM audit_log WHERE action = 'child.export' ORDER BY id DESC LIMIT 1" | sed 's/ .*//')" "rows=60"
 a0=$(audit_rows)
 sql "REVOKE INSERT ON portal.audit_log FROM '$db_user'@'localhost'"
-req GET "/children/export.csv?$q" -b "$tj"
+req GET "/children/export.csv?$q&purpose=stats" -b "$tj"
 check "an export whose audit row cannot be written answers 503" status_is 503
 check "... carries none of its rows" body_lacks "导出测试$tag"
 check "... not even the header row" body_lacks "身份证号（脱敏）"

@@ -185,7 +185,7 @@ check "with the open dropout case" body_has "办理中"
 req GET /education/disabled -b "$jw"
 check "the disabled ledger lists the disabled child" body_has "残疾童$tag"
 check "without a placement" body_has "无安置"
-req GET /education/disabled.xlsx -b "$jw"
+req GET "/education/disabled.xlsx?purpose=stats" -b "$jw"
 check "the ledger exports to Excel" header_has "spreadsheetml"
 check "the export is audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='education.disabled.export' AND username='jw_$tag'")" = 1 ]
 post "/education/children/$c3/support" "$jw" --data kind=home_visit --data day=2026-10-20 --data-urlencode "note=送教上门"

@@ -298,9 +298,9 @@ check "July is reviewed and locked" same "$(sql "SELECT status FROM pay_batches 
 post "$cj" "$ctok" /living/payments/2025-07/adjust --data-urlencode kind=correction --data-urlencode "grant_id=$gA" \
     --data-urlencode amount=10 --data-urlencode note=试图更正
 check "a locked month refuses adjustment" eval 'status_is 409 && body_has 已锁定'
-post "$mj" "$mtok" "/payments/batch/$B7/bank"
+post "$mj" "$mtok" "/payments/batch/$B7/bank" --data-urlencode purpose=payment_check
 check "麻旺镇's bank file holds none of 龙潭镇's accounts" eval 'status_is 200 && ! grep -q "$ACCT" "$OUT/body" && body_has 收款人'
-post "$cj" "$ctok" "/payments/batch/$B7/bank"
+post "$cj" "$ctok" "/payments/batch/$B7/bank" --data-urlencode purpose=payment_check
 cp "$OUT/body" "$OUT/bank.csv"
 check "the bank file answers 200 as CSV" eval 'status_is 200 && header_has "text/csv; charset=utf-8"'
 check "the bank file starts with the UTF-8 BOM" same "$(head -c3 "$OUT/bank.csv" | od -An -tx1 | tr -d ' ')" "efbbbf"

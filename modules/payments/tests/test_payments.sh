@@ -134,11 +134,11 @@ left=$(pay "$pj" op=cap "child_id=$c1" programme=aid year=2026 cap=100000)
 check "... counts in the cap" [ "$left" = 45000 ]
 
 # ---- exports
-post "/payments/batch/$b/bank" "$aj"
+post "/payments/batch/$b/bank" "$aj" --data-urlencode purpose=payment_check
 check "a township user may not export the bank file" status_is 403
-post "/payments/batch/$b2/bank" "$rj"
+post "/payments/batch/$b2/bank" "$rj" --data-urlencode purpose=payment_check
 check "an unlocked batch has no bank file" eval 'status_is 409 && body_has "锁定后才能导出"'
-post "/payments/batch/$b/bank" "$rj"
+post "/payments/batch/$b/bank" "$rj" --data-urlencode purpose=payment_check
 check "the bank file is CSV" eval 'status_is 200 && header_has "text/csv" && header_has "payments-bank-$b.csv"'
 check "... the guardian's account in clear, net of the correction" body_has "张三,酉阳农商银行,6222000011112222,250.00,支付童甲$tag,龙潭镇,测试救助金,2026-11"
 check "... the hospital's transfer" body_has "龙潭镇卫生院$tag,酉阳县工商银行,310000123456789,500.00,,龙潭镇,测试救助金,2026-11"
@@ -148,12 +148,12 @@ check "... audited with its rows and total" [ "$(sql "SELECT detail FROM audit_l
 check "... the batch is exported" [ "$(sql "SELECT CONCAT(status, (SELECT username FROM users WHERE id=exported_by)) FROM pay_batches WHERE id='$b'")" = "exportedpr_$tag" ]
 same_file=0
 for i in 1 2 3 4 5 6 7 8; do   # every worker, its prepared statements executed again
-    post "/payments/batch/$b/bank" "$rj"
+    post "/payments/batch/$b/bank" "$rj" --data-urlencode purpose=payment_check
     grep -q "张三,酉阳农商银行,6222000011112222,250.00," "$OUT/body" && [ "$(grep -c . "$OUT/body")" = 3 ] && same_file=$((same_file + 1))
 done
 check "... exported again and again, the same two transfers every time" [ "$same_file" = 8 ]
 
-req GET "/payments/batch/$b/lines" -b "$rj"
+req GET "/payments/batch/$b/lines?purpose=payment_check" -b "$rj"
 check "the lines as .xlsx" eval 'status_is 200 && header_has "spreadsheetml" && [ "$(head -c 2 "$OUT/body")" = PK ]'
 check "... audited with the row count" [ "$(sql "SELECT detail FROM audit_log WHERE action='payments.lines.export' AND object_id='$b'")" = "rows=6 scope=500242" ]
 req GET "/payments/batch/$b/summary" -b "$rj"
@@ -166,7 +166,7 @@ req GET "/payments/batch/$b" -b "$bj"
 check "麻旺镇 sees its lines only" eval 'status_is 200 && body_has "支付童乙$tag" && body_lacks "支付童甲$tag" && body_lacks "卫生院$tag" && grep -q "id=\"total-amount\">200.00<" "$OUT/body"'
 req GET "/payments/batch?period=2026-11" -b "$bj"
 check "... and in the list, its own total" eval 'status_is 200 && grep -A8 "data-batch=\"$b\"" "$OUT/body" | grep -q "200.00"'
-req GET "/payments/batch/$b/lines" -b "$bj"
+req GET "/payments/batch/$b/lines?purpose=payment_check" -b "$bj"
 check "... and in the .xlsx export" [ "$(sql "SELECT detail FROM audit_log WHERE action='payments.lines.export' AND object_id='$b' AND username='pb_$tag'")" = "rows=1 scope=500242102" ]
 req GET "/payments/batch/99999999" -b "$aj"
 check "an absent batch is 404" status_is 404

@@ -64,9 +64,7 @@
 <form method="get" action="/children/export.xlsx" id="export-full">
   <?cs each:k = List.F ?><input type="hidden" name="<?cs name:k ?>" value="<?cs var:k ?>"><?cs /each ?>
   <input type="hidden" name="full_id" value="1">
-  <label for="export-reason">用途（必填，记入审计日志）</label>
-  <input type="text" id="export-reason" name="reason" maxlength="200" required>
-  <button type="submit">导出 Excel（含完整身份证号）</button>
+  <button type="submit">导出 Excel（含完整身份证号，下一步填写用途）</button>
 </form></details>
 <?cs /if ?>
 

@@ -102,7 +102,7 @@ kid=$(sql "SELECT id FROM children WHERE township_code = '$LT' ORDER BY id LIMIT
 kid2=$(sql "SELECT id FROM children WHERE township_code = '$LT' ORDER BY id LIMIT 1 OFFSET 1")
 sql "UPDATE children SET address = '=HYPERLINK(\"http://x\",\"a,b\")' WHERE id = $kid"
 sql "UPDATE children SET address = '+1+2', ethnicity = '@x' WHERE id = $kid2"
-req GET /children/export.csv -b "$tj"
+req GET "/children/export.csv?purpose=stats" -b "$tj"
 cp "$OUT/body" "$OUT/export.csv"
 check "export answers 200" status_is 200
 check "export is an attachment named by date" header_has "attachment; filename=\"children-$(date -u +%Y%m%d).csv\""
@@ -116,7 +116,7 @@ check "a formula cell is neutralised and quoted" grep -qF '"'"'"'=HYPERLINK(""ht
 check "cells starting with + and @ are neutralised" grep -qF ",'+1+2," "$OUT/export.csv"
 check "the @ cell too" grep -qF ",'@x," "$OUT/export.csv"
 check "the export was audited with its row count" same "$(sql "SELECT detail FROM audit_log WHERE action = 'child.export' ORDER BY id DESC LIMIT 1" | sed 's/ .*//')" "rows=$lt_n"
-req GET "/children/export.csv?status=exited" -b "$tj"
+req GET "/children/export.csv?status=exited&purpose=stats" -b "$tj"
 check "export applies the filters" same "$(($(wc -l <"$OUT/body") - 1))" "$(sql "SELECT COUNT(*) FROM children WHERE township_code = '$LT' AND status = 'exited'")"
 ex_n=$(sql "SELECT COUNT(*) FROM children WHERE township_code = '$LT' AND status = 'exited'")
 check "the filtered export is audited with its filters" same "$(sql "SELECT detail FROM audit_log WHERE action = 'child.export' ORDER BY id DESC LIMIT 1")" "rows=$ex_n filters=sort=name&status=exited"
@@ -124,7 +124,7 @@ check "the filtered export is audited with its filters" same "$(sql "SELECT deta
 # columns, masked IDs, formula-looking text kept as text, audited the same way
 req GET /children -b "$tj"
 check "the list offers the Excel export" body_has 'href="/children/export.xlsx?'
-req GET /children/export.xlsx -b "$tj"
+req GET "/children/export.xlsx?purpose=stats" -b "$tj"
 cp "$OUT/body" "$OUT/export.xlsx"
 check "the .xlsx export answers 200 as a workbook" eval 'status_is 200 && header_has "spreadsheetml.sheet" && header_has "children-$(date -u +%Y%m%d).xlsx"'
 python3 - "$OUT/export.xlsx" >"$OUT/xlsx.txt" <<'PY'
@@ -146,19 +146,19 @@ check "... and a formula-looking address as text, no formula" eval 'grep -qx "fo
 check "the .xlsx export is audited with its row count and format" eval 'sql "SELECT detail FROM audit_log WHERE action = '"'child.export'"' ORDER BY id DESC LIMIT 1" | grep -q "^rows=$lt_n .*format=xlsx$"'
 # full ID numbers: only with registry.export_full_id (county staff) and a
 # written purpose, which the audit row keeps
-req GET "/children/export.csv?full_id=1&reason=%E6%A0%B8%E5%AF%B9%E5%8F%91%E6%94%BE" -b "$tj"
-check "a township clerk cannot export full ID numbers (403, audited)" eval 'status_is 403 && [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = '"'deny'"' AND username = '"'township'"' AND detail LIKE '"'%export of full ID%'"'")" -ge 1 ]'
+req GET "/children/export.csv?full_id=1&purpose=payment_check" -b "$tj"
+check "a township clerk cannot export full ID numbers (403, audited)" eval 'status_is 403 && [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = '"'deny'"' AND username = '"'township'"' AND detail LIKE '"'%full ID numbers without export.full_id%'"'")" -ge 1 ]'
 req GET /children -b "$tj"
 check "... nor is offered the form" body_lacks 'id="export-full"'
 cj=$(login county 'County#2026portal' "$OUT/jar.county")
 req GET "/children?township=$LT" -b "$cj"
 check "county staff are offered the full-ID export with the list's filters" eval 'body_has "id=\"export-full\"" && body_has "name=\"township\" value=\"$LT\""'
 req GET "/children/export.csv?township=$LT&full_id=1" -b "$cj"
-check "without a purpose it is refused with the reason why" eval 'status_is 400 && body_has "须写明用途"'
-req GET "/children/export.csv?township=$LT&full_id=1" -b "$cj" --data-urlencode "reason=向医保局报送参保名单" -G
+check "without a purpose it asks for one (the form, nothing exported)" eval 'status_is 200 && body_has "导出用途" && no_full_id "$OUT/body"'
+req GET "/children/export.csv?township=$LT&full_id=1" -b "$cj" --data-urlencode "purpose=report_up" --data-urlencode "recipient=县医疗保障局" --data-urlencode "purpose_note=向医保局报送参保名单" -G
 cp "$OUT/body" "$OUT/export-full.csv"
 check "with a purpose the file holds full ID numbers under 身份证号" eval 'status_is 200 && ! no_full_id "$OUT/export-full.csv" && head -n1 "$OUT/export-full.csv" | grep -q ",身份证号,"'
-check "... and the audit row keeps the purpose" eval 'sql "SELECT detail FROM audit_log WHERE action = '"'child.export'"' AND username = '"'county'"' ORDER BY id DESC LIMIT 1" | grep -q "full_id reason=向医保局报送参保名单$"'
+check "... and the export register keeps the purpose" same "$(sql "SELECT purpose, purpose_note, full_id FROM export_register r JOIN users u ON u.id = r.user_id WHERE u.username = 'county' ORDER BY r.id DESC LIMIT 1")" "$(printf 'report_up\t向医保局报送参保名单\t1')"
 post /logout "$cj"
 
 # ---- another township sees none of 龙潭镇's children
@@ -166,9 +166,9 @@ mj=$(login mawang 'Mawang#2026x')
 check "another township's user gets no rows for 龙潭镇" same "$(all_ids "/children?township=$LT" "$mj")" ""
 check "and a zero count" same "$(total_of_page)" "0"
 check "another township's user sees only their own children" same "$(all_ids /children "$mj")" "$(sql "SELECT id FROM children WHERE township_code = '500242102000' ORDER BY id")"
-req GET "/children/export.csv?township=$LT" -b "$mj"
+req GET "/children/export.csv?township=$LT&purpose=stats" -b "$mj"
 check "another township's export of 龙潭镇 is only the header" same "$(wc -l <"$OUT/body")" "1"
-req GET /children/export.csv -b "$mj"
+req GET "/children/export.csv?purpose=stats" -b "$mj"
 check "another township's export holds none of 龙潭镇's villages" sh -c "! grep -q '龙潭镇' '$OUT/body'"
 check "another township's export has its own rows" same "$(($(wc -l <"$OUT/body") - 1))" "$(sql "SELECT COUNT(*) FROM children WHERE township_code = '500242102000'")"
 

@@ -55,7 +55,7 @@ req GET "/children/$A" -b "$sj"
 check "the school's staff open a listed child's file" eval 'status_is 200 && body_has "在读童$tag"'
 req GET "/children/$B" -b "$sj"
 check "an unlinked child's file is 404" status_is 404
-req GET /children/export.csv -b "$sj"
+req GET "/children/export.csv?purpose=stats" -b "$sj"
 check "org staff may not export (403)" status_is 403
 req GET /children/new -b "$sj"
 check "nor file a child (403)" status_is 403
@@ -71,6 +71,6 @@ tj=$(login township 'Town#2026portal')
 req GET "/children?sort=id" -b "$tj"
 check "the township still lists its children by division, linked or not" \
     eval 'listed "$A" && listed "$B" && listed "$D" && listed "$E" && ! listed "$C"'
-req GET /children/export.csv -b "$tj"
+req GET "/children/export.csv?purpose=stats" -b "$tj"
 check "the township's export still holds its children" \
     eval 'status_is 200 && grep -qF "在读童$tag" "$OUT/body" && grep -qF "同镇童$tag" "$OUT/body" && ! grep -qF "外镇在读$tag" "$OUT/body"'

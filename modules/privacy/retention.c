@@ -1,0 +1,218 @@
+/*
+ * retention.c - retention and archival of children's files (issue 19 item
+ * 2).  A file is due when the child has left every category and is 18 or
+ * older, and its last event is older than the setting retention_years
+ * (retention_years_abuse when the file holds an abuse-report case: a
+ * timeline event protection.*), and no legal hold stops it.  The module
+ * job "archive" (run by the portal master, never a request) archives what
+ * is due today: the legal minimum (identity, categories, benefits paid)
+ * into child_archives, the rest dropped - family, timeline (visit notes),
+ * attachments and visit photos (the files too), visits, counselling, the
+ * free-text columns of the child's row - its links to organisations
+ * ended, and the file marked archived: the host then keeps it out of every
+ * list, search and page.  Every file archived is one audit row with what
+ * was dropped.  /privacy/retention is the dry run: what next month's runs
+ * will archive, the holds, the files archived last.
+ */
+#include "privacy.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const struct portal_param hold_params[] = {
+    {"hold", PP_INT, 1, 1, "法律保留"},
+    {"reason", PP_TEXT, 200, 0, "理由"},
+    {NULL, 0, 0, 0, NULL}};
+
+/* what archival drops besides the child's row: the table, and the column
+ * of its stored file (NULL: none).  Tables of a module that is not
+ * installed are skipped. */
+static const struct purge {
+    const char *table, *file_col;
+} PURGE[] = {
+    {"child_family", NULL},           /* family details */
+    {"child_events", NULL},           /* the timeline: visit notes, summaries */
+    {"child_attachments", "stored_name"}, /* scans of certificates (registry) */
+    {"village_visits", "photo_stored"},   /* visit records and photos (village) */
+    {"edu_counselling", NULL},        /* counselling notes (education) */
+    {NULL, NULL}};
+
+/* the children due on `ref` (YYYY-MM-DD) in the user's scope: id, name,
+ * birth_date, village_code, last_at, abuse (1: an abuse-report case) */
+static const char *due_sql(portal_req *r, svc *s, const char **a1, const char **a2)
+{
+    const char *cond = s->scope_sql(r, "c", a1, a2);
+    if (!cond)
+        return NULL;
+    return s->sprintf(r,
+        "SELECT c.id, c.name, c.birth_date, c.village_code, x.last_at, x.abuse FROM children c "
+        "JOIN (SELECT c2.id AS child_id, COALESCE((SELECT MAX(e.at) FROM child_events e WHERE "
+        "e.child_id = c2.id), c2.updated_at) AS last_at, EXISTS (SELECT 1 FROM child_events e "
+        "WHERE e.child_id = c2.id AND e.kind LIKE 'protection.%%') AS abuse FROM children c2 "
+        "WHERE c2.status = 'exited') x ON x.child_id = c.id "
+        "WHERE %s AND c.birth_date <= ? - INTERVAL 18 YEAR AND NOT EXISTS (SELECT 1 FROM "
+        "child_categories cc WHERE cc.child_id = c.id AND (cc.end_date IS NULL OR cc.end_date "
+        "> ?)) AND NOT EXISTS (SELECT 1 FROM retention_holds h WHERE h.child_id = c.id) AND "
+        "x.last_at < ? - INTERVAL IF(x.abuse, ?, ?) YEAR ORDER BY c.id LIMIT ?", cond);
+}
+
+static portal_rows *due(portal_req *r, svc *s, const char *ref, long long limit)
+{
+    const char *a1, *a2, *sql = due_sql(r, s, &a1, &a2);
+    long long years = s->setting_int(r, "privacy.retention_years", ref),
+              abuse = s->setting_int(r, "privacy.retention_years_abuse", ref);
+    if (!sql || years == PORTAL_NO_SETTING || abuse == PORTAL_NO_SETTING)
+        return NULL;
+    return s->db_query(r, sql, "sssssiii", a1, a2, ref, ref, ref, abuse, years, limit);
+}
+
+/* 1 when the table exists in the portal's schema */
+static int table_here(portal_req *r, svc *s, const char *table)
+{
+    portal_rows *q = s->db_query(r, "SELECT 1 FROM information_schema.tables WHERE "
+                                 "table_schema = DATABASE() AND table_name = ?", "s", table);
+    return q && s->db_next(q);
+}
+
+/* drops one table's rows of the child (and their files): the count, -1 */
+static long long purge_table(portal_req *r, svc *s, const struct purge *p, long long child)
+{
+    if (!table_here(r, s, p->table))
+        return 0;
+    if (p->file_col) {
+        portal_rows *q = s->db_query(r, s->sprintf(r, "SELECT %s FROM %s WHERE child_id = ? "
+                                     "AND %s IS NOT NULL", p->file_col, p->table, p->file_col),
+                                     "i", child);
+        if (!q)
+            return -1;
+        while (s->db_next(q))
+            s->file_discard(r, s->db_col(q, 0));
+    }
+    return s->db_exec(r, s->sprintf(r, "DELETE FROM %s WHERE child_id = ?", p->table), "i",
+                      child);
+}
+
+/* the legal minimum kept: identity, categories, benefits paid; 0, -1 */
+static int archive_row(portal_req *r, svc *s, long long child, const char *last_at, int abuse)
+{
+    return s->db_exec(r,
+        "INSERT INTO child_archives (child_id, name, sex, birth_date, id_enc, id_hmac, "
+        "id_masked, township_code, village_code, categories, benefits_fen, benefits, "
+        "last_event_at, abuse_case, archived_at) SELECT c.id, c.name, c.sex, c.birth_date, "
+        "c.id_enc, c.id_hmac, c.id_masked, c.township_code, c.village_code, (SELECT "
+        "GROUP_CONCAT(CONCAT(cc.category, ' ', cc.start_date, '~', COALESCE(cc.end_date, '')) "
+        "ORDER BY cc.start_date SEPARATOR '; ') FROM child_categories cc WHERE cc.child_id = "
+        "c.id), (SELECT COALESCE(SUM(l.amount_fen), 0) FROM pay_lines l JOIN pay_batches b ON "
+        "b.id = l.batch_id WHERE l.child_id = c.id AND b.status = 'exported'), (SELECT "
+        "GROUP_CONCAT(CONCAT(DATE_FORMAT(l.period, '%Y-%m'), ' ', b.module, '.', l.programme, "
+        "' ', l.amount_fen) ORDER BY l.period, l.id SEPARATOR '; ') FROM pay_lines l JOIN "
+        "pay_batches b ON b.id = l.batch_id WHERE l.child_id = c.id AND b.status = "
+        "'exported'), ?, ?, UTC_TIMESTAMP() FROM children c WHERE c.id = ?", "sii", last_at,
+        (long long)abuse, child) == 1 ? 0 : -1;
+}
+
+/* ends the child's links to organisations (they see it no more): 0, -1 */
+static int unlink_all(portal_req *r, svc *s, long long child)
+{
+    portal_rows *q = s->db_query(r, "SELECT id FROM child_org_links WHERE child_id = ? AND "
+                                 "ended_at IS NULL", "i", child);
+    if (!q)
+        return -1;
+    while (s->db_next(q))
+        if (s->child_unlink(r, atoll(s->db_col(q, 0))) != 0)
+            return -1;
+    return 0;
+}
+
+/* archives one due child: 0, -1 */
+static int archive_one(portal_req *r, svc *s, long long child, const char *last_at, int abuse)
+{
+    if (archive_row(r, s, child, last_at, abuse) != 0 || unlink_all(r, s, child) != 0)
+        return -1;
+    char *dropped = s->sprintf(r, "rule=%s last_event=%s", abuse ? "abuse" : "ordinary", last_at);
+    for (const struct purge *p = PURGE; p->table; p++) {
+        long long n = purge_table(r, s, p, child);
+        if (n < 0)
+            return -1;
+        dropped = s->sprintf(r, "%s %s=%lld", dropped, p->table, n);
+    }
+    if (s->db_exec(r, "UPDATE children SET hukou = '', address = '', school = '', "
+                   "school_grade = '', health = '', placement = '', notes_enc = NULL, "
+                   "disability_cert_expiry = NULL, status = 'archived', updated_at = "
+                   "UTC_TIMESTAMP() WHERE id = ? AND status = 'exited'", "i", child) != 1)
+        return -1;
+    s->audit(r, "privacy.archive", "child", privacy_id(r, s, child),
+             s->sprintf(r, "%s children=hukou,address,school,school_grade,health,placement,"
+                        "notes_enc,disability_cert_expiry", dropped));
+    return 0;
+}
+
+/* THE job (portal_job "archive", daily): what is due today, in parts of 50
+ * committed as it goes.  0, -1 */
+int retention_job(portal_req *r, svc *s)
+{
+    for (;;) {
+        portal_rows *q = due(r, s, s->today(r), 50);
+        if (!q)
+            return -1;
+        int n = 0;
+        while (s->db_next(q)) {
+            if (archive_one(r, s, atoll(s->col(q, "id")), s->col(q, "last_at"),
+                            atoi(s->col(q, "abuse"))) != 0)
+                return -1;
+            n++;
+        }
+        if (n == 0 || s->db_commit_now(r) != 0)
+            return n == 0 ? 0 : -1;
+    }
+}
+
+/* GET /privacy/retention: the dry run - what next month's runs archive */
+int retention_get(portal_req *r, svc *s)
+{
+    const char *next = s->date_add(r, s->today(r), 31, 0);
+    portal_rows *q = next ? due(r, s, next, 1000) : NULL;
+    if (!q)
+        return 500;
+    int n = 0;
+    while (s->db_next(q))
+        s->put_row(r, s->sprintf(r, "Due.%d", n++), q);
+    const char *sp = s->scope_prefix(r);
+    if (s->db_query_hdf(r, "Holds", "SELECT h.child_id, c.name, h.reason, h.set_at, "
+                        "u.display_name AS set_by FROM retention_holds h JOIN children c ON "
+                        "c.id = h.child_id JOIN users u ON u.id = h.set_by WHERE c.village_code "
+                        "LIKE CONCAT(?, '%') ORDER BY h.set_at DESC LIMIT 500", "s", sp) < 0 ||
+        s->db_query_hdf(r, "Archived", "SELECT child_id, name, birth_date, categories, "
+                        "benefits_fen, last_event_at, abuse_case, archived_at FROM "
+                        "child_archives WHERE village_code LIKE CONCAT(?, '%') ORDER BY "
+                        "archived_at DESC LIMIT 100", "s", sp) < 0)
+        return 500;
+    s->set(r, "Until", next);
+    s->set_int(r, "Years", s->setting_int(r, "retention_years", NULL));
+    s->set_int(r, "YearsAbuse", s->setting_int(r, "retention_years_abuse", NULL));
+    s->audit(r, "privacy.retention.view", "page", "privacy.retention", s->sprintf(r, "due=%d", n));
+    return s->render(r, "retention.cs", "档案保存期限：下月将归档");
+}
+
+/* POST /privacy/children/{id}/hold: a legal hold set (hold=1, a reason) or
+ * lifted (hold=0) */
+int retention_hold_post(portal_req *r, svc *s)
+{
+    long long child = s->object(r)->id;
+    const char *reason = s->trim(r, s->param(r, "reason")), *cid = privacy_id(r, s, child);
+    int hold = s->param_int(r, "hold", 0) == 1;
+    if (hold && !*reason)
+        return s->fail(r, 400, "设置法律保留须写明理由（如诉讼、调查）。");
+    long long n = hold ? s->db_exec(r, "INSERT INTO retention_holds (child_id, reason, set_by, "
+                                    "set_at) VALUES (?, ?, ?, UTC_TIMESTAMP()) ON DUPLICATE KEY "
+                                    "UPDATE reason = VALUES(reason)", "isi", child, reason,
+                                    s->user(r)->id)
+                       : s->db_exec(r, "DELETE FROM retention_holds WHERE child_id = ?", "i",
+                                    child);
+    if (n < 0)
+        return 500;
+    /* audited, not a timeline event: a hold must not move the last event */
+    s->audit(r, hold ? "privacy.hold.set" : "privacy.hold.lift", "child", cid, reason);
+    s->flash(r, hold ? "已设置法律保留，该档案不会被归档。" : "已解除法律保留。");
+    return s->redirect(r, "/privacy/retention");
+}

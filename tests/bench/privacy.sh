@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# make bench (from bench.sh), or alone: children's personal information
+# (issue 19) at county scale on a private instance.  CHILDREN synthetic
+# children (5,000; PRIV_BENCH_CHILDREN); half of them made old files (born
+# 2000, categories ended in 2015, last event in 2016) so the retention rule
+# finds them.  Times a county-wide registry export through export_begin
+# (purpose, register, audit), the dry run page (what next month archives)
+# and the module job privacy.archive archiving every due file.  Prints
+# "bench privacy children=... export_seconds=... export_rows=...
+#  dryrun_seconds=... due=... archive_seconds=... archived=...".
+# Never a pass/fail on timing.
+set -euo pipefail
+cd "$(dirname "$0")/../.." && make -s -j2 all
+DIR=${PRIV_BENCH_DIR:-$PWD/var/bench-privacy} PORT=${PRIV_BENCH_PORT:-18296}
+CHILDREN=${PRIV_BENCH_CHILDREN:-5000}
+stop() { bash deploy/local/instance.sh stop "$DIR" "$PORT" >/dev/null 2>&1 || true; }
+trap stop EXIT
+stop
+REQUEST_TIMEOUT=900 WORKERS=2 bash deploy/local/instance.sh start "$DIR" "$PORT" >/dev/null
+BASE="http://127.0.0.1:$PORT"
+DB() { mariadb --socket="$DIR/run/mysqld.sock" -uroot -N -B portal -e "$1"; }
+CTL() { build/portalctl --config "$DIR/portal.conf" "$@" >/dev/null 2>&1 || true; }
+CTL seed-demo
+have=$(DB "SELECT COUNT(*) FROM children WHERE status <> 'archived'")
+[ "$have" -ge "$CHILDREN" ] || CTL seed --children $((CHILDREN - have))
+CTL user add privbench --display-name 隐私压测 --role county_staff --division 500242000000 --org mz --password 'Bench#2026portal'
+DB "UPDATE users SET failed_count = 0, locked_until = NULL WHERE username = 'privbench'"
+# every other child an old file
+DB "CREATE TEMPORARY TABLE old_ids AS SELECT id FROM children WHERE status <> 'archived' AND id % 2 = 0;
+    UPDATE children SET birth_date = '2000-01-01', status = 'exited', updated_at = '2016-01-01' WHERE id IN (SELECT id FROM old_ids);
+    UPDATE child_categories SET end_date = '2015-06-30' WHERE end_date IS NULL AND child_id IN (SELECT id FROM old_ids);
+    UPDATE child_events SET at = '2016-01-01' WHERE child_id IN (SELECT id FROM old_ids)"
+WORK=$(mktemp -d)
+JAR="$WORK/jar"
+tok=$(curl -s -c "$JAR" -b "$JAR" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n1)
+curl -s -c "$JAR" -b "$JAR" -o /dev/null -H "Origin: $BASE" --data-urlencode "_csrf=$tok" \
+    --data-urlencode "username=privbench" --data-urlencode "password=Bench#2026portal" "$BASE/login"
+t0=$(date +%s.%N)
+curl -s --max-time 900 -o "$WORK/export.csv" -b "$JAR" "$BASE/children/export.csv?status=exited&purpose=stats"
+t1=$(date +%s.%N)
+curl -s --max-time 900 -o "$WORK/due.html" -b "$JAR" "$BASE/privacy/retention"
+t2=$(date +%s.%N)
+build/portalctl --config "$DIR/portal.conf" job run privacy.archive >/dev/null 2>&1 || echo "bench: privacy: the archive job failed" >&2
+t3=$(date +%s.%N)
+echo "bench privacy children=$(DB "SELECT COUNT(*) FROM children") export_seconds=$(echo "$t1 - $t0" | bc) export_rows=$(($(wc -l <"$WORK/export.csv") - 1)) dryrun_seconds=$(echo "$t2 - $t1" | bc) due=$(grep -c 'id="due-' "$WORK/due.html" || true) archive_seconds=$(echo "$t3 - $t2" | bc) archived=$(DB "SELECT COUNT(*) FROM child_archives")"
+rm -rf "$WORK"
