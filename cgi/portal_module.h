@@ -68,10 +68,16 @@
  *   2.9  2026-12-01  module jobs: portal_module.jobs (from a reserved slot),
  *                    struct portal_job: periodic work the master runs, never
  *                    a request (see "Jobs" in the rules below).
- *   2.x  2026-12-01  privacy (issue 19): export_begin (struct portal_export):
+ *   2.10 2026-12-01  privacy (issue 19): export_begin (struct portal_export):
  *                    every export of personal data states a purpose, is
  *                    registered, and a large one with full ID numbers waits
  *                    for a second person's approval.
+ *   2.11 2026-12-01  gaps: child_core_set (the child's school, disability and
+ *                    placement written through the host: audited, on the
+ *                    timeline); child_category_exit (a category left with a
+ *                    reason code of "registry.exit", in exit_reason); a task
+ *                    for an org-scoped organisation (portal_task.org_id) is
+ *                    in its staff's inbox and closed by them.
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -148,7 +154,7 @@
 
 #define PORTAL_MODULE_MAGIC 0x59594D44u /* "YYMD" */
 #define PORTAL_ABI_MAJOR 2
-#define PORTAL_ABI_MINOR 9
+#define PORTAL_ABI_MINOR 11
 
 typedef struct portal_req portal_req;     /* one request; opaque to modules */
 typedef struct portal_rows portal_rows;   /* a query result; opaque */
@@ -512,7 +518,10 @@ struct portal_task {
     const char *object_id;
     const char *division;    /* ... and its division when there is no child */
     const char *level;       /* who acts first: "village", "township" or "county" */
-    long long org_id;        /* only this organisation's users at that level; 0: any */
+    long long org_id;        /* only this organisation's users at that level; 0: any.
+                                An org-scoped organisation (a school, a hospital, a
+                                welfare institution): its staff act on it whatever
+                                the level, until it escalates (2.11 gaps) */
     const char *permission;  /* the actor needs it (declared by some module) */
     int hours;               /* 1 .. 720 */
 };
@@ -531,6 +540,19 @@ struct portal_notice {
     long long child_id;      /* the child it concerns; 0: none */
     const char *object_type; /* the object it is about; NULL: none */
     const char *object_id;
+};
+
+/* The child's core columns other modules keep in step (2.11 gaps,
+ * child_core_set): NULL leaves a field as it is. */
+struct portal_child_core {
+    const char *school;          /* the school's name; "" none */
+    const char *school_grade;    /* "三年级"; "" none */
+    const char *disability_type; /* GB/T 26341: visual hearing speech physical intellectual
+                                    mental multiple; "" clears the disability (its grade
+                                    and certificate expiry too) */
+    int disability_grade;        /* 1 (most severe) .. 4; 0 leaves it */
+    const char *disability_cert_expiry; /* YYYY-MM-DD; "" none */
+    const char *placement;       /* where the child lives ("机构养育"); "" none */
 };
 
 /*
@@ -1032,7 +1054,7 @@ struct portal_services {
      * finished, status: running/ok/failed or empty, message, runs,
      * failures); the count, or -1. */
     int (*jobs_hdf)(portal_req *r, const char *prefix);
-    /* ---- 2.x privacy (issue 19 items 1 and 4): every export of personal
+    /* ---- 2.10 privacy (issue 19 items 1 and 4): every export of personal
      * data (a list, a bank file, a bulletin with names; CSV or .xlsx) calls
      * export_begin once it knows its row count and BEFORE anything else of
      * the file (xlsx_begin, a header, a write) and before its own writes.
@@ -1048,6 +1070,28 @@ struct portal_services {
      * county-level person's approval, with export_ticket), or a refusal
      * (no export.full_id, a ticket not approved or used). */
     int (*export_begin)(portal_req *r, const struct portal_export *e);
+    /* ---- 2.11 gaps (issues 11-15): the child's core columns and category
+     * exits through the host.  child_core_set writes the fields of f that
+     * are not NULL into the child's row (the child in the caller's scope,
+     * scope_allows; the row locked): only what changes, one timeline event
+     * "file.core" of the calling module listing old and new values with
+     * `why` (Chinese; NULL none), audited "child.file.core".  0 (also when
+     * nothing changed), -1 with a Chinese message in child_error (nothing
+     * written): out of scope (the denial audited), a value of the wrong
+     * shape, a database error. */
+    int (*child_core_set)(portal_req *r, long long child_id, const struct portal_child_core *f,
+                          const char *why);
+    /* leaves `category` on `date` (NULL today) with the reason code
+     * `reason` (one of the labels "registry.exit": adult, adopted, found,
+     * guardian_able, ...) kept in child_categories.exit_reason and a note
+     * (Chinese, NULL none) in exit_note; the child's status, the timeline
+     * and the audit as child_category.  Not held: changes nothing, 0.  -1
+     * with child_error set (an unknown reason, a bad date, the database) */
+    int (*child_category_exit)(portal_req *r, long long child_id, const char *category,
+                               const char *date, const char *reason, const char *note);
+    /* the Chinese message of the last child_core_set / child_category_exit
+     * that failed */
+    const char *(*child_error)(portal_req *r);
 };
 
 #define PORTAL_NO_SETTING (-9223372036854775807LL - 1)

@@ -6,8 +6,10 @@
  */
 #include "child.h"
 #include "db.h"
+#include "lookup.h"
 #include "scope.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -140,14 +142,29 @@ static int status_follow(portal_req *r, long long id)
                ? -1 : 0;
 }
 
-int child_svc_category(portal_req *r, long long child_id, const char *category, int enter,
-                       const char *date, const char *basis)
+static char errbuf[256];
+
+static int set_err(const char *msg)
+{
+    snprintf(errbuf, sizeof errbuf, "%s", msg);
+    return -1;
+}
+
+const char *child_svc_error(portal_req *r)
+{
+    return arena_strdup(r->a, errbuf);
+}
+
+/* enters or leaves (reason: a "registry.exit" code) a category; the rest
+ * as child_svc_category */
+static int category_write(portal_req *r, long long child_id, const char *category, int enter,
+                          const char *date, const char *basis, const char *reason)
 {
     const char *title = category_title(category);
     if (!date)
         date = services.today(r);
-    if (!title || !basis || !*basis || !seg_fits(SEG_DATE, date))
-        return -1;
+    if (!title || !basis || !seg_fits(SEG_DATE, date))
+        return set_err("类别、日期或依据不正确。");
     /* one writer of the child's categories at a time */
     db_rows *q = db_query(r->a, "SELECT id FROM children WHERE id = ? FOR UPDATE", "i", child_id);
     db_rows *open = q && db_next(q) ? db_query(r->a, "SELECT id FROM child_categories WHERE "
@@ -155,7 +172,7 @@ int child_svc_category(portal_req *r, long long child_id, const char *category, 
                                                "NULL FOR UPDATE", "is", child_id, category)
                                     : NULL;
     if (!open)
-        return -1;
+        return set_err("数据库暂时不可用。");
     int held = db_next(open);
     if (held == !!enter)
         return 0; /* already so: nothing changes */
@@ -164,14 +181,151 @@ int child_svc_category(portal_req *r, long long child_id, const char *category, 
                                   "basis, start_date, entered_by) VALUES (?, ?, ?, ?, ?)",
                                   "isssi", child_id, category, cut_chars(r, basis, 200), date, uid)
                         : db_exec(r->a, "UPDATE child_categories SET end_date = ?, "
-                                  "exit_reason = 'other', exit_note = ?, exited_by = ? "
-                                  "WHERE id = ? AND end_date IS NULL", "ssii", date,
-                                  cut_chars(r, basis, 200), uid, atoll(db_col(open, 0)));
+                                  "exit_reason = ?, exit_note = ?, exited_by = ? "
+                                  "WHERE id = ? AND end_date IS NULL", "sssii", date, reason,
+                                  *basis ? cut_chars(r, basis, 200) : NULL, uid,
+                                  atoll(db_col(open, 0)));
     if (n != 1 || status_follow(r, child_id) != 0)
-        return -1;
+        return set_err("数据库暂时不可用。");
+    const char *why = enter || strcmp(reason, "other") == 0
+                          ? basis
+                          : arena_sprintf(r->a, "%s%s%s", label_title("registry.exit", reason),
+                                          *basis ? "；" : "", basis);
     const char *summary = enter ? arena_sprintf(r->a, "进入类别：%s（%s 起，依据：%s）", title,
                                                 date, basis)
-                                : arena_sprintf(r->a, "退出类别：%s（%s，依据：%s）", title,
-                                                date, basis);
-    return child_svc_event(r, child_id, enter ? "category.enter" : "category.exit", summary);
+                                : arena_sprintf(r->a, "退出类别：%s（%s，原因：%s）", title,
+                                                date, why);
+    return child_svc_event(r, child_id, enter ? "category.enter" : "category.exit", summary) == 0
+               ? 0 : set_err("数据库暂时不可用。");
+}
+
+int child_svc_category(portal_req *r, long long child_id, const char *category, int enter,
+                       const char *date, const char *basis)
+{
+    if (!basis || !*basis)
+        return -1;
+    return category_write(r, child_id, category, enter, date, basis, "other");
+}
+
+int child_svc_category_exit(portal_req *r, long long child_id, const char *category,
+                            const char *date, const char *reason, const char *note)
+{
+    errbuf[0] = 0;
+    if (!reason || !label_title("registry.exit", reason))
+        return set_err("退出原因不正确。");
+    note = note ? text_trim(r->a, note) : "";
+    if (!utf8_valid(note, strlen(note)))
+        return set_err("备注含有无效字符。");
+    return category_write(r, child_id, category, 0, date, note, reason);
+}
+
+/* ------------------------------------------------------- core columns */
+
+static size_t chars_of(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+static int disability_code(const char *t)
+{
+    static const char *const codes[] = {"visual", "hearing", "speech", "physical",
+                                        "intellectual", "mental", "multiple"};
+    for (size_t i = 0; i < sizeof codes / sizeof *codes; i++)
+        if (strcmp(codes[i], t) == 0)
+            return 1;
+    return 0;
+}
+
+/* text of at most `chars` characters (NULL: unchanged) */
+static int text_ok(const char *v, size_t chars)
+{
+    return !v || (utf8_valid(v, strlen(v)) && chars_of(v) <= chars);
+}
+
+/* the fields' own checks: NULL ok, else the message */
+static const char *core_refused(const struct portal_child_core *f)
+{
+    if (!text_ok(f->school, 100) || !text_ok(f->school_grade, 32) ||
+        !text_ok(f->placement, 32))
+        return "学校、年级或安置方式过长或含有无效字符。";
+    if (f->disability_type && *f->disability_type && !disability_code(f->disability_type))
+        return "残疾类别不正确（GB/T 26341）。";
+    if (f->disability_grade < 0 || f->disability_grade > 4)
+        return "残疾等级应为一级至四级。";
+    if (f->disability_cert_expiry && *f->disability_cert_expiry &&
+        !seg_fits(SEG_DATE, f->disability_cert_expiry))
+        return "残疾人证有效期格式应为 YYYY-MM-DD。";
+    return NULL;
+}
+
+struct core_col {
+    const char *col, *title, *old, *now;
+};
+
+/* a value on the timeline: the disability's title, "无" for none */
+static const char *core_shown(int i, const char *v)
+{
+    const char *t = i == 2 && v ? label_title("registry.disability", v) : NULL;
+    return t ? t : v && *v ? v : "无";
+}
+
+/* the new values over the old row; the summary of what changes ("" none) */
+static const char *core_merge(portal_req *r, const struct portal_child_core *f, db_rows *q,
+                              struct core_col *c)
+{
+    const char *want[6] = {f->school, f->school_grade, f->disability_type,
+                           f->disability_grade ? arena_sprintf(r->a, "%d", f->disability_grade)
+                                               : NULL,
+                           f->disability_cert_expiry, f->placement};
+    int clear = f->disability_type && !*f->disability_type;
+    const char *sum = "";
+    for (int i = 0; i < 6; i++) {
+        c[i].old = db_col(q, i);
+        c[i].now = want[i] ? want[i] : c[i].old;
+        if (i >= 2 && i <= 4 && (clear || (c[i].now && !*c[i].now)))
+            c[i].now = NULL; /* the disability's columns are NULL for none */
+        if (i < 2 || i == 5)
+            c[i].now = c[i].now ? c[i].now : "";
+        int same = c[i].old && c[i].now ? strcmp(c[i].old, c[i].now) == 0 : c[i].old == c[i].now;
+        if (!same)
+            sum = arena_sprintf(r->a, "%s%s%s：%s → %s", sum, *sum ? "；" : "", c[i].title,
+                                core_shown(i, c[i].old), core_shown(i, c[i].now));
+    }
+    return sum;
+}
+
+int child_svc_core_set(portal_req *r, long long child_id, const struct portal_child_core *f,
+                       const char *why)
+{
+    errbuf[0] = 0;
+    const char *bad = f ? core_refused(f) : "没有要修改的内容。";
+    if (bad)
+        return set_err(bad);
+    if (!child_svc_get(r, child_id)) /* the denial is audited */
+        return set_err("无权修改该儿童的档案。");
+    db_rows *q = db_query(r->a, "SELECT school, school_grade, disability_type, "
+                          "disability_grade, DATE_FORMAT(disability_cert_expiry, '%Y-%m-%d'), "
+                          "placement FROM children WHERE id = ? FOR UPDATE", "i", child_id);
+    if (!q || !db_next(q))
+        return set_err("数据库暂时不可用。");
+    struct core_col c[6] = {{"school", "就读学校", 0, 0},     {"school_grade", "年级", 0, 0},
+                            {"disability_type", "残疾类别", 0, 0},
+                            {"disability_grade", "残疾等级", 0, 0},
+                            {"disability_cert_expiry", "残疾人证有效期", 0, 0},
+                            {"placement", "安置方式", 0, 0}};
+    const char *sum = core_merge(r, f, q, c);
+    if (!*sum)
+        return 0;
+    if (db_exec(r->a, "UPDATE children SET school = ?, school_grade = ?, disability_type = ?, "
+                "disability_grade = ?, disability_cert_expiry = ?, placement = ?, updated_at = "
+                "UTC_TIMESTAMP() WHERE id = ?", "ssssssi", c[0].now, c[1].now, c[2].now,
+                c[3].now, c[4].now, c[5].now, child_id) != 1)
+        return set_err("数据库暂时不可用。");
+    if (why && *why)
+        sum = arena_sprintf(r->a, "%s（%s）", sum, why);
+    return child_svc_event(r, child_id, "file.core", sum) == 0 ? 0
+                                                               : set_err("数据库暂时不可用。");
 }

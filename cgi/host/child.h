@@ -23,5 +23,11 @@ const struct portal_child *child_svc_get(portal_req *r, long long child_id);
 int child_svc_event(portal_req *r, long long child_id, const char *kind, const char *summary);
 int child_svc_category(portal_req *r, long long child_id, const char *category, int enter,
                        const char *date, const char *basis);
+/* gaps: the core columns and category exits with a reason code */
+int child_svc_core_set(portal_req *r, long long child_id, const struct portal_child_core *f,
+                       const char *why);
+int child_svc_category_exit(portal_req *r, long long child_id, const char *category,
+                            const char *date, const char *reason, const char *note);
+const char *child_svc_error(portal_req *r);
 
 #endif

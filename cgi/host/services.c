@@ -685,6 +685,10 @@ const struct portal_services services = {
     .id_number_mask = idcard_mask,
     /* 2.9: the modules' jobs (jobs.c) */
     .jobs_hdf = jobs_svc_hdf,
-    /* 2.x privacy (issue 19): exports of personal data (disclose.c) */
+    /* 2.10 privacy (issue 19): exports of personal data (disclose.c) */
     .export_begin = export_svc_begin,
+    /* 2.11 gaps (issues 11-15): the child's core columns, category exits */
+    .child_core_set = child_svc_core_set,
+    .child_category_exit = child_svc_category_exit,
+    .child_error = child_svc_error,
 };

@@ -127,6 +127,10 @@ long long task_svc_open(portal_req *r, const struct portal_task *t)
     const char *division = task_division(r, t);
     if (!division)
         return -1;
+    db_rows *o = t->org_id > 0 ? db_query(r->a, "SELECT 1 FROM orgs WHERE id = ? AND active = 1",
+                                          "i", t->org_id) : NULL;
+    if (t->org_id > 0 && (!o || !db_next(o)))
+        return set_err("任务指定的单位不存在或已停用。");
     const char *title = text_trim(r->a, t->title);
     title = arena_strndup(r->a, title, utf8_truncate(title, 200));
     const char *now = clock_now(r->a);
@@ -160,13 +164,17 @@ int task_svc_close(portal_req *r, long long task_id, const char *outcome)
     struct loaded_module *lm = req_module(r);
     if (!r->logged_in || !lm)
         return (int)set_err("请先登录。");
-    db_rows *q = db_query(r->a, "SELECT module, division_code, permission, status, kind "
-                          "FROM urgent_tasks WHERE id = ? FOR UPDATE", "i", task_id);
+    db_rows *q = db_query(r->a, "SELECT module, division_code, permission, status, kind, "
+                          "org_id FROM urgent_tasks WHERE id = ? FOR UPDATE", "i", task_id);
     if (!q)
         return (int)set_err("数据库暂时不可用。");
     const char *oid = arena_sprintf(r->a, "%lld", task_id);
-    if (!db_next(q) || strcmp(db_col(q, 0), lm->m->name) != 0 ||
-        !services.in_scope(r, db_col(q, 1)) || !user_has_perm(r, db_col(q, 2))) {
+    int found = db_next(q);
+    /* the task's division in scope, or given to the user's organisation */
+    int mine = found && (services.in_scope(r, db_col(q, 1)) ||
+                         (scope_org(r) && db_col(q, 5) && atoll(db_col(q, 5)) == scope_org(r)));
+    if (!found || strcmp(db_col(q, 0), lm->m->name) != 0 || !mine ||
+        !user_has_perm(r, db_col(q, 2))) {
         audit(r, "deny", "urgent_task", oid, "task.close: absent, another module's, "
               "outside the user's scope or without its permission");
         return (int)set_err("没有这项任务，或您无权办理。");
@@ -196,21 +204,36 @@ static const char *time_left(portal_req *r, long long minutes)
     return arena_sprintf(r->a, "%s %lld 分", what, m);
 }
 
-int task_svc_hdf(portal_req *r, const char *prefix, const char *module)
+#define TASK_COLS                                                                          \
+    "SELECT t.id, t.module, t.kind, t.title, t.link, t.child_id, t.level, t.due_at, "       \
+    "t.opened_at, t.escalations, t.final, t.permission, c.name AS child_name, "              \
+    "TIMESTAMPDIFF(MINUTE, ?, t.due_at) AS minutes_left "                                    \
+    "FROM urgent_tasks t LEFT JOIN children c ON c.id = t.child_id WHERE t.status = 'open' "
+
+/* the open tasks the user acts on: a division-scoped user's level and
+ * division; an org-scoped user's those given to their organisation (gaps) */
+static db_rows *tasks_of(portal_req *r, const char *module)
 {
+    long long org = scope_org(r);
+    if (org)
+        return db_query(r->a, TASK_COLS "AND t.org_id = ? AND (? IS NULL OR t.module = ?) "
+                        "ORDER BY t.due_at, t.id LIMIT 200", "siss", clock_now(r->a), org,
+                        module, module);
     const char *scope = services.scope_prefix(r);
     const char *lvl = wf_user_level(r);
-    if (!r->logged_in || !scope || !lvl)
+    if (!scope || !lvl)
+        return NULL;
+    return db_query(r->a, TASK_COLS "AND t.level = ? AND t.division_code LIKE CONCAT(?, '%') "
+                    "AND (t.org_id IS NULL OR t.org_id = ?) AND (? IS NULL OR t.module = ?) "
+                    "ORDER BY t.due_at, t.id LIMIT 200", "sssiss", clock_now(r->a), lvl, scope,
+                    r->user.org_id, module, module);
+}
+
+int task_svc_hdf(portal_req *r, const char *prefix, const char *module)
+{
+    if (!r->logged_in || (!scope_org(r) && !wf_user_level(r)))
         return 0;
-    db_rows *q = db_query(
-        r->a, "SELECT t.id, t.module, t.kind, t.title, t.link, t.child_id, t.level, t.due_at, "
-        "t.opened_at, t.escalations, t.final, t.permission, c.name AS child_name, "
-        "TIMESTAMPDIFF(MINUTE, ?, t.due_at) AS minutes_left "
-        "FROM urgent_tasks t LEFT JOIN children c ON c.id = t.child_id "
-        "WHERE t.status = 'open' AND t.level = ? AND t.division_code LIKE CONCAT(?, '%') "
-        "AND (t.org_id IS NULL OR t.org_id = ?) AND (? IS NULL OR t.module = ?) "
-        "ORDER BY t.due_at, t.id LIMIT 200", "sssiss", clock_now(r->a), lvl, scope,
-        r->user.org_id, module, module);
+    db_rows *q = tasks_of(r, module);
     if (!q)
         return -1;
     int n = 0;

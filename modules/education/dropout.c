@@ -69,9 +69,8 @@ static int step_task(portal_req *r, svc *s, long long app, long long child, cons
                       task, app) < 0 ? -1 : 0;
 }
 
-/* a case a school opened: the township's office is told (a school's staff
- * cannot open a division's urgent task; the township's first action opens
- * the next step's task) */
+/* a case a school opened: the township's office is told too (its urgent
+ * task, opened at once, is the work; the notice says who reported it) */
 static int case_notice(portal_req *r, svc *s, long long app, long long child)
 {
     portal_rows *q = s->db_query(r, "SELECT township_code, name FROM children WHERE id = ?", "i",
@@ -110,9 +109,10 @@ static int case_open(portal_req *r, svc *s, long long child, const char *reason,
                    "reason, detected_on, note) VALUES (?, ?, ?, NULLIF(?, 0), ?, ?, ?)", "iiiisss",
                    app, child, child, org, reason, s->today(r), note ? note : "") != 1)
         return -1;
+    /* a school alerts about its pupil: the township's task at once */
     const struct portal_user *u = s->user(r);
-    if (u->scope && strcmp(u->scope, "org") == 0) /* a school: task_open is division-scoped */
-        return case_notice(r, s, app, child);
+    if (u->scope && strcmp(u->scope, "org") == 0 && case_notice(r, s, app, child) < 0)
+        return -1;
     return step_task(r, s, app, child, dropout_steps[0].title) == 0 ? 1 : -1;
 }
 

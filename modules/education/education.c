@@ -86,6 +86,16 @@ int edu_known(portal_req *r, svc *s, const char *kind, const char *code)
     return code && strcmp(s->label(r, kind, code), code) != 0;
 }
 
+/* 1 when the module `name` is enabled (its tables exist) */
+int edu_module_on(portal_req *r, svc *s, const char *name)
+{
+    const struct portal_module *m;
+    for (int i = 0; (m = s->module_nth(r, i)); i++)
+        if (strcmp(m->name, name) == 0)
+            return 1;
+    return 0;
+}
+
 const char *edu_id(portal_req *r, svc *s, long long id)
 {
     return s->sprintf(r, "%lld", id);

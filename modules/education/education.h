@@ -27,6 +27,7 @@ void edu_age_bounds(portal_req *r, svc *s, const char **after, const char **upto
 long long edu_own_school(portal_req *r, svc *s);
 int edu_manager(portal_req *r, svc *s);
 int edu_staff(portal_req *r, svc *s);
+int edu_module_on(portal_req *r, svc *s, const char *name);
 int edu_known(portal_req *r, svc *s, const char *kind, const char *code);
 const char *edu_id(portal_req *r, svc *s, long long id);
 void edu_set_cols(portal_req *r, svc *s, const char *prefix, const char *const *cols, int n);

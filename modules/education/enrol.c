@@ -103,13 +103,18 @@ int edu_enrol(portal_req *r, svc *s, const struct edu_enrol *e, const char **why
                    s->today(r), e->source, e->import_id, e->note ? e->note : "",
                    s->user(r)->id) != 1)
         return -1;
-    if (relink(r, s, e->child_id, old_org, e->org_id, why) != 0)
-        return -1;
     const char *school = "";
     if (e->org_id) {
         q = s->db_query(r, "SELECT name FROM orgs WHERE id = ?", "i", e->org_id);
         school = q && s->db_next(q) ? s->db_col(q, 0) : "";
     }
+    /* the child's file keeps the school in step (before the link moves:
+     * a school enrolling its pupil still sees the child) */
+    struct portal_child_core f = {.school = school, .school_grade = e->org_id ? e->grade : ""};
+    if (s->child_core_set(r, e->child_id, &f, "教育保障") != 0)
+        return *why = s->child_error(r), -1;
+    if (relink(r, s, e->child_id, old_org, e->org_id, why) != 0)
+        return -1;
     const char *summary = s->sprintf(r, "教育：%s %s%s %s", e->semester, school, e->grade,
                                      s->label(r, "education.mode", e->mode));
     return s->child_event(r, e->child_id, "enrolment.change", summary) == 0 ? 1 : -1;

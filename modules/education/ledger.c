@@ -70,18 +70,29 @@ static const char *disabled_sql(portal_req *r, svc *s, const char **a1, const ch
         return NULL;
     edu_age_bounds(r, s, &lo, upto);
     *after = s->sprintf(r, "%d-08-31", atoi(edu_school_year_ref(r, s)) - 18);
+    /* the valid certificate of the rehab module where there is one: the
+     * disability as certified, and children certified but not yet in the
+     * file's columns */
+    int certs = edu_module_on(r, s, "rehab");
+    const char *k = certs ? "LEFT JOIN rehab_certificates k ON k.child_id = c.id AND k.status "
+                            "= 'valid' " : "";
     return s->sprintf(
-        r, "SELECT c.id, c.name, c.birth_date, c.township_code, c.disability_type, "
-           "c.disability_grade, c.disability_cert_expiry, o.name AS school, e.grade, e.mode, "
+        r, "SELECT c.id, c.name, c.birth_date, c.township_code, %s AS disability_type, "
+           "%s AS disability_grade, %s AS disability_cert_expiry, %s AS certified, "
+           "o.name AS school, e.grade, e.mode, "
            "(SELECT COUNT(*) FROM edu_support x WHERE x.child_id = c.id AND x.kind = "
            "'resource_room') AS resource_room, (SELECT COUNT(*) FROM edu_support x WHERE "
            "x.child_id = c.id AND x.kind = 'itinerant') AS itinerant, (SELECT COUNT(*) FROM "
            "edu_support x WHERE x.child_id = c.id AND x.kind = 'home_visit') AS home_visit, "
            "(e.id IS NULL OR e.mode = 'none') AS no_placement FROM children c LEFT JOIN "
            "edu_enrolments e ON e.child_id = c.id AND e.ended_on IS NULL LEFT JOIN orgs o ON "
-           "o.id = e.org_id WHERE %s AND c.status = 'active' AND c.disability_type IS NOT NULL "
-           "AND c.birth_date > ? AND c.birth_date <= ? ORDER BY no_placement DESC, "
-           "c.township_code, c.name, c.id", cond);
+           "o.id = e.org_id %s WHERE %s AND c.status = 'active' AND (c.disability_type IS NOT "
+           "NULL%s) AND c.birth_date > ? AND c.birth_date <= ? ORDER BY no_placement DESC, "
+           "c.township_code, c.name, c.id",
+        certs ? "COALESCE(k.category, c.disability_type)" : "c.disability_type",
+        certs ? "COALESCE(k.grade, c.disability_grade)" : "c.disability_grade",
+        certs ? "COALESCE(k.expires_on, c.disability_cert_expiry)" : "c.disability_cert_expiry",
+        certs ? "k.id IS NOT NULL" : "0", k, cond, certs ? " OR k.id IS NOT NULL" : "");
 }
 
 int disabled_list_get(portal_req *r, svc *s)

@@ -32,10 +32,20 @@ int gd_detention_load(portal_req *r, const struct portal_services *s, long long 
                           struct portal_object *o)
 {
     portal_rows *q = s->db_query(r, "SELECT d.police_org_id, COALESCE(c.village_code, "
-                                 "d.division_code), d.child_id FROM gd_detentions d LEFT JOIN "
-                                 "children c ON c.id = d.child_id WHERE d.id = ?", "i", id);
+                                 "d.division_code), d.child_id, d.institution_org_id FROM "
+                                 "gd_detentions d LEFT JOIN children c ON c.id = d.child_id "
+                                 "WHERE d.id = ?", "i", id);
     if (!q || !s->db_next(q))
         return 404;
+    /* the institution told to take the child in (o->data 3) */
+    const char *inst = s->db_col(q, 3);
+    if (inst && s->has_perm(r, "guardianship.receive") && atoll(inst) == s->user(r)->org_id &&
+        gd_police_or_staff(r, s, s->db_col(q, 0), s->db_col(q, 1), o) == 404) {
+        int *who = s->alloc(r, sizeof *who);
+        *who = 3;
+        o->data = who;
+        return 0;
+    }
     return gd_police_or_staff(r, s, s->db_col(q, 0), s->db_col(q, 1), o);
 }
 
@@ -87,10 +97,22 @@ static int det_alert(portal_req *r, const struct portal_services *s, long long i
     if (tid < 0 || s->db_exec(r, "UPDATE gd_detentions SET task_id = ? WHERE id = ?", "ii", tid,
                               id) != 1)
         return -1;
+    if (!inst)
+        return 0;
+    /* the institution's own task: its staff see it in their inbox */
+    struct portal_task it = t;
+    it.kind = "detention.receive";
+    it.title = s->sprintf(r, "父母被羁押：请接收儿童临时照料（第 %s 号）", did);
+    it.org_id = inst;
+    it.permission = "guardianship.receive";
+    long long iid = s->task_open(r, &it);
     struct portal_notice n = {.org_id = inst, .kind = "detention.care",
-                              .title = "父母被羁押儿童需临时照料，请配合乡镇接收",
+                              .title = "父母被羁押儿童需临时照料，请配合乡镇接收", .link = link,
                               .object_type = "gd_detention", .object_id = did};
-    return inst && s->notice_send(r, &n) < 0 ? -1 : 0;
+    if (iid < 0 || s->db_exec(r, "UPDATE gd_detentions SET receive_task_id = ? WHERE id = ?",
+                              "ii", iid, id) != 1)
+        return -1;
+    return s->notice_send(r, &n) < 0 ? -1 : 0;
 }
 
 int detention_create_post(portal_req *r, const struct portal_services *s)
@@ -136,6 +158,7 @@ int detention_get(portal_req *r, const struct portal_services *s)
     s->set(r, "Det.child_desc", gd_dec(r, s, q, "child_desc_enc"));
     s->set(r, "Det.care", gd_dec(r, s, q, "care_enc"));
     s->set_int(r, "IsPolice", *(int *)s->object(r)->data == 1);
+    s->set_int(r, "Who", *(int *)s->object(r)->data);
     s->audit(r, "guardianship.detention.read", "gd_detention", gd_id(r, s, id), NULL);
     return s->render(r, "detention.cs", s->sprintf(r, "父母被羁押儿童第 %lld 号", id));
 }
@@ -173,6 +196,9 @@ int detention_care_post(portal_req *r, const struct portal_services *s)
 int detention_close_post(portal_req *r, const struct portal_services *s)
 {
     long long id = s->object(r)->id;
+    if (*(int *)s->object(r)->data == 3)
+        return s->refuse(r, 403, "gd_detention", gd_id(r, s, id), "close: the institution",
+                         NULL);
     const char *why = s->param(r, "end_reason");
     if (!why || (strcmp(why, "released") != 0 && strcmp(why, "guardian_found") != 0 &&
                  strcmp(why, "other") != 0))
@@ -183,5 +209,29 @@ int detention_close_post(portal_req *r, const struct portal_services *s)
         return s->fail(r, 409, "尚未登记临时照料，或已结束。");
     s->audit(r, "guardianship.detention.close", "gd_detention", gd_id(r, s, id), why);
     s->flash(r, "已结束。");
+    return s->redirect(r, s->sprintf(r, "/guardianship/detentions/%lld", id));
+}
+
+/* the institution took the child in: its task closes */
+int detention_receive_post(portal_req *r, const struct portal_services *s)
+{
+    long long id = s->object(r)->id;
+    if (*(int *)s->object(r)->data != 3)
+        return s->refuse(r, 403, "gd_detention", gd_id(r, s, id), "receive: not the institution",
+                         NULL);
+    portal_rows *q = s->db_query(r, "SELECT t.id FROM gd_detentions d LEFT JOIN urgent_tasks t "
+                                 "ON t.id = d.receive_task_id AND t.status = 'open' WHERE d.id "
+                                 "= ? AND d.received_at IS NULL FOR UPDATE", "i", id);
+    if (!q)
+        return 500;
+    if (!s->db_next(q))
+        return s->fail(r, 409, "已登记接收。");
+    const char *tid = s->db_col(q, 0);
+    if ((tid && s->task_close(r, atoll(tid), "机构已接收儿童") != 0) ||
+        s->db_exec(r, "UPDATE gd_detentions SET received_at = UTC_TIMESTAMP(), received_by = ? "
+                   "WHERE id = ?", "ii", s->user(r)->id, id) != 1)
+        return s->fail(r, 409, tid ? s->task_error(r) : "无法登记接收。");
+    s->audit(r, "guardianship.detention.receive", "gd_detention", gd_id(r, s, id), NULL);
+    s->flash(r, "已登记接收。");
     return s->redirect(r, s->sprintf(r, "/guardianship/detentions/%lld", id));
 }

@@ -39,6 +39,7 @@ static const struct portal_route routes[] = {
     {"GET", "/guardianship/detentions/{id:int}", detention_get, NULL, 0, none, "detention:id"},
     {"POST", "/guardianship/detentions/{id:int}/care", detention_care_post, "guardianship.handle", SC, gd_det_care_params, "detention:id"},
     {"POST", "/guardianship/detentions/{id:int}/close", detention_close_post, NULL, SC, gd_det_close_params, "detention:id"},
+    {"POST", "/guardianship/detentions/{id:int}/receive", detention_receive_post, "guardianship.receive", SC, none, "detention:id"},
     /* liability referrals of failing parents to the police */
     {"GET", "/guardianship/referrals", referral_list_get, NULL, 0, none},
     {"POST", "/guardianship/referrals", referral_create_post, "guardianship.handle", SC, gd_referral_params},
@@ -46,6 +47,7 @@ static const struct portal_route routes[] = {
     {"POST", "/guardianship/referrals/{id:int}/outcome", referral_outcome_post, "guardianship.police", SC, gd_outcome_params, "referral:id"},
     {"POST", "/guardianship/guardians/{id:int}/review", guardian_review_post, "guardianship.placement", SC, gd_review_params, "guardian:id"},
     {"GET", "/guardianship/stats", stats_get, "guardianship.county", 0, gd_stats_params},
+    {"GET", "/guardianship/stats/export", stats_xlsx_get, "guardianship.county", PR_NO_LAYOUT, gd_stats_params},
     {NULL, NULL, NULL, NULL, 0, NULL, NULL}};
 
 static const struct portal_permission perms[] = {
@@ -54,6 +56,7 @@ static const struct portal_permission perms[] = {
     {"guardianship.county", "县级未成年人保护：全部个案、报告人身份、统计"},
     {"guardianship.police", "派出所：接收强制报告并回执"},
     {"guardianship.placement", "登记安置与监护"},
+    {"guardianship.receive", "福利机构：接收父母被羁押儿童（待办任务）"},
     {NULL, NULL}};
 
 static const struct portal_menu menu[] = {
@@ -144,6 +147,7 @@ static const struct portal_migration migrations[] = {
     {1, "001_guardianship.sql"},
     {2, "002_detentions_referrals.sql"},
     {3, "003_guardian_reviews.sql"},
+    {4, "004_institution_tasks.sql"},
     {0, NULL}};
 
 const struct portal_module portal_module = {

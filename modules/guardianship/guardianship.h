@@ -85,10 +85,13 @@ int guardian_create_post(portal_req *r, const struct portal_services *s);
 int guardian_end_post(portal_req *r, const struct portal_services *s);
 int gd_guardian_on(portal_req *r, const struct portal_services *s, long long child,
                    const char *day, const char *prefix);
+const char *gd_exit_reason(const char *end_reason);
+int gd_adult_job(portal_req *r, const struct portal_services *s);
 
 /* stats.c */
 extern const struct portal_param gd_stats_params[];
 int stats_get(portal_req *r, const struct portal_services *s);
+int stats_xlsx_get(portal_req *r, const struct portal_services *s);
 
 /* detention.c */
 extern const struct portal_param gd_detention_params[], gd_det_care_params[],
@@ -100,6 +103,7 @@ int detention_create_post(portal_req *r, const struct portal_services *s);
 int detention_get(portal_req *r, const struct portal_services *s);
 int detention_care_post(portal_req *r, const struct portal_services *s);
 int detention_close_post(portal_req *r, const struct portal_services *s);
+int detention_receive_post(portal_req *r, const struct portal_services *s);
 
 /* referral.c */
 extern const struct portal_param gd_referral_params[], gd_outcome_params[];

@@ -12,6 +12,7 @@
  */
 #include "guardianship.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 const struct portal_param gd_on_params[] = {{"on", PP_DATE, 0, 0, "日期"},
@@ -103,7 +104,7 @@ static int adopted(portal_req *r, const struct portal_services *s, long long chi
                    "issi", child, carer, start, s->user(r)->id) != 1)
         return 500;
     for (size_t i = 0; i < sizeof cats / sizeof cats[0]; i++)
-        if (s->child_category(r, child, cats[i], 0, start, "依法收养") != 0)
+        if (s->child_category_exit(r, child, cats[i], start, "adopted", NULL) != 0)
             return 500;
     return 0;
 }
@@ -145,6 +146,9 @@ int placement_create_post(portal_req *r, const struct portal_services *s)
     int st = end_open(r, s, "gd_placements", cid, start, "新的安置");
     if (st)
         return st;
+    struct portal_child_core f = {.placement = s->label(r, "guardianship.placement", kind)};
+    if (s->child_core_set(r, cid, &f, "监护与安全保护") != 0)
+        return s->fail(r, 400, s->child_error(r));
     if (s->db_exec(r, "INSERT INTO gd_placements (child_id, kind, carer, org_id, care_match_id, "
                    "start_date, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, "
                    "UTC_TIMESTAMP(), ?)", "issssss", cid, kind, carer,
@@ -159,6 +163,18 @@ int placement_create_post(portal_req *r, const struct portal_services *s)
     s->audit(r, "guardianship.placement.create", "child", gd_id(r, s, cid), kind);
     s->flash(r, "已登记安置。");
     return s->redirect(r, s->sprintf(r, "/guardianship/children/%lld", cid));
+}
+
+/* the category exit reason ("registry.exit") of a guardianship's end */
+const char *gd_exit_reason(const char *end_reason)
+{
+    static const char *const map[][2] = {{"parent_able", "guardian_able"},
+                                         {"adoption", "adopted"},
+                                         {"adult", "adult"}};
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (strcmp(map[i][0], end_reason) == 0)
+            return map[i][1];
+    return "other";
 }
 
 /* the guardianship's checks; NULL ok, else the message */
@@ -224,8 +240,8 @@ int guardian_end_post(portal_req *r, const struct portal_services *s)
         s->child_event(r, o->child_id, "guardian.end",
                        s->sprintf(r, "监护终止：%s（%s）", s->label(r, "guardianship.end", reason),
                                   end)) != 0 ||
-        (civil && s->child_category(r, o->child_id, "guardianship", 0, end,
-                                    s->label(r, "guardianship.end", reason)) != 0))
+        (civil && s->child_category_exit(r, o->child_id, "guardianship", end,
+                                         gd_exit_reason(reason), NULL) != 0))
         return 500;
     s->audit(r, "guardianship.guardian.end", "gd_guardian", gd_id(r, s, o->id), reason);
     s->flash(r, "已终止监护。");
@@ -255,4 +271,35 @@ int guardian_review_post(portal_req *r, const struct portal_services *s)
     s->audit(r, "guardianship.guardian.review", "gd_guardian", gd_id(r, s, o->id), what);
     s->flash(r, s->sprintf(r, "已登记评估，下次评估：%s。", next));
     return s->redirect(r, s->sprintf(r, "/guardianship/children/%lld", o->child_id));
+}
+
+/* The job (daily): a guardianship ends when the child turns 18 - on the
+ * birthday, reason "adult" - and so does the child's guardianship category
+ * when it was the state's; on the timeline.  Runs as the system user. */
+int gd_adult_job(portal_req *r, const struct portal_services *s)
+{
+    portal_rows *q = s->db_query(r, "SELECT g.id, g.child_id, g.kind, DATE_FORMAT(DATE_ADD("
+                                 "c.birth_date, INTERVAL 18 YEAR), '%Y-%m-%d') AS adult_on FROM "
+                                 "gd_guardians g JOIN children c ON c.id = g.child_id WHERE "
+                                 "g.end_date IS NULL AND DATE_ADD(c.birth_date, INTERVAL 18 YEAR) "
+                                 "<= ? ORDER BY g.id LIMIT 5000 FOR UPDATE", "s", s->today(r));
+    if (!q)
+        return -1;
+    int n = 0;
+    while (s->db_next(q)) {
+        long long id = atoll(s->col(q, "id")), child = atoll(s->col(q, "child_id"));
+        const char *on = s->col(q, "adult_on");
+        int civil = strncmp(s->col(q, "kind"), "civil_", 6) == 0;
+        /* a row that started on or after the birthday ends on its start */
+        if (s->db_exec(r, "UPDATE gd_guardians SET end_date = GREATEST(start_date, ?), "
+                       "end_reason = 'adult' WHERE id = ? AND end_date IS NULL", "si", on,
+                       id) != 1 ||
+            s->child_event(r, child, "guardian.end",
+                           s->sprintf(r, "监护终止：年满十八周岁（%s）", on)) != 0 ||
+            (civil && s->child_category_exit(r, child, "guardianship", on, "adult", NULL) != 0))
+            return -1;
+        n++;
+    }
+    s->audit(r, "guardianship.adult.job", "gd_guardian", NULL, s->sprintf(r, "ended=%d", n));
+    return 0;
 }

@@ -4,39 +4,66 @@
  * to the police notice and from the report to the child's safety; open
  * cases by stage; the children under the state's guardianship now.  Only
  * counts and the county's own children, within the user's jurisdiction.
+ * Over any range of days (a year by default), on the page and as an .xlsx
+ * (the grouped counts and the times: what the county sends upwards).
  */
 #include "guardianship.h"
 
 #include <stdlib.h>
+#include <string.h>
 
-const struct portal_param gd_stats_params[] = {{"year", PP_INT, 0, 0, "年份"},
-                                               {NULL, 0, 0, 0, NULL}};
+const struct portal_param gd_stats_params[] = {
+    {"year", PP_INT, 0, 0, "年份"}, {"from", PP_DATE, 0, 0, "开始日期"},
+    {"to", PP_DATE, 0, 0, "结束日期"}, {NULL, 0, 0, 0, NULL}};
 
 #define SCOPED "FROM gd_reports g LEFT JOIN children c ON c.id = g.child_id WHERE " \
                "COALESCE(c.village_code, g.division_code) LIKE CONCAT(?, '%') AND " \
-               "YEAR(DATE_ADD(g.reported_at, INTERVAL 8 HOUR)) = ? "
+               "DATE(DATE_ADD(g.reported_at, INTERVAL 8 HOUR)) BETWEEN ? AND ? "
 
-int stats_get(portal_req *r, const struct portal_services *s)
+/* the grouped counts: HDF name, the grouping, its label kind, its title */
+static const char *const groups[][4] = {
+    {"BySituation", "g.situation", "guardianship.situation", "按情形"},
+    {"BySource", "g.source", "guardianship.source", "按来源"},
+    {"ByTownship", "CONCAT(LEFT(COALESCE(c.village_code, g.division_code), 9), '000')", "",
+     "按乡镇"},
+    {"ByMonth", "DATE_FORMAT(DATE_ADD(g.reported_at, INTERVAL 8 HOUR), '%Y-%m')", "",
+     "按月份"}};
+#define NGROUPS (sizeof groups / sizeof groups[0])
+
+#define TIMES_SQL                                                                          \
+    "SELECT COUNT(*) AS n, SUM(g.police_at IS NOT NULL) AS police_n, "                     \
+    "ROUND(AVG(TIMESTAMPDIFF(MINUTE, g.found_at, g.police_at))) AS police_min, "            \
+    "SUM(g.safe_at IS NOT NULL) AS safe_n, ROUND(AVG(TIMESTAMPDIFF(MINUTE, g.reported_at, "  \
+    "g.safe_at))) AS safe_min, SUM(g.safe_at > g.safety_due) AS safe_late " SCOPED
+
+/* the range asked for: from/to, else the year (default this year); 0, or
+ * 400 answered when it is upside down */
+static int stats_range(portal_req *r, const struct portal_services *s, const char **from,
+                       const char **to)
 {
-    const char *p = s->scope_prefix(r);
     long long year = s->param_int(r, "year", 0);
     if (year < 2000 || year > 2100)
         year = strtoll(s->today(r), NULL, 10);
+    *from = s->param(r, "from") ? s->param(r, "from") : s->sprintf(r, "%lld-01-01", year);
+    *to = s->param(r, "to") ? s->param(r, "to") : s->sprintf(r, "%lld-12-31", year);
     s->set_int(r, "Year", year);
-    static const char *const groups[][2] = {
-        {"BySituation", "g.situation"},
-        {"BySource", "g.source"},
-        {"ByTownship", "CONCAT(LEFT(COALESCE(c.village_code, g.division_code), 9), '000')"},
-        {"ByMonth", "DATE_FORMAT(DATE_ADD(g.reported_at, INTERVAL 8 HOUR), '%Y-%m')"}};
-    for (size_t i = 0; i < sizeof groups / sizeof groups[0]; i++)
+    s->set(r, "From", *from);
+    s->set(r, "To", *to);
+    return strcmp(*from, *to) > 0 ? s->fail(r, 400, "开始日期不能晚于结束日期。") : 0;
+}
+
+int stats_get(portal_req *r, const struct portal_services *s)
+{
+    const char *p = s->scope_prefix(r), *from, *to;
+    int st = stats_range(r, s, &from, &to);
+    if (st)
+        return st;
+    for (size_t i = 0; i < NGROUPS; i++)
         if (s->db_query_hdf(r, groups[i][0], s->sprintf(r, "SELECT %s AS k, COUNT(*) AS n %s"
-                            "GROUP BY k ORDER BY k", groups[i][1], SCOPED), "si", p, year) < 0)
+                            "GROUP BY k ORDER BY k", groups[i][1], SCOPED), "sss", p, from,
+                            to) < 0)
             return 500;
-    if (s->db_row_hdf(r, "Times", "SELECT COUNT(*) AS n, SUM(g.police_at IS NOT NULL) AS "
-                      "police_n, ROUND(AVG(TIMESTAMPDIFF(MINUTE, g.found_at, g.police_at))) AS "
-                      "police_min, SUM(g.safe_at IS NOT NULL) AS safe_n, ROUND(AVG("
-                      "TIMESTAMPDIFF(MINUTE, g.reported_at, g.safe_at))) AS safe_min, "
-                      "SUM(g.safe_at > g.safety_due) AS safe_late " SCOPED, "si", p, year) < 0 ||
+    if (s->db_row_hdf(r, "Times", TIMES_SQL, "sss", p, from, to) < 0 ||
         s->db_query_hdf(r, "Open", "SELECT g.stage AS k, COUNT(*) AS n FROM gd_reports g LEFT "
                         "JOIN children c ON c.id = g.child_id WHERE COALESCE(c.village_code, "
                         "g.division_code) LIKE CONCAT(?, '%') AND g.stage <> 'closed' GROUP BY "
@@ -49,6 +76,59 @@ int stats_get(portal_req *r, const struct portal_services *s)
                         "g.end_date IS NULL AND c.village_code LIKE CONCAT(?, '%') ORDER BY "
                         "g.review_due, c.id LIMIT 1000", "s", p) < 0)
         return 500;
-    s->audit(r, "guardianship.stats.view", NULL, NULL, s->sprintf(r, "%lld", year));
+    s->audit(r, "guardianship.stats.view", NULL, NULL, s->sprintf(r, "%s..%s", from, to));
     return s->render(r, "stats.cs", "未成年人保护统计");
+}
+
+/* one group's rows into the workbook, titled: the township by its name */
+static int xgroup(portal_req *r, const struct portal_services *s, portal_xlsx *x, size_t i,
+                  const char *p, const char *from, const char *to)
+{
+    portal_rows *q = s->db_query(r, s->sprintf(r, "SELECT z.k, z.n, d.name FROM (SELECT %s AS "
+                                 "k, COUNT(*) AS n %s GROUP BY k) z LEFT JOIN divisions d ON "
+                                 "d.code = z.k ORDER BY z.k", groups[i][1], SCOPED), "sss", p,
+                                 from, to);
+    if (!q)
+        return -1;
+    while (s->db_next(q)) {
+        const char *k = s->db_col(q, 0);
+        const char *item = *groups[i][2] ? s->label(r, groups[i][2], k)
+                           : s->db_col(q, 2) ? s->db_col(q, 2) : k;
+        const char *cells[] = {groups[i][3], item, s->db_col(q, 1)};
+        if (s->xlsx_row(x, cells) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* the statistics of the range as an .xlsx: group, item, count */
+int stats_xlsx_get(portal_req *r, const struct portal_services *s)
+{
+    static const struct portal_xlsx_col cols[] = {
+        {"分组", 14, PX_TEXT}, {"项目", 60, PX_TEXT}, {"数量", 12, PX_INT}, {NULL, 0, 0}};
+    const char *p = s->scope_prefix(r), *from, *to;
+    int st = stats_range(r, s, &from, &to);
+    if (st)
+        return st;
+    portal_rows *t = s->db_query(r, TIMES_SQL, "sss", p, from, to);
+    portal_xlsx *x = t && s->db_next(t) ? s->xlsx_begin(r, s->sprintf(r, "guardianship-stats-"
+                                                        "%s-%s.xlsx", from, to), "未成年人保护统计",
+                                                        cols) : NULL;
+    if (!x)
+        return 500;
+    s->audit(r, "guardianship.stats.export", NULL, NULL, s->sprintf(r, "%s..%s", from, to));
+    const char *range = s->sprintf(r, "%s 至 %s", from, to);
+    const char *times[][2] = {{"报告数", s->col(t, "n")},
+                              {"从发现到报警（平均分钟）", s->col(t, "police_min")},
+                              {"从报告到确保安全（平均分钟）", s->col(t, "safe_min")},
+                              {"确保安全超时的个案", s->col(t, "safe_late")}};
+    for (size_t i = 0; i < sizeof times / sizeof times[0]; i++) {
+        const char *cells[] = {range, times[i][0], times[i][1]};
+        if (s->xlsx_row(x, cells) != 0)
+            break;
+    }
+    for (size_t i = 0; i < NGROUPS; i++)
+        if (xgroup(r, s, x, i, p, from, to) != 0)
+            break;
+    return s->xlsx_end(x);
 }

@@ -268,15 +268,47 @@ static int form_read(portal_req *r, const struct portal_services *s, struct aid_
     return s->form_failed(r) ? -1 : 0;
 }
 
-/* the rehabilitation items ticked, each in force on the stay's first day */
+/* an item's yearly limits (the lookup's columns times and amount_yuan, ""
+ * for none) against the child's applications of the stay's year that are
+ * not rejected, this one included: NULL within, else the message */
+static const char *item_over(portal_req *r, const struct portal_services *s, long long app,
+                             portal_rows *item)
+{
+    const char *times = s->col(item, "c3"), *yuan = s->col(item, "c4");
+    long long max_fen = -1;
+    if (yuan && *yuan && s->yuan_to_fen(yuan, 0, &max_fen) != 0)
+        max_fen = -1;
+    if ((!times || !*times) && max_fen < 0)
+        return NULL;
+    portal_rows *q = s->db_query(r, "SELECT COUNT(*), COALESCE(SUM(m.eligible_fen), 0) FROM "
+                                 "medical_aid m JOIN medical_aid me ON me.app_id = ? JOIN "
+                                 "wf_applications w ON w.id = m.app_id JOIN medical_aid_items i ON "
+                                 "i.app_id = m.app_id AND i.item_code = ? WHERE m.child_id = "
+                                 "me.child_id AND YEAR(m.start_date) = YEAR(me.start_date) AND "
+                                 "w.status <> 'rejected'", "is", app, s->col(item, "code"));
+    if (!q || !s->db_next(q))
+        return "数据库暂时不可用。";
+    long long n = atoll(s->db_col(q, 0)), fen = atoll(s->db_col(q, 1));
+    if (times && *times && n > atoll(times))
+        return s->sprintf(r, "“%s”每年最多救助 %s 次，该儿童本年度已达上限。",
+                          s->col(item, "c1"), times);
+    if (max_fen >= 0 && fen > max_fen)
+        return s->sprintf(r, "“%s”每年限额 %s 元，该儿童本年度（含本次）已超出限额。",
+                          s->col(item, "c1"), yuan);
+    return NULL;
+}
+
+/* the rehabilitation items ticked, each in force on the stay's first day
+ * and within its yearly limits; 1 refused (form_error set), -1 */
 static int save_items(portal_req *r, const struct portal_services *s, long long app,
                       const char *on)
 {
     const char *code;
     for (int i = 0; (code = s->param_n(r, "rehab", i)) != NULL; i++) {
-        portal_rows *q = s->db_query(r, "SELECT c1 FROM lookup_entries WHERE module = 'medical' "
-                                     "AND kind = 'rehab_item' AND code = ? AND valid_from <= ? "
-                                     "AND (valid_to IS NULL OR valid_to > ?)", "sss", code, on, on);
+        portal_rows *q = s->db_query(r, "SELECT code, c1, c3, c4 FROM lookup_entries WHERE "
+                                     "module = 'medical' AND kind = 'rehab_item' AND code = ? AND "
+                                     "valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)",
+                                     "sss", code, on, on);
         if (!q)
             return -1;
         if (!s->db_next(q)) {
@@ -284,8 +316,13 @@ static int save_items(portal_req *r, const struct portal_services *s, long long 
             return 1;
         }
         if (s->db_exec(r, "INSERT IGNORE INTO medical_aid_items (app_id, item_code, item_name) "
-                       "VALUES (?, ?, ?)", "iss", app, code, s->db_col(q, 0)) < 0)
+                       "VALUES (?, ?, ?)", "iss", app, code, s->col(q, "c1")) < 0)
             return -1;
+        const char *over = item_over(r, s, app, q);
+        if (over) {
+            s->form_error(r, "rehab", over);
+            return 1;
+        }
     }
     return 0;
 }

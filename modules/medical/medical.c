@@ -115,6 +115,7 @@ static const struct portal_label labels[] = {
 
 /* defaults are examples (示例) until the county enters its own */
 static const struct portal_setting settings[] = {
+    {"enrol_day", PS_TEXT, "月-日", "参保名单生成日（参保年度上一年的月-日，如 12-01；生成时不填日期即用此日）", "12-01"},
     {"premium_tier1", PS_MONEY, "元/人·年", "城乡居民医保一档个人缴费", "40000"},
     {"premium_tier2", PS_MONEY, "元/人·年", "城乡居民医保二档个人缴费", "73500"},
     SHARE("orphan", "孤儿", "10000"),
@@ -150,7 +151,9 @@ static const struct portal_setting settings[] = {
     {NULL, 0, NULL, NULL, NULL}};
 
 static const struct portal_lookup_col rehab_cols[] = {
-    {"name", "康复项目"}, {"limits", "限定条件（年龄、次数、金额）"}, {NULL, NULL}};
+    {"name", "康复项目"}, {"limits", "限定条件（说明）"},
+    {"times", "每年救助次数上限（空为不限）"}, {"amount_yuan", "每年政策范围内费用限额（元，空为不限）"},
+    {NULL, NULL}};
 
 static const struct portal_lookup lookups[] = {
     {"rehab_item", "纳入保障的康复项目", rehab_cols},

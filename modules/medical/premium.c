@@ -76,12 +76,24 @@ static long long premium_draw(portal_req *r, const struct portal_services *s, lo
         a1, a2);
 }
 
+/* the year's enrolment date from the dated setting enrol_day ("MM-DD" of
+ * the year before the insurance year, as in force today); NULL if unset or
+ * not a real day */
+static const char *enrol_day_of(portal_req *r, const struct portal_services *s, long long year)
+{
+    const char *md = s->setting(r, "enrol_day", NULL);
+    const char *on = md && strlen(md) == 5 ? s->sprintf(r, "%lld-%s", year - 1, md) : NULL;
+    return on && s->day_parse(on) != PORTAL_NO_DAY ? on : NULL;
+}
+
 int premium_generate_post(portal_req *r, const struct portal_services *s)
 {
     long long year = s->param_int(r, "year", 0);
     const char *on = s->param(r, "enrol_date");
     if (!year_ok(year))
         return s->fail(r, 400, "请填写参保年度（2000 至 2100）。");
+    if (!on || !*on)
+        on = enrol_day_of(r, s, year);
     if (!on || !*on || atoi(on) < year - 1 || atoi(on) > year)
         return s->fail(r, 400, "名单生成日期须在参保年度或其上一年内。");
     portal_rows *q = s->db_query(r, "SELECT enrol_date FROM medical_premium_years WHERE year = ? "

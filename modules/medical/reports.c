@@ -1,6 +1,6 @@
 /*
- * reports.c - 医疗保障 reports, each on a page and exportable as CSV (the
- * same rows): premiums subsidised per year and township, aid paid per
+ * reports.c - 医疗保障 reports, each on a page and exportable as CSV or
+ * .xlsx (the same rows; money a number in the workbook): premiums subsidised per year and township, aid paid per
  * category and month, children at 80 % or more of a yearly cap, emergency
  * cases still open.  Every report is limited to the user's scope: the
  * children's (scope_sql) or, for emergency cases, the division's.
@@ -13,6 +13,7 @@
 const struct portal_param report_params[] = {
     {"year", PP_INT, 4, 0, "年度"},
     {"report", PP_CODE, 16, 0, "报表"},
+    {"format", PP_CODE, 8, 0, "格式"},
     {NULL, 0, 0, 0, NULL}};
 
 /* a column: its title and how its value is shown (NULL as is, "money" fen
@@ -72,10 +73,22 @@ static const char *shown(portal_req *r, const struct portal_services *s, const s
     return s->label(r, c->show, v);
 }
 
-/* the report's rows, each cell shown: to HDF prefix.Rows.N.M or, with
- * prefix NULL, as CSV; the number of rows or -1 */
+/* one row into the workbook: money as fen (PX_MONEY), the rest shown */
+static int xlsx_cells(portal_req *r, const struct portal_services *s, const struct report *rp,
+                      portal_rows *q, portal_xlsx *x)
+{
+    const char *cells[7];
+    for (int i = 0; rp->cols[i].title; i++) {
+        int money = rp->cols[i].show && strcmp(rp->cols[i].show, "money") == 0;
+        cells[i] = money ? s->db_col(q, i) : shown(r, s, &rp->cols[i], s->db_col(q, i));
+    }
+    return s->xlsx_row(x, cells);
+}
+
+/* the report's rows, each cell shown: to HDF prefix.Rows.N.M, into the
+ * workbook x, or (both NULL) as CSV; the number of rows or -1 */
 static int report_rows(portal_req *r, const struct portal_services *s, const struct report *rp,
-                       long long year, const char *prefix)
+                       long long year, const char *prefix, portal_xlsx *x)
 {
     const char *a1, *a2, *cond;
     if (strcmp(rp->code, "emergencies") == 0) {
@@ -89,7 +102,9 @@ static int report_rows(portal_req *r, const struct portal_services *s, const str
                                                at + 2), "iss", year, a1, a2);
     int n = 0;
     while (q && s->db_next(q)) {
-        for (int i = 0; rp->cols[i].title; i++) {
+        if (x && xlsx_cells(r, s, rp, q, x) != 0)
+            return -1;
+        for (int i = 0; !x && rp->cols[i].title; i++) {
             const char *v = shown(r, s, &rp->cols[i], s->db_col(q, i));
             if (prefix)
                 s->set(r, s->sprintf(r, "%s.Rows.%d.%d", prefix, n, i), v);
@@ -110,11 +125,34 @@ int report_get(portal_req *r, const struct portal_services *s)
         s->set(r, s->sprintf(r, "%s.title", p), reports[k].title);
         for (int i = 0; reports[k].cols[i].title; i++)
             s->set(r, s->sprintf(r, "%s.Cols.%d", p, i), reports[k].cols[i].title);
-        if (report_rows(r, s, &reports[k], year, p) < 0)
+        if (report_rows(r, s, &reports[k], year, p, NULL) < 0)
             return 500;
     }
     s->set_int(r, "Year", year);
     return s->render(r, "reports.cs", "医疗保障统计");
+}
+
+/* the report as an .xlsx (audited as the CSV is) */
+static int report_xlsx(portal_req *r, const struct portal_services *s, const struct report *rp,
+                       long long year)
+{
+    struct portal_xlsx_col cols[7];
+    int n = 0;
+    for (; rp->cols[n].title; n++) {
+        int money = rp->cols[n].show && strcmp(rp->cols[n].show, "money") == 0;
+        cols[n] = (struct portal_xlsx_col){rp->cols[n].title, 16,
+                                           money ? PX_MONEY : rp->cols[n].show ? PX_TEXT : PX_INT};
+    }
+    cols[n] = (struct portal_xlsx_col){NULL, 0, 0};
+    portal_xlsx *x = s->xlsx_begin(r, s->sprintf(r, "medical-%s-%lld.xlsx", rp->code, year),
+                                   s->sprintf(r, "%lld年%s", year, rp->title), cols);
+    if (!x)
+        return 500;
+    s->audit(r, "medical.report.export", "medical_report", rp->code,
+             s->sprintf(r, "year=%lld format=xlsx", year));
+    if (report_rows(r, s, rp, year, NULL, x) < 0)
+        return 500;
+    return s->xlsx_end(x);
 }
 
 int report_csv_get(portal_req *r, const struct portal_services *s)
@@ -126,6 +164,9 @@ int report_csv_get(portal_req *r, const struct portal_services *s)
         rp++;
     if (!rp->code)
         return s->fail(r, 404, "没有这张报表。");
+    const char *fmt = s->param(r, "format");
+    if (fmt && strcmp(fmt, "xlsx") == 0)
+        return report_xlsx(r, s, rp, year);
     const char *name = s->sprintf(r, "%s-%lld.csv", rp->title, year);
     s->header(r, "Content-Type", "text/csv; charset=utf-8");
     s->header(r, "Content-Disposition", s->sprintf(r, "attachment; filename*=UTF-8''%s",
@@ -135,5 +176,5 @@ int report_csv_get(portal_req *r, const struct portal_services *s)
     s->write(r, "\xEF\xBB\xBF", 3);
     for (int i = 0; rp->cols[i].title; i++)
         s->csv_cell(r, rp->cols[i].title, !rp->cols[i + 1].title);
-    return report_rows(r, s, rp, year, NULL) < 0 ? 500 : 200;
+    return report_rows(r, s, rp, year, NULL, NULL) < 0 ? 500 : 200;
 }

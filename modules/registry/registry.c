@@ -119,6 +119,7 @@ static const struct portal_label labels[] = {
     {"registry.exit", "found", "父母已找到"},
     {"registry.exit", "adult", "年满十八周岁（或十八周岁后离校）"},
     {"registry.exit", "adopted", "被依法收养"},
+    {"registry.exit", "guardian_able", "监护人恢复履行监护能力"},
     {"registry.exit", "death", "死亡"},
     {"registry.exit", "moved", "迁出本县"},
     {"registry.exit", "ineligible", "不再符合条件"},

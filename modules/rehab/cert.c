@@ -47,9 +47,9 @@ static int cert_into_file(portal_req *r, const struct portal_services *s, long l
                           const char *cat, long long grade, const char *issued,
                           const char *expires)
 {
-    if (s->db_exec(r, "UPDATE children SET disability_type = ?, disability_grade = ?, "
-                   "disability_cert_expiry = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?",
-                   "sisi", cat, grade, expires, child) < 0)
+    struct portal_child_core f = {.disability_type = cat, .disability_grade = (int)grade,
+                                  .disability_cert_expiry = expires};
+    if (s->child_core_set(r, child, &f, "残疾人证") != 0)
         return -1;
     const char *what = s->sprintf(r, "残疾人证：%s%s，有效期至 %s", s->label(r, "rehab.category",
                                   cat), s->label(r, "rehab.grade", rehab_id(r, s, grade)),
@@ -115,8 +115,9 @@ int certificate_list_get(portal_req *r, const struct portal_services *s)
 }
 
 /* every lapsed certificate (expired, not renewed) in the user's scope:
- * marked lapsed; a grade 1-2 one ends 重病重残 on its expiry */
-int certificate_lapse_post(portal_req *r, const struct portal_services *s)
+ * marked lapsed; a grade 1-2 one ends 重病重残 on its expiry (reason
+ * "ineligible"); the number lapsed, or minus the status to answer */
+static int lapse_all(portal_req *r, const struct portal_services *s)
 {
     const char *a1 = NULL, *a2 = NULL, *cond = s->scope_sql(r, "c", &a1, &a2);
     portal_rows *q = cond ? s->db_query(r, s->sprintf(r, "SELECT k.id, k.child_id, k.grade, "
@@ -125,26 +126,41 @@ int certificate_lapse_post(portal_req *r, const struct portal_services *s)
                                         "k.expires_on < ? AND %s FOR UPDATE", cond), "sss",
                                         s->today(r), a1, a2) : NULL;
     if (!q)
-        return 500;
+        return -500;
     int n = 0;
     while (s->db_next(q)) {
         long long id = atoll(s->db_col(q, 0)), child = atoll(s->db_col(q, 1));
         const char *expired = s->db_col(q, 3);
         if (s->db_exec(r, "UPDATE rehab_certificates SET status = 'lapsed' WHERE id = ?", "i",
                        id) != 1)
-            return 500;
+            return -500;
         if (atoi(s->db_col(q, 2)) <= 2 &&
-            s->child_category(r, child, "ill_disabled", 0, expired, "残疾人证到期未换领") != 0)
-            return 503;
+            s->child_category_exit(r, child, "ill_disabled", expired, "ineligible",
+                                   "残疾人证到期未换领") != 0)
+            return -503;
         if (s->child_event(r, child, "disability.lapsed",
                            s->sprintf(r, "残疾人证已于 %s 到期，未换领", expired)) != 0)
-            return 503;
+            return -503;
         n++;
     }
     s->audit(r, "rehab.certificate.lapse", "rehab_certificate", NULL,
              s->sprintf(r, "lapsed=%d", n));
+    return n;
+}
+
+int certificate_lapse_post(portal_req *r, const struct portal_services *s)
+{
+    int n = lapse_all(r, s);
+    if (n < 0)
+        return -n;
     s->flash(r, s->sprintf(r, "已处理 %d 张到期未换领的残疾人证。", n));
     return s->redirect(r, "/rehab/certificates");
+}
+
+/* the job (daily): certificates lapse by themselves, as the system user */
+int rehab_lapse_job(portal_req *r, const struct portal_services *s)
+{
+    return lapse_all(r, s) < 0 ? -1 : 0;
 }
 
 /* one row of the panel: what, when, how */

@@ -16,7 +16,7 @@
 #include <string.h>
 
 const struct portal_param refer_params[] = {
-    {"hospital", PP_INT, 20, 1, "医院"},
+    {"hospital", PP_INT, 20, 0, "医院"},
     {NULL, 0, 0, 0, NULL}};
 
 const struct portal_param result_params[] = {
@@ -77,10 +77,45 @@ static long long refer(portal_req *r, const struct portal_services *s, const cha
     return id;
 }
 
+/* the default diagnosing hospital (setting diagnosis_hospital: its
+ * organisation code), 0 when none is set or it is no active hospital */
+long long rehab_default_hospital(portal_req *r, const struct portal_services *s)
+{
+    const char *code = s->setting(r, "diagnosis_hospital", NULL);
+    if (!code || !*code)
+        return 0;
+    portal_rows *q = s->db_query(r, "SELECT id FROM orgs WHERE code = ? AND kind = 'hospital' "
+                                 "AND active = 1", "s", code);
+    return q && s->db_next(q) ? atoll(s->db_col(q, 0)) : 0;
+}
+
+/* a registered child's suspected result of the round, straight to the
+ * default hospital (so the county need not pick one): the referral's id, 0
+ * when there is no default, it is referred already or the child is linked
+ * to that hospital already, or minus the status already answered */
+long long rehab_route_default(portal_req *r, const struct portal_services *s, long long child_id,
+                              long long round_id)
+{
+    long long org = child_id ? rehab_default_hospital(r, s) : 0;
+    if (!org)
+        return 0;
+    portal_rows *q = s->db_query(r, "SELECT x.id FROM rehab_screenings x WHERE x.round_id = ? "
+                                 "AND x.child_id = ? AND x.suspected = 1 AND NOT EXISTS (SELECT 1 "
+                                 "FROM rehab_referrals f WHERE f.screening_id = x.id) AND NOT "
+                                 "EXISTS (SELECT 1 FROM child_org_links l WHERE l.child_id = "
+                                 "x.child_id AND l.org_id = ? AND l.ended_at IS NULL)", "iii",
+                                 round_id, child_id, org);
+    if (!q)
+        return -500;
+    return s->db_next(q) ? refer(r, s, "diagnosis", child_id, atoll(s->db_col(q, 0)), org) : 0;
+}
+
 int screening_refer_post(portal_req *r, const struct portal_services *s)
 {
     const struct portal_object *o = s->object(r);
     long long org = s->param_int(r, "hospital", 0);
+    if (!org)
+        org = rehab_default_hospital(r, s);
     portal_rows *q = s->db_query(r, "SELECT suspected, (SELECT COUNT(*) FROM rehab_referrals f "
                                  "WHERE f.screening_id = x.id) FROM rehab_screenings x WHERE "
                                  "x.id = ? FOR UPDATE", "i", o->id);
@@ -167,8 +202,8 @@ static const char *result_check(portal_req *r, const struct portal_services *s,
 static int confirm_disability(portal_req *r, const struct portal_services *s,
                               long long child_id, const char *cat, long long grade)
 {
-    if (s->db_exec(r, "UPDATE children SET disability_type = ?, disability_grade = ?, updated_at "
-                   "= UTC_TIMESTAMP() WHERE id = ?", "sii", cat, grade, child_id) < 0)
+    struct portal_child_core f = {.disability_type = cat, .disability_grade = (int)grade};
+    if (s->child_core_set(r, child_id, &f, "诊断确认") != 0)
         return -1;
     return s->child_event(r, child_id, "disability.diagnosed",
                           s->sprintf(r, "诊断确认：%s%s", s->label(r, "rehab.category", cat),

@@ -142,6 +142,7 @@ static const struct portal_setting settings[] = {
     {"cap_device", PS_MONEY, "元/人·年", "辅助器具适配救助年度限额（每名儿童）", "500000"},
     {"cap_surgery", PS_MONEY, "元/人·年", "手术救助年度限额（每名儿童）", "2000000"},
     {"cert_warn_days", PS_DAYS, "天", "残疾人证到期提前提醒天数", "90"},
+    {"diagnosis_hospital", PS_TEXT, NULL, "默认诊断医院（机构代码）：筛查疑似的在册儿童自动转介，残联不必逐一选择", ""},
     /* the workflow's step limits (the host reads <type>_<step>_days) */
     {"aid_check_days", PS_DAYS, "工作日", "康复救助：乡镇审核时限", "10"},
     {"aid_decide_days", PS_DAYS, "工作日", "康复救助：县残联审批时限", "10"},

@@ -67,6 +67,10 @@ int screening_load(portal_req *r, const struct portal_services *s, long long id,
 int referral_load(portal_req *r, const struct portal_services *s, long long id,
                   struct portal_object *o);
 int screening_refer_post(portal_req *r, const struct portal_services *s);
+int rehab_lapse_job(portal_req *r, const struct portal_services *s);
+long long rehab_default_hospital(portal_req *r, const struct portal_services *s);
+long long rehab_route_default(portal_req *r, const struct portal_services *s, long long child_id,
+                              long long round_id);
 int referral_list_get(portal_req *r, const struct portal_services *s);
 int referral_get(portal_req *r, const struct portal_services *s);
 int referral_result_post(portal_req *r, const struct portal_services *s);

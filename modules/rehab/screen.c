@@ -112,8 +112,9 @@ int home_get(portal_req *r, const struct portal_services *s)
                         "x.round_id = rd.id AND x.suspected = 1) AS suspected FROM rehab_rounds "
                         "rd JOIN orgs o ON o.id = rd.org_id WHERE rd.township_code LIKE "
                         "CONCAT(?, '%') ORDER BY rd.day DESC, rd.id DESC LIMIT 100", "s", sp) < 0 ||
-        s->db_query_hdf(r, "Hospitals", "SELECT id, name FROM orgs WHERE kind = 'hospital' AND "
-                        "active = 1 ORDER BY name", "") < 0 ||
+        s->db_query_hdf(r, "Hospitals", "SELECT id, name, id = ? AS dflt FROM orgs WHERE kind = "
+                        "'hospital' AND active = 1 ORDER BY name", "i",
+                        rehab_default_hospital(r, s)) < 0 ||
         s->db_query_hdf(r, "Townships", "SELECT code, name FROM divisions WHERE level = "
                         "'township' AND code LIKE CONCAT(?, '%') ORDER BY code", "s", sp) < 0 ||
         s->db_query_hdf(r, "Unreferred", "SELECT x.id, x.name, x.child_id, x.village_code, "
@@ -221,7 +222,7 @@ int round_grid_post(portal_req *r, const struct portal_services *s)
     if (rehab_round_of(r, s, &rd) != 0)
         return 500;
     const char *v;
-    int n = 0, suspected = 0;
+    int n = 0, suspected = 0, routed = 0;
     for (int i = 0; (v = s->param_n(r, "child", i)); i++, n++) {
         struct scr x;
         if (n >= GRID_MAX)
@@ -236,13 +237,18 @@ int round_grid_post(portal_req *r, const struct portal_services *s)
         if (any && s->child_event(r, x.child_id, "screen.suspected",
                                   s->sprintf(r, "残疾筛查（%s）：疑似残疾，待转介诊断", rd.day)) != 0)
             return 503;
+        long long f = any ? rehab_route_default(r, s, x.child_id, rd.id) : 0;
+        if (f < 0)
+            return (int)-f;
         suspected += any;
+        routed += f > 0;
     }
     if (!n)
         return s->fail(r, 400, "请勾选已筛查的儿童。");
     s->audit(r, "rehab.screen.grid", "rehab_round", rehab_id(r, s, rd.id),
-             s->sprintf(r, "children=%d suspected=%d", n, suspected));
-    s->flash(r, s->sprintf(r, "已保存 %d 名儿童的筛查结果，其中疑似 %d 名。", n, suspected));
+             s->sprintf(r, "children=%d suspected=%d routed=%d", n, suspected, routed));
+    s->flash(r, s->sprintf(r, "已保存 %d 名儿童的筛查结果，其中疑似 %d 名%s。", n, suspected,
+                           routed ? s->sprintf(r, "，%d 名已自动转介默认诊断医院", routed) : ""));
     return s->redirect(r, s->sprintf(r, "/rehab/rounds/%lld", rd.id));
 }
 

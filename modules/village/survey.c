@@ -30,16 +30,22 @@ const struct portal_param dismiss_params[] = {
     {NULL, 0, 0, 0, NULL}};
 
 /* Dup.{id_files,id_surveys,name_files,name_surveys} and Dup.count;
- * self: the survey under review (not its own duplicate).  -1 error */
-static int duplicates(portal_req *r, const struct portal_services *s, const char *hmac,
-                      const char *name, const char *birth, long long self)
+ * self: the survey under review (not its own duplicate).  Only within the
+ * township of the village (a director learns nothing of other townships'
+ * children; the same ID number elsewhere is still refused on filing).
+ * -1 error */
+static int duplicates(portal_req *r, const struct portal_services *s, const char *village,
+                      const char *hmac, const char *name, const char *birth, long long self)
 {
+    const char *town = s->sprintf(r, "%.9s000", village);
     portal_rows *q = s->db_query(
-        r, "SELECT (SELECT COUNT(*) FROM children WHERE id_hmac = ?), (SELECT COUNT(*) FROM "
-           "village_surveys WHERE id_hmac = ? AND status <> 'dismissed' AND id <> ?), "
-           "(SELECT COUNT(*) FROM children WHERE name = ? AND birth_date = ?), (SELECT COUNT(*) "
-           "FROM village_surveys WHERE name = ? AND birth_date = ? AND status <> 'dismissed' "
-           "AND id <> ?)", "ssissssi", hmac, hmac, self, name, birth, name, birth, self);
+        r, "SELECT (SELECT COUNT(*) FROM children WHERE id_hmac = ? AND township_code = ?), "
+           "(SELECT COUNT(*) FROM village_surveys WHERE id_hmac = ? AND township_code = ? AND "
+           "status <> 'dismissed' AND id <> ?), (SELECT COUNT(*) FROM children WHERE name = ? "
+           "AND birth_date = ? AND township_code = ?), (SELECT COUNT(*) FROM village_surveys "
+           "WHERE name = ? AND birth_date = ? AND township_code = ? AND status <> 'dismissed' "
+           "AND id <> ?)", "ssssissssssi", hmac, town, hmac, town, self, name, birth, town, name,
+        birth, town, self);
     if (!q || !s->db_next(q))
         return -1;
     static const char *const keys[] = {"id_files", "id_surveys", "name_files", "name_surveys"};
@@ -123,7 +129,7 @@ int survey_create_post(portal_req *r, const struct portal_services *s)
         return survey_form(r, s, 400);
     }
     const char *hmac = idn ? s->hmac(r, idn) : NULL;
-    int dup = duplicates(r, s, hmac, name, birth, 0);
+    int dup = duplicates(r, s, village, hmac, name, birth, 0);
     if (dup < 0)
         return 500;
     if (dup && s->param_int(r, "confirm", 0) != 1)
@@ -181,10 +187,11 @@ int survey_get(portal_req *r, const struct portal_services *s)
                       "village_surveys v JOIN users u ON u.id = v.created_by WHERE v.id = ?",
                       "i", id) != 1)
         return 500;
-    portal_rows *q = s->db_query(r, "SELECT id_hmac, name, birth_date FROM village_surveys "
-                                    "WHERE id = ?", "i", id);
+    portal_rows *q = s->db_query(r, "SELECT id_hmac, name, birth_date, village_code FROM "
+                                    "village_surveys WHERE id = ?", "i", id);
     if (!q || !s->db_next(q) ||
-        duplicates(r, s, s->db_col(q, 0), s->db_col(q, 1), s->db_col(q, 2), id) < 0)
+        duplicates(r, s, s->db_col(q, 3), s->db_col(q, 0), s->db_col(q, 1), s->db_col(q, 2),
+                   id) < 0)
         return 500;
     s->set_int(r, "CanReview", s->has_perm(r, "village.supervise"));
     s->audit(r, "village.survey.read", "village_survey", vil_id(r, s, id), NULL);

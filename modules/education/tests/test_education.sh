@@ -119,6 +119,7 @@ post "/education/children/$c1/enrol" "$sa" --data school=0 --data semester=2026-
 check "the school records 随班就读" status_is 303
 check "a new dated row, the old one kept and ended" [ "$(enrolments "$c1")" = 2 ] && [ "$(sql "SELECT COUNT(*) FROM edu_enrolments WHERE child_id=$c1 AND ended_on='2026-10-12'")" = 1 ]
 check "at the school's own school" [ "$(current "$c1")" = "$orgA/2026-2/三年级/2班/inclusive" ]
+check "the child's file keeps the school in step (through the host, on the timeline)" [ "$(sql "SELECT CONCAT(school, '/', school_grade) FROM children WHERE id=$c1")" = "甲校$tag/三年级" ] && [ "$(sql "SELECT COUNT(*) FROM child_events WHERE child_id=$c1 AND module='education' AND kind='file.core'")" -ge 1 ]
 post "/education/children/$c1/enrol" "$sa" --data semester=2026-2 --data mode=ordinary
 check "a missing grade is refused in Chinese" body_has "请填写年级"
 check "nothing changed" [ "$(enrolments "$c1")" = 2 ]
@@ -127,6 +128,7 @@ check "nothing changed" [ "$(enrolments "$c1")" = 2 ]
 post "/education/children/$c1/enrol" "$jw" --data "school=$orgB" --data semester=2026-2 --data-urlencode "grade=三年级" --data mode=inclusive
 check "the commission transfers the child" status_is 303
 check "the old school's link ends, the new one starts" [ "$(linked "$c1" "$orgA")" = 0 ] && [ "$(linked "$c1" "$orgB")" = 1 ]
+check "... the child's file has the new school" [ "$(sql "SELECT school FROM children WHERE id=$c1")" = "乙校$tag" ]
 req GET "/education/children/$c1" -b "$sa"
 check "the old school no longer sees the child" status_is 404
 req GET "/education/children/$c1" -b "$sb"
@@ -177,6 +179,9 @@ check "the monthly report counts opened and returned per township" [ "$got" = "$
 post "/education/children/$c1/absent" "$sb" --data-urlencode "note=连续缺课 10 天"
 check "a school reports an absent pupil: a case" [ "$(sql "SELECT CONCAT(reason, '/', last_org_id) FROM edu_dropouts WHERE child_id=$c1 AND open_child IS NOT NULL")" = "absent/$orgB" ]
 check "the township's office is told" [ "$(sql "SELECT COUNT(*) FROM notices WHERE kind='dropout.absent' AND child_id=$c1 AND division_code='500242113000'")" = 1 ]
+check "... and the township's urgent task opens at once" [ "$(sql "SELECT CONCAT(t.level, '/', t.status, '/', t.division_code) FROM edu_dropouts d JOIN urgent_tasks t ON t.id=d.task_id WHERE d.child_id=$c1 AND d.open_child IS NOT NULL")" = "township/open/500242113001" ]
+req GET /inbox -b "$tj"
+check "... in the township's inbox" body_has "控辍保学"
 
 # ---------------------------------------------------------------- panel, ledger, migrants
 req GET "/children/$c1" -b "$tj"
@@ -185,6 +190,10 @@ check "with the open dropout case" body_has "办理中"
 req GET /education/disabled -b "$jw"
 check "the disabled ledger lists the disabled child" body_has "残疾童$tag"
 check "without a placement" body_has "无安置"
+sql "INSERT INTO rehab_certificates (child_id, number_enc, number_hmac, number_last4, category, grade, issued_on, expires_on, created_by, created_at)
+     VALUES ($c2, 'x', SHA2('edu$tag', 256), '0031', 'visual', 3, '2025-01-01', '2035-01-01', 1, UTC_TIMESTAMP())"
+req GET /education/disabled -b "$jw"
+check "a child with a rehab certificate is in the ledger as certified, though the file has no disability" eval 'body_has "失学童$tag" && body_has "id=\"cert-$c2\""'
 req GET "/education/disabled.xlsx?purpose=stats" -b "$jw"
 check "the ledger exports to Excel" header_has "spreadsheetml"
 check "the export is audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='education.disabled.export' AND username='jw_$tag'")" = 1 ]

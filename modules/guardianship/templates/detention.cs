@@ -9,7 +9,12 @@
 <dt>临时照料</dt><dd id="care"><?cs if:d.care_at ?><?cs var:d.care ?>（<?cs var:datetime(d.care_at) ?>）<?cs else ?>尚未安排<?cs /if ?></dd>
 <dt>状态</dt><dd id="status" data-status="<?cs var:d.status ?>"><?cs if:d.status == "open" ?>照料中<?cs else ?>已结束（<?cs var:date(d.end_date) ?>）<?cs /if ?></dd>
 </dl>
-<?cs if:d.status == "open" ?>
+<?cs if:d.received_at ?><p id="received">机构已接收（<?cs var:datetime(d.received_at) ?>）</p><?cs /if ?>
+<?cs if:d.status == "open" && Who == "3" && !d.received_at ?>
+<form method="post" action="/guardianship/detentions/<?cs var:d.id ?>/receive" class="inline"><?cs call:csrf() ?>
+<button type="submit" id="receive">已接收儿童</button></form>
+<?cs /if ?>
+<?cs if:d.status == "open" && Who != "3" ?>
 <?cs if:IsPolice != "1" ?>
 <form method="post" action="/guardianship/detentions/<?cs var:d.id ?>/care" class="narrow"><?cs call:csrf() ?>
 <div class="field"><label for="f-child">儿童档案编号</label><input type="number" id="f-child" name="child" value="<?cs var:d.child_id ?>"></div>

@@ -1,6 +1,10 @@
-<h1>未成年人保护统计（<?cs var:Year ?> 年）</h1>
+<h1>未成年人保护统计（<span id="range"><?cs var:From ?> 至 <?cs var:To ?></span>）</h1>
 <form method="get" action="/guardianship/stats" class="inline"><label for="f-year">年份</label>
 <input type="number" id="f-year" name="year" value="<?cs var:Year ?>"> <button type="submit">查看</button></form>
+<form method="get" action="/guardianship/stats" class="inline"><label for="f-from">自</label>
+<input type="date" id="f-from" name="from" value="<?cs var:From ?>"> <label for="f-to">至</label>
+<input type="date" id="f-to" name="to" value="<?cs var:To ?>"> <button type="submit">查看</button>
+<button type="submit" formaction="/guardianship/stats/export" id="export">导出 Excel</button></form>
 <?cs def:counts(id, title, rows, kind) ?>
 <h2><?cs var:title ?></h2>
 <table id="<?cs var:id ?>"><tbody>

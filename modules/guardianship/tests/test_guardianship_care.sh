@@ -54,8 +54,8 @@ check "... the state's guardianship ends (adoption), the adoptive parents are th
     "$(sql "SELECT GROUP_CONCAT(CONCAT(kind, ':', IFNULL(end_date, '-'), ':', IFNULL(end_reason, '-')) ORDER BY start_date) FROM gd_guardians WHERE child_id=$child")" \
     "civil_temporary:2026-09-30:adoption,adoptive:-:-"
 check "... the orphan and guardianship categories end, recorded as adoption" is \
-    "$(sql "SELECT GROUP_CONCAT(CONCAT(category, ':', end_date, ':', exit_note) ORDER BY category) FROM child_categories WHERE child_id=$child")" \
-    "orphan:2026-10-01:依法收养,guardianship:2026-10-01:依法收养"
+    "$(sql "SELECT GROUP_CONCAT(CONCAT(category, ':', end_date, ':', exit_reason) ORDER BY category) FROM child_categories WHERE child_id=$child")" \
+    "orphan:2026-10-01:adopted,guardianship:2026-10-01:adopted"
 check "... on the timeline" eval '[ "$(sql "SELECT COUNT(*) FROM child_events WHERE child_id=$child AND summary LIKE \"%依法收养%\"")" -ge 2 ]'
 post "/guardianship/guardians/$gid/review" "$cj" --data reviewed_on=2026-11-21 --data-urlencode "conclusion=再评估"
 check "the ended state guardianship takes no review (409)" status_is 409
@@ -81,8 +81,8 @@ post "/guardianship/guardians/$g2/end" "$mj" --data end_reason=parent_able --dat
 check "another township cannot end it (404)" status_is 404
 post "/guardianship/guardians/$g2/end" "$cj" --data end_reason=parent_able --data end_date=2026-11-30
 check "long-term guardianship ends: the parent is able again; the category exits with the reason" is \
-    "$(sql "SELECT end_date, end_reason FROM gd_guardians WHERE id=$g2"):$(sql "SELECT CONCAT(end_date, ' ', exit_note) FROM child_categories WHERE child_id=$c2 AND category='guardianship'")" \
-    "$(printf '2026-11-30\tparent_able'):2026-11-30 监护人恢复履行监护能力"
+    "$(sql "SELECT end_date, end_reason FROM gd_guardians WHERE id=$g2"):$(sql "SELECT CONCAT(end_date, ' ', exit_reason) FROM child_categories WHERE child_id=$c2 AND category='guardianship'")" \
+    "$(printf '2026-11-30\tparent_able'):2026-11-30 guardian_able"
 post "/guardianship/guardians/$g2/end" "$cj" --data end_reason=adult --data end_date=2026-12-01
 check "... once (409)" status_is 409
 

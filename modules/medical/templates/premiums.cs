@@ -5,7 +5,7 @@
   <h2>生成年度名单</h2>
   <form method="post" action="/medical/premiums/generate" class="inline"><?cs call:csrf() ?>
     <label>参保年度 <input type="number" name="year" value="<?cs var:Form.year ?>" min="2000" max="2100" required></label>
-    <label>名单生成日期（以当日类别为准） <input type="date" name="enrol_date" value="<?cs if:Year.enrol_date ?><?cs var:Year.enrol_date ?><?cs else ?><?cs var:Today ?><?cs /if ?>" required></label>
+    <label>名单生成日期（以当日类别为准） <input type="date" name="enrol_date" value="<?cs if:Year.enrol_date ?><?cs var:Year.enrol_date ?><?cs /if ?>"></label> <small>不填则按设置的参保名单生成日</small>
     <button type="submit">生成（重复生成只补充遗漏）</button></form>
 </section>
 <?cs if:Year.year ?>

@@ -34,7 +34,7 @@
     <td><?cs if:u.child_id ?><a href="/children/<?cs var:u.child_id ?>"><?cs var:u.name ?></a><?cs else ?><?cs var:u.name ?>（未入册）<?cs /if ?></td>
     <td><?cs var:division(u.village_code) ?></td><td><?cs var:date(u.day) ?></td>
     <td><form method="post" action="/rehab/screenings/<?cs var:u.id ?>/refer" class="inline"><?cs call:csrf() ?>
-      <select name="hospital" aria-label="诊断医院"><?cs each:h = Hospitals ?><option value="<?cs var:h.id ?>"><?cs var:h.name ?></option><?cs /each ?></select>
+      <select name="hospital" aria-label="诊断医院"><?cs each:h = Hospitals ?><option value="<?cs var:h.id ?>"<?cs if:h.dflt == "1" ?> selected<?cs /if ?>><?cs var:h.name ?></option><?cs /each ?></select>
       <button type="submit">转介诊断</button></form></td>
   </tr><?cs /each ?>
   <?cs if:!subcount(Unreferred) ?><tr><td colspan="4">没有待转介的疑似儿童。</td></tr><?cs /if ?>
