@@ -30,5 +30,31 @@ check "host 2 masks its ID number" bash -c "grep -qF '${idnum:14:4}' '$OUT/file'
 for n in 1 2 3; do
     check "node $n holds the file, its ID number encrypted" [ "$(nsql "$n" "SELECT COUNT(*) FROM portal.children WHERE id = $cid AND id_enc IS NOT NULL AND name = '$name'")" = 1 ]
 done
+# a scan uploaded through host 1 downloads through host 2: the hosts share
+# attachments_dir (deploy/cluster/README.md, "Uploaded files")
+printf '\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\xdac\xf8\xff\xff\x7f=\x00\x09{\x03}3\xd3(\xaf\x00\x00\x00\x00IEND\xaeB`\x82' >"$OUT/scan.png"
+code=$(curl -s -o /dev/null -w '%{http_code}' -b "$tj" -H "Origin: $H1" -F "_csrf=$(csrf "$tj")" \
+    -F "kind=残疾证" -F "file=@$OUT/scan.png;type=image/png;filename=残疾证.png" "$H1/children/$cid/attachments")
+aid=$(sql "SELECT id FROM child_attachments WHERE child_id = $cid ORDER BY id DESC LIMIT 1")
+check "a scan is uploaded through host 1 (303)" bash -c "[ $code = 303 ] && [ -n '$aid' ]"
+code=$(curl -s -o "$OUT/scan.back" -w '%{http_code}' -b "$tj" "$H2/children/$cid/attachments/$aid")
+check "host 2 serves it, byte for byte" bash -c "[ $code = 200 ] && cmp -s '$OUT/scan.back' '$OUT/scan.png'"
 check "both hosts wrote audit rows, each to chains of its own" \
     [ "$(sql "SELECT COUNT(DISTINCT chain DIV 1000) FROM audit_log WHERE chain >= 1000")" = 2 ]
+
+# failed logins counted whichever host takes them: the account's count and
+# the address's throttle are rows, so four failures through two hosts are four
+bad_login() { # HOST: a wrong password for county, posted to HOST
+    local jar="$OUT/bad.jar" t
+    rm -f "$jar"
+    t=$(curl -s -c "$jar" -b "$jar" "$1/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n1)
+    curl -s -o /dev/null -c "$jar" -b "$jar" -H "Origin: $1" --data-urlencode "_csrf=$t" \
+        --data "username=county" --data "password=wrong-$RANDOM" "$1/login"
+}
+sql "UPDATE users SET failed_count = 0, locked_until = NULL, last_failed_at = NULL WHERE username = 'county'; DELETE FROM login_throttle"
+for h in "$H1" "$H2" "$H1" "$H2"; do bad_login "$h"; done
+check "four failed logins through both hosts count four on the account (node 3)" \
+    [ "$(nsql 3 "SELECT failed_count FROM portal.users WHERE username = 'county'")" = 4 ]
+check "...and four on the address's throttle" \
+    [ "$(nsql 3 "SELECT failures FROM portal.login_throttle WHERE addr = '127.0.0.1'")" = 4 ]
+sql "UPDATE users SET failed_count = 0, locked_until = NULL, last_failed_at = NULL WHERE username = 'county'; DELETE FROM login_throttle"

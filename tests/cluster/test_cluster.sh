@@ -3,7 +3,8 @@
 # deploy/cluster). Three nodes on 127.0.0.2-4, two portal hosts, one Apache
 # balancer under var/cluster (deploy/cluster/cluster.sh), then:
 #   1. main flows through the balancer: log in, pages, a child created on one
-#      host and read on the other; a session works on either host
+#      host and read on the other, a scan uploaded on one and downloaded on
+#      the other; a session works on either host, failed logins count across
 #   2. writes through both hosts at once while node 2 (host 2's own) is killed
 #      with SIGKILL and later rejoins: every acknowledged write is stored (on
 #      every node), a shared counter counts each acknowledged post once
