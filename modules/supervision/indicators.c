@@ -141,7 +141,7 @@ static int wf_limits_copy(portal_req *r, const struct portal_services *s)
     return 0;
 }
 
-/* one indicator for the month set in @m1.. by sv_month_compute */
+/* one indicator for the month set in @m1.. by month_compute */
 static int indicator_compute(portal_req *r, const struct portal_services *s,
                              const struct sv_indicator *ind, const char *as_of)
 {
@@ -175,17 +175,16 @@ static int indicator_compute(portal_req *r, const struct portal_services *s,
                       ind->code) < 0 ? -1 : 0;
 }
 
-int sv_month_compute(portal_req *r, const struct portal_services *s, const char *ym,
-                     const char *as_of)
+/* one month (YYYY-MM) up to as_of (YYYY-MM-DD), recorded in supervision_months */
+static int month_compute(portal_req *r, const struct portal_services *s, const char *ym,
+                         const char *as_of)
 {
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     long first = s->day_parse(s->sprintf(r, "%s-01", ym));
-    /* the first of the next month: 35 days after a first is always in it */
-    long next = first == PORTAL_NO_DAY ? PORTAL_NO_DAY
-        : s->day_parse(s->sprintf(r, "%.7s-01", s->day_format(r, first + 35)));
-    long last = next - 1, upto = s->day_parse(as_of);
-    if (first == PORTAL_NO_DAY || upto == PORTAL_NO_DAY || upto < first)
+    const char *month_end = sv_month_last(r, s, ym);
+    long last = month_end ? s->day_parse(month_end) : PORTAL_NO_DAY, upto = s->day_parse(as_of);
+    if (first == PORTAL_NO_DAY || last == PORTAL_NO_DAY || upto == PORTAL_NO_DAY || upto < first)
         return -1;
     if (upto < last)
         last = upto;
@@ -239,7 +238,7 @@ int indicators_job(portal_req *r, const struct portal_services *s)
         const char *ym = month_before(r, s, now, n);
         if (!ym || (n > 1 && month_known(r, s, ym)))
             continue;
-        if (sv_month_compute(r, s, ym, today) != 0 || s->db_commit_now(r) != 0)
+        if (month_compute(r, s, ym, today) != 0 || s->db_commit_now(r) != 0)
             return -1;
         done++;
     }

@@ -136,3 +136,4 @@ bash tests/bench/guardianship.sh
 REG_BENCH_PORT=$((PORT + 2)) bash tests/bench/registry.sh # registry: a 5,000-row ledger import
 # 基本生活保障 on the ledger at county scale (the same instance folder, restarted)
 bash tests/bench/living.sh
+bash tests/bench/supervision.sh   # 督查指标: the job over 1,000,000 visits and the dashboard (its own instance)
