@@ -155,24 +155,19 @@ static int indicator_compute(portal_req *r, const struct portal_services *s,
     long long v = ind->setting ? s->setting_int(r, ind->setting, as_of) : 0;
     if (v == PORTAL_NO_SETTING || s->db_exec(r, "SET @days = ?", "i", v) < 0)
         return -1;
-    /* the cases once into the work table, then the numbers and the
-     * shortfalls from it: one pass over the modules' large tables */
-    if (s->db_exec(r, "DELETE FROM supervision_work WHERE conn = CONNECTION_ID()", "") < 0 ||
-        s->db_exec(r, s->sprintf(r, "INSERT INTO supervision_work (conn, case_id, child_id, "
-                                 "township_code, ok) SELECT CONNECTION_ID(), x.case_id, "
-                                 "x.child_id, x.township_code, x.ok <> 0 FROM (%s) x",
-                                 ind->sql), "") < 0)
+    /* the numbers per township, then the cases that fall short: the same
+     * SELECT twice (a scratch table of every case costs as much) */
+    if (s->db_exec(r, s->sprintf(r, "INSERT INTO supervision_figures (month, township_code, "
+                                 "indicator, numerator, denominator, computed_at) SELECT @m1, "
+                                 "x.township_code, ?, SUM(x.ok <> 0), COUNT(*), UTC_TIMESTAMP() "
+                                 "FROM (%s) x GROUP BY x.township_code", ind->sql),
+                   "s", ind->code) < 0)
         return -1;
-    if (s->db_exec(r, "INSERT INTO supervision_figures (month, township_code, indicator, "
-                   "numerator, denominator, computed_at) SELECT @m1, township_code, ?, SUM(ok), "
-                   "COUNT(*), UTC_TIMESTAMP() FROM supervision_work WHERE conn = CONNECTION_ID() "
-                   "GROUP BY township_code", "s",
-                   ind->code) < 0)
-        return -1;
-    return s->db_exec(r, "INSERT INTO supervision_cases (month, indicator, case_id, "
-                      "township_code, child_id) SELECT @m1, ?, case_id, township_code, child_id "
-                      "FROM supervision_work WHERE conn = CONNECTION_ID() AND ok = 0", "s",
-                      ind->code) < 0 ? -1 : 0;
+    return s->db_exec(r, s->sprintf(r, "INSERT INTO supervision_cases (month, indicator, "
+                                    "case_id, township_code, child_id) SELECT @m1, ?, "
+                                    "x.case_id, x.township_code, x.child_id FROM (%s) x "
+                                    "WHERE x.ok = 0", ind->sql),
+                      "s", ind->code) < 0 ? -1 : 0;
 }
 
 /* one month (YYYY-MM) up to as_of (YYYY-MM-DD), recorded in supervision_months */
@@ -242,8 +237,6 @@ int indicators_job(portal_req *r, const struct portal_services *s)
             return -1;
         done++;
     }
-    if (s->db_exec(r, "DELETE FROM supervision_work WHERE conn = CONNECTION_ID()", "") < 0)
-        return -1;
     s->audit(r, "supervision.indicators", "supervision_month", now,
              s->sprintf(r, "months=%d", done));
     return 0;
