@@ -21,6 +21,8 @@ done
 # the links of demo children to the demo institutions, and the modules' demo
 # data (partner organisation, assignments) over those children
 "$ROOT/build/portalctl" --config "$ROOT/var/portal.conf" seed-demo --modules >/dev/null
+# the supervision indicators over the demo data, the last twelve months (issue 16)
+"$ROOT/build/portalctl" --config "$ROOT/var/portal.conf" job run supervision.indicators >/dev/null || true
 # a county leader who reads the supervision figures (issue 16)
 "$ROOT/build/portalctl" --config "$ROOT/var/portal.conf" user add lingdao --display-name 县领导（示例） \
     --role county_leader --division 500242000000 --org mz --password 'Lingdao#2026portal' >/dev/null 2>&1 || true

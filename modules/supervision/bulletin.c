@@ -86,8 +86,9 @@ int bulletin_new_get(portal_req *r, const struct portal_services *s)
     s->set(r, "Month", ym);
     s->set(r, "B.title", bulletin_title(r, s, ym));
     s->set(r, "Preview", "1");
-    sv_indicators_hdf(r, s, "Indicators", s->today(r));
-    if (sv_table_hdf(r, s, "figures", ym, "", s->today(r)) < 0 || overdue_hdf(r, s, 0) < 0)
+    const char *on = sv_month_last(r, s, ym);
+    sv_indicators_hdf(r, s, "Indicators", on);
+    if (sv_table_hdf(r, s, "figures", ym, "", on) < 0 || overdue_hdf(r, s, 0) < 0)
         return 500;
     portal_rows *q = s->db_query(r, "SELECT id FROM supervision_bulletins WHERE month = ?", "s",
                                  s->sprintf(r, "%s-01", ym));
@@ -147,9 +148,12 @@ int bulletin_get(portal_req *r, const struct portal_services *s)
                       "u.display_name issued_by FROM supervision_bulletins b LEFT JOIN users u "
                       "ON u.id = b.issued_by WHERE b.id = ?", "i", id) != 1)
         return 500;
-    portal_rows *q = s->db_query(r, "SELECT DATE(issued_at + INTERVAL 8 HOUR) FROM "
+    portal_rows *q = s->db_query(r, "SELECT DATE_FORMAT(month, '%Y-%m') FROM "
                                  "supervision_bulletins WHERE id = ?", "i", id);
-    const char *on = q && s->db_next(q) ? s->db_col(q, 0) : s->today(r);
+    /* the weights and townships of the bulletin's month: dated, so they stay */
+    const char *on = q && s->db_next(q) ? sv_month_last(r, s, s->db_col(q, 0)) : NULL;
+    if (!on)
+        return 500;
     sv_indicators_hdf(r, s, "Indicators", on);
     if (sv_table_hdf(r, s, "bulletin", s->sprintf(r, "%lld", id), "", on) < 0 ||
         overdue_hdf(r, s, id) < 0)

@@ -75,11 +75,12 @@ int dashboard_get(portal_req *r, const struct portal_services *s)
         return 500;
     s->set(r, "Town", town);
     s->set_int(r, "CanIssue", s->has_perm(r, "supervision.issue"));
-    sv_indicators_hdf(r, s, "Indicators", s->today(r));
+    const char *on = ym ? sv_month_last(r, s, ym) : s->today(r);
+    sv_indicators_hdf(r, s, "Indicators", on);
     if (!ym)
         return s->render(r, "dashboard.cs", "督查指标");
     s->set(r, "Month", ym);
-    if (sv_table_hdf(r, s, "figures", ym, town, s->today(r)) < 0 || sparks_hdf(r, s, ym, town) < 0)
+    if (sv_table_hdf(r, s, "figures", ym, town, on) < 0 || sparks_hdf(r, s, ym, town) < 0)
         return 500;
     return s->render(r, "dashboard.cs", "督查指标");
 }

@@ -141,7 +141,7 @@ static int wf_limits_copy(portal_req *r, const struct portal_services *s)
     return 0;
 }
 
-/* one indicator for the month set in @m1.. by sv_month_compute */
+/* one indicator for the month set in @m1.. by month_compute */
 static int indicator_compute(portal_req *r, const struct portal_services *s,
                              const struct sv_indicator *ind, const char *as_of)
 {
@@ -155,37 +155,31 @@ static int indicator_compute(portal_req *r, const struct portal_services *s,
     long long v = ind->setting ? s->setting_int(r, ind->setting, as_of) : 0;
     if (v == PORTAL_NO_SETTING || s->db_exec(r, "SET @days = ?", "i", v) < 0)
         return -1;
-    /* the cases once into the work table, then the numbers and the
-     * shortfalls from it: one pass over the modules' large tables */
-    if (s->db_exec(r, "DELETE FROM supervision_work WHERE conn = CONNECTION_ID()", "") < 0 ||
-        s->db_exec(r, s->sprintf(r, "INSERT INTO supervision_work (conn, case_id, child_id, "
-                                 "township_code, ok) SELECT CONNECTION_ID(), x.case_id, "
-                                 "x.child_id, x.township_code, x.ok <> 0 FROM (%s) x",
-                                 ind->sql), "") < 0)
+    /* the numbers per township, then the cases that fall short: the same
+     * SELECT twice (a scratch table of every case costs as much) */
+    if (s->db_exec(r, s->sprintf(r, "INSERT INTO supervision_figures (month, township_code, "
+                                 "indicator, numerator, denominator, computed_at) SELECT @m1, "
+                                 "x.township_code, ?, SUM(x.ok <> 0), COUNT(*), UTC_TIMESTAMP() "
+                                 "FROM (%s) x GROUP BY x.township_code", ind->sql),
+                   "s", ind->code) < 0)
         return -1;
-    if (s->db_exec(r, "INSERT INTO supervision_figures (month, township_code, indicator, "
-                   "numerator, denominator, computed_at) SELECT @m1, township_code, ?, SUM(ok), "
-                   "COUNT(*), UTC_TIMESTAMP() FROM supervision_work WHERE conn = CONNECTION_ID() "
-                   "GROUP BY township_code", "s",
-                   ind->code) < 0)
-        return -1;
-    return s->db_exec(r, "INSERT INTO supervision_cases (month, indicator, case_id, "
-                      "township_code, child_id) SELECT @m1, ?, case_id, township_code, child_id "
-                      "FROM supervision_work WHERE conn = CONNECTION_ID() AND ok = 0", "s",
-                      ind->code) < 0 ? -1 : 0;
+    return s->db_exec(r, s->sprintf(r, "INSERT INTO supervision_cases (month, indicator, "
+                                    "case_id, township_code, child_id) SELECT @m1, ?, "
+                                    "x.case_id, x.township_code, x.child_id FROM (%s) x "
+                                    "WHERE x.ok = 0", ind->sql),
+                      "s", ind->code) < 0 ? -1 : 0;
 }
 
-int sv_month_compute(portal_req *r, const struct portal_services *s, const char *ym,
-                     const char *as_of)
+/* one month (YYYY-MM) up to as_of (YYYY-MM-DD), recorded in supervision_months */
+static int month_compute(portal_req *r, const struct portal_services *s, const char *ym,
+                         const char *as_of)
 {
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     long first = s->day_parse(s->sprintf(r, "%s-01", ym));
-    /* the first of the next month: 35 days after a first is always in it */
-    long next = first == PORTAL_NO_DAY ? PORTAL_NO_DAY
-        : s->day_parse(s->sprintf(r, "%.7s-01", s->day_format(r, first + 35)));
-    long last = next - 1, upto = s->day_parse(as_of);
-    if (first == PORTAL_NO_DAY || upto == PORTAL_NO_DAY || upto < first)
+    const char *month_end = sv_month_last(r, s, ym);
+    long last = month_end ? s->day_parse(month_end) : PORTAL_NO_DAY, upto = s->day_parse(as_of);
+    if (first == PORTAL_NO_DAY || last == PORTAL_NO_DAY || upto == PORTAL_NO_DAY || upto < first)
         return -1;
     if (upto < last)
         last = upto;
@@ -239,12 +233,10 @@ int indicators_job(portal_req *r, const struct portal_services *s)
         const char *ym = month_before(r, s, now, n);
         if (!ym || (n > 1 && month_known(r, s, ym)))
             continue;
-        if (sv_month_compute(r, s, ym, today) != 0 || s->db_commit_now(r) != 0)
+        if (month_compute(r, s, ym, today) != 0 || s->db_commit_now(r) != 0)
             return -1;
         done++;
     }
-    if (s->db_exec(r, "DELETE FROM supervision_work WHERE conn = CONNECTION_ID()", "") < 0)
-        return -1;
     s->audit(r, "supervision.indicators", "supervision_month", now,
              s->sprintf(r, "months=%d", done));
     return 0;

@@ -162,6 +162,15 @@ const char *sv_month_param(portal_req *r, const struct portal_services *s)
     return q && s->db_next(q) ? s->db_col(q, 0) : NULL;
 }
 
+const char *sv_month_last(portal_req *r, const struct portal_services *s, const char *ym)
+{
+    long first = s->day_parse(s->sprintf(r, "%s-01", ym));
+    if (first == PORTAL_NO_DAY)
+        return NULL;
+    /* 35 days after a first is in the next month: its first, less a day */
+    return s->day_format(r, s->day_parse(s->sprintf(r, "%.7s-01", s->day_format(r, first + 35))) - 1);
+}
+
 void sv_indicators_hdf(portal_req *r, const struct portal_services *s, const char *prefix,
                        const char *on)
 {

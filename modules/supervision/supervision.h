@@ -32,9 +32,6 @@ const struct sv_indicator *sv_indicator_find(const char *code);
 /* the job: computes the month running, the month before and any of the
  * last twelve not yet computed (struct portal_job's run) */
 int indicators_job(portal_req *r, const struct portal_services *s);
-/* computes one month (YYYY-MM) up to `as_of` (YYYY-MM-DD); 0 ok, -1 */
-int sv_month_compute(portal_req *r, const struct portal_services *s, const char *ym,
-                     const char *as_of);
 
 /* the viewer's township (its code) when the viewer is a township's staff,
  * "" for the county's, NULL for anyone else (refused) */
@@ -42,6 +39,9 @@ const char *sv_viewer_township(portal_req *r, const struct portal_services *s);
 /* a month from the parameter "month" when it is one the job has computed,
  * else the latest computed (NULL: none yet); YYYY-MM */
 const char *sv_month_param(portal_req *r, const struct portal_services *s);
+/* the last day of the month ym (YYYY-MM): the day whose weights and
+ * townships a month's table uses (dated settings: a bulletin keeps them) */
+const char *sv_month_last(portal_req *r, const struct portal_services *s, const char *ym);
 /* fills prefix.N.{code,title,dept,definition,weight} for every indicator */
 void sv_indicators_hdf(portal_req *r, const struct portal_services *s, const char *prefix,
                        const char *on);

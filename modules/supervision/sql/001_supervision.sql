@@ -97,14 +97,3 @@ CREATE TABLE supervision_months (
   seconds_ms INT NOT NULL DEFAULT 0,   -- how long it took
   PRIMARY KEY (month)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
-
--- the job's scratch table: one indicator's cases at a time, keyed by the
--- job's connection (two runs at once never meet)
-CREATE TABLE supervision_work (
-  conn BIGINT NOT NULL,
-  case_id BIGINT NOT NULL,
-  child_id BIGINT NULL,
-  township_code CHAR(12) NOT NULL,
-  ok TINYINT NOT NULL,
-  PRIMARY KEY (conn, case_id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -10,6 +10,8 @@ INSERT IGNORE INTO user_roles (user_id, role_id)
   WHERE u.username = 'county';
 INSERT IGNORE INTO module_admins (module, user_id, granted_by, granted_at)
   SELECT 'supervision', id, id, UTC_TIMESTAMP() FROM users WHERE username = 'county';
+INSERT IGNORE INTO user_perms (user_id, perm, module, granted_by, granted_at)
+  SELECT id, 'settings.module', 'settings', id, UTC_TIMESTAMP() FROM users WHERE username = 'county';
 
 SET @today = UTC_DATE();
 INSERT INTO village_visits (child_id, village_code, township_code, visit_date, kind, seen, living,

@@ -69,6 +69,8 @@ check "a month is issued once" status_is 409
 req GET "/supervision/bulletins/$bid" -b "$ij"
 check "the bulletin opens" status_is 200
 check "with C's rate and rank" grep -q "data-town=\"$C\">.*data-ind=\"cov_orphan\">50.0%" "$OUT/body"
+check "scored with the weights of March 2025 (only 孤儿应保尽保 counts)" \
+    grep -q "data-town=\"$C\"><td>[0-9]*</td><th scope=\"row\">楠木乡</th><td>50.0%</td>" "$OUT/body"
 check "the remarks" body_has "限期整改（测试$tag）"
 check "the best and the worst" body_has 'id="best-worst"'
 check "overdue items by township" body_has 'id="overdue"'
