@@ -62,3 +62,12 @@ CREATE TABLE disclosures (
 -- but for its identity; 'archived' leaves every list and search (scope_sql)
 -- and every page (the child's route object).
 ALTER TABLE children MODIFY status ENUM('active','exited','archived') NOT NULL DEFAULT 'active';
+
+-- The links made before the sharing register: one row each, dated when made.
+INSERT INTO disclosures (child_id, org_id, recipient, categories, basis, disclosed_at, source,
+                         link_id, module, user_id)
+  SELECT l.child_id, l.org_id, o.name,
+         '身份信息（姓名、性别、出生日期、脱敏身份证号）、所属类别、与本单位相关的服务记录',
+         CONCAT('关联儿童（', COALESCE(k.relation_title, l.relation), '）'), l.created_at, 'link',
+         l.id, l.module, l.created_by
+  FROM child_org_links l JOIN orgs o ON o.id = l.org_id LEFT JOIN org_kinds k ON k.code = o.kind;

@@ -83,6 +83,7 @@ static const struct portal_job jobs[] = {
 static const struct portal_migration migrations[] = {
     {1, "001_privacy.sql"},
     {2, "002_retention.sql"},
+    {3, "003_archived_counts.sql"},
     {0, NULL}};
 
 const struct portal_module portal_module = {

@@ -479,7 +479,7 @@ static int page_total(portal_req *r, const struct portal_services *s, const stru
                  !f->name_like && !f->q_last4;
     if (simple) {
         add_sql(&cb, "SELECT COALESCE(SUM(n), 0) FROM registry_counts c WHERE c.village_code "
-                     "LIKE CONCAT(?, '%')");
+                     "LIKE CONCAT(?, '%') AND c.status <> 'archived'");
         add_arg(&cb, f->prefix);
         add_cond(&cb, " AND c.village_code LIKE CONCAT(LEFT(?, 9), '%')", f->township);
         add_cond(&cb, " AND c.village_code = ?", f->village);
