@@ -682,6 +682,8 @@ const struct portal_services services = {
     /* 2.8: citizen ID numbers */
     .id_number_check = idcard_check,
     .id_number_mask = idcard_mask,
+    /* 2.9: the modules' jobs (jobs.c) */
+    .jobs_hdf = jobs_svc_hdf,
     /* 2.x gaps (issues 11-15): the child's core columns, category exits */
     .child_core_set = child_svc_core_set,
     .child_category_exit = child_svc_category_exit,
