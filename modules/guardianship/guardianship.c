@@ -150,6 +150,11 @@ static const struct portal_migration migrations[] = {
     {4, "004_institution_tasks.sql"},
     {0, NULL}};
 
+/* periodic work of the master, never a request (2.9) */
+static const struct portal_job jobs[] = {
+    {"adult", "年满十八周岁：监护自动终止", 1440, gd_adult_job},
+    {NULL, NULL, 0, NULL}};
+
 const struct portal_module portal_module = {
     PORTAL_MODULE_HEADER,
     .name = "guardianship",
@@ -164,4 +169,5 @@ const struct portal_module portal_module = {
     .loaders = gd_loaders,
     .labels = labels,
     .settings = settings,
+    .jobs = jobs,
 };

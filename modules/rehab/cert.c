@@ -4,7 +4,7 @@
  * last four digits to show.  A renewal supersedes the last one.  A grade 1-2
  * certificate enters the child into 重病重残 (ill_disabled); the list shows
  * the certificates expiring within the dated warning days, and a lapsed one
- * not renewed ends the category.  Also the panel on the child's file.
+ * not renewed ends the category (the daily job cert_lapse, not a button).  Also the panel on the child's file.
  */
 #include "rehab.h"
 
@@ -114,7 +114,8 @@ int certificate_list_get(portal_req *r, const struct portal_services *s)
     return s->render(r, "certificates.cs", "残疾人证到期提醒");
 }
 
-/* every lapsed certificate (expired, not renewed) in the user's scope:
+/* every lapsed certificate (expired, not renewed) in the user's scope (the
+ * job's: the county's):
  * marked lapsed; a grade 1-2 one ends 重病重残 on its expiry (reason
  * "ineligible"); the number lapsed, or minus the status to answer */
 static int lapse_all(portal_req *r, const struct portal_services *s)
@@ -146,15 +147,6 @@ static int lapse_all(portal_req *r, const struct portal_services *s)
     s->audit(r, "rehab.certificate.lapse", "rehab_certificate", NULL,
              s->sprintf(r, "lapsed=%d", n));
     return n;
-}
-
-int certificate_lapse_post(portal_req *r, const struct portal_services *s)
-{
-    int n = lapse_all(r, s);
-    if (n < 0)
-        return -n;
-    s->flash(r, s->sprintf(r, "已处理 %d 张到期未换领的残疾人证。", n));
-    return s->redirect(r, "/rehab/certificates");
 }
 
 /* the job (daily): certificates lapse by themselves, as the system user */

@@ -61,8 +61,6 @@ static const struct portal_route routes[] = {
     {"POST", "/rehab/children/{id:int}/certificate", certificate_create_post, "rehab.manage", SC,
      cert_params, "child:id"},
     {"GET", "/rehab/certificates", certificate_list_get, "rehab.view", 0, NULL, NULL},
-    {"POST", "/rehab/certificates/lapse", certificate_lapse_post, "rehab.manage", SC, NULL,
-     NULL},
     {"GET", "/rehab/reports", report_get, "rehab.view", 0, report_params, NULL},
     {"GET", "/rehab/reports/coverage.xlsx", report_coverage_xlsx_get, "rehab.view",
      PR_NO_LAYOUT, report_params, NULL},
@@ -224,6 +222,11 @@ long long rehab_payee(portal_req *r, const struct portal_services *s, long long 
     return q && s->db_next(q) ? atoll(s->db_col(q, 0)) : 0;
 }
 
+/* periodic work of the master, never a request (2.9) */
+static const struct portal_job jobs[] = {
+    {"cert_lapse", "残疾人证到期未换领：标记失效、退出重病重残", 1440, rehab_lapse_job},
+    {NULL, NULL, 0, NULL}};
+
 const struct portal_module portal_module = {
     PORTAL_MODULE_HEADER,
     .name = "rehab",
@@ -239,4 +242,5 @@ const struct portal_module portal_module = {
     .loaders = loaders,
     .labels = labels,
     .settings = settings,
+    .jobs = jobs,
 };

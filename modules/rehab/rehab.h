@@ -104,7 +104,6 @@ int claim_settle_post(portal_req *r, const struct portal_services *s);
 extern const struct portal_param cert_params[];
 int certificate_create_post(portal_req *r, const struct portal_services *s);
 int certificate_list_get(portal_req *r, const struct portal_services *s);
-int certificate_lapse_post(portal_req *r, const struct portal_services *s);
 int rehab_child_panel(portal_req *r, const struct portal_services *s, long long child,
                       const char *prefix);
 int child_get(portal_req *r, const struct portal_services *s);

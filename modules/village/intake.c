@@ -309,3 +309,41 @@ int intake_list_get(portal_req *r, const struct portal_services *s)
         return 500;
     return s->render(r, "intake_list.cs", "一门受理");
 }
+
+/* The job (hourly): every need still unanswered past its due day is told
+ * once to the county coordinator, 妇儿工委办 (the organisations of kind
+ * dept_women_children of the child's county: every user there), leading to
+ * the supervision list.  Runs as the system user. */
+int vil_intake_overdue_job(portal_req *r, const struct portal_services *s)
+{
+    portal_rows *q = s->db_query(r, "SELECT n.id, n.need, n.due_date, i.child_id, c.name, "
+                                 "d.name AS dept, f.id AS office FROM village_intake_needs n "
+                                 "JOIN village_intakes i ON i.id = n.intake_id JOIN children c "
+                                 "ON c.id = i.child_id JOIN orgs d ON d.id = n.org_id JOIN orgs f "
+                                 "ON f.kind = 'dept_women_children' AND f.active = 1 AND "
+                                 "f.division_code = CONCAT(LEFT(i.township_code, 6), '000000') "
+                                 "WHERE n.status = 'open' AND n.due_date < ? AND "
+                                 "n.overdue_told_at IS NULL ORDER BY n.id LIMIT 1000 FOR UPDATE",
+                                 "s", s->today(r));
+    if (!q)
+        return -1;
+    int n = 0;
+    while (s->db_next(q)) {
+        struct portal_notice m = {
+            .org_id = vil_num(s->col(q, "office")), .kind = "intake.overdue",
+            .title = s->sprintf(r, "一门受理逾期未答复：%s（%s，%s，应于 %s 前答复）",
+                                s->label(r, "village.need", s->col(q, "need")), s->col(q, "name"),
+                                s->col(q, "dept"), s->col(q, "due_date")),
+            .link = "/inbox/escalated", .child_id = vil_num(s->col(q, "child_id")),
+            .object_type = "village_intake_need", .object_id = s->col(q, "id")};
+        /* one row per office: the need is marked told after the last */
+        if (s->notice_send(r, &m) < 0 ||
+            s->db_exec(r, "UPDATE village_intake_needs SET overdue_told_at = UTC_TIMESTAMP() "
+                       "WHERE id = ?", "i", vil_num(s->col(q, "id"))) < 0)
+            return -1;
+        n++;
+    }
+    s->audit(r, "village.intake.overdue", "village_intake_need", NULL,
+             s->sprintf(r, "notices=%d", n));
+    return 0;
+}

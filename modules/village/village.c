@@ -270,7 +270,13 @@ static const struct portal_migration migrations[] = {
     {1, "001_village.sql"},
     {2, "002_intake.sql"},
     {3, "003_reports.sql"},
+    {4, "004_intake_overdue.sql"},
     {0, NULL}};
+
+/* periodic work of the master, never a request (2.9) */
+static const struct portal_job jobs[] = {
+    {"intake_overdue", "一门受理逾期未答复：通知县妇儿工委办", 60, vil_intake_overdue_job},
+    {NULL, NULL, 0, NULL}};
 
 const struct portal_module portal_module = {
     PORTAL_MODULE_HEADER,
@@ -286,4 +292,5 @@ const struct portal_module portal_module = {
     .loaders = loaders,
     .labels = labels,
     .settings = settings,
+    .jobs = jobs,
 };

@@ -89,6 +89,7 @@ int intake_create_post(portal_req *r, const struct portal_services *s);
 int intake_get(portal_req *r, const struct portal_services *s);
 int intake_reply_get(portal_req *r, const struct portal_services *s);
 int intake_list_get(portal_req *r, const struct portal_services *s);
+int vil_intake_overdue_job(portal_req *r, const struct portal_services *s);
 int need_answer_post(portal_req *r, const struct portal_services *s);
 
 /* report.c: the monthly work report */

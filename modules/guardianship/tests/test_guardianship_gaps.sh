@@ -68,4 +68,24 @@ check "the range as .xlsx: the count by situation, audited" eval 'status_is 200 
 req GET "/guardianship/stats/export?from=2019-03-01&to=2019-04-30" -b "$welj"
 check "an institution cannot export the statistics (403)" status_is 403
 
+# ---- guardianship ends at 18, by the master's job
+pctl() { build/portalctl --config "$TEST_DIR/portal.conf" "$@"; }
+adult=$(sql "INSERT INTO children (name, sex, birth_date, township_code, village_code, status, created_at, created_by, updated_at)
+     VALUES ('成年童$tag', 1, '2008-12-01', '500242101000', '$V1', 'active', UTC_TIMESTAMP(), 1, UTC_TIMESTAMP()); SELECT LAST_INSERT_ID();")
+minor=$(sql "INSERT INTO children (name, sex, birth_date, township_code, village_code, status, created_at, created_by, updated_at)
+     VALUES ('未成年童$tag', 1, '2008-12-05', '500242101000', '$V1', 'active', UTC_TIMESTAMP(), 1, UTC_TIMESTAMP()); SELECT LAST_INSERT_ID();")
+for c in $adult $minor; do
+    post "/guardianship/children/$c/guardians" "$ctyj" --data kind=civil_long --data-urlencode "guardian=酉阳县民政局" \
+        --data basis=revoked --data-urlencode "basis_note=(2020)渝0242民特1号" --data start_date=2020-05-01
+done
+check "two children under the state's long-term guardianship" is "$(sql "SELECT COUNT(*) FROM child_categories WHERE child_id IN ($adult, $minor) AND category='guardianship' AND end_date IS NULL")" 2
+check "the job is declared (daily)" eval 'pctl job list | grep -q "^guardianship.adult	every 1440 min"'
+check "portalctl runs it" eval 'pctl job run guardianship.adult | grep -q "job guardianship.adult done"'
+check "the guardianship of the child who turned 18 ended on the birthday, reason adult" is \
+    "$(sql "SELECT CONCAT(end_date, ' ', end_reason) FROM gd_guardians WHERE child_id=$adult")" "2026-12-01 adult"
+check "... the category exits with the reason code adult, on the timeline" is \
+    "$(sql "SELECT CONCAT(end_date, ' ', exit_reason) FROM child_categories WHERE child_id=$adult AND category='guardianship'"):$(sql "SELECT COUNT(*) FROM child_events WHERE child_id=$adult AND kind='guardian.end' AND summary LIKE '%年满十八周岁%'")" \
+    "2026-12-01 adult:1"
+check "... a child not yet 18 keeps it" is "$(sql "SELECT IFNULL(end_date, '-') FROM gd_guardians WHERE child_id=$minor")" "-"
+
 rm -f "$CLOCK_FILE"

@@ -1,6 +1,6 @@
 <h1>残疾人证到期提醒</h1>
 <p>有效期 10 年；列出 <?cs var:WarnDays ?> 天内到期和已到期未换领的证件。一、二级残疾证到期未换领的，儿童的“重病重残”类别随之终止。</p>
-<form method="post" action="/rehab/certificates/lapse" class="inline"><?cs call:csrf() ?><button type="submit">处理已到期未换领的证件</button></form>
+<p class="hint">到期未换领的证件每天由系统自动标记失效（一级、二级同时退出重病重残类别）。</p>
 <table class="list" id="certs">
   <thead><tr><th scope="col">儿童</th><th scope="col">村（社区）</th><th scope="col">证号尾号</th><th scope="col">类别等级</th><th scope="col">到期日</th><th scope="col">剩余天数</th></tr></thead>
   <tbody>

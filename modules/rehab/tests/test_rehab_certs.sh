@@ -44,14 +44,16 @@ form "/rehab/children/$b/certificate" "$cj" "number=$n3" category=physical grade
 check "a renewal supersedes the old certificate" [ "$(sql "SELECT GROUP_CONCAT(status ORDER BY id) FROM rehab_certificates WHERE child_id=$b")" = "renewed,valid" ]
 req GET /rehab/certificates -b "$cj"
 check "the expiry list shows the certificate expiring within 90 days" eval 'body_has "持证童$tag" && body_lacks "换证童$tag"'
-form /rehab/certificates/lapse "$cj"
+pctl() { build/portalctl --config "$TEST_DIR/portal.conf" "$@"; }
+pctl job run rehab.cert_lapse >/dev/null
 check "nothing lapses before its expiry" [ "$(sql "SELECT status FROM rehab_certificates WHERE child_id=$a")" = valid ]
 set_clock "$(date -u -d "$expires +3 days" +%F)"
 req GET /rehab/certificates -b "$cj"
 check "an expired certificate is marked in the list" eval 'body_has "已过期 3 天"'
-form /rehab/certificates/lapse "$cj"
+check "the lapse is a job of the master, not a button" eval 'body_lacks "/rehab/certificates/lapse" && pctl job list | grep -q "^rehab.cert_lapse	every 1440 min"'
+check "the job marks it (portalctl job run)" eval 'pctl job run rehab.cert_lapse | grep -q "job rehab.cert_lapse done"'
 check "a lapsed certificate not renewed is marked lapsed" [ "$(sql "SELECT status FROM rehab_certificates WHERE child_id=$a")" = lapsed ]
-check "... and ends 重病重残 on its expiry" [ "$(sql "SELECT end_date FROM child_categories WHERE child_id=$a AND category='ill_disabled'")" = "$expires" ]
+check "... and ends 重病重残 on its expiry, with the reason code" [ "$(sql "SELECT CONCAT(end_date, ' ', exit_reason) FROM child_categories WHERE child_id=$a AND category='ill_disabled'")" = "$expires ineligible" ]
 check "... a renewed child keeps it" [ "$(sql "SELECT COUNT(*) FROM child_categories WHERE child_id=$b AND category='ill_disabled' AND end_date IS NULL")" = 1 ]
 rm -f "$CLOCK_FILE"
 

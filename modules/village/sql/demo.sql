@@ -8,6 +8,11 @@
 SET @today = UTC_DATE();
 INSERT IGNORE INTO orgs (code, name, kind, division_code)
   VALUES ('demo_zj', '酉阳县住房和城乡建设委员会（示例）', 'department', '500242000000');
+-- the county coordinator (妇儿工委办) told of the intake's overdue needs: the
+-- demo account fuer works there
+INSERT IGNORE INTO orgs (code, name, kind, division_code)
+  VALUES ('demo_fegw', '酉阳县妇女儿童工作委员会办公室（示例）', 'dept_women_children', '500242000000');
+UPDATE users SET org_id = (SELECT id FROM orgs WHERE code = 'demo_fegw') WHERE username = 'fuer';
 
 INSERT INTO village_directors (user_id, village_code, start_date, created_by, created_at)
   SELECT u.id, v.code, @today - INTERVAL 180 DAY, u.id, UTC_TIMESTAMP()

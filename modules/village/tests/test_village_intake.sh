@@ -20,7 +20,8 @@ add_user "iw_$tag" --display-name 龙潭镇受理窗口 --role township_staff --
 for d in jw ga rs; do
     add_user "i${d}u_$tag" --display-name "县$d经办人" --role county_staff --division 500242000000 --org "i${d}_$tag" --password "$PW"
 done
-add_user "ife_$tag" --display-name 县妇儿工委办 --role county_staff --division 500242000000 --org mz --password "$PW"
+sql "INSERT INTO orgs (code, name, kind, division_code) VALUES ('ife_$tag', '县妇儿工委办$tag', 'dept_women_children', '500242000000')"
+add_user "ife_$tag" --display-name 县妇儿工委办 --role county_staff --division 500242000000 --org "ife_$tag" --password "$PW"
 add_user "ivd_$tag" --display-name 村主任 --role village_director --division $V1 --org lt_gov --password "$PW"
 wj=$(login "iw_$tag" "$PW" "$OUT/jar.iw")
 jw=$(login "ijwu_$tag" "$PW" "$OUT/jar.ijw")
@@ -80,6 +81,15 @@ check "the master's job marks the late task overdue at the county" \
 check "with a row on the supervision list" [ "$(sql "SELECT COUNT(*) FROM supervision_items WHERE task_id=$tr AND status='open'")" = 1 ]
 req GET /inbox/escalated -b "$fe"
 check "the county coordinator sees it on the supervision page" body_has "一门受理：父母就业（人社）（受理童$tag）"
+office=$(sql "SELECT id FROM orgs WHERE code='ife_$tag'")
+told() { sql "SELECT COUNT(*) FROM notices WHERE kind='intake.overdue' AND org_id=$office AND object_id='$nr'"; }
+pctl() { build/portalctl --config "$TEST_DIR/portal.conf" "$@"; }
+check "the module's job tells 妇儿工委办 of the late need" eval 'pctl job run village.intake_overdue | grep -q "job village.intake_overdue done" && [ "$(told)" = 1 ]'
+pctl job run village.intake_overdue >/dev/null
+check "... once" [ "$(told)" = 1 ]
+check "... not of the needs answered in time" [ "$(sql "SELECT COUNT(*) FROM notices WHERE kind='intake.overdue' AND object_id IN ('$ne', '$nh')")" = 0 ]
+req GET /notices -b "$fe"
+check "the coordinator reads it among the notices" body_has "一门受理逾期未答复：父母就业"
 req GET /village/intake -b "$wj"
 check "the township's list shows it late" grep -q "县rs部门$tag" "$OUT/body"
 req GET "/village/intake/$intake" -b "$wj"
