@@ -65,6 +65,12 @@
  *                    lines in one statement; living's month generation).
  *   2.8  2026-12-01  id_number_check, id_number_mask (the registry's GB 11643
  *                    rule moved into the host for every module).
+ *   2.x  duties (issue 20): separation of duties in the workflow
+ *                    (portal_wf_step.same_actor, appended: the step struct
+ *                    grew, modules are rebuilt with the host; the module
+ *                    setting wf_one_clerk_townships); a user's approve or
+ *                    reject needs the form's confirmation (wf_confirm=1);
+ *                    service fen_to_rmb_upper (人民币大写).
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -270,6 +276,17 @@ struct portal_wf_step {
                                   days unless someone objects */
     const char *objection_to;  /* publicity: the step an objection sends it back to */
     int objection_days;        /* the publicity after an objection (e.g. 3) */
+    /* duties (issue 20): separation of duties.  0 (the default): whoever
+     * approves this step by hand is neither the applicant (who started the
+     * application) nor the last person who approved a step of it; refused
+     * with a Chinese message in wf_error.  1: the same person may (a
+     * reception step: the clerk who typed the application accepts it).
+     * A module that declares the PS_TEXT setting "wf_one_clerk_townships"
+     * (township codes, 9 or 12 digits, separated by spaces or commas) lets
+     * the same person act on the village and township steps of a child of
+     * a listed township (a township with one clerk); audited
+     * wf.duties.waived each time. */
+    int same_actor;
 };
 
 struct portal_services;
@@ -570,7 +587,12 @@ struct portal_services {
      * wf_act acts on its current step: "approve", "return" (for documents:
      * the opinion lists everything missing), "resubmit" (after a return),
      * "reject" (the opinion is the reason), "object" (during publicity).
-     * Both return -1 with a Chinese message in wf_error. */
+     * Both return -1 with a Chinese message in wf_error.  Duties (issue
+     * 20): approve is refused to the applicant and to the last person who
+     * approved a step of it (portal_wf_step.same_actor); a user's approve or
+     * reject through a form needs its confirmation box wf_confirm=1
+     * (macros.cs wf_confirm(); the host reads the field itself and puts
+     * Errors.wf_confirm beside the box when it is missing). */
     long long (*wf_start)(portal_req *r, const char *type, long long child_id,
                           const char *summary);
     int (*wf_act)(portal_req *r, long long app_id, const char *action, const char *opinion);
@@ -982,6 +1004,11 @@ struct portal_services {
      * into out (all '*' for anything that is not 18 characters). */
     int (*id_number_check)(const char *id, char birth[11], int *sex);
     void (*id_number_mask)(const char *id, char out[19]);
+
+    /* ---- 2.x duties (issue 20): an amount in fen in 人民币大写 for printed
+     * payment forms ("壹仟陆佰伍拾壹元伍角整"; negative: "负..."), "" when it
+     * cannot be written */
+    const char *(*fen_to_rmb_upper)(portal_req *r, long long fen);
 };
 
 #define PORTAL_NO_SETTING (-9223372036854775807LL - 1)

@@ -19,6 +19,7 @@
 #include "tasks.h"
 #include "scope.h"
 #include "idcard.h"
+#include "rmb.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -539,6 +540,13 @@ static const struct portal_module *s_module_nth(portal_req *r, int i)
     return module_enabled_nth(i);
 }
 
+/* 2.x duties: an amount in 人民币大写 (rmb.c) */
+static const char *s_fen_to_rmb_upper(portal_req *r, long long fen)
+{
+    char *out = arena_alloc(r->a, 160);
+    return rmb_upper(fen, out, 160) == 0 ? out : "";
+}
+
 const struct portal_services services = {
     .magic = PORTAL_MODULE_MAGIC,
     .abi_major = PORTAL_ABI_MAJOR,
@@ -682,4 +690,6 @@ const struct portal_services services = {
     /* 2.8: citizen ID numbers */
     .id_number_check = idcard_check,
     .id_number_mask = idcard_mask,
+    /* 2.x duties (issue 20): 人民币大写 for printed payment forms */
+    .fen_to_rmb_upper = s_fen_to_rmb_upper,
 };
