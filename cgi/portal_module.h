@@ -78,6 +78,12 @@
  *                    reason code of "registry.exit", in exit_reason); a task
  *                    for an org-scoped organisation (portal_task.org_id) is
  *                    in its staff's inbox and closed by them.
+ *   2.12 2026-12-01  duties (issue 20): separation of duties in the workflow
+ *                    (portal_wf_step.same_actor, appended: the step struct
+ *                    grew, modules are rebuilt with the host; the module
+ *                    setting wf_one_clerk_townships); a user's approve or
+ *                    reject needs the form's confirmation (wf_confirm=1);
+ *                    service fen_to_rmb_upper (人民币大写).
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -154,7 +160,7 @@
 
 #define PORTAL_MODULE_MAGIC 0x59594D44u /* "YYMD" */
 #define PORTAL_ABI_MAJOR 2
-#define PORTAL_ABI_MINOR 11
+#define PORTAL_ABI_MINOR 12
 
 typedef struct portal_req portal_req;     /* one request; opaque to modules */
 typedef struct portal_rows portal_rows;   /* a query result; opaque */
@@ -288,6 +294,17 @@ struct portal_wf_step {
                                   days unless someone objects */
     const char *objection_to;  /* publicity: the step an objection sends it back to */
     int objection_days;        /* the publicity after an objection (e.g. 3) */
+    /* duties (issue 20): separation of duties.  0 (the default): whoever
+     * approves this step by hand is neither the applicant (who started the
+     * application) nor the last person who approved a step of it; refused
+     * with a Chinese message in wf_error.  1: the same person may (a
+     * reception step: the clerk who typed the application accepts it).
+     * A module that declares the PS_TEXT setting "wf_one_clerk_townships"
+     * (township codes, 9 or 12 digits, separated by spaces or commas) lets
+     * the same person act on the village and township steps of a child of
+     * a listed township (a township with one clerk); audited
+     * wf.duties.waived each time. */
+    int same_actor;
 };
 
 struct portal_services;
@@ -636,7 +653,12 @@ struct portal_services {
      * wf_act acts on its current step: "approve", "return" (for documents:
      * the opinion lists everything missing), "resubmit" (after a return),
      * "reject" (the opinion is the reason), "object" (during publicity).
-     * Both return -1 with a Chinese message in wf_error. */
+     * Both return -1 with a Chinese message in wf_error.  Duties (issue
+     * 20): approve is refused to the applicant and to the last person who
+     * approved a step of it (portal_wf_step.same_actor); a user's approve or
+     * reject through a form needs its confirmation box wf_confirm=1
+     * (macros.cs wf_confirm(); the host reads the field itself and puts
+     * Errors.wf_confirm beside the box when it is missing). */
     long long (*wf_start)(portal_req *r, const char *type, long long child_id,
                           const char *summary);
     int (*wf_act)(portal_req *r, long long app_id, const char *action, const char *opinion);
@@ -1092,6 +1114,10 @@ struct portal_services {
     /* the Chinese message of the last child_core_set / child_category_exit
      * that failed */
     const char *(*child_error)(portal_req *r);
+    /* ---- 2.12 duties (issue 20): an amount in fen in 人民币大写 for printed
+     * payment forms ("壹仟陆佰伍拾壹元伍角整"; negative: "负..."), "" when it
+     * cannot be written */
+    const char *(*fen_to_rmb_upper)(portal_req *r, long long fen);
 };
 
 #define PORTAL_NO_SETTING (-9223372036854775807LL - 1)

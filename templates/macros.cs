@@ -51,3 +51,12 @@
   <?cs /if ?>
 </section>
 <?cs /def ?>
+<?cs # The confirmation before an irreversible action (issue 20), without JavaScript: a box in the form that the server checks (value 1); required: the browser asks too. ?>
+<?cs def:confirm_box(name, text, error, required) ?>
+<div class="field confirm<?cs if:error ?> has-error<?cs /if ?>" id="confirm-<?cs var:name ?>">
+  <label><input type="checkbox" name="<?cs var:name ?>" value="1"<?cs if:required ?> required<?cs /if ?>> <?cs var:text ?></label>
+  <?cs call:field_error(error) ?>
+</div>
+<?cs /def ?>
+<?cs # the workflow's act forms: the host checks wf_confirm for 通过 and 不予批准 (workflow.c) ?>
+<?cs def:wf_confirm() ?><?cs call:confirm_box("wf_confirm", "我已核对，确认办理（选择“通过”或“不予批准”时须勾选，提交后不能撤回）", Errors.wf_confirm, 0) ?><?cs /def ?>

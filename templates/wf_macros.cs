@@ -1,10 +1,11 @@
-<?cs # The inbox table shared by /inbox and the modules' home pages (wf_inbox_hdf rows). ?>
+<?cs # The inbox table shared by /inbox and the modules' home pages (wf_inbox_hdf rows). With InboxSelect (a form's id) each row has a box of that form (batch approval, no JavaScript). ?>
 <?cs def:wf_inbox_table(rows, show_module) ?>
 <table class="list" id="inbox">
   <caption>待办事项（<?cs var:subcount(rows) ?> 件，逾期的排在最前）</caption>
-  <thead><tr><th scope="col">编号</th><th scope="col">申请事项</th><th scope="col">儿童</th><th scope="col">村（社区）</th><th scope="col">当前环节</th><th scope="col">状态</th><th scope="col">办理期限</th><th scope="col">总时限</th></tr></thead>
+  <thead><tr><?cs if:InboxSelect ?><th scope="col">选择</th><?cs /if ?><th scope="col">编号</th><th scope="col">申请事项</th><th scope="col">儿童</th><th scope="col">村（社区）</th><th scope="col">当前环节</th><th scope="col">状态</th><th scope="col">办理期限</th><th scope="col">总时限</th></tr></thead>
   <tbody>
   <?cs each:a = rows ?><tr<?cs if:a.overdue == "1" || a.total_overdue == "1" ?> class="overdue"<?cs /if ?>>
+    <?cs if:InboxSelect ?><td><input type="checkbox" name="app" value="<?cs var:a.id ?>" form="<?cs var:InboxSelect ?>" aria-label="选择 #<?cs var:a.id ?>"></td><?cs /if ?>
     <td><a href="<?cs var:a.url ?>">#<?cs var:a.id ?></a></td>
     <td><?cs var:a.type_title ?></td>
     <td><?cs var:a.child_name ?></td>
@@ -14,7 +15,7 @@
     <td><?cs if:a.in_publicity ?>公示至 <?cs var:a.publicity_until ?><?cs elif:a.due ?><?cs var:a.due ?><?cs if:a.overdue == "1" ?> <strong class="overdue-mark">已逾期 <?cs var:a.days_over ?> 天</strong><?cs /if ?><?cs else ?>—<?cs /if ?></td>
     <td><?cs if:a.total_limit ?><?cs if:a.total_overdue == "1" ?><strong class="overdue-mark">超出总时限 <?cs var:a.total_over ?> <?cs var:a.total_unit ?></strong><?cs else ?>剩余 <?cs var:a.total_remaining ?> <?cs var:a.total_unit ?><?cs /if ?><?cs else ?>—<?cs /if ?></td>
   </tr><?cs /each ?>
-  <?cs if:!subcount(rows) ?><tr><td colspan="8">目前没有等待您办理的事项。</td></tr><?cs /if ?>
+  <?cs if:!subcount(rows) ?><tr><td colspan="9">目前没有等待您办理的事项。</td></tr><?cs /if ?>
   </tbody>
 </table>
 <?cs /def ?>

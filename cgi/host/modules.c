@@ -246,6 +246,12 @@ static int check_module(struct loaded_module *lm, const char *where, char *err, 
                  m->abi_major, m->abi_minor, PORTAL_ABI_MAJOR, PORTAL_ABI_MINOR);
         return -1;
     }
+    if (m->workflows && m->abi_minor < 12) {
+        /* 2.12 grew struct portal_wf_step (same_actor): older steps are read wrong */
+        snprintf(err, errlen, "module %s: built for ABI %u.%u, before the workflow step grew "
+                 "in 2.12; rebuild it", where, m->abi_major, m->abi_minor);
+        return -1;
+    }
     if (m->size != sizeof(struct portal_module)) {
         snprintf(err, errlen, "module %s: descriptor size %u, expected %zu", where, m->size,
                  sizeof(struct portal_module));

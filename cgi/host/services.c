@@ -20,6 +20,7 @@
 #include "scope.h"
 #include "idcard.h"
 #include "disclose.h"
+#include "rmb.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -540,6 +541,13 @@ static const struct portal_module *s_module_nth(portal_req *r, int i)
     return module_enabled_nth(i);
 }
 
+/* 2.12 duties: an amount in 人民币大写 (rmb.c) */
+static const char *s_fen_to_rmb_upper(portal_req *r, long long fen)
+{
+    char *out = arena_alloc(r->a, 160);
+    return rmb_upper(fen, out, 160) == 0 ? out : "";
+}
+
 const struct portal_services services = {
     .magic = PORTAL_MODULE_MAGIC,
     .abi_major = PORTAL_ABI_MAJOR,
@@ -691,4 +699,6 @@ const struct portal_services services = {
     .child_core_set = child_svc_core_set,
     .child_category_exit = child_svc_category_exit,
     .child_error = child_svc_error,
+    /* 2.12 duties (issue 20): 人民币大写 for printed payment forms */
+    .fen_to_rmb_upper = s_fen_to_rmb_upper,
 };

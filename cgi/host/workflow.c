@@ -439,13 +439,66 @@ static void settle_due(portal_req *r)
         settle(r, atoll(db_col(q, 0)));
 }
 
+/* 1 when the module of `a` lists the child's township in its setting
+ * wf_one_clerk_townships (9- or 12-digit codes; spaces, commas) today */
+static int one_clerk_township(portal_req *r, const struct app *a)
+{
+    static const char code[] = "wf_one_clerk_townships";
+    const struct portal_setting *d = a->lm ? a->lm->m->settings : NULL;
+    while (d && d->code && strcmp(d->code, code) != 0)
+        d++;
+    if (!d || !d->code || !a->township || strlen(a->township) != 12)
+        return 0;
+    const char *v = setting_value(r, arena_sprintf(r->a, "%s.%s", a->module, code),
+                                  services.today(r));
+    for (const char *p = v; p && *p;) {
+        size_t n = strspn(p, "0123456789");
+        if ((n == 9 || n == 12) && strncmp(p, a->township, 9) == 0)
+            return 1;
+        p += n ? n : 1;
+    }
+    return 0;
+}
+
+/* separation of duties (issue 20): NULL when the user may approve the
+ * current step, else why not.  *waived = 1 when only a one-clerk township's
+ * setting lets them (the caller audits it) */
+static const char *duties_refusal(portal_req *r, const struct app *a, int *waived)
+{
+    *waived = 0;
+    if (a->st->same_actor)
+        return NULL;
+    const char *why = NULL;
+    if (a->created_by == r->user.id)
+        why = arena_sprintf(r->a, "职责分离：您是该申请的提交人，“%s”环节须由其他工作人员办理。",
+                            a->st->title);
+    db_rows *q = why ? NULL : db_query(r->a, "SELECT user_id FROM wf_actions WHERE app_id = ? "
+                                       "AND action = 'approve' AND user_id IS NOT NULL "
+                                       "ORDER BY id DESC LIMIT 1", "i", a->id);
+    if (q && db_next(q) && atoll(db_col(q, 0)) == r->user.id)
+        why = arena_sprintf(r->a, "职责分离：上一环节由您办理，“%s”环节须由其他工作人员办理。",
+                            a->st->title);
+    if (!why && !q && db_doomed())
+        return "数据库暂时不可用。";
+    if (why && strcmp(a->st->level, "county") != 0 && one_clerk_township(r, a)) {
+        *waived = 1;
+        return NULL;
+    }
+    return why;
+}
+
 /*
  * May the current user take this action now?  1 yes; 0 no with *why set.
+ * *waived (may be NULL): the approval passes only by a one-clerk township's
+ * waiver of the separation of duties.
  */
 static int may_act(portal_req *r, const struct app *a, const char *action, long today,
-                   const char **why)
+                   const char **why, int *waived)
 {
     *why = NULL;
+    int w = 0;
+    if (waived)
+        *waived = 0;
     if (!r->logged_in || !scope_allows(r, a->village, a->child_id)) {
         *why = "该申请不在您的辖区内。";
         return 0;
@@ -481,6 +534,8 @@ static int may_act(portal_req *r, const struct app *a, const char *action, long 
                                  a->publicity_until ? a->publicity_until : "");
             return 0;
         }
+        if ((*why = duties_refusal(r, a, &w)) != NULL)
+            return 0;
     } else if (strcmp(action, "return") == 0) {
         if (publicity) {
             *why = "公示期间不能退回补正；有异议请登记异议。";
@@ -502,6 +557,8 @@ static int may_act(portal_req *r, const struct app *a, const char *action, long 
         return 0;
     }
     (void)today;
+    if (waived)
+        *waived = w;
     return 1;
 }
 
@@ -608,6 +665,26 @@ static int opinion_missing(const char *action, const char *opinion)
     return 0;
 }
 
+/* a user's approve or reject through a form needs its confirmation box
+ * (wf_confirm=1, wf_macros.cs: wf_confirm), checked here once for every
+ * module's act form: 1 (the error set, Errors.wf_confirm beside the box)
+ * when it is missing.  The field is the workflow's own, like the CSRF
+ * token: no route declares it. */
+static int unconfirmed(portal_req *r, const char *action)
+{
+    if (!r->route || !r->method || strcmp(r->method, "POST") != 0 ||
+        (strcmp(action, "approve") != 0 && strcmp(action, "reject") != 0))
+        return 0;
+    const http_field *f = http_get(&r->bf, "wf_confirm");
+    if (f && !f->filename && strcmp(f->value, "1") == 0)
+        return 0;
+    set_err("请勾选“我已核对，确认%s”后再提交：%s后不能撤回。",
+            strcmp(action, "approve") == 0 ? "通过" : "不予批准",
+            strcmp(action, "approve") == 0 ? "通过" : "不予批准");
+    form_error(r, "wf_confirm", errbuf);
+    return 1;
+}
+
 /* what the recorded action does to the application at step st */
 static int apply_action(portal_req *r, struct app *a, const struct portal_wf_step *st,
                         const char *action, long today, const struct day_exc *ex, size_t nex)
@@ -662,7 +739,8 @@ int wf_svc_act(portal_req *r, long long app_id, const char *action, const char *
         return -1;
     }
     const char *why;
-    if (!may_act(r, &a, action, today, &why)) {
+    int waived;
+    if (!may_act(r, &a, action, today, &why, &waived)) {
         set_err("%s", why);
         if (own)
             db_rollback();
@@ -671,11 +749,16 @@ int wf_svc_act(portal_req *r, long long app_id, const char *action, const char *
               arena_sprintf(r->a, "%s at step %s: %s", action, a.step_code, why));
         return -1;
     }
-    if (opinion_missing(action, opinion)) {
+    if (opinion_missing(action, opinion) || unconfirmed(r, action)) {
         if (own)
             db_rollback();
         return -1;
     }
+    if (waived)
+        audit(r, "wf.duties.waived", "wf_application", idstr(r, a.id),
+              arena_sprintf(r->a, "%s/%s step %s by the applicant or the previous actor: "
+                            "township %s has one clerk (%s.wf_one_clerk_townships)", a.module,
+                            a.type, a.step_code, a.township, a.module));
     size_t nex;
     struct day_exc *ex = calendar_load(r->a, &nex);
     if (!ex)
@@ -863,7 +946,7 @@ int wf_svc_app_hdf(portal_req *r, const char *prefix, long long app_id)
     static const char *const acts[] = {"approve", "return", "resubmit", "reject", "object", NULL};
     for (int i = 0; acts[i]; i++) {
         const char *why;
-        if (may_act(r, &a, acts[i], today, &why))
+        if (may_act(r, &a, acts[i], today, &why, NULL))
             hdf_put(arena_sprintf(r->a, "%s.Can.%s", prefix, acts[i]), "1");
         else if (i == 0 && why)
             hdf_put(arena_sprintf(r->a, "%s.CannotApprove", prefix), why);

@@ -644,6 +644,13 @@ static int cmd_seed_demo(void)
          "Town#2026portal"},
         {"county", "县民政局儿童福利股", "county_staff", "500242000000", "mz",
          "County#2026portal"},
+        /* separation of duties (issue 20): a second clerk at each level, who
+         * passes what the first applied for or posted, or locks what the
+         * first reviewed */
+        {"township2", "龙潭镇审核员（示例）", "township_staff", "500242101000", "lt_gov",
+         "Town2#2026portal"},
+        {"county2", "县民政局复核员（示例）", "county_staff", "500242000000", "mz",
+         "County2#2026portal"},
         {"ngoadmin", "阳光社工管理员", "ngo_partner,ngo_admin", "500242000000", "demo_ngo",
          "Ngoadmin#2026portal"},
         {"ngo", "阳光社工", "ngo_partner", "500242000000", "demo_ngo", "Ngo#2026portal"},

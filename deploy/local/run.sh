@@ -36,6 +36,8 @@ Demo accounts (demo data only):
   auditor   Audit#2026portal     审计员 (reads the audit log)
   township  Town#2026portal      龙潭镇工作人员 (registry of 龙潭镇)
   county    County#2026portal    县民政局 (whole county; partner organisations)
+  township2 Town2#2026portal     龙潭镇审核员 (passes the steps township applied for)
+  county2   County2#2026portal   县民政局复核员 (locks what county reviewed)
   ngoadmin  Ngoadmin#2026portal  示例社会组织管理员 (its own partner accounts)
   modadmin  Modadmin#2026portal  模块管理员 of 基本生活保障 (its settings and working
                                  permissions: /admin/settings/living)
@@ -62,7 +64,9 @@ The three administrator accounts and ngoadmin must enrol a TOTP authenticator
 at first login (any RFC 6238 app; the secret is shown as text).
 
 Payments: township posted a demo batch (2026年11月孤儿基本生活费) at /payments/batch;
-county reviews and locks it (the poster cannot: four eyes).
+county reviews it and county2 locks it (separation of duties: the poster does not
+review, the reviewer does not lock). Workflows: township applies, township2 passes the
+township's step, county decides; 通过, 不予批准 and 锁定 ask for a confirmation box.
 
 Rehabilitation (残疾儿童康复, demo data): canlian at /rehab (a screening round of 龙潭镇,
 providers at /rehab/providers: register their bank accounts before settling /rehab/claims);

@@ -33,10 +33,11 @@ const struct portal_param report_params[] = {
 static int dropout_done(portal_req *r, svc *s, long long app_id, long long child_id,
                         const char *outcome);
 
+/* a follow-up case, not an approval: one clerk may take every step (same_actor) */
 static const struct portal_wf_step dropout_steps[] = {
-    {"visit", "入户家访核实", "township", "education.dropout", 5, 1, 1, 0, NULL, 0},
-    {"persuade", "劝返复学", "township", "education.dropout", 10, 1, 1, 0, NULL, 0},
-    {"outcome", "结果认定", "township", "education.dropout", 5, 1, 1, 0, NULL, 0},
+    {"visit", "入户家访核实", "township", "education.dropout", 5, 1, 1, 0, NULL, 0, 1},
+    {"persuade", "劝返复学", "township", "education.dropout", 10, 1, 1, 0, NULL, 0, 1},
+    {"outcome", "结果认定", "township", "education.dropout", 5, 1, 1, 0, NULL, 0, 1},
     {NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL, 0}};
 
 const struct portal_wf_type edu_workflows[] = {

@@ -27,7 +27,8 @@ static int on_done(portal_req *r, const struct portal_services *s, long long app
 /* code, title, level, permission, limit_days, working_days, counts,
  * publicity_days, objection_to, objection_days */
 static const struct portal_wf_step dibao_steps[] = {
-    {"accept", "乡镇受理", "township", "living.township", 0, 0, 1, 0, NULL, 0},
+    /* reception: the clerk who typed the application may accept it (same_actor) */
+    {"accept", "乡镇受理", "township", "living.township", 0, 0, 1, 0, NULL, 0, 1},
     {"investigate", "乡镇调查核实（入户）", "township", "living.township", 0, 0, 1, 0, NULL, 0},
     {"review", "村（社区）民主评议", "village", "living.apply", 0, 0, 0, 0, NULL, 0},
     {"publicity", "村（社区）公示", "village", "living.apply", 0, 0, 0, 7, "investigate", 3},
@@ -125,26 +126,39 @@ static int on_done(portal_req *r, const struct portal_services *s, long long app
              s->sprintf(r, "grant %lld, application %lld, %s/%s from %s", gid, app_id, benefit,
                         subtype, start));
     /* the registry category (nothing when the child holds it already) */
-    return s->child_category(r, child_id, benefit, 1, today,
-                             s->sprintf(r, "基本生活保障审批 #%lld", app_id));
+    if (s->child_category(r, child_id, benefit, 1, today,
+                          s->sprintf(r, "基本生活保障审批 #%lld", app_id)) != 0)
+        return -1;
+    /* the months already generated pay it now; a locked one as back pay */
+    return living_grant_post_due(r, s, gid, child_id,
+                                 s->sprintf(r, "%s #%lld", s->label(r, "living.type", benefit),
+                                            app_id));
 }
 
 /* ------------------------------------------------------------ pages */
 
-int home_get(portal_req *r, const struct portal_services *s)
+/* the module home: the inbox (with boxes for batch approval when the user
+ * approves a step: living.township or living.county), this month's totals;
+ * status 200, or 400 after a refused batch (Errors.*) */
+int home_page(portal_req *r, const struct portal_services *s, int status)
 {
     int n = s->wf_inbox_hdf(r, "Inbox", "living");
     if (n < 0)
         return 500;
     s->set_int(r, "InboxCount", n);
+    if (n > 0 && (s->has_perm(r, "living.township") || s->has_perm(r, "living.county")))
+        s->set(r, "InboxSelect", "batch-form");
     if (living_month_totals_hdf(r, s, "Totals") == 0)
         s->set(r, "HasTotals", "1");
     if (s->has_perm(r, "living.apply"))
         s->set(r, "Can.apply", "1");
     if (s->has_perm(r, "settings.module")) /* the rates: module settings */
         s->set(r, "Can.rates", "1");
-    return s->render(r, "home.cs", "基本生活保障");
+    s->render(r, "home.cs", "基本生活保障");
+    return status;
 }
+
+int home_get(portal_req *r, const struct portal_services *s) { return home_page(r, s, 200); }
 
 /* The application form: the child picked (?child=, in scope) or a name
  * search (?q=) within the user's scope.  Returns status when the form
@@ -246,14 +260,16 @@ int apply_create_post(portal_req *r, const struct portal_services *s)
 }
 
 /* the application (App.* is the route's object) with this module's details;
- * status is 200, or 403 after a refused action (Errors.action says why) */
+ * status is 200, or 400/403 after a refused action (Errors.<field> says
+ * why; the typed opinion and visit record are put back by the host) */
 static int application_page(portal_req *r, const struct portal_services *s, int status)
 {
     long long id = s->object(r)->id;
     if (s->db_row_hdf(r, "Detail", "SELECT benefit, subtype, care_level, amount_fen, "
                       "household_note, income_note, visit_date, visit_findings "
                       "FROM living_applications WHERE app_id = ?", "i", id) < 0 ||
-        s->db_query_hdf(r, "Grants", "SELECT id, benefit, subtype, start_month, end_month "
+        s->db_query_hdf(r, "Grants", "SELECT id, benefit, subtype, DATE_FORMAT(start_month, "
+                        "'%Y-%m') AS start_month, DATE_FORMAT(end_month, '%Y-%m') AS end_month "
                         "FROM living_grants WHERE application_id = ?", "i", id) < 0)
         return 500;
     s->set(r, "Today", s->today(r));
@@ -286,10 +302,14 @@ int application_act_post(portal_req *r, const struct portal_services *s)
     const char *opinion = s->trim(r, s->param(r, "opinion"));
     const char *visit_date = s->param(r, "visit_date");
     const char *findings = s->trim(r, s->param(r, "visit_findings"));
-    if (opinion_needed(action) && !*opinion)
-        return s->fail(r, 400, opinion_needed(action));
-    if (visit_date && *visit_date && strcmp(visit_date, s->today(r)) > 0)
-        return s->fail(r, 400, "入户日期不能晚于今天。");
+    if (opinion_needed(action) && !*opinion) {
+        s->form_error(r, "opinion", opinion_needed(action));
+        return application_page(r, s, 400);
+    }
+    if (visit_date && *visit_date && strcmp(visit_date, s->today(r)) > 0) {
+        s->form_error(r, "visit_date", "入户日期不能晚于今天。");
+        return application_page(r, s, 400);
+    }
     portal_rows *q = s->db_query(r, "SELECT a.step_code, a.status, la.visit_date, la.visit_findings "
                                     "FROM wf_applications a LEFT JOIN living_applications la ON "
                                     "la.app_id = a.id WHERE a.id = ?", "i", id);
@@ -301,8 +321,10 @@ int application_act_post(portal_req *r, const struct portal_services *s)
     if (investigate && strcmp(action, "approve") == 0 && !typed) {
         /* the home-visit record is required to approve the investigation */
         const char *f = s->col(q, "visit_findings");
-        if (!s->col(q, "visit_date") || !f || !*f)
-            return s->fail(r, 400, "调查核实须填写入户日期和入户调查情况后才能通过。");
+        if (!s->col(q, "visit_date") || !f || !*f) {
+            s->form_error(r, "visit_findings", "调查核实须填写入户日期和入户调查情况后才能通过。");
+            return application_page(r, s, 400);
+        }
     }
     if (s->wf_act(r, id, action, opinion) != 0) {
         const char *why = s->wf_error(r);
@@ -318,6 +340,90 @@ int application_act_post(portal_req *r, const struct portal_services *s)
         return 500;
     s->flash(r, "已办理。");
     return s->redirect(r, s->sprintf(r, "/living/applications/%lld", id));
+}
+
+/* ------------------------------------------------------------ batch approval */
+
+const struct portal_param batch_params[] = {
+    {"app", PP_INT, 20, 0, "申请"},
+    {"opinion", PP_LINES, 2000, 0, "意见"},
+    {NULL, 0, 0, 0, NULL}};
+
+#define BATCH_MAX 100
+
+/* One application of a batch approval at `step` (the first one's step when
+ * NULL): checked for scope, state, level, permission and the separation of
+ * duties by the workflow exactly as one at a time.  NULL approved, else the
+ * reason it was not (nothing written for it); *broken = 1 when it failed
+ * after writing (the whole batch must then be rolled back). */
+static const char *batch_one(portal_req *r, const struct portal_services *s, long long id,
+                             const char **step, const char *opinion, int *broken)
+{
+    portal_rows *q = s->db_query(r, "SELECT a.module, a.step_code, a.status, c.id AS child_id, "
+                                    "c.village_code, (SELECT COUNT(*) FROM wf_actions w WHERE "
+                                    "w.app_id = a.id) AS acts, la.visit_date, la.visit_findings "
+                                    "FROM wf_applications a JOIN children c ON c.id = a.child_id "
+                                    "LEFT JOIN living_applications la ON la.app_id = a.id "
+                                    "WHERE a.id = ?", "i", id);
+    if (!q)
+        return *broken = 1, "";
+    if (!s->db_next(q) || strcmp(s->col(q, "module"), "living") != 0 ||
+        !s->scope_allows(r, s->col(q, "village_code"), atoll(s->col(q, "child_id")))) {
+        s->audit(r, "deny", "wf_application", s->sprintf(r, "%lld", id),
+                 "batch approval: absent, another module's or outside the user's scope");
+        return "申请不存在或不在您的辖区内。";
+    }
+    const char *code = s->col(q, "step_code"), *acts = s->col(q, "acts");
+    if (!*step)
+        *step = code;
+    if (strcmp(code, *step) != 0)
+        return "与所选的其他申请不在同一环节，请分批办理。";
+    const char *f = s->col(q, "visit_findings");
+    if (strcmp(code, "investigate") == 0 && strcmp(s->col(q, "status"), "open") == 0 &&
+        (!s->col(q, "visit_date") || !f || !*f))
+        return "调查核实须先在申请页填写入户日期和入户调查情况。";
+    if (s->wf_act(r, id, "approve", opinion) == 0)
+        return NULL;
+    const char *why = s->wf_error(r);
+    q = s->db_query(r, "SELECT COUNT(*) FROM wf_actions WHERE app_id = ?", "i", id);
+    if (!q || !s->db_next(q) || strcmp(s->db_col(q, 0), acts) != 0)
+        *broken = 1; /* it had written: on_done or the database failed */
+    s->audit(r, "living.act.refused", "wf_application", s->sprintf(r, "%lld", id),
+             s->sprintf(r, "batch approve: %s", why));
+    return why;
+}
+
+/* POST /living/applications/batch: the applications ticked in the inbox,
+ * all at one step, approved one by one; a page says what was done and
+ * what was refused and why.  The confirmation box is the workflow's. */
+int application_batch_post(portal_req *r, const struct portal_services *s)
+{
+    const char *opinion = s->trim(r, s->param(r, "opinion")), *step = NULL, *v;
+    int done = 0, refused = 0, broken = 0;
+    for (int i = 0; (v = s->param_n(r, "app", i)) != NULL; i++) {
+        if (i == BATCH_MAX)
+            return s->fail(r, 400, "一次最多批量办理 100 件申请。");
+        long long id = atoll(v);
+        const char *why = batch_one(r, s, id, &step, opinion, &broken);
+        if (broken)
+            return 500; /* rolled back whole: nothing half done */
+        const char *p = why ? s->sprintf(r, "Refused.%d", refused++)
+                            : s->sprintf(r, "Done.%d", done++);
+        s->setf(r, s->sprintf(r, "%s.id", p), "%lld", id);
+        if (why)
+            s->set(r, s->sprintf(r, "%s.why", p), why);
+    }
+    if (done + refused == 0) {
+        s->form_error(r, "app", "请先在待办列表中勾选要批量通过的申请。");
+        return home_page(r, s, 400);
+    }
+    if (done == 0 && s->form_failed(r)) /* the confirmation box was not ticked */
+        return home_page(r, s, 400);
+    s->set_int(r, "DoneCount", done);
+    s->set_int(r, "RefusedCount", refused);
+    s->audit(r, "living.batch.approve", "wf_application", NULL,
+             s->sprintf(r, "step=%s done=%d refused=%d", step ? step : "-", done, refused));
+    return s->render(r, "batch_result.cs", "批量办理结果");
 }
 
 int overdue_list_get(portal_req *r, const struct portal_services *s)

@@ -8,9 +8,12 @@ static const struct portal_route routes[] = {
     {"GET", "/living", home_get, "living.view", 0, NULL, NULL},
     {"GET", "/living/apply", apply_form_get, "living.apply", 0, apply_params, NULL},
     {"POST", "/living/apply", apply_create_post, "living.apply", PR_STATE_CHANGING, apply_params, NULL},
+    {"POST", "/living/applications/batch", application_batch_post, "living.view", PR_STATE_CHANGING, batch_params, NULL},
     {"GET", "/living/applications/{id:int}", application_get, "living.view", 0, NULL, "application:id"},
     {"POST", "/living/applications/{id:int}/act", application_act_post, "living.view", PR_STATE_CHANGING, act_params, "application:id"},
     {"GET", "/living/overdue", overdue_list_get, "living.view", 0, NULL, NULL},
+    {"GET", "/living/report", report_get, "living.view", 0, report_params, NULL},
+    {"GET", "/living/report/xlsx", report_xlsx_get, "living.view", PR_NO_LAYOUT, report_params, NULL},
     {"GET", "/living/payments", pay_month_list_get, "living.pay", 0, NULL, NULL},
     {"POST", "/living/payments/generate", pay_month_generate_post, "living.pay", PR_STATE_CHANGING, month_params, NULL},
     {"GET", "/living/payments/{month:ym}", pay_month_get, "living.pay", 0, NULL, NULL},
@@ -116,6 +119,10 @@ static const struct portal_setting settings[] = {
     {"de_facto_unsupported_decide_days", PS_DAYS, "工作日", "事实无人抚养儿童认定：县级审批时限", "10"},
     {"temporary_check_days", PS_DAYS, "天", "临时救助：乡镇审核时限", "5"},
     {"temporary_decide_days", PS_DAYS, "天", "临时救助：县级审批时限", "5"},
+    /* separation of duties (the host's workflow reads it): townships with
+     * one clerk, whose clerk may act on two steps in a row (audited) */
+    {"wf_one_clerk_townships", PS_TEXT, NULL,
+     "只有一名经办人的乡镇（同一人可连续办理两个环节，逐次留痕；填乡镇代码，以逗号或空格分隔）", ""},
     {NULL, 0, NULL, NULL, NULL}};
 #undef RATE
 

@@ -6,6 +6,7 @@
  *           corrections), the rates as dated settings.
  * grants.c: suspension and resumption, bank accounts (ledger payees), re-checks.
  * child.c:  the child's benefits page and the child's file panel.
+ * report.c: the monthly statistical report (月报), page and .xlsx.
  * living.c: the module descriptor: routes, permissions, labels, loaders.
  */
 #ifndef LIVING_H
@@ -28,7 +29,10 @@ int living_label_known(portal_req *r, const struct portal_services *s, const cha
 extern const struct portal_wf_type living_workflows[];
 extern const struct portal_param apply_params[];
 extern const struct portal_param act_params[];
+extern const struct portal_param batch_params[];
 int home_get(portal_req *r, const struct portal_services *s);
+int home_page(portal_req *r, const struct portal_services *s, int status);
+int application_batch_post(portal_req *r, const struct portal_services *s);
 int apply_form_get(portal_req *r, const struct portal_services *s);
 int apply_create_post(portal_req *r, const struct portal_services *s);
 int application_get(portal_req *r, const struct portal_services *s);
@@ -63,8 +67,18 @@ long long living_monthly_fen(portal_req *r, const struct portal_services *s, con
  * The count posted, -1 (pay_error may say why) */
 long long living_post_owed(portal_req *r, const struct portal_services *s, long long batch,
                            const char *for_month, long long grant_id, const char *reason);
+/* a grant just approved: its months already generated are paid now (a
+ * locked month's as back pay into the next open month; the approver is
+ * told).  0, -1 */
+int living_grant_post_due(portal_req *r, const struct portal_services *s, long long grant_id,
+                          long long child_id, const char *title);
 /* for the module home: the current month's totals as prefix.{children,lines,amount_fen,status,batch} */
 int living_month_totals_hdf(portal_req *r, const struct portal_services *s, const char *prefix);
+
+/* report.c: 月报 by township and benefit, a page and its .xlsx */
+extern const struct portal_param report_params[];
+int report_get(portal_req *r, const struct portal_services *s);
+int report_xlsx_get(portal_req *r, const struct portal_services *s);
 
 /* grants.c: suspension, accounts, re-checks */
 extern const struct portal_param suspend_params[];

@@ -187,27 +187,132 @@ long long living_post_owed(portal_req *r, const struct portal_services *s, long 
                                f, f, f, f, f);
 }
 
+/* ------------------------------------------------------------ a new grant's months */
+
+/* the first month after `month` ("YYYY-MM-01") whose batch still takes
+ * lines, opened when never generated: its batch id (locked in the
+ * request), -1 on an error */
+static long long next_open_month(portal_req *r, const struct portal_services *s,
+                                 const char *month, const char **open_month)
+{
+    for (int i = 1; i <= 24; i++) {
+        int y = atoi(month), m = atoi(month + 5) + i;
+        y += (m - 1) / 12;
+        m = (m - 1) % 12 + 1;
+        const char *next = s->sprintf(r, "%04d-%02d-01", y, m);
+        long long b = month_batch_for_post(r, s, next, 1);
+        if (b != 0) {
+            *open_month = next;
+            return b;
+        }
+    }
+    return -1;
+}
+
+/* A grant just approved (issue 20: money between months): each month from
+ * its start that has a batch already is paid now - into that month's own
+ * batch while it takes lines, else (locked) as back pay (补发) into the
+ * next month that still takes lines, opened ahead when needed, and the
+ * approver is told by a notice.  0, or -1 (pay_error may say why). */
+int living_grant_post_due(portal_req *r, const struct portal_services *s, long long grant_id,
+                          long long child_id, const char *title)
+{
+    portal_rows *q = s->db_query(r, "SELECT DATE_FORMAT(lm.month, '%Y-%m-%d') AS month FROM "
+                                    "living_ledger_months lm JOIN living_grants g ON g.id = ? "
+                                    "WHERE lm.month >= g.start_month AND (g.end_month IS NULL "
+                                    "OR lm.month <= g.end_month) AND lm.batch_id IS NOT NULL "
+                                    "ORDER BY lm.month", "i", grant_id);
+    if (!q)
+        return -1;
+    const char *months[240];
+    int n = 0;
+    while (n < 240 && s->db_next(q))
+        months[n++] = s->col(q, "month");
+    const char *late = NULL, *into = NULL;
+    for (int i = 0; i < n; i++) {
+        long long b = month_batch_for_post(r, s, months[i], 0), posted;
+        if (b < 0)
+            return -1;
+        if (b > 0) {
+            if (living_post_owed(r, s, b, months[i], grant_id, NULL) < 0)
+                return -1;
+            continue;
+        }
+        const char *open = NULL;
+        long long target = next_open_month(r, s, months[i], &open);
+        if (target < 0)
+            return -1;
+        posted = living_post_owed(r, s, target, months[i], grant_id,
+                                  s->sprintf(r, "补发 %.7s（该月批次已锁定）", months[i]));
+        if (posted < 0)
+            return -1;
+        if (posted > 0) {
+            late = late ? s->sprintf(r, "%s、%.7s", late, months[i])
+                        : s->sprintf(r, "%.7s", months[i]);
+            into = open;
+        }
+    }
+    if (!late)
+        return 0;
+    const char *msg = s->sprintf(r, "%s：%s 的发放批次已锁定，已作为补发计入 %.7s 的发放名单。",
+                                 title, late, into);
+    struct portal_notice nt = {
+        .user_id = s->user(r)->id, .kind = "living.backpay", .title = msg,
+        .body = "批准时该月发放名单已锁定，待遇不会遗漏：请在补发所在月份复核、锁定后发放。",
+        .link = s->sprintf(r, "/living/payments/%.7s", into), .child_id = child_id,
+        .object_type = "living_grant", .object_id = s->sprintf(r, "%lld", grant_id)};
+    if (s->notice_send(r, &nt) < 0 ||
+        s->child_event(r, child_id, "living.backpay", msg) != 0)
+        return -1;
+    s->flash(r, msg);
+    return 0;
+}
+
 /* ------------------------------------------------------------ generate */
+
+/* the first of the month after this one: the furthest a month can be
+ * prepared ahead */
+static const char *next_month(portal_req *r, const struct portal_services *s)
+{
+    const char *t = s->today(r);
+    int y = atoi(t), m = atoi(t + 5) + 1;
+    if (m > 12)
+        m = 1, y++;
+    return s->sprintf(r, "%04d-%02d-01", y, m);
+}
+
+static int months_page(portal_req *r, const struct portal_services *s, int status);
+
+/* a generation refused: the months page again, the reason beside the month */
+static int generate_refused(portal_req *r, const struct portal_services *s, int status,
+                            const char *msg)
+{
+    s->audit(r, "living.generate.refused", "page", "living.generate", msg);
+    s->form_error(r, "month", msg);
+    return months_page(r, s, status);
+}
 
 int pay_month_generate_post(portal_req *r, const struct portal_services *s)
 {
     const char *month = living_month_first(r, s, s->param(r, "month"));
-    if (!month)
-        return s->fail(r, 400, "月份格式不正确，应为 YYYY-MM，例如 2025-07。");
-    if (strcmp(month, living_this_month(r, s)) > 0)
-        return s->fail(r, 400, "不能生成未来月份的发放名单。");
     if (!s->scope_prefix(r))
         return s->refuse(r, 403, "page", "living.generate", "user without a division",
                          "您的账户没有辖区。");
+    if (!month)
+        return generate_refused(r, s, 400, "月份格式不正确，应为 YYYY-MM，例如 2025-07。");
+    if (strcmp(month, next_month(r, s)) > 0)
+        return generate_refused(r, s, 400, s->sprintf(r, "最多只能提前生成下个月（%.7s）的发放名单。",
+                                                      next_month(r, s)));
     long long batch = month_batch_for_post(r, s, month, 1);
     if (batch == 0)
-        return s->fail(r, 409, LIVING_MSG_LOCKED);
+        return generate_refused(
+            r, s, 409, s->sprintf(r, "%.7s 的发放名单已锁定，不能重新生成。锁定后批准的待遇会作为补发自动计入下一个未锁定的月份；如需补发或更正，请在未锁定的月份中办理。", month));
     if (batch < 0)
         return 500;
     long long n = living_post_owed(r, s, batch, month, 0, NULL);
     if (n < 0) {
         const char *why = s->pay_error(r);
-        return why ? s->fail(r, 409, why) : 500;
+        return why ? generate_refused(r, s, 409, why) : 500;
     }
     s->audit(r, "living.generate", "pay_batch", s->sprintf(r, "%lld", batch),
              s->sprintf(r, "added=%lld month=%.7s scope=%s", n, month, s->scope_prefix(r)));
@@ -220,6 +325,12 @@ int pay_month_generate_post(portal_req *r, const struct portal_services *s)
 
 int pay_month_list_get(portal_req *r, const struct portal_services *s)
 {
+    return months_page(r, s, 200);
+}
+
+/* the months, with the generate form (Errors.month after a refusal) */
+static int months_page(portal_req *r, const struct portal_services *s, int status)
+{
     const char *scope = s->scope_prefix(r);
     if (!scope)
         return s->refuse(r, 403, "page", "living.months", "user without a division",
@@ -230,12 +341,18 @@ int pay_month_list_get(portal_req *r, const struct portal_services *s)
             "(SELECT COUNT(*) FROM pay_lines l WHERE l.batch_id = b.id AND l.township_code LIKE "
             "CONCAT(?, '%')) AS `lines`, (SELECT COALESCE(SUM(l.amount_fen), 0) FROM pay_lines "
             "l WHERE l.batch_id = b.id AND l.township_code LIKE CONCAT(?, '%')) AS amount_fen, "
+            "(SELECT COUNT(*) FROM pay_lines l WHERE l.batch_id = b.id AND l.period < lm.month "
+            "AND l.corrects_id IS NULL AND l.township_code LIKE CONCAT(?, '%')) AS backpay, "
+            "lm.month > ? AS ahead, "
             "b.locked_at, (SELECT display_name FROM users WHERE id = b.locked_by) AS locked_by "
             "FROM living_ledger_months lm JOIN pay_batches b ON b.id = lm.batch_id "
-            "ORDER BY lm.month DESC LIMIT 120", "ss", scope, scope) < 0)
+            "ORDER BY lm.month DESC LIMIT 120", "ssss", scope, scope, scope,
+            living_this_month(r, s)) < 0)
         return 500;
     s->setf(r, "ThisMonth", "%.7s", s->today(r));
-    return s->render(r, "pay_month_list.cs", "月度发放");
+    s->setf(r, "NextMonth", "%.7s", next_month(r, s));
+    s->render(r, "pay_month_list.cs", "月度发放");
+    return status;
 }
 
 /* GET /living/payments/{month}: the month's batch on the payments pages */

@@ -108,7 +108,9 @@ static int lines_hdf(portal_req *r, const struct portal_services *s, long long i
         r,
         "SELECT l.id, l.child_id, c.name AS child, c.id_last4, l.township_code, l.programme, "
         "DATE_FORMAT(l.period, '%Y-%m') AS period, l.amount_fen, l.reason, l.corrects_id, "
-        "l.source_id, p.holder, p.account_masked FROM pay_lines l LEFT JOIN children c ON "
+        "l.source_id, p.holder, p.account_masked, l.corrects_id IS NULL AND l.period < "
+        "bb.period AS backpay FROM pay_lines l JOIN pay_batches bb ON bb.id = l.batch_id "
+        "LEFT JOIN children c ON "
         "c.id = l.child_id " PAYEE_JOIN "WHERE l.batch_id = ? AND " SCOPE " AND l.id > ? "
         "ORDER BY l.id LIMIT 101", "isi", id, s->scope_prefix(r), after);
     if (!q)
@@ -129,7 +131,10 @@ static int lines_hdf(portal_req *r, const struct portal_services *s, long long i
     return 0;
 }
 
-static int batch_get(portal_req *r, const struct portal_services *s)
+/* the batch's page; status 200, or 403/409 after a refused step whose
+ * reason form_error put beside its button (Errors.review, Errors.lock,
+ * Errors.confirm): the same page, nothing changed */
+static int batch_page(portal_req *r, const struct portal_services *s, int status)
 {
     long long id = s->object(r)->id, after = s->param_int(r, "after", 0);
     if (batch_hdf(r, s, id) != 0 || totals_hdf(r, s, id) != 0 || lines_hdf(r, s, id, after) != 0)
@@ -143,7 +148,13 @@ static int batch_get(portal_req *r, const struct portal_services *s)
             s->set(r, flags[i], "1");
     s->audit(r, "payments.batch.read", "pay_batch", idstr(r, s, id),
              s->sprintf(r, "scope=%s after=%lld", s->scope_prefix(r), after));
-    return s->render(r, "batch.cs", "支付批次");
+    s->render(r, "batch.cs", "支付批次");
+    return status;
+}
+
+static int batch_get(portal_req *r, const struct portal_services *s)
+{
+    return batch_page(r, s, 200);
 }
 
 static int batch_summary_get(portal_req *r, const struct portal_services *s)
@@ -153,6 +164,13 @@ static int batch_summary_get(portal_req *r, const struct portal_services *s)
         return 500;
     s->set(r, "PrintedBy", s->user(r)->display_name);
     s->set(r, "PrintedOn", s->today(r));
+    /* the printed form: the issuing unit, the total in 人民币大写 */
+    s->set(r, "IssuedBy", s->user(r)->org_name ? s->user(r)->org_name : "");
+    portal_rows *q = s->db_query(r, "SELECT COALESCE(SUM(amount_fen), 0) FROM pay_lines l WHERE "
+                                 "l.batch_id = ? AND " SCOPE, "is", id, s->scope_prefix(r));
+    if (!q || !s->db_next(q))
+        return 500;
+    s->set(r, "TotalUpper", s->fen_to_rmb_upper(r, atoll(s->db_col(q, 0))));
     s->audit(r, "payments.summary.view", "pay_batch", idstr(r, s, id),
              s->sprintf(r, "scope=%s", s->scope_prefix(r)));
     return s->render(r, "batch_summary.cs", "支付汇总表");
@@ -166,67 +184,107 @@ static int whole_batch_in_scope(portal_req *r, const struct portal_services *s, 
     return q && s->db_next(q) && strcmp(s->db_col(q, 0), "0") == 0;
 }
 
-/* the batch's status, locked for the step; NULL on an error */
-static const char *batch_status(portal_req *r, const struct portal_services *s, long long id,
-                                long long *created_by)
+/* the batch as a step needs it, its row locked until the host commits */
+struct step_state {
+    const char *status, *figures;
+    long long created_by, reviewed_by, lines, posted_by_user;
+};
+
+static int step_state(portal_req *r, const struct portal_services *s, long long id,
+                      struct step_state *b)
 {
-    portal_rows *q = s->db_query(r, "SELECT status, created_by FROM pay_batches WHERE id = ? "
-                                 "FOR UPDATE", "i", id);
+    portal_rows *q = s->db_query(r, "SELECT status, created_by, COALESCE(reviewed_by, 0) FROM "
+                                 "pay_batches WHERE id = ? FOR UPDATE", "i", id);
     if (!q || !s->db_next(q))
-        return NULL;
-    *created_by = atoll(s->db_col(q, 1));
-    return s->db_col(q, 0);
+        return -1;
+    b->status = s->db_col(q, 0);
+    b->created_by = atoll(s->db_col(q, 1));
+    b->reviewed_by = atoll(s->db_col(q, 2));
+    q = s->db_query(r, "SELECT COUNT(*), COALESCE(SUM(amount_fen), 0), COALESCE(SUM(posted_by "
+                    "= ?), 0) FROM pay_lines WHERE batch_id = ?", "ii", s->user(r)->id, id);
+    if (!q || !s->db_next(q))
+        return -1;
+    b->lines = atoll(s->db_col(q, 0));
+    b->posted_by_user = atoll(s->db_col(q, 2));
+    b->figures = s->sprintf(r, "lines=%s total_fen=%s", s->db_col(q, 0), s->db_col(q, 1));
+    return 0;
 }
 
-/* the figures of the whole batch, for the audit rows */
-static const char *batch_figures(portal_req *r, const struct portal_services *s, long long id)
+/* a refused step: audited (kept), the batch page again with the reason
+ * beside the step's button */
+static int step_refused(portal_req *r, const struct portal_services *s, const char *step,
+                        int status, const char *field, const char *reason, const char *msg)
 {
-    portal_rows *q = s->db_query(r, "SELECT COUNT(*), COALESCE(SUM(amount_fen), 0) FROM "
-                                 "pay_lines WHERE batch_id = ?", "i", id);
-    if (!q || !s->db_next(q))
-        return NULL;
-    return s->sprintf(r, "lines=%s total_fen=%s", s->db_col(q, 0), s->db_col(q, 1));
+    s->audit(r, s->sprintf(r, "payments.%s.refused", step), "pay_batch",
+             idstr(r, s, s->object(r)->id), reason);
+    s->form_error(r, field ? field : step, msg);
+    return batch_page(r, s, status);
+}
+
+/* separation of duties (issue 20): whoever opened the batch or posted a
+ * line of it neither reviews nor locks it, and the reviewer does not lock
+ * it; NULL when the user may take `step` */
+static const char *duties_refusal(const struct portal_services *s, portal_req *r,
+                                  const char *step, const struct step_state *b)
+{
+    long long uid = s->user(r)->id;
+    if (b->created_by == uid || b->posted_by_user > 0)
+        return strcmp(step, "review") == 0
+                   ? "复核人不能是该批次的建立人或录入人（双人复核），请由其他工作人员复核。"
+                   : "锁定人不能是该批次的建立人或录入人，请由其他工作人员锁定。";
+    if (strcmp(step, "lock") == 0 && b->reviewed_by == uid)
+        return "职责分离：该批次由您复核，锁定须由复核人以外的工作人员办理。";
+    return NULL;
 }
 
 static int batch_review_post(portal_req *r, const struct portal_services *s)
 {
-    long long id = s->object(r)->id, created_by = 0, uid = s->user(r)->id;
-    const char *st = batch_status(r, s, id, &created_by), *fig = batch_figures(r, s, id);
-    if (!st || !fig)
+    long long id = s->object(r)->id, uid = s->user(r)->id;
+    struct step_state b;
+    if (step_state(r, s, id, &b) != 0)
         return 500;
-    if (strcmp(st, "draft") != 0)
-        return s->fail(r, 409, strcmp(st, "reviewed") == 0 ? "该批次已复核。"
-                                                           : "该批次已锁定，不能再复核。");
-    if (strncmp(fig, "lines=0 ", 8) == 0)
-        return s->fail(r, 409, "该批次还没有发放明细，不能复核。");
-    portal_rows *q = s->db_query(r, "SELECT COUNT(*) FROM pay_lines WHERE batch_id = ? AND "
-                                 "posted_by = ?", "ii", id, uid);
-    if (!q || !s->db_next(q))
-        return 500;
-    if (created_by == uid || strcmp(s->db_col(q, 0), "0") != 0)
-        return s->refuse(r, 403, "pay_batch", idstr(r, s, id), "reviewer posted in the batch",
-                         "复核人不能是该批次的建立人或录入人（双人复核），请由其他工作人员复核。");
+    const char *why;
+    if (strcmp(b.status, "draft") != 0)
+        return step_refused(r, s, "review", 409, NULL, "not a draft",
+                            strcmp(b.status, "reviewed") == 0 ? "该批次已复核。"
+                                                              : "该批次已锁定，不能再复核。");
+    if (b.lines == 0)
+        return step_refused(r, s, "review", 409, NULL, "empty batch",
+                            "该批次还没有发放明细（发放名单为空），不能复核；请先核对是否已生成发放名单。");
+    if ((why = duties_refusal(s, r, "review", &b)) != NULL)
+        return step_refused(r, s, "review", 403, NULL, "reviewer opened or posted in the batch",
+                            why);
     if (!whole_batch_in_scope(r, s, id))
         return s->refuse(r, 403, "pay_batch", idstr(r, s, id), "batch beyond the user's scope",
                          "该批次含有您辖区以外的明细，须由上级复核。");
     if (s->db_exec(r, "UPDATE pay_batches SET status = 'reviewed', reviewed_by = ?, reviewed_at "
                    "= UTC_TIMESTAMP() WHERE id = ? AND status = 'draft'", "ii", uid, id) != 1)
         return 500;
-    s->audit(r, "payments.review", "pay_batch", idstr(r, s, id), fig);
+    s->audit(r, "payments.review", "pay_batch", idstr(r, s, id), b.figures);
     s->flash(r, "该批次已复核。");
     return s->redirect(r, s->sprintf(r, "/payments/batch/%lld", id));
 }
 
 static int batch_lock_post(portal_req *r, const struct portal_services *s)
 {
-    long long id = s->object(r)->id, created_by = 0;
-    const char *st = batch_status(r, s, id, &created_by), *fig = batch_figures(r, s, id);
-    if (!st || !fig)
+    long long id = s->object(r)->id;
+    struct step_state b;
+    if (step_state(r, s, id, &b) != 0)
         return 500;
-    if (strcmp(st, "locked") == 0 || strcmp(st, "exported") == 0)
-        return s->fail(r, 409, "该批次已锁定。");
-    if (strcmp(st, "reviewed") != 0)
-        return s->fail(r, 409, "请先复核该批次，复核后才能锁定。");
+    const char *why, *confirm = s->param(r, "confirm");
+    if (strcmp(b.status, "locked") == 0 || strcmp(b.status, "exported") == 0)
+        return step_refused(r, s, "lock", 409, NULL, "locked already", "该批次已锁定。");
+    if (strcmp(b.status, "reviewed") != 0)
+        return step_refused(r, s, "lock", 409, NULL, "not reviewed",
+                            "请先复核该批次，复核后才能锁定。");
+    if (b.lines == 0)
+        return step_refused(r, s, "lock", 409, NULL, "empty batch",
+                            "该批次没有发放明细（发放名单为空），不能锁定。");
+    if ((why = duties_refusal(s, r, "lock", &b)) != NULL)
+        return step_refused(r, s, "lock", 403, NULL, "locker reviewed, opened or posted", why);
+    if (!confirm || strcmp(confirm, "1") != 0)
+        return step_refused(r, s, "lock", 400, "confirm", "not confirmed",
+                            "请勾选“我已核对，确认锁定”：锁定后不能再添加或修改明细。");
     if (!whole_batch_in_scope(r, s, id))
         return s->refuse(r, 403, "pay_batch", idstr(r, s, id), "batch beyond the user's scope",
                          "该批次含有您辖区以外的明细，须由上级锁定。");
@@ -234,7 +292,7 @@ static int batch_lock_post(portal_req *r, const struct portal_services *s)
                    "UTC_TIMESTAMP() WHERE id = ? AND status = 'reviewed'", "ii",
                    s->user(r)->id, id) != 1)
         return 500;
-    s->audit(r, "payments.lock", "pay_batch", idstr(r, s, id), fig);
+    s->audit(r, "payments.lock", "pay_batch", idstr(r, s, id), b.figures);
     s->flash(r, "该批次已锁定，不能再添加或修改明细。");
     return s->redirect(r, s->sprintf(r, "/payments/batch/%lld", id));
 }
@@ -250,8 +308,11 @@ static int batch_lock_post(portal_req *r, const struct portal_services *s)
 #define TRANSFERS                                                                          \
     "SELECT x.township_code, COALESCE(t.name, x.township_code) AS town, p.holder, "        \
     "p.bank_name, p.account_enc, COALESCE(c.name, '') AS child, x.programme, "             \
-    "SUM(x.amount_fen) AS fen FROM (SELECT l.township_code, l.programme, l.amount_fen, "   \
-    "COALESCE(l.payee_id, a.id) AS pid FROM pay_lines l LEFT JOIN pay_payees a ON "        \
+    "SUM(x.amount_fen) AS fen, GROUP_CONCAT(DISTINCT DATE_FORMAT(x.bp, '%Y-%m') ORDER BY "  \
+    "x.bp SEPARATOR '、') AS backpay FROM (SELECT l.township_code, l.programme, "          \
+    "l.amount_fen, COALESCE(l.payee_id, a.id) AS pid, IF(l.corrects_id IS NULL AND "       \
+    "l.period < bb.period, l.period, NULL) AS bp FROM pay_lines l JOIN pay_batches bb ON " \
+    "bb.id = l.batch_id LEFT JOIN pay_payees a ON "                                       \
     "l.payee_id IS NULL AND a.child_id = l.child_id WHERE l.batch_id = ? AND " SCOPE       \
     ") x JOIN pay_payees p ON p.id = x.pid LEFT JOIN children c ON c.id = p.child_id "     \
     "LEFT JOIN divisions t ON t.code = x.township_code GROUP BY x.township_code, p.id, "   \
@@ -275,11 +336,13 @@ static int bank_row(void *ctx, portal_rows *rows)
         return 0;
     }
     long long fen = atoll(s->col(rows, "fen"));
+    const char *bp = s->col(rows, "backpay");
     const char *cells[] = {s->col(rows, "holder"), s->col(rows, "bank_name"), acct,
                            s->fen_to_yuan(o->r, fen), s->col(rows, "child"), s->col(rows, "town"),
-                           s->label(o->r, o->kind, s->col(rows, "programme")), o->period};
-    for (int i = 0; i < 8; i++)
-        s->csv_cell(o->r, cells[i], i == 7);
+                           s->label(o->r, o->kind, s->col(rows, "programme")), o->period,
+                           bp && *bp ? s->sprintf(o->r, "含补发 %s", bp) : ""};
+    for (int i = 0; i < 9; i++)
+        s->csv_cell(o->r, cells[i], i == 8);
     o->rows++;
     o->fen += fen;
     return 0;
@@ -300,10 +363,11 @@ static int bank_figures(portal_req *r, const struct portal_services *s, long lon
 
 static int batch_bank_post(portal_req *r, const struct portal_services *s)
 {
-    long long id = s->object(r)->id, created_by = 0, want_rows, want_fen;
-    const char *st = batch_status(r, s, id, &created_by);
-    if (!st)
+    long long id = s->object(r)->id, want_rows, want_fen;
+    struct step_state b;
+    if (step_state(r, s, id, &b) != 0)
         return 500;
+    const char *st = b.status;
     if (strcmp(st, "locked") != 0 && strcmp(st, "exported") != 0)
         return s->fail(r, 409, "批次锁定后才能导出银行代发文件。");
     if (bank_figures(r, s, id, &want_rows, &want_fen) != 0)
@@ -333,9 +397,9 @@ static int batch_bank_post(portal_req *r, const struct portal_services *s)
               s->sprintf(r, "attachment; filename=\"payments-bank-%lld.csv\"", id));
     s->write(r, "\xEF\xBB\xBF", 3);
     static const char *const head[] = {"收款人", "开户行", "账号", "金额（元）", "儿童姓名",
-                                       "乡镇", "项目", "月份"};
-    for (int i = 0; i < 8; i++)
-        s->csv_cell(r, head[i], i == 7);
+                                       "乡镇", "项目", "月份", "备注"};
+    for (int i = 0; i < 9; i++)
+        s->csv_cell(r, head[i], i == 8);
     long long n = s->db_stream(r, bank_row, &o, TRANSFERS " ORDER BY x.township_code, p.id, "
                                "x.programme", "is", id, s->scope_prefix(r));
     if (n < 0) {
@@ -425,6 +489,10 @@ static const struct portal_param page_params[] = {
     {"after", PP_INT, 18, 0, "分页位置"},
     {NULL, 0, 0, 0, NULL}};
 
+static const struct portal_param lock_params[] = {
+    {"confirm", PP_CODE, 1, 0, "确认"},
+    {NULL, 0, 0, 0, NULL}};
+
 #define SC PR_STATE_CHANGING
 #define B "/payments/batch/{id:int}"
 static const struct portal_route routes[] = {
@@ -432,7 +500,7 @@ static const struct portal_route routes[] = {
     {"GET", B, batch_get, "payments.view", 0, page_params, "batch:id"},
     {"GET", B "/summary", batch_summary_get, "payments.view", 0, NULL, "batch:id"},
     {"POST", B "/review", batch_review_post, "payments.review", SC, NULL, "batch:id"},
-    {"POST", B "/lock", batch_lock_post, "payments.lock", SC, NULL, "batch:id"},
+    {"POST", B "/lock", batch_lock_post, "payments.lock", SC, lock_params, "batch:id"},
     {"GET", B "/lines", batch_lines_get, "payments.view", PR_NO_LAYOUT, NULL, "batch:id"},
     {"POST", B "/bank", batch_bank_post, "payments.export", SC | PR_NO_LAYOUT, NULL, "batch:id"},
     {NULL, NULL, NULL, NULL, 0, NULL, NULL}};

@@ -813,6 +813,12 @@ int category_exit_post(portal_req *r, const struct portal_services *s)
         return s->fail(r, 400, "该类别已经退出，退出记录不能修改。");
     if (strcmp(end, start) < 0)
         return s->fail(r, 400, s->sprintf(r, "退出日期不能早于开始日期（%s）。", start));
+    if (s->param_int(r, "confirm", 0) != 1) {
+        /* irreversible (issue 20): the file again, the reason beside the box */
+        s->form_error(r, "exit_confirm", "请勾选“我已核对，确认退出此类别”：退出记录不能修改。");
+        s->set(r, "ExitFailed", idstr(r, s, cid));
+        return file_page(r, s, 0) == 200 ? 400 : 500;
+    }
     long long n = s->db_exec(r, "UPDATE child_categories SET end_date = ?, exit_reason = ?, "
                                 "exit_note = ?, exited_by = ? WHERE id = ? AND child_id = ? "
                                 "AND end_date IS NULL", "sssiii", end, reason, or_null(note),

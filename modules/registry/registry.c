@@ -25,6 +25,7 @@ static const struct portal_param exit_params[] = {
     {"end_date", PP_DATE, 10, 1, "退出日期"},
     {"exit_reason", PP_CODE, 32, 1, "退出原因"},
     {"exit_note", PP_TEXT, 200, 0, "说明"},
+    {"confirm", PP_INT, 1, 0, "确认"},
     {NULL, 0, 0, 0, NULL}};
 static const struct portal_param upload_params[] = {
     {"kind", PP_TEXT, 32, 1, "材料类型"},

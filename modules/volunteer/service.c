@@ -38,6 +38,7 @@ const struct portal_param verify_params[] = {
     {"reason", PP_TEXT, 200, 0, "退回原因"},
     /* the log's version the verifier was shown (the form always sends it) */
     {"version", PP_INT, 10, 0, "记录版本"},
+    {"confirm", PP_INT, 1, 0, "确认"},
     {NULL, 0, 0, 0, NULL}};
 
 const struct portal_param report_params[] = {
@@ -307,7 +308,9 @@ int log_edit_post(portal_req *r, const struct portal_services *s)
 
 /* ------------------------------------------------------------ verification */
 
-int verify_list_get(portal_req *r, const struct portal_services *s)
+/* the logs waiting for verification; status 200, or 400 after a refused
+ * 核实无误 (Errors.confirm beside the box of log VerifyFailed) */
+static int verify_page(portal_req *r, const struct portal_services *s, int status)
 {
     /* a child's log by the child's village, an area's log by its area */
     const char *pre = s->scope_prefix(r);
@@ -331,7 +334,13 @@ int verify_list_get(portal_req *r, const struct portal_services *s)
                         "LIKE CONCAT(?, '%') ORDER BY f.id LIMIT 5000",
                         "s", pre) < 0)
         return 500;
-    return s->render(r, "verify_list.cs", "服务记录核实");
+    s->render(r, "verify_list.cs", "服务记录核实");
+    return status;
+}
+
+int verify_list_get(portal_req *r, const struct portal_services *s)
+{
+    return verify_page(r, s, 200);
 }
 
 int verify_log_post(portal_req *r, const struct portal_services *s)
@@ -344,6 +353,11 @@ int verify_log_post(portal_req *r, const struct portal_services *s)
         return s->fail(r, 400, "操作不正确。");
     if (!verify && (!reason || !*reason))
         return s->fail(r, 400, "退回须填写原因。");
+    if (verify && s->param_int(r, "confirm", 0) != 1) { /* irreversible (issue 20) */
+        s->form_error(r, "confirm", "请勾选“我已核对，确认核实无误”后再提交：核实后不能撤回。");
+        s->setf(r, "VerifyFailed", "%lld", o->id);
+        return verify_page(r, s, 400);
+    }
     if (strcmp(s->col(l, "status"), "submitted") != 0)
         return s->fail(r, 409, "该服务记录不在待核实状态。");
     /* the partner may have corrected the log since the verifier saw it */

@@ -7,7 +7,7 @@
 # every child as a ledger payee (the bank file then decrypts 100,000 of
 # them), then one month generated (POST /living/payments/generate as county
 # staff: one pay_line per grant owed, rates read from the module's settings),
-# reviewed and locked by another clerk, and its bank file exported
+# reviewed by another clerk and locked by a third, and its bank file exported
 # (POST /payments/batch/<id>/bank).  The ledger is append-only, so each run
 # generates the latest month not generated yet on that instance (runs after
 # the grants' start, 2025-01, find fewer lines: the figure says how many).
@@ -45,11 +45,11 @@ if [ "$(sql "SELECT COUNT(*) FROM living_grants")" -lt 100000 ]; then
               WHERE end_date IS NULL AND category IN ('orphan', 'de_facto_unsupported', 'tekun', 'dibao')
               GROUP BY child_id) k"
 fi
-for u in benchpay benchrev; do
+for u in benchpay benchrev benchlock; do
     CTL user add "$u" --display-name "发放压测$u" --role county_staff --division 500242000000 --org mz \
         --password 'Bench#2026portal'
 done
-sql "UPDATE users SET failed_count = 0, locked_until = NULL WHERE username IN ('benchpay', 'benchrev', 'township')"
+sql "UPDATE users SET failed_count = 0, locked_until = NULL WHERE username IN ('benchpay', 'benchrev', 'benchlock', 'township')"
 if [ "$(sql "SELECT COUNT(*) FROM pay_payees WHERE kind = 'account'")" -lt 100000 ]; then
     TJ=$(login township 'Town#2026portal'); ttok=$(csrf "$TJ")
     curl -s -o /dev/null -b "$TJ" -H "Origin: $BASE" --data-urlencode "_csrf=$ttok" \
@@ -66,14 +66,14 @@ for i in $(seq 0 240); do
 done
 PJ=$(login benchpay 'Bench#2026portal'); ptok=$(csrf "$PJ")
 RJ=$(login benchrev 'Bench#2026portal'); rtok=$(csrf "$RJ")
+LJ=$(login benchlock 'Bench#2026portal'); ltok=$(csrf "$LJ")   # the reviewer does not lock (issue 20)
 t0=$(date +%s.%N)
 gcode=$(curl -s -o /dev/null -w '%{http_code}' --max-time 900 -b "$PJ" -H "Origin: $BASE" \
     --data-urlencode "_csrf=$ptok" --data-urlencode "month=$MONTH" "$BASE/living/payments/generate")
 t1=$(date +%s.%N)
 BATCH=$(sql "SELECT COALESCE(MAX(batch_id), 0) FROM living_ledger_months WHERE month = '$MONTH-01'")
-for step in review lock; do
-    curl -s -o /dev/null --max-time 900 -b "$RJ" -H "Origin: $BASE" --data-urlencode "_csrf=$rtok" "$BASE/payments/batch/$BATCH/$step"
-done
+curl -s -o /dev/null --max-time 900 -b "$RJ" -H "Origin: $BASE" --data-urlencode "_csrf=$rtok" "$BASE/payments/batch/$BATCH/review"
+curl -s -o /dev/null --max-time 900 -b "$LJ" -H "Origin: $BASE" --data-urlencode "_csrf=$ltok" --data confirm=1 "$BASE/payments/batch/$BATCH/lock"
 t2=$(date +%s.%N)
 bcode=$(curl -s -o /dev/null -w '%{http_code}' --max-time 900 -b "$RJ" -H "Origin: $BASE" \
     --data-urlencode "_csrf=$rtok" --data purpose=payment_check "$BASE/payments/batch/$BATCH/bank")

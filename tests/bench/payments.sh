@@ -6,7 +6,7 @@
 # county scale, which takes minutes at today's ~200 lines/s) get one line a month
 # for five months, in one batch; one guardian account is registered
 # through the services and copied to every child, so the bank file decrypts
-# CHILDREN accounts.  Then the batch is reviewed by another user, locked, its
+# CHILDREN accounts.  Then the batch is reviewed by another user, locked by a third, its
 # bank file and its .xlsx exported.  Prints
 # "bench payments-ledger lines=... post_seconds=... lines_per_s=...
 #  bankfile_seconds=... bankfile_rows=... xlsx_seconds=... xlsx_bytes=...".
@@ -31,7 +31,8 @@ have=$(DB "SELECT COUNT(*) FROM children")
 [ "$have" -ge "$CHILDREN" ] || CTL seed --children $((CHILDREN - have))
 CTL user add paypost --display-name 台账录入压测 --role county_staff --division 500242000000 --org mz --password 'Bench#2026portal'
 CTL user add payrev --display-name 台账复核压测 --role county_staff --division 500242000000 --org mz --password 'Bench#2026portal'
-DB "UPDATE users SET failed_count = 0, locked_until = NULL WHERE username IN ('paypost', 'payrev')"
+CTL user add paylock --display-name 台账锁定压测 --role county_staff --division 500242000000 --org mz --password 'Bench#2026portal'
+DB "UPDATE users SET failed_count = 0, locked_until = NULL WHERE username IN ('paypost', 'payrev', 'paylock')"
 login() { # login USER JAR -> the CSRF token of the home page
     local tok
     tok=$(curl -s -c "$2" -b "$2" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n1)
@@ -39,8 +40,8 @@ login() { # login USER JAR -> the CSRF token of the home page
         --data-urlencode "username=$1" --data-urlencode "password=Bench#2026portal" "$BASE/login"
     curl -s -b "$2" "$BASE/" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n1
 }
-PJ=$(mktemp); RJ=$(mktemp); OUTF=$(mktemp)
-ptok=$(login paypost "$PJ"); rtok=$(login payrev "$RJ")
+PJ=$(mktemp); RJ=$(mktemp); LJ=$(mktemp); OUTF=$(mktemp)
+ptok=$(login paypost "$PJ"); rtok=$(login payrev "$RJ"); ltok=$(login paylock "$LJ")
 pay() { # pay FIELD=VALUE... -> the number answered
     local a args=()
     for a in "$@"; do args+=(--data-urlencode "$a"); done
@@ -59,9 +60,9 @@ for m in 07 08 09 10 11; do
 done
 t1=$(date +%s.%N)
 LINES=$(DB "SELECT COUNT(*) FROM pay_lines WHERE batch_id = $batch")
-for step in review lock; do
-    curl -s -o /dev/null -b "$RJ" -H "Origin: $BASE" --data-urlencode "_csrf=$rtok" "$BASE/payments/batch/$batch/$step"
-done
+# reviewed by one user, locked by another (separation of duties, issue 20)
+curl -s -o /dev/null -b "$RJ" -H "Origin: $BASE" --data-urlencode "_csrf=$rtok" "$BASE/payments/batch/$batch/review"
+curl -s -o /dev/null -b "$LJ" -H "Origin: $BASE" --data-urlencode "_csrf=$ltok" --data confirm=1 "$BASE/payments/batch/$batch/lock"
 t2=$(date +%s.%N)
 curl -s --max-time 900 -o "$OUTF" -b "$RJ" -H "Origin: $BASE" --data-urlencode "_csrf=$rtok" --data purpose=payment_check "$BASE/payments/batch/$batch/bank"
 t3=$(date +%s.%N)
@@ -69,6 +70,6 @@ BROWS=$(($(wc -l <"$OUTF") - 1))
 curl -s --max-time 900 -o "$OUTF" -b "$RJ" "$BASE/payments/batch/$batch/lines?purpose=payment_check"
 t4=$(date +%s.%N)
 XBYTES=$(stat -c %s "$OUTF")
-rm -f "$PJ" "$RJ" "$OUTF"
+rm -f "$PJ" "$RJ" "$LJ" "$OUTF"
 awk -v a="$t0" -v b="$t1" -v c="$t2" -v d="$t3" -v e="$t4" -v n="$LINES" -v br="$BROWS" -v xb="$XBYTES" \
     'BEGIN{printf "bench payments-ledger lines=%d post_seconds=%.1f lines_per_s=%.0f bankfile_seconds=%.2f bankfile_rows=%d xlsx_seconds=%.2f xlsx_bytes=%d\n", n, b-a, n/(b-a), d-c, br, e-d, xb}'

@@ -236,6 +236,8 @@ try {
   if (shown.type !== 'image/png' || shown.w !== 24 || shown.h !== 16)
     fail(`the photo does not load as the 24x16 PNG uploaded: ${JSON.stringify(shown)}`);
   await popup.close();
+  // an irreversible step asks for its confirmation box first (issue 20)
+  await vRow.getByRole('checkbox', { name: '我已核对，确认核实无误' }).check();
   await submit(town, vRow.getByRole('button', { name: '核实无误' }), '服务记录已核实', 'verifying');
   if (await town.locator('#logs tbody tr', { hasText: notes }).count()) fail('the verified log is still to verify');
   step('the township opened the photo (a 24x16 PNG) and verified the log');

@@ -69,7 +69,7 @@ addlog() { # addlog DATE MINUTES -> log id (submitted by the partner over HTTP)
 }
 l1=$(addlog 2026-07-01 137); l2=$(addlog 2026-07-08 263); l3=$(addlog 2026-07-09 171)
 check "the partner submits three logs over HTTP" eval '[ -n "$l1" ] && [ -n "$l2" ] && [ -n "$l3" ]'
-post "$tj" "/volunteer/verify/logs/$l1" --data action=verify
+post "$tj" "/volunteer/verify/logs/$l1" --data action=verify --data confirm=1
 check "the township verifies the first (303)" status_is 303
 post "$tj" "/volunteer/verify/logs/$l3" --data action=return --data-urlencode "reason=缺少签名"
 check "and returns the third (303)" status_is 303

@@ -21,6 +21,7 @@
     <select id="f-outcome" name="outcome"><option value="">请选择</option><?cs each:o = Outcomes ?><?cs if:o.code != "unfounded" ?><option value="<?cs var:o.code ?>"><?cs var:o.title ?></option><?cs /if ?><?cs /each ?></select></div>
   <?cs /if ?>
   <div class="field"><label for="f-opinion">意见</label><textarea id="f-opinion" name="opinion" maxlength="2000"></textarea></div>
+<?cs if:a.Can.approve || a.Can.reject ?><?cs call:wf_confirm() ?><?cs /if ?>
   <?cs if:a.Can.approve ?><button type="submit" name="action" value="approve">完成本环节</button><?cs /if ?>
   <?cs if:a.Can.reject ?><button type="submit" name="action" value="reject">核实非辍学，结案</button><?cs /if ?>
 </form></section>

@@ -160,17 +160,17 @@ req GET /education/dropouts -b "$tj"
 check "and first on the supervision list" body_has "/education/applications/$case2"
 post "/education/applications/$case2/act" "$tj" --data action=return --data-urlencode "opinion=补材料"
 check "a case is not returned for documents" body_has "只能完成本环节或核实非辍学结案"
-post "/education/applications/$case2/act" "$tj" --data action=approve --data-urlencode "opinion=已入户"
+post "/education/applications/$case2/act" "$tj" --data action=approve --data wf_confirm=1 --data-urlencode "opinion=已入户"
 check "the home visit is done" [ "$(sql "SELECT step_code FROM wf_applications WHERE id=$case2")" = persuade ]
 check "its escalated task is closed" [ "$(sql "SELECT status FROM urgent_tasks WHERE id=$task2")" = closed ]
 check "the next step has its own task" [ "$(sql "SELECT COUNT(*) FROM urgent_tasks t JOIN edu_dropouts d ON d.task_id=t.id WHERE d.app_id=$case2 AND t.status='open' AND t.id<>$task2")" = 1 ]
-post "/education/applications/$case2/act" "$tj" --data action=approve --data-urlencode "opinion=已劝返"
-post "/education/applications/$case2/act" "$tj" --data action=approve
+post "/education/applications/$case2/act" "$tj" --data action=approve --data wf_confirm=1 --data-urlencode "opinion=已劝返"
+post "/education/applications/$case2/act" "$tj" --data action=approve --data wf_confirm=1
 check "the outcome is required, in Chinese" body_has "请选择办理结果"
-post "/education/applications/$case2/act" "$tj" --data action=approve --data outcome=returned
+post "/education/applications/$case2/act" "$tj" --data action=approve --data wf_confirm=1 --data outcome=returned
 check "the case closes as returned" [ "$(sql "SELECT CONCAT(outcome, '/', closed_on, '/', open_child IS NULL) FROM edu_dropouts WHERE app_id=$case2")" = "returned/2026-10-30/1" ]
 check "its task is closed" [ "$(sql "SELECT COUNT(*) FROM edu_dropouts WHERE app_id=$case2 AND task_id IS NULL")" = 1 ]
-post "/education/applications/$case2/act" "$jw" --data action=approve
+post "/education/applications/$case2/act" "$jw" --data action=approve --data wf_confirm=1
 check "the county cannot act on a township step" [ "$STATUS" != 303 ]
 req GET "/education/report?month=2026-10" -b "$jw"
 want=$(sql "SELECT CONCAT(SUM(d.detected_on BETWEEN '2026-10-01' AND '2026-10-31'), '/', SUM(d.outcome='returned' AND d.closed_on BETWEEN '2026-10-01' AND '2026-10-31')) FROM edu_dropouts d JOIN children c ON c.id=d.child_id WHERE c.township_code='500242113000'")

@@ -1,6 +1,6 @@
 <?cs with:a = App ?>
 <h1><?cs var:a.type_title ?>申请 #<?cs var:a.id ?></h1>
-<?cs if:Errors.action ?><p class="form-error" role="alert"><?cs var:Errors.action ?></p><?cs /if ?>
+<?cs if:Errors.action && !Errors.wf_confirm ?><p class="form-error" role="alert"><?cs var:Errors.action ?></p><?cs /if ?>
 <section class="panel" id="state">
   <h2>办理情况</h2>
   <dl>
@@ -45,12 +45,14 @@
     <?cs call:csrf() ?>
     <?cs if:a.step == "investigate" && a.Can.approve ?>
     <div class="field"><label for="f-visit-date">入户日期（通过调查核实时必填）</label>
-      <input type="date" id="f-visit-date" name="visit_date" max="<?cs var:Today ?>"></div>
+      <input type="date" id="f-visit-date" name="visit_date" max="<?cs var:Today ?>" value="<?cs var:Form.visit_date ?>"><?cs call:field_error(Errors.visit_date) ?></div>
     <div class="field"><label for="f-visit">入户调查情况</label>
-      <textarea id="f-visit" name="visit_findings" maxlength="2000"></textarea></div>
+      <textarea id="f-visit" name="visit_findings" maxlength="2000"><?cs var:Form.visit_findings ?></textarea><?cs call:field_error(Errors.visit_findings) ?></div>
     <?cs /if ?>
     <div class="field"><label for="f-opinion">意见</label>
-      <textarea id="f-opinion" name="opinion" maxlength="2000" placeholder="退回补正：一次性列明需要补正的全部材料；不予批准：写明理由；异议：写明异议内容"></textarea></div>
+      <textarea id="f-opinion" name="opinion" maxlength="2000" placeholder="退回补正：一次性列明需要补正的全部材料；不予批准：写明理由；异议：写明异议内容"><?cs var:Form.opinion ?></textarea><?cs call:field_error(Errors.opinion) ?></div>
+    <?cs if:!a.Can.approve && a.CannotApprove ?><p class="hint" id="cannot"><?cs var:a.CannotApprove ?></p><?cs /if ?>
+    <?cs if:a.Can.approve || a.Can.reject ?><?cs call:wf_confirm() ?><?cs /if ?>
     <div class="actions">
       <?cs if:a.Can.approve ?><button type="submit" name="action" value="approve">通过</button><?cs /if ?>
       <?cs if:a.Can.resubmit ?><button type="submit" name="action" value="resubmit">材料已补齐，重新提交</button><?cs /if ?>

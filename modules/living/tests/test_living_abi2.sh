@@ -78,9 +78,9 @@ check "its category is the orphan's 机构集中养育" body_has "<dt>类别</dt
 # ---- the host's transaction: a refused action keeps nothing typed with it
 post /living/apply "$tj" --data "child=$c1" --data "benefit=dibao" --data "subtype=rural"
 a2=$(loc_id /living/applications)
-post "/living/applications/$a2/act" "$tj" --data action=approve
+post "/living/applications/$a2/act" "$tj" --data action=approve --data wf_confirm=1
 check "the township accepts the 低保 application" same "$(sql "SELECT step_code FROM wf_applications WHERE id=$a2")" investigate
-post "/living/applications/$a2/act" "$cj" --data action=approve --data visit_date=2026-03-01 \
+post "/living/applications/$a2/act" "$cj" --data action=approve --data wf_confirm=1 --data visit_date=2026-03-01 \
     --data-urlencode "visit_findings=县里代填$tag"
 check "the county cannot pass the township's investigation (403)" status_is 403
 check "the refusal says why, on the application's page" body_has '<p class="form-error" role="alert">'

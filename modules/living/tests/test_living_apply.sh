@@ -9,7 +9,7 @@
 tag=$(date +%s%N | tail -c 7)
 act() { # act JAR APP ACTION [curl args]
     local jar=$1 app=$2 action=$3; shift 3
-    post "/living/applications/$app/act" "$jar" --data "action=$action" "$@"
+    post "/living/applications/$app/act" "$jar" --data "action=$action" --data wf_confirm=1 "$@"
 }
 app_state() { sql "SELECT CONCAT(step_code, '/', status) FROM wf_applications WHERE id=$1"; }
 new_child() { # new_child NAME VILLAGE -> id
@@ -18,9 +18,12 @@ new_child() { # new_child NAME VILLAGE -> id
 app_from_location() { sed -n 's|^Location: /living/applications/\([0-9]*\).*|\1|ip' "$OUT/headers" | tr -d '\r' | head -n1; }
 
 add_user "vd_$tag" --display-name 村儿童主任 --role village_director --division 500242101001 --org lt_gov --password 'Xyz#2026portal'
+# a second township clerk: whoever applied or passed the step before does not pass the next
+add_user "t2_$tag" --display-name 龙潭镇审核 --role township_staff --division 500242101000 --org lt_gov --password 'Xyz#2026portal'
 add_user "cs_$tag" --display-name 县民政局 --role county_staff --division 500242000000 --org mz --password 'Xyz#2026portal'
 add_user "ot_$tag" --display-name 他镇 --role township_staff --division 500242102000 --org lt_gov --password 'Xyz#2026portal'
 tj=$(login township 'Town#2026portal')
+t2=$(login "t2_$tag" 'Xyz#2026portal')
 vj=$(login "vd_$tag" 'Xyz#2026portal')
 cj=$(login "cs_$tag" 'Xyz#2026portal')
 oj=$(login "ot_$tag" 'Xyz#2026portal')
@@ -87,7 +90,7 @@ check "... the notice explains it" body_has "一次性告知"
 act "$tj" "$a1" approve
 check "the investigation cannot pass without the home-visit record (400)" status_is 400
 set_clock 2026-03-04
-act "$tj" "$a1" approve --data "visit_date=2026-03-03" --data-urlencode "visit_findings=入户核实，住房简陋，无稳定收入"
+act "$t2" "$a1" approve --data "visit_date=2026-03-03" --data-urlencode "visit_findings=入户核实，住房简陋，无稳定收入"
 check "with the home visit it passes to the community review" [ "$(app_state "$a1")" = "review/open" ]
 check "the home visit is stored" [ "$(sql "SELECT visit_date FROM living_applications WHERE app_id=$a1")" = 2026-03-03 ]
 act "$tj" "$a1" approve
@@ -130,7 +133,7 @@ post /living/apply "$tj" --data "child=$c2" --data "benefit=tekun" --data "subty
 a2=$(app_from_location)
 check "a 特困 application is submitted with its care level" [ "$(sql "SELECT care_level FROM living_applications WHERE app_id=$a2")" = partial_care ]
 act "$tj" "$a2" approve
-act "$tj" "$a2" approve --data "visit_date=2026-03-09" --data-urlencode "visit_findings=核实无劳动能力"
+act "$t2" "$a2" approve --data "visit_date=2026-03-09" --data-urlencode "visit_findings=核实无劳动能力"
 act "$vj" "$a2" approve
 check "the 特困 application reaches its publicity" [ "$(app_state "$a2")" = "publicity/open" ]
 set_clock 2026-03-11
@@ -138,7 +141,7 @@ act "$vj" "$a2" object
 check "an objection needs its content (400)" status_is 400
 act "$vj" "$a2" object --data-urlencode "opinion=村民反映其家庭另有收入"
 check "an objection sends it back to the investigation" [ "$(app_state "$a2")" = "investigate/open" ]
-act "$tj" "$a2" approve
+act "$t2" "$a2" approve
 check "the re-investigation keeps the earlier home-visit record" [ "$(app_state "$a2")" = "review/open" ]
 act "$vj" "$a2" approve
 check "after the objection the publicity lasts 3 days" [ "$(sql "SELECT publicity_until FROM wf_applications WHERE id=$a2")" = 2026-03-14 ]
@@ -173,7 +176,7 @@ req GET /living/overdue -b "$cj"
 check "the county's overdue list shows it" body_has "/living/applications/$a3"
 req GET /living/overdue -b "$oj"
 check "another township's overdue list does not" body_lacks "/living/applications/$a3"
-act "$tj" "$a3" approve --data-urlencode "opinion=核实属实"
+act "$t2" "$a3" approve --data-urlencode "opinion=核实属实"
 check "the township passes the check to the county" [ "$(app_state "$a3")" = "decide/open" ]
 check "the county has 10 working days" [ "$(sql "SELECT step_due FROM wf_applications WHERE id=$a3")" = 2026-04-14 ]
 act "$cj" "$a3" approve

@@ -20,9 +20,11 @@ sql "INSERT IGNORE INTO orgs (code, name, kind, division_code) VALUES ('mw_gov',
 $CTL user add paycounty --display-name 县民政局发放 --role county_staff --division 500242000000 --org mz --password "$PW" >/dev/null 2>&1 || true
 # a second county clerk: the batch is reviewed by another person (four eyes)
 $CTL user add payrev --display-name 县民政局复核 --role county_staff --division 500242000000 --org mz --password "$PW" >/dev/null 2>&1 || true
+# and locked by a third (separation of duties: the reviewer does not lock)
+$CTL user add paylock --display-name 县民政局锁定 --role county_staff --division 500242000000 --org mz --password "$PW" >/dev/null 2>&1 || true
 # county-staff permissions but 麻旺镇's jurisdiction: scope, not permission, must stop it
 $CTL user add paymw --display-name 麻旺镇发放 --role county_staff --division 500242102000 --org mw_gov --password "$PW" >/dev/null 2>&1 || true
-sql "UPDATE users SET failed_count=0, locked_until=NULL WHERE username IN ('township','paycounty','payrev','modadmin','paymw')"
+sql "UPDATE users SET failed_count=0, locked_until=NULL WHERE username IN ('township','paycounty','payrev','paylock','modadmin','paymw')"
 
 # child NAME BIRTH VILLAGE CATEGORY CAT_START [CAT_END] -> id
 child() {
@@ -59,6 +61,7 @@ set_clock 2025-09-10
 cj=$(login paycounty "$PW" "$OUT/jar.pc"); ctok=$(csrf "$cj")
 aj=$(login modadmin 'Modadmin#2026portal' "$OUT/jar.ra"); atok=$(csrf "$aj")   # living's module administrator (demo)
 rj=$(login payrev "$PW" "$OUT/jar.pr"); rtok=$(csrf "$rj")
+lj=$(login paylock "$PW" "$OUT/jar.pl"); ltok=$(csrf "$lj")
 tj=$(login township 'Town#2026portal' "$OUT/jar.tw"); ttok=$(csrf "$tj")
 mj=$(login paymw "$PW" "$OUT/jar.mw"); mtok=$(csrf "$mj")
 post() { # post JAR TOKEN PATH [--data-urlencode k=v ...]
@@ -79,7 +82,7 @@ line() { # line MONTH GRANT [KIND] -> amount_fen of that line (net of its cancel
 mine="l.source_id IN ($gA,$gB,$gC,$gD,$gE,$gF,$gH)"
 month_sig() { sql "SELECT COUNT(*), COALESCE(SUM(l.amount_fen), 0) FROM $LINES WHERE m.month = '$1-01'"; }
 step() { # step JAR TOKEN MONTH review|lock: on the payments page of the month's batch
-    post "$1" "$2" "/payments/batch/$(batch "$3")/$4"
+    post "$1" "$2" "/payments/batch/$(batch "$3")/$4" --data-urlencode confirm=1
 }
 
 # ---- rates: dated settings of the module, edited by its administrator
@@ -146,6 +149,8 @@ check "the clerk who generated the month cannot review it (four eyes)" eval 'sta
 step "$rj" "$rtok" 2025-03 review
 check "review of March by another clerk" status_is 303
 step "$rj" "$rtok" 2025-03 lock
+check "the reviewer cannot lock March (separation of duties)" eval 'status_is 403 && body_has 职责分离'
+step "$lj" "$ltok" 2025-03 lock
 check "lock of March" status_is 303
 check "lock records who and when" same "$(sql "SELECT status, locked_by IS NOT NULL, locked_at IS NOT NULL FROM pay_batches WHERE id = $(batch 2025-03)")" "locked	1	1"
 check "the lock is audited" same "$(sql "SELECT object_id, detail FROM audit_log WHERE action = 'payments.lock' ORDER BY id DESC LIMIT 1")" "$(batch 2025-03)	lines=$(sql "SELECT COUNT(*) FROM pay_lines WHERE batch_id = $(batch 2025-03)") total_fen=$(sql "SELECT SUM(amount_fen) FROM pay_lines WHERE batch_id = $(batch 2025-03)")"
@@ -205,8 +210,8 @@ check "July pays tekun with the care rate added on the page" same "$(line 2025-0
 check "June pays dibao rural (2024 rate)" same "$(line 2025-06 "$gC")" 61000
 check "July pays dibao rural (2025 rate)" same "$(line 2025-07 "$gC")" 63000
 check "the other township's dibao urban child is paid too (county list)" same "$(line 2025-07 "$gH")" 77000
-gen 2025-10
-check "a future month cannot be generated" status_is 400
+gen 2025-11
+check "a month two months ahead cannot be generated, said on the months page" eval 'status_is 400 && body_has "最多只能提前生成下个月（2025-10）" && body_has 各月发放名单' 
 
 # ---- back pay and corrections (July, unlocked)
 post "$cj" "$ctok" /living/payments/2025-07/adjust --data-urlencode kind=backpay --data-urlencode "grant_id=$gG" --data-urlencode for_month=2025-03
@@ -293,7 +298,7 @@ check "the months page lists July with its total" body_has "$(yuan_of "$tot")"
 
 # ---- the bank file: after review and lock by another clerk
 step "$rj" "$rtok" 2025-07 review
-step "$rj" "$rtok" 2025-07 lock
+step "$lj" "$ltok" 2025-07 lock
 check "July is reviewed and locked" same "$(sql "SELECT status FROM pay_batches WHERE id = $B7")" locked
 post "$cj" "$ctok" /living/payments/2025-07/adjust --data-urlencode kind=correction --data-urlencode "grant_id=$gA" \
     --data-urlencode amount=10 --data-urlencode note=试图更正
@@ -304,14 +309,15 @@ post "$cj" "$ctok" "/payments/batch/$B7/bank" --data-urlencode purpose=payment_c
 cp "$OUT/body" "$OUT/bank.csv"
 check "the bank file answers 200 as CSV" eval 'status_is 200 && header_has "text/csv; charset=utf-8"'
 check "the bank file starts with the UTF-8 BOM" same "$(head -c3 "$OUT/bank.csv" | od -An -tx1 | tr -d ' ')" "efbbbf"
-check "the bank file has the Chinese header" grep -q '收款人,开户行,账号,金额（元）,儿童姓名,乡镇,项目,月份' "$OUT/bank.csv"
+check "the bank file has the Chinese header" grep -q '收款人,开户行,账号,金额（元）,儿童姓名,乡镇,项目,月份,备注' "$OUT/bank.csv"
+check "the bank file says which transfer holds back pay (issue 20)" eval 'grep "发放测试庚" "$OUT/bank.csv" | grep -q "含补发 2025-03"' 
 check "the bank file holds the decrypted account" grep -q "^监护人,酉阳农商行龙潭支行,$ACCT,1550.50,发放测试甲,龙潭镇,孤儿基本生活费," "$OUT/bank.csv"
 check "the bank file nets the correction into the tekun line" grep -q "^监护人,酉阳农商行龙潭支行,$ACCT,1533.80,发放测试乙," "$OUT/bank.csv"
 check "the bank file skips children without an account" sh -c "! grep -q 发放测试己 '$OUT/bank.csv'"
 want=$(sql "SELECT COUNT(*), SUM(fen) FROM (SELECT l.township_code, p.id, l.programme, SUM(l.amount_fen) fen FROM pay_lines l
             JOIN pay_payees p ON p.child_id = l.child_id WHERE l.batch_id = $B7 GROUP BY l.township_code, p.id, l.programme HAVING SUM(l.amount_fen) > 0) x")
 got_rows=$(($(wc -l <"$OUT/bank.csv") - 1))
-got_fen=$(tail -n +2 "$OUT/bank.csv" | awk -F, '{ split($(NF - 4), a, "."); s += a[1] * 100 + a[2] } END { printf "%d", s }')
+got_fen=$(tail -n +2 "$OUT/bank.csv" | awk -F, '{ split($(NF - 5), a, "."); s += a[1] * 100 + a[2] } END { printf "%d", s }')
 check "bank file rows and total match SQL" same "$got_rows	$got_fen" "$want"
 check "the bank file is audited with rows and total" same "$(sql "SELECT detail FROM audit_log WHERE action = 'payments.bankfile' AND object_id = '$B7' ORDER BY id DESC LIMIT 1" | cut -d' ' -f1-2)" "rows=$got_rows total_fen=$got_fen"
 check "a formula-looking payee is neutralised and quoted in the bank file" grep -qF "\"'=SUM(1,2)\",酉阳农商行,$ACCT,3276.00,发放测试庚," "$OUT/bank.csv"

@@ -32,6 +32,7 @@
     <?cs call:csrf() ?>
     <div class="field"><label for="f-opinion">意见</label>
       <textarea id="f-opinion" name="opinion" maxlength="2000" placeholder="退回补正：一次性列明需要补正的全部材料；不予批准：写明理由"></textarea></div>
+<?cs if:a.Can.approve || a.Can.reject ?><?cs call:wf_confirm() ?><?cs /if ?>
     <div class="actions">
       <?cs if:a.Can.approve ?><button type="submit" name="action" value="approve">通过</button><?cs /if ?>
       <?cs if:a.Can.resubmit ?><button type="submit" name="action" value="resubmit">材料已补齐，重新提交</button><?cs /if ?>

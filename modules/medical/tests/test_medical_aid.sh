@@ -13,7 +13,7 @@ new_child() { # new_child NAME VILLAGE -> id
 category() { # category CHILD CODE FROM
     sql "INSERT INTO child_categories (child_id, category, basis, start_date, entered_by) VALUES ($1, '$2', '测试', '$3', 1)"
 }
-act() { local jar=$1 app=$2 action=$3; shift 3; post "/medical/aid/$app/act" "$jar" --data "action=$action" "$@"; }
+act() { local jar=$1 app=$2 action=$3; shift 3; post "/medical/aid/$app/act" "$jar" --data "action=$action" --data wf_confirm=1 "$@"; }
 app_state() { sql "SELECT CONCAT(step_code, '/', status) FROM wf_applications WHERE id=$1"; }
 aid_col() { sql "SELECT $2 FROM medical_aid WHERE app_id=$1"; }
 setting() { # setting CODE VALUE FROM
@@ -28,6 +28,8 @@ apply() { # apply CHILD START END ELIGIBLE PAYEE -> $app
 }
 
 add_user "mcs$tag" --display-name 县民政局救助股 --role county_staff --division 500242000000 --org mz --password "$PW"
+# a second township clerk accepts what the demo township account applied for (separation of duties)
+add_user "mt2$tag" --display-name 龙潭镇审核 --role township_staff --division 500242101000 --org lt_gov --password "$PW"
 add_user "mot$tag" --display-name 他镇 --role township_staff --division 500242102000 --org lt_gov --password "$PW"
 add_user "mma$tag" --display-name 医疗保障模块管理员 --role module_admin --division 500242000000 --org mz --password "$PW"
 sql "INSERT INTO module_admins (module, user_id, granted_by, granted_at) SELECT 'medical', id, id, UTC_TIMESTAMP() FROM users WHERE username='mma$tag';
@@ -37,6 +39,7 @@ hosp=$(sql "SELECT id FROM orgs WHERE code='hosp$tag'")
 sql "UPDATE users SET failed_count=0, locked_until=NULL WHERE username='township'"
 tj=$(login township 'Town#2026portal' "$OUT/jar.mt")
 cj=$(login "mcs$tag" "$PW")
+t2j=$(login "mt2$tag" "$PW")
 oj=$(login "mot$tag" "$PW")
 mj=$(login "mma$tag" "$PW")
 set_clock 2026-09-01
@@ -100,7 +103,7 @@ check "the township returns it for documents (303)" status_is 303
 check "... no due day while returned" same "$(aid_col "$a1" "COALESCE(step_due, 'none')")" none
 act "$tj" "$a1" resubmit
 check "... resubmitted, the township's due day runs again" same "$(aid_col "$a1" step_due)" 2026-09-15
-act "$tj" "$a1" approve --data-urlencode "opinion=材料齐全"
+act "$t2j" "$a1" approve --data-urlencode "opinion=材料齐全"
 check "the township accepts (303)" status_is 303
 check "it moves to the county" same "$(app_state "$a1")" "decide/open"
 check "the county's due day is 10 working days on" same "$(aid_col "$a1" step_due)" 2026-09-15
@@ -123,7 +126,7 @@ apply "$c1" 2026-08-03 2026-08-10 1000 guardian
 a2=$app
 check "a second stay, in August, is made (303)" status_is 303
 check "its preview applies August's ratio, capped at what is left (300.00 元)" same "$(aid_col "$a2" "CONCAT(ratio_bp, '/', raw_fen, '/', cap_left_fen, '/', aid_fen)")" "8000/80000/30000/30000"
-act "$tj" "$a2" approve
+act "$t2j" "$a2" approve
 act "$cj" "$a2" approve
 check "the county approves the second stay" same "$(sql "SELECT status FROM wf_applications WHERE id=$a2")" approved
 line2=$(aid_col "$a2" pay_line_id)
@@ -139,7 +142,7 @@ check "reading the sheet is audited" same "$(sql "SELECT COUNT(*) FROM audit_log
 # a third stay this year: nothing left under the cap
 apply "$c1" 2026-08-20 2026-08-22 500 guardian
 a3=$app
-act "$tj" "$a3" approve
+act "$t2j" "$a3" approve
 act "$cj" "$a3" approve
 check "a stay after the cap is reached is approved with no aid" same "$(aid_col "$a3" "CONCAT(aid_fen, '/', COALESCE(pay_line_id, 'none'))")" "0/none"
 

@@ -2,8 +2,8 @@
 -- generated children exist; idempotent; never loaded by the test suite).
 -- One payment batch as living will post it: 2026-11 orphan allowance for
 -- three children of 龙潭镇, posted by the demo account `township`, plus a
--- correction line, so that `county` (another person: four eyes) can review,
--- lock and print it.  No bank accounts: those are only ever stored encrypted
+-- correction line, so that `county` (another person: four eyes) reviews and
+-- `county2` (separation of duties: not the reviewer) locks it; either prints it.  No bank accounts: those are only ever stored encrypted
 -- by the services, so the bank file of the demo batch lists no transfer and
 -- the page flags the lines without an account.
 SET @poster = (SELECT id FROM users WHERE username = 'township');

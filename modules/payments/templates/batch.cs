@@ -14,13 +14,21 @@
   <a class="button" href="/payments/batch/<?cs var:b.id ?>/summary">打印汇总表</a>
   <a class="button" href="/payments/batch/<?cs var:b.id ?>/lines">导出明细（Excel）</a>
 </p>
+<?cs if:Total.n_lines == "0" && (b.status == "draft" || b.status == "reviewed") ?>
+<p class="form-error" role="alert" id="empty-batch">注意：该批次没有任何发放明细（发放名单为空），不能复核或锁定。请先核对是否已生成发放名单、保障对象是否已登记。</p>
+<?cs /if ?>
+<?cs if:Errors.review || Errors.lock ?><p class="form-error" role="alert" id="step-error"><?cs var:Errors.review ?><?cs var:Errors.lock ?></p><?cs /if ?>
 <div class="actions">
   <?cs if:b.status == "draft" && Can.review ?>
-  <form method="post" action="/payments/batch/<?cs var:b.id ?>/review" class="inline"><?cs call:csrf() ?><button type="submit">复核通过</button></form>
+  <form method="post" action="/payments/batch/<?cs var:b.id ?>/review" class="inline" id="review-form"><?cs call:csrf() ?><button type="submit">复核通过</button></form>
   <span class="hint">复核人不能是该批次的建立人或录入人。</span>
   <?cs /if ?>
   <?cs if:b.status == "reviewed" && Can.lock ?>
-  <form method="post" action="/payments/batch/<?cs var:b.id ?>/lock" class="inline"><?cs call:csrf() ?><button type="submit">锁定批次</button></form>
+  <form method="post" action="/payments/batch/<?cs var:b.id ?>/lock" id="lock-form"><?cs call:csrf() ?>
+    <?cs call:confirm_box("confirm", "我已核对，确认锁定（锁定后不能再添加或修改明细，合计 " + money(Total.amount_fen) + " 元）", Errors.confirm, 1) ?>
+    <button type="submit">锁定批次</button>
+    <span class="hint">锁定人不能是该批次的建立人、录入人或复核人。</span>
+  </form>
   <?cs /if ?>
   <?cs if:(b.status == "locked" || b.status == "exported") && Can.export ?>
   <form method="post" action="/payments/batch/<?cs var:b.id ?>/bank" class="inline"><?cs call:csrf() ?><button type="submit">导出银行代发文件</button></form>
@@ -40,7 +48,7 @@
     <td><?cs var:l.child ?><?cs if:l.id_last4 ?> <span class="muted"><?cs var:mask_id(l.id_last4) ?></span><?cs /if ?></td>
     <td><?cs var:division(l.township_code) ?></td>
     <td><?cs var:label(Batch.programme_kind, l.programme) ?></td>
-    <td><?cs var:l.period ?></td>
+    <td><?cs var:l.period ?><?cs if:l.backpay == "1" ?> <strong class="backpay">补发</strong><?cs /if ?></td>
     <td class="num"><?cs var:money(l.amount_fen) ?></td>
     <td><?cs var:l.reason ?><?cs if:l.corrects_id ?>（更正第 <?cs var:l.corrects_id ?> 条）<?cs /if ?></td>
     <td><?cs var:l.holder ?></td>

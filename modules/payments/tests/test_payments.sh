@@ -22,10 +22,13 @@ sql "INSERT INTO orgs (code, name, kind, division_code) VALUES ('hosp$tag', '龙
 hosp=$(sql "SELECT id FROM orgs WHERE code='hosp$tag'")
 add_user "pp_$tag" --display-name 录入员 --role county_staff --division 500242000000 --org mz --password "$PW"
 add_user "pr_$tag" --display-name 复核员 --role county_staff --division 500242000000 --org mz --password "$PW"
+# separation of duties: the reviewer does not lock (issue 20)
+add_user "pl_$tag" --display-name 锁定员 --role county_staff --division 500242000000 --org mz --password "$PW"
 add_user "pa_$tag" --display-name 龙潭镇经办 --role township_staff --division 500242101000 --org lt_gov --password "$PW"
 add_user "pb_$tag" --display-name 麻旺镇经办 --role township_staff --division 500242102000 --org mw_gov --password "$PW"
 pj=$(login "pp_$tag" "$PW" "$OUT/jar.pp")
 rj=$(login "pr_$tag" "$PW" "$OUT/jar.pr")
+lj=$(login "pl_$tag" "$PW" "$OUT/jar.pl")
 aj=$(login "pa_$tag" "$PW" "$OUT/jar.pa")
 bj=$(login "pb_$tag" "$PW" "$OUT/jar.pb")
 new_child() { # NAME VILLAGE TOWNSHIP -> id
@@ -89,7 +92,7 @@ check "... its read audited" [ "$(audits payments.batch.read "$b")" -ge 1 ]
 
 post "/payments/batch/$b/review" "$pj"
 check "the poster cannot review (four eyes)" eval 'status_is 403 && body_has "双人复核"'
-check "... audited, still a draft" [ "$(sql "SELECT CONCAT(status, ' ', (SELECT COUNT(*) FROM audit_log WHERE action='deny' AND object_id='$b' AND username='pp_$tag')) FROM pay_batches WHERE id='$b'")" = "draft 1" ]
+check "... audited, still a draft" [ "$(sql "SELECT CONCAT(status, ' ', (SELECT COUNT(*) FROM audit_log WHERE action='payments.review.refused' AND object_id='$b' AND username='pp_$tag')) FROM pay_batches WHERE id='$b'")" = "draft 1" ]
 post "/payments/batch/$b/lock" "$rj"
 check "a draft cannot be locked" eval 'status_is 409 && body_has "请先复核"'
 post "/payments/batch/$b/review" "$aj"
@@ -102,10 +105,19 @@ l5=$(pay "$pj" op=line "batch_id=$b" "child_id=$c1" amount=1000 reason=补录)
 check "a line posted after the review sends the batch back to draft" [ "$(sql "SELECT CONCAT(status, COALESCE(reviewed_by, '-')) FROM pay_batches WHERE id='$b'")" = "draft-" ]
 pay "$pj" op=line "batch_id=$b" "child_id=$c1" amount=-1000 "corrects=$l5" reason=补录撤回 >/dev/null
 post "/payments/batch/$b/review" "$rj"
-post "/payments/batch/$b/lock" "$rj"
-check "the reviewed batch is locked" eval 'status_is 303 && [ "$(sql "SELECT status FROM pay_batches WHERE id='"'$b'"'")" = locked ]'
+req GET "/payments/batch/$b" -b "$lj"
+check "the lock form asks for a confirmation box (no JavaScript needed)" eval 'body_has "name=\"confirm\"" && body_has "我已核对，确认锁定"'
+post "/payments/batch/$b/lock" "$rj" --data confirm=1
+check "the reviewer cannot lock (separation of duties), on the batch page" eval 'status_is 403 && body_has "职责分离" && body_has "id=\"lock-form\""'
+check "... nothing changed, the refusal audited" eval '[ "$(sql "SELECT status FROM pay_batches WHERE id='"'$b'"'")" = reviewed ] && [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='"'payments.lock.refused'"' AND object_id='"'$b'"' AND detail LIKE '"'locker%'"'")" = 1 ]'
+post "/payments/batch/$b/lock" "$pj" --data confirm=1
+check "the poster cannot lock either" eval 'status_is 403 && body_has "录入人"'
+post "/payments/batch/$b/lock" "$lj"
+check "a lock without the confirmation box is refused beside it" eval 'status_is 400 && body_has "请勾选“我已核对，确认锁定”" && [ "$(sql "SELECT status FROM pay_batches WHERE id='"'$b'"'")" = reviewed ]'
+post "/payments/batch/$b/lock" "$lj" --data confirm=1
+check "the reviewed batch is locked by a third person" eval 'status_is 303 && [ "$(sql "SELECT status FROM pay_batches WHERE id='"'$b'"'")" = locked ]'
 check "... audited" [ "$(sql "SELECT detail FROM audit_log WHERE action='payments.lock' AND object_id='$b'")" = "lines=6 total_fen=95000" ]
-post "/payments/batch/$b/lock" "$rj"
+post "/payments/batch/$b/lock" "$lj" --data confirm=1
 check "a second lock is refused" eval 'status_is 409 && body_has "该批次已锁定"'
 pay "$pj" op=line "batch_id=$b" "child_id=$c1" amount=500 reason=锁定后 >/dev/null
 check "no line is added after the lock (Chinese message)" eval 'status_is 409 && body_has "已锁定，不能再添加"'
@@ -114,6 +126,13 @@ sql "INSERT INTO pay_lines (batch_id, child_id, township_code, programme, period
 check "... not even in SQL" [ "$(lines "$b")" = 6 ]
 pay "$pj" op=select "batch_id=$b" programme=aid period=2026-11 amount=100 reason=整批 "name=支付童" >/dev/null
 check "many lines at once (pay_lines_select) into a locked batch are refused" eval 'status_is 409 && body_has "已锁定，不能再添加" && [ "$(lines "$b")" = 6 ]'
+
+# ---- an empty batch: a warning on its page, review refused on the same page
+be=$(pay "$pj" op=open programme=aid period=2027-01 "title=空批次$tag")
+req GET "/payments/batch/$be" -b "$rj"
+check "an empty batch warns before review" eval 'status_is 200 && body_has "id=\"empty-batch\"" && body_has "发放名单为空"'
+post "/payments/batch/$be/review" "$rj"
+check "... and its review is refused on the batch page (409), nothing changed" eval 'status_is 409 && body_has "不能复核" && body_has "id=\"batch\"" && [ "$(sql "SELECT status FROM pay_batches WHERE id='"'$be'"'")" = draft ]'
 
 # ---- many lines at once: the rows of the module's SELECT, kept in the poster's scope
 b3=$(pay "$aj" op=open programme=bulk period=2026-12 "title=整批$tag")
@@ -158,6 +177,7 @@ check "the lines as .xlsx" eval 'status_is 200 && header_has "spreadsheetml" && 
 check "... audited with the row count" [ "$(sql "SELECT detail FROM audit_log WHERE action='payments.lines.export' AND object_id='$b'")" = "rows=6 scope=500242" ]
 req GET "/payments/batch/$b/summary" -b "$rj"
 check "the printable summary: totals per township and programme" eval 'status_is 200 && grep -q "id=\"summary-total\">950.00<" "$OUT/body" && body_has "发放汇总表" && body_has "已导出"'
+check "... the total in 人民币大写, the number of people, the issuing unit, signatures and seal" eval 'grep -q "id=\"summary-upper\">玖佰伍拾元整<" "$OUT/body" && grep -q "id=\"summary-children\">2<" "$OUT/body" && body_has "合计发放 2 人" && body_has "填报单位（盖章）：" && body_has "复核人（签字）" && body_has "（单位盖章）"'
 
 # ---- jurisdiction: each township its own lines
 req GET "/payments/batch/$b" -b "$aj"

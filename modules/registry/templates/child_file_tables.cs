@@ -32,6 +32,7 @@
         <select id="x-reason-<?cs var:k.id ?>" name="exit_reason" required><option value="">请选择</option><?cs each:o = Opts.exit ?><option value="<?cs var:o.code ?>"><?cs var:o.title ?></option><?cs /each ?></select>
         <label for="x-note-<?cs var:k.id ?>">说明</label>
         <input type="text" id="x-note-<?cs var:k.id ?>" name="exit_note" maxlength="200">
+        <?cs if:ExitFailed == k.id ?><?cs call:confirm_box("confirm", "我已核对，确认退出此类别（退出记录不能修改）", Errors.exit_confirm, 1) ?><?cs else ?><?cs call:confirm_box("confirm", "我已核对，确认退出此类别（退出记录不能修改）", "", 1) ?><?cs /if ?>
         <button type="submit">退出此类别</button>
       </form>
     <?cs /if ?></td><?cs /if ?>

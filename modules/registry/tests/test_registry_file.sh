@@ -168,7 +168,9 @@ check "with a Chinese reason" body_has "退出日期不能早于开始日期"
 check "the row is unchanged" [ "$(sql "SELECT end_date IS NULL FROM child_categories WHERE id=$catid")" = 1 ]
 post "/children/$cid/categories/$catid/exit" "$tj" --data "end_date=2021-06-01" --data "exit_reason=whatever"
 check "an unknown exit reason is refused" status_is 400
-post "/children/$cid/categories/$catid/exit" "$tj" --data "end_date=2021-06-01" --data "exit_reason=adopted" --data-urlencode "exit_note=<b>收养</b>"
+post "/children/$cid/categories/$catid/exit" "$tj" --data "end_date=2021-06-01" --data "exit_reason=adopted"
+check "an exit without the confirmation box is refused on the file, beside the box (issue 20)" eval 'status_is 400 && body_has "请勾选“我已核对，确认退出此类别”" && body_has "id=\"confirm-confirm\"" && [ "$(sql "SELECT end_date IS NULL FROM child_categories WHERE id=$catid")" = 1 ]'
+post "/children/$cid/categories/$catid/exit" "$tj" --data "end_date=2021-06-01" --data "exit_reason=adopted" --data-urlencode "exit_note=<b>收养</b>" --data confirm=1
 check "the exit succeeds" status_is 303
 check "the row has the end date and reason" [ "$(sql "SELECT CONCAT(end_date, ' ', exit_reason) FROM child_categories WHERE id=$catid")" = "2021-06-01 adopted" ]
 check "the child is now exited" [ "$(sql "SELECT status FROM children WHERE id=$cid")" = exited ]

@@ -158,12 +158,12 @@ check "A has the log to verify before the move" body_has "/volunteer/verify/logs
 move "$c3" "$n3" 500242102001
 req GET /volunteer/verify -b "$aj"
 check "after the move A no longer has it" body_lacks "/volunteer/verify/logs/$l1"
-post "/volunteer/verify/logs/$l1" "$aj" --data action=verify
+post "/volunteer/verify/logs/$l1" "$aj" --data action=verify --data confirm=1
 check "A cannot verify it (404)" status_is 404
 check "and it stays submitted" [ "$(sql "SELECT status FROM volunteer_logs WHERE id=$l1")" = submitted ]
 req GET /volunteer/verify -b "$bj"
 check "B has it to verify" body_has "/volunteer/verify/logs/$l1"
-post "/volunteer/verify/logs/$l1" "$bj" --data action=verify
+post "/volunteer/verify/logs/$l1" "$bj" --data action=verify --data confirm=1
 check "B verifies it" [ "$(sql "SELECT status FROM volunteer_logs WHERE id=$l1")" = verified ]
 req GET "/volunteer/partner/children/$c3" -b "$pj"
 check "the assignment goes on: the partner still serves the child (200)" status_is 200

@@ -13,6 +13,7 @@
 <form method="post" action="/rehab/applications/<?cs var:a.id ?>/act" class="narrow">
   <?cs call:csrf() ?>
   <div class="field"><label for="f-opinion">意见</label><textarea id="f-opinion" name="opinion" maxlength="2000"></textarea></div>
+<?cs if:a.Can.approve || a.Can.reject ?><?cs call:wf_confirm() ?><?cs /if ?>
   <?cs if:a.Can.approve ?><button type="submit" name="action" value="approve">通过</button><?cs /if ?>
   <?cs if:a.Can.resubmit ?><button type="submit" name="action" value="resubmit">重新提交</button><?cs /if ?>
   <?cs if:a.Can.return ?><button type="submit" name="action" value="return">退回补正</button><?cs /if ?>

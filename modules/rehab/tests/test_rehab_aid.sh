@@ -15,10 +15,13 @@ prov=$(sql "SELECT id FROM orgs WHERE code='rh_p$tag'")
 sql "INSERT IGNORE INTO orgs (code, name, kind, division_code) VALUES ('lt_gov', '龙潭镇人民政府', 'township', '500242101000')"
 add_user "rac$tag" --display-name 县残联 --role county_staff --division 500242000000 --org mz --password "$PW"
 add_user "rat$tag" --display-name 龙潭镇经办 --role township_staff --division 500242101000 --org lt_gov --password "$PW"
+# a second township clerk checks what the first applied for (separation of duties)
+add_user "ra2$tag" --display-name 龙潭镇审核 --role township_staff --division 500242101000 --org lt_gov --password "$PW"
 add_user "rap$tag" --display-name 康复师 --role org_staff --division 500242000000 --org "rh_p$tag" --password "$PW"
 add_user "raq$tag" --display-name 别家康复师 --role org_staff --division 500242000000 --org "rh_q$tag" --password "$PW"
 cj=$(login "rac$tag" "$PW" "$OUT/jar.rac")
 tj=$(login "rat$tag" "$PW" "$OUT/jar.rat")
+t2j=$(login "ra2$tag" "$PW" "$OUT/jar.ra2")
 pj=$(login "rap$tag" "$PW" "$OUT/jar.rap")
 qj=$(login "raq$tag" "$PW" "$OUT/jar.raq")
 child=$(sql "INSERT INTO children (name, sex, birth_date, township_code, village_code, disability_type, disability_grade, status, created_at, created_by, updated_at)
@@ -43,8 +46,8 @@ check "the township applies for training" [ -n "$app" ]
 check "... its check is due in the set 3 working days, not the declared 10" [ "$(sql "SELECT DATEDIFF(step_due, step_started) BETWEEN 3 AND 8 FROM wf_applications WHERE id=$app")" = 1 ]
 form "/rehab/applications/$app/act" "$cj" action=approve
 check "the county cannot decide before the township checked" eval '[ "$(sql "SELECT step_code FROM wf_applications WHERE id=$app")" = check ]'
-form "/rehab/applications/$app/act" "$tj" action=approve opinion=情况属实
-form "/rehab/applications/$app/act" "$cj" action=approve opinion=同意
+form "/rehab/applications/$app/act" "$t2j" action=approve opinion=情况属实 wf_confirm=1
+form "/rehab/applications/$app/act" "$cj" action=approve opinion=同意 wf_confirm=1
 check "the 残联 approves: a plan from this month" [ "$(sql "SELECT CONCAT(service, ' ', DATE_FORMAT(start_month, '%Y-%m'), ' ', months, ' ', amount_fen) FROM rehab_plans WHERE app_id=$app")" = "training $month 3 300000" ]
 tid=$(sql "SELECT id FROM users WHERE username='rat$tag'")
 check "the township that applied is told of the decision (a notice to the clerk)" [ "$(sql "SELECT COUNT(*) FROM notices WHERE user_id=$tid AND kind='wf.decided' AND object_id='$app' AND title LIKE '%已批准%康复童$tag%'")" = 1 ]

@@ -151,12 +151,14 @@ req GET /volunteer/verify -b "$tj"
 check "the township sees the logs to verify" eval 'status_is 200 && body_has "/volunteer/verify/logs/$l1"'
 req GET /volunteer/verify -b "$mj"
 check "another township does not see them" body_lacks "/volunteer/verify/logs/$l1"
-post "/volunteer/verify/logs/$l1" "$mj" --data action=verify
+post "/volunteer/verify/logs/$l1" "$mj" --data action=verify --data confirm=1
 check "a user of another township cannot verify (404)" status_is 404
 check "and the log stays submitted" same "$(sql "SELECT status FROM volunteer_logs WHERE id=$l1")" submitted
-post "/volunteer/verify/logs/$l1" "$pj" --data action=verify
+post "/volunteer/verify/logs/$l1" "$pj" --data action=verify --data confirm=1
 check "the partner cannot verify (403)" status_is 403
 post "/volunteer/verify/logs/$l1" "$tj" --data action=verify
+check "核实无误 without the confirmation box is refused beside it (issue 20), the log unchanged" eval 'status_is 400 && body_has "请勾选“我已核对，确认核实无误”" && body_has "id=\"confirm-confirm\"" && [ "$(sql "SELECT status FROM volunteer_logs WHERE id=$l1")" = submitted ]'
+post "/volunteer/verify/logs/$l1" "$tj" --data action=verify --data confirm=1
 check "the child's township verifies the log" status_is 303
 post "/volunteer/verify/logs/$l2" "$tj" --data action=return
 check "returning without a reason is refused (400)" status_is 400
@@ -178,7 +180,7 @@ check "the partner sees the return reason" body_has "时长与签到表不符"
 post "/volunteer/partner/logs/$l2/edit" "$pj" --data service_date=2026-03-12 --data minutes=40 \
     --data-urlencode "service_type=陪伴关爱" --data "volunteer_ids=$v2"
 check "a returned log is edited and resubmitted" eval 'status_is 303 && [ "$(sql "SELECT CONCAT(status, minutes) FROM volunteer_logs WHERE id=$l2")" = submitted40 ]'
-post "/volunteer/verify/logs/$l2" "$tj" --data action=verify
+post "/volunteer/verify/logs/$l2" "$tj" --data action=verify --data confirm=1
 req GET /volunteer/partner -b "$pj"
 check "after verification the hours add up (130 minutes)" body_has '<span id="total-minutes">130</span>'
 check "volunteer 乙 now has 130 minutes, 甲 90" eval 'body_has "data-volunteer=\"$v2\">130<" && body_has "data-volunteer=\"$v1\">90<"'

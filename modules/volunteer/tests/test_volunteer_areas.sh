@@ -112,9 +112,9 @@ req GET /volunteer/verify -b "$tj"
 check "the area's township sees the activity to verify" eval 'body_has "/volunteer/verify/logs/$l1" && body_has "集体活动，15 人参加"'
 req GET /volunteer/verify -b "$mj"
 check "another township does not" body_lacks "/volunteer/verify/logs/$l1"
-post "/volunteer/verify/logs/$l1" "$mj" --data action=verify
+post "/volunteer/verify/logs/$l1" "$mj" --data action=verify --data confirm=1
 check "nor can it verify it (404)" status_is 404
-post "/volunteer/verify/logs/$l1" "$tj" --data action=verify
+post "/volunteer/verify/logs/$l1" "$tj" --data action=verify --data confirm=1
 check "the township verifies the activity" eval 'status_is 303 && same "$(sql "SELECT status FROM volunteer_logs WHERE id=$l1")" verified'
 check "a group activity is on no child's timeline" same "$(sql "SELECT COUNT(*) FROM child_events WHERE child_id=$vcid AND module='volunteer'")" 0
 post "/volunteer/partner/logs/$l1/edit" "$pj" --data service_date=2026-04-11 --data minutes=600 --data participants=15 \

@@ -53,7 +53,7 @@ for path in /volunteer/orgs/abc "/volunteer/orgs/${vorg}x" /volunteer/orgs/0 /vo
     req GET "$path" -b "$lj"
     check "GET $path: a malformed id is 404" status_is 404
 done
-post "/volunteer/verify/logs/${lid}abc" "$lj" --data action=verify
+post "/volunteer/verify/logs/${lid}abc" "$lj" --data action=verify --data confirm=1
 check "POST with a malformed id is 404" status_is 404
 check "and the log is still waiting" same "$(sql "SELECT status FROM volunteer_logs WHERE id=$lid")" submitted
 
@@ -75,7 +75,7 @@ check "also audited" same "$(denied "obl$tag" care_offer 99999999)" 1
 
 # ---- verification: the log of a 龙潭镇 child is not 麻旺镇's to verify
 d0=$(denied "obm$tag" volunteer_log "$lid")
-post "/volunteer/verify/logs/$lid" "$mj" --data action=verify
+post "/volunteer/verify/logs/$lid" "$mj" --data action=verify --data confirm=1
 check "verifying a log outside the township is 404" status_is 404
 check "the log is unchanged" same "$(sql "SELECT status FROM volunteer_logs WHERE id=$lid")" submitted
 check "nothing is on the child's timeline" same "$(sql "SELECT COUNT(*) FROM child_events WHERE child_id=$cid")" 0
@@ -93,7 +93,7 @@ check "no log for a child not assigned to it (404)" status_is 404
 check "no log was written" same "$(sql "SELECT COUNT(*) FROM volunteer_logs WHERE child_id=$other")" 0
 
 # ---- in scope, the route object still does its work
-post "/volunteer/verify/logs/$lid" "$lj" --data action=verify --data version=0
+post "/volunteer/verify/logs/$lid" "$lj" --data action=verify --data confirm=1 --data version=0
 check "龙潭镇 verifies the log (303)" status_is 303
 check "the log is verified" same "$(sql "SELECT status FROM volunteer_logs WHERE id=$lid")" verified
 check "the verification is on the child's timeline, once" \

@@ -44,7 +44,7 @@ check "the verify form carries the version the township was shown" eval '[ -n "$
 post "/volunteer/partner/logs/$lid/edit" "$pj" --data service_date=2026-04-10 --data minutes=1440 \
     --data-urlencode "service_type=陪伴关爱" --data "volunteer_ids=$v1"
 check "meanwhile the partner raises the log to 1440 minutes" same "$(sql "SELECT minutes FROM volunteer_logs WHERE id=$lid")" 1440
-post "/volunteer/verify/logs/$lid" "$tj" --data action=verify --data "version=$seen"
+post "/volunteer/verify/logs/$lid" "$tj" --data action=verify --data confirm=1 --data "version=$seen"
 check "verifying the version it saw is refused (409) with a Chinese message" \
     eval 'status_is 409 && body_has "已被社会组织修改"'
 check "the log stays unverified" same "$(sql "SELECT status FROM volunteer_logs WHERE id=$lid")" submitted
@@ -57,13 +57,13 @@ seen2=$(grep -F "/volunteer/verify/logs/$lid\"" "$OUT/body" | grep -F 'value="ve
 printf '\377\330\377\340\000\020JFIF\000\001\001\000\000\001\000\001\000\000\377\331' >"$OUT/p.jpg"
 req POST "/volunteer/partner/logs/$lid/photos" -b "$pj" -H "Origin: $BASE" -F "_csrf=$(csrf "$pj")" -F "photo=@$OUT/p.jpg"
 check "the partner then adds a photo" eval 'status_is 303 && same "$(sql "SELECT COUNT(*) FROM volunteer_log_photos WHERE log_id=$lid")" 1'
-post "/volunteer/verify/logs/$lid" "$tj" --data action=verify --data "version=$seen2"
+post "/volunteer/verify/logs/$lid" "$tj" --data action=verify --data confirm=1 --data "version=$seen2"
 check "a photo added since the page was shown also needs a fresh look (409)" \
     eval 'status_is 409 && same "$(sql "SELECT status FROM volunteer_logs WHERE id=$lid")" submitted'
 req GET /volunteer/verify -b "$tj"
 seen3=$(grep -F "/volunteer/verify/logs/$lid\"" "$OUT/body" | grep -F 'value="verify"' |
         sed -n 's/.*name="version" value="\([0-9]*\)".*/\1/p' | head -n1)
-post "/volunteer/verify/logs/$lid" "$tj" --data action=verify --data "version=$seen3"
+post "/volunteer/verify/logs/$lid" "$tj" --data action=verify --data confirm=1 --data "version=$seen3"
 check "the current version is verified (303)" \
     eval 'status_is 303 && same "$(sql "SELECT CONCAT(status, '"'"'/'"'"', minutes) FROM volunteer_logs WHERE id=$lid")" "verified/1440"'
 check "once audited" same "$(audits volunteer.log.verify "$lid")" 1
