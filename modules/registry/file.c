@@ -447,9 +447,10 @@ static int put_family(portal_req *r, const struct portal_services *s, long long 
 {
     int n = s->db_query_hdf(r, "Family", "SELECT id, relation, name, situation, is_guardian "
                                          "AS guardian, phone, note FROM child_family WHERE "
-                                         "child_id = ? ORDER BY is_guardian DESC, id", "i", id);
+                                         "child_id = ? AND removed_at IS NULL ORDER BY is_guardian DESC, id",
+                            "i", id);
     portal_rows *q = s->db_query(r, "SELECT id, id_enc FROM child_family WHERE child_id = ? "
-                                    "AND id_enc IS NOT NULL", "i", id);
+                                    "AND id_enc IS NOT NULL AND removed_at IS NULL", "i", id);
     if (n < 0 || !q)
         return -1;
     while (s->db_next(q)) {
@@ -487,7 +488,8 @@ static int load_file(portal_req *r, const struct portal_services *s, long long i
                                "SELECT a.id, a.kind, a.filename, a.content_type, a.size, "
                                "a.uploaded_at AS at, u.display_name AS who FROM child_attachments a "
                                "LEFT JOIN users u ON u.id = a.uploaded_by "
-                               "WHERE a.child_id = ? ORDER BY a.id", "i", id);
+                               "WHERE a.child_id = ? AND a.removed_at IS NULL ORDER BY a.id",
+                               "i", id);
     int evs = s->db_query_hdf(r, "Events",
                               "SELECT e.at, e.module, e.kind, e.summary, u.display_name AS who "
                               "FROM child_events e LEFT JOIN users u ON u.id = e.user_id "
@@ -540,6 +542,12 @@ static int file_page(portal_req *r, const struct portal_services *s, int print)
     s->audit(r, print ? "child.print" : "child.read", "child", idstr(r, s, id), NULL);
     return s->render(r, print ? "child_print.cs" : "child_file.cs",
                      print ? "儿童档案（打印）" : "儿童档案");
+}
+
+int registry_file_page(portal_req *r, const struct portal_services *s, int status)
+{
+    int rc = file_page(r, s, 0);
+    return rc == 200 ? status : rc;
 }
 
 int child_file_get(portal_req *r, const struct portal_services *s) { return file_page(r, s, 0); }
@@ -689,67 +697,6 @@ int child_edit_post(portal_req *r, const struct portal_services *s)
     return redirect_to_file(r, s, id, NULL, "已保存修改。");
 }
 
-/* ------------------------------------------------------------ family */
-
-int family_add_post(portal_req *r, const struct portal_services *s)
-{
-    long long id = child_id(r, s);
-    const char *relation = s->trim(r, s->param(r, "relation"));
-    const char *name = s->trim(r, s->param(r, "name"));
-    const char *situation = s->param(r, "situation");
-    const char *rawid = s->trim(r, s->param(r, "id_number"));
-    long long guardian = s->param_int(r, "is_guardian", 0);
-    if (!*relation || !*name)
-        return s->fail(r, 400, "请填写家庭成员的关系和姓名。");
-    if (!registry_label("registry.situation", situation))
-        return s->fail(r, 400, "家庭成员情况不正确，请从列表中选择。");
-    if (guardian != 0 && guardian != 1)
-        return s->fail(r, 400, "是否监护人的取值不正确。");
-    const void *enc = NULL;
-    size_t enc_len = 0;
-    const char *hmac = NULL;
-    if (*rawid) {
-        char *fid = s->alloc(r, strlen(rawid) + 1);
-        for (size_t i = 0; rawid[i]; i++)
-            fid[i] = rawid[i] == 'x' ? 'X' : rawid[i];
-        char birth[11];
-        int sex;
-        if (s->id_number_check(fid, birth, &sex) != PORTAL_ID_OK)
-            return s->fail(r, 400, "家庭成员的身份证号无效（位数、校验位或出生日期不正确），"
-                                   "请核对；不知道时可以不填。");
-        enc = s->encrypt(r, fid, &enc_len);
-        hmac = s->hmac(r, fid);
-        if (!enc || !hmac)
-            return 500;
-    }
-    if (s->db_exec(r, "INSERT INTO child_family (child_id, relation, name, id_enc, id_hmac, "
-                      "situation, is_guardian, phone, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   "issbssiss", id, relation, name, enc, enc_len, hmac, situation, guardian,
-                   s->trim(r, s->param(r, "phone")), s->trim(r, s->param(r, "note"))) < 0)
-        return 500;
-    if (s->child_event(r, id, "family.add",
-                  s->sprintf(r, "添加家庭成员：%s %s（%s）%s", relation, name,
-                             registry_label("registry.situation", situation), guardian ? "，监护人" : "")) != 0)
-        return 500;
-    /* the same person on other files in scope (siblings, or a duplicate file) */
-    const char *flash = "已添加家庭成员。";
-    if (hmac) {
-        const char *a1, *a2, *scope = s->scope_sql(r, "c", &a1, &a2);
-        portal_rows *q = scope ? s->db_query(r, s->sprintf(r, "SELECT COUNT(DISTINCT c.id) "
-                                                              "FROM child_family f JOIN children c "
-                                                              "ON c.id = f.child_id WHERE "
-                                                              "f.id_hmac = ? AND c.id <> ? AND %s",
-                                                           scope),
-                                             "siss", hmac, id, a1, a2)
-                               : NULL;
-        if (q && s->db_next(q) && atoll(s->db_col(q, 0)) > 0)
-            flash = s->sprintf(r, "已添加家庭成员。提示：此人也登记为辖区内另外 %s 名儿童的"
-                                  "家庭成员，请核对是否为兄弟姐妹或重复建档。",
-                               s->db_col(q, 0));
-    }
-    return redirect_to_file(r, s, id, "#family", flash);
-}
-
 /* ------------------------------------------------------------ categories */
 
 static int set_status(portal_req *r, const struct portal_services *s, long long id)
@@ -897,7 +844,8 @@ int attachment_get(portal_req *r, const struct portal_services *s)
 {
     long long id = child_id(r, s), aid = s->path_int(r, "aid");
     portal_rows *q = s->db_query(r, "SELECT content_type, stored_name, size, sha256, filename "
-                                    "FROM child_attachments WHERE id = ? AND child_id = ?",
+                                    "FROM child_attachments WHERE id = ? AND child_id = ? "
+                                    "AND removed_at IS NULL",
                                  "ii", aid, id);
     if (!q)
         return 500;

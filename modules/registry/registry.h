@@ -3,7 +3,8 @@
  * file.c: one child's file (create, edit, family, categories, attachments,
  * timeline, print).  list.c: the list and its CSV export.  import.c: the
  * ledger import (.xlsx, .xls or CSV through the host's sheet_* reader).
- * idcard.c: GB 11643 ID numbers.  notice.c: notices to an office (transfers
+ * correct.c: family members added, corrected and removed, attachments
+ * corrected and removed (with reasons, in the history).  notice.c: notices to an office (transfers
  * in, duplicates for the county to check).  registry.c: the module descriptor.
  */
 #ifndef REGISTRY_H
@@ -18,11 +19,21 @@ int child_file_get(portal_req *r, const struct portal_services *s);
 int child_print_get(portal_req *r, const struct portal_services *s);
 int child_edit_get(portal_req *r, const struct portal_services *s);
 int child_edit_post(portal_req *r, const struct portal_services *s);
-int family_add_post(portal_req *r, const struct portal_services *s);
 int category_enter_post(portal_req *r, const struct portal_services *s);
 int category_exit_post(portal_req *r, const struct portal_services *s);
 int attachment_add_post(portal_req *r, const struct portal_services *s);
 int attachment_get(portal_req *r, const struct portal_services *s);
+/* the file page again (a form on it failed): status 200 or 400 */
+int registry_file_page(portal_req *r, const struct portal_services *s, int status);
+
+/* correct.c */
+int family_add_post(portal_req *r, const struct portal_services *s);
+int family_edit_get(portal_req *r, const struct portal_services *s);
+int family_edit_post(portal_req *r, const struct portal_services *s);
+int family_remove_post(portal_req *r, const struct portal_services *s);
+int attachment_edit_get(portal_req *r, const struct portal_services *s);
+int attachment_edit_post(portal_req *r, const struct portal_services *s);
+int attachment_remove_post(portal_req *r, const struct portal_services *s);
 
 /* list.c */
 int child_list_get(portal_req *r, const struct portal_services *s);
