@@ -30,14 +30,8 @@ static const char *shown(portal_req *r, const struct portal_services *s, const c
     return v[i] ? s->sprintf(r, "%.*s…", (int)i, v) : v;
 }
 
-/* the changes so far: "情况：正常 → 死亡；电话：（空） → 138..." and the
- * changed fields' names for the audit row */
-struct diff {
-    const char *text, *fields;
-};
-
-static void diff_add(portal_req *r, const struct portal_services *s, struct diff *d,
-                     const char *field, const char *label, const char *was, const char *now)
+void registry_diff_add(portal_req *r, const struct portal_services *s, struct registry_diff *d,
+                       const char *field, const char *label, const char *was, const char *now)
 {
     if (strcmp(was ? was : "", now ? now : "") == 0)
         return;
@@ -46,9 +40,7 @@ static void diff_add(portal_req *r, const struct portal_services *s, struct diff
     d->fields = s->sprintf(r, "%s%s%s", d->fields ? d->fields : "", d->fields ? "," : "", field);
 }
 
-/* the reason every correction and removal needs (the parameter reason, at
- * most 200 characters); its fault goes beside the form's field `field` */
-static const char *reason_read(portal_req *r, const struct portal_services *s, const char *field)
+const char *registry_reason(portal_req *r, const struct portal_services *s, const char *field)
 {
     const char *why = s->trim(r, s->param(r, "reason"));
     if (!*why)
@@ -213,24 +205,24 @@ int family_edit_get(portal_req *r, const struct portal_services *s)
 
 /* the changes of a correction, the stored ID number kept when none is typed
  * (clear_id=1 removes it) */
-static struct diff family_diff(portal_req *r, const struct portal_services *s, portal_rows *q,
+static struct registry_diff family_diff(portal_req *r, const struct portal_services *s, portal_rows *q,
                                const struct family_form *f, int clear_id)
 {
-    struct diff d = {NULL, NULL};
-    diff_add(r, s, &d, "relation", "关系", s->col(q, "relation"), f->relation);
-    diff_add(r, s, &d, "name", "姓名", s->col(q, "name"), f->name);
+    struct registry_diff d = {NULL, NULL};
+    registry_diff_add(r, s, &d, "relation", "关系", s->col(q, "relation"), f->relation);
+    registry_diff_add(r, s, &d, "name", "姓名", s->col(q, "name"), f->name);
     const char *was = member_masked(r, s, q);
     if (f->hmac && (!s->col(q, "id_hmac") || strcmp(f->hmac, s->col(q, "id_hmac")) != 0))
-        diff_add(r, s, &d, "id_number", "身份证号", was, f->masked);
+        registry_diff_add(r, s, &d, "id_number", "身份证号", was, f->masked);
     else if (!f->hmac && clear_id)
-        diff_add(r, s, &d, "id_number", "身份证号", was, "");
-    diff_add(r, s, &d, "situation", "情况",
+        registry_diff_add(r, s, &d, "id_number", "身份证号", was, "");
+    registry_diff_add(r, s, &d, "situation", "情况",
              registry_label("registry.situation", s->col(q, "situation")),
              registry_label("registry.situation", f->situation));
-    diff_add(r, s, &d, "is_guardian", "监护人", guardian_text(atoll(s->col(q, "is_guardian"))),
+    registry_diff_add(r, s, &d, "is_guardian", "监护人", guardian_text(atoll(s->col(q, "is_guardian"))),
              guardian_text(f->guardian));
-    diff_add(r, s, &d, "phone", "电话", s->col(q, "phone"), f->phone);
-    diff_add(r, s, &d, "note", "备注", s->col(q, "note"), f->note);
+    registry_diff_add(r, s, &d, "phone", "电话", s->col(q, "phone"), f->phone);
+    registry_diff_add(r, s, &d, "note", "备注", s->col(q, "note"), f->note);
     return d;
 }
 
@@ -242,11 +234,11 @@ int family_edit_post(portal_req *r, const struct portal_services *s)
         return s->not_found(r, "child_family", s->path_arg(r, "fid"));
     struct family_form f;
     int bad = family_read(r, s, &f);
-    const char *why = reason_read(r, s, "reason");
+    const char *why = registry_reason(r, s, "reason");
     if (bad < 0)
         return 500;
     int clear_id = s->param_int(r, "clear_id", 0) == 1 && !*f.id;
-    struct diff d = family_diff(r, s, q, &f, clear_id);
+    struct registry_diff d = family_diff(r, s, q, &f, clear_id);
     if (!bad && !d.text)
         s->form_error(r, "reason", "没有修改任何内容；要删除此人，请使用下方的“删除”。");
     if (s->form_failed(r))
@@ -274,7 +266,7 @@ int family_remove_post(portal_req *r, const struct portal_services *s)
     portal_rows *q = member_load(r, s, id, fid);
     if (!q)
         return s->not_found(r, "child_family", s->path_arg(r, "fid"));
-    const char *why = reason_read(r, s, "remove_reason");
+    const char *why = registry_reason(r, s, "remove_reason");
     if (s->form_failed(r))
         return member_page(r, s, q, 400);
     if (s->db_exec(r, "UPDATE child_family SET removed_at = UTC_TIMESTAMP(), removed_by = ?, "
@@ -331,9 +323,9 @@ int attachment_edit_post(portal_req *r, const struct portal_services *s)
     const char *kind = s->trim(r, s->param(r, "kind"));
     if (!*kind)
         s->form_error(r, "kind", "请选择材料类型。");
-    const char *why = reason_read(r, s, "reason");
-    struct diff d = {NULL, NULL};
-    diff_add(r, s, &d, "kind", "材料类型", s->col(q, "kind"), kind);
+    const char *why = registry_reason(r, s, "reason");
+    struct registry_diff d = {NULL, NULL};
+    registry_diff_add(r, s, &d, "kind", "材料类型", s->col(q, "kind"), kind);
     if (*kind && !d.text)
         s->form_error(r, "kind", "没有修改任何内容；要删除此材料，请使用下方的“删除”。");
     if (s->form_failed(r))
@@ -355,7 +347,7 @@ int attachment_remove_post(portal_req *r, const struct portal_services *s)
     portal_rows *q = attachment_load(r, s, id, aid);
     if (!q)
         return s->not_found(r, "attachment", s->path_arg(r, "aid"));
-    const char *why = reason_read(r, s, "remove_reason");
+    const char *why = registry_reason(r, s, "remove_reason");
     if (s->form_failed(r))
         return attachment_page(r, s, q, 400);
     if (s->db_exec(r, "UPDATE child_attachments SET removed_at = UTC_TIMESTAMP(), "

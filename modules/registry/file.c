@@ -44,6 +44,7 @@ const struct portal_param child_params[] = {
     {"placement", PP_TEXT, 32, 0, "安置方式"},
     {"notes", PP_LINES, 4000, 0, "备注（敏感信息）"},
     {"confirm_duplicate", PP_INT, 1, 0, "确认重复"},
+    {"reason", PP_TEXT, 200, 0, "修改原因"},
     {NULL, 0, 0, 0, NULL}};
 
 enum field {
@@ -643,6 +644,57 @@ static int transfer(portal_req *r, const struct portal_services *s, long long id
                                           name, names[0][1], names[0][0], names[1][0], open));
 }
 
+/* a field's value as the history shows it: labels for codes, village names,
+ * the ID number masked, the sensitive notes never */
+static const char *shown_value(portal_req *r, const struct portal_services *s, int i,
+                               const char *v)
+{
+    if (!*v)
+        return v;
+    if (i == F_SEX || i == F_DIS_TYPE || i == F_DIS_GRADE) {
+        const char *l = registry_label(i == F_SEX ? "registry.sex" : i == F_DIS_TYPE
+                                       ? "registry.disability" : "registry.grade", v);
+        return l ? l : v;
+    }
+    if (i == F_ID) {
+        char *m = s->alloc(r, 19);
+        s->id_number_mask(v, m);
+        return m;
+    }
+    if (i == F_VILLAGE) {
+        portal_rows *q = s->db_query(r, "SELECT CONCAT(COALESCE(t.name, ''), v.name) FROM "
+                                        "divisions v LEFT JOIN divisions t ON t.code = "
+                                        "v.parent_code WHERE v.code = ?", "s", v);
+        return q && s->db_next(q) ? s->db_col(q, 0) : v;
+    }
+    return v;
+}
+
+/* what an edit changes, each field old -> new as shown_value shows it (the
+ * ID number compared by its HMAC, the notes only said to have changed) */
+static struct registry_diff edit_diff(portal_req *r, const struct portal_services *s,
+                                      const struct child_form *cur, const struct child_form *f,
+                                      const char *old_hmac)
+{
+    struct registry_diff d = {NULL, NULL};
+    for (int i = 0; i < F_COUNT; i++) {
+        const char *was = cur->v[i], *now = f->v[i];
+        if (i == F_ID ? (old_hmac && f->id_hmac ? strcmp(old_hmac, f->id_hmac) == 0
+                                                : !old_hmac && !f->id_hmac)
+                      : strcmp(was, now) == 0)
+            continue;
+        if (i == F_NOTES) {
+            was = *was ? "（原内容，不显示）" : "";
+            now = *now ? "（新内容，不显示）" : "";
+        } else {
+            was = shown_value(r, s, i, was);
+            now = shown_value(r, s, i, now);
+        }
+        registry_diff_add(r, s, &d, child_params[i].name, child_params[i].label, was, now);
+    }
+    return d;
+}
+
 int child_edit_post(portal_req *r, const struct portal_services *s)
 {
     long long id = child_id(r, s);
@@ -665,32 +717,20 @@ int child_edit_post(portal_req *r, const struct portal_services *s)
     if (dup > 0)
         return form_page(r, s, &f, id, 400);
 
-    /* which fields changed: labels only, never values of the ID number */
-    char changed[600] = "", fields[400] = "";
-    size_t cl = 0, fl = 0;
-    for (int i = 0; i < F_COUNT; i++) {
-        int same = i == F_ID ? (old_hmac && f.id_hmac ? strcmp(old_hmac, f.id_hmac) == 0
-                                                      : !old_hmac && !f.id_hmac)
-                             : strcmp(cur.v[i], f.v[i]) == 0;
-        if (same)
-            continue;
-        int k = snprintf(changed + cl, sizeof changed - cl, "%s%s", cl ? "、" : "",
-                         child_params[i].label);
-        if (k > 0 && (size_t)k < sizeof changed - cl)
-            cl += (size_t)k;
-        k = snprintf(fields + fl, sizeof fields - fl, "%s%s", fl ? "," : "", child_params[i].name);
-        if (k > 0 && (size_t)k < sizeof fields - fl)
-            fl += (size_t)k;
-    }
-    if (!cl)
+    struct registry_diff d = edit_diff(r, s, &cur, &f, old_hmac);
+    if (!d.text)
         return redirect_to_file(r, s, id, NULL, "没有修改任何内容。");
+    const char *why = registry_reason(r, s, "reason");
+    if (s->form_failed(r))
+        return form_page(r, s, &f, id, 400);
 
     const char **v = f.v;
     if (save_child(r, s, &f, id) < 0)
         return 500;
-    if (s->child_event(r, id, "updated", s->sprintf(r, "修改了：%s", changed)) != 0)
+    if (s->child_event(r, id, "updated",
+                       s->sprintf(r, "修改身份信息（原因：%s）：%s", why, d.text)) != 0)
         return 500;
-    s->audit(r, "child.update", "child", idstr(r, s, id), s->sprintf(r, "fields: %s", fields));
+    s->audit(r, "child.update", "child", idstr(r, s, id), s->sprintf(r, "fields: %s", d.fields));
     if (strcmp(cur.v[F_VILLAGE], v[F_VILLAGE]) != 0 &&
         transfer(r, s, id, v[F_NAME], cur.v[F_VILLAGE], v[F_VILLAGE]) != 0)
         return 500;

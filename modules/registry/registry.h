@@ -27,6 +27,18 @@ int attachment_get(portal_req *r, const struct portal_services *s);
 int registry_file_page(portal_req *r, const struct portal_services *s, int status);
 
 /* correct.c */
+/* a correction's history: text "情况：正常 → 死亡；电话：（空） → 138..."
+ * (values cut at 40 characters; the caller masks sensitive ones), fields
+ * "situation,phone" for the audit row; both NULL while nothing changed */
+struct registry_diff {
+    const char *text, *fields;
+};
+/* adds field (its label, was -> now) when the two differ */
+void registry_diff_add(portal_req *r, const struct portal_services *s, struct registry_diff *d,
+                       const char *field, const char *label, const char *was, const char *now);
+/* the reason every correction and removal needs (the parameter reason);
+ * when empty, a form error beside the form's field `field` */
+const char *registry_reason(portal_req *r, const struct portal_services *s, const char *field);
 int family_add_post(portal_req *r, const struct portal_services *s);
 int family_edit_get(portal_req *r, const struct portal_services *s);
 int family_edit_post(portal_req *r, const struct portal_services *s);
