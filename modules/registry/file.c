@@ -26,7 +26,7 @@
 
 /* The create/edit form.  The order matches enum field below. */
 const struct portal_param child_params[] = {
-    {"name", PP_TEXT, 64, 0, "姓名"},
+    {"name", PP_TEXT, 30, 0, "姓名"},
     {"sex", PP_CODE, 1, 0, "性别"},
     {"birth_date", PP_TEXT, 10, 0, "出生日期"},
     {"ethnicity", PP_TEXT, 16, 0, "民族"},

@@ -98,6 +98,14 @@ extern const struct portal_label *registry_labels;
  * validation asks; s->label answers the code itself for an unknown one) */
 const char *registry_label(const char *kind, const char *code);
 
+/* characters of valid UTF-8 (what a clerk counts) */
+size_t registry_chars(const char *s);
+/* "姓名最多 30 个字。" when v is over the limit the forms declare for field
+ * (child_params, or basis of a category's entry), NULL when it fits: the
+ * import says what the host says to the form */
+const char *registry_too_long(portal_req *r, const struct portal_services *s, const char *field,
+                              const char *v);
+
 /* parameter tables shared by routes (registry.c) */
 extern const struct portal_param child_params[];
 extern const struct portal_param list_params[];
