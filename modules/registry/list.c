@@ -330,6 +330,8 @@ static void set_filters(portal_req *r, const struct portal_services *s, const st
     if (f->status) s->set(r, "List.F.status", f->status);
     if (f->age) s->set(r, "List.F.age", f->age);
     if (f->q) s->set(r, "List.F.q", f->q);
+    if (f->township || f->village || f->category || f->status || f->age || f->q)
+        s->set(r, "List.Filtered", "1"); /* the folded filters open */
     s->labels_hdf(r, "Opts.category", "registry.category");
     s->labels_hdf(r, "List.Ages", "registry.age");
 }
