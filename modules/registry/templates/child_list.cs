@@ -42,8 +42,8 @@
     </select>
   </div>
   <div class="field">
-    <label for="f-q">姓名或身份证号后四位</label>
-    <input type="text" id="f-q" name="q" value="<?cs var:List.F.q ?>" maxlength="20">
+    <label for="f-q">姓名（可只填名字的一部分）、身份证号或其后四位</label>
+    <input type="text" id="f-q" name="q" value="<?cs var:List.F.q ?>"<?cs if:Limits.q ?> maxlength="<?cs var:Limits.q ?>"<?cs /if ?>>
   </div>
   <div class="field">
     <label for="f-sort">排序</label>
