@@ -84,6 +84,12 @@
  *                    setting wf_one_clerk_townships); a user's approve or
  *                    reject needs the form's confirmation (wf_confirm=1);
  *                    service fen_to_rmb_upper (人民币大写).
+ *   2.13 2026-12-01  clerk: PP_TEXT's maxlen counts characters (not bytes) and
+ *                    the message names it ("姓名最多 30 个字。"); every page
+ *                    gets Limits.<name> from its module's parameters (the
+ *                    inputs' maxlength); one upload limit message
+ *                    (HTTP_UPLOAD_TOO_BIG, Apache's 413 page too).  No new
+ *                    service, no struct change.
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -160,7 +166,7 @@
 
 #define PORTAL_MODULE_MAGIC 0x59594D44u /* "YYMD" */
 #define PORTAL_ABI_MAJOR 2
-#define PORTAL_ABI_MINOR 12
+#define PORTAL_ABI_MINOR 13
 
 typedef struct portal_req portal_req;     /* one request; opaque to modules */
 typedef struct portal_rows portal_rows;   /* a query result; opaque */
@@ -175,8 +181,9 @@ typedef int (*portal_handler)(portal_req *r, const struct portal_services *s);
  * handler, and a declared parameter that fails its check gets a 400 with a
  * Chinese message before the handler runs. */
 enum portal_param_type {
-    PP_TEXT = 1,   /* any valid UTF-8 without control characters, maxlen bytes */
-    PP_LINES,      /* like PP_TEXT but newlines and tabs allowed */
+    PP_TEXT = 1,   /* any valid UTF-8 without control characters, maxlen characters */
+    PP_LINES,      /* newlines and tabs allowed; maxlen bytes (encrypted columns are
+                      sized in bytes): the message names maxlen/3 汉字 */
     PP_INT,        /* optional '-', digits, fits in int64 */
     PP_DATE,       /* YYYY-MM-DD, a real calendar date */
     PP_CODE,       /* [A-Za-z0-9_.-] only: codes, names, ids */
@@ -186,7 +193,9 @@ enum portal_param_type {
 struct portal_param {
     const char *name;
     int type;          /* enum portal_param_type */
-    size_t maxlen;     /* bytes; 0 = the host default */
+    size_t maxlen;     /* PP_TEXT characters, others bytes; 0 = the host default.
+                        * Templates get it as Limits.<name> (macros.cs
+                        * text_field: maxlength) */
     int required;
     const char *label; /* Chinese label used in error messages */
 };

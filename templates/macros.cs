@@ -4,7 +4,7 @@
 <?cs def:text_field(name, label, value, error, required) ?>
 <div class="field<?cs if:error ?> has-error<?cs /if ?>">
   <label for="f-<?cs var:name ?>"><?cs var:label ?><?cs if:required ?> <abbr title="必填">*</abbr><?cs /if ?></label>
-  <input type="text" id="f-<?cs var:name ?>" name="<?cs var:name ?>" value="<?cs var:value ?>"<?cs if:required ?> required<?cs /if ?>>
+  <input type="text" id="f-<?cs var:name ?>" name="<?cs var:name ?>" value="<?cs var:value ?>"<?cs if:Limits[name] ?> maxlength="<?cs var:Limits[name] ?>"<?cs /if ?><?cs if:required ?> required<?cs /if ?>>
   <?cs call:field_error(error) ?>
 </div>
 <?cs /def ?>

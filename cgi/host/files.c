@@ -142,7 +142,7 @@ int file_svc_store(portal_req *r, const void *data, size_t len, int images_only,
     if (!data || len == 0)
         return services.fail(r, 400, "上传的文件是空的。");
     if (len > FILE_MAX_BYTES)
-        return services.fail(r, 413, "文件超过 8 MB，请压缩或分开上传。");
+        return services.fail(r, 413, HTTP_UPLOAD_TOO_BIG);
     const unsigned char *p = data;
     enum img_type img = img_sniff(p, len);
     int t = img == IMG_JPEG ? T_JPEG : img == IMG_PNG ? T_PNG
@@ -307,7 +307,7 @@ int file_svc_send(portal_req *r, const char *stored, long long size, const char 
         if (strcmp(ctype, types[i].ctype) == 0)
             t = i;
     const char *dir = files_dir();
-    if (t < 0 || !hex64(stored) || !hex64(sha256) || size < 0 || size > FILE_MAX_BYTES || !dir)
+    if (t < 0 || !hex64(stored) || !hex64(sha256) || size < 0 || size > (long long)FILE_MAX_BYTES || !dir)
         return fault(r, "PT0705", broken, "refusing to send a stored file with an invalid "
                      "record (name %s, type %s, size %lld, sha256 %s)%s",
                      hex64(stored) ? stored : "?", t < 0 ? "?" : ctype, size,

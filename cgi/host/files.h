@@ -8,7 +8,9 @@
 
 #include "portal_module.h"
 
-#define FILE_MAX_BYTES (8u << 20) /* 8 MB, before metadata is removed */
+#include "http.h"
+
+#define FILE_MAX_BYTES ((size_t)HTTP_UPLOAD_MB << 20) /* before metadata is removed */
 
 int file_svc_store(portal_req *r, const void *data, size_t len, int images_only,
                    struct portal_file *out);

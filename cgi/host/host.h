@@ -210,6 +210,10 @@ void request_handle(const struct req_io *io, arena *a);
 extern void (*request_begin_hook)(const portal_req *r);
 const char *req_param(portal_req *r, const char *name);
 const char *req_param_n(portal_req *r, const char *name, int i);
+/* a declared parameter's limit (its maxlen or the type's default): characters
+ * for PP_TEXT, bytes for the others; the same number the request check uses
+ * and the templates' Limits.<name> (maxlength) show */
+size_t param_limit(const struct portal_param *p);
 void resp_write(portal_req *r, const void *data, size_t len);
 void resp_csv_cell(portal_req *r, const char *value, int last);
 int resp_sent(portal_req *r);   /* headers went out: the status is fixed */

@@ -339,7 +339,7 @@ const char *http_error_text(int code)
     case HTTP_E_TOO_MANY: return "提交的字段过多，请减少后重试。";
     case HTTP_E_TOO_LONG: return "提交的内容过长，请缩短后重试。";
     case HTTP_E_ENCODING: return "提交的内容含有无效字符（须为 UTF-8 文本，不得含控制字符）。";
-    case HTTP_E_UPLOAD_TOO_BIG: return "上传的文件过大。";
+    case HTTP_E_UPLOAD_TOO_BIG: return HTTP_UPLOAD_TOO_BIG;
     case HTTP_E_SYNTAX: return "请求格式不正确。";
     default: return "请求无效。";
     }

@@ -50,6 +50,14 @@ int http_parse_multipart(arena *a, const char *content_type, const char *body, s
 const http_field *http_get(const http_fields *f, const char *name);
 const char *http_error_text(int code);  /* a Chinese message for the user */
 int http_error_status(int code);        /* 400 or 413 */
+/* The upload limit, named the same way wherever a file is too large: the
+ * multipart reader (max_upload), the body check (max_body), the stored-file
+ * service (FILE_MAX_BYTES) and Apache's LimitRequestBody page (413.html,
+ * pages.tsv) */
+#define HTTP_UPLOAD_MB 8
+#define HTTP_STR_(x) #x
+#define HTTP_STR(x) HTTP_STR_(x)
+#define HTTP_UPLOAD_TOO_BIG "上传的文件超过 " HTTP_STR(HTTP_UPLOAD_MB) " MB，请压缩后或分开上传。"
 int http_text_ok(const char *s, size_t n, int allow_newlines);
 
 #endif

@@ -58,14 +58,6 @@ static const char *caller(portal_req *r)
     return r->mod && !r->mod->builtin ? r->mod->m->name : NULL;
 }
 
-static size_t utf8_chars(const char *s)
-{
-    size_t n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
-}
-
 /* text of 1..max characters, valid UTF-8 without control characters */
 static int text_ok(const char *s, size_t max)
 {

@@ -341,6 +341,24 @@ static void form_refill(portal_req *r)
     }
 }
 
+/* Limits.<name>: the limit of each single-line parameter the module
+ * declares (the smallest when routes differ), for the inputs' maxlength
+ * (macros.cs text_field): the same number the request check refuses above */
+static void form_limits(struct loaded_module *mod)
+{
+    for (const struct portal_route *rt = mod ? mod->m->routes : NULL; rt && rt->path; rt++)
+        for (const struct portal_param *p = rt->params; p && p->name; p++) {
+            if (p->type == PP_FILE || p->type == PP_LINES)
+                continue;
+            char name[160];
+            snprintf(name, sizeof name, "Limits.%s", p->name);
+            const char *had = hdf_value(name);
+            size_t n = param_limit(p);
+            if (!had || (size_t)atol(had) > n)
+                hdf_put_int(name, (long long)n);
+        }
+}
+
 struct menu_item { const struct portal_menu *m; };
 
 static int menu_cmp(const void *a, const void *b)
@@ -412,6 +430,7 @@ int render_page(portal_req *r, struct loaded_module *mod, const char *tmpl, cons
         return 500;
     fill_layout(r, title);
     form_refill(r);
+    form_limits(mod);
     buf_reset(&r->body);
     NEOERR *e = cs_render(cs, &r->body, out_cb);
     if (e) {

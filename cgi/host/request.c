@@ -248,6 +248,29 @@ long long req_path_int(portal_req *r, const char *name)
     return 0;
 }
 
+size_t param_limit(const struct portal_param *p)
+{
+    return p->maxlen ? p->maxlen : p->type == PP_LINES ? 65536 : p->type == PP_INT ? 20 : 255;
+}
+
+/* the message for a value over its limit, NULL when it fits: one line for
+ * one cause, the limit named as users count it (characters; a multi-line
+ * text's limit is storage bytes, so named in Chinese characters and in
+ * letters) */
+static const char *param_too_long(portal_req *r, const struct portal_param *p, const char *v,
+                                  size_t maxlen)
+{
+    if (p->type == PP_TEXT)
+        return utf8_chars(v) > maxlen
+                   ? arena_sprintf(r->a, "%s最多 %zu 个字。", p->label, maxlen) : NULL;
+    if (strlen(v) <= maxlen)
+        return NULL;
+    if (p->type == PP_LINES)
+        return arena_sprintf(r->a, "%s最多 %zu 个汉字（或 %zu 个字母、数字）。", p->label,
+                             maxlen / 3, maxlen);
+    return arena_sprintf(r->a, "%s最多 %zu 位。", p->label, maxlen);
+}
+
 static const char *check_params(portal_req *r)
 {
     const struct portal_param *ps = r->route->r->params;
@@ -264,13 +287,12 @@ static const char *check_params(portal_req *r)
                 return arena_sprintf(r->a, "请填写%s。", p->label);
             continue;
         }
-        size_t maxlen = p->maxlen;
-        if (!maxlen)
-            maxlen = p->type == PP_LINES ? 65536 : p->type == PP_INT ? 20 : 255;
+        size_t maxlen = param_limit(p);
         /* every value of a repeated parameter, not only the first */
         for (int i = 0; (v = req_param_n(r, p->name, i)) != NULL; i++) {
-            if (strlen(v) > maxlen)
-                return arena_sprintf(r->a, "%s过长（最多 %zu 字节）。", p->label, maxlen);
+            const char *too_long = param_too_long(r, p, v, maxlen);
+            if (too_long)
+                return too_long;
             int ok = 1;
             switch (p->type) {
             case PP_TEXT: ok = http_text_ok(v, strlen(v), 0); break;
@@ -311,12 +333,12 @@ static http_limits limits(void)
 {
     /* a zero or negative setting must not lift the limit: use the default */
     long f = config_int("max_fields", 200), fl = config_int("max_field_len", 65536),
-         up = config_int("max_upload", 8 << 20);
+         up = config_int("max_upload", HTTP_UPLOAD_MB << 20);
     http_limits l;
     l.max_fields = (size_t)(f > 0 ? f : 200);
     l.max_name_len = 100;
     l.max_field_len = (size_t)(fl > 0 ? fl : 65536);
-    l.max_upload = (size_t)(up > 0 ? up : 8 << 20);
+    l.max_upload = (size_t)(up > 0 && up < (HTTP_UPLOAD_MB << 20) ? up : HTTP_UPLOAD_MB << 20);
     return l;
 }
 
@@ -872,7 +894,9 @@ static int parse_body(portal_req *r, const http_limits *lim)
     int rc = 0;
     if (strcmp(r->method, "POST") == 0) {
         if (r->content_length < 0 || r->content_length > config_int("max_body", 10 << 20))
-            return fail(r, 413, "提交的内容超过了允许的大小。");
+            return fail(r, 413, r->content_type && strncasecmp(r->content_type,
+                                                               "multipart/form-data", 19) == 0
+                                    ? HTTP_UPLOAD_TOO_BIG : http_error_text(HTTP_E_TOO_LONG));
         char *body;
         size_t blen;
         if (read_body(r, &body, &blen) != 0)

@@ -46,6 +46,9 @@ void esc_url(buf *b, const char *s);      /* a query-string component */
  * apostrophe); last = 1 ends the row with CRLF */
 void esc_csv(buf *b, const char *v, int last);
 int utf8_valid(const char *s, size_t n);  /* 1 if valid UTF-8 without NUL */
+/* characters (code points) of valid UTF-8: what a user counts and what a
+ * utf8mb4 VARCHAR(n) holds; every limit shown to users is in these */
+size_t utf8_chars(const char *s);
 
 /* text helpers (the services trim, like_escape, url_encode): results in a's
  * memory; NULL reads as "".  Whitespace is space, tab, CR and LF. */

@@ -26,7 +26,7 @@
 
 /* The create/edit form.  The order matches enum field below. */
 const struct portal_param child_params[] = {
-    {"name", PP_TEXT, 64, 0, "姓名"},
+    {"name", PP_TEXT, 30, 0, "姓名"},
     {"sex", PP_CODE, 1, 0, "性别"},
     {"birth_date", PP_TEXT, 10, 0, "出生日期"},
     {"ethnicity", PP_TEXT, 16, 0, "民族"},
@@ -44,6 +44,7 @@ const struct portal_param child_params[] = {
     {"placement", PP_TEXT, 32, 0, "安置方式"},
     {"notes", PP_LINES, 4000, 0, "备注（敏感信息）"},
     {"confirm_duplicate", PP_INT, 1, 0, "确认重复"},
+    {"reason", PP_TEXT, 200, 0, "修改原因"},
     {NULL, 0, 0, 0, NULL}};
 
 enum field {
@@ -447,9 +448,10 @@ static int put_family(portal_req *r, const struct portal_services *s, long long 
 {
     int n = s->db_query_hdf(r, "Family", "SELECT id, relation, name, situation, is_guardian "
                                          "AS guardian, phone, note FROM child_family WHERE "
-                                         "child_id = ? ORDER BY is_guardian DESC, id", "i", id);
+                                         "child_id = ? AND removed_at IS NULL ORDER BY is_guardian DESC, id",
+                            "i", id);
     portal_rows *q = s->db_query(r, "SELECT id, id_enc FROM child_family WHERE child_id = ? "
-                                    "AND id_enc IS NOT NULL", "i", id);
+                                    "AND id_enc IS NOT NULL AND removed_at IS NULL", "i", id);
     if (n < 0 || !q)
         return -1;
     while (s->db_next(q)) {
@@ -487,7 +489,8 @@ static int load_file(portal_req *r, const struct portal_services *s, long long i
                                "SELECT a.id, a.kind, a.filename, a.content_type, a.size, "
                                "a.uploaded_at AS at, u.display_name AS who FROM child_attachments a "
                                "LEFT JOIN users u ON u.id = a.uploaded_by "
-                               "WHERE a.child_id = ? ORDER BY a.id", "i", id);
+                               "WHERE a.child_id = ? AND a.removed_at IS NULL ORDER BY a.id",
+                               "i", id);
     int evs = s->db_query_hdf(r, "Events",
                               "SELECT e.at, e.module, e.kind, e.summary, u.display_name AS who "
                               "FROM child_events e LEFT JOIN users u ON u.id = e.user_id "
@@ -540,6 +543,12 @@ static int file_page(portal_req *r, const struct portal_services *s, int print)
     s->audit(r, print ? "child.print" : "child.read", "child", idstr(r, s, id), NULL);
     return s->render(r, print ? "child_print.cs" : "child_file.cs",
                      print ? "儿童档案（打印）" : "儿童档案");
+}
+
+int registry_file_page(portal_req *r, const struct portal_services *s, int status)
+{
+    int rc = file_page(r, s, 0);
+    return rc == 200 ? status : rc;
 }
 
 int child_file_get(portal_req *r, const struct portal_services *s) { return file_page(r, s, 0); }
@@ -635,6 +644,57 @@ static int transfer(portal_req *r, const struct portal_services *s, long long id
                                           name, names[0][1], names[0][0], names[1][0], open));
 }
 
+/* a field's value as the history shows it: labels for codes, village names,
+ * the ID number masked, the sensitive notes never */
+static const char *shown_value(portal_req *r, const struct portal_services *s, int i,
+                               const char *v)
+{
+    if (!*v)
+        return v;
+    if (i == F_SEX || i == F_DIS_TYPE || i == F_DIS_GRADE) {
+        const char *l = registry_label(i == F_SEX ? "registry.sex" : i == F_DIS_TYPE
+                                       ? "registry.disability" : "registry.grade", v);
+        return l ? l : v;
+    }
+    if (i == F_ID) {
+        char *m = s->alloc(r, 19);
+        s->id_number_mask(v, m);
+        return m;
+    }
+    if (i == F_VILLAGE) {
+        portal_rows *q = s->db_query(r, "SELECT CONCAT(COALESCE(t.name, ''), v.name) FROM "
+                                        "divisions v LEFT JOIN divisions t ON t.code = "
+                                        "v.parent_code WHERE v.code = ?", "s", v);
+        return q && s->db_next(q) ? s->db_col(q, 0) : v;
+    }
+    return v;
+}
+
+/* what an edit changes, each field old -> new as shown_value shows it (the
+ * ID number compared by its HMAC, the notes only said to have changed) */
+static struct registry_diff edit_diff(portal_req *r, const struct portal_services *s,
+                                      const struct child_form *cur, const struct child_form *f,
+                                      const char *old_hmac)
+{
+    struct registry_diff d = {NULL, NULL};
+    for (int i = 0; i < F_COUNT; i++) {
+        const char *was = cur->v[i], *now = f->v[i];
+        if (i == F_ID ? (old_hmac && f->id_hmac ? strcmp(old_hmac, f->id_hmac) == 0
+                                                : !old_hmac && !f->id_hmac)
+                      : strcmp(was, now) == 0)
+            continue;
+        if (i == F_NOTES) {
+            was = *was ? "（原内容，不显示）" : "";
+            now = *now ? "（新内容，不显示）" : "";
+        } else {
+            was = shown_value(r, s, i, was);
+            now = shown_value(r, s, i, now);
+        }
+        registry_diff_add(r, s, &d, child_params[i].name, child_params[i].label, was, now);
+    }
+    return d;
+}
+
 int child_edit_post(portal_req *r, const struct portal_services *s)
 {
     long long id = child_id(r, s);
@@ -657,97 +717,24 @@ int child_edit_post(portal_req *r, const struct portal_services *s)
     if (dup > 0)
         return form_page(r, s, &f, id, 400);
 
-    /* which fields changed: labels only, never values of the ID number */
-    char changed[600] = "", fields[400] = "";
-    size_t cl = 0, fl = 0;
-    for (int i = 0; i < F_COUNT; i++) {
-        int same = i == F_ID ? (old_hmac && f.id_hmac ? strcmp(old_hmac, f.id_hmac) == 0
-                                                      : !old_hmac && !f.id_hmac)
-                             : strcmp(cur.v[i], f.v[i]) == 0;
-        if (same)
-            continue;
-        int k = snprintf(changed + cl, sizeof changed - cl, "%s%s", cl ? "、" : "",
-                         child_params[i].label);
-        if (k > 0 && (size_t)k < sizeof changed - cl)
-            cl += (size_t)k;
-        k = snprintf(fields + fl, sizeof fields - fl, "%s%s", fl ? "," : "", child_params[i].name);
-        if (k > 0 && (size_t)k < sizeof fields - fl)
-            fl += (size_t)k;
-    }
-    if (!cl)
+    struct registry_diff d = edit_diff(r, s, &cur, &f, old_hmac);
+    if (!d.text)
         return redirect_to_file(r, s, id, NULL, "没有修改任何内容。");
+    const char *why = registry_reason(r, s, "reason");
+    if (s->form_failed(r))
+        return form_page(r, s, &f, id, 400);
 
     const char **v = f.v;
     if (save_child(r, s, &f, id) < 0)
         return 500;
-    if (s->child_event(r, id, "updated", s->sprintf(r, "修改了：%s", changed)) != 0)
+    if (s->child_event(r, id, "updated",
+                       s->sprintf(r, "修改身份信息（原因：%s）：%s", why, d.text)) != 0)
         return 500;
-    s->audit(r, "child.update", "child", idstr(r, s, id), s->sprintf(r, "fields: %s", fields));
+    s->audit(r, "child.update", "child", idstr(r, s, id), s->sprintf(r, "fields: %s", d.fields));
     if (strcmp(cur.v[F_VILLAGE], v[F_VILLAGE]) != 0 &&
         transfer(r, s, id, v[F_NAME], cur.v[F_VILLAGE], v[F_VILLAGE]) != 0)
         return 500;
     return redirect_to_file(r, s, id, NULL, "已保存修改。");
-}
-
-/* ------------------------------------------------------------ family */
-
-int family_add_post(portal_req *r, const struct portal_services *s)
-{
-    long long id = child_id(r, s);
-    const char *relation = s->trim(r, s->param(r, "relation"));
-    const char *name = s->trim(r, s->param(r, "name"));
-    const char *situation = s->param(r, "situation");
-    const char *rawid = s->trim(r, s->param(r, "id_number"));
-    long long guardian = s->param_int(r, "is_guardian", 0);
-    if (!*relation || !*name)
-        return s->fail(r, 400, "请填写家庭成员的关系和姓名。");
-    if (!registry_label("registry.situation", situation))
-        return s->fail(r, 400, "家庭成员情况不正确，请从列表中选择。");
-    if (guardian != 0 && guardian != 1)
-        return s->fail(r, 400, "是否监护人的取值不正确。");
-    const void *enc = NULL;
-    size_t enc_len = 0;
-    const char *hmac = NULL;
-    if (*rawid) {
-        char *fid = s->alloc(r, strlen(rawid) + 1);
-        for (size_t i = 0; rawid[i]; i++)
-            fid[i] = rawid[i] == 'x' ? 'X' : rawid[i];
-        char birth[11];
-        int sex;
-        if (s->id_number_check(fid, birth, &sex) != PORTAL_ID_OK)
-            return s->fail(r, 400, "家庭成员的身份证号无效（位数、校验位或出生日期不正确），"
-                                   "请核对；不知道时可以不填。");
-        enc = s->encrypt(r, fid, &enc_len);
-        hmac = s->hmac(r, fid);
-        if (!enc || !hmac)
-            return 500;
-    }
-    if (s->db_exec(r, "INSERT INTO child_family (child_id, relation, name, id_enc, id_hmac, "
-                      "situation, is_guardian, phone, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   "issbssiss", id, relation, name, enc, enc_len, hmac, situation, guardian,
-                   s->trim(r, s->param(r, "phone")), s->trim(r, s->param(r, "note"))) < 0)
-        return 500;
-    if (s->child_event(r, id, "family.add",
-                  s->sprintf(r, "添加家庭成员：%s %s（%s）%s", relation, name,
-                             registry_label("registry.situation", situation), guardian ? "，监护人" : "")) != 0)
-        return 500;
-    /* the same person on other files in scope (siblings, or a duplicate file) */
-    const char *flash = "已添加家庭成员。";
-    if (hmac) {
-        const char *a1, *a2, *scope = s->scope_sql(r, "c", &a1, &a2);
-        portal_rows *q = scope ? s->db_query(r, s->sprintf(r, "SELECT COUNT(DISTINCT c.id) "
-                                                              "FROM child_family f JOIN children c "
-                                                              "ON c.id = f.child_id WHERE "
-                                                              "f.id_hmac = ? AND c.id <> ? AND %s",
-                                                           scope),
-                                             "siss", hmac, id, a1, a2)
-                               : NULL;
-        if (q && s->db_next(q) && atoll(s->db_col(q, 0)) > 0)
-            flash = s->sprintf(r, "已添加家庭成员。提示：此人也登记为辖区内另外 %s 名儿童的"
-                                  "家庭成员，请核对是否为兄弟姐妹或重复建档。",
-                               s->db_col(q, 0));
-    }
-    return redirect_to_file(r, s, id, "#family", flash);
 }
 
 /* ------------------------------------------------------------ categories */
@@ -903,7 +890,8 @@ int attachment_get(portal_req *r, const struct portal_services *s)
 {
     long long id = child_id(r, s), aid = s->path_int(r, "aid");
     portal_rows *q = s->db_query(r, "SELECT content_type, stored_name, size, sha256, filename "
-                                    "FROM child_attachments WHERE id = ? AND child_id = ?",
+                                    "FROM child_attachments WHERE id = ? AND child_id = ? "
+                                    "AND removed_at IS NULL",
                                  "ii", aid, id);
     if (!q)
         return 500;

@@ -81,12 +81,15 @@ static const char *day_cell(struct import_ctx *c, const char *v)
 }
 
 /* count UTF-8 characters */
-static size_t nchars(const char *s)
+/* a cell over the form's limit for the same field (child_params: the
+ * same number and the same message as the host gives the form) */
+static int too_long(struct import_ctx *c, int line, const char *col, const char *field,
+                    const char *v)
 {
-    size_t n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
+    const char *msg = registry_too_long(c->r, c->s, field, v);
+    if (msg)
+        add_err(c, line, col, msg);
+    return msg != NULL;
 }
 
 struct village {
@@ -151,8 +154,8 @@ static int import_person(struct import_ctx *c, struct import_row *row, const str
     row->name = field_at(rec, C_NAME);
     if (!*row->name)
         add_err(c, line, "姓名", "缺少姓名。");
-    else if (nchars(row->name) > 20 || strlen(row->name) > 64)
-        add_err(c, line, "姓名", "姓名过长（最多 20 个字）。");
+    else if (too_long(c, line, "姓名", "name", row->name))
+        ;
     else if (strpbrk(row->name, "0123456789=+@<>\"'"))
         add_err(c, line, "姓名", "姓名含有不允许的字符。");
 
@@ -228,8 +231,8 @@ static void import_id_number(struct import_ctx *c, struct import_state *st,
         row->id = NULL;
         if (!*row->no_id)
             add_err(c, line, "身份证号", "缺少身份证号；没有身份证号的儿童请填写无证原因。");
-        else if (strlen(row->no_id) > 100)
-            add_err(c, line, "无证原因", "无证原因过长（最多 100 字节）。");
+        else
+            too_long(c, line, "无证原因", "no_id_reason", row->no_id);
         return;
     }
     char *u = c->s->sprintf(c->r, "%s", id), bd[11];
@@ -280,10 +283,8 @@ static void import_place(struct import_ctx *c, struct import_state *st, struct i
     }
     row->hukou = field_at(rec, C_HUKOU);
     row->address = field_at(rec, C_ADDR);
-    if (strlen(row->hukou) > 200)
-        add_err(c, line, "户籍地址", "户籍地址过长（最多 200 字节）。");
-    if (strlen(row->address) > 200)
-        add_err(c, line, "现住址", "现住址过长（最多 200 字节）。");
+    too_long(c, line, "户籍地址", "hukou", row->hukou);
+    too_long(c, line, "现住址", "address", row->address);
 }
 
 /* the category, its basis and its start date */
@@ -301,8 +302,8 @@ static void import_category(struct import_ctx *c, struct import_row *row,
     row->basis = field_at(rec, C_BASIS);
     if (!*row->basis)
         add_err(c, line, "认定依据", "缺少认定依据。");
-    else if (strlen(row->basis) > 200)
-        add_err(c, line, "认定依据", "认定依据过长（最多 200 字节）。");
+    else if (registry_too_long(c->r, c->s, "basis", row->basis))
+        add_err(c, line, "认定依据", registry_too_long(c->r, c->s, "basis", row->basis));
 
     if (import_date(c, line, "开始日期", field_at(rec, C_START), today, row->start) &&
         birth_ok && strcmp(row->start, row->birth) < 0)

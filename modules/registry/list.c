@@ -26,7 +26,7 @@ const struct portal_param list_params[] = {
     {"category", PP_CODE, 32, 0, "类别"},
     {"status", PP_CODE, 10, 0, "状态"},
     {"age", PP_CODE, 8, 0, "年龄段"},
-    {"q", PP_TEXT, 64, 0, "姓名或身份证号后四位"},
+    {"q", PP_TEXT, 64, 0, "姓名或身份证号"},
     {"sort", PP_CODE, 8, 0, "排序"},
     {"after", PP_TEXT, 200, 0, "分页位置"},
     {"before", PP_TEXT, 200, 0, "分页位置"},
@@ -159,8 +159,9 @@ struct filters {
     const char *today;
     char born_after[11];   /* birth_date > this (exclusive), "" if none */
     char born_upto[11];    /* birth_date <= this, "" if none */
-    const char *name_like; /* escaped for LIKE */
+    const char *name_like; /* escaped for LIKE: any part of the name */
     int q_last4;
+    const char *q_hmac;    /* a full ID number's lookup (never the number) */
 };
 
 int registry_digits(const char *s, size_t n)
@@ -230,14 +231,22 @@ static const char *read_filters(portal_req *r, const struct portal_services *s, 
         int last4 = n == 4;
         for (size_t i = 0; i < n && last4; i++)
             last4 = (f->q[i] >= '0' && f->q[i] <= '9') || ((f->q[i] == 'X' || f->q[i] == 'x') && i == 3);
-        if (last4) {
+        char *id = s->sprintf(r, "%s", f->q), birth[11];
+        int sex;
+        if (n == 18 && id[17] == 'x')
+            id[17] = 'X';
+        if (n == 18 && s->id_number_check(id, birth, &sex) == PORTAL_ID_OK) {
+            f->q_hmac = s->hmac(r, id);
+            if (!f->q_hmac)
+                return "暂时无法按身份证号查询，请稍后再试。";
+        } else if (last4) {
             char *v = s->sprintf(r, "%s", f->q);
             if (v[3] == 'x')
                 v[3] = 'X';
             f->q = v;
             f->q_last4 = 1;
         } else {
-            f->name_like = s->like_escape(r, f->q); /* a name prefix */
+            f->name_like = s->like_escape(r, f->q); /* any part of the name */
         }
     }
     return NULL;
@@ -270,7 +279,8 @@ static void add_where(struct sqlb *b, const struct filters *f, int counting)
     add_cond(b, " AND c.status = ?", f->status);
     add_cond(b, " AND c.birth_date <= ?", f->born_upto);
     add_cond(b, " AND c.birth_date > ?", f->born_after);
-    add_cond(b, " AND c.name LIKE CONCAT(?, '%')", f->name_like);
+    add_cond(b, " AND c.name LIKE CONCAT('%', ?, '%')", f->name_like);
+    add_cond(b, " AND c.id_hmac = ?", f->q_hmac);
     add_cond(b, " AND c.id_last4 = ?", f->q_last4 ? f->q : NULL);
     add_cond(b, " AND EXISTS (SELECT 1 FROM child_categories fc WHERE fc.child_id = c.id "
                 "AND fc.category = ? AND fc.end_date IS NULL)", f->category);
@@ -329,6 +339,8 @@ static void set_filters(portal_req *r, const struct portal_services *s, const st
     if (f->status) s->set(r, "List.F.status", f->status);
     if (f->age) s->set(r, "List.F.age", f->age);
     if (f->q) s->set(r, "List.F.q", f->q);
+    if (f->township || f->village || f->category || f->status || f->age || f->q)
+        s->set(r, "List.Filtered", "1"); /* the folded filters open */
     s->labels_hdf(r, "Opts.category", "registry.category");
     s->labels_hdf(r, "List.Ages", "registry.age");
 }
@@ -476,7 +488,7 @@ static int page_total(portal_req *r, const struct portal_services *s, const stru
     struct sqlb cb;
     memset(&cb, 0, sizeof cb);
     int simple = f->prefix && !f->category && !f->born_upto[0] && !f->born_after[0] &&
-                 !f->name_like && !f->q_last4;
+                 !f->name_like && !f->q_last4 && !f->q_hmac;
     if (simple) {
         add_sql(&cb, "SELECT COALESCE(SUM(n), 0) FROM registry_counts c WHERE c.village_code "
                      "LIKE CONCAT(?, '%') AND c.status <> 'archived'");

@@ -8,13 +8,32 @@ static const struct portal_param id_only[] = {{NULL, 0, 0, 0, NULL}};
 
 /* family, category and attachment forms: declared here so both files agree */
 static const struct portal_param family_params[] = {
-    {"relation", PP_TEXT, 16, 1, "关系"},
-    {"name", PP_TEXT, 64, 1, "姓名"},
-    {"id_number", PP_CODE, 18, 0, "身份证号"},
-    {"situation", PP_CODE, 16, 1, "情况"},
+    {"relation", PP_TEXT, 16, 0, "关系"},
+    {"name", PP_TEXT, 30, 0, "姓名"},
+    {"id_number", PP_TEXT, 24, 0, "身份证号"},
+    {"situation", PP_CODE, 16, 0, "情况"},
     {"is_guardian", PP_INT, 1, 0, "是否监护人"},
     {"phone", PP_TEXT, 32, 0, "电话"},
     {"note", PP_TEXT, 200, 0, "备注"},
+    {NULL, 0, 0, 0, NULL}};
+/* a correction: the family form, the reason, clear_id (forget the ID number) */
+static const struct portal_param family_edit_params[] = {
+    {"relation", PP_TEXT, 16, 0, "关系"},
+    {"name", PP_TEXT, 30, 0, "姓名"},
+    {"id_number", PP_TEXT, 24, 0, "身份证号"},
+    {"situation", PP_CODE, 16, 0, "情况"},
+    {"is_guardian", PP_INT, 1, 0, "是否监护人"},
+    {"phone", PP_TEXT, 32, 0, "电话"},
+    {"note", PP_TEXT, 200, 0, "备注"},
+    {"clear_id", PP_INT, 1, 0, "清除身份证号"},
+    {"reason", PP_TEXT, 200, 0, "原因"},
+    {NULL, 0, 0, 0, NULL}};
+static const struct portal_param reason_params[] = {
+    {"reason", PP_TEXT, 200, 0, "原因"},
+    {NULL, 0, 0, 0, NULL}};
+static const struct portal_param attachment_edit_params[] = {
+    {"kind", PP_TEXT, 32, 0, "材料类型"},
+    {"reason", PP_TEXT, 200, 0, "原因"},
     {NULL, 0, 0, 0, NULL}};
 static const struct portal_param enter_params[] = {
     {"category", PP_CODE, 32, 1, "类别"},
@@ -53,10 +72,16 @@ static const struct portal_route routes[] = {
     {"GET", "/children/{id:int}/edit", child_edit_get, "registry.edit", 0, id_only, "child:id"},
     {"POST", "/children/{id:int}/edit", child_edit_post, "registry.edit", PR_STATE_CHANGING, child_params, "child:id"},
     {"POST", "/children/{id:int}/family", family_add_post, "registry.edit", PR_STATE_CHANGING, family_params, "child:id"},
+    {"GET", "/children/{id:int}/family/{fid:int}/edit", family_edit_get, "registry.edit", 0, id_only, "child:id"},
+    {"POST", "/children/{id:int}/family/{fid:int}/edit", family_edit_post, "registry.edit", PR_STATE_CHANGING, family_edit_params, "child:id"},
+    {"POST", "/children/{id:int}/family/{fid:int}/remove", family_remove_post, "registry.edit", PR_STATE_CHANGING, reason_params, "child:id"},
     {"POST", "/children/{id:int}/categories", category_enter_post, "registry.edit", PR_STATE_CHANGING, enter_params, "child:id"},
     {"POST", "/children/{id:int}/categories/{cid:int}/exit", category_exit_post, "registry.edit", PR_STATE_CHANGING, exit_params, "child:id"},
     {"POST", "/children/{id:int}/attachments", attachment_add_post, "registry.edit", PR_STATE_CHANGING, upload_params, "child:id"},
     {"GET", "/children/{id:int}/attachments/{aid:int}", attachment_get, "registry.view", PR_NO_LAYOUT, id_only, "child:id"},
+    {"GET", "/children/{id:int}/attachments/{aid:int}/edit", attachment_edit_get, "registry.edit", 0, id_only, "child:id"},
+    {"POST", "/children/{id:int}/attachments/{aid:int}/edit", attachment_edit_post, "registry.edit", PR_STATE_CHANGING, attachment_edit_params, "child:id"},
+    {"POST", "/children/{id:int}/attachments/{aid:int}/remove", attachment_remove_post, "registry.edit", PR_STATE_CHANGING, reason_params, "child:id"},
     {NULL, NULL, NULL, NULL, 0, NULL, NULL}};
 
 /* a notice is its office's own: the loader checks that itself */
@@ -87,6 +112,7 @@ static const struct portal_migration migrations[] = {
     {6, "006_core_notices.sql"},
     {7, "007_org_staff.sql"},
     {8, "008_export_full_id.sql"},
+    {9, "009_attachment_removal.sql"},
     {0, NULL}};
 
 /* The registry's lookup lists: one title per code, wherever it is shown
@@ -153,6 +179,25 @@ const char *registry_label(const char *kind, const char *code)
     for (const struct portal_label *l = labels; code && l->kind; l++)
         if (strcmp(l->kind, kind) == 0 && strcmp(l->code, code) == 0)
             return l->title;
+    return NULL;
+}
+
+size_t registry_chars(const char *s)
+{
+    size_t n = 0;
+    for (; s && *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+const char *registry_too_long(portal_req *r, const struct portal_services *s, const char *field,
+                              const char *v)
+{
+    const struct portal_param *p = strcmp(field, "basis") == 0 ? enter_params : child_params;
+    for (; p->name; p++)
+        if (strcmp(p->name, field) == 0)
+            return registry_chars(v) > p->maxlen
+                       ? s->sprintf(r, "%s最多 %zu 个字。", p->label, p->maxlen) : NULL;
     return NULL;
 }
 

@@ -3,7 +3,8 @@
  * file.c: one child's file (create, edit, family, categories, attachments,
  * timeline, print).  list.c: the list and its CSV export.  import.c: the
  * ledger import (.xlsx, .xls or CSV through the host's sheet_* reader).
- * idcard.c: GB 11643 ID numbers.  notice.c: notices to an office (transfers
+ * correct.c: family members added, corrected and removed, attachments
+ * corrected and removed (with reasons, in the history).  notice.c: notices to an office (transfers
  * in, duplicates for the county to check).  registry.c: the module descriptor.
  */
 #ifndef REGISTRY_H
@@ -18,11 +19,33 @@ int child_file_get(portal_req *r, const struct portal_services *s);
 int child_print_get(portal_req *r, const struct portal_services *s);
 int child_edit_get(portal_req *r, const struct portal_services *s);
 int child_edit_post(portal_req *r, const struct portal_services *s);
-int family_add_post(portal_req *r, const struct portal_services *s);
 int category_enter_post(portal_req *r, const struct portal_services *s);
 int category_exit_post(portal_req *r, const struct portal_services *s);
 int attachment_add_post(portal_req *r, const struct portal_services *s);
 int attachment_get(portal_req *r, const struct portal_services *s);
+/* the file page again (a form on it failed): status 200 or 400 */
+int registry_file_page(portal_req *r, const struct portal_services *s, int status);
+
+/* correct.c */
+/* a correction's history: text "情况：正常 → 死亡；电话：（空） → 138..."
+ * (values cut at 40 characters; the caller masks sensitive ones), fields
+ * "situation,phone" for the audit row; both NULL while nothing changed */
+struct registry_diff {
+    const char *text, *fields;
+};
+/* adds field (its label, was -> now) when the two differ */
+void registry_diff_add(portal_req *r, const struct portal_services *s, struct registry_diff *d,
+                       const char *field, const char *label, const char *was, const char *now);
+/* the reason every correction and removal needs (the parameter reason);
+ * when empty, a form error beside the form's field `field` */
+const char *registry_reason(portal_req *r, const struct portal_services *s, const char *field);
+int family_add_post(portal_req *r, const struct portal_services *s);
+int family_edit_get(portal_req *r, const struct portal_services *s);
+int family_edit_post(portal_req *r, const struct portal_services *s);
+int family_remove_post(portal_req *r, const struct portal_services *s);
+int attachment_edit_get(portal_req *r, const struct portal_services *s);
+int attachment_edit_post(portal_req *r, const struct portal_services *s);
+int attachment_remove_post(portal_req *r, const struct portal_services *s);
 
 /* list.c */
 int child_list_get(portal_req *r, const struct portal_services *s);
@@ -74,6 +97,14 @@ extern const struct portal_label *registry_labels;
 /* the title of code in kind, NULL when it is not one of kind's codes (what
  * validation asks; s->label answers the code itself for an unknown one) */
 const char *registry_label(const char *kind, const char *code);
+
+/* characters of valid UTF-8 (what a clerk counts) */
+size_t registry_chars(const char *s);
+/* "姓名最多 30 个字。" when v is over the limit the forms declare for field
+ * (child_params, or basis of a category's entry), NULL when it fits: the
+ * import says what the host says to the form */
+const char *registry_too_long(portal_req *r, const struct portal_services *s, const char *field,
+                              const char *v);
 
 /* parameter tables shared by routes (registry.c) */
 extern const struct portal_param child_params[];

@@ -102,7 +102,8 @@ try_all() { # try_all WHO JAR CHILD EXPECT
     req GET "/children/$x/print" -b "$jar"; got="$got $STATUS"
     req GET "/children/$x/edit" -b "$jar"; got="$got $STATUS"
     post "/children/$x/edit" "$jar" --data-urlencode "name=改名$tag" --data "sex=2" --data "birth_date=2014-02-03" \
-        --data-urlencode "ethnicity=汉族" --data-urlencode "no_id_reason=x" --data "village_code=500242101001"
+        --data-urlencode "ethnicity=汉族" --data-urlencode "no_id_reason=x" --data "village_code=500242101001" \
+        --data-urlencode "reason=x"
     got="$got $STATUS"
     post "/children/$x/family" "$jar" --data-urlencode "relation=父亲" --data-urlencode "name=某某" --data "situation=dead"
     got="$got $STATUS"

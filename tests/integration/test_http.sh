@@ -27,7 +27,7 @@ check "405 says which methods are allowed" header_has "Allow:"
 head -c 11000000 /dev/zero | tr '\0' 'a' >"$OUT/big"
 req POST /login --data-binary @"$OUT/big" -H "Content-Type: application/x-www-form-urlencoded"
 check "a body over max_body is 413" status_is 413
-check "the 413 page explains in Chinese" body_has "超过了允许的大小"
+check "the 413 page explains in Chinese" body_has "提交的内容过长，请缩短后重试。"
 
 # one field over max_field_len (64 KB)
 { printf 'username='; head -c 70000 /dev/zero | tr '\0' 'a'; } >"$OUT/long"

@@ -15,18 +15,12 @@
 
 <section class="panel" id="family">
   <h2>家庭成员及监护人</h2>
-  <?cs call:family_table() ?>
+  <?cs call:family_table(File.CanEdit) ?>
   <?cs if:File.CanEdit ?>
   <form method="post" action="/children/<?cs var:c.id ?>/family">
     <fieldset><legend>添加家庭成员</legend>
     <?cs call:csrf() ?>
-    <?cs call:text_field("relation", "关系（如 父亲、母亲、祖母）", "", "", 1) ?>
-    <?cs call:text_field("name", "姓名", "", "", 1) ?>
-    <div class="field"><label for="f-fam-id">身份证号（可不填）</label><input type="text" id="f-fam-id" name="id_number" maxlength="18" autocomplete="off"></div>
-    <?cs call:select_field("situation", "情况", "normal", "", 1, Opts.situation, "请选择") ?>
-    <div class="field"><label><input type="checkbox" name="is_guardian" value="1"> 是监护人</label></div>
-    <?cs call:text_field("phone", "电话", "", "", 0) ?>
-    <?cs call:text_field("note", "备注", "", "", 0) ?>
+    <?cs include!"family_fields.cs" ?>
     <button type="submit">添加</button>
     </fieldset>
   </form>
@@ -53,10 +47,10 @@
   <h2>证明材料</h2>
   <table class="list" id="attachment-table">
     <caption>附件（<?cs var:Count.atts ?> 份）</caption>
-    <thead><tr><th scope="col">材料类型</th><th scope="col">文件名</th><th scope="col">大小</th><th scope="col">上传时间</th><th scope="col">上传人</th></tr></thead>
+    <thead><tr><th scope="col">材料类型</th><th scope="col">文件名</th><th scope="col">大小</th><th scope="col">上传时间</th><th scope="col">上传人</th><?cs if:File.CanEdit ?><th scope="col">操作</th><?cs /if ?></tr></thead>
     <tbody>
-    <?cs each:a = Atts ?><tr><td><?cs var:a.kind ?></td><td><a href="/children/<?cs var:c.id ?>/attachments/<?cs var:a.id ?>"><?cs var:a.filename ?></a></td><td><?cs call:size_label(a.size) ?></td><td><?cs var:datetime(a.at) ?></td><td><?cs var:a.who ?></td></tr><?cs /each ?>
-    <?cs if:!subcount(Atts) ?><tr><td colspan="5">暂无材料。</td></tr><?cs /if ?>
+    <?cs each:a = Atts ?><tr><td><?cs var:a.kind ?></td><td><a href="/children/<?cs var:c.id ?>/attachments/<?cs var:a.id ?>"><?cs var:a.filename ?></a></td><td><?cs call:size_label(a.size) ?></td><td><?cs var:datetime(a.at) ?></td><td><?cs var:a.who ?></td><?cs if:File.CanEdit ?><td><a href="/children/<?cs var:c.id ?>/attachments/<?cs var:a.id ?>/edit">更正或删除</a></td><?cs /if ?></tr><?cs /each ?>
+    <?cs if:!subcount(Atts) ?><tr><td colspan="6">暂无材料。</td></tr><?cs /if ?>
     </tbody>
   </table>
   <?cs if:File.CanEdit ?>
@@ -64,9 +58,7 @@
     <fieldset><legend>上传材料</legend>
     <?cs call:csrf() ?>
     <div class="field"><label for="f-kind">材料类型 <abbr title="必填">*</abbr></label>
-      <select id="f-kind" name="kind" required><option value="">请选择</option>
-        <option>死亡证明</option><option>残疾证</option><option>诊断证明</option><option>判决书</option><option>低保证</option><option>户口簿</option><option>其他</option>
-      </select></div>
+      <?cs call:kind_options("") ?></div>
     <div class="field"><label for="f-file">文件 <abbr title="必填">*</abbr></label>
       <input type="file" id="f-file" name="file" accept="image/jpeg,image/png,application/pdf" required>
       <span class="hint">只接受 JPEG、PNG 图片或 PDF 文件，最大 8 MB。</span></div>

@@ -25,3 +25,7 @@
 </div>
 <?cs /def ?>
 <?cs def:size_label(n) ?><?cs if:n >= 1048576 ?><?cs var:n / 1048576 ?> MB<?cs elif:n >= 1024 ?><?cs var:n / 1024 ?> KB<?cs else ?><?cs var:n ?> 字节<?cs /if ?><?cs /def ?>
+<?cs # the kinds of attachment, one list for uploading and correcting ?>
+<?cs def:kind_options(value) ?><select id="f-kind" name="kind" required><option value="">请选择</option>
+  <option<?cs if:value == "死亡证明" ?> selected<?cs /if ?>>死亡证明</option><option<?cs if:value == "残疾证" ?> selected<?cs /if ?>>残疾证</option><option<?cs if:value == "诊断证明" ?> selected<?cs /if ?>>诊断证明</option><option<?cs if:value == "判决书" ?> selected<?cs /if ?>>判决书</option><option<?cs if:value == "低保证" ?> selected<?cs /if ?>>低保证</option><option<?cs if:value == "户口簿" ?> selected<?cs /if ?>>户口簿</option><option<?cs if:value == "其他" ?> selected<?cs /if ?>>其他</option>
+</select><?cs /def ?>

@@ -1,15 +1,16 @@
 <?cs # tables shared by the file page and the print page; forms only when edit is set ?>
-<?cs def:family_table() ?>
+<?cs def:family_table(edit) ?>
 <table class="list" id="family-table">
   <caption>家庭成员及监护人（<?cs var:Count.family ?> 人）</caption>
-  <thead><tr><th scope="col">关系</th><th scope="col">姓名</th><th scope="col">身份证号</th><th scope="col">情况</th><th scope="col">监护人</th><th scope="col">电话</th><th scope="col">备注</th></tr></thead>
+  <thead><tr><th scope="col">关系</th><th scope="col">姓名</th><th scope="col">身份证号</th><th scope="col">情况</th><th scope="col">监护人</th><th scope="col">电话</th><th scope="col">备注</th><?cs if:edit ?><th scope="col">操作</th><?cs /if ?></tr></thead>
   <tbody>
   <?cs each:m = Family ?><tr>
     <td><?cs var:m.relation ?></td><td><?cs var:m.name ?></td><td><?cs var:FamilyIds[m.id] ?></td>
     <td><?cs var:label("registry.situation", m.situation) ?></td><td><?cs if:m.guardian == "1" ?>是<?cs else ?>否<?cs /if ?></td>
-    <td><?cs var:m.phone ?></td><td><?cs var:m.note ?></td></tr>
+    <td><?cs var:m.phone ?></td><td><?cs var:m.note ?></td>
+    <?cs if:edit ?><td><a href="/children/<?cs var:Child.id ?>/family/<?cs var:m.id ?>/edit">更正或删除</a></td><?cs /if ?></tr>
   <?cs /each ?>
-  <?cs if:!subcount(Family) ?><tr><td colspan="7">尚未登记。</td></tr><?cs /if ?>
+  <?cs if:!subcount(Family) ?><tr><td colspan="8">尚未登记。</td></tr><?cs /if ?>
   </tbody>
 </table>
 <?cs /def ?>

@@ -57,5 +57,9 @@
     <?cs call:text_field("placement", "安置方式", Form.placement, Errors.placement, 0) ?>
     <?cs call:area_field("notes", "备注（敏感信息，加密保存）", Form.notes, Errors.notes, "仅有编辑权限的工作人员可见，不打印。") ?>
   </fieldset>
+  <?cs if:Form.id ?><fieldset>
+    <legend>修改原因</legend>
+    <?cs call:text_field("reason", "修改原因（记入变更记录）", Form.reason, Errors.reason, 1) ?>
+  </fieldset><?cs /if ?>
   <p><button type="submit"><?cs if:Form.id ?>保存修改<?cs else ?>建立档案<?cs /if ?></button></p>
 </form>

@@ -2,7 +2,8 @@
 <h1>儿童台账</h1>
 <?cs if:List.Notices > 0 ?><p class="notice" id="open-notices">本单位有 <?cs var:List.Notices ?> 条待处理的<a href="/children/notices">档案通知</a>（转入的儿童、待核查的疑似重复档案）。</p><?cs /if ?>
 <?cs if:List.Org ?><p class="hint" id="org-scope">仅列出与本单位（<?cs var:List.Org ?>）现有关联的儿童（在读、转介或报告）。</p><?cs /if ?>
-<form method="get" action="/children" class="panel filters" role="search">
+<details class="panel fold" id="list-filters"<?cs if:List.Filtered ?> open<?cs /if ?>><summary>查询条件</summary>
+<form method="get" action="/children" class="filters" role="search">
   <div class="field">
     <label for="f-township">乡镇（街道）</label>
     <select id="f-township" name="township">
@@ -41,8 +42,8 @@
     </select>
   </div>
   <div class="field">
-    <label for="f-q">姓名或身份证号后四位</label>
-    <input type="text" id="f-q" name="q" value="<?cs var:List.F.q ?>" maxlength="20">
+    <label for="f-q">姓名（可只填名字的一部分）、身份证号或其后四位</label>
+    <input type="text" id="f-q" name="q" value="<?cs var:List.F.q ?>"<?cs if:Limits.q ?> maxlength="<?cs var:Limits.q ?>"<?cs /if ?>>
   </div>
   <div class="field">
     <label for="f-sort">排序</label>
@@ -55,6 +56,7 @@
   <button type="submit">查询</button>
   <a href="/children">清除条件</a>
 </form>
+</details>
 
 <p class="summary">显示 <?cs var:List.Shown ?> 条，符合条件共 <?cs var:List.Total ?> 条<?cs if:List.Total == "10000+" ?>（超过 10000 条，请缩小查询范围）<?cs /if ?>。
 <?cs if:List.CanExport == "1" ?><a class="button" href="<?cs var:List.Export ?>">导出 CSV</a> <a class="button" href="<?cs var:List.ExportXlsx ?>" id="export-xlsx">导出 Excel</a><?cs /if ?>

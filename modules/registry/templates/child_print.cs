@@ -9,7 +9,7 @@
 </section>
 <section id="family">
   <h2>家庭成员及监护人</h2>
-  <?cs call:family_table() ?>
+  <?cs call:family_table(0) ?>
 </section>
 <section id="categories">
   <h2>困境类别</h2>

@@ -233,11 +233,20 @@ check "opening it was audited as a read" [ "$(reads_of child.read "$cid")" = "$(
 post "/children/$cid/edit" "$tj" --data-urlencode "name=$name" --data "sex=2" --data "birth_date=$birth" \
     --data-urlencode "ethnicity=土家族" --data "id_number=$idnum" --data "village_code=500242101002" \
     --data-urlencode "hukou=酉阳县龙潭镇" --data-urlencode "school=龙潭中学" --data-urlencode "notes=$secret_note"
+check "an edit without a reason is refused (400)" status_is 400
+check "the reason is asked for beside its field" body_has "请写明原因（将记入变更记录）。"
+check "what was typed is kept" body_has 'value="龙潭中学"'
+check "and nothing is stored" [ "$(sql "SELECT village_code FROM children WHERE id=$cid")" = 500242101001 ]
+post "/children/$cid/edit" "$tj" --data-urlencode "name=$name" --data "sex=2" --data "birth_date=$birth" \
+    --data-urlencode "ethnicity=土家族" --data "id_number=$idnum" --data "village_code=500242101002" \
+    --data-urlencode "hukou=酉阳县龙潭镇" --data-urlencode "school=龙潭中学" --data-urlencode "notes=$secret_note" \
+    --data-urlencode "reason=转学，随父母迁居"
 check "an edit succeeds" status_is 303
 check "the change is stored" [ "$(sql "SELECT CONCAT(school, ' ', village_code) FROM children WHERE id=$cid")" = "龙潭中学 500242101002" ]
-check "an 'updated' event names the changed fields" \
-    [ "$(sql "SELECT summary FROM child_events WHERE child_id=$cid AND kind='updated' ORDER BY id DESC LIMIT 1")" = "修改了：所在村（社区）、就读学校" ]
-check "the update was audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='child.update' AND object_id='$cid'")" -ge 1 ]
+ev=$(sql "SELECT summary FROM child_events WHERE child_id=$cid AND kind='updated' ORDER BY id DESC LIMIT 1")
+check "an 'updated' event names the reason and each field old -> new" \
+    [ "$ev" = "修改身份信息（原因：转学，随父母迁居）：所在村（社区）：$(sql "SELECT CONCAT(t.name, v.name) FROM divisions v JOIN divisions t ON t.code=v.parent_code WHERE v.code='500242101001'") → $(sql "SELECT CONCAT(t.name, v.name) FROM divisions v JOIN divisions t ON t.code=v.parent_code WHERE v.code='500242101002'")；就读学校：龙潭小学 → 龙潭中学" ]
+check "the update was audited with the fields" [ "$(sql "SELECT detail FROM audit_log WHERE action='child.update' AND object_id='$cid' ORDER BY id DESC LIMIT 1")" = "fields: village_code,school" ]
 post "/children/$cid/edit" "$tj" --data-urlencode "name=$name" --data "sex=2" --data "birth_date=$birth" \
     --data-urlencode "ethnicity=土家族" --data "id_number=$bad" --data "village_code=500242101002"
 check "an edit with a wrong check digit is refused" body_has "身份证号校验位不正确"
@@ -246,12 +255,20 @@ newid=$(make_id "201503$day" 2)
 while [ "$newid" = "$idnum" ]; do newid=$(make_id "201503$day" 2); done
 post "/children/$cid/edit" "$tj" --data-urlencode "name=$name" --data "sex=2" --data "birth_date=$birth" \
     --data-urlencode "ethnicity=土家族" --data "id_number=$newid" --data "village_code=500242101002" \
-    --data-urlencode "hukou=酉阳县龙潭镇" --data-urlencode "school=龙潭中学" --data-urlencode "notes=$secret_note"
+    --data-urlencode "hukou=酉阳县龙潭镇" --data-urlencode "school=龙潭中学" --data-urlencode "notes=$secret_note" \
+    --data-urlencode "reason=核对户口簿"
 check "correcting the ID number succeeds" status_is 303
-check "the event names the field, not the numbers" \
-    [ "$(sql "SELECT summary FROM child_events WHERE child_id=$cid AND kind='updated' ORDER BY id DESC LIMIT 1")" = "修改了：身份证号" ]
+check "the event shows both numbers masked" \
+    [ "$(sql "SELECT summary FROM child_events WHERE child_id=$cid AND kind='updated' ORDER BY id DESC LIMIT 1")" = "修改身份信息（原因：核对户口簿）：身份证号：$masked → ${newid:0:6}********${newid:14:4}" ]
 check "neither number is in the timeline or the audit log" \
     [ "$(sql "SELECT (SELECT COUNT(*) FROM child_events WHERE summary LIKE '%$newid%' OR summary LIKE '%$idnum%') + (SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%$newid%' OR detail LIKE '%$idnum%')")" = 0 ]
+post "/children/$cid/edit" "$tj" --data-urlencode "name=$name" --data "sex=2" --data "birth_date=$birth" \
+    --data-urlencode "ethnicity=土家族" --data "id_number=$newid" --data "village_code=500242101002" \
+    --data-urlencode "hukou=酉阳县龙潭镇" --data-urlencode "school=龙潭中学" --data-urlencode "notes=另一条$secret_note" \
+    --data-urlencode "reason=补充备注"
+check "a change of the sensitive notes is recorded without their content" \
+    [ "$(sql "SELECT summary FROM child_events WHERE child_id=$cid AND kind='updated' ORDER BY id DESC LIMIT 1")" = "修改身份信息（原因：补充备注）：备注（敏感信息）：（原内容，不显示） → （新内容，不显示）" ]
+check "the notes never reach the timeline" [ "$(sql "SELECT COUNT(*) FROM child_events WHERE summary LIKE '%$secret_note%'")" = 0 ]
 
 # family members: ID optional, validated, encrypted, masked
 fam=$(make_id 19850407 1)

@@ -18,7 +18,8 @@ new_child() { # new_child NAME VILLAGE -> id
 }
 move() { # move CHILD NAME VILLAGE: the county edits the file's village
     post "/children/$1/edit" "$cj" --data-urlencode "name=$2" --data sex=1 --data birth_date=2016-05-01 \
-        --data-urlencode "ethnicity=土家族" --data-urlencode "no_id_reason=未落户" --data "village_code=$3"
+        --data-urlencode "ethnicity=土家族" --data-urlencode "no_id_reason=未落户" --data "village_code=$3" \
+        --data-urlencode "reason=迁居"
 }
 app_state() { sql "SELECT CONCAT(step_code, '/', status) FROM wf_applications WHERE id=$1"; }
 denied() { sql "SELECT COUNT(*) FROM audit_log WHERE action='deny' AND object_type='$1' AND object_id='$2' AND username='township'"; }
