@@ -364,6 +364,7 @@ static const struct portal_migration core_migrations[] = {
     {18, "018_notice_done.sql"},
     {24, "024_division_cache.sql"},
     {25, "025_crypto_lookups.sql"},
+    {32, "032_perf_caches.sql"},
     {0, NULL}};
 
 const struct portal_module core_module = {

@@ -47,7 +47,7 @@ bg_post() {
 }
 # the portal's connection waiting on the audit chain head, or nothing
 waiter() {
-    sql "SELECT id FROM information_schema.processlist WHERE user = '$db_user' AND info LIKE '%audit_head%FOR UPDATE%' LIMIT 1"
+    sql "SELECT id FROM information_schema.processlist WHERE user = '$db_user' AND (info LIKE '%audit_head%FOR UPDATE%' OR info LIKE 'INSERT INTO audit_log%') LIMIT 1"
 }
 # kill_when FINDER: KILL the connection FINDER names as soon as there is one (at most ~1.5 s)
 kill_when() {
