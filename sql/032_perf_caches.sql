@@ -20,3 +20,9 @@ END;
 -- this version in the same transaction (the session's row reads it, so no
 -- page pays a statement for settings).
 INSERT INTO cache_versions (name, version) VALUES ('settings', 1);
+CREATE TRIGGER IF NOT EXISTS setting_values_version_ins AFTER INSERT ON setting_values
+FOR EACH ROW UPDATE cache_versions SET version = version + 1 WHERE name = 'settings';
+CREATE TRIGGER IF NOT EXISTS setting_values_version_upd AFTER UPDATE ON setting_values
+FOR EACH ROW UPDATE cache_versions SET version = version + 1 WHERE name = 'settings';
+CREATE TRIGGER IF NOT EXISTS setting_values_version_del AFTER DELETE ON setting_values
+FOR EACH ROW UPDATE cache_versions SET version = version + 1 WHERE name = 'settings';
