@@ -65,6 +65,11 @@
  *                    lines in one statement; living's month generation).
  *   2.8  2026-12-01  id_number_check, id_number_mask (the registry's GB 11643
  *                    rule moved into the host for every module).
+ *   2.x  2026-12-01  perf (issue 17): portal_child_panel.tables (the tables
+ *                    holding a panel's rows for a child) and service
+ *                    child_has (whether the child has rows there: the host
+ *                    asks once per page for every declared table, so a
+ *                    panel skips the queries of tables the child is not in).
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -300,6 +305,11 @@ struct portal_child_panel {
     const char *permission;  /* the viewer needs it too; NULL: whoever may open the file */
     int (*fill)(portal_req *r, const struct portal_services *s, long long child_id,
                 const char *prefix);
+    /* 2.x perf: the tables holding this panel's rows for a child, each
+     * "table" (its column child_id) or "table.column", indexed on that
+     * column; NULL-terminated; may be NULL.  fill() asks s->child_has
+     * before a query of one of them and skips it when the child has none. */
+    const char *const *tables;
 };
 
 /*
@@ -982,6 +992,15 @@ struct portal_services {
      * into out (all '*' for anything that is not 18 characters). */
     int (*id_number_check)(const char *id, char birth[11], int *sex);
     void (*id_number_mask)(const char *id, char out[19]);
+
+    /* ---- 2.x perf (issue 17): whether a child has rows in a table a
+     * module's child panel declares (portal_child_panel.tables; also the
+     * core's child_attachments and wf_applications): 1 yes (or the table
+     * is not declared: assume so), 0 none, -1 a database error.  The first
+     * call of a page asks for every declared table in one statement; it is
+     * a hint for what to read, never a permission (the child's scope is
+     * checked as before). */
+    int (*child_has)(portal_req *r, long long child_id, const char *table);
 };
 
 #define PORTAL_NO_SETTING (-9223372036854775807LL - 1)

@@ -108,6 +108,7 @@ int report_get(portal_req *r, const struct portal_services *s);
 int report_csv_get(portal_req *r, const struct portal_services *s);
 
 /* panel.c */
+extern const char *const medical_panel_tables[];
 int medical_child_panel(portal_req *r, const struct portal_services *s, long long child,
                         const char *prefix);
 int child_get(portal_req *r, const struct portal_services *s);
