@@ -17,11 +17,11 @@ static void cell(portal_req *r, const struct portal_services *s, const char *pre
 
 /* the cap left this year for a case type, by the child's best rate today */
 static const char *cap_left_text(portal_req *r, const struct portal_services *s, long long child,
-                                 const char *case_type, int year)
+                                 const char *cats, const char *case_type, int year)
 {
     struct aid_calc c;
     long long left = 0;
-    int rc = medical_aid_rate(r, s, child, case_type, s->today(r), &c);
+    int rc = cats ? medical_aid_rate_of(r, s, cats, case_type, s->today(r), &c) : -1;
     if (rc == 1)
         return "不属于医疗救助对象";
     if (rc != 0 || s->pay_cap_left(r, child, medical_programme_of(case_type), year, c.cap,
@@ -68,9 +68,11 @@ int medical_child_panel(portal_req *r, const struct portal_services *s, long lon
     cell(r, s, prefix, row++, 1, s->sprintf(r, "%s 元（%s 次）", s->fen_to_yuan(r,
                                              a ? atoll(s->db_col(a, 0)) : 0), a ? s->db_col(a, 1) : "0"));
     cell(r, s, prefix, row, 0, "住院救助年度余额");
-    cell(r, s, prefix, row++, 1, cap_left_text(r, s, child, "inpatient", year));
+    /* the child's categories today, read once for both case types */
+    const char *cats = medical_child_categories(r, s, child, s->today(r));
+    cell(r, s, prefix, row++, 1, cap_left_text(r, s, child, cats, "inpatient", year));
     cell(r, s, prefix, row, 0, "门诊救助年度余额");
-    cell(r, s, prefix, row++, 1, cap_left_text(r, s, child, "outpatient", year));
+    cell(r, s, prefix, row++, 1, cap_left_text(r, s, child, cats, "outpatient", year));
     portal_rows *o = !has[1] ? NULL : s->db_query(r, "SELECT COUNT(*) FROM medical_aid m JOIN wf_applications w "
                                  "ON w.id = m.app_id WHERE m.child_id = ? AND w.status IN "
                                  "('open', 'returned')", "i", child);
