@@ -90,6 +90,11 @@
  *                    inputs' maxlength); one upload limit message
  *                    (HTTP_UPLOAD_TOO_BIG, Apache's 413 page too).  No new
  *                    service, no struct change.
+ *   2.14 2026-12-01  perf (issue 17): portal_child_panel.tables (the tables
+ *                    holding a panel's rows for a child) and service
+ *                    child_has (whether the child has rows there: the host
+ *                    asks once per page for every declared table, so a
+ *                    panel skips the queries of tables the child is not in).
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -166,7 +171,7 @@
 
 #define PORTAL_MODULE_MAGIC 0x59594D44u /* "YYMD" */
 #define PORTAL_ABI_MAJOR 2
-#define PORTAL_ABI_MINOR 13
+#define PORTAL_ABI_MINOR 14
 
 typedef struct portal_req portal_req;     /* one request; opaque to modules */
 typedef struct portal_rows portal_rows;   /* a query result; opaque */
@@ -344,6 +349,11 @@ struct portal_child_panel {
     const char *permission;  /* the viewer needs it too; NULL: whoever may open the file */
     int (*fill)(portal_req *r, const struct portal_services *s, long long child_id,
                 const char *prefix);
+    /* 2.14 perf: the tables holding this panel's rows for a child, each
+     * "table" (its column child_id) or "table.column", indexed on that
+     * column; NULL-terminated; may be NULL.  fill() asks s->child_has
+     * before a query of one of them and skips it when the child has none. */
+    const char *const *tables;
 };
 
 /*
@@ -1127,6 +1137,14 @@ struct portal_services {
      * payment forms ("壹仟陆佰伍拾壹元伍角整"; negative: "负..."), "" when it
      * cannot be written */
     const char *(*fen_to_rmb_upper)(portal_req *r, long long fen);
+    /* ---- 2.14 perf (issue 17): whether a child has rows in a table a
+     * module's child panel declares (portal_child_panel.tables; also the
+     * core's child_attachments and wf_applications): 1 yes (or the table
+     * is not declared: assume so), 0 none, -1 a database error.  The first
+     * call of a page asks for every declared table in one statement; it is
+     * a hint for what to read, never a permission (the child's scope is
+     * checked as before). */
+    int (*child_has)(portal_req *r, long long child_id, const char *table);
 };
 
 #define PORTAL_NO_SETTING (-9223372036854775807LL - 1)

@@ -87,6 +87,35 @@ void audit_hash(const char *prev_hash, const struct audit_row *row, char out[65]
     hex_encode(md, 32, out);
 }
 
+/* This process's chain head as it last wrote or read it (issue 17): an
+ * append is one INSERT.  The trigger audit_log_head (migration 032) moves
+ * the head in the same statement and refuses the row when the head is not
+ * its prev_hash (another process on the chain, or a rolled-back request):
+ * then the head is read again and the row retried. */
+static char head_hash[65];
+static int head_chain = -1;
+
+static int head_read(arena *a, int chain)
+{
+    /* inside a transaction a plain read is its snapshot: read the latest */
+    const char *sql = db_in_txn() ? "SELECT last_hash FROM audit_head WHERE id = ? FOR UPDATE"
+                                  : "SELECT last_hash FROM audit_head WHERE id = ?";
+    db_rows *h = db_query(a, sql, "i", (long long)chain);
+    if (h && h->nrows == 0) {
+        /* this chain's first row: create its head */
+        if (db_exec_alone(a, "INSERT IGNORE INTO audit_head (id, last_hash, last_id) "
+                          "VALUES (?, ?, 0)", "is", (long long)chain,
+                          "0000000000000000000000000000000000000000000000000000000000000000") < 0)
+            return -1;
+        h = db_query(a, sql, "i", (long long)chain);
+    }
+    if (!h || !db_next(h) || !db_col(h, 0) || strlen(db_col(h, 0)) != 64)
+        return -1;
+    memcpy(head_hash, db_col(h, 0), 65);
+    head_chain = chain;
+    return 0;
+}
+
 int audit_append(arena *a, const struct audit_row *in)
 {
     struct audit_row row = *in;
@@ -99,42 +128,28 @@ int audit_append(arena *a, const struct audit_row *in)
     snprintf(at + strlen(at), sizeof at - strlen(at), ".%06ld", (long)tv.tv_usec);
     row.at = at;
     row.chain = audit_chain();
-    int own = !db_in_txn();
-    for (int attempt = 0; attempt < 3; attempt++) {
-        if (own && db_begin() != 0)
+    int was_doomed = db_doomed();
+    for (int attempt = 0; attempt < 4; attempt++) {
+        if (head_chain != row.chain && head_read(a, row.chain) != 0)
             return -1;
-        db_rows *h = db_query(a, "SELECT last_hash FROM audit_head WHERE id = ? FOR UPDATE", "i",
-                              (long long)row.chain);
-        if (h && h->nrows == 0) {
-            /* this chain's first row: create its head */
-            db_exec(a, "INSERT IGNORE INTO audit_head (id, last_hash, last_id) VALUES (?, ?, 0)",
-                    "is", (long long)row.chain,
-                    "0000000000000000000000000000000000000000000000000000000000000000");
-            h = db_query(a, "SELECT last_hash FROM audit_head WHERE id = ? FOR UPDATE", "i",
-                         (long long)row.chain);
-        }
-        if (!h || !db_next(h))
-            goto fail;
-        audit_hash(db_col(h, 0), &row, hash);
-        if (db_exec(a, "INSERT INTO audit_log (chain, at, user_id, username, action, "
-                    "object_type, object_id, detail, ip, prev_hash, hash) "
-                    "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    "isissssssss", (long long)row.chain, row.at,
-                    row.user_id ? row.user_id : 0LL, row.username, row.action, row.object_type,
-                    row.object_id, row.detail, row.ip, db_col(h, 0), hash) < 0)
-            goto fail;
-        if (db_exec(a, "UPDATE audit_head SET last_hash = ?, last_id = LAST_INSERT_ID() "
-                    "WHERE id = ?", "si", hash, (long long)row.chain) < 0)
-            goto fail;
-        /* its own transaction commits now, whatever the host defers */
-        if (!own || db_commit_now() == 0)
+        audit_hash(head_hash, &row, hash);
+        /* a read's row commits now (autocommit); a change's goes with it */
+        if (db_exec_alone(a, "INSERT INTO audit_log (chain, at, user_id, username, action, "
+                          "object_type, object_id, detail, ip, prev_hash, hash) "
+                          "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                          "isissssssss", (long long)row.chain, row.at,
+                          row.user_id ? row.user_id : 0LL, row.username, row.action,
+                          row.object_type, row.object_id, row.detail, row.ip, head_hash,
+                          hash) == 1) {
+            memcpy(head_hash, hash, 65);
             return 0;
-    fail:
-        if (!own)
-            return -1;
-        db_rollback();
-        if (!db_deadlock())
-            return -1;
+        }
+        head_chain = -1;
+        /* the head moved (1644, the trigger) or, alone, a deadlock: again;
+         * inside a transaction a deadlock has rolled it back: give up */
+        if (db_errno() != 1644 && (db_in_txn() || !db_deadlock()))
+            break;
+        db_set_doomed(was_doomed);
     }
     return -1;
 }

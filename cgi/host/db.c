@@ -836,3 +836,25 @@ int db_probe(int chain, char *why, size_t whylen)
     mysql_close(m);
     return rc;
 }
+
+/* issue 17: a write that is not the handler's (the audit row): it never
+ * opens the request's transaction (autocommit when none is open, else a
+ * statement of it), is no loose write, and a failure of it does not doom
+ * the request by itself: the caller decides.  Affected rows or -1. */
+long long db_exec_alone(arena *a, const char *sql, const char *types, ...)
+{
+    va_list ap;
+    va_start(ap, types);
+    struct db_arg *args = db_args(a, types, ap);
+    va_end(ap);
+    int was = doomed;
+    MYSQL_STMT *st = run(a, sql, types, args);
+    if (!st) {
+        doomed = was || txn_lost;
+        return -1;
+    }
+    my_ulonglong n = mysql_stmt_affected_rows(st);
+    if (mysql_stmt_field_count(st) > 0)
+        mysql_stmt_free_result(st);
+    return n == (my_ulonglong)-1 ? 0 : (long long)n;
+}

@@ -51,6 +51,8 @@ long long db_exec_args(arena *a, const char *sql, const char *types, const struc
 
 long long db_exec(arena *a, const char *sql, const char *types, ...);
 long long db_vexec(arena *a, const char *sql, const char *types, va_list ap);
+/* issue 17: never opens the request's transaction, no loose write, dooms nothing */
+long long db_exec_alone(arena *a, const char *sql, const char *types, ...);
 db_rows *db_query(arena *a, const char *sql, const char *types, ...);
 db_rows *db_vquery(arena *a, const char *sql, const char *types, va_list ap);
 long long db_vstream(arena *a, int (*cb)(void *ctx, db_rows *row), void *ctx, const char *sql,

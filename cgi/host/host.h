@@ -52,7 +52,7 @@ struct portal_req {
     const char *flash_in;       /* message saved by the previous request */
     long long unread_notices;   /* the user's unread notices when the session was read */
     const struct portal_child *child_seen; /* a GET's last child_load (read once per page) */
-    void *settings_seen;        /* settings.c: the module settings read this request */
+    void *child_tables;         /* services.c: the tables the child has rows in (child_has) */
     int flash_shown;            /* a page showed it: session_flash_seen clears it */
     /* response */
     int status;

@@ -233,6 +233,30 @@ static int check_routes(const struct portal_module *m, char *err, size_t errlen)
 }
 
 /* checks that need only the module itself */
+
+/* 2.x perf: a child panel's tables go into SQL text (child_has): each is
+ * an identifier, optionally ".column", of at most 64 bytes each */
+static int ident_ok(const char *p, size_t n)
+{
+    if (n < 1 || n > 64 || !(*p >= 'a' && *p <= 'z'))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= '0' && p[i] <= '9') || p[i] == '_'))
+            return 0;
+    return 1;
+}
+
+static int panel_tables_ok(const char *const *tables)
+{
+    for (; tables && *tables; tables++) {
+        size_t t = strcspn(*tables, ".");
+        if (!ident_ok(*tables, t) ||
+            ((*tables)[t] && !ident_ok(*tables + t + 1, strlen(*tables + t + 1))))
+            return 0;
+    }
+    return 1;
+}
+
 static int check_module(struct loaded_module *lm, const char *where, char *err, size_t errlen)
 {
     const struct portal_module *m = lm->m;
@@ -246,10 +270,12 @@ static int check_module(struct loaded_module *lm, const char *where, char *err, 
                  m->abi_major, m->abi_minor, PORTAL_ABI_MAJOR, PORTAL_ABI_MINOR);
         return -1;
     }
-    if (m->workflows && m->abi_minor < 12) {
-        /* 2.12 grew struct portal_wf_step (same_actor): older steps are read wrong */
-        snprintf(err, errlen, "module %s: built for ABI %u.%u, before the workflow step grew "
-                 "in 2.12; rebuild it", where, m->abi_major, m->abi_minor);
+    if ((m->workflows && m->abi_minor < 12) || (m->child_panels && m->abi_minor < 14)) {
+        /* 2.12 grew struct portal_wf_step (same_actor), 2.14 struct
+         * portal_child_panel (tables): older arrays are read wrong */
+        snprintf(err, errlen, "module %s: built for ABI %u.%u, before its workflow steps or "
+                 "child panels grew (2.12, 2.14); rebuild it", where, m->abi_major,
+                 m->abi_minor);
         return -1;
     }
     if (m->size != sizeof(struct portal_module)) {
@@ -296,9 +322,10 @@ static int check_module(struct loaded_module *lm, const char *where, char *err, 
      * so an entry missing its title is a fault, not a silent end */
     for (const struct portal_child_panel *cp = m->child_panels;
          cp && (cp->title || cp->permission || cp->fill); cp++)
-        if (!cp->title || !*cp->title || !cp->fill) {
+        if (!cp->title || !*cp->title || !cp->fill || !panel_tables_ok(cp->tables)) {
             snprintf(err, errlen, "module %s: child panel %d needs a title and a fill "
-                     "function", m->name, (int)(cp - m->child_panels) + 1);
+                     "function (and tables named [a-z][a-z0-9_]* or table.column)", m->name,
+                     (int)(cp - m->child_panels) + 1);
             return -1;
         }
     if (m->template_dir) {

@@ -9,6 +9,7 @@
 #include "crypto.h"
 #include "db.h"
 #include "lookup.h"
+#include "settings.h"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
@@ -132,7 +133,8 @@ static db_rows *session_row(portal_req *r)
         " s.last_seen < UTC_TIMESTAMP() - INTERVAL 60 SECOND, s.flash, s.mfa_pending, "
         " s.created_at > UTC_TIMESTAMP() - INTERVAL 300 SECOND, o.kind, k.scope, "
         NOTICES_UNREAD_SQL("u.id", "u.org_id", "u.division_code") ", "
-        " (SELECT version FROM cache_versions WHERE name = 'divisions') "
+        " (SELECT version FROM cache_versions WHERE name = 'divisions'), "
+        " (SELECT version FROM cache_versions WHERE name = 'settings') "
         "FROM sessions s JOIN users u ON u.id = s.user_id "
         "LEFT JOIN orgs o ON o.id = u.org_id "
         "LEFT JOIN org_kinds k ON k.code = o.kind "
@@ -142,6 +144,15 @@ static db_rows *session_row(portal_req *r)
         " AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND",
         "bii", r->sid_hash, (size_t)32, (long long)config_int("session_idle", 1800),
         (long long)config_int("session_absolute", 43200));
+}
+
+/* what the session's row says beside the user: unread notices and the
+ * versions of what workers cache */
+static void session_extras(portal_req *r, db_rows *rows)
+{
+    r->unread_notices = db_col(rows, 16) ? atoll(db_col(rows, 16)) : 0;
+    division_version_seen(db_col(rows, 17) ? atoll(db_col(rows, 17)) : -1);
+    settings_version_seen(db_col(rows, 18) ? atoll(db_col(rows, 18)) : -1);
 }
 
 /* the logged-in user of the session row */
@@ -161,8 +172,7 @@ static void session_user(portal_req *r, db_rows *rows, int mfa)
     r->user.scope = db_col(rows, 15) && strcmp(db_col(rows, 15), "org") == 0 &&
                             r->user.org_id > 0 ? "org" : "division";
     r->csrf = db_col(rows, 7);
-    r->unread_notices = db_col(rows, 16) ? atoll(db_col(rows, 16)) : 0;
-    division_version_seen(db_col(rows, 17) ? atoll(db_col(rows, 17)) : -1);
+    session_extras(r, rows);
     r->must_change_password = atoi(db_col(rows, 8)) != 0;
     /* until enrolled the user holds no permission at all */
     r->perms = mfa ? ",," : arena_sprintf(r->a, ",%s,", db_col(rows, 9) ? db_col(rows, 9) : "");
@@ -185,8 +195,7 @@ static int session_apply(portal_req *r, db_rows *rows)
             r->mfa_user_id = atoll(db_col(rows, 0));
             if (strcmp(r->path, "/login/totp") == 0) {
                 r->csrf = db_col(rows, 7);
-    r->unread_notices = db_col(rows, 16) ? atoll(db_col(rows, 16)) : 0;
-    division_version_seen(db_col(rows, 17) ? atoll(db_col(rows, 17)) : -1);
+                session_extras(r, rows);
                 return 1;
             }
         }
@@ -221,6 +230,7 @@ int session_load(portal_req *r)
 {
     const char *tok = cookie(r, "psid");
     division_version_seen(-1);
+    settings_version_seen(-1);
     if (tok && strlen(tok) == 43) {
         sha256(tok, r->sid_hash);
         db_rows *rows = session_row(r);

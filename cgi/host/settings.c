@@ -113,48 +113,98 @@ static const struct portal_setting *setting_find(portal_req *r, const char *qual
     return st && st->code ? st : undeclared("setting", qualified);
 }
 
-/* A request reads a module's settings for a day once: the first value asked
- * loads every setting of the module in force on that day (one statement), the
- * others come from that row set.  Per request only, so a value saved a moment
- * ago is always seen. */
-struct settings_day {
-    const char *module, *on;
-    db_rows *rows;              /* code, value: newest first per code */
-    struct settings_day *next;
+/* Every module's setting values, loaded once per worker and again when the
+ * version 'settings' in cache_versions moves (issue 17): triggers of
+ * migration 032 bump it with every write of setting_values, and the
+ * session's row carries it (settings_version_seen), so a page reads no
+ * settings statement and a value saved a moment ago is seen by the next
+ * request of any worker.  Rows sort by module, code, newest first. */
+struct setting_row {
+    char *module, *code, *from, *value;
 };
+static struct setting_row *sets;
+static size_t nsets;
+static long long sets_version = -1; /* of the rows loaded */
+static long long sets_wanted = -1;  /* in the database now; -1 unknown this request */
 
-static db_rows *settings_of_day(portal_req *r, const char *module, const char *on)
+void settings_version_seen(long long version)
 {
-    for (struct settings_day *d = r->settings_seen; d; d = d->next)
-        if (strcmp(d->module, module) == 0 && strcmp(d->on, on) == 0)
-            return d->rows;
-    db_rows *rows = db_query(r->a, "SELECT code, value FROM setting_values WHERE module = ? AND "
-                             "valid_from <= ? ORDER BY code, valid_from DESC, id DESC", "ss",
-                             module, on);
+    sets_wanted = version;
+}
+
+static void settings_free(void)
+{
+    for (size_t i = 0; i < nsets; i++) {
+        free(sets[i].module);
+        free(sets[i].code);
+        free(sets[i].from);
+        free(sets[i].value);
+    }
+    free(sets);
+    sets = NULL;
+    nsets = 0;
+}
+
+static char *xdup(const char *v)
+{
+    char *d = strdup(v ? v : "");
+    if (!d)
+        abort();
+    return d;
+}
+
+static int settings_load(arena *a)
+{
+    db_rows *v = db_query(a, "SELECT version FROM cache_versions WHERE name = 'settings'", "");
+    db_rows *q = db_query(a, "SELECT module, code, DATE_FORMAT(valid_from, '%Y-%m-%d'), value "
+                          "FROM setting_values ORDER BY module, code, valid_from DESC, id DESC",
+                          "");
+    if (!v || !q)
+        return -1;
+    struct setting_row *rows = calloc(q->nrows + 1, sizeof *rows);
     if (!rows)
-        return NULL;
-    struct settings_day *d = arena_zalloc(r->a, sizeof *d);
-    d->module = arena_strdup(r->a, module);
-    d->on = arena_strdup(r->a, on);
-    d->rows = rows;
-    d->next = r->settings_seen;
-    r->settings_seen = d;
-    return rows;
+        abort();
+    size_t n = 0;
+    for (; db_next(q); n++) {
+        rows[n].module = xdup(db_col(q, 0));
+        rows[n].code = xdup(db_col(q, 1));
+        rows[n].from = xdup(db_col(q, 2));
+        rows[n].value = xdup(db_col(q, 3));
+    }
+    settings_free();
+    sets = rows;
+    nsets = n;
+    sets_version = sets_wanted = db_next(v) ? atoll(db_col(v, 0)) : 0;
+    return 0;
+}
+
+/* the loaded rows, reloaded first when stale; 0 ok */
+static int settings_fresh(portal_req *r)
+{
+    if (sets_wanted < 0) {
+        /* a request without a session: ask once */
+        db_rows *v = db_query(r->a, "SELECT version FROM cache_versions WHERE name = 'settings'",
+                              "");
+        if (!v)
+            return -1;
+        sets_wanted = db_next(v) ? atoll(db_col(v, 0)) : 0;
+    }
+    if (sets && sets_version == sets_wanted)
+        return 0;
+    return settings_load(r->a);
 }
 
 const char *setting_value(portal_req *r, const char *code, const char *on)
 {
     const char *module = NULL;
     const struct portal_setting *st = setting_find(r, code, &module);
-    if (!st || !on || day_parse(on) == PORTAL_NO_DAY)
+    if (!st || !on || day_parse(on) == PORTAL_NO_DAY || settings_fresh(r) != 0)
         return NULL;
-    db_rows *rows = settings_of_day(r, module, on);
-    if (!rows)
-        return NULL;
-    /* the first row of the code is the one in force (rows are newest first) */
-    for (size_t i = 0; i < rows->nrows; i++)
-        if (rows->cells[i * rows->ncols] && strcmp(rows->cells[i * rows->ncols], st->code) == 0)
-            return rows->cells[i * rows->ncols + 1];
+    /* the first row of the code on or before the day is the one in force */
+    for (size_t i = 0; i < nsets; i++)
+        if (strcmp(sets[i].module, module) == 0 && strcmp(sets[i].code, st->code) == 0 &&
+            strcmp(sets[i].from, on) <= 0)
+            return arena_strdup(r->a, sets[i].value);
     return st->dflt;
 }
 

@@ -19,6 +19,8 @@ int settings_check(const struct portal_module *m, char *err, size_t errlen);
 /* the value of code ("code" of the running module, or "<module>.<code>") in
  * force on `on` (YYYY-MM-DD); NULL when undeclared or the date is bad */
 const char *setting_value(portal_req *r, const char *code, const char *on);
+/* the version of the settings in cache_versions (the session's row); -1 unknown */
+void settings_version_seen(long long version);
 long long setting_number(portal_req *r, const char *code, const char *on);
 /* a lookup's entries in force on `on` through put(name, value); count or -1 */
 int lookup_rows(portal_req *r, const char *prefix, const char *kind, const char *on,

@@ -192,7 +192,7 @@ static const struct portal_migration migrations[] = {
     {0, NULL}};
 
 static const struct portal_child_panel panels[] = {
-    {"教育保障", "education.view", edu_child_panel},
+    {"教育保障", "education.view", edu_child_panel, edu_panel_tables},
     {NULL, NULL, NULL}};
 
 static const struct portal_loader loaders[] = {

@@ -63,6 +63,7 @@ extern const struct portal_param act_params[], absent_params[], scan_params[], r
 
 /* ledger.c */
 int edu_child_panel(portal_req *r, svc *s, long long child_id, const char *prefix);
+extern const char *const edu_panel_tables[];
 int disabled_list_get(portal_req *r, svc *s);
 int disabled_export_get(portal_req *r, svc *s);
 int migrant_list_get(portal_req *r, svc *s);

@@ -19,12 +19,19 @@ const struct portal_param counsel_params[] = {
 
 /* ------------------------------------------------------------ panel */
 
+/* the tables of the panel's rows (a child in none of them costs no query) */
+const char *const edu_panel_tables[] = {"edu_enrolments", "edu_dropouts.open_child", NULL};
+
 int edu_child_panel(portal_req *r, svc *s, long long child_id, const char *prefix)
 {
     static const char *const cols[] = {"学期", "学校", "年级班级", "就读方式", "本年资助（元）",
                                        "控辍保学"};
     edu_set_cols(r, s, prefix, cols, 6);
-    portal_rows *q = s->db_query(
+    int enrolled = s->child_has(r, child_id, "edu_enrolments");
+    int open_case = s->child_has(r, child_id, "edu_dropouts.open_child");
+    if (enrolled < 0 || open_case < 0)
+        return -1;
+    portal_rows *q = !enrolled ? NULL : s->db_query(
         r, "SELECT e.semester, o.name AS school, CONCAT(e.grade, e.class_name) AS grade, e.mode, "
            "e.boarding, (SELECT SUM(l.amount_fen) FROM pay_lines l WHERE l.child_id = e.child_id "
            "AND l.source_module = 'education' AND YEAR(l.period) = ?) AS aid, (SELECT "
@@ -32,10 +39,10 @@ int edu_child_panel(portal_req *r, svc *s, long long child_id, const char *prefi
            "d.open_child = e.child_id) AS open_case FROM edu_enrolments e LEFT JOIN orgs o ON "
            "o.id = e.org_id WHERE e.child_id = ? AND e.ended_on IS NULL", "ii",
         (long long)atoi(s->today(r)), child_id);
-    if (!q)
+    if (enrolled && !q)
         return -1;
     int n = 0;
-    for (; s->db_next(q); n++) {
+    for (; q && s->db_next(q); n++) {
         const char *aid = s->col(q, "aid"), *open = s->col(q, "open_case");
         const char *mode = s->label(r, "education.mode", s->col(q, "mode"));
         const char *cells[6] = {s->col(q, "semester"), s->col(q, "school") ? s->col(q, "school")
@@ -46,7 +53,7 @@ int edu_child_panel(portal_req *r, svc *s, long long child_id, const char *prefi
         for (int i = 0; i < 6; i++)
             s->set(r, s->sprintf(r, "%s.Rows.%d.%d", prefix, n, i), cells[i]);
     }
-    if (!n) {
+    if (!n && open_case) {
         q = s->db_query(r, "SELECT a.step_title FROM edu_dropouts d JOIN wf_applications a ON "
                         "a.id = d.app_id WHERE d.open_child = ?", "i", child_id);
         if (q && s->db_next(q))

@@ -85,6 +85,9 @@ static const char *panel_amount(portal_req *r, const struct portal_services *s, 
     return fen > 0 ? s->fen_to_yuan(r, fen) : "—";
 }
 
+/* the tables of the panel's rows (a child in none of them costs no query) */
+const char *const living_panel_tables[] = {"living_grants", "pay_lines", NULL};
+
 int living_child_panel(portal_req *r, const struct portal_services *s, long long child,
                        const char *prefix)
 {
@@ -93,7 +96,10 @@ int living_child_panel(portal_req *r, const struct portal_services *s, long long
     for (int i = 0; i < 5; i++)
         s->set(r, s->sprintf(r, "%s.Cols.%d", prefix, i), cols[i]);
     const char *month = living_this_month(r, s);
-    portal_rows *q = s->db_query(
+    int granted = s->child_has(r, child, "living_grants"), paid = s->child_has(r, child, "pay_lines");
+    if (granted < 0 || paid < 0)
+        return -1;
+    portal_rows *q = !granted ? NULL : s->db_query(
         r,
         "SELECT g.benefit, g.subtype, g.care_level, DATE_FORMAT(g.start_month, '%Y-%m') AS "
         "start, DATE_FORMAT(g.end_month, '%Y-%m') AS end_month, g.end_month < ? AS ended, "
@@ -105,10 +111,10 @@ int living_child_panel(portal_req *r, const struct portal_services *s, long long
         "g.application_id WHERE g.child_id = ? "
         "ORDER BY g.end_month IS NOT NULL, g.start_month DESC, g.id DESC",
         "ssssi", month, month, month, month, child);
-    if (!q)
+    if (granted && !q)
         return -1;
     int n = 0;
-    for (; s->db_next(q); n++) {
+    for (; q && s->db_next(q); n++) {
         const char *end = s->col(q, "end_month");
         const char *cells[5] = {panel_kind(r, s, q), panel_amount(r, s, q), s->col(q, "start"),
                                 end ? end : "在保", panel_status(r, s, q)};
@@ -116,13 +122,13 @@ int living_child_panel(portal_req *r, const struct portal_services *s, long long
             s->set(r, s->sprintf(r, "%s.Rows.%d.%d", prefix, n, i), cells[i]);
     }
     /* what was actually paid: living's lines of locked (or exported) batches */
-    q = s->db_query(r, "SELECT COUNT(*) AS n, COALESCE(SUM(l.amount_fen), 0) AS fen FROM "
+    q = !paid ? NULL : s->db_query(r, "SELECT COUNT(*) AS n, COALESCE(SUM(l.amount_fen), 0) AS fen FROM "
                        "pay_lines l JOIN pay_batches b ON b.id = l.batch_id AND b.status IN "
                        "('locked', 'exported') WHERE l.source_module = 'living' AND l.child_id "
                        "= ?", "i", child);
-    if (!q || !s->db_next(q))
+    if (paid && (!q || !s->db_next(q)))
         return -1;
-    if (strcmp(s->col(q, "n"), "0") != 0)
+    if (q && strcmp(s->col(q, "n"), "0") != 0)
         s->set(r, s->sprintf(r, "%s.Note", prefix),
                s->sprintf(r, "已锁定的月度发放中共 %s 笔，合计 %s 元。", s->col(q, "n"),
                           s->fen_to_yuan(r, strtoll(s->col(q, "fen"), NULL, 10))));

@@ -41,7 +41,7 @@ static const struct portal_menu menu[] = {
 
 /* the child's file shows the grants to whoever may see this module */
 static const struct portal_child_panel panels[] = {
-    {"生活保障", "living.view", living_child_panel},
+    {"生活保障", "living.view", living_child_panel, living_panel_tables},
     {NULL, NULL, NULL}};
 
 static const struct portal_loader loaders[] = {

@@ -100,6 +100,7 @@ int living_grant_of_form(portal_req *r, const struct portal_services *s, long lo
 
 /* child.c: the child's benefits page and the 生活保障 section of the file */
 int child_get(portal_req *r, const struct portal_services *s);
+extern const char *const living_panel_tables[];
 int living_child_panel(portal_req *r, const struct portal_services *s, long long child,
                        const char *prefix);
 

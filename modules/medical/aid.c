@@ -72,36 +72,53 @@ const char *medical_programme_of(const char *case_type)
     return strcmp(case_type, "inpatient") == 0 ? "aid_in" : "aid_out";
 }
 
+/* the child's categories on day `on` as ",a,b," ("," for none); NULL on error */
+const char *medical_child_categories(portal_req *r, const struct portal_services *s, long long child,
+                               const char *on)
+{
+    portal_rows *q = s->db_query(r, "SELECT DISTINCT category FROM child_categories WHERE "
+                                 "child_id = ? AND start_date <= ? AND (end_date IS NULL OR "
+                                 "end_date >= ?)", "iss", child, on, on);
+    if (!q)
+        return NULL;
+    const char *cats = ",";
+    while (s->db_next(q))
+        cats = s->sprintf(r, "%s%s,", cats, s->db_col(q, 0));
+    return cats;
+}
+
+/* the best rate among categories `cats` (medical_categories) on day `on`:
+ * 0, 1 when none of them has a medical-aid rate that day, -1 on error */
+int medical_aid_rate_of(portal_req *r, const struct portal_services *s, const char *cats,
+                        const char *case_type, const char *on, struct aid_calc *c)
+{
+    const char *t = strcmp(case_type, "inpatient") == 0 ? "in" : "out";
+    c->category = NULL;
+    c->ratio = c->cap = 0;
+    for (int i = 0; medical_aid_categories[i]; i++) {
+        const char *cat = medical_aid_categories[i];
+        if (!strstr(cats, s->sprintf(r, ",%s,", cat)))
+            continue;
+        long long ratio = s->setting_int(r, s->sprintf(r, "aid_ratio_%s_%s", cat, t), on);
+        long long cap = s->setting_int(r, s->sprintf(r, "aid_cap_%s_%s", cat, t), on);
+        if (ratio == PORTAL_NO_SETTING || cap == PORTAL_NO_SETTING)
+            return -1;
+        if (!c->category || ratio > c->ratio || (ratio == c->ratio && cap > c->cap)) {
+            c->category = cat;
+            c->ratio = ratio;
+            c->cap = cap;
+        }
+    }
+    return c->category ? 0 : 1;
+}
+
 /* the best rate of the child's categories on day `on`: 0, 1 when the child
  * holds no category with a medical-aid rate that day, -1 on error */
 int medical_aid_rate(portal_req *r, const struct portal_services *s, long long child,
                      const char *case_type, const char *on, struct aid_calc *c)
 {
-    const char *t = strcmp(case_type, "inpatient") == 0 ? "in" : "out";
-    portal_rows *q = s->db_query(r, "SELECT DISTINCT category FROM child_categories WHERE "
-                                 "child_id = ? AND start_date <= ? AND (end_date IS NULL OR "
-                                 "end_date >= ?)", "iss", child, on, on);
-    if (!q)
-        return -1;
-    c->category = NULL;
-    c->ratio = c->cap = 0;
-    while (s->db_next(q)) {
-        const char *cat = s->db_col(q, 0);
-        for (int i = 0; medical_aid_categories[i]; i++) {
-            if (strcmp(cat, medical_aid_categories[i]) != 0)
-                continue;
-            long long ratio = s->setting_int(r, s->sprintf(r, "aid_ratio_%s_%s", cat, t), on);
-            long long cap = s->setting_int(r, s->sprintf(r, "aid_cap_%s_%s", cat, t), on);
-            if (ratio == PORTAL_NO_SETTING || cap == PORTAL_NO_SETTING)
-                return -1;
-            if (!c->category || ratio > c->ratio || (ratio == c->ratio && cap > c->cap)) {
-                c->category = s->sprintf(r, "%s", cat);
-                c->ratio = ratio;
-                c->cap = cap;
-            }
-        }
-    }
-    return c->category ? 0 : 1;
+    const char *cats = medical_child_categories(r, s, child, on);
+    return cats ? medical_aid_rate_of(r, s, cats, case_type, on, c) : -1;
 }
 
 /* the aid for `eligible` fen: rate of the stay's first day, the yearly cap

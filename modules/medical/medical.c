@@ -64,7 +64,7 @@ static const struct portal_menu menu[] = {
     {NULL, NULL, NULL, 0}};
 
 static const struct portal_child_panel panels[] = {
-    {"医疗保障", "medical.view", medical_child_panel},
+    {"医疗保障", "medical.view", medical_child_panel, medical_panel_tables},
     {NULL, NULL, NULL}};
 
 static const struct portal_loader loaders[] = {

@@ -17,11 +17,11 @@ static void cell(portal_req *r, const struct portal_services *s, const char *pre
 
 /* the cap left this year for a case type, by the child's best rate today */
 static const char *cap_left_text(portal_req *r, const struct portal_services *s, long long child,
-                                 const char *case_type, int year)
+                                 const char *cats, const char *case_type, int year)
 {
     struct aid_calc c;
     long long left = 0;
-    int rc = medical_aid_rate(r, s, child, case_type, s->today(r), &c);
+    int rc = cats ? medical_aid_rate_of(r, s, cats, case_type, s->today(r), &c) : -1;
     if (rc == 1)
         return "不属于医疗救助对象";
     if (rc != 0 || s->pay_cap_left(r, child, medical_programme_of(case_type), year, c.cap,
@@ -31,6 +31,10 @@ static const char *cap_left_text(portal_req *r, const struct portal_services *s,
                       s->fen_to_yuan(r, c.cap), s->label(r, "registry.category", c.category));
 }
 
+/* the tables of the panel's rows, in its order (a child in none costs no query) */
+const char *const medical_panel_tables[] = {"medical_premium_lines", "medical_aid",
+                                            "medical_policy_children", NULL};
+
 int medical_child_panel(portal_req *r, const struct portal_services *s, long long child,
                         const char *prefix)
 {
@@ -38,48 +42,54 @@ int medical_child_panel(portal_req *r, const struct portal_services *s, long lon
     const char *cols[] = {"项目", "情况"};
     for (int i = 0; i < 2; i++)
         s->set(r, s->sprintf(r, "%s.Cols.%d", prefix, i), cols[i]);
-    portal_rows *q = s->db_query(r, "SELECT tier, subsidy_fen, status, list FROM "
+    int has[3];
+    for (int i = 0; i < 3; i++)
+        if ((has[i] = s->child_has(r, child, medical_panel_tables[i])) < 0)
+            return -1;
+    portal_rows *q = !has[0] ? NULL : s->db_query(r, "SELECT tier, subsidy_fen, status, list FROM "
                                  "medical_premium_lines WHERE child_id = ? AND year = ?", "ii",
                                  child, (long long)year);
-    if (!q)
+    if (has[0] && !q)
         return -1;
     int row = 0;
     cell(r, s, prefix, row, 0, s->sprintf(r, "%d 年度参保", year));
-    cell(r, s, prefix, row++, 1, s->db_next(q)
+    cell(r, s, prefix, row++, 1, q && s->db_next(q)
          ? s->sprintf(r, "%s档，资助 %s 元，%s（%s）", strcmp(s->col(q, "tier"), "2") == 0 ? "二" : "一",
                       s->fen_to_yuan(r, atoll(s->col(q, "subsidy_fen"))),
                       s->label(r, "medical.premium_status", s->col(q, "status")),
                       s->label(r, "medical.list", s->col(q, "list")))
          : "不在本年度参保资助名单");
-    portal_rows *a = s->db_query(r, "SELECT COALESCE(SUM(aid_fen), 0), COUNT(*) FROM medical_aid "
+    portal_rows *a = !has[1] ? NULL : s->db_query(r, "SELECT COALESCE(SUM(aid_fen), 0), COUNT(*) FROM medical_aid "
                                  "WHERE child_id = ? AND YEAR(start_date) = ? AND pay_line_id IS "
                                  "NOT NULL", "ii", child, (long long)year);
-    if (!a || !s->db_next(a))
+    if (has[1] && (!a || !s->db_next(a)))
         return -1;
     cell(r, s, prefix, row, 0, s->sprintf(r, "%d 年已获医疗救助", year));
     cell(r, s, prefix, row++, 1, s->sprintf(r, "%s 元（%s 次）", s->fen_to_yuan(r,
-                                             atoll(s->db_col(a, 0))), s->db_col(a, 1)));
+                                             a ? atoll(s->db_col(a, 0)) : 0), a ? s->db_col(a, 1) : "0"));
     cell(r, s, prefix, row, 0, "住院救助年度余额");
-    cell(r, s, prefix, row++, 1, cap_left_text(r, s, child, "inpatient", year));
+    /* the child's categories today, read once for both case types */
+    const char *cats = medical_child_categories(r, s, child, s->today(r));
+    cell(r, s, prefix, row++, 1, cap_left_text(r, s, child, cats, "inpatient", year));
     cell(r, s, prefix, row, 0, "门诊救助年度余额");
-    cell(r, s, prefix, row++, 1, cap_left_text(r, s, child, "outpatient", year));
-    portal_rows *o = s->db_query(r, "SELECT COUNT(*) FROM medical_aid m JOIN wf_applications w "
+    cell(r, s, prefix, row++, 1, cap_left_text(r, s, child, cats, "outpatient", year));
+    portal_rows *o = !has[1] ? NULL : s->db_query(r, "SELECT COUNT(*) FROM medical_aid m JOIN wf_applications w "
                                  "ON w.id = m.app_id WHERE m.child_id = ? AND w.status IN "
                                  "('open', 'returned')", "i", child);
-    if (!o || !s->db_next(o))
+    if (has[1] && (!o || !s->db_next(o)))
         return -1;
     cell(r, s, prefix, row, 0, "办理中的医疗救助申请");
-    cell(r, s, prefix, row++, 1, s->sprintf(r, "%s 件", s->db_col(o, 0)));
-    portal_rows *p = s->db_query(r, "SELECT GROUP_CONCAT(CONCAT(IF(p.kind = 'accident', "
+    cell(r, s, prefix, row++, 1, s->sprintf(r, "%s 件", o ? s->db_col(o, 0) : "0"));
+    portal_rows *p = !has[2] ? NULL : s->db_query(r, "SELECT GROUP_CONCAT(CONCAT(IF(p.kind = 'accident', "
                                  "'意外伤害保险', '重大疾病保险'), '（', p.insurer, '，至 ', "
                                  "p.end_date, '）') ORDER BY p.end_date SEPARATOR '；') FROM "
                                  "medical_policy_children k JOIN medical_policies p ON p.id = "
                                  "k.policy_id WHERE k.child_id = ? AND ? BETWEEN p.start_date "
                                  "AND p.end_date", "is", child, s->today(r));
-    if (!p || !s->db_next(p))
+    if (has[2] && (!p || !s->db_next(p)))
         return -1;
     cell(r, s, prefix, row, 0, "慈善购买的商业保险");
-    cell(r, s, prefix, row++, 1, s->db_col(p, 0) ? s->db_col(p, 0) : "无");
+    cell(r, s, prefix, row++, 1, p && s->db_col(p, 0) ? s->db_col(p, 0) : "无");
     s->set(r, s->sprintf(r, "%s.Link", prefix), s->sprintf(r, "/medical/children/%lld", child));
     return row;
 }

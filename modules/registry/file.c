@@ -446,15 +446,23 @@ int child_new_post(portal_req *r, const struct portal_services *s)
  * FamilyIds.<member id> (decrypted only to be masked) */
 static int put_family(portal_req *r, const struct portal_services *s, long long id)
 {
-    int n = s->db_query_hdf(r, "Family", "SELECT id, relation, name, situation, is_guardian "
-                                         "AS guardian, phone, note FROM child_family WHERE "
-                                         "child_id = ? AND removed_at IS NULL ORDER BY is_guardian DESC, id",
-                            "i", id);
-    portal_rows *q = s->db_query(r, "SELECT id, id_enc FROM child_family WHERE child_id = ? "
-                                    "AND id_enc IS NOT NULL AND removed_at IS NULL", "i", id);
-    if (n < 0 || !q)
+    portal_rows *q = s->db_query(r, "SELECT id, relation, name, situation, is_guardian AS "
+                                    "guardian, phone, note, id_enc IS NOT NULL AS has_id FROM "
+                                    "child_family WHERE child_id = ? AND removed_at IS NULL "
+                                    "ORDER BY is_guardian DESC, id", "i", id);
+    if (!q)
         return -1;
-    while (s->db_next(q)) {
+    int n = 0, ids = 0;
+    for (; s->db_next(q); n++) {
+        s->put_row(r, s->sprintf(r, "Family.%d", n), q);
+        ids += strcmp(s->col(q, "has_id"), "1") == 0;
+    }
+    /* the encrypted numbers only when a member has one */
+    q = !ids ? NULL : s->db_query(r, "SELECT id, id_enc FROM child_family WHERE child_id = ? "
+                                     "AND id_enc IS NOT NULL AND removed_at IS NULL", "i", id);
+    if (ids && !q)
+        return -1;
+    while (q && s->db_next(q)) {
         const char *pt = s->decrypt(r, s->col(q, "id_enc"), s->db_col_len(q, 1));
         char masked[19];
         s->id_number_mask(pt, masked);
@@ -469,12 +477,20 @@ static int put_family(portal_req *r, const struct portal_services *s, long long 
 static int load_file(portal_req *r, const struct portal_services *s, long long id, int print)
 {
     /* raw values: the templates format dates (datetime) and name divisions */
-    if (s->db_row_hdf(r, "Child",
+    portal_rows *row = s->db_query(r,
                       "SELECT id, name, sex, birth_date, ethnicity, id_masked, no_id_reason, "
                       "hukou, address, township_code, village_code, school, school_grade, health, "
                       "disability_type, disability_grade, disability_cert_expiry, placement, "
-                      "status, created_at, updated_at, TIMESTAMPDIFF(YEAR, birth_date, ?) AS age "
-                      "FROM children WHERE id = ?", "si", s->today(r), id) != 1)
+                      "status, created_at, updated_at, TIMESTAMPDIFF(YEAR, birth_date, ?) AS age, "
+                      "notes_enc IS NOT NULL AS has_notes FROM children WHERE id = ?", "si",
+                      s->today(r), id);
+    if (!row || !s->db_next(row))
+        return 500;
+    s->put_row(r, "Child", row);
+    /* the core's tables the child has no row in cost no query (child_has) */
+    int has_atts = s->child_has(r, id, "child_attachments");
+    int has_apps = s->child_has(r, id, "wf_applications");
+    if (has_atts < 0 || has_apps < 0)
         return 500;
     if (put_family(r, s, id) != 0)
         return 500;
@@ -485,7 +501,7 @@ static int load_file(portal_req *r, const struct portal_services *s, long long i
                                "WHERE k.child_id = ? "
                                "ORDER BY k.end_date IS NOT NULL, k.start_date DESC, k.id DESC",
                                "i", id);
-    int atts = s->db_query_hdf(r, "Atts",
+    int atts = !has_atts ? 0 : s->db_query_hdf(r, "Atts",
                                "SELECT a.id, a.kind, a.filename, a.content_type, a.size, "
                                "a.uploaded_at AS at, u.display_name AS who FROM child_attachments a "
                                "LEFT JOIN users u ON u.id = a.uploaded_by "
@@ -501,7 +517,7 @@ static int load_file(portal_req *r, const struct portal_services *s, long long i
                                 "FROM child_events WHERE child_id = ? GROUP BY module "
                                 "ORDER BY module", "i", id);
     /* applications of the child in any module (the host's workflow tables) */
-    int apps = s->db_query_hdf(r, "Apps",
+    int apps = !has_apps ? 0 : s->db_query_hdf(r, "Apps",
                                "SELECT id, module, type_title, step_title, status, started_at "
                                "FROM wf_applications WHERE child_id = ? ORDER BY id DESC "
                                "LIMIT 100", "i", id);
@@ -513,10 +529,10 @@ static int load_file(portal_req *r, const struct portal_services *s, long long i
     /* sensitive notes: on screen for editors only, never on paper */
     if (!print && s->has_perm(r, "registry.edit")) {
         s->set(r, "File.CanEdit", "1");
-        portal_rows *q = s->db_query(r, "SELECT notes_enc FROM children WHERE id = ?", "i", id);
-        if (!q)
+        portal_rows *q = strcmp(s->col(row, "has_notes"), "1") != 0 ? NULL : s->db_query(r, "SELECT notes_enc FROM children WHERE id = ?", "i", id);
+        if (!q && strcmp(s->col(row, "has_notes"), "1") == 0)
             return 500;
-        if (s->db_next(q) && s->db_col(q, 0)) {
+        if (q && s->db_next(q) && s->db_col(q, 0)) {
             const char *pt = s->decrypt(r, s->db_col(q, 0), s->db_col_len(q, 0));
             s->set(r, "File.Notes", pt ? pt : "（无法解密，请联系管理员）");
         }

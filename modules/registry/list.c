@@ -157,6 +157,7 @@ struct filters {
     const char *scope_town; /* the user's township when the scope is one */
     const char *township, *village, *category, *status, *age, *q, *sort;
     const char *today;
+    const char *division;   /* the user's division: the office's notices */
     char born_after[11];   /* birth_date > this (exclusive), "" if none */
     char born_upto[11];    /* birth_date <= this, "" if none */
     const char *name_like; /* escaped for LIKE: any part of the name */
@@ -385,6 +386,25 @@ static const char *read_page_key(portal_req *r, const struct portal_services *s,
     return NULL;
 }
 
+/* the total comes from the per-village summary (registry_counts) */
+static int summary_total(const struct filters *f)
+{
+    return f->prefix && !f->category && !f->born_upto[0] && !f->born_after[0] &&
+           !f->name_like && !f->q_last4 && !f->q_hmac;
+}
+
+/* the summary's total as a scalar subquery */
+static void summary_sql(struct sqlb *b, const struct filters *f)
+{
+    add_sql(b, "(SELECT COALESCE(SUM(n), 0) FROM registry_counts rc WHERE rc.village_code "
+               "LIKE CONCAT(?, '%') AND rc.status <> 'archived'");
+    add_arg(b, f->prefix);
+    add_cond(b, " AND rc.village_code LIKE CONCAT(LEFT(?, 9), '%')", f->township);
+    add_cond(b, " AND rc.village_code = ?", f->village);
+    add_cond(b, " AND rc.status = ?", f->status);
+    add_sql(b, ")");
+}
+
 /* the page's query: (col, id) past the key in the direction of travel, one
  * row more than a page to know whether another follows; rows come in the
  * order they are shown (a backward page is read in reverse, then turned) */
@@ -397,8 +417,18 @@ static void page_sql(struct sqlb *b, const struct filters *f, const struct page_
     add_sql(b, "SELECT c.id, c.name, c.sex, c.birth_date AS birth, TIMESTAMPDIFF(YEAR, "
                "c.birth_date, ?) AS age, c.id_masked AS masked, c.status, c.village_code, "
                "(SELECT GROUP_CONCAT(cc.category ORDER BY cc.category) FROM child_categories cc "
-               "WHERE cc.child_id = c.id AND cc.end_date IS NULL) AS cat_codes FROM children c");
+               "WHERE cc.child_id = c.id AND cc.end_date IS NULL) AS cat_codes, ");
     add_arg(b, f->today);
+    /* what the page shows beside the rows rides on them (issue 17): the
+     * office's open notices and, when the summary has it, the total */
+    add_sql(b, "(SELECT COUNT(*) FROM notices WHERE division_code = ? AND module = 'registry' "
+               "AND done_at IS NULL) AS office_notices, ");
+    add_arg(b, f->division);
+    if (summary_total(f))
+        summary_sql(b, f);
+    else
+        add_sql(b, "NULL");
+    add_sql(b, " AS summary_total FROM children c");
     add_where(b, f, 0);
     if (k->id && by_id) {
         add_sql(b, bw ? " AND c.id > CAST(? AS SIGNED)" : " AND c.id < CAST(? AS SIGNED)");
@@ -436,11 +466,11 @@ static const char *row_key(portal_req *r, const struct portal_services *s,
                       s->col(rows, strcmp(f->sort, "birth") == 0 ? "birth" : "name"));
 }
 
-/* one page of rows into List.Rows with List.Prev and List.Next; returns
- * the rows shown, or -1.  *more: another page follows in the direction of
- * travel */
+/* one page of rows into List.Rows with List.Prev and List.Next, and
+ * List.Notices; returns the rows shown, or -1.  *more: another page follows
+ * in the direction of travel; *summary: the summary's total (NULL: none) */
 static int page_rows(portal_req *r, const struct portal_services *s, const struct filters *f,
-                     const struct page_key *k, int *more)
+                     const struct page_key *k, int *more, const char **summary)
 {
     struct sqlb b;
     memset(&b, 0, sizeof b);
@@ -456,6 +486,10 @@ static int page_rows(portal_req *r, const struct portal_services *s, const struc
     if (have && k->backward && atoi(s->col(rows, "page_n")) > PAGE_ROWS) {
         *more = 1;
         have = s->db_next(rows);
+    }
+    if (have) {
+        s->set(r, "List.Notices", s->col(rows, "office_notices"));
+        *summary = s->col(rows, "summary_total");
     }
     const char *kfirst = NULL, *klast = NULL;
     for (; have && n < PAGE_ROWS; have = s->db_next(rows)) {
@@ -482,20 +516,16 @@ static int page_rows(portal_req *r, const struct portal_services *s, const struc
 }
 
 /* List.Total: from the per-village summary when only a division scope,
- * township, village and status filter; otherwise a capped count.  0, or -1 */
+ * township, village and status filter (summary_sql, which the page's query
+ * carries too); otherwise a capped count.  0, or -1 */
 static int page_total(portal_req *r, const struct portal_services *s, const struct filters *f)
 {
     struct sqlb cb;
     memset(&cb, 0, sizeof cb);
-    int simple = f->prefix && !f->category && !f->born_upto[0] && !f->born_after[0] &&
-                 !f->name_like && !f->q_last4 && !f->q_hmac;
+    int simple = summary_total(f);
     if (simple) {
-        add_sql(&cb, "SELECT COALESCE(SUM(n), 0) FROM registry_counts c WHERE c.village_code "
-                     "LIKE CONCAT(?, '%') AND c.status <> 'archived'");
-        add_arg(&cb, f->prefix);
-        add_cond(&cb, " AND c.village_code LIKE CONCAT(LEFT(?, 9), '%')", f->township);
-        add_cond(&cb, " AND c.village_code = ?", f->village);
-        add_cond(&cb, " AND c.status = ?", f->status);
+        add_sql(&cb, "SELECT ");
+        summary_sql(&cb, f);
     } else {
         add_sql(&cb, "SELECT COUNT(*) FROM (SELECT 1 FROM children c");
         add_where(&cb, f, 1);
@@ -514,6 +544,20 @@ static int page_total(portal_req *r, const struct portal_services *s, const stru
     return 0;
 }
 
+/* the office's open notices (children transferred in, duplicates to check)
+ * when no row of the page brought their count */
+static int office_notices(portal_req *r, const struct portal_services *s,
+                          const struct filters *f)
+{
+    portal_rows *nq = s->db_query(r, "SELECT COUNT(*) FROM notices WHERE division_code = ? "
+                                     "AND module = 'registry' AND done_at IS NULL", "s",
+                                  f->division);
+    if (!nq || !s->db_next(nq))
+        return -1;
+    s->set(r, "List.Notices", s->db_col(nq, 0));
+    return 0;
+}
+
 int child_list_get(portal_req *r, const struct portal_services *s)
 {
     struct filters f;
@@ -523,14 +567,8 @@ int child_list_get(portal_req *r, const struct portal_services *s)
     set_filters(r, s, &f);
     s->set_int(r, "List.CanExport", s->has_perm(r, "registry.export"));
     s->set_int(r, "List.CanEdit", s->has_perm(r, "registry.edit"));
-    /* the office's open notices (children transferred in, duplicates to check) */
     const struct portal_user *u = s->user(r);
-    portal_rows *nq = s->db_query(r, "SELECT COUNT(*) FROM notices WHERE division_code = ? "
-                                     "AND module = 'registry' AND done_at IS NULL", "s",
-                                  u && u->division ? u->division : "");
-    if (!nq || !s->db_next(nq))
-        return 500;
-    s->set(r, "List.Notices", s->db_col(nq, 0));
+    f.division = u && u->division ? u->division : "";
     s->set(r, "List.Base", s->sprintf(r, "/children?%s", filter_query(r, s, &f, 1) + 1));
     s->set(r, "List.Export", s->sprintf(r, "/children/export.csv?%s", filter_query(r, s, &f, 1) + 1));
     s->set(r, "List.ExportXlsx", s->sprintf(r, "/children/export.xlsx?%s", filter_query(r, s, &f, 1) + 1));
@@ -545,12 +583,16 @@ int child_list_get(portal_req *r, const struct portal_services *s)
     struct page_key k;
     if ((err = read_page_key(r, s, &f, &k)))
         return s->fail(r, 400, err);
-    int more, n = page_rows(r, s, &f, &k, &more);
-    if (n < 0)
+    const char *summary = NULL;
+    int more, n = page_rows(r, s, &f, &k, &more, &summary);
+    if (n < 0 || (!n && office_notices(r, s, &f) != 0))
         return 500;
-    /* a first page that is not full is its own total */
+    /* a first page that is not full is its own total; the summary's came
+     * with the rows */
     if (!k.id && !more)
         s->set_int(r, "List.Total", n);
+    else if (summary)
+        s->set(r, "List.Total", summary);
     else if (page_total(r, s, &f) != 0)
         return 500;
     return s->render(r, "child_list.cs", "儿童台账");

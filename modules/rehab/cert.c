@@ -176,20 +176,27 @@ static const char *domains_text(portal_req *r, const struct portal_services *s,
     return *out ? s->sprintf(r, "%s疑似", out) : "正常";
 }
 
+/* the tables of the panel's rows, in its order (a child in none costs no query) */
+const char *const rehab_panel_tables[] = {"rehab_screenings", "rehab_referrals",
+                                          "rehab_certificates", "rehab_plans", NULL};
+
 int rehab_child_panel(portal_req *r, const struct portal_services *s, long long child,
                       const char *prefix)
 {
     static const char *const cols[] = {"事项", "日期", "情况"};
     for (int i = 0; i < 3; i++)
         s->set(r, s->sprintf(r, "%s.Cols.%d", prefix, i), cols[i]);
-    int n = 0;
-    portal_rows *q = s->db_query(r, "SELECT rd.day, x.vision, x.hearing, x.speech, x.motor, "
+    int n = 0, has[4];
+    for (int i = 0; i < 4; i++)
+        if ((has[i] = s->child_has(r, child, rehab_panel_tables[i])) < 0)
+            return -1;
+    portal_rows *q = !has[0] ? NULL : s->db_query(r, "SELECT rd.day, x.vision, x.hearing, x.speech, x.motor, "
                                  "x.intellectual, x.autism FROM rehab_screenings x JOIN "
                                  "rehab_rounds rd ON rd.id = x.round_id WHERE x.child_id = ? "
                                  "ORDER BY rd.day", "i", child);
     while (q && s->db_next(q))
         panel_row(r, s, prefix, n++, "残疾筛查", s->col(q, "day"), domains_text(r, s, q));
-    q = s->db_query(r, "SELECT kind, referred_on, status, result, category, grade, outcome FROM "
+    q = !has[1] ? NULL : s->db_query(r, "SELECT kind, referred_on, status, result, category, grade, outcome FROM "
                     "rehab_referrals WHERE child_id = ? ORDER BY id", "i", child);
     while (q && s->db_next(q))
         panel_row(r, s, prefix, n++, s->label(r, "rehab.referral_kind", s->col(q, "kind")),
@@ -197,7 +204,7 @@ int rehab_child_panel(portal_req *r, const struct portal_services *s, long long 
                   "待结果" : s->sprintf(r, "%s%s%s", s->label(r, "rehab.result",
                   s->col(q, "result")), s->label(r, "rehab.category", s->col(q, "category")),
                   s->label(r, "rehab.grade", s->col(q, "grade"))));
-    q = s->db_query(r, "SELECT number_last4, category, grade, issued_on, expires_on, status FROM "
+    q = !has[2] ? NULL : s->db_query(r, "SELECT number_last4, category, grade, issued_on, expires_on, status FROM "
                     "rehab_certificates WHERE child_id = ? AND status <> 'renewed'", "i", child);
     while (q && s->db_next(q))
         panel_row(r, s, prefix, n++, "残疾人证", s->col(q, "issued_on"),
@@ -206,7 +213,7 @@ int rehab_child_panel(portal_req *r, const struct portal_services *s, long long 
                              s->label(r, "rehab.grade", s->col(q, "grade")),
                              strcmp(s->col(q, "status"), "valid") == 0 ? "有效期至" : "已过期",
                              s->col(q, "expires_on")));
-    q = s->db_query(r, "SELECT p.service, p.start_month, p.months, o.name, (SELECT CONCAT("
+    q = !has[3] ? NULL : s->db_query(r, "SELECT p.service, p.start_month, p.months, o.name, (SELECT CONCAT("
                     "DATE_FORMAT(m.month, '%Y-%m'), ' 出勤 ', m.days, ' 天', COALESCE(CONCAT("
                     "'，评估 ', m.score, ' 分'), ''), '：', m.progress) FROM rehab_months m WHERE "
                     "m.plan_id = p.id ORDER BY m.month DESC LIMIT 1) AS last FROM rehab_plans p "
@@ -217,7 +224,7 @@ int rehab_child_panel(portal_req *r, const struct portal_services *s, long long 
                   s->db_col(q, 0))), s->db_col(q, 1), s->sprintf(r, "%s，%s 个月；%s",
                   s->db_col(q, 3), s->db_col(q, 2), s->db_col(q, 4) ? s->db_col(q, 4) :
                   "尚无训练记录"));
-    if (!q)
+    if (has[3] && !q)
         return -1;
     s->set(r, s->sprintf(r, "%s.Link", prefix), s->sprintf(r, "/rehab/children/%lld", child));
     return n;

@@ -148,7 +148,7 @@ static const struct portal_setting settings[] = {
     {NULL, 0, NULL, NULL, NULL}};
 
 static const struct portal_child_panel panels[] = {
-    {"残疾与康复", "rehab.view", rehab_child_panel},
+    {"残疾与康复", "rehab.view", rehab_child_panel, rehab_panel_tables},
     {NULL, NULL, NULL}};
 
 static const struct portal_migration migrations[] = {

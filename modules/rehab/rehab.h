@@ -104,6 +104,7 @@ int claim_settle_post(portal_req *r, const struct portal_services *s);
 extern const struct portal_param cert_params[];
 int certificate_create_post(portal_req *r, const struct portal_services *s);
 int certificate_list_get(portal_req *r, const struct portal_services *s);
+extern const char *const rehab_panel_tables[];
 int rehab_child_panel(portal_req *r, const struct portal_services *s, long long child,
                       const char *prefix);
 int child_get(portal_req *r, const struct portal_services *s);

@@ -330,14 +330,17 @@ static int visits_panel(portal_req *r, const struct portal_services *s, long lon
     static const char *const cols[] = {"日期", "方式", "儿童主任", "发现的问题"};
     for (int i = 0; i < 4; i++)
         s->set(r, s->sprintf(r, "%s.Cols.%d", prefix, i), cols[i]);
-    portal_rows *q = s->db_query(r, "SELECT v.visit_date, v.kind, u.display_name, v.concerns "
+    int visited = s->child_has(r, child, "village_visits");
+    if (visited < 0)
+        return -1;
+    portal_rows *q = !visited ? NULL : s->db_query(r, "SELECT v.visit_date, v.kind, u.display_name, v.concerns "
                                     "FROM village_visits v JOIN users u ON u.id = v.user_id "
                                     "WHERE v.child_id = ? ORDER BY v.visit_date DESC, v.id DESC "
                                     "LIMIT 50", "i", child);
-    if (!q)
+    if (visited && !q)
         return -1;
     int n = 0;
-    while (s->db_next(q)) {
+    while (q && s->db_next(q)) {
         const char *k = s->db_col(q, 3);
         const char *cells[4] = {s->db_col(q, 0), s->label(r, "village.kind", s->db_col(q, 1)),
                                 s->db_col(q, 2), *k ? "有（详见走访记录）" : "无"};
@@ -358,6 +361,9 @@ static int visits_panel(portal_req *r, const struct portal_services *s, long lon
     return n;
 }
 
+/* the table of the panel's rows (a child never visited costs no query for it) */
+static const char *const visits_tables[] = {"village_visits", NULL};
+
 const struct portal_child_panel vil_panels[] = {
-    {"儿童主任走访", NULL, visits_panel},
+    {"儿童主任走访", NULL, visits_panel, visits_tables},
     {NULL, NULL, NULL}};

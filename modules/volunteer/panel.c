@@ -47,6 +47,11 @@ static int services_panel(portal_req *r, const struct portal_services *s, long l
     static const char *const cols[] = {"服务日期", "社会组织", "服务类型", "时长（分钟）",
                                        "参与志愿者"};
     put_cols(r, s, prefix, cols, 5);
+    int logged = s->child_has(r, child, "volunteer_logs");
+    if (logged <= 0) {
+        put(r, s, prefix, "Note", "经乡镇核实的服务共 0 次，合计 0 小时 0 分钟。");
+        return logged < 0 ? -1 : 0;
+    }
     portal_rows *q = s->db_query(
         r,
         "SELECT l.service_date, o.name, l.service_type, l.minutes, "
@@ -92,15 +97,18 @@ static int care_panel(portal_req *r, const struct portal_services *s, long long 
 {
     static const char *const cols[] = {"关爱方式", "提供方", "开始日期", "备注", "结束"};
     put_cols(r, s, prefix, cols, 5);
-    portal_rows *q = s->db_query(r, "SELECT f.kind, f.offerer, f.offerer_kind, m.start_date, "
+    int matched = s->child_has(r, child, "volunteer_care_matches");
+    if (matched < 0)
+        return -1;
+    portal_rows *q = !matched ? NULL : s->db_query(r, "SELECT f.kind, f.offerer, f.offerer_kind, m.start_date, "
                                     "m.notes, m.end_date, m.end_reason FROM volunteer_care_matches m JOIN "
                                     "volunteer_care_offers f ON f.id = m.offer_id "
                                     "WHERE m.child_id = ? ORDER BY m.start_date DESC, m.id DESC "
                                     "LIMIT 100", "i", child);
-    if (!q)
+    if (matched && !q)
         return -1;
     int n = 0;
-    while (s->db_next(q)) {
+    while (q && s->db_next(q)) {
         const char *okind = s->db_col(q, 2);
         const char *cells[5] = {
             s->label(r, "volunteer.care_kind", s->db_col(q, 0)),
@@ -125,14 +133,17 @@ static int donations_panel(portal_req *r, const struct portal_services *s, long 
     static const char *const cols[] = {"捐赠方", "捐款（元）", "捐赠物资", "认捐日期",
                                        "送达日期", "状态"};
     put_cols(r, s, prefix, cols, 6);
-    portal_rows *q = s->db_query(r, "SELECT donor, money_fen, goods, pledged_date, "
+    int given = s->child_has(r, child, "volunteer_donations");
+    if (given < 0)
+        return -1;
+    portal_rows *q = !given ? NULL : s->db_query(r, "SELECT donor, money_fen, goods, pledged_date, "
                                     "delivered_date, status FROM volunteer_donations "
                                     "WHERE child_id = ? ORDER BY pledged_date DESC, id DESC "
                                     "LIMIT 100", "i", child);
-    if (!q)
+    if (given && !q)
         return -1;
     int n = 0;
-    while (s->db_next(q)) {
+    while (q && s->db_next(q)) {
         const char *money = s->db_col(q, 1), *st = s->db_col(q, 5);
         const char *cells[6] = {
             s->db_col(q, 0), money ? s->fen_to_yuan(r, vol_num(money)) : "—",
@@ -141,12 +152,12 @@ static int donations_panel(portal_req *r, const struct portal_services *s, long 
             s->label(r, "volunteer.donation_status", st)};
         put_cells(r, s, prefix, n++, cells, 6);
     }
-    q = s->db_query(r, "SELECT COUNT(*), COALESCE(SUM(money_fen), 0), "
+    q = !given ? NULL : s->db_query(r, "SELECT COUNT(*), COALESCE(SUM(money_fen), 0), "
                        "COALESCE(SUM(IF(status = 'delivered', money_fen, 0)), 0) "
                        "FROM volunteer_donations WHERE child_id = ?", "i", child);
-    if (!q || !s->db_next(q))
+    if (given && (!q || !s->db_next(q)))
         return -1;
-    if (vol_num(s->db_col(q, 0)) > 0)
+    if (q && vol_num(s->db_col(q, 0)) > 0)
         put(r, s, prefix, "Note",
             s->sprintf(r, "共 %s 笔，认捐金额合计 %s 元，其中已交付 %s 元。", s->db_col(q, 0),
                           s->fen_to_yuan(r, vol_num(s->db_col(q, 1))),
@@ -156,8 +167,13 @@ static int donations_panel(portal_req *r, const struct portal_services *s, long 
     return n;
 }
 
+/* the tables of the panels' rows (a child in none of them costs no query) */
+static const char *const logs_tables[] = {"volunteer_logs", NULL};
+static const char *const care_tables[] = {"volunteer_care_matches", NULL};
+static const char *const donations_tables[] = {"volunteer_donations", NULL};
+
 const struct portal_child_panel vol_child_panels[] = {
-    {"社会力量服务", NULL, services_panel},
-    {"爱心寄养与助养", NULL, care_panel},
-    {"受赠记录", NULL, donations_panel},
+    {"社会力量服务", NULL, services_panel, logs_tables},
+    {"爱心寄养与助养", NULL, care_panel, care_tables},
+    {"受赠记录", NULL, donations_panel, donations_tables},
     {NULL, NULL, NULL}};

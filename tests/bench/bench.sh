@@ -115,6 +115,8 @@ ratio hello static
 ratio dbpage hello
 ratio list hello
 ratio file hello
+# BENCH_PAGES_ONLY=1: the page targets alone (repeated runs to compare ratios)
+[ -n "${BENCH_PAGES_ONLY:-}" ] && exit 0
 
 # the payments ledger: 100,000 lines posted through the services, the bank
 # file and the .xlsx (an instance of its own, with the testkit module)
