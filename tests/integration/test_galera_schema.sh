@@ -41,3 +41,13 @@ build/portalctl --config "$OUT/host3.conf" user add "gh3$(date +%s%N | tail -c 6
     --role county_staff --division 500242000000 --org "$org" --password 'Xyz#2026galera' >/dev/null
 check "host 3's portalctl appends to chain 3000" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE chain = 3000")" -ge 1 ]
 check "the audit chains verify with several hosts' chains" ctl audit verify
+
+# db_host listing a cluster's nodes: the first refuses connections (a dead
+# node), the next one answers - portalctl (the same connection code as the
+# workers) gets through
+grep -v '^host_id = ' "$OUT/host3.conf" >"$OUT/failover.conf"
+printf 'db_host = 127.0.0.1:1,localhost\nhost_id = 3\n' >>"$OUT/failover.conf"
+check "a dead first node in db_host: the connection goes to the next" \
+    bash -c "build/portalctl --config '$OUT/failover.conf' audit verify >/dev/null"
+printf 'db_host = 127.0.0.1:1,127.0.0.1:2\n' >>"$OUT/failover.conf"
+check "every node dead: a clear failure" bash -c "! build/portalctl --config '$OUT/failover.conf' audit verify >/dev/null 2>&1"
