@@ -10,21 +10,14 @@
 #  dryrun_seconds=... due=... archive_seconds=... archived=...".
 # Never a pass/fail on timing.
 set -euo pipefail
-cd "$(dirname "$0")/../.." && make -s -j2 all
+cd "$(dirname "$0")/../.."
 DIR=${PRIV_BENCH_DIR:-$PWD/var/bench-privacy} PORT=${PRIV_BENCH_PORT:-18296}
 CHILDREN=${PRIV_BENCH_CHILDREN:-5000}
-stop() { bash deploy/local/instance.sh stop "$DIR" "$PORT" >/dev/null 2>&1 || true; }
-trap stop EXIT
-stop
-REQUEST_TIMEOUT=900 WORKERS=2 bash deploy/local/instance.sh start "$DIR" "$PORT" >/dev/null
-BASE="http://127.0.0.1:$PORT"
-DB() { mariadb --socket="$DIR/run/mysqld.sock" -uroot -N -B portal -e "$1"; }
-CTL() { build/portalctl --config "$DIR/portal.conf" "$@" >/dev/null 2>&1 || true; }
-CTL seed-demo
+# shellcheck source=instance.sh
+source tests/bench/instance.sh
 have=$(DB "SELECT COUNT(*) FROM children WHERE status <> 'archived'")
 [ "$have" -ge "$CHILDREN" ] || CTL seed --children $((CHILDREN - have))
-CTL user add privbench --display-name 隐私压测 --role county_staff --division 500242000000 --org mz --password 'Bench#2026portal'
-DB "UPDATE users SET failed_count = 0, locked_until = NULL WHERE username = 'privbench'"
+bench_user privbench 隐私压测 county_staff 500242000000 mz
 # every other child an old file
 DB "CREATE TEMPORARY TABLE old_ids AS SELECT id FROM children WHERE status <> 'archived' AND id % 2 = 0;
     UPDATE children SET birth_date = '2000-01-01', status = 'exited', updated_at = '2016-01-01' WHERE id IN (SELECT id FROM old_ids);
