@@ -11,15 +11,23 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* the overdue items by township on `today`: (township_code, kind, n) */
-static const char overdue_sql[] =
-    "SELECT township_code, 'applications' kind, COUNT(*) n FROM wf_applications "
-    "WHERE status = 'open' AND (step_due < @today OR total_due < @today) GROUP BY township_code "
-    "UNION ALL SELECT CONCAT(LEFT(division_code, 9), '000'), 'reports', COUNT(*) FROM gd_reports "
-    "WHERE safe_at IS NULL AND stage = 'reported' AND safety_due < @today GROUP BY 1 "
-    "UNION ALL SELECT c.township_code, 'dropouts', COUNT(*) FROM edu_dropouts d JOIN children c "
-    "ON c.id = d.child_id WHERE d.closed_on IS NULL AND d.detected_on <= @today - INTERVAL "
-    "@days DAY GROUP BY c.township_code";
+/* the overdue items by township on @today: (township_code, kind, n), from
+ * the workflow and from the modules that are enabled */
+static const char *overdue_sql(portal_req *r, const struct portal_services *s)
+{
+    const char *q = "SELECT township_code, 'applications' kind, COUNT(*) n FROM wf_applications "
+        "WHERE status = 'open' AND (step_due < @today OR total_due < @today) GROUP BY township_code";
+    if (sv_module_on(r, s, "guardianship"))
+        q = s->sprintf(r, "%s UNION ALL SELECT CONCAT(LEFT(division_code, 9), '000'), 'reports', "
+                       "COUNT(*) FROM gd_reports WHERE safe_at IS NULL AND stage = 'reported' AND "
+                       "safety_due < @today GROUP BY 1", q);
+    if (sv_module_on(r, s, "education"))
+        q = s->sprintf(r, "%s UNION ALL SELECT c.township_code, 'dropouts', COUNT(*) FROM "
+                       "edu_dropouts d JOIN children c ON c.id = d.child_id WHERE d.closed_on IS "
+                       "NULL AND d.detected_on <= @today - INTERVAL @days DAY GROUP BY "
+                       "c.township_code", q);
+    return q;
+}
 
 static int overdue_vars(portal_req *r, const struct portal_services *s)
 {
@@ -39,7 +47,7 @@ static int overdue_hdf(portal_req *r, const struct portal_services *s, long long
         return -1;
     return s->db_query_hdf(r, "Overdue", s->sprintf(r, "SELECT o.township_code, d.name, o.kind, "
                            "o.n FROM (%s) o LEFT JOIN divisions d ON d.code = o.township_code "
-                           "ORDER BY o.township_code, o.kind", overdue_sql), "");
+                           "ORDER BY o.township_code, o.kind", overdue_sql(r, s)), "");
 }
 
 int bulletin_load(portal_req *r, const struct portal_services *s, long long id,
@@ -108,7 +116,7 @@ static int bulletin_copy(portal_req *r, const struct portal_services *s, long lo
         return -1;
     return s->db_exec(r, s->sprintf(r, "INSERT INTO supervision_bulletin_overdue (bulletin_id, "
                                     "township_code, kind, n) SELECT ?, o.township_code, o.kind, "
-                                    "o.n FROM (%s) o", overdue_sql), "i", id) < 0 ? -1 : 0;
+                                    "o.n FROM (%s) o", overdue_sql(r, s)), "i", id) < 0 ? -1 : 0;
 }
 
 int bulletin_create_post(portal_req *r, const struct portal_services *s)

@@ -118,7 +118,7 @@ const struct sv_indicator *sv_indicator_find(const char *code)
     return NULL;
 }
 
-static int module_on(portal_req *r, const struct portal_services *s, const char *name)
+int sv_module_on(portal_req *r, const struct portal_services *s, const char *name)
 {
     const struct portal_module *m;
     for (int i = 0; (m = s->module_nth(r, i)) != NULL; i++)
@@ -150,24 +150,27 @@ static int indicator_compute(portal_req *r, const struct portal_services *s,
         s->db_exec(r, "DELETE FROM supervision_cases WHERE month = @m1 AND indicator = ?",
                    "s", ind->code) < 0)
         return -1;
-    if (!module_on(r, s, ind->module))
+    if (!sv_module_on(r, s, ind->module))
         return 0;
     long long v = ind->setting ? s->setting_int(r, ind->setting, as_of) : 0;
     if (v == PORTAL_NO_SETTING || s->db_exec(r, "SET @days = ?", "i", v) < 0)
         return -1;
-    /* the numbers per township, then the cases that fall short: the same
-     * SELECT twice (a scratch table of every case costs as much) */
-    if (s->db_exec(r, s->sprintf(r, "INSERT INTO supervision_figures (month, township_code, "
+    /* the cases that fall short (the only pass that tests each case), then
+     * the denominators (the derived table is merged: its `ok` is never
+     * computed), then the numerators as the difference */
+    if (s->db_exec(r, s->sprintf(r, "INSERT INTO supervision_cases (month, indicator, case_id, "
+                                 "township_code, child_id) SELECT @m1, ?, x.case_id, "
+                                 "x.township_code, x.child_id FROM (%s) x WHERE x.ok = 0",
+                                 ind->sql), "s", ind->code) < 0 ||
+        s->db_exec(r, s->sprintf(r, "INSERT INTO supervision_figures (month, township_code, "
                                  "indicator, numerator, denominator, computed_at) SELECT @m1, "
-                                 "x.township_code, ?, SUM(x.ok <> 0), COUNT(*), UTC_TIMESTAMP() "
-                                 "FROM (%s) x GROUP BY x.township_code", ind->sql),
-                   "s", ind->code) < 0)
+                                 "x.township_code, ?, 0, COUNT(*), UTC_TIMESTAMP() FROM (%s) x "
+                                 "GROUP BY x.township_code", ind->sql), "s", ind->code) < 0)
         return -1;
-    return s->db_exec(r, s->sprintf(r, "INSERT INTO supervision_cases (month, indicator, "
-                                    "case_id, township_code, child_id) SELECT @m1, ?, "
-                                    "x.case_id, x.township_code, x.child_id FROM (%s) x "
-                                    "WHERE x.ok = 0", ind->sql),
-                      "s", ind->code) < 0 ? -1 : 0;
+    return s->db_exec(r, "UPDATE supervision_figures f SET numerator = denominator - (SELECT "
+                      "COUNT(*) FROM supervision_cases c WHERE c.month = f.month AND "
+                      "c.indicator = f.indicator AND c.township_code = f.township_code) "
+                      "WHERE f.month = @m1 AND f.indicator = ?", "s", ind->code) < 0 ? -1 : 0;
 }
 
 /* one month (YYYY-MM) up to as_of (YYYY-MM-DD), recorded in supervision_months */

@@ -33,6 +33,8 @@ const struct sv_indicator *sv_indicator_find(const char *code);
  * last twelve not yet computed (struct portal_job's run) */
 int indicators_job(portal_req *r, const struct portal_services *s);
 
+/* 1 when the module `name` is enabled (its tables may be read) */
+int sv_module_on(portal_req *r, const struct portal_services *s, const char *name);
 /* the viewer's township (its code) when the viewer is a township's staff,
  * "" for the county's, NULL for anyone else (refused) */
 const char *sv_viewer_township(portal_req *r, const struct portal_services *s);

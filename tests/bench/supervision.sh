@@ -18,19 +18,13 @@ cd "$ROOT"
 DIR=${SV_BENCH_DIR:-$ROOT/var/bench-supervision}
 PORT=${SV_BENCH_PORT:-${BENCH_PORT:-18150}}
 CHILDREN=${SV_BENCH_CHILDREN:-100000}
-make -s -j2 all
-stop() { bash deploy/local/instance.sh stop "$DIR" "$PORT" >/dev/null 2>&1 || true; }
-trap stop EXIT
-stop
-JOBS_INTERVAL=0 REQUEST_TIMEOUT=900 WORKERS=2 bash deploy/local/instance.sh start "$DIR" "$PORT" >/dev/null
-BASE="http://127.0.0.1:$PORT" TEST_DIR="$DIR"
+export JOBS_INTERVAL=0   # no nightly run of its own: the bench runs the job itself
+# shellcheck source=instance.sh
+source tests/bench/instance.sh   # build, instance, demo data, DB, CTL, bench_user
+TEST_DIR="$DIR"
 # shellcheck source=../lib.sh
-source tests/lib.sh   # login, session_id, sql
-DB() { sql "$1"; }
-CTL() { build/portalctl --config "$DIR/portal.conf" "$@" >/dev/null 2>&1 || true; }
-CTL seed-demo
-CTL user add svbench --display-name 督查压测 --role county_leader --division 500242000000 --org mz --password 'Bench#2026portal'
-DB "UPDATE users SET failed_count = 0, locked_until = NULL WHERE username = 'svbench'"
+source tests/lib.sh   # login, session_id
+bench_user svbench 督查压测 county_leader 500242000000 mz
 
 if [ "$(DB "SELECT COUNT(*) FROM children WHERE name LIKE '督查压测%'")" -lt "$CHILDREN" ]; then
     t0=$(date +%s.%N)

@@ -40,6 +40,9 @@ sql "INSERT INTO setting_values (module, code, valid_from, value, created_by, cr
      VALUES ('supervision', 'weight_cov_orphan', '2026-01-01', '0', 1, UTC_TIMESTAMP()),
             ('supervision', 'weight_visit_timely', '2026-01-01', '10', 1, UTC_TIMESTAMP())"
 
+# an application of C's first orphan open past its step's limit (04-01): overdue on 04-10
+sql "INSERT INTO wf_applications (module, type, child_id, village_code, township_code, step_index, step_code, status, started_at, step_started, step_due, created_by)
+     VALUES ('living', 'orphan', $k1, '$C1', '$C', 0, 'check', 'open', '2025-03-01', '2025-03-01', '2025-04-01', 1)"
 set_clock 2025-04-10
 check "the job ran" eval 'run_indicators | grep -q "job supervision.indicators done"'
 fig() { sql "SELECT CONCAT(numerator, '/', denominator) FROM supervision_figures WHERE month = '$1' AND indicator = 'cov_orphan' AND township_code = '$2'"; }
@@ -73,7 +76,8 @@ check "scored with the weights of March 2025 (only 孤儿应保尽保 counts)" \
     grep -q "data-town=\"$C\"><td>[0-9]*</td><th scope=\"row\">楠木乡</th><td>50.0%</td>" "$OUT/body"
 check "the remarks" body_has "限期整改（测试$tag）"
 check "the best and the worst" body_has 'id="best-worst"'
-check "overdue items by township" body_has 'id="overdue"'
+check "overdue items by township" grep -q "<td>楠木乡</td><td>逾期未办结的申请</td><td>1</td>" "$OUT/body"
+check "kept with the bulletin" [ "$(sql "SELECT n FROM supervision_bulletin_overdue WHERE bulletin_id = '$bid' AND township_code = '$C' AND kind = 'applications'")" = 1 ]
 check "a print button without inline script" body_has "data-print"
 check "the A4 stylesheet" body_has "/supervision/supervision.css"
 cp "$OUT/body" "$OUT/bulletin-issued.html"
