@@ -22,6 +22,10 @@ const struct portal_param gd_assess_params[] = {{"risk", PP_CODE, 8, 0, "风险�
                                                 {NULL, 0, 0, 0, NULL}};
 const struct portal_param gd_plan_params[] = {{"plan", PP_LINES, 4000, 0, "干预方案"},
                                               {"procuratorate", PP_CODE, 1, 0, "移送检察院"},
+                                              {"goal", PP_TEXT, 600, 0, "目标"},
+                                              {"measure", PP_TEXT, 1500, 0, "措施"},
+                                              {"responsible", PP_TEXT, 64, 0, "责任人"},
+                                              {"deadline", PP_DATE, 0, 0, "完成时限"},
                                               {NULL, 0, 0, 0, NULL}};
 const struct portal_param gd_visit_params[] = {{"visit_date", PP_DATE, 0, 1, "回访日期"},
                                                {"notes", PP_LINES, 4000, 0, "回访情况"},
@@ -79,7 +83,15 @@ static int put_secrets(portal_req *r, const struct portal_services *s, long long
     s->set(r, "Report.safety", gd_dec(r, s, q, "safety_enc"));
     s->set(r, "Report.needs", gd_dec(r, s, q, "needs_enc"));
     s->set(r, "Report.plan", gd_dec(r, s, q, "plan_enc"));
-    return 0;
+    q = s->db_query(r, "SELECT n, goal_enc, measure_enc, responsible, deadline FROM "
+                    "gd_plan_items WHERE report_id = ? ORDER BY n", "i", id);
+    for (int i = 0; q && s->db_next(q); i++) {
+        const char *p = s->sprintf(r, "PlanItems.%d", i);
+        s->put_row(r, p, q);
+        s->set(r, s->sprintf(r, "%s.goal", p), gd_dec(r, s, q, "goal_enc"));
+        s->set(r, s->sprintf(r, "%s.measure", p), gd_dec(r, s, q, "measure_enc"));
+    }
+    return q ? 0 : -1;
 }
 
 /* the case's history and workers (case workers and county only) */

@@ -148,6 +148,7 @@ static const struct portal_migration migrations[] = {
     {2, "002_detentions_referrals.sql"},
     {3, "003_guardian_reviews.sql"},
     {4, "004_institution_tasks.sql"},
+    {5, "005_plan_items.sql"},
     {0, NULL}};
 
 /* periodic work of the master, never a request (2.9) */

@@ -82,16 +82,52 @@ int report_assess_post(portal_req *r, const struct portal_services *s)
     return gd_done(r, s, g->id, "已登记调查评估。");
 }
 
+/* the plan's rows (goal, measures, responsible, deadline; each row whole
+ * or empty): the number of rows, or minus the status answered */
+static int plan_items(portal_req *r, const struct portal_services *s, long long report)
+{
+    int n = 0;
+    for (int i = 0; s->param_n(r, "goal", i) || s->param_n(r, "measure", i); i++) {
+        const char *f[4] = {s->trim(r, s->param_n(r, "goal", i)),
+                            s->trim(r, s->param_n(r, "measure", i)),
+                            s->trim(r, s->param_n(r, "responsible", i)),
+                            s->param_n(r, "deadline", i)};
+        int given = !!*f[0] + !!*f[1] + !!*f[2] + !!(f[3] && *f[3]);
+        if (!given)
+            continue;
+        if (given < 4)
+            return -s->fail(r, 400, s->sprintf(r, "干预方案第 %d 行：请填写目标、措施、责任人和完成"
+                                              "时限。", i + 1));
+        size_t gl = 0, ml = 0;
+        const void *ge = s->encrypt(r, f[0], &gl), *me = ge ? s->encrypt(r, f[1], &ml) : NULL;
+        if (!me)
+            return -s->fail(r, 500, "无法加密，请联系系统管理员。");
+        if (s->db_exec(r, "INSERT INTO gd_plan_items (report_id, n, goal_enc, measure_enc, "
+                       "responsible, deadline) VALUES (?, ?, ?, ?, ?, ?)", "iibbss", report,
+                       (long long)++n, ge, gl, me, ml, f[2], f[3]) != 1)
+            return -500;
+    }
+    return n;
+}
+
 int report_plan_post(portal_req *r, const struct portal_services *s)
 {
     const struct gd_report *g = gd_report_of(r, s);
     int st = gd_step_refused(r, s, g, "assessed");
     if (st)
         return st;
+    int rows = plan_items(r, s, g->id);
+    if (rows < 0)
+        return -rows;
     size_t len = 0;
     const void *enc = NULL;
-    if ((st = sealed(r, s, "plan", "请填写干预方案。", &enc, &len)) != 0)
+    if (rows > 0 && !*s->trim(r, s->param(r, "plan")))
+        enc = s->encrypt(r, s->sprintf(r, "干预方案共 %d 项，见下表。", rows), &len);
+    else if ((st = sealed(r, s, "plan", "请填写干预方案（至少一行目标与措施，或方案说明）。", &enc,
+                          &len)) != 0)
         return st;
+    if (!enc)
+        return s->fail(r, 500, "无法加密，请联系系统管理员。");
     const char *p = s->param(r, "procuratorate");
     long long proc = p && strcmp(p, "1") == 0;
     const char *at = gd_step_done(r, s, g->id, "plan", "已制定干预方案");

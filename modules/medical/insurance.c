@@ -20,6 +20,7 @@ const struct portal_param policy_params[] = {
     {"end_date", PP_DATE, 10, 0, "保险止期"},
     {"premium", PP_TEXT, 16, 0, "每人保费"},
     {"funded_by", PP_TEXT, 600, 0, "资金来源"},
+    {"project", PP_INT, 20, 0, "慈善项目"},
     {NULL, 0, 0, 0, NULL}};
 
 const struct portal_param insured_params[] = {
@@ -50,8 +51,38 @@ int policy_load(portal_req *r, const struct portal_services *s, long long id,
     return 0;
 }
 
+/* 1 when the volunteer module (its charity projects) is enabled */
+static int projects_on(portal_req *r, const struct portal_services *s)
+{
+    const struct portal_module *m;
+    for (int i = 0; (m = s->module_nth(r, i)); i++)
+        if (strcmp(m->name, "volunteer") == 0)
+            return 1;
+    return 0;
+}
+
+/* the charity project chosen (0 none) and its name into *name; -1 when it
+ * is not a project of the volunteer module */
+static long long policy_project(portal_req *r, const struct portal_services *s,
+                                const char **name)
+{
+    long long id = s->param_int(r, "project", 0);
+    if (id <= 0)
+        return 0;
+    portal_rows *q = projects_on(r, s) ? s->db_query(r, "SELECT name FROM volunteer_projects "
+                                                     "WHERE id = ?", "i", id) : NULL;
+    if (!q || !s->db_next(q))
+        return -1;
+    *name = s->db_col(q, 0);
+    return id;
+}
+
 int policy_list_get(portal_req *r, const struct portal_services *s)
 {
+    if (projects_on(r, s) &&
+        s->db_query_hdf(r, "Projects", "SELECT id, name FROM volunteer_projects WHERE end_date "
+                        ">= ? ORDER BY name, id LIMIT 500", "s", s->today(r)) < 0)
+        return 500;
     const char *scope = s->scope_prefix(r);
     if (!scope)
         return s->refuse(r, 403, "page", "medical.policies", "no division", NULL);
@@ -82,6 +113,12 @@ int policy_create_post(portal_req *r, const struct portal_services *s)
         s->form_error(r, "end_date", "请填写保险期间（止期不早于起期）。");
     if (fen <= 0 && !s->form_failed(r))
         s->form_error(r, "premium", "每人保费须大于 0。");
+    const char *pname = NULL;
+    long long project = policy_project(r, s, &pname);
+    if (project < 0)
+        s->form_error(r, "project", "所选慈善项目不存在。");
+    if (!*funded && pname)
+        funded = pname;
     if (!*funded)
         s->form_error(r, "funded_by", "请填写资金来源（捐赠方或慈善项目）。");
     if (s->form_failed(r)) {
@@ -89,9 +126,10 @@ int policy_create_post(portal_req *r, const struct portal_services *s)
         return 400;
     }
     if (s->db_exec(r, "INSERT INTO medical_policies (insurer, kind, policy_no, start_date, "
-                   "end_date, premium_fen, funded_by, division_code, created_by, created_at) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())", "sssssissi", insurer,
-                   kind, no, from, to, fen, funded, s->user(r)->division, s->user(r)->id) != 1)
+                   "end_date, premium_fen, funded_by, project_id, division_code, created_by, "
+                   "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0), ?, ?, "
+                   "UTC_TIMESTAMP())", "sssssisisi", insurer, kind, no, from, to, fen, funded,
+                   project, s->user(r)->division, s->user(r)->id) != 1)
         return 500;
     long long id = s->db_insert_id(r);
     s->audit(r, "medical.policy.create", "medical_policy", s->sprintf(r, "%lld", id),

@@ -162,6 +162,7 @@ static const struct portal_lookup lookups[] = {
 static const struct portal_migration migrations[] = {
     {1, "001_medical.sql"},
     {2, "002_insurance.sql"},
+    {3, "003_policy_project.sql"},
     {0, NULL}};
 
 int medical_is_label(const char *kind, const char *code)

@@ -19,7 +19,8 @@
   <dt>确保安全时限</dt><dd id="safety-due"><?cs var:datetime(g.safety_due) ?><?cs if:g.safe_at ?>（<?cs var:datetime(g.safe_at) ?> 已确保）<?cs /if ?></dd>
   <?cs if:g.safety ?><dt>儿童现在何处</dt><dd id="safety"><?cs var:g.safety ?></dd><?cs /if ?>
   <?cs if:g.assessed_at ?><dt>评估</dt><dd id="assessment"><?cs var:label("guardianship.risk", g.risk) ?>：<?cs var:g.needs ?></dd><?cs elif:g.assess_due ?><dt>评估时限</dt><dd><?cs var:datetime(g.assess_due) ?></dd><?cs /if ?>
-  <?cs if:g.planned_at ?><dt>干预方案</dt><dd id="plan"><?cs var:g.plan ?><?cs if:g.procuratorate == "1" ?>（已移送检察院）<?cs /if ?></dd><dt>下次回访</dt><dd id="next-visit"><?cs var:date(g.next_visit) ?></dd><?cs elif:g.plan_due ?><dt>方案时限</dt><dd><?cs var:datetime(g.plan_due) ?></dd><?cs /if ?>
+  <?cs if:g.planned_at ?><dt>干预方案</dt><dd id="plan"><?cs var:g.plan ?><?cs if:g.procuratorate == "1" ?>（已移送检察院）<?cs /if ?><?cs if:subcount(PlanItems) > 0 ?>
+  <table id="plan-items"><thead><tr><th>目标</th><th>措施</th><th>责任人</th><th>完成时限</th></tr></thead><tbody><?cs each:x = PlanItems ?><tr id="plan-item-<?cs var:x.n ?>"><td><?cs var:x.goal ?></td><td><?cs var:x.measure ?></td><td><?cs var:x.responsible ?></td><td><?cs var:date(x.deadline) ?></td></tr><?cs /each ?></tbody></table><?cs /if ?></dd><dt>下次回访</dt><dd id="next-visit"><?cs var:date(g.next_visit) ?></dd><?cs elif:g.plan_due ?><dt>方案时限</dt><dd><?cs var:datetime(g.plan_due) ?></dd><?cs /if ?>
   <?cs if:g.closed_at ?><dt>结案</dt><dd id="outcome"><?cs var:datetime(g.closed_at) ?>：<?cs var:g.outcome ?></dd><?cs /if ?>
   <dt>个案工作人员</dt><dd id="workers"><?cs each:w = Workers ?><?cs var:w.display_name ?> <?cs /each ?></dd>
   <?cs /if ?>
@@ -50,7 +51,10 @@
 <button type="submit">登记评估</button></form>
 <?cs elif:g.stage == "assessed" ?>
 <form method="post" action="/guardianship/reports/<?cs var:g.id ?>/plan" class="narrow" id="plan-form"><?cs call:csrf() ?>
-<div class="field"><label for="f-plan">干预方案（服务、监护支持、转介） *</label><textarea id="f-plan" name="plan" rows="4" required></textarea></div>
+<table id="plan-rows"><thead><tr><th>目标</th><th>措施</th><th>责任人</th><th>完成时限</th></tr></thead><tbody>
+<?cs loop:i = 1, 4, 1 ?><tr><td><input name="goal" aria-label="目标 <?cs var:i ?>"></td><td><input name="measure" aria-label="措施 <?cs var:i ?>"></td><td><input name="responsible" aria-label="责任人 <?cs var:i ?>"></td><td><input type="date" name="deadline" aria-label="完成时限 <?cs var:i ?>"></td></tr><?cs /loop ?>
+</tbody></table>
+<div class="field"><label for="f-plan">方案说明（服务、监护支持、转介；已填表格可不填）</label><textarea id="f-plan" name="plan" rows="3"></textarea></div>
 <div class="field"><label><input type="checkbox" name="procuratorate" value="1"> 移送检察院提起公益诉讼</label></div>
 <button type="submit">登记方案</button></form>
 <?cs elif:g.stage == "planned" ?>

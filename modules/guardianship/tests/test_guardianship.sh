@@ -148,13 +148,21 @@ check "... the safety task closed, the assessment task open" same \
 post "/guardianship/reports/$rid/assess" "$wkj" --data risk=bogus --data-urlencode "needs=心理疏导"
 check "an unknown risk level is refused" eval 'status_is 400 && [ "$(sql "SELECT stage FROM gd_reports WHERE id=$rid")" = safe ]'
 post "/guardianship/reports/$rid/assess" "$wkj" --data risk=high --data-urlencode "needs=心理疏导，监护指导$tag"
-post "/guardianship/reports/$rid/plan" "$wkj" --data procuratorate=1 --data-urlencode "plan=社工每周家访；移送检察院$tag"
+post "/guardianship/reports/$rid/plan" "$wkj" --data-urlencode "goal=恢复就学$tag" --data-urlencode "measure=" --data responsible= --data deadline= \
+    --data-urlencode "plan=社工每周家访；移送检察院$tag"
+check "a plan row without its measures, responsible and deadline is refused, nothing written" eval 'status_is 400 && body_has "干预方案第 1 行" && [ "$(sql "SELECT stage FROM gd_reports WHERE id=$rid"):$(sql "SELECT COUNT(*) FROM gd_plan_items WHERE report_id=$rid")" = assessed:0 ]'
+post "/guardianship/reports/$rid/plan" "$wkj" --data procuratorate=1 --data-urlencode "plan=社工每周家访；移送检察院$tag" \
+    --data-urlencode "goal=恢复就学$tag" --data-urlencode "measure=联系学校复学，每周家访" --data-urlencode "responsible=龙潭镇社工站" --data deadline=2027-01-15 \
+    --data goal= --data measure= --data responsible= --data deadline= \
+    --data-urlencode "goal=监护人接受家庭教育指导" --data-urlencode "measure=妇联家庭教育指导 4 次" --data-urlencode "responsible=县妇联" --data deadline=2027-02-28
+check "the plan's rows are kept in order (goals and measures encrypted), the empty row skipped" eval '[ "$(sql "SELECT GROUP_CONCAT(CONCAT(n, \":\", responsible, \":\", deadline) ORDER BY n) FROM gd_plan_items WHERE report_id=$rid")" = "1:龙潭镇社工站:2027-01-15,2:县妇联:2027-02-28" ] && [ "$(sql "SELECT LOCATE(BINARY \"恢复就学\", goal_enc) FROM gd_plan_items WHERE report_id=$rid AND n=1")" = 0 ]'
 check "assessed, then planned with the procuratorate referral; the first visit due in 30 days" same \
     "$(sql "SELECT stage, risk, procuratorate, next_visit FROM gd_reports WHERE id=$rid")" \
     "$(printf 'planned\thigh\t1\t2026-12-31')"
 post "/guardianship/reports/$rid/visit" "$wkj" --data visit_date=2026-12-05 --data-urlencode "notes=孩子情绪稳定$tag"
 see "$wkj"
 check "the case page shows the plan (decrypted)" eval 'body_has "社工每周家访；移送检察院$tag" && body_has "（已移送检察院）"'
+check "... with its rows: goal, measures, responsible, deadline" eval 'body_has "id=\"plan-item-1\"><td>恢复就学$tag</td><td>联系学校复学，每周家访</td><td>龙潭镇社工站</td><td>2027-01-15</td>"'
 check "... and the visit's notes in the history" body_has "孩子情绪稳定$tag"
 post "/guardianship/reports/$rid/close" "$wkj" --data-urlencode "outcome=监护人接受家庭教育指导，风险解除"
 check "closed: every task of the case closed" eval 'is "$(sql "SELECT stage FROM gd_reports WHERE id=$rid"):$(sql "SELECT COUNT(*) FROM gd_report_tasks x JOIN urgent_tasks t ON t.id=x.task_id WHERE x.report_id=$rid AND t.status=\"open\"")" closed:0'

@@ -16,6 +16,8 @@
   <div class="field"><label for="f-start">保险起期 <abbr title="必填">*</abbr></label><input type="date" id="f-start" name="start_date" value="<?cs var:Form.start_date ?>" required></div>
   <div class="field"><label for="f-end">保险止期 <abbr title="必填">*</abbr></label><input type="date" id="f-end" name="end_date" value="<?cs var:Form.end_date ?>" required><?cs call:field_error(Errors.end_date) ?></div>
   <?cs call:text_field("premium", "每人保费（元）", Form.premium, Errors.premium, 1) ?>
-  <?cs call:text_field("funded_by", "资金来源（捐赠方或慈善项目）", Form.funded_by, Errors.funded_by, 1) ?>
+  <?cs if:subcount(Projects) > 0 ?><div class="field"><label for="f-project">慈善项目（志愿服务模块）</label>
+    <select id="f-project" name="project"><option value="">无</option><?cs each:j = Projects ?><option value="<?cs var:j.id ?>"<?cs if:j.id == Form.project ?> selected<?cs /if ?>><?cs var:j.name ?></option><?cs /each ?></select><?cs call:field_error(Errors.project) ?></div><?cs /if ?>
+  <?cs call:text_field("funded_by", "资金来源（捐赠方或慈善项目；选了项目可不填）", Form.funded_by, Errors.funded_by, 0) ?>
   <div class="actions"><button type="submit">登记</button></div>
 </form>

@@ -4,7 +4,7 @@
   <dt>保险公司</dt><dd><?cs var:p.insurer ?></dd>
   <dt>保险期间</dt><dd><?cs var:date(p.start_date) ?> 至 <?cs var:date(p.end_date) ?></dd>
   <dt>每人保费</dt><dd><?cs var:money(p.premium_fen) ?> 元</dd>
-  <dt>资金来源</dt><dd><?cs var:p.funded_by ?></dd>
+  <dt>资金来源</dt><dd id="funded"><?cs var:p.funded_by ?><?cs if:p.project_id ?>（<a href="/volunteer/projects/<?cs var:p.project_id ?>" id="project">慈善项目第 <?cs var:p.project_id ?> 号</a>）<?cs /if ?></dd>
   <dt>参保儿童</dt><dd id="count"><?cs var:Count.n ?> 人</dd>
 </dl>
 <section class="panel" id="insure">

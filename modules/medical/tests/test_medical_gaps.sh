@@ -54,6 +54,26 @@ check "a report exports as .xlsx, audited" eval 'status_is 200 && header_has "sp
 req GET "/medical/reports?year=2026" -b "$cj"
 check "the reports page links the Excel export" body_has 'id="xlsx-aid"'
 
+# ---- a charity policy linked to the volunteer module's project that paid for it
+sql "INSERT INTO orgs (code, name, kind, division_code) VALUES ('gngo$tag', '爱心社$tag', 'ngo', '500242000000')"
+sql "INSERT INTO volunteer_orgs (org_id, reg_no, contact_name, contact_phone, status, created_at, created_by)
+     SELECT id, 'Rg$tag', '联系人', '1', 'approved', UTC_TIMESTAMP(), 1 FROM orgs WHERE code='gngo$tag'"
+proj=$(sql "INSERT INTO volunteer_projects (vorg_id, name, budget_fen, start_date, end_date, created_at, created_by)
+     SELECT v.id, '护苗保险项目$tag', 1000000, '2026-01-01', '2027-12-31', UTC_TIMESTAMP(), 1 FROM volunteer_orgs v JOIN orgs o ON o.id=v.org_id WHERE o.code='gngo$tag'; SELECT LAST_INSERT_ID();")
+sql "INSERT IGNORE INTO user_perms (user_id, perm, module, granted_by, granted_at) SELECT id, 'medical.insurance', 'medical', id, UTC_TIMESTAMP() FROM users WHERE username='gcs$tag'"
+ij=$(login "gcs$tag" "$PW" "$OUT/jar.gi")
+req GET /medical/policies -b "$ij"
+check "the policy form offers the volunteer module's projects" body_has "护苗保险项目$tag"
+post /medical/policies "$ij" --data-urlencode "insurer=测试保险公司" --data kind=accident --data "policy_no=PG$tag" \
+    --data start_date=2026-07-01 --data end_date=2027-06-30 --data premium=50 --data "project=999999999"
+check "an unknown project is refused" eval 'status_is 400 && body_has "所选慈善项目不存在"'
+post /medical/policies "$ij" --data-urlencode "insurer=测试保险公司" --data kind=accident --data "policy_no=PG$tag" \
+    --data start_date=2026-07-01 --data end_date=2027-06-30 --data premium=50 --data "project=$proj"
+gpol=$(loc_id /medical/policies)
+check "a policy funded by a project keeps the link and the project's name" is "$(sql "SELECT CONCAT(project_id, '/', funded_by) FROM medical_policies WHERE id='$gpol'")" "$proj/护苗保险项目$tag"
+req GET "/medical/policies/$gpol" -b "$ij"
+check "... and its page links the project" body_has "/volunteer/projects/$proj"
+
 # ---- the enrolment day as a dated setting
 post /admin/settings/medical/value "$mj" --data code=enrol_day --data value=11-15 --data valid_from=2026-01-01
 sql "INSERT IGNORE INTO user_perms (user_id, perm, module, granted_by, granted_at) SELECT id, 'medical.premium', 'medical', id, UTC_TIMESTAMP() FROM users WHERE username='gcs$tag'"

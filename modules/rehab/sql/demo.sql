@@ -76,3 +76,10 @@ INSERT IGNORE INTO rehab_months (plan_id, month, days, progress, score, claim_fe
   SELECT p.id, @month, 16, '能配合完成听觉训练，主动发音增多（示例）', 58, 300000, u.id,
          UTC_TIMESTAMP() FROM rehab_plans p JOIN users u ON u.username = 'rehab'
   WHERE p.app_id = @app;
+
+-- the default diagnosing hospital (setting diagnosis_hospital): a suspected
+-- result of a registered child is referred to it at once (gaps, issue 14)
+INSERT INTO setting_values (module, code, valid_from, value, created_by, created_at)
+  SELECT 'rehab', 'diagnosis_hospital', '2020-01-01', 'demo_hospital', 1, UTC_TIMESTAMP()
+  FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM setting_values WHERE module = 'rehab'
+                              AND code = 'diagnosis_hospital');
