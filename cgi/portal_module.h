@@ -65,6 +65,9 @@
  *                    lines in one statement; living's month generation).
  *   2.8  2026-12-01  id_number_check, id_number_mask (the registry's GB 11643
  *                    rule moved into the host for every module).
+ *   2.9  2026-12-01  module jobs: portal_module.jobs (from a reserved slot),
+ *                    struct portal_job: periodic work the master runs, never
+ *                    a request (see "Jobs" in the rules below).
  *   2.x  duties (issue 20): separation of duties in the workflow
  *                    (portal_wf_step.same_actor, appended: the step struct
  *                    grew, modules are rebuilt with the host; the module
@@ -142,7 +145,7 @@
 
 #define PORTAL_MODULE_MAGIC 0x59594D44u /* "YYMD" */
 #define PORTAL_ABI_MAJOR 2
-#define PORTAL_ABI_MINOR 8
+#define PORTAL_ABI_MINOR 9
 
 typedef struct portal_req portal_req;     /* one request; opaque to modules */
 typedef struct portal_rows portal_rows;   /* a query result; opaque */
@@ -356,6 +359,27 @@ struct portal_lookup {
     const struct portal_lookup_col *cols; /* 1..PORTAL_LOOKUP_COLS, terminated by {NULL} */
 };
 
+/*
+ * Jobs (2.9): periodic work of a module - a nightly figure, certificates
+ * that lapse, a guardianship that ends at 18, files due for archival.  The
+ * master's periodic child (cgi/host/jobs.c) runs a job when every_minutes
+ * have passed since its last start (by the test clock too), one job at a
+ * time, never inside a request.  It runs as the system user (id 0,
+ * "system", the whole county in scope, every permission) with a request
+ * context, so every service works.  Like a handler it runs in the host's
+ * transaction: committed when run returns 0, rolled back otherwise (a long
+ * job may commit in parts with db_commit_now); each run is recorded in
+ * module_jobs and audited ("job.run").  `portalctl job run <module>.<job>`
+ * runs one at once (operators, tests); /admin/jobs lists them.  A job must
+ * be safe to run twice (idempotent) and to be killed halfway.
+ */
+struct portal_job {
+    const char *name;    /* [a-z][a-z0-9_]*, unique in the module */
+    const char *title;   /* Chinese, shown on /admin/jobs */
+    int every_minutes;   /* 1440 = daily */
+    int (*run)(portal_req *r, const struct portal_services *s); /* 0 ok, -1 failed */
+};
+
 struct portal_module {
     uint32_t magic;          /* PORTAL_MODULE_MAGIC */
     uint16_t abi_major;      /* PORTAL_ABI_MAJOR */
@@ -377,7 +401,8 @@ struct portal_module {
     const struct portal_label *labels;     /* 2.0; terminated by {NULL}; may be NULL */
     const struct portal_setting *settings; /* 2.1; terminated by {NULL}; may be NULL */
     const struct portal_lookup *lookups;   /* 2.1; terminated by {NULL}; may be NULL */
-    void *reserved[4];       /* room to grow without a major bump */
+    const struct portal_job *jobs;         /* 2.9; terminated by {NULL}; may be NULL */
+    void *reserved[3];       /* room to grow without a major bump */
 };
 
 #define PORTAL_MODULE_HEADER \
@@ -1005,6 +1030,11 @@ struct portal_services {
     int (*id_number_check)(const char *id, char birth[11], int *sex);
     void (*id_number_mask)(const char *id, char out[19]);
 
+    /* ---- 2.9: the modules' jobs (struct portal_job).  jobs_hdf: every
+     * declared job under prefix.N (module, name, title, every, started,
+     * finished, status: running/ok/failed or empty, message, runs,
+     * failures); the count, or -1. */
+    int (*jobs_hdf)(portal_req *r, const char *prefix);
     /* ---- 2.x duties (issue 20): an amount in fen in 人民币大写 for printed
      * payment forms ("壹仟陆佰伍拾壹元伍角整"; negative: "负..."), "" when it
      * cannot be written */

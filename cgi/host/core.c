@@ -364,6 +364,7 @@ static const struct portal_migration core_migrations[] = {
     {18, "018_notice_done.sql"},
     {24, "024_division_cache.sql"},
     {25, "025_crypto_lookups.sql"},
+    {26, "026_module_jobs.sql"},
     {0, NULL}};
 
 const struct portal_module core_module = {

@@ -82,6 +82,9 @@ int audit_is_kept(portal_req *r, const char *action);
 void req_keep_audit(portal_req *r, const struct audit_row *row);
 long long req_exec_kept(portal_req *r, const char *sql, const char *types, va_list ap);
 long long req_path_int(portal_req *r, const char *name);
+/* 2.9: run a module's job in the host's transaction (0 committed) */
+int request_run_job(portal_req *r, struct loaded_module *mod,
+                    int (*run)(portal_req *, const struct portal_services *));
 
 /* a file file_store wrote during the request: kept when the request's
  * writes commit, removed when they roll back (files_settle) */
@@ -122,6 +125,13 @@ static inline void resp_header(portal_req *r, const char *name, const char *valu
     if (strpbrk(name, "\r\n:") || strpbrk(value, "\r\n"))
         return;
     buf_printf(&r->headers, "%s: %s\r\n", name, value);
+}
+
+/* the module a notice, task or workflow call belongs to: the route's, or
+ * for a module's job (2.9, no route) the module whose code runs */
+static inline struct loaded_module *req_module(const portal_req *r)
+{
+    return r->route ? r->route->mod : r->mod;
 }
 
 /* the signed-in user holds perm (r->perms is ",perm1,perm2,") */

@@ -11,6 +11,13 @@
  * unique key (task, level escalated from) says so again.  Audited as the
  * system (user 0) on a chain of its own.
  *
+ * The modules' jobs (2.9, struct portal_job): each declared job whose
+ * every_minutes have passed since its last start is claimed by one
+ * conditional UPDATE of module_jobs (so two masters, or a job still inside
+ * its interval, claim nothing), run as the system user in the host's
+ * transaction (request_run_job), audited ("job.run") and its end recorded.
+ * `portalctl job run` runs one at once through job_run_named.
+ *
  * The hook (outbound_command): each event is one JSON line on the command's
  * stdin, no shell, no arguments; exit status 0 is success.  A run past
  * outbound_timeout seconds is killed (its process group).  A failure is
@@ -241,6 +248,147 @@ static int deliver_due(arena *a)
     return 0;
 }
 
+/* ------------------------------------------------ 2.9: the modules' jobs */
+
+/* ",p1,p2,...," every permission any module declares: the system user's */
+static const char *all_perms(arena *a)
+{
+    buf b;
+    buf_init(&b);
+    buf_adds(&b, ",");
+    for (size_t i = 0; i < modules_count(); i++)
+        for (const struct portal_permission *p = module_at(i)->m->permissions; p && p->name; p++)
+            buf_printf(&b, "%s,", p->name);
+    const char *out = arena_strdup(a, b.data ? b.data : ",");
+    buf_free(&b);
+    return out;
+}
+
+static const char *county_code(arena *a)
+{
+    db_rows *q = db_query(a, "SELECT code FROM divisions WHERE level = 'county' ORDER BY code "
+                          "LIMIT 1", "");
+    return q && db_next(q) ? arena_strdup(a, db_col(q, 0)) : "";
+}
+
+/* 1 claimed (its start recorded and committed), 0 not due or taken, -1 db */
+static int job_claim(arena *a, const char *mod, const struct portal_job *j, const char *now,
+                     int force)
+{
+    if (db_exec(a, "INSERT IGNORE INTO module_jobs (module, job) VALUES (?, ?)", "ss", mod,
+                j->name) < 0)
+        return -1;
+    long long n = db_exec(a, "UPDATE module_jobs SET last_started = ?, last_status = 'running', "
+                          "runs = runs + 1 WHERE module = ? AND job = ? AND (? OR last_started "
+                          "IS NULL OR last_started <= ? - INTERVAL ? MINUTE)", "sssisi", now, mod,
+                          j->name, (long long)force, now, (long long)j->every_minutes);
+    return n < 0 ? -1 : n > 0;
+}
+
+static void job_request(portal_req *r, arena *a, const char *mod, const struct portal_job *j)
+{
+    memset(r, 0, sizeof *r);
+    r->a = a;
+    r->method = "JOB";
+    r->path = arena_sprintf(a, "job:%s.%s", mod, j->name);
+    r->remote_addr = "-";
+    r->logged_in = 1;
+    r->perms = all_perms(a);
+    r->user = (struct portal_user){.id = 0, .username = "system", .display_name = "系统",
+                                   .org_name = "", .division = county_code(a),
+                                   .division_name = "", .org_kind = "", .scope = "division"};
+    buf_init(&r->headers);
+    buf_init(&r->body);
+}
+
+/* run one job now (claimed unless force); 0 ran and committed, 1 not due,
+ * -1 failed */
+static int job_run(arena *a, struct loaded_module *lm, const struct portal_job *j, int force)
+{
+    const char *now = clock_now(a);
+    int c = job_claim(a, lm->m->name, j, now, force);
+    if (c <= 0)
+        return c < 0 ? -1 : 1;
+    portal_req r;
+    job_request(&r, a, lm->m->name, j);
+    int rc = request_run_job(&r, lm, j->run);
+    const char *what = arena_sprintf(a, "%s.%s", lm->m->name, j->name);
+    if (rc != 0)
+        log_msg("PT1007", "job %s failed (%u %s)", what, db_errno(), db_error());
+    job_audit(a, "job.run", "job", what, rc == 0 ? "ok" : "failed");
+    db_exec(a, "UPDATE module_jobs SET last_finished = ?, last_status = ?, last_message = ?, "
+            "failures = failures + ? WHERE module = ? AND job = ?", "sssiss", clock_now(a),
+            rc == 0 ? "ok" : "failed", rc == 0 ? "" : "运行失败，详见日志", (long long)(rc != 0),
+            lm->m->name, j->name);
+    buf_free(&r.headers);
+    buf_free(&r.body);
+    return rc;
+}
+
+/* every enabled module's due jobs, one after the other */
+static int module_jobs_due(arena *a)
+{
+    int rc = 0;
+    for (size_t i = 0; i < modules_count(); i++) {
+        struct loaded_module *lm = module_at(i);
+        for (const struct portal_job *j = lm->enabled ? lm->m->jobs : NULL; j && j->name; j++)
+            if (job_run(a, lm, j, 0) < 0)
+                rc = -1;
+    }
+    return rc;
+}
+
+/* `portalctl job run <module>.<job>`: 0 ran, -1 failed or no such job */
+int job_run_named(const char *spec, char *err, size_t errlen)
+{
+    const char *dot = spec ? strchr(spec, '.') : NULL;
+    struct loaded_module *lm = NULL;
+    if (dot) {
+        char mod[64];
+        snprintf(mod, sizeof mod, "%.*s", (int)(dot - spec), spec);
+        lm = module_find(mod);
+    }
+    for (const struct portal_job *j = lm ? lm->m->jobs : NULL; j && j->name; j++)
+        if (strcmp(j->name, dot + 1) == 0) {
+            arena *a = arena_new(64 * 1024);
+            int rc = job_run(a, lm, j, 1);
+            arena_free(a);
+            if (rc != 0)
+                snprintf(err, errlen, "job %s failed (see the log)", spec);
+            return rc == 0 ? 0 : -1;
+        }
+    snprintf(err, errlen, "no job %s (module.job)", spec ? spec : "");
+    return -1;
+}
+
+/* the jobs_hdf service: every declared job with its last run */
+int jobs_svc_hdf(portal_req *r, const char *prefix)
+{
+    int n = 0;
+    for (size_t i = 0; i < modules_count(); i++) {
+        const struct portal_module *m = module_at(i)->m;
+        for (const struct portal_job *j = m->jobs; j && j->name; j++, n++) {
+            const char *p = arena_sprintf(r->a, "%s.%d", prefix, n);
+            db_rows *q = db_query(r->a, "SELECT last_started, last_finished, last_status, "
+                                  "last_message, runs, failures FROM module_jobs WHERE module "
+                                  "= ? AND job = ?", "ss", m->name, j->name);
+            if (!q)
+                return -1;
+            int had = db_next(q);
+            static const char *const cols[] = {"started", "finished", "status", "message",
+                                               "runs", "failures"};
+            for (int c = 0; c < 6; c++)
+                services.set(r, arena_sprintf(r->a, "%s.%s", p, cols[c]),
+                             had && db_col(q, (size_t)c) ? db_col(q, (size_t)c) : "");
+            services.set(r, arena_sprintf(r->a, "%s.module", p), m->name);
+            services.set(r, arena_sprintf(r->a, "%s.name", p), j->name);
+            services.set(r, arena_sprintf(r->a, "%s.title", p), j->title);
+            services.set_int(r, arena_sprintf(r->a, "%s.every", p), j->every_minutes);
+        }
+    }
+    return n;
+}
+
 int jobs_run(void)
 {
     if (db_ensure() != 0) {
@@ -251,6 +399,8 @@ int jobs_run(void)
     arena *a = arena_new(64 * 1024);
     int rc = escalate_due(a, clock_now(a));
     if (deliver_due(a) != 0)
+        rc = -1;
+    if (module_jobs_due(a) != 0)
         rc = -1;
     arena_free(a);
     return rc;

@@ -179,6 +179,27 @@ static int check_loaders(const struct portal_module *m, char *err, size_t errlen
     return 0;
 }
 
+/* 2.9: every job has a name [a-z][a-z0-9_]* unique in the module, a title,
+ * an interval and a function */
+static int check_jobs(const struct portal_module *m, char *err, size_t errlen)
+{
+    for (const struct portal_job *j = m->jobs; j && (j->name || j->run); j++) {
+        int ok = j->name && j->name[0] >= 'a' && j->name[0] <= 'z' && strlen(j->name) <= 32 &&
+                 j->title && *j->title && j->every_minutes > 0 && j->run;
+        for (const char *c = j->name; ok && *c; c++)
+            ok = (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '_';
+        for (const struct portal_job *k = m->jobs; ok && k < j; k++)
+            ok = strcmp(k->name, j->name) != 0;
+        if (!ok) {
+            snprintf(err, errlen, "module %s: job %d needs a unique name [a-z][a-z0-9_]* (at "
+                     "most 32), a title, every_minutes > 0 and a run function", m->name,
+                     (int)(j - m->jobs) + 1);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 /* every route's method, path, flags, parameters and (2.0) typed arguments and object */
 static int check_routes(const struct portal_module *m, char *err, size_t errlen)
 {
@@ -380,6 +401,8 @@ static int link_all(char *err, size_t errlen)
         if (labels_check(m, err, errlen) != 0) /* 2.0: labels (lookup.c) */
             return -1;
         if (settings_check(m, err, errlen) != 0) /* 2.1: settings, lookups (settings.c) */
+            return -1;
+        if (check_jobs(m, err, errlen) != 0) /* 2.9 */
             return -1;
     }
     return 0;

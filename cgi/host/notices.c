@@ -73,7 +73,7 @@ struct notice_row {
 /* 0 with w filled, -1 when the notice is refused (see notice_send) */
 static int notice_row(portal_req *r, const struct portal_notice *n, struct notice_row *w)
 {
-    struct loaded_module *lm = r->route ? r->route->mod : NULL;
+    struct loaded_module *lm = req_module(r);
     if (!lm || !n || !n->kind || !*n->kind || !n->title || !recipient_ok(r, n))
         return -1;
     const char *title = text_trim(r->a, n->title);
@@ -140,7 +140,7 @@ int notice_svc_send_kept(portal_req *r, const struct portal_notice *n)
  * office: 0 now, 1 already, -1 not a notice of the user's */
 int notice_svc_done(portal_req *r, long long id)
 {
-    struct loaded_module *lm = r->route ? r->route->mod : NULL;
+    struct loaded_module *lm = req_module(r);
     if (!lm || !r->logged_in)
         return -1;
     db_rows *q = db_query(r->a, "SELECT n.done_at FROM notices n WHERE n.id = ? AND "

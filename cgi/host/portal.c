@@ -499,7 +499,14 @@ static void job_main(int listen_fd)
     if (getppid() != master_pid)
         _exit(0);
     audit_set_chain(MAX_SLOTS + 1);   /* the job's own audit chain */
+    char err[1024];
+    if (load_everything(err, sizeof err) != 0) {   /* the modules' jobs (2.9) */
+        log_msg("PT1008", "periodic job: %s", err);
+        _exit(2);
+    }
     open_db();
+    refresh_module_state();   /* which modules are enabled: their jobs run */
+    init_modules();
     int rc = jobs_run();
     db_close();
     _exit(rc == 0 ? 0 : 1);

@@ -789,6 +789,32 @@ static int run_handler(portal_req *r)
     return status;
 }
 
+/* 2.9: a module's job (jobs.c) runs like a handler: in the host's
+ * transaction, committed when it returns 0 and rolled back otherwise; its
+ * kept writes and audit rows follow the same rules.  0 committed, -1 not. */
+int request_run_job(portal_req *r, struct loaded_module *mod,
+                    int (*run)(portal_req *, const struct portal_services *))
+{
+    db_clear_flags();
+    db_defer_commits(1);
+    db_auto_begin(1);
+    r->kept = NULL;
+    txn_req = r;
+    db_txn_end_hook = kept_txn_end;
+    r->mod = mod;
+    int rc = run(r, &services);
+    db_auto_begin(0);
+    db_defer_commits(0);
+    int status = settle(r, rc == 0 ? 200 : 500);
+    files_settle(r, status < 400);
+    if (keep_replay(r) != 0)
+        status = 500;
+    txn_req = NULL;
+    if (db_in_txn())
+        db_rollback();
+    return status < 400 ? 0 : -1;
+}
+
 void (*request_begin_hook)(const portal_req *r);
 
 /* the request line, query, cookies and the route: 0, or the status of the

@@ -690,6 +690,8 @@ const struct portal_services services = {
     /* 2.8: citizen ID numbers */
     .id_number_check = idcard_check,
     .id_number_mask = idcard_mask,
+    /* 2.9: the modules' jobs (jobs.c) */
+    .jobs_hdf = jobs_svc_hdf,
     /* 2.x duties (issue 20): 人民币大写 for printed payment forms */
     .fen_to_rmb_upper = s_fen_to_rmb_upper,
 };

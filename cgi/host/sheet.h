@@ -6,6 +6,7 @@
  *
  *   sheet_in.c    the reader interface: detection, caps, rows, CSV (UTF-8 or
  *                 GB18030 converted with iconv, then the one CSV parser)
+ *   sheet_cells.c the readers' shared parts (cells, failures, numbers, dates)
  *   sheet_xlsx.c  .xlsx: libzip + expat, pulled one row at a time
  *   sheet_xls.c   .xls: libfreexl
  *   sheet_out.c   .xlsx exports

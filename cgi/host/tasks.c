@@ -113,7 +113,7 @@ static const char *task_payload(portal_req *r, const char *event, long long id,
 long long task_svc_open(portal_req *r, const struct portal_task *t)
 {
     errbuf[0] = 0;
-    struct loaded_module *lm = r->route ? r->route->mod : NULL;
+    struct loaded_module *lm = req_module(r);
     if (!r->logged_in || !lm || !t)
         return set_err("请先登录。");
     if (!t->kind || !*t->kind || !t->title || !*text_trim(r->a, t->title))
@@ -157,7 +157,7 @@ long long task_svc_open(portal_req *r, const struct portal_task *t)
 int task_svc_close(portal_req *r, long long task_id, const char *outcome)
 {
     errbuf[0] = 0;
-    struct loaded_module *lm = r->route ? r->route->mod : NULL;
+    struct loaded_module *lm = req_module(r);
     if (!r->logged_in || !lm)
         return (int)set_err("请先登录。");
     db_rows *q = db_query(r->a, "SELECT module, division_code, permission, status, kind "

@@ -38,5 +38,8 @@ int outbound_queue(arena *a, const char *kind, long long ref_id, const char *pay
  * worker): escalates the tasks whose deadline passed, then runs the hook
  * for the events due.  0 ok, -1 something failed (logged) */
 int jobs_run(void);
+/* 2.9: one module job now, by name "module.job" (portalctl): 0 ran */
+int job_run_named(const char *spec, char *err, size_t errlen);
+int jobs_svc_hdf(portal_req *r, const char *prefix);
 
 #endif

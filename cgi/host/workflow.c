@@ -566,7 +566,7 @@ static int may_act(portal_req *r, const struct app *a, const char *action, long 
 
 static struct loaded_module *caller(portal_req *r)
 {
-    return r->route ? r->route->mod : NULL;
+    return req_module(r);
 }
 
 long long wf_svc_start(portal_req *r, const char *type, long long child_id, const char *summary)

@@ -10,6 +10,7 @@
 #include "audit.h"
 #include "crypto.h"
 #include "seed.h"
+#include "tasks.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -31,6 +32,8 @@ static void usage(void)
             "  module list | module enable NAME | module disable NAME\n"
             "  module routes                 every route: METHOD PATH PERMISSION FLAGS PARAMS\n"
             "  audit verify                  check the audit log's hash chain\n"
+            "  job list | job run MODULE.JOB  the modules' periodic jobs (2.9): their last\n"
+            "                                runs, or run one now as the master would\n"
             "  seed-demo [--modules]         demo villages, organisations and accounts;\n"
             "                                --modules: also each module's sql/demo.sql\n"
             "  seed --children N             generate N realistic children (demo, bench)\n"
@@ -455,6 +458,43 @@ static int cmd_module(int argc, char **argv)
     return 0;
 }
 
+/* the modules' jobs (2.9): list them with their last run, or run one now */
+static int cmd_job(int argc, char **argv)
+{
+    if (argc < 1 || (strcmp(argv[0], "list") && (strcmp(argv[0], "run") || argc < 2)))
+        return usage(), 2;
+    if (load_modules() != 0)
+        return 1;
+    if (modules_read_enabled(A) != 0)
+        return die("%s", db_error());
+    if (strcmp(argv[0], "list") == 0) {
+        for (size_t i = 0; i < modules_count(); i++)
+            for (const struct portal_job *j = module_at(i)->m->jobs; j && j->name; j++) {
+                const char *m = module_at(i)->m->name;
+                db_rows *q = db_query(A, "SELECT last_started, last_status FROM module_jobs "
+                                      "WHERE module = ? AND job = ?", "ss", m, j->name);
+                int had = q && db_next(q);
+                printf("%s.%s\tevery %d min\t%s\t%s\t%s\n", m, j->name, j->every_minutes,
+                       had && db_col(q, 0) ? db_col(q, 0) : "never",
+                       had && db_col(q, 1) ? db_col(q, 1) : "-", j->title);
+            }
+        return 0;
+    }
+    char err[1024];
+    const char *kf = config_get("key_file", NULL);
+    if (kf && crypto_load(kf, err, sizeof err) != 0)
+        return die("%s", err);
+    for (size_t i = 0; i < modules_count(); i++) {
+        const struct portal_module *m = module_at(i)->m;
+        if (m->jobs && m->init && m->init(&services) != 0)
+            return die("module %s: init failed", m->name);
+    }
+    if (job_run_named(argv[1], err, sizeof err) != 0)
+        return die("%s", err);
+    printf("job %s done\n", argv[1]);
+    return 0;
+}
+
 static int cmd_audit(int argc, char **argv)
 {
     if (argc < 1 || strcmp(argv[0], "verify") != 0)
@@ -849,6 +889,8 @@ int main(int argc, char **argv)
         return cmd_module(argc - i - 1, argv + i + 1);
     if (strcmp(cmd, "audit") == 0)
         return cmd_audit(argc - i - 1, argv + i + 1);
+    if (strcmp(cmd, "job") == 0)
+        return cmd_job(argc - i - 1, argv + i + 1);
     if (strcmp(cmd, "seed-demo") == 0) {
         if (cmd_seed_demo() != 0)
             return 1;

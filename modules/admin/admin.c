@@ -194,6 +194,7 @@ static const struct portal_route routes[] = {
     {"POST", "/admin/users/{id}/unlock", user_unlock_post, "system.users", SC, NULL},
     {"POST", "/admin/users/{id}/totp-reset", user_totp_reset_post, "system.users", SC, NULL},
     {"GET", "/admin/access-review", access_review_get, "system.users", 0, NULL},
+    {"GET", "/admin/jobs", job_list_get, "system.admin", 0, NULL},
     /* the accounts of one partner organisation: its partner administrator */
     {"GET", "/org/users", org_user_list_get, "org.users", 0, org_users_params},
     {"POST", "/org/users", org_user_create_post, "org.users", SC, org_user_new_params},
@@ -225,6 +226,7 @@ static const struct portal_menu menu[] = {
     {"审计日志", "/admin/audit", "system.audit", 810},
     {"区划与单位", "/admin/divisions", "system.admin", 820},
     {"工作日历", "/admin/calendar", "system.admin", 825},
+    {"定时任务", "/admin/jobs", "system.admin", 830},
     {NULL, NULL, NULL, 0}};
 
 static const struct portal_permission perms[] = {
@@ -233,6 +235,11 @@ static const struct portal_permission perms[] = {
     {"system.audit", "查看审计日志"},
     {"org.users", "管理本组织账户"},
     {NULL, NULL}};
+
+/* 2.9: periodic work the master runs */
+static const struct portal_job jobs[] = {
+    {"review_remind", "每月提醒账户与访问复核", 1440, review_remind_job},
+    {NULL, NULL, 0, NULL}};
 
 const struct portal_module portal_module = {
     PORTAL_MODULE_HEADER,
@@ -243,4 +250,5 @@ const struct portal_module portal_module = {
     .permissions = perms,
     .menu = menu,
     .template_dir = "templates",
+    .jobs = jobs,
 };

@@ -78,6 +78,8 @@ int user_unlock_post(portal_req *r, const struct portal_services *s);
 int user_totp_reset_post(portal_req *r, const struct portal_services *s);
 /* review.c: the monthly access review */
 int access_review_get(portal_req *r, const struct portal_services *s);
+int review_remind_job(portal_req *r, const struct portal_services *s);
+int job_list_get(portal_req *r, const struct portal_services *s);
 int org_user_list_get(portal_req *r, const struct portal_services *s);
 int org_user_create_post(portal_req *r, const struct portal_services *s);
 int org_user_get(portal_req *r, const struct portal_services *s);

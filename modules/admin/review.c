@@ -69,3 +69,46 @@ int access_review_get(portal_req *r, const struct portal_services *s)
     s->audit(r, "admin.review.view", "review", "access", NULL);
     return s->render(r, "access_review.cs", "账户与访问复核");
 }
+
+/* 2.9, a job run daily by the master: on its first run of a month every
+ * active security administrator (system.users) is told what this month's
+ * access review holds, with a link to it.  Once per month: the notice of
+ * the month (object_id = "YYYY-MM") is looked for first. */
+int review_remind_job(portal_req *r, const struct portal_services *s)
+{
+    const char *month = s->sprintf(r, "%.7s", s->today(r));
+    portal_rows *q = s->db_query(r, "SELECT COUNT(*), (SELECT COUNT(*) FROM users u WHERE "
+                                 "u.active = 1 AND COALESCE(u.last_login, u.created_at) < "
+                                 "UTC_TIMESTAMP() - INTERVAL ? DAY) FROM notices WHERE kind = "
+                                 "'admin.review' AND object_id = ?",
+                                 "is", (long long)UNUSED_DAYS, month);
+    if (!q || !s->db_next(q))
+        return -1;
+    if (atoll(s->db_col(q, 0)) > 0)
+        return 0;
+    const char *title = s->sprintf(r, "%s 账户与访问复核：%s 个账户 %d 天未使用，请复核", month,
+                                   s->db_col(q, 1), UNUSED_DAYS);
+    portal_rows *u = s->db_query(r, "SELECT DISTINCT u.id FROM users u JOIN user_roles ur ON "
+                                 "ur.user_id = u.id JOIN role_perms rp ON rp.role_id = ur.role_id "
+                                 "WHERE rp.perm = 'system.users' AND u.active = 1 ORDER BY u.id",
+                                 "");
+    if (!u)
+        return -1;
+    while (s->db_next(u)) {
+        struct portal_notice n = {.user_id = atoll(s->db_col(u, 0)), .kind = "admin.review",
+                                  .title = title, .link = "/admin/access-review",
+                                  .object_type = "review", .object_id = month};
+        if (s->notice_send(r, &n) <= 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* the modules' periodic jobs and their last runs (the master runs them;
+ * there is no button: a job never runs inside a request) */
+int job_list_get(portal_req *r, const struct portal_services *s)
+{
+    if (s->jobs_hdf(r, "Jobs") < 0)
+        return 500;
+    return s->render(r, "jobs.cs", "定时任务");
+}

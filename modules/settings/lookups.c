@@ -1,7 +1,7 @@
 /*
- * lookups.c - a module's lookups on its settings page: the entries (in
- * force, waiting, retired), a new entry from a date, an entry retired from
- * a date.  Entries are never deleted nor edited: a change is a retired
+ * lookups.c - a module's lookups on its settings page: a new entry from a
+ * date, an entry retired from a date (the entries in force, waiting and
+ * retired are shown by values.c's module_page).  Entries are never deleted nor edited: a change is a retired
  * entry and a new one with another code.
  */
 #include "settings.h"
@@ -14,49 +14,6 @@ static const struct portal_lookup *lookup_of(const struct portal_module *m, cons
         if (kind && strcmp(l->kind, kind) == 0)
             return l;
     return NULL;
-}
-
-static int entries_hdf(portal_req *r, const struct portal_services *s,
-                       const struct portal_module *m, const struct portal_lookup *l,
-                       const char *prefix)
-{
-    portal_rows *q = s->db_query(r, "SELECT id, code, c1, c2, c3, c4, c5, c6, valid_from, "
-                                 "valid_to, valid_from > ? AS waiting, "
-                                 "valid_to IS NOT NULL AND valid_to <= ? AS retired "
-                                 "FROM lookup_entries WHERE module = ? AND kind = ? "
-                                 "ORDER BY retired, code LIMIT 500",
-                                 "ssss", s->today(r), s->today(r), m->name, l->kind);
-    if (!q)
-        return -1;
-    int n = 0;
-    while (s->db_next(q)) {
-        const char *p = s->sprintf(r, "%s.Entries.%d", prefix, n++);
-        s->put_row(r, p, q);
-        int c = 0;
-        for (const struct portal_lookup_col *col = l->cols; col->code; col++, c++) {
-            const char *v = s->db_col(q, 2 + c);
-            s->set(r, s->sprintf(r, "%s.Cells.%d", p, c), v ? v : "");
-        }
-    }
-    return n;
-}
-
-int lookups_hdf(portal_req *r, const struct portal_services *s, const struct portal_module *m)
-{
-    int i = 0;
-    for (const struct portal_lookup *l = m->lookups; l && l->kind; l++, i++) {
-        const char *p = s->sprintf(r, "Lookups.%d", i);
-        s->set(r, s->sprintf(r, "%s.kind", p), l->kind);
-        s->set(r, s->sprintf(r, "%s.title", p), l->title);
-        int c = 0;
-        for (const struct portal_lookup_col *col = l->cols; col->code; col++, c++) {
-            s->set(r, s->sprintf(r, "%s.Cols.%d.label", p, c), col->label);
-            s->set(r, s->sprintf(r, "%s.Cols.%d.field", p, c), s->sprintf(r, "c%d", c + 1));
-        }
-        if (entries_hdf(r, s, m, l, p) < 0)
-            return -1;
-    }
-    return i;
 }
 
 static int code_ok(const char *c)

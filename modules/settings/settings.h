@@ -19,12 +19,12 @@ const struct portal_module *module_of_path(portal_req *r, const struct portal_se
 /* a user id by username (active accounts only), 0 when none */
 long long user_by_name(portal_req *r, const struct portal_services *s, const char *username);
 
-/* the module's page (values.c): its settings, lookups and grants */
+/* the module's page (values.c): its settings, lookups and grants; the
+ * handlers of lookups.c answer a refused form with it */
 int module_page(portal_req *r, const struct portal_services *s, const struct portal_module *m);
 int module_get(portal_req *r, const struct portal_services *s);
 int value_post(portal_req *r, const struct portal_services *s);
 /* lookups.c */
-int lookups_hdf(portal_req *r, const struct portal_services *s, const struct portal_module *m);
 int lookup_add_post(portal_req *r, const struct portal_services *s);
 int lookup_retire_post(portal_req *r, const struct portal_services *s);
 /* grants.c: module administrators (the system administrator) and the

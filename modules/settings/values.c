@@ -79,6 +79,50 @@ static int settings_hdf(portal_req *r, const struct portal_services *s,
     return i;
 }
 
+/* a module's lookups: their columns and entries (in force, waiting, retired) */
+static int entries_hdf(portal_req *r, const struct portal_services *s,
+                       const struct portal_module *m, const struct portal_lookup *l,
+                       const char *prefix)
+{
+    portal_rows *q = s->db_query(r, "SELECT id, code, c1, c2, c3, c4, c5, c6, valid_from, "
+                                 "valid_to, valid_from > ? AS waiting, "
+                                 "valid_to IS NOT NULL AND valid_to <= ? AS retired "
+                                 "FROM lookup_entries WHERE module = ? AND kind = ? "
+                                 "ORDER BY retired, code LIMIT 500",
+                                 "ssss", s->today(r), s->today(r), m->name, l->kind);
+    if (!q)
+        return -1;
+    int n = 0;
+    while (s->db_next(q)) {
+        const char *p = s->sprintf(r, "%s.Entries.%d", prefix, n++);
+        s->put_row(r, p, q);
+        int c = 0;
+        for (const struct portal_lookup_col *col = l->cols; col->code; col++, c++) {
+            const char *v = s->db_col(q, 2 + c);
+            s->set(r, s->sprintf(r, "%s.Cells.%d", p, c), v ? v : "");
+        }
+    }
+    return n;
+}
+
+static int lookups_hdf(portal_req *r, const struct portal_services *s, const struct portal_module *m)
+{
+    int i = 0;
+    for (const struct portal_lookup *l = m->lookups; l && l->kind; l++, i++) {
+        const char *p = s->sprintf(r, "Lookups.%d", i);
+        s->set(r, s->sprintf(r, "%s.kind", p), l->kind);
+        s->set(r, s->sprintf(r, "%s.title", p), l->title);
+        int c = 0;
+        for (const struct portal_lookup_col *col = l->cols; col->code; col++, c++) {
+            s->set(r, s->sprintf(r, "%s.Cols.%d.label", p, c), col->label);
+            s->set(r, s->sprintf(r, "%s.Cols.%d.field", p, c), s->sprintf(r, "c%d", c + 1));
+        }
+        if (entries_hdf(r, s, m, l, p) < 0)
+            return -1;
+    }
+    return i;
+}
+
 int module_page(portal_req *r, const struct portal_services *s, const struct portal_module *m)
 {
     s->set(r, "Module.name", m->name);

@@ -14,18 +14,10 @@ DIR=${EDU_BENCH_DIR:-$ROOT/var/bench-education}
 PORT=${EDU_BENCH_PORT:-${BENCH_PORT:-18550}}
 ROWS=${EDU_BENCH_ROWS:-50000}
 REGISTRY=${EDU_BENCH_REGISTRY:-2000}
-make -s -j2 all
-stop() { bash deploy/local/instance.sh stop "$DIR" "$PORT" >/dev/null 2>&1 || true; }
-trap stop EXIT
-stop
-REQUEST_TIMEOUT=900 WORKERS=2 bash deploy/local/instance.sh start "$DIR" "$PORT" >/dev/null
-BASE="http://127.0.0.1:$PORT"
-DB() { mariadb --socket="$DIR/run/mysqld.sock" -uroot -N -B portal -e "$1"; }
-CTL() { build/portalctl --config "$DIR/portal.conf" "$@" >/dev/null 2>&1 || true; }
-CTL seed-demo
-CTL user add edubench --display-name 学籍导入压测 --role county_staff --division 500242000000 --org mz --password 'Bench#2026portal'
-DB "UPDATE users SET failed_count = 0, locked_until = NULL WHERE username = 'edubench';
-    INSERT IGNORE INTO user_perms (user_id, perm, module, granted_by, granted_at)
+# shellcheck source=instance.sh
+source tests/bench/instance.sh
+bench_user edubench 学籍导入压测 county_staff 500242000000 mz
+DB "INSERT IGNORE INTO user_perms (user_id, perm, module, granted_by, granted_at)
       SELECT id, 'education.manage', 'education', id, UTC_TIMESTAMP() FROM users WHERE username = 'edubench';
     INSERT IGNORE INTO orgs (code, name, kind, division_code) VALUES ('bench_school', '压测学校', 'school', '500242101000');
     INSERT IGNORE INTO edu_schools (org_id, school_code, level, township_code, boarding, updated_by, updated_at)

@@ -16,19 +16,11 @@ DIR=${GD_BENCH_DIR:-$ROOT/var/bench-guardianship}
 PORT=${GD_BENCH_PORT:-$((${BENCH_PORT:-18280} + 30))}
 REPORTS=${GD_BENCH_REPORTS:-200}
 TOTAL=${GD_BENCH_TOTAL:-20000}
-make -s -j2 all
-stop() { bash deploy/local/instance.sh stop "$DIR" "$PORT" >/dev/null 2>&1 || true; }
-trap stop EXIT
-stop
-WORKERS=2 bash deploy/local/instance.sh start "$DIR" "$PORT" >/dev/null
-BASE="http://127.0.0.1:$PORT"
-DB() { mariadb --socket="$DIR/run/mysqld.sock" -uroot -N -B portal -e "$1"; }
-CTL() { build/portalctl --config "$DIR/portal.conf" "$@" >/dev/null 2>&1 || true; }
-CTL seed-demo
+# shellcheck source=instance.sh
+source tests/bench/instance.sh
 [ "$(DB "SELECT COUNT(*) FROM children")" -ge 2000 ] || CTL seed --children 2000
-CTL user add gdbrep --display-name 儿童主任压测 --role village_director --division 500242101000 --org lt_gov --password 'Bench#2026portal'
-CTL user add gdbcty --display-name 县未保压测 --role protection_county --division 500242000000 --org mz --password 'Bench#2026portal'
-DB "UPDATE users SET failed_count = 0, locked_until = NULL WHERE username IN ('gdbrep', 'gdbcty')"
+bench_user gdbrep 儿童主任压测 village_director 500242101000 lt_gov
+bench_user gdbcty 县未保压测 protection_county 500242000000 mz
 login() { # login USER JAR -> the CSRF token of the home page
     local tok
     tok=$(curl -s -c "$2" -b "$2" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n1)

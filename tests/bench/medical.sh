@@ -13,15 +13,8 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
 DIR=${BENCH_DIR:-$ROOT/var/bench}
 PORT=${BENCH_PORT:-18280}
-make -s -j2 all
-stop() { bash deploy/local/instance.sh stop "$DIR" "$PORT" >/dev/null 2>&1 || true; }
-trap stop EXIT
-stop
-REQUEST_TIMEOUT=900 WORKERS=2 bash deploy/local/instance.sh start "$DIR" "$PORT" >/dev/null
-BASE="http://127.0.0.1:$PORT"
-DB() { mariadb --socket="$DIR/run/mysqld.sock" -uroot -N -B portal -e "$1"; }
-CTL() { build/portalctl --config "$DIR/portal.conf" "$@" >/dev/null 2>&1 || true; }
-CTL seed-demo
+# shellcheck source=instance.sh
+source tests/bench/instance.sh
 have=$(DB "SELECT COUNT(*) FROM children")
 [ "$have" -ge 100000 ] || CTL seed --children $((100000 - have))
 # every child in a category the list subsidises (as bench.sh does)
@@ -30,9 +23,7 @@ DB "INSERT INTO child_categories (child_id, category, basis, start_date, entered
       SELECT 1 FROM child_categories k WHERE k.child_id = c.id AND k.end_date IS NULL
       AND k.category IN ('orphan', 'de_facto_unsupported', 'tekun', 'dibao'))"
 DB "DELETE FROM medical_premium_lines WHERE year = 2100; DELETE FROM medical_premium_years WHERE year = 2100"
-CTL user add benchmed --display-name 参保资助压测 --role county_staff --division 500242000000 \
-    --org mz --password 'Bench#2026portal'
-DB "UPDATE users SET failed_count = 0, locked_until = NULL WHERE username = 'benchmed'"
+bench_user benchmed 参保资助压测 county_staff 500242000000 mz
 JAR=$(mktemp); OUTF=$(mktemp)
 tok=$(curl -s -c "$JAR" -b "$JAR" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n1)
 curl -s -c "$JAR" -b "$JAR" -o /dev/null -H "Origin: $BASE" --data-urlencode "_csrf=$tok" \

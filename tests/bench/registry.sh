@@ -10,18 +10,11 @@
 #  csv_dry_seconds=... xlsx_commit_seconds=... rows_per_s=...".
 # Never a pass/fail on timing.
 set -euo pipefail
-cd "$(dirname "$0")/../.." && make -s -j2 all
+cd "$(dirname "$0")/../.."
 DIR=${REG_BENCH_DIR:-$PWD/var/bench-registry} PORT=${REG_BENCH_PORT:-18292} ROWS=${REG_BENCH_ROWS:-5000}
-stop() { bash deploy/local/instance.sh stop "$DIR" "$PORT" >/dev/null 2>&1 || true; }
-trap stop EXIT
-stop
-REQUEST_TIMEOUT=900 WORKERS=2 bash deploy/local/instance.sh start "$DIR" "$PORT" >/dev/null
-BASE="http://127.0.0.1:$PORT"
-DB() { mariadb --socket="$DIR/run/mysqld.sock" -uroot -N -B portal -e "$1"; }
-CTL() { build/portalctl --config "$DIR/portal.conf" "$@" >/dev/null 2>&1 || true; }
-CTL seed-demo
-CTL user add regimp --display-name 台账导入压测 --role township_staff --division 500242101000 --org lt_gov --password 'Bench#2026portal'
-DB "UPDATE users SET failed_count = 0, locked_until = NULL WHERE username = 'regimp'"
+# shellcheck source=instance.sh
+source tests/bench/instance.sh
+bench_user regimp 台账导入压测 township_staff 500242101000 lt_gov
 DB "DELETE FROM registry_dup_checks"
 for t in child_events child_categories child_family; do # a run before this one (the instance stays)
     DB "DELETE FROM $t WHERE child_id IN (SELECT id FROM children WHERE name LIKE '压测%')"

@@ -11,17 +11,9 @@ cd "$ROOT"
 DIR=${REHAB_BENCH_DIR:-$ROOT/var/bench-rehab}
 PORT=${BENCH_PORT:-18390}
 ROWS=${REHAB_BENCH_ROWS:-50000}
-make -s -j2 all
-stop() { bash deploy/local/instance.sh stop "$DIR" "$PORT" >/dev/null 2>&1 || true; }
-trap stop EXIT
-stop
-REQUEST_TIMEOUT=900 WORKERS=2 bash deploy/local/instance.sh start "$DIR" "$PORT" >/dev/null
-BASE="http://127.0.0.1:$PORT"
-DB() { mariadb --socket="$DIR/run/mysqld.sock" -uroot -N -B portal -e "$1"; }
-CTL() { build/portalctl --config "$DIR/portal.conf" "$@" >/dev/null 2>&1 || true; }
-CTL seed-demo
-CTL user add rehabbench --display-name 筛查导入压测 --role county_staff --division 500242000000 --org mz --password 'Bench#2026portal'
-DB "UPDATE users SET failed_count = 0, locked_until = NULL WHERE username = 'rehabbench'"
+# shellcheck source=instance.sh
+source tests/bench/instance.sh
+bench_user rehabbench 筛查导入压测 county_staff 500242000000 mz
 JAR=$(mktemp)
 CSV=$(mktemp --suffix=.csv)
 trap 'stop; rm -f "$JAR" "$CSV"' EXIT
