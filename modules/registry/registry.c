@@ -169,6 +169,14 @@ static const struct portal_label labels[] = {
     {"registry.age", "18up", "18 岁及以上"},
     {"registry.module", "registry", "儿童台账"},
     {"registry.module", "living", "基本生活保障"},
+    {"registry.module", "core", "平台"},
+    {"registry.module", "payments", "支付台账"},
+    {"registry.module", "volunteer", "社会组织与志愿服务"},
+    {"registry.module", "medical", "医疗保障"},
+    {"registry.module", "education", "教育保障"},
+    {"registry.module", "guardianship", "监护与安全保护"},
+    {"registry.module", "rehab", "残疾儿童康复"},
+    {"registry.module", "village", "儿童主任"},
     {NULL, NULL, NULL}};
 
 const struct portal_label *registry_labels = labels;
