@@ -6,18 +6,9 @@
 
 static const struct portal_param id_only[] = {{NULL, 0, 0, 0, NULL}};
 
-/* family, category and attachment forms: declared here so both files agree */
+/* family, category and attachment forms: declared here so both files agree.
+ * One family form adds and corrects (reason, clear_id: corrections only) */
 static const struct portal_param family_params[] = {
-    {"relation", PP_TEXT, 16, 0, "关系"},
-    {"name", PP_TEXT, 30, 0, "姓名"},
-    {"id_number", PP_TEXT, 24, 0, "身份证号"},
-    {"situation", PP_CODE, 16, 0, "情况"},
-    {"is_guardian", PP_INT, 1, 0, "是否监护人"},
-    {"phone", PP_TEXT, 32, 0, "电话"},
-    {"note", PP_TEXT, 200, 0, "备注"},
-    {NULL, 0, 0, 0, NULL}};
-/* a correction: the family form, the reason, clear_id (forget the ID number) */
-static const struct portal_param family_edit_params[] = {
     {"relation", PP_TEXT, 16, 0, "关系"},
     {"name", PP_TEXT, 30, 0, "姓名"},
     {"id_number", PP_TEXT, 24, 0, "身份证号"},
@@ -72,7 +63,7 @@ static const struct portal_route routes[] = {
     {"POST", "/children/{id:int}/edit", child_edit_post, "registry.edit", PR_STATE_CHANGING, child_params, "child:id"},
     {"POST", "/children/{id:int}/family", family_add_post, "registry.edit", PR_STATE_CHANGING, family_params, "child:id"},
     {"GET", "/children/{id:int}/family/{fid:int}/edit", family_edit_get, "registry.edit", 0, id_only, "child:id"},
-    {"POST", "/children/{id:int}/family/{fid:int}/edit", family_edit_post, "registry.edit", PR_STATE_CHANGING, family_edit_params, "child:id"},
+    {"POST", "/children/{id:int}/family/{fid:int}/edit", family_edit_post, "registry.edit", PR_STATE_CHANGING, family_params, "child:id"},
     {"POST", "/children/{id:int}/family/{fid:int}/remove", family_remove_post, "registry.edit", PR_STATE_CHANGING, reason_params, "child:id"},
     {"POST", "/children/{id:int}/categories", category_enter_post, "registry.edit", PR_STATE_CHANGING, enter_params, "child:id"},
     {"POST", "/children/{id:int}/categories/{cid:int}/exit", category_exit_post, "registry.edit", PR_STATE_CHANGING, exit_params, "child:id"},
