@@ -180,6 +180,23 @@ const char *registry_label(const char *kind, const char *code)
     return NULL;
 }
 
+int registry_has_emoji(const char *v)
+{
+    const unsigned char *p = (const unsigned char *)(v ? v : "");
+    while (*p) {
+        unsigned cp = *p;
+        int k = cp < 0x80 ? 0 : cp >= 0xF0 ? 3 : cp >= 0xE0 ? 2 : 1;
+        cp = k == 0 ? cp : k == 1 ? cp & 0x1F : k == 2 ? cp & 0x0F : cp & 0x07;
+        for (p++; k > 0 && (*p & 0xC0) == 0x80; k--, p++)
+            cp = (cp << 6) | (*p & 0x3F);
+        if ((cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) ||
+            (cp >= 0x2B00 && cp <= 0x2BFF) || (cp >= 0xFE00 && cp <= 0xFE0F) ||
+            cp == 0x200D || (cp >= 0xE0000 && cp <= 0xE007F))
+            return 1;
+    }
+    return 0;
+}
+
 size_t registry_chars(const char *s)
 {
     size_t n = 0;
