@@ -14,8 +14,9 @@
   <?cs if:User.Username ?>
   <div class="who">
     <span class="user"><?cs var:User.Name ?></span>
+    <?cs if:User.OrgScoped ?><span class="org">单位：<?cs var:User.Org ?></span><?cs else ?>
     <span class="org"><?cs var:User.Org ?></span>
-    <span class="juris">辖区：<?cs var:User.Division ?></span>
+    <span class="juris">辖区：<?cs var:User.Division ?></span><?cs /if ?>
     <a href="/notices" class="notices<?cs if:User.UnreadNotices > 0 ?> unread<?cs /if ?>">通知<?cs if:User.UnreadNotices > 0 ?><span class="badge" id="unread-count"><?cs var:User.UnreadNotices ?></span><?cs /if ?></a>
     <a href="/account/password">修改密码</a>
     <form method="post" action="/logout" class="inline"><?cs call:csrf() ?><button type="submit" class="link">退出</button></form>

@@ -389,6 +389,9 @@ static void fill_layout(portal_req *r, const char *title)
     hdf_put("User.Username", r->user.username);
     hdf_put("User.Org", r->user.org_name);
     hdf_put("User.Division", r->user.division_name);
+    /* an organisation's staff see their organisation's children, not a division's */
+    if (r->user.scope && strcmp(r->user.scope, "org") == 0)
+        hdf_put("User.OrgScoped", "1");
     /* the unread notices, read with the session (no statement of its own) */
     hdf_put_int("User.UnreadNotices", r->unread_notices);
     struct menu_item items[128];

@@ -90,6 +90,8 @@ static int family_read(portal_req *r, const struct portal_services *s, struct fa
         s->form_error(r, "relation", "请填写与儿童的关系。");
     if (!*f->name)
         s->form_error(r, "name", "请填写家庭成员的姓名。");
+    else if (registry_has_emoji(f->name))
+        s->form_error(r, "name", REGISTRY_MSG_EMOJI);
     if (!registry_label("registry.situation", f->situation))
         s->form_error(r, "situation", "请从列表中选择家庭成员的情况。");
     if (f->guardian != 0 && f->guardian != 1)

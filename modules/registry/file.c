@@ -125,6 +125,8 @@ static int check_person(portal_req *r, const struct portal_services *s, struct c
     const char **v = f->v;
     if (!*v[F_NAME])
         field_error(r, s, F_NAME, "请填写姓名。");
+    else if (registry_has_emoji(v[F_NAME]))
+        field_error(r, s, F_NAME, REGISTRY_MSG_EMOJI);
     if (!registry_label("registry.sex", v[F_SEX]))
         field_error(r, s, F_SEX, "请选择性别。");
     int birth_ok = 0;

@@ -156,6 +156,8 @@ static int import_person(struct import_ctx *c, struct import_row *row, const str
         add_err(c, line, "姓名", "缺少姓名。");
     else if (too_long(c, line, "姓名", "name", row->name))
         ;
+    else if (registry_has_emoji(row->name))
+        add_err(c, line, "姓名", REGISTRY_MSG_EMOJI);
     else if (strpbrk(row->name, "0123456789=+@<>\"'"))
         add_err(c, line, "姓名", "姓名含有不允许的字符。");
 

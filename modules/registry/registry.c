@@ -6,18 +6,9 @@
 
 static const struct portal_param id_only[] = {{NULL, 0, 0, 0, NULL}};
 
-/* family, category and attachment forms: declared here so both files agree */
+/* family, category and attachment forms: declared here so both files agree.
+ * One family form adds and corrects (reason, clear_id: corrections only) */
 static const struct portal_param family_params[] = {
-    {"relation", PP_TEXT, 16, 0, "关系"},
-    {"name", PP_TEXT, 30, 0, "姓名"},
-    {"id_number", PP_TEXT, 24, 0, "身份证号"},
-    {"situation", PP_CODE, 16, 0, "情况"},
-    {"is_guardian", PP_INT, 1, 0, "是否监护人"},
-    {"phone", PP_TEXT, 32, 0, "电话"},
-    {"note", PP_TEXT, 200, 0, "备注"},
-    {NULL, 0, 0, 0, NULL}};
-/* a correction: the family form, the reason, clear_id (forget the ID number) */
-static const struct portal_param family_edit_params[] = {
     {"relation", PP_TEXT, 16, 0, "关系"},
     {"name", PP_TEXT, 30, 0, "姓名"},
     {"id_number", PP_TEXT, 24, 0, "身份证号"},
@@ -73,7 +64,7 @@ static const struct portal_route routes[] = {
     {"POST", "/children/{id:int}/edit", child_edit_post, "registry.edit", PR_STATE_CHANGING, child_params, "child:id"},
     {"POST", "/children/{id:int}/family", family_add_post, "registry.edit", PR_STATE_CHANGING, family_params, "child:id"},
     {"GET", "/children/{id:int}/family/{fid:int}/edit", family_edit_get, "registry.edit", 0, id_only, "child:id"},
-    {"POST", "/children/{id:int}/family/{fid:int}/edit", family_edit_post, "registry.edit", PR_STATE_CHANGING, family_edit_params, "child:id"},
+    {"POST", "/children/{id:int}/family/{fid:int}/edit", family_edit_post, "registry.edit", PR_STATE_CHANGING, family_params, "child:id"},
     {"POST", "/children/{id:int}/family/{fid:int}/remove", family_remove_post, "registry.edit", PR_STATE_CHANGING, reason_params, "child:id"},
     {"POST", "/children/{id:int}/categories", category_enter_post, "registry.edit", PR_STATE_CHANGING, enter_params, "child:id"},
     {"POST", "/children/{id:int}/categories/{cid:int}/exit", category_exit_post, "registry.edit", PR_STATE_CHANGING, exit_params, "child:id"},
@@ -170,6 +161,14 @@ static const struct portal_label labels[] = {
     {"registry.age", "18up", "18 岁及以上"},
     {"registry.module", "registry", "儿童台账"},
     {"registry.module", "living", "基本生活保障"},
+    {"registry.module", "core", "平台"},
+    {"registry.module", "payments", "支付台账"},
+    {"registry.module", "volunteer", "社会组织与志愿服务"},
+    {"registry.module", "medical", "医疗保障"},
+    {"registry.module", "education", "教育保障"},
+    {"registry.module", "guardianship", "监护与安全保护"},
+    {"registry.module", "rehab", "残疾儿童康复"},
+    {"registry.module", "village", "儿童主任"},
     {NULL, NULL, NULL}};
 
 const struct portal_label *registry_labels = labels;
@@ -180,6 +179,23 @@ const char *registry_label(const char *kind, const char *code)
         if (strcmp(l->kind, kind) == 0 && strcmp(l->code, code) == 0)
             return l->title;
     return NULL;
+}
+
+int registry_has_emoji(const char *v)
+{
+    const unsigned char *p = (const unsigned char *)(v ? v : "");
+    while (*p) {
+        unsigned cp = *p;
+        int k = cp < 0x80 ? 0 : cp >= 0xF0 ? 3 : cp >= 0xE0 ? 2 : 1;
+        cp = k == 0 ? cp : k == 1 ? cp & 0x1F : k == 2 ? cp & 0x0F : cp & 0x07;
+        for (p++; k > 0 && (*p & 0xC0) == 0x80; k--, p++)
+            cp = (cp << 6) | (*p & 0x3F);
+        if ((cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) ||
+            (cp >= 0x2B00 && cp <= 0x2BFF) || (cp >= 0xFE00 && cp <= 0xFE0F) ||
+            cp == 0x200D || (cp >= 0xE0000 && cp <= 0xE007F))
+            return 1;
+    }
+    return 0;
 }
 
 size_t registry_chars(const char *s)

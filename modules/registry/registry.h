@@ -98,6 +98,13 @@ extern const struct portal_label *registry_labels;
  * validation asks; s->label answers the code itself for an unknown one) */
 const char *registry_label(const char *kind, const char *code);
 
+/* Names refuse emoji (issue 20 minors: decided to refuse rather than show
+ * an empty box where a font has none; a name on a certificate or a bank
+ * list cannot carry one): 1 when v holds a pictograph, a dingbat, a
+ * variation selector or a zero-width joiner.  Rare CJK characters (the
+ * supplementary planes used in names) are accepted. */
+#define REGISTRY_MSG_EMOJI "姓名不能含表情符号等图形字符，请只填写文字。"
+int registry_has_emoji(const char *v);
 /* characters of valid UTF-8 (what a clerk counts) */
 size_t registry_chars(const char *s);
 /* "姓名最多 30 个字。" when v is over the limit the forms declare for field

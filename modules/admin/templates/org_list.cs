@@ -7,7 +7,7 @@
   <?cs call:csrf() ?>
   <div class="field<?cs if:Errors.code ?> has-error<?cs /if ?>"><label for="f-code">单位代码 <abbr title="必填">*</abbr></label>
     <input type="text" id="f-code" name="code" value="<?cs var:Form.code ?>" maxlength="32" required>
-    <span class="hint">2–32 个字符：小写字母、数字、下划线，如 jyj（教育局）。</span>
+    <span class="hint">2–32 个字符：小写字母、数字、下划线，如 <code>jyj</code>（教育局）。</span>
     <?cs call:field_error(Errors.code) ?></div>
   <div class="field<?cs if:Errors.name ?> has-error<?cs /if ?>"><label for="f-name">单位名称 <abbr title="必填">*</abbr></label>
     <input type="text" id="f-name" name="name" value="<?cs var:Form.name ?>" maxlength="128" required>

@@ -9,7 +9,7 @@
   <tbody>
   <?cs each:g = Grants ?>
   <tr>
-    <td><?cs var:label("living.benefit", g.benefit) ?></td><td><?cs var:g.subtype ?></td><td><?cs var:g.start ?></td>
+    <td><?cs var:label("living.benefit", g.benefit) ?></td><td><?cs var:label("living.subtype." + g.benefit, g.subtype) ?></td><td><?cs var:g.start ?></td>
     <td><?cs if:g.end_month ?><?cs var:g.end_month ?><?cs else ?>—<?cs /if ?></td>
     <td><?cs if:g.recheck ?><?cs var:g.recheck ?><?cs else ?>—<?cs /if ?></td>
     <td><?cs if:g.suspended ?>自 <?cs var:g.suspended ?> 起暂停<?cs else ?>正常发放<?cs /if ?></td>

@@ -1,6 +1,6 @@
 <?cs # Partner organisations: the list and the registration form. ?>
 <h1>社会组织</h1>
-<p class="hint">社会组织也可以在 <a href="/volunteer/apply">/volunteer/apply</a> 自行提交合作申请（无需账号），申请显示为“待审核（自行申请）”。</p>
+<p class="hint">社会组织也可以在 <a href="/volunteer/apply">合作申请页面</a>自行提交合作申请（无需账号），申请显示为“待审核（自行申请）”。</p>
 <table class="list" id="orgs">
   <caption>已登记的社会组织</caption>
   <thead><tr><th scope="col">名称</th><th scope="col">登记证号</th><th scope="col">联系人</th><th scope="col">服务区域</th><th scope="col">状态</th></tr></thead>
