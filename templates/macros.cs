@@ -51,7 +51,7 @@
   <?cs /if ?>
 </section>
 <?cs /def ?>
-<?cs # The confirmation before an irreversible action (issue 20), without JavaScript: a box in the form that the server checks (value 1); required: the browser asks too. ?>
+<?cs # The confirmation before an irreversible action (issue 20), with no script (a box in the form that the server checks for the value 1; required, so the browser asks too). ?>
 <?cs def:confirm_box(name, text, error, required) ?>
 <div class="field confirm<?cs if:error ?> has-error<?cs /if ?>" id="confirm-<?cs var:name ?>">
   <label><input type="checkbox" name="<?cs var:name ?>" value="1"<?cs if:required ?> required<?cs /if ?>> <?cs var:text ?></label>

@@ -25,7 +25,14 @@ ALLOW |= set(os.environ.get("CRAWL_ALLOW", "").split())
 # the audit log shows its action and object codes to the auditor on purpose
 PAGES_OF_CODES = ("/admin/audit",)
 SKIP = {"script", "style", "code", "kbd", "samp", "textarea"}
-WORD = re.compile(r"[A-Za-z][A-Za-z_]*")
+WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+
+
+def ui_word(w):
+    """A word the portal itself may have written: not a single letter and
+    not a token with digits (test data and identifiers people typed, such as
+    an organisation named "Rpn834443" or an escaped "<b>")."""
+    return len(w) > 1 and not any(c.isdigit() for c in w)
 
 
 class Text(HTMLParser):
@@ -52,7 +59,7 @@ def words(html):
     p.feed(html)
     seen = []
     for w in p.words:
-        if w not in ALLOW and w not in seen:
+        if ui_word(w) and w not in ALLOW and w not in seen:
             seen.append(w)
     return seen
 
