@@ -361,6 +361,46 @@ int child_import_get(portal_req *r, const struct portal_services *s)
     return s->render(r, "child_import.cs", "导入台账");
 }
 
+/* the ledger template: the header row the import reads and one example
+ * row (synthetic: a child without an ID number), UTF-8 with a BOM so that
+ * Excel opens it in Chinese */
+int child_import_template_get(portal_req *r, const struct portal_services *s)
+{
+    s->header(r, "Content-Type", "text/csv; charset=utf-8");
+    s->header(r, "Content-Disposition",
+              "attachment; filename=\"import-template.csv\"; "
+              "filename*=UTF-8''%E5%84%BF%E7%AB%A5%E5%8F%B0%E8%B4%A6%E5%AF%BC%E5%85%A5%E6%A8%A1%E6%9D%BF.csv");
+    s->write(r, "\xEF\xBB\xBF", 3);
+    for (int i = 0; i < NCOLS; i++)
+        s->csv_cell(r, import_columns[i], i == NCOLS - 1);
+    const char *scope = s->scope_prefix(r);
+    const char *example[NCOLS] = {"示例儿童（请删除此行）", "女", "2015-03-08", "土家族", "",
+                                  "未落户", "", "", "", "孤儿", "县民政局批复〔2025〕12号",
+                                  "2025-01-01"};
+    portal_rows *q = scope ? s->db_query(r, "SELECT code FROM divisions WHERE level = 'village' "
+                                            "AND code LIKE CONCAT(?, '%') ORDER BY code LIMIT 1",
+                                         "s", scope) : NULL;
+    example[C_VILLAGE] = q && s->db_next(q) ? s->db_col(q, 0) : "";
+    for (int i = 0; i < NCOLS; i++)
+        s->csv_cell(r, example[i], i == NCOLS - 1);
+    return 200;
+}
+
+/* the villages of the user's scope with their 12-digit codes (the column
+ * 村（居）代码 of the ledger) */
+int child_import_villages_get(portal_req *r, const struct portal_services *s)
+{
+    const char *scope = s->scope_prefix(r);
+    if (scope && s->db_query_hdf(r, "Villages",
+                                 "SELECT v.code, v.name, t.name AS township FROM divisions v "
+                                 "LEFT JOIN divisions t ON t.code = v.parent_code "
+                                 "WHERE v.level = 'village' AND v.code LIKE CONCAT(?, '%') "
+                                 "AND (v.valid_to IS NULL OR v.valid_to >= UTC_DATE()) "
+                                 "ORDER BY v.code", "s", scope) < 0)
+        return 500;
+    return s->render(r, "child_import_villages.cs", "村（居）代码");
+}
+
 static int import_report(portal_req *r, const struct portal_services *s, struct import_ctx *c,
                          const char *msg)
 {

@@ -53,6 +53,8 @@ static const struct portal_route routes[] = {
     {"GET", "/children/export.csv", child_export_get, "registry.export", PR_NO_LAYOUT, list_params, NULL},
     {"GET", "/children/export.xlsx", child_export_xlsx_get, "registry.export", PR_NO_LAYOUT, list_params, NULL},
     {"GET", "/children/import", child_import_get, "registry.import", 0, id_only, NULL},
+    {"GET", "/children/import/template.csv", child_import_template_get, "registry.import", PR_NO_LAYOUT, id_only, NULL},
+    {"GET", "/children/import/villages", child_import_villages_get, "registry.import", 0, id_only, NULL},
     {"POST", "/children/import", child_import_post, "registry.import", PR_STATE_CHANGING, import_params, NULL},
     {"GET", "/children/new", child_new_get, "registry.edit", 0, id_only, NULL},
     {"POST", "/children/new", child_new_post, "registry.edit", PR_STATE_CHANGING, child_params, NULL},

@@ -65,6 +65,8 @@ int registry_digits(const char *s, size_t n);
 /* import.c */
 int child_import_get(portal_req *r, const struct portal_services *s);
 int child_import_post(portal_req *r, const struct portal_services *s);
+int child_import_template_get(portal_req *r, const struct portal_services *s);
+int child_import_villages_get(portal_req *r, const struct portal_services *s);
 
 /* notice.c */
 int notice_list_get(portal_req *r, const struct portal_services *s);
