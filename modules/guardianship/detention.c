@@ -163,6 +163,26 @@ int detention_get(portal_req *r, const struct portal_services *s)
     return s->render(r, "detention.cs", s->sprintf(r, "父母被羁押儿童第 %lld 号", id));
 }
 
+/* closes the detention's open task of task_col (task_id: the township's,
+ * receive_task_id: the institution's) while `pending` holds; 0, or the
+ * status answered (409 with done_msg when it no longer holds) */
+static int det_task_close(portal_req *r, const struct portal_services *s, long long id,
+                          const char *task_col, const char *pending, const char *done_msg,
+                          const char *outcome)
+{
+    portal_rows *q = s->db_query(r, s->sprintf(r, "SELECT t.id FROM gd_detentions d LEFT JOIN "
+                                               "urgent_tasks t ON t.id = d.%s AND t.status = "
+                                               "'open' WHERE d.id = ? AND %s FOR UPDATE",
+                                               task_col, pending), "i", id);
+    if (!q)
+        return 500;
+    if (!s->db_next(q))
+        return s->fail(r, 409, done_msg);
+    const char *tid = s->db_col(q, 0);
+    return tid && s->task_close(r, atoll(tid), outcome) != 0 ? s->fail(r, 409, s->task_error(r))
+                                                             : 0;
+}
+
 int detention_care_post(portal_req *r, const struct portal_services *s)
 {
     long long id = s->object(r)->id, cid = s->param_int(r, "child", 0);
@@ -174,16 +194,13 @@ int detention_care_post(portal_req *r, const struct portal_services *s)
         return 404;
     size_t len = 0;
     const void *enc = s->encrypt(r, s->trim(r, s->param(r, "care")), &len);
-    portal_rows *q = s->db_query(r, "SELECT t.id FROM gd_detentions d LEFT JOIN urgent_tasks t "
-                                 "ON t.id = d.task_id AND t.status = 'open' WHERE d.id = ? AND "
-                                 "d.status = 'open'", "i", id);
-    if (!enc || !q)
+    if (!enc)
         return 500;
-    if (!s->db_next(q))
-        return s->fail(r, 409, "该记录已结束。");
-    const char *tid = s->db_col(q, 0);
-    if ((tid && s->task_close(r, atoll(tid), "已安排临时照料") != 0) ||
-        s->db_exec(r, "UPDATE gd_detentions SET care_enc = ?, care_at = UTC_TIMESTAMP(), "
+    int st = det_task_close(r, s, id, "task_id", "d.status = 'open'", "该记录已结束。",
+                            "已安排临时照料");
+    if (st)
+        return st;
+    if (s->db_exec(r, "UPDATE gd_detentions SET care_enc = ?, care_at = UTC_TIMESTAMP(), "
                    "child_id = COALESCE(?, child_id) WHERE id = ?", "bsi", enc, len,
                    c ? gd_id(r, s, c->id) : NULL, id) != 1 ||
         (c && s->child_event(r, c->id, "detention.care", "父母被羁押，已安排临时照料") != 0))
@@ -219,18 +236,13 @@ int detention_receive_post(portal_req *r, const struct portal_services *s)
     if (*(int *)s->object(r)->data != 3)
         return s->refuse(r, 403, "gd_detention", gd_id(r, s, id), "receive: not the institution",
                          NULL);
-    portal_rows *q = s->db_query(r, "SELECT t.id FROM gd_detentions d LEFT JOIN urgent_tasks t "
-                                 "ON t.id = d.receive_task_id AND t.status = 'open' WHERE d.id "
-                                 "= ? AND d.received_at IS NULL FOR UPDATE", "i", id);
-    if (!q)
-        return 500;
-    if (!s->db_next(q))
-        return s->fail(r, 409, "已登记接收。");
-    const char *tid = s->db_col(q, 0);
-    if ((tid && s->task_close(r, atoll(tid), "机构已接收儿童") != 0) ||
-        s->db_exec(r, "UPDATE gd_detentions SET received_at = UTC_TIMESTAMP(), received_by = ? "
+    int st = det_task_close(r, s, id, "receive_task_id", "d.received_at IS NULL", "已登记接收。",
+                            "机构已接收儿童");
+    if (st)
+        return st;
+    if (s->db_exec(r, "UPDATE gd_detentions SET received_at = UTC_TIMESTAMP(), received_by = ? "
                    "WHERE id = ?", "ii", s->user(r)->id, id) != 1)
-        return s->fail(r, 409, tid ? s->task_error(r) : "无法登记接收。");
+        return 500;
     s->audit(r, "guardianship.detention.receive", "gd_detention", gd_id(r, s, id), NULL);
     s->flash(r, "已登记接收。");
     return s->redirect(r, s->sprintf(r, "/guardianship/detentions/%lld", id));
