@@ -79,6 +79,11 @@ Supervision (督查考核, /supervision): county (县民政局) sees the indicat
 issues the monthly bulletin and sets the appraisal weights (/admin/settings/supervision);
 lingdao  Lingdao#2026portal  县领导 reads them; township sees 龙潭镇 and the county total.
 
+Personal information (儿童个人信息保护): every export asks its purpose and is in the register
+(/privacy/exports); a large export with full ID numbers waits for county2's approval; the
+guardian's copy and the sharing register are on each child's file; /privacy/retention shows
+what the archive job takes next month. Periodic jobs: /admin/jobs (admin).
+
 Organisations apply without an account at http://127.0.0.1:$PORT/volunteer/apply
 Demo data: 500 generated children (synthetic names and ID numbers) in synthetic villages.
 Logs: var/log/   Configuration: var/portal.conf   Stop: make stop
