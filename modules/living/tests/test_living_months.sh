@@ -79,7 +79,7 @@ check "an orphan approved in December (paid from January) is in the prepared Jan
 # ---- the bank file says which transfer holds back pay
 post "/payments/batch/$(batch 2031-01)/review" "$rj"
 post "/payments/batch/$(batch 2031-01)/lock" "$lj" --data confirm=1
-post "/payments/batch/$(batch 2031-01)/bank" "$lj"
+post "/payments/batch/$(batch 2031-01)/bank" "$lj" --data-urlencode purpose=payment_check
 check "the bank file marks the transfer holding back pay" eval 'status_is 200 && body_has "临救监护人,酉阳农商行,6228000099990000,500.00,跨月临救$tag" && grep "跨月临救$tag" "$OUT/body" | grep -q "含补发 2030-12"'
 
 # ---- dates one way (months as YYYY-MM) on the application page

@@ -11,7 +11,7 @@ post() { # post PATH JAR [curl args]
     local path=$1 jar=$2; shift 2
     req POST "$path" -b "$jar" -H "Origin: $BASE" --data-urlencode "_csrf=$(csrf "$jar")" "$@"
 }
-act() { post "/living/applications/$2/act" "$1" --data "action=$3" "${@:4}"; }
+act() { post "/living/applications/$2/act" "$1" --data "action=$3" --data wf_confirm=1 "${@:4}"; }
 ctl() { build/portalctl --config "$TEST_DIR/portal.conf" "$@" >/dev/null 2>&1; }
 new_child() { # new_child NAME VILLAGE -> id
     sql "INSERT INTO children (name, sex, birth_date, township_code, village_code, status, created_at, created_by, updated_at) VALUES ('$1', 1, '2016-05-01', CONCAT(LEFT('$2', 9), '000'), '$2', 'active', UTC_TIMESTAMP(), 1, UTC_TIMESTAMP()); SELECT LAST_INSERT_ID();"
@@ -34,6 +34,8 @@ aj=$(login township 'Town#2026portal' "$OUT/jar.a")
 bj=$(login "tb_$tag" "$PW" "$OUT/jar.b")
 cj=$(login "tc_$tag" "$PW" "$OUT/jar.c")
 b2j=$(login "tb2_$tag" "$PW" "$OUT/jar.b2")
+sql "UPDATE users SET failed_count=0, locked_until=NULL WHERE username='township2'"
+a2j=$(login township2 'Town2#2026portal' "$OUT/jar.a2")  # passes what township applied for
 unread_of() { sed -n 's/.*id="notices-unread">\([0-9]*\)<.*/\1/p' "$OUT/body" | head -n1; }
 row_of() { tr -d '\n' <"$OUT/body" | grep -o "id=\"notice-$1\">.*" | sed 's#</tr>.*##'; }  # ID: a row of /notices
 
@@ -120,7 +122,7 @@ n2="保障转移童$tag"
 c2=$(new_child "$n2" 500242101001)
 post /living/apply "$aj" --data "child=$c2" --data "benefit=orphan" --data "subtype=scattered"
 a2=$(sed -n 's|^Location: /living/applications/\([0-9]*\).*|\1|ip' "$OUT/headers" | tr -d '\r' | head -n1)
-act "$aj" "$a2" approve --data-urlencode "opinion=属实"
+act "$a2j" "$a2" approve --data-urlencode "opinion=属实"
 act "$cj" "$a2" approve
 check "the child has a grant (approved in A)" [ "$(sql "SELECT COUNT(*) FROM living_grants WHERE child_id=$c2")" = 1 ]
 req GET "/living/children/$c2" -b "$aj"
