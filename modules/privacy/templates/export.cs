@@ -5,7 +5,7 @@
   <dt>导出人</dt><dd><?cs var:Export.user_name ?>（<?cs var:Export.username ?>）</dd>
   <dt>时间</dt><dd><?cs var:datetime(Export.created_at) ?></dd>
   <dt>用途</dt><dd><?cs var:label("privacy.purpose", Export.purpose) ?><?cs if:Export.recipient ?>：<?cs var:Export.recipient ?><?cs /if ?><?cs if:Export.purpose_note ?>（<?cs var:Export.purpose_note ?>）<?cs /if ?></dd>
-  <dt>条件</dt><dd><?cs var:Export.path ?><?cs if:Export.filter ?>?<?cs var:Export.filter ?><?cs /if ?></dd>
+  <dt>条件</dt><dd><code><?cs var:Export.path ?><?cs if:Export.filter ?>?<?cs var:Export.filter ?><?cs /if ?></code></dd>
   <dt>行数</dt><dd><?cs var:Export.row_count ?></dd>
   <dt>完整身份证号</dt><dd><?cs if:Export.full_id == "1" ?>是<?cs else ?>否<?cs /if ?></dd>
   <?cs if:Export.decided_by ?><dt>审批人</dt><dd id="export-approver"><?cs var:Export.decided_by ?>，<?cs var:datetime(Export.decided_at) ?><?cs if:Export.decision_note ?>：<?cs var:Export.decision_note ?><?cs /if ?></dd><?cs /if ?>

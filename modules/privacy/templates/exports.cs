@@ -20,7 +20,7 @@
     <td><?cs var:e.user_name ?>（<?cs var:e.username ?>）</td>
     <td><?cs var:e.title ?></td>
     <td class="purpose"><?cs var:label("privacy.purpose", e.purpose) ?><?cs if:e.recipient ?>：<?cs var:e.recipient ?><?cs /if ?><?cs if:e.purpose_note ?>（<?cs var:e.purpose_note ?>）<?cs /if ?></td>
-    <td class="filter"><?cs var:e.filter ?></td>
+    <td class="filter"><code><?cs var:e.filter ?></code></td>
     <td><?cs var:e.row_count ?></td>
     <td><?cs if:e.full_id == "1" ?>是<?cs else ?>否<?cs /if ?></td>
     <td class="status"><?cs var:label("privacy.status", e.status) ?></td>

@@ -1,11 +1,12 @@
 # 督查指标 (issue 16 item 1): every indicator on crafted data in two
-# townships nobody else's test uses (浪坪乡 A, 双泉乡 B), June 2025, the
+# synthetic townships of this test's own (A and B: no generated or demo
+# child is ever placed there, whatever ran before), June 2025, the
 # expected numbers worked out by hand beside each case.  The job computes
 # the month (the test clock says 2025-07-10); the figures and the cases
 # behind them are checked in the database and on the dashboard.
 tag=$(date +%s%N | tail -c 7)
 PW='Xyz#2026portal'
-A=500242222000; A1=500242222001; B=500242223000; B1=500242223001
+A=500242291000; A1=500242291001; B=500242292000; B1=500242292001
 M=2025-06-01
 # the indicators job, as an operator runs it (the master runs it nightly)
 run_indicators() {
@@ -14,9 +15,11 @@ run_indicators() {
 }
 
 sql "INSERT IGNORE INTO divisions (code, parent_code, level, name, synthetic) VALUES
-     ('$A1', '$A', 'village', '浪坪测试村', 1), ('$B1', '$B', 'village', '双泉测试村', 1)"
+     ('$A', '500242000000', 'township', '督查测试甲乡', 1), ('$B', '500242000000', 'township', '督查测试乙乡', 1),
+     ('$A1', '$A', 'village', '督查测试甲村', 1), ('$B1', '$B', 'village', '督查测试乙村', 1);
+     UPDATE cache_versions SET version = version + 1 WHERE name = 'divisions'"
 add_user "svc_$tag" --display-name 县民政局督查 --role supervision_issuer --division 500242000000 --org mz --password "$PW"
-add_user "sva_$tag" --display-name 浪坪乡 --role township_staff --division "$A" --org mz --password "$PW"
+add_user "sva_$tag" --display-name 督查测试甲乡 --role township_staff --division "$A" --org mz --password "$PW"
 cj=$(login "svc_$tag" "$PW" "$OUT/jar.svc")
 aj=$(login "sva_$tag" "$PW" "$OUT/jar.sva")
 
