@@ -126,8 +126,9 @@
  *    is already audited.
  *  - The child's file is the core's: children, family, categories and the
  *    timeline are core tables.  A module reads them with SELECT as it needs,
- *    but writes a timeline event only with child_event and a category only
- *    with child_category.
+ *    but writes a timeline event only with child_event, a category only
+ *    with child_category (child_category_exit: with a reason code), and
+ *    the school, disability and placement columns only with child_core_set.
  *  - Values reach templates as they come from the database (db_query_hdf,
  *    db_row_hdf, put_row) and are formatted in the template with the host's
  *    functions: money(fen) "1651.50" ("" for no number), date(x)
