@@ -27,6 +27,7 @@ struct rcol {
 struct report {
     const char *code, *title, *sql;
     struct rcol cols[7];
+    const char *personal; /* the personal data it holds (export_begin), NULL: counts only */
 };
 
 static const struct report reports[] = {
@@ -37,7 +38,7 @@ static const struct report reports[] = {
      "d.code = l.township_code WHERE l.year = ? AND %s GROUP BY l.township_code, d.name "
      "ORDER BY l.township_code",
      {{"乡镇（街道）", NULL}, {"人数", NULL}, {"其中补充名单", NULL}, {"已参保", NULL},
-      {"资助金额（元）", "money"}, {"已入账（元）", "money"}, {NULL, NULL}}},
+      {"资助金额（元）", "money"}, {"已入账（元）", "money"}, {NULL, NULL}}, NULL},
     {"aid", "医疗救助支出（按类别、月份）",
      "SELECT a.category, DATE_FORMAT(a.decided_at, '%Y-%m'), a.case_type, COUNT(*), "
      "SUM(a.eligible_fen), SUM(a.aid_fen) FROM medical_aid a JOIN children c ON c.id = "
@@ -45,7 +46,7 @@ static const struct report reports[] = {
      "a.category, DATE_FORMAT(a.decided_at, '%Y-%m'), a.case_type ORDER BY 1, 2, 3",
      {{"类别", "registry.category"}, {"月份", NULL}, {"类型", "medical.case_type"},
       {"人次", NULL}, {"政策范围内自付（元）", "money"}, {"救助金额（元）", "money"},
-      {NULL, NULL}}},
+      {NULL, NULL}}, NULL},
     {"near_cap", "接近年度救助限额的儿童（已用 80% 以上）",
      "SELECT c.name, d.name, a.case_type, SUM(a.aid_fen), MAX(a.cap_fen), "
      "GREATEST(MAX(a.cap_fen) - SUM(a.aid_fen), 0) FROM medical_aid a JOIN children c ON c.id = "
@@ -54,14 +55,15 @@ static const struct report reports[] = {
      "HAVING SUM(a.aid_fen) * 10 >= MAX(a.cap_fen) * 8 ORDER BY 6, 1",
      {{"儿童", NULL}, {"乡镇（街道）", NULL}, {"类型", "medical.case_type"},
       {"已救助（元）", "money"}, {"年度限额（元）", "money"}, {"余额（元）", "money"},
-      {NULL, NULL}}},
+      {NULL, NULL}}, "儿童姓名、乡镇、医疗救助金额和限额"},
     {"emergencies", "未结急救病例",
      "SELECT e.id, e.found_on, h.name, e.reason, e.place_found, (SELECT COALESCE(SUM(amount_fen), "
      "0) FROM medical_emergency_costs WHERE emergency_id = e.id) FROM medical_emergencies e JOIN "
      "orgs h ON h.id = e.hospital_org_id WHERE e.status = 'open' AND ? > 0 AND %s ORDER BY e.id",
      {{"编号", NULL}, {"发现日期", NULL}, {"医院", NULL}, {"情形", "medical.emergency_reason"},
-      {"发现地点", NULL}, {"救治费用（元）", "money"}, {NULL, NULL}}},
-    {NULL, NULL, NULL, {{NULL, NULL}}}};
+      {"发现地点", NULL}, {"救治费用（元）", "money"}, {NULL, NULL}},
+     "急救病例的发现日期、地点、情形和救治费用"},
+    {NULL, NULL, NULL, {{NULL, NULL}}, NULL}};
 
 static const char *shown(portal_req *r, const struct portal_services *s, const struct rcol *c,
                          const char *v)
@@ -164,6 +166,16 @@ int report_csv_get(portal_req *r, const struct portal_services *s)
         rp++;
     if (!rp->code)
         return s->fail(r, 404, "没有这张报表。");
+    if (rp->personal) { /* a list of children: its purpose first (issue 19) */
+        int n = report_rows(r, s, rp, year, "Counted", NULL);
+        if (n < 0)
+            return 500;
+        struct portal_export ex = {s->sprintf(r, "medical.%s", rp->code), rp->title, n, 0,
+                                   rp->personal};
+        int st = s->export_begin(r, &ex);
+        if (st)
+            return st;
+    }
     const char *fmt = s->param(r, "format");
     if (fmt && strcmp(fmt, "xlsx") == 0)
         return report_xlsx(r, s, rp, year);

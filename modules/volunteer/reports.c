@@ -135,6 +135,16 @@ int unserved_csv_get(portal_req *r, const struct portal_services *s)
     if (rc)
         return rc;
     const char *pre = s->scope_prefix(r), *today = s->today(r);
+    /* a list of children by name: its purpose first (issue 19) */
+    portal_rows *nq = s->db_query(r, "SELECT COUNT(*) FROM (" UNSERVED_LIST ") x", "ssii", pre,
+                                  today, months, 100000LL);
+    if (!nq || !s->db_next(nq))
+        return 500;
+    struct portal_export ex = {"volunteer.unserved", "未获服务儿童", atoll(s->db_col(nq, 0)), 0,
+                               "儿童姓名、乡镇、村（社区）、最近一次服务日期"};
+    int st = s->export_begin(r, &ex);
+    if (st)
+        return st;
     static const char *const heads[] = {"儿童编号", "姓名", "乡镇", "村（社区）", "最近一次服务"};
     vol_csv_begin(r, s, s->sprintf(r, "unserved-%lldm-%s.csv", months, today),
                   "volunteer.unserved.export", s->sprintf(r, "months=%lld", months), heads, 5);

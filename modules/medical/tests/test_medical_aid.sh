@@ -177,6 +177,9 @@ req GET "/medical/reports?year=2026" -b "$cj"
 check "the reports page opens" status_is 200
 check "the child at the yearly cap is listed as near it" body_has "医救童$tag"
 req GET "/medical/reports/export?report=near_cap&year=2026" -b "$cj"
+check "the near-cap list (children's names) asks its purpose first" eval 'status_is 200 && body_has "导出用途" && ! grep -q "医救童$tag,龙潭镇" "$OUT/body"'
+req GET "/medical/reports/export?report=near_cap&year=2026&purpose=stats" -b "$cj"
+check "with a purpose it is in the export register" [ "$(sql "SELECT COUNT(*) FROM export_register WHERE kind='medical.near_cap' AND purpose='stats'")" -ge 1 ]
 check "the near-cap report exports as CSV" grep -q "医救童$tag,龙潭镇,住院,1000.00,1000.00,0.00" "$OUT/body"
 req GET "/medical/reports/export?report=aid&year=$(date -u +%Y)" -b "$cj"
 check "the aid report exports per category and month" grep -q "^低保家庭儿童,.*,住院," "$OUT/body"

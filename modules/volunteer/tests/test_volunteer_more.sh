@@ -85,6 +85,8 @@ check "麻旺镇 staff see their child and not 龙潭镇's" eval 'body_has "data
 req GET "/volunteer/reports/unserved" -b "$cj"
 check "county staff see both townships" eval 'body_has "data-child=\"$c_mw\"" && body_has "data-child=\"$c_never\""'
 req GET "/volunteer/reports/unserved.csv?months=3" -b "$tj"
+check "the CSV of children by name asks its purpose first" eval 'status_is 200 && body_has "导出用途" && ! grep -q "^$c_never," "$OUT/body"'
+req GET "/volunteer/reports/unserved.csv?months=3&purpose=stats" -b "$tj"
 check "the CSV lists the child never served" eval 'status_is 200 && grep -q "^$c_never,$never,龙潭镇,龙潭镇第一村.*,无" "$OUT/body"'
 check "nor a child with a recent verified service, nor another township's child" eval '! grep -q "^$c_served," "$OUT/body" && ! grep -q "$mwname" "$OUT/body"'
 req GET "/volunteer/reports/unserved" -b "$paj"
