@@ -30,6 +30,7 @@ const struct portal_param log_params[] = {
     {"participants", PP_INT, 6, 0, "参加人数"},
     {"service_type", PP_TEXT, 32, 1, "服务类型"},
     {"volunteer_ids", PP_TEXT, 200, 0, "参与志愿者编号"},
+    {"volunteer", PP_INT, 12, 0, "参与志愿者"}, /* checkboxes by name, repeated */
     {"notes", PP_LINES, 1000, 0, "服务情况"},
     {NULL, 0, 0, 0, NULL}};
 
@@ -191,6 +192,11 @@ int vol_check_log(portal_req *r, const struct portal_services *s, long long vorg
     if (!s->db_next(q))
         return s->fail(r, 400, "服务日期须在指派的服务期限之内。");
     const char *in = s->param(r, "volunteer_ids");
+    if (s->param_n(r, "volunteer", 0)) { /* ticked by name: the same list */
+        in = s->param_n(r, "volunteer", 0);
+        for (int i = 1; s->param_n(r, "volunteer", i); i++)
+            in = s->sprintf(r, "%s,%s", in, s->param_n(r, "volunteer", i));
+    }
     *nv = 0;
     *vids = s->alloc(r, sizeof **vids * 50);
     if (!in)

@@ -128,10 +128,14 @@ req GET "/children/$cid/attachments/$att" -b "$pj"
 check "the partner cannot download the child's attachments (403)" eval 'status_is 403 && body_lacks "$idnum"'
 
 # ---- 4. service logs
+req GET "/volunteer/partner/children/$cid" -b "$pj"
+check "the log form offers the organisation's volunteers by name (checkboxes)" \
+    eval 'body_has "name=\"volunteer\" value=\"$v1\"" && body_has "name=\"volunteer\" value=\"$v2\"" && body_lacks "name=\"volunteer_ids\" maxlength=\"200\">"'
 post "/volunteer/partner/children/$cid/logs" "$pj" --data service_date=2026-03-10 --data minutes=90 \
-    --data-urlencode "service_type=学业辅导" --data "volunteer_ids=$v1,$v2" --data-urlencode "notes=辅导数学"
+    --data-urlencode "service_type=学业辅导" --data "volunteer=$v1" --data "volunteer=$v2" --data-urlencode "notes=辅导数学"
 check "the partner logs a service (303)" status_is 303
 l1=$(sql "SELECT MAX(id) FROM volunteer_logs WHERE child_id=$cid")
+check "both ticked volunteers are on it" [ "$(sql "SELECT GROUP_CONCAT(volunteer_id ORDER BY volunteer_id) FROM volunteer_log_people WHERE log_id=$l1")" = "$(printf '%s\n' "$v1" "$v2" | sort -n | paste -sd,)" ]
 post "/volunteer/partner/children/$cid/logs" "$pj" --data service_date=2026-03-12 --data minutes=45 \
     --data-urlencode "service_type=陪伴关爱" --data "volunteer_ids=$v1"
 l2=$(sql "SELECT MAX(id) FROM volunteer_logs WHERE child_id=$cid")
