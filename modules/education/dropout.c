@@ -96,8 +96,9 @@ static int case_open(portal_req *r, svc *s, long long child, const char *reason,
     if (s->db_next(q))
         return 0;
     if (!org) { /* the last school */
+        /* by date: ids are not ordered across a cluster's nodes (issue 18) */
         q = s->db_query(r, "SELECT org_id FROM edu_enrolments WHERE child_id = ? AND org_id IS "
-                        "NOT NULL ORDER BY id DESC LIMIT 1", "i", child);
+                        "NOT NULL ORDER BY valid_from DESC, id DESC LIMIT 1", "i", child);
         org = q && s->db_next(q) ? atoll(s->db_col(q, 0)) : 0;
     }
     long long app = s->wf_start(r, "dropout", child, s->sprintf(r, "疑似失学辍学：%s",

@@ -138,8 +138,16 @@ upload /education/roll "$sb" -F "semester=2026-2" -F "file=@$OUT/rollb2.csv;type
 check "the school's own roll (school by name) updates its pupil" [ "$(current "$c1")" = "$orgB/2026-2/四年级/3班/inclusive" ]
 
 # ---------------------------------------------------------------- 控辍保学
+# a child who left two schools: the last is the one left last, whatever order
+# the rows were written in (ids are not ordered on a cluster, issue 18)
+c4=$(new_child "转学失学童$tag" 2015-06-07 "$(make_id 20150607)")
+sql "INSERT INTO edu_enrolments (child_id, org_id, semester, mode, valid_from, ended_on, source, created_by, created_at) VALUES
+     ($c4, $orgB, '2026-1', 'ordinary', '2026-03-01', '2026-06-30', 'form', 1, UTC_TIMESTAMP()),
+     ($c4, $orgA, '2025-2', 'ordinary', '2025-09-01', '2026-01-15', 'form', 1, UTC_TIMESTAMP())"
 post /education/scan "$jw" --data township=500242113000
 check "the commission's scan" status_is 303
+check "a case of a child who left two schools names the one left last" \
+    [ "$(sql "SELECT last_org_id FROM edu_dropouts WHERE child_id=$c4")" = "$orgB" ]
 case2=$(sql "SELECT app_id FROM edu_dropouts WHERE child_id=$c2 AND open_child IS NOT NULL")
 check "opens a case for the child with no enrolment" [ -n "$case2" ]
 check "none for the enrolled child" [ "$(sql "SELECT COUNT(*) FROM edu_dropouts WHERE child_id=$c1")" = 0 ]
