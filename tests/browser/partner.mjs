@@ -195,7 +195,7 @@ try {
   await logForm.locator('#f-date').fill(serviceDate);
   await logForm.locator('#f-min').fill('75');
   await logForm.locator('#f-type').selectOption('学业辅导');
-  await logForm.locator('#f-vids').fill(volId);
+  await logForm.locator(`#f-vols input[name="volunteer"][value="${volId}"]`).check();
   await logForm.locator('#f-notes').fill(notes);
   await submit(partner, logForm.getByRole('button', { name: '提交' }), '服务记录已提交', 'submitting the log');
   const logRow = partner.locator('#log-table tbody tr', { hasText: notes });

@@ -946,7 +946,7 @@ static void test_error_text(void **state)
             assert_string_not_equal(t, seen[k]); /* each error its own message */
         seen[i] = t;
     }
-    assert_non_null(strstr(http_error_text(HTTP_E_UPLOAD_TOO_BIG), "文件过大"));
+    assert_non_null(strstr(http_error_text(HTTP_E_UPLOAD_TOO_BIG), "上传的文件超过"));
     assert_non_null(strstr(http_error_text(HTTP_E_TOO_MANY), "字段过多"));
     assert_non_null(strstr(http_error_text(HTTP_E_TOO_LONG), "过长"));
     assert_non_null(strstr(http_error_text(HTTP_E_ENCODING), "UTF-8"));
