@@ -121,9 +121,13 @@ static int disabled_row(void *ctx, portal_rows *q)
 {
     struct xrow *e = ctx;
     svc *s = e->s;
-    const char *mode = s->col(q, "mode");
-    const char *cells[11] = {s->col(q, "name"), s->col(q, "birth_date"), s->col(q, "township_code"),
-                             s->col(q, "disability_type"), s->col(q, "disability_grade"),
+    const char *mode = s->col(q, "mode"), *type = s->col(q, "disability_type");
+    const char *cert = s->col(q, "certified");
+    /* labels, as the page shows them: a spreadsheet is read by people too */
+    const char *cells[12] = {s->col(q, "name"), s->col(q, "birth_date"), s->col(q, "township_code"),
+                             type ? s->label(e->r, "registry.disability", type) : "",
+                             s->col(q, "disability_grade"),
+                             cert && strcmp(cert, "1") == 0 ? "是" : "否",
                              s->col(q, "school"), s->col(q, "grade"),
                              mode ? s->label(e->r, "education.mode", mode) : "无安置",
                              s->col(q, "resource_room"), s->col(q, "itinerant"),
@@ -135,7 +139,8 @@ int disabled_export_get(portal_req *r, svc *s)
 {
     static const struct portal_xlsx_col cols[] = {
         {"姓名", 12, PX_TEXT}, {"出生日期", 12, PX_DATE}, {"乡镇代码", 14, PX_TEXT},
-        {"残疾类别", 10, PX_TEXT}, {"残疾等级", 8, PX_INT}, {"学校", 24, PX_TEXT},
+        {"残疾类别", 10, PX_TEXT}, {"残疾等级", 8, PX_INT}, {"持残疾人证", 10, PX_TEXT},
+        {"学校", 24, PX_TEXT},
         {"年级", 8, PX_TEXT}, {"安置方式", 16, PX_TEXT}, {"资源教室（次）", 12, PX_INT},
         {"巡回指导（次）", 12, PX_INT}, {"送教上门（次）", 12, PX_INT}, {NULL, 0, 0}};
     const char *a1, *a2, *after, *upto, *sql = disabled_sql(r, s, &a1, &a2, &after, &upto);

@@ -204,6 +204,18 @@ req GET /education/disabled -b "$jw"
 check "a child with a rehab certificate is in the ledger as certified, though the file has no disability" eval 'body_has "失学童$tag" && body_has "id=\"cert-$c2\""'
 req GET "/education/disabled.xlsx?purpose=stats" -b "$jw"
 check "the ledger exports to Excel" header_has "spreadsheetml"
+python3 - "$OUT/body" "失学童$tag" >"$OUT/ledger.txt" <<'PY'
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+text = z.read("xl/worksheets/sheet1.xml").decode()
+if "xl/sharedStrings.xml" in z.namelist():
+    text += z.read("xl/sharedStrings.xml").decode()
+row = next((r for r in re.findall(r"<row .*?</row>", text, re.S) if sys.argv[2] in r), "")
+print("header=%d" % ("持残疾人证" in text))
+print("label=%d certified=%d" % ("视力残疾" in row, ">是<" in row))
+print("codes=%d" % bool(re.search(r">(visual|hearing|speech|physical|intellectual|mental|multiple)<", text)))
+PY
+check "the Excel ledger names the disability and marks the certified child" eval 'grep -qx "header=1" "$OUT/ledger.txt" && grep -qx "label=1 certified=1" "$OUT/ledger.txt" && grep -qx "codes=0" "$OUT/ledger.txt"'
 check "the export is audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='education.disabled.export' AND username='jw_$tag'")" = 1 ]
 post "/education/children/$c3/support" "$jw" --data kind=home_visit --data day=2026-10-20 --data-urlencode "note=送教上门"
 post "/education/children/$c3/enrol" "$jw" --data "school=$orgA" --data semester=2026-2 --data-urlencode "grade=六年级" --data mode=home --data migrant=1 --data-urlencode "hukou_place=贵州省沿河县"
