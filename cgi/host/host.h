@@ -74,13 +74,22 @@ struct portal_req {
     struct kept *kept;          /* writes and audit rows that outlive a rollback */
 };
 
-/* request.c: what must stay whatever the request's transaction does - the
+/* kept.c: what must stay whatever the request's transaction does - the
  * audit rows of denials and reads, counters of refused attempts (kept
  * writes).  They run in the transaction; when it rolls back they run again
  * after it, in one of their own. */
+void audit(portal_req *r, const char *action, const char *otype, const char *oid,
+           const char *detail);
 int audit_is_kept(portal_req *r, const char *action);
 void req_keep_audit(portal_req *r, const struct audit_row *row);
 long long req_exec_kept(portal_req *r, const char *sql, const char *types, va_list ap);
+long long kept_exec(portal_req *r, const char *sql, const char *types, ...);
+/* the request (or job) whose transaction runs now, and its end */
+void kept_begin(portal_req *r);
+void kept_end(void);
+/* after its transaction ended: what it lost, in one transaction of its
+ * own; 0 ok (or nothing to do), -1 failed */
+int keep_replay(portal_req *r);
 long long req_path_int(portal_req *r, const char *name);
 /* 2.9: run a module's job in the host's transaction (0 committed) */
 int request_run_job(portal_req *r, struct loaded_module *mod,
@@ -132,6 +141,12 @@ static inline void resp_header(portal_req *r, const char *name, const char *valu
 static inline struct loaded_module *req_module(const portal_req *r)
 {
     return r->route ? r->route->mod : r->mod;
+}
+
+/* a read: its audit rows are kept whatever its transaction does */
+static inline int is_read(const portal_req *r)
+{
+    return strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0;
 }
 
 /* the signed-in user holds perm (r->perms is ",perm1,perm2,") */
@@ -217,8 +232,6 @@ size_t param_limit(const struct portal_param *p);
 void resp_write(portal_req *r, const void *data, size_t len);
 void resp_csv_cell(portal_req *r, const char *value, int last);
 int resp_sent(portal_req *r);   /* headers went out: the status is fixed */
-void audit(portal_req *r, const char *action, const char *otype, const char *oid,
-           const char *detail);
 extern const struct portal_services services;
 
 /* accounts.c: the accounts services (portal_module.h, "2.0: accounts") */

@@ -28,25 +28,6 @@
 #include <strings.h>
 #include <time.h>
 
-void audit(portal_req *r, const char *action, const char *otype, const char *oid,
-           const char *detail)
-{
-    struct audit_row row = {NULL,
-                            r && r->logged_in ? r->user.id : 0,
-                            r && r->logged_in ? r->user.username : NULL,
-                            action, otype, oid, detail,
-                            r ? r->remote_addr : NULL, 0};
-    if (audit_append(r->a, &row) == 0) {
-        req_keep_audit(r, &row); /* a denial or a read outlives a rollback */
-    } else {
-        /* a change or a read that cannot be audited does not happen: the
-         * host rolls the request back and answers 503 */
-        db_doom();
-        log_msg("PT0501", "audit write failed (%u %s): %s %s %s", db_errno(), db_error(), action,
-                otype ? otype : "", oid ? oid : "");
-    }
-}
-
 static const char *s_param(portal_req *r, const char *name) { return req_param(r, name); }
 
 static const char *s_client_ip(portal_req *r) { return r->remote_addr ? r->remote_addr : ""; }
@@ -473,15 +454,6 @@ static int s_db_commit_now(portal_req *r)
     return !db_doomed() && db_commit_now() == 0 ? 0 : -1;
 }
 
-static long long s_db_exec_kept(portal_req *r, const char *sql, const char *types, ...)
-{
-    va_list ap;
-    va_start(ap, types);
-    long long n = req_exec_kept(r, sql, types, ap);
-    va_end(ap);
-    return n;
-}
-
 /* ---- 2.0: rows, labels, helpers */
 
 static int s_db_row_hdf(portal_req *r, const char *prefix, const char *sql, const char *types,
@@ -703,7 +675,7 @@ const struct portal_services services = {
     .child_event = child_svc_event,
     .child_category = child_svc_category,
     .db_commit_now = s_db_commit_now,
-    .db_exec_kept = s_db_exec_kept,
+    .db_exec_kept = kept_exec,
     /* 2.0: rows, labels, helpers */
     .db_row_hdf = s_db_row_hdf,
     .put_row = s_put_row,
