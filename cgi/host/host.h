@@ -90,7 +90,6 @@ void kept_end(void);
 /* after its transaction ended: what it lost, in one transaction of its
  * own; 0 ok (or nothing to do), -1 failed */
 int keep_replay(portal_req *r);
-long long req_path_int(portal_req *r, const char *name);
 /* 2.9: run a module's job in the host's transaction (0 committed) */
 int request_run_job(portal_req *r, struct loaded_module *mod,
                     int (*run)(portal_req *, const struct portal_services *));
@@ -171,8 +170,6 @@ int modules_read_enabled(arena *a);       /* from the database: 0 ok */
 const struct route_entry *route_find(portal_req *r, const char *method, const char *path,
                                      int *status);
 int perm_declared(const char *name);
-/* 1 when a path segment fits the type (enum seg_type) */
-int seg_fits(int type, const char *seg);
 extern const struct portal_module core_module;
 
 /* session.c */
@@ -218,17 +215,26 @@ int hdf_put_rows(const char *prefix, void *rows);
 void hdf_put_row(const char *prefix, void *rows);  /* the current row as prefix.column */
 int hdf_put_rows_limit(const char *prefix, void *rows, size_t limit, int *more);
 
-/* request.c */
-void request_handle(const struct req_io *io, arena *a);
-/* called once the route and the session are known, before the handler
- * (the process manager records what each worker serves); may be NULL */
-extern void (*request_begin_hook)(const portal_req *r);
+/* params.c: the route's declared parameters and typed path arguments */
 const char *req_param(portal_req *r, const char *name);
 const char *req_param_n(portal_req *r, const char *name, int i);
 /* a declared parameter's limit (its maxlen or the type's default): characters
  * for PP_TEXT, bytes for the others; the same number the request check uses
  * and the templates' Limits.<name> (maxlength) show */
 size_t param_limit(const struct portal_param *p);
+/* 1 when a path segment fits the type (enum seg_type) */
+int seg_fits(int type, const char *seg);
+long long req_path_int(portal_req *r, const char *name);
+/* YYYY-MM-DD, a real date of the years 1900-2200 */
+int valid_date(const char *s);
+/* an optional minus and 1 to 18 digits */
+int valid_int(const char *s);
+
+/* request.c */
+void request_handle(const struct req_io *io, arena *a);
+/* called once the route and the session are known, before the handler
+ * (the process manager records what each worker serves); may be NULL */
+extern void (*request_begin_hook)(const portal_req *r);
 void resp_write(portal_req *r, const void *data, size_t len);
 void resp_csv_cell(portal_req *r, const char *value, int last);
 int resp_sent(portal_req *r);   /* headers went out: the status is fixed */
