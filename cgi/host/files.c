@@ -1,5 +1,6 @@
 /*
- * files.c - stored files (ABI 1.5): file_store, file_discard, file_send.
+ * files.c - stored files (ABI 1.5): file_store and file_send (file_discard
+ * and the request's list of stored files: stored.c).
  *
  * Every module's uploads go through here, so there is one answer to each
  * question: what type a file is (its first bytes, never the browser's word or
@@ -33,23 +34,6 @@ static const struct {
 #define T_JPEG 0
 #define T_PNG 1
 #define T_PDF 2
-
-/* our stored names: exactly 64 lowercase hex digits, nothing a path could hide in */
-static int hex64(const char *s)
-{
-    if (!s || strlen(s) != 64)
-        return 0;
-    for (const char *p = s; *p; p++)
-        if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f')))
-            return 0;
-    return 1;
-}
-
-static const char *files_dir(void)
-{
-    const char *d = config_get("attachments_dir", NULL);
-    return d && *d ? d : NULL;
-}
 
 static int sha256_hex(const void *data, size_t len, char out[65])
 {
@@ -204,37 +188,6 @@ int file_svc_store(portal_req *r, const void *data, size_t len, int images_only,
     out->ext = types[t].ext;
     out->len = n;
     return 0;
-}
-
-/* Idempotent: a file already removed (by the module, or by the host after
- * a rollback) is no error, and it leaves the request's list. */
-void file_svc_discard(portal_req *r, const char *stored)
-{
-    const char *dir = files_dir();
-    if (!hex64(stored) || !dir)
-        return;
-    for (struct stored_file **p = &r->stored; *p; p = &(*p)->next)
-        if (strcmp((*p)->name, stored) == 0) {
-            *p = (*p)->next;
-            break;
-        }
-    char *path = arena_sprintf(r->a, "%s/%s", dir, stored);
-    if (unlink(path) != 0 && errno != ENOENT)
-        log_msg("PT0704", "cannot remove the stored file %s: %s", stored, strerror(errno));
-}
-
-void files_settle(portal_req *r, int keep)
-{
-    while (r->stored) {
-        struct stored_file *f = r->stored;
-        if (keep) {
-            r->stored = f->next;
-            continue;
-        }
-        log_msg("PT0708", "%s %s: removing the stored file %s, its request did not commit",
-                r->method ? r->method : "?", r->path ? r->path : "?", f->name);
-        file_svc_discard(r, f->name); /* takes it off the list */
-    }
 }
 
 /* The name the browser saves the file as: the recorded name (last path
