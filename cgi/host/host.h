@@ -230,14 +230,24 @@ int valid_date(const char *s);
 /* an optional minus and 1 to 18 digits */
 int valid_int(const char *s);
 
+/* reply.c: the response; a small one goes out whole, a large one streams
+ * once the request's writes are committed */
+void resp_write(portal_req *r, const void *data, size_t len);
+void resp_csv_cell(portal_req *r, const char *value, int last);
+int resp_sent(portal_req *r);   /* headers went out: the status is fixed */
+void resp_finish(portal_req *r); /* the rest of the response goes out */
+/* the services fail, not_found and refuse (portal_module.h): the error page
+ * with status; a refusal audited as a denial */
+int reply_fail(portal_req *r, int status, const char *msg);
+int reply_not_found(portal_req *r, const char *otype, const char *oid);
+int reply_refuse(portal_req *r, int status, const char *otype, const char *oid,
+                 const char *reason, const char *msg);
+
 /* request.c */
 void request_handle(const struct req_io *io, arena *a);
 /* called once the route and the session are known, before the handler
  * (the process manager records what each worker serves); may be NULL */
 extern void (*request_begin_hook)(const portal_req *r);
-void resp_write(portal_req *r, const void *data, size_t len);
-void resp_csv_cell(portal_req *r, const char *value, int last);
-int resp_sent(portal_req *r);   /* headers went out: the status is fixed */
 extern const struct portal_services services;
 
 /* accounts.c: the accounts services (portal_module.h, "2.0: accounts") */

@@ -130,18 +130,6 @@ static int s_redirect(portal_req *r, const char *path)
 
 static void s_flash(portal_req *r, const char *msg) { set_flash(r, msg); }
 
-static int s_fail(portal_req *r, int status, const char *msg)
-{
-    if (r->headers_sent) {
-        /* an export already under way: its status went out, it just ends */
-        log_msg("PT0505", "%s %s failed (%d) after output began", r->method, r->path, status);
-        return status;
-    }
-    r->status = status;
-    render_error(r, status, msg ? msg : status == 404 ? "页面不存在，或您无权查看。" : "无法完成请求。");
-    return status;
-}
-
 static void s_header(portal_req *r, const char *name, const char *value)
 {
     if (strcasecmp(name, "Content-Type") == 0)
@@ -282,25 +270,6 @@ static long long s_db_stream(portal_req *r, int (*row)(void *, portal_rows *), v
     long long n = db_vstream(r->a, (int (*)(void *, db_rows *))row, ctx, sql, types, ap);
     va_end(ap);
     return n;
-}
-
-static int s_not_found(portal_req *r, const char *otype, const char *oid)
-{
-    audit(r, "deny", otype, oid, "outside the user's scope");
-    return s_fail(r, 404, NULL);
-}
-
-/* 1.6: one audited answer for every refusal a handler decides */
-static int s_refuse(portal_req *r, int status, const char *otype, const char *oid,
-                    const char *reason, const char *msg)
-{
-    if (status != 403 && status != 404 && status != 429)
-        status = 403;
-    if (db_in_txn())
-        db_rollback(); /* nothing was done; the audit row must not go with it */
-    audit(r, "deny", otype, oid,
-          arena_sprintf(r->a, "%d %s", status, reason && *reason ? reason : "refused"));
-    return s_fail(r, status, msg);
 }
 
 static const char *s_today(portal_req *r)
@@ -619,7 +588,7 @@ const struct portal_services services = {
     .render = s_render,
     .redirect = s_redirect,
     .flash = s_flash,
-    .fail = s_fail,
+    .fail = reply_fail,
     .header = s_header,
     .write = s_write,
     .db_exec = s_db_exec,
@@ -643,7 +612,7 @@ const struct portal_services services = {
     .hmac = s_hmac,
     .db_col_len = s_db_col_len,
     .db_stream = s_db_stream,
-    .not_found = s_not_found,
+    .not_found = reply_not_found,
     .today = s_today,
     .csv_cell = resp_csv_cell,
     .output_sent = resp_sent,
@@ -666,7 +635,7 @@ const struct portal_services services = {
     .totp_enrolment = acct_totp_enrolment,
     .totp_confirm = acct_totp_confirm,
     .audit_verify = acct_audit_verify,
-    .refuse = s_refuse,
+    .refuse = reply_refuse,
     /* 2.0: routes, objects, the child */
     .path_int = s_path_int,
     .object = s_object,
