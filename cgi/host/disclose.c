@@ -22,6 +22,7 @@
 #include "settings.h"
 #include "disclose.h"
 #include "lookup.h"
+#include "dates.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -89,7 +90,7 @@ static const char *filter_of(portal_req *r)
 
 static long long setting_or(portal_req *r, const char *code, long long dflt)
 {
-    long long v = setting_number(r, code, services.today(r));
+    long long v = setting_number(r, code, clock_today(r));
     return v == PORTAL_NO_SETTING || v < 0 ? dflt : v;
 }
 

@@ -30,6 +30,7 @@
 #include "db.h"
 #include "audit.h"
 #include "tasks.h"
+#include "dates.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -8,6 +8,7 @@
 #include "host.h"
 #include "db.h"
 #include "tasks.h"
+#include "dates.h"
 
 #include <stdio.h>
 #include <stdlib.h>

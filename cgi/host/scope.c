@@ -62,7 +62,7 @@ const char *scope_svc_sql(portal_req *r, const char *alias, const char **arg1,
     long long org = scope_org(r);
     if (org) {
         *arg1 = arena_sprintf(r->a, "%lld", org);
-        *arg2 = services.today(r);
+        *arg2 = clock_today(r);
         return arena_sprintf(r->a, "(" LINKED_SQL " AND " NOT_ARCHIVED("%s") ")", alias, alias);
     }
     /* no scope at all (NULL prefix): LIKE NULL is never true */
@@ -83,7 +83,7 @@ int scope_allows(portal_req *r, const char *division, long long child_id)
         return 0;
     db_rows *q = db_query(r->a, arena_sprintf(r->a, "SELECT 1 FROM children c WHERE c.id = ? "
                                                     "AND " LINKED_SQL, "c"),
-                          "iis", child_id, org, services.today(r));
+                          "iis", child_id, org, clock_today(r));
     return q && db_next(q);
 }
 
@@ -110,7 +110,7 @@ static const char *link_org(portal_req *r, long long org_id, const char *relatio
 static int link_dates(portal_req *r, const char **from, const char **to)
 {
     if (!*from || !**from)
-        *from = services.today(r);
+        *from = clock_today(r);
     if (*to && !**to)
         *to = NULL;
     if (day_parse(*from) == PORTAL_NO_DAY || (*to && day_parse(*to) == PORTAL_NO_DAY))

@@ -272,12 +272,6 @@ static long long s_db_stream(portal_req *r, int (*row)(void *, portal_rows *), v
     return n;
 }
 
-static const char *s_today(portal_req *r)
-{
-    /* tests move the clock by writing a date (and time) into clock_file */
-    return arena_strndup(r->a, clock_now(r->a), 10);
-}
-
 static const char *s_fen_to_yuan(portal_req *r, long long fen)
 {
     char out[32];
@@ -497,7 +491,7 @@ static const char *s_date_add(portal_req *r, const char *ymd, int n, int working
 
 static int s_age_on(portal_req *r, const char *birth, const char *on)
 {
-    return day_age(day_parse(birth), day_parse(on ? on : s_today(r)));
+    return day_age(day_parse(birth), day_parse(on ? on : clock_today(r)));
 }
 
 static const char *s_trim(portal_req *r, const char *v) { return text_trim(r->a, v); }
@@ -521,17 +515,17 @@ static portal_csv *s_csv_open(portal_req *r, const void *data, size_t len)
 /* 2.1: module settings and lookups (settings.c) */
 static const char *s_setting(portal_req *r, const char *code, const char *on)
 {
-    return setting_value(r, code, on ? on : s_today(r));
+    return setting_value(r, code, on ? on : clock_today(r));
 }
 
 static long long s_setting_int(portal_req *r, const char *code, const char *on)
 {
-    return setting_number(r, code, on ? on : s_today(r));
+    return setting_number(r, code, on ? on : clock_today(r));
 }
 
 static int s_lookup_hdf(portal_req *r, const char *prefix, const char *kind, const char *on)
 {
-    return lookup_rows(r, prefix, kind, on ? on : s_today(r), s_set);
+    return lookup_rows(r, prefix, kind, on ? on : clock_today(r), s_set);
 }
 
 struct div_put { portal_req *r; const char *prefix; };
@@ -547,7 +541,7 @@ static int s_divisions_hdf(portal_req *r, const char *prefix, const char *level,
                            const char *code_prefix, const char *on)
 {
     struct div_put p = {r, prefix};
-    return divisions_each(level, code_prefix, on ? on : s_today(r), div_put, &p);
+    return divisions_each(level, code_prefix, on ? on : clock_today(r), div_put, &p);
 }
 
 static int s_divisions_changed(portal_req *r)
@@ -613,7 +607,7 @@ const struct portal_services services = {
     .db_col_len = s_db_col_len,
     .db_stream = s_db_stream,
     .not_found = reply_not_found,
-    .today = s_today,
+    .today = clock_today,
     .csv_cell = resp_csv_cell,
     .output_sent = resp_sent,
     .yuan_to_fen = money_parse_fen,

@@ -10,6 +10,7 @@
 #include "scope.h"
 #include "tasks.h"
 #include "workflow.h"
+#include "dates.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,29 +30,6 @@ static long long set_err(const char *msg)
 const char *task_svc_error(portal_req *r)
 {
     return arena_strdup(r->a, errbuf);
-}
-
-const char *clock_now(arena *a)
-{
-    char *out = arena_alloc(a, 20);
-    time_t t = time(NULL);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
-    const char *cf = config_get("clock_file", NULL);
-    FILE *f = cf && *cf ? fopen(cf, "r") : NULL;
-    if (f) {
-        char d[32] = "";
-        if (fgets(d, sizeof d, f)) {
-            size_t n = strcspn(d, "\r\n");
-            if (n >= 19 && d[10] == ' ')
-                memcpy(out, d, 19);
-            else if (n >= 10)
-                memcpy(out, d, 10);
-        }
-        fclose(f);
-    }
-    return out;
 }
 
 static int level_ok(const char *level)
