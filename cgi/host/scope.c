@@ -66,7 +66,7 @@ const char *scope_svc_sql(portal_req *r, const char *alias, const char **arg1,
         return arena_sprintf(r->a, "(" LINKED_SQL " AND " NOT_ARCHIVED("%s") ")", alias, alias);
     }
     /* no scope at all (NULL prefix): LIKE NULL is never true */
-    *arg1 = services.scope_prefix(r);
+    *arg1 = scope_prefix(r);
     *arg2 = NULL;
     return arena_sprintf(r->a, "(%s.village_code LIKE CONCAT(?, '%%') AND ? IS NULL AND "
                          NOT_ARCHIVED("%s") ")", alias, alias);
@@ -78,7 +78,7 @@ int scope_allows(portal_req *r, const char *division, long long child_id)
         return 0;
     long long org = scope_org(r);
     if (!org)
-        return services.in_scope(r, division);
+        return in_scope(r, division);
     if (child_id <= 0)
         return 0;
     db_rows *q = db_query(r->a, arena_sprintf(r->a, "SELECT 1 FROM children c WHERE c.id = ? "
@@ -195,4 +195,27 @@ const char *scope_svc_error(portal_req *r)
 {
     (void)r;
     return errbuf[0] ? errbuf : NULL;
+}
+
+/* The user's jurisdiction as a code prefix: county 500242, township
+ * 500242101, village all 12 digits.  No user, or a user of an org-scoped
+ * organisation (scope.h: never anything by division), no prefix. */
+const char *scope_prefix(portal_req *r)
+{
+    if (!r->logged_in || scope_org(r) || !r->user.division || strlen(r->user.division) != 12)
+        return NULL;
+    const char *d = r->user.division;
+    size_t n = 12;
+    if (strcmp(d + 9, "000") == 0) {
+        n = 9;
+        if (strcmp(d + 6, "000000") == 0)
+            n = 6;
+    }
+    return arena_strndup(r->a, d, n);
+}
+
+int in_scope(portal_req *r, const char *code)
+{
+    const char *p = scope_prefix(r);
+    return p && code && strlen(code) == 12 && strncmp(code, p, strlen(p)) == 0;
 }

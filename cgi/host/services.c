@@ -208,29 +208,6 @@ static const char *s_config(const char *key)
     return config_get(key, NULL);
 }
 
-/* The user's jurisdiction as a code prefix: county 500242, township
- * 500242101, village all 12 digits.  No user, or a user of an org-scoped
- * organisation (scope.h: never anything by division), no prefix. */
-static const char *s_scope_prefix(portal_req *r)
-{
-    if (!r->logged_in || scope_org(r) || !r->user.division || strlen(r->user.division) != 12)
-        return NULL;
-    const char *d = r->user.division;
-    size_t n = 12;
-    if (strcmp(d + 9, "000") == 0) {
-        n = 9;
-        if (strcmp(d + 6, "000000") == 0)
-            n = 6;
-    }
-    return arena_strndup(r->a, d, n);
-}
-
-static int s_in_scope(portal_req *r, const char *code)
-{
-    const char *p = s_scope_prefix(r);
-    return p && code && strlen(code) == 12 && strncmp(code, p, strlen(p)) == 0;
-}
-
 static const void *s_encrypt(portal_req *r, const char *pt, size_t *len)
 {
     if (!pt)
@@ -599,8 +576,8 @@ const struct portal_services services = {
     .alloc = s_alloc,
     .sprintf = s_sprintf,
     .config = s_config,
-    .in_scope = s_in_scope,
-    .scope_prefix = s_scope_prefix,
+    .in_scope = in_scope,
+    .scope_prefix = scope_prefix,
     .encrypt = s_encrypt,
     .decrypt = s_decrypt,
     .hmac = s_hmac,

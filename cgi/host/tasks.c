@@ -65,7 +65,7 @@ static const char *task_division(portal_req *r, const struct portal_task *t)
         return c->village_code;
     }
     if (!t->division || strlen(t->division) != 12 ||
-        !(services.in_scope(r, t->division) || org_alerts(r, t->division)))
+        !(in_scope(r, t->division) || org_alerts(r, t->division)))
         return set_err("任务所属区划不在您的辖区内。"), NULL;
     return t->division;
 }
@@ -149,7 +149,7 @@ int task_svc_close(portal_req *r, long long task_id, const char *outcome)
     const char *oid = arena_sprintf(r->a, "%lld", task_id);
     int found = db_next(q);
     /* the task's division in scope, or given to the user's organisation */
-    int mine = found && (services.in_scope(r, db_col(q, 1)) ||
+    int mine = found && (in_scope(r, db_col(q, 1)) ||
                          (scope_org(r) && db_col(q, 5) && atoll(db_col(q, 5)) == scope_org(r)));
     if (!found || strcmp(db_col(q, 0), lm->m->name) != 0 || !mine ||
         !user_has_perm(r, db_col(q, 2))) {
@@ -197,7 +197,7 @@ static db_rows *tasks_of(portal_req *r, const char *module)
         return db_query(r->a, TASK_COLS "AND t.org_id = ? AND (? IS NULL OR t.module = ?) "
                         "ORDER BY t.due_at, t.id LIMIT 200", "siss", clock_now(r->a), org,
                         module, module);
-    const char *scope = services.scope_prefix(r);
+    const char *scope = scope_prefix(r);
     const char *lvl = wf_user_level(r);
     if (!scope || !lvl)
         return NULL;

@@ -109,7 +109,7 @@ static const char *status_title(const char *st)
 /* the user's own level, from the length of the scope prefix */
 const char *wf_user_level(portal_req *r)
 {
-    const char *p = services.scope_prefix(r);
+    const char *p = scope_prefix(r);
     size_t n = p ? strlen(p) : 0;
     return n == 6 ? "county" : n == 9 ? "township" : n == 12 ? "village" : NULL;
 }
@@ -426,7 +426,7 @@ static int settle(portal_req *r, long long id)
 /* settle every due publicity in the user's scope */
 static void settle_due(portal_req *r)
 {
-    const char *scope = services.scope_prefix(r);
+    const char *scope = scope_prefix(r);
     if (!scope)
         return;
     db_rows *q = db_query(r->a, "SELECT id FROM wf_applications WHERE status = 'open' AND "
@@ -846,7 +846,7 @@ static int row_cmp(const void *x, const void *y)
 
 int wf_svc_inbox_hdf(portal_req *r, const char *prefix, const char *module)
 {
-    const char *scope = services.scope_prefix(r);
+    const char *scope = scope_prefix(r);
     const char *lvl = wf_user_level(r);
     if (!r->logged_in || !scope || !lvl)
         return 0;
