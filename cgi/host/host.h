@@ -200,6 +200,11 @@ void hdf_put(const char *name, const char *value);
 void hdf_putf(const char *name, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void hdf_put_int(const char *name, long long v);
 const char *hdf_value(const char *name);           /* NULL when unset */
+/* a module's data (the services set, set_int): never under the layout's
+ * own names (Page, User, Menu, CSRF, Config, hdf; render_reserved logs it) */
+int render_reserved(const char *name);
+void render_set(portal_req *r, const char *name, const char *value);
+void render_set_int(portal_req *r, const char *name, long long v);
 void hdf_drop(const char *name);                   /* remove a node and its children */
 struct _hdf;
 struct _neo_err;

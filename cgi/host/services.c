@@ -77,41 +77,13 @@ static const char *s_upload(portal_req *r, const char *name, size_t *len, const 
     return f->value;
 }
 
-/* module data lives under its own name so it cannot overwrite the layout's */
-static int reserved(const char *name)
-{
-    static const char *const top[] = {"Page", "User", "Menu", "CSRF", "Config", "hdf"};
-    for (size_t i = 0; i < sizeof top / sizeof *top; i++) {
-        size_t n = strlen(top[i]);
-        if (strncmp(name, top[i], n) == 0 && (name[n] == '.' || name[n] == 0)) {
-            log_msg("PT0502", "a module tried to set reserved template data %s", name);
-            return 1;
-        }
-    }
-    return 0;
-}
-
-static void s_set(portal_req *r, const char *name, const char *value)
-{
-    (void)r;
-    if (!reserved(name))
-        hdf_put(name, value);
-}
-
 static void s_setf(portal_req *r, const char *name, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
     char *v = arena_vsprintf(r->a, fmt, ap);
     va_end(ap);
-    s_set(r, name, v);
-}
-
-static void s_set_int(portal_req *r, const char *name, long long v)
-{
-    char t[32];
-    snprintf(t, sizeof t, "%lld", v);
-    s_set(r, name, t);
+    render_set(r, name, v);
 }
 
 static int s_render(portal_req *r, const char *tmpl, const char *title)
@@ -359,8 +331,8 @@ static int s_child_panels(portal_req *r, long long child_id, const char *prefix)
             if (p->permission && !user_has_perm(r, p->permission))
                 continue;
             const char *pp = arena_sprintf(r->a, "%s.%d", prefix, n);
-            s_set(r, arena_sprintf(r->a, "%s.module", pp), lm->m->name);
-            s_set(r, arena_sprintf(r->a, "%s.title", pp), p->title);
+            render_set(r, arena_sprintf(r->a, "%s.module", pp), lm->m->name);
+            render_set(r, arena_sprintf(r->a, "%s.title", pp), p->title);
             struct loaded_module *was = r->mod;
             r->mod = (struct loaded_module *)lm;
             int rows = p->fill(r, &services, child_id, pp);
@@ -370,7 +342,7 @@ static int s_child_panels(portal_req *r, long long child_id, const char *prefix)
                         p->title, child_id);
                 return -1;
             }
-            s_set_int(r, arena_sprintf(r->a, "%s.rows", pp), rows);
+            render_set_int(r, arena_sprintf(r->a, "%s.rows", pp), rows);
             /* Link must be a local path, as for s->redirect */
             const char *ln = arena_sprintf(r->a, "%s.Link", pp), *link = hdf_value(ln);
             if (link && (link[0] != '/' || link[1] == '/' || link[1] == '\\' ||
@@ -403,7 +375,7 @@ static int s_db_row_hdf(portal_req *r, const char *prefix, const char *sql, cons
     va_start(ap, types);
     db_rows *rows = db_vquery(r->a, sql, types, ap);
     va_end(ap);
-    if (!rows || reserved(prefix))
+    if (!rows || render_reserved(prefix))
         return -1;
     if (!db_next(rows))
         return 0;
@@ -413,7 +385,7 @@ static int s_db_row_hdf(portal_req *r, const char *prefix, const char *sql, cons
 
 static void s_put_row(portal_req *r, const char *prefix, portal_rows *rows)
 {
-    if (!reserved(prefix))
+    if (!render_reserved(prefix))
         hdf_put_row(prefix, rows);
 }
 
@@ -438,8 +410,8 @@ struct labels_out { portal_req *r; const char *prefix; };
 static void label_out(void *ctx, int i, const struct portal_label *l)
 {
     struct labels_out *o = ctx;
-    s_set(o->r, arena_sprintf(o->r->a, "%s.%d.code", o->prefix, i), l->code);
-    s_set(o->r, arena_sprintf(o->r->a, "%s.%d.title", o->prefix, i), l->title);
+    render_set(o->r, arena_sprintf(o->r->a, "%s.%d.code", o->prefix, i), l->code);
+    render_set(o->r, arena_sprintf(o->r->a, "%s.%d.title", o->prefix, i), l->title);
 }
 
 static int s_labels_hdf(portal_req *r, const char *prefix, const char *kind)
@@ -502,7 +474,7 @@ static long long s_setting_int(portal_req *r, const char *code, const char *on)
 
 static int s_lookup_hdf(portal_req *r, const char *prefix, const char *kind, const char *on)
 {
-    return lookup_rows(r, prefix, kind, on ? on : clock_today(r), s_set);
+    return lookup_rows(r, prefix, kind, on ? on : clock_today(r), render_set);
 }
 
 struct div_put { portal_req *r; const char *prefix; };
@@ -510,8 +482,8 @@ struct div_put { portal_req *r; const char *prefix; };
 static void div_put(void *ctx, int i, const char *code, const char *name)
 {
     struct div_put *p = ctx;
-    s_set(p->r, s_sprintf(p->r, "%s.%d.code", p->prefix, i), code);
-    s_set(p->r, s_sprintf(p->r, "%s.%d.name", p->prefix, i), name);
+    render_set(p->r, s_sprintf(p->r, "%s.%d.code", p->prefix, i), code);
+    render_set(p->r, s_sprintf(p->r, "%s.%d.name", p->prefix, i), name);
 }
 
 static int s_divisions_hdf(portal_req *r, const char *prefix, const char *level,
@@ -553,9 +525,9 @@ const struct portal_services services = {
     .user = s_user,
     .has_perm = s_has_perm,
     .upload = s_upload,
-    .set = s_set,
+    .set = render_set,
     .setf = s_setf,
-    .set_int = s_set_int,
+    .set_int = render_set_int,
     .render = s_render,
     .redirect = s_redirect,
     .flash = s_flash,
