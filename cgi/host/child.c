@@ -8,6 +8,7 @@
 #include "db.h"
 #include "lookup.h"
 #include "scope.h"
+#include "dates.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -162,7 +163,7 @@ static int category_write(portal_req *r, long long child_id, const char *categor
 {
     const char *title = category_title(category);
     if (!date)
-        date = services.today(r);
+        date = clock_today(r);
     if (!title || !basis || !seg_fits(SEG_DATE, date))
         return set_err("类别、日期或依据不正确。");
     /* one writer of the child's categories at a time */

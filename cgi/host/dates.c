@@ -4,12 +4,14 @@
  * calendar, ages on a date, months.
  */
 #include "dates.h"
+#include "host.h"
 #include "db.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 long day_from_civil(long y, unsigned m, unsigned d)
 {
@@ -177,4 +179,35 @@ struct day_exc *calendar_load(arena *a, size_t *n)
         (*n)++;
     }
     return ex;
+}
+
+/* ---- the portal's clock */
+
+const char *clock_now(arena *a)
+{
+    char *out = arena_alloc(a, 20);
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
+    const char *cf = config_get("clock_file", NULL);
+    FILE *f = cf && *cf ? fopen(cf, "r") : NULL;
+    if (f) {
+        char d[32] = "";
+        if (fgets(d, sizeof d, f)) {
+            size_t n = strcspn(d, "\r\n");
+            if (n >= 19 && d[10] == ' ')
+                memcpy(out, d, 19);
+            else if (n >= 10)
+                memcpy(out, d, 10);
+        }
+        fclose(f);
+    }
+    return out;
+}
+
+const char *clock_today(portal_req *r)
+{
+    /* tests move the clock by writing a date (and time) into clock_file */
+    return arena_strndup(r->a, clock_now(r->a), 10);
 }

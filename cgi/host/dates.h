@@ -1,7 +1,8 @@
 /*
  * dates.h - the one date library of the host: calendar days as numbers,
  * working days with the holiday calendar (work_calendar, /admin/calendar),
- * ages and months.  Pure arithmetic (testable without a database) except
+ * ages and months, and the portal's clock (clock_now, clock_today: config
+ * clock_file moves it in tests).  Pure arithmetic (testable without a database) except
  * calendar_load, which reads the calendar's exceptions.
  */
 #ifndef PORTAL_DATES_H
@@ -47,5 +48,13 @@ int datetime_beijing(const char *utc, char out[17]);
 /* the calendar's exceptions from work_calendar (a few dozen rows a year),
  * in a's memory; NULL with *n = 0 on a database error */
 struct day_exc *calendar_load(arena *a, size_t *n);
+
+/* the portal's clock, "YYYY-MM-DD HH:MM:SS" UTC: the real time, or what
+ * config clock_file holds (tests move it: a date alone keeps the real time
+ * of day, a date and time replaces both) */
+const char *clock_now(arena *a);
+
+/* its day, "YYYY-MM-DD" (the service today) */
+const char *clock_today(portal_req *r);
 
 #endif

@@ -22,6 +22,7 @@
 #include "settings.h"
 #include "disclose.h"
 #include "lookup.h"
+#include "dates.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -89,7 +90,7 @@ static const char *filter_of(portal_req *r)
 
 static long long setting_or(portal_req *r, const char *code, long long dflt)
 {
-    long long v = setting_number(r, code, services.today(r));
+    long long v = setting_number(r, code, clock_today(r));
     return v == PORTAL_NO_SETTING || v < 0 ? dflt : v;
 }
 
@@ -210,18 +211,18 @@ static int ticket_use(portal_req *r, const struct portal_export *e, const char *
         return 500;
     if (!db_next(q) || atoll(db_col(q, 0)) != r->user.id || strcmp(db_col(q, 1), e->kind) ||
         strcmp(db_col(q, 2), r->path) || strcmp(db_col(q, 3), filter))
-        return services.refuse(r, 404, "export", oid, "no such export request of this user "
+        return reply_refuse(r, 404, "export", oid, "no such export request of this user "
                                "for this export", "没有这个导出申请。");
     const char *st = db_col(q, 4);
     if (strcmp(st, "pending") == 0 || strcmp(st, "rejected") == 0)
-        return services.refuse(r, 403, "export", oid, arena_sprintf(r->a, "export request %s",
+        return reply_refuse(r, 403, "export", oid, arena_sprintf(r->a, "export request %s",
                                st), strcmp(st, "pending") == 0 ? "该导出申请尚未审批，不能下载。"
                                : "该导出申请未获批准，不能下载。");
     if (strcmp(st, "downloaded") == 0)
-        return services.refuse(r, 403, "export", oid, "export request downloaded already",
+        return reply_refuse(r, 403, "export", oid, "export request downloaded already",
                                "该导出已下载过一次，不能再次下载；如需要请重新申请。");
     if (strcmp(st, "approved") != 0 || !db_col(q, 8) || atoi(db_col(q, 8)))
-        return services.refuse(r, 403, "export", oid, "approval expired",
+        return reply_refuse(r, 403, "export", oid, "approval expired",
                                "审批后的下载时限已过，请重新申请。");
     if (db_exec(r->a, "UPDATE export_register SET status = 'downloaded', downloaded_at = "
                 "UTC_TIMESTAMP(), row_count = ? WHERE id = ? AND status = 'approved'", "ii",
@@ -288,11 +289,11 @@ int export_svc_begin(portal_req *r, const struct portal_export *e)
         return 500;
     }
     if (e->full_id && !user_has_perm(r, "export.full_id"))
-        return services.refuse(r, 403, "export", e->kind, "full ID numbers without "
+        return reply_refuse(r, 403, "export", e->kind, "full ID numbers without "
                                "export.full_id", "您没有导出完整身份证号的权限。");
     const char *filter = filter_of(r), *ticket = raw_field(r, "export_ticket");
     if (strlen(filter) > 2000)
-        return services.fail(r, 400, "导出条件过长。");
+        return reply_fail(r, 400, "导出条件过长。");
     if (ticket && *ticket)
         return ticket_use(r, e, ticket, filter);
     long long limit = setting_or(r, "privacy.export_approval_rows", APPROVAL_ROWS_DEFAULT);

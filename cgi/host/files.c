@@ -1,5 +1,6 @@
 /*
- * files.c - stored files (ABI 1.5): file_store, file_discard, file_send.
+ * files.c - stored files (ABI 1.5): file_store and file_send (file_discard
+ * and the request's list of stored files: stored.c).
  *
  * Every module's uploads go through here, so there is one answer to each
  * question: what type a file is (its first bytes, never the browser's word or
@@ -34,23 +35,6 @@ static const struct {
 #define T_PNG 1
 #define T_PDF 2
 
-/* our stored names: exactly 64 lowercase hex digits, nothing a path could hide in */
-static int hex64(const char *s)
-{
-    if (!s || strlen(s) != 64)
-        return 0;
-    for (const char *p = s; *p; p++)
-        if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f')))
-            return 0;
-    return 1;
-}
-
-static const char *files_dir(void)
-{
-    const char *d = config_get("attachments_dir", NULL);
-    return d && *d ? d : NULL;
-}
-
 static int sha256_hex(const void *data, size_t len, char out[65])
 {
     unsigned char md[EVP_MAX_MD_SIZE];
@@ -76,7 +60,7 @@ static int fault(portal_req *r, const char *id, const char *msg, const char *fmt
     va_end(ap);
     log_msg(id, "error id %s: %s %s: %s", r->error_id, r->method ? r->method : "?",
             r->path ? r->path : "?", what);
-    return services.fail(r, 500, msg);
+    return reply_fail(r, 500, msg);
 }
 
 /* Write name under dir: a temporary name, fsync, 0600, rename, fsync of the
@@ -140,15 +124,15 @@ int file_svc_store(portal_req *r, const void *data, size_t len, int images_only,
 {
     memset(out, 0, sizeof *out);
     if (!data || len == 0)
-        return services.fail(r, 400, "上传的文件是空的。");
+        return reply_fail(r, 400, "上传的文件是空的。");
     if (len > FILE_MAX_BYTES)
-        return services.fail(r, 413, HTTP_UPLOAD_TOO_BIG);
+        return reply_fail(r, 413, HTTP_UPLOAD_TOO_BIG);
     const unsigned char *p = data;
     enum img_type img = img_sniff(p, len);
     int t = img == IMG_JPEG ? T_JPEG : img == IMG_PNG ? T_PNG
           : (len >= 5 && memcmp(p, "%PDF-", 5) == 0) ? T_PDF : -1;
     if (t < 0 || (t == T_PDF && images_only))
-        return services.fail(r, 400, images_only
+        return reply_fail(r, 400, images_only
                                  ? "只能上传 JPEG 或 PNG 格式的照片（按文件内容判断，改扩展名无效）。"
                                  : "只能上传 JPEG、PNG 图片或 PDF 文件（按文件内容判断，"
                                    "改扩展名无效）。");
@@ -158,20 +142,20 @@ int file_svc_store(portal_req *r, const void *data, size_t len, int images_only,
         unsigned char *clean = arena_alloc(r->a, len);
         int rc = file_strip_metadata(p, len, clean, &n);
         if (rc == IMGMETA_E_DIMENSIONS)
-            return services.fail(r, 400, "图片尺寸过大（每边最多 12000 像素，总计最多 4000 万像素），"
+            return reply_fail(r, 400, "图片尺寸过大（每边最多 12000 像素，总计最多 4000 万像素），"
                                          "请缩小后再上传。");
         if (rc != IMGMETA_OK)
-            return services.fail(r, 400, "图片文件不完整或已损坏，无法识别。"
+            return reply_fail(r, 400, "图片文件不完整或已损坏，无法识别。"
                                          "请重新拍摄或导出后再上传。");
         bytes = clean;
     } else {
         /* a PDF is stored as it came, so it must not carry anything that runs */
         int rc = pdf_check(p, len);
         if (rc == PDF_E_COMPLEX)
-            return services.fail(r, 400, "PDF 文件的压缩内容过大，无法进行安全检查。"
+            return reply_fail(r, 400, "PDF 文件的压缩内容过大，无法进行安全检查。"
                                          "请用“打印为 PDF”重新生成，或扫描为图片后再上传。");
         if (rc != PDF_OK)
-            return services.fail(r, 400, "PDF 文件含有脚本、自动操作、嵌入文件、加密或特殊编码，"
+            return reply_fail(r, 400, "PDF 文件含有脚本、自动操作、嵌入文件、加密或特殊编码，"
                                          "出于安全考虑不能上传。请用“打印为 PDF”重新生成，"
                                          "或扫描为图片后再上传。");
     }
@@ -204,37 +188,6 @@ int file_svc_store(portal_req *r, const void *data, size_t len, int images_only,
     out->ext = types[t].ext;
     out->len = n;
     return 0;
-}
-
-/* Idempotent: a file already removed (by the module, or by the host after
- * a rollback) is no error, and it leaves the request's list. */
-void file_svc_discard(portal_req *r, const char *stored)
-{
-    const char *dir = files_dir();
-    if (!hex64(stored) || !dir)
-        return;
-    for (struct stored_file **p = &r->stored; *p; p = &(*p)->next)
-        if (strcmp((*p)->name, stored) == 0) {
-            *p = (*p)->next;
-            break;
-        }
-    char *path = arena_sprintf(r->a, "%s/%s", dir, stored);
-    if (unlink(path) != 0 && errno != ENOENT)
-        log_msg("PT0704", "cannot remove the stored file %s: %s", stored, strerror(errno));
-}
-
-void files_settle(portal_req *r, int keep)
-{
-    while (r->stored) {
-        struct stored_file *f = r->stored;
-        if (keep) {
-            r->stored = f->next;
-            continue;
-        }
-        log_msg("PT0708", "%s %s: removing the stored file %s, its request did not commit",
-                r->method ? r->method : "?", r->path ? r->path : "?", f->name);
-        file_svc_discard(r, f->name); /* takes it off the list */
-    }
 }
 
 /* The name the browser saves the file as: the recorded name (last path

@@ -14,6 +14,10 @@
 
 int file_svc_store(portal_req *r, const void *data, size_t len, int images_only,
                    struct portal_file *out);
+/* stored.c: the folder (config attachments_dir) or NULL; a stored name
+ * (64 lowercase hex digits); removing one; the request's files settled */
+const char *files_dir(void);
+int hex64(const char *s);
 void file_svc_discard(portal_req *r, const char *stored);
 /* the request's outcome for the files it stored: keep (its writes
  * committed) or remove them (rolled back, failed); the list is emptied */

@@ -74,14 +74,22 @@ struct portal_req {
     struct kept *kept;          /* writes and audit rows that outlive a rollback */
 };
 
-/* request.c: what must stay whatever the request's transaction does - the
+/* kept.c: what must stay whatever the request's transaction does - the
  * audit rows of denials and reads, counters of refused attempts (kept
  * writes).  They run in the transaction; when it rolls back they run again
  * after it, in one of their own. */
+void audit(portal_req *r, const char *action, const char *otype, const char *oid,
+           const char *detail);
 int audit_is_kept(portal_req *r, const char *action);
 void req_keep_audit(portal_req *r, const struct audit_row *row);
 long long req_exec_kept(portal_req *r, const char *sql, const char *types, va_list ap);
-long long req_path_int(portal_req *r, const char *name);
+long long kept_exec(portal_req *r, const char *sql, const char *types, ...);
+/* the request (or job) whose transaction runs now, and its end */
+void kept_begin(portal_req *r);
+void kept_end(void);
+/* after its transaction ended: what it lost, in one transaction of its
+ * own; 0 ok (or nothing to do), -1 failed */
+int keep_replay(portal_req *r);
 /* 2.9: run a module's job in the host's transaction (0 committed) */
 int request_run_job(portal_req *r, struct loaded_module *mod,
                     int (*run)(portal_req *, const struct portal_services *));
@@ -134,6 +142,12 @@ static inline struct loaded_module *req_module(const portal_req *r)
     return r->route ? r->route->mod : r->mod;
 }
 
+/* a read: its audit rows are kept whatever its transaction does */
+static inline int is_read(const portal_req *r)
+{
+    return strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0;
+}
+
 /* the signed-in user holds perm (r->perms is ",perm1,perm2,") */
 static inline int user_has_perm(const portal_req *r, const char *perm)
 {
@@ -156,8 +170,6 @@ int modules_read_enabled(arena *a);       /* from the database: 0 ok */
 const struct route_entry *route_find(portal_req *r, const char *method, const char *path,
                                      int *status);
 int perm_declared(const char *name);
-/* 1 when a path segment fits the type (enum seg_type) */
-int seg_fits(int type, const char *seg);
 extern const struct portal_module core_module;
 
 /* session.c */
@@ -188,6 +200,11 @@ void hdf_put(const char *name, const char *value);
 void hdf_putf(const char *name, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void hdf_put_int(const char *name, long long v);
 const char *hdf_value(const char *name);           /* NULL when unset */
+/* a module's data (the services set, set_int): never under the layout's
+ * own names (Page, User, Menu, CSRF, Config, hdf; render_reserved logs it) */
+int render_reserved(const char *name);
+void render_set(portal_req *r, const char *name, const char *value);
+void render_set_int(portal_req *r, const char *name, long long v);
 void hdf_drop(const char *name);                   /* remove a node and its children */
 struct _hdf;
 struct _neo_err;
@@ -203,22 +220,39 @@ int hdf_put_rows(const char *prefix, void *rows);
 void hdf_put_row(const char *prefix, void *rows);  /* the current row as prefix.column */
 int hdf_put_rows_limit(const char *prefix, void *rows, size_t limit, int *more);
 
-/* request.c */
-void request_handle(const struct req_io *io, arena *a);
-/* called once the route and the session are known, before the handler
- * (the process manager records what each worker serves); may be NULL */
-extern void (*request_begin_hook)(const portal_req *r);
+/* params.c: the route's declared parameters and typed path arguments */
 const char *req_param(portal_req *r, const char *name);
 const char *req_param_n(portal_req *r, const char *name, int i);
 /* a declared parameter's limit (its maxlen or the type's default): characters
  * for PP_TEXT, bytes for the others; the same number the request check uses
  * and the templates' Limits.<name> (maxlength) show */
 size_t param_limit(const struct portal_param *p);
+/* 1 when a path segment fits the type (enum seg_type) */
+int seg_fits(int type, const char *seg);
+long long req_path_int(portal_req *r, const char *name);
+/* YYYY-MM-DD, a real date of the years 1900-2200 */
+int valid_date(const char *s);
+/* an optional minus and 1 to 18 digits */
+int valid_int(const char *s);
+
+/* reply.c: the response; a small one goes out whole, a large one streams
+ * once the request's writes are committed */
 void resp_write(portal_req *r, const void *data, size_t len);
 void resp_csv_cell(portal_req *r, const char *value, int last);
 int resp_sent(portal_req *r);   /* headers went out: the status is fixed */
-void audit(portal_req *r, const char *action, const char *otype, const char *oid,
-           const char *detail);
+void resp_finish(portal_req *r); /* the rest of the response goes out */
+/* the services fail, not_found and refuse (portal_module.h): the error page
+ * with status; a refusal audited as a denial */
+int reply_fail(portal_req *r, int status, const char *msg);
+int reply_not_found(portal_req *r, const char *otype, const char *oid);
+int reply_refuse(portal_req *r, int status, const char *otype, const char *oid,
+                 const char *reason, const char *msg);
+
+/* request.c */
+void request_handle(const struct req_io *io, arena *a);
+/* called once the route and the session are known, before the handler
+ * (the process manager records what each worker serves); may be NULL */
+extern void (*request_begin_hook)(const portal_req *r);
 extern const struct portal_services services;
 
 /* accounts.c: the accounts services (portal_module.h, "2.0: accounts") */

@@ -30,6 +30,7 @@
 #include "db.h"
 #include "audit.h"
 #include "tasks.h"
+#include "dates.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -378,12 +379,12 @@ int jobs_svc_hdf(portal_req *r, const char *prefix)
             static const char *const cols[] = {"started", "finished", "status", "message",
                                                "runs", "failures"};
             for (int c = 0; c < 6; c++)
-                services.set(r, arena_sprintf(r->a, "%s.%s", p, cols[c]),
+                render_set(r, arena_sprintf(r->a, "%s.%s", p, cols[c]),
                              had && db_col(q, (size_t)c) ? db_col(q, (size_t)c) : "");
-            services.set(r, arena_sprintf(r->a, "%s.module", p), m->name);
-            services.set(r, arena_sprintf(r->a, "%s.name", p), j->name);
-            services.set(r, arena_sprintf(r->a, "%s.title", p), j->title);
-            services.set_int(r, arena_sprintf(r->a, "%s.every", p), j->every_minutes);
+            render_set(r, arena_sprintf(r->a, "%s.module", p), m->name);
+            render_set(r, arena_sprintf(r->a, "%s.name", p), j->name);
+            render_set(r, arena_sprintf(r->a, "%s.title", p), j->title);
+            render_set_int(r, arena_sprintf(r->a, "%s.every", p), j->every_minutes);
         }
     }
     return n;

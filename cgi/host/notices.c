@@ -8,6 +8,7 @@
 #include "host.h"
 #include "db.h"
 #include "tasks.h"
+#include "dates.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -119,11 +120,11 @@ int notice_svc_send_kept(portal_req *r, const struct portal_notice *n)
 {
     struct notice_row w;
     if (notice_row(r, n, &w) != 0 ||
-        services.db_exec_kept(r, NOTICE_INSERT, "sssssssssssss", NOTICE_BINDS(w, n)) != 1)
+        kept_exec(r, NOTICE_INSERT, "sssssssssssss", NOTICE_BINDS(w, n)) != 1)
         return -1;
     const char *cmd = config_get("outbound_command", NULL);
     if (cmd && *cmd &&
-        services.db_exec_kept(r, "INSERT IGNORE INTO outbound_events (kind, ref_id, payload, "
+        kept_exec(r, "INSERT IGNORE INTO outbound_events (kind, ref_id, payload, "
                               "created_at, next_at) VALUES ('notice', LAST_INSERT_ID(), "
                               "CONCAT('" PAYLOAD_HEAD "', LAST_INSERT_ID(), ?), "
                               "UTC_TIMESTAMP(), UTC_TIMESTAMP())", "s",

@@ -182,7 +182,7 @@ long long pay_svc_payee_org(portal_req *r, long long org_id, const char *bank,
     clear_err(r);
     db_rows *q = db_query(r->a, "SELECT name, division_code FROM orgs WHERE id = ? AND "
                           "active = 1", "i", org_id);
-    if (!caller(r) || !q || !db_next(q) || !services.in_scope(r, db_col(q, 1))) {
+    if (!caller(r) || !q || !db_next(q) || !in_scope(r, db_col(q, 1))) {
         set_err(r, "收款机构不存在或不在您的辖区。");
         return 0;
     }
@@ -231,7 +231,7 @@ static const char *line_township(portal_req *r, const struct portal_pay_line *l)
             (!l->child_id || atoll(db_col(q, 1)) != l->child_id))
             return NULL;
         const char *div = db_col(q, 2);
-        if (!town && div && services.in_scope(r, div))
+        if (!town && div && in_scope(r, div))
             town = arena_sprintf(r->a, "%.9s000", div);
     }
     return town;

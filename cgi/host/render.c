@@ -304,6 +304,34 @@ static CSPARSE *get_parse(struct loaded_module *mod, const char *tmpl)
     return cs;
 }
 
+/* module data lives under its own name so it cannot overwrite the layout's */
+int render_reserved(const char *name)
+{
+    static const char *const top[] = {"Page", "User", "Menu", "CSRF", "Config", "hdf"};
+    for (size_t i = 0; i < sizeof top / sizeof *top; i++) {
+        size_t n = strlen(top[i]);
+        if (strncmp(name, top[i], n) == 0 && (name[n] == '.' || name[n] == 0)) {
+            log_msg("PT0502", "a module tried to set reserved template data %s", name);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+void render_set(portal_req *r, const char *name, const char *value)
+{
+    (void)r;
+    if (!render_reserved(name))
+        hdf_put(name, value);
+}
+
+void render_set_int(portal_req *r, const char *name, long long v)
+{
+    char t[32];
+    snprintf(t, sizeof t, "%lld", v);
+    render_set(r, name, t);
+}
+
 /* ------------------------------------------------------------ forms */
 
 void form_error(portal_req *r, const char *field, const char *msg)

@@ -23,28 +23,6 @@
 #include <strings.h>
 #include <time.h>
 
-static const char *reason(int status)
-{
-    switch (status) {
-    case 200: return "OK";
-    case 303: return "See Other";
-    case 304: return "Not Modified";
-    case 400: return "Bad Request";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 408: return "Request Timeout";
-    case 409: return "Conflict";
-    case 410: return "Gone";
-    case 413: return "Payload Too Large";
-    case 422: return "Unprocessable Content";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 503: return "Service Unavailable";
-    default: return "Status";
-    }
-}
-
 static const char *status_message(int status)
 {
     switch (status) {
@@ -58,90 +36,6 @@ static const char *status_message(int status)
     }
 }
 
-static void send_headers(portal_req *r, long long content_length)
-{
-    buf h;
-    buf_init(&h);
-    buf_printf(&h, "Status: %d %s\r\n", r->status, reason(r->status));
-    buf_printf(&h, "Content-Type: %s\r\n", r->ctype ? r->ctype : "text/html; charset=utf-8");
-    buf_adds(&h, "X-Content-Type-Options: nosniff\r\n"
-                 "X-Frame-Options: DENY\r\n"
-                 "Referrer-Policy: same-origin\r\n"
-                 "Cache-Control: no-store\r\n"
-                 "Content-Security-Policy: default-src 'self'; img-src 'self' data:; "
-                 "style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; "
-                 "form-action 'self'; frame-ancestors 'none'\r\n");
-    if (config_int("secure_cookies", 0) || (r->https && strcasecmp(r->https, "on") == 0))
-        buf_adds(&h, "Strict-Transport-Security: max-age=31536000\r\n");
-    if (content_length >= 0)
-        buf_printf(&h, "Content-Length: %lld\r\n", content_length);
-    buf_add(&h, r->headers.data ? r->headers.data : "", r->headers.len);
-    buf_adds(&h, "\r\n");
-    r->io->write(r->io->ctx, h.data, h.len);
-    buf_free(&h);
-    r->headers_sent = 1;
-}
-
-/* Module output is buffered in r->body: a small response goes out whole
- * with its Content-Length; a large one (an export) streams in 16 KB pieces,
- * the headers going out with the first. */
-#define STREAM_CHUNK 16384
-
-static void stream_flush(portal_req *r)
-{
-    if (r->stream_refused) {
-        buf_reset(&r->body);
-        return;
-    }
-    if (!r->headers_sent && (db_doomed() || (db_in_txn() && db_commit_now() != 0))) {
-        /* nothing goes out before the request's writes are committed: a
-         * failed unit of work answers 503 instead (settle) */
-        r->stream_refused = 1;
-        buf_reset(&r->body);
-        return;
-    }
-    if (!r->headers_sent) {
-        files_settle(r, 1); /* committed with the request's writes */
-        r->streaming = 1;
-        if (!r->status)
-            r->status = 200;
-        send_headers(r, -1);
-    }
-    if (r->body.len && strcmp(r->method, "HEAD") != 0)
-        r->io->write(r->io->ctx, r->body.data, r->body.len);
-    buf_reset(&r->body);
-}
-
-void resp_write(portal_req *r, const void *data, size_t len)
-{
-    buf_add(&r->body, data, len);
-    if (r->body.len >= STREAM_CHUNK && !r->hold_output)
-        stream_flush(r);
-}
-
-void resp_csv_cell(portal_req *r, const char *value, int last)
-{
-    esc_csv(&r->body, value, last);
-    if (r->body.len >= STREAM_CHUNK)
-        stream_flush(r);
-}
-
-int resp_sent(portal_req *r)
-{
-    return r->headers_sent;
-}
-
-static void finish(portal_req *r)
-{
-    if (r->streaming) {
-        stream_flush(r);
-        return;
-    }
-    send_headers(r, (long long)r->body.len);
-    if (strcmp(r->method, "HEAD") != 0 && r->body.len)
-        r->io->write(r->io->ctx, r->body.data, r->body.len);
-}
-
 static int fail(portal_req *r, int status, const char *msg)
 {
     r->status = status;
@@ -150,109 +44,6 @@ static int fail(portal_req *r, int status, const char *msg)
 }
 
 /* ------------------------------------------------------------ parameters */
-
-const char *req_param(portal_req *r, const char *name)
-{
-    return req_param_n(r, name, 0);
-}
-
-/* the i-th value of a declared parameter (a POST's from its body, else from
- * the query string), or NULL; check_params has validated every one */
-const char *req_param_n(portal_req *r, const char *name, int i)
-{
-    if (!r->route || !r->route->r->params || i < 0)
-        return NULL;
-    for (const struct portal_param *p = r->route->r->params; p->name; p++) {
-        if (strcmp(p->name, name) != 0)
-            continue;
-        const http_fields *fs = &r->bf;
-        if (!http_get(fs, name) && strcmp(r->method, "POST") != 0)
-            fs = &r->qf;
-        for (size_t k = 0; k < fs->n; k++)
-            if (strcmp(fs->v[k].name, name) == 0 && !fs->v[k].filename && i-- == 0)
-                return fs->v[k].value;
-        return NULL;
-    }
-    return NULL;
-}
-
-static int valid_date(const char *s)
-{
-    int y, m, d;
-    char extra;
-    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
-        sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3)
-        return 0;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
-            return 0;
-    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (y < 1900 || y > 2200 || m < 1 || m > 12)
-        return 0;
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return d >= 1 && d <= mdays[m - 1] + (m == 2 && leap);
-}
-
-static int valid_int(const char *s)
-{
-    const char *p = s;
-    if (*p == '-')
-        p++;
-    if (!*p || strlen(p) > 18)
-        return 0;
-    for (; *p; p++)
-        if (!isdigit((unsigned char)*p))
-            return 0;
-    return 1;
-}
-
-/* 2.0: a path segment of a typed argument (enum seg_type) */
-int seg_fits(int type, const char *seg)
-{
-    size_t n = strlen(seg);
-    switch (type) {
-    case SEG_ANY:
-        if (n < 1 || n > 64)
-            return 0;
-        for (const char *c = seg; *c; c++)
-            if (!isalnum((unsigned char)*c) && *c != '_' && *c != '.' && *c != '-')
-                return 0;
-        return 1;
-    case SEG_INT:
-        return n <= 18 && seg[0] >= '1' && seg[0] <= '9' && valid_int(seg);
-    case SEG_YM: {
-        char d[16];
-        if (n != 7)
-            return 0;
-        snprintf(d, sizeof d, "%s-01", seg);
-        return valid_date(d);
-    }
-    case SEG_DATE:
-        return valid_date(seg);
-    case SEG_DIVISION:
-        if (n != 12)
-            return 0;
-        for (const char *c = seg; *c; c++)
-            if (!isdigit((unsigned char)*c))
-                return 0;
-        return 1;
-    }
-    return 0;
-}
-
-long long req_path_int(portal_req *r, const char *name)
-{
-    for (size_t i = 0; i < r->nargs; i++)
-        if (strcmp(r->arg_names[i], name) == 0)
-            return valid_int(r->arg_values[i]) ? atoll(r->arg_values[i]) : 0;
-    return 0;
-}
-
-size_t param_limit(const struct portal_param *p)
-{
-    return p->maxlen ? p->maxlen : p->type == PP_LINES ? 65536 : p->type == PP_INT ? 20 : 255;
-}
-
 /* the message for a value over its limit, NULL when it fits: one line for
  * one cause, the limit named as users count it (characters; a multi-line
  * text's limit is storage bytes, so named in Chinese characters and in
@@ -478,123 +269,6 @@ static int idem_committed(portal_req *r)
 
 static int commit_failed(portal_req *r, int rc, int stored, int status);
 
-static int is_read(portal_req *r)
-{
-    return strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0;
-}
-
-/* ------------------------------------------- what outlives a rollback */
-
-/* An audit row, or a kept write, made inside the request's transaction:
- * pending until that transaction ends; lost when it rolls back, then run
- * again after it (keep_replay). */
-struct kept {
-    struct kept *next;
-    int state;                  /* KEPT_PENDING, KEPT_LOST, KEPT_DONE */
-    struct audit_row row;       /* row.action set: an audit row */
-    const char *sql, *types;    /* else a write */
-    struct db_arg *args;
-};
-enum { KEPT_PENDING, KEPT_LOST, KEPT_DONE };
-
-static portal_req *txn_req;     /* the request whose handler runs */
-
-static void kept_txn_end(int committed)
-{
-    for (struct kept *k = txn_req ? txn_req->kept : NULL; k; k = k->next)
-        if (k->state == KEPT_PENDING)
-            k->state = committed ? KEPT_DONE : KEPT_LOST;
-}
-
-static const char *dupz(portal_req *r, const char *v)
-{
-    return v ? arena_strdup(r->a, v) : NULL;
-}
-
-static void keep(portal_req *r, struct kept *k)
-{
-    k->state = KEPT_PENDING;
-    k->next = r->kept;
-    r->kept = k;
-}
-
-/* Denials and reads are recorded whatever happens: every audit row of a
- * GET or HEAD (a read), and actions that say they are a denial or a read:
- * "deny", "deny.*", "*.deny", or ending in .read .view .export .check
- * .fail .throttled .refused.  Any other row records a change and goes with
- * the change's transaction. */
-int audit_is_kept(portal_req *r, const char *action)
-{
-    static const char *const ends[] = {".deny", ".read", ".view", ".export", ".check",
-                                       ".fail", ".throttled", ".refused"};
-    if (is_read(r) || strcmp(action, "deny") == 0 || strncmp(action, "deny.", 5) == 0)
-        return 1;
-    size_t n = strlen(action);
-    for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
-        size_t l = strlen(ends[i]);
-        if (n > l && strcmp(action + n - l, ends[i]) == 0)
-            return 1;
-    }
-    return 0;
-}
-
-void req_keep_audit(portal_req *r, const struct audit_row *row)
-{
-    if (!db_in_txn() || txn_req != r || !audit_is_kept(r, row->action))
-        return; /* committed on its own already, or goes with the change */
-    struct kept *k = arena_zalloc(r->a, sizeof *k);
-    k->row = *row;
-    k->row.username = dupz(r, row->username);
-    k->row.action = dupz(r, row->action);
-    k->row.object_type = dupz(r, row->object_type);
-    k->row.object_id = dupz(r, row->object_id);
-    k->row.detail = dupz(r, row->detail);
-    k->row.ip = dupz(r, row->ip);
-    keep(r, k);
-}
-
-long long req_exec_kept(portal_req *r, const char *sql, const char *types, va_list ap)
-{
-    struct db_arg *args = db_args(r->a, types, ap);
-    long long n = db_exec_args(r->a, sql, types, args);
-    if (n >= 0 && db_in_txn() && txn_req == r) {
-        struct kept *k = arena_zalloc(r->a, sizeof *k);
-        k->sql = arena_strdup(r->a, sql);
-        k->types = arena_strdup(r->a, types);
-        k->args = db_args_copy(r->a, types, args);
-        keep(r, k);
-    }
-    return n;
-}
-
-/* after the request's transaction ended: what it lost, in one transaction
- * of its own, oldest first; 0 ok (or nothing to do), -1 failed */
-static int keep_replay(portal_req *r)
-{
-    struct kept *lost = NULL;
-    for (struct kept *k = r->kept, *next; k; k = next) {
-        next = k->next;
-        if (k->state == KEPT_LOST) {
-            k->next = lost; /* reversed: oldest first */
-            lost = k;
-        }
-    }
-    r->kept = NULL;
-    if (!lost)
-        return 0;
-    if (db_in_txn())
-        db_rollback();
-    int rc = db_begin();
-    for (struct kept *k = lost; k && rc == 0; k = k->next)
-        rc = k->row.action ? audit_append(r->a, &k->row)
-                           : db_exec_args(r->a, k->sql, k->types, k->args) < 0 ? -1 : 0;
-    if (rc == 0 && db_commit_now() == 0)
-        return 0;
-    db_rollback();
-    log_msg("PT0407", "%s %s: denials, reads or kept counters could not be recorded after the "
-            "rollback (%u %s)", r->method, r->path, db_errno(), db_error());
-    return -1;
-}
 
 /* The handler is done: commit its unit of work or answer that it failed.
  * A request whose transaction was lost or any of whose writes failed (an
@@ -752,7 +426,7 @@ static int load_object(portal_req *r)
     }
     if (why) {
         r->object = NULL;
-        return services.refuse(r, 404, otype, arena_sprintf(r->a, "%lld", o->id),
+        return reply_refuse(r, 404, otype, arena_sprintf(r->a, "%lld", o->id),
                                arena_sprintf(r->a, "route object %s: %s", r->route->r->object,
                                              why), NULL);
     }
@@ -775,8 +449,7 @@ static int run_handler(portal_req *r)
          * opens it, settle() commits it below 400 and rolls it back else */
         db_auto_begin(!(r->route->r->flags & PR_NO_DB));
         r->kept = NULL;
-        txn_req = r;
-        db_txn_end_hook = kept_txn_end;
+        kept_begin(r);
         r->mod = r->route->mod;
         status = load_object(r);
         if (!status) {
@@ -793,7 +466,7 @@ static int run_handler(portal_req *r)
         int again = status >= 500 && db_deadlock() && !r->streaming && attempt < 2;
         if (!again) {
             int rc = keep_replay(r);
-            txn_req = NULL;
+            kept_end();
             if (rc != 0 && status < 400 && !r->streaming)
                 status = tx_fail(r, is_read(r) ? msg_read : msg_not_saved);
             return status;
@@ -807,7 +480,7 @@ static int run_handler(portal_req *r)
         struct timespec ts = {0, 20000000L * (attempt + 1)};
         nanosleep(&ts, NULL);
     }
-    txn_req = NULL;
+    kept_end();
     return status;
 }
 
@@ -821,8 +494,7 @@ int request_run_job(portal_req *r, struct loaded_module *mod,
     db_defer_commits(1);
     db_auto_begin(1);
     r->kept = NULL;
-    txn_req = r;
-    db_txn_end_hook = kept_txn_end;
+    kept_begin(r);
     r->mod = mod;
     int rc = run(r, &services);
     db_auto_begin(0);
@@ -831,7 +503,7 @@ int request_run_job(portal_req *r, struct loaded_module *mod,
     files_settle(r, status < 400);
     if (keep_replay(r) != 0)
         status = 500;
-    txn_req = NULL;
+    kept_end();
     if (db_in_txn())
         db_rollback();
     return status < 400 ? 0 : -1;
@@ -1013,7 +685,7 @@ void request_handle(const struct req_io *io, arena *a)
         r.status = status;
     if (db_in_txn())
         db_rollback();
-    finish(&r);
+    resp_finish(&r);
     double ms = (now_mono() - t0) * 1000;
     if (ms > config_int("slow_ms", 1000))
         log_msg("PT0403", "slow request %s %s %d %.0f ms", r.method ? r.method : "?",

@@ -62,11 +62,11 @@ const char *scope_svc_sql(portal_req *r, const char *alias, const char **arg1,
     long long org = scope_org(r);
     if (org) {
         *arg1 = arena_sprintf(r->a, "%lld", org);
-        *arg2 = services.today(r);
+        *arg2 = clock_today(r);
         return arena_sprintf(r->a, "(" LINKED_SQL " AND " NOT_ARCHIVED("%s") ")", alias, alias);
     }
     /* no scope at all (NULL prefix): LIKE NULL is never true */
-    *arg1 = services.scope_prefix(r);
+    *arg1 = scope_prefix(r);
     *arg2 = NULL;
     return arena_sprintf(r->a, "(%s.village_code LIKE CONCAT(?, '%%') AND ? IS NULL AND "
                          NOT_ARCHIVED("%s") ")", alias, alias);
@@ -78,12 +78,12 @@ int scope_allows(portal_req *r, const char *division, long long child_id)
         return 0;
     long long org = scope_org(r);
     if (!org)
-        return services.in_scope(r, division);
+        return in_scope(r, division);
     if (child_id <= 0)
         return 0;
     db_rows *q = db_query(r->a, arena_sprintf(r->a, "SELECT 1 FROM children c WHERE c.id = ? "
                                                     "AND " LINKED_SQL, "c"),
-                          "iis", child_id, org, services.today(r));
+                          "iis", child_id, org, clock_today(r));
     return q && db_next(q);
 }
 
@@ -110,7 +110,7 @@ static const char *link_org(portal_req *r, long long org_id, const char *relatio
 static int link_dates(portal_req *r, const char **from, const char **to)
 {
     if (!*from || !**from)
-        *from = services.today(r);
+        *from = clock_today(r);
     if (*to && !**to)
         *to = NULL;
     if (day_parse(*from) == PORTAL_NO_DAY || (*to && day_parse(*to) == PORTAL_NO_DAY))
@@ -195,4 +195,27 @@ const char *scope_svc_error(portal_req *r)
 {
     (void)r;
     return errbuf[0] ? errbuf : NULL;
+}
+
+/* The user's jurisdiction as a code prefix: county 500242, township
+ * 500242101, village all 12 digits.  No user, or a user of an org-scoped
+ * organisation (scope.h: never anything by division), no prefix. */
+const char *scope_prefix(portal_req *r)
+{
+    if (!r->logged_in || scope_org(r) || !r->user.division || strlen(r->user.division) != 12)
+        return NULL;
+    const char *d = r->user.division;
+    size_t n = 12;
+    if (strcmp(d + 9, "000") == 0) {
+        n = 9;
+        if (strcmp(d + 6, "000000") == 0)
+            n = 6;
+    }
+    return arena_strndup(r->a, d, n);
+}
+
+int in_scope(portal_req *r, const char *code)
+{
+    const char *p = scope_prefix(r);
+    return p && code && strlen(code) == 12 && strncmp(code, p, strlen(p)) == 0;
 }

@@ -19,6 +19,10 @@ long long scope_org(const portal_req *r);
  * division; org-scoped users: an active link of the child to their
  * organisation.  1 yes, 0 no (a database error is a no). */
 int scope_allows(portal_req *r, const char *division, long long child_id);
+/* the services scope_prefix and in_scope: a division-scoped user's code
+ * prefix (NULL for none or an org-scoped user); 1 when code is under it */
+const char *scope_prefix(portal_req *r);
+int in_scope(portal_req *r, const char *code);
 
 /* the services (portal_module.h, organisation scopes) */
 const char *scope_svc_sql(portal_req *r, const char *alias, const char **arg1,

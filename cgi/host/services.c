@@ -28,25 +28,6 @@
 #include <strings.h>
 #include <time.h>
 
-void audit(portal_req *r, const char *action, const char *otype, const char *oid,
-           const char *detail)
-{
-    struct audit_row row = {NULL,
-                            r && r->logged_in ? r->user.id : 0,
-                            r && r->logged_in ? r->user.username : NULL,
-                            action, otype, oid, detail,
-                            r ? r->remote_addr : NULL, 0};
-    if (audit_append(r->a, &row) == 0) {
-        req_keep_audit(r, &row); /* a denial or a read outlives a rollback */
-    } else {
-        /* a change or a read that cannot be audited does not happen: the
-         * host rolls the request back and answers 503 */
-        db_doom();
-        log_msg("PT0501", "audit write failed (%u %s): %s %s %s", db_errno(), db_error(), action,
-                otype ? otype : "", oid ? oid : "");
-    }
-}
-
 static const char *s_param(portal_req *r, const char *name) { return req_param(r, name); }
 
 static const char *s_client_ip(portal_req *r) { return r->remote_addr ? r->remote_addr : ""; }
@@ -96,41 +77,13 @@ static const char *s_upload(portal_req *r, const char *name, size_t *len, const 
     return f->value;
 }
 
-/* module data lives under its own name so it cannot overwrite the layout's */
-static int reserved(const char *name)
-{
-    static const char *const top[] = {"Page", "User", "Menu", "CSRF", "Config", "hdf"};
-    for (size_t i = 0; i < sizeof top / sizeof *top; i++) {
-        size_t n = strlen(top[i]);
-        if (strncmp(name, top[i], n) == 0 && (name[n] == '.' || name[n] == 0)) {
-            log_msg("PT0502", "a module tried to set reserved template data %s", name);
-            return 1;
-        }
-    }
-    return 0;
-}
-
-static void s_set(portal_req *r, const char *name, const char *value)
-{
-    (void)r;
-    if (!reserved(name))
-        hdf_put(name, value);
-}
-
 static void s_setf(portal_req *r, const char *name, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
     char *v = arena_vsprintf(r->a, fmt, ap);
     va_end(ap);
-    s_set(r, name, v);
-}
-
-static void s_set_int(portal_req *r, const char *name, long long v)
-{
-    char t[32];
-    snprintf(t, sizeof t, "%lld", v);
-    s_set(r, name, t);
+    render_set(r, name, v);
 }
 
 static int s_render(portal_req *r, const char *tmpl, const char *title)
@@ -148,18 +101,6 @@ static int s_redirect(portal_req *r, const char *path)
 }
 
 static void s_flash(portal_req *r, const char *msg) { set_flash(r, msg); }
-
-static int s_fail(portal_req *r, int status, const char *msg)
-{
-    if (r->headers_sent) {
-        /* an export already under way: its status went out, it just ends */
-        log_msg("PT0505", "%s %s failed (%d) after output began", r->method, r->path, status);
-        return status;
-    }
-    r->status = status;
-    render_error(r, status, msg ? msg : status == 404 ? "页面不存在，或您无权查看。" : "无法完成请求。");
-    return status;
-}
 
 static void s_header(portal_req *r, const char *name, const char *value)
 {
@@ -239,29 +180,6 @@ static const char *s_config(const char *key)
     return config_get(key, NULL);
 }
 
-/* The user's jurisdiction as a code prefix: county 500242, township
- * 500242101, village all 12 digits.  No user, or a user of an org-scoped
- * organisation (scope.h: never anything by division), no prefix. */
-static const char *s_scope_prefix(portal_req *r)
-{
-    if (!r->logged_in || scope_org(r) || !r->user.division || strlen(r->user.division) != 12)
-        return NULL;
-    const char *d = r->user.division;
-    size_t n = 12;
-    if (strcmp(d + 9, "000") == 0) {
-        n = 9;
-        if (strcmp(d + 6, "000000") == 0)
-            n = 6;
-    }
-    return arena_strndup(r->a, d, n);
-}
-
-static int s_in_scope(portal_req *r, const char *code)
-{
-    const char *p = s_scope_prefix(r);
-    return p && code && strlen(code) == 12 && strncmp(code, p, strlen(p)) == 0;
-}
-
 static const void *s_encrypt(portal_req *r, const char *pt, size_t *len)
 {
     if (!pt)
@@ -301,31 +219,6 @@ static long long s_db_stream(portal_req *r, int (*row)(void *, portal_rows *), v
     long long n = db_vstream(r->a, (int (*)(void *, db_rows *))row, ctx, sql, types, ap);
     va_end(ap);
     return n;
-}
-
-static int s_not_found(portal_req *r, const char *otype, const char *oid)
-{
-    audit(r, "deny", otype, oid, "outside the user's scope");
-    return s_fail(r, 404, NULL);
-}
-
-/* 1.6: one audited answer for every refusal a handler decides */
-static int s_refuse(portal_req *r, int status, const char *otype, const char *oid,
-                    const char *reason, const char *msg)
-{
-    if (status != 403 && status != 404 && status != 429)
-        status = 403;
-    if (db_in_txn())
-        db_rollback(); /* nothing was done; the audit row must not go with it */
-    audit(r, "deny", otype, oid,
-          arena_sprintf(r->a, "%d %s", status, reason && *reason ? reason : "refused"));
-    return s_fail(r, status, msg);
-}
-
-static const char *s_today(portal_req *r)
-{
-    /* tests move the clock by writing a date (and time) into clock_file */
-    return arena_strndup(r->a, clock_now(r->a), 10);
 }
 
 static const char *s_fen_to_yuan(portal_req *r, long long fen)
@@ -438,8 +331,8 @@ static int s_child_panels(portal_req *r, long long child_id, const char *prefix)
             if (p->permission && !user_has_perm(r, p->permission))
                 continue;
             const char *pp = arena_sprintf(r->a, "%s.%d", prefix, n);
-            s_set(r, arena_sprintf(r->a, "%s.module", pp), lm->m->name);
-            s_set(r, arena_sprintf(r->a, "%s.title", pp), p->title);
+            render_set(r, arena_sprintf(r->a, "%s.module", pp), lm->m->name);
+            render_set(r, arena_sprintf(r->a, "%s.title", pp), p->title);
             struct loaded_module *was = r->mod;
             r->mod = (struct loaded_module *)lm;
             int rows = p->fill(r, &services, child_id, pp);
@@ -449,7 +342,7 @@ static int s_child_panels(portal_req *r, long long child_id, const char *prefix)
                         p->title, child_id);
                 return -1;
             }
-            s_set_int(r, arena_sprintf(r->a, "%s.rows", pp), rows);
+            render_set_int(r, arena_sprintf(r->a, "%s.rows", pp), rows);
             /* Link must be a local path, as for s->redirect */
             const char *ln = arena_sprintf(r->a, "%s.Link", pp), *link = hdf_value(ln);
             if (link && (link[0] != '/' || link[1] == '/' || link[1] == '\\' ||
@@ -473,15 +366,6 @@ static int s_db_commit_now(portal_req *r)
     return !db_doomed() && db_commit_now() == 0 ? 0 : -1;
 }
 
-static long long s_db_exec_kept(portal_req *r, const char *sql, const char *types, ...)
-{
-    va_list ap;
-    va_start(ap, types);
-    long long n = req_exec_kept(r, sql, types, ap);
-    va_end(ap);
-    return n;
-}
-
 /* ---- 2.0: rows, labels, helpers */
 
 static int s_db_row_hdf(portal_req *r, const char *prefix, const char *sql, const char *types,
@@ -491,7 +375,7 @@ static int s_db_row_hdf(portal_req *r, const char *prefix, const char *sql, cons
     va_start(ap, types);
     db_rows *rows = db_vquery(r->a, sql, types, ap);
     va_end(ap);
-    if (!rows || reserved(prefix))
+    if (!rows || render_reserved(prefix))
         return -1;
     if (!db_next(rows))
         return 0;
@@ -501,7 +385,7 @@ static int s_db_row_hdf(portal_req *r, const char *prefix, const char *sql, cons
 
 static void s_put_row(portal_req *r, const char *prefix, portal_rows *rows)
 {
-    if (!reserved(prefix))
+    if (!render_reserved(prefix))
         hdf_put_row(prefix, rows);
 }
 
@@ -526,8 +410,8 @@ struct labels_out { portal_req *r; const char *prefix; };
 static void label_out(void *ctx, int i, const struct portal_label *l)
 {
     struct labels_out *o = ctx;
-    s_set(o->r, arena_sprintf(o->r->a, "%s.%d.code", o->prefix, i), l->code);
-    s_set(o->r, arena_sprintf(o->r->a, "%s.%d.title", o->prefix, i), l->title);
+    render_set(o->r, arena_sprintf(o->r->a, "%s.%d.code", o->prefix, i), l->code);
+    render_set(o->r, arena_sprintf(o->r->a, "%s.%d.title", o->prefix, i), l->title);
 }
 
 static int s_labels_hdf(portal_req *r, const char *prefix, const char *kind)
@@ -556,7 +440,7 @@ static const char *s_date_add(portal_req *r, const char *ymd, int n, int working
 
 static int s_age_on(portal_req *r, const char *birth, const char *on)
 {
-    return day_age(day_parse(birth), day_parse(on ? on : s_today(r)));
+    return day_age(day_parse(birth), day_parse(on ? on : clock_today(r)));
 }
 
 static const char *s_trim(portal_req *r, const char *v) { return text_trim(r->a, v); }
@@ -580,17 +464,17 @@ static portal_csv *s_csv_open(portal_req *r, const void *data, size_t len)
 /* 2.1: module settings and lookups (settings.c) */
 static const char *s_setting(portal_req *r, const char *code, const char *on)
 {
-    return setting_value(r, code, on ? on : s_today(r));
+    return setting_value(r, code, on ? on : clock_today(r));
 }
 
 static long long s_setting_int(portal_req *r, const char *code, const char *on)
 {
-    return setting_number(r, code, on ? on : s_today(r));
+    return setting_number(r, code, on ? on : clock_today(r));
 }
 
 static int s_lookup_hdf(portal_req *r, const char *prefix, const char *kind, const char *on)
 {
-    return lookup_rows(r, prefix, kind, on ? on : s_today(r), s_set);
+    return lookup_rows(r, prefix, kind, on ? on : clock_today(r), render_set);
 }
 
 struct div_put { portal_req *r; const char *prefix; };
@@ -598,15 +482,15 @@ struct div_put { portal_req *r; const char *prefix; };
 static void div_put(void *ctx, int i, const char *code, const char *name)
 {
     struct div_put *p = ctx;
-    s_set(p->r, s_sprintf(p->r, "%s.%d.code", p->prefix, i), code);
-    s_set(p->r, s_sprintf(p->r, "%s.%d.name", p->prefix, i), name);
+    render_set(p->r, s_sprintf(p->r, "%s.%d.code", p->prefix, i), code);
+    render_set(p->r, s_sprintf(p->r, "%s.%d.name", p->prefix, i), name);
 }
 
 static int s_divisions_hdf(portal_req *r, const char *prefix, const char *level,
                            const char *code_prefix, const char *on)
 {
     struct div_put p = {r, prefix};
-    return divisions_each(level, code_prefix, on ? on : s_today(r), div_put, &p);
+    return divisions_each(level, code_prefix, on ? on : clock_today(r), div_put, &p);
 }
 
 static int s_divisions_changed(portal_req *r)
@@ -641,13 +525,13 @@ const struct portal_services services = {
     .user = s_user,
     .has_perm = s_has_perm,
     .upload = s_upload,
-    .set = s_set,
+    .set = render_set,
     .setf = s_setf,
-    .set_int = s_set_int,
+    .set_int = render_set_int,
     .render = s_render,
     .redirect = s_redirect,
     .flash = s_flash,
-    .fail = s_fail,
+    .fail = reply_fail,
     .header = s_header,
     .write = s_write,
     .db_exec = s_db_exec,
@@ -664,15 +548,15 @@ const struct portal_services services = {
     .alloc = s_alloc,
     .sprintf = s_sprintf,
     .config = s_config,
-    .in_scope = s_in_scope,
-    .scope_prefix = s_scope_prefix,
+    .in_scope = in_scope,
+    .scope_prefix = scope_prefix,
     .encrypt = s_encrypt,
     .decrypt = s_decrypt,
     .hmac = s_hmac,
     .db_col_len = s_db_col_len,
     .db_stream = s_db_stream,
-    .not_found = s_not_found,
-    .today = s_today,
+    .not_found = reply_not_found,
+    .today = clock_today,
     .csv_cell = resp_csv_cell,
     .output_sent = resp_sent,
     .yuan_to_fen = money_parse_fen,
@@ -694,7 +578,7 @@ const struct portal_services services = {
     .totp_enrolment = acct_totp_enrolment,
     .totp_confirm = acct_totp_confirm,
     .audit_verify = acct_audit_verify,
-    .refuse = s_refuse,
+    .refuse = reply_refuse,
     /* 2.0: routes, objects, the child */
     .path_int = s_path_int,
     .object = s_object,
@@ -703,7 +587,7 @@ const struct portal_services services = {
     .child_event = child_svc_event,
     .child_category = child_svc_category,
     .db_commit_now = s_db_commit_now,
-    .db_exec_kept = s_db_exec_kept,
+    .db_exec_kept = kept_exec,
     /* 2.0: rows, labels, helpers */
     .db_row_hdf = s_db_row_hdf,
     .put_row = s_put_row,

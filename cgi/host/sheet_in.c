@@ -5,12 +5,13 @@
  * The format comes from the bytes, never from the file's name: a zip is an
  * .xlsx (sheet_xlsx.c), an OLE2 compound file an .xls (sheet_xls.c), the
  * rest is CSV - UTF-8, or GB18030/GBK as Excel in China saves it, converted
- * here with iconv and then read by the one CSV parser (services.csv_*).
+ * here with iconv and then read by the one CSV parser (csv.c).
  * Every reader builds rows through sheet_cell, so the caps (cells a row,
  * bytes a cell, rows) and the messages are the same whatever the format.
  */
 #include "host.h"
 #include "sheet.h"
+#include "csv.h"
 
 #include <iconv.h>
 #include <math.h>
@@ -51,20 +52,20 @@ const char *sheet_csv_utf8(arena *a, const char *data, size_t len, size_t *outle
     return out;
 }
 
-/* ---- CSV: the one CSV parser (services.csv_*) on UTF-8 bytes ---- */
+/* ---- CSV: the one CSV parser (csv.c) on UTF-8 bytes ---- */
 
 struct csv_in {
     portal_csv *c;
     long record;
 };
 
-static int csv_next(portal_sheet *sh)
+static int csv_in_next(portal_sheet *sh)
 {
     struct csv_in *x = sh->impl;
     const char **cells = NULL;
-    int n = services.csv_next(x->c, &cells);
+    int n = csv_next(x->c, &cells);
     if (n < 0) {
-        const char *e = services.csv_error(x->c);
+        const char *e = csv_error(x->c);
         sh->row = 0; /* the parser's message names its line */
         return sheet_fail(sh, "%s", e ? e : "CSV 文件的格式不正确。");
     }
@@ -73,18 +74,18 @@ static int csv_next(portal_sheet *sh)
     /* the line the record starts on (blank lines and line breaks inside
      * quotes counted), as a text editor shows it */
     x->record++;
-    sh->row = services.csv_line ? services.csv_line(x->c) : x->record;
+    sh->row = csv_line(x->c);
     for (int i = 0; i < n; i++)
         if (sheet_cell(sh, i, cells[i], strlen(cells[i])) != 0)
             return -1;
     return 1;
 }
 
-static void csv_done(portal_sheet *sh) { (void)sh; }
+static void csv_in_done(portal_sheet *sh) { (void)sh; }
 
-static const struct sheet_reader csv_reader = {"csv", csv_next, csv_done};
+static const struct sheet_reader csv_reader = {"csv", csv_in_next, csv_in_done};
 
-static int csv_open(portal_sheet *sh, const void *data, size_t len)
+static int csv_in_open(portal_sheet *sh, const void *data, size_t len)
 {
     size_t n;
     const char *enc;
@@ -93,10 +94,8 @@ static int csv_open(portal_sheet *sh, const void *data, size_t len)
         return sheet_fail(sh, "%s", msg_unknown);
     sh->rd = &csv_reader;
     /* the CSV parser is the host's csv_open service (csv.c) */
-    if (!services.csv_open || !services.csv_next || !services.csv_error)
-        return sheet_fail(sh, "暂不能读取 CSV 文件，请另存为 Excel 工作簿（.xlsx）后上传。");
     struct csv_in *x = arena_zalloc(sh->a, sizeof *x);
-    x->c = services.csv_open(sh->r, text, n);
+    x->c = csv_open(sh->a, text, n);
     if (!x->c)
         return sheet_fail(sh, "CSV 文件无法读取。");
     sh->impl = x;
@@ -132,7 +131,7 @@ portal_sheet *sheet_open_caps(portal_req *r, const void *data, size_t len,
     else if (len >= 8 && memcmp(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
         sheet_xls_open(sh, data, len);
     else
-        csv_open(sh, data, len);
+        csv_in_open(sh, data, len);
     return sh;
 }
 

@@ -10,6 +10,7 @@
 #include "scope.h"
 #include "tasks.h"
 #include "workflow.h"
+#include "dates.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,29 +30,6 @@ static long long set_err(const char *msg)
 const char *task_svc_error(portal_req *r)
 {
     return arena_strdup(r->a, errbuf);
-}
-
-const char *clock_now(arena *a)
-{
-    char *out = arena_alloc(a, 20);
-    time_t t = time(NULL);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
-    const char *cf = config_get("clock_file", NULL);
-    FILE *f = cf && *cf ? fopen(cf, "r") : NULL;
-    if (f) {
-        char d[32] = "";
-        if (fgets(d, sizeof d, f)) {
-            size_t n = strcspn(d, "\r\n");
-            if (n >= 19 && d[10] == ' ')
-                memcpy(out, d, 19);
-            else if (n >= 10)
-                memcpy(out, d, 10);
-        }
-        fclose(f);
-    }
-    return out;
 }
 
 static int level_ok(const char *level)
@@ -87,7 +65,7 @@ static const char *task_division(portal_req *r, const struct portal_task *t)
         return c->village_code;
     }
     if (!t->division || strlen(t->division) != 12 ||
-        !(services.in_scope(r, t->division) || org_alerts(r, t->division)))
+        !(in_scope(r, t->division) || org_alerts(r, t->division)))
         return set_err("任务所属区划不在您的辖区内。"), NULL;
     return t->division;
 }
@@ -171,7 +149,7 @@ int task_svc_close(portal_req *r, long long task_id, const char *outcome)
     const char *oid = arena_sprintf(r->a, "%lld", task_id);
     int found = db_next(q);
     /* the task's division in scope, or given to the user's organisation */
-    int mine = found && (services.in_scope(r, db_col(q, 1)) ||
+    int mine = found && (in_scope(r, db_col(q, 1)) ||
                          (scope_org(r) && db_col(q, 5) && atoll(db_col(q, 5)) == scope_org(r)));
     if (!found || strcmp(db_col(q, 0), lm->m->name) != 0 || !mine ||
         !user_has_perm(r, db_col(q, 2))) {
@@ -219,7 +197,7 @@ static db_rows *tasks_of(portal_req *r, const char *module)
         return db_query(r->a, TASK_COLS "AND t.org_id = ? AND (? IS NULL OR t.module = ?) "
                         "ORDER BY t.due_at, t.id LIMIT 200", "siss", clock_now(r->a), org,
                         module, module);
-    const char *scope = services.scope_prefix(r);
+    const char *scope = scope_prefix(r);
     const char *lvl = wf_user_level(r);
     if (!scope || !lvl)
         return NULL;

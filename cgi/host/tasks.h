@@ -9,11 +9,6 @@
 
 #include "host.h"
 
-/* the portal's clock, "YYYY-MM-DD HH:MM:SS" UTC: the real time, or what
- * config clock_file holds (tests move it: a date alone keeps the real time
- * of day, a date and time replaces both) */
-const char *clock_now(arena *a);
-
 /* ---- services (services.c puts them in the table) */
 long long task_svc_open(portal_req *r, const struct portal_task *t);
 int task_svc_close(portal_req *r, long long task_id, const char *outcome);

@@ -109,7 +109,7 @@ static const char *status_title(const char *st)
 /* the user's own level, from the length of the scope prefix */
 const char *wf_user_level(portal_req *r)
 {
-    const char *p = services.scope_prefix(r);
+    const char *p = scope_prefix(r);
     size_t n = p ? strlen(p) : 0;
     return n == 6 ? "county" : n == 9 ? "township" : n == 12 ? "village" : NULL;
 }
@@ -384,7 +384,7 @@ static int advance(portal_req *r, struct app *a, long today, const struct day_ex
 
 static long today_day(portal_req *r)
 {
-    long d = day_parse(services.today(r));
+    long d = day_parse(clock_today(r));
     return d == PORTAL_NO_DAY ? 0 : d;
 }
 
@@ -426,13 +426,13 @@ static int settle(portal_req *r, long long id)
 /* settle every due publicity in the user's scope */
 static void settle_due(portal_req *r)
 {
-    const char *scope = services.scope_prefix(r);
+    const char *scope = scope_prefix(r);
     if (!scope)
         return;
     db_rows *q = db_query(r->a, "SELECT id FROM wf_applications WHERE status = 'open' AND "
                           "publicity_until IS NOT NULL AND publicity_until <= ? AND "
                           "village_code LIKE CONCAT(?, '%') ORDER BY id LIMIT 200",
-                          "ss", services.today(r), scope);
+                          "ss", clock_today(r), scope);
     if (!q)
         return;
     while (db_next(q))
@@ -450,7 +450,7 @@ static int one_clerk_township(portal_req *r, const struct app *a)
     if (!d || !d->code || !a->township || strlen(a->township) != 12)
         return 0;
     const char *v = setting_value(r, arena_sprintf(r->a, "%s.%s", a->module, code),
-                                  services.today(r));
+                                  clock_today(r));
     for (const char *p = v; p && *p;) {
         size_t n = strspn(p, "0123456789");
         if ((n == 9 || n == 12) && strncmp(p, a->township, 9) == 0)
@@ -846,7 +846,7 @@ static int row_cmp(const void *x, const void *y)
 
 int wf_svc_inbox_hdf(portal_req *r, const char *prefix, const char *module)
 {
-    const char *scope = services.scope_prefix(r);
+    const char *scope = scope_prefix(r);
     const char *lvl = wf_user_level(r);
     if (!r->logged_in || !scope || !lvl)
         return 0;
