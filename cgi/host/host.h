@@ -161,7 +161,11 @@ static inline int user_has_perm(const portal_req *r, const char *perm)
 }
 
 /* modules.c */
-int modules_load(const char *so_dir, const char *src_dir, char *err, size_t errlen);
+/* the built-in core module first, then the .so modules; svc is the table
+ * every module's code is handed (services.c builds it) */
+int modules_load(const struct portal_module *core, const struct portal_services *svc,
+                 const char *so_dir, const char *src_dir, char *err, size_t errlen);
+const struct portal_services *module_services(void);
 size_t modules_count(void);
 struct loaded_module *module_at(size_t i);
 struct loaded_module *module_find(const char *name);

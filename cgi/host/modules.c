@@ -524,11 +524,17 @@ static int load_dir(const char *so_dir, const char *src_dir, char *err, size_t e
     return rc;
 }
 
+static const struct portal_services *table; /* what every module is handed */
+
+const struct portal_services *module_services(void) { return table; }
+
 /* so_dirs: one folder or several separated by ':' */
-int modules_load(const char *so_dirs, const char *src_dir, char *err, size_t errlen)
+int modules_load(const struct portal_module *core, const struct portal_services *svc,
+                 const char *so_dirs, const char *src_dir, char *err, size_t errlen)
 {
+    table = svc;
     /* the core is a module like the others, compiled in; its SQL is in sql/ */
-    if (add_module(&core_module, config_get("core_src", "."), "core", 1, err, errlen) != 0)
+    if (add_module(core, config_get("core_src", "."), "core", 1, err, errlen) != 0)
         return -1;
     char *copy = strdup(so_dirs), *save = NULL;
     int rc = 0;
