@@ -174,6 +174,10 @@ int modules_read_enabled(arena *a);       /* from the database: 0 ok */
 const struct route_entry *route_find(portal_req *r, const char *method, const char *path,
                                      int *status);
 int perm_declared(const char *name);
+/* a module's labels at start: kind, code and title non-empty, kind
+ * [a-z0-9_.]+, no kind+code twice in the module or across the modules
+ * already loaded; 0 ok, else err filled (modules.c refuses to start) */
+int labels_check(const struct portal_module *m, char *err, size_t errlen);
 extern const struct portal_module core_module;
 
 /* session.c */
