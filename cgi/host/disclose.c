@@ -23,6 +23,7 @@
 #include "disclose.h"
 #include "lookup.h"
 #include "dates.h"
+#include "tasks.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -267,7 +268,7 @@ static int request_approval(portal_req *r, const struct portal_export *e,
                                             e->title, e->rows),
                               NULL, arena_sprintf(r->a, "/privacy/exports/%lld", id), 0,
                               "export", arena_sprintf(r->a, "%lld", id)};
-    if (services.notice_send(r, &n) < 0)
+    if (notice_svc_send(r, &n) < 0)
         return 500;
     hdf_put_int("Export.Id", id);
     hdf_put("Export.Title", e->title);

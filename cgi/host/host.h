@@ -161,7 +161,11 @@ static inline int user_has_perm(const portal_req *r, const char *perm)
 }
 
 /* modules.c */
-int modules_load(const char *so_dir, const char *src_dir, char *err, size_t errlen);
+/* the built-in core module first, then the .so modules; svc is the table
+ * every module's code is handed (services.c builds it) */
+int modules_load(const struct portal_module *core, const struct portal_services *svc,
+                 const char *so_dir, const char *src_dir, char *err, size_t errlen);
+const struct portal_services *module_services(void);
 size_t modules_count(void);
 struct loaded_module *module_at(size_t i);
 struct loaded_module *module_find(const char *name);
@@ -170,6 +174,10 @@ int modules_read_enabled(arena *a);       /* from the database: 0 ok */
 const struct route_entry *route_find(portal_req *r, const char *method, const char *path,
                                      int *status);
 int perm_declared(const char *name);
+/* a module's labels at start: kind, code and title non-empty, kind
+ * [a-z0-9_.]+, no kind+code twice in the module or across the modules
+ * already loaded; 0 ok, else err filled (modules.c refuses to start) */
+int labels_check(const struct portal_module *m, char *err, size_t errlen);
 extern const struct portal_module core_module;
 
 /* session.c */

@@ -31,6 +31,7 @@
 #include "audit.h"
 #include "tasks.h"
 #include "dates.h"
+#include "outbound.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -41,16 +42,6 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
-
-int outbound_queue(arena *a, const char *kind, long long ref_id, const char *payload)
-{
-    const char *cmd = config_get("outbound_command", NULL);
-    if (!cmd || !*cmd)
-        return 0;
-    return db_exec(a, "INSERT IGNORE INTO outbound_events (kind, ref_id, payload, created_at, "
-                   "next_at) VALUES (?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())", "sis", kind,
-                   ref_id, payload) < 0 ? -1 : 0;
-}
 
 static const char *next_level(const char *level)
 {

@@ -9,55 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int kind_ok(const char *k)
-{
-    if (!k || !*k)
-        return 0;
-    for (; *k; k++)
-        if (!((*k >= 'a' && *k <= 'z') || (*k >= '0' && *k <= '9') || *k == '_' || *k == '.'))
-            return 0;
-    return 1;
-}
-
-/* the module (other than skip) already declaring kind+code, or NULL */
-static const struct portal_module *declared_by(const char *kind, const char *code,
-                                               const struct portal_module *skip)
-{
-    for (size_t i = 0; i < modules_count(); i++) {
-        const struct portal_module *m = module_at(i)->m;
-        if (m == skip)
-            continue;
-        for (const struct portal_label *l = m->labels; l && l->kind; l++)
-            if (strcmp(l->kind, kind) == 0 && l->code && strcmp(l->code, code) == 0)
-                return m;
-    }
-    return NULL;
-}
-
-int labels_check(const struct portal_module *m, char *err, size_t errlen)
-{
-    for (const struct portal_label *l = m->labels; l && l->kind; l++) {
-        if (!kind_ok(l->kind) || !l->code || !*l->code || !l->title || !*l->title) {
-            snprintf(err, errlen, "module %s: label %s/%s needs a kind [a-z0-9_.], a code "
-                     "and a title", m->name, l->kind, l->code ? l->code : "(null)");
-            return -1;
-        }
-        for (const struct portal_label *e = m->labels; e != l; e++)
-            if (strcmp(e->kind, l->kind) == 0 && strcmp(e->code, l->code) == 0) {
-                snprintf(err, errlen, "module %s: label %s/%s declared twice", m->name,
-                         l->kind, l->code);
-                return -1;
-            }
-        const struct portal_module *o = declared_by(l->kind, l->code, m);
-        if (o) {
-            snprintf(err, errlen, "module %s: label %s/%s is already declared by module %s",
-                     m->name, l->kind, l->code, o->name);
-            return -1;
-        }
-    }
-    return 0;
-}
-
 const char *label_title(const char *kind, const char *code)
 {
     if (!kind || !code)

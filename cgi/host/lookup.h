@@ -10,10 +10,6 @@
 #include <stddef.h>
 #include "portal_module.h"
 
-/* a module's labels at start: kind, code and title non-empty, kind
- * [a-z0-9_.]+, no kind+code twice in the module or across the modules
- * already loaded; 0 ok, else err filled (modules.c refuses to start) */
-int labels_check(const struct portal_module *m, char *err, size_t errlen);
 /* the title of code in kind over every loaded module, NULL when unknown */
 const char *label_title(const char *kind, const char *code);
 /* kind's labels in module and declaration order: fn for each; the count */

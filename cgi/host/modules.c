@@ -6,8 +6,7 @@
 #include "host.h"
 #include "db.h"
 #include "workflow.h"
-#include "lookup.h"
-#include "settings.h"
+#include "settings_check.h"
 
 #include <dirent.h>
 #include <dlfcn.h>
@@ -340,6 +339,57 @@ static int check_module(struct loaded_module *lm, const char *where, char *err, 
     return 0;
 }
 
+/* ---- 2.0: labels (lookup.c reads them) */
+
+static int kind_ok(const char *k)
+{
+    if (!k || !*k)
+        return 0;
+    for (; *k; k++)
+        if (!((*k >= 'a' && *k <= 'z') || (*k >= '0' && *k <= '9') || *k == '_' || *k == '.'))
+            return 0;
+    return 1;
+}
+
+/* the module (other than skip) already declaring kind+code, or NULL */
+static const struct portal_module *declared_by(const char *kind, const char *code,
+                                               const struct portal_module *skip)
+{
+    for (size_t i = 0; i < modules_count(); i++) {
+        const struct portal_module *m = module_at(i)->m;
+        if (m == skip)
+            continue;
+        for (const struct portal_label *l = m->labels; l && l->kind; l++)
+            if (strcmp(l->kind, kind) == 0 && l->code && strcmp(l->code, code) == 0)
+                return m;
+    }
+    return NULL;
+}
+
+int labels_check(const struct portal_module *m, char *err, size_t errlen)
+{
+    for (const struct portal_label *l = m->labels; l && l->kind; l++) {
+        if (!kind_ok(l->kind) || !l->code || !*l->code || !l->title || !*l->title) {
+            snprintf(err, errlen, "module %s: label %s/%s needs a kind [a-z0-9_.], a code "
+                     "and a title", m->name, l->kind, l->code ? l->code : "(null)");
+            return -1;
+        }
+        for (const struct portal_label *e = m->labels; e != l; e++)
+            if (strcmp(e->kind, l->kind) == 0 && strcmp(e->code, l->code) == 0) {
+                snprintf(err, errlen, "module %s: label %s/%s declared twice", m->name,
+                         l->kind, l->code);
+                return -1;
+            }
+        const struct portal_module *o = declared_by(l->kind, l->code, m);
+        if (o) {
+            snprintf(err, errlen, "module %s: label %s/%s is already declared by module %s",
+                     m->name, l->kind, l->code, o->name);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 static void split_path(const char *path, struct route_entry *e)
 {
     char *copy = strdup(path), *save = NULL;
@@ -431,9 +481,9 @@ static int link_all(char *err, size_t errlen)
         /* 1.2: the workflows it declares (levels, permissions, publicity) */
         if (wf_check_module(m, perm_declared, err, errlen) != 0)
             return -1;
-        if (labels_check(m, err, errlen) != 0) /* 2.0: labels (lookup.c) */
+        if (labels_check(m, err, errlen) != 0) /* 2.0: labels (read by lookup.c) */
             return -1;
-        if (settings_check(m, err, errlen) != 0) /* 2.1: settings, lookups (settings.c) */
+        if (settings_check(m, err, errlen) != 0) /* 2.1: settings, lookups (settings_check.c) */
             return -1;
         if (check_jobs(m, err, errlen) != 0) /* 2.9 */
             return -1;
@@ -524,11 +574,17 @@ static int load_dir(const char *so_dir, const char *src_dir, char *err, size_t e
     return rc;
 }
 
+static const struct portal_services *table; /* what every module is handed */
+
+const struct portal_services *module_services(void) { return table; }
+
 /* so_dirs: one folder or several separated by ':' */
-int modules_load(const char *so_dirs, const char *src_dir, char *err, size_t errlen)
+int modules_load(const struct portal_module *core, const struct portal_services *svc,
+                 const char *so_dirs, const char *src_dir, char *err, size_t errlen)
 {
+    table = svc;
     /* the core is a module like the others, compiled in; its SQL is in sql/ */
-    if (add_module(&core_module, config_get("core_src", "."), "core", 1, err, errlen) != 0)
+    if (add_module(core, config_get("core_src", "."), "core", 1, err, errlen) != 0)
         return -1;
     char *copy = strdup(so_dirs), *save = NULL;
     int rc = 0;

@@ -9,6 +9,7 @@
 #include "db.h"
 #include "tasks.h"
 #include "dates.h"
+#include "outbound.h"
 
 #include <stdio.h>
 #include <stdlib.h>

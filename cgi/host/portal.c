@@ -236,7 +236,7 @@ static int load_everything(char *err, size_t errlen)
     const char *dbh = config_get("db_host", NULL);
     if (audit_host_check(dbh && strchr(dbh, ','), err, errlen) != 0)
         return -1;
-    if (modules_load(config_get("modules_dir", "build/modules"),
+    if (modules_load(&core_module, &services, config_get("modules_dir", "build/modules"),
                      config_get("modules_src", "modules"), err, errlen) != 0)
         return -1;
     const char *kf = config_get("key_file", NULL);

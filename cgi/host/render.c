@@ -9,8 +9,6 @@
  * (portal_module.h); their results are escaped like any other value.
  */
 #include "host.h"
-#include "tasks.h"
-#include "db.h"
 #include "crypto.h"
 #include "dates.h"
 #include "lookup.h"

@@ -419,7 +419,7 @@ static int load_object(portal_req *r)
         o->kind = e->loader->name;
         otype = e->loader->object_type;
         r->mod = e->mod;
-        if (e->loader->load(r, &services, o->id, o) != 0)
+        if (e->loader->load(r, module_services(), o->id, o) != 0)
             why = "absent or not for this user (loader)";
         else if (o->division && !scope_allows(r, o->division, o->child_id))
             why = "outside the user's scope";
@@ -454,7 +454,7 @@ static int run_handler(portal_req *r)
         status = load_object(r);
         if (!status) {
             r->mod = r->route->mod;
-            status = r->route->r->handler(r, &services);
+            status = r->route->r->handler(r, module_services());
         }
         if (r->flash_shown)
             session_flash_seen(r);
@@ -496,7 +496,7 @@ int request_run_job(portal_req *r, struct loaded_module *mod,
     r->kept = NULL;
     kept_begin(r);
     r->mod = mod;
-    int rc = run(r, &services);
+    int rc = run(r, module_services());
     db_auto_begin(0);
     db_defer_commits(0);
     int status = settle(r, rc == 0 ? 200 : 500);

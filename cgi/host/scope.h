@@ -27,6 +27,7 @@ int in_scope(portal_req *r, const char *code);
 /* the services (portal_module.h, organisation scopes) */
 const char *scope_svc_sql(portal_req *r, const char *alias, const char **arg1,
                           const char **arg2);
+/* links.c: a child's links to organisations */
 long long scope_svc_link(portal_req *r, long long child_id, long long org_id,
                          const char *relation, const char *from, const char *to,
                          const char *note);

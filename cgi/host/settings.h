@@ -1,7 +1,7 @@
 /*
  * settings.h - module settings and lookups (ABI 2.1, issue 10 part 5):
- * the checks of the declarations at start and the values in force on a
- * date (services setting, setting_int, lookup_hdf).  The rows are core
+ * the values in force on a date (services setting, setting_int,
+ * lookup_hdf; the checks at start: settings_check.h).  The rows are core
  * tables (sql/015_settings.sql); the settings module edits them.
  */
 #ifndef PORTAL_SETTINGS_H
@@ -12,10 +12,6 @@
 
 struct portal_req;
 
-/* a module's settings and lookups at start: codes [a-z][a-z0-9_]*, unique,
- * a known type, a label, a default of its type; lookups with a title and
- * 1..PORTAL_LOOKUP_COLS columns.  0 ok, else err filled */
-int settings_check(const struct portal_module *m, char *err, size_t errlen);
 /* the value of code ("code" of the running module, or "<module>.<code>") in
  * force on `on` (YYYY-MM-DD); NULL when undeclared or the date is bad */
 const char *setting_value(portal_req *r, const char *code, const char *on);

@@ -11,6 +11,7 @@
 #include "tasks.h"
 #include "workflow.h"
 #include "dates.h"
+#include "outbound.h"
 
 #include <stdio.h>
 #include <stdlib.h>

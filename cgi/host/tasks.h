@@ -25,10 +25,6 @@ int notices_get(portal_req *r, const struct portal_services *s);     /* /notices
 int notice_read_post(portal_req *r, const struct portal_services *s); /* /notices/{id}/read */
 int notices_read_all_post(portal_req *r, const struct portal_services *s);
 
-/* ---- the outbound hook's queue: an event for outbound_command (when the
- * key is set) in the caller's transaction; payload one JSON object.  0 ok */
-int outbound_queue(arena *a, const char *kind, long long ref_id, const char *payload);
-
 /* ---- the master's periodic job (a child of the master, never a request
  * worker): escalates the tasks whose deadline passed, then runs the hook
  * for the events due.  0 ok, -1 something failed (logged) */

@@ -360,7 +360,7 @@ static int finish(portal_req *r, struct app *a, const char *outcome)
     a->status = outcome;
     struct loaded_module *was = r->mod;
     r->mod = a->lm; /* its timeline events are the type's module's */
-    int done = a->t->on_done ? a->t->on_done(r, &services, a->id, a->child_id, outcome) : 0;
+    int done = a->t->on_done ? a->t->on_done(r, module_services(), a->id, a->child_id, outcome) : 0;
     r->mod = was;
     if (done != 0) {
         set_err("办结后的处理未能完成（%s），未做任何修改。",

@@ -60,7 +60,7 @@ static int die(const char *fmt, const char *arg)
 static int load_modules(void)
 {
     char err[1024];
-    if (modules_load(config_get("modules_dir", "build/modules"),
+    if (modules_load(&core_module, &services, config_get("modules_dir", "build/modules"),
                      config_get("modules_src", "modules"), err, sizeof err) != 0)
         return die("%s", err);
     return 0;
