@@ -95,6 +95,9 @@
  *                    child_has (whether the child has rows there: the host
  *                    asks once per page for every declared table, so a
  *                    panel skips the queries of tables the child is not in).
+ *   2.x  privacy (issue 19): service export_row (the rows of an export and
+ *                    the children it held: the sharing register per child,
+ *                    a failed export marked).
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -1146,6 +1149,16 @@ struct portal_services {
      * a hint for what to read, never a permission (the child's scope is
      * checked as before). */
     int (*child_has)(portal_req *r, long long child_id, const char *table);
+    /* ---- privacy (issue 19 items 1 and 5): every row an export writes
+     * after export_begin answered 0, with the child it is about (0: none,
+     * an institution's line); no query, safe inside a db_stream callback.
+     * Once the request ends the host records the rows written in the export
+     * register and, for an export that is a disclosure (to another
+     * department or a higher level, or with full ID numbers), the children
+     * it held (export_children: the child's 信息共享登记 and the guardian's
+     * copy show it).  An export that fails part-way answers a status >= 400
+     * (500 even when the output began): the register marks it failed. */
+    void (*export_row)(portal_req *r, long long child_id);
 };
 
 #define PORTAL_NO_SETTING (-9223372036854775807LL - 1)

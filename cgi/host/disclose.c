@@ -163,18 +163,130 @@ static int purpose_read(portal_req *r, struct purpose *p, const char **note,
     return form_failed(r) ? 1 : 0;
 }
 
-/* the sharing register's row of an export to another department */
+/* an export is a disclosure when it goes to another department or a
+ * higher level (a purpose with a recipient) or holds full ID numbers: the
+ * sharing register has its row, and a row per child it held */
+static int is_disclosure(const struct portal_export *e, const struct purpose *p)
+{
+    return p->recipient || e->full_id;
+}
+
+/* the sharing register's row of an export that is a disclosure */
 static int disclose_export(portal_req *r, const struct portal_export *e, long long reg_id,
                            const struct purpose *p, const char *note, const char *recipient)
 {
-    if (!p->recipient)
+    if (!is_disclosure(e, p))
         return 0;
     const char *basis = *note ? arena_sprintf(r->a, "%s：%s", p->title, note) : p->title;
     return db_exec(r->a, "INSERT INTO disclosures (child_id, org_id, recipient, categories, "
                    "basis, disclosed_at, source, export_id, module, user_id) VALUES (NULL, "
-                   "NULL, ?, ?, ?, UTC_TIMESTAMP(), 'export', ?, ?, ?)", "sssisi", recipient,
+                   "NULL, ?, ?, ?, UTC_TIMESTAMP(), 'export', ?, ?, ?)", "sssisi",
+                   *recipient ? recipient : "本单位内部使用（含完整身份证号）",
                    e->categories && *e->categories ? e->categories : e->title, basis, reg_id,
                    r->route->mod->m->name, (long long)r->user.id) == 1 ? 0 : -1;
+}
+
+/* The export going out in this request: the rows the module wrote
+ * (export_row) and, for a disclosure, the children they held, written by
+ * export_settle once the file is out (a streamed query holds the
+ * connection while the rows are written). */
+struct export_run {
+    long long id, rows;
+    int disclosure;
+    long long *ids; /* malloc'd: a file may hold a million rows */
+    size_t n, cap;
+};
+
+static void export_started(portal_req *r, long long id, int disclosure)
+{
+    struct export_run *x = arena_zalloc(r->a, sizeof *x);
+    x->id = id;
+    x->disclosure = disclosure;
+    r->export = x;
+}
+
+void export_svc_row(portal_req *r, long long child_id)
+{
+    struct export_run *x = r ? r->export : NULL;
+    if (!x)
+        return;
+    x->rows++;
+    if (!x->disclosure || child_id <= 0 || x->cap == (size_t)-1)
+        return;
+    if (x->n == x->cap) {
+        size_t cap = x->cap ? x->cap * 2 : 1024;
+        long long *ids = realloc(x->ids, cap * sizeof *ids);
+        if (!ids) {
+            log_msg("PT1902", "export %lld: no memory for its children's rows", x->id);
+            x->cap = (size_t)-1; /* the export is marked failed (export_settle) */
+            return;
+        }
+        x->ids = ids;
+        x->cap = cap;
+    }
+    x->ids[x->n++] = child_id;
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+    long long x = *(const long long *)a, y = *(const long long *)b;
+    return x < y ? -1 : x > y;
+}
+
+#define CHILD_CHUNK 500
+
+/* the children of x, each once, a multi-row INSERT per chunk: 0, -1 */
+static int children_write(portal_req *r, struct export_run *x)
+{
+    if (!x->n)
+        return 0;
+    qsort(x->ids, x->n, sizeof *x->ids, cmp_id);
+    size_t n = 1;
+    for (size_t i = 1; i < x->n; i++)
+        if (x->ids[i] != x->ids[n - 1])
+            x->ids[n++] = x->ids[i];
+    struct db_arg *args = arena_zalloc(r->a, 2 * CHILD_CHUNK * sizeof *args);
+    char types[2 * CHILD_CHUNK + 1];
+    buf sql = {0};
+    int rc = 0;
+    for (size_t at = 0; at < n && rc == 0; at += CHILD_CHUNK) {
+        size_t k = n - at < CHILD_CHUNK ? n - at : CHILD_CHUNK;
+        buf_reset(&sql);
+        buf_adds(&sql, "INSERT IGNORE INTO export_children (export_id, child_id) VALUES ");
+        for (size_t i = 0; i < k; i++) {
+            buf_adds(&sql, i ? ",(?,?)" : "(?,?)");
+            args[2 * i] = (struct db_arg){'i', x->id, NULL, 0};
+            args[2 * i + 1] = (struct db_arg){'i', x->ids[at + i], NULL, 0};
+            types[2 * i] = types[2 * i + 1] = 'i';
+        }
+        types[2 * k] = 0;
+        rc = db_exec_args(r->a, sql.data, types, args) < 0 ? -1 : 0;
+    }
+    buf_free(&sql);
+    return rc;
+}
+
+void export_settle(portal_req *r, int status)
+{
+    struct export_run *x = r->export;
+    if (!x)
+        return;
+    r->export = NULL;
+    int failed = status >= 400 || x->cap == (size_t)-1;
+    int rc = db_in_txn() || db_begin() != 0 || children_write(r, x) != 0 ||
+             db_exec(r->a, "UPDATE export_register SET rows_written = ?, status = IF(?, "
+                     "'failed', status) WHERE id = ?", "iii", x->rows, (long long)failed,
+                     x->id) < 0 ? -1 : 0;
+    if (rc == 0 && failed)
+        audit(r, "data.export.fail", "export", arena_sprintf(r->a, "%lld", x->id),
+              arena_sprintf(r->a, "rows_written=%lld status=%d", x->rows, status));
+    if (rc != 0 || db_doomed() || db_commit_now() != 0) {
+        if (db_in_txn())
+            db_rollback();
+        log_msg("PT1903", "export %lld: its rows written (%lld) and children could not be "
+                "recorded (%u %s)", x->id, x->rows, db_errno(), db_error());
+    }
+    free(x->ids);
 }
 
 static void audit_export(portal_req *r, const struct portal_export *e, long long reg_id,
@@ -230,6 +342,7 @@ static int ticket_use(portal_req *r, const struct portal_export *e, const char *
         disclose_export(r, e, id, &p, db_col(q, 6), db_col(q, 7)) != 0)
         return 500;
     audit_export(r, e, id, db_col(q, 5), filter, "data.export");
+    export_started(r, id, is_disclosure(e, &p));
     return commit_before_file();
 }
 
@@ -307,6 +420,7 @@ int export_svc_begin(portal_req *r, const struct portal_export *e)
     if (!id || disclose_export(r, e, id, &p, note, recipient) != 0)
         return 500;
     audit_export(r, e, id, p.code, filter, "data.export");
+    export_started(r, id, is_disclosure(e, &p));
     return commit_before_file();
 }
 

@@ -122,6 +122,7 @@ static int disabled_row(void *ctx, portal_rows *q)
     struct xrow *e = ctx;
     svc *s = e->s;
     const char *mode = s->col(q, "mode");
+    s->export_row(e->r, atoll(s->col(q, "id")));
     const char *cells[11] = {s->col(q, "name"), s->col(q, "birth_date"), s->col(q, "township_code"),
                              s->col(q, "disability_type"), s->col(q, "disability_grade"),
                              s->col(q, "school"), s->col(q, "grade"),
