@@ -17,9 +17,11 @@ CREATE TABLE export_children (
 
 -- An export that fails part-way (a query or a workbook error, an account
 -- that cannot be decrypted) is 'failed', with the rows the file did get.
+-- The purpose is a code of the lookup privacy.purpose (as long as its codes).
 ALTER TABLE export_register
   MODIFY status ENUM('done','pending','approved','rejected','downloaded','failed') NOT NULL,
-  ADD COLUMN rows_written BIGINT NULL AFTER row_count;
+  ADD COLUMN rows_written BIGINT NULL AFTER row_count,
+  MODIFY purpose VARCHAR(64) NOT NULL;
 
 -- An export's row of the sharing register finds its children's rows.
 ALTER TABLE disclosures ADD KEY by_export (export_id);

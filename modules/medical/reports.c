@@ -51,8 +51,9 @@ static const struct report reports[] = {
     {"near_cap", "接近年度救助限额的儿童（已用 80% 以上）",
      "SELECT c.name, d.name, a.case_type, SUM(a.aid_fen), MAX(a.cap_fen), "
      "GREATEST(MAX(a.cap_fen) - SUM(a.aid_fen), 0), a.child_id FROM medical_aid a JOIN "
-     "children c ON c.id = a.child_id LEFT JOIN divisions d ON d.code = c.township_code WHERE a.decided_at IS NOT "
-     "NULL AND YEAR(a.start_date) = ? AND %s GROUP BY a.child_id, c.name, d.name, a.case_type "
+     "children c ON c.id = a.child_id LEFT JOIN divisions d ON d.code = c.township_code "
+     "WHERE a.decided_at IS NOT NULL AND YEAR(a.start_date) = ? AND %s GROUP BY a.child_id, "
+     "c.name, d.name, a.case_type "
      "HAVING SUM(a.aid_fen) * 10 >= MAX(a.cap_fen) * 8 ORDER BY 6, 1",
      {{"儿童", NULL}, {"乡镇（街道）", NULL}, {"类型", "medical.case_type"},
       {"已救助（元）", "money"}, {"年度限额（元）", "money"}, {"余额（元）", "money"},

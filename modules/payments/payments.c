@@ -412,9 +412,13 @@ static int batch_bank_post(portal_req *r, const struct portal_services *s)
     if (n >= 0 && (o.rows != want_rows || o.fen != want_fen))
         s->log("PM0103", "bank file of batch %lld holds rows=%lld total_fen=%lld, audited "
                "rows=%lld total_fen=%lld", id, o.rows, o.fen, want_rows, want_fen);
-    if (o.failed) /* a transfer left out: the register marks the file failed */
-        s->log("PM0102", "bank file of batch %lld: %lld accounts failed to decrypt", id, o.failed);
-    return n < 0 || o.failed ? 500 : 200;
+    if (!o.failed)
+        return n < 0 ? 500 : 200;
+    /* a transfer left out: the file must not be used, the register marks
+     * it failed (a small file has not gone out yet: an error page) */
+    s->log("PM0102", "bank file of batch %lld: %lld accounts failed to decrypt", id, o.failed);
+    return s->output_sent(r) ? 500 : s->fail(r, 500, "有收款账号无法解密，银行代发文件不完整，"
+                                             "已登记为导出失败，请联系系统管理员。");
 }
 
 /* ------------------------------------------------------------ .xlsx */
