@@ -95,6 +95,12 @@
  *                    child_has (whether the child has rows there: the host
  *                    asks once per page for every declared table, so a
  *                    panel skips the queries of tables the child is not in).
+ *   2.x  privacy (issue 19): service export_row (the rows of an export and
+ *                    the children it held: the sharing register per child,
+ *                    a failed export marked); portal_module.retention (from a
+ *                    reserved slot): a module declares how long its tables'
+ *                    rows of a child outlive the archived file and what is
+ *                    kept of them.
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -158,7 +164,12 @@
  *    CSV or .xlsx) calls export_begin before its first byte and returns
  *    what it answers unless 0: the purpose is asked, registered and
  *    audited there, full ID numbers need export.full_id and, in a large
- *    file, a second person's approval (privacy, issue 19).
+ *    file, a second person's approval (privacy, issue 19).  Every row it
+ *    writes calls export_row with its child; a failure part-way answers
+ *    500 even when the output began (the register marks it failed).
+ *  - A module's tables holding a child's rows declare their retention
+ *    (portal_module.retention): gone with the archived file, or kept longer
+ *    under a years setting with a minimum line.
  *  - A form that fails validation calls form_error per field and renders the
  *    form again with the values the user typed; templates show Errors.<field>
  *    (macros.cs: field_error) and the count in Errors.count.
@@ -415,6 +426,30 @@ struct portal_job {
     int (*run)(portal_req *r, const struct portal_services *s); /* 0 ok, -1 failed */
 };
 
+/*
+ * Retention of a module's tables (privacy, issue 19 item 2: the privacy
+ * module's job privacy.archive reads every enabled module's list).  When a
+ * child's file is archived (retention_years after its last event, the
+ * child an adult in no category, no legal hold) the rows of the entries
+ * without years_setting go with it.  The entries with a years_setting (an
+ * abuse report, a police referral: "privacy.retention_years_abuse") outlive
+ * the file: the child's rows of the module's entries with that setting go
+ * together once the newest dated one (date_col) is that many years old,
+ * and each row's `keep` line stays in child_archive_records.  Entries run
+ * in their order: a table whose rows hang on another's comes before it.
+ * SQL is the module's own constant text; `t` is the table's row, `c` the
+ * child's row (children).
+ */
+struct portal_retention {
+    const char *table;          /* the module's table */
+    const char *rows;           /* the child's rows, SQL on t and c; NULL: "t.child_id = c.id" */
+    const char *years_setting;  /* NULL: dropped with the file; else the setting of the period */
+    const char *date_col;       /* SQL on t: the row's date the period runs from; NULL: none */
+    const char *keep;           /* SQL on t: the minimum kept once the row goes (a line of text,
+                                   at most 500 characters); NULL: nothing */
+    const char *file_col;       /* a column holding a stored file's name (file_discard); NULL */
+};
+
 struct portal_module {
     uint32_t magic;          /* PORTAL_MODULE_MAGIC */
     uint16_t abi_major;      /* PORTAL_ABI_MAJOR */
@@ -437,7 +472,8 @@ struct portal_module {
     const struct portal_setting *settings; /* 2.1; terminated by {NULL}; may be NULL */
     const struct portal_lookup *lookups;   /* 2.1; terminated by {NULL}; may be NULL */
     const struct portal_job *jobs;         /* 2.9; terminated by {NULL}; may be NULL */
-    void *reserved[3];       /* room to grow without a major bump */
+    const struct portal_retention *retention; /* privacy; terminated by {NULL}; may be NULL */
+    void *reserved[2];       /* room to grow without a major bump */
 };
 
 #define PORTAL_MODULE_HEADER \
@@ -1146,6 +1182,16 @@ struct portal_services {
      * a hint for what to read, never a permission (the child's scope is
      * checked as before). */
     int (*child_has)(portal_req *r, long long child_id, const char *table);
+    /* ---- privacy (issue 19 items 1 and 5): every row an export writes
+     * after export_begin answered 0, with the child it is about (0: none,
+     * an institution's line); no query, safe inside a db_stream callback.
+     * Once the request ends the host records the rows written in the export
+     * register and, for an export that is a disclosure (to another
+     * department or a higher level, or with full ID numbers), the children
+     * it held (export_children: the child's 信息共享登记 and the guardian's
+     * copy show it).  An export that fails part-way answers a status >= 400
+     * (500 even when the output began): the register marks it failed. */
+    void (*export_row)(portal_req *r, long long child_id);
 };
 
 #define PORTAL_NO_SETTING (-9223372036854775807LL - 1)

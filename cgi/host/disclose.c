@@ -5,8 +5,9 @@
  * large exports with full ID numbers, and the sharing register (disclosures)
  * that child_link and exports to another department write.
  *
- * An export asks for a purpose (a label privacy.purpose, with free text; a
- * recipient for what goes to another department).  The host reads these
+ * An export asks for a purpose (an entry of the privacy module's lookup
+ * "purpose", which the county extends on /admin/settings/privacy, with free
+ * text; a recipient for what goes to another department).  The host reads these
  * fields itself from the request (purpose, purpose_note, recipient,
  * export_ticket), so a module's route declares nothing for them: without a
  * valid purpose the host answers the form (templates/export_purpose.cs) that
@@ -31,24 +32,39 @@
 #define APPROVAL_ROWS_DEFAULT 50
 #define WINDOW_HOURS_DEFAULT 24
 
-/* The purposes are the labels "privacy.purpose" of the privacy module (the
- * short list its administrators read on the register); what each one
- * requires is here: a recipient for another department (the export is then
- * a disclosure), free text for "other". */
+/* The purposes are the entries of the lookup "privacy.purpose" valid
+ * today (the county adds its own; migration privacy/006 holds the first
+ * five); what each one requires is a property of the entry: a recipient
+ * (another department or a higher level: the export is then a disclosure),
+ * free text (as for 其他). */
 struct purpose {
     const char *code, *title;
     int recipient, note;
 };
 
-static int purpose_find(const char *code, struct purpose *p)
+static int yes(const char *v)
 {
-    const char *title = code ? label_title("privacy.purpose", code) : NULL;
-    if (!title)
+    return v && (strcmp(v, "是") == 0 || strcmp(v, "1") == 0);
+}
+
+/* 0 found, -1 not a purpose of today, -2 a database error */
+static int purpose_find(portal_req *r, const char *code, struct purpose *p)
+{
+    if (!code)
+        return -1;
+    const char *today = services.today(r);
+    db_rows *q = db_query(r->a, "SELECT c1, c2, c3 FROM lookup_entries WHERE module = "
+                          "'privacy' AND kind = 'purpose' AND code = ? AND valid_from <= ? AND "
+                          "(valid_to IS NULL OR valid_to > ?) ORDER BY valid_from DESC LIMIT 1",
+                          "sss", code, today, today);
+    if (!q)
+        return -2;
+    if (!db_next(q))
         return -1;
     p->code = code;
-    p->title = title;
-    p->recipient = strcmp(code, "report_up") == 0 || strcmp(code, "dept_assist") == 0;
-    p->note = strcmp(code, "other") == 0;
+    p->title = arena_strdup(r->a, db_col(q, 0));
+    p->recipient = yes(db_col(q, 1));
+    p->note = yes(db_col(q, 2));
     return 0;
 }
 
@@ -95,11 +111,10 @@ static long long setting_or(portal_req *r, const char *code, long long dflt)
     return v == PORTAL_NO_SETTING || v < 0 ? dflt : v;
 }
 
-static void purpose_option(void *ctx, int i, const struct portal_label *l)
+static void put_hdf(portal_req *r, const char *name, const char *value)
 {
-    portal_req *r = ctx;
-    hdf_put(arena_sprintf(r->a, "Export.Purposes.%d.code", i), l->code);
-    hdf_put(arena_sprintf(r->a, "Export.Purposes.%d.title", i), l->title);
+    (void)r;
+    hdf_put(name, value);
 }
 
 /* the form that asks the same request again with a purpose; 200 */
@@ -119,7 +134,8 @@ static int purpose_form(portal_req *r, const struct portal_export *e, int need_a
         hdf_put(arena_sprintf(r->a, "Export.Fields.%d.name", k), fs->v[i].name);
         hdf_put(arena_sprintf(r->a, "Export.Fields.%d.value", k++), fs->v[i].value);
     }
-    labels_each("privacy.purpose", purpose_option, r);
+    if (lookup_rows(r, "Export.Purposes", "privacy.purpose", services.today(r), put_hdf) < 0)
+        return 500;
     const char *v;
     if ((v = raw_field(r, "purpose")))
         hdf_put("Export.Purpose", v);
@@ -141,13 +157,15 @@ static const char *text_field(portal_req *r, const char *name, size_t max, int *
     return v;
 }
 
-/* the purpose fields checked into p: 0, or 1 for the form (errors set
- * unless it is the first time) */
+/* the purpose fields checked into p: 0, 1 for the form (errors set unless
+ * it is the first time), -1 a database error */
 static int purpose_read(portal_req *r, struct purpose *p, const char **note,
                         const char **recipient)
 {
     const char *code = raw_field(r, "purpose");
-    int bad_note = 0, bad_rcpt = 0, known = purpose_find(code, p) == 0;
+    int bad_note = 0, bad_rcpt = 0, found = purpose_find(r, code, p), known = found == 0;
+    if (found == -2)
+        return -1;
     *note = text_field(r, "purpose_note", 200, &bad_note);
     *recipient = text_field(r, "recipient", 100, &bad_rcpt);
     if (!code && !raw_field(r, "purpose_note"))
@@ -157,26 +175,140 @@ static int purpose_read(portal_req *r, struct purpose *p, const char **note,
     if (bad_note)
         form_error(r, "purpose_note", "用途说明最多 200 字节，且不能含控制字符。");
     else if (known && p->note && strlen(*note) < 6)
-        form_error(r, "purpose_note", "用途选“其他”时须写明具体用途（至少 2 个字）。");
+        form_error(r, "purpose_note",
+                   arena_sprintf(r->a, "用途选“%s”时须写明具体用途（至少 2 个字）。", p->title));
     if (bad_rcpt)
         form_error(r, "recipient", "接收单位最多 100 字节。");
     else if (known && p->recipient && !**recipient)
-        form_error(r, "recipient", "上级报送、部门协查须写明接收单位。");
+        form_error(r, "recipient",
+                   arena_sprintf(r->a, "用途选“%s”时须写明接收单位。", p->title));
     return form_failed(r) ? 1 : 0;
 }
 
-/* the sharing register's row of an export to another department */
+/* an export is a disclosure when it goes to another department or a
+ * higher level (a purpose with a recipient) or holds full ID numbers: the
+ * sharing register has its row, and a row per child it held */
+static int is_disclosure(const struct portal_export *e, const struct purpose *p)
+{
+    return p->recipient || e->full_id;
+}
+
+/* the sharing register's row of an export that is a disclosure */
 static int disclose_export(portal_req *r, const struct portal_export *e, long long reg_id,
                            const struct purpose *p, const char *note, const char *recipient)
 {
-    if (!p->recipient)
+    if (!is_disclosure(e, p))
         return 0;
     const char *basis = *note ? arena_sprintf(r->a, "%s：%s", p->title, note) : p->title;
     return db_exec(r->a, "INSERT INTO disclosures (child_id, org_id, recipient, categories, "
                    "basis, disclosed_at, source, export_id, module, user_id) VALUES (NULL, "
-                   "NULL, ?, ?, ?, UTC_TIMESTAMP(), 'export', ?, ?, ?)", "sssisi", recipient,
+                   "NULL, ?, ?, ?, UTC_TIMESTAMP(), 'export', ?, ?, ?)", "sssisi",
+                   *recipient ? recipient : "本单位内部使用（含完整身份证号）",
                    e->categories && *e->categories ? e->categories : e->title, basis, reg_id,
                    r->route->mod->m->name, (long long)r->user.id) == 1 ? 0 : -1;
+}
+
+/* The export going out in this request: the rows the module wrote
+ * (export_row) and, for a disclosure, the children they held, written by
+ * export_settle once the file is out (a streamed query holds the
+ * connection while the rows are written). */
+struct export_run {
+    long long id, rows;
+    int disclosure;
+    long long *ids; /* malloc'd: a file may hold a million rows */
+    size_t n, cap;
+};
+
+static void export_started(portal_req *r, long long id, int disclosure)
+{
+    struct export_run *x = arena_zalloc(r->a, sizeof *x);
+    x->id = id;
+    x->disclosure = disclosure;
+    r->export = x;
+}
+
+void export_svc_row(portal_req *r, long long child_id)
+{
+    struct export_run *x = r ? r->export : NULL;
+    if (!x)
+        return;
+    x->rows++;
+    if (!x->disclosure || child_id <= 0 || x->cap == (size_t)-1)
+        return;
+    if (x->n == x->cap) {
+        size_t cap = x->cap ? x->cap * 2 : 1024;
+        long long *ids = realloc(x->ids, cap * sizeof *ids);
+        if (!ids) {
+            log_msg("PT1902", "export %lld: no memory for its children's rows", x->id);
+            x->cap = (size_t)-1; /* the export is marked failed (export_settle) */
+            return;
+        }
+        x->ids = ids;
+        x->cap = cap;
+    }
+    x->ids[x->n++] = child_id;
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+    long long x = *(const long long *)a, y = *(const long long *)b;
+    return x < y ? -1 : x > y;
+}
+
+#define CHILD_CHUNK 500
+
+/* the children of x, each once, a multi-row INSERT per chunk: 0, -1 */
+static int children_write(portal_req *r, struct export_run *x)
+{
+    if (!x->n)
+        return 0;
+    qsort(x->ids, x->n, sizeof *x->ids, cmp_id);
+    size_t n = 1;
+    for (size_t i = 1; i < x->n; i++)
+        if (x->ids[i] != x->ids[n - 1])
+            x->ids[n++] = x->ids[i];
+    struct db_arg *args = arena_zalloc(r->a, 2 * CHILD_CHUNK * sizeof *args);
+    char types[2 * CHILD_CHUNK + 1];
+    buf sql = {0};
+    int rc = 0;
+    for (size_t at = 0; at < n && rc == 0; at += CHILD_CHUNK) {
+        size_t k = n - at < CHILD_CHUNK ? n - at : CHILD_CHUNK;
+        buf_reset(&sql);
+        buf_adds(&sql, "INSERT IGNORE INTO export_children (export_id, child_id) VALUES ");
+        for (size_t i = 0; i < k; i++) {
+            buf_adds(&sql, i ? ",(?,?)" : "(?,?)");
+            args[2 * i] = (struct db_arg){'i', x->id, NULL, 0};
+            args[2 * i + 1] = (struct db_arg){'i', x->ids[at + i], NULL, 0};
+            types[2 * i] = types[2 * i + 1] = 'i';
+        }
+        types[2 * k] = 0;
+        rc = db_exec_args(r->a, sql.data, types, args) < 0 ? -1 : 0;
+    }
+    buf_free(&sql);
+    return rc;
+}
+
+void export_settle(portal_req *r, int status)
+{
+    struct export_run *x = r->export;
+    if (!x)
+        return;
+    r->export = NULL;
+    int failed = status >= 400 || x->cap == (size_t)-1;
+    int rc = db_in_txn() || db_begin() != 0 || children_write(r, x) != 0 ||
+             db_exec(r->a, "UPDATE export_register SET rows_written = ?, status = IF(?, "
+                     "'failed', status) WHERE id = ?", "iii", x->rows, (long long)failed,
+                     x->id) < 0 ? -1 : 0;
+    if (rc == 0 && failed)
+        audit(r, "data.export.fail", "export", arena_sprintf(r->a, "%lld", x->id),
+              arena_sprintf(r->a, "rows_written=%lld status=%d", x->rows, status));
+    if (rc != 0 || db_doomed() || db_commit_now() != 0) {
+        if (db_in_txn())
+            db_rollback();
+        log_msg("PT1903", "export %lld: its rows written (%lld) and children could not be "
+                "recorded (%u %s)", x->id, x->rows, db_errno(), db_error());
+    }
+    free(x->ids);
 }
 
 static void audit_export(portal_req *r, const struct portal_export *e, long long reg_id,
@@ -194,6 +326,19 @@ static void audit_export(portal_req *r, const struct portal_export *e, long long
 static int commit_before_file(void)
 {
     return !db_doomed() && db_commit_now() == 0 ? 0 : 503;
+}
+
+/* the purpose an approved request was asked with: its entry, or (retired
+ * since) the code itself, a disclosure when it named a recipient; 0, -1 */
+static int purpose_of_request(portal_req *r, const char *code, const char *recipient,
+                              struct purpose *p)
+{
+    int rc = purpose_find(r, code, p);
+    if (rc == -1) {
+        *p = (struct purpose){code, code, recipient && *recipient, 0};
+        return 0;
+    }
+    return rc;
 }
 
 /* an approved request downloaded: 0, or the refusal's status */
@@ -228,10 +373,11 @@ static int ticket_use(portal_req *r, const struct portal_export *e, const char *
     if (db_exec(r->a, "UPDATE export_register SET status = 'downloaded', downloaded_at = "
                 "UTC_TIMESTAMP(), row_count = ? WHERE id = ? AND status = 'approved'", "ii",
                 e->rows, id) != 1 ||
-        purpose_find(db_col(q, 5), &p) != 0 ||
+        purpose_of_request(r, db_col(q, 5), db_col(q, 7), &p) != 0 ||
         disclose_export(r, e, id, &p, db_col(q, 6), db_col(q, 7)) != 0)
         return 500;
     audit_export(r, e, id, db_col(q, 5), filter, "data.export");
+    export_started(r, id, is_disclosure(e, &p));
     return commit_before_file();
 }
 
@@ -301,7 +447,10 @@ int export_svc_begin(portal_req *r, const struct portal_export *e)
     int need_approval = e->full_id && e->rows > limit;
     struct purpose p;
     const char *note, *recipient;
-    if (purpose_read(r, &p, &note, &recipient) != 0)
+    int asked = purpose_read(r, &p, &note, &recipient);
+    if (asked < 0)
+        return 500;
+    if (asked)
         return purpose_form(r, e, need_approval);
     if (need_approval)
         return request_approval(r, e, &p, note, recipient, filter);
@@ -309,6 +458,7 @@ int export_svc_begin(portal_req *r, const struct portal_export *e)
     if (!id || disclose_export(r, e, id, &p, note, recipient) != 0)
         return 500;
     audit_export(r, e, id, p.code, filter, "data.export");
+    export_started(r, id, is_disclosure(e, &p));
     return commit_before_file();
 }
 

@@ -72,6 +72,7 @@ struct portal_req {
     struct loaded_module *mod;  /* the module whose code runs (handler, on_done, panel) */
     const struct portal_object *object; /* the route's object, loaded before the handler */
     struct kept *kept;          /* writes and audit rows that outlive a rollback */
+    struct export_run *export;  /* the export export_begin let go out (disclose.c) */
 };
 
 /* kept.c: what must stay whatever the request's transaction does - the

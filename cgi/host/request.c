@@ -14,6 +14,7 @@
 #include "files.h"
 #include "workflow.h"
 #include "scope.h"
+#include "disclose.h"
 
 #include <openssl/evp.h>
 #include <ctype.h>
@@ -463,6 +464,8 @@ static int run_handler(portal_req *r)
         status = settle(r, status);
         /* files not settled above (no transaction): kept on success only */
         files_settle(r, status < 400);
+        /* an export's rows written and children, whatever the answer */
+        export_settle(r, status);
         int again = status >= 500 && db_deadlock() && !r->streaming && attempt < 2;
         if (!again) {
             int rc = keep_replay(r);

@@ -666,4 +666,6 @@ const struct portal_services services = {
     .fen_to_rmb_upper = s_fen_to_rmb_upper,
     /* 2.14 perf (issue 17): the tables a child has rows in */
     .child_has = s_child_has,
+    /* privacy (issue 19): the rows and children of an export (disclose.c) */
+    .export_row = export_svc_row,
 };

@@ -642,7 +642,8 @@ static int cmd_seed_demo(void)
         {"secadmin", "安全管理员", "secadmin", "500242000000", "mz", "Secadmin#2026portal"},
         {"township", "龙潭镇工作人员", "township_staff", "500242101000", "lt_gov",
          "Town#2026portal"},
-        {"county", "县民政局儿童福利股", "county_staff", "500242000000", "mz",
+        /* the county clerk exports full ID numbers (a separate grant, issue 19) */
+        {"county", "县民政局儿童福利股", "county_staff,export_full_id", "500242000000", "mz",
          "County#2026portal"},
         /* separation of duties (issue 20): a second clerk at each level, who
          * passes what the first applied for or posted, or locks what the

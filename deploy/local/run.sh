@@ -35,7 +35,7 @@ Demo accounts (demo data only):
   secadmin  Secadmin#2026portal  安全管理员 (users and roles)
   auditor   Audit#2026portal     审计员 (reads the audit log)
   township  Town#2026portal      龙潭镇工作人员 (registry of 龙潭镇)
-  county    County#2026portal    县民政局 (whole county; partner organisations)
+  county    County#2026portal    县民政局 (whole county; partner organisations; may export full ID numbers)
   township2 Town2#2026portal     龙潭镇审核员 (passes the steps township applied for)
   county2   County2#2026portal   县民政局复核员 (locks what county reviewed)
   ngoadmin  Ngoadmin#2026portal  示例社会组织管理员 (its own partner accounts)

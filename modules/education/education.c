@@ -263,6 +263,11 @@ static const struct portal_label labels[] = {
     {"education.support", "home_visit", "送教上门"},
     {NULL, NULL, NULL}};
 
+/* archival (privacy, issue 19): counselling notes go with the file */
+static const struct portal_retention retention[] = {
+    {"edu_counselling", NULL, NULL, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL, NULL}};
+
 const struct portal_module portal_module = {
     PORTAL_MODULE_HEADER,
     .name = "education",
@@ -278,4 +283,5 @@ const struct portal_module portal_module = {
     .loaders = loaders,
     .labels = labels,
     .settings = settings,
+    .retention = retention,
 };

@@ -123,6 +123,7 @@ static int disabled_row(void *ctx, portal_rows *q)
     svc *s = e->s;
     const char *mode = s->col(q, "mode"), *type = s->col(q, "disability_type");
     const char *cert = s->col(q, "certified");
+    s->export_row(e->r, atoll(s->col(q, "id")));
     /* labels, as the page shows them: a spreadsheet is read by people too */
     const char *cells[12] = {s->col(q, "name"), s->col(q, "birth_date"), s->col(q, "township_code"),
                              type ? s->label(e->r, "registry.disability", type) : "",

@@ -156,6 +156,38 @@ static const struct portal_job jobs[] = {
     {"adult", "年满十八周岁：监护自动终止", 1440, gd_adult_job},
     {NULL, NULL, 0, NULL}};
 
+/* Archival (privacy, issue 19 item 2): the protection records outlive the
+ * child's archived file until retention_years_abuse (20) after the newest
+ * of them; then only that each existed, its date and its outcome code stay
+ * (child_archive_records).  The rows hanging on a report or a guardianship
+ * go first. */
+#define ABUSE "privacy.retention_years_abuse"
+#define OF_REPORTS "t.report_id IN (SELECT x.id FROM gd_reports x WHERE x.child_id = c.id)"
+static const struct portal_retention retention[] = {
+    {"gd_report_events", OF_REPORTS, ABUSE, NULL, NULL, NULL},
+    {"gd_case_workers", OF_REPORTS, ABUSE, NULL, NULL, NULL},
+    {"gd_report_tasks", OF_REPORTS, ABUSE, NULL, NULL, NULL},
+    {"gd_plan_items", OF_REPORTS, ABUSE, NULL, NULL, NULL},
+    {"gd_reports", NULL, ABUSE, "t.reported_at",
+     "CONCAT('强制报告 ', DATE(t.reported_at + INTERVAL 8 HOUR), ' situation=', t.situation, "
+     "' stage=', t.stage, IF(t.risk IS NULL, '', CONCAT(' risk=', t.risk)), "
+     "IF(t.procuratorate, ' procuratorate', ''))", NULL},
+    {"gd_referrals", NULL, ABUSE, "t.referred_on",
+     "CONCAT('移送公安 ', t.referred_on, IF(t.outcome_at IS NULL, ' outcome=none', "
+     "' outcome=recorded'))", NULL},
+    {"gd_detentions", NULL, ABUSE, "t.start_date",
+     "CONCAT('监护人被羁押 ', t.start_date, ' kind=', t.kind, ' status=', t.status, "
+     "COALESCE(CONCAT(' end=', t.end_reason), ''))", NULL},
+    {"gd_guardian_reviews", "t.guardian_id IN (SELECT x.id FROM gd_guardians x WHERE x.child_id = "
+     "c.id)", ABUSE, "t.reviewed_on", NULL, NULL},
+    {"gd_guardians", NULL, ABUSE, "t.start_date",
+     "CONCAT('国家监护 ', t.start_date, '~', COALESCE(t.end_date, ''))", NULL},
+    {"gd_placements", NULL, ABUSE, "t.start_date",
+     "CONCAT('安置 ', t.start_date, '~', COALESCE(t.end_date, ''))", NULL},
+    {NULL, NULL, NULL, NULL, NULL, NULL}};
+#undef OF_REPORTS
+#undef ABUSE
+
 const struct portal_module portal_module = {
     PORTAL_MODULE_HEADER,
     .name = "guardianship",
@@ -171,4 +203,5 @@ const struct portal_module portal_module = {
     .labels = labels,
     .settings = settings,
     .jobs = jobs,
+    .retention = retention,
 };

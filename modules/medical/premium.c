@@ -229,6 +229,7 @@ static int export_row(void *ctx, portal_rows *rows)
     const char *idn = s->col(rows, "id_enc") ? s->decrypt(e->r, s->col(rows, "id_enc"),
                                                           s->db_col_len(rows, ic)) : NULL;
     const char *status = s->col(rows, "status");
+    s->export_row(e->r, atoll(s->col(rows, "child_id")));
     const char *cells[EXPORT_COLS] = {
         s->col(rows, "id"), s->col(rows, "town"),
         s->col(rows, "name"), idn ? idn : "",
@@ -284,8 +285,8 @@ int premium_export_get(portal_req *r, const struct portal_services *s)
         for (int i = 0; i < EXPORT_COLS; i++)
             s->csv_cell(r, export_cols[i].title, i == EXPORT_COLS - 1);
     }
-    if (s->db_stream(r, export_row, &e, s->sprintf(r, "SELECT l.id, d.name AS town, c.name, "
-                     "c.id_enc, l.category, l.list, l.tier, l.premium_fen, l.subsidy_fen, "
+    if (s->db_stream(r, export_row, &e, s->sprintf(r, "SELECT l.id, l.child_id, d.name AS town, "
+                     "c.name, c.id_enc, l.category, l.list, l.tier, l.premium_fen, l.subsidy_fen, "
                      "l.status, l.fail_reason FROM medical_premium_lines l JOIN children c ON "
                      "c.id = l.child_id LEFT JOIN divisions d ON d.code = l.township_code WHERE l.year = ? AND %s ORDER BY l.township_code, l.id",
                      cond), "iss", year, a1, a2) < 0 || e.failed)

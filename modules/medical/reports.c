@@ -27,7 +27,8 @@ struct rcol {
 struct report {
     const char *code, *title, *sql;
     struct rcol cols[7];
-    const char *personal; /* the personal data it holds (export_begin), NULL: counts only */
+    const char *personal; /* the personal data it holds (export_begin), NULL: counts only;
+                             its SQL has the child's id after the shown columns (export_row) */
 };
 
 static const struct report reports[] = {
@@ -49,16 +50,18 @@ static const struct report reports[] = {
       {NULL, NULL}}, NULL},
     {"near_cap", "接近年度救助限额的儿童（已用 80% 以上）",
      "SELECT c.name, d.name, a.case_type, SUM(a.aid_fen), MAX(a.cap_fen), "
-     "GREATEST(MAX(a.cap_fen) - SUM(a.aid_fen), 0) FROM medical_aid a JOIN children c ON c.id = "
-     "a.child_id LEFT JOIN divisions d ON d.code = c.township_code WHERE a.decided_at IS NOT "
-     "NULL AND YEAR(a.start_date) = ? AND %s GROUP BY a.child_id, c.name, d.name, a.case_type "
+     "GREATEST(MAX(a.cap_fen) - SUM(a.aid_fen), 0), a.child_id FROM medical_aid a JOIN "
+     "children c ON c.id = a.child_id LEFT JOIN divisions d ON d.code = c.township_code "
+     "WHERE a.decided_at IS NOT NULL AND YEAR(a.start_date) = ? AND %s GROUP BY a.child_id, "
+     "c.name, d.name, a.case_type "
      "HAVING SUM(a.aid_fen) * 10 >= MAX(a.cap_fen) * 8 ORDER BY 6, 1",
      {{"儿童", NULL}, {"乡镇（街道）", NULL}, {"类型", "medical.case_type"},
       {"已救助（元）", "money"}, {"年度限额（元）", "money"}, {"余额（元）", "money"},
       {NULL, NULL}}, "儿童姓名、乡镇、医疗救助金额和限额"},
     {"emergencies", "未结急救病例",
      "SELECT e.id, e.found_on, h.name, e.reason, e.place_found, (SELECT COALESCE(SUM(amount_fen), "
-     "0) FROM medical_emergency_costs WHERE emergency_id = e.id) FROM medical_emergencies e JOIN "
+     "0) FROM medical_emergency_costs WHERE emergency_id = e.id), e.child_id FROM "
+     "medical_emergencies e JOIN "
      "orgs h ON h.id = e.hospital_org_id WHERE e.status = 'open' AND ? > 0 AND %s ORDER BY e.id",
      {{"编号", NULL}, {"发现日期", NULL}, {"医院", NULL}, {"情形", "medical.emergency_reason"},
       {"发现地点", NULL}, {"救治费用（元）", "money"}, {NULL, NULL}},
@@ -102,8 +105,12 @@ static int report_rows(portal_req *r, const struct portal_services *s, const str
     const char *at = strstr(rp->sql, "%s"); /* where the scope condition goes */
     portal_rows *q = s->db_query(r, s->sprintf(r, "%.*s%s%s", (int)(at - rp->sql), rp->sql, cond,
                                                at + 2), "iss", year, a1, a2);
-    int n = 0;
+    int n = 0, ncols = 0;
+    while (rp->cols[ncols].title)
+        ncols++;
     while (q && s->db_next(q)) {
+        if (rp->personal && !prefix)
+            s->export_row(r, atoll(s->db_col(q, ncols) ? s->db_col(q, ncols) : "0"));
         if (x && xlsx_cells(r, s, rp, q, x) != 0)
             return -1;
         for (int i = 0; !x && rp->cols[i].title; i++) {

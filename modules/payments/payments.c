@@ -307,7 +307,7 @@ static int batch_lock_post(portal_req *r, const struct portal_services *s)
  * file; test_payments after test_living_pay). */
 #define TRANSFERS                                                                          \
     "SELECT x.township_code, COALESCE(t.name, x.township_code) AS town, p.holder, "        \
-    "p.bank_name, p.account_enc, COALESCE(c.name, '') AS child, x.programme, "             \
+    "p.bank_name, p.account_enc, COALESCE(c.name, '') AS child, p.child_id, x.programme, "  \
     "SUM(x.amount_fen) AS fen, GROUP_CONCAT(DISTINCT DATE_FORMAT(x.bp, '%Y-%m') ORDER BY "  \
     "x.bp SEPARATOR '、') AS backpay FROM (SELECT l.township_code, l.programme, "          \
     "l.amount_fen, COALESCE(l.payee_id, a.id) AS pid, IF(l.corrects_id IS NULL AND "       \
@@ -335,6 +335,8 @@ static int bank_row(void *ctx, portal_rows *rows)
         o->failed++;
         return 0;
     }
+    const char *child = s->col(rows, "child_id");
+    s->export_row(o->r, child ? atoll(child) : 0);
     long long fen = atoll(s->col(rows, "fen"));
     const char *bp = s->col(rows, "backpay");
     const char *cells[] = {s->col(rows, "holder"), s->col(rows, "bank_name"), acct,
@@ -407,12 +409,16 @@ static int batch_bank_post(portal_req *r, const struct portal_services *s)
         if (!s->output_sent(r))
             return s->fail(r, 500, NULL);
     }
-    if (o.failed)
-        s->log("PM0102", "bank file of batch %lld: %lld accounts failed to decrypt", id, o.failed);
     if (n >= 0 && (o.rows != want_rows || o.fen != want_fen))
         s->log("PM0103", "bank file of batch %lld holds rows=%lld total_fen=%lld, audited "
                "rows=%lld total_fen=%lld", id, o.rows, o.fen, want_rows, want_fen);
-    return 200;
+    if (!o.failed)
+        return n < 0 ? 500 : 200;
+    /* a transfer left out: the file must not be used, the register marks
+     * it failed (a small file has not gone out yet: an error page) */
+    s->log("PM0102", "bank file of batch %lld: %lld accounts failed to decrypt", id, o.failed);
+    return s->output_sent(r) ? 500 : s->fail(r, 500, "有收款账号无法解密，银行代发文件不完整，"
+                                             "已登记为导出失败，请联系系统管理员。");
 }
 
 /* ------------------------------------------------------------ .xlsx */
@@ -430,6 +436,8 @@ static int xlsx_line(void *ctx, portal_rows *rows)
     struct xlsx_out *o = ctx;
     const struct portal_services *s = o->s;
     const char *last4 = s->col(rows, "id_last4");
+    const char *child = s->col(rows, "child_id");
+    s->export_row(o->r, child ? atoll(child) : 0);
     const char *cells[] = {s->col(rows, "id"), s->col(rows, "child"),
                            last4 ? s->sprintf(o->r, "**************%s", last4) : NULL,
                            s->col(rows, "town"),
@@ -466,7 +474,7 @@ static int batch_lines_get(portal_req *r, const struct portal_services *s)
         return 500;
     s->audit(r, "payments.lines.export", "pay_batch", idstr(r, s, id),
              s->sprintf(r, "rows=%s scope=%s", s->db_col(q, 1), s->scope_prefix(r)));
-    if (s->db_stream(r, xlsx_line, &o, "SELECT l.id, c.name AS child, c.id_last4, "
+    if (s->db_stream(r, xlsx_line, &o, "SELECT l.id, l.child_id, c.name AS child, c.id_last4, "
                      "COALESCE(t.name, l.township_code) AS town, l.programme, "
                      "DATE_FORMAT(l.period, '%Y-%m') AS period, l.amount_fen, l.reason, "
                      "p.holder, p.account_masked, l.corrects_id FROM pay_lines l LEFT JOIN "

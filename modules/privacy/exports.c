@@ -8,6 +8,12 @@
  */
 #include "privacy.h"
 
+/* the purpose's name (an entry of the lookup, retired or not) */
+#define PURPOSE_TITLE                                                                         \
+    "COALESCE((SELECT l.c1 FROM lookup_entries l WHERE l.module = 'privacy' AND l.kind = "    \
+    "'purpose' AND l.code = e.purpose ORDER BY l.valid_from DESC LIMIT 1), e.purpose) AS "    \
+    "purpose_title, "
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,9 +64,9 @@ int export_list_get(portal_req *r, svc *s)
     int n = s->db_query_hdf(
         r, "Exports",
         "SELECT e.id, e.created_at, u.username, u.display_name AS user_name, e.kind, e.title, "
-        "e.purpose, e.purpose_note, e.recipient, e.row_count, e.full_id, e.status, "
-        "d.display_name AS decided_by, e.decided_at, e.downloaded_at, e.filter "
-        "FROM export_register e JOIN users u ON u.id = e.user_id LEFT JOIN users d ON "
+        PURPOSE_TITLE "e.purpose, e.purpose_note, e.recipient, e.row_count, e.rows_written, "
+        "e.full_id, e.status, d.display_name AS decided_by, e.decided_at, e.downloaded_at, "
+        "e.filter FROM export_register e JOIN users u ON u.id = e.user_id LEFT JOIN users d ON "
         "d.id = e.decided_by WHERE e.division_code LIKE CONCAT(?, '%') "
         "AND (? IS NULL OR DATE(e.created_at + INTERVAL 8 HOUR) >= ?) "
         "AND (? IS NULL OR DATE(e.created_at + INTERVAL 8 HOUR) <= ?) "
@@ -71,7 +77,8 @@ int export_list_get(portal_req *r, svc *s)
         status, full);
     if (n < 0)
         return 500;
-    s->labels_hdf(r, "Purposes", "privacy.purpose");
+    if (s->lookup_hdf(r, "Purposes", "purpose", NULL) < 0)
+        return 500;
     s->labels_hdf(r, "Statuses", "privacy.status");
     s->audit(r, "privacy.exports.view", "page", "privacy.exports", s->sprintf(r, "rows=%d", n));
     return s->render(r, "exports.cs", "导出登记簿");
@@ -98,11 +105,12 @@ int export_get(portal_req *r, svc *s)
 {
     long long id = s->object(r)->id;
     if (s->db_row_hdf(r, "Export", "SELECT e.id, e.created_at, e.user_id, u.username, "
-                      "u.display_name AS user_name, e.kind, e.title, e.purpose, e.purpose_note, "
-                      "e.recipient, e.method, e.path, e.filter, e.row_count, e.full_id, "
-                      "e.status, d.display_name AS decided_by, e.decided_at, e.decision_note, "
-                      "e.downloaded_at, e.decided_at + INTERVAL ? HOUR AS download_until "
-                      "FROM export_register e JOIN users u ON u.id = e.user_id LEFT JOIN users "
+                      "u.display_name AS user_name, e.kind, e.title, " PURPOSE_TITLE
+                      "e.purpose, e.purpose_note, e.recipient, e.method, e.path, e.filter, "
+                      "e.row_count, e.rows_written, e.full_id, e.status, d.display_name AS "
+                      "decided_by, e.decided_at, e.decision_note, e.downloaded_at, "
+                      "e.decided_at + INTERVAL ? HOUR AS download_until FROM export_register e "
+                      "JOIN users u ON u.id = e.user_id LEFT JOIN users "
                       "d ON d.id = e.decided_by WHERE e.id = ?", "ii",
                       s->setting_int(r, "export_window_hours", NULL), id) != 1)
         return 500;

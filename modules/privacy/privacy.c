@@ -44,8 +44,21 @@ static const struct portal_setting settings[] = {
     {"export_approval_rows", PS_INT, "行", "含完整身份证号的导出超过此行数须他人审批", "50"},
     {"export_window_hours", PS_INT, "小时", "审批通过后的下载时限", "24"},
     {"retention_years", PS_INT, "年", "档案保存年限：儿童退出全部类别且年满18周岁后，自最后一条记录起", "5"},
-    {"retention_years_abuse", PS_INT, "年", "档案保存年限：涉及侵害报告（强制报告、保护案件）的档案", "20"},
+    {"retention_years_abuse", PS_INT, "年", "保护记录（强制报告、移送公安、国家监护等）在档案归档后继续保存，自其中最后一条起的年限", "20"},
     {NULL, 0, NULL, NULL, NULL}};
+
+/* the purposes of an export (the host's export_begin reads them): the
+ * county adds its own; whether one needs a recipient (another department
+ * or a higher level: a disclosure) or a written purpose is the entry's */
+static const struct portal_lookup_col purpose_cols[] = {
+    {"title", "用途"},
+    {"recipient", "须写明接收单位（是/否；向上级或其他部门提供）"},
+    {"note", "须写明具体用途（是/否）"},
+    {NULL, NULL}};
+
+static const struct portal_lookup lookups[] = {
+    {"purpose", "导出用途", purpose_cols},
+    {NULL, NULL, NULL}};
 
 static const struct portal_child_panel panels[] = {
     {"信息共享登记", "privacy.sharing", sharing_panel_fill},
@@ -57,11 +70,6 @@ static const struct portal_loader loaders[] = {
     {NULL, NULL, NULL}};
 
 static const struct portal_label labels[] = {
-    {"privacy.purpose", "payment_check", "发放核对"},
-    {"privacy.purpose", "report_up", "上级报送"},
-    {"privacy.purpose", "dept_assist", "部门协查"},
-    {"privacy.purpose", "stats", "统计分析"},
-    {"privacy.purpose", "other", "其他"},
     {"privacy.relationship", "father", "父亲"},
     {"privacy.relationship", "mother", "母亲"},
     {"privacy.relationship", "grandparent", "祖父母、外祖父母"},
@@ -73,6 +81,7 @@ static const struct portal_label labels[] = {
     {"privacy.status", "approved", "已批准，待下载"},
     {"privacy.status", "rejected", "未批准"},
     {"privacy.status", "downloaded", "已下载"},
+    {"privacy.status", "failed", "导出失败（文件不完整）"},
     {NULL, NULL, NULL}};
 
 /* 2.9: what the master runs, never a request */
@@ -84,6 +93,9 @@ static const struct portal_migration migrations[] = {
     {1, "001_privacy.sql"},
     {2, "002_retention.sql"},
     {3, "003_archived_counts.sql"},
+    {4, "004_export_full_id.sql"},
+    {5, "005_archive_records.sql"},
+    {6, "006_purposes.sql"},
     {0, NULL}};
 
 const struct portal_module portal_module = {
@@ -100,5 +112,7 @@ const struct portal_module portal_module = {
     .loaders = loaders,
     .labels = labels,
     .settings = settings,
+    .lookups = lookups,
     .jobs = jobs,
+    .retention = privacy_retention,
 };

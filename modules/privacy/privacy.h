@@ -41,6 +41,8 @@ int copy_get(portal_req *r, svc *s);
 /* retention.c */
 extern const struct portal_param hold_params[];
 int retention_job(portal_req *r, svc *s);
+/* the core's tables dropped with an archived file (portal_module.retention) */
+extern const struct portal_retention privacy_retention[];
 int retention_get(portal_req *r, svc *s);
 int retention_hold_post(portal_req *r, svc *s);
 

@@ -1,16 +1,19 @@
 /*
  * retention.c - retention and archival of children's files (issue 19 item
  * 2).  A file is due when the child has left every category and is 18 or
- * older, and its last event is older than the setting retention_years
- * (retention_years_abuse when the file holds an abuse-report case: a
- * timeline event protection.*), and no legal hold stops it.  The module
- * job "archive" (run by the portal master, never a request) archives what
- * is due today: the legal minimum (identity, categories, benefits paid)
- * into child_archives, the rest dropped - family, timeline (visit notes),
- * attachments and visit photos (the files too), visits, counselling, the
- * free-text columns of the child's row - its links to organisations
- * ended, and the file marked archived: the host then keeps it out of every
- * list, search and page.  Every file archived is one audit row with what
+ * older, and its last event is older than the setting retention_years, and
+ * no legal hold stops it.  The module job "archive" (run by the portal
+ * master, never a request) archives what is due today: the legal minimum
+ * (identity, categories, benefits paid) into child_archives, the rest
+ * dropped - the core's family, timeline and attachments (this module's
+ * declaration) and every module's tables it declares to go with the file
+ * (portal_module.retention: visits and their photos, counselling...), the
+ * free-text columns of the child's row - its links to organisations ended,
+ * and the file marked archived: the host then keeps it out of every list,
+ * search and page.  The records a module keeps longer (guardianship's
+ * reports and referrals: retention_years_abuse) outlive the file; the same
+ * job drops them once their period is over, keeping each one's minimum
+ * line in child_archive_records.  Every step is one audit row with what
  * was dropped.  /privacy/retention is the dry run: what next month's runs
  * will archive, the holds, the files archived last.
  */
@@ -24,18 +27,14 @@ const struct portal_param hold_params[] = {
     {"reason", PP_TEXT, 200, 0, "理由"},
     {NULL, 0, 0, 0, NULL}};
 
-/* what archival drops besides the child's row: the table, and the column
- * of its stored file (NULL: none).  Tables of a module that is not
- * installed are skipped. */
-static const struct purge {
-    const char *table, *file_col;
-} PURGE[] = {
-    {"child_family", NULL},           /* family details */
-    {"child_events", NULL},           /* the timeline: visit notes, summaries */
-    {"child_attachments", "stored_name"}, /* scans of certificates (registry) */
-    {"village_visits", "photo_stored"},   /* visit records and photos (village) */
-    {"edu_counselling", NULL},        /* counselling notes (education) */
-    {NULL, NULL}};
+/* the core's tables archival drops with the file (the other modules
+ * declare their own): family details, the timeline (visit notes,
+ * summaries), scans of certificates */
+const struct portal_retention privacy_retention[] = {
+    {"child_family", NULL, NULL, NULL, NULL, NULL},
+    {"child_events", NULL, NULL, NULL, NULL, NULL},
+    {"child_attachments", NULL, NULL, NULL, NULL, "stored_name"},
+    {NULL, NULL, NULL, NULL, NULL, NULL}};
 
 /* the children due on `ref` (YYYY-MM-DD) in the user's scope: id, name,
  * birth_date, village_code, last_at, abuse (1: an abuse-report case) */
@@ -53,43 +52,39 @@ static const char *due_sql(portal_req *r, svc *s, const char **a1, const char **
         "WHERE %s AND c.birth_date <= ? - INTERVAL 18 YEAR AND NOT EXISTS (SELECT 1 FROM "
         "child_categories cc WHERE cc.child_id = c.id AND (cc.end_date IS NULL OR cc.end_date "
         "> ?)) AND NOT EXISTS (SELECT 1 FROM retention_holds h WHERE h.child_id = c.id) AND "
-        "x.last_at < ? - INTERVAL IF(x.abuse, ?, ?) YEAR ORDER BY c.id LIMIT ?", cond);
+        "x.last_at < ? - INTERVAL ? YEAR ORDER BY c.id LIMIT ?", cond);
 }
 
 static portal_rows *due(portal_req *r, svc *s, const char *ref, long long limit)
 {
     const char *a1, *a2, *sql = due_sql(r, s, &a1, &a2);
-    long long years = s->setting_int(r, "privacy.retention_years", ref),
-              abuse = s->setting_int(r, "privacy.retention_years_abuse", ref);
-    if (!sql || years == PORTAL_NO_SETTING || abuse == PORTAL_NO_SETTING)
+    long long years = s->setting_int(r, "privacy.retention_years", ref);
+    if (!sql || years == PORTAL_NO_SETTING)
         return NULL;
-    return s->db_query(r, sql, "sssssiii", a1, a2, ref, ref, ref, abuse, years, limit);
+    return s->db_query(r, sql, "sssssii", a1, a2, ref, ref, ref, years, limit);
 }
 
-/* 1 when the table exists in the portal's schema */
-static int table_here(portal_req *r, svc *s, const char *table)
+/* the child's rows of an entry: SQL on t and c */
+static const char *rows_of(const struct portal_retention *e)
 {
-    portal_rows *q = s->db_query(r, "SELECT 1 FROM information_schema.tables WHERE "
-                                 "table_schema = DATABASE() AND table_name = ?", "s", table);
-    return q && s->db_next(q);
+    return e->rows ? e->rows : "t.child_id = c.id";
 }
 
-/* drops one table's rows of the child (and their files): the count, -1 */
-static long long purge_table(portal_req *r, svc *s, const struct purge *p, long long child)
+/* drops one entry's rows of the child (and their files): the count, -1 */
+static long long purge_rows(portal_req *r, svc *s, const struct portal_retention *e,
+                            long long child)
 {
-    if (!table_here(r, s, p->table))
-        return 0;
-    if (p->file_col) {
-        portal_rows *q = s->db_query(r, s->sprintf(r, "SELECT %s FROM %s WHERE child_id = ? "
-                                     "AND %s IS NOT NULL", p->file_col, p->table, p->file_col),
-                                     "i", child);
+    if (e->file_col) {
+        portal_rows *q = s->db_query(r, s->sprintf(r, "SELECT t.%s FROM %s t JOIN children c ON "
+                                     "c.id = ? WHERE %s AND t.%s IS NOT NULL", e->file_col,
+                                     e->table, rows_of(e), e->file_col), "i", child);
         if (!q)
             return -1;
         while (s->db_next(q))
             s->file_discard(r, s->db_col(q, 0));
     }
-    return s->db_exec(r, s->sprintf(r, "DELETE FROM %s WHERE child_id = ?", p->table), "i",
-                      child);
+    return s->db_exec(r, s->sprintf(r, "DELETE t FROM %s t JOIN children c ON c.id = ? WHERE %s",
+                                    e->table, rows_of(e)), "i", child);
 }
 
 /* the legal minimum kept: identity, categories, benefits paid; 0, -1 */
@@ -130,12 +125,16 @@ static int archive_one(portal_req *r, svc *s, long long child, const char *last_
     if (archive_row(r, s, child, last_at, abuse) != 0 || unlink_all(r, s, child) != 0)
         return -1;
     char *dropped = s->sprintf(r, "rule=%s last_event=%s", abuse ? "abuse" : "ordinary", last_at);
-    for (const struct purge *p = PURGE; p->table; p++) {
-        long long n = purge_table(r, s, p, child);
-        if (n < 0)
-            return -1;
-        dropped = s->sprintf(r, "%s %s=%lld", dropped, p->table, n);
-    }
+    const struct portal_module *m;
+    for (int i = 0; (m = s->module_nth(r, i)); i++)
+        for (const struct portal_retention *e = m->retention; e && e->table; e++) {
+            if (e->years_setting)
+                continue; /* kept longer: records_job */
+            long long n = purge_rows(r, s, e, child);
+            if (n < 0)
+                return -1;
+            dropped = s->sprintf(r, "%s %s=%lld", dropped, e->table, n);
+        }
     if (s->db_exec(r, "UPDATE children SET hukou = '', address = '', school = '', "
                    "school_grade = '', health = '', placement = '', notes_enc = NULL, "
                    "disability_cert_expiry = NULL, status = 'archived', updated_at = "
@@ -147,9 +146,109 @@ static int archive_one(portal_req *r, svc *s, long long child, const char *last_
     return 0;
 }
 
-/* THE job (portal_job "archive", daily): what is due today, in parts of 50
- * committed as it goes.  0, -1 */
+static int files_job(portal_req *r, svc *s);
+
+/* ---- the records kept longer than the file (an entry with years_setting) */
+
+/* SQL: the archived children whose rows of module m's entries kept under
+ * `setting` are all past it (the newest dated one older than the years) */
+static const char *records_due_sql(portal_req *r, svc *s, const struct portal_module *m,
+                                   const char *setting)
+{
+    const char *any = "0", *newest = "'1000-01-01 00:00:00'";
+    for (const struct portal_retention *e = m->retention; e->table; e++) {
+        if (!e->years_setting || strcmp(e->years_setting, setting) != 0)
+            continue;
+        any = s->sprintf(r, "%s OR EXISTS (SELECT 1 FROM %s t WHERE %s)", any, e->table,
+                         rows_of(e));
+        if (e->date_col)
+            newest = s->sprintf(r, "%s, COALESCE((SELECT CAST(MAX(%s) AS DATETIME) FROM %s t "
+                                "WHERE %s), '1000-01-01 00:00:00')", newest, e->date_col,
+                                e->table, rows_of(e));
+    }
+    return s->sprintf(r, "SELECT c.id FROM children c WHERE c.status = 'archived' AND (%s) AND "
+                      "GREATEST(%s, '1000-01-01 00:00:00') < CAST(? AS DATETIME) - INTERVAL ? "
+                      "YEAR ORDER BY c.id LIMIT 50", any, newest);
+}
+
+/* one child's rows of m's entries under `setting`: each row's minimum kept,
+ * then the rows (and files) dropped, audited; 0, -1 */
+static int records_drop(portal_req *r, svc *s, const struct portal_module *m,
+                        const char *setting, long long child)
+{
+    char *dropped = s->sprintf(r, "module=%s setting=%s", m->name, setting);
+    for (const struct portal_retention *e = m->retention; e->table; e++) {
+        if (!e->years_setting || strcmp(e->years_setting, setting) != 0)
+            continue;
+        if (e->keep && s->db_exec(r, s->sprintf(r, "INSERT INTO child_archive_records "
+                                  "(child_id, module, source, summary, archived_at) SELECT "
+                                  "c.id, ?, ?, LEFT(%s, 500), UTC_TIMESTAMP() FROM %s t JOIN "
+                                  "children c ON c.id = ? WHERE %s", e->keep, e->table,
+                                  rows_of(e)), "ssi", m->name, e->table, child) < 0)
+            return -1;
+        long long n = purge_rows(r, s, e, child);
+        if (n < 0)
+            return -1;
+        dropped = s->sprintf(r, "%s %s=%lld", dropped, e->table, n);
+    }
+    s->audit(r, "privacy.archive.records", "child", privacy_id(r, s, child), dropped);
+    return 0;
+}
+
+/* module m's records kept under `setting` whose period is over: dropped in
+ * parts of 50 committed as it goes; 0, -1 */
+static int records_job(portal_req *r, svc *s, const struct portal_module *m,
+                       const char *setting)
+{
+    long long years = s->setting_int(r, setting, s->today(r));
+    if (years == PORTAL_NO_SETTING || years < 1)
+        return -1;
+    const char *sql = records_due_sql(r, s, m, setting);
+    for (;;) {
+        portal_rows *q = s->db_query(r, sql, "si", s->today(r), years);
+        if (!q)
+            return -1;
+        long long ids[50];
+        int n = 0;
+        while (n < 50 && s->db_next(q))
+            ids[n++] = atoll(s->db_col(q, 0));
+        for (int i = 0; i < n; i++)
+            if (records_drop(r, s, m, setting, ids[i]) != 0)
+                return -1;
+        if (n == 0 || s->db_commit_now(r) != 0)
+            return n == 0 ? 0 : -1;
+    }
+}
+
+/* every module's records kept longer, setting by setting; 0, -1 */
+static int records_all(portal_req *r, svc *s)
+{
+    const struct portal_module *m;
+    for (int i = 0; (m = s->module_nth(r, i)); i++)
+        for (const struct portal_retention *e = m->retention; e && e->table; e++) {
+            if (!e->years_setting)
+                continue;
+            const struct portal_retention *p = m->retention;
+            while (p < e && !(p->years_setting && strcmp(p->years_setting, e->years_setting) == 0))
+                p++;
+            if (p == e && records_job(r, s, m, e->years_setting) != 0) /* its first entry */
+                return -1;
+        }
+    return 0;
+}
+
+/* THE job (portal_job "archive", daily): the files due today, in parts of
+ * 50 committed as it goes, then the records kept longer that are due.
+ * 0, -1 */
 int retention_job(portal_req *r, svc *s)
+{
+    if (files_job(r, s) != 0)
+        return -1;
+    return records_all(r, s);
+}
+
+/* the files due today; 0, -1 */
+static int files_job(portal_req *r, svc *s)
 {
     for (;;) {
         portal_rows *q = due(r, s, s->today(r), 50);
@@ -182,10 +281,11 @@ int retention_get(portal_req *r, svc *s)
                         "u.display_name AS set_by FROM retention_holds h JOIN children c ON "
                         "c.id = h.child_id JOIN users u ON u.id = h.set_by WHERE c.village_code "
                         "LIKE CONCAT(?, '%') ORDER BY h.set_at DESC LIMIT 500", "s", sp) < 0 ||
-        s->db_query_hdf(r, "Archived", "SELECT child_id, name, birth_date, categories, "
-                        "benefits_fen, last_event_at, abuse_case, archived_at FROM "
-                        "child_archives WHERE village_code LIKE CONCAT(?, '%') ORDER BY "
-                        "archived_at DESC LIMIT 100", "s", sp) < 0)
+        s->db_query_hdf(r, "Archived", "SELECT a.child_id, a.name, a.birth_date, a.categories, "
+                        "a.benefits_fen, a.last_event_at, a.abuse_case, a.archived_at, (SELECT "
+                        "COUNT(*) FROM child_archive_records x WHERE x.child_id = a.child_id) "
+                        "AS minimum FROM child_archives a WHERE a.village_code LIKE CONCAT(?, "
+                        "'%') ORDER BY a.archived_at DESC LIMIT 100", "s", sp) < 0)
         return 500;
     s->set(r, "Until", next);
     s->set_int(r, "Years", s->setting_int(r, "retention_years", NULL));

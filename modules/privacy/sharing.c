@@ -2,7 +2,9 @@
  * sharing.c - the sharing register on the child's file (issue 19 item 4):
  * every disclosure of the child's data to an organisation outside civil
  * affairs (the host writes the rows: child_link for a school, a hospital,
- * a provider, an NGO; export_begin for an export to another department).
+ * a provider, an NGO; export_begin for an export that is a disclosure: to
+ * another department or a higher level, or with full ID numbers - the
+ * export's row, and export_children says which children it held).
  */
 #include "privacy.h"
 
@@ -12,20 +14,27 @@
  * newest first; the guardian's copy shows the same panel.  Rows or -1 */
 int sharing_panel_fill(portal_req *r, svc *s, long long child_id, const char *prefix)
 {
-    static const char *const cols[] = {"时间", "接收单位", "数据类别", "依据"};
-    for (int i = 0; i < 4; i++)
+    static const char *const cols[] = {"时间", "接收单位", "数据类别", "依据", "导出编号"};
+    for (int i = 0; i < 5; i++)
         s->set(r, s->sprintf(r, "%s.Cols.%d", prefix, i), cols[i]);
-    portal_rows *q = s->db_query(r, "SELECT DATE_FORMAT(disclosed_at + INTERVAL 8 HOUR, "
-                                 "'%Y-%m-%d %H:%i'), recipient, categories, basis FROM "
-                                 "disclosures WHERE child_id = ? ORDER BY disclosed_at DESC, "
-                                 "id DESC LIMIT 200", "i", child_id);
+    /* the child's own rows (links), and the exports that held the child */
+    portal_rows *q = s->db_query(r, "SELECT DATE_FORMAT(at + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i'), "
+                                 "recipient, categories, basis, export_no FROM (SELECT "
+                                 "d.disclosed_at AS at, d.id, d.recipient, d.categories, d.basis, "
+                                 "'' AS export_no FROM disclosures d WHERE d.child_id = ? UNION "
+                                 "ALL SELECT d.disclosed_at, d.id, d.recipient, d.categories, "
+                                 "d.basis, CAST(d.export_id AS CHAR) FROM export_children x JOIN "
+                                 "disclosures d ON d.export_id = x.export_id AND d.child_id IS "
+                                 "NULL WHERE x.child_id = ?) u ORDER BY at DESC, id DESC LIMIT 200",
+                                 "ii", child_id, child_id);
     if (!q)
         return -1;
     int n = 0;
     for (; s->db_next(q); n++)
-        for (int i = 0; i < 4; i++)
+        for (int i = 0; i < 5; i++)
             s->set(r, s->sprintf(r, "%s.Rows.%d.%d", prefix, n, i), s->db_col(q, i));
-    s->set(r, s->sprintf(r, "%s.Note", prefix), n ? "向民政系统以外单位提供该儿童信息的记录（关联学校、医院、康复机构、社会组织时自动登记）。"
+    s->set(r, s->sprintf(r, "%s.Note", prefix), n ? "向民政系统以外单位提供该儿童信息的记录（关联学校、医院、康复机构、社会组织，"
+                                                    "向上级或其他部门报送、导出完整身份证号时自动登记）。"
                                                   : "尚无向民政系统以外单位提供该儿童信息的记录。");
     s->set(r, s->sprintf(r, "%s.Link", prefix), s->sprintf(r, "/privacy/children/%lld/copy",
                                                             child_id));

@@ -671,6 +671,7 @@ static int export_row(void *ctx, portal_rows *rows)
         s->db_col(rows, 7), s->db_col(rows, 8), cats,
         registry_label("registry.status", status ? status : "active")};
     export_cells(o, cells);
+    s->export_row(o->r, atoll(s->db_col(rows, 12)));
     o->rows++;
     return 0;
 }
@@ -702,7 +703,7 @@ static long long export_rows(portal_req *r, const struct portal_services *s,
                 "c.township_code), (SELECT v.name FROM divisions v WHERE v.code = "
                 "c.village_code), c.address, (SELECT GROUP_CONCAT(cc.category ORDER BY "
                 "cc.category) FROM child_categories cc WHERE cc.child_id = c.id AND "
-                "cc.end_date IS NULL), c.status, c.id_enc FROM children c");
+                "cc.end_date IS NULL), c.status, c.id_enc, c.id FROM children c");
     add_arg(&b, f->today);
     add_where(&b, f, 0);
     if (strcmp(f->sort, "id") == 0)
@@ -767,8 +768,9 @@ static int export_list(portal_req *r, const struct portal_services *s, int xlsx)
     }
     if (export_rows(r, s, &f, o) < 0 || o->failed) {
         s->log("RG0201", "export query failed after %lld rows", o->rows);
-        if (!s->output_sent(r))
-            return s->fail(r, 500, NULL); /* nothing sent yet: an error page */
+        /* nothing sent yet: an error page; else the file is cut short and
+         * the export register marks it failed */
+        return s->output_sent(r) ? 500 : s->fail(r, 500, NULL);
     } else if (o->rows != total) {
         s->log("RG0202", "export holds %lld rows, %lld when it was audited", o->rows, total);
     }

@@ -278,6 +278,11 @@ static const struct portal_job jobs[] = {
     {"intake_overdue", "一门受理逾期未答复：通知县妇儿工委办", 60, vil_intake_overdue_job},
     {NULL, NULL, 0, NULL}};
 
+/* archival (privacy, issue 19): visit records and their photos go with the file */
+static const struct portal_retention retention[] = {
+    {"village_visits", NULL, NULL, NULL, NULL, "photo_stored"},
+    {NULL, NULL, NULL, NULL, NULL, NULL}};
+
 const struct portal_module portal_module = {
     PORTAL_MODULE_HEADER,
     .name = "village",
@@ -293,4 +298,5 @@ const struct portal_module portal_module = {
     .labels = labels,
     .settings = settings,
     .jobs = jobs,
+    .retention = retention,
 };

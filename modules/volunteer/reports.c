@@ -32,6 +32,8 @@ int vol_csv_row(void *ctx, portal_rows *rows)
 {
     const struct vol_csv *c = ctx;
     const struct portal_services *s = c->s;
+    if (c->child_col)
+        s->export_row(c->r, vol_num(s->db_col(rows, c->child_col - 1)));
     if (c->group)
         s->csv_cell(c->r, c->group, 0);
     for (int i = 0; i < c->ncols; i++)
@@ -148,9 +150,9 @@ int unserved_csv_get(portal_req *r, const struct portal_services *s)
     static const char *const heads[] = {"儿童编号", "姓名", "乡镇", "村（社区）", "最近一次服务"};
     vol_csv_begin(r, s, s->sprintf(r, "unserved-%lldm-%s.csv", months, today),
                   "volunteer.unserved.export", s->sprintf(r, "months=%lld", months), heads, 5);
-    struct vol_csv ctx = {r, s, NULL, 5, 0};
+    struct vol_csv ctx = {r, s, NULL, 5, 0, 1};
     if (s->db_stream(r, vol_csv_row, &ctx, UNSERVED_LIST, "ssii", pre, today, months,
                      100000LL) < 0)
-        return s->output_sent(r) ? 200 : 500;
+        return 500; /* the output may have begun: the register marks it failed */
     return 200;
 }

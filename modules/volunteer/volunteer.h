@@ -119,6 +119,7 @@ struct vol_csv {
     const char *group;
     int ncols;
     unsigned money;
+    int child_col; /* an export's rows (export_row): 1 + the column of the child's id; 0 none */
 };
 void vol_csv_begin(portal_req *r, const struct portal_services *s, const char *filename,
                    const char *action, const char *detail, const char *const *heads, int n);

@@ -8,6 +8,8 @@
 # and the module job privacy.archive archiving every due file.  Prints
 # "bench privacy children=... export_seconds=... export_rows=...
 #  dryrun_seconds=... due=... archive_seconds=... archived=...".
+# Then a 10,000-row export with and without its per-child rows
+# ("bench privacy-export-children rows=... before_seconds=... after_seconds=...").
 # Never a pass/fail on timing.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -36,4 +38,18 @@ t2=$(date +%s.%N)
 build/portalctl --config "$DIR/portal.conf" job run privacy.archive >/dev/null 2>&1 || echo "bench: privacy: the archive job failed" >&2
 t3=$(date +%s.%N)
 echo "bench privacy children=$(DB "SELECT COUNT(*) FROM children") export_seconds=$(echo "$t1 - $t0" | bc) export_rows=$(($(wc -l <"$WORK/export.csv") - 1)) dryrun_seconds=$(echo "$t2 - $t1" | bc) due=$(grep -c 'id="due-' "$WORK/due.html" || true) archive_seconds=$(echo "$t3 - $t2" | bc) archived=$(DB "SELECT COUNT(*) FROM child_archives")"
+# the sharing register per child (issue 19 item 1): a 10,000-row export as
+# statistics (its rows counted, no child recorded: the time before the per-
+# child register) and the same export to another department (each child
+# recorded in export_children after the file went out)
+ROWS=${PRIV_BENCH_EXPORT_ROWS:-10000}
+have=$(DB "SELECT COUNT(*) FROM children WHERE status <> 'archived'")
+[ "$have" -ge "$ROWS" ] || CTL seed --children $((ROWS - have))
+t4=$(date +%s.%N)
+curl -s --max-time 900 -o "$WORK/stats.csv" -b "$JAR" "$BASE/children/export.csv?purpose=stats"
+t5=$(date +%s.%N)
+curl -s --max-time 900 -o "$WORK/dept.csv" -b "$JAR" -G "$BASE/children/export.csv" --data purpose=dept_assist --data-urlencode "recipient=县公安局（压测）"
+t6=$(date +%s.%N)
+last=$(DB "SELECT MAX(r.id) FROM export_register r JOIN users u ON u.id = r.user_id WHERE u.username = 'privbench'")
+echo "bench privacy-export-children rows=$(($(wc -l <"$WORK/dept.csv") - 1)) before_seconds=$(echo "$t5 - $t4" | bc) after_seconds=$(echo "$t6 - $t5" | bc) children_recorded=$(DB "SELECT COUNT(*) FROM export_children WHERE export_id = $last")"
 rm -rf "$WORK"

@@ -26,6 +26,6 @@
 <h2>五、向其他单位提供信息的记录</h2>
 <table class="list" id="copy-sharing"><thead><tr><?cs each:c = Sharing.Cols ?><th scope="col"><?cs var:c ?></th><?cs /each ?></tr></thead><tbody>
 <?cs each:row = Sharing.Rows ?><tr><?cs each:cell = row ?><td><?cs var:cell ?></td><?cs /each ?></tr><?cs /each ?>
-<?cs if:!subcount(Sharing.Rows) ?><tr><td colspan="4">无</td></tr><?cs /if ?></tbody></table>
+<?cs if:!subcount(Sharing.Rows) ?><tr><td colspan="5">无</td></tr><?cs /if ?></tbody></table>
 <p class="hint">家庭成员的信息属于其本人，不在本副本中。如对上述信息有异议，可向县民政局申请更正。</p>
 </article>

@@ -19,9 +19,9 @@
     <td><?cs var:datetime(e.created_at) ?></td>
     <td><?cs var:e.user_name ?>（<?cs var:e.username ?>）</td>
     <td><?cs var:e.title ?></td>
-    <td class="purpose"><?cs var:label("privacy.purpose", e.purpose) ?><?cs if:e.recipient ?>：<?cs var:e.recipient ?><?cs /if ?><?cs if:e.purpose_note ?>（<?cs var:e.purpose_note ?>）<?cs /if ?></td>
+    <td class="purpose"><?cs var:e.purpose_title ?><?cs if:e.recipient ?>：<?cs var:e.recipient ?><?cs /if ?><?cs if:e.purpose_note ?>（<?cs var:e.purpose_note ?>）<?cs /if ?></td>
     <td class="filter"><code><?cs var:e.filter ?></code></td>
-    <td><?cs var:e.row_count ?></td>
+    <td class="rows"><?cs var:e.row_count ?><?cs if:e.rows_written != "" && e.rows_written != e.row_count ?>（写出 <?cs var:e.rows_written ?>）<?cs /if ?></td>
     <td><?cs if:e.full_id == "1" ?>是<?cs else ?>否<?cs /if ?></td>
     <td class="status"><?cs var:label("privacy.status", e.status) ?></td>
     <td class="approver"><?cs var:e.decided_by ?></td>

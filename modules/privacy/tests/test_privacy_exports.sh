@@ -14,8 +14,8 @@ mk() { # mk NAME -> id (龙潭镇第一村)
 reg() { sql "SELECT $1 FROM export_register WHERE id = $2"; }           # COLUMN ID
 last_reg() { sql "SELECT MAX(r.id) FROM export_register r JOIN users u ON u.id = r.user_id WHERE u.username = '$1'"; }
 for i in 1 2 3; do mk "导出童$i$tag" >/dev/null; done
-add_user "pa$tag" --display-name 县民政甲 --role county_staff --division 500242000000 --org mz --password "$PW"
-add_user "pb$tag" --display-name 县民政乙 --role county_staff --division 500242000000 --org mz --password "$PW"
+add_user "pa$tag" --display-name 县民政甲 --role county_staff,export_full_id --division 500242000000 --org mz --password "$PW"
+add_user "pb$tag" --display-name 县民政乙 --role county_staff,export_full_id --division 500242000000 --org mz --password "$PW"
 sql "UPDATE users SET failed_count=0, locked_until=NULL WHERE username='township'"
 aj=$(login "pa$tag" "$PW")
 bj=$(login "pb$tag" "$PW")

@@ -1,6 +1,7 @@
 # Retention and archival (issue 19 item 2) through the real stack: the dry
-# run lists next month's files, a legal hold stops one, an abuse-report case
-# keeps longer, a recent file stays; the module job (run by the master's
+# run lists next month's files, a legal hold stops one, a recent file stays
+# (an abuse-report case is archived like any file: its protection records
+# outlive it, test_privacy_archive_records); the module job (run by the master's
 # job runner, never a request) archives a crafted file: the legal minimum
 # kept in child_archives, exactly the family, timeline, attachments and
 # free-text columns dropped, every step audited, the file gone from lists,
@@ -21,7 +22,7 @@ old_file() { # old_file NAME LAST_EVENT_DAY [KIND] -> id: born 2000, left its ca
     echo "$id"
 }
 A=$(old_file "归档甲$tag" 2016-01-01)                    # due: ordinary, 10 years ago
-B=$(old_file "侵害乙$tag" 2016-01-01 protection.case)    # abuse-report case: 20 years
+B=$(old_file "侵害乙$tag" 2016-01-01 protection.case)    # abuse-report case: due as well
 C=$(old_file "保留丙$tag" 2016-01-01)                    # due, but a legal hold
 D=$(old_file "近期丁$tag" "$(date -u -d '-1 year' +%F)") # last event a year ago
 sql "INSERT INTO pay_batches (module, programme, period, title, status, created_by, created_at) VALUES ('living', 'orphan', '2014-05-01', '归档$tag', 'draft', 1, '2014-05-01');
@@ -31,7 +32,8 @@ sql "INSERT INTO pay_batches (module, programme, period, title, status, created_
 # ---- the dry run
 req GET /privacy/retention -b "$cj"
 check "the dry run lists the files due next month" eval 'status_is 200 && body_has "id=\"due-$A\"" && body_has "id=\"due-$C\""'
-check "... not an abuse-report case (kept longer) nor a recent file" eval 'body_lacks "id=\"due-$B\"" && body_lacks "id=\"due-$D\""'
+check "... an abuse-report case as well (its records are kept longer, not the file)" eval 'body_has "id=\"due-$B\"" && body_has "侵害报告档案"'
+check "... not a recent file" body_lacks "id=\"due-$D\""
 check "... and archives nothing" same "$(sql "SELECT status FROM children WHERE id = $A")" exited
 post "/privacy/children/$C/hold" "$cj" --data hold=1
 check "a legal hold needs a reason (400, nothing set)" eval 'status_is 400 && [ "$(sql "SELECT COUNT(*) FROM retention_holds WHERE child_id = $C")" = 0 ]'
@@ -47,20 +49,21 @@ check "the legal minimum is kept: identity, categories, benefits paid" same "$(s
 check "family, timeline and attachments are dropped" same "$(sql "SELECT CONCAT_WS('|', (SELECT COUNT(*) FROM child_family WHERE child_id = $A), (SELECT COUNT(*) FROM child_events WHERE child_id = $A), (SELECT COUNT(*) FROM child_attachments WHERE child_id = $A))")" "0|0|0"
 check "exactly the free-text columns are blanked, identity and ledger kept" same "$(sql "SELECT CONCAT_WS('|', hukou, address, school, health, placement, notes_enc IS NULL, name, id_last4, (SELECT COUNT(*) FROM child_categories WHERE child_id = $A), (SELECT COUNT(*) FROM pay_lines WHERE child_id = $A)) FROM children WHERE id = $A")" "|||||1|归档甲$tag|001X|1|1"
 check "the archival is audited with what it dropped" eval 'sql "SELECT detail FROM audit_log WHERE action = '"'privacy.archive'"' AND object_id = '"'$A'"'" | grep -q "rule=ordinary .*child_family=1 child_events=1 child_attachments=1"'
-check "the held, the abuse-report and the recent files stay" same "$(sql "SELECT GROUP_CONCAT(status ORDER BY id) FROM children WHERE id IN ($B, $C, $D)")" "exited,exited,exited"
-check "... with their family" same "$(sql "SELECT COUNT(*) FROM child_family WHERE child_id IN ($B, $C, $D)")" 3
+check "the abuse-report case is archived, marked as one" same "$(sql "SELECT CONCAT(c.status, '|', a.abuse_case) FROM children c JOIN child_archives a ON a.child_id = c.id WHERE c.id = $B")" "archived|1"
+check "the held and the recent files stay" same "$(sql "SELECT GROUP_CONCAT(status ORDER BY id) FROM children WHERE id IN ($C, $D)")" "exited,exited"
+check "... with their family" same "$(sql "SELECT COUNT(*) FROM child_family WHERE child_id IN ($C, $D)")" 2
 req GET "/children/$A" -b "$cj"
 check "the archived file's page is gone (404)" status_is 404
 req GET /children -b "$cj" --get --data-urlencode "q=归档甲$tag" --data status=exited
 check "... and it is in no list or search" eval 'status_is 200 && body_lacks "href=\"/children/$A\""'
 req GET "/children?township=500242101000&status=exited&sort=id" -b "$cj"
 check "... while a kept file of the same village is listed" eval 'body_has "href=\"/children/$D\"" && body_lacks "href=\"/children/$A\""'
-req GET "/children/$B" -b "$cj"
+req GET "/children/$D" -b "$cj"
 check "a kept file still opens" status_is 200
 req GET /privacy/retention -b "$cj"
 check "the page lists the archive with its minimum" eval 'body_has "归档甲$tag" && body_has "1000.00"'
 build/portalctl --config "$TEST_DIR/portal.conf" job run privacy.archive >/dev/null 2>&1
-check "a second run archives nothing more" same "$(sql "SELECT COUNT(*) FROM child_archives WHERE child_id IN ($A, $B, $C, $D)")" 1
+check "a second run archives nothing more" same "$(sql "SELECT COUNT(*) FROM child_archives WHERE child_id IN ($A, $B, $C, $D)")" 2
 post "/privacy/children/$C/hold" "$cj" --data hold=0
 check "a hold is lifted, audited" eval 'status_is 303 && [ "$(sql "SELECT COUNT(*) FROM retention_holds WHERE child_id = $C")" = 0 ] && [ "$(audits privacy.hold.lift "$C")" = 1 ]'
 
