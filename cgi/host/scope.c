@@ -65,11 +65,56 @@ const char *scope_svc_sql(portal_req *r, const char *alias, const char **arg1,
         *arg2 = services.today(r);
         return arena_sprintf(r->a, "(" LINKED_SQL " AND " NOT_ARCHIVED("%s") ")", alias, alias);
     }
-    /* no scope at all (NULL prefix): LIKE NULL is never true */
-    *arg1 = services.scope_prefix(r);
+    /* no scope at all (a NULL argument): never true */
     *arg2 = NULL;
-    return arena_sprintf(r->a, "(%s.village_code LIKE CONCAT(?, '%%') AND ? IS NULL AND "
-                         NOT_ARCHIVED("%s") ")", alias, alias);
+    const char *col = arena_sprintf(r->a, "%s.village_code", alias);
+    return arena_sprintf(r->a, "(%s AND ? IS NULL AND " NOT_ARCHIVED("%s") ")",
+                         scope_svc_where(r, col, arg1), alias);
+}
+
+/* a column ("c.village_code") or an expression of columns
+ * ("COALESCE(c.village_code, g.division_code)"): letters, digits, '_', '.',
+ * '(', ')', ',' and spaces only - never a quote, a '?' or a ';' */
+static int column_ok(const char *c)
+{
+    size_t n = c ? strlen(c) : 0;
+    if (n == 0 || n > 200)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!((c[i] >= 'a' && c[i] <= 'z') || (c[i] >= 'A' && c[i] <= 'Z') ||
+              (c[i] >= '0' && c[i] <= '9') || strchr("_.(), ", c[i])))
+            return 0;
+    return 1;
+}
+
+int scope_set_has(const portal_req *r, const char *code)
+{
+    size_t n = code ? strlen(code) : 0;
+    if (n != 12 || !r->scope_set)
+        return 0;
+    for (const char *p = r->scope_set; (p = strstr(p, code)) != NULL; p += n)
+        if ((p == r->scope_set || p[-1] == ',') && (p[n] == ',' || p[n] == 0))
+            return 1;
+    return 0;
+}
+
+/* THE condition of a list on a column holding a village code (issue 15):
+ * a division-scoped user's prefix, a set user's villages (looked up through
+ * the divisions table, so the column's index still serves), nothing for an
+ * org-scoped user or no user (a NULL argument is never true). */
+const char *scope_svc_where(portal_req *r, const char *column, const char **arg)
+{
+    if (!column_ok(column) || !arg) {
+        log_msg("PT0511", "scope_where: a bad column name or no argument");
+        return NULL;
+    }
+    if (r->logged_in && r->scope_set && !scope_org(r)) {
+        *arg = r->scope_set;
+        return arena_sprintf(r->a, "%s IN (SELECT scope_d.code FROM divisions scope_d "
+                             "WHERE FIND_IN_SET(scope_d.code, ?) > 0)", column);
+    }
+    *arg = services.scope_prefix(r);
+    return arena_sprintf(r->a, "%s LIKE CONCAT(?, '%%')", column);
 }
 
 int scope_allows(portal_req *r, const char *division, long long child_id)
@@ -195,4 +240,35 @@ const char *scope_svc_error(portal_req *r)
 {
     (void)r;
     return errbuf[0] ? errbuf : NULL;
+}
+
+/* a module's grant of a village to a user (its row source_id), made or
+ * changed: the user's scope becomes the set of their grants from the next
+ * request.  The caller must have the village in scope. */
+int scope_svc_grant(portal_req *r, long long source_id, long long user_id, const char *division,
+                    const char *from, const char *to)
+{
+    errbuf[0] = 0;
+    const char *module = r->mod ? r->mod->m->name : NULL;
+    if (!module || source_id <= 0 || user_id <= 0 || !division || strlen(division) != 12 ||
+        strcmp(division + 9, "000") == 0)
+        return set_err("授权参数无效。"), -1;
+    if (!services.in_scope(r, division)) {
+        audit(r, "deny", "division", division, "403 scope grant outside the caller's scope");
+        return set_err("无权授权该村。"), -1;
+    }
+    if (link_dates(r, &from, &to) != 0)
+        return -1;
+    if (db_exec(r->a, "INSERT INTO user_scope_divisions (user_id, division_code, valid_from, "
+                "valid_to, module, source_id, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, "
+                "?, UTC_TIMESTAMP()) ON DUPLICATE KEY UPDATE user_id = VALUES(user_id), "
+                "division_code = VALUES(division_code), valid_from = VALUES(valid_from), "
+                "valid_to = VALUES(valid_to), updated_by = VALUES(updated_by), "
+                "updated_at = VALUES(updated_at)", "issssii", user_id, division, from, to,
+                module, source_id, (long long)r->user.id) < 0)
+        return set_err("数据库暂时不可用。"), -1;
+    audit(r, "scope.grant", "user", arena_sprintf(r->a, "%lld", user_id),
+          arena_sprintf(r->a, "division=%s from=%s to=%s (%s #%lld)", division, from,
+                        to ? to : "-", module, source_id));
+    return db_doomed() ? -1 : 0;
 }

@@ -240,11 +240,13 @@ static const char *s_config(const char *key)
 }
 
 /* The user's jurisdiction as a code prefix: county 500242, township
- * 500242101, village all 12 digits.  No user, or a user of an org-scoped
- * organisation (scope.h: never anything by division), no prefix. */
+ * 500242101, village all 12 digits.  No user, a user of an org-scoped
+ * organisation (scope.h: never anything by division) or a user scoped by a
+ * set of villages (issue 15: a set is no prefix): no prefix. */
 static const char *s_scope_prefix(portal_req *r)
 {
-    if (!r->logged_in || scope_org(r) || !r->user.division || strlen(r->user.division) != 12)
+    if (!r->logged_in || scope_org(r) || r->scope_set || !r->user.division ||
+        strlen(r->user.division) != 12)
         return NULL;
     const char *d = r->user.division;
     size_t n = 12;
@@ -258,6 +260,8 @@ static const char *s_scope_prefix(portal_req *r)
 
 static int s_in_scope(portal_req *r, const char *code)
 {
+    if (r->logged_in && r->scope_set)
+        return scope_set_has(r, code);
     const char *p = s_scope_prefix(r);
     return p && code && strlen(code) == 12 && strncmp(code, p, strlen(p)) == 0;
 }
@@ -782,4 +786,7 @@ const struct portal_services services = {
     .fen_to_rmb_upper = s_fen_to_rmb_upper,
     /* 2.14 perf (issue 17): the tables a child has rows in */
     .child_has = s_child_has,
+    /* 2.15 scope (issue 15): a user's scope as a set of villages */
+    .scope_where = scope_svc_where,
+    .scope_grant = scope_svc_grant,
 };
