@@ -100,7 +100,7 @@
  *                    scope_where (THE condition of a list on a village-code
  *                    column, for every user) and scope_grant (a module grants
  *                    a village to a user for dates); scope_prefix is NULL
- *                    for a set user and no module uses it any more.
+ *                    for a set user (only township-code columns use it).
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -167,10 +167,10 @@
  *    surveys, payment lines...) takes its condition from scope_where
  *    ("c.village_code LIKE CONCAT(?, '%')" for a division, an IN list for a
  *    set, never true for an org or no scope) with its one bound argument;
- *    a list of children may use scope_sql.  A module never builds a scope
- *    condition from scope_prefix (NULL for set and org users: it is kept
- *    for the ABI only); a page that cannot work on such a condition (a
- *    township's totals) refuses a user whose scope_prefix is NULL.
+ *    a list of children may use scope_sql.  scope_prefix is NULL for set
+ *    and org users: use it only on a column holding a township or county
+ *    code (a township's pay lines, screening rounds, reports), where such a
+ *    user then gets a refusal or nothing - never the township.
  *  - An export of personal data (a list, a bank file, names in a bulletin;
  *    CSV or .xlsx) calls export_begin before its first byte and returns
  *    what it answers unless 0: the purpose is asked, registered and
