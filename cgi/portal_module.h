@@ -95,6 +95,12 @@
  *                    child_has (whether the child has rows there: the host
  *                    asks once per page for every declared table, so a
  *                    panel skips the queries of tables the child is not in).
+ *   2.15 2026-12-01  scope (issue 15): a user's scope may be a set of
+ *                    villages (a village child director); services
+ *                    scope_where (THE condition of a list on a village-code
+ *                    column, for every user) and scope_grant (a module grants
+ *                    a village to a user for dates); scope_prefix is NULL
+ *                    for a set user (only township-code columns use it).
  *   2.x  privacy (issue 19): service export_row (the rows of an export and
  *                    the children it held: the sharing register per child,
  *                    a failed export marked); portal_module.retention (from a
@@ -160,6 +166,17 @@
  *    host's route objects and s->child already do.  A loader that sets
  *    o->child_id is checked the same way; one that sets only o->division
  *    refuses org-scoped users.
+ *  - A user's scope may also be a SET of villages (2.15, issue 15: a village
+ *    child director of the villages granted to them today with scope_grant;
+ *    their account's division is then only their office).  A set is no
+ *    prefix: a list filtered on any village-code column (children, visits,
+ *    surveys, payment lines...) takes its condition from scope_where
+ *    ("c.village_code LIKE CONCAT(?, '%')" for a division, an IN list for a
+ *    set, never true for an org or no scope) with its one bound argument;
+ *    a list of children may use scope_sql.  scope_prefix is NULL for set
+ *    and org users: use it only on a column holding a township or county
+ *    code (a township's pay lines, screening rounds, reports), where such a
+ *    user then gets a refusal or nothing - never the township.
  *  - An export of personal data (a list, a bank file, names in a bulletin;
  *    CSV or .xlsx) calls export_begin before its first byte and returns
  *    what it answers unless 0: the purpose is asked, registered and
@@ -1182,6 +1199,29 @@ struct portal_services {
      * a hint for what to read, never a permission (the child's scope is
      * checked as before). */
     int (*child_has)(portal_req *r, long long child_id, const char *table);
+    /* ---- 2.15 scope (issue 15): a user's scope as a set of villages.
+     * scope_where: THE scope condition of a list on `column` (a column
+     * holding a 12-digit village code: "c.village_code", "v.code", or an
+     * expression of columns: "COALESCE(c.village_code, g.division_code)";
+     * letters, digits, "_.(), " only) with exactly one '?' bound as "s"
+     * with *arg (NULL binds SQL NULL: nothing):
+     *   const char *sa, *w = s->scope_where(r, "c.village_code", &sa);
+     *   s->db_query(r, s->sprintf(r, "SELECT ... WHERE %s", w), "s", sa);
+     * the user's prefix for a division-scoped user, their villages today
+     * for a set user, never true for an org-scoped user.  NULL (logged)
+     * for a bad column name. */
+    const char *(*scope_where)(portal_req *r, const char *column, const char **arg);
+    /* the calling module grants village `division` to user_id from `from`
+     * (NULL today) until `to` (the day it ends, exclusive: from that day on
+     * the village is no longer theirs; NULL open-ended), as its row
+     * source_id (granted again with the same source_id: the row's dates
+     * change, e.g. `to` set to end it).  From the user's next request their
+     * scope is the set of the villages their grants hold that day (not
+     * their account's division; none: nothing).  The village must be in
+     * the caller's scope.  Audited "scope.grant", in the request's
+     * transaction.  0, or -1 with link_error set (nothing written). */
+    int (*scope_grant)(portal_req *r, long long source_id, long long user_id,
+                       const char *division, const char *from, const char *to);
     /* ---- privacy (issue 19 items 1 and 5): every row an export writes
      * after export_begin answered 0, with the child it is about (0: none,
      * an institution's line); no query, safe inside a db_stream callback.

@@ -51,6 +51,9 @@ struct portal_req {
     int has_sid;                /* a psid cookie named a session row (sid_hash set) */
     const char *flash_in;       /* message saved by the previous request */
     long long unread_notices;   /* the user's unread notices when the session was read */
+    /* issue 15: the villages of a user scoped by a set ("c1,c2", "" none
+     * today); NULL: scoped by user.division (or their organisation) */
+    const char *scope_set;
     const struct portal_child *child_seen; /* a GET's last child_load (read once per page) */
     void *child_tables;         /* services.c: the tables the child has rows in (child_has) */
     int flash_shown;            /* a page showed it: session_flash_seen clears it */

@@ -132,3 +132,34 @@ const char *scope_svc_error(portal_req *r)
     (void)r;
     return errbuf[0] ? errbuf : NULL;
 }
+
+/* a module's grant of a village to a user (its row source_id), made or
+ * changed: the user's scope becomes the set of their grants from the next
+ * request (issue 15).  The caller must have the village in scope. */
+int scope_svc_grant(portal_req *r, long long source_id, long long user_id, const char *division,
+                    const char *from, const char *to)
+{
+    errbuf[0] = 0;
+    const char *module = r->mod ? r->mod->m->name : NULL;
+    if (!module || source_id <= 0 || user_id <= 0 || !division || strlen(division) != 12 ||
+        strcmp(division + 9, "000") == 0)
+        return set_err("授权参数无效。"), -1;
+    if (!in_scope(r, division)) {
+        audit(r, "deny", "division", division, "403 scope grant outside the caller's scope");
+        return set_err("无权授权该村。"), -1;
+    }
+    if (link_dates(r, &from, &to) != 0)
+        return -1;
+    if (db_exec(r->a, "INSERT INTO user_scope_divisions (user_id, division_code, valid_from, "
+                "valid_to, module, source_id, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, "
+                "?, UTC_TIMESTAMP()) ON DUPLICATE KEY UPDATE user_id = VALUES(user_id), "
+                "division_code = VALUES(division_code), valid_from = VALUES(valid_from), "
+                "valid_to = VALUES(valid_to), updated_by = VALUES(updated_by), "
+                "updated_at = VALUES(updated_at)", "issssii", user_id, division, from, to,
+                module, source_id, (long long)r->user.id) < 0)
+        return set_err("数据库暂时不可用。"), -1;
+    audit(r, "scope.grant", "user", arena_sprintf(r->a, "%lld", user_id),
+          arena_sprintf(r->a, "division=%s from=%s to=%s (%s #%lld)", division, from,
+                        to ? to : "-", module, source_id));
+    return db_doomed() ? -1 : 0;
+}

@@ -54,11 +54,56 @@ const char *scope_svc_sql(portal_req *r, const char *alias, const char **arg1,
         *arg2 = clock_today(r);
         return arena_sprintf(r->a, "(" LINKED_SQL " AND " NOT_ARCHIVED("%s") ")", alias, alias);
     }
-    /* no scope at all (NULL prefix): LIKE NULL is never true */
-    *arg1 = scope_prefix(r);
+    /* no scope at all (a NULL argument): never true */
     *arg2 = NULL;
-    return arena_sprintf(r->a, "(%s.village_code LIKE CONCAT(?, '%%') AND ? IS NULL AND "
-                         NOT_ARCHIVED("%s") ")", alias, alias);
+    const char *col = arena_sprintf(r->a, "%s.village_code", alias);
+    return arena_sprintf(r->a, "(%s AND ? IS NULL AND " NOT_ARCHIVED("%s") ")",
+                         scope_svc_where(r, col, arg1), alias);
+}
+
+/* a column ("c.village_code") or an expression of columns
+ * ("COALESCE(c.village_code, g.division_code)"): letters, digits, '_', '.',
+ * '(', ')', ',' and spaces only - never a quote, a '?' or a ';' */
+static int column_ok(const char *c)
+{
+    size_t n = c ? strlen(c) : 0;
+    if (n == 0 || n > 200)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!((c[i] >= 'a' && c[i] <= 'z') || (c[i] >= 'A' && c[i] <= 'Z') ||
+              (c[i] >= '0' && c[i] <= '9') || strchr("_.(), ", c[i])))
+            return 0;
+    return 1;
+}
+
+int scope_set_has(const portal_req *r, const char *code)
+{
+    size_t n = code ? strlen(code) : 0;
+    if (n != 12 || !r->scope_set)
+        return 0;
+    for (const char *p = r->scope_set; (p = strstr(p, code)) != NULL; p += n)
+        if ((p == r->scope_set || p[-1] == ',') && (p[n] == ',' || p[n] == 0))
+            return 1;
+    return 0;
+}
+
+/* THE condition of a list on a column holding a village code (issue 15):
+ * a division-scoped user's prefix, a set user's villages (looked up through
+ * the divisions table, so the column's index still serves), nothing for an
+ * org-scoped user or no user (a NULL argument is never true). */
+const char *scope_svc_where(portal_req *r, const char *column, const char **arg)
+{
+    if (!column_ok(column) || !arg) {
+        log_msg("PT0511", "scope_where: a bad column name or no argument");
+        return NULL;
+    }
+    if (r->logged_in && r->scope_set && !scope_org(r)) {
+        *arg = r->scope_set;
+        return arena_sprintf(r->a, "%s IN (SELECT scope_d.code FROM divisions scope_d "
+                             "WHERE FIND_IN_SET(scope_d.code, ?) > 0)", column);
+    }
+    *arg = scope_prefix(r);
+    return arena_sprintf(r->a, "%s LIKE CONCAT(?, '%%')", column);
 }
 
 int scope_allows(portal_req *r, const char *division, long long child_id)
@@ -77,11 +122,13 @@ int scope_allows(portal_req *r, const char *division, long long child_id)
 }
 
 /* The user's jurisdiction as a code prefix: county 500242, township
- * 500242101, village all 12 digits.  No user, or a user of an org-scoped
- * organisation (scope.h: never anything by division), no prefix. */
+ * 500242101, village all 12 digits.  No user, a user of an org-scoped
+ * organisation (scope.h: never anything by division) or a user scoped by a
+ * set of villages (issue 15: a set is no prefix): no prefix. */
 const char *scope_prefix(portal_req *r)
 {
-    if (!r->logged_in || scope_org(r) || !r->user.division || strlen(r->user.division) != 12)
+    if (!r->logged_in || scope_org(r) || r->scope_set || !r->user.division ||
+        strlen(r->user.division) != 12)
         return NULL;
     const char *d = r->user.division;
     size_t n = 12;
@@ -95,6 +142,8 @@ const char *scope_prefix(portal_req *r)
 
 int in_scope(portal_req *r, const char *code)
 {
+    if (r->logged_in && r->scope_set)
+        return scope_set_has(r, code);
     const char *p = scope_prefix(r);
     return p && code && strlen(code) == 12 && strncmp(code, p, strlen(p)) == 0;
 }

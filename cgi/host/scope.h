@@ -33,5 +33,10 @@ long long scope_svc_link(portal_req *r, long long child_id, long long org_id,
                          const char *note);
 int scope_svc_unlink(portal_req *r, long long link_id);
 const char *scope_svc_error(portal_req *r);
+/* issue 15: a user scoped by a set of villages (r->scope_set) */
+int scope_set_has(const portal_req *r, const char *code);
+const char *scope_svc_where(portal_req *r, const char *column, const char **arg);
+int scope_svc_grant(portal_req *r, long long source_id, long long user_id, const char *division,
+                    const char *from, const char *to);
 
 #endif

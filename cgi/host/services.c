@@ -668,4 +668,7 @@ const struct portal_services services = {
     .child_has = s_child_has,
     /* privacy (issue 19): the rows and children of an export (disclose.c) */
     .export_row = export_svc_row,
+    /* 2.15 scope (issue 15): a user's scope as a set of villages */
+    .scope_where = scope_svc_where,
+    .scope_grant = scope_svc_grant,
 };

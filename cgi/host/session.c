@@ -7,9 +7,11 @@
  */
 #include "host.h"
 #include "crypto.h"
+#include "dates.h"
 #include "db.h"
 #include "lookup.h"
 #include "settings.h"
+#include "tasks.h"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
@@ -120,9 +122,20 @@ static int enrol_path(const char *path)
            strcmp(path, "/logout") == 0;
 }
 
+/* a user scoped by a set of divisions (issue 15; sql/033_scope_sets.sql):
+ * the villages granted to them today, "" for none today; NULL for a user
+ * with no grant at all (scoped by their division as always).  Read with the
+ * session, so a grant made or ended is seen by the user's next request. */
+#define SCOPE_SET_SQL                                                                   \
+    " (SELECT COALESCE(GROUP_CONCAT(DISTINCT IF(g.valid_from <= ? AND "                  \
+    "   COALESCE(g.valid_to, '9999-12-31') > ?, g.division_code, NULL) ORDER BY "        \
+    "   g.division_code), '') FROM user_scope_divisions g WHERE g.user_id = u.id "       \
+    "   HAVING COUNT(*) > 0) "
+
 /* the live session of the token whose hash is r->sid_hash, with its user */
 static db_rows *session_row(portal_req *r)
 {
+    const char *today = arena_strndup(r->a, clock_now(r->a), 10);
     return db_query(
         r->a,
         "SELECT u.id, u.username, u.display_name, u.org_id, o.name, u.division_code, "
@@ -134,7 +147,8 @@ static db_rows *session_row(portal_req *r)
         " s.created_at > UTC_TIMESTAMP() - INTERVAL 300 SECOND, o.kind, k.scope, "
         NOTICES_UNREAD_SQL("u.id", "u.org_id", "u.division_code") ", "
         " (SELECT version FROM cache_versions WHERE name = 'divisions'), "
-        " (SELECT version FROM cache_versions WHERE name = 'settings') "
+        " (SELECT version FROM cache_versions WHERE name = 'settings'), "
+        SCOPE_SET_SQL
         "FROM sessions s JOIN users u ON u.id = s.user_id "
         "LEFT JOIN orgs o ON o.id = u.org_id "
         "LEFT JOIN org_kinds k ON k.code = o.kind "
@@ -142,7 +156,7 @@ static db_rows *session_row(portal_req *r)
         "WHERE s.token_hash = ? AND u.active = 1 "
         " AND s.last_seen > UTC_TIMESTAMP() - INTERVAL ? SECOND "
         " AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND",
-        "bii", r->sid_hash, (size_t)32, (long long)config_int("session_idle", 1800),
+        "ssbii", today, today, r->sid_hash, (size_t)32, (long long)config_int("session_idle", 1800),
         (long long)config_int("session_absolute", 43200));
 }
 
@@ -171,6 +185,7 @@ static void session_user(portal_req *r, db_rows *rows, int mfa)
     /* an organisation of an org-scoped kind: its links, never a division */
     r->user.scope = db_col(rows, 15) && strcmp(db_col(rows, 15), "org") == 0 &&
                             r->user.org_id > 0 ? "org" : "division";
+    r->scope_set = strcmp(r->user.scope, "org") != 0 ? db_col(rows, 19) : NULL;
     r->csrf = db_col(rows, 7);
     session_extras(r, rows);
     r->must_change_password = atoi(db_col(rows, 8)) != 0;

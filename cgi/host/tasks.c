@@ -44,10 +44,12 @@ static int level_ok(const char *level)
  * organisation (a school, a hospital): they raise the alarm for a division
  * of their own county, though they see nothing by division: a hospital
  * tells its county of an emergency (issue 11), a school reports a child
- * found in a village (issue 13). */
+ * found in a village (issue 13).  So does a village child director scoped
+ * by a set of villages (issue 15): a child found in the next township. */
 static int org_alerts(portal_req *r, const char *division)
 {
-    return scope_org(r) && r->user.division && strlen(r->user.division) == 12 &&
+    return (scope_org(r) || r->scope_set) && r->user.division &&
+           strlen(r->user.division) == 12 &&
            strncmp(division, r->user.division, 6) == 0;
 }
 

@@ -44,7 +44,8 @@ Demo accounts (demo data only):
   ngo       Ngo#2026portal       示例社会组织 (sees only the children assigned or referred to it)
 Village child directors (儿童主任, /village; their pages work on a phone):
   cunzhuren   Cunzhuren#2026portal   龙潭镇第一村
-  cunzhuren2  Cunzhuren2#2026portal  龙潭镇第二村 and 第三社区
+  cunzhuren2  Cunzhuren2#2026portal  龙潭镇第二村 and 第三社区 (a township account that sees
+                                     exactly its two villages, in every module)
   dudao       Dudao#2026portal       龙潭镇儿童督导员 (surveys, overdue visits, reports)
 County departments (the whole county, by division):
   jiaowei   Jiaowei#2026portal   县教委

@@ -33,9 +33,11 @@ static long long item_check(portal_req *r, const struct portal_services *s)
 
 static int list_get(portal_req *r, const struct portal_services *s)
 {
-    if (s->db_query_hdf(r, "Items", "SELECT id, title, amount_fen, day, status "
-                        "FROM skeleton_items WHERE division_code LIKE CONCAT(?, '%') "
-                        "ORDER BY id DESC LIMIT 200", "s", s->scope_prefix(r)) < 0)
+    /* the user's scope (a prefix, or a director's set of villages) */
+    const char *sa, *w = s->scope_where(r, "division_code", &sa);
+    if (s->db_query_hdf(r, "Items", s->sprintf(r, "SELECT id, title, amount_fen, day, status "
+                        "FROM skeleton_items WHERE %s ORDER BY id DESC LIMIT 200", w),
+                        "s", sa) < 0)
         return 500;
     return s->render(r, "list.cs", "新模块");
 }
@@ -129,9 +131,10 @@ static int list_export_get(portal_req *r, const struct portal_services *s)
     static const char *const head[] = {"编号", "名称", "金额（元）", "日期", "状态"};
     for (int i = 0; i < 5; i++)
         s->csv_cell(r, head[i], i == 4);
-    long long n = s->db_stream(r, export_row, &e, "SELECT id, title, amount_fen, day, status "
-                               "FROM skeleton_items WHERE division_code LIKE CONCAT(?, '%') "
-                               "ORDER BY id", "s", s->scope_prefix(r));
+    const char *sa, *w = s->scope_where(r, "division_code", &sa);
+    long long n = s->db_stream(r, export_row, &e, s->sprintf(r, "SELECT id, title, amount_fen, "
+                               "day, status FROM skeleton_items WHERE %s ORDER BY id", w),
+                               "s", sa);
     if (n < 0)
         return 500;
     s->audit(r, "skeleton.export", "skeleton_item", NULL, s->sprintf(r, "rows=%lld", n));

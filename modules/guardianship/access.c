@@ -116,11 +116,11 @@ const struct portal_loader gd_loaders[] = {
  * Bound "siiiiiii": the scope prefix (NULL: none), county (0/1), handle
  * (0/1), police (0/1) and the user's org id, reporter (0/1), the user's org
  * id and the user's id. */
-const char *gd_list_sql(void)
+const char *gd_list_sql(portal_req *r, const struct portal_services *s, const char **arg)
 {
-    return "((COALESCE(c.village_code, g.division_code) LIKE CONCAT(?, '%') AND (? = 1 OR "
-           "? = 1)) OR (? = 1 AND g.police_org_id = ?) OR (? = 1 AND (g.reporter_org_id = ? "
-           "OR g.reporter_user_id = ?)))";
+    return s->sprintf(r, "((%s AND (? = 1 OR ? = 1)) OR (? = 1 AND g.police_org_id = ?) OR "
+                      "(? = 1 AND (g.reporter_org_id = ? OR g.reporter_user_id = ?)))",
+                      s->scope_where(r, "COALESCE(c.village_code, g.division_code)", arg));
 }
 
 int gd_is_police(portal_req *r, const struct portal_services *s)

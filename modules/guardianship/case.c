@@ -47,15 +47,15 @@ int report_list_get(portal_req *r, const struct portal_services *s)
 {
     const struct portal_user *u = s->user(r);
     int police = gd_is_police(r, s), rep = s->has_perm(r, "guardianship.report");
-    const char *stage = s->param(r, "stage");
+    const char *stage = s->param(r, "stage"), *sa;
     const char *sql = s->sprintf(
         r, "SELECT g.id, g.situation, g.stage, g.reported_at, g.source, g.child_id IS NULL "
         "AS unidentified, c.name AS child_name, COALESCE(c.village_code, g.division_code) AS "
         "division, (SELECT MIN(t.due_at) FROM gd_report_tasks x JOIN urgent_tasks t ON t.id = "
         "x.task_id WHERE x.report_id = g.id AND t.status = 'open') AS next_due "
         "FROM gd_reports g LEFT JOIN children c ON c.id = g.child_id WHERE %s "
-        "AND (? IS NULL OR g.stage = ?) ORDER BY g.id DESC LIMIT 500", gd_list_sql());
-    if (s->db_query_hdf(r, "Reports", sql, "siiiiiii" "ss", s->scope_prefix(r),
+        "AND (? IS NULL OR g.stage = ?) ORDER BY g.id DESC LIMIT 500", gd_list_sql(r, s, &sa));
+    if (s->db_query_hdf(r, "Reports", sql, "siiiiiii" "ss", sa,
                         (long long)s->has_perm(r, "guardianship.county"),
                         (long long)s->has_perm(r, "guardianship.handle"), (long long)police,
                         u->org_id, (long long)rep, u->org_id, u->id, stage, stage) < 0)

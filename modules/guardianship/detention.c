@@ -52,14 +52,14 @@ int gd_detention_load(portal_req *r, const struct portal_services *s, long long 
 int detention_list_get(portal_req *r, const struct portal_services *s)
 {
     const struct portal_user *u = s->user(r);
-    if (s->db_query_hdf(r, "Detentions", "SELECT d.id, d.division_code, d.parent_name, d.kind, "
+    const char *sa, *w = s->scope_where(r, "COALESCE(c.village_code, d.division_code)", &sa);
+    if (s->db_query_hdf(r, "Detentions", s->sprintf(r, "SELECT d.id, d.division_code, d.parent_name, d.kind, "
                         "d.start_date, d.status, d.child_id, c.name AS child_name FROM "
                         "gd_detentions d LEFT JOIN children c ON c.id = d.child_id WHERE "
-                        "(? = 1 AND d.police_org_id = ?) OR (? = 1 AND COALESCE(c.village_code, "
-                        "d.division_code) LIKE CONCAT(?, '%')) ORDER BY d.id DESC LIMIT 500",
+                        "(? = 1 AND d.police_org_id = ?) OR (? = 1 AND %s) "
+                        "ORDER BY d.id DESC LIMIT 500", w),
                         "iiis", (long long)gd_is_police(r, s), u->org_id,
-                        (long long)s->has_perm(r, "guardianship.handle"),
-                        s->scope_prefix(r)) < 0 ||
+                        (long long)s->has_perm(r, "guardianship.handle"), sa) < 0 ||
         (gd_is_police(r, s) && (gd_places_hdf(r, s) < 0 || gd_institutions_hdf(r, s) < 0)))
         return 500;
     s->set_int(r, "IsPolice", gd_is_police(r, s));

@@ -27,7 +27,7 @@ struct gd_report {
 /* access.c */
 int gd_access_of(portal_req *r, const struct portal_services *s, long long id,
                  struct gd_report *out);
-const char *gd_list_sql(void);
+const char *gd_list_sql(portal_req *r, const struct portal_services *s, const char **arg);
 int gd_is_police(portal_req *r, const struct portal_services *s);
 int gd_police_or_staff(portal_req *r, const struct portal_services *s, const char *police_org,
                        const char *division, struct portal_object *o);

@@ -38,12 +38,13 @@ int referral_list_get(portal_req *r, const struct portal_services *s)
 {
     const struct portal_user *u = s->user(r);
     int police = gd_is_police(r, s), staff = s->has_perm(r, "guardianship.handle");
+    const char *sa, *w = s->scope_where(r, "c.village_code", &sa);
     portal_rows *q = s->db_query(
-        r, "SELECT f.id, f.child_id, c.name AS child_name, o.name AS police_name, f.referred_on, "
+        r, s->sprintf(r, "SELECT f.id, f.child_id, c.name AS child_name, o.name AS police_name, f.referred_on, "
         "f.ack_at, f.outcome, f.facts_enc FROM gd_referrals f JOIN children c ON c.id = "
         "f.child_id JOIN orgs o ON o.id = f.police_org_id WHERE (? = 1 AND f.police_org_id = ?) "
-        "OR (? = 1 AND c.village_code LIKE CONCAT(?, '%')) ORDER BY f.id DESC LIMIT 200",
-        "iiis", (long long)police, u->org_id, (long long)staff, s->scope_prefix(r));
+        "OR (? = 1 AND %s) ORDER BY f.id DESC LIMIT 200", w),
+        "iiis", (long long)police, u->org_id, (long long)staff, sa);
     if (!q)
         return 500;
     for (int n = 0; s->db_next(q); n++) {

@@ -16,9 +16,14 @@ const struct portal_param gd_stats_params[] = {
     {"year", PP_INT, 0, 0, "年份"}, {"from", PP_DATE, 0, 0, "开始日期"},
     {"to", PP_DATE, 0, 0, "结束日期"}, {NULL, 0, 0, 0, NULL}};
 
-#define SCOPED "FROM gd_reports g LEFT JOIN children c ON c.id = g.child_id WHERE " \
-               "COALESCE(c.village_code, g.division_code) LIKE CONCAT(?, '%') AND " \
-               "DATE(DATE_ADD(g.reported_at, INTERVAL 8 HOUR)) BETWEEN ? AND ? "
+/* the reports of the user's scope in the range: binds the scope's
+ * argument (*arg), from, to ("sss") */
+static const char *scoped(portal_req *r, const struct portal_services *s, const char **arg)
+{
+    return s->sprintf(r, "FROM gd_reports g LEFT JOIN children c ON c.id = g.child_id WHERE %s "
+                      "AND DATE(DATE_ADD(g.reported_at, INTERVAL 8 HOUR)) BETWEEN ? AND ? ",
+                      s->scope_where(r, "COALESCE(c.village_code, g.division_code)", arg));
+}
 
 /* the grouped counts: HDF name, the grouping, its label kind, its title */
 static const char *const groups[][4] = {
@@ -30,11 +35,11 @@ static const char *const groups[][4] = {
      "按月份"}};
 #define NGROUPS (sizeof groups / sizeof groups[0])
 
-#define TIMES_SQL                                                                          \
+#define TIMES_COLS                                                                         \
     "SELECT COUNT(*) AS n, SUM(g.police_at IS NOT NULL) AS police_n, "                     \
     "ROUND(AVG(TIMESTAMPDIFF(MINUTE, g.found_at, g.police_at))) AS police_min, "            \
     "SUM(g.safe_at IS NOT NULL) AS safe_n, ROUND(AVG(TIMESTAMPDIFF(MINUTE, g.reported_at, "  \
-    "g.safe_at))) AS safe_min, SUM(g.safe_at > g.safety_due) AS safe_late " SCOPED
+    "g.safe_at))) AS safe_min, SUM(g.safe_at > g.safety_due) AS safe_late "
 
 /* the range asked for: from/to, else the year (default this year); 0, or
  * 400 answered when it is upside down */
@@ -54,27 +59,29 @@ static int stats_range(portal_req *r, const struct portal_services *s, const cha
 
 int stats_get(portal_req *r, const struct portal_services *s)
 {
-    const char *p = s->scope_prefix(r), *from, *to;
+    const char *p, *from, *to, *sc = scoped(r, s, &p);
+    const char *wc = s->scope_where(r, "c.village_code", &p);
     int st = stats_range(r, s, &from, &to);
     if (st)
         return st;
     for (size_t i = 0; i < NGROUPS; i++)
         if (s->db_query_hdf(r, groups[i][0], s->sprintf(r, "SELECT %s AS k, COUNT(*) AS n %s"
-                            "GROUP BY k ORDER BY k", groups[i][1], SCOPED), "sss", p, from,
+                            "GROUP BY k ORDER BY k", groups[i][1], sc), "sss", p, from,
                             to) < 0)
             return 500;
-    if (s->db_row_hdf(r, "Times", TIMES_SQL, "sss", p, from, to) < 0 ||
-        s->db_query_hdf(r, "Open", "SELECT g.stage AS k, COUNT(*) AS n FROM gd_reports g LEFT "
-                        "JOIN children c ON c.id = g.child_id WHERE COALESCE(c.village_code, "
-                        "g.division_code) LIKE CONCAT(?, '%') AND g.stage <> 'closed' GROUP BY "
-                        "g.stage ORDER BY FIELD(g.stage, 'reported', 'safe', 'assessed', "
-                        "'planned')", "s", p) < 0 ||
-        s->db_query_hdf(r, "State", "SELECT c.id, c.name, c.village_code, g.kind, g.situation, "
-                        "g.start_date, g.review_due, o.name AS org_name FROM gd_guardians g "
-                        "JOIN children c ON c.id = g.child_id LEFT JOIN orgs o ON o.id = "
-                        "g.org_id WHERE g.kind IN ('civil_temporary', 'civil_long') AND "
-                        "g.end_date IS NULL AND c.village_code LIKE CONCAT(?, '%') ORDER BY "
-                        "g.review_due, c.id LIMIT 1000", "s", p) < 0)
+    if (s->db_row_hdf(r, "Times", s->sprintf(r, TIMES_COLS "%s", sc), "sss", p, from, to) < 0 ||
+        s->db_query_hdf(r, "Open", s->sprintf(r, "SELECT g.stage AS k, COUNT(*) AS n FROM "
+                        "gd_reports g LEFT JOIN children c ON c.id = g.child_id WHERE %s AND "
+                        "g.stage <> 'closed' GROUP BY g.stage ORDER BY FIELD(g.stage, "
+                        "'reported', 'safe', 'assessed', 'planned')",
+                        s->scope_where(r, "COALESCE(c.village_code, g.division_code)", &p)),
+                        "s", p) < 0 ||
+        s->db_query_hdf(r, "State", s->sprintf(r, "SELECT c.id, c.name, c.village_code, g.kind, "
+                        "g.situation, g.start_date, g.review_due, o.name AS org_name FROM "
+                        "gd_guardians g JOIN children c ON c.id = g.child_id LEFT JOIN orgs o "
+                        "ON o.id = g.org_id WHERE g.kind IN ('civil_temporary', 'civil_long') "
+                        "AND g.end_date IS NULL AND %s ORDER BY g.review_due, c.id LIMIT 1000",
+                        wc), "s", p) < 0)
         return 500;
     s->audit(r, "guardianship.stats.view", NULL, NULL, s->sprintf(r, "%s..%s", from, to));
     return s->render(r, "stats.cs", "未成年人保护统计");
@@ -82,11 +89,12 @@ int stats_get(portal_req *r, const struct portal_services *s)
 
 /* one group's rows into the workbook, titled: the township by its name */
 static int xgroup(portal_req *r, const struct portal_services *s, portal_xlsx *x, size_t i,
-                  const char *p, const char *from, const char *to)
+                  const char *from, const char *to)
 {
+    const char *p, *sc = scoped(r, s, &p);
     portal_rows *q = s->db_query(r, s->sprintf(r, "SELECT z.k, z.n, d.name FROM (SELECT %s AS "
                                  "k, COUNT(*) AS n %s GROUP BY k) z LEFT JOIN divisions d ON "
-                                 "d.code = z.k ORDER BY z.k", groups[i][1], SCOPED), "sss", p,
+                                 "d.code = z.k ORDER BY z.k", groups[i][1], sc), "sss", p,
                                  from, to);
     if (!q)
         return -1;
@@ -106,11 +114,11 @@ int stats_xlsx_get(portal_req *r, const struct portal_services *s)
 {
     static const struct portal_xlsx_col cols[] = {
         {"分组", 14, PX_TEXT}, {"项目", 60, PX_TEXT}, {"数量", 12, PX_INT}, {NULL, 0, 0}};
-    const char *p = s->scope_prefix(r), *from, *to;
+    const char *p, *from, *to, *sc = scoped(r, s, &p);
     int st = stats_range(r, s, &from, &to);
     if (st)
         return st;
-    portal_rows *t = s->db_query(r, TIMES_SQL, "sss", p, from, to);
+    portal_rows *t = s->db_query(r, s->sprintf(r, TIMES_COLS "%s", sc), "sss", p, from, to);
     portal_xlsx *x = t && s->db_next(t) ? s->xlsx_begin(r, s->sprintf(r, "guardianship-stats-"
                                                         "%s-%s.xlsx", from, to), "未成年人保护统计",
                                                         cols) : NULL;
@@ -128,7 +136,7 @@ int stats_xlsx_get(portal_req *r, const struct portal_services *s)
             break;
     }
     for (size_t i = 0; i < NGROUPS; i++)
-        if (xgroup(r, s, x, i, p, from, to) != 0)
+        if (xgroup(r, s, x, i, from, to) != 0)
             break;
     return s->xlsx_end(x);
 }

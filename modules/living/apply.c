@@ -173,11 +173,11 @@ static int form_page(portal_req *r, const struct portal_services *s, int status)
         s->child_hdf(r, "Child", c);
     }
     const char *q = s->trim(r, s->param(r, "q"));
-    const char *scope = s->scope_prefix(r);
+    const char *scope, *w = s->scope_where(r, "village_code", &scope);
     if (*q && scope) {
-        if (s->db_query_hdf(r, "Found", "SELECT id, name, birth_date, village_code FROM children "
-                            "WHERE village_code LIKE CONCAT(?, '%') AND name LIKE CONCAT('%', ?, "
-                            "'%') ORDER BY name, id LIMIT 20", "ss", scope,
+        if (s->db_query_hdf(r, "Found", s->sprintf(r, "SELECT id, name, birth_date, village_code "
+                            "FROM children WHERE %s AND name LIKE CONCAT('%%', ?, '%%') "
+                            "ORDER BY name, id LIMIT 20", w), "ss", scope,
                             s->like_escape(r, q)) < 0)
             return 500;
         s->set(r, "Form.q", q);
@@ -428,12 +428,13 @@ int application_batch_post(portal_req *r, const struct portal_services *s)
 
 int overdue_list_get(portal_req *r, const struct portal_services *s)
 {
-    const char *scope = s->scope_prefix(r);
+    const char *scope, *w = s->scope_where(r, "c.village_code", &scope);
     if (!scope)
         return s->refuse(r, 403, "page", "living.overdue", "user without a division",
                         "您的账户没有辖区，无法查看。");
+    const char *sa, *wa = s->scope_where(r, "a.village_code", &sa);
     int n = s->db_query_hdf(
-        r, "Overdue",
+        r, "Overdue", s->sprintf(r,
         "SELECT a.id, a.type, a.type_title, a.child_id, c.name AS child_name, v.name AS village, "
         "t.name AS township, a.step_code, a.step_title, a.step_due, a.total_due, "
         /* over the step's own limit, or the type's total (低保, 特困: 30 days) */
@@ -445,9 +446,8 @@ int overdue_list_get(portal_req *r, const struct portal_services *s)
         /* the copy is indexed and moves with the child (registry trigger);
          * the child's own village is checked too */
         "WHERE a.status = 'open' AND (a.step_due < ? OR a.total_due < ?) AND a.module = 'living' "
-        "AND a.village_code LIKE CONCAT(?, '%') AND c.village_code LIKE CONCAT(?, '%') "
-        "ORDER BY days_over DESC, a.id LIMIT 500",
-        "ssssss", s->today(r), s->today(r), s->today(r), s->today(r), scope, scope);
+        "AND %s AND %s ORDER BY days_over DESC, a.id LIMIT 500", wa, w),
+        "ssssss", s->today(r), s->today(r), s->today(r), s->today(r), sa, scope);
     if (n < 0)
         return 500;
     s->set_int(r, "OverdueCount", n);

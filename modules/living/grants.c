@@ -255,19 +255,19 @@ int child_account_post(portal_req *r, const struct portal_services *s)
 
 int recheck_list_get(portal_req *r, const struct portal_services *s)
 {
-    const char *scope = s->scope_prefix(r);
+    const char *scope, *w = s->scope_where(r, "c.village_code", &scope);
     if (!scope)
         return s->refuse(r, 403, "page", "living.rechecks", "user without a division",
                          "您的账户没有辖区。");
     const char *today = s->today(r);
     int n = s->db_query_hdf(
-        r, "Rechecks",
+        r, "Rechecks", s->sprintf(r,
         "SELECT g.id, g.child_id, c.name AS child, c.township_code, c.village_code, g.subtype, "
         "g.next_recheck, g.recheck_every_months AS every, g.next_recheck < ? AS overdue "
         "FROM living_grants g JOIN children c ON c.id = g.child_id "
         "WHERE g.benefit = 'dibao' AND g.next_recheck IS NOT NULL AND g.next_recheck <= "
         "DATE_ADD(CAST(? AS DATE), INTERVAL 30 DAY) AND (g.end_month IS NULL OR g.end_month >= ?) "
-        "AND c.village_code LIKE CONCAT(?, '%') ORDER BY g.next_recheck, g.id LIMIT 500",
+        "AND %s ORDER BY g.next_recheck, g.id LIMIT 500", w),
         "ssss", today, today, living_this_month(r, s), scope);
     if (n < 0)
         return 500;

@@ -72,16 +72,16 @@ int emergency_list_get(portal_req *r, const struct portal_services *s)
         return s->refuse(r, 403, "page", "medical.emergencies", "no emergency permission", NULL);
     const struct portal_user *u = s->user(r);
     int org = org_scoped(r, s);
-    const char *scope = s->scope_prefix(r);
+    const char *scope, *w = s->scope_where(r, "e.division_code", &scope);
     if (!org && !scope)
         return s->refuse(r, 403, "page", "medical.emergencies", "no scope", NULL);
-    if (s->db_query_hdf(r, "Cases", "SELECT e.id, e.reason, e.found_on, e.place_found, "
+    if (s->db_query_hdf(r, "Cases", s->sprintf(r, "SELECT e.id, e.reason, e.found_on, e.place_found, "
                         "e.status, e.child_id, c.name AS child_name, h.name AS hospital, "
                         "(SELECT COALESCE(SUM(amount_fen), 0) FROM medical_emergency_costs WHERE "
                         "emergency_id = e.id) AS cost_fen FROM medical_emergencies e JOIN orgs h "
                         "ON h.id = e.hospital_org_id LEFT JOIN children c ON c.id = e.child_id "
-                        "WHERE (? AND e.org_id = ?) OR (NOT ? AND e.division_code LIKE "
-                        "CONCAT(?, '%')) ORDER BY e.status = 'open' DESC, e.id DESC LIMIT 200",
+                        "WHERE (? AND e.org_id = ?) OR (NOT ? AND %s) "
+                        "ORDER BY e.status = 'open' DESC, e.id DESC LIMIT 200", w),
                         "iiis", (long long)org, u->org_id, (long long)org, scope) < 0)
         return 500;
     if (s->has_perm(r, "medical.emergency")) {

@@ -97,8 +97,8 @@ static int report_rows(portal_req *r, const struct portal_services *s, const str
 {
     const char *a1, *a2, *cond;
     if (strcmp(rp->code, "emergencies") == 0) {
-        a1 = s->scope_prefix(r), a2 = NULL;
-        cond = "e.division_code LIKE CONCAT(?, '%') AND ? IS NULL";
+        a2 = NULL;
+        cond = s->sprintf(r, "%s AND ? IS NULL", s->scope_where(r, "e.division_code", &a1));
     } else if (!(cond = s->scope_sql(r, "c", &a1, &a2))) {
         return -1;
     }

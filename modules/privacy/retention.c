@@ -276,16 +276,17 @@ int retention_get(portal_req *r, svc *s)
     int n = 0;
     while (s->db_next(q))
         s->put_row(r, s->sprintf(r, "Due.%d", n++), q);
-    const char *sp = s->scope_prefix(r);
-    if (s->db_query_hdf(r, "Holds", "SELECT h.child_id, c.name, h.reason, h.set_at, "
-                        "u.display_name AS set_by FROM retention_holds h JOIN children c ON "
-                        "c.id = h.child_id JOIN users u ON u.id = h.set_by WHERE c.village_code "
-                        "LIKE CONCAT(?, '%') ORDER BY h.set_at DESC LIMIT 500", "s", sp) < 0 ||
-        s->db_query_hdf(r, "Archived", "SELECT a.child_id, a.name, a.birth_date, a.categories, "
-                        "a.benefits_fen, a.last_event_at, a.abuse_case, a.archived_at, (SELECT "
-                        "COUNT(*) FROM child_archive_records x WHERE x.child_id = a.child_id) "
-                        "AS minimum FROM child_archives a WHERE a.village_code LIKE CONCAT(?, "
-                        "'%') ORDER BY a.archived_at DESC LIMIT 100", "s", sp) < 0)
+    const char *sp, *wc = s->scope_where(r, "c.village_code", &sp);
+    const char *wa = s->scope_where(r, "a.village_code", &sp);
+    if (s->db_query_hdf(r, "Holds", s->sprintf(r, "SELECT h.child_id, c.name, h.reason, "
+                        "h.set_at, u.display_name AS set_by FROM retention_holds h JOIN "
+                        "children c ON c.id = h.child_id JOIN users u ON u.id = h.set_by WHERE "
+                        "%s ORDER BY h.set_at DESC LIMIT 500", wc), "s", sp) < 0 ||
+        s->db_query_hdf(r, "Archived", s->sprintf(r, "SELECT a.child_id, a.name, a.birth_date, "
+                        "a.categories, a.benefits_fen, a.last_event_at, a.abuse_case, "
+                        "a.archived_at, (SELECT COUNT(*) FROM child_archive_records x WHERE "
+                        "x.child_id = a.child_id) AS minimum FROM child_archives a WHERE %s "
+                        "ORDER BY a.archived_at DESC LIMIT 100", wa), "s", sp) < 0)
         return 500;
     s->set(r, "Until", next);
     s->set_int(r, "Years", s->setting_int(r, "retention_years", NULL));

@@ -255,14 +255,12 @@ static const char *or_null(const char *v) { return v && *v ? v : NULL; }
 
 static int put_villages(portal_req *r, const struct portal_services *s)
 {
-    const char *scope = s->scope_prefix(r);
-    if (!scope)
-        return 0;
+    const char *scope, *w = s->scope_where(r, "code", &scope);
     return s->db_query_hdf(r, "Villages",
-                           "SELECT code, name, parent_code FROM divisions "
-                           "WHERE level = 'village' AND code LIKE CONCAT(?, '%') "
-                           "AND (valid_to IS NULL OR valid_to >= UTC_DATE()) "
-                           "ORDER BY code", "s", scope) < 0 ? -1 : 0;
+                           s->sprintf(r, "SELECT code, name, parent_code FROM divisions "
+                                      "WHERE level = 'village' AND %s "
+                                      "AND (valid_to IS NULL OR valid_to >= UTC_DATE()) "
+                                      "ORDER BY code", w), "s", scope) < 0 ? -1 : 0;
 }
 
 /* the create/edit form, with the values as typed; status 200 or 400 */

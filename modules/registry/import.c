@@ -373,13 +373,13 @@ int child_import_template_get(portal_req *r, const struct portal_services *s)
     s->write(r, "\xEF\xBB\xBF", 3);
     for (int i = 0; i < NCOLS; i++)
         s->csv_cell(r, import_columns[i], i == NCOLS - 1);
-    const char *scope = s->scope_prefix(r);
+    const char *scope, *w = s->scope_where(r, "code", &scope);
     const char *example[NCOLS] = {"示例儿童（请删除此行）", "女", "2015-03-08", "土家族", "",
                                   "未落户", "", "", "", "孤儿", "县民政局批复〔2025〕12号",
                                   "2025-01-01"};
-    portal_rows *q = scope ? s->db_query(r, "SELECT code FROM divisions WHERE level = 'village' "
-                                            "AND code LIKE CONCAT(?, '%') ORDER BY code LIMIT 1",
-                                         "s", scope) : NULL;
+    portal_rows *q = s->db_query(r, s->sprintf(r, "SELECT code FROM divisions WHERE level = "
+                                               "'village' AND %s ORDER BY code LIMIT 1", w),
+                                 "s", scope);
     example[C_VILLAGE] = q && s->db_next(q) ? s->db_col(q, 0) : "";
     for (int i = 0; i < NCOLS; i++)
         s->csv_cell(r, example[i], i == NCOLS - 1);
@@ -390,13 +390,13 @@ int child_import_template_get(portal_req *r, const struct portal_services *s)
  * 村（居）代码 of the ledger) */
 int child_import_villages_get(portal_req *r, const struct portal_services *s)
 {
-    const char *scope = s->scope_prefix(r);
-    if (scope && s->db_query_hdf(r, "Villages",
-                                 "SELECT v.code, v.name, t.name AS township FROM divisions v "
-                                 "LEFT JOIN divisions t ON t.code = v.parent_code "
-                                 "WHERE v.level = 'village' AND v.code LIKE CONCAT(?, '%') "
-                                 "AND (v.valid_to IS NULL OR v.valid_to >= UTC_DATE()) "
-                                 "ORDER BY v.code", "s", scope) < 0)
+    const char *scope, *w = s->scope_where(r, "v.code", &scope);
+    if (s->db_query_hdf(r, "Villages",
+                        s->sprintf(r, "SELECT v.code, v.name, t.name AS township FROM divisions v "
+                                   "LEFT JOIN divisions t ON t.code = v.parent_code "
+                                   "WHERE v.level = 'village' AND %s "
+                                   "AND (v.valid_to IS NULL OR v.valid_to >= UTC_DATE()) "
+                                   "ORDER BY v.code", w), "s", scope) < 0)
         return 500;
     return s->render(r, "child_import_villages.cs", "村（居）代码");
 }
@@ -459,10 +459,11 @@ static int import_prepare(portal_req *r, const struct portal_services *s, struct
     st->rows = s->alloc(r, (size_t)nrec * sizeof *st->rows);
     st->idcap = (size_t)nrec * 2 + 1;
     st->ids = s->alloc(r, st->idcap * sizeof *st->ids);
-    portal_rows *vr = s->db_query(r, "SELECT code, parent_code FROM divisions WHERE level = "
-                                     "'village' AND code LIKE CONCAT(?, '%') AND (valid_to IS "
-                                     "NULL OR valid_to >= ?)",
-                                  "ss", s->scope_prefix(r), s->today(r));
+    const char *scope, *w = s->scope_where(r, "code", &scope);
+    portal_rows *vr = s->db_query(r, s->sprintf(r, "SELECT code, parent_code FROM divisions "
+                                                "WHERE level = 'village' AND %s AND (valid_to "
+                                                "IS NULL OR valid_to >= ?)", w),
+                                  "ss", scope, s->today(r));
     if (!vr)
         return -1;
     int vcap = 64;
@@ -597,7 +598,9 @@ static const char *import_open(struct import_ctx *c, struct ledger *l)
         return "请选择要上传的台账文件。";
     if (fname)
         s->set(r, "Import.File", fname);
-    if (!s->scope_prefix(r))
+    const char *scope;
+    s->scope_where(r, "code", &scope);
+    if (!scope)
         return "您的账户没有辖区，不能导入。";
     portal_sheet *sh = s->sheet_open(r, data, len);
     const char *msg = read_rows(c, sh, l);

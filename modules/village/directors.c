@@ -145,6 +145,11 @@ int director_create_post(portal_req *r, const struct portal_services *s)
                    uid, village, start, s->user(r)->id) != 1)
         return 500;
     long long id = s->db_insert_id(r);
+    /* the director's scope: from their next request, their villages only */
+    if (s->scope_grant(r, id, uid, village, start, NULL) != 0) {
+        s->form_error(r, "village", s->link_error(r));
+        return director_page(r, s, 400);
+    }
     s->audit(r, "village.director.assign", "village_director", vil_id(r, s, id),
              s->sprintf(r, "user=%s village=%s from=%s", username, village, start));
     s->flash(r, s->sprintf(r, "已安排 %s 负责%s。", username, vname));
@@ -154,12 +159,16 @@ int director_create_post(portal_req *r, const struct portal_services *s)
 int director_end_post(portal_req *r, const struct portal_services *s)
 {
     long long id = s->path_int(r, "id");
-    portal_rows *q = s->db_query(r, "SELECT village_code FROM village_directors WHERE id = ? "
-                                    "AND end_date IS NULL FOR UPDATE", "i", id);
+    portal_rows *q = s->db_query(r, "SELECT village_code, user_id, start_date, "
+                                    "GREATEST(start_date, ?) FROM village_directors WHERE id = ? "
+                                    "AND end_date IS NULL FOR UPDATE", "si", s->today(r), id);
     if (!q || !s->db_next(q) || !s->in_scope(r, s->db_col(q, 0)))
         return s->not_found(r, "village_director", vil_id(r, s, id));
+    /* the village leaves the director's scope today: their next request */
     if (s->db_exec(r, "UPDATE village_directors SET end_date = ? WHERE id = ?", "si",
-                   s->today(r), id) != 1)
+                   s->today(r), id) != 1 ||
+        s->scope_grant(r, id, vil_num(s->db_col(q, 1)), s->db_col(q, 0), s->db_col(q, 2),
+                       s->db_col(q, 3)) != 0)
         return 500;
     s->audit(r, "village.director.end", "village_director", vil_id(r, s, id), NULL);
     s->flash(r, "已结束该儿童主任对这个村的负责。");

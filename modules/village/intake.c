@@ -286,26 +286,25 @@ int need_answer_post(portal_req *r, const struct portal_services *s)
 
 int intake_list_get(portal_req *r, const struct portal_services *s)
 {
-    const char *pre = s->scope_prefix(r);
+    const char *pre, *w = s->scope_where(r, "i.village_code", &pre);
     if (!pre)
         return s->refuse(r, 403, NULL, NULL, "org-scoped user on the intake list", NULL);
-    if (s->db_query_hdf(r, "Intakes", "SELECT i.id, i.child_id, c.name AS child_name, "
+    if (s->db_query_hdf(r, "Intakes", s->sprintf(r, "SELECT i.id, i.child_id, c.name AS child_name, "
                         "i.status, i.created_at, (SELECT COUNT(*) FROM village_intake_needs n "
                         "WHERE n.intake_id = i.id) AS needs, (SELECT COUNT(*) FROM "
                         "village_intake_needs n WHERE n.intake_id = i.id AND n.status = 'open' "
                         "AND n.due_date < ?) AS late FROM village_intakes i JOIN children c ON "
-                        "c.id = i.child_id WHERE i.village_code LIKE CONCAT(?, '%') AND (? = 0 "
+                        "c.id = i.child_id WHERE %s AND (? = 0 "
                         "OR EXISTS (SELECT 1 FROM village_intake_needs n WHERE n.intake_id = "
                         "i.id AND n.org_id = ?)) ORDER BY i.status = 'open' DESC, i.id DESC "
-                        "LIMIT 300", "ssii", s->today(r), pre,
+                        "LIMIT 300", w), "ssii", s->today(r), pre,
                         (long long)!s->has_perm(r, "village.intake"), s->user(r)->org_id) < 0)
         return 500;
-    if (s->db_query_hdf(r, "Late", "SELECT n.id, n.intake_id, n.need, n.due_date, o.name AS "
+    if (s->db_query_hdf(r, "Late", s->sprintf(r, "SELECT n.id, n.intake_id, n.need, n.due_date, o.name AS "
                         "dept, c.name AS child_name FROM village_intake_needs n JOIN "
                         "village_intakes i ON i.id = n.intake_id JOIN children c ON c.id = "
                         "i.child_id JOIN orgs o ON o.id = n.org_id WHERE n.status = 'open' AND "
-                        "n.due_date < ? AND i.village_code LIKE CONCAT(?, '%') ORDER BY "
-                        "n.due_date, n.id LIMIT 300", "ss", s->today(r), pre) < 0)
+                        "n.due_date < ? AND %s ORDER BY n.due_date, n.id LIMIT 300", w), "ss", s->today(r), pre) < 0)
         return 500;
     return s->render(r, "intake_list.cs", "一门受理");
 }

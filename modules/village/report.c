@@ -121,16 +121,18 @@ int report_review_post(portal_req *r, const struct portal_services *s)
 
 int report_list_get(portal_req *r, const struct portal_services *s)
 {
-    const char *pre = s->scope_prefix(r);
-    if (!pre)
+    const char *sa, *pre = s->scope_prefix(r);
+    s->scope_where(r, "v.township_code", &sa);
+    if (!sa)
         return s->refuse(r, 403, NULL, NULL, "org-scoped user on the reports", NULL);
-    int sup = s->has_perm(r, "village.supervise");
+    /* a director of a set of villages (no township in scope): their own reports */
+    int sup = pre && s->has_perm(r, "village.supervise");
     if (s->db_query_hdf(r, "Reports", "SELECT v.id, v.month, v.status, v.visits + "
                         "v.home_checks + v.calls AS total, u.display_name AS director FROM "
                         "village_reports v JOIN users u ON u.id = v.user_id WHERE "
-                        "v.township_code LIKE CONCAT(?, '%') AND (? = 1 OR v.user_id = ?) "
+                        "(? IS NULL OR v.township_code LIKE CONCAT(?, '%')) AND (? = 1 OR v.user_id = ?) "
                         "ORDER BY v.status = 'submitted' DESC, v.month DESC, v.id DESC "
-                        "LIMIT 500", "sii", pre, (long long)sup, s->user(r)->id) < 0)
+                        "LIMIT 500", "ssii", pre, pre, (long long)sup, s->user(r)->id) < 0)
         return 500;
     const char *last = s->date_add(r, s->sprintf(r, "%.7s-01", s->today(r)), -1, 0);
     s->set(r, "LastMonth", s->sprintf(r, "%.7s", last));

@@ -60,14 +60,14 @@ static int duplicates(portal_req *r, const struct portal_services *s, const char
 
 static int survey_form(portal_req *r, const struct portal_services *s, int status)
 {
-    const char *pre = s->scope_prefix(r);
+    const char *pre, *w = s->scope_where(r, "v.code", &pre);
     if (!pre)
         return s->refuse(r, 403, NULL, NULL, "org-scoped user on the survey form", NULL);
     /* a director's villages, else the villages of the user's jurisdiction */
-    if (s->db_query_hdf(r, "Villages", "SELECT v.code, v.name FROM divisions v WHERE "
-                        "v.level = 'village' AND v.code LIKE CONCAT(?, '%') AND (NOT EXISTS "
+    if (s->db_query_hdf(r, "Villages", s->sprintf(r, "SELECT v.code, v.name FROM divisions v "
+                        "WHERE v.level = 'village' AND %s AND (NOT EXISTS "
                         VIL_MY_VILLAGES " OR v.code IN " VIL_MY_VILLAGES ") "
-                        "ORDER BY v.code LIMIT 500", "sii", pre, s->user(r)->id,
+                        "ORDER BY v.code LIMIT 500", w), "sii", pre, s->user(r)->id,
                         s->user(r)->id) < 0)
         return 500;
     s->set(r, "Today", s->today(r));
@@ -167,14 +167,14 @@ int vil_survey_load(portal_req *r, const struct portal_services *s, long long id
 
 int survey_list_get(portal_req *r, const struct portal_services *s)
 {
-    const char *pre = s->scope_prefix(r);
+    const char *pre, *w = s->scope_where(r, "village_code", &pre);
     if (!pre)
         return s->refuse(r, 403, NULL, NULL, "org-scoped user on the survey list", NULL);
     int mine = vil_is_director(r, s);
-    if (mine < 0 || s->db_query_hdf(r, "Surveys", "SELECT id, village_code, name, sex, "
-                                    "birth_date, status, created_at FROM village_surveys WHERE "
-                                    "village_code LIKE CONCAT(?, '%') AND (? = 0 OR created_by "
-                                    "= ?) ORDER BY status = 'pending' DESC, id DESC LIMIT 500",
+    if (mine < 0 || s->db_query_hdf(r, "Surveys", s->sprintf(r, "SELECT id, village_code, name, "
+                                    "sex, birth_date, status, created_at FROM village_surveys "
+                                    "WHERE %s AND (? = 0 OR created_by = ?) ORDER BY status = "
+                                    "'pending' DESC, id DESC LIMIT 500", w),
                                     "sii", pre, (long long)mine, s->user(r)->id) < 0)
         return 500;
     return s->render(r, "survey_list.cs", "摸底登记");

@@ -61,9 +61,10 @@ int home_get(portal_req *r, const struct portal_services *s)
     s->set_int(r, "Director", vil_is_director(r, s) == 1);
     s->set_int(r, "Supervisor", s->has_perm(r, "village.supervise"));
     s->set_int(r, "Surveyor", s->has_perm(r, "village.survey"));
-    if (s->db_query_hdf(r, "Villages", "SELECT village_code AS code FROM village_directors "
-                        "WHERE user_id = ? AND end_date IS NULL ORDER BY village_code", "i",
-                        s->user(r)->id) < 0)
+    const char *sa, *w = s->scope_where(r, "village_code", &sa);
+    if (s->db_query_hdf(r, "Villages", s->sprintf(r, "SELECT village_code AS code FROM "
+                        "village_directors WHERE user_id = ? AND end_date IS NULL AND %s "
+                        "ORDER BY village_code", w), "is", s->user(r)->id, sa) < 0)
         return 500;
     return s->render(r, "home.cs", "儿童主任");
 }

@@ -114,20 +114,21 @@ int care_create_post(portal_req *r, const struct portal_services *s)
 int care_get(portal_req *r, const struct portal_services *s)
 {
     long long id = s->object(r)->id;
+    const char *sa, *w = s->scope_where(r, "c.village_code", &sa);
     if (s->db_row_hdf(r, "Offer",
                       "SELECT f.id, f.offerer_kind, f.offerer, f.contact_name, f.contact_phone, "
                       "f.kind, d.name AS area, f.area_code, f.capacity, f.notes, f.status, "
                       "f.created_at "
                       "FROM volunteer_care_offers f JOIN divisions d ON d.code = f.area_code "
                       "WHERE f.id = ?", "i", id) != 1 ||
-        s->db_query_hdf(r, "Matches",
+        s->db_query_hdf(r, "Matches", s->sprintf(r,
                         "SELECT m.id, m.child_id, c.name AS child_name, v.name AS village, "
                         "m.start_date, m.notes, m.end_date, m.end_reason FROM "
                         "volunteer_care_matches m JOIN children c ON "
                         "c.id = m.child_id JOIN divisions v ON v.code = c.village_code "
                         /* children outside the viewer's jurisdiction are not shown */
-                        "WHERE m.offer_id = ? AND c.village_code LIKE CONCAT(?, '%') "
-                        "ORDER BY m.end_date IS NOT NULL, m.id", "is", id, s->scope_prefix(r)) < 0 ||
+                        "WHERE m.offer_id = ? AND %s "
+                        "ORDER BY m.end_date IS NOT NULL, m.id", w), "is", id, sa) < 0 ||
         areas_hdf(r, s) < 0)
         return 500;
     s->set(r, "Today", s->today(r));

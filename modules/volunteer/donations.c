@@ -89,15 +89,15 @@ const struct portal_param deliver_params[] = {
 
 int project_list_get(portal_req *r, const struct portal_services *s)
 {
+    const char *sa, *w = s->scope_where(r, "c.village_code", &sa);
     if (s->db_query_hdf(r, "Projects", "SELECT " PROJECT_COLS "ORDER BY p.id DESC LIMIT 500",
                         "") < 0 ||
         s->db_query_hdf(r, "Orgs", "SELECT v.id, o.name FROM volunteer_orgs v JOIN orgs o ON "
                                    "o.id = v.org_id WHERE v.status = 'approved' ORDER BY o.name",
                         "") < 0 ||
         s->db_query_hdf(r, "ChildDonations",
-                        "SELECT " DONATION_COLS "WHERE d.child_id IS NOT NULL AND "
-                        "c.village_code LIKE CONCAT(?, '%') ORDER BY d.id DESC LIMIT 500",
-                        "s", s->scope_prefix(r)) < 0)
+                        s->sprintf(r, "SELECT " DONATION_COLS "WHERE d.child_id IS NOT NULL "
+                                   "AND %s ORDER BY d.id DESC LIMIT 500", w), "s", sa) < 0)
         return 500;
     s->set(r, "Today", s->today(r));
     return s->render(r, "project_list.cs", "慈善项目与捐赠");

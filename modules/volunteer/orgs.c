@@ -160,6 +160,7 @@ int org_create_post(portal_req *r, const struct portal_services *s)
 int org_get(portal_req *r, const struct portal_services *s)
 {
     long long id = s->object(r)->id;
+    const char *sa, *w = s->scope_where(r, "c.village_code", &sa);
     if (s->db_row_hdf(r, "Org",
                       "SELECT v.id, o.code, o.name, v.reg_no, v.contact_name, v.contact_phone, "
                       "v.service_types, v.status, (SELECT GROUP_CONCAT(d.name ORDER BY d.code "
@@ -179,14 +180,14 @@ int org_get(portal_req *r, const struct portal_services *s)
                         "l.status = 'verified') AS minutes FROM volunteers p WHERE p.vorg_id = ? "
                         "ORDER BY p.id", "i", id) < 0 ||
         /* assignments of children in the user's own jurisdiction only */
-        s->db_query_hdf(r, "Assignments",
+        s->db_query_hdf(r, "Assignments", s->sprintf(r,
                         "SELECT a.id, a.child_id, c.name AS child_name, d.name AS village, "
                         "a.service_type, a.start_date, a.end_date, a.ended_at, "
                         "(a.ended_at IS NULL AND ? BETWEEN a.start_date AND a.end_date) AS active "
                         "FROM volunteer_assignments a JOIN children c ON c.id = a.child_id "
                         "JOIN divisions d ON d.code = c.village_code WHERE a.vorg_id = ? AND "
-                        "c.village_code LIKE CONCAT(?, '%') ORDER BY a.id DESC LIMIT 500",
-                        "sis", s->today(r), id, s->scope_prefix(r)) < 0 ||
+                        "%s ORDER BY a.id DESC LIMIT 500", w),
+                        "sis", s->today(r), id, sa) < 0 ||
         /* projects over an area in the user's jurisdiction */
         s->db_query_hdf(r, "AreaAssignments",
                         "SELECT a.id, d.name AS area, COALESCE(p.name, '') AS project, "

@@ -81,7 +81,7 @@ int certificate_get(portal_req *r, const struct portal_services *s)
 #define UNSERVED_FROM                                                                         \
     "FROM children c JOIN divisions d ON d.code = c.village_code "                            \
     "JOIN divisions t ON t.code = c.township_code "                                           \
-    "WHERE c.status = 'active' AND c.village_code LIKE CONCAT(?, '%') AND NOT EXISTS "       \
+    "WHERE c.status = 'active' AND %s AND NOT EXISTS "                                        \
     "(SELECT 1 FROM volunteer_logs l WHERE l.child_id = c.id AND l.status = 'verified' AND "  \
     "l.service_date > DATE_SUB(?, INTERVAL ? MONTH)) "
 #define UNSERVED_LIST                                                                         \
@@ -109,16 +109,17 @@ int unserved_get(portal_req *r, const struct portal_services *s)
     int rc = unserved_months(r, s, &months);
     if (rc)
         return rc;
-    const char *pre = s->scope_prefix(r), *today = s->today(r);
+    const char *pre, *w = s->scope_where(r, "c.village_code", &pre), *today = s->today(r);
     if (s->db_query_hdf(r, "ByTownship",
-                        "SELECT t.name AS township, COUNT(*) AS children " UNSERVED_FROM
-                        "GROUP BY c.township_code, t.name ORDER BY c.township_code",
-                        "ssi", pre, today, months) < 0)
+                        s->sprintf(r, "SELECT t.name AS township, COUNT(*) AS children "
+                                   UNSERVED_FROM "GROUP BY c.township_code, t.name ORDER BY "
+                                   "c.township_code", w), "ssi", pre, today, months) < 0)
         return 500;
-    if (s->db_query_hdf(r, "Children", UNSERVED_LIST, "ssii", pre, today, months,
-                        (long long)UNSERVED_LIMIT) < 0)
+    if (s->db_query_hdf(r, "Children", s->sprintf(r, UNSERVED_LIST, w), "ssii", pre, today,
+                        months, (long long)UNSERVED_LIMIT) < 0)
         return 500;
-    portal_rows *q = s->db_query(r, "SELECT COUNT(*) " UNSERVED_FROM, "ssi", pre, today, months);
+    portal_rows *q = s->db_query(r, s->sprintf(r, "SELECT COUNT(*) " UNSERVED_FROM, w), "ssi",
+                                 pre, today, months);
     if (!q || !s->db_next(q))
         return 500;
     long long total = vol_num(s->db_col(q, 0));
@@ -136,10 +137,11 @@ int unserved_csv_get(portal_req *r, const struct portal_services *s)
     int rc = unserved_months(r, s, &months);
     if (rc)
         return rc;
-    const char *pre = s->scope_prefix(r), *today = s->today(r);
+    const char *pre, *w = s->scope_where(r, "c.village_code", &pre), *today = s->today(r);
+    const char *list = s->sprintf(r, UNSERVED_LIST, w);
     /* a list of children by name: its purpose first (issue 19) */
-    portal_rows *nq = s->db_query(r, "SELECT COUNT(*) FROM (" UNSERVED_LIST ") x", "ssii", pre,
-                                  today, months, 100000LL);
+    portal_rows *nq = s->db_query(r, s->sprintf(r, "SELECT COUNT(*) FROM (%s) x", list), "ssii",
+                                  pre, today, months, 100000LL);
     if (!nq || !s->db_next(nq))
         return 500;
     struct portal_export ex = {"volunteer.unserved", "未获服务儿童", atoll(s->db_col(nq, 0)), 0,
@@ -151,7 +153,7 @@ int unserved_csv_get(portal_req *r, const struct portal_services *s)
     vol_csv_begin(r, s, s->sprintf(r, "unserved-%lldm-%s.csv", months, today),
                   "volunteer.unserved.export", s->sprintf(r, "months=%lld", months), heads, 5);
     struct vol_csv ctx = {r, s, NULL, 5, 0, 1};
-    if (s->db_stream(r, vol_csv_row, &ctx, UNSERVED_LIST, "ssii", pre, today, months,
+    if (s->db_stream(r, vol_csv_row, &ctx, list, "ssii", pre, today, months,
                      100000LL) < 0)
         return 500; /* the output may have begun: the register marks it failed */
     return 200;

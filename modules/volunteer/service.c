@@ -319,8 +319,8 @@ int log_edit_post(portal_req *r, const struct portal_services *s)
 static int verify_page(portal_req *r, const struct portal_services *s, int status)
 {
     /* a child's log by the child's village, an area's log by its area */
-    const char *pre = s->scope_prefix(r);
-    if (s->db_query_hdf(r, "Logs",
+    const char *pre, *w = s->scope_where(r, "d.code", &pre);
+    if (s->db_query_hdf(r, "Logs", s->sprintf(r,
                         "SELECT l.id, l.version, l.child_id, c.name AS child_name, d.name AS village, "
                         "o.name AS org_name, l.service_date, l.minutes, l.participants, "
                         "l.service_type, l.notes, "
@@ -330,8 +330,8 @@ static int verify_page(portal_req *r, const struct portal_services *s, int statu
                         "FROM volunteer_logs l LEFT JOIN children c ON c.id = l.child_id "
                         "JOIN divisions d ON d.code = COALESCE(c.village_code, l.area_code) "
                         "JOIN volunteer_orgs v ON v.id = l.vorg_id JOIN orgs o ON o.id = v.org_id "
-                        "WHERE l.status = 'submitted' AND d.code LIKE CONCAT(?, '%') "
-                        "ORDER BY l.service_date, l.id LIMIT 500",
+                        "WHERE l.status = 'submitted' AND %s "
+                        "ORDER BY l.service_date, l.id LIMIT 500", w),
                         "s", pre) < 0 ||
         s->db_query_hdf(r, "Photos",
                         "SELECT f.id, f.log_id FROM volunteer_log_photos f JOIN volunteer_logs l "

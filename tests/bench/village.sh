@@ -6,7 +6,11 @@
 # page (the plan of every child, per township and per director), a township
 # supervisor's list of children with their next visit, and a director's
 # list.  Prints "bench village-overdue children=... visits=... seconds=..."
-# and "bench village-plan township_seconds=... director_seconds=...".
+# and "bench village-plan township_seconds=... director_seconds=...".  Then a
+# director of two villages whose account's division is the township (a
+# set-of-villages scope, issue 15) against the township's staff: the mean of
+# ROUNDS requests of the registry list and a search by name, "bench
+# village-scope list_director_ms=... list_township_ms=... search_...".
 # Never a pass/fail on timing.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -56,6 +60,30 @@ timed "$CJ" /village/overdue >/dev/null   # warm the caches once
 over=$(timed "$CJ" /village/overdue)
 town=$(timed "$TJ" /village/children)
 dir=$(timed "$VJ" /village/children)
+# a director of two villages (granted as /village/directors grants them)
+CTL user add vbdir2 --display-name 两村压测主任 --role village_director --division 500242101000 --org lt_gov --password 'Bench#2026portal'
+CTL user add vbstaff --display-name 范围压测镇 --role township_staff --division 500242101000 --org lt_gov --password 'Bench#2026portal'
+DB "UPDATE users SET failed_count = 0, locked_until = NULL WHERE username IN ('vbdir2', 'vbstaff')"
+DB "INSERT INTO village_directors (user_id, village_code, start_date, created_by, created_at)
+    SELECT u.id, v.code, '2026-01-01', u.id, UTC_TIMESTAMP() FROM users u
+    JOIN (SELECT '500242101001' code UNION ALL SELECT '500242101002') v ON u.username = 'vbdir2'
+    WHERE NOT EXISTS (SELECT 1 FROM village_directors d WHERE d.user_id = u.id AND d.village_code = v.code)"
+DB "INSERT IGNORE INTO user_scope_divisions (user_id, division_code, valid_from, module, source_id, updated_by, updated_at)
+    SELECT d.user_id, d.village_code, d.start_date, 'village', d.id, d.user_id, UTC_TIMESTAMP()
+    FROM village_directors d JOIN users u ON u.id = d.user_id AND u.username = 'vbdir2'"
+ROUNDS=${VIL_BENCH_ROUNDS:-10}
+mean_ms() { # mean_ms JAR PATH -> the mean milliseconds of ROUNDS requests
+    local t0 t1 i
+    curl -s -o /dev/null -b "$1" "$BASE$2"
+    t0=$(date +%s.%N)
+    for i in $(seq 1 "$ROUNDS"); do curl -s -o /dev/null --max-time 120 -b "$1" "$BASE$2"; done
+    t1=$(date +%s.%N)
+    awk -v a="$t0" -v b="$t1" -v n="$ROUNDS" 'BEGIN{printf "%.1f", (b-a)*1000/n}'
+}
+D2=$(login vbdir2 'Bench#2026portal'); SJ=$(login vbstaff 'Bench#2026portal')
+scope="list_director_ms=$(mean_ms "$D2" /children) list_township_ms=$(mean_ms "$SJ" /children)"
+scope="$scope search_director_ms=$(mean_ms "$D2" "/children?q=%E5%BC%A0") search_township_ms=$(mean_ms "$SJ" "/children?q=%E5%BC%A0")"
 rm -rf "$OUT"
 echo "bench village-overdue children=$(DB "SELECT COUNT(*) FROM children") visits=$(DB "SELECT COUNT(*) FROM village_visits") seconds=$over"
 echo "bench village-plan township_seconds=$town director_seconds=$dir"
+echo "bench village-scope $scope"

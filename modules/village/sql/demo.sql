@@ -21,6 +21,12 @@ INSERT INTO village_directors (user_id, village_code, start_date, created_by, cr
                      UNION ALL SELECT 'cunzhuren2', '500242101003') v ON v.n = u.username
   WHERE NOT EXISTS (SELECT 1 FROM village_directors d WHERE d.user_id = u.id
                     AND d.village_code = v.code AND d.end_date IS NULL);
+-- ... and their scope: exactly those villages (as /village/directors grants them)
+INSERT IGNORE INTO user_scope_divisions (user_id, division_code, valid_from, module, source_id,
+                                         updated_by, updated_at)
+  SELECT d.user_id, d.village_code, d.start_date, 'village', d.id, d.created_by, UTC_TIMESTAMP()
+  FROM village_directors d JOIN users u ON u.id = d.user_id
+  WHERE u.username IN ('cunzhuren', 'cunzhuren2') AND d.end_date IS NULL;
 
 SET @vd = (SELECT id FROM users WHERE username = 'cunzhuren');
 INSERT INTO village_visits (child_id, village_code, township_code, visit_date, kind, seen, living,
