@@ -1096,7 +1096,7 @@ struct portal_services {
     /* ---- 2.5: divisions from the worker's cache (issue 17) ---- */
     /* the divisions of `level` ("township" or "village") whose code starts
      * with code_prefix (NULL or "": all) valid on `on` (NULL: today) into
-     * prefix.N.{code,name}, in code order: no statement per page.  The
+     * prefix.N.{code,name,type}, in code order: no statement per page.  The
      * count, -1 when they cannot be read. */
     int (*divisions_hdf)(portal_req *r, const char *prefix, const char *level,
                          const char *code_prefix, const char *on);

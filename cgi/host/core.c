@@ -371,6 +371,7 @@ static const struct portal_migration core_migrations[] = {
     {31, "031_family_removal.sql"},
     {32, "032_perf_caches.sql"},
     {33, "033_scope_sets.sql"},
+    {34, "034_session_cache.sql"},
     {37, "037_export_children.sql"},
     {0, NULL}};
 

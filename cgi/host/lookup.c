@@ -42,6 +42,7 @@ int labels_each(const char *kind, void (*fn)(void *, int, const struct portal_la
  * Codes sort as the table's primary key, so a prefix's divisions are one run. */
 struct division {
     char code[13], level;       /* 'c'ounty, 't'ownship, 'v'illage */
+    char type[65];              /* divisions.type (镇, 乡, 街道; up to 16 characters) */
     char from[11], to[11];      /* valid_from, valid_to; "" open */
     char *name;
 };
@@ -64,7 +65,7 @@ static int divisions_load(void)
     arena *a = arena_new(4096);
     db_rows *v = db_query(a, "SELECT version FROM cache_versions WHERE name = 'divisions'", "");
     db_rows *q = db_query(a, "SELECT code, level, name, COALESCE(valid_from, ''), "
-                          "COALESCE(valid_to, '') FROM divisions ORDER BY code", "");
+                          "COALESCE(valid_to, ''), type FROM divisions ORDER BY code", "");
     if (!v || !q) {
         arena_free(a);
         return -1;
@@ -84,6 +85,7 @@ static int divisions_load(void)
         d[n].level = db_col(q, 1)[0];
         snprintf(d[n].from, sizeof d[n].from, "%s", db_col(q, 3));
         snprintf(d[n].to, sizeof d[n].to, "%s", db_col(q, 4));
+        snprintf(d[n].type, sizeof d[n].type, "%s", db_col(q, 5) ? db_col(q, 5) : "");
         if (!(d[n].name = strdup(db_col(q, 2))))
             abort();
         n++;
@@ -103,9 +105,12 @@ static int divisions_fresh(void)
         /* a request without a session (a public page): ask once */
         arena *a = arena_new(512);
         db_rows *v = db_query(a, "SELECT version FROM cache_versions WHERE name = 'divisions'", "");
-        if (v && db_next(v))
+        int ok = v && db_next(v);
+        if (ok)
             divs_wanted = atoll(db_col(v, 0));
         arena_free(a);
+        if (!ok)
+            return -1; /* the database failed: the page fails too, never a stale answer */
     }
     if (divs && divs_version == divs_wanted)
         return 0;
@@ -131,7 +136,8 @@ const char *division_name(const char *code)
 }
 
 int divisions_each(const char *level, const char *prefix, const char *on,
-                   void (*fn)(void *ctx, int i, const char *code, const char *name), void *ctx)
+                   void (*fn)(void *ctx, int i, const char *code, const char *name,
+                              const char *type), void *ctx)
 {
     if (!level || !*level || divisions_fresh() != 0)
         return -1;
@@ -143,7 +149,7 @@ int divisions_each(const char *level, const char *prefix, const char *on,
             continue;
         if (on && ((*d->from && strcmp(d->from, on) > 0) || (*d->to && strcmp(d->to, on) < 0)))
             continue;
-        fn(ctx, n++, d->code, d->name);
+        fn(ctx, n++, d->code, d->name, d->type);
     }
     return n;
 }

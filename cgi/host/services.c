@@ -479,11 +479,12 @@ static int s_lookup_hdf(portal_req *r, const char *prefix, const char *kind, con
 
 struct div_put { portal_req *r; const char *prefix; };
 
-static void div_put(void *ctx, int i, const char *code, const char *name)
+static void div_put(void *ctx, int i, const char *code, const char *name, const char *type)
 {
     struct div_put *p = ctx;
     render_set(p->r, s_sprintf(p->r, "%s.%d.code", p->prefix, i), code);
     render_set(p->r, s_sprintf(p->r, "%s.%d.name", p->prefix, i), name);
+    render_set(p->r, s_sprintf(p->r, "%s.%d.type", p->prefix, i), type);
 }
 
 static int s_divisions_hdf(portal_req *r, const char *prefix, const char *level,

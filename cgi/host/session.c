@@ -11,7 +11,6 @@
 #include "db.h"
 #include "lookup.h"
 #include "settings.h"
-#include "tasks.h"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
@@ -122,95 +121,217 @@ static int enrol_path(const char *path)
            strcmp(path, "/logout") == 0;
 }
 
+/* The session's columns, as the full row gives them (session_row) and as
+ * session_apply reads them.  The user's columns (SC_USER) are cached per
+ * worker; the others are read on every request (session_check). */
+enum {
+    SC_UID, SC_USERNAME, SC_DISPLAY, SC_ORG_ID, SC_ORG_NAME, SC_DIVISION, SC_DIV_NAME,
+    SC_CSRF, SC_MUST_CHANGE, SC_PERMS, SC_STALE, SC_FLASH, SC_MFA, SC_FRESH, SC_ORG_KIND,
+    SC_SCOPE, SC_UNREAD, SC_DIVS_V, SC_SETTINGS_V, SC_SESSIONS_V, SC_SCOPE_SET, SC_N
+};
+static const int sc_user[] = {SC_UID, SC_USERNAME, SC_DISPLAY, SC_ORG_ID, SC_ORG_NAME,
+                              SC_DIVISION, SC_DIV_NAME, SC_MUST_CHANGE, SC_PERMS, SC_ORG_KIND,
+                              SC_SCOPE};
+#define SC_NUSER (sizeof sc_user / sizeof sc_user[0])
+
 /* a user scoped by a set of divisions (issue 15; sql/033_scope_sets.sql):
  * the villages granted to them today, "" for none today; NULL for a user
- * with no grant at all (scoped by their division as always).  Read with the
- * session, so a grant made or ended is seen by the user's next request. */
+ * with no grant at all (scoped by their division as always).  A live column
+ * (read on every request, never cached: a grant ends by the date alone), so
+ * a grant made or ended is seen by the user's next request.  Binds today
+ * twice, before the WHERE's. */
 #define SCOPE_SET_SQL                                                                   \
     " (SELECT COALESCE(GROUP_CONCAT(DISTINCT IF(g.valid_from <= ? AND "                  \
     "   COALESCE(g.valid_to, '9999-12-31') > ?, g.division_code, NULL) ORDER BY "        \
     "   g.division_code), '') FROM user_scope_divisions g WHERE g.user_id = u.id "       \
     "   HAVING COUNT(*) > 0) "
 
-/* the live session of the token whose hash is r->sid_hash, with its user */
+/* the session's own columns and the versions, in the order of SC_* above
+ * less the user's; the WHERE is the session's validity (idle and absolute
+ * expiry, an active user) */
+#define SESSION_LIVE_SQL \
+    " s.csrf_token, s.last_seen < UTC_TIMESTAMP() - INTERVAL 60 SECOND, s.flash, s.mfa_pending, " \
+    " s.created_at > UTC_TIMESTAMP() - INTERVAL 300 SECOND, " \
+    NOTICES_UNREAD_SQL("u.id", "u.org_id", "u.division_code") ", " \
+    " (SELECT version FROM cache_versions WHERE name = 'divisions'), " \
+    " (SELECT version FROM cache_versions WHERE name = 'settings'), " \
+    " (SELECT version FROM cache_versions WHERE name = 'sessions'), " \
+    SCOPE_SET_SQL
+#define SESSION_WHERE_SQL \
+    "WHERE s.token_hash = ? AND u.active = 1 " \
+    " AND s.last_seen > UTC_TIMESTAMP() - INTERVAL ? SECOND " \
+    " AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND"
+static const int sc_live[] = {SC_CSRF, SC_STALE, SC_FLASH, SC_MFA, SC_FRESH, SC_UNREAD,
+                              SC_DIVS_V, SC_SETTINGS_V, SC_SESSIONS_V, SC_SCOPE_SET};
+#define SC_NLIVE (sizeof sc_live / sizeof sc_live[0])
+
+/* the live session of the token whose hash is r->sid_hash, with its user:
+ * columns 0 .. SC_NUSER-1 the user's (sc_user), then the live ones (sc_live) */
 static db_rows *session_row(portal_req *r)
 {
-    const char *today = arena_strndup(r->a, clock_now(r->a), 10);
+    const char *today = clock_today(r);
     return db_query(
         r->a,
         "SELECT u.id, u.username, u.display_name, u.org_id, o.name, u.division_code, "
-        " d.name, s.csrf_token, u.must_change_password, "
+        " d.name, u.must_change_password, "
         " CONCAT_WS(',', (SELECT GROUP_CONCAT(DISTINCT rp.perm) FROM user_roles ur "
         "   JOIN role_perms rp ON rp.role_id = ur.role_id WHERE ur.user_id = u.id), "
         "  (SELECT GROUP_CONCAT(up.perm) FROM user_perms up WHERE up.user_id = u.id)), "
-        " s.last_seen < UTC_TIMESTAMP() - INTERVAL 60 SECOND, s.flash, s.mfa_pending, "
-        " s.created_at > UTC_TIMESTAMP() - INTERVAL 300 SECOND, o.kind, k.scope, "
-        NOTICES_UNREAD_SQL("u.id", "u.org_id", "u.division_code") ", "
-        " (SELECT version FROM cache_versions WHERE name = 'divisions'), "
-        " (SELECT version FROM cache_versions WHERE name = 'settings'), "
-        SCOPE_SET_SQL
+        " o.kind, k.scope, " SESSION_LIVE_SQL
         "FROM sessions s JOIN users u ON u.id = s.user_id "
         "LEFT JOIN orgs o ON o.id = u.org_id "
         "LEFT JOIN org_kinds k ON k.code = o.kind "
-        "LEFT JOIN divisions d ON d.code = u.division_code "
-        "WHERE s.token_hash = ? AND u.active = 1 "
-        " AND s.last_seen > UTC_TIMESTAMP() - INTERVAL ? SECOND "
-        " AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND",
+        "LEFT JOIN divisions d ON d.code = u.division_code " SESSION_WHERE_SQL,
         "ssbii", today, today, r->sid_hash, (size_t)32, (long long)config_int("session_idle", 1800),
         (long long)config_int("session_absolute", 43200));
 }
 
+/* the same session without what the worker caches of its user: column 0
+ * the user's id, then the live ones (sc_live) */
+static db_rows *session_check(portal_req *r)
+{
+    const char *today = clock_today(r);
+    return db_query(r->a, "SELECT u.id, " SESSION_LIVE_SQL
+                    "FROM sessions s JOIN users u ON u.id = s.user_id " SESSION_WHERE_SQL,
+                    "ssbii", today, today, r->sid_hash, (size_t)32, (long long)config_int("session_idle", 1800),
+                    (long long)config_int("session_absolute", 43200));
+}
+
+/* Per worker: the user's columns of recent sessions, keyed by the session
+ * token's hash, good while the 'sessions' and 'divisions' versions are the
+ * ones they were read at (both read with the row that filled the entry, so
+ * the entry and its versions are one snapshot).  Direct-mapped: a session
+ * whose slot another took is read in full again. */
+struct session_cached {
+    unsigned char sid[32];
+    long long sessions_v, divs_v;
+    char *col[SC_NUSER];
+    int used;
+};
+static struct session_cached scache[256];
+
+static struct session_cached *scache_slot(const unsigned char *sid)
+{
+    return &scache[sid[0]];
+}
+
+static void scache_store(const unsigned char *sid, const char *const *c)
+{
+    struct session_cached *e = scache_slot(sid);
+    for (size_t i = 0; i < SC_NUSER; i++) {
+        free(e->col[i]);
+        e->col[i] = c[sc_user[i]] ? strdup(c[sc_user[i]]) : NULL;
+        if (c[sc_user[i]] && !e->col[i]) {
+            e->used = 0;   /* out of memory: the next request reads the row in full */
+            return;
+        }
+    }
+    memcpy(e->sid, sid, 32);
+    e->sessions_v = c[SC_SESSIONS_V] ? atoll(c[SC_SESSIONS_V]) : -1;
+    e->divs_v = c[SC_DIVS_V] ? atoll(c[SC_DIVS_V]) : -1;
+    e->used = e->sessions_v >= 0;
+}
+
+/* the cached user's columns into c when the entry is of this session and
+ * still current (the live columns in c say the versions now): 1, else 0 */
+static int scache_fill(portal_req *r, const char **c)
+{
+    struct session_cached *e = scache_slot(r->sid_hash);
+    if (!c[SC_SESSIONS_V] ||
+        !c[SC_DIVS_V] || atoll(c[SC_SESSIONS_V]) != e->sessions_v ||
+        atoll(c[SC_DIVS_V]) != e->divs_v || !e->col[0] || strcmp(e->col[0], c[SC_UID]) != 0)
+        return 0;
+    for (size_t i = 0; i < SC_NUSER; i++)
+        c[sc_user[i]] = e->col[i] ? arena_strdup(r->a, e->col[i]) : NULL;
+    return 1;
+}
+
+/* the session's columns (SC_*) into c: from the worker's cache and one
+ * indexed read when it is current, else from the full row (then cached).
+ * 1: a live session; 0: none; -1: the database failed */
+static int session_columns(portal_req *r, const char **c)
+{
+    db_rows *q;
+    const struct session_cached *e = scache_slot(r->sid_hash);
+    if (e->used && memcmp(e->sid, r->sid_hash, 32) == 0) {
+        if (!(q = session_check(r)))
+            return -1;
+        if (!db_next(q))
+            return 0;
+        c[SC_UID] = db_col(q, 0);
+        for (size_t i = 0; i < SC_NLIVE; i++)
+            c[sc_live[i]] = db_col(q, (int)(i + 1));
+        if (scache_fill(r, c))
+            return 1;
+    }
+    if (!(q = session_row(r)))
+        return -1;
+    if (!db_next(q))
+        return 0;
+    for (size_t i = 0; i < SC_NUSER; i++)
+        c[sc_user[i]] = db_col(q, (int)i);
+    for (size_t i = 0; i < SC_NLIVE; i++)
+        c[sc_live[i]] = db_col(q, (int)(SC_NUSER + i));
+    scache_store(r->sid_hash, c);
+    return 1;
+}
+
 /* what the session's row says beside the user: unread notices and the
  * versions of what workers cache */
-static void session_extras(portal_req *r, db_rows *rows)
+static void session_extras(portal_req *r, const char *const *c)
 {
-    r->unread_notices = db_col(rows, 16) ? atoll(db_col(rows, 16)) : 0;
-    division_version_seen(db_col(rows, 17) ? atoll(db_col(rows, 17)) : -1);
-    settings_version_seen(db_col(rows, 18) ? atoll(db_col(rows, 18)) : -1);
+    r->unread_notices = c[SC_UNREAD] ? atoll(c[SC_UNREAD]) : 0;
+    division_version_seen(c[SC_DIVS_V] ? atoll(c[SC_DIVS_V]) : -1);
+    settings_version_seen(c[SC_SETTINGS_V] ? atoll(c[SC_SETTINGS_V]) : -1);
+}
+
+static const char *or_empty(const char *s)
+{
+    return s ? s : "";
 }
 
 /* the logged-in user of the session row */
-static void session_user(portal_req *r, db_rows *rows, int mfa)
+static void session_user(portal_req *r, const char *const *c, int mfa)
 {
     r->mfa_pending = mfa;
     r->logged_in = 1;
-    r->user.id = atoll(db_col(rows, 0));
-    r->user.username = db_col(rows, 1);
-    r->user.display_name = db_col(rows, 2);
-    r->user.org_id = db_col(rows, 3) ? atoll(db_col(rows, 3)) : 0;
-    r->user.org_name = db_col(rows, 4) ? db_col(rows, 4) : "";
-    r->user.division = db_col(rows, 5) ? db_col(rows, 5) : "";
-    r->user.division_name = db_col(rows, 6) ? db_col(rows, 6) : "";
-    r->user.org_kind = db_col(rows, 14) ? db_col(rows, 14) : "";
+    r->user.id = atoll(c[SC_UID]);
+    r->user.username = c[SC_USERNAME];
+    r->user.display_name = c[SC_DISPLAY];
+    r->user.org_id = c[SC_ORG_ID] ? atoll(c[SC_ORG_ID]) : 0;
+    r->user.org_name = or_empty(c[SC_ORG_NAME]);
+    r->user.division = or_empty(c[SC_DIVISION]);
+    r->user.division_name = or_empty(c[SC_DIV_NAME]);
+    r->user.org_kind = or_empty(c[SC_ORG_KIND]);
     /* an organisation of an org-scoped kind: its links, never a division */
-    r->user.scope = db_col(rows, 15) && strcmp(db_col(rows, 15), "org") == 0 &&
+    r->user.scope = c[SC_SCOPE] && strcmp(c[SC_SCOPE], "org") == 0 &&
                             r->user.org_id > 0 ? "org" : "division";
-    r->scope_set = strcmp(r->user.scope, "org") != 0 ? db_col(rows, 19) : NULL;
-    r->csrf = db_col(rows, 7);
-    session_extras(r, rows);
-    r->must_change_password = atoi(db_col(rows, 8)) != 0;
+    r->scope_set = strcmp(r->user.scope, "org") != 0 ? c[SC_SCOPE_SET] : NULL;
+    r->csrf = c[SC_CSRF];
+    session_extras(r, c);
+    r->must_change_password = atoi(c[SC_MUST_CHANGE]) != 0;
     /* until enrolled the user holds no permission at all */
-    r->perms = mfa ? ",," : arena_sprintf(r->a, ",%s,", db_col(rows, 9) ? db_col(rows, 9) : "");
-    r->flash_in = db_col(rows, 11);
-    if (atoi(db_col(rows, 10)))
+    r->perms = mfa ? ",," : arena_sprintf(r->a, ",%s,", or_empty(c[SC_PERMS]));
+    r->flash_in = c[SC_FLASH];
+    if (atoi(c[SC_STALE]))
         db_exec(r->a, "UPDATE sessions SET last_seen = UTC_TIMESTAMP() "
                 "WHERE token_hash = ?", "b", r->sid_hash, (size_t)32);
 }
 
 /* 1: the session row settles the request; 0: the request goes on as anonymous */
-static int session_apply(portal_req *r, db_rows *rows)
+static int session_apply(portal_req *r, const char *const *c)
 {
-    int mfa = atoi(db_col(rows, 12));
+    int mfa = atoi(c[SC_MFA]);
     r->has_sid = 1;
     if (mfa == 1) {
         /* password verified, code due: never logged in; the code form
          * (and only it) uses this half session's CSRF token, for five minutes */
-        if (atoi(db_col(rows, 13))) {
+        if (atoi(c[SC_FRESH])) {
             r->mfa_pending = 1;
-            r->mfa_user_id = atoll(db_col(rows, 0));
+            r->mfa_user_id = atoll(c[SC_UID]);
             if (strcmp(r->path, "/login/totp") == 0) {
-                r->csrf = db_col(rows, 7);
-                session_extras(r, rows);
+                r->csrf = c[SC_CSRF];
+                session_extras(r, c);
                 return 1;
             }
         }
@@ -218,10 +339,10 @@ static int session_apply(portal_req *r, db_rows *rows)
     }
     if (mfa == 2 && !enrol_path(r->path)) {
         r->mfa_pending = 2;
-        r->mfa_user_id = atoll(db_col(rows, 0));
+        r->mfa_user_id = atoll(c[SC_UID]);
         return 0;
     }
-    session_user(r, rows, mfa);
+    session_user(r, c, mfa);
     return 1;
 }
 
@@ -247,11 +368,12 @@ int session_load(portal_req *r)
     division_version_seen(-1);
     settings_version_seen(-1);
     if (tok && strlen(tok) == 43) {
+        const char *c[SC_N] = {0};
         sha256(tok, r->sid_hash);
-        db_rows *rows = session_row(r);
-        if (!rows)
+        int live = session_columns(r, c);
+        if (live < 0)
             return -1;
-        if (db_next(rows) && session_apply(r, rows))
+        if (live && session_apply(r, c))
             return 0;
     }
     anonymous_csrf(r);

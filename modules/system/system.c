@@ -16,12 +16,12 @@ static int home_get(portal_req *r, const struct portal_services *s)
     return s->render(r, "home.cs", "首页");
 }
 
-/* public: which townships the portal serves - no personal data */
+/* public: which townships the portal serves - no personal data; from the
+ * worker's division cache (a public page has no session row to carry the
+ * divisions' version, so the cache asks for it: one primary-key read) */
 static int about_get(portal_req *r, const struct portal_services *s)
 {
-    int n = s->db_query_hdf(r, "Towns",
-                            "SELECT code, name, type FROM divisions WHERE level = 'township' "
-                            "AND (valid_to IS NULL OR valid_to >= UTC_DATE()) ORDER BY code", "");
+    int n = s->divisions_hdf(r, "Towns", "township", NULL, NULL);
     if (n < 0)
         return 500;
     s->set_int(r, "About.Townships", n);

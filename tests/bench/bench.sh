@@ -19,16 +19,18 @@ WORKERS=${WORKERS:-8} MAX_REQUESTS=100000 CORE_DUMPS=1 bash deploy/local/instanc
 BASE="http://127.0.0.1:$PORT"
 
 # the registry at county scale: 100,000 synthetic children (seed once per
-# instance folder; a second run finds them there)
+# instance folder; a second run finds them there).  BENCH_CHILDREN=1000000
+# is province scale (use its own BENCH_DIR: the seed adds to what is there)
+CHILDREN=${BENCH_CHILDREN:-100000}
 have=$(mariadb --socket="$DIR/run/mysqld.sock" -uroot -N -B portal -e "SELECT COUNT(*) FROM children")
-if [ "$have" -lt 100000 ]; then
+if [ "$have" -lt "$CHILDREN" ]; then
     t0=$(date +%s.%N)
-    build/portalctl --config "$DIR/portal.conf" seed --children 100000 >"$DIR/log/seed.log"
+    build/portalctl --config "$DIR/portal.conf" seed --children $((CHILDREN - have)) >"$DIR/log/seed.log"
     t1=$(date +%s.%N)
-    awk -v a="$t0" -v b="$t1" 'BEGIN{printf "bench seed-100k seconds=%.1f\n", b-a}'
+    awk -v a="$t0" -v b="$t1" -v n=$((CHILDREN - have)) 'BEGIN{printf "bench seed children=%d seconds=%.1f\n", n, b-a}'
 else
     build/portalctl --config "$DIR/portal.conf" seed-demo >/dev/null
-    echo "bench seed-100k seconds=skipped (the instance already holds $have children)"
+    echo "bench seed seconds=skipped (the instance already holds $have children)"
 fi
 # a logged-in township user: the session cookie for wrk
 TEST_DIR=$DIR
@@ -68,7 +70,28 @@ questions() { mariadb --socket="$DIR/run/mysqld.sock" -uroot -N -B -e "SHOW GLOB
 ms() { awk -v v="$1" 'BEGIN{ if (v ~ /us$/) {sub(/us$/,"",v); printf "%.2f", v/1000}
     else if (v ~ /ms$/) {sub(/ms$/,"",v); printf "%.2f", v} else {sub(/s$/,"",v); printf "%.2f", v*1000} }'; }
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{v[NR]=$1} END{ if (NR % 2) print v[(NR+1)/2]; else printf "%.2f\n", (v[NR/2]+v[NR/2+1])/2 }'; }
-declare -A RPS P50 P99 STMTS REQS NON2XX
+# "db_ms portal_ms apache_ms" is the CPU each request cost MariaDB, the
+# portal's workers and Apache (user + system time from /proc/PID/stat around
+# the target's rounds, divided by its requests): steadier than req/s on a
+# loaded machine.  A process that ended during a round counts for nothing.
+TICK=$(getconf CLK_TCK)
+ticks() { # ticks PID...: "pid ticks" of each live one
+    local p
+    for p in "$@"; do
+        [ -r "/proc/$p/stat" ] && awk -v p="$p" '{sub(/^.*\) /, ""); print p, $12 + $13}' "/proc/$p/stat"
+    done 2>/dev/null || true
+}
+cpu_delta() { # cpu_delta BEFORE AFTER: the ticks spent by the processes in both
+    awk 'NR == FNR {b[$1] = $2; next} ($1 in b) {t += $2 - b[$1]} END {print t + 0}' <(echo "$1") <(echo "$2")
+}
+group_pids() { # group_pids db|portal|apache
+    case $1 in
+        db) cat "$DIR/run/mysqld.pid" ;;
+        portal) pgrep -P "$(cat "$DIR/run/portal.pid")" ;;
+        apache) pgrep -f "apache2 -f $DIR/apache/httpd.conf" ;;
+    esac 2>/dev/null || true
+}
+declare -A RPS P50 P99 STMTS REQS NON2XX CPU_db CPU_portal CPU_apache
 TARGETS=()
 target() { # target NAME PATH [COOKIE]
     TARGETS+=("$1"); eval "T_PATH_$1=\$2; T_COOKIE_$1=\${3:-}"
@@ -78,9 +101,14 @@ one_round() { # one_round NAME: one wrk run, its figures appended
     eval "path=\$T_PATH_$name; cookie=\$T_COOKIE_$name"
     local -a hdr=()
     [ -n "$cookie" ] && hdr=(-H "Cookie: psid=$cookie")
+    local g; local -A c0
+    for g in db portal apache; do c0[$g]=$(ticks $(group_pids $g)); done
     q0=$(questions)
     out=$(nice -n 5 taskset -c "$LASTCPU" wrk -t1 -c"$CONN" -d"${DURATION}s" --latency "${hdr[@]}" "$BASE$path")
     q1=$(questions)
+    CPU_db[$name]=$(( ${CPU_db[$name]:-0} + $(cpu_delta "${c0[db]}" "$(ticks $(group_pids db))") ))
+    CPU_portal[$name]=$(( ${CPU_portal[$name]:-0} + $(cpu_delta "${c0[portal]}" "$(ticks $(group_pids portal))") ))
+    CPU_apache[$name]=$(( ${CPU_apache[$name]:-0} + $(cpu_delta "${c0[apache]}" "$(ticks $(group_pids apache))") ))
     n=$(awk '/requests in/ {print $1}' <<<"$out")
     RPS[$name]+=" $(awk '/^Requests\/sec/ {print $2}' <<<"$out")"
     P50[$name]+=" $(ms "$(awk '$1=="50%" {print $2}' <<<"$out")")"
@@ -100,6 +128,9 @@ run_targets() {
         [ "${NON2XX[$t]}" -gt 0 ] && extra=" non2xx=${NON2XX[$t]}"
         echo "bench $t req_s=${RPS[$t]} p50_ms=$(median <<<"${P50[$t]}") p99_ms=$(median <<<"${P99[$t]}")" \
             "statements=$(awk -v q="${STMTS[$t]}" -v n="${REQS[$t]}" 'BEGIN{printf "%.1f", n ? q/n : 0}')" \
+            "$(awk -v d="${CPU_db[$t]}" -v p="${CPU_portal[$t]}" -v a="${CPU_apache[$t]}" -v n="${REQS[$t]}" \
+                -v k="$TICK" 'BEGIN{ n = n ? n : 1; printf "db_ms=%.3f portal_ms=%.3f apache_ms=%.3f", \
+                d*1000/k/n, p*1000/k/n, a*1000/k/n }')" \
             "rounds=$ROUNDS$extra"
     done
 }

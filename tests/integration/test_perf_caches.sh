@@ -5,7 +5,10 @@
 # head) keeps every chain verifiable under concurrent reads and after a
 # head that moved under the worker; the file page's panels show a module's
 # rows once the child has some, and nothing when it has none; revocation
-# (logout, a disabled user, a role taken away) is seen by the next request.
+# (logout, a disabled user, a role taken away) is seen by the next request;
+# the session cache per worker: a name, a permission, a role, a township, a
+# password (changed or reset), idle and absolute expiry, disabling and logout
+# are seen by the next request of every worker, under concurrent requests.
 # Sourced by tests/run.sh.
 
 sfx=$(date +%s%N | tail -c 7)
@@ -109,3 +112,82 @@ rj=$(login "$RV" "$PW" "$OUT/jar.prv")
 post /logout "$rj"
 check "after logout every worker's next request goes to the login page" \
     bash -c 'for i in $(seq 1 '$ROUNDS'); do [ "$(curl -s -o /dev/null -w "%{http_code}" -b "'"$rj"'" "'"$BASE"'/children")" = 303 ] || exit 1; done'
+
+# ------------------------------------------------ the session cache (issue 17): every worker keeps
+# the signed-in user (roles, permissions, scope, names) by session and checks one version
+# with the session's row; whatever changes the user is seen by the next request of every
+# worker.  Concurrent requests (more than the instance's workers) warm every worker first.
+PAR=40
+par_codes() { # par_codes JAR PATH -> the distinct status codes of PAR concurrent GETs
+    seq 1 $PAR | xargs -P 8 -I{} curl -s -o /dev/null -w '%{http_code}\n' -b "$1" "$BASE$2" | sort -u | tr '\n' ' '
+}
+par_say() { # par_say JAR PATH TEXT: every one of PAR concurrent GETs answers 200 and holds TEXT
+    local n
+    n=$(seq 1 $PAR | xargs -P 8 -I{} sh -c 'curl -s -b "$1" "$2" | grep -qF -- "$3" && echo ok' _ "$1" "$BASE$2" "$3" | wc -l)
+    [ "$n" = "$PAR" ]
+}
+par_all() { [ "$(par_codes "$1" "$2")" = "$3 " ]; }   # par_all JAR PATH CODE
+SC="pcsc$sfx"
+sql "INSERT INTO roles (code, name) VALUES ('pcr$sfx', '缓存测试角色');
+     INSERT INTO role_perms (role_id, perm) SELECT r2.id, rp.perm FROM roles r2, role_perms rp
+       JOIN roles r ON r.id = rp.role_id AND r.code = 'township_staff' WHERE r2.code = 'pcr$sfx'"
+add_user "$SC" --display-name 会话缓存甲 --role township_staff --division 500242101000 --org lt_gov --password "$PW"
+sql "DELETE ur FROM user_roles ur JOIN users u ON u.id = ur.user_id WHERE u.username='$SC';
+     INSERT INTO user_roles (user_id, role_id) SELECT u.id, r.id FROM users u, roles r WHERE u.username='$SC' AND r.code='pcr$sfx'"
+sj=$(login "$SC" "$PW" "$OUT/jar.psc")
+check "cache: every worker serves the user's file page, concurrently" par_say "$sj" "/children/$kid" "缓存$sfx"
+sql "UPDATE users SET display_name = '会话缓存乙' WHERE username='$SC'"
+check "a name changed by SQL: every worker's next page shows it" par_say "$sj" "/" "会话缓存乙"
+sql "DELETE rp FROM role_perms rp JOIN roles r ON r.id = rp.role_id WHERE r.code='pcr$sfx' AND rp.perm='registry.view'"
+check "a permission taken from the user's role: every worker refuses at once" par_all "$sj" "/children/$kid" 403
+sql "INSERT INTO role_perms (role_id, perm) SELECT id, 'registry.view' FROM roles WHERE code='pcr$sfx'"
+check "... given back: every worker lets the user in" par_say "$sj" "/children/$kid" "缓存$sfx"
+sql "DELETE FROM roles WHERE code='pcr$sfx'"
+check "the user's role deleted (its rows go by a cascade): every worker refuses" par_all "$sj" "/children/$kid" 403
+sql "INSERT INTO user_roles (user_id, role_id) SELECT u.id, r.id FROM users u, roles r WHERE u.username='$SC' AND r.code='township_staff'"
+check "... another role given: every worker lets the user in" par_say "$sj" "/children/$kid" "缓存$sfx"
+sql "UPDATE users SET division_code = '500242102000' WHERE username='$SC'"
+check "moved to another township: no worker opens a 龙潭镇 child any more (404, as for any child out of scope)" par_all "$sj" "/children/$kid" 404
+sql "UPDATE users SET division_code = '500242101000' WHERE username='$SC'"
+check "... moved back: every worker opens it" par_say "$sj" "/children/$kid" "缓存$sfx"
+sql "UPDATE users SET must_change_password = 1 WHERE username='$SC'"
+check "a password reset by SQL (must change): every worker sends the user to the password form" \
+    par_all "$sj" "/children/$kid" 303
+sql "UPDATE users SET must_change_password = 0 WHERE username='$SC'"
+
+# the password changed through the form in one session ends the user's other
+# session on every worker; the session that changed it goes on
+sj2=$(login "$SC" "$PW" "$OUT/jar.psc2")
+check "a second session of the user: every worker serves it" par_say "$sj2" "/children/$kid" "缓存$sfx"
+par_say "$sj" "/children/$kid" "缓存$sfx"
+post /account/password "$sj" --data-urlencode "old_password=$PW" --data-urlencode "new_password=Perfcache#2027portal" \
+    --data-urlencode "confirm_password=Perfcache#2027portal"
+check "the password changed through the form answers 303" status_is 303
+check "... the other session: every worker's next request goes to the login page" par_all "$sj2" "/children/$kid" 303
+check "... the session that changed it: every worker still serves it" par_say "$sj" "/children/$kid" "缓存$sfx"
+oj=$(login "$SC" "$PW" "$OUT/jar.psc3")
+check "... and the old password no longer logs in" bash -c "! grep -q psid '$oj'"
+
+# expiry is the session row's, read on every request: idle and absolute
+sql "UPDATE sessions s JOIN users u ON u.id = s.user_id SET s.last_seen = UTC_TIMESTAMP() - INTERVAL 120 SECOND WHERE u.username='$SC'"
+req GET "/children/$kid" -b "$sj"
+check "a session idle for two minutes is served" status_is 200
+check "... and its last_seen moves to now (idle timeout counts from here)" \
+    same "$(sql "SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username='$SC' AND s.last_seen > UTC_TIMESTAMP() - INTERVAL 30 SECOND")" 1
+sql "UPDATE sessions s JOIN users u ON u.id = s.user_id SET s.last_seen = UTC_TIMESTAMP() - INTERVAL 1801 SECOND WHERE u.username='$SC'"
+check "idle past session_idle: every worker's next request goes to the login page" par_all "$sj" "/children/$kid" 303
+sj=$(login "$SC" "Perfcache#2027portal" "$OUT/jar.psc")
+check "signed in again: every worker serves the new session" par_say "$sj" "/children/$kid" "缓存$sfx"
+sql "UPDATE sessions s JOIN users u ON u.id = s.user_id SET s.created_at = UTC_TIMESTAMP() - INTERVAL 43201 SECOND WHERE u.username='$SC'"
+check "older than session_absolute: every worker's next request goes to the login page" par_all "$sj" "/children/$kid" 303
+sj=$(login "$SC" "Perfcache#2027portal" "$OUT/jar.psc")
+par_say "$sj" "/children/$kid" "缓存$sfx"
+tok=$(csrf "$sj")
+check "the form's CSRF token is the session's" same "$tok" "$(sql "SELECT s.csrf_token FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username='$SC' ORDER BY s.created_at DESC LIMIT 1")"
+sql "UPDATE users SET active = 0 WHERE username='$SC'"
+check "disabled while every worker holds the user: all refuse at once, concurrently" par_all "$sj" "/children/$kid" 303
+sql "UPDATE users SET active = 1 WHERE username='$SC'"
+sj=$(login "$SC" "Perfcache#2027portal" "$OUT/jar.psc")
+par_say "$sj" "/children/$kid" "缓存$sfx"
+post /logout "$sj"
+check "logout while every worker holds the session: all refuse, concurrently" par_all "$sj" "/children/$kid" 303
