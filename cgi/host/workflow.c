@@ -66,17 +66,22 @@ const char *wf_svc_error(portal_req *r)
     return arena_strdup(r->a, errbuf);
 }
 
+/* the title of code in a {code, title} table ending in {NULL, NULL}: the
+ * code itself when it has none, "" for no code */
+static const char *title_of(const char *const t[][2], const char *code)
+{
+    for (int i = 0; code && t[i][0]; i++)
+        if (strcmp(t[i][0], code) == 0)
+            return t[i][1];
+    return code ? code : "";
+}
+
 const char *wf_level_title(const char *level)
 {
-    if (!level)
-        return "";
-    if (strcmp(level, "village") == 0)
-        return "村（社区）";
-    if (strcmp(level, "township") == 0)
-        return "乡镇（街道）";
-    if (strcmp(level, "county") == 0)
-        return "县级部门";
-    return level;
+    static const char *const t[][2] = {
+        {"village", "村（社区）"}, {"township", "乡镇（街道）"}, {"county", "县级部门"},
+        {NULL, NULL}};
+    return title_of(t, level);
 }
 
 static const char *action_title(const char *a)
@@ -85,25 +90,15 @@ static const char *action_title(const char *a)
         {"start", "提交申请"}, {"approve", "通过"}, {"return", "退回补正"},
         {"resubmit", "补正后重新提交"}, {"reject", "不予批准"}, {"object", "公示异议"},
         {"publicity_done", "公示期满无异议"}, {NULL, NULL}};
-    for (int i = 0; a && t[i][0]; i++)
-        if (strcmp(t[i][0], a) == 0)
-            return t[i][1];
-    return a ? a : "";
+    return title_of(t, a);
 }
 
 static const char *status_title(const char *st)
 {
-    if (!st)
-        return "";
-    if (strcmp(st, "open") == 0)
-        return "办理中";
-    if (strcmp(st, "returned") == 0)
-        return "退回补正中";
-    if (strcmp(st, "approved") == 0)
-        return "已批准";
-    if (strcmp(st, "rejected") == 0)
-        return "不予批准";
-    return st;
+    static const char *const t[][2] = {
+        {"open", "办理中"}, {"returned", "退回补正中"}, {"approved", "已批准"},
+        {"rejected", "不予批准"}, {NULL, NULL}};
+    return title_of(t, st);
 }
 
 /* the user's own level, from the length of the scope prefix */
