@@ -564,6 +564,23 @@ static struct loaded_module *caller(portal_req *r)
     return req_module(r);
 }
 
+/* the end of a workflow write: committed when the write opened its own
+ * transaction (own), else left to the host's; on failure (failed) the
+ * error set and its own transaction rolled back.  0 or -1 */
+static int own_txn_end(int own, int failed)
+{
+    if (!failed) {
+        if (own && db_commit() != 0)
+            return set_err("保存失败，请重试。"), -1;
+        return 0;
+    }
+    if (!errbuf[0])
+        set_err("保存失败，请重试。");
+    if (own)
+        db_rollback();
+    return -1;
+}
+
 long long wf_svc_start(portal_req *r, const char *type, long long child_id, const char *summary)
 {
     errbuf[0] = 0;
@@ -617,15 +634,9 @@ long long wf_svc_start(portal_req *r, const char *type, long long child_id, cons
     if (!ex || load_app(r, id, 1, &a) != 1 || enter_step(r, &a, 0, today, ex, nex) != 0 ||
         record(r, &a, a.st, "start", summary, 0) != 0)
         goto fail;
-    if (own && db_commit() != 0)
-        return set_err("保存失败，请重试。"), -1;
-    return id;
+    return own_txn_end(own, 0) == 0 ? id : -1;
 fail:
-    if (!errbuf[0])
-        set_err("保存失败，请重试。");
-    if (own)
-        db_rollback();
-    return -1;
+    return own_txn_end(own, 1);
 }
 
 /* an unknown action, or nobody logged in: the error set, -1 */
@@ -763,15 +774,9 @@ int wf_svc_act(portal_req *r, long long app_id, const char *action, const char *
         goto fail;
     if (apply_action(r, &a, st, action, today, ex, nex) != 0)
         goto fail;
-    if (own && db_commit() != 0)
-        return set_err("保存失败，请重试。"), -1;
-    return 0;
+    return own_txn_end(own, 0);
 fail:
-    if (!errbuf[0])
-        set_err("保存失败，请重试。");
-    if (own)
-        db_rollback();
-    return -1;
+    return own_txn_end(own, 1);
 }
 
 /* ------------------------------------------------------------ reading */
