@@ -2,7 +2,8 @@
  * tasks.h - urgent tasks, the supervision list, notices and the outbound
  * hook (issue 10 part 4; portal_module.h "Urgent tasks and notices").
  * tasks.c: the task services and pages; notices.c: the notice services and
- * pages; jobs.c: what the master's periodic job runs (escalation, the hook).
+ * pages; jobs.c: what the master's periodic job runs (escalation, the hook;
+ * the hook's queue is outbound.h).
  */
 #ifndef PORTAL_TASKS_H
 #define PORTAL_TASKS_H

@@ -66,17 +66,22 @@ const char *wf_svc_error(portal_req *r)
     return arena_strdup(r->a, errbuf);
 }
 
+/* the title of code in a {code, title} table ending in {NULL, NULL}: the
+ * code itself when it has none, "" for no code */
+static const char *title_of(const char *const t[][2], const char *code)
+{
+    for (int i = 0; code && t[i][0]; i++)
+        if (strcmp(t[i][0], code) == 0)
+            return t[i][1];
+    return code ? code : "";
+}
+
 const char *wf_level_title(const char *level)
 {
-    if (!level)
-        return "";
-    if (strcmp(level, "village") == 0)
-        return "村（社区）";
-    if (strcmp(level, "township") == 0)
-        return "乡镇（街道）";
-    if (strcmp(level, "county") == 0)
-        return "县级部门";
-    return level;
+    static const char *const t[][2] = {
+        {"village", "村（社区）"}, {"township", "乡镇（街道）"}, {"county", "县级部门"},
+        {NULL, NULL}};
+    return title_of(t, level);
 }
 
 static const char *action_title(const char *a)
@@ -85,25 +90,15 @@ static const char *action_title(const char *a)
         {"start", "提交申请"}, {"approve", "通过"}, {"return", "退回补正"},
         {"resubmit", "补正后重新提交"}, {"reject", "不予批准"}, {"object", "公示异议"},
         {"publicity_done", "公示期满无异议"}, {NULL, NULL}};
-    for (int i = 0; a && t[i][0]; i++)
-        if (strcmp(t[i][0], a) == 0)
-            return t[i][1];
-    return a ? a : "";
+    return title_of(t, a);
 }
 
 static const char *status_title(const char *st)
 {
-    if (!st)
-        return "";
-    if (strcmp(st, "open") == 0)
-        return "办理中";
-    if (strcmp(st, "returned") == 0)
-        return "退回补正中";
-    if (strcmp(st, "approved") == 0)
-        return "已批准";
-    if (strcmp(st, "rejected") == 0)
-        return "不予批准";
-    return st;
+    static const char *const t[][2] = {
+        {"open", "办理中"}, {"returned", "退回补正中"}, {"approved", "已批准"},
+        {"rejected", "不予批准"}, {NULL, NULL}};
+    return title_of(t, st);
 }
 
 /* the user's own level, from the length of the scope prefix */
@@ -569,6 +564,23 @@ static struct loaded_module *caller(portal_req *r)
     return req_module(r);
 }
 
+/* the end of a workflow write: committed when the write opened its own
+ * transaction (own), else left to the host's; on failure (failed) the
+ * error set and its own transaction rolled back.  0 or -1 */
+static int own_txn_end(int own, int failed)
+{
+    if (!failed) {
+        if (own && db_commit() != 0)
+            return set_err("保存失败，请重试。"), -1;
+        return 0;
+    }
+    if (!errbuf[0])
+        set_err("保存失败，请重试。");
+    if (own)
+        db_rollback();
+    return -1;
+}
+
 long long wf_svc_start(portal_req *r, const char *type, long long child_id, const char *summary)
 {
     errbuf[0] = 0;
@@ -622,15 +634,9 @@ long long wf_svc_start(portal_req *r, const char *type, long long child_id, cons
     if (!ex || load_app(r, id, 1, &a) != 1 || enter_step(r, &a, 0, today, ex, nex) != 0 ||
         record(r, &a, a.st, "start", summary, 0) != 0)
         goto fail;
-    if (own && db_commit() != 0)
-        return set_err("保存失败，请重试。"), -1;
-    return id;
+    return own_txn_end(own, 0) == 0 ? id : -1;
 fail:
-    if (!errbuf[0])
-        set_err("保存失败，请重试。");
-    if (own)
-        db_rollback();
-    return -1;
+    return own_txn_end(own, 1);
 }
 
 /* an unknown action, or nobody logged in: the error set, -1 */
@@ -768,15 +774,9 @@ int wf_svc_act(portal_req *r, long long app_id, const char *action, const char *
         goto fail;
     if (apply_action(r, &a, st, action, today, ex, nex) != 0)
         goto fail;
-    if (own && db_commit() != 0)
-        return set_err("保存失败，请重试。"), -1;
-    return 0;
+    return own_txn_end(own, 0);
 fail:
-    if (!errbuf[0])
-        set_err("保存失败，请重试。");
-    if (own)
-        db_rollback();
-    return -1;
+    return own_txn_end(own, 1);
 }
 
 /* ------------------------------------------------------------ reading */

@@ -47,7 +47,7 @@ int pay_month_list_get(portal_req *r, const struct portal_services *s);
 int pay_month_generate_post(portal_req *r, const struct portal_services *s);
 int pay_month_get(portal_req *r, const struct portal_services *s);
 int pay_month_adjust_post(portal_req *r, const struct portal_services *s);
-/* a form's "YYYY-MM" as "YYYY-MM-01", NULL when it is not a real month */
+/* months.c: a form's "YYYY-MM" as "YYYY-MM-01", NULL when it is not a real month */
 const char *living_month_first(portal_req *r, const struct portal_services *s, const char *ym);
 /* the first of the current month */
 const char *living_this_month(portal_req *r, const struct portal_services *s);

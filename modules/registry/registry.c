@@ -219,6 +219,39 @@ const char *registry_too_long(portal_req *r, const struct portal_services *s, co
     return NULL;
 }
 
+/* ---- a correction's history and reason (file.c and correct.c) */
+
+/* a value in the history: "（空）" for none, at most 40 characters */
+static const char *shown(portal_req *r, const struct portal_services *s, const char *v)
+{
+    if (!v || !*v)
+        return "（空）";
+    size_t i = 0;
+    for (int n = 0; v[i] && n < 40; n++)
+        do
+            i++;
+        while (((unsigned char)v[i] & 0xC0) == 0x80);
+    return v[i] ? s->sprintf(r, "%.*s…", (int)i, v) : v;
+}
+
+void registry_diff_add(portal_req *r, const struct portal_services *s, struct registry_diff *d,
+                       const char *field, const char *label, const char *was, const char *now)
+{
+    if (strcmp(was ? was : "", now ? now : "") == 0)
+        return;
+    d->text = s->sprintf(r, "%s%s%s：%s → %s", d->text ? d->text : "", d->text ? "；" : "",
+                         label, shown(r, s, was), shown(r, s, now));
+    d->fields = s->sprintf(r, "%s%s%s", d->fields ? d->fields : "", d->fields ? "," : "", field);
+}
+
+const char *registry_reason(portal_req *r, const struct portal_services *s, const char *field)
+{
+    const char *why = s->trim(r, s->param(r, "reason"));
+    if (!*why)
+        s->form_error(r, field, "请写明原因（将记入变更记录）。");
+    return why;
+}
+
 const struct portal_module portal_module = {
     PORTAL_MODULE_HEADER,
     .name = "registry",

@@ -5,7 +5,8 @@
  * ledger import (.xlsx, .xls or CSV through the host's sheet_* reader).
  * correct.c: family members added, corrected and removed, attachments
  * corrected and removed (with reasons, in the history).  notice.c: notices to an office (transfers
- * in, duplicates for the county to check).  registry.c: the module descriptor.
+ * in, duplicates for the county to check).  registry.c: the module descriptor
+ * and the helpers file.c and correct.c share (limits, a correction's history).
  */
 #ifndef REGISTRY_H
 #define REGISTRY_H
@@ -26,8 +27,7 @@ int attachment_get(portal_req *r, const struct portal_services *s);
 /* the file page again (a form on it failed): status 200 or 400 */
 int registry_file_page(portal_req *r, const struct portal_services *s, int status);
 
-/* correct.c */
-/* a correction's history: text "情况：正常 → 死亡；电话：（空） → 138..."
+/* registry.c: a correction's history: text "情况：正常 → 死亡；电话：（空） → 138..."
  * (values cut at 40 characters; the caller masks sensitive ones), fields
  * "situation,phone" for the audit row; both NULL while nothing changed */
 struct registry_diff {
@@ -39,6 +39,8 @@ void registry_diff_add(portal_req *r, const struct portal_services *s, struct re
 /* the reason every correction and removal needs (the parameter reason);
  * when empty, a form error beside the form's field `field` */
 const char *registry_reason(portal_req *r, const struct portal_services *s, const char *field);
+
+/* correct.c */
 int family_add_post(portal_req *r, const struct portal_services *s);
 int family_edit_get(portal_req *r, const struct portal_services *s);
 int family_edit_post(portal_req *r, const struct portal_services *s);
