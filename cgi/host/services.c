@@ -21,6 +21,7 @@
 #include "idcard.h"
 #include "disclose.h"
 #include "rmb.h"
+#include "docx.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -782,4 +783,6 @@ const struct portal_services services = {
     .fen_to_rmb_upper = s_fen_to_rmb_upper,
     /* 2.14 perf (issue 17): the tables a child has rows in */
     .child_has = s_child_has,
+    /* 2.x superv (issue 16): printable documents as .docx (docx.c) */
+    .docx_send = docx_svc_send,
 };

@@ -73,7 +73,9 @@ static const struct portal_route routes[] = {
     {"POST", "/supervision/bulletins", bulletin_create_post, "supervision.issue", SC, bulletin_params, NULL},
     {"GET", "/supervision/bulletins/{id:int}", bulletin_get, "supervision.view", 0, NULL, "bulletin:id"},
     {"GET", "/supervision/bulletins/{id:int}/export.xlsx", bulletin_export_get, "supervision.view", PR_NO_LAYOUT, NULL, "bulletin:id"},
+    {"GET", "/supervision/bulletins/{id:int}/bulletin.docx", bulletin_docx_get, "supervision.view", PR_NO_LAYOUT, NULL, "bulletin:id"},
     {"GET", "/supervision/appraisal", appraisal_get, "supervision.view", 0, year_params, NULL},
+    {"GET", "/supervision/appraisal.docx", appraisal_docx_get, "supervision.view", PR_NO_LAYOUT, year_params, NULL},
     {NULL, NULL, NULL, NULL, 0, NULL, NULL}};
 
 static const struct portal_permission perms[] = {

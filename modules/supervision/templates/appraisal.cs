@@ -16,5 +16,5 @@
 <table class="list" id="depts"><thead><tr><th scope="col">部门</th><th scope="col">得分</th></tr></thead>
 <tbody><?cs each:d = Depts ?><tr><td><?cs var:d.name ?></td><td><?cs var:d.score_pct ?></td></tr><?cs /each ?></tbody></table>
 <?cs /if ?>
-<p class="no-print"><button type="button" data-print>打印（A4）</button></p>
+<p class="no-print"><button type="button" data-print>打印（A4）</button><?cs if:!Town ?> <a href="/supervision/appraisal.docx?year=<?cs var:Year ?>" id="docx">下载考核表（Word .docx）</a><?cs /if ?></p>
 </article>

@@ -36,5 +36,5 @@
   <button type="submit">印发通报</button>
 </form>
 <?cs /if ?><?cs else ?>
-<p class="no-print"><button type="button" data-print>打印（A4）</button> <a href="/supervision/bulletins/<?cs var:B.id ?>/export.xlsx">导出表格（.xlsx）</a> <a href="/supervision/bulletins">返回通报列表</a></p>
+<p class="no-print"><button type="button" data-print>打印（A4）</button> <a href="/supervision/bulletins/<?cs var:B.id ?>/bulletin.docx" id="docx">下载通报（Word .docx）</a> <a href="/supervision/bulletins/<?cs var:B.id ?>/export.xlsx">导出表格（.xlsx）</a> <a href="/supervision/bulletins">返回通报列表</a></p>
 <?cs /if ?>

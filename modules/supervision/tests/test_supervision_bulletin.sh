@@ -101,6 +101,38 @@ check "a township reads the issued bulletin" status_is 200
 req GET "/supervision/bulletins/$bid/export.xlsx" -b "$ij"
 check "the export is an .xlsx" header_has "spreadsheetml"
 check "and audited" [ "$(audits supervision.bulletin.export "$bid")" = 1 ]
+# the bulletin as a Word document (item 3): a valid zip whose word/document.xml
+# parses and holds the frozen figures (C 50.0 %, not today's 100 %)
+docx_rows() { # docx_rows FILE: the document's title, then each table row, cells joined by |
+    python3 - "$1" <<'PY'
+import sys, zipfile, xml.etree.ElementTree as ET
+W = '{http://schemas.openxmlformats.org/wordprocessingml/2006/main}'
+z = zipfile.ZipFile(sys.argv[1])
+assert z.testzip() is None and '[Content_Types].xml' in z.namelist()
+body = ET.fromstring(z.read('word/document.xml')).find(W + 'body')
+print(''.join(t.text or '' for t in body.find(W + 'p').iter(W + 't')))
+for tr in body.iter(W + 'tr'):
+    print('|'.join(''.join(t.text or '' for t in tc.iter(W + 't')) for tc in tr.findall(W + 'tc')))
+PY
+}
+curl -s -o "$OUT/bulletin.docx" -D "$OUT/headers" -b "$cj" "$BASE/supervision/bulletins/$bid/bulletin.docx"
+check "a township downloads the bulletin as .docx" header_has "wordprocessingml.document"
+check "as an attachment" header_has "attachment"
+docx_rows "$OUT/bulletin.docx" > "$OUT/docx.txt"
+check "a valid zip whose document.xml parses" [ -s "$OUT/docx.txt" ]
+check "titled for the month" [ "$(head -n1 "$OUT/docx.txt")" = "2025年3月困境儿童保障工作督查通报" ]
+check "C's frozen rate and score (50.0 %, not the 100 % of the data now)" grep -q "^[0-9]*|楠木乡|50.0%|50.0%|" "$OUT/docx.txt"
+check "D ranks first" grep -q "^1|庙溪乡|100.0%|" "$OUT/docx.txt"
+check "the overdue items by township" grep -qx "楠木乡|逾期未办结的申请|1" "$OUT/docx.txt"
+check "the county summary" grep -q "^孤儿应保尽保|县民政局|[0-9]*/[0-9]*|" "$OUT/docx.txt"
+check "the issuing unit and the date" grep -q "酉阳县民政局</w:t><w:br/><w:t xml:space=\"preserve\">20[0-9-]*<" <(unzip -p "$OUT/bulletin.docx" word/document.xml)
+check "the download is audited" [ "$(audits supervision.bulletin.export "$bid")" = 2 ]
+req GET "/supervision/appraisal.docx?year=2025" -b "$cj"
+check "a township cannot download the county's appraisal" status_is 403
+curl -s -o "$OUT/appraisal.docx" -D "$OUT/headers" -b "$ij" "$BASE/supervision/appraisal.docx?year=2025"
+docx_rows "$OUT/appraisal.docx" > "$OUT/docx.txt"
+check "the appraisal as .docx" [ "$(head -n1 "$OUT/docx.txt")" = "2025年度困境儿童保障工作考核" ]
+check "with C's breakdown: 75.0 % (6/8)" grep -q "^[0-9]*|楠木乡|75.0%|75.0%（6/8）|" "$OUT/docx.txt"
 req GET "/supervision/bulletins/999999999" -b "$ij"
 check "no such bulletin is 404" status_is 404
 
