@@ -257,7 +257,9 @@ int indicators_job(portal_req *r, const struct portal_services *s)
             return -1;
         done++;
     }
-    if (s->db_exec(r, "DROP TEMPORARY TABLE IF EXISTS sv_kids, sv_rows", "") < 0)
+    /* the figures changed: the dashboard draws its sparklines again */
+    if (s->db_exec(r, "DROP TEMPORARY TABLE IF EXISTS sv_kids, sv_rows", "") < 0 ||
+        s->db_exec(r, "DELETE FROM supervision_sparks", "") < 0)
         return -1;
     s->audit(r, "supervision.indicators", "supervision_month", now,
              s->sprintf(r, "months=%d", done));

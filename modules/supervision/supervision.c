@@ -90,6 +90,7 @@ static const struct portal_menu menu[] = {
 static const struct portal_migration migrations[] = {
     {1, "001_supervision.sql"},
     {2, "002_cases_key.sql"},
+    {3, "003_sparks.sql"},
     {0, NULL}};
 
 static const struct portal_loader loaders[] = {

@@ -35,7 +35,8 @@ static long long score_of(const long long *num, const long long *den, const long
     return wsum > 0 ? sum / wsum : -1;
 }
 
-/* prefix.Cells.N.{code,num,den,pct} (the county's with title and dept too),
+/* prefix.Cells.N.{num,den,pct} (the county's with title and dept too; N is
+ * the indicator's index in Indicators, the templates' Indicators[name(c)]),
  * and with weights (the appraisal) pts: what the indicator adds to the
  * score, its weight's share of the weights in play times its rate.  As few
  * values as the pages use: the dashboard sets some 2,000 of them. */
@@ -50,7 +51,6 @@ static void cells_hdf(portal_req *r, const struct portal_services *s, const char
     for (int i = 0; i < n; i++) {
         const char *p = s->sprintf(r, "%s.Cells.%d.", prefix, i);
         long long pm = per_mille(num[i], den[i]);
-        s->setf(r, s->sprintf(r, "%scode", p), "%s", sv_indicators[i].code);
         if (county) {
             s->set(r, s->sprintf(r, "%stitle", p), sv_indicators[i].title);
             s->set(r, s->sprintf(r, "%sdept", p), sv_indicators[i].dept);

@@ -6,13 +6,13 @@
 <h2>一、全县总体情况</h2>
 <table class="list" id="county">
   <thead><tr><th scope="col">指标</th><th scope="col">主管部门</th><th scope="col">达标数/应达标数</th><th scope="col">比率</th></tr></thead>
-  <tbody><?cs each:c = County.Cells ?><tr data-ind="<?cs var:c.code ?>"><td><?cs var:c.title ?></td><td><?cs var:c.dept ?></td><td><?cs var:c.num ?>/<?cs var:c.den ?></td><td><?cs var:c.pct ?></td></tr><?cs /each ?>
+  <tbody><?cs each:c = County.Cells ?><tr data-ind="<?cs var:Indicators[name(c)].code ?>"><td><?cs var:c.title ?></td><td><?cs var:c.dept ?></td><td><?cs var:c.num ?>/<?cs var:c.den ?></td><td><?cs var:c.pct ?></td></tr><?cs /each ?>
   <tr><th scope="row" colspan="3">全县综合得分</th><td><?cs var:County.score_pct ?></td></tr></tbody>
 </table>
 <h2>二、各乡镇（街道）情况及排名</h2>
 <table class="list sv-table" id="towns">
   <thead><tr><th scope="col">排名</th><th scope="col">乡镇（街道）</th><th scope="col">综合得分</th><?cs each:i = Indicators ?><th scope="col"><?cs var:i.title ?></th><?cs /each ?></tr></thead>
-  <tbody><?cs each:t = Towns ?><?cs if:t.rank > 0 ?><tr data-town="<?cs var:t.code ?>"><td><?cs var:t.rank ?></td><th scope="row"><?cs var:t.name ?></th><td><?cs var:t.score_pct ?></td><?cs each:c = t.Cells ?><td data-ind="<?cs var:c.code ?>"><?cs var:c.pct ?></td><?cs /each ?></tr><?cs /if ?><?cs /each ?></tbody>
+  <tbody><?cs each:t = Towns ?><?cs if:t.rank > 0 ?><tr data-town="<?cs var:t.code ?>"><td><?cs var:t.rank ?></td><th scope="row"><?cs var:t.name ?></th><td><?cs var:t.score_pct ?></td><?cs each:c = t.Cells ?><td data-ind="<?cs var:Indicators[name(c)].code ?>"><?cs var:c.pct ?></td><?cs /each ?></tr><?cs /if ?><?cs /each ?></tbody>
 </table>
 <h2>三、先进与落后</h2>
 <?cs if:subcount(Rank) ?>

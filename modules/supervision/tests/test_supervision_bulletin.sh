@@ -86,10 +86,15 @@ check "which sets an A4 page" body_has "@page { size: A4"
 
 # the data change: C's first orphan is paid from March; the job runs again
 grant "$k1" 2025-03-01
+sparks() { sql "SELECT COUNT(*) FROM supervision_sparks WHERE month = '2025-03-01' AND township_code = '500242000000'"; }
+req GET "/supervision?month=2025-03" -b "$ij"
+check "the county's sparklines are drawn once and kept" [ "$(sparks)" = 1 ]
 run_indicators >/dev/null
 check "the figures change" [ "$(fig 2025-03-01 $C)" = 2/2 ]
+check "and the kept sparklines are dropped with the old figures" [ "$(sparks)" = 0 ]
 req GET "/supervision?month=2025-03" -b "$ij"
-check "the dashboard shows it" grep -q "data-ind=\"cov_orphan\" data-num=\"2\" data-den=\"2\"" "$OUT/body"
+check "the dashboard shows it" body_has "indicator=cov_orphan&amp;town=$C\">100.0%</a><br><small>2/2</small>"
+check "with its sparklines drawn again" [ "$(sparks)" = 1 ]
 req GET "/supervision/bulletins/$bid" -b "$ij"
 check "the issued bulletin still says 50.0%" grep -q "data-town=\"$C\">.*data-ind=\"cov_orphan\">50.0%" "$OUT/body"
 check "its copy is unchanged" [ "$(sql "SELECT CONCAT(numerator, '/', denominator) FROM supervision_bulletin_rows WHERE bulletin_id = '$bid' AND indicator = 'cov_orphan' AND township_code = '$C'")" = 1/2 ]
