@@ -143,9 +143,11 @@ static void definitions(portal_req *r, const struct portal_services *s, struct d
 int bulletin_docx_get(portal_req *r, const struct portal_services *s)
 {
     long long id = s->object(r)->id;
-    portal_rows *q = s->db_query(r, "SELECT DATE_FORMAT(month, '%Y-%m'), title, remarks, "
-                                 "DATE(issued_at + INTERVAL 8 HOUR) FROM supervision_bulletins "
-                                 "WHERE id = ?", "i", id);
+    portal_rows *q = s->db_query(r, "SELECT DATE_FORMAT(b.month, '%Y-%m'), b.title, b.remarks, "
+                                 "DATE(b.issued_at + INTERVAL 8 HOUR), b.version, b.reason, "
+                                 "n.version FROM supervision_bulletins b LEFT JOIN "
+                                 "supervision_bulletins n ON n.id = b.superseded_by WHERE b.id = "
+                                 "?", "i", id);
     if (!q || !s->db_next(q))
         return 500;
     const char *ym = s->db_col(q, 0), *title = s->db_col(q, 1), *remarks = s->db_col(q, 2);
@@ -156,6 +158,12 @@ int bulletin_docx_get(portal_req *r, const struct portal_services *s)
         return 500;
     doc_text(&d, PD_TITLE, title);
     doc_text(&d, PD_RIGHT, s->sprintf(r, "酉阳县民政局　%s 印发", day));
+    if (s->db_col(q, 6))
+        doc_text(&d, PD_PARA, s->sprintf(r, "本通报已被更正，以第%s版为准；本版保留存档。",
+                                         s->db_col(q, 6)));
+    if (atoll(s->db_col(q, 4)) > 1)
+        doc_text(&d, PD_PARA, s->sprintf(r, "本版为第%s版，更正原因：%s", s->db_col(q, 4),
+                                         s->db_col(q, 5)));
     doc_text(&d, PD_HEADING, "一、全县总体情况");
     county_table(r, s, &d, &tb);
     doc_text(&d, PD_HEADING, "二、各乡镇（街道）情况及排名");

@@ -83,6 +83,7 @@ int bulletin_list_get(portal_req *r, const struct portal_services *s);
 int bulletin_new_get(portal_req *r, const struct portal_services *s);
 int bulletin_create_post(portal_req *r, const struct portal_services *s);
 int bulletin_get(portal_req *r, const struct portal_services *s);
+int bulletin_reissue_post(portal_req *r, const struct portal_services *s);
 int bulletin_export_get(portal_req *r, const struct portal_services *s);
 int appraisal_get(portal_req *r, const struct portal_services *s);
 int bulletin_docx_get(portal_req *r, const struct portal_services *s);
@@ -95,6 +96,7 @@ extern const struct portal_param dashboard_params[];
 extern const struct portal_param cases_params[];
 extern const struct portal_param bulletin_params[];
 extern const struct portal_param year_params[];
+extern const struct portal_param reissue_params[];
 
 #define SV_COUNTY "500242000000"
 

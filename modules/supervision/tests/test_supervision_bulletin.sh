@@ -132,6 +132,36 @@ check "the overdue items by township" grep -qx "楠木乡|逾期未办结的申�
 check "the county summary" grep -q "^孤儿应保尽保|县民政局|[0-9]*/[0-9]*|" "$OUT/docx.txt"
 check "the issuing unit and the date" grep -q "酉阳县民政局</w:t><w:br/><w:t xml:space=\"preserve\">20[0-9-]*<" <(unzip -p "$OUT/bulletin.docx" word/document.xml)
 check "the download is audited" [ "$(audits supervision.bulletin.export "$bid")" = 2 ]
+
+# a corrected reissue (item 4): a new version from the figures now (C paid in
+# March: 2/2); the issued one kept as it was, marked superseded; both listed
+req GET "/supervision/bulletins/$bid" -b "$ij"
+check "the issuer sees the reissue form" body_has 'id="reissue"'
+post "/supervision/bulletins/$bid/reissue" "$ij" --data "reason="
+check "a reissue without a reason is refused" status_is 400
+check "and nothing was issued" [ "$(sql "SELECT COUNT(*) FROM supervision_bulletins WHERE month = '2025-03-01'")" = 1 ]
+post "/supervision/bulletins/$bid/reissue" "$cj" --data-urlencode "reason=测试"
+check "a township cannot reissue" status_is 403
+post "/supervision/bulletins/$bid/reissue" "$ij" --data-urlencode "reason=楠木乡3月发放数据补录（测试$tag）"
+check "the corrected bulletin is issued" status_is 303
+bid2=$(loc_id /supervision/bulletins)
+check "as version 2 of March, superseding the first" [ "$(sql "SELECT CONCAT(b.version, ':', b.supersedes, ':', o.superseded_by) FROM supervision_bulletins b JOIN supervision_bulletins o ON o.id = b.supersedes WHERE b.id = '$bid2'")" = "2:$bid:$bid2" ]
+check "with the figures as they are now (C 2/2)" [ "$(sql "SELECT CONCAT(numerator, '/', denominator) FROM supervision_bulletin_rows WHERE bulletin_id = '$bid2' AND indicator = 'cov_orphan' AND township_code = '$C'")" = 2/2 ]
+check "the first keeps its own (1/2)" [ "$(sql "SELECT CONCAT(numerator, '/', denominator) FROM supervision_bulletin_rows WHERE bulletin_id = '$bid' AND indicator = 'cov_orphan' AND township_code = '$C'")" = 1/2 ]
+check "the reissue is audited" [ "$(audits supervision.bulletin.reissue "$bid2")" = 1 ]
+req GET "/supervision/bulletins/$bid2" -b "$cj"
+check "the new version shows C at 100.0 %" grep -q "data-town=\"$C\">.*data-ind=\"cov_orphan\">100.0%" "$OUT/body"
+check "and why it was corrected" body_has "楠木乡3月发放数据补录（测试$tag）"
+req GET "/supervision/bulletins/$bid" -b "$cj"
+check "the first still says 50.0 %" grep -q "data-town=\"$C\">.*data-ind=\"cov_orphan\">50.0%" "$OUT/body"
+check "and is marked superseded" body_has 'id="superseded"'
+req GET /supervision/bulletins -b "$lj"
+check "both are listed" body_has "/supervision/bulletins/$bid2\""
+check "the first marked superseded" body_has "data-superseded=\"$bid\""
+post "/supervision/bulletins/$bid/reissue" "$ij" --data-urlencode "reason=再次更正"
+check "a superseded version is not corrected again" status_is 409
+curl -s -o "$OUT/old.docx" -b "$ij" "$BASE/supervision/bulletins/$bid/bulletin.docx"
+check "its .docx says it was corrected" grep -q "本通报已被更正，以第2版为准" <(unzip -p "$OUT/old.docx" word/document.xml)
 req GET "/supervision/appraisal.docx?year=2025" -b "$cj"
 check "a township cannot download the county's appraisal" status_is 403
 curl -s -o "$OUT/appraisal.docx" -D "$OUT/headers" -b "$ij" "$BASE/supervision/appraisal.docx?year=2025"
