@@ -146,28 +146,33 @@ static int wf_limits_copy(portal_req *r, const struct portal_services *s)
 
 /* one indicator for the month set in @m1.. by month_compute: its SELECT
  * once into sv_rows, then the cases that fall short (ok = 0) and the
- * figures per township from there (ok NULL counts as met, as ever) */
+ * figures per township from there (ok NULL counts as met, as ever).  The
+ * cases are brought up to date rather than rewritten: a night's run of a
+ * month computed before changes few of them. */
 static int indicator_compute(portal_req *r, const struct portal_services *s,
                              const struct sv_indicator *ind, const char *as_of)
 {
     if (s->db_exec(r, "DELETE FROM supervision_figures WHERE month = @m1 AND indicator = ?",
-                   "s", ind->code) < 0 ||
-        s->db_exec(r, "DELETE FROM supervision_cases WHERE month = @m1 AND indicator = ?",
                    "s", ind->code) < 0)
         return -1;
     if (!sv_module_on(r, s, ind->module))
-        return 0;
+        return s->db_exec(r, "DELETE FROM supervision_cases WHERE month = @m1 AND indicator = ?",
+                          "s", ind->code) < 0 ? -1 : 0;
     long long v = ind->setting ? s->setting_int(r, ind->setting, as_of) : 0;
     if (v == PORTAL_NO_SETTING || s->db_exec(r, "SET @days = ?", "i", v) < 0)
         return -1;
     if (s->db_exec(r, "DROP TEMPORARY TABLE IF EXISTS sv_rows", "") < 0 ||
         s->db_exec(r, s->sprintf(r, "CREATE TEMPORARY TABLE sv_rows (case_id BIGINT NOT NULL, "
                                  "child_id BIGINT NULL, township_code CHAR(12) NOT NULL, ok "
-                                 "TINYINT NULL) SELECT x.case_id, x.child_id, x.township_code, "
-                                 "x.ok FROM (%s) x", ind->sql), "") < 0 ||
-        s->db_exec(r, "INSERT INTO supervision_cases (month, indicator, case_id, township_code, "
-                   "child_id) SELECT @m1, ?, case_id, township_code, child_id FROM sv_rows "
-                   "WHERE ok = 0", "s", ind->code) < 0)
+                                 "TINYINT NULL, KEY short (ok, case_id)) SELECT x.case_id, "
+                                 "x.child_id, x.township_code, x.ok FROM (%s) x", ind->sql),
+                   "") < 0 ||
+        s->db_exec(r, "DELETE c FROM supervision_cases c LEFT JOIN sv_rows x ON x.ok = 0 AND "
+                   "x.case_id = c.case_id AND x.township_code = c.township_code WHERE c.month = "
+                   "@m1 AND c.indicator = ? AND x.case_id IS NULL", "s", ind->code) < 0 ||
+        s->db_exec(r, "INSERT IGNORE INTO supervision_cases (month, indicator, case_id, "
+                   "township_code, child_id) SELECT @m1, ?, case_id, township_code, child_id "
+                   "FROM sv_rows WHERE ok = 0", "s", ind->code) < 0)
         return -1;
     return s->db_exec(r, "INSERT INTO supervision_figures (month, township_code, indicator, "
                       "numerator, denominator, computed_at) SELECT @m1, township_code, ?, "

@@ -91,6 +91,7 @@ req GET "/supervision?month=2025-03" -b "$ij"
 check "the county's sparklines are drawn once and kept" [ "$(sparks)" = 1 ]
 run_indicators >/dev/null
 check "the figures change" [ "$(fig 2025-03-01 $C)" = 2/2 ]
+check "and C's paid orphan is off the list of cases that fall short" [ "$(sql "SELECT COUNT(*) FROM supervision_cases WHERE month = '2025-03-01' AND indicator = 'cov_orphan' AND township_code = '$C'")" = 0 ]
 check "and the kept sparklines are dropped with the old figures" [ "$(sparks)" = 0 ]
 req GET "/supervision?month=2025-03" -b "$ij"
 check "the dashboard shows it" body_has "indicator=cov_orphan&amp;town=$C\">100.0%</a><br><small>2/2</small>"
