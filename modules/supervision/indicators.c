@@ -21,19 +21,22 @@
 #include <time.h>
 
 /* the children in difficulty on the month's last day (sv_kids, kids_fill):
- * id, township_code, and need_ngo (1: a category that needs NGO service) */
+ * id, township_code, need_ngo (1: a category that needs NGO service),
+ * no_basis (1: an open category without its basis), since_<category> (the
+ * earliest start of an open category of the four benefits; NULL none) */
 #define KIDS "sv_kids k JOIN children c ON c.id = k.id"
 
 /* 应保尽保 for one benefit: a child holding the category (long enough for the
- * decision) and no living grant of that benefit paid for the month */
+ * decision: since_<category>, the earliest start of the child's open
+ * categories of that kind) and no living grant of that benefit paid for
+ * the month */
 #define COVERAGE(b)                                                                      \
-    "SELECT c.id case_id, c.id child_id, c.township_code, EXISTS (SELECT 1 FROM "        \
-    "living_grants g WHERE g.child_id = c.id AND g.benefit = '" b "' AND g.start_month " \
+    "SELECT k.id case_id, k.id child_id, k.township_code, EXISTS (SELECT 1 FROM "        \
+    "living_grants g WHERE g.child_id = k.id AND g.benefit = '" b "' AND g.start_month " \
     "<= @m1 AND (g.end_month IS NULL OR g.end_month >= @m1) AND NOT EXISTS (SELECT 1 "   \
     "FROM living_suspensions u WHERE u.grant_id = g.id AND u.from_month <= @m1 AND "     \
-    "(u.to_month IS NULL OR u.to_month >= @m1))) ok FROM children c WHERE c.id IN "      \
-    "(SELECT k.child_id FROM child_categories k WHERE k.category = '" b "' AND "         \
-    "k.start_date <= @m2 - INTERVAL @days DAY AND (k.end_date IS NULL OR k.end_date > @m2))"
+    "(u.to_month IS NULL OR u.to_month >= @m1))) ok FROM sv_kids k WHERE k.since_" b     \
+    " <= @m2 - INTERVAL @days DAY"
 
 #define COVERAGE_DEF(name)                                                               \
     "应保尽保：分母为月末仍属" name "、且认定已满“应保尽保宽限天数”的儿童；分子为其中本月领取" \
@@ -92,10 +95,8 @@ const struct sv_indicator sv_indicators[] = {
      "WHERE a.child_id = c.id AND a.uploaded_at < @t2) ok FROM " KIDS},
     {"data_quality", "数据质量", "乡镇人民政府", "child", "registry", NULL,
      "分母为月末在册的困境儿童；分子为其中没有问题的档案：每个在册类别都写明认定依据，且残疾证未过期。",
-     "SELECT c.id case_id, c.id child_id, c.township_code, NOT EXISTS (SELECT 1 FROM "
-     "child_categories k WHERE k.child_id = c.id AND k.start_date <= @m2 AND (k.end_date IS "
-     "NULL OR k.end_date > @m2) AND TRIM(k.basis) = '') AND NOT (c.disability_cert_expiry IS "
-     "NOT NULL AND c.disability_cert_expiry < @m2) ok FROM " KIDS},
+     "SELECT c.id case_id, c.id child_id, c.township_code, k.no_basis = 0 AND NOT "
+     "(c.disability_cert_expiry IS NOT NULL AND c.disability_cert_expiry < @m2) ok FROM " KIDS},
     {"ngo_service", "社会组织服务覆盖", "县民政局", "child", "volunteer", "ngo_days",
      "分母为月末属孤儿、事实无人抚养或监护缺失类别的儿童（需要社会组织服务）；分子为其中在月末前"
      "“社会组织服务周期天数”内有已核实服务记录的儿童。",
@@ -184,13 +185,19 @@ static int indicator_compute(portal_req *r, const struct portal_services *s,
  * indicators of children start from them */
 static int kids_fill(portal_req *r, const struct portal_services *s)
 {
+#define SINCE(b) "MIN(IF(k.category = '" b "', k.start_date, NULL)) since_" b ", "
     return s->db_exec(r, "DROP TEMPORARY TABLE IF EXISTS sv_kids", "") < 0 ||
         s->db_exec(r, "CREATE TEMPORARY TABLE sv_kids (id BIGINT NOT NULL PRIMARY KEY, "
-                   "township_code CHAR(12) NOT NULL, need_ngo TINYINT NOT NULL) SELECT c.id, "
-                   "c.township_code, MAX(k.category IN ('orphan', 'de_facto_unsupported', "
-                   "'guardianship')) need_ngo FROM child_categories k JOIN children c ON c.id = "
-                   "k.child_id WHERE k.start_date <= @m2 AND (k.end_date IS NULL OR k.end_date "
-                   "> @m2) GROUP BY c.id", "") < 0 ? -1 : 0;
+                   "township_code CHAR(12) NOT NULL, need_ngo TINYINT NOT NULL, no_basis "
+                   "TINYINT NOT NULL, since_orphan DATE NULL, since_de_facto_unsupported DATE "
+                   "NULL, since_tekun DATE NULL, since_dibao DATE NULL) SELECT c.id, "
+                   "c.township_code, " SINCE("orphan") SINCE("de_facto_unsupported")
+                   SINCE("tekun") SINCE("dibao") "MAX(k.category IN ('orphan', "
+                   "'de_facto_unsupported', 'guardianship')) need_ngo, MAX(TRIM(k.basis) = '') "
+                   "no_basis FROM child_categories k JOIN children c ON c.id = k.child_id WHERE "
+                   "k.start_date <= @m2 AND (k.end_date IS NULL OR k.end_date > @m2) GROUP BY "
+                   "c.id", "") < 0 ? -1 : 0;
+#undef SINCE
 }
 
 /* one month (YYYY-MM) up to as_of (YYYY-MM-DD), recorded in supervision_months */
