@@ -469,6 +469,17 @@ static const char *response_body(size_t *len)
     return d;
 }
 
+/* one part of a zip (an .xlsx or a .docx) into xml (NUL-terminated) */
+static void zip_part(zip_t *z, const char *name, char *xml, size_t size)
+{
+    zip_file_t *f = zip_fopen(z, name, 0);
+    assert_non_null(f);
+    zip_int64_t n = zip_fread(f, xml, size - 1);
+    assert_true(n > 0);
+    xml[n] = 0;
+    zip_fclose(f);
+}
+
 static void test_xlsx_write(void **state)
 {
     (void)state;
@@ -509,18 +520,10 @@ static void test_xlsx_write(void **state)
     zip_t *z = zip_open_from_source(src, ZIP_RDONLY, &ze);
     assert_non_null(z);
     char xml[16384];
-    zip_file_t *f = zip_fopen(z, "xl/worksheets/sheet1.xml", 0);
-    assert_non_null(f);
-    zip_int64_t n = zip_fread(f, xml, sizeof xml - 1);
-    assert_true(n > 0);
-    xml[n] = 0;
-    zip_fclose(f);
+    zip_part(z, "xl/worksheets/sheet1.xml", xml, sizeof xml);
     assert_null(strstr(xml, "<f>"));
     assert_non_null(strstr(xml, "<pane "));             /* the header is frozen */
-    f = zip_fopen(z, "xl/styles.xml", 0);
-    n = zip_fread(f, xml, sizeof xml - 1);
-    xml[n] = 0;
-    zip_fclose(f);
+    zip_part(z, "xl/styles.xml", xml, sizeof xml);
     assert_non_null(strstr(xml, "formatCode=\"0.00\""));
     assert_non_null(strstr(xml, "formatCode=\"yyyy-mm-dd\""));
     zip_discard(z);
@@ -592,12 +595,7 @@ static void test_docx_write(void **state)
     assert_true(zip_name_locate(z, "[Content_Types].xml", 0) >= 0);
     assert_true(zip_name_locate(z, "_rels/.rels", 0) >= 0);
     char xml[16384];
-    zip_file_t *f = zip_fopen(z, "word/document.xml", 0);
-    assert_non_null(f);
-    zip_int64_t n = zip_fread(f, xml, sizeof xml - 1);
-    assert_true(n > 0);
-    xml[n] = 0;
-    zip_fclose(f);
+    zip_part(z, "word/document.xml", xml, sizeof xml);
     zip_discard(z);
     assert_non_null(strstr(xml, "2025年3月通报 &quot;A&amp;B&quot; &lt;x&gt;</w:t>"));
     assert_non_null(strstr(xml, "第一行</w:t><w:br/><w:t xml:space=\"preserve\">第二行"));
