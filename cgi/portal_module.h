@@ -107,6 +107,9 @@
  *                    reserved slot): a module declares how long its tables'
  *                    rows of a child outlive the archived file and what is
  *                    kept of them.
+ *   2.x  2026-12-01  superv (issue 16): docx_send (struct portal_doc_part): a
+ *                    printable Word document (.docx: title, headings,
+ *                    paragraphs, simple tables) from parts a module fills.
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -643,6 +646,29 @@ struct portal_child_core {
     int disability_grade;        /* 1 (most severe) .. 4; 0 leaves it */
     const char *disability_cert_expiry; /* YYYY-MM-DD; "" none */
     const char *placement;       /* where the child lives ("机构养育"); "" none */
+};
+
+/*
+ * A part of a document (2.x superv, docx_send), in the order printed; the
+ * list ends with kind PD_END (0).  Text is UTF-8 (control characters are
+ * dropped; a newline breaks the line).  A table's first row is its header
+ * (bold, repeated on each page); its cells are rows * cols strings, row by
+ * row (NULL prints nothing).
+ */
+enum portal_doc_kind {
+    PD_END = 0,
+    PD_TITLE,     /* the document's title: large, bold, centred */
+    PD_HEADING,   /* a section heading: bold */
+    PD_PARA,      /* a paragraph */
+    PD_RIGHT,     /* a paragraph set to the right (the issuing unit, the date) */
+    PD_TABLE      /* a table with borders */
+};
+
+struct portal_doc_part {
+    int kind;                 /* enum portal_doc_kind */
+    const char *text;         /* PD_TITLE .. PD_RIGHT */
+    int cols, rows;           /* PD_TABLE: 1..63 columns, 1.. rows (the first the header) */
+    const char *const *cells; /* PD_TABLE: rows * cols cells */
 };
 
 /*
@@ -1232,6 +1258,15 @@ struct portal_services {
      * copy show it).  An export that fails part-way answers a status >= 400
      * (500 even when the output began): the register marks it failed. */
     void (*export_row)(portal_req *r, long long child_id);
+    /* ---- 2.x superv (issue 16): a document to print or send, as .docx.
+     * docx_send writes the parts (struct portal_doc_part, in order) as a
+     * minimal WordprocessingML document (A4 portrait; landscape = 1: A4
+     * landscape, for wide tables) and sends it with PR_NO_LAYOUT as the
+     * attachment `filename` (".docx" added when missing).  A document with
+     * children's names or ID numbers goes through export_begin first.
+     * 200, or 500 (a part that cannot be written: nothing sent, logged). */
+    int (*docx_send)(portal_req *r, const char *filename, int landscape,
+                     const struct portal_doc_part *parts);
 };
 
 #define PORTAL_NO_SETTING (-9223372036854775807LL - 1)

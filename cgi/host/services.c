@@ -21,6 +21,7 @@
 #include "idcard.h"
 #include "disclose.h"
 #include "rmb.h"
+#include "docx.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -672,4 +673,6 @@ const struct portal_services services = {
     /* 2.15 scope (issue 15): a user's scope as a set of villages */
     .scope_where = scope_svc_where,
     .scope_grant = scope_svc_grant,
+    /* 2.x superv (issue 16): printable documents as .docx (docx.c) */
+    .docx_send = docx_svc_send,
 };

@@ -4,7 +4,9 @@
  * shown only from its own copy of the numbers (supervision_bulletin_rows,
  * supervision_bulletin_overdue): a later change of the data, or the job
  * computing the month again, never alters an issued bulletin.  An A4 print
- * layout (supervision.css: @page) and an .xlsx export of its numbers.
+ * layout (supervision.css: @page) and an .xlsx export of its numbers.  A
+ * mistake is corrected by a reissue: a new version of the month, the issued
+ * one kept as it was and marked superseded.
  */
 #include "supervision.h"
 
@@ -64,8 +66,9 @@ int bulletin_load(portal_req *r, const struct portal_services *s, long long id,
 int bulletin_list_get(portal_req *r, const struct portal_services *s)
 {
     if (s->db_query_hdf(r, "Bulletins", "SELECT b.id, DATE_FORMAT(b.month, '%Y-%m') ym, b.title, "
-                        "b.issued_at, u.display_name issued_by FROM supervision_bulletins b "
-                        "LEFT JOIN users u ON u.id = b.issued_by ORDER BY b.month DESC", "") < 0)
+                        "b.version, b.superseded_by, b.issued_at, u.display_name issued_by FROM "
+                        "supervision_bulletins b LEFT JOIN users u ON u.id = b.issued_by ORDER "
+                        "BY b.month DESC, b.version DESC", "") < 0)
         return 500;
     s->set_int(r, "CanIssue", s->has_perm(r, "supervision.issue"));
     return s->render(r, "bulletin_list.cs", "月度通报");
@@ -98,8 +101,8 @@ int bulletin_new_get(portal_req *r, const struct portal_services *s)
     sv_indicators_hdf(r, s, "Indicators", on);
     if (sv_table_hdf(r, s, "figures", ym, "", on) < 0 || overdue_hdf(r, s, 0) < 0)
         return 500;
-    portal_rows *q = s->db_query(r, "SELECT id FROM supervision_bulletins WHERE month = ?", "s",
-                                 s->sprintf(r, "%s-01", ym));
+    portal_rows *q = s->db_query(r, "SELECT id FROM supervision_bulletins WHERE month = ? AND "
+                                 "superseded_by IS NULL", "s", s->sprintf(r, "%s-01", ym));
     if (q && s->db_next(q))
         s->set(r, "Issued", s->db_col(q, 0));
     return s->render(r, "bulletin.cs", "月度通报：预览");
@@ -119,6 +122,25 @@ static int bulletin_copy(portal_req *r, const struct portal_services *s, long lo
                                     "o.n FROM (%s) o", overdue_sql(r, s)), "i", id) < 0 ? -1 : 0;
 }
 
+/* a bulletin of ym (version 1, or the correction of `supersedes`) with its
+ * frozen copy of the month's figures and today's overdue items; its id, -1 */
+static long long bulletin_insert(portal_req *r, const struct portal_services *s, const char *ym,
+                                 long long version, long long supersedes, const char *reason)
+{
+    const char *first = s->sprintf(r, "%s-01", ym);
+    const char *title = bulletin_title(r, s, ym);
+    if (version > 1)
+        title = s->sprintf(r, "%s（第%lld版，更正）", title, version);
+    if (s->db_exec(r, "INSERT INTO supervision_bulletins (month, version, title, remarks, "
+                   "issued_by, issued_at, supersedes, reason) VALUES (?, ?, ?, ?, ?, "
+                   "UTC_TIMESTAMP(), ?, ?)", "sississ", first, version, title,
+                   s->trim(r, s->param(r, "remarks")), s->user(r)->id,
+                   supersedes ? s->sprintf(r, "%lld", supersedes) : NULL, reason) != 1)
+        return -1;
+    long long id = s->db_insert_id(r);
+    return bulletin_copy(r, s, id, first) == 0 ? id : -1;
+}
+
 int bulletin_create_post(portal_req *r, const struct portal_services *s)
 {
     const char *ym = s->param(r, "month");
@@ -133,18 +155,42 @@ int bulletin_create_post(portal_req *r, const struct portal_services *s)
     q = s->db_query(r, "SELECT id FROM supervision_bulletins WHERE month = ? FOR UPDATE", "s",
                     first);
     if (q && s->db_next(q))
-        return s->fail(r, 409, "该月的通报已经印发，印发后不能再改。");
-    if (s->db_exec(r, "INSERT INTO supervision_bulletins (month, title, remarks, issued_by, "
-                   "issued_at) VALUES (?, ?, ?, ?, UTC_TIMESTAMP())", "sssi", first,
-                   bulletin_title(r, s, ym), s->trim(r, s->param(r, "remarks")),
-                   s->user(r)->id) != 1)
-        return 500;
-    long long id = s->db_insert_id(r);
-    if (bulletin_copy(r, s, id, first) != 0)
+        return s->fail(r, 409, "该月的通报已经印发，印发后不能再改；如有错误，请在通报页面“更正重发”。");
+    long long id = bulletin_insert(r, s, ym, 1, 0, "");
+    if (id < 0)
         return 500;
     s->audit(r, "supervision.bulletin.issue", "supervision_bulletin", s->sprintf(r, "%lld", id),
              ym);
     s->flash(r, "通报已印发并存档，此后数据变化不会改变它。");
+    return s->redirect(r, s->sprintf(r, "/supervision/bulletins/%lld", id));
+}
+
+/* a corrected reissue: a new version of the month from the figures as they
+ * are now (the job computed the month again after a correction of the
+ * data); the issued one is kept as it was, marked superseded */
+int bulletin_reissue_post(portal_req *r, const struct portal_services *s)
+{
+    long long old = s->object(r)->id;
+    const char *reason = s->trim(r, s->param(r, "reason"));
+    if (!county_only(r, s))
+        return s->refuse(r, 403, "supervision_bulletin", s->sprintf(r, "%lld", old),
+                         "not county-wide", "只有县级工作人员可以更正重发通报。");
+    portal_rows *q = s->db_query(r, "SELECT DATE_FORMAT(month, '%Y-%m'), version, superseded_by "
+                                 "FROM supervision_bulletins WHERE id = ? FOR UPDATE", "i", old);
+    if (!q || !s->db_next(q))
+        return 500;
+    if (s->db_col(q, 2))
+        return s->fail(r, 409, "这一版通报已经被更正过，请在最新一版上更正。");
+    if (!reason || !*reason)
+        return s->fail(r, 400, "请写明更正原因。");
+    const char *ym = s->db_col(q, 0);
+    long long id = bulletin_insert(r, s, ym, atoll(s->db_col(q, 1)) + 1, old, reason);
+    if (id < 0 || s->db_exec(r, "UPDATE supervision_bulletins SET superseded_by = ? WHERE id = ?",
+                             "ii", id, old) != 1)
+        return 500;
+    s->audit(r, "supervision.bulletin.reissue", "supervision_bulletin", s->sprintf(r, "%lld", id),
+             s->sprintf(r, "%s supersedes=%lld reason=%s", ym, old, reason));
+    s->flash(r, "更正后的通报已印发；原通报保留并标明已被更正。");
     return s->redirect(r, s->sprintf(r, "/supervision/bulletins/%lld", id));
 }
 
@@ -153,8 +199,9 @@ int bulletin_get(portal_req *r, const struct portal_services *s)
     long long id = s->object(r)->id;
     if (s->db_row_hdf(r, "B", "SELECT b.id, DATE_FORMAT(b.month, '%Y-%m') ym, b.title, b.remarks, "
                       "b.issued_at, DATE(b.issued_at + INTERVAL 8 HOUR) issued_day, "
-                      "u.display_name issued_by FROM supervision_bulletins b LEFT JOIN users u "
-                      "ON u.id = b.issued_by WHERE b.id = ?", "i", id) != 1)
+                      "u.display_name issued_by, b.version, b.supersedes, b.superseded_by, "
+                      "b.reason FROM supervision_bulletins b LEFT JOIN users u ON u.id = "
+                      "b.issued_by WHERE b.id = ?", "i", id) != 1)
         return 500;
     portal_rows *q = s->db_query(r, "SELECT DATE_FORMAT(month, '%Y-%m') FROM "
                                  "supervision_bulletins WHERE id = ?", "i", id);
@@ -166,6 +213,7 @@ int bulletin_get(portal_req *r, const struct portal_services *s)
     if (sv_table_hdf(r, s, "bulletin", s->sprintf(r, "%lld", id), "", on) < 0 ||
         overdue_hdf(r, s, id) < 0)
         return 500;
+    s->set_int(r, "CanIssue", s->has_perm(r, "supervision.issue") && county_only(r, s));
     s->audit(r, "supervision.bulletin.view", "supervision_bulletin", s->sprintf(r, "%lld", id),
              NULL);
     return s->render(r, "bulletin.cs", "月度通报");

@@ -27,10 +27,10 @@ static const char *spark_points(portal_req *r, const struct portal_services *s,
     return pts;
 }
 
-/* Indicators.N.{spark,last_pct} for the 12 months up to ym, of the county
- * or of one township */
-static int sparks_hdf(portal_req *r, const struct portal_services *s, const char *ym,
-                      const char *town)
+/* the points of every indicator's sparkline, '|' between them, for the 12
+ * months up to ym, of the county or of one township, from the figures */
+static const char *sparks_draw(portal_req *r, const struct portal_services *s, const char *ym,
+                               const char *town)
 {
     int ni = sv_indicator_count();
     long long *pm = s->alloc(r, sizeof *pm * (size_t)ni * 12);
@@ -44,7 +44,7 @@ static int sparks_hdf(portal_req *r, const struct portal_services *s, const char
                                  "= ?) GROUP BY month, indicator", "sssss", first, first, first,
                                  town, town);
     if (!q)
-        return -1;
+        return NULL;
     while (s->db_next(q)) {
         const struct sv_indicator *ind = sv_indicator_find(s->db_col(q, 0));
         int back = atoi(s->db_col(q, 1));
@@ -52,8 +52,33 @@ static int sparks_hdf(portal_req *r, const struct portal_services *s, const char
         if (ind && back >= 0 && back < 12 && den > 0)
             pm[(ind - sv_indicators) * 12 + 11 - back] = num * 1000 / den;
     }
+    const char *all = "";
     for (int i = 0; i < ni; i++)
-        s->set(r, s->sprintf(r, "Indicators.%d.spark", i), spark_points(r, s, pm + i * 12, 12));
+        all = s->sprintf(r, "%s%s%s", all, i ? "|" : "", spark_points(r, s, pm + i * 12, 12));
+    return all;
+}
+
+/* Indicators.N.spark: drawn once per set of figures (supervision_sparks,
+ * emptied by the job), then read as one row */
+static int sparks_hdf(portal_req *r, const struct portal_services *s, const char *ym,
+                      const char *town)
+{
+    const char *first = s->sprintf(r, "%s-01", ym), *key = *town ? town : SV_COUNTY;
+    portal_rows *q = s->db_query(r, "SELECT points FROM supervision_sparks WHERE month = ? AND "
+                                 "township_code = ?", "ss", first, key);
+    const char *all = q && s->db_next(q) ? s->db_col(q, 0) : NULL;
+    if (!all) {
+        if (!q || !(all = sparks_draw(r, s, ym, town)) ||
+            s->db_exec(r, "INSERT IGNORE INTO supervision_sparks (month, township_code, points) "
+                       "VALUES (?, ?, ?)", "sss", first, key, all) < 0)
+            return -1;
+    }
+    for (int i = 0; all; i++) {
+        const char *bar = strchr(all, '|');
+        s->set(r, s->sprintf(r, "Indicators.%d.spark", i),
+               bar ? s->sprintf(r, "%.*s", (int)(bar - all), all) : all);
+        all = bar ? bar + 1 : NULL;
+    }
     return 0;
 }
 

@@ -32,6 +32,11 @@ const struct portal_param bulletin_params[] = {
     {"remarks", PP_LINES, 2000, 0, "通报意见"},
     {NULL, 0, 0, 0, NULL}};
 
+const struct portal_param reissue_params[] = {
+    {"reason", PP_TEXT, 200, 1, "更正原因"},
+    {"remarks", PP_LINES, 2000, 0, "通报意见"},
+    {NULL, 0, 0, 0, NULL}};
+
 const struct portal_param year_params[] = {
     {"year", PP_INT, 4, 0, "年度"},
     {NULL, 0, 0, 0, NULL}};
@@ -71,9 +76,12 @@ static const struct portal_route routes[] = {
     {"GET", "/supervision/bulletins", bulletin_list_get, "supervision.view", 0, NULL, NULL},
     {"GET", "/supervision/bulletins/new", bulletin_new_get, "supervision.issue", 0, month_params, NULL},
     {"POST", "/supervision/bulletins", bulletin_create_post, "supervision.issue", SC, bulletin_params, NULL},
+    {"POST", "/supervision/bulletins/{id:int}/reissue", bulletin_reissue_post, "supervision.issue", SC, reissue_params, "bulletin:id"},
     {"GET", "/supervision/bulletins/{id:int}", bulletin_get, "supervision.view", 0, NULL, "bulletin:id"},
     {"GET", "/supervision/bulletins/{id:int}/export.xlsx", bulletin_export_get, "supervision.view", PR_NO_LAYOUT, NULL, "bulletin:id"},
+    {"GET", "/supervision/bulletins/{id:int}/bulletin.docx", bulletin_docx_get, "supervision.view", PR_NO_LAYOUT, NULL, "bulletin:id"},
     {"GET", "/supervision/appraisal", appraisal_get, "supervision.view", 0, year_params, NULL},
+    {"GET", "/supervision/appraisal.docx", appraisal_docx_get, "supervision.view", PR_NO_LAYOUT, year_params, NULL},
     {NULL, NULL, NULL, NULL, 0, NULL, NULL}};
 
 static const struct portal_permission perms[] = {
@@ -87,6 +95,9 @@ static const struct portal_menu menu[] = {
 
 static const struct portal_migration migrations[] = {
     {1, "001_supervision.sql"},
+    {2, "002_cases_key.sql"},
+    {3, "003_sparks.sql"},
+    {4, "004_reissue.sql"},
     {0, NULL}};
 
 static const struct portal_loader loaders[] = {

@@ -55,6 +55,27 @@ void sv_indicators_hdf(portal_req *r, const struct portal_services *s, const cha
 int sv_table_hdf(portal_req *r, const struct portal_services *s, const char *source,
                  const char *key, const char *town, const char *on);
 
+/* a month's (or a year's) table computed: the townships valid on `on`
+ * sorted by score, best first (rank 0: no figure), with per indicator the
+ * numerator and denominator; the weights; the county's totals and score */
+struct sv_town {
+    const char *code, *name;
+    long long *num, *den;
+    long long score;    /* per-mille; -1: no figure at all */
+    int rank;
+};
+struct sv_table {
+    int ni, nt;                 /* indicators, townships */
+    struct sv_town *t;
+    long long *w, *cnum, *cden; /* per indicator: weight, county numerator, denominator */
+    long long score;            /* the county's, per-mille; -1 none */
+};
+/* from the source and key of sv_table_hdf; 0, -1 */
+int sv_table_load(portal_req *r, const struct portal_services *s, const char *source,
+                  const char *key, const char *on, struct sv_table *tb);
+/* a per-mille rate as "87.5%" ("—" for none, -1) */
+const char *sv_pct(portal_req *r, const struct portal_services *s, long long pm);
+
 /* handlers */
 int dashboard_get(portal_req *r, const struct portal_services *s);
 int cases_get(portal_req *r, const struct portal_services *s);
@@ -62,8 +83,11 @@ int bulletin_list_get(portal_req *r, const struct portal_services *s);
 int bulletin_new_get(portal_req *r, const struct portal_services *s);
 int bulletin_create_post(portal_req *r, const struct portal_services *s);
 int bulletin_get(portal_req *r, const struct portal_services *s);
+int bulletin_reissue_post(portal_req *r, const struct portal_services *s);
 int bulletin_export_get(portal_req *r, const struct portal_services *s);
 int appraisal_get(portal_req *r, const struct portal_services *s);
+int bulletin_docx_get(portal_req *r, const struct portal_services *s);
+int appraisal_docx_get(portal_req *r, const struct portal_services *s);
 int bulletin_load(portal_req *r, const struct portal_services *s, long long id,
                   struct portal_object *o);
 
@@ -72,6 +96,7 @@ extern const struct portal_param dashboard_params[];
 extern const struct portal_param cases_params[];
 extern const struct portal_param bulletin_params[];
 extern const struct portal_param year_params[];
+extern const struct portal_param reissue_params[];
 
 #define SV_COUNTY "500242000000"
 

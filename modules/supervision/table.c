@@ -10,12 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct town {
-    const char *code, *name;
-    long long *num, *den;
-    long long score;    /* per-mille; -1: no figure at all */
-    int rank;
-};
+#define town sv_town
 
 /* rate in per-mille; -1 without a denominator */
 static long long per_mille(long long num, long long den)
@@ -23,7 +18,7 @@ static long long per_mille(long long num, long long den)
     return den > 0 ? num * 1000 / den : -1;
 }
 
-static const char *pct(portal_req *r, const struct portal_services *s, long long pm)
+const char *sv_pct(portal_req *r, const struct portal_services *s, long long pm)
 {
     return pm < 0 ? "—" : s->sprintf(r, "%lld.%lld%%", pm / 10, pm % 10);
 }
@@ -40,7 +35,8 @@ static long long score_of(const long long *num, const long long *den, const long
     return wsum > 0 ? sum / wsum : -1;
 }
 
-/* prefix.Cells.N.{code,num,den,pct} (the county's with title and dept too),
+/* prefix.Cells.N.{num,den,pct} (the county's with title and dept too; N is
+ * the indicator's index in Indicators, the templates' Indicators[name(c)]),
  * and with weights (the appraisal) pts: what the indicator adds to the
  * score, its weight's share of the weights in play times its rate.  As few
  * values as the pages use: the dashboard sets some 2,000 of them. */
@@ -55,16 +51,15 @@ static void cells_hdf(portal_req *r, const struct portal_services *s, const char
     for (int i = 0; i < n; i++) {
         const char *p = s->sprintf(r, "%s.Cells.%d.", prefix, i);
         long long pm = per_mille(num[i], den[i]);
-        s->setf(r, s->sprintf(r, "%scode", p), "%s", sv_indicators[i].code);
         if (county) {
             s->set(r, s->sprintf(r, "%stitle", p), sv_indicators[i].title);
             s->set(r, s->sprintf(r, "%sdept", p), sv_indicators[i].dept);
         }
         s->set_int(r, s->sprintf(r, "%snum", p), num[i]);
         s->set_int(r, s->sprintf(r, "%sden", p), den[i]);
-        s->set(r, s->sprintf(r, "%spct", p), pct(r, s, pm));
+        s->set(r, s->sprintf(r, "%spct", p), sv_pct(r, s, pm));
         if (wsum > 0 && den[i] > 0 && w[i] > 0)
-            s->set(r, s->sprintf(r, "%spts", p), pct(r, s, w[i] * pm / wsum));
+            s->set(r, s->sprintf(r, "%spts", p), sv_pct(r, s, w[i] * pm / wsum));
     }
 }
 
@@ -164,7 +159,7 @@ static void depts_hdf(portal_req *r, const struct portal_services *s, const long
             }
         const char *p = s->sprintf(r, "Depts.%d", out++);
         s->set(r, s->sprintf(r, "%s.name", p), sv_indicators[i].dept);
-        s->set(r, s->sprintf(r, "%s.score_pct", p), pct(r, s, wsum > 0 ? sum / wsum : -1));
+        s->set(r, s->sprintf(r, "%s.score_pct", p), sv_pct(r, s, wsum > 0 ? sum / wsum : -1));
     }
 }
 
@@ -197,14 +192,14 @@ static void town_hdf(portal_req *r, const struct portal_services *s, const char 
     s->set(r, s->sprintf(r, "%s.code", p), t->code);
     s->set(r, s->sprintf(r, "%s.name", p), t->name);
     s->set_int(r, s->sprintf(r, "%s.score", p), t->score);
-    s->set(r, s->sprintf(r, "%s.score_pct", p), pct(r, s, t->score));
+    s->set(r, s->sprintf(r, "%s.score_pct", p), sv_pct(r, s, t->score));
     s->set_int(r, s->sprintf(r, "%s.rank", p), t->rank);
     if (ni > 0)
         cells_hdf(r, s, p, t->num, t->den, w, ni);
 }
 
-int sv_table_hdf(portal_req *r, const struct portal_services *s, const char *source,
-                 const char *key, const char *town, const char *on)
+int sv_table_load(portal_req *r, const struct portal_services *s, const char *source,
+                  const char *key, const char *on, struct sv_table *tb)
 {
     int ni = sv_indicator_count();
     size_t sz = sizeof(long long) * (size_t)ni;
@@ -220,11 +215,23 @@ int sv_table_hdf(portal_req *r, const struct portal_services *s, const char *sou
     for (int k = 0; k < nt; k++)
         t[k].score = score_of(t[k].num, t[k].den, w, ni);
     ranks_set(t, nt);
-    /* the ranking (county-wide viewers), then the table in the order asked */
     towns_sort(t, nt, -1, 0);
+    *tb = (struct sv_table){ni, nt, t, w, cnum, cden, score_of(cnum, cden, w, ni)};
+    return 0;
+}
+
+int sv_table_hdf(portal_req *r, const struct portal_services *s, const char *source,
+                 const char *key, const char *town, const char *on)
+{
+    struct sv_table tb;
+    if (sv_table_load(r, s, source, key, on, &tb) != 0)
+        return -1;
+    int ni = tb.ni, nt = tb.nt;
+    struct town *t = tb.t;
+    /* the ranking (county-wide viewers), then the table in the order asked */
     for (int k = 0, n = 0; !*town && k < nt; k++)
         if (t[k].score >= 0)
-            town_hdf(r, s, s->sprintf(r, "Rank.%d", n++), &t[k], w, 0);
+            town_hdf(r, s, s->sprintf(r, "Rank.%d", n++), &t[k], tb.w, 0);
     const char *sort = s->param(r, "sort"), *dir = s->param(r, "dir");
     const struct sv_indicator *si = sv_indicator_find(sort);
     int col = si ? (int)(si - sv_indicators) : sort && strcmp(sort, "name") == 0 ? -2 : -1;
@@ -233,12 +240,12 @@ int sv_table_hdf(portal_req *r, const struct portal_services *s, const char *sou
     s->set(r, "Sort", si ? si->code : col == -2 ? "name" : "score");
     s->set(r, "Dir", asc ? "asc" : "desc");
     int out = 0;
-    const long long *pw = strcmp(source, "year") == 0 ? w : NULL; /* the appraisal's points */
+    const long long *pw = strcmp(source, "year") == 0 ? tb.w : NULL; /* the appraisal's points */
     for (int k = 0; k < nt; k++)
         if (!*town || strcmp(t[k].code, town) == 0)
             town_hdf(r, s, s->sprintf(r, "Towns.%d", out++), &t[k], pw, ni);
-    cells_hdf(r, s, "County", cnum, cden, pw, ni);
-    s->set(r, "County.score_pct", pct(r, s, score_of(cnum, cden, w, ni)));
-    depts_hdf(r, s, cnum, cden, w, ni);
+    cells_hdf(r, s, "County", tb.cnum, tb.cden, pw, ni);
+    s->set(r, "County.score_pct", sv_pct(r, s, tb.score));
+    depts_hdf(r, s, tb.cnum, tb.cden, tb.w, ni);
     return out;
 }

@@ -1,4 +1,5 @@
-/* Unit tests for cgi/host/sheet*.c: reading uploads (.xlsx made here with
+/* Unit tests for cgi/host/sheet*.c (and docx.c, the documents written the
+ * same way): reading uploads (.xlsx made here with
  * libxlsxwriter, .xls from tests/unit/fixtures/sample.xls, CSV in UTF-8 and
  * GBK), refusing bombs and broken files, and writing .xlsx exports (read
  * back with the reader and unzipped).  Run from the repository root
@@ -20,6 +21,7 @@
 
 #include "host.h"
 #include "sheet.h"
+#include "docx.h"
 #include "unit_request.h"
 
 static char tmpdir[64];
@@ -467,6 +469,17 @@ static const char *response_body(size_t *len)
     return d;
 }
 
+/* one part of a zip (an .xlsx or a .docx) into xml (NUL-terminated) */
+static void zip_part(zip_t *z, const char *name, char *xml, size_t size)
+{
+    zip_file_t *f = zip_fopen(z, name, 0);
+    assert_non_null(f);
+    zip_int64_t n = zip_fread(f, xml, size - 1);
+    assert_true(n > 0);
+    xml[n] = 0;
+    zip_fclose(f);
+}
+
 static void test_xlsx_write(void **state)
 {
     (void)state;
@@ -507,18 +520,10 @@ static void test_xlsx_write(void **state)
     zip_t *z = zip_open_from_source(src, ZIP_RDONLY, &ze);
     assert_non_null(z);
     char xml[16384];
-    zip_file_t *f = zip_fopen(z, "xl/worksheets/sheet1.xml", 0);
-    assert_non_null(f);
-    zip_int64_t n = zip_fread(f, xml, sizeof xml - 1);
-    assert_true(n > 0);
-    xml[n] = 0;
-    zip_fclose(f);
+    zip_part(z, "xl/worksheets/sheet1.xml", xml, sizeof xml);
     assert_null(strstr(xml, "<f>"));
     assert_non_null(strstr(xml, "<pane "));             /* the header is frozen */
-    f = zip_fopen(z, "xl/styles.xml", 0);
-    n = zip_fread(f, xml, sizeof xml - 1);
-    xml[n] = 0;
-    zip_fclose(f);
+    zip_part(z, "xl/styles.xml", xml, sizeof xml);
     assert_non_null(strstr(xml, "formatCode=\"0.00\""));
     assert_non_null(strstr(xml, "formatCode=\"yyyy-mm-dd\""));
     zip_discard(z);
@@ -563,6 +568,49 @@ static void test_xlsx_write_large_and_abandoned(void **state)
     assert_int_equal(files_in_tmp(0), 0);
 }
 
+/* docx_send (docx.c): the three parts zipped, text escaped, control
+ * characters dropped, a newline a line break; a bad table is a 500 */
+static void test_docx_write(void **state)
+{
+    (void)state;
+    new_request();
+    const char *cells[] = {"乡镇", "比率", "楠木乡 <&>", "50.0%"};
+    const struct portal_doc_part parts[] = {
+        {.kind = PD_TITLE, .text = "2025年3月通报 \"A&B\" <x>\x01"},
+        {.kind = PD_PARA, .text = "第一行\n第二行"},
+        {.kind = PD_TABLE, .cols = 2, .rows = 2, .cells = cells},
+        {.kind = PD_RIGHT, .text = "酉阳县民政局"},
+        {.kind = PD_END}};
+    assert_int_equal(docx_svc_send(&rq, "通报-2025-03.docx", 1, parts), 200);
+    assert_string_equal(rq.ctype,
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    assert_non_null(strstr(rq.headers.data, "Content-Disposition: attachment; filename=\""));
+    size_t len;
+    const char *body = response_body(&len);
+    zip_error_t ze;
+    zip_source_t *src = zip_source_buffer_create(body, len, 0, &ze);
+    zip_t *z = zip_open_from_source(src, ZIP_RDONLY, &ze);
+    assert_non_null(z);
+    assert_int_equal(zip_get_num_entries(z, 0), 3);
+    assert_true(zip_name_locate(z, "[Content_Types].xml", 0) >= 0);
+    assert_true(zip_name_locate(z, "_rels/.rels", 0) >= 0);
+    char xml[16384];
+    zip_part(z, "word/document.xml", xml, sizeof xml);
+    zip_discard(z);
+    assert_non_null(strstr(xml, "2025年3月通报 &quot;A&amp;B&quot; &lt;x&gt;</w:t>"));
+    assert_non_null(strstr(xml, "第一行</w:t><w:br/><w:t xml:space=\"preserve\">第二行"));
+    assert_non_null(strstr(xml, "楠木乡 &lt;&amp;&gt;"));
+    assert_non_null(strstr(xml, "<w:tblHeader/>"));
+    assert_non_null(strstr(xml, "w:orient=\"landscape\""));
+    assert_null(strchr(xml, '\x01'));
+
+    new_request();
+    const struct portal_doc_part bad[] = {{.kind = PD_TABLE, .cols = 0, .rows = 1, .cells = cells},
+                                          {.kind = PD_END}};
+    assert_int_equal(docx_svc_send(&rq, "x.docx", 0, bad), 500);
+    assert_int_equal(rq.status, 500);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -575,6 +623,7 @@ int main(void)
         cmocka_unit_test(test_broken_files_refused),
         cmocka_unit_test(test_xlsx_write),
         cmocka_unit_test(test_xlsx_write_large_and_abandoned),
+        cmocka_unit_test(test_docx_write),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -7,7 +7,7 @@
 <div class="sv-scroll">
 <table class="list sv-table" id="scores">
   <thead><tr><th scope="col">排名</th><th scope="col">乡镇（街道）</th><th scope="col">综合得分</th><?cs each:i = Indicators ?><th scope="col"><?cs var:i.title ?><br><small>权重 <?cs var:i.weight ?></small></th><?cs /each ?></tr></thead>
-  <tbody><?cs each:t = Towns ?><tr data-town="<?cs var:t.code ?>"><td><?cs if:t.rank > 0 ?><?cs var:t.rank ?><?cs else ?>—<?cs /if ?></td><th scope="row"><?cs var:t.name ?></th><td><?cs var:t.score_pct ?></td><?cs each:c = t.Cells ?><td data-ind="<?cs var:c.code ?>"><?cs if:c.den > 0 ?><?cs var:c.pct ?> <small>(<?cs var:c.num ?>/<?cs var:c.den ?>)</small><br><small>得分 <?cs var:c.pts ?></small><?cs else ?>—<?cs /if ?></td><?cs /each ?></tr><?cs /each ?></tbody>
+  <tbody><?cs each:t = Towns ?><tr data-town="<?cs var:t.code ?>"><td><?cs if:t.rank > 0 ?><?cs var:t.rank ?><?cs else ?>—<?cs /if ?></td><th scope="row"><?cs var:t.name ?></th><td><?cs var:t.score_pct ?></td><?cs each:c = t.Cells ?><td data-ind="<?cs var:Indicators[name(c)].code ?>"><?cs if:c.den > 0 ?><?cs var:c.pct ?> <small>(<?cs var:c.num ?>/<?cs var:c.den ?>)</small><br><small>得分 <?cs var:c.pts ?></small><?cs else ?>—<?cs /if ?></td><?cs /each ?></tr><?cs /each ?></tbody>
   <tfoot><tr><td></td><th scope="row">全县</th><td><?cs var:County.score_pct ?></td><?cs each:c = County.Cells ?><td><?cs if:c.den > 0 ?><?cs var:c.pct ?><?cs else ?>—<?cs /if ?></td><?cs /each ?></tr></tfoot>
 </table>
 </div>
@@ -16,5 +16,5 @@
 <table class="list" id="depts"><thead><tr><th scope="col">部门</th><th scope="col">得分</th></tr></thead>
 <tbody><?cs each:d = Depts ?><tr><td><?cs var:d.name ?></td><td><?cs var:d.score_pct ?></td></tr><?cs /each ?></tbody></table>
 <?cs /if ?>
-<p class="no-print"><button type="button" data-print>打印（A4）</button></p>
+<p class="no-print"><button type="button" data-print>打印（A4）</button><?cs if:!Town ?> <a href="/supervision/appraisal.docx?year=<?cs var:Year ?>" id="docx">下载考核表（Word .docx）</a><?cs /if ?></p>
 </article>

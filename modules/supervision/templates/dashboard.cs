@@ -20,13 +20,13 @@
   <tbody>
   <?cs each:t = Towns ?><tr data-town="<?cs var:t.code ?>">
     <th scope="row"><?cs var:t.name ?></th>
-    <?cs each:c = t.Cells ?><td data-ind="<?cs var:c.code ?>" data-num="<?cs var:c.num ?>" data-den="<?cs var:c.den ?>"><?cs if:c.den > 0 ?><a href="/supervision/cases?month=<?cs var:Month ?>&amp;indicator=<?cs var:c.code ?>&amp;town=<?cs var:t.code ?>"><?cs var:c.pct ?></a><br><small><?cs var:c.num ?>/<?cs var:c.den ?></small><?cs else ?>—<?cs /if ?></td><?cs /each ?>
+    <?cs each:c = t.Cells ?><td><?cs if:c.den > 0 ?><a href="/supervision/cases?month=<?cs var:Month ?>&amp;indicator=<?cs var:Indicators[name(c)].code ?>&amp;town=<?cs var:t.code ?>"><?cs var:c.pct ?></a><br><small><?cs var:c.num ?>/<?cs var:c.den ?></small><?cs else ?>—<?cs /if ?></td><?cs /each ?>
     <td><?cs var:t.score_pct ?></td><td><?cs if:t.rank > 0 ?><?cs var:t.rank ?><?cs else ?>—<?cs /if ?></td>
   </tr><?cs /each ?>
   </tbody>
   <tfoot><tr data-town="county">
     <th scope="row">全县合计</th>
-    <?cs each:c = County.Cells ?><td data-ind="<?cs var:c.code ?>" data-num="<?cs var:c.num ?>" data-den="<?cs var:c.den ?>"><?cs if:c.den > 0 ?><?cs if:!Town ?><a href="/supervision/cases?month=<?cs var:Month ?>&amp;indicator=<?cs var:c.code ?>"><?cs var:c.pct ?></a><?cs else ?><?cs var:c.pct ?><?cs /if ?><br><small><?cs var:c.num ?>/<?cs var:c.den ?></small><?cs else ?>—<?cs /if ?></td><?cs /each ?>
+    <?cs each:c = County.Cells ?><td><?cs if:c.den > 0 ?><?cs if:!Town ?><a href="/supervision/cases?month=<?cs var:Month ?>&amp;indicator=<?cs var:Indicators[name(c)].code ?>"><?cs var:c.pct ?></a><?cs else ?><?cs var:c.pct ?><?cs /if ?><br><small><?cs var:c.num ?>/<?cs var:c.den ?></small><?cs else ?>—<?cs /if ?></td><?cs /each ?>
     <td><?cs var:County.score_pct ?></td><td></td>
   </tr></tfoot>
 </table>

@@ -86,10 +86,16 @@ check "which sets an A4 page" body_has "@page { size: A4"
 
 # the data change: C's first orphan is paid from March; the job runs again
 grant "$k1" 2025-03-01
+sparks() { sql "SELECT COUNT(*) FROM supervision_sparks WHERE month = '2025-03-01' AND township_code = '500242000000'"; }
+req GET "/supervision?month=2025-03" -b "$ij"
+check "the county's sparklines are drawn once and kept" [ "$(sparks)" = 1 ]
 run_indicators >/dev/null
 check "the figures change" [ "$(fig 2025-03-01 $C)" = 2/2 ]
+check "and C's paid orphan is off the list of cases that fall short" [ "$(sql "SELECT COUNT(*) FROM supervision_cases WHERE month = '2025-03-01' AND indicator = 'cov_orphan' AND township_code = '$C'")" = 0 ]
+check "and the kept sparklines are dropped with the old figures" [ "$(sparks)" = 0 ]
 req GET "/supervision?month=2025-03" -b "$ij"
-check "the dashboard shows it" grep -q "data-ind=\"cov_orphan\" data-num=\"2\" data-den=\"2\"" "$OUT/body"
+check "the dashboard shows it" body_has "indicator=cov_orphan&amp;town=$C\">100.0%</a><br><small>2/2</small>"
+check "with its sparklines drawn again" [ "$(sparks)" = 1 ]
 req GET "/supervision/bulletins/$bid" -b "$ij"
 check "the issued bulletin still says 50.0%" grep -q "data-town=\"$C\">.*data-ind=\"cov_orphan\">50.0%" "$OUT/body"
 check "its copy is unchanged" [ "$(sql "SELECT CONCAT(numerator, '/', denominator) FROM supervision_bulletin_rows WHERE bulletin_id = '$bid' AND indicator = 'cov_orphan' AND township_code = '$C'")" = 1/2 ]
@@ -101,6 +107,68 @@ check "a township reads the issued bulletin" status_is 200
 req GET "/supervision/bulletins/$bid/export.xlsx" -b "$ij"
 check "the export is an .xlsx" header_has "spreadsheetml"
 check "and audited" [ "$(audits supervision.bulletin.export "$bid")" = 1 ]
+# the bulletin as a Word document (item 3): a valid zip whose word/document.xml
+# parses and holds the frozen figures (C 50.0 %, not today's 100 %)
+docx_rows() { # docx_rows FILE: the document's title, then each table row, cells joined by |
+    python3 - "$1" <<'PY'
+import sys, zipfile, xml.etree.ElementTree as ET
+W = '{http://schemas.openxmlformats.org/wordprocessingml/2006/main}'
+z = zipfile.ZipFile(sys.argv[1])
+assert z.testzip() is None and '[Content_Types].xml' in z.namelist()
+body = ET.fromstring(z.read('word/document.xml')).find(W + 'body')
+print(''.join(t.text or '' for t in body.find(W + 'p').iter(W + 't')))
+for tr in body.iter(W + 'tr'):
+    print('|'.join(''.join(t.text or '' for t in tc.iter(W + 't')) for tc in tr.findall(W + 'tc')))
+PY
+}
+curl -s -o "$OUT/bulletin.docx" -D "$OUT/headers" -b "$cj" "$BASE/supervision/bulletins/$bid/bulletin.docx"
+check "a township downloads the bulletin as .docx" header_has "wordprocessingml.document"
+check "as an attachment" header_has "attachment"
+docx_rows "$OUT/bulletin.docx" > "$OUT/docx.txt"
+check "a valid zip whose document.xml parses" [ -s "$OUT/docx.txt" ]
+check "titled for the month" [ "$(head -n1 "$OUT/docx.txt")" = "2025年3月困境儿童保障工作督查通报" ]
+check "C's frozen rate and score (50.0 %, not the 100 % of the data now)" grep -q "^[0-9]*|楠木乡|50.0%|50.0%|" "$OUT/docx.txt"
+check "D ranks first" grep -q "^1|庙溪乡|100.0%|" "$OUT/docx.txt"
+check "the overdue items by township" grep -qx "楠木乡|逾期未办结的申请|1" "$OUT/docx.txt"
+check "the county summary" grep -q "^孤儿应保尽保|县民政局|[0-9]*/[0-9]*|" "$OUT/docx.txt"
+check "the issuing unit and the date" grep -q "酉阳县民政局</w:t><w:br/><w:t xml:space=\"preserve\">20[0-9-]*<" <(unzip -p "$OUT/bulletin.docx" word/document.xml)
+check "the download is audited" [ "$(audits supervision.bulletin.export "$bid")" = 2 ]
+
+# a corrected reissue (item 4): a new version from the figures now (C paid in
+# March: 2/2); the issued one kept as it was, marked superseded; both listed
+req GET "/supervision/bulletins/$bid" -b "$ij"
+check "the issuer sees the reissue form" body_has 'id="reissue"'
+post "/supervision/bulletins/$bid/reissue" "$ij" --data "reason="
+check "a reissue without a reason is refused" status_is 400
+check "and nothing was issued" [ "$(sql "SELECT COUNT(*) FROM supervision_bulletins WHERE month = '2025-03-01'")" = 1 ]
+post "/supervision/bulletins/$bid/reissue" "$cj" --data-urlencode "reason=测试"
+check "a township cannot reissue" status_is 403
+post "/supervision/bulletins/$bid/reissue" "$ij" --data-urlencode "reason=楠木乡3月发放数据补录（测试$tag）"
+check "the corrected bulletin is issued" status_is 303
+bid2=$(loc_id /supervision/bulletins)
+check "as version 2 of March, superseding the first" [ "$(sql "SELECT CONCAT(b.version, ':', b.supersedes, ':', o.superseded_by) FROM supervision_bulletins b JOIN supervision_bulletins o ON o.id = b.supersedes WHERE b.id = '$bid2'")" = "2:$bid:$bid2" ]
+check "with the figures as they are now (C 2/2)" [ "$(sql "SELECT CONCAT(numerator, '/', denominator) FROM supervision_bulletin_rows WHERE bulletin_id = '$bid2' AND indicator = 'cov_orphan' AND township_code = '$C'")" = 2/2 ]
+check "the first keeps its own (1/2)" [ "$(sql "SELECT CONCAT(numerator, '/', denominator) FROM supervision_bulletin_rows WHERE bulletin_id = '$bid' AND indicator = 'cov_orphan' AND township_code = '$C'")" = 1/2 ]
+check "the reissue is audited" [ "$(audits supervision.bulletin.reissue "$bid2")" = 1 ]
+req GET "/supervision/bulletins/$bid2" -b "$cj"
+check "the new version shows C at 100.0 %" grep -q "data-town=\"$C\">.*data-ind=\"cov_orphan\">100.0%" "$OUT/body"
+check "and why it was corrected" body_has "楠木乡3月发放数据补录（测试$tag）"
+req GET "/supervision/bulletins/$bid" -b "$cj"
+check "the first still says 50.0 %" grep -q "data-town=\"$C\">.*data-ind=\"cov_orphan\">50.0%" "$OUT/body"
+check "and is marked superseded" body_has 'id="superseded"'
+req GET /supervision/bulletins -b "$lj"
+check "both are listed" body_has "/supervision/bulletins/$bid2\""
+check "the first marked superseded" body_has "data-superseded=\"$bid\""
+post "/supervision/bulletins/$bid/reissue" "$ij" --data-urlencode "reason=再次更正"
+check "a superseded version is not corrected again" status_is 409
+curl -s -o "$OUT/old.docx" -b "$ij" "$BASE/supervision/bulletins/$bid/bulletin.docx"
+check "its .docx says it was corrected" grep -q "本通报已被更正，以第2版为准" <(unzip -p "$OUT/old.docx" word/document.xml)
+req GET "/supervision/appraisal.docx?year=2025" -b "$cj"
+check "a township cannot download the county's appraisal" status_is 403
+curl -s -o "$OUT/appraisal.docx" -D "$OUT/headers" -b "$ij" "$BASE/supervision/appraisal.docx?year=2025"
+docx_rows "$OUT/appraisal.docx" > "$OUT/docx.txt"
+check "the appraisal as .docx" [ "$(head -n1 "$OUT/docx.txt")" = "2025年度困境儿童保障工作考核" ]
+check "with C's breakdown: 75.0 % (6/8)" grep -q "^[0-9]*|楠木乡|75.0%|75.0%（6/8）|" "$OUT/docx.txt"
 req GET "/supervision/bulletins/999999999" -b "$ij"
 check "no such bulletin is 404" status_is 404
 

@@ -185,7 +185,7 @@ check "dropout_resolved B = 0/1" [ "$(fig dropout_resolved $B)" = 0/1 ]
 # the dashboard: the county sees every township and the total
 req GET "/supervision?month=2025-06" -b "$cj"
 check "the dashboard opens" status_is 200
-check "it shows A's visit figure" grep -q "data-ind=\"visit_timely\" data-num=\"2\" data-den=\"6\"" "$OUT/body"
+check "it shows A's visit figure" body_has "indicator=visit_timely&amp;town=$A\">33.3%</a><br><small>2/6</small>"
 check "and B's row" body_has "data-town=\"$B\""
 check "with each definition" body_has "电话回访不计"
 check "and a sparkline drawn as SVG" body_has "<polyline points=\""
