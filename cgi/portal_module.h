@@ -952,7 +952,10 @@ struct portal_services {
      * 400: the host rolls back).  Money in fen, periods YYYY-MM. */
     /* opens a batch of the calling module (draft): programme [a-z0-9_]{1,32}
      * (its title is the label "<module>.programme"), period YYYY-MM, title
-     * (Chinese); audited pay.batch.open.  The batch's id, or 0 */
+     * (Chinese); audited pay.batch.open.  A programme has at most one open
+     * (draft or reviewed) batch a month, a database key (core migration
+     * 036): when it exists, whoever asks - another clerk, another node - gets
+     * that batch (its own title kept, nothing audited).  The batch's id, or 0 */
     long long (*pay_batch_open)(portal_req *r, const char *programme, const char *period,
                                 const char *title);
     /* the guardian's bank account a child is paid into (one per child; a

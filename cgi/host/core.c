@@ -370,6 +370,7 @@ static const struct portal_migration core_migrations[] = {
     {29, "029_disclosure.sql"},
     {31, "031_family_removal.sql"},
     {32, "032_perf_caches.sql"},
+    {36, "036_pay_batch_open_key.sql"},
     {0, NULL}};
 
 const struct portal_module core_module = {

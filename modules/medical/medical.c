@@ -212,12 +212,6 @@ long long medical_fen_field(portal_req *r, const struct portal_services *s, cons
 long long medical_batch(portal_req *r, const struct portal_services *s, const char *programme,
                         const char *month)
 {
-    portal_rows *q = s->db_query(r, "SELECT id FROM pay_batches WHERE module = 'medical' AND "
-                                 "programme = ? AND period = CONCAT(?, '-01') AND status IN "
-                                 "('draft', 'reviewed') ORDER BY id DESC LIMIT 1", "ss",
-                                 programme, month);
-    if (q && s->db_next(q))
-        return atoll(s->db_col(q, 0));
     return s->pay_batch_open(r, programme, month,
                              s->sprintf(r, "%.4s年%.2s月%s", month, month + 5,
                                         s->label(r, "medical.programme", programme)));

@@ -205,12 +205,6 @@ long long rehab_batch(portal_req *r, const struct portal_services *s, const char
                       const char *title)
 {
     const char *month = s->sprintf(r, "%.7s", s->today(r));
-    portal_rows *q = s->db_query(r, "SELECT id FROM pay_batches WHERE module = 'rehab' AND "
-                                 "programme = ? AND period = CONCAT(?, '-01') AND status IN "
-                                 "('draft', 'reviewed') ORDER BY id DESC LIMIT 1 FOR UPDATE",
-                                 "ss", programme, month);
-    if (q && s->db_next(q))
-        return atoll(s->db_col(q, 0));
     return s->pay_batch_open(r, programme, month, s->sprintf(r, "%s%s", month, title));
 }
 
