@@ -782,4 +782,6 @@ const struct portal_services services = {
     .fen_to_rmb_upper = s_fen_to_rmb_upper,
     /* 2.14 perf (issue 17): the tables a child has rows in */
     .child_has = s_child_has,
+    /* 2.x money (issue 20): batch approval (wf_batch.c) */
+    .wf_batch = wf_svc_batch,
 };

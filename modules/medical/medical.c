@@ -15,6 +15,9 @@ static const struct portal_route routes[] = {
     {"POST", "/medical/aid", aid_create_post, "medical.apply", SC, aid_params, NULL},
     {"GET", "/medical/aid/{id:int}", aid_get, "medical.view", 0, none, "application:id"},
     {"POST", "/medical/aid/{id:int}/act", aid_act_post, "medical.view", SC, act_params, "application:id"},
+    /* the workflow's address of an application (inbox links) and batch approval */
+    {"GET", "/medical/applications/{id:int}", aid_get, "medical.view", 0, none, "application:id"},
+    {"POST", "/medical/applications/batch", aid_batch_post, "medical.view", SC, batch_params, NULL},
     {"GET", "/medical/aid/{id:int}/sheet", aid_sheet_get, "medical.view", 0, none, "application:id"},
     {"GET", "/medical/aid/{id:int}/receipts/{rid:int}", aid_receipt_get, "medical.view", PR_NO_LAYOUT, none, "application:id"},
     {"GET", "/medical/hospitals", hospital_list_get, "medical.county", 0, none, NULL},

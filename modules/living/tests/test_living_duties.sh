@@ -103,5 +103,5 @@ check "... with the opinion in their history" [ "$(sql "SELECT COUNT(*) FROM wf_
 check "... the clerk's own application is refused (separation of duties)" eval 'grep -A1 "data-app=\"$x3\"" "$OUT/body" | grep -q "职责分离" && [ "$(app_state "$x3")" = "check/open" ]'
 check "... another township's is refused as not found" eval 'grep -A1 "data-app=\"$a3\"" "$OUT/body" | grep -q "不在您的辖区" && [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='"'deny'"' AND object_id='"'$a3'"' AND username='"'t2_$tag'"'")" -ge 1 ]'
 check "... one at another step is refused" eval 'grep -A1 "data-app=\"$a2\"" "$OUT/body" | grep -q "不在同一环节"'
-check "the batch is audited" [ "$(sql "SELECT detail FROM audit_log WHERE action='living.batch.approve' AND username='t2_$tag' ORDER BY id DESC LIMIT 1")" = "step=check done=2 refused=3" ]
+check "the batch is audited" [ "$(sql "SELECT detail FROM audit_log WHERE action='wf.batch.approve' AND username='t2_$tag' ORDER BY id DESC LIMIT 1")" = "module=living step=orphan/check done=2 refused=3" ]
 rm -f "$CLOCK_FILE"
