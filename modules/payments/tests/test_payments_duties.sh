@@ -5,14 +5,7 @@
 # workflow's one-clerk townships never reach these county steps.
 tag=$(date +%s%N | tail -c 7)
 PW='Xyz#2026portal'
-out() { sed -n 's|.*<p id="out">[a-z]*=\(-\?[0-9]*\)</p>.*|\1|p' "$OUT/body"; }
-pay() { # pay JAR op=... [field=value...] -> the id answered
-    local jar=$1; shift
-    local args=() a
-    for a in "$@"; do args+=(--data-urlencode "$a"); done
-    post /_test/pay "$jar" "${args[@]}"
-    out
-}
+. "$ROOT/modules/payments/tests/pay_lib.sh"
 status_of() { sql "SELECT status FROM pay_batches WHERE id=$1"; }
 waivers() { sql "SELECT COUNT(*) FROM audit_log WHERE action='payments.duties.waived' AND object_id='$1' AND detail LIKE '$2 %'"; }
 add_user "pf_$tag" --display-name 县财务唯一经办 --role county_staff --division 500242000000 --org mz --password "$PW"
