@@ -110,6 +110,12 @@
  *   2.x  2026-12-01  superv (issue 16): docx_send (struct portal_doc_part): a
  *                    printable Word document (.docx: title, headings,
  *                    paragraphs, simple tables) from parts a module fills.
+ *   2.x  money (issue 20): service wf_batch (batch approval for every module
+ *                    with workflows); approve, return and reject all follow
+ *                    the separation of duties; the host offers every module
+ *                    with village or township steps the setting
+ *                    wf_one_clerk_townships; pay_batch_open answers the
+ *                    month's open batch (a database key, core migration 036).
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -341,15 +347,17 @@ struct portal_wf_step {
     const char *objection_to;  /* publicity: the step an objection sends it back to */
     int objection_days;        /* the publicity after an objection (e.g. 3) */
     /* duties (issue 20): separation of duties.  0 (the default): whoever
-     * approves this step by hand is neither the applicant (who started the
-     * application) nor the last person who approved a step of it; refused
-     * with a Chinese message in wf_error.  1: the same person may (a
-     * reception step: the clerk who typed the application accepts it).
-     * A module that declares the PS_TEXT setting "wf_one_clerk_townships"
-     * (township codes, 9 or 12 digits, separated by spaces or commas) lets
-     * the same person act on the village and township steps of a child of
-     * a listed township (a township with one clerk); audited
-     * wf.duties.waived each time. */
+     * decides this step by hand (通过, 退回补正 or 不予批准) is neither the
+     * applicant (who started the application) nor the last person who
+     * approved a step of it; refused with a Chinese message in wf_error.
+     * 1: the same person may (a reception step: the clerk who typed the
+     * application accepts it).  The host offers every module with village
+     * or township steps the PS_TEXT setting "wf_one_clerk_townships"
+     * (township codes, 9 or 12 digits, separated by spaces or commas; the
+     * module declares nothing): it lets the same person act on the village
+     * and township steps of a child of a listed township (a township with
+     * one clerk), never on county steps; audited wf.duties.waived each
+     * time. */
     int same_actor;
 };
 
@@ -753,8 +761,9 @@ struct portal_services {
      * the opinion lists everything missing), "resubmit" (after a return),
      * "reject" (the opinion is the reason), "object" (during publicity).
      * Both return -1 with a Chinese message in wf_error.  Duties (issue
-     * 20): approve is refused to the applicant and to the last person who
-     * approved a step of it (portal_wf_step.same_actor); a user's approve or
+     * 20): approve, return and reject are refused to the applicant and to
+     * the last person who approved a step of it (portal_wf_step.same_actor,
+     * wf_one_clerk_townships); a user's approve or
      * reject through a form needs its confirmation box wf_confirm=1
      * (macros.cs wf_confirm(); the host reads the field itself and puts
      * Errors.wf_confirm beside the box when it is missing). */
@@ -1031,7 +1040,10 @@ struct portal_services {
      * 400: the host rolls back).  Money in fen, periods YYYY-MM. */
     /* opens a batch of the calling module (draft): programme [a-z0-9_]{1,32}
      * (its title is the label "<module>.programme"), period YYYY-MM, title
-     * (Chinese); audited pay.batch.open.  The batch's id, or 0 */
+     * (Chinese); audited pay.batch.open.  A programme has at most one open
+     * (draft or reviewed) batch a month, a database key (core migration
+     * 036): when it exists, whoever asks - another clerk, another node - gets
+     * that batch (its own title kept, nothing audited).  The batch's id, or 0 */
     long long (*pay_batch_open)(portal_req *r, const char *programme, const char *period,
                                 const char *title);
     /* the guardian's bank account a child is paid into (one per child; a
@@ -1267,6 +1279,29 @@ struct portal_services {
      * 200, or 500 (a part that cannot be written: nothing sent, logged). */
     int (*docx_send)(portal_req *r, const char *filename, int landscape,
                      const struct portal_doc_part *parts);
+    /* ---- 2.x money (issue 20): batch approval, one mechanism for every
+     * module with workflows.  A module's route POST /<module>/applications/
+     * batch (params "app" PP_INT, several, and "opinion" PP_LINES; the
+     * confirmation wf_confirm is the workflow's) hands it over; its inbox
+     * sets InboxSelect to "batch-form" and calls wf_batch_form("/<module>/
+     * applications/batch") (wf_macros.cs).  The applications ticked (at
+     * most 100), all of the calling module at one type and step, are
+     * approved one by one exactly as if alone: scope, state, level,
+     * permission, separation of duties by wf_act, before them the module's
+     * own check `before` (NULL or the Chinese reason it may not) and after
+     * them its own bookkeeping `after` (0 ok), either may be NULL.  Each is
+     * a savepoint: a refused one leaves nothing but its audit row
+     * (wf.batch.refused); the batch is audited wf.batch.approve.  Renders
+     * the summary (templates/wf_batch_result.cs: done and refused, with
+     * why) and returns its status; 400 with nothing done and the message
+     * beside the field (Errors.app, Errors.wf_confirm) when none is ticked,
+     * too many, or the box is not ticked: the module shows its inbox
+     * again; 500 when the database failed (all rolled back). */
+    int (*wf_batch)(portal_req *r,
+                    const char *(*before)(portal_req *r, const struct portal_services *s,
+                                          long long app_id),
+                    int (*after)(portal_req *r, const struct portal_services *s,
+                                 long long app_id));
 };
 
 #define PORTAL_NO_SETTING (-9223372036854775807LL - 1)

@@ -19,3 +19,16 @@
   </tbody>
 </table>
 <?cs /def ?>
+<?cs # Batch approval (wf_batch service): the form the inbox table's boxes belong to (InboxSelect = "batch-form"); action is the module's POST /<module>/applications/batch ?>
+<?cs def:wf_batch_form(action) ?>
+  <form method="post" action="<?cs var:action ?>" id="batch-form" class="panel">
+    <?cs call:csrf() ?>
+    <h3>批量通过</h3>
+    <p class="hint">在上表勾选处于同一环节的申请，一次通过。每件申请都按单独办理时的规则逐件检查（辖区、环节、权限、职责分离），不符合的不办理并说明原因。</p>
+    <?cs call:field_error(Errors.app) ?>
+    <div class="field"><label for="f-batch-opinion">意见（各件相同）</label>
+      <textarea id="f-batch-opinion" name="opinion" maxlength="2000"><?cs var:Form.opinion ?></textarea></div>
+    <?cs call:wf_confirm() ?>
+    <button type="submit">批量通过所选申请</button>
+  </form>
+<?cs /def ?>

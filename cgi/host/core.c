@@ -372,6 +372,7 @@ static const struct portal_migration core_migrations[] = {
     {32, "032_perf_caches.sql"},
     {33, "033_scope_sets.sql"},
     {34, "034_session_cache.sql"},
+    {36, "036_pay_batch_open_key.sql"},
     {37, "037_export_children.sql"},
     {0, NULL}};
 

@@ -689,6 +689,19 @@ int db_in_txn(void)
     return in_txn;
 }
 
+int db_savepoint(const char *verb, const char *name)
+{
+    char q[128];
+    if (!in_txn || strspn(name, "abcdefghijklmnopqrstuvwxyz_") != strlen(name) ||
+        (size_t)snprintf(q, sizeof q, "%s %s", verb, name) >= sizeof q)
+        return -1;
+    if (simple(q) != 0) {
+        doomed = 1;
+        return -1;
+    }
+    return 0;
+}
+
 int db_run_script(const char *sql, size_t len, char *err, size_t errlen)
 {
     if (db_ensure() != 0) {

@@ -99,6 +99,12 @@ int db_auto_txn(void);      /* the open transaction was opened that way, not by 
  * -1 unavailable; `why` says which */
 int db_probe(int chain, char *why, size_t whylen);
 
+/* a savepoint of the open transaction (issue 20, batch approval): set
+ * ("SAVEPOINT"), undo to it ("ROLLBACK TO SAVEPOINT") or drop it ("RELEASE
+ * SAVEPOINT"), named `name` ([a-z_]+); 0 ok, -1 (no transaction, or the
+ * database refused) */
+int db_savepoint(const char *verb, const char *name);
+
 /* run a script of several statements (migrations); 0 ok */
 int db_run_script(const char *sql, size_t len, char *err, size_t errlen);
 

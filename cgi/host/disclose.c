@@ -52,7 +52,7 @@ static int purpose_find(portal_req *r, const char *code, struct purpose *p)
 {
     if (!code)
         return -1;
-    const char *today = services.today(r);
+    const char *today = clock_today(r);
     db_rows *q = db_query(r->a, "SELECT c1, c2, c3 FROM lookup_entries WHERE module = "
                           "'privacy' AND kind = 'purpose' AND code = ? AND valid_from <= ? AND "
                           "(valid_to IS NULL OR valid_to > ?) ORDER BY valid_from DESC LIMIT 1",
@@ -134,7 +134,7 @@ static int purpose_form(portal_req *r, const struct portal_export *e, int need_a
         hdf_put(arena_sprintf(r->a, "Export.Fields.%d.name", k), fs->v[i].name);
         hdf_put(arena_sprintf(r->a, "Export.Fields.%d.value", k++), fs->v[i].value);
     }
-    if (lookup_rows(r, "Export.Purposes", "privacy.purpose", services.today(r), put_hdf) < 0)
+    if (lookup_rows(r, "Export.Purposes", "privacy.purpose", clock_today(r), put_hdf) < 0)
         return 500;
     const char *v;
     if ((v = raw_field(r, "purpose")))

@@ -524,6 +524,7 @@ static int add_module(const struct portal_module *m, const char *src_root, const
     lm->src_dir = strdup(path);
     if (check_module(lm, where, err, errlen) != 0)
         return -1;
+    lm->m = wf_offer_settings(lm->m); /* after the checks of the module's own descriptor */
     nmods++;
     return 0;
 }

@@ -115,14 +115,21 @@ long long pay_svc_batch_open(portal_req *r, const char *programme, const char *p
         set_err(r, "发放批次的项目、月份或名称不正确。");
         return 0;
     }
-    if (db_exec(r->a, "INSERT INTO pay_batches (module, programme, period, title, status, "
-                "created_by, created_at) VALUES (?, ?, CONCAT(?, '-01'), ?, 'draft', ?, "
-                "UTC_TIMESTAMP())", "ssssi", module, programme, period, title,
-                r->user.id) != 1)
-        return 0;
+    /* one open batch per module, programme and month (key one_open, core
+     * migration 036): a second open, on any node, takes the first one's id
+     * (affected rows 0: nothing written, nothing to audit) */
+    long long n = db_exec(r->a, "INSERT INTO pay_batches (module, programme, period, title, "
+                          "status, created_by, created_at) VALUES (?, ?, CONCAT(?, '-01'), ?, "
+                          "'draft', ?, UTC_TIMESTAMP()) ON DUPLICATE KEY UPDATE id = "
+                          "LAST_INSERT_ID(id)", "ssssi", module, programme, period, title,
+                          r->user.id);
     long long id = db_insert_id();
-    audit(r, "pay.batch.open", "pay_batch", idstr(r, id),
-          arena_sprintf(r->a, "module=%s programme=%s period=%s", module, programme, period));
+    if (n < 0 || id <= 0)
+        return 0;
+    if (n == 1)
+        audit(r, "pay.batch.open", "pay_batch", idstr(r, id),
+              arena_sprintf(r->a, "module=%s programme=%s period=%s", module, programme,
+                            period));
     return id;
 }
 

@@ -675,4 +675,6 @@ const struct portal_services services = {
     .scope_grant = scope_svc_grant,
     /* 2.x superv (issue 16): printable documents as .docx (docx.c) */
     .docx_send = docx_svc_send,
+    /* 2.x money (issue 20): batch approval (wf_batch.c) */
+    .wf_batch = wf_svc_batch,
 };

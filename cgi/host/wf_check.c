@@ -7,6 +7,7 @@
 #include "workflow.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 int wf_step_index(const struct portal_wf_type *t, const char *code)
@@ -63,4 +64,37 @@ int wf_check_module(const struct portal_module *m, int (*declared)(const char *p
         }
     }
     return 0;
+}
+
+/* the setting the workflow reads for its one-clerk waiver (workflow.c) */
+static const struct portal_setting one_clerk = {
+    "wf_one_clerk_townships", PS_TEXT, NULL,
+    "只有一名经办人的乡镇（同一人可连续办理两个环节，通过、退回补正或不予批准均逐次留痕；"
+    "填乡镇代码，以逗号或空格分隔）", ""};
+
+const struct portal_module *wf_offer_settings(const struct portal_module *m)
+{
+    int below_county = 0;
+    for (const struct portal_wf_type *t = m->workflows; t && t->code; t++)
+        for (int i = 0; t->steps[i].code; i++)
+            below_county |= strcmp(t->steps[i].level, "county") != 0;
+    size_t n = 0;
+    for (const struct portal_setting *st = m->settings; st && st->code; st++, n++)
+        if (strcmp(st->code, one_clerk.code) == 0)
+            return m;
+    if (!below_county)
+        return m;
+    struct portal_setting *all = calloc(n + 2, sizeof *all);
+    struct portal_module *copy = malloc(sizeof *copy);
+    if (!all || !copy) {
+        free(all);
+        free(copy);
+        return m;
+    }
+    if (n)
+        memcpy(all, m->settings, n * sizeof *all);
+    all[n] = one_clerk;
+    *copy = *m;
+    copy->settings = all;
+    return copy;
 }

@@ -455,9 +455,10 @@ static int one_clerk_township(portal_req *r, const struct app *a)
     return 0;
 }
 
-/* separation of duties (issue 20): NULL when the user may approve the
- * current step, else why not.  *waived = 1 when only a one-clerk township's
- * setting lets them (the caller audits it) */
+/* separation of duties (issue 20): NULL when the user may decide the
+ * current step (通过, 退回补正 or 不予批准: the one rule for every decisive
+ * act), else why not.  *waived = 1 when only a one-clerk township's setting
+ * lets them (the caller audits it) */
 static const char *duties_refusal(portal_req *r, const struct app *a, int *waived)
 {
     *waived = 0;
@@ -536,6 +537,8 @@ static int may_act(portal_req *r, const struct app *a, const char *action, long 
             *why = "公示期间不能退回补正；有异议请登记异议。";
             return 0;
         }
+        if ((*why = duties_refusal(r, a, &w)) != NULL)
+            return 0;
         db_rows *q = db_query(r->a, "SELECT COUNT(*) FROM wf_actions WHERE app_id = ? AND "
                               "step_code = ? AND action = 'return'", "is", a->id, st->code);
         if (!q || !db_next(q) || atoll(db_col(q, 0)) > 0) {
@@ -547,7 +550,10 @@ static int may_act(portal_req *r, const struct app *a, const char *action, long 
             *why = "只有在公示期间才能登记异议。";
             return 0;
         }
-    } else if (strcmp(action, "reject") != 0 && strcmp(action, "resubmit") != 0) {
+    } else if (strcmp(action, "reject") == 0) {
+        if ((*why = duties_refusal(r, a, &w)) != NULL)
+            return 0;
+    } else if (strcmp(action, "resubmit") != 0) {
         *why = "未知的操作。";
         return 0;
     }
@@ -676,7 +682,7 @@ static int opinion_missing(const char *action, const char *opinion)
  * module's act form: 1 (the error set, Errors.wf_confirm beside the box)
  * when it is missing.  The field is the workflow's own, like the CSRF
  * token: no route declares it. */
-static int unconfirmed(portal_req *r, const char *action)
+int wf_unconfirmed(portal_req *r, const char *action)
 {
     if (!r->route || !r->method || strcmp(r->method, "POST") != 0 ||
         (strcmp(action, "approve") != 0 && strcmp(action, "reject") != 0))
@@ -755,16 +761,16 @@ int wf_svc_act(portal_req *r, long long app_id, const char *action, const char *
               arena_sprintf(r->a, "%s at step %s: %s", action, a.step_code, why));
         return -1;
     }
-    if (opinion_missing(action, opinion) || unconfirmed(r, action)) {
+    if (opinion_missing(action, opinion) || wf_unconfirmed(r, action)) {
         if (own)
             db_rollback();
         return -1;
     }
     if (waived)
         audit(r, "wf.duties.waived", "wf_application", idstr(r, a.id),
-              arena_sprintf(r->a, "%s/%s step %s by the applicant or the previous actor: "
-                            "township %s has one clerk (%s.wf_one_clerk_townships)", a.module,
-                            a.type, a.step_code, a.township, a.module));
+              arena_sprintf(r->a, "%s/%s %s at step %s by the applicant or the previous "
+                            "actor: township %s has one clerk (%s.wf_one_clerk_townships)",
+                            a.module, a.type, action, a.step_code, a.township, a.module));
     size_t nex;
     struct day_exc *ex = calendar_load(r->a, &nex);
     if (!ex)

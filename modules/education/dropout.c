@@ -18,6 +18,11 @@ const struct portal_param act_params[] = {
     {"outcome", PP_CODE, 16, 0, "结果"},
     {NULL, 0, 0, 0, NULL}};
 
+const struct portal_param batch_params[] = {
+    {"app", PP_INT, 20, 0, "申请"},
+    {"opinion", PP_LINES, 2000, 0, "意见"},
+    {NULL, 0, 0, 0, NULL}};
+
 const struct portal_param absent_params[] = {
     {"note", PP_TEXT, 200, 1, "缺课情况"},
     {NULL, 0, 0, 0, NULL}};
@@ -231,7 +236,44 @@ int dropout_act_post(portal_req *r, svc *s)
     return s->redirect(r, s->sprintf(r, "/education/applications/%lld", id));
 }
 
-int dropout_list_get(portal_req *r, svc *s)
+/* batch approval (the host's wf_batch): the outcome is chosen on the case's
+ * page, one at a time; the other steps need nothing more */
+static const char *batch_before(portal_req *r, svc *s, long long id)
+{
+    portal_rows *q = s->db_query(r, "SELECT step_code = 'outcome' AND status = 'open' FROM "
+                                 "wf_applications WHERE id = ?", "i", id);
+    if (!q || !s->db_next(q))
+        return "申请不存在。";
+    return strcmp(s->db_col(q, 0), "1") == 0
+               ? "结果认定须在案件页选择办理结果，不能批量办理。" : NULL;
+}
+
+/* after each: the next step's urgent task, as for one case at a time */
+static int batch_after(portal_req *r, svc *s, long long id)
+{
+    portal_rows *q = s->db_query(r, "SELECT status, step_title, child_id FROM wf_applications "
+                                 "WHERE id = ?", "i", id);
+    if (!q || !s->db_next(q))
+        return -1;
+    if (strcmp(s->db_col(q, 0), "open") == 0 &&
+        step_task(r, s, id, atoll(s->db_col(q, 2)), s->db_col(q, 1)) != 0)
+        return -1;
+    s->audit(r, "education.dropout.act", "wf_application", edu_id(r, s, id), "approve");
+    return 0;
+}
+
+static int dropout_list_page(portal_req *r, svc *s, int status);
+
+/* POST /education/applications/batch: the cases ticked on 控辍保学 */
+int dropout_batch_post(portal_req *r, svc *s)
+{
+    int status = s->wf_batch(r, batch_before, batch_after);
+    return status == 400 ? dropout_list_page(r, s, 400) : status;
+}
+
+int dropout_list_get(portal_req *r, svc *s) { return dropout_list_page(r, s, 200); }
+
+static int dropout_list_page(portal_req *r, svc *s, int status)
 {
     const char *a1, *a2, *cond = s->scope_sql(r, "c", &a1, &a2);
     if (!cond)
@@ -249,7 +291,12 @@ int dropout_list_get(portal_req *r, svc *s)
     if (n < 0)
         return 500;
     s->set_int(r, "Manager", edu_manager(r, s));
-    return s->render(r, "dropout_list.cs", "控辍保学");
+    if ((n = s->wf_inbox_hdf(r, "Inbox", "education")) < 0)
+        return 500;
+    if (n > 0 && s->has_perm(r, "education.dropout"))
+        s->set(r, "InboxSelect", "batch-form");
+    s->render(r, "dropout_list.cs", "控辍保学");
+    return status;
 }
 
 int report_get(portal_req *r, svc *s)

@@ -349,81 +349,30 @@ const struct portal_param batch_params[] = {
     {"opinion", PP_LINES, 2000, 0, "意见"},
     {NULL, 0, 0, 0, NULL}};
 
-#define BATCH_MAX 100
-
-/* One application of a batch approval at `step` (the first one's step when
- * NULL): checked for scope, state, level, permission and the separation of
- * duties by the workflow exactly as one at a time.  NULL approved, else the
- * reason it was not (nothing written for it); *broken = 1 when it failed
- * after writing (the whole batch must then be rolled back). */
-static const char *batch_one(portal_req *r, const struct portal_services *s, long long id,
-                             const char **step, const char *opinion, int *broken)
+/* living's own check of an application in a batch approval (the host's
+ * wf_batch checks the rest as for one at a time): the investigation needs
+ * its home-visit record, typed on the application's page */
+static const char *batch_before(portal_req *r, const struct portal_services *s, long long id)
 {
-    portal_rows *q = s->db_query(r, "SELECT a.module, a.step_code, a.status, c.id AS child_id, "
-                                    "c.village_code, (SELECT COUNT(*) FROM wf_actions w WHERE "
-                                    "w.app_id = a.id) AS acts, la.visit_date, la.visit_findings "
-                                    "FROM wf_applications a JOIN children c ON c.id = a.child_id "
-                                    "LEFT JOIN living_applications la ON la.app_id = a.id "
-                                    "WHERE a.id = ?", "i", id);
-    if (!q)
-        return *broken = 1, "";
-    if (!s->db_next(q) || strcmp(s->col(q, "module"), "living") != 0 ||
-        !s->scope_allows(r, s->col(q, "village_code"), atoll(s->col(q, "child_id")))) {
-        s->audit(r, "deny", "wf_application", s->sprintf(r, "%lld", id),
-                 "batch approval: absent, another module's or outside the user's scope");
-        return "申请不存在或不在您的辖区内。";
-    }
-    const char *code = s->col(q, "step_code"), *acts = s->col(q, "acts");
-    if (!*step)
-        *step = code;
-    if (strcmp(code, *step) != 0)
-        return "与所选的其他申请不在同一环节，请分批办理。";
+    portal_rows *q = s->db_query(r, "SELECT a.step_code, a.status, la.visit_date, "
+                                    "la.visit_findings FROM wf_applications a LEFT JOIN "
+                                    "living_applications la ON la.app_id = a.id WHERE a.id = ?",
+                                 "i", id);
+    if (!q || !s->db_next(q))
+        return "申请不存在。";
     const char *f = s->col(q, "visit_findings");
-    if (strcmp(code, "investigate") == 0 && strcmp(s->col(q, "status"), "open") == 0 &&
-        (!s->col(q, "visit_date") || !f || !*f))
+    if (strcmp(s->col(q, "step_code"), "investigate") == 0 &&
+        strcmp(s->col(q, "status"), "open") == 0 && (!s->col(q, "visit_date") || !f || !*f))
         return "调查核实须先在申请页填写入户日期和入户调查情况。";
-    if (s->wf_act(r, id, "approve", opinion) == 0)
-        return NULL;
-    const char *why = s->wf_error(r);
-    q = s->db_query(r, "SELECT COUNT(*) FROM wf_actions WHERE app_id = ?", "i", id);
-    if (!q || !s->db_next(q) || strcmp(s->db_col(q, 0), acts) != 0)
-        *broken = 1; /* it had written: on_done or the database failed */
-    s->audit(r, "living.act.refused", "wf_application", s->sprintf(r, "%lld", id),
-             s->sprintf(r, "batch approve: %s", why));
-    return why;
+    return NULL;
 }
 
 /* POST /living/applications/batch: the applications ticked in the inbox,
- * all at one step, approved one by one; a page says what was done and
- * what was refused and why.  The confirmation box is the workflow's. */
+ * approved by the host's batch approval (wf_batch) */
 int application_batch_post(portal_req *r, const struct portal_services *s)
 {
-    const char *opinion = s->trim(r, s->param(r, "opinion")), *step = NULL, *v;
-    int done = 0, refused = 0, broken = 0;
-    for (int i = 0; (v = s->param_n(r, "app", i)) != NULL; i++) {
-        if (i == BATCH_MAX)
-            return s->fail(r, 400, "一次最多批量办理 100 件申请。");
-        long long id = atoll(v);
-        const char *why = batch_one(r, s, id, &step, opinion, &broken);
-        if (broken)
-            return 500; /* rolled back whole: nothing half done */
-        const char *p = why ? s->sprintf(r, "Refused.%d", refused++)
-                            : s->sprintf(r, "Done.%d", done++);
-        s->setf(r, s->sprintf(r, "%s.id", p), "%lld", id);
-        if (why)
-            s->set(r, s->sprintf(r, "%s.why", p), why);
-    }
-    if (done + refused == 0) {
-        s->form_error(r, "app", "请先在待办列表中勾选要批量通过的申请。");
-        return home_page(r, s, 400);
-    }
-    if (done == 0 && s->form_failed(r)) /* the confirmation box was not ticked */
-        return home_page(r, s, 400);
-    s->set_int(r, "DoneCount", done);
-    s->set_int(r, "RefusedCount", refused);
-    s->audit(r, "living.batch.approve", "wf_application", NULL,
-             s->sprintf(r, "step=%s done=%d refused=%d", step ? step : "-", done, refused));
-    return s->render(r, "batch_result.cs", "批量办理结果");
+    int status = s->wf_batch(r, batch_before, NULL);
+    return status == 400 ? home_page(r, s, 400) : status;
 }
 
 int overdue_list_get(portal_req *r, const struct portal_services *s)

@@ -119,10 +119,8 @@ static const struct portal_setting settings[] = {
     {"de_facto_unsupported_decide_days", PS_DAYS, "工作日", "事实无人抚养儿童认定：县级审批时限", "10"},
     {"temporary_check_days", PS_DAYS, "天", "临时救助：乡镇审核时限", "5"},
     {"temporary_decide_days", PS_DAYS, "天", "临时救助：县级审批时限", "5"},
-    /* separation of duties (the host's workflow reads it): townships with
-     * one clerk, whose clerk may act on two steps in a row (audited) */
-    {"wf_one_clerk_townships", PS_TEXT, NULL,
-     "只有一名经办人的乡镇（同一人可连续办理两个环节，逐次留痕；填乡镇代码，以逗号或空格分隔）", ""},
+    /* wf_one_clerk_townships (separation of duties) is the host's: offered
+     * for every module with township or village workflow steps */
     {NULL, 0, NULL, NULL, NULL}};
 #undef RATE
 

@@ -483,6 +483,20 @@ static const char *approve_refused(portal_req *r, const struct portal_services *
     return NULL;
 }
 
+/* the current step's due day from its setting (working days from today);
+ * none while returned for documents or once decided: after every act */
+static int step_due_set(portal_req *r, const struct portal_services *s, long long id)
+{
+    const char *accept = s->date_add(r, s->today(r),
+                                     (int)s->setting_int(r, "aid_accept_days", NULL), 1);
+    const char *decide = s->date_add(r, s->today(r),
+                                     (int)s->setting_int(r, "aid_decide_days", NULL), 1);
+    return s->db_exec(r, "UPDATE medical_aid a JOIN wf_applications w ON w.id = a.app_id SET "
+                      "a.step_due = CASE WHEN w.status <> 'open' THEN NULL WHEN w.step_code = "
+                      "'decide' THEN ? ELSE ? END WHERE a.app_id = ?", "ssi", decide, accept,
+                      id) < 0 ? -1 : 0;
+}
+
 int aid_act_post(portal_req *r, const struct portal_services *s)
 {
     long long id = s->object(r)->id;
@@ -497,18 +511,26 @@ int aid_act_post(portal_req *r, const struct portal_services *s)
         s->form_error(r, "action", why);
         return aid_page(r, s, 409);
     }
-    /* the current step's due day from its setting (working days from
-     * today); none while returned for documents or once decided */
-    const char *accept = s->date_add(r, s->today(r),
-                                     (int)s->setting_int(r, "aid_accept_days", NULL), 1);
-    const char *decide = s->date_add(r, s->today(r),
-                                     (int)s->setting_int(r, "aid_decide_days", NULL), 1);
-    if (s->db_exec(r, "UPDATE medical_aid a JOIN wf_applications w ON w.id = a.app_id SET "
-                   "a.step_due = CASE WHEN w.status <> 'open' THEN NULL WHEN w.step_code = "
-                   "'decide' THEN ? ELSE ? END WHERE a.app_id = ?", "ssi", decide, accept, id) < 0)
+    if (step_due_set(r, s, id) != 0)
         return 500;
     s->flash(r, "已办理。");
     return s->redirect(r, s->sprintf(r, "/medical/aid/%lld", id));
+}
+
+const struct portal_param batch_params[] = {
+    {"app", PP_INT, 20, 0, "申请"},
+    {"opinion", PP_LINES, 2000, 0, "意见"},
+    {NULL, 0, 0, 0, NULL}};
+
+static int home_page(portal_req *r, const struct portal_services *s, int status);
+
+/* POST /medical/applications/batch: the applications ticked in the inbox,
+ * approved by the host's batch approval, each with the checks and the due
+ * day of one at a time */
+int aid_batch_post(portal_req *r, const struct portal_services *s)
+{
+    int status = s->wf_batch(r, approve_refused, step_due_set);
+    return status == 400 ? home_page(r, s, 400) : status;
 }
 
 int aid_receipt_get(portal_req *r, const struct portal_services *s)
@@ -527,12 +549,14 @@ int aid_receipt_get(portal_req *r, const struct portal_services *s)
     return st;
 }
 
-int home_get(portal_req *r, const struct portal_services *s)
+static int home_page(portal_req *r, const struct portal_services *s, int status)
 {
     int n = s->wf_inbox_hdf(r, "Inbox", "medical");
     if (n < 0)
         return 500;
     s->set_int(r, "InboxCount", n);
+    if (n > 0 && (s->has_perm(r, "medical.township") || s->has_perm(r, "medical.county")))
+        s->set(r, "InboxSelect", "batch-form");
     const char *a1, *a2, *cond = s->scope_sql(r, "c", &a1, &a2);
     if (!cond || s->db_query_hdf(r, "Recent", s->sprintf(r, "SELECT a.app_id, a.child_id, "
                                  "c.name AS child_name, a.case_type, a.start_date, a.eligible_fen, "
@@ -547,8 +571,11 @@ int home_get(portal_req *r, const struct portal_services *s)
     for (int i = 0; perms[i]; i++)
         if (s->has_perm(r, perms[i]))
             s->set(r, s->sprintf(r, "Can.%s", perms[i] + 8), "1");
-    return s->render(r, "home.cs", "医疗保障");
+    s->render(r, "home.cs", "医疗保障");
+    return status;
 }
+
+int home_get(portal_req *r, const struct portal_services *s) { return home_page(r, s, 200); }
 
 /* ------------------------------------------------------------ hospitals */
 

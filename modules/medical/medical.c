@@ -15,6 +15,9 @@ static const struct portal_route routes[] = {
     {"POST", "/medical/aid", aid_create_post, "medical.apply", SC, aid_params, NULL},
     {"GET", "/medical/aid/{id:int}", aid_get, "medical.view", 0, none, "application:id"},
     {"POST", "/medical/aid/{id:int}/act", aid_act_post, "medical.view", SC, act_params, "application:id"},
+    /* the workflow's address of an application (inbox links) and batch approval */
+    {"GET", "/medical/applications/{id:int}", aid_get, "medical.view", 0, none, "application:id"},
+    {"POST", "/medical/applications/batch", aid_batch_post, "medical.view", SC, batch_params, NULL},
     {"GET", "/medical/aid/{id:int}/sheet", aid_sheet_get, "medical.view", 0, none, "application:id"},
     {"GET", "/medical/aid/{id:int}/receipts/{rid:int}", aid_receipt_get, "medical.view", PR_NO_LAYOUT, none, "application:id"},
     {"GET", "/medical/hospitals", hospital_list_get, "medical.county", 0, none, NULL},
@@ -212,12 +215,6 @@ long long medical_fen_field(portal_req *r, const struct portal_services *s, cons
 long long medical_batch(portal_req *r, const struct portal_services *s, const char *programme,
                         const char *month)
 {
-    portal_rows *q = s->db_query(r, "SELECT id FROM pay_batches WHERE module = 'medical' AND "
-                                 "programme = ? AND period = CONCAT(?, '-01') AND status IN "
-                                 "('draft', 'reviewed') ORDER BY id DESC LIMIT 1", "ss",
-                                 programme, month);
-    if (q && s->db_next(q))
-        return atoll(s->db_col(q, 0));
     return s->pay_batch_open(r, programme, month,
                              s->sprintf(r, "%.4s年%.2s月%s", month, month + 5,
                                         s->label(r, "medical.programme", programme)));

@@ -63,6 +63,8 @@ int aid_form_get(portal_req *r, const struct portal_services *s);
 int aid_create_post(portal_req *r, const struct portal_services *s);
 int aid_get(portal_req *r, const struct portal_services *s);
 int aid_act_post(portal_req *r, const struct portal_services *s);
+extern const struct portal_param batch_params[];
+int aid_batch_post(portal_req *r, const struct portal_services *s);
 int aid_sheet_get(portal_req *r, const struct portal_services *s);
 int aid_receipt_get(portal_req *r, const struct portal_services *s);
 int hospital_list_get(portal_req *r, const struct portal_services *s);

@@ -223,18 +223,37 @@ static int step_refused(portal_req *r, const struct portal_services *s, const ch
 
 /* separation of duties (issue 20): whoever opened the batch or posted a
  * line of it neither reviews nor locks it, and the reviewer does not lock
- * it; NULL when the user may take `step` */
+ * it; NULL when the user may take `step`.  The workflow's one-clerk
+ * township waiver never reaches these county steps; a county with a single
+ * finance clerk sets one_finance_clerk (default 0, a module administrator's
+ * dated setting): the rule then gives way and the step is audited
+ * payments.duties.waived each time (*waived = 1). */
 static const char *duties_refusal(const struct portal_services *s, portal_req *r,
-                                  const char *step, const struct step_state *b)
+                                  const char *step, const struct step_state *b, int *waived)
 {
     long long uid = s->user(r)->id;
+    const char *why = NULL;
+    *waived = 0;
     if (b->created_by == uid || b->posted_by_user > 0)
-        return strcmp(step, "review") == 0
-                   ? "复核人不能是该批次的建立人或录入人（双人复核），请由其他工作人员复核。"
-                   : "锁定人不能是该批次的建立人或录入人，请由其他工作人员锁定。";
-    if (strcmp(step, "lock") == 0 && b->reviewed_by == uid)
-        return "职责分离：该批次由您复核，锁定须由复核人以外的工作人员办理。";
-    return NULL;
+        why = strcmp(step, "review") == 0
+                  ? "复核人不能是该批次的建立人或录入人（双人复核），请由其他工作人员复核。"
+                  : "锁定人不能是该批次的建立人或录入人，请由其他工作人员锁定。";
+    else if (strcmp(step, "lock") == 0 && b->reviewed_by == uid)
+        why = "职责分离：该批次由您复核，锁定须由复核人以外的工作人员办理。";
+    if (why && s->setting_int(r, "one_finance_clerk", NULL) == 1) {
+        *waived = 1;
+        return NULL;
+    }
+    return why;
+}
+
+/* a step done under the single-finance-clerk waiver: audited, with why */
+static void duties_waived(portal_req *r, const struct portal_services *s, const char *step,
+                          const struct step_state *b)
+{
+    s->audit(r, "payments.duties.waived", "pay_batch", idstr(r, s, s->object(r)->id),
+             s->sprintf(r, "%s by the batch's opener, poster or reviewer: the county has one "
+                        "finance clerk (payments.one_finance_clerk); %s", step, b->figures));
 }
 
 static int batch_review_post(portal_req *r, const struct portal_services *s)
@@ -251,7 +270,8 @@ static int batch_review_post(portal_req *r, const struct portal_services *s)
     if (b.lines == 0)
         return step_refused(r, s, "review", 409, NULL, "empty batch",
                             "该批次还没有发放明细（发放名单为空），不能复核；请先核对是否已生成发放名单。");
-    if ((why = duties_refusal(s, r, "review", &b)) != NULL)
+    int waived;
+    if ((why = duties_refusal(s, r, "review", &b, &waived)) != NULL)
         return step_refused(r, s, "review", 403, NULL, "reviewer opened or posted in the batch",
                             why);
     if (!whole_batch_in_scope(r, s, id))
@@ -260,6 +280,8 @@ static int batch_review_post(portal_req *r, const struct portal_services *s)
     if (s->db_exec(r, "UPDATE pay_batches SET status = 'reviewed', reviewed_by = ?, reviewed_at "
                    "= UTC_TIMESTAMP() WHERE id = ? AND status = 'draft'", "ii", uid, id) != 1)
         return 500;
+    if (waived)
+        duties_waived(r, s, "review", &b);
     s->audit(r, "payments.review", "pay_batch", idstr(r, s, id), b.figures);
     s->flash(r, "该批次已复核。");
     return s->redirect(r, s->sprintf(r, "/payments/batch/%lld", id));
@@ -280,7 +302,8 @@ static int batch_lock_post(portal_req *r, const struct portal_services *s)
     if (b.lines == 0)
         return step_refused(r, s, "lock", 409, NULL, "empty batch",
                             "该批次没有发放明细（发放名单为空），不能锁定。");
-    if ((why = duties_refusal(s, r, "lock", &b)) != NULL)
+    int waived;
+    if ((why = duties_refusal(s, r, "lock", &b, &waived)) != NULL)
         return step_refused(r, s, "lock", 403, NULL, "locker reviewed, opened or posted", why);
     if (!confirm || strcmp(confirm, "1") != 0)
         return step_refused(r, s, "lock", 400, "confirm", "not confirmed",
@@ -292,6 +315,8 @@ static int batch_lock_post(portal_req *r, const struct portal_services *s)
                    "UTC_TIMESTAMP() WHERE id = ? AND status = 'reviewed'", "ii",
                    s->user(r)->id, id) != 1)
         return 500;
+    if (waived)
+        duties_waived(r, s, "lock", &b);
     s->audit(r, "payments.lock", "pay_batch", idstr(r, s, id), b.figures);
     s->flash(r, "该批次已锁定，不能再添加或修改明细。");
     return s->redirect(r, s->sprintf(r, "/payments/batch/%lld", id));
@@ -541,6 +566,13 @@ static const struct portal_menu menu[] = {
     {"支付台账", "/payments/batch", "payments.view", 300},
     {NULL, NULL, NULL, 0}};
 
+/* separation of duties: a county with one finance clerk (duties_refusal) */
+static const struct portal_setting settings[] = {
+    {"one_finance_clerk", PS_INT, NULL,
+     "县级只有一名财务经办人（填 1：同一人可复核并锁定批次，逐次留痕；填 0：须由不同人员办理，默认）",
+     "0"},
+    {NULL, 0, NULL, NULL, NULL}};
+
 static const struct portal_migration migrations[] = {
     {1, "001_payments.sql"},
     {0, NULL}};
@@ -557,4 +589,5 @@ const struct portal_module portal_module = {
     .template_dir = "templates",
     .loaders = loaders,
     .labels = labels,
+    .settings = settings,
 };

@@ -49,6 +49,8 @@ static const struct portal_route routes[] = {
      "application:id"},
     {"POST", "/rehab/applications/{id:int}/act", application_act_post, "rehab.view", SC,
      act_params, "application:id"},
+    {"POST", "/rehab/applications/batch", application_batch_post, "rehab.view", SC, batch_params,
+     NULL},
     {"GET", "/rehab/provider", provider_home_get, "rehab.provider", 0, NULL, NULL},
     /* rehab.provider (their own plans) or rehab.manage, checked in the handler */
     {"GET", "/rehab/plans/{id:int}", plan_get, NULL, 0, NULL, "plan:id"},
@@ -205,12 +207,6 @@ long long rehab_batch(portal_req *r, const struct portal_services *s, const char
                       const char *title)
 {
     const char *month = s->sprintf(r, "%.7s", s->today(r));
-    portal_rows *q = s->db_query(r, "SELECT id FROM pay_batches WHERE module = 'rehab' AND "
-                                 "programme = ? AND period = CONCAT(?, '-01') AND status IN "
-                                 "('draft', 'reviewed') ORDER BY id DESC LIMIT 1 FOR UPDATE",
-                                 "ss", programme, month);
-    if (q && s->db_next(q))
-        return atoll(s->db_col(q, 0));
     return s->pay_batch_open(r, programme, month, s->sprintf(r, "%s%s", month, title));
 }
 

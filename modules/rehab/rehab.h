@@ -44,6 +44,7 @@ struct round {
 extern const struct portal_param round_params[], grid_params[], import_params[],
     screenee_params[];
 int home_get(portal_req *r, const struct portal_services *s);
+int home_page(portal_req *r, const struct portal_services *s, int status);
 int round_create_post(portal_req *r, const struct portal_services *s);
 int round_get(portal_req *r, const struct portal_services *s);
 int round_grid_post(portal_req *r, const struct portal_services *s);
@@ -87,6 +88,8 @@ int apply_form_get(portal_req *r, const struct portal_services *s);
 int apply_create_post(portal_req *r, const struct portal_services *s);
 int application_get(portal_req *r, const struct portal_services *s);
 int application_act_post(portal_req *r, const struct portal_services *s);
+extern const struct portal_param batch_params[];
+int application_batch_post(portal_req *r, const struct portal_services *s);
 
 /* provider.c: the provider's months, the settlement against plan and cap */
 extern const struct portal_param month_params[];

@@ -100,7 +100,9 @@ int rehab_screen_save(portal_req *r, const struct portal_services *s, long long 
         (long long)x->d[4], (long long)x->d[5], (long long)any, s->user(r)->id) < 0 ? -1 : any;
 }
 
-int home_get(portal_req *r, const struct portal_services *s)
+/* the home page: what waits for the user (with batch approval), the
+ * screening rounds and the suspected children not yet referred */
+int home_page(portal_req *r, const struct portal_services *s, int status)
 {
     const char *sp = s->scope_prefix(r);
     if (!sp)
@@ -123,9 +125,18 @@ int home_get(portal_req *r, const struct portal_services *s)
                         "'%') AND NOT EXISTS (SELECT 1 FROM rehab_referrals f WHERE "
                         "f.screening_id = x.id) ORDER BY rd.day, x.id LIMIT 200", "s", sp) < 0)
         return 500;
+    int n = s->wf_inbox_hdf(r, "Inbox", "rehab");
+    if (n < 0)
+        return 500;
+    s->set_int(r, "InboxCount", n);
+    if (n > 0 && (s->has_perm(r, "rehab.township") || s->has_perm(r, "rehab.manage")))
+        s->set(r, "InboxSelect", "batch-form");
     s->set(r, "Today", s->today(r));
-    return s->render(r, "home.cs", "残疾儿童康复");
+    s->render(r, "home.cs", "残疾儿童康复");
+    return status;
 }
+
+int home_get(portal_req *r, const struct portal_services *s) { return home_page(r, s, 200); }
 
 int round_create_post(portal_req *r, const struct portal_services *s)
 {

@@ -172,3 +172,4 @@ bash tests/bench/living.sh
 [ -z "${CLUSTER:-}" ] || bash tests/bench/cluster.sh   # CLUSTER=1: on a Galera cluster, one host vs two, write latency vs one MariaDB
 PRIV_BENCH_PORT=$((PORT + 6)) bash tests/bench/privacy.sh # privacy: export, dry run, archive job (issue 19)
 bash tests/bench/supervision.sh   # 督查指标: the job over 1,000,000 visits and the dashboard (its own instance)
+MONEY_BENCH_PORT=$((PORT + 7)) bash tests/bench/money.sh # money: concurrent opens of a month, batch approval vs one at a time (issues 18, 20)

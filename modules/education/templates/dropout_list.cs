@@ -1,5 +1,11 @@
+<?cs include:"wf_macros.cs" ?>
 <h1>控辍保学</h1>
 <p><a href="/education/report">月报</a></p>
+<section class="panel" id="inbox-section">
+  <h2>待我办理</h2>
+  <?cs call:wf_inbox_table(Inbox, 0) ?>
+  <?cs if:InboxSelect ?><?cs call:wf_batch_form("/education/applications/batch") ?><?cs /if ?>
+</section>
 <?cs if:Manager ?>
 <form method="post" action="/education/scan" class="inline"><?cs call:csrf() ?><label for="f-town">乡镇（街道）代码（空：全县）</label> <input id="f-town" name="township" maxlength="12"> <button type="submit">排查无在读记录的义务教育阶段儿童</button></form>
 <?cs /if ?>

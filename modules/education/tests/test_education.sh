@@ -191,6 +191,16 @@ check "... and the township's urgent task opens at once" [ "$(sql "SELECT CONCAT
 req GET /inbox -b "$tj"
 check "... in the township's inbox" body_has "控辍保学"
 
+# ---------------------------------------------------------------- batch approval (the host's, issue 20)
+case1=$(sql "SELECT app_id FROM edu_dropouts WHERE child_id=$c1 AND open_child IS NOT NULL")
+req GET /education/dropouts -b "$tj"
+check "控辍保学 offers boxes for batch approval" eval 'status_is 200 && body_has "form=\"batch-form\"" && body_has "value=\"$case1\"" && body_has "action=\"/education/applications/batch\""'
+post /education/applications/batch "$tj" --data-urlencode "opinion=已入户核实" --data "app=$case1"
+check "a batch without the confirmation box is refused beside it (400)" eval 'status_is 400 && body_has "请勾选“我已核对，确认通过”" && [ "$(sql "SELECT step_code FROM wf_applications WHERE id=$case1")" = visit ]'
+post /education/applications/batch "$tj" --data wf_confirm=1 --data-urlencode "opinion=已入户核实" --data "app=$case1" --data "app=$case2"
+check "a batch of an open case and one closed at another step: 1 done, 1 refused with why" eval 'status_is 200 && body_has "已通过 1 件，未办理 1 件" && grep -A1 "data-app=\"$case2\"" "$OUT/body" | grep -q "不在同一环节"'
+check "... the open case moves on, with its next step's task (as alone)" eval '[ "$(sql "SELECT step_code FROM wf_applications WHERE id=$case1")" = persuade ] && [ "$(sql "SELECT t.status FROM edu_dropouts d JOIN urgent_tasks t ON t.id=d.task_id WHERE d.app_id=$case1")" = open ] && [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='"'education.dropout.act'"' AND object_id='"'$case1'"'")" = 1 ]'
+
 # ---------------------------------------------------------------- panel, ledger, migrants
 req GET "/children/$c1" -b "$tj"
 check "the child's file shows the education panel" body_has "乙校$tag"

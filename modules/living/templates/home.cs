@@ -19,15 +19,6 @@
   <h2>待我办理</h2>
   <?cs call:wf_inbox_table(Inbox, 0) ?>
   <?cs if:InboxSelect ?>
-  <form method="post" action="/living/applications/batch" id="batch-form" class="panel">
-    <?cs call:csrf() ?>
-    <h3>批量通过</h3>
-    <p class="hint">在上表勾选处于同一环节的申请，一次通过。每件申请都按单独办理时的规则逐件检查（辖区、环节、权限、职责分离），不符合的不办理并说明原因。</p>
-    <?cs call:field_error(Errors.app) ?>
-    <div class="field"><label for="f-batch-opinion">意见（各件相同）</label>
-      <textarea id="f-batch-opinion" name="opinion" maxlength="2000"><?cs var:Form.opinion ?></textarea></div>
-    <?cs call:wf_confirm() ?>
-    <button type="submit">批量通过所选申请</button>
-  </form>
+  <?cs call:wf_batch_form("/living/applications/batch") ?>
   <?cs /if ?>
 </section>

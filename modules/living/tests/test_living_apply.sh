@@ -75,16 +75,17 @@ check "... and nothing changed" [ "$(app_state "$a1")" = "accept/open" ]
 act "$tj" "$a1" approve --data-urlencode "opinion=材料齐全，予以受理"
 check "the township accepts (303)" status_is 303
 check "it moves to the investigation" [ "$(app_state "$a1")" = "investigate/open" ]
-act "$tj" "$a1" return
+act "$t2" "$a1" return
 check "a return without the list of missing documents is refused (400)" status_is 400
-act "$tj" "$a1" return --data-urlencode "opinion=请补充：户口簿复印件、家庭收入证明"
+# the applicant accepted it (reception): another clerk returns it (separation of duties)
+act "$t2" "$a1" return --data-urlencode "opinion=请补充：户口簿复印件、家庭收入证明"
 check "the township returns it for documents" [ "$(app_state "$a1")" = "investigate/returned" ]
 req GET "/living/applications/$a1" -b "$tj"
 check "the page shows the notice listing what is missing" body_has "户口簿复印件、家庭收入证明"
 check "it offers the resubmission" body_has 'value="resubmit"'
 act "$tj" "$a1" resubmit
 check "the resubmission reopens the same step" [ "$(app_state "$a1")" = "investigate/open" ]
-act "$tj" "$a1" return --data-urlencode "opinion=再补一份"
+act "$t2" "$a1" return --data-urlencode "opinion=再补一份"
 check "only one notice: a second return of the step is refused" status_is 403
 check "... the notice explains it" body_has "一次性告知"
 act "$tj" "$a1" approve
@@ -191,9 +192,10 @@ post /living/apply "$tj" --data "child=$c4" --data "benefit=temporary" --data "s
 a4=$(app_from_location)
 check "the amount is stored in fen" [ "$(sql "SELECT amount_fen FROM living_applications WHERE app_id=$a4")" = 50050 ]
 check "temporary relief: 5 days for the township" [ "$(sql "SELECT step_due FROM wf_applications WHERE id=$a4")" = 2026-04-05 ]
-act "$tj" "$a4" reject
+act "$t2" "$a4" reject
 check "a rejection needs a reason (400)" status_is 400
-act "$tj" "$a4" reject --data-urlencode "opinion=经核实家庭已获保险赔付，不符合条件"
+# another clerk than the applicant decides (separation of duties)
+act "$t2" "$a4" reject --data-urlencode "opinion=经核实家庭已获保险赔付，不符合条件"
 check "the township rejects it" [ "$(app_state "$a4")" = "check/rejected" ]
 check "a rejection creates no grant" [ "$(sql "SELECT COUNT(*) FROM living_grants WHERE application_id=$a4")" = 0 ]
 req GET "/living/applications/$a4" -b "$tj"
@@ -210,7 +212,7 @@ set_clock 2026-04-03
 act "$tj" "$a5" approve
 check "the days used by the acceptance leave the same total due date" [ "$(sql "SELECT CONCAT(step_code, '/', total_due) FROM wf_applications WHERE id=$a5")" = "investigate/2026-05-01" ]
 set_clock 2026-04-05
-act "$tj" "$a5" return --data-urlencode "opinion=请补充收入证明"
+act "$t2" "$a5" return --data-urlencode "opinion=请补充收入证明"
 check "returned for documents, the total waits (no due date)" [ "$(sql "SELECT CONCAT(status, '/', COALESCE(total_due, '-')) FROM wf_applications WHERE id=$a5")" = "returned/-" ]
 set_clock 2026-04-20
 act "$tj" "$a5" resubmit

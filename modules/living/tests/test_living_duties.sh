@@ -8,16 +8,7 @@
 # confirmation box (the host checks it), beside which the refusal shows.
 tag=$(date +%s%N | tail -c 7)
 PW='Xyz#2026portal'
-act() { # act JAR APP ACTION [curl args]
-    local jar=$1 app=$2 action=$3; shift 3
-    post "/living/applications/$app/act" "$jar" --data "action=$action" "$@"
-}
-app_state() { sql "SELECT CONCAT(step_code, '/', status) FROM wf_applications WHERE id=$1"; }
-new_child() { # new_child NAME VILLAGE -> id
-    sql "INSERT INTO children (name, sex, birth_date, township_code, village_code, created_at, created_by, updated_at) VALUES ('$1', 1, '2016-05-01', CONCAT(LEFT('$2', 9), '000'), '$2', UTC_TIMESTAMP(), 1, UTC_TIMESTAMP()); SELECT LAST_INSERT_ID();"
-}
-app_from_location() { sed -n 's|^Location: /living/applications/\([0-9]*\).*|\1|ip' "$OUT/headers" | tr -d '\r' | head -n1; }
-n_actions() { sql "SELECT COUNT(*) FROM wf_actions WHERE app_id=$1"; }
+. "$ROOT/modules/living/tests/duties_lib.sh"
 
 sql "INSERT IGNORE INTO orgs (code, name, kind, division_code) VALUES ('mw_gov', '麻旺镇人民政府', 'township', '500242102000')"
 add_user "t1_$tag" --display-name 龙潭镇经办甲 --role township_staff --division 500242101000 --org lt_gov --password "$PW"
@@ -103,5 +94,5 @@ check "... with the opinion in their history" [ "$(sql "SELECT COUNT(*) FROM wf_
 check "... the clerk's own application is refused (separation of duties)" eval 'grep -A1 "data-app=\"$x3\"" "$OUT/body" | grep -q "职责分离" && [ "$(app_state "$x3")" = "check/open" ]'
 check "... another township's is refused as not found" eval 'grep -A1 "data-app=\"$a3\"" "$OUT/body" | grep -q "不在您的辖区" && [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='"'deny'"' AND object_id='"'$a3'"' AND username='"'t2_$tag'"'")" -ge 1 ]'
 check "... one at another step is refused" eval 'grep -A1 "data-app=\"$a2\"" "$OUT/body" | grep -q "不在同一环节"'
-check "the batch is audited" [ "$(sql "SELECT detail FROM audit_log WHERE action='living.batch.approve' AND username='t2_$tag' ORDER BY id DESC LIMIT 1")" = "step=check done=2 refused=3" ]
+check "the batch is audited" [ "$(sql "SELECT detail FROM audit_log WHERE action='wf.batch.approve' AND username='t2_$tag' ORDER BY id DESC LIMIT 1")" = "module=living step=orphan/check done=2 refused=3" ]
 rm -f "$CLOCK_FILE"

@@ -9,6 +9,7 @@
 <section class="panel" id="inbox">
   <h2>待办（<?cs var:InboxCount ?>）</h2>
   <?cs call:wf_inbox_table(Inbox, 0) ?>
+  <?cs if:InboxSelect ?><?cs call:wf_batch_form("/medical/applications/batch") ?><?cs /if ?>
 </section>
 <section class="panel" id="recent">
   <h2>医疗救助申请</h2>

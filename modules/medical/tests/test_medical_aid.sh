@@ -95,10 +95,11 @@ check "... the denial is audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE
 
 act "$cj" "$a1" approve
 check "the county cannot act on the township's step (409)" status_is 409
-act "$tj" "$a1" return
+# the applicant neither returns nor rejects (separation of duties): another township clerk
+act "$t2j" "$a1" return
 check "a return without the list of missing documents is refused (409)" status_is 409
 check "... with the workflow's message" body_has "一次性列明需要补正的全部材料"
-act "$tj" "$a1" return --data-urlencode "opinion=请补充出院小结"
+act "$t2j" "$a1" return --data-urlencode "opinion=请补充出院小结"
 check "the township returns it for documents (303)" status_is 303
 check "... no due day while returned" same "$(aid_col "$a1" "COALESCE(step_due, 'none')")" none
 act "$tj" "$a1" resubmit

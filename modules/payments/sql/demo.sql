@@ -12,7 +12,10 @@ INSERT INTO pay_batches (module, programme, period, title, status, created_by, c
   SELECT 'living', 'orphan', '2026-11-01', '2026年11月孤儿基本生活费（示例）', 'draft', @poster,
          UTC_TIMESTAMP() FROM DUAL
   WHERE @poster IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pay_batches
-    WHERE module = 'living' AND title = '2026年11月孤儿基本生活费（示例）');
+    WHERE module = 'living' AND title = '2026年11月孤儿基本生活费（示例）')
+  -- the month's open batch is one (key one_open): none is added beside another
+  AND NOT EXISTS (SELECT 1 FROM pay_batches WHERE module = 'living' AND programme = 'orphan'
+                  AND open_period = '2026-11-01');
 SET @batch = (SELECT id FROM pay_batches WHERE module = 'living'
               AND title = '2026年11月孤儿基本生活费（示例）');
 

@@ -7,14 +7,7 @@
 # and the .xlsx; each township sees only its own lines.
 tag=$(date +%s%N | tail -c 7)
 PW='Xyz#2026portal'
-out() { sed -n 's|.*<p id="out">[a-z]*=\(-\?[0-9]*\)</p>.*|\1|p' "$OUT/body"; }
-pay() { # pay JAR op=... [field=value...] -> the id (or left) answered
-    local jar=$1; shift
-    local args=() a
-    for a in "$@"; do args+=(--data-urlencode "$a"); done
-    post /_test/pay "$jar" "${args[@]}"
-    out
-}
+. "$ROOT/modules/payments/tests/pay_lib.sh"
 lines() { sql "SELECT COUNT(*) FROM pay_lines WHERE batch_id=$1"; }
 
 sql "INSERT IGNORE INTO orgs (code, name, kind, division_code) VALUES ('mw_gov', '麻旺镇人民政府', 'township', '500242102000')"

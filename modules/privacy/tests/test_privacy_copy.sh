@@ -20,7 +20,8 @@ sql "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) VAL
      ($child, UTC_TIMESTAMP(), 1, 'village', 'visit.recorded', '入户走访$tag'),
      ($child, UTC_TIMESTAMP(), 1, 'guardianship', 'protection.case', '强制报告：举报人邻居王某$tag，殴打细节'),
      ($child, UTC_TIMESTAMP(), 1, 'guardianship', 'referral.police', '移送派出所$tag')"
-sql "INSERT INTO pay_batches (module, programme, period, title, status, created_by, created_at) VALUES ('living', 'orphan', '2026-10-01', '测试$tag', 'draft', 1, UTC_TIMESTAMP())"
+# the batch programme is this run's own: one open batch per programme and month (key one_open)
+sql "INSERT INTO pay_batches (module, programme, period, title, status, created_by, created_at) VALUES ('living', 't$tag', '2026-10-01', '测试$tag', 'draft', 1, UTC_TIMESTAMP())"
 batch=$(sql "SELECT id FROM pay_batches WHERE title = '测试$tag'")
 sql "INSERT INTO pay_lines (batch_id, child_id, township_code, programme, period, amount_fen, reason, source_module, posted_by, created_at) VALUES ($batch, $child, '500242101000', 'orphan', '2026-10-01', 165150, '测试', 'living', 1, UTC_TIMESTAMP());
      UPDATE pay_batches SET status = 'exported' WHERE id = $batch"

@@ -46,7 +46,11 @@ check "the township applies for training" [ -n "$app" ]
 check "... its check is due in the set 3 working days, not the declared 10" [ "$(sql "SELECT DATEDIFF(step_due, step_started) BETWEEN 3 AND 8 FROM wf_applications WHERE id=$app")" = 1 ]
 form "/rehab/applications/$app/act" "$cj" action=approve
 check "the county cannot decide before the township checked" eval '[ "$(sql "SELECT step_code FROM wf_applications WHERE id=$app")" = check ]'
-form "/rehab/applications/$app/act" "$t2j" action=approve opinion=情况属实 wf_confirm=1
+# the second clerk checks it from the inbox on 康复's home, by batch approval (the host's)
+req GET /rehab -b "$t2j"
+check "the 康复 home lists it with a box for batch approval" eval 'status_is 200 && body_has "value=\"$app\"" && body_has "action=\"/rehab/applications/batch\""'
+form /rehab/applications/batch "$t2j" "app=$app" opinion=情况属实 wf_confirm=1
+check "... checked by batch approval (1 done)" eval 'status_is 200 && body_has "已通过 1 件，未办理 0 件" && [ "$(sql "SELECT step_code FROM wf_applications WHERE id=$app")" = decide ]'
 form "/rehab/applications/$app/act" "$cj" action=approve opinion=同意 wf_confirm=1
 check "the 残联 approves: a plan from this month" [ "$(sql "SELECT CONCAT(service, ' ', DATE_FORMAT(start_month, '%Y-%m'), ' ', months, ' ', amount_fen) FROM rehab_plans WHERE app_id=$app")" = "training $month 3 300000" ]
 tid=$(sql "SELECT id FROM users WHERE username='rat$tag'")
