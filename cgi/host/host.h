@@ -72,6 +72,10 @@ struct portal_req {
     struct loaded_module *mod;  /* the module whose code runs (handler, on_done, panel) */
     const struct portal_object *object; /* the route's object, loaded before the handler */
     struct kept *kept;          /* writes and audit rows that outlive a rollback */
+    /* a POST the host's parameter check refused, answered with its form
+     * (request.c form_again): the POST's route, the field and the message */
+    const struct route_entry *form_of;
+    const char *form_field, *form_msg;
 };
 
 /* request.c: what must stay whatever the request's transaction does - the

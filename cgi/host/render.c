@@ -330,15 +330,21 @@ static void form_refill(portal_req *r)
 {
     if (!form_failed(r) || !r->route)
         return;
-    for (const struct portal_param *p = r->route->r->params; p && p->name; p++) {
+    /* a POST the host refused shows its form's page (request.c form_again):
+     * what was posted wins over the values that page shows at first */
+    const struct route_entry *src = r->form_of ? r->form_of : r->route;
+    for (const struct portal_param *p = src->r->params; p && p->name; p++) {
         if (p->type == PP_FILE || strstr(p->name, "password") || p->name[0] == '_')
             continue;
         char name[160];
         snprintf(name, sizeof name, "Form.%s", p->name);
-        const char *v = req_param(r, p->name);
-        if (v && !hdf_value(name))
+        const http_field *f = r->form_of ? http_get(&r->bf, p->name) : NULL;
+        const char *v = r->form_of ? (f && !f->filename ? f->value : NULL) : req_param(r, p->name);
+        if (v && (r->form_of || !hdf_value(name)))
             hdf_put(name, v);
     }
+    if (r->form_of)
+        hdf_put("Page.FormError", r->form_msg);
 }
 
 /* Limits.<name>: the limit of each single-line parameter the module
