@@ -150,6 +150,10 @@ static inline int user_has_perm(const portal_req *r, const char *perm)
     return 0;
 }
 
+/* request.c: whether the user may open the page of route e (its
+ * permission, signed in unless public) */
+int route_usable(const portal_req *r, const struct route_entry *e);
+
 /* modules.c */
 int modules_load(const char *so_dir, const char *src_dir, char *err, size_t errlen);
 size_t modules_count(void);

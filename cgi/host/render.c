@@ -367,6 +367,21 @@ static void form_limits(struct loaded_module *mod)
 
 struct menu_item { const struct portal_menu *m; };
 
+/* one rule for the menu: an entry shows only to a user who may open its
+ * page (the entry's permission and its page's route's); the request's path
+ * arguments are kept */
+static int menu_page_usable(portal_req *r, const struct portal_menu *m)
+{
+    const char **names = r->arg_names, **values = r->arg_values;
+    size_t nargs = r->nargs;
+    int st = 0;
+    const struct route_entry *e = route_find(r, "GET", m->path, &st);
+    r->arg_names = names;
+    r->arg_values = values;
+    r->nargs = nargs;
+    return e && route_usable(r, e);
+}
+
 static int menu_cmp(const void *a, const void *b)
 {
     const struct menu_item *x = a, *y = b;
@@ -407,7 +422,7 @@ static void fill_layout(portal_req *r, const char *title)
         if (!lm->enabled)
             continue;
         for (const struct portal_menu *m = lm->m->menu; m && m->title && n < 128; m++)
-            if (!m->permission || user_has_perm(r, m->permission))
+            if ((!m->permission || user_has_perm(r, m->permission)) && menu_page_usable(r, m))
                 items[n++].m = m;
     }
     qsort(items, n, sizeof *items, menu_cmp);

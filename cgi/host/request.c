@@ -950,8 +950,9 @@ static const struct route_entry *form_page(portal_req *r, const char **at)
     return NULL;
 }
 
-/* whether this user may open the page (a form page is never a download) */
-static int page_usable(const portal_req *r, const struct route_entry *e)
+/* whether this user may open the page: the one rule for a form shown
+ * again and for the menu (render.c) */
+int route_usable(const portal_req *r, const struct route_entry *e)
 {
     const struct portal_route *rt = e->r;
     if (rt->flags & PR_NO_DB)
@@ -973,7 +974,7 @@ static int form_again(portal_req *r, const char *field, const char *msg)
     size_t nargs = r->nargs;
     const char *at = r->path;
     const struct route_entry *page = strcmp(r->method, "POST") == 0 ? form_page(r, &at) : NULL;
-    int usable = page && page_usable(r, page);
+    int usable = page && route_usable(r, page);
     if (usable) {
         r->route = page;
         r->form_of = post;

@@ -175,7 +175,11 @@ static void session_user(portal_req *r, db_rows *rows, int mfa)
     session_extras(r, rows);
     r->must_change_password = atoi(db_col(rows, 8)) != 0;
     /* until enrolled the user holds no permission at all */
-    r->perms = mfa ? ",," : arena_sprintf(r->a, ",%s,", db_col(rows, 9) ? db_col(rows, 9) : "");
+    /* core.inbox (the workflows' and urgent tasks' inbox) is every account's
+     * but a social organisation's: its partners neither act on a step nor
+     * receive a task (their work is volunteer's pages) */
+    r->perms = mfa ? ",," : arena_sprintf(r->a, ",%s,%s", db_col(rows, 9) ? db_col(rows, 9) : "",
+                                          strcmp(r->user.org_kind, "ngo") ? "core.inbox," : "");
     r->flash_in = db_col(rows, 11);
     if (atoi(db_col(rows, 10)))
         db_exec(r->a, "UPDATE sessions SET last_seen = UTC_TIMESTAMP() "
