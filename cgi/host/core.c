@@ -7,6 +7,7 @@
  * are modules (modules/admin, modules/account).
  */
 #include "host.h"
+#include "child.h"
 #include "crypto.h"
 #include "db.h"
 #include "audit.h"
@@ -383,5 +384,6 @@ const struct portal_module core_module = {
     .permissions = core_perms,
     .menu = core_menu,
     .migrations = core_migrations,
+    .labels = child_category_labels, /* the categories' names (child.c) */
     .template_dir = NULL,
 };

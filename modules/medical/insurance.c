@@ -152,7 +152,7 @@ static int policy_page(portal_req *r, const struct portal_services *s, int statu
                         "JOIN children c ON c.id = m.child_id WHERE m.policy_id = ? ORDER BY "
                         "m.id DESC", "i", id) < 0)
         return 500;
-    s->labels_hdf(r, "Categories", "registry.category");
+    s->labels_hdf(r, "Categories", "core.category");
     s->labels_hdf(r, "Outcomes", "medical.claim_outcome");
     s->set(r, "Today", s->today(r));
     s->audit(r, "medical.policy.read", "medical_policy", s->sprintf(r, "%lld", id), NULL);
