@@ -19,7 +19,7 @@
     <div class="field"><label for="f-type">服务类型</label><select id="f-type" name="service_type"><?cs each:t = Types ?><option value="<?cs var:t.code ?>"<?cs if:t.code == Form.service_type ?> selected<?cs /if ?>><?cs var:t.title ?></option><?cs /each ?></select><?cs call:field_error(Errors.service_type) ?></div>
     <fieldset class="field" id="f-vols"><legend>参与志愿者</legend><?cs each:v = Volunteers ?>
       <label class="check"><input type="checkbox" name="volunteer" value="<?cs var:v.id ?>"> <?cs var:v.name ?></label><?cs /each ?><?cs if:subcount(Volunteers) == 0 ?>
-      <span class="hint">本组织尚无在册志愿者。</span><?cs /if ?></fieldset>
+      <span class="hint">本组织尚无在册志愿者。</span><?cs /if ?><?cs call:field_error(Errors.volunteer) ?></fieldset>
     <div class="field"><label for="f-notes">服务情况</label><textarea id="f-notes" name="notes" maxlength="1000"><?cs var:Form.notes ?></textarea><?cs call:field_error(Errors.notes) ?></div>
     <button type="submit">提交</button>
   </form>
