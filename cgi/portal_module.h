@@ -95,6 +95,14 @@
  *                    child_has (whether the child has rows there: the host
  *                    asks once per page for every declared table, so a
  *                    panel skips the queries of tables the child is not in).
+ *   2.x  2026-12-01  clerk (issue 20): PP_LINES's maxlen counts characters
+ *                    like PP_TEXT (Limits.<name> for textareas too); a POST
+ *                    the host's parameter check refuses answers its form
+ *                    (the GET page at its path, <path>/new or above it) with
+ *                    Form.*, Errors.<field> and Page.FormError; a menu entry
+ *                    shows only to users who may open its page; the category
+ *                    names are the core's labels "core.category" (was
+ *                    "registry.category").  No new service, no struct change.
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -188,8 +196,8 @@ typedef int (*portal_handler)(portal_req *r, const struct portal_services *s);
  * Chinese message before the handler runs. */
 enum portal_param_type {
     PP_TEXT = 1,   /* any valid UTF-8 without control characters, maxlen characters */
-    PP_LINES,      /* newlines and tabs allowed; maxlen bytes (encrypted columns are
-                      sized in bytes): the message names maxlen/3 汉字 */
+    PP_LINES,      /* PP_TEXT with newlines and tabs; maxlen characters (clerk,
+                      issue 20: an encrypted column holds maxlen x 4 bytes + 29) */
     PP_INT,        /* optional '-', digits, fits in int64 */
     PP_DATE,       /* YYYY-MM-DD, a real calendar date */
     PP_CODE,       /* [A-Za-z0-9_.-] only: codes, names, ids */
@@ -199,7 +207,7 @@ enum portal_param_type {
 struct portal_param {
     const char *name;
     int type;          /* enum portal_param_type */
-    size_t maxlen;     /* PP_TEXT characters, others bytes; 0 = the host default.
+    size_t maxlen;     /* PP_TEXT and PP_LINES characters, others bytes; 0 = the host default.
                         * Templates get it as Limits.<name> (macros.cs
                         * text_field: maxlength) */
     int required;

@@ -373,6 +373,7 @@ static const struct portal_migration core_migrations[] = {
     {29, "029_disclosure.sql"},
     {31, "031_family_removal.sql"},
     {32, "032_perf_caches.sql"},
+    {38, "038_text_limits.sql"},
     {0, NULL}};
 
 const struct portal_module core_module = {

@@ -347,14 +347,14 @@ static void form_refill(portal_req *r)
         hdf_put("Page.FormError", r->form_msg);
 }
 
-/* Limits.<name>: the limit of each single-line parameter the module
+/* Limits.<name>: the limit of each text parameter the module
  * declares (the smallest when routes differ), for the inputs' maxlength
  * (macros.cs text_field): the same number the request check refuses above */
 static void form_limits(struct loaded_module *mod)
 {
     for (const struct portal_route *rt = mod ? mod->m->routes : NULL; rt && rt->path; rt++)
         for (const struct portal_param *p = rt->params; p && p->name; p++) {
-            if (p->type == PP_FILE || p->type == PP_LINES)
+            if (p->type == PP_FILE)
                 continue;
             char name[160];
             snprintf(name, sizeof name, "Limits.%s", p->name);

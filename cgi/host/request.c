@@ -250,24 +250,21 @@ long long req_path_int(portal_req *r, const char *name)
 
 size_t param_limit(const struct portal_param *p)
 {
-    return p->maxlen ? p->maxlen : p->type == PP_LINES ? 65536 : p->type == PP_INT ? 20 : 255;
+    /* a multi-line text's default fits a TEXT column: 16000 x 4 bytes */
+    return p->maxlen ? p->maxlen : p->type == PP_LINES ? 16000 : p->type == PP_INT ? 20 : 255;
 }
 
 /* the message for a value over its limit, NULL when it fits: one line for
- * one cause, the limit named as users count it (characters; a multi-line
- * text's limit is storage bytes, so named in Chinese characters and in
- * letters) */
+ * one cause, the limit named as users count it (characters for a text,
+ * one line or many; digits for the rest) */
 static const char *param_too_long(portal_req *r, const struct portal_param *p, const char *v,
                                   size_t maxlen)
 {
-    if (p->type == PP_TEXT)
+    if (p->type == PP_TEXT || p->type == PP_LINES)
         return utf8_chars(v) > maxlen
                    ? arena_sprintf(r->a, "%s最多 %zu 个字。", p->label, maxlen) : NULL;
     if (strlen(v) <= maxlen)
         return NULL;
-    if (p->type == PP_LINES)
-        return arena_sprintf(r->a, "%s最多 %zu 个汉字（或 %zu 个字母、数字）。", p->label,
-                             maxlen / 3, maxlen);
     return arena_sprintf(r->a, "%s最多 %zu 位。", p->label, maxlen);
 }
 

@@ -271,6 +271,7 @@ static const struct portal_migration migrations[] = {
     {2, "002_intake.sql"},
     {3, "003_reports.sql"},
     {4, "004_intake_overdue.sql"},
+    {5, "005_text_limits.sql"},
     {0, NULL}};
 
 /* periodic work of the master, never a request (2.9) */

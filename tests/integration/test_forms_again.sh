@@ -76,16 +76,22 @@ check "... no log saved" same "$(sql "SELECT COUNT(*) FROM volunteer_logs WHERE 
 sql "INSERT INTO orgs (code, name, kind, division_code) VALUES ('hfa$tag', '表单医院$tag', 'hospital', '500242000000')"
 hosp=$(sql "SELECT id FROM orgs WHERE code='hfa$tag'")
 sql "INSERT INTO child_categories (child_id, category, basis, start_date, entered_by) VALUES ($k, 'dibao', '测试', '2026-01-01', 1)"
-long601=$(printf '诊%.0s' $(seq 1 601))
+long201=$(printf '诊%.0s' $(seq 1 201))
 a0=$(sql "SELECT COUNT(*) FROM wf_applications WHERE child_id=$k")
 post /medical/aid "$tj" --data "child=$k" --data case_type=inpatient --data "hospital=$hosp" \
-    --data start_date=2026-02-01 --data end_date=2026-02-05 --data-urlencode "diagnosis=$long601" \
+    --data start_date=2026-02-01 --data end_date=2026-02-05 --data-urlencode "diagnosis=$long201" \
     --data total=5000 --data basic=3000 --data eligible=1500 --data payee=guardian
-check "a diagnosis of 601 characters: the aid form (/medical/aid/new) again (400), message beside it" \
-    refused_here diagnosis "诊断最多 600 个字。"
+check "a diagnosis of 201 characters: the aid form (/medical/aid/new) again (400), message beside it" \
+    refused_here diagnosis "诊断最多 200 个字。"
 check "... for the same child, the values typed kept" \
-    eval 'body_has "name=\"child\" value=\"$k\"" && body_has "value=\"2026-02-05\"" && body_has "value=\"$long601\""'
+    eval 'body_has "name=\"child\" value=\"$k\"" && body_has "value=\"2026-02-05\"" && body_has "value=\"$long201\""'
 check "... no application saved" same "$(sql "SELECT COUNT(*) FROM wf_applications WHERE child_id=$k")" "$a0"
+diag200=${long201:1}
+post /medical/aid "$tj" --data "child=$k" --data case_type=inpatient --data "hospital=$hosp" \
+    --data start_date=2026-02-01 --data end_date=2026-02-05 --data-urlencode "diagnosis=$diag200" \
+    --data total=5000 --data basic=3000 --data eligible=1500 --data payee=guardian
+check "a diagnosis of 200 characters (its column's size) is saved whole (item 5)" \
+    eval 'status_is 303 && [ "$(sql "SELECT diagnosis FROM medical_aid m JOIN wf_applications a ON a.id=m.app_id WHERE a.child_id=$k")" = "$diag200" ]'
 
 # ---------------------------------------------------------------- no form
 req GET "/children?q=$(printf '%%E9%%95%%BF%.0s' $(seq 1 80))" -b "$tj"
