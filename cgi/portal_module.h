@@ -169,7 +169,12 @@
  *    file, a second person's approval (privacy, issue 19).
  *  - A form that fails validation calls form_error per field and renders the
  *    form again with the values the user typed; templates show Errors.<field>
- *    (macros.cs: field_error) and the count in Errors.count.
+ *    (macros.cs: field_error) and the count in Errors.count.  When the host's
+ *    own parameter check refuses a POST, the host does the same with the
+ *    GET page the form is on (at the POST's path, at <path>/new, or the
+ *    nearest page above it): so a form's inputs show Form.<name>, and each
+ *    field its Errors.<field>.  List tables (class="list") get their cells'
+ *    data-label from their headings on the server (phones, cards.c).
  */
 #ifndef PORTAL_MODULE_H
 #define PORTAL_MODULE_H

@@ -150,6 +150,10 @@ static inline int user_has_perm(const portal_req *r, const char *perm)
     return 0;
 }
 
+/* cards.c: every list table's cells get data-label from its column's
+ * heading (the cards a phone shows, without script) */
+void cards_label(portal_req *r, buf *body);
+
 /* request.c: whether the user may open the page of route e (its
  * permission, signed in unless public) */
 int route_usable(const portal_req *r, const struct route_entry *e);

@@ -461,6 +461,7 @@ int render_page(portal_req *r, struct loaded_module *mod, const char *tmpl, cons
         render_log_error("PT0306", e);
         return 500;
     }
+    cards_label(r, &r->body); /* list cells labelled for phones (cards.c) */
     r->ctype = "text/html; charset=utf-8";
     return 200;
 }
