@@ -25,8 +25,8 @@ static int tag_is(const char *p, const char *name)
 /* the span of the cell whose start tag is [p, gt) */
 static int col_span(const char *p, const char *gt)
 {
-    const char *c = strstr(p, "colspan=\"");
-    int n = c && c < gt ? atoi(c + 9) : 1;
+    const char *c = memmem(p, (size_t)(gt - p), "colspan=\"", 9); /* within the tag only */
+    int n = c ? atoi(c + 9) : 1;
     return n > 0 && n <= MAX_COLS ? n : 1;
 }
 
@@ -118,14 +118,17 @@ void cards_label(portal_req *r, buf *body)
         return;
     buf out;
     buf_init(&out);
+    buf_add(&out, body->data, body->len); /* room for the page at once */
+    buf_reset(&out);
     const char *p = body->data;
     for (const char *t; (t = strstr(p, "<table")) != NULL;) {
-        const char *gt = strchr(t, '>'), *cls = strstr(t, "class=\"list");
+        const char *gt = strchr(t, '>');
+        const char *cls = gt ? memmem(t, (size_t)(gt - t), "class=\"list", 11) : NULL;
         const char *end = gt ? strstr(gt, "</table>") : NULL;
         if (!end)
             break;
         char *heads[MAX_COLS];
-        int list = cls && cls < gt && (cls[11] == '"' || cls[11] == ' ');
+        int list = cls && (cls[11] == '"' || cls[11] == ' ');
         int n = list ? list_heads(r->a, t, end, heads) : 0;
         if (n) {
             buf_add(&out, p, (size_t)(t - p));
