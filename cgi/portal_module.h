@@ -101,21 +101,29 @@
  *                    column, for every user) and scope_grant (a module grants
  *                    a village to a user for dates); scope_prefix is NULL
  *                    for a set user (only township-code columns use it).
- *   2.x  privacy (issue 19): service export_row (the rows of an export and
+ *   2.16 2026-12-01  privacy (issue 19): service export_row (the rows of an export and
  *                    the children it held: the sharing register per child,
  *                    a failed export marked); portal_module.retention (from a
  *                    reserved slot): a module declares how long its tables'
  *                    rows of a child outlive the archived file and what is
  *                    kept of them.
- *   2.x  2026-12-01  superv (issue 16): docx_send (struct portal_doc_part): a
+ *   2.17 2026-12-01  superv (issue 16): docx_send (struct portal_doc_part): a
  *                    printable Word document (.docx: title, headings,
  *                    paragraphs, simple tables) from parts a module fills.
- *   2.x  money (issue 20): service wf_batch (batch approval for every module
+ *   2.18 2026-12-01  money (issue 20): service wf_batch (batch approval for every module
  *                    with workflows); approve, return and reject all follow
  *                    the separation of duties; the host offers every module
  *                    with village or township steps the setting
  *                    wf_one_clerk_townships; pay_batch_open answers the
  *                    month's open batch (a database key, core migration 036).
+ *   2.19 2026-12-01  clerk (issue 20): PP_LINES's maxlen counts characters
+ *                    like PP_TEXT (Limits.<name> for textareas too); a POST
+ *                    the host's parameter check refuses answers its form
+ *                    (the GET page at its path, <path>/new or above it) with
+ *                    Form.*, Errors.<field> and Page.FormError; a menu entry
+ *                    shows only to users who may open its page; the category
+ *                    names are the core's labels "core.category" (was
+ *                    "registry.category").  No new service, no struct change.
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -198,7 +206,12 @@
  *    under a years setting with a minimum line.
  *  - A form that fails validation calls form_error per field and renders the
  *    form again with the values the user typed; templates show Errors.<field>
- *    (macros.cs: field_error) and the count in Errors.count.
+ *    (macros.cs: field_error) and the count in Errors.count.  When the host's
+ *    own parameter check refuses a POST, the host does the same with the
+ *    GET page the form is on (at the POST's path, at <path>/new, or the
+ *    nearest page above it): so a form's inputs show Form.<name>, and each
+ *    field its Errors.<field>.  List tables (class="list") get their cells'
+ *    data-label from their headings on the server (phones, cards.c).
  */
 #ifndef PORTAL_MODULE_H
 #define PORTAL_MODULE_H
@@ -209,7 +222,7 @@
 
 #define PORTAL_MODULE_MAGIC 0x59594D44u /* "YYMD" */
 #define PORTAL_ABI_MAJOR 2
-#define PORTAL_ABI_MINOR 14
+#define PORTAL_ABI_MINOR 19
 
 typedef struct portal_req portal_req;     /* one request; opaque to modules */
 typedef struct portal_rows portal_rows;   /* a query result; opaque */
@@ -225,8 +238,8 @@ typedef int (*portal_handler)(portal_req *r, const struct portal_services *s);
  * Chinese message before the handler runs. */
 enum portal_param_type {
     PP_TEXT = 1,   /* any valid UTF-8 without control characters, maxlen characters */
-    PP_LINES,      /* newlines and tabs allowed; maxlen bytes (encrypted columns are
-                      sized in bytes): the message names maxlen/3 汉字 */
+    PP_LINES,      /* PP_TEXT with newlines and tabs; maxlen characters (clerk,
+                      issue 20: an encrypted column holds maxlen x 4 bytes + 29) */
     PP_INT,        /* optional '-', digits, fits in int64 */
     PP_DATE,       /* YYYY-MM-DD, a real calendar date */
     PP_CODE,       /* [A-Za-z0-9_.-] only: codes, names, ids */
@@ -236,7 +249,7 @@ enum portal_param_type {
 struct portal_param {
     const char *name;
     int type;          /* enum portal_param_type */
-    size_t maxlen;     /* PP_TEXT characters, others bytes; 0 = the host default.
+    size_t maxlen;     /* PP_TEXT and PP_LINES characters, others bytes; 0 = the host default.
                         * Templates get it as Limits.<name> (macros.cs
                         * text_field: maxlength) */
     int required;
@@ -657,7 +670,7 @@ struct portal_child_core {
 };
 
 /*
- * A part of a document (2.x superv, docx_send), in the order printed; the
+ * A part of a document (2.17 superv, docx_send), in the order printed; the
  * list ends with kind PD_END (0).  Text is UTF-8 (control characters are
  * dropped; a newline breaks the line).  A table's first row is its header
  * (bold, repeated on each page); its cells are rows * cols strings, row by
@@ -1270,7 +1283,7 @@ struct portal_services {
      * copy show it).  An export that fails part-way answers a status >= 400
      * (500 even when the output began): the register marks it failed. */
     void (*export_row)(portal_req *r, long long child_id);
-    /* ---- 2.x superv (issue 16): a document to print or send, as .docx.
+    /* ---- 2.17 superv (issue 16): a document to print or send, as .docx.
      * docx_send writes the parts (struct portal_doc_part, in order) as a
      * minimal WordprocessingML document (A4 portrait; landscape = 1: A4
      * landscape, for wide tables) and sends it with PR_NO_LAYOUT as the
@@ -1279,7 +1292,7 @@ struct portal_services {
      * 200, or 500 (a part that cannot be written: nothing sent, logged). */
     int (*docx_send)(portal_req *r, const char *filename, int landscape,
                      const struct portal_doc_part *parts);
-    /* ---- 2.x money (issue 20): batch approval, one mechanism for every
+    /* ---- 2.18 money (issue 20): batch approval, one mechanism for every
      * module with workflows.  A module's route POST /<module>/applications/
      * batch (params "app" PP_INT, several, and "opinion" PP_LINES; the
      * confirmation wf_confirm is the workflow's) hands it over; its inbox

@@ -34,6 +34,8 @@ req() { # req METHOD PATH [curl args...]
 }
 
 body_has() { grep -qF -- "$1" "$OUT/body"; }
+# a list's cells as written, without the data-label the host adds to each (cards.c)
+cells_has() { sed 's/ data-label="[^"]*"//g' "$OUT/body" | grep -qF -- "$1"; }
 body_lacks() { ! grep -qF -- "$1" "$OUT/body"; }
 header_has() { grep -qiF -- "$1" "$OUT/headers"; }
 status_is() { [ "$STATUS" = "$1" ]; }

@@ -18,20 +18,23 @@
 #define EVENT_SUMMARY_CHARS 500
 #define EVENT_KIND_BYTES 32
 
-/* the categories of child_categories.category (an ENUM of the core) */
-static const struct {
-    const char *code, *title;
-} categories[] = {
-    {"orphan", "孤儿"}, {"de_facto_unsupported", "事实无人抚养儿童"},
-    {"tekun", "特困供养儿童"}, {"dibao", "低保家庭儿童"}, {"ill_disabled", "重病重残儿童"},
-    {"guardianship", "监护缺失或不当儿童"}, {"temporary", "临时困境儿童"}};
+/* The categories of child_categories.category (an ENUM of the core): the
+ * one table of their national names.  The core declares them as its labels
+ * "core.category" (label("core.category", code) in every template, the
+ * registry's forms and import read them there). */
+const struct portal_label child_category_labels[] = {
+    {"core.category", "orphan", "孤儿"},
+    {"core.category", "de_facto_unsupported", "事实无人抚养儿童"},
+    {"core.category", "tekun", "特困供养儿童"},
+    {"core.category", "dibao", "低保家庭儿童"},
+    {"core.category", "ill_disabled", "重病重残儿童"},
+    {"core.category", "guardianship", "监护缺失或不当儿童"},
+    {"core.category", "temporary", "临时困境儿童"},
+    {NULL, NULL, NULL}};
 
 static const char *category_title(const char *code)
 {
-    for (size_t i = 0; code && i < sizeof categories / sizeof *categories; i++)
-        if (strcmp(categories[i].code, code) == 0)
-            return categories[i].title;
-    return NULL;
+    return label_title("core.category", code);
 }
 
 static const char *idstr(portal_req *r, long long id)

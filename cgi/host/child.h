@@ -8,6 +8,9 @@
 
 #include "host.h"
 
+/* the national names of the categories: the core's labels "core.category" */
+extern const struct portal_label child_category_labels[];
+
 /* the child's core record, or NULL (absent, or a database error); no scope
  * check, no audit: for the host's own checks */
 const struct portal_child *child_load(portal_req *r, long long id);

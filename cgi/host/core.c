@@ -7,6 +7,7 @@
  * are modules (modules/admin, modules/account).
  */
 #include "host.h"
+#include "child.h"
 #include "crypto.h"
 #include "db.h"
 #include "audit.h"
@@ -324,7 +325,7 @@ static const struct portal_route core_routes[] = {
     {"POST", "/logout", logout_post, NULL, SC, NULL},
     {"GET", "/healthz", healthz, NULL, PR_NO_DB | PR_NO_LAYOUT, NULL},
     /* what waits for the user, in every module's workflows */
-    {"GET", "/inbox", inbox_get, NULL, 0, NULL},
+    {"GET", "/inbox", inbox_get, "core.inbox", 0, NULL},
     /* urgent tasks past their deadline, for supervision (tasks.c) */
     {"GET", "/inbox/escalated", escalated_get, "core.supervise", 0, NULL},
     /* the user's notices (notices.c) */
@@ -335,13 +336,15 @@ static const struct portal_route core_routes[] = {
 #undef SC
 
 static const struct portal_permission core_perms[] = {
+    /* every account but a social organisation's partners holds it (session.c) */
+    {"core.inbox", "待办事项：办理审批环节和紧急任务"},
     {"core.supervise", "督办：查看超时升级的紧急任务"},
     /* issue 19: one rule for full ID numbers in any export (disclose.c) */
     {"export.full_id", "导出含完整身份证号的名单（须写明用途，超过限额须他人审批）"},
     {NULL, NULL}};
 
 static const struct portal_menu core_menu[] = {
-    {"待办事项", "/inbox", NULL, 5},
+    {"待办事项", "/inbox", "core.inbox", 5},
     {"超时督办", "/inbox/escalated", "core.supervise", 6},
     {NULL, NULL, NULL, 0}};
 
@@ -374,6 +377,7 @@ static const struct portal_migration core_migrations[] = {
     {34, "034_session_cache.sql"},
     {36, "036_pay_batch_open_key.sql"},
     {37, "037_export_children.sql"},
+    {38, "038_text_limits.sql"},
     {0, NULL}};
 
 const struct portal_module core_module = {
@@ -385,5 +389,6 @@ const struct portal_module core_module = {
     .permissions = core_perms,
     .menu = core_menu,
     .migrations = core_migrations,
+    .labels = child_category_labels, /* the categories' names (child.c) */
     .template_dir = NULL,
 };

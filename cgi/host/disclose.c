@@ -152,7 +152,7 @@ static const char *text_field(portal_req *r, const char *name, size_t max, int *
 {
     const char *v = raw_field(r, name);
     v = v ? text_trim(r->a, v) : "";
-    if (strlen(v) > max || !http_text_ok(v, strlen(v), 0))
+    if (utf8_chars(v) > max || !http_text_ok(v, strlen(v), 0)) /* characters: VARCHAR(max) */
         *bad = 1;
     return v;
 }
@@ -173,12 +173,12 @@ static int purpose_read(portal_req *r, struct purpose *p, const char **note,
     if (!known)
         form_error(r, "purpose", "请选择导出用途。");
     if (bad_note)
-        form_error(r, "purpose_note", "用途说明最多 200 字节，且不能含控制字符。");
+        form_error(r, "purpose_note", "用途说明最多 200 个字，且不能含控制字符。");
     else if (known && p->note && strlen(*note) < 6)
         form_error(r, "purpose_note",
                    arena_sprintf(r->a, "用途选“%s”时须写明具体用途（至少 2 个字）。", p->title));
     if (bad_rcpt)
-        form_error(r, "recipient", "接收单位最多 100 字节。");
+        form_error(r, "recipient", "接收单位最多 100 个字。");
     else if (known && p->recipient && !**recipient)
         form_error(r, "recipient",
                    arena_sprintf(r->a, "用途选“%s”时须写明接收单位。", p->title));

@@ -76,6 +76,10 @@ struct portal_req {
     const struct portal_object *object; /* the route's object, loaded before the handler */
     struct kept *kept;          /* writes and audit rows that outlive a rollback */
     struct export_run *export;  /* the export export_begin let go out (disclose.c) */
+    /* a POST the host's parameter check refused, answered with its form
+     * (request.c form_again): the POST's route, the field and the message */
+    const struct route_entry *form_of;
+    const char *form_field, *form_msg;
 };
 
 /* kept.c: what must stay whatever the request's transaction does - the
@@ -163,6 +167,14 @@ static inline int user_has_perm(const portal_req *r, const char *perm)
             return 1;
     return 0;
 }
+
+/* cards.c: every list table's cells get data-label from its column's
+ * heading (the cards a phone shows, without script) */
+void cards_label(portal_req *r, buf *body);
+
+/* request.c: whether the user may open the page of route e (its
+ * permission, signed in unless public) */
+int route_usable(const portal_req *r, const struct route_entry *e);
 
 /* modules.c */
 /* the built-in core module first, then the .so modules; svc is the table

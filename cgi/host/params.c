@@ -109,5 +109,6 @@ long long req_path_int(portal_req *r, const char *name)
 
 size_t param_limit(const struct portal_param *p)
 {
-    return p->maxlen ? p->maxlen : p->type == PP_LINES ? 65536 : p->type == PP_INT ? 20 : 255;
+    /* a multi-line text's default fits a TEXT column: 16000 x 4 bytes */
+    return p->maxlen ? p->maxlen : p->type == PP_LINES ? 16000 : p->type == PP_INT ? 20 : 255;
 }

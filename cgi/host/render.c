@@ -356,25 +356,31 @@ static void form_refill(portal_req *r)
 {
     if (!form_failed(r) || !r->route)
         return;
-    for (const struct portal_param *p = r->route->r->params; p && p->name; p++) {
+    /* a POST the host refused shows its form's page (request.c form_again):
+     * what was posted wins over the values that page shows at first */
+    const struct route_entry *src = r->form_of ? r->form_of : r->route;
+    for (const struct portal_param *p = src->r->params; p && p->name; p++) {
         if (p->type == PP_FILE || strstr(p->name, "password") || p->name[0] == '_')
             continue;
         char name[160];
         snprintf(name, sizeof name, "Form.%s", p->name);
-        const char *v = req_param(r, p->name);
-        if (v && !hdf_value(name))
+        const http_field *f = r->form_of ? http_get(&r->bf, p->name) : NULL;
+        const char *v = r->form_of ? (f && !f->filename ? f->value : NULL) : req_param(r, p->name);
+        if (v && (r->form_of || !hdf_value(name)))
             hdf_put(name, v);
     }
+    if (r->form_of)
+        hdf_put("Page.FormError", r->form_msg);
 }
 
-/* Limits.<name>: the limit of each single-line parameter the module
+/* Limits.<name>: the limit of each text parameter the module
  * declares (the smallest when routes differ), for the inputs' maxlength
  * (macros.cs text_field): the same number the request check refuses above */
 static void form_limits(struct loaded_module *mod)
 {
     for (const struct portal_route *rt = mod ? mod->m->routes : NULL; rt && rt->path; rt++)
         for (const struct portal_param *p = rt->params; p && p->name; p++) {
-            if (p->type == PP_FILE || p->type == PP_LINES)
+            if (p->type == PP_FILE)
                 continue;
             char name[160];
             snprintf(name, sizeof name, "Limits.%s", p->name);
@@ -386,6 +392,21 @@ static void form_limits(struct loaded_module *mod)
 }
 
 struct menu_item { const struct portal_menu *m; };
+
+/* one rule for the menu: an entry shows only to a user who may open its
+ * page (the entry's permission and its page's route's); the request's path
+ * arguments are kept */
+static int menu_page_usable(portal_req *r, const struct portal_menu *m)
+{
+    const char **names = r->arg_names, **values = r->arg_values;
+    size_t nargs = r->nargs;
+    int st = 0;
+    const struct route_entry *e = route_find(r, "GET", m->path, &st);
+    r->arg_names = names;
+    r->arg_values = values;
+    r->nargs = nargs;
+    return e && route_usable(r, e);
+}
 
 static int menu_cmp(const void *a, const void *b)
 {
@@ -427,7 +448,7 @@ static void fill_layout(portal_req *r, const char *title)
         if (!lm->enabled)
             continue;
         for (const struct portal_menu *m = lm->m->menu; m && m->title && n < 128; m++)
-            if (!m->permission || user_has_perm(r, m->permission))
+            if ((!m->permission || user_has_perm(r, m->permission)) && menu_page_usable(r, m))
                 items[n++].m = m;
     }
     qsort(items, n, sizeof *items, menu_cmp);
@@ -466,6 +487,7 @@ int render_page(portal_req *r, struct loaded_module *mod, const char *tmpl, cons
         render_log_error("PT0306", e);
         return 500;
     }
+    cards_label(r, &r->body); /* list cells labelled for phones (cards.c) */
     r->ctype = "text/html; charset=utf-8";
     return 200;
 }

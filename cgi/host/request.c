@@ -46,27 +46,26 @@ static int fail(portal_req *r, int status, const char *msg)
 
 /* ------------------------------------------------------------ parameters */
 /* the message for a value over its limit, NULL when it fits: one line for
- * one cause, the limit named as users count it (characters; a multi-line
- * text's limit is storage bytes, so named in Chinese characters and in
- * letters) */
+ * one cause, the limit named as users count it (characters for a text,
+ * one line or many; digits for the rest) */
 static const char *param_too_long(portal_req *r, const struct portal_param *p, const char *v,
                                   size_t maxlen)
 {
-    if (p->type == PP_TEXT)
+    if (p->type == PP_TEXT || p->type == PP_LINES)
         return utf8_chars(v) > maxlen
                    ? arena_sprintf(r->a, "%s最多 %zu 个字。", p->label, maxlen) : NULL;
     if (strlen(v) <= maxlen)
         return NULL;
-    if (p->type == PP_LINES)
-        return arena_sprintf(r->a, "%s最多 %zu 个汉字（或 %zu 个字母、数字）。", p->label,
-                             maxlen / 3, maxlen);
     return arena_sprintf(r->a, "%s最多 %zu 位。", p->label, maxlen);
 }
 
-static const char *check_params(portal_req *r)
+/* the message for the first declared parameter that fails its check (its
+ * name in *field), NULL when every one passes */
+static const char *check_params(portal_req *r, const char **field)
 {
     const struct portal_param *ps = r->route->r->params;
     for (const struct portal_param *p = ps; p && p->name; p++) {
+        *field = p->name;
         if (p->type == PP_FILE) {
             const http_field *f = http_get(&r->bf, p->name);
             if (p->required && (!f || !f->filename))
@@ -100,6 +99,7 @@ static const char *check_params(portal_req *r)
                 return arena_sprintf(r->a, "%s的格式不正确。", p->label);
         }
     }
+    *field = NULL;
     return NULL;
 }
 
@@ -589,6 +589,81 @@ static int parse_body(portal_req *r, const http_limits *lim)
     return 0;
 }
 
+/* ------------------------------------ a refused parameter: the form again */
+
+/* the page a POST's form is on: the GET route at the POST's path, or at
+ * <path>/new (POST /medical/aid is filled in at /medical/aid/new), or else
+ * at the nearest path above it ("/children/5/family" is on "/children/5"),
+ * never a download nor the home page; NULL when there is none.  *at is that
+ * page's path; r->arg_* are its arguments afterwards. */
+static const struct route_entry *form_page(portal_req *r, const char **at)
+{
+    int st = 0;
+    const char *cands[2] = {r->path, arena_sprintf(r->a, "%s/new", r->path)};
+    const struct route_entry *e;
+    for (int i = 0; i < 2; i++)
+        if ((e = route_find(r, "GET", cands[i], &st)) && !(e->r->flags & PR_NO_LAYOUT)) {
+            *at = cands[i];
+            return e;
+        }
+    char *p = arena_strdup(r->a, r->path);
+    for (char *slash; (slash = strrchr(p, '/')) != NULL && slash != p;) {
+        *slash = 0;
+        if ((e = route_find(r, "GET", p, &st)) && !(e->r->flags & PR_NO_LAYOUT)) {
+            *at = p;
+            return e;
+        }
+    }
+    return NULL;
+}
+
+/* whether this user may open the page: the one rule for a form shown
+ * again and for the menu (render.c) */
+int route_usable(const portal_req *r, const struct route_entry *e)
+{
+    const struct portal_route *rt = e->r;
+    if (rt->flags & PR_NO_DB)
+        return 0;
+    return (rt->flags & PR_PUBLIC) ||
+           (r->logged_in && (!rt->permission || user_has_perm(r, rt->permission)));
+}
+
+/* The host's parameter check refused a value (too long, missing, of the
+ * wrong type): a POST answers its form again (the GET page it is on, run
+ * with the route's object and scope checks) with 400, what was typed in
+ * Form.<name> and the message in Errors.<field>, nothing done.  Without a
+ * form (a GET's filter, a page this user cannot open) the error page names
+ * the message and links back to the page, never to the Referer. */
+static int form_again(portal_req *r, const char *field, const char *msg)
+{
+    const struct route_entry *post = r->route;
+    const char **names = r->arg_names, **values = r->arg_values;
+    size_t nargs = r->nargs;
+    const char *at = r->path;
+    const struct route_entry *page = strcmp(r->method, "POST") == 0 ? form_page(r, &at) : NULL;
+    int usable = page && route_usable(r, page);
+    if (usable) {
+        r->route = page;
+        r->form_of = post;
+        r->form_field = field;
+        r->form_msg = msg;
+        if (request_begin_hook)
+            request_begin_hook(r);
+        int status = run_handler(r);
+        if (status == 400 && r->body.len && !r->streaming)
+            return status;
+        discard(r);
+        r->form_of = NULL;
+    }
+    r->route = post;
+    r->arg_names = names;
+    r->arg_values = values;
+    r->nargs = nargs;
+    if (usable || strcmp(r->method, "POST") != 0)
+        hdf_put("Error.Back", at);
+    return fail(r, 400, msg);
+}
+
 /* the pipeline after parsing: session, login, permission, CSRF,
  * parameters, the idempotency key, the handler; returns the status */
 static int process_route(portal_req *r)
@@ -634,9 +709,9 @@ static int process_route(portal_req *r)
             return fail(r, 403, "表单已失效或来源不正确，请刷新页面后重试。");
         }
     }
-    const char *bad = check_params(r);
+    const char *field = NULL, *bad = check_params(r, &field);
     if (bad)
-        return fail(r, 400, bad);
+        return form_again(r, field, bad);
     if ((rt->flags & PR_STATE_CHANGING) && idem_key(r)) {
         int replayed = idem_replay(r);
         if (replayed)

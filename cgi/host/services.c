@@ -668,13 +668,13 @@ const struct portal_services services = {
     .fen_to_rmb_upper = s_fen_to_rmb_upper,
     /* 2.14 perf (issue 17): the tables a child has rows in */
     .child_has = s_child_has,
-    /* privacy (issue 19): the rows and children of an export (disclose.c) */
+    /* 2.16 privacy (issue 19): the rows and children of an export (disclose.c) */
     .export_row = export_svc_row,
     /* 2.15 scope (issue 15): a user's scope as a set of villages */
     .scope_where = scope_svc_where,
     .scope_grant = scope_svc_grant,
-    /* 2.x superv (issue 16): printable documents as .docx (docx.c) */
+    /* 2.17 superv (issue 16): printable documents as .docx (docx.c) */
     .docx_send = docx_svc_send,
-    /* 2.x money (issue 20): batch approval (wf_batch.c) */
+    /* 2.18 money (issue 20): batch approval (wf_batch.c) */
     .wf_batch = wf_svc_batch,
 };

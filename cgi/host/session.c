@@ -311,7 +311,11 @@ static void session_user(portal_req *r, const char *const *c, int mfa)
     session_extras(r, c);
     r->must_change_password = atoi(c[SC_MUST_CHANGE]) != 0;
     /* until enrolled the user holds no permission at all */
-    r->perms = mfa ? ",," : arena_sprintf(r->a, ",%s,", or_empty(c[SC_PERMS]));
+    /* core.inbox (the workflows' and urgent tasks' inbox) is every account's
+     * but a social organisation's: its partners neither act on a step nor
+     * receive a task (their work is volunteer's pages) */
+    r->perms = mfa ? ",," : arena_sprintf(r->a, ",%s,%s", or_empty(c[SC_PERMS]),
+                                          strcmp(r->user.org_kind, "ngo") ? "core.inbox," : "");
     r->flash_in = c[SC_FLASH];
     if (atoi(c[SC_STALE]))
         db_exec(r->a, "UPDATE sessions SET last_seen = UTC_TIMESTAMP() "

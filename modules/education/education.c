@@ -190,6 +190,7 @@ static const struct portal_menu menu[] = {
 static const struct portal_migration migrations[] = {
     {1, "001_education.sql"},
     {2, "002_aid.sql"},
+    {3, "003_text_limits.sql"},
     {0, NULL}};
 
 static const struct portal_child_panel panels[] = {

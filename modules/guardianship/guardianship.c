@@ -149,6 +149,7 @@ static const struct portal_migration migrations[] = {
     {3, "003_guardian_reviews.sql"},
     {4, "004_institution_tasks.sql"},
     {5, "005_plan_items.sql"},
+    {6, "006_text_limits.sql"},
     {0, NULL}};
 
 /* periodic work of the master, never a request (2.9) */

@@ -42,7 +42,7 @@ const struct portal_param aid_params[] = {
     {"hospital", PP_INT, 20, 0, "医院"},
     {"start_date", PP_DATE, 10, 0, "入院（就诊）日期"},
     {"end_date", PP_DATE, 10, 0, "出院（末次就诊）日期"},
-    {"diagnosis", PP_TEXT, 600, 0, "诊断"},
+    {"diagnosis", PP_TEXT, 200, 0, "诊断"},
     {"total", PP_TEXT, 16, 0, "医疗总费用"},
     {"basic", PP_TEXT, 16, 0, "基本医保支付"},
     {"critical", PP_TEXT, 16, 0, "大病保险支付"},

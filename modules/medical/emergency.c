@@ -18,15 +18,15 @@
 
 const struct portal_param emergency_params[] = {
     {"reason", PP_CODE, 16, 0, "情形"},
-    {"description", PP_LINES, 3000, 0, "儿童情况"},
-    {"place_found", PP_TEXT, 600, 0, "发现地点"},
+    {"description", PP_LINES, 1000, 0, "儿童情况"},
+    {"place_found", PP_TEXT, 200, 0, "发现地点"},
     {"found_on", PP_DATE, 10, 0, "发现日期"},
     {"hospital", PP_INT, 20, 0, "救治医院"},
     {NULL, 0, 0, 0, NULL}};
 
 const struct portal_param cost_params[] = {
     {"cost_date", PP_DATE, 10, 1, "费用日期"},
-    {"item", PP_TEXT, 300, 0, "费用项目"},
+    {"item", PP_TEXT, 100, 0, "费用项目"},
     {"amount", PP_TEXT, 16, 0, "金额"},
     {NULL, 0, 0, 0, NULL}};
 

@@ -13,13 +13,13 @@
 #include <string.h>
 
 const struct portal_param policy_params[] = {
-    {"insurer", PP_TEXT, 300, 0, "保险公司"},
+    {"insurer", PP_TEXT, 100, 0, "保险公司"},
     {"kind", PP_CODE, 16, 0, "险种"},
     {"policy_no", PP_TEXT, 64, 0, "保单号"},
     {"start_date", PP_DATE, 10, 0, "保险起期"},
     {"end_date", PP_DATE, 10, 0, "保险止期"},
     {"premium", PP_TEXT, 16, 0, "每人保费"},
-    {"funded_by", PP_TEXT, 600, 0, "资金来源"},
+    {"funded_by", PP_TEXT, 200, 0, "资金来源"},
     {"project", PP_INT, 20, 0, "慈善项目"},
     {NULL, 0, 0, 0, NULL}};
 
@@ -33,11 +33,11 @@ const struct portal_param insured_params[] = {
 const struct portal_param claim_params[] = {
     {"child", PP_INT, 20, 0, "儿童编号"},
     {"event_date", PP_DATE, 10, 0, "出险日期"},
-    {"description", PP_TEXT, 1500, 0, "出险经过"},
+    {"description", PP_TEXT, 500, 0, "出险经过"},
     {"claimed", PP_TEXT, 16, 0, "申请理赔金额"},
     {"outcome", PP_CODE, 16, 0, "理赔结果"},
     {"paid", PP_TEXT, 16, 0, "赔付金额"},
-    {"note", PP_TEXT, 600, 0, "说明"},
+    {"note", PP_TEXT, 200, 0, "说明"},
     {NULL, 0, 0, 0, NULL}};
 
 int policy_load(portal_req *r, const struct portal_services *s, long long id,
@@ -152,7 +152,7 @@ static int policy_page(portal_req *r, const struct portal_services *s, int statu
                         "JOIN children c ON c.id = m.child_id WHERE m.policy_id = ? ORDER BY "
                         "m.id DESC", "i", id) < 0)
         return 500;
-    s->labels_hdf(r, "Categories", "registry.category");
+    s->labels_hdf(r, "Categories", "core.category");
     s->labels_hdf(r, "Outcomes", "medical.claim_outcome");
     s->set(r, "Today", s->today(r));
     s->audit(r, "medical.policy.read", "medical_policy", s->sprintf(r, "%lld", id), NULL);

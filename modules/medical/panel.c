@@ -28,7 +28,7 @@ static const char *cap_left_text(portal_req *r, const struct portal_services *s,
                                    &left) != 0)
         return "";
     return s->sprintf(r, "%s 元（年度限额 %s 元，%s）", s->fen_to_yuan(r, left < 0 ? 0 : left),
-                      s->fen_to_yuan(r, c.cap), s->label(r, "registry.category", c.category));
+                      s->fen_to_yuan(r, c.cap), s->label(r, "core.category", c.category));
 }
 
 /* the tables of the panel's rows, in its order (a child in none costs no query) */

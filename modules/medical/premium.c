@@ -233,7 +233,7 @@ static int export_row(void *ctx, portal_rows *rows)
     const char *cells[EXPORT_COLS] = {
         s->col(rows, "id"), s->col(rows, "town"),
         s->col(rows, "name"), idn ? idn : "",
-        s->label(e->r, "registry.category", s->col(rows, "category")),
+        s->label(e->r, "core.category", s->col(rows, "category")),
         s->label(e->r, "medical.list", s->col(rows, "list")), s->col(rows, "tier"),
         s->col(rows, "premium_fen"), s->col(rows, "subsidy_fen"),
         strcmp(status, "listed") == 0 ? "" : s->label(e->r, "medical.premium_status", status),

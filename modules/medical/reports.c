@@ -45,7 +45,7 @@ static const struct report reports[] = {
      "SUM(a.eligible_fen), SUM(a.aid_fen) FROM medical_aid a JOIN children c ON c.id = "
      "a.child_id WHERE a.pay_line_id IS NOT NULL AND YEAR(a.decided_at) = ? AND %s GROUP BY "
      "a.category, DATE_FORMAT(a.decided_at, '%Y-%m'), a.case_type ORDER BY 1, 2, 3",
-     {{"类别", "registry.category"}, {"月份", NULL}, {"类型", "medical.case_type"},
+     {{"类别", "core.category"}, {"月份", NULL}, {"类型", "medical.case_type"},
       {"人次", NULL}, {"政策范围内自付（元）", "money"}, {"救助金额（元）", "money"},
       {NULL, NULL}}, NULL},
     {"near_cap", "接近年度救助限额的儿童（已用 80% 以上）",

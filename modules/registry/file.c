@@ -544,7 +544,7 @@ static int load_file(portal_req *r, const struct portal_services *s, long long i
     s->set(r, "File.Today", s->today(r));
     if (!print) {
         s->labels_hdf(r, "Opts.situation", "registry.situation");
-        s->labels_hdf(r, "Opts.category", "registry.category");
+        s->labels_hdf(r, "Opts.category", "core.category");
         s->labels_hdf(r, "Opts.exit", "registry.exit");
     }
     return 0;
@@ -769,7 +769,7 @@ int category_enter_post(portal_req *r, const struct portal_services *s)
     const char *cat = s->param(r, "category");
     const char *basis = s->trim(r, s->param(r, "basis"));
     const char *start = s->param(r, "start_date");
-    const char *label = registry_label("registry.category", cat);
+    const char *label = registry_category(r, s, cat);
     if (!label)
         return s->fail(r, 400, "类别不正确，请从列表中选择。");
     if (!*basis)
@@ -828,7 +828,7 @@ int category_exit_post(portal_req *r, const struct portal_services *s)
                              (long long)s->user(r)->id, cid, id);
     if (n == 0)
         return s->fail(r, 400, "该类别已经退出，退出记录不能修改。");
-    const char *label = registry_label("registry.category", cat);
+    const char *label = registry_category(r, s, cat);
     if (n < 0 || set_status(r, s, id) != 0 ||
         s->child_event(r, id, "category.exit",
                        s->sprintf(r, "退出类别：%s（%s，原因：%s%s%s）", label, end, rlabel,

@@ -297,7 +297,7 @@ static void import_category(struct import_ctx *c, struct import_row *row,
     const char *cat = field_at(rec, C_CAT);
     if (!*cat)
         add_err(c, line, "类别", "缺少类别。");
-    else if (!(row->category = registry_category_code(cat)))
+    else if (!(row->category = registry_category_code(c->r, c->s, cat)))
         add_err(c, line, "类别", c->s->sprintf(c->r, "未知的类别（可填：%s）。",
                                                registry_category_titles(c->r, c->s)));
 
@@ -351,7 +351,7 @@ static void set_columns(portal_req *r, const struct portal_services *s)
 {
     for (int i = 0; i < NCOLS; i++)
         s->set(r, s->sprintf(r, "Import.Columns.%d", i), import_columns[i]);
-    s->labels_hdf(r, "Opts.category", "registry.category");
+    s->labels_hdf(r, "Opts.category", "core.category");
     s->set_int(r, "Import.MaxRows", IMPORT_MAX_ROWS);
 }
 
@@ -443,7 +443,7 @@ static int import_write(portal_req *r, const struct portal_services *s, struct i
         long long cid = s->db_insert_id(r);
         if (s->child_event(r, cid, "imported",
                            s->sprintf(r, "批量导入建档（台账文件第 %d 行），类别：%s", w->line,
-                                      registry_label("registry.category", w->category))) != 0 ||
+                                      registry_category(r, s, w->category))) != 0 ||
             s->child_category(r, cid, w->category, 1, w->start, w->basis) != 0)
             return -1;
     }

@@ -36,19 +36,30 @@ const struct portal_param list_params[] = {
 
 /* ------------------------------------------------------------ categories */
 
-/* a code or a Chinese label (with or without the trailing 儿童) -> code */
-const char *registry_category_code(const char *text)
+/* the category codes (child_categories.category); their names are the
+ * core's one table, labels "core.category" */
+static const char *const category_codes[] = {"orphan", "de_facto_unsupported", "tekun", "dibao",
+                                             "ill_disabled", "guardianship", "temporary", NULL};
+
+/* the national name of a category code, NULL when it is none */
+const char *registry_category(portal_req *r, const struct portal_services *s, const char *code)
 {
-    for (const struct portal_label *c = registry_labels; c->kind; c++) {
-        if (strcmp(c->kind, "registry.category") != 0)
-            continue;
-        const char *l = c->title;
+    const char *t = code ? s->label(r, "core.category", code) : NULL;
+    return t && strcmp(t, code) != 0 ? t : NULL;
+}
+
+/* a code or a Chinese label (with or without the trailing 儿童) -> code */
+const char *registry_category_code(portal_req *r, const struct portal_services *s,
+                                   const char *text)
+{
+    for (const char *const *c = category_codes; *c; c++) {
+        const char *l = registry_category(r, s, *c);
         size_t n = strlen(l), k = strlen("儿童");
-        if (strcmp(c->code, text) == 0 || strcmp(l, text) == 0)
-            return c->code;
+        if (strcmp(*c, text) == 0 || strcmp(l, text) == 0)
+            return *c;
         if (n > k && strcmp(l + n - k, "儿童") == 0 && strlen(text) == n - k &&
             strncmp(l, text, n - k) == 0)
-            return c->code;
+            return *c;
     }
     /* the short names ledgers use, and the list's titles before 2.0 */
     static const char *const alias[][2] = {{"特困", "tekun"}, {"特困儿童", "tekun"},
@@ -63,9 +74,8 @@ const char *registry_category_code(const char *text)
 const char *registry_category_titles(portal_req *r, const struct portal_services *s)
 {
     const char *out = "";
-    for (const struct portal_label *c = registry_labels; c->kind; c++)
-        if (strcmp(c->kind, "registry.category") == 0)
-            out = s->sprintf(r, "%s%s%s", out, *out ? "、" : "", c->title);
+    for (const char *const *c = category_codes; *c; c++)
+        out = s->sprintf(r, "%s%s%s", out, *out ? "、" : "", registry_category(r, s, *c));
     return out;
 }
 
@@ -211,7 +221,7 @@ static const char *read_filters(portal_req *r, const struct portal_services *s, 
         return "乡镇（街道）代码应为 12 位数字。";
     if (f->village && !registry_digits(f->village, 12))
         return "村（居）代码应为 12 位数字。";
-    if (f->category && !registry_label("registry.category", f->category))
+    if (f->category && !registry_category(r, s, f->category))
         return "类别不正确。";
     if (f->status && strcmp(f->status, "active") && strcmp(f->status, "exited"))
         return "状态不正确。";
@@ -342,7 +352,7 @@ static void set_filters(portal_req *r, const struct portal_services *s, const st
     if (f->q) s->set(r, "List.F.q", f->q);
     if (f->township || f->village || f->category || f->status || f->age || f->q)
         s->set(r, "List.Filtered", "1"); /* the folded filters open */
-    s->labels_hdf(r, "Opts.category", "registry.category");
+    s->labels_hdf(r, "Opts.category", "core.category");
     s->labels_hdf(r, "List.Ages", "registry.age");
 }
 
@@ -630,7 +640,7 @@ static void export_cells(struct csv_out *o, const char *const *cells)
 }
 
 /* category codes "a,b" -> their labels "甲、乙" into cats */
-static void category_titles(const char *cc, char *cats, size_t size)
+static void category_titles(struct csv_out *o, const char *cc, char *cats, size_t size)
 {
     size_t used = 0;
     cats[0] = 0;
@@ -641,7 +651,7 @@ static void category_titles(const char *cc, char *cats, size_t size)
         if (n < sizeof code) {
             memcpy(code, p, n);
             code[n] = 0;
-            const char *l = registry_label("registry.category", code);
+            const char *l = registry_category(o->r, o->s, code);
             int w = snprintf(cats + used, size - used, "%s%s", used ? "、" : "", l ? l : code);
             if (w > 0 && (size_t)w < size - used)
                 used += (size_t)w;
@@ -664,7 +674,7 @@ static int export_row(void *ctx, portal_rows *rows)
     const char *sex_title = registry_label("registry.sex", s->db_col(rows, 1));
     char cats[512];
     /* the callback must not run queries: labels come from the declarations */
-    category_titles(s->db_col(rows, 9), cats, sizeof cats);
+    category_titles(o, s->db_col(rows, 9), cats, sizeof cats);
     const char *cells[EXPORT_COLS] = {
         s->db_col(rows, 0), sex_title ? sex_title : "", s->db_col(rows, 2), s->db_col(rows, 3),
         s->db_col(rows, 4), masked ? masked : "无身份证号", s->db_col(rows, 6),

@@ -55,7 +55,10 @@ int child_export_get(portal_req *r, const struct portal_services *s);
 int child_export_xlsx_get(portal_req *r, const struct portal_services *s);
 /* a category's code from its code or Chinese title (with or without the
  * trailing 儿童, and the ledgers' short names); NULL when none */
-const char *registry_category_code(const char *text);
+const char *registry_category_code(portal_req *r, const struct portal_services *s,
+                                   const char *text);
+/* the core's name of a category code (labels "core.category"), NULL: none */
+const char *registry_category(portal_req *r, const struct portal_services *s, const char *code);
 /* "孤儿、事实无人抚养儿童、...": every category title, for messages */
 const char *registry_category_titles(portal_req *r, const struct portal_services *s);
 /* "YYYY-MM-DD" or "YYYY/M/D" (Excel) -> out "YYYY-MM-DD"; 1 if a real date

@@ -10,9 +10,13 @@ static int home_get(portal_req *r, const struct portal_services *s)
 {
     const struct portal_user *u = s->user(r);
     s->set(r, "Home.Name", u->display_name);
-    /* what waits for this user, across every module */
-    int n = s->wf_inbox_hdf(r, "Inbox", NULL);
-    s->set_int(r, "Home.Waiting", n > 0 ? n : 0);
+    /* what waits for this user, across every module (not for a partner,
+     * who has no inbox: core.inbox) */
+    if (s->has_perm(r, "core.inbox")) {
+        int n = s->wf_inbox_hdf(r, "Inbox", NULL);
+        s->set(r, "Home.Inbox", "1");
+        s->set_int(r, "Home.Waiting", n > 0 ? n : 0);
+    }
     return s->render(r, "home.cs", "首页");
 }
 

@@ -273,6 +273,7 @@ static const struct portal_migration migrations[] = {
     {4, "004_intake_overdue.sql"},
     {5, "005_scope.sql"},
     {6, "006_visit_kind.sql"},
+    {7, "007_text_limits.sql"},
     {0, NULL}};
 
 /* periodic work of the master, never a request (2.9) */

@@ -171,26 +171,35 @@ int vol_logs_hdf(portal_req *r, const struct portal_services *s, const char *whe
 /* validate a log's fields and its volunteers (comma-separated ids of the
  * organisation's volunteers); an area's log also needs its participants.
  * 0 ok, else a status already answered */
+/* a refused field of a log: the message beside it; the caller shows its
+ * form again (400) */
+static int log_bad(portal_req *r, const struct portal_services *s, const char *field,
+                   const char *msg)
+{
+    s->form_error(r, field, msg);
+    return 400;
+}
+
 int vol_check_log(portal_req *r, const struct portal_services *s, long long vorg, long long aid,
                   long long log, int area, long long **vids, int *nv)
 {
     const char *date = s->param(r, "service_date"), *type = s->param(r, "service_type");
     long long minutes = s->param_int(r, "minutes", 0);
     if (!vol_is_label("volunteer.service_type", type))
-        return s->fail(r, 400, "服务类型不正确。");
+        return log_bad(r, s, "service_type", "服务类型不正确。");
     if (minutes < 1 || minutes > 1440)
-        return s->fail(r, 400, "服务时长应为 1 到 1440 分钟。");
+        return log_bad(r, s, "minutes", "服务时长应为 1 到 1440 分钟。");
     if (strcmp(date, s->today(r)) > 0)
-        return s->fail(r, 400, "服务日期不能晚于今天。");
+        return log_bad(r, s, "service_date", "服务日期不能晚于今天。");
     long long people = s->param_int(r, "participants", 0);
     if (area && (people < 1 || people > 10000))
-        return s->fail(r, 400, "请填写参加活动的人数（1 到 10000）。");
+        return log_bad(r, s, "participants", "请填写参加活动的人数（1 到 10000）。");
     portal_rows *q = s->db_query(r, "SELECT id FROM volunteer_assignments WHERE id = ? AND "
                                     "? BETWEEN start_date AND end_date", "is", aid, date);
     if (!q)
         return 500;
     if (!s->db_next(q))
-        return s->fail(r, 400, "服务日期须在指派的服务期限之内。");
+        return log_bad(r, s, "service_date", "服务日期须在指派的服务期限之内。");
     const char *in = s->param(r, "volunteer_ids");
     if (s->param_n(r, "volunteer", 0)) { /* ticked by name: the same list */
         in = s->param_n(r, "volunteer", 0);
@@ -207,11 +216,11 @@ int vol_check_log(portal_req *r, const struct portal_services *s, long long vorg
         if (!*p)
             break;
         if (*p < '0' || *p > '9' || *nv >= 50)
-            return s->fail(r, 400, "参与志愿者编号应为数字，用逗号分隔。");
+            return log_bad(r, s, "volunteer", "参与志愿者编号应为数字，用逗号分隔。");
         char *end;
         long long v = strtoll(p, &end, 10);
         if (*end && *end != ',' && *end != ' ')
-            return s->fail(r, 400, "参与志愿者编号应为数字，用逗号分隔。");
+            return log_bad(r, s, "volunteer", "参与志愿者编号应为数字，用逗号分隔。");
         p = end;
         /* a volunteer who left stays on the logs already naming them */
         q = s->db_query(r, "SELECT active OR EXISTS (SELECT 1 FROM volunteer_log_people lp "
@@ -220,9 +229,9 @@ int vol_check_log(portal_req *r, const struct portal_services *s, long long vorg
         if (!q)
             return 500;
         if (!s->db_next(q))
-            return s->fail(r, 400, s->sprintf(r, "编号为 %lld 的志愿者不属于本组织。", v));
+            return log_bad(r, s, "volunteer", s->sprintf(r, "编号为 %lld 的志愿者不属于本组织。", v));
         if (strcmp(s->db_col(q, 0), "0") == 0)
-            return s->fail(r, 400, s->sprintf(r, "编号为 %lld 的志愿者已停止服务，不能登记新的服务。", v));
+            return log_bad(r, s, "volunteer", s->sprintf(r, "编号为 %lld 的志愿者已停止服务，不能登记新的服务。", v));
         int dup = 0;
         for (int i = 0; i < *nv; i++)
             dup |= (*vids)[i] == v;
@@ -250,7 +259,7 @@ int child_log_create_post(portal_req *r, const struct portal_services *s)
     long long *vids = NULL;
     int nv = 0, rc = vol_check_log(r, s, a->vorg, a->aid, 0, 0, &vids, &nv);
     if (rc)
-        return rc;
+        return rc == 400 ? vol_form_again(partner_child_get(r, s)) : rc;
     const char *notes = s->param(r, "notes");
     if (s->db_exec(r, "INSERT INTO volunteer_logs (assignment_id, child_id, vorg_id, service_date, "
                       "minutes, service_type, notes, status, created_at, created_by, updated_at) "
@@ -287,7 +296,7 @@ int log_edit_post(portal_req *r, const struct portal_services *s)
     long long *vids = NULL;
     int nv = 0, rc = vol_check_log(r, s, a->vorg, aid, id, child == 0, &vids, &nv);
     if (rc)
-        return rc;
+        return rc == 400 ? vol_form_again(log_edit_get(r, s)) : rc;
     const char *notes = s->param(r, "notes");
     /* the status condition closes the race with a verification (the
      * version always moves, so a matched row is a changed row) */
@@ -310,6 +319,45 @@ int log_edit_post(portal_req *r, const struct portal_services *s)
                         s->param_int(r, "minutes", 0)));
     s->flash(r, "服务记录已修改并重新提交。");
     return s->redirect(r, vol_log_page(r, s, child, aid));
+}
+
+/* a form's page rendered again after a refusal: 400 (nothing was done) */
+int vol_form_again(int status)
+{
+    return status == 200 ? 400 : status;
+}
+
+/* the edit form of an unverified log: its values (or what was typed), the
+ * organisation's volunteers ticked by name (those on the log ticked; one
+ * who left stays listed while on it) */
+int log_edit_get(portal_req *r, const struct portal_services *s)
+{
+    const struct portal_object *o = s->object(r);
+    const struct vol_access *a = o->data;
+    if (strcmp(a->status, "verified") == 0)
+        return s->fail(r, 409, "该服务记录已经乡镇核实，不能再修改。");
+    if (s->db_row_hdf(r, "Log",
+                      "SELECT l.id, l.child_id, l.service_date, l.minutes, l.participants, "
+                      "l.service_type, l.notes, l.status, l.return_reason, a.start_date, "
+                      "a.end_date FROM volunteer_logs l JOIN volunteer_assignments a ON "
+                      "a.id = l.assignment_id WHERE l.id = ?", "i", o->id) != 1 ||
+        s->db_query_hdf(r, "Volunteers",
+                        "SELECT v.id, v.name, EXISTS (SELECT 1 FROM volunteer_log_people lp "
+                        "WHERE lp.log_id = ? AND lp.volunteer_id = v.id) AS ticked FROM "
+                        "volunteers v WHERE v.vorg_id = ? AND (v.active = 1 OR EXISTS (SELECT 1 "
+                        "FROM volunteer_log_people lp WHERE lp.log_id = ? AND lp.volunteer_id = "
+                        "v.id)) ORDER BY v.id", "iii", o->id, a->vorg, o->id) < 0)
+        return 500;
+    /* first view: the stored values; after a refusal what was typed */
+    if (!s->form_failed(r) &&
+        s->db_row_hdf(r, "Form", "SELECT service_date, minutes, participants, service_type, "
+                                 "notes FROM volunteer_logs WHERE id = ?", "i", o->id) != 1)
+        return 500;
+    s->labels_hdf(r, "Types", "volunteer.service_type");
+    s->set(r, "Back", vol_log_page(r, s, a->child, a->aid));
+    s->set(r, "LogArea", a->child ? "0" : "1");
+    s->set(r, "Today", s->today(r));
+    return s->render(r, "log_edit.cs", "修改服务记录");
 }
 
 /* ------------------------------------------------------------ verification */

@@ -22,6 +22,7 @@ static const struct portal_route routes[] = {
     {"POST", "/volunteer/partner/volunteers/{id:int}", volunteer_edit_post, "volunteer.partner", PR_STATE_CHANGING, volunteer_edit_params, "partner_volunteer:id"},
     {"GET", "/volunteer/partner/children/{id:int}", partner_child_get, "volunteer.partner", 0, none, "partner_child:id"},
     {"POST", "/volunteer/partner/children/{id:int}/logs", child_log_create_post, "volunteer.partner", PR_STATE_CHANGING, log_params, "partner_child:id"},
+    {"GET", "/volunteer/partner/logs/{id:int}/edit", log_edit_get, "volunteer.partner", 0, none, "partner_log:id"},
     {"POST", "/volunteer/partner/logs/{id:int}/edit", log_edit_post, "volunteer.partner", PR_STATE_CHANGING, log_params, "partner_log:id"},
     {"GET", "/volunteer/partner/areas/{id:int}", partner_area_get, "volunteer.partner", 0, none, "partner_area:id"},
     {"POST", "/volunteer/partner/areas/{id:int}/logs", area_log_create_post, "volunteer.partner", PR_STATE_CHANGING, log_params, "partner_area:id"},

@@ -1,7 +1,9 @@
 // The main pages on a 390 px phone (issue 20 item 7) in headless Chromium,
 // as each demo role: nothing scrolls sideways (the document is no wider
 // than the viewport), the child list is stacked cards (a row no wider than
-// the screen, its cells labelled), and the list's filters are folded.
+// the screen, its cells labelled), and the list's filters are folded -
+// all with JavaScript off: the cards' labels come from the server
+// (data-label, issue 20 item 6), not from portal.js.
 // Screenshots: OUT_DIR/browser-phone-<user>-<n>.png.
 //
 // PHONE_PLAN: one line per account, "user|password|path path ...".  The
@@ -27,7 +29,8 @@ try {
   for (const line of plan) {
     const [user, password, paths] = line.split('|');
     const context = await browser.newContext({ viewport: { width: WIDTH, height: 844 },
-                                               isMobile: true, hasTouch: true });
+                                               isMobile: true, hasTouch: true,
+                                               javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(base + '/login');
     await page.fill('#f-username', user);
@@ -59,7 +62,7 @@ try {
         });
         if (list.rowDisplay !== 'block') fail(`${user} /children: rows are not cards (display ${list.rowDisplay})`);
         else if (list.label !== '姓名') fail(`${user} /children: a card's cell is not labelled (${list.label})`);
-        else ok(`${user} /children: rows are labelled cards`);
+        else ok(`${user} /children: rows are labelled cards (script off)`);
         if (!list.folded) fail(`${user} /children: the filters are not folded on a phone`);
         else ok(`${user} /children: the filters are folded`);
       }

@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 ALLOW = {
     "ID", "CSV", "Excel", "PDF", "JPEG", "PNG", "JPG", "MB", "KB", "GB", "T", "ISO", "X", "x",
     "TOTP", "IP", "URL", "HTTP", "HTTPS", "UTF", "xlsx", "xls", "csv", "pdf", "png", "jpg",
+    "Word", "docx",
     "jpeg", "Microsoft", "Authenticator", "Google", "App", "QQ", "WPS", "CSP", "Chrome",
     "Chromium", "Firefox", "Edge", "Safari", "A", "B", "C", "D", "OK", "km", "kg", "cm",
     "m", "s", "ms", "AES", "GCM", "HMAC", "SHA", "RFC", "GBK", "Ext", "UTC", "FreeOTP",

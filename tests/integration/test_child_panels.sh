@@ -17,8 +17,8 @@ post() { # post JAR PATH [curl args]
 panel() { awk -v m="data-module=\"$1\"" -v t="<h2>$2</h2>" '
     index($0, m) { inp = 1; buf = "" } inp { buf = buf $0 "\n" }
     inp && index($0, "</section>") { if (index(buf, t)) { printf "%s", buf; exit } inp = 0 }' "$OUT/body"; }
-panel_has() { panel "$1" "$2" | grep -qF -- "$3"; }
-panel_lacks() { ! panel "$1" "$2" | grep -qF -- "$3"; }
+panel_has() { panel "$1" "$2" | sed 's/ data-label="[^"]*"//g' | grep -qF -- "$3"; }
+panel_lacks() { ! panel "$1" "$2" | sed 's/ data-label="[^"]*"//g' | grep -qF -- "$3"; }
 mkdir -p "$(dirname "$CLOCK_FILE")"; echo 2026-07-15 >"$CLOCK_FILE"
 
 # ---- users: county staff, the demo township user, a partner, and a role that

@@ -48,7 +48,7 @@ check "a new value from a future date answers 303" status_is 303
 check "it is stored in fen" same "$(sql "SELECT value FROM setting_values WHERE module='testkit' AND code='allowance' AND valid_from='$future'")" 180050
 check "it is audited with the date and the value" same "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='settings.value' AND object_id='testkit.allowance' AND detail='valid_from=$future value=180050'")" 1
 req GET /admin/settings/testkit -b "$mj"
-check "today's value is still the old one" body_has '<td class="current">1651.00 元/人·月</td>'
+check "today's value is still the old one" cells_has '<td class="current">1651.00 元/人·月</td>'
 check "the history shows the new value, waiting" body_has "自 $future 起 1800.50 元/人·月（待生效）"
 check "the history shows the basis and who entered it" body_has "依据：渝民规〔2026〕1号；$MA"
 req GET "/_test/setting?code=allowance" -b "$aj"
@@ -145,7 +145,7 @@ check "the refusals are audited" same "$(sql "SELECT COUNT(*) FROM audit_log WHE
 post /admin/settings/testkit/grant "$mj" --data-urlencode "username=$MA" --data-urlencode perm=testkit.child
 check "granting himself is refused" status_is 403
 req GET /admin/settings/testkit -b "$mj"
-check "the page lists the grant" body_has "<td>$WK</td><td>测试工作人员</td><td>testkit.write</td>"
+check "the page lists the grant" cells_has "<td>$WK</td><td>测试工作人员</td><td>testkit.write</td>"
 post /admin/settings/testkit/revoke "$mj" --data-urlencode "user=$(uid "$WK")" --data-urlencode perm=testkit.write
 check "revoking answers 303" status_is 303
 check "the revocation is audited" same "$(audits settings.revoke "$(uid "$WK")")" 1

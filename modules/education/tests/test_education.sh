@@ -182,7 +182,7 @@ post "/education/applications/$case2/act" "$jw" --data action=approve --data wf_
 check "the county cannot act on a township step" [ "$STATUS" != 303 ]
 req GET "/education/report?month=2026-10" -b "$jw"
 want=$(sql "SELECT CONCAT(SUM(d.detected_on BETWEEN '2026-10-01' AND '2026-10-31'), '/', SUM(d.outcome='returned' AND d.closed_on BETWEEN '2026-10-01' AND '2026-10-31')) FROM edu_dropouts d JOIN children c ON c.id=d.child_id WHERE c.township_code='500242113000'")
-got=$(tr -d '\n' <"$OUT/body" | sed -n 's|.*data-town="500242113000"><td>[^<]*</td><td class="num">\([0-9]*\)</td><td class="num">\([0-9]*\)</td>.*|\1/\2|p')
+got=$(tr -d '\n' <"$OUT/body" | sed -n 's|.*data-town="500242113000"><td[^>]*>[^<]*</td><td[^>]* class="num">\([0-9]*\)</td><td[^>]* class="num">\([0-9]*\)</td>.*|\1/\2|p')
 check "the monthly report counts opened and returned per township" [ "$got" = "$want" ]
 post "/education/children/$c1/absent" "$sb" --data-urlencode "note=连续缺课 10 天"
 check "a school reports an absent pupil: a case" [ "$(sql "SELECT CONCAT(reason, '/', last_org_id) FROM edu_dropouts WHERE child_id=$c1 AND open_child IS NOT NULL")" = "absent/$orgB" ]

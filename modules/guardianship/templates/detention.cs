@@ -18,7 +18,7 @@
 <?cs if:IsPolice != "1" ?>
 <form method="post" action="/guardianship/detentions/<?cs var:d.id ?>/care" class="narrow"><?cs call:csrf() ?>
 <div class="field"><label for="f-child">儿童档案编号</label><input type="number" id="f-child" name="child" value="<?cs var:d.child_id ?>"></div>
-<div class="field"><label for="f-care">临时照料安排 *</label><textarea id="f-care" name="care" rows="2" required></textarea></div>
+<div class="field"><label for="f-care">临时照料安排 *</label><textarea id="f-care" name="care" rows="2" maxlength="1000" required></textarea></div>
 <button type="submit">登记临时照料</button></form>
 <?cs /if ?>
 <?cs if:d.care_at ?>

@@ -2,7 +2,7 @@
 <?cs if:IsPolice == "1" ?>
 <h2>登记父母被羁押、儿童无人照料</h2>
 <form method="post" action="/guardianship/detentions" class="narrow" id="detention-form"><?cs call:csrf() ?>
-<div class="field"><label for="f-desc">儿童姓名与情况 *</label><textarea id="f-desc" name="child_desc" rows="2" required></textarea></div>
+<div class="field"><label for="f-desc">儿童姓名与情况 *</label><textarea id="f-desc" name="child_desc" rows="2" maxlength="1000" required></textarea></div>
 <div class="field"><label for="f-place">儿童住所（乡镇或村） *</label><select id="f-place" name="place"><option value="">请选择</option>
 <?cs each:p = Places ?><option value="<?cs var:p.code ?>"><?cs if:p.level == "village" ?>　<?cs /if ?><?cs var:p.name ?></option><?cs /each ?></select></div>
 <div class="field"><label for="f-parent">被羁押的父（母） *</label><input type="text" id="f-parent" name="parent_name" required></div>

@@ -4,7 +4,7 @@
 <div class="field"><label for="f-child">儿童档案编号 *</label><input type="number" id="f-child" name="child" required></div>
 <div class="field"><label for="f-police">派出所 *</label><select id="f-police" name="police_org"><?cs each:o = Stations ?><option value="<?cs var:o.id ?>"><?cs var:o.name ?></option><?cs /each ?></select></div>
 <div class="field"><label for="f-on">移送日期 *</label><input type="date" id="f-on" name="referred_on" required></div>
-<div class="field"><label for="f-facts">监护失职情况 *</label><textarea id="f-facts" name="facts" rows="3" required></textarea></div>
+<div class="field"><label for="f-facts">监护失职情况 *</label><textarea id="f-facts" name="facts" rows="3" maxlength="4000" required></textarea></div>
 <div class="field"><label for="f-rep">关联保护个案编号</label><input type="number" id="f-rep" name="report"></div>
 <button type="submit">移送</button></form>
 <?cs /if ?>

@@ -42,25 +42,25 @@
 <?cs /if ?>
 <?cs if:g.stage == "reported" ?>
 <form method="post" action="/guardianship/reports/<?cs var:g.id ?>/safety" class="narrow" id="safety-form"><?cs call:csrf() ?>
-<div class="field"><label for="f-where">紧急处置：儿童现在何处、临时安置情况 *</label><textarea id="f-where" name="where_now" rows="3" required></textarea></div>
+<div class="field"><label for="f-where">紧急处置：儿童现在何处、临时安置情况 *</label><textarea id="f-where" name="where_now" rows="3" maxlength="2000" required></textarea></div>
 <button type="submit">确保安全</button></form>
 <?cs elif:g.stage == "safe" ?>
 <form method="post" action="/guardianship/reports/<?cs var:g.id ?>/assess" class="narrow" id="assess-form"><?cs call:csrf() ?>
 <div class="field"><label for="f-risk">风险等级 *</label><select id="f-risk" name="risk"><?cs each:o = Risks ?><option value="<?cs var:o.code ?>"><?cs var:o.title ?></option><?cs /each ?></select></div>
-<div class="field"><label for="f-needs">需求 *</label><textarea id="f-needs" name="needs" rows="3" required></textarea></div>
+<div class="field"><label for="f-needs">需求 *</label><textarea id="f-needs" name="needs" rows="3" maxlength="4000" required></textarea></div>
 <button type="submit">登记评估</button></form>
 <?cs elif:g.stage == "assessed" ?>
 <form method="post" action="/guardianship/reports/<?cs var:g.id ?>/plan" class="narrow" id="plan-form"><?cs call:csrf() ?>
 <table id="plan-rows"><thead><tr><th>目标</th><th>措施</th><th>责任人</th><th>完成时限</th></tr></thead><tbody>
 <?cs loop:i = 1, 4, 1 ?><tr><td><input name="goal" aria-label="目标 <?cs var:i ?>"></td><td><input name="measure" aria-label="措施 <?cs var:i ?>"></td><td><input name="responsible" aria-label="责任人 <?cs var:i ?>"></td><td><input type="date" name="deadline" aria-label="完成时限 <?cs var:i ?>"></td></tr><?cs /loop ?>
 </tbody></table>
-<div class="field"><label for="f-plan">方案说明（服务、监护支持、转介；已填表格可不填）</label><textarea id="f-plan" name="plan" rows="3"></textarea></div>
+<div class="field"><label for="f-plan">方案说明（服务、监护支持、转介；已填表格可不填）</label><textarea id="f-plan" name="plan" rows="3" maxlength="4000"></textarea></div>
 <div class="field"><label><input type="checkbox" name="procuratorate" value="1"> 移送检察院提起公益诉讼</label></div>
 <button type="submit">登记方案</button></form>
 <?cs elif:g.stage == "planned" ?>
 <form method="post" action="/guardianship/reports/<?cs var:g.id ?>/visit" class="narrow" id="visit-form"><?cs call:csrf() ?>
 <div class="field"><label for="f-vdate">回访日期 *</label><input type="date" id="f-vdate" name="visit_date" required></div>
-<div class="field"><label for="f-notes">回访情况 *</label><textarea id="f-notes" name="notes" rows="3" required></textarea></div>
+<div class="field"><label for="f-notes">回访情况 *</label><textarea id="f-notes" name="notes" rows="3" maxlength="4000" required></textarea></div>
 <button type="submit">登记回访</button></form>
 <?cs /if ?>
 <form method="post" action="/guardianship/reports/<?cs var:g.id ?>/close" class="narrow" id="close-form"><?cs call:csrf() ?>

@@ -88,7 +88,7 @@ check "the approved grant reads 自 2031-01 起 (a month, as everywhere)" body_h
 
 # ---- the monthly report (月报) by township and benefit, and its .xlsx
 req GET "/living/report?month=2031-01" -b "$gj"
-check "the 月报 shows 龙潭镇's temporary relief: its people, amount and back pay" eval 'status_is 200 && tr -d "\n" <"$OUT/body" | grep -q "data-town=\"500242101000\" data-benefit=\"temporary\"><td>龙潭镇</td><td>临时救助</td><td class=\"num\">[0-9]*</td><td class=\"num\">[0-9.]*</td><td class=\"num\">[1-9]"'
+check "the 月报 shows 龙潭镇's temporary relief: its people, amount and back pay" eval 'status_is 200 && tr -d "\n" <"$OUT/body" | grep -q "data-town=\"500242101000\" data-benefit=\"temporary\"><td[^>]*>龙潭镇</td><td[^>]*>临时救助</td><td[^>]* class=\"num\">[0-9]*</td><td[^>]* class=\"num\">[0-9.]*</td><td[^>]* class=\"num\">[1-9]"'
 check "... its total is the month's batch in the user's scope" eval 'grep -q "id=\"report-amount\">$(sql "SELECT FORMAT(SUM(amount_fen)/100, 2, '"'en_US'"') FROM pay_lines WHERE batch_id=$(batch 2031-01)" | tr -d ,)<" "$OUT/body"'
 req GET "/living/report/xlsx?month=2031-01" -b "$gj"
 check "the 月报 exports as .xlsx, audited" eval 'status_is 200 && header_has "spreadsheetml" && [ "$(head -c 2 "$OUT/body")" = PK ] && [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='"'living.report.export'"' AND username='"'mgen_$tag'"'")" = 1 ]'

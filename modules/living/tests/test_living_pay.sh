@@ -282,7 +282,7 @@ check "the month's batch page answers" status_is 200
 tot=$(sql "SELECT SUM(amount_fen) FROM pay_lines WHERE batch_id = $B7")
 yuan_of() { awk -v f="$1" 'BEGIN { s = f < 0 ? "-" : ""; if (f < 0) f = -f; printf "%s%d.%02d", s, int(f / 100), f % 100 }'; }
 check "the month total is the SQL sum in yuan with 2 decimals" grep -q "id=\"total-amount\">$(yuan_of "$tot")<" "$OUT/month.html"
-sed -n '/id="lines"/,/<\/table>/p' "$OUT/month.html" | grep -o 'class="num">[^<]*<' >"$OUT/amounts"
+sed -n '/id="lines"/,/<\/table>/p' "$OUT/month.html" | sed 's/ data-label="[^"]*"//g' | grep -o 'class="num">[^<]*<' >"$OUT/amounts"
 check "the lines table shows amounts" test -s "$OUT/amounts"
 check "every line amount is yuan with 2 decimals" sh -c "! grep -Ev '^class=\"num\">-?[0-9]+\.[0-9]{2}<\$' '$OUT/amounts'"
 check "the lines show the correction of -100.50" body_has ">-100.50<"

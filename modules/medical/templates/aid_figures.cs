@@ -8,7 +8,7 @@
   <tr><th scope="row">商业保险</th><td><?cs var:money(Aid.commercial_fen) ?> 元</td></tr>
   <tr><th scope="row">个人负担</th><td><?cs var:money(Aid.oop_fen) ?> 元</td></tr>
   <tr><th scope="row">政策范围内个人自付</th><td id="eligible"><?cs var:money(Aid.eligible_fen) ?> 元</td></tr>
-  <tr><th scope="row">适用类别</th><td id="category"><?cs var:label("registry.category", Aid.category) ?>（<?cs var:label("medical.case_type", Aid.case_type) ?>，按 <?cs var:date(Aid.start_date) ?> 的标准）</td></tr>
+  <tr><th scope="row">适用类别</th><td id="category"><?cs var:label("core.category", Aid.category) ?>（<?cs var:label("medical.case_type", Aid.case_type) ?>，按 <?cs var:date(Aid.start_date) ?> 的标准）</td></tr>
   <tr><th scope="row">救助比例</th><td id="ratio"><?cs var:Aid.ratio_pct ?>%</td></tr>
   <tr><th scope="row">按比例计算</th><td id="raw"><?cs var:money(Aid.raw_fen) ?> 元</td></tr>
   <tr><th scope="row"><?cs var:Aid.year ?> 年度救助限额</th><td id="cap"><?cs var:money(Aid.cap_fen) ?> 元</td></tr>

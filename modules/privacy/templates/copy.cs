@@ -12,7 +12,7 @@
 </dl>
 <h2>二、所属类别</h2>
 <table class="list" id="copy-categories"><thead><tr><th scope="col">类别</th><th scope="col">起始</th><th scope="col">终止</th></tr></thead><tbody>
-<?cs each:c = Categories ?><tr><td><?cs var:label("registry.category", c.category) ?></td><td><?cs var:date(c.start_date) ?></td><td><?cs var:date(c.end_date) ?></td></tr><?cs /each ?>
+<?cs each:c = Categories ?><tr><td><?cs var:label("core.category", c.category) ?></td><td><?cs var:date(c.start_date) ?></td><td><?cs var:date(c.end_date) ?></td></tr><?cs /each ?>
 <?cs if:!subcount(Categories) ?><tr><td colspan="3">无</td></tr><?cs /if ?></tbody></table>
 <h2>三、已发放的补助</h2>
 <table class="list" id="copy-paid"><thead><tr><th scope="col">所属月份</th><th scope="col">项目</th><th scope="col">金额（元）</th></tr></thead><tbody>

@@ -34,9 +34,10 @@
   <form method="post" action="/children/<?cs var:c.id ?>/categories">
     <fieldset><legend>登记进入类别</legend>
     <?cs call:csrf() ?>
-    <?cs call:select_field("category", "类别", "", "", 1, Opts.category, "请选择") ?>
-    <?cs call:text_field("basis", "认定依据（文件、证明）", "", "", 1) ?>
-    <?cs call:date_field("start_date", "开始日期", File.Today, "", 1) ?>
+    <?cs call:select_field("category", "类别", Form.category, Errors.category, 1, Opts.category, "请选择") ?>
+    <?cs call:text_field("basis", "认定依据（文件、证明）", Form.basis, Errors.basis, 1) ?>
+    <?cs if:Form.start_date ?><?cs set:start = Form.start_date ?><?cs else ?><?cs set:start = File.Today ?><?cs /if ?>
+    <?cs call:date_field("start_date", "开始日期", start, Errors.start_date, 1) ?>
     <button type="submit">登记</button>
     </fieldset>
   </form>

@@ -19,7 +19,7 @@
 <?cs def:area_field(name, label, value, error, hint) ?>
 <div class="field<?cs if:error ?> has-error<?cs /if ?>">
   <label for="f-<?cs var:name ?>"><?cs var:label ?></label>
-  <textarea id="f-<?cs var:name ?>" name="<?cs var:name ?>" rows="4"><?cs var:value ?></textarea>
+  <textarea id="f-<?cs var:name ?>" name="<?cs var:name ?>" rows="4"<?cs if:Limits[name] ?> maxlength="<?cs var:Limits[name] ?>"<?cs /if ?>><?cs var:value ?></textarea>
   <?cs if:hint ?><span class="hint"><?cs var:hint ?></span><?cs /if ?>
   <?cs call:field_error(error) ?>
 </div>

@@ -20,7 +20,7 @@
   <thead><tr><th scope="col">类别</th><th scope="col">认定依据</th><th scope="col">开始日期</th><th scope="col">退出日期</th><th scope="col">退出原因</th><th scope="col">登记人</th><?cs if:edit ?><th scope="col">操作</th><?cs /if ?></tr></thead>
   <tbody>
   <?cs each:k = Cats ?><tr>
-    <td><?cs var:label("registry.category", k.category) ?><?cs if:!k.end_date ?>（当前）<?cs /if ?></td>
+    <td><?cs var:label("core.category", k.category) ?><?cs if:!k.end_date ?>（当前）<?cs /if ?></td>
     <td><?cs var:k.basis ?></td><td><?cs var:k.start_date ?></td><td><?cs var:k.end_date ?></td>
     <td><?cs if:k.exit_reason ?><?cs var:label("registry.exit", k.exit_reason) ?><?cs if:k.exit_note ?>：<?cs var:k.exit_note ?><?cs /if ?><?cs /if ?></td>
     <td><?cs var:k.entered_by ?></td>

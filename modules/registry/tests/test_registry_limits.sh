@@ -45,3 +45,24 @@ rm -f "$OUT/big.pdf"
 check "no attachment was stored" [ "$(sql "SELECT COUNT(*) FROM child_attachments WHERE child_id=$cid")" = 0 ]
 req GET "/children/$cid" -b "$tj"
 check "the upload form names the same limit" body_has "最大 8 MB"
+
+# A multi-line text counts characters too (issue 20 item 5): the file's
+# sensitive notes take 4000 characters, even 4000 of four bytes each (the
+# encrypted column holds 4000 x 4 + 29 bytes); 4001 are refused with the
+# limit named, the form again with what was typed.
+req GET /children/new -b "$tj"
+check "the notes' textarea carries the limit as maxlength" body_has 'name="notes" rows="4" maxlength="4000"'
+notes4000=$(printf '𠀀%.0s' $(seq 1 4000))
+post /children/new "$tj" --data-urlencode "name=长备注童$tag" --data sex=2 --data birth_date=2016-06-01 \
+    --data-urlencode "ethnicity=土家族" --data-urlencode "no_id_reason=未落户" --data village_code=500242101001 \
+    --data-urlencode "notes=$notes4000"
+check "4000 four-byte characters of notes are accepted (303)" status_is 303
+check "and stored whole, encrypted (16000 bytes + 29)" \
+    same "$(sql "SELECT LENGTH(notes_enc) FROM children WHERE name='长备注童$tag'")" 16029
+before=$(children)
+post /children/new "$tj" --data-urlencode "name=超长备注童$tag" --data sex=2 --data birth_date=2016-06-01 \
+    --data-urlencode "ethnicity=土家族" --data-urlencode "no_id_reason=未落户" --data village_code=500242101001 \
+    --data-urlencode "notes=${notes4000}记"
+check "4001 characters are refused, the limit named in characters, on the form again" \
+    eval 'status_is 400 && body_has "备注（敏感信息）最多 4000 个字。" && body_has "超长备注童$tag"'
+check "nothing is created" [ "$(children)" = "$before" ]

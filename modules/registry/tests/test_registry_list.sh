@@ -235,7 +235,7 @@ check "the import was audited with its count" same "$(sql "SELECT detail FROM au
 before=$(sql "SELECT COUNT(*) FROM children")
 STATUS=$(import_post "$OUT/bad.csv" dry)
 report_has() { # LINE TEXT
-    tr -d '\n' <"$OUT/body" | grep -q "<td>$1</td><td>[^<]*</td><td>[^<]*$2"
+    tr -d '\n' <"$OUT/body" | grep -q "<td[^>]*>$1</td><td[^>]*>[^<]*</td><td[^>]*>[^<]*$2"
 }
 check "dry run: bad check digit reported on line 2" report_has 2 "校验位"
 check "dry run: ID vs birth date on line 3" report_has 3 "与出生日期不一致"

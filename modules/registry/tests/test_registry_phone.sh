@@ -34,4 +34,11 @@ out=$(cd tests/browser && BASE="$BASE" OUT_DIR="$ROOT/tests/out" PHONE_PLAN="$pl
 rc=$?
 echo "$out"
 check "every main page fits a 390 px phone as each demo role (see above)" [ "$rc" = 0 ]
-check "the child list was checked as cards with folded filters" grep -q "rows are labelled cards" <<<"$out"
+check "the child list was checked as cards with folded filters" grep -q "rows are labelled cards (script off)" <<<"$out"
+# the labels are the server's (issue 20 item 6): every list cell names its column
+req GET "/children?q=欧阳手机测试长名字儿童$tag" -b "$tj"
+check "the child list's cells carry their column's heading (data-label) from the server" \
+    eval 'grep -q "<td data-label=\"姓名\">" "$OUT/body" && body_has "data-label=\"年龄\""'
+req GET "/children/$cid" -b "$tj"
+check "so do the file's lists (family members)" body_has "data-label=\"关系\""
+check "portal.js no longer labels cells" eval '! grep -q "dataset.label" templates/static/portal.js'

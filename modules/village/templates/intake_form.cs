@@ -14,7 +14,7 @@
   <?cs call:text_field("relation", "与儿童关系", Form.relation, Errors.relation, 0) ?>
   <?cs call:text_field("phone", "联系电话", Form.phone, Errors.phone, 0) ?>
   <div class="field<?cs if:Errors.request ?> has-error<?cs /if ?>"><label for="f-request">家庭的诉求 <abbr title="必填">*</abbr></label>
-    <textarea id="f-request" name="request" required><?cs var:Form.request ?></textarea><?cs call:field_error(Errors.request) ?></div>
+    <textarea id="f-request" name="request" maxlength="1000" required><?cs var:Form.request ?></textarea><?cs call:field_error(Errors.request) ?></div>
   <button type="submit">受理并转部门办理</button>
 </form>
 </div>

@@ -5,7 +5,7 @@
 <?cs with:f = Figures ?><?cs include:"report_figures.cs" ?><?cs /with ?>
 <?cs if:!Report.id || Report.status == "returned" ?>
 <form method="post" action="/village/reports/month/<?cs var:Month ?>" id="report-form"><?cs call:csrf() ?>
-  <div class="field"><label for="f-note">工作说明（困难、需要乡镇协调的事）</label><textarea id="f-note" name="note"><?cs var:Form.note ?></textarea></div>
+  <div class="field"><label for="f-note">工作说明（困难、需要乡镇协调的事）</label><textarea id="f-note" name="note" maxlength="1000"><?cs var:Form.note ?></textarea></div>
   <button type="submit">提交乡镇</button></form>
 <?cs /if ?>
 </div>

@@ -22,7 +22,7 @@
   <?cs call:text_field("guardian", "监护人或照料人", Form.guardian, Errors.guardian, 0) ?>
   <?cs call:text_field("address", "住址", Form.address, Errors.address, 0) ?>
   <div class="field<?cs if:Errors.situation ?> has-error<?cs /if ?>"><label for="f-situation">发现的情况 <abbr title="必填">*</abbr></label>
-    <textarea id="f-situation" name="situation" required><?cs var:Form.situation ?></textarea><?cs call:field_error(Errors.situation) ?></div>
+    <textarea id="f-situation" name="situation" maxlength="1000" required><?cs var:Form.situation ?></textarea><?cs call:field_error(Errors.situation) ?></div>
   <?cs if:Dup.count > 0 ?><label class="check"><input type="checkbox" name="confirm" value="1"> 确认不是重复</label><?cs /if ?>
   <button type="submit">保存摸底记录</button>
 </form>

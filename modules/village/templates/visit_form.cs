@@ -20,10 +20,10 @@
     <?cs each:k = Concerns ?><label class="check"><input type="checkbox" name="concern" value="<?cs var:k.code ?>"<?cs if:Checked.concern[k.code] ?> checked<?cs /if ?>> <?cs var:k.title ?></label><?cs /each ?>
     <?cs call:field_error(Errors.concern) ?>
     <div class="field"><label for="f-concern_note">问题说明（加密保存，不存入手机草稿）</label>
-      <textarea id="f-concern_note" name="concern_note" data-nodraft><?cs var:Form.concern_note ?></textarea></div>
+      <textarea id="f-concern_note" name="concern_note" maxlength="2000" data-nodraft><?cs var:Form.concern_note ?></textarea></div>
   </fieldset>
   <div class="field<?cs if:Errors.told ?> has-error<?cs /if ?>"><label for="f-told">向家庭告知的政策 <abbr title="必填">*</abbr></label>
-    <textarea id="f-told" name="told" required><?cs var:Form.told ?></textarea><?cs call:field_error(Errors.told) ?></div>
+    <textarea id="f-told" name="told" maxlength="1000" required><?cs var:Form.told ?></textarea><?cs call:field_error(Errors.told) ?></div>
   <fieldset id="helps"><legend>帮助申请</legend>
     <?cs each:k = Helps ?><label class="check"><input type="checkbox" name="help" value="<?cs var:k.code ?>"<?cs if:Checked.help[k.code] ?> checked<?cs /if ?>> <?cs var:k.title ?></label><?cs /each ?>
     <?cs call:field_error(Errors.help) ?>

@@ -1,6 +1,6 @@
 <?cs # The partner's service logs of one child or one area (LogArea = 1):
-     each with its photos, and while not verified an edit form and a photo
-     upload.  Included by partner_child.cs and partner_area.cs; `c` is the assignment. ?>
+     each with its photos, and while not verified a link to its edit page and a
+     photo upload.  Included by partner_child.cs and partner_area.cs; `c` is the assignment. ?>
 <table class="list" id="log-table"><thead><tr><th scope="col">编号</th><th scope="col">日期</th><th scope="col">类型</th><th scope="col">时长（分钟）</th><?cs if:LogArea ?><th scope="col">参加人数</th><?cs /if ?><th scope="col">参与志愿者</th><th scope="col">情况</th><th scope="col">照片</th><th scope="col">状态</th></tr></thead><tbody>
 <?cs each:l = Logs ?><tr>
   <td><?cs var:l.id ?></td><td><?cs var:l.service_date ?></td><td><?cs var:l.service_type ?></td><td class="num"><?cs var:l.minutes ?></td><?cs if:LogArea ?><td class="num"><?cs var:l.participants ?></td><?cs /if ?><td><?cs var:l.people ?></td><td><?cs var:l.notes ?></td>
@@ -8,17 +8,7 @@
   <td data-log="<?cs var:l.id ?>" data-status="<?cs var:l.status ?>"><?cs var:label("volunteer.log_status", l.status) ?><?cs if:l.return_reason ?>（退回原因：<?cs var:l.return_reason ?>）<?cs /if ?></td>
 </tr>
 <?cs if:l.status != "verified" ?><tr><td colspan="<?cs if:LogArea ?>9<?cs else ?>8<?cs /if ?>">
-  <form method="post" action="/volunteer/partner/logs/<?cs var:l.id ?>/edit" class="inline">
-    <?cs call:csrf() ?>
-    修改记录 #<?cs var:l.id ?>：
-    <input type="date" name="service_date" value="<?cs var:l.service_date ?>" min="<?cs var:c.start_date ?>" max="<?cs var:Today ?>" required aria-label="服务日期">
-    <input type="number" name="minutes" value="<?cs var:l.minutes ?>" min="1" max="1440" required aria-label="服务时长（分钟）">
-    <?cs if:LogArea ?><input type="number" name="participants" value="<?cs var:l.participants ?>" min="1" max="10000" required aria-label="参加人数"><?cs /if ?>
-    <select name="service_type" aria-label="服务类型"><?cs each:t = Types ?><option value="<?cs var:t.code ?>"<?cs if:t.code == l.service_type ?> selected<?cs /if ?>><?cs var:t.title ?></option><?cs /each ?></select>
-    <input type="text" name="volunteer_ids" value="<?cs var:l.volunteer_ids ?>" maxlength="200" aria-label="参与志愿者编号">
-    <input type="text" name="notes" value="<?cs var:l.notes ?>" maxlength="1000" aria-label="服务情况">
-    <button type="submit">修改并重新提交</button>
-  </form>
+  <a href="/volunteer/partner/logs/<?cs var:l.id ?>/edit">修改记录 #<?cs var:l.id ?></a>
   <form method="post" action="/volunteer/partner/logs/<?cs var:l.id ?>/photos" enctype="multipart/form-data" class="inline">
     <?cs call:csrf() ?>
     <input type="file" name="photo" accept="image/jpeg,image/png" required aria-label="照片">
