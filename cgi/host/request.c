@@ -455,7 +455,11 @@ static int run_handler(portal_req *r)
         status = load_object(r);
         if (!status) {
             r->mod = r->route->mod;
+            if (r->form_of)
+                form_error(r, r->form_field, r->form_msg);
             status = r->route->r->handler(r, module_services());
+            if (r->form_of && status == 200)
+                status = 400; /* the form again: nothing was done */
         }
         if (r->flash_shown)
             session_flash_seen(r);
