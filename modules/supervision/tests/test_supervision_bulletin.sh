@@ -3,15 +3,18 @@
 # (A4 through the module's stylesheet, data-print) and exported; a later
 # change of the data and a new run of the job change the dashboard but never
 # the issued bulletin; the yearly appraisal weighs the months' figures with
-# the weights in force (dated settings).  Townships 楠木乡 (C) and 庙溪乡 (D)
-# are this test's alone.
+# the weights in force (dated settings).  Townships C and D are synthetic
+# and this test's alone (a real township may hold children other tests
+# generate, which moved C's figures in a full run).
 tag=$(date +%s%N | tail -c 7)
 PW='Xyz#2026portal'
-C=500242224000; C1=500242224001; D=500242221000; D1=500242221001
+C=500242293000; C1=500242293001; D=500242294000; D1=500242294001
 sql "INSERT IGNORE INTO divisions (code, parent_code, level, name, synthetic) VALUES
-     ('$C1', '$C', 'village', '楠木测试村', 1), ('$D1', '$D', 'village', '庙溪测试村', 1)"
+     ('$C', '500242000000', 'township', '通报测试丙乡', 1), ('$D', '500242000000', 'township', '通报测试丁乡', 1),
+     ('$C1', '$C', 'village', '通报测试丙村', 1), ('$D1', '$D', 'village', '通报测试丁村', 1);
+     UPDATE cache_versions SET version = version + 1 WHERE name = 'divisions'"
 add_user "sbi_$tag" --display-name 县民政局通报 --role supervision_issuer --division 500242000000 --org mz --password "$PW"
-add_user "sbc_$tag" --display-name 楠木乡 --role township_staff --division "$C" --org mz --password "$PW"
+add_user "sbc_$tag" --display-name 通报测试丙乡 --role township_staff --division "$C" --org mz --password "$PW"
 add_user "sbl_$tag" --display-name 县领导 --role county_leader --division 500242000000 --org mz --password "$PW"
 ij=$(login "sbi_$tag" "$PW" "$OUT/jar.sbi")
 cj=$(login "sbc_$tag" "$PW" "$OUT/jar.sbc")
@@ -73,10 +76,10 @@ req GET "/supervision/bulletins/$bid" -b "$ij"
 check "the bulletin opens" status_is 200
 check "with C's rate and rank" grep -q "data-town=\"$C\">.*data-ind=\"cov_orphan\">50.0%" "$OUT/body"
 check "scored with the weights of March 2025 (only 孤儿应保尽保 counts)" \
-    grep -q "data-town=\"$C\"><td[^>]*>[0-9]*</td><th scope=\"row\">楠木乡</th><td[^>]*>50.0%</td>" "$OUT/body"
+    grep -q "data-town=\"$C\"><td[^>]*>[0-9]*</td><th scope=\"row\">通报测试丙乡</th><td[^>]*>50.0%</td>" "$OUT/body"
 check "the remarks" body_has "限期整改（测试$tag）"
 check "the best and the worst" body_has 'id="best-worst"'
-check "overdue items by township" grep -q "<td[^>]*>楠木乡</td><td[^>]*>逾期未办结的申请</td><td[^>]*>1</td>" "$OUT/body"
+check "overdue items by township" grep -q "<td[^>]*>通报测试丙乡</td><td[^>]*>逾期未办结的申请</td><td[^>]*>1</td>" "$OUT/body"
 check "kept with the bulletin" [ "$(sql "SELECT n FROM supervision_bulletin_overdue WHERE bulletin_id = '$bid' AND township_code = '$C' AND kind = 'applications'")" = 1 ]
 check "a print button without inline script" body_has "data-print"
 check "the A4 stylesheet" body_has "/supervision/supervision.css"
@@ -127,9 +130,9 @@ check "as an attachment" header_has "attachment"
 docx_rows "$OUT/bulletin.docx" > "$OUT/docx.txt"
 check "a valid zip whose document.xml parses" [ -s "$OUT/docx.txt" ]
 check "titled for the month" [ "$(head -n1 "$OUT/docx.txt")" = "2025年3月困境儿童保障工作督查通报" ]
-check "C's frozen rate and score (50.0 %, not the 100 % of the data now)" grep -q "^[0-9]*|楠木乡|50.0%|50.0%|" "$OUT/docx.txt"
-check "D ranks first" grep -q "^1|庙溪乡|100.0%|" "$OUT/docx.txt"
-check "the overdue items by township" grep -qx "楠木乡|逾期未办结的申请|1" "$OUT/docx.txt"
+check "C's frozen rate and score (50.0 %, not the 100 % of the data now)" grep -q "^[0-9]*|通报测试丙乡|50.0%|50.0%|" "$OUT/docx.txt"
+check "D ranks first" grep -q "^1|通报测试丁乡|100.0%|" "$OUT/docx.txt"
+check "the overdue items by township" grep -qx "通报测试丙乡|逾期未办结的申请|1" "$OUT/docx.txt"
 check "the county summary" grep -q "^孤儿应保尽保|县民政局|[0-9]*/[0-9]*|" "$OUT/docx.txt"
 check "the issuing unit and the date" grep -q "酉阳县民政局</w:t><w:br/><w:t xml:space=\"preserve\">20[0-9-]*<" <(unzip -p "$OUT/bulletin.docx" word/document.xml)
 check "the download is audited" [ "$(audits supervision.bulletin.export "$bid")" = 2 ]
@@ -143,7 +146,7 @@ check "a reissue without a reason is refused" status_is 400
 check "and nothing was issued" [ "$(sql "SELECT COUNT(*) FROM supervision_bulletins WHERE month = '2025-03-01'")" = 1 ]
 post "/supervision/bulletins/$bid/reissue" "$cj" --data-urlencode "reason=测试"
 check "a township cannot reissue" status_is 403
-post "/supervision/bulletins/$bid/reissue" "$ij" --data-urlencode "reason=楠木乡3月发放数据补录（测试$tag）"
+post "/supervision/bulletins/$bid/reissue" "$ij" --data-urlencode "reason=通报测试丙乡3月发放数据补录（测试$tag）"
 check "the corrected bulletin is issued" status_is 303
 bid2=$(loc_id /supervision/bulletins)
 check "as version 2 of March, superseding the first" [ "$(sql "SELECT CONCAT(b.version, ':', b.supersedes, ':', o.superseded_by) FROM supervision_bulletins b JOIN supervision_bulletins o ON o.id = b.supersedes WHERE b.id = '$bid2'")" = "2:$bid:$bid2" ]
@@ -152,7 +155,7 @@ check "the first keeps its own (1/2)" [ "$(sql "SELECT CONCAT(numerator, '/', de
 check "the reissue is audited" [ "$(audits supervision.bulletin.reissue "$bid2")" = 1 ]
 req GET "/supervision/bulletins/$bid2" -b "$cj"
 check "the new version shows C at 100.0 %" grep -q "data-town=\"$C\">.*data-ind=\"cov_orphan\">100.0%" "$OUT/body"
-check "and why it was corrected" body_has "楠木乡3月发放数据补录（测试$tag）"
+check "and why it was corrected" body_has "通报测试丙乡3月发放数据补录（测试$tag）"
 req GET "/supervision/bulletins/$bid" -b "$cj"
 check "the first still says 50.0 %" grep -q "data-town=\"$C\">.*data-ind=\"cov_orphan\">50.0%" "$OUT/body"
 check "and is marked superseded" body_has 'id="superseded"'
@@ -168,7 +171,7 @@ check "a township cannot download the county's appraisal" status_is 403
 curl -s -o "$OUT/appraisal.docx" -D "$OUT/headers" -b "$ij" "$BASE/supervision/appraisal.docx?year=2025"
 docx_rows "$OUT/appraisal.docx" > "$OUT/docx.txt"
 check "the appraisal as .docx" [ "$(head -n1 "$OUT/docx.txt")" = "2025年度困境儿童保障工作考核" ]
-check "with C's breakdown: 75.0 % (6/8)" grep -q "^[0-9]*|楠木乡|75.0%|75.0%（6/8）|" "$OUT/docx.txt"
+check "with C's breakdown: 75.0 % (6/8)" grep -q "^[0-9]*|通报测试丙乡|75.0%|75.0%（6/8）|" "$OUT/docx.txt"
 req GET "/supervision/bulletins/999999999" -b "$ij"
 check "no such bulletin is 404" status_is 404
 
@@ -176,7 +179,7 @@ check "no such bulletin is 404" status_is 404
 req GET "/supervision/appraisal?year=2025" -b "$ij"
 check "the appraisal opens" status_is 200
 check "C's orphan coverage over the year is 6/8" grep -q "data-town=\"$C\">.*data-ind=\"cov_orphan\">75.0% <small>(6/8)</small>" "$OUT/body"
-check "C's score is that rate alone (the 2026 weights do not count)" grep -q "data-town=\"$C\"><td[^>]*>[0-9]*</td><th scope=\"row\">楠木乡</th><td[^>]*>75.0%</td>" "$OUT/body"
+check "C's score is that rate alone (the 2026 weights do not count)" grep -q "data-town=\"$C\"><td[^>]*>[0-9]*</td><th scope=\"row\">通报测试丙乡</th><td[^>]*>75.0%</td>" "$OUT/body"
 check "D scores 100 % and ranks before C" \
     [ "$(grep -o "data-town=\"\($C\|$D\)\"" "$OUT/body" | head -n1)" = "data-town=\"$D\"" ]
 check "the departments' scores" body_has 'id="depts"'
