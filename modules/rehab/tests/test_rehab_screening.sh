@@ -59,6 +59,18 @@ upload "$cj" "/rehab/rounds/$round/import" "$OUT/good.csv"
 check "a good import is saved" eval 'status_is 303 && [ "$(sql "SELECT COUNT(*) FROM rehab_screenings WHERE round_id=$round AND child_id IS NULL")" = 2 ]'
 check "... a minimal record for a child not in the registry, the ID number encrypted" [ "$(sql "SELECT CONCAT(hearing, suspected, sex, ' ', INSTR(id_enc, '$idn'), ' ', LENGTH(id_hmac)) FROM rehab_screenings WHERE name='外来童$tag'")" = "112 0 64" ]
 check "... audited with its rows" [ "$(sql "SELECT detail FROM audit_log WHERE action='rehab.screen.import' AND object_id='$round'")" = "rows=2 suspected=1 format=csv" ]
+# a name counts characters as clerks do (issue 20 item 8): 30 Chinese characters
+# (90 bytes) are a name the column holds; 65 are refused with the limit named
+long30="长名$tag$(printf '字%.0s' $(seq 1 $((30 - 2 - ${#tag}))))"
+long65=$(printf '超%.0s' $(seq 1 65))
+printf '身份证号,姓名,性别,出生日期,村（社区）代码,视力,听力,言语,肢体运动,智力,孤独症表现\n,%s,女,2024-01-02,%s,正常,正常,正常,正常,正常,正常\n' "$long65" "$V1" >"$OUT/long65.csv"
+n_before=$(sql "SELECT COUNT(*) FROM rehab_screenings WHERE round_id=$round")
+upload "$cj" "/rehab/rounds/$round/import" "$OUT/long65.csv"
+check "a name of 65 characters is refused, the limit named in characters" eval 'body_has "第 2 行：姓名最多 64 个字。" && [ "$(sql "SELECT COUNT(*) FROM rehab_screenings WHERE round_id=$round")" = "$n_before" ]'
+printf '身份证号,姓名,性别,出生日期,村（社区）代码,视力,听力,言语,肢体运动,智力,孤独症表现\n,%s,女,2024-01-02,%s,正常,正常,正常,正常,正常,正常\n' "$long30" "$V1" >"$OUT/long30.csv"
+upload "$cj" "/rehab/rounds/$round/import" "$OUT/long30.csv"
+check "a name of 30 Chinese characters (90 bytes) is saved whole" [ "$(sql "SELECT CHAR_LENGTH(name) FROM rehab_screenings WHERE round_id=$round AND name='$long30'")" = 30 ]
+sql "DELETE FROM rehab_screenings WHERE round_id=$round AND name='$long30'"
 req GET "/rehab/rounds/$round" -b "$cj"
 check "the round counts screened and suspected children" eval 'body_has "<strong id=\"screened\">4</strong>" && body_has "<strong id=\"suspected\">2</strong>"'
 
