@@ -172,7 +172,7 @@ static inline int user_has_perm(const portal_req *r, const char *perm)
  * heading (the cards a phone shows, without script) */
 void cards_label(portal_req *r, buf *body);
 
-/* request.c: whether the user may open the page of route e (its
+/* render.c: whether the user may open the page of route e (its
  * permission, signed in unless public) */
 int route_usable(const portal_req *r, const struct route_entry *e);
 

@@ -393,6 +393,17 @@ static void form_limits(struct loaded_module *mod)
 
 struct menu_item { const struct portal_menu *m; };
 
+/* whether this user may open the page: the one rule for a form shown
+ * again (request.c form_again) and for the menu below */
+int route_usable(const portal_req *r, const struct route_entry *e)
+{
+    const struct portal_route *rt = e->r;
+    if (rt->flags & PR_NO_DB)
+        return 0;
+    return (rt->flags & PR_PUBLIC) ||
+           (r->logged_in && (!rt->permission || user_has_perm(r, rt->permission)));
+}
+
 /* one rule for the menu: an entry shows only to a user who may open its
  * page (the entry's permission and its page's route's); the request's path
  * arguments are kept */

@@ -621,17 +621,6 @@ static const struct route_entry *form_page(portal_req *r, const char **at)
     return NULL;
 }
 
-/* whether this user may open the page: the one rule for a form shown
- * again and for the menu (render.c) */
-int route_usable(const portal_req *r, const struct route_entry *e)
-{
-    const struct portal_route *rt = e->r;
-    if (rt->flags & PR_NO_DB)
-        return 0;
-    return (rt->flags & PR_PUBLIC) ||
-           (r->logged_in && (!rt->permission || user_has_perm(r, rt->permission)));
-}
-
 /* The host's parameter check refused a value (too long, missing, of the
  * wrong type): a POST answers its form again (the GET page it is on, run
  * with the route's object and scope checks) with 400, what was typed in
