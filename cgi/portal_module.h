@@ -124,6 +124,8 @@
  *                    shows only to users who may open its page; the category
  *                    names are the core's labels "core.category" (was
  *                    "registry.category").  No new service, no struct change.
+ *   2.20 2026-12-01  review: service text_chars (a text's characters,
+ *                    the host's own count) instead of each module's copy.
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -222,7 +224,7 @@
 
 #define PORTAL_MODULE_MAGIC 0x59594D44u /* "YYMD" */
 #define PORTAL_ABI_MAJOR 2
-#define PORTAL_ABI_MINOR 19
+#define PORTAL_ABI_MINOR 20
 
 typedef struct portal_req portal_req;     /* one request; opaque to modules */
 typedef struct portal_rows portal_rows;   /* a query result; opaque */
@@ -1315,6 +1317,9 @@ struct portal_services {
                                           long long app_id),
                     int (*after)(portal_req *r, const struct portal_services *s,
                                  long long app_id));
+    /* ---- 2.20 (review): the characters of a UTF-8 text, as clerks count
+     * them (PP_TEXT and PP_LINES limits count the same way); NULL: 0 */
+    size_t (*text_chars)(const char *s);
 };
 
 #define PORTAL_NO_SETTING (-9223372036854775807LL - 1)

@@ -225,14 +225,6 @@ int child_svc_category_exit(portal_req *r, long long child_id, const char *categ
 
 /* ------------------------------------------------------- core columns */
 
-static size_t chars_of(const char *s)
-{
-    size_t n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
-}
-
 static int disability_code(const char *t)
 {
     static const char *const codes[] = {"visual", "hearing", "speech", "physical",
@@ -246,7 +238,7 @@ static int disability_code(const char *t)
 /* text of at most `chars` characters (NULL: unchanged) */
 static int text_ok(const char *v, size_t chars)
 {
-    return !v || (utf8_valid(v, strlen(v)) && chars_of(v) <= chars);
+    return !v || (utf8_valid(v, strlen(v)) && utf8_chars(v) <= chars);
 }
 
 /* the fields' own checks: NULL ok, else the message */

@@ -677,4 +677,6 @@ const struct portal_services services = {
     .docx_send = docx_svc_send,
     /* 2.18 money (issue 20): batch approval (wf_batch.c) */
     .wf_batch = wf_svc_batch,
+    /* 2.20 review: one count of characters (util.c) */
+    .text_chars = utf8_chars,
 };

@@ -193,21 +193,13 @@ int registry_has_emoji(const char *v)
     return 0;
 }
 
-size_t registry_chars(const char *s)
-{
-    size_t n = 0;
-    for (; s && *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
-}
-
 const char *registry_too_long(portal_req *r, const struct portal_services *s, const char *field,
                               const char *v)
 {
     const struct portal_param *p = strcmp(field, "basis") == 0 ? enter_params : child_params;
     for (; p->name; p++)
         if (strcmp(p->name, field) == 0)
-            return registry_chars(v) > p->maxlen
+            return s->text_chars(v) > p->maxlen
                        ? s->sprintf(r, "%s最多 %zu 个字。", p->label, p->maxlen) : NULL;
     return NULL;
 }

@@ -113,7 +113,6 @@ const char *registry_label(const char *kind, const char *code);
 #define REGISTRY_MSG_EMOJI "姓名不能含表情符号等图形字符，请只填写文字。"
 int registry_has_emoji(const char *v);
 /* characters of valid UTF-8 (what a clerk counts) */
-size_t registry_chars(const char *s);
 /* "姓名最多 30 个字。" when v is over the limit the forms declare for field
  * (child_params, or basis of a category's entry), NULL when it fits: the
  * import says what the host says to the form */

@@ -314,15 +314,6 @@ static const char *minimal_check(portal_req *r, const struct portal_services *s,
     return rehab_screen_fields(r, s, rd, x);
 }
 
-/* characters of a UTF-8 text (a name is counted as clerks count it) */
-static size_t text_chars(const char *t)
-{
-    size_t n = 0;
-    for (; *t; t++)
-        n += ((unsigned char)*t & 0xC0) != 0x80;
-    return n;
-}
-
 /* the fields of a child not in the registry: NULL, or why they are refused
  * (the name as the form's declared limit says: 64 characters, the column's) */
 const char *rehab_screen_fields(portal_req *r, const struct portal_services *s,
@@ -330,7 +321,7 @@ const char *rehab_screen_fields(portal_req *r, const struct portal_services *s,
 {
     if (!x->name || !*x->name)
         return "请填写姓名";
-    if (text_chars(x->name) > 64)
+    if (s->text_chars(x->name) > 64)
         return "姓名最多 64 个字";
     if (!x->sex || (strcmp(x->sex, "1") != 0 && strcmp(x->sex, "2") != 0))
         return "性别须为 1（男）或 2（女）";
