@@ -378,6 +378,7 @@ static const struct portal_migration core_migrations[] = {
     {36, "036_pay_batch_open_key.sql"},
     {37, "037_export_children.sql"},
     {38, "038_text_limits.sql"},
+    {39, "039_house.sql"},
     {0, NULL}};
 
 const struct portal_module core_module = {
