@@ -126,6 +126,10 @@
  *                    "registry.category").  No new service, no struct change.
  *   2.20 2026-12-01  review: service text_chars (a text's characters,
  *                    the host's own count) instead of each module's copy.
+ *   2.x  2026-12-01  house: a module may leave out .version (the host takes
+ *                    the ABI it was built for) and .template_dir (the
+ *                    module folder's templates/ when it exists).  No new
+ *                    service, no struct change.
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -500,12 +504,13 @@ struct portal_module {
     uint32_t size;           /* sizeof(struct portal_module) */
     const char *name;        /* [a-z][a-z0-9_]*, unique, = the .so name */
     const char *title;       /* Chinese */
-    const char *version;
+    const char *version;     /* NULL (2.x house): the ABI it was built for, "2.20" */
     const struct portal_route *routes;           /* terminated by {NULL} */
     const struct portal_permission *permissions; /* terminated by {NULL} */
     const struct portal_menu *menu;              /* terminated by {NULL} */
     const struct portal_migration *migrations;   /* terminated by {0} */
-    const char *template_dir;                    /* relative to the module folder */
+    const char *template_dir;                    /* relative to the module folder; NULL
+                                                    (2.x house): templates/ if it is there */
     int (*init)(const struct portal_services *s);  /* 0 = ok */
     void (*shutdown)(void);
     const struct portal_wf_type *workflows;      /* 1.2; terminated by {NULL}; may be NULL */

@@ -256,9 +256,10 @@ static int panel_tables_ok(const char *const *tables)
     return 1;
 }
 
-static int check_module(struct loaded_module *lm, const char *where, char *err, size_t errlen)
+/* what the loader can trust before reading the rest: magic, ABI, size */
+static int check_header(const struct portal_module *m, const char *where, char *err,
+                        size_t errlen)
 {
-    const struct portal_module *m = lm->m;
     if (m->magic != PORTAL_MODULE_MAGIC) {
         snprintf(err, errlen, "module %s: wrong magic number 0x%08x (not a portal module)",
                  where, m->magic);
@@ -282,11 +283,11 @@ static int check_module(struct loaded_module *lm, const char *where, char *err, 
                  sizeof(struct portal_module));
         return -1;
     }
-    if (!valid_name(m->name) || !m->title || !m->version) {
-        snprintf(err, errlen, "module %s: name must be [a-z][a-z0-9_]* with a title and version",
-                 where);
-        return -1;
-    }
+    return 0;
+}
+
+static int check_perms(const struct portal_module *m, char *err, size_t errlen)
+{
     for (const struct portal_permission *p = m->permissions; p && p->name; p++) {
         if (!valid_perm_name(p->name) || !p->title) {
             snprintf(err, errlen, "module %s: permission '%s' is not of the form module.verb",
@@ -299,10 +300,13 @@ static int check_module(struct loaded_module *lm, const char *where, char *err, 
             return -1;
         }
     }
-    if (check_routes(m, err, errlen) != 0)
-        return -1;
-    if (check_loaders(m, err, errlen) != 0)
-        return -1;
+    return 0;
+}
+
+/* the migrations' files in the module's sql/, versions increasing */
+static int check_migrations(const struct loaded_module *lm, char *err, size_t errlen)
+{
+    const struct portal_module *m = lm->m;
     int last = 0;
     for (const struct portal_migration *g = m->migrations; g && g->version; g++) {
         char path[4096];
@@ -317,8 +321,13 @@ static int check_module(struct loaded_module *lm, const char *where, char *err, 
             return -1;
         }
     }
-    /* 1.5: sections of the child's file; the list ends with an all-NULL entry,
-     * so an entry missing its title is a fault, not a silent end */
+    return 0;
+}
+
+/* 1.5: sections of the child's file; the list ends with an all-NULL entry,
+ * so an entry missing its title is a fault, not a silent end */
+static int check_panels(const struct portal_module *m, char *err, size_t errlen)
+{
     for (const struct portal_child_panel *cp = m->child_panels;
          cp && (cp->title || cp->permission || cp->fill); cp++)
         if (!cp->title || !*cp->title || !cp->fill || !panel_tables_ok(cp->tables)) {
@@ -327,6 +336,45 @@ static int check_module(struct loaded_module *lm, const char *where, char *err, 
                      (int)(cp - m->child_panels) + 1);
             return -1;
         }
+    return 0;
+}
+
+/* 2.x house: what a module may leave out.  Its version is the ABI it was
+ * built for ("2.20"); its templates are its folder's templates/ when there
+ * is one.  The host then holds its own copy of the descriptor (module_nth
+ * hands that out too).  The core (built in) declares its own. */
+static void module_defaults(struct loaded_module *lm)
+{
+    const struct portal_module *m = lm->m;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/templates", lm->src_dir);
+    int tmpl = !m->template_dir && is_dir(path);
+    struct portal_module *c;
+    if (lm->builtin || (m->version && !tmpl) || !(c = malloc(sizeof *c)))
+        return;
+    *c = *m;
+    char *version = NULL;
+    if (!m->version && asprintf(&version, "%u.%u", m->abi_major, m->abi_minor) >= 0)
+        c->version = version; /* else NULL: refused below */
+    if (tmpl)
+        c->template_dir = "templates";
+    lm->m = c;
+}
+
+static int check_module(struct loaded_module *lm, const char *where, char *err, size_t errlen)
+{
+    if (check_header(lm->m, where, err, errlen) != 0)
+        return -1;
+    module_defaults(lm);
+    const struct portal_module *m = lm->m;
+    if (!valid_name(m->name) || !m->title || !m->version) {
+        snprintf(err, errlen, "module %s: name must be [a-z][a-z0-9_]* with a title", where);
+        return -1;
+    }
+    if (check_perms(m, err, errlen) != 0 || check_routes(m, err, errlen) != 0 ||
+        check_loaders(m, err, errlen) != 0 || check_migrations(lm, err, errlen) != 0 ||
+        check_panels(m, err, errlen) != 0)
+        return -1;
     if (m->template_dir) {
         char path[4096];
         snprintf(path, sizeof path, "%s/%s", lm->src_dir, m->template_dir);

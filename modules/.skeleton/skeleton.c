@@ -6,8 +6,6 @@
  */
 #include "portal_module.h"
 
-#include <stdlib.h>
-
 /* the loader of "item:id" routes: the host checks the division's scope */
 static int item_load(portal_req *r, const struct portal_services *s, long long id,
                      struct portal_object *o)
@@ -52,10 +50,18 @@ static int item_get(portal_req *r, const struct portal_services *s)
     return s->render(r, "item.cs", "新模块：记录");
 }
 
-static int item_new_get(portal_req *r, const struct portal_services *s)
+/* the new form (/skeleton/new) and the edit form (an "item:id" route) */
+static int item_form_get(portal_req *r, const struct portal_services *s)
 {
-    s->set(r, "Form.day", s->today(r));
-    return s->render(r, "item_form.cs", "新模块：新建");
+    if (!s->object(r)) {
+        s->set(r, "Form.day", s->today(r));
+        return s->render(r, "item_form.cs", "新模块：新建");
+    }
+    if (s->db_row_hdf(r, "Form", "SELECT id, title, day, "
+                      "CAST(amount_fen / 100 AS DECIMAL(12, 2)) AS amount "
+                      "FROM skeleton_items WHERE id = ?", "i", s->object(r)->id) != 1)
+        return 500;
+    return s->render(r, "item_form.cs", "新模块：修改");
 }
 
 static int item_create_post(portal_req *r, const struct portal_services *s)
@@ -73,15 +79,6 @@ static int item_create_post(portal_req *r, const struct portal_services *s)
     s->audit(r, "skeleton.item.create", "skeleton_item", s->sprintf(r, "%lld", id), title);
     s->flash(r, "已保存。");
     return s->redirect(r, s->sprintf(r, "/skeleton/%lld", id));
-}
-
-static int item_edit_get(portal_req *r, const struct portal_services *s)
-{
-    if (s->db_row_hdf(r, "Form", "SELECT id, title, day, "
-                      "CAST(amount_fen / 100 AS DECIMAL(12, 2)) AS amount "
-                      "FROM skeleton_items WHERE id = ?", "i", s->object(r)->id) != 1)
-        return 500;
-    return s->render(r, "item_form.cs", "新模块：修改");
 }
 
 static int item_update_post(portal_req *r, const struct portal_services *s)
@@ -117,7 +114,7 @@ static int export_row(void *ctx, portal_rows *rows)
     struct export *e = ctx;
     e->s->csv_cell(e->r, e->s->col(rows, "id"), 0);
     e->s->csv_cell(e->r, e->s->col(rows, "title"), 0);
-    e->s->csv_cell(e->r, e->s->fen_to_yuan(e->r, atoll(e->s->col(rows, "amount_fen"))), 0);
+    e->s->csv_cell(e->r, e->s->col(rows, "amount"), 0);
     e->s->csv_cell(e->r, e->s->col(rows, "day"), 0);
     e->s->csv_cell(e->r, e->s->label(e->r, "skeleton.status", e->s->col(rows, "status")), 1);
     return 0;
@@ -132,8 +129,9 @@ static int list_export_get(portal_req *r, const struct portal_services *s)
     for (int i = 0; i < 5; i++)
         s->csv_cell(r, head[i], i == 4);
     const char *sa, *w = s->scope_where(r, "division_code", &sa);
-    long long n = s->db_stream(r, export_row, &e, s->sprintf(r, "SELECT id, title, amount_fen, "
-                               "day, status FROM skeleton_items WHERE %s ORDER BY id", w),
+    long long n = s->db_stream(r, export_row, &e, s->sprintf(r, "SELECT id, title, CAST(amount_fen "
+                               "/ 100 AS DECIMAL(12, 2)) AS amount, day, status "
+                               "FROM skeleton_items WHERE %s ORDER BY id", w),
                                "s", sa);
     if (n < 0)
         return 500;
@@ -151,10 +149,10 @@ static const struct portal_param item_params[] = {
 static const struct portal_route routes[] = {
     {"GET", "/skeleton", list_get, "skeleton.view", 0, NULL, NULL},
     {"GET", "/skeleton/export.csv", list_export_get, "skeleton.view", PR_NO_LAYOUT, NULL, NULL},
-    {"GET", "/skeleton/new", item_new_get, "skeleton.edit", 0, NULL, NULL},
+    {"GET", "/skeleton/new", item_form_get, "skeleton.edit", 0, NULL, NULL},
     {"POST", "/skeleton/new", item_create_post, "skeleton.edit", SC, item_params, NULL},
     {"GET", "/skeleton/{id:int}", item_get, "skeleton.view", 0, NULL, "item:id"},
-    {"GET", "/skeleton/{id:int}/edit", item_edit_get, "skeleton.edit", 0, NULL, "item:id"},
+    {"GET", "/skeleton/{id:int}/edit", item_form_get, "skeleton.edit", 0, NULL, "item:id"},
     {"POST", "/skeleton/{id:int}/edit", item_update_post, "skeleton.edit", SC, item_params,
      "item:id"},
     {"POST", "/skeleton/{id:int}/close", item_close_post, "skeleton.edit", SC, NULL, "item:id"},
@@ -187,12 +185,10 @@ const struct portal_module portal_module = {
     PORTAL_MODULE_HEADER,
     .name = "skeleton",
     .title = "新模块",
-    .version = "1.0",
     .routes = routes,
     .permissions = perms,
     .menu = menu,
     .migrations = migrations,
-    .template_dir = "templates",
     .loaders = loaders,
     .labels = labels,
 };

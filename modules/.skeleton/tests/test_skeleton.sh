@@ -15,6 +15,8 @@ j=$(login "sk_$tag" "$PW" "$OUT/jar.sk")
 req GET /skeleton -b "$j"
 check "the list opens" status_is 200
 check "the list is in Chinese" body_has "新建"
+req GET /skeleton/new -b "$j"
+check "the new form opens with today's date" eval 'status_is 200 && grep -qE "name=\"day\" value=\"[0-9]{4}-[0-9]{2}-[0-9]{2}\"" "$OUT/body"'
 
 post /skeleton/new "$j" --data-urlencode "title=记录$tag" --data-urlencode "amount=12.345" --data "day=2026-03-01"
 check "a bad amount is refused" status_is 200
@@ -31,6 +33,9 @@ check "the creation is audited" [ "$(audits skeleton.item.create "$id")" = 1 ]
 req GET "/skeleton/$id" -b "$j"
 check "the record's page shows yuan" body_has "120.50"
 check "and its status label" body_has "办理中"
+
+req GET "/skeleton/$id/edit" -b "$j"
+check "the edit form holds the record, in yuan" eval 'status_is 200 && body_has "value=\"120.50\"" && body_has "新模块：修改"'
 
 post "/skeleton/$id/edit" "$j" --data-urlencode "title=改后$tag" --data-urlencode "amount=99" --data "day=2026-03-02"
 check "an update is saved" status_is 303
