@@ -126,10 +126,15 @@
  *                    "registry.category").  No new service, no struct change.
  *   2.20 2026-12-01  review: service text_chars (a text's characters,
  *                    the host's own count) instead of each module's copy.
- *   2.x  2026-12-01  house: a module may leave out .version (the host takes
+ *   2.21 2026-12-01  house (issue 9): a module may leave out .version (the host takes
  *                    the ABI it was built for) and .template_dir (the
  *                    module folder's templates/ when it exists).  No new
  *                    service, no struct change.
+ *   2.22 2026-12-01  dupsa (issue 9): wf_batch_params, the parameters of
+ *                    every module's batch approval route, declared once
+ *                    here instead of in each module; service child_pick
+ *                    (an application form's child picker: the child picked
+ *                    and the name search living and medical each wrote).
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -504,13 +509,13 @@ struct portal_module {
     uint32_t size;           /* sizeof(struct portal_module) */
     const char *name;        /* [a-z][a-z0-9_]*, unique, = the .so name */
     const char *title;       /* Chinese */
-    const char *version;     /* NULL (2.x house): the ABI it was built for, "2.20" */
+    const char *version;     /* NULL (2.21 house): the ABI it was built for, "2.20" for a module built at 2.20 */
     const struct portal_route *routes;           /* terminated by {NULL} */
     const struct portal_permission *permissions; /* terminated by {NULL} */
     const struct portal_menu *menu;              /* terminated by {NULL} */
     const struct portal_migration *migrations;   /* terminated by {0} */
     const char *template_dir;                    /* relative to the module folder; NULL
-                                                    (2.x house): templates/ if it is there */
+                                                    (2.21 house): templates/ if it is there */
     int (*init)(const struct portal_services *s);  /* 0 = ok */
     void (*shutdown)(void);
     const struct portal_wf_type *workflows;      /* 1.2; terminated by {NULL}; may be NULL */
@@ -1301,8 +1306,8 @@ struct portal_services {
                      const struct portal_doc_part *parts);
     /* ---- 2.18 money (issue 20): batch approval, one mechanism for every
      * module with workflows.  A module's route POST /<module>/applications/
-     * batch (params "app" PP_INT, several, and "opinion" PP_LINES; the
-     * confirmation wf_confirm is the workflow's) hands it over; its inbox
+     * batch (params wf_batch_params, below: "app", several, and "opinion";
+     * the confirmation wf_confirm is the workflow's) hands it over; its inbox
      * sets InboxSelect to "batch-form" and calls wf_batch_form("/<module>/
      * applications/batch") (wf_macros.cs).  The applications ticked (at
      * most 100), all of the calling module at one type and step, are
@@ -1325,7 +1330,25 @@ struct portal_services {
     /* ---- 2.20 (review): the characters of a UTF-8 text, as clerks count
      * them (PP_TEXT and PP_LINES limits count the same way); NULL: 0 */
     size_t (*text_chars)(const char *s);
+    /* ---- 2.22 dupsa (issue 9): an application form's child picker (macros.cs
+     * child_picker): child_id > 0 is the child picked (?child=), checked as
+     * s->child does and put into Child.* (child_hdf); a non-empty q
+     * (?q=) searches the children of the user's scope (scope_sql: not
+     * archived) whose name holds it, at most 20, into Found.<n>.{id, name,
+     * birth_date, village_code}, and q into Form.q.  0; 404 when the child
+     * is absent or out of scope (the denial audited); 500 a database error */
+    int (*child_pick)(portal_req *r, long long child_id, const char *q);
 };
+
+/* 2.22 dupsa (issue 9): the parameters of a module's batch approval route
+ * POST /<module>/applications/batch (service wf_batch: "app", several, and
+ * the opinion shared by all), declared once for every module:
+ *   {"POST", "/living/applications/batch", application_batch_post,
+ *    "living.view", PR_STATE_CHANGING, wf_batch_params, NULL} */
+static const struct portal_param wf_batch_params[] = {
+    {"app", PP_INT, 20, 0, "申请"},
+    {"opinion", PP_LINES, 2000, 0, "意见"},
+    {NULL, 0, 0, 0, NULL}};
 
 #define PORTAL_NO_SETTING (-9223372036854775807LL - 1)
 

@@ -28,7 +28,8 @@
 </form>
 <?cs /def ?>
 <?cs # the first step of an application form: find a child of the user's scope
-   by name (Found: id, name, birth_date, village_code; Form.q), then go on to
+   by name (Found: id, name, birth_date, village_code; Form.q: service
+   child_pick), then go on to
    action?child=<id> ?>
 <?cs def:child_picker(action) ?>
 <section class="panel">

@@ -32,3 +32,26 @@
     <button type="submit">批量通过所选申请</button>
   </form>
 <?cs /def ?>
+<?cs # An application's history (a.History, the host's workflow rows): the panel of the application's page ?>
+<?cs def:wf_history(rows) ?>
+<section class="panel" id="history">
+  <h2>办理记录</h2>
+  <table class="list">
+    <thead><tr><th scope="col">时间</th><th scope="col">环节</th><th scope="col">操作</th><th scope="col">办理人</th><th scope="col">意见</th></tr></thead>
+    <tbody>
+    <?cs each:h = rows ?><tr><td><?cs var:h.at ?></td><td><?cs var:h.step_title ?></td><td><?cs var:h.action_title ?></td><td><?cs var:h.user ?></td><td class="summary"><?cs var:h.opinion ?></td></tr><?cs /each ?>
+    </tbody>
+  </table>
+</section>
+<?cs /def ?>
+<?cs # The buttons of an application's act form (app.Can.<action>, the host's workflow), with the confirmation the host checks for 通过 and 不予批准 ?>
+<?cs def:wf_act_buttons(app) ?>
+    <?cs if:app.Can.approve || app.Can.reject ?><?cs call:wf_confirm() ?><?cs /if ?>
+    <div class="actions">
+      <?cs if:app.Can.approve ?><button type="submit" name="action" value="approve">通过</button><?cs /if ?>
+      <?cs if:app.Can.resubmit ?><button type="submit" name="action" value="resubmit">材料已补齐，重新提交</button><?cs /if ?>
+      <?cs if:app.Can.return ?><button type="submit" name="action" value="return">退回补正（一次性告知）</button><?cs /if ?>
+      <?cs if:app.Can.object ?><button type="submit" name="action" value="object">登记异议</button><?cs /if ?>
+      <?cs if:app.Can.reject ?><button type="submit" name="action" value="reject">不予批准</button><?cs /if ?>
+    </div>
+<?cs /def ?>

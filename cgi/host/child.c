@@ -325,3 +325,30 @@ int child_svc_core_set(portal_req *r, long long child_id, const struct portal_ch
     return child_svc_event(r, child_id, "file.core", sum) == 0 ? 0
                                                                : set_err("数据库暂时不可用。");
 }
+
+/* the child picker of an application form (macros.cs child_picker): the
+ * child picked, and the user's children by a part of the name, scoped as
+ * every list of children is (scope_sql) */
+int child_svc_pick(portal_req *r, long long child_id, const char *q)
+{
+    if (child_id > 0) {
+        const struct portal_child *c = child_svc_get(r, child_id);
+        if (!c)
+            return 404; /* absent or out of scope: audited by child_svc_get */
+        child_put_hdf(r, "Child", c);
+    }
+    if (!q || !*q)
+        return 0;
+    const char *a1, *a2, *cond = scope_svc_sql(r, "c", &a1, &a2);
+    if (!cond)
+        return 500;
+    db_rows *rows = db_query(r->a, arena_sprintf(r->a, "SELECT c.id, c.name, c.birth_date, "
+                                                 "c.village_code FROM children c WHERE %s AND "
+                                                 "c.name LIKE CONCAT('%%', ?, '%%') ORDER BY "
+                                                 "c.name, c.id LIMIT 20", cond),
+                             "sss", a1, a2, text_like_escape(r->a, q));
+    if (!rows || hdf_put_rows("Found", rows) < 0)
+        return 500;
+    render_set(r, "Form.q", q);
+    return 0;
+}

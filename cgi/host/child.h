@@ -32,5 +32,7 @@ int child_svc_core_set(portal_req *r, long long child_id, const struct portal_ch
 int child_svc_category_exit(portal_req *r, long long child_id, const char *category,
                             const char *date, const char *reason, const char *note);
 const char *child_svc_error(portal_req *r);
+/* dupsa: an application form's child picker (Found, Form.q) */
+int child_svc_pick(portal_req *r, long long child_id, const char *q);
 
 #endif

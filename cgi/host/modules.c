@@ -339,7 +339,7 @@ static int check_panels(const struct portal_module *m, char *err, size_t errlen)
     return 0;
 }
 
-/* 2.x house: what a module may leave out.  Its version is the ABI it was
+/* 2.21 house: what a module may leave out.  Its version is the ABI it was
  * built for ("2.20"); its templates are its folder's templates/ when there
  * is one.  The host then holds its own copy of the descriptor (module_nth
  * hands that out too).  The core (built in) declares its own. */

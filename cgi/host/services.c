@@ -679,4 +679,6 @@ const struct portal_services services = {
     .wf_batch = wf_svc_batch,
     /* 2.20 review: one count of characters (util.c) */
     .text_chars = utf8_chars,
+    /* 2.x dupsa (issue 9): an application form's child picker (child.c) */
+    .child_pick = child_svc_pick,
 };

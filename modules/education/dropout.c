@@ -18,11 +18,6 @@ const struct portal_param act_params[] = {
     {"outcome", PP_CODE, 16, 0, "结果"},
     {NULL, 0, 0, 0, NULL}};
 
-const struct portal_param batch_params[] = {
-    {"app", PP_INT, 20, 0, "申请"},
-    {"opinion", PP_LINES, 2000, 0, "意见"},
-    {NULL, 0, 0, 0, NULL}};
-
 const struct portal_param absent_params[] = {
     {"note", PP_TEXT, 200, 1, "缺课情况"},
     {NULL, 0, 0, 0, NULL}};

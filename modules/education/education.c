@@ -156,7 +156,7 @@ static const struct portal_route routes[] = {
     {"GET", "/education/dropouts", dropout_list_get, V, 0, NULL, NULL},
     {"POST", "/education/scan", dropout_scan_post, "education.manage", SC, scan_params, NULL},
     {"GET", "/education/applications/{id:int}", dropout_get, V, 0, NULL, "application:id"},
-    {"POST", "/education/applications/batch", dropout_batch_post, V, SC, batch_params, NULL},
+    {"POST", "/education/applications/batch", dropout_batch_post, V, SC, wf_batch_params, NULL},
     {"POST", "/education/applications/{id:int}/act", dropout_act_post, V, SC, act_params,
      "application:id"},
     {"GET", "/education/report", report_get, V, 0, report_params, NULL},

@@ -58,7 +58,6 @@ int dropout_scan_post(portal_req *r, svc *s);
 int dropout_get(portal_req *r, svc *s);
 int dropout_act_post(portal_req *r, svc *s);
 int dropout_batch_post(portal_req *r, svc *s);
-extern const struct portal_param batch_params[];
 int child_absent_post(portal_req *r, svc *s);
 int report_get(portal_req *r, svc *s);
 extern const struct portal_param act_params[], absent_params[], scan_params[], report_params[];

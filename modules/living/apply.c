@@ -165,23 +165,9 @@ int home_get(portal_req *r, const struct portal_services *s) { return home_page(
  * renders (400 after form errors), or the refusal's status. */
 static int form_page(portal_req *r, const struct portal_services *s, int status)
 {
-    long long child = s->param_int(r, "child", 0);
-    if (child > 0) {
-        const struct portal_child *c = s->child(r, child);
-        if (!c)
-            return 404; /* absent or out of scope: audited by the host */
-        s->child_hdf(r, "Child", c);
-    }
-    const char *q = s->trim(r, s->param(r, "q"));
-    const char *scope, *w = s->scope_where(r, "village_code", &scope);
-    if (*q && scope) {
-        if (s->db_query_hdf(r, "Found", s->sprintf(r, "SELECT id, name, birth_date, village_code "
-                            "FROM children WHERE %s AND name LIKE CONCAT('%%', ?, '%%') "
-                            "ORDER BY name, id LIMIT 20", w), "ss", scope,
-                            s->like_escape(r, q)) < 0)
-            return 500;
-        s->set(r, "Form.q", q);
-    }
+    int st = s->child_pick(r, s->param_int(r, "child", 0), s->trim(r, s->param(r, "q")));
+    if (st)
+        return st;
     form_labels(r, s);
     s->render(r, "apply_form.cs", "基本生活保障申请");
     return status;
@@ -343,11 +329,6 @@ int application_act_post(portal_req *r, const struct portal_services *s)
 }
 
 /* ------------------------------------------------------------ batch approval */
-
-const struct portal_param batch_params[] = {
-    {"app", PP_INT, 20, 0, "申请"},
-    {"opinion", PP_LINES, 2000, 0, "意见"},
-    {NULL, 0, 0, 0, NULL}};
 
 /* living's own check of an application in a batch approval (the host's
  * wf_batch checks the rest as for one at a time): the investigation needs

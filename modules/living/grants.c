@@ -59,14 +59,6 @@ int living_grant_of_form(portal_req *r, const struct portal_services *s, long lo
     return 0;
 }
 
-/* a back pay or a correction, as the form gives it */
-struct adjustment {
-    int backpay;
-    const char *kind, *note;
-    const char *for_month;
-    long long grant_id, child_id, fen;
-};
-
 /* ------------------------------------------------------------ suspension */
 
 /* the grant's lines for `from` and later in batches not yet locked, each

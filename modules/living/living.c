@@ -8,7 +8,7 @@ static const struct portal_route routes[] = {
     {"GET", "/living", home_get, "living.view", 0, NULL, NULL},
     {"GET", "/living/apply", apply_form_get, "living.apply", 0, apply_params, NULL},
     {"POST", "/living/apply", apply_create_post, "living.apply", PR_STATE_CHANGING, apply_params, NULL},
-    {"POST", "/living/applications/batch", application_batch_post, "living.view", PR_STATE_CHANGING, batch_params, NULL},
+    {"POST", "/living/applications/batch", application_batch_post, "living.view", PR_STATE_CHANGING, wf_batch_params, NULL},
     {"GET", "/living/applications/{id:int}", application_get, "living.view", 0, NULL, "application:id"},
     {"POST", "/living/applications/{id:int}/act", application_act_post, "living.view", PR_STATE_CHANGING, act_params, "application:id"},
     {"GET", "/living/overdue", overdue_list_get, "living.view", 0, NULL, NULL},

@@ -29,7 +29,6 @@ int living_label_known(portal_req *r, const struct portal_services *s, const cha
 extern const struct portal_wf_type living_workflows[];
 extern const struct portal_param apply_params[];
 extern const struct portal_param act_params[];
-extern const struct portal_param batch_params[];
 int home_get(portal_req *r, const struct portal_services *s);
 int home_page(portal_req *r, const struct portal_services *s, int status);
 int application_batch_post(portal_req *r, const struct portal_services *s);

@@ -215,15 +215,9 @@ static int form_lists(portal_req *r, const struct portal_services *s)
  * (?q=) in the user's scope; status when it renders, else the refusal's */
 static int form_page(portal_req *r, const struct portal_services *s, int status)
 {
-    long long child = s->param_int(r, "child", 0);
-    if (child > 0) {
-        const struct portal_child *c = s->child(r, child);
-        if (!c)
-            return 404; /* absent or out of scope: audited by the host */
-        s->child_hdf(r, "Child", c);
-    }
-    if (medical_children_found(r, s, s->trim(r, s->param(r, "q"))) != 0)
-        return 500;
+    int st = s->child_pick(r, s->param_int(r, "child", 0), s->trim(r, s->param(r, "q")));
+    if (st)
+        return st;
     if (form_lists(r, s) != 0)
         return 500;
     s->set(r, "Today", s->today(r));
@@ -516,11 +510,6 @@ int aid_act_post(portal_req *r, const struct portal_services *s)
     s->flash(r, "已办理。");
     return s->redirect(r, s->sprintf(r, "/medical/aid/%lld", id));
 }
-
-const struct portal_param batch_params[] = {
-    {"app", PP_INT, 20, 0, "申请"},
-    {"opinion", PP_LINES, 2000, 0, "意见"},
-    {NULL, 0, 0, 0, NULL}};
 
 static int home_page(portal_req *r, const struct portal_services *s, int status);
 

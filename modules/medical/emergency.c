@@ -181,7 +181,7 @@ static int case_page(portal_req *r, const struct portal_services *s, int status)
         return 500;
     if (s->has_perm(r, "medical.emergency_county") && !org_scoped(r, s)) {
         s->set(r, "Can.identify", "1");
-        if (medical_children_found(r, s, s->trim(r, s->param(r, "q"))) != 0)
+        if (s->child_pick(r, 0, s->trim(r, s->param(r, "q"))) != 0)
             return 500;
     }
     s->set(r, "Today", s->today(r));

@@ -17,7 +17,7 @@ static const struct portal_route routes[] = {
     {"POST", "/medical/aid/{id:int}/act", aid_act_post, "medical.view", SC, act_params, "application:id"},
     /* the workflow's address of an application (inbox links) and batch approval */
     {"GET", "/medical/applications/{id:int}", aid_get, "medical.view", 0, none, "application:id"},
-    {"POST", "/medical/applications/batch", aid_batch_post, "medical.view", SC, batch_params, NULL},
+    {"POST", "/medical/applications/batch", aid_batch_post, "medical.view", SC, wf_batch_params, NULL},
     {"GET", "/medical/aid/{id:int}/sheet", aid_sheet_get, "medical.view", 0, none, "application:id"},
     {"GET", "/medical/aid/{id:int}/receipts/{rid:int}", aid_receipt_get, "medical.view", PR_NO_LAYOUT, none, "application:id"},
     {"GET", "/medical/hospitals", hospital_list_get, "medical.county", 0, none, NULL},
@@ -181,20 +181,6 @@ int medical_category_known(const char *code)
     for (int i = 0; code && medical_categories[i]; i++)
         if (strcmp(code, medical_categories[i]) == 0)
             return 1;
-    return 0;
-}
-
-int medical_children_found(portal_req *r, const struct portal_services *s, const char *q)
-{
-    const char *a1, *a2, *cond = s->scope_sql(r, "c", &a1, &a2);
-    if (!*q)
-        return 0;
-    if (!cond || s->db_query_hdf(r, "Found", s->sprintf(r, "SELECT c.id, c.name, c.birth_date, "
-                                 "c.village_code FROM children c WHERE %s AND c.name LIKE "
-                                 "CONCAT('%%', ?, '%%') ORDER BY c.name, c.id LIMIT 20", cond),
-                                 "sss", a1, a2, s->like_escape(r, q)) < 0)
-        return -1;
-    s->set(r, "Form.q", q);
     return 0;
 }
 

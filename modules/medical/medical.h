@@ -24,10 +24,6 @@ extern const char *const medical_categories[];
 int medical_is_label(const char *kind, const char *code);
 /* 1 when code is a registry category (child_categories.category) */
 int medical_category_known(const char *code);
-/* the children of the user's scope whose name holds q (at most 20) into
- * Found.N.{id,name,birth_date,village_code}, q into Form.q; nothing for an
- * empty q.  0, -1 on error */
-int medical_children_found(portal_req *r, const struct portal_services *s, const char *q);
 /* the yuan text of an amount field: fen, or -1 after form_error(field) */
 long long medical_fen_field(portal_req *r, const struct portal_services *s, const char *field,
                             const char *what);
@@ -63,7 +59,6 @@ int aid_form_get(portal_req *r, const struct portal_services *s);
 int aid_create_post(portal_req *r, const struct portal_services *s);
 int aid_get(portal_req *r, const struct portal_services *s);
 int aid_act_post(portal_req *r, const struct portal_services *s);
-extern const struct portal_param batch_params[];
 int aid_batch_post(portal_req *r, const struct portal_services *s);
 int aid_sheet_get(portal_req *r, const struct portal_services *s);
 int aid_receipt_get(portal_req *r, const struct portal_services *s);

@@ -247,13 +247,21 @@ static const char *duties_refusal(const struct portal_services *s, portal_req *r
     return why;
 }
 
-/* a step done under the single-finance-clerk waiver: audited, with why */
-static void duties_waived(portal_req *r, const struct portal_services *s, const char *step,
-                          const struct step_state *b)
+/* a step (review, lock) done: audited payments.<step> with the batch's
+ * figures, and before it, under the single-finance-clerk waiver, the
+ * waiver with why; the batch's page again with the step's message */
+static int step_done(portal_req *r, const struct portal_services *s, const char *step,
+                     int waived, const struct step_state *b, const char *msg)
 {
-    s->audit(r, "payments.duties.waived", "pay_batch", idstr(r, s, s->object(r)->id),
-             s->sprintf(r, "%s by the batch's opener, poster or reviewer: the county has one "
-                        "finance clerk (payments.one_finance_clerk); %s", step, b->figures));
+    long long id = s->object(r)->id;
+    if (waived)
+        s->audit(r, "payments.duties.waived", "pay_batch", idstr(r, s, id),
+                 s->sprintf(r, "%s by the batch's opener, poster or reviewer: the county has "
+                            "one finance clerk (payments.one_finance_clerk); %s", step,
+                            b->figures));
+    s->audit(r, s->sprintf(r, "payments.%s", step), "pay_batch", idstr(r, s, id), b->figures);
+    s->flash(r, msg);
+    return s->redirect(r, s->sprintf(r, "/payments/batch/%lld", id));
 }
 
 static int batch_review_post(portal_req *r, const struct portal_services *s)
@@ -280,11 +288,7 @@ static int batch_review_post(portal_req *r, const struct portal_services *s)
     if (s->db_exec(r, "UPDATE pay_batches SET status = 'reviewed', reviewed_by = ?, reviewed_at "
                    "= UTC_TIMESTAMP() WHERE id = ? AND status = 'draft'", "ii", uid, id) != 1)
         return 500;
-    if (waived)
-        duties_waived(r, s, "review", &b);
-    s->audit(r, "payments.review", "pay_batch", idstr(r, s, id), b.figures);
-    s->flash(r, "该批次已复核。");
-    return s->redirect(r, s->sprintf(r, "/payments/batch/%lld", id));
+    return step_done(r, s, "review", waived, &b, "该批次已复核。");
 }
 
 static int batch_lock_post(portal_req *r, const struct portal_services *s)
@@ -315,11 +319,7 @@ static int batch_lock_post(portal_req *r, const struct portal_services *s)
                    "UTC_TIMESTAMP() WHERE id = ? AND status = 'reviewed'", "ii",
                    s->user(r)->id, id) != 1)
         return 500;
-    if (waived)
-        duties_waived(r, s, "lock", &b);
-    s->audit(r, "payments.lock", "pay_batch", idstr(r, s, id), b.figures);
-    s->flash(r, "该批次已锁定，不能再添加或修改明细。");
-    return s->redirect(r, s->sprintf(r, "/payments/batch/%lld", id));
+    return step_done(r, s, "lock", waived, &b, "该批次已锁定，不能再添加或修改明细。");
 }
 
 /* ------------------------------------------------------------ bank file */

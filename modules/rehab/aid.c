@@ -206,11 +206,6 @@ int application_act_post(portal_req *r, const struct portal_services *s)
     return s->redirect(r, s->sprintf(r, "/rehab/applications/%lld", id));
 }
 
-const struct portal_param batch_params[] = {
-    {"app", PP_INT, 20, 0, "申请"},
-    {"opinion", PP_LINES, 2000, 0, "意见"},
-    {NULL, 0, 0, 0, NULL}};
-
 /* POST /rehab/applications/batch: the applications ticked in the inbox,
  * approved by the host's batch approval (nothing of rehab's own to check) */
 int application_batch_post(portal_req *r, const struct portal_services *s)

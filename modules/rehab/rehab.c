@@ -49,7 +49,7 @@ static const struct portal_route routes[] = {
      "application:id"},
     {"POST", "/rehab/applications/{id:int}/act", application_act_post, "rehab.view", SC,
      act_params, "application:id"},
-    {"POST", "/rehab/applications/batch", application_batch_post, "rehab.view", SC, batch_params,
+    {"POST", "/rehab/applications/batch", application_batch_post, "rehab.view", SC, wf_batch_params,
      NULL},
     {"GET", "/rehab/provider", provider_home_get, "rehab.provider", 0, NULL, NULL},
     /* rehab.provider (their own plans) or rehab.manage, checked in the handler */

@@ -88,7 +88,6 @@ int apply_form_get(portal_req *r, const struct portal_services *s);
 int apply_create_post(portal_req *r, const struct portal_services *s);
 int application_get(portal_req *r, const struct portal_services *s);
 int application_act_post(portal_req *r, const struct portal_services *s);
-extern const struct portal_param batch_params[];
 int application_batch_post(portal_req *r, const struct portal_services *s);
 
 /* provider.c: the provider's months, the settlement against plan and cap */

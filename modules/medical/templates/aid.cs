@@ -1,4 +1,4 @@
-<?cs with:a = App ?>
+<?cs include:"wf_macros.cs" ?><?cs with:a = App ?>
 <h1>医疗救助申请 #<?cs var:a.id ?></h1>
 <?cs if:Errors.action ?><p class="form-error" role="alert"><?cs var:Errors.action ?></p><?cs /if ?>
 <section class="panel" id="state">
@@ -32,23 +32,9 @@
     <?cs call:csrf() ?>
     <div class="field"><label for="f-opinion">意见</label>
       <textarea id="f-opinion" name="opinion" maxlength="2000" placeholder="退回补正：一次性列明需要补正的全部材料；不予批准：写明理由"></textarea></div>
-<?cs if:a.Can.approve || a.Can.reject ?><?cs call:wf_confirm() ?><?cs /if ?>
-    <div class="actions">
-      <?cs if:a.Can.approve ?><button type="submit" name="action" value="approve">通过</button><?cs /if ?>
-      <?cs if:a.Can.resubmit ?><button type="submit" name="action" value="resubmit">材料已补齐，重新提交</button><?cs /if ?>
-      <?cs if:a.Can.return ?><button type="submit" name="action" value="return">退回补正（一次性告知）</button><?cs /if ?>
-      <?cs if:a.Can.reject ?><button type="submit" name="action" value="reject">不予批准</button><?cs /if ?>
-    </div>
+    <?cs call:wf_act_buttons(a) ?>
   </form>
 </section>
 <?cs /if ?>
-<section class="panel" id="history">
-  <h2>办理记录</h2>
-  <table class="list">
-    <thead><tr><th scope="col">时间</th><th scope="col">环节</th><th scope="col">操作</th><th scope="col">办理人</th><th scope="col">意见</th></tr></thead>
-    <tbody>
-    <?cs each:h = a.History ?><tr><td><?cs var:h.at ?></td><td><?cs var:h.step_title ?></td><td><?cs var:h.action_title ?></td><td><?cs var:h.user ?></td><td class="summary"><?cs var:h.opinion ?></td></tr><?cs /each ?>
-    </tbody>
-  </table>
-</section>
+<?cs call:wf_history(a.History) ?>
 <?cs /with ?>
