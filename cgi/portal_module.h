@@ -126,6 +126,8 @@
  *                    "registry.category").  No new service, no struct change.
  *   2.20 2026-12-01  review: service text_chars (a text's characters,
  *                    the host's own count) instead of each module's copy.
+ *   2.21 2026-12-01  superv (issue 16): services page_kept and render_kept
+ *                    (a page body kept per worker by a module's key)
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -1320,6 +1322,21 @@ struct portal_services {
     /* ---- 2.20 (review): the characters of a UTF-8 text, as clerks count
      * them (PP_TEXT and PP_LINES limits count the same way); NULL: 0 */
     size_t (*text_chars)(const char *s);
+    /* ---- 2.21 superv (issue 16): a page body kept per worker, for a page
+     * whose body is costly to render and changes only with data the module
+     * versions itself (the supervision dashboard: its job's figures).  `key`
+     * names everything the body depends on: the module's data version, the
+     * viewer's scope (a township's key never equals the county's), the
+     * parameters.  The host adds the versions of the divisions and the
+     * settings.  The layout (name, menu, CSRF token, flash) is rendered on
+     * every request; the body, escaped when it was rendered, is copied.  A
+     * body must show nothing of the user or the request that the key does
+     * not name (no forms with a CSRF token).  page_kept: 1 when this worker
+     * holds the body of tmpl for key (render_kept then needs no data set);
+     * render_kept: as render, with the body kept or rendered now and kept
+     * (key NULL: nothing kept). */
+    int (*page_kept)(portal_req *r, const char *tmpl, const char *key);
+    int (*render_kept)(portal_req *r, const char *tmpl, const char *title, const char *key);
 };
 
 #define PORTAL_NO_SETTING (-9223372036854775807LL - 1)

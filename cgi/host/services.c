@@ -679,4 +679,7 @@ const struct portal_services services = {
     .wf_batch = wf_svc_batch,
     /* 2.20 review: one count of characters (util.c) */
     .text_chars = utf8_chars,
+    /* 2.21 superv (issue 16): a page body kept per worker (bodies.c) */
+    .page_kept = body_kept,
+    .render_kept = body_render,
 };
