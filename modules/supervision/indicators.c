@@ -153,7 +153,8 @@ static int wf_limits_copy(portal_req *r, const struct portal_services *s)
  * once into sv_rows, then the cases that fall short (ok = 0) and the
  * figures per township from there (ok NULL counts as met, as ever).  The
  * cases are brought up to date rather than rewritten: a night's run of a
- * month computed before changes few of them. */
+ * month computed before changes few of them (only the new ones inserted:
+ * INSERT IGNORE of a row already there costs nearly a write). */
 static int indicator_compute(portal_req *r, const struct portal_services *s,
                              const struct sv_indicator *ind, const char *as_of)
 {
@@ -169,15 +170,19 @@ static int indicator_compute(portal_req *r, const struct portal_services *s,
     if (s->db_exec(r, "DROP TEMPORARY TABLE IF EXISTS sv_rows", "") < 0 ||
         s->db_exec(r, s->sprintf(r, "CREATE TEMPORARY TABLE sv_rows (case_id BIGINT NOT NULL, "
                                  "child_id BIGINT NULL, township_code CHAR(12) NOT NULL, ok "
-                                 "TINYINT NULL, KEY short (ok, case_id)) SELECT x.case_id, "
+                                 "TINYINT NULL, KEY short (ok, case_id)) ENGINE=MEMORY "
+                                 "SELECT x.case_id, "
                                  "x.child_id, x.township_code, x.ok FROM (%s) x", ind->sql),
                    "") < 0 ||
         s->db_exec(r, "DELETE c FROM supervision_cases c LEFT JOIN sv_rows x ON x.ok = 0 AND "
                    "x.case_id = c.case_id AND x.township_code = c.township_code WHERE c.month = "
                    "@m1 AND c.indicator = ? AND x.case_id IS NULL", "s", ind->code) < 0 ||
-        s->db_exec(r, "INSERT IGNORE INTO supervision_cases (month, indicator, case_id, "
-                   "township_code, child_id) SELECT @m1, ?, case_id, township_code, child_id "
-                   "FROM sv_rows WHERE ok = 0", "s", ind->code) < 0)
+        s->db_exec(r, "INSERT INTO supervision_cases (month, indicator, case_id, "
+                   "township_code, child_id) SELECT @m1, ?, x.case_id, x.township_code, "
+                   "x.child_id FROM sv_rows x WHERE x.ok = 0 AND NOT EXISTS (SELECT 1 FROM "
+                   "supervision_cases c WHERE c.month = @m1 AND c.indicator = ? AND "
+                   "c.township_code = x.township_code AND c.case_id = x.case_id)", "ss",
+                   ind->code, ind->code) < 0)
         return -1;
     return s->db_exec(r, "INSERT INTO supervision_figures (month, township_code, indicator, "
                       "numerator, denominator, computed_at) SELECT @m1, township_code, ?, "
@@ -195,7 +200,7 @@ static int kids_fill(portal_req *r, const struct portal_services *s)
                    "township_code CHAR(12) NOT NULL, need_ngo TINYINT NOT NULL, no_basis "
                    "TINYINT NOT NULL, since_orphan DATE NULL, since_de_facto_unsupported DATE "
                    "NULL, since_tekun DATE NULL, since_dibao DATE NULL, birth_date DATE NULL, "
-                   "id_ok TINYINT NOT NULL, cert_expiry DATE NULL) SELECT c.id, "
+                   "id_ok TINYINT NOT NULL, cert_expiry DATE NULL) ENGINE=MEMORY SELECT c.id, "
                    "c.township_code, " SINCE("orphan") SINCE("de_facto_unsupported")
                    SINCE("tekun") SINCE("dibao") "MAX(k.category IN ('orphan', "
                    "'de_facto_unsupported', 'guardianship')) need_ngo, MAX(TRIM(k.basis) = '') "
@@ -228,7 +233,10 @@ static int month_compute(portal_req *r, const struct portal_services *s, const c
                    "@t1 = CAST(? AS DATETIME), @t2 = CAST(? AS DATETIME)", "ssss",
                    m1, m2, t1s, t2s) < 0)
         return -1;
-    if (kids_fill(r, s) != 0)
+    /* the month's working tables are MEMORY tables (no redo, no undo): room
+     * for a province's children in this session */
+    if (s->db_exec(r, "SET SESSION max_heap_table_size = 1073741824", "") < 0 ||
+        kids_fill(r, s) != 0)
         return -1;
     for (const struct sv_indicator *ind = sv_indicators; ind->code; ind++)
         if (indicator_compute(r, s, ind, m2) != 0) {
