@@ -3,8 +3,9 @@
  * county total, sortable, a 12-month sparkline per indicator drawn here as
  * SVG, the ranking) and the list of the cases behind a number.  Only the
  * job's summary tables are read, and the dashboard's body is kept by each
- * worker until the job moves the figures' version (supervision_state).  A township's staff see their township and
- * the county total, nothing of the other townships.
+ * worker until the job moves the figures' version (supervision_state).
+ * A township's staff see their township and the county total, nothing of
+ * the other townships.
  */
 #include "supervision.h"
 

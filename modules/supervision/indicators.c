@@ -169,7 +169,8 @@ static int indicator_compute(portal_req *r, const struct portal_services *s,
         return -1;
     if (s->db_exec(r, "DROP TEMPORARY TABLE IF EXISTS sv_rows", "") < 0 ||
         s->db_exec(r, s->sprintf(r, "CREATE TEMPORARY TABLE sv_rows (case_id BIGINT NOT NULL, "
-                                 "child_id BIGINT NULL, township_code CHAR(12) NOT NULL, ok "
+                                 "child_id BIGINT NULL, township_code CHAR(12) CHARACTER SET "
+                                 "ascii NOT NULL, ok "
                                  "TINYINT NULL, KEY short (ok, case_id)) ENGINE=MEMORY "
                                  "SELECT x.case_id, "
                                  "x.child_id, x.township_code, x.ok FROM (%s) x", ind->sql),
@@ -197,7 +198,8 @@ static int kids_fill(portal_req *r, const struct portal_services *s)
 #define SINCE(b) "MIN(IF(k.category = '" b "', k.start_date, NULL)) since_" b ", "
     return s->db_exec(r, "DROP TEMPORARY TABLE IF EXISTS sv_kids", "") < 0 ||
         s->db_exec(r, "CREATE TEMPORARY TABLE sv_kids (id BIGINT NOT NULL PRIMARY KEY, "
-                   "township_code CHAR(12) NOT NULL, need_ngo TINYINT NOT NULL, no_basis "
+                   "township_code CHAR(12) CHARACTER SET ascii NOT NULL, need_ngo TINYINT "
+                   "NOT NULL, no_basis "
                    "TINYINT NOT NULL, since_orphan DATE NULL, since_de_facto_unsupported DATE "
                    "NULL, since_tekun DATE NULL, since_dibao DATE NULL, birth_date DATE NULL, "
                    "id_ok TINYINT NOT NULL, cert_expiry DATE NULL) ENGINE=MEMORY SELECT c.id, "
@@ -233,8 +235,9 @@ static int month_compute(portal_req *r, const struct portal_services *s, const c
                    "@t1 = CAST(? AS DATETIME), @t2 = CAST(? AS DATETIME)", "ssss",
                    m1, m2, t1s, t2s) < 0)
         return -1;
-    /* the month's working tables are MEMORY tables (no redo, no undo): room
-     * for a province's children in this session */
+    /* the month's working tables are MEMORY tables (no redo, no undo; their
+     * township codes ascii: grouped and compared byte by byte): room for a
+     * province's children in this session */
     if (s->db_exec(r, "SET SESSION max_heap_table_size = 1073741824", "") < 0 ||
         kids_fill(r, s) != 0)
         return -1;
