@@ -135,6 +135,8 @@
  *                    here instead of in each module; service child_pick
  *                    (an application form's child picker: the child picked
  *                    and the name search living and medical each wrote).
+ *   2.23 2026-12-01  superv (issue 16): services page_kept and render_kept
+ *                    (a page body kept per worker by a module's key)
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -1338,6 +1340,21 @@ struct portal_services {
      * birth_date, village_code}, and q into Form.q.  0; 404 when the child
      * is absent or out of scope (the denial audited); 500 a database error */
     int (*child_pick)(portal_req *r, long long child_id, const char *q);
+    /* ---- 2.23 superv (issue 16): a page body kept per worker, for a page
+     * whose body is costly to render and changes only with data the module
+     * versions itself (the supervision dashboard: its job's figures).  `key`
+     * names everything the body depends on: the module's data version, the
+     * viewer's scope (a township's key never equals the county's), the
+     * parameters.  The host adds the versions of the divisions and the
+     * settings.  The layout (name, menu, CSRF token, flash) is rendered on
+     * every request; the body, escaped when it was rendered, is copied.  A
+     * body must show nothing of the user or the request that the key does
+     * not name (no forms with a CSRF token).  page_kept: 1 when this worker
+     * holds the body of tmpl for key (render_kept then needs no data set);
+     * render_kept: as render, with the body kept or rendered now and kept
+     * (key NULL: nothing kept). */
+    int (*page_kept)(portal_req *r, const char *tmpl, const char *key);
+    int (*render_kept)(portal_req *r, const char *tmpl, const char *title, const char *key);
 };
 
 /* 2.22 dupsa (issue 9): the parameters of a module's batch approval route

@@ -122,6 +122,11 @@ void division_version_seen(long long version)
     divs_wanted = version;
 }
 
+long long division_version_known(void)
+{
+    return divs_wanted;
+}
+
 static int code_cmp(const void *key, const void *elem)
 {
     return memcmp(key, ((const struct division *)elem)->code, 12);

@@ -30,5 +30,7 @@ int divisions_each(const char *level, const char *prefix, const char *on,
  * row); -1 at the start of each request: unknown until then (a page without
  * a session reads it with one statement when it needs a division) */
 void division_version_seen(long long version);
+/* that version as seen this request; -1 unknown */
+long long division_version_known(void);
 
 #endif

@@ -261,13 +261,17 @@ static NEOERR *register_functions(CSPARSE *cs)
     return e;
 }
 
-static CSPARSE *get_parse(struct loaded_module *mod, const char *tmpl)
+/* the parse of `source` (a wrapper of includes) kept under key: module
+ * templates are found in the module's directory after the core's */
+static CSPARSE *parse_of(struct loaded_module *mod, const char *what, char *source)
 {
     char key[512];
-    snprintf(key, sizeof key, "%s/%s", mod && !mod->builtin ? mod->m->name : "", tmpl);
+    snprintf(key, sizeof key, "%s/%s", mod && !mod->builtin ? mod->m->name : "", what);
     for (size_t i = 0; i < nparsed; i++)
-        if (strcmp(parsed[i].key, key) == 0)
+        if (strcmp(parsed[i].key, key) == 0) {
+            free(source);
             return parsed[i].cs;
+        }
     CSPARSE *cs = NULL;
     NEOERR *e;
     /* core templates first: a module cannot replace the layout */
@@ -280,14 +284,11 @@ static CSPARSE *get_parse(struct loaded_module *mod, const char *tmpl)
         render_log_error("PT0304", e);
         if (cs)
             cs_destroy(&cs);
+        free(source);
         return NULL;
     }
-    char *wrapper = NULL;
-    if (asprintf(&wrapper, "<?cs include!\"layout_head.cs\" ?><?cs include!\"%s\" ?>"
-                 "<?cs include!\"layout_foot.cs\" ?>", tmpl) < 0)
-        abort();
     /* cs_parse_string takes ownership of the string */
-    if ((e = cs_parse_string(cs, wrapper, strlen(wrapper)))) {
+    if ((e = cs_parse_string(cs, source, strlen(source)))) {
         render_log_error("PT0305", e);
         cs_destroy(&cs);
         return NULL;
@@ -300,6 +301,31 @@ static CSPARSE *get_parse(struct loaded_module *mod, const char *tmpl)
     parsed[nparsed].cs = cs;
     nparsed++;
     return cs;
+}
+
+/* the includes of tmpl with what comes before and after it */
+static char *source_of(const char *before, const char *tmpl, const char *after)
+{
+    char *src = NULL;
+    if (asprintf(&src, "%s<?cs include!\"%s\" ?>%s", before, tmpl, after) < 0)
+        abort();
+    return src;
+}
+
+/* a page: the template inside the layout, one parse */
+static CSPARSE *get_parse(struct loaded_module *mod, const char *tmpl)
+{
+    return parse_of(mod, tmpl, source_of("<?cs include!\"layout_head.cs\" ?>", tmpl,
+                                         "<?cs include!\"layout_foot.cs\" ?>"));
+}
+
+/* a part of a page alone: the layout's head or foot, or a body (with the
+ * macros the head defines) */
+static CSPARSE *part_parse(struct loaded_module *mod, const char *tmpl, int body)
+{
+    char what[300];
+    snprintf(what, sizeof what, "part:%s", tmpl);
+    return parse_of(mod, what, source_of(body ? "<?cs include!\"macros.cs\" ?>" : "", tmpl, ""));
 }
 
 /* module data lives under its own name so it cannot overwrite the layout's */
@@ -499,6 +525,42 @@ int render_page(portal_req *r, struct loaded_module *mod, const char *tmpl, cons
         return 500;
     }
     cards_label(r, &r->body); /* list cells labelled for phones (cards.c) */
+    r->ctype = "text/html; charset=utf-8";
+    return 200;
+}
+
+static int render_into(CSPARSE *cs, buf *out)
+{
+    NEOERR *e = cs_render(cs, out, out_cb);
+    if (e)
+        render_log_error("PT0306", e);
+    return e ? -1 : 0;
+}
+
+int render_page_body(portal_req *r, struct loaded_module *mod, const char *tmpl,
+                     const char *title, const buf *kept, buf *fresh)
+{
+    CSPARSE *head = part_parse(NULL, "layout_head.cs", 0);
+    CSPARSE *foot = part_parse(NULL, "layout_foot.cs", 0);
+    CSPARSE *body = kept ? NULL : part_parse(mod, tmpl, 1);
+    if (!head || !foot || (!kept && !body))
+        return 500;
+    fill_layout(r, title);
+    form_refill(r);
+    form_limits(mod);
+    if (!kept) {
+        buf_reset(fresh);
+        if (render_into(body, fresh) != 0)
+            return 500;
+        cards_label(r, fresh); /* as render_page labels the whole page */
+        kept = fresh;
+    }
+    buf_reset(&r->body);
+    if (render_into(head, &r->body) != 0)
+        return 500;
+    buf_add(&r->body, kept->data, kept->len);
+    if (render_into(foot, &r->body) != 0)
+        return 500;
     r->ctype = "text/html; charset=utf-8";
     return 200;
 }

@@ -679,6 +679,9 @@ const struct portal_services services = {
     .wf_batch = wf_svc_batch,
     /* 2.20 review: one count of characters (util.c) */
     .text_chars = utf8_chars,
-    /* 2.x dupsa (issue 9): an application form's child picker (child.c) */
+    /* 2.22 dupsa (issue 9): an application form's child picker (child.c) */
     .child_pick = child_svc_pick,
+    /* 2.23 superv (issue 16): a page body kept per worker (bodies.c) */
+    .page_kept = body_kept,
+    .render_kept = body_render,
 };

@@ -67,6 +67,11 @@ void settings_version_seen(long long version)
     sets_wanted = version;
 }
 
+long long settings_version_known(void)
+{
+    return sets_wanted;
+}
+
 static void settings_free(void)
 {
     for (size_t i = 0; i < nsets; i++) {

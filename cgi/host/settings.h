@@ -17,6 +17,8 @@ struct portal_req;
 const char *setting_value(portal_req *r, const char *code, const char *on);
 /* the version of the settings in cache_versions (the session's row); -1 unknown */
 void settings_version_seen(long long version);
+/* that version as seen this request; -1 unknown */
+long long settings_version_known(void);
 long long setting_number(portal_req *r, const char *code, const char *on);
 /* a lookup's entries in force on `on` through put(name, value); count or -1 */
 int lookup_rows(portal_req *r, const char *prefix, const char *kind, const char *on,

@@ -2,8 +2,10 @@
  * dashboard.c - the county's dashboard (the indicators by township with the
  * county total, sortable, a 12-month sparkline per indicator drawn here as
  * SVG, the ranking) and the list of the cases behind a number.  Only the
- * job's summary tables are read.  A township's staff see their township and
- * the county total, nothing of the other townships.
+ * job's summary tables are read, and the dashboard's body is kept by each
+ * worker until the job moves the figures' version (supervision_state).
+ * A township's staff see their township and the county total, nothing of
+ * the other townships.
  */
 #include "supervision.h"
 
@@ -58,21 +60,13 @@ static const char *sparks_draw(portal_req *r, const struct portal_services *s, c
     return all;
 }
 
-/* Indicators.N.spark: drawn once per set of figures (supervision_sparks,
- * emptied by the job), then read as one row */
+/* Indicators.N.spark: the 12 months' polylines of every indicator */
 static int sparks_hdf(portal_req *r, const struct portal_services *s, const char *ym,
                       const char *town)
 {
-    const char *first = s->sprintf(r, "%s-01", ym), *key = *town ? town : SV_COUNTY;
-    portal_rows *q = s->db_query(r, "SELECT points FROM supervision_sparks WHERE month = ? AND "
-                                 "township_code = ?", "ss", first, key);
-    const char *all = q && s->db_next(q) ? s->db_col(q, 0) : NULL;
-    if (!all) {
-        if (!q || !(all = sparks_draw(r, s, ym, town)) ||
-            s->db_exec(r, "INSERT IGNORE INTO supervision_sparks (month, township_code, points) "
-                       "VALUES (?, ?, ?)", "sss", first, key, all) < 0)
-            return -1;
-    }
+    const char *all = sparks_draw(r, s, ym, town);
+    if (!all)
+        return -1;
     for (int i = 0; all; i++) {
         const char *bar = strchr(all, '|');
         s->set(r, s->sprintf(r, "Indicators.%d.spark", i),
@@ -89,25 +83,46 @@ static int months_hdf(portal_req *r, const struct portal_services *s)
                            "computed_at FROM supervision_months ORDER BY month DESC LIMIT 36", "");
 }
 
+/* the key of the dashboard's body (service render_kept): the figures'
+ * version (the job moves it), the day (weights are dated), the viewer's
+ * township ("" the county's: a township never gets the county's body) and
+ * the parameters; NULL when
+ * the version cannot be read (then the page is rendered, not kept) */
+static const char *dashboard_key(portal_req *r, const struct portal_services *s,
+                                 const char *town)
+{
+    portal_rows *q = s->db_query(r, "SELECT version FROM supervision_state WHERE id = 1", "");
+    if (!q || !s->db_next(q))
+        return NULL;
+    const char *m = s->param(r, "month"), *sort = s->param(r, "sort"), *dir = s->param(r, "dir");
+    return s->sprintf(r, "v%s|%s|t%s|m%s|s%s|d%s", s->db_col(q, 0), s->today(r), town,
+                      m && s->month_check(m) == 0 ? m : "", sort ? sort : "", dir ? dir : "");
+}
+
+/* The table by township, the ranking and the sparklines change only when
+ * the job runs: each worker keeps the rendered body per key and renders
+ * only the layout around it (one statement besides the session's). */
 int dashboard_get(portal_req *r, const struct portal_services *s)
 {
     const char *town = sv_viewer_township(r, s);
     if (!town)
         return s->refuse(r, 403, "page", "supervision.dashboard",
                          "neither county nor township staff", "督查指标只对县级和乡镇工作人员开放。");
+    const char *key = dashboard_key(r, s, town);
+    if (key && s->page_kept(r, "dashboard.cs", key))
+        return s->render_kept(r, "dashboard.cs", "督查指标", key);
     const char *ym = sv_month_param(r, s);
     if (months_hdf(r, s) < 0)
         return 500;
     s->set(r, "Town", town);
-    s->set_int(r, "CanIssue", s->has_perm(r, "supervision.issue"));
     const char *on = ym ? sv_month_last(r, s, ym) : s->today(r);
     sv_indicators_hdf(r, s, "Indicators", on);
-    if (!ym)
-        return s->render(r, "dashboard.cs", "督查指标");
-    s->set(r, "Month", ym);
-    if (sv_table_hdf(r, s, "figures", ym, town, on) < 0 || sparks_hdf(r, s, ym, town) < 0)
-        return 500;
-    return s->render(r, "dashboard.cs", "督查指标");
+    if (ym) {
+        s->set(r, "Month", ym);
+        if (sv_table_hdf(r, s, "figures", ym, town, on) < 0 || sparks_hdf(r, s, ym, town) < 0)
+            return 500;
+    }
+    return s->render_kept(r, "dashboard.cs", "督查指标", key);
 }
 
 /* the cases of one number that fall short: children (names, villages) or

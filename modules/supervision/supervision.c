@@ -98,6 +98,7 @@ static const struct portal_migration migrations[] = {
     {2, "002_cases_key.sql"},
     {3, "003_sparks.sql"},
     {4, "004_reissue.sql"},
+    {5, "005_version.sql"},
     {0, NULL}};
 
 static const struct portal_loader loaders[] = {

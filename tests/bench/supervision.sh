@@ -10,7 +10,9 @@
 # month before's own time as the job recorded it.  Then the county's
 # dashboard under wrk against /hello.  Prints
 # "bench indicators-month seconds=... job_seconds=... db_cpu_seconds=... children=...",
-# "bench dashboard req_s=... about_req_s=... hello_req_s=..." and "ratio dashboard/hello=...".
+# "bench dashboard req_s=... about_req_s=... hello_req_s=...", the CPU per
+# request of the dashboard and of /hello ("bench dashboard-cpu db_ms=...
+# portal_ms=... statements=...") and "ratio dashboard/hello=...".
 # Never a pass/fail on timing.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -80,14 +82,42 @@ echo "bench indicators-month seconds=$month job_seconds=$(awk -v a="$t0" -v b="$
      "children=$(DB "SELECT COUNT(*) FROM children") visits=$(DB "SELECT COUNT(*) FROM village_visits")" \
      "applications=$(DB "SELECT COUNT(*) FROM wf_applications") load=$(cut -d' ' -f1 /proc/loadavg)"
 PSID=$(session_id svbench 'Bench#2026portal')
-rps() { # rps PATH [COOKIE]: requests per second under wrk (one thread, 8 connections)
+# CPU per request (user + system ticks from /proc/PID/stat around the run,
+# as bench.sh does): MariaDB's and the portal workers', steadier than req/s
+# on a loaded machine; and the statements per request (Questions)
+ticks_of() { # ticks_of db|portal: "pid ticks" of each of the group's processes now
+    local p
+    case $1 in
+        db) p=$(cat "$DIR/run/mysqld.pid") ;;
+        portal) p=$(pgrep -P "$(cat "$DIR/run/portal.pid")") ;;
+    esac
+    for p in $p; do
+        awk -v p="$p" '{sub(/^.*\) /, ""); print p, $12 + $13}' "/proc/$p/stat" 2>/dev/null || true
+    done
+}
+cpu_delta() { # cpu_delta BEFORE AFTER: the ticks spent by the processes in both
+    awk 'NR == FNR {b[$1] = $2; next} ($1 in b) {t += $2 - b[$1]} END {print t + 0}' <(echo "$1") <(echo "$2")
+}
+questions() { DB "SHOW GLOBAL STATUS LIKE 'Questions'" | awk '{print $2}'; }
+TICK=$(getconf CLK_TCK)
+rps() { # rps NAME PATH [COOKIE]: req/s under wrk (one thread, 8 connections) into RPS_NAME, CPU and statements per request into CPU_NAME
     local -a hdr=()
-    [ -n "${2:-}" ] && hdr=(-H "Cookie: psid=$2")
-    wrk -t1 -c8 -d"${BENCH_SECONDS:-5}s" "${hdr[@]}" "$BASE$1" | awk '/^Requests\/sec/ {print $2}'
+    [ -n "${3:-}" ] && hdr=(-H "Cookie: psid=$3")
+    local d0 p0 q0 out n
+    d0=$(ticks_of db); p0=$(ticks_of portal); q0=$(questions)
+    out=$(wrk -t1 -c8 -d"${BENCH_SECONDS:-5}s" "${hdr[@]}" "$BASE$2")
+    local d1 p1; d1=$(ticks_of db); p1=$(ticks_of portal)
+    n=$(awk '/requests in/ {print $1}' <<<"$out")
+    printf -v "RPS_$1" '%s' "$(awk '/^Requests\/sec/ {print $2}' <<<"$out")"
+    printf -v "CPU_$1" '%s' "$(awk -v d="$(cpu_delta "$d0" "$d1")" -v p="$(cpu_delta "$p0" "$p1")" \
+        -v q="$(( $(questions) - q0 - 1 ))" -v n="$n" -v k="$TICK" \
+        'BEGIN{ n = n ? n : 1; printf "db_ms=%.3f portal_ms=%.3f statements=%.1f", d*1000/k/n, p*1000/k/n, q/n }')"
 }
 code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: psid=$PSID" "$BASE/supervision")
 [ "$code" = 200 ] || echo "bench: supervision: the dashboard answered $code" >&2
-dash=$(rps /supervision "$PSID"); about=$(rps /about "$PSID"); hello=$(rps /hello)
+rps dash /supervision "$PSID"; rps about /about "$PSID"; rps hello /hello
 rm -rf "$OUT"
-echo "bench dashboard req_s=$dash about_req_s=$about hello_req_s=$hello load=$(cut -d' ' -f1 /proc/loadavg)"
-awk -v a="$dash" -v b="$hello" 'BEGIN{printf "ratio dashboard/hello=%.2f\n", a/b}'
+echo "bench dashboard req_s=$RPS_dash about_req_s=$RPS_about hello_req_s=$RPS_hello load=$(cut -d' ' -f1 /proc/loadavg)"
+echo "bench dashboard-cpu $CPU_dash"
+echo "bench hello-cpu $CPU_hello"
+awk -v a="$RPS_dash" -v b="$RPS_hello" 'BEGIN{printf "ratio dashboard/hello=%.2f\n", a/b}'

@@ -89,16 +89,53 @@ check "which sets an A4 page" body_has "@page { size: A4"
 
 # the data change: C's first orphan is paid from March; the job runs again
 grant "$k1" 2025-03-01
-sparks() { sql "SELECT COUNT(*) FROM supervision_sparks WHERE month = '2025-03-01' AND township_code = '500242000000'"; }
-req GET "/supervision?month=2025-03" -b "$ij"
-check "the county's sparklines are drawn once and kept" [ "$(sparks)" = 1 ]
+# each worker keeps the dashboard's body until the job moves the figures'
+# version: many requests before the job fill every worker's copy, and every
+# request after it shows the new figures all the same
+cell() { echo "indicator=cov_orphan&amp;town=$C\">$1</a><br><small>$2</small>"; }
+version() { sql "SELECT version FROM supervision_state WHERE id = 1"; }
+kept_ok=1
+for _ in 1 2 3 4 5 6 7 8; do
+    req GET "/supervision?month=2025-03" -b "$ij"; body_has "$(cell 50.0% 1/2)" || kept_ok=0
+done
+check "the dashboard kept by the workers says 1/2" [ "$kept_ok" = 1 ]
+v0=$(version)
 run_indicators >/dev/null
 check "the figures change" [ "$(fig 2025-03-01 $C)" = 2/2 ]
 check "and C's paid orphan is off the list of cases that fall short" [ "$(sql "SELECT COUNT(*) FROM supervision_cases WHERE month = '2025-03-01' AND indicator = 'cov_orphan' AND township_code = '$C'")" = 0 ]
-check "and the kept sparklines are dropped with the old figures" [ "$(sparks)" = 0 ]
-req GET "/supervision?month=2025-03" -b "$ij"
-check "the dashboard shows it" body_has "indicator=cov_orphan&amp;town=$C\">100.0%</a><br><small>2/2</small>"
-check "with its sparklines drawn again" [ "$(sparks)" = 1 ]
+check "the job moved the figures' version" [ "$(version)" -gt "$v0" ]
+fresh_ok=1; stale=0
+for _ in 1 2 3 4 5 6 7 8; do
+    req GET "/supervision?month=2025-03" -b "$ij"
+    body_has "$(cell 100.0% 2/2)" || fresh_ok=0
+    body_has "$(cell 50.0% 1/2)" && stale=1
+done
+check "every request shows the new figures" [ "$fresh_ok" = 1 ]
+check "no worker shows the old ones" [ "$stale" = 0 ]
+check "with the sparklines drawn" body_has "<polyline points=\""
+check "the user's own layout around the kept body" body_has "县民政局通报"
+# a township's staff after the county's body was kept: their own and the total only
+for _ in 1 2 3 4; do
+    req GET "/supervision?month=2025-03" -b "$cj"
+    check "the township's dashboard holds its own row" body_has "data-town=\"$C\""
+    check "and never the county's kept body" body_lacks "data-town=\"$D\""
+done
+check "the township's own name in its layout" body_has "通报测试丙乡"
+# a weight saved (dated settings: the host's version) is seen at once, and
+# taken back (the rest of the test weighs 孤儿应保尽保 alone)
+weight_seen() { # weight_seen W: every worker's dashboard shows app_timely's weight W
+    local ok=1
+    for _ in 1 2 3 4; do
+        req GET "/supervision?month=2025-03" -b "$ij"
+        grep -q "申请按时办结 <small>（县民政局，权重 $1）" "$OUT/body" || ok=0
+    done
+    [ "$ok" = 1 ]
+}
+sql "INSERT INTO setting_values (module, code, valid_from, value, created_by, created_at)
+     VALUES ('supervision', 'weight_app_timely', '2025-03-15', '7', 1, UTC_TIMESTAMP())"
+check "a new weight is shown by every worker at once" weight_seen 7
+sql "DELETE FROM setting_values WHERE module = 'supervision' AND code = 'weight_app_timely' AND valid_from = '2025-03-15'"
+check "and its removal too" weight_seen 0
 req GET "/supervision/bulletins/$bid" -b "$ij"
 check "the issued bulletin still says 50.0%" grep -q "data-town=\"$C\">.*data-ind=\"cov_orphan\">50.0%" "$OUT/body"
 check "its copy is unchanged" [ "$(sql "SELECT CONCAT(numerator, '/', denominator) FROM supervision_bulletin_rows WHERE bulletin_id = '$bid' AND indicator = 'cov_orphan' AND township_code = '$C'")" = 1/2 ]
