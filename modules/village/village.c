@@ -274,6 +274,7 @@ static const struct portal_migration migrations[] = {
     {5, "005_scope.sql"},
     {6, "006_visit_kind.sql"},
     {7, "007_text_limits.sql"},
+    {8, "008_visit_date.sql"},
     {0, NULL}};
 
 /* periodic work of the master, never a request (2.9) */
