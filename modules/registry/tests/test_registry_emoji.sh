@@ -5,7 +5,6 @@
 # as in some names) is accepted and shown as typed.
 tag=$(date +%s%N | tail -c 7)
 tj=$(login township 'Town#2026portal')
-children() { sql "SELECT COUNT(*) FROM children"; }
 before=$(children)
 post /children/new "$tj" --data-urlencode "name=小明😀$tag" --data sex=1 --data birth_date=2016-05-01 \
     --data-urlencode "ethnicity=土家族" --data-urlencode "no_id_reason=未落户" --data village_code=500242101001

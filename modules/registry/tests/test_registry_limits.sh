@@ -10,7 +10,6 @@ tj=$(login township 'Town#2026portal')
 name30=$(printf '龙%.0s' $(seq 1 26))$tag
 name30=${name30:0:30}
 name31="$name30"龙
-children() { sql "SELECT COUNT(*) FROM children"; }
 
 req GET /children/new -b "$tj"
 check "the name input carries the server's limit" body_has 'name="name" value="" maxlength="30"'
