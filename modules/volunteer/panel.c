@@ -39,6 +39,20 @@ static void put_cells(portal_req *r, const struct portal_services *s, const char
         put(r, s, prefix, s->sprintf(r, "Rows.%d.%d", row, i), cells[i]);
 }
 
+/* the child's rows of a panel's table (sql takes one parameter: the child):
+ * 1 with *q set, 0 when the child has none there (no query: ABI 2.14
+ * child_has), -1 on a database error */
+static int panel_query(portal_req *r, const struct portal_services *s, long long child,
+                       const char *table, const char *sql, portal_rows **q)
+{
+    *q = NULL;
+    int has = s->child_has(r, child, table);
+    if (has <= 0)
+        return has;
+    *q = s->db_query(r, sql, "i", child);
+    return *q ? 1 : -1;
+}
+
 /* ------------------------------------------------------------ services */
 
 static int services_panel(portal_req *r, const struct portal_services *s, long long child,
@@ -97,15 +111,12 @@ static int care_panel(portal_req *r, const struct portal_services *s, long long 
 {
     static const char *const cols[] = {"关爱方式", "提供方", "开始日期", "备注", "结束"};
     put_cols(r, s, prefix, cols, 5);
-    int matched = s->child_has(r, child, "volunteer_care_matches");
-    if (matched < 0)
-        return -1;
-    portal_rows *q = !matched ? NULL : s->db_query(r, "SELECT f.kind, f.offerer, f.offerer_kind, m.start_date, "
-                                    "m.notes, m.end_date, m.end_reason FROM volunteer_care_matches m JOIN "
-                                    "volunteer_care_offers f ON f.id = m.offer_id "
-                                    "WHERE m.child_id = ? ORDER BY m.start_date DESC, m.id DESC "
-                                    "LIMIT 100", "i", child);
-    if (matched && !q)
+    portal_rows *q;
+    if (panel_query(r, s, child, "volunteer_care_matches",
+                    "SELECT f.kind, f.offerer, f.offerer_kind, m.start_date, m.notes, m.end_date, "
+                    "m.end_reason FROM volunteer_care_matches m JOIN volunteer_care_offers f ON "
+                    "f.id = m.offer_id WHERE m.child_id = ? ORDER BY m.start_date DESC, m.id DESC "
+                    "LIMIT 100", &q) < 0)
         return -1;
     int n = 0;
     while (q && s->db_next(q)) {
@@ -133,14 +144,12 @@ static int donations_panel(portal_req *r, const struct portal_services *s, long 
     static const char *const cols[] = {"捐赠方", "捐款（元）", "捐赠物资", "认捐日期",
                                        "送达日期", "状态"};
     put_cols(r, s, prefix, cols, 6);
-    int given = s->child_has(r, child, "volunteer_donations");
+    portal_rows *q;
+    int given = panel_query(r, s, child, "volunteer_donations",
+                            "SELECT donor, money_fen, goods, pledged_date, delivered_date, status "
+                            "FROM volunteer_donations WHERE child_id = ? "
+                            "ORDER BY pledged_date DESC, id DESC LIMIT 100", &q);
     if (given < 0)
-        return -1;
-    portal_rows *q = !given ? NULL : s->db_query(r, "SELECT donor, money_fen, goods, pledged_date, "
-                                    "delivered_date, status FROM volunteer_donations "
-                                    "WHERE child_id = ? ORDER BY pledged_date DESC, id DESC "
-                                    "LIMIT 100", "i", child);
-    if (given && !q)
         return -1;
     int n = 0;
     while (q && s->db_next(q)) {
