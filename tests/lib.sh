@@ -102,6 +102,13 @@ post_page() { # post_page PATH JAR [curl args]: a form POST with the token of th
     tok=$(csrf_of_body)
     req POST "$path" -b "$jar" -c "$jar" -H "Origin: $BASE" --data-urlencode "_csrf=$tok" "$@"
 }
+# file_child JAR NAME [curl args]: the new-file form of the registry for a boy of
+# 龙潭镇第一村 born 2016-05-01, with no ID number (未落户)
+file_child() {
+    local jar=$1 name=$2; shift 2
+    post /children/new "$jar" --data-urlencode "name=$name" --data sex=1 --data birth_date=2016-05-01 \
+        --data-urlencode "ethnicity=土家族" --data-urlencode "no_id_reason=未落户" --data village_code=500242101001 "$@"
+}
 uid_of() { sql "SELECT id FROM users WHERE username='$1'"; }  # USERNAME -> the user's id
 # totp BASE32 [STEP_OFFSET]: the code of now (+/- steps), as an authenticator app shows it
 totp() {
