@@ -126,6 +126,10 @@
  *                    "registry.category").  No new service, no struct change.
  *   2.20 2026-12-01  review: service text_chars (a text's characters,
  *                    the host's own count) instead of each module's copy.
+ *   2.21 2026-12-01  dupsb (issue 9): services panel_cells and panel_rows,
+ *                    one way for a child panel's fill() to set its headings
+ *                    and cells and to read a table the child may have no
+ *                    rows in (each module's loops and child_has blocks).
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -1320,6 +1324,17 @@ struct portal_services {
     /* ---- 2.20 (review): the characters of a UTF-8 text, as clerks count
      * them (PP_TEXT and PP_LINES limits count the same way); NULL: 0 */
     size_t (*text_chars)(const char *s);
+    /* ---- 2.21 dupsb (issue 9): a child panel's table (struct
+     * portal_child_panel), one way for every fill().  panel_cells sets n
+     * strings in order, NULL as "": the headings when row < 0
+     * (prefix.Cols.N), else the cells of that row (prefix.Rows.<row>.N).
+     * panel_rows runs sql, whose one parameter (bound "i") is the child,
+     * unless child_has says the child has no rows in `table`: 1 with *rows
+     * set, 0 none (no query; *rows NULL), -1 a database error. */
+    void (*panel_cells)(portal_req *r, const char *prefix, int row, const char *const *cells,
+                        int n);
+    int (*panel_rows)(portal_req *r, long long child_id, const char *table, const char *sql,
+                      portal_rows **rows);
 };
 
 #define PORTAL_NO_SETTING (-9223372036854775807LL - 1)

@@ -8,6 +8,9 @@
 #   csrf JAR                      -> the CSRF token of the logged-in page
 #   sql "QUERY"                   -> tab-separated rows, as the database root
 #   body_has TEXT / body_lacks TEXT / header_has TEXT
+#   post PATH JAR [curl args] / upload PATH JAR [curl -F args]: signed-in forms
+#   post_page PATH JAR [curl args]: a form with the token of the last page read
+#   loc_id PATH, make_id, file_child, uid_of, totp, children: see below
 #
 # Environment (set by run.sh): BASE, TEST_DIR, RESULTS, ROOT.  tests/bench and
 # tests/soak source it too, for login and session_id (BASE and TEST_DIR set).
