@@ -137,6 +137,10 @@
  *                    and the name search living and medical each wrote).
  *   2.23 2026-12-01  superv (issue 16): services page_kept and render_kept
  *                    (a page body kept per worker by a module's key)
+ *   2.24 2026-12-01  dupsb (issue 9): services panel_cells and panel_rows,
+ *                    one way for a child panel's fill() to set its headings
+ *                    and cells and to read a table the child may have no
+ *                    rows in (each module's loops and child_has blocks).
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -1355,6 +1359,17 @@ struct portal_services {
      * (key NULL: nothing kept). */
     int (*page_kept)(portal_req *r, const char *tmpl, const char *key);
     int (*render_kept)(portal_req *r, const char *tmpl, const char *title, const char *key);
+    /* ---- 2.24 dupsb (issue 9): a child panel's table (struct
+     * portal_child_panel), one way for every fill().  panel_cells sets n
+     * strings in order, NULL as "": the headings when row < 0
+     * (prefix.Cols.N), else the cells of that row (prefix.Rows.<row>.N).
+     * panel_rows runs sql, whose one parameter (bound "i") is the child,
+     * unless child_has says the child has no rows in `table`: 1 with *rows
+     * set, 0 none (no query; *rows NULL), -1 a database error. */
+    void (*panel_cells)(portal_req *r, const char *prefix, int row, const char *const *cells,
+                        int n);
+    int (*panel_rows)(portal_req *r, long long child_id, const char *table, const char *sql,
+                      portal_rows **rows);
 };
 
 /* 2.22 dupsa (issue 9): the parameters of a module's batch approval route

@@ -8,6 +8,9 @@
 #   csrf JAR                      -> the CSRF token of the logged-in page
 #   sql "QUERY"                   -> tab-separated rows, as the database root
 #   body_has TEXT / body_lacks TEXT / header_has TEXT
+#   post PATH JAR [curl args] / upload PATH JAR [curl -F args]: signed-in forms
+#   post_page PATH JAR [curl args]: a form with the token of the last page read
+#   loc_id PATH, make_id, file_child, uid_of, totp, children: see below
 #
 # Environment (set by run.sh): BASE, TEST_DIR, RESULTS, ROOT.  tests/bench and
 # tests/soak source it too, for login and session_id (BASE and TEST_DIR set).
@@ -91,6 +94,33 @@ audits() { sql "SELECT COUNT(*) FROM audit_log WHERE action='$1' AND object_id='
 post() { # post PATH JAR [curl args]: a signed-in form submission (CSRF token and Origin)
     local path=$1 jar=$2; shift 2
     req POST "$path" -b "$jar" -H "Origin: $BASE" --data-urlencode "_csrf=$(csrf "$jar")" "$@"
+}
+upload() { # upload PATH JAR [curl -F args]: a signed-in multipart form (CSRF token and Origin)
+    local path=$1 jar=$2; shift 2
+    req POST "$path" -b "$jar" -H "Origin: $BASE" -F "_csrf=$(csrf "$jar")" "$@"
+}
+children() { sql "SELECT COUNT(*) FROM children"; }  # how many children the database holds
+post_page() { # post_page PATH JAR [curl args]: a form POST with the token of the last page read ($OUT/body), cookies kept
+    local path=$1 jar=$2 tok; shift 2
+    tok=$(csrf_of_body)
+    req POST "$path" -b "$jar" -c "$jar" -H "Origin: $BASE" --data-urlencode "_csrf=$tok" "$@"
+}
+# file_child JAR NAME [curl args]: the new-file form of the registry for a boy of
+# 龙潭镇第一村 born 2016-05-01, with no ID number (未落户)
+file_child() {
+    local jar=$1 name=$2; shift 2
+    post /children/new "$jar" --data-urlencode "name=$name" --data sex=1 --data birth_date=2016-05-01 \
+        --data-urlencode "ethnicity=土家族" --data-urlencode "no_id_reason=未落户" --data village_code=500242101001 "$@"
+}
+uid_of() { sql "SELECT id FROM users WHERE username='$1'"; }  # USERNAME -> the user's id
+# totp BASE32 [STEP_OFFSET]: the code of now (+/- steps), as an authenticator app shows it
+totp() {
+    python3 -c 'import base64, hashlib, hmac, struct, sys, time
+s = sys.argv[1].replace(" ", "").upper(); s += "=" * (-len(s) % 8)
+c = int(time.time()) // 30 + int(sys.argv[2])
+h = hmac.new(base64.b32decode(s), struct.pack(">Q", c), hashlib.sha1).digest()
+o = h[-1] & 15
+print("%06d" % ((struct.unpack(">I", h[o:o + 4])[0] & 0x7fffffff) % 1000000))' "$1" "${2:-0}"
 }
 add_user() { build/portalctl --config "$TEST_DIR/portal.conf" user add "$@" >/dev/null 2>&1; }  # portalctl user add ARGS
 set_clock() { mkdir -p "$(dirname "$CLOCK_FILE")"; echo "$1" >"$CLOCK_FILE"; }  # set_clock YYYY-MM-DD: the portal's today

@@ -308,6 +308,29 @@ static int s_child_has(portal_req *r, long long child_id, const char *table)
     return 1; /* not declared: the caller reads */
 }
 
+/* 2.21: a child panel's headings (row < 0) or one row of its cells */
+static void s_panel_cells(portal_req *r, const char *prefix, int row, const char *const *cells,
+                          int n)
+{
+    for (int i = 0; i < n; i++) {
+        const char *name = row < 0 ? arena_sprintf(r->a, "%s.Cols.%d", prefix, i)
+                                   : arena_sprintf(r->a, "%s.Rows.%d.%d", prefix, row, i);
+        render_set(r, name, cells[i] ? cells[i] : "");
+    }
+}
+
+/* 2.21: a panel's rows of the child in a table, unless the child has none */
+static int s_panel_rows(portal_req *r, long long child_id, const char *table, const char *sql,
+                        portal_rows **rows)
+{
+    *rows = NULL;
+    int has = s_child_has(r, child_id, table);
+    if (has <= 0)
+        return has;
+    *rows = s_db_query(r, sql, "i", child_id);
+    return *rows ? 1 : -1;
+}
+
 /* 1.5: the sections other modules add to a child's file.  The caller (the
  * registry) has checked its own permission and the child; the host checks
  * the child's jurisdiction again so no module can be made to show a child
@@ -684,4 +707,7 @@ const struct portal_services services = {
     /* 2.23 superv (issue 16): a page body kept per worker (bodies.c) */
     .page_kept = body_kept,
     .render_kept = body_render,
+    /* 2.24 dupsb (issue 9): a child panel's cells and rows */
+    .panel_cells = s_panel_cells,
+    .panel_rows = s_panel_rows,
 };

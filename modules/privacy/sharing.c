@@ -15,8 +15,7 @@
 int sharing_panel_fill(portal_req *r, svc *s, long long child_id, const char *prefix)
 {
     static const char *const cols[] = {"时间", "接收单位", "数据类别", "依据", "导出编号"};
-    for (int i = 0; i < 5; i++)
-        s->set(r, s->sprintf(r, "%s.Cols.%d", prefix, i), cols[i]);
+    s->panel_cells(r, prefix, -1, cols, 5);
     /* the child's own rows (links), and the exports that held the child */
     portal_rows *q = s->db_query(r, "SELECT DATE_FORMAT(at + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i'), "
                                  "recipient, categories, basis, export_no FROM (SELECT "
@@ -30,9 +29,12 @@ int sharing_panel_fill(portal_req *r, svc *s, long long child_id, const char *pr
     if (!q)
         return -1;
     int n = 0;
-    for (; s->db_next(q); n++)
+    while (s->db_next(q)) {
+        const char *cells[5];
         for (int i = 0; i < 5; i++)
-            s->set(r, s->sprintf(r, "%s.Rows.%d.%d", prefix, n, i), s->db_col(q, i));
+            cells[i] = s->db_col(q, i);
+        s->panel_cells(r, prefix, n++, cells, 5);
+    }
     s->set(r, s->sprintf(r, "%s.Note", prefix), n ? "向民政系统以外单位提供该儿童信息的记录（关联学校、医院、康复机构、社会组织，"
                                                     "向上级或其他部门报送、导出完整身份证号时自动登记）。"
                                                   : "尚无向民政系统以外单位提供该儿童信息的记录。");

@@ -329,25 +329,19 @@ static int visits_panel(portal_req *r, const struct portal_services *s, long lon
                         const char *prefix)
 {
     static const char *const cols[] = {"日期", "方式", "儿童主任", "发现的问题"};
-    for (int i = 0; i < 4; i++)
-        s->set(r, s->sprintf(r, "%s.Cols.%d", prefix, i), cols[i]);
-    int visited = s->child_has(r, child, "village_visits");
-    if (visited < 0)
-        return -1;
-    portal_rows *q = !visited ? NULL : s->db_query(r, "SELECT v.visit_date, v.kind, u.display_name, v.concerns "
-                                    "FROM village_visits v JOIN users u ON u.id = v.user_id "
-                                    "WHERE v.child_id = ? ORDER BY v.visit_date DESC, v.id DESC "
-                                    "LIMIT 50", "i", child);
-    if (visited && !q)
+    s->panel_cells(r, prefix, -1, cols, 4);
+    portal_rows *q;
+    if (s->panel_rows(r, child, "village_visits",
+                      "SELECT v.visit_date, v.kind, u.display_name, v.concerns FROM village_visits v "
+                      "JOIN users u ON u.id = v.user_id WHERE v.child_id = ? "
+                      "ORDER BY v.visit_date DESC, v.id DESC LIMIT 50", &q) < 0)
         return -1;
     int n = 0;
     while (q && s->db_next(q)) {
         const char *k = s->db_col(q, 3);
         const char *cells[4] = {s->db_col(q, 0), s->label(r, "village.kind", s->db_col(q, 1)),
                                 s->db_col(q, 2), *k ? "有（详见走访记录）" : "无"};
-        for (int i = 0; i < 4; i++)
-            s->set(r, s->sprintf(r, "%s.Rows.%d.%d", prefix, n, i), cells[i]);
-        n++;
+        s->panel_cells(r, prefix, n++, cells, 4);
     }
     long long days = 0;
     const char *due = NULL;

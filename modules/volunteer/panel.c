@@ -16,27 +16,12 @@
 
 #define PANEL_ROWS 100 /* = the LIMIT of the row queries below */
 
-/* prefix.<name> = value (the panel's Note, Link, headings and cells are
- * positional: ABI 1.5 child panels) */
+/* prefix.<name> = value: the panel's Note and Link (the headings and cells
+ * go through s->panel_cells) */
 static void put(portal_req *r, const struct portal_services *s, const char *prefix,
                 const char *name, const char *value)
 {
     s->set(r, s->sprintf(r, "%s.%s", prefix, name), value ? value : "");
-}
-
-static void put_cols(portal_req *r, const struct portal_services *s, const char *prefix,
-                     const char *const *cols, int n)
-{
-    for (int i = 0; i < n; i++)
-        put(r, s, prefix, s->sprintf(r, "Cols.%d", i), cols[i]);
-}
-
-/* one row of cells, every one set ("" for none) */
-static void put_cells(portal_req *r, const struct portal_services *s, const char *prefix,
-                      int row, const char *const *cells, int n)
-{
-    for (int i = 0; i < n; i++)
-        put(r, s, prefix, s->sprintf(r, "Rows.%d.%d", row, i), cells[i]);
 }
 
 /* ------------------------------------------------------------ services */
@@ -46,7 +31,7 @@ static int services_panel(portal_req *r, const struct portal_services *s, long l
 {
     static const char *const cols[] = {"服务日期", "社会组织", "服务类型", "时长（分钟）",
                                        "参与志愿者"};
-    put_cols(r, s, prefix, cols, 5);
+    s->panel_cells(r, prefix, -1, cols, 5);
     int logged = s->child_has(r, child, "volunteer_logs");
     if (logged <= 0) {
         put(r, s, prefix, "Note", "经乡镇核实的服务共 0 次，合计 0 小时 0 分钟。");
@@ -67,7 +52,7 @@ static int services_panel(portal_req *r, const struct portal_services *s, long l
     while (s->db_next(q)) {
         const char *cells[5] = {s->db_col(q, 0), s->db_col(q, 1), s->db_col(q, 2),
                                 s->db_col(q, 3), s->db_col(q, 4)};
-        put_cells(r, s, prefix, n++, cells, 5);
+        s->panel_cells(r, prefix, n++, cells, 5);
     }
     /* the totals count every verified log, not only the rows shown */
     q = s->db_query(r, "SELECT COALESCE(SUM(status = 'verified'), 0), "
@@ -96,16 +81,13 @@ static int care_panel(portal_req *r, const struct portal_services *s, long long 
                       const char *prefix)
 {
     static const char *const cols[] = {"关爱方式", "提供方", "开始日期", "备注", "结束"};
-    put_cols(r, s, prefix, cols, 5);
-    int matched = s->child_has(r, child, "volunteer_care_matches");
-    if (matched < 0)
-        return -1;
-    portal_rows *q = !matched ? NULL : s->db_query(r, "SELECT f.kind, f.offerer, f.offerer_kind, m.start_date, "
-                                    "m.notes, m.end_date, m.end_reason FROM volunteer_care_matches m JOIN "
-                                    "volunteer_care_offers f ON f.id = m.offer_id "
-                                    "WHERE m.child_id = ? ORDER BY m.start_date DESC, m.id DESC "
-                                    "LIMIT 100", "i", child);
-    if (matched && !q)
+    s->panel_cells(r, prefix, -1, cols, 5);
+    portal_rows *q;
+    if (s->panel_rows(r, child, "volunteer_care_matches",
+                    "SELECT f.kind, f.offerer, f.offerer_kind, m.start_date, m.notes, m.end_date, "
+                    "m.end_reason FROM volunteer_care_matches m JOIN volunteer_care_offers f ON "
+                    "f.id = m.offer_id WHERE m.child_id = ? ORDER BY m.start_date DESC, m.id DESC "
+                    "LIMIT 100", &q) < 0)
         return -1;
     int n = 0;
     while (q && s->db_next(q)) {
@@ -118,7 +100,7 @@ static int care_panel(portal_req *r, const struct portal_services *s, long long 
             s->db_col(q, 5) ? s->sprintf(r, "%s（%s）", s->db_col(q, 5),
                                          s->db_col(q, 6) ? s->db_col(q, 6) : "")
                             : "进行中"};
-        put_cells(r, s, prefix, n++, cells, 5);
+        s->panel_cells(r, prefix, n++, cells, 5);
     }
     if (s->has_perm(r, "volunteer.manage"))
         put(r, s, prefix, "Link", "/volunteer/care");
@@ -132,15 +114,13 @@ static int donations_panel(portal_req *r, const struct portal_services *s, long 
 {
     static const char *const cols[] = {"捐赠方", "捐款（元）", "捐赠物资", "认捐日期",
                                        "送达日期", "状态"};
-    put_cols(r, s, prefix, cols, 6);
-    int given = s->child_has(r, child, "volunteer_donations");
+    s->panel_cells(r, prefix, -1, cols, 6);
+    portal_rows *q;
+    int given = s->panel_rows(r, child, "volunteer_donations",
+                            "SELECT donor, money_fen, goods, pledged_date, delivered_date, status "
+                            "FROM volunteer_donations WHERE child_id = ? "
+                            "ORDER BY pledged_date DESC, id DESC LIMIT 100", &q);
     if (given < 0)
-        return -1;
-    portal_rows *q = !given ? NULL : s->db_query(r, "SELECT donor, money_fen, goods, pledged_date, "
-                                    "delivered_date, status FROM volunteer_donations "
-                                    "WHERE child_id = ? ORDER BY pledged_date DESC, id DESC "
-                                    "LIMIT 100", "i", child);
-    if (given && !q)
         return -1;
     int n = 0;
     while (q && s->db_next(q)) {
@@ -150,7 +130,7 @@ static int donations_panel(portal_req *r, const struct portal_services *s, long 
             s->db_col(q, 2) && *s->db_col(q, 2) ? s->db_col(q, 2) : "—", s->db_col(q, 3),
             s->db_col(q, 4) ? s->db_col(q, 4) : "未送达",
             s->label(r, "volunteer.donation_status", st)};
-        put_cells(r, s, prefix, n++, cells, 6);
+        s->panel_cells(r, prefix, n++, cells, 6);
     }
     q = !given ? NULL : s->db_query(r, "SELECT COUNT(*), COALESCE(SUM(money_fen), 0), "
                        "COALESCE(SUM(IF(status = 'delivered', money_fen, 0)), 0) "

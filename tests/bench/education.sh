@@ -51,9 +51,7 @@ with open(work + '/children.sql', 'w') as s, open(work + '/roll.csv', 'w') as c:
 PY
 mariadb --socket="$DIR/run/mysqld.sock" -uroot portal <"$WORK/children.sql"
 J="$WORK/jar"
-tok=$(curl -s -c "$J" -b "$J" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n1)
-curl -s -c "$J" -b "$J" -o /dev/null -H "Origin: $BASE" --data-urlencode "_csrf=$tok" \
-    --data-urlencode "username=edubench" --data-urlencode "password=Bench#2026portal" "$BASE/login"
+bench_login edubench "$J" >/dev/null
 imp() { # one upload of the roll -> its HTTP status
     local t
     t=$(curl -s -b "$J" "$BASE/" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n1)

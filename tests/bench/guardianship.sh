@@ -21,15 +21,8 @@ source tests/bench/instance.sh
 [ "$(DB "SELECT COUNT(*) FROM children")" -ge 2000 ] || CTL seed --children 2000
 bench_user gdbrep 儿童主任压测 village_director 500242101000 lt_gov
 bench_user gdbcty 县未保压测 protection_county 500242000000 mz
-login() { # login USER JAR -> the CSRF token of the home page
-    local tok
-    tok=$(curl -s -c "$2" -b "$2" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n1)
-    curl -s -c "$2" -b "$2" -o /dev/null -H "Origin: $BASE" --data-urlencode "_csrf=$tok" \
-        --data-urlencode "username=$1" --data-urlencode "password=Bench#2026portal" "$BASE/login"
-    curl -s -b "$2" "$BASE/" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n1
-}
 RJ=$(mktemp); CJ=$(mktemp)
-rtok=$(login gdbrep "$RJ"); login gdbcty "$CJ" >/dev/null
+rtok=$(bench_login gdbrep "$RJ"); bench_login gdbcty "$CJ" >/dev/null
 mapfile -t KIDS < <(DB "SELECT id FROM children WHERE township_code = '500242101000' ORDER BY id LIMIT $REPORTS")
 police=$(DB "SELECT id FROM orgs WHERE kind = 'police_station' LIMIT 1")
 t0=$(date +%s.%N)

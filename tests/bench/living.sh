@@ -18,17 +18,12 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
 DIR=${LIVING_BENCH_DIR:-${BENCH_DIR:-$ROOT/var/bench}}
 PORT=${LIVING_BENCH_PORT:-${BENCH_PORT:-18280}}
-BASE="http://127.0.0.1:$PORT"
-make -s -j2 all
-stop() { bash deploy/local/instance.sh stop "$DIR" "$PORT" >/dev/null 2>&1 || true; }
-trap stop EXIT
-stop
-REQUEST_TIMEOUT=${REQUEST_TIMEOUT:-900} WORKERS=4 bash deploy/local/instance.sh start "$DIR" "$PORT" >/dev/null
+BENCH_WORKERS=4
+# shellcheck source=instance.sh
+source tests/bench/instance.sh
 TEST_DIR=$DIR
 # shellcheck source=../lib.sh
 source tests/lib.sh   # login, csrf, sql
-CTL() { build/portalctl --config "$DIR/portal.conf" "$@" >/dev/null 2>&1 || true; }
-CTL seed-demo
 have=$(sql "SELECT COUNT(*) FROM children")
 [ "$have" -ge 100000 ] || build/portalctl --config "$DIR/portal.conf" seed --children $((100000 - have)) >"$DIR/log/seed.log"
 CHILD=$(sql "SELECT id FROM children WHERE township_code = '500242101000' ORDER BY id LIMIT 1")

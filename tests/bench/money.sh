@@ -17,20 +17,12 @@ DIR=${MONEY_BENCH_DIR:-$ROOT/var/bench-money}
 PORT=${MONEY_BENCH_PORT:-18295}
 OPENS=${MONEY_BENCH_OPENS:-40}
 APPS=${MONEY_BENCH_APPS:-50}
-make -s -j2 all build/testmods/testkit/testkit.so
-stop() { bash deploy/local/instance.sh stop "$DIR" "$PORT" >/dev/null 2>&1 || true; }
-trap stop EXIT
-stop
-EXTRA_MODULES_DIR="$ROOT/build/testmods/testkit" EXTRA_MODULES_SRC="$ROOT/tests/modules" \
-    REQUEST_TIMEOUT=900 WORKERS=4 bash deploy/local/instance.sh start "$DIR" "$PORT" >/dev/null
-BASE="http://127.0.0.1:$PORT"
-DB() { mariadb --socket="$DIR/run/mysqld.sock" -uroot -N -B portal -e "$1"; }
-CTL() { build/portalctl --config "$DIR/portal.conf" "$@" >/dev/null 2>&1 || true; }
-CTL seed-demo
-CTL user add moneya --display-name 龙潭镇经办压测甲 --role township_staff --division 500242101000 --org lt_gov --password 'Bench#2026portal'
-CTL user add moneyb --display-name 龙潭镇经办压测乙 --role township_staff --division 500242101000 --org lt_gov --password 'Bench#2026portal'
-CTL user add moneyc --display-name 县级压测 --role county_staff --division 500242000000 --org mz --password 'Bench#2026portal'
-DB "UPDATE users SET failed_count = 0, locked_until = NULL WHERE username LIKE 'money%'"
+BENCH_TESTKIT=1 BENCH_WORKERS=4
+# shellcheck source=instance.sh
+source tests/bench/instance.sh
+bench_user moneya 龙潭镇经办压测甲 township_staff 500242101000 lt_gov
+bench_user moneyb 龙潭镇经办压测乙 township_staff 500242101000 lt_gov
+bench_user moneyc 县级压测 county_staff 500242000000 mz
 export TEST_DIR=$DIR BASE
 . tests/lib.sh   # login, csrf
 AJ=$(login moneya 'Bench#2026portal' "$OUT/jar.a"); atok=$(csrf "$AJ")

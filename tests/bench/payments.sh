@@ -17,31 +17,16 @@ cd "$ROOT"
 DIR=${PAY_BENCH_DIR:-$ROOT/var/bench-payments}
 PORT=${PAY_BENCH_PORT:-18290}
 CHILDREN=${PAY_BENCH_CHILDREN:-2000}
-make -s -j2 all build/testmods/testkit/testkit.so
-stop() { bash deploy/local/instance.sh stop "$DIR" "$PORT" >/dev/null 2>&1 || true; }
-trap stop EXIT
-stop
-EXTRA_MODULES_DIR="$ROOT/build/testmods/testkit" EXTRA_MODULES_SRC="$ROOT/tests/modules" \
-    REQUEST_TIMEOUT=900 WORKERS=2 bash deploy/local/instance.sh start "$DIR" "$PORT" >/dev/null
-BASE="http://127.0.0.1:$PORT"
-DB() { mariadb --socket="$DIR/run/mysqld.sock" -uroot -N -B portal -e "$1"; }
-CTL() { build/portalctl --config "$DIR/portal.conf" "$@" >/dev/null 2>&1 || true; }
-CTL seed-demo
+BENCH_TESTKIT=1
+# shellcheck source=instance.sh
+source tests/bench/instance.sh
 have=$(DB "SELECT COUNT(*) FROM children")
 [ "$have" -ge "$CHILDREN" ] || CTL seed --children $((CHILDREN - have))
-CTL user add paypost --display-name 台账录入压测 --role county_staff --division 500242000000 --org mz --password 'Bench#2026portal'
-CTL user add payrev --display-name 台账复核压测 --role county_staff --division 500242000000 --org mz --password 'Bench#2026portal'
-CTL user add paylock --display-name 台账锁定压测 --role county_staff --division 500242000000 --org mz --password 'Bench#2026portal'
-DB "UPDATE users SET failed_count = 0, locked_until = NULL WHERE username IN ('paypost', 'payrev', 'paylock')"
-login() { # login USER JAR -> the CSRF token of the home page
-    local tok
-    tok=$(curl -s -c "$2" -b "$2" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n1)
-    curl -s -c "$2" -b "$2" -o /dev/null -H "Origin: $BASE" --data-urlencode "_csrf=$tok" \
-        --data-urlencode "username=$1" --data-urlencode "password=Bench#2026portal" "$BASE/login"
-    curl -s -b "$2" "$BASE/" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n1
-}
+bench_user paypost 台账录入压测 county_staff 500242000000 mz
+bench_user payrev 台账复核压测 county_staff 500242000000 mz
+bench_user paylock 台账锁定压测 county_staff 500242000000 mz
 PJ=$(mktemp); RJ=$(mktemp); LJ=$(mktemp); OUTF=$(mktemp)
-ptok=$(login paypost "$PJ"); rtok=$(login payrev "$RJ"); ltok=$(login paylock "$LJ")
+ptok=$(bench_login paypost "$PJ"); rtok=$(bench_login payrev "$RJ"); ltok=$(bench_login paylock "$LJ")
 pay() { # pay FIELD=VALUE... -> the number answered
     local a args=()
     for a in "$@"; do args+=(--data-urlencode "$a"); done

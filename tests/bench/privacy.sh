@@ -27,9 +27,7 @@ DB "CREATE TEMPORARY TABLE old_ids AS SELECT id FROM children WHERE status <> 'a
     UPDATE child_events SET at = '2016-01-01' WHERE child_id IN (SELECT id FROM old_ids)"
 WORK=$(mktemp -d)
 JAR="$WORK/jar"
-tok=$(curl -s -c "$JAR" -b "$JAR" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n1)
-curl -s -c "$JAR" -b "$JAR" -o /dev/null -H "Origin: $BASE" --data-urlencode "_csrf=$tok" \
-    --data-urlencode "username=privbench" --data-urlencode "password=Bench#2026portal" "$BASE/login"
+bench_login privbench "$JAR" >/dev/null
 t0=$(date +%s.%N)
 curl -s --max-time 900 -o "$WORK/export.csv" -b "$JAR" "$BASE/children/export.csv?status=exited&purpose=stats"
 t1=$(date +%s.%N)

@@ -22,9 +22,7 @@ done
 DB "DELETE FROM children WHERE name LIKE '压测%'"
 WORK=$(mktemp -d)
 JAR="$WORK/jar"
-tok=$(curl -s -c "$JAR" -b "$JAR" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n1)
-curl -s -c "$JAR" -b "$JAR" -o /dev/null -H "Origin: $BASE" --data-urlencode "_csrf=$tok" \
-    --data-urlencode "username=regimp" --data-urlencode "password=Bench#2026portal" "$BASE/login"
+bench_login regimp "$JAR" >/dev/null
 tok=$(curl -s -b "$JAR" "$BASE/children/import" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n1)
 # ROWS children with valid, new ID numbers (sequence 9xx: the seed uses others)
 /usr/bin/python3 - "$ROWS" >"$WORK/ledger.tsv" <<'EOF'

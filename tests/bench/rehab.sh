@@ -17,9 +17,7 @@ bench_user rehabbench 筛查导入压测 county_staff 500242000000 mz
 JAR=$(mktemp)
 CSV=$(mktemp --suffix=.csv)
 trap 'stop; rm -f "$JAR" "$CSV"' EXIT
-tok=$(curl -s -c "$JAR" -b "$JAR" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n1)
-curl -s -c "$JAR" -b "$JAR" -o /dev/null -H "Origin: $BASE" --data-urlencode "_csrf=$tok" \
-    --data-urlencode "username=rehabbench" --data-urlencode "password=Bench#2026portal" "$BASE/login"
+bench_login rehabbench "$JAR" >/dev/null
 csrf() { curl -s -b "$JAR" "$BASE/" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n1; }
 org=$(DB "SELECT id FROM orgs WHERE code = 'demo_hospital'")
 day=$(date -u +%F)

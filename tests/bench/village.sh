@@ -18,23 +18,16 @@ cd "$ROOT"
 DIR=${VIL_BENCH_DIR:-$ROOT/var/bench-village}
 PORT=${VIL_BENCH_PORT:-${BENCH_PORT:-18850}}
 CHILDREN=${VIL_BENCH_CHILDREN:-5000}
-make -s -j2 all
-stop() { bash deploy/local/instance.sh stop "$DIR" "$PORT" >/dev/null 2>&1 || true; }
-trap stop EXIT
-stop
-WORKERS=2 bash deploy/local/instance.sh start "$DIR" "$PORT" >/dev/null
-BASE="http://127.0.0.1:$PORT" TEST_DIR="$DIR"
+# shellcheck source=instance.sh
+source tests/bench/instance.sh
+TEST_DIR="$DIR"
 # shellcheck source=../lib.sh
 source tests/lib.sh   # login, sql
-DB() { sql "$1"; }
-CTL() { build/portalctl --config "$DIR/portal.conf" "$@" >/dev/null 2>&1 || true; }
-CTL seed-demo
 have=$(DB "SELECT COUNT(*) FROM children")
 [ "$have" -ge "$CHILDREN" ] || CTL seed --children $((CHILDREN - have))
-CTL user add vbcounty --display-name 走访压测县 --role county_staff --division 500242000000 --org mz --password 'Bench#2026portal'
-CTL user add vbtown --display-name 走访压测镇 --role child_supervisor --division 500242101000 --org lt_gov --password 'Bench#2026portal'
-CTL user add vbdir --display-name 走访压测主任 --role village_director --division 500242101001 --org lt_gov --password 'Bench#2026portal'
-DB "UPDATE users SET failed_count = 0, locked_until = NULL WHERE username LIKE 'vb%'"
+bench_user vbcounty 走访压测县 county_staff 500242000000 mz
+bench_user vbtown 走访压测镇 child_supervisor 500242101000 lt_gov
+bench_user vbdir 走访压测主任 village_director 500242101001 lt_gov
 DB "INSERT INTO village_directors (user_id, village_code, start_date, created_by, created_at)
     SELECT u.id, v.code, '2026-01-01', u.id, UTC_TIMESTAMP() FROM users u JOIN divisions v
     ON v.level = 'village' AND v.code LIKE CONCAT(LEFT(u.division_code, 9), '%')
@@ -61,9 +54,8 @@ over=$(timed "$CJ" /village/overdue)
 town=$(timed "$TJ" /village/children)
 dir=$(timed "$VJ" /village/children)
 # a director of two villages (granted as /village/directors grants them)
-CTL user add vbdir2 --display-name 两村压测主任 --role village_director --division 500242101000 --org lt_gov --password 'Bench#2026portal'
-CTL user add vbstaff --display-name 范围压测镇 --role township_staff --division 500242101000 --org lt_gov --password 'Bench#2026portal'
-DB "UPDATE users SET failed_count = 0, locked_until = NULL WHERE username IN ('vbdir2', 'vbstaff')"
+bench_user vbdir2 两村压测主任 village_director 500242101000 lt_gov
+bench_user vbstaff 范围压测镇 township_staff 500242101000 lt_gov
 DB "INSERT INTO village_directors (user_id, village_code, start_date, created_by, created_at)
     SELECT u.id, v.code, '2026-01-01', u.id, UTC_TIMESTAMP() FROM users u
     JOIN (SELECT '500242101001' code UNION ALL SELECT '500242101002') v ON u.username = 'vbdir2'

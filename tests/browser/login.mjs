@@ -1,16 +1,12 @@
 // Log in through the real login form in headless Chromium and reach the home
 // page; save a screenshot under tests/out.  Uses Debian's /usr/bin/chromium.
-import { chromium } from 'playwright-core';
+import { launch } from './common.mjs';
 
 const base = process.env.BASE;
 const outDir = process.env.OUT_DIR || '.';
 const fail = (msg) => { console.error('  FAIL browser: ' + msg); process.exit(1); };
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-quic',
-         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 try {
   const page = await browser.newPage();
   await page.goto(base + '/');

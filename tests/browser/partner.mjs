@@ -11,17 +11,13 @@
 // partner account (PARTNER_USER / PARTNER_PASSWORD), and a child of 龙潭镇
 // (CHILD_ID, CHILD_NAME) whose ID number (CHILD_ID_NUMBER) is on file.
 // Dates are computed from the portal's own today, read from its forms.
-import { chromium } from 'playwright-core';
+import { launch, need, signIn } from './common.mjs';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 
-const env = (name) => {
-  const v = process.env[name];
-  if (!v) { console.error(`  FAIL browser partner: ${name} is not set`); process.exit(1); }
-  return v;
-};
+const env = need('browser partner');
 const base = env('BASE');
 const outDir = process.env.OUT_DIR || '.';
 const orgName = env('ORG_NAME');
@@ -95,10 +91,7 @@ async function submit(page, button, flash, what) {
 async function login(browser, user, password) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(base + '/login');
-  await page.fill('#f-username', user);
-  await page.fill('#f-password', password);
-  await Promise.all([page.waitForNavigation(), page.click('section.login button[type=submit]')]);
+  await signIn(page, base, user, password);
   if (page.url().includes('/login')) {
     const err = (await page.locator('.form-error').count()) ? await page.textContent('.form-error') : '';
     fail(`${user} could not log in: ${err}`);
@@ -120,11 +113,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'portal-browser-'));
 const photoPath = join(tmp, '活动照片.png');
 writeFileSync(photoPath, png(24, 16, [46, 139, 87]));
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-quic',
-         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 let status = 0;
 try {
   // ---- 1. county staff approve the organisation and assign the child

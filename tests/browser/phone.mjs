@@ -8,7 +8,7 @@
 //
 // PHONE_PLAN: one line per account, "user|password|path path ...".  The
 // shell test modules/registry/tests/test_registry_phone.sh prepares it.
-import { chromium } from 'playwright-core';
+import { launch, signIn } from './common.mjs';
 
 const base = process.env.BASE;
 const plan = (process.env.PHONE_PLAN || '').split('\n').filter((l) => l.trim());
@@ -16,11 +16,7 @@ const outDir = process.env.OUT_DIR || '.';
 const WIDTH = 390;
 if (!base || !plan.length) { console.error('  FAIL browser phone: BASE and PHONE_PLAN are needed'); process.exit(1); }
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-quic',
-         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 let failures = 0;
 const fail = (msg) => { console.error('  FAIL browser phone: ' + msg); failures++; };
 const ok = (msg) => console.log('  ok   browser phone: ' + msg);
@@ -32,10 +28,7 @@ try {
                                                isMobile: true, hasTouch: true,
                                                javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(base + '/login');
-    await page.fill('#f-username', user);
-    await page.fill('#f-password', password);
-    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    await signIn(page, base, user, password);
     let n = 0;
     for (const path of paths.split(' ').filter(Boolean)) {
       const resp = await page.goto(base + path);

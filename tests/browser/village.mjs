@@ -9,13 +9,9 @@
 // The shell test modules/village/tests/test_village_phone.sh prepares the
 // director (DIRECTOR_USER / DIRECTOR_PASSWORD) and a child of their village
 // (CHILD_ID, CHILD_NAME), runs this, and checks the database afterwards.
-import { chromium } from 'playwright-core';
+import { launch, need, signIn } from './common.mjs';
 
-const env = (name) => {
-  const v = process.env[name];
-  if (!v) { console.error(`  FAIL browser village: ${name} is not set`); process.exit(1); }
-  return v;
-};
+const env = need('browser village');
 const base = env('BASE');
 const outDir = process.env.OUT_DIR || '.';
 const user = env('DIRECTOR_USER');
@@ -42,20 +38,13 @@ async function phoneFit(page, what) {
   if (m.small.length) fail(`${what}: touch targets under 44 px: ${m.small.join(' | ')}`);
 }
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-quic',
-         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 let code = 0;
 try {
   const context = await browser.newContext({ viewport: { width: WIDTH, height: 844 },
                                              isMobile: true, hasTouch: true });
   const page = await context.newPage();
-  await page.goto(base + '/login');
-  await page.fill('#f-username', user);
-  await page.fill('#f-password', password);
-  await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+  await signIn(page, base, user, password);
 
   await page.goto(base + '/village');
   if (!(await page.textContent('h1')).includes('儿童主任')) fail('the director\'s home did not open');

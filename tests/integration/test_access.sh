@@ -4,20 +4,12 @@
 # download - and nothing changes in the database.  In-scope access works;
 # guessed ids answer 404.
 
-post() {
-    local path=$1 jar=$2; shift 2
-    req POST "$path" -b "$jar" -H "Origin: $BASE" --data-urlencode "_csrf=$(csrf "$jar")" "$@"
-}
-upload() {
-    local path=$1 jar=$2; shift 2
-    req POST "$path" -b "$jar" -H "Origin: $BASE" -F "_csrf=$(csrf "$jar")" "$@"
-}
 new_child() { # new_child JAR NAME VILLAGE BIRTH8 -> child id
     local jar=$1 b=$4
     post /children/new "$jar" --data-urlencode "name=$2" --data "sex=1" \
         --data "birth_date=${b:0:4}-${b:4:2}-${b:6:2}" --data-urlencode "ethnicity=土家族" \
         --data "id_number=$(make_id "${3:0:6}" "$b" 1)" --data "village_code=$3" --data "confirm_duplicate=1"
-    sed -n 's|^Location: /children/\([0-9]*\).*|\1|ip' "$OUT/headers" | tr -d '\r' | head -n1
+    loc_id /children
 }
 # everything a denied request could have touched, in one line
 state_of() {
@@ -33,15 +25,6 @@ denials() { # denials USER TYPE ID
     else
         sql "SELECT COUNT(*) FROM audit_log WHERE action='deny' AND username='$1' AND object_type='$2' AND object_id='$3'"
     fi
-}
-# totp BASE32: the current code, as an authenticator app shows it
-totp() {
-    python3 -c 'import base64, hashlib, hmac, struct, sys, time
-s = sys.argv[1].replace(" ", "").upper(); s += "=" * (-len(s) % 8)
-c = int(time.time()) // 30
-h = hmac.new(base64.b32decode(s), struct.pack(">Q", c), hashlib.sha1).digest()
-o = h[-1] & 15
-print("%06d" % ((struct.unpack(">I", h[o:o + 4])[0] & 0x7fffffff) % 1000000))' "$1"
 }
 # Roles listed in require_totp_roles (the auditor) must enrol a second factor
 # before anything else: enrol as the user would, so that the matrix tests the

@@ -4,14 +4,6 @@
 # nor a file, what is on disk is mode 0600 under a random name, and a file
 # changed on disk is never served.
 
-post() {
-    local path=$1 jar=$2; shift 2
-    req POST "$path" -b "$jar" -H "Origin: $BASE" --data-urlencode "_csrf=$(csrf "$jar")" "$@"
-}
-upload() {
-    local path=$1 jar=$2; shift 2
-    req POST "$path" -b "$jar" -H "Origin: $BASE" -F "_csrf=$(csrf "$jar")" "$@"
-}
 ATT="$TEST_DIR/attachments"
 rows() { sql "SELECT COUNT(*) FROM child_attachments"; }
 files_on_disk() { find "$ATT" -type f 2>/dev/null | wc -l; }
@@ -66,7 +58,7 @@ tj=$(login township 'Town#2026portal')
 post /children/new "$tj" --data-urlencode "name=照片测试$(date +%s%N | tail -c 6)" --data "sex=1" \
     --data "birth_date=2017-04-05" --data-urlencode "ethnicity=土家族" \
     --data-urlencode "no_id_reason=测试" --data "village_code=500242101001" --data "confirm_duplicate=1"
-cid=$(sed -n 's|^Location: /children/\([0-9]*\).*|\1|ip' "$OUT/headers" | tr -d '\r' | head -n1)
+cid=$(loc_id /children)
 check "a child's file to attach to" [ -n "$cid" ]
 
 # a phone photo with its GPS position: stored and served without metadata

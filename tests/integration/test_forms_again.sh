@@ -47,7 +47,7 @@ check "... no category saved" same "$(sql "SELECT COUNT(*) FROM child_categories
 add_user "fa1_$tag" --display-name 龙潭镇经办甲 --role township_staff --division 500242101000 --org lt_gov --password "$PW"
 t1=$(login "fa1_$tag" "$PW")
 post /living/apply "$tj" --data "child=$k" --data benefit=orphan --data subtype=scattered
-app=$(sed -n 's|^Location: /living/applications/\([0-9]*\).*|\1|ip' "$OUT/headers" | tr -d '\r' | head -n1)
+app=$(loc_id /living/applications)
 check "an application to act on" [ -n "$app" ]
 n0=$(sql "SELECT COUNT(*) FROM wf_actions WHERE app_id=${app:-0}")
 post "/living/applications/$app/act" "$t1" --data-urlencode "opinion=意见$tag" --data wf_confirm=1

@@ -23,14 +23,6 @@ restore() {
 }
 trap restore EXIT
 
-post() { # post PATH JAR [curl args]
-    local path=$1 jar=$2; shift 2
-    req POST "$path" -b "$jar" -H "Origin: $BASE" --data-urlencode "_csrf=$(csrf "$jar")" "$@"
-}
-upload() { # upload PATH JAR [curl -F args]
-    local path=$1 jar=$2; shift 2
-    req POST "$path" -b "$jar" -H "Origin: $BASE" -F "_csrf=$(csrf "$jar")" "$@"
-}
 files_on_disk() { find "$ATT" -type f 2>/dev/null | wc -l; }
 att_rows() { sql "SELECT COUNT(*) FROM child_attachments WHERE child_id = $cid"; }
 audit_rows() { sql "SELECT COUNT(*) FROM audit_log"; }

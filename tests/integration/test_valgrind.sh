@@ -38,7 +38,7 @@ tag=$(date +%s%N | tail -c 7)
 req POST /children/new -b "$tj" -H "Origin: $BASE" --data-urlencode "_csrf=$(csrf "$tj")" \
     --data-urlencode "name=内存$tag" --data "sex=1" --data "birth_date=2016-04-0$((RANDOM % 9 + 1))" \
     --data-urlencode "ethnicity=土家族" --data-urlencode "no_id_reason=未落户" --data "village_code=500242101002"
-cid=$(sed -n 's|^Location: /children/\([0-9]*\).*|\1|ip' "$OUT/headers" | tr -d '\r' | head -n1)
+cid=$(loc_id /children)
 check "a child's file is created under valgrind" [ -n "$cid" ]
 for rel in "x' ORDER BY 999#" "1 AND SLEEP(5)" "%' UNION SELECT 1#" "祖父母亲属关系测试长度十六字"; do
     req POST "/children/$cid/family" -b "$tj" -H "Origin: $BASE" --data-urlencode "_csrf=$(csrf "$tj")" \

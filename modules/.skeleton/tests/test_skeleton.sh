@@ -4,10 +4,6 @@
 tag=$(date +%s%N | tail -c 7)
 PW='Xyz#2026portal'
 ctl() { build/portalctl --config "$TEST_DIR/portal.conf" "$@" >/dev/null 2>&1; }
-post() { # post PATH JAR [curl args]
-    local path=$1 jar=$2; shift 2
-    req POST "$path" -b "$jar" -H "Origin: $BASE" --data-urlencode "_csrf=$(csrf "$jar")" "$@"
-}
 items() { sql "SELECT COUNT(*) FROM skeleton_items WHERE title LIKE '%$tag'"; }
 
 ctl user add "sk_$tag" --display-name 新模块测试 --role township_staff --division 500242101000 --org mz --password "$PW"

@@ -6,23 +6,7 @@ sfx=$(date +%s%N | tail -c 7)          # names unique per run on a reused instan
 SEC_PW='Secadmin#2026portal'
 t_start=$(sql "SELECT UTC_TIMESTAMP()")
 
-# post PATH JAR [curl args...]: a form POST with the CSRF token of the last page in $OUT/body
-post() {
-    local path=$1 jar=$2; shift 2
-    local tok; tok=$(csrf_of_body)
-    req POST "$path" -b "$jar" -c "$jar" -H "Origin: $BASE" --data-urlencode "_csrf=$tok" "$@"
-}
 location() { sed -n 's/^Location: *\([^[:space:]]*\).*/\1/ip' "$OUT/headers" | head -n1; }
-uid_of() { sql "SELECT id FROM users WHERE username='$1'"; }
-# totp BASE32 [STEP_OFFSET]: the code of now (+/- steps), as an authenticator app shows it
-totp() {
-    python3 -c 'import base64, hashlib, hmac, struct, sys, time
-s = sys.argv[1].replace(" ", "").upper(); s += "=" * (-len(s) % 8)
-c = int(time.time()) // 30 + int(sys.argv[2])
-h = hmac.new(base64.b32decode(s), struct.pack(">Q", c), hashlib.sha1).digest()
-o = h[-1] & 15
-print("%06d" % ((struct.unpack(">I", h[o:o + 4])[0] & 0x7fffffff) % 1000000))' "$1" "${2:-0}"
-}
 
 sj=$(login secadmin "$SEC_PW" "$OUT/sec")
 req GET /admin/users -b "$sj"
@@ -36,26 +20,26 @@ check "the list filters by display name" sh -c "grep -qF '>auditor</a>' '$OUT/bo
 # ---------------------------------------------------------------- create
 req GET /admin/users/new -b "$sj"
 check "the new-user form offers the roles as checkboxes" body_has 'name="role" value="township_staff"'
-post /admin/users/new "$sj" --data-urlencode "username=weak_$sfx" --data-urlencode "display_name=弱密码" \
+post_page /admin/users/new "$sj" --data-urlencode "username=weak_$sfx" --data-urlencode "display_name=弱密码" \
     --data-urlencode "division=500242101000" --data-urlencode "role=township_staff" \
     --data-urlencode "password=short" --data-urlencode "confirm_password=short"
 check "a weak initial password is refused in Chinese" body_has "至少需要 10 个字符"
 check "the refused form keeps what was typed" body_has "value=\"weak_$sfx\""
 check "nothing was created for the refused form" [ -z "$(uid_of "weak_$sfx")" ]
-post /admin/users/new "$sj" --data-urlencode "username=Bad Name" --data-urlencode "display_name=x" \
+post_page /admin/users/new "$sj" --data-urlencode "username=Bad Name" --data-urlencode "display_name=x" \
     --data-urlencode "division=999999999999" --data-urlencode "password=Good#Pass2026" \
     --data-urlencode "confirm_password=Good#Pass2026"
 check "a bad username is refused with a field error" body_has "只能包含小写字母"
 check "an unknown division is refused" body_has "所选辖区不存在"
 check "no role is refused" body_has "请至少选择一个角色"
-post /admin/users/new "$sj" --data-urlencode "username=mix_$sfx" --data-urlencode "display_name=混合" \
+post_page /admin/users/new "$sj" --data-urlencode "username=mix_$sfx" --data-urlencode "display_name=混合" \
     --data-urlencode "division=500242000000" --data-urlencode "role=auditor" --data-urlencode "role=secadmin" \
     --data-urlencode "password=Good#Pass2026" --data-urlencode "confirm_password=Good#Pass2026"
 check "auditor and secadmin on one account are refused (separation of duties)" body_has "职责分离"
 check "and not created" [ -z "$(uid_of "mix_$sfx")" ]
 
 req GET /admin/users/new -b "$sj"
-post /admin/users/new "$sj" --data-urlencode "username=staff_$sfx" --data-urlencode "display_name=新乡镇员工" \
+post_page /admin/users/new "$sj" --data-urlencode "username=staff_$sfx" --data-urlencode "display_name=新乡镇员工" \
     --data-urlencode "division=500242101000" --data-urlencode "role=township_staff" \
     --data-urlencode "password=Initial#2026pw" --data-urlencode "confirm_password=Initial#2026pw"
 check "the security administrator creates a user through the form" status_is 303
@@ -69,10 +53,10 @@ stj=$(login "staff_$sfx" 'Initial#2026pw' "$OUT/staff")
 req GET / -b "$stj"
 check "at first login the new user must change the password" header_has "Location: /account/password"
 req GET /account/password -b "$stj"
-post /account/password "$stj" --data-urlencode 'old_password=Initial#2026pw' \
+post_page /account/password "$stj" --data-urlencode 'old_password=Initial#2026pw' \
     --data-urlencode 'new_password=Initial#2026pw' --data-urlencode 'confirm_password=Initial#2026pw'
 check "the new password must differ from the current one" body_has "新密码不能与原密码相同"
-post /account/password "$stj" --data-urlencode 'old_password=Initial#2026pw' \
+post_page /account/password "$stj" --data-urlencode 'old_password=Initial#2026pw' \
     --data-urlencode 'new_password=Staff#2026chosen' --data-urlencode 'confirm_password=Staff#2026chosen'
 check "the forced change succeeds" status_is 303
 req GET / -b "$stj"
@@ -83,7 +67,7 @@ check "a township user has no 用户管理 in the menu" body_lacks 'href="/admin
 req GET "/admin/users/$staff" -b "$sj"
 check "the edit page shows the user" body_has "新乡镇员工"
 check "its reset form posts to this user's password route" body_has "action=\"/admin/users/$staff/password\""
-post "/admin/users/$staff" "$sj" --data-urlencode "division=500242101000" \
+post_page "/admin/users/$staff" "$sj" --data-urlencode "division=500242101000" \
     --data-urlencode "role=township_staff" --data-urlencode "role=auditor"
 check "roles are saved" status_is 303
 check "the role change was audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='admin.user.update' AND object_id='$staff'")" -ge 1 ]
@@ -95,18 +79,18 @@ check "and its pages open" status_is 200
 # self-protection of the security administrator
 sec=$(uid_of secadmin)
 req GET "/admin/users/$sec" -b "$sj"
-post "/admin/users/$sec/disable" "$sj"
+post_page "/admin/users/$sec/disable" "$sj"
 check "a security administrator cannot disable themselves" body_has "不能停用自己的账户"
 check "and stays active" [ "$(sql "SELECT active FROM users WHERE id=$sec")" = 1 ]
 req GET "/admin/users/$sec" -b "$sj"
-post "/admin/users/$sec" "$sj" --data-urlencode "division=500242000000" \
+post_page "/admin/users/$sec" "$sj" --data-urlencode "division=500242000000" \
     --data-urlencode "role=secadmin" --data-urlencode "role=sysadmin"
 check "a security administrator cannot change their own roles" body_has "不能修改自己的角色"
 check "and the roles are unchanged" [ "$(sql "SELECT COUNT(*) FROM user_roles WHERE user_id=$sec")" = 1 ]
 
 # disable ends the user's sessions; enable; reset; unlock
 req GET "/admin/users/$staff" -b "$sj"
-post "/admin/users/$staff/disable" "$sj"
+post_page "/admin/users/$staff/disable" "$sj"
 check "disabling succeeds" status_is 303
 req GET / -b "$stj"
 check "a disabled user's cookie stops working" status_is 303
@@ -115,15 +99,15 @@ login "staff_$sfx" 'Staff#2026chosen' "$OUT/staff2" >/dev/null
 check "a disabled user cannot log in" grep -q "用户名或密码错误" "$OUT/login_post.html"
 check "disable was audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='admin.user.disable' AND object_id='$staff'")" = 1 ]
 req GET "/admin/users/$staff" -b "$sj"
-post "/admin/users/$staff/enable" "$sj"
+post_page "/admin/users/$staff/enable" "$sj"
 check "enable was audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='admin.user.enable' AND object_id='$staff'")" = 1 ]
 stj=$(login "staff_$sfx" 'Staff#2026chosen' "$OUT/staff")
 req GET / -b "$stj"
 check "an enabled user logs in again" status_is 200
 req GET "/admin/users/$staff" -b "$sj"
-post "/admin/users/$staff/password" "$sj" --data-urlencode "password=abc" --data-urlencode "confirm_password=abc"
+post_page "/admin/users/$staff/password" "$sj" --data-urlencode "password=abc" --data-urlencode "confirm_password=abc"
 check "a weak reset password is refused" body_has "至少需要 10 个字符"
-post "/admin/users/$staff/password" "$sj" --data-urlencode "password=Reset#2026given" --data-urlencode "confirm_password=Reset#2026given"
+post_page "/admin/users/$staff/password" "$sj" --data-urlencode "password=Reset#2026given" --data-urlencode "confirm_password=Reset#2026given"
 check "a password reset succeeds" status_is 303
 req GET / -b "$stj"
 check "the reset ended the user's session" status_is 303
@@ -134,13 +118,13 @@ check "reset was audited without the password" [ "$(sql "SELECT COUNT(*) FROM au
 sql "UPDATE users SET locked_until = UTC_TIMESTAMP() + INTERVAL 10 MINUTE WHERE id=$staff"
 req GET "/admin/users/$staff" -b "$sj"
 check "a locked user shows as locked" body_has "已锁定"
-post "/admin/users/$staff/unlock" "$sj"
+post_page "/admin/users/$staff/unlock" "$sj"
 check "unlock clears the lock" [ "$(sql "SELECT COUNT(*) FROM users WHERE id=$staff AND locked_until IS NULL AND failed_count=0")" = 1 ]
 check "unlock was audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='admin.user.unlock' AND object_id='$staff'")" = 1 ]
 
 # a hostile display name is shown escaped
 req GET /admin/users/new -b "$sj"
-post /admin/users/new "$sj" --data-urlencode "username=hostile_$sfx" \
+post_page /admin/users/new "$sj" --data-urlencode "username=hostile_$sfx" \
     --data-urlencode 'display_name=<script>alert(1)</script>"x' \
     --data-urlencode "division=500242101000" --data-urlencode "role=township_staff" \
     --data-urlencode "password=Initial#2026pw" --data-urlencode "confirm_password=Initial#2026pw"
@@ -204,17 +188,17 @@ check "the auditor checks the chain in the browser" body_has "审计日志完整
 req GET /admin/divisions -b "$aj"
 check "the system administrator sees townships with villages" body_has "龙潭镇"
 vcode=500242101$(printf '%03d' $(( (10#$sfx % 800) + 100 )))
-post /admin/divisions "$aj" --data-urlencode "township=500242101000" --data-urlencode "code=500242102201" \
+post_page /admin/divisions "$aj" --data-urlencode "township=500242101000" --data-urlencode "code=500242102201" \
     --data-urlencode "name=错乡村" --data-urlencode "type=村" --data-urlencode "valid_from=2020-01-01"
 check "a village code outside its township is refused" body_has "前 9 位"
-post /admin/divisions "$aj" --data-urlencode "township=500242101000" --data-urlencode "code=$vcode" \
+post_page /admin/divisions "$aj" --data-urlencode "township=500242101000" --data-urlencode "code=$vcode" \
     --data-urlencode "name=测试村$sfx" --data-urlencode "type=村" --data-urlencode "valid_from=2020-01-01"
 check "a village is added" status_is 303
 check "it is a real (not synthetic) village under its township" [ "$(sql "SELECT CONCAT(level,parent_code,synthetic) FROM divisions WHERE code='$vcode'")" = "village5002421010000" ]
 req GET /admin/divisions -b "$aj"
-post "/admin/divisions/$vcode/end" "$aj" --data-urlencode "valid_to=2019-01-01"
+post_page "/admin/divisions/$vcode/end" "$aj" --data-urlencode "valid_to=2019-01-01"
 check "an end before the start is refused" body_has "不能早于生效日期"
-post "/admin/divisions/$vcode/end" "$aj" --data-urlencode "valid_to=2030-12-31"
+post_page "/admin/divisions/$vcode/end" "$aj" --data-urlencode "valid_to=2030-12-31"
 check "the end of validity is set, not deleted" [ "$(sql "SELECT valid_to FROM divisions WHERE code='$vcode'")" = 2030-12-31 ]
 check "division acts are audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action IN ('admin.division.create','admin.division.end') AND object_id='$vcode'")" = 2 ]
 # every worker caches the divisions (issue 17) and reloads them when they change:
@@ -225,16 +209,16 @@ sql "INSERT INTO divisions (code, parent_code, level, name, type, synthetic, not
 listed=0; for i in 1 2 3 4 5 6 7 8; do req GET /volunteer/apply; body_has "缓存测试镇" && listed=$((listed + 1)); done
 check "a township loaded with the version bumped is on every worker's form" [ "$listed" = 8 ]
 req GET /admin/divisions -b "$aj"
-post "/admin/divisions/$tcode/end" "$aj" --data-urlencode "valid_to=$(date -u -d yesterday +%F)"
+post_page "/admin/divisions/$tcode/end" "$aj" --data-urlencode "valid_to=$(date -u -d yesterday +%F)"
 check "the township is ended through the page" [ "$(sql "SELECT valid_to IS NOT NULL FROM divisions WHERE code='$tcode'")" = 1 ]
 listed=0; for i in 1 2 3 4 5 6 7 8; do req GET /volunteer/apply; body_has "缓存测试镇" && listed=$((listed + 1)); done
 check "... and is gone from every worker's form at once" [ "$listed" = 0 ]
 req GET /admin/orgs -b "$aj"
-post /admin/orgs "$aj" --data-urlencode "code=org_$sfx" --data-urlencode "name=酉阳县教育局$sfx" \
+post_page /admin/orgs "$aj" --data-urlencode "code=org_$sfx" --data-urlencode "name=酉阳县教育局$sfx" \
     --data-urlencode "kind=department" --data-urlencode "division=500242000000"
 check "an organisation is created" [ "$(sql "SELECT COUNT(*) FROM orgs WHERE code='org_$sfx'")" = 1 ]
 req GET /admin/orgs -b "$aj"
-post /admin/orgs "$aj" --data-urlencode "code=org_$sfx" --data-urlencode "name=重复" \
+post_page /admin/orgs "$aj" --data-urlencode "code=org_$sfx" --data-urlencode "name=重复" \
     --data-urlencode "kind=alien" --data-urlencode "division=500242000000"
 check "a duplicate code and a bad kind are refused" sh -c "grep -qF '该单位代码已被使用' '$OUT/body' && grep -qF '请选择单位类别' '$OUT/body'"
 check "the organisation was audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='admin.org.create' AND detail LIKE 'org_$sfx %'")" = 1 ]
@@ -252,7 +236,7 @@ check "the list shows each kind's title and what its users see" sh -c "grep -qF 
 # the security administrator puts users in them (separation of duties: not the system administrator)
 req GET /admin/users/new -b "$sj"
 check "the user form names each organisation's kind" body_has "单位school$sfx（学校）"
-post /admin/users/new "$sj" --data-urlencode "username=school_$sfx" --data-urlencode "display_name=学校老师" \
+post_page /admin/users/new "$sj" --data-urlencode "username=school_$sfx" --data-urlencode "display_name=学校老师" \
     --data-urlencode "org=$(sql "SELECT id FROM orgs WHERE code='k_school_$sfx'")" --data-urlencode "division=500242101000" \
     --data-urlencode "role=org_staff" --data-urlencode "password=Initial#2026pw" --data-urlencode "confirm_password=Initial#2026pw"
 check "a user of the school is created with the organisation staff role" \
@@ -260,14 +244,14 @@ check "a user of the school is created with the organisation staff role" \
 
 # ------------------------------------------------------------------- TOTP
 req GET /admin/users/new -b "$sj"
-post /admin/users/new "$sj" --data-urlencode "username=totp_$sfx" --data-urlencode "display_name=两步用户" \
+post_page /admin/users/new "$sj" --data-urlencode "username=totp_$sfx" --data-urlencode "display_name=两步用户" \
     --data-urlencode "division=500242101000" --data-urlencode "role=township_staff" --data-urlencode "totp_required=1" \
     --data-urlencode "password=Initial#2026pw" --data-urlencode "confirm_password=Initial#2026pw"
 tu=$(uid_of "totp_$sfx")
 check "the administrator sets totp_required on a user" [ "$(sql "SELECT totp_required FROM users WHERE id='$tu'")" = 1 ]
 oj=$(login "totp_$sfx" 'Initial#2026pw' "$OUT/totp")
 req GET /account/password -b "$oj"
-post /account/password "$oj" --data-urlencode 'old_password=Initial#2026pw' \
+post_page /account/password "$oj" --data-urlencode 'old_password=Initial#2026pw' \
     --data-urlencode 'new_password=Totp#2026chosen' --data-urlencode 'confirm_password=Totp#2026chosen'
 req GET / -b "$oj"
 check "a user with totp_required cannot reach / before enrolling" sh -c "[ '$STATUS' = 303 ] && ! grep -qF '两步用户' '$OUT/body'"
@@ -280,11 +264,11 @@ check "the enrolment page shows an otpauth URI as text" body_has "otpauth://totp
 secret=$(sed -n 's/.*<code id="totp-secret">\([^<]*\)<.*/\1/p' "$OUT/body" | head -n1)
 check "and a base32 secret of 20 bytes" [ "$(printf '%s' "$secret" | tr -d ' ' | wc -c)" = 32 ]
 check "the pending secret is stored encrypted" [ "$(sql "SELECT LENGTH(totp_pending) FROM users WHERE id=$tu")" = 49 ]
-post /account/totp "$oj" --data-urlencode "code=000000x"
+post_page /account/totp "$oj" --data-urlencode "code=000000x"
 check "a malformed enrolment code is refused" sh -c "[ '$STATUS' = 400 ] || grep -qF '验证码不正确' '$OUT/body'"
 req GET /account/totp -b "$oj"
 code0=$(totp "$secret" 0)
-post /account/totp "$oj" --data-urlencode "code=$code0"
+post_page /account/totp "$oj" --data-urlencode "code=$code0"
 check "enrolment with a computed code succeeds" header_has "Location: /"
 check "the secret is stored encrypted, the pending one cleared" [ "$(sql "SELECT CONCAT(LENGTH(totp_secret), '/', totp_pending IS NULL) FROM users WHERE id=$tu")" = 49/1 ]
 check "the secret is not stored in clear" [ "$(sql "SELECT COUNT(*) FROM users WHERE id=$tu AND INSTR(totp_secret, FROM_BASE64('$(printf '%s' "$secret" | tr -d ' ' | python3 -c 'import base64,sys; print(base64.b64encode(base64.b32decode(sys.stdin.read().strip())).decode())')')) > 0")" = 0 ]
@@ -292,7 +276,7 @@ req GET / -b "$oj"
 check "after enrolling the user reaches the home page" status_is 200
 check "enrolment was audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='totp.enrol' AND object_id='$tu'")" = 1 ]
 
-req GET / -b "$oj"; post /logout "$oj"
+req GET / -b "$oj"; post_page /logout "$oj"
 oj=$(login "totp_$sfx" 'Totp#2026chosen' "$OUT/totp")
 req GET / -b "$oj"
 check "with only the password the user is not logged in" status_is 303
@@ -302,23 +286,23 @@ check "the code form is shown" body_has 'action="/login/totp"'
 good=$(totp "$secret" 1)
 bad=$(printf '%06d' $(( (10#$good + 500000) % 1000000 )))
 sql "UPDATE users SET failed_count=0 WHERE id=$tu"
-post /login/totp "$oj" --data-urlencode "code=$bad" --data-urlencode "next=/"
+post_page /login/totp "$oj" --data-urlencode "code=$bad" --data-urlencode "next=/"
 check "a wrong code is refused in Chinese" body_has "验证码不正确"
 check "the wrong code counts toward the lockout" [ "$(sql "SELECT failed_count FROM users WHERE id=$tu")" = 1 ]
 check "the wrong code is audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='login.fail' AND object_id='$tu' AND detail='wrong totp code'")" = 1 ]
 req POST /login/totp -b "$oj" -H "Origin: $BASE" --data "_csrf=wrong-token-wrong-token-wrong-tok" --data-urlencode "code=$good"
 check "the code form is CSRF-protected" status_is 403
 req GET /login/totp -b "$oj"
-post /login/totp "$oj" --data-urlencode "code=$good" --data-urlencode "next=/"
+post_page /login/totp "$oj" --data-urlencode "code=$good" --data-urlencode "next=/"
 check "the right code completes the login" header_has "Location: /"
 req GET / -b "$oj"
 check "and the user reaches the home page" status_is 200
 check "success resets the failure count" [ "$(sql "SELECT failed_count FROM users WHERE id=$tu")" = 0 ]
 check "no half session is left" [ "$(sql "SELECT COUNT(*) FROM sessions WHERE user_id=$tu AND mfa_pending<>0")" = 0 ]
-post /logout "$oj" >/dev/null 2>&1 || true
+post_page /logout "$oj" >/dev/null 2>&1 || true
 oj=$(login "totp_$sfx" 'Totp#2026chosen' "$OUT/totp")
 req GET /login/totp -b "$oj"
-post /login/totp "$oj" --data-urlencode "code=$good" --data-urlencode "next=/"
+post_page /login/totp "$oj" --data-urlencode "code=$good" --data-urlencode "next=/"
 check "a replayed code is refused" body_has "已经使用过"
 req GET / -b "$oj"
 check "and does not log in" status_is 303
@@ -326,7 +310,7 @@ check "the replay is audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE act
 
 # the administrator resets a lost authenticator; the user enrols again
 req GET "/admin/users/$tu" -b "$sj"
-post "/admin/users/$tu/totp-reset" "$sj"
+post_page "/admin/users/$tu/totp-reset" "$sj"
 check "the security administrator resets two-factor" [ "$(sql "SELECT totp_secret IS NULL FROM users WHERE id=$tu")" = 1 ]
 oj=$(login "totp_$sfx" 'Totp#2026chosen' "$OUT/totp")
 req GET / -b "$oj"

@@ -9,18 +9,11 @@ CTL="build/portalctl --config $TEST_DIR/portal.conf"
 sfx=$(date +%s%N | tail -c 7)          # names unique per run on a reused instance
 PW='Partner#2026pw'
 SEC_PW='Secadmin#2026portal'
-# post PATH JAR [curl args...]: a form POST with the CSRF token of the last page in $OUT/body
-post() {
-    local path=$1 jar=$2; shift 2
-    local tok; tok=$(csrf_of_body)
-    req POST "$path" -b "$jar" -c "$jar" -H "Origin: $BASE" --data-urlencode "_csrf=$tok" "$@"
-}
-uid_of() { sql "SELECT id FROM users WHERE username='$1'"; }
 roles_of() { sql "SELECT GROUP_CONCAT(ro.code ORDER BY ro.code) FROM user_roles ur JOIN roles ro ON ro.id = ur.role_id WHERE ur.user_id = '$1'"; }
 denials() { sql "SELECT COUNT(*) FROM audit_log WHERE action='deny' AND object_type='user' AND object_id='$1' AND username='$2'"; }
 changes_by() { sql "SELECT COUNT(*) FROM audit_log WHERE action LIKE 'org.user.%' AND username='$1'"; }
 # act PATH [curl args...]: a POST of the partner administrator with a fresh form token
-act() { req GET /org/users -b "$aj"; post "$1" "$aj" "${@:2}"; }
+act() { req GET /org/users -b "$aj"; post_page "$1" "$aj" "${@:2}"; }
 hash_of() { sql "SELECT password_hash FROM users WHERE id='$1'"; }
 
 # ---- the organisations and accounts of this test
@@ -55,19 +48,19 @@ check "the test accounts exist" all_set "$adm" "$adm2" "$p1" "$gov" "$mix" "$pb1
 sj=$(login secadmin "$SEC_PW" "$OUT/pa_sec")
 req GET "/admin/users/$adm" -b "$sj"
 check "the role 社会组织管理员 is offered to the security administrator" body_has 'name="role" value="ngo_admin"'
-post "/admin/users/$adm" "$sj" --data-urlencode "division=$town" --data-urlencode "org=$orga" \
+post_page "/admin/users/$adm" "$sj" --data-urlencode "division=$town" --data-urlencode "org=$orga" \
     --data-urlencode "role=ngo_partner" --data-urlencode "role=ngo_admin" --data-urlencode "role=auditor"
 check "ngo_admin with the auditor role is refused in Chinese" body_has "社会组织管理员角色不能与系统管理员、安全管理员或审计员"
 check "and the roles are unchanged" same "$(roles_of "$adm")" "ngo_partner"
 req GET "/admin/users/$town_u" -b "$sj"
-post "/admin/users/$town_u" "$sj" --data-urlencode "division=$town" --data-urlencode "org=$orgg" \
+post_page "/admin/users/$town_u" "$sj" --data-urlencode "division=$town" --data-urlencode "org=$orgg" \
     --data-urlencode "role=township_staff" --data-urlencode "role=ngo_admin"
 check "ngo_admin for a user of a government organisation is refused" body_has "只能授予社会组织的用户"
-post "/admin/users/$town_u" "$sj" --data-urlencode "division=$town" --data-urlencode "role=ngo_admin"
+post_page "/admin/users/$town_u" "$sj" --data-urlencode "division=$town" --data-urlencode "role=ngo_admin"
 check "ngo_admin for a user without an organisation is refused" body_has "只能授予社会组织的用户"
 check "and that user's roles are unchanged" same "$(roles_of "$town_u")" "township_staff"
 req GET "/admin/users/$adm" -b "$sj"
-post "/admin/users/$adm" "$sj" --data-urlencode "division=$town" --data-urlencode "org=$orga" \
+post_page "/admin/users/$adm" "$sj" --data-urlencode "division=$town" --data-urlencode "org=$orga" \
     --data-urlencode "role=ngo_partner" --data-urlencode "role=ngo_admin"
 check "the security administrator gives ngo_admin to a user of an NGO (303)" status_is 303
 check "the user holds ngo_admin and ngo_partner" same "$(roles_of "$adm")" "ngo_admin,ngo_partner"
@@ -92,22 +85,22 @@ check "the partner administrator gets 403 on /admin/users" status_is 403
 
 # ---- create a partner user: refusals first
 req GET /org/users -b "$aj"
-post /org/users "$aj" --data-urlencode "username=pa_weak$sfx" --data-urlencode "display_name=弱密码" \
+post_page /org/users "$aj" --data-urlencode "username=pa_weak$sfx" --data-urlencode "display_name=弱密码" \
     --data-urlencode "password=short" --data-urlencode "confirm_password=short"
 check "a weak initial password is refused in Chinese" body_has "至少需要 10 个字符"
 check "the refused form keeps what was typed" body_has "value=\"pa_weak$sfx\""
 check "nothing was created for a weak password" [ -z "$(uid_of "pa_weak$sfx")" ]
-post /org/users "$aj" --data-urlencode "username=pb_p1$sfx" --data-urlencode "display_name=重名" \
+post_page /org/users "$aj" --data-urlencode "username=pb_p1$sfx" --data-urlencode "display_name=重名" \
     --data-urlencode "password=Initial#2026pw" --data-urlencode "confirm_password=Initial#2026pw"
 check "a duplicate username is refused in Chinese" body_has "该用户名已被使用"
 check "and the existing user is untouched" same "$(sql "SELECT CONCAT(org_id, '/', display_name) FROM users WHERE id=$pb1")" "$(sql "SELECT id FROM orgs WHERE code='pa_b$sfx'")/测试pb_p1$sfx"
-post /org/users "$aj" --data-urlencode "username=pa_mism$sfx" --data-urlencode "display_name=不一致" \
+post_page /org/users "$aj" --data-urlencode "username=pa_mism$sfx" --data-urlencode "display_name=不一致" \
     --data-urlencode "password=Initial#2026pw" --data-urlencode "confirm_password=Initial#2026px"
 check "a mismatched confirmation is refused" body_has "两次输入的密码不一致"
 check "nothing was created for a mismatch" [ -z "$(uid_of "pa_mism$sfx")" ]
 check "no refused form was audited as a creation" same "$(changes_by "pa_adm$sfx")" 0
 
-post /org/users "$aj" --data-urlencode "username=pa_new$sfx" --data-urlencode "display_name=新志愿者" \
+post_page /org/users "$aj" --data-urlencode "username=pa_new$sfx" --data-urlencode "display_name=新志愿者" \
     --data-urlencode "password=Initial#2026pw" --data-urlencode "confirm_password=Initial#2026pw"
 check "the partner administrator creates a partner user (303)" status_is 303
 new=$(uid_of "pa_new$sfx")
@@ -123,7 +116,7 @@ nj=$(login "pa_new$sfx" 'Initial#2026pw' "$OUT/pa_new")
 req GET / -b "$nj"
 check "the new user logs in and must change the password" header_has "Location: /account/password"
 req GET /account/password -b "$nj"
-post /account/password "$nj" --data-urlencode 'old_password=Initial#2026pw' \
+post_page /account/password "$nj" --data-urlencode 'old_password=Initial#2026pw' \
     --data-urlencode 'new_password=Chosen#2026pw' --data-urlencode 'confirm_password=Chosen#2026pw'
 req GET / -b "$nj"
 check "after the change the new user reaches the home page" status_is 200
@@ -134,7 +127,7 @@ check "that denial is audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE ac
 
 # ---- disable, enable
 req GET "/org/users/$new" -b "$aj"
-post "/org/users/$new/disable" "$aj"
+post_page "/org/users/$new/disable" "$aj"
 check "disabling succeeds (303)" status_is 303
 check "the user is inactive" same "$(sql "SELECT active FROM users WHERE id=$new")" 0
 req GET / -b "$nj"
@@ -145,31 +138,31 @@ check "a disabled user cannot log in" grep -q "用户名或密码错误" "$OUT/l
 check "disable is audited" same "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='org.user.disable' AND object_id='$new' AND detail LIKE 'username=pa_new$sfx %'")" 1
 req GET "/org/users/$new" -b "$aj"
 check "the page offers 启用账户" body_has "/org/users/$new/enable"
-post "/org/users/$new/enable" "$aj"
+post_page "/org/users/$new/enable" "$aj"
 check "enabling succeeds (303)" status_is 303
 check "enable is audited" same "$(audits org.user.enable "$new")" 1
 nj=$(login "pa_new$sfx" 'Chosen#2026pw' "$OUT/pa_new")
 req GET / -b "$nj"
 check "the enabled user logs in again" status_is 200
 req GET "/admin/users/$new" -b "$sj"
-post "/admin/users/$new/disable" "$sj"
+post_page "/admin/users/$new/disable" "$sj"
 check "the security administrator disables the partner user" same "$(sql "SELECT CONCAT(active, '/', disabled_by_org) FROM users WHERE id=$new")" "0/0"
 req GET "/org/users/$new" -b "$aj"
-post "/org/users/$new/enable" "$aj"
+post_page "/org/users/$new/enable" "$aj"
 check "the partner administrator cannot undo that (409, in Chinese)" eval 'status_is 409 && body_has "安全管理员停用"'
 check "and the account stays disabled" same "$(sql "SELECT active FROM users WHERE id=$new")" 0
 req GET "/admin/users/$new" -b "$sj"
-post "/admin/users/$new/enable" "$sj"
+post_page "/admin/users/$new/enable" "$sj"
 check "the security administrator enables it again" same "$(sql "SELECT active FROM users WHERE id=$new")" 1
 nj=$(login "pa_new$sfx" 'Chosen#2026pw' "$OUT/pa_new")
 
 # ---- reset the password
 before=$(hash_of "$new")
 req GET "/org/users/$new" -b "$aj"
-post "/org/users/$new/password" "$aj" --data-urlencode "password=abc" --data-urlencode "confirm_password=abc"
+post_page "/org/users/$new/password" "$aj" --data-urlencode "password=abc" --data-urlencode "confirm_password=abc"
 check "a weak reset password is refused in Chinese" body_has "至少需要 10 个字符"
 check "and the password is unchanged" same "$(hash_of "$new")" "$before"
-post "/org/users/$new/password" "$aj" --data-urlencode "password=Reset#2026given" --data-urlencode "confirm_password=Reset#2026given"
+post_page "/org/users/$new/password" "$aj" --data-urlencode "password=Reset#2026given" --data-urlencode "confirm_password=Reset#2026given"
 check "a password reset succeeds (303)" status_is 303
 req GET / -b "$nj"
 check "the reset ended the user's session" header_has "Location: /login"
@@ -185,7 +178,7 @@ check "a locked partner user cannot log in" grep -q "尝试过于频繁" "$OUT/l
 req GET "/org/users/$p1" -b "$aj"
 check "the locked user shows as locked" body_has "已锁定"
 check "the page's reset form posts to this user's password route" body_has "action=\"/org/users/$p1/password\""
-post "/org/users/$p1/unlock" "$aj"
+post_page "/org/users/$p1/unlock" "$aj"
 check "unlocking succeeds (303)" status_is 303
 check "unlock clears the lock" same "$(sql "SELECT COUNT(*) FROM users WHERE id=$p1 AND locked_until IS NULL AND failed_count=0")" 1
 check "unlock is audited" same "$(audits org.user.unlock "$p1")" 1
@@ -232,7 +225,7 @@ cj=$(login "pc_adm$sfx" "$PW" "$OUT/pc_adm")
 req GET /org/users -b "$cj"
 check "the administrator of an inactive organisation sees a Chinese message" sh -c "[ '$STATUS' = 403 ] && grep -qF '社会组织已停用' '$OUT/body'"
 req GET / -b "$cj"
-post /org/users "$cj" --data-urlencode "username=pc_new$sfx" --data-urlencode "display_name=x" \
+post_page /org/users "$cj" --data-urlencode "username=pc_new$sfx" --data-urlencode "display_name=x" \
     --data-urlencode "password=Initial#2026pw" --data-urlencode "confirm_password=Initial#2026pw"
 check "and cannot create a user" sh -c "[ '$STATUS' = 403 ] && [ -z '$(uid_of "pc_new$sfx")' ]"
 check "the refusals are audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='deny' AND object_type='org' AND username='pc_adm$sfx' AND detail='org.users: organisation inactive'")" -ge 2 ]
@@ -247,6 +240,6 @@ check "every change by the partner administrator is audited (create, disable, en
 
 # leave the demo security administrator logged out, as the other test files expect
 req GET /account/totp -b "$sj"
-post /logout "$sj"
+post_page /logout "$sj"
 req GET / -b "$sj"
 check "the security administrator is logged out again" header_has "Location: /login"

@@ -8,7 +8,6 @@
 
 tag=$(date +%s%N | tail -c 7)
 printf '\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\xdac\xf8\xff\xff\x7f=\x00\x09{\x03}3\xd3(\xaf\x00\x00\x00\x00IEND\xaeB`\x82' >"$OUT/scan.png"
-upload() { local path=$1 jar=$2; shift 2; req POST "$path" -b "$jar" -H "Origin: $BASE" -F "_csrf=$(csrf "$jar")" "$@"; }
 last_event() { sql "SELECT summary FROM child_events WHERE child_id=$cid AND kind='$1' ORDER BY id DESC LIMIT 1"; }
 
 cid=$(sql "INSERT INTO children (name, sex, birth_date, township_code, village_code, created_at, created_by, updated_at) VALUES ('更正测试$tag', 1, '2014-06-01', '500242101000', '500242101001', UTC_TIMESTAMP(), 1, UTC_TIMESTAMP()); SELECT LAST_INSERT_ID();")

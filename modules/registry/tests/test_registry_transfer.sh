@@ -7,10 +7,6 @@
 
 tag=$(date +%s%N | tail -c 7)
 PW='Xyz#2026portal'
-post() { # post PATH JAR [curl args]
-    local path=$1 jar=$2; shift 2
-    req POST "$path" -b "$jar" -H "Origin: $BASE" --data-urlencode "_csrf=$(csrf "$jar")" "$@"
-}
 act() { post "/living/applications/$2/act" "$1" --data "action=$3" --data wf_confirm=1 "${@:4}"; }
 ctl() { build/portalctl --config "$TEST_DIR/portal.conf" "$@" >/dev/null 2>&1; }
 new_child() { # new_child NAME VILLAGE -> id
@@ -44,7 +40,7 @@ n1="转移童$tag"
 c1=$(new_child "$n1" 500242101001)
 post /living/apply "$aj" --data "child=$c1" --data "benefit=orphan" --data "subtype=scattered" \
     --data-urlencode "household_note=父母双亡，随祖母生活$tag"
-a1=$(sed -n 's|^Location: /living/applications/\([0-9]*\).*|\1|ip' "$OUT/headers" | tr -d '\r' | head -n1)
+a1=$(loc_id /living/applications)
 check "township A files an orphan application" [ -n "$a1" ] && [ "$(app_state "$a1")" = "check/open" ]
 req GET "/living/applications/$a1" -b "$bj"
 check "before the move township B gets 404 on it" status_is 404
@@ -121,7 +117,7 @@ check "without a second audit row" same "$(audits notice.done "$nid")" 1
 n2="保障转移童$tag"
 c2=$(new_child "$n2" 500242101001)
 post /living/apply "$aj" --data "child=$c2" --data "benefit=orphan" --data "subtype=scattered"
-a2=$(sed -n 's|^Location: /living/applications/\([0-9]*\).*|\1|ip' "$OUT/headers" | tr -d '\r' | head -n1)
+a2=$(loc_id /living/applications)
 act "$a2j" "$a2" approve --data-urlencode "opinion=属实"
 act "$cj" "$a2" approve
 check "the child has a grant (approved in A)" [ "$(sql "SELECT COUNT(*) FROM living_grants WHERE child_id=$c2")" = 1 ]
@@ -143,7 +139,7 @@ ocode="ngo_tr$tag"
 post /volunteer/orgs "$cj" --data "code=$ocode" --data-urlencode "name=转移测试社工$tag" --data "reg_no=TR$tag" \
     --data-urlencode "contact_name=张社工" --data contact_phone=13800000000 \
     --data "areas=500242101000,500242102000" --data-urlencode "service_types=学业辅导"
-vorg=$(sed -n 's|^Location: /volunteer/orgs/\([0-9]*\).*|\1|ip' "$OUT/headers" | tr -d '\r' | head -n1)
+vorg=$(loc_id /volunteer/orgs)
 post "/volunteer/orgs/$vorg/status" "$cj" --data status=approved
 n3="服务转移童$tag"
 c3=$(new_child "$n3" 500242101001)

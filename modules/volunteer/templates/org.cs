@@ -1,3 +1,10 @@
+<?cs # the fields of an assignment, of a child or of an area (ids f-<p>type...) ?>
+<?cs def:assign_fields(p) ?>
+    <div class="field"><label for="f-<?cs var:p ?>type">服务类型</label><select id="f-<?cs var:p ?>type" name="service_type"><?cs each:t = Types ?><option value="<?cs var:t.code ?>"><?cs var:t.title ?></option><?cs /each ?></select></div>
+    <div class="field"><label for="f-<?cs var:p ?>needs">服务需求（社会组织可见）</label><textarea id="f-<?cs var:p ?>needs" name="needs" maxlength="500"></textarea></div>
+    <div class="field"><label for="f-<?cs var:p ?>from">开始日期</label><input type="date" id="f-<?cs var:p ?>from" name="start_date" required></div>
+    <div class="field"><label for="f-<?cs var:p ?>to">结束日期</label><input type="date" id="f-<?cs var:p ?>to" name="end_date" required></div>
+<?cs /def ?>
 <?cs # One partner organisation: status, events, volunteers, assignments. ?>
 <?cs with:o = Org ?>
 <h1><?cs var:o.name ?></h1>
@@ -51,10 +58,7 @@
     <?cs call:csrf() ?>
     <h3>指派服务对象</h3>
     <div class="field"><label for="f-child">儿童编号</label><input type="number" id="f-child" name="child_id" min="1" required></div>
-    <div class="field"><label for="f-type">服务类型</label><select id="f-type" name="service_type"><?cs each:t = Types ?><option value="<?cs var:t.code ?>"><?cs var:t.title ?></option><?cs /each ?></select></div>
-    <div class="field"><label for="f-needs">服务需求（社会组织可见）</label><textarea id="f-needs" name="needs" maxlength="500"></textarea></div>
-    <div class="field"><label for="f-from">开始日期</label><input type="date" id="f-from" name="start_date" required></div>
-    <div class="field"><label for="f-to">结束日期</label><input type="date" id="f-to" name="end_date" required></div>
+    <?cs call:assign_fields("") ?>
     <button type="submit">指派</button>
   </form>
   <?cs /if ?>
@@ -76,10 +80,7 @@
     <h3>指派区域服务项目</h3>
     <div class="field"><label for="f-area">服务区域</label><select id="f-area" name="area_code" required><?cs each:d = AreaChoices ?><option value="<?cs var:d.code ?>"><?cs if:d.level == "village" ?>　<?cs /if ?><?cs var:d.name ?></option><?cs /each ?></select></div>
     <div class="field"><label for="f-proj">慈善项目（可不选）</label><select id="f-proj" name="project_id"><option value="">（不关联项目）</option><?cs each:p = Projects ?><option value="<?cs var:p.id ?>"><?cs var:p.name ?></option><?cs /each ?></select></div>
-    <div class="field"><label for="f-atype">服务类型</label><select id="f-atype" name="service_type"><?cs each:t = Types ?><option value="<?cs var:t.code ?>"><?cs var:t.title ?></option><?cs /each ?></select></div>
-    <div class="field"><label for="f-aneeds">服务需求（社会组织可见）</label><textarea id="f-aneeds" name="needs" maxlength="500"></textarea></div>
-    <div class="field"><label for="f-afrom">开始日期</label><input type="date" id="f-afrom" name="start_date" required></div>
-    <div class="field"><label for="f-ato">结束日期</label><input type="date" id="f-ato" name="end_date" required></div>
+    <?cs call:assign_fields("a") ?>
     <button type="submit">指派</button>
   </form>
   <?cs /if ?>

@@ -46,6 +46,7 @@ proj2=$(loc_id /volunteer/projects)
 # ---- 1. a project over a village
 req GET "/volunteer/orgs/$vorg" -b "$cj"
 check "the organisation page offers the village as an area" eval 'body_has "value=\"500242101001\"" && body_has "/volunteer/orgs/$vorg/assign-area"'
+check "both assignment forms have their fields (one template macro)" eval 'body_has "<select id=\"f-type\" name=\"service_type\">" && body_has "<select id=\"f-atype\" name=\"service_type\">" && body_has "id=\"f-ato\" name=\"end_date\""'
 check "but not a township outside its service areas" body_lacks 'value="500242102001"'
 post "/volunteer/orgs/$vorg/assign-area" "$cj" --data area_code=500242000000 --data-urlencode "service_type=陪伴关爱" \
     --data start_date=2026-04-01 --data end_date=2026-09-30
