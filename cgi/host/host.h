@@ -186,6 +186,7 @@ size_t modules_count(void);
 struct loaded_module *module_at(size_t i);
 struct loaded_module *module_find(const char *name);
 int modules_read_enabled(arena *a);       /* from the database: 0 ok */
+unsigned modules_state_gen(void);         /* changes when modules_read_enabled ran */
 /* find a route; *status = 0 found, 404 or 405 */
 const struct route_entry *route_find(portal_req *r, const char *method, const char *path,
                                      int *status);
