@@ -472,6 +472,70 @@ static int put_family(portal_req *r, const struct portal_services *s, long long 
     return 0;
 }
 
+#define TIMELINE_ROWS 500
+#define HOLD_MODULES 64
+
+struct hold {
+    const char *module, *last;
+    int events;
+};
+
+static int hold_cmp(const void *a, const void *b)
+{
+    return strcmp(((const struct hold *)a)->module, ((const struct hold *)b)->module);
+}
+
+/* one row per module that wrote to the timeline (Holds: module, events,
+ * last), tallied from the rows the page shows when they are all of them */
+static int put_holds(portal_req *r, const struct portal_services *s, struct hold *h, int nh)
+{
+    qsort(h, (size_t)nh, sizeof *h, hold_cmp);
+    for (int i = 0; i < nh; i++) {
+        s->set(r, s->sprintf(r, "Holds.%d.module", i), h[i].module);
+        s->set_int(r, s->sprintf(r, "Holds.%d.events", i), h[i].events);
+        s->set(r, s->sprintf(r, "Holds.%d.last", i), h[i].last);
+    }
+    return nh;
+}
+
+/* the timeline (Events, newest first, at most TIMELINE_ROWS) and which
+ * module holds what (Holds): one statement unless the timeline is longer
+ * than the page shows.  The number of events shown, or -1 */
+static int put_timeline(portal_req *r, const struct portal_services *s, long long id)
+{
+    portal_rows *q = s->db_query(r, "SELECT e.at, e.module, e.kind, e.summary, u.display_name "
+                                 "AS who FROM child_events e LEFT JOIN users u ON u.id = "
+                                 "e.user_id WHERE e.child_id = ? ORDER BY e.id DESC LIMIT ?",
+                                 "ii", id, (long long)TIMELINE_ROWS);
+    if (!q)
+        return -1;
+    struct hold h[HOLD_MODULES];
+    int n = 0, nh = 0, all = 1;
+    for (; s->db_next(q); n++) {
+        s->put_row(r, s->sprintf(r, "Events.%d", n), q);
+        /* the row's values are gone at the next row: copies */
+        const char *m = s->col(q, "module"), *at = s->col(q, "at");
+        int k = 0;
+        while (k < nh && strcmp(h[k].module, m) != 0)
+            k++;
+        if (k == nh && nh == HOLD_MODULES) {
+            all = 0;
+            continue;
+        }
+        if (k == nh)
+            h[nh++] = (struct hold){s->sprintf(r, "%s", m), s->sprintf(r, "%s", at), 0};
+        else if (strcmp(at, h[k].last) > 0)
+            h[k].last = s->sprintf(r, "%s", at);
+        h[k].events++;
+    }
+    if (all && n < TIMELINE_ROWS)
+        return put_holds(r, s, h, nh) < 0 ? -1 : n;
+    /* a longer timeline: the totals of all of it */
+    return s->db_query_hdf(r, "Holds", "SELECT module, COUNT(*) AS events, MAX(at) AS last "
+                           "FROM child_events WHERE child_id = ? GROUP BY module "
+                           "ORDER BY module", "i", id) < 0 ? -1 : n;
+}
+
 /* identity, family, categories, attachments, timeline, holdings, other
  * modules' panels */
 static int load_file(portal_req *r, const struct portal_services *s, long long id, int print)
@@ -507,21 +571,13 @@ static int load_file(portal_req *r, const struct portal_services *s, long long i
                                "LEFT JOIN users u ON u.id = a.uploaded_by "
                                "WHERE a.child_id = ? AND a.removed_at IS NULL ORDER BY a.id",
                                "i", id);
-    int evs = s->db_query_hdf(r, "Events",
-                              "SELECT e.at, e.module, e.kind, e.summary, u.display_name AS who "
-                              "FROM child_events e LEFT JOIN users u ON u.id = e.user_id "
-                              "WHERE e.child_id = ? ORDER BY e.id DESC LIMIT 500", "i", id);
-    /* which module holds what: one row per module that wrote to the timeline */
-    int holds = s->db_query_hdf(r, "Holds",
-                                "SELECT module, COUNT(*) AS events, MAX(at) AS last "
-                                "FROM child_events WHERE child_id = ? GROUP BY module "
-                                "ORDER BY module", "i", id);
+    int evs = put_timeline(r, s, id);
     /* applications of the child in any module (the host's workflow tables) */
     int apps = !has_apps ? 0 : s->db_query_hdf(r, "Apps",
                                "SELECT id, module, type_title, step_title, status, started_at "
                                "FROM wf_applications WHERE child_id = ? ORDER BY id DESC "
                                "LIMIT 100", "i", id);
-    if (cats < 0 || atts < 0 || evs < 0 || holds < 0 || apps < 0)
+    if (cats < 0 || atts < 0 || evs < 0 || apps < 0)
         return 500;
     s->set_int(r, "Count.cats", cats);
     s->set_int(r, "Count.atts", atts);
