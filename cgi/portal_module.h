@@ -126,6 +126,10 @@
  *                    "registry.category").  No new service, no struct change.
  *   2.20 2026-12-01  review: service text_chars (a text's characters,
  *                    the host's own count) instead of each module's copy.
+ *   2.21 2026-12-01  perf (issue 17): service child_row_hdf (the child's
+ *                    core row into a template; on a GET it rides on the
+ *                    route's child row with the child_has flags: no
+ *                    statement of its own).
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -1320,6 +1324,19 @@ struct portal_services {
     /* ---- 2.20 (review): the characters of a UTF-8 text, as clerks count
      * them (PP_TEXT and PP_LINES limits count the same way); NULL: 0 */
     size_t (*text_chars)(const char *s);
+    /* ---- 2.21 perf (issue 17): the child's core row as prefix.<column>:
+     * id, name, sex, birth_date, id_last4, village_code, township_code,
+     * status, ethnicity, id_masked, no_id_reason, hukou, address, school,
+     * school_grade, health, disability_type, disability_grade,
+     * disability_cert_expiry, placement, created_at, updated_at, age (whole
+     * years today) and has_notes (1 when encrypted notes exist; never the
+     * notes, the ID number or their lookups); SQL NULL columns left unset.
+     * The child's scope is checked as for s->child (absent or outside: 0,
+     * the refusal audited).  On a GET the route's child row carries it (no
+     * statement of its own), else one statement.  *has_notes (may be NULL)
+     * gets has_notes.  1, 0, or -1 on a database error */
+    int (*child_row_hdf)(portal_req *r, long long child_id, const char *prefix,
+                         int *has_notes);
 };
 
 #define PORTAL_NO_SETTING (-9223372036854775807LL - 1)

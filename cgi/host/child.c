@@ -54,9 +54,16 @@ struct child_tables {
     char *yes;         /* 1: the child has a row there (one per declared table) */
 };
 
-#define CHILD_COLS "c.id, c.name, c.sex, DATE_FORMAT(c.birth_date, '%Y-%m-%d'), c.id_last4, " \
-                   "c.village_code, c.township_code, c.status"
-#define CHILD_NCOLS 8
+/* the fields of struct portal_child, then the rest of the core row
+ * (child_row_hdf; its one parameter is today, for the age) */
+#define CHILD_COLS "c.id, c.name, c.sex, DATE_FORMAT(c.birth_date, '%Y-%m-%d') AS birth_date, " \
+                   "c.id_last4, c.village_code, c.township_code, c.status"
+#define ROW_COLS CHILD_COLS ", c.ethnicity, c.id_masked, c.no_id_reason, c.hukou, c.address, " \
+                 "c.school, c.school_grade, c.health, c.disability_type, c.disability_grade, " \
+                 "c.disability_cert_expiry, c.placement, c.created_at, c.updated_at, " \
+                 "TIMESTAMPDIFF(YEAR, c.birth_date, ?) AS age, " \
+                 "c.notes_enc IS NOT NULL AS has_notes"
+#define ROW_NCOLS 24
 #define CHILD_WHERE " FROM children c WHERE c.id = ? AND c.status <> 'archived'" /* issue 19 */
 
 /* the declared tables ("table" or "table.column"), in one order, and the
@@ -110,7 +117,7 @@ static void declared_build(void)
     buf b, h;
     buf_init(&b);
     buf_init(&h);
-    buf_adds(&b, "SELECT " CHILD_COLS);
+    buf_adds(&b, "SELECT " ROW_COLS);
     buf_adds(&h, "SELECT 1");
     exists_sql(&b, lists, nl, declared.decl);
     exists_sql(&h, lists, nl, NULL);
@@ -146,8 +153,9 @@ static const struct portal_child *child_read(portal_req *r, long long id, int wi
         return r->child_seen;
     if (with_tables)
         declared_build();
-    db_rows *q = db_query(r->a, with_tables && declared.n ? declared.row_sql
-                          : "SELECT " CHILD_COLS CHILD_WHERE, "i", id);
+    with_tables = with_tables && declared.n;
+    db_rows *q = with_tables ? db_query(r->a, declared.row_sql, "si", clock_today(r), id)
+                             : db_query(r->a, "SELECT " CHILD_COLS CHILD_WHERE, "i", id);
     if (!q || !db_next(q))
         return NULL;
     struct portal_child *c = arena_zalloc(r->a, sizeof *c);
@@ -159,8 +167,10 @@ static const struct portal_child *child_read(portal_req *r, long long id, int wi
     c->village_code = db_col(q, 5);
     c->township_code = db_col(q, 6);
     c->status = db_col(q, 7);
-    if (with_tables && declared.n)
-        r->child_tables = flags_of(r, id, q, CHILD_NCOLS);
+    if (with_tables) {
+        r->child_tables = flags_of(r, id, q, ROW_NCOLS);
+        r->child_row = q;
+    }
     if (get)
         r->child_seen = c;
     return c;
@@ -207,6 +217,31 @@ int child_has(portal_req *r, long long child_id, const char *table)
             return t->yes[i];
     }
     return 1; /* not declared: the caller reads */
+}
+
+int child_svc_row_hdf(portal_req *r, long long child_id, const char *prefix, int *has_notes)
+{
+    if (has_notes)
+        *has_notes = 0;
+    if (!prefix || render_reserved(prefix))
+        return -1;
+    if (!child_svc_get(r, child_id))
+        return db_doomed() ? -1 : 0;
+    db_rows *q = r->child_row;
+    if (!q || atoll(db_col(q, 0)) != child_id) {
+        /* a POST, or another child than the route's */
+        q = db_query(r->a, "SELECT " ROW_COLS CHILD_WHERE, "si", clock_today(r), child_id);
+        if (!q)
+            return -1;
+        if (!db_next(q))
+            return 0;
+    }
+    for (size_t i = 0; i < ROW_NCOLS && i < q->ncols; i++)
+        if (db_col(q, i))
+            render_set(r, arena_sprintf(r->a, "%s.%s", prefix, q->names[i]), db_col(q, i));
+    if (has_notes)
+        *has_notes = db_col(q, ROW_NCOLS - 1) && strcmp(db_col(q, ROW_NCOLS - 1), "1") == 0;
+    return 1;
 }
 
 void child_put_hdf(portal_req *r, const char *prefix, const struct portal_child *c)

@@ -38,5 +38,6 @@ int child_svc_core_set(portal_req *r, long long child_id, const struct portal_ch
 int child_svc_category_exit(portal_req *r, long long child_id, const char *category,
                             const char *date, const char *reason, const char *note);
 const char *child_svc_error(portal_req *r);
+int child_svc_row_hdf(portal_req *r, long long child_id, const char *prefix, int *has_notes);
 
 #endif

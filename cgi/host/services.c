@@ -600,4 +600,6 @@ const struct portal_services services = {
     .wf_batch = wf_svc_batch,
     /* 2.20 review: one count of characters (util.c) */
     .text_chars = utf8_chars,
+    /* 2.21 perf (issue 17): the child's core row, with the route's (child.c) */
+    .child_row_hdf = child_svc_row_hdf,
 };

@@ -540,17 +540,11 @@ static int put_timeline(portal_req *r, const struct portal_services *s, long lon
  * modules' panels */
 static int load_file(portal_req *r, const struct portal_services *s, long long id, int print)
 {
-    /* raw values: the templates format dates (datetime) and name divisions */
-    portal_rows *row = s->db_query(r,
-                      "SELECT id, name, sex, birth_date, ethnicity, id_masked, no_id_reason, "
-                      "hukou, address, township_code, village_code, school, school_grade, health, "
-                      "disability_type, disability_grade, disability_cert_expiry, placement, "
-                      "status, created_at, updated_at, TIMESTAMPDIFF(YEAR, birth_date, ?) AS age, "
-                      "notes_enc IS NOT NULL AS has_notes FROM children WHERE id = ?", "si",
-                      s->today(r), id);
-    if (!row || !s->db_next(row))
+    /* raw values: the templates format dates (datetime) and name divisions;
+     * the core row came with the route's child (no statement of its own) */
+    int has_notes = 0;
+    if (s->child_row_hdf(r, id, "Child", &has_notes) != 1)
         return 500;
-    s->put_row(r, "Child", row);
     /* the core's tables the child has no row in cost no query (child_has) */
     int has_atts = s->child_has(r, id, "child_attachments");
     int has_apps = s->child_has(r, id, "wf_applications");
@@ -585,8 +579,9 @@ static int load_file(portal_req *r, const struct portal_services *s, long long i
     /* sensitive notes: on screen for editors only, never on paper */
     if (!print && s->has_perm(r, "registry.edit")) {
         s->set(r, "File.CanEdit", "1");
-        portal_rows *q = strcmp(s->col(row, "has_notes"), "1") != 0 ? NULL : s->db_query(r, "SELECT notes_enc FROM children WHERE id = ?", "i", id);
-        if (!q && strcmp(s->col(row, "has_notes"), "1") == 0)
+        portal_rows *q = !has_notes ? NULL : s->db_query(r, "SELECT notes_enc FROM children "
+                                                         "WHERE id = ?", "i", id);
+        if (!q && has_notes)
             return 500;
         if (q && s->db_next(q) && s->db_col(q, 0)) {
             const char *pt = s->decrypt(r, s->db_col(q, 0), s->db_col_len(q, 0));
