@@ -141,6 +141,10 @@
  *                    one way for a child panel's fill() to set its headings
  *                    and cells and to read a table the child may have no
  *                    rows in (each module's loops and child_has blocks).
+ *   2.25 2026-12-01  perf (issue 17): service child_row_hdf (the child's
+ *                    core row into a template; on a GET it rides on the
+ *                    route's child row with the child_has flags: no
+ *                    statement of its own).
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -1370,6 +1374,19 @@ struct portal_services {
                         int n);
     int (*panel_rows)(portal_req *r, long long child_id, const char *table, const char *sql,
                       portal_rows **rows);
+    /* ---- 2.25 perf (issue 17): the child's core row as prefix.<column>:
+     * id, name, sex, birth_date, id_last4, village_code, township_code,
+     * status, ethnicity, id_masked, no_id_reason, hukou, address, school,
+     * school_grade, health, disability_type, disability_grade,
+     * disability_cert_expiry, placement, created_at, updated_at, age (whole
+     * years today) and has_notes (1 when encrypted notes exist; never the
+     * notes, the ID number or their lookups); SQL NULL columns left unset.
+     * The child's scope is checked as for s->child (absent or outside: 0,
+     * the refusal audited).  On a GET the route's child row carries it (no
+     * statement of its own), else one statement.  *has_notes (may be NULL)
+     * gets has_notes.  1, 0, or -1 on a database error */
+    int (*child_row_hdf)(portal_req *r, long long child_id, const char *prefix,
+                         int *has_notes);
 };
 
 /* 2.22 dupsa (issue 9): the parameters of a module's batch approval route

@@ -15,17 +15,31 @@
 
 #define MAX_COLS 40
 
-/* whether the tag at p (up to its '>') has name `name` ("td", "tr"...) */
-static int tag_is(const char *p, const char *name)
+/* whether the tag at p ('<') is named name (n bytes): "<td>", "<td ..." */
+static int tag_is(const char *p, const char *end, const char *name, size_t n)
 {
-    size_t n = strlen(name);
-    return p[0] == '<' && strncmp(p + 1, name, n) == 0 && (p[n + 1] == ' ' || p[n + 1] == '>');
+    return (size_t)(end - p) > n + 1 && memcmp(p + 1, name, n) == 0 &&
+           (p[n + 1] == ' ' || p[n + 1] == '>');
+}
+
+/* where needle (n bytes) starts in [p, gt), or NULL: a plain scan, as the
+ * tags are short (memmem's setup cost more than the whole tag) */
+static const char *in_tag(const char *p, const char *gt, const char *needle, size_t n)
+{
+    for (const char *q = p; q && q + n <= gt; q++) {
+        q = memchr(q, needle[0], (size_t)(gt - q));
+        if (!q || q + n > gt)
+            return NULL;
+        if (memcmp(q, needle, n) == 0)
+            return q;
+    }
+    return NULL;
 }
 
 /* the span of the cell whose start tag is [p, gt) */
 static int col_span(const char *p, const char *gt)
 {
-    const char *c = memmem(p, (size_t)(gt - p), "colspan=\"", 9); /* within the tag only */
+    const char *c = in_tag(p, gt, "colspan=\"", 9); /* within the tag only */
     int n = c ? atoi(c + 9) : 1;
     return n > 0 && n <= MAX_COLS ? n : 1;
 }
@@ -61,55 +75,66 @@ static char *head_text(arena *a, const char *from, const char *to)
     return s;
 }
 
-/* the headings of the thead in [t, end) into heads; the number of columns */
-static int list_heads(arena *a, const char *t, const char *end, char **heads)
+/* One pass over the page: the state of the list table being read */
+struct cards {
+    portal_req *r;
+    buf *out;
+    const char *from;      /* the page not yet copied to out */
+    int list, in_head;     /* inside a list table, inside its thead */
+    int nheads, col;
+    char *heads[MAX_COLS];
+};
+
+/* a heading cell [p, gt) of a list's thead: its text, once per column it spans */
+static void head_cell(struct cards *c, const char *p, const char *gt, const char *end)
 {
-    const char *th = strstr(t, "<thead"), *the = th ? strstr(th, "</thead>") : NULL;
-    if (!th || !the || the > end)
-        return 0;
-    int n = 0;
-    for (const char *p = strchr(th, '>'); p && p < the && n < MAX_COLS; p++) {
-        if (!tag_is(p, "th") && !tag_is(p, "td"))
-            continue;
-        const char *gt = strchr(p, '>'), *close = gt ? strstr(gt, "</th>") : NULL;
-        if (!gt || gt > the)
-            break;
-        char *text = head_text(a, gt + 1, close && close < the ? close : the);
-        for (int k = col_span(p, gt); k > 0 && n < MAX_COLS; k--)
-            heads[n++] = text;
-        p = gt;
-    }
-    return n;
+    const char *close = strstr(gt, "</th>"), *the = strstr(gt, "</thead>");
+    if (the && (!close || close > the))
+        close = the;
+    char *text = head_text(c->r->a, gt + 1, close ? close : end);
+    for (int k = col_span(p, gt); k > 0 && c->nheads < MAX_COLS; k--)
+        c->heads[c->nheads++] = text;
 }
 
-/* the rows of one list table [t, end) into out, its cells labelled */
-static void label_rows(buf *out, const char *t, const char *end, char **heads, int nheads)
+/* a body cell [p, gt) of a list: the label first in the tag
+ * (<td data-label="金额" class="num">) unless it spans or has one */
+static void body_cell(struct cards *c, const char *p, const char *gt)
 {
-    int col = 0;
-    const char *from = t;
-    for (const char *p = strstr(t, "</thead>"); p && p < end; p = strchr(p + 1, '<')) {
-        if (tag_is(p, "tr")) {
-            col = 0;
-            continue;
-        }
-        if (!tag_is(p, "td") && !tag_is(p, "th"))
-            continue;
-        const char *gt = strchr(p, '>');
-        if (!gt || gt > end)
-            break;
-        int span = col_span(p, gt);
-        int plain = p[2] == 'd' && span == 1 && !memmem(p, (size_t)(gt - p), "data-label", 10);
-        /* the label first in the tag: <td data-label="金额" class="num"> */
-        if (plain && col < nheads && *heads[col]) {
-            buf_add(out, from, (size_t)(p + 3 - from));
-            buf_adds(out, " data-label=\"");
-            buf_adds(out, heads[col]);
-            buf_addc(out, '"');
-            from = p + 3;
-        }
-        col += span;
+    int span = col_span(p, gt);
+    int plain = p[2] == 'd' && span == 1 && !in_tag(p, gt, "data-label", 10);
+    if (plain && c->col < c->nheads && *c->heads[c->col]) {
+        buf_add(c->out, c->from, (size_t)(p + 3 - c->from));
+        buf_adds(c->out, " data-label=\"");
+        buf_adds(c->out, c->heads[c->col]);
+        buf_addc(c->out, '"');
+        c->from = p + 3;
     }
-    buf_add(out, from, (size_t)(end - from));
+    c->col += span;
+}
+
+/* the tag at p ('<'), its '>' at gt */
+static void one_tag(struct cards *c, const char *p, const char *gt, const char *end)
+{
+    if (tag_is(p, end, "table", 5)) {
+        const char *cls = in_tag(p, gt, "class=\"list", 11);
+        c->list = cls && (cls[11] == '"' || cls[11] == ' ');
+        c->in_head = c->nheads = c->col = 0;
+    } else if (!c->list) {
+        return;
+    } else if (tag_is(p, end, "/table", 6)) {
+        c->list = 0;
+    } else if (tag_is(p, end, "thead", 5)) {
+        c->in_head = 1;
+    } else if (tag_is(p, end, "/thead", 6)) {
+        c->in_head = 0;
+    } else if (tag_is(p, end, "tr", 2)) {
+        c->col = 0;
+    } else if (tag_is(p, end, "td", 2) || tag_is(p, end, "th", 2)) {
+        if (c->in_head)
+            head_cell(c, p, gt, end);
+        else if (c->nheads)
+            body_cell(c, p, gt);
+    }
 }
 
 void cards_label(portal_req *r, buf *body)
@@ -118,28 +143,16 @@ void cards_label(portal_req *r, buf *body)
         return;
     buf out;
     buf_init(&out);
-    buf_add(&out, body->data, body->len); /* room for the page at once */
-    buf_reset(&out);
-    const char *p = body->data;
-    for (const char *t; (t = strstr(p, "<table")) != NULL;) {
-        const char *gt = strchr(t, '>');
-        const char *cls = gt ? memmem(t, (size_t)(gt - t), "class=\"list", 11) : NULL;
-        const char *end = gt ? strstr(gt, "</table>") : NULL;
-        if (!end)
+    struct cards c = {.r = r, .out = &out, .from = body->data};
+    const char *end = body->data + body->len;
+    for (const char *p = body->data; (p = memchr(p, '<', (size_t)(end - p))) != NULL; p++) {
+        const char *gt = memchr(p, '>', (size_t)(end - p));
+        if (!gt)
             break;
-        char *heads[MAX_COLS];
-        int list = cls && (cls[11] == '"' || cls[11] == ' ');
-        int n = list ? list_heads(r->a, t, end, heads) : 0;
-        if (n) {
-            buf_add(&out, p, (size_t)(t - p));
-            label_rows(&out, t, end, heads, n);
-        } else {
-            buf_add(&out, p, (size_t)(end - p));
-        }
-        p = end;
+        one_tag(&c, p, gt, end);
+        p = gt;
     }
-    buf_adds(&out, p);
-    buf_reset(body);
-    buf_add(body, out.data, out.len);
-    buf_free(&out);
+    buf_add(&out, c.from, (size_t)(end - c.from));
+    buf_free(body);
+    *body = out; /* the labelled page replaces the page: no copy back */
 }

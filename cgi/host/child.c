@@ -42,16 +42,120 @@ static const char *idstr(portal_req *r, long long id)
     return arena_sprintf(r->a, "%lld", id);
 }
 
+/* 2.14 perf (issue 17): which of the tables that hold a child's rows for a
+ * panel (portal_child_panel.tables, and the core's own) have a row of the
+ * child (child_has): one EXISTS (an index lookup) per table, asked with the
+ * route's child row on a GET (no statement of its own), else in one
+ * statement the first time a page asks. */
+static const char *const core_child_tables[] = {"child_attachments", "wf_applications", NULL};
+
+struct child_tables {
+    long long child;
+    char *yes;         /* 1: the child has a row there (one per declared table) */
+};
+
+/* the fields of struct portal_child, then the rest of the core row
+ * (child_row_hdf; its one parameter is today, for the age) */
+#define CHILD_COLS "c.id, c.name, c.sex, DATE_FORMAT(c.birth_date, '%Y-%m-%d') AS birth_date, " \
+                   "c.id_last4, c.village_code, c.township_code, c.status"
+#define ROW_COLS CHILD_COLS ", c.ethnicity, c.id_masked, c.no_id_reason, c.hukou, c.address, " \
+                 "c.school, c.school_grade, c.health, c.disability_type, c.disability_grade, " \
+                 "c.disability_cert_expiry, c.placement, c.created_at, c.updated_at, " \
+                 "TIMESTAMPDIFF(YEAR, c.birth_date, ?) AS age, " \
+                 "c.notes_enc IS NOT NULL AS has_notes"
+#define ROW_NCOLS 24
+#define CHILD_WHERE " FROM children c WHERE c.id = ? AND c.status <> 'archived'" /* issue 19 */
+
+/* the declared tables ("table" or "table.column"), in one order, and the
+ * statements that ask for them (EXISTS columns on c.id): built once per
+ * worker, again when the enabled modules change */
+static struct {
+    unsigned gen;
+    int built;
+    size_t n;
+    const char **decl;
+    char *row_sql;   /* the child's row and the flags */
+    char *has_sql;   /* the flags alone */
+} declared;
+
+/* the EXISTS columns of the declared tables into b; their names into decl */
+static size_t exists_sql(buf *b, const char *const *const *lists, size_t nl, const char **decl)
+{
+    size_t n = 0;
+    for (size_t l = 0; l < nl; l++)
+        for (const char *const *d = lists[l]; d && *d; d++, n++) {
+            /* names checked at module load: [a-z][a-z0-9_]*, optionally .column */
+            const char *dot = strchr(*d, '.');
+            if (decl)
+                decl[n] = *d;
+            if (b)
+                buf_printf(b, ", EXISTS(SELECT 1 FROM %.*s WHERE %s = c.id)",
+                           dot ? (int)(dot - *d) : (int)strlen(*d), *d,
+                           dot ? dot + 1 : "child_id");
+        }
+    return n;
+}
+
+static void declared_build(void)
+{
+    if (declared.built && declared.gen == modules_state_gen())
+        return;
+    const char *const *lists[64];
+    size_t nl = 0;
+    lists[nl++] = core_child_tables;
+    for (size_t i = 0; i < modules_count(); i++) {
+        const struct loaded_module *lm = module_at(i);
+        for (const struct portal_child_panel *p = lm->m->child_panels;
+             lm->enabled && p && p->title && nl < 64; p++)
+            lists[nl++] = p->tables;
+    }
+    size_t n = exists_sql(NULL, lists, nl, NULL);
+    free(declared.decl);
+    free(declared.row_sql);
+    free(declared.has_sql);
+    declared.decl = calloc(n + 1, sizeof *declared.decl);
+    buf b, h;
+    buf_init(&b);
+    buf_init(&h);
+    buf_adds(&b, "SELECT " ROW_COLS);
+    buf_adds(&h, "SELECT 1");
+    exists_sql(&b, lists, nl, declared.decl);
+    exists_sql(&h, lists, nl, NULL);
+    buf_adds(&b, CHILD_WHERE);
+    buf_adds(&h, " FROM (SELECT ? AS id) c");
+    declared.row_sql = strdup(b.data);
+    declared.has_sql = strdup(h.data);
+    buf_free(&b);
+    buf_free(&h);
+    declared.n = declared.decl && declared.row_sql && declared.has_sql ? n : 0;
+    declared.gen = modules_state_gen();
+    declared.built = 1;
+}
+
+/* the flags from columns [from, from + declared.n) of the current row */
+static struct child_tables *flags_of(portal_req *r, long long child, db_rows *q, size_t from)
+{
+    struct child_tables *t = arena_zalloc(r->a, sizeof *t);
+    t->child = child;
+    t->yes = arena_zalloc(r->a, declared.n + 1);
+    for (size_t i = 0; i < declared.n; i++)
+        t->yes[i] = db_col(q, from + i) && strcmp(db_col(q, from + i), "0") != 0;
+    return t;
+}
+
 /* A GET reads a child's row once: the route's object, s->child and the
- * panels' scope checks share it (a GET writes no child; a POST reads again) */
-const struct portal_child *child_load(portal_req *r, long long id)
+ * panels' scope checks share it (a GET writes no child; a POST reads again).
+ * with_tables: the child_has flags ride on the row */
+static const struct portal_child *child_read(portal_req *r, long long id, int with_tables)
 {
     int get = r->method && (strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0);
     if (get && r->child_seen && r->child_seen->id == id)
         return r->child_seen;
-    db_rows *q = db_query(r->a, "SELECT id, name, sex, DATE_FORMAT(birth_date, '%Y-%m-%d'), "
-                          "id_last4, village_code, township_code, status FROM children "
-                          "WHERE id = ? AND status <> 'archived'", "i", id); /* issue 19 */
+    if (with_tables)
+        declared_build();
+    with_tables = with_tables && declared.n;
+    db_rows *q = with_tables ? db_query(r->a, declared.row_sql, "si", clock_today(r), id)
+                             : db_query(r->a, "SELECT " CHILD_COLS CHILD_WHERE, "i", id);
     if (!q || !db_next(q))
         return NULL;
     struct portal_child *c = arena_zalloc(r->a, sizeof *c);
@@ -63,9 +167,81 @@ const struct portal_child *child_load(portal_req *r, long long id)
     c->village_code = db_col(q, 5);
     c->township_code = db_col(q, 6);
     c->status = db_col(q, 7);
+    if (with_tables) {
+        r->child_tables = flags_of(r, id, q, ROW_NCOLS);
+        r->child_row = q;
+    }
     if (get)
         r->child_seen = c;
     return c;
+}
+
+const struct portal_child *child_load(portal_req *r, long long id)
+{
+    return child_read(r, id, 0);
+}
+
+const struct portal_child *child_load_route(portal_req *r, long long id)
+{
+    int get = r->method && (strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0);
+    return child_read(r, id, get);
+}
+
+/* the flags of a child not read with them: one statement */
+static struct child_tables *child_tables_load(portal_req *r, long long child)
+{
+    declared_build();
+    if (!declared.n)
+        return NULL;
+    db_rows *q = db_query(r->a, declared.has_sql, "i", child);
+    if (!q || !db_next(q))
+        return NULL;
+    return flags_of(r, child, q, 1);
+}
+
+int child_has(portal_req *r, long long child_id, const char *table)
+{
+    struct child_tables *t = r->child_tables;
+    if (!t || t->child != child_id) {
+        if (!(t = child_tables_load(r, child_id)))
+            return -1;
+        r->child_tables = t;
+    }
+    size_t tl = table ? strcspn(table, ".") : 0;
+    for (size_t i = 0; table && i < declared.n; i++) {
+        const char *d = declared.decl[i];
+        size_t dl = strcspn(d, ".");
+        /* the same table under the same column */
+        if (dl == tl && strncmp(d, table, tl) == 0 &&
+            strcmp(d[dl] ? d + dl + 1 : "child_id", table[tl] ? table + tl + 1 : "child_id") == 0)
+            return t->yes[i];
+    }
+    return 1; /* not declared: the caller reads */
+}
+
+int child_svc_row_hdf(portal_req *r, long long child_id, const char *prefix, int *has_notes)
+{
+    if (has_notes)
+        *has_notes = 0;
+    if (!prefix || render_reserved(prefix))
+        return -1;
+    if (!child_svc_get(r, child_id))
+        return db_doomed() ? -1 : 0;
+    db_rows *q = r->child_row;
+    if (!q || atoll(db_col(q, 0)) != child_id) {
+        /* a POST, or another child than the route's */
+        q = db_query(r->a, "SELECT " ROW_COLS CHILD_WHERE, "si", clock_today(r), child_id);
+        if (!q)
+            return -1;
+        if (!db_next(q))
+            return 0;
+    }
+    for (size_t i = 0; i < ROW_NCOLS && i < q->ncols; i++)
+        if (db_col(q, i))
+            render_set(r, arena_sprintf(r->a, "%s.%s", prefix, q->names[i]), db_col(q, i));
+    if (has_notes)
+        *has_notes = db_col(q, ROW_NCOLS - 1) && strcmp(db_col(q, ROW_NCOLS - 1), "1") == 0;
+    return 1;
 }
 
 void child_put_hdf(portal_req *r, const char *prefix, const struct portal_child *c)

@@ -14,6 +14,12 @@ extern const struct portal_label child_category_labels[];
 /* the child's core record, or NULL (absent, or a database error); no scope
  * check, no audit: for the host's own checks */
 const struct portal_child *child_load(portal_req *r, long long id);
+/* the same for a route's object: on a GET the flags of child_has ride on
+ * the row (no statement of their own) */
+const struct portal_child *child_load_route(portal_req *r, long long id);
+/* the service child_has (2.14): 1 the child has rows in the declared
+ * table (or it is not declared), 0 none, -1 a database error */
+int child_has(portal_req *r, long long child_id, const char *table);
 /* the fields of struct portal_child into HDF prefix.* */
 void child_put_hdf(portal_req *r, const char *prefix, const struct portal_child *c);
 /* a timeline row of `module` in the request's transaction, without an
@@ -34,5 +40,6 @@ int child_svc_category_exit(portal_req *r, long long child_id, const char *categ
 const char *child_svc_error(portal_req *r);
 /* dupsa: an application form's child picker (Found, Form.q) */
 int child_svc_pick(portal_req *r, long long child_id, const char *q);
+int child_svc_row_hdf(portal_req *r, long long child_id, const char *prefix, int *has_notes);
 
 #endif

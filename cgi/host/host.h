@@ -55,7 +55,8 @@ struct portal_req {
      * today); NULL: scoped by user.division (or their organisation) */
     const char *scope_set;
     const struct portal_child *child_seen; /* a GET's last child_load (read once per page) */
-    void *child_tables;         /* services.c: the tables the child has rows in (child_has) */
+    void *child_tables;         /* child.c: the tables the child has rows in (child_has) */
+    void *child_row;            /* child.c: a GET route's child row (db_rows, child_row_hdf) */
     int flash_shown;            /* a page showed it: session_flash_seen clears it */
     /* response */
     int status;
@@ -186,6 +187,7 @@ size_t modules_count(void);
 struct loaded_module *module_at(size_t i);
 struct loaded_module *module_find(const char *name);
 int modules_read_enabled(arena *a);       /* from the database: 0 ok */
+unsigned modules_state_gen(void);         /* changes when modules_read_enabled ran */
 /* find a route; *status = 0 found, 404 or 405 */
 const struct route_entry *route_find(portal_req *r, const char *method, const char *path,
                                      int *status);

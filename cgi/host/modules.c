@@ -645,11 +645,17 @@ int modules_load(const struct portal_module *core, const struct portal_services 
     return link_all(err, errlen);
 }
 
+static unsigned state_gen;
+
+/* bumped whenever the enabled set may have changed (route_find's answers) */
+unsigned modules_state_gen(void) { return state_gen; }
+
 int modules_read_enabled(arena *a)
 {
     db_rows *rows = db_query(a, "SELECT name, enabled FROM module_state", "");
     if (!rows)
         return -1;
+    state_gen++;
     while (db_next(rows)) {
         struct loaded_module *lm = module_find(db_col(rows, 0));
         if (lm && !lm->builtin)

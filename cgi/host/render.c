@@ -433,8 +433,26 @@ int route_usable(const portal_req *r, const struct route_entry *e)
 /* one rule for the menu: an entry shows only to a user who may open its
  * page (the entry's permission and its page's route's); the request's path
  * arguments are kept */
-static int menu_page_usable(portal_req *r, const struct portal_menu *m)
+#define MENU_ROUTES 256
+
+/* the GET route of a menu entry's page: found once per worker (route_find
+ * walks every route, and the menu asked it for each entry on every page),
+ * found again when the enabled modules change */
+static const struct route_entry *menu_route(portal_req *r, const struct portal_menu *m)
 {
+    static struct {
+        const struct portal_menu *m;
+        const struct route_entry *e;
+    } seen[MENU_ROUTES];
+    static size_t nseen;
+    static unsigned gen;
+    if (gen != modules_state_gen()) {
+        gen = modules_state_gen();
+        nseen = 0;
+    }
+    for (size_t i = 0; i < nseen; i++)
+        if (seen[i].m == m)
+            return seen[i].e;
     const char **names = r->arg_names, **values = r->arg_values;
     size_t nargs = r->nargs;
     int st = 0;
@@ -442,6 +460,16 @@ static int menu_page_usable(portal_req *r, const struct portal_menu *m)
     r->arg_names = names;
     r->arg_values = values;
     r->nargs = nargs;
+    if (nseen < MENU_ROUTES) {
+        seen[nseen].m = m;
+        seen[nseen++].e = e;
+    }
+    return e;
+}
+
+static int menu_page_usable(portal_req *r, const struct portal_menu *m)
+{
+    const struct route_entry *e = menu_route(r, m);
     return e && route_usable(r, e);
 }
 

@@ -405,7 +405,7 @@ static int load_object(portal_req *r)
     const struct portal_child *c = NULL;
     if (e->obj_kind == OBJ_CHILD) {
         o->kind = "child";
-        c = child_load(r, o->id);
+        c = child_load_route(r, o->id);
         why = !c ? "absent" : !scope_allows(r, c->village_code, c->id) ? "outside the user's scope"
                                                                       : NULL;
         if (!why)

@@ -229,86 +229,7 @@ static const char *s_fen_to_yuan(portal_req *r, long long fen)
     return arena_strdup(r->a, out);
 }
 
-/* 2.14 perf (issue 17): which of the tables that hold a child's rows for a
- * panel (portal_child_panel.tables, and the core's own) have a row of the
- * child: one statement per page, one EXISTS (an index lookup) per table. */
-static const char *const core_child_tables[] = {"child_attachments", "wf_applications", NULL};
-
-struct child_tables {
-    long long child;
-    size_t n;
-    const char **decl; /* "table" or "table.column" */
-    char *yes;         /* 1: the child has a row there */
-};
-
-/* the declarations in one order: counted when t->decl is NULL, else stored */
-static void tables_each(struct child_tables *t)
-{
-    const char *const *lists[64];
-    size_t nl = 0;
-    lists[nl++] = core_child_tables;
-    for (size_t i = 0; i < modules_count(); i++) {
-        const struct loaded_module *lm = module_at(i);
-        for (const struct portal_child_panel *p = lm->m->child_panels;
-             lm->enabled && p && p->title && nl < 64; p++)
-            lists[nl++] = p->tables;
-    }
-    t->n = 0;
-    for (size_t l = 0; l < nl; l++)
-        for (const char *const *d = lists[l]; d && *d; d++, t->n++)
-            if (t->decl)
-                t->decl[t->n] = *d;
-}
-
-static struct child_tables *child_tables_load(portal_req *r, long long child)
-{
-    struct child_tables *t = arena_zalloc(r->a, sizeof *t);
-    t->child = child;
-    tables_each(t);
-    t->decl = arena_zalloc(r->a, (t->n + 1) * sizeof *t->decl);
-    tables_each(t);
-    buf b;
-    buf_init(&b);
-    buf_adds(&b, "SELECT ");
-    for (size_t i = 0; i < t->n; i++) {
-        /* names checked at module load: [a-z][a-z0-9_]*, optionally .column */
-        const char *dot = strchr(t->decl[i], '.');
-        buf_printf(&b, "%sEXISTS(SELECT 1 FROM %.*s WHERE %s = k.id)", i ? ", " : "",
-                   dot ? (int)(dot - t->decl[i]) : (int)strlen(t->decl[i]), t->decl[i],
-                   dot ? dot + 1 : "child_id");
-    }
-    buf_adds(&b, " FROM (SELECT ? AS id) k");
-    db_rows *q = db_query(r->a, b.data, "i", child);
-    buf_free(&b);
-    if (!q || !db_next(q))
-        return NULL;
-    t->yes = arena_zalloc(r->a, t->n + 1);
-    for (size_t i = 0; i < t->n; i++)
-        t->yes[i] = db_col(q, i) && strcmp(db_col(q, i), "0") != 0;
-    return t;
-}
-
-static int s_child_has(portal_req *r, long long child_id, const char *table)
-{
-    struct child_tables *t = r->child_tables;
-    if (!t || t->child != child_id) {
-        if (!(t = child_tables_load(r, child_id)))
-            return -1;
-        r->child_tables = t;
-    }
-    size_t tl = table ? strcspn(table, ".") : 0;
-    for (size_t i = 0; i < t->n; i++) {
-        size_t dl = strcspn(t->decl[i], ".");
-        /* the same table under the same column */
-        if (dl == tl && strncmp(t->decl[i], table, tl) == 0 &&
-            strcmp(t->decl[i][dl] ? t->decl[i] + dl + 1 : "child_id",
-                   table[tl] ? table + tl + 1 : "child_id") == 0)
-            return t->yes[i];
-    }
-    return 1; /* not declared: the caller reads */
-}
-
-/* 2.21: a child panel's headings (row < 0) or one row of its cells */
+/* 2.24: a child panel's headings (row < 0) or one row of its cells */
 static void s_panel_cells(portal_req *r, const char *prefix, int row, const char *const *cells,
                           int n)
 {
@@ -319,12 +240,12 @@ static void s_panel_cells(portal_req *r, const char *prefix, int row, const char
     }
 }
 
-/* 2.21: a panel's rows of the child in a table, unless the child has none */
+/* 2.24: a panel's rows of the child in a table, unless the child has none */
 static int s_panel_rows(portal_req *r, long long child_id, const char *table, const char *sql,
                         portal_rows **rows)
 {
     *rows = NULL;
-    int has = s_child_has(r, child_id, table);
+    int has = child_has(r, child_id, table);
     if (has <= 0)
         return has;
     *rows = s_db_query(r, sql, "i", child_id);
@@ -690,7 +611,7 @@ const struct portal_services services = {
     /* 2.12 duties (issue 20): 人民币大写 for printed payment forms */
     .fen_to_rmb_upper = s_fen_to_rmb_upper,
     /* 2.14 perf (issue 17): the tables a child has rows in */
-    .child_has = s_child_has,
+    .child_has = child_has,
     /* 2.16 privacy (issue 19): the rows and children of an export (disclose.c) */
     .export_row = export_svc_row,
     /* 2.15 scope (issue 15): a user's scope as a set of villages */
@@ -710,4 +631,6 @@ const struct portal_services services = {
     /* 2.24 dupsb (issue 9): a child panel's cells and rows */
     .panel_cells = s_panel_cells,
     .panel_rows = s_panel_rows,
+    /* 2.25 perf (issue 17): the child's core row, with the route's (child.c) */
+    .child_row_hdf = child_svc_row_hdf,
 };

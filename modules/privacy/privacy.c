@@ -61,7 +61,7 @@ static const struct portal_lookup lookups[] = {
     {NULL, NULL, NULL}};
 
 static const struct portal_child_panel panels[] = {
-    {"信息共享登记", "privacy.sharing", sharing_panel_fill},
+    {"信息共享登记", "privacy.sharing", sharing_panel_fill, sharing_panel_tables},
     {NULL, NULL, NULL}};
 
 static const struct portal_loader loaders[] = {

@@ -30,6 +30,7 @@ int export_reject_post(portal_req *r, svc *s);
 
 /* sharing.c */
 int sharing_panel_fill(portal_req *r, svc *s, long long child_id, const char *prefix);
+extern const char *const sharing_panel_tables[];
 
 /* copy.c */
 extern const struct portal_param copy_params[];

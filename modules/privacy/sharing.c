@@ -10,14 +10,22 @@
 
 #include <stdlib.h>
 
+/* where a child's rows of the register are: a child in neither (most
+ * children) costs the panel no query (child_has, ABI 2.14) */
+const char *const sharing_panel_tables[] = {"disclosures", "export_children", NULL};
+
 /* the child panel (ABI 1.5): the sharing register's rows of a child,
  * newest first; the guardian's copy shows the same panel.  Rows or -1 */
 int sharing_panel_fill(portal_req *r, svc *s, long long child_id, const char *prefix)
 {
     static const char *const cols[] = {"时间", "接收单位", "数据类别", "依据", "导出编号"};
     s->panel_cells(r, prefix, -1, cols, 5);
+    int own = s->child_has(r, child_id, sharing_panel_tables[0]);
+    int exported = s->child_has(r, child_id, sharing_panel_tables[1]);
+    if (own < 0 || exported < 0)
+        return -1;
     /* the child's own rows (links), and the exports that held the child */
-    portal_rows *q = s->db_query(r, "SELECT DATE_FORMAT(at + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i'), "
+    portal_rows *q = !own && !exported ? NULL : s->db_query(r, "SELECT DATE_FORMAT(at + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i'), "
                                  "recipient, categories, basis, export_no FROM (SELECT "
                                  "d.disclosed_at AS at, d.id, d.recipient, d.categories, d.basis, "
                                  "'' AS export_no FROM disclosures d WHERE d.child_id = ? UNION "
@@ -26,10 +34,10 @@ int sharing_panel_fill(portal_req *r, svc *s, long long child_id, const char *pr
                                  "disclosures d ON d.export_id = x.export_id AND d.child_id IS "
                                  "NULL WHERE x.child_id = ?) u ORDER BY at DESC, id DESC LIMIT 200",
                                  "ii", child_id, child_id);
-    if (!q)
+    if (!q && (own || exported))
         return -1;
     int n = 0;
-    while (s->db_next(q)) {
+    while (q && s->db_next(q)) {
         const char *cells[5];
         for (int i = 0; i < 5; i++)
             cells[i] = s->db_col(q, i);

@@ -442,33 +442,133 @@ int child_new_post(portal_req *r, const struct portal_services *s)
 
 /* ------------------------------------------------------------ the file page */
 
-/* family members into Family.N, their ID numbers masked into
- * FamilyIds.<member id> (decrypted only to be masked) */
-static int put_family(portal_req *r, const struct portal_services *s, long long id)
+#define TIMELINE_ROWS 500
+#define HOLD_MODULES 64
+
+/* The file's own rows in one statement (issue 17): family members,
+ * categories and the timeline are the parts of one UNION, each row tagged
+ * with its part and its place in it (each part ordered as its table on the
+ * page); the cells come back as c1..c8 and go to the template under their
+ * own names. */
+enum part { PART_FAMILY, PART_CATS, PART_EVENTS, PARTS };
+
+static const char *const part_prefix[PARTS] = {"Family", "Cats", "Events"};
+static const char *const part_cols[PARTS][8] = {
+    {"id", "relation", "name", "situation", "guardian", "phone", "note", "has_id"},
+    {"id", "category", "basis", "start_date", "end_date", "exit_reason", "exit_note",
+     "entered_by"},
+    {"at", "module", "kind", "summary", "who", NULL, NULL, NULL}};
+
+static const char file_rows_sql[] =
+    "SELECT part, c1, c2, c3, c4, c5, c6, c7, c8 FROM ("
+    "SELECT 0 AS part, ROW_NUMBER() OVER (ORDER BY is_guardian DESC, id) AS seq, id AS c1, "
+    "relation AS c2, name AS c3, situation AS c4, is_guardian AS c5, phone AS c6, note AS c7, "
+    "id_enc IS NOT NULL AS c8 FROM child_family WHERE child_id = ? AND removed_at IS NULL "
+    "UNION ALL SELECT 1, ROW_NUMBER() OVER (ORDER BY k.end_date IS NOT NULL, k.start_date DESC, "
+    "k.id DESC), k.id, k.category, k.basis, k.start_date, k.end_date, k.exit_reason, "
+    "k.exit_note, u.display_name FROM child_categories k LEFT JOIN users u "
+    "ON u.id = k.entered_by WHERE k.child_id = ? "
+    "UNION ALL SELECT 2, e.seq, e.at, e.module, e.kind, e.summary, u.display_name, NULL, NULL, "
+    "NULL FROM (SELECT id, at, module, kind, summary, user_id, ROW_NUMBER() OVER (ORDER BY id "
+    "DESC) AS seq FROM child_events WHERE child_id = ? ORDER BY id DESC LIMIT ?) e "
+    "LEFT JOIN users u ON u.id = e.user_id) x ORDER BY part, seq";
+
+struct hold {
+    const char *module, *last;
+    int events;
+};
+
+/* which module holds what (Holds: module, events, last), tallied from the
+ * timeline rows the page shows */
+struct holds {
+    struct hold h[HOLD_MODULES];
+    int n, all;
+};
+
+static void hold_event(portal_req *r, const struct portal_services *s, struct holds *t,
+                       const char *m, const char *at)
 {
-    portal_rows *q = s->db_query(r, "SELECT id, relation, name, situation, is_guardian AS "
-                                    "guardian, phone, note, id_enc IS NOT NULL AS has_id FROM "
-                                    "child_family WHERE child_id = ? AND removed_at IS NULL "
-                                    "ORDER BY is_guardian DESC, id", "i", id);
+    /* the row's values are gone at the next row: copies */
+    int k = 0;
+    while (k < t->n && strcmp(t->h[k].module, m) != 0)
+        k++;
+    if (k == HOLD_MODULES) {
+        t->all = 0;
+        return;
+    }
+    if (k == t->n)
+        t->h[t->n++] = (struct hold){s->sprintf(r, "%s", m), s->sprintf(r, "%s", at), 0};
+    else if (strcmp(at, t->h[k].last) > 0)
+        t->h[k].last = s->sprintf(r, "%s", at);
+    t->h[k].events++;
+}
+
+static int hold_cmp(const void *a, const void *b)
+{
+    return strcmp(((const struct hold *)a)->module, ((const struct hold *)b)->module);
+}
+
+/* Holds from the tally when the page shows the whole timeline, else the
+ * totals of all of it (one more statement); 0 or -1 */
+static int put_holds(portal_req *r, const struct portal_services *s, long long id,
+                     struct holds *t, int events)
+{
+    if (!t->all || events >= TIMELINE_ROWS)
+        return s->db_query_hdf(r, "Holds", "SELECT module, COUNT(*) AS events, MAX(at) AS "
+                               "last FROM child_events WHERE child_id = ? GROUP BY module "
+                               "ORDER BY module", "i", id) < 0 ? -1 : 0;
+    qsort(t->h, (size_t)t->n, sizeof *t->h, hold_cmp);
+    for (int i = 0; i < t->n; i++) {
+        s->set(r, s->sprintf(r, "Holds.%d.module", i), t->h[i].module);
+        s->set_int(r, s->sprintf(r, "Holds.%d.events", i), t->h[i].events);
+        s->set(r, s->sprintf(r, "Holds.%d.last", i), t->h[i].last);
+    }
+    return 0;
+}
+
+/* the family members' ID numbers masked into FamilyIds.<member id>
+ * (decrypted only to be masked): a statement only when a member has one */
+static int put_family_ids(portal_req *r, const struct portal_services *s, long long id)
+{
+    portal_rows *q = s->db_query(r, "SELECT id, id_enc FROM child_family WHERE child_id = ? "
+                                 "AND id_enc IS NOT NULL AND removed_at IS NULL", "i", id);
     if (!q)
         return -1;
-    int n = 0, ids = 0;
-    for (; s->db_next(q); n++) {
-        s->put_row(r, s->sprintf(r, "Family.%d", n), q);
-        ids += strcmp(s->col(q, "has_id"), "1") == 0;
-    }
-    /* the encrypted numbers only when a member has one */
-    q = !ids ? NULL : s->db_query(r, "SELECT id, id_enc FROM child_family WHERE child_id = ? "
-                                     "AND id_enc IS NOT NULL AND removed_at IS NULL", "i", id);
-    if (ids && !q)
-        return -1;
-    while (q && s->db_next(q)) {
+    while (s->db_next(q)) {
         const char *pt = s->decrypt(r, s->col(q, "id_enc"), s->db_col_len(q, 1));
         char masked[19];
         s->id_number_mask(pt, masked);
         s->set(r, s->sprintf(r, "FamilyIds.%s", s->col(q, "id")), pt ? masked : "（无法解密）");
     }
-    s->set_int(r, "Count.family", n);
+    return 0;
+}
+
+/* Family.N, Cats.N, Events.N (newest first, at most TIMELINE_ROWS), Holds
+ * and FamilyIds; the counts into n[part].  0 or -1 */
+static int put_file_rows(portal_req *r, const struct portal_services *s, long long id,
+                         int n[PARTS])
+{
+    portal_rows *q = s->db_query(r, file_rows_sql, "iiii", id, id, id,
+                                 (long long)TIMELINE_ROWS);
+    if (!q)
+        return -1;
+    struct holds t = {.all = 1};
+    int ids = 0;
+    while (s->db_next(q)) {
+        int p = atoi(s->db_col(q, 0));
+        if (p < 0 || p >= PARTS)
+            return -1;
+        const char *row = s->sprintf(r, "%s.%d", part_prefix[p], n[p]++);
+        for (int c = 0; c < 8 && part_cols[p][c]; c++)
+            if (s->db_col(q, c + 1))
+                s->set(r, s->sprintf(r, "%s.%s", row, part_cols[p][c]), s->db_col(q, c + 1));
+        if (p == PART_FAMILY)
+            ids += s->db_col(q, 8) && strcmp(s->db_col(q, 8), "1") == 0;
+        else if (p == PART_EVENTS)
+            hold_event(r, s, &t, s->db_col(q, 2), s->db_col(q, 1));
+    }
+    if (put_holds(r, s, id, &t, n[PART_EVENTS]) != 0 || (ids && put_family_ids(r, s, id) != 0))
+        return -1;
     return 0;
 }
 
@@ -476,61 +576,43 @@ static int put_family(portal_req *r, const struct portal_services *s, long long 
  * modules' panels */
 static int load_file(portal_req *r, const struct portal_services *s, long long id, int print)
 {
-    /* raw values: the templates format dates (datetime) and name divisions */
-    portal_rows *row = s->db_query(r,
-                      "SELECT id, name, sex, birth_date, ethnicity, id_masked, no_id_reason, "
-                      "hukou, address, township_code, village_code, school, school_grade, health, "
-                      "disability_type, disability_grade, disability_cert_expiry, placement, "
-                      "status, created_at, updated_at, TIMESTAMPDIFF(YEAR, birth_date, ?) AS age, "
-                      "notes_enc IS NOT NULL AS has_notes FROM children WHERE id = ?", "si",
-                      s->today(r), id);
-    if (!row || !s->db_next(row))
+    /* raw values: the templates format dates (datetime) and name divisions;
+     * the core row came with the route's child (no statement of its own) */
+    int has_notes = 0;
+    if (s->child_row_hdf(r, id, "Child", &has_notes) != 1)
         return 500;
-    s->put_row(r, "Child", row);
     /* the core's tables the child has no row in cost no query (child_has) */
     int has_atts = s->child_has(r, id, "child_attachments");
     int has_apps = s->child_has(r, id, "wf_applications");
     if (has_atts < 0 || has_apps < 0)
         return 500;
-    if (put_family(r, s, id) != 0)
+    /* family, categories and the timeline: one statement */
+    int n[PARTS] = {0};
+    if (put_file_rows(r, s, id, n) != 0)
         return 500;
-    int cats = s->db_query_hdf(r, "Cats",
-                               "SELECT k.id, k.category, k.basis, k.start_date, k.end_date, "
-                               "k.exit_reason, k.exit_note, u.display_name AS entered_by "
-                               "FROM child_categories k LEFT JOIN users u ON u.id = k.entered_by "
-                               "WHERE k.child_id = ? "
-                               "ORDER BY k.end_date IS NOT NULL, k.start_date DESC, k.id DESC",
-                               "i", id);
     int atts = !has_atts ? 0 : s->db_query_hdf(r, "Atts",
                                "SELECT a.id, a.kind, a.filename, a.content_type, a.size, "
                                "a.uploaded_at AS at, u.display_name AS who FROM child_attachments a "
                                "LEFT JOIN users u ON u.id = a.uploaded_by "
                                "WHERE a.child_id = ? AND a.removed_at IS NULL ORDER BY a.id",
                                "i", id);
-    int evs = s->db_query_hdf(r, "Events",
-                              "SELECT e.at, e.module, e.kind, e.summary, u.display_name AS who "
-                              "FROM child_events e LEFT JOIN users u ON u.id = e.user_id "
-                              "WHERE e.child_id = ? ORDER BY e.id DESC LIMIT 500", "i", id);
-    /* which module holds what: one row per module that wrote to the timeline */
-    int holds = s->db_query_hdf(r, "Holds",
-                                "SELECT module, COUNT(*) AS events, MAX(at) AS last "
-                                "FROM child_events WHERE child_id = ? GROUP BY module "
-                                "ORDER BY module", "i", id);
     /* applications of the child in any module (the host's workflow tables) */
     int apps = !has_apps ? 0 : s->db_query_hdf(r, "Apps",
                                "SELECT id, module, type_title, step_title, status, started_at "
                                "FROM wf_applications WHERE child_id = ? ORDER BY id DESC "
                                "LIMIT 100", "i", id);
-    if (cats < 0 || atts < 0 || evs < 0 || holds < 0 || apps < 0)
+    if (atts < 0 || apps < 0)
         return 500;
-    s->set_int(r, "Count.cats", cats);
+    s->set_int(r, "Count.family", n[PART_FAMILY]);
+    s->set_int(r, "Count.cats", n[PART_CATS]);
     s->set_int(r, "Count.atts", atts);
 
     /* sensitive notes: on screen for editors only, never on paper */
     if (!print && s->has_perm(r, "registry.edit")) {
         s->set(r, "File.CanEdit", "1");
-        portal_rows *q = strcmp(s->col(row, "has_notes"), "1") != 0 ? NULL : s->db_query(r, "SELECT notes_enc FROM children WHERE id = ?", "i", id);
-        if (!q && strcmp(s->col(row, "has_notes"), "1") == 0)
+        portal_rows *q = !has_notes ? NULL : s->db_query(r, "SELECT notes_enc FROM children "
+                                                         "WHERE id = ?", "i", id);
+        if (!q && has_notes)
             return 500;
         if (q && s->db_next(q) && s->db_col(q, 0)) {
             const char *pt = s->decrypt(r, s->db_col(q, 0), s->db_col_len(q, 0));
