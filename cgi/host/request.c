@@ -599,10 +599,10 @@ static int parse_body(portal_req *r, const http_limits *lim)
 /* the page a POST's form is on: the GET route at the POST's path, at
  * <path>/new (POST /medical/aid is filled in at /medical/aid/new), at
  * <object>/edit for <object>/remove (a removal's form is on the object's
- * edit page), or else at the
- * nearest path above it ("/children/5/family" is on "/children/5"), never
- * a download nor the home page; NULL when there is none.  *at is that
- * page's path; r->arg_* are its arguments afterwards. */
+ * edit page), or else at the nearest path above it ("/children/5/family"
+ * is on "/children/5"), never a download nor the home page; NULL when
+ * there is none.  *at is that page's path; r->arg_* are its arguments
+ * afterwards. */
 static const struct route_entry *form_page(portal_req *r, const char **at)
 {
     int st = 0;
@@ -683,9 +683,9 @@ static int param_refused(portal_req *r, const char *field, const char *msg)
 /* The handler refused a POST with 400 (the fail service, or no page of its
  * own): its writes and the audit rows of the change are rolled back
  * already; the form comes back like the host's own refusal, with the
- * fields it named with form_error.  A handler that answered its own page
- * (a form it rendered again), streamed, or refused otherwise (403, 404,
- * 409: the state, not a typed value, is at fault) keeps its answer. */
+ * fields it named with form_error: 400, or 0 to keep the handler's answer
+ * (a form it rendered again itself, a stream, a 403, 404 or 409 - the
+ * record's state, not a typed value, is at fault there). */
 static int handler_refused(portal_req *r, int status)
 {
     if (status != 400 || strcmp(r->method, "POST") != 0 || r->headers_sent ||
@@ -756,8 +756,9 @@ static int process_route(portal_req *r)
     int status = run_handler(r);
     if (r->streaming)
         return status;
-    if (handler_refused(r, status))
-        return r->status = 400;
+    int again = handler_refused(r, status);
+    if (again)
+        return r->status = again;
     r->status = status;
     if (status >= 400 && r->body.len == 0) {
         if (status >= 500) {

@@ -96,6 +96,15 @@ check "... the date, minutes and notes typed kept" \
     eval 'body_has "value=\"2026-01-05\"" && body_has "value=\"75\"" && body_has "辅导语文$tag</textarea>"'
 check "... no log saved" same "$(sql "SELECT COUNT(*) FROM volunteer_logs WHERE child_id=$k")" 0
 
+# ---------------------------------------------------------------- volunteer: a donation (its form on the projects page)
+sql "UPDATE users SET failed_count=0, locked_until=NULL WHERE username='county'"
+cyj=$(login county 'County#2026portal' "$OUT/jar.rcy")
+d0=$(sql "SELECT COUNT(*) FROM volunteer_donations")
+post /volunteer/donations "$cyj" --data-urlencode "donor=爱心企业$tag" --data "child_id=$k" --data amount=12.345 --data pledged_date=2026-01-03
+check "volunteer: a donation of 12.345 yuan: the projects page again (400), the donor and the date kept" \
+    eval 'status_is 400 && body_has "未能提交：" && body_lacks "请求无法完成" && body_has "value=\"爱心企业$tag\"" && body_has "value=\"12.345\"" && body_has "value=\"2026-01-03\""'
+check "... no donation saved" same "$(sql "SELECT COUNT(*) FROM volunteer_donations")" "$d0"
+
 # ---------------------------------------------------------------- guardianship: a step's bad value
 sql "INSERT INTO orgs (code, name, kind, division_code) VALUES ('rgov$tag', '县民政局$tag', 'dept_civil', '500242000000')"
 add_user "rcty$tag" --display-name 县未保中心 --role protection_county --division 500242000000 --org "rgov$tag" --password "$PW"
