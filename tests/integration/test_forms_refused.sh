@@ -79,14 +79,7 @@ check "registry: an upload without its kind: the file again (400), saying the fi
 check "... nothing stored" same "$(sql "SELECT COUNT(*) FROM child_attachments WHERE child_id=$k")" "$a0"
 
 # ---------------------------------------------------------------- volunteer: "1，2"
-sql "INSERT INTO orgs (code, name, kind, division_code) VALUES ('ngo_rf$tag', '拒收测试社工$tag', 'ngo', '500242000000')"
-sql "INSERT INTO volunteer_orgs (org_id, reg_no, contact_name, contact_phone, status, created_at, created_by)
-     SELECT id, 'RF$tag', '李', '1', 'approved', UTC_TIMESTAMP(), 1 FROM orgs WHERE code='ngo_rf$tag'"
-vorg=$(sql "SELECT v.id FROM volunteer_orgs v JOIN orgs o ON o.id=v.org_id WHERE o.code='ngo_rf$tag'")
-sql "INSERT INTO volunteer_org_areas (vorg_id, township_code) VALUES ($vorg, '500242101000')"
-sql "INSERT INTO volunteer_assignments (child_id, vorg_id, service_type, start_date, end_date, created_at, created_by)
-     VALUES ($k, $vorg, '学业辅导', '2020-01-01', '2099-12-31', UTC_TIMESTAMP(), 1)"
-add_user "rfp$tag" --display-name 拒收队员 --role ngo_partner --division 500242000000 --org "ngo_rf$tag" --password "$PW"
+partner_for_child "ngo_rf$tag" "拒收测试社工$tag" "$k" "rfp$tag"
 pj=$(login "rfp$tag" "$PW" "$OUT/jar.rp")
 post "/volunteer/partner/children/$k/logs" "$pj" --data service_date=2026-01-05 --data minutes=75 \
     --data-urlencode "service_type=学业辅导" --data-urlencode "volunteer_ids=1，2" --data-urlencode "notes=辅导语文$tag"

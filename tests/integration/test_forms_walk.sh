@@ -16,24 +16,13 @@ app=$(loc_id /living/applications)
 fid=$(sql "SELECT id FROM child_family WHERE child_id=$cid")
 paths=$(awk -F'\t' '$1 == "GET" && $2 !~ /[{]/ && $2 !~ /\.(csv|xlsx|xls|pdf|png|js|css)$/ && int($4 / 8) % 2 == 0 {print $2}' "$OUT/routes.tsv" | grep -v -e '^/logout' -e '^/healthz' -e '^/_test')
 paths="$paths /children/$cid /children/$cid/edit /children/$cid/family/$fid/edit /living/children/$cid /living/applications/$app /guardianship/children/$cid /medical/aid/new?child=$cid"
-W="$OUT/walk"; mkdir -p "$W"; rm -f "$W/"*
-n=0
-users="township|Town#2026portal township2|Town2#2026portal county|County#2026portal county2|County2#2026portal ngo|Ngo#2026portal ngoadmin|Ngoadmin#2026portal modadmin|Modadmin#2026portal admin|Admin#2026portal secadmin|Secadmin#2026portal cunzhuren|Cunzhuren#2026portal dudao|Dudao#2026portal school|School#2026portal hospital|Hospital#2026portal police|Police#2026portal"
-for u in $users; do
-    user=${u%%|*}; pw=${u#*|}
-    sql "UPDATE users SET failed_count=0, locked_until=NULL WHERE username='$user'"
-    jar=$(login "$user" "$pw" "$OUT/jar.walk.$user")
-    for p in $paths; do
-        n=$((n + 1))
-        code=$(curl -s -o "$W/$n.html" -w '%{http_code}' -b "$jar" "$BASE$p")
-        if [ "$code" = 200 ]; then echo "$user $p" >"$W/$n.page"; else rm -f "$W/$n.html"; fi
-    done
-done
+W="$OUT/walk"
+crawl_pages "$W" "township|Town#2026portal township2|Town2#2026portal county|County#2026portal county2|County2#2026portal ngo|Ngo#2026portal ngoadmin|Ngoadmin#2026portal modadmin|Modadmin#2026portal admin|Admin#2026portal secadmin|Secadmin#2026portal cunzhuren|Cunzhuren#2026portal dudao|Dudao#2026portal school|School#2026portal hospital|Hospital#2026portal police|Police#2026portal" "$paths"
 python3 tests/integration/walk_forms.py "$W" >"$OUT/walk.tsv"
 bare=""; errs=""; sent=0; forms_back=0
 while IFS="$(printf '\t')" read -r user page action body; do
     sent=$((sent + 1))
-    code=$(curl -s -o "$OUT/walk.body" -w '%{http_code}' --max-time 30 -b "$OUT/jar.walk.$user" \
+    code=$(curl -s -o "$OUT/walk.body" -w '%{http_code}' --max-time 30 -b "$OUT/jar.crawl.$user" \
         -H "Origin: $BASE" --data-raw "$body" "$BASE$action")
     if [ "$code" = 400 ] && grep -q 'class="error-page"' "$OUT/walk.body"; then
         bare="$bare
