@@ -225,13 +225,17 @@
  *  - A module's tables holding a child's rows declare their retention
  *    (portal_module.retention): gone with the archived file, or kept longer
  *    under a years setting with a minimum line.
- *  - A form that fails validation calls form_error per field and renders the
- *    form again with the values the user typed; templates show Errors.<field>
- *    (macros.cs: field_error) and the count in Errors.count.  When the host's
- *    own parameter check refuses a POST, the host does the same with the
- *    GET page the form is on (at the POST's path, at <path>/new, or the
- *    nearest page above it): so a form's inputs show Form.<name>, and each
- *    field its Errors.<field>.  List tables (class="list") get their cells'
+ *  - A form that fails validation calls form_error per field and returns
+ *    400; the host rolls back and shows the GET page the form is on (at the
+ *    POST's path, at <path>/new, <object>/edit for <object>/remove, or the
+ *    nearest page above it) with Form.<name> = what was typed, Errors.<field>
+ *    beside each field named (macros.cs: field_error, Errors.count) and the
+ *    message at the top (Page.FormError).  s->fail(r, 400, msg) on a POST
+ *    does the same with msg at the top; so does the host's own parameter
+ *    check.  So a form's inputs show Form.<name>, and each field its
+ *    Errors.<field>.  A handler may still render its form itself (then its
+ *    page is kept as it is).  403, 404 and 409 (the record's state, not a
+ *    typed value) stay the error page.  List tables (class="list") get their cells'
  *    data-label from their headings on the server (phones, cards.c).
  */
 #ifndef PORTAL_MODULE_H

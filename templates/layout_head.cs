@@ -30,4 +30,4 @@
 <?cs /if ?>
 <main id="main">
 <?cs if:Flash ?><p class="flash" role="status"><?cs var:Flash ?></p><?cs /if ?>
-<?cs if:Page.FormError ?><p class="form-error" role="alert">未能提交：<?cs var:Page.FormError ?>请修改标出的项目后重新提交。</p><?cs /if ?>
+<?cs if:Page.FormError ?><p class="form-error" role="alert">未能提交：<?cs var:Page.FormError ?><?cs if:Errors.count ?>请修改标出的项目后重新提交。<?cs else ?>请修改后重新提交。<?cs /if ?></p><?cs /if ?>

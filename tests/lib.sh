@@ -124,6 +124,37 @@ print("%06d" % ((struct.unpack(">I", h[o:o + 4])[0] & 0x7fffffff) % 1000000))' "
 }
 add_user() { build/portalctl --config "$TEST_DIR/portal.conf" user add "$@" >/dev/null 2>&1; }  # portalctl user add ARGS
 set_clock() { mkdir -p "$(dirname "$CLOCK_FILE")"; echo "$1" >"$CLOCK_FILE"; }  # set_clock YYYY-MM-DD: the portal's today
+# crawl_pages DIR "user|password ..." PATHS: each path read as each user
+# (unlocked, signed in with the jar $OUT/jar.crawl.USER); a page that
+# answered 200 is kept as DIR/N.html with DIR/N.page "user path"
+crawl_pages() {
+    local dir=$1 users=$2 paths=$3 n=0 u user pw jar p code
+    mkdir -p "$dir"; rm -f "$dir/"*
+    for u in $users; do
+        user=${u%%|*}; pw=${u#*|}
+        sql "UPDATE users SET failed_count=0, locked_until=NULL WHERE username='$user'"
+        jar=$(login "$user" "$pw" "$OUT/jar.crawl.$user")
+        for p in $paths; do
+            n=$((n + 1))
+            code=$(curl -s -o "$dir/$n.html" -w '%{http_code}' -b "$jar" "$BASE$p")
+            if [ "$code" = 200 ]; then echo "$user $p" >"$dir/$n.page"; else rm -f "$dir/$n.html"; fi
+        done
+    done
+}
+# partner_for_child CODE NAME CHILD USER: an approved social organisation
+# (orgs.code CODE) serving 龙潭镇, assigned to CHILD for 学业辅导 without an
+# end, and its partner account USER (password $PW)
+partner_for_child() {
+    sql "INSERT INTO orgs (code, name, kind, division_code) VALUES ('$1', '$2', 'ngo', '500242000000')"
+    sql "INSERT INTO volunteer_orgs (org_id, reg_no, contact_name, contact_phone, status, created_at, created_by)
+         SELECT id, 'R$1', '李', '1', 'approved', UTC_TIMESTAMP(), 1 FROM orgs WHERE code='$1'"
+    local vorg
+    vorg=$(sql "SELECT v.id FROM volunteer_orgs v JOIN orgs o ON o.id=v.org_id WHERE o.code='$1'")
+    sql "INSERT INTO volunteer_org_areas (vorg_id, township_code) VALUES ($vorg, '500242101000')"
+    sql "INSERT INTO volunteer_assignments (child_id, vorg_id, service_type, start_date, end_date, created_at, created_by)
+         VALUES ($3, $vorg, '学业辅导', '2020-01-01', '2099-12-31', UTC_TIMESTAMP(), 1)"
+    add_user "$4" --display-name 服务队员 --role ngo_partner --division 500242000000 --org "$1" --password "$PW"
+}
 # volunteer_staff X: 麻旺镇's government, the county's social-affairs user
 # volcounty and 麻旺镇's verifier volmw (password $PW), unlocked with the demo
 # township user and signed in: jars in cj, tj, mj ($OUT/jar.Xc, .Xt, .Xm)

@@ -77,10 +77,18 @@ struct portal_req {
     const struct portal_object *object; /* the route's object, loaded before the handler */
     struct kept *kept;          /* writes and audit rows that outlive a rollback */
     struct export_run *export;  /* the export export_begin let go out (disclose.c) */
-    /* a POST the host's parameter check refused, answered with its form
-     * (request.c form_again): the POST's route, the field and the message */
+    /* a refused POST answered with its form (request.c form_again): the
+     * POST's route, each named field's message and the message at the top */
     const struct route_entry *form_of;
-    const char *form_field, *form_msg;
+    struct form_err *form_errs;
+    const char *form_msg;
+    const char *refused_msg;    /* a handler's 400 through the fail service (reply.c) */
+};
+
+/* a field's message, kept across the refused POST's rollback */
+struct form_err {
+    struct form_err *next;
+    const char *field, *msg;
 };
 
 /* kept.c: what must stay whatever the request's transaction does - the
@@ -248,6 +256,8 @@ void render_log_error(const char *id, struct _neo_err *err); /* logs and frees e
  * rendered after one shows the declared parameters again as Form.<name> */
 void form_error(portal_req *r, const char *field, const char *msg);
 int form_failed(portal_req *r);
+/* the Errors.<field> set so far, copied out of the tree (for form_again) */
+struct form_err *form_errors_take(portal_req *r);
 
 /* rows.c: a query's rows (db_rows) as prefix.N.column */
 int hdf_put_rows(const char *prefix, void *rows);

@@ -375,12 +375,27 @@ int form_failed(portal_req *r)
     return n ? atoi(n) : 0;
 }
 
+struct form_err *form_errors_take(portal_req *r)
+{
+    struct form_err *list = NULL, **tail = &list;
+    for (HDF *c = hdf_obj_child(hdf_get_obj(hdf, "Errors")); c; c = hdf_obj_next(c)) {
+        if (strcmp(hdf_obj_name(c), "count") == 0 || !hdf_obj_value(c))
+            continue;
+        struct form_err *e = arena_zalloc(r->a, sizeof *e);
+        e->field = arena_strdup(r->a, hdf_obj_name(c));
+        e->msg = arena_strdup(r->a, hdf_obj_value(c));
+        *tail = e;
+        tail = &e->next;
+    }
+    return list;
+}
+
 /* a form that failed is shown again with what the user typed: the route's
  * declared parameters as Form.<name>, unless the handler set one itself
  * (passwords and files are never sent back) */
 static void form_refill(portal_req *r)
 {
-    if (!form_failed(r) || !r->route)
+    if ((!form_failed(r) && !r->form_of) || !r->route)
         return;
     /* a POST the host refused shows its form's page (request.c form_again):
      * what was posted wins over the values that page shows at first */

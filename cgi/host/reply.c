@@ -126,6 +126,8 @@ int reply_fail(portal_req *r, int status, const char *msg)
         return status;
     }
     r->status = status;
+    if (status == 400) /* a POST's refusal: request.c shows its form again */
+        r->refused_msg = msg ? msg : "无法完成请求。";
     render_error(r, status, msg ? msg : status == 404 ? "页面不存在，或您无权查看。" : "无法完成请求。");
     return status;
 }

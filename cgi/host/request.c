@@ -450,13 +450,14 @@ static int run_handler(portal_req *r)
          * opens it, settle() commits it below 400 and rolls it back else */
         db_auto_begin(!(r->route->r->flags & PR_NO_DB));
         r->kept = NULL;
+        r->refused_msg = NULL;
         kept_begin(r);
         r->mod = r->route->mod;
         status = load_object(r);
         if (!status) {
             r->mod = r->route->mod;
-            if (r->form_of)
-                form_error(r, r->form_field, r->form_msg);
+            for (const struct form_err *fe = r->form_of ? r->form_errs : NULL; fe; fe = fe->next)
+                form_error(r, fe->field, fe->msg);
             status = r->route->r->handler(r, module_services());
             if (r->form_of && status == 200)
                 status = 400; /* the form again: nothing was done */
@@ -595,18 +596,25 @@ static int parse_body(portal_req *r, const http_limits *lim)
 
 /* ------------------------------------ a refused parameter: the form again */
 
-/* the page a POST's form is on: the GET route at the POST's path, or at
- * <path>/new (POST /medical/aid is filled in at /medical/aid/new), or else
- * at the nearest path above it ("/children/5/family" is on "/children/5"),
- * never a download nor the home page; NULL when there is none.  *at is that
- * page's path; r->arg_* are its arguments afterwards. */
+/* the page a POST's form is on: the GET route at the POST's path, at
+ * <path>/new (POST /medical/aid is filled in at /medical/aid/new), at
+ * <object>/edit for <object>/remove (a removal's form is on the object's
+ * edit page), or else at the nearest path above it ("/children/5/family"
+ * is on "/children/5"), never a download nor the home page; NULL when
+ * there is none.  *at is that page's path; r->arg_* are its arguments
+ * afterwards. */
 static const struct route_entry *form_page(portal_req *r, const char **at)
 {
     int st = 0;
-    const char *cands[2] = {r->path, arena_sprintf(r->a, "%s/new", r->path)};
+    const char *last = strrchr(r->path, '/');
+    const char *cands[3] = {r->path, arena_sprintf(r->a, "%s/new", r->path),
+                            last && strcmp(last, "/remove") == 0
+                                ? arena_sprintf(r->a, "%.*s/edit", (int)(last - r->path), r->path)
+                                : NULL};
     const struct route_entry *e;
-    for (int i = 0; i < 2; i++)
-        if ((e = route_find(r, "GET", cands[i], &st)) && !(e->r->flags & PR_NO_LAYOUT)) {
+    for (int i = 0; i < 3; i++)
+        if (cands[i] && (e = route_find(r, "GET", cands[i], &st)) &&
+            !(e->r->flags & PR_NO_LAYOUT)) {
             *at = cands[i];
             return e;
         }
@@ -621,13 +629,14 @@ static const struct route_entry *form_page(portal_req *r, const char **at)
     return NULL;
 }
 
-/* The host's parameter check refused a value (too long, missing, of the
- * wrong type): a POST answers its form again (the GET page it is on, run
- * with the route's object and scope checks) with 400, what was typed in
- * Form.<name> and the message in Errors.<field>, nothing done.  Without a
+/* A POST refused - by the host's parameter check (a value too long,
+ * missing, of the wrong type) or by its handler's 400 - answers its form
+ * again (the GET page it is on, run with the route's object and scope
+ * checks) with 400, what was typed in Form.<name>, each named field's
+ * message in Errors.<field> and msg at the top, nothing done.  Without a
  * form (a GET's filter, a page this user cannot open) the error page names
  * the message and links back to the page, never to the Referer. */
-static int form_again(portal_req *r, const char *field, const char *msg)
+static int form_again(portal_req *r, struct form_err *errs, const char *msg)
 {
     const struct route_entry *post = r->route;
     const char **names = r->arg_names, **values = r->arg_values;
@@ -635,10 +644,15 @@ static int form_again(portal_req *r, const char *field, const char *msg)
     const char *at = r->path;
     const struct route_entry *page = strcmp(r->method, "POST") == 0 ? form_page(r, &at) : NULL;
     int usable = page && route_usable(r, page);
+    for (size_t i = 0; i < r->bf.n; i++)
+        if (r->bf.v[i].filename && r->bf.v[i].len) { /* an upload is never kept */
+            msg = arena_sprintf(r->a, "%s（所选文件没有保存，请重新选择。）", msg);
+            break;
+        }
     if (usable) {
         r->route = page;
         r->form_of = post;
-        r->form_field = field;
+        r->form_errs = errs;
         r->form_msg = msg;
         if (request_begin_hook)
             request_begin_hook(r);
@@ -655,6 +669,32 @@ static int form_again(portal_req *r, const char *field, const char *msg)
     if (usable || strcmp(r->method, "POST") != 0)
         hdf_put("Error.Back", at);
     return fail(r, 400, msg);
+}
+
+/* the host's parameter check refused one field */
+static int param_refused(portal_req *r, const char *field, const char *msg)
+{
+    struct form_err *e = arena_zalloc(r->a, sizeof *e);
+    e->field = field;
+    e->msg = msg;
+    return form_again(r, e, msg);
+}
+
+/* The handler refused a POST with 400 (the fail service, or no page of its
+ * own): its writes and the audit rows of the change are rolled back
+ * already; the form comes back like the host's own refusal, with the
+ * fields it named with form_error: 400, or 0 to keep the handler's answer
+ * (a form it rendered again itself, a stream, a 403, 404 or 409 - the
+ * record's state, not a typed value, is at fault there). */
+static int handler_refused(portal_req *r, int status)
+{
+    if (status != 400 || strcmp(r->method, "POST") != 0 || r->headers_sent ||
+        (r->body.len && !r->refused_msg))
+        return 0;
+    struct form_err *errs = form_errors_take(r);
+    const char *msg = r->refused_msg ? r->refused_msg : errs ? errs->msg : "无法完成请求。";
+    discard(r);
+    return form_again(r, errs, msg);
 }
 
 /* the pipeline after parsing: session, login, permission, CSRF,
@@ -704,7 +744,7 @@ static int process_route(portal_req *r)
     }
     const char *field = NULL, *bad = check_params(r, &field);
     if (bad)
-        return form_again(r, field, bad);
+        return param_refused(r, field, bad);
     if ((rt->flags & PR_STATE_CHANGING) && idem_key(r)) {
         int replayed = idem_replay(r);
         if (replayed)
@@ -716,6 +756,9 @@ static int process_route(portal_req *r)
     int status = run_handler(r);
     if (r->streaming)
         return status;
+    int again = handler_refused(r, status);
+    if (again)
+        return r->status = again;
     r->status = status;
     if (status >= 400 && r->body.len == 0) {
         if (status >= 500) {

@@ -223,9 +223,13 @@ int child_account_post(portal_req *r, const struct portal_services *s)
     for (size_t i = 0; i < n && digits; i++)
         digits = acct[i] >= '0' && acct[i] <= '9';
     if (!digits)
-        return s->fail(r, 400, "账号应为 10 至 30 位数字。");
-    if (!payee || !*payee || !bank || !*bank)
-        return s->fail(r, 400, "请填写收款人和开户行。");
+        s->form_error(r, "account", "账号应为 10 至 30 位数字（不含空格）。");
+    if (!payee || !*payee)
+        s->form_error(r, "payee", "请填写收款人。");
+    if (!bank || !*bank)
+        s->form_error(r, "bank", "请填写开户行。");
+    if (s->form_failed(r))
+        return 400; /* the host shows the form again, the fields marked */
     long long pid = s->pay_payee_account(r, cid, payee, bank, acct);
     if (pid <= 0)
         return s->pay_error(r) ? s->fail(r, 400, s->pay_error(r)) : 500;

@@ -19,8 +19,9 @@ static const struct portal_param family_params[] = {
     {"clear_id", PP_INT, 1, 0, "清除身份证号"},
     {"reason", PP_TEXT, 200, 0, "原因"},
     {NULL, 0, 0, 0, NULL}};
-static const struct portal_param reason_params[] = {
-    {"reason", PP_TEXT, 200, 0, "原因"},
+/* a removal's form shares its page with the correction's: its own name */
+static const struct portal_param remove_params[] = {
+    {"remove_reason", PP_TEXT, 200, 0, "删除原因"},
     {NULL, 0, 0, 0, NULL}};
 static const struct portal_param attachment_edit_params[] = {
     {"kind", PP_TEXT, 32, 0, "材料类型"},
@@ -67,14 +68,14 @@ static const struct portal_route routes[] = {
     {"POST", "/children/{id:int}/family", family_add_post, "registry.edit", PR_STATE_CHANGING, family_params, "child:id"},
     {"GET", "/children/{id:int}/family/{fid:int}/edit", family_edit_get, "registry.edit", 0, id_only, "child:id"},
     {"POST", "/children/{id:int}/family/{fid:int}/edit", family_edit_post, "registry.edit", PR_STATE_CHANGING, family_params, "child:id"},
-    {"POST", "/children/{id:int}/family/{fid:int}/remove", family_remove_post, "registry.edit", PR_STATE_CHANGING, reason_params, "child:id"},
+    {"POST", "/children/{id:int}/family/{fid:int}/remove", family_remove_post, "registry.edit", PR_STATE_CHANGING, remove_params, "child:id"},
     {"POST", "/children/{id:int}/categories", category_enter_post, "registry.edit", PR_STATE_CHANGING, enter_params, "child:id"},
     {"POST", "/children/{id:int}/categories/{cid:int}/exit", category_exit_post, "registry.edit", PR_STATE_CHANGING, exit_params, "child:id"},
     {"POST", "/children/{id:int}/attachments", attachment_add_post, "registry.edit", PR_STATE_CHANGING, upload_params, "child:id"},
     {"GET", "/children/{id:int}/attachments/{aid:int}", attachment_get, "registry.view", PR_NO_LAYOUT, id_only, "child:id"},
     {"GET", "/children/{id:int}/attachments/{aid:int}/edit", attachment_edit_get, "registry.edit", 0, id_only, "child:id"},
     {"POST", "/children/{id:int}/attachments/{aid:int}/edit", attachment_edit_post, "registry.edit", PR_STATE_CHANGING, attachment_edit_params, "child:id"},
-    {"POST", "/children/{id:int}/attachments/{aid:int}/remove", attachment_remove_post, "registry.edit", PR_STATE_CHANGING, reason_params, "child:id"},
+    {"POST", "/children/{id:int}/attachments/{aid:int}/remove", attachment_remove_post, "registry.edit", PR_STATE_CHANGING, remove_params, "child:id"},
     {NULL, NULL, NULL, NULL, 0, NULL, NULL}};
 
 /* a notice is its office's own: the loader checks that itself */
@@ -231,7 +232,7 @@ void registry_diff_add(portal_req *r, const struct portal_services *s, struct re
 
 const char *registry_reason(portal_req *r, const struct portal_services *s, const char *field)
 {
-    const char *why = s->trim(r, s->param(r, "reason"));
+    const char *why = s->trim(r, s->param(r, field));
     if (!*why)
         s->form_error(r, field, "请写明原因（将记入变更记录）。");
     return why;

@@ -108,7 +108,7 @@ int area_log_create_post(portal_req *r, const struct portal_services *s)
     long long *vids = NULL;
     int nv = 0, rc = vol_check_log(r, s, vorg, aid, 0, 1, &vids, &nv);
     if (rc)
-        return rc == 400 ? vol_form_again(partner_area_get(r, s)) : rc;
+        return rc; /* 400: the host shows the form again */
     const char *notes = s->param(r, "notes");
     if (s->db_exec(r, "INSERT INTO volunteer_logs (assignment_id, child_id, area_code, vorg_id, "
                       "service_date, minutes, participants, service_type, notes, status, "

@@ -259,7 +259,7 @@ int child_log_create_post(portal_req *r, const struct portal_services *s)
     long long *vids = NULL;
     int nv = 0, rc = vol_check_log(r, s, a->vorg, a->aid, 0, 0, &vids, &nv);
     if (rc)
-        return rc == 400 ? vol_form_again(partner_child_get(r, s)) : rc;
+        return rc; /* 400: the host shows the form again */
     const char *notes = s->param(r, "notes");
     if (s->db_exec(r, "INSERT INTO volunteer_logs (assignment_id, child_id, vorg_id, service_date, "
                       "minutes, service_type, notes, status, created_at, created_by, updated_at) "
@@ -296,7 +296,7 @@ int log_edit_post(portal_req *r, const struct portal_services *s)
     long long *vids = NULL;
     int nv = 0, rc = vol_check_log(r, s, a->vorg, aid, id, child == 0, &vids, &nv);
     if (rc)
-        return rc == 400 ? vol_form_again(log_edit_get(r, s)) : rc;
+        return rc; /* 400: the host shows the form again */
     const char *notes = s->param(r, "notes");
     /* the status condition closes the race with a verification (the
      * version always moves, so a matched row is a changed row) */
@@ -319,12 +319,6 @@ int log_edit_post(portal_req *r, const struct portal_services *s)
                         s->param_int(r, "minutes", 0)));
     s->flash(r, "服务记录已修改并重新提交。");
     return s->redirect(r, vol_log_page(r, s, child, aid));
-}
-
-/* a form's page rendered again after a refusal: 400 (nothing was done) */
-int vol_form_again(int status)
-{
-    return status == 200 ? 400 : status;
 }
 
 /* the edit form of an unverified log: its values (or what was typed), the

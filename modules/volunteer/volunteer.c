@@ -49,6 +49,8 @@ static const struct portal_route routes[] = {
     {"POST", "/volunteer/projects", project_create_post, "volunteer.manage", PR_STATE_CHANGING, project_params},
     {"GET", "/volunteer/projects/{id:int}", project_get, "volunteer.manage", 0, none, "project:id"},
     {"POST", "/volunteer/projects/{id:int}/spend", project_spend_post, "volunteer.manage", PR_STATE_CHANGING, spend_params, "project:id"},
+    /* the donations' forms are on the projects page: a refused one comes back at its path */
+    {"GET", "/volunteer/donations", project_list_get, "volunteer.manage", 0, none},
     {"POST", "/volunteer/donations", donation_create_post, "volunteer.manage", PR_STATE_CHANGING, donation_params},
     {"POST", "/volunteer/projects/{id:int}/edit", project_edit_post, "volunteer.manage", PR_STATE_CHANGING, project_edit_params, "project:id"},
     {"POST", "/volunteer/donations/{id:int}/edit", donation_edit_post, "volunteer.manage", PR_STATE_CHANGING, donation_edit_params, "donation:id"},

@@ -104,8 +104,6 @@ int assignment_end_post(portal_req *r, const struct portal_services *s);
 int partner_child_get(portal_req *r, const struct portal_services *s);
 int child_log_create_post(portal_req *r, const struct portal_services *s);
 int log_edit_get(portal_req *r, const struct portal_services *s);
-/* a form's page rendered again after a refusal: 400 */
-int vol_form_again(int status);
 int log_edit_post(portal_req *r, const struct portal_services *s);
 int verify_list_get(portal_req *r, const struct portal_services *s);
 int verify_log_post(portal_req *r, const struct portal_services *s);

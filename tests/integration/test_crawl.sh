@@ -20,18 +20,7 @@ sql "INSERT INTO living_grants (child_id, benefit, subtype, start_month, created
 sql "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) VALUES ($cid, UTC_TIMESTAMP(), 1, 'volunteer', 'service', '志愿服务：学业辅导')"
 paths=$(awk -F'\t' '$1 == "GET" && $2 !~ /[{]/ && $2 !~ /\.(csv|xlsx|xls|pdf|png|js|css)$/ && int($4 / 8) % 2 == 0 {print $2}' "$OUT/routes.tsv" | grep -v -e '^/logout' -e '^/healthz' -e '^/_test')
 paths="$paths /children/$cid /children/$cid/print /children/$cid/edit /living/children/$cid /living/applications/$app"
-mkdir -p "$OUT/crawl"; rm -f "$OUT/crawl/"*
-n=0
-for u in "township|Town#2026portal" "county|County#2026portal" "ngo|Ngo#2026portal" "modadmin|Modadmin#2026portal" "admin|Admin#2026portal" "auditor|Audit#2026portal" "secadmin|Secadmin#2026portal" "ngoadmin|Ngoadmin#2026portal"; do
-    user=${u%%|*}; pw=${u#*|}
-    sql "UPDATE users SET failed_count=0, locked_until=NULL WHERE username='$user'"
-    jar=$(login "$user" "$pw" "$OUT/jar.crawl.$user")
-    for p in $paths; do
-        n=$((n + 1))
-        code=$(curl -s -o "$OUT/crawl/$n.html" -w '%{http_code}' -b "$jar" "$BASE$p")
-        if [ "$code" = 200 ]; then echo "$user $p" >"$OUT/crawl/$n.page"; else rm -f "$OUT/crawl/$n.html"; fi
-    done
-done
+crawl_pages "$OUT/crawl" "township|Town#2026portal county|County#2026portal ngo|Ngo#2026portal modadmin|Modadmin#2026portal admin|Admin#2026portal auditor|Audit#2026portal secadmin|Secadmin#2026portal ngoadmin|Ngoadmin#2026portal" "$paths"
 # identifiers the administrators' pages show on purpose
 # and the ASCII words other tests typed into names (data, not the portal's words)
 export CRAWL_ALLOW="$(sql "SELECT username FROM users UNION SELECT code FROM orgs UNION SELECT name FROM module_state" | tr '\n' ' ') $(sql "SELECT display_name FROM users UNION SELECT name FROM orgs UNION SELECT name FROM children" | grep -oE '[A-Za-z][A-Za-z0-9_]*' | sort -u | tr '\n' ' ')"

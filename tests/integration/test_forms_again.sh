@@ -56,14 +56,7 @@ check "an act without its action: the application's page again (400), the opinio
 check "... nothing done" same "$(sql "SELECT COUNT(*) FROM wf_actions WHERE app_id=${app:-0}")" "$n0"
 
 # ---------------------------------------------------------------- volunteer
-sql "INSERT INTO orgs (code, name, kind, division_code) VALUES ('ngo_fa$tag', '表单测试社工$tag', 'ngo', '500242000000')"
-sql "INSERT INTO volunteer_orgs (org_id, reg_no, contact_name, contact_phone, status, created_at, created_by)
-     SELECT id, 'FA$tag', '李', '1', 'approved', UTC_TIMESTAMP(), 1 FROM orgs WHERE code='ngo_fa$tag'"
-vorg=$(sql "SELECT v.id FROM volunteer_orgs v JOIN orgs o ON o.id=v.org_id WHERE o.code='ngo_fa$tag'")
-sql "INSERT INTO volunteer_org_areas (vorg_id, township_code) VALUES ($vorg, '500242101000')"
-sql "INSERT INTO volunteer_assignments (child_id, vorg_id, service_type, start_date, end_date, created_at, created_by)
-     VALUES ($k, $vorg, '学业辅导', '2020-01-01', '2099-12-31', UTC_TIMESTAMP(), 1)"
-add_user "fap$tag" --display-name 表单队员 --role ngo_partner --division 500242000000 --org "ngo_fa$tag" --password "$PW"
+partner_for_child "ngo_fa$tag" "表单测试社工$tag" "$k" "fap$tag"
 pj=$(login "fap$tag" "$PW")
 post "/volunteer/partner/children/$k/logs" "$pj" --data minutes=90 --data-urlencode "service_type=学业辅导" \
     --data-urlencode "notes=辅导数学$tag"

@@ -8,9 +8,9 @@
 </tbody></table>
 <form method="post" action="/guardianship/children/<?cs var:Child.id ?>/placements" class="narrow" id="placement-form"><?cs call:csrf() ?>
 <div class="field"><label for="f-kind">安置方式</label><select id="f-kind" name="kind"><?cs each:o = PlacementKinds ?><option value="<?cs var:o.code ?>"><?cs var:o.title ?></option><?cs /each ?></select></div>
-<div class="field"><label for="f-carer">抚养人（亲属、寄养家庭、收养人）</label><input type="text" id="f-carer" name="carer"></div>
+<div class="field"><label for="f-carer">抚养人（亲属、寄养家庭、收养人）</label><input type="text" id="f-carer" name="carer" value="<?cs var:Form.carer ?>"></div>
 <div class="field"><label for="f-org">养育机构</label><select id="f-org" name="org"><option value="">无</option><?cs each:o = Institutions ?><option value="<?cs var:o.id ?>"><?cs var:o.name ?></option><?cs /each ?></select></div>
-<div class="field"><label for="f-match">寄养匹配编号（社会力量模块，可空）</label><input type="number" id="f-match" name="care_match"></div>
+<div class="field"><label for="f-match">寄养匹配编号（社会力量模块，可空）</label><input type="number" id="f-match" name="care_match" value="<?cs var:Form.care_match ?>"></div>
 <div class="field"><label for="f-pstart">开始日期</label><input type="date" id="f-pstart" name="start_date" required></div>
 <button type="submit">登记安置</button></form>
 <h2>监护记录</h2>
@@ -27,10 +27,10 @@
 <?cs if:subcount(Reviews) ?><h3>定期评估</h3><ul id="reviews"><?cs each:v = Reviews ?><li><?cs var:date(v.reviewed_on) ?>：<?cs var:v.conclusion ?></li><?cs /each ?></ul><?cs /if ?>
 <form method="post" action="/guardianship/children/<?cs var:Child.id ?>/guardians" class="narrow" id="guardian-form"><?cs call:csrf() ?>
 <div class="field"><label for="f-gkind">监护类型</label><select id="f-gkind" name="kind"><?cs each:o = GuardianKinds ?><?cs if:o.code != "adoptive" ?><option value="<?cs var:o.code ?>"><?cs var:o.title ?></option><?cs /if ?><?cs /each ?></select></div>
-<div class="field"><label for="f-guardian">监护人</label><input type="text" id="f-guardian" name="guardian" required></div>
+<div class="field"><label for="f-guardian">监护人</label><input type="text" id="f-guardian" name="guardian" value="<?cs var:Form.guardian ?>" required></div>
 <div class="field"><label for="f-sit">临时监护情形（第九十二条）</label><select id="f-sit" name="situation"><option value="">—</option><?cs each:o = Art92 ?><option value="<?cs var:o.code ?>"><?cs var:o.title ?></option><?cs /each ?></select></div>
 <div class="field"><label for="f-basis">依据</label><select id="f-basis" name="basis"><option value="">—</option><?cs each:o = Bases ?><option value="<?cs var:o.code ?>"><?cs var:o.title ?></option><?cs /each ?></select></div>
-<div class="field"><label for="f-note">文书（文号等）</label><input type="text" id="f-note" name="basis_note"></div>
+<div class="field"><label for="f-note">文书（文号等）</label><input type="text" id="f-note" name="basis_note" value="<?cs var:Form.basis_note ?>"></div>
 <div class="field"><label for="f-gorg">照料机构</label><select id="f-gorg" name="org"><option value="">无</option><?cs each:o = Institutions ?><option value="<?cs var:o.id ?>"><?cs var:o.name ?></option><?cs /each ?></select></div>
 <div class="field"><label for="f-gstart">开始日期</label><input type="date" id="f-gstart" name="start_date" required></div>
 <button type="submit">登记监护</button></form>

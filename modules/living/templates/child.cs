@@ -52,9 +52,9 @@
 <?cs if:CanAccount == "1" ?>
 <form method="post" action="/living/children/<?cs var:Child.id ?>/account" class="narrow">
   <?cs call:csrf() ?>
-  <div class="field"><label for="f-payee">收款人</label><input type="text" id="f-payee" name="payee" maxlength="64" required></div>
-  <div class="field"><label for="f-bank">开户行</label><input type="text" id="f-bank" name="bank" maxlength="64" required></div>
-  <div class="field"><label for="f-account">账号</label><input type="text" id="f-account" name="account" inputmode="numeric" maxlength="30" required autocomplete="off"></div>
+  <?cs call:text_field("payee", "收款人", Form.payee, Errors.payee, 1) ?>
+  <?cs call:text_field("bank", "开户行", Form.bank, Errors.bank, 1) ?>
+  <div class="field<?cs if:Errors.account ?> has-error<?cs /if ?>"><label for="f-account">账号 <abbr title="必填">*</abbr></label><input type="text" id="f-account" name="account" value="<?cs var:Form.account ?>" inputmode="numeric" maxlength="<?cs var:Limits.account ?>" required autocomplete="off"><?cs call:field_error(Errors.account) ?></div>
   <button type="submit"><?cs if:Account.masked ?>更新账户<?cs else ?>登记账户<?cs /if ?></button>
 </form>
 <?cs /if ?>

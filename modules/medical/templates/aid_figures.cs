@@ -1,5 +1,6 @@
 <?cs # the figures of an aid application (Aid.*): the page and the settlement sheet ?>
 <table class="list" id="figures">
+  <thead><tr><th scope="col">项目</th><th scope="col">金额或说明</th></tr></thead>
   <tbody>
   <tr><th scope="row">医疗总费用</th><td id="total"><?cs var:money(Aid.total_fen) ?> 元</td></tr>
   <tr><th scope="row">基本医保支付</th><td><?cs var:money(Aid.basic_fen) ?> 元</td></tr>

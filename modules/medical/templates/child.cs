@@ -2,7 +2,7 @@
 <p><a href="/children/<?cs var:Child.id ?>">儿童档案</a> · <a href="/medical/aid/new?child=<?cs var:Child.id ?>">申请医疗救助</a></p>
 <section class="panel" id="summary">
   <h2><?cs var:Year ?> 年度</h2>
-  <table class="list"><tbody>
+  <table class="list"><thead><tr><th scope="col">项目</th><th scope="col">情况</th></tr></thead><tbody>
   <?cs each:row = Panel.Rows ?><tr><th scope="row"><?cs var:row.0 ?></th><td><?cs var:row.1 ?></td></tr><?cs /each ?>
   </tbody></table>
 </section>

@@ -17,7 +17,7 @@
   <?cs call:csrf() ?>
   <p class="hint">删除后此人不再出现在档案中，删除原因和原有内容保留在变更记录里。</p>
   <div class="field<?cs if:Errors.remove_reason ?> has-error<?cs /if ?>"><label for="f-remove-reason">删除原因 <abbr title="必填">*</abbr></label>
-    <input type="text" id="f-remove-reason" name="reason" maxlength="200" required><?cs call:field_error(Errors.remove_reason) ?></div>
+    <input type="text" id="f-remove-reason" name="remove_reason" value="<?cs var:Form.remove_reason ?>" maxlength="<?cs var:Limits.remove_reason ?>" required><?cs call:field_error(Errors.remove_reason) ?></div>
   <button type="submit">删除</button>
   </fieldset>
 </form>

@@ -66,7 +66,7 @@ post "/children/$cid/family/$fid/remove" "$tj"
 check "a removal without a reason is refused (400)" status_is 400
 check "the reason is asked for" body_has "请写明原因（将记入变更记录）。"
 check "the member is still on the file" [ "$(sql "SELECT removed_at IS NULL FROM child_family WHERE id=$fid")" = 1 ]
-post "/children/$cid/family/$fid/remove" "$tj" --data-urlencode "reason=误录入，此人非本户成员"
+post "/children/$cid/family/$fid/remove" "$tj" --data-urlencode "remove_reason=误录入，此人非本户成员"
 check "a removal with a reason succeeds" status_is 303
 check "the row stays with who, when and why" [ "$(sql "SELECT CONCAT(removed_at IS NOT NULL, removed_by = (SELECT id FROM users WHERE username='township'), removed_reason) FROM child_family WHERE id=$fid")" = "11误录入，此人非本户成员" ]
 req GET "/children/$cid" -b "$tj"
@@ -99,11 +99,11 @@ add_user "mw$tag" --display-name 麻旺镇更正测试 --role township_staff --d
 mj=$(login "mw$tag" 'Xyz#2026portal')
 req GET "/children/$cid/attachments/$aid/edit" -b "$mj"
 check "another township's user gets 404" status_is 404
-post "/children/$cid/attachments/$aid/remove" "$mj" --data-urlencode "reason=越权"
+post "/children/$cid/attachments/$aid/remove" "$mj" --data-urlencode "remove_reason=越权"
 check "and cannot remove it" status_is 404
 check "which stays" [ "$(sql "SELECT removed_at IS NULL FROM child_attachments WHERE id=$aid")" = 1 ]
 
-post "/children/$cid/attachments/$aid/remove" "$tj" --data-urlencode "reason=重复上传"
+post "/children/$cid/attachments/$aid/remove" "$tj" --data-urlencode "remove_reason=重复上传"
 check "the attachment is removed with a reason" status_is 303
 check "its row and stored file stay" [ "$(sql "SELECT CONCAT(removed_reason, removed_at IS NOT NULL) FROM child_attachments WHERE id=$aid")" = 重复上传1 ] && [ -f "$TEST_DIR/attachments/$(sql "SELECT stored_name FROM child_attachments WHERE id=$aid")" ]
 req GET "/children/$cid" -b "$tj"

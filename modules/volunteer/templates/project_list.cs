@@ -34,11 +34,11 @@
 <form method="post" action="/volunteer/donations" class="panel">
   <?cs call:csrf() ?>
   <h2>登记捐赠</h2>
-  <div class="field"><label for="f-dd">捐赠方</label><input type="text" id="f-dd" name="donor" maxlength="100" required></div>
-  <div class="field"><label for="f-dp">受赠项目编号</label><input type="number" id="f-dp" name="project_id" min="1"></div>
-  <div class="field"><label for="f-dc">或受赠儿童编号</label><input type="number" id="f-dc" name="child_id" min="1"></div>
-  <div class="field"><label for="f-da">捐款金额（元）</label><input type="text" id="f-da" name="amount" maxlength="20" inputmode="decimal" pattern="[0-9]+(\.[0-9]{1,2})?"></div>
-  <div class="field"><label for="f-dg">或捐赠物资</label><input type="text" id="f-dg" name="goods" maxlength="200"></div>
-  <div class="field"><label for="f-dt">认捐日期</label><input type="date" id="f-dt" name="pledged_date" value="<?cs var:Today ?>" required></div>
+  <div class="field"><label for="f-dd">捐赠方</label><input type="text" id="f-dd" name="donor" value="<?cs var:Form.donor ?>" maxlength="100" required></div>
+  <div class="field"><label for="f-dp">受赠项目编号</label><input type="number" id="f-dp" name="project_id" value="<?cs var:Form.project_id ?>" min="1"></div>
+  <div class="field"><label for="f-dc">或受赠儿童编号</label><input type="number" id="f-dc" name="child_id" value="<?cs var:Form.child_id ?>" min="1"></div>
+  <div class="field"><label for="f-da">捐款金额（元）</label><input type="text" id="f-da" name="amount" value="<?cs var:Form.amount ?>" maxlength="20" inputmode="decimal" pattern="[0-9]+(\.[0-9]{1,2})?"></div>
+  <div class="field"><label for="f-dg">或捐赠物资</label><input type="text" id="f-dg" name="goods" value="<?cs var:Form.goods ?>" maxlength="200"></div>
+  <div class="field"><label for="f-dt">认捐日期</label><input type="date" id="f-dt" name="pledged_date" value="<?cs alt:Form.pledged_date ?><?cs var:Today ?><?cs /alt ?>" required></div>
   <button type="submit">登记</button>
 </form>
