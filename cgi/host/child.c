@@ -76,7 +76,7 @@ static struct {
     const char **decl;
     char *row_sql;   /* the child's row and the flags */
     char *has_sql;   /* the flags alone */
-} declared;
+} panel_tables;
 
 /* the EXISTS columns of the declared tables into b; their names into decl */
 static size_t exists_sql(buf *b, const char *const *const *lists, size_t nl, const char **decl)
@@ -98,7 +98,7 @@ static size_t exists_sql(buf *b, const char *const *const *lists, size_t nl, con
 
 static void declared_build(void)
 {
-    if (declared.built && declared.gen == modules_state_gen())
+    if (panel_tables.built && panel_tables.gen == modules_state_gen())
         return;
     const char *const *lists[64];
     size_t nl = 0;
@@ -110,35 +110,35 @@ static void declared_build(void)
             lists[nl++] = p->tables;
     }
     size_t n = exists_sql(NULL, lists, nl, NULL);
-    free(declared.decl);
-    free(declared.row_sql);
-    free(declared.has_sql);
-    declared.decl = calloc(n + 1, sizeof *declared.decl);
+    free(panel_tables.decl);
+    free(panel_tables.row_sql);
+    free(panel_tables.has_sql);
+    panel_tables.decl = calloc(n + 1, sizeof *panel_tables.decl);
     buf b, h;
     buf_init(&b);
     buf_init(&h);
     buf_adds(&b, "SELECT " ROW_COLS);
     buf_adds(&h, "SELECT 1");
-    exists_sql(&b, lists, nl, declared.decl);
+    exists_sql(&b, lists, nl, panel_tables.decl);
     exists_sql(&h, lists, nl, NULL);
     buf_adds(&b, CHILD_WHERE);
     buf_adds(&h, " FROM (SELECT ? AS id) c");
-    declared.row_sql = strdup(b.data);
-    declared.has_sql = strdup(h.data);
+    panel_tables.row_sql = strdup(b.data);
+    panel_tables.has_sql = strdup(h.data);
     buf_free(&b);
     buf_free(&h);
-    declared.n = declared.decl && declared.row_sql && declared.has_sql ? n : 0;
-    declared.gen = modules_state_gen();
-    declared.built = 1;
+    panel_tables.n = panel_tables.decl && panel_tables.row_sql && panel_tables.has_sql ? n : 0;
+    panel_tables.gen = modules_state_gen();
+    panel_tables.built = 1;
 }
 
-/* the flags from columns [from, from + declared.n) of the current row */
+/* the flags from columns [from, from + panel_tables.n) of the current row */
 static struct child_tables *flags_of(portal_req *r, long long child, db_rows *q, size_t from)
 {
     struct child_tables *t = arena_zalloc(r->a, sizeof *t);
     t->child = child;
-    t->yes = arena_zalloc(r->a, declared.n + 1);
-    for (size_t i = 0; i < declared.n; i++)
+    t->yes = arena_zalloc(r->a, panel_tables.n + 1);
+    for (size_t i = 0; i < panel_tables.n; i++)
         t->yes[i] = db_col(q, from + i) && strcmp(db_col(q, from + i), "0") != 0;
     return t;
 }
@@ -153,8 +153,8 @@ static const struct portal_child *child_read(portal_req *r, long long id, int wi
         return r->child_seen;
     if (with_tables)
         declared_build();
-    with_tables = with_tables && declared.n;
-    db_rows *q = with_tables ? db_query(r->a, declared.row_sql, "si", clock_today(r), id)
+    with_tables = with_tables && panel_tables.n;
+    db_rows *q = with_tables ? db_query(r->a, panel_tables.row_sql, "si", clock_today(r), id)
                              : db_query(r->a, "SELECT " CHILD_COLS CHILD_WHERE, "i", id);
     if (!q || !db_next(q))
         return NULL;
@@ -191,9 +191,9 @@ const struct portal_child *child_load_route(portal_req *r, long long id)
 static struct child_tables *child_tables_load(portal_req *r, long long child)
 {
     declared_build();
-    if (!declared.n)
+    if (!panel_tables.n)
         return NULL;
-    db_rows *q = db_query(r->a, declared.has_sql, "i", child);
+    db_rows *q = db_query(r->a, panel_tables.has_sql, "i", child);
     if (!q || !db_next(q))
         return NULL;
     return flags_of(r, child, q, 1);
@@ -208,8 +208,8 @@ int child_has(portal_req *r, long long child_id, const char *table)
         r->child_tables = t;
     }
     size_t tl = table ? strcspn(table, ".") : 0;
-    for (size_t i = 0; table && i < declared.n; i++) {
-        const char *d = declared.decl[i];
+    for (size_t i = 0; table && i < panel_tables.n; i++) {
+        const char *d = panel_tables.decl[i];
         size_t dl = strcspn(d, ".");
         /* the same table under the same column */
         if (dl == tl && strncmp(d, table, tl) == 0 &&
