@@ -232,7 +232,10 @@
  *    beside each field named (macros.cs: field_error, Errors.count) and the
  *    message at the top (Page.FormError).  s->fail(r, 400, msg) on a POST
  *    does the same with msg at the top; so does the host's own parameter
- *    check.  So a form's inputs show Form.<name>, and each field its
+ *    check.  The host then puts what was typed back into every input,
+ *    textarea, select and checkbox of the page's forms that send to that
+ *    path (sticky.c; never hidden fields, passwords or files), whether the
+ *    template reads Form.<name> or not; each field shows its
  *    Errors.<field>.  A handler may still render its form itself (then its
  *    page is kept as it is).  403, 404 and 409 (the record's state, not a
  *    typed value) stay the error page.  List tables (class="list") get their cells'

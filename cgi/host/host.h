@@ -180,6 +180,8 @@ static inline int user_has_perm(const portal_req *r, const char *perm)
 /* cards.c: every list table's cells get data-label from its column's
  * heading (the cards a phone shows, without script) */
 void cards_label(portal_req *r, buf *body);
+/* sticky.c: a refused POST's values back into its page's forms sending to path */
+void sticky_fill(portal_req *r, buf *body, const char *path, const char *page);
 
 /* render.c: whether the user may open the page of route e (its
  * permission, signed in unless public) */

@@ -641,7 +641,7 @@ static int form_again(portal_req *r, struct form_err *errs, const char *msg)
     const struct route_entry *post = r->route;
     const char **names = r->arg_names, **values = r->arg_values;
     size_t nargs = r->nargs;
-    const char *at = r->path;
+    const char *at = r->path, *post_path = r->path;
     const struct route_entry *page = strcmp(r->method, "POST") == 0 ? form_page(r, &at) : NULL;
     int usable = page && route_usable(r, page);
     for (size_t i = 0; i < r->bf.n; i++)
@@ -657,8 +657,10 @@ static int form_again(portal_req *r, struct form_err *errs, const char *msg)
         if (request_begin_hook)
             request_begin_hook(r);
         int status = run_handler(r);
-        if (status == 400 && r->body.len && !r->streaming)
+        if (status == 400 && r->body.len && !r->streaming) {
+            sticky_fill(r, &r->body, post_path, at); /* what was typed, in every field */
             return status;
+        }
         discard(r);
         r->form_of = NULL;
     }

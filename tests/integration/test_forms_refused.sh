@@ -98,6 +98,19 @@ check "volunteer: a donation of 12.345 yuan: the projects page again (400), the 
     eval 'status_is 400 && body_has "未能提交：" && body_lacks "请求无法完成" && body_has "value=\"爱心企业$tag\"" && body_has "value=\"12.345\"" && body_has "value=\"2026-01-03\""'
 check "... no donation saved" same "$(sql "SELECT COUNT(*) FROM volunteer_donations")" "$d0"
 
+# ---------------------------------------------------------------- any template: what was typed is put back by the host
+# the hospitals' account forms (one per hospital) write no value="<?cs var:Form.x ?>": the host puts
+# what was typed back into the one form that sent it (sticky.c), never into another hospital's
+h=$(sql "SELECT MIN(id) FROM orgs WHERE kind='hospital'")
+h2=$(sql "SELECT MAX(id) FROM orgs WHERE kind='hospital'")
+pp0=$(sql "SELECT COUNT(*) FROM pay_payees")
+post "/medical/hospitals/$h/account" "$cyj" --data-urlencode "bank=县农商行$tag" --data account=12ab34
+check "medical: a hospital's account with letters: the hospitals page again (400), the bank and account typed in their inputs" \
+    eval 'status_is 400 && body_has "未能提交：" && body_lacks "请求无法完成" && body_has "value=\"县农商行$tag\"" && body_has "value=\"12ab34\""'
+check "... typed into that hospital's form only" \
+    eval '[ "$(grep -o "value=\"县农商行$tag\"" "$OUT/body" | wc -l)" = 1 ] && { [ "$h" = "$h2" ] || grep -q "action=\"/medical/hospitals/$h2/account\"" "$OUT/body"; }'
+check "... no account saved" same "$(sql "SELECT COUNT(*) FROM pay_payees")" "$pp0"
+
 # ---------------------------------------------------------------- guardianship: a step's bad value
 sql "INSERT INTO orgs (code, name, kind, division_code) VALUES ('rgov$tag', '县民政局$tag', 'dept_civil', '500242000000')"
 add_user "rcty$tag" --display-name 县未保中心 --role protection_county --division 500242000000 --org "rgov$tag" --password "$PW"
