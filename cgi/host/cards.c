@@ -15,13 +15,6 @@
 
 #define MAX_COLS 40
 
-/* whether the tag at p ('<') is named name (n bytes): "<td>", "<td ..." */
-static int tag_is(const char *p, const char *end, const char *name, size_t n)
-{
-    return (size_t)(end - p) > n + 1 && memcmp(p + 1, name, n) == 0 &&
-           (p[n + 1] == ' ' || p[n + 1] == '>');
-}
-
 /* where needle (n bytes) starts in [p, gt), or NULL: a plain scan, as the
  * tags are short (memmem's setup cost more than the whole tag) */
 static const char *in_tag(const char *p, const char *gt, const char *needle, size_t n)
@@ -115,21 +108,21 @@ static void body_cell(struct cards *c, const char *p, const char *gt)
 /* the tag at p ('<'), its '>' at gt */
 static void one_tag(struct cards *c, const char *p, const char *gt, const char *end)
 {
-    if (tag_is(p, end, "table", 5)) {
+    if (html_tag_is(p, end, "table")) {
         const char *cls = in_tag(p, gt, "class=\"list", 11);
         c->list = cls && (cls[11] == '"' || cls[11] == ' ');
         c->in_head = c->nheads = c->col = 0;
     } else if (!c->list) {
         return;
-    } else if (tag_is(p, end, "/table", 6)) {
+    } else if (html_tag_is(p, end, "/table")) {
         c->list = 0;
-    } else if (tag_is(p, end, "thead", 5)) {
+    } else if (html_tag_is(p, end, "thead")) {
         c->in_head = 1;
-    } else if (tag_is(p, end, "/thead", 6)) {
+    } else if (html_tag_is(p, end, "/thead")) {
         c->in_head = 0;
-    } else if (tag_is(p, end, "tr", 2)) {
+    } else if (html_tag_is(p, end, "tr")) {
         c->col = 0;
-    } else if (tag_is(p, end, "td", 2) || tag_is(p, end, "th", 2)) {
+    } else if (html_tag_is(p, end, "td") || html_tag_is(p, end, "th")) {
         if (c->in_head)
             head_cell(c, p, gt, end);
         else if (c->nheads)

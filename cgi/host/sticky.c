@@ -144,13 +144,6 @@ struct sticky {
     const char *from; /* what is not copied to out yet */
 };
 
-static int is_tag(const char *p, const char *end, const char *name)
-{
-    size_t n = strlen(name);
-    return (size_t)(end - p) > n + 1 && strncmp(p + 1, name, n) == 0 &&
-           (p[n + 1] == ' ' || p[n + 1] == '>' || p[n + 1] == '\n' || p[n + 1] == '/');
-}
-
 static void flush_to(struct sticky *s, const char *p)
 {
     buf_add(s->out, s->from, (size_t)(p - s->from));
@@ -268,16 +261,16 @@ void sticky_fill(portal_req *r, buf *body, const char *path, const char *page)
         const char *gt = memchr(p, '>', (size_t)(end - p));
         if (!gt)
             break;
-        if (is_tag(p, end, "form")) {
+        if (html_tag_is(p, end, "form")) {
             form_end = NULL;
             if (form_sends_to(r, p, gt, path, page))
                 form_end = memmem(gt, (size_t)(end - gt), "</form>", 7);
         } else if (form_end && p < form_end) {
-            if (is_tag(p, end, "input"))
+            if (html_tag_is(p, end, "input"))
                 fill_input(&s, p, gt);
-            else if (is_tag(p, end, "textarea"))
+            else if (html_tag_is(p, end, "textarea"))
                 gt = fill_textarea(&s, p, gt, form_end);
-            else if (is_tag(p, end, "select"))
+            else if (html_tag_is(p, end, "select"))
                 gt = fill_select(&s, p, gt, form_end);
         }
         p = gt;

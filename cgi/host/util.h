@@ -45,6 +45,9 @@ void esc_url(buf *b, const char *s);      /* a query-string component */
 /* one CSV cell (RFC 4180 quoting; a formula-looking cell gets a leading
  * apostrophe); last = 1 ends the row with CRLF */
 void esc_csv(buf *b, const char *v, int last);
+/* whether the tag at p ('<', before end) is named name: "<td>", "<td ...",
+ * "</table>" with name "/table" (the host's passes over a rendered page) */
+int html_tag_is(const char *p, const char *end, const char *name);
 int utf8_valid(const char *s, size_t n);  /* 1 if valid UTF-8 without NUL */
 /* characters (code points) of valid UTF-8: what a user counts and what a
  * utf8mb4 VARCHAR(n) holds; every limit shown to users is in these */
