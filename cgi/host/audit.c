@@ -116,17 +116,24 @@ static int head_read(arena *a, int chain)
     return 0;
 }
 
-int audit_append(arena *a, const struct audit_row *in)
+void audit_now(char at[40])
 {
-    struct audit_row row = *in;
-    char at[40], hash[65];
     struct timeval tv;
     gettimeofday(&tv, NULL);
     struct tm tm;
     gmtime_r(&tv.tv_sec, &tm);
-    strftime(at, sizeof at, "%Y-%m-%d %H:%M:%S", &tm);
-    snprintf(at + strlen(at), sizeof at - strlen(at), ".%06ld", (long)tv.tv_usec);
-    row.at = at;
+    strftime(at, 40, "%Y-%m-%d %H:%M:%S", &tm);
+    snprintf(at + strlen(at), 40 - strlen(at), ".%06ld", (long)tv.tv_usec);
+}
+
+int audit_append(arena *a, const struct audit_row *in)
+{
+    struct audit_row row = *in;
+    char at[40], hash[65];
+    if (!row.at) {
+        audit_now(at);
+        row.at = at;
+    }
     row.chain = audit_chain();
     int was_doomed = db_doomed();
     for (int attempt = 0; attempt < 4; attempt++) {

@@ -32,6 +32,9 @@ void audit_hash(const char *prev_hash, const struct audit_row *row, char out[65]
  * failure dooms that transaction: the change must not commit without its
  * audit row), else in a transaction of its own committed at once; 0 ok */
 int audit_append(arena *a, const struct audit_row *row);
+/* now, as a row's `at` ("YYYY-MM-DD HH:MM:SS.uuuuuu", UTC); a row whose at
+ * is NULL gets the time audit_append runs */
+void audit_now(char at[40]);
 /* walk the whole chain: 0 intact, else the id of the first broken row (-1 db error) */
 long long audit_verify(arena *a, long long *checked);
 

@@ -76,6 +76,8 @@ struct portal_req {
     struct loaded_module *mod;  /* the module whose code runs (handler, on_done, panel) */
     const struct portal_object *object; /* the route's object, loaded before the handler */
     struct kept *kept;          /* writes and audit rows that outlive a rollback */
+    struct kept *held;          /* a read's audit rows, written at audit_flush */
+    int hold_audit;             /* a read's handler runs: its audit rows are held */
     struct export_run *export;  /* the export export_begin let go out (disclose.c) */
     /* a refused POST answered with its form (request.c form_again): the
      * POST's route, each named field's message and the message at the top */
@@ -107,6 +109,10 @@ void kept_end(void);
 /* after its transaction ended: what it lost, in one transaction of its
  * own; 0 ok (or nothing to do), -1 failed */
 int keep_replay(portal_req *r);
+/* a read's audit rows held since its handler began (r->hold_audit), written
+ * in one transaction before anything of the page goes out; 0 ok (or none),
+ * -1 not recorded (the page must not go out).  Holding stops here. */
+int audit_flush(portal_req *r);
 /* 2.9: run a module's job in the host's transaction (0 committed) */
 int request_run_job(portal_req *r, struct loaded_module *mod,
                     int (*run)(portal_req *, const struct portal_services *));

@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+static void hold(portal_req *r, const struct audit_row *row);
+
 void audit(portal_req *r, const char *action, const char *otype, const char *oid,
            const char *detail)
 {
@@ -17,6 +19,10 @@ void audit(portal_req *r, const char *action, const char *otype, const char *oid
                             r && r->logged_in ? r->user.username : NULL,
                             action, otype, oid, detail,
                             r ? r->remote_addr : NULL, 0};
+    if (r->hold_audit && !db_in_txn()) {
+        hold(r, &row); /* a read's rows: one commit at audit_flush */
+        return;
+    }
     if (audit_append(r->a, &row) == 0) {
         req_keep_audit(r, &row); /* a denial or a read outlives a rollback */
     } else {
@@ -96,19 +102,76 @@ int audit_is_kept(portal_req *r, const char *action)
     return 0;
 }
 
-void req_keep_audit(portal_req *r, const struct audit_row *row)
+/* a copy of an audit row in the request's arena */
+static struct kept *row_copy(portal_req *r, const struct audit_row *row)
 {
-    if (!db_in_txn() || txn_req != r || !audit_is_kept(r, row->action))
-        return; /* committed on its own already, or goes with the change */
     struct kept *k = arena_zalloc(r->a, sizeof *k);
     k->row = *row;
+    k->row.at = dupz(r, row->at);
     k->row.username = dupz(r, row->username);
     k->row.action = dupz(r, row->action);
     k->row.object_type = dupz(r, row->object_type);
     k->row.object_id = dupz(r, row->object_id);
     k->row.detail = dupz(r, row->detail);
     k->row.ip = dupz(r, row->ip);
-    keep(r, k);
+    return k;
+}
+
+void req_keep_audit(portal_req *r, const struct audit_row *row)
+{
+    if (!db_in_txn() || txn_req != r || !audit_is_kept(r, row->action))
+        return; /* committed on its own already, or goes with the change */
+    keep(r, row_copy(r, row));
+}
+
+/* ------------------------------------------------ a read's audit rows */
+
+/* Issue 17: a page that reads (a GET or HEAD) wrote each of its audit rows
+ * in a durable commit of its own - the child's file three (its read and
+ * two checks of a cap).  Its rows are now held from the start of its
+ * handler, with the time each happened, and audit_flush writes them in one
+ * transaction, one commit, before anything of the page goes out (settle,
+ * or the first piece of a streamed export).  A row that cannot be recorded
+ * still stops the page: audit_flush fails, the host answers 503. */
+static void hold(portal_req *r, const struct audit_row *row)
+{
+    char at[40];
+    struct audit_row timed = *row;
+    audit_now(at);
+    timed.at = at;
+    struct kept *k = row_copy(r, &timed);
+    k->next = r->held;
+    r->held = k;
+}
+
+int audit_flush(portal_req *r)
+{
+    struct kept *list = NULL;
+    r->hold_audit = 0;
+    for (struct kept *k = r->held, *next; k; k = next) {
+        next = k->next;
+        k->next = list; /* reversed: oldest first */
+        list = k;
+    }
+    r->held = NULL;
+    if (!list)
+        return 0;
+    /* the handler's own transaction (a read that wrote) takes them with its
+     * writes, kept as ever; else one of their own */
+    int own = !db_in_txn(), rc = own ? db_begin() : 0;
+    for (struct kept *k = list; k && rc == 0; k = k->next) {
+        rc = audit_append(r->a, &k->row);
+        if (rc == 0 && !own)
+            req_keep_audit(r, &k->row);
+    }
+    if (rc == 0 && (!own || db_commit_now() == 0))
+        return 0;
+    if (own)
+        db_rollback();
+    db_doom(); /* a read that cannot be audited does not happen */
+    log_msg("PT0501", "audit write failed (%u %s): the audit rows of %s %s (%s...)", db_errno(),
+            db_error(), r->method, r->path, list->row.action);
+    return -1;
 }
 
 long long req_exec_kept(portal_req *r, const char *sql, const char *types, va_list ap)

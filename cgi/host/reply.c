@@ -69,9 +69,11 @@ static void stream_flush(portal_req *r)
         buf_reset(&r->body);
         return;
     }
-    if (!r->headers_sent && (db_doomed() || (db_in_txn() && db_commit_now() != 0))) {
-        /* nothing goes out before the request's writes are committed: a
-         * failed unit of work answers 503 instead (settle) */
+    if (!r->headers_sent &&
+        (audit_flush(r) != 0 || db_doomed() || (db_in_txn() && db_commit_now() != 0))) {
+        /* nothing goes out before the request's writes and a read's audit
+         * rows are committed: a failed unit of work answers 503 instead
+         * (settle) */
         r->stream_refused = 1;
         buf_reset(&r->body);
         return;

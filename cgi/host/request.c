@@ -279,6 +279,7 @@ static int commit_failed(portal_req *r, int rc, int stored, int status);
  * "may have been saved". */
 static int settle(portal_req *r, int status)
 {
+    audit_flush(r); /* a read's audit rows, before anything goes out */
     int doomed = db_doomed();
     if (r->streaming) {
         /* the output began after a commit (stream_flush); later writes */
@@ -450,8 +451,10 @@ static int run_handler(portal_req *r)
          * opens it, settle() commits it below 400 and rolls it back else */
         db_auto_begin(!(r->route->r->flags & PR_NO_DB));
         r->kept = NULL;
+        r->held = NULL;
         r->refused_msg = NULL;
         kept_begin(r);
+        r->hold_audit = is_read(r);
         r->mod = r->route->mod;
         status = load_object(r);
         if (!status) {

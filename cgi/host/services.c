@@ -215,6 +215,10 @@ static size_t s_db_col_len(portal_rows *rows, int col)
 static long long s_db_stream(portal_req *r, int (*row)(void *, portal_rows *), void *ctx,
                              const char *sql, const char *types, ...)
 {
+    /* the rows stream out as they come, and no statement runs meanwhile:
+     * a read's held audit rows are written first (kept.c) */
+    if (audit_flush(r) != 0)
+        return -1;
     va_list ap;
     va_start(ap, types);
     long long n = db_vstream(r->a, (int (*)(void *, db_rows *))row, ctx, sql, types, ap);

@@ -44,6 +44,10 @@ static int echo(portal_req *r, const struct portal_services *s)
 {
     const char *v = s->param(r, "v");
     s->set(r, "Echo.Value", v ? v : "");
+    /* reads=N: N audit rows of a read (test_read_audit: one commit for all) */
+    const char *reads = s->param(r, "reads");
+    for (int i = 0; reads && i < atoi(reads); i++)
+        s->audit(r, "testkit.read", "note", s->sprintf(r, "%d", i + 1), v);
     if (s->db_query_hdf(r, "Notes", "SELECT id, body FROM test_notes ORDER BY id DESC LIMIT 20",
                         "") < 0)
         return 500;
@@ -433,7 +437,7 @@ static const struct portal_param sleep_params[] = {
 static const struct portal_param big_params[] = {
     {"mb", PP_INT, 2, 0, "大小"}, {NULL, 0, 0, 0, NULL}};
 static const struct portal_param echo_params[] = {
-    {"v", PP_LINES, 2000, 0, "值"}, {NULL, 0, 0, 0, NULL}};
+    {"v", PP_LINES, 2000, 0, "值"}, {"reads", PP_INT, 1, 0, "读"}, {NULL, 0, 0, 0, NULL}};
 static const struct portal_param note_params[] = {
     {"body", PP_LINES, 2000, 1, "内容"}, {NULL, 0, 0, 0, NULL}};
 
