@@ -14,3 +14,21 @@ CREATE TRIGGER IF NOT EXISTS usd_sessions_upd AFTER UPDATE ON user_scope_divisio
 FOR EACH ROW UPDATE cache_versions SET version = version + 1 WHERE name = 'sessions';
 CREATE TRIGGER IF NOT EXISTS usd_sessions_del AFTER DELETE ON user_scope_divisions
 FOR EACH ROW UPDATE cache_versions SET version = version + 1 WHERE name = 'sessions';
+
+-- The unread notices are cached with the user's columns too, while
+-- 'notices' is the version they were counted at: every write of notices
+-- (a new one, one done) and of notice_reads (one read) moves it.  A notice
+-- is written by a state change or the master's job, never by a page read.
+INSERT INTO cache_versions (name, version) VALUES ('notices', 1);
+CREATE TRIGGER IF NOT EXISTS notices_version_ins AFTER INSERT ON notices
+FOR EACH ROW UPDATE cache_versions SET version = version + 1 WHERE name = 'notices';
+CREATE TRIGGER IF NOT EXISTS notices_version_upd AFTER UPDATE ON notices
+FOR EACH ROW UPDATE cache_versions SET version = version + 1 WHERE name = 'notices';
+CREATE TRIGGER IF NOT EXISTS notices_version_del AFTER DELETE ON notices
+FOR EACH ROW UPDATE cache_versions SET version = version + 1 WHERE name = 'notices';
+CREATE TRIGGER IF NOT EXISTS notice_reads_version_ins AFTER INSERT ON notice_reads
+FOR EACH ROW UPDATE cache_versions SET version = version + 1 WHERE name = 'notices';
+CREATE TRIGGER IF NOT EXISTS notice_reads_version_upd AFTER UPDATE ON notice_reads
+FOR EACH ROW UPDATE cache_versions SET version = version + 1 WHERE name = 'notices';
+CREATE TRIGGER IF NOT EXISTS notice_reads_version_del AFTER DELETE ON notice_reads
+FOR EACH ROW UPDATE cache_versions SET version = version + 1 WHERE name = 'notices';

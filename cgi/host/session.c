@@ -131,7 +131,7 @@ enum {
 };
 static const int sc_user[] = {SC_UID, SC_USERNAME, SC_DISPLAY, SC_ORG_ID, SC_ORG_NAME,
                               SC_DIVISION, SC_DIV_NAME, SC_MUST_CHANGE, SC_PERMS, SC_ORG_KIND,
-                              SC_SCOPE, SC_SCOPE_SET};
+                              SC_SCOPE, SC_SCOPE_SET, SC_UNREAD};
 #define SC_NUSER (sizeof sc_user / sizeof sc_user[0])
 
 /* a user scoped by a set of divisions (issue 15; sql/033_scope_sets.sql):
@@ -148,21 +148,21 @@ static const int sc_user[] = {SC_UID, SC_USERNAME, SC_DISPLAY, SC_ORG_ID, SC_ORG
     "   HAVING COUNT(*) > 0) "
 
 /* the session's own columns and every version of what workers cache, as
- * "name:version,..." in one subquery (sessions, divisions, settings and the
- * modules' data versions: service data_version), in the order of SC_*
- * above less the user's; the WHERE is the session's validity (idle and
- * absolute expiry, an active user) */
+ * "name:version,..." in one subquery (sessions, divisions, settings,
+ * notices and the modules' data versions: service data_version), in the
+ * order of SC_* above less the user's; the WHERE is the session's validity
+ * (idle and absolute expiry, an active user).  The unread notices are one
+ * of the user's columns, good while 'notices' is the version they were
+ * counted at (every write of notices and notice_reads moves it: core 040). */
 #define SESSION_LIVE_SQL \
     " s.csrf_token, s.last_seen < UTC_TIMESTAMP() - INTERVAL 60 SECOND, s.flash, s.mfa_pending, " \
     " s.created_at > UTC_TIMESTAMP() - INTERVAL 300 SECOND, " \
-    NOTICES_UNREAD_SQL("u.id", "u.org_id", "u.division_code") ", " \
     " (SELECT GROUP_CONCAT(v.name, ':', v.version) FROM cache_versions v) "
 #define SESSION_WHERE_SQL \
     "WHERE s.token_hash = ? AND u.active = 1 " \
     " AND s.last_seen > UTC_TIMESTAMP() - INTERVAL ? SECOND" \
     " AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND"
-static const int sc_live[] = {SC_CSRF, SC_STALE, SC_FLASH, SC_MFA, SC_FRESH, SC_UNREAD,
-                              SC_VERSIONS};
+static const int sc_live[] = {SC_CSRF, SC_STALE, SC_FLASH, SC_MFA, SC_FRESH, SC_VERSIONS};
 #define SC_NLIVE (sizeof sc_live / sizeof sc_live[0])
 
 /* the version of `name` in a list "name:version,..." (the session's
@@ -188,7 +188,8 @@ static db_rows *session_row(portal_req *r)
         " CONCAT_WS(',', (SELECT GROUP_CONCAT(DISTINCT rp.perm) FROM user_roles ur "
         "   JOIN role_perms rp ON rp.role_id = ur.role_id WHERE ur.user_id = u.id), "
         "  (SELECT GROUP_CONCAT(up.perm) FROM user_perms up WHERE up.user_id = u.id)), "
-        " o.kind, k.scope, " SCOPE_SET_SQL ", " SESSION_LIVE_SQL
+        " o.kind, k.scope, " SCOPE_SET_SQL ", "
+        NOTICES_UNREAD_SQL("u.id", "u.org_id", "u.division_code") ", " SESSION_LIVE_SQL
         "FROM sessions s JOIN users u ON u.id = s.user_id "
         "LEFT JOIN orgs o ON o.id = u.org_id "
         "LEFT JOIN org_kinds k ON k.code = o.kind "
@@ -208,14 +209,15 @@ static db_rows *session_check(portal_req *r)
 }
 
 /* Per worker: the user's columns of recent sessions, keyed by the session
- * token's hash, good on the day they were read and while the 'sessions' and
- * 'divisions' versions are the ones they were read at (both read with the
- * row that filled the entry, so the entry and its versions are one
- * snapshot).  Direct-mapped: a session whose slot another took is read in
- * full again. */
+ * token's hash, good on the day they were read and while the versions of
+ * scache_names are the ones they were read at (read with the row that
+ * filled the entry, so the entry and its versions are one snapshot).
+ * Direct-mapped: a session whose slot another took is read in full again. */
+static const char *const scache_names[] = {"sessions", "divisions", "notices"};
+#define SCACHE_NV (sizeof scache_names / sizeof scache_names[0])
 struct session_cached {
     unsigned char sid[32];
-    long long sessions_v, divs_v;
+    long long v[SCACHE_NV];
     char day[16];
     char *col[SC_NUSER];
     int used;
@@ -240,9 +242,10 @@ static void scache_store(portal_req *r, const char *const *c)
     }
     memcpy(e->sid, r->sid_hash, 32);
     snprintf(e->day, sizeof e->day, "%s", clock_today(r));
-    e->sessions_v = version_in(c[SC_VERSIONS], "sessions");
-    e->divs_v = version_in(c[SC_VERSIONS], "divisions");
-    e->used = e->sessions_v >= 0;
+    e->used = 1;
+    for (size_t i = 0; i < SCACHE_NV; i++)
+        if ((e->v[i] = version_in(c[SC_VERSIONS], scache_names[i])) < 0)
+            e->used = 0;
 }
 
 /* the cached user's columns into c when the entry is of this session and
@@ -250,9 +253,10 @@ static void scache_store(portal_req *r, const char *const *c)
 static int scache_fill(portal_req *r, const char **c)
 {
     struct session_cached *e = scache_slot(r->sid_hash);
-    if (version_in(c[SC_VERSIONS], "sessions") != e->sessions_v ||
-        version_in(c[SC_VERSIONS], "divisions") != e->divs_v ||
-        strcmp(e->day, clock_today(r)) != 0 || !e->col[0] || strcmp(e->col[0], c[SC_UID]) != 0)
+    for (size_t i = 0; i < SCACHE_NV; i++)
+        if (version_in(c[SC_VERSIONS], scache_names[i]) != e->v[i])
+            return 0;
+    if (strcmp(e->day, clock_today(r)) != 0 || !e->col[0] || strcmp(e->col[0], c[SC_UID]) != 0)
         return 0;
     for (size_t i = 0; i < SC_NUSER; i++)
         c[sc_user[i]] = e->col[i] ? arena_strdup(r->a, e->col[i]) : NULL;
