@@ -1,29 +1,18 @@
 # The session statement (issues 16, 17): one indexed read per request whose
-# live columns are the session's own, the unread notices and every version
-# of what workers cache (one subquery); a village director's set of villages
-# is cached with the user's columns for the day it was read on.  Each cache
+# live columns are the session's own and every version of what workers
+# cache (one subquery); a village director's set of villages is cached with
+# the user's columns for the day it was read on, the unread notices while
+# 'notices' stays (core 040).  Each cache
 # is checked through the real stack on every worker: many concurrent
 # requests fill every worker first, then the change (by SQL, as any writer
-# may make it) must be seen by the very next request of each of them.
+# may make it) must be seen by the very next request of each of them
+# (par_* in tests/lib.sh).
 # Sourced by tests/run.sh.
 
 sfx=$(date +%s%N | tail -c 7)
 PW='Sessstmt#2026portal'
-PAR=40
-par_codes() { # par_codes JAR PATH -> the distinct status codes of PAR concurrent GETs
-    seq 1 $PAR | xargs -P 8 -I{} curl -s -o /dev/null -w '%{http_code}\n' -b "$1" "$BASE$2" | sort -u | tr '\n' ' '
-}
-par_all() { [ "$(par_codes "$1" "$2")" = "$3 " ]; }   # par_all JAR PATH CODE
-par_count() { # par_count JAR PATH TEXT -> how many of PAR concurrent GETs answer 200 holding TEXT
-    seq 1 $PAR | xargs -P 8 -I{} sh -c 'curl -s -b "$1" "$2" | grep -qF -- "$3" && echo ok' _ "$1" "$BASE$2" "$3" | wc -l
-}
-par_say() { [ "$(par_count "$1" "$2" "$3")" = "$PAR" ]; }   # every one holds TEXT
-par_none() { [ "$(par_count "$1" "$2" "$3")" = 0 ]; }       # none holds TEXT
-
 tj=$(login township 'Town#2026portal' "$OUT/jar.sst")
-post /children/new "$tj" --data-urlencode "name=会话语句$sfx" --data "sex=1" --data "birth_date=2016-05-10" \
-    --data-urlencode "ethnicity=土家族" --data "id_number=$(make_id 500242 20160510 1)" \
-    --data "village_code=500242101001" --data-urlencode "hukou=酉阳县龙潭镇"
+file_child "$tj" "会话语句$sfx"
 kid=$(loc_id /children)
 check "a child of village 500242101001 for these checks is filed" [ -n "$kid" ]
 
