@@ -150,16 +150,17 @@ static const int sc_user[] = {SC_UID, SC_USERNAME, SC_DISPLAY, SC_ORG_ID, SC_ORG
 /* the session's own columns and every version of what workers cache, as
  * "name:version,..." in one subquery (sessions, divisions, settings,
  * notices and the modules' data versions: service data_version), in the
- * order of SC_* above less the user's; the WHERE is the session's validity
- * (idle and absolute expiry, an active user).  The unread notices are one
- * of the user's columns, good while 'notices' is the version they were
- * counted at (every write of notices and notice_reads moves it: core 040). */
+ * order of SC_* above less the user's; the WHERE is the session's
+ * validity (idle and absolute expiry; session_row adds an active user).
+ * The unread notices are one of the user's columns, good while 'notices'
+ * is the version they were counted at (every write of notices and
+ * notice_reads moves it: core 040). */
 #define SESSION_LIVE_SQL \
     " s.csrf_token, s.last_seen < UTC_TIMESTAMP() - INTERVAL 60 SECOND, s.flash, s.mfa_pending, " \
     " s.created_at > UTC_TIMESTAMP() - INTERVAL 300 SECOND, " \
     " (SELECT GROUP_CONCAT(v.name, ':', v.version) FROM cache_versions v) "
 #define SESSION_WHERE_SQL \
-    "WHERE s.token_hash = ? AND u.active = 1 " \
+    "WHERE s.token_hash = ? " \
     " AND s.last_seen > UTC_TIMESTAMP() - INTERVAL ? SECOND" \
     " AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND"
 static const int sc_live[] = {SC_CSRF, SC_STALE, SC_FLASH, SC_MFA, SC_FRESH, SC_VERSIONS};
@@ -193,17 +194,20 @@ static db_rows *session_row(portal_req *r)
         "FROM sessions s JOIN users u ON u.id = s.user_id "
         "LEFT JOIN orgs o ON o.id = u.org_id "
         "LEFT JOIN org_kinds k ON k.code = o.kind "
-        "LEFT JOIN divisions d ON d.code = u.division_code " SESSION_WHERE_SQL,
+        "LEFT JOIN divisions d ON d.code = u.division_code " SESSION_WHERE_SQL
+        " AND u.active = 1",
         "ssbii", today, today, r->sid_hash, (size_t)32, (long long)config_int("session_idle", 1800),
         (long long)config_int("session_absolute", 43200));
 }
 
-/* the same session without what the worker caches of its user: column 0
- * the user's id, then the live ones (sc_live) */
+/* the same session without what the worker caches of its user, the
+ * session's row alone: column 0 the user's id, then the live ones
+ * (sc_live).  The user's row is not read: a user disabled or removed moves
+ * 'sessions' (034), so the worker's entry is stale and session_row, which
+ * wants an active user, decides. */
 static db_rows *session_check(portal_req *r)
 {
-    return db_query(r->a, "SELECT u.id, " SESSION_LIVE_SQL
-                    "FROM sessions s JOIN users u ON u.id = s.user_id " SESSION_WHERE_SQL,
+    return db_query(r->a, "SELECT s.user_id, " SESSION_LIVE_SQL "FROM sessions s " SESSION_WHERE_SQL,
                     "bii", r->sid_hash, (size_t)32, (long long)config_int("session_idle", 1800),
                     (long long)config_int("session_absolute", 43200));
 }
