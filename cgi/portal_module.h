@@ -141,6 +141,10 @@
  *                    one way for a child panel's fill() to set its headings
  *                    and cells and to read a table the child may have no
  *                    rows in (each module's loops and child_has blocks).
+ *   2.x  2026-12-02  sess (issues 16, 17): service data_version, a module's
+ *                    data version (a cache_versions row) read with the
+ *                    session's own statement: a kept page's key costs no
+ *                    statement of its own.
  *   2.25 2026-12-01  perf (issue 17): service child_row_hdf (the child's
  *                    core row into a template; on a GET it rides on the
  *                    route's child row with the child_has flags: no
@@ -1394,6 +1398,13 @@ struct portal_services {
      * gets has_notes.  1, 0, or -1 on a database error */
     int (*child_row_hdf)(portal_req *r, long long child_id, const char *prefix,
                          int *has_notes);
+    /* ---- 2.x sess (issues 16, 17): the version of the cache_versions row
+     * `name` (a module's data version, e.g. 'supervision', moved by its own
+     * writes or job in their transaction), as the session's statement read
+     * it with the session: no statement of its own.  -1 on a request
+     * without a session, or when there is no such row.  A module adds its
+     * row in a migration and never moves it on a read. */
+    long long (*data_version)(portal_req *r, const char *name);
 };
 
 /* 2.22 dupsa (issue 9): the parameters of a module's batch approval route

@@ -202,3 +202,16 @@ old_tree_migrate() {
     old_tree_apply "$db" core "$dir"/sql/[0-9][0-9][0-9]_*.sql || return 1
     for m in "$@"; do old_tree_apply "$db" "$m" "$dir"/modules/"$m"/sql/[0-9][0-9][0-9]_*.sql || return 1; done
 }
+# Every worker at once: PAR (40) concurrent GETs, more than an instance's
+# workers, so each worker answers some (a cache's test: fill every worker,
+# change, then every worker's next answer must show the change)
+PAR=${PAR:-40}
+par_codes() { # par_codes JAR PATH -> the distinct status codes of PAR concurrent GETs
+    seq 1 "$PAR" | xargs -P 8 -I{} curl -s -o /dev/null -w '%{http_code}\n' -b "$1" "$BASE$2" | sort -u | tr '\n' ' '
+}
+par_all() { [ "$(par_codes "$1" "$2")" = "$3 " ]; }   # par_all JAR PATH CODE: every one answers CODE
+par_count() { # par_count JAR PATH TEXT -> how many of PAR concurrent GETs answer holding TEXT
+    seq 1 "$PAR" | xargs -P 8 -I{} sh -c 'curl -s -b "$1" "$2" | grep -qF -- "$3" && echo ok' _ "$1" "$BASE$2" "$3" | wc -l
+}
+par_say() { [ "$(par_count "$1" "$2" "$3")" = "$PAR" ]; }   # par_say JAR PATH TEXT: every one holds TEXT
+par_none() { [ "$(par_count "$1" "$2" "$3")" = 0 ]; }       # par_none JAR PATH TEXT: none holds it

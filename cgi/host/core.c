@@ -379,6 +379,7 @@ static const struct portal_migration core_migrations[] = {
     {37, "037_export_children.sql"},
     {38, "038_text_limits.sql"},
     {39, "039_house.sql"},
+    {40, "040_session_statement.sql"},
     {0, NULL}};
 
 const struct portal_module core_module = {

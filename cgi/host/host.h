@@ -51,6 +51,7 @@ struct portal_req {
     int has_sid;                /* a psid cookie named a session row (sid_hash set) */
     const char *flash_in;       /* message saved by the previous request */
     long long unread_notices;   /* the user's unread notices when the session was read */
+    const char *data_versions;  /* cache_versions as the session read them: "name:v,..." */
     /* issue 15: the villages of a user scoped by a set ("c1,c2", "" none
      * today); NULL: scoped by user.division (or their organisation) */
     const char *scope_set;
@@ -216,6 +217,7 @@ extern const struct portal_module core_module;
 
 /* session.c */
 int session_load(portal_req *r);          /* 0 ok (logged in or not), -1 db error */
+long long data_version(portal_req *r, const char *name); /* service data_version */
 int session_create(portal_req *r, long long user_id);
 /* a session in a two-factor state (mfa_pending 0, 1 or 2, as above) */
 int session_create_mfa(portal_req *r, long long user_id, int mfa_pending);

@@ -127,43 +127,55 @@ static int enrol_path(const char *path)
 enum {
     SC_UID, SC_USERNAME, SC_DISPLAY, SC_ORG_ID, SC_ORG_NAME, SC_DIVISION, SC_DIV_NAME,
     SC_CSRF, SC_MUST_CHANGE, SC_PERMS, SC_STALE, SC_FLASH, SC_MFA, SC_FRESH, SC_ORG_KIND,
-    SC_SCOPE, SC_UNREAD, SC_DIVS_V, SC_SETTINGS_V, SC_SESSIONS_V, SC_SCOPE_SET, SC_N
+    SC_SCOPE, SC_UNREAD, SC_VERSIONS, SC_SCOPE_SET, SC_N
 };
 static const int sc_user[] = {SC_UID, SC_USERNAME, SC_DISPLAY, SC_ORG_ID, SC_ORG_NAME,
                               SC_DIVISION, SC_DIV_NAME, SC_MUST_CHANGE, SC_PERMS, SC_ORG_KIND,
-                              SC_SCOPE};
+                              SC_SCOPE, SC_SCOPE_SET, SC_UNREAD};
 #define SC_NUSER (sizeof sc_user / sizeof sc_user[0])
 
 /* a user scoped by a set of divisions (issue 15; sql/033_scope_sets.sql):
  * the villages granted to them today, "" for none today; NULL for a user
- * with no grant at all (scoped by their division as always).  A live column
- * (read on every request, never cached: a grant ends by the date alone), so
- * a grant made or ended is seen by the user's next request.  Binds today
- * twice, before the WHERE's. */
+ * with no grant at all (scoped by their division as always).  One of the
+ * user's columns, cached by the worker for the day it was read on (a grant
+ * begins and ends by the date alone); a grant written moves 'sessions'
+ * (sql/040_session_statement.sql), so it is seen by the user's next
+ * request.  Binds today twice. */
 #define SCOPE_SET_SQL                                                                   \
     " (SELECT COALESCE(GROUP_CONCAT(DISTINCT IF(g.valid_from <= ? AND "                  \
     "   COALESCE(g.valid_to, '9999-12-31') > ?, g.division_code, NULL) ORDER BY "        \
     "   g.division_code), '') FROM user_scope_divisions g WHERE g.user_id = u.id "       \
     "   HAVING COUNT(*) > 0) "
 
-/* the session's own columns and the versions, in the order of SC_* above
- * less the user's; the WHERE is the session's validity (idle and absolute
- * expiry, an active user) */
+/* the session's own columns and every version of what workers cache, as
+ * "name:version,..." in one subquery (sessions, divisions, settings,
+ * notices and the modules' data versions: service data_version), in the
+ * order of SC_* above less the user's; the WHERE is the session's
+ * validity (idle and absolute expiry; session_row adds an active user).
+ * The unread notices are one of the user's columns, good while 'notices'
+ * is the version they were counted at (every write of notices and
+ * notice_reads moves it: core 040). */
 #define SESSION_LIVE_SQL \
     " s.csrf_token, s.last_seen < UTC_TIMESTAMP() - INTERVAL 60 SECOND, s.flash, s.mfa_pending, " \
     " s.created_at > UTC_TIMESTAMP() - INTERVAL 300 SECOND, " \
-    NOTICES_UNREAD_SQL("u.id", "u.org_id", "u.division_code") ", " \
-    " (SELECT version FROM cache_versions WHERE name = 'divisions'), " \
-    " (SELECT version FROM cache_versions WHERE name = 'settings'), " \
-    " (SELECT version FROM cache_versions WHERE name = 'sessions'), " \
-    SCOPE_SET_SQL
+    " (SELECT GROUP_CONCAT(v.name, ':', v.version) FROM cache_versions v) "
 #define SESSION_WHERE_SQL \
-    "WHERE s.token_hash = ? AND u.active = 1 " \
-    " AND s.last_seen > UTC_TIMESTAMP() - INTERVAL ? SECOND " \
+    "WHERE s.token_hash = ? " \
+    " AND s.last_seen > UTC_TIMESTAMP() - INTERVAL ? SECOND" \
     " AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND"
-static const int sc_live[] = {SC_CSRF, SC_STALE, SC_FLASH, SC_MFA, SC_FRESH, SC_UNREAD,
-                              SC_DIVS_V, SC_SETTINGS_V, SC_SESSIONS_V, SC_SCOPE_SET};
+static const int sc_live[] = {SC_CSRF, SC_STALE, SC_FLASH, SC_MFA, SC_FRESH, SC_VERSIONS};
 #define SC_NLIVE (sizeof sc_live / sizeof sc_live[0])
+
+/* the version of `name` in a list "name:version,..." (the session's
+ * SC_VERSIONS), -1 when it has none */
+static long long version_in(const char *list, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *p = list; p && *p; p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL)
+        if (strncmp(p, name, n) == 0 && p[n] == ':')
+            return atoll(p + n + 1);
+    return -1;
+}
 
 /* the live session of the token whose hash is r->sid_hash, with its user:
  * columns 0 .. SC_NUSER-1 the user's (sc_user), then the live ones (sc_live) */
@@ -177,34 +189,40 @@ static db_rows *session_row(portal_req *r)
         " CONCAT_WS(',', (SELECT GROUP_CONCAT(DISTINCT rp.perm) FROM user_roles ur "
         "   JOIN role_perms rp ON rp.role_id = ur.role_id WHERE ur.user_id = u.id), "
         "  (SELECT GROUP_CONCAT(up.perm) FROM user_perms up WHERE up.user_id = u.id)), "
-        " o.kind, k.scope, " SESSION_LIVE_SQL
+        " o.kind, k.scope, " SCOPE_SET_SQL ", "
+        NOTICES_UNREAD_SQL("u.id", "u.org_id", "u.division_code") ", " SESSION_LIVE_SQL
         "FROM sessions s JOIN users u ON u.id = s.user_id "
         "LEFT JOIN orgs o ON o.id = u.org_id "
         "LEFT JOIN org_kinds k ON k.code = o.kind "
-        "LEFT JOIN divisions d ON d.code = u.division_code " SESSION_WHERE_SQL,
+        "LEFT JOIN divisions d ON d.code = u.division_code " SESSION_WHERE_SQL
+        " AND u.active = 1",
         "ssbii", today, today, r->sid_hash, (size_t)32, (long long)config_int("session_idle", 1800),
         (long long)config_int("session_absolute", 43200));
 }
 
-/* the same session without what the worker caches of its user: column 0
- * the user's id, then the live ones (sc_live) */
+/* the same session without what the worker caches of its user, the
+ * session's row alone: column 0 the user's id, then the live ones
+ * (sc_live).  The user's row is not read: a user disabled or removed moves
+ * 'sessions' (034), so the worker's entry is stale and session_row, which
+ * wants an active user, decides. */
 static db_rows *session_check(portal_req *r)
 {
-    const char *today = clock_today(r);
-    return db_query(r->a, "SELECT u.id, " SESSION_LIVE_SQL
-                    "FROM sessions s JOIN users u ON u.id = s.user_id " SESSION_WHERE_SQL,
-                    "ssbii", today, today, r->sid_hash, (size_t)32, (long long)config_int("session_idle", 1800),
+    return db_query(r->a, "SELECT s.user_id, " SESSION_LIVE_SQL "FROM sessions s " SESSION_WHERE_SQL,
+                    "bii", r->sid_hash, (size_t)32, (long long)config_int("session_idle", 1800),
                     (long long)config_int("session_absolute", 43200));
 }
 
 /* Per worker: the user's columns of recent sessions, keyed by the session
- * token's hash, good while the 'sessions' and 'divisions' versions are the
- * ones they were read at (both read with the row that filled the entry, so
- * the entry and its versions are one snapshot).  Direct-mapped: a session
- * whose slot another took is read in full again. */
+ * token's hash, good on the day they were read and while the versions of
+ * scache_names are the ones they were read at (read with the row that
+ * filled the entry, so the entry and its versions are one snapshot).
+ * Direct-mapped: a session whose slot another took is read in full again. */
+static const char *const scache_names[] = {"sessions", "divisions", "notices"};
+#define SCACHE_NV (sizeof scache_names / sizeof scache_names[0])
 struct session_cached {
     unsigned char sid[32];
-    long long sessions_v, divs_v;
+    long long v[SCACHE_NV];
+    char day[16];
     char *col[SC_NUSER];
     int used;
 };
@@ -215,9 +233,9 @@ static struct session_cached *scache_slot(const unsigned char *sid)
     return &scache[sid[0]];
 }
 
-static void scache_store(const unsigned char *sid, const char *const *c)
+static void scache_store(portal_req *r, const char *const *c)
 {
-    struct session_cached *e = scache_slot(sid);
+    struct session_cached *e = scache_slot(r->sid_hash);
     for (size_t i = 0; i < SC_NUSER; i++) {
         free(e->col[i]);
         e->col[i] = c[sc_user[i]] ? strdup(c[sc_user[i]]) : NULL;
@@ -226,10 +244,12 @@ static void scache_store(const unsigned char *sid, const char *const *c)
             return;
         }
     }
-    memcpy(e->sid, sid, 32);
-    e->sessions_v = c[SC_SESSIONS_V] ? atoll(c[SC_SESSIONS_V]) : -1;
-    e->divs_v = c[SC_DIVS_V] ? atoll(c[SC_DIVS_V]) : -1;
-    e->used = e->sessions_v >= 0;
+    memcpy(e->sid, r->sid_hash, 32);
+    snprintf(e->day, sizeof e->day, "%s", clock_today(r));
+    e->used = 1;
+    for (size_t i = 0; i < SCACHE_NV; i++)
+        if ((e->v[i] = version_in(c[SC_VERSIONS], scache_names[i])) < 0)
+            e->used = 0;
 }
 
 /* the cached user's columns into c when the entry is of this session and
@@ -237,9 +257,10 @@ static void scache_store(const unsigned char *sid, const char *const *c)
 static int scache_fill(portal_req *r, const char **c)
 {
     struct session_cached *e = scache_slot(r->sid_hash);
-    if (!c[SC_SESSIONS_V] ||
-        !c[SC_DIVS_V] || atoll(c[SC_SESSIONS_V]) != e->sessions_v ||
-        atoll(c[SC_DIVS_V]) != e->divs_v || !e->col[0] || strcmp(e->col[0], c[SC_UID]) != 0)
+    for (size_t i = 0; i < SCACHE_NV; i++)
+        if (version_in(c[SC_VERSIONS], scache_names[i]) != e->v[i])
+            return 0;
+    if (strcmp(e->day, clock_today(r)) != 0 || !e->col[0] || strcmp(e->col[0], c[SC_UID]) != 0)
         return 0;
     for (size_t i = 0; i < SC_NUSER; i++)
         c[sc_user[i]] = e->col[i] ? arena_strdup(r->a, e->col[i]) : NULL;
@@ -272,7 +293,7 @@ static int session_columns(portal_req *r, const char **c)
         c[sc_user[i]] = db_col(q, (int)i);
     for (size_t i = 0; i < SC_NLIVE; i++)
         c[sc_live[i]] = db_col(q, (int)(SC_NUSER + i));
-    scache_store(r->sid_hash, c);
+    scache_store(r, c);
     return 1;
 }
 
@@ -281,8 +302,16 @@ static int session_columns(portal_req *r, const char **c)
 static void session_extras(portal_req *r, const char *const *c)
 {
     r->unread_notices = c[SC_UNREAD] ? atoll(c[SC_UNREAD]) : 0;
-    division_version_seen(c[SC_DIVS_V] ? atoll(c[SC_DIVS_V]) : -1);
-    settings_version_seen(c[SC_SETTINGS_V] ? atoll(c[SC_SETTINGS_V]) : -1);
+    r->data_versions = c[SC_VERSIONS];
+    division_version_seen(version_in(c[SC_VERSIONS], "divisions"));
+    settings_version_seen(version_in(c[SC_VERSIONS], "settings"));
+}
+
+/* service data_version (ABI "sess"): the version of a cache_versions row
+ * as the session's statement read it, -1 without a session or such a row */
+long long data_version(portal_req *r, const char *name)
+{
+    return version_in(r->data_versions, name);
 }
 
 static const char *or_empty(const char *s)

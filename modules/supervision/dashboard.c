@@ -3,7 +3,8 @@
  * county total, sortable, a 12-month sparkline per indicator drawn here as
  * SVG, the ranking) and the list of the cases behind a number.  Only the
  * job's summary tables are read, and the dashboard's body is kept by each
- * worker until the job moves the figures' version (supervision_state).
+ * worker until the job moves the figures' version (cache_versions
+ * 'supervision', read with the session: service data_version).
  * A township's staff see their township and the county total, nothing of
  * the other townships.
  */
@@ -84,24 +85,24 @@ static int months_hdf(portal_req *r, const struct portal_services *s)
 }
 
 /* the key of the dashboard's body (service render_kept): the figures'
- * version (the job moves it), the day (weights are dated), the viewer's
- * township ("" the county's: a township never gets the county's body) and
- * the parameters; NULL when
- * the version cannot be read (then the page is rendered, not kept) */
+ * version (the job moves it; read with the session, no statement), the day
+ * (weights are dated), the viewer's township ("" the county's: a township
+ * never gets the county's body) and the parameters; NULL when the version
+ * is unknown (then the page is rendered, not kept) */
 static const char *dashboard_key(portal_req *r, const struct portal_services *s,
                                  const char *town)
 {
-    portal_rows *q = s->db_query(r, "SELECT version FROM supervision_state WHERE id = 1", "");
-    if (!q || !s->db_next(q))
+    long long v = s->data_version(r, "supervision");
+    if (v < 0)
         return NULL;
     const char *m = s->param(r, "month"), *sort = s->param(r, "sort"), *dir = s->param(r, "dir");
-    return s->sprintf(r, "v%s|%s|t%s|m%s|s%s|d%s", s->db_col(q, 0), s->today(r), town,
+    return s->sprintf(r, "v%lld|%s|t%s|m%s|s%s|d%s", v, s->today(r), town,
                       m && s->month_check(m) == 0 ? m : "", sort ? sort : "", dir ? dir : "");
 }
 
 /* The table by township, the ranking and the sparklines change only when
  * the job runs: each worker keeps the rendered body per key and renders
- * only the layout around it (one statement besides the session's). */
+ * only the layout around it (the session's statement only). */
 int dashboard_get(portal_req *r, const struct portal_services *s)
 {
     const char *town = sv_viewer_township(r, s);

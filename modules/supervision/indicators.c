@@ -255,7 +255,8 @@ static int month_compute(portal_req *r, const struct portal_services *s, const c
     clock_gettime(CLOCK_MONOTONIC, &t1);
     long long ms = (t1.tv_sec - t0.tv_sec) * 1000LL + (t1.tv_nsec - t0.tv_nsec) / 1000000;
     /* the figures changed: the workers' kept dashboards are stale */
-    if (s->db_exec(r, "UPDATE supervision_state SET version = version + 1 WHERE id = 1", "") < 0)
+    if (s->db_exec(r, "UPDATE cache_versions SET version = version + 1 "
+                   "WHERE name = 'supervision'", "") < 0)
         return -1;
     return s->db_exec(r, "INSERT INTO supervision_months (month, as_of, computed_at, seconds_ms) "
                       "VALUES (?, ?, UTC_TIMESTAMP(), ?) ON DUPLICATE KEY UPDATE as_of = "

@@ -99,6 +99,7 @@ static const struct portal_migration migrations[] = {
     {3, "003_sparks.sql"},
     {4, "004_reissue.sql"},
     {5, "005_version.sql"},
+    {6, "006_data_version.sql"},
     {0, NULL}};
 
 static const struct portal_loader loaders[] = {

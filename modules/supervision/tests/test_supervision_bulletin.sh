@@ -93,7 +93,7 @@ grant "$k1" 2025-03-01
 # version: many requests before the job fill every worker's copy, and every
 # request after it shows the new figures all the same
 cell() { echo "indicator=cov_orphan&amp;town=$C\">$1</a><br><small>$2</small>"; }
-version() { sql "SELECT version FROM supervision_state WHERE id = 1"; }
+version() { sql "SELECT version FROM cache_versions WHERE name = 'supervision'"; }
 kept_ok=1
 for _ in 1 2 3 4 5 6 7 8; do
     req GET "/supervision?month=2025-03" -b "$ij"; body_has "$(cell 50.0% 1/2)" || kept_ok=0
