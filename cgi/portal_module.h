@@ -1106,7 +1106,9 @@ struct portal_services {
     /* how much is left this year for a child in a programme of the calling
      * module: cap_fen minus the sum of its lines (every batch, corrections
      * included) whose period falls in `year`; negative when over the cap.
-     * The child is checked in scope.  0 ok with *left set, -1 */
+     * The child is checked in scope.  A POST's check is audited
+     * (pay.cap.check: it decides a payment); a GET's is a figure of its page,
+     * whose read is audited already.  0 ok with *left set, -1 */
     int (*pay_cap_left)(portal_req *r, long long child_id, const char *programme, int year,
                         long long cap_fen, long long *left);
     /* the Chinese message of the last refusal of a pay_* call, NULL if none */
