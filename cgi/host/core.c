@@ -379,6 +379,7 @@ static const struct portal_migration core_migrations[] = {
     {37, "037_export_children.sql"},
     {38, "038_text_limits.sql"},
     {39, "039_house.sql"},
+    {41, "041_child_marks.sql"},
     {0, NULL}};
 
 const struct portal_module core_module = {
