@@ -60,3 +60,14 @@ check "migrate lists the table again" eval 'grep -q "child marks kept for 1 more
 check "with the marks of the rows already there" eval '[ "$(marks "$b")" = living_grants ] && [ "$(marks "$c")" = living_grants ] && [ -z "$(marks "$a")" ]'
 req GET "/children/$b" -b "$tj"
 check "and the file shows the grant" body_has "孤儿基本生活费（社会散居）"
+
+# the file page asks the marks, not one EXISTS per declared table
+was=$(sql "SELECT @@GLOBAL.log_output")
+sql "SET GLOBAL log_output='TABLE'; TRUNCATE mysql.general_log; SET GLOBAL general_log=1"
+req GET "/children/$b" -b "$tj"
+sql "SET GLOBAL general_log=0; SET GLOBAL log_output='$was'"
+check "the file page reads the child's marks in its row" \
+    [ "$(sql "SELECT COUNT(*) FROM mysql.general_log WHERE argument LIKE '%FROM child_marks WHERE child_id = c.id%'")" -ge 1 ]
+check "and asks no table whether the child has a row there (no EXISTS per table)" \
+    same "$(sql "SELECT COUNT(*) FROM mysql.general_log WHERE argument LIKE '%EXISTS(SELECT 1 FROM %'")" 0
+sql "TRUNCATE mysql.general_log"
