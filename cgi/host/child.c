@@ -199,18 +199,27 @@ static struct child_tables *flags_of(portal_req *r, long long child, db_rows *q,
     return t;
 }
 
-/* the marks of one declared table (sql/041): its triggers, the marks of
- * the rows already there (after the triggers: CREATE TRIGGER waits for the
- * transactions that wrote the table), then the table is listed.  0 ok,
- * 1 skipped (a trigger's name would be too long), -1 */
-static int marks_install_one(arena *a, const char *d, char *err, size_t errlen)
+/* the names of a declared table's mark triggers (prefix of "_i", "_u"),
+ * NULL when too long for MariaDB's 64 */
+static const char *marks_trigger(arena *a, const char *d)
 {
     int tl;
     const char *col;
     decl_split(d, &tl, &col);
     const char *name = arena_sprintf(a, "cm_%.*s_%s", tl, d, col);
-    if (strlen(name) + 2 > 64)
-        return 1;
+    return strlen(name) + 2 > 64 ? NULL : name;
+}
+
+/* the marks of one declared table (sql/041): its triggers, the marks of
+ * the rows already there (after the triggers: CREATE TRIGGER waits for the
+ * transactions that wrote the table), then the table is listed.  Each step
+ * may run again.  0 ok, -1 */
+static int marks_install_one(arena *a, const char *d, const char *name, char *err,
+                             size_t errlen)
+{
+    int tl;
+    const char *col;
+    decl_split(d, &tl, &col);
     const char *mark = arena_sprintf(a, "INSERT IGNORE INTO child_marks (child_id, tbl) SELECT "
                                      "NEW.`%s`, '%s' FROM DUAL WHERE NEW.`%s` IS NOT NULL",
                                      col, d, col);
@@ -225,6 +234,17 @@ static int marks_install_one(arena *a, const char *d, char *err, size_t errlen)
     return db_run_script(sql, strlen(sql), err, errlen) == 0 ? 0 : -1;
 }
 
+/* whether a declared table is listed with both its triggers (a table a
+ * migration dropped and created again lost them: installed again) */
+static int marks_whole(arena *a, const char *d, const char *name)
+{
+    db_rows *q = db_query(a, "SELECT (SELECT COUNT(*) FROM child_mark_tables WHERE tbl = ?) + "
+                          "(SELECT COUNT(*) FROM information_schema.triggers WHERE "
+                          "trigger_schema = DATABASE() AND trigger_name IN (?, ?))", "sss", d,
+                          arena_sprintf(a, "%s_i", name), arena_sprintf(a, "%s_u", name));
+    return !q || !db_next(q) ? -1 : atoi(db_col(q, 0)) == 3;
+}
+
 int child_marks_install(arena *a, int *added, char *err, size_t errlen)
 {
     const char *const *lists[64];
@@ -234,17 +254,17 @@ int child_marks_install(arena *a, int *added, char *err, size_t errlen)
     declared_names(lists, nl, decl);
     *added = 0;
     for (size_t i = 0; i < n; i++) {
-        db_rows *q = db_query(a, "SELECT 1 FROM child_mark_tables WHERE tbl = ?", "s", decl[i]);
-        if (!q) {
+        const char *name = marks_trigger(a, decl[i]);
+        int whole = name ? marks_whole(a, decl[i], name) : 1; /* too long: its EXISTS */
+        if (whole < 0) {
             snprintf(err, errlen, "%s", db_error());
             return -1;
         }
-        if (db_next(q))
+        if (whole)
             continue;
-        int rc = marks_install_one(a, decl[i], err, errlen);
-        if (rc < 0)
+        if (marks_install_one(a, decl[i], name, err, errlen) != 0)
             return -1;
-        *added += rc == 0;
+        (*added)++;
     }
     return 0;
 }

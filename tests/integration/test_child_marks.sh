@@ -71,3 +71,15 @@ check "the file page reads the child's marks in its row" \
 check "and asks no table whether the child has a row there (no EXISTS per table)" \
     same "$(sql "SELECT COUNT(*) FROM mysql.general_log WHERE argument LIKE '%EXISTS(SELECT 1 FROM %'")" 0
 sql "TRUNCATE mysql.general_log"
+
+# a table that lost its triggers (a migration that drops and creates it
+# again) has them again after migrate, with the marks of its rows
+d=$(mkchild "标记童丁$tag")
+sql "DROP TRIGGER cm_living_grants_child_id_i"
+grant "$d" >/dev/null
+check "(without its trigger a new row leaves no mark)" same "$(marks "$d")" ""
+$CTL migrate >"$OUT/migrate2.out" 2>&1
+check "migrate installs the lost trigger again" eval 'grep -q "child marks kept for 1 more tables" "$OUT/migrate2.out" && [ "$(sql "SELECT COUNT(*) FROM information_schema.triggers WHERE trigger_name='"'cm_living_grants_child_id_i'"'")" = 1 ]'
+check "and fills the marks of the rows written meanwhile" same "$(marks "$d")" living_grants
+req GET "/children/$d" -b "$tj"
+check "whose file shows the grant" body_has "孤儿基本生活费（社会散居）"
