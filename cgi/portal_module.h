@@ -1279,7 +1279,10 @@ struct portal_services {
      * is not declared: assume so), 0 none, -1 a database error.  The first
      * call of a page asks for every declared table in one statement; it is
      * a hint for what to read, never a permission (the child's scope is
-     * checked as before). */
+     * checked as before).  1 may also mean "had rows once": the answer
+     * comes from marks the declared tables' triggers keep (sql/041,
+     * installed by portalctl migrate) and a mark stays when the rows go, so
+     * read the rows to show them; 0 is always true. */
     int (*child_has)(portal_req *r, long long child_id, const char *table);
     /* ---- 2.15 scope (issue 15): a user's scope as a set of villages.
      * scope_where: THE scope condition of a list on `column` (a column
