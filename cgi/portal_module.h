@@ -1110,7 +1110,9 @@ struct portal_services {
     /* how much is left this year for a child in a programme of the calling
      * module: cap_fen minus the sum of its lines (every batch, corrections
      * included) whose period falls in `year`; negative when over the cap.
-     * The child is checked in scope.  0 ok with *left set, -1 */
+     * The child is checked in scope.  A POST's check is audited
+     * (pay.cap.check: it decides a payment); a GET's is a figure of its page,
+     * whose read is audited already.  0 ok with *left set, -1 */
     int (*pay_cap_left)(portal_req *r, long long child_id, const char *programme, int year,
                         long long cap_fen, long long *left);
     /* the Chinese message of the last refusal of a pay_* call, NULL if none */
@@ -1281,7 +1283,10 @@ struct portal_services {
      * is not declared: assume so), 0 none, -1 a database error.  The first
      * call of a page asks for every declared table in one statement; it is
      * a hint for what to read, never a permission (the child's scope is
-     * checked as before). */
+     * checked as before).  1 may also mean "had rows once": the answer
+     * comes from marks the declared tables' triggers keep (sql/041,
+     * installed by portalctl migrate) and a mark stays when the rows go, so
+     * read the rows to show them; 0 is always true. */
     int (*child_has)(portal_req *r, long long child_id, const char *table);
     /* ---- 2.15 scope (issue 15): a user's scope as a set of villages.
      * scope_where: THE scope condition of a list on `column` (a column

@@ -67,80 +67,206 @@ struct child_tables {
 #define CHILD_WHERE " FROM children c WHERE c.id = ? AND c.status <> 'archived'" /* issue 19 */
 
 /* the declared tables ("table" or "table.column"), in one order, and the
- * statements that ask for them (EXISTS columns on c.id): built once per
+ * statements that ask for them (EXISTS columns on c.id, or for the tables
+ * whose marks are kept, sql/041, one column of child_marks): built once per
  * worker, again when the enabled modules change */
 static struct {
     unsigned gen;
     int built;
     size_t n;
     const char **decl;
+    char *marked;    /* 1: the table's marks are kept (child_mark_tables) */
+    int any_marked;
     char *row_sql;   /* the child's row and the flags */
     char *has_sql;   /* the flags alone */
 } panel_tables;
 
-/* the EXISTS columns of the declared tables into b; their names into decl */
-static size_t exists_sql(buf *b, const char *const *const *lists, size_t nl, const char **decl)
+/* the declared tables' lists: the core's, then each panel's (every loaded
+ * module's with all: portalctl migrate; else the enabled ones') */
+static size_t declared_lists(const char *const **lists, size_t max, int all)
 {
-    size_t n = 0;
-    for (size_t l = 0; l < nl; l++)
-        for (const char *const *d = lists[l]; d && *d; d++, n++) {
-            /* names checked at module load: [a-z][a-z0-9_]*, optionally .column */
-            const char *dot = strchr(*d, '.');
-            if (decl)
-                decl[n] = *d;
-            if (b)
-                buf_printf(b, ", EXISTS(SELECT 1 FROM %.*s WHERE %s = c.id)",
-                           dot ? (int)(dot - *d) : (int)strlen(*d), *d,
-                           dot ? dot + 1 : "child_id");
-        }
-    return n;
-}
-
-static void declared_build(void)
-{
-    if (panel_tables.built && panel_tables.gen == modules_state_gen())
-        return;
-    const char *const *lists[64];
     size_t nl = 0;
     lists[nl++] = core_child_tables;
     for (size_t i = 0; i < modules_count(); i++) {
         const struct loaded_module *lm = module_at(i);
         for (const struct portal_child_panel *p = lm->m->child_panels;
-             lm->enabled && p && p->title && nl < 64; p++)
+             (all || lm->enabled) && p && p->title && nl < max; p++)
             lists[nl++] = p->tables;
     }
-    size_t n = exists_sql(NULL, lists, nl, NULL);
+    return nl;
+}
+
+/* a declared name's table and column (names checked at module load:
+ * [a-z][a-z0-9_]*, optionally .column) */
+static void decl_split(const char *d, int *tlen, const char **col)
+{
+    const char *dot = strchr(d, '.');
+    *tlen = dot ? (int)(dot - d) : (int)strlen(d);
+    *col = dot ? dot + 1 : "child_id";
+}
+
+/* the names of the declared tables into decl (NULL: only count them) */
+static size_t declared_names(const char *const *const *lists, size_t nl, const char **decl)
+{
+    size_t n = 0;
+    for (size_t l = 0; l < nl; l++)
+        for (const char *const *d = lists[l]; d && *d; d++, n++)
+            if (decl)
+                decl[n] = *d;
+    return n;
+}
+
+/* the flag columns into b: the child's marks, then an EXISTS per table
+ * whose marks are not kept */
+static void flags_sql(buf *b)
+{
+    if (panel_tables.any_marked)
+        buf_adds(b, ", (SELECT GROUP_CONCAT(tbl) FROM child_marks WHERE child_id = c.id)");
+    for (size_t i = 0; i < panel_tables.n; i++) {
+        int tl;
+        const char *col;
+        decl_split(panel_tables.decl[i], &tl, &col);
+        if (!panel_tables.marked[i])
+            buf_printf(b, ", EXISTS(SELECT 1 FROM %.*s WHERE %s = c.id)", tl,
+                       panel_tables.decl[i], col);
+    }
+}
+
+/* which declared tables have their marks kept (child_mark_tables) */
+static void marks_read(portal_req *r)
+{
+    panel_tables.any_marked = 0;
+    db_rows *q = db_query(r->a, "SELECT tbl FROM child_mark_tables", "");
+    while (q && db_next(q))
+        for (size_t i = 0; i < panel_tables.n; i++)
+            if (strcmp(panel_tables.decl[i], db_col(q, 0)) == 0)
+                panel_tables.marked[i] = 1, panel_tables.any_marked = 1;
+}
+
+static void declared_build(portal_req *r)
+{
+    if (panel_tables.built && panel_tables.gen == modules_state_gen())
+        return;
+    const char *const *lists[64];
+    size_t nl = declared_lists(lists, 64, 0);
+    size_t n = declared_names(lists, nl, NULL);
     free(panel_tables.decl);
+    free(panel_tables.marked);
     free(panel_tables.row_sql);
     free(panel_tables.has_sql);
     panel_tables.decl = calloc(n + 1, sizeof *panel_tables.decl);
+    panel_tables.marked = calloc(n + 1, 1);
+    panel_tables.n = panel_tables.decl && panel_tables.marked ? n : 0;
+    declared_names(lists, nl, panel_tables.decl);
+    marks_read(r);
     buf b, h;
     buf_init(&b);
     buf_init(&h);
     buf_adds(&b, "SELECT " ROW_COLS);
     buf_adds(&h, "SELECT 1");
-    exists_sql(&b, lists, nl, panel_tables.decl);
-    exists_sql(&h, lists, nl, NULL);
+    flags_sql(&b);
+    flags_sql(&h);
     buf_adds(&b, CHILD_WHERE);
     buf_adds(&h, " FROM (SELECT ? AS id) c");
     panel_tables.row_sql = strdup(b.data);
     panel_tables.has_sql = strdup(h.data);
     buf_free(&b);
     buf_free(&h);
-    panel_tables.n = panel_tables.decl && panel_tables.row_sql && panel_tables.has_sql ? n : 0;
+    if (!panel_tables.row_sql || !panel_tables.has_sql)
+        panel_tables.n = 0;
     panel_tables.gen = modules_state_gen();
     panel_tables.built = 1;
 }
 
-/* the flags from columns [from, from + panel_tables.n) of the current row */
+/* the flags from the columns from `from` on of the current row */
 static struct child_tables *flags_of(portal_req *r, long long child, db_rows *q, size_t from)
 {
     struct child_tables *t = arena_zalloc(r->a, sizeof *t);
     t->child = child;
     t->yes = arena_zalloc(r->a, panel_tables.n + 1);
+    const char *marks = "";
+    if (panel_tables.any_marked) {
+        marks = db_col(q, from) ? arena_sprintf(r->a, ",%s,", db_col(q, from)) : "";
+        from++;
+    }
     for (size_t i = 0; i < panel_tables.n; i++)
-        t->yes[i] = db_col(q, from + i) && strcmp(db_col(q, from + i), "0") != 0;
+        if (panel_tables.marked[i])
+            t->yes[i] = strstr(marks, arena_sprintf(r->a, ",%s,", panel_tables.decl[i])) != NULL;
+        else {
+            t->yes[i] = db_col(q, from) && strcmp(db_col(q, from), "0") != 0;
+            from++;
+        }
     return t;
+}
+
+/* the names of a declared table's mark triggers (prefix of "_i", "_u"),
+ * NULL when too long for MariaDB's 64 */
+static const char *marks_trigger(arena *a, const char *d)
+{
+    int tl;
+    const char *col;
+    decl_split(d, &tl, &col);
+    const char *name = arena_sprintf(a, "cm_%.*s_%s", tl, d, col);
+    return strlen(name) + 2 > 64 ? NULL : name;
+}
+
+/* the marks of one declared table (sql/041): its triggers, the marks of
+ * the rows already there (after the triggers: CREATE TRIGGER waits for the
+ * transactions that wrote the table), then the table is listed.  Each step
+ * may run again.  0 ok, -1 */
+static int marks_install_one(arena *a, const char *d, const char *name, char *err,
+                             size_t errlen)
+{
+    int tl;
+    const char *col;
+    decl_split(d, &tl, &col);
+    const char *mark = arena_sprintf(a, "INSERT IGNORE INTO child_marks (child_id, tbl) SELECT "
+                                     "NEW.`%s`, '%s' FROM DUAL WHERE NEW.`%s` IS NOT NULL",
+                                     col, d, col);
+    const char *sql = arena_sprintf(
+        a, "CREATE TRIGGER IF NOT EXISTS `%s_i` AFTER INSERT ON `%.*s` FOR EACH ROW %s;"
+        "CREATE TRIGGER IF NOT EXISTS `%s_u` AFTER UPDATE ON `%.*s` FOR EACH ROW %s AND NOT "
+        "NEW.`%s` <=> OLD.`%s`;"
+        "INSERT IGNORE INTO child_marks (child_id, tbl) SELECT DISTINCT `%s`, '%s' FROM "
+        "`%.*s` WHERE `%s` IS NOT NULL;"
+        "INSERT IGNORE INTO child_mark_tables (tbl, since) VALUES ('%s', UTC_TIMESTAMP())",
+        name, tl, d, mark, name, tl, d, mark, col, col, col, d, tl, d, col, d);
+    return db_run_script(sql, strlen(sql), err, errlen) == 0 ? 0 : -1;
+}
+
+/* whether a declared table is listed with both its triggers (a table a
+ * migration dropped and created again lost them: installed again) */
+static int marks_whole(arena *a, const char *d, const char *name)
+{
+    db_rows *q = db_query(a, "SELECT (SELECT COUNT(*) FROM child_mark_tables WHERE tbl = ?) + "
+                          "(SELECT COUNT(*) FROM information_schema.triggers WHERE "
+                          "trigger_schema = DATABASE() AND trigger_name IN (?, ?))", "sss", d,
+                          arena_sprintf(a, "%s_i", name), arena_sprintf(a, "%s_u", name));
+    return !q || !db_next(q) ? -1 : atoi(db_col(q, 0)) == 3;
+}
+
+int child_marks_install(arena *a, int *added, char *err, size_t errlen)
+{
+    const char *const *lists[64];
+    size_t nl = declared_lists(lists, 64, 1);
+    size_t n = declared_names(lists, nl, NULL);
+    const char **decl = arena_zalloc(a, (n + 1) * sizeof *decl);
+    declared_names(lists, nl, decl);
+    *added = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *name = marks_trigger(a, decl[i]);
+        int whole = name ? marks_whole(a, decl[i], name) : 1; /* too long: its EXISTS */
+        if (whole < 0) {
+            snprintf(err, errlen, "%s", db_error());
+            return -1;
+        }
+        if (whole)
+            continue;
+        if (marks_install_one(a, decl[i], name, err, errlen) != 0)
+            return -1;
+        (*added)++;
+    }
+    return 0;
 }
 
 /* A GET reads a child's row once: the route's object, s->child and the
@@ -152,7 +278,7 @@ static const struct portal_child *child_read(portal_req *r, long long id, int wi
     if (get && r->child_seen && r->child_seen->id == id)
         return r->child_seen;
     if (with_tables)
-        declared_build();
+        declared_build(r);
     with_tables = with_tables && panel_tables.n;
     db_rows *q = with_tables ? db_query(r->a, panel_tables.row_sql, "si", clock_today(r), id)
                              : db_query(r->a, "SELECT " CHILD_COLS CHILD_WHERE, "i", id);
@@ -190,7 +316,7 @@ const struct portal_child *child_load_route(portal_req *r, long long id)
 /* the flags of a child not read with them: one statement */
 static struct child_tables *child_tables_load(portal_req *r, long long child)
 {
-    declared_build();
+    declared_build(r);
     if (!panel_tables.n)
         return NULL;
     db_rows *q = db_query(r->a, panel_tables.has_sql, "i", child);

@@ -20,6 +20,10 @@ const struct portal_child *child_load_route(portal_req *r, long long id);
 /* the service child_has (2.14): 1 the child has rows in the declared
  * table (or it is not declared), 0 none, -1 a database error */
 int child_has(portal_req *r, long long child_id, const char *table);
+/* portalctl migrate (sql/041): the marks of every declared table not yet
+ * listed in child_mark_tables (triggers, the rows already there); *added the
+ * tables listed now.  0 ok, -1 with err */
+int child_marks_install(arena *a, int *added, char *err, size_t errlen);
 /* the fields of struct portal_child into HDF prefix.* */
 void child_put_hdf(portal_req *r, const char *prefix, const struct portal_child *c);
 /* a timeline row of `module` in the request's transaction, without an

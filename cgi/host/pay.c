@@ -404,6 +404,55 @@ long long pay_svc_lines_select(portal_req *r, long long batch_id, const char *se
     return n;
 }
 
+/* A GET's caps are figures shown on a page (a GET posts no line): the
+ * module's lines of the child in the year, summed by programme in one
+ * statement for every cap the page shows, and in none when the child has no
+ * line at all (child_has: free on the route's child) */
+struct pay_sums {
+    long long child;
+    int year;
+    const char *module;
+    size_t n;
+    const char **programme;
+    long long *fen;
+};
+
+/* the sum of the programme's lines in the year (a GET), 0 ok, -1 */
+static int year_sum(portal_req *r, long long child_id, const char *module, const char *programme,
+                    int year, long long *fen)
+{
+    struct pay_sums *m = r->pay_sums;
+    if (!m || m->child != child_id || m->year != year || strcmp(m->module, module) != 0) {
+        int has = child_has(r, child_id, "pay_lines");
+        db_rows *q = has <= 0 ? NULL : db_query(r->a, "SELECT programme, SUM(amount_fen) FROM "
+                                                "pay_lines WHERE child_id = ? AND source_module "
+                                                "= ? AND period >= ? AND period < ? GROUP BY "
+                                                "programme", "isss", child_id, module,
+                                                arena_sprintf(r->a, "%04d-01-01", year),
+                                                arena_sprintf(r->a, "%04d-01-01", year + 1));
+        if (has < 0 || (has && !q))
+            return -1;
+        m = arena_zalloc(r->a, sizeof *m);
+        *m = (struct pay_sums){child_id, year, arena_strdup(r->a, module), 0, NULL, NULL};
+        m->programme = arena_zalloc(r->a, (q ? q->nrows : 0) * sizeof *m->programme + 1);
+        m->fen = arena_zalloc(r->a, (q ? q->nrows : 0) * sizeof *m->fen + 1);
+        for (; q && db_next(q); m->n++) {
+            m->programme[m->n] = db_col(q, 0);
+            m->fen[m->n] = atoll(db_col(q, 1));
+        }
+        r->pay_sums = m;
+    }
+    *fen = 0;
+    for (size_t i = 0; i < m->n; i++)
+        if (strcmp(m->programme[i], programme) == 0)
+            *fen = m->fen[i];
+    return 0;
+}
+
+/* The cap left is audited (pay.cap.check) where it decides a payment: a
+ * form's POST that computes an aid or a settlement.  A GET only shows it,
+ * inside a page whose read is audited already (child.read, <module>.child.read),
+ * so it writes no audit row of its own. */
 int pay_svc_cap_left(portal_req *r, long long child_id, const char *programme, int year,
                      long long cap_fen, long long *left)
 {
@@ -416,6 +465,13 @@ int pay_svc_cap_left(portal_req *r, long long child_id, const char *programme, i
     if (!child_svc_get(r, child_id)) {
         set_err(r, "儿童不存在或不在您的辖区。");
         return -1;
+    }
+    long long used = 0;
+    if (is_read(r)) {
+        if (year_sum(r, child_id, module, programme, year, &used) != 0)
+            return -1;
+        *left = cap_fen - used;
+        return 0;
     }
     db_rows *q = db_query(r->a, "SELECT COALESCE(SUM(amount_fen), 0) FROM pay_lines WHERE "
                           "child_id = ? AND programme = ? AND source_module = ? AND period >= ? "

@@ -8,6 +8,7 @@
 #include "host.h"
 #include "db.h"
 #include "audit.h"
+#include "child.h"
 #include "crypto.h"
 #include "seed.h"
 #include "tasks.h"
@@ -231,7 +232,8 @@ static int grant_runtime_user(void)
         const char *rights = strcmp(tn, "audit_log") == 0 || strcmp(tn, "setting_values") == 0
                                  ? "SELECT, INSERT"
                              : strcmp(tn, "schema_migrations") == 0 ||
-                                       strcmp(tn, "migrate_lock") == 0
+                                       strcmp(tn, "migrate_lock") == 0 ||
+                                       strncmp(tn, "child_mark", 10) == 0
                                    ? "SELECT"
                                                                     : "SELECT, INSERT, UPDATE, DELETE";
         /* identifiers cannot be bound: all three were checked above */
@@ -313,9 +315,14 @@ static int migrate_all(void)
             db_exec(A, "INSERT IGNORE INTO module_state (name, enabled, changed_at) "
                     "VALUES (?, 1, UTC_TIMESTAMP())", "s", lm->m->name);
     }
+    int marked = 0;
+    if (child_marks_install(A, &marked, err, sizeof err) != 0)
+        return die("the marks of the child's panels (sql/041): %s", err);
     int rc = grant_runtime_user();
     if (rc)
         return rc;
+    if (marked)
+        printf("child marks kept for %d more tables\n", marked);
     if (applied)
         cli_audit("migrate", "schema", NULL, arena_sprintf(A, "%d migrations", applied));
     printf("migrations up to date (%d applied)\n", applied);

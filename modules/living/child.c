@@ -88,6 +88,40 @@ static const char *panel_amount(portal_req *r, const struct portal_services *s, 
 /* the tables of the panel's rows (a child in none of them costs no query) */
 const char *const living_panel_tables[] = {"living_grants", "pay_lines", NULL};
 
+/* the panel's grants (benefit NULL: none) with what was paid (paid_n,
+ * paid_fen: living's lines of locked or exported batches) in one statement;
+ * only the grants, or only the sums, for a child with rows in one table */
+#define PANEL_GRANT_COLS                                                                       \
+    "g.benefit, g.subtype, g.care_level, DATE_FORMAT(g.start_month, '%Y-%m') AS start, "     \
+    "DATE_FORMAT(g.end_month, '%Y-%m') AS end_month, g.end_month < ? AS ended, "             \
+    "g.start_month > ? AS future, (SELECT DATE_FORMAT(su.from_month, '%Y-%m') FROM "          \
+    "living_suspensions su WHERE su.grant_id = g.id AND su.to_month IS NULL ORDER BY su.id "  \
+    "LIMIT 1) AS suspended, la.amount_fen AS once_fen, g.end_reason, "                       \
+    "DATE_FORMAT(GREATEST(g.start_month, LEAST(COALESCE(g.end_month, ?), ?)), '%Y-%m-%d') "   \
+    "AS ref"
+#define PANEL_GRANTS "living_grants g LEFT JOIN living_applications la ON la.app_id = " \
+                     "g.application_id"
+#define PANEL_PAID "SELECT COUNT(*) AS paid_n, COALESCE(SUM(l.amount_fen), 0) AS paid_fen " \
+                   "FROM pay_lines l JOIN pay_batches b ON b.id = l.batch_id AND b.status " \
+                   "IN ('locked', 'exported') WHERE l.source_module = 'living' AND "        \
+                   "l.child_id = ?"
+#define PANEL_ORDER " ORDER BY g.end_month IS NOT NULL, g.start_month DESC, g.id DESC"
+
+static portal_rows *living_panel_rows(portal_req *r, const struct portal_services *s,
+                                      long long child, const char *month, int granted,
+                                      int paid)
+{
+    if (granted && paid)
+        return s->db_query(r, "SELECT p.paid_n, p.paid_fen, " PANEL_GRANT_COLS " FROM ("
+                           PANEL_PAID ") p LEFT JOIN (" PANEL_GRANTS ") ON g.child_id = ?"
+                           PANEL_ORDER, "ssssii", month, month, month, month, child, child);
+    if (granted)
+        return s->db_query(r, "SELECT 0 AS paid_n, 0 AS paid_fen, " PANEL_GRANT_COLS " FROM "
+                           PANEL_GRANTS " WHERE g.child_id = ?" PANEL_ORDER, "ssssi", month,
+                           month, month, month, child);
+    return paid ? s->db_query(r, PANEL_PAID, "i", child) : NULL;
+}
+
 int living_child_panel(portal_req *r, const struct portal_services *s, long long child,
                        const char *prefix)
 {
@@ -99,39 +133,28 @@ int living_child_panel(portal_req *r, const struct portal_services *s, long long
     int granted = s->child_has(r, child, "living_grants"), paid = s->child_has(r, child, "pay_lines");
     if (granted < 0 || paid < 0)
         return -1;
-    portal_rows *q = !granted ? NULL : s->db_query(
-        r,
-        "SELECT g.benefit, g.subtype, g.care_level, DATE_FORMAT(g.start_month, '%Y-%m') AS "
-        "start, DATE_FORMAT(g.end_month, '%Y-%m') AS end_month, g.end_month < ? AS ended, "
-        "g.start_month > ? AS future, (SELECT DATE_FORMAT(su.from_month, '%Y-%m') FROM "
-        "living_suspensions su WHERE su.grant_id = g.id AND su.to_month IS NULL ORDER BY su.id "
-        "LIMIT 1) AS suspended, la.amount_fen AS once_fen, g.end_reason, "
-        "DATE_FORMAT(GREATEST(g.start_month, LEAST(COALESCE(g.end_month, ?), ?)), '%Y-%m-%d') "
-        "AS ref FROM living_grants g LEFT JOIN living_applications la ON la.app_id = "
-        "g.application_id WHERE g.child_id = ? "
-        "ORDER BY g.end_month IS NOT NULL, g.start_month DESC, g.id DESC",
-        "ssssi", month, month, month, month, child);
-    if (granted && !q)
+    portal_rows *q = living_panel_rows(r, s, child, month, granted, paid);
+    if ((granted || paid) && !q)
         return -1;
     int n = 0;
-    for (; q && s->db_next(q); n++) {
+    const char *paid_n = "0", *paid_fen = "0";
+    while (q && s->db_next(q)) {
+        paid_n = s->sprintf(r, "%s", s->col(q, "paid_n"));
+        paid_fen = s->sprintf(r, "%s", s->col(q, "paid_fen"));
+        if (!s->col(q, "benefit"))
+            continue; /* paid, no grant: the one row of the sums */
         const char *end = s->col(q, "end_month");
         const char *cells[5] = {panel_kind(r, s, q), panel_amount(r, s, q), s->col(q, "start"),
                                 end ? end : "在保", panel_status(r, s, q)};
         for (int i = 0; i < 5; i++)
             s->set(r, s->sprintf(r, "%s.Rows.%d.%d", prefix, n, i), cells[i]);
+        n++;
     }
     /* what was actually paid: living's lines of locked (or exported) batches */
-    q = !paid ? NULL : s->db_query(r, "SELECT COUNT(*) AS n, COALESCE(SUM(l.amount_fen), 0) AS fen FROM "
-                       "pay_lines l JOIN pay_batches b ON b.id = l.batch_id AND b.status IN "
-                       "('locked', 'exported') WHERE l.source_module = 'living' AND l.child_id "
-                       "= ?", "i", child);
-    if (paid && (!q || !s->db_next(q)))
-        return -1;
-    if (q && strcmp(s->col(q, "n"), "0") != 0)
+    if (strcmp(paid_n, "0") != 0)
         s->set(r, s->sprintf(r, "%s.Note", prefix),
-               s->sprintf(r, "已锁定的月度发放中共 %s 笔，合计 %s 元。", s->col(q, "n"),
-                          s->fen_to_yuan(r, strtoll(s->col(q, "fen"), NULL, 10))));
+               s->sprintf(r, "已锁定的月度发放中共 %s 笔，合计 %s 元。", paid_n,
+                          s->fen_to_yuan(r, strtoll(paid_fen, NULL, 10))));
     s->set(r, s->sprintf(r, "%s.Link", prefix), s->sprintf(r, "/living/children/%lld", child));
     return n;
 }

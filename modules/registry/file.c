@@ -447,8 +447,9 @@ int child_new_post(portal_req *r, const struct portal_services *s)
 
 /* The file's own rows in one statement (issue 17): family members,
  * categories and the timeline are the parts of one UNION, each row tagged
- * with its part and its place in it (each part ordered as its table on the
- * page); the cells come back as c1..c8 and go to the template under their
+ * with its part and the keys of its order in it (each part ordered as its
+ * table on the page: sort keys, not window functions, which cost a sort
+ * each); the cells come back as c1..c8 and go to the template under their
  * own names. */
 enum part { PART_FAMILY, PART_CATS, PART_EVENTS, PARTS };
 
@@ -460,18 +461,16 @@ static const char *const part_cols[PARTS][8] = {
     {"at", "module", "kind", "summary", "who", NULL, NULL, NULL}};
 
 static const char file_rows_sql[] =
-    "SELECT part, c1, c2, c3, c4, c5, c6, c7, c8 FROM ("
-    "SELECT 0 AS part, ROW_NUMBER() OVER (ORDER BY is_guardian DESC, id) AS seq, id AS c1, "
-    "relation AS c2, name AS c3, situation AS c4, is_guardian AS c5, phone AS c6, note AS c7, "
-    "id_enc IS NOT NULL AS c8 FROM child_family WHERE child_id = ? AND removed_at IS NULL "
-    "UNION ALL SELECT 1, ROW_NUMBER() OVER (ORDER BY k.end_date IS NOT NULL, k.start_date DESC, "
-    "k.id DESC), k.id, k.category, k.basis, k.start_date, k.end_date, k.exit_reason, "
-    "k.exit_note, u.display_name FROM child_categories k LEFT JOIN users u "
-    "ON u.id = k.entered_by WHERE k.child_id = ? "
-    "UNION ALL SELECT 2, e.seq, e.at, e.module, e.kind, e.summary, u.display_name, NULL, NULL, "
-    "NULL FROM (SELECT id, at, module, kind, summary, user_id, ROW_NUMBER() OVER (ORDER BY id "
-    "DESC) AS seq FROM child_events WHERE child_id = ? ORDER BY id DESC LIMIT ?) e "
-    "LEFT JOIN users u ON u.id = e.user_id) x ORDER BY part, seq";
+    "SELECT 0 AS part, id AS c1, relation AS c2, name AS c3, situation AS c4, is_guardian AS c5, "
+    "phone AS c6, note AS c7, id_enc IS NOT NULL AS c8, -is_guardian AS k1, 0 AS k2, id AS k3 "
+    "FROM child_family WHERE child_id = ? AND removed_at IS NULL "
+    "UNION ALL SELECT 1, k.id, k.category, k.basis, k.start_date, k.end_date, k.exit_reason, "
+    "k.exit_note, u.display_name, k.end_date IS NOT NULL, -TO_DAYS(k.start_date), -k.id "
+    "FROM child_categories k LEFT JOIN users u ON u.id = k.entered_by WHERE k.child_id = ? "
+    "UNION ALL SELECT 2, e.at, e.module, e.kind, e.summary, u.display_name, NULL, NULL, NULL, "
+    "0, 0, -e.id FROM (SELECT id, at, module, kind, summary, user_id FROM child_events "
+    "WHERE child_id = ? ORDER BY id DESC LIMIT ?) e LEFT JOIN users u ON u.id = e.user_id "
+    "ORDER BY part, k1, k2, k3";
 
 struct hold {
     const char *module, *last;

@@ -66,15 +66,24 @@ int vil_plan_hdf(portal_req *r, const struct portal_services *s, const char *pre
 }
 
 int vil_plan_one(portal_req *r, const struct portal_services *s, long long child_id,
-                 long long *days, const char **due, int *late)
+                 const char *last_visit, long long *days, const char **due, int *late)
 {
     struct plan p;
-    const char *a1, *a2, *today = s->today(r);
-    const char *cond = s->scope_sql(r, "c", &a1, &a2);
-    if (!cond || plan_days(r, s, &p) != 0)
+    const char *today = s->today(r);
+    if (plan_days(r, s, &p) != 0)
         return -1;
-    portal_rows *q = s->db_query(r, s->sprintf(r, PLAN_SQL(""), cond), "s" PLAN_TYPES, today,
-                                 PLAN_ARGS(p, a1, a2, 0LL, 0LL, child_id, today));
+    if (!s->child(r, child_id)) /* the scope of PLAN_SQL: absent or not the user's */
+        return 0;
+    /* PLAN_SQL's rule for one child, the last visit given */
+    portal_rows *q = s->db_query(
+        r, "SELECT x.days, DATE_ADD(x.since, INTERVAL x.days DAY) AS due, DATE_ADD(x.since, "
+           "INTERVAL x.days DAY) < ? AS late FROM (SELECT COALESCE((SELECT MIN(CASE k.category "
+           "WHEN 'orphan' THEN ? WHEN 'de_facto_unsupported' THEN ? WHEN 'guardianship' THEN ? "
+           "ELSE ? END) FROM child_categories k WHERE k.child_id = c.id AND k.end_date IS NULL), "
+           "?) AS days, COALESCE(CAST(? AS DATE), DATE(c.created_at)) AS since FROM children c "
+           "WHERE c.id = ? AND c.status = 'active') x",
+        "siiiiisi", today, p.orphan, p.unsupported, p.guardianship, p.other, p.other, last_visit,
+        child_id);
     if (!q)
         return -1;
     if (!s->db_next(q))

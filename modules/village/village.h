@@ -45,10 +45,11 @@ int vil_child_object(portal_req *r, const struct portal_services *s, portal_rows
 int vil_plan_hdf(portal_req *r, const struct portal_services *s, const char *prefix,
                  const char *until, long long child_id);
 
-/* plan.c: one child's interval, next visit due and whether it is late;
- * 1, 0 (not active or out of scope), -1 */
+/* plan.c: one child's interval, next visit due and whether it is late,
+ * by vil_plan_hdf's rule, last_visit (YYYY-MM-DD) its latest visit (NULL:
+ * never visited); 1, 0 (not active or out of scope), -1 */
 int vil_plan_one(portal_req *r, const struct portal_services *s, long long child_id,
-                 long long *days, const char **due, int *late);
+                 const char *last_visit, long long *days, const char **due, int *late);
 
 /* visits.c */
 extern const struct portal_param visit_params[];

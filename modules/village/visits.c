@@ -337,7 +337,10 @@ static int visits_panel(portal_req *r, const struct portal_services *s, long lon
                       "ORDER BY v.visit_date DESC, v.id DESC LIMIT 50", &q) < 0)
         return -1;
     int n = 0;
+    const char *last_visit = NULL; /* the rows' first: the latest visit */
     while (q && s->db_next(q)) {
+        if (!n)
+            last_visit = s->sprintf(r, "%s", s->db_col(q, 0));
         const char *k = s->db_col(q, 3);
         const char *cells[4] = {s->db_col(q, 0), s->label(r, "village.kind", s->db_col(q, 1)),
                                 s->db_col(q, 2), *k ? "有（详见走访记录）" : "无"};
@@ -346,7 +349,7 @@ static int visits_panel(portal_req *r, const struct portal_services *s, long lon
     long long days = 0;
     const char *due = NULL;
     int late = 0;
-    if (vil_plan_one(r, s, child, &days, &due, &late) == 1)
+    if (vil_plan_one(r, s, child, last_visit, &days, &due, &late) == 1)
         s->set(r, s->sprintf(r, "%s.Note", prefix),
                s->sprintf(r, "走访周期 %lld 天；下次应走访：%s%s", days, due,
                           late ? "（已逾期）" : ""));

@@ -148,10 +148,16 @@ act "$cj" "$a3" approve
 check "a stay after the cap is reached is approved with no aid" same "$(aid_col "$a3" "CONCAT(aid_fen, '/', COALESCE(pay_line_id, 'none'))")" "0/none"
 
 # ---------------------------------------------------------------- the child's file
+capchecks=$(sql "SELECT COUNT(*) FROM audit_log WHERE action='pay.cap.check' AND object_id='$c1'")
+reads=$(sql "SELECT COUNT(*) FROM audit_log WHERE action='child.read' AND object_id='$c1'")
+check "the approvals' cap checks decided payments: audited (pay.cap.check)" [ "$capchecks" -ge 2 ]
 req GET "/children/$c1" -b "$tj"
 check "the child's file has the 医疗保障 panel" body_has "医疗保障"
 check "... with the aid received this year" body_has "1000.00 元（2 次）"
 check "... and the inpatient cap left" body_has "0.00 元（年度限额 1000.00 元，低保家庭儿童）"
+check "... and the outpatient cap, untouched by the inpatient lines" body_has "3000.00 元（年度限额 3000.00 元，低保家庭儿童）"
+check "the file's read is audited once, its caps shown are no cap check of their own" \
+    same "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='child.read' AND object_id='$c1'")/$(sql "SELECT COUNT(*) FROM audit_log WHERE action='pay.cap.check' AND object_id='$c1'")" "$((reads + 1))/$capchecks"
 req GET "/medical/children/$c1" -b "$tj"
 check "the module's page of the child lists the applications" body_has "/medical/aid/$a2"
 req GET "/medical/children/$c1" -b "$oj"

@@ -119,6 +119,11 @@ check "after the visit the next one is due in 90 days" \
 req GET "/children/$c1" -b "$tj"
 check "the child's file shows the visits section" body_has "儿童主任走访"
 check "with the next visit due" body_has "下次应走访：2026-08-30"
+post "/village/children/$c1/visit" "$dj" --data "visit_date=2026-05-20" --data "kind=phone" \
+    --data-urlencode "seen=祖母" --data-urlencode "told=电话回访"
+check "an earlier visit recorded later is saved" eval 'status_is 303 && [ "$(visits_of "$c1")" = 2 ]'
+req GET "/children/$c1" -b "$tj"
+check "the file's next visit still counts from the latest one" body_has "走访周期 90 天；下次应走访：2026-08-30"
 python3 -c 'import struct,zlib,sys
 def ch(t,d): return struct.pack(">I",len(d))+t+d+struct.pack(">I",zlib.crc32(t+d))
 sys.stdout.buffer.write(b"\x89PNG\r\n\x1a\n"+ch(b"IHDR",struct.pack(">IIBBBBB",2,2,8,2,0,0,0))+ch(b"IDAT",zlib.compress(b"\x00"+b"\xff\x00\x00"*2+b"\x00"+b"\x00\xff\x00"*2))+ch(b"IEND",b""))' >"$OUT/visit.png"
