@@ -9,17 +9,67 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The labels of every module in one open-addressed table, built once per
+ * worker (modules are loaded before the fork and never unloaded; built
+ * again if the count changes): a list page asks for about 150 titles, and
+ * the walk over every module's labels cost 13% of its CPU (issue 17).  The
+ * first module declaring a (kind, code) wins, as the walk did. */
+static struct {
+    const struct portal_label **slot;
+    size_t mask, modules;
+} labels;
+
+static size_t label_hash(const char *kind, const char *code)
+{
+    size_t h = 14695981039346656037ULL;
+    for (const char *p = kind; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+    h = (h ^ 0xff) * 1099511628211ULL; /* a separator no UTF-8 byte is */
+    for (const char *p = code; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+    return h;
+}
+
+/* the slot of (kind, code): its label, or the empty slot where it goes */
+static const struct portal_label **label_slot(const char *kind, const char *code)
+{
+    size_t i = label_hash(kind, code) & labels.mask;
+    while (labels.slot[i] && (strcmp(labels.slot[i]->code, code) != 0 ||
+                              strcmp(labels.slot[i]->kind, kind) != 0))
+        i = (i + 1) & labels.mask;
+    return &labels.slot[i];
+}
+
+static void labels_build(void)
+{
+    size_t n = 0, cap = 16;
+    for (size_t i = 0; i < modules_count(); i++)
+        for (const struct portal_label *l = module_at(i)->m->labels; l && l->kind; l++)
+            n++;
+    while (cap < 2 * n + 2)
+        cap *= 2;
+    free(labels.slot);
+    labels.slot = calloc(cap, sizeof *labels.slot);
+    if (!labels.slot)
+        abort();
+    labels.mask = cap - 1;
+    labels.modules = modules_count();
+    for (size_t i = 0; i < modules_count(); i++)
+        for (const struct portal_label *l = module_at(i)->m->labels; l && l->kind; l++) {
+            const struct portal_label **s = label_slot(l->kind, l->code);
+            if (!*s)
+                *s = l;
+        }
+}
+
 const char *label_title(const char *kind, const char *code)
 {
     if (!kind || !code)
         return NULL;
-    for (size_t i = 0; i < modules_count(); i++) {
-        const struct portal_module *m = module_at(i)->m;
-        for (const struct portal_label *l = m->labels; l && l->kind; l++)
-            if (strcmp(l->kind, kind) == 0 && strcmp(l->code, code) == 0)
-                return l->title;
-    }
-    return NULL;
+    if (!labels.slot || labels.modules != modules_count())
+        labels_build();
+    const struct portal_label *l = *label_slot(kind, code);
+    return l ? l->title : NULL;
 }
 
 int labels_each(const char *kind, void (*fn)(void *, int, const struct portal_label *),
