@@ -343,29 +343,48 @@ static int writev_all(int fd, struct iovec *iov, int n)
  * FCGI_STDOUT records of up to 64 KB written straight to the connection,
  * after what libfcgi's stream holds: its 8 KB buffer cut a 27 KB list page
  * into 4 records, and Apache forwards each record on its own (a poll, two
- * reads and a write to the client per record; issue 17).  Small pieces
- * (an export's cells, a stream's chunks) still go through the stream. */
+ * reads and a write to the client per record; issue 17).  The piece is held
+ * until the next write or the request's end (fcgi_flush, just before
+ * FCGX_Finish_r writes the end records), so that Apache finds the page and
+ * the end of the request together and does not sleep between them.  Small
+ * pieces (an export's cells) still go through the stream, in order. */
 #define FCGI_DIRECT_MIN 8192
 #define FCGI_RECORD_MAX 65528 /* the largest multiple of 8 under 64 KB */
 
-static int fcgi_write(void *ctx, const char *src, size_t n)
+static buf held;
+
+static int fcgi_flush(FCGX_Request *req)
 {
-    FCGX_Request *req = ctx;
-    if (n < FCGI_DIRECT_MIN)
-        return FCGX_PutStr(src, (int)n, req->out) == (int)n ? 0 : -1;
-    if (FCGX_FFlush(req->out) != 0)
-        return -1;
-    while (n > 0) {
+    const char *src = held.data;
+    size_t n = held.len;
+    int rc = 0;
+    while (rc == 0 && n > 0) {
         size_t len = n > FCGI_RECORD_MAX ? FCGI_RECORD_MAX : n;
         unsigned char h[FCGI_HEADER_LEN] = {
             FCGI_VERSION_1, FCGI_STDOUT, (unsigned char)(req->requestId >> 8),
             (unsigned char)req->requestId, (unsigned char)(len >> 8), (unsigned char)len, 0, 0};
         struct iovec iov[2] = {{h, sizeof h}, {(void *)src, len}};
-        if (writev_all(req->ipcFd, iov, 2) != 0)
-            return -1;
+        rc = writev_all(req->ipcFd, iov, 2);
         src += len;
         n -= len;
     }
+    if (held.cap > (1u << 20))
+        buf_free(&held); /* a large export's piece is not kept for the next page */
+    else
+        buf_reset(&held);
+    return rc;
+}
+
+static int fcgi_write(void *ctx, const char *src, size_t n)
+{
+    FCGX_Request *req = ctx;
+    if (held.len && (FCGX_FFlush(req->out) != 0 || fcgi_flush(req) != 0))
+        return -1;
+    if (n < FCGI_DIRECT_MIN)
+        return FCGX_PutStr(src, (int)n, req->out) == (int)n ? 0 : -1;
+    if (FCGX_FFlush(req->out) != 0)
+        return -1;
+    buf_add(&held, src, n);
     return 0;
 }
 
@@ -433,6 +452,8 @@ static void worker_main(int listen_fd, int slot)
         }
         refresh_module_state();
         request_handle(&io, a);
+        if (held.len)
+            fcgi_flush(&req); /* a client gone is no error here */
         FCGX_Finish_r(&req);
         arena_reset(a);
         clear_record();
