@@ -22,7 +22,9 @@
 
 #include <errno.h>
 #include <execinfo.h>
+#include <fastcgi.h>
 #include <fcgiapp.h>
+#include <poll.h>
 #include <grp.h>
 #include <malloc.h>
 #include <signal.h>
@@ -35,6 +37,7 @@
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -312,9 +315,77 @@ static long fcgi_read(void *ctx, char *dst, size_t n)
     return FCGX_GetStr(dst, chunk, ((FCGX_Request *)ctx)->in);
 }
 
+/* all of iov out on fd (blocking or not), or -1 */
+static int writev_all(int fd, struct iovec *iov, int n)
+{
+    while (n > 0) {
+        ssize_t w = writev(fd, iov, n);
+        if (w < 0 && errno == EAGAIN) {
+            struct pollfd p = {.fd = fd, .events = POLLOUT};
+            poll(&p, 1, -1);
+            continue;
+        }
+        if (w < 0 && errno != EINTR)
+            return -1;
+        for (; w > 0 && n > 0; iov++, n--) {
+            if ((size_t)w < iov->iov_len) {
+                iov->iov_base = (char *)iov->iov_base + w;
+                iov->iov_len -= (size_t)w;
+                break;
+            }
+            w -= (ssize_t)iov->iov_len;
+        }
+    }
+    return 0;
+}
+
+/* A page (the headers and body in one piece, reply.c) goes out as
+ * FCGI_STDOUT records of up to 64 KB written straight to the connection,
+ * after what libfcgi's stream holds: its 8 KB buffer cut a 27 KB list page
+ * into 4 records, and Apache forwards each record on its own (a poll, two
+ * reads and a write to the client per record; issue 17).  The piece is held
+ * until the next write or the request's end (fcgi_flush, just before
+ * FCGX_Finish_r writes the end records), so that Apache finds the page and
+ * the end of the request together and does not sleep between them.  Small
+ * pieces (an export's cells) still go through the stream, in order. */
+#define FCGI_DIRECT_MIN 8192
+#define FCGI_RECORD_MAX 65528 /* the largest multiple of 8 under 64 KB */
+
+static buf held;
+
+static int fcgi_flush(FCGX_Request *req)
+{
+    const char *src = held.data;
+    size_t n = held.len;
+    int rc = 0;
+    while (rc == 0 && n > 0) {
+        size_t len = n > FCGI_RECORD_MAX ? FCGI_RECORD_MAX : n;
+        unsigned char h[FCGI_HEADER_LEN] = {
+            FCGI_VERSION_1, FCGI_STDOUT, (unsigned char)(req->requestId >> 8),
+            (unsigned char)req->requestId, (unsigned char)(len >> 8), (unsigned char)len, 0, 0};
+        struct iovec iov[2] = {{h, sizeof h}, {(void *)src, len}};
+        rc = writev_all(req->ipcFd, iov, 2);
+        src += len;
+        n -= len;
+    }
+    if (held.cap > (1u << 20))
+        buf_free(&held); /* a large export's piece is not kept for the next page */
+    else
+        buf_reset(&held);
+    return rc;
+}
+
 static int fcgi_write(void *ctx, const char *src, size_t n)
 {
-    return FCGX_PutStr(src, (int)n, ((FCGX_Request *)ctx)->out) == (int)n ? 0 : -1;
+    FCGX_Request *req = ctx;
+    if (held.len && (FCGX_FFlush(req->out) != 0 || fcgi_flush(req) != 0))
+        return -1;
+    if (n < FCGI_DIRECT_MIN)
+        return FCGX_PutStr(src, (int)n, req->out) == (int)n ? 0 : -1;
+    if (FCGX_FFlush(req->out) != 0)
+        return -1;
+    buf_add(&held, src, n);
+    return 0;
 }
 
 static void worker_main(int listen_fd, int slot)
@@ -381,6 +452,8 @@ static void worker_main(int listen_fd, int slot)
         }
         refresh_module_state();
         request_handle(&io, a);
+        if (held.len)
+            fcgi_flush(&req); /* a client gone is no error here */
         FCGX_Finish_r(&req);
         arena_reset(a);
         clear_record();

@@ -34,7 +34,9 @@ static const char *reason(int status)
     }
 }
 
-static void send_headers(portal_req *r, long long content_length)
+/* the headers, with the body after them when it is given: a page goes to
+ * the server in one write (portal.c fcgi_write) */
+static void send_headers(portal_req *r, long long content_length, const buf *body)
 {
     buf h;
     buf_init(&h);
@@ -53,6 +55,8 @@ static void send_headers(portal_req *r, long long content_length)
         buf_printf(&h, "Content-Length: %lld\r\n", content_length);
     buf_add(&h, r->headers.data ? r->headers.data : "", r->headers.len);
     buf_adds(&h, "\r\n");
+    if (body && body->len)
+        buf_add(&h, body->data, body->len);
     r->io->write(r->io->ctx, h.data, h.len);
     buf_free(&h);
     r->headers_sent = 1;
@@ -83,7 +87,7 @@ static void stream_flush(portal_req *r)
         r->streaming = 1;
         if (!r->status)
             r->status = 200;
-        send_headers(r, -1);
+        send_headers(r, -1, NULL);
     }
     if (r->body.len && strcmp(r->method, "HEAD") != 0)
         r->io->write(r->io->ctx, r->body.data, r->body.len);
@@ -115,9 +119,7 @@ void resp_finish(portal_req *r)
         stream_flush(r);
         return;
     }
-    send_headers(r, (long long)r->body.len);
-    if (strcmp(r->method, "HEAD") != 0 && r->body.len)
-        r->io->write(r->io->ctx, r->body.data, r->body.len);
+    send_headers(r, (long long)r->body.len, strcmp(r->method, "HEAD") != 0 ? &r->body : NULL);
 }
 
 int reply_fail(portal_req *r, int status, const char *msg)

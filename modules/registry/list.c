@@ -282,7 +282,9 @@ static void add_where(struct sqlb *b, const struct filters *f, int counting)
     add_sql(b, f->scope_sql);
     add_arg(b, f->scope_a1);
     add_arg(b, f->scope_a2);
-    if (!counting)
+    /* the scope's township once: the same test twice was two conditions
+     * for MariaDB's optimizer to weigh */
+    if (!counting && !(f->township && f->scope_town && strcmp(f->township, f->scope_town) == 0))
         add_cond(b, " AND c.township_code = ?", f->scope_town);
     add_cond(b, counting ? " AND c.village_code LIKE CONCAT(LEFT(?, 9), '%')"
                          : " AND c.township_code = ?", f->township);
@@ -424,7 +426,10 @@ static void page_sql(struct sqlb *b, const struct filters *f, const struct page_
     const char *col = sort_col(f);
     if (bw) /* page_n: the rows found, known at the first (the extra one) */
         add_sql(b, "SELECT p.*, COUNT(*) OVER () AS page_n FROM (");
-    add_sql(b, "SELECT c.id, c.name, c.sex, c.birth_date AS birth, TIMESTAMPDIFF(YEAR, "
+    /* birth only when it is the paging key (row_key): a row of 12 values
+     * makes ClearSilver hash the row's node, a tenth of the page's CPU */
+    add_sql(b, strcmp(f->sort, "birth") == 0 ? "SELECT c.birth_date AS birth, " : "SELECT ");
+    add_sql(b, "c.id, c.name, c.sex, TIMESTAMPDIFF(YEAR, "
                "c.birth_date, ?) AS age, c.id_masked AS masked, c.status, c.village_code, "
                "(SELECT GROUP_CONCAT(cc.category ORDER BY cc.category) FROM child_categories cc "
                "WHERE cc.child_id = c.id AND cc.end_date IS NULL) AS cat_codes, ");
