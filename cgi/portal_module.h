@@ -141,14 +141,14 @@
  *                    one way for a child panel's fill() to set its headings
  *                    and cells and to read a table the child may have no
  *                    rows in (each module's loops and child_has blocks).
- *   2.x  2026-12-02  sess (issues 16, 17): service data_version, a module's
- *                    data version (a cache_versions row) read with the
- *                    session's own statement: a kept page's key costs no
- *                    statement of its own.
  *   2.25 2026-12-01  perf (issue 17): service child_row_hdf (the child's
  *                    core row into a template; on a GET it rides on the
  *                    route's child row with the child_has flags: no
  *                    statement of its own).
+ *   2.26 2026-12-02  sess (issues 16, 17): service data_version, a module's
+ *                    data version (a cache_versions row) read with the
+ *                    session's own statement: a kept page's key costs no
+ *                    statement of its own.
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -254,7 +254,7 @@
 
 #define PORTAL_MODULE_MAGIC 0x59594D44u /* "YYMD" */
 #define PORTAL_ABI_MAJOR 2
-#define PORTAL_ABI_MINOR 25
+#define PORTAL_ABI_MINOR 26
 
 typedef struct portal_req portal_req;     /* one request; opaque to modules */
 typedef struct portal_rows portal_rows;   /* a query result; opaque */
@@ -530,7 +530,7 @@ struct portal_module {
     uint32_t size;           /* sizeof(struct portal_module) */
     const char *name;        /* [a-z][a-z0-9_]*, unique, = the .so name */
     const char *title;       /* Chinese */
-    const char *version;     /* NULL (2.21 house): the ABI it was built for ("2.25") */
+    const char *version;     /* NULL (2.21 house): the ABI it was built for ("2.26") */
     const struct portal_route *routes;           /* terminated by {NULL} */
     const struct portal_permission *permissions; /* terminated by {NULL} */
     const struct portal_menu *menu;              /* terminated by {NULL} */
@@ -1403,7 +1403,7 @@ struct portal_services {
      * gets has_notes.  1, 0, or -1 on a database error */
     int (*child_row_hdf)(portal_req *r, long long child_id, const char *prefix,
                          int *has_notes);
-    /* ---- 2.x sess (issues 16, 17): the version of the cache_versions row
+    /* ---- 2.26 sess (issues 16, 17): the version of the cache_versions row
      * `name` (a module's data version, e.g. 'supervision', moved by its own
      * writes or job in their transaction), as the session's statement read
      * it with the session: no statement of its own.  -1 on a request

@@ -637,6 +637,6 @@ const struct portal_services services = {
     .panel_rows = s_panel_rows,
     /* 2.25 perf (issue 17): the child's core row, with the route's (child.c) */
     .child_row_hdf = child_svc_row_hdf,
-    /* 2.x sess (issues 16, 17): a module's data version, read with the session */
+    /* 2.26 sess (issues 16, 17): a module's data version, read with the session */
     .data_version = data_version,
 };
