@@ -64,7 +64,7 @@ PY
 # 2x between runs.  "statements" is the work a page asks of MariaDB: the
 # server's Questions counter around the target's rounds, less the counter
 # reads themselves, divided by the requests wrk completed.
-ROUNDS=${BENCH_ROUNDS:-3}
+ROUNDS=${BENCH_ROUNDS:-5}
 LASTCPU=$(( $(nproc) - 1 ))
 questions() { mariadb --socket="$DIR/run/mysqld.sock" -uroot -N -B -e "SHOW GLOBAL STATUS LIKE 'Questions'" | awk '{print $2}'; }
 ms() { awk -v v="$1" 'BEGIN{ if (v ~ /us$/) {sub(/us$/,"",v); printf "%.2f", v/1000}
