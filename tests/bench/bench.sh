@@ -91,7 +91,7 @@ group_pids() { # group_pids db|portal|apache
         apache) pgrep -f "apache2 -f $DIR/apache/httpd.conf" ;;
     esac 2>/dev/null || true
 }
-declare -A RPS P50 P99 STMTS REQS NON2XX CPU_db CPU_portal CPU_apache
+declare -A RPS RPSR P50 P99 STMTS REQS NON2XX CPU_db CPU_portal CPU_apache
 TARGETS=()
 target() { # target NAME PATH [COOKIE]
     TARGETS+=("$1"); eval "T_PATH_$1=\$2; T_COOKIE_$1=\${3:-}"
@@ -123,6 +123,7 @@ run_targets() {
         for t in "${TARGETS[@]}"; do one_round "$t"; done
     done
     for t in "${TARGETS[@]}"; do
+        RPSR[$t]=${RPS[$t]}
         RPS[$t]=$(median <<<"${RPS[$t]}")
         local extra=""
         [ "${NON2XX[$t]}" -gt 0 ] && extra=" non2xx=${NON2XX[$t]}"
@@ -134,7 +135,17 @@ run_targets() {
             "rounds=$ROUNDS$extra"
     done
 }
-ratio() { awk -v a="${RPS[$1]}" -v b="${RPS[$2]}" -v n="$1/$2" 'BEGIN{printf "ratio %s=%.2f\n", n, a/b}'; }
+# ratio A B: the median over the rounds of A's rate over B's in the same
+# round.  The targets of one round run within seconds of each other, so a
+# slow drift of the machine's other load (seen: every rate up by half over
+# three runs) moves both sides of a round's ratio and cancels out; the
+# median of the rounds' ratios then drops a round a burst hit.
+ratio() {
+    local a b r=""
+    read -r -a a <<<"${RPSR[$1]}"; read -r -a b <<<"${RPSR[$2]}"
+    for i in "${!a[@]}"; do r+=" $(awk -v x="${a[$i]}" -v y="${b[$i]}" 'BEGIN{printf "%.4f", x/y}')"; done
+    awk -v v="$(median <<<"$r")" -v n="$1/$2" 'BEGIN{printf "ratio %s=%.2f\n", n, v}'
+}
 
 target static /static/portal.css
 target hello /hello
