@@ -9,10 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int password_form(portal_req *r, const struct portal_services *s, const char *error)
+static int password_get(portal_req *r, const struct portal_services *s)
 {
-    if (error)
-        s->set(r, "Form.Error", error);
     portal_rows *u = s->db_query(r, "SELECT must_change_password FROM users WHERE id = ?", "i",
                                  s->user(r)->id);
     if (!u)
@@ -22,9 +20,12 @@ static int password_form(portal_req *r, const struct portal_services *s, const c
     return s->render(r, "password.cs", "修改密码");
 }
 
-static int password_get(portal_req *r, const struct portal_services *s)
+/* a refused change: the host shows the form again with msg at the field */
+static int refused(portal_req *r, const struct portal_services *s, const char *field,
+                   const char *msg)
 {
-    return password_form(r, s, NULL);
+    s->form_error(r, field, msg);
+    return 400;
 }
 
 static int password_post(portal_req *r, const struct portal_services *s)
@@ -32,13 +33,13 @@ static int password_post(portal_req *r, const struct portal_services *s)
     const char *old = s->param(r, "old_password"), *nw = s->param(r, "new_password"),
                *again = s->param(r, "confirm_password"), *why;
     if (!old || !s->password_matches(r, old))
-        return password_form(r, s, "原密码不正确。");
+        return refused(r, s, "old_password", "原密码不正确。");
     if (!nw || !again || strcmp(nw, again) != 0)
-        return password_form(r, s, "两次输入的新密码不一致。");
+        return refused(r, s, "confirm_password", "两次输入的新密码不一致。");
     if ((why = s->password_refused(r, nw)) != NULL)
-        return password_form(r, s, why);
+        return refused(r, s, "new_password", why);
     if (strcmp(nw, old) == 0)
-        return password_form(r, s, "新密码不能与原密码相同。");
+        return refused(r, s, "new_password", "新密码不能与原密码相同。");
     /* a password change ends every other session of the user */
     if (s->password_set(r, s->user(r)->id, nw, 0, "password.change", NULL) != 0)
         return 500;
@@ -68,6 +69,8 @@ static int totp_post(portal_req *r, const struct portal_services *s)
         s->flash(r, "两步验证已启用。今后登录时，输入密码后还须输入验证器中的 6 位验证码。");
         return s->redirect(r, "/");
     case 0:
+        /* the page itself, not a 400: a 400 rolls back, and the failed
+         * enrolment's audit row (totp.enrol.fail) must stay */
         return totp_page(r, s, "验证码不正确，请核对手机时间后输入验证器当前显示的 6 位数字。");
     case 2:
         return s->redirect(r, "/account/totp");

@@ -36,7 +36,7 @@ long long path_id(portal_req *r, const struct portal_services *s)
 void field_error(portal_req *r, const struct portal_services *s, int *nerr, const char *field,
                  const char *msg)
 {
-    s->set(r, s->sprintf(r, "Errors.%s", field), msg);
+    s->form_error(r, field, msg);
     (*nerr)++;
 }
 

@@ -10,13 +10,12 @@
 
 #define PAGE 50
 #define MAX_ROLES 16
-#define FORM_ERROR "请改正标出的错误后再提交，未做任何修改。"
 
 /* a declared parameter, "" when absent */
 const char *arg(portal_req *r, const struct portal_services *s, const char *name);
 /* the {id} of the path, or -1 */
 long long path_id(portal_req *r, const struct portal_services *s);
-/* Errors.<field> = msg, one more error counted in *nerr */
+/* form_error(field, msg), one more error counted in *nerr */
 void field_error(portal_req *r, const struct portal_services *s, int *nerr, const char *field,
                  const char *msg);
 /* pre + q with its LIKE wildcards escaped + post */

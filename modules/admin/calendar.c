@@ -46,12 +46,8 @@ int calendar_post(portal_req *r, const struct portal_services *s)
                *note = arg(r, s, "note");
     int removing = strcmp(arg(r, s, "remove"), "1") == 0, workday = strcmp(kind, "1") == 0;
     const char *msg = calendar_refusal(r, s, removing, kind);
-    if (msg) {
-        s->set(r, "Form.Error", msg);
-        s->set(r, "Form.day", day);
-        s->set(r, "Form.note", note);
-        return calendar_page(r, s);
-    }
+    if (msg)
+        return s->fail(r, 400, msg); /* the calendar again, with what was typed */
     if (removing) {
         if (s->db_exec(r, "DELETE FROM work_calendar WHERE day = ?", "s", day) < 0)
             return 500;

@@ -129,12 +129,8 @@ int org_user_create_post(portal_req *r, const struct portal_services *s)
         return st;
     const char *username = arg(r, s, "username");
     check_new_account(r, s, &nerr);
-    if (nerr) {
-        s->set(r, "Form.Error", FORM_ERROR);
-        s->set(r, "Form.username", username);
-        s->set(r, "Form.display_name", arg(r, s, "display_name"));
-        return org_users_page(r, s, &o);
-    }
+    if (nerr)
+        return 400; /* the host shows the form again: what was typed, each field's error */
     struct role_set rs = {{"ngo_partner"}, 1};
     long long uid = account_create(r, s, s->sprintf(r, "%lld", o.id), o.division, 0, &rs);
     if (uid < 0)
@@ -201,10 +197,8 @@ int org_user_password_post(portal_req *r, const struct portal_services *s)
     if (st)
         return st;
     if ((msg = reset_password_error(r, s)) != NULL) {
-        int nerr = 0;
-        field_error(r, s, &nerr, "password", msg);
-        s->set(r, "Form.Error", FORM_ERROR);
-        return org_user_page(r, s, &x.o, x.uid);
+        s->form_error(r, "password", msg);
+        return 400;
     }
     return account_reset(r, s, x.uid, x.o.id, arg(r, s, "password"), "org.user.reset", x.detail,
                          x.back);

@@ -65,7 +65,6 @@ static void check_division(portal_req *r, const struct portal_services *s, const
 
 int division_create_post(portal_req *r, const struct portal_services *s)
 {
-    static const char *const fields[] = {"township", "code", "name", "type", "valid_from", NULL};
     const char *town = arg(r, s, "township"), *code = arg(r, s, "code"),
                *name = arg(r, s, "name"), *type = arg(r, s, "type"),
                *from = arg(r, s, "valid_from");
@@ -77,12 +76,8 @@ int division_create_post(portal_req *r, const struct portal_services *s)
         field_error(r, s, &nerr, "type", "请选择类型（村或社区）。");
     if (!*from)
         field_error(r, s, &nerr, "valid_from", "请填写生效日期。");
-    if (nerr) {
-        s->set(r, "Form.Error", FORM_ERROR);
-        for (int i = 0; fields[i]; i++)
-            s->set(r, s->sprintf(r, "Form.%s", fields[i]), arg(r, s, fields[i]));
-        return divisions_page(r, s);
-    }
+    if (nerr)
+        return 400; /* the host shows the form again: what was typed, each field's error */
     /* a real code from the statistics bureau's list: not synthetic */
     if (s->db_exec(r, "INSERT INTO divisions (code, parent_code, level, name, type, valid_from, "
                    "synthetic, note) VALUES (?, ?, 'village', ?, ?, ?, 0, '')", "sssss", code,
@@ -112,10 +107,8 @@ int division_end_post(portal_req *r, const struct portal_services *s)
         msg = "该区划已设置终止日期。";
     else if (*s->db_col(d, 2) && strcmp(to, s->db_col(d, 2)) < 0)
         msg = "终止日期不能早于生效日期。";
-    if (msg) {
-        s->set(r, "Form.Error", s->sprintf(r, "%s（%s）：%s", name, code, msg));
-        return divisions_page(r, s);
-    }
+    if (msg)
+        return s->fail(r, 400, s->sprintf(r, "%s（%s）：%s", name, code, msg));
     if (s->db_exec(r, "UPDATE divisions SET valid_to = ? WHERE code = ?", "ss", to, code) < 0 ||
         s->divisions_changed(r) != 0)
         return 500;
@@ -169,19 +162,14 @@ static void check_org(portal_req *r, const struct portal_services *s, const char
 
 int org_create_post(portal_req *r, const struct portal_services *s)
 {
-    static const char *const fields[] = {"code", "name", "kind", "division", NULL};
     const char *code = arg(r, s, "code"), *name = arg(r, s, "name"), *kind = arg(r, s, "kind"),
                *division = arg(r, s, "division");
     int nerr = 0;
     check_org(r, s, code, kind, division, &nerr);
     if (!*name)
         field_error(r, s, &nerr, "name", "请填写单位名称。");
-    if (nerr) {
-        s->set(r, "Form.Error", FORM_ERROR);
-        for (int i = 0; fields[i]; i++)
-            s->set(r, s->sprintf(r, "Form.%s", fields[i]), arg(r, s, fields[i]));
-        return orgs_page(r, s);
-    }
+    if (nerr)
+        return 400; /* the host shows the form again: what was typed, each field's error */
     if (s->db_exec(r, "INSERT INTO orgs (code, name, kind, division_code) VALUES (?, ?, ?, ?)",
                    "ssss", code, name, kind, division) != 1)
         return 500;

@@ -198,16 +198,8 @@ int user_create_post(portal_req *r, const struct portal_services *s)
     check_new_account(r, s, &nerr);
     check_org_division(r, s, org, division, &nerr);
     check_roles(r, s, &rs, org, &nerr);
-    if (nerr) {
-        s->set(r, "Form.Error", FORM_ERROR);
-        s->set(r, "Form.username", username);
-        s->set(r, "Form.display_name", arg(r, s, "display_name"));
-        s->set(r, "Form.org", org);
-        s->set(r, "Form.division", division);
-        if (totp_req)
-            s->set(r, "Form.totp_required", "1");
-        return new_user_form(r, s, &rs);
-    }
+    if (nerr)
+        return 400; /* the host shows the form again: what was typed, each field's error */
     long long uid = account_create(r, s, *org ? org : NULL, division, totp_req, &rs);
     if (uid < 0)
         return 500;
@@ -281,14 +273,13 @@ int user_edit_get(portal_req *r, const struct portal_services *s)
     return uid < 0 ? 404 : user_page(r, s, uid, NULL);
 }
 
-/* a refused act on the edit page: the message at its field, nothing done */
-static int refuse_on_page(portal_req *r, const struct portal_services *s, long long uid,
-                          const char *field, const char *msg)
+/* a refused act on the edit page: the message at its field, nothing done
+ * (the host shows the user's page again) */
+static int refuse_on_page(portal_req *r, const struct portal_services *s, const char *field,
+                          const char *msg)
 {
-    int nerr = 0;
-    field_error(r, s, &nerr, field, msg);
-    s->set(r, "Form.Error", msg);
-    return user_page(r, s, uid, NULL);
+    s->form_error(r, field, msg);
+    return 400;
 }
 
 int user_update_post(portal_req *r, const struct portal_services *s)
@@ -308,10 +299,8 @@ int user_update_post(portal_req *r, const struct portal_services *s)
         field_error(r, s, &nerr, "role", "不能修改自己的角色，请由另一位安全管理员操作。");
     check_org_division(r, s, org, division, &nerr);
     check_roles(r, s, &rs, org, &nerr);
-    if (nerr) {
-        s->set(r, "Form.Error", FORM_ERROR);
-        return user_page(r, s, uid, &rs);
-    }
+    if (nerr)
+        return 400; /* the host shows the form again: what was typed, each field's error */
     portal_rows *old = s->db_query(r, "SELECT totp_required, totp_secret IS NULL FROM users "
                                    "WHERE id = ?", "i", uid);
     if (!old || !s->db_next(old))
@@ -339,7 +328,7 @@ static int set_active(portal_req *r, const struct portal_services *s, int on)
     if (target_of(r, s, &t))
         return 404;
     if (!on && t.uid == s->user(r)->id)
-        return refuse_on_page(r, s, t.uid, "status", "不能停用自己的账户。");
+        return refuse_on_page(r, s, "status", "不能停用自己的账户。");
     /* one click from the access review goes back to it */
     const char *back = s->param(r, "back");
     if (!on && back && strcmp(back, "review") == 0)
@@ -364,9 +353,9 @@ int user_password_post(portal_req *r, const struct portal_services *s)
     if (target_of(r, s, &t))
         return 404;
     if (t.uid == s->user(r)->id)
-        return refuse_on_page(r, s, t.uid, "password", "请通过“修改密码”页面修改自己的密码。");
+        return refuse_on_page(r, s, "password", "请通过“修改密码”页面修改自己的密码。");
     if ((msg = reset_password_error(r, s)) != NULL)
-        return refuse_on_page(r, s, t.uid, "password", msg);
+        return refuse_on_page(r, s, "password", msg);
     return account_reset(r, s, t.uid, 0, arg(r, s, "password"), "admin.user.reset", t.uname,
                          t.back);
 }
@@ -386,7 +375,7 @@ int user_totp_reset_post(portal_req *r, const struct portal_services *s)
     if (target_of(r, s, &t))
         return 404;
     if (t.uid == s->user(r)->id)
-        return refuse_on_page(r, s, t.uid, "totp", "不能重置自己的两步验证，请由另一位安全管理员操作。");
+        return refuse_on_page(r, s, "totp", "不能重置自己的两步验证，请由另一位安全管理员操作。");
     if (s->db_exec(r, "UPDATE users SET totp_secret = NULL, totp_pending = NULL WHERE id = ?",
                    "i", t.uid) < 0 ||
         s->sessions_end(r, t.uid) != 0)

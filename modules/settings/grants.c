@@ -38,10 +38,8 @@ int admin_add_post(portal_req *r, const struct portal_services *s)
                                    "user_id = ?", "si", m->name, uid);
     if (q && s->db_next(q))
         s->form_error(r, "username", "该用户已是这个模块的管理员。");
-    if (s->form_failed(r)) {
-        s->set(r, "Form.Error", FORM_ERROR);
-        return admins_get(r, s);
-    }
+    if (s->form_failed(r))
+        return 400; /* the host shows the form again: what was typed, each field's error */
     long long me = s->user(r)->id;
     if (s->db_exec(r, "INSERT INTO module_admins (module, user_id, granted_by, granted_at) "
                    "VALUES (?, ?, ?, UTC_TIMESTAMP())", "sii", m->name, uid, me) != 1 ||

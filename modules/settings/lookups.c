@@ -55,10 +55,8 @@ int lookup_add_post(portal_req *r, const struct portal_services *s)
                                    "kind = ? AND code = ?", "sss", m->name, l->kind, code);
     if (q && s->db_next(q))
         s->form_error(r, "code", "该编码已经用过（停用的条目也保留编码），请换一个。");
-    if (s->form_failed(r)) {
-        s->set(r, "Form.Error", FORM_ERROR);
-        return module_page(r, s, m);
-    }
+    if (s->form_failed(r))
+        return 400; /* the host shows the form again: what was typed, each field's error */
     if (s->db_exec(r, "INSERT INTO lookup_entries (module, kind, code, c1, c2, c3, c4, c5, c6, "
                    "valid_from, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                    "UTC_TIMESTAMP())", "ssssssssssi", m->name, l->kind, code, cells[0],

@@ -6,7 +6,6 @@
 
 #include "portal_module.h"
 
-#define FORM_ERROR "请改正标出的错误后再提交，未做任何修改。"
 
 /* an enabled module that has administrators (not the house's own modules),
  * by name; NULL otherwise */

@@ -188,10 +188,8 @@ int value_post(portal_req *r, const struct portal_services *s)
         s->form_error(r, "code", "请选择要修改的设置项。");
     else
         v = value_parse(r, s, st, text);
-    if (s->form_failed(r)) {
-        s->set(r, "Form.Error", FORM_ERROR);
-        return module_page(r, s, m);
-    }
+    if (s->form_failed(r))
+        return 400; /* the host shows the form again: what was typed, each field's error */
     if (s->db_exec(r, "INSERT INTO setting_values (module, code, valid_from, value, note, "
                    "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())",
                    "sssssi", m->name, st->code, from, v, note, s->user(r)->id) < 0)

@@ -67,7 +67,7 @@ check "the corrected row is kept in the history" same "$(values allowance)" 2
 for bad in 12.345 abc -5 ''; do
     post /admin/settings/testkit/value "$mj" --data-urlencode code=allowance --data-urlencode "value=$bad" \
         --data-urlencode "valid_from=$future"
-    check "money '$bad' is refused with a Chinese message" sh -c "[ $STATUS = 200 ] && grep -qF '金额须为元，最多两位小数' '$OUT/body'"
+    check "money '$bad' is refused with a Chinese message" sh -c "[ $STATUS = 400 ] && grep -qF '金额须为元，最多两位小数' '$OUT/body'"
 done
 check "nothing was stored for the bad amounts" same "$(values allowance)" 2
 post /admin/settings/testkit/value "$mj" --data-urlencode code=ratio --data-urlencode value=120 \

@@ -1,6 +1,5 @@
 <h1>修改密码</h1>
 <?cs if:Form.Forced ?><p class="flash" role="status">首次登录或密码已被重置，请先设置新密码。</p><?cs /if ?>
-<?cs if:Form.Error ?><p class="form-error" role="alert"><?cs var:Form.Error ?></p><?cs /if ?>
 <form method="post" action="/account/password" class="narrow">
   <?cs call:csrf() ?>
   <div class="field"><label for="f-old">原密码</label>

@@ -1,6 +1,5 @@
 <h1>工作日历</h1>
 <p class="hint">按工作日计算的办理时限以周一至周五为工作日；这里只登记例外：法定节假日（周一至周五放假）和调休上班日（周六、周日上班）。</p>
-<?cs if:Form.Error ?><p class="form-error" role="alert"><?cs var:Form.Error ?></p><?cs /if ?>
 <section class="panel">
 <h2>登记节假日或调休上班日</h2>
 <form method="post" action="/admin/calendar" class="narrow">

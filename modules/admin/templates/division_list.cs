@@ -1,6 +1,5 @@
 <h1>区划管理</h1>
 <p><a href="/admin/orgs">单位管理</a></p>
-<?cs if:Form.Error ?><p class="form-error" role="alert"><?cs var:Form.Error ?></p><?cs /if ?>
 <section class="panel">
 <h2>添加村（社区）</h2>
 <form method="post" action="/admin/divisions" class="narrow">

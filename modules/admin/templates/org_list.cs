@@ -1,6 +1,5 @@
 <h1>单位管理</h1>
 <p><a href="/admin/divisions">区划管理</a></p>
-<?cs if:Form.Error ?><p class="form-error" role="alert"><?cs var:Form.Error ?></p><?cs /if ?>
 <section class="panel">
 <h2>添加单位</h2>
 <form method="post" action="/admin/orgs" class="narrow">

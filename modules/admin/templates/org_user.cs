@@ -1,7 +1,6 @@
 <?cs # One partner user of the administrator's organisation (/org/users/{id}). ?>
 <h1>账户：<?cs var:Edit.username ?></h1>
 <p><a href="/org/users">返回本组织账户</a></p>
-<?cs if:Form.Error ?><p class="form-error" role="alert"><?cs var:Form.Error ?></p><?cs /if ?>
 <section class="panel">
 <dl class="facts">
   <dt>姓名</dt><dd><?cs var:Edit.display_name ?></dd>

@@ -1,7 +1,6 @@
 <?cs include:"new_account.cs" ?>
 <?cs # The partner administrator's accounts of its own organisation (/org/users). ?>
 <h1>本组织账户：<?cs var:Org.name ?></h1>
-<?cs if:Form.Error ?><p class="form-error" role="alert"><?cs var:Form.Error ?></p><?cs /if ?>
 <table class="list">
 <caption>本组织的用户（按用户名排序，每页 50 个）</caption>
 <thead><tr><th>用户名</th><th>姓名</th><th>角色</th><th>状态</th><th>最近登录（UTC）</th></tr></thead>

@@ -1,6 +1,5 @@
 <h1>用户：<?cs var:Edit.username ?></h1>
 <p><a href="/admin/users">返回用户列表</a></p>
-<?cs if:Form.Error ?><p class="form-error" role="alert"><?cs var:Form.Error ?></p><?cs /if ?>
 <section class="panel">
 <dl class="facts">
   <dt>姓名</dt><dd><?cs var:Edit.display_name ?></dd>

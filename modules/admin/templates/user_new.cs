@@ -1,7 +1,6 @@
 <?cs include:"new_account.cs" ?>
 <h1>新建用户</h1>
 <p><a href="/admin/users">返回用户列表</a></p>
-<?cs if:Form.Error ?><p class="form-error" role="alert"><?cs var:Form.Error ?></p><?cs /if ?>
 <form method="post" action="/admin/users/new" class="narrow">
   <?cs call:csrf() ?>
   <?cs call:new_account_name() ?>

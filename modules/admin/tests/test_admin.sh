@@ -23,13 +23,13 @@ check "the new-user form offers the roles as checkboxes" body_has 'name="role" v
 post_page /admin/users/new "$sj" --data-urlencode "username=weak_$sfx" --data-urlencode "display_name=弱密码" \
     --data-urlencode "division=500242101000" --data-urlencode "role=township_staff" \
     --data-urlencode "password=short" --data-urlencode "confirm_password=short"
-check "a weak initial password is refused in Chinese" body_has "至少需要 10 个字符"
+check "a weak initial password is refused in Chinese (400)" eval 'status_is 400 && body_has "至少需要 10 个字符"'
 check "the refused form keeps what was typed" body_has "value=\"weak_$sfx\""
 check "nothing was created for the refused form" [ -z "$(uid_of "weak_$sfx")" ]
 post_page /admin/users/new "$sj" --data-urlencode "username=Bad Name" --data-urlencode "display_name=x" \
     --data-urlencode "division=999999999999" --data-urlencode "password=Good#Pass2026" \
     --data-urlencode "confirm_password=Good#Pass2026"
-check "a bad username is refused with a field error" body_has "只能包含小写字母"
+check "a bad username is refused with a field error (400)" eval 'status_is 400 && body_has "只能包含小写字母"'
 check "an unknown division is refused" body_has "所选辖区不存在"
 check "no role is refused" body_has "请至少选择一个角色"
 post_page /admin/users/new "$sj" --data-urlencode "username=mix_$sfx" --data-urlencode "display_name=混合" \
@@ -106,7 +106,7 @@ req GET / -b "$stj"
 check "an enabled user logs in again" status_is 200
 req GET "/admin/users/$staff" -b "$sj"
 post_page "/admin/users/$staff/password" "$sj" --data-urlencode "password=abc" --data-urlencode "confirm_password=abc"
-check "a weak reset password is refused" body_has "至少需要 10 个字符"
+check "a weak reset password is refused (400, the user's page again)" eval 'status_is 400 && body_has "至少需要 10 个字符" && body_has "staff_$sfx"'
 post_page "/admin/users/$staff/password" "$sj" --data-urlencode "password=Reset#2026given" --data-urlencode "confirm_password=Reset#2026given"
 check "a password reset succeeds" status_is 303
 req GET / -b "$stj"
@@ -190,14 +190,16 @@ check "the system administrator sees townships with villages" body_has "龙潭�
 vcode=500242101$(printf '%03d' $(( (10#$sfx % 800) + 100 )))
 post_page /admin/divisions "$aj" --data-urlencode "township=500242101000" --data-urlencode "code=500242102201" \
     --data-urlencode "name=错乡村" --data-urlencode "type=村" --data-urlencode "valid_from=2020-01-01"
-check "a village code outside its township is refused" body_has "前 9 位"
+check "a village code outside its township is refused (400)" eval 'status_is 400 && body_has "前 9 位"'
+check "the refused division form keeps the code typed" body_has 'value="500242102201"'
 post_page /admin/divisions "$aj" --data-urlencode "township=500242101000" --data-urlencode "code=$vcode" \
     --data-urlencode "name=测试村$sfx" --data-urlencode "type=村" --data-urlencode "valid_from=2020-01-01"
 check "a village is added" status_is 303
 check "it is a real (not synthetic) village under its township" [ "$(sql "SELECT CONCAT(level,parent_code,synthetic) FROM divisions WHERE code='$vcode'")" = "village5002421010000" ]
 req GET /admin/divisions -b "$aj"
 post_page "/admin/divisions/$vcode/end" "$aj" --data-urlencode "valid_to=2019-01-01"
-check "an end before the start is refused" body_has "不能早于生效日期"
+check "an end before the start is refused (400, on the divisions page)" eval 'status_is 400 && body_has "不能早于生效日期" && body_has "$vcode"'
+check "and the division keeps no end" [ "$(sql "SELECT valid_to IS NULL FROM divisions WHERE code='$vcode'")" = 1 ]
 post_page "/admin/divisions/$vcode/end" "$aj" --data-urlencode "valid_to=2030-12-31"
 check "the end of validity is set, not deleted" [ "$(sql "SELECT valid_to FROM divisions WHERE code='$vcode'")" = 2030-12-31 ]
 check "division acts are audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action IN ('admin.division.create','admin.division.end') AND object_id='$vcode'")" = 2 ]
@@ -220,8 +222,15 @@ check "an organisation is created" [ "$(sql "SELECT COUNT(*) FROM orgs WHERE cod
 req GET /admin/orgs -b "$aj"
 post_page /admin/orgs "$aj" --data-urlencode "code=org_$sfx" --data-urlencode "name=重复" \
     --data-urlencode "kind=alien" --data-urlencode "division=500242000000"
-check "a duplicate code and a bad kind are refused" sh -c "grep -qF '该单位代码已被使用' '$OUT/body' && grep -qF '请选择单位类别' '$OUT/body'"
+check "a duplicate code and a bad kind are refused (400)" status_is 400
+check "both with their messages" sh -c "grep -qF '该单位代码已被使用' '$OUT/body' && grep -qF '请选择单位类别' '$OUT/body'"
 check "the organisation was audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='admin.org.create' AND detail LIKE 'org_$sfx %'")" = 1 ]
+# a refused calendar entry: 400, the calendar again with what was typed, nothing stored
+req GET /admin/calendar -b "$aj"
+post_page /admin/calendar "$aj" --data "day=2027-01-02" --data "is_workday=0" --data-urlencode "note=周六假日$sfx"
+check "a Saturday as a holiday is refused (400)" eval 'status_is 400 && body_has "本来就不上班"'
+check "the calendar form keeps the note typed" body_has "value=\"周六假日$sfx\""
+check "and nothing was stored" [ "$(sql "SELECT COUNT(*) FROM work_calendar WHERE day='2027-01-02'")" = 0 ]
 # every kind of the core's reference list (sql/013_org_scopes.sql) can be created
 req GET /admin/orgs -b "$aj"
 check "the kinds offered are the core's list" sh -c "grep -qF '<option value=\"school\"' '$OUT/body' && grep -qF '派出所' '$OUT/body' && grep -qF '县妇女儿童工作委员会办公室' '$OUT/body'"

@@ -1,6 +1,5 @@
 <h1>模块管理员</h1>
 <p class="hint">模块管理员只能修改所管理模块的设置和目录，并为其辖区内的用户授予该模块的工作权限；不能授予管理员权限。</p>
-<?cs if:Form.Error ?><p class="form-error" role="alert"><?cs var:Form.Error ?></p><?cs /if ?>
 <section class="panel">
 <h2>指定模块管理员</h2>
 <form method="post" action="/admin/module-admins" class="narrow">

@@ -1,6 +1,5 @@
 <h1>模块设置：<?cs var:Module.title ?></h1>
 <p><a href="/admin/settings">返回模块列表</a></p>
-<?cs if:Form.Error ?><p class="form-error" role="alert"><?cs var:Form.Error ?></p><?cs /if ?>
 <?cs if:subcount(Settings) ?>
 <section class="panel" id="settings">
 <h2>设置</h2>
