@@ -287,13 +287,6 @@ void esc_url(buf *b, const char *s)
     }
 }
 
-int html_tag_is(const char *p, const char *end, const char *name)
-{
-    size_t n = strlen(name);
-    return (size_t)(end - p) > n + 1 && memcmp(p + 1, name, n) == 0 &&
-           (p[n + 1] == ' ' || p[n + 1] == '>' || p[n + 1] == '\n' || p[n + 1] == '/');
-}
-
 void esc_csv(buf *b, const char *v, int last)
 {
     if (!v)
