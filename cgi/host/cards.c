@@ -37,15 +37,18 @@ static int col_span(const char *p, const char *gt)
     return n > 0 && n <= MAX_COLS ? n : 1;
 }
 
-/* the heading's text between from and to: tags dropped, whitespace runs
- * made one space, trimmed, '"' escaped (the text is escaped HTML already);
- * written straight into the request's arena, *len its length */
-static char *head_text(arena *a, const char *from, const char *to, size_t *len)
+/* the attribute ` data-label="T"` of a heading's text T between from and
+ * to: tags dropped, whitespace runs made one space, trimmed, '"' escaped
+ * (the text is escaped HTML already); written straight into the request's
+ * arena, *len its length, 0 when T is empty */
+#define LABEL_OPEN " data-label=\""
+static char *head_label(arena *a, const char *from, const char *to, size_t *len)
 {
-    size_t quotes = 0;
+    size_t quotes = 0, open = sizeof LABEL_OPEN - 1;
     for (const char *q = from; (q = memchr(q, '"', (size_t)(to - q))) != NULL; q++)
         quotes++;
-    char *s = arena_alloc(a, (size_t)(to - from) + 5 * quotes + 1), *o = s;
+    char *s = arena_alloc(a, open + (size_t)(to - from) + 5 * quotes + 2), *o = s + open;
+    memcpy(s, LABEL_OPEN, open);
     int in_tag = 0, space = 0;
     for (const char *p = from; p < to; p++) {
         if (*p == '<' || *p == '>') {
@@ -55,7 +58,7 @@ static char *head_text(arena *a, const char *from, const char *to, size_t *len)
         if (in_tag)
             continue;
         if (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t') {
-            space = o > s;
+            space = o > s + open;
             continue;
         }
         if (space)
@@ -68,8 +71,9 @@ static char *head_text(arena *a, const char *from, const char *to, size_t *len)
             *o++ = *p;
         }
     }
+    *len = o > s + open ? (size_t)(o + 1 - s) : 0;
+    *o++ = '"';
     *o = 0;
-    *len = (size_t)(o - s);
     return s;
 }
 
@@ -81,8 +85,8 @@ struct cards {
     int list, in_head;     /* inside a list table, inside its thead */
     const char *head_end;  /* the thead's "</thead>" (NULL: none) */
     int nheads, col;
-    const char *heads[MAX_COLS];
-    size_t head_len[MAX_COLS];
+    const char *heads[MAX_COLS]; /* each column's ` data-label="..."` */
+    size_t head_len[MAX_COLS];   /* 0: no heading, no label */
 };
 
 /* a heading cell [p, gt) of a list's thead: its text, once per column it spans */
@@ -92,10 +96,10 @@ static void head_cell(struct cards *c, const char *p, const char *gt, const char
     const char *to = c->head_end ? c->head_end : end;
     const char *close = memmem(gt, (size_t)(to - gt), "</th>", 5);
     size_t len;
-    const char *text = head_text(c->r->a, gt + 1, close ? close : to, &len);
+    const char *label = head_label(c->r->a, gt + 1, close ? close : to, &len);
     for (int k = col_span(p, gt); k > 0 && c->nheads < MAX_COLS; k--) {
         c->head_len[c->nheads] = len;
-        c->heads[c->nheads++] = text;
+        c->heads[c->nheads++] = label;
     }
 }
 
@@ -107,9 +111,7 @@ static void body_cell(struct cards *c, const char *p, const char *gt)
     int plain = p[2] == 'd' && span == 1 && !in_tag(p, gt, "data-label", 10);
     if (plain && c->col < c->nheads && c->head_len[c->col]) {
         buf_add(c->out, c->from, (size_t)(p + 3 - c->from));
-        buf_add(c->out, " data-label=\"", 13);
         buf_add(c->out, c->heads[c->col], c->head_len[c->col]);
-        buf_add(c->out, "\"", 1);
         c->from = p + 3;
     }
     c->col += span;

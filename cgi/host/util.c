@@ -211,7 +211,7 @@ static void buf_grow(buf *b, size_t extra)
     b->cap = cap;
 }
 
-void buf_add(buf *b, const void *p, size_t n)
+void buf_add_grown(buf *b, const void *p, size_t n)
 {
     buf_grow(b, n); /* allocates even for n == 0: data is never NULL after a write */
     if (n)

@@ -34,7 +34,19 @@ typedef struct {
 void buf_init(buf *b);
 void buf_free(buf *b);
 void buf_reset(buf *b);
-void buf_add(buf *b, const void *p, size_t n);
+void buf_add_grown(buf *b, const void *p, size_t n); /* buf_add when it must grow */
+/* inline, as a page is written in thousands of small pieces (issue 17) */
+static inline void buf_add(buf *b, const void *p, size_t n)
+{
+    if (b->len + n + 1 > b->cap) {
+        buf_add_grown(b, p, n);
+        return;
+    }
+    if (n)
+        __builtin_memcpy(b->data + b->len, p, n);
+    b->len += n;
+    b->data[b->len] = 0;
+}
 void buf_adds(buf *b, const char *s);
 void buf_addc(buf *b, char c);
 void buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
