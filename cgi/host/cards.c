@@ -37,12 +37,18 @@ static int col_span(const char *p, const char *gt)
     return n > 0 && n <= MAX_COLS ? n : 1;
 }
 
-/* the heading's text between from and to: tags dropped, whitespace runs
- * made one space, trimmed, '"' escaped (the text is escaped HTML already) */
-static char *head_text(arena *a, const char *from, const char *to)
+/* the attribute ` data-label="T"` of a heading's text T between from and
+ * to: tags dropped, whitespace runs made one space, trimmed, '"' escaped
+ * (the text is escaped HTML already); written straight into the request's
+ * arena, *len its length, 0 when T is empty */
+#define LABEL_OPEN " data-label=\""
+static char *head_label(arena *a, const char *from, const char *to, size_t *len)
 {
-    buf b;
-    buf_init(&b);
+    size_t quotes = 0, open = sizeof LABEL_OPEN - 1;
+    for (const char *q = from; (q = memchr(q, '"', (size_t)(to - q))) != NULL; q++)
+        quotes++;
+    char *s = arena_alloc(a, open + (size_t)(to - from) + 5 * quotes + 2), *o = s + open;
+    memcpy(s, LABEL_OPEN, open);
     int in_tag = 0, space = 0;
     for (const char *p = from; p < to; p++) {
         if (*p == '<' || *p == '>') {
@@ -52,19 +58,22 @@ static char *head_text(arena *a, const char *from, const char *to)
         if (in_tag)
             continue;
         if (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t') {
-            space = b.len > 0;
+            space = o > s + open;
             continue;
         }
         if (space)
-            buf_addc(&b, ' ');
+            *o++ = ' ';
         space = 0;
-        if (*p == '"')
-            buf_adds(&b, "&quot;");
-        else
-            buf_addc(&b, *p);
+        if (*p == '"') {
+            memcpy(o, "&quot;", 6);
+            o += 6;
+        } else {
+            *o++ = *p;
+        }
     }
-    char *s = arena_strdup(a, b.data ? b.data : "");
-    buf_free(&b);
+    *len = o > s + open ? (size_t)(o + 1 - s) : 0;
+    *o++ = '"';
+    *o = 0;
     return s;
 }
 
@@ -74,19 +83,24 @@ struct cards {
     buf *out;
     const char *from;      /* the page not yet copied to out */
     int list, in_head;     /* inside a list table, inside its thead */
+    const char *head_end;  /* the thead's "</thead>" (NULL: none) */
     int nheads, col;
-    char *heads[MAX_COLS];
+    const char *heads[MAX_COLS]; /* each column's ` data-label="..."` */
+    size_t head_len[MAX_COLS];   /* 0: no heading, no label */
 };
 
 /* a heading cell [p, gt) of a list's thead: its text, once per column it spans */
 static void head_cell(struct cards *c, const char *p, const char *gt, const char *end)
 {
-    const char *close = strstr(gt, "</th>"), *the = strstr(gt, "</thead>");
-    if (the && (!close || close > the))
-        close = the;
-    char *text = head_text(c->r->a, gt + 1, close ? close : end);
-    for (int k = col_span(p, gt); k > 0 && c->nheads < MAX_COLS; k--)
-        c->heads[c->nheads++] = text;
+    /* the cell ends at its "</th>", or at the thead's end (found once) */
+    const char *to = c->head_end ? c->head_end : end;
+    const char *close = memmem(gt, (size_t)(to - gt), "</th>", 5);
+    size_t len;
+    const char *label = head_label(c->r->a, gt + 1, close ? close : to, &len);
+    for (int k = col_span(p, gt); k > 0 && c->nheads < MAX_COLS; k--) {
+        c->head_len[c->nheads] = len;
+        c->heads[c->nheads++] = label;
+    }
 }
 
 /* a body cell [p, gt) of a list: the label first in the tag
@@ -95,60 +109,59 @@ static void body_cell(struct cards *c, const char *p, const char *gt)
 {
     int span = col_span(p, gt);
     int plain = p[2] == 'd' && span == 1 && !in_tag(p, gt, "data-label", 10);
-    if (plain && c->col < c->nheads && *c->heads[c->col]) {
+    if (plain && c->col < c->nheads && c->head_len[c->col]) {
         buf_add(c->out, c->from, (size_t)(p + 3 - c->from));
-        buf_adds(c->out, " data-label=\"");
-        buf_adds(c->out, c->heads[c->col]);
-        buf_addc(c->out, '"');
+        buf_add(c->out, c->heads[c->col], c->head_len[c->col]);
         c->from = p + 3;
     }
     c->col += span;
 }
 
-/* the tag's name ("td", "/table") into name[8], "" when longer: read once
- * per tag, where asking html_tag_is for each name it might be cost a tenth
- * of a list page's CPU (issue 17); the same end of a name as html_tag_is */
-static void tag_name(const char *p, const char *gt, char name[8])
+/* a <table> tag [p, gt): whether it opens a list */
+static void table_tag(struct cards *c, const char *p, const char *gt)
 {
-    size_t n = 0;
-    const char *q = p + 1;
-    if (q < gt && *q == '/')
-        name[n++] = *q++;
-    for (; q < gt && *q != ' ' && *q != '\n' && *q != '/'; q++) {
-        if (n == 7) {
-            n = 0;
-            break;
-        }
-        name[n++] = *q;
-    }
-    name[n] = 0;
+    const char *cls = in_tag(p, gt, "class=\"list", 11);
+    c->list = cls && (cls[11] == '"' || cls[11] == ' ');
+    c->in_head = c->nheads = c->col = 0;
 }
 
-/* the tag at p ('<'), its '>' at gt */
-static void one_tag(struct cards *c, const char *p, const char *gt, const char *end)
+/* a tag [p, gt) inside a list table: dispatched on its first letters, as
+ * naming each tag and asking for each name it might be cost a tenth of a
+ * list page's CPU (issue 17) */
+static void list_tag(struct cards *c, const char *p, const char *gt, const char *end)
 {
-    char t[8];
-    tag_name(p, gt, t);
-    if (strcmp(t, "table") == 0) {
-        const char *cls = in_tag(p, gt, "class=\"list", 11);
-        c->list = cls && (cls[11] == '"' || cls[11] == ' ');
-        c->in_head = c->nheads = c->col = 0;
-    } else if (!c->list) {
-        return;
-    } else if (strcmp(t, "/table") == 0) {
-        c->list = 0;
-    } else if (strcmp(t, "thead") == 0) {
-        c->in_head = 1;
-    } else if (strcmp(t, "/thead") == 0) {
-        c->in_head = 0;
-    } else if (strcmp(t, "tr") == 0) {
-        c->col = 0;
-    } else if (strcmp(t, "td") == 0 || strcmp(t, "th") == 0) {
-        if (c->in_head)
-            head_cell(c, p, gt, end);
-        else if (c->nheads)
-            body_cell(c, p, gt);
+    if (p[1] == '/') {
+        if (html_tag_is(p, gt + 1, "/table"))
+            c->list = 0;
+        else if (html_tag_is(p, gt + 1, "/thead"))
+            c->in_head = 0;
+    } else if (p[1] == 't') {
+        if (html_tag_is(p, gt + 1, "td") || html_tag_is(p, gt + 1, "th")) {
+            if (c->in_head)
+                head_cell(c, p, gt, end);
+            else if (c->nheads)
+                body_cell(c, p, gt);
+        } else if (html_tag_is(p, gt + 1, "tr")) {
+            c->col = 0;
+        } else if (html_tag_is(p, gt + 1, "thead")) {
+            c->in_head = 1;
+            c->head_end = strstr(gt, "</thead>");
+        } else if (html_tag_is(p, gt + 1, "table")) {
+            table_tag(c, p, gt);
+        }
     }
+}
+
+/* the next tag from p on that matters: any tag inside a list table, a
+ * <table> outside one (found directly, the rest of the page is skipped) */
+static const char *next_tag(const struct cards *c, const char *p, const char *end)
+{
+    if (c->list)
+        return memchr(p, '<', (size_t)(end - p));
+    /* strstr, as the page ends with a NUL (buf): quicker than memmem here */
+    while ((p = strstr(p, "<table")) != NULL && !html_tag_is(p, end, "table"))
+        p += 6;
+    return p;
 }
 
 void cards_label(portal_req *r, buf *body)
@@ -159,11 +172,14 @@ void cards_label(portal_req *r, buf *body)
     buf_init(&out);
     struct cards c = {.r = r, .out = &out, .from = body->data};
     const char *end = body->data + body->len;
-    for (const char *p = body->data; (p = memchr(p, '<', (size_t)(end - p))) != NULL; p++) {
+    for (const char *p = body->data; (p = next_tag(&c, p, end)) != NULL; p++) {
         const char *gt = memchr(p, '>', (size_t)(end - p));
         if (!gt)
             break;
-        one_tag(&c, p, gt, end);
+        if (c.list)
+            list_tag(&c, p, gt, end);
+        else
+            table_tag(&c, p, gt);
         p = gt;
     }
     buf_add(&out, c.from, (size_t)(end - c.from));

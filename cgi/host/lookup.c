@@ -127,7 +127,7 @@ int labels_each(const char *kind, void (*fn)(void *, int, const struct portal_la
         return 0;
     labels_ready();
     const struct kind_run *k = kind_run(kind);
-    for (size_t i = 0; k && i < k->n; i++)
+    for (size_t i = 0; fn && k && i < k->n; i++) /* fn NULL: counted only */
         fn(ctx, (int)i, labels.by_kind[k->from + i]);
     return k ? (int)k->n : 0;
 }

@@ -12,7 +12,7 @@
 
 /* the title of code in kind over every loaded module, NULL when unknown */
 const char *label_title(const char *kind, const char *code);
-/* kind's labels in module and declaration order: fn for each; the count */
+/* kind's labels in module and declaration order: fn for each (NULL: none); the count */
 int labels_each(const char *kind, void (*fn)(void *ctx, int i, const struct portal_label *l),
                 void *ctx);
 /* The divisions are cached per worker and reloaded when the version the

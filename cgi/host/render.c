@@ -108,11 +108,16 @@ void hdf_reset_request(void)
     }
 }
 
-void hdf_put(const char *name, const char *value)
+void hdf_node_put(HDF *node, const char *name, const char *value)
 {
-    NEOERR *e = hdf_set_value(hdf, name, value ? value : "");
+    NEOERR *e = hdf_set_value(node, name, value ? value : "");
     if (e)
         render_log_error("PT0303", e);
+}
+
+void hdf_put(const char *name, const char *value)
+{
+    hdf_node_put(hdf, name, value);
 }
 
 const char *hdf_value(const char *name)
@@ -539,6 +544,28 @@ static int menu_cmp(const void *a, const void *b)
     return x->m->order - y->m->order;
 }
 
+/* Menu.N.title, path and active: set under Menu's node, one lookup per
+ * entry rather than a printed path walked from the root per value */
+static void menu_put(const portal_req *r, const struct menu_item *items, size_t n)
+{
+    HDF *menu = NULL, *row;
+    NEOERR *e = n ? hdf_get_node(hdf, "Menu", &menu) : NULL;
+    if (e)
+        render_log_error("PT0307", e);
+    if (e || !menu)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        if (!(row = hdf_row_node(menu, i)))
+            return;
+        const char *path = items[i].m->path;
+        int active = strcmp(path, "/") == 0 ? strcmp(r->path, "/") == 0
+                                            : strncmp(r->path, path, strlen(path)) == 0;
+        hdf_node_put(row, "title", items[i].m->title);
+        hdf_node_put(row, "path", path);
+        hdf_node_put(row, "active", active ? "1" : "0");
+    }
+}
+
 static int rendering_error;   /* render_error is rendering its page */
 
 static void fill_layout(portal_req *r, const char *title)
@@ -577,19 +604,7 @@ static void fill_layout(portal_req *r, const char *title)
                 items[n++].m = m;
     }
     qsort(items, n, sizeof *items, menu_cmp);
-    for (size_t i = 0; i < n; i++) {
-        char name[64];
-        snprintf(name, sizeof name, "Menu.%zu.title", i);
-        hdf_put(name, items[i].m->title);
-        snprintf(name, sizeof name, "Menu.%zu.path", i);
-        hdf_put(name, items[i].m->path);
-        size_t pl = strlen(items[i].m->path);
-        int active = strcmp(items[i].m->path, "/") == 0
-                         ? strcmp(r->path, "/") == 0
-                         : strncmp(r->path, items[i].m->path, pl) == 0;
-        snprintf(name, sizeof name, "Menu.%zu.active", i);
-        hdf_put(name, active ? "1" : "0");
-    }
+    menu_put(r, items, n);
     if (r->flash_in) {
         /* shown: the request clears it from the session (session_flash_seen) */
         hdf_put("Flash", r->flash_in);

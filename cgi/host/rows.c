@@ -5,6 +5,7 @@
  */
 #include "host.h"
 #include "db.h"
+#include "lookup.h"
 
 #include <ClearSilver.h>
 #include <stdio.h>
@@ -14,10 +15,27 @@ static void row_into(HDF *node, db_rows *rows)
 {
     for (size_t c = 0; c < rows->ncols; c++) {
         const char *v = db_col(rows, c);
-        NEOERR *e;
-        if (v && (e = hdf_set_value(node, rows->names[c], v)))
-            render_log_error("PT0303", e);
+        if (v)
+            hdf_node_put(node, rows->names[c], v);
     }
+}
+
+/* the node parent.i (made when missing): its name written without printf,
+ * as a page names hundreds of rows and labels (issue 17); NULL on error */
+struct _hdf *hdf_row_node(struct _hdf *parent, size_t i)
+{
+    char idx[24], *p = idx + sizeof idx;
+    *--p = 0;
+    do
+        *--p = (char)('0' + i % 10);
+    while ((i /= 10) > 0);
+    HDF *row = NULL;
+    NEOERR *e = hdf_get_node(parent, p, &row);
+    if (e) {
+        render_log_error("PT0307", e);
+        return NULL;
+    }
+    return row;
 }
 
 void hdf_put_row(const char *prefix, void *p)
@@ -50,12 +68,8 @@ int hdf_put_rows_limit(const char *prefix, void *p, size_t limit, int *more)
                 *more = 1;
             break;
         }
-        char idx[24];
-        snprintf(idx, sizeof idx, "%zu", i);
-        if ((e = hdf_get_node(parent, idx, &row))) {
-            render_log_error("PT0307", e);
+        if (!(row = hdf_row_node(parent, i)))
             return -1;
-        }
         row_into(row, rows);
         i++;
     }
@@ -65,4 +79,27 @@ int hdf_put_rows_limit(const char *prefix, void *p, size_t limit, int *more)
 int hdf_put_rows(const char *prefix, void *p)
 {
     return hdf_put_rows_limit(prefix, p, (size_t)-1, NULL);
+}
+
+/* one label as row i: code and title */
+static void label_into(void *ctx, int i, const struct portal_label *l)
+{
+    HDF *row = ctx ? hdf_row_node(ctx, (size_t)i) : NULL;
+    if (row) {
+        hdf_node_put(row, "code", l->code);
+        hdf_node_put(row, "title", l->title);
+    }
+}
+
+/* the labels of a kind as prefix.N.code and prefix.N.title, the prefix's
+ * node found once (not a path printed and walked per value); the count */
+int hdf_put_labels(const char *prefix, const char *kind)
+{
+    HDF *parent = NULL;
+    NEOERR *e = hdf_get_node(render_hdf(), prefix, &parent);
+    if (e) {
+        render_log_error("PT0307", e);
+        parent = NULL;
+    }
+    return labels_each(kind, label_into, parent);
 }

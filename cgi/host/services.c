@@ -354,19 +354,12 @@ static const char *s_label(portal_req *r, const char *kind, const char *code)
     return t ? t : code ? code : "";
 }
 
-struct labels_out { portal_req *r; const char *prefix; };
-
-static void label_out(void *ctx, int i, const struct portal_label *l)
-{
-    struct labels_out *o = ctx;
-    render_set(o->r, arena_sprintf(o->r->a, "%s.%d.code", o->prefix, i), l->code);
-    render_set(o->r, arena_sprintf(o->r->a, "%s.%d.title", o->prefix, i), l->title);
-}
-
 static int s_labels_hdf(portal_req *r, const char *prefix, const char *kind)
 {
-    struct labels_out o = {r, prefix};
-    return labels_each(kind, label_out, &o);
+    (void)r;
+    if (render_reserved(prefix))
+        return labels_each(kind, NULL, NULL); /* counted, nothing set */
+    return hdf_put_labels(prefix, kind);
 }
 
 static const char *s_day_format(portal_req *r, long day)

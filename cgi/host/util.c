@@ -211,7 +211,7 @@ static void buf_grow(buf *b, size_t extra)
     b->cap = cap;
 }
 
-void buf_add(buf *b, const void *p, size_t n)
+void buf_add_grown(buf *b, const void *p, size_t n)
 {
     buf_grow(b, n); /* allocates even for n == 0: data is never NULL after a write */
     if (n)
@@ -285,13 +285,6 @@ void esc_url(buf *b, const char *s)
             buf_add(b, e, 3);
         }
     }
-}
-
-int html_tag_is(const char *p, const char *end, const char *name)
-{
-    size_t n = strlen(name);
-    return (size_t)(end - p) > n + 1 && memcmp(p + 1, name, n) == 0 &&
-           (p[n + 1] == ' ' || p[n + 1] == '>' || p[n + 1] == '\n' || p[n + 1] == '/');
 }
 
 void esc_csv(buf *b, const char *v, int last)

@@ -34,7 +34,19 @@ typedef struct {
 void buf_init(buf *b);
 void buf_free(buf *b);
 void buf_reset(buf *b);
-void buf_add(buf *b, const void *p, size_t n);
+void buf_add_grown(buf *b, const void *p, size_t n); /* buf_add when it must grow */
+/* inline, as a page is written in thousands of small pieces (issue 17) */
+static inline void buf_add(buf *b, const void *p, size_t n)
+{
+    if (b->len + n + 1 > b->cap) {
+        buf_add_grown(b, p, n);
+        return;
+    }
+    if (n)
+        __builtin_memcpy(b->data + b->len, p, n);
+    b->len += n;
+    b->data[b->len] = 0;
+}
 void buf_adds(buf *b, const char *s);
 void buf_addc(buf *b, char c);
 void buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -46,8 +58,15 @@ void esc_url(buf *b, const char *s);      /* a query-string component */
  * apostrophe); last = 1 ends the row with CRLF */
 void esc_csv(buf *b, const char *v, int last);
 /* whether the tag at p ('<', before end) is named name: "<td>", "<td ...",
- * "</table>" with name "/table" (the host's passes over a rendered page) */
-int html_tag_is(const char *p, const char *end, const char *name);
+ * "</table>" with name "/table" (the host's passes over a rendered page).
+ * Inline, as those passes ask it for most tags of a page (issue 17): the
+ * name's length is then known when compiling. */
+static inline int html_tag_is(const char *p, const char *end, const char *name)
+{
+    size_t n = __builtin_strlen(name);
+    return (size_t)(end - p) > n + 1 && __builtin_memcmp(p + 1, name, n) == 0 &&
+           (p[n + 1] == ' ' || p[n + 1] == '>' || p[n + 1] == '\n' || p[n + 1] == '/');
+}
 int utf8_valid(const char *s, size_t n);  /* 1 if valid UTF-8 without NUL */
 /* characters (code points) of valid UTF-8: what a user counts and what a
  * utf8mb4 VARCHAR(n) holds; every limit shown to users is in these */

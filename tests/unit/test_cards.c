@@ -60,6 +60,10 @@ static void test_other_tables_unchanged(void **state)
                        "<table><thead><tr><th>B</th></tr></thead><tr><td>2</td></tr></table>";
     assert_string_equal(labelled(page), page);
     assert_string_equal(labelled("<p>no table</p>"), "<p>no table</p>");
+    /* only a tag named table opens one (the page is searched for "<table") */
+    const char *x = "<tablex class=\"list\"><thead><tr><th>A</th></tr></thead>"
+                    "<tr><td>1</td></tr></tablex><p>class=\"list\"</p>";
+    assert_string_equal(labelled(x), x);
 }
 
 static void test_two_lists_each_their_headings(void **state)
@@ -74,6 +78,14 @@ static void test_two_lists_each_their_headings(void **state)
         "<tr><td data-label=\"甲\">1</td></tr></tbody></table><table class=\"list\"><thead><tr>"
         "<th>乙</th><th></th></tr></thead><tbody><tr><td data-label=\"乙\">2</td><td>3</td></tr>"
         "</tbody></table>");
+    /* a list after a plain table and the page between them */
+    assert_string_equal(
+        labelled("<table><thead><tr><th>X</th></tr></thead><tr><td>0</td></tr></table>"
+                 "<div><a href=\"/\">a</a></div><table\nclass=\"list\"><thead><tr><td>丙</td>"
+                 "</tr></thead><tr><td>1</td></tr></table>"),
+        "<table><thead><tr><th>X</th></tr></thead><tr><td>0</td></tr></table>"
+        "<div><a href=\"/\">a</a></div><table\nclass=\"list\"><thead><tr><td>丙</td>"
+        "</tr></thead><tr><td data-label=\"丙\">1</td></tr></table>");
 }
 
 int main(void)
