@@ -149,6 +149,11 @@
  *                    data version (a cache_versions row) read with the
  *                    session's own statement: a kept page's key costs no
  *                    statement of its own.
+ *   2.27 2026-12-02  filedb (issue 17): services child_categories_on and
+ *                    child_opened, the child's categories and opening day
+ *                    read with the route's child row on a GET: the file
+ *                    page's medical and village panels ask no statement
+ *                    for them.
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -1410,6 +1415,18 @@ struct portal_services {
      * without a session, or when there is no such row.  A module adds its
      * row in a migration and never moves it on a read. */
     long long (*data_version)(portal_req *r, const char *name);
+    /* ---- 2.27 filedb (issue 17): the child's categories and the day its
+     * file was opened, read with the route's child row on a GET (no
+     * statement of their own; else one statement, once per GET and child).
+     * The caller has checked the child (its route object, or s->child).
+     * child_categories_on: the categories child_id holds on day `on`
+     * (start_date <= on, no end_date or end_date >= on) as ",a,b," ("," for
+     * none; each once, in no order); on NULL: those not ended (no end_date,
+     * whatever their start).  child_opened: YYYY-MM-DD of the file's
+     * created_at (UTC), NULL when there is no such child.  NULL on a
+     * database error. */
+    const char *(*child_categories_on)(portal_req *r, long long child_id, const char *on);
+    const char *(*child_opened)(portal_req *r, long long child_id);
 };
 
 /* 2.22 dupsa (issue 9): the parameters of a module's batch approval route

@@ -64,6 +64,10 @@ struct child_tables {
                  "TIMESTAMPDIFF(YEAR, c.birth_date, ?) AS age, " \
                  "c.notes_enc IS NOT NULL AS has_notes"
 #define ROW_NCOLS 24
+/* 2.27 filedb (issue 17): after the row, the child's categories as
+ * "category start end,..." (end "-" while open), for child_categories_on */
+#define CATS_COL ", (SELECT GROUP_CONCAT(k.category, ' ', k.start_date, ' ', " \
+                 "COALESCE(k.end_date, '-')) FROM child_categories k WHERE k.child_id = c.id)"
 #define CHILD_WHERE " FROM children c WHERE c.id = ? AND c.status <> 'archived'" /* issue 19 */
 
 /* the declared tables ("table" or "table.column"), in one order, and the
@@ -162,7 +166,7 @@ static void declared_build(portal_req *r)
     buf b, h;
     buf_init(&b);
     buf_init(&h);
-    buf_adds(&b, "SELECT " ROW_COLS);
+    buf_adds(&b, "SELECT " ROW_COLS CATS_COL);
     buf_adds(&h, "SELECT 1");
     flags_sql(&b);
     flags_sql(&h);
@@ -294,7 +298,7 @@ static const struct portal_child *child_read(portal_req *r, long long id, int wi
     c->township_code = db_col(q, 6);
     c->status = db_col(q, 7);
     if (with_tables) {
-        r->child_tables = flags_of(r, id, q, ROW_NCOLS);
+        r->child_tables = flags_of(r, id, q, ROW_NCOLS + 1);
         r->child_row = q;
     }
     if (get)
@@ -368,6 +372,67 @@ int child_svc_row_hdf(portal_req *r, long long child_id, const char *prefix, int
     if (has_notes)
         *has_notes = db_col(q, ROW_NCOLS - 1) && strcmp(db_col(q, ROW_NCOLS - 1), "1") == 0;
     return 1;
+}
+
+/* 2.27 filedb: a GET's categories and opening day of a child, from the
+ * route's row or one statement (a GET writes no category) */
+struct child_cats {
+    long long child;
+    const char *list;   /* "category start end,..." (end "-": open), "" none */
+    const char *opened; /* YYYY-MM-DD, NULL: no such child */
+};
+
+static const struct child_cats *child_cats_get(portal_req *r, long long child_id)
+{
+    struct child_cats *k = r->child_cats;
+    if (k && k->child == child_id)
+        return k;
+    db_rows *row = r->child_row;
+    k = arena_zalloc(r->a, sizeof *k);
+    k->child = child_id;
+    if (row && atoll(db_col(row, 0)) == child_id) {
+        k->list = db_col(row, ROW_NCOLS) ? db_col(row, ROW_NCOLS) : "";
+        k->opened = arena_sprintf(r->a, "%.10s", db_col_named(row, "created_at"));
+    } else {
+        db_rows *q = db_query(r->a, "SELECT DATE_FORMAT(c.created_at, '%Y-%m-%d')" CATS_COL
+                              " FROM children c WHERE c.id = ?", "i", child_id);
+        if (!q)
+            return NULL;
+        k->list = "";
+        if (db_next(q)) {
+            k->opened = db_col(q, 0);
+            k->list = db_col(q, 1) ? db_col(q, 1) : "";
+        }
+    }
+    int get = r->method && (strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0);
+    r->child_cats = get ? k : NULL;
+    return k;
+}
+
+const char *child_svc_categories_on(portal_req *r, long long child_id, const char *on)
+{
+    const struct child_cats *k = child_cats_get(r, child_id);
+    if (!k)
+        return NULL;
+    const char *out = ",";
+    for (const char *p = k->list; *p;) {
+        char cat[32], start[11], end[11];
+        int used = 0;
+        if (sscanf(p, "%31[a-z_] %10s %10[0-9-]%n", cat, start, end, &used) != 3 || !used)
+            return NULL;
+        p += used + (p[used] == ',');
+        int held = on ? strcmp(start, on) <= 0 && (strcmp(end, "-") == 0 || strcmp(end, on) >= 0)
+                      : strcmp(end, "-") == 0;
+        if (held && !strstr(out, arena_sprintf(r->a, ",%s,", cat)))
+            out = arena_sprintf(r->a, "%s%s,", out, cat);
+    }
+    return out;
+}
+
+const char *child_svc_opened(portal_req *r, long long child_id)
+{
+    const struct child_cats *k = child_cats_get(r, child_id);
+    return k ? k->opened : NULL;
 }
 
 void child_put_hdf(portal_req *r, const char *prefix, const struct portal_child *c)

@@ -45,5 +45,8 @@ const char *child_svc_error(portal_req *r);
 /* dupsa: an application form's child picker (Found, Form.q) */
 int child_svc_pick(portal_req *r, long long child_id, const char *q);
 int child_svc_row_hdf(portal_req *r, long long child_id, const char *prefix, int *has_notes);
+/* the services child_categories_on and child_opened (2.27) */
+const char *child_svc_categories_on(portal_req *r, long long child_id, const char *on);
+const char *child_svc_opened(portal_req *r, long long child_id);
 
 #endif

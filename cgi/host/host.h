@@ -59,6 +59,7 @@ struct portal_req {
     void *child_tables;         /* child.c: the tables the child has rows in (child_has) */
     void *child_row;            /* child.c: a GET route's child row (db_rows, child_row_hdf) */
     void *pay_sums;             /* pay.c: a GET's sums of a child's lines in a year (caps) */
+    void *child_cats;           /* child.c: a GET's categories of a child (child_categories_on) */
     int flash_shown;            /* a page showed it: session_flash_seen clears it */
     /* response */
     int status;

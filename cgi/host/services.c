@@ -632,4 +632,8 @@ const struct portal_services services = {
     .child_row_hdf = child_svc_row_hdf,
     /* 2.26 sess (issues 16, 17): a module's data version, read with the session */
     .data_version = data_version,
+    /* 2.27 filedb (issue 17): the child's categories and opening day, with
+     * the route's row (child.c) */
+    .child_categories_on = child_svc_categories_on,
+    .child_opened = child_svc_opened,
 };

@@ -72,21 +72,6 @@ const char *medical_programme_of(const char *case_type)
     return strcmp(case_type, "inpatient") == 0 ? "aid_in" : "aid_out";
 }
 
-/* the child's categories on day `on` as ",a,b," ("," for none); NULL on error */
-const char *medical_child_categories(portal_req *r, const struct portal_services *s, long long child,
-                               const char *on)
-{
-    portal_rows *q = s->db_query(r, "SELECT DISTINCT category FROM child_categories WHERE "
-                                 "child_id = ? AND start_date <= ? AND (end_date IS NULL OR "
-                                 "end_date >= ?)", "iss", child, on, on);
-    if (!q)
-        return NULL;
-    const char *cats = ",";
-    while (s->db_next(q))
-        cats = s->sprintf(r, "%s%s,", cats, s->db_col(q, 0));
-    return cats;
-}
-
 /* the best rate among categories `cats` (medical_categories) on day `on`:
  * 0, 1 when none of them has a medical-aid rate that day, -1 on error */
 int medical_aid_rate_of(portal_req *r, const struct portal_services *s, const char *cats,
@@ -117,7 +102,7 @@ int medical_aid_rate_of(portal_req *r, const struct portal_services *s, const ch
 int medical_aid_rate(portal_req *r, const struct portal_services *s, long long child,
                      const char *case_type, const char *on, struct aid_calc *c)
 {
-    const char *cats = medical_child_categories(r, s, child, on);
+    const char *cats = s->child_categories_on(r, child, on);
     return cats ? medical_aid_rate_of(r, s, cats, case_type, on, c) : -1;
 }
 

@@ -43,8 +43,6 @@ struct aid_calc {
 /* the best rate (c->category, ratio, cap) of the child's categories on day
  * `on` for case_type inpatient|outpatient: 0, 1 when none has a medical-aid
  * rate that day, -1 on error */
-const char *medical_child_categories(portal_req *r, const struct portal_services *s, long long child,
-                               const char *on);
 int medical_aid_rate_of(portal_req *r, const struct portal_services *s, const char *cats,
                         const char *case_type, const char *on, struct aid_calc *c);
 int medical_aid_rate(portal_req *r, const struct portal_services *s, long long child,

@@ -68,8 +68,9 @@ int medical_child_panel(portal_req *r, const struct portal_services *s, long lon
     cell(r, s, prefix, row++, 1, s->sprintf(r, "%s 元（%s 次）", s->fen_to_yuan(r,
                                              a ? atoll(s->db_col(a, 0)) : 0), a ? s->db_col(a, 1) : "0"));
     cell(r, s, prefix, row, 0, "住院救助年度余额");
-    /* the child's categories today, read once for both case types */
-    const char *cats = medical_child_categories(r, s, child, s->today(r));
+    /* the child's categories today, for both case types (with the route's
+     * child row: no statement) */
+    const char *cats = s->child_categories_on(r, child, s->today(r));
     cell(r, s, prefix, row++, 1, cap_left_text(r, s, child, cats, "inpatient", year));
     cell(r, s, prefix, row, 0, "门诊救助年度余额");
     cell(r, s, prefix, row++, 1, cap_left_text(r, s, child, cats, "outpatient", year));

@@ -446,11 +446,13 @@ int child_new_post(portal_req *r, const struct portal_services *s)
 #define HOLD_MODULES 64
 
 /* The file's own rows in one statement (issue 17): family members,
- * categories and the timeline are the parts of one UNION, each row tagged
- * with its part and the keys of its order in it (each part ordered as its
- * table on the page: sort keys, not window functions, which cost a sort
- * each); the cells come back as c1..c8 and go to the template under their
- * own names. */
+ * categories and the timeline are the parts of one UNION ALL, each row
+ * tagged with its part and the integer keys of its order in it (each part
+ * ordered as its table on the page); the cells come back as c1..c8 and go
+ * to the template under their own names.  MariaDB streams the parts without
+ * a temporary table or a sort (the timeline's newest rows come in its index
+ * order); the page orders the few rows by (part, k1, k2, k3) itself: a
+ * total order, k3 being the row's id. */
 enum part { PART_FAMILY, PART_CATS, PART_EVENTS, PARTS };
 
 static const char *const part_prefix[PARTS] = {"Family", "Cats", "Events"};
@@ -467,10 +469,61 @@ static const char file_rows_sql[] =
     "UNION ALL SELECT 1, k.id, k.category, k.basis, k.start_date, k.end_date, k.exit_reason, "
     "k.exit_note, u.display_name, k.end_date IS NOT NULL, -TO_DAYS(k.start_date), -k.id "
     "FROM child_categories k LEFT JOIN users u ON u.id = k.entered_by WHERE k.child_id = ? "
-    "UNION ALL SELECT 2, e.at, e.module, e.kind, e.summary, u.display_name, NULL, NULL, NULL, "
-    "0, 0, -e.id FROM (SELECT id, at, module, kind, summary, user_id FROM child_events "
-    "WHERE child_id = ? ORDER BY id DESC LIMIT ?) e LEFT JOIN users u ON u.id = e.user_id "
-    "ORDER BY part, k1, k2, k3";
+    "UNION ALL (SELECT 2, e.at, e.module, e.kind, e.summary, u.display_name, NULL, NULL, NULL, "
+    "0, 0, -e.id FROM child_events e LEFT JOIN users u ON u.id = e.user_id "
+    "WHERE e.child_id = ? ORDER BY e.id DESC LIMIT ?)";
+
+/* one row of file_rows_sql, copied (a row's values are gone at the next) */
+struct file_row {
+    int part;
+    long long k[3];
+    const char *c[8];
+};
+
+static int file_row_cmp(const void *a, const void *b)
+{
+    const struct file_row *x = a, *y = b;
+    if (x->part != y->part)
+        return x->part < y->part ? -1 : 1;
+    for (int i = 0; i < 3; i++)
+        if (x->k[i] != y->k[i])
+            return x->k[i] < y->k[i] ? -1 : 1;
+    return 0;
+}
+
+/* the rows of file_rows_sql in the page's order into *out; their count or -1 */
+static int file_rows_read(portal_req *r, const struct portal_services *s, long long id,
+                          struct file_row **out)
+{
+    portal_rows *q = s->db_query(r, file_rows_sql, "iiii", id, id, id,
+                                 (long long)TIMELINE_ROWS);
+    if (!q)
+        return -1;
+    size_t n = 0, cap = 16;
+    struct file_row *v = s->alloc(r, cap * sizeof *v);
+    int sorted = 1;
+    while (s->db_next(q)) {
+        if (n == cap) {
+            struct file_row *w = s->alloc(r, 2 * cap * sizeof *w);
+            memcpy(w, v, n * sizeof *v);
+            v = w, cap *= 2;
+        }
+        struct file_row *x = &v[n];
+        x->part = atoi(s->db_col(q, 0));
+        if (x->part < 0 || x->part >= PARTS)
+            return -1;
+        for (int c = 0; c < 8; c++)
+            x->c[c] = s->db_col(q, c + 1) ? s->sprintf(r, "%s", s->db_col(q, c + 1)) : NULL;
+        for (int k = 0; k < 3; k++)
+            x->k[k] = atoll(s->db_col(q, 9 + k));
+        sorted = sorted && (!n || file_row_cmp(&v[n - 1], x) <= 0);
+        n++;
+    }
+    if (!sorted)
+        qsort(v, n, sizeof *v, file_row_cmp);
+    *out = v;
+    return (int)n;
+}
 
 struct hold {
     const char *module, *last;
@@ -487,7 +540,7 @@ struct holds {
 static void hold_event(portal_req *r, const struct portal_services *s, struct holds *t,
                        const char *m, const char *at)
 {
-    /* the row's values are gone at the next row: copies */
+    /* m and at are the rows' copies (file_rows_read) */
     int k = 0;
     while (k < t->n && strcmp(t->h[k].module, m) != 0)
         k++;
@@ -496,9 +549,9 @@ static void hold_event(portal_req *r, const struct portal_services *s, struct ho
         return;
     }
     if (k == t->n)
-        t->h[t->n++] = (struct hold){s->sprintf(r, "%s", m), s->sprintf(r, "%s", at), 0};
+        t->h[t->n++] = (struct hold){m, at, 0};
     else if (strcmp(at, t->h[k].last) > 0)
-        t->h[k].last = s->sprintf(r, "%s", at);
+        t->h[k].last = at;
     t->h[k].events++;
 }
 
@@ -547,24 +600,22 @@ static int put_family_ids(portal_req *r, const struct portal_services *s, long l
 static int put_file_rows(portal_req *r, const struct portal_services *s, long long id,
                          int n[PARTS])
 {
-    portal_rows *q = s->db_query(r, file_rows_sql, "iiii", id, id, id,
-                                 (long long)TIMELINE_ROWS);
-    if (!q)
+    struct file_row *v;
+    int rows = file_rows_read(r, s, id, &v);
+    if (rows < 0)
         return -1;
     struct holds t = {.all = 1};
     int ids = 0;
-    while (s->db_next(q)) {
-        int p = atoi(s->db_col(q, 0));
-        if (p < 0 || p >= PARTS)
-            return -1;
+    for (int i = 0; i < rows; i++) {
+        int p = v[i].part;
         const char *row = s->sprintf(r, "%s.%d", part_prefix[p], n[p]++);
         for (int c = 0; c < 8 && part_cols[p][c]; c++)
-            if (s->db_col(q, c + 1))
-                s->set(r, s->sprintf(r, "%s.%s", row, part_cols[p][c]), s->db_col(q, c + 1));
+            if (v[i].c[c])
+                s->set(r, s->sprintf(r, "%s.%s", row, part_cols[p][c]), v[i].c[c]);
         if (p == PART_FAMILY)
-            ids += s->db_col(q, 8) && strcmp(s->db_col(q, 8), "1") == 0;
+            ids += v[i].c[7] && strcmp(v[i].c[7], "1") == 0;
         else if (p == PART_EVENTS)
-            hold_event(r, s, &t, s->db_col(q, 2), s->db_col(q, 1));
+            hold_event(r, s, &t, v[i].c[1], v[i].c[0]);
     }
     if (put_holds(r, s, id, &t, n[PART_EVENTS]) != 0 || (ids && put_family_ids(r, s, id) != 0))
         return -1;

@@ -10,6 +10,8 @@
  */
 #include "village.h"
 
+#include <string.h>
+
 /* the four intervals in force today */
 struct plan {
     long long orphan, unsupported, guardianship, other;
@@ -65,32 +67,48 @@ int vil_plan_hdf(portal_req *r, const struct portal_services *s, const char *pre
                            until, until);
 }
 
+/* the interval of a child holding the open categories `cats` (",a,b,"):
+ * PLAN_SQL's MIN over them, the interval for others when none is listed */
+static long long plan_interval(const struct plan *p, const char *cats)
+{
+    const struct {
+        const char *cat;
+        long long days;
+    } listed[] = {{"orphan", p->orphan}, {"de_facto_unsupported", p->unsupported},
+                  {"guardianship", p->guardianship}};
+    long long days = -1;
+    for (const char *c = cats + 1; *c; c = strchr(c, ',') + 1) {
+        size_t n = strcspn(c, ","), k = 0;
+        while (k < 3 && !(strlen(listed[k].cat) == n && strncmp(c, listed[k].cat, n) == 0))
+            k++;
+        long long d = k < 3 ? listed[k].days : p->other;
+        if (days < 0 || d < days)
+            days = d;
+    }
+    return days < 0 ? p->other : days;
+}
+
+/* PLAN_SQL's rule for one child, the last visit given, in C: the open
+ * categories and the day the file was opened come with the route's child
+ * row (no statement on the file page).  1, 0 (no plan: absent, not the
+ * user's, not active), -1 on error */
 int vil_plan_one(portal_req *r, const struct portal_services *s, long long child_id,
                  const char *last_visit, long long *days, const char **due, int *late)
 {
     struct plan p;
-    const char *today = s->today(r);
     if (plan_days(r, s, &p) != 0)
         return -1;
-    if (!s->child(r, child_id)) /* the scope of PLAN_SQL: absent or not the user's */
+    const struct portal_child *c = s->child(r, child_id);
+    if (!c || strcmp(c->status, "active") != 0) /* the scope and rows of PLAN_SQL */
         return 0;
-    /* PLAN_SQL's rule for one child, the last visit given */
-    portal_rows *q = s->db_query(
-        r, "SELECT x.days, DATE_ADD(x.since, INTERVAL x.days DAY) AS due, DATE_ADD(x.since, "
-           "INTERVAL x.days DAY) < ? AS late FROM (SELECT COALESCE((SELECT MIN(CASE k.category "
-           "WHEN 'orphan' THEN ? WHEN 'de_facto_unsupported' THEN ? WHEN 'guardianship' THEN ? "
-           "ELSE ? END) FROM child_categories k WHERE k.child_id = c.id AND k.end_date IS NULL), "
-           "?) AS days, COALESCE(CAST(? AS DATE), DATE(c.created_at)) AS since FROM children c "
-           "WHERE c.id = ? AND c.status = 'active') x",
-        "siiiiisi", today, p.orphan, p.unsupported, p.guardianship, p.other, p.other, last_visit,
-        child_id);
-    if (!q)
+    const char *cats = s->child_categories_on(r, child_id, NULL);
+    const char *since = last_visit ? last_visit : s->child_opened(r, child_id);
+    if (!cats || !since)
         return -1;
-    if (!s->db_next(q))
-        return 0;
-    *days = vil_num(s->col(q, "days"));
-    *due = s->col(q, "due");
-    *late = vil_num(s->col(q, "late")) == 1;
+    *days = plan_interval(&p, cats);
+    if (*days > 3650 || *days < -3650 || !(*due = s->date_add(r, since, (int)*days, 0)))
+        return -1;
+    *late = strcmp(*due, s->today(r)) < 0;
     return 1;
 }
 

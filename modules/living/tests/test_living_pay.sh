@@ -406,4 +406,16 @@ req GET "/living/children/$cH" -b "$mj"
 check "麻旺镇 sees its own child's benefits" eval 'status_is 200 && body_has 发放测试辛'
 check "reading it is audited" same "$(sql "SELECT COUNT(*) > 0 FROM audit_log WHERE action = 'living.child.read' AND object_id = '$cA'")" 1
 
+
+# ---- the child's file (issue 17): the panel's grants in their order and
+# what the locked months paid, from one statement
+sql "INSERT INTO living_grants (child_id, benefit, subtype, start_month, end_month, end_reason, created_at)
+     VALUES ($cA, 'dibao', 'rural', '2024-01-01', '2024-12-01', '测试终止', UTC_TIMESTAMP())"
+paid=$(sql "SELECT CONCAT(COUNT(*), ' 笔，合计 ', FLOOR(SUM(l.amount_fen) / 100), '.', LPAD(MOD(SUM(l.amount_fen), 100), 2, '0'))
+            FROM pay_lines l JOIN pay_batches b ON b.id = l.batch_id AND b.status IN ('locked', 'exported')
+            WHERE l.source_module = 'living' AND l.child_id = $cA")
+req GET "/children/$cA" -b "$cj"
+check "the child's file shows what the locked months paid ($paid)" eval 'status_is 200 && body_has "已锁定的月度发放中共 $paid 元。"'
+check "the open grant comes before the ended one" same "$(sed 's/<[^>]*>/\n/g' "$OUT/body" | grep -E '^ *(在保|2024-12) *$' | tr -d ' ' | tr '\n' ' ')" "在保 2024-12 "
+
 rm -f "$CLOCK_FILE"
