@@ -259,7 +259,7 @@
 
 #define PORTAL_MODULE_MAGIC 0x59594D44u /* "YYMD" */
 #define PORTAL_ABI_MAJOR 2
-#define PORTAL_ABI_MINOR 26
+#define PORTAL_ABI_MINOR 27
 
 typedef struct portal_req portal_req;     /* one request; opaque to modules */
 typedef struct portal_rows portal_rows;   /* a query result; opaque */
@@ -535,7 +535,7 @@ struct portal_module {
     uint32_t size;           /* sizeof(struct portal_module) */
     const char *name;        /* [a-z][a-z0-9_]*, unique, = the .so name */
     const char *title;       /* Chinese */
-    const char *version;     /* NULL (2.21 house): the ABI it was built for ("2.26") */
+    const char *version;     /* NULL (2.21 house): the ABI it was built for ("2.27") */
     const struct portal_route *routes;           /* terminated by {NULL} */
     const struct portal_permission *permissions; /* terminated by {NULL} */
     const struct portal_menu *menu;              /* terminated by {NULL} */
