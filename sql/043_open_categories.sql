@@ -5,7 +5,8 @@
 -- MariaDB's work for the list.  The list now reads one row of this table
 -- per child by its primary key.  The codes are those of the open rows
 -- (end_date IS NULL), comma-separated in the enum's order: what that
--- GROUP_CONCAT gave.  A child with none has no row or a NULL.
+-- GROUP_CONCAT gave, and their number (the list splits them into one
+-- column each).  A child with none has no row, or NULL and 0.
 --
 -- Triggers on child_categories write it in the same statement as every
 -- write (the host's child_category services, the registry's exit form, the
@@ -16,40 +17,41 @@
 -- children)) stays allowed.
 CREATE TABLE IF NOT EXISTS child_open_categories (
   child_id BIGINT NOT NULL,
-  codes VARCHAR(1024) CHARACTER SET ascii COLLATE ascii_bin DEFAULT NULL,
+  codes VARCHAR(1024) DEFAULT NULL,          -- "orphan,dibao"; NULL: none open
+  n SMALLINT NOT NULL DEFAULT 0,             -- how many codes
   PRIMARY KEY (child_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=ascii COLLATE=ascii_bin;
 
 CREATE TRIGGER IF NOT EXISTS child_open_categories_ins AFTER INSERT ON child_categories
-FOR EACH ROW INSERT INTO child_open_categories (child_id, codes)
-  VALUES (NEW.child_id, (SELECT GROUP_CONCAT(k.category ORDER BY k.category) FROM child_categories k
-                         WHERE k.child_id = NEW.child_id AND k.end_date IS NULL))
-  ON DUPLICATE KEY UPDATE codes = VALUES(codes);
+FOR EACH ROW INSERT INTO child_open_categories (child_id, codes, n)
+  SELECT NEW.child_id, GROUP_CONCAT(k.category ORDER BY k.category), COUNT(*)
+  FROM child_categories k WHERE k.child_id = NEW.child_id AND k.end_date IS NULL
+  ON DUPLICATE KEY UPDATE codes = VALUES(codes), n = VALUES(n);
 
 CREATE TRIGGER IF NOT EXISTS child_open_categories_upd AFTER UPDATE ON child_categories
 FOR EACH ROW
 BEGIN
-  INSERT INTO child_open_categories (child_id, codes)
-    VALUES (NEW.child_id, (SELECT GROUP_CONCAT(k.category ORDER BY k.category) FROM child_categories k
-                           WHERE k.child_id = NEW.child_id AND k.end_date IS NULL))
-    ON DUPLICATE KEY UPDATE codes = VALUES(codes);
+  INSERT INTO child_open_categories (child_id, codes, n)
+    SELECT NEW.child_id, GROUP_CONCAT(k.category ORDER BY k.category), COUNT(*)
+    FROM child_categories k WHERE k.child_id = NEW.child_id AND k.end_date IS NULL
+    ON DUPLICATE KEY UPDATE codes = VALUES(codes), n = VALUES(n);
   IF NEW.child_id <> OLD.child_id THEN
-    INSERT INTO child_open_categories (child_id, codes)
-      VALUES (OLD.child_id, (SELECT GROUP_CONCAT(k.category ORDER BY k.category) FROM child_categories k
-                             WHERE k.child_id = OLD.child_id AND k.end_date IS NULL))
-      ON DUPLICATE KEY UPDATE codes = VALUES(codes);
+    INSERT INTO child_open_categories (child_id, codes, n)
+      SELECT OLD.child_id, GROUP_CONCAT(k.category ORDER BY k.category), COUNT(*)
+      FROM child_categories k WHERE k.child_id = OLD.child_id AND k.end_date IS NULL
+      ON DUPLICATE KEY UPDATE codes = VALUES(codes), n = VALUES(n);
   END IF;
 END;
 
 CREATE TRIGGER IF NOT EXISTS child_open_categories_del AFTER DELETE ON child_categories
-FOR EACH ROW INSERT INTO child_open_categories (child_id, codes)
-  VALUES (OLD.child_id, (SELECT GROUP_CONCAT(k.category ORDER BY k.category) FROM child_categories k
-                         WHERE k.child_id = OLD.child_id AND k.end_date IS NULL))
-  ON DUPLICATE KEY UPDATE codes = VALUES(codes);
+FOR EACH ROW INSERT INTO child_open_categories (child_id, codes, n)
+  SELECT OLD.child_id, GROUP_CONCAT(k.category ORDER BY k.category), COUNT(*)
+  FROM child_categories k WHERE k.child_id = OLD.child_id AND k.end_date IS NULL
+  ON DUPLICATE KEY UPDATE codes = VALUES(codes), n = VALUES(n);
 
 -- the rows already there (the triggers above already keep any written
 -- meanwhile; this recomputes from the same table, so both agree)
-INSERT INTO child_open_categories (child_id, codes)
-  SELECT child_id, GROUP_CONCAT(category ORDER BY category) FROM child_categories
+INSERT INTO child_open_categories (child_id, codes, n)
+  SELECT child_id, GROUP_CONCAT(category ORDER BY category), COUNT(*) FROM child_categories
   WHERE end_date IS NULL GROUP BY child_id
-  ON DUPLICATE KEY UPDATE codes = VALUES(codes);
+  ON DUPLICATE KEY UPDATE codes = VALUES(codes), n = VALUES(n);

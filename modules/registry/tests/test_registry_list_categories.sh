@@ -58,3 +58,25 @@ check "every child's kept codes are its open categories (seed, demo, imports, th
     SELECT COUNT(*) FROM children c LEFT JOIN child_open_categories oc ON oc.child_id = c.id
     WHERE NOT (NULLIF(oc.codes, '') <=> (SELECT GROUP_CONCAT(k.category ORDER BY k.category)
       FROM child_categories k WHERE k.child_id = c.id AND k.end_date IS NULL))")" 0
+
+# The office's open notices above the list: counted once per worker and
+# 'notices' version (core 040's triggers move it on every write of notices).
+# Every worker first keeps the count (parallel requests), then a notice
+# raised or done is seen by every worker's next list page.
+div=$(sql "SELECT division_code FROM users WHERE username = 'township'")
+open_n() { sql "SELECT COUNT(*) FROM notices WHERE division_code = '$div' AND module = 'registry' AND done_at IS NULL"; }
+psid=$(awk '$6 == "psid" {print $7}' "$tj" | tail -n1)
+# the counts 40 list pages at once show ("0" when the page shows none)
+list_counts() {
+    seq 40 | xargs -P 20 -I{} curl -s -b "psid=$psid" "$BASE/children?township=500242101000" |
+        grep -o '本单位有 [0-9]* 条待处理\|<h1>儿童台账</h1>' |
+        sed 's/本单位有 \([0-9]*\) 条待处理/\1/; s/<h1>儿童台账<\/h1>/page/' | sort | uniq -c |
+        awk '{printf "%s:%s ", $2, $1}'
+}
+n0=$(open_n)
+expect() { if [ "$1" = 0 ]; then echo "page:40 "; else echo "$1:40 page:40 "; fi; }
+check "every worker shows the office's $n0 open notices" same "$(list_counts)" "$(expect "$n0")"
+nid=$(sql "INSERT INTO notices (division_code, module, kind, title, created_at) VALUES ('$div', 'registry', 'transfer_in', '转入测试$tag', UTC_TIMESTAMP()); SELECT LAST_INSERT_ID();")
+check "a notice raised: every worker's next list shows $((n0 + 1))" same "$(list_counts)" "$(expect $((n0 + 1)))"
+sql "UPDATE notices SET done_at = UTC_TIMESTAMP(), done_by = 1 WHERE id = $nid"
+check "the notice done: every worker's next list shows $n0 again" same "$(list_counts)" "$(expect "$n0")"
