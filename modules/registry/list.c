@@ -424,8 +424,8 @@ static void summary_sql(struct sqlb *b, const struct filters *f)
  * GROUP_CONCAT per child and no node set by path per category.  Seven: the
  * categories there are (a code held twice would show once less). */
 #define CAT_COL(i)                                                                      \
-    "IF(oc.n > " #i ", SUBSTRING_INDEX(SUBSTRING_INDEX(oc.codes, ',', " #i " + 1), ',', -1), " \
-    "NULL) AS `cats." #i "`, "
+    ", IF(oc.n > " #i ", SUBSTRING_INDEX(SUBSTRING_INDEX(oc.codes, ',', " #i " + 1), ',', -1), " \
+    "NULL) AS `cats." #i "`"
 #define CATS_SQL                                                                        \
     CAT_COL(0) CAT_COL(1) CAT_COL(2) CAT_COL(3) CAT_COL(4) CAT_COL(5) CAT_COL(6)
 
@@ -462,28 +462,24 @@ static void notices_keep(portal_req *r, const struct portal_services *s, const c
     kept_notices.version = v;
 }
 
-/* the page's query: (col, id) past the key in the direction of travel, one
- * row more than a page to know whether another follows; rows come in the
- * order they are shown (a backward page is read in reverse, then turned) */
-static void page_sql(struct sqlb *b, const struct filters *f, const struct page_key *k)
+/* the page's columns: the row's, its categories when `cats` (the codes
+ * joined as oc), and what the page shows beside the rows */
+static void page_cols(struct sqlb *b, const struct filters *f, int cats)
 {
-    int by_id = strcmp(f->sort, "id") == 0, bw = k->backward;
-    const char *col = sort_col(f);
-    if (bw) /* page_n: the rows found, known at the first (the extra one) */
-        add_sql(b, "SELECT p.*, COUNT(*) OVER () AS page_n FROM (");
     /* birth only when it is the paging key (row_key): a row of 12 values
      * makes ClearSilver hash the row's node, a tenth of the page's CPU */
     add_sql(b, strcmp(f->sort, "birth") == 0 ? "SELECT c.birth_date AS birth, " : "SELECT ");
     add_sql(b, "c.id, c.name, c.sex, TIMESTAMPDIFF(YEAR, "
-               "c.birth_date, ?) AS age, c.id_masked AS masked, c.status, c.village_code, ");
+               "c.birth_date, ?) AS age, c.id_masked AS masked, c.status, c.village_code");
     add_arg(b, f->today);
-    add_sql(b, CATS_SQL);
+    if (cats)
+        add_sql(b, CATS_SQL);
     /* what the page shows beside the rows rides on them (issue 17): the
      * office's open notices and, when the summary has it, the total */
     if (f->notices) {
-        add_sql(b, "NULL AS office_notices, ");
+        add_sql(b, ", NULL AS office_notices, ");
     } else {
-        add_sql(b, "(SELECT COUNT(*) FROM notices WHERE division_code = ? AND module = "
+        add_sql(b, ", (SELECT COUNT(*) FROM notices WHERE division_code = ? AND module = "
                    "'registry' AND done_at IS NULL) AS office_notices, ");
         add_arg(b, f->division);
     }
@@ -491,8 +487,27 @@ static void page_sql(struct sqlb *b, const struct filters *f, const struct page_
         summary_sql(b, f);
     else
         add_sql(b, "NULL");
-    add_sql(b, " AS summary_total FROM children c LEFT JOIN child_open_categories oc ON "
-               "oc.child_id = c.id");
+    add_sql(b, " AS summary_total");
+}
+
+/* the page's query: (col, id) past the key in the direction of travel, one
+ * row more than a page to know whether another follows; rows come in the
+ * order they are shown (a backward page is read in reverse, then turned).
+ * The category filter's EXISTS is a semi-join MariaDB runs right after
+ * children (first match, or the category's children materialized); the
+ * codes' table joined beside it made that a weedout reading the codes of
+ * every candidate.  With that filter (and backward) the page's rows are
+ * read first and their codes joined to those 51 rows. */
+static void page_sql(struct sqlb *b, const struct filters *f, const struct page_key *k)
+{
+    int by_id = strcmp(f->sort, "id") == 0, bw = k->backward, wrap = bw || f->category;
+    const char *col = sort_col(f);
+    if (wrap) /* page_n: the rows found, known at the first (the extra one) */
+        add_sql(b, bw ? "SELECT p.*" CATS_SQL ", COUNT(*) OVER () AS page_n FROM ("
+                      : "SELECT p.*" CATS_SQL " FROM (");
+    page_cols(b, f, !wrap);
+    add_sql(b, wrap ? " FROM children c"
+                    : " FROM children c LEFT JOIN child_open_categories oc ON oc.child_id = c.id");
     add_where(b, f, 0);
     if (k->id && by_id) {
         add_sql(b, bw ? " AND c.id > CAST(? AS SIGNED)" : " AND c.id < CAST(? AS SIGNED)");
@@ -514,8 +529,9 @@ static void page_sql(struct sqlb *b, const struct filters *f, const struct page_
         snprintf(order, sizeof order, " ORDER BY %s %s, c.id %s LIMIT 51", col,
                  bw ? "DESC" : "ASC", bw ? "DESC" : "ASC");
     add_sql(b, order);
-    if (bw) {
-        snprintf(order, sizeof order, ") p ORDER BY %s%s", outer, by_id ? " DESC" : ", id");
+    if (wrap) {
+        snprintf(order, sizeof order, ") p LEFT JOIN child_open_categories oc ON oc.child_id = "
+                 "p.id ORDER BY p.%s%s", outer, by_id ? " DESC" : ", p.id");
         add_sql(b, order);
     }
 }
