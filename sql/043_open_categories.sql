@@ -14,7 +14,8 @@
 -- moment it is recorded or exited.  They write this table, not children:
 -- a statement that reads children while writing child_categories (INSERT
 -- ... SELECT FROM children, DELETE ... WHERE child_id IN (SELECT ... FROM
--- children)) stays allowed.
+-- children)) stays allowed.  The portal's database user may only read it
+-- (portalctl's grants); the triggers write as their definer.
 CREATE TABLE IF NOT EXISTS child_open_categories (
   child_id BIGINT NOT NULL,
   codes VARCHAR(1024) DEFAULT NULL,          -- "orphan,dibao"; NULL: none open

@@ -80,3 +80,5 @@ nid=$(sql "INSERT INTO notices (division_code, module, kind, title, created_at) 
 check "a notice raised: every worker's next list shows $((n0 + 1))" same "$(list_counts)" "$(expect $((n0 + 1)))"
 sql "UPDATE notices SET done_at = UTC_TIMESTAMP(), done_by = 1 WHERE id = $nid"
 check "the notice done: every worker's next list shows $n0 again" same "$(list_counts)" "$(expect "$n0")"
+check "the portal's database user may only read the kept codes (the triggers write them)" bash -c \
+    "mariadb --socket='$TEST_DIR/run/mysqld.sock' -uroot -N -B -e \"SHOW GRANTS FOR 'portal'@'localhost'\" | grep -F '\`child_open_categories\`' | grep -q '^GRANT SELECT ON'"
