@@ -168,6 +168,7 @@ struct filters {
     const char *township, *village, *category, *status, *age, *q, *sort;
     const char *today;
     const char *division;   /* the user's division: the office's notices */
+    const char *notices;    /* their count kept by this worker (NULL: ask) */
     char born_after[11];   /* birth_date > this (exclusive), "" if none */
     char born_upto[11];    /* birth_date <= this, "" if none */
     const char *name_like; /* escaped for LIKE: any part of the name */
@@ -417,33 +418,96 @@ static void summary_sql(struct sqlb *b, const struct filters *f)
     add_sql(b, ")");
 }
 
-/* the page's query: (col, id) past the key in the direction of travel, one
- * row more than a page to know whether another follows; rows come in the
- * order they are shown (a backward page is read in reverse, then turned) */
-static void page_sql(struct sqlb *b, const struct filters *f, const struct page_key *k)
+/* A child's open categories as the row's own nodes cats.0 .. cats.6 (the
+ * template's c.cats; SQL NULL: none), split from the codes core 043 keeps
+ * in step with child_categories: one row by its key per child, no
+ * GROUP_CONCAT per child and no node set by path per category.  Seven: the
+ * categories there are (a code held twice would show once less). */
+#define CAT_COL(i)                                                                      \
+    ", IF(oc.n > " #i ", SUBSTRING_INDEX(SUBSTRING_INDEX(oc.codes, ',', " #i " + 1), ',', -1), " \
+    "NULL) AS `cats." #i "`"
+#define CATS_SQL                                                                        \
+    CAT_COL(0) CAT_COL(1) CAT_COL(2) CAT_COL(3) CAT_COL(4) CAT_COL(5) CAT_COL(6)
+
+/* The office's open notices, counted once per worker and 'notices' version:
+ * every write of notices moves that version in its own statement (core
+ * 040), and the session's statement read it for this request, so a count
+ * kept under the version read is the count now (or one newer, never older).
+ * Another office, or any notice raised, read or done: counted again. */
+static struct {
+    char division[16];
+    long long version;
+    char count[24];
+} kept_notices = {"", -1, ""};
+
+static const char *notices_kept(portal_req *r, const struct portal_services *s,
+                                const char *division)
 {
-    int by_id = strcmp(f->sort, "id") == 0, bw = k->backward;
-    const char *col = sort_col(f);
-    if (bw) /* page_n: the rows found, known at the first (the extra one) */
-        add_sql(b, "SELECT p.*, COUNT(*) OVER () AS page_n FROM (");
+    long long v = s->data_version(r, "notices");
+    if (v < 0 || v != kept_notices.version || strcmp(division, kept_notices.division) != 0)
+        return NULL;
+    return kept_notices.count;
+}
+
+static void notices_keep(portal_req *r, const struct portal_services *s, const char *division,
+                         const char *count)
+{
+    long long v = s->data_version(r, "notices");
+    kept_notices.version = -1;
+    if (v < 0 || !count || strlen(division) >= sizeof kept_notices.division ||
+        strlen(count) >= sizeof kept_notices.count)
+        return;
+    snprintf(kept_notices.division, sizeof kept_notices.division, "%s", division);
+    snprintf(kept_notices.count, sizeof kept_notices.count, "%s", count);
+    kept_notices.version = v;
+}
+
+/* the page's columns: the row's, its categories when `cats` (the codes
+ * joined as oc), and what the page shows beside the rows */
+static void page_cols(struct sqlb *b, const struct filters *f, int cats)
+{
     /* birth only when it is the paging key (row_key): a row of 12 values
      * makes ClearSilver hash the row's node, a tenth of the page's CPU */
     add_sql(b, strcmp(f->sort, "birth") == 0 ? "SELECT c.birth_date AS birth, " : "SELECT ");
     add_sql(b, "c.id, c.name, c.sex, TIMESTAMPDIFF(YEAR, "
-               "c.birth_date, ?) AS age, c.id_masked AS masked, c.status, c.village_code, "
-               "(SELECT GROUP_CONCAT(cc.category ORDER BY cc.category) FROM child_categories cc "
-               "WHERE cc.child_id = c.id AND cc.end_date IS NULL) AS cat_codes, ");
+               "c.birth_date, ?) AS age, c.id_masked AS masked, c.status, c.village_code");
     add_arg(b, f->today);
+    if (cats)
+        add_sql(b, CATS_SQL);
     /* what the page shows beside the rows rides on them (issue 17): the
      * office's open notices and, when the summary has it, the total */
-    add_sql(b, "(SELECT COUNT(*) FROM notices WHERE division_code = ? AND module = 'registry' "
-               "AND done_at IS NULL) AS office_notices, ");
-    add_arg(b, f->division);
+    if (f->notices) {
+        add_sql(b, ", NULL AS office_notices, ");
+    } else {
+        add_sql(b, ", (SELECT COUNT(*) FROM notices WHERE division_code = ? AND module = "
+                   "'registry' AND done_at IS NULL) AS office_notices, ");
+        add_arg(b, f->division);
+    }
     if (summary_total(f))
         summary_sql(b, f);
     else
         add_sql(b, "NULL");
-    add_sql(b, " AS summary_total FROM children c");
+    add_sql(b, " AS summary_total");
+}
+
+/* the page's query: (col, id) past the key in the direction of travel, one
+ * row more than a page to know whether another follows; rows come in the
+ * order they are shown (a backward page is read in reverse, then turned).
+ * The category filter's EXISTS is a semi-join MariaDB runs right after
+ * children (first match, or the category's children materialized); the
+ * codes' table joined beside it made that a weedout reading the codes of
+ * every candidate.  With that filter (and backward) the page's rows are
+ * read first and their codes joined to those 51 rows. */
+static void page_sql(struct sqlb *b, const struct filters *f, const struct page_key *k)
+{
+    int by_id = strcmp(f->sort, "id") == 0, bw = k->backward, wrap = bw || f->category;
+    const char *col = sort_col(f);
+    if (wrap) /* page_n: the rows found, known at the first (the extra one) */
+        add_sql(b, bw ? "SELECT p.*" CATS_SQL ", COUNT(*) OVER () AS page_n FROM ("
+                      : "SELECT p.*" CATS_SQL " FROM (");
+    page_cols(b, f, !wrap);
+    add_sql(b, wrap ? " FROM children c"
+                    : " FROM children c LEFT JOIN child_open_categories oc ON oc.child_id = c.id");
     add_where(b, f, 0);
     if (k->id && by_id) {
         add_sql(b, bw ? " AND c.id > CAST(? AS SIGNED)" : " AND c.id < CAST(? AS SIGNED)");
@@ -465,20 +529,19 @@ static void page_sql(struct sqlb *b, const struct filters *f, const struct page_
         snprintf(order, sizeof order, " ORDER BY %s %s, c.id %s LIMIT 51", col,
                  bw ? "DESC" : "ASC", bw ? "DESC" : "ASC");
     add_sql(b, order);
-    if (bw) {
-        snprintf(order, sizeof order, ") p ORDER BY %s%s", outer, by_id ? " DESC" : ", id");
+    if (wrap) {
+        snprintf(order, sizeof order, ") p LEFT JOIN child_open_categories oc ON oc.child_id = "
+                 "p.id ORDER BY p.%s%s", outer, by_id ? " DESC" : ", p.id");
         add_sql(b, order);
     }
 }
 
-/* a row's paging key "<id>:<value of the sort>" ("<id>" for sort=id) */
+/* a row's paging key "<id>:<value of the sort>" ("<id>" for sort=id), from
+ * the row's cells (a query's rows stay in memory until the request ends) */
 static const char *row_key(portal_req *r, const struct portal_services *s,
-                           const struct filters *f, portal_rows *rows)
+                           const struct filters *f, const char *id, const char *val)
 {
-    if (strcmp(f->sort, "id") == 0)
-        return s->col(rows, "id");
-    return s->sprintf(r, "%s:%s", s->col(rows, "id"),
-                      s->col(rows, strcmp(f->sort, "birth") == 0 ? "birth" : "name"));
+    return strcmp(f->sort, "id") == 0 ? id : s->sprintf(r, "%s:%s", id, val);
 }
 
 /* one page of rows into List.Rows with List.Prev and List.Next, and
@@ -503,21 +566,29 @@ static int page_rows(portal_req *r, const struct portal_services *s, const struc
         have = s->db_next(rows);
     }
     if (have) {
-        s->set(r, "List.Notices", s->col(rows, "office_notices"));
+        if (!f->notices)
+            notices_keep(r, s, f->division, s->col(rows, "office_notices"));
+        s->set(r, "List.Notices", f->notices ? f->notices : s->col(rows, "office_notices"));
         *summary = s->col(rows, "summary_total");
     }
-    const char *kfirst = NULL, *klast = NULL;
+    /* the keys of the first and the last row shown: their cells, formatted
+     * once after the loop */
+    int ci = s->col_index(rows, "id");
+    int cv = s->col_index(rows, strcmp(f->sort, "birth") == 0 ? "birth" : "name");
+    const char *id0 = NULL, *v0 = NULL, *id1 = NULL, *v1 = NULL;
+    char p[32];
     for (; have && n < PAGE_ROWS; have = s->db_next(rows)) {
-        const char *p = s->sprintf(r, "List.Rows.%d", n++);
+        snprintf(p, sizeof p, "List.Rows.%d", n++);
         s->put_row(r, p, rows);
-        const char *codes = s->col(rows, "cat_codes");
-        char *cats = s->sprintf(r, "%s", codes ? codes : ""), *save = NULL;
-        int m = 0;
-        for (char *c = strtok_r(cats, ",", &save); c; c = strtok_r(NULL, ",", &save))
-            s->set(r, s->sprintf(r, "%s.cats.%d", p, m++), c); /* titles: the template */
-        klast = row_key(r, s, f, rows);
-        kfirst = kfirst ? kfirst : klast;
+        id1 = s->db_col(rows, ci);
+        v1 = s->db_col(rows, cv);
+        if (!id0) {
+            id0 = id1;
+            v0 = v1;
+        }
     }
+    const char *kfirst = id0 ? row_key(r, s, f, id0, v0) : NULL;
+    const char *klast = id1 ? row_key(r, s, f, id1, v1) : NULL;
     if (!k->backward)
         *more = have;
     /* forward: a previous page exists if we came from a key; a next one if
@@ -564,11 +635,16 @@ static int page_total(portal_req *r, const struct portal_services *s, const stru
 static int office_notices(portal_req *r, const struct portal_services *s,
                           const struct filters *f)
 {
+    if (f->notices) {
+        s->set(r, "List.Notices", f->notices);
+        return 0;
+    }
     portal_rows *nq = s->db_query(r, "SELECT COUNT(*) FROM notices WHERE division_code = ? "
                                      "AND module = 'registry' AND done_at IS NULL", "s",
                                   f->division);
     if (!nq || !s->db_next(nq))
         return -1;
+    notices_keep(r, s, f->division, s->db_col(nq, 0));
     s->set(r, "List.Notices", s->db_col(nq, 0));
     return 0;
 }
@@ -584,6 +660,7 @@ int child_list_get(portal_req *r, const struct portal_services *s)
     s->set_int(r, "List.CanEdit", s->has_perm(r, "registry.edit"));
     const struct portal_user *u = s->user(r);
     f.division = u && u->division ? u->division : "";
+    f.notices = notices_kept(r, s, f.division);
     s->set(r, "List.Base", s->sprintf(r, "/children?%s", filter_query(r, s, &f, 1) + 1));
     s->set(r, "List.Export", s->sprintf(r, "/children/export.csv?%s", filter_query(r, s, &f, 1) + 1));
     s->set(r, "List.ExportXlsx", s->sprintf(r, "/children/export.xlsx?%s", filter_query(r, s, &f, 1) + 1));
@@ -716,9 +793,8 @@ static long long export_rows(portal_req *r, const struct portal_services *s,
     add_sql(&b, "SELECT c.name, c.sex, c.birth_date, TIMESTAMPDIFF(YEAR, c.birth_date, ?), "
                 "c.ethnicity, c.id_masked, (SELECT t.name FROM divisions t WHERE t.code = "
                 "c.township_code), (SELECT v.name FROM divisions v WHERE v.code = "
-                "c.village_code), c.address, (SELECT GROUP_CONCAT(cc.category ORDER BY "
-                "cc.category) FROM child_categories cc WHERE cc.child_id = c.id AND "
-                "cc.end_date IS NULL), c.status, c.id_enc, c.id FROM children c");
+                "c.village_code), c.address, (SELECT oc.codes FROM child_open_categories oc "
+                "WHERE oc.child_id = c.id), c.status, c.id_enc, c.id FROM children c");
     add_arg(&b, f->today);
     add_where(&b, f, 0);
     if (strcmp(f->sort, "id") == 0)

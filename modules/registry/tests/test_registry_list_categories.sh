@@ -1,0 +1,84 @@
+# The list's categories come from child_open_categories (core migration 043),
+# kept by triggers on child_categories (issue 17).  Whatever writes a
+# category - the file's forms (the host's child_category service), the exit
+# form (the registry's own UPDATE), a direct SQL insert, update or delete,
+# one that reads children while it writes - the list shows the open ones at
+# once, in the order it always did, and the whole table agrees with
+# child_categories.
+
+tag=$(date +%s%N | tail -c 7)
+sql "UPDATE users SET failed_count=0, locked_until=NULL WHERE username='township'"
+tj=$(login township 'Town#2026portal' "$OUT/jar.lc")
+k=$(sql "INSERT INTO children (name, sex, birth_date, township_code, village_code, created_at, created_by, updated_at) VALUES ('列表类别童$tag', 1, '2015-05-01', '500242101000', '500242101001', UTC_TIMESTAMP(), 1, UTC_TIMESTAMP()); SELECT LAST_INSERT_ID();")
+
+# the category cell of child k's row in the list found by its name
+list_cats() {
+    req GET "/children?q=%E5%88%97%E8%A1%A8%E7%B1%BB%E5%88%AB%E7%AB%A5$tag${1:-}" -b "$tj"
+    python3 - "$OUT/body" "$k" <<'PY'
+import re, sys
+html = open(sys.argv[1], encoding="utf-8").read()
+for tr in re.findall(r"<tr>(.*?)</tr>", html, re.S):
+    if 'href="/children/%s"' % sys.argv[2] in tr:
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", tr, re.S)
+        print(cells[5] if len(cells) > 5 else "?")
+        break
+else:
+    print("(no row)")
+PY
+}
+codes() { sql "SELECT IFNULL(codes, '') FROM child_open_categories WHERE child_id = $k"; }
+
+check "a child with no category: an empty cell" same "$(list_cats)" ""
+
+post "/children/$k/categories" "$tj" --data category=dibao --data-urlencode "basis=低保证$tag" --data start_date=2026-01-05
+check "low-income entered through the file's form: 303" status_is 303
+check "... the list shows it at once" same "$(list_cats)" "低保家庭儿童"
+post "/children/$k/categories" "$tj" --data category=orphan --data-urlencode "basis=死亡证明$tag" --data start_date=2026-01-05
+check "orphan entered too: both, in the categories' order" same "$(list_cats)" "孤儿、低保家庭儿童"
+check "... as child_categories holds them" same "$(codes)" "orphan,dibao"
+check "the category filter finds the child" same "$(list_cats '&category=orphan')" "孤儿、低保家庭儿童"
+
+cid=$(sql "SELECT id FROM child_categories WHERE child_id = $k AND category = 'orphan'")
+post "/children/$k/categories/$cid/exit" "$tj" --data end_date=2026-01-06 --data exit_reason=found --data confirm=1
+check "orphan exited through the exit form: 303" status_is 303
+check "... the list drops it at once" same "$(list_cats)" "低保家庭儿童"
+check "... and the filter no longer finds the child" same "$(list_cats '&category=orphan')" "(no row)"
+
+sql "INSERT INTO child_categories (child_id, category, basis, start_date, entered_by) VALUES ($k, 'tekun', '测试', '2026-02-01', 1)"
+check "a direct SQL insert: shown at once" same "$(list_cats)" "特困供养儿童、低保家庭儿童"
+sql "UPDATE child_categories SET end_date = '2026-03-01', exit_reason = 'other' WHERE child_id = $k AND category = 'tekun'"
+check "a direct SQL exit: dropped at once" same "$(list_cats)" "低保家庭儿童"
+sql "INSERT INTO child_categories (child_id, category, basis, start_date, entered_by) SELECT id, 'temporary', '测试', '2026-02-01', 1 FROM children WHERE id = $k"
+check "an insert that reads children (INSERT ... SELECT FROM children) still works" same "$(list_cats)" "低保家庭儿童、临时困境儿童"
+sql "DELETE FROM child_categories WHERE child_id IN (SELECT id FROM children WHERE id = $k) AND end_date IS NULL"
+check "a delete of the open rows: an empty cell" same "$(list_cats)" ""
+check "... and no code kept" same "$(codes)" ""
+
+check "every child's kept codes are its open categories (seed, demo, imports, these writes)" same "$(sql "
+    SELECT COUNT(*) FROM children c LEFT JOIN child_open_categories oc ON oc.child_id = c.id
+    WHERE NOT (NULLIF(oc.codes, '') <=> (SELECT GROUP_CONCAT(k.category ORDER BY k.category)
+      FROM child_categories k WHERE k.child_id = c.id AND k.end_date IS NULL))")" 0
+
+# The office's open notices above the list: counted once per worker and
+# 'notices' version (core 040's triggers move it on every write of notices).
+# Every worker first keeps the count (parallel requests), then a notice
+# raised or done is seen by every worker's next list page.
+div=$(sql "SELECT division_code FROM users WHERE username = 'township'")
+open_n() { sql "SELECT COUNT(*) FROM notices WHERE division_code = '$div' AND module = 'registry' AND done_at IS NULL"; }
+psid=$(awk '$6 == "psid" {print $7}' "$tj" | tail -n1)
+# the counts 40 list pages at once show ("0" when the page shows none)
+list_counts() {
+    seq 40 | xargs -P 20 -I{} curl -s -b "psid=$psid" "$BASE/children?township=500242101000" |
+        grep -o '本单位有 [0-9]* 条待处理\|<h1>儿童台账</h1>' |
+        sed 's/本单位有 \([0-9]*\) 条待处理/\1/; s/<h1>儿童台账<\/h1>/page/' | sort | uniq -c |
+        awk '{printf "%s:%s ", $2, $1}'
+}
+n0=$(open_n)
+expect() { if [ "$1" = 0 ]; then echo "page:40 "; else echo "$1:40 page:40 "; fi; }
+check "every worker shows the office's $n0 open notices" same "$(list_counts)" "$(expect "$n0")"
+nid=$(sql "INSERT INTO notices (division_code, module, kind, title, created_at) VALUES ('$div', 'registry', 'transfer_in', '转入测试$tag', UTC_TIMESTAMP()); SELECT LAST_INSERT_ID();")
+check "a notice raised: every worker's next list shows $((n0 + 1))" same "$(list_counts)" "$(expect $((n0 + 1)))"
+sql "UPDATE notices SET done_at = UTC_TIMESTAMP(), done_by = 1 WHERE id = $nid"
+check "the notice done: every worker's next list shows $n0 again" same "$(list_counts)" "$(expect "$n0")"
+check "the portal's database user may only read the kept codes (the triggers write them)" bash -c \
+    "mariadb --socket='$TEST_DIR/run/mysqld.sock' -uroot -N -B -e \"SHOW GRANTS FOR 'portal'@'localhost'\" | grep -F '\`child_open_categories\`' | grep -q '^GRANT SELECT ON'"
