@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Bench-only: PHP-FPM for the plain PHP pages of tests/bench/php (issue 17's
+# comparison), inside a bench instance folder.
+#   fpm.sh start DIR   write DIR/php/php-fpm.conf (pm static, 8 children like
+#                      the portal's 8 workers, opcache on, its unix socket in
+#                      DIR/run) and DIR/apache/bench-php.conf (Apache proxies
+#                      /php/NAME to tests/bench/php/NAME.php), start php-fpm
+#   fpm.sh stop DIR    stop it and remove the Apache part
+# Apache reads bench-php.conf when it starts or reloads (instance.sh start):
+# run "start" before the instance starts.  make test and make run never do.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
+cmd=${1:-}; DIR=${2:-}
+[ -n "$cmd" ] && [ -n "$DIR" ] || { echo "usage: fpm.sh start|stop DIR" >&2; exit 2; }
+FPM=${PHP_FPM:-php-fpm8.2}
+PIDF="$DIR/run/php-fpm.pid"
+SOCK="$DIR/run/php-fpm.sock"
+CHILDREN=${PHP_CHILDREN:-8}
+
+stop() {
+    rm -f "$DIR/apache/bench-php.conf"
+    [ -f "$PIDF" ] || return 0
+    local pid; pid=$(cat "$PIDF")
+    kill -QUIT "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    rm -f "$PIDF" "$SOCK"
+}
+
+conf_value() { awk -F' *= *' -v k="$1" '$1 == k {print $2}' "$DIR/portal.conf"; }
+
+start() {
+    command -v "$FPM" >/dev/null || { echo "fpm.sh: $FPM is missing (deploy/local/deps.sh --bench)" >&2; exit 1; }
+    stop
+    mkdir -p "$DIR/php" "$DIR/log"
+    cat >"$DIR/php/php-fpm.conf" <<EOF
+[global]
+pid = $PIDF
+error_log = $DIR/log/php-fpm.log
+daemonize = yes
+
+[portal]
+user = www-data
+group = www-data
+listen = $SOCK
+listen.owner = www-data
+listen.group = www-data
+listen.mode = 0660
+listen.backlog = 1024
+pm = static
+pm.max_children = $CHILDREN
+pm.max_requests = 0
+clear_env = yes
+env[PORTAL_DB_SOCKET] = $(conf_value db_socket)
+env[PORTAL_DB_USER] = $(conf_value db_user)
+env[PORTAL_DB_PASSWORD] = $(conf_value db_password)
+env[PORTAL_DB_NAME] = $(conf_value db_name)
+php_admin_value[opcache.enable] = 1
+php_admin_value[opcache.validate_timestamps] = 0
+php_admin_value[display_errors] = Off
+php_admin_value[log_errors] = On
+php_admin_value[mysqli.allow_persistent] = On
+EOF
+    # before the portal's catch-all ProxyPass (deploy/apache/local.conf.in)
+    cat >"$DIR/apache/bench-php.conf" <<EOF
+ProxyPassMatch "^/php/([a-z_]+)\$" "unix:$SOCK|fcgi://localhost$ROOT/tests/bench/php/\$1.php"
+EOF
+    "$FPM" --fpm-config "$DIR/php/php-fpm.conf" -c /etc/php/8.2/fpm/php.ini
+    for _ in $(seq 1 50); do [ -S "$SOCK" ] && return 0; sleep 0.1; done
+    echo "fpm.sh: php-fpm did not start (see $DIR/log/php-fpm.log)" >&2; exit 1
+}
+
+case $cmd in
+    start) start ;;
+    stop) stop ;;
+    *) echo "usage: fpm.sh start|stop DIR" >&2; exit 2 ;;
+esac
