@@ -259,3 +259,10 @@ function categories(?string $codes): string
     }
     return implode('、', array_map(fn($c) => label(CATEGORY, $c), explode(',', $codes)));
 }
+
+// the division names (the portal keeps them in a per-worker cache loaded at
+// start): fpm.sh writes them as a PHP array, which opcache keeps in memory
+function divisions(): array
+{
+    return require getenv('PORTAL_PHP_CACHE') . '/divisions.php';
+}

@@ -54,12 +54,18 @@ env[PORTAL_DB_SOCKET] = $(conf_value db_socket)
 env[PORTAL_DB_USER] = $(conf_value db_user)
 env[PORTAL_DB_PASSWORD] = $(conf_value db_password)
 env[PORTAL_DB_NAME] = $(conf_value db_name)
+env[PORTAL_PHP_CACHE] = $DIR/php
 php_admin_value[opcache.enable] = 1
 php_admin_value[opcache.validate_timestamps] = 0
 php_admin_value[display_errors] = Off
 php_admin_value[log_errors] = On
 php_admin_value[mysqli.allow_persistent] = On
 EOF
+    # the division names, as the portal's workers cache them at start
+    mariadb --socket="$(conf_value db_socket)" -uroot -N -B "$(conf_value db_name)" \
+        -e "SELECT code, name FROM divisions ORDER BY code" |
+        awk -F'\t' 'BEGIN {print "<?php return ["} {gsub(/\x27/, "", $2); printf "\x27%s\x27 => \x27%s\x27,\n", $1, $2}
+            END {print "];"}' >"$DIR/php/divisions.php"
     # before the portal's catch-all ProxyPass (deploy/apache/local.conf.in)
     cat >"$DIR/apache/bench-php.conf" <<EOF
 ProxyPassMatch "^/php/([a-z_]+)\$" "unix:$SOCK|fcgi://localhost$ROOT/tests/bench/php/\$1.php"
