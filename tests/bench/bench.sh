@@ -18,8 +18,8 @@ stop() {
 }
 trap stop EXIT
 stop
-bash tests/bench/php/fpm.sh start "$DIR" # the plain PHP pages (php_ targets), before Apache starts
 WORKERS=${WORKERS:-8} MAX_REQUESTS=100000 CORE_DUMPS=1 bash deploy/local/instance.sh start "$DIR" "$PORT" >/dev/null
+bash tests/bench/php/fpm.sh start "$DIR" # the plain PHP pages (the php_ targets)
 BASE="http://127.0.0.1:$PORT"
 
 # the registry at county scale: 100,000 synthetic children (seed once per
@@ -147,6 +147,7 @@ target list "/children?township=500242101000" "$PSID"
 target file "/children/$CHILD" "$PSID"
 target php_list "/php/list?township=500242101000" "$PSID" # tests/bench/php: plain PHP-FPM
 target php_file "/php/file?id=$CHILD" "$PSID"
+target php_list_now "/php/list_now?township=500242101000" "$PSID" # PHP with today's statements
 run_targets
 ratio hello static
 ratio dbpage hello
@@ -154,6 +155,7 @@ ratio list hello
 ratio file hello
 ratio list php_list
 ratio file php_file
+ratio list php_list_now
 # BENCH_PAGES_ONLY=1: the page targets alone (repeated runs to compare ratios)
 [ -n "${BENCH_PAGES_ONLY:-}" ] && exit 0
 

@@ -70,16 +70,22 @@ function deny(int $code, string $msg): never
     exit;
 }
 
-// the logged-in user of the psid cookie: the portal's session statement (the
-// token's SHA-256 looked up in sessions), or the login page
-function session_user(): array
+// the psid cookie's token hash, or the login page
+function session_hash(): string
 {
     $tok = $_COOKIE['psid'] ?? '';
     if (strlen($tok) !== 43) {
         header('Location: /login');
         deny(303, '请先登录。');
     }
-    $hash = hash('sha256', $tok, true);
+    return hash('sha256', $tok, true);
+}
+
+// the logged-in user of the psid cookie: the portal's session statement of
+// issue 17's day (the token's SHA-256 looked up in sessions), or the login page
+function session_user(): array
+{
+    $hash = session_hash();
     $rows = q("SELECT u.id, u.username, u.display_name, u.org_id, o.name, u.division_code, "
         . " d.name, s.csrf_token, u.must_change_password, "
         . " CONCAT_WS(',', (SELECT GROUP_CONCAT(DISTINCT rp.perm) FROM user_roles ur "
@@ -95,6 +101,46 @@ function session_user(): array
         . " AND s.last_seen > UTC_TIMESTAMP() - INTERVAL ? SECOND "
         . " AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND",
         'sii', [$hash, SESSION_IDLE, SESSION_ABSOLUTE]);
+    return session_of($hash, $rows);
+}
+
+// the same with today's statement (STATEMENTS_NOW: the php_*_now targets):
+// one row that also carries the unread notices and the caches' versions
+function session_user_now(): array
+{
+    $hash = session_hash();
+    $today = today();
+    $rows = q("SELECT u.id, u.username, u.display_name, u.org_id, o.name, u.division_code, "
+        . " d.name, s.csrf_token, u.must_change_password, "
+        . " CONCAT_WS(',', (SELECT GROUP_CONCAT(DISTINCT rp.perm) FROM user_roles ur "
+        . "   JOIN role_perms rp ON rp.role_id = ur.role_id WHERE ur.user_id = u.id), "
+        . "  (SELECT GROUP_CONCAT(up.perm) FROM user_perms up WHERE up.user_id = u.id)), "
+        . " s.last_seen < UTC_TIMESTAMP() - INTERVAL 60 SECOND, s.flash, s.mfa_pending, "
+        . " s.created_at > UTC_TIMESTAMP() - INTERVAL 300 SECOND, o.kind, k.scope, "
+        . " (SELECT COALESCE(GROUP_CONCAT(DISTINCT IF(g.valid_from <= ? AND "
+        . "   COALESCE(g.valid_to, '9999-12-31') > ?, g.division_code, NULL) ORDER BY "
+        . "   g.division_code), '') FROM user_scope_divisions g WHERE g.user_id = u.id "
+        . "   HAVING COUNT(*) > 0), "
+        . " (SELECT COUNT(*) FROM notices n LEFT JOIN notice_reads nr ON nr.notice_id = n.id AND "
+        . "   nr.user_id = u.id WHERE (n.user_id = u.id OR (n.org_id IS NOT NULL AND n.org_id = "
+        . "   u.org_id) OR (n.division_code IS NOT NULL AND n.division_code = u.division_code)) "
+        . "   AND nr.notice_id IS NULL AND n.done_at IS NULL), "
+        . " (SELECT GROUP_CONCAT(v.name, ':', v.version) FROM cache_versions v) "
+        . "FROM sessions s JOIN users u ON u.id = s.user_id "
+        . "LEFT JOIN orgs o ON o.id = u.org_id "
+        . "LEFT JOIN org_kinds k ON k.code = o.kind "
+        . "LEFT JOIN divisions d ON d.code = u.division_code "
+        . "WHERE s.token_hash = ? AND s.last_seen > UTC_TIMESTAMP() - INTERVAL ? SECOND "
+        . " AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND AND u.active = 1",
+        'sssii', [$today, $today, $hash, SESSION_IDLE, SESSION_ABSOLUTE]);
+    $u = session_of($hash, $rows);
+    $u['unread'] = (int)$rows[0][17];
+    return $u;
+}
+
+// the user of a session row (columns 0-15 as both statements give them)
+function session_of(string $hash, ?array $rows): array
+{
     if (!$rows || (int)$rows[0][12] !== 0) {
         header('Location: /login');
         deny(303, '请先登录。');
@@ -139,8 +185,25 @@ function audit_chain(): int
     return 1000 + getmypid() % 30000;
 }
 
-// one audit row, its own durable commit on this child's hash chain
+// one audit row, its own durable commit on this child's hash chain (a
+// deadlock, as when two children create their chains' heads at once, is
+// retried twice, as the portal's audit_append does)
 function audit_read(array $u, string $action, string $type, string $id): void
+{
+    for ($attempt = 0;; $attempt++) {
+        try {
+            audit_append($u, $action, $type, $id);
+            return;
+        } catch (mysqli_sql_exception $e) {
+            db()->query('ROLLBACK');
+            if ($e->getCode() !== 1213 || $attempt === 2) {
+                throw $e;
+            }
+        }
+    }
+}
+
+function audit_append(array $u, string $action, string $type, string $id): void
 {
     $t = microtime(true);
     $at = gmdate('Y-m-d H:i:s', (int)$t) . sprintf('.%06d', (int)(($t - floor($t)) * 1e6));
@@ -260,8 +323,9 @@ function categories(?string $codes): string
     return implode('、', array_map(fn($c) => label(CATEGORY, $c), explode(',', $codes)));
 }
 
-// the division names (the portal keeps them in a per-worker cache loaded at
-// start): fpm.sh writes them as a PHP array, which opcache keeps in memory
+// the divisions, code => [level, name] (the portal keeps them in a per-worker
+// cache loaded at start): fpm.sh writes them as a PHP array, which opcache
+// keeps in memory
 function divisions(): array
 {
     return require getenv('PORTAL_PHP_CACHE') . '/divisions.php';

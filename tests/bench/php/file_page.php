@@ -23,7 +23,7 @@ $ids = array_column($family_ids, 1, 0);
   <dt>公民身份号码</dt><dd id="child-id"><?= $c['id_masked'] ? h($c['id_masked']) : '无（' . h($c['no_id_reason']) . '）' ?></dd>
   <dt>户籍地</dt><dd><?= h($c['hukou']) ?></dd>
   <dt>现住址</dt><dd><?= h($c['address']) ?></dd>
-  <dt>所在村（社区）</dt><dd><?= h($div[$c['township_code']] ?? '') ?> <?= h($div[$c['village_code']] ?? '') ?></dd>
+  <dt>所在村（社区）</dt><dd><?= h($div[$c['township_code']][1] ?? '') ?> <?= h($div[$c['village_code']][1] ?? '') ?></dd>
   <dt>就读学校</dt><dd><?= h($c['school']) ?> <?= h($c['school_grade']) ?></dd>
   <dt>健康状况</dt><dd><?= h($c['health']) ?></dd>
   <dt>残疾情况</dt><dd><?= $c['disability_type'] ? h($c['disability_type'] . ' ' . $c['disability_grade']) : '无' ?></dd>

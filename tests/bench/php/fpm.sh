@@ -6,8 +6,8 @@
 #                      DIR/run) and DIR/apache/bench-php.conf (Apache proxies
 #                      /php/NAME to tests/bench/php/NAME.php), start php-fpm
 #   fpm.sh stop DIR    stop it and remove the Apache part
-# Apache reads bench-php.conf when it starts or reloads (instance.sh start):
-# run "start" before the instance starts.  make test and make run never do.
+# Run "start" once the instance runs: it reads the division names from its
+# MariaDB and reloads its Apache.  make test and make run never do.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
 cmd=${1:-}; DIR=${2:-}
@@ -18,7 +18,7 @@ SOCK="$DIR/run/php-fpm.sock"
 CHILDREN=${PHP_CHILDREN:-8}
 
 stop() {
-    rm -f "$DIR/apache/bench-php.conf"
+    rm -f "$DIR/apache/bench-php.conf" "$DIR/php/divisions.php"
     [ -f "$PIDF" ] || return 0
     local pid; pid=$(cat "$PIDF")
     kill -QUIT "$pid" 2>/dev/null || true
@@ -61,18 +61,31 @@ php_admin_value[display_errors] = Off
 php_admin_value[log_errors] = On
 php_admin_value[mysqli.allow_persistent] = On
 EOF
-    # the division names, as the portal's workers cache them at start
+    # the divisions in force, as the portal's workers cache them at start
     mariadb --socket="$(conf_value db_socket)" -uroot -N -B "$(conf_value db_name)" \
-        -e "SELECT code, name FROM divisions ORDER BY code" |
-        awk -F'\t' 'BEGIN {print "<?php return ["} {gsub(/\x27/, "", $2); printf "\x27%s\x27 => \x27%s\x27,\n", $1, $2}
-            END {print "];"}' >"$DIR/php/divisions.php"
+        -e "SELECT code, level, name FROM divisions WHERE valid_to IS NULL OR valid_to >= CURDATE() ORDER BY code" |
+        awk -F'\t' 'BEGIN {print "<?php return ["} {gsub(/\x27/, "", $3)
+            printf "\x27%s\x27 => [\x27%s\x27, \x27%s\x27],\n", $1, $2, $3} END {print "];"}' >"$DIR/php/divisions.php"
     # before the portal's catch-all ProxyPass (deploy/apache/local.conf.in)
     cat >"$DIR/apache/bench-php.conf" <<EOF
 ProxyPassMatch "^/php/([a-z_]+)\$" "unix:$SOCK|fcgi://localhost$ROOT/tests/bench/php/\$1.php"
 EOF
     "$FPM" --fpm-config "$DIR/php/php-fpm.conf" -c /etc/php/8.2/fpm/php.ini
-    for _ in $(seq 1 50); do [ -S "$SOCK" ] && return 0; sleep 0.1; done
-    echo "fpm.sh: php-fpm did not start (see $DIR/log/php-fpm.log)" >&2; exit 1
+    for _ in $(seq 1 50); do [ -S "$SOCK" ] && break; sleep 0.1; done
+    [ -S "$SOCK" ] || { echo "fpm.sh: php-fpm did not start (see $DIR/log/php-fpm.log)" >&2; exit 1; }
+    apache_reload
+}
+
+# the instance's Apache reads bench-php.conf again (a graceful restart)
+apache_reload() {
+    [ -f "$DIR/run/apache.pid" ] || return 0
+    apache2 -f "$DIR/apache/httpd.conf" -k graceful
+    for _ in $(seq 1 50); do
+        curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$(awk '$1 == "Listen" {sub(/.*:/, "", $2); print $2}' \
+            "$DIR/apache/httpd.conf")/php/list" | grep -q '^303$' && return 0
+        sleep 0.1
+    done
+    echo "fpm.sh: Apache does not answer /php/ yet" >&2; exit 1
 }
 
 case $cmd in

@@ -4,7 +4,59 @@
 declare(strict_types=1);
 require __DIR__ . '/common.php';
 
-$u = session_user();
+// issue 17's day: seven statements (with the session's and the header's)
+function list_then(array $u, string $today, string $scope, string $vp, string $town): array
+{
+    $office = (int)q("SELECT COUNT(*) FROM notices WHERE division_code = ? AND module = 'registry' "
+        . "AND done_at IS NULL", 's', [$u['division']])[0][0];
+    $towns = q("SELECT code, name FROM divisions WHERE level = 'township' AND code LIKE "
+        . "CONCAT(?, '%') AND (valid_to IS NULL OR valid_to >= ?) ORDER BY code", 'ss',
+        [$scope, $today]);
+    $villages = q("SELECT code, name FROM divisions WHERE level = 'village' AND code LIKE "
+        . "CONCAT(?, '%') AND code LIKE CONCAT(?, '%') AND (valid_to IS NULL OR valid_to >= ?) "
+        . "ORDER BY code", 'sss', [$scope, $vp, $today]);
+    $rows = q("SELECT c.id, c.name, c.sex, c.birth_date AS birth, TIMESTAMPDIFF(YEAR, "
+        . "c.birth_date, ?) AS age, c.id_masked AS masked, c.status, c.village_code, (SELECT "
+        . "GROUP_CONCAT(cc.category ORDER BY cc.category) FROM child_categories cc WHERE "
+        . "cc.child_id = c.id AND cc.end_date IS NULL) AS cat_codes FROM children c WHERE "
+        . "c.village_code LIKE CONCAT(?, '%') AND c.township_code = ? AND c.township_code = ? "
+        . "ORDER BY c.name ASC, c.id ASC LIMIT 51", 'ssss', [$today, $vp, $town, $u['division']]);
+    $total = (int)q("SELECT COALESCE(SUM(n), 0) FROM registry_counts c WHERE c.village_code LIKE "
+        . "CONCAT(?, '%') AND c.status <> 'archived' AND c.village_code LIKE CONCAT(LEFT(?, 9), "
+        . "'%')", 'ss', [$vp, $u['division']])[0][0];
+    return [$office, $towns, $villages, $rows, $total];
+}
+
+// today: the page's one statement (the office's notices and the total ride on
+// it); the townships and villages from the division cache
+function list_now(array $u, string $today, string $scope, string $vp, string $town): array
+{
+    $rows = q("SELECT c.id, c.name, c.sex, TIMESTAMPDIFF(YEAR, c.birth_date, ?) AS age, "
+        . "c.id_masked AS masked, c.status, c.village_code, (SELECT GROUP_CONCAT(cc.category "
+        . "ORDER BY cc.category) FROM child_categories cc WHERE cc.child_id = c.id AND "
+        . "cc.end_date IS NULL) AS cat_codes, (SELECT COUNT(*) FROM notices WHERE division_code = "
+        . "? AND module = 'registry' AND done_at IS NULL) AS office_notices, (SELECT "
+        . "COALESCE(SUM(n), 0) FROM registry_counts rc WHERE rc.village_code LIKE CONCAT(?, '%') "
+        . "AND rc.status <> 'archived' AND rc.village_code LIKE CONCAT(LEFT(?, 9), '%')) AS "
+        . "summary_total FROM children c WHERE (c.village_code LIKE CONCAT(?, '%') AND c.status "
+        . "<> 'archived') AND c.township_code = ? ORDER BY c.name ASC, c.id ASC LIMIT 51",
+        'ssssss', [$today, $u['division'], $vp, $u['division'], $vp, $town]);
+    $towns = $villages = [];
+    foreach (divisions() as $code => [$level, $name]) {
+        $code = (string)$code;
+        if ($level === 'township' && str_starts_with($code, $scope)) {
+            $towns[] = ['code' => $code, 'name' => $name];
+        } elseif ($level === 'village' && str_starts_with($code, $vp)) {
+            $villages[] = ['code' => $code, 'name' => $name];
+        }
+    }
+    $office = $rows ? (int)$rows[0]['office_notices'] : 0;
+    $total = $rows ? (int)$rows[0]['summary_total'] : 0;
+    return [$office, $towns, $villages, $rows, $total];
+}
+
+$now = defined('STATEMENTS_NOW'); // list_now.php: the statements the portal runs today
+$u = $now ? session_user_now() : session_user();
 if (!can($u, 'registry.view')) {
     deny(403, '没有权限查看儿童台账。');
 }
@@ -14,25 +66,14 @@ $town = $_GET['township'] ?? '';
 if ($town !== '' && (!preg_match('/^\d{12}$/', $town) || !in_scope($u, $town))) {
     deny(403, '不在您的辖区内。');
 }
-$office = (int)q("SELECT COUNT(*) FROM notices WHERE division_code = ? AND module = 'registry' "
-    . "AND done_at IS NULL", 's', [$u['division']])[0][0];
-$towns = q("SELECT code, name FROM divisions WHERE level = 'township' AND code LIKE CONCAT(?, '%') "
-    . "AND (valid_to IS NULL OR valid_to >= ?) ORDER BY code", 'ss', [$scope, $today]);
 $vp = $town !== '' ? substr($town, 0, 9) : $scope;
-$villages = q("SELECT code, name FROM divisions WHERE level = 'village' AND code LIKE CONCAT(?, '%') "
-    . "AND code LIKE CONCAT(?, '%') AND (valid_to IS NULL OR valid_to >= ?) ORDER BY code", 'sss',
-    [$scope, $vp, $today]);
+if ($now) {
+    [$office, $towns, $villages, $rows, $total] = list_now($u, $today, $scope, $vp, $town);
+} else {
+    [$office, $towns, $villages, $rows, $total] = list_then($u, $today, $scope, $vp, $town);
+}
 $vname = array_column($villages, 'name', 'code');
-$rows = q("SELECT c.id, c.name, c.sex, c.birth_date AS birth, TIMESTAMPDIFF(YEAR, c.birth_date, ?) "
-    . "AS age, c.id_masked AS masked, c.status, c.village_code, (SELECT GROUP_CONCAT(cc.category "
-    . "ORDER BY cc.category) FROM child_categories cc WHERE cc.child_id = c.id AND cc.end_date IS NULL) "
-    . "AS cat_codes FROM children c WHERE c.village_code LIKE CONCAT(?, '%') AND c.township_code = ? "
-    . "AND c.township_code = ? ORDER BY c.name ASC, c.id ASC LIMIT 51", 'ssss',
-    [$today, $vp, $town, $u['division']]);
-$total = (int)q("SELECT COALESCE(SUM(n), 0) FROM registry_counts c WHERE c.village_code LIKE "
-    . "CONCAT(?, '%') AND c.status <> 'archived' AND c.village_code LIKE CONCAT(LEFT(?, 9), '%')",
-    'ss', [$vp, $u['division']])[0][0];
-$unread = unread_notices($u);
+$unread = $now ? $u['unread'] : unread_notices($u);
 $more = count($rows) > 50;
 $rows = array_slice($rows, 0, 50);
 $q = 'sort=name' . ($town !== '' ? '&township=' . $town : '');
