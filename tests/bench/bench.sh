@@ -148,6 +148,7 @@ target file "/children/$CHILD" "$PSID"
 target php_list "/php/list?township=500242101000" "$PSID" # tests/bench/php: plain PHP-FPM
 target php_file "/php/file?id=$CHILD" "$PSID"
 target php_list_now "/php/list_now?township=500242101000" "$PSID" # PHP with today's statements
+target php_file_now "/php/file_now?id=$CHILD" "$PSID"
 run_targets
 ratio hello static
 ratio dbpage hello
@@ -156,6 +157,7 @@ ratio file hello
 ratio list php_list
 ratio file php_file
 ratio list php_list_now
+ratio file php_file_now
 # BENCH_PAGES_ONLY=1: the page targets alone (repeated runs to compare ratios)
 [ -n "${BENCH_PAGES_ONLY:-}" ] && exit 0
 

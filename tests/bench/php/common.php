@@ -187,12 +187,13 @@ function audit_chain(): int
 
 // one audit row, its own durable commit on this child's hash chain (a
 // deadlock, as when two children create their chains' heads at once, is
-// retried twice, as the portal's audit_append does)
-function audit_read(array $u, string $action, string $type, string $id): void
+// retried twice, as the portal's audit_append does).  $set_head: the head
+// is moved by the statement of issue 17's day; without, by today's trigger
+function audit_read(array $u, string $action, string $type, string $id, bool $set_head): void
 {
     for ($attempt = 0;; $attempt++) {
         try {
-            audit_append($u, $action, $type, $id);
+            audit_append($u, $action, $type, $id, $set_head);
             return;
         } catch (mysqli_sql_exception $e) {
             db()->query('ROLLBACK');
@@ -203,7 +204,7 @@ function audit_read(array $u, string $action, string $type, string $id): void
     }
 }
 
-function audit_append(array $u, string $action, string $type, string $id): void
+function audit_append(array $u, string $action, string $type, string $id, bool $set_head): void
 {
     $t = microtime(true);
     $at = gmdate('Y-m-d H:i:s', (int)$t) . sprintf('.%06d', (int)(($t - floor($t)) * 1e6));
@@ -225,8 +226,10 @@ function audit_append(array $u, string $action, string $type, string $id): void
     q("INSERT INTO audit_log (chain, at, user_id, username, action, object_type, object_id, "
       . "detail, ip, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)", 'isissssssss',
       [$chain, $at, $u['id'], $u['username'], $action, $type, $id, null, $ip, $prev, $hash]);
-    q("UPDATE audit_head SET last_hash = ?, last_id = LAST_INSERT_ID() WHERE id = ?", 'si',
-      [$hash, $chain]);
+    if ($set_head) {
+        q("UPDATE audit_head SET last_hash = ?, last_id = LAST_INSERT_ID() WHERE id = ?", 'si',
+          [$hash, $chain]);
+    }
     $db->query('COMMIT');
 }
 
@@ -329,4 +332,19 @@ function categories(?string $codes): string
 function divisions(): array
 {
     return require getenv('PORTAL_PHP_CACHE') . '/divisions.php';
+}
+
+// a module's setting in force on a day, as the portal's settings cache gives
+// it (fpm.sh writes setting_values as module => code => [[from, value], ...],
+// the latest first)
+function setting(string $module, string $code, string $day): ?string
+{
+    static $all = null;
+    $all ??= require getenv('PORTAL_PHP_CACHE') . '/settings.php';
+    foreach ($all[$module][$code] ?? [] as [$from, $value]) {
+        if ($from <= $day) {
+            return $value;
+        }
+    }
+    return null;
 }

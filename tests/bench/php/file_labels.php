@@ -15,6 +15,11 @@ const EXIT_REASON = [
     'guardian_able' => '监护人恢复履行监护能力', 'death' => '死亡', 'moved' => '迁出本县',
     'ineligible' => '不再符合条件', 'other' => '其他',
 ];
+const DISABILITY = [
+    'visual' => '视力残疾', 'hearing' => '听力残疾', 'speech' => '言语残疾', 'physical' => '肢体残疾',
+    'intellectual' => '智力残疾', 'mental' => '精神残疾', 'multiple' => '多重残疾',
+];
+const GRADE = ['1' => '一级', '2' => '二级', '3' => '三级', '4' => '四级'];
 const ATTACHMENT_KINDS = ['死亡证明', '残疾证', '诊断证明', '判决书', '低保证', '户口簿', '其他'];
 const MODULE_TITLE = [
     'registry' => '儿童台账', 'living' => '基本生活保障', 'medical' => '医疗保障',

@@ -26,7 +26,7 @@ $ids = array_column($family_ids, 1, 0);
   <dt>所在村（社区）</dt><dd><?= h($div[$c['township_code']][1] ?? '') ?> <?= h($div[$c['village_code']][1] ?? '') ?></dd>
   <dt>就读学校</dt><dd><?= h($c['school']) ?> <?= h($c['school_grade']) ?></dd>
   <dt>健康状况</dt><dd><?= h($c['health']) ?></dd>
-  <dt>残疾情况</dt><dd><?= $c['disability_type'] ? h($c['disability_type'] . ' ' . $c['disability_grade']) : '无' ?></dd>
+  <dt>残疾情况</dt><dd><?= $c['disability_type'] ? h(label(DISABILITY, $c['disability_type']) . ' ' . label(GRADE, (string)$c['disability_grade'])) . ($c['disability_cert_expiry'] ? '，残疾证有效期至 ' . h($c['disability_cert_expiry']) . ($c['disability_cert_expiry'] < $today ? '（已过期）' : '') : '') : '无' ?></dd>
   <dt>安置方式</dt><dd><?= h($c['placement']) ?></dd>
   <dt>档案状态</dt><dd id="child-status"><?= h(label(STATUS, $c['status'])) ?></dd>
   <dt>建档时间</dt><dd><?= local_minute($c['created_at']) ?></dd>

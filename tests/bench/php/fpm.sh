@@ -18,7 +18,7 @@ SOCK="$DIR/run/php-fpm.sock"
 CHILDREN=${PHP_CHILDREN:-8}
 
 stop() {
-    rm -f "$DIR/apache/bench-php.conf" "$DIR/php/divisions.php"
+    rm -f "$DIR/apache/bench-php.conf" "$DIR/php/divisions.php" "$DIR/php/settings.php"
     [ -f "$PIDF" ] || return 0
     local pid; pid=$(cat "$PIDF")
     kill -QUIT "$pid" 2>/dev/null || true
@@ -66,6 +66,13 @@ EOF
         -e "SELECT code, level, name FROM divisions WHERE valid_to IS NULL OR valid_to >= CURDATE() ORDER BY code" |
         awk -F'\t' 'BEGIN {print "<?php return ["} {gsub(/\x27/, "", $3)
             printf "\x27%s\x27 => [\x27%s\x27, \x27%s\x27],\n", $1, $2, $3} END {print "];"}' >"$DIR/php/divisions.php"
+    # the module settings, as the portal's workers cache them (file_now.php)
+    mariadb --socket="$(conf_value db_socket)" -uroot -N -B "$(conf_value db_name)" \
+        -e "SELECT module, code, DATE_FORMAT(valid_from, '%Y-%m-%d'), value FROM setting_values
+            ORDER BY module, code, valid_from DESC, id DESC" |
+        awk -F'\t' 'BEGIN {print "<?php $s = [];"} {gsub(/\x27/, "", $4)
+            printf "$s[\x27%s\x27][\x27%s\x27][] = [\x27%s\x27, \x27%s\x27];\n", $1, $2, $3, $4}
+            END {print "return $s;"}' >"$DIR/php/settings.php"
     # before the portal's catch-all ProxyPass (deploy/apache/local.conf.in)
     cat >"$DIR/apache/bench-php.conf" <<EOF
 ProxyPassMatch "^/php/([a-z_]+)\$" "unix:$SOCK|fcgi://localhost$ROOT/tests/bench/php/\$1.php"
