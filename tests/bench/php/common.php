@@ -186,15 +186,20 @@ function audit_chain(): int
 }
 
 // one audit row, its own durable commit on this child's hash chain (a
-// deadlock, as when two children create their chains' heads at once, is
-// retried twice, as the portal's audit_append does).  $set_head: the head
-// is moved by the statement of issue 17's day; without, by today's trigger
+// deadlock is retried twice, as the portal's audit_append does).  A new
+// chain's head is created in a commit of its own first: eight children
+// creating theirs inside their transactions deadlocked on the gap.
+// $set_head: the head is moved by the statement of issue 17's day; without,
+// by today's trigger
 function audit_read(array $u, string $action, string $type, string $id, bool $set_head): void
 {
-    for ($attempt = 0;; $attempt++) {
+    for ($attempt = 0; $attempt < 3; $attempt++) {
         try {
-            audit_append($u, $action, $type, $id, $set_head);
-            return;
+            if (audit_append($u, $action, $type, $id, $set_head)) {
+                return;
+            }
+            q("INSERT IGNORE INTO audit_head (id, last_hash, last_id) VALUES (?, ?, 0)", 'is',
+              [audit_chain(), str_repeat('0', 64)]);
         } catch (mysqli_sql_exception $e) {
             db()->query('ROLLBACK');
             if ($e->getCode() !== 1213 || $attempt === 2) {
@@ -202,9 +207,11 @@ function audit_read(array $u, string $action, string $type, string $id, bool $se
             }
         }
     }
+    throw new RuntimeException('the audit chain has no head');
 }
 
-function audit_append(array $u, string $action, string $type, string $id, bool $set_head): void
+// false: the chain has no head yet
+function audit_append(array $u, string $action, string $type, string $id, bool $set_head): bool
 {
     $t = microtime(true);
     $at = gmdate('Y-m-d H:i:s', (int)$t) . sprintf('.%06d', (int)(($t - floor($t)) * 1e6));
@@ -214,9 +221,8 @@ function audit_append(array $u, string $action, string $type, string $id, bool $
     $db->query('START TRANSACTION');
     $h = q("SELECT last_hash FROM audit_head WHERE id = ? FOR UPDATE", 'i', [$chain]);
     if (!$h) {
-        q("INSERT IGNORE INTO audit_head (id, last_hash, last_id) VALUES (?, ?, 0)", 'is',
-          [$chain, str_repeat('0', 64)]);
-        $h = q("SELECT last_hash FROM audit_head WHERE id = ? FOR UPDATE", 'i', [$chain]);
+        $db->query('ROLLBACK');
+        return false;
     }
     $prev = $h[0][0];
     // the portal's audit_hash: the fields, each ended by 0x1f (NULL as empty)
@@ -231,6 +237,7 @@ function audit_append(array $u, string $action, string $type, string $id, bool $
           [$hash, $chain]);
     }
     $db->query('COMMIT');
+    return true;
 }
 
 // the main menu of the township clerk's pages, in the portal's order, each

@@ -11,7 +11,7 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
 cmd=${1:-}; DIR=${2:-}
-[ -n "$cmd" ] && [ -n "$DIR" ] || { echo "usage: fpm.sh start|stop DIR" >&2; exit 2; }
+if [ -z "$cmd" ] || [ -z "$DIR" ]; then echo "usage: fpm.sh start|stop DIR" >&2; exit 2; fi
 FPM=${PHP_FPM:-php-fpm8.2}
 PIDF="$DIR/run/php-fpm.pid"
 SOCK="$DIR/run/php-fpm.sock"
