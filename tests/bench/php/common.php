@@ -70,6 +70,17 @@ function deny(int $code, string $msg): never
     exit;
 }
 
+// the user's columns 0-9 of both session statements, and their tables
+const SESSION_COLS = "SELECT u.id, u.username, u.display_name, u.org_id, o.name, u.division_code, "
+    . " d.name, s.csrf_token, u.must_change_password, "
+    . " CONCAT_WS(',', (SELECT GROUP_CONCAT(DISTINCT rp.perm) FROM user_roles ur "
+    . "   JOIN role_perms rp ON rp.role_id = ur.role_id WHERE ur.user_id = u.id), "
+    . "  (SELECT GROUP_CONCAT(up.perm) FROM user_perms up WHERE up.user_id = u.id)), "
+    . " s.last_seen < UTC_TIMESTAMP() - INTERVAL 60 SECOND, s.flash, s.mfa_pending, ";
+const SESSION_FROM = "FROM sessions s JOIN users u ON u.id = s.user_id "
+    . "LEFT JOIN orgs o ON o.id = u.org_id LEFT JOIN org_kinds k ON k.code = o.kind "
+    . "LEFT JOIN divisions d ON d.code = u.division_code ";
+
 // the psid cookie's token hash, or the login page
 function session_hash(): string
 {
@@ -86,17 +97,8 @@ function session_hash(): string
 function session_user(): array
 {
     $hash = session_hash();
-    $rows = q("SELECT u.id, u.username, u.display_name, u.org_id, o.name, u.division_code, "
-        . " d.name, s.csrf_token, u.must_change_password, "
-        . " CONCAT_WS(',', (SELECT GROUP_CONCAT(DISTINCT rp.perm) FROM user_roles ur "
-        . "   JOIN role_perms rp ON rp.role_id = ur.role_id WHERE ur.user_id = u.id), "
-        . "  (SELECT GROUP_CONCAT(up.perm) FROM user_perms up WHERE up.user_id = u.id)), "
-        . " s.last_seen < UTC_TIMESTAMP() - INTERVAL 60 SECOND, s.flash, s.mfa_pending, "
-        . " s.created_at > UTC_TIMESTAMP() - INTERVAL 300 SECOND, o.kind, k.scope "
-        . "FROM sessions s JOIN users u ON u.id = s.user_id "
-        . "LEFT JOIN orgs o ON o.id = u.org_id "
-        . "LEFT JOIN org_kinds k ON k.code = o.kind "
-        . "LEFT JOIN divisions d ON d.code = u.division_code "
+    $rows = q(SESSION_COLS
+        . " s.created_at > UTC_TIMESTAMP() - INTERVAL 300 SECOND, o.kind, k.scope " . SESSION_FROM
         . "WHERE s.token_hash = ? AND u.active = 1 "
         . " AND s.last_seen > UTC_TIMESTAMP() - INTERVAL ? SECOND "
         . " AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND",
@@ -110,12 +112,7 @@ function session_user_now(): array
 {
     $hash = session_hash();
     $today = today();
-    $rows = q("SELECT u.id, u.username, u.display_name, u.org_id, o.name, u.division_code, "
-        . " d.name, s.csrf_token, u.must_change_password, "
-        . " CONCAT_WS(',', (SELECT GROUP_CONCAT(DISTINCT rp.perm) FROM user_roles ur "
-        . "   JOIN role_perms rp ON rp.role_id = ur.role_id WHERE ur.user_id = u.id), "
-        . "  (SELECT GROUP_CONCAT(up.perm) FROM user_perms up WHERE up.user_id = u.id)), "
-        . " s.last_seen < UTC_TIMESTAMP() - INTERVAL 60 SECOND, s.flash, s.mfa_pending, "
+    $rows = q(SESSION_COLS
         . " s.created_at > UTC_TIMESTAMP() - INTERVAL 300 SECOND, o.kind, k.scope, "
         . " (SELECT COALESCE(GROUP_CONCAT(DISTINCT IF(g.valid_from <= ? AND "
         . "   COALESCE(g.valid_to, '9999-12-31') > ?, g.division_code, NULL) ORDER BY "
@@ -125,11 +122,7 @@ function session_user_now(): array
         . "   nr.user_id = u.id WHERE (n.user_id = u.id OR (n.org_id IS NOT NULL AND n.org_id = "
         . "   u.org_id) OR (n.division_code IS NOT NULL AND n.division_code = u.division_code)) "
         . "   AND nr.notice_id IS NULL AND n.done_at IS NULL), "
-        . " (SELECT GROUP_CONCAT(v.name, ':', v.version) FROM cache_versions v) "
-        . "FROM sessions s JOIN users u ON u.id = s.user_id "
-        . "LEFT JOIN orgs o ON o.id = u.org_id "
-        . "LEFT JOIN org_kinds k ON k.code = o.kind "
-        . "LEFT JOIN divisions d ON d.code = u.division_code "
+        . " (SELECT GROUP_CONCAT(v.name, ':', v.version) FROM cache_versions v) " . SESSION_FROM
         . "WHERE s.token_hash = ? AND s.last_seen > UTC_TIMESTAMP() - INTERVAL ? SECOND "
         . " AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND AND u.active = 1",
         'sssii', [$today, $today, $hash, SESSION_IDLE, SESSION_ABSOLUTE]);
@@ -354,4 +347,13 @@ function setting(string $module, string $code, string $day): ?string
         }
     }
     return null;
+}
+
+function options(array $labels): string
+{
+    $o = '';
+    foreach ($labels as $k => $v) {
+        $o .= '<option value="' . $k . '">' . $v . '</option>';
+    }
+    return $o;
 }

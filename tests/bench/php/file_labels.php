@@ -45,15 +45,6 @@ function yuan(int|string $fen): string
     return ($fen < 0 ? '-' : '') . intdiv(abs($fen), 100) . '.' . sprintf('%02d', abs($fen) % 100);
 }
 
-function options(array $labels): string
-{
-    $o = '';
-    foreach ($labels as $k => $v) {
-        $o .= '<option value="' . $k . '">' . $v . '</option>';
-    }
-    return $o;
-}
-
 // the 状态 cell of a living grant
 function grant_status(array $g): string
 {

@@ -109,7 +109,7 @@ page_head($u, '儿童台账', '/children', $unread);
     <label for="f-category">类别</label>
     <select id="f-category" name="category">
       <option value="">全部</option>
-      <?= implode("\n", array_map(fn($k, $v) => '<option value="' . $k . '">' . $v . '</option>', array_keys(CATEGORY), CATEGORY)) ?>
+      <?= options(CATEGORY) ?>
 
     </select>
   </div>
