@@ -3,14 +3,17 @@
 # warm machine pays nothing (no apt-get update, no network).
 #   deps.sh           build + run: compiler, libraries, MariaDB, Apache
 #   deps.sh --test    also what the test suite and the bench need
+#   deps.sh --bench   also PHP-FPM for make bench's plain PHP pages
+#                     (tests/bench/php; never make test or make run)
 # Runs as root with no standard input (CI); nothing is started on install.
 set -euo pipefail
 
-usage() { echo "usage: deps.sh [--test]" >&2; exit 2; }
-with_test=0
+usage() { echo "usage: deps.sh [--test|--bench]" >&2; exit 2; }
+with_test=0 with_bench=0
 case "${1:-}" in
     "") ;;
     --test) with_test=1 ;;
+    --bench) with_test=1 with_bench=1 ;;
     *) usage ;;
 esac
 [ $# -le 1 ] || usage
@@ -29,6 +32,10 @@ PKGS=(build-essential pkg-config zlib1g-dev
 # valgrind for the uninitialised and freed-memory reads ASan does not see
 TEST_PKGS=(clang libclang-rt-14-dev chromium fonts-wqy-zenhei wrk python3 valgrind)
 [ $with_test -eq 1 ] && PKGS+=("${TEST_PKGS[@]}")
+# bench only: the plain PHP-FPM version of the list and file pages that
+# issue 17 compares the portal with (opcache is part of php8.2-opcache)
+BENCH_PKGS=(php8.2-fpm php8.2-mysql php8.2-opcache)
+[ $with_bench -eq 1 ] && PKGS+=("${BENCH_PKGS[@]}")
 
 installed() { # a package counts only when fully installed (not "config-files")
     [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = "install ok installed" ]

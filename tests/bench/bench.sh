@@ -10,12 +10,16 @@ DIR=${BENCH_DIR:-$ROOT/var/bench}
 PORT=${BENCH_PORT:-18280}
 DURATION=${BENCH_SECONDS:-5}
 CONN=${BENCH_CONNECTIONS:-32}
-bash deploy/local/deps.sh --test >/dev/null
+bash deploy/local/deps.sh --bench >/dev/null
 make -s -j2 all
-stop() { bash deploy/local/instance.sh stop "$DIR" "$PORT" >/dev/null 2>&1 || true; }
+stop() {
+    bash deploy/local/instance.sh stop "$DIR" "$PORT" >/dev/null 2>&1 || true
+    bash tests/bench/php/fpm.sh stop "$DIR" || true
+}
 trap stop EXIT
 stop
 WORKERS=${WORKERS:-8} MAX_REQUESTS=100000 CORE_DUMPS=1 bash deploy/local/instance.sh start "$DIR" "$PORT" >/dev/null
+bash tests/bench/php/fpm.sh start "$DIR" # the plain PHP pages (the php_ targets)
 BASE="http://127.0.0.1:$PORT"
 
 # the registry at county scale: 100,000 synthetic children (seed once per
@@ -87,7 +91,7 @@ cpu_delta() { # cpu_delta BEFORE AFTER: the ticks spent by the processes in both
 group_pids() { # group_pids db|portal|apache
     case $1 in
         db) cat "$DIR/run/mysqld.pid" ;;
-        portal) pgrep -P "$(cat "$DIR/run/portal.pid")" ;;
+        portal) pgrep -P "$(cat "$DIR/run/portal.pid")"; pgrep -P "$(cat "$DIR/run/php-fpm.pid")" ;;
         apache) pgrep -f "apache2 -f $DIR/apache/httpd.conf" ;;
     esac 2>/dev/null || true
 }
@@ -152,11 +156,19 @@ target hello /hello
 target dbpage /about
 target list "/children?township=500242101000" "$PSID"
 target file "/children/$CHILD" "$PSID"
+target php_list "/php/list?township=500242101000" "$PSID" # tests/bench/php: plain PHP-FPM
+target php_file "/php/file?id=$CHILD" "$PSID"
+target php_list_now "/php/list_now?township=500242101000" "$PSID" # PHP with today's statements
+target php_file_now "/php/file_now?id=$CHILD" "$PSID"
 run_targets
 ratio hello static
 ratio dbpage hello
 ratio list hello
 ratio file hello
+ratio list php_list
+ratio file php_file
+ratio list php_list_now
+ratio file php_file_now
 # BENCH_PAGES_ONLY=1: the page targets alone (repeated runs to compare ratios)
 [ -n "${BENCH_PAGES_ONLY:-}" ] && exit 0
 

@@ -1,0 +1,6 @@
+<?php
+// Bench-only: the child list with the statements the portal runs today
+// (the php_list_now target), to tell the statements from the language
+declare(strict_types=1);
+const STATEMENTS_NOW = true;
+require __DIR__ . '/list.php';
