@@ -381,7 +381,7 @@ static const struct portal_migration core_migrations[] = {
     {39, "039_house.sql"},
     {40, "040_session_statement.sql"},
     {41, "041_child_marks.sql"},
-    {43, "043_open_categories.sql"},
+    {42, "042_open_categories.sql"},
     {0, NULL}};
 
 const struct portal_module core_module = {

@@ -419,7 +419,7 @@ static void summary_sql(struct sqlb *b, const struct filters *f)
 }
 
 /* A child's open categories as the row's own nodes cats.0 .. cats.6 (the
- * template's c.cats; SQL NULL: none), split from the codes core 043 keeps
+ * template's c.cats; SQL NULL: none), split from the codes core 042 keeps
  * in step with child_categories: one row by its key per child, no
  * GROUP_CONCAT per child and no node set by path per category.  Seven: the
  * categories there are (a code held twice would show once less). */

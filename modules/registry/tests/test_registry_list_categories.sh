@@ -1,4 +1,4 @@
-# The list's categories come from child_open_categories (core migration 043),
+# The list's categories come from child_open_categories (core migration 042),
 # kept by triggers on child_categories (issue 17).  Whatever writes a
 # category - the file's forms (the host's child_category service), the exit
 # form (the registry's own UPDATE), a direct SQL insert, update or delete,
