@@ -264,6 +264,7 @@ struct _hdf;
 struct _neo_err;
 struct _hdf *render_hdf(void);                     /* the worker's tree */
 void hdf_node_put(struct _hdf *node, const char *name, const char *value); /* under node */
+struct _hdf *hdf_row_node(struct _hdf *parent, size_t i); /* parent.i, made when missing */
 void render_log_error(const char *id, struct _neo_err *err); /* logs and frees err */
 /* form errors, one convention: Errors.<field> and Errors.count; a page
  * rendered after one shows the declared parameters again as Form.<name> */
@@ -276,7 +277,6 @@ struct form_err *form_errors_take(portal_req *r);
 int hdf_put_rows(const char *prefix, void *rows);
 void hdf_put_row(const char *prefix, void *rows);  /* the current row as prefix.column */
 int hdf_put_rows_limit(const char *prefix, void *rows, size_t limit, int *more);
-struct _hdf *hdf_row_node(struct _hdf *parent, size_t i); /* parent.i, made when missing */
 int hdf_put_labels(const char *prefix, const char *kind); /* prefix.N.code/title; the count */
 
 /* params.c: the route's declared parameters and typed path arguments */

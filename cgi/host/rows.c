@@ -20,24 +20,6 @@ static void row_into(HDF *node, db_rows *rows)
     }
 }
 
-/* the node parent.i (made when missing): its name written without printf,
- * as a page names hundreds of rows and labels (issue 17); NULL on error */
-struct _hdf *hdf_row_node(struct _hdf *parent, size_t i)
-{
-    char idx[24], *p = idx + sizeof idx;
-    *--p = 0;
-    do
-        *--p = (char)('0' + i % 10);
-    while ((i /= 10) > 0);
-    HDF *row = NULL;
-    NEOERR *e = hdf_get_node(parent, p, &row);
-    if (e) {
-        render_log_error("PT0307", e);
-        return NULL;
-    }
-    return row;
-}
-
 void hdf_put_row(const char *prefix, void *p)
 {
     HDF *node = NULL;
