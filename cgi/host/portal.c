@@ -863,27 +863,6 @@ static int fd0_is_listener(void)
     return getsockopt(0, SOL_SOCKET, SO_ACCEPTCONN, &v, &l) == 0 && v;
 }
 
-/* glibc keeps 7 freed blocks of each size per thread (tcache) unless told
- * otherwise when a program starts: a page builds and frees thousands of
- * small HDF nodes and strings, and past those 7 each went through the
- * slower bins (there are no fastbins in a worker, see worker_main): a tenth
- * of a list page's CPU (issue 17, tests/bench/instructions.sh).  glibc
- * reads its tunables only at start, so the server sets this one and starts
- * itself again, once; a count set by whoever started it is kept. */
-#define TCACHE_TUNABLE "glibc.malloc.tcache_count="
-static void malloc_tune(char **argv)
-{
-    const char *t = getenv("GLIBC_TUNABLES");
-    char *v = NULL;
-    if ((t && strstr(t, TCACHE_TUNABLE)) ||
-        asprintf(&v, "%s%s" TCACHE_TUNABLE "4096", t ? t : "", t && *t ? ":" : "") < 0)
-        return;
-    setenv("GLIBC_TUNABLES", v, 1);
-    free(v);
-    execv(strchr(argv[0], '/') ? argv[0] : "/proc/self/exe", argv);
-    /* not started again: the server runs with glibc's default */
-}
-
 int main(int argc, char **argv)
 {
     const char *cfg = NULL;
@@ -900,8 +879,6 @@ int main(int argc, char **argv)
             return 2;
         }
     }
-    if (!check && !cgi)
-        malloc_tune(argv); /* first: nothing opened yet */
     char err[1024];
     if (config_load(config_locate(cfg), err, sizeof err) != 0) {
         fprintf(stderr, "portal: %s\n", err);
