@@ -473,7 +473,7 @@ static const char file_rows_sql[] =
     "0, 0, -e.id FROM child_events e LEFT JOIN users u ON u.id = e.user_id "
     "WHERE e.child_id = ? ORDER BY e.id DESC LIMIT ?)";
 
-/* one row of file_rows_sql, copied (a row's values are gone at the next) */
+/* one row of file_rows_sql (its cells live until the request ends) */
 struct file_row {
     int part;
     long long k[3];
@@ -513,7 +513,7 @@ static int file_rows_read(portal_req *r, const struct portal_services *s, long l
         if (x->part < 0 || x->part >= PARTS)
             return -1;
         for (int c = 0; c < 8; c++)
-            x->c[c] = s->db_col(q, c + 1) ? s->sprintf(r, "%s", s->db_col(q, c + 1)) : NULL;
+            x->c[c] = s->db_col(q, c + 1);
         for (int k = 0; k < 3; k++)
             x->k[k] = atoll(s->db_col(q, 9 + k));
         sorted = sorted && (!n || file_row_cmp(&v[n - 1], x) <= 0);
@@ -540,7 +540,7 @@ struct holds {
 static void hold_event(portal_req *r, const struct portal_services *s, struct holds *t,
                        const char *m, const char *at)
 {
-    /* m and at are the rows' copies (file_rows_read) */
+    /* m and at are the query's cells: they live until the request ends */
     int k = 0;
     while (k < t->n && strcmp(t->h[k].module, m) != 0)
         k++;
