@@ -429,6 +429,12 @@ static void summary_sql(struct sqlb *b, const struct filters *f)
 #define CATS_SQL                                                                        \
     CAT_COL(0) CAT_COL(1) CAT_COL(2) CAT_COL(3) CAT_COL(4) CAT_COL(5) CAT_COL(6)
 
+/* the office's open notices (one ? : its division): beside the page's rows,
+ * or alone when the page has none */
+#define OFFICE_NOTICES_SQL                                                              \
+    "SELECT COUNT(*) FROM notices WHERE division_code = ? AND module = 'registry' AND " \
+    "done_at IS NULL"
+
 /* The office's open notices, counted once per worker and 'notices' version:
  * every write of notices moves that version in its own statement (core
  * 040), and the session's statement read it for this request, so a count
@@ -479,8 +485,7 @@ static void page_cols(struct sqlb *b, const struct filters *f, int cats)
     if (f->notices) {
         add_sql(b, ", NULL AS office_notices, ");
     } else {
-        add_sql(b, ", (SELECT COUNT(*) FROM notices WHERE division_code = ? AND module = "
-                   "'registry' AND done_at IS NULL) AS office_notices, ");
+        add_sql(b, ", (" OFFICE_NOTICES_SQL ") AS office_notices, ");
         add_arg(b, f->division);
     }
     if (summary_total(f))
@@ -639,9 +644,7 @@ static int office_notices(portal_req *r, const struct portal_services *s,
         s->set(r, "List.Notices", f->notices);
         return 0;
     }
-    portal_rows *nq = s->db_query(r, "SELECT COUNT(*) FROM notices WHERE division_code = ? "
-                                     "AND module = 'registry' AND done_at IS NULL", "s",
-                                  f->division);
+    portal_rows *nq = s->db_query(r, OFFICE_NOTICES_SQL, "s", f->division);
     if (!nq || !s->db_next(nq))
         return -1;
     notices_keep(r, s, f->division, s->db_col(nq, 0));
