@@ -2,7 +2,7 @@
 --
 -- The list splits the kept codes (042) into its columns cats.0 .. cats.6.
 -- It did so in SQL with two SUBSTRING_INDEX per column and row: 357 string
--- splits per page, about 15% of MariaDB's work for the list.  The split is
+-- splits per page, about 12% of MariaDB's work for the list.  The split is
 -- now done once per write, as stored generated columns of the same row: the
 -- triggers of 042 keep codes and n as before, and the columns follow them
 -- in the same statement.  Column i is the i-th code (in the enum's order)
