@@ -107,6 +107,7 @@ static const struct portal_migration migrations[] = {
     {7, "007_org_staff.sql"},
     {8, "008_export_full_id.sql"},
     {9, "009_attachment_removal.sql"},
+    {10, "010_list_cover.sql"},
     {0, NULL}};
 
 /* The registry's lookup lists: one title per code, wherever it is shown

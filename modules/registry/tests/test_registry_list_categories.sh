@@ -54,10 +54,32 @@ sql "DELETE FROM child_categories WHERE child_id IN (SELECT id FROM children WHE
 check "a delete of the open rows: an empty cell" same "$(list_cats)" ""
 check "... and no code kept" same "$(codes)" ""
 
+# all seven at once: the kept row's columns c0 .. c6 (core 043) are split
+# from its codes by the same write, so the list shows each, in order
+sql "INSERT INTO child_categories (child_id, category, basis, start_date, entered_by)
+     SELECT $k, c, '测试', '2026-02-01', 1 FROM (SELECT 'temporary' c UNION SELECT 'guardianship'
+     UNION SELECT 'ill_disabled' UNION SELECT 'dibao' UNION SELECT 'tekun'
+     UNION SELECT 'de_facto_unsupported' UNION SELECT 'orphan') t"
+all7=$(list_cats)
+check "all seven categories: seven in the cell at once" same "$(awk -F'、' '{print NF}' <<<"$all7")" 7
+check "... in the categories' order, the first and the last" same \
+    "$(awk -F'、' '{print $1 "|" $7}' <<<"$all7")" "孤儿|临时困境儿童"
+sql "UPDATE child_categories SET end_date = '2026-03-01', exit_reason = 'other'
+     WHERE child_id = $k AND category IN ('orphan', 'ill_disabled', 'temporary') AND end_date IS NULL"
+check "three exited: four left at once, the first one moved up" same \
+    "$(list_cats | awk -F'、' '{print NF "|" $1}')" "4|事实无人抚养儿童"
+check "... each column is the code at its place in the kept codes" same "$(sql "
+    SELECT CONCAT_WS(',', c0, c1, c2, c3, c4, c5, c6), IFNULL(c4, 'none') FROM child_open_categories
+    WHERE child_id = $k")" "de_facto_unsupported,tekun,dibao,guardianship	none"
+sql "DELETE FROM child_categories WHERE child_id = $k AND end_date IS NULL"
+
 check "every child's kept codes are its open categories (seed, demo, imports, these writes)" same "$(sql "
     SELECT COUNT(*) FROM children c LEFT JOIN child_open_categories oc ON oc.child_id = c.id
     WHERE NOT (NULLIF(oc.codes, '') <=> (SELECT GROUP_CONCAT(k.category ORDER BY k.category)
       FROM child_categories k WHERE k.child_id = c.id AND k.end_date IS NULL))")" 0
+check "every kept row's columns c0 .. c6 are its codes, one each" same "$(sql "
+    SELECT COUNT(*) FROM child_open_categories
+    WHERE NOT (NULLIF(CONCAT_WS(',', c0, c1, c2, c3, c4, c5, c6), '') <=> NULLIF(codes, ''))")" 0
 
 # The office's open notices above the list: counted once per worker and
 # 'notices' version (core 040's triggers move it on every write of notices).
