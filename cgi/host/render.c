@@ -191,6 +191,16 @@ static int int_text(const char *v, long long *n)
     return 1;
 }
 
+/* s into out (cap bytes), cut as snprintf cuts it */
+static void copy_out(char *out, size_t cap, const char *s)
+{
+    size_t n = strlen(s);
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(out, s, n);
+    out[n] = 0;
+}
+
 /* the one-argument functions: v (NULL when unset) -> out ("" for nothing) */
 static void f_money(const char *v, char *out, size_t cap)
 {
@@ -198,7 +208,7 @@ static void f_money(const char *v, char *out, size_t cap)
     char t[32];
     if (int_text(v, &fen)) {
         money_format(fen, t);
-        snprintf(out, cap, "%s", t);
+        copy_out(out, cap, t);
     }
 }
 
@@ -207,7 +217,7 @@ static void f_date(const char *v, char *out, size_t cap)
 {
     char t[17];
     if (v && strlen(v) == 10 && day_parse(v) != PORTAL_NO_DAY)
-        snprintf(out, cap, "%s", v);
+        copy_out(out, cap, v);
     else if (datetime_beijing(v, t) == 0)
         snprintf(out, cap, "%.10s", t);
 }
@@ -217,7 +227,7 @@ static void f_datetime(const char *v, char *out, size_t cap)
 {
     char t[17];
     if (datetime_beijing(v, t) == 0)
-        snprintf(out, cap, "%s", t);
+        copy_out(out, cap, t);
 }
 
 /* the 18 characters of an ID number with the first 14 hidden */
@@ -231,7 +241,7 @@ static void f_mask_id(const char *v, char *out, size_t cap)
 static void f_division(const char *v, char *out, size_t cap)
 {
     const char *name = division_name(v);
-    snprintf(out, cap, "%s", name ? name : v ? v : "");
+    copy_out(out, cap, name ? name : v ? v : "");
 }
 
 static const struct {
@@ -572,6 +582,12 @@ static void menu_put(const portal_req *r, const struct menu_item *items, size_t 
         const char *path = items[i].m->path;
         int active = strcmp(path, "/") == 0 ? strcmp(r->path, "/") == 0
                                             : strncmp(r->path, path, strlen(path)) == 0;
+        if (!row->child) { /* the modules' own strings, kept: no lookups, no copies */
+            tree_add(row, "title", items[i].m->title);
+            tree_add(row, "path", path);
+            tree_add(row, "active", active ? "1" : "0");
+            continue;
+        }
         hdf_node_put(row, "title", items[i].m->title);
         hdf_node_put(row, "path", path);
         hdf_node_put(row, "active", active ? "1" : "0");

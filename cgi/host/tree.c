@@ -110,22 +110,54 @@ static HDF *node_new(HDF *parent, const char *name, size_t len, int keep)
     return n;
 }
 
+/* the node at the segments of [name, end) under at, made when missing;
+ * NULL for what ClearSilver must set (a lasting top name, a symlink, an
+ * empty part) */
+static HDF *walk(HDF *at, const char *name, const char *end)
+{
+    while (at && name < end) {
+        const char *dot = memchr(name, '.', (size_t)(end - name));
+        size_t len = dot ? (size_t)(dot - name) : (size_t)(end - name);
+        if (!len || at->link || (at == at->top && tree_lasting(name, len)))
+            return NULL;
+        HDF *c = child_named(at, name, len);
+        at = c ? c : node_new(at, name, len, 0);
+        name = dot ? dot + 1 : end;
+    }
+    return at && !at->link ? at : NULL;
+}
+
+/* the parent of the last dotted name walked from a root, and that name's
+ * part before its last dot: a name with the same part starts there (a
+ * handler sets File.Care.rows.3.a, then File.Care.rows.3.b...); forgotten
+ * when a node goes */
+static struct {
+    HDF *root, *node;
+    size_t len;
+    char path[200];
+} near;
+
 /* the node at the dotted name under at, made when missing; NULL for a
  * name ClearSilver must set (a lasting top name, a symlink, an empty part) */
 HDF *tree_node(HDF *at, const char *name)
 {
     if (!mem)
         mem = arena_new(64 * 1024);
-    while (at && *name) {
-        const char *dot = strchr(name, '.');
-        size_t len = dot ? (size_t)(dot - name) : strlen(name);
-        if (!len || at->link || (at == at->top && tree_lasting(name, len)))
-            return NULL;
-        HDF *c = child_named(at, name, len);
-        at = c ? c : node_new(at, name, len, 0);
-        name = dot ? dot + 1 : name + len;
+    size_t n = strlen(name);
+    const char *last = at && at == at->top ? memrchr(name, '.', n) : NULL;
+    if (!last || last == name)
+        return walk(at, name, name + n);
+    size_t plen = (size_t)(last - name);
+    HDF *parent = near.node;
+    if (!parent || near.root != at || near.len != plen || memcmp(near.path, name, plen) != 0) {
+        parent = walk(at, name, last);
+        near.node = parent && plen < sizeof near.path ? parent : NULL;
+        near.root = at;
+        near.len = plen;
+        if (near.node)
+            memcpy(near.path, name, plen);
     }
-    return at && !at->link ? at : NULL;
+    return walk(parent, last + 1, name + n);
 }
 
 /* value at the dotted name under at: copied, or when keep, the caller's
@@ -224,8 +256,10 @@ void tree_drop(HDF *root, const char *name)
         parent = c;
         name = dot + 1;
     }
-    if (parent && c)
+    if (parent && c) {
+        near.node = NULL;
         unlink_child(parent, prev, c);
+    }
 }
 
 /* the request's part of the tree gone: every top node but the lasting
@@ -251,6 +285,7 @@ void tree_reset(HDF *root)
     root->child = keep;
     root->last_child = tail;
     root->last_hp = root->last_hs = NULL;
+    near.node = NULL;
     gen++;
     if (mem)
         arena_reset(mem);
