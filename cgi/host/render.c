@@ -274,8 +274,15 @@ static NEOERR *fn_label(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *re
     NEOERR *e = str_args(parse, args, 2, v, owned);
     if (e)
         return nerr_pass(e);
+    /* the title is the module's own string (modules stay loaded) and a
+     * plain argument the template's or the tree's: they outlive the
+     * render, no copy; an evaluated argument is freed below, so copied */
     const char *t = label_title(v[0], v[1]);
-    e = str_result(result, t ? t : v[1]);
+    result->op_type = CS_TYPE_STRING;
+    result->s = (char *)(t ? t : v[1] ? v[1] : "");
+    if (!t && owned[1])
+        result->s = tree_strdup(owned[1]);
+    result->alloc = 0;
     free(owned[0]);
     free(owned[1]);
     return e;
@@ -499,7 +506,12 @@ static void form_limits(struct loaded_module *mod)
     HDF *node = lo && lo->n ? tree_node(hdf, "Limits") : NULL;
     if (!node)
         return;
+    int fresh = !node->child; /* the handler set none: each name added, not looked for */
     for (size_t i = 0; i < lo->n; i++) {
+        if (fresh) {
+            tree_add(node, lo->l[i].name, lo->l[i].text); /* the worker's own strings */
+            continue;
+        }
         /* a smaller limit the handler set stays */
         const char *had = hdf_get_value(node, lo->l[i].name, NULL);
         if (!had || (size_t)atol(had) > lo->l[i].n)
