@@ -129,7 +129,8 @@ void hdf_put_int(const char *name, long long v)
 
 static NEOERR *out_cb(void *ctx, char *s)
 {
-    buf_adds((buf *)ctx, s);
+    if (s)
+        buf_add((buf *)ctx, s, strlen(s));
     return STATUS_OK;
 }
 
@@ -662,7 +663,12 @@ int render_page(portal_req *r, struct loaded_module *mod, const char *tmpl, cons
     form_refill(r);
     form_limits(mod);
     buf_reset(&r->body);
+    /* room for a page as large as the worker's last: grown once, not
+     * doubled from 256 bytes up to it */
+    static size_t last_page;
+    buf_reserve(&r->body, last_page < (1u << 18) ? last_page : (1u << 18));
     NEOERR *e = cs_render(cs, &r->body, out_cb);
+    last_page = r->body.len;
     if (e) {
         render_log_error("PT0306", e);
         return 500;

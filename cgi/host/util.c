@@ -315,6 +315,11 @@ static void buf_grow(buf *b, size_t extra)
     b->cap = cap;
 }
 
+void buf_reserve(buf *b, size_t n)
+{
+    buf_grow(b, n);
+}
+
 void buf_add_grown(buf *b, const void *p, size_t n)
 {
     buf_grow(b, n); /* allocates even for n == 0: data is never NULL after a write */
