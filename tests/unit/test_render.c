@@ -1,11 +1,13 @@
 /*
- * test_render.c - unit tests for cgi/host/render.c: the worker's HDF tree is
- * emptied between requests without leaving ClearSilver's lookup cache
- * pointing at freed nodes (the worker SIGSEGV of issue 22).
+ * test_render.c - unit tests for cgi/host/render.c and tree.c: the worker's
+ * HDF tree is emptied between requests without leaving ClearSilver's lookup
+ * cache pointing at freed nodes (the worker SIGSEGV of issue 22), and the
+ * request's nodes made in tree.c's arena live beside the ones ClearSilver
+ * allocates itself (issue 17).
  *
  * hdf_remove_tree (ClearSilver 0.10.5) frees a node but keeps its parent's
- * last_hp / last_hs / last_child; the next hdf_set_value under that parent
- * read the freed node.  ASan does not see those reads (libneo is not
+ * last_hp / last_hs / last_child; tree.c removes nodes itself and repairs
+ * them.  ASan does not see reads through a stale cache (libneo is not
  * instrumented), so the test checks the cache itself: after every removal
  * each cached pointer is NULL or one of the parent's current children.
  */
