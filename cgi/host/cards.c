@@ -170,6 +170,7 @@ void cards_label(portal_req *r, buf *body)
         return;
     buf out;
     buf_init(&out);
+    buf_reserve(&out, body->len + body->len / 2); /* the labels: grown once, not doubled up to it */
     struct cards c = {.r = r, .out = &out, .from = body->data};
     const char *end = body->data + body->len;
     for (const char *p = body->data; (p = next_tag(&c, p, end)) != NULL; p++) {

@@ -53,37 +53,11 @@ int render_init(const char *core_tmpl_dir)
     return 0;
 }
 
-/* hdf_remove_tree (ClearSilver 0.10.5) frees the node but leaves its
- * parent's lookup cache (last_hp, last_hs) pointing at it, and last_child
- * too when the removed node was the first child.  The next hdf_set_value
- * under that parent then reads the freed node (hs->next) and, when the
- * memory has been reused so that the check passes, follows or writes
- * through it: a worker's heap is corrupted or it dies by SIGSEGV some
- * requests later (issue 22).  ASan does not see it (libneo is not
- * instrumented); valgrind does.  So every removal goes through here and the
- * parent's cache is repaired. */
+/* a node and its children out of the tree (tree.c: the request's nodes
+ * live in an arena, and hdf_remove_tree would free them) */
 static void remove_node(const char *name)
 {
-    HDF *parent = hdf;
-    const char *seg = name, *dot;
-    /* the parent, walked as hdf_remove_tree walks it (no symlinks) */
-    while (parent && (dot = strchr(seg, '.'))) {
-        HDF *c = parent->child;
-        size_t len = (size_t)(dot - seg);
-        while (c && !(c->name && (size_t)c->name_len == len && !strncmp(c->name, seg, len)))
-            c = c->next;
-        parent = c;
-        seg = dot + 1;
-    }
-    NEOERR *e = hdf_remove_tree(hdf, name);
-    if (e)
-        render_log_error("PT0303", e);
-    if (parent) {
-        parent->last_hp = parent->last_hs = NULL;
-        parent->last_child = NULL;
-        for (HDF *c = parent->child; c; c = c->next)
-            parent->last_child = c;
-    }
+    tree_drop(hdf, name);
 }
 
 HDF *render_hdf(void)
@@ -94,22 +68,13 @@ HDF *render_hdf(void)
 /* Clear everything a request put in the tree; Config and hdf stay. */
 void hdf_reset_request(void)
 {
-    HDF *c = hdf_obj_child(hdf);
-    char *names[64];
-    size_t n = 0;
-    for (; c && n < 64; c = hdf_obj_next(c)) {
-        const char *nm = hdf_obj_name(c);
-        if (strcmp(nm, "Config") && strcmp(nm, "hdf"))
-            names[n++] = strdup(nm);
-    }
-    for (size_t i = 0; i < n; i++) {
-        remove_node(names[i]);
-        free(names[i]);
-    }
+    tree_reset(hdf);
 }
 
 void hdf_node_put(HDF *node, const char *name, const char *value)
 {
+    if (tree_put(node, name, value ? value : "", 0) == 0)
+        return;
     NEOERR *e = hdf_set_value(node, name, value ? value : "");
     if (e)
         render_log_error("PT0303", e);
@@ -124,12 +89,9 @@ struct _hdf *hdf_row_node(struct _hdf *parent, size_t i)
     do
         *--p = (char)('0' + i % 10);
     while ((i /= 10) > 0);
-    HDF *row = NULL;
-    NEOERR *e = hdf_get_node(parent, p, &row);
-    if (e) {
-        render_log_error("PT0307", e);
-        return NULL;
-    }
+    HDF *row = tree_node(parent, p);
+    if (!row)
+        log_msg("PT0307", "no template node %s", p);
     return row;
 }
 
@@ -167,21 +129,55 @@ void hdf_put_int(const char *name, long long v)
 
 static NEOERR *out_cb(void *ctx, char *s)
 {
-    buf_adds((buf *)ctx, s);
+    if (s)
+        buf_add((buf *)ctx, s, strlen(s));
     return STATUS_OK;
 }
 
 /* ------------------------------------------------ template functions */
 
-/* a function's result: a copy of out (ClearSilver frees it), escaped by
- * the template like any value */
+/* a function's result: a copy of out in the request's arena (tree.c),
+ * which ClearSilver does not free (alloc 0); escaped by the template like
+ * any value */
 static NEOERR *str_result(CSARG *result, const char *out)
 {
     result->op_type = CS_TYPE_STRING;
-    result->s = strdup(out ? out : "");
-    if (!result->s)
-        return nerr_raise(NERR_NOMEM, "out of memory");
-    result->alloc = 1;
+    result->s = tree_strdup(out ? out : "");
+    result->alloc = 0;
+    return STATUS_OK;
+}
+
+/* ClearSilver's own evaluation of a string or variable argument (csparse.c,
+ * not in its headers): the string or the variable's value as it is */
+char *arg_eval(CSPARSE *parse, CSARG *arg);
+
+/* the n string arguments of a function call into v[] (NULL when unset):
+ * a plain string or variable read in place, anything else (an expression)
+ * through cs_arg_parse, whose copies are kept in *owned to be freed */
+static NEOERR *str_args(CSPARSE *parse, CSARG *args, int n, const char **v, char **owned)
+{
+    int plain = 1;
+    CSARG *a = args;
+    for (int i = 0; i < n; i++, a = a ? a->next : NULL)
+        if (!a || !(a->op_type == CS_TYPE_STRING || a->op_type == CS_TYPE_VAR))
+            plain = 0;
+    owned[0] = owned[1] = NULL;
+    if (plain) {
+        a = args;
+        for (int i = 0; i < n; i++, a = a->next)
+            v[i] = arg_eval(parse, a);
+        return STATUS_OK;
+    }
+    NEOERR *e = n == 1 ? cs_arg_parse(parse, args, "s", &owned[0])
+                       : cs_arg_parse(parse, args, "ss", &owned[0], &owned[1]);
+    if (e) {
+        free(owned[0]);
+        free(owned[1]);
+        owned[0] = owned[1] = NULL;
+        return nerr_pass(e);
+    }
+    for (int i = 0; i < n; i++)
+        v[i] = owned[i];
     return STATUS_OK;
 }
 
@@ -196,6 +192,16 @@ static int int_text(const char *v, long long *n)
     return 1;
 }
 
+/* s into out (cap bytes), cut as snprintf cuts it */
+static void copy_out(char *out, size_t cap, const char *s)
+{
+    size_t n = strlen(s);
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(out, s, n);
+    out[n] = 0;
+}
+
 /* the one-argument functions: v (NULL when unset) -> out ("" for nothing) */
 static void f_money(const char *v, char *out, size_t cap)
 {
@@ -203,7 +209,7 @@ static void f_money(const char *v, char *out, size_t cap)
     char t[32];
     if (int_text(v, &fen)) {
         money_format(fen, t);
-        snprintf(out, cap, "%s", t);
+        copy_out(out, cap, t);
     }
 }
 
@@ -212,7 +218,7 @@ static void f_date(const char *v, char *out, size_t cap)
 {
     char t[17];
     if (v && strlen(v) == 10 && day_parse(v) != PORTAL_NO_DAY)
-        snprintf(out, cap, "%s", v);
+        copy_out(out, cap, v);
     else if (datetime_beijing(v, t) == 0)
         snprintf(out, cap, "%.10s", t);
 }
@@ -222,7 +228,7 @@ static void f_datetime(const char *v, char *out, size_t cap)
 {
     char t[17];
     if (datetime_beijing(v, t) == 0)
-        snprintf(out, cap, "%s", t);
+        copy_out(out, cap, t);
 }
 
 /* the 18 characters of an ID number with the first 14 hidden */
@@ -236,7 +242,7 @@ static void f_mask_id(const char *v, char *out, size_t cap)
 static void f_division(const char *v, char *out, size_t cap)
 {
     const char *name = division_name(v);
-    snprintf(out, cap, "%s", name ? name : v ? v : "");
+    copy_out(out, cap, name ? name : v ? v : "");
 }
 
 static const struct {
@@ -249,28 +255,37 @@ static const struct {
 
 static NEOERR *fn_one(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *result)
 {
-    char *v = NULL, out[512] = "";
-    NEOERR *e = cs_arg_parse(parse, args, "s", &v);
+    const char *v[1] = {NULL};
+    char *owned[2], out[512] = "";
+    NEOERR *e = str_args(parse, args, 1, v, owned);
     if (e)
         return nerr_pass(e);
     for (size_t i = 0; i < sizeof one_arg / sizeof *one_arg; i++)
         if (strcmp(csf->name, one_arg[i].name) == 0)
-            one_arg[i].fmt(v, out, sizeof out);
-    free(v);
+            one_arg[i].fmt(v[0], out, sizeof out);
+    free(owned[0]);
     return str_result(result, out);
 }
 
 /* label(kind, code): the module label's title, the code itself when unknown */
 static NEOERR *fn_label(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *result)
 {
-    char *kind = NULL, *code = NULL;
-    NEOERR *e = cs_arg_parse(parse, args, "ss", &kind, &code);
+    const char *v[2] = {NULL, NULL};
+    char *owned[2];
+    NEOERR *e = str_args(parse, args, 2, v, owned);
     if (e)
         return nerr_pass(e);
-    const char *t = label_title(kind, code);
-    e = str_result(result, t ? t : code);
-    free(kind);
-    free(code);
+    /* the title is the module's own string (modules stay loaded) and a
+     * plain argument the template's or the tree's: they outlive the
+     * render, no copy; an evaluated argument is freed below, so copied */
+    const char *t = label_title(v[0], v[1]);
+    result->op_type = CS_TYPE_STRING;
+    result->s = (char *)(t ? t : v[1] ? v[1] : "");
+    if (!t && owned[1])
+        result->s = tree_strdup(owned[1]);
+    result->alloc = 0;
+    free(owned[0]);
+    free(owned[1]);
     return e;
 }
 
@@ -489,14 +504,19 @@ static const struct limits_of *limits_of(const struct loaded_module *mod)
 static void form_limits(struct loaded_module *mod)
 {
     const struct limits_of *lo = mod ? limits_of(mod) : NULL;
-    HDF *node = NULL;
-    if (!lo || !lo->n || hdf_get_node(hdf, "Limits", &node) || !node)
+    HDF *node = lo && lo->n ? tree_node(hdf, "Limits") : NULL;
+    if (!node)
         return;
+    int fresh = !node->child; /* the handler set none: each name added, not looked for */
     for (size_t i = 0; i < lo->n; i++) {
+        if (fresh) {
+            tree_add(node, lo->l[i].name, lo->l[i].text); /* the worker's own strings */
+            continue;
+        }
         /* a smaller limit the handler set stays */
         const char *had = hdf_get_value(node, lo->l[i].name, NULL);
         if (!had || (size_t)atol(had) > lo->l[i].n)
-            hdf_set_value(node, lo->l[i].name, lo->l[i].text);
+            tree_put(node, lo->l[i].name, lo->l[i].text, 1); /* the worker's text */
     }
 }
 
@@ -566,11 +586,8 @@ static int menu_cmp(const void *a, const void *b)
  * entry rather than a printed path walked from the root per value */
 static void menu_put(const portal_req *r, const struct menu_item *items, size_t n)
 {
-    HDF *menu = NULL, *row;
-    NEOERR *e = n ? hdf_get_node(hdf, "Menu", &menu) : NULL;
-    if (e)
-        render_log_error("PT0307", e);
-    if (e || !menu)
+    HDF *menu = n ? tree_node(hdf, "Menu") : NULL, *row;
+    if (!menu)
         return;
     for (size_t i = 0; i < n; i++) {
         if (!(row = hdf_row_node(menu, i)))
@@ -578,6 +595,12 @@ static void menu_put(const portal_req *r, const struct menu_item *items, size_t 
         const char *path = items[i].m->path;
         int active = strcmp(path, "/") == 0 ? strcmp(r->path, "/") == 0
                                             : strncmp(r->path, path, strlen(path)) == 0;
+        if (!row->child) { /* the modules' own strings, kept: no lookups, no copies */
+            tree_add(row, "title", items[i].m->title);
+            tree_add(row, "path", path);
+            tree_add(row, "active", active ? "1" : "0");
+            continue;
+        }
         hdf_node_put(row, "title", items[i].m->title);
         hdf_node_put(row, "path", path);
         hdf_node_put(row, "active", active ? "1" : "0");
@@ -640,7 +663,12 @@ int render_page(portal_req *r, struct loaded_module *mod, const char *tmpl, cons
     form_refill(r);
     form_limits(mod);
     buf_reset(&r->body);
+    /* room for a page as large as the worker's last: grown once, not
+     * doubled from 256 bytes up to it */
+    static size_t last_page;
+    buf_reserve(&r->body, last_page < (1u << 18) ? last_page : (1u << 18));
     NEOERR *e = cs_render(cs, &r->body, out_cb);
+    last_page = r->body.len;
     if (e) {
         render_log_error("PT0306", e);
         return 500;

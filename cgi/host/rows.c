@@ -9,24 +9,63 @@
 
 #include <ClearSilver.h>
 #include <stdio.h>
+#include <string.h>
 
-/* the current row's columns under node; SQL NULL columns stay unset */
+/* the length of a column name's first part (up to a dot) */
+static size_t first_part(const char *n)
+{
+    const char *dot = strchr(n, '.');
+    return dot ? (size_t)(dot - n) : strlen(n);
+}
+
+/* whether a row put in a fresh node can add its plain columns (no dot)
+ * without looking for them: no two columns share a first part unless both
+ * are dotted ("cats.0", "cats.1").  Found once per result set. */
+static int names_apart(const db_rows *rows)
+{
+    static const db_rows *seen;
+    static unsigned seen_gen;
+    static int apart;
+    if (rows == seen && seen_gen == tree_gen())
+        return apart;
+    seen = rows;
+    seen_gen = tree_gen();
+    apart = 1;
+    for (size_t c = 0; apart && c < rows->ncols; c++) {
+        const char *n = rows->names[c];
+        size_t len = n ? first_part(n) : 0;
+        if (!len)
+            apart = 0;
+        for (size_t d = 0; apart && d < c; d++) {
+            const char *m = rows->names[d];
+            if (first_part(m) == len && memcmp(n, m, len) == 0 && (!n[len] || !m[len]))
+                apart = 0;
+        }
+    }
+    return apart;
+}
+
+/* the current row's columns under node; SQL NULL columns stay unset.  A
+ * query's cells and names live until the request ends (db.c), as long as
+ * the request's nodes: the nodes keep them, not copies */
 static void row_into(HDF *node, db_rows *rows)
 {
+    int fresh = !node->child && !node->hash && names_apart(rows);
     for (size_t c = 0; c < rows->ncols; c++) {
-        const char *v = db_col(rows, c);
-        if (v)
-            hdf_node_put(node, rows->names[c], v);
+        const char *v = db_col(rows, c), *name = rows->names[c];
+        if (!v)
+            continue;
+        if (fresh && !strchr(name, '.'))
+            tree_add(node, name, v);
+        else if (tree_put(node, name, v, 1) != 0)
+            hdf_node_put(node, name, v);
     }
 }
 
 void hdf_put_row(const char *prefix, void *p)
 {
-    HDF *node = NULL;
-    NEOERR *e = hdf_get_node(render_hdf(), prefix, &node);
-    if (e)
-        render_log_error("PT0307", e);
-    else
+    HDF *node = tree_node(render_hdf(), prefix);
+    if (node)
         row_into(node, p);
 }
 
@@ -35,14 +74,11 @@ void hdf_put_row(const char *prefix, void *p)
 int hdf_put_rows_limit(const char *prefix, void *p, size_t limit, int *more)
 {
     db_rows *rows = p;
-    HDF *parent = NULL, *row = NULL;
+    HDF *parent = tree_node(render_hdf(), prefix), *row = NULL;
     if (more)
         *more = 0;
-    NEOERR *e = hdf_get_node(render_hdf(), prefix, &parent);
-    if (e) {
-        render_log_error("PT0307", e);
+    if (!parent)
         return -1;
-    }
     size_t i = 0;
     while (db_next(rows)) {
         if (i == limit) {
@@ -77,11 +113,5 @@ static void label_into(void *ctx, int i, const struct portal_label *l)
  * node found once (not a path printed and walked per value); the count */
 int hdf_put_labels(const char *prefix, const char *kind)
 {
-    HDF *parent = NULL;
-    NEOERR *e = hdf_get_node(render_hdf(), prefix, &parent);
-    if (e) {
-        render_log_error("PT0307", e);
-        parent = NULL;
-    }
-    return labels_each(kind, label_into, parent);
+    return labels_each(kind, label_into, tree_node(render_hdf(), prefix));
 }

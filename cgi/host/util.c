@@ -96,16 +96,120 @@ char *arena_strdup(arena *a, const char *s)
     return s ? arena_strndup(a, s, strlen(s)) : NULL;
 }
 
+/* the conversions arena_vsprintf writes itself: %s, %d, %i, %u with no
+ * length or l, ll, z, and %%, no flags, width or precision (what names and
+ * paths are made of); any other format is vsnprintf's */
+static int fmt_plain(const char *fmt)
+{
+    for (const char *p = fmt; (p = strchr(p, '%')) != NULL;) {
+        p++;
+        if (*p == '%' || *p == 's') {
+            p++;
+            continue;
+        }
+        if (*p == 'z')
+            p++;
+        else
+            for (int k = 0; k < 2 && *p == 'l'; k++)
+                p++;
+        if (*p != 'd' && *p != 'i' && *p != 'u')
+            return 0;
+        p++;
+    }
+    return 1;
+}
+
+/* the digits of u, '-' first when neg, written before end; the start */
+static char *digits_before(char *end, unsigned long long u, int neg)
+{
+    do
+        *--end = (char)('0' + u % 10);
+    while ((u /= 10) > 0);
+    if (neg)
+        *--end = '-';
+    return end;
+}
+
+/* one integer conversion at *pp (its length and letter), from ap */
+static char *int_arg(const char **pp, va_list *ap, char num[24])
+{
+    const char *p = *pp;
+    int size = 0; /* 0 int, 1 long, 2 long long, 3 size_t */
+    if (*p == 'z') {
+        size = 3;
+        p++;
+    }
+    while (*p == 'l') {
+        size++;
+        p++;
+    }
+    int sign = *p != 'u';
+    *pp = p + 1;
+    unsigned long long u;
+    long long v = 0;
+    if (size == 3)
+        u = sign ? (unsigned long long)(v = (long long)va_arg(*ap, ssize_t)) : va_arg(*ap, size_t);
+    else if (size == 2)
+        u = sign ? (unsigned long long)(v = va_arg(*ap, long long)) : va_arg(*ap, unsigned long long);
+    else if (size == 1)
+        u = sign ? (unsigned long long)(v = va_arg(*ap, long)) : va_arg(*ap, unsigned long);
+    else
+        u = sign ? (unsigned long long)(v = va_arg(*ap, int)) : va_arg(*ap, unsigned);
+    if (sign && v < 0)
+        u = 0ULL - u;
+    return digits_before(num + 23, u, sign && v < 0);
+}
+
+/* a plain format (fmt_plain) into out (cap bytes): the length, or -1 when
+ * it does not fit (ap is then spent) */
+static int plain_format(char *out, size_t cap, const char *fmt, va_list *ap)
+{
+    size_t n = 0;
+    char num[24];
+    for (const char *p = fmt; *p;) {
+        const char *pct = strchr(p, '%');
+        size_t lit = pct ? (size_t)(pct - p) : strlen(p);
+        const char *add = p;
+        size_t len = lit;
+        if (!lit) {
+            p = pct + 1;
+            if (*p == '%' || *p == 's') {
+                add = *p == '%' ? "%" : va_arg(*ap, const char *);
+                add = add ? add : "(null)";
+                len = strlen(add);
+                p++;
+            } else {
+                add = int_arg(&p, ap, num);
+                len = (size_t)(num + 23 - add);
+            }
+        } else {
+            p += lit;
+        }
+        if (n + len >= cap)
+            return -1;
+        memcpy(out + n, add, len);
+        n += len;
+    }
+    out[n] = 0;
+    return (int)n;
+}
+
 char *arena_vsprintf(arena *a, const char *fmt, va_list ap)
 {
     /* formatted once when it fits the stack (a template path, a key: most
      * do), twice otherwise: every call formatted twice was 5% of a list
-     * page's CPU (issue 17) */
+     * page's CPU (issue 17); a plain format without vsnprintf, which cost
+     * a tenth of a child's file page (issue 17) */
     char tmp[256];
     va_list ap2;
     va_copy(ap2, ap);
-    int n = vsnprintf(tmp, sizeof tmp, fmt, ap2);
+    int n = fmt_plain(fmt) ? plain_format(tmp, sizeof tmp, fmt, &ap2) : -1;
     va_end(ap2);
+    if (n < 0) {
+        va_copy(ap2, ap);
+        n = vsnprintf(tmp, sizeof tmp, fmt, ap2);
+        va_end(ap2);
+    }
     if (n < 0)
         n = 0;
     char *p = arena_alloc(a, (size_t)n + 1);
@@ -209,6 +313,11 @@ static void buf_grow(buf *b, size_t extra)
     }
     b->data = p;
     b->cap = cap;
+}
+
+void buf_reserve(buf *b, size_t n)
+{
+    buf_grow(b, n);
 }
 
 void buf_add_grown(buf *b, const void *p, size_t n)

@@ -35,6 +35,7 @@ void buf_init(buf *b);
 void buf_free(buf *b);
 void buf_reset(buf *b);
 void buf_add_grown(buf *b, const void *p, size_t n); /* buf_add when it must grow */
+void buf_reserve(buf *b, size_t n);       /* room for n more bytes, grown once */
 /* inline, as a page is written in thousands of small pieces (issue 17) */
 static inline void buf_add(buf *b, const void *p, size_t n)
 {

@@ -1,11 +1,13 @@
 /*
- * test_render.c - unit tests for cgi/host/render.c: the worker's HDF tree is
- * emptied between requests without leaving ClearSilver's lookup cache
- * pointing at freed nodes (the worker SIGSEGV of issue 22).
+ * test_render.c - unit tests for cgi/host/render.c and tree.c: the worker's
+ * HDF tree is emptied between requests without leaving ClearSilver's lookup
+ * cache pointing at freed nodes (the worker SIGSEGV of issue 22), and the
+ * request's nodes made in tree.c's arena live beside the ones ClearSilver
+ * allocates itself (issue 17).
  *
  * hdf_remove_tree (ClearSilver 0.10.5) frees a node but keeps its parent's
- * last_hp / last_hs / last_child; the next hdf_set_value under that parent
- * read the freed node.  ASan does not see those reads (libneo is not
+ * last_hp / last_hs / last_child; tree.c removes nodes itself and repairs
+ * them.  ASan does not see reads through a stale cache (libneo is not
  * instrumented), so the test checks the cache itself: after every removal
  * each cached pointer is NULL or one of the parent's current children.
  */
@@ -46,6 +48,13 @@ static void assert_cache_live(HDF *n)
     }
     for (HDF *c = n->child; c; c = c->next)
         assert_cache_live(c);
+}
+
+static NEOERR *render_discard_cb(void *ctx, char *s)
+{
+    (void)ctx;
+    (void)s;
+    return STATUS_OK;
 }
 
 static int setup(void **state)
@@ -118,11 +127,83 @@ static void test_drop_repairs_parent(void **state)
     assert_cache_live(root);
 }
 
+/* tree.c: ClearSilver's own writes under the arena's nodes (a value it
+ * replaces, a child it adds, a template's set:) are its heap blocks and
+ * freed as such; the arena's are never passed to free (ASan: make unit) */
+static void test_tree_mixed_owners(void **state)
+{
+    (void)state;
+    HDF *root = render_hdf();
+    for (int round = 0; round < 3; round++) {
+        hdf_put("List.Rows.0.name", "甲");
+        hdf_put("List.Rows.0.sex", "1");
+        assert_int_equal(hdf_set_value(root, "List.Rows.0.name", "乙"), STATUS_OK);
+        assert_int_equal(hdf_set_value(root, "List.Rows.0.extra.deep", "丙"), STATUS_OK);
+        hdf_put("List.Rows.0.extra.deep", "丁"); /* ClearSilver's value replaced */
+        hdf_put("List.Rows.0.sex", "2");
+        assert_string_equal(hdf_value("List.Rows.0.name"), "乙");
+        assert_string_equal(hdf_value("List.Rows.0.extra.deep"), "丁");
+        assert_string_equal(hdf_value("List.Rows.0.sex"), "2");
+        CSPARSE *cs = NULL;
+        assert_int_equal(cs_init(&cs, root), STATUS_OK);
+        char *src = strdup("<?cs set:List.Rows.0.sex = \"3\" ?><?cs set:Made.here = \"x\" ?>"
+                           "<?cs var:List.Rows.0.name ?>");
+        assert_int_equal(cs_parse_string(cs, src, strlen(src)), STATUS_OK);
+        assert_int_equal(cs_render(cs, NULL, render_discard_cb), STATUS_OK);
+        cs_destroy(&cs);
+        assert_string_equal(hdf_value("List.Rows.0.sex"), "3");
+        assert_string_equal(hdf_value("Made.here"), "x");
+        hdf_drop("List.Rows.0.extra");
+        assert_null(hdf_value("List.Rows.0.extra.deep"));
+        assert_cache_live(root);
+        hdf_reset_request();
+        assert_null(hdf_value("List.Rows.0.name"));
+        assert_null(hdf_value("Made.here"));
+    }
+}
+
+/* many children: found through a hash once past a few dozen, dropped and
+ * added again; the lasting Config is set the usual way and outlives the
+ * request's arena */
+static void test_tree_many_rows(void **state)
+{
+    (void)state;
+    HDF *root = render_hdf();
+    HDF *rows = NULL;
+    for (int i = 0; i < 300; i++) {
+        char name[64], v[16];
+        snprintf(name, sizeof name, "Rows.%d.n", i);
+        snprintf(v, sizeof v, "%d", i);
+        hdf_put(name, v);
+        hdf_put(name, v); /* found again, not made twice */
+    }
+    rows = hdf_get_obj(root, "Rows");
+    assert_non_null(rows);
+    assert_non_null(rows->hash);
+    int n = 0;
+    for (HDF *c = rows->child; c; c = c->next)
+        n++;
+    assert_int_equal(n, 300);
+    assert_string_equal(hdf_value("Rows.217.n"), "217");
+    hdf_drop("Rows.217");
+    assert_null(hdf_value("Rows.217.n"));
+    hdf_put("Rows.217.n", "again");
+    assert_string_equal(hdf_value("Rows.217.n"), "again");
+    assert_cache_live(root);
+    hdf_put("Config.TreeTest", "kept");
+    hdf_reset_request();
+    hdf_put("Page.Title", "0123456789012345678901234567890123456789");
+    assert_string_equal(hdf_value("Config.TreeTest"), "kept");
+    hdf_reset_request();
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_reset_leaves_no_stale_cache),
         cmocka_unit_test(test_drop_repairs_parent),
+        cmocka_unit_test(test_tree_mixed_owners),
+        cmocka_unit_test(test_tree_many_rows),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -284,6 +284,24 @@ static void test_arena_strings(void **state)
     char *s = arena_sprintf(a, "%s=%d;%05.1f|%c", "用户", -42, 3.14159, 'z');
     assert_string_equal(s, "用户=-42;003.1|z");
     assert_string_equal(arena_sprintf(a, "%s", ""), "");
+    /* the plain conversions, written without vsnprintf: as vsnprintf writes them */
+    char want[256];
+    snprintf(want, sizeof want, "%s.%d.%i|%u|%ld|%lu|%lld|%llu|%zu|%zd|%%|%s", "List.Rows", -7, 0,
+             4000000000u, -9000000000L, 18000000000UL, (long long)INT64_MIN, (unsigned long long)UINT64_MAX,
+             (size_t)12, (ssize_t)-3, "");
+    assert_string_equal(arena_sprintf(a, "%s.%d.%i|%u|%ld|%lu|%lld|%llu|%zu|%zd|%%|%s", "List.Rows",
+                                      -7, 0, 4000000000u, -9000000000L, 18000000000UL,
+                                      (long long)INT64_MIN, (unsigned long long)UINT64_MAX,
+                                      (size_t)12, (ssize_t)-3, ""),
+                        want);
+    assert_string_equal(arena_sprintf(a, "%d%%", INT32_MIN), "-2147483648%");
+    /* longer than the stack's 256 bytes, plain */
+    char big[600];
+    memset(big, 'x', sizeof big - 1);
+    big[sizeof big - 1] = 0;
+    char *b = arena_sprintf(a, "%s:%d", big, 42);
+    assert_int_equal(strlen(b), 602);
+    assert_string_equal(b + 599, ":42");
 
     /* output larger than a chunk */
     char *w = arena_sprintf(a, "[%0*d]", 5000, 7);
