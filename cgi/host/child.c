@@ -80,6 +80,7 @@ static struct {
     int built;
     size_t n;
     const char **decl;
+    char **needle;   /* ",decl," per table: looked for in the child's marks */
     char *marked;    /* 1: the table's marks are kept (child_mark_tables) */
     int any_marked;
     char *families;  /* ",family@,...": mark families kept (sql/044), child_has_mark */
@@ -167,14 +168,21 @@ static void declared_build(portal_req *r)
     const char *const *lists[64];
     size_t nl = declared_lists(lists, 64, 0);
     size_t n = declared_names(lists, nl, NULL);
+    for (size_t i = 0; panel_tables.needle && i < panel_tables.n; i++)
+        free(panel_tables.needle[i]);
+    free(panel_tables.needle);
     free(panel_tables.decl);
     free(panel_tables.marked);
     free(panel_tables.row_sql);
     free(panel_tables.has_sql);
     panel_tables.decl = calloc(n + 1, sizeof *panel_tables.decl);
     panel_tables.marked = calloc(n + 1, 1);
-    panel_tables.n = panel_tables.decl && panel_tables.marked ? n : 0;
+    panel_tables.needle = calloc(n + 1, sizeof *panel_tables.needle);
+    panel_tables.n = panel_tables.decl && panel_tables.marked && panel_tables.needle ? n : 0;
     declared_names(lists, nl, panel_tables.decl);
+    for (size_t i = 0; i < panel_tables.n; i++)
+        if (asprintf(&panel_tables.needle[i], ",%s,", panel_tables.decl[i]) < 0)
+            panel_tables.needle[i] = NULL, panel_tables.n = i;
     marks_read(r);
     buf b, h;
     buf_init(&b);
@@ -209,7 +217,7 @@ static struct child_tables *flags_of(portal_req *r, long long child, db_rows *q,
     t->marks = marks;
     for (size_t i = 0; i < panel_tables.n; i++)
         if (panel_tables.marked[i])
-            t->yes[i] = strstr(marks, arena_sprintf(r->a, ",%s,", panel_tables.decl[i])) != NULL;
+            t->yes[i] = strstr(marks, panel_tables.needle[i]) != NULL;
         else {
             t->yes[i] = db_col(q, from) && strcmp(db_col(q, from), "0") != 0;
             from++;
