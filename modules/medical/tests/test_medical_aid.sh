@@ -101,6 +101,9 @@ apply "$c1" 2026-03-10 2026-03-20 1000 hospital --data "rehab=st$tag"
 check "the application for a March stay is made (303)" status_is 303
 a1=$app
 check "it opens at the township's step" same "$(app_state "$a1")" "accept/open"
+req GET "/children/$c1" -b "$tj"
+check "the file's panel counts the open application" body_has '办理中的医疗救助申请</td><td data-label="情况">1 件'
+check "... and no aid paid yet" body_has '年已获医疗救助</td><td data-label="情况">0.00 元（0 次）'
 check "its due day is 10 working days on (setting)" same "$(aid_col "$a1" step_due)" 2026-09-15
 check "the preview applies March's ratio: 700.00 元" same "$(aid_col "$a1" "CONCAT(ratio_bp, '/', aid_fen)")" "7000/70000"
 check "the covered item is kept with the episode" same "$(sql "SELECT item_name FROM medical_aid_items WHERE app_id=$a1")" "听障儿童语言训练"
@@ -176,6 +179,7 @@ check "the approvals' cap checks decided payments: audited (pay.cap.check)" [ "$
 req GET "/children/$c1" -b "$tj"
 check "the child's file has the 医疗保障 panel" body_has "医疗保障"
 check "... with the aid received this year" body_has "1000.00 元（2 次）"
+check "... and no open application (all three decided)" body_has '办理中的医疗救助申请</td><td data-label="情况">0 件'
 check "... and the inpatient cap left" body_has "0.00 元（年度限额 1000.00 元，低保家庭儿童）"
 check "... and the outpatient cap, untouched by the inpatient lines" body_has "3000.00 元（年度限额 3000.00 元，低保家庭儿童）"
 check "the file's read is audited once, its caps shown are no cap check of their own" \
