@@ -52,6 +52,7 @@ static const char *const core_child_tables[] = {"child_attachments", "wf_applica
 struct child_tables {
     long long child;
     char *yes;         /* 1: the child has a row there (one per declared table) */
+    const char *marks; /* ",mark,mark," of child_marks, "" none (child_has_mark) */
 };
 
 /* the fields of struct portal_child, then the rest of the core row
@@ -79,8 +80,10 @@ static struct {
     int built;
     size_t n;
     const char **decl;
+    char **needle;   /* ",decl," per table: looked for in the child's marks */
     char *marked;    /* 1: the table's marks are kept (child_mark_tables) */
     int any_marked;
+    char *families;  /* ",family@,...": mark families kept (sql/044), child_has_mark */
     char *row_sql;   /* the child's row and the flags */
     char *has_sql;   /* the flags alone */
 } panel_tables;
@@ -136,15 +139,26 @@ static void flags_sql(buf *b)
     }
 }
 
-/* which declared tables have their marks kept (child_mark_tables) */
+/* which declared tables have their marks kept, and which families of
+ * marks ("table@", sql/044) are (child_mark_tables) */
 static void marks_read(portal_req *r)
 {
     panel_tables.any_marked = 0;
+    buf f;
+    buf_init(&f);
+    buf_adds(&f, ",");
     db_rows *q = db_query(r->a, "SELECT tbl FROM child_mark_tables", "");
-    while (q && db_next(q))
+    while (q && db_next(q)) {
+        const char *t = db_col(q, 0);
+        if (*t && t[strlen(t) - 1] == '@')
+            buf_printf(&f, "%s,", t), panel_tables.any_marked = 1;
         for (size_t i = 0; i < panel_tables.n; i++)
-            if (strcmp(panel_tables.decl[i], db_col(q, 0)) == 0)
+            if (strcmp(panel_tables.decl[i], t) == 0)
                 panel_tables.marked[i] = 1, panel_tables.any_marked = 1;
+    }
+    free(panel_tables.families);
+    panel_tables.families = strdup(f.data);
+    buf_free(&f);
 }
 
 static void declared_build(portal_req *r)
@@ -154,14 +168,21 @@ static void declared_build(portal_req *r)
     const char *const *lists[64];
     size_t nl = declared_lists(lists, 64, 0);
     size_t n = declared_names(lists, nl, NULL);
+    for (size_t i = 0; panel_tables.needle && i < panel_tables.n; i++)
+        free(panel_tables.needle[i]);
+    free(panel_tables.needle);
     free(panel_tables.decl);
     free(panel_tables.marked);
     free(panel_tables.row_sql);
     free(panel_tables.has_sql);
     panel_tables.decl = calloc(n + 1, sizeof *panel_tables.decl);
     panel_tables.marked = calloc(n + 1, 1);
-    panel_tables.n = panel_tables.decl && panel_tables.marked ? n : 0;
+    panel_tables.needle = calloc(n + 1, sizeof *panel_tables.needle);
+    panel_tables.n = panel_tables.decl && panel_tables.marked && panel_tables.needle ? n : 0;
     declared_names(lists, nl, panel_tables.decl);
+    for (size_t i = 0; i < panel_tables.n; i++)
+        if (asprintf(&panel_tables.needle[i], ",%s,", panel_tables.decl[i]) < 0)
+            panel_tables.needle[i] = NULL, panel_tables.n = i;
     marks_read(r);
     buf b, h;
     buf_init(&b);
@@ -193,9 +214,10 @@ static struct child_tables *flags_of(portal_req *r, long long child, db_rows *q,
         marks = db_col(q, from) ? arena_sprintf(r->a, ",%s,", db_col(q, from)) : "";
         from++;
     }
+    t->marks = marks;
     for (size_t i = 0; i < panel_tables.n; i++)
         if (panel_tables.marked[i])
-            t->yes[i] = strstr(marks, arena_sprintf(r->a, ",%s,", panel_tables.decl[i])) != NULL;
+            t->yes[i] = strstr(marks, panel_tables.needle[i]) != NULL;
         else {
             t->yes[i] = db_col(q, from) && strcmp(db_col(q, from), "0") != 0;
             from++;
@@ -347,6 +369,18 @@ int child_has(portal_req *r, long long child_id, const char *table)
             return t->yes[i];
     }
     return 1; /* not declared: the caller reads */
+}
+
+int child_has_mark(portal_req *r, long long child_id, const char *mark)
+{
+    const char *at = mark ? strchr(mark, '@') : NULL;
+    if (child_has(r, child_id, NULL) < 0)
+        return -1;
+    if (!at || !panel_tables.families ||
+        !strstr(panel_tables.families, arena_sprintf(r->a, ",%.*s,", (int)(at - mark + 1), mark)))
+        return 1; /* not kept: the caller reads */
+    const struct child_tables *t = r->child_tables;
+    return strstr(t->marks, arena_sprintf(r->a, ",%s,", mark)) != NULL;
 }
 
 int child_svc_row_hdf(portal_req *r, long long child_id, const char *prefix, int *has_notes)

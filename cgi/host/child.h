@@ -20,6 +20,11 @@ const struct portal_child *child_load_route(portal_req *r, long long id);
 /* the service child_has (2.14): 1 the child has rows in the declared
  * table (or it is not declared), 0 none, -1 a database error */
 int child_has(portal_req *r, long long child_id, const char *table);
+/* whether the child has a mark "family@value" of a family kept by triggers
+ * (child_mark_tables lists "family@"; sql/044: "pay_lines@<source_module>"):
+ * 1 yes (or the family is not kept: the caller reads), 0 no, -1 a database
+ * error.  Read with child_has's flags (no statement on a GET's route child) */
+int child_has_mark(portal_req *r, long long child_id, const char *mark);
 /* portalctl migrate (sql/041): the marks of every declared table not yet
  * listed in child_mark_tables (triggers, the rows already there); *added the
  * tables listed now.  0 ok, -1 with err */

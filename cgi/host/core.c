@@ -383,6 +383,7 @@ static const struct portal_migration core_migrations[] = {
     {41, "041_child_marks.sql"},
     {42, "042_open_categories.sql"},
     {43, "043_open_category_columns.sql"},
+    {44, "044_pay_marks.sql"},
     {0, NULL}};
 
 const struct portal_module core_module = {

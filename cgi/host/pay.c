@@ -407,7 +407,7 @@ long long pay_svc_lines_select(portal_req *r, long long batch_id, const char *se
 /* A GET's caps are figures shown on a page (a GET posts no line): the
  * module's lines of the child in the year, summed by programme in one
  * statement for every cap the page shows, and in none when the child has no
- * line at all (child_has: free on the route's child) */
+ * line of the module (child_has_mark, sql/044: free on the route's child) */
 struct pay_sums {
     long long child;
     int year;
@@ -424,6 +424,8 @@ static int year_sum(portal_req *r, long long child_id, const char *module, const
     struct pay_sums *m = r->pay_sums;
     if (!m || m->child != child_id || m->year != year || strcmp(m->module, module) != 0) {
         int has = child_has(r, child_id, "pay_lines");
+        if (has > 0) /* and a line of this module (sql/044) */
+            has = child_has_mark(r, child_id, arena_sprintf(r->a, "pay_lines@%s", module));
         db_rows *q = has <= 0 ? NULL : db_query(r->a, "SELECT programme, SUM(amount_fen) FROM "
                                                 "pay_lines WHERE child_id = ? AND source_module "
                                                 "= ? AND period >= ? AND period < ? GROUP BY "

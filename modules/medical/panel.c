@@ -59,9 +59,13 @@ int medical_child_panel(portal_req *r, const struct portal_services *s, long lon
                       s->label(r, "medical.premium_status", s->col(q, "status")),
                       s->label(r, "medical.list", s->col(q, "list")))
          : "不在本年度参保资助名单");
-    portal_rows *a = !has[1] ? NULL : s->db_query(r, "SELECT COALESCE(SUM(aid_fen), 0), COUNT(*) FROM medical_aid "
-                                 "WHERE child_id = ? AND YEAR(start_date) = ? AND pay_line_id IS "
-                                 "NOT NULL", "ii", child, (long long)year);
+    /* the aid paid this year and the open applications: one statement */
+    portal_rows *a = !has[1] ? NULL : s->db_query(r, "SELECT COALESCE(SUM(CASE WHEN YEAR(m.start_date) = ? "
+                                 "AND m.pay_line_id IS NOT NULL THEN m.aid_fen END), 0), COUNT(CASE "
+                                 "WHEN YEAR(m.start_date) = ? AND m.pay_line_id IS NOT NULL THEN 1 "
+                                 "END), COUNT(CASE WHEN w.status IN ('open', 'returned') THEN 1 END) "
+                                 "FROM medical_aid m LEFT JOIN wf_applications w ON w.id = m.app_id "
+                                 "WHERE m.child_id = ?", "iii", (long long)year, (long long)year, child);
     if (has[1] && (!a || !s->db_next(a)))
         return -1;
     cell(r, s, prefix, row, 0, s->sprintf(r, "%d 年已获医疗救助", year));
@@ -74,13 +78,8 @@ int medical_child_panel(portal_req *r, const struct portal_services *s, long lon
     cell(r, s, prefix, row++, 1, cap_left_text(r, s, child, cats, "inpatient", year));
     cell(r, s, prefix, row, 0, "门诊救助年度余额");
     cell(r, s, prefix, row++, 1, cap_left_text(r, s, child, cats, "outpatient", year));
-    portal_rows *o = !has[1] ? NULL : s->db_query(r, "SELECT COUNT(*) FROM medical_aid m JOIN wf_applications w "
-                                 "ON w.id = m.app_id WHERE m.child_id = ? AND w.status IN "
-                                 "('open', 'returned')", "i", child);
-    if (has[1] && (!o || !s->db_next(o)))
-        return -1;
     cell(r, s, prefix, row, 0, "办理中的医疗救助申请");
-    cell(r, s, prefix, row++, 1, s->sprintf(r, "%s 件", o ? s->db_col(o, 0) : "0"));
+    cell(r, s, prefix, row++, 1, s->sprintf(r, "%s 件", a ? s->db_col(a, 2) : "0"));
     portal_rows *p = !has[2] ? NULL : s->db_query(r, "SELECT GROUP_CONCAT(CONCAT(IF(p.kind = 'accident', "
                                  "'意外伤害保险', '重大疾病保险'), '（', p.insurer, '，至 ', "
                                  "p.end_date, '）') ORDER BY p.end_date SEPARATOR '；') FROM "

@@ -26,7 +26,7 @@ check "every declared table of the panels is listed as marked (22 or more)" \
     [ "$(sql "SELECT COUNT(*) FROM child_mark_tables")" -ge 22 ]
 check "each has its insert and update triggers" \
     same "$(sql "SELECT COUNT(*) FROM information_schema.triggers WHERE trigger_schema='portal' AND trigger_name LIKE 'cm\_%'")" \
-    "$(( $(sql "SELECT COUNT(*) FROM child_mark_tables") * 2 ))"
+    "$(( $(sql "SELECT COUNT(*) FROM child_mark_tables WHERE tbl NOT LIKE '%@'") * 2 ))"
 
 req GET "/children/$a" -b "$tj"
 check "a new child has no mark and its file shows 生活保障 with 暂无记录" \
@@ -52,6 +52,16 @@ check "the portal's user reads the marks" same "$(as_portal "SELECT COUNT(*) FRO
 check "but cannot delete one" bash -c "! mariadb --socket='$TEST_DIR/run/mysqld.sock' -uportal -p'$pw' portal -e 'DELETE FROM child_marks WHERE child_id=$c' 2>/dev/null"
 check "nor forge one" bash -c "! mariadb --socket='$TEST_DIR/run/mysqld.sock' -uportal -p'$pw' portal -e \"INSERT INTO child_marks VALUES ($a, 'gd_guardians')\" 2>/dev/null"
 check "nor change the list of marked tables" bash -c "! mariadb --socket='$TEST_DIR/run/mysqld.sock' -uportal -p'$pw' portal -e \"DELETE FROM child_mark_tables\" 2>/dev/null"
+
+# the ledger's lines mark their child per module (sql/044), whoever writes them
+e=$(mkchild "标记童戊$tag")
+sql "INSERT INTO pay_batches (module, programme, period, title, status, created_by, created_at) VALUES ('medical', 't$tag', '2026-04-01', '标记$tag', 'draft', 1, UTC_TIMESTAMP());
+     INSERT INTO pay_lines (batch_id, child_id, township_code, programme, period, amount_fen, reason, source_module, posted_by, created_at)
+     VALUES (LAST_INSERT_ID(), $e, '500242101000', 't$tag', '2026-04-01', 100, '测试', 'medical', 1, UTC_TIMESTAMP())"
+check "a pay line written by the database root marks its child for the line's module" \
+    same "$(marks "$e")" "pay_lines,pay_lines@medical"
+check "the family of those marks is listed as kept" same "$(sql "SELECT COUNT(*) FROM child_mark_tables WHERE tbl='pay_lines@'")" 1
+check "the portal's user cannot forge a module's mark" bash -c "! mariadb --socket='$TEST_DIR/run/mysqld.sock' -uportal -p'$pw' portal -e \"INSERT INTO child_marks VALUES ($a, 'pay_lines@medical')\" 2>/dev/null"
 
 # rows written before a table was listed: migrate fills their marks first
 sql "DELETE FROM child_mark_tables WHERE tbl='living_grants'; DELETE FROM child_marks WHERE tbl='living_grants'"

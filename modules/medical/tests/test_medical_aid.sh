@@ -78,11 +78,32 @@ apply "$c1" 2026-03-10 2026-10-20 1000 hospital
 check "a discharge after today is refused (400)" status_is 400
 check "nothing was stored by the refusals" same "$(sql "SELECT COUNT(*) FROM medical_aid")" "$before"
 
+# ---------------------------------------------------------------- the caps on the file before any aid
+# the child has a living allowance line (a line of another module): the
+# file still shows the whole cap, and the first aid paid shows at once
+sql "INSERT INTO pay_batches (module, programme, period, title, status, created_by, created_at) VALUES ('living', 't$tag', '2026-05-01', '医救生活$tag', 'draft', 1, UTC_TIMESTAMP());
+     INSERT INTO pay_lines (batch_id, child_id, township_code, programme, period, amount_fen, reason, source_module, posted_by, created_at)
+     VALUES (LAST_INSERT_ID(), $c1, '500242101000', 't$tag', '2026-05-01', 50000, '测试', 'living', 1, UTC_TIMESTAMP())"
+caps_sql() { sql "SELECT COUNT(*) FROM mysql.general_log WHERE argument LIKE 'SELECT programme, SUM(amount_fen) FROM pay_lines%'"; }
+was=$(sql "SELECT @@GLOBAL.log_output")
+sql "SET GLOBAL log_output='TABLE'; TRUNCATE mysql.general_log; SET GLOBAL general_log=1"
+req GET "/children/$c1" -b "$tj"
+sql "SET GLOBAL general_log=0"
+check "... and the file asks the ledger nothing for the caps (the child has no medical line)" same "$(caps_sql)" 0
+sql "TRUNCATE mysql.general_log; SET GLOBAL log_output='$was'"
+check "with only another module's pay line, the file shows the whole inpatient cap" \
+    body_has "1000.00 元（年度限额 1000.00 元，低保家庭儿童）"
+check "... the line marks the child for its module only" \
+    same "$(sql "SELECT GROUP_CONCAT(tbl ORDER BY tbl) FROM child_marks WHERE child_id=$c1 AND tbl LIKE 'pay_lines@%'")" "pay_lines@living"
+
 # ---------------------------------------------------------------- case 1: March, 70 %
 apply "$c1" 2026-03-10 2026-03-20 1000 hospital --data "rehab=st$tag"
 check "the application for a March stay is made (303)" status_is 303
 a1=$app
 check "it opens at the township's step" same "$(app_state "$a1")" "accept/open"
+req GET "/children/$c1" -b "$tj"
+check "the file's panel counts the open application" body_has '办理中的医疗救助申请</td><td data-label="情况">1 件'
+check "... and no aid paid yet" body_has '年已获医疗救助</td><td data-label="情况">0.00 元（0 次）'
 check "its due day is 10 working days on (setting)" same "$(aid_col "$a1" step_due)" 2026-09-15
 check "the preview applies March's ratio: 700.00 元" same "$(aid_col "$a1" "CONCAT(ratio_bp, '/', aid_fen)")" "7000/70000"
 check "the covered item is kept with the episode" same "$(sql "SELECT item_name FROM medical_aid_items WHERE app_id=$a1")" "听障儿童语言训练"
@@ -121,6 +142,10 @@ line1=$(aid_col "$a1" pay_line_id)
 check "700.00 元 is posted to the ledger" same "$(sql "SELECT CONCAT(amount_fen, '/', programme, '/', period, '/', source_module) FROM pay_lines WHERE id='$line1'")" "70000/aid_in/2026-03-01/medical"
 check "... paid to the hospital (one-stop settlement)" same "$(sql "SELECT o.code FROM pay_lines l JOIN pay_payees p ON p.id=l.payee_id JOIN orgs o ON o.id=p.org_id WHERE l.id='$line1'")" "hosp$tag"
 check "the child's timeline shows the aid" same "$(sql "SELECT COUNT(*) FROM child_events WHERE child_id=$c1 AND kind='aid.paid'")" 1
+req GET "/children/$c1" -b "$tj"
+check "the first aid paid shows on the file's inpatient cap at once" \
+    body_has "300.00 元（年度限额 1000.00 元，低保家庭儿童）"
+check "... and the outpatient cap is whole" body_has "3000.00 元（年度限额 3000.00 元，低保家庭儿童）"
 
 # ---------------------------------------------------------------- case 2: August, 80 %, hits the cap
 apply "$c1" 2026-08-03 2026-08-10 1000 guardian
@@ -154,6 +179,7 @@ check "the approvals' cap checks decided payments: audited (pay.cap.check)" [ "$
 req GET "/children/$c1" -b "$tj"
 check "the child's file has the 医疗保障 panel" body_has "医疗保障"
 check "... with the aid received this year" body_has "1000.00 元（2 次）"
+check "... and no open application (all three decided)" body_has '办理中的医疗救助申请</td><td data-label="情况">0 件'
 check "... and the inpatient cap left" body_has "0.00 元（年度限额 1000.00 元，低保家庭儿童）"
 check "... and the outpatient cap, untouched by the inpatient lines" body_has "3000.00 元（年度限额 3000.00 元，低保家庭儿童）"
 check "the file's read is audited once, its caps shown are no cap check of their own" \
