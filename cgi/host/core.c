@@ -387,6 +387,7 @@ static const struct portal_migration core_migrations[] = {
     {40, "040_session_statement.sql"},
     {41, "041_child_marks.sql"},
     {42, "042_open_categories.sql"},
+    {45, "045_notices_stripes.sql"},
     {0, NULL}};
 
 const struct portal_module core_module = {
