@@ -17,56 +17,28 @@
 -- workers of two hosts would line up on the same rows).  The 'notices'
 -- version the workers compare is the sum of 'notices' and its eight rows
 -- (session.c version_in): each only grows, so the sum changes with every
--- write, as the one row did.  CREATE OR REPLACE swaps a trigger at once: no
--- write in between goes uncounted.
+-- write, as the one row did.  One procedure moves it; CREATE OR REPLACE
+-- swaps each trigger at once: no write in between goes uncounted.
 INSERT IGNORE INTO cache_versions (name, version) VALUES
   ('notices.0', 0), ('notices.1', 0), ('notices.2', 0), ('notices.3', 0),
   ('notices.4', 0), ('notices.5', 0), ('notices.6', 0), ('notices.7', 0);
 
+CREATE OR REPLACE PROCEDURE notices_version_move()
+BEGIN
+  SET @notices_stripe = COALESCE(@notices_stripe, CAST(FLOOR(RAND() * 8) AS UNSIGNED));
+  UPDATE cache_versions SET version = version + 1
+    WHERE name = CONCAT('notices.', @notices_stripe);
+END;
+
 CREATE OR REPLACE TRIGGER notices_version_ins AFTER INSERT ON notices
-FOR EACH ROW
-BEGIN
-  SET @notices_stripe = COALESCE(@notices_stripe, CAST(FLOOR(RAND() * 8) AS UNSIGNED));
-  UPDATE cache_versions SET version = version + 1
-    WHERE name = CONCAT('notices.', @notices_stripe);
-END;
-
+FOR EACH ROW CALL notices_version_move();
 CREATE OR REPLACE TRIGGER notices_version_upd AFTER UPDATE ON notices
-FOR EACH ROW
-BEGIN
-  SET @notices_stripe = COALESCE(@notices_stripe, CAST(FLOOR(RAND() * 8) AS UNSIGNED));
-  UPDATE cache_versions SET version = version + 1
-    WHERE name = CONCAT('notices.', @notices_stripe);
-END;
-
+FOR EACH ROW CALL notices_version_move();
 CREATE OR REPLACE TRIGGER notices_version_del AFTER DELETE ON notices
-FOR EACH ROW
-BEGIN
-  SET @notices_stripe = COALESCE(@notices_stripe, CAST(FLOOR(RAND() * 8) AS UNSIGNED));
-  UPDATE cache_versions SET version = version + 1
-    WHERE name = CONCAT('notices.', @notices_stripe);
-END;
-
+FOR EACH ROW CALL notices_version_move();
 CREATE OR REPLACE TRIGGER notice_reads_version_ins AFTER INSERT ON notice_reads
-FOR EACH ROW
-BEGIN
-  SET @notices_stripe = COALESCE(@notices_stripe, CAST(FLOOR(RAND() * 8) AS UNSIGNED));
-  UPDATE cache_versions SET version = version + 1
-    WHERE name = CONCAT('notices.', @notices_stripe);
-END;
-
+FOR EACH ROW CALL notices_version_move();
 CREATE OR REPLACE TRIGGER notice_reads_version_upd AFTER UPDATE ON notice_reads
-FOR EACH ROW
-BEGIN
-  SET @notices_stripe = COALESCE(@notices_stripe, CAST(FLOOR(RAND() * 8) AS UNSIGNED));
-  UPDATE cache_versions SET version = version + 1
-    WHERE name = CONCAT('notices.', @notices_stripe);
-END;
-
+FOR EACH ROW CALL notices_version_move();
 CREATE OR REPLACE TRIGGER notice_reads_version_del AFTER DELETE ON notice_reads
-FOR EACH ROW
-BEGIN
-  SET @notices_stripe = COALESCE(@notices_stripe, CAST(FLOOR(RAND() * 8) AS UNSIGNED));
-  UPDATE cache_versions SET version = version + 1
-    WHERE name = CONCAT('notices.', @notices_stripe);
-END;
+FOR EACH ROW CALL notices_version_move();
