@@ -986,7 +986,12 @@ struct portal_services {
      * with SQL (its own audit rows); what needs a secret goes through here. */
     /* NULL when pw meets the password policy, else why not (Chinese) */
     const char *(*password_refused)(portal_req *r, const char *pw);
-    /* 1 when pw is the signed-in user's current password, else 0 */
+    /* 1 when pw is the signed-in user's current password, else 0.  A wrong
+     * one counts toward the login lockout (users.failed_count/locked_until);
+     * while the account is locked nothing is verified (0).  A locked
+     * account's sessions all end, the caller's too; the count and the
+     * ending stay when the request is refused.  Audit the refusal (an
+     * action ending in .fail) */
     int (*password_matches)(portal_req *r, const char *pw);
     /* sets user_id's password: the policy checked again (-1 when refused),
      * scrypt-hashed, must_change = 1 forces a change at the next login; ends

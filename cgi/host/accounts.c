@@ -24,13 +24,44 @@ const char *acct_password_refused(portal_req *r, const char *pw)
     return pw && password_policy(pw, &why) ? NULL : why ? why : "请填写密码。";
 }
 
+/* is user_id locked out now (the login throttle, core.c)? 1, 0, -1 */
+static int account_locked(portal_req *r, long long user_id)
+{
+    db_rows *l = db_query(r->a, "SELECT locked_until > UTC_TIMESTAMP() FROM users WHERE id = ?",
+                          "i", user_id);
+    if (!l || !db_next(l))
+        return -1;
+    return db_col(l, 0) && atoi(db_col(l, 0));
+}
+
+/* The signed-in user's current password (a password change).  A wrong one
+ * counts toward the login lockout like a failed login; while the account
+ * is locked nothing is verified or counted.  A locked account's sessions
+ * all end, the caller's too: a stolen session cannot go on guessing.  The
+ * count and the ending are kept (they stay when the request is refused). */
 int acct_password_matches(portal_req *r, const char *pw)
 {
     if (!r->logged_in || !pw)
         return 0;
-    db_rows *rows = db_query(r->a, "SELECT password_hash FROM users WHERE id = ?", "i",
-                             r->user.id);
-    return rows && db_next(rows) && password_verify(pw, db_col(rows, 0));
+    db_rows *u = db_query(r->a, "SELECT password_hash, locked_until > UTC_TIMESTAMP(), "
+                          "failed_count FROM users WHERE id = ?", "i", r->user.id);
+    if (!u || !db_next(u))
+        return 0;
+    int locked = db_col(u, 1) && atoi(db_col(u, 1));
+    if (!locked && password_verify(pw, db_col(u, 0))) {
+        /* as a login: the right password clears the count */
+        if (atoi(db_col(u, 2)) > 0)
+            db_exec(r->a, "UPDATE users SET failed_count = 0, locked_until = NULL WHERE id = ?",
+                    "i", r->user.id);
+        return 1;
+    }
+    if (!locked) {
+        login_count_failure(r, r->user.id);
+        locked = account_locked(r, r->user.id) == 1;
+    }
+    if (locked)
+        kept_exec(r, "DELETE FROM sessions WHERE user_id = ?", "i", r->user.id);
+    return 0;
 }
 
 int acct_sessions_end(portal_req *r, long long user_id)

@@ -57,6 +57,9 @@ static int login_form(portal_req *r, const struct portal_services *s, const char
     const char *msg = s->param(r, "msg");
     if (msg && strcmp(msg, "bye") == 0)
         s->set(r, "Login.Notice", "您已安全退出。");
+    if (msg && strcmp(msg, "locked") == 0 && !error) /* account.c: a password change */
+        s->set(r, "Login.Error", "原密码连续输错次数过多，账户已临时锁定，所有设备上的登录均已退出。"
+                                 "请稍后重新登录；如非本人操作，请立即联系系统管理员。");
     return s->render(r, "login.cs", "登录");
 }
 
@@ -70,10 +73,12 @@ static int login_get(portal_req *r, const struct portal_services *s)
     return login_form(r, s, NULL);
 }
 
-/* count a failed attempt (password or code) against the account */
-static void count_failure(portal_req *r, long long uid)
+/* count a failed attempt (password, code, or the current password of a
+ * password change: accounts.c) against the account; kept, so it stays when
+ * the request is refused (a 400 rolls back) */
+void login_count_failure(portal_req *r, long long uid)
 {
-    db_exec(r->a,
+    kept_exec(r,
             "UPDATE users SET failed_count = IF(last_failed_at IS NULL OR "
             "   last_failed_at < UTC_TIMESTAMP() - INTERVAL ? SECOND, 1, failed_count + 1), "
             " locked_until = IF(failed_count >= ?, UTC_TIMESTAMP() + INTERVAL "
@@ -140,7 +145,7 @@ static int login_post(portal_req *r, const struct portal_services *s)
         return login_form(r, s, LOGIN_REFUSED);
     }
     if (!password_verify(pw, db_col(rows, 1))) {
-        count_failure(r, uid);
+        login_count_failure(r, uid);
         count_addr_failure(r);
         s->audit(r, "login.fail", "user", uids, "wrong password");
         return login_form(r, s, LOGIN_REFUSED);
@@ -232,7 +237,7 @@ static int login_totp_post(portal_req *r, const struct portal_services *s)
                            "WHERE id = ? AND totp_last_step < ?", "iii", step, uid, step) != 1)
         rc = -1;
     if (rc != 1) {
-        count_failure(r, uid);
+        login_count_failure(r, uid);
         s->audit(r, "login.fail", "user", uids, rc < 0 ? "replayed totp code" : "wrong totp code");
         db_rows *l = db_query(r->a, "SELECT locked_until > UTC_TIMESTAMP() FROM users "
                               "WHERE id = ?", "i", uid);
@@ -384,6 +389,7 @@ static const struct portal_migration core_migrations[] = {
     {42, "042_open_categories.sql"},
     {43, "043_open_category_columns.sql"},
     {44, "044_pay_marks.sql"},
+    {45, "045_notices_stripes.sql"},
     {0, NULL}};
 
 const struct portal_module core_module = {

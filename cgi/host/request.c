@@ -474,7 +474,11 @@ static int run_handler(portal_req *r)
         files_settle(r, status < 400);
         /* an export's rows written and children, whatever the answer */
         export_settle(r, status);
-        int again = status >= 500 && db_deadlock() && !r->streaming && attempt < 2;
+        /* a deadlock (on Galera also a write set applied over the handler's
+         * locks) rolled the transaction back under the handler: whatever it
+         * answered then, a 500 or a refusal its failed write led to, is run
+         * again (tests/cluster/versions.sh) */
+        int again = status >= 400 && db_deadlock() && !r->streaming && attempt < 2;
         if (!again) {
             int rc = keep_replay(r);
             kept_end();

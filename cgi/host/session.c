@@ -154,7 +154,7 @@ static const int sc_user[] = {SC_UID, SC_USERNAME, SC_DISPLAY, SC_ORG_ID, SC_ORG
  * validity (idle and absolute expiry; session_row adds an active user).
  * The unread notices are one of the user's columns, good while 'notices'
  * is the version they were counted at (every write of notices and
- * notice_reads moves it: core 040). */
+ * notice_reads moves it: core 040, 045). */
 #define SESSION_LIVE_SQL \
     " s.csrf_token, s.last_seen < UTC_TIMESTAMP() - INTERVAL 60 SECOND, s.flash, s.mfa_pending, " \
     " s.created_at > UTC_TIMESTAMP() - INTERVAL 300 SECOND, " \
@@ -167,14 +167,19 @@ static const int sc_live[] = {SC_CSRF, SC_STALE, SC_FLASH, SC_MFA, SC_FRESH, SC_
 #define SC_NLIVE (sizeof sc_live / sizeof sc_live[0])
 
 /* the version of `name` in a list "name:version,..." (the session's
- * SC_VERSIONS), -1 when it has none */
+ * SC_VERSIONS): its row's plus its stripes' ("notices.0" ... "notices.7",
+ * rows that writers on different connections move apart: core 045), a sum
+ * that grows with every write of any of them; -1 when it has none */
 static long long version_in(const char *list, const char *name)
 {
     size_t n = strlen(name);
-    for (const char *p = list; p && *p; p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL)
-        if (strncmp(p, name, n) == 0 && p[n] == ':')
-            return atoll(p + n + 1);
-    return -1;
+    long long v = -1;
+    for (const char *p = list; p && *p; p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL) {
+        const char *colon = strchr(p, ':');
+        if (colon && strncmp(p, name, n) == 0 && (p[n] == ':' || p[n] == '.'))
+            v = (v < 0 ? 0 : v) + atoll(colon + 1);
+    }
+    return v;
 }
 
 /* the live session of the token whose hash is r->sid_hash, with its user:

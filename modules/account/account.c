@@ -28,12 +28,32 @@ static int refused(portal_req *r, const struct portal_services *s, const char *f
     return 400;
 }
 
+/* A wrong current password: audited (a .fail row stays when the 400 rolls
+ * back), counted toward the login lockout by password_matches.  Once the
+ * account is locked its sessions have ended, this one too: the login page
+ * says why. */
+static int wrong_password(portal_req *r, const struct portal_services *s)
+{
+    long long uid = s->user(r)->id;
+    portal_rows *l = s->db_query(r, "SELECT locked_until > UTC_TIMESTAMP() AS locked FROM users "
+                                    "WHERE id = ?", "i", uid);
+    if (!l || !s->db_next(l))
+        return 500;
+    int locked = atoi(s->col(l, "locked") ? s->col(l, "locked") : "0");
+    s->audit(r, "password.change.fail", "user", s->sprintf(r, "%lld", uid),
+             locked ? "account locked (the password not checked, or wrong); its sessions ended"
+                    : "wrong current password");
+    if (locked)
+        return s->redirect(r, "/login?msg=locked");
+    return refused(r, s, "old_password", "原密码不正确。");
+}
+
 static int password_post(portal_req *r, const struct portal_services *s)
 {
     const char *old = s->param(r, "old_password"), *nw = s->param(r, "new_password"),
                *again = s->param(r, "confirm_password"), *why;
     if (!old || !s->password_matches(r, old))
-        return refused(r, s, "old_password", "原密码不正确。");
+        return wrong_password(r, s);
     if (!nw || !again || strcmp(nw, again) != 0)
         return refused(r, s, "confirm_password", "两次输入的新密码不一致。");
     if ((why = s->password_refused(r, nw)) != NULL)

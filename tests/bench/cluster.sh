@@ -3,9 +3,14 @@
 # (deploy/cluster/cluster.sh: three nodes, two portal hosts, a balancer).
 #   - the children list and a child's file: one host alone vs both hosts
 #     behind the balancer (req/s, wrk pinned to one core as in bench.sh)
+#   - concurrent writes through both hosts: notes (rows of their own) vs
+#     notices (each moves the 'notices' version row): certification
+#     conflicts run again per 100 posts (BENCH_CONCURRENT_WRITERS per host,
+#     BENCH_CONCURRENT_WRITES posts each)
 #   - write latency: sequential posts (one INSERT + its audit row, one
 #     transaction each) on the cluster vs a single MariaDB (a private
 #     instance), p50 and p90 in ms
+# BENCH_CLUSTER_PAGES="" skips the list and the file.
 # Prints "bench cluster-... " lines and "ratio ..." lines; no pass/fail.
 # On 2 cores every process shares the same CPUs: the ratios, not the figures.
 set -euo pipefail
@@ -42,7 +47,7 @@ rate() { # URL: requests per second (wrk, one pinned thread)
     nice -n 5 taskset -c "$LASTCPU" wrk -t1 -c"$CONN" -d"${DURATION}s" -H "Cookie: psid=$PSID" "$1" |
         awk '/^Requests\/sec/ {print $2}'
 }
-for what in list file; do
+for what in ${BENCH_CLUSTER_PAGES-list file}; do
     path=/children
     [ $what = list ] || path=/children/$CHILD
     one=$(rate "http://127.0.0.1:$((CPORT + 1))$path")
@@ -51,6 +56,42 @@ for what in list file; do
     echo "bench cluster-$what-two-hosts req_s=$two"
     awk -v a="$two" -v b="$one" -v n="$what" 'BEGIN{printf "ratio cluster-%s two/one hosts=%.2f\n", n, a/b}'
 done
+
+# Concurrent writes through both hosts (issue 17's leftovers): CWRITERS
+# writers per host at once, each with a session of its own (a note's flash
+# is a write of the session's row), each post its own transaction.  A note
+# writes rows of its own; a notice also moves the one 'notices' row of
+# cache_versions (core 040's triggers), which every notice on every node
+# writes.  Figures: the certification conflicts the hosts ran again
+# (PT0401) per 100 acknowledged posts, and the posts' p50 and p90 in ms.
+conflicts_now() { cat "$CDIR"/host*/log/portal.log | grep -c 'PT0401' || true; }
+concurrent() { # NAME USER PASSWORD PATH FIELD [curl args]: CWRITES posts by each writer
+    local name=$1 user=$2 pw=$3 path=$4 field=$5 h w i k0 t tok jar
+    shift 5
+    for w in $(seq 1 $((2 * CWRITERS))); do
+        login "$user" "$pw" "$OUT/concurrent-$name-$w.jar" >/dev/null
+    done
+    k0=$(conflicts_now)
+    : >"$OUT/concurrent.$name"
+    for w in $(seq 1 $((2 * CWRITERS))); do
+        h=$((CPORT + 1 + w % 2)) jar="$OUT/concurrent-$name-$w.jar"
+        tok=$(curl -s -b "$jar" "http://127.0.0.1:$h/" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n1)
+        for i in $(seq 1 "$CWRITES"); do
+            curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -b "$jar" -H "Origin: http://127.0.0.1:$h" \
+                --data-urlencode "_csrf=$tok" --data-urlencode "$field=bench-$name-$w-$i" "$@" \
+                "http://127.0.0.1:$h$path"
+        done >>"$OUT/concurrent.$name" &
+    done
+    wait
+    t=$(( $(conflicts_now) - k0 ))
+    awk '$1 == 200 || $1 == 303 {print $2 * 1000}' "$OUT/concurrent.$name" | sort -g |
+        awk -v n="$name" -v t="$t" -v all="$(wc -l <"$OUT/concurrent.$name")" '{v[NR] = $1}
+            END {printf "bench cluster-concurrent-%s posts=%d acked=%d conflicts_per_100=%.1f p50_ms=%.1f p90_ms=%.1f\n",
+                 n, all, NR, 100 * t / (NR ? NR : 1), v[int(NR * 0.5)], v[int(NR * 0.9)]}'
+}
+CWRITES=${BENCH_CONCURRENT_WRITES:-50} CWRITERS=${BENCH_CONCURRENT_WRITERS:-2}
+concurrent notes admin 'Admin#2026portal' /_test/note body
+concurrent notices township 'Town#2026portal' /_test/notice title --data user=county
 
 # write latency: WRITES sequential notes, each its own request and transaction
 latency() { # BASE JAR NAME: "p50 p90" in ms

@@ -1,4 +1,4 @@
-# tests/cluster/test_cluster.sh, part 2: writes through both hosts while a
+# tests/cluster/test_cluster.sh, part 3: writes through both hosts while a
 # database node is killed and rejoins; then a portal host killed.
 adm=$(login admin 'Admin#2026portal' "$OUT/adm")
 tok=$(csrf "$adm")

@@ -5,12 +5,15 @@
 #   1. main flows through the balancer: log in, pages, a child created on one
 #      host and read on the other, a scan uploaded on one and downloaded on
 #      the other; a session works on either host, failed logins count across
-#   2. writes through both hosts at once while node 2 (host 2's own) is killed
+#   2. rows kept by triggers (042 child_open_categories, the notices
+#      version) written through both hosts at once agree on every node
+#      and every worker sees the version move (versions.sh)
+#   3. writes through both hosts at once while node 2 (host 2's own) is killed
 #      with SIGKILL and later rejoins: every acknowledged write is stored (on
 #      every node), a shared counter counts each acknowledged post once
 #      (certification conflicts run again), pages answer throughout (503 at
 #      most for requests in flight), the audit chains verify
-#   3. portal host 2 killed: the balancer routes around it
+#   4. portal host 2 killed: the balancer routes around it
 # Everything started is stopped on exit. Last line "N passed, M failed".
 # Run alone (make cluster-test) or by tests/run.sh (then its RESULTS and
 # record are used). CLUSTER_PORT (18220): the balancer, +1/+2 the hosts,
@@ -71,4 +74,5 @@ done
 ctl seed-demo >/dev/null
 
 source tests/cluster/flows.sh
+source tests/cluster/versions.sh
 source tests/cluster/faults.sh

@@ -124,6 +124,34 @@ post "/village/children/$c1/visit" "$dj" --data "visit_date=2026-05-20" --data "
 check "an earlier visit recorded later is saved" eval 'status_is 303 && [ "$(visits_of "$c1")" = 2 ]'
 req GET "/children/$c1" -b "$tj"
 check "the file's next visit still counts from the latest one" body_has "走访周期 90 天；下次应走访：2026-08-30"
+# one rule for both views (plan.c): a child whose categories give a shorter
+# interval than the others' - guardianship 45 days from today, orphan 60, a
+# category not listed (dibao) the others' 90 - is due after the shortest,
+# and its file's panel and the plan list say the same day
+c4=$(new_child "两类儿童$tag" $V1 2026-03-01)
+sql "INSERT INTO setting_values (module, code, valid_from, value, created_by, created_at) VALUES ('village', 'visit_days_guardianship', '2026-06-01', '45', 1, UTC_TIMESTAMP())"
+sql "INSERT INTO child_categories (child_id, category, basis, start_date, entered_by) VALUES ($c4, 'orphan', '测试', '2026-03-01', 1), ($c4, 'dibao', '测试', '2026-03-01', 1), ($c4, 'guardianship', '测试', '2026-03-01', 1)"
+list_due() { req GET /village/children -b "$dj"; grep -A3 "data-child=\"$c4\"" "$OUT/body" | grep -o 'due-date">[0-9-]*' | cut -d'>' -f2; }
+file_due() { req GET "/children/$c4" -b "$tj"; grep -o '走访周期 [0-9]* 天；下次应走访：[0-9-]*' "$OUT/body" | sed 's/.*：//'; }
+ld=$(list_due) fd=$(file_due)
+check "never visited, the shortest interval counts from the file: due 2026-04-15 on the list" same "$ld" 2026-04-15
+check "...and the file's panel says the same day ($fd)" same "$fd" "$ld"
+check "...with the interval of 45 days" body_has "走访周期 45 天"
+post "/village/children/$c4/visit" "$dj" --data "visit_date=2026-05-25" --data "kind=phone" \
+    --data-urlencode "seen=祖母" --data-urlencode "told=电话回访"
+check "a visit of that child is recorded" status_is 303
+ld=$(list_due) fd=$(file_due)
+check "visited 2026-05-25: due 2026-07-09 on the list" same "$ld" 2026-07-09
+check "...and on the file's panel ($fd)" same "$fd" "$ld"
+sql "UPDATE child_categories SET end_date='2026-05-31' WHERE child_id=$c4 AND category='guardianship'"
+ld=$(list_due) fd=$(file_due)
+check "the guardianship category exited: the orphans' 60 days, due 2026-07-24 on the list" same "$ld" 2026-07-24
+check "...and on the file's panel ($fd)" same "$fd" "$ld"
+sql "UPDATE child_categories SET end_date='2026-05-31' WHERE child_id=$c4 AND category='orphan'"
+ld=$(list_due) fd=$(file_due)
+check "only a category not listed: the others' 90 days, due 2026-08-23 on the list" same "$ld" 2026-08-23
+check "...and on the file's panel ($fd)" same "$fd" "$ld"
+sql "DELETE FROM setting_values WHERE module='village' AND code='visit_days_guardianship'"
 python3 -c 'import struct,zlib,sys
 def ch(t,d): return struct.pack(">I",len(d))+t+d+struct.pack(">I",zlib.crc32(t+d))
 sys.stdout.buffer.write(b"\x89PNG\r\n\x1a\n"+ch(b"IHDR",struct.pack(">IIBBBBB",2,2,8,2,0,0,0))+ch(b"IDAT",zlib.compress(b"\x00"+b"\xff\x00\x00"*2+b"\x00"+b"\x00\xff\x00"*2))+ch(b"IEND",b""))' >"$OUT/visit.png"
