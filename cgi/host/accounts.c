@@ -24,16 +24,6 @@ const char *acct_password_refused(portal_req *r, const char *pw)
     return pw && password_policy(pw, &why) ? NULL : why ? why : "请填写密码。";
 }
 
-/* is user_id locked out now (the login throttle, core.c)? 1, 0, -1 */
-static int account_locked(portal_req *r, long long user_id)
-{
-    db_rows *l = db_query(r->a, "SELECT locked_until > UTC_TIMESTAMP() FROM users WHERE id = ?",
-                          "i", user_id);
-    if (!l || !db_next(l))
-        return -1;
-    return db_col(l, 0) && atoi(db_col(l, 0));
-}
-
 /* The signed-in user's current password (a password change).  A wrong one
  * counts toward the login lockout like a failed login; while the account
  * is locked nothing is verified or counted.  A locked account's sessions
@@ -57,7 +47,7 @@ int acct_password_matches(portal_req *r, const char *pw)
     }
     if (!locked) {
         login_count_failure(r, r->user.id);
-        locked = account_locked(r, r->user.id) == 1;
+        locked = login_locked(r, r->user.id) == 1;
     }
     if (locked)
         kept_exec(r, "DELETE FROM sessions WHERE user_id = ?", "i", r->user.id);

@@ -88,6 +88,16 @@ void login_count_failure(portal_req *r, long long uid)
             (long long)THROTTLE_ACCOUNT_FREE, (long long)THROTTLE_MAX_DELAY, uid);
 }
 
+/* is the account locked out now (login_count_failure)? 1, 0, -1 */
+int login_locked(portal_req *r, long long uid)
+{
+    db_rows *l = db_query(r->a, "SELECT locked_until > UTC_TIMESTAMP() FROM users WHERE id = ?",
+                          "i", uid);
+    if (!l || !db_next(l))
+        return -1;
+    return db_col(l, 0) && atoi(db_col(l, 0));
+}
+
 static const char *client_addr(portal_req *r)
 {
     return r->remote_addr && *r->remote_addr ? r->remote_addr : "-";
@@ -239,9 +249,7 @@ static int login_totp_post(portal_req *r, const struct portal_services *s)
     if (rc != 1) {
         login_count_failure(r, uid);
         s->audit(r, "login.fail", "user", uids, rc < 0 ? "replayed totp code" : "wrong totp code");
-        db_rows *l = db_query(r->a, "SELECT locked_until > UTC_TIMESTAMP() FROM users "
-                              "WHERE id = ?", "i", uid);
-        if (l && db_next(l) && db_col(l, 0) && atoi(db_col(l, 0))) {
+        if (login_locked(r, uid) == 1) {
             session_destroy(r);
             return login_form(r, s, LOGIN_REFUSED);
         }

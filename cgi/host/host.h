@@ -329,7 +329,8 @@ extern const struct portal_services services;
 /* accounts.c: the accounts services (portal_module.h, "2.0: accounts") */
 const char *acct_password_refused(portal_req *r, const char *pw);
 int acct_password_matches(portal_req *r, const char *pw);
-void login_count_failure(portal_req *r, long long uid);
+void login_count_failure(portal_req *r, long long uid); /* core.c: the login throttle */
+int login_locked(portal_req *r, long long uid);              /* 1 locked now, 0, -1 */
 int acct_password_set(portal_req *r, long long user_id, const char *pw, int must_change,
                       const char *action, const char *detail);
 int acct_sessions_end(portal_req *r, long long user_id);
