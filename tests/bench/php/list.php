@@ -4,6 +4,14 @@
 declare(strict_types=1);
 require __DIR__ . '/common.php';
 
+// The page reads children in name order.  Registry 010 (after the issue's
+// day) made town_birth a covering key as wide as town_name, and on the
+// literal SQL that PDO's emulated prepares send MariaDB then takes town_birth
+// and sorts the whole township (5.7 ms a query, not 1 ms at 100,000
+// children).  On the issue's day's schema the name key was the cheaper one,
+// so both PHP versions tell MariaDB what the portal tells it (list.c).
+const NAME_ORDER_KEY = 'IGNORE INDEX (town_birth)';
+
 // issue 17's day: seven statements (with the session's and the header's)
 function list_then(array $u, string $today, string $scope, string $vp, string $town): array
 {
@@ -18,7 +26,8 @@ function list_then(array $u, string $today, string $scope, string $vp, string $t
     $rows = q("SELECT c.id, c.name, c.sex, c.birth_date AS birth, TIMESTAMPDIFF(YEAR, "
         . "c.birth_date, ?) AS age, c.id_masked AS masked, c.status, c.village_code, (SELECT "
         . "GROUP_CONCAT(cc.category ORDER BY cc.category) FROM child_categories cc WHERE "
-        . "cc.child_id = c.id AND cc.end_date IS NULL) AS cat_codes FROM children c WHERE "
+        . "cc.child_id = c.id AND cc.end_date IS NULL) AS cat_codes FROM children c " . NAME_ORDER_KEY
+        . " WHERE "
         . "c.village_code LIKE CONCAT(?, '%') AND c.township_code = ? AND c.township_code = ? "
         . "ORDER BY c.name ASC, c.id ASC LIMIT 51", 'ssss', [$today, $vp, $town, $u['division']]);
     $total = (int)q("SELECT COALESCE(SUM(n), 0) FROM registry_counts c WHERE c.village_code LIKE "
@@ -38,7 +47,7 @@ function list_now(array $u, string $today, string $scope, string $vp, string $to
         . "? AND module = 'registry' AND done_at IS NULL) AS office_notices, (SELECT "
         . "COALESCE(SUM(n), 0) FROM registry_counts rc WHERE rc.village_code LIKE CONCAT(?, '%') "
         . "AND rc.status <> 'archived' AND rc.village_code LIKE CONCAT(LEFT(?, 9), '%')) AS "
-        . "summary_total FROM children c WHERE (c.village_code LIKE CONCAT(?, '%') AND c.status "
+        . "summary_total FROM children c " . NAME_ORDER_KEY . " WHERE (c.village_code LIKE CONCAT(?, '%') AND c.status "
         . "<> 'archived') AND c.township_code = ? ORDER BY c.name ASC, c.id ASC LIMIT 51",
         'ssssss', [$today, $u['division'], $vp, $u['division'], $vp, $town]);
     $towns = $villages = [];
