@@ -388,6 +388,22 @@ static int fcgi_write(void *ctx, const char *src, size_t n)
     return 0;
 }
 
+/* libfcgi closes a connection by shutting down its side, then waiting
+ * (poll, up to 2 s) and reading until Apache closes its own: so that a TCP
+ * peer's unread data cannot turn into a reset that loses the answer.
+ * Apache closes only after it has read the end of the request, so the
+ * worker slept once more per request before its next accept (0.4 of a
+ * context switch per hello; issue 17).  When the request's input was read
+ * to its end (its empty FCGI_STDIN record: Apache sends nothing after it),
+ * nothing can be left unread and a plain close loses nothing of the answer
+ * (a unix socket keeps what was written for its reader).  A body not read
+ * to its end (an answer given before it, a 413) still gets the drain. */
+static void fcgi_close_plain(FCGX_Request *req)
+{
+    if (FCGX_GetChar(req->in) == EOF)
+        FCGX_Detach(req);
+}
+
 static void worker_main(int listen_fd, int slot)
 {
     char err[1024];
@@ -454,6 +470,7 @@ static void worker_main(int listen_fd, int slot)
         request_handle(&io, a);
         if (held.len)
             fcgi_flush(&req); /* a client gone is no error here */
+        fcgi_close_plain(&req);
         FCGX_Finish_r(&req);
         arena_reset(a);
         clear_record();
