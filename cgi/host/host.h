@@ -290,6 +290,9 @@ int hdf_put_rows(const char *prefix, void *rows);
 void hdf_put_row(const char *prefix, void *rows);  /* the current row as prefix.column */
 int hdf_put_rows_limit(const char *prefix, void *rows, size_t limit, int *more);
 int hdf_put_labels(const char *prefix, const char *kind); /* prefix.N.code/title; the count */
+/* divisions of a level as prefix.N.code/name/type; the count, -1 when unknown */
+int hdf_put_divisions(const char *prefix, const char *level, const char *code_prefix,
+                      const char *on);
 
 /* params.c: the route's declared parameters and typed path arguments */
 const char *req_param(portal_req *r, const char *name);
