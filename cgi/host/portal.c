@@ -404,7 +404,10 @@ static int fcgi_write(void *ctx, const char *src, size_t n)
  * to its end (its empty FCGI_STDIN record: Apache sends nothing after it),
  * nothing can be left unread and a plain close loses nothing of the answer
  * (a unix socket keeps what was written for its reader).  A body not read
- * to its end (an answer given before it, a 413) still gets the drain. */
+ * to its end (an answer given before it, a 413) still gets the drain.  The
+ * end record is usually in libfcgi's buffer already (Apache writes it
+ * right after the parameters); a peer that never sends it holds the worker
+ * until request_timeout, as one that stops mid-body does. */
 static void fcgi_close_plain(FCGX_Request *req)
 {
     if (FCGX_GetChar(req->in) == EOF)
