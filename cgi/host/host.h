@@ -265,6 +265,7 @@ struct _neo_err;
 struct _hdf *render_hdf(void);                     /* the worker's tree */
 void hdf_node_put(struct _hdf *node, const char *name, const char *value); /* under node */
 struct _hdf *hdf_row_node(struct _hdf *parent, size_t i); /* parent.i, made when missing */
+struct _hdf *hdf_row_add(struct _hdf *parent, size_t i);  /* a new parent.i, not looked for */
 void render_log_error(const char *id, struct _neo_err *err); /* logs and frees err */
 /* tree.c: the request's nodes in an arena, gone at once with tree_reset.
  * tree_node: the node at a dotted name under at, made when missing;
@@ -276,7 +277,7 @@ int tree_put(struct _hdf *at, const char *name, const char *value, int keep);
 void tree_drop(struct _hdf *root, const char *name);
 void tree_reset(struct _hdf *root);
 char *tree_strdup(const char *s);   /* a copy that lives as long as the nodes */
-void tree_add(struct _hdf *parent, const char *name, const char *value); /* a new name, kept */
+struct _hdf *tree_add(struct _hdf *parent, const char *name, const char *value); /* a new name, kept */
 unsigned tree_gen(void);            /* moves when the request's nodes go */
 /* form errors, one convention: Errors.<field> and Errors.count; a page
  * rendered after one shows the declared parameters again as Form.<name> */
@@ -290,6 +291,9 @@ int hdf_put_rows(const char *prefix, void *rows);
 void hdf_put_row(const char *prefix, void *rows);  /* the current row as prefix.column */
 int hdf_put_rows_limit(const char *prefix, void *rows, size_t limit, int *more);
 int hdf_put_labels(const char *prefix, const char *kind); /* prefix.N.code/title; the count */
+/* divisions of a level as prefix.N.code/name/type; the count, -1 when unknown */
+int hdf_put_divisions(const char *prefix, const char *level, const char *code_prefix,
+                      const char *on);
 
 /* params.c: the route's declared parameters and typed path arguments */
 const char *req_param(portal_req *r, const char *name);

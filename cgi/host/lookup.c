@@ -251,7 +251,9 @@ int divisions_each(const char *level, const char *prefix, const char *on,
             continue;
         if (on && ((*d->from && strcmp(d->from, on) > 0) || (*d->to && strcmp(d->to, on) < 0)))
             continue;
-        fn(ctx, n++, d->code, d->name, d->type);
+        if (fn)
+            fn(ctx, n, d->code, d->name, d->type);
+        n++;
     }
     return n;
 }

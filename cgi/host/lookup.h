@@ -21,8 +21,8 @@ int labels_each(const char *kind, void (*fn)(void *ctx, int i, const struct port
 const char *division_name(const char *code);
 /* the divisions of level ("township", "village", "county") whose code starts
  * with prefix (NULL or "": all) and are valid on `on` (YYYY-MM-DD; NULL: any
- * day), in code order: fn for each (type: 镇, 乡, 街道 ...); the count, -1 when
- * none can be read */
+ * day), in code order: fn for each (type: 镇, 乡, 街道 ...; fn NULL: counted
+ * only); the count, -1 when none can be read */
 int divisions_each(const char *level, const char *prefix, const char *on,
                    void (*fn)(void *ctx, int i, const char *code, const char *name,
                               const char *type), void *ctx);

@@ -304,9 +304,16 @@ static void shutdown_modules(void)
 
 /* ------------------------------------------------------------- FastCGI io */
 
+/* FCGX_GetParam's lookup, with the first letter compared inline: it called
+ * strncmp for each of some 30 parameters, and a request asks for a dozen
+ * (issue 17) */
 static const char *fcgi_getenv(void *ctx, const char *name)
 {
-    return FCGX_GetParam(name, ((FCGX_Request *)ctx)->envp);
+    size_t n = strlen(name);
+    for (char **p = ((FCGX_Request *)ctx)->envp; p && *p; p++)
+        if ((*p)[0] == name[0] && strncmp(*p, name, n) == 0 && (*p)[n] == '=')
+            return *p + n + 1;
+    return NULL;
 }
 
 static long fcgi_read(void *ctx, char *dst, size_t n)
@@ -388,6 +395,25 @@ static int fcgi_write(void *ctx, const char *src, size_t n)
     return 0;
 }
 
+/* libfcgi closes a connection by shutting down its side, then waiting
+ * (poll, up to 2 s) and reading until Apache closes its own: so that a TCP
+ * peer's unread data cannot turn into a reset that loses the answer.
+ * Apache closes only after it has read the end of the request, so the
+ * worker slept once more per request before its next accept (0.4 of a
+ * context switch per hello; issue 17).  When the request's input was read
+ * to its end (its empty FCGI_STDIN record: Apache sends nothing after it),
+ * nothing can be left unread and a plain close loses nothing of the answer
+ * (a unix socket keeps what was written for its reader).  A body not read
+ * to its end (an answer given before it, a 413) still gets the drain.  The
+ * end record is usually in libfcgi's buffer already (Apache writes it
+ * right after the parameters); a peer that never sends it holds the worker
+ * until request_timeout, as one that stops mid-body does. */
+static void fcgi_close_plain(FCGX_Request *req)
+{
+    if (FCGX_GetChar(req->in) == EOF)
+        FCGX_Detach(req);
+}
+
 static void worker_main(int listen_fd, int slot)
 {
     char err[1024];
@@ -447,13 +473,14 @@ static void worker_main(int listen_fd, int slot)
         }
         if (slot >= 0) {
             board[slot].busy_since = now_mono();
-            record_request_line(FCGX_GetParam("REQUEST_METHOD", req.envp),
-                                FCGX_GetParam("REQUEST_URI", req.envp));
+            record_request_line(fcgi_getenv(&req, "REQUEST_METHOD"),
+                                fcgi_getenv(&req, "REQUEST_URI"));
         }
         refresh_module_state();
         request_handle(&io, a);
         if (held.len)
             fcgi_flush(&req); /* a client gone is no error here */
+        fcgi_close_plain(&req);
         FCGX_Finish_r(&req);
         arena_reset(a);
         clear_record();

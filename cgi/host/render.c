@@ -82,17 +82,33 @@ void hdf_node_put(HDF *node, const char *name, const char *value)
 
 /* the node parent.i (made when missing): its name written without printf,
  * as a page names hundreds of rows and labels (issue 17); NULL on error */
-struct _hdf *hdf_row_node(struct _hdf *parent, size_t i)
+static const char *row_name(char idx[24], size_t i)
 {
-    char idx[24], *p = idx + sizeof idx;
+    char *p = idx + 24;
     *--p = 0;
     do
         *--p = (char)('0' + i % 10);
     while ((i /= 10) > 0);
+    return p;
+}
+
+struct _hdf *hdf_row_node(struct _hdf *parent, size_t i)
+{
+    char idx[24];
+    const char *p = row_name(idx, i);
     HDF *row = tree_node(parent, p);
     if (!row)
         log_msg("PT0307", "no template node %s", p);
     return row;
+}
+
+/* the new node parent.i, for a caller that knows parent has no such row
+ * (it had no child when the caller began): added, not looked for among
+ * the rows before it */
+struct _hdf *hdf_row_add(struct _hdf *parent, size_t i)
+{
+    char idx[24];
+    return tree_add(parent, tree_strdup(row_name(idx, i)), NULL);
 }
 
 void hdf_put(const char *name, const char *value)

@@ -40,6 +40,9 @@ static void send_headers(portal_req *r, long long content_length, const buf *bod
 {
     buf h;
     buf_init(&h);
+    /* the headers and the page in one piece: room made once, not doubled
+     * up to the page's size */
+    buf_reserve(&h, 1024 + r->headers.len + (body ? body->len : 0));
     buf_printf(&h, "Status: %d %s\r\n", r->status, reason(r->status));
     buf_printf(&h, "Content-Type: %s\r\n", r->ctype ? r->ctype : "text/html; charset=utf-8");
     buf_adds(&h, "X-Content-Type-Options: nosniff\r\n"

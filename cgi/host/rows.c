@@ -115,3 +115,38 @@ int hdf_put_labels(const char *prefix, const char *kind)
 {
     return labels_each(kind, label_into, tree_node(render_hdf(), prefix));
 }
+
+/* the divisions' rows go under parent; when it had no child at the start,
+ * every row is new: added, not looked for among the rows before it */
+struct division_rows { HDF *parent; int fresh; };
+
+/* one division as row i: code, name and type, copied (the worker's cache
+ * they come from is read again later in the request, and may be reloaded) */
+static void division_into(void *ctx, int i, const char *code, const char *name, const char *type)
+{
+    struct division_rows *d = ctx;
+    HDF *row = d->fresh ? hdf_row_add(d->parent, (size_t)i) : hdf_row_node(d->parent, (size_t)i);
+    if (row && !row->child) { /* a fresh row: the names added, not looked for */
+        tree_add(row, "code", tree_strdup(code));
+        tree_add(row, "name", tree_strdup(name));
+        tree_add(row, "type", tree_strdup(type));
+    } else if (row) {
+        hdf_node_put(row, "code", code);
+        hdf_node_put(row, "name", name);
+        hdf_node_put(row, "type", type);
+    }
+}
+
+/* the divisions of a level (lookup.c divisions_each) as prefix.N.code,
+ * name and type, the prefix's node found once: a path printed and walked
+ * from the root per value was 40% of the portal's instructions on /about
+ * (issue 17); the count */
+int hdf_put_divisions(const char *prefix, const char *level, const char *code_prefix,
+                      const char *on)
+{
+    struct division_rows d = {tree_node(render_hdf(), prefix), 0};
+    if (!d.parent)
+        return divisions_each(level, code_prefix, on, NULL, NULL); /* counted, nothing set */
+    d.fresh = !d.parent->child && !d.parent->hash;
+    return divisions_each(level, code_prefix, on, division_into, &d);
+}

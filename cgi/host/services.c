@@ -419,21 +419,13 @@ static int s_lookup_hdf(portal_req *r, const char *prefix, const char *kind, con
     return lookup_rows(r, prefix, kind, on ? on : clock_today(r), render_set);
 }
 
-struct div_put { portal_req *r; const char *prefix; };
-
-static void div_put(void *ctx, int i, const char *code, const char *name, const char *type)
-{
-    struct div_put *p = ctx;
-    render_set(p->r, s_sprintf(p->r, "%s.%d.code", p->prefix, i), code);
-    render_set(p->r, s_sprintf(p->r, "%s.%d.name", p->prefix, i), name);
-    render_set(p->r, s_sprintf(p->r, "%s.%d.type", p->prefix, i), type);
-}
-
 static int s_divisions_hdf(portal_req *r, const char *prefix, const char *level,
                            const char *code_prefix, const char *on)
 {
-    struct div_put p = {r, prefix};
-    return divisions_each(level, code_prefix, on ? on : clock_today(r), div_put, &p);
+    on = on ? on : clock_today(r);
+    if (render_reserved(prefix))
+        return divisions_each(level, code_prefix, on, NULL, NULL); /* counted, nothing set */
+    return hdf_put_divisions(prefix, level, code_prefix, on);
 }
 
 static int s_divisions_changed(portal_req *r)

@@ -179,10 +179,11 @@ int tree_put(HDF *at, const char *name, const char *value, int keep)
 /* parent's new child name = value, both the caller's own strings, which
  * live until the request ends: for a name parent does not have yet (a
  * fresh row's distinct columns, rows.c), so not looked for */
-void tree_add(HDF *parent, const char *name, const char *value)
+HDF *tree_add(HDF *parent, const char *name, const char *value)
 {
     HDF *n = node_new(parent, name, strlen(name), 1);
     n->value = (char *)value;
+    return n;
 }
 
 /* how many times the request's nodes went: what a cache of this
