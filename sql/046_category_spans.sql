@@ -1,5 +1,5 @@
--- A child's categories with their dates, kept in step with child_categories
--- (issue 17).
+-- A child's categories with their dates, and its marks, kept in step with
+-- child_categories and child_marks (issue 17).
 --
 -- The file's route row read them with a correlated GROUP_CONCAT over
 -- child_categories ("category start end,...", end "-" while open, for the
@@ -49,3 +49,40 @@ INSERT INTO child_category_spans (child_id, spans)
                                 ORDER BY end_date, id)
   FROM child_categories GROUP BY child_id
   ON DUPLICATE KEY UPDATE spans = VALUES(spans);
+
+-- The same for the child's marks (041): the route row read them with a
+-- second GROUP_CONCAT subquery over child_marks, a second temporary table
+-- per read.  child_mark_lists keeps the list of a child's marks, as that
+-- GROUP_CONCAT gave it (in the key's order), written by triggers on
+-- child_marks (themselves written by the declared tables' triggers); the
+-- route row and the flags' statement read it by its key.  Its name starts
+-- with child_mark: the portal's database user may only read it.
+CREATE TABLE IF NOT EXISTS child_mark_lists (
+  child_id BIGINT NOT NULL,
+  marks VARCHAR(1024) DEFAULT NULL,        -- "medical_aid,pay_lines,pay_lines@medical"
+  PRIMARY KEY (child_id)
+) ENGINE=InnoDB DEFAULT CHARSET=ascii COLLATE=ascii_bin;
+
+CREATE OR REPLACE PROCEDURE child_mark_lists_put(cid BIGINT)
+  INSERT INTO child_mark_lists (child_id, marks)
+    SELECT cid, GROUP_CONCAT(m.tbl ORDER BY m.tbl) FROM child_marks m WHERE m.child_id = cid
+    ON DUPLICATE KEY UPDATE marks = VALUES(marks);
+
+CREATE TRIGGER IF NOT EXISTS child_mark_lists_ins AFTER INSERT ON child_marks
+FOR EACH ROW CALL child_mark_lists_put(NEW.child_id);
+
+CREATE TRIGGER IF NOT EXISTS child_mark_lists_upd AFTER UPDATE ON child_marks
+FOR EACH ROW
+BEGIN
+  CALL child_mark_lists_put(NEW.child_id);
+  IF NEW.child_id <> OLD.child_id THEN
+    CALL child_mark_lists_put(OLD.child_id);
+  END IF;
+END;
+
+CREATE TRIGGER IF NOT EXISTS child_mark_lists_del AFTER DELETE ON child_marks
+FOR EACH ROW CALL child_mark_lists_put(OLD.child_id);
+
+INSERT INTO child_mark_lists (child_id, marks)
+  SELECT child_id, GROUP_CONCAT(tbl ORDER BY tbl) FROM child_marks GROUP BY child_id
+  ON DUPLICATE KEY UPDATE marks = VALUES(marks);

@@ -71,8 +71,10 @@ struct child_tables {
  * (a GROUP_CONCAT over child_categories built a temporary table per read) */
 #define CATS_COL ", cs.spans"
 #define CATS_JOIN " LEFT JOIN child_category_spans cs ON cs.child_id = c.id"
-#define CHILD_WHERE " FROM children c WHERE c.id = ? AND c.status <> 'archived'" /* issue 19 */
-#define CATS_WHERE " FROM children c" CATS_JOIN " WHERE c.id = ? AND c.status <> 'archived'"
+#define CHILD_COND " WHERE c.id = ? AND c.status <> 'archived'" /* issue 19 */
+#define CHILD_WHERE " FROM children c" CHILD_COND
+/* the child's marks, kept by triggers in child_mark_lists (core 046) */
+#define MARKS_JOIN " LEFT JOIN child_mark_lists cm ON cm.child_id = c.id"
 
 /* the declared tables ("table" or "table.column"), in one order, and the
  * statements that ask for them (EXISTS columns on c.id, or for the tables
@@ -131,7 +133,7 @@ static size_t declared_names(const char *const *const *lists, size_t nl, const c
 static void flags_sql(buf *b)
 {
     if (panel_tables.any_marked)
-        buf_adds(b, ", (SELECT GROUP_CONCAT(tbl) FROM child_marks WHERE child_id = c.id)");
+        buf_adds(b, ", cm.marks");
     for (size_t i = 0; i < panel_tables.n; i++) {
         int tl;
         const char *col;
@@ -194,8 +196,13 @@ static void declared_build(portal_req *r)
     buf_adds(&h, "SELECT 1");
     flags_sql(&b);
     flags_sql(&h);
-    buf_adds(&b, CATS_WHERE);
+    buf_adds(&b, " FROM children c" CATS_JOIN);
     buf_adds(&h, " FROM (SELECT ? AS id) c");
+    if (panel_tables.any_marked) {
+        buf_adds(&b, MARKS_JOIN);
+        buf_adds(&h, MARKS_JOIN);
+    }
+    buf_adds(&b, CHILD_COND);
     panel_tables.row_sql = strdup(b.data);
     panel_tables.has_sql = strdup(h.data);
     buf_free(&b);
