@@ -66,10 +66,15 @@ struct child_tables {
                  "c.notes_enc IS NOT NULL AS has_notes"
 #define ROW_NCOLS 24
 /* 2.27 filedb (issue 17): after the row, the child's categories as
- * "category start end,..." (end "-" while open), for child_categories_on */
-#define CATS_COL ", (SELECT GROUP_CONCAT(k.category, ' ', k.start_date, ' ', " \
-                 "COALESCE(k.end_date, '-')) FROM child_categories k WHERE k.child_id = c.id)"
-#define CHILD_WHERE " FROM children c WHERE c.id = ? AND c.status <> 'archived'" /* issue 19 */
+ * "category start end,..." (end "-" while open), for child_categories_on:
+ * kept by triggers in child_category_spans (core 046), read by its key
+ * (a GROUP_CONCAT over child_categories built a temporary table per read) */
+#define CATS_COL ", cs.spans"
+#define CATS_JOIN " LEFT JOIN child_category_spans cs ON cs.child_id = c.id"
+#define CHILD_COND " WHERE c.id = ? AND c.status <> 'archived'" /* issue 19 */
+#define CHILD_WHERE " FROM children c" CHILD_COND
+/* the child's marks, kept by triggers in child_mark_lists (core 046) */
+#define MARKS_JOIN " LEFT JOIN child_mark_lists cm ON cm.child_id = c.id"
 
 /* the declared tables ("table" or "table.column"), in one order, and the
  * statements that ask for them (EXISTS columns on c.id, or for the tables
@@ -128,7 +133,7 @@ static size_t declared_names(const char *const *const *lists, size_t nl, const c
 static void flags_sql(buf *b)
 {
     if (panel_tables.any_marked)
-        buf_adds(b, ", (SELECT GROUP_CONCAT(tbl) FROM child_marks WHERE child_id = c.id)");
+        buf_adds(b, ", cm.marks");
     for (size_t i = 0; i < panel_tables.n; i++) {
         int tl;
         const char *col;
@@ -191,8 +196,13 @@ static void declared_build(portal_req *r)
     buf_adds(&h, "SELECT 1");
     flags_sql(&b);
     flags_sql(&h);
-    buf_adds(&b, CHILD_WHERE);
+    buf_adds(&b, " FROM children c" CATS_JOIN);
     buf_adds(&h, " FROM (SELECT ? AS id) c");
+    if (panel_tables.any_marked) {
+        buf_adds(&b, MARKS_JOIN);
+        buf_adds(&h, MARKS_JOIN);
+    }
+    buf_adds(&b, CHILD_COND);
     panel_tables.row_sql = strdup(b.data);
     panel_tables.has_sql = strdup(h.data);
     buf_free(&b);
@@ -429,7 +439,7 @@ static const struct child_cats *child_cats_get(portal_req *r, long long child_id
         k->opened = arena_sprintf(r->a, "%.10s", db_col_named(row, "created_at"));
     } else {
         db_rows *q = db_query(r->a, "SELECT DATE_FORMAT(c.created_at, '%Y-%m-%d')" CATS_COL
-                              " FROM children c WHERE c.id = ?", "i", child_id);
+                              " FROM children c" CATS_JOIN " WHERE c.id = ?", "i", child_id);
         if (!q)
             return NULL;
         k->list = "";

@@ -398,6 +398,7 @@ static const struct portal_migration core_migrations[] = {
     {43, "043_open_category_columns.sql"},
     {44, "044_pay_marks.sql"},
     {45, "045_notices_stripes.sql"},
+    {46, "046_category_spans.sql"},
     {0, NULL}};
 
 const struct portal_module core_module = {

@@ -208,6 +208,10 @@ const char *clock_now(arena *a)
 
 const char *clock_today(portal_req *r)
 {
-    /* tests move the clock by writing a date (and time) into clock_file */
-    return arena_strndup(r->a, clock_now(r->a), 10);
+    /* tests move the clock by writing a date (and time) into clock_file;
+     * a request (or a job's run) reads it once: a file page asked 14 times
+     * (settings in force, panels, the route row; issue 17) */
+    if (!r->today)
+        r->today = arena_strndup(r->a, clock_now(r->a), 10);
+    return r->today;
 }

@@ -60,6 +60,7 @@ struct portal_req {
     void *child_row;            /* child.c: a GET route's child row (db_rows, child_row_hdf) */
     void *pay_sums;             /* pay.c: a GET's sums of a child's lines in a year (caps) */
     void *child_cats;           /* child.c: a GET's categories of a child (child_categories_on) */
+    const char *today;          /* dates.c: clock_today, read once per request */
     int flash_shown;            /* a page showed it: session_flash_seen clears it */
     /* response */
     int status;

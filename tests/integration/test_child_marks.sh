@@ -16,6 +16,8 @@ mkchild() { # mkchild NAME -> id
     sql "SELECT id FROM children WHERE name='$1'"
 }
 marks() { sql "SELECT COALESCE(GROUP_CONCAT(tbl ORDER BY tbl), '') FROM child_marks WHERE child_id=$1"; }
+# the list the file's row reads, kept from child_marks by triggers (core 046)
+listed() { sql "SELECT COALESCE(MAX(marks), '') FROM child_mark_lists WHERE child_id=$1"; }
 grant() { # grant CHILD -> the grant's id, inserted as the living tests do
     sql "INSERT INTO living_grants (child_id, benefit, subtype, start_month, created_at) VALUES ($1, 'orphan', 'scattered', '2026-02-01', UTC_TIMESTAMP()); SELECT LAST_INSERT_ID()"
 }
@@ -41,6 +43,7 @@ sql "UPDATE living_grants SET child_id=$b WHERE id=$g"
 req GET "/children/$b" -b "$tj"
 check "a row moved to another child marks that child" same "$(marks "$b")" living_grants
 check "whose file shows the grant" body_has "孤儿基本生活费（社会散居）"
+check "the kept lists follow both children's marks" same "$(listed "$a")|$(listed "$b")" "living_grants|living_grants"
 req GET "/children/$a" -b "$tj"
 check "the first child keeps its mark and its file shows no grant (nothing shown that is not there)" \
     eval '[ "$(marks "$a")" = living_grants ] && status_is 200 && body_lacks "孤儿基本生活费（社会散居）"'
@@ -60,6 +63,7 @@ sql "INSERT INTO pay_batches (module, programme, period, title, status, created_
      VALUES (LAST_INSERT_ID(), $e, '500242101000', 't$tag', '2026-04-01', 100, '测试', 'medical', 1, UTC_TIMESTAMP())"
 check "a pay line written by the database root marks its child for the line's module" \
     same "$(marks "$e")" "pay_lines,pay_lines@medical"
+check "... and its kept list has both" same "$(listed "$e")" "pay_lines,pay_lines@medical"
 check "the family of those marks is listed as kept" same "$(sql "SELECT COUNT(*) FROM child_mark_tables WHERE tbl='pay_lines@'")" 1
 check "the portal's user cannot forge a module's mark" bash -c "! mariadb --socket='$TEST_DIR/run/mysqld.sock' -uportal -p'$pw' portal -e \"INSERT INTO child_marks VALUES ($a, 'pay_lines@medical')\" 2>/dev/null"
 
@@ -68,6 +72,7 @@ sql "DELETE FROM child_mark_tables WHERE tbl='living_grants'; DELETE FROM child_
 $CTL migrate >"$OUT/migrate.out" 2>&1
 check "migrate lists the table again" eval 'grep -q "child marks kept for 1 more tables" "$OUT/migrate.out" && [ "$(sql "SELECT COUNT(*) FROM child_mark_tables WHERE tbl='"'living_grants'"'")" = 1 ]'
 check "with the marks of the rows already there" eval '[ "$(marks "$b")" = living_grants ] && [ "$(marks "$c")" = living_grants ] && [ -z "$(marks "$a")" ]'
+check "the kept lists followed the deleted marks and the filled ones" same "$(listed "$a")|$(listed "$b")|$(listed "$c")" "|living_grants|living_grants"
 req GET "/children/$b" -b "$tj"
 check "and the file shows the grant" body_has "孤儿基本生活费（社会散居）"
 
@@ -76,8 +81,9 @@ was=$(sql "SELECT @@GLOBAL.log_output")
 sql "SET GLOBAL log_output='TABLE'; TRUNCATE mysql.general_log; SET GLOBAL general_log=1"
 req GET "/children/$b" -b "$tj"
 sql "SET GLOBAL general_log=0; SET GLOBAL log_output='$was'"
-check "the file page reads the child's marks in its row" \
-    [ "$(sql "SELECT COUNT(*) FROM mysql.general_log WHERE argument LIKE '%FROM child_marks WHERE child_id = c.id%'")" -ge 1 ]
+check "the file page reads the child's kept list of marks in its row (no GROUP_CONCAT over child_marks)" \
+    eval '[ "$(sql "SELECT COUNT(*) FROM mysql.general_log WHERE argument LIKE '"'%LEFT JOIN child_mark_lists cm ON cm.child_id = c.id%'"'")" -ge 1 ] &&
+          [ "$(sql "SELECT COUNT(*) FROM mysql.general_log WHERE argument LIKE '"'%FROM child_marks WHERE child_id%'"'")" = 0 ]'
 check "and asks no table whether the child has a row there (no EXISTS per table)" \
     same "$(sql "SELECT COUNT(*) FROM mysql.general_log WHERE argument LIKE '%EXISTS(SELECT 1 FROM %'")" 0
 sql "TRUNCATE mysql.general_log"
@@ -93,3 +99,8 @@ check "migrate installs the lost trigger again" eval 'grep -q "child marks kept 
 check "and fills the marks of the rows written meanwhile" same "$(marks "$d")" living_grants
 req GET "/children/$d" -b "$tj"
 check "whose file shows the grant" body_has "孤儿基本生活费（社会散居）"
+
+check "every child's kept list is its marks as the GROUP_CONCAT gave them (seed, demo, these writes)" same "$(sql "
+    SELECT COUNT(*) FROM children c LEFT JOIN child_mark_lists cm ON cm.child_id = c.id
+    WHERE NOT (cm.marks <=> (SELECT GROUP_CONCAT(m.tbl) FROM child_marks m WHERE m.child_id = c.id))")" 0
+check "the portal's user cannot write the kept lists" bash -c "! mariadb --socket='$TEST_DIR/run/mysqld.sock' -uportal -p'$pw' portal -e \"UPDATE child_mark_lists SET marks = NULL WHERE child_id = $b\" 2>/dev/null"

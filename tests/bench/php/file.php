@@ -124,8 +124,8 @@ function file_now(array $u, int $id, string $today, string $month): array
         . "c.no_id_reason, c.hukou, c.address, c.school, c.school_grade, c.health, "
         . "c.disability_type, c.disability_grade, c.disability_cert_expiry, c.placement, "
         . "c.created_at, c.updated_at, TIMESTAMPDIFF(YEAR, c.birth_date, ?) AS age, c.notes_enc "
-        . "IS NOT NULL AS has_notes, (SELECT GROUP_CONCAT(tbl) FROM child_marks WHERE child_id = "
-        . "c.id) AS marks FROM children c WHERE c.id = ? AND c.status <> 'archived'", 'si',
+        . "IS NOT NULL AS has_notes, cm.marks FROM children c LEFT JOIN child_mark_lists cm ON "
+        . "cm.child_id = c.id WHERE c.id = ? AND c.status <> 'archived'", 'si',
         [$today, $id]);
     if (!$c || !in_scope($u, $c[0]['township_code'])) {
         deny(404, '没有找到该儿童的档案。');
