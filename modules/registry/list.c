@@ -480,18 +480,19 @@ static void page_cols(struct sqlb *b, const struct filters *f, int cats)
     if (cats)
         add_sql(b, CATS_SQL);
     /* what the page shows beside the rows rides on them (issue 17): the
-     * office's open notices and, when the summary has it, the total */
+     * office's open notices and, when the summary has it, the total; named
+     * with a leading '_' so that put_row leaves them out of the rows */
     if (f->notices) {
-        add_sql(b, ", NULL AS office_notices, ");
+        add_sql(b, ", NULL AS `_notices`, ");
     } else {
-        add_sql(b, ", (" OFFICE_NOTICES_SQL ") AS office_notices, ");
+        add_sql(b, ", (" OFFICE_NOTICES_SQL ") AS `_notices`, ");
         add_arg(b, f->division);
     }
     if (summary_total(f))
         summary_sql(b, f);
     else
         add_sql(b, "NULL");
-    add_sql(b, " AS summary_total");
+    add_sql(b, " AS `_total`");
 }
 
 /* the page's query: (col, id) past the key in the direction of travel, one
@@ -506,8 +507,8 @@ static void page_sql(struct sqlb *b, const struct filters *f, const struct page_
 {
     int by_id = strcmp(f->sort, "id") == 0, bw = k->backward, wrap = bw || f->category;
     const char *col = sort_col(f);
-    if (wrap) /* page_n: the rows found, known at the first (the extra one) */
-        add_sql(b, bw ? "SELECT p.*" CATS_SQL ", COUNT(*) OVER () AS page_n FROM ("
+    if (wrap) /* _page_n: the rows found, known at the first (the extra one) */
+        add_sql(b, bw ? "SELECT p.*" CATS_SQL ", COUNT(*) OVER () AS `_page_n` FROM ("
                       : "SELECT p.*" CATS_SQL " FROM (");
     page_cols(b, f, !wrap);
     /* the keys of both orders hold every column read (registry 010), so
@@ -572,15 +573,15 @@ static int page_rows(portal_req *r, const struct portal_services *s, const struc
     /* the extra row is after the page forward, before it backward */
     int n = 0, have = s->db_next(rows);
     *more = 0;
-    if (have && k->backward && atoi(s->col(rows, "page_n")) > PAGE_ROWS) {
+    if (have && k->backward && atoi(s->col(rows, "_page_n")) > PAGE_ROWS) {
         *more = 1;
         have = s->db_next(rows);
     }
     if (have) {
         if (!f->notices)
-            notices_keep(r, s, f->division, s->col(rows, "office_notices"));
-        s->set(r, "List.Notices", f->notices ? f->notices : s->col(rows, "office_notices"));
-        *summary = s->col(rows, "summary_total");
+            notices_keep(r, s, f->division, s->col(rows, "_notices"));
+        s->set(r, "List.Notices", f->notices ? f->notices : s->col(rows, "_notices"));
+        *summary = s->col(rows, "_total");
     }
     /* the keys of the first and the last row shown: their cells, formatted
      * once after the loop */
