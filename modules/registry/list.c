@@ -406,13 +406,17 @@ static int summary_total(const struct filters *f)
            !f->name_like && !f->q_last4 && !f->q_hmac;
 }
 
-/* the summary's total as a scalar subquery */
+/* the summary's total as a scalar subquery; the township's test only when
+ * the scope's prefix does not already say it (a township user looking at
+ * their own township: the same range twice was a second range analysis,
+ * 2% of MariaDB's work for the list) */
 static void summary_sql(struct sqlb *b, const struct filters *f)
 {
     add_sql(b, "(SELECT COALESCE(SUM(n), 0) FROM registry_counts rc WHERE rc.village_code "
                "LIKE CONCAT(?, '%') AND rc.status <> 'archived'");
     add_arg(b, f->prefix);
-    add_cond(b, " AND rc.village_code LIKE CONCAT(LEFT(?, 9), '%')", f->township);
+    if (!(f->township && strlen(f->prefix) >= 9 && strncmp(f->township, f->prefix, 9) == 0))
+        add_cond(b, " AND rc.village_code LIKE CONCAT(LEFT(?, 9), '%')", f->township);
     add_cond(b, " AND rc.village_code = ?", f->village);
     add_cond(b, " AND rc.status = ?", f->status);
     add_sql(b, ")");
@@ -495,6 +499,17 @@ static void page_cols(struct sqlb *b, const struct filters *f, int cats)
     add_sql(b, " AS `_total`");
 }
 
+/* whether a division-scoped page is one township's children with no other
+ * filter (the township user's first page, a county user's township): then
+ * the key of the order is the plan there is, and naming it alone spares
+ * MariaDB weighing the township, village and status keys on every page
+ * (8% of its work for the list; the plan, EXPLAIN, is the same) */
+static int town_only(const struct filters *f)
+{
+    return f->prefix && (f->scope_town || f->township) && !f->village && !f->status &&
+           !f->born_upto[0] && !f->born_after[0] && !f->category && !f->q;
+}
+
 /* the page's query: (col, id) past the key in the direction of travel, one
  * row more than a page to know whether another follows; rows come in the
  * order they are shown (a backward page is read in reverse, then turned).
@@ -515,9 +530,15 @@ static void page_sql(struct sqlb *b, const struct filters *f, const struct page_
      * MariaDB costs them alike and could take the other order's key and
      * sort the township; the hint leaves it the key of this order (and any
      * other, e.g. last4, id_hmac) */
-    add_sql(b, by_id ? " FROM children c"
-               : strcmp(f->sort, "birth") == 0 ? " FROM children c IGNORE INDEX (town_name)"
-                                               : " FROM children c IGNORE INDEX (town_birth)");
+    int birth = strcmp(f->sort, "birth") == 0;
+    if (by_id)
+        add_sql(b, " FROM children c");
+    else if (town_only(f)) /* that key alone: no other weighed on every page */
+        add_sql(b, birth ? " FROM children c USE INDEX (town_birth)"
+                         : " FROM children c USE INDEX (town_name)");
+    else
+        add_sql(b, birth ? " FROM children c IGNORE INDEX (town_name)"
+                         : " FROM children c IGNORE INDEX (town_birth)");
     if (!wrap)
         add_sql(b, " LEFT JOIN child_open_categories oc ON oc.child_id = c.id");
     add_where(b, f, 0);
