@@ -918,7 +918,9 @@ struct portal_services {
     int (*db_row_hdf)(portal_req *r, const char *prefix, const char *sql,
                       const char *types, ...);
     /* the current row of `rows` (after db_next) as prefix.<column>; columns
-     * that are SQL NULL are left unset */
+     * that are SQL NULL are left unset, and so are columns named with a
+     * leading '_' (here and in db_row_hdf, db_query_hdf): values that ride
+     * on every row for the handler alone, read with col */
     void (*put_row)(portal_req *r, const char *prefix, portal_rows *rows);
     /* a column of the current row by its name (as in the SELECT); NULL for
      * SQL NULL or no such column */

@@ -45,15 +45,17 @@ static int names_apart(const db_rows *rows)
     return apart;
 }
 
-/* the current row's columns under node; SQL NULL columns stay unset.  A
- * query's cells and names live until the request ends (db.c), as long as
- * the request's nodes: the nodes keep them, not copies */
+/* the current row's columns under node; SQL NULL columns stay unset, and
+ * so do columns named with a leading '_': what rides on every row for the
+ * handler alone (a page's total beside its rows: read with col, not made
+ * a node per row).  A query's cells and names live until the request ends
+ * (db.c), as long as the request's nodes: the nodes keep them, not copies */
 static void row_into(HDF *node, db_rows *rows)
 {
     int fresh = !node->child && !node->hash && names_apart(rows);
     for (size_t c = 0; c < rows->ncols; c++) {
         const char *v = db_col(rows, c), *name = rows->names[c];
-        if (!v)
+        if (!v || name[0] == '_')
             continue;
         if (fresh && !strchr(name, '.'))
             tree_add(node, name, v);

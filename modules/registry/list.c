@@ -406,13 +406,17 @@ static int summary_total(const struct filters *f)
            !f->name_like && !f->q_last4 && !f->q_hmac;
 }
 
-/* the summary's total as a scalar subquery */
+/* the summary's total as a scalar subquery; the township's test only when
+ * the scope's prefix does not already say it (a township user looking at
+ * their own township: the same range twice was a second range analysis,
+ * 2% of MariaDB's work for the list) */
 static void summary_sql(struct sqlb *b, const struct filters *f)
 {
     add_sql(b, "(SELECT COALESCE(SUM(n), 0) FROM registry_counts rc WHERE rc.village_code "
                "LIKE CONCAT(?, '%') AND rc.status <> 'archived'");
     add_arg(b, f->prefix);
-    add_cond(b, " AND rc.village_code LIKE CONCAT(LEFT(?, 9), '%')", f->township);
+    if (!(f->township && strlen(f->prefix) >= 9 && strncmp(f->township, f->prefix, 9) == 0))
+        add_cond(b, " AND rc.village_code LIKE CONCAT(LEFT(?, 9), '%')", f->township);
     add_cond(b, " AND rc.village_code = ?", f->village);
     add_cond(b, " AND rc.status = ?", f->status);
     add_sql(b, ")");
@@ -480,18 +484,30 @@ static void page_cols(struct sqlb *b, const struct filters *f, int cats)
     if (cats)
         add_sql(b, CATS_SQL);
     /* what the page shows beside the rows rides on them (issue 17): the
-     * office's open notices and, when the summary has it, the total */
+     * office's open notices and, when the summary has it, the total; named
+     * with a leading '_' so that put_row leaves them out of the rows */
     if (f->notices) {
-        add_sql(b, ", NULL AS office_notices, ");
+        add_sql(b, ", NULL AS `_notices`, ");
     } else {
-        add_sql(b, ", (" OFFICE_NOTICES_SQL ") AS office_notices, ");
+        add_sql(b, ", (" OFFICE_NOTICES_SQL ") AS `_notices`, ");
         add_arg(b, f->division);
     }
     if (summary_total(f))
         summary_sql(b, f);
     else
         add_sql(b, "NULL");
-    add_sql(b, " AS summary_total");
+    add_sql(b, " AS `_total`");
+}
+
+/* whether a division-scoped page is one township's children with no other
+ * filter (the township user's first page, a county user's township): then
+ * the key of the order is the plan there is, and naming it alone spares
+ * MariaDB weighing the township, village and status keys on every page
+ * (8% of its work for the list; the plan, EXPLAIN, is the same) */
+static int town_only(const struct filters *f)
+{
+    return f->prefix && (f->scope_town || f->township) && !f->village && !f->status &&
+           !f->born_upto[0] && !f->born_after[0] && !f->category && !f->q;
 }
 
 /* the page's query: (col, id) past the key in the direction of travel, one
@@ -506,17 +522,23 @@ static void page_sql(struct sqlb *b, const struct filters *f, const struct page_
 {
     int by_id = strcmp(f->sort, "id") == 0, bw = k->backward, wrap = bw || f->category;
     const char *col = sort_col(f);
-    if (wrap) /* page_n: the rows found, known at the first (the extra one) */
-        add_sql(b, bw ? "SELECT p.*" CATS_SQL ", COUNT(*) OVER () AS page_n FROM ("
+    if (wrap) /* _page_n: the rows found, known at the first (the extra one) */
+        add_sql(b, bw ? "SELECT p.*" CATS_SQL ", COUNT(*) OVER () AS `_page_n` FROM ("
                       : "SELECT p.*" CATS_SQL " FROM (");
     page_cols(b, f, !wrap);
     /* the keys of both orders hold every column read (registry 010), so
      * MariaDB costs them alike and could take the other order's key and
      * sort the township; the hint leaves it the key of this order (and any
      * other, e.g. last4, id_hmac) */
-    add_sql(b, by_id ? " FROM children c"
-               : strcmp(f->sort, "birth") == 0 ? " FROM children c IGNORE INDEX (town_name)"
-                                               : " FROM children c IGNORE INDEX (town_birth)");
+    int birth = strcmp(f->sort, "birth") == 0;
+    if (by_id)
+        add_sql(b, " FROM children c");
+    else if (town_only(f)) /* that key alone: no other weighed on every page */
+        add_sql(b, birth ? " FROM children c USE INDEX (town_birth)"
+                         : " FROM children c USE INDEX (town_name)");
+    else
+        add_sql(b, birth ? " FROM children c IGNORE INDEX (town_name)"
+                         : " FROM children c IGNORE INDEX (town_birth)");
     if (!wrap)
         add_sql(b, " LEFT JOIN child_open_categories oc ON oc.child_id = c.id");
     add_where(b, f, 0);
@@ -572,15 +594,15 @@ static int page_rows(portal_req *r, const struct portal_services *s, const struc
     /* the extra row is after the page forward, before it backward */
     int n = 0, have = s->db_next(rows);
     *more = 0;
-    if (have && k->backward && atoi(s->col(rows, "page_n")) > PAGE_ROWS) {
+    if (have && k->backward && atoi(s->col(rows, "_page_n")) > PAGE_ROWS) {
         *more = 1;
         have = s->db_next(rows);
     }
     if (have) {
         if (!f->notices)
-            notices_keep(r, s, f->division, s->col(rows, "office_notices"));
-        s->set(r, "List.Notices", f->notices ? f->notices : s->col(rows, "office_notices"));
-        *summary = s->col(rows, "summary_total");
+            notices_keep(r, s, f->division, s->col(rows, "_notices"));
+        s->set(r, "List.Notices", f->notices ? f->notices : s->col(rows, "_notices"));
+        *summary = s->col(rows, "_total");
     }
     /* the keys of the first and the last row shown: their cells, formatted
      * once after the loop */

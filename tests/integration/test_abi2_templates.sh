@@ -18,10 +18,11 @@ check "datetime is Beijing time (UTC+8)" same "$(cell dd row-datetime)" "[2026-1
 check "date of a DATETIME is its Beijing day" same "$(cell dd row-date)" "[2026-12-01]"
 check "date of a DATE is the date" same "$(cell dd row-day)" "[2026-02-28]"
 check "a SQL NULL column stays unset" same "$(cell dd row-nothing)" "[unset]"
+check "a column named with a leading _ stays out of the row" same "$(cell dd row-beside)" "[unset]"
 check "mask_id shows 14 stars and the last four" same "$(cell dd raw-mask)" "[**************123X]"
 check "label gives the module label's title" same "$(cell dd raw-label)" "[红色]"
 check "division gives the division's name" same "$(cell dd raw-division)" "[龙潭镇]"
-check "col reads a column by name; col_index; NULL and absent columns" same "$(cell p col)" "[165150|1|-1|null]"
+check "col reads a column by name; col_index; NULL and absent columns; a _ column" same "$(cell p col)" "[165150|1|-1|null|beside]"
 check "db_row_hdf fills the first row" same "$(cell p one)" "[1|x|1651.50]"
 check "labels_hdf lists a kind in declaration order" \
     grep -qF '<li>red=红色</li><li>green=绿色</li><li>xss=&lt;script&gt;' "$OUT/body"

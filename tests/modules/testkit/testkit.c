@@ -86,7 +86,7 @@ static int fmt_get(portal_req *r, const struct portal_services *s)
             s->set(r, s->sprintf(r, "Raw.%s", names[i]), v);
     }
     portal_rows *q = s->db_query(r, "SELECT CAST(? AS SIGNED) AS fen, CAST(? AS DATETIME) AS at, "
-                                    "CAST(? AS DATE) AS day, NULL AS nothing", "sss",
+                                    "CAST(? AS DATE) AS day, NULL AS nothing, 'beside' AS `_beside`", "sss",
                                  s->param(r, "fen"), s->param(r, "at"), s->param(r, "day"));
     if (!q || !s->db_next(q))
         return 500;
@@ -95,6 +95,7 @@ static int fmt_get(portal_req *r, const struct portal_services *s)
     s->set_int(r, "Col.at_index", s->col_index(q, "at"));
     s->set_int(r, "Col.missing_index", s->col_index(q, "missing"));
     s->set(r, "Col.nothing", s->col(q, "nothing") ? "set" : "null");
+    s->set(r, "Col.beside", s->col(q, "_beside"));
     int found = s->db_row_hdf(r, "One", "SELECT ? AS fen, 'x' AS tag FROM DUAL WHERE ? = 1", "si",
                               s->param(r, "fen"), s->param_int(r, "found", 1));
     s->set_int(r, "One.found", found);

@@ -5,6 +5,7 @@
 <dt>datetime</dt><dd id="row-datetime">[<?cs var:datetime(Row.at) ?>]</dd>
 <dt>day</dt><dd id="row-day">[<?cs var:date(Row.day) ?>]</dd>
 <dt>nothing</dt><dd id="row-nothing">[<?cs if:?Row.nothing ?>set<?cs else ?>unset<?cs /if ?>]</dd>
+<dt>beside</dt><dd id="row-beside">[<?cs if:?Row._beside ?>set<?cs else ?>unset<?cs /if ?>]</dd>
 </dl>
 <dl id="raw">
 <dt>money</dt><dd id="raw-money">[<?cs var:money(Raw.fen) ?>]</dd>
@@ -16,7 +17,7 @@
 <dt>literal</dt><dd id="lit-money">[<?cs var:money(-5) ?>|<?cs var:money(0) ?>|<?cs var:money("") ?>]</dd>
 <dt>attribute</dt><dd><a id="attr" title="<?cs var:label(Raw.kind, Raw.code) ?>">a</a></dd>
 </dl>
-<p id="col">[<?cs var:Col.fen ?>|<?cs var:Col.at_index ?>|<?cs var:Col.missing_index ?>|<?cs var:Col.nothing ?>]</p>
+<p id="col">[<?cs var:Col.fen ?>|<?cs var:Col.at_index ?>|<?cs var:Col.missing_index ?>|<?cs var:Col.nothing ?>|<?cs var:Col.beside ?>]</p>
 <p id="one">[<?cs var:One.found ?>|<?cs var:One.tag ?>|<?cs var:money(One.fen) ?>]</p>
 <p id="label-direct">[<?cs var:Label.direct ?>]</p>
 <ul id="colors"><?cs each:c = Colors ?><li><?cs var:c.code ?>=<?cs var:c.title ?></li><?cs /each ?></ul>
