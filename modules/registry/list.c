@@ -404,18 +404,26 @@ static const char *read_page_key(portal_req *r, const struct portal_services *s,
     return NULL;
 }
 
-/* the total comes from the per-village summary (registry_counts) */
+/* the total comes from the per-village summary (registry_counts, or
+ * registry_category_counts under a category filter) */
 static int summary_total(const struct filters *f)
 {
-    return f->prefix && !f->category && !f->born_upto[0] && !f->born_after[0] &&
-           !f->name_like && !f->q_last4 && !f->q_hmac;
+    return f->prefix && !f->born_upto[0] && !f->born_after[0] && !f->name_like &&
+           !f->q_last4 && !f->q_hmac;
 }
 
 /* the summary's total as a scalar subquery */
 static void summary_sql(struct sqlb *b, const struct filters *f)
 {
-    add_sql(b, "(SELECT COALESCE(SUM(n), 0) FROM registry_counts rc WHERE rc.village_code "
-               "LIKE CONCAT(?, '%') AND rc.status <> 'archived'");
+    if (f->category) {
+        add_sql(b, "(SELECT COALESCE(SUM(n), 0) FROM registry_category_counts rc WHERE "
+                   "rc.category = ? AND rc.village_code LIKE CONCAT(?, '%') AND "
+                   "rc.status <> 'archived'");
+        add_arg(b, f->category);
+    } else {
+        add_sql(b, "(SELECT COALESCE(SUM(n), 0) FROM registry_counts rc WHERE rc.village_code "
+                   "LIKE CONCAT(?, '%') AND rc.status <> 'archived'");
+    }
     add_arg(b, f->prefix);
     add_cond(b, " AND rc.village_code LIKE CONCAT(LEFT(?, 9), '%')", f->township);
     add_cond(b, " AND rc.village_code = ?", f->village);
@@ -625,8 +633,8 @@ static int page_rows(portal_req *r, const struct portal_services *s, const struc
 }
 
 /* List.Total: from the per-village summary when only a division scope,
- * township, village and status filter (summary_sql, which the page's query
- * carries too); otherwise a capped count.  0, or -1 */
+ * township, village, status and category filter (summary_sql, which the
+ * page's query carries too); otherwise a capped count.  0, or -1 */
 static int page_total(portal_req *r, const struct portal_services *s, const struct filters *f)
 {
     struct sqlb cb;
@@ -795,8 +803,13 @@ static long long export_total(portal_req *r, const struct portal_services *s,
 {
     struct sqlb cb;
     memset(&cb, 0, sizeof cb);
-    add_sql(&cb, "SELECT COUNT(*) FROM children c");
-    add_where(&cb, f);
+    if (summary_total(f)) { /* the kept counts: the list's total */
+        add_sql(&cb, "SELECT ");
+        summary_sql(&cb, f);
+    } else {
+        add_sql(&cb, "SELECT COUNT(*) FROM children c");
+        add_where(&cb, f);
+    }
     if (cb.overflow)
         return -1;
     portal_rows *cr = s->db_query(r, cb.sql, types_of(r, s, &cb), BINDS(&cb));
