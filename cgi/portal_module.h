@@ -154,6 +154,9 @@
  *                    read with the route's child row on a GET: the file
  *                    page's medical and village panels ask no statement
  *                    for them.
+ *   2.28 2026-12-02  scale: service account_locked (is an account locked
+ *                    out by the login throttle now): the account module's
+ *                    wrong current password asks the host's one query.
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -259,7 +262,7 @@
 
 #define PORTAL_MODULE_MAGIC 0x59594D44u /* "YYMD" */
 #define PORTAL_ABI_MAJOR 2
-#define PORTAL_ABI_MINOR 27
+#define PORTAL_ABI_MINOR 28
 
 typedef struct portal_req portal_req;     /* one request; opaque to modules */
 typedef struct portal_rows portal_rows;   /* a query result; opaque */
@@ -1434,6 +1437,11 @@ struct portal_services {
      * database error. */
     const char *(*child_categories_on)(portal_req *r, long long child_id, const char *on);
     const char *(*child_opened)(portal_req *r, long long child_id);
+    /* ---- 2.28 scale: 1 when user_id is locked out now by the login
+     * throttle (users.locked_until, moved by a failed login or a wrong
+     * current password: password_matches), 0 when not, -1 on a database
+     * error or no such user */
+    int (*account_locked)(portal_req *r, long long user_id);
 };
 
 /* 2.22 dupsa (issue 9): the parameters of a module's batch approval route

@@ -628,4 +628,6 @@ const struct portal_services services = {
      * the route's row (child.c) */
     .child_categories_on = child_svc_categories_on,
     .child_opened = child_svc_opened,
+    /* 2.28 scale: the login throttle's lock (core.c) */
+    .account_locked = login_locked,
 };

@@ -35,11 +35,9 @@ static int refused(portal_req *r, const struct portal_services *s, const char *f
 static int wrong_password(portal_req *r, const struct portal_services *s)
 {
     long long uid = s->user(r)->id;
-    portal_rows *l = s->db_query(r, "SELECT locked_until > UTC_TIMESTAMP() AS locked FROM users "
-                                    "WHERE id = ?", "i", uid);
-    if (!l || !s->db_next(l))
+    int locked = s->account_locked(r, uid);
+    if (locked < 0)
         return 500;
-    int locked = atoi(s->col(l, "locked") ? s->col(l, "locked") : "0");
     s->audit(r, "password.change.fail", "user", s->sprintf(r, "%lld", uid),
              locked ? "account locked (the password not checked, or wrong); its sessions ended"
                     : "wrong current password");

@@ -273,11 +273,12 @@ static void add_cond(struct sqlb *b, const char *frag, const char *v)
     add_arg(b, v);
 }
 
-/* the WHERE clause shared by the list, the count and the export.  A village
- * code starts with its township's 9 digits, so a township is also a prefix:
- * the count uses that form (the village index then covers it), the list the
- * township_code form (the township indexes give its order). */
-static void add_where(struct sqlb *b, const struct filters *f, int counting)
+/* the WHERE clause shared by the list, the count and the export.  The
+ * township as township_code (the scope's, or the filter's): the township
+ * keys (town_name, town_birth, town_id, town_last4) then give a range of the
+ * township, for the count too (its birth range, the holders of an ID's
+ * last four digits), never the township's every child. */
+static void add_where(struct sqlb *b, const struct filters *f)
 {
     add_sql(b, " WHERE ");
     add_sql(b, f->scope_sql);
@@ -285,10 +286,9 @@ static void add_where(struct sqlb *b, const struct filters *f, int counting)
     add_arg(b, f->scope_a2);
     /* the scope's township once: the same test twice was two conditions
      * for MariaDB's optimizer to weigh */
-    if (!counting && !(f->township && f->scope_town && strcmp(f->township, f->scope_town) == 0))
+    if (!(f->township && f->scope_town && strcmp(f->township, f->scope_town) == 0))
         add_cond(b, " AND c.township_code = ?", f->scope_town);
-    add_cond(b, counting ? " AND c.village_code LIKE CONCAT(LEFT(?, 9), '%')"
-                         : " AND c.township_code = ?", f->township);
+    add_cond(b, " AND c.township_code = ?", f->township);
     add_cond(b, " AND c.village_code = ?", f->village);
     add_cond(b, " AND c.status = ?", f->status);
     add_cond(b, " AND c.birth_date <= ?", f->born_upto);
@@ -296,8 +296,13 @@ static void add_where(struct sqlb *b, const struct filters *f, int counting)
     add_cond(b, " AND c.name LIKE CONCAT('%', ?, '%')", f->name_like);
     add_cond(b, " AND c.id_hmac = ?", f->q_hmac);
     add_cond(b, " AND c.id_last4 = ?", f->q_last4 ? f->q : NULL);
-    add_cond(b, " AND EXISTS (SELECT 1 FROM child_categories fc WHERE fc.child_id = c.id "
-                "AND fc.category = ? AND fc.end_date IS NULL)", f->category);
+    /* a subquery per child read in the order's key, not EXISTS: MariaDB
+     * made that a semi-join materializing the category's every holder in
+     * the county (46,000 orphans at 1,000,000 children, each then read by
+     * its primary key and sorted) where the order's key meets a holder
+     * every ~20 children (the rarest category is ~4.5% of them) */
+    add_cond(b, " AND (SELECT 1 FROM child_categories fc WHERE fc.child_id = c.id "
+                "AND fc.category = ? AND fc.end_date IS NULL LIMIT 1) IS NOT NULL", f->category);
 }
 
 /* the sort column for keys and ORDER BY */
@@ -399,11 +404,12 @@ static const char *read_page_key(portal_req *r, const struct portal_services *s,
     return NULL;
 }
 
-/* the total comes from the per-village summary (registry_counts) */
+/* the total comes from the per-village summary (registry_counts, or
+ * registry_category_counts under a category filter) */
 static int summary_total(const struct filters *f)
 {
-    return f->prefix && !f->category && !f->born_upto[0] && !f->born_after[0] &&
-           !f->name_like && !f->q_last4 && !f->q_hmac;
+    return f->prefix && !f->born_upto[0] && !f->born_after[0] && !f->name_like &&
+           !f->q_last4 && !f->q_hmac;
 }
 
 /* the summary's total as a scalar subquery; the township's test only when
@@ -412,8 +418,15 @@ static int summary_total(const struct filters *f)
  * 2% of MariaDB's work for the list) */
 static void summary_sql(struct sqlb *b, const struct filters *f)
 {
-    add_sql(b, "(SELECT COALESCE(SUM(n), 0) FROM registry_counts rc WHERE rc.village_code "
-               "LIKE CONCAT(?, '%') AND rc.status <> 'archived'");
+    if (f->category) {
+        add_sql(b, "(SELECT COALESCE(SUM(n), 0) FROM registry_category_counts rc WHERE "
+                   "rc.category = ? AND rc.village_code LIKE CONCAT(?, '%') AND "
+                   "rc.status <> 'archived'");
+        add_arg(b, f->category);
+    } else {
+        add_sql(b, "(SELECT COALESCE(SUM(n), 0) FROM registry_counts rc WHERE rc.village_code "
+                   "LIKE CONCAT(?, '%') AND rc.status <> 'archived'");
+    }
     add_arg(b, f->prefix);
     if (!(f->township && strlen(f->prefix) >= 9 && strncmp(f->township, f->prefix, 9) == 0))
         add_cond(b, " AND rc.village_code LIKE CONCAT(LEFT(?, 9), '%')", f->township);
@@ -499,17 +512,6 @@ static void page_cols(struct sqlb *b, const struct filters *f, int cats)
     add_sql(b, " AS `_total`");
 }
 
-/* whether a division-scoped page is one township's children with no other
- * filter (the township user's first page, a county user's township): then
- * the key of the order is the plan there is, and naming it alone spares
- * MariaDB weighing the township, village and status keys on every page
- * (8% of its work for the list; the plan, EXPLAIN, is the same) */
-static int town_only(const struct filters *f)
-{
-    return f->prefix && (f->scope_town || f->township) && !f->village && !f->status &&
-           !f->born_upto[0] && !f->born_after[0] && !f->category && !f->q;
-}
-
 /* the page's query: (col, id) past the key in the direction of travel, one
  * row more than a page to know whether another follows; rows come in the
  * order they are shown (a backward page is read in reverse, then turned).
@@ -526,22 +528,42 @@ static void page_sql(struct sqlb *b, const struct filters *f, const struct page_
         add_sql(b, bw ? "SELECT p.*" CATS_SQL ", COUNT(*) OVER () AS `_page_n` FROM ("
                       : "SELECT p.*" CATS_SQL " FROM (");
     page_cols(b, f, !wrap);
-    /* the keys of both orders hold every column read (registry 010), so
-     * MariaDB costs them alike and could take the other order's key and
-     * sort the township; the hint leaves it the key of this order (and any
-     * other, e.g. last4, id_hmac) */
-    int birth = strcmp(f->sort, "birth") == 0;
-    if (by_id)
-        add_sql(b, " FROM children c");
-    else if (town_only(f)) /* that key alone: no other weighed on every page */
-        add_sql(b, birth ? " FROM children c USE INDEX (town_birth)"
-                         : " FROM children c USE INDEX (town_name)");
-    else
-        add_sql(b, birth ? " FROM children c IGNORE INDEX (town_name)"
-                         : " FROM children c IGNORE INDEX (town_birth)");
+    /* Within a township the key of the order, or an ID's holders: the keys
+     * of the name and birth orders hold every column read (registry 010),
+     * so MariaDB costs them alike and could take the other order's key and
+     * sort the township, and it built a rowid filter of the whole township
+     * from the village key (the scope's prefix) once its statistics moved
+     * (2,876 more reads per page at 100,000 children).  Over several
+     * townships: not the other orders' keys. */
+    int town = f->scope_town || f->township;
+    const char *order_key = by_id ? "town_id" : strcmp(f->sort, "birth") == 0 ? "town_birth"
+                                                                              : "town_name";
+    if (f->name_like && f->prefix && (!town || by_id))
+        /* a part of a name is found by no key: one pass over a key that
+         * holds every column read (the township's range, or the whole key
+         * over several townships), its matches sorted (the order's own key
+         * read every child's row by its primary key: minutes at 1,000,000
+         * children over the county) */
+        add_sql(b, " FROM children c FORCE INDEX (town_name)");
+    else if (town) {
+        /* and the keys of a narrower range: a birth band's (a band of no
+         * child reads nothing), a status's (township, status, id), an ID's
+         * holders.  Keys named only where they can serve: each one named
+         * is weighed on every page (8% of MariaDB's work for the list) */
+        char from[128];
+        int band = f->born_upto[0] || f->born_after[0];
+        snprintf(from, sizeof from, " FROM children c USE INDEX (%s%s%s%s%s)", order_key,
+                 band && strcmp(f->sort, "birth") ? ", town_birth" : "",
+                 f->status ? ", township" : "", f->q_last4 ? ", town_last4" : "",
+                 f->q_hmac ? ", id_hmac" : "");
+        add_sql(b, from);
+    } else
+        add_sql(b, by_id ? " FROM children c IGNORE INDEX (town_name, town_birth)"
+                   : strcmp(f->sort, "birth") == 0 ? " FROM children c IGNORE INDEX (town_name, town_id)"
+                                                   : " FROM children c IGNORE INDEX (town_birth, town_id)");
     if (!wrap)
         add_sql(b, " LEFT JOIN child_open_categories oc ON oc.child_id = c.id");
-    add_where(b, f, 0);
+    add_where(b, f);
     if (k->id && by_id) {
         add_sql(b, bw ? " AND c.id > CAST(? AS SIGNED)" : " AND c.id < CAST(? AS SIGNED)");
         add_arg(b, k->id);
@@ -635,8 +657,8 @@ static int page_rows(portal_req *r, const struct portal_services *s, const struc
 }
 
 /* List.Total: from the per-village summary when only a division scope,
- * township, village and status filter (summary_sql, which the page's query
- * carries too); otherwise a capped count.  0, or -1 */
+ * township, village, status and category filter (summary_sql, which the
+ * page's query carries too); otherwise a capped count.  0, or -1 */
 static int page_total(portal_req *r, const struct portal_services *s, const struct filters *f)
 {
     struct sqlb cb;
@@ -647,7 +669,7 @@ static int page_total(portal_req *r, const struct portal_services *s, const stru
         summary_sql(&cb, f);
     } else {
         add_sql(&cb, "SELECT COUNT(*) FROM (SELECT 1 FROM children c");
-        add_where(&cb, f, 1);
+        add_where(&cb, f);
         add_sql(&cb, " LIMIT 10001) t");
     }
     if (cb.overflow)
@@ -805,8 +827,13 @@ static long long export_total(portal_req *r, const struct portal_services *s,
 {
     struct sqlb cb;
     memset(&cb, 0, sizeof cb);
-    add_sql(&cb, "SELECT COUNT(*) FROM children c");
-    add_where(&cb, f, 0);
+    if (summary_total(f)) { /* the kept counts: the list's total */
+        add_sql(&cb, "SELECT ");
+        summary_sql(&cb, f);
+    } else {
+        add_sql(&cb, "SELECT COUNT(*) FROM children c");
+        add_where(&cb, f);
+    }
     if (cb.overflow)
         return -1;
     portal_rows *cr = s->db_query(r, cb.sql, types_of(r, s, &cb), BINDS(&cb));
@@ -827,7 +854,7 @@ static long long export_rows(portal_req *r, const struct portal_services *s,
                 "c.village_code), c.address, (SELECT oc.codes FROM child_open_categories oc "
                 "WHERE oc.child_id = c.id), c.status, c.id_enc, c.id FROM children c");
     add_arg(&b, f->today);
-    add_where(&b, f, 0);
+    add_where(&b, f);
     if (strcmp(f->sort, "id") == 0)
         add_sql(&b, " ORDER BY c.id DESC");
     else

@@ -108,6 +108,8 @@ static const struct portal_migration migrations[] = {
     {8, "008_export_full_id.sql"},
     {9, "009_attachment_removal.sql"},
     {10, "010_list_cover.sql"},
+    {11, "011_list_id_last4.sql"},
+    {12, "012_category_counts.sql"},
     {0, NULL}};
 
 /* The registry's lookup lists: one title per code, wherever it is shown

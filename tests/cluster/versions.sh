@@ -1,6 +1,7 @@
 # tests/cluster/test_cluster.sh, part 2: rows the database keeps by
 # triggers, written through both hosts (each its own node) at once - core
-# 042's child_open_categories (kept from child_categories) and the
+# 042's child_open_categories and registry 012's registry_category_counts
+# (both kept from child_categories) and the
 # 'notices' version (cache_versions: core 040, spread over eight rows by
 # core 045; moved by every write of notices and notice_reads; the workers
 # cache each session's unread count while it stands).  A trigger runs on the node that takes the write; the others
@@ -26,6 +27,15 @@ kept_wrong() {
         LEFT JOIN portal.child_open_categories o ON o.child_id = k.child_id
         WHERE NOT (o.codes <=> k.codes) OR o.n <> k.n"
 }
+# registry 012's children per category, village and status against
+# child_categories and children on node N: the counts that disagree
+counts_wrong() {
+    nsql "$1" "SELECT COUNT(*) FROM (SELECT o.category, c.village_code, c.status, COUNT(*) AS n
+        FROM (SELECT DISTINCT child_id, category FROM portal.child_categories WHERE end_date IS NULL) o
+        JOIN portal.children c ON c.id = o.child_id GROUP BY o.category, c.village_code, c.status) t
+        LEFT JOIN portal.registry_category_counts k ON k.category = t.category
+        AND k.village_code = t.village_code AND k.status = t.status WHERE NOT (k.n <=> t.n)"
+}
 ttok=$(csrf "$tj")
 k0=$(conflicts_now)
 toggle "$H1" orphan 9 & q1=$!
@@ -41,6 +51,7 @@ for n in 1 2 3; do
     check "node $n: the child's kept categories are the three it holds ($((k1 - k0)) conflicts run again)" \
         [ "$(nsql "$n" "SELECT CONCAT(codes, '/', n) FROM portal.child_open_categories WHERE child_id = $cid")" = "orphan,tekun,dibao/3" ]
     check "node $n: every child's kept categories agree with child_categories" [ "$(kept_wrong "$n")" = 0 ]
+    check "node $n: the kept counts per category, village and status agree with child_categories" [ "$(counts_wrong "$n")" = 0 ]
 done
 
 # the 'notices' version: notices to one user sent through both hosts at

@@ -81,6 +81,44 @@ check "every kept row's columns c0 .. c6 are its codes, one each" same "$(sql "
     SELECT COUNT(*) FROM child_open_categories
     WHERE NOT (NULLIF(CONCAT_WS(',', c0, c1, c2, c3, c4, c5, c6), '') <=> NULLIF(codes, ''))")" 0
 
+# The list's total under a category filter comes from registry_category_counts
+# (registry 012), kept by triggers: a child counted once per category it
+# holds open, under its village and status, whatever writes it.
+cat_total() { # the total the list shows for child k's village and a category
+    req GET "/children?village=500242101001&category=$1" -b "$tj"
+    sed -n 's/.*符合条件共 \([0-9+]*\) 条.*/\1/p' "$OUT/body" | head -n1
+}
+sql_total() { sql "SELECT COUNT(*) FROM children c WHERE c.village_code = '${2:-500242101001}' AND c.status <> 'archived' AND EXISTS (SELECT 1 FROM child_categories x WHERE x.child_id = c.id AND x.category = '$1' AND x.end_date IS NULL)"; }
+kept() { sql "SELECT IFNULL(SUM(n), 0) FROM registry_category_counts WHERE category = '$1' AND village_code = '${2:-500242101001}' AND status <> 'archived'"; }
+g0=$(sql_total guardianship)
+sql "INSERT INTO child_categories (child_id, category, basis, start_date, entered_by) VALUES ($k, 'guardianship', '测试', '2026-02-01', 1)"
+check "a category entered: the village's total for it is one more" same "$(kept guardianship)" "$((g0 + 1))"
+sql "INSERT INTO child_categories (child_id, category, basis, start_date, entered_by) VALUES ($k, 'guardianship', '测试二', '2026-02-02', 1)"
+check "a second open row of it: the child still counts once" same "$(kept guardianship)" "$((g0 + 1))"
+check "... as the list's filter finds it" same "$(kept guardianship)" "$(sql_total guardianship)"
+sql "UPDATE child_categories SET end_date = '2026-03-01', exit_reason = 'other' WHERE child_id = $k AND category = 'guardianship' AND basis = '测试' AND end_date IS NULL"
+check "one of the two exited: still counted" same "$(kept guardianship)" "$((g0 + 1))"
+sql "UPDATE children SET village_code = '500242101002' WHERE id = $k"
+check "the child moved to another village: counted there" same "$(kept guardianship 500242101002)" "$(sql_total guardianship 500242101002)"
+check "... and no longer in the first" same "$(kept guardianship)" "$g0"
+sql "UPDATE children SET village_code = '500242101001', status = 'exited' WHERE id = $k"
+check "back, exited: counted under its status" same "$(sql "SELECT n FROM registry_category_counts WHERE category = 'guardianship' AND village_code = '500242101001' AND status = 'exited'")" \
+    "$(sql "SELECT COUNT(*) FROM children c WHERE c.village_code = '500242101001' AND c.status = 'exited' AND EXISTS (SELECT 1 FROM child_categories x WHERE x.child_id = c.id AND x.category = 'guardianship' AND x.end_date IS NULL)")"
+sql "UPDATE children SET status = 'active' WHERE id = $k"
+check "the list's total under the category is the SQL count" same "$(cat_total guardianship)" "$(sql_total guardianship)"
+sql "UPDATE child_categories SET category = 'temporary' WHERE child_id = $k AND category = 'guardianship' AND end_date IS NULL"
+check "its row turned into another category: counted there, not in the old one" same "$(kept guardianship)|$(kept temporary)" "$g0|$(sql_total temporary)"
+sql "DELETE FROM child_categories WHERE child_id = $k AND end_date IS NULL"
+check "its open row deleted: the totals are the SQL counts" same "$(cat_total temporary)|$(kept guardianship)" "$(sql_total temporary)|$g0"
+check "every kept category count is the number of children holding it (seed, demo, imports, these writes)" same "$(sql "
+    SELECT COUNT(*) FROM (SELECT o.category, c.village_code, c.status, COUNT(*) n
+      FROM (SELECT DISTINCT child_id, category FROM child_categories WHERE end_date IS NULL) o
+      JOIN children c ON c.id = o.child_id GROUP BY o.category, c.village_code, c.status) t
+    LEFT JOIN registry_category_counts k ON k.category = t.category AND k.village_code = t.village_code AND k.status = t.status
+    WHERE NOT (k.n <=> t.n)")|$(sql "SELECT COUNT(*) FROM registry_category_counts k WHERE k.n <> 0 AND NOT EXISTS (
+    SELECT 1 FROM child_categories x JOIN children c ON c.id = x.child_id WHERE x.category = k.category AND x.end_date IS NULL
+    AND c.village_code = k.village_code AND c.status = k.status)")" "0|0"
+
 # The office's open notices above the list: counted once per worker and
 # 'notices' version (core 040's triggers move it on every write of notices).
 # Every worker first keeps the count (parallel requests), then a notice
