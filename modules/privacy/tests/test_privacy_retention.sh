@@ -62,6 +62,7 @@ req GET "/children/$D" -b "$cj"
 check "a kept file still opens" status_is 200
 req GET /privacy/retention -b "$cj"
 check "the page lists the archive with its minimum" eval 'body_has "归档甲$tag" && body_has "1000.00"'
+check "... its categories by their names and dates, not their codes" eval 'body_has "孤儿 2005-01-01～2015-06-30" && body_lacks ">orphan "'
 build/portalctl --config "$TEST_DIR/portal.conf" job run privacy.archive >/dev/null 2>&1
 check "a second run archives nothing more" same "$(sql "SELECT COUNT(*) FROM child_archives WHERE child_id IN ($A, $B, $C, $D)")" 2
 post "/privacy/children/$C/hold" "$cj" --data hold=0
