@@ -197,7 +197,8 @@
  *    "2026-12-01" (a DATE as it is; a DATETIME, stored in UTC, as its day in
  *    Beijing time), datetime(x) "2026-12-01 09:30" (Beijing time),
  *    mask_id(last4) "**************1234", label("kind", code) a module
- *    label's title, division(code) the name (both: the code when unknown).
+ *    label's title, labels("kind", "a,b") a set's titles joined by 、,
+ *    division(code) the name (all three: the code when unknown).
  *    Their results are escaped like any value.
  *  - Rates, ratios, caps and time limits are settings, and lists of
  *    hospitals, schools or providers are lookups (2.1): declare them in

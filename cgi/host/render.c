@@ -305,6 +305,39 @@ static NEOERR *fn_label(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *re
     return e;
 }
 
+/* labels(kind, "a,b,c"): a set's codes (a SET column, a comma list) by
+ * their titles, "康复训练、辅助器具"; an unknown code as itself */
+static NEOERR *fn_labels(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *result)
+{
+    const char *v[2] = {NULL, NULL};
+    char *owned[2];
+    NEOERR *e = str_args(parse, args, 2, v, owned);
+    if (e)
+        return nerr_pass(e);
+    buf out;
+    buf_init(&out);
+    for (const char *p = v[1] ? v[1] : ""; *p;) {
+        size_t n = strcspn(p, ",");
+        char code[128];
+        if (n && n < sizeof code) {
+            memcpy(code, p, n);
+            code[n] = 0;
+            const char *t = label_title(v[0], code);
+            if (out.len)
+                buf_adds(&out, "、");
+            buf_adds(&out, t ? t : code);
+        }
+        p += n + (p[n] == ',');
+    }
+    result->op_type = CS_TYPE_STRING;
+    result->s = tree_strdup(out.data ? out.data : "");
+    result->alloc = 0;
+    buf_free(&out);
+    free(owned[0]);
+    free(owned[1]);
+    return e;
+}
+
 static NEOERR *register_functions(CSPARSE *cs)
 {
     NEOERR *e = cgi_register_strfuncs(cs);
@@ -312,6 +345,8 @@ static NEOERR *register_functions(CSPARSE *cs)
         e = cs_register_function(cs, one_arg[i].name, 1, fn_one);
     if (!e)
         e = cs_register_function(cs, "label", 2, fn_label);
+    if (!e)
+        e = cs_register_function(cs, "labels", 2, fn_labels);
     return e;
 }
 

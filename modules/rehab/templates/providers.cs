@@ -4,7 +4,7 @@
   <thead><tr><th scope="col">机构</th><th scope="col">定点服务</th><th scope="col">价格（元）</th><th scope="col">定点期</th><th scope="col">收款账户</th></tr></thead>
   <tbody>
   <?cs each:p = Providers ?><tr>
-    <td><?cs var:p.name ?></td><td><?cs var:p.services ?></td><td class="num"><?cs var:money(p.price_fen) ?></td>
+    <td><?cs var:p.name ?></td><td><?cs var:labels("rehab.service", p.services) ?></td><td class="num"><?cs var:money(p.price_fen) ?></td>
     <td><?cs if:p.approved_from ?><?cs var:date(p.approved_from) ?> 至 <?cs var:date(p.approved_to) ?><?cs if:p.approved_to < Today ?>（已过期）<?cs /if ?><?cs else ?>未定点<?cs /if ?></td>
     <td><?cs var:p.bank_name ?> <?cs var:p.account_masked ?></td>
   </tr><?cs /each ?>

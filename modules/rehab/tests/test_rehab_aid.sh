@@ -33,6 +33,10 @@ check "a bad price is refused in Chinese" eval 'status_is 400 && body_has "价�
 form /rehab/providers "$cj" "org=$prov" service=training service=device price=3000 from=2020-01-01 to=2099-12-31 bank=酉阳农商银行 account=6222000011112222
 check "the 残联 keeps the provider's services, price and approval period" [ "$(sql "SELECT CONCAT(services, ' ', price_fen, ' ', approved_to) FROM rehab_providers WHERE org_id=$prov")" = "training,device 300000 2099-12-31" ]
 check "... and its bank account as a payee (masked)" [ "$(sql "SELECT account_masked FROM pay_payees WHERE kind='org' AND org_id=$prov")" = "6222****2222" ]
+req GET /rehab/providers -b "$cj"
+check "... the list names its services, not their codes" eval 'body_has "康复训练、辅助器具适配" && body_lacks "training,device"'
+req GET "/rehab/apply?child=$child" -b "$tj"
+check "... so does the application form's choice of provider" eval 'status_is 200 && body_has "（康复训练、辅助器具适配，3000.00 元）"'
 
 # ---- the application on the workflow
 form /rehab/apply "$tj" "child=$child" service=training "provider=$prov" months=13 amount=3000
