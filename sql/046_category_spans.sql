@@ -14,9 +14,12 @@
 -- write, as 042's do for the open codes (which this table leaves alone: the
 -- list reads those), through one procedure that writes a child's row.  The portal's database user may only read it
 -- (portalctl's grants); the triggers write as their definer.
+-- The kept texts are wide (4000): a write whose text outgrew its column
+-- would fail in strict mode, taking the category or the record with it;
+-- 23 marked tables and their pay_lines@module marks are ~500 today.
 CREATE TABLE IF NOT EXISTS child_category_spans (
   child_id BIGINT NOT NULL,
-  spans VARCHAR(1024) DEFAULT NULL,        -- "dibao 2026-01-05 -,orphan 2020-01-01 2021-01-01"
+  spans VARCHAR(4000) DEFAULT NULL,        -- "dibao 2026-01-05 -,orphan 2020-01-01 2021-01-01"
   PRIMARY KEY (child_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=ascii COLLATE=ascii_bin;
 
@@ -59,7 +62,7 @@ INSERT INTO child_category_spans (child_id, spans)
 -- with child_mark: the portal's database user may only read it.
 CREATE TABLE IF NOT EXISTS child_mark_lists (
   child_id BIGINT NOT NULL,
-  marks VARCHAR(1024) DEFAULT NULL,        -- "medical_aid,pay_lines,pay_lines@medical"
+  marks VARCHAR(4000) DEFAULT NULL,        -- "medical_aid,pay_lines,pay_lines@medical"
   PRIMARY KEY (child_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=ascii COLLATE=ascii_bin;
 
