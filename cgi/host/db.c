@@ -446,8 +446,17 @@ static MYSQL_STMT *run(arena *a, const char *sql, const char *types, const struc
         return NULL;
     }
     MYSQL_STMT *st = run_once(a, sql, types, args);
-    if (!st && in_txn)
+    if (!st && in_txn) {
         doomed = 1;
+        /* a deadlock (on Galera also a write set that beat this one) rolled
+         * the whole transaction back, not the statement: the unit of work is
+         * gone.  Nothing may report it done (a caller that shrugs off its
+         * own write's failure: the flash cleared, the audit row) and none of
+         * its later statements may run as autocommit ones (test_cluster:
+         * a note answered 303 and never stored) */
+        if (last_errno == 1213)
+            txn_lost = 1;
+    }
     return st;
 }
 
@@ -740,7 +749,7 @@ void db_auto_begin(int on) { autobegin = on; }
 int db_auto_txn(void) { return auto_txn && in_txn; }
 void db_doom(void) { doomed = 1; }
 int db_doomed(void) { return doomed; }
-void db_set_doomed(int v) { doomed = v; }
+void db_set_doomed(int v) { doomed = v || txn_lost; }
 int db_txn_lost(void) { return txn_lost; }
 int db_loose_writes(void) { return loose_writes; }
 
