@@ -28,9 +28,11 @@ PKGS=(build-essential pkg-config zlib1g-dev
       galera-4 rsync)
 # test only: sanitizers and libFuzzer (clang + its runtime), headless browser
 # (with a CJK font so screenshots show the Chinese pages), load generator, node;
-# python3 for the test helpers and the slow-client driver (tests/soak);
+# python3 for the test helpers and the slow-client driver (tests/soak), and
+# python3-xlwt for the Excel 97 (.xls) ledgers the registry's import test
+# and the sheet unit test's fixture write;
 # valgrind for the uninitialised and freed-memory reads ASan does not see
-TEST_PKGS=(clang libclang-rt-14-dev chromium fonts-wqy-zenhei wrk python3 valgrind)
+TEST_PKGS=(clang libclang-rt-14-dev chromium fonts-wqy-zenhei wrk python3 python3-xlwt valgrind)
 [ $with_test -eq 1 ] && PKGS+=("${TEST_PKGS[@]}")
 # bench only: the plain PHP-FPM version of the list and file pages that
 # issue 17 compares the portal with (opcache is part of php8.2-opcache)
