@@ -200,6 +200,8 @@
  *    label's title, labels("kind", "a,b") a set's titles joined by 、,
  *    division(code) the name (all three: the code when unknown).
  *    Their results are escaped like any value.
+ *    Print a value with var: only: ClearSilver's alt: and uvar: print it
+ *    unescaped (a default is if/var/else; test_escaping refuses both).
  *  - Rates, ratios, caps and time limits are settings, and lists of
  *    hospitals, schools or providers are lookups (2.1): declare them in
  *    .settings and .lookups and read them with setting, setting_int and

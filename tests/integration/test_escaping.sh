@@ -25,3 +25,20 @@ check "nothing stored came back raw" body_lacks "<script>alert(1)"
 req GET /login -G --data-urlencode "username=$evil" --data-urlencode 'next="><script>alert(3)</script>'
 check "the login form escapes the echoed username" grep -qF 'value="&lt;script&gt;alert(1)' "$OUT/body"
 check "the login form does not echo a hostile next path" body_lacks "alert(3)"
+
+# ClearSilver's alt: prints its value as it is, without the page's escaping
+# (cs.c alt_eval): no template may use it.  The emergency form printed what
+# the user had typed through alt: when it was shown again: now escaped
+check "no template prints a value through alt: or uvar:" \
+    eval '! grep -rnE "<\?cs (alt|uvar):" "$ROOT"/templates "$ROOT"/modules/*/templates'
+hostile='2026-01"><script>alert(4)</script>'
+tag=$(date +%s%N | tail -c 7)
+sql "INSERT INTO orgs (code, name, kind, division_code) VALUES ('esch$tag', '转义医院$tag', 'hospital', '500242000000')"
+add_user "esch$tag" --display-name 转义医生 --role hospital_staff --division 500242000000 --org "esch$tag" --password 'Xyz#2026portal'
+hjar=$(login "esch$tag" 'Xyz#2026portal' "$OUT/jar.esc-hosp")
+req GET /medical/emergencies -b "$hjar"
+tok=$(csrf_of_body)
+req POST /medical/emergencies -b "$hjar" -H "Origin: $BASE" --data-urlencode "_csrf=$tok" \
+    --data reason=unidentified --data-urlencode "description=测试" --data-urlencode "found_on=$hostile"
+check "the emergency form shows a hostile date again escaped" \
+    eval 'body_lacks "<script>alert(4)" && grep -qF "value=\"2026-01&quot;&gt;&lt;script&gt;" "$OUT/body"'

@@ -12,7 +12,7 @@
 <section class="panel" id="totals">
   <h2>本月发放（<?cs var:Totals.month ?>）</h2>
   <?cs if:Totals.status == "none" ?><p>本月发放名单尚未生成。</p>
-  <?cs else ?><p>保障儿童 <?cs alt:Totals.children ?>0<?cs /alt ?> 人，<?cs var:Totals.lines ?> 笔，发放金额 <?cs var:money(Totals.amount_fen) ?> 元（<?cs var:label("payments.status", Totals.status) ?>，<a href="/payments/batch/<?cs var:Totals.batch ?>">查看支付批次</a>）。</p><?cs /if ?>
+  <?cs else ?><p>保障儿童 <?cs if:Totals.children ?><?cs var:Totals.children ?><?cs else ?>0<?cs /if ?> 人，<?cs var:Totals.lines ?> 笔，发放金额 <?cs var:money(Totals.amount_fen) ?> 元（<?cs var:label("payments.status", Totals.status) ?>，<a href="/payments/batch/<?cs var:Totals.batch ?>">查看支付批次</a>）。</p><?cs /if ?>
 </section>
 <?cs /if ?>
 <section class="panel" id="inbox-section">

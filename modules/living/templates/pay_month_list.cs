@@ -3,7 +3,7 @@
   <?cs call:csrf() ?>
   <div class="field">
     <label for="f-month">月份</label>
-    <input type="month" id="f-month" name="month" value="<?cs alt:Form.month ?><?cs var:ThisMonth ?><?cs /alt ?>" max="<?cs var:NextMonth ?>" pattern="[0-9]{4}-[0-9]{2}" required>
+    <input type="month" id="f-month" name="month" value="<?cs if:Form.month ?><?cs var:Form.month ?><?cs else ?><?cs var:ThisMonth ?><?cs /if ?>" max="<?cs var:NextMonth ?>" pattern="[0-9]{4}-[0-9]{2}" required>
     <?cs call:field_error(Errors.month) ?>
   </div>
   <button type="submit">生成发放名单</button>

@@ -1,7 +1,7 @@
 <h1>基本生活保障月报</h1>
 <form method="get" action="/living/report" class="panel">
   <div class="field"><label for="f-month">月份</label>
-    <input type="month" id="f-month" name="month" value="<?cs alt:Form.month ?><?cs var:Month ?><?cs /alt ?>" pattern="[0-9]{4}-[0-9]{2}">
+    <input type="month" id="f-month" name="month" value="<?cs if:Form.month ?><?cs var:Form.month ?><?cs else ?><?cs var:Month ?><?cs /if ?>" pattern="[0-9]{4}-[0-9]{2}">
     <?cs call:field_error(Errors.month) ?></div>
   <button type="submit">查看</button>
   <?cs if:Month ?><a class="button" href="/living/report/xlsx?month=<?cs var:Month ?>">导出 Excel</a><?cs /if ?>

@@ -15,7 +15,7 @@
     <textarea id="f-desc" name="description" maxlength="1000" required><?cs var:Form.description ?></textarea><?cs call:field_error(Errors.description) ?></div>
   <?cs call:text_field("place_found", "发现地点", Form.place_found, Errors.place_found, 1) ?>
   <div class="field"><label for="f-found">发现日期 <abbr title="必填">*</abbr></label>
-    <input type="date" id="f-found" name="found_on" value="<?cs alt:Form.found_on ?><?cs var:Today ?><?cs /alt ?>" max="<?cs var:Today ?>" required><?cs call:field_error(Errors.found_on) ?></div>
+    <input type="date" id="f-found" name="found_on" value="<?cs if:Form.found_on ?><?cs var:Form.found_on ?><?cs else ?><?cs var:Today ?><?cs /if ?>" max="<?cs var:Today ?>" required><?cs call:field_error(Errors.found_on) ?></div>
   <div class="actions"><button type="submit">登记并通知县级</button></div>
 </form>
 <?cs /if ?>

@@ -39,6 +39,6 @@
   <div class="field"><label for="f-dc">或受赠儿童编号</label><input type="number" id="f-dc" name="child_id" value="<?cs var:Form.child_id ?>" min="1"></div>
   <div class="field"><label for="f-da">捐款金额（元）</label><input type="text" id="f-da" name="amount" value="<?cs var:Form.amount ?>" maxlength="20" inputmode="decimal" pattern="[0-9]+(\.[0-9]{1,2})?"></div>
   <div class="field"><label for="f-dg">或捐赠物资</label><input type="text" id="f-dg" name="goods" value="<?cs var:Form.goods ?>" maxlength="200"></div>
-  <div class="field"><label for="f-dt">认捐日期</label><input type="date" id="f-dt" name="pledged_date" value="<?cs alt:Form.pledged_date ?><?cs var:Today ?><?cs /alt ?>" required></div>
+  <div class="field"><label for="f-dt">认捐日期</label><input type="date" id="f-dt" name="pledged_date" value="<?cs if:Form.pledged_date ?><?cs var:Form.pledged_date ?><?cs else ?><?cs var:Today ?><?cs /if ?>" required></div>
   <button type="submit">登记</button>
 </form>
