@@ -58,10 +58,24 @@ function file_then(array $u, int $id, string $today, string $month): array
     $notes = q("SELECT notes_enc FROM children WHERE id = ?", 'i', [$id]);
     [$grants, $paid] = living_then($id, $month);
     [$vlogs, $vsum, $care, $gifts, $gsum] = volunteer_then($id);
+    // the medical caps and the next visit from the rows read (that day's
+    // page read nothing for them: no medical aid paid)
+    $held = $open = [];
+    foreach ($cats as $k) {
+        if ($k['start_date'] <= $today && ($k['end_date'] === null || $k['end_date'] >= $today)) {
+            $held[] = $k['category'];
+        }
+        if ($k['end_date'] === null) {
+            $open[] = $k['category'];
+        }
+    }
+    $caps = medical_caps($held, [], $today);
+    $visit = $c['status'] === 'active'
+        ? visit_note(visit_days($open, $today), substr($c['created_at'], 0, 10), $today) : '';
     // the read, audited in its own commit before the page goes out
     audit_read($u, 'child.read', 'child', (string)$id, true);
     return compact('c', 'family', 'family_ids', 'cats', 'files', 'events', 'holds', 'apps', 'grants',
-                   'paid', 'vlogs', 'vsum', 'care', 'gifts', 'gsum');
+                   'paid', 'vlogs', 'vsum', 'care', 'gifts', 'gsum', 'caps', 'visit');
 }
 
 // 生活保障 of issue 17's day: living's own guard, its grants with the rate in
@@ -142,13 +156,13 @@ function file_now(array $u, int $id, string $today, string $month): array
         'i', [$id]) : [];
     [$grants, $paid] = isset($marks['living_grants']) || isset($marks['pay_lines'])
         ? living_now($id, $month) : [[], ['n' => 0, 'fen' => 0]];
-    medical_village_now($id, $today);
+    [$caps, $visit] = medical_village_now($id, $today);
     [$vlogs, $vsum, $care, $gifts, $gsum] = isset($marks['volunteer_logs'])
         || isset($marks['volunteer_care_matches']) || isset($marks['volunteer_donations'])
         ? volunteer_then($id) : [[], [0, 0, 0, 0], [], [], [0, 0, 0]];
     audit_read($u, 'child.read', 'child', (string)$id, false);
     return compact('c', 'family', 'family_ids', 'cats', 'files', 'events', 'holds', 'apps', 'grants',
-                   'paid', 'vlogs', 'vsum', 'care', 'gifts', 'gsum');
+                   'paid', 'vlogs', 'vsum', 'care', 'gifts', 'gsum', 'caps', 'visit');
 }
 
 // family, categories and the last 500 events in one statement; the events
@@ -226,20 +240,79 @@ function living_now(int $id, string $month): array
     return [$grants, $paid];
 }
 
-// the 医疗保障 and 儿童主任走访 panels' statements (their HTML is the bench
+// the 医疗保障 and 儿童主任走访 panels' statements; what they show that
+// depends on the child and the day: the yearly caps left (inpatient,
+// outpatient) and the next visit's line (the rest of their HTML is the bench
 // child's, see panels_static.php)
-function medical_village_now(int $id, string $today): void
+function medical_village_now(int $id, string $today): array
 {
     $year = substr($today, 0, 4);
-    q("SELECT DISTINCT category FROM child_categories WHERE child_id = ? AND start_date <= ? AND "
-      . "(end_date IS NULL OR end_date >= ?)", 'iss', [$id, $today, $today]);
-    q("SELECT programme, SUM(amount_fen) FROM pay_lines WHERE child_id = ? AND source_module = ? "
-      . "AND period >= ? AND period < ? GROUP BY programme", 'isss',
-      [$id, 'medical', "$year-01-01", ($year + 1) . '-01-01']);
-    q("SELECT x.days, DATE_ADD(x.since, INTERVAL x.days DAY) AS due, DATE_ADD(x.since, INTERVAL "
+    $held = array_column(q("SELECT DISTINCT category FROM child_categories WHERE child_id = ? AND "
+        . "start_date <= ? AND (end_date IS NULL OR end_date >= ?)", 'iss', [$id, $today, $today]), 0);
+    $paid = array_column(q("SELECT programme, SUM(amount_fen) FROM pay_lines WHERE child_id = ? AND "
+        . "source_module = ? AND period >= ? AND period < ? GROUP BY programme", 'isss',
+        [$id, 'medical', "$year-01-01", ($year + 1) . '-01-01']), 1, 0);
+    $d = VISIT_DAYS;
+    foreach ($d as $k => $v) {
+        $d[$k] = (int)(setting('village', "visit_days_$k", $today) ?? $v);
+    }
+    $v = q("SELECT x.days, DATE_ADD(x.since, INTERVAL x.days DAY) AS due, DATE_ADD(x.since, INTERVAL "
       . "x.days DAY) < ? AS late FROM (SELECT COALESCE((SELECT MIN(CASE k.category WHEN 'orphan' "
       . "THEN ? WHEN 'de_facto_unsupported' THEN ? WHEN 'guardianship' THEN ? ELSE ? END) FROM "
       . "child_categories k WHERE k.child_id = c.id AND k.end_date IS NULL), ?) AS days, "
       . "COALESCE(CAST(? AS DATE), DATE(c.created_at)) AS since FROM children c WHERE c.id = ? AND "
-      . "c.status = 'active') x", 'siiiiisi', [$today, 30, 30, 30, 90, 90, null, $id]);
+      . "c.status = 'active') x", 'siiiiisi', [$today, $d['orphan'], $d['de_facto_unsupported'],
+      $d['guardianship'], $d['other'], $d['other'], null, $id]);
+    return [medical_caps($held, $paid, $today),
+            $v ? visit_line((int)$v[0]['days'], $v[0]['due'], (bool)$v[0]['late']) : ''];
+}
+
+// the yearly cap left of inpatient and outpatient aid by the child's best
+// rate today among the categories held, less what medical paid this year
+// (programme => fen), as the medical panel says it
+function medical_caps(array $held, array $paid, string $today): array
+{
+    $out = [];
+    foreach (['in' => 'aid_in', 'out' => 'aid_out'] as $t => $programme) {
+        $best = null;
+        foreach (AID_CATEGORIES as $cat) {
+            if (!in_array($cat, $held, true)) {
+                continue;
+            }
+            $i = $t === 'in' ? 0 : 1;
+            $ratio = (int)(setting('medical', "aid_ratio_{$cat}_$t", $today) ?? AID_RATIO[$cat][$i]);
+            $cap = (int)(setting('medical', "aid_cap_{$cat}_$t", $today) ?? AID_CAP[$cat][$i]);
+            if (!$best || $ratio > $best[1] || ($ratio === $best[1] && $cap > $best[2])) {
+                $best = [$cat, $ratio, $cap];
+            }
+        }
+        $out[] = !$best ? '不属于医疗救助对象' : sprintf('%s 元（年度限额 %s 元，%s）',
+            yuan(max(0, $best[2] - (int)($paid[$programme] ?? 0))), yuan($best[2]), CATEGORY[$best[0]]);
+    }
+    return $out;
+}
+
+// the shortest visit interval of the open categories (the others' when none is listed)
+function visit_days(array $open, string $today): int
+{
+    $days = null;
+    foreach ($open as $cat) {
+        $k = array_key_exists($cat, VISIT_DAYS) && $cat !== 'other' ? $cat : 'other';
+        $d = (int)(setting('village', "visit_days_$k", $today) ?? VISIT_DAYS[$k]);
+        $days = $days === null ? $d : min($days, $d);
+    }
+    return $days ?? (int)(setting('village', 'visit_days_other', $today) ?? VISIT_DAYS['other']);
+}
+
+// the next visit from the day the file was opened (the bench child was never visited)
+function visit_note(int $days, string $since, string $today): string
+{
+    $due = gmdate('Y-m-d', strtotime("$since UTC") + $days * 86400);
+    return visit_line($days, $due, $due < $today);
+}
+
+function visit_line(int $days, string $due, bool $late): string
+{
+    return '  <p class="hint panel-note">走访周期 ' . $days . ' 天；下次应走访：' . h($due)
+        . ($late ? '（已逾期）' : '') . "</p>\n";
 }

@@ -39,6 +39,16 @@ const LIVING_BENEFIT = [
     'tekun' => '特困供养', 'dibao' => '低保', 'temporary' => '临时救助',
 ];
 
+// the medical module's rates (its settings' defaults; setting_values wins)
+const AID_CATEGORIES = ['orphan', 'de_facto_unsupported', 'tekun', 'dibao', 'ill_disabled'];
+const AID_RATIO = ['orphan' => [10000, 7000], 'de_facto_unsupported' => [9000, 6000],
+                   'tekun' => [10000, 7000], 'dibao' => [7000, 5000], 'ill_disabled' => [6000, 5000]];
+const AID_CAP = ['orphan' => [6000000, 400000], 'de_facto_unsupported' => [6000000, 400000],
+                 'tekun' => [6000000, 400000], 'dibao' => [5000000, 300000],
+                 'ill_disabled' => [5000000, 300000]];
+// the village module's visit intervals in days (the same)
+const VISIT_DAYS = ['orphan' => 30, 'de_facto_unsupported' => 30, 'guardianship' => 30, 'other' => 90];
+
 function yuan(int|string $fen): string
 {
     $fen = (int)$fen;

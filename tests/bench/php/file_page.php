@@ -195,7 +195,7 @@ $ids = array_column($family_ids, 1, 0);
 <?php if ((int)$paid['n'] > 0) { ?>  <p class="hint panel-note">已锁定的月度发放中共 <?= (int)$paid['n'] ?> 笔，合计 <?= yuan($paid['fen']) ?> 元。</p><?php } ?>
   <p><a href="/living/children/<?= $cid ?>">查看详情</a></p>
 </section>
-<?= panels_after_living($cid) ?>
+<?= panels_after_living($cid, substr($today, 0, 4), $caps, $visit) ?>
 <section class="panel child-panel" id="panel-volunteer-7" data-module="volunteer">
   <h2>社会力量服务</h2>
   <table class="list">

@@ -2,7 +2,9 @@
 // Bench-only: the child file's panels of the modules that did not exist when
 // issue 17 was filed (education, guardianship, medical, privacy, rehab,
 // village).  The PHP version of that day's page runs no statement for them:
-// they are the portal's HTML for the bench child, as is (see README.md).
+// they are the portal's HTML for the bench child, as is (see README.md), but
+// for what depends on the child's categories and the day (the medical caps
+// left, the next visit: file.php).
 declare(strict_types=1);
 
 function panels_before_living(int $id): string
@@ -36,15 +38,17 @@ function panels_before_living(int $id): string
 HTML);
 }
 
-function panels_after_living(int $id): string
+// the parts that depend on the child and the day (file.php computes them:
+// medical_caps, visit_note): the year, the yearly caps left, the next visit
+function panels_after_living(int $id, string $year, array $caps, string $visit): string
 {
-    return str_replace('{ID}', (string)$id, <<<'HTML'
+    return strtr(<<<'HTML'
 <section class="panel child-panel" id="panel-medical-3" data-module="medical">
   <h2>医疗保障</h2>
   <table class="list">
     <thead><tr><th scope="col">项目</th><th scope="col">情况</th></tr></thead>
     <tbody>
-    <tr><td data-label="项目">2026 年度参保</td><td data-label="情况">不在本年度参保资助名单</td></tr><tr><td data-label="项目">2026 年已获医疗救助</td><td data-label="情况">0.00 元（0 次）</td></tr><tr><td data-label="项目">住院救助年度余额</td><td data-label="情况">50000.00 元（年度限额 50000.00 元，低保家庭儿童）</td></tr><tr><td data-label="项目">门诊救助年度余额</td><td data-label="情况">3000.00 元（年度限额 3000.00 元，低保家庭儿童）</td></tr><tr><td data-label="项目">办理中的医疗救助申请</td><td data-label="情况">0 件</td></tr><tr><td data-label="项目">慈善购买的商业保险</td><td data-label="情况">无</td></tr>
+    <tr><td data-label="项目">{YEAR} 年度参保</td><td data-label="情况">不在本年度参保资助名单</td></tr><tr><td data-label="项目">{YEAR} 年已获医疗救助</td><td data-label="情况">0.00 元（0 次）</td></tr><tr><td data-label="项目">住院救助年度余额</td><td data-label="情况">{CAP_IN}</td></tr><tr><td data-label="项目">门诊救助年度余额</td><td data-label="情况">{CAP_OUT}</td></tr><tr><td data-label="项目">办理中的医疗救助申请</td><td data-label="情况">0 件</td></tr><tr><td data-label="项目">慈善购买的商业保险</td><td data-label="情况">无</td></tr>
     
     </tbody>
   </table>
@@ -87,8 +91,8 @@ function panels_after_living(int $id): string
     <tr><td colspan="4">暂无记录</td></tr>
     </tbody>
   </table>
-  <p class="hint panel-note">走访周期 30 天；下次应走访：2026-12-31</p>
-  <p><a href="/village/children/{ID}/visit">查看详情</a></p>
+{VISIT}  <p><a href="/village/children/{ID}/visit">查看详情</a></p>
 </section>
-HTML);
+HTML, ['{ID}' => (string)$id, '{YEAR}' => $year, '{CAP_IN}' => h($caps[0]),
+        '{CAP_OUT}' => h($caps[1]), '{VISIT}' => $visit]);
 }
