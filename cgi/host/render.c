@@ -143,6 +143,80 @@ void hdf_put_int(const char *name, long long v)
     hdf_put(name, tmp);
 }
 
+/* Every `var:` of a template goes through neos_var_escape (escaping on by
+ * default, Config.VarEscapeMode html), ClearSilver's only caller of it
+ * being var_eval (csparse.c 0.10.5), which hands the escaped copy to the
+ * output callback and frees it.  Its html escape built each value in a
+ * STRING grown piece by piece, and the copy cost a malloc and a free: a
+ * fifth of a list page's instructions (issue 17).  The portal links with
+ * -Wl,--wrap=neos_var_escape (Makefile: LDLIBS), so ClearSilver's calls
+ * land here.  In the html context, while the host renders into a page
+ * (rendering_into, set around cs_render with out_cb), the value is escaped
+ * straight onto the page and no copy is returned (var_eval then writes and
+ * frees nothing); otherwise into one block of the right size.  Either way
+ * the bytes are neos_html_escape's: & < > " ' as &amp; &lt; &gt; &quot;
+ * &#39;, a CR dropped.  Every other context (url, script, none) is
+ * ClearSilver's own.  tests/unit/test_render.c compares the two. */
+NEOERR *__real_neos_var_escape(NEOS_ESCAPE context, const char *in, char **esc);
+NEOERR *__wrap_neos_var_escape(NEOS_ESCAPE context, const char *in, char **esc);
+
+static buf *rendering_into; /* the page cs_render writes through out_cb */
+
+/* in escaped for html into out (room made by the caller: len bytes + NUL) */
+static char *html_escape_into(char *o, const char *in, size_t plain, size_t n)
+{
+    memcpy(o, in, plain);
+    o += plain;
+    for (const char *p = in + plain; p < in + n; p++) {
+        switch (*p) {
+        case '&': memcpy(o, "&amp;", 5); o += 5; break;
+        case '<': memcpy(o, "&lt;", 4); o += 4; break;
+        case '>': memcpy(o, "&gt;", 4); o += 4; break;
+        case '"': memcpy(o, "&quot;", 6); o += 6; break;
+        case '\'': memcpy(o, "&#39;", 5); o += 5; break;
+        case '\r': break;
+        default: *o++ = *p;
+        }
+    }
+    *o = 0;
+    return o;
+}
+
+NEOERR *__wrap_neos_var_escape(NEOS_ESCAPE context, const char *in, char **esc)
+{
+    if (!in || context == NEOS_ESCAPE_NONE || context == NEOS_ESCAPE_FUNCTION ||
+        (context & (NEOS_ESCAPE_URL | NEOS_ESCAPE_SCRIPT)) || !(context & NEOS_ESCAPE_HTML))
+        return __real_neos_var_escape(context, in, esc);
+    size_t plain = strcspn(in, "&<>\"'\r"), n = plain, len = plain;
+    for (const char *p = in + plain; *p; p++, n++)
+        len += *p == '&' || *p == '\'' ? 5 : *p == '<' || *p == '>' ? 4 : *p == '"' ? 6
+                                                                         : *p == '\r' ? 0 : 1;
+    *esc = NULL;
+    if (rendering_into) {
+        buf *b = rendering_into;
+        buf_reserve(b, len);
+        b->len = (size_t)(html_escape_into(b->data + b->len, in, plain, n) - b->data);
+        return STATUS_OK;
+    }
+    char *out = malloc(len + 1);
+    if (!out)
+        return nerr_raise(NERR_NOMEM, "Unable to allocate memory to escape");
+    html_escape_into(out, in, plain, n);
+    *esc = out;
+    return STATUS_OK;
+}
+
+static NEOERR *out_cb(void *ctx, char *s);
+
+/* cs_render into out through out_cb, the values escaped onto it */
+static NEOERR *render_to(CSPARSE *cs, buf *out)
+{
+    rendering_into = out;
+    NEOERR *e = cs_render(cs, out, out_cb);
+    rendering_into = NULL;
+    return e;
+}
+
 static NEOERR *out_cb(void *ctx, char *s)
 {
     if (s)
@@ -718,7 +792,7 @@ int render_page(portal_req *r, struct loaded_module *mod, const char *tmpl, cons
      * doubled from 256 bytes up to it */
     static size_t last_page;
     buf_reserve(&r->body, last_page < (1u << 18) ? last_page : (1u << 18));
-    NEOERR *e = cs_render(cs, &r->body, out_cb);
+    NEOERR *e = render_to(cs, &r->body);
     last_page = r->body.len;
     if (e) {
         render_log_error("PT0306", e);
@@ -731,7 +805,7 @@ int render_page(portal_req *r, struct loaded_module *mod, const char *tmpl, cons
 
 static int render_into(CSPARSE *cs, buf *out)
 {
-    NEOERR *e = cs_render(cs, out, out_cb);
+    NEOERR *e = render_to(cs, out);
     if (e)
         render_log_error("PT0306", e);
     return e ? -1 : 0;
