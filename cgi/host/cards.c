@@ -164,6 +164,15 @@ static const char *next_tag(const struct cards *c, const char *p, const char *en
     return p;
 }
 
+/* whether the tag at p inside a list table can matter: one named t... or
+ * </table> or </thead>; the rest (<a>, </td>, <span>...) are passed over
+ * without looking for their end, as most tags of a list's rows are (the
+ * page ends with a NUL, so p[1]..p[4] are there to read) */
+static int list_tag_may_matter(const char *p)
+{
+    return p[1] == 't' || (p[1] == '/' && p[2] == 't' && (p[3] == 'a' || (p[3] == 'h' && p[4] == 'e')));
+}
+
 void cards_label(portal_req *r, buf *body)
 {
     if (!body->data || !strstr(body->data, "class=\"list"))
@@ -174,6 +183,8 @@ void cards_label(portal_req *r, buf *body)
     struct cards c = {.r = r, .out = &out, .from = body->data};
     const char *end = body->data + body->len;
     for (const char *p = body->data; (p = next_tag(&c, p, end)) != NULL; p++) {
+        if (c.list && !list_tag_may_matter(p))
+            continue;
         const char *gt = memchr(p, '>', (size_t)(end - p));
         if (!gt)
             break;
