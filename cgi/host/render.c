@@ -714,8 +714,9 @@ static void menu_put(const portal_req *r, const struct menu_item *items, size_t 
     HDF *menu = n ? tree_node(hdf, "Menu") : NULL, *row;
     if (!menu)
         return;
+    int fresh = !menu->child; /* each row added, not looked for */
     for (size_t i = 0; i < n; i++) {
-        if (!(row = hdf_row_node(menu, i)))
+        if (!(row = fresh ? hdf_row_add(menu, i) : hdf_row_node(menu, i)))
             return;
         const char *path = items[i].m->path;
         int active = strcmp(path, "/") == 0 ? strcmp(r->path, "/") == 0
@@ -730,6 +731,46 @@ static void menu_put(const portal_req *r, const struct menu_item *items, size_t 
         hdf_node_put(row, "path", path);
         hdf_node_put(row, "active", active ? "1" : "0");
     }
+}
+
+/* The entries a signed-in user's menu shows depend on nothing but the
+ * user's permissions (r->perms, read with the session on this request) and
+ * the enabled modules: the last page's entries are kept per worker and
+ * used again for the same permissions and modules, so a permission
+ * revoked or a module disabled changes the very next menu.  Choosing and
+ * sorting them on every page was a twentieth of a list page's CPU
+ * (issue 17). */
+#define MENU_MAX 128
+struct menu_kept {
+    char *perms;   /* the permissions they were chosen for (NULL: none kept) */
+    unsigned gen;  /* modules_state_gen() then */
+    size_t n;
+    struct menu_item items[MENU_MAX];
+};
+
+static const struct menu_kept *menu_of(portal_req *r)
+{
+    static struct menu_kept k;
+    const char *perms = r->perms ? r->perms : "";
+    if (k.perms && k.gen == modules_state_gen() && strcmp(k.perms, perms) == 0)
+        return &k;
+    free(k.perms);
+    k.perms = NULL;
+    k.n = 0;
+    for (size_t i = 0; i < modules_count(); i++) {
+        struct loaded_module *lm = module_at(i);
+        if (!lm->enabled)
+            continue;
+        for (const struct portal_menu *m = lm->m->menu; m && m->title && k.n < MENU_MAX; m++)
+            if ((!m->permission || user_has_perm(r, m->permission)) && menu_page_usable(r, m))
+                k.items[k.n++].m = m;
+    }
+    qsort(k.items, k.n, sizeof *k.items, menu_cmp);
+    k.gen = modules_state_gen();
+    k.perms = strdup(perms);
+    if (!k.perms)
+        abort();
+    return &k;
 }
 
 static int rendering_error;   /* render_error is rendering its page */
@@ -759,18 +800,8 @@ static void fill_layout(portal_req *r, const char *title)
         hdf_put("User.OrgScoped", "1");
     /* the unread notices, read with the session (no statement of its own) */
     hdf_put_int("User.UnreadNotices", r->unread_notices);
-    struct menu_item items[128];
-    size_t n = 0;
-    for (size_t i = 0; i < modules_count(); i++) {
-        struct loaded_module *lm = module_at(i);
-        if (!lm->enabled)
-            continue;
-        for (const struct portal_menu *m = lm->m->menu; m && m->title && n < 128; m++)
-            if ((!m->permission || user_has_perm(r, m->permission)) && menu_page_usable(r, m))
-                items[n++].m = m;
-    }
-    qsort(items, n, sizeof *items, menu_cmp);
-    menu_put(r, items, n);
+    const struct menu_kept *k = menu_of(r);
+    menu_put(r, k->items, k->n);
     if (r->flash_in) {
         /* shown: the request clears it from the session (session_flash_seen) */
         hdf_put("Flash", r->flash_in);
