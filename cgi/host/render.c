@@ -335,27 +335,40 @@ static void f_division(const char *v, char *out, size_t cap)
     copy_out(out, cap, name ? name : v ? v : "");
 }
 
-static const struct {
-    const char *name;
-    void (*fmt)(const char *v, char *out, size_t cap);
-} one_arg[] = {
-    {"money", f_money},       {"date", f_date},         {"datetime", f_datetime},
-    {"mask_id", f_mask_id},   {"division", f_division},
-};
-
-static NEOERR *fn_one(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *result)
+/* a one-argument function: v (NULL when unset) formatted by fmt */
+static NEOERR *fn_one(CSPARSE *parse, CSARG *args, CSARG *result,
+                      void (*fmt)(const char *v, char *out, size_t cap))
 {
     const char *v[1] = {NULL};
     char *owned[2], out[512] = "";
     NEOERR *e = str_args(parse, args, 1, v, owned);
     if (e)
         return nerr_pass(e);
-    for (size_t i = 0; i < sizeof one_arg / sizeof *one_arg; i++)
-        if (strcmp(csf->name, one_arg[i].name) == 0)
-            one_arg[i].fmt(v[0], out, sizeof out);
+    fmt(v[0], out, sizeof out);
     free(owned[0]);
     return str_result(result, out);
 }
+
+/* each function its own entry, called without looking for its name (the
+ * name compared against the list on every call cost as much as a date) */
+#define ONE_ARG(f)                                                                       \
+    static NEOERR *fn_##f(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *result) \
+    {                                                                                    \
+        return fn_one(parse, args, result, f_##f);                                       \
+    }
+ONE_ARG(money)
+ONE_ARG(date)
+ONE_ARG(datetime)
+ONE_ARG(mask_id)
+ONE_ARG(division)
+
+static const struct {
+    const char *name;
+    CSFUNCTION fn;
+} one_arg[] = {
+    {"money", fn_money},     {"date", fn_date},         {"datetime", fn_datetime},
+    {"mask_id", fn_mask_id}, {"division", fn_division},
+};
 
 /* label(kind, code): the module label's title, the code itself when unknown */
 static NEOERR *fn_label(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *result)
@@ -416,7 +429,7 @@ static NEOERR *register_functions(CSPARSE *cs)
 {
     NEOERR *e = cgi_register_strfuncs(cs);
     for (size_t i = 0; !e && i < sizeof one_arg / sizeof *one_arg; i++)
-        e = cs_register_function(cs, one_arg[i].name, 1, fn_one);
+        e = cs_register_function(cs, one_arg[i].name, 1, one_arg[i].fn);
     if (!e)
         e = cs_register_function(cs, "label", 2, fn_label);
     if (!e)
@@ -494,10 +507,15 @@ static CSPARSE *part_parse(struct loaded_module *mod, const char *tmpl, int body
 /* module data lives under its own name so it cannot overwrite the layout's */
 int render_reserved(const char *name)
 {
-    static const char *const top[] = {"Page", "User", "Menu", "CSRF", "Config", "hdf"};
+    /* asked for every value a module sets (a file page sets 150): the
+     * lengths known, the first letter compared before the rest */
+    static const struct { const char *s; size_t n; } top[] = {
+        {"Page", 4}, {"User", 4}, {"Menu", 4}, {"CSRF", 4}, {"Config", 6}, {"hdf", 3},
+    };
     for (size_t i = 0; i < sizeof top / sizeof *top; i++) {
-        size_t n = strlen(top[i]);
-        if (strncmp(name, top[i], n) == 0 && (name[n] == '.' || name[n] == 0)) {
+        size_t n = top[i].n;
+        if (name[0] == top[i].s[0] && strncmp(name, top[i].s, n) == 0 &&
+            (name[n] == '.' || name[n] == 0)) {
             log_msg("PT0502", "a module tried to set reserved template data %s", name);
             return 1;
         }
