@@ -107,8 +107,9 @@ static void head_cell(struct cards *c, const char *p, const char *gt, const char
  * (<td data-label="金额" class="num">) unless it spans or has one */
 static void body_cell(struct cards *c, const char *p, const char *gt)
 {
-    int span = col_span(p, gt);
-    int plain = p[2] == 'd' && span == 1 && !in_tag(p, gt, "data-label", 10);
+    int bare = gt == p + 3; /* "<td>": no attribute to look for */
+    int span = bare ? 1 : col_span(p, gt);
+    int plain = p[2] == 'd' && span == 1 && (bare || !in_tag(p, gt, "data-label", 10));
     if (plain && c->col < c->nheads && c->head_len[c->col]) {
         buf_add(c->out, c->from, (size_t)(p + 3 - c->from));
         buf_add(c->out, c->heads[c->col], c->head_len[c->col]);
