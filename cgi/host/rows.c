@@ -9,6 +9,7 @@
 
 #include <ClearSilver.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* the length of a column name's first part (up to a dot) */
@@ -20,20 +21,32 @@ static size_t first_part(const char *n)
 
 /* whether a row put in a fresh node can add its plain columns (no dot)
  * without looking for them: no two columns share a first part unless both
- * are dotted ("cats.0", "cats.1").  Found once per result set. */
-static int names_apart(const db_rows *rows)
+ * are dotted ("cats.0", "cats.1").  Found once per result set, with which
+ * columns are dotted (*dotted: one flag per column). */
+static int names_apart(const db_rows *rows, const unsigned char **dotted)
 {
     static const db_rows *seen;
     static unsigned seen_gen;
     static int apart;
-    if (rows == seen && seen_gen == tree_gen())
+    static unsigned char *dots;
+    static size_t cap;
+    if (rows == seen && seen_gen == tree_gen()) {
+        *dotted = dots;
         return apart;
+    }
+    if (rows->ncols > cap) {
+        cap = rows->ncols;
+        dots = realloc(dots, cap);
+        if (!dots)
+            abort();
+    }
     seen = rows;
     seen_gen = tree_gen();
     apart = 1;
-    for (size_t c = 0; apart && c < rows->ncols; c++) {
+    for (size_t c = 0; c < rows->ncols; c++) {
         const char *n = rows->names[c];
         size_t len = n ? first_part(n) : 0;
+        dots[c] = n && n[len] == '.';
         if (!len)
             apart = 0;
         for (size_t d = 0; apart && d < c; d++) {
@@ -42,6 +55,7 @@ static int names_apart(const db_rows *rows)
                 apart = 0;
         }
     }
+    *dotted = dots;
     return apart;
 }
 
@@ -52,12 +66,16 @@ static int names_apart(const db_rows *rows)
  * (db.c), as long as the request's nodes: the nodes keep them, not copies */
 static void row_into(HDF *node, db_rows *rows)
 {
-    int fresh = !node->child && !node->hash && names_apart(rows);
+    if (!rows->cur || rows->cur > rows->nrows)
+        return;
+    const unsigned char *dotted = NULL;
+    int fresh = !node->child && !node->hash && names_apart(rows, &dotted);
+    char *const *cells = rows->cells + (rows->cur - 1) * rows->ncols; /* db_col's */
     for (size_t c = 0; c < rows->ncols; c++) {
-        const char *v = db_col(rows, c), *name = rows->names[c];
+        const char *v = cells[c], *name = rows->names[c];
         if (!v || name[0] == '_')
             continue;
-        if (fresh && !strchr(name, '.'))
+        if (fresh && !dotted[c])
             tree_add(node, name, v);
         else if (tree_put(node, name, v, 1) != 0)
             hdf_node_put(node, name, v);
