@@ -197,7 +197,9 @@
  *    "2026-12-01" (a DATE as it is; a DATETIME, stored in UTC, as its day in
  *    Beijing time), datetime(x) "2026-12-01 09:30" (Beijing time),
  *    mask_id(last4) "**************1234", label("kind", code) a module
- *    label's title, labels("kind", "a,b") a set's titles joined by 、,
+ *    label's title, labels("kind", "a,b") a set's titles joined by 、
+ *    (the set a comma list, or a node whose children hold the codes, as
+ *    a row's cats.0, cats.1...),
  *    division(code) the name (all three: the code when unknown).
  *    Their results are escaped like any value.
  *    Print a value with var: only: ClearSilver's alt: and uvar: print it

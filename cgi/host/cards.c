@@ -107,8 +107,9 @@ static void head_cell(struct cards *c, const char *p, const char *gt, const char
  * (<td data-label="金额" class="num">) unless it spans or has one */
 static void body_cell(struct cards *c, const char *p, const char *gt)
 {
-    int span = col_span(p, gt);
-    int plain = p[2] == 'd' && span == 1 && !in_tag(p, gt, "data-label", 10);
+    int bare = gt == p + 3; /* "<td>": no attribute to look for */
+    int span = bare ? 1 : col_span(p, gt);
+    int plain = p[2] == 'd' && span == 1 && (bare || !in_tag(p, gt, "data-label", 10));
     if (plain && c->col < c->nheads && c->head_len[c->col]) {
         buf_add(c->out, c->from, (size_t)(p + 3 - c->from));
         buf_add(c->out, c->heads[c->col], c->head_len[c->col]);
@@ -164,6 +165,15 @@ static const char *next_tag(const struct cards *c, const char *p, const char *en
     return p;
 }
 
+/* whether the tag at p inside a list table can matter: one named t... or
+ * </table> or </thead>; the rest (<a>, </td>, <span>...) are passed over
+ * without looking for their end, as most tags of a list's rows are (the
+ * page ends with a NUL, so p[1]..p[4] are there to read) */
+static int list_tag_may_matter(const char *p)
+{
+    return p[1] == 't' || (p[1] == '/' && p[2] == 't' && (p[3] == 'a' || (p[3] == 'h' && p[4] == 'e')));
+}
+
 void cards_label(portal_req *r, buf *body)
 {
     if (!body->data || !strstr(body->data, "class=\"list"))
@@ -174,6 +184,8 @@ void cards_label(portal_req *r, buf *body)
     struct cards c = {.r = r, .out = &out, .from = body->data};
     const char *end = body->data + body->len;
     for (const char *p = body->data; (p = next_tag(&c, p, end)) != NULL; p++) {
+        if (c.list && !list_tag_may_matter(p))
+            continue;
         const char *gt = memchr(p, '>', (size_t)(end - p));
         if (!gt)
             break;

@@ -10,6 +10,8 @@
 #include "scope.h"
 #include "dates.h"
 
+#include <ClearSilver.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -410,9 +412,19 @@ int child_svc_row_hdf(portal_req *r, long long child_id, const char *prefix, int
         if (!db_next(q))
             return 0;
     }
-    for (size_t i = 0; i < ROW_NCOLS && i < q->ncols; i++)
-        if (db_col(q, i))
-            render_set(r, arena_sprintf(r->a, "%s.%s", prefix, q->names[i]), db_col(q, i));
+    /* under the prefix's node, found once (not a path printed and walked per
+     * column); into a fresh node each column is added, not looked for (the
+     * row's names are distinct), its cell kept: it lives until the request
+     * ends, as the node does */
+    HDF *node = tree_node(render_hdf(), prefix);
+    int fresh = node && !node->child;
+    for (size_t i = 0; node && i < ROW_NCOLS && i < q->ncols; i++)
+        if (db_col(q, i)) {
+            if (fresh && !strchr(q->names[i], '.'))
+                tree_add(node, q->names[i], db_col(q, i));
+            else
+                hdf_node_put(node, q->names[i], db_col(q, i));
+        }
     if (has_notes)
         *has_notes = db_col(q, ROW_NCOLS - 1) && strcmp(db_col(q, ROW_NCOLS - 1), "1") == 0;
     return 1;

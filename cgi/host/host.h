@@ -17,6 +17,9 @@ struct req_io {
     const char *(*getenv)(void *ctx, const char *name);
     long (*read)(void *ctx, char *dst, size_t n);       /* bytes read, 0 at end, -1 error */
     int (*write)(void *ctx, const char *src, size_t n);  /* 0 ok */
+    /* optional: write a whole piece that the io may keep instead of copying
+     * (it swaps its own empty buffer into *piece); 0 ok */
+    int (*write_buf)(void *ctx, buf *piece);
 };
 
 struct route_entry;

@@ -143,6 +143,80 @@ void hdf_put_int(const char *name, long long v)
     hdf_put(name, tmp);
 }
 
+/* Every `var:` of a template goes through neos_var_escape (escaping on by
+ * default, Config.VarEscapeMode html), ClearSilver's only caller of it
+ * being var_eval (csparse.c 0.10.5), which hands the escaped copy to the
+ * output callback and frees it.  Its html escape built each value in a
+ * STRING grown piece by piece, and the copy cost a malloc and a free: a
+ * fifth of a list page's instructions (issue 17).  The portal links with
+ * -Wl,--wrap=neos_var_escape (Makefile: LDLIBS), so ClearSilver's calls
+ * land here.  In the html context, while the host renders into a page
+ * (rendering_into, set around cs_render with out_cb), the value is escaped
+ * straight onto the page and no copy is returned (var_eval then writes and
+ * frees nothing); otherwise into one block of the right size.  Either way
+ * the bytes are neos_html_escape's: & < > " ' as &amp; &lt; &gt; &quot;
+ * &#39;, a CR dropped.  Every other context (url, script, none) is
+ * ClearSilver's own.  tests/unit/test_render.c compares the two. */
+NEOERR *__real_neos_var_escape(NEOS_ESCAPE context, const char *in, char **esc);
+NEOERR *__wrap_neos_var_escape(NEOS_ESCAPE context, const char *in, char **esc);
+
+static buf *rendering_into; /* the page cs_render writes through out_cb */
+
+/* in escaped for html into out (room made by the caller: len bytes + NUL) */
+static char *html_escape_into(char *o, const char *in, size_t plain, size_t n)
+{
+    memcpy(o, in, plain);
+    o += plain;
+    for (const char *p = in + plain; p < in + n; p++) {
+        switch (*p) {
+        case '&': memcpy(o, "&amp;", 5); o += 5; break;
+        case '<': memcpy(o, "&lt;", 4); o += 4; break;
+        case '>': memcpy(o, "&gt;", 4); o += 4; break;
+        case '"': memcpy(o, "&quot;", 6); o += 6; break;
+        case '\'': memcpy(o, "&#39;", 5); o += 5; break;
+        case '\r': break;
+        default: *o++ = *p;
+        }
+    }
+    *o = 0;
+    return o;
+}
+
+NEOERR *__wrap_neos_var_escape(NEOS_ESCAPE context, const char *in, char **esc)
+{
+    if (!in || context == NEOS_ESCAPE_NONE || context == NEOS_ESCAPE_FUNCTION ||
+        (context & (NEOS_ESCAPE_URL | NEOS_ESCAPE_SCRIPT)) || !(context & NEOS_ESCAPE_HTML))
+        return __real_neos_var_escape(context, in, esc);
+    size_t plain = strcspn(in, "&<>\"'\r"), n = plain, len = plain;
+    for (const char *p = in + plain; *p; p++, n++)
+        len += *p == '&' || *p == '\'' ? 5 : *p == '<' || *p == '>' ? 4 : *p == '"' ? 6
+                                                                         : *p == '\r' ? 0 : 1;
+    *esc = NULL;
+    if (rendering_into) {
+        buf *b = rendering_into;
+        buf_reserve(b, len);
+        b->len = (size_t)(html_escape_into(b->data + b->len, in, plain, n) - b->data);
+        return STATUS_OK;
+    }
+    char *out = malloc(len + 1);
+    if (!out)
+        return nerr_raise(NERR_NOMEM, "Unable to allocate memory to escape");
+    html_escape_into(out, in, plain, n);
+    *esc = out;
+    return STATUS_OK;
+}
+
+static NEOERR *out_cb(void *ctx, char *s);
+
+/* cs_render into out through out_cb, the values escaped onto it */
+static NEOERR *render_to(CSPARSE *cs, buf *out)
+{
+    rendering_into = out;
+    NEOERR *e = cs_render(cs, out, out_cb);
+    rendering_into = NULL;
+    return e;
+}
+
 static NEOERR *out_cb(void *ctx, char *s)
 {
     if (s)
@@ -261,27 +335,40 @@ static void f_division(const char *v, char *out, size_t cap)
     copy_out(out, cap, name ? name : v ? v : "");
 }
 
-static const struct {
-    const char *name;
-    void (*fmt)(const char *v, char *out, size_t cap);
-} one_arg[] = {
-    {"money", f_money},       {"date", f_date},         {"datetime", f_datetime},
-    {"mask_id", f_mask_id},   {"division", f_division},
-};
-
-static NEOERR *fn_one(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *result)
+/* a one-argument function: v (NULL when unset) formatted by fmt */
+static NEOERR *fn_one(CSPARSE *parse, CSARG *args, CSARG *result,
+                      void (*fmt)(const char *v, char *out, size_t cap))
 {
     const char *v[1] = {NULL};
     char *owned[2], out[512] = "";
     NEOERR *e = str_args(parse, args, 1, v, owned);
     if (e)
         return nerr_pass(e);
-    for (size_t i = 0; i < sizeof one_arg / sizeof *one_arg; i++)
-        if (strcmp(csf->name, one_arg[i].name) == 0)
-            one_arg[i].fmt(v[0], out, sizeof out);
+    fmt(v[0], out, sizeof out);
     free(owned[0]);
     return str_result(result, out);
 }
+
+/* each function its own entry, called without looking for its name (the
+ * name compared against the list on every call cost as much as a date) */
+#define ONE_ARG(f)                                                                       \
+    static NEOERR *fn_##f(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *result) \
+    {                                                                                    \
+        return fn_one(parse, args, result, f_##f);                                       \
+    }
+ONE_ARG(money)
+ONE_ARG(date)
+ONE_ARG(datetime)
+ONE_ARG(mask_id)
+ONE_ARG(division)
+
+static const struct {
+    const char *name;
+    CSFUNCTION fn;
+} one_arg[] = {
+    {"money", fn_money},     {"date", fn_date},         {"datetime", fn_datetime},
+    {"mask_id", fn_mask_id}, {"division", fn_division},
+};
 
 /* label(kind, code): the module label's title, the code itself when unknown */
 static NEOERR *fn_label(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *result)
@@ -305,8 +392,27 @@ static NEOERR *fn_label(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *re
     return e;
 }
 
-/* labels(kind, "a,b,c"): a set's codes (a SET column, a comma list) by
- * their titles, "康复训练、辅助器具"; an unknown code as itself */
+/* the node a template variable names, found as ClearSilver's each finds
+ * it (csparse.c var_lookup_obj): its first part a local (each, with, a
+ * macro's argument) naming a node, else the whole name from the top */
+static HDF *var_node(CSPARSE *parse, const char *name)
+{
+    size_t len = strcspn(name, ".");
+    for (CS_LOCAL_MAP *m = parse->locals; m; m = m->next)
+        if (strlen(m->name) == len && memcmp(m->name, name, len) == 0) {
+            if (m->type != CS_TYPE_VAR)
+                break;
+            return name[len] ? hdf_get_obj(m->h, name + len + 1) : m->h;
+        }
+    return hdf_get_obj(parse->hdf, (char *)name);
+}
+
+/* labels(kind, set): the codes of a set by their titles joined by 、,
+ * "康复训练、辅助器具"; an unknown code as itself.  The set is a comma
+ * list (a SET column, "a,b,c"), or a node without a value whose children
+ * hold the codes (a row's cats.0, cats.1...): then what
+ *   each:k = set, if:!first(k) 、, var:label(kind, k)
+ * writes, in one call instead of a loop of three per code (issue 17). */
 static NEOERR *fn_labels(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *result)
 {
     const char *v[2] = {NULL, NULL};
@@ -314,24 +420,40 @@ static NEOERR *fn_labels(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *r
     NEOERR *e = str_args(parse, args, 2, v, owned);
     if (e)
         return nerr_pass(e);
+    HDF *set = !v[1] && args->next && args->next->op_type == CS_TYPE_VAR
+                   ? var_node(parse, args->next->s) : NULL;
+    HDF *code = set ? hdf_obj_child(set) : NULL;
+    result->op_type = CS_TYPE_STRING;
+    result->alloc = 0;
+    if (code && !hdf_obj_next(code)) { /* one code: its title as label() gives it */
+        const char *c = hdf_obj_value(code), *t = label_title(v[0], c);
+        result->s = (char *)(t ? t : c ? c : "");
+        free(owned[0]);
+        free(owned[1]);
+        return STATUS_OK;
+    }
     buf out;
     buf_init(&out);
-    for (const char *p = v[1] ? v[1] : ""; *p;) {
+    for (int first = 1; code; code = hdf_obj_next(code), first = 0) {
+        const char *c = hdf_obj_value(code), *t = label_title(v[0], c);
+        if (!first)
+            buf_adds(&out, "、");
+        buf_adds(&out, t ? t : c ? c : "");
+    }
+    for (const char *p = !set && v[1] ? v[1] : ""; *p;) {
         size_t n = strcspn(p, ",");
-        char code[128];
-        if (n && n < sizeof code) {
-            memcpy(code, p, n);
-            code[n] = 0;
-            const char *t = label_title(v[0], code);
+        char one[128];
+        if (n && n < sizeof one) {
+            memcpy(one, p, n);
+            one[n] = 0;
+            const char *t = label_title(v[0], one);
             if (out.len)
                 buf_adds(&out, "、");
-            buf_adds(&out, t ? t : code);
+            buf_adds(&out, t ? t : one);
         }
         p += n + (p[n] == ',');
     }
-    result->op_type = CS_TYPE_STRING;
     result->s = tree_strdup(out.data ? out.data : "");
-    result->alloc = 0;
     buf_free(&out);
     free(owned[0]);
     free(owned[1]);
@@ -342,7 +464,7 @@ static NEOERR *register_functions(CSPARSE *cs)
 {
     NEOERR *e = cgi_register_strfuncs(cs);
     for (size_t i = 0; !e && i < sizeof one_arg / sizeof *one_arg; i++)
-        e = cs_register_function(cs, one_arg[i].name, 1, fn_one);
+        e = cs_register_function(cs, one_arg[i].name, 1, one_arg[i].fn);
     if (!e)
         e = cs_register_function(cs, "label", 2, fn_label);
     if (!e)
@@ -420,10 +542,15 @@ static CSPARSE *part_parse(struct loaded_module *mod, const char *tmpl, int body
 /* module data lives under its own name so it cannot overwrite the layout's */
 int render_reserved(const char *name)
 {
-    static const char *const top[] = {"Page", "User", "Menu", "CSRF", "Config", "hdf"};
+    /* asked for every value a module sets (a file page sets 150): the
+     * lengths known, the first letter compared before the rest */
+    static const struct { const char *s; size_t n; } top[] = {
+        {"Page", 4}, {"User", 4}, {"Menu", 4}, {"CSRF", 4}, {"Config", 6}, {"hdf", 3},
+    };
     for (size_t i = 0; i < sizeof top / sizeof *top; i++) {
-        size_t n = strlen(top[i]);
-        if (strncmp(name, top[i], n) == 0 && (name[n] == '.' || name[n] == 0)) {
+        size_t n = top[i].n;
+        if (name[0] == top[i].s[0] && strncmp(name, top[i].s, n) == 0 &&
+            (name[n] == '.' || name[n] == 0)) {
             log_msg("PT0502", "a module tried to set reserved template data %s", name);
             return 1;
         }
@@ -640,8 +767,9 @@ static void menu_put(const portal_req *r, const struct menu_item *items, size_t 
     HDF *menu = n ? tree_node(hdf, "Menu") : NULL, *row;
     if (!menu)
         return;
+    int fresh = !menu->child; /* each row added, not looked for */
     for (size_t i = 0; i < n; i++) {
-        if (!(row = hdf_row_node(menu, i)))
+        if (!(row = fresh ? hdf_row_add(menu, i) : hdf_row_node(menu, i)))
             return;
         const char *path = items[i].m->path;
         int active = strcmp(path, "/") == 0 ? strcmp(r->path, "/") == 0
@@ -656,6 +784,46 @@ static void menu_put(const portal_req *r, const struct menu_item *items, size_t 
         hdf_node_put(row, "path", path);
         hdf_node_put(row, "active", active ? "1" : "0");
     }
+}
+
+/* The entries a signed-in user's menu shows depend on nothing but the
+ * user's permissions (r->perms, read with the session on this request) and
+ * the enabled modules: the last page's entries are kept per worker and
+ * used again for the same permissions and modules, so a permission
+ * revoked or a module disabled changes the very next menu.  Choosing and
+ * sorting them on every page was a twentieth of a list page's CPU
+ * (issue 17). */
+#define MENU_MAX 128
+struct menu_kept {
+    char *perms;   /* the permissions they were chosen for (NULL: none kept) */
+    unsigned gen;  /* modules_state_gen() then */
+    size_t n;
+    struct menu_item items[MENU_MAX];
+};
+
+static const struct menu_kept *menu_of(portal_req *r)
+{
+    static struct menu_kept k;
+    const char *perms = r->perms ? r->perms : "";
+    if (k.perms && k.gen == modules_state_gen() && strcmp(k.perms, perms) == 0)
+        return &k;
+    free(k.perms);
+    k.perms = NULL;
+    k.n = 0;
+    for (size_t i = 0; i < modules_count(); i++) {
+        struct loaded_module *lm = module_at(i);
+        if (!lm->enabled)
+            continue;
+        for (const struct portal_menu *m = lm->m->menu; m && m->title && k.n < MENU_MAX; m++)
+            if ((!m->permission || user_has_perm(r, m->permission)) && menu_page_usable(r, m))
+                k.items[k.n++].m = m;
+    }
+    qsort(k.items, k.n, sizeof *k.items, menu_cmp);
+    k.gen = modules_state_gen();
+    k.perms = strdup(perms);
+    if (!k.perms)
+        abort();
+    return &k;
 }
 
 static int rendering_error;   /* render_error is rendering its page */
@@ -685,18 +853,8 @@ static void fill_layout(portal_req *r, const char *title)
         hdf_put("User.OrgScoped", "1");
     /* the unread notices, read with the session (no statement of its own) */
     hdf_put_int("User.UnreadNotices", r->unread_notices);
-    struct menu_item items[128];
-    size_t n = 0;
-    for (size_t i = 0; i < modules_count(); i++) {
-        struct loaded_module *lm = module_at(i);
-        if (!lm->enabled)
-            continue;
-        for (const struct portal_menu *m = lm->m->menu; m && m->title && n < 128; m++)
-            if ((!m->permission || user_has_perm(r, m->permission)) && menu_page_usable(r, m))
-                items[n++].m = m;
-    }
-    qsort(items, n, sizeof *items, menu_cmp);
-    menu_put(r, items, n);
+    const struct menu_kept *k = menu_of(r);
+    menu_put(r, k->items, k->n);
     if (r->flash_in) {
         /* shown: the request clears it from the session (session_flash_seen) */
         hdf_put("Flash", r->flash_in);
@@ -718,7 +876,7 @@ int render_page(portal_req *r, struct loaded_module *mod, const char *tmpl, cons
      * doubled from 256 bytes up to it */
     static size_t last_page;
     buf_reserve(&r->body, last_page < (1u << 18) ? last_page : (1u << 18));
-    NEOERR *e = cs_render(cs, &r->body, out_cb);
+    NEOERR *e = render_to(cs, &r->body);
     last_page = r->body.len;
     if (e) {
         render_log_error("PT0306", e);
@@ -731,7 +889,7 @@ int render_page(portal_req *r, struct loaded_module *mod, const char *tmpl, cons
 
 static int render_into(CSPARSE *cs, buf *out)
 {
-    NEOERR *e = cs_render(cs, out, out_cb);
+    NEOERR *e = render_to(cs, out);
     if (e)
         render_log_error("PT0306", e);
     return e ? -1 : 0;

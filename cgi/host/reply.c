@@ -60,7 +60,10 @@ static void send_headers(portal_req *r, long long content_length, const buf *bod
     buf_adds(&h, "\r\n");
     if (body && body->len)
         buf_add(&h, body->data, body->len);
-    r->io->write(r->io->ctx, h.data, h.len);
+    if (r->io->write_buf) /* the page handed over, not copied again (portal.c) */
+        r->io->write_buf(r->io->ctx, &h);
+    else
+        r->io->write(r->io->ctx, h.data, h.len);
     buf_free(&h);
     r->headers_sent = 1;
 }

@@ -9,6 +9,7 @@
 
 #include <ClearSilver.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* the length of a column name's first part (up to a dot) */
@@ -20,20 +21,32 @@ static size_t first_part(const char *n)
 
 /* whether a row put in a fresh node can add its plain columns (no dot)
  * without looking for them: no two columns share a first part unless both
- * are dotted ("cats.0", "cats.1").  Found once per result set. */
-static int names_apart(const db_rows *rows)
+ * are dotted ("cats.0", "cats.1").  Found once per result set, with which
+ * columns are dotted (*dotted: one flag per column). */
+static int names_apart(const db_rows *rows, const unsigned char **dotted)
 {
     static const db_rows *seen;
     static unsigned seen_gen;
     static int apart;
-    if (rows == seen && seen_gen == tree_gen())
+    static unsigned char *dots;
+    static size_t cap;
+    if (rows == seen && seen_gen == tree_gen()) {
+        *dotted = dots;
         return apart;
+    }
+    if (rows->ncols > cap) {
+        cap = rows->ncols;
+        dots = realloc(dots, cap);
+        if (!dots)
+            abort();
+    }
     seen = rows;
     seen_gen = tree_gen();
     apart = 1;
-    for (size_t c = 0; apart && c < rows->ncols; c++) {
+    for (size_t c = 0; c < rows->ncols; c++) {
         const char *n = rows->names[c];
         size_t len = n ? first_part(n) : 0;
+        dots[c] = n && n[len] == '.';
         if (!len)
             apart = 0;
         for (size_t d = 0; apart && d < c; d++) {
@@ -42,6 +55,7 @@ static int names_apart(const db_rows *rows)
                 apart = 0;
         }
     }
+    *dotted = dots;
     return apart;
 }
 
@@ -52,12 +66,16 @@ static int names_apart(const db_rows *rows)
  * (db.c), as long as the request's nodes: the nodes keep them, not copies */
 static void row_into(HDF *node, db_rows *rows)
 {
-    int fresh = !node->child && !node->hash && names_apart(rows);
+    if (!rows->cur || rows->cur > rows->nrows)
+        return;
+    const unsigned char *dotted = NULL;
+    int fresh = !node->child && !node->hash && names_apart(rows, &dotted);
+    char *const *cells = rows->cells + (rows->cur - 1) * rows->ncols; /* db_col's */
     for (size_t c = 0; c < rows->ncols; c++) {
-        const char *v = db_col(rows, c), *name = rows->names[c];
+        const char *v = cells[c], *name = rows->names[c];
         if (!v || name[0] == '_')
             continue;
-        if (fresh && !strchr(name, '.'))
+        if (fresh && !dotted[c])
             tree_add(node, name, v);
         else if (tree_put(node, name, v, 1) != 0)
             hdf_node_put(node, name, v);
@@ -102,20 +120,32 @@ int hdf_put_rows(const char *prefix, void *p)
 }
 
 /* one label as row i: code and title */
+struct label_rows { HDF *parent; int fresh; };
+
 static void label_into(void *ctx, int i, const struct portal_label *l)
 {
-    HDF *row = ctx ? hdf_row_node(ctx, (size_t)i) : NULL;
-    if (row) {
+    struct label_rows *d = ctx;
+    HDF *row = !d->parent ? NULL
+               : d->fresh ? hdf_row_add(d->parent, (size_t)i) : hdf_row_node(d->parent, (size_t)i);
+    if (row && !row->child) { /* a fresh row: added, not looked for; the module's
+                               * own strings (modules stay loaded), not copied */
+        tree_add(row, "code", l->code);
+        tree_add(row, "title", l->title);
+    } else if (row) {
         hdf_node_put(row, "code", l->code);
         hdf_node_put(row, "title", l->title);
     }
 }
 
 /* the labels of a kind as prefix.N.code and prefix.N.title, the prefix's
- * node found once (not a path printed and walked per value); the count */
+ * node found once (not a path printed and walked per value); when it had
+ * no child, every row is new: added, not looked for (three lookups per
+ * label cost a file page's three kinds 40,000 instructions); the count */
 int hdf_put_labels(const char *prefix, const char *kind)
 {
-    return labels_each(kind, label_into, tree_node(render_hdf(), prefix));
+    HDF *parent = tree_node(render_hdf(), prefix);
+    struct label_rows d = {parent, parent && !parent->child};
+    return labels_each(kind, label_into, &d);
 }
 
 /* the divisions' rows go under parent; when it had no child at the start,

@@ -8,7 +8,8 @@
 # (logout, a disabled user, a role taken away) is seen by the next request;
 # the session cache per worker: a name, a permission, a role, a township, a
 # password (changed or reset), idle and absolute expiry, disabling and logout
-# are seen by the next request of every worker, under concurrent requests.
+# are seen by the next request of every worker, under concurrent requests,
+# and so is the menu each worker keeps for the permissions it last showed.
 # Sourced by tests/run.sh.
 
 sfx=$(date +%s%N | tail -c 7)
@@ -31,7 +32,7 @@ all_say() { # all_say JAR PATH TEXT
 
 # ------------------------------------------------ settings: per-worker cache
 far=2098-01-01
-yuan=$((3000 + sfx % 1000))
+yuan=$((3000 + 10#$sfx % 1000)) # sfx may start with 0: decimal
 all_say "$aj" "/_test/setting?code=allowance&on=2099-06-01" "int=" # every worker has the values cached
 before=$(sed -n 's/.*int=\([0-9]*\).*/\1/p' "$OUT/body" | head -n1)
 check "a far day's value is known to the workers before the change" [ -n "$before" ]
@@ -129,10 +130,14 @@ sj=$(login "$SC" "$PW" "$OUT/jar.psc")
 check "cache: every worker serves the user's file page, concurrently" par_say "$sj" "/children/$kid" "缓存$sfx"
 sql "UPDATE users SET display_name = '会话缓存乙' WHERE username='$SC'"
 check "a name changed by SQL: every worker's next page shows it" par_say "$sj" "/" "会话缓存乙"
+check "... with 儿童台账 in every worker's menu" par_say "$sj" "/" 'href="/children">儿童台账<'
 sql "DELETE rp FROM role_perms rp JOIN roles r ON r.id = rp.role_id WHERE r.code='pcr$sfx' AND rp.perm='registry.view'"
 check "a permission taken from the user's role: every worker refuses at once" par_all "$sj" "/children/$kid" 403
+# the menu each worker keeps for the last permissions it showed (render.c menu_of)
+check "... and no worker's menu shows its entry 儿童台账 any more" par_none "$sj" "/" 'href="/children">儿童台账<'
 sql "INSERT INTO role_perms (role_id, perm) SELECT id, 'registry.view' FROM roles WHERE code='pcr$sfx'"
 check "... given back: every worker lets the user in" par_say "$sj" "/children/$kid" "缓存$sfx"
+check "... and every worker's menu shows 儿童台账 again" par_say "$sj" "/" 'href="/children">儿童台账<'
 sql "DELETE FROM roles WHERE code='pcr$sfx'"
 check "the user's role deleted (its rows go by a cascade): every worker refuses" par_all "$sj" "/children/$kid" 403
 sql "INSERT INTO user_roles (user_id, role_id) SELECT u.id, r.id FROM users u, roles r WHERE u.username='$SC' AND r.code='township_staff'"

@@ -21,7 +21,9 @@
 #include <string.h>
 
 #include "host.h"
+#include "unit_request.h"
 #include <ClearSilver.h>
+#include <stdlib.h>
 
 static int is_child(HDF *parent, HDF *p)
 {
@@ -197,6 +199,72 @@ static void test_tree_many_rows(void **state)
     hdf_reset_request();
 }
 
+/* render.c's escape of template values (linked in place of ClearSilver's
+ * neos_var_escape): the bytes of ClearSilver's own html escape for any
+ * text, and ClearSilver's own function for every other context */
+NEOERR *__wrap_neos_var_escape(NEOS_ESCAPE context, const char *in, char **esc);
+NEOERR *__real_neos_var_escape(NEOS_ESCAPE context, const char *in, char **esc);
+
+static void same_escape(NEOS_ESCAPE context, const char *in)
+{
+    char *mine = NULL, *theirs = NULL;
+    assert_int_equal(__wrap_neos_var_escape(context, in, &mine), STATUS_OK);
+    if (context == NEOS_ESCAPE_HTML)
+        assert_int_equal(neos_html_escape(in, (int)strlen(in), &theirs), STATUS_OK);
+    else
+        assert_int_equal(__real_neos_var_escape(context, in, &theirs), STATUS_OK);
+    assert_non_null(mine);
+    assert_string_equal(mine, theirs);
+    free(mine);
+    free(theirs);
+}
+
+static void test_escape_is_clearsilvers(void **state)
+{
+    (void)state;
+    static const char *const fixed[] = {
+        "", "plain", "儿童档案", "<script>alert('x')</script>", "a & b \"c\" d",
+        "\r\n line\r", "&&<<>>\"\"''", "'", "x' ORDER BY 999#", "&amp;",
+    };
+    static const NEOS_ESCAPE contexts[] = {
+        NEOS_ESCAPE_HTML, NEOS_ESCAPE_NONE, NEOS_ESCAPE_FUNCTION, NEOS_ESCAPE_URL,
+        NEOS_ESCAPE_SCRIPT, NEOS_ESCAPE_HTML | NEOS_ESCAPE_URL,
+        NEOS_ESCAPE_HTML | NEOS_ESCAPE_SCRIPT,
+    };
+    for (size_t c = 0; c < sizeof contexts / sizeof *contexts; c++)
+        for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
+            same_escape(contexts[c], fixed[i]);
+    srand(17);
+    for (int round = 0; round < 2000; round++) { /* any byte but NUL */
+        char in[64];
+        size_t n = (size_t)(rand() % 63);
+        for (size_t i = 0; i < n; i++)
+            in[i] = (char)(1 + rand() % 255);
+        in[n] = 0;
+        same_escape(NEOS_ESCAPE_HTML, in);
+        same_escape(NEOS_ESCAPE_URL, in);
+    }
+}
+
+/* a page's values escaped onto the page as it renders: the error page
+ * shows its message escaped, the layout's values too */
+static void test_page_values_escaped(void **state)
+{
+    (void)state;
+    static arena *a;
+    portal_req r;
+    memset(&r, 0, sizeof r);
+    unit_request(&r, &a, "GET", "/x\"<y>");
+    assert_int_equal(render_error(&r, 404, "<b>无此页</b> & 'q' \"z\"\r"), 404);
+    assert_non_null(strstr(r.body.data, "&lt;b&gt;无此页&lt;/b&gt; &amp; &#39;q&#39; &quot;z&quot;"));
+    assert_null(strstr(r.body.data, "<b>无此页"));
+    assert_null(strstr(r.body.data, "/x\"<y>"));
+    assert_non_null(strstr(r.body.data, "</html>"));
+    buf_free(&r.body);
+    buf_free(&r.headers);
+    hdf_reset_request();
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -204,6 +272,8 @@ int main(void)
         cmocka_unit_test(test_drop_repairs_parent),
         cmocka_unit_test(test_tree_mixed_owners),
         cmocka_unit_test(test_tree_many_rows),
+        cmocka_unit_test(test_escape_is_clearsilvers),
+        cmocka_unit_test(test_page_values_escaped),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

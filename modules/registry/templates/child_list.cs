@@ -81,7 +81,7 @@
       <td><?cs var:c.age ?> 岁</td>
       <td class="idno"><?cs if:c.masked ?><?cs var:c.masked ?><?cs else ?>无身份证号<?cs /if ?></td>
       <td><?cs var:division(c.village_code) ?></td>
-      <td><?cs each:k = c.cats ?><?cs if:!first(k) ?>、<?cs /if ?><?cs var:label("core.category", k) ?><?cs /each ?></td>
+      <td><?cs var:labels("core.category", c.cats) ?></td>
       <td><?cs var:label("registry.status", c.status) ?></td>
     </tr>
   <?cs /each ?>
