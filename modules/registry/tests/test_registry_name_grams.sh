@@ -5,7 +5,7 @@
 # township and archived; searches by township and county users find exactly
 # what the name's LIKE finds, in the list's order, with its total; a renamed
 # child is found by its new name only; a moved child by its new township
-# only; an archived child by no one.
+# only; an archived child by no one.  The host's child picker reads them too.
 tag=$(date +%s%N | tail -c 7)
 PW='Xyz#2026portal'
 add_user "gc_$tag" --display-name 县民政局 --role county_staff --division 500242000000 --password "$PW"
@@ -103,6 +103,23 @@ req GET "/children?q=王翠&township=500242101000&village=500242101002&status=ex
 check "every filter at once on a later page answers" status_is 200
 req GET "/children?q=王翠&township=500242101000&village=500242101002&status=exited&age=12-15&category=orphan&before=999999999:2020-01-01&sort=birth" -b "$cj"
 check "... and backward by birth" status_is 200
+
+# the child picker of an application form (the host's child_pick): the
+# first 20 the LIKE finds in the user's scope, in name order
+picked() { grep -o '?child=[0-9]*"' "$OUT/body" | grep -o '[0-9]*' | tr '\n' ' '; }
+picks() { # picks JAR FRAGMENT WHERE: the picker shows what the LIKE finds
+    req GET "/living/apply?q=$2" -b "$1"
+    status_is 200 && [ "$(picked)" = "$(sql "SELECT c.id FROM children c WHERE c.status <> 'archived'
+        AND c.village_code LIKE '500242%' AND c.name LIKE '%$2%' AND $3 ORDER BY c.name, c.id LIMIT 20" | tr '\n' ' ')" ]
+}
+add_user "gp_$tag" --display-name 县级申请人 --role township_staff --division 500242000000 --password "$PW"
+pj=$(login "gp_$tag" "$PW" "$OUT/jar.p")   # a county's scope, and living.apply's form
+for q in 翠 王 欧阳 "翠$tag" "阳翠Ma"; do
+    check "a county user's child picker, $q" picks "$pj" "$q" "1"
+    check "the township's child picker, $q" picks "$tj" "$q" "$T"
+done
+req GET "/living/apply?q=翠翠Mary" -b "$pj"
+check "the picker finds the child" body_has "?child=$cid\""
 
 # ---------------------------------------------------------------- renamed
 edit "$cid" "欧阳红$tag" 500242101001 "$tj"
