@@ -104,6 +104,16 @@ check "every filter at once on a later page answers" status_is 200
 req GET "/children?q=王翠&township=500242101000&village=500242101002&status=exited&age=12-15&category=orphan&before=999999999:2020-01-01&sort=birth" -b "$cj"
 check "... and backward by birth" status_is 200
 
+# the export reads the same rows, and its total (audited before the first row)
+csv_names() { tail -n +2 "$OUT/body" | cut -d, -f1 | tr -d '\r' | tr '\n' ' '; }
+for u in "$cj" "$tj"; do
+    req GET "/children/export.csv?purpose=stats&q=翠&sort=birth" -b "$u"
+    w="c.name LIKE '%翠%'"; [ "$u" = "$tj" ] && w="$w AND $T"
+    check "the export of a name search holds the LIKE's children in the list's order" [ "$(csv_names)" = "$(sql "SELECT c.name
+        FROM children c WHERE c.status <> 'archived' AND c.village_code LIKE '500242%' AND $w ORDER BY c.birth_date, c.id" | tr '\n' ' ')" ]
+    check "... and the audit row its total" [ "$(sql "SELECT detail FROM audit_log WHERE action = 'child.export' ORDER BY id DESC LIMIT 1" | grep -o 'rows=[0-9]*')" = "rows=$(sql "SELECT COUNT(*) FROM children c WHERE c.status <> 'archived' AND c.village_code LIKE '500242%' AND $w")" ]
+done
+
 # the child picker of an application form (the host's child_pick): the
 # first 20 the LIKE finds in the user's scope, in name order
 picked() { grep -o '?child=[0-9]*"' "$OUT/body" | grep -o '[0-9]*' | tr '\n' ' '; }
