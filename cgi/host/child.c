@@ -751,7 +751,9 @@ int child_svc_core_set(portal_req *r, long long child_id, const struct portal_ch
 
 /* the child picker of an application form (macros.cs child_picker): the
  * child picked, and the user's children by a part of the name, scoped as
- * every list of children is (scope_sql) */
+ * every list of children is (scope_sql); a division-scoped user's read in
+ * name order from the fragment's gram rows (sql/047_name_grams.sql), not a
+ * pass over the township or the county */
 int child_svc_pick(portal_req *r, long long child_id, const char *q)
 {
     if (child_id > 0) {
@@ -762,14 +764,23 @@ int child_svc_pick(portal_req *r, long long child_id, const char *q)
     }
     if (!q || !*q)
         return 0;
-    const char *a1, *a2, *cond = scope_svc_sql(r, "c", &a1, &a2);
-    if (!cond)
+    const char *a1, *a2, *cond = scope_svc_sql(r, "c", &a1, &a2), *g1, *g2, *gcond = NULL;
+    if (!cond || (scope_prefix(r) && !(gcond = scope_svc_sql(r, "g", &g1, &g2))))
         return 500;
-    db_rows *rows = db_query(r->a, arena_sprintf(r->a, "SELECT c.id, c.name, c.birth_date, "
-                                                 "c.village_code FROM children c WHERE %s AND "
-                                                 "c.name LIKE CONCAT('%%', ?, '%%') ORDER BY "
-                                                 "c.name, c.id LIMIT 20", cond),
-                             "sss", a1, a2, text_like_escape(r->a, q));
+    const char *like = text_like_escape(r->a, q);
+    db_rows *rows =
+        gcond ? db_query(r->a, arena_sprintf(r->a, "SELECT c.id, c.name, c.birth_date, "
+                                             "c.village_code FROM child_name_grams g FORCE INDEX "
+                                             "(gram_name) STRAIGHT_JOIN children c ON c.id = g.id "
+                                             "WHERE g.gram = RIGHT(?, 2) AND %s AND %s AND g.name "
+                                             "LIKE CONCAT('%%', ?, '%%') ORDER BY g.name, g.id "
+                                             "LIMIT 20", gcond, cond),
+                         "ssssss", q, g1, g2, a1, a2, like)
+              : db_query(r->a, arena_sprintf(r->a, "SELECT c.id, c.name, c.birth_date, "
+                                             "c.village_code FROM children c WHERE %s AND "
+                                             "c.name LIKE CONCAT('%%', ?, '%%') ORDER BY "
+                                             "c.name, c.id LIMIT 20", cond),
+                         "sss", a1, a2, like);
     if (!rows || hdf_put_rows("Found", rows) < 0)
         return 500;
     render_set(r, "Form.q", q);

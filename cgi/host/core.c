@@ -399,6 +399,7 @@ static const struct portal_migration core_migrations[] = {
     {44, "044_pay_marks.sql"},
     {45, "045_notices_stripes.sql"},
     {46, "046_category_spans.sql"},
+    {47, "047_name_grams.sql"},
     {0, NULL}};
 
 const struct portal_module core_module = {

@@ -18,7 +18,7 @@
 
 #define PAGE_ROWS 50
 #define COUNT_CAP 10000
-#define MAX_BINDS 16
+#define MAX_BINDS 20 /* a name search with every filter on a later page: 19 */
 
 const struct portal_param list_params[] = {
     {"township", PP_CODE, 12, 0, "乡镇（街道）"},
@@ -158,7 +158,8 @@ static const char *types_of(portal_req *r, const struct portal_services *s, cons
 #define BINDS(b)                                                                        \
     (b)->args[0], (b)->args[1], (b)->args[2], (b)->args[3], (b)->args[4], (b)->args[5], \
         (b)->args[6], (b)->args[7], (b)->args[8], (b)->args[9], (b)->args[10],          \
-        (b)->args[11], (b)->args[12], (b)->args[13], (b)->args[14], (b)->args[15]
+        (b)->args[11], (b)->args[12], (b)->args[13], (b)->args[14], (b)->args[15],      \
+        (b)->args[16], (b)->args[17], (b)->args[18], (b)->args[19]
 
 struct filters {
     const char *scope_sql; /* s->scope_sql on children c, and its two binds */
@@ -172,6 +173,9 @@ struct filters {
     char born_after[11];   /* birth_date > this (exclusive), "" if none */
     char born_upto[11];    /* birth_date <= this, "" if none */
     const char *name_like; /* escaped for LIKE: any part of the name */
+    const char *gram;      /* a division-scoped user's name search: the fragment
+                            * whose gram's rows it reads (core 047), their scope */
+    const char *gscope_sql, *gscope_a1, *gscope_a2;
     int q_last4;
     const char *q_hmac;    /* a full ID number's lookup (never the number) */
 };
@@ -259,6 +263,12 @@ static const char *read_filters(portal_req *r, const struct portal_services *s, 
             f->q_last4 = 1;
         } else {
             f->name_like = s->like_escape(r, f->q); /* any part of the name */
+            if (f->prefix) {
+                f->gram = f->q;
+                f->gscope_sql = s->scope_sql(r, "g", &f->gscope_a1, &f->gscope_a2);
+                if (!f->gscope_sql)
+                    f->scope_sql = NULL; /* no scope, no rows: a 500 */
+            }
         }
     }
     return NULL;
@@ -273,27 +283,76 @@ static void add_cond(struct sqlb *b, const char *frag, const char *v)
     add_arg(b, v);
 }
 
+/* the columns a query filters and sorts on: a name search's gram rows g
+ * (core 047: copies of the child's), else the children c */
+static const char *fa(const struct filters *f)
+{
+    return f->gram ? "g" : "c";
+}
+
+/* " AND <alias>.<frag>" with its one bind, when the filter has a value */
+static void add_cond_a(struct sqlb *b, const struct filters *f, const char *frag, const char *v)
+{
+    char c[160];
+    snprintf(c, sizeof c, " AND %s.%s", fa(f), frag);
+    add_cond(b, c, v);
+}
+
+/* A name search's rows (core 047): the gram's entries in the key of
+ * the page's order (the name's within a township too), each joined to its
+ * child; a count's (`count`) in the key that holds the name (its LIKE) or,
+ * over several townships under an age band, the birth date, unjoined.
+ * Each key holds the scope's columns, so the capped count reads its
+ * entries alone. */
+static void gram_from(struct sqlb *b, const struct filters *f, int count)
+{
+    int town = f->scope_town || f->township, band = f->born_upto[0] || f->born_after[0];
+    const char *key = count ? (town ? "gram_town_name" : band ? "gram_birth" : "gram_name")
+                      : strcmp(f->sort, "id") == 0    ? "gram_id"
+                      : strcmp(f->sort, "birth") == 0 ? "gram_birth"
+                      : town                          ? "gram_town_name"
+                                                      : "gram_name";
+    char from[160];
+    snprintf(from, sizeof from, " FROM child_name_grams g FORCE INDEX (%s)%s", key,
+             count ? "" : " STRAIGHT_JOIN children c ON c.id = g.id");
+    add_sql(b, from);
+}
+
 /* the WHERE clause shared by the list, the count and the export.  The
  * township as township_code (the scope's, or the filter's): the township
  * keys (town_name, town_birth, town_id, town_last4) then give a range of the
  * township, for the count too (its birth range, the holders of an ID's
- * last four digits), never the township's every child. */
-static void add_where(struct sqlb *b, const struct filters *f)
+ * last four digits), never the township's every child.  A name search
+ * reads the gram's rows (gram_from) under the same filters, and the rows
+ * shown (`rows`) are in the scope by the child's own row too. */
+static void add_where(struct sqlb *b, const struct filters *f, int rows)
 {
     add_sql(b, " WHERE ");
-    add_sql(b, f->scope_sql);
-    add_arg(b, f->scope_a1);
-    add_arg(b, f->scope_a2);
+    if (f->gram) {
+        /* the fragment's one character, or its last two: every name
+         * holding the fragment holds them (sql/047_name_grams.sql) */
+        add_cond(b, "g.gram = RIGHT(?, 2) AND ", f->gram);
+        add_sql(b, f->gscope_sql);
+        add_arg(b, f->gscope_a1);
+        add_arg(b, f->gscope_a2);
+        if (rows)
+            add_sql(b, " AND ");
+    }
+    if (!f->gram || rows) {
+        add_sql(b, f->scope_sql);
+        add_arg(b, f->scope_a1);
+        add_arg(b, f->scope_a2);
+    }
     /* the scope's township once: the same test twice was two conditions
      * for MariaDB's optimizer to weigh */
     if (!(f->township && f->scope_town && strcmp(f->township, f->scope_town) == 0))
-        add_cond(b, " AND c.township_code = ?", f->scope_town);
-    add_cond(b, " AND c.township_code = ?", f->township);
-    add_cond(b, " AND c.village_code = ?", f->village);
-    add_cond(b, " AND c.status = ?", f->status);
-    add_cond(b, " AND c.birth_date <= ?", f->born_upto);
-    add_cond(b, " AND c.birth_date > ?", f->born_after);
-    add_cond(b, " AND c.name LIKE CONCAT('%', ?, '%')", f->name_like);
+        add_cond_a(b, f, "township_code = ?", f->scope_town);
+    add_cond_a(b, f, "township_code = ?", f->township);
+    add_cond_a(b, f, "village_code = ?", f->village);
+    add_cond_a(b, f, "status = ?", f->status);
+    add_cond_a(b, f, "birth_date <= ?", f->born_upto);
+    add_cond_a(b, f, "birth_date > ?", f->born_after);
+    add_cond_a(b, f, "name LIKE CONCAT('%', ?, '%')", f->name_like);
     add_cond(b, " AND c.id_hmac = ?", f->q_hmac);
     add_cond(b, " AND c.id_last4 = ?", f->q_last4 ? f->q : NULL);
     /* a subquery per child read in the order's key, not EXISTS: MariaDB
@@ -301,13 +360,17 @@ static void add_where(struct sqlb *b, const struct filters *f)
      * the county (46,000 orphans at 1,000,000 children, each then read by
      * its primary key and sorted) where the order's key meets a holder
      * every ~20 children (the rarest category is ~4.5% of them) */
-    add_cond(b, " AND (SELECT 1 FROM child_categories fc WHERE fc.child_id = c.id "
-                "AND fc.category = ? AND fc.end_date IS NULL LIMIT 1) IS NOT NULL", f->category);
+    char cat[200];
+    snprintf(cat, sizeof cat, " AND (SELECT 1 FROM child_categories fc WHERE fc.child_id = "
+             "%s.id AND fc.category = ? AND fc.end_date IS NULL LIMIT 1) IS NOT NULL", fa(f));
+    add_cond(b, cat, f->category);
 }
 
 /* the sort column for keys and ORDER BY */
 static const char *sort_col(const struct filters *f)
 {
+    if (f->gram)
+        return strcmp(f->sort, "birth") == 0 ? "g.birth_date" : "g.name";
     return strcmp(f->sort, "birth") == 0 ? "c.birth_date" : "c.name";
 }
 
@@ -538,13 +601,11 @@ static void page_sql(struct sqlb *b, const struct filters *f, const struct page_
     int town = f->scope_town || f->township;
     const char *order_key = by_id ? "town_id" : strcmp(f->sort, "birth") == 0 ? "town_birth"
                                                                               : "town_name";
-    if (f->name_like && f->prefix && (!town || by_id))
-        /* a part of a name is found by no key: one pass over a key that
-         * holds every column read (the township's range, or the whole key
-         * over several townships), its matches sorted (the order's own key
-         * read every child's row by its primary key: minutes at 1,000,000
-         * children over the county) */
-        add_sql(b, " FROM children c FORCE INDEX (town_name)");
+    if (f->gram)
+        /* a part of a name: the gram's rows in the order's key, the first
+         * that pass the filters (and the LIKE) joined to their children
+         * (a pass over the township, or the county, found them before) */
+        gram_from(b, f, 0);
     else if (town) {
         /* and the keys of a narrower range: a birth band's (a band of no
          * child reads nothing), a status's (township, status, id), an ID's
@@ -563,14 +624,18 @@ static void page_sql(struct sqlb *b, const struct filters *f, const struct page_
                                                    : " FROM children c IGNORE INDEX (town_birth, town_id)");
     if (!wrap)
         add_sql(b, " LEFT JOIN child_open_categories oc ON oc.child_id = c.id");
-    add_where(b, f);
+    add_where(b, f, 1);
+    const char *a = fa(f);
     if (k->id && by_id) {
-        add_sql(b, bw ? " AND c.id > CAST(? AS SIGNED)" : " AND c.id < CAST(? AS SIGNED)");
+        char frag[80];
+        snprintf(frag, sizeof frag, bw ? " AND %s.id > CAST(? AS SIGNED)"
+                                       : " AND %s.id < CAST(? AS SIGNED)", a);
+        add_sql(b, frag);
         add_arg(b, k->id);
     } else if (k->id) {
         char frag[200];
-        snprintf(frag, sizeof frag, " AND %s %s ? AND (%s %s ? OR c.id %s CAST(? AS SIGNED))", col,
-                 bw ? "<=" : ">=", col, bw ? "<" : ">", bw ? "<" : ">");
+        snprintf(frag, sizeof frag, " AND %s %s ? AND (%s %s ? OR %s.id %s CAST(? AS SIGNED))",
+                 col, bw ? "<=" : ">=", col, bw ? "<" : ">", a, bw ? "<" : ">");
         add_sql(b, frag);
         add_arg(b, k->val);
         add_arg(b, k->val);
@@ -579,10 +644,10 @@ static void page_sql(struct sqlb *b, const struct filters *f, const struct page_
     char order[160];
     const char *outer = by_id ? "id" : strcmp(f->sort, "birth") == 0 ? "birth" : "name";
     if (by_id)
-        snprintf(order, sizeof order, " ORDER BY c.id %s LIMIT 51", bw ? "ASC" : "DESC");
+        snprintf(order, sizeof order, " ORDER BY %s.id %s LIMIT 51", a, bw ? "ASC" : "DESC");
     else
-        snprintf(order, sizeof order, " ORDER BY %s %s, c.id %s LIMIT 51", col,
-                 bw ? "DESC" : "ASC", bw ? "DESC" : "ASC");
+        snprintf(order, sizeof order, " ORDER BY %s %s, %s.id %s LIMIT 51", col,
+                 bw ? "DESC" : "ASC", a, bw ? "DESC" : "ASC");
     add_sql(b, order);
     if (wrap) {
         snprintf(order, sizeof order, ") p LEFT JOIN child_open_categories oc ON oc.child_id = "
@@ -656,6 +721,15 @@ static int page_rows(portal_req *r, const struct portal_services *s, const struc
     return n;
 }
 
+/* what a count reads: the children, or a name search's gram rows */
+static void count_from(struct sqlb *b, const struct filters *f)
+{
+    if (f->gram)
+        gram_from(b, f, 1);
+    else
+        add_sql(b, " FROM children c");
+}
+
 /* List.Total: from the per-village summary when only a division scope,
  * township, village, status and category filter (summary_sql, which the
  * page's query carries too); otherwise a capped count.  0, or -1 */
@@ -668,8 +742,9 @@ static int page_total(portal_req *r, const struct portal_services *s, const stru
         add_sql(&cb, "SELECT ");
         summary_sql(&cb, f);
     } else {
-        add_sql(&cb, "SELECT COUNT(*) FROM (SELECT 1 FROM children c");
-        add_where(&cb, f);
+        add_sql(&cb, "SELECT COUNT(*) FROM (SELECT 1");
+        count_from(&cb, f);
+        add_where(&cb, f, 0);
         add_sql(&cb, " LIMIT 10001) t");
     }
     if (cb.overflow)
@@ -831,8 +906,9 @@ static long long export_total(portal_req *r, const struct portal_services *s,
         add_sql(&cb, "SELECT ");
         summary_sql(&cb, f);
     } else {
-        add_sql(&cb, "SELECT COUNT(*) FROM children c");
-        add_where(&cb, f);
+        add_sql(&cb, "SELECT COUNT(*)");
+        count_from(&cb, f);
+        add_where(&cb, f, 0);
     }
     if (cb.overflow)
         return -1;
@@ -852,14 +928,19 @@ static long long export_rows(portal_req *r, const struct portal_services *s,
                 "c.ethnicity, c.id_masked, (SELECT t.name FROM divisions t WHERE t.code = "
                 "c.township_code), (SELECT v.name FROM divisions v WHERE v.code = "
                 "c.village_code), c.address, (SELECT oc.codes FROM child_open_categories oc "
-                "WHERE oc.child_id = c.id), c.status, c.id_enc, c.id FROM children c");
+                "WHERE oc.child_id = c.id), c.status, c.id_enc, c.id");
     add_arg(&b, f->today);
-    add_where(&b, f);
-    if (strcmp(f->sort, "id") == 0)
-        add_sql(&b, " ORDER BY c.id DESC");
+    if (f->gram)
+        gram_from(&b, f, 0);
     else
-        add_sql(&b, strcmp(f->sort, "birth") == 0 ? " ORDER BY c.birth_date, c.id"
-                                                  : " ORDER BY c.name, c.id");
+        add_sql(&b, " FROM children c");
+    add_where(&b, f, 1);
+    char order[80];
+    if (strcmp(f->sort, "id") == 0)
+        snprintf(order, sizeof order, " ORDER BY %s.id DESC", fa(f));
+    else
+        snprintf(order, sizeof order, " ORDER BY %s, %s.id", sort_col(f), fa(f));
+    add_sql(&b, order);
     if (b.overflow)
         return -1;
     return s->db_stream(r, export_row, o, b.sql, types_of(r, s, &b), BINDS(&b));

@@ -30,6 +30,17 @@ check "host 2 masks its ID number" bash -c "grep -qF '${idnum:14:4}' '$OUT/file'
 for n in 1 2 3; do
     check "node $n holds the file, its ID number encrypted" [ "$(nsql "$n" "SELECT COUNT(*) FROM portal.children WHERE id = $cid AND id_enc IS NOT NULL AND name = '$name'")" = 1 ]
 done
+# core 047's name grams: the trigger runs on host 1's node, the other
+# nodes apply the rows it wrote (one child's rows: no row another write shares)
+grams=$(python3 -c 'import sys; n = sys.argv[1]; print(len({n[i:i + k] for k in (1, 2) for i in range(len(n) - k + 1)}))' "$name")
+for n in 1 2 3; do
+    check "node $n holds the file's $grams name grams, copies of its own row" [ "$(nsql "$n" "SELECT COUNT(*)
+        FROM portal.child_name_grams g JOIN portal.children c ON c.id = g.id WHERE g.id = $cid
+        AND g.name = c.name AND g.township_code = c.township_code AND g.village_code = c.village_code
+        AND g.status = c.status AND g.birth_date = c.birth_date")" = "$grams" ]
+done
+code=$(curl -s -o "$OUT/search" -w '%{http_code}' -b "$tj" --get --data-urlencode "q=群童$tag" "$H2/children")
+check "host 2 finds it by part of its name" bash -c "[ $code = 200 ] && grep -qF '/children/$cid\"' '$OUT/search'"
 # a scan uploaded through host 1 downloads through host 2: the hosts share
 # attachments_dir (deploy/cluster/README.md, "Uploaded files")
 printf '\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\xdac\xf8\xff\xff\x7f=\x00\x09{\x03}3\xd3(\xaf\x00\x00\x00\x00IEND\xaeB`\x82' >"$OUT/scan.png"
