@@ -482,7 +482,7 @@ static const struct portal_param note_params[] = {
 static const struct portal_param fmt_params[] = {
     {"fen", PP_TEXT, 32, 0, "金额"},   {"at", PP_TEXT, 32, 0, "时间"},
     {"day", PP_TEXT, 32, 0, "日期"},   {"last4", PP_TEXT, 8, 0, "后四位"},
-    {"kind", PP_TEXT, 64, 0, "种类"},  {"code", PP_TEXT, 64, 0, "代码"},
+    {"kind", PP_TEXT, 64, 0, "种类"},  {"code", PP_TEXT, 400, 0, "代码"},
     {"div", PP_TEXT, 16, 0, "区划"},   {"found", PP_INT, 2, 0, "找到"},
     {NULL, 0, 0, 0, NULL}};
 static const struct portal_param form_params[] = {
