@@ -194,7 +194,11 @@ static void worker_opts(MYSQL *m)
     /* and, between the two, the server ends a statement that runs on
      * (max_statement_time, 1969): the socket's timeout or the worker's death
      * would leave it running until it next writes to its client (issue 17:
-     * one still ran 100 s after its worker was killed).  0: no bound */
+     * one still ran 100 s after its worker was killed).  A streamed one (an
+     * export) too: given longer, a silent stretch (the sort before its first
+     * row) outlasted the read timeout, and the worker ran it again on a new
+     * connection - on Galera on the next node - while the first ran on.
+     * 0: no bound */
     double st = params.bound_statements ? (lw + rt) / 2.0 : 0;
     char init[400];
     snprintf(init, sizeof init,
@@ -781,12 +785,6 @@ int db_loose_writes(void) { return loose_writes; }
 long long db_vstream(arena *a, int (*cb)(void *ctx, db_rows *row), void *ctx, const char *sql,
                      const char *types, va_list ap)
 {
-    /* a streamed statement runs while its rows go out (an export): its
-     * bound is the whole request's, request_timeout, where the master
-     * kills the worker anyway (and then ends its connection) */
-    if (params.bound_statements)
-        sql = arena_sprintf(a, "SET STATEMENT max_statement_time=%u FOR %s",
-                            params.read_timeout ? params.read_timeout : 60, sql);
     MYSQL_STMT *st = run(a, sql, types, db_args(a, types, ap));
     if (!st)
         return -1;

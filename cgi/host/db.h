@@ -32,8 +32,8 @@ struct db_params {
     unsigned read_timeout;      /* seconds */
     /* 1 (the portal's workers and job, not portalctl): the server itself
      * ends a statement that runs too long (max_statement_time, error 1969),
-     * a streamed one (an export) at read_timeout: a statement its client
-     * gave up on, or whose process died, would run on until it next writes */
+     * before the client's read timeout: a statement its client gave up on,
+     * or whose process died, would run on until it next writes */
     int bound_statements;
 };
 
