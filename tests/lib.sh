@@ -80,10 +80,10 @@ wait_for() {
 }
 
 portal_master_pid() { cat "$TEST_DIR/run/portal.pid"; }
-portal_worker_pids() { # the master's children but its periodic job (portal-job)
+portal_worker_pids() { # the master's children but its periodic job (portal-job) and connection killers (portal-kill)
     local p
     for p in $(pgrep -P "$(portal_master_pid)"); do
-        [ "$(cat "/proc/$p/comm" 2>/dev/null)" = portal-job ] || echo "$p"
+        case "$(cat "/proc/$p/comm" 2>/dev/null)" in portal-job | portal-kill) ;; *) echo "$p" ;; esac
     done | sort
 }
 

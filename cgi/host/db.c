@@ -72,6 +72,7 @@ int db_open(const struct db_params *p)
     params.database = dupz(p->database);
     params.port = p->port;
     params.read_timeout = p->read_timeout;
+    params.bound_statements = p->bound_statements;
     return db_ensure();
 }
 
@@ -86,6 +87,8 @@ int db_connected(void)
  * a connection lost (the node died, or left the cluster's primary component)
  * moves on to the next one, so a worker follows the cluster. */
 static int host_at;
+
+void (*db_connect_hook)(unsigned long thread_id, int host);
 
 static int host_count(void)
 {
@@ -129,32 +132,44 @@ static int node_ready(MYSQL *m)
     return 1;
 }
 
-/* a connection with the options opts() sets, to the first server of db_host
- * that answers and is ready; NULL with the last error in errno_out/err_out */
+/* a connection with the options opts() sets to server i of db_host, ready;
+ * NULL with the error in errno_out/err_out */
+static MYSQL *connect_one(int i, void (*opts)(MYSQL *), unsigned long flags,
+                          unsigned *errno_out, char *err_out, size_t errlen)
+{
+    char name[256];
+    unsigned port;
+    const char *host = host_item(i, name, sizeof name, &port);
+    MYSQL *m = mysql_init(NULL);
+    if (!m) {
+        *errno_out = 2008;
+        snprintf(err_out, errlen, "out of memory");
+        return NULL;
+    }
+    opts(m);
+    if (mysql_real_connect(m, host, params.user, params.password, params.database, port,
+                           params.socket, flags) && node_ready(m))
+        return m;
+    *errno_out = mysql_errno(m);
+    snprintf(err_out, errlen, "%s", mysql_error(m));
+    mysql_close(m); /* never reuse a handle after a failed connect */
+    return NULL;
+}
+
+/* the same to the first server of db_host that answers and is ready */
 static MYSQL *connect_any(void (*opts)(MYSQL *), unsigned long flags, unsigned *errno_out,
                           char *err_out, size_t errlen)
 {
     int n = host_count();
     for (int k = 0; k < n; k++) {
         int i = (host_at + k) % n;
-        char name[256];
-        unsigned port;
-        const char *host = host_item(i, name, sizeof name, &port);
-        MYSQL *m = mysql_init(NULL);
-        if (!m) {
-            *errno_out = 2008;
-            snprintf(err_out, errlen, "out of memory");
-            return NULL;
-        }
-        opts(m);
-        if (mysql_real_connect(m, host, params.user, params.password, params.database, port,
-                               params.socket, flags) && node_ready(m)) {
+        MYSQL *m = connect_one(i, opts, flags, errno_out, err_out, errlen);
+        if (m) {
             host_at = i;
             return m;
         }
-        *errno_out = mysql_errno(m);
-        snprintf(err_out, errlen, "%s", mysql_error(m));
-        mysql_close(m); /* never reuse a handle after a failed connect */
+        if (*errno_out == 2008)
+            return NULL;
     }
     return NULL;
 }
@@ -176,11 +191,21 @@ static void worker_opts(MYSQL *m)
      * with the master's SIGKILL */
     unsigned timeout = 2, limit = params.read_timeout ? params.read_timeout : 60;
     unsigned rt = limit * 3 / 4 ? limit * 3 / 4 : 1, lw = rt * 2 / 3 ? rt * 2 / 3 : 1;
+    /* and, between the two, the server ends a statement that runs on
+     * (max_statement_time, 1969): the socket's timeout or the worker's death
+     * would leave it running until it next writes to its client (issue 17:
+     * one still ran 100 s after its worker was killed).  A streamed one (an
+     * export) too: given longer, a silent stretch (the sort before its first
+     * row) outlasted the read timeout, and the worker ran it again on a new
+     * connection - on Galera on the next node - while the first ran on.
+     * 0: no bound */
+    double st = params.bound_statements ? (lw + rt) / 2.0 : 0;
     char init[400];
     snprintf(init, sizeof init,
              "SET time_zone='+00:00', sql_mode='STRICT_ALL_TABLES,NO_ZERO_DATE,"
              "NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION', "
-             "lock_wait_timeout=%u, innodb_lock_wait_timeout=%u", lw, lw);
+             "lock_wait_timeout=%u, innodb_lock_wait_timeout=%u, max_statement_time=%.1f",
+             lw, lw, st);
     my_bool off = 0;
     mysql_options(m, MYSQL_SET_CHARSET_NAME, "utf8mb4");
     mysql_options(m, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
@@ -204,6 +229,8 @@ int db_ensure(void)
     }
     conn = m;
     in_txn = 0;
+    if (db_connect_hook)
+        db_connect_hook(mysql_thread_id(m), host_at);
     return 0;
 }
 
@@ -855,6 +882,79 @@ int db_probe(int chain, char *why, size_t whylen)
     if (st)
         mysql_stmt_close(st);
     mysql_query(m, "ROLLBACK");
+    mysql_close(m);
+    return rc;
+}
+
+/* one value of a statement on m with at most one integer parameter, into
+ * out; 0, or -1 with the error in *no */
+static int probe_one(MYSQL *m, const char *sql, const long long *arg, char *out, size_t outlen,
+                     unsigned *no)
+{
+    MYSQL_STMT *st = mysql_stmt_init(m);
+    MYSQL_BIND b, res;
+    long long v = arg ? *arg : 0;
+    unsigned long len = 0;
+    my_bool null = 0;
+    memset(&b, 0, sizeof b);
+    b.buffer_type = MYSQL_TYPE_LONGLONG;
+    b.buffer = &v;
+    memset(&res, 0, sizeof res);
+    res.buffer_type = MYSQL_TYPE_STRING;
+    res.buffer = out;
+    res.buffer_length = outlen;
+    res.length = &len;
+    res.is_null = &null;
+    int rc = -1;
+    if (st && mysql_stmt_prepare(st, sql, strlen(sql)) == 0 &&
+        (!arg || mysql_stmt_bind_param(st, &b) == 0) && mysql_stmt_execute(st) == 0) {
+        rc = 0;
+        out[0] = 0;
+        if (mysql_stmt_field_count(st) > 0) {
+            if (mysql_stmt_bind_result(st, &res) != 0 || mysql_stmt_store_result(st) != 0)
+                rc = -1;
+            else if (mysql_stmt_fetch(st) == 0 && !null)
+                out[len < outlen ? len : outlen - 1] = 0;
+        }
+    }
+    if (rc != 0)
+        *no = st && mysql_stmt_errno(st) ? mysql_stmt_errno(st) : mysql_errno(m);
+    if (st)
+        mysql_stmt_close(st);
+    return rc;
+}
+
+int db_kill_connection(const struct db_params *p, int host, unsigned long id, long long since,
+                       char *why, size_t whylen)
+{
+    params = *p;
+    unsigned no = 0;
+    char err[512], up[32];
+    MYSQL *m = host >= 0 && host < host_count()
+                   ? connect_one(host, probe_opts, 0, &no, err, sizeof err) : NULL;
+    if (!m) {
+        snprintf(why, whylen, "server %d not reached (%u)", host, no);
+        return -1;
+    }
+    int rc = -1;
+    long long target = (long long)id;
+    /* thread ids start again at 1 when a server restarts: a connection
+     * made before this server started is gone, and its id may be another's */
+    if (probe_one(m, "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS "
+                  "WHERE VARIABLE_NAME = 'UPTIME'", NULL, up, sizeof up, &no) != 0) {
+        snprintf(why, whylen, "uptime not read (%u)", no);
+    } else if ((long long)time(NULL) - atoll(up) > since + 1) {
+        snprintf(why, whylen, "the server restarted since; nothing to end");
+        rc = 0;
+    } else if (probe_one(m, "KILL CONNECTION ?", &target, up, sizeof up, &no) == 0) {
+        snprintf(why, whylen, "ended");
+        rc = 1;
+    } else if (no == 1094) {
+        snprintf(why, whylen, "already gone");
+        rc = 0;
+    } else {
+        snprintf(why, whylen, "KILL failed (%u)", no);
+    }
     mysql_close(m);
     return rc;
 }

@@ -30,6 +30,11 @@ struct db_params {
     const char *socket, *host, *user, *password, *database;
     unsigned port;
     unsigned read_timeout;      /* seconds */
+    /* 1 (the portal's workers and job, not portalctl): the server itself
+     * ends a statement that runs too long (max_statement_time, error 1969),
+     * before the client's read timeout: a statement its client gave up on,
+     * or whose process died, would run on until it next writes */
+    int bound_statements;
 };
 
 int db_open(const struct db_params *p);   /* 0 ok; keeps the params for reconnects */
@@ -37,6 +42,16 @@ int db_ensure(void);                      /* connect if needed: 0 ok */
 int db_ping(void);                        /* 0 if the server answers */
 void db_close(void);
 int db_connected(void);
+/* called after every (re)connection: the server's id of the connection
+ * (KILL) and which server of db_host it is on (portal.c: the scoreboard) */
+extern void (*db_connect_hook)(unsigned long thread_id, int host);
+/* From another process (the master's): end connection `id` on server
+ * `host` of p's db_host (KILL), the connection of a process that died, made
+ * at `since` (time(NULL)); nothing when that server started after it (the
+ * id may be another's by now).  1 ended, 0 nothing to end, -1 not reached;
+ * what happened in why. */
+int db_kill_connection(const struct db_params *p, int host, unsigned long id, long long since,
+                       char *why, size_t whylen);
 
 /* one bound argument: type 'i' (i), 's' (p, NULL = SQL NULL) or 'b' (p, len) */
 struct db_arg {

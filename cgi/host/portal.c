@@ -62,10 +62,20 @@ struct slot {
     volatile double busy_since;   /* monotonic seconds; 0 when idle */
     volatile unsigned long requests;
     struct slot_req rec;
+    /* its database connection, written by the process at each (re)connect:
+     * the server's id for it, which server of db_host, and when (time()) */
+    volatile unsigned long db_thread;
+    volatile int db_host;
+    volatile long long db_since;
 };
+
+/* MAX_SLOTS workers, then the periodic job's connection (JOB_SLOT) */
+#define JOB_SLOT MAX_SLOTS
 
 static struct slot *board;
 static int my_slot = -1;          /* in a worker: its slot on the board */
+static int conn_slot = -1;        /* in a worker or the job: where its connection is told */
+static int listen_sock = -1;      /* in the master: the workers' socket */
 static pid_t master_pid;          /* in a worker: the master that forked it */
 static volatile sig_atomic_t stop_flag, reload_flag;
 
@@ -254,7 +264,7 @@ static int load_everything(char *err, size_t errlen)
     return 0;
 }
 
-static void open_db(void)
+static struct db_params db_config(void)
 {
     struct db_params p = {
         .socket = config_get("db_socket", NULL),
@@ -264,7 +274,25 @@ static void open_db(void)
         .database = config_get("db_name", "portal"),
         .port = (unsigned)config_int("db_port", 0),
         .read_timeout = (unsigned)config_int("request_timeout", 30),
+        .bound_statements = 1,
     };
+    return p;
+}
+
+/* the connection this process now holds, on the board for the master */
+static void record_connection(unsigned long thread_id, int host)
+{
+    if (conn_slot < 0)
+        return;
+    board[conn_slot].db_thread = thread_id;
+    board[conn_slot].db_host = host;
+    board[conn_slot].db_since = (long long)time(NULL);
+}
+
+static void open_db(void)
+{
+    struct db_params p = db_config();
+    db_connect_hook = record_connection;
     if (db_open(&p) != 0)
         log_msg("PT0601", "database not reachable at start (%u %s); will retry per request",
                 db_errno(), db_error());
@@ -434,7 +462,7 @@ static void worker_main(int listen_fd, int slot)
 {
     char err[1024];
     log_set_name("portal-worker");
-    my_slot = slot;
+    my_slot = conn_slot = slot;
     if (slot >= 0) {
         audit_set_chain(slot + 1);
         /* the master's death: SIGTERM, handled like a stop (the current
@@ -588,6 +616,7 @@ static int spawn(int listen_fd, int gen)
     board[s].gen = gen;
     board[s].busy_since = 0;
     board[s].requests = 0;
+    board[s].db_thread = 0;
     memset(&board[s].rec, 0, sizeof board[s].rec);
     master_pid = getpid();
     pid_t pid = fork();
@@ -624,6 +653,7 @@ static void job_main(int listen_fd)
     if (getppid() != master_pid)
         _exit(0);
     audit_set_chain(MAX_SLOTS + 1);   /* the job's own audit chain */
+    conn_slot = JOB_SLOT;
     char err[1024];
     if (load_everything(err, sizeof err) != 0) {   /* the modules' jobs (2.9) */
         log_msg("PT1008", "periodic job: %s", err);
@@ -653,6 +683,7 @@ static void job_tick(double now, int listen_fd)
         return;
     job_last = now;
     master_pid = getpid();
+    board[JOB_SLOT].db_thread = 0;
     pid_t pid = fork();
     if (pid < 0) {
         log_msg("PT1006", "cannot fork the periodic job: %s", strerror(errno));
@@ -664,12 +695,53 @@ static void job_tick(double now, int listen_fd)
     job_started = now;
 }
 
+/* ------------------------------------- a dead process's statement (KILL) */
+
+/* A worker killed at request_timeout (or by anyone, or crashed) while it
+ * served a request, or the job killed at jobs_timeout, leaves its statement
+ * running in MariaDB, which notices a dead client only when it next writes
+ * to it: a county-wide search or an export's read kept a core busy, and
+ * maybe locks, 100 s after its worker was gone (issue 17).  The master
+ * forks a child that ends that connection on the server it was on (KILL is
+ * per node on a Galera cluster) and logs it; the master itself never opens
+ * the database. */
+static void end_connection(const volatile struct slot *sl, pid_t dead)
+{
+    unsigned long id = sl->db_thread;
+    int host = sl->db_host;
+    long long since = sl->db_since;
+    if (!id)
+        return;
+    pid_t pid = fork();
+    if (pid != 0) {
+        if (pid < 0)
+            log_msg("PT0619", "cannot fork to end the connection %lu of process %d: %s", id,
+                    (int)dead, strerror(errno));
+        return;   /* reaped like any child by reap_workers */
+    }
+    prctl(PR_SET_NAME, "portal-kill", 0, 0, 0);   /* not a worker (tests/lib.sh) */
+    log_set_name("portal-kill");
+    if (listen_sock >= 0)
+        close(listen_sock);
+    set_signal(SIGTERM, SIG_DFL, 1);
+    set_signal(SIGINT, SIG_DFL, 1);
+    set_signal(SIGHUP, SIG_IGN, 1);
+    struct db_params p = db_config();
+    char why[200];
+    int rc = db_kill_connection(&p, host, id, since, why, sizeof why);
+    log_msg(rc < 0 ? "PT0619" : "PT0618", "the database connection %lu (server %d) of the dead "
+            "process %d: %s", id, host, (int)dead, why);
+    _exit(0);
+}
+
 /* a child the master reaped: 1 when it was the periodic job */
 static int job_reaped(pid_t pid, int st)
 {
     if (!job_pid || pid != job_pid)
         return 0;
     job_pid = 0;
+    if (WIFSIGNALED(st))
+        end_connection(&board[JOB_SLOT], pid);
     if (WIFSIGNALED(st) || WEXITSTATUS(st) != 0)
         log_msg("PT1007", "the periodic job %d ended with %s %d", (int)pid,
                 WIFSIGNALED(st) ? "signal" : "status",
@@ -745,6 +817,8 @@ static void reap_workers(void)
             if (board[s].pid == pid) {
                 char what[400];
                 describe_record(&board[s].rec, what, sizeof what);
+                if (WIFSIGNALED(st) && board[s].rec.line[0])
+                    end_connection(&board[s], pid);   /* it died while serving */
                 if (WIFSIGNALED(st))
                     log_msg("PT0609", "worker %d died by signal %d%s; %s", (int)pid,
                             WTERMSIG(st), WCOREDUMP(st) ? " (core dumped)" : "", what);
@@ -812,8 +886,11 @@ static void stop_workers(double timeout)
         while ((pid = waitpid(-1, &st, WNOHANG)) > 0)
             if (!job_reaped(pid, st))
                 for (int s = 0; s < MAX_SLOTS; s++)
-                    if (board[s].pid == pid)
+                    if (board[s].pid == pid) {
+                        if (WIFSIGNALED(st) && board[s].rec.line[0])
+                            end_connection(&board[s], pid);
                         board[s].pid = 0;
+                    }
         for (int s = 0; s < MAX_SLOTS; s++)
             if (board[s].pid)
                 left++;
@@ -847,11 +924,12 @@ static int master_main(void)
         fprintf(stderr, "portal: cannot listen on %s: %s\n", sock, strerror(errno));
         return 1;
     }
-    board = mmap(NULL, sizeof(struct slot) * MAX_SLOTS, PROT_READ | PROT_WRITE,
+    board = mmap(NULL, sizeof(struct slot) * (MAX_SLOTS + 1), PROT_READ | PROT_WRITE,
                  MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     if (board == MAP_FAILED)
         return 1;
-    memset(board, 0, sizeof(struct slot) * MAX_SLOTS);
+    memset(board, 0, sizeof(struct slot) * (MAX_SLOTS + 1));
+    listen_sock = fd;
     write_pid();
     set_signal(SIGTERM, on_stop, 0);
     set_signal(SIGINT, on_stop, 0);

@@ -442,14 +442,21 @@ static NEOERR *fn_labels(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *r
     }
     for (const char *p = !set && v[1] ? v[1] : ""; *p;) {
         size_t n = strcspn(p, ",");
-        char one[128];
-        if (n && n < sizeof one) {
-            memcpy(one, p, n);
-            one[n] = 0;
-            const char *t = label_title(v[0], one);
+        char code[128];
+        if (n) {
+            /* no label has a code this long: such a one is shown as it is */
+            const char *t = NULL;
+            if (n < sizeof code) {
+                memcpy(code, p, n);
+                code[n] = 0;
+                t = label_title(v[0], code);
+            }
             if (out.len)
                 buf_adds(&out, "、");
-            buf_adds(&out, t ? t : one);
+            if (t)
+                buf_adds(&out, t);
+            else
+                buf_add(&out, p, n);
         }
         p += n + (p[n] == ',');
     }

@@ -110,6 +110,7 @@ static const struct portal_migration migrations[] = {
     {10, "010_list_cover.sql"},
     {11, "011_list_id_last4.sql"},
     {12, "012_category_counts.sql"},
+    {14, "014_category_counts_delete.sql"},
     {0, NULL}};
 
 /* The registry's lookup lists: one title per code, wherever it is shown

@@ -54,6 +54,13 @@ check "a division name with markup is escaped" same "$(cell dd raw-division)" "[
 check "no raw <script> from a function" body_lacks "<script>alert("
 sql "DELETE FROM divisions WHERE code = '500242101298'"
 
+# labels(kind, set): each code of a set by its title; an unknown code, even
+# one too long for any label (128 characters or more), shown as it is
+long=$(printf 'c%.0s' $(seq 1 130))
+req GET /_test/fmt -b "$jar" -G --data-urlencode "kind=testkit.color" --data-urlencode "code=red,$long,x<y,green"
+check "labels names a set's codes by their titles, an unknown one as it is" \
+    same "$(cell dd raw-labels)" "[红色、${long}、x&lt;y、绿色]"
+
 # form errors: Errors.<field>, Errors.count, the typed values back as Form.<name>
 req GET /_test/form -b "$jar"
 tok=$(csrf_of_body)

@@ -110,6 +110,23 @@ sql "UPDATE child_categories SET category = 'temporary' WHERE child_id = $k AND 
 check "its row turned into another category: counted there, not in the old one" same "$(kept guardianship)|$(kept temporary)" "$g0|$(sql_total temporary)"
 sql "DELETE FROM child_categories WHERE child_id = $k AND end_date IS NULL"
 check "its open row deleted: the totals are the SQL counts" same "$(cat_total temporary)|$(kept guardianship)" "$(sql_total temporary)|$g0"
+# a child row deleted (no code path does; a clean-up script with foreign key
+# checks off, or a cascading key one day): its categories leave the counts
+# with it (registry 014)
+sql "INSERT INTO children (name, sex, birth_date, township_code, village_code, status, created_at, created_by, updated_at)
+     VALUES ('删除计数$k', 1, '2015-03-04', '500242101000', '500242101001', 'active', UTC_TIMESTAMP(), 1, UTC_TIMESTAMP())"
+gone=$(sql "SELECT id FROM children WHERE name = '删除计数$k'")
+sql "INSERT INTO child_categories (child_id, category, basis, start_date, entered_by) VALUES
+     ($gone, 'guardianship', '测试', '2026-02-01', 1), ($gone, 'tekun', '测试', '2026-02-01', 1)"
+g1=$(kept guardianship); t1=$(kept tekun)
+sql "DELETE FROM children WHERE id = $gone" 2>/dev/null
+check "a child holding categories cannot be deleted while its rows refer to it (the key), and stays counted" \
+    same "$(sql "SELECT COUNT(*) FROM children WHERE id = $gone")|$(kept guardianship)|$(kept tekun)" "1|$g1|$t1"
+sql "SET foreign_key_checks = 0; DELETE FROM children WHERE id = $gone; SET foreign_key_checks = 1"
+check "deleted all the same (foreign key checks off): no longer counted under any of its categories" \
+    same "$(kept guardianship)|$(kept tekun)" "$((g1 - 1))|$((t1 - 1))"
+sql "DELETE FROM child_categories WHERE child_id = $gone"
+check "... nor counted out twice when its left-over rows go" same "$(kept guardianship)|$(kept tekun)" "$((g1 - 1))|$((t1 - 1))"
 check "every kept category count is the number of children holding it (seed, demo, imports, these writes)" same "$(sql "
     SELECT COUNT(*) FROM (SELECT o.category, c.village_code, c.status, COUNT(*) n
       FROM (SELECT DISTINCT child_id, category FROM child_categories WHERE end_date IS NULL) o

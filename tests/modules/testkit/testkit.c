@@ -25,6 +25,40 @@ static int sleep_route(portal_req *r, const struct portal_services *s)
     return 200;
 }
 
+/* a statement that keeps a core busy until it is stopped (test_orphans),
+ * as a county-wide search or an export's big read does: MariaDB notices
+ * its client's death only when it next writes to it (a SLEEP() looks every
+ * 5 s, so it is no stand-in; a scan of test_rows, a trillion rows, is).  lock=1 first moves the shared counter (its
+ * row stays locked in the request's transaction), pause=N sleeps N seconds
+ * before the statement, stream=1 streams it (an export's class) */
+static int slow_row(void *ctx, portal_rows *rows)
+{
+    (void)ctx;
+    (void)rows;
+    return 0;
+}
+
+static int slow_route(portal_req *r, const struct portal_services *s)
+{
+    static const char busy[] = "SELECT COUNT(*) FROM test_rows WHERE SHA2(seq, 256) = 'orphan'";
+    long long pause = s->param_int(r, "pause", 0);
+    if (s->param_int(r, "lock", 0) &&
+        s->db_exec(r, "UPDATE test_counter SET n = n + 1 WHERE id = 1", "") != 1)
+        return 500;
+    struct timespec ts = {(time_t)pause, 0};
+    while (nanosleep(&ts, &ts) != 0)
+        ;
+    if (s->param_int(r, "stream", 0)) {
+        if (s->db_stream(r, slow_row, NULL, busy, "") < 0)
+            return 500;
+    } else if (!s->db_query(r, busy, "")) {
+        return 500;
+    }
+    s->header(r, "Content-Type", "text/plain; charset=utf-8");
+    s->write(r, "done\n", 5);
+    return 200;
+}
+
 /* a large answer (mb MiB of text), for clients that read it slowly */
 static int big_route(portal_req *r, const struct portal_services *s)
 {
@@ -433,6 +467,9 @@ static const struct portal_wf_type workflows[] = {
 
 static const struct portal_param crash_params[] = {
     {"how", PP_TEXT, 8, 0, "方式"}, {NULL, 0, 0, 0, NULL}};
+static const struct portal_param slow_params[] = {
+    {"pause", PP_INT, 2, 0, "等待"},
+    {"stream", PP_INT, 1, 0, "流式"}, {"lock", PP_INT, 1, 0, "加锁"}, {NULL, 0, 0, 0, NULL}};
 static const struct portal_param sleep_params[] = {
     {"s", PP_INT, 4, 0, "秒数"}, {NULL, 0, 0, 0, NULL}};
 static const struct portal_param big_params[] = {
@@ -445,7 +482,7 @@ static const struct portal_param note_params[] = {
 static const struct portal_param fmt_params[] = {
     {"fen", PP_TEXT, 32, 0, "金额"},   {"at", PP_TEXT, 32, 0, "时间"},
     {"day", PP_TEXT, 32, 0, "日期"},   {"last4", PP_TEXT, 8, 0, "后四位"},
-    {"kind", PP_TEXT, 64, 0, "种类"},  {"code", PP_TEXT, 64, 0, "代码"},
+    {"kind", PP_TEXT, 64, 0, "种类"},  {"code", PP_TEXT, 400, 0, "代码"},
     {"div", PP_TEXT, 16, 0, "区划"},   {"found", PP_INT, 2, 0, "找到"},
     {NULL, 0, 0, 0, NULL}};
 static const struct portal_param form_params[] = {
@@ -583,6 +620,7 @@ static const struct portal_param notice_params[] = {
 
 static const struct portal_route routes[] = {
     {"GET", "/_test/sleep", sleep_route, NULL, PR_NO_DB | PR_NO_LAYOUT, sleep_params},
+    {"GET", "/_test/slow", slow_route, "testkit.write", PR_NO_LAYOUT, slow_params},
     {"GET", "/_test/crash", crash_route, "testkit.write", PR_NO_LAYOUT, crash_params},
     {"GET", "/_test/big", big_route, NULL, PR_NO_DB | PR_NO_LAYOUT, big_params},
     {"GET", "/_test/echo", echo, "testkit.write", 0, echo_params},
@@ -656,7 +694,8 @@ static const struct portal_lookup lookups[] = {
 
 static const struct portal_migration migrations[] = {
     {1, "001_testkit.sql"}, {2, "002_gap.sql"}, {3, "003_after.sql"}, {4, "004_abi2.sql"},
-    {5, "005_tasks.sql"}, {6, "006_org_scopes.sql"}, {7, "007_counter.sql"}, {0, NULL}};
+    {5, "005_tasks.sql"}, {6, "006_org_scopes.sql"}, {7, "007_counter.sql"},
+    {8, "008_rows.sql"}, {0, NULL}};
 
 const struct portal_module portal_module = {
     PORTAL_MODULE_HEADER,

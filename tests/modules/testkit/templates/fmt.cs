@@ -13,6 +13,7 @@
 <dt>datetime</dt><dd id="raw-datetime">[<?cs var:datetime(Raw.at) ?>]</dd>
 <dt>mask_id</dt><dd id="raw-mask">[<?cs var:mask_id(Raw.last4) ?>]</dd>
 <dt>label</dt><dd id="raw-label">[<?cs var:label(Raw.kind, Raw.code) ?>]</dd>
+<dt>labels</dt><dd id="raw-labels">[<?cs var:labels(Raw.kind, Raw.code) ?>]</dd>
 <dt>division</dt><dd id="raw-division">[<?cs var:division(Raw.div) ?>]</dd>
 <dt>literal</dt><dd id="lit-money">[<?cs var:money(-5) ?>|<?cs var:money(0) ?>|<?cs var:money("") ?>]</dd>
 <dt>attribute</dt><dd><a id="attr" title="<?cs var:label(Raw.kind, Raw.code) ?>">a</a></dd>
