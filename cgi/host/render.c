@@ -442,14 +442,14 @@ static NEOERR *fn_labels(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *r
     }
     for (const char *p = !set && v[1] ? v[1] : ""; *p;) {
         size_t n = strcspn(p, ",");
-        char code[128];
+        char one[128];
         if (n) {
             /* no label has a code this long: such a one is shown as it is */
             const char *t = NULL;
-            if (n < sizeof code) {
-                memcpy(code, p, n);
-                code[n] = 0;
-                t = label_title(v[0], code);
+            if (n < sizeof one) {
+                memcpy(one, p, n);
+                one[n] = 0;
+                t = label_title(v[0], one);
             }
             if (out.len)
                 buf_adds(&out, "、");
