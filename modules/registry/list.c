@@ -721,13 +721,44 @@ static int page_rows(portal_req *r, const struct portal_services *s, const struc
     return n;
 }
 
-/* what a count reads: the children, or a name search's gram rows */
-static void count_from(struct sqlb *b, const struct filters *f)
+/* what a count (`count`) or the export reads: the children, or a name
+ * search's gram rows */
+static void rows_from(struct sqlb *b, const struct filters *f, int count)
 {
     if (f->gram)
-        gram_from(b, f, 1);
+        gram_from(b, f, count);
     else
         add_sql(b, " FROM children c");
+}
+
+/* the number of children the filters give: the kept per-village counts
+ * when summary_total allows it (*kept 1), else a count of the rows, which
+ * stops at `cap` rows when cap > 0.  -1 on an error */
+static long long count_of(portal_req *r, const struct portal_services *s,
+                          const struct filters *f, int cap, int *kept)
+{
+    struct sqlb cb;
+    memset(&cb, 0, sizeof cb);
+    *kept = summary_total(f);
+    if (*kept) {
+        add_sql(&cb, "SELECT ");
+        summary_sql(&cb, f);
+    } else {
+        add_sql(&cb, cap > 0 ? "SELECT COUNT(*) FROM (SELECT 1" : "SELECT COUNT(*)");
+        rows_from(&cb, f, 1);
+        add_where(&cb, f, 0);
+        if (cap > 0) {
+            char limit[40];
+            snprintf(limit, sizeof limit, " LIMIT %d) t", cap);
+            add_sql(&cb, limit);
+        }
+    }
+    if (cb.overflow)
+        return -1;
+    portal_rows *cr = s->db_query(r, cb.sql, types_of(r, s, &cb), BINDS(&cb));
+    if (!cr || !s->db_next(cr))
+        return -1;
+    return atoll(s->db_col(cr, 0));
 }
 
 /* List.Total: from the per-village summary when only a division scope,
@@ -735,24 +766,10 @@ static void count_from(struct sqlb *b, const struct filters *f)
  * page's query carries too); otherwise a capped count.  0, or -1 */
 static int page_total(portal_req *r, const struct portal_services *s, const struct filters *f)
 {
-    struct sqlb cb;
-    memset(&cb, 0, sizeof cb);
-    int simple = summary_total(f);
-    if (simple) {
-        add_sql(&cb, "SELECT ");
-        summary_sql(&cb, f);
-    } else {
-        add_sql(&cb, "SELECT COUNT(*) FROM (SELECT 1");
-        count_from(&cb, f);
-        add_where(&cb, f, 0);
-        add_sql(&cb, " LIMIT 10001) t");
-    }
-    if (cb.overflow)
+    int simple;
+    long long total = count_of(r, s, f, COUNT_CAP + 1, &simple);
+    if (total < 0)
         return -1;
-    portal_rows *cr = s->db_query(r, cb.sql, types_of(r, s, &cb), BINDS(&cb));
-    if (!cr || !s->db_next(cr))
-        return -1;
-    long long total = atoll(s->db_col(cr, 0));
     if (!simple && total > COUNT_CAP)
         s->set(r, "List.Total", "10000+");
     else
@@ -900,22 +917,8 @@ static int export_row(void *ctx, portal_rows *rows)
 static long long export_total(portal_req *r, const struct portal_services *s,
                               const struct filters *f)
 {
-    struct sqlb cb;
-    memset(&cb, 0, sizeof cb);
-    if (summary_total(f)) { /* the kept counts: the list's total */
-        add_sql(&cb, "SELECT ");
-        summary_sql(&cb, f);
-    } else {
-        add_sql(&cb, "SELECT COUNT(*)");
-        count_from(&cb, f);
-        add_where(&cb, f, 0);
-    }
-    if (cb.overflow)
-        return -1;
-    portal_rows *cr = s->db_query(r, cb.sql, types_of(r, s, &cb), BINDS(&cb));
-    if (!cr || !s->db_next(cr))
-        return -1;
-    return atoll(s->db_col(cr, 0));
+    int kept; /* uncapped: the kept counts (the list's total) or every row */
+    return count_of(r, s, f, 0, &kept);
 }
 
 /* the export's rows through export_row: their number, or -1 */
@@ -930,10 +933,7 @@ static long long export_rows(portal_req *r, const struct portal_services *s,
                 "c.village_code), c.address, (SELECT oc.codes FROM child_open_categories oc "
                 "WHERE oc.child_id = c.id), c.status, c.id_enc, c.id");
     add_arg(&b, f->today);
-    if (f->gram)
-        gram_from(&b, f, 0);
-    else
-        add_sql(&b, " FROM children c");
+    rows_from(&b, f, 0);
     add_where(&b, f, 1);
     char order[80];
     if (strcmp(f->sort, "id") == 0)
