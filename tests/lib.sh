@@ -83,9 +83,11 @@ portal_master_pid() { cat "$TEST_DIR/run/portal.pid"; }
 portal_worker_pids() { # the master's children but its periodic job (portal-job) and connection killers (portal-kill)
     local p
     for p in $(pgrep -P "$(portal_master_pid)"); do
+        grep -q '^State:.*Z' "/proc/$p/status" 2>/dev/null && continue # ended, not yet reaped
         case "$(cat "/proc/$p/comm" 2>/dev/null)" in portal-job | portal-kill) ;; *) echo "$p" ;; esac
     done | sort
 }
+workers_are() { [ "$(portal_worker_pids | wc -l)" = "$1" ]; } # use as: wait_for workers_are 4
 
 # shared by the integration tests
 same() { [ "$1" = "$2" ]; }

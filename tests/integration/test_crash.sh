@@ -19,7 +19,7 @@ check "the death names the user" grep -qF "user $uid admin" <<<"$death"
 check "the query string (personal data) is not logged" bash -c "! tail -n +$((lines + 1)) '$LOG' | grep -q secret1234"
 check "the worker's handler logged a backtrace" bash -c "tail -n +$((lines + 1)) '$LOG' | grep -q 'PT0615 worker [0-9]* caught signal 11 serving'"
 check "the backtrace reaches the crashing module" bash -c "tail -n +$((lines + 1)) '$LOG' | sed -n '/PT0615.*backtrace:/,/PT0615 end/p' | grep -q 'testkit.so'"
-check "the crashed worker is replaced" wait_for bash -c "[ \$(pgrep -P $master | wc -l) = 4 ]"
+check "the crashed worker is replaced" wait_for workers_are 4
 req GET /hello
 check "the portal serves after the crash" status_is 200
 
@@ -47,4 +47,5 @@ if [ -z "${PORTAL_BUILD:-}" ] && [ "$(cat /proc/sys/kernel/core_pattern)" = core
     rm -f "$TEST_DIR"/log/core*
 fi
 check "the production example keeps core dumps off" grep -q "^# *core_dumps = 0\|^core_dumps = 0" "$ROOT/deploy/portal.conf.example"
-check "the worker count is back to 4 at the end" wait_for bash -c "[ \$(pgrep -P $master | wc -l) = 4 ]"
+victim_gone() { ! kill -0 "$victim" 2>/dev/null && workers_are 4; } # its core written and reaped
+check "the worker count is back to 4 at the end" wait_for victim_gone
