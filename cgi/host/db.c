@@ -18,7 +18,7 @@ static size_t ncached;
 static int in_txn;
 static unsigned last_errno;
 static char last_error[512];
-static int deadlock_seen, lost_seen;
+static int deadlock_seen, lost_seen, overrun_seen;
 /* the request's transaction (see db.h): commits deferred to the host, and
  * whether the unit of work may still commit */
 static int defer, doomed, txn_lost, loose_writes;
@@ -33,6 +33,10 @@ static void set_err(unsigned no, const char *msg)
      * waited its full time, so re-running it would outlast request_timeout */
     if (no == 1213)
         deadlock_seen = 1;
+    /* a statement that ran out of its time: past max_statement_time (1969)
+     * or waiting for a lock past lock_wait_timeout (1205) */
+    if (no == 1969 || no == 1205)
+        overrun_seen = 1;
 }
 
 static int is_lost(unsigned no)
@@ -767,9 +771,10 @@ unsigned db_errno(void) { return last_errno; }
 const char *db_error(void) { return last_error; }
 int db_deadlock(void) { return deadlock_seen; }
 int db_lost(void) { return lost_seen; }
+int db_overrun(void) { return overrun_seen; }
 void db_clear_flags(void)
 {
-    deadlock_seen = lost_seen = doomed = txn_lost = loose_writes = auto_txn = 0;
+    deadlock_seen = lost_seen = overrun_seen = doomed = txn_lost = loose_writes = auto_txn = 0;
 }
 void db_defer_commits(int on) { defer = on; }
 void db_auto_begin(int on) { autobegin = on; }
@@ -808,7 +813,12 @@ long long db_vstream(arena *a, int (*cb)(void *ctx, db_rows *row), void *ctx, co
         if (rc == MYSQL_NO_DATA)
             break;
         if (rc == 1) {
-            set_err(mysql_stmt_errno(st), mysql_stmt_error(st));
+            /* an error the server sends mid-result (max_statement_time)
+             * is on the connection, not the statement (Connector/C 3.3) */
+            if (mysql_stmt_errno(st))
+                set_err(mysql_stmt_errno(st), mysql_stmt_error(st));
+            else
+                set_err(mysql_errno(conn), mysql_error(conn));
             n = -1;
             break;
         }

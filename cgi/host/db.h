@@ -128,5 +128,6 @@ const char *db_error(void);
 int db_deadlock(void);      /* a deadlock (1213) was seen: the unit of work may be re-run */
 void db_clear_flags(void);
 int db_lost(void);          /* last error was a lost connection */
+int db_overrun(void);       /* a statement ran out of its time (1969, 1205) in this unit of work */
 
 #endif

@@ -156,6 +156,8 @@ static const char msg_unknown[] =
 static const char msg_read[] =
     "系统暂时无法记录本次查阅，为保护儿童信息，本页暂不显示。请稍后再试。";
 static const char msg_replayed[] = "此操作已完成，未重复提交。";
+static const char msg_overrun[] =
+    "本次操作用时过长，已被系统中止。请稍后再试；查询或导出时，请缩小范围（如按乡镇、状态筛选）后再试。";
 
 /* forget whatever the handler put in the response */
 static void discard(portal_req *r)
@@ -782,9 +784,17 @@ static int process_route(portal_req *r)
                 resp_header(r, "Retry-After", "5");
                 return fail(r, 503, NULL);
             }
+            /* the server ended a statement at its bound: the system is
+             * busy or the request too big, not broken (a write's settle
+             * still says that nothing was saved) */
+            int overrun = db_overrun();
             new_error_id(r);
             log_msg("PT0402", "error id %s: %s %s answered %d (db: %u %s)", r->error_id,
-                    r->method, r->path, status, db_errno(), db_error());
+                    r->method, r->path, overrun ? 503 : status, db_errno(), db_error());
+            if (overrun) {
+                resp_header(r, "Retry-After", "30");
+                return fail(r, 503, msg_overrun);
+            }
         }
         return fail(r, status, NULL);
     }

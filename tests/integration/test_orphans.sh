@@ -61,8 +61,9 @@ for how in "" "stream=1"; do
 lines=$(wc -l <"$TEST_DIR/log/portal.log")
 b0=$(bounded)
 req GET "/_test/slow?$how" -b "$aj"
-check "${how:-plain}: a statement past its bound ends with the worker's own error page" \
-    bash -c "[ '$STATUS' = 500 ] && grep -qF '系统发生错误' '$OUT/body'"
+check "${how:-plain}: a statement past its bound ends with the worker's own page: busy (503), not broken" \
+    bash -c "[ '$STATUS' = 503 ] && grep -qF '用时过长，已被系统中止' '$OUT/body' && grep -qF '缩小范围' '$OUT/body'"
+check "... which asks to come back later (Retry-After)" grep -qi '^Retry-After: 30' "$OUT/headers"
 check "... ended by the server's bound (max_statement_time)" [ "$(bounded)" = $((b0 + 1)) ]
 check "... nothing of it runs afterwards" none_running
 check "... the master did not have to kill the worker" bash -c "! tail -n +$((lines + 1)) '$TEST_DIR/log/portal.log' | grep -q PT0613"
