@@ -452,7 +452,12 @@ static int load_object(portal_req *r)
 static int run_handler(portal_req *r)
 {
     int status = 500;
+    /* the message left by the previous request: a run a deadlock undid
+     * showed it and cleared it in vain (its clearing rolled back) */
+    const char *flash = r->flash_in;
     for (int attempt = 0; attempt < DEADLOCK_RUNS; attempt++) {
+        r->flash_in = flash;
+        r->flash_shown = 0;
         db_clear_flags();
         db_defer_commits(1);
         /* the transaction is the host's: the first write of the handler

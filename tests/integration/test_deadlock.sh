@@ -76,8 +76,12 @@ check "the host ran the request again" \
     bash -c "tail -n +$((lines + 1)) '$TEST_DIR/log/portal.log' | grep -q 'PT0401 deadlock in GET /account/totp'"
 secret=$(sed -n 's|.*<code id="totp-secret">\([^<]*\)</code>.*|\1|p' "$OUT/r.body" | head -n1)
 check "it answered with the page, showing a secret" bash -c "[ \"\$(cat '$OUT/r.status')\" = 200 ] && [ -n '$secret' ]"
+check "the page run again shows the message the undone run showed" grep -qF '已全部标为已读。' "$OUT/r.body"
+check "... and cleared it: the message is shown once" \
+    [ "$(sql "SELECT flash IS NULL FROM sessions WHERE token_hash = UNHEX(SHA2('$psid', 256))")" = 1 ]
 req GET /account/totp -b "$jar"
 check "the secret it showed is the one stored (the page again shows the same)" body_has "$secret"
+check "... without the message again" bash -c "! grep -qF '已全部标为已读。' '$OUT/body'"
 post /account/totp "$jar" --data "code=$(totp "$secret")"
 check "an authenticator set up from that page works: enrolment confirmed" status_is 303
 check "... and stored" [ "$(sql "SELECT totp_secret IS NOT NULL AND totp_pending IS NULL FROM users WHERE id = $uid")" = 1 ]
