@@ -69,4 +69,4 @@ check "no read of freed or uninitialised memory in any portal process ($errors r
 [ "$errors" = 0 ] || grep -h -m1 -A14 '^==[0-9]*== \(Invalid \|Conditional jump\|Use of uninitialised\)' "$VG".* | head -30
 # the portal as the rest of the suite expects it
 env -u PORTAL_WRAPPER bash "$INSTANCE" start "$TEST_DIR" "$PORT_NOW" >"$OUT/vg_restart" 2>&1
-check "the portal is back with its workers" wait_for bash -c "[ \$(pgrep -P \$(cat '$TEST_DIR/run/portal.pid') | wc -l) = \${WORKERS:-4} ]"
+check "the portal is back with its workers" wait_for workers_are "${WORKERS:-4}"
