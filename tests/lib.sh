@@ -87,6 +87,13 @@ portal_worker_pids() { # the master's children but its periodic job (portal-job)
         case "$(cat "/proc/$p/comm" 2>/dev/null)" in portal-job | portal-kill) ;; *) echo "$p" ;; esac
     done | sort
 }
+restart_portal() { # [VAR=value...]: stop the portal, start it again with that environment
+    local m
+    m=$(portal_master_pid)
+    kill -TERM "$m" 2>/dev/null
+    wait_for bash -c "! kill -0 $m 2>/dev/null"
+    env "$@" bash "$ROOT/deploy/local/instance.sh" start "$TEST_DIR" "${BASE##*:}" >"$OUT/restart" 2>&1
+}
 workers_are() { [ "$(portal_worker_pids | wc -l)" = "$1" ]; } # use as: wait_for workers_are 4
 
 # shared by the integration tests

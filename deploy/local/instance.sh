@@ -19,7 +19,7 @@
 #   DIR/tmp/                      MariaDB's tmpdir, the portal's tmp_dir
 #   DIR/attachments/              uploaded files (scans of certificates)
 #
-# Environment: WORKERS (4), MAX_REQUESTS (5000), REQUEST_TIMEOUT (30),
+# Environment: WORKERS (4), MAX_REQUESTS (5000), REQUEST_TIMEOUT (30), JOBS_TIMEOUT (300),
 #   EXTRA_MODULES_DIR / EXTRA_MODULES_SRC (more module folders, e.g. test
 #   modules; appended to modules_dir / modules_src with ':'),
 #   PORTAL_BUILD (build; build-asan runs the AddressSanitizer + UBSan build,
@@ -207,7 +207,7 @@ write_portal_conf() {
     if [ -n "${EXTRA_MODULES_SRC:-}" ]; then srcs="$srcs:$EXTRA_MODULES_SRC"; fi
     (umask 077 && cat >"$CONF.tmp" <<CONF
 # Written by deploy/local/instance.sh on every start: edit the script (or set
-# WORKERS, MAX_REQUESTS, REQUEST_TIMEOUT), not this file.
+# WORKERS, MAX_REQUESTS, REQUEST_TIMEOUT, JOBS_TIMEOUT), not this file.
 # Every key is explained in deploy/portal.conf.example.
 listen = $PORTAL_SOCK
 socket_mode = 0660
@@ -238,6 +238,7 @@ secure_cookies = 0
 require_totp_roles = ${REQUIRE_TOTP_ROLES-sysadmin,secadmin,auditor,ngo_admin}
 clock_file = ${CLOCK_FILE:-}
 jobs_interval = ${JOBS_INTERVAL:-60}
+jobs_timeout = ${JOBS_TIMEOUT:-300}
 outbound_command = ${OUTBOUND_COMMAND:-}
 outbound_retry_seconds = ${OUTBOUND_RETRY_SECONDS:-30}
 core_dumps = ${CORE_DUMPS:-0}

@@ -73,5 +73,28 @@ req GET /_test/echo -b "$aj"
 check "... the same worker serves the next request" status_is 200
 done
 
+# ---- 4. the periodic job killed at jobs_timeout while its statement runs
+# (testkit.slow scans test_rows while test_counter has a row 2): the master
+# kills the job and ends its connection too; the next run finds the job free
+# (request_timeout 30 here: the job's statements are bounded at 18 s, after it)
+restart_portal REQUEST_TIMEOUT=30 JOBS_TIMEOUT=3
+lines=$(wc -l <"$TEST_DIR/log/portal.log")
+b0=$(bounded)
+sql "INSERT INTO test_counter VALUES (2, 0)"
+sql "UPDATE module_jobs SET last_started = NULL WHERE module = 'testkit' AND job = 'slow'"
+check "the job's statement runs" wait_for one_running
+check "the master kills the job past jobs_timeout (3 s here)" \
+    wait_for bash -c "tail -n +$((lines + 1)) '$TEST_DIR/log/portal.log' | grep -q 'PT1005 the periodic job'"
+check "... and ends its database connection (PT0618)" \
+    wait_for bash -c "tail -n +$((lines + 1)) '$TEST_DIR/log/portal.log' | grep -q 'PT0618 .*: ended'"
+check "... so no statement of it runs afterwards" wait_for none_running
+check "... ended by the KILL, not by the server's own bound" [ "$(bounded)" = "$b0" ]
+sql "DELETE FROM test_counter WHERE id = 2"
+sql "UPDATE module_jobs SET last_started = NULL WHERE module = 'testkit' AND job = 'slow'"
+job_ok() { [ "$(sql "SELECT last_status FROM module_jobs WHERE module = 'testkit' AND job = 'slow'")" = ok ]; }
+check "the next run of the job completes" wait_for job_ok
+restart_portal
+check "the portal is back with its workers" wait_for workers_are 4
+
 # whatever failed above, no scan of test_rows is left to burn a core under later files
 for i in $(running); do sql "KILL $i" 2>/dev/null; done

@@ -16,13 +16,6 @@ if ! command -v valgrind >/dev/null 2>&1; then
     record FAIL "$TEST_FILE" "valgrind is not installed (deploy/local/deps.sh --test installs it)"
     return 0
 fi
-restart_portal() { # [VAR=value...]: stop the portal, start it again with that environment
-    local m
-    m=$(portal_master_pid)
-    kill -TERM "$m" 2>/dev/null
-    wait_for bash -c "! kill -0 $m 2>/dev/null"
-    env "$@" bash "$INSTANCE" start "$TEST_DIR" "$PORT_NOW" >"$OUT/vg_start" 2>&1
-}
 rm -f "$VG".*
 # the periodic job off: only the master and its one worker run under valgrind
 restart_portal WORKERS=1 REQUEST_TIMEOUT=120 JOBS_INTERVAL=0 \

@@ -59,6 +59,23 @@ static int slow_route(portal_req *r, const struct portal_services *s)
     return 200;
 }
 
+/* the job testkit.slow: nothing, unless a test put a row 2 in test_counter;
+ * then the slow scan above, which outlives jobs_timeout (test_orphans) */
+static int slow_job(portal_req *r, const struct portal_services *s)
+{
+    portal_rows *on = s->db_query(r, "SELECT 1 FROM test_counter WHERE id = 2", "");
+    if (!on)
+        return -1;
+    if (!s->db_next(on))
+        return 0;
+    return s->db_query(r, "SELECT COUNT(*) FROM test_rows WHERE SHA2(seq, 256) = 'job'", "")
+               ? 0 : -1;
+}
+
+static const struct portal_job jobs[] = {
+    {"slow", "测试：超时任务", 1440, slow_job},
+    {NULL, NULL, 0, NULL}};
+
 /* a large answer (mb MiB of text), for clients that read it slowly */
 static int big_route(portal_req *r, const struct portal_services *s)
 {
@@ -712,4 +729,5 @@ const struct portal_module portal_module = {
     .labels = labels,
     .settings = settings,
     .lookups = lookups,
+    .jobs = jobs,
 };
