@@ -132,6 +132,7 @@ o = h[-1] & 15
 print("%06d" % ((struct.unpack(">I", h[o:o + 4])[0] & 0x7fffffff) % 1000000))' "$1" "${2:-0}"
 }
 add_user() { build/portalctl --config "$TEST_DIR/portal.conf" user add "$@" >/dev/null 2>&1; }  # portalctl user add ARGS
+today_cn() { date -u -d '+8 hours' +%F; }  # the real day in China: the portal's today without a clock file
 set_clock() { mkdir -p "$(dirname "$CLOCK_FILE")"; echo "$1" >"$CLOCK_FILE"; }  # set_clock YYYY-MM-DD: the portal's today
 # crawl_pages DIR "user|password ..." PATHS: each path read as each user
 # (unlocked, signed in with the jar $OUT/jar.crawl.USER); a page that
@@ -218,7 +219,8 @@ PAR=${PAR:-40}
 par_codes() { # par_codes JAR PATH -> the distinct status codes of PAR concurrent GETs
     seq 1 "$PAR" | xargs -P 8 -I{} curl -s -o /dev/null -w '%{http_code}\n' -b "$1" "$BASE$2" | sort -u | tr '\n' ' '
 }
-par_all() { [ "$(par_codes "$1" "$2")" = "$3 " ]; }   # par_all JAR PATH CODE: every one answers CODE
+# par_all JAR PATH CODE: every one answers CODE (STATUS: the codes seen, for a failure's line)
+par_all() { STATUS=$(par_codes "$1" "$2"); [ "$STATUS" = "$3 " ]; }
 par_count() { # par_count JAR PATH TEXT -> how many of PAR concurrent GETs answer holding TEXT
     seq 1 "$PAR" | xargs -P 8 -I{} sh -c 'curl -s -b "$1" "$2" | grep -qF -- "$3" && echo ok' _ "$1" "$BASE$2" "$3" | wc -l
 }

@@ -183,27 +183,68 @@ struct day_exc *calendar_load(arena *a, size_t *n)
 
 /* ---- the portal's clock */
 
+/* Times are stored in UTC; days are days in China (UTC+8, no daylight
+ * saving): a county's 07:30 on the 3rd is the 3rd, though UTC still says
+ * the 2nd (issue 17's session found the portal's today one day behind
+ * from 00:00 to 08:00 Beijing time). */
+#define BEIJING_OFFSET (8 * 3600L)
+
+/* "YYYY-MM-DD HH:MM:SS" of t seconds since the epoch */
+static void format_utc(long long t, char out[20])
+{
+    long long day = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+    unsigned secs = (unsigned)(t - day * 86400) % 86400;
+    char d[11];
+    day_format((long)day, d);
+    snprintf(out, 20, "%.10s %02u:%02u:%02u", d, secs / 3600 % 24, secs / 60 % 60, secs % 60);
+}
+
+/* seconds since the epoch of "YYYY-MM-DD HH:MM:SS" (UTC); -1: not one */
+static long long parse_utc(const char *s)
+{
+    char d[11];
+    unsigned h, mi, se;
+    char tail;
+    memcpy(d, s, 10);
+    d[10] = 0;
+    long day = day_parse(d);
+    if (day == PORTAL_NO_DAY || s[10] != ' ' ||
+        sscanf(s + 11, "%2u:%2u:%2u%c", &h, &mi, &se, &tail) != 3 || h > 23 || mi > 59 ||
+        se > 59)
+        return -1;
+    return (long long)day * 86400 + h * 3600 + mi * 60 + se;
+}
+
 const char *clock_now(arena *a)
 {
     char *out = arena_alloc(a, 20);
-    time_t t = time(NULL);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
+    long long t = (long long)time(NULL);
+    format_utc(t, out);
     const char *cf = config_get("clock_file", NULL);
     FILE *f = cf && *cf ? fopen(cf, "r") : NULL;
     if (f) {
         char d[32] = "";
         if (fgets(d, sizeof d, f)) {
-            size_t n = strcspn(d, "\r\n");
-            if (n >= 19 && d[10] == ' ')
-                memcpy(out, d, 19);
-            else if (n >= 10)
-                memcpy(out, d, 10);
+            d[strcspn(d, "\r\n")] = 0;
+            long day = strlen(d) == 10 ? day_parse(d) : PORTAL_NO_DAY;
+            if (strlen(d) == 19 && parse_utc(d) >= 0)
+                memcpy(out, d, 19);   /* a date and time (UTC) */
+            else if (day != PORTAL_NO_DAY)
+                /* a day alone: that day in China at the real time of day there */
+                format_utc((long long)day * 86400 + (t + BEIJING_OFFSET) % 86400 -
+                               BEIJING_OFFSET, out);
         }
         fclose(f);
     }
     return out;
+}
+
+/* the day in China of a clock_now time */
+static void beijing_day(const char *utc, char out[11])
+{
+    long long t = parse_utc(utc);
+    long long day = (t + BEIJING_OFFSET) / 86400;
+    day_format((long)day, out);
 }
 
 const char *clock_today(portal_req *r)
@@ -211,7 +252,10 @@ const char *clock_today(portal_req *r)
     /* tests move the clock by writing a date (and time) into clock_file;
      * a request (or a job's run) reads it once: a file page asked 14 times
      * (settings in force, panels, the route row; issue 17) */
-    if (!r->today)
-        r->today = arena_strndup(r->a, clock_now(r->a), 10);
+    if (!r->today) {
+        char *d = arena_alloc(r->a, 11);
+        beijing_day(clock_now(r->a), d);
+        r->today = d;
+    }
     return r->today;
 }

@@ -50,11 +50,12 @@ int datetime_beijing(const char *utc, char out[17]);
 struct day_exc *calendar_load(arena *a, size_t *n);
 
 /* the portal's clock, "YYYY-MM-DD HH:MM:SS" UTC: the real time, or what
- * config clock_file holds (tests move it: a date alone keeps the real time
- * of day, a date and time replaces both) */
+ * config clock_file holds (tests move it: a date and time, UTC, replaces
+ * both; a date alone is that day in China at the real time of day there) */
 const char *clock_now(arena *a);
 
-/* its day, "YYYY-MM-DD" (the service today) */
+/* its day in China (UTC+8), "YYYY-MM-DD" (the service today): the day a
+ * user's dates are checked against and days are counted in */
 const char *clock_today(portal_req *r);
 
 #endif

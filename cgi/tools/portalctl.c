@@ -714,7 +714,7 @@ static int seed_demo_links(void)
             continue; /* no generated children yet */
         const char *child = db_col(c, 0);
         if (db_exec(A, "INSERT INTO child_org_links (child_id, org_id, relation, valid_from, "
-                    "note, module, created_at, created_by) SELECT ?, ?, ?, UTC_DATE(), "
+                    "note, module, created_at, created_by) SELECT ?, ?, ?, DATE(UTC_TIMESTAMP() + INTERVAL 8 HOUR), "
                     "'示例数据', 'core', UTC_TIMESTAMP(), id FROM users WHERE username = 'admin'",
                     "sss", child, org, rel) != 1 ||
             db_exec(A, "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) "

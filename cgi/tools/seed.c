@@ -274,7 +274,7 @@ static long today_days(void)
     long fixed = day_parse(config_get("clock_today", NULL));
     if (fixed != PORTAL_NO_DAY)
         return fixed;
-    time_t t = time(NULL);
+    time_t t = time(NULL) + 8 * 3600;   /* the day in China, as the portal's today */
     struct tm tm;
     gmtime_r(&t, &tm);
     return day_from_civil(tm.tm_year + 1900, (unsigned)tm.tm_mon + 1, (unsigned)tm.tm_mday);

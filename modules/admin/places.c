@@ -17,8 +17,8 @@ static int divisions_page(portal_req *r, const struct portal_services *s)
         r,
         "SELECT code, level, name, type, COALESCE(valid_from, '') AS valid_from, "
         " COALESCE(valid_to, '') AS valid_to, synthetic, "
-        " IF(valid_to IS NOT NULL AND valid_to < UTC_DATE(), 1, 0) AS ended "
-        "FROM divisions WHERE level IN ('township', 'village') ORDER BY code", "");
+        " IF(valid_to IS NOT NULL AND valid_to < ?, 1, 0) AS ended "
+        "FROM divisions WHERE level IN ('township', 'village') ORDER BY code", "s", s->today(r));
     if (!rows)
         return 500;
     long long t = -1, v = 0;
@@ -131,7 +131,8 @@ static int orgs_page(portal_req *r, const struct portal_services *s)
         s->db_query_hdf(r, "OrgKinds", "SELECT code, title, grp, scope, relation FROM org_kinds "
                         "ORDER BY sort", "") < 0 ||
         s->db_query_hdf(r, "Divisions", "SELECT code, name, level FROM divisions "
-                        "WHERE valid_to IS NULL OR valid_to >= UTC_DATE() ORDER BY code", "") < 0)
+                        "WHERE valid_to IS NULL OR valid_to >= ? ORDER BY code", "s",
+                        s->today(r)) < 0)
         return 500;
     return s->render(r, "org_list.cs", "单位管理");
 }
@@ -153,8 +154,8 @@ static void check_org(portal_req *r, const struct portal_services *s, const char
     if (!k || !s->db_next(k))
         field_error(r, s, nerr, "kind", "请选择单位类别。");
     portal_rows *d = *division ? s->db_query(r, "SELECT code FROM divisions WHERE code = ? AND "
-                                             "(valid_to IS NULL OR valid_to >= UTC_DATE())",
-                                             "s", division)
+                                             "(valid_to IS NULL OR valid_to >= ?)",
+                                             "ss", division, s->today(r))
                                : NULL;
     if (!d || !s->db_next(d))
         field_error(r, s, nerr, "division", "请选择有效的所在区划。");

@@ -15,8 +15,8 @@ static int put_org_division_choices(portal_req *r, const struct portal_services 
                         "ORDER BY o.division_code, k.sort, o.name", "") < 0)
         return -1;
     return s->db_query_hdf(r, "Divisions", "SELECT code, name, level FROM divisions "
-                           "WHERE valid_to IS NULL OR valid_to >= UTC_DATE() ORDER BY code",
-                           "") < 0 ? -1 : 0;
+                           "WHERE valid_to IS NULL OR valid_to >= ? ORDER BY code",
+                           "s", s->today(r)) < 0 ? -1 : 0;
 }
 
 static int role_in(const struct role_set *rs, const char *code)
@@ -134,8 +134,8 @@ static void check_org_division(portal_req *r, const struct portal_services *s, c
         field_error(r, s, nerr, "division", "请选择辖区。");
     } else {
         portal_rows *d = s->db_query(r, "SELECT code FROM divisions WHERE code = ? "
-                                     "AND (valid_to IS NULL OR valid_to >= UTC_DATE())", "s",
-                                     division);
+                                     "AND (valid_to IS NULL OR valid_to >= ?)", "ss",
+                                     division, s->today(r));
         if (!d || !s->db_next(d))
             field_error(r, s, nerr, "division", "所选辖区不存在或已失效。");
     }

@@ -199,7 +199,7 @@ static int check_village(portal_req *r, const struct portal_services *s, struct 
     }
     portal_rows *q = s->db_query(r, "SELECT code FROM divisions WHERE code = ? AND "
                                     "level = 'village' AND (valid_to IS NULL OR "
-                                    "valid_to >= UTC_DATE())", "s", vc);
+                                    "valid_to >= ?)", "ss", vc, s->today(r));
     if (!q)
         return -1;
     if (!s->db_next(q)) {
@@ -259,8 +259,8 @@ static int put_villages(portal_req *r, const struct portal_services *s)
     return s->db_query_hdf(r, "Villages",
                            s->sprintf(r, "SELECT code, name, parent_code FROM divisions "
                                       "WHERE level = 'village' AND %s "
-                                      "AND (valid_to IS NULL OR valid_to >= UTC_DATE()) "
-                                      "ORDER BY code", w), "s", scope) < 0 ? -1 : 0;
+                                      "AND (valid_to IS NULL OR valid_to >= ?) "
+                                      "ORDER BY code", w), "ss", scope, s->today(r)) < 0 ? -1 : 0;
 }
 
 /* the create/edit form, with the values as typed; status 200 or 400 */

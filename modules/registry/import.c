@@ -395,8 +395,8 @@ int child_import_villages_get(portal_req *r, const struct portal_services *s)
                         s->sprintf(r, "SELECT v.code, v.name, t.name AS township FROM divisions v "
                                    "LEFT JOIN divisions t ON t.code = v.parent_code "
                                    "WHERE v.level = 'village' AND %s "
-                                   "AND (v.valid_to IS NULL OR v.valid_to >= UTC_DATE()) "
-                                   "ORDER BY v.code", w), "s", scope) < 0)
+                                   "AND (v.valid_to IS NULL OR v.valid_to >= ?) "
+                                   "ORDER BY v.code", w), "ss", scope, s->today(r)) < 0)
         return 500;
     return s->render(r, "child_import_villages.cs", "村（居）代码");
 }

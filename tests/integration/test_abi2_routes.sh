@@ -65,7 +65,7 @@ check "the application is loaded for the handler (App.* and its child)" eval 'st
 req GET "/_test/app/$app" -b "$bj"
 check "another township's user gets a 404 for it, audited" eval 'status_is 404 && [ "$(denials wf_application "$app" "%its child is outside%")" = 1 ]'
 sql "INSERT INTO wf_applications (module, type, type_title, child_id, village_code, township_code, step_index, step_code, step_title, status, summary, started_at, step_started, created_by)
-     VALUES ('living', 'dibao', '低保', $c1, '500242101001', '500242101000', 0, 'accept', '受理', 'open', '他模块', UTC_TIMESTAMP(), UTC_DATE(), 1)"
+     VALUES ('living', 'dibao', '低保', $c1, '500242101001', '500242101000', 0, 'accept', '受理', 'open', '他模块', UTC_TIMESTAMP(), '$(today_cn)', 1)"
 other=$(sql "SELECT MAX(id) FROM wf_applications WHERE summary='他模块' AND child_id=$c1")
 req GET "/_test/app/$other" -b "$aj"
 check "another module's application is a 404 on this module's route, audited" eval 'status_is 404 && [ "$(denials wf_application "$other" "%no such application of this module%")" = 1 ]'

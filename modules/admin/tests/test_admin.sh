@@ -160,7 +160,7 @@ req GET "/admin/audit?action=admin.user" -b "$auj"
 check "an action family finds admin.user.create" body_has "admin.user.create"
 req GET "/admin/audit?otype=user&oid=$staff" -b "$auj"
 check "the log is searched by object" body_has "admin.user.disable"
-today=$(date -u +%F)
+today=$(date -u +%F)  # the audit browser searches and shows UTC days (its labels say so)
 req GET "/admin/audit?user=secadmin&from=$today&to=$today" -b "$auj"
 check "a UTC date range finds today's rows" body_has "admin.user.create"
 req GET "/admin/audit?user=secadmin&from=2000-01-01&to=2000-01-02" -b "$auj"
@@ -211,7 +211,7 @@ sql "INSERT INTO divisions (code, parent_code, level, name, type, synthetic, not
 listed=0; for i in 1 2 3 4 5 6 7 8; do req GET /volunteer/apply; body_has "缓存测试镇" && listed=$((listed + 1)); done
 check "a township loaded with the version bumped is on every worker's form" [ "$listed" = 8 ]
 req GET /admin/divisions -b "$aj"
-post_page "/admin/divisions/$tcode/end" "$aj" --data-urlencode "valid_to=$(date -u -d yesterday +%F)"
+post_page "/admin/divisions/$tcode/end" "$aj" --data-urlencode "valid_to=$(date -u -d "$(today_cn) - 1 day" +%F)"
 check "the township is ended through the page" [ "$(sql "SELECT valid_to IS NOT NULL FROM divisions WHERE code='$tcode'")" = 1 ]
 listed=0; for i in 1 2 3 4 5 6 7 8; do req GET /volunteer/apply; body_has "缓存测试镇" && listed=$((listed + 1)); done
 check "... and is gone from every worker's form at once" [ "$listed" = 0 ]

@@ -8,7 +8,7 @@
 -- staff) the counselling records', `school`
 -- a school's; `modadmin` administers this module too.  All marked 示例.
 SET @admin = (SELECT id FROM users WHERE username = 'admin');
-SET @today = UTC_DATE();
+SET @today = DATE(UTC_TIMESTAMP() + INTERVAL 8 HOUR);
 SET @sem = CONCAT(IF(MONTH(@today) = 1, YEAR(@today) - 1, YEAR(@today)), '-',
                   IF(MONTH(@today) BETWEEN 2 AND 7, 1, 2));
 

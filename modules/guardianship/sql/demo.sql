@@ -19,10 +19,10 @@ SET @child = (SELECT MIN(l.child_id) FROM child_org_links l WHERE l.org_id = @we
 INSERT INTO gd_guardians (child_id, kind, guardian, situation, basis, basis_note, org_id, start_date,
                           review_due, created_at, created_by)
   SELECT @child, 'civil_temporary', '酉阳县民政局', 'guardian_missing', 'court', '（示例）法院指定文书',
-         @welfare, UTC_DATE() - INTERVAL 60 DAY, UTC_DATE() + INTERVAL 120 DAY, UTC_TIMESTAMP(), @admin
+         @welfare, DATE(UTC_TIMESTAMP() + INTERVAL 8 HOUR) - INTERVAL 60 DAY, DATE(UTC_TIMESTAMP() + INTERVAL 8 HOUR) + INTERVAL 120 DAY, UTC_TIMESTAMP(), @admin
   FROM DUAL WHERE @child IS NOT NULL AND @admin IS NOT NULL
     AND NOT EXISTS (SELECT 1 FROM gd_guardians WHERE child_id = @child);
 INSERT INTO gd_placements (child_id, kind, carer, org_id, start_date, created_at, created_by)
-  SELECT @child, 'institution', '', @welfare, UTC_DATE() - INTERVAL 60 DAY, UTC_TIMESTAMP(), @admin
+  SELECT @child, 'institution', '', @welfare, DATE(UTC_TIMESTAMP() + INTERVAL 8 HOUR) - INTERVAL 60 DAY, UTC_TIMESTAMP(), @admin
   FROM DUAL WHERE @child IS NOT NULL AND @admin IS NOT NULL
     AND NOT EXISTS (SELECT 1 FROM gd_placements WHERE child_id = @child);

@@ -25,6 +25,6 @@ INSERT IGNORE INTO lookup_entries (module, kind, code, c1, c2, valid_from, creat
 INSERT INTO medical_emergencies (org_id, hospital_org_id, division_code, reason, description,
                                  place_found, found_on, created_by, created_at)
   SELECT o.id, o.id, '500242000000', 'unidentified', '男孩，约五岁，发热昏迷（示例数据）',
-         '县城汽车站候车室（示例）', UTC_DATE(), u.id, UTC_TIMESTAMP()
+         '县城汽车站候车室（示例）', DATE(UTC_TIMESTAMP() + INTERVAL 8 HOUR), u.id, UTC_TIMESTAMP()
   FROM orgs o JOIN users u ON u.username = 'hospital' WHERE o.code = 'demo_hospital'
     AND NOT EXISTS (SELECT 1 FROM medical_emergencies WHERE description LIKE '%示例数据%');

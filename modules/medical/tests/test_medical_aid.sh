@@ -214,7 +214,7 @@ check "the near-cap list (children's names) asks its purpose first" eval 'status
 req GET "/medical/reports/export?report=near_cap&year=2026&purpose=stats" -b "$cj"
 check "with a purpose it is in the export register" [ "$(sql "SELECT COUNT(*) FROM export_register WHERE kind='medical.near_cap' AND purpose='stats'")" -ge 1 ]
 check "the near-cap report exports as CSV" grep -q "医救童$tag,龙潭镇,住院,1000.00,1000.00,0.00" "$OUT/body"
-req GET "/medical/reports/export?report=aid&year=$(date -u +%Y)" -b "$cj"
+req GET "/medical/reports/export?report=aid&year=$(today_cn | cut -c1-4)" -b "$cj"
 check "the aid report exports per category and month" grep -q "^低保家庭儿童,.*,住院," "$OUT/body"
 check "exports are audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='medical.report.export'")" -ge 2 ]
 req GET "/medical/reports?year=2026" -b "$oj"

@@ -24,7 +24,7 @@ old_file() { # old_file NAME LAST_EVENT_DAY [KIND] -> id: born 2000, left its ca
 A=$(old_file "归档甲$tag" 2016-01-01)                    # due: ordinary, 10 years ago
 B=$(old_file "侵害乙$tag" 2016-01-01 protection.case)    # abuse-report case: due as well
 C=$(old_file "保留丙$tag" 2016-01-01)                    # due, but a legal hold
-D=$(old_file "近期丁$tag" "$(date -u -d '-1 year' +%F)") # last event a year ago
+D=$(old_file "近期丁$tag" "$(date -u -d "$(today_cn) -1 year" +%F)") # last event a year ago
 sql "INSERT INTO pay_batches (module, programme, period, title, status, created_by, created_at) VALUES ('living', 't$tag', '2014-05-01', '归档$tag', 'draft', 1, '2014-05-01');
      INSERT INTO pay_lines (batch_id, child_id, township_code, programme, period, amount_fen, reason, source_module, posted_by, created_at) SELECT id, $A, '500242101000', 'orphan', '2014-05-01', 100000, '测试', 'living', 1, '2014-05-01' FROM pay_batches WHERE title = '归档$tag';
      UPDATE pay_batches SET status = 'exported' WHERE title = '归档$tag'"

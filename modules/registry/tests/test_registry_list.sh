@@ -3,7 +3,7 @@
 # import dry run and all-or-nothing commit, and the seed's ID numbers.
 CTL="build/portalctl --config $TEST_DIR/portal.conf"
 LT=500242101000 # 龙潭镇, the demo township user's jurisdiction
-TODAY=$(sql "SELECT UTC_DATE()")
+TODAY=$(today_cn)
 
 $CTL seed --children 300 >"$OUT/seed.log" 2>&1
 check "seed --children 300 runs" grep -q "seeded 300 children" "$OUT/seed.log"
@@ -127,7 +127,7 @@ sql "UPDATE children SET address = '+1+2', ethnicity = '@x' WHERE id = $kid2"
 req GET "/children/export.csv?purpose=stats" -b "$tj"
 cp "$OUT/body" "$OUT/export.csv"
 check "export answers 200" status_is 200
-check "export is an attachment named by date" header_has "attachment; filename=\"children-$(date -u +%Y%m%d).csv\""
+check "export is an attachment named by date" header_has "attachment; filename=\"children-$(today_cn | tr -d -).csv\""
 check "export is CSV in UTF-8" header_has "Content-Type: text/csv; charset=utf-8"
 check "export starts with the UTF-8 BOM" same "$(head -c3 "$OUT/export.csv" | od -An -tx1 | tr -d ' ')" "efbbbf"
 check "export has the Chinese header row" grep -q '^.*姓名,性别,出生日期,年龄,民族,身份证号（脱敏）' "$OUT/export.csv"
@@ -152,7 +152,7 @@ req GET /children -b "$tj"
 check "the list offers the Excel export" body_has 'href="/children/export.xlsx?'
 req GET "/children/export.xlsx?purpose=stats" -b "$tj"
 cp "$OUT/body" "$OUT/export.xlsx"
-check "the .xlsx export answers 200 as a workbook" eval 'status_is 200 && header_has "spreadsheetml.sheet" && header_has "children-$(date -u +%Y%m%d).xlsx"'
+check "the .xlsx export answers 200 as a workbook" eval 'status_is 200 && header_has "spreadsheetml.sheet" && header_has "children-$(today_cn | tr -d -).xlsx"'
 python3 - "$OUT/export.xlsx" >"$OUT/xlsx.txt" <<'PY'
 import re, sys, zipfile
 z = zipfile.ZipFile(sys.argv[1])

@@ -9,8 +9,8 @@
 -- accounts are encrypted by the portal: 残联 (account canlian) registers
 -- them on /rehab/providers before settling.
 SET @admin = (SELECT id FROM users WHERE username = 'admin');
-SET @today = UTC_DATE();
-SET @month = DATE_FORMAT(UTC_DATE(), '%Y-%m-01');
+SET @today = DATE(UTC_TIMESTAMP() + INTERVAL 8 HOUR);
+SET @month = DATE_FORMAT(DATE(UTC_TIMESTAMP() + INTERVAL 8 HOUR), '%Y-%m-01');
 
 INSERT IGNORE INTO orgs (code, name, kind, division_code)
   VALUES ('demo_rehab2', '酉阳县助听语训中心（示例）', 'rehab', '500242000000');

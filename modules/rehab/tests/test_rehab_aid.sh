@@ -7,8 +7,8 @@
 # cap (a dated setting): what exceeds the cap is not paid.
 tag=$(date +%s%N | tail -c 7)
 PW='Xyz#2026portal'
-month=$(date -u +%Y-%m)
-next=$(date -u -d "$(date -u +%Y-%m-01) +1 month" +%Y-%m)
+month=$(today_cn | cut -c1-7)
+next=$(date -u -d "$month-01 +1 month" +%Y-%m)
 . "$ROOT/modules/rehab/tests/rehab_lib.sh"
 sql "INSERT INTO orgs (code, name, kind, division_code) VALUES ('rh_p$tag', '康复中心$tag', 'rehab', '500242000000'), ('rh_q$tag', '别家康复$tag', 'rehab', '500242000000')"
 prov=$(sql "SELECT id FROM orgs WHERE code='rh_p$tag'")

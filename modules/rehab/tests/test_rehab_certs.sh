@@ -8,7 +8,7 @@ tag=$(date +%s%N | tail -c 7)
 PW='Xyz#2026portal'
 . "$ROOT/modules/rehab/tests/rehab_lib.sh"
 rm -f "$CLOCK_FILE"
-today=$(date -u +%F)
+today=$(today_cn)
 issued=$(date -u -d "$today -10 years +14 days" +%F)
 expires=$(date -u -d "$issued +10 years" +%F)
 sql "INSERT INTO orgs (code, name, kind, division_code) VALUES ('rc_h$tag', '定点医院$tag', 'hospital', '500242000000')"
@@ -80,5 +80,5 @@ req GET "/rehab/children/$a" -b "$hj"
 check "a hospital's staff cannot open the rehabilitation page" eval 'status_is 403 || status_is 404'
 req GET /rehab/reports -b "$cj"
 check "the reports show coverage by township" eval 'status_is 200 && body_has "龙潭镇" && body_has "筛查覆盖"'
-req GET "/rehab/reports/coverage.xlsx?year=$(date -u +%Y)" -b "$cj"
+req GET "/rehab/reports/coverage.xlsx?year=${today:0:4}" -b "$cj"
 check "the coverage table as .xlsx, audited" eval 'status_is 200 && header_has "spreadsheetml" && [ "$(head -c 2 "$OUT/body")" = PK ] && [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action=\"rehab.report.export\" AND username=\"rcc$tag\"")" = 1 ]'

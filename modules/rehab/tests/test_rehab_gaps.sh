@@ -5,7 +5,7 @@
 # through the host (child_core_set: on the timeline as file.core).
 tag=$(date +%s%N | tail -c 7)
 PW='Xyz#2026portal'
-today=$(date -u +%F)
+today=$(today_cn)
 TOWN=500242101000
 V1=500242101001
 is() { [ "$1" = "$2" ] || { echo "    got: $1" | head -3; return 1; }; }

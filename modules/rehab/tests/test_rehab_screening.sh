@@ -7,7 +7,7 @@
 # setting, posted to the payments ledger with the hospital as payee.
 tag=$(date +%s%N | tail -c 7)
 PW='Xyz#2026portal'
-today=$(date -u +%F)
+today=$(today_cn)
 TOWN=500242101000
 V1=500242101001
 idn=$(make_id 500242 20240102 2)  # a valid ID number of this run (a girl born 2024-01-02)

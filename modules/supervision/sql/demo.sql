@@ -13,7 +13,7 @@ INSERT IGNORE INTO module_admins (module, user_id, granted_by, granted_at)
 INSERT IGNORE INTO user_perms (user_id, perm, module, granted_by, granted_at)
   SELECT id, 'settings.module', 'settings', id, UTC_TIMESTAMP() FROM users WHERE username = 'county';
 
-SET @today = UTC_DATE();
+SET @today = DATE(UTC_TIMESTAMP() + INTERVAL 8 HOUR);
 INSERT INTO village_visits (child_id, village_code, township_code, visit_date, kind, seen, living,
                             user_id, created_at)
   SELECT c.id, c.village_code, c.township_code, DATE_FORMAT(@today - INTERVAL m.n MONTH, '%Y-%m-05')

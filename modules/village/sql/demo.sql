@@ -5,7 +5,7 @@
 -- child supervisor.  A few visits in the first village (one with a concern),
 -- a survey waiting for the township, and the housing department (住建) that
 -- the one-door intake's housing need goes to.
-SET @today = UTC_DATE();
+SET @today = DATE(UTC_TIMESTAMP() + INTERVAL 8 HOUR);
 INSERT IGNORE INTO orgs (code, name, kind, division_code)
   VALUES ('demo_zj', '酉阳县住房和城乡建设委员会（示例）', 'department', '500242000000');
 -- the county coordinator (妇儿工委办) told of the intake's overdue needs: the

@@ -4,7 +4,7 @@
 -- volunteers, two children of a 龙潭镇 village assigned, a charity project
 -- and that project over another village.  Never loaded by the test suite.
 SET @admin = (SELECT id FROM users WHERE username = 'admin');
-SET @today = UTC_DATE();
+SET @today = DATE(UTC_TIMESTAMP() + INTERVAL 8 HOUR);
 
 INSERT IGNORE INTO volunteer_orgs (org_id, reg_no, contact_name, contact_phone, service_types,
                                    status, created_at, created_by)
