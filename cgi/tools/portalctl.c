@@ -210,7 +210,8 @@ static int apply_migration(const struct loaded_module *lm, const struct portal_m
     return 1;
 }
 
-/* The runtime user: data rights on every table, but only SELECT and INSERT
+/* The runtime user: data rights on every table (and temporary tables of
+ * its own), but only SELECT and INSERT
  * on the audit log, so the portal can never rewrite history; only SELECT on
  * what triggers keep (child_marks, child_open_categories,
  * child_category_spans, child_name_grams: a row written wrong would hide
@@ -249,6 +250,13 @@ static int grant_runtime_user(void)
         if (db_run_script(sql, strlen(sql), e2, sizeof e2) != 0)
             return die("grant failed: %s", e2);
     }
+    /* a job's working tables (supervision.indicators): private to its
+     * connection, gone with it, never replicated */
+    char *tmp = arena_sprintf(A, "GRANT CREATE TEMPORARY TABLES ON `%s`.* TO '%s'@'%s'", dbn,
+                              user, host);
+    char e3[512];
+    if (db_run_script(tmp, strlen(tmp), e3, sizeof e3) != 0)
+        return die("grant failed: %s", e3);
     return 0;
 }
 
