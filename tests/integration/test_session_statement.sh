@@ -75,3 +75,22 @@ check "the supervision figures' version is a cache_versions row" \
     same "$(sql "SELECT COUNT(*) FROM cache_versions WHERE name = 'supervision'")" 1
 check "... and its old table is gone" \
     same "$(sql "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'portal' AND table_name = 'supervision_state'")" 0
+
+# ------------------------------------------------ the versions only grow (core 048)
+# No write may leave SUM(version) + COUNT(*) of cache_versions where it was:
+# a row only grows; whatever would break that is refused, whoever writes.
+refused() { ! sql "$1" 2>/dev/null; }
+vlist() { sql "SELECT GROUP_CONCAT(name, ':', version ORDER BY name) FROM cache_versions"; }
+vsum() { sql "SELECT SUM(version) + COUNT(*) FROM cache_versions"; }
+l0=$(vlist)
+check "cache_versions: a version lowered is refused" refused "UPDATE cache_versions SET version = version - 1 WHERE name = 'settings'"
+check "... a version written again as it was is refused" refused "UPDATE cache_versions SET version = version WHERE name = 'settings'"
+check "... one raised while another is lowered is refused" \
+    refused "UPDATE cache_versions SET version = IF(name = 'settings', version + 1, version - 1) WHERE name IN ('settings', 'divisions')"
+check "... a row renamed is refused" refused "UPDATE cache_versions SET name = 'settings2', version = version + 1 WHERE name = 'settings'"
+check "... a row deleted is refused" refused "DELETE FROM cache_versions WHERE name = 'notices.7'"
+check "... a row added below 0 is refused" refused "INSERT INTO cache_versions (name, version) VALUES ('testsess$sfx', -1)"
+check "... and none of them changed a version" same "$(vlist)" "$l0"
+s0=$(vsum)
+check "a row added at version 0 moves the number" \
+    [ "$(sql "START TRANSACTION; INSERT INTO cache_versions (name, version) VALUES ('testsess$sfx', 0); SELECT SUM(version) + COUNT(*) FROM cache_versions; ROLLBACK")" -gt "$s0" ]
