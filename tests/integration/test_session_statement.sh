@@ -26,10 +26,7 @@ uid=$(uid_of "$VD")
 vj=$(login "$VD" "$PW" "$OUT/jar.ssvd")
 check "without a set: no worker opens the 龙潭镇 child" par_all "$vj" "/children/$kid" 404
 v0=$(sql "SELECT version FROM cache_versions WHERE name = 'sessions'")
-# the portal's day (clock_today: the UTC date), not Beijing's: between 16:00 and
-# 24:00 UTC the two differ, and a grant from Beijing's today was one from the
-# portal's tomorrow
-today=$(sql "SELECT DATE(UTC_TIMESTAMP())")
+today=$(sql "SELECT DATE(UTC_TIMESTAMP() + INTERVAL 8 HOUR)")
 sql "INSERT INTO user_scope_divisions (user_id, division_code, valid_from, valid_to, module, source_id, updated_by, updated_at)
      VALUES ($uid, '500242101001', '$today', NULL, 'testsess', $sfx, 1, UTC_TIMESTAMP())"
 check "a grant written moves the sessions version (core 040)" \
