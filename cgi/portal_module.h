@@ -1426,9 +1426,11 @@ struct portal_services {
     /* ---- 2.26 sess (issues 16, 17): the version of the cache_versions row
      * `name` (a module's data version, e.g. 'supervision', moved by its own
      * writes or job in their transaction), as the session's statement read
-     * it with the session: no statement of its own.  -1 on a request
+     * it with the session, or newer (the host reads the list again when the
+     * versions' sum moved: core 048): no statement of its own.  -1 on a request
      * without a session, or when there is no such row.  A module adds its
-     * row in a migration and never moves it on a read. */
+     * row in a migration and never moves it on a read; a row only grows
+     * (core 048 refuses a version lowered, a row renamed or deleted). */
     long long (*data_version)(portal_req *r, const char *name);
     /* ---- 2.27 filedb (issue 17): the child's categories and the day its
      * file was opened, read with the route's child row on a GET (no

@@ -126,8 +126,8 @@ static int enrol_path(const char *path)
  * worker; the others are read on every request (session_check). */
 enum {
     SC_UID, SC_USERNAME, SC_DISPLAY, SC_ORG_ID, SC_ORG_NAME, SC_DIVISION, SC_DIV_NAME,
-    SC_CSRF, SC_MUST_CHANGE, SC_PERMS, SC_STALE, SC_FLASH, SC_MFA, SC_FRESH, SC_ORG_KIND,
-    SC_SCOPE, SC_UNREAD, SC_VERSIONS, SC_SCOPE_SET, SC_N
+    SC_CSRF, SC_MUST_CHANGE, SC_PERMS, SC_IDLE, SC_FLASH, SC_MFA, SC_AGE, SC_ORG_KIND,
+    SC_SCOPE, SC_UNREAD, SC_VSUM, SC_VERSIONS, SC_SCOPE_SET, SC_N
 };
 static const int sc_user[] = {SC_UID, SC_USERNAME, SC_DISPLAY, SC_ORG_ID, SC_ORG_NAME,
                               SC_DIVISION, SC_DIV_NAME, SC_MUST_CHANGE, SC_PERMS, SC_ORG_KIND,
@@ -147,24 +147,67 @@ static const int sc_user[] = {SC_UID, SC_USERNAME, SC_DISPLAY, SC_ORG_ID, SC_ORG
     "   g.division_code), '') FROM user_scope_divisions g WHERE g.user_id = u.id "       \
     "   HAVING COUNT(*) > 0) "
 
-/* the session's own columns and every version of what workers cache, as
- * "name:version,..." in one subquery (sessions, divisions, settings,
- * notices and the modules' data versions: service data_version), in the
- * order of SC_* above less the user's; the WHERE is the session's
- * validity (idle and absolute expiry; session_row adds an active user).
- * The unread notices are one of the user's columns, good while 'notices'
- * is the version they were counted at (every write of notices and
- * notice_reads moves it: core 040, 045). */
+/* the session's own columns: its age since it was last seen (SC_IDLE) and
+ * since it was made (SC_AGE) in seconds by the server's clock (the portal
+ * decides idle and absolute expiry from them: session_live), and the sum
+ * of every version of what workers cache (sessions, divisions, settings,
+ * notices and the modules' data versions: service data_version) plus their
+ * count, in the order of SC_* above less the user's and the list.  The sum
+ * moves with every write of cache_versions, whose rows only grow (core 048),
+ * so the list "name:version,..." (SC_VERSIONS) is read again only when it
+ * moves (versions_now): one number instead of a GROUP_CONCAT on every
+ * request.  The unread notices are one of the user's columns, good while
+ * 'notices' is the version they were counted at (every write of notices
+ * and notice_reads moves it: core 040, 045). */
+#define VERSIONS_SUM_SQL "SUM(v.version) + COUNT(*)"
+#define VERSIONS_LIST_SQL "GROUP_CONCAT(v.name, ':', v.version)"
 #define SESSION_LIVE_SQL \
-    " s.csrf_token, s.last_seen < UTC_TIMESTAMP() - INTERVAL 60 SECOND, s.flash, s.mfa_pending, " \
-    " s.created_at > UTC_TIMESTAMP() - INTERVAL 300 SECOND, " \
-    " (SELECT GROUP_CONCAT(v.name, ':', v.version) FROM cache_versions v) "
-#define SESSION_WHERE_SQL \
-    "WHERE s.token_hash = ? " \
-    " AND s.last_seen > UTC_TIMESTAMP() - INTERVAL ? SECOND" \
-    " AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND"
-static const int sc_live[] = {SC_CSRF, SC_STALE, SC_FLASH, SC_MFA, SC_FRESH, SC_VERSIONS};
+    " s.csrf_token, TIMESTAMPDIFF(SECOND, s.last_seen, UTC_TIMESTAMP()), s.flash, " \
+    " s.mfa_pending, TIMESTAMPDIFF(SECOND, s.created_at, UTC_TIMESTAMP()), " \
+    " (SELECT " VERSIONS_SUM_SQL " FROM cache_versions v) "
+static const int sc_live[] = {SC_CSRF, SC_IDLE, SC_FLASH, SC_MFA, SC_AGE, SC_VSUM};
 #define SC_NLIVE (sizeof sc_live / sizeof sc_live[0])
+
+/* a session's row is live while it was seen within session_idle seconds
+ * and made within session_absolute */
+static int session_live(const char *const *c)
+{
+    return atoll(c[SC_IDLE]) < config_int("session_idle", 1800) &&
+           atoll(c[SC_AGE]) < config_int("session_absolute", 43200);
+}
+
+/* Per worker: the list of versions as last read, and the sum it was read
+ * with (in one statement, so they are one snapshot) */
+static struct {
+    long long sum;
+    char *list;
+} kept_versions = {-1, NULL};
+
+static void versions_keep(const char *sum, const char *list)
+{
+    free(kept_versions.list);
+    kept_versions.list = list ? strdup(list) : NULL;
+    kept_versions.sum = sum && kept_versions.list ? atoll(sum) : -1;
+}
+
+/* c[SC_VERSIONS]: the list of versions whose sum the session's row read
+ * (c[SC_VSUM]), the worker's when it kept that sum, else read again now (a
+ * snapshot as new as the row's or newer).  0, or -1: the database failed */
+static int versions_now(portal_req *r, const char **c)
+{
+    if (kept_versions.list && c[SC_VSUM] && atoll(c[SC_VSUM]) == kept_versions.sum) {
+        c[SC_VERSIONS] = arena_strdup(r->a, kept_versions.list);
+        return 0;
+    }
+    db_rows *q = db_query(r->a, "SELECT " VERSIONS_SUM_SQL ", " VERSIONS_LIST_SQL
+                          " FROM cache_versions v", "");
+    if (!q || !db_next(q))
+        return -1;
+    c[SC_VSUM] = db_col(q, 0);
+    c[SC_VERSIONS] = db_col(q, 1);
+    versions_keep(c[SC_VSUM], c[SC_VERSIONS]);
+    return 0;
+}
 
 /* the version of `name` in a list "name:version,..." (the session's
  * SC_VERSIONS): its row's plus its stripes' ("notices.0" ... "notices.7",
@@ -182,8 +225,9 @@ static long long version_in(const char *list, const char *name)
     return v;
 }
 
-/* the live session of the token whose hash is r->sid_hash, with its user:
- * columns 0 .. SC_NUSER-1 the user's (sc_user), then the live ones (sc_live) */
+/* the session of the token whose hash is r->sid_hash, with its active user:
+ * columns 0 .. SC_NUSER-1 the user's (sc_user), then the live ones
+ * (sc_live), then the list of versions (read with the sum: one snapshot) */
 static db_rows *session_row(portal_req *r)
 {
     const char *today = clock_today(r);
@@ -196,13 +240,13 @@ static db_rows *session_row(portal_req *r)
         "  (SELECT GROUP_CONCAT(up.perm) FROM user_perms up WHERE up.user_id = u.id)), "
         " o.kind, k.scope, " SCOPE_SET_SQL ", "
         NOTICES_UNREAD_SQL("u.id", "u.org_id", "u.division_code") ", " SESSION_LIVE_SQL
+        ", (SELECT " VERSIONS_LIST_SQL " FROM cache_versions v) "
         "FROM sessions s JOIN users u ON u.id = s.user_id "
         "LEFT JOIN orgs o ON o.id = u.org_id "
         "LEFT JOIN org_kinds k ON k.code = o.kind "
-        "LEFT JOIN divisions d ON d.code = u.division_code " SESSION_WHERE_SQL
-        " AND u.active = 1",
-        "ssbii", today, today, r->sid_hash, (size_t)32, (long long)config_int("session_idle", 1800),
-        (long long)config_int("session_absolute", 43200));
+        "LEFT JOIN divisions d ON d.code = u.division_code "
+        "WHERE s.token_hash = ? AND u.active = 1",
+        "ssb", today, today, r->sid_hash, (size_t)32);
 }
 
 /* the same session without what the worker caches of its user, the
@@ -212,9 +256,8 @@ static db_rows *session_row(portal_req *r)
  * wants an active user, decides. */
 static db_rows *session_check(portal_req *r)
 {
-    return db_query(r->a, "SELECT s.user_id, " SESSION_LIVE_SQL "FROM sessions s " SESSION_WHERE_SQL,
-                    "bii", r->sid_hash, (size_t)32, (long long)config_int("session_idle", 1800),
-                    (long long)config_int("session_absolute", 43200));
+    return db_query(r->a, "SELECT s.user_id, " SESSION_LIVE_SQL "FROM sessions s "
+                    "WHERE s.token_hash = ?", "b", r->sid_hash, (size_t)32);
 }
 
 /* Per worker: the user's columns of recent sessions, keyed by the session
@@ -287,6 +330,10 @@ static int session_columns(portal_req *r, const char **c)
         c[SC_UID] = db_col(q, 0);
         for (size_t i = 0; i < SC_NLIVE; i++)
             c[sc_live[i]] = db_col(q, (int)(i + 1));
+        if (!session_live(c))
+            return 0;
+        if (versions_now(r, c) < 0)
+            return -1;
         if (scache_fill(r, c))
             return 1;
     }
@@ -298,6 +345,10 @@ static int session_columns(portal_req *r, const char **c)
         c[sc_user[i]] = db_col(q, (int)i);
     for (size_t i = 0; i < SC_NLIVE; i++)
         c[sc_live[i]] = db_col(q, (int)(SC_NUSER + i));
+    if (!session_live(c))
+        return 0;
+    c[SC_VERSIONS] = db_col(q, (int)(SC_NUSER + SC_NLIVE));
+    versions_keep(c[SC_VSUM], c[SC_VERSIONS]);
     scache_store(r, c);
     return 1;
 }
@@ -351,7 +402,7 @@ static void session_user(portal_req *r, const char *const *c, int mfa)
     r->perms = mfa ? ",," : arena_sprintf(r->a, ",%s,%s", or_empty(c[SC_PERMS]),
                                           strcmp(r->user.org_kind, "ngo") ? "core.inbox," : "");
     r->flash_in = c[SC_FLASH];
-    if (atoi(c[SC_STALE]))
+    if (atoll(c[SC_IDLE]) > 60)
         db_exec(r->a, "UPDATE sessions SET last_seen = UTC_TIMESTAMP() "
                 "WHERE token_hash = ?", "b", r->sid_hash, (size_t)32);
 }
@@ -364,7 +415,7 @@ static int session_apply(portal_req *r, const char *const *c)
     if (mfa == 1) {
         /* password verified, code due: never logged in; the code form
          * (and only it) uses this half session's CSRF token, for five minutes */
-        if (atoi(c[SC_FRESH])) {
+        if (atoll(c[SC_AGE]) < 300) {
             r->mfa_pending = 1;
             r->mfa_user_id = atoll(c[SC_UID]);
             if (strcmp(r->path, "/login/totp") == 0) {

@@ -101,3 +101,26 @@ for h in "$H1" "$H2"; do
     seen=$(for i in 1 2 3 4 5 6 7 8; do badge "$h"; done | sort -u | xargs)
     check "read on one host, none unread on host ${h##*:} (saw: $seen)" [ "$seen" = 0 ]
 done
+
+# revocation across nodes: the session's statement reads one number for the
+# versions (core 048) and each worker reads the list again when it moved;
+# a user disabled on node 1 while every worker of both hosts holds the
+# session is refused by the next request of each, and so is a session
+# logged out through host 1
+codes() { # HOST: the distinct codes of 8 requests (more than a host's workers)
+    for i in 1 2 3 4 5 6 7 8; do curl -s -o /dev/null -w '%{http_code}\n' -b "$rj" "$1/"; done | sort -u | xargs
+}
+for h in "$H1" "$H2"; do codes "$h" >/dev/null; done
+nsql 1 "UPDATE portal.users SET active = 0 WHERE username = 'cn_$tag'"
+for h in "$H1" "$H2"; do
+    seen=$(codes "$h")
+    check "disabled on node 1: every worker of host ${h##*:} refuses the session at once (saw: $seen)" [ "$seen" = 303 ]
+done
+nsql 1 "UPDATE portal.users SET active = 1 WHERE username = 'cn_$tag'"
+rj=$(login "cn_$tag" 'Notice#2026cluster' "$OUT/rj")
+for h in "$H1" "$H2"; do codes "$h" >/dev/null; done
+check "signed in again: both hosts serve the session" [ "$(codes "$H1")/$(codes "$H2")" = 200/200 ]
+curl -s -o /dev/null -b "$rj" -H "Origin: $H1" --data-urlencode "_csrf=$(curl -s -b "$rj" "$H1/" |
+    sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n1)" "$H1/logout"
+seen=$(codes "$H2")
+check "logged out through host 1: every worker of host ${H2##*:} refuses the session at once (saw: $seen)" [ "$seen" = 303 ]

@@ -1,7 +1,8 @@
 # The session statement (issues 16, 17): one indexed read per request whose
-# live columns are the session's own and every version of what workers
-# cache (one subquery); a village director's set of villages is cached with
-# the user's columns for the day it was read on, the unread notices while
+# live columns are the session's own and the sum of every version of what
+# workers cache (one subquery; the list "name:version,..." read again only
+# when the sum moved: core 048); a village director's set of villages is
+# cached with the user's columns for the day it was read on, the unread notices while
 # 'notices' stays (core 040).  Each cache
 # is checked through the real stack on every worker: many concurrent
 # requests fill every worker first, then the change (by SQL, as any writer
@@ -72,3 +73,39 @@ check "the supervision figures' version is a cache_versions row" \
     same "$(sql "SELECT COUNT(*) FROM cache_versions WHERE name = 'supervision'")" 1
 check "... and its old table is gone" \
     same "$(sql "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'portal' AND table_name = 'supervision_state'")" 0
+
+# ------------------------------------------------ the versions only grow (core 048)
+# No write may leave SUM(version) + COUNT(*) of cache_versions where it was:
+# a row only grows; whatever would break that is refused, whoever writes.
+refused() { ! sql "$1" 2>/dev/null; }
+vlist() { sql "SELECT GROUP_CONCAT(name, ':', version ORDER BY name) FROM cache_versions"; }
+vsum() { sql "SELECT SUM(version) + COUNT(*) FROM cache_versions"; }
+l0=$(vlist)
+check "cache_versions: a version lowered is refused" refused "UPDATE cache_versions SET version = version - 1 WHERE name = 'settings'"
+check "... a version written again as it was is refused" refused "UPDATE cache_versions SET version = version WHERE name = 'settings'"
+check "... one raised while another is lowered is refused" \
+    refused "UPDATE cache_versions SET version = IF(name = 'settings', version + 1, version - 1) WHERE name IN ('settings', 'divisions')"
+check "... a row renamed is refused" refused "UPDATE cache_versions SET name = 'settings2', version = version + 1 WHERE name = 'settings'"
+check "... a row deleted is refused" refused "DELETE FROM cache_versions WHERE name = 'notices.7'"
+check "... a row added below 0 is refused" refused "INSERT INTO cache_versions (name, version) VALUES ('testsess$sfx', -1)"
+check "... and none of them changed a version" same "$(vlist)" "$l0"
+s0=$(vsum)
+check "a row added at version 0 moves the number" \
+    [ "$(sql "START TRANSACTION; INSERT INTO cache_versions (name, version) VALUES ('testsess$sfx', 0); SELECT SUM(version) + COUNT(*) FROM cache_versions; ROLLBACK")" -gt "$s0" ]
+
+# ------------------------------------------------ one number per request
+# every worker holds the session and the list; then, while no version
+# moves, a signed-in request reads the number, not the list: the list (or
+# the full row, which carries it) at most once per worker, should a version
+# move meanwhile (the periodic job)
+par_say "$nj" "/about" "会话通知"
+was=$(sql "SELECT @@GLOBAL.log_output")
+sql "SET GLOBAL log_output='TABLE'; TRUNCATE mysql.general_log; SET GLOBAL general_log=1"
+par_say "$nj" "/about" "会话通知"
+sql "SET GLOBAL general_log=0; SET GLOBAL log_output='$was'"
+workers=$(portal_worker_pids | wc -l)
+check "signed-in requests read the versions' number with the session (one statement each)" \
+    [ "$(sql "SELECT COUNT(*) FROM mysql.general_log WHERE argument LIKE '%(SELECT SUM(v.version) + COUNT(*) FROM cache_versions v) FROM sessions s%'")" -ge "$PAR" ]
+check "... and the list of versions at most once per worker ($workers)" \
+    [ "$(sql "SELECT COUNT(*) FROM mysql.general_log WHERE argument LIKE '%GROUP_CONCAT(v.name%'")" -le "$workers" ]
+sql "TRUNCATE mysql.general_log"
