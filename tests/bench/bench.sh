@@ -230,3 +230,4 @@ PRIV_BENCH_PORT=$((PORT + 6)) bash tests/bench/privacy.sh # privacy: export, dry
 bash tests/bench/supervision.sh   # 督查指标: the job over 1,000,000 visits and the dashboard (its own instance)
 MONEY_BENCH_PORT=$((PORT + 7)) bash tests/bench/money.sh # money: concurrent opens of a month, batch approval vs one at a time (issues 18, 20)
 BENCH_DIR=$DIR INSTR_BENCH_PORT=$((PORT + 8)) bash tests/bench/instructions.sh # the portal's instructions per page under callgrind (issue 17)
+BENCH_DIR=$DIR INSTR_BENCH_PORT=$((PORT + 9)) bash tests/bench/db_instructions.sh # MariaDB's instructions per page, mariadbd under callgrind (issue 17)
