@@ -400,6 +400,7 @@ static const struct portal_migration core_migrations[] = {
     {45, "045_notices_stripes.sql"},
     {46, "046_category_spans.sql"},
     {47, "047_name_grams.sql"},
+    {50, "050_list_rows.sql"},
     {0, NULL}};
 
 const struct portal_module core_module = {
