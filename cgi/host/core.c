@@ -401,6 +401,7 @@ static const struct portal_migration core_migrations[] = {
     {46, "046_category_spans.sql"},
     {47, "047_name_grams.sql"},
     {48, "048_versions_grow.sql"},
+    {49, "049_list_rows.sql"},
     {0, NULL}};
 
 const struct portal_module core_module = {

@@ -214,8 +214,8 @@ static int apply_migration(const struct loaded_module *lm, const struct portal_m
  * its own), but only SELECT and INSERT
  * on the audit log, so the portal can never rewrite history; only SELECT on
  * what triggers keep (child_marks, child_open_categories,
- * child_category_spans, child_name_grams: a row written wrong would hide
- * a panel, a category or a child from a search).  0, or the
+ * child_category_spans, child_name_grams, child_list_rows: a row written
+ * wrong would hide a panel, a category or a child from a search or a list).  0, or the
  * exit status after saying why. */
 static int grant_runtime_user(void)
 {
@@ -240,7 +240,8 @@ static int grant_runtime_user(void)
                                        strncmp(tn, "child_mark", 10) == 0 ||
                                        strcmp(tn, "child_open_categories") == 0 ||
                                        strcmp(tn, "child_category_spans") == 0 ||
-                                       strcmp(tn, "child_name_grams") == 0
+                                       strcmp(tn, "child_name_grams") == 0 ||
+                                       strcmp(tn, "child_list_rows") == 0
                                    ? "SELECT"
                                                                     : "SELECT, INSERT, UPDATE, DELETE";
         /* identifiers cannot be bound: all three were checked above */

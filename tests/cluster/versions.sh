@@ -1,7 +1,8 @@
 # tests/cluster/test_cluster.sh, part 2: rows the database keeps by
 # triggers, written through both hosts (each its own node) at once - core
 # 042's child_open_categories and registry 012's registry_category_counts
-# (both kept from child_categories) and the
+# (both kept from child_categories), core 049's child_list_rows (kept from
+# children and child_open_categories) and the
 # 'notices' version (cache_versions: core 040, spread over eight rows by
 # core 045; moved by every write of notices and notice_reads; the workers
 # cache each session's unread count while it stands).  A trigger runs on the node that takes the write; the others
@@ -36,6 +37,20 @@ counts_wrong() {
         LEFT JOIN portal.registry_category_counts k ON k.category = t.category
         AND k.village_code = t.village_code AND k.status = t.status WHERE NOT (k.n <=> t.n)"
 }
+# core 049's kept list rows against children and the kept codes on node N:
+# the children whose row disagrees, and rows of no child
+list_rows_wrong() {
+    nsql "$1" "SELECT COUNT(*) FROM portal.children c
+        LEFT JOIN portal.child_open_categories o ON o.child_id = c.id
+        LEFT JOIN portal.child_list_rows r ON r.id = c.id
+        WHERE NOT (r.township_code <=> c.township_code AND r.village_code <=> c.village_code
+          AND r.status <=> c.status AND CAST(r.name AS BINARY) <=> CAST(c.name AS BINARY)
+          AND r.sex <=> c.sex AND r.birth_date <=> c.birth_date AND r.id_masked <=> c.id_masked
+          AND r.c0 <=> o.c0 AND r.c1 <=> o.c1 AND r.c2 <=> o.c2 AND r.c3 <=> o.c3
+          AND r.c4 <=> o.c4 AND r.c5 <=> o.c5 AND r.c6 <=> o.c6)"
+    nsql "$1" "SELECT COUNT(*) FROM portal.child_list_rows r
+        WHERE NOT EXISTS (SELECT 1 FROM portal.children c WHERE c.id = r.id)"
+}
 ttok=$(csrf "$tj")
 k0=$(conflicts_now)
 toggle "$H1" orphan 9 & q1=$!
@@ -52,6 +67,8 @@ for n in 1 2 3; do
         [ "$(nsql "$n" "SELECT CONCAT(codes, '/', n) FROM portal.child_open_categories WHERE child_id = $cid")" = "orphan,tekun,dibao/3" ]
     check "node $n: every child's kept categories agree with child_categories" [ "$(kept_wrong "$n")" = 0 ]
     check "node $n: the kept counts per category, village and status agree with child_categories" [ "$(counts_wrong "$n")" = 0 ]
+    check "node $n: every child's kept list row (core 049) agrees with the child and its kept categories" \
+        [ "$(list_rows_wrong "$n" | xargs)" = "0 0" ]
 done
 
 # the 'notices' version: notices to one user sent through both hosts at
