@@ -448,9 +448,12 @@ static const struct child_cats *child_cats_get(portal_req *r, long long child_id
     k->child = child_id;
     if (row && atoll(db_col(row, 0)) == child_id) {
         k->list = db_col(row, ROW_NCOLS) ? db_col(row, ROW_NCOLS) : "";
-        k->opened = arena_sprintf(r->a, "%.10s", db_col_named(row, "created_at"));
+        /* the day in China the file was opened (created_at is UTC) */
+        char bj[17];
+        const char *at = db_col_named(row, "created_at");
+        k->opened = arena_sprintf(r->a, "%.10s", at && datetime_beijing(at, bj) == 0 ? bj : "");
     } else {
-        db_rows *q = db_query(r->a, "SELECT DATE_FORMAT(c.created_at, '%Y-%m-%d')" CATS_COL
+        db_rows *q = db_query(r->a, "SELECT DATE_FORMAT(c.created_at + INTERVAL 8 HOUR, '%Y-%m-%d')" CATS_COL
                               " FROM children c" CATS_JOIN " WHERE c.id = ?", "i", child_id);
         if (!q)
             return NULL;

@@ -41,10 +41,11 @@ static const struct report reports[] = {
      {{"乡镇（街道）", NULL}, {"人数", NULL}, {"其中补充名单", NULL}, {"已参保", NULL},
       {"资助金额（元）", "money"}, {"已入账（元）", "money"}, {NULL, NULL}}, NULL},
     {"aid", "医疗救助支出（按类别、月份）",
-     "SELECT a.category, DATE_FORMAT(a.decided_at, '%Y-%m'), a.case_type, COUNT(*), "
+     "SELECT a.category, DATE_FORMAT(a.decided_at + INTERVAL 8 HOUR, '%Y-%m'), a.case_type, "
+     "COUNT(*), "
      "SUM(a.eligible_fen), SUM(a.aid_fen) FROM medical_aid a JOIN children c ON c.id = "
-     "a.child_id WHERE a.pay_line_id IS NOT NULL AND YEAR(a.decided_at) = ? AND %s GROUP BY "
-     "a.category, DATE_FORMAT(a.decided_at, '%Y-%m'), a.case_type ORDER BY 1, 2, 3",
+     "a.child_id WHERE a.pay_line_id IS NOT NULL AND YEAR(a.decided_at + INTERVAL 8 HOUR) = ? "
+     "AND %s GROUP BY a.category, 2, a.case_type ORDER BY 1, 2, 3",
      {{"类别", "core.category"}, {"月份", NULL}, {"类型", "medical.case_type"},
       {"人次", NULL}, {"政策范围内自付（元）", "money"}, {"救助金额（元）", "money"},
       {NULL, NULL}}, NULL},

@@ -80,7 +80,8 @@ static long long plan_interval(const struct plan *p, const char *cats)
  * today "ss", then the caller's own. */
 #define PLAN_SQL(outer_where)                                                                  \
     "SELECT y.*, y.due < ? AS late FROM (SELECT x.*, DATE_ADD(COALESCE(x.last_visit, "      \
-    "DATE(x.created_at)), INTERVAL x.days DAY) AS due FROM (SELECT c.id, c.name, c.sex, "    \
+    "DATE(x.created_at + INTERVAL 8 HOUR)), INTERVAL x.days DAY) AS due FROM (SELECT c.id, " \
+    "c.name, c.sex, "                                                                        \
     "c.birth_date, c.village_code, c.township_code, c.created_at, (SELECT MAX(w.visit_date) " \
     "FROM village_visits w WHERE w.child_id = c.id) AS last_visit, %s AS days FROM children " \
     "c WHERE c.status = 'active' AND %s AND "                                                \

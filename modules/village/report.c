@@ -26,7 +26,7 @@ const struct portal_param review_params[] = {
     "'visit'), 0) AS visits, COALESCE(SUM(v.kind = 'home_check'), 0) AS home_checks, "        \
     "COALESCE(SUM(v.kind = 'phone'), 0) AS calls, COALESCE(SUM(v.concerns <> ''), 0) AS "      \
     "concerns, (SELECT COUNT(*) FROM village_surveys s WHERE s.created_by = ? AND "            \
-    "DATE_FORMAT(s.created_at, '%Y-%m') = ?) AS surveys FROM village_visits v WHERE "         \
+    "DATE_FORMAT(s.created_at + INTERVAL 8 HOUR, '%Y-%m') = ?) AS surveys FROM village_visits v WHERE "         \
     "v.user_id = ? AND DATE_FORMAT(v.visit_date, '%Y-%m') = ?"
 
 int report_month_get(portal_req *r, const struct portal_services *s)

@@ -219,4 +219,16 @@ check "the aid report exports per category and month" grep -q "^低保家庭儿�
 check "exports are audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action='medical.report.export'")" -ge 2 ]
 req GET "/medical/reports?year=2026" -b "$oj"
 check "another township's reports do not list the child" body_lacks "医救童$tag"
+# months are China's: a decision at 00:30 on 1 April in Beijing (16:30 UTC on
+# 31 March) is April's, in the year of Beijing's calendar
+paid=$(sql "SELECT app_id FROM medical_aid WHERE pay_line_id IS NOT NULL ORDER BY app_id DESC LIMIT 1")
+was=$(sql "SELECT decided_at FROM medical_aid WHERE app_id = $paid")
+sql "UPDATE medical_aid SET decided_at = '2031-03-31 16:30:00' WHERE app_id = $paid"
+req GET "/medical/reports/export?report=aid&year=2031" -b "$cj"
+check "a decision at 00:30 Beijing on 1 April counts in April, not March" \
+    eval 'grep -q ",2031-04," "$OUT/body" && ! grep -q ",2031-03," "$OUT/body"'
+sql "UPDATE medical_aid SET decided_at = '2031-12-31 16:30:00' WHERE app_id = $paid"
+req GET "/medical/reports/export?report=aid&year=2031" -b "$cj"
+check "and one at 00:30 on 1 January 2032 in Beijing is not 2031's" bash -c "! grep -q ',2031-12,' '$OUT/body'"
+sql "UPDATE medical_aid SET decided_at = '$was' WHERE app_id = $paid"
 rm -f "$CLOCK_FILE"

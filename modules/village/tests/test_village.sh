@@ -56,6 +56,15 @@ check "a child never visited is due 90 days after the file (others: quarterly)" 
 check "its due day is 2026-04-10" [ "$(grep -A3 "data-child=\"$c1\"" "$OUT/body" | grep -o 'due-date">[0-9-]*' | cut -d'>' -f2)" = 2026-04-10 ]
 check "and it is overdue" grep -q 'class="late" data-child="'"$c1"'"' "$OUT/body"
 check "the other is due 2026-07-14, not yet" [ "$(grep -A3 "data-child=\"$c2\"" "$OUT/body" | grep -o 'due-date">[0-9-]*' | cut -d'>' -f2)" = 2026-07-14 ]
+# a file opened at 01:00 on 11 January in Beijing (17:00 UTC on the 10th) was
+# opened on the 11th: due 90 days later, on the list and on the visit form
+c5=$(sql "INSERT INTO children (name, sex, birth_date, township_code, village_code, created_at, created_by, updated_at) VALUES ('夜间建档$tag', 1, '2016-05-01', '500242101000', '$V1', '2026-01-10 17:00:00', 1, UTC_TIMESTAMP()); SELECT LAST_INSERT_ID();")
+req GET /village/children -b "$dj"
+check "a file opened at 01:00 Beijing time counts from that day in China (due 2026-04-11)" \
+    [ "$(grep -A3 "data-child=\"$c5\"" "$OUT/body" | grep -o 'due-date">[0-9-]*' | cut -d'>' -f2)" = 2026-04-11 ]
+req GET "/village/children/$c5/visit" -b "$dj"
+check "... and so does its visit form" body_has 'id="plan-due">2026-04-11<'
+sql "UPDATE children SET status = 'exited' WHERE id = $c5"
 sql "INSERT INTO child_categories (child_id, category, basis, start_date, entered_by) VALUES ($c2, 'orphan', '死亡证明（测试）', '2026-05-20', 1)"
 req GET /village/children -b "$dj"
 check "after entering the orphan category the plan is monthly: due 2026-05-15" \

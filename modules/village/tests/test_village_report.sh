@@ -26,6 +26,10 @@ visit "$c2" 2026-06-02 visit
 post /village/survey/new "$dj" --data "village=$V3" --data-urlencode "name=摸底童$tag" --data sex=1 \
     --data-urlencode "situation=外来务工家庭" --data confirm=1
 sql "UPDATE village_surveys SET created_at='2026-05-15 02:00:00' WHERE name='摸底童$tag'"
+# one made at 00:30 on 1 June in Beijing (16:30 UTC on 31 May) is June's
+post /village/survey/new "$dj" --data "village=$V3" --data-urlencode "name=摸底童乙$tag" --data sex=2 \
+    --data-urlencode "situation=外来务工家庭" --data confirm=1
+sql "UPDATE village_surveys SET created_at='2026-05-31 16:30:00' WHERE name='摸底童乙$tag'"
 
 req GET /village/reports/month/2026-05 -b "$dj"
 check "the director's May report opens" status_is 200
@@ -34,7 +38,7 @@ nv=$(sql "SELECT COUNT(*) FROM children WHERE status = 'active' AND village_code
 check "children of their village: the $nv on file, these 2 among them" eval '[ "$nv" -ge 2 ] && grep -q "id=\"f-children\">$nv 人" "$OUT/body"'
 check "visited in May: 2 (June's visit not counted)" grep -q 'id="f-visited">2 人' "$OUT/body"
 check "one home check, one visit with a concern" eval 'grep -q "id=\"f-home\">1 次" "$OUT/body" && grep -q "id=\"f-concerns\">1 次" "$OUT/body"'
-check "one survey" grep -q 'id="f-surveys">1 人' "$OUT/body"
+check "one survey (not the one of 00:30 on 1 June, Beijing time)" grep -q 'id="f-surveys">1 人' "$OUT/body"
 post /village/reports/month/2026-07 "$dj"
 check "a future month is refused" status_is 400
 post /village/reports/month/2026-05 "$dj" --data-urlencode "note=5月走访完成$tag"
