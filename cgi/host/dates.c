@@ -239,12 +239,12 @@ const char *clock_now(arena *a)
     return out;
 }
 
-/* the day in China of a clock_now time */
+/* the day in China of a clock_now time (datetime_beijing's day) */
 static void beijing_day(const char *utc, char out[11])
 {
-    long long t = parse_utc(utc);
-    long long day = (t + BEIJING_OFFSET) / 86400;
-    day_format((long)day, out);
+    char bj[17];
+    memcpy(out, datetime_beijing(utc, bj) == 0 ? bj : utc, 10);
+    out[10] = 0;
 }
 
 const char *clock_today(portal_req *r)
