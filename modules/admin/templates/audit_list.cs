@@ -11,15 +11,15 @@
     <span class="hint">如 child（儿童档案）、user、route。</span></div>
   <div class="field"><label for="f-oid">对象编号</label>
     <input type="text" id="f-oid" name="oid" value="<?cs var:Filter.oid ?>" maxlength="128"></div>
-  <div class="field"><label for="f-from">开始日期（UTC）</label>
+  <div class="field"><label for="f-from">开始日期</label>
     <input type="date" id="f-from" name="from" value="<?cs var:Filter.from ?>"></div>
-  <div class="field"><label for="f-to">结束日期（UTC）</label>
+  <div class="field"><label for="f-to">结束日期</label>
     <input type="date" id="f-to" name="to" value="<?cs var:Filter.to ?>"></div>
   <button type="submit">查询</button>
 </form>
 <table class="list audit">
 <caption>审计记录（最新在前，每页 50 条；查阅本页也会被记录）</caption>
-<thead><tr><th>编号</th><th>时间（UTC）</th><th>用户</th><th>操作</th><th>对象</th><th>详情</th><th>IP</th></tr></thead>
+<thead><tr><th>编号</th><th>时间（北京时间）</th><th>用户</th><th>操作</th><th>对象</th><th>详情</th><th>IP</th></tr></thead>
 <tbody>
 <?cs each:a = Audit ?>
 <tr>

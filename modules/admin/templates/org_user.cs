@@ -7,8 +7,8 @@
   <dt>单位</dt><dd><?cs var:Org.name ?></dd>
   <dt>角色</dt><dd>社会组织合作方</dd>
   <dt>状态</dt><dd><?cs if:Edit.active == "1" ?>启用<?cs else ?>已停用<?cs /if ?><?cs if:Edit.locked == "1" ?>，已锁定<?cs /if ?><?cs if:Edit.must_change_password == "1" ?>，下次登录须修改密码<?cs /if ?></dd>
-  <dt>创建时间（UTC）</dt><dd><?cs var:Edit.created_at ?></dd>
-  <dt>最近登录（UTC）</dt><dd><?cs var:Edit.last_login ?></dd>
+  <dt>创建时间</dt><dd><?cs var:datetime(Edit.created_at) ?></dd>
+  <dt>最近登录</dt><dd><?cs var:datetime(Edit.last_login) ?></dd>
 </dl>
 </section>
 

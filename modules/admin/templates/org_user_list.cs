@@ -3,7 +3,7 @@
 <h1>本组织账户：<?cs var:Org.name ?></h1>
 <table class="list">
 <caption>本组织的用户（按用户名排序，每页 50 个）</caption>
-<thead><tr><th>用户名</th><th>姓名</th><th>角色</th><th>状态</th><th>最近登录（UTC）</th></tr></thead>
+<thead><tr><th>用户名</th><th>姓名</th><th>角色</th><th>状态</th><th>最近登录</th></tr></thead>
 <tbody>
 <?cs each:u = Users ?>
 <tr>
@@ -11,7 +11,7 @@
   <td><?cs var:u.display_name ?></td>
   <td><?cs var:u.roles ?></td>
   <td><?cs if:u.active == "1" ?>启用<?cs else ?>已停用<?cs /if ?><?cs if:u.locked == "1" ?>，已锁定<?cs /if ?></td>
-  <td><?cs var:u.last_login ?></td>
+  <td><?cs var:datetime(u.last_login) ?></td>
 </tr>
 <?cs /each ?>
 <?cs if:Counts.users == "0" ?><tr><td colspan="5">本组织还没有用户。</td></tr><?cs /if ?>

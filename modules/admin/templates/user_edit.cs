@@ -7,8 +7,8 @@
   <dt>辖区</dt><dd><?cs var:Edit.division_name ?>（<?cs var:Edit.division ?>）</dd>
   <dt>状态</dt><dd><?cs if:Edit.active == "1" ?>启用<?cs else ?>已停用<?cs /if ?><?cs if:Edit.locked == "1" ?>，已锁定<?cs /if ?><?cs if:Edit.must_change_password == "1" ?>，下次登录须修改密码<?cs /if ?></dd>
   <dt>两步验证</dt><dd><?cs if:Edit.totp == "1" ?>已启用<?cs else ?>未启用<?cs /if ?></dd>
-  <dt>创建时间（UTC）</dt><dd><?cs var:Edit.created_at ?></dd>
-  <dt>最近登录（UTC）</dt><dd><?cs var:Edit.last_login ?></dd>
+  <dt>创建时间</dt><dd><?cs var:datetime(Edit.created_at) ?></dd>
+  <dt>最近登录</dt><dd><?cs var:datetime(Edit.last_login) ?></dd>
 </dl>
 </section>
 

@@ -67,6 +67,13 @@ check "a township user has no 用户管理 in the menu" body_lacks 'href="/admin
 req GET "/admin/users/$staff" -b "$sj"
 check "the edit page shows the user" body_has "新乡镇员工"
 check "its reset form posts to this user's password route" body_has "action=\"/admin/users/$staff/password\""
+ll=$(sql "SELECT last_login FROM users WHERE id = $staff")
+sql "UPDATE users SET last_login = '2026-03-01 17:30:00' WHERE id = $staff"
+req GET "/admin/users/$staff" -b "$sj"
+check "the last login (17:30 UTC) is shown in Beijing time" body_has "2026-03-02 01:30"
+req GET "/admin/users?q=$(sql "SELECT username FROM users WHERE id = $staff")" -b "$sj"
+check "and so in the user list" body_has "2026-03-02 01:30"
+sql "UPDATE users SET last_login = '$ll' WHERE id = $staff"
 post_page "/admin/users/$staff" "$sj" --data-urlencode "division=500242101000" \
     --data-urlencode "role=township_staff" --data-urlencode "role=auditor"
 check "roles are saved" status_is 303
@@ -160,9 +167,22 @@ req GET "/admin/audit?action=admin.user" -b "$auj"
 check "an action family finds admin.user.create" body_has "admin.user.create"
 req GET "/admin/audit?otype=user&oid=$staff" -b "$auj"
 check "the log is searched by object" body_has "admin.user.disable"
-today=$(date -u +%F)  # the audit browser searches and shows UTC days (its labels say so)
+today=$(today_cn)  # the audit browser searches and shows Beijing time
 req GET "/admin/audit?user=secadmin&from=$today&to=$today" -b "$auj"
-check "a UTC date range finds today's rows" body_has "admin.user.create"
+check "a date range of today (in China) finds today's rows" body_has "admin.user.create"
+# a row written at 17:30 UTC on 1 March is 01:30 on 2 March in Beijing: it is
+# shown so and found on the 2nd, not the 1st (before, both were UTC). The
+# row's time is moved for the check and put back, so the chain still verifies.
+aid=$(sql "SELECT MAX(id) FROM audit_log WHERE username = 'secadmin' AND action = 'admin.user.create'")
+was=$(sql "SELECT at FROM audit_log WHERE id = $aid")
+sql "UPDATE audit_log SET at = '2026-03-01 17:30:00.000000' WHERE id = $aid"
+req GET "/admin/audit?user=secadmin&from=2026-03-02&to=2026-03-02" -b "$auj"
+check "a row of 17:30 UTC is shown at 01:30 the next day, Beijing time" body_has "2026-03-02 01:30:00"
+check "and is found on that Beijing day" body_has ">$aid</td>"
+req GET "/admin/audit?user=secadmin&from=2026-03-01&to=2026-03-01" -b "$auj"
+check "and not on its UTC day" body_lacks ">$aid</td>"
+sql "UPDATE audit_log SET at = '$was' WHERE id = $aid"
+check "the row's own time is put back" same "$(sql "SELECT at FROM audit_log WHERE id = $aid")" "$was"
 req GET "/admin/audit?user=secadmin&from=2000-01-01&to=2000-01-02" -b "$auj"
 check "a date range in the past finds nothing" body_has "没有符合条件的记录"
 req GET "/admin/audit?from=2026-02-30" -b "$auj"
