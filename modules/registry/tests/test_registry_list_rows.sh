@@ -34,16 +34,16 @@ PY
 # name (its own row)
 listed() { req GET "/children?township=500242101000&sort=id" -b "$tj"; row_cells; }
 searched() { req GET "/children?q=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1")" -b "$tj"; row_cells; }
-# in the county's list (no township chosen): newest first, and from just
-# before the child in the name and the birth orders (a later page's key)
+# in the county's list (no township chosen): newest first, and the page
+# before the key just after the child in the name and the birth orders
 county() { # county [FILTERS]
-    local name birth
+    local name birth f=${1:-}
     IFS=$'\t' read -r name birth <<<"$(sql "SELECT name, birth_date FROM children WHERE id = $k")"
-    req GET "/children?sort=id$1" -b "$cj"
+    req GET "/children?sort=id$f" -b "$cj"
     row_cells
-    req GET "/children?sort=name$1&after=$((k - 1)):$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$name")" -b "$cj"
+    req GET "/children?sort=name$f&before=$((k + 1)):$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$name")" -b "$cj"
     row_cells
-    req GET "/children?sort=birth$1&after=$((k - 1)):$birth" -b "$cj"
+    req GET "/children?sort=birth$f&before=$((k + 1)):$birth" -b "$cj"
     row_cells
 }
 cats_cell() { awk -F'|' '{print $6}' <<<"$1"; }
