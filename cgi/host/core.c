@@ -402,6 +402,7 @@ static const struct portal_migration core_migrations[] = {
     {47, "047_name_grams.sql"},
     {48, "048_versions_grow.sql"},
     {49, "049_list_rows.sql"},
+    {50, "050_list_rows_county.sql"},
     {0, NULL}};
 
 const struct portal_module core_module = {

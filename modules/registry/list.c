@@ -528,11 +528,17 @@ static void summary_sql(struct sqlb *b, const struct filters *f)
  * by triggers in the statement of every write of a child or a category.
  * The page is then one run of index entries, without the 51 lookups of
  * the codes (MariaDB's instructions per page at 100,000 children: 1.75M ->
- * 0.95M).  The searches by ID read children's keys of their holders, a
- * name search its grams (047); over several townships, children's keys. */
+ * 0.95M).  So does the county's page without a village filter, in the
+ * order's key over every township (core 050; the primary key for sort=id).
+ * The searches by ID read children's keys of their holders, a name search
+ * its grams (047); a village, a village's user and the users of a set of
+ * villages or of an organisation, children's keys (the kept rows have no
+ * key of the village). */
 static int listed(const struct filters *f)
 {
-    return !f->gram && (f->scope_town || f->township) && !f->q_last4 && !f->q_hmac;
+    int town = f->scope_town || f->township;
+    int county = f->prefix && strlen(f->prefix) == 6 && !f->village;
+    return !f->gram && (town || county) && !f->q_last4 && !f->q_hmac;
 }
 
 /* the office's open notices (one ? : its division): beside the page's rows,
@@ -629,7 +635,7 @@ static void page_sql(struct sqlb *b, const struct filters *f, const struct page_
      * from the village key (the scope's prefix) once its statistics moved
      * (2,876 more reads per page at 100,000 children).  Over several
      * townships: not the other orders' keys. */
-    int town = f->scope_town || f->township;
+    int town = f->scope_town || f->township, band = f->born_upto[0] || f->born_after[0];
     const char *order_key = by_id ? "town_id" : strcmp(f->sort, "birth") == 0 ? "town_birth"
                                                                               : "town_name";
     if (f->gram)
@@ -643,12 +649,20 @@ static void page_sql(struct sqlb *b, const struct filters *f, const struct page_
          * holders.  Keys named only where they can serve: each one named
          * is weighed on every page (8% of MariaDB's work for the list) */
         char from[128];
-        int band = f->born_upto[0] || f->born_after[0];
         snprintf(from, sizeof from, " FROM %s c USE INDEX (%s%s%s%s%s)",
                  kept ? "child_list_rows" : "children", order_key,
                  band && strcmp(f->sort, "birth") ? ", town_birth" : "",
                  f->status ? ", township" : "", f->q_last4 ? ", town_last4" : "",
                  f->q_hmac ? ", id_hmac" : "");
+        add_sql(b, from);
+    } else if (kept) {
+        /* the county: the order's key (a filter's entries tested in it)
+         * and a birth band's range (a band of few children, 18 and over,
+         * read and sorted rather than the county's every entry passed) */
+        char from[96];
+        snprintf(from, sizeof from, " FROM child_list_rows c USE INDEX (%s%s)",
+                 by_id ? "PRIMARY" : strcmp(f->sort, "birth") == 0 ? "birth_all" : "name_all",
+                 band && strcmp(f->sort, "birth") ? ", birth_all" : "");
         add_sql(b, from);
     } else
         add_sql(b, by_id ? " FROM children c IGNORE INDEX (town_name, town_birth)"

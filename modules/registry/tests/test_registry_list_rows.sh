@@ -5,10 +5,13 @@
 # exit form, a direct SQL statement, one that reads children while it
 # writes child_categories - the township's list shows the child's row at
 # once as a name search does (that one reads the child's own row and its
-# kept codes), and at the end every kept row agrees with its child.
+# kept codes), and at the end every kept row agrees with its child.  The
+# county's list (every township: core 050's keys of the kept rows) shows
+# the same row in each of its orders.
 tag=$(date +%s%N | tail -c 7)
-sql "UPDATE users SET failed_count=0, locked_until=NULL WHERE username='township'"
+sql "UPDATE users SET failed_count=0, locked_until=NULL WHERE username IN ('township', 'county')"
 tj=$(login township 'Town#2026portal' "$OUT/jar.lr")
+cj=$(login county 'County#2026portal' "$OUT/jar.lrc")
 kname="列表行童$tag"
 k=$(sql "INSERT INTO children (name, sex, birth_date, township_code, village_code, created_at, created_by, updated_at) VALUES ('$kname', 1, '2015-05-01', '500242101000', '500242101001', UTC_TIMESTAMP(), 1, UTC_TIMESTAMP()); SELECT LAST_INSERT_ID();")
 
@@ -31,13 +34,27 @@ PY
 # name (its own row)
 listed() { req GET "/children?township=500242101000&sort=id" -b "$tj"; row_cells; }
 searched() { req GET "/children?q=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1")" -b "$tj"; row_cells; }
+# in the county's list (no township chosen): newest first, and the page
+# before the key just after the child in the name and the birth orders
+county() { # county [FILTERS]
+    local name birth f=${1:-}
+    IFS=$'\t' read -r name birth <<<"$(sql "SELECT name, birth_date FROM children WHERE id = $k")"
+    req GET "/children?sort=id$f" -b "$cj"
+    row_cells
+    req GET "/children?sort=name$f&before=$((k + 1)):$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$name")" -b "$cj"
+    row_cells
+    req GET "/children?sort=birth$f&before=$((k + 1)):$birth" -b "$cj"
+    row_cells
+}
 cats_cell() { awk -F'|' '{print $6}' <<<"$1"; }
-# the township's list shows what the search shows, and that row has `want`
-# in it (a cell, or "(no row)")
+# the township's list shows what the search shows, and the county's list
+# in its three orders the same, and that row has `want` in it (a cell, or
+# "(no row)")
 agree() { # agree WANT [NAME]
-    local l s
-    l=$(listed); s=$(searched "${2:-$kname}")
+    local l s c
+    l=$(listed); s=$(searched "${2:-$kname}"); c=$(county)
     [ "$l" = "$s" ] || { echo "list: $l"; echo "search: $s"; return 1; }
+    [ "$c" = "$(printf '%s\n%s\n%s' "$l" "$l" "$l")" ] || { echo "list: $l"; echo "county: $c"; return 1; }
     case "|$l|" in *"|$1|"*) return 0 ;; esac
     [ "$l" = "$1" ] || { echo "row: $l (wanted $1)"; return 1; }
 }
@@ -58,6 +75,8 @@ req GET "/children?township=500242101000&sort=id&category=orphan" -b "$tj"
 check "... and the category filter no longer finds the child" same "$(row_cells)" "(no row)"
 req GET "/children?township=500242101000&sort=id&category=dibao" -b "$tj"
 check "the category filter on the township's list finds it under the one it holds" same "$(cats_cell "$(row_cells)")" "低保家庭儿童"
+check "... and the county's list no longer finds it under orphan, in any order" same "$(county '&category=orphan')" "$(printf '(no row)\n(no row)\n(no row)')"
+check "... but under the one it holds (the same row in every order)" same "$(cats_cell "$(county '&category=dibao' | sort -u)")" "低保家庭儿童"
 
 sql "INSERT INTO child_categories (child_id, category, basis, start_date, entered_by) VALUES ($k, 'tekun', '测试', '2026-02-01', 1)"
 check "a direct SQL insert: shown at once" agree "特困供养儿童、低保家庭儿童"
@@ -82,6 +101,7 @@ check "eight open rows: the seventh column is guardianship, temporary is past th
     "$(sql "SELECT CONCAT(r.c6, '|', oc.n) FROM child_list_rows r JOIN child_open_categories oc ON oc.child_id = r.id WHERE r.id = $k")" "guardianship|8"
 req GET "/children?township=500242101000&sort=id&category=temporary" -b "$tj"
 check "... the category filter finds the child under temporary all the same" bash -c "[ '$(row_cells)' != '(no row)' ]"
+check "... so does the county's list, in every order" bash -c "! grep -q 'no row' <<<'$(county '&category=temporary')'"
 req GET "/children?township=500242101000&sort=id&category=tekun" -b "$tj"
 check "... and under a category among the seven" bash -c "[ '$(row_cells)' != '(no row)' ]"
 sql "DELETE FROM child_categories WHERE child_id = $k"
@@ -100,10 +120,13 @@ sql "UPDATE children SET status = IF(EXISTS (SELECT 1 FROM child_categories x WH
 check "exited by the statement the host runs after a category's exit: shown at once" agree "${kname}乙" "${kname}乙"
 req GET "/children?township=500242101000&sort=id&status=exited" -b "$tj"
 check "... and the status filter finds it" bash -c "[ '$(row_cells)' != '(no row)' ]"
+check "... so does the county's, in every order" bash -c "! grep -q 'no row' <<<'$(county '&status=exited')'"
 sql "UPDATE children SET township_code = '500242102000', village_code = '500242102001' WHERE id = $k"
 check "moved to another township: gone from this township's list at once" same "$(listed)" "(no row)"
+check "... still in the county's, in every order" bash -c "! grep -q 'no row' <<<'$(county)'"
 sql "UPDATE children SET township_code = '500242101000', village_code = '500242101001', status = 'archived' WHERE id = $k"
 check "back, archived: in no list" same "$(listed)" "(no row)"
+check "... not the county's either" same "$(county)" "$(printf '(no row)\n(no row)\n(no row)')"
 sql "UPDATE children SET status = 'active' WHERE id = $k"
 check "active again: listed again" agree "${kname}乙" "${kname}乙"
 
