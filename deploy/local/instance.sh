@@ -321,6 +321,17 @@ migrate() {
     say "migrations: $(tail -1 "$LOG/migrate.log")"
 }
 
+# The master's workers: its children but a periodic job (portal-job), a
+# connection killer (portal-kill) and one ended but not yet reaped
+worker_count() {
+    local p n=0
+    for p in $(pgrep -P "$1"); do
+        grep -q '^State:.*Z' "/proc/$p/status" 2>/dev/null && continue
+        case "$(cat "/proc/$p/comm" 2>/dev/null)" in portal-job | portal-kill) ;; *) n=$((n + 1)) ;; esac
+    done
+    echo "$n"
+}
+
 # Processes of this instance's portal (master or workers): the portal binary
 # of this checkout run with --config DIR/portal.conf, found in /proc.
 portal_procs() {
@@ -495,7 +506,7 @@ do_status() {
     fi
     if alive "$PORTAL_PID"; then
         pid=$(pid_of "$PORTAL_PID")
-        echo "portal:  running (pid $pid, $(pgrep -c -P "$pid" || true) workers, socket $PORTAL_SOCK)"
+        echo "portal:  running (pid $pid, $(worker_count "$pid") workers, socket $PORTAL_SOCK)"
     elif [ -n "$(portal_procs)" ]; then
         echo "portal:  NO MASTER - $(portal_procs | wc -l) worker(s) of a dead master still run" \
             "(pids $(portal_procs | tr '\n' ' ')): start cleans them up"; all=3

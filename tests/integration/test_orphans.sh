@@ -83,6 +83,9 @@ b0=$(bounded)
 sql "INSERT INTO test_counter VALUES (2, 0)"
 sql "UPDATE module_jobs SET last_started = NULL WHERE module = 'testkit' AND job = 'slow'"
 check "the job's statement runs" wait_for one_running
+bash "$ROOT/deploy/local/instance.sh" status "$TEST_DIR" "${BASE##*:}" >"$OUT/status.job" 2>&1
+check "status counts the workers, not the running job beside them (4, not 5)" \
+    grep -q "^portal:  running (pid [0-9]*, 4 workers" "$OUT/status.job"
 check "the master kills the job past jobs_timeout (3 s here)" \
     wait_for bash -c "tail -n +$((lines + 1)) '$TEST_DIR/log/portal.log' | grep -q 'PT1005 the periodic job'"
 check "... and ends its database connection (PT0618)" \
