@@ -80,12 +80,8 @@ wait_for() {
 }
 
 portal_master_pid() { cat "$TEST_DIR/run/portal.pid"; }
-portal_worker_pids() { # the master's children but its periodic job (portal-job) and connection killers (portal-kill)
-    local p
-    for p in $(pgrep -P "$(portal_master_pid)"); do
-        grep -q '^State:.*Z' "/proc/$p/status" 2>/dev/null && continue # ended, not yet reaped
-        case "$(cat "/proc/$p/comm" 2>/dev/null)" in portal-job | portal-kill) ;; *) echo "$p" ;; esac
-    done | sort
+portal_worker_pids() { # the master's workers (not its periodic job, connection killers or unreaped ones)
+    bash "$ROOT/deploy/local/instance.sh" workers "$TEST_DIR" "${BASE##*:}"
 }
 restart_portal() { # [VAR=value...]: stop the portal, start it again with that environment
     local m

@@ -37,7 +37,7 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 
-usage() { echo "usage: instance.sh start|stop|status DIR PORT" >&2; exit 2; }
+usage() { echo "usage: instance.sh start|stop|status|workers DIR PORT" >&2; exit 2; }
 [ $# -eq 3 ] || usage
 cmd=$1
 DIR=$2
@@ -321,15 +321,17 @@ migrate() {
     say "migrations: $(tail -1 "$LOG/migrate.log")"
 }
 
-# The master's workers: its children but a periodic job (portal-job), a
-# connection killer (portal-kill) and one ended but not yet reaped
-worker_count() {
-    local p n=0
-    for p in $(pgrep -P "$1"); do
+# The master's workers, a pid a line (the `workers` command; tests/lib.sh
+# asks it): its children but a periodic job (portal-job), a connection
+# killer (portal-kill) and one ended but not yet reaped
+worker_pids() {
+    local p m
+    m=$(pid_of "$PORTAL_PID")
+    [ -n "$m" ] || return 0
+    for p in $(pgrep -P "$m"); do
         grep -q '^State:.*Z' "/proc/$p/status" 2>/dev/null && continue
-        case "$(cat "/proc/$p/comm" 2>/dev/null)" in portal-job | portal-kill) ;; *) n=$((n + 1)) ;; esac
-    done
-    echo "$n"
+        case "$(cat "/proc/$p/comm" 2>/dev/null)" in portal-job | portal-kill) ;; *) echo "$p" ;; esac
+    done | sort
 }
 
 # Processes of this instance's portal (master or workers): the portal binary
@@ -506,7 +508,7 @@ do_status() {
     fi
     if alive "$PORTAL_PID"; then
         pid=$(pid_of "$PORTAL_PID")
-        echo "portal:  running (pid $pid, $(worker_count "$pid") workers, socket $PORTAL_SOCK)"
+        echo "portal:  running (pid $pid, $(worker_pids | wc -l) workers, socket $PORTAL_SOCK)"
     elif [ -n "$(portal_procs)" ]; then
         echo "portal:  NO MASTER - $(portal_procs | wc -l) worker(s) of a dead master still run" \
             "(pids $(portal_procs | tr '\n' ' ')): start cleans them up"; all=3
@@ -527,5 +529,6 @@ case "$cmd" in
     start) do_start ;;
     stop) do_stop ;;
     status) do_status ;;
+    workers) worker_pids ;;
     *) usage ;;
 esac
