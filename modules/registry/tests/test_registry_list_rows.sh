@@ -33,7 +33,8 @@ PY
 # in the township's list, newest first (the kept rows); by a search for its
 # name (its own row)
 listed() { req GET "/children?township=500242101000&sort=id" -b "$tj"; row_cells; }
-searched() { req GET "/children?q=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1")" -b "$tj"; row_cells; }
+urlq() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1"; }
+searched() { req GET "/children?q=$(urlq "$1")" -b "$tj"; row_cells; }
 # in the county's list (no township chosen): newest first, and the page
 # before the key just after the child in the name and the birth orders
 county() { # county [FILTERS]
@@ -41,7 +42,7 @@ county() { # county [FILTERS]
     IFS=$'\t' read -r name birth <<<"$(sql "SELECT name, birth_date FROM children WHERE id = $k")"
     req GET "/children?sort=id$f" -b "$cj"
     row_cells
-    req GET "/children?sort=name$f&before=$((k + 1)):$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$name")" -b "$cj"
+    req GET "/children?sort=name$f&before=$((k + 1)):$(urlq "$name")" -b "$cj"
     row_cells
     req GET "/children?sort=birth$f&before=$((k + 1)):$birth" -b "$cj"
     row_cells
