@@ -538,12 +538,15 @@ static CSPARSE *get_parse(struct loaded_module *mod, const char *tmpl)
 }
 
 /* a part of a page alone: the layout's head or foot, or a body (with the
- * macros the head defines) */
+ * macros the head defines: defined as the file is parsed, inside a block
+ * never rendered, so that the definitions' line breaks, which the head
+ * already printed, are not printed again at the top of the body: a kept
+ * body is then byte for byte the body of the whole page) */
 static CSPARSE *part_parse(struct loaded_module *mod, const char *tmpl, int body)
 {
     char what[300];
     snprintf(what, sizeof what, "part:%s", tmpl);
-    return parse_of(mod, what, source_of(body ? "<?cs include!\"macros.cs\" ?>" : "", tmpl, ""));
+    return parse_of(mod, what, source_of(body ? "<?cs if:0 ?><?cs include!\"macros.cs\" ?><?cs /if ?>" : "", tmpl, ""));
 }
 
 /* module data lives under its own name so it cannot overwrite the layout's */
