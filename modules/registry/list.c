@@ -841,16 +841,50 @@ static int office_notices(portal_req *r, const struct portal_services *s,
     return 0;
 }
 
+/* The key of a list page's body (service render_kept), or NULL when it is
+ * not kept: a page read from the kept list rows alone (`listed`), whose
+ * rows, categories and total move the list's data version (registry 016:
+ * every write of child_list_rows moves 'registry'), read with the session,
+ * no statement of its own.  The rest the body shows is named: the office's
+ * open notices (their version), the day (ages, age bands), the user, their
+ * scope and the permissions that show the export and edit links, the
+ * filters and the page; the host adds the versions of the divisions (the
+ * township and village choices) and of the settings (labels).  The body has
+ * no form with a CSRF token (the filters and the export are GETs). */
+static const char *list_key(portal_req *r, const struct portal_services *s,
+                            const struct filters *f, const struct portal_user *u)
+{
+    long long v = s->data_version(r, "registry"), nv = s->data_version(r, "notices");
+    if (v < 0 || nv < 0 || !u || !listed(f) || !f->scope_sql || f->q)
+        return NULL; /* a search is not kept: the after/before key is the one free text */
+    const char *after = s->param(r, "after"), *before = s->param(r, "before");
+    return s->sprintf(r, "r%lld|n%lld|u%lld|%s|%s|%s|%s|%s|%s|%d%d%d|%s|%s|%s|%s|%s|%s|%s|a%s|b%s",
+                      v, nv, u->id, f->today, u->scope ? u->scope : "", u->division ? u->division : "",
+                      f->prefix ? f->prefix : "", f->scope_a1 ? f->scope_a1 : "",
+                      f->scope_a2 ? f->scope_a2 : "", s->has_perm(r, "registry.export"),
+                      s->has_perm(r, "registry.edit"), s->has_perm(r, "export.full_id"), f->sort,
+                      f->township ? f->township : "", f->village ? f->village : "",
+                      f->category ? f->category : "", f->status ? f->status : "",
+                      f->age ? f->age : "", f->scope_sql,
+                      after ? after : "", before ? before : "");
+}
+
 int child_list_get(portal_req *r, const struct portal_services *s)
 {
     struct filters f;
     const char *err = read_filters(r, s, &f);
     if (err)
         return s->fail(r, 400, err);
+    struct page_key k;
+    if ((err = read_page_key(r, s, &f, &k)))
+        return s->fail(r, 400, err);
+    const struct portal_user *u = s->user(r);
+    const char *key = list_key(r, s, &f, u);
+    if (key && s->page_kept(r, "child_list.cs", key))
+        return s->render_kept(r, "child_list.cs", "儿童台账", key);
     set_filters(r, s, &f);
     s->set_int(r, "List.CanExport", s->has_perm(r, "registry.export"));
     s->set_int(r, "List.CanEdit", s->has_perm(r, "registry.edit"));
-    const struct portal_user *u = s->user(r);
     f.division = u && u->division ? u->division : "";
     f.notices = notices_kept(r, s, f.division);
     s->set(r, "List.Base", s->sprintf(r, "/children?%s", filter_query(r, s, &f, 1) + 1));
@@ -864,9 +898,6 @@ int child_list_get(portal_req *r, const struct portal_services *s)
     /* the township and village choices: a division-scoped user's own */
     if (f.prefix && set_divisions(r, s, &f) != 0)
         return 500;
-    struct page_key k;
-    if ((err = read_page_key(r, s, &f, &k)))
-        return s->fail(r, 400, err);
     const char *summary = NULL;
     int more, n = page_rows(r, s, &f, &k, &more, &summary);
     if (n < 0 || (!n && office_notices(r, s, &f) != 0))
@@ -879,7 +910,7 @@ int child_list_get(portal_req *r, const struct portal_services *s)
         s->set(r, "List.Total", summary);
     else if (page_total(r, s, &f) != 0)
         return 500;
-    return s->render(r, "child_list.cs", "儿童台账");
+    return s->render_kept(r, "child_list.cs", "儿童台账", key);
 }
 
 /* ------------------------------------------------------------ the export */

@@ -111,6 +111,7 @@ static const struct portal_migration migrations[] = {
     {11, "011_list_id_last4.sql"},
     {12, "012_category_counts.sql"},
     {14, "014_category_counts_delete.sql"},
+    {16, "016_list_version.sql"},
     {0, NULL}};
 
 /* The registry's lookup lists: one title per code, wherever it is shown
