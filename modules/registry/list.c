@@ -170,6 +170,8 @@ struct filters {
     const char *today;
     const char *division;   /* the user's division: the office's notices */
     const char *notices;    /* their count kept by this worker (NULL: ask) */
+    const char *total_key;  /* the key of the total kept (total_kept), NULL: none */
+    const char *total;      /* the total kept by this worker (NULL: ask) */
     char born_after[11];   /* birth_date > this (exclusive), "" if none */
     char born_upto[11];    /* birth_date <= this, "" if none */
     const char *name_like; /* escaped for LIKE: any part of the name */
@@ -580,6 +582,61 @@ static void notices_keep(portal_req *r, const struct portal_services *s, const c
     kept_notices.version = v;
 }
 
+/* The page's total (List.Total: the summary's, or the capped count), kept
+ * per worker under the list's data version (registry 016: every write of
+ * the kept list rows, which every change of the counts goes with, moves
+ * it; read with the session's statement) and everything the count depends
+ * on: the scope, the day (age bands), the filters.  A page with a search
+ * is counted every time (the search is free text).  A total kept at
+ * version v was counted at v or later, and no later request reads v again
+ * once a write has moved it: never an old total.  The pages of one list
+ * share their total: the second page on is counted no more (the summary's
+ * subquery was a third of MariaDB's work for a township's page). */
+#define TOTAL_SLOTS 16
+static struct {
+    char *key;
+    char total[24];
+} kept_totals[TOTAL_SLOTS];
+
+static const char *total_key(portal_req *r, const struct portal_services *s,
+                             const struct filters *f)
+{
+    long long v = s->data_version(r, "registry");
+    if (v < 0 || f->q || !f->scope_sql)
+        return NULL;
+    return s->sprintf(r, "%lld|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s", v, f->today, f->scope_sql,
+                      f->scope_a1 ? f->scope_a1 : "", f->scope_a2 ? f->scope_a2 : "",
+                      f->prefix ? f->prefix : "", f->township ? f->township : "",
+                      f->village ? f->village : "", f->category ? f->category : "",
+                      f->status ? f->status : "", f->born_upto, f->born_after,
+                      f->scope_town ? f->scope_town : "");
+}
+
+static unsigned total_slot(const char *key)
+{
+    unsigned h = 2166136261u;
+    for (const char *p = key; *p; p++)
+        h = (h ^ (unsigned char)*p) * 16777619u;
+    return h % TOTAL_SLOTS;
+}
+
+static const char *total_kept(const char *key)
+{
+    unsigned i = key ? total_slot(key) : 0;
+    return key && kept_totals[i].key && strcmp(kept_totals[i].key, key) == 0
+               ? kept_totals[i].total : NULL;
+}
+
+static void total_keep(const char *key, const char *total)
+{
+    if (!key || !total || strlen(total) >= sizeof kept_totals[0].total)
+        return;
+    unsigned i = total_slot(key);
+    free(kept_totals[i].key);
+    kept_totals[i].key = strdup(key);
+    snprintf(kept_totals[i].total, sizeof kept_totals[i].total, "%s", total);
+}
+
 /* the page's columns: the row's, its categories when `cats` (the codes
  * joined as oc, or the kept list row's own c), and what the page shows
  * beside the rows */
@@ -602,7 +659,7 @@ static void page_cols(struct sqlb *b, const struct filters *f, const char *cats)
         add_sql(b, ", (" OFFICE_NOTICES_SQL ") AS `_notices`, ");
         add_arg(b, f->division);
     }
-    if (summary_total(f))
+    if (summary_total(f) && !f->total)
         summary_sql(b, f);
     else
         add_sql(b, "NULL");
@@ -736,7 +793,9 @@ static int page_rows(portal_req *r, const struct portal_services *s, const struc
         if (!f->notices)
             notices_keep(r, s, f->division, s->col(rows, "_notices"));
         s->set(r, "List.Notices", f->notices ? f->notices : s->col(rows, "_notices"));
-        *summary = s->col(rows, "_total");
+        *summary = f->total ? f->total : s->col(rows, "_total");
+        if (!f->total)
+            total_keep(f->total_key, *summary);
     }
     /* the keys of the first and the last row shown: their cells, formatted
      * once after the loop */
@@ -813,14 +872,17 @@ static long long count_of(portal_req *r, const struct portal_services *s,
  * page's query carries too); otherwise a capped count.  0, or -1 */
 static int page_total(portal_req *r, const struct portal_services *s, const struct filters *f)
 {
+    if (f->total) {
+        s->set(r, "List.Total", f->total);
+        return 0;
+    }
     int simple;
     long long total = count_of(r, s, f, COUNT_CAP + 1, &simple);
     if (total < 0)
         return -1;
-    if (!simple && total > COUNT_CAP)
-        s->set(r, "List.Total", "10000+");
-    else
-        s->set_int(r, "List.Total", total);
+    const char *shown = !simple && total > COUNT_CAP ? "10000+" : s->sprintf(r, "%lld", total);
+    total_keep(f->total_key, shown);
+    s->set(r, "List.Total", shown);
     return 0;
 }
 
@@ -887,6 +949,8 @@ int child_list_get(portal_req *r, const struct portal_services *s)
     s->set_int(r, "List.CanEdit", s->has_perm(r, "registry.edit"));
     f.division = u && u->division ? u->division : "";
     f.notices = notices_kept(r, s, f.division);
+    f.total_key = total_key(r, s, &f);
+    f.total = total_kept(f.total_key);
     s->set(r, "List.Base", s->sprintf(r, "/children?%s", filter_query(r, s, &f, 1) + 1));
     s->set(r, "List.Export", s->sprintf(r, "/children/export.csv?%s", filter_query(r, s, &f, 1) + 1));
     s->set(r, "List.ExportXlsx", s->sprintf(r, "/children/export.xlsx?%s", filter_query(r, s, &f, 1) + 1));

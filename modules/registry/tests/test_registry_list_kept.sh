@@ -81,5 +81,23 @@ o=$(sql "INSERT INTO children (name, sex, birth_date, township_code, village_cod
 check "the county's page of the county holds a child of another township" all_say "$cj" "/children?sort=id" "$other"
 check "the township's user asking the same address never gets the county's body" \
     none_say "$tj" "/children?sort=id" "$other"
+# the total kept per worker (summary or capped count) follows every change:
+# 55 children of one village, more than a page, so the total is counted
+V2=500242102002
+sql "INSERT INTO children (name, sex, birth_date, township_code, village_code, created_at, created_by, updated_at) SELECT CONCAT('留存计数童$tag', seq), 1, '2016-05-01', '500242102000', '$V2', UTC_TIMESTAMP(), 1, UTC_TIMESTAMP() FROM seq_1_to_55"
+P1="/children?township=500242102000&village=$V2&sort=id"
+n1=$(sql "SELECT COUNT(*) FROM children WHERE village_code = '$V2' AND status <> 'archived'")
+req GET "$P1&age=6-11" -b "$cj"
+n2=$(total) # born on one day: all of them in the band, or (another day on the test clock) none
+check "a village of $n1 children: its total on every worker's page (the summary's count)" \
+    all_say "$cj" "$P1" "符合条件共 $n1 条"
+check "... and under an age band (a count of its own)" all_say "$cj" "$P1&age=6-11" "符合条件共 $n2 条"
+sql "UPDATE children SET status = 'archived' WHERE name = '留存计数童${tag}7'"
+check "one archived: the total one less on every worker's next answer" all_say "$cj" "$P1" "符合条件共 $((n1 - 1)) 条"
+check "... under the age band too" all_say "$cj" "$P1&age=6-11" "符合条件共 $((n2 > 0 ? n2 - 1 : 0)) 条"
+req GET "$P1" -b "$cj"
+p2=$(grep -o 'href="/children?[^"]*after=[^"]*"' "$OUT/body" | head -n1 | sed 's/^href="//; s/"$//; s/&amp;/\&/g')
+check "the second page shares the first one's total" all_say "$cj" "$p2" "符合条件共 $((n1 - 1)) 条"
+sql "DELETE FROM children WHERE name LIKE '留存计数童$tag%'"
 sql "DELETE FROM child_categories WHERE child_id = $k"
 sql "DELETE FROM children WHERE id IN ($k, $o)"
