@@ -60,7 +60,7 @@ check "... and is on every worker's next answer" all_say "$tj" "$PAGE" "${kname}
 sql "INSERT INTO child_categories (child_id, category, basis, start_date, entered_by) VALUES ($k, 'orphan', '留存页测试', '2024-01-01', 1)"
 check "a category recorded by SQL is on every worker's next answer" all_say "$tj" "$PAGE" "孤儿"
 
-req GET "$PAGE" -b "$tj"
+req GET "$PAGE&status=active" -b "$tj"
 n0=$(total)
 sql "UPDATE children SET status = 'exited' WHERE id = $k"
 check "an exit moves the total on every worker's next answer of the active children" \
