@@ -166,6 +166,9 @@ struct filters {
     const char *scope_a1, *scope_a2;
     const char *prefix;     /* a division-scoped user's code prefix (NULL: none) */
     const char *scope_town; /* the user's township when the scope is one */
+    const char *scope_village; /* the user's village when the scope is one */
+    int villages;           /* the user's scope is a set of villages (issue 15) */
+    const char *rc_scope, *rc_arg; /* the scope on the summary's villages (rc) */
     const char *township, *village, *category, *status, *age, *q, *sort;
     const char *today;
     const char *division;   /* the user's division: the office's notices */
@@ -210,6 +213,11 @@ static const char *read_filters(portal_req *r, const struct portal_services *s, 
     f->today = s->today(r);
     if (f->prefix && strlen(f->prefix) == 9)
         f->scope_town = s->sprintf(r, "%s000", f->prefix);
+    f->scope_village = s->scope_village(r);
+    /* no prefix: a set of villages' user, or an organisation's */
+    const struct portal_user *u = s->user(r);
+    f->villages = !f->prefix && u && !(u->scope && strcmp(u->scope, "org") == 0);
+    f->rc_scope = s->scope_where(r, "rc.village_code", &f->rc_arg);
     f->township = empty_null(s->param(r, "township"));
     f->village = empty_null(s->param(r, "village"));
     f->category = empty_null(s->param(r, "category"));
@@ -349,6 +357,13 @@ static void add_where(struct sqlb *b, const struct filters *f, int rows, int kep
     if (!(f->township && f->scope_town && strcmp(f->township, f->scope_town) == 0))
         add_cond_a(b, f, "township_code = ?", f->scope_town);
     add_cond_a(b, f, "township_code = ?", f->township);
+    /* a village's user in the kept rows: the scope's village as an
+     * equality (the scope's LIKE of all twelve digits is a range, which
+     * the village keys would read, then sort; a set of one village's
+     * scope is an equality already), once */
+    if (kept && f->prefix &&
+        !(f->village && f->scope_village && strcmp(f->village, f->scope_village) == 0))
+        add_cond_a(b, f, "village_code = ?", f->scope_village);
     add_cond_a(b, f, "village_code = ?", f->village);
     add_cond_a(b, f, "status = ?", f->status);
     add_cond_a(b, f, "birth_date <= ?", f->born_upto);
@@ -481,11 +496,12 @@ static const char *read_page_key(portal_req *r, const struct portal_services *s,
 }
 
 /* the total comes from the per-village summary (registry_counts, or
- * registry_category_counts under a category filter) */
+ * registry_category_counts under a category filter): for a division's user
+ * and a set of villages' */
 static int summary_total(const struct filters *f)
 {
-    return f->prefix && !f->born_upto[0] && !f->born_after[0] && !f->name_like &&
-           !f->q_last4 && !f->q_hmac;
+    return (f->prefix || f->villages) && f->rc_scope && !f->born_upto[0] && !f->born_after[0] &&
+           !f->name_like && !f->q_last4 && !f->q_hmac;
 }
 
 /* the summary's total as a scalar subquery; the township's test only when
@@ -496,15 +512,16 @@ static void summary_sql(struct sqlb *b, const struct filters *f)
 {
     if (f->category) {
         add_sql(b, "(SELECT COALESCE(SUM(n), 0) FROM registry_category_counts rc WHERE "
-                   "rc.category = ? AND rc.village_code LIKE CONCAT(?, '%') AND "
-                   "rc.status <> 'archived'");
+                   "rc.category = ? AND ");
         add_arg(b, f->category);
     } else {
-        add_sql(b, "(SELECT COALESCE(SUM(n), 0) FROM registry_counts rc WHERE rc.village_code "
-                   "LIKE CONCAT(?, '%') AND rc.status <> 'archived'");
+        add_sql(b, "(SELECT COALESCE(SUM(n), 0) FROM registry_counts rc WHERE ");
     }
-    add_arg(b, f->prefix);
-    if (!(f->township && strlen(f->prefix) >= 9 && strncmp(f->township, f->prefix, 9) == 0))
+    add_sql(b, f->rc_scope);
+    add_arg(b, f->rc_arg);
+    add_sql(b, " AND rc.status <> 'archived'");
+    if (!(f->township && f->prefix && strlen(f->prefix) >= 9 &&
+          strncmp(f->township, f->prefix, 9) == 0))
         add_cond(b, " AND rc.village_code LIKE CONCAT(LEFT(?, 9), '%')", f->township);
     add_cond(b, " AND rc.village_code = ?", f->village);
     add_cond(b, " AND rc.status = ?", f->status);
@@ -522,23 +539,32 @@ static void summary_sql(struct sqlb *b, const struct filters *f)
     CAT_COL(a, 0) CAT_COL(a, 1) CAT_COL(a, 2) CAT_COL(a, 3) CAT_COL(a, 4) CAT_COL(a, 5)  \
     CAT_COL(a, 6)
 
+/* the kept rows' village keys serve the page: a village chosen, or the
+ * one village of the user's scope (a village's user, a set of one) */
+static int by_village(const struct filters *f)
+{
+    return f->village || f->scope_village;
+}
+
 /* A township's page but for a search by ID or part of a name reads the
  * kept list rows (core 049): a copy of what the page shows of each child,
  * its categories' columns c0 .. c6 too, in keys named as children's, kept
  * by triggers in the statement of every write of a child or a category.
  * The page is then one run of index entries, without the 51 lookups of
  * the codes (MariaDB's instructions per page at 100,000 children: 1.75M ->
- * 0.95M).  So does the county's page without a village filter, in the
- * order's key over every township (core 050; the primary key for sort=id).
- * The searches by ID read children's keys of their holders, a name search
- * its grams (047); a village, a village's user and the users of a set of
- * villages or of an organisation, children's keys (the kept rows have no
- * key of the village). */
+ * 0.95M).  So does the county's page, in the order's key over every
+ * township (core 050; the primary key for sort=id), and a village's page
+ * (a village chosen by any user, a village's own user, the director of
+ * one village) in the village's keys (core 051).  The searches by ID read
+ * children's keys of their holders, a name search its grams (047); the
+ * users of several villages (a semi-join on the divisions, whose codes,
+ * utf8mb4, cannot look up the kept rows' ascii ones in a key) or of an
+ * organisation who choose no village or township, children's keys. */
 static int listed(const struct filters *f)
 {
     int town = f->scope_town || f->township;
-    int county = f->prefix && strlen(f->prefix) == 6 && !f->village;
-    return !f->gram && (town || county) && !f->q_last4 && !f->q_hmac;
+    int county = f->prefix && strlen(f->prefix) == 6;
+    return !f->gram && (town || county || by_village(f)) && !f->q_last4 && !f->q_hmac;
 }
 
 /* the office's open notices (one ? : its division): beside the page's rows,
@@ -643,7 +669,16 @@ static void page_sql(struct sqlb *b, const struct filters *f, const struct page_
          * that pass the filters (and the LIKE) joined to their children
          * (a pass over the township, or the county, found them before) */
         gram_from(b, f, 0);
-    else if (town) {
+    else if (kept && by_village(f)) {
+        /* one village (core 051): the order's key within the village, and
+         * a birth band's range in it (as within a township) */
+        int birth = strcmp(f->sort, "birth") == 0;
+        char from[96];
+        snprintf(from, sizeof from, " FROM child_list_rows c USE INDEX (%s%s)",
+                 by_id ? "vill_id" : birth ? "vill_birth" : "vill_name",
+                 band && !birth ? ", vill_birth" : "");
+        add_sql(b, from);
+    } else if (town) {
         /* and the keys of a narrower range: a birth band's (a band of no
          * child reads nothing), a status's (township, status, id), an ID's
          * holders.  Keys named only where they can serve: each one named
@@ -808,6 +843,13 @@ static long long count_of(portal_req *r, const struct portal_services *s,
     return atoll(s->db_col(cr, 0));
 }
 
+/* a set of villages' user is shown a total of more than COUNT_CAP as
+ * "10000+", as when it was counted (their summary came later) */
+static int capped(const struct filters *f, long long total)
+{
+    return f->villages && total > COUNT_CAP;
+}
+
 /* List.Total: from the per-village summary when only a division scope,
  * township, village, status and category filter (summary_sql, which the
  * page's query carries too); otherwise a capped count.  0, or -1 */
@@ -817,7 +859,7 @@ static int page_total(portal_req *r, const struct portal_services *s, const stru
     long long total = count_of(r, s, f, COUNT_CAP + 1, &simple);
     if (total < 0)
         return -1;
-    if (!simple && total > COUNT_CAP)
+    if ((!simple && total > COUNT_CAP) || capped(f, total))
         s->set(r, "List.Total", "10000+");
     else
         s->set_int(r, "List.Total", total);
@@ -876,7 +918,7 @@ int child_list_get(portal_req *r, const struct portal_services *s)
     if (!k.id && !more)
         s->set_int(r, "List.Total", n);
     else if (summary)
-        s->set(r, "List.Total", summary);
+        s->set(r, "List.Total", capped(&f, atoll(summary)) ? "10000+" : summary);
     else if (page_total(r, s, &f) != 0)
         return 500;
     return s->render(r, "child_list.cs", "儿童台账");
