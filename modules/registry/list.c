@@ -826,9 +826,20 @@ static long long count_of(portal_req *r, const struct portal_services *s,
         add_sql(&cb, "SELECT ");
         summary_sql(&cb, f);
     } else {
+        /* a page of the kept rows (a birth band's; an organisation's user
+         * choosing a village) counts them in the birth key of the scope's
+         * range, which holds every column filtered on (the children's
+         * keys read each row of the county for its status) */
+        int kept_rows = listed(f);
         add_sql(&cb, cap > 0 ? "SELECT COUNT(*) FROM (SELECT 1" : "SELECT COUNT(*)");
-        rows_from(&cb, f, 1);
-        add_where(&cb, f, 0, 0);
+        if (kept_rows)
+            add_sql(&cb, by_village(f) ? " FROM child_list_rows c USE INDEX (vill_birth)"
+                         : f->scope_town || f->township
+                             ? " FROM child_list_rows c USE INDEX (town_birth)"
+                             : " FROM child_list_rows c USE INDEX (birth_all)");
+        else
+            rows_from(&cb, f, 1);
+        add_where(&cb, f, 0, kept_rows);
         if (cap > 0) {
             char limit[40];
             snprintf(limit, sizeof limit, " LIMIT %d) t", cap);
