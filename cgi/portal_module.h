@@ -157,9 +157,10 @@
  *   2.28 2026-12-02  scale: service account_locked (is an account locked
  *                    out by the login throttle now): the account module's
  *                    wrong current password asks the host's one query.
- *   2.29 2026-12-02  village (issue 17): service scope_village (the one
- *                    village of a village's user or a set of one village:
- *                    the registry list reads that village's keys);
+ *   2.29 2026-12-02  village (issue 17): service scope_villages (the
+ *                    villages of a village's user or a set user: the
+ *                    registry list reads a village's keys, or tests a set's
+ *                    villages in the entries it reads);
  *                    scope_where and scope_sql of a set of one village are
  *                    an equality (a key of the village serves it in order).
  *
@@ -1454,14 +1455,16 @@ struct portal_services {
      * current password: password_matches), 0 when not, -1 on a database
      * error or no such user */
     int (*account_locked)(portal_req *r, long long user_id);
-    /* ---- 2.29 village (issue 17): the one village of the user's scope
-     * today, 12 digits: a village's user (their division) or a user scoped
-     * by a set of one village (a village's director); NULL for any other
-     * scope.  A hint for what to read (a list of one village in a key
-     * beginning with the village), never a permission: the list's
-     * condition is still scope_sql / scope_where's, which for a set of
-     * one village is an equality too. */
-    const char *(*scope_village)(portal_req *r);
+    /* ---- 2.29 village (issue 17): the villages of the user's scope
+     * today, 12-digit codes: a village's user's (their division), a set
+     * user's (a village's director: "a,b", "" for none today); NULL for a
+     * county's, a township's or an organisation's user.  A hint for what
+     * to read (a list of one village in a key beginning with the village;
+     * a set's villages tested in the entries before the scope's
+     * semi-join), never a permission: the list's condition is still
+     * scope_sql / scope_where's, which for a set of one village is an
+     * equality too. */
+    const char *(*scope_villages)(portal_req *r);
 };
 
 /* 2.22 dupsa (issue 9): the parameters of a module's batch approval route

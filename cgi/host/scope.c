@@ -146,14 +146,12 @@ const char *scope_prefix(portal_req *r)
     return arena_strndup(r->a, d, n);
 }
 
-const char *scope_village(portal_req *r)
+const char *scope_villages(portal_req *r)
 {
     const char *p = scope_prefix(r);
     if (p)
         return strlen(p) == 12 ? p : NULL;
-    if (r->logged_in && r->scope_set && !scope_org(r) && strlen(r->scope_set) == 12)
-        return r->scope_set;
-    return NULL;
+    return r->logged_in && r->scope_set && !scope_org(r) ? r->scope_set : NULL;
 }
 
 int in_scope(portal_req *r, const char *code)

@@ -6,7 +6,8 @@
 # once, in each order, as the township's search shows it (the child's own
 # row); moved to another village it leaves the first village's pages and
 # joins the other's, and stays on the whole list of the director of both
-# (children's keys).  Their totals are the village's children.
+# (the county's keys, the two villages tested in each entry).  Their
+# totals are the village's children.
 tag=$(date +%s%N | tail -c 7)
 PW='Village#2026portal'
 V1=500242101001 V2=500242101002
@@ -59,9 +60,9 @@ agree() { # agree CELL [NAME]
     case "|$s|" in *"|$1|"*) ;; *) echo "search: $s (wanted $1)"; return 1 ;; esac
     pages_show "$V1" "$s" && pages_show "$V2" "(no row)" && both_show "$s"
 }
-both_show() { # both_show WANT: the two villages' director's list, every order
+both_show() { # both_show WANT [FILTERS]: the two villages' director's list, every order
     local got
-    got=$(orders "$d2" "")
+    got=$(orders "$d2" "${2:-}")
     [ "$(sort -u <<<"$got")" = "$1" ] || { echo "wanted: $1"; echo "$got"; return 1; }
 }
 cats_cell() { awk -F'|' '{print $6}' <<<"$1"; }
@@ -73,11 +74,13 @@ post "/children/$k/categories" "$tj" --data category=orphan --data-urlencode "ba
 check "orphan entered through the file's form: 303" status_is 303
 check "... every village page shows it at once" agree "孤儿"
 check "... and finds it under the orphan filter" pages_show "$V1" "$(searched "$kname")" "&category=orphan"
+check "... so does the two villages' director's whole list" both_show "$(searched "$kname")" "&category=orphan"
 cid=$(sql "SELECT id FROM child_categories WHERE child_id = $k AND category = 'orphan'")
 post "/children/$k/categories/$cid/exit" "$tj" --data end_date=2026-01-06 --data exit_reason=found --data confirm=1
 check "orphan exited through the exit form: 303" status_is 303
 check "... dropped from every village page at once" agree "$kname"
 check "... and the orphan filter no longer finds the child on any" pages_show "$V1" "(no row)" "&category=orphan"
+check "... nor on the two villages' director's" both_show "(no row)" "&category=orphan"
 sql "INSERT INTO child_categories (child_id, category, basis, start_date, entered_by) VALUES ($k, 'tekun', '测试', '2026-02-01', 1)"
 check "a category recorded by SQL: shown at once" agree "特困供养儿童"
 sql "UPDATE children SET status = 'exited' WHERE id = $k"
@@ -120,3 +123,5 @@ check "... and the filtered total (active, low-income)" same \
 nb=$(sql "SELECT COUNT(*) FROM children WHERE village_code = '$V1' AND status <> 'archived' AND birth_date > '$(today_cn)' - INTERVAL 12 YEAR AND birth_date <= '$(today_cn)' - INTERVAL 6 YEAR")
 check "... and under an age band (counted in the village's birth key)" same \
     "$(total "$d1" "&age=6-11") $(total "$vj" "&age=6-11")" "$nb $nb"
+nb2=$(sql "SELECT COUNT(*) FROM children WHERE village_code IN ('$V1', '$V2') AND status <> 'archived' AND birth_date > '$(today_cn)' - INTERVAL 12 YEAR AND birth_date <= '$(today_cn)' - INTERVAL 6 YEAR")
+check "... the two villages' under an age band on their director's" same "$(total "$d2" "&age=6-11")" "$nb2"
