@@ -157,6 +157,12 @@
  *   2.28 2026-12-02  scale: service account_locked (is an account locked
  *                    out by the login throttle now): the account module's
  *                    wrong current password asks the host's one query.
+ *   2.29 2026-12-02  village (issue 17): service scope_villages (the
+ *                    villages of a village's user or a set user: the
+ *                    registry list reads a village's keys, or tests a set's
+ *                    villages in the entries it reads);
+ *                    scope_where and scope_sql of a set of one village are
+ *                    an equality (a key of the village serves it in order).
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -227,7 +233,7 @@
  *    prefix: a list filtered on any village-code column (children, visits,
  *    surveys, payment lines...) takes its condition from scope_where
  *    ("c.village_code LIKE CONCAT(?, '%')" for a division, an IN list for a
- *    set, never true for an org or no scope) with its one bound argument;
+ *    set (an equality for a set of one), never true for an org or no scope) with its one bound argument;
  *    a list of children may use scope_sql.  scope_prefix is NULL for set
  *    and org users: use it only on a column holding a township or county
  *    code (a township's pay lines, screening rounds, reports), where such a
@@ -267,7 +273,7 @@
 
 #define PORTAL_MODULE_MAGIC 0x59594D44u /* "YYMD" */
 #define PORTAL_ABI_MAJOR 2
-#define PORTAL_ABI_MINOR 28
+#define PORTAL_ABI_MINOR 29
 
 typedef struct portal_req portal_req;     /* one request; opaque to modules */
 typedef struct portal_rows portal_rows;   /* a query result; opaque */
@@ -1449,6 +1455,16 @@ struct portal_services {
      * current password: password_matches), 0 when not, -1 on a database
      * error or no such user */
     int (*account_locked)(portal_req *r, long long user_id);
+    /* ---- 2.29 village (issue 17): the villages of the user's scope
+     * today, 12-digit codes: a village's user's (their division), a set
+     * user's (a village's director: "a,b", "" for none today); NULL for a
+     * county's, a township's or an organisation's user.  A hint for what
+     * to read (a list of one village in a key beginning with the village;
+     * a set's villages tested in the entries before the scope's
+     * semi-join), never a permission: the list's condition is still
+     * scope_sql / scope_where's, which for a set of one village is an
+     * equality too. */
+    const char *(*scope_villages)(portal_req *r);
 };
 
 /* 2.22 dupsa (issue 9): the parameters of a module's batch approval route

@@ -128,6 +128,35 @@ o = h[-1] & 15
 print("%06d" % ((struct.unpack(">I", h[o:o + 4])[0] & 0x7fffffff) % 1000000))' "$1" "${2:-0}"
 }
 add_user() { build/portalctl --config "$TEST_DIR/portal.conf" user add "$@" >/dev/null 2>&1; }  # portalctl user add ARGS
+# child_row ID: child ID's row in the list last read ($OUT/body) as its
+# cells without their tags, "|" between them, or "(no row)"
+child_row() {
+    python3 - "$OUT/body" "$1" <<'PY'
+import re, sys
+html = open(sys.argv[1], encoding="utf-8").read()
+for tr in re.findall(r"<tr>(.*?)</tr>", html, re.S):
+    if 'href="/children/%s"' % sys.argv[2] in tr:
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", tr, re.S)
+        print("|".join(re.sub(r"<[^>]*>", "", c).strip() for c in cells))
+        break
+else:
+    print("(no row)")
+PY
+}
+# child_orders ID JAR [FILTERS]: child_row ID of the list (/children with
+# FILTERS, "&a=b...") in its three orders, a line each: newest first, and
+# the page before the key just after the child by name and by birth date
+child_orders() {
+    local name birth
+    IFS=$'\t' read -r name birth <<<"$(sql "SELECT name, birth_date FROM children WHERE id = $1")"
+    req GET "/children?sort=id${3:-}" -b "$2"
+    child_row "$1"
+    req GET "/children?sort=name${3:-}&before=$(($1 + 1)):$(urlq "$name")" -b "$2"
+    child_row "$1"
+    req GET "/children?sort=birth${3:-}&before=$(($1 + 1)):$birth" -b "$2"
+    child_row "$1"
+}
+urlq() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1"; }  # urlq TEXT: URL-quoted
 today_cn() { date -u -d '+8 hours' +%F; }  # the real day in China: the portal's today without a clock file
 set_clock() { mkdir -p "$(dirname "$CLOCK_FILE")"; echo "$1" >"$CLOCK_FILE"; }  # set_clock YYYY-MM-DD: the portal's today
 # crawl_pages DIR "user|password ..." PATHS: each path read as each user

@@ -403,6 +403,7 @@ static const struct portal_migration core_migrations[] = {
     {48, "048_versions_grow.sql"},
     {49, "049_list_rows.sql"},
     {50, "050_list_rows_county.sql"},
+    {51, "051_list_rows_village.sql"},
     {0, NULL}};
 
 const struct portal_module core_module = {

@@ -99,6 +99,12 @@ const char *scope_svc_where(portal_req *r, const char *column, const char **arg)
     }
     if (r->logged_in && r->scope_set && !scope_org(r)) {
         *arg = r->scope_set;
+        /* a set of one village (a village's director): the same condition
+         * as an equality, which a key beginning with the column reads as
+         * one run in the key's order (issue 17: a director's list sorted
+         * the village's every child behind a semi-join) */
+        if (strlen(r->scope_set) == 12)
+            return arena_sprintf(r->a, "%s = ?", column);
         return arena_sprintf(r->a, "%s IN (SELECT scope_d.code FROM divisions scope_d "
                              "WHERE FIND_IN_SET(scope_d.code, ?) > 0)", column);
     }
@@ -138,6 +144,14 @@ const char *scope_prefix(portal_req *r)
             n = 6;
     }
     return arena_strndup(r->a, d, n);
+}
+
+const char *scope_villages(portal_req *r)
+{
+    const char *p = scope_prefix(r);
+    if (p)
+        return strlen(p) == 12 ? p : NULL;
+    return r->logged_in && r->scope_set && !scope_org(r) ? r->scope_set : NULL;
 }
 
 int in_scope(portal_req *r, const char *code)

@@ -23,6 +23,9 @@ int scope_allows(portal_req *r, const char *division, long long child_id);
  * prefix (NULL for none or an org-scoped user); 1 when code is under it */
 const char *scope_prefix(portal_req *r);
 int in_scope(portal_req *r, const char *code);
+/* the service scope_villages: the villages of a village's user or a set
+ * user ("a,b"; "" none today), else NULL */
+const char *scope_villages(portal_req *r);
 
 /* the services (portal_module.h, organisation scopes) */
 const char *scope_svc_sql(portal_req *r, const char *alias, const char **arg1,

@@ -630,4 +630,6 @@ const struct portal_services services = {
     .child_opened = child_svc_opened,
     /* 2.28 scale: the login throttle's lock (core.c) */
     .account_locked = login_locked,
+    /* 2.29 village (issue 17): the villages of the user's scope (scope.c) */
+    .scope_villages = scope_villages,
 };

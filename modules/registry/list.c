@@ -166,6 +166,10 @@ struct filters {
     const char *scope_a1, *scope_a2;
     const char *prefix;     /* a division-scoped user's code prefix (NULL: none) */
     const char *scope_town; /* the user's township when the scope is one */
+    const char *scope_village; /* the user's village when the scope is one */
+    const char *set_villages;  /* "a,b": the villages of a set user's scope, when several */
+    int villages;           /* the user's scope is a set of villages (issue 15) */
+    const char *rc_scope, *rc_arg; /* the scope on the summary's villages (rc) */
     const char *township, *village, *category, *status, *age, *q, *sort;
     const char *today;
     const char *division;   /* the user's division: the office's notices */
@@ -212,6 +216,11 @@ static const char *read_filters(portal_req *r, const struct portal_services *s, 
     f->today = s->today(r);
     if (f->prefix && strlen(f->prefix) == 9)
         f->scope_town = s->sprintf(r, "%s000", f->prefix);
+    const char *vs = s->scope_villages(r);
+    f->scope_village = vs && strlen(vs) == 12 ? vs : NULL;
+    f->set_villages = vs && strchr(vs, ',') ? vs : NULL;
+    f->villages = !f->prefix && vs; /* no prefix: a set user's (or an organisation's) */
+    f->rc_scope = s->scope_where(r, "rc.village_code", &f->rc_arg);
     f->township = empty_null(s->param(r, "township"));
     f->village = empty_null(s->param(r, "village"));
     f->category = empty_null(s->param(r, "category"));
@@ -351,7 +360,20 @@ static void add_where(struct sqlb *b, const struct filters *f, int rows, int kep
     if (!(f->township && f->scope_town && strcmp(f->township, f->scope_town) == 0))
         add_cond_a(b, f, "township_code = ?", f->scope_town);
     add_cond_a(b, f, "township_code = ?", f->township);
+    /* a village's user in the kept rows: the scope's village as an
+     * equality (the scope's LIKE of all twelve digits is a range, which
+     * the village keys would read, then sort; a set of one village's
+     * scope is an equality already), once */
+    if (kept && f->prefix &&
+        !(f->village && f->scope_village && strcmp(f->village, f->scope_village) == 0))
+        add_cond_a(b, f, "village_code = ?", f->scope_village);
     add_cond_a(b, f, "village_code = ?", f->village);
+    /* a set of villages' user in the kept rows: the set's villages tested
+     * in each entry read before the scope's semi-join on the divisions
+     * (whose utf8mb4 codes cannot look up the kept rows' ascii ones in a
+     * key: each entry read was joined to them, 4x the time) */
+    if (kept && f->set_villages && !f->village)
+        add_cond(b, " AND FIND_IN_SET(c.village_code, ?) > 0", f->set_villages);
     add_cond_a(b, f, "status = ?", f->status);
     add_cond_a(b, f, "birth_date <= ?", f->born_upto);
     add_cond_a(b, f, "birth_date > ?", f->born_after);
@@ -483,11 +505,12 @@ static const char *read_page_key(portal_req *r, const struct portal_services *s,
 }
 
 /* the total comes from the per-village summary (registry_counts, or
- * registry_category_counts under a category filter) */
+ * registry_category_counts under a category filter): for a division's user
+ * and a set of villages' */
 static int summary_total(const struct filters *f)
 {
-    return f->prefix && !f->born_upto[0] && !f->born_after[0] && !f->name_like &&
-           !f->q_last4 && !f->q_hmac;
+    return (f->prefix || f->villages) && f->rc_scope && !f->born_upto[0] && !f->born_after[0] &&
+           !f->name_like && !f->q_last4 && !f->q_hmac;
 }
 
 /* the summary's total as a scalar subquery; the township's test only when
@@ -498,15 +521,16 @@ static void summary_sql(struct sqlb *b, const struct filters *f)
 {
     if (f->category) {
         add_sql(b, "(SELECT COALESCE(SUM(n), 0) FROM registry_category_counts rc WHERE "
-                   "rc.category = ? AND rc.village_code LIKE CONCAT(?, '%') AND "
-                   "rc.status <> 'archived'");
+                   "rc.category = ? AND ");
         add_arg(b, f->category);
     } else {
-        add_sql(b, "(SELECT COALESCE(SUM(n), 0) FROM registry_counts rc WHERE rc.village_code "
-                   "LIKE CONCAT(?, '%') AND rc.status <> 'archived'");
+        add_sql(b, "(SELECT COALESCE(SUM(n), 0) FROM registry_counts rc WHERE ");
     }
-    add_arg(b, f->prefix);
-    if (!(f->township && strlen(f->prefix) >= 9 && strncmp(f->township, f->prefix, 9) == 0))
+    add_sql(b, f->rc_scope);
+    add_arg(b, f->rc_arg);
+    add_sql(b, " AND rc.status <> 'archived'");
+    if (!(f->township && f->prefix && strlen(f->prefix) >= 9 &&
+          strncmp(f->township, f->prefix, 9) == 0))
         add_cond(b, " AND rc.village_code LIKE CONCAT(LEFT(?, 9), '%')", f->township);
     add_cond(b, " AND rc.village_code = ?", f->village);
     add_cond(b, " AND rc.status = ?", f->status);
@@ -524,23 +548,38 @@ static void summary_sql(struct sqlb *b, const struct filters *f)
     CAT_COL(a, 0) CAT_COL(a, 1) CAT_COL(a, 2) CAT_COL(a, 3) CAT_COL(a, 4) CAT_COL(a, 5)  \
     CAT_COL(a, 6)
 
+/* the kept rows' village keys serve the page: a village chosen, or the
+ * one village of the user's scope (a village's user, a set of one) */
+static int by_village(const struct filters *f)
+{
+    return f->village || f->scope_village;
+}
+
+
 /* A township's page but for a search by ID or part of a name reads the
  * kept list rows (core 049): a copy of what the page shows of each child,
  * its categories' columns c0 .. c6 too, in keys named as children's, kept
  * by triggers in the statement of every write of a child or a category.
  * The page is then one run of index entries, without the 51 lookups of
  * the codes (MariaDB's instructions per page at 100,000 children: 1.75M ->
- * 0.95M).  So does the county's page without a village filter, in the
- * order's key over every township (core 050; the primary key for sort=id).
- * The searches by ID read children's keys of their holders, a name search
- * its grams (047); a village, a village's user and the users of a set of
- * villages or of an organisation, children's keys (the kept rows have no
- * key of the village). */
+ * 0.95M).  So does the county's page, in the order's key over every
+ * township (core 050; the primary key for sort=id), and a village's page
+ * (a village chosen by any user, a village's own user, the director of
+ * one village) in the village's keys (core 051), and the director of
+ * several villages' in the county's, their villages tested in each entry
+ * (one of the set's children every county/set entries: 2,900 entries for
+ * two villages at any size, more under a filter; the scope's semi-join on
+ * the divisions, utf8mb4, cannot look up the kept rows' ascii codes in a
+ * key, and children's village key was not taken either).  The searches by
+ * ID read children's keys of their holders, a name search its grams
+ * (047); an organisation's users who choose no village or township,
+ * children's keys. */
 static int listed(const struct filters *f)
 {
     int town = f->scope_town || f->township;
-    int county = f->prefix && strlen(f->prefix) == 6 && !f->village;
-    return !f->gram && (town || county) && !f->q_last4 && !f->q_hmac;
+    int county = f->prefix && strlen(f->prefix) == 6;
+    return !f->gram && (town || county || by_village(f) || f->set_villages) && !f->q_last4 &&
+           !f->q_hmac;
 }
 
 /* the office's open notices (one ? : its division): beside the page's rows,
@@ -700,7 +739,16 @@ static void page_sql(struct sqlb *b, const struct filters *f, const struct page_
          * that pass the filters (and the LIKE) joined to their children
          * (a pass over the township, or the county, found them before) */
         gram_from(b, f, 0);
-    else if (town) {
+    else if (kept && by_village(f)) {
+        /* one village (core 051): the order's key within the village, and
+         * a birth band's range in it (as within a township) */
+        int birth = strcmp(f->sort, "birth") == 0;
+        char from[96];
+        snprintf(from, sizeof from, " FROM child_list_rows c USE INDEX (%s%s)",
+                 by_id ? "vill_id" : birth ? "vill_birth" : "vill_name",
+                 band && !birth ? ", vill_birth" : "");
+        add_sql(b, from);
+    } else if (town) {
         /* and the keys of a narrower range: a birth band's (a band of no
          * child reads nothing), a status's (township, status, id), an ID's
          * holders.  Keys named only where they can serve: each one named
@@ -713,9 +761,10 @@ static void page_sql(struct sqlb *b, const struct filters *f, const struct page_
                  f->q_hmac ? ", id_hmac" : "");
         add_sql(b, from);
     } else if (kept) {
-        /* the county: the order's key (a filter's entries tested in it)
-         * and a birth band's range (a band of few children, 18 and over,
-         * read and sorted rather than the county's every entry passed) */
+        /* the county, or a set of several villages: the order's key (a
+         * filter's entries, the set's villages, tested in it) and a birth
+         * band's range (a band of few children, 18 and over, read and
+         * sorted rather than the county's every entry passed) */
         char from[96];
         snprintf(from, sizeof from, " FROM child_list_rows c USE INDEX (%s%s)",
                  by_id ? "PRIMARY" : strcmp(f->sort, "birth") == 0 ? "birth_all" : "name_all",
@@ -850,9 +899,20 @@ static long long count_of(portal_req *r, const struct portal_services *s,
         add_sql(&cb, "SELECT ");
         summary_sql(&cb, f);
     } else {
+        /* a page of the kept rows (a birth band's; an organisation's user
+         * choosing a village) counts them in the birth key of the scope's
+         * range, which holds every column filtered on (the children's
+         * keys read each row of the county for its status) */
+        int kept_rows = listed(f);
         add_sql(&cb, cap > 0 ? "SELECT COUNT(*) FROM (SELECT 1" : "SELECT COUNT(*)");
-        rows_from(&cb, f, 1);
-        add_where(&cb, f, 0, 0);
+        if (kept_rows)
+            add_sql(&cb, by_village(f) ? " FROM child_list_rows c USE INDEX (vill_birth)"
+                         : f->scope_town || f->township
+                             ? " FROM child_list_rows c USE INDEX (town_birth)"
+                             : " FROM child_list_rows c USE INDEX (birth_all)");
+        else
+            rows_from(&cb, f, 1);
+        add_where(&cb, f, 0, kept_rows);
         if (cap > 0) {
             char limit[40];
             snprintf(limit, sizeof limit, " LIMIT %d) t", cap);
@@ -865,6 +925,13 @@ static long long count_of(portal_req *r, const struct portal_services *s,
     if (!cr || !s->db_next(cr))
         return -1;
     return atoll(s->db_col(cr, 0));
+}
+
+/* a set of villages' user is shown a total of more than COUNT_CAP as
+ * "10000+", as when it was counted (their summary came later) */
+static int capped(const struct filters *f, long long total)
+{
+    return f->villages && total > COUNT_CAP;
 }
 
 /* List.Total: from the per-village summary when only a division scope,
@@ -880,7 +947,8 @@ static int page_total(portal_req *r, const struct portal_services *s, const stru
     long long total = count_of(r, s, f, COUNT_CAP + 1, &simple);
     if (total < 0)
         return -1;
-    const char *shown = !simple && total > COUNT_CAP ? "10000+" : s->sprintf(r, "%lld", total);
+    const char *shown = (!simple && total > COUNT_CAP) || capped(f, total)
+                            ? "10000+" : s->sprintf(r, "%lld", total);
     total_keep(f->total_key, shown);
     s->set(r, "List.Total", shown);
     return 0;
@@ -917,8 +985,10 @@ static const char *list_key(portal_req *r, const struct portal_services *s,
                             const struct filters *f, const struct portal_user *u)
 {
     long long v = s->data_version(r, "registry"), nv = s->data_version(r, "notices");
-    if (v < 0 || nv < 0 || !u || !listed(f) || !f->scope_sql || f->q)
-        return NULL; /* a search is not kept: the after/before key is the one free text */
+    if (v < 0 || nv < 0 || !u || !listed(f) || !f->scope_sql || f->q ||
+        (u->scope && strcmp(u->scope, "org") == 0))
+        return NULL; /* a search is not kept (the after/before key is the one free
+                      * text), nor an organisation's page (it names the organisation) */
     const char *after = s->param(r, "after"), *before = s->param(r, "before");
     return s->sprintf(r, "r%lld|n%lld|u%lld|%s|%s|%s|%s|%s|%s|%d%d%d|%s|%s|%s|%s|%s|%s|%s|a%s|b%s",
                       v, nv, u->id, f->today, u->scope ? u->scope : "", u->division ? u->division : "",
@@ -929,6 +999,21 @@ static const char *list_key(portal_req *r, const struct portal_services *s,
                       f->category ? f->category : "", f->status ? f->status : "",
                       f->age ? f->age : "", f->scope_sql,
                       after ? after : "", before ? before : "");
+}
+
+/* A status and a category together may match no child of the scope (no
+ * exited orphan): the page's query then read the order's key to its end,
+ * every child of the scope (the county's at 100,000 children: 0.4 billion
+ * instructions in MariaDB) to find nothing.  The kept counts say so in a
+ * read of their rows: 1 when none match (the page asks for no rows), 0
+ * when some may (the page's query finds them), -1 on an error. */
+static int none_match(portal_req *r, const struct portal_services *s, const struct filters *f)
+{
+    int kept;
+    if (!f->status || !f->category || !summary_total(f))
+        return 0;
+    long long total = count_of(r, s, f, 0, &kept);
+    return total < 0 ? -1 : total == 0;
 }
 
 int child_list_get(portal_req *r, const struct portal_services *s)
@@ -963,7 +1048,13 @@ int child_list_get(portal_req *r, const struct portal_services *s)
     if (f.prefix && set_divisions(r, s, &f) != 0)
         return 500;
     const char *summary = NULL;
-    int more, n = page_rows(r, s, &f, &k, &more, &summary);
+    int more = 0, n = 0, none = none_match(r, s, &f);
+    if (none < 0)
+        return 500;
+    if (none)
+        s->set_int(r, "List.Shown", 0);
+    else
+        n = page_rows(r, s, &f, &k, &more, &summary);
     if (n < 0 || (!n && office_notices(r, s, &f) != 0))
         return 500;
     /* a first page that is not full is its own total; the summary's came
@@ -971,7 +1062,7 @@ int child_list_get(portal_req *r, const struct portal_services *s)
     if (!k.id && !more)
         s->set_int(r, "List.Total", n);
     else if (summary)
-        s->set(r, "List.Total", summary);
+        s->set(r, "List.Total", capped(&f, atoll(summary)) ? "10000+" : summary);
     else if (page_total(r, s, &f) != 0)
         return 500;
     return s->render_kept(r, "child_list.cs", "儿童台账", key);

@@ -13,6 +13,10 @@
 # statement alone), list and file.  The kernel's part (fsync, sockets) is not
 # counted: bench.sh's db_ms is.  Never a pass/fail.
 #   BENCH_DB_INSTR_PAGES="name:/path ..."   other pages (as the township user)
+#   BENCH_DB_INSTR_USER="name:password"     another user (the county's, a
+#                                           village director's ...)
+# Each line also gives handler_reads: the server's Handler_read_* (every
+# index entry and row read) per request.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
@@ -49,25 +53,29 @@ OUT=$DIR/tmp
 # shellcheck source=../lib.sh
 source tests/lib.sh
 DB() { mariadb --socket="$SOCK" -uroot -N -B portal -e "$1"; }
-DB "UPDATE users SET failed_count = 0, locked_until = NULL WHERE username = 'township'"
-PSID=$(session_id township 'Town#2026portal')
+USER_PW=${BENCH_DB_INSTR_USER:-township:Town#2026portal}
+DB "UPDATE users SET failed_count = 0, locked_until = NULL WHERE username = '${USER_PW%%:*}'"
+PSID=$(session_id "${USER_PW%%:*}" "${USER_PW#*:}")
 CHILD=$(DB "SELECT id FROM children WHERE township_code = '500242101000' ORDER BY id LIMIT 1")
 KIDS=$(DB "SELECT COUNT(*) FROM children")
 questions() { mariadb --socket="$SOCK" -uroot -N -B -e "SHOW GLOBAL STATUS LIKE 'Questions'" | cut -f2; }
+reads() { mariadb --socket="$SOCK" -uroot -N -B -e "SHOW GLOBAL STATUS LIKE 'Handler_read%'" | awk '{n += $2} END {print n}'; }
 callgrind_control -i on "$MDB" >/dev/null
 pages=("dbpage:/about" "list:/children?township=500242101000" "file:/children/$CHILD")
 [ -z "${BENCH_DB_INSTR_PAGES:-}" ] || read -r -a pages <<<"$BENCH_DB_INSTR_PAGES"
 for spec in "${pages[@]}"; do
     name=${spec%%:*} path=${spec#*:}
     for _ in $(seq "$WARM"); do curl -s -o /dev/null -b "psid=$PSID" "$BASE$path"; done
+    h0=$(reads)
     q0=$(questions)
     callgrind_control -z "$MDB" >/dev/null
     for _ in $(seq "$N"); do curl -s -o /dev/null -b "psid=$PSID" "$BASE$path"; done
     callgrind_control -d "$MDB" >/dev/null
     q1=$(questions)
+    h1=$(reads)
     out=$(ls -t "$DIR"/log/callgrind.mariadbd."$MDB".* | head -n1)
     total=$(awk '/^summary:/ {print $2; exit}' "$out")
     rm -f "$DIR"/log/callgrind.mariadbd."$MDB".*
     # one Questions is the SHOW itself
-    echo "bench $name-db-instructions per_request=$((total / N)) statements=$(awk -v q=$((q1 - q0 - 1)) -v n="$N" 'BEGIN{printf "%.1f", q/n}') children=$KIDS"
+    echo "bench $name-db-instructions per_request=$((total / N)) statements=$(awk -v q=$((q1 - q0 - 1)) -v n="$N" 'BEGIN{printf "%.1f", q/n}') handler_reads=$(((h1 - h0) / N)) children=$KIDS"
 done

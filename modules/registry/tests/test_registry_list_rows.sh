@@ -15,38 +15,15 @@ cj=$(login county 'County#2026portal' "$OUT/jar.lrc")
 kname="列表行童$tag"
 k=$(sql "INSERT INTO children (name, sex, birth_date, township_code, village_code, created_at, created_by, updated_at) VALUES ('$kname', 1, '2015-05-01', '500242101000', '500242101001', UTC_TIMESTAMP(), 1, UTC_TIMESTAMP()); SELECT LAST_INSERT_ID();")
 
-# child k's row as the page shows it: its cells without their tags, or
-# "(no row)"
-row_cells() {
-    python3 - "$OUT/body" "$k" <<'PY'
-import re, sys
-html = open(sys.argv[1], encoding="utf-8").read()
-for tr in re.findall(r"<tr>(.*?)</tr>", html, re.S):
-    if 'href="/children/%s"' % sys.argv[2] in tr:
-        cells = re.findall(r"<td[^>]*>(.*?)</td>", tr, re.S)
-        print("|".join(re.sub(r"<[^>]*>", "", c).strip() for c in cells))
-        break
-else:
-    print("(no row)")
-PY
-}
+# child k's row as the page shows it, or "(no row)"
+row_cells() { child_row "$k"; }
 # in the township's list, newest first (the kept rows); by a search for its
 # name (its own row)
 listed() { req GET "/children?township=500242101000&sort=id" -b "$tj"; row_cells; }
-urlq() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1"; }
 searched() { req GET "/children?q=$(urlq "$1")" -b "$tj"; row_cells; }
 # in the county's list (no township chosen): newest first, and the page
 # before the key just after the child in the name and the birth orders
-county() { # county [FILTERS]
-    local name birth f=${1:-}
-    IFS=$'\t' read -r name birth <<<"$(sql "SELECT name, birth_date FROM children WHERE id = $k")"
-    req GET "/children?sort=id$f" -b "$cj"
-    row_cells
-    req GET "/children?sort=name$f&before=$((k + 1)):$(urlq "$name")" -b "$cj"
-    row_cells
-    req GET "/children?sort=birth$f&before=$((k + 1)):$birth" -b "$cj"
-    row_cells
-}
+county() { child_orders "$k" "$cj" "${1:-}"; }  # county [FILTERS]
 cats_cell() { awk -F'|' '{print $6}' <<<"$1"; }
 # the township's list shows what the search shows, and the county's list
 # in its three orders the same, and that row has `want` in it (a cell, or
