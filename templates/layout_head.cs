@@ -1,4 +1,4 @@
-<!DOCTYPE html><?cs include!"macros.cs" ?>
+<!DOCTYPE html><?cs include!"macros.cs" ?><?cs # A worker keeps this head under the values render.c fill_layout writes into its key (Page.Title, Page.Site, Page.Static, CSRF.Token, User.*, the menu) and renders it again for a flash or a form error: print nothing else here, or add it to that key. ?>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">

@@ -530,13 +530,6 @@ static char *source_of(const char *before, const char *tmpl, const char *after)
     return src;
 }
 
-/* a page: the template inside the layout, one parse */
-static CSPARSE *get_parse(struct loaded_module *mod, const char *tmpl)
-{
-    return parse_of(mod, tmpl, source_of("<?cs include!\"layout_head.cs\" ?>", tmpl,
-                                         "<?cs include!\"layout_foot.cs\" ?>"));
-}
-
 /* a part of a page alone: the layout's head or foot, or a body (with the
  * macros the head defines: defined as the file is parsed, inside a block
  * never rendered, so that the definitions' line breaks, which the head
@@ -770,8 +763,16 @@ static int menu_cmp(const void *a, const void *b)
     return x->m->order - y->m->order;
 }
 
+static int menu_active(const portal_req *r, const char *path)
+{
+    return strcmp(path, "/") == 0 ? strcmp(r->path, "/") == 0
+                                  : strncmp(r->path, path, strlen(path)) == 0;
+}
+
 /* Menu.N.title, path and active: set under Menu's node, one lookup per
- * entry rather than a printed path walked from the root per value */
+ * entry rather than a printed path walked from the root per value.  Only
+ * the layout's head prints the menu: set when the head is rendered, not
+ * when it is kept (head_put) */
 static void menu_put(const portal_req *r, const struct menu_item *items, size_t n)
 {
     HDF *menu = n ? tree_node(hdf, "Menu") : NULL, *row;
@@ -782,17 +783,16 @@ static void menu_put(const portal_req *r, const struct menu_item *items, size_t 
         if (!(row = fresh ? hdf_row_add(menu, i) : hdf_row_node(menu, i)))
             return;
         const char *path = items[i].m->path;
-        int active = strcmp(path, "/") == 0 ? strcmp(r->path, "/") == 0
-                                            : strncmp(r->path, path, strlen(path)) == 0;
+        const char *active = menu_active(r, path) ? "1" : "0";
         if (!row->child) { /* the modules' own strings, kept: no lookups, no copies */
             tree_add(row, "title", items[i].m->title);
             tree_add(row, "path", path);
-            tree_add(row, "active", active ? "1" : "0");
+            tree_add(row, "active", active);
             continue;
         }
         hdf_node_put(row, "title", items[i].m->title);
         hdf_node_put(row, "path", path);
-        hdf_node_put(row, "active", active ? "1" : "0");
+        hdf_node_put(row, "active", active);
     }
 }
 
@@ -837,14 +837,30 @@ static const struct menu_kept *menu_of(portal_req *r)
 }
 
 static int rendering_error;   /* render_error is rendering its page */
+static const struct menu_kept *head_menu; /* the page's menu, for its head */
 
-static void fill_layout(portal_req *r, const char *title)
+/* A value the layout's head prints: set for the templates and written into
+ * the head's key (head_put) */
+static void layout_put(buf *key, const char *name, const char *value)
 {
-    hdf_put("Page.Title", title);
+    hdf_put(name, value);
+    buf_adds(key, value);
+    buf_addc(key, '\x1f');
+}
+
+/* The values the layout's head (layout_head.cs) prints, set, and with them
+ * the key the head is kept under (head_put): the head must print nothing
+ * else (Page.Path, Page.ErrorId: set for the pages' own templates, never
+ * printed by the head; Page.Idem: written over, head_put).  A flash or a
+ * form's error (form_refill, after this) is printed too: a head with one
+ * is never kept. */
+static void fill_layout(portal_req *r, const char *title, buf *key)
+{
+    layout_put(key, "Page.Title", title);
     hdf_put("Page.Path", r->path);
-    hdf_put("Page.Static", config_get("static_url", "/static"));
-    hdf_put("Page.Site", config_get("site_name", "酉阳县困境儿童保障工作平台"));
-    hdf_put("CSRF.Token", r->csrf);
+    layout_put(key, "Page.Static", config_get("static_url", "/static"));
+    layout_put(key, "Page.Site", config_get("site_name", "酉阳县困境儿童保障工作平台"));
+    layout_put(key, "CSRF.Token", r->csrf);
     /* every form carries a fresh idempotency token with its CSRF token
      * (macros.cs csrf()): a resubmission of a completed write is recognised */
     char idem[32];
@@ -854,47 +870,34 @@ static void fill_layout(portal_req *r, const char *title)
         hdf_put("Page.ErrorId", r->error_id);
     if (!r->logged_in)
         return;
-    hdf_put("User.Name", r->user.display_name);
-    hdf_put("User.Username", r->user.username);
-    hdf_put("User.Org", r->user.org_name);
-    hdf_put("User.Division", r->user.division_name);
+    layout_put(key, "User.Name", r->user.display_name);
+    layout_put(key, "User.Username", r->user.username);
+    layout_put(key, "User.Org", r->user.org_name);
+    layout_put(key, "User.Division", r->user.division_name);
     /* an organisation's staff see their organisation's children, not a division's */
-    if (r->user.scope && strcmp(r->user.scope, "org") == 0)
-        hdf_put("User.OrgScoped", "1");
+    layout_put(key, "User.OrgScoped",
+               r->user.scope && strcmp(r->user.scope, "org") == 0 ? "1" : NULL);
     /* the unread notices, read with the session (no statement of its own) */
-    hdf_put_int("User.UnreadNotices", r->unread_notices);
+    char unread[24];
+    snprintf(unread, sizeof unread, "%lld", r->unread_notices);
+    layout_put(key, "User.UnreadNotices", unread);
+    /* the menu: its entries are named by the permissions and modules they
+     * were chosen for (menu_of), and which one is active */
     const struct menu_kept *k = menu_of(r);
-    menu_put(r, k->items, k->n);
+    char gen[24];
+    snprintf(gen, sizeof gen, "%u\x1f", k->gen);
+    buf_adds(key, gen);
+    buf_adds(key, k->perms);
+    buf_addc(key, '\x1f');
+    for (size_t i = 0; i < k->n; i++)
+        buf_addc(key, menu_active(r, k->items[i].m->path) ? '1' : '0');
+    head_menu = k;
     if (r->flash_in) {
         /* shown: the request clears it from the session (session_flash_seen) */
         hdf_put("Flash", r->flash_in);
         r->flash_in = NULL;
         r->flash_shown = 1;
     }
-}
-
-int render_page(portal_req *r, struct loaded_module *mod, const char *tmpl, const char *title)
-{
-    CSPARSE *cs = get_parse(mod, tmpl);
-    if (!cs)
-        return 500;
-    fill_layout(r, title);
-    form_refill(r);
-    form_limits(mod);
-    buf_reset(&r->body);
-    /* room for a page as large as the worker's last: grown once, not
-     * doubled from 256 bytes up to it */
-    static size_t last_page;
-    buf_reserve(&r->body, last_page < (1u << 18) ? last_page : (1u << 18));
-    NEOERR *e = render_to(cs, &r->body);
-    last_page = r->body.len;
-    if (e) {
-        render_log_error("PT0306", e);
-        return 500;
-    }
-    cards_label(r, &r->body); /* list cells labelled for phones (cards.c) */
-    r->ctype = "text/html; charset=utf-8";
-    return 200;
 }
 
 static int render_into(CSPARSE *cs, buf *out)
@@ -905,32 +908,152 @@ static int render_into(CSPARSE *cs, buf *out)
     return e ? -1 : 0;
 }
 
-int render_page_body(portal_req *r, struct loaded_module *mod, const char *tmpl,
-                     const char *title, const buf *kept, buf *fresh)
+/* the head rendered: with the page's menu (a signed-in user's) */
+static int head_render(CSPARSE *head, portal_req *r, buf *out)
 {
-    CSPARSE *head = part_parse(NULL, "layout_head.cs", 0);
-    CSPARSE *foot = part_parse(NULL, "layout_foot.cs", 0);
+    if (head_menu)
+        menu_put(r, head_menu->items, head_menu->n);
+    return render_into(head, out);
+}
+
+/* The layout's head, kept per worker (issue 17).  The head is a function of
+ * the values fill_layout wrote into its key and of Page.Idem, the fresh
+ * idempotency token of the logout form.  The last HEADS_KEPT heads a worker
+ * rendered are kept, each under its key, with where the token stands in
+ * it: a page whose key matches copies the head and writes its own token
+ * there.  To find it, a head is rendered with a stand-in token that no
+ * value can hold (the worker's own random one, never sent), and kept only
+ * where that stands exactly once (or not at all: a signed-out page has no
+ * logout form).  Rendering the head was about a quarter of a kept list
+ * page's instructions in the portal. */
+#define HEADS_KEPT 8
+static struct head_kept {
+    char *key, *html;
+    size_t key_len, len, idem_at; /* idem_at: (size_t)-1 when it has none */
+    unsigned long used;
+} heads[HEADS_KEPT];
+static unsigned long heads_clock;
+static char head_stand_in[32];
+
+static int head_put(CSPARSE *head, portal_req *r, const buf *key, buf *out)
+{
+    /* a flash or a form error is printed by the head: rendered as it is */
+    if (hdf_value("Flash") || hdf_value("Page.FormError") || hdf_value("Errors.count"))
+        return head_render(head, r, out);
+    if (!head_stand_in[0])
+        random_token(head_stand_in, 16);
+    const char *idem = hdf_value("Page.Idem");
+    size_t idem_len = strlen(head_stand_in);
+    if (!idem || strlen(idem) != idem_len)
+        return head_render(head, r, out);
+    struct head_kept *h = &heads[0];
+    for (int i = 0; i < HEADS_KEPT; i++) {
+        struct head_kept *c = &heads[i];
+        if (c->html && c->key_len == key->len && memcmp(c->key, key->data, key->len) == 0) {
+            size_t at = out->len;
+            buf_add(out, c->html, c->len);
+            if (c->idem_at != (size_t)-1)
+                memcpy(out->data + at + c->idem_at, idem, idem_len);
+            c->used = ++heads_clock;
+            return 0;
+        }
+        if (c->used < h->used)
+            h = c;
+    }
+    char real[32];
+    memcpy(real, idem, idem_len + 1);
+    size_t at = out->len;
+    hdf_put("Page.Idem", head_stand_in);
+    int rc = head_render(head, r, out);
+    hdf_put("Page.Idem", real);
+    if (rc != 0)
+        return rc;
+    char *start = out->data + at;
+    size_t len = out->len - at;
+    char *first = memmem(start, len, head_stand_in, idem_len), *second = NULL;
+    if (first)
+        second = memmem(first + 1, len - (size_t)(first + 1 - start), head_stand_in, idem_len);
+    if (!second) {
+        free(h->key);
+        free(h->html);
+        h->key = malloc(key->len ? key->len : 1);
+        h->html = malloc(len ? len : 1);
+        if (!h->key || !h->html)
+            abort();
+        memcpy(h->key, key->data, key->len);
+        memcpy(h->html, start, len);
+        h->key_len = key->len;
+        h->len = len;
+        h->idem_at = first ? (size_t)(first - start) : (size_t)-1;
+        h->used = ++heads_clock;
+        if (first)
+            memcpy(first, real, idem_len);
+        return 0;
+    }
+    /* the stand-in twice (it cannot be: but never a wrong token) */
+    out->len = at;
+    return head_render(head, r, out);
+}
+
+/* the page: the layout's head (kept, head_put), the body (rendered from
+ * tmpl, or kept: the caller's), the foot; the body rendered into fresh
+ * when kept is NULL and fresh is not, else straight into the page */
+static int render_parts(portal_req *r, struct loaded_module *mod, const char *tmpl,
+                        const char *title, const buf *kept, buf *fresh)
+{
+    /* the head's and the foot's parses, once: a parse lives as long as
+     * the worker (parse_of) */
+    static CSPARSE *head, *foot;
+    if (!head)
+        head = part_parse(NULL, "layout_head.cs", 0);
+    if (!foot)
+        foot = part_parse(NULL, "layout_foot.cs", 0);
     CSPARSE *body = kept ? NULL : part_parse(mod, tmpl, 1);
     if (!head || !foot || (!kept && !body))
         return 500;
-    fill_layout(r, title);
+    head_menu = NULL;
+    static buf key; /* the worker's: its room kept from page to page */
+    buf_reset(&key);
+    fill_layout(r, title, &key);
     form_refill(r);
     form_limits(mod);
-    if (!kept) {
+    if (!kept && fresh) {
         buf_reset(fresh);
         if (render_into(body, fresh) != 0)
             return 500;
-        cards_label(r, fresh); /* as render_page labels the whole page */
+        cards_label(r, fresh); /* as a page's body is labelled below */
         kept = fresh;
     }
     buf_reset(&r->body);
-    if (render_into(head, &r->body) != 0)
+    /* room for a page as large as the worker's last: grown once, not
+     * doubled from 256 bytes up to it */
+    static size_t last_page;
+    buf_reserve(&r->body, last_page < (1u << 18) ? last_page : (1u << 18));
+    if (head_put(head, r, &key, &r->body) != 0)
         return 500;
-    buf_add(&r->body, kept->data, kept->len);
+    if (kept)
+        buf_add(&r->body, kept->data, kept->len);
+    else if (render_into(body, &r->body) != 0)
+        return 500;
     if (render_into(foot, &r->body) != 0)
         return 500;
+    last_page = r->body.len;
     r->ctype = "text/html; charset=utf-8";
     return 200;
+}
+
+int render_page(portal_req *r, struct loaded_module *mod, const char *tmpl, const char *title)
+{
+    int rc = render_parts(r, mod, tmpl, title, NULL, NULL);
+    if (rc == 200)
+        cards_label(r, &r->body); /* list cells labelled for phones (cards.c) */
+    return rc;
+}
+
+int render_page_body(portal_req *r, struct loaded_module *mod, const char *tmpl,
+                     const char *title, const buf *kept, buf *fresh)
+{
+    return render_parts(r, mod, tmpl, title, kept, fresh);
 }
 
 int render_error(portal_req *r, int status, const char *msg)
