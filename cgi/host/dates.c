@@ -252,10 +252,25 @@ const char *clock_today(portal_req *r)
     /* tests move the clock by writing a date (and time) into clock_file;
      * a request (or a job's run) reads it once: a file page asked 14 times
      * (settings in force, panels, the route row; issue 17) */
-    if (!r->today) {
+    if (r->today)
+        return r->today;
+    const char *cf = config_get("clock_file", NULL);
+    if (cf && *cf) {
         char *d = arena_alloc(r->a, 11);
         beijing_day(clock_now(r->a), d);
         r->today = d;
+        return r->today;
     }
+    /* the real clock: the day's text made once per day in China, not
+     * printed and parsed again on every request (a twentieth of a kept
+     * list page's instructions) */
+    static long long made_for = -1;
+    static char day[11];
+    long long n = ((long long)time(NULL) + BEIJING_OFFSET) / 86400;
+    if (n != made_for) {
+        beijing_day(clock_now(r->a), day);
+        made_for = n;
+    }
+    r->today = arena_strdup(r->a, day);
     return r->today;
 }

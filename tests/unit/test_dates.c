@@ -11,9 +11,14 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "dates.h"
+#include "host.h"
 
 static long D(const char *ymd)
 {
@@ -187,6 +192,42 @@ static void test_datetime_beijing(void **state)
     assert_int_equal(datetime_beijing(NULL, out), -1);
 }
 
+/* clock_today: the real day in China (UTC+8) without a clock file - kept
+ * per worker between requests - and the clock file's day when there is one */
+static void test_clock_today(void **state)
+{
+    (void)state;
+    portal_req r = {0};
+    arena *a = arena_new(4096);
+    r.a = a;
+    config_set("clock_file", "");
+    for (int i = 0; i < 3; i++) {
+        r.today = NULL; /* a new request */
+        time_t t0 = time(NULL) + 8 * 3600;
+        const char *today = clock_today(&r);
+        time_t t1 = time(NULL) + 8 * 3600;
+        char want0[11], want1[11];
+        struct tm tm;
+        strftime(want0, sizeof want0, "%Y-%m-%d", gmtime_r(&t0, &tm));
+        strftime(want1, sizeof want1, "%Y-%m-%d", gmtime_r(&t1, &tm));
+        assert_true(strcmp(today, want0) == 0 || strcmp(today, want1) == 0);
+        assert_ptr_equal(clock_today(&r), today); /* once per request */
+    }
+    char path[] = "/tmp/test_dates_clock.XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, "2031-07-15\n", 11), 11);
+    close(fd);
+    config_set("clock_file", path);
+    r.today = NULL; /* a new request */
+    assert_string_equal(clock_today(&r), "2031-07-15");
+    config_set("clock_file", "");
+    unlink(path);
+    r.today = NULL; /* a new request */
+    assert_string_not_equal(clock_today(&r), "2031-07-15");
+    arena_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -201,6 +242,7 @@ int main(void)
         cmocka_unit_test(test_working_days_backwards),
         cmocka_unit_test(test_age_on),
         cmocka_unit_test(test_datetime_beijing),
+        cmocka_unit_test(test_clock_today),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
