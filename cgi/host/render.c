@@ -937,8 +937,11 @@ static char head_stand_in[32];
 
 static int head_put(CSPARSE *head, portal_req *r, const buf *key, buf *out)
 {
-    /* a flash or a form error is printed by the head: rendered as it is */
-    if (hdf_value("Flash") || hdf_value("Page.FormError") || hdf_value("Errors.count"))
+    /* a flash or a form error is printed by the head: rendered as it is;
+     * and a signed-out visitor's (its key holds the visitor's own CSRF
+     * token, so it would be rendered, kept and never asked for again) */
+    if (!r->logged_in || hdf_value("Flash") || hdf_value("Page.FormError") ||
+        hdf_value("Errors.count"))
         return head_render(head, r, out);
     if (!head_stand_in[0])
         random_token(head_stand_in, 16);
