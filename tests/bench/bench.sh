@@ -138,7 +138,7 @@ run_targets() {
             "$(awk -v d="${CPU_db[$t]}" -v p="${CPU_portal[$t]}" -v a="${CPU_apache[$t]}" -v n="${REQS[$t]}" \
                 -v k="$TICK" 'BEGIN{ n = n ? n : 1; printf "db_ms=%.3f portal_ms=%.3f apache_ms=%.3f", \
                 d*1000/k/n, p*1000/k/n, a*1000/k/n }')" \
-            "rounds=$ROUNDS$extra"
+            "rounds=$ROUNDS rates=$(awk '{for (i = 1; i <= NF; i++) printf "%s%d", (i > 1 ? "," : ""), $i}' <<<"${RPSR[$t]}")$extra"
     done
 }
 # ratio A B: the median over the rounds of A's rate over B's in the same
