@@ -245,12 +245,13 @@ int render_init(const char *core_tmpl_dir);
 int render_page(portal_req *r, struct loaded_module *mod, const char *tmpl,
                 const char *title);
 int render_error(portal_req *r, int status, const char *msg);
-/* the page as render_page makes it, with the layout's head and foot
- * rendered now and the body (tmpl alone, its lists labelled) copied from
- * `kept`, or when kept is NULL rendered now into `fresh` (bodies.c keeps it) */
 /* bodies.c: a page body kept per worker (services page_kept, render_kept) */
 int body_kept(portal_req *r, const char *tmpl, const char *key);
 int body_render(portal_req *r, const char *tmpl, const char *title, const char *key);
+/* the page with the layout's head (kept per worker: render.c head_put) and
+ * foot, and the body (tmpl alone, its lists labelled) copied from `kept`,
+ * or when kept is NULL rendered now into `fresh` (bodies.c keeps it), or
+ * with both NULL rendered straight into the page (render_page) */
 int render_page_body(portal_req *r, struct loaded_module *mod, const char *tmpl,
                      const char *title, const buf *kept, buf *fresh);
 void hdf_reset_request(void);

@@ -837,7 +837,6 @@ static const struct menu_kept *menu_of(portal_req *r)
 }
 
 static int rendering_error;   /* render_error is rendering its page */
-static const struct menu_kept *head_menu; /* the page's menu, for its head */
 
 /* A value the layout's head prints: set for the templates and written into
  * the head's key (head_put) */
@@ -891,7 +890,6 @@ static void fill_layout(portal_req *r, const char *title, buf *key)
     buf_addc(key, '\x1f');
     for (size_t i = 0; i < k->n; i++)
         buf_addc(key, menu_active(r, k->items[i].m->path) ? '1' : '0');
-    head_menu = k;
     if (r->flash_in) {
         /* shown: the request clears it from the session (session_flash_seen) */
         hdf_put("Flash", r->flash_in);
@@ -908,11 +906,14 @@ static int render_into(CSPARSE *cs, buf *out)
     return e ? -1 : 0;
 }
 
-/* the head rendered: with the page's menu (a signed-in user's) */
+/* the head rendered: with a signed-in user's menu (menu_of: the entries
+ * fill_layout keyed, kept) */
 static int head_render(CSPARSE *head, portal_req *r, buf *out)
 {
-    if (head_menu)
-        menu_put(r, head_menu->items, head_menu->n);
+    if (r->logged_in) {
+        const struct menu_kept *k = menu_of(r);
+        menu_put(r, k->items, k->n);
+    }
     return render_into(head, out);
 }
 
@@ -923,13 +924,13 @@ static int head_render(CSPARSE *head, portal_req *r, buf *out)
  * it: a page whose key matches copies the head and writes its own token
  * there.  To find it, a head is rendered with a stand-in token that no
  * value can hold (the worker's own random one, never sent), and kept only
- * where that stands exactly once (or not at all: a signed-out page has no
- * logout form).  Rendering the head was about a quarter of a kept list
+ * where that stands exactly once (a signed-in user's head has the logout
+ * form).  Rendering the head was about a quarter of a kept list
  * page's instructions in the portal. */
 #define HEADS_KEPT 8
 static struct head_kept {
     char *key, *html;
-    size_t key_len, len, idem_at; /* idem_at: (size_t)-1 when it has none */
+    size_t key_len, len, idem_at;
     unsigned long used;
 } heads[HEADS_KEPT];
 static unsigned long heads_clock;
@@ -955,8 +956,7 @@ static int head_put(CSPARSE *head, portal_req *r, const buf *key, buf *out)
         if (c->html && c->key_len == key->len && memcmp(c->key, key->data, key->len) == 0) {
             size_t at = out->len;
             buf_add(out, c->html, c->len);
-            if (c->idem_at != (size_t)-1)
-                memcpy(out->data + at + c->idem_at, idem, idem_len);
+            memcpy(out->data + at + c->idem_at, idem, idem_len);
             c->used = ++heads_clock;
             return 0;
         }
@@ -976,7 +976,7 @@ static int head_put(CSPARSE *head, portal_req *r, const buf *key, buf *out)
     char *first = memmem(start, len, head_stand_in, idem_len), *second = NULL;
     if (first)
         second = memmem(first + 1, len - (size_t)(first + 1 - start), head_stand_in, idem_len);
-    if (!second) {
+    if (first && !second) {
         free(h->key);
         free(h->html);
         h->key = malloc(key->len ? key->len : 1);
@@ -987,13 +987,12 @@ static int head_put(CSPARSE *head, portal_req *r, const buf *key, buf *out)
         memcpy(h->html, start, len);
         h->key_len = key->len;
         h->len = len;
-        h->idem_at = first ? (size_t)(first - start) : (size_t)-1;
+        h->idem_at = (size_t)(first - start);
         h->used = ++heads_clock;
-        if (first)
-            memcpy(first, real, idem_len);
+        memcpy(first, real, idem_len);
         return 0;
     }
-    /* the stand-in twice (it cannot be: but never a wrong token) */
+    /* the stand-in not once (it cannot be: but never a wrong token) */
     out->len = at;
     return head_render(head, r, out);
 }
@@ -1001,8 +1000,8 @@ static int head_put(CSPARSE *head, portal_req *r, const buf *key, buf *out)
 /* the page: the layout's head (kept, head_put), the body (rendered from
  * tmpl, or kept: the caller's), the foot; the body rendered into fresh
  * when kept is NULL and fresh is not, else straight into the page */
-static int render_parts(portal_req *r, struct loaded_module *mod, const char *tmpl,
-                        const char *title, const buf *kept, buf *fresh)
+int render_page_body(portal_req *r, struct loaded_module *mod, const char *tmpl,
+                     const char *title, const buf *kept, buf *fresh)
 {
     /* the head's and the foot's parses, once: a parse lives as long as
      * the worker (parse_of) */
@@ -1014,7 +1013,6 @@ static int render_parts(portal_req *r, struct loaded_module *mod, const char *tm
     CSPARSE *body = kept ? NULL : part_parse(mod, tmpl, 1);
     if (!head || !foot || (!kept && !body))
         return 500;
-    head_menu = NULL;
     static buf key; /* the worker's: its room kept from page to page */
     buf_reset(&key);
     fill_layout(r, title, &key);
@@ -1047,16 +1045,10 @@ static int render_parts(portal_req *r, struct loaded_module *mod, const char *tm
 
 int render_page(portal_req *r, struct loaded_module *mod, const char *tmpl, const char *title)
 {
-    int rc = render_parts(r, mod, tmpl, title, NULL, NULL);
+    int rc = render_page_body(r, mod, tmpl, title, NULL, NULL);
     if (rc == 200)
         cards_label(r, &r->body); /* list cells labelled for phones (cards.c) */
     return rc;
-}
-
-int render_page_body(portal_req *r, struct loaded_module *mod, const char *tmpl,
-                     const char *title, const buf *kept, buf *fresh)
-{
-    return render_parts(r, mod, tmpl, title, kept, fresh);
 }
 
 int render_error(portal_req *r, int status, const char *msg)

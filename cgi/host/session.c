@@ -183,7 +183,22 @@ static struct {
     char *list;
 } kept_versions = {-1, NULL};
 
-static void versions_memo_clear(void);
+/* The versions asked of the worker's kept list, each scanned once while
+ * the list stays (a request asked 7 of them, each a scan of the whole
+ * list: about a tenth of a kept list page's instructions) */
+#define VERSIONS_MEMO 16
+static struct {
+    const char *name[VERSIONS_MEMO]; /* copies of the names asked */
+    long long v[VERSIONS_MEMO];
+    int n;
+} versions_memo;
+
+static void versions_memo_clear(void)
+{
+    for (int i = 0; i < versions_memo.n; i++)
+        free((char *)versions_memo.name[i]);
+    versions_memo.n = 0;
+}
 
 static void versions_keep(const char *sum, const char *list)
 {
@@ -228,29 +243,12 @@ static long long version_scan(const char *list, const char *name)
     return v;
 }
 
-/* The versions asked of the worker's kept list, each scanned once while
- * the list stays (a request asked 7 of them, each a scan of the whole
- * list: about a tenth of a kept list page's instructions) */
-#define VERSIONS_MEMO 16
-static struct {
-    const char *name[VERSIONS_MEMO]; /* copies of the names asked */
-    long long v[VERSIONS_MEMO];
-    int n;
-} versions_memo;
-
-static void versions_memo_clear(void)
-{
-    for (int i = 0; i < versions_memo.n; i++)
-        free((char *)versions_memo.name[i]);
-    versions_memo.n = 0;
-}
-
 static long long version_in(const char *list, const char *name)
 {
     if (!list || !kept_versions.list || strcmp(list, kept_versions.list) != 0)
         return version_scan(list, name);
     for (int i = 0; i < versions_memo.n; i++)
-        if (versions_memo.name[i] == name || strcmp(versions_memo.name[i], name) == 0)
+        if (strcmp(versions_memo.name[i], name) == 0)
             return versions_memo.v[i];
     long long v = version_scan(list, name);
     if (versions_memo.n < VERSIONS_MEMO) {
