@@ -67,6 +67,25 @@ check "its roles taken: no worker's head has 新建档案" par_none "$hj" "/" 'h
 sql "INSERT INTO user_roles (user_id, role_id) VALUES ($(uid_of "$HU"), $rid)"
 check "given back: every worker's head has it again" par_say "$hj" "/" 'href="/children/new"'
 
+# one permission swapped for another: as many menu entries as before, so
+# only the permissions in the key tell the two menus apart
+base="SELECT perm FROM role_perms WHERE role_id = $rid AND perm NOT IN ('registry.edit', 'registry.import')"
+for x in a:registry.edit b:registry.import; do
+    sql "INSERT INTO roles (code, name) VALUES ('hk${x%%:*}$sfx', '页头角色${x%%:*}$sfx')"
+    sql "INSERT INTO role_perms (role_id, perm) SELECT r.id, p.perm FROM roles r, ($base UNION SELECT '${x#*:}') p
+         WHERE r.code = 'hk${x%%:*}$sfx'"
+done
+sql "DELETE FROM user_roles WHERE user_id = $(uid_of "$HU")"
+sql "INSERT INTO user_roles (user_id, role_id) SELECT $(uid_of "$HU"), id FROM roles WHERE code = 'hka$sfx'"
+check "with registry.edit alone every worker's head has 新建档案" par_say "$hj" "/" 'href="/children/new"'
+check "... and not 导入台账" par_none "$hj" "/" 'href="/children/import"'
+sql "UPDATE user_roles SET role_id = (SELECT id FROM roles WHERE code = 'hkb$sfx') WHERE user_id = $(uid_of "$HU")"
+check "swapped for registry.import: every worker's head has 导入台账" par_say "$hj" "/" 'href="/children/import"'
+check "... and none 新建档案" par_none "$hj" "/" 'href="/children/new"'
+sql "DELETE FROM user_roles WHERE user_id = $(uid_of "$HU")"
+sql "INSERT INTO user_roles (user_id, role_id) VALUES ($(uid_of "$HU"), $rid)"
+sql "DELETE FROM roles WHERE code IN ('hka$sfx', 'hkb$sfx')"
+
 # a flash is printed by the head once, then gone from every worker's head
 req GET /account/password -b "$hj"
 post_page /account/password "$hj" --data-urlencode "old_password=$PW" \
