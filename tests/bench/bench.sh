@@ -163,12 +163,14 @@ run_targets() {
 # round.  The targets of one round run within seconds of each other, so a
 # slow drift of the machine's other load (seen: every rate up by half over
 # three runs) moves both sides of a round's ratio and cancels out; the
-# median of the rounds' ratios then drops a round a burst hit.
+# median of the rounds' ratios then drops a round a burst hit.  "rounds="
+# is the lowest and highest of the rounds' ratios: how far one round moved.
 ratio() {
     local a b r=""
     read -r -a a <<<"${RPSR[$1]}"; read -r -a b <<<"${RPSR[$2]}"
     for i in "${!a[@]}"; do r+=" $(awk -v x="${a[$i]}" -v y="${b[$i]}" 'BEGIN{printf "%.4f", x/y}')"; done
-    awk -v v="$(median <<<"$r")" -v n="$1/$2" 'BEGIN{printf "ratio %s=%.2f\n", n, v}'
+    awk -v v="$(median <<<"$r")" -v n="$1/$2" -v lo="$(tr ' ' '\n' <<<"$r" | grep . | sort -g | head -n1)" \
+        -v hi="$(tr ' ' '\n' <<<"$r" | grep . | sort -g | tail -n1)" 'BEGIN{printf "ratio %s=%.2f rounds=%.2f-%.2f\n", n, v, lo, hi}'
 }
 
 target static /static/portal.css
