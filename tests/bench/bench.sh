@@ -169,8 +169,9 @@ ratio() {
     local a b r=""
     read -r -a a <<<"${RPSR[$1]}"; read -r -a b <<<"${RPSR[$2]}"
     for i in "${!a[@]}"; do r+=" $(awk -v x="${a[$i]}" -v y="${b[$i]}" 'BEGIN{printf "%.4f", x/y}')"; done
-    awk -v v="$(median <<<"$r")" -v n="$1/$2" -v lo="$(tr ' ' '\n' <<<"$r" | grep . | sort -g | head -n1)" \
-        -v hi="$(tr ' ' '\n' <<<"$r" | grep . | sort -g | tail -n1)" 'BEGIN{printf "ratio %s=%.2f rounds=%.2f-%.2f\n", n, v, lo, hi}'
+    local s; s=$(tr ' ' '\n' <<<"$r" | grep . | sort -g)
+    awk -v v="$(median <<<"$s")" -v n="$1/$2" -v lo="${s%%$'\n'*}" -v hi="${s##*$'\n'}" \
+        'BEGIN{printf "ratio %s=%.2f rounds=%.2f-%.2f\n", n, v, lo, hi}'
 }
 
 target static /static/portal.css
