@@ -163,6 +163,10 @@
  *                    villages in the entries it reads);
  *                    scope_where and scope_sql of a set of one village are
  *                    an equality (a key of the village serves it in order).
+ *   2.30 2026-12-03  inbox (issue 17): service wf_inbox_page (a page of the
+ *                    inbox and the count of all its rows: the home page
+ *                    shows the most urgent, /inbox pages); the inbox is one
+ *                    statement (it was one per step and two per row).
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -273,7 +277,7 @@
 
 #define PORTAL_MODULE_MAGIC 0x59594D44u /* "YYMD" */
 #define PORTAL_ABI_MAJOR 2
-#define PORTAL_ABI_MINOR 29
+#define PORTAL_ABI_MINOR 30
 
 typedef struct portal_req portal_req;     /* one request; opaque to modules */
 typedef struct portal_rows portal_rows;   /* a query result; opaque */
@@ -1465,6 +1469,12 @@ struct portal_services {
      * scope_sql / scope_where's, which for a set of one village is an
      * equality too. */
     const char *(*scope_villages)(portal_req *r);
+    /* ---- 2.30 inbox (issue 17): rows offset .. offset+limit-1 of what
+     * waits for the user (as wf_inbox_hdf, in its order: overdue first,
+     * then by the date due) as prefix.0, prefix.1 ...; the number of rows
+     * in all (not only the page's), or -1.  limit at most 2000. */
+    int (*wf_inbox_page)(portal_req *r, const char *prefix, const char *module, long offset,
+                         long limit);
 };
 
 /* 2.22 dupsa (issue 9): the parameters of a module's batch approval route

@@ -1,7 +1,7 @@
 <?cs # The inbox table shared by /inbox and the modules' home pages (wf_inbox_hdf rows). With InboxSelect (a form's id) each row has a box of that form (batch approval, no JavaScript). ?>
 <?cs def:wf_inbox_table(rows, show_module) ?>
 <table class="list" id="inbox">
-  <caption>待办事项（<?cs var:subcount(rows) ?> 件，逾期的排在最前）</caption>
+  <caption><?cs if:InboxPages ?>待办事项（共 <?cs var:InboxTotal ?> 件，第 <?cs var:InboxPage ?> / <?cs var:InboxPages ?> 页，逾期的排在最前）<?cs elif:InboxTotal ?>最紧急的 <?cs var:subcount(rows) ?> 件（共 <?cs var:InboxTotal ?> 件，逾期的排在最前）<?cs else ?>待办事项（<?cs var:subcount(rows) ?> 件，逾期的排在最前）<?cs /if ?></caption>
   <thead><tr><?cs if:InboxSelect ?><th scope="col">选择</th><?cs /if ?><th scope="col">编号</th><th scope="col">申请事项</th><th scope="col">儿童</th><th scope="col">村（社区）</th><th scope="col">当前环节</th><th scope="col">状态</th><th scope="col">办理期限</th><th scope="col">总时限</th></tr></thead>
   <tbody>
   <?cs each:a = rows ?><tr<?cs if:a.overdue == "1" || a.total_overdue == "1" ?> class="overdue"<?cs /if ?>>

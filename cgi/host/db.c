@@ -572,14 +572,19 @@ long long db_exec(arena *a, const char *sql, const char *types, ...)
     return n;
 }
 
-db_rows *db_vquery(arena *a, const char *sql, const char *types, va_list ap)
+db_rows *db_query_args(arena *a, const char *sql, const char *types, const struct db_arg *args)
 {
     if (locking_read(sql))
         auto_open();
-    MYSQL_STMT *st = run(a, sql, types, db_args(a, types, ap));
+    MYSQL_STMT *st = run(a, sql, types, args);
     if (!st)
         return NULL;
     return fetch_all(a, st);
+}
+
+db_rows *db_vquery(arena *a, const char *sql, const char *types, va_list ap)
+{
+    return db_query_args(a, sql, types, db_args(a, types, ap));
 }
 
 db_rows *db_query(arena *a, const char *sql, const char *types, ...)

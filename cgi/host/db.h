@@ -63,6 +63,9 @@ struct db_arg {
 struct db_arg *db_args(arena *a, const char *types, va_list ap);
 struct db_arg *db_args_copy(arena *a, const char *types, const struct db_arg *in); /* deep */
 long long db_exec_args(arena *a, const char *sql, const char *types, const struct db_arg *args);
+/* a query whose arguments were gathered first (a statement with as many ?
+ * as a list has items): args[i] for types[i] */
+db_rows *db_query_args(arena *a, const char *sql, const char *types, const struct db_arg *args);
 
 long long db_exec(arena *a, const char *sql, const char *types, ...);
 long long db_vexec(arena *a, const char *sql, const char *types, va_list ap);

@@ -632,4 +632,5 @@ const struct portal_services services = {
     .account_locked = login_locked,
     /* 2.29 village (issue 17): the villages of the user's scope (scope.c) */
     .scope_villages = scope_villages,
+    .wf_inbox_page = wf_svc_inbox_page,
 };

@@ -6,16 +6,22 @@
 
 #include <string.h>
 
+/* the applications the home page shows (the most urgent first) */
+#define HOME_INBOX_ROWS 10
+
 static int home_get(portal_req *r, const struct portal_services *s)
 {
     const struct portal_user *u = s->user(r);
     s->set(r, "Home.Name", u->display_name);
     /* what waits for this user, across every module (not for a partner,
-     * who has no inbox: core.inbox) */
+     * who has no inbox: core.inbox): the most urgent few and how many in
+     * all; /inbox lists them all, a page at a time */
     if (s->has_perm(r, "core.inbox")) {
-        int n = s->wf_inbox_hdf(r, "Inbox", NULL);
+        int n = s->wf_inbox_page(r, "Inbox", NULL, 0, HOME_INBOX_ROWS);
         s->set(r, "Home.Inbox", "1");
         s->set_int(r, "Home.Waiting", n > 0 ? n : 0);
+        if (n > HOME_INBOX_ROWS)
+            s->set_int(r, "InboxTotal", n); /* the table shows the first few */
     }
     return s->render(r, "home.cs", "首页");
 }

@@ -1,0 +1,116 @@
+# What waits for a user (issue 17): the inbox is one statement whatever
+# its rows (it was a statement per step and two per application: a county
+# clerk with 800 applications waiting had a home page of 1,646 statements
+# and 371 KB), sorted as staff work them (overdue first, the oldest due
+# first), counted by the server; the home page shows the ten most urgent
+# and how many in all, /inbox a page of 50 with links to the others.
+# Sixty applications of three new children of 龙潭镇, due long ago (so they
+# sort before every other test's), one of another township's child and one
+# of an archived child's, written by SQL; removed at the end, so the other
+# tests' inboxes are as they were.
+# Sourced by tests/run.sh.
+
+sfx=$(date +%s%N | tail -c 7)
+tag="收件箱$sfx"
+tj=$(login township 'Town#2026portal' "$OUT/jar.ibx")
+
+# three children of 龙潭镇第一村, one of 龙潭镇第二村 archived, one of another township
+sql "INSERT INTO children (name, sex, birth_date, township_code, village_code, no_id_reason,
+         status, created_at, created_by, updated_at)
+     SELECT CONCAT('$tag', s.seq), 1, '2015-06-01', IF(s.seq = 5, '500242102000', '500242101000'),
+            CASE s.seq WHEN 4 THEN '500242101002' WHEN 5 THEN '500242102001' ELSE '500242101001' END,
+            '测试', IF(s.seq = 4, 'archived', 'active'), UTC_TIMESTAMP(), 1, UTC_TIMESTAMP()
+     FROM seq_1_to_5 s"
+kid() { sql "SELECT id FROM children WHERE name = '$tag$1'"; }
+k1=$(kid 1) k2=$(kid 2) k3=$(kid 3) k4=$(kid 4) k5=$(kid 5)
+check "the inbox's children are filed" [ -n "$k1" ] && [ -n "$k5" ]
+# 60 open applications at the township's step of 孤儿基本生活费, due on the
+# 1st, 2nd ... of 2001 (k = 0 .. 59, the k-th most overdue of all)
+sql "INSERT INTO wf_applications (module, type, child_id, village_code, township_code, step_index,
+         step_code, status, summary, started_at, step_started, step_due, total_used_days, created_by)
+     SELECT 'living', 'orphan', c.id, c.village_code, c.township_code, 0, 'check', 'open',
+            CONCAT('$tag-', s.seq), '2001-01-01', '2001-01-01', '2001-01-01' + INTERVAL s.seq DAY, 0, 1
+     FROM seq_0_to_59 s JOIN children c ON c.id = ELT(1 + s.seq % 3, $k1, $k2, $k3)"
+# the archived child's and the other township's, due before all of them
+sql "INSERT INTO wf_applications (module, type, child_id, village_code, township_code, step_index,
+         step_code, status, summary, started_at, step_started, step_due, total_used_days, created_by)
+     SELECT 'living', 'orphan', c.id, c.village_code, c.township_code, 0, 'check', 'open',
+            CONCAT('$tag-x', c.id), '2000-01-01', '2000-01-01', '2000-06-01', 0, 1
+     FROM children c WHERE c.id IN ($k4, $k5)"
+app_k() { sql "SELECT id FROM wf_applications WHERE summary = '$tag-$1'"; }
+a0=$(app_k 0) a9=$(app_k 9) a10=$(app_k 10) a49=$(app_k 49) a50=$(app_k 50)
+x4=$(sql "SELECT id FROM wf_applications WHERE child_id = $k4")
+x5=$(sql "SELECT id FROM wf_applications WHERE child_id = $k5")
+# the ids of the applications a page links to, in the order shown
+links() { grep -o 'href="/living/applications/[0-9]*"' "$OUT/body" | grep -o '[0-9]*' | tr '\n' ' '; }
+expect() { # expect FROM TO: the ids of k = FROM .. TO, in k's order
+    sql "SELECT id FROM wf_applications WHERE summary LIKE '$tag-%' AND summary NOT LIKE '$tag-x%'
+         ORDER BY step_due LIMIT $(($2 - $1 + 1)) OFFSET $1" | tr '\n' ' '
+}
+# how many wait for the township in all, counted as the inbox counts them
+# (the township's steps, 龙潭镇's children not archived), by SQL
+total=$(sql "SELECT COUNT(*) FROM wf_applications a JOIN children c ON c.id = a.child_id
+             WHERE a.status IN ('open', 'returned') AND c.status <> 'archived' AND a.village_code LIKE '500242101%'
+             AND (a.module, a.type, a.step_code) IN (('living', 'dibao', 'accept'), ('living', 'dibao', 'investigate'),
+               ('living', 'tekun', 'accept'), ('living', 'tekun', 'investigate'), ('living', 'orphan', 'check'),
+               ('living', 'de_facto_unsupported', 'check'), ('living', 'temporary', 'check'),
+               ('medical', 'aid', 'accept'), ('rehab', 'aid', 'check'), ('education', 'dropout', 'visit'),
+               ('education', 'dropout', 'persuade'), ('education', 'dropout', 'outcome'))")
+pages=$(((total + 49) / 50))
+check "at least 60 wait for the township (the test's)" [ "$total" -ge 60 ]
+
+# ---------------------------------------------------------------- the home page
+req GET / -b "$tj"
+check "the home page counts every application waiting" body_has "有 <strong>$total</strong> 件申请等待您办理"
+check "... and shows the ten most urgent, saying so" body_has "最紧急的 10 件（共 $total 件，逾期的排在最前）"
+check "... the most overdue first, in the order of their dates due" same "$(links | cut -d' ' -f1-10) " "$(expect 0 9)"
+check "... the eleventh is not on it" body_lacks "/living/applications/$a10\""
+check "... an overdue row says by how many days" body_has "已逾期"
+
+# ---------------------------------------------------------------- /inbox, a page at a time
+req GET /inbox -b "$tj"
+check "/inbox answers 200" status_is 200
+check "/inbox's first page holds 50, the most overdue first" same "$(links | cut -d' ' -f1-50) " "$(expect 0 49)"
+check "... its caption counts them all and names the page" body_has "待办事项（共 $total 件，第 1 / $pages 页，逾期的排在最前）"
+check "... it links to the next page" body_has '<a rel="next" href="/inbox?page=2">下一页</a>'
+check "... and to no page before it" body_lacks 'rel="prev"'
+check "another township's child's application is not in 龙潭镇's inbox" body_lacks "/living/applications/$x5\""
+check "an archived child's application is in nobody's inbox" body_lacks "/living/applications/$x4\""
+req GET "/inbox?page=2" -b "$tj"
+check "the second page goes on where the first stopped" same "$(links | cut -d' ' -f1-10) " "$(expect 50 59)"
+check "... and links back to the first" body_has '<a rel="prev" href="/inbox?page=1">上一页</a>'
+check "... the first page's rows are not on it" body_lacks "/living/applications/$a49\""
+check "... the page's row is the 51st" body_has "/living/applications/$a50\""
+req GET "/inbox?page=999" -b "$tj"
+check "a page past the end answers 200 with no rows of the test's" status_is 200
+check "... still counts them all and links back to the last page" \
+    body_has "共 $total 件，第 999 / $pages 页"
+check "... (the link back)" body_has "<a rel=\"prev\" href=\"/inbox?page=$pages\">上一页</a>"
+check "... and lists none of the test's" body_lacks "/living/applications/$a0\""
+req GET "/inbox?page=x" -b "$tj"
+check "a page number that is no number is refused (400)" status_is 400
+check "... in Chinese, naming the field" body_has "页码"
+
+# ---------------------------------------------------------------- one statement, whatever the rows
+was=$(sql "SELECT @@GLOBAL.log_output")
+sql "SET GLOBAL log_output='TABLE'; TRUNCATE mysql.general_log; SET GLOBAL general_log=1"
+req GET /inbox -b "$tj"
+sql "SET GLOBAL general_log=0"
+of_apps=$(sql "SELECT COUNT(*) FROM mysql.general_log WHERE command_type = 'Execute' AND argument LIKE '%FROM wf_applications%'")
+of_kids=$(sql "SELECT COUNT(*) FROM mysql.general_log WHERE command_type = 'Execute' AND argument LIKE '%FROM children c WHERE c.id = %'")
+sql "TRUNCATE mysql.general_log; SET GLOBAL log_output='$was'"
+check "/inbox with $total waiting reads the applications in 2 statements (the due publicities, the inbox)" same "$of_apps" 2
+check "... and no child by itself" same "$of_kids" 0
+
+# ---------------------------------------------------------------- the rows follow the child
+sql "UPDATE children SET village_code = '500242102001', township_code = '500242102000' WHERE id = $k1"
+req GET /inbox -b "$tj"
+check "a child moved to another township takes its applications out of 龙潭镇's inbox" \
+    body_lacks "/living/applications/$a0\""
+left=$((total - 20))
+if [ "$left" -gt 50 ]; then said="待办事项（共 $left 件，第 1 / $(((left + 49) / 50)) 页"; else said="待办事项（$left 件，"; fi
+check "... the count goes down by its 20" body_has "$said"
+check "... the first row is now the next most overdue (k = 1)" same "$(links | cut -d' ' -f1) " "$(app_k 1) "
+
+sql "DELETE FROM wf_applications WHERE summary LIKE '$tag-%'"
+sql "DELETE FROM children WHERE name LIKE '$tag%'"
