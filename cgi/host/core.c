@@ -428,6 +428,7 @@ static const struct portal_migration core_migrations[] = {
     {50, "050_list_rows_county.sql"},
     {51, "051_list_rows_village.sql"},
     {52, "052_inbox_key.sql"},
+    {53, "053_calendar_version.sql"},
     {0, NULL}};
 
 const struct portal_module core_module = {

@@ -375,7 +375,7 @@ static const char *s_date_add(portal_req *r, const char *ymd, int n, int working
     if (d == PORTAL_NO_DAY || n > 3650 || n < -3650)
         return NULL;
     size_t nex = 0;
-    struct day_exc *ex = working ? calendar_load(r->a, &nex) : NULL;
+    const struct day_exc *ex = working ? wf_calendar(r, &nex) : NULL;
     const char *out = s_day_format(r, day_add(d, n, working, ex, nex));
     return day_parse(out) == PORTAL_NO_DAY ? NULL : out; /* past the years 1900-9999 */
 }

@@ -150,6 +150,39 @@ static const char *cut(portal_req *r, const char *v, size_t n)
     return arena_strndup(r->a, v, n);
 }
 
+/* ------------------------------------------------------------ the calendar */
+
+/* Per worker: the calendar as last read, and the version of 'calendar'
+ * (cache_versions, core 053) it was read at; -1: none kept */
+static struct {
+    long long version;
+    struct day_exc *ex;
+    size_t n;
+} kept_calendar = {-1, NULL, 0};
+
+const struct day_exc *wf_calendar(portal_req *r, size_t *n)
+{
+    long long v = data_version(r, "calendar");
+    if (v >= 0 && v == kept_calendar.version) {
+        *n = kept_calendar.n;
+        return kept_calendar.ex;
+    }
+    struct day_exc *ex = calendar_load(r->a, n);
+    if (!ex || v < 0)
+        return ex;
+    /* kept under the version the session read before the calendar was:
+     * a write in between is read again by the next request */
+    struct day_exc *copy = malloc((*n + 1) * sizeof *copy);
+    if (copy) {
+        memcpy(copy, ex, (*n + 1) * sizeof *copy);
+        free(kept_calendar.ex);
+        kept_calendar.ex = copy;
+        kept_calendar.n = *n;
+        kept_calendar.version = v;
+    }
+    return ex;
+}
+
 /* ------------------------------------------------------------ one application */
 
 struct app {
@@ -418,7 +451,7 @@ static int settle(portal_req *r, long long id)
         return 0;
     }
     size_t nex;
-    struct day_exc *ex = calendar_load(r->a, &nex);
+    const struct day_exc *ex = wf_calendar(r, &nex);
     const struct portal_wf_step *st = a.st;
     if (!ex || record(r, &a, st, "publicity_done",
                       arena_sprintf(r->a, "公示至 %s 期满，无异议。", a.publicity_until), 1) != 0 ||
@@ -649,7 +682,7 @@ long long wf_svc_start(portal_req *r, const char *type, long long child_id, cons
         goto fail;
     long long id = db_insert_id();
     size_t nex;
-    struct day_exc *ex = calendar_load(r->a, &nex);
+    const struct day_exc *ex = wf_calendar(r, &nex);
     struct app a;
     if (!ex || load_app(r, id, 1, &a) != 1 || enter_step(r, &a, 0, today, ex, nex) != 0 ||
         record(r, &a, a.st, "start", summary, 0) != 0)
@@ -786,7 +819,7 @@ int wf_svc_act(portal_req *r, long long app_id, const char *action, const char *
                             "actor: township %s has one clerk (%s.wf_one_clerk_townships)",
                             a.module, a.type, action, a.step_code, a.township, a.module));
     size_t nex;
-    struct day_exc *ex = calendar_load(r->a, &nex);
+    const struct day_exc *ex = wf_calendar(r, &nex);
     if (!ex)
         goto fail;
     const struct portal_wf_step *st = a.st;
@@ -902,7 +935,7 @@ static int inbox_put(portal_req *r, const char *prefix, const char *module, long
     settle_due(r);
     long today = today_day(r);
     size_t nex;
-    struct day_exc *ex = calendar_load(r->a, &nex);
+    const struct day_exc *ex = wf_calendar(r, &nex);
     if (!ex)
         return -1;
     enum { MAX_ARGS = 3 * 64 + 4 };
@@ -991,7 +1024,7 @@ int wf_svc_app_hdf(portal_req *r, const char *prefix, long long app_id)
         return -1;
     long today = today_day(r);
     size_t nex;
-    struct day_exc *ex = calendar_load(r->a, &nex);
+    const struct day_exc *ex = wf_calendar(r, &nex);
     if (!ex)
         return -1;
     put_app_fields(r, prefix, &a, today, ex, nex);

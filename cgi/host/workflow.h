@@ -29,6 +29,12 @@ int wf_svc_batch(portal_req *r,
                                        long long app_id),
                  int (*after)(portal_req *r, const struct portal_services *s, long long app_id));
 
+/* the working-day calendar's exceptions (dates.h calendar_load), kept by
+ * the worker while 'calendar' (cache_versions, core 053) is the version the
+ * request's session read; NULL with *n = 0 on a database error.  Read only. */
+struct day_exc;
+const struct day_exc *wf_calendar(portal_req *r, size_t *n);
+
 /* the signed-in user's level from the length of their scope prefix: "county",
  * "township", "village" or NULL; a level's Chinese title (urgent tasks too) */
 const char *wf_user_level(portal_req *r);

@@ -102,7 +102,20 @@ req GET /_test/days -b "$jar" -G --data-urlencode "d=2031-03-11" --data-urlencod
 check "more than ten years of days is refused" same "$(cell p days)" "[invalid|invalid|-1|-1|2031-03-11]"
 req GET /_test/days -b "$jar" -G --data-urlencode "d=1905-01-01" --data-urlencode "n=-3650"
 check "a result before 1900 is no date" same "$(cell p days)" "[invalid|invalid|-1|-1|1905-01-01]"
+# the calendar is kept by each worker while 'calendar' stays (core 053):
+# every worker's next request sees a holiday written or removed by SQL
+days3="/_test/days?d=2031-03-11&n=3"
+check "every worker counts 3 working days from 2031-03-11 to the make-up Saturday" \
+    par_say "$jar" "$days3" "[2031-03-14|2031-03-15|"
+sql "INSERT INTO work_calendar (day, is_workday, note) VALUES ('2031-03-13', 0, 'test holiday 2')"
+check "a second holiday written by SQL: every worker's next request counts past it" \
+    par_say "$jar" "$days3" "[2031-03-14|2031-03-17|"
+sql "DELETE FROM work_calendar WHERE day = '2031-03-13'"
+check "... removed: every worker's next request is as before" \
+    par_say "$jar" "$days3" "[2031-03-14|2031-03-15|"
 sql "DELETE FROM work_calendar WHERE note LIKE 'test %'"
+check "... the calendar emptied of them: the third working day is Friday the 14th" \
+    par_say "$jar" "$days3" "[2031-03-14|2031-03-14|"
 
 # CSV: an upload read record by record; a broken one names its line
 printf '\xef\xbb\xbf姓名,备注\r\n张三,"说""好"",\n两行"\r\n' >"$OUT/ok.csv"
