@@ -943,22 +943,22 @@ static int inbox_put(portal_req *r, const char *prefix, const char *module, long
     char *types = arena_alloc(r->a, MAX_ARGS + 1);
     buf sql;
     buf_init(&sql);
-    /* the page's ids sorted and counted from the key inbox (core 052) and
-     * the children's rows (an archived child's wait for nobody), then the
-     * page's rows whole; the copy's village follows the child's (core
-     * 012), and each row is checked below by the child's own */
+    /* the page's ids sorted and counted from the key inbox alone (core
+     * 052: the copies of the child's village and archival follow the
+     * child), then the page's rows whole; each is checked below by the
+     * child's own village */
     buf_adds(&sql, "SELECT " APP_COLS ", c.name, c.village_code, c.township_code, p.n FROM ("
              "SELECT a.id, COUNT(*) OVER () AS n, (a.status = 'open' AND a.step_due IS NOT NULL "
              "AND a.step_due < ?) AS late, COALESCE(a.step_due, a.publicity_until) AS due "
-             "FROM wf_applications a JOIN children c ON c.id = a.child_id AND "
-             "c.status <> 'archived' WHERE a.status IN ('open', 'returned') "
-             "AND a.village_code LIKE CONCAT(?, '%') AND (");
+             "FROM wf_applications a WHERE a.status IN ('open', 'returned') AND "
+             "a.child_archived = 0 AND a.village_code LIKE CONCAT(?, '%') AND (");
     args[0] = str_arg(fmt_day(r, today));
     args[1] = str_arg(scope);
     types[0] = types[1] = 's';
     size_t n = inbox_steps(r, module, lvl, &sql, args + 2, types + 2, 3 * 64);
     buf_adds(&sql, ") ORDER BY late DESC, due IS NULL, due, a.id LIMIT ? OFFSET ?) p "
-             "JOIN wf_applications a ON a.id = p.id JOIN children c ON c.id = a.child_id "
+             "JOIN wf_applications a ON a.id = p.id "
+             "JOIN children c ON c.id = a.child_id AND c.status <> 'archived' "
              "ORDER BY p.late DESC, p.due IS NULL, p.due, p.id");
     args[2 + n] = (struct db_arg){.type = 'i', .i = limit};
     args[3 + n] = (struct db_arg){.type = 'i', .i = offset};

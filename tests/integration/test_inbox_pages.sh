@@ -14,12 +14,12 @@ sfx=$(date +%s%N | tail -c 7)
 tag="收件箱$sfx"
 tj=$(login township 'Town#2026portal' "$OUT/jar.ibx")
 
-# three children of 龙潭镇第一村, one of 龙潭镇第二村 archived, one of another township
+# three children of 龙潭镇第一村, one of 龙潭镇第二村 (archived below), one of another township
 sql "INSERT INTO children (name, sex, birth_date, township_code, village_code, no_id_reason,
          status, created_at, created_by, updated_at)
      SELECT CONCAT('$tag', s.seq), 1, '2015-06-01', IF(s.seq = 5, '500242102000', '500242101000'),
             CASE s.seq WHEN 4 THEN '500242101002' WHEN 5 THEN '500242102001' ELSE '500242101001' END,
-            '测试', IF(s.seq = 4, 'archived', 'active'), UTC_TIMESTAMP(), 1, UTC_TIMESTAMP()
+            '测试', 'active', UTC_TIMESTAMP(), 1, UTC_TIMESTAMP()
      FROM seq_1_to_5 s"
 kid() { sql "SELECT id FROM children WHERE name = '$tag$1'"; }
 k1=$(kid 1) k2=$(kid 2) k3=$(kid 3) k4=$(kid 4) k5=$(kid 5)
@@ -37,6 +37,10 @@ sql "INSERT INTO wf_applications (module, type, child_id, village_code, township
      SELECT 'living', 'orphan', c.id, c.village_code, c.township_code, 0, 'check', 'open',
             CONCAT('$tag-x', c.id), '2000-01-01', '2000-01-01', '2000-06-01', 0, 1
      FROM children c WHERE c.id IN ($k4, $k5)"
+# the retention job archives a file (privacy): its application goes with it
+sql "UPDATE children SET status = 'archived' WHERE id = $k4"
+check "archiving a child marks its applications (core 052's copy)" \
+    same "$(sql "SELECT child_archived FROM wf_applications WHERE child_id = $k4")" 1
 app_k() { sql "SELECT id FROM wf_applications WHERE summary = '$tag-$1'"; }
 a0=$(app_k 0) a9=$(app_k 9) a10=$(app_k 10) a49=$(app_k 49) a50=$(app_k 50)
 x4=$(sql "SELECT id FROM wf_applications WHERE child_id = $k4")
