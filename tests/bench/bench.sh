@@ -50,6 +50,40 @@ CHILD=$(mariadb --socket="$DIR/run/mysqld.sock" -uroot -N -B portal -e \
 # the cost is in cgi/host/session.c): the POST's latency, all released together
 DB_() { mariadb --socket="$DIR/run/mysqld.sock" -uroot -N -B portal -e "$1"; }
 DB_ "UPDATE users SET failed_count = 0, locked_until = NULL WHERE username = 'township'"
+
+# What waits for staff (issue 17): one child in 40 with an application open
+# at a step of every module's workflows (2,500 at 100,000 children: some 30
+# at 龙潭镇's steps, 830 at the county's), due over the next and the last
+# fortnight, one in seven returned; written once per instance.  The home
+# page (township) shows the ten most urgent, the county's /inbox its first
+# page of 50.
+if [ "$(DB_ "SELECT COUNT(*) FROM wf_applications WHERE summary = '压测待办'")" = 0 ]; then
+    DB_ "INSERT INTO wf_applications (module, type, child_id, village_code, township_code, step_index,
+             step_code, status, summary, started_at, step_started, step_due, publicity_until,
+             total_used_days, created_by)
+         SELECT s.module, s.type, c.id, c.village_code, c.township_code, s.step_index, s.step_code,
+                IF(c.id % 7 = 0, 'returned', 'open'), '压测待办', UTC_DATE() - INTERVAL (c.id % 20 + 5) DAY,
+                UTC_DATE() - INTERVAL (c.id % 20) DAY,
+                IF(s.limit_days > 0, UTC_DATE() - INTERVAL (c.id % 20) DAY + INTERVAL s.limit_days DAY, NULL),
+                IF(s.step_code = 'publicity', UTC_DATE() + INTERVAL 3 DAY, NULL), c.id % 10, 1
+         FROM children c JOIN (
+                   SELECT 0 k, 'living' module, 'dibao' type, 0 step_index, 'accept' step_code, 0 limit_days
+         UNION ALL SELECT 1, 'living', 'dibao', 1, 'investigate', 0
+         UNION ALL SELECT 2, 'living', 'dibao', 2, 'review', 0
+         UNION ALL SELECT 3, 'living', 'dibao', 3, 'publicity', 0
+         UNION ALL SELECT 4, 'living', 'dibao', 4, 'decide', 0
+         UNION ALL SELECT 5, 'living', 'orphan', 0, 'check', 14
+         UNION ALL SELECT 6, 'living', 'orphan', 1, 'decide', 14
+         UNION ALL SELECT 7, 'medical', 'aid', 0, 'accept', 14
+         UNION ALL SELECT 8, 'medical', 'aid', 1, 'decide', 14
+         UNION ALL SELECT 9, 'rehab', 'aid', 0, 'check', 14
+         UNION ALL SELECT 10, 'rehab', 'aid', 1, 'decide', 14
+         UNION ALL SELECT 11, 'education', 'dropout', 0, 'visit', 7) s ON s.k = (c.id DIV 40) % 12
+         WHERE c.id % 40 = 0 AND c.status <> 'archived'"
+fi
+echo "bench applications waiting=$(DB_ "SELECT COUNT(*) FROM wf_applications WHERE status IN ('open', 'returned')")"
+DB_ "UPDATE users SET failed_count = 0, locked_until = NULL WHERE username = 'county'"
+CSID=$(session_id county 'County#2026portal')
 python3 tests/bench/login.py --base "$BASE" -n "${BENCH_LOGINS:-200}"
 python3 - <<'PY'
 import hashlib, time
@@ -197,6 +231,8 @@ done >"$BENCH_PAGES"
 echo "bench list_paged pages=$(wc -l <"$BENCH_PAGES")"
 target list_paged / "$PSID" tests/bench/pages.lua
 target file "/children/$CHILD" "$PSID"
+target home / "$PSID"
+target inbox_county /inbox "$CSID"
 target php_list "/php/list?township=500242101000" "$PSID" # tests/bench/php: plain PHP-FPM
 target php_file "/php/file?id=$CHILD" "$PSID"
 target php_list_now "/php/list_now?township=500242101000" "$PSID" # PHP with today's statements
@@ -250,6 +286,8 @@ ratio list_paged php_list
 ratio file php_file
 ratio list php_list_now
 ratio file php_file_now
+ratio home hello
+ratio inbox_county hello
 # BENCH_PAGES_ONLY=1: the page targets alone (repeated runs to compare ratios)
 [ -n "${BENCH_PAGES_ONLY:-}" ] && exit 0
 
