@@ -52,11 +52,13 @@ DB_() { mariadb --socket="$DIR/run/mysqld.sock" -uroot -N -B portal -e "$1"; }
 DB_ "UPDATE users SET failed_count = 0, locked_until = NULL WHERE username = 'township'"
 
 # What waits for staff (issue 17): one child in 40 with an application open
-# at a step of every module's workflows (2,500 at 100,000 children: some 30
-# at 龙潭镇's steps, 830 at the county's), due over the next and the last
-# fortnight, one in seven returned; written once per instance.  The home
-# page (township) shows the ten most urgent, the county's /inbox its first
-# page of 50.
+# at a step of 基本生活保障's and 康复救助's workflows (2,500 at 100,000
+# children: some 30 at 龙潭镇's steps, 830 at the county's), due over the
+# next and the last fortnight, one in seven returned; written once per
+# instance.  Only the workflows whose application page needs no row of the
+# module's own (medical's and education's do: their pages would fail on
+# these).  The home page (township) shows the ten most urgent, the
+# county's /inbox its first page of 50.
 if [ "$(DB_ "SELECT COUNT(*) FROM wf_applications WHERE summary = '压测待办'")" = 0 ]; then
     DB_ "INSERT INTO wf_applications (module, type, child_id, village_code, township_code, step_index,
              step_code, status, summary, started_at, step_started, step_due, publicity_until,
@@ -74,11 +76,11 @@ if [ "$(DB_ "SELECT COUNT(*) FROM wf_applications WHERE summary = '压测待办'
          UNION ALL SELECT 4, 'living', 'dibao', 4, 'decide', 0
          UNION ALL SELECT 5, 'living', 'orphan', 0, 'check', 14
          UNION ALL SELECT 6, 'living', 'orphan', 1, 'decide', 14
-         UNION ALL SELECT 7, 'medical', 'aid', 0, 'accept', 14
-         UNION ALL SELECT 8, 'medical', 'aid', 1, 'decide', 14
+         UNION ALL SELECT 7, 'living', 'temporary', 0, 'check', 5
+         UNION ALL SELECT 8, 'living', 'temporary', 1, 'decide', 5
          UNION ALL SELECT 9, 'rehab', 'aid', 0, 'check', 14
          UNION ALL SELECT 10, 'rehab', 'aid', 1, 'decide', 14
-         UNION ALL SELECT 11, 'education', 'dropout', 0, 'visit', 7) s ON s.k = (c.id DIV 40) % 12
+         UNION ALL SELECT 11, 'living', 'tekun', 0, 'accept', 0) s ON s.k = (c.id DIV 40) % 12
          WHERE c.id % 40 = 0 AND c.status <> 'archived'"
 fi
 echo "bench applications waiting=$(DB_ "SELECT COUNT(*) FROM wf_applications WHERE status IN ('open', 'returned')")"
