@@ -572,6 +572,11 @@ long long db_exec(arena *a, const char *sql, const char *types, ...)
     return n;
 }
 
+struct db_arg db_arg_str(const char *v)
+{
+    return (struct db_arg){'s', 0, v, v ? strlen(v) : 0};
+}
+
 db_rows *db_query_args(arena *a, const char *sql, const char *types, const struct db_arg *args)
 {
     if (locking_read(sql))

@@ -61,6 +61,7 @@ struct db_arg {
     size_t len;
 };
 struct db_arg *db_args(arena *a, const char *types, va_list ap);
+struct db_arg db_arg_str(const char *v); /* type 's' (NULL = SQL NULL) */
 struct db_arg *db_args_copy(arena *a, const char *types, const struct db_arg *in); /* deep */
 long long db_exec_args(arena *a, const char *sql, const char *types, const struct db_arg *args);
 /* a query whose arguments were gathered first (a statement with as many ?

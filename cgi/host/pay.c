@@ -351,12 +351,12 @@ static struct db_arg *select_args(portal_req *r, const char *module, long long b
     if (!args || (nt && !mine))
         return NULL;
     args[0] = (struct db_arg){'i', batch_id, NULL, 0};
-    args[1] = (struct db_arg){'s', 0, module, strlen(module)};
+    args[1] = db_arg_str(module);
     args[2] = (struct db_arg){'i', r->user.id, NULL, 0};
     if (nt)
         memcpy(args + 3, mine, nt * sizeof *args);
-    args[3 + nt] = (struct db_arg){'s', 0, sa1, sa1 ? strlen(sa1) : 0};
-    args[4 + nt] = (struct db_arg){'s', 0, sa2, sa2 ? strlen(sa2) : 0};
+    args[3 + nt] = db_arg_str(sa1);
+    args[4 + nt] = db_arg_str(sa2);
     *all_types = arena_sprintf(r->a, "isi%sss", types);
     return args;
 }

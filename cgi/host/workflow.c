@@ -890,15 +890,11 @@ static void put_app_fields(portal_req *r, const char *p, const struct app *a, lo
  * the date due, the oldest first) and counted by the server, so that a page
  * of them is all a request builds. */
 
-static struct db_arg str_arg(const char *v)
-{
-    return (struct db_arg){.type = 's', .p = v, .len = strlen(v)};
-}
-
 /* the user's steps as "(a.module = ? AND a.type = ? AND a.step_code = ?) OR
- * ..." with their arguments appended to args/types; 0 when none */
+ * ..." appended to sql, their arguments to args/types; how many arguments
+ * (3 a step, 0 when none).  With args NULL it only counts them. */
 static size_t inbox_steps(portal_req *r, const char *module, const char *lvl, buf *sql,
-                          struct db_arg *args, char *types, size_t max)
+                          struct db_arg *args, char *types)
 {
     size_t n = 0;
     for (size_t i = 0; i < modules_count(); i++) {
@@ -907,19 +903,22 @@ static size_t inbox_steps(portal_req *r, const char *module, const char *lvl, bu
             continue;
         for (const struct portal_wf_type *t = lm->m->workflows; t && t->code; t++)
             for (const struct portal_wf_step *st = t->steps; st && st->code; st++) {
-                if (strcmp(st->level, lvl) != 0 || !user_has_perm(r, st->permission) ||
-                    n + 3 > max)
+                if (strcmp(st->level, lvl) != 0 || !user_has_perm(r, st->permission))
                     continue;
-                buf_adds(sql, n ? " OR (a.module = ? AND a.type = ? AND a.step_code = ?)"
-                                : "(a.module = ? AND a.type = ? AND a.step_code = ?)");
-                const char *v[3] = {lm->m->name, t->code, st->code};
-                for (int k = 0; k < 3; k++, n++) {
-                    args[n] = str_arg(v[k]);
-                    types[n] = 's';
+                if (args) {
+                    buf_adds(sql, n ? " OR (a.module = ? AND a.type = ? AND a.step_code = ?)"
+                                    : "(a.module = ? AND a.type = ? AND a.step_code = ?)");
+                    const char *v[3] = {lm->m->name, t->code, st->code};
+                    for (int k = 0; k < 3; k++) {
+                        args[n + k] = db_arg_str(v[k]);
+                        types[n + k] = 's';
+                    }
                 }
+                n += 3;
             }
     }
-    types[n] = 0;
+    if (types)
+        types[n] = 0;
     return n;
 }
 
@@ -933,14 +932,17 @@ static int inbox_put(portal_req *r, const char *prefix, const char *module, long
     if (!r->logged_in || !scope || !lvl || limit <= 0 || offset < 0)
         return 0;
     settle_due(r);
+    size_t n = inbox_steps(r, module, lvl, NULL, NULL, NULL);
+    if (n == 0)
+        return 0; /* no step of the user's level and permissions */
     long today = today_day(r);
     size_t nex;
     const struct day_exc *ex = wf_calendar(r, &nex);
     if (!ex)
         return -1;
-    enum { MAX_ARGS = 3 * 64 + 4 };
-    struct db_arg *args = arena_zalloc(r->a, MAX_ARGS * sizeof *args);
-    char *types = arena_alloc(r->a, MAX_ARGS + 1);
+    /* today and the scope, the steps', the limit and the offset */
+    struct db_arg *args = arena_zalloc(r->a, (n + 4) * sizeof *args);
+    char *types = arena_alloc(r->a, n + 5);
     buf sql;
     buf_init(&sql);
     /* the page's ids sorted and counted from the key inbox alone (core
@@ -952,10 +954,10 @@ static int inbox_put(portal_req *r, const char *prefix, const char *module, long
              "AND a.step_due < ?) AS late, COALESCE(a.step_due, a.publicity_until) AS due "
              "FROM wf_applications a WHERE a.status IN ('open', 'returned') AND "
              "a.child_archived = 0 AND a.village_code LIKE CONCAT(?, '%') AND (");
-    args[0] = str_arg(fmt_day(r, today));
-    args[1] = str_arg(scope);
+    args[0] = db_arg_str(fmt_day(r, today));
+    args[1] = db_arg_str(scope);
     types[0] = types[1] = 's';
-    size_t n = inbox_steps(r, module, lvl, &sql, args + 2, types + 2, 3 * 64);
+    inbox_steps(r, module, lvl, &sql, args + 2, types + 2);
     buf_adds(&sql, ") ORDER BY late DESC, due IS NULL, due, a.id LIMIT ? OFFSET ?) p "
              "JOIN wf_applications a ON a.id = p.id "
              "JOIN children c ON c.id = a.child_id AND c.status <> 'archived' "
@@ -965,8 +967,6 @@ static int inbox_put(portal_req *r, const char *prefix, const char *module, long
     memcpy(types + 2 + n, "ii", 3);
     const char *sql_text = arena_strdup(r->a, sql.data);
     buf_free(&sql);
-    if (n == 0)
-        return 0; /* no step of the user's level and permissions */
     db_rows *q = db_query_args(r->a, sql_text, types, args);
     if (!q)
         return -1;
@@ -974,6 +974,7 @@ static int inbox_put(portal_req *r, const char *prefix, const char *module, long
     while (db_next(q)) {
         struct app a;
         app_of_row(q, &a);
+        const char *made_in = a.village; /* the copy: the village shown */
         a.child_name = db_col(q, APP_NCOLS);
         a.village = db_col(q, APP_NCOLS + 1);
         a.township = db_col(q, APP_NCOLS + 2);
@@ -983,8 +984,8 @@ static int inbox_put(portal_req *r, const char *prefix, const char *module, long
         app_types(&a);
         const char *p = arena_sprintf(r->a, "%s.%ld", prefix, i++);
         put_app_fields(r, p, &a, today, ex, nex);
-        /* the village the application was made in (the worker's division cache) */
-        const char *vname = division_name(db_col(q, 4));
+        /* its name from the worker's division cache */
+        const char *vname = division_name(made_in);
         if (vname)
             hdf_put(arena_sprintf(r->a, "%s.village", p), vname);
     }
