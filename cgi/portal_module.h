@@ -167,6 +167,11 @@
  *                    inbox and the count of all its rows: the home page
  *                    shows the most urgent, /inbox pages); the inbox is one
  *                    statement (it was one per step and two per row).
+ *   2.31 2026-12-03  inbox (issue 17): service wf_inbox_paged (the page
+ *                    the request's `page` asks, the pager's figures; the
+ *                    modules' homes page their inboxes as /inbox does);
+ *                    wf_inbox_params (`page`) for such a route, and `page`
+ *                    in wf_batch_params (a refused batch shows its page).
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -277,7 +282,7 @@
 
 #define PORTAL_MODULE_MAGIC 0x59594D44u /* "YYMD" */
 #define PORTAL_ABI_MAJOR 2
-#define PORTAL_ABI_MINOR 30
+#define PORTAL_ABI_MINOR 31
 
 typedef struct portal_req portal_req;     /* one request; opaque to modules */
 typedef struct portal_rows portal_rows;   /* a query result; opaque */
@@ -1475,6 +1480,15 @@ struct portal_services {
      * in all (not only the page's), or -1.  limit at most 2000. */
     int (*wf_inbox_page)(portal_req *r, const char *prefix, const char *module, long offset,
                          long limit);
+    /* ---- 2.31 inbox (issue 17): the page of `rows` rows (1 .. 2000) the
+     * route's declared parameter `page` asks (wf_inbox_params; 1 when
+     * absent, the last page when past the end), as wf_inbox_page puts
+     * them, and the pager's figures: <prefix>Count (the rows in all) and,
+     * when they fill more than one page, <prefix>Total, <prefix>Page,
+     * <prefix>Pages, <prefix>Prev and <prefix>Next (templates/wf_macros.cs:
+     * wf_inbox_table and wf_inbox_pager read them as Inbox*).  The number
+     * of rows in all, or -1. */
+    int (*wf_inbox_paged)(portal_req *r, const char *prefix, const char *module, long rows);
 };
 
 /* 2.22 dupsa (issue 9): the parameters of a module's batch approval route
@@ -1485,6 +1499,15 @@ struct portal_services {
 static const struct portal_param wf_batch_params[] = {
     {"app", PP_INT, 20, 0, "申请"},
     {"opinion", PP_LINES, 2000, 0, "意见"},
+    {"page", PP_INT, 7, 0, "页码"}, /* 2.31: the inbox's page the boxes were on */
+    {NULL, 0, 0, 0, NULL}};
+
+/* 2.31 inbox (issue 17): the parameter of a page that lists its inbox a
+ * page at a time (service wf_inbox_paged):
+ *   {"GET", "/living", home_get, "living.view", 0, wf_inbox_params, NULL} */
+#define PORTAL_INBOX_PAGE 50 /* the rows of a page of an inbox, everywhere */
+static const struct portal_param wf_inbox_params[] = {
+    {"page", PP_INT, 7, 0, "页码"},
     {NULL, 0, 0, 0, NULL}};
 
 #define PORTAL_NO_SETTING (-9223372036854775807LL - 1)

@@ -19,8 +19,4 @@
 <?cs if:CanSupervise == "1" ?><p><a href="/inbox/escalated">查看超时升级的紧急任务（督办）</a></p><?cs /if ?>
 <p class="hint">您辖区内、由您所在层级办理、且您有权限办理的申请（今天：<?cs var:Today ?>）。公示期满无异议的申请会自动进入下一环节。</p>
 <?cs call:wf_inbox_table(Inbox, 1) ?>
-<?cs if:InboxPages ?><nav class="pager" aria-label="分页">
-  <?cs if:InboxPrev ?><a rel="prev" href="/inbox?page=<?cs var:InboxPrev ?>">上一页</a><?cs /if ?>
-  <span>第 <?cs var:InboxPage ?> / <?cs var:InboxPages ?> 页</span>
-  <?cs if:InboxNext ?><a rel="next" href="/inbox?page=<?cs var:InboxNext ?>">下一页</a><?cs /if ?>
-</nav><?cs /if ?>
+<?cs call:wf_inbox_pager("/inbox") ?>

@@ -19,12 +19,21 @@
   </tbody>
 </table>
 <?cs /def ?>
+<?cs # The links to the inbox table's other pages (service wf_inbox_paged: InboxPage, InboxPages, InboxPrev, InboxNext), to the page at url ?>
+<?cs def:wf_inbox_pager(url) ?>
+<?cs if:InboxPages ?><nav class="pager" aria-label="分页">
+  <?cs if:InboxPrev ?><a rel="prev" href="<?cs var:url ?>?page=<?cs var:InboxPrev ?>">上一页</a><?cs /if ?>
+  <span>第 <?cs var:InboxPage ?> / <?cs var:InboxPages ?> 页</span>
+  <?cs if:InboxNext ?><a rel="next" href="<?cs var:url ?>?page=<?cs var:InboxNext ?>">下一页</a><?cs /if ?>
+</nav><?cs /if ?>
+<?cs /def ?>
 <?cs # Batch approval (wf_batch service): the form the inbox table's boxes belong to (InboxSelect = "batch-form"); action is the module's POST /<module>/applications/batch ?>
 <?cs def:wf_batch_form(action) ?>
   <form method="post" action="<?cs var:action ?>" id="batch-form" class="panel">
     <?cs call:csrf() ?>
     <h3>批量通过</h3>
-    <p class="hint">在上表勾选处于同一环节的申请，一次通过。每件申请都按单独办理时的规则逐件检查（辖区、环节、权限、职责分离），不符合的不办理并说明原因。</p>
+    <?cs if:InboxPage ?><input type="hidden" name="page" value="<?cs var:InboxPage ?>"><?cs /if ?>
+    <p class="hint">在上表勾选处于同一环节的申请，一次通过<?cs if:InboxPages ?>（只能勾选本页的申请；其他页的申请请翻页后再批量通过）<?cs /if ?>。每件申请都按单独办理时的规则逐件检查（辖区、环节、权限、职责分离），不符合的不办理并说明原因。</p>
     <?cs call:field_error(Errors.app) ?>
     <div class="field"><label for="f-batch-opinion">意见（各件相同）</label>
       <textarea id="f-batch-opinion" name="opinion" maxlength="2000"><?cs var:Form.opinion ?></textarea></div>

@@ -297,36 +297,16 @@ static int healthz(portal_req *r, const struct portal_services *s)
     return 200;
 }
 
-/* the applications a page of /inbox lists */
-#define INBOX_PAGE_ROWS 50
-
 /* what waits for the user, across every module's workflows */
 static int inbox_get(portal_req *r, const struct portal_services *s)
 {
-    long long page = s->param_int(r, "page", 1);
-    if (page < 1 || page > 100000)
-        page = 1;
     /* urgent tasks (hours) first, then the workflows' applications (days),
      * a page of them */
     int t = s->tasks_hdf(r, "Tasks", NULL);
-    int n = t < 0 ? -1
-                  : s->wf_inbox_page(r, "Inbox", NULL, (long)(page - 1) * INBOX_PAGE_ROWS,
-                                     INBOX_PAGE_ROWS);
-    if (n < 0)
+    if (t < 0 || s->wf_inbox_paged(r, "Inbox", NULL, PORTAL_INBOX_PAGE) < 0)
         return 500;
-    long pages = (n + INBOX_PAGE_ROWS - 1) / INBOX_PAGE_ROWS;
-    if (pages > 1) {
-        s->set_int(r, "InboxTotal", n); /* the table shows a page of them */
-        s->set_int(r, "InboxPage", page);
-        s->set_int(r, "InboxPages", pages);
-        if (page > 1)
-            s->set_int(r, "InboxPrev", page - 1 < pages ? page - 1 : pages);
-        if (page < pages)
-            s->set_int(r, "InboxNext", page + 1);
-    }
     s->set_int(r, "TaskCount", t);
     s->set(r, "CanSupervise", s->has_perm(r, "core.supervise") ? "1" : "0");
-    s->set_int(r, "InboxCount", n);
     s->set(r, "Today", s->today(r));
     return s->render(r, "inbox.cs", "待办事项");
 }
@@ -347,10 +327,6 @@ static const struct portal_param notice_read_params[] = {
     {"go", PP_INT, 1, 0, "跳转"},
     {NULL, 0, 0, 0, NULL}};
 
-static const struct portal_param inbox_params[] = {
-    {"page", PP_INT, 6, 0, "页码"},
-    {NULL, 0, 0, 0, NULL}};
-
 #define SC PR_STATE_CHANGING
 static const struct portal_route core_routes[] = {
     {"GET", "/login", login_get, NULL, PR_PUBLIC, login_params},
@@ -361,7 +337,7 @@ static const struct portal_route core_routes[] = {
     {"POST", "/logout", logout_post, NULL, SC, NULL},
     {"GET", "/healthz", healthz, NULL, PR_NO_DB | PR_NO_LAYOUT, NULL},
     /* what waits for the user, in every module's workflows */
-    {"GET", "/inbox", inbox_get, "core.inbox", 0, inbox_params},
+    {"GET", "/inbox", inbox_get, "core.inbox", 0, wf_inbox_params},
     /* urgent tasks past their deadline, for supervision (tasks.c) */
     {"GET", "/inbox/escalated", escalated_get, "core.supervise", 0, NULL},
     /* the user's notices (notices.c) */

@@ -633,4 +633,6 @@ const struct portal_services services = {
     /* 2.29 village (issue 17): the villages of the user's scope (scope.c) */
     .scope_villages = scope_villages,
     .wf_inbox_page = wf_svc_inbox_page,
+    /* 2.31 inbox (issue 17): a page as the request asks, with its pager */
+    .wf_inbox_paged = wf_svc_inbox_paged,
 };

@@ -1016,6 +1016,43 @@ int wf_svc_inbox_page(portal_req *r, const char *prefix, const char *module, lon
     return inbox_put(r, prefix, module, offset, limit > INBOX_ALL ? INBOX_ALL : limit);
 }
 
+/* a page of `rows` as the route's declared parameter `page` asks (1 when
+ * absent; past the end: the last page), with the pager's figures */
+int wf_svc_inbox_paged(portal_req *r, const char *prefix, const char *module, long rows)
+{
+    if (rows < 1 || rows > INBOX_ALL)
+        rows = INBOX_ALL;
+    const char *pp = req_param(r, "page");
+    long long page = pp ? strtoll(pp, NULL, 10) : 1;
+    if (page < 1)
+        page = 1;
+    if (page > 1000000)
+        page = 1000000;
+    int n = inbox_put(r, prefix, module, (long)(page - 1) * rows, rows);
+    if (n < 0)
+        return -1;
+    long pages = (n + rows - 1) / rows;
+    if (pages > 0 && page > pages) { /* past the end: the last page instead */
+        page = pages;
+        if ((n = inbox_put(r, prefix, module, (long)(page - 1) * rows, rows)) < 0)
+            return -1;
+        pages = (n + rows - 1) / rows;
+        if (page > pages)
+            page = pages > 0 ? pages : 1; /* rows left meanwhile */
+    }
+    hdf_put_int(arena_sprintf(r->a, "%sCount", prefix), n);
+    if (pages > 1) { /* the table shows a page of them */
+        hdf_put_int(arena_sprintf(r->a, "%sTotal", prefix), n);
+        hdf_put_int(arena_sprintf(r->a, "%sPage", prefix), page);
+        hdf_put_int(arena_sprintf(r->a, "%sPages", prefix), pages);
+        if (page > 1)
+            hdf_put_int(arena_sprintf(r->a, "%sPrev", prefix), page - 1);
+        if (page < pages)
+            hdf_put_int(arena_sprintf(r->a, "%sNext", prefix), page + 1);
+    }
+    return n;
+}
+
 int wf_svc_app_hdf(portal_req *r, const char *prefix, long long app_id)
 {
     if (settle(r, app_id) < 0)

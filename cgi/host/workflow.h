@@ -15,6 +15,7 @@ long long wf_svc_start(portal_req *r, const char *type, long long child_id, cons
 int wf_svc_act(portal_req *r, long long app_id, const char *action, const char *opinion);
 const char *wf_svc_error(portal_req *r);
 int wf_svc_inbox_hdf(portal_req *r, const char *prefix, const char *module);
+int wf_svc_inbox_paged(portal_req *r, const char *prefix, const char *module, long rows);
 int wf_svc_inbox_page(portal_req *r, const char *prefix, const char *module, long offset,
                       long limit);
 int wf_svc_app_hdf(portal_req *r, const char *prefix, long long app_id);

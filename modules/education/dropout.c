@@ -286,7 +286,7 @@ static int dropout_list_page(portal_req *r, svc *s, int status)
     if (n < 0)
         return 500;
     s->set_int(r, "Manager", edu_manager(r, s));
-    if ((n = s->wf_inbox_hdf(r, "Inbox", "education")) < 0)
+    if ((n = s->wf_inbox_paged(r, "Inbox", "education", PORTAL_INBOX_PAGE)) < 0)
         return 500;
     if (n > 0 && s->has_perm(r, "education.dropout"))
         s->set(r, "InboxSelect", "batch-form");

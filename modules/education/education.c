@@ -153,7 +153,7 @@ static const struct portal_route routes[] = {
     {"GET", "/education/roll", roll_list_get, V, 0, NULL, NULL},
     {"POST", "/education/roll", roll_import_post, V, SC, roll_params, NULL},
     {"GET", "/education/roll/{id:int}", roll_get, V, 0, NULL, "roll:id"},
-    {"GET", "/education/dropouts", dropout_list_get, V, 0, NULL, NULL},
+    {"GET", "/education/dropouts", dropout_list_get, V, 0, wf_inbox_params, NULL},
     {"POST", "/education/scan", dropout_scan_post, "education.manage", SC, scan_params, NULL},
     {"GET", "/education/applications/{id:int}", dropout_get, V, 0, NULL, "application:id"},
     {"POST", "/education/applications/batch", dropout_batch_post, V, SC, wf_batch_params, NULL},

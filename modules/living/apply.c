@@ -137,15 +137,14 @@ static int on_done(portal_req *r, const struct portal_services *s, long long app
 
 /* ------------------------------------------------------------ pages */
 
-/* the module home: the inbox (with boxes for batch approval when the user
+/* the module home: the inbox, a page at a time (with boxes for batch approval when the user
  * approves a step: living.township or living.county), this month's totals;
  * status 200, or 400 after a refused batch (Errors.*) */
 int home_page(portal_req *r, const struct portal_services *s, int status)
 {
-    int n = s->wf_inbox_hdf(r, "Inbox", "living");
+    int n = s->wf_inbox_paged(r, "Inbox", "living", PORTAL_INBOX_PAGE);
     if (n < 0)
         return 500;
-    s->set_int(r, "InboxCount", n);
     if (n > 0 && (s->has_perm(r, "living.township") || s->has_perm(r, "living.county")))
         s->set(r, "InboxSelect", "batch-form");
     if (living_month_totals_hdf(r, s, "Totals") == 0)

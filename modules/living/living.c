@@ -5,7 +5,7 @@
 #include <string.h>
 
 static const struct portal_route routes[] = {
-    {"GET", "/living", home_get, "living.view", 0, NULL, NULL},
+    {"GET", "/living", home_get, "living.view", 0, wf_inbox_params, NULL},
     {"GET", "/living/apply", apply_form_get, "living.apply", 0, apply_params, NULL},
     {"POST", "/living/apply", apply_create_post, "living.apply", PR_STATE_CHANGING, apply_params, NULL},
     {"POST", "/living/applications/batch", application_batch_post, "living.view", PR_STATE_CHANGING, wf_batch_params, NULL},

@@ -525,10 +525,9 @@ int aid_receipt_get(portal_req *r, const struct portal_services *s)
 
 static int home_page(portal_req *r, const struct portal_services *s, int status)
 {
-    int n = s->wf_inbox_hdf(r, "Inbox", "medical");
+    int n = s->wf_inbox_paged(r, "Inbox", "medical", PORTAL_INBOX_PAGE);
     if (n < 0)
         return 500;
-    s->set_int(r, "InboxCount", n);
     if (n > 0 && (s->has_perm(r, "medical.township") || s->has_perm(r, "medical.county")))
         s->set(r, "InboxSelect", "batch-form");
     const char *a1, *a2, *cond = s->scope_sql(r, "c", &a1, &a2);

@@ -10,7 +10,7 @@
 static const struct portal_param none[] = {{NULL, 0, 0, 0, NULL}};
 
 static const struct portal_route routes[] = {
-    {"GET", "/medical", home_get, "medical.view", 0, none, NULL},
+    {"GET", "/medical", home_get, "medical.view", 0, wf_inbox_params, NULL},
     {"GET", "/medical/aid/new", aid_form_get, "medical.apply", 0, aid_params, NULL},
     {"POST", "/medical/aid", aid_create_post, "medical.apply", SC, aid_params, NULL},
     {"GET", "/medical/aid/{id:int}", aid_get, "medical.view", 0, none, "application:id"},

@@ -18,7 +18,7 @@ const char *const rehab_domains[REHAB_DOMAINS] = {"vision", "hearing", "speech",
 
 #define SC PR_STATE_CHANGING
 static const struct portal_route routes[] = {
-    {"GET", "/rehab", home_get, "rehab.view", 0, NULL, NULL},
+    {"GET", "/rehab", home_get, "rehab.view", 0, wf_inbox_params, NULL},
     {"POST", "/rehab/rounds", round_create_post, "rehab.screen", SC, round_params, NULL},
     {"GET", "/rehab/rounds/{id:int}", round_get, "rehab.view", 0, grid_params, "round:id"},
     {"POST", "/rehab/rounds/{id:int}/grid", round_grid_post, "rehab.screen", SC, grid_params,

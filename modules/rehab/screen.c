@@ -125,10 +125,9 @@ int home_page(portal_req *r, const struct portal_services *s, int status)
                         "'%') AND NOT EXISTS (SELECT 1 FROM rehab_referrals f WHERE "
                         "f.screening_id = x.id) ORDER BY rd.day, x.id LIMIT 200", "s", sp) < 0)
         return 500;
-    int n = s->wf_inbox_hdf(r, "Inbox", "rehab");
+    int n = s->wf_inbox_paged(r, "Inbox", "rehab", PORTAL_INBOX_PAGE);
     if (n < 0)
         return 500;
-    s->set_int(r, "InboxCount", n);
     if (n > 0 && (s->has_perm(r, "rehab.township") || s->has_perm(r, "rehab.manage")))
         s->set(r, "InboxSelect", "batch-form");
     s->set(r, "Today", s->today(r));

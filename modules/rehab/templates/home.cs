@@ -4,6 +4,7 @@
 <section class="panel" id="inbox-section">
   <h2>待我办理（<?cs var:InboxCount ?>）</h2>
   <?cs call:wf_inbox_table(Inbox, 0) ?>
+  <?cs call:wf_inbox_pager("/rehab") ?>
   <?cs if:InboxSelect ?><?cs call:wf_batch_form("/rehab/applications/batch") ?><?cs /if ?>
 </section>
 <section class="panel" id="new-round">
