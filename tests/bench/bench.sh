@@ -235,6 +235,7 @@ target list_paged / "$PSID" tests/bench/pages.lua
 target file "/children/$CHILD" "$PSID"
 target home / "$PSID"
 target inbox_county /inbox "$CSID"
+target living_county /living "$CSID" # 基本生活保障's home: its inbox a page at a time, the month's totals
 target php_list "/php/list?township=500242101000" "$PSID" # tests/bench/php: plain PHP-FPM
 target php_file "/php/file?id=$CHILD" "$PSID"
 target php_list_now "/php/list_now?township=500242101000" "$PSID" # PHP with today's statements
@@ -290,6 +291,7 @@ ratio list php_list_now
 ratio file php_file_now
 ratio home hello
 ratio inbox_county hello
+ratio living_county hello
 # BENCH_PAGES_ONLY=1: the page targets alone (repeated runs to compare ratios)
 [ -n "${BENCH_PAGES_ONLY:-}" ] && exit 0
 
