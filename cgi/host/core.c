@@ -405,6 +405,7 @@ static const struct portal_migration core_migrations[] = {
     {51, "051_list_rows_village.sql"},
     {52, "052_inbox_key.sql"},
     {53, "053_calendar_version.sql"},
+    {54, "054_inbox_archived_insert.sql"},
     {0, NULL}};
 
 const struct portal_module core_module = {

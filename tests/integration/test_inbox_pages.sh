@@ -48,9 +48,18 @@ sql "INSERT INTO wf_applications (module, type, child_id, village_code, township
 sql "UPDATE children SET status = 'archived' WHERE id = $k4"
 check "archiving a child marks its applications (core 052's copy)" \
     same "$(sql "SELECT child_archived FROM wf_applications WHERE child_id = $k4")" 1
+# one written for the child once archived is marked as it is inserted (core 054)
+sql "INSERT INTO wf_applications (module, type, child_id, village_code, township_code, step_index,
+         step_code, status, summary, started_at, step_started, step_due, total_used_days, created_by)
+     SELECT 'living', 'orphan', c.id, c.village_code, c.township_code, 0, 'check', 'open',
+            CONCAT('$tag-x', c.id, 'late'), '2000-01-01', '2000-01-01', '2000-05-01', 0, 1
+     FROM children c WHERE c.id = $k4"
+check "an application inserted for an archived child is marked too (core 054)" \
+    same "$(sql "SELECT child_archived FROM wf_applications WHERE summary = '$tag-x${k4}late'")" 1
 app_k() { sql "SELECT id FROM wf_applications WHERE summary = '$tag-$1'"; }
 a0=$(app_k 0) a9=$(app_k 9) a10=$(app_k 10) a49=$(app_k 49) a50=$(app_k 50)
-x4=$(sql "SELECT id FROM wf_applications WHERE child_id = $k4")
+x4=$(sql "SELECT id FROM wf_applications WHERE child_id = $k4 AND summary NOT LIKE '%late'")
+x4late=$(sql "SELECT id FROM wf_applications WHERE summary = '$tag-x${k4}late'")
 x5=$(sql "SELECT id FROM wf_applications WHERE child_id = $k5")
 # the ids of the applications a page links to, in the order shown
 links() { grep -o 'href="/living/applications/[0-9]*"' "$OUT/body" | grep -o '[0-9]*' | tr '\n' ' '; }
@@ -80,6 +89,7 @@ check "... it links to the next page" body_has '<a rel="next" href="/inbox?page=
 check "... and to no page before it" body_lacks 'rel="prev"'
 check "another township's child's application is not in 龙潭镇's inbox" body_lacks "/living/applications/$x5\""
 check "an archived child's application is in nobody's inbox" body_lacks "/living/applications/$x4\""
+check "... nor one written after its archival" body_lacks "/living/applications/$x4late\""
 req GET "/inbox?page=2" -b "$tj"
 check "the second page goes on where the first stopped" same "$(links | cut -d' ' -f1-10) " "$(expect 50 59)"
 check "... and links back to the first" body_has '<a rel="prev" href="/inbox?page=1">上一页</a>'
