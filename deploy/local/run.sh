@@ -21,7 +21,7 @@ done
 # the links of demo children to the demo institutions, and the modules' demo
 # data (partner organisation, assignments) over those children
 "$ROOT/build/portalctl" --config "$ROOT/var/portal.conf" seed-demo --modules >/dev/null
-# applications of 基本生活保障 waiting for township2 and county, made through the portal
+# applications waiting for township2, county and canlian, made through the portal
 bash "$ROOT/deploy/local/demo_flow.sh" "$ROOT" "$PORT"
 # the supervision indicators over the demo data, the last twelve months (issue 16)
 "$ROOT/build/portalctl" --config "$ROOT/var/portal.conf" job run supervision.indicators >/dev/null || true
@@ -70,8 +70,10 @@ Payments: township posted a demo batch (2026年11月孤儿基本生活费) at /p
 county reviews it and county2 locks it (separation of duties: the poster does not
 review, the reviewer does not lock). Workflows: township applies, township2 passes the
 township's step, county decides; 通过, 不予批准 and 锁定 ask for a confirmation box.
-Demo applications of 基本生活保障 wait at /living: three for township2 (the township's
-steps), two for county (the county's decision); each user's home page lists what waits.
+Demo applications wait at each level; each user's home page lists what waits for them:
+/living three for township2, two for county; /medical and /rehab one each for township2
+and one each for county (canlian too for /rehab). The medical one pays the demo hospital:
+county registers its bank account at /medical/hospitals before approving.
 
 Rehabilitation (残疾儿童康复, demo data): canlian at /rehab (a screening round of 龙潭镇,
 providers at /rehab/providers: register their bank accounts before settling /rehab/claims);
