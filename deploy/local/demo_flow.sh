@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# make run: applications waiting at each level (基本生活保障, 医疗救助, 康复救助),
-# made through the portal as staff make them (login, the form, the act;
-# audited, dated by the working-day calendar), so that township2, county and
-# canlian find work in their inboxes.  Once per instance and module: nothing
-# for a module where the township account has applied already.
+# make run: applications waiting at each level (基本生活保障, 医疗救助, 康复救助,
+# 控辍保学), made through the portal as staff make them (login, the form, the
+# act; audited, dated by the working-day calendar), so that township,
+# township2, county and canlian find work in their inboxes.  Once per instance and module: nothing
+# for a module where the township account has applied (or jiaowei scanned)
+# already.
 #   demo_flow.sh ROOT PORT
 set -euo pipefail
 ROOT=$1
@@ -104,4 +105,11 @@ if todo rehab; then
         [ -n "${r[0]}" ] && [ -n "${r[1]}" ] || refused 康复救助
         pass /rehab/applications "${r[0]}"
     fi
+fi
+
+# 控辍保学: jiaowei's scan of 龙潭镇 (school-age children on no school's roll)
+# opens a case for each, for the township's home visit
+if [ "$(db "SELECT COUNT(*) FROM wf_applications WHERE module = 'education'")" = 0 ]; then
+    tw=$(login jiaowei 'Jiaowei#2026portal')
+    post "$tw" /education/scan --data township=500242101000 >/dev/null
 fi

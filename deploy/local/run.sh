@@ -74,6 +74,7 @@ Demo applications wait at each level; each user's home page lists what waits for
 /living three for township2, two for county; /medical and /rehab one each for township2
 and one each for county (canlian too for /rehab). The medical one pays the demo hospital:
 county registers its bank account at /medical/hospitals before approving.
+/education/dropouts: jiaowei's scan of 龙潭镇 opened 控辍保学 cases for township's home visits.
 
 Rehabilitation (残疾儿童康复, demo data): canlian at /rehab (a screening round of 龙潭镇,
 providers at /rehab/providers: register their bank accounts before settling /rehab/claims);
