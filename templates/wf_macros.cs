@@ -15,17 +15,34 @@
     <td><?cs if:a.in_publicity ?>公示至 <?cs var:a.publicity_until ?><?cs elif:a.due ?><?cs var:a.due ?><?cs if:a.overdue == "1" ?> <strong class="overdue-mark">已逾期 <?cs var:a.days_over ?> 天</strong><?cs /if ?><?cs else ?>—<?cs /if ?></td>
     <td><?cs if:a.total_limit ?><?cs if:a.total_overdue == "1" ?><strong class="overdue-mark">超出总时限 <?cs var:a.total_over ?> <?cs var:a.total_unit ?></strong><?cs else ?>剩余 <?cs var:a.total_remaining ?> <?cs var:a.total_unit ?><?cs /if ?><?cs else ?>—<?cs /if ?></td>
   </tr><?cs /each ?>
-  <?cs if:!subcount(rows) ?><tr><td colspan="9">目前没有等待您办理的事项。</td></tr><?cs /if ?>
+  <?cs if:!subcount(rows) ?><tr><td colspan="9"><?cs if:InboxQuery ?>没有符合筛选条件的待办事项。<?cs else ?>目前没有等待您办理的事项。<?cs /if ?></td></tr><?cs /if ?>
   </tbody>
 </table>
 <?cs /def ?>
 <?cs # The links to the inbox table's other pages (service wf_inbox_paged: InboxPage, InboxPages, InboxPrev, InboxNext), to the page at url ?>
 <?cs def:wf_inbox_pager(url) ?>
 <?cs if:InboxPages ?><nav class="pager" aria-label="分页">
-  <?cs if:InboxPrev ?><a rel="prev" href="<?cs var:url ?>?page=<?cs var:InboxPrev ?>">上一页</a><?cs /if ?>
+  <?cs if:InboxPrev ?><a rel="prev" href="<?cs var:url ?>?<?cs if:InboxQuery ?><?cs var:InboxQuery ?>&amp;<?cs /if ?>page=<?cs var:InboxPrev ?>">上一页</a><?cs /if ?>
   <span>第 <?cs var:InboxPage ?> / <?cs var:InboxPages ?> 页</span>
-  <?cs if:InboxNext ?><a rel="next" href="<?cs var:url ?>?page=<?cs var:InboxNext ?>">下一页</a><?cs /if ?>
+  <?cs if:InboxNext ?><a rel="next" href="<?cs var:url ?>?<?cs if:InboxQuery ?><?cs var:InboxQuery ?>&amp;<?cs /if ?>page=<?cs var:InboxNext ?>">下一页</a><?cs /if ?>
 </nav><?cs /if ?>
+<?cs /def ?>
+<?cs # The inbox's filter (service wf_inbox_paged: InboxFilter.Steps, InboxFilter.Towns): a GET form to the page at url; shown when there is a choice ?>
+<?cs def:wf_inbox_filter(url) ?>
+<?cs if:subcount(InboxFilter.Steps) > 1 || subcount(InboxFilter.Towns) ?>
+<form method="get" action="<?cs var:url ?>" class="filters" role="search" id="inbox-filter">
+  <?cs if:subcount(InboxFilter.Steps) > 1 ?><div class="field"><label for="f-inbox-step">环节</label>
+    <select id="f-inbox-step" name="step"><option value="">全部环节</option>
+      <?cs each:o = InboxFilter.Steps ?><option value="<?cs var:o.code ?>"<?cs if:o.code == InboxFilter.step ?> selected<?cs /if ?>><?cs var:o.title ?></option><?cs /each ?>
+    </select></div><?cs /if ?>
+  <?cs if:subcount(InboxFilter.Towns) ?><div class="field"><label for="f-inbox-town">乡镇（街道）</label>
+    <select id="f-inbox-town" name="township"><option value="">全部乡镇（街道）</option>
+      <?cs each:o = InboxFilter.Towns ?><option value="<?cs var:o.code ?>"<?cs if:o.code == InboxFilter.township ?> selected<?cs /if ?>><?cs var:o.name ?></option><?cs /each ?>
+    </select></div><?cs /if ?>
+  <button type="submit">筛选</button><?cs if:InboxQuery ?> <a href="<?cs var:url ?>">清除筛选</a><?cs /if ?>
+  <p class="hint">批量通过只能选同一环节的申请：先按环节筛选，再勾选。</p>
+</form>
+<?cs /if ?>
 <?cs /def ?>
 <?cs # Batch approval (wf_batch service): the form the inbox table's boxes belong to (InboxSelect = "batch-form"); action is the module's POST /<module>/applications/batch ?>
 <?cs def:wf_batch_form(action) ?>
@@ -33,6 +50,8 @@
     <?cs call:csrf() ?>
     <h3>批量通过</h3>
     <?cs if:InboxPage ?><input type="hidden" name="page" value="<?cs var:InboxPage ?>"><?cs /if ?>
+    <?cs if:InboxFilter.step ?><input type="hidden" name="step" value="<?cs var:InboxFilter.step ?>"><?cs /if ?>
+    <?cs if:InboxFilter.township ?><input type="hidden" name="township" value="<?cs var:InboxFilter.township ?>"><?cs /if ?>
     <p class="hint">在上表勾选处于同一环节的申请，一次通过<?cs if:InboxPages ?>（只能勾选本页的申请；其他页的申请请翻页后再批量通过）<?cs /if ?>。每件申请都按单独办理时的规则逐件检查（辖区、环节、权限、职责分离），不符合的不办理并说明原因。</p>
     <?cs call:field_error(Errors.app) ?>
     <div class="field"><label for="f-batch-opinion">意见（各件相同）</label>

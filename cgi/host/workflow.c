@@ -893,8 +893,16 @@ static void put_app_fields(portal_req *r, const char *p, const struct app *a, lo
 /* the user's steps as "(a.module = ? AND a.type = ? AND a.step_code = ?) OR
  * ..." appended to sql, their arguments to args/types; how many arguments
  * (3 a step, 0 when none).  With args NULL it only counts them. */
-static size_t inbox_steps(portal_req *r, const char *module, const char *lvl, buf *sql,
-                          struct db_arg *args, char *types)
+/* "type.step": the code of a step in an inbox's filter */
+static int step_is(const struct portal_wf_type *t, const struct portal_wf_step *st,
+                   const char *code)
+{
+    size_t n = strlen(t->code);
+    return strncmp(code, t->code, n) == 0 && code[n] == '.' && strcmp(code + n + 1, st->code) == 0;
+}
+
+static size_t inbox_steps(portal_req *r, const char *module, const char *lvl, const char *only,
+                          buf *sql, struct db_arg *args, char *types)
 {
     size_t n = 0;
     for (size_t i = 0; i < modules_count(); i++) {
@@ -903,7 +911,8 @@ static size_t inbox_steps(portal_req *r, const char *module, const char *lvl, bu
             continue;
         for (const struct portal_wf_type *t = lm->m->workflows; t && t->code; t++)
             for (const struct portal_wf_step *st = t->steps; st && st->code; st++) {
-                if (strcmp(st->level, lvl) != 0 || !user_has_perm(r, st->permission))
+                if (strcmp(st->level, lvl) != 0 || !user_has_perm(r, st->permission) ||
+                    (only && !step_is(t, st, only)))
                     continue;
                 if (args) {
                     buf_adds(sql, n ? " OR (a.module = ? AND a.type = ? AND a.step_code = ?)"
@@ -922,17 +931,28 @@ static size_t inbox_steps(portal_req *r, const char *module, const char *lvl, bu
     return n;
 }
 
-/* rows offset .. offset+limit-1 of the user's inbox as prefix.0, .1 ...;
- * the number of rows in all, or -1 */
-static int inbox_put(portal_req *r, const char *prefix, const char *module, long offset,
-                     long limit)
+/* what an inbox is narrowed to: one step ("type.step" of the module's
+ * workflows at the user's level), one township (its 12-digit code, in the
+ * user's scope); NULL members: all */
+struct inbox_filter {
+    const char *step, *township;
+};
+
+/* rows offset .. offset+limit-1 of the user's inbox (f: narrowed, or NULL)
+ * as prefix.0, .1 ...; the number of rows in all, or -1 */
+static int inbox_put(portal_req *r, const char *prefix, const char *module,
+                     const struct inbox_filter *f, long offset, long limit)
 {
     const char *scope = scope_prefix(r);
     const char *lvl = wf_user_level(r);
     if (!r->logged_in || !scope || !lvl || limit <= 0 || offset < 0)
         return 0;
     settle_due(r);
-    size_t n = inbox_steps(r, module, lvl, NULL, NULL, NULL);
+    const char *only = f ? f->step : NULL;
+    /* a township of the scope: its villages' prefix (its first 9 digits) */
+    if (f && f->township)
+        scope = arena_strndup(r->a, f->township, 9);
+    size_t n = inbox_steps(r, module, lvl, only, NULL, NULL, NULL);
     if (n == 0)
         return 0; /* no step of the user's level and permissions */
     long today = today_day(r);
@@ -957,7 +977,7 @@ static int inbox_put(portal_req *r, const char *prefix, const char *module, long
     args[0] = db_arg_str(fmt_day(r, today));
     args[1] = db_arg_str(scope);
     types[0] = types[1] = 's';
-    inbox_steps(r, module, lvl, &sql, args + 2, types + 2);
+    inbox_steps(r, module, lvl, only, &sql, args + 2, types + 2);
     buf_adds(&sql, ") ORDER BY late DESC, due IS NULL, due, a.id LIMIT ? OFFSET ?) p "
              "JOIN wf_applications a ON a.id = p.id "
              "JOIN children c ON c.id = a.child_id AND c.status <> 'archived' "
@@ -1007,17 +1027,83 @@ static int inbox_put(portal_req *r, const char *prefix, const char *module, long
 
 int wf_svc_inbox_hdf(portal_req *r, const char *prefix, const char *module)
 {
-    return inbox_put(r, prefix, module, 0, INBOX_ALL);
+    return inbox_put(r, prefix, module, NULL, 0, INBOX_ALL);
 }
 
 int wf_svc_inbox_page(portal_req *r, const char *prefix, const char *module, long offset,
                       long limit)
 {
-    return inbox_put(r, prefix, module, offset, limit > INBOX_ALL ? INBOX_ALL : limit);
+    return inbox_put(r, prefix, module, NULL, offset, limit > INBOX_ALL ? INBOX_ALL : limit);
+}
+
+/* the filter a module's inbox offers (prefix"Filter": its steps at the
+ * user's level, the townships of a county's scope) and the one the request
+ * asks (the declared parameters step and township; a value not offered is
+ * no filter) */
+struct town_opts {
+    portal_req *r;
+    const char *prefix, *asked;
+    const char *found;
+};
+
+static void town_opt(void *ctx, int i, const char *code, const char *name, const char *type)
+{
+    struct town_opts *o = ctx;
+    const char *p = arena_sprintf(o->r->a, "%sFilter.Towns.%d", o->prefix, i);
+    hdf_put(arena_sprintf(o->r->a, "%s.code", p), code);
+    hdf_put(arena_sprintf(o->r->a, "%s.name", p), name);
+    if (o->asked && strcmp(o->asked, code) == 0)
+        o->found = code;
+}
+
+static void inbox_filter_put(portal_req *r, const char *prefix, const char *module,
+                             struct inbox_filter *f)
+{
+    const char *lvl = wf_user_level(r), *scope = scope_prefix(r);
+    const char *step = req_param(r, "step"), *town = req_param(r, "township");
+    f->step = f->township = NULL;
+    if (!module || !lvl || !scope)
+        return;
+    int n = 0;
+    struct loaded_module *lm = NULL;
+    for (size_t i = 0; i < modules_count() && !lm; i++)
+        if (module_at(i)->enabled && strcmp(module_at(i)->m->name, module) == 0)
+            lm = module_at(i);
+    for (const struct portal_wf_type *t = lm ? lm->m->workflows : NULL; t && t->code; t++)
+        for (const struct portal_wf_step *st = t->steps; st && st->code; st++) {
+            if (strcmp(st->level, lvl) != 0 || !user_has_perm(r, st->permission))
+                continue;
+            const char *p = arena_sprintf(r->a, "%sFilter.Steps.%d", prefix, n++);
+            const char *code = arena_sprintf(r->a, "%s.%s", t->code, st->code);
+            hdf_put(arena_sprintf(r->a, "%s.code", p), code);
+            hdf_put(arena_sprintf(r->a, "%s.title", p),
+                    arena_sprintf(r->a, "%s：%s", t->title, st->title));
+            if (step && strcmp(step, code) == 0)
+                f->step = code;
+        }
+    /* a county's (or a province's) user narrows to one of its townships */
+    if (strlen(scope) < 9) {
+        struct town_opts o = {r, prefix, town && *town ? town : NULL, NULL};
+        divisions_each("township", scope, fmt_day(r, today_day(r)), town_opt, &o);
+        f->township = o.found;
+    }
+    buf q;
+    buf_init(&q);
+    if (f->step)
+        buf_printf(&q, "step=%s", f->step);
+    if (f->township)
+        buf_printf(&q, "%stownship=%s", f->step ? "&" : "", f->township);
+    if (q.len) {
+        hdf_put(arena_sprintf(r->a, "%sQuery", prefix), q.data);
+        hdf_put(arena_sprintf(r->a, "%sFilter.step", prefix), f->step ? f->step : "");
+        hdf_put(arena_sprintf(r->a, "%sFilter.township", prefix), f->township ? f->township : "");
+    }
+    buf_free(&q);
 }
 
 /* a page of `rows` as the route's declared parameter `page` asks (1 when
- * absent; past the end: the last page), with the pager's figures */
+ * absent; past the end: the last page), with the pager's figures; a
+ * module's inbox narrowed as the filter asks */
 int wf_svc_inbox_paged(portal_req *r, const char *prefix, const char *module, long rows)
 {
     if (rows < 1 || rows > INBOX_ALL)
@@ -1028,13 +1114,15 @@ int wf_svc_inbox_paged(portal_req *r, const char *prefix, const char *module, lo
         page = 1;
     if (page > 1000000)
         page = 1000000;
-    int n = inbox_put(r, prefix, module, (long)(page - 1) * rows, rows);
+    struct inbox_filter f;
+    inbox_filter_put(r, prefix, module, &f);
+    int n = inbox_put(r, prefix, module, &f, (long)(page - 1) * rows, rows);
     if (n < 0)
         return -1;
     long pages = (n + rows - 1) / rows;
     if (pages > 0 && page > pages) { /* past the end: the last page instead */
         page = pages;
-        if ((n = inbox_put(r, prefix, module, (long)(page - 1) * rows, rows)) < 0)
+        if ((n = inbox_put(r, prefix, module, &f, (long)(page - 1) * rows, rows)) < 0)
             return -1;
         pages = (n + rows - 1) / rows;
         if (page > pages)

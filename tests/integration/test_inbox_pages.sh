@@ -57,7 +57,7 @@ sql "INSERT INTO wf_applications (module, type, child_id, village_code, township
 check "an application inserted for an archived child is marked too (core 054)" \
     same "$(sql "SELECT child_archived FROM wf_applications WHERE summary = '$tag-x${k4}late'")" 1
 app_k() { sql "SELECT id FROM wf_applications WHERE summary = '$tag-$1'"; }
-a0=$(app_k 0) a9=$(app_k 9) a10=$(app_k 10) a49=$(app_k 49) a50=$(app_k 50)
+a0=$(app_k 0) a9=$(app_k 9) a10=$(app_k 10) a49=$(app_k 49) a50=$(app_k 50) a59=$(app_k 59)
 x4=$(sql "SELECT id FROM wf_applications WHERE child_id = $k4 AND summary NOT LIKE '%late'")
 x4late=$(sql "SELECT id FROM wf_applications WHERE summary = '$tag-x${k4}late'")
 x5=$(sql "SELECT id FROM wf_applications WHERE child_id = $k5")
@@ -133,6 +133,52 @@ req GET "/living?page=-3" -b "$tj"
 check "... and a page before the first, the first" body_has "第 1 / $lp 页"
 req GET "/living?page=x" -b "$tj"
 check "/living?page=x is refused (400), naming the field" eval 'status_is 400 && body_has "页码"'
+
+# ---------------------------------------------------------------- a module's inbox narrowed
+# batch approval takes applications at one step: the home offers the
+# module's steps at the user's level (a county's user also its townships)
+# and narrows the table, the count, the pager and the batch form to them
+req GET /living -b "$tj"
+check "/living offers its steps of the township's level as a filter" \
+    eval 'body_has "<option value=\"orphan.check\">孤儿基本生活费：乡镇审核</option>" && body_has "<option value=\"temporary.check\">"'
+check "... and a township's user no township filter" body_lacks 'name="township"'
+req GET "/living?step=orphan.check" -b "$tj"
+lo=$(sed -n 's|.*待办事项（共 \([0-9]*\) 件，第 1 / .*|\1|p' "$OUT/body" | head -n1)
+check "narrowed to 孤儿's township step: its 60 and more, in order" \
+    eval '[ "${lo:-0}" -ge 60 ] && [ "${lo:-0}" -le "$lt" ] && [ "$(links | cut -d" " -f1-50) " = "$(expect 0 49)" ]'
+check "... the step chosen stays selected" body_has '<option value="orphan.check" selected>'
+check "... the pager keeps the filter" body_has '<a rel="next" href="/living?step=orphan.check&amp;page=2">下一页</a>'
+check "... so does the batch form" body_has '<input type="hidden" name="step" value="orphan.check">'
+check "... with a way back to all" body_has '<a href="/living">清除筛选</a>'
+req GET "/living?step=temporary.check" -b "$tj"
+check "narrowed to another step: none of the test's" eval 'body_lacks "/living/applications/$a0\"" && body_lacks "/living/applications/$a59\""'
+req GET "/living?step=orphan.decide" -b "$tj"
+check "a step not of the user's level is no filter (all shown)" eval 'body_has "待办事项（共 $lt 件" && body_lacks "清除筛选"'
+req GET "/living?step=a+b" -b "$tj"
+check "a step that is no code is refused (400), naming the field" eval 'status_is 400 && body_has "环节"'
+# the county's step of two 孤儿 applications, one of 龙潭镇's child, one of 麻旺镇's
+sql "INSERT INTO wf_applications (module, type, child_id, village_code, township_code, step_index,
+         step_code, status, summary, started_at, step_started, step_due, total_used_days, created_by)
+     SELECT 'living', 'orphan', c.id, c.village_code, c.township_code, 1, 'decide', 'open',
+            CONCAT('$tag-xd', c.id), '2000-01-01', '2000-01-01', '2000-03-01', 0, 1
+     FROM children c WHERE c.id IN ($k1, $k5)"
+d1=$(sql "SELECT id FROM wf_applications WHERE summary = '$tag-xd$k1'")
+d5=$(sql "SELECT id FROM wf_applications WHERE summary = '$tag-xd$k5'")
+cj=$(login county 'County#2026portal' "$OUT/jar.ibx.county")
+req GET /living -b "$cj"
+check "the county's /living lists both" eval 'body_has "/living/applications/$d1\"" && body_has "/living/applications/$d5\""'
+check "... and offers the county's townships" body_has '<option value="500242102000">麻旺镇</option>'
+req GET "/living?township=500242101000&step=orphan.decide" -b "$cj"
+check "narrowed to 龙潭镇: its child's, not 麻旺镇's" eval 'body_has "/living/applications/$d1\"" && body_lacks "/living/applications/$d5\""'
+check "... the township chosen stays selected" body_has '<option value="500242101000" selected>龙潭镇</option>'
+req GET "/living?township=500242102000" -b "$cj"
+check "narrowed to 麻旺镇: its child's only" eval 'body_has "/living/applications/$d5\"" && body_lacks "/living/applications/$d1\""'
+req GET "/living?township=500242999000" -b "$cj"
+check "a township not of the list is no filter" eval 'body_has "/living/applications/$d1\"" && body_has "/living/applications/$d5\""'
+req GET "/living?township=500242102000" -b "$tj"
+check "a township's user asking for another township sees only its own (no filter offered, none taken)" \
+    eval 'body_lacks "/living/applications/$d5\"" && body_lacks "清除筛选"'
+sql "DELETE FROM wf_applications WHERE summary LIKE '$tag-xd%'"
 
 # ---------------------------------------------------------------- one statement, whatever the rows
 was=$(sql "SELECT @@GLOBAL.log_output")
