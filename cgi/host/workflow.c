@@ -890,9 +890,6 @@ static void put_app_fields(portal_req *r, const char *p, const struct app *a, lo
  * the date due, the oldest first) and counted by the server, so that a page
  * of them is all a request builds. */
 
-/* the user's steps as "(a.module = ? AND a.type = ? AND a.step_code = ?) OR
- * ..." appended to sql, their arguments to args/types; how many arguments
- * (3 a step, 0 when none).  With args NULL it only counts them. */
 /* "type.step": the code of a step in an inbox's filter */
 static int step_is(const struct portal_wf_type *t, const struct portal_wf_step *st,
                    const char *code)
@@ -901,6 +898,10 @@ static int step_is(const struct portal_wf_type *t, const struct portal_wf_step *
     return strncmp(code, t->code, n) == 0 && code[n] == '.' && strcmp(code + n + 1, st->code) == 0;
 }
 
+/* the user's steps (only: the one "type.step", NULL all) as "(a.module = ?
+ * AND a.type = ? AND a.step_code = ?) OR ..." appended to sql, their
+ * arguments to args/types; how many arguments (3 a step, 0 when none).
+ * With args NULL it only counts them. */
 static size_t inbox_steps(portal_req *r, const char *module, const char *lvl, const char *only,
                           buf *sql, struct db_arg *args, char *types)
 {
@@ -1053,7 +1054,7 @@ static void town_opt(void *ctx, int i, const char *code, const char *name, const
     hdf_put(arena_sprintf(o->r->a, "%s.code", p), code);
     hdf_put(arena_sprintf(o->r->a, "%s.name", p), name);
     if (o->asked && strcmp(o->asked, code) == 0)
-        o->found = code;
+        o->found = arena_strdup(o->r->a, code);
 }
 
 static void inbox_filter_put(portal_req *r, const char *prefix, const char *module,
