@@ -49,6 +49,7 @@
   <form method="post" action="<?cs var:action ?>" id="batch-form" class="panel">
     <?cs call:csrf() ?>
     <h3>批量通过</h3>
+    <p><button type="button" data-select-all="batch-form" hidden>全选本页</button></p>
     <?cs if:InboxPage ?><input type="hidden" name="page" value="<?cs var:InboxPage ?>"><?cs /if ?>
     <?cs if:InboxFilter.step ?><input type="hidden" name="step" value="<?cs var:InboxFilter.step ?>"><?cs /if ?>
     <?cs if:InboxFilter.township ?><input type="hidden" name="township" value="<?cs var:InboxFilter.township ?>"><?cs /if ?>
