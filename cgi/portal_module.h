@@ -170,9 +170,10 @@
  *   2.31 2026-12-03  inbox (issue 17): service wf_inbox_paged (the page
  *                    the request's `page` asks, the pager's figures; the
  *                    modules' homes page their inboxes as /inbox does);
- *                    wf_inbox_params (`page`, and the filter `step`,
- *                    `township`) for such a route, and the same in
- *                    wf_batch_params (a refused batch shows its page).
+ *                    wf_inbox_params (`page`, and the filter `module`,
+ *                    `step`, `township`) for such a route, and the page
+ *                    and filter in wf_batch_params (a refused batch shows
+ *                    its page).
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -1486,13 +1487,16 @@ struct portal_services {
      * absent, the last page when past the end), as wf_inbox_page puts
      * them, and the pager's figures: <prefix>Count (the rows in all) and,
      * when they fill more than one page, <prefix>Total, <prefix>Page,
-     * <prefix>Pages, <prefix>Prev and <prefix>Next.  With a module, the
-     * filter it offers too: <prefix>Filter.Steps (code "type.step", title:
-     * the module's steps at the user's level), <prefix>Filter.Towns (code,
-     * name: a county user's townships); the declared parameters `step` and
-     * `township` narrow the rows to one of them (a value not offered: no
-     * filter), and then <prefix>Filter.step, .township and <prefix>Query
-     * (the filter as a query string, for the pager's links) say so.
+     * <prefix>Pages, <prefix>Prev and <prefix>Next.  The filter it offers
+     * too: without a module (across the modules) <prefix>Filter.Modules
+     * (code, title: the modules with a step of the user's); with a module
+     * (or one chosen) <prefix>Filter.Steps (code "type.step", title: the
+     * module's steps at the user's level); <prefix>Filter.Towns (code,
+     * name: a county user's townships).  The declared parameters `module`,
+     * `step` and `township` narrow the rows to one of them (a value not
+     * offered: no filter), and then <prefix>Filter.module, .step,
+     * .township and <prefix>Query (the filter as a query string, for the
+     * pager's links) say so.
      * templates/wf_macros.cs: wf_inbox_filter, wf_inbox_table,
      * wf_inbox_pager and wf_batch_form read them as Inbox*.  The number of
      * rows in all (as narrowed), or -1. */
@@ -1519,6 +1523,7 @@ static const struct portal_param wf_batch_params[] = {
 #define PORTAL_INBOX_PAGE 50 /* the rows of a page of an inbox, everywhere */
 static const struct portal_param wf_inbox_params[] = {
     {"page", PP_INT, 7, 0, "页码"},
+    {"module", PP_CODE, 32, 0, "模块"},
     {"step", PP_CODE, 100, 0, "环节"},
     {"township", PP_CODE, 12, 0, "乡镇（街道）"},
     {NULL, 0, 0, 0, NULL}};

@@ -27,10 +27,14 @@
   <?cs if:InboxNext ?><a rel="next" href="<?cs var:url ?>?<?cs if:InboxQuery ?><?cs var:InboxQuery ?>&amp;<?cs /if ?>page=<?cs var:InboxNext ?>">下一页</a><?cs /if ?>
 </nav><?cs /if ?>
 <?cs /def ?>
-<?cs # The inbox's filter (service wf_inbox_paged: InboxFilter.Steps, InboxFilter.Towns): a GET form to the page at url; shown when there is a choice ?>
+<?cs # The inbox's filter (service wf_inbox_paged: InboxFilter.Modules, .Steps, .Towns): a GET form to the page at url; shown when there is a choice (a module's steps once the module is chosen) ?>
 <?cs def:wf_inbox_filter(url) ?>
-<?cs if:subcount(InboxFilter.Steps) > 1 || subcount(InboxFilter.Towns) ?>
+<?cs if:subcount(InboxFilter.Modules) > 1 || subcount(InboxFilter.Steps) > 1 || subcount(InboxFilter.Towns) ?>
 <form method="get" action="<?cs var:url ?>" class="filters" role="search" id="inbox-filter">
+  <?cs if:subcount(InboxFilter.Modules) > 1 ?><div class="field"><label for="f-inbox-module">模块</label>
+    <select id="f-inbox-module" name="module"><option value="">全部模块</option>
+      <?cs each:o = InboxFilter.Modules ?><option value="<?cs var:o.code ?>"<?cs if:o.code == InboxFilter.module ?> selected<?cs /if ?>><?cs var:o.title ?></option><?cs /each ?>
+    </select></div><?cs /if ?>
   <?cs if:subcount(InboxFilter.Steps) > 1 ?><div class="field"><label for="f-inbox-step">环节</label>
     <select id="f-inbox-step" name="step"><option value="">全部环节</option>
       <?cs each:o = InboxFilter.Steps ?><option value="<?cs var:o.code ?>"<?cs if:o.code == InboxFilter.step ?> selected<?cs /if ?>><?cs var:o.title ?></option><?cs /each ?>
@@ -40,7 +44,7 @@
       <?cs each:o = InboxFilter.Towns ?><option value="<?cs var:o.code ?>"<?cs if:o.code == InboxFilter.township ?> selected<?cs /if ?>><?cs var:o.name ?></option><?cs /each ?>
     </select></div><?cs /if ?>
   <button type="submit">筛选</button><?cs if:InboxQuery ?> <a href="<?cs var:url ?>">清除筛选</a><?cs /if ?>
-  <p class="hint">批量通过只能选同一环节的申请：先按环节筛选，再勾选。</p>
+  <?cs if:InboxSelect ?><p class="hint">批量通过只能选同一环节的申请：先按环节筛选，再勾选。</p><?cs /if ?>
 </form>
 <?cs /if ?>
 <?cs /def ?>

@@ -932,11 +932,11 @@ static size_t inbox_steps(portal_req *r, const char *module, const char *lvl, co
     return n;
 }
 
-/* what an inbox is narrowed to: one step ("type.step" of the module's
- * workflows at the user's level), one township (its 12-digit code, in the
- * user's scope); NULL members: all */
+/* what an inbox is narrowed to: one module (across the modules: /inbox),
+ * one step ("type.step" of the module's workflows at the user's level), one
+ * township (its 12-digit code, in the user's scope); NULL members: all */
 struct inbox_filter {
-    const char *step, *township;
+    const char *module, *step, *township;
 };
 
 /* rows offset .. offset+limit-1 of the user's inbox (f: narrowed, or NULL)
@@ -1037,10 +1037,11 @@ int wf_svc_inbox_page(portal_req *r, const char *prefix, const char *module, lon
     return inbox_put(r, prefix, module, NULL, offset, limit > INBOX_ALL ? INBOX_ALL : limit);
 }
 
-/* the filter a module's inbox offers (prefix"Filter": its steps at the
- * user's level, the townships of a county's scope) and the one the request
- * asks (the declared parameters step and township; a value not offered is
- * no filter) */
+/* the filter an inbox offers (prefix"Filter": across the modules, the
+ * modules with a step of the user's; a module's steps at the user's level;
+ * the townships of a county's scope) and the one the request asks (the
+ * declared parameters module, step and township; a value not offered is no
+ * filter) */
 struct town_opts {
     portal_req *r;
     const char *prefix, *asked;
@@ -1057,31 +1058,60 @@ static void town_opt(void *ctx, int i, const char *code, const char *name, const
         o->found = arena_strdup(o->r->a, code);
 }
 
-static void inbox_filter_put(portal_req *r, const char *prefix, const char *module,
-                             struct inbox_filter *f)
+/* the module's steps at the user's level as prefix"Filter.Steps" (the one
+ * asked, when offered, in f->step); the number of them */
+static int filter_steps(portal_req *r, const char *prefix, struct loaded_module *lm,
+                        const char *lvl, const char *asked, struct inbox_filter *f)
 {
-    const char *lvl = wf_user_level(r), *scope = scope_prefix(r);
-    const char *step = req_param(r, "step"), *town = req_param(r, "township");
-    f->step = f->township = NULL;
-    if (!module || !lvl || !scope)
-        return;
     int n = 0;
-    struct loaded_module *lm = NULL;
-    for (size_t i = 0; i < modules_count() && !lm; i++)
-        if (module_at(i)->enabled && strcmp(module_at(i)->m->name, module) == 0)
-            lm = module_at(i);
-    for (const struct portal_wf_type *t = lm ? lm->m->workflows : NULL; t && t->code; t++)
+    for (const struct portal_wf_type *t = lm->m->workflows; t && t->code; t++)
         for (const struct portal_wf_step *st = t->steps; st && st->code; st++) {
             if (strcmp(st->level, lvl) != 0 || !user_has_perm(r, st->permission))
                 continue;
+            if (!prefix)
+                return 1; /* only asked whether there is one */
             const char *p = arena_sprintf(r->a, "%sFilter.Steps.%d", prefix, n++);
             const char *code = arena_sprintf(r->a, "%s.%s", t->code, st->code);
             hdf_put(arena_sprintf(r->a, "%s.code", p), code);
             hdf_put(arena_sprintf(r->a, "%s.title", p),
                     arena_sprintf(r->a, "%s：%s", t->title, st->title));
-            if (step && strcmp(step, code) == 0)
+            if (asked && strcmp(asked, code) == 0)
                 f->step = code;
         }
+    return n;
+}
+
+static void inbox_filter_put(portal_req *r, const char *prefix, const char *module,
+                             struct inbox_filter *f)
+{
+    const char *lvl = wf_user_level(r), *scope = scope_prefix(r);
+    const char *asked = req_param(r, "module"), *step = req_param(r, "step");
+    const char *town = req_param(r, "township");
+    f->module = f->step = f->township = NULL;
+    if (!lvl || !scope)
+        return;
+    /* across the modules (/inbox): the modules with a step of the user's,
+     * one of which narrows it; then that module's steps */
+    struct loaded_module *lm = NULL;
+    for (size_t i = 0, n = 0; i < modules_count(); i++) {
+        struct loaded_module *m = module_at(i);
+        if (!m->enabled || (module && strcmp(module, m->m->name) != 0) ||
+            !filter_steps(r, NULL, m, lvl, NULL, f))
+            continue;
+        if (module) {
+            lm = m;
+            break;
+        }
+        const char *p = arena_sprintf(r->a, "%sFilter.Modules.%zu", prefix, n++);
+        hdf_put(arena_sprintf(r->a, "%s.code", p), m->m->name);
+        hdf_put(arena_sprintf(r->a, "%s.title", p), m->m->title);
+        if (asked && strcmp(asked, m->m->name) == 0) {
+            f->module = m->m->name;
+            lm = m;
+        }
+    }
+    if (lm)
+        filter_steps(r, prefix, lm, lvl, step, f);
     /* a county's (or a province's) user narrows to one of its townships */
     if (strlen(scope) < 9) {
         struct town_opts o = {r, prefix, town && *town ? town : NULL, NULL};
@@ -1090,12 +1120,15 @@ static void inbox_filter_put(portal_req *r, const char *prefix, const char *modu
     }
     buf q;
     buf_init(&q);
+    if (f->module)
+        buf_printf(&q, "module=%s", f->module);
     if (f->step)
-        buf_printf(&q, "step=%s", f->step);
+        buf_printf(&q, "%sstep=%s", q.len ? "&" : "", f->step);
     if (f->township)
-        buf_printf(&q, "%stownship=%s", f->step ? "&" : "", f->township);
+        buf_printf(&q, "%stownship=%s", q.len ? "&" : "", f->township);
     if (q.len) {
         hdf_put(arena_sprintf(r->a, "%sQuery", prefix), q.data);
+        hdf_put(arena_sprintf(r->a, "%sFilter.module", prefix), f->module ? f->module : "");
         hdf_put(arena_sprintf(r->a, "%sFilter.step", prefix), f->step ? f->step : "");
         hdf_put(arena_sprintf(r->a, "%sFilter.township", prefix), f->township ? f->township : "");
     }
@@ -1117,6 +1150,8 @@ int wf_svc_inbox_paged(portal_req *r, const char *prefix, const char *module, lo
         page = 1000000;
     struct inbox_filter f;
     inbox_filter_put(r, prefix, module, &f);
+    if (f.module)
+        module = f.module; /* /inbox narrowed to one module */
     int n = inbox_put(r, prefix, module, &f, (long)(page - 1) * rows, rows);
     if (n < 0)
         return -1;

@@ -150,6 +150,21 @@ check "... the step chosen stays selected" body_has '<option value="orphan.check
 check "... the pager keeps the filter" body_has '<a rel="next" href="/living?step=orphan.check&amp;page=2">下一页</a>'
 check "... so does the batch form" body_has '<input type="hidden" name="step" value="orphan.check">'
 check "... with a way back to all" body_has '<a href="/living">清除筛选</a>'
+# /inbox, across the modules, offers the modules with a step of the user's;
+# one chosen narrows it, and offers that module's steps
+req GET /inbox -b "$tj"
+check "/inbox offers the modules as a filter" \
+    eval 'body_has "<option value=\"living\">基本生活保障</option>" && body_has "<option value=\"medical\">"'
+check "... and no step before a module is chosen" body_lacks 'name="step"'
+req GET "/inbox?module=living" -b "$tj"
+check "/inbox narrowed to 基本生活保障 counts what its home counts" body_has "待办事项（共 $lt 件，第 1 / $lp 页"
+check "... the module chosen stays selected, and its steps are offered" \
+    eval 'body_has "<option value=\"living\" selected>" && body_has "<option value=\"orphan.check\">"'
+check "... the pager keeps it" body_has '<a rel="next" href="/inbox?module=living&amp;page=2">下一页</a>'
+req GET "/inbox?module=living&step=orphan.check" -b "$tj"
+check "... and with its step, what the home's filter counts" body_has "待办事项（共 $lo 件，第 1 / "
+req GET "/inbox?module=nosuch" -b "$tj"
+check "a module not offered is no filter" eval 'body_has "待办事项（共 $total 件" && body_lacks "清除筛选"'
 req GET "/living?step=temporary.check" -b "$tj"
 check "narrowed to another step: none of the test's" eval 'body_lacks "/living/applications/$a0\"" && body_lacks "/living/applications/$a59\""'
 req GET "/living?step=orphan.decide" -b "$tj"
