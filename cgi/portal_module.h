@@ -174,6 +174,11 @@
  *                    `step`, `township`) for such a route, and the page
  *                    and filter in wf_batch_params (a refused batch shows
  *                    its page).
+ *   2.32 2026-12-03  reports (issue 17): service db_reads_committed (a job
+ *                    or page that copies live tables for a report locks
+ *                    none of their rows: the supervision indicators held a
+ *                    shared lock on every category, child and application
+ *                    they read until each month's commit).
  *
  * Writing a module (the rules; README "Writing a module" has the walk-through):
  *  - Names.  A handler is <noun>[_<what>]_get or ..._post (GET vs POST in the
@@ -284,7 +289,7 @@
 
 #define PORTAL_MODULE_MAGIC 0x59594D44u /* "YYMD" */
 #define PORTAL_ABI_MAJOR 2
-#define PORTAL_ABI_MINOR 31
+#define PORTAL_ABI_MINOR 32
 
 typedef struct portal_req portal_req;     /* one request; opaque to modules */
 typedef struct portal_rows portal_rows;   /* a query result; opaque */
@@ -1501,6 +1506,16 @@ struct portal_services {
      * wf_inbox_pager and wf_batch_form read them as Inbox*.  The number of
      * rows in all (as narrowed), or -1. */
     int (*wf_inbox_paged)(portal_req *r, const char *prefix, const char *module, long rows);
+    /* ---- 2.32 reports (issue 17): the transactions this request or job
+     * opens from now on (not one already open: call it first) read
+     * committed rows, READ COMMITTED: an INSERT ... SELECT or CREATE ...
+     * SELECT from live tables (a report's working copy) locks none of the
+     * rows it reads.  At the default REPEATABLE READ such a statement holds
+     * a shared lock on every row it read until the commit, and a clerk's
+     * write to one of them waits for it or deadlocks.  Each statement then
+     * reads what is committed when it starts (not one snapshot for the
+     * transaction). */
+    void (*db_reads_committed)(portal_req *r);
 };
 
 /* 2.22 dupsa (issue 9): the parameters of a module's batch approval route

@@ -24,6 +24,9 @@ static int deadlock_seen, lost_seen, overrun_seen;
 static int defer, doomed, txn_lost, loose_writes;
 /* autobegin: a write outside a transaction opens one (auto_txn) */
 static int autobegin, auto_txn;
+/* the transactions this request or job opens read committed rows (2.32:
+ * db_reads_committed; cleared by db_clear_flags) */
+static int read_committed;
 
 static void set_err(unsigned no, const char *msg)
 {
@@ -663,6 +666,11 @@ int db_begin(void)
     }
     if (defer && txn_lost)
         return -1;
+    /* for this transaction only (a report's: its INSERT ... SELECT and
+     * CREATE ... SELECT read the rows without locking them) */
+    static const char rc_next[] = "SET TRANSACTION ISOLATION LEVEL READ COMMITTED";
+    if (read_committed && simple(rc_next) != 0 && (!lost_seen || simple(rc_next) != 0))
+        return -1;
     if (simple("START TRANSACTION") != 0) {
         /* a dead idle connection is found here: one fresh try */
         if (!lost_seen || simple("START TRANSACTION") != 0)
@@ -785,7 +793,9 @@ int db_overrun(void) { return overrun_seen; }
 void db_clear_flags(void)
 {
     deadlock_seen = lost_seen = overrun_seen = doomed = txn_lost = loose_writes = auto_txn = 0;
+    read_committed = 0;
 }
+void db_read_committed(void) { read_committed = 1; }
 void db_defer_commits(int on) { defer = on; }
 void db_auto_begin(int on) { autobegin = on; }
 int db_auto_txn(void) { return auto_txn && in_txn; }

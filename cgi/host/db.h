@@ -131,6 +131,10 @@ unsigned db_errno(void);
 const char *db_error(void);
 int db_deadlock(void);      /* a deadlock (1213) was seen: the unit of work may be re-run */
 void db_clear_flags(void);
+/* the transactions opened from now until db_clear_flags read committed
+ * rows (READ COMMITTED): a report's INSERT ... SELECT or CREATE ... SELECT
+ * from live tables locks none of the rows it reads */
+void db_read_committed(void);
 int db_lost(void);          /* last error was a lost connection */
 int db_overrun(void);       /* a statement ran out of its time (1969, 1205) in this unit of work */
 

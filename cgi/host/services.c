@@ -309,6 +309,8 @@ static int s_child_panels(portal_req *r, long long child_id, const char *prefix)
 /* 2.0: routes, objects, the child */
 static long long s_path_int(portal_req *r, const char *name) { return req_path_int(r, name); }
 static const struct portal_object *s_object(portal_req *r) { return r->object; }
+static void s_db_reads_committed(portal_req *r) { db_read_committed(); }
+
 static int s_db_commit_now(portal_req *r)
 {
     (void)r;
@@ -635,4 +637,6 @@ const struct portal_services services = {
     .wf_inbox_page = wf_svc_inbox_page,
     /* 2.31 inbox (issue 17): a page as the request asks, with its pager */
     .wf_inbox_paged = wf_svc_inbox_paged,
+    /* 2.32 reports (issue 17): a report's transactions read committed rows */
+    .db_reads_committed = s_db_reads_committed,
 };

@@ -284,6 +284,9 @@ static int month_known(portal_req *r, const struct portal_services *s, const cha
 
 int indicators_job(portal_req *r, const struct portal_services *s)
 {
+    /* the working copies (CREATE ... SELECT from the categories, children
+     * and applications) lock none of the rows the clerks write meanwhile */
+    s->db_reads_committed(r);
     const char *today = s->today(r);
     const char *now = s->sprintf(r, "%.7s", today);
     if (wf_limits_copy(r, s) != 0)
