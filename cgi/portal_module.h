@@ -1502,8 +1502,8 @@ struct portal_services {
      * offered: no filter), and then <prefix>Filter.module, .step,
      * .township and <prefix>Query (the filter as a query string, for the
      * pager's links) say so.
-     * templates/wf_macros.cs: wf_inbox_filter, wf_inbox_table,
-     * wf_inbox_pager and wf_batch_form read them as Inbox*.  The number of
+     * templates/wf_macros.cs: wf_inbox_paged (wf_inbox_filter,
+     * wf_inbox_table, wf_inbox_pager) and wf_batch_form read them as Inbox*.  The number of
      * rows in all (as narrowed), or -1. */
     int (*wf_inbox_paged)(portal_req *r, const char *prefix, const char *module, long rows);
     /* ---- 2.32 reports (issue 17): the transactions this request or job

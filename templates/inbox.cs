@@ -18,6 +18,4 @@
 <?cs /if ?>
 <?cs if:CanSupervise == "1" ?><p><a href="/inbox/escalated">查看超时升级的紧急任务（督办）</a></p><?cs /if ?>
 <p class="hint">您辖区内、由您所在层级办理、且您有权限办理的申请（今天：<?cs var:Today ?>）。公示期满无异议的申请会自动进入下一环节。</p>
-<?cs call:wf_inbox_filter("/inbox") ?>
-<?cs call:wf_inbox_table(Inbox, 1) ?>
-<?cs call:wf_inbox_pager("/inbox") ?>
+<?cs call:wf_inbox_paged("/inbox", 1) ?>

@@ -48,6 +48,12 @@
 </form>
 <?cs /if ?>
 <?cs /def ?>
+<?cs # A paged inbox (service wf_inbox_paged) on the page at url: its filter, the table of its rows (Inbox), the links to its other pages ?>
+<?cs def:wf_inbox_paged(url, show_module) ?>
+<?cs call:wf_inbox_filter(url) ?>
+<?cs call:wf_inbox_table(Inbox, show_module) ?>
+<?cs call:wf_inbox_pager(url) ?>
+<?cs /def ?>
 <?cs # Batch approval (wf_batch service): the form the inbox table's boxes belong to (InboxSelect = "batch-form"); action is the module's POST /<module>/applications/batch ?>
 <?cs def:wf_batch_form(action) ?>
   <form method="post" action="<?cs var:action ?>" id="batch-form" class="panel">

@@ -890,6 +890,12 @@ static void put_app_fields(portal_req *r, const char *p, const struct app *a, lo
  * the date due, the oldest first) and counted by the server, so that a page
  * of them is all a request builds. */
 
+/* a step the user acts on: of the user's level, with its permission */
+static int step_mine(portal_req *r, const struct portal_wf_step *st, const char *lvl)
+{
+    return strcmp(st->level, lvl) == 0 && user_has_perm(r, st->permission);
+}
+
 /* "type.step": the code of a step in an inbox's filter */
 static int step_is(const struct portal_wf_type *t, const struct portal_wf_step *st,
                    const char *code)
@@ -912,8 +918,7 @@ static size_t inbox_steps(portal_req *r, const char *module, const char *lvl, co
             continue;
         for (const struct portal_wf_type *t = lm->m->workflows; t && t->code; t++)
             for (const struct portal_wf_step *st = t->steps; st && st->code; st++) {
-                if (strcmp(st->level, lvl) != 0 || !user_has_perm(r, st->permission) ||
-                    (only && !step_is(t, st, only)))
+                if (!step_mine(r, st, lvl) || (only && !step_is(t, st, only)))
                     continue;
                 if (args) {
                     buf_adds(sql, n ? " OR (a.module = ? AND a.type = ? AND a.step_code = ?)"
@@ -1066,7 +1071,7 @@ static int filter_steps(portal_req *r, const char *prefix, struct loaded_module 
     int n = 0;
     for (const struct portal_wf_type *t = lm->m->workflows; t && t->code; t++)
         for (const struct portal_wf_step *st = t->steps; st && st->code; st++) {
-            if (strcmp(st->level, lvl) != 0 || !user_has_perm(r, st->permission))
+            if (!step_mine(r, st, lvl))
                 continue;
             if (!prefix)
                 return 1; /* only asked whether there is one */
@@ -1090,18 +1095,13 @@ static void inbox_filter_put(portal_req *r, const char *prefix, const char *modu
     f->module = f->step = f->township = NULL;
     if (!lvl || !scope)
         return;
-    /* across the modules (/inbox): the modules with a step of the user's,
-     * one of which narrows it; then that module's steps */
-    struct loaded_module *lm = NULL;
-    for (size_t i = 0, n = 0; i < modules_count(); i++) {
+    /* a module's home: its steps; across the modules (/inbox): the modules
+     * with a step of the user's, one of which narrows it, then its steps */
+    struct loaded_module *lm = module ? module_find(module) : NULL;
+    for (size_t i = 0, n = 0; !module && i < modules_count(); i++) {
         struct loaded_module *m = module_at(i);
-        if (!m->enabled || (module && strcmp(module, m->m->name) != 0) ||
-            !filter_steps(r, NULL, m, lvl, NULL, f))
+        if (!m->enabled || !filter_steps(r, NULL, m, lvl, NULL, f))
             continue;
-        if (module) {
-            lm = m;
-            break;
-        }
         const char *p = arena_sprintf(r->a, "%sFilter.Modules.%zu", prefix, n++);
         hdf_put(arena_sprintf(r->a, "%s.code", p), m->m->name);
         hdf_put(arena_sprintf(r->a, "%s.title", p), m->m->title);
@@ -1110,7 +1110,7 @@ static void inbox_filter_put(portal_req *r, const char *prefix, const char *modu
             lm = m;
         }
     }
-    if (lm)
+    if (lm && lm->enabled)
         filter_steps(r, prefix, lm, lvl, step, f);
     /* a county's (or a province's) user narrows to one of its townships */
     if (strlen(scope) < 9) {

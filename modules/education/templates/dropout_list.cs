@@ -3,9 +3,7 @@
 <p><a href="/education/report">月报</a></p>
 <section class="panel" id="inbox-section">
   <h2>待我办理</h2>
-  <?cs call:wf_inbox_filter("/education/dropouts") ?>
-  <?cs call:wf_inbox_table(Inbox, 0) ?>
-  <?cs call:wf_inbox_pager("/education/dropouts") ?>
+  <?cs call:wf_inbox_paged("/education/dropouts", 0) ?>
   <?cs if:InboxSelect ?><?cs call:wf_batch_form("/education/applications/batch") ?><?cs /if ?>
 </section>
 <?cs if:Manager ?>

@@ -17,9 +17,7 @@
 <?cs /if ?>
 <section class="panel" id="inbox-section">
   <h2>待我办理</h2>
-  <?cs call:wf_inbox_filter("/living") ?>
-  <?cs call:wf_inbox_table(Inbox, 0) ?>
-  <?cs call:wf_inbox_pager("/living") ?>
+  <?cs call:wf_inbox_paged("/living", 0) ?>
   <?cs if:InboxSelect ?>
   <?cs call:wf_batch_form("/living/applications/batch") ?>
   <?cs /if ?>

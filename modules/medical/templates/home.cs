@@ -8,9 +8,7 @@
 </p>
 <section class="panel" id="inbox">
   <h2>待办（<?cs var:InboxCount ?>）</h2>
-  <?cs call:wf_inbox_filter("/medical") ?>
-  <?cs call:wf_inbox_table(Inbox, 0) ?>
-  <?cs call:wf_inbox_pager("/medical") ?>
+  <?cs call:wf_inbox_paged("/medical", 0) ?>
   <?cs if:InboxSelect ?><?cs call:wf_batch_form("/medical/applications/batch") ?><?cs /if ?>
 </section>
 <section class="panel" id="recent">

@@ -3,9 +3,7 @@
 <p><a href="/rehab/referrals">转介诊断</a> · <a href="/rehab/tomorrow">明天计划</a> · <a href="/rehab/claims">月度结算</a> · <a href="/rehab/providers">康复机构</a> · <a href="/rehab/certificates">残疾人证到期</a> · <a href="/rehab/reports">统计</a></p>
 <section class="panel" id="inbox-section">
   <h2>待我办理（<?cs var:InboxCount ?>）</h2>
-  <?cs call:wf_inbox_filter("/rehab") ?>
-  <?cs call:wf_inbox_table(Inbox, 0) ?>
-  <?cs call:wf_inbox_pager("/rehab") ?>
+  <?cs call:wf_inbox_paged("/rehab", 0) ?>
   <?cs if:InboxSelect ?><?cs call:wf_batch_form("/rehab/applications/batch") ?><?cs /if ?>
 </section>
 <section class="panel" id="new-round">
