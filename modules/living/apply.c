@@ -137,9 +137,10 @@ static int on_done(portal_req *r, const struct portal_services *s, long long app
 
 /* ------------------------------------------------------------ pages */
 
-/* the module home: the inbox, a page at a time (with boxes for batch approval when the user
- * approves a step: living.township or living.county), this month's totals;
- * status 200, or 400 after a refused batch (Errors.*) */
+/* the module home: the inbox a page at a time (with boxes for batch
+ * approval when the user approves a step: living.township or
+ * living.county), this month's totals; status 200, or 400 after a refused
+ * batch (Errors.*) */
 int home_page(portal_req *r, const struct portal_services *s, int status)
 {
     int n = s->wf_inbox_paged(r, "Inbox", "living", PORTAL_INBOX_PAGE);
