@@ -8,6 +8,7 @@
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -317,15 +318,53 @@ int crypto_write_suite(const char *path, char *err, size_t errlen)
     return key_file_close(path, f, err, errlen);
 }
 
+/* random_token's bytes, drawn from RAND_bytes 1 KB at a time (issue 17):
+ * OpenSSL 3's DRBG costs the same per call for 16 bytes as for 1,024 (it
+ * rekeys its AES and checks the pid each time), and every rendered page
+ * asks for a form's token - 3% of the child list's CPU.  The bytes are the
+ * DRBG's all the same.  A forked child forgets the pool (pthread_atfork),
+ * so no two processes ever hand out the same bytes; each byte is handed out
+ * once and wiped.  Only tokens draw on it: a cipher's nonce and a key take
+ * their own RAND_bytes. */
+static unsigned char token_pool[1024];
+static size_t token_left; /* the unread bytes, at the pool's end */
+static void token_pool_forget(void)
+{
+    OPENSSL_cleanse(token_pool, sizeof token_pool);
+    token_left = 0;
+}
+static void draw(unsigned char *raw, size_t n)
+{
+    if (RAND_bytes(raw, (int)n) != 1) {
+        log_msg("PT0201", "RAND_bytes failed");
+        abort();
+    }
+}
+static void token_pool_bytes(unsigned char *raw, size_t n)
+{
+    static int watched; /* 1: the fork hook is set; -1: it could not be */
+    if (!watched)
+        watched = pthread_atfork(NULL, NULL, token_pool_forget) == 0 ? 1 : -1;
+    if (watched < 0) {
+        draw(raw, n); /* no hook, no pool: each token its own draw */
+        return;
+    }
+    if (token_left < n) {
+        draw(token_pool, sizeof token_pool);
+        token_left = sizeof token_pool;
+    }
+    unsigned char *from = token_pool + sizeof token_pool - token_left;
+    memcpy(raw, from, n);
+    OPENSSL_cleanse(from, n);
+    token_left -= n;
+}
+
 void random_token(char *out, size_t nbytes)
 {
     unsigned char raw[64];
     if (nbytes > sizeof raw)
         nbytes = sizeof raw;
-    if (RAND_bytes(raw, (int)nbytes) != 1) {
-        log_msg("PT0201", "RAND_bytes failed");
-        abort();
-    }
+    token_pool_bytes(raw, nbytes);
     b64url_encode(raw, nbytes, out);
     OPENSSL_cleanse(raw, sizeof raw);
 }

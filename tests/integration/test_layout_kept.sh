@@ -31,6 +31,17 @@ check "16 pages: one token in all the forms of each (the head's and the page's)"
 check "... and 16 different tokens" same "$(sort -u "$idems" | wc -l)" 16
 check "... each a fresh one (22 characters)" \
     same "$(grep -c 'value="[A-Za-z0-9_-]\{22\}"' "$idems")" 16
+# every worker draws its tokens from a pool of its own (crypto.c
+# random_token): pages served at once by all the workers, and by workers
+# forked since (a restart), never share a token
+par_idems() { # the first _idem token of each of PAR concurrent GETs of /children/new
+    seq 1 "$PAR" | xargs -P 8 -I{} sh -c 'curl -s -b "$1" "$2" | grep -o "name=\"_idem\" value=\"[^\"]*\"" | head -n1' _ "$hj" "$BASE/children/new"
+}
+par_idems >"$idems.par"
+restart_portal
+par_idems >>"$idems.par"
+check "$((PAR * 2)) pages from every worker, before and after a restart: $((PAR * 2)) tokens" \
+    same "$(grep -c 'value="[A-Za-z0-9_-]\{22\}"' "$idems.par") $(sort -u "$idems.par" | wc -l)" "$((PAR * 2)) $((PAR * 2))"
 
 # the head's CSRF token is the session's own: the logout form it holds works
 # and another user never gets it
