@@ -113,3 +113,28 @@ if [ "$(db "SELECT COUNT(*) FROM wf_applications WHERE module = 'education'")" =
     tw=$(login jiaowei 'Jiaowei#2026portal')
     post "$tw" /education/scan --data township=500242101000 >/dev/null
 fi
+
+# 一门受理: two families at 龙潭镇's window, their needs sent to the
+# departments set in the village module (民政 county, 教委 jiaowei, 残联
+# canlian, 医保 yibao, 公安 gongan); 医保 has answered one
+if [ "$(db "SELECT COUNT(*) FROM village_intakes i JOIN users u ON u.id = i.created_by
+           WHERE u.username = 'township'")" = 0 ]; then
+    mapfile -t k < <(db "SELECT c.id FROM children c WHERE c.village_code LIKE '500242101%'
+        AND c.status = 'active' AND NOT EXISTS (SELECT 1 FROM village_intakes i WHERE i.child_id = c.id)
+        ORDER BY c.disability_type IS NULL, c.id LIMIT 2")
+    if [ "${#k[@]}" = 2 ]; then
+        i1=$(apply /village/intake/new --data "child=${k[0]}" --data need=living --data need=education \
+            --data need=rehabilitation --data-urlencode "applicant=王秀英（示例）" \
+            --data-urlencode "relation=祖母" --data phone=13800000001 \
+            --data-urlencode "request=孩子父母在外务工失联，家中无收入；孩子有残疾，需要康复训练和送教上门（示例）")
+        i2=$(apply /village/intake/new --data "child=${k[1]}" --data need=medical --data need=hukou \
+            --data-urlencode "applicant=李大明（示例）" --data-urlencode "relation=伯父" --data phone=13800000002 \
+            --data-urlencode "request=孩子住院费用负担重；孩子尚未落户（示例）")
+        [ -n "$i1" ] && [ -n "$i2" ] || refused 一门受理
+        need=$(db "SELECT id FROM village_intake_needs WHERE intake_id = $i2 AND need = 'medical'")
+        yb=$(login yibao 'Yibao#2026portal')
+        post "$yb" "/village/intake/needs/$need/answer" --data outcome=accepted \
+            --data-urlencode "app_ref=医疗救助申请（县人民医院住院）" \
+            --data-urlencode "answer=已受理，请携带住院票据到县医保局窗口（示例）" >/dev/null
+    fi
+fi

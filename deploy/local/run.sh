@@ -75,6 +75,8 @@ Demo applications wait at each level; each user's home page lists what waits for
 and one each for county (canlian too for /rehab). The medical one pays the demo hospital:
 county registers its bank account at /medical/hospitals before approving.
 /education/dropouts: jiaowei's scan of 龙潭镇 opened 控辍保学 cases for township's home visits.
+一门受理 (/village/intake): township took two families' requests at the window; each need waits
+in its department's /inbox (county 基本生活, jiaowei 教育, canlian 康复, gongan 户口); yibao answered one.
 
 Rehabilitation (残疾儿童康复, demo data): canlian at /rehab (a screening round of 龙潭镇,
 providers at /rehab/providers: register their bank accounts before settling /rehab/claims);
