@@ -58,7 +58,13 @@ toggle "$H2" dibao 9 & q2=$!
 toggle "$BASE" tekun 9 & q3=$!
 wait $q1 $q2 $q3
 k1=$(conflicts_now)
-check "categories of one child written through both hosts at once: every post acknowledged ($(sort "$V/cat" | uniq -c | xargs))" \
+# a post not acknowledged: what the hosts logged of it, for the failure's line
+seen=""
+if [ "$(sort -u "$V/cat")" != 303 ]; then
+    seen="; the hosts' log: tests/out/cluster-categories.log"
+    grep -h 'PT04\|/category' "$CDIR"/host*/log/portal.log | tail -n 60 >tests/out/cluster-categories.log || true
+fi
+check "categories of one child written through both hosts at once: every post acknowledged ($(sort "$V/cat" | uniq -c | xargs)$seen)" \
     bash -c "[ \"\$(sort -u '$V/cat')\" = 303 ]"
 wait_synced() { local i; for i in $(seq 1 50); do [ "$(nsql "$1" "SHOW STATUS LIKE 'wsrep_local_recv_queue'" | cut -f2)" = 0 ] && return 0; sleep 0.2; done; return 1; }
 for n in 1 2 3; do
