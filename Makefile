@@ -130,7 +130,7 @@ module:
 .PHONY: module
 
 # Test fixtures: the testkit module and one faulty module per start-up fault.
-FAULTS = magic abi dup clash perm wf panel panelfill argtype object objarg label labeldup \
+FAULTS = magic abi dup clash perm wf wfcode panel panelfill argtype object objarg label labeldup \
          setting lookup
 testmods: $(B)/testmods/testkit/testkit.so $(FAULTS:%=$(B)/testmods/%/faulty.so)
 

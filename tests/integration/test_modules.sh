@@ -20,6 +20,7 @@ check "a duplicate module is refused at start" refused dup "duplicate module nam
 check "clashing routes are refused at start" refused clash "route GET /about clashes with module system's GET /about"
 check "a route naming an undeclared permission is refused at start" refused perm "requires permission 'nobody.declares_this', which no module declares"
 check "a workflow step naming an undeclared permission is refused at start" refused wf "module faulty: workflow faulty_wf step check names a permission no module declares: nobody.declares_wf"
+check "a workflow step whose code holds a '.' is refused at start" refused wfcode "module faulty: workflow faulty_wf step check.one needs a code [a-z][a-z0-9_]* and a title"
 check "a child's-file panel naming an undeclared permission is refused at start" refused panel "module faulty: child panel 故障面板 requires permission 'nobody.declares_panel', which no module declares"
 check "a child's-file panel without a fill function is refused at start" refused panelfill "module faulty: child panel 1 needs a title and a fill function"
 check "a path argument of an unknown type is refused at start" refused argtype "module faulty: route GET /faulty/{id:uuid}: path argument {id:uuid} is not {name} or {name:int|ym|date|division}"

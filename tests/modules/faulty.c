@@ -7,6 +7,7 @@
  *   -DFAULT_CLASH   a route that clashes with the system module's GET /about
  *   -DFAULT_PERM    a route requiring a permission nobody declares
  *   -DFAULT_WF      a workflow step requiring a permission nobody declares
+ *   -DFAULT_WFCODE  a workflow step whose code holds a '.'
  *   -DFAULT_PANEL   a child's-file panel requiring a permission nobody declares
  *   -DFAULT_PANELFILL  a child's-file panel without a fill function
  *   -DFAULT_ARGTYPE    a path argument of an unknown type ({id:uuid})
@@ -40,9 +41,13 @@ static const struct portal_route routes[] = {
 #endif
     {NULL, NULL, NULL, NULL, 0, NULL}};
 
-#if defined(FAULT_WF)
+#if defined(FAULT_WF) || defined(FAULT_WFCODE)
 static const struct portal_wf_step wf_steps[] = {
+#if defined(FAULT_WFCODE)
+    {"check.one", "审核", "township", "nobody.declares_wf", 5, 0, 1, 0, NULL, 0},
+#else
     {"check", "审核", "township", "nobody.declares_wf", 5, 0, 1, 0, NULL, 0},
+#endif
     {NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL, 0}};
 static const struct portal_wf_type wf_types[] = {
     {"faulty_wf", "故障流程", wf_steps, 0, 0, NULL},
@@ -105,7 +110,7 @@ const struct portal_module portal_module = {
     .title = "故障模块",
     .version = "0",
     .routes = routes,
-#if defined(FAULT_WF)
+#if defined(FAULT_WF) || defined(FAULT_WFCODE)
     .workflows = wf_types,
 #endif
 #if defined(FAULT_PANEL) || defined(FAULT_PANELFILL)
