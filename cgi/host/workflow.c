@@ -465,18 +465,50 @@ static int settle(portal_req *r, long long id)
     return 1;
 }
 
+/* Per worker: the scopes where no publicity was due on a day.  A
+ * publicity ends at least a day after it begins (advance: publicity_days >
+ * 0), so within a day no other can fall due: once a scope has none, the
+ * inbox need not ask again until the day changes (one statement less on
+ * every home page and inbox, issue 17).  Kept only when the statement
+ * found none (what it settled could still roll back with the request).  A
+ * day of the portal's clock: a test's clock moved is another day. */
+#define SETTLED_SCOPES 16
+static struct {
+    char scope[16], day[16];
+} settled[SETTLED_SCOPES];
+static unsigned settled_next;
+
+static int settled_today(const char *scope, const char *day)
+{
+    for (int i = 0; i < SETTLED_SCOPES; i++)
+        if (strcmp(settled[i].scope, scope) == 0 && strcmp(settled[i].day, day) == 0)
+            return 1;
+    return 0;
+}
+
+static void settled_keep(const char *scope, const char *day)
+{
+    if (strlen(scope) >= sizeof settled[0].scope || strlen(day) >= sizeof settled[0].day)
+        return;
+    unsigned i = settled_next++ % SETTLED_SCOPES;
+    strcpy(settled[i].scope, scope);
+    strcpy(settled[i].day, day);
+}
+
 /* settle every due publicity in the user's scope */
 static void settle_due(portal_req *r)
 {
-    const char *scope = scope_prefix(r);
-    if (!scope)
+    const char *scope = scope_prefix(r), *today = clock_today(r);
+    if (!scope || settled_today(scope, today))
         return;
     db_rows *q = db_query(r->a, "SELECT id FROM wf_applications WHERE status = 'open' AND "
                           "publicity_until IS NOT NULL AND publicity_until <= ? AND "
                           "village_code LIKE CONCAT(?, '%') ORDER BY id LIMIT 200",
-                          "ss", clock_today(r), scope);
+                          "ss", today, scope);
     if (!q)
         return;
+    if (q->nrows == 0)
+        settled_keep(scope, today); /* none: none until tomorrow */
     while (db_next(q))
         settle(r, atoll(db_col(q, 0)));
 }

@@ -105,9 +105,13 @@ check "... the page says why" body_has "不能提前通过"
 set_clock 2026-03-10
 req GET "/living/applications/$a1" -b "$vj"
 check "one day before its end the publicity still runs" [ "$(app_state "$a1")" = "publicity/open" ]
+# every worker shows the township its home page the day before: none due
+# then, and the workers remember that for the day (workflow.c settle_due)
+check "the day before, the township's home page answers on every worker" par_all "$tj" / 200
 set_clock 2026-03-11
-req GET "/living/applications/$a1" -b "$vj"
-check "after 7 days with no objection it completes by itself" [ "$(app_state "$a1")" = "decide/open" ]
+req GET / -b "$tj"
+check "after 7 days with no objection it completes by itself (the township's home page the next day)" \
+    [ "$(app_state "$a1")" = "decide/open" ]
 check "the completion is in the history" [ "$(sql "SELECT COUNT(*) FROM wf_actions WHERE app_id=$a1 AND action='publicity_done' AND user_id IS NULL")" = 1 ]
 req GET "/living/applications/$a1" -b "$cj"
 check "the county sees the decision step" body_has 'value="approve"'
