@@ -9,11 +9,18 @@ idno() {
 }
 
 # forget_imported PREFIX: a re-run on the same instance starts from no
-# earlier import of children whose names start with PREFIX
+# earlier import of children whose names start with PREFIX.  Every row that
+# names them goes first, in whichever table has a key to children (the
+# registry's own, and the modules': medical enrols a child with a category
+# in its policies), twice over for rows that hang on each other
 forget_imported() {
-    local t
-    for t in child_events child_categories child_family; do
-        sql "DELETE FROM $t WHERE child_id IN (SELECT id FROM children WHERE name LIKE '$1%')"
+    local ids t c pass
+    ids=$(sql "SELECT GROUP_CONCAT(id) FROM children WHERE name LIKE '$1%'")
+    [ -n "$ids" ] && [ "$ids" != NULL ] || return 0
+    for pass in 1 2; do
+        sql "SELECT TABLE_NAME, COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE
+             WHERE TABLE_SCHEMA = DATABASE() AND REFERENCED_TABLE_NAME = 'children'" |
+            while read -r t c; do sql "DELETE FROM \`$t\` WHERE \`$c\` IN ($ids)" 2>/dev/null || true; done
     done
-    sql "DELETE FROM children WHERE name LIKE '$1%'"
+    sql "DELETE FROM children WHERE id IN ($ids)"
 }

@@ -12,8 +12,9 @@ add_user "ph_$tag" --display-name "手机主任$tag" --role village_director --d
 # a child with a long name, long address and a family, categories, an attachment
 cid=$(sql "INSERT INTO children (name, sex, birth_date, township_code, village_code, hukou, address, created_at, created_by, updated_at) VALUES ('欧阳手机测试长名字儿童$tag', 2, '2016-02-03', '500242101000', '$V1', '重庆市酉阳土家族苗族自治县龙潭镇某某村某某组一百二十三号附近的一个很长很长的地址', 'ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', UTC_TIMESTAMP(), 1, UTC_TIMESTAMP()); SELECT LAST_INSERT_ID();")
 sql "INSERT INTO child_family (child_id, relation, name, situation, is_guardian, phone, note) VALUES ($cid, '祖母', '手机祖母$tag', 'ill', 1, '13800000000', '长期患病，需要照顾，备注写得很长很长很长很长很长很长很长很长')"
-sql "INSERT INTO child_categories (child_id, category, basis, start_date, entered_by, entered_at) VALUES ($cid, 'de_facto_unsupported', '父亲服刑、母亲失联的认定材料（很长的依据说明很长的依据说明）', '2024-01-01', 1, UTC_TIMESTAMP())" 2>/dev/null ||
-    sql "INSERT INTO child_categories (child_id, category, basis, start_date) VALUES ($cid, 'de_facto_unsupported', '父亲服刑、母亲失联的认定材料', '2024-01-01')"
+sql "INSERT INTO child_categories (child_id, category, basis, start_date, entered_by) VALUES ($cid, 'de_facto_unsupported', '父亲服刑、母亲失联的认定材料（很长的依据说明很长的依据说明）', '2024-01-01', 1)"
+check "the child's file has its long category row to lay out" \
+    [ "$(sql "SELECT COUNT(*) FROM child_categories WHERE child_id = $cid")" = 1 ]
 sql "INSERT INTO child_events (child_id, at, user_id, module, kind, summary) VALUES ($cid, UTC_TIMESTAMP(), 1, 'registry', 'created', '建立档案：手机测试，一条很长的变更记录内容一条很长的变更记录内容一条很长的变更记录内容')"
 # the demo partner organisation, registered and approved (as make run's demo data has it)
 sql "INSERT INTO volunteer_orgs (org_id, reg_no, contact_name, contact_phone, service_types, status, created_at, created_by) SELECT o.id, 'PH$tag', '周晨', '13800001111', '学业辅导', 'approved', UTC_TIMESTAMP(), 1 FROM orgs o WHERE o.code='demo_ngo' AND NOT EXISTS (SELECT 1 FROM volunteer_orgs v WHERE v.org_id=o.id)"
