@@ -33,16 +33,6 @@ struct loaded_module *module_find(const char *name)
     return NULL;
 }
 
-static int valid_name(const char *s)
-{
-    if (!s || !(*s >= 'a' && *s <= 'z'))
-        return 0;
-    for (; *s; s++)
-        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_'))
-            return 0;
-    return 1;
-}
-
 static int valid_perm_name(const char *s)
 {
     const char *dot = s ? strchr(s, '.') : NULL;
@@ -367,7 +357,7 @@ static int check_module(struct loaded_module *lm, const char *where, char *err, 
         return -1;
     module_defaults(lm);
     const struct portal_module *m = lm->m;
-    if (!valid_name(m->name) || !m->title || !m->version) {
+    if (!name_ok(m->name) || !m->title || !m->version) {
         snprintf(err, errlen, "module %s: name must be [a-z][a-z0-9_]* with a title", where);
         return -1;
     }
@@ -551,7 +541,7 @@ static int add_module(const struct portal_module *m, const char *src_root, const
     lm->m = m;
     lm->builtin = builtin;
     lm->enabled = 1;
-    if (m->magic == PORTAL_MODULE_MAGIC && valid_name(m->name) && module_find(m->name)) {
+    if (m->magic == PORTAL_MODULE_MAGIC && name_ok(m->name) && module_find(m->name)) {
         snprintf(err, errlen, "module %s: duplicate module name '%s' (already loaded)", where,
                  m->name);
         return -1;
@@ -559,11 +549,11 @@ static int add_module(const struct portal_module *m, const char *src_root, const
     /* src_root: one folder or several separated by ':'; the first that holds
      * a folder named for the module is its home (sql/, templates/) */
     char path[4096];
-    snprintf(path, sizeof path, "%s/%s", src_root, builtin ? "" : (valid_name(m->name) ? m->name : "?"));
+    snprintf(path, sizeof path, "%s/%s", src_root, builtin ? "" : (name_ok(m->name) ? m->name : "?"));
     if (!builtin && strchr(src_root, ':')) {
         char *copy = strdup(src_root), *save = NULL;
         for (char *dir = strtok_r(copy, ":", &save); dir; dir = strtok_r(NULL, ":", &save)) {
-            snprintf(path, sizeof path, "%s/%s", dir, valid_name(m->name) ? m->name : "?");
+            snprintf(path, sizeof path, "%s/%s", dir, name_ok(m->name) ? m->name : "?");
             if (is_dir(path))
                 break;
         }

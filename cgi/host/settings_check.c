@@ -3,6 +3,7 @@
  * (ABI 2.1; settings.h): codes, types, labels, defaults of their type.
  */
 #include "settings_check.h"
+#include "util.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,12 +11,7 @@
 
 static int code_ok(const char *c)
 {
-    if (!c || !(*c >= 'a' && *c <= 'z') || strlen(c) > 48)
-        return 0;
-    for (; *c; c++)
-        if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '_'))
-            return 0;
-    return 1;
+    return name_ok(c) && strlen(c) <= 48;
 }
 
 /* the stored form of a number: optional '-', 1..18 digits */

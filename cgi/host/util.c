@@ -567,6 +567,16 @@ int is_local_path(const char *p)
     return p && p[0] == '/' && p[1] != '/' && p[1] != '\\' && !strpbrk(p, "\r\n");
 }
 
+int name_ok(const char *s)
+{
+    if (!s || !(*s >= 'a' && *s <= 'z'))
+        return 0;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_'))
+            return 0;
+    return 1;
+}
+
 void json_str(buf *b, const char *s)
 {
     if (!s) {

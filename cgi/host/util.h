@@ -88,6 +88,9 @@ void money_format(long long fen, char out[32]);
 size_t utf8_truncate(const char *s, size_t maxbytes); /* bytes to keep, on a char boundary */
 /* a path on this site ("/x"), never another site's ("//x", "/\\x") nor a header break: 1 */
 int is_local_path(const char *p);
+/* a name a module declares (module, workflow, step, setting, lookup...):
+ * [a-z][a-z0-9_]*, 1 */
+int name_ok(const char *s);
 /* s as a JSON string, quoted (NULL: null); json_field adds ,"key":s */
 void json_str(buf *b, const char *s);
 void json_field(buf *b, const char *key, const char *s);

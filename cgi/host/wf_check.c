@@ -5,6 +5,7 @@
  * declared permission.
  */
 #include "workflow.h"
+#include "util.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,23 +19,13 @@ int wf_step_index(const struct portal_wf_type *t, const char *code)
     return -1;
 }
 
-/* a workflow's or a step's code: [a-z][a-z0-9_]*, so that "type.step" and
- * the inbox's "module.type.step" keys name one step each */
-static int code_ok(const char *c)
-{
-    if (!(*c >= 'a' && *c <= 'z'))
-        return 0;
-    for (; *c; c++)
-        if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '_'))
-            return 0;
-    return 1;
-}
-
 int wf_check_module(const struct portal_module *m, int (*declared)(const char *perm), char *err,
                     size_t errlen)
 {
     for (const struct portal_wf_type *t = m->workflows; t && t->code; t++) {
-        if (!code_ok(t->code) || !t->title || !*t->title || !t->steps || !t->steps[0].code) {
+        /* codes [a-z][a-z0-9_]*: "type.step" and the inbox's
+         * "module.type.step" keys name one step each */
+        if (!name_ok(t->code) || !t->title || !*t->title || !t->steps || !t->steps[0].code) {
             snprintf(err, errlen, "module %s: workflow %s needs a code [a-z][a-z0-9_]*, a title "
                      "and steps", m->name, t->code);
             return -1;
@@ -47,7 +38,7 @@ int wf_check_module(const struct portal_module *m, int (*declared)(const char *p
             }
         for (const struct portal_wf_step *st = t->steps; st->code; st++) {
             const char *what = NULL;
-            if (!code_ok(st->code) || !st->title || !*st->title)
+            if (!name_ok(st->code) || !st->title || !*st->title)
                 what = "needs a code [a-z][a-z0-9_]* and a title";
             else if (!st->level || (strcmp(st->level, "village") && strcmp(st->level, "township") &&
                                     strcmp(st->level, "county")))
