@@ -1,5 +1,6 @@
 /* audit.c - hash-chained audit log (see audit.h). */
 #include "audit.h"
+#include "crypto.h"
 #include "db.h"
 
 #include <openssl/evp.h>
@@ -66,7 +67,7 @@ void audit_hash(const char *prev_hash, const struct audit_row *row, char out[65]
     char uid[32];
     snprintf(uid, sizeof uid, "%lld", row->user_id);
     EVP_MD_CTX *c = EVP_MD_CTX_new();
-    EVP_DigestInit_ex(c, EVP_sha256(), NULL);
+    EVP_DigestInit_ex(c, crypto_sha256(), NULL);
     if (row->chain) {
         /* a row cannot be moved to another chain unnoticed */
         char ch[16];

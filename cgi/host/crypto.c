@@ -195,13 +195,28 @@ char *crypto_decrypt(arena *a, const unsigned char *ct, size_t n, size_t *outlen
     return out;
 }
 
+const EVP_MD *crypto_sha256(void)
+{
+    static EVP_MD *md;
+    if (!md && !(md = EVP_MD_fetch(NULL, "SHA2-256", NULL)))
+        return EVP_sha256(); /* fetched on each use, as before */
+    return md;
+}
+
+void crypto_digest(const void *data, size_t n, unsigned char out[32])
+{
+    unsigned len = 0;
+    if (EVP_Digest(data, n, out, &len, crypto_sha256(), NULL) != 1 || len != 32)
+        abort(); /* SHA-256 is part of every OpenSSL: a broken library */
+}
+
 int crypto_hmac_hex(const char *s, char out[65])
 {
     unsigned char md[32];
     unsigned mdlen = 0;
     int sm = suite == SUITE_SM;
     if (!(sm ? have_sm3 : have_mac) ||
-        !HMAC(sm ? EVP_sm3() : EVP_sha256(), sm ? sm3_key : mac_key, 32,
+        !HMAC(sm ? EVP_sm3() : crypto_sha256(), sm ? sm3_key : mac_key, 32,
               (const unsigned char *)s, strlen(s), md, &mdlen) || mdlen != 32)
         return -1;
     hex_encode(md, 32, out);

@@ -23,6 +23,7 @@
 #ifndef PORTAL_CRYPTO_H
 #define PORTAL_CRYPTO_H
 
+#include <openssl/types.h>
 #include <stddef.h>
 #include "util.h"
 
@@ -35,6 +36,12 @@ int crypto_current_key(void);
 unsigned char *crypto_encrypt(arena *a, const void *pt, size_t n, size_t *outlen);
 /* decrypt: returns NUL-terminated plaintext in the arena, NULL if tampered */
 char *crypto_decrypt(arena *a, const unsigned char *ct, size_t n, size_t *outlen);
+/* SHA-256 for the EVP digest calls, looked up once per process: given
+ * EVP_sha256(), OpenSSL 3 fetches the algorithm again (a locked lookup) on
+ * every digest, 2% of a child file page's portal time (issue 17) */
+const EVP_MD *crypto_sha256(void);
+/* SHA-256 of n bytes into out[32] */
+void crypto_digest(const void *data, size_t n, unsigned char out[32]);
 /* hex HMAC-SHA256 of s (65 bytes with NUL) */
 int crypto_hmac_hex(const char *s, char out[65]);
 /* nbytes random bytes (at most 64) as base64url into out; aborts when the

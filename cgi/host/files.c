@@ -39,7 +39,7 @@ static int sha256_hex(const void *data, size_t len, char out[65])
 {
     unsigned char md[EVP_MAX_MD_SIZE];
     unsigned int mdlen = 0;
-    if (EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL) != 1 || mdlen != 32)
+    if (EVP_Digest(data, len, md, &mdlen, crypto_sha256(), NULL) != 1 || mdlen != 32)
         return -1;
     hex_encode(md, 32, out);
     return 0;

@@ -209,7 +209,7 @@ static int idem_key(portal_req *r)
     snprintf(uid, sizeof uid, "%lld", r->user.id);
     unsigned md = 0;
     EVP_MD_CTX *c = EVP_MD_CTX_new();
-    EVP_DigestInit_ex(c, EVP_sha256(), NULL);
+    EVP_DigestInit_ex(c, crypto_sha256(), NULL);
     digest_add(c, uid, strlen(uid));
     digest_add(c, t->value, t->len);
     digest_add(c, r->method, strlen(r->method));

@@ -15,7 +15,6 @@
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
-#include <openssl/sha.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,7 +97,7 @@ int password_policy(const char *pw, const char **why)
 
 static void sha256(const char *s, unsigned char out[32])
 {
-    SHA256((const unsigned char *)s, strlen(s), out);
+    crypto_digest(s, strlen(s), out);
 }
 
 /* "; Secure" on cookies under HTTPS (as Apache says), or always with secure_cookies = 1 */
