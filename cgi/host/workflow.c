@@ -1001,7 +1001,8 @@ static int inbox_put(portal_req *r, const char *prefix, const char *module,
     /* a township of the scope: its villages' prefix (its first 9 digits) */
     if (f && f->township)
         scope = arena_strndup(r->a, f->township, 9);
-    /* a township's or a village's scope: its rows by the key village */
+    /* a township's or a village's scope: its rows by the key village,
+     * which holds every column the sort and the count read (core 055) */
     int by_key = strlen(scope) >= 9;
     size_t n = inbox_steps(r, module, lvl, only, by_key, NULL, NULL, NULL);
     if (n == 0)
