@@ -406,6 +406,7 @@ static const struct portal_migration core_migrations[] = {
     {52, "052_inbox_key.sql"},
     {53, "053_calendar_version.sql"},
     {54, "054_inbox_archived_insert.sql"},
+    {55, "055_inbox_village_covering.sql"},
     {0, NULL}};
 
 const struct portal_module core_module = {
