@@ -8,6 +8,7 @@
 #include "workflow.h"
 #include "settings_check.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <dlfcn.h>
 #include <stdio.h>
@@ -293,6 +294,36 @@ static int check_perms(const struct portal_module *m, char *err, size_t errlen)
     return 0;
 }
 
+/* a file of the module's sql/ named as a migration (NNN_name.sql) that its
+ * list of migrations does not name: it would never be applied, and nothing
+ * would say so (core 055 was written and tested so before this check) */
+static int unlisted_migration(const struct loaded_module *lm, char *err, size_t errlen)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/sql", lm->src_dir);
+    DIR *d = opendir(path);
+    if (!d)
+        return 0; /* a module without SQL */
+    int rc = 0;
+    for (struct dirent *e; rc == 0 && (e = readdir(d));) {
+        const char *n = e->d_name;
+        size_t len = strlen(n);
+        if (len < 9 || !isdigit((unsigned char)n[0]) || !isdigit((unsigned char)n[1]) ||
+            !isdigit((unsigned char)n[2]) || n[3] != '_' || strcmp(n + len - 4, ".sql") != 0)
+            continue;
+        const struct portal_migration *g = lm->m->migrations;
+        while (g && g->version && strcmp(g->file, n) != 0)
+            g++;
+        if (!g || !g->version) {
+            snprintf(err, errlen, "module %s: sql/%s is not in its migrations (it would never be "
+                     "applied)", lm->m->name, n);
+            rc = -1;
+        }
+    }
+    closedir(d);
+    return rc;
+}
+
 /* the migrations' files in the module's sql/, versions increasing */
 static int check_migrations(const struct loaded_module *lm, char *err, size_t errlen)
 {
@@ -311,7 +342,7 @@ static int check_migrations(const struct loaded_module *lm, char *err, size_t er
             return -1;
         }
     }
-    return 0;
+    return unlisted_migration(lm, err, errlen);
 }
 
 /* 1.5: sections of the child's file; the list ends with an all-NULL entry,

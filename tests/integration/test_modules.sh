@@ -31,6 +31,19 @@ check "a label declared twice is refused at start" refused labeldup "module faul
 check "a setting whose default does not fit its type is refused at start" refused setting "module faulty: setting rate needs a unique code [a-z][a-z0-9_]*, a type (money, ratio, days, integer, text), a label and a default of its type"
 check "a lookup without columns is refused at start" refused lookup "module faulty: lookup hospital needs a unique kind [a-z][a-z0-9_]*, a title and 1 to 6 columns with a code and a label"
 check "portal --check passes on the real modules" ${PORTAL_BUILD:-build}/portal --config "$TEST_DIR/portal.conf" --check
+# a file of sql/ named as a migration that the module's list does not name
+# would never be applied, silently (core 055 was written so, and its tests
+# passed without it): the portal refuses to start
+unlisted() {
+    local src="$OUT/unlisted-core" msg rc
+    mkdir -p "$src/sql"
+    ln -sf "$ROOT"/sql/* "$src/sql/"
+    printf -- '-- in no list\nSELECT 1;\n' >"$src/sql/999_unlisted.sql"
+    sed "s|^core_src = .*|core_src = $src|" "$TEST_DIR/portal.conf" >"$OUT/unlisted.conf"
+    msg=$(${PORTAL_BUILD:-build}/portal --config "$OUT/unlisted.conf" --check 2>&1); rc=$?
+    [ $rc -ne 0 ] && grep -qF "module core: sql/999_unlisted.sql is not in its migrations" <<<"$msg"
+}
+check "a migration file its module does not list is refused at start" unlisted
 
 ctl() { ${PORTAL_BUILD:-build}/portalctl --config "$TEST_DIR/portal.conf" "$@"; }
 check "portalctl module list shows the system module enabled" bash -c "${PORTAL_BUILD:-build}/portalctl --config '$TEST_DIR/portal.conf' module list | grep -q '^system .*enabled'"
