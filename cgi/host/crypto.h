@@ -40,8 +40,8 @@ char *crypto_decrypt(arena *a, const unsigned char *ct, size_t n, size_t *outlen
  * EVP_sha256(), OpenSSL 3 fetches the algorithm again (a locked lookup) on
  * every digest, 2% of a child file page's portal time (issue 17) */
 const EVP_MD *crypto_sha256(void);
-/* SHA-256 of n bytes into out[32] */
-void crypto_digest(const void *data, size_t n, unsigned char out[32]);
+/* SHA-256 of n bytes into out[32]; 0, -1 when OpenSSL fails */
+int crypto_digest(const void *data, size_t n, unsigned char out[32]);
 /* hex HMAC-SHA256 of s (65 bytes with NUL) */
 int crypto_hmac_hex(const char *s, char out[65]);
 /* nbytes random bytes (at most 64) as base64url into out; aborts when the

@@ -19,7 +19,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <openssl/evp.h>
 #include <openssl/rand.h>
 #include <stdio.h>
 #include <string.h>
@@ -37,9 +36,8 @@ static const struct {
 
 static int sha256_hex(const void *data, size_t len, char out[65])
 {
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int mdlen = 0;
-    if (EVP_Digest(data, len, md, &mdlen, crypto_sha256(), NULL) != 1 || mdlen != 32)
+    unsigned char md[32];
+    if (crypto_digest(data, len, md) != 0)
         return -1;
     hex_encode(md, 32, out);
     return 0;

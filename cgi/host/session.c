@@ -95,9 +95,11 @@ int password_policy(const char *pw, const char **why)
     return 1;
 }
 
+/* a token's hash; all zeros (no session's) when OpenSSL fails */
 static void sha256(const char *s, unsigned char out[32])
 {
-    crypto_digest(s, strlen(s), out);
+    if (crypto_digest(s, strlen(s), out) != 0)
+        memset(out, 0, 32);
 }
 
 /* "; Secure" on cookies under HTTPS (as Apache says), or always with secure_cookies = 1 */
